@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Module layout (dependencies point downward):
+//   kubectl-local (main.swift) -> KubectlCLI -> KubePrinters, KubeAPI
+//   KubeAPI (API-server semantics) -> KubeStore (SQLite rows) , KubeRegistry (kinds) , KubeSchema
+//   KubeCodec (YAML) -> KubeModel (JSON values, selectors, time, text) ; C shims at the bottom.
+let v5: [SwiftSetting] = [.swiftLanguageMode(.v5)]
+
+let package = Package(
+    name: "kubectl-local",
+    products: [
+        .executable(name: "kubectl-local", targets: ["kubectl-local"]),
+    ],
+    targets: [
+        .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "KubeModel", swiftSettings: v5),
+        .target(name: "KubeCodec", dependencies: ["KubeModel", "CLibYAML"], swiftSettings: v5),
+        .target(name: "KubeSchema", dependencies: ["KubeModel"], swiftSettings: v5),
+        .target(name: "KubeRegistry", dependencies: ["KubeModel", "KubeSchema"], swiftSettings: v5),
+        .target(name: "KubeStore", dependencies: ["KubeModel", "CSQLite"], swiftSettings: v5),
+        .target(name: "KubeAPI", dependencies: ["KubeModel", "KubeRegistry", "KubeStore", "KubeSchema"], swiftSettings: v5),
+        .target(name: "KubePrinters", dependencies: ["KubeModel", "KubeCodec", "KubeRegistry"], swiftSettings: v5),
+        .target(name: "KubectlCLI", dependencies: ["KubeModel", "KubeCodec", "KubeRegistry", "KubeStore", "KubeAPI", "KubePrinters", "KubeSchema"], swiftSettings: v5),
+        .executableTarget(name: "kubectl-local", dependencies: ["KubectlCLI"], swiftSettings: v5),
+        .target(name: "KubeTestSupport", dependencies: ["KubectlCLI", "KubeModel"], swiftSettings: v5),
+        .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "KubeTestSupport"], swiftSettings: v5),
+        .testTarget(name: "KubeCodecTests", dependencies: ["KubeCodec", "KubeTestSupport"], swiftSettings: v5),
+        .testTarget(name: "KubeSchemaTests", dependencies: ["KubeSchema", "KubeTestSupport"],
+                    resources: [.copy("Fixtures")], swiftSettings: v5),
+        .testTarget(name: "KubeRegistryTests", dependencies: ["KubeRegistry", "KubeTestSupport"], swiftSettings: v5),
+        .testTarget(name: "KubeStoreTests", dependencies: ["KubeStore", "KubeAPI", "KubeTestSupport"], swiftSettings: v5),
+        .testTarget(name: "KubectlCLITests", dependencies: ["KubectlCLI", "KubeTestSupport"],
+                    resources: [.copy("Golden")], swiftSettings: v5),
+    ]
+)

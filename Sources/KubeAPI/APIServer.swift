@@ -1,0 +1,1 @@
+// API-server semantics over the store.

@@ -1,0 +1,84 @@
+/// An insertion-ordered string-keyed map. Kubernetes objects are small (a handful to a few dozen keys
+/// per level), so a pair of parallel arrays with linear lookup beats hashing and keeps order for free.
+/// Assigning to an existing key keeps its position; assigning `nil` removes it.
+public struct JSONObject: Sendable, Equatable, Sequence {
+    public private(set) var keys: [String] = []
+    public private(set) var values: [JSONValue] = []
+
+    public init() {}
+    public init(_ pairs: [(String, JSONValue)]) {
+        keys.reserveCapacity(pairs.count)
+        values.reserveCapacity(pairs.count)
+        for (k, v) in pairs { self[k] = v }
+    }
+
+    public var count: Int { keys.count }
+    public var isEmpty: Bool { keys.isEmpty }
+
+    public func index(of key: String) -> Int? {
+        for i in keys.indices where keys[i] == key { return i }
+        return nil
+    }
+
+    public subscript(key: String) -> JSONValue? {
+        get { index(of: key).map { values[$0] } }
+        set {
+            if let i = index(of: key) {
+                if let v = newValue { values[i] = v } else { keys.remove(at: i); values.remove(at: i) }
+            } else if let v = newValue {
+                keys.append(key)
+                values.append(v)
+            }
+        }
+    }
+
+    /// Appends without checking for an existing key: for decoders that already de-duplicated.
+    public mutating func appendUnchecked(_ key: String, _ value: JSONValue) {
+        keys.append(key)
+        values.append(value)
+    }
+
+    @discardableResult
+    public mutating func removeValue(forKey key: String) -> JSONValue? {
+        guard let i = index(of: key) else { return nil }
+        keys.remove(at: i)
+        return values.remove(at: i)
+    }
+
+    public mutating func insert(_ key: String, _ value: JSONValue, at position: Int) {
+        if let i = index(of: key) { keys.remove(at: i); values.remove(at: i) }
+        let p = Swift.min(position, keys.count)
+        keys.insert(key, at: p)
+        values.insert(value, at: p)
+    }
+
+    public func makeIterator() -> Zip2Sequence<[String], [JSONValue]>.Iterator {
+        zip(keys, values).makeIterator()
+    }
+
+    /// Keys in Go's `sort.Strings` order (byte-wise), as encoding/json writes map keys.
+    public var sortedKeys: [String] { keys.sorted(by: goStringLess) }
+
+    /// Two objects are equal when they hold the same keys with equal values, in any order
+    /// (as Go's `reflect.DeepEqual` on maps).
+    public static func == (a: JSONObject, b: JSONObject) -> Bool {
+        guard a.count == b.count else { return false }
+        for (k, v) in a { guard let w = b[k], w == v else { return false } }
+        return true
+    }
+}
+
+/// Go's string ordering: byte-wise over UTF-8.
+@inlinable
+public func goStringLess(_ a: String, _ b: String) -> Bool {
+    var ia = a.utf8.makeIterator()
+    var ib = b.utf8.makeIterator()
+    while true {
+        switch (ia.next(), ib.next()) {
+        case (nil, nil): return false
+        case (nil, _): return true
+        case (_, nil): return false
+        case (let x?, let y?): if x != y { return x < y }
+        }
+    }
+}

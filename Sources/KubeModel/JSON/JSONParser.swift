@@ -1,0 +1,218 @@
+/// A strict JSON reader over UTF-8 bytes producing `JSONValue` with object key order preserved.
+/// Duplicate keys keep the last value (as Go's decoder does) at the position of the first.
+public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+    public var offset: Int
+    public var description: String { message }
+}
+
+public enum JSON {
+    public static func parse(_ text: String) throws -> JSONValue {
+        var copy = text
+        return try copy.withUTF8 { try parse(bytes: $0) }
+    }
+
+    public static func parse(bytes: UnsafeBufferPointer<UInt8>) throws -> JSONValue {
+        var p = JSONByteParser(bytes: bytes)
+        p.skipWhitespace()
+        let v = try p.parseValue(depth: 0)
+        p.skipWhitespace()
+        if p.pos < bytes.count { throw p.error("invalid character '\(p.charDescription)' after top-level value") }
+        return v
+    }
+
+    public static func parse(bytes: [UInt8]) throws -> JSONValue {
+        try bytes.withUnsafeBufferPointer { try parse(bytes: $0) }
+    }
+}
+
+struct JSONByteParser {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var pos = 0
+
+    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    var charDescription: String {
+        pos < bytes.count ? String(decoding: [bytes[pos]], as: UTF8.self) : "EOF"
+    }
+
+    func error(_ m: String) -> JSONParseError { JSONParseError(message: m, offset: pos) }
+
+    mutating func skipWhitespace() {
+        while pos < bytes.count {
+            let c = bytes[pos]
+            if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { pos += 1 } else { break }
+        }
+    }
+
+    mutating func parseValue(depth: Int) throws -> JSONValue {
+        guard depth < 10_000 else { throw error("exceeded max depth") }
+        guard pos < bytes.count else { throw error("unexpected end of JSON input") }
+        switch bytes[pos] {
+        case UInt8(ascii: "{"):
+            pos += 1
+            var obj = JSONObject()
+            skipWhitespace()
+            if pos < bytes.count, bytes[pos] == UInt8(ascii: "}") { pos += 1; return .object(obj) }
+            while true {
+                skipWhitespace()
+                guard pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") else {
+                    throw error("invalid character '\(charDescription)' looking for beginning of object key string")
+                }
+                let key = try parseString()
+                skipWhitespace()
+                guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else {
+                    throw error("invalid character '\(charDescription)' after object key")
+                }
+                pos += 1
+                skipWhitespace()
+                let v = try parseValue(depth: depth + 1)
+                obj[key] = v
+                skipWhitespace()
+                guard pos < bytes.count else { throw error("unexpected end of JSON input") }
+                if bytes[pos] == UInt8(ascii: ",") { pos += 1; continue }
+                if bytes[pos] == UInt8(ascii: "}") { pos += 1; return .object(obj) }
+                throw error("invalid character '\(charDescription)' after object key:value pair")
+            }
+        case UInt8(ascii: "["):
+            pos += 1
+            var arr: [JSONValue] = []
+            skipWhitespace()
+            if pos < bytes.count, bytes[pos] == UInt8(ascii: "]") { pos += 1; return .array(arr) }
+            while true {
+                skipWhitespace()
+                arr.append(try parseValue(depth: depth + 1))
+                skipWhitespace()
+                guard pos < bytes.count else { throw error("unexpected end of JSON input") }
+                if bytes[pos] == UInt8(ascii: ",") { pos += 1; continue }
+                if bytes[pos] == UInt8(ascii: "]") { pos += 1; return .array(arr) }
+                throw error("invalid character '\(charDescription)' after array element")
+            }
+        case UInt8(ascii: "\""):
+            return .string(try parseString())
+        case UInt8(ascii: "t"):
+            try expectLiteral("true"); return .bool(true)
+        case UInt8(ascii: "f"):
+            try expectLiteral("false"); return .bool(false)
+        case UInt8(ascii: "n"):
+            try expectLiteral("null"); return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return try parseNumber()
+        default:
+            throw error("invalid character '\(charDescription)' looking for beginning of value")
+        }
+    }
+
+    mutating func expectLiteral(_ lit: StaticString) throws {
+        let n = lit.utf8CodeUnitCount
+        guard pos + n <= bytes.count else { throw error("unexpected end of JSON input") }
+        let p = lit.utf8Start
+        for i in 0..<n where bytes[pos + i] != p[i] {
+            pos += i
+            throw error("invalid character '\(charDescription)' in literal")
+        }
+        pos += n
+    }
+
+    mutating func parseNumber() throws -> JSONValue {
+        let start = pos
+        var isFloat = false
+        if bytes[pos] == UInt8(ascii: "-") { pos += 1 }
+        while pos < bytes.count {
+            let c = bytes[pos]
+            if c >= 0x30 && c <= 0x39 { pos += 1; continue }
+            if c == UInt8(ascii: ".") || c == UInt8(ascii: "e") || c == UInt8(ascii: "E") || c == UInt8(ascii: "+")
+                || (c == UInt8(ascii: "-") && pos > start)
+            {
+                isFloat = true; pos += 1; continue
+            }
+            break
+        }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<pos]), as: UTF8.self)
+        if !isFloat, let i = Int64(text) { return .int(i) }
+        guard let d = Double(text) else { throw error("invalid number \(text)") }
+        return .double(d)
+    }
+
+    mutating func parseString() throws -> String {
+        pos += 1  // opening quote
+        let start = pos
+        // Fast path: no escapes.
+        while pos < bytes.count {
+            let c = bytes[pos]
+            if c == UInt8(ascii: "\"") {
+                let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<pos]), as: UTF8.self)
+                pos += 1
+                return s
+            }
+            if c == UInt8(ascii: "\\") { break }
+            if c < 0x20 { throw error("invalid character in string literal") }
+            pos += 1
+        }
+        var out = [UInt8](UnsafeBufferPointer(rebasing: bytes[start..<pos]))
+        while pos < bytes.count {
+            let c = bytes[pos]
+            if c == UInt8(ascii: "\"") {
+                pos += 1
+                return String(decoding: out, as: UTF8.self)
+            }
+            if c == UInt8(ascii: "\\") {
+                pos += 1
+                guard pos < bytes.count else { break }
+                let e = bytes[pos]
+                pos += 1
+                switch e {
+                case UInt8(ascii: "\""): out.append(0x22)
+                case UInt8(ascii: "\\"): out.append(0x5C)
+                case UInt8(ascii: "/"): out.append(0x2F)
+                case UInt8(ascii: "b"): out.append(0x08)
+                case UInt8(ascii: "f"): out.append(0x0C)
+                case UInt8(ascii: "n"): out.append(0x0A)
+                case UInt8(ascii: "r"): out.append(0x0D)
+                case UInt8(ascii: "t"): out.append(0x09)
+                case UInt8(ascii: "u"):
+                    var scalar = try parseHex4()
+                    if scalar >= 0xD800 && scalar < 0xDC00, pos + 1 < bytes.count, bytes[pos] == UInt8(ascii: "\\"),
+                        bytes[pos + 1] == UInt8(ascii: "u")
+                    {
+                        let save = pos
+                        pos += 2
+                        let low = try parseHex4()
+                        if low >= 0xDC00 && low < 0xE000 {
+                            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                        } else {
+                            pos = save
+                        }
+                    }
+                    let u = Unicode.Scalar(scalar) ?? "\u{FFFD}"
+                    out.append(contentsOf: Array(String(Character(u)).utf8))
+                default:
+                    throw error("invalid character '\(String(decoding: [e], as: UTF8.self))' in string escape code")
+                }
+                continue
+            }
+            if c < 0x20 { throw error("invalid character in string literal") }
+            out.append(c)
+            pos += 1
+        }
+        throw error("unexpected end of JSON input")
+    }
+
+    mutating func parseHex4() throws -> UInt32 {
+        guard pos + 4 <= bytes.count else { throw error("unexpected end of JSON input") }
+        var v: UInt32 = 0
+        for _ in 0..<4 {
+            let c = bytes[pos]
+            var d: UInt32
+            switch c {
+            case 0x30...0x39: d = UInt32(c - 0x30)
+            case 0x41...0x46: d = UInt32(c - 0x41 + 10)
+            case 0x61...0x66: d = UInt32(c - 0x61 + 10)
+            default: throw error("invalid character in \\u hexadecimal character escape")
+            }
+            v = v * 16 + d
+            pos += 1
+        }
+        return v
+    }
+}

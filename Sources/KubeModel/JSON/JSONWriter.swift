@@ -1,0 +1,152 @@
+/// Writes `JSONValue` the way Go's encoding/json does, so kubectl's bytes come out:
+/// - `indent` 4 gives `json.MarshalIndent(v, "", "    ")` (kubectl's `-o json`), nil gives compact `json.Marshal`;
+/// - `sortKeys` sorts object keys byte-wise like Go maps (objects read from the server); without it the
+///   stored order is kept (objects kubectl builds from typed structs keep Go field order);
+/// - HTML-sensitive characters are escaped (`<` becomes `\u003c`) unless `escapeHTML` is false.
+public struct JSONWriteOptions: Sendable {
+    public var indent: Int?
+    public var sortKeys: Bool
+    public var escapeHTML: Bool
+    public init(indent: Int? = 4, sortKeys: Bool = true, escapeHTML: Bool = true) {
+        self.indent = indent
+        self.sortKeys = sortKeys
+        self.escapeHTML = escapeHTML
+    }
+    public static let kubectl = JSONWriteOptions()
+    public static let compact = JSONWriteOptions(indent: nil, sortKeys: true)
+    public static let compactOrdered = JSONWriteOptions(indent: nil, sortKeys: false)
+}
+
+extension JSONValue {
+    public func jsonString(_ options: JSONWriteOptions = .kubectl) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
+        writeJSON(into: &out, options: options, level: 0)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Compact JSON with sorted keys, as Go's `json.Marshal` of an unstructured value.
+    public var compactJSON: String { jsonString(.compact) }
+
+    public func writeJSON(into out: inout [UInt8], options: JSONWriteOptions, level: Int) {
+        switch self {
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .int(let i): out.append(contentsOf: String(i).utf8)
+        case .double(let d): out.append(contentsOf: goFormatFloat(d).utf8)
+        case .string(let s): writeJSONString(s, into: &out, escapeHTML: options.escapeHTML)
+        case .array(let a):
+            if a.isEmpty { out.append(contentsOf: "[]".utf8); return }
+            out.append(UInt8(ascii: "["))
+            for (i, v) in a.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                newline(&out, options, level + 1)
+                v.writeJSON(into: &out, options: options, level: level + 1)
+            }
+            newline(&out, options, level)
+            out.append(UInt8(ascii: "]"))
+        case .object(let o):
+            if o.isEmpty { out.append(contentsOf: "{}".utf8); return }
+            out.append(UInt8(ascii: "{"))
+            let keys = options.sortKeys ? o.sortedKeys : o.keys
+            for (i, k) in keys.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                newline(&out, options, level + 1)
+                writeJSONString(k, into: &out, escapeHTML: options.escapeHTML)
+                out.append(UInt8(ascii: ":"))
+                if options.indent != nil { out.append(UInt8(ascii: " ")) }
+                o[k]!.writeJSON(into: &out, options: options, level: level + 1)
+            }
+            newline(&out, options, level)
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    private func newline(_ out: inout [UInt8], _ options: JSONWriteOptions, _ level: Int) {
+        guard let indent = options.indent else { return }
+        out.append(0x0A)
+        for _ in 0..<(indent * level) { out.append(0x20) }
+    }
+}
+
+private let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+/// Go encoding/json string escaping.
+public func writeJSONString(_ s: String, into out: inout [UInt8], escapeHTML: Bool = true) {
+    out.append(0x22)
+    for u in s.unicodeScalars {
+        let v = u.value
+        switch v {
+        case 0x22: out.append(0x5C); out.append(0x22)
+        case 0x5C: out.append(0x5C); out.append(0x5C)
+        case 0x0A: out.append(0x5C); out.append(UInt8(ascii: "n"))
+        case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "r"))
+        case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
+        case 0x08: out.append(0x5C); out.append(UInt8(ascii: "b"))
+        case 0x0C: out.append(0x5C); out.append(UInt8(ascii: "f"))
+        case 0x3C where escapeHTML, 0x3E where escapeHTML, 0x26 where escapeHTML:
+            out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hexDigits[Int(v >> 4)], hexDigits[Int(v & 0xF)]])
+        case 0..<0x20:
+            out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hexDigits[Int(v >> 4)], hexDigits[Int(v & 0xF)]])
+        case 0x2028, 0x2029:
+            out.append(contentsOf: "\\u202".utf8); out.append(v == 0x2028 ? UInt8(ascii: "8") : UInt8(ascii: "9"))
+        default:
+            out.append(contentsOf: String(Character(u)).utf8)
+        }
+    }
+    out.append(0x22)
+}
+
+/// Go's `strconv.FormatFloat(f, 'f' or 'e', -1, 64)` as encoding/json chooses it: plain decimal for
+/// 1e-6 <= |f| < 1e21, exponent form otherwise (`1e+21`, `1e-7`).
+public func goFormatFloat(_ d: Double) -> String {
+    if d.isNaN { return "NaN" }
+    if d.isInfinite { return d < 0 ? "-Inf" : "+Inf" }
+    if d == 0 { return d.sign == .minus ? "-0" : "0" }
+    let (neg, digits, exp10) = shortestDigits(d)
+    // value = 0.d1d2d3... * 10^exp10
+    let a = abs(d)
+    var s = neg ? "-" : ""
+    if a < 1e-6 || a >= 1e21 {
+        // d.ddde±XX
+        s += String(digits.first!)
+        if digits.count > 1 { s += "." + String(digits.dropFirst()) }
+        let e = exp10 - 1
+        // encoding/json trims "e-07" to "e-7"; positive exponents here are always >= 21.
+        s += e < 0 ? "e-\(-e)" : "e+\(e)"
+        return s
+    }
+    if exp10 <= 0 {
+        s += "0." + String(repeating: "0", count: -exp10) + String(digits)
+    } else if exp10 >= digits.count {
+        s += String(digits) + String(repeating: "0", count: exp10 - digits.count)
+    } else {
+        let idx = digits.index(digits.startIndex, offsetBy: exp10)
+        s += String(digits[..<idx]) + "." + String(digits[idx...])
+    }
+    return s
+}
+
+/// Shortest round-trip decimal digits of `d` (via Swift's shortest representation) and the decimal
+/// exponent such that value = 0.DIGITS x 10^exp.
+func shortestDigits(_ d: Double) -> (Bool, String, Int) {
+    let neg = d < 0
+    var desc = abs(d).description  // e.g. "1.5", "100.0", "1e-07", "1.2345e+20"
+    var exp = 0
+    if let eIdx = desc.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+        exp = Int(desc[desc.index(after: eIdx)...]) ?? 0
+        desc = String(desc[..<eIdx])
+    }
+    var intPart = desc
+    var frac = ""
+    if let dot = desc.firstIndex(of: ".") {
+        intPart = String(desc[..<dot])
+        frac = String(desc[desc.index(after: dot)...])
+    }
+    var digits = intPart + frac
+    var pointPos = intPart.count + exp
+    // strip leading zeros
+    while digits.hasPrefix("0") && digits.count > 1 { digits.removeFirst(); pointPos -= 1 }
+    while digits.hasSuffix("0") && digits.count > 1 { digits.removeLast() }
+    return (neg, digits, pointPos)
+}

@@ -1,0 +1,126 @@
+import KubeModel
+
+/// Group, version and kind of an object (`apps/v1`, `Deployment`).
+public struct GroupVersionKind: Hashable, Sendable, CustomStringConvertible {
+    public var group: String
+    public var version: String
+    public var kind: String
+    public init(group: String, version: String, kind: String) {
+        self.group = group
+        self.version = version
+        self.kind = kind
+    }
+    /// `v1` for the core group, `apps/v1` otherwise.
+    public var apiVersion: String { group.isEmpty ? version : "\(group)/\(version)" }
+    public var description: String { "\(apiVersion), Kind=\(kind)" }
+
+    /// Splits an `apiVersion` string (`apps/v1` or `v1`).
+    public static func parse(apiVersion: String, kind: String) -> GroupVersionKind {
+        if let slash = apiVersion.firstIndex(of: "/") {
+            return GroupVersionKind(group: String(apiVersion[..<slash]),
+                                    version: String(apiVersion[apiVersion.index(after: slash)...]), kind: kind)
+        }
+        return GroupVersionKind(group: "", version: apiVersion, kind: kind)
+    }
+}
+
+/// Which name rule the API server applies to `metadata.name` of a kind.
+public enum NameRule: Sendable {
+    case dns1123Subdomain
+    case dns1123Label
+    case dns1035Label
+    /// Path-segment names only (no `/`, `%`, `.` or `..`): RBAC objects, events, most cluster config.
+    case pathSegment
+}
+
+/// One column of a `get` table: its header as the server declares it (kubectl upper-cases it) and
+/// its priority (0 = always shown, 1 = only with `-o wide`).
+public struct ColumnDefinition: Sendable, Equatable {
+    public var name: String
+    public var priority: Int
+    public init(_ name: String, priority: Int = 0) {
+        self.name = name
+        self.priority = priority
+    }
+}
+
+/// What a row function may need besides the object itself.
+public struct RowContext: Sendable {
+    public var now: Timestamp
+    public init(now: Timestamp) { self.now = now }
+}
+
+/// What a describer reads besides the object: related objects and events from the store.
+public protocol DescribeContext {
+    var now: Timestamp { get }
+    /// Objects of a resource (`"pods"`, `"replicasets.apps"`), in one namespace or all (nil).
+    func list(_ resource: String, namespace: String?) -> [JSONValue]
+    /// Events whose involvedObject is the given object (matched by uid, else kind/namespace/name).
+    func events(for object: JSONValue) -> [JSONValue]
+    /// Whether describe should print the Events section (`--show-events`).
+    var showEvents: Bool { get }
+}
+
+public typealias RowFunction = @Sendable (JSONValue, RowContext) -> [String]
+public typealias DescribeFunction = @Sendable (JSONValue, DescribeContext) -> String
+
+/// One entry of the registry: everything the commands, printers, explain and completion need to know
+/// about a kind. Adding a kind means adding one of these.
+public struct ResourceType: Sendable {
+    public var group: String
+    public var version: String
+    public var kind: String
+    public var plural: String
+    public var singular: String
+    public var shortNames: [String]
+    public var namespaced: Bool
+    public var categories: [String]
+    public var verbs: [String]
+    /// Table columns; nil means the API server's generic `NAME`, `CREATED AT` table.
+    public var columns: [ColumnDefinition]?
+    /// Cells for one object, one per entry of `columns` (wide ones included).
+    public var row: RowFunction?
+    public var describer: DescribeFunction?
+    public var nameRule: NameRule
+    /// Field selector fields beyond `metadata.name` and `metadata.namespace`, with how to read them.
+    public var fieldSelectors: [String: @Sendable (JSONValue) -> String]
+    /// The definition name of the kind's schema in the embedded OpenAPI data
+    /// (`io.k8s.api.apps.v1.Deployment`); nil for kinds without one (custom resources without schema).
+    public var schemaName: String?
+
+    public init(group: String, version: String, kind: String, plural: String, singular: String? = nil,
+                shortNames: [String] = [], namespaced: Bool, categories: [String] = [],
+                verbs: [String] = ResourceType.standardVerbs, columns: [ColumnDefinition]? = nil,
+                row: RowFunction? = nil, describer: DescribeFunction? = nil,
+                nameRule: NameRule = .dns1123Subdomain,
+                fieldSelectors: [String: @Sendable (JSONValue) -> String] = [:], schemaName: String? = nil)
+    {
+        self.group = group
+        self.version = version
+        self.kind = kind
+        self.plural = plural
+        self.singular = singular ?? kind.lowercased()
+        self.shortNames = shortNames
+        self.namespaced = namespaced
+        self.categories = categories
+        self.verbs = verbs
+        self.columns = columns
+        self.row = row
+        self.describer = describer
+        self.nameRule = nameRule
+        self.fieldSelectors = fieldSelectors
+        self.schemaName = schemaName
+    }
+
+    public static let standardVerbs = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"]
+
+    public var gvk: GroupVersionKind { GroupVersionKind(group: group, version: version, kind: kind) }
+    public var apiVersion: String { gvk.apiVersion }
+
+    /// `pods`, `deployments.apps`: the resource as messages name it (`deployments.apps "x" not found`).
+    public var qualifiedPlural: String { group.isEmpty ? plural : "\(plural).\(group)" }
+    /// `pod`, `deployment.apps`: the prefix of `-o name` and the success lines (`deployment.apps/web created`).
+    public var qualifiedKind: String { group.isEmpty ? kind.lowercased() : "\(kind.lowercased()).\(group)" }
+    /// The store's key for this resource's rows (`apps/deployments`, `/pods`).
+    public var storageKey: String { "\(group)/\(plural)" }
+}

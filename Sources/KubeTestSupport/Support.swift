@@ -1,0 +1,1 @@
+// In-process test helpers.

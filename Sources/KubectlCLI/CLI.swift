@@ -1,0 +1,3 @@
+public enum CLI {
+    public static func run(_ args: [String]) -> Int32 { 0 }
+}

@@ -1,0 +1,63 @@
+/// The kinds of value a flag takes, with pflag's parsing rules.
+public enum FlagKind: Sendable, Equatable {
+    /// `--x`, `--x=true|false` (never takes the next argument).
+    case bool
+    case string
+    case int
+    /// Go duration or bare number of seconds, kept as text (`--timeout=30s`).
+    case duration
+    /// Repeatable; each occurrence appends one value (pflag StringArray).
+    case stringArray
+    /// Repeatable; each occurrence is split at commas (pflag StringSlice).
+    case stringSlice
+}
+
+/// One flag of the command table. The table is data: parsing, help, completions and man pages read it.
+public struct FlagSpec: Sendable, Equatable {
+    public var name: String
+    public var shorthand: Character?
+    public var kind: FlagKind
+    /// The default as help prints it (`""`, `"false"`, `"-1"`, `"[]"`).
+    public var defaultValue: String
+    public var usage: String
+    /// pflag `NoOptDefVal`: the value used when the flag is given without `=value`
+    /// (`--dry-run` alone means `unchanged`, `-o` never has one).
+    public var noOptDefault: String?
+    public var hidden: Bool
+    /// Values offered by completion (`-o` formats, `--dry-run` modes).
+    public var completions: [String]
+
+    public init(_ name: String, short: Character? = nil, _ kind: FlagKind, default def: String? = nil,
+                usage: String, noOptDefault: String? = nil, hidden: Bool = false, completions: [String] = [])
+    {
+        self.name = name
+        self.shorthand = short
+        self.kind = kind
+        self.defaultValue = def ?? {
+            switch kind {
+            case .bool: return "false"
+            case .int: return "0"
+            case .stringArray, .stringSlice: return "[]"
+            case .string, .duration: return ""
+            }
+        }()
+        self.usage = usage
+        self.noOptDefault = noOptDefault ?? (kind == .bool ? "true" : nil)
+        self.hidden = hidden
+        self.completions = completions
+    }
+}
+
+/// Flag values after parsing: every flag of the command has a value (its default when not given).
+public struct ParsedFlags: Sendable {
+    public var values: [String: [String]] = [:]
+    /// Flags the user set explicitly (pflag `Changed`).
+    public var changed: Set<String> = []
+    public init() {}
+
+    public func string(_ name: String) -> String { values[name]?.last ?? "" }
+    public func bool(_ name: String) -> Bool { string(name) == "true" }
+    public func int(_ name: String) -> Int { Int(string(name)) ?? 0 }
+    public func strings(_ name: String) -> [String] { values[name] ?? [] }
+    public func isSet(_ name: String) -> Bool { changed.contains(name) }
+}

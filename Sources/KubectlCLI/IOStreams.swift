@@ -1,0 +1,67 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Where a command writes: either straight to a file descriptor (the binary) or into a buffer (tests).
+public final class OutputStream: @unchecked Sendable {
+    private let fd: Int32?
+    public private(set) var buffer: [UInt8] = []
+
+    public init(fd: Int32) { self.fd = fd }
+    public init() { self.fd = nil }
+
+    public func write(_ s: String) {
+        guard !s.isEmpty else { return }
+        if let fd {
+            var bytes = Array(s.utf8)
+            var off = 0
+            while off < bytes.count {
+                let n = bytes.withUnsafeMutableBytes { p in Glibc.write(fd, p.baseAddress! + off, p.count - off) }
+                if n <= 0 { if errno == EINTR { continue }; return }
+                off += n
+            }
+            bytes.removeAll()
+        } else {
+            buffer.append(contentsOf: s.utf8)
+        }
+    }
+
+    public var text: String { String(decoding: buffer, as: UTF8.self) }
+}
+
+/// cli-runtime's IOStreams: standard input (read lazily), output and error output.
+public struct IOStreams: @unchecked Sendable {
+    public var out: OutputStream
+    public var err: OutputStream
+    private let stdinProvider: @Sendable () -> [UInt8]
+
+    public init(out: OutputStream, err: OutputStream, stdin: @escaping @Sendable () -> [UInt8]) {
+        self.out = out
+        self.err = err
+        self.stdinProvider = stdin
+    }
+
+    public func readStdin() -> [UInt8] { stdinProvider() }
+
+    public static func standard() -> IOStreams {
+        IOStreams(out: OutputStream(fd: 1), err: OutputStream(fd: 2), stdin: { readAll(fd: 0) })
+    }
+
+    /// Buffers for tests; `stdin` is what the command reads from `-f -`.
+    public static func buffers(stdin: String = "") -> IOStreams {
+        let bytes = Array(stdin.utf8)
+        return IOStreams(out: OutputStream(), err: OutputStream(), stdin: { bytes })
+    }
+}
+
+public func readAll(fd: Int32) -> [UInt8] {
+    var result: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 65536)
+    while true {
+        let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, 65536) }
+        if n < 0 { if errno == EINTR { continue }; break }
+        if n == 0 { break }
+        result.append(contentsOf: chunk[0..<n])
+    }
+    return result
+}

@@ -44,12 +44,6 @@ public struct ColumnDefinition: Sendable, Equatable {
     }
 }
 
-/// What a row function may need besides the object itself.
-public struct RowContext: Sendable {
-    public var now: Timestamp
-    public init(now: Timestamp) { self.now = now }
-}
-
 /// What a describer reads besides the object: related objects and events from the store.
 public protocol DescribeContext {
     var now: Timestamp { get }
@@ -61,7 +55,9 @@ public protocol DescribeContext {
     var showEvents: Bool { get }
 }
 
-public typealias RowFunction = @Sendable (JSONValue, RowContext) -> [String]
+/// Cells for one object, one per column definition (wide ones included). Row functions read only the
+/// object, never "now": time-dependent cells are `Cell.since`.
+public typealias RowFunction = @Sendable (JSONValue) -> [Cell]
 public typealias DescribeFunction = @Sendable (JSONValue, DescribeContext) -> String
 
 /// One entry of the registry: everything the commands, printers, explain and completion need to know
@@ -123,4 +119,28 @@ public struct ResourceType: Sendable {
     public var qualifiedKind: String { group.isEmpty ? kind.lowercased() : "\(kind.lowercased()).\(group)" }
     /// The store's key for this resource's rows (`apps/deployments`, `/pods`).
     public var storageKey: String { "\(group)/\(plural)" }
+}
+
+/// One table cell as a row function computes it. Cells that depend on "now" (AGE, `RESTARTS (5m ago)`,
+/// job DURATION, LAST SCHEDULE) are kept as the instant they count from, so rows can be computed when an
+/// object is written and stored beside it, and rendered later at any "now".
+public enum Cell: Sendable, Equatable {
+    case text(String)
+    /// `prefix + HumanDuration(now - since) + suffix`.
+    case since(Timestamp, prefix: String = "", suffix: String = "")
+
+    public func render(now: Timestamp) -> String {
+        switch self {
+        case .text(let s): return s
+        case .since(let t, let p, let s): return p + humanDuration(seconds: now.seconds - t.seconds) + s
+        }
+    }
+
+    /// AGE cell: `.since(creationTimestamp)`, `<unknown>` when absent.
+    public static func age(_ object: JSONValue) -> Cell {
+        guard let s = object["metadata"]["creationTimestamp"].string, let t = Timestamp(rfc3339: s) else {
+            return .text("<unknown>")
+        }
+        return .since(t)
+    }
 }

@@ -1,0 +1,69 @@
+/// An API Status error as the API server returns it (`metav1.Status`): reason, message and HTTP code.
+/// kubectl renders it as `Error from server (<Reason>): <message>`; `Invalid` errors with causes render
+/// as `The <Kind> "<name>" is invalid: <field>: <detail>`.
+public struct APIError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Reason: String, Sendable {
+        case notFound = "NotFound"
+        case alreadyExists = "AlreadyExists"
+        case conflict = "Conflict"
+        case invalid = "Invalid"
+        case badRequest = "BadRequest"
+        case forbidden = "Forbidden"
+        case methodNotAllowed = "MethodNotAllowed"
+        case internalError = "InternalError"
+    }
+
+    /// One field error of an `Invalid` error (`metadata.name: Invalid value: "Bad": <detail>`).
+    public struct Cause: Sendable, Equatable {
+        public var field: String
+        public var message: String
+        public init(field: String, message: String) {
+            self.field = field
+            self.message = message
+        }
+    }
+
+    public var reason: Reason
+    public var message: String
+    public var code: Int
+    public var causes: [Cause]
+
+    public init(reason: Reason, message: String, code: Int, causes: [Cause] = []) {
+        self.reason = reason
+        self.message = message
+        self.code = code
+        self.causes = causes
+    }
+
+    public var description: String { message }
+
+    /// `pods "x" not found` (resource = `plural[.group]`).
+    public static func notFound(_ resource: String, _ name: String) -> APIError {
+        APIError(reason: .notFound, message: "\(resource) \"\(name)\" not found", code: 404)
+    }
+
+    public static func alreadyExists(_ resource: String, _ name: String) -> APIError {
+        APIError(reason: .alreadyExists, message: "\(resource) \"\(name)\" already exists", code: 409)
+    }
+
+    public static func conflict(_ resource: String, _ name: String, _ detail: String) -> APIError {
+        APIError(reason: .conflict, message: "Operation cannot be fulfilled on \(resource) \"\(name)\": \(detail)", code: 409)
+    }
+
+    /// `The Pod "Bad_Name" is invalid: metadata.name: Invalid value: ...`; with several causes each one
+    /// gets its own `* ` line.
+    public static func invalid(kind: String, name: String, causes: [Cause]) -> APIError {
+        let head = "\(kind) \"\(name)\" is invalid"
+        let body: String
+        if causes.count == 1 {
+            body = "\(head): \(causes[0].field): \(causes[0].message)"
+        } else {
+            body = "\(head): [" + causes.map { "\($0.field): \($0.message)" }.joined(separator: ", ") + "]"
+        }
+        return APIError(reason: .invalid, message: body, code: 422, causes: causes)
+    }
+
+    public static func badRequest(_ message: String) -> APIError {
+        APIError(reason: .badRequest, message: message, code: 400)
+    }
+}

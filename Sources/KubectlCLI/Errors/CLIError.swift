@@ -1,0 +1,17 @@
+import KubeAPI
+
+/// Errors a command throws; the renderer turns each into kubectl's text on stderr and exit code 1.
+public enum CLIError: Error {
+    /// `error: <message>` then `See 'kubectl <cmd> -h' for help and examples` (cmdutil.UsageErrorf).
+    case usage(String)
+    /// `error: <message>` (the prefix is added unless the message already has it).
+    case message(String)
+    /// Printed as is, followed by a newline.
+    case raw(String)
+    /// An API Status error: `Error from server (<Reason>): <message>`.
+    case api(APIError)
+    /// Several errors, each printed on its own line.
+    case aggregate([Error])
+    /// Nothing more to print; exit with this code.
+    case exit(Int32)
+}

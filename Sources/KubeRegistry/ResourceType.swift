@@ -38,10 +38,16 @@ public enum NameRule: Sendable {
 public struct ColumnDefinition: Sendable, Equatable {
     public var name: String
     public var priority: Int
-    public init(_ name: String, priority: Int = 0) {
+    /// `name` for the column holding the object name (the one kubectl prefixes with `kind/`), else empty.
+    public var format: String
+    public init(_ name: String, priority: Int = 0, format: String = "") {
         self.name = name
         self.priority = priority
+        self.format = format
     }
+    /// The `Name` column (format `name`).
+    public static let name = ColumnDefinition("Name", format: "name")
+    public static let age = ColumnDefinition("Age")
 }
 
 /// What a describer reads besides the object: related objects and events from the store.

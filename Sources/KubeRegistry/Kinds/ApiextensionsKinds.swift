@@ -1,0 +1,8 @@
+// Resources of the "apiextensions.k8s.io" API group as a default v1.32 kube-apiserver serves them
+// (plural, kind, scope and verbs from the served OpenAPI paths; short names and categories from discovery).
+
+extension BuiltinKinds {
+    static let apiextensionsV1: [KindData] = [
+        KindData("CustomResourceDefinition", "customresourcedefinitions", namespaced: false, shortNames: ["crd", "crds"], categories: ["api-extensions"], schema: "io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.CustomResourceDefinition"),
+    ]
+}

@@ -1,0 +1,8 @@
+// Resources of the "events.k8s.io" API group as a default v1.32 kube-apiserver serves them
+// (plural, kind, scope and verbs from the served OpenAPI paths; short names and categories from discovery).
+
+extension BuiltinKinds {
+    static let eventsV1: [KindData] = [
+        KindData("Event", "events", namespaced: true, shortNames: ["ev"], schema: "io.k8s.api.events.v1.Event"),
+    ]
+}

@@ -25,6 +25,8 @@ public struct FlagError: Error, Equatable, Sendable, CustomStringConvertible {
         case flag
         /// cobra's `unknown command "x" for "kubectl"` (with suggestions inside `message`).
         case unknownCommand
+        /// cobra's ValidateRequiredFlags: `required flag(s) "a", "b" not set` (no usage line).
+        case requiredFlags
         /// kubectl's plugin lookup: `flags cannot be placed before plugin name: --x`, printed with `Error: `.
         case flagsBeforePluginName
     }
@@ -125,8 +127,15 @@ public enum CommandLineParser {
             throw FlagError(kind: .flag, message: message.text, usageLine: usageLine)
         }
 
+        let helpRequested = state.parsed.bool("help")
+        // 4. cobra's ValidateRequiredFlags (after the help check), flags in name order.
+        let missing = table.specs.filter { $0.required && !state.parsed.changed.contains($0.name) }.map(\.name).sorted()
+        if !helpRequested && !missing.isEmpty {
+            throw FlagError(kind: .requiredFlags,
+                            message: "required flag(s) \"" + missing.joined(separator: "\", \"") + "\" not set")
+        }
         return ParseResult(path: path, command: command, flags: state.parsed, args: args,
-                           argsLenAtDash: argsLenAtDash, helpRequested: state.parsed.bool("help"),
+                           argsLenAtDash: argsLenAtDash, helpRequested: helpRequested,
                            flagSpecs: table.specs, commandPath: commandPath)
     }
 

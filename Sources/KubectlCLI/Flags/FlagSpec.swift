@@ -29,10 +29,12 @@ public struct FlagSpec: Sendable, Equatable {
     /// For `.int`: the Go integer size (`32` for pflag Int32 flags such as `--replicas`), which sets the
     /// range `strconv.ParseInt` accepts.
     public var bitSize: Int
+    /// cobra `MarkFlagRequired`: parsing fails with `required flag(s) "image" not set` when not given.
+    public var required: Bool
 
     public init(_ name: String, short: Character? = nil, _ kind: FlagKind, default def: String? = nil,
                 usage: String, noOptDefault: String? = nil, hidden: Bool = false, completions: [String] = [],
-                bits: Int = 64)
+                bits: Int = 64, required: Bool = false)
     {
         self.name = name
         self.shorthand = short
@@ -50,6 +52,7 @@ public struct FlagSpec: Sendable, Equatable {
         self.hidden = hidden
         self.completions = completions
         self.bitSize = bits
+        self.required = required
     }
 }
 

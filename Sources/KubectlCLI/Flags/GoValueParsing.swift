@@ -335,7 +335,7 @@ public enum GoValue {
         var col = 1
         func parseError(_ line: Int, _ column: Int, _ text: String) -> GoValueError {
             if recLine != line {
-                return GoValueError("record on line \(recLine): parse error on line \(line), column \(column): \(text)")
+                return GoValueError("record on line \(recLine); parse error on line \(line), column \(column): \(text)")
             }
             return GoValueError("parse error on line \(line), column \(column): \(text)")
         }

@@ -26,9 +26,15 @@ public struct FlagSpec: Sendable, Equatable {
     public var hidden: Bool
     /// Values offered by completion (`-o` formats, `--dry-run` modes).
     public var completions: [String]
+    /// For `.int`: the Go integer size (`32` for pflag Int32 flags such as `--replicas`), which sets the
+    /// range `strconv.ParseInt` accepts.
+    public var bitSize: Int
+    /// cobra `MarkFlagRequired`: parsing fails with `required flag(s) "image" not set` when not given.
+    public var required: Bool
 
     public init(_ name: String, short: Character? = nil, _ kind: FlagKind, default def: String? = nil,
-                usage: String, noOptDefault: String? = nil, hidden: Bool = false, completions: [String] = [])
+                usage: String, noOptDefault: String? = nil, hidden: Bool = false, completions: [String] = [],
+                bits: Int = 64, required: Bool = false)
     {
         self.name = name
         self.shorthand = short
@@ -45,6 +51,8 @@ public struct FlagSpec: Sendable, Equatable {
         self.noOptDefault = noOptDefault ?? (kind == .bool ? "true" : nil)
         self.hidden = hidden
         self.completions = completions
+        self.bitSize = bits
+        self.required = required
     }
 }
 
@@ -60,4 +68,9 @@ public struct ParsedFlags: Sendable {
     public func int(_ name: String) -> Int { Int(string(name)) ?? 0 }
     public func strings(_ name: String) -> [String] { values[name] ?? [] }
     public func isSet(_ name: String) -> Bool { changed.contains(name) }
+    /// A `.duration` flag's value in nanoseconds (nil if the text is not a Go duration).
+    public func durationNanoseconds(_ name: String) -> Int64? {
+        if case .success(let ns) = GoValue.parseDuration(string(name)) { return ns }
+        return nil
+    }
 }

@@ -1,0 +1,406 @@
+/// Go standard-library value parsing as pflag uses it (strconv.ParseBool, strconv.ParseInt with base 0,
+/// time.ParseDuration / Duration.String, encoding/csv's first record, strconv.Quote), with Go's error texts.
+public enum GoValue {
+    // MARK: strconv.Quote / QuoteRune
+
+    /// `strconv.Quote` (what `%q` prints for a string).
+    public static func quote(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            appendEscaped(scalar, quote: "\"", to: &out)
+        }
+        out += "\""
+        return out
+    }
+
+    /// `strconv.QuoteRune` (what `%q` prints for a byte or rune).
+    public static func quoteRune(_ scalar: Unicode.Scalar) -> String {
+        var out = "'"
+        appendEscaped(scalar, quote: "'", to: &out)
+        out += "'"
+        return out
+    }
+
+    private static func appendEscaped(_ r: Unicode.Scalar, quote: Character, to out: inout String) {
+        let v = r.value
+        if Character(r) == quote || r == "\\" {
+            out += "\\"; out.unicodeScalars.append(r); return
+        }
+        if isPrintable(v) { out.unicodeScalars.append(r); return }
+        switch v {
+        case 0x07: out += "\\a"
+        case 0x08: out += "\\b"
+        case 0x0C: out += "\\f"
+        case 0x0A: out += "\\n"
+        case 0x0D: out += "\\r"
+        case 0x09: out += "\\t"
+        case 0x0B: out += "\\v"
+        default:
+            if v < 0x20 || v == 0x7F { out += "\\x" + hex(v, width: 2) }
+            else if v < 0x10000 { out += "\\u" + hex(v, width: 4) }
+            else { out += "\\U" + hex(v, width: 8) }
+        }
+    }
+
+    /// Approximation of Go's `strconv.IsPrint`: control characters, the C1 block, the non-breaking and
+    /// other special spaces, surrogates and non-characters are not printable.
+    private static func isPrintable(_ v: UInt32) -> Bool {
+        if v < 0x20 || v == 0x7F { return false }
+        if v >= 0x80 && v <= 0xA0 { return false }
+        if v == 0xAD { return false }
+        if v >= 0x2000 && v <= 0x200F { return false }
+        if v >= 0x2028 && v <= 0x202F { return false }
+        if v >= 0x205F && v <= 0x206F { return false }
+        if v == 0x3000 || v == 0xFEFF || v == 0xFFFE || v == 0xFFFF { return false }
+        if v >= 0xE000 && v <= 0xF8FF { return false }
+        return true
+    }
+
+    private static func hex(_ v: UInt32, width: Int) -> String {
+        let s = String(v, radix: 16)
+        return String(repeating: "0", count: max(0, width - s.count)) + s
+    }
+
+    // MARK: strconv.ParseBool
+
+    public static func parseBool(_ s: String) -> Result<Bool, GoValueError> {
+        switch s {
+        case "1", "t", "T", "TRUE", "true", "True": return .success(true)
+        case "0", "f", "F", "FALSE", "false", "False": return .success(false)
+        default: return .failure(GoValueError("strconv.ParseBool: parsing \(quote(s)): invalid syntax"))
+        }
+    }
+
+    // MARK: strconv.ParseInt(s, 0, bitSize)
+
+    public static func parseInt(_ s0: String, bitSize: Int = 64) -> Result<Int64, GoValueError> {
+        let syntax = GoValueError("strconv.ParseInt: parsing \(quote(s0)): invalid syntax")
+        let range = GoValueError("strconv.ParseInt: parsing \(quote(s0)): value out of range")
+        var bytes = Array(s0.utf8)[...]
+        if bytes.isEmpty { return .failure(syntax) }
+        var neg = false
+        if bytes.first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+        else if bytes.first == UInt8(ascii: "-") { neg = true; bytes = bytes.dropFirst() }
+        guard let un = parseUint(bytes, original: Array(s0.utf8), bitSize: bitSize) else { return .failure(syntax) }
+        guard case .some(let u) = un else { return .failure(range) }
+        let cutoff = UInt64(1) << UInt64(bitSize - 1)
+        if !neg && u >= cutoff { return .failure(range) }
+        if neg && u > cutoff { return .failure(range) }
+        if neg { return .success(u == cutoff ? Int64(bitPattern: 0 &- u) : -Int64(u)) }
+        return .success(Int64(u))
+    }
+
+    /// nil: syntax error; .some(nil): out of range; .some(.some(n)): the value.
+    private static func parseUint(_ input: ArraySlice<UInt8>, original: [UInt8], bitSize: Int) -> UInt64?? {
+        var s = input
+        if s.isEmpty { return nil }
+        var base: UInt64 = 10
+        let lower = { (c: UInt8) -> UInt8 in c | 0x20 }
+        if s.first == UInt8(ascii: "0") {
+            let a = Array(s)
+            if a.count >= 3 && lower(a[1]) == UInt8(ascii: "b") { base = 2; s = s.dropFirst(2) }
+            else if a.count >= 3 && lower(a[1]) == UInt8(ascii: "o") { base = 8; s = s.dropFirst(2) }
+            else if a.count >= 3 && lower(a[1]) == UInt8(ascii: "x") { base = 16; s = s.dropFirst(2) }
+            else { base = 8; s = s.dropFirst(1) }
+        }
+        let maxVal: UInt64 = bitSize >= 64 ? UInt64.max : (UInt64(1) << UInt64(bitSize)) - 1
+        let cutoff = UInt64.max / base + 1
+        var n: UInt64 = 0
+        var underscores = false
+        for c in s {
+            var d: UInt8
+            if c == UInt8(ascii: "_") { underscores = true; continue }
+            else if c >= 0x30 && c <= 0x39 { d = c - 0x30 }
+            else if lower(c) >= UInt8(ascii: "a") && lower(c) <= UInt8(ascii: "z") { d = lower(c) - UInt8(ascii: "a") + 10 }
+            else { return nil }
+            if UInt64(d) >= base { return nil }
+            if n >= cutoff { return .some(nil) }
+            n &*= base
+            let n1 = n &+ UInt64(d)
+            if n1 < n || n1 > maxVal { return .some(nil) }
+            n = n1
+        }
+        if underscores && !underscoreOK(original) { return nil }
+        return .some(.some(n))
+    }
+
+    private static func underscoreOK(_ original: [UInt8]) -> Bool {
+        var s = original[...]
+        var saw: Character = "^"
+        if let f = s.first, f == UInt8(ascii: "-") || f == UInt8(ascii: "+") { s = s.dropFirst() }
+        let a = Array(s)
+        var i = 0
+        var hex = false
+        if a.count >= 2 && a[0] == UInt8(ascii: "0") {
+            let l = a[1] | 0x20
+            if l == UInt8(ascii: "b") || l == UInt8(ascii: "o") || l == UInt8(ascii: "x") {
+                i = 2; saw = "0"; hex = l == UInt8(ascii: "x")
+            }
+        }
+        while i < a.count {
+            let c = a[i]
+            let l = c | 0x20
+            if (c >= 0x30 && c <= 0x39) || (hex && l >= UInt8(ascii: "a") && l <= UInt8(ascii: "f")) {
+                saw = "0"
+            } else if c == UInt8(ascii: "_") {
+                if saw != "0" { return false }
+                saw = "_"
+            } else {
+                if saw == "_" { return false }
+                saw = "!"
+            }
+            i += 1
+        }
+        return saw != "_"
+    }
+
+    // MARK: time.ParseDuration / Duration.String
+
+    /// `time.ParseDuration`: nanoseconds.
+    public static func parseDuration(_ orig: String) -> Result<Int64, GoValueError> {
+        let invalid = GoValueError("time: invalid duration " + timeQuote(Array(orig.utf8)))
+        var s = Array(orig.utf8)[...]
+        var neg = false
+        if let c = s.first, c == UInt8(ascii: "-") || c == UInt8(ascii: "+") {
+            neg = c == UInt8(ascii: "-"); s = s.dropFirst()
+        }
+        if s.elementsEqual([UInt8(ascii: "0")]) { return .success(0) }
+        if s.isEmpty { return .failure(invalid) }
+        let limit: UInt64 = 1 << 63
+        var d: UInt64 = 0
+        let isDigit = { (c: UInt8) -> Bool in c >= 0x30 && c <= 0x39 }
+        while let first = s.first {
+            if !(first == UInt8(ascii: ".") || isDigit(first)) { return .failure(invalid) }
+            // leading int
+            var v: UInt64 = 0
+            let pl = s.count
+            while let c = s.first, isDigit(c) {
+                if v > limit / 10 { return .failure(invalid) }
+                v = v * 10 + UInt64(c - 0x30)
+                if v > limit { return .failure(invalid) }
+                s = s.dropFirst()
+            }
+            let pre = pl != s.count
+            var f: UInt64 = 0
+            var scale: Double = 1
+            var post = false
+            if s.first == UInt8(ascii: ".") {
+                s = s.dropFirst()
+                let pl2 = s.count
+                var overflow = false
+                while let c = s.first, isDigit(c) {
+                    s = s.dropFirst()
+                    if overflow { continue }
+                    if f > (limit - 1) / 10 { overflow = true; continue }
+                    let y = f * 10 + UInt64(c - 0x30)
+                    if y > limit { overflow = true; continue }
+                    f = y
+                    scale *= 10
+                }
+                post = pl2 != s.count
+            }
+            if !pre && !post { return .failure(invalid) }
+            var unitBytes: [UInt8] = []
+            while let c = s.first, !(c == UInt8(ascii: ".") || isDigit(c)) { unitBytes.append(c); s = s.dropFirst() }
+            if unitBytes.isEmpty {
+                return .failure(GoValueError("time: missing unit in duration " + timeQuote(Array(orig.utf8))))
+            }
+            let unit: UInt64
+            switch String(decoding: unitBytes, as: UTF8.self) {
+            case "ns": unit = 1
+            case "us", "\u{00B5}s", "\u{03BC}s": unit = 1_000
+            case "ms": unit = 1_000_000
+            case "s": unit = 1_000_000_000
+            case "m": unit = 60_000_000_000
+            case "h": unit = 3_600_000_000_000
+            default:
+                return .failure(GoValueError("time: unknown unit " + timeQuote(unitBytes) + " in duration "
+                    + timeQuote(Array(orig.utf8))))
+            }
+            if v > limit / unit { return .failure(invalid) }
+            v *= unit
+            if f > 0 {
+                v += UInt64(Double(f) * (Double(unit) / scale))
+                if v > limit { return .failure(invalid) }
+            }
+            d += v
+            if d > limit { return .failure(invalid) }
+        }
+        if neg { return .success(d == limit ? Int64.min : -Int64(d)) }
+        if d > limit - 1 { return .failure(invalid) }
+        return .success(Int64(d))
+    }
+
+    /// The `time` package's own quoting (non-ASCII and control bytes as `\xNN`).
+    private static func timeQuote(_ bytes: [UInt8]) -> String {
+        var out: [UInt8] = [UInt8(ascii: "\"")]
+        let hexDigits = Array("0123456789abcdef".utf8)
+        for b in bytes {
+            if b >= 0x80 || b < 0x20 {
+                out += [UInt8(ascii: "\\"), UInt8(ascii: "x"), hexDigits[Int(b >> 4)], hexDigits[Int(b & 0xF)]]
+            } else {
+                if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { out.append(UInt8(ascii: "\\")) }
+                out.append(b)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `time.Duration.String()`: `1h2m3.5s`, `1.5ms`, `0s`.
+    public static func formatDuration(_ d: Int64) -> String {
+        var u = d < 0 ? UInt64(bitPattern: 0 &- d) : UInt64(d)
+        let neg = d < 0
+        var out = ""
+        if u < 1_000_000_000 {
+            if u == 0 { return "0s" }
+            let prec: Int
+            let unit: String
+            if u < 1_000 { prec = 0; unit = "ns" }
+            else if u < 1_000_000 { prec = 3; unit = "\u{00B5}s" }
+            else { prec = 6; unit = "ms" }
+            let (frac, rest) = fmtFrac(u, prec)
+            out = String(rest) + frac + unit
+        } else {
+            let (frac, rest) = fmtFrac(u, 9)
+            u = rest
+            out = String(u % 60) + frac + "s"
+            u /= 60
+            if u > 0 {
+                out = String(u % 60) + "m" + out
+                u /= 60
+                if u > 0 { out = String(u) + "h" + out }
+            }
+        }
+        return neg ? "-" + out : out
+    }
+
+    private static func fmtFrac(_ v: UInt64, _ prec: Int) -> (String, UInt64) {
+        var v = v
+        var digits: [Character] = []
+        var printed = false
+        for _ in 0..<prec {
+            let digit = v % 10
+            printed = printed || digit != 0
+            if printed { digits.insert(Character(String(digit)), at: 0) }
+            v /= 10
+        }
+        return (printed ? "." + String(digits) : "", v)
+    }
+
+    // MARK: encoding/csv, first record (pflag's readAsCSV)
+
+    /// The first record of `s` read by Go's `csv.Reader` with default settings; `""` gives `[]`.
+    public static func readCSVRecord(_ s: String) -> Result<[String], GoValueError> {
+        if s.isEmpty { return .success([]) }
+        // Split into lines the way csv.Reader.readLine does (keeping the "\n", normalising "\r\n").
+        var lines: [[UInt8]] = []
+        var cur: [UInt8] = []
+        for b in s.utf8 {
+            cur.append(b)
+            if b == UInt8(ascii: "\n") {
+                if cur.count >= 2 && cur[cur.count - 2] == UInt8(ascii: "\r") {
+                    cur.removeLast(2); cur.append(UInt8(ascii: "\n"))
+                }
+                lines.append(cur); cur = []
+            }
+        }
+        if !cur.isEmpty {
+            if cur.last == UInt8(ascii: "\r") { cur.removeLast() }
+            lines.append(cur)
+        }
+        var lineIndex = 0
+        var lineNumber = 0
+        func readLine() -> [UInt8]? {
+            guard lineIndex < lines.count else { return nil }
+            defer { lineIndex += 1 }
+            lineNumber += 1
+            return lines[lineIndex]
+        }
+        func lengthNL(_ b: ArraySlice<UInt8>) -> Int { b.last == UInt8(ascii: "\n") ? 1 : 0 }
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ",")
+
+        // Skip empty lines.
+        var maybeLine: [UInt8]? = nil
+        while let l = readLine() {
+            if l.count == lengthNL(l[...]) { continue }
+            maybeLine = l; break
+        }
+        guard let first = maybeLine else { return .failure(GoValueError("EOF")) }
+        let recLine = lineNumber
+        var line = first[...]
+        var fields: [String] = []
+        var buffer: [UInt8] = []
+        var posLine = lineNumber
+        var col = 1
+        func parseError(_ line: Int, _ column: Int, _ text: String) -> GoValueError {
+            if recLine != line {
+                return GoValueError("record on line \(recLine); parse error on line \(line), column \(column): \(text)")
+            }
+            return GoValueError("parse error on line \(line), column \(column): \(text)")
+        }
+        parseField: while true {
+            if line.first != quote {
+                // Non-quoted field.
+                let i = line.firstIndex(of: comma).map { $0 - line.startIndex } ?? -1
+                let field = i >= 0 ? line.prefix(i) : line.dropLast(lengthNL(line))
+                if let j = field.firstIndex(of: quote) {
+                    return .failure(parseError(posLine, col + (j - field.startIndex), "bare \" in non-quoted-field"))
+                }
+                buffer = Array(field)
+                fields.append(String(decoding: buffer, as: UTF8.self))
+                if i >= 0 {
+                    line = line.dropFirst(i + 1)
+                    col += i + 1
+                    continue parseField
+                }
+                break parseField
+            } else {
+                // Quoted field.
+                buffer = []
+                line = line.dropFirst()
+                col += 1
+                while true {
+                    if let qi = line.firstIndex(of: quote) {
+                        let i = qi - line.startIndex
+                        buffer += line.prefix(i)
+                        line = line.dropFirst(i + 1)
+                        col += i + 1
+                        let rn = line.first
+                        if rn == quote {
+                            buffer.append(quote); line = line.dropFirst(); col += 1
+                        } else if rn == comma {
+                            line = line.dropFirst(); col += 1
+                            fields.append(String(decoding: buffer, as: UTF8.self))
+                            continue parseField
+                        } else if lengthNL(line) == line.count {
+                            fields.append(String(decoding: buffer, as: UTF8.self))
+                            break parseField
+                        } else {
+                            return .failure(parseError(posLine, col - 1, "extraneous or missing \" in quoted-field"))
+                        }
+                    } else if !line.isEmpty {
+                        buffer += line
+                        col += line.count
+                        if let next = readLine() {
+                            line = next[...]
+                            posLine += 1
+                            col = 1
+                        } else {
+                            line = []
+                        }
+                    } else {
+                        return .failure(parseError(posLine, col, "extraneous or missing \" in quoted-field"))
+                    }
+                }
+            }
+        }
+        return .success(fields)
+    }
+}
+
+public struct GoValueError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var text: String
+    public init(_ text: String) { self.text = text }
+    public var description: String { text }
+}

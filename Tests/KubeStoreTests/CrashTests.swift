@@ -39,12 +39,17 @@ import Testing
 
         var outcome = ""
         var walBytesAtKill = 0
-        // fork() in a multi-threaded test process can (rarely) deadlock the child on a lock held
-        // by another thread at fork time; such a child never reports and is retried.
-        for _ in 0..<3 {
+        // fork() copies only this thread: a lock another thread (another test) holds at that moment
+        // stays locked forever in the child. SQLite's global mutexes are held across fork() so no
+        // other thread is inside them; any other stuck child never reports and is retried.
+        let globalMutexes = [SQLITE_MUTEX_STATIC_MAIN, SQLITE_MUTEX_STATIC_VFS1, SQLITE_MUTEX_STATIC_LRU,
+                             SQLITE_MUTEX_STATIC_PRNG, SQLITE_MUTEX_STATIC_MEM].map { sqlite3_mutex_alloc($0) }
+        for _ in 0..<6 {
             var fds: [Int32] = [0, 0]
             #expect(pipe(&fds) == 0)
+            for m in globalMutexes { sqlite3_mutex_enter(m) }
             let pid = fork()
+            for m in globalMutexes.reversed() { sqlite3_mutex_leave(m) }
             if pid == 0 {
                 close(fds[0])
                 var db: OpaquePointer?
@@ -59,7 +64,7 @@ import Testing
             close(fds[1])
             var poller = pollfd(fd: fds[0], events: Int16(POLLIN), revents: 0)
             var byte: UInt8 = 0
-            if poll(&poller, 1, 20_000) == 1 && read(fds[0], &byte, 1) == 1 {
+            if poll(&poller, 1, 5_000) == 1 && read(fds[0], &byte, 1) == 1 {
                 outcome = byte == UInt8(ascii: "r") ? "ready" : "child error"
             } else {
                 outcome = "timeout"

@@ -71,6 +71,8 @@ enum SQL {
     static let readUserVersion = "PRAGMA user_version"
     static func setUserVersion(_ v: Int32) -> String { "PRAGMA user_version = \(v)" }
     static let synchronousNormal = "PRAGMA synchronous = NORMAL"
+    /// Memory-mapped reads: a cold listing (every CLI run is cold) skips a read() + copy per page.
+    static let mmapSize = "PRAGMA mmap_size = 268435456"
     static let journalModeWAL = "PRAGMA journal_mode = WAL"
     static let beginImmediate = "BEGIN IMMEDIATE"
     static let beginDeferred = "BEGIN DEFERRED"

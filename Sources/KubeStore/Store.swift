@@ -39,6 +39,7 @@ public final class Store {
         if !inMemory { try Store.makeParentDirectories(of: path) }
         let db = try Database(path: path, busyTimeoutMilliseconds: Store.busyTimeoutMilliseconds)
         try db.execute(SQL.synchronousNormal)
+        if !inMemory { try db.execute(SQL.mmapSize) }
         let found = Int32(truncatingIfNeeded: try db.scalarInt(SQL.readUserVersion))
         self.db = db
         self.path = path

@@ -72,7 +72,7 @@ public final class StoreTransaction {
                 index += 1
             }
         }
-        return try rows(s, full: full)
+        return try rows(s, full: full, resource: resource, namespace: namespace)
     }
 
     /// Summaries of every object in `namespace`, of every resource, ordered by resource then name.
@@ -272,12 +272,19 @@ public final class StoreTransaction {
     }
 
     /// Reads every row of a SELECT over `SQL.summaryColumns` (+ data when `full`), then resets it.
-    private func rows(_ s: Statement, full: Bool) throws -> [ObjectRow] {
+    /// `resource`/`namespace`, when the query fixed them, are reused instead of re-read per row.
+    private func rows(_ s: Statement, full: Bool, resource: String? = nil, namespace: String? = nil) throws -> [ObjectRow] {
         defer { s.reset() }
         var result: [ObjectRow] = []
+        var lastNamespace = ""
         while try s.step() {
+            var rowNamespace = namespace ?? s.text(1)
+            if namespace == nil {
+                // Rows come grouped by namespace: share one string per group.
+                if rowNamespace == lastNamespace { rowNamespace = lastNamespace } else { lastNamespace = rowNamespace }
+            }
             result.append(ObjectRow(
-                resource: s.text(0), namespace: s.text(1), name: s.text(2), uid: s.text(3),
+                resource: resource ?? s.text(0), namespace: rowNamespace, name: s.text(2), uid: s.text(3),
                 resourceVersion: s.int64(4), labels: s.text(5), ownerUIDs: try decodeOwners(s.text(6)),
                 cells: s.text(7), data: full ? s.text(8) : ""))
         }
@@ -290,6 +297,11 @@ public final class StoreTransaction {
 
     private func decodeOwners(_ text: String) throws -> [String] {
         if text == "[]" || text.isEmpty { return [] }
+        // Fast path for the usual case (no escapes): `["a","b"]` -> the odd fields between quotes.
+        if !text.utf8.contains(UInt8(ascii: "\\")) && text.hasPrefix("[\"") && text.hasSuffix("\"]") {
+            let fields = text.split(separator: "\"", omittingEmptySubsequences: false)
+            return stride(from: 1, to: fields.count - 1, by: 2).map { String(fields[$0]) }
+        }
         guard let array = (try? JSON.parse(text))?.array else {
             throw StoreError.corrupt("owner uids are not a JSON array: \(text)")
         }

@@ -82,6 +82,8 @@ enum SQL {
     static let releaseSavepoint = "RELEASE nested"
     static let rollbackToSavepoint = "ROLLBACK TO nested"
     static let integrityCheck = "PRAGMA integrity_check"
+    /// Copies the WAL into the main file and truncates it, so later opens need no WAL recovery.
+    static let checkpointTruncate = "PRAGMA wal_checkpoint(TRUNCATE)"
 
     // MARK: Objects
 

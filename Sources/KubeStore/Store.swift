@@ -113,7 +113,22 @@ public final class Store {
             }
         }
         try Store.retryingBusy { try db.execute(SQL.beginImmediate) }
-        return try run(body, writable: true)
+        let result = try run(body, writable: true)
+        truncateLargeWAL()
+        return result
+    }
+
+    /// WAL size above which a write is followed by a truncating checkpoint.
+    static let walTruncateThresholdBytes = 4 << 20
+
+    /// A process that exits without closing leaves its WAL behind, and every later open must scan
+    /// ("recover") all of it: about 10 ms for 20 MB. After a large write, checkpoint and truncate
+    /// it right away (best effort: skipped when readers are in the way).
+    private func truncateLargeWAL() {
+        guard path != ":memory:" else { return }
+        var st = stat()
+        guard stat(path + "-wal", &st) == 0, Int(st.st_size) > Store.walTruncateThresholdBytes else { return }
+        try? db.execute(SQL.checkpointTruncate)
     }
 
     /// Runs `body` on a consistent snapshot (a deferred transaction; WAL readers never block).

@@ -1,0 +1,139 @@
+import CSQLite
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `SQLITE_TRANSIENT` is a C macro and is not imported: it tells SQLite to copy bound text.
+let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+/// A thin owner of one `sqlite3*` connection. Statements are prepared once per connection and
+/// cached by their SQL text; every failure becomes `StoreError.sqlite` carrying the SQL and
+/// SQLite's own message (GRDB's `DatabaseError` shape).
+final class Database {
+    let handle: OpaquePointer
+    private var statements: [String: Statement] = [:]
+
+    init(path: String, busyTimeoutMilliseconds: Int32) throws {
+        var db: OpaquePointer?
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        guard rc == SQLITE_OK, let db else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(rc))
+            if let db { sqlite3_close_v2(db) }
+            throw StoreError.sqlite(code: rc, message: message, sql: "open \(path)")
+        }
+        sqlite3_extended_result_codes(db, 1)
+        sqlite3_busy_timeout(db, busyTimeoutMilliseconds)
+        handle = db
+    }
+
+    deinit {
+        statements.removeAll()      // finalizes (Statement.deinit) before the close
+        sqlite3_close_v2(handle)
+    }
+
+    var lastErrorMessage: String { String(cString: sqlite3_errmsg(handle)) }
+
+    func error(_ code: Int32, sql: String) -> StoreError {
+        .sqlite(code: code, message: lastErrorMessage, sql: sql)
+    }
+
+    /// Runs one or more statements that return no rows we need (schema, pragmas, BEGIN/COMMIT).
+    func execute(_ sql: String) throws {
+        let rc = sqlite3_exec(handle, sql, nil, nil, nil)
+        guard rc == SQLITE_OK else { throw error(rc, sql: sql) }
+    }
+
+    /// A prepared statement for `sql`, reset and with cleared bindings, cached for this connection.
+    func statement(_ sql: String) throws -> Statement {
+        if let cached = statements[sql] {
+            cached.reset()
+            return cached
+        }
+        let statement = try Statement(database: self, sql: sql)
+        statements[sql] = statement
+        return statement
+    }
+
+    /// The first column of the first row, as an integer (`PRAGMA user_version`, `count(*)`).
+    func scalarInt(_ sql: String) throws -> Int64 {
+        let s = try statement(sql)
+        defer { s.reset() }
+        guard try s.step() else { throw StoreError.corrupt("no row from \(sql)") }
+        return s.int64(0)
+    }
+
+    var changes: Int32 { sqlite3_changes(handle) }
+    var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+    var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+}
+
+/// One prepared statement. Columns and parameters are 1-based for binding (SQLite's `?N`)
+/// and 0-based for reading, as in the C API.
+final class Statement {
+    let handle: OpaquePointer
+    let sql: String
+    private unowned let database: Database
+
+    init(database: Database, sql: String) throws {
+        var stmt: OpaquePointer?
+        let rc = sqlite3_prepare_v3(database.handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &stmt, nil)
+        guard rc == SQLITE_OK, let stmt else { throw database.error(rc, sql: sql) }
+        self.handle = stmt
+        self.sql = sql
+        self.database = database
+    }
+
+    deinit { sqlite3_finalize(handle) }
+
+    func reset() {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+    }
+
+    func bind(_ index: Int32, _ value: String) throws {
+        let count = Int32(value.utf8.count)
+        let rc = value.withCString { sqlite3_bind_text(handle, index, $0, count, sqliteTransient) }
+        guard rc == SQLITE_OK else { throw database.error(rc, sql: sql) }
+    }
+
+    func bind(_ index: Int32, _ value: Int64) throws {
+        let rc = sqlite3_bind_int64(handle, index, value)
+        guard rc == SQLITE_OK else { throw database.error(rc, sql: sql) }
+    }
+
+    /// Binds the values to `?1`, `?2`, ... in order.
+    func bind(_ values: [String]) throws {
+        for (i, v) in values.enumerated() { try bind(Int32(i + 1), v) }
+    }
+
+    /// Steps once: true when a row is available, false when done.
+    @discardableResult
+    func step() throws -> Bool {
+        let rc = sqlite3_step(handle)
+        switch rc {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        default:
+            let error = database.error(rc, sql: sql)
+            sqlite3_reset(handle)
+            throw error
+        }
+    }
+
+    /// Runs a statement that returns no rows, then resets it.
+    func run() throws {
+        defer { reset() }
+        while try step() {}
+    }
+
+    func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+
+    func text(_ column: Int32) -> String {
+        guard let p = sqlite3_column_text(handle, column) else { return "" }
+        let n = Int(sqlite3_column_bytes(handle, column))
+        return String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
+    }
+
+    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
+}

@@ -1,0 +1,313 @@
+import CSQLite
+import KubeModel
+
+/// SQLITE_CONSTRAINT_UNIQUE / SQLITE_CONSTRAINT_PRIMARYKEY (extended codes; C macros built with shifts).
+private let constraintUnique: Int32 = 2067
+private let constraintPrimaryKey: Int32 = 1555
+
+/// The operations available inside `Store.read {}` / `Store.write {}`. Valid only during the
+/// closure it was passed to; mutating methods throw `.misuse` inside `read {}`.
+public final class StoreTransaction {
+    let db: Database
+    let writable: Bool
+    var isOpen = true
+
+    init(db: Database, writable: Bool) {
+        self.db = db
+        self.writable = writable
+    }
+
+    private func checkOpen() throws {
+        guard isOpen else { throw StoreError.misuse("transaction used after it ended") }
+    }
+
+    private func checkWritable() throws {
+        try checkOpen()
+        guard writable else { throw StoreError.misuse("write inside a read transaction") }
+    }
+
+    // MARK: Reads
+
+    /// The row with this key, or nil.
+    public func get(resource: String, namespace: String, name: String) throws -> ObjectRow? {
+        try checkOpen()
+        let s = try db.statement(SQL.selectByKey)
+        try s.bind([resource, namespace, name])
+        return try rows(s, full: true).first
+    }
+
+    /// The row with this uid, or nil (the first by key if several share it).
+    public func get(uid: String) throws -> ObjectRow? {
+        try checkOpen()
+        let s = try db.statement(SQL.selectByUID)
+        try s.bind(1, uid)
+        return try rows(s, full: true).first
+    }
+
+    /// Rows of `resource` in `namespace` (nil = every namespace), matching every label requirement,
+    /// ordered by namespace then name (byte order, like Go's string comparison).
+    public func list(resource: String, namespace: String?, labels: [LabelRequirement] = []) throws -> [ObjectRow] {
+        try select(full: true, resource: resource, namespace: namespace, labels: labels)
+    }
+
+    /// `list` without the `data` column (`data == ""`): the fast path for tables and selectors.
+    public func listSummaries(resource: String, namespace: String?,
+                              labels: [LabelRequirement] = []) throws -> [ObjectRow] {
+        try select(full: false, resource: resource, namespace: namespace, labels: labels)
+    }
+
+    private func select(full: Bool, resource: String, namespace: String?,
+                        labels: [LabelRequirement]) throws -> [ObjectRow] {
+        try checkOpen()
+        let s = try db.statement(SQL.selectList(full: full, namespaced: namespace != nil, labels: labels))
+        try s.bind(1, resource)
+        var index: Int32 = 2
+        if let namespace {
+            try s.bind(2, namespace)
+            index = 3
+        }
+        for requirement in labels {
+            for parameter in requirement.parameters {
+                try s.bind(index, parameter)
+                index += 1
+            }
+        }
+        return try rows(s, full: full, resource: resource, namespace: namespace)
+    }
+
+    /// Summaries of every object in `namespace`, of every resource, ordered by resource then name.
+    public func summaries(inNamespace namespace: String) throws -> [ObjectRow] {
+        try checkOpen()
+        let s = try db.statement(SQL.selectSummariesInNamespace)
+        try s.bind(1, namespace)
+        return try rows(s, full: false)
+    }
+
+    /// Full rows whose `ownerUIDs` contain `uid`, ordered by resource, namespace, name.
+    public func dependents(ofUID uid: String) throws -> [ObjectRow] {
+        try checkOpen()
+        let s = try db.statement(SQL.selectDependents)
+        try s.bind(1, uid)
+        return try rows(s, full: true)
+    }
+
+    /// The distinct namespaces holding at least one object of `resource`, sorted.
+    public func namespaces(withObjectsIn resource: String) throws -> [String] {
+        try checkOpen()
+        let s = try db.statement(SQL.selectNamespacesOfResource)
+        defer { s.reset() }
+        try s.bind(1, resource)
+        var result: [String] = []
+        while try s.step() { result.append(s.text(0)) }
+        return result
+    }
+
+    /// Number of objects of `resource` in `namespace` (nil = all namespaces).
+    public func count(resource: String, namespace: String?) throws -> Int {
+        try checkOpen()
+        let s = try db.statement(namespace == nil ? SQL.countAll : SQL.countInNamespace)
+        defer { s.reset() }
+        try s.bind(1, resource)
+        if let namespace { try s.bind(2, namespace) }
+        guard try s.step() else { return 0 }
+        return Int(s.int64(0))
+    }
+
+    // MARK: Writes
+
+    /// Inserts a new row, storing `row.resourceVersion` as given. Throws `.alreadyExists` when a
+    /// row with the same resource, namespace and name exists.
+    public func insert(_ row: ObjectRow) throws {
+        try checkWritable()
+        let owners = encodeOwners(row.ownerUIDs)
+        let s = try db.statement(SQL.insertObject)
+        try s.bind([row.resource, row.namespace, row.name, row.uid])
+        try s.bind(5, row.resourceVersion)
+        try s.bind(6, row.labels)
+        try s.bind(7, owners)
+        try s.bind(8, row.cells)
+        do {
+            try s.run()
+        } catch StoreError.sqlite(let code, _, _) where code == constraintUnique || code == constraintPrimaryKey {
+            throw StoreError.alreadyExists
+        }
+        let id = db.lastInsertRowID
+        let d = try db.statement(SQL.insertData)
+        try d.bind(1, id)
+        try d.bind(2, row.data)
+        try d.run()
+        try writeLabels(id: id, labels: row.labels, replacing: false)
+        try writeOwners(id: id, owners: owners, replacing: false)
+    }
+
+    /// Replaces the row with `row`'s key. Throws `.notFound` when there is none, and
+    /// `.conflict(current:)` when `expectedResourceVersion` is given and differs from the stored one.
+    public func update(_ row: ObjectRow, expectedResourceVersion: Int64?) throws {
+        try checkWritable()
+        let existing = try currentRow(resource: row.resource, namespace: row.namespace, name: row.name)
+        if let expectedResourceVersion, expectedResourceVersion != existing.resourceVersion {
+            throw StoreError.conflict(current: existing.resourceVersion)
+        }
+        let owners = encodeOwners(row.ownerUIDs)
+        let s = try db.statement(SQL.updateObject)
+        try s.bind(1, existing.id)
+        try s.bind(2, row.uid)
+        try s.bind(3, row.resourceVersion)
+        try s.bind(4, row.labels)
+        try s.bind(5, owners)
+        try s.bind(6, row.cells)
+        try s.run()
+        let d = try db.statement(SQL.updateData)
+        try d.bind(1, existing.id)
+        try d.bind(2, row.data)
+        try d.run()
+        if row.labels != existing.labels { try writeLabels(id: existing.id, labels: row.labels, replacing: true) }
+        if owners != existing.owners { try writeOwners(id: existing.id, owners: owners, replacing: true) }
+    }
+
+    /// Deletes the row with this key. Throws `.notFound` when there is none, and `.conflict` when
+    /// `expectedResourceVersion` is given and differs.
+    public func delete(resource: String, namespace: String, name: String,
+                       expectedResourceVersion: Int64? = nil) throws {
+        try checkWritable()
+        let existing = try currentRow(resource: resource, namespace: namespace, name: name)
+        if let expectedResourceVersion, expectedResourceVersion != existing.resourceVersion {
+            throw StoreError.conflict(current: existing.resourceVersion)
+        }
+        for sql in [SQL.deleteObject, SQL.deleteData, SQL.deleteLabels, SQL.deleteOwners] {
+            let s = try db.statement(sql)
+            try s.bind(1, existing.id)
+            try s.run()
+        }
+    }
+
+    /// The next value of the store-wide resource version counter (strictly increasing, never reused,
+    /// even across processes; a rolled-back transaction's values may be handed out again).
+    public func nextResourceVersion() throws -> Int64 {
+        try checkWritable()
+        let s = try db.statement(SQL.nextResourceVersion)
+        defer { s.reset() }
+        guard try s.step() else { throw StoreError.corrupt("resource version counter missing") }
+        return s.int64(0)
+    }
+
+    /// The last resource version handed out (0 in a new store).
+    public func currentResourceVersion() throws -> Int64 {
+        try checkOpen()
+        return try db.scalarInt(SQL.currentResourceVersion)
+    }
+
+    // MARK: Config
+
+    /// A small setting (current namespace, contexts, ...), or nil when unset.
+    public func config(_ key: String) throws -> String? {
+        try checkOpen()
+        let s = try db.statement(SQL.selectConfig)
+        defer { s.reset() }
+        try s.bind(1, key)
+        return try s.step() ? s.text(0) : nil
+    }
+
+    /// Sets a setting; nil removes it.
+    public func setConfig(_ key: String, _ value: String?) throws {
+        try checkWritable()
+        let s = try db.statement(value == nil ? SQL.deleteConfig : SQL.upsertConfig)
+        try s.bind(1, key)
+        if let value { try s.bind(2, value) }
+        try s.run()
+    }
+
+    /// Every setting whose key starts with `prefix`, ordered by key.
+    public func configEntries(withPrefix prefix: String) throws -> [(key: String, value: String)] {
+        try checkOpen()
+        let s = try db.statement(SQL.selectConfigWithPrefix)
+        defer { s.reset() }
+        try s.bind(1, prefix)
+        var result: [(key: String, value: String)] = []
+        while try s.step() { result.append((s.text(0), s.text(1))) }
+        return result
+    }
+
+    // MARK: Internals
+
+    private struct Current {
+        var id: Int64
+        var resourceVersion: Int64
+        var labels: String
+        var owners: String
+    }
+
+    private func currentRow(resource: String, namespace: String, name: String) throws -> Current {
+        let s = try db.statement(SQL.selectCurrentByKey)
+        defer { s.reset() }
+        try s.bind([resource, namespace, name])
+        guard try s.step() else { throw StoreError.notFound }
+        return Current(id: s.int64(0), resourceVersion: s.int64(1), labels: s.text(2), owners: s.text(3))
+    }
+
+    private func writeLabels(id: Int64, labels: String, replacing: Bool) throws {
+        if replacing {
+            let s = try db.statement(SQL.deleteLabels)
+            try s.bind(1, id)
+            try s.run()
+        }
+        guard labels != "{}" && !labels.isEmpty else { return }
+        let s = try db.statement(SQL.insertLabels)
+        try s.bind(1, id)
+        try s.bind(2, labels)
+        try s.run()
+    }
+
+    private func writeOwners(id: Int64, owners: String, replacing: Bool) throws {
+        if replacing {
+            let s = try db.statement(SQL.deleteOwners)
+            try s.bind(1, id)
+            try s.run()
+        }
+        guard owners != "[]" else { return }
+        let s = try db.statement(SQL.insertOwners)
+        try s.bind(1, id)
+        try s.bind(2, owners)
+        try s.run()
+    }
+
+    /// Reads every row of a SELECT over `SQL.summaryColumns` (+ data when `full`), then resets it.
+    /// `resource`/`namespace`, when the query fixed them, are reused instead of re-read per row.
+    private func rows(_ s: Statement, full: Bool, resource: String? = nil, namespace: String? = nil) throws -> [ObjectRow] {
+        defer { s.reset() }
+        var result: [ObjectRow] = []
+        var lastNamespace = ""
+        while try s.step() {
+            var rowNamespace = namespace ?? s.text(1)
+            if namespace == nil {
+                // Rows come grouped by namespace: share one string per group.
+                if rowNamespace == lastNamespace { rowNamespace = lastNamespace } else { lastNamespace = rowNamespace }
+            }
+            result.append(ObjectRow(
+                resource: resource ?? s.text(0), namespace: rowNamespace, name: s.text(2), uid: s.text(3),
+                resourceVersion: s.int64(4), labels: s.text(5), ownerUIDs: try decodeOwners(s.text(6)),
+                cells: s.text(7), data: full ? s.text(8) : ""))
+        }
+        return result
+    }
+
+    private func encodeOwners(_ uids: [String]) -> String {
+        uids.isEmpty ? "[]" : JSONValue.array(uids.map { .string($0) }).compactJSON
+    }
+
+    private func decodeOwners(_ text: String) throws -> [String] {
+        if text == "[]" || text.isEmpty { return [] }
+        // Fast path for the usual case (no escapes): `["a","b"]` -> the odd fields between quotes.
+        if !text.utf8.contains(UInt8(ascii: "\\")) && text.hasPrefix("[\"") && text.hasSuffix("\"]") {
+            let fields = text.split(separator: "\"", omittingEmptySubsequences: false)
+            return stride(from: 1, to: fields.count - 1, by: 2).map { String(fields[$0]) }
+        }
+        guard let array = (try? JSON.parse(text))?.array else {
+            throw StoreError.corrupt("owner uids are not a JSON array: \(text)")
+        }
+        return try array.map {
+            guard let s = $0.string else { throw StoreError.corrupt("owner uid is not a string: \(text)") }
+            return s
+        }
+    }
+}

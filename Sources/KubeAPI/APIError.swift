@@ -27,12 +27,19 @@ public struct APIError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
     public var code: Int
     public var causes: [Cause]
+    /// `details.kind` / `details.name` of an Invalid status (kubectl prints `The <kind> "<name>" is invalid`).
+    public var detailsKind: String
+    public var detailsName: String
 
-    public init(reason: Reason, message: String, code: Int, causes: [Cause] = []) {
+    public init(reason: Reason, message: String, code: Int, causes: [Cause] = [], detailsKind: String = "",
+                detailsName: String = "")
+    {
         self.reason = reason
         self.message = message
         self.code = code
         self.causes = causes
+        self.detailsKind = detailsKind
+        self.detailsName = detailsName
     }
 
     public var description: String { message }
@@ -60,7 +67,7 @@ public struct APIError: Error, Sendable, Equatable, CustomStringConvertible {
         } else {
             body = "\(head): [" + causes.map { "\($0.field): \($0.message)" }.joined(separator: ", ") + "]"
         }
-        return APIError(reason: .invalid, message: body, code: 422, causes: causes)
+        return APIError(reason: .invalid, message: body, code: 422, causes: causes, detailsKind: kind, detailsName: name)
     }
 
     public static func badRequest(_ message: String) -> APIError {

@@ -1,1 +1,319 @@
-// API-server semantics over the store.
+import KubeModel
+import KubeRegistry
+import KubeSchema
+import KubeStore
+
+/// What the API server would do with a request, over a local store: identity and bookkeeping fields
+/// (uid, resourceVersion, creationTimestamp, generation), namespace checks, name validation, defaulting,
+/// and cascading deletes. Each `write` is one store transaction: a request that fails leaves no trace.
+public final class APIServer {
+    public let store: Store
+    public private(set) var registry: Registry
+    public let clock: Clock
+
+    public init(store: Store, registry: Registry, clock: Clock) {
+        self.store = store
+        self.registry = registry
+        self.clock = clock
+    }
+
+    /// Opens (or creates and seeds, in the creating transaction) the store at `path`.
+    public static func open(path: String, registry: Registry, clock: Clock) throws -> APIServer {
+        let store = try Store(path: path, onCreate: { tx in
+            try Seed.freshCluster(into: APISession(tx: tx, registry: registry, clock: clock))
+        })
+        return APIServer(store: store, registry: registry, clock: clock)
+    }
+
+    /// An in-memory store with a fresh cluster, for tests.
+    public static func inMemory(registry: Registry, clock: Clock) throws -> APIServer {
+        let store = try Store.inMemory(onCreate: { tx in
+            try Seed.freshCluster(into: APISession(tx: tx, registry: registry, clock: clock))
+        })
+        return APIServer(store: store, registry: registry, clock: clock)
+    }
+
+    /// Runs `body` in one write transaction.
+    public func write<T>(_ body: (APISession) throws -> T) throws -> T {
+        try store.write { tx in try body(APISession(tx: tx, registry: registry, clock: clock)) }
+    }
+
+    /// Runs `body` against a consistent snapshot.
+    public func read<T>(_ body: (APISession) throws -> T) throws -> T {
+        try store.read { tx in try body(APISession(tx: tx, registry: registry, clock: clock)) }
+    }
+}
+
+/// How a delete treats the objects that the deleted one owns (`--cascade`).
+public enum PropagationPolicy: String, Sendable {
+    case background = "Background"
+    case foreground = "Foreground"
+    case orphan = "Orphan"
+}
+
+/// One request context inside a transaction.
+public final class APISession {
+    public let tx: StoreTransaction
+    public let registry: Registry
+    public let clock: Clock
+
+    init(tx: StoreTransaction, registry: Registry, clock: Clock) {
+        self.tx = tx
+        self.registry = registry
+        self.clock = clock
+    }
+
+    public var now: Timestamp { clock.now }
+
+    // MARK: reads
+
+    public func get(_ type: ResourceType, namespace: String, name: String) throws -> JSONValue {
+        guard let row = try tx.get(resource: type.storageKey, namespace: type.namespaced ? namespace : "", name: name) else {
+            throw APIError.notFound(type.qualifiedPlural, name)
+        }
+        return try decode(row)
+    }
+
+    public func find(_ type: ResourceType, namespace: String, name: String) throws -> JSONValue? {
+        guard let row = try tx.get(resource: type.storageKey, namespace: type.namespaced ? namespace : "", name: name) else {
+            return nil
+        }
+        return try decode(row)
+    }
+
+    /// Objects of a type, ordered by namespace then name as an API server lists them.
+    public func list(_ type: ResourceType, namespace: String?) throws -> [JSONValue] {
+        try tx.list(resource: type.storageKey, namespace: type.namespaced ? namespace : nil).map(decode)
+    }
+
+    /// Rows without decoding the objects (for fast tables); `data` is empty.
+    public func listSummaries(_ type: ResourceType, namespace: String?) throws -> [ObjectRow] {
+        try tx.listSummaries(resource: type.storageKey, namespace: type.namespaced ? namespace : nil)
+    }
+
+    public func rows(_ type: ResourceType, namespace: String?) throws -> [ObjectRow] {
+        try tx.list(resource: type.storageKey, namespace: type.namespaced ? namespace : nil)
+    }
+
+    func decode(_ row: ObjectRow) throws -> JSONValue {
+        do { return try JSON.parse(row.data) } catch {
+            throw APIError(reason: .internalError, message: "stored object \(row.resource) \(row.namespace)/\(row.name) is unreadable: \(error)", code: 500)
+        }
+    }
+
+    // MARK: writes
+
+    /// Creates an object the way the API server does. `namespace` is the request namespace (already
+    /// reconciled with the object's own by the caller). With `dryRun` nothing is stored, but the
+    /// returned object is what would have been.
+    @discardableResult
+    public func create(_ input: JSONValue, type: ResourceType, namespace: String, dryRun: Bool = false) throws -> JSONValue {
+        var obj = input
+        let kindName = type.kind
+        if type.namespaced {
+            obj["metadata"]["namespace"] = .string(namespace)
+        } else {
+            obj.remove(["metadata", "namespace"])
+        }
+        var name = obj["metadata"]["name"].string ?? ""
+        if name.isEmpty, let prefix = obj["metadata"]["generateName"].string, !prefix.isEmpty {
+            name = try uniqueName(prefix: prefix, type: type, namespace: namespace)
+            obj["metadata"]["name"] = .string(name)
+        }
+        if name.isEmpty {
+            throw APIError.invalid(kind: kindName, name: "", causes: [
+                .init(field: "metadata.name", message: "Required value: name or generateName is required")])
+        }
+        let causes = Validation.objectMeta(obj, type: type)
+        if !causes.isEmpty { throw APIError.invalid(kind: kindName, name: name, causes: causes) }
+        if type.namespaced {
+            try requireNamespace(namespace, creating: type)
+        }
+        if try tx.get(resource: type.storageKey, namespace: type.namespaced ? namespace : "", name: name) != nil {
+            throw APIError.alreadyExists(type.qualifiedPlural, name)
+        }
+        Defaults.apply(to: &obj, type: type, session: self)
+        let uid = newUID()
+        obj["metadata"]["uid"] = .string(uid)
+        obj["metadata"]["creationTimestamp"] = .string(now.rfc3339)
+        if type.group == "batch" && type.kind == "Job" { Defaults.jobSelector(&obj, uid: uid) }
+        Normalize.dropEmptyMetadataMaps(&obj)
+        if Defaults.tracksGeneration(type) { obj["metadata"]["generation"] = .int(1) }
+        obj.remove(["metadata", "deletionTimestamp"])
+        obj.remove(["metadata", "resourceVersion"])
+        obj = Normalize.metadataOrder(obj)
+        if dryRun {
+            obj["metadata"]["resourceVersion"] = .string("")
+            obj.remove(["metadata", "resourceVersion"])
+            return obj
+        }
+        let rv = try tx.nextResourceVersion()
+        obj["metadata"]["resourceVersion"] = .string(String(rv))
+        try tx.insert(row(for: obj, type: type, resourceVersion: rv))
+        try afterWrite(type: type, object: obj, old: nil)
+        return obj
+    }
+
+    /// Replaces a stored object. When `obj` carries a resourceVersion it must match the stored one
+    /// (optimistic concurrency); bookkeeping fields are kept from the stored object.
+    @discardableResult
+    public func update(_ input: JSONValue, type: ResourceType, dryRun: Bool = false) throws -> JSONValue {
+        var obj = input
+        let name = obj["metadata"]["name"].string ?? ""
+        let namespace = type.namespaced ? (obj["metadata"]["namespace"].string ?? "") : ""
+        guard let oldRow = try tx.get(resource: type.storageKey, namespace: namespace, name: name) else {
+            throw APIError.notFound(type.qualifiedPlural, name)
+        }
+        let old = try decode(oldRow)
+        if let rv = obj["metadata"]["resourceVersion"].string, !rv.isEmpty, rv != String(oldRow.resourceVersion) {
+            throw APIError.conflict(type.qualifiedPlural, name,
+                                    "the object has been modified; please apply your changes to the latest version and try again")
+        }
+        let causes = Validation.objectMeta(obj, type: type)
+        if !causes.isEmpty { throw APIError.invalid(kind: type.kind, name: name, causes: causes) }
+        for key in ["uid", "creationTimestamp", "generation", "deletionTimestamp"] {
+            let v = old["metadata"][key]
+            if v.isNull { obj.remove(["metadata", key]) } else { obj["metadata"][key] = v }
+        }
+        Defaults.apply(to: &obj, type: type, session: self)
+        Normalize.dropEmptyMetadataMaps(&obj)
+        if Defaults.tracksGeneration(type), old["spec"] != obj["spec"] {
+            obj["metadata"]["generation"] = .int((old["metadata"]["generation"].int ?? 0) + 1)
+        }
+        // An update that changes nothing keeps the resourceVersion (no write), as the API server does.
+        var comparable = obj
+        comparable["metadata"]["resourceVersion"] = old["metadata"]["resourceVersion"]
+        if comparable == old { return old }
+        obj = Normalize.metadataOrder(obj)
+        if dryRun { return obj }
+        let rv = try tx.nextResourceVersion()
+        obj["metadata"]["resourceVersion"] = .string(String(rv))
+        try tx.update(row(for: obj, type: type, resourceVersion: rv), expectedResourceVersion: oldRow.resourceVersion)
+        try afterWrite(type: type, object: obj, old: old)
+        return obj
+    }
+
+    /// Deletes an object and, unless orphaning, everything it owns (garbage collection through
+    /// ownerReferences) and, for a namespace, everything in it. Returns the deleted object.
+    @discardableResult
+    public func delete(_ type: ResourceType, namespace: String, name: String,
+                       propagation: PropagationPolicy = .background, dryRun: Bool = false) throws -> JSONValue
+    {
+        let ns = type.namespaced ? namespace : ""
+        guard let row = try tx.get(resource: type.storageKey, namespace: ns, name: name) else {
+            throw APIError.notFound(type.qualifiedPlural, name)
+        }
+        let obj = try decode(row)
+        if type.group.isEmpty && type.kind == "Namespace" && ["default", "kube-system", "kube-public"].contains(name) {
+            throw APIError(reason: .forbidden, message: "namespaces \"\(name)\" is forbidden: this namespace may not be deleted", code: 403)
+        }
+        if dryRun { return obj }
+        try tx.delete(resource: type.storageKey, namespace: ns, name: name)
+        if type.group.isEmpty && type.plural == "namespaces" {
+            try deleteNamespaceContents(name)
+        }
+        switch propagation {
+        case .orphan: try orphanDependents(of: row.uid)
+        case .background, .foreground: try deleteDependents(of: row.uid)
+        }
+        try afterDelete(type: type, object: obj)
+        return obj
+    }
+
+    func deleteDependents(of uid: String) throws {
+        for dep in try tx.dependents(ofUID: uid) {
+            guard let depType = registry.type(storageKey: dep.resource) else { continue }
+            if try tx.get(resource: dep.resource, namespace: dep.namespace, name: dep.name) == nil { continue }
+            let obj = try decode(dep)
+            // Only delete when every owner is gone (the GC keeps objects that still have a live owner).
+            let owners = (obj["metadata"]["ownerReferences"].array ?? []).compactMap { $0["uid"].string }
+            let remaining = try owners.filter { o in o == uid ? false : try ownerExists(uid: o, namespace: dep.namespace) }
+            if !remaining.isEmpty {
+                var o = obj
+                let refs = (o["metadata"]["ownerReferences"].array ?? []).filter { $0["uid"].string != uid }
+                o["metadata"]["ownerReferences"] = .array(refs)
+                try update(o, type: depType)
+                continue
+            }
+            try delete(depType, namespace: dep.namespace, name: dep.name, propagation: .background)
+        }
+    }
+
+    func ownerExists(uid: String, namespace: String) throws -> Bool {
+        try tx.get(uid: uid) != nil
+    }
+
+    func orphanDependents(of uid: String) throws {
+        for dep in try tx.dependents(ofUID: uid) {
+            guard let depType = registry.type(storageKey: dep.resource) else { continue }
+            var obj = try decode(dep)
+            let refs = (obj["metadata"]["ownerReferences"].array ?? []).filter { $0["uid"].string != uid }
+            if refs.isEmpty { obj.remove(["metadata", "ownerReferences"]) } else { obj["metadata"]["ownerReferences"] = .array(refs) }
+            try update(obj, type: depType)
+        }
+    }
+
+    func deleteNamespaceContents(_ namespace: String) throws {
+        for type in registry.types where type.namespaced {
+            for row in try tx.listSummaries(resource: type.storageKey, namespace: namespace) {
+                if try tx.get(resource: type.storageKey, namespace: namespace, name: row.name) == nil { continue }
+                try delete(type, namespace: namespace, name: row.name, propagation: .background)
+            }
+        }
+    }
+
+    func requireNamespace(_ namespace: String, creating type: ResourceType) throws {
+        guard let nsType = registry.type(group: "", kind: "Namespace") else { return }
+        guard let row = try tx.get(resource: nsType.storageKey, namespace: "", name: namespace) else {
+            throw APIError.notFound("namespaces", namespace)
+        }
+        if let obj = try? decode(row), obj["status"]["phase"].string == "Terminating" {
+            throw APIError(reason: .forbidden,
+                           message: "\(type.qualifiedPlural) is forbidden: unable to create new content in namespace \(namespace) because it is being terminated",
+                           code: 403)
+        }
+    }
+
+    func uniqueName(prefix: String, type: ResourceType, namespace: String) throws -> String {
+        let base = prefix.count > 58 ? String(prefix.prefix(58)) : prefix
+        for _ in 0..<100 {
+            let candidate = base + randomSuffix(count: 5)
+            if try tx.get(resource: type.storageKey, namespace: type.namespaced ? namespace : "", name: candidate) == nil {
+                return candidate
+            }
+        }
+        throw APIError(reason: .alreadyExists, message: "could not generate a unique name from \(prefix)", code: 409)
+    }
+
+    func row(for obj: JSONValue, type: ResourceType, resourceVersion: Int64) -> ObjectRow {
+        let meta = obj["metadata"]
+        let owners = (meta["ownerReferences"].array ?? []).compactMap { $0["uid"].string }
+        let cells = CellCodec.encode(type.row?(obj) ?? [.text(meta["name"].string ?? ""), .text(meta["creationTimestamp"].string ?? "")])
+        let labels = meta["labels"].object.map { JSONValue.object($0).compactJSON } ?? "{}"
+        return ObjectRow(resource: type.storageKey, namespace: type.namespaced ? (meta["namespace"].string ?? "") : "",
+                         name: meta["name"].string ?? "", uid: meta["uid"].string ?? "", resourceVersion: resourceVersion,
+                         labels: labels, ownerUIDs: owners, cells: cells, data: obj.jsonString(.compactOrdered))
+    }
+
+    // MARK: hooks
+
+    /// Called after every stored create or update: controllers reconcile here (synchronously, inside the
+    /// same transaction).
+    func afterWrite(type: ResourceType, object: JSONValue, old: JSONValue?) throws {
+        if old == nil && type.group.isEmpty && type.kind == "Namespace" {
+            try namespaceCreated(object["metadata"]["name"].string ?? "")
+        }
+    }
+
+    /// What the service-account and root-CA controllers put in every new namespace.
+    func namespaceCreated(_ ns: String) throws {
+        try createIfPossible(["apiVersion": "v1", "kind": "ServiceAccount",
+                              "metadata": ["name": "default", "namespace": .string(ns)]])
+        try createIfPossible(["apiVersion": "v1", "kind": "ConfigMap",
+                              "metadata": ["name": "kube-root-ca.crt", "namespace": .string(ns),
+                                           "annotations": ["kubernetes.io/description": "Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IPs or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters."]],
+                              "data": ["ca.crt": .string(Seed.caCertificate)]])
+    }
+
+    func afterDelete(type: ResourceType, object: JSONValue) throws {}
+}

@@ -1,3 +1,89 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import KubeModel
+
+/// The command-line entry point: parse, run, render errors. Never exits the process itself.
 public enum CLI {
-    public static func run(_ args: [String]) -> Int32 { 0 }
+    public static func run(_ argv: [String]) -> Int32 {
+        run(argv, io: .standard(), environment: processEnvironment())
+    }
+
+    public static func run(_ argv: [String], io: IOStreams, environment: [String: String]) -> Int32 {
+        let parsed: ParseResult
+        do {
+            parsed = try CommandLineParser.parse(argv, root: RootCommand.spec, globalFlags: GlobalFlags.all)
+        } catch let e as FlagError {
+            io.err.write(e.rendered)
+            return 1
+        } catch {
+            io.err.write("error: \(error)\n")
+            return 1
+        }
+        let commandLine = (["kubectl"] + parsed.path).joined(separator: " ")
+        if parsed.helpRequested {
+            io.out.write(Help.render(parsed.command, path: parsed.path))
+            return 0
+        }
+        let clock: Clock
+        switch Clock.from(environment: environment) {
+        case .success(let c): clock = c
+        case .failure(let e):
+            io.err.write("error: \(e)\n")
+            return 1
+        }
+        var inv = Invocation(commandPath: parsed.path, args: parsed.args, argsLenAtDash: parsed.argsLenAtDash,
+                             flags: parsed.flags, io: io, environment: environment, clock: clock)
+        do {
+            guard let run = parsed.command.run else {
+                io.out.write(Help.render(parsed.command, path: parsed.path))
+                return 0
+            }
+            try run(&inv)
+            return inv.exitCode
+        } catch {
+            let (text, code) = ErrorRenderer.render(error, commandLine: commandLine)
+            io.err.write(text)
+            return code
+        }
+    }
+
+    public static func processEnvironment() -> [String: String] {
+        var env: [String: String] = [:]
+        var p = environ
+        while let entry = p.pointee {
+            let s = String(cString: entry)
+            if let eq = s.firstIndex(of: "=") {
+                env[String(s[..<eq])] = String(s[s.index(after: eq)...])
+            }
+            p += 1
+        }
+        return env
+    }
+}
+
+/// Help text (the full layout comes with the shell-integration work).
+enum Help {
+    static func render(_ command: CommandSpec, path: [String]) -> String {
+        var out = ""
+        if !command.short.isEmpty { out += command.short + "\n\n" }
+        if !command.subcommands.isEmpty {
+            out += "Available Commands:\n"
+            let visible = command.subcommands.filter { !$0.hidden }
+            let width = (visible.map(\.name.count).max() ?? 0) + 2
+            for c in visible {
+                out += "  " + c.name + String(repeating: " ", count: width - c.name.count) + c.short + "\n"
+            }
+            out += "\n"
+        }
+        if !command.flags.isEmpty {
+            out += "Options:\n"
+            for f in command.flags where !f.hidden {
+                let short = f.shorthand.map { "-\($0), " } ?? ""
+                out += "    \(short)--\(f.name)=\(f.kind == .string ? "'\(f.defaultValue)'" : f.defaultValue):\n\t\(f.usage)\n\n"
+            }
+        }
+        out += "Usage:\n  kubectl \(command.use)\n"
+        return out
+    }
 }

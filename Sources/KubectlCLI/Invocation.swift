@@ -15,6 +15,7 @@ public struct Invocation: @unchecked Sendable {
     public var clock: Clock
     /// Exit code for a run that did not throw (`diff` uses 1 for "differences found").
     public var exitCode: Int32 = 0
+    let services = Services()
 
     public init(commandPath: [String], args: [String], argsLenAtDash: Int? = nil, flags: ParsedFlags,
                 io: IOStreams, environment: [String: String], clock: Clock)

@@ -1,0 +1,278 @@
+import KubeModel
+import KubeRegistry
+
+/// The API server's defaulting and the admission plugins a fresh cluster runs (ServiceAccount,
+/// DefaultTolerationSeconds, Priority), applied on create and update so `get -o yaml` shows what a
+/// cluster would store.
+enum Defaults {
+    /// Kinds whose `metadata.generation` the API server maintains.
+    static let generationKinds: Set<String> = [
+        "apps/Deployment", "apps/ReplicaSet", "apps/StatefulSet", "apps/DaemonSet", "/ReplicationController",
+        "batch/Job", "batch/CronJob", "networking.k8s.io/Ingress", "networking.k8s.io/NetworkPolicy",
+        "policy/PodDisruptionBudget", "autoscaling/HorizontalPodAutoscaler",
+        "apiextensions.k8s.io/CustomResourceDefinition", "networking.k8s.io/IngressClass",
+    ]
+
+    static func tracksGeneration(_ type: ResourceType) -> Bool {
+        generationKinds.contains("\(type.group)/\(type.kind)")
+    }
+
+    static func apply(to obj: inout JSONValue, type: ResourceType, session: APISession) {
+        switch (type.group, type.kind) {
+        case ("", "Pod"): pod(&obj, session: session)
+        case ("", "Namespace"): namespace(&obj)
+        case ("", "Secret"): if obj["type"].isNull { obj["type"] = "Opaque" }
+        case ("", "Service"): service(&obj, session: session)
+        case ("", "PersistentVolumeClaim"):
+            setIfMissing(&obj, ["spec", "volumeMode"], "Filesystem")
+            setIfMissing(&obj, ["status", "phase"], "Pending")
+        case ("", "PersistentVolume"):
+            setIfMissing(&obj, ["spec", "persistentVolumeReclaimPolicy"], "Retain")
+            setIfMissing(&obj, ["spec", "volumeMode"], "Filesystem")
+            setIfMissing(&obj, ["status", "phase"], "Available")
+        case ("", "ReplicationController"):
+            setIfMissing(&obj, ["spec", "replicas"], 1)
+            podTemplate(&obj, ["spec", "template"])
+        case ("apps", "Deployment"):
+            setIfMissing(&obj, ["spec", "replicas"], 1)
+            if obj["spec"]["strategy"]["type"].isNull { obj["spec"]["strategy"]["type"] = "RollingUpdate" }
+            if obj["spec"]["strategy"]["type"].string == "RollingUpdate" {
+                setIfMissing(&obj, ["spec", "strategy", "rollingUpdate", "maxUnavailable"], "25%")
+                setIfMissing(&obj, ["spec", "strategy", "rollingUpdate", "maxSurge"], "25%")
+            }
+            setIfMissing(&obj, ["spec", "revisionHistoryLimit"], 10)
+            setIfMissing(&obj, ["spec", "progressDeadlineSeconds"], 600)
+            podTemplate(&obj, ["spec", "template"])
+        case ("apps", "ReplicaSet"):
+            setIfMissing(&obj, ["spec", "replicas"], 1)
+            podTemplate(&obj, ["spec", "template"])
+        case ("apps", "StatefulSet"):
+            setIfMissing(&obj, ["spec", "replicas"], 1)
+            setIfMissing(&obj, ["spec", "podManagementPolicy"], "OrderedReady")
+            if obj["spec"]["updateStrategy"]["type"].isNull { obj["spec"]["updateStrategy"]["type"] = "RollingUpdate" }
+            if obj["spec"]["updateStrategy"]["type"].string == "RollingUpdate" {
+                setIfMissing(&obj, ["spec", "updateStrategy", "rollingUpdate", "partition"], 0)
+            }
+            setIfMissing(&obj, ["spec", "revisionHistoryLimit"], 10)
+            setIfMissing(&obj, ["spec", "persistentVolumeClaimRetentionPolicy", "whenDeleted"], "Retain")
+            setIfMissing(&obj, ["spec", "persistentVolumeClaimRetentionPolicy", "whenScaled"], "Retain")
+            if var claims = obj["spec"]["volumeClaimTemplates"].array {
+                for i in claims.indices {
+                    if claims[i]["apiVersion"].isNull { claims[i]["apiVersion"] = "v1" }
+                    if claims[i]["kind"].isNull { claims[i]["kind"] = "PersistentVolumeClaim" }
+                    setIfMissing(&claims[i], ["spec", "volumeMode"], "Filesystem")
+                    setIfMissing(&claims[i], ["status", "phase"], "Pending")
+                }
+                obj["spec"]["volumeClaimTemplates"] = .array(claims)
+            }
+            podTemplate(&obj, ["spec", "template"])
+        case ("apps", "DaemonSet"):
+            if obj["spec"]["updateStrategy"]["type"].isNull { obj["spec"]["updateStrategy"]["type"] = "RollingUpdate" }
+            if obj["spec"]["updateStrategy"]["type"].string == "RollingUpdate" {
+                setIfMissing(&obj, ["spec", "updateStrategy", "rollingUpdate", "maxUnavailable"], 1)
+                setIfMissing(&obj, ["spec", "updateStrategy", "rollingUpdate", "maxSurge"], 0)
+            }
+            setIfMissing(&obj, ["spec", "revisionHistoryLimit"], 10)
+            podTemplate(&obj, ["spec", "template"])
+        case ("batch", "Job"):
+            job(&obj, path: [])
+        case ("batch", "CronJob"):
+            setIfMissing(&obj, ["spec", "concurrencyPolicy"], "Allow")
+            setIfMissing(&obj, ["spec", "suspend"], false)
+            setIfMissing(&obj, ["spec", "successfulJobsHistoryLimit"], 3)
+            setIfMissing(&obj, ["spec", "failedJobsHistoryLimit"], 1)
+            podTemplate(&obj, ["spec", "jobTemplate", "spec", "template"])
+        default:
+            break
+        }
+    }
+
+    static func setIfMissing(_ obj: inout JSONValue, _ path: [String], _ value: JSONValue) {
+        if obj.at(path).isNull { obj.set(path, value) }
+    }
+
+    static func namespace(_ obj: inout JSONValue) {
+        let name = obj["metadata"]["name"].string ?? ""
+        obj["metadata"]["labels"]["kubernetes.io/metadata.name"] = .string(name)
+        if obj["spec"]["finalizers"].isNull { obj["spec"]["finalizers"] = ["kubernetes"] }
+        setIfMissing(&obj, ["status", "phase"], "Active")
+    }
+
+    static func job(_ obj: inout JSONValue, path: [String]) {
+        let spec = path + ["spec"]
+        if obj.at(spec + ["completions"]).isNull && obj.at(spec + ["parallelism"]).isNull {
+            obj.set(spec + ["completions"], 1)
+            obj.set(spec + ["parallelism"], 1)
+        }
+        setIfMissing(&obj, spec + ["parallelism"], 1)
+        setIfMissing(&obj, spec + ["backoffLimit"], 6)
+        setIfMissing(&obj, spec + ["completionMode"], "NonIndexed")
+        setIfMissing(&obj, spec + ["suspend"], false)
+        setIfMissing(&obj, spec + ["podReplacementPolicy"], "TerminatingOrFailed")
+        if path.isEmpty, obj.at(spec + ["manualSelector"]).bool != true, obj.at(spec + ["selector"]).isNull {
+            // The job's own uid is known only after creation; APISession sets it through `jobSelector`.
+        }
+        podTemplate(&obj, spec + ["template"])
+    }
+
+    /// Adds the controller-uid selector and labels a Job gets from the API server.
+    static func jobSelector(_ obj: inout JSONValue, uid: String) {
+        guard obj["spec"]["manualSelector"].bool != true else { return }
+        let name = obj["metadata"]["name"].string ?? ""
+        if obj["spec"]["selector"].isNull {
+            obj["spec"]["selector"] = ["matchLabels": ["batch.kubernetes.io/controller-uid": .string(uid)]]
+        }
+        var labels = obj["spec"]["template"]["metadata"]["labels"].object ?? JSONObject()
+        for (k, v) in [("batch.kubernetes.io/controller-uid", uid), ("batch.kubernetes.io/job-name", name),
+                       ("controller-uid", uid), ("job-name", name)] where labels[k] == nil {
+            labels[k] = .string(v)
+        }
+        obj["spec"]["template"]["metadata"]["labels"] = .object(labels)
+    }
+
+    static func podTemplate(_ obj: inout JSONValue, _ path: [String]) {
+        guard obj.at(path).object != nil else { return }
+        var spec = obj.at(path + ["spec"])
+        podSpec(&spec)
+        obj.set(path + ["spec"], spec)
+    }
+
+    static func podSpec(_ spec: inout JSONValue) {
+        setIfMissing(&spec, ["restartPolicy"], "Always")
+        setIfMissing(&spec, ["terminationGracePeriodSeconds"], 30)
+        setIfMissing(&spec, ["dnsPolicy"], "ClusterFirst")
+        setIfMissing(&spec, ["securityContext"], .emptyObject)
+        setIfMissing(&spec, ["schedulerName"], "default-scheduler")
+        for key in ["containers", "initContainers", "ephemeralContainers"] {
+            guard var list = spec[key].array else { continue }
+            for i in list.indices { container(&list[i]) }
+            spec[key] = .array(list)
+        }
+    }
+
+    static func container(_ c: inout JSONValue) {
+        setIfMissing(&c, ["terminationMessagePath"], "/dev/termination-log")
+        setIfMissing(&c, ["terminationMessagePolicy"], "File")
+        setIfMissing(&c, ["resources"], .emptyObject)
+        if c["imagePullPolicy"].isNull {
+            c["imagePullPolicy"] = .string(imagePullPolicy(c["image"].string ?? ""))
+        }
+        if var ports = c["ports"].array {
+            for i in ports.indices { setIfMissing(&ports[i], ["protocol"], "TCP") }
+            c["ports"] = .array(ports)
+        }
+    }
+
+    /// `Always` for `:latest` or untagged images, `IfNotPresent` otherwise (digests included).
+    static func imagePullPolicy(_ image: String) -> String {
+        if image.contains("@") { return "IfNotPresent" }
+        let last = image.split(separator: "/").last.map(String.init) ?? image
+        guard let colon = last.lastIndex(of: ":") else { return "Always" }
+        return last[last.index(after: colon)...] == "latest" ? "Always" : "IfNotPresent"
+    }
+
+    static func pod(_ obj: inout JSONValue, session: APISession) {
+        var spec = obj["spec"]
+        podSpec(&spec)
+        // Admission: ServiceAccount, Priority, DefaultTolerationSeconds.
+        if spec["serviceAccountName"].isNull { spec["serviceAccountName"] = spec["serviceAccount"].isNull ? "default" : spec["serviceAccount"] }
+        spec["serviceAccount"] = spec["serviceAccountName"]
+        setIfMissing(&spec, ["priority"], 0)
+        setIfMissing(&spec, ["enableServiceLinks"], true)
+        setIfMissing(&spec, ["preemptionPolicy"], "PreemptLowerPriority")
+        var tolerations = spec["tolerations"].array ?? []
+        for key in ["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"]
+        where !tolerations.contains(where: { $0["key"].string == key }) {
+            tolerations.append(["effect": "NoExecute", "key": .string(key), "operator": "Exists", "tolerationSeconds": 300])
+        }
+        spec["tolerations"] = .array(tolerations)
+        if spec["automountServiceAccountToken"].bool != false,
+            !(spec["volumes"].array ?? []).contains(where: { ($0["name"].string ?? "").hasPrefix("kube-api-access-") })
+        {
+            let volName = "kube-api-access-" + randomSuffix(count: 5)
+            var volumes = spec["volumes"].array ?? []
+            volumes.append([
+                "name": .string(volName),
+                "projected": [
+                    "defaultMode": 420,
+                    "sources": [
+                        ["serviceAccountToken": ["expirationSeconds": 3607, "path": "token"]],
+                        ["configMap": ["items": [["key": "ca.crt", "path": "ca.crt"]], "name": "kube-root-ca.crt"]],
+                        ["downwardAPI": ["items": [["fieldRef": ["apiVersion": "v1", "fieldPath": "metadata.namespace"],
+                                                    "path": "namespace"]]]],
+                    ],
+                ],
+            ])
+            spec["volumes"] = .array(volumes)
+            for key in ["containers", "initContainers"] {
+                guard var list = spec[key].array else { continue }
+                for i in list.indices {
+                    var mounts = list[i]["volumeMounts"].array ?? []
+                    mounts.append(["mountPath": "/var/run/secrets/kubernetes.io/serviceaccount", "name": .string(volName),
+                                   "readOnly": true])
+                    list[i]["volumeMounts"] = .array(mounts)
+                }
+                spec[key] = .array(list)
+            }
+        }
+        obj["spec"] = spec
+        if obj["status"]["phase"].isNull {
+            obj["status"]["phase"] = "Pending"
+            obj["status"]["qosClass"] = .string(qosClass(spec))
+        }
+    }
+
+    /// The pod's QoS class from its containers' requests and limits.
+    static func qosClass(_ spec: JSONValue) -> String {
+        var anySet = false
+        var guaranteed = true
+        for c in (spec["containers"].array ?? []) + (spec["initContainers"].array ?? []) {
+            let req = c["resources"]["requests"].object ?? JSONObject()
+            let lim = c["resources"]["limits"].object ?? JSONObject()
+            if !req.isEmpty || !lim.isEmpty { anySet = true }
+            for r in ["cpu", "memory"] {
+                guard let l = lim[r] else { guaranteed = false; continue }
+                if let q = req[r], q != l { guaranteed = false }
+            }
+        }
+        if !anySet { return "BestEffort" }
+        return guaranteed ? "Guaranteed" : "Burstable"
+    }
+
+    static func service(_ obj: inout JSONValue, session: APISession) {
+        var spec = obj["spec"]
+        setIfMissing(&spec, ["type"], "ClusterIP")
+        setIfMissing(&spec, ["sessionAffinity"], "None")
+        let type = spec["type"].string ?? "ClusterIP"
+        if type != "ExternalName" {
+            setIfMissing(&spec, ["internalTrafficPolicy"], "Cluster")
+            if spec["clusterIP"].isNull || spec["clusterIP"].string == "" {
+                spec["clusterIP"] = .string(session.allocateClusterIP())
+            }
+            if spec["clusterIPs"].isNull { spec["clusterIPs"] = [spec["clusterIP"]] }
+            if spec["clusterIP"].string != "None" {
+                setIfMissing(&spec, ["ipFamilies"], ["IPv4"])
+                setIfMissing(&spec, ["ipFamilyPolicy"], "SingleStack")
+            } else {
+                setIfMissing(&spec, ["ipFamilies"], ["IPv4"])
+                setIfMissing(&spec, ["ipFamilyPolicy"], "SingleStack")
+            }
+        }
+        if type == "NodePort" || type == "LoadBalancer" {
+            setIfMissing(&spec, ["externalTrafficPolicy"], "Cluster")
+        }
+        if type == "LoadBalancer" { setIfMissing(&spec, ["allocateLoadBalancerNodePorts"], true) }
+        if var ports = spec["ports"].array {
+            for i in ports.indices {
+                setIfMissing(&ports[i], ["protocol"], "TCP")
+                if ports[i]["targetPort"].isNull { ports[i]["targetPort"] = ports[i]["port"] }
+                if (type == "NodePort" || type == "LoadBalancer") && ports[i]["nodePort"].isNull {
+                    ports[i]["nodePort"] = .int(session.allocateNodePort())
+                }
+            }
+            spec["ports"] = .array(ports)
+        }
+        obj["spec"] = spec
+        if obj["status"].isNull { obj["status"] = ["loadBalancer": .emptyObject] }
+    }
+}

@@ -1,0 +1,85 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import KubeModel
+
+/// Flag groups several commands share (kubectl's PrintFlags, FilenameOptions, ...).
+enum CommonFlags {
+    static let outputFormats = ["json", "yaml", "name", "go-template", "go-template-file", "template", "templatefile",
+                                "jsonpath", "jsonpath-as-json", "jsonpath-file"]
+
+    static func output(tables: Bool) -> [FlagSpec] {
+        [
+            FlagSpec("output", short: "o", .string,
+                     usage: tables ? "Output format: json, yaml, name, wide, custom-columns=..., jsonpath=..., go-template=..."
+                        : "Output format: json, yaml, name, jsonpath=..., go-template=...",
+                     completions: tables ? ["wide", "custom-columns="] + outputFormats : outputFormats),
+            FlagSpec("allow-missing-template-keys", .bool, default: "true",
+                     usage: "Ignore missing fields in templates (go-template and jsonpath output only)."),
+            FlagSpec("show-managed-fields", .bool, usage: "Keep metadata.managedFields in JSON and YAML output."),
+            FlagSpec("template", .string, usage: "Template for -o go-template or jsonpath, when not given after '='."),
+        ]
+    }
+
+    static func filenames(_ purpose: String) -> [FlagSpec] {
+        [
+            FlagSpec("filename", short: "f", .stringSlice, usage: "Files, directories or - (stdin) holding the objects to \(purpose)."),
+            FlagSpec("recursive", short: "R", .bool, usage: "Walk the directories given with -f recursively."),
+            FlagSpec("kustomize", short: "k", .string, usage: "Kustomization directory to \(purpose)."),
+        ]
+    }
+
+    static let dryRun = FlagSpec("dry-run", .string, default: "none",
+                                 usage: "Only show what would happen: \"none\", \"client\" or \"server\".",
+                                 noOptDefault: "unchanged", completions: ["none", "client", "server"])
+
+    static let selector = FlagSpec("selector", short: "l", .string,
+                                   usage: "Label selector (e.g. -l key1=value1,key2=value2); supports '=', '==', '!=', 'in', 'notin'.")
+    static let fieldSelector = FlagSpec("field-selector", .string,
+                                        usage: "Field selector (e.g. --field-selector metadata.name=x); supports '=', '==', '!='.")
+    static let allNamespaces = FlagSpec("all-namespaces", short: "A", .bool,
+                                        usage: "Act on objects in every namespace, ignoring -n.")
+    static let validate = FlagSpec("validate", .string, default: "strict",
+                                   usage: "Field validation: strict (reject unknown fields), warn, or ignore.",
+                                   noOptDefault: "strict", completions: ["strict", "warn", "ignore"])
+    static let fieldManager = { (d: String) in FlagSpec("field-manager", .string, default: d, usage: "Name of the manager recorded for field ownership.") }
+}
+
+enum DryRun: String {
+    case none, client, server
+
+    /// kubectl's `GetDryRunStrategy`: bare `--dry-run` means client (with a deprecation warning).
+    static func from(_ inv: Invocation) throws -> DryRun {
+        let v = inv.flags.string("dry-run")
+        switch v {
+        case "", "none", "false": return .none
+        case "client", "true": return .client
+        case "server": return .server
+        case "unchanged":
+            inv.io.err.write(klogHeader("W", file: "helpers.go:702", now: inv.clock.now) + "--dry-run is deprecated and can be replaced with --dry-run=client.\n")
+            return .client
+        default:
+            throw CLIError.message("Invalid dry-run value (\(v)). Must be \"none\", \"server\", or \"client\".")
+        }
+    }
+
+    /// Suffix of success lines: ` (dry run)` / ` (server dry run)`.
+    var suffix: String {
+        switch self {
+        case .none: return ""
+        case .client: return " (dry run)"
+        case .server: return " (server dry run)"
+        }
+    }
+}
+
+/// A klog line header as kubectl writes warnings: `W1123 19:32:52.168417   16586 helpers.go:702] `.
+func klogHeader(_ severity: String, file: String, now: Timestamp) -> String {
+    let c = now.rfc3339  // 2026-11-23T19:32:52Z
+    let b = Array(c)
+    let mmdd = String(b[5...6]) + String(b[8...9])
+    let time = String(b[11...18])
+    let pid = String(getpid())
+    let padded = String(repeating: " ", count: max(0, 7 - pid.count)) + pid
+    return "\(severity)\(mmdd) \(time).000000 \(padded) \(file)] "
+}

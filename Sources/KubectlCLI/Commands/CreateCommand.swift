@@ -1,0 +1,185 @@
+import KubeAPI
+import KubeModel
+import KubePrinters
+import KubeRegistry
+
+/// `kubectl create -f` and the `create <kind>` generators.
+enum CreateCommand {
+    static let spec = CommandSpec(
+        "create",
+        use: "create -f FILENAME",
+        short: "Create objects from files or standard input",
+        flags: CommonFlags.output(tables: false) + CommonFlags.filenames("create") + [
+            CommonFlags.dryRun,
+            FlagSpec("edit", .bool, usage: "Edit the objects in an editor before creating them."),
+            CommonFlags.fieldManager("kubectl-create"),
+            FlagSpec("raw", .string, usage: "Raw URI to POST to the server (not available offline)."),
+            FlagSpec("save-config", .bool, usage: "Record the object in the last-applied-configuration annotation, for later apply."),
+            CommonFlags.selector,
+            CommonFlags.validate,
+            FlagSpec("windows-line-endings", .bool, usage: "With --edit, use Windows line endings."),
+        ],
+        subcommands: CreateSubcommands.all,
+        group: "Basic Commands (Beginner):",
+        run: { try run(&$0) })
+
+    static func run(_ inv: inout Invocation) throws {
+        let files = inv.flags.strings("filename")
+        if !inv.flags.string("raw").isEmpty && inv.flags.bool("edit") {
+            throw CLIError.message("--raw and --edit are mutually exclusive")
+        }
+        if files.isEmpty && inv.flags.string("kustomize").isEmpty {
+            if let word = inv.args.first {
+                throw CLIError.message("unknown command \(goQuoted(word)) for \"kubectl create\"")
+            }
+            throw CLIError.message("must specify one of -f and -k")
+        }
+        if !inv.flags.string("raw").isEmpty {
+            throw CLIError.message("--raw is not available offline: kubectl-local has no API server to send raw requests to")
+        }
+        let format = try objectFormat(inv)
+        let dryRun = try DryRun.from(inv)
+        let validation = try ValidationMode.from(inv)
+        var objects = try FileSource.read(paths: files, recursive: inv.flags.bool("recursive"), stdin: inv.io.readStdin)
+        if let sel = try parseLabelSelector(inv.flags.string("selector")) {
+            objects = objects.filter { o in
+                var m: [String: String] = [:]
+                for (k, v) in o.object["metadata"]["labels"].stringMap { m[k] = v }
+                return sel.matches(m)
+            }
+        }
+        try createAll(objects, inv: &inv, format: format, dryRun: dryRun, validation: validation,
+                      saveConfig: inv.flags.bool("save-config"))
+    }
+
+    /// Creates each object on its own (one transaction each); prints a line or the object per success
+    /// and reports every failure, exit 1 if any failed.
+    static func createAll(_ objects: [SourcedObject], inv: inout Invocation, format: OutputFormat?, dryRun: DryRun,
+                          validation: ValidationMode, saveConfig: Bool, errorWrapper: ((Error) -> Error)? = nil) throws
+    {
+        let server = try inv.server()
+        let defaultNamespace = try inv.namespace()
+        var errors: [Error] = []
+        var printed: [JSONValue] = []
+        for o in objects {
+            do {
+                let type = try mapping(for: o, registry: server.registry)
+                var obj = o.object
+                let namespace = try requestNamespace(obj, type: type, defaultNamespace: defaultNamespace,
+                                                     explicit: inv.namespaceExplicit)
+                if saveConfig { obj = LastApplied.annotate(obj) }
+                let warnings = try SchemaCheck.check(obj, type: type, mode: validation, source: o.source, verb: "creating")
+                for w in warnings { inv.warn(w) }
+                let created: JSONValue
+                if dryRun == .client {
+                    created = obj
+                } else {
+                    created = try server.write { s in
+                        try s.create(obj, type: type, namespace: namespace, dryRun: dryRun == .server)
+                    }
+                }
+                if let format {
+                    printed.append(created)
+                    if case .name = format {
+                        inv.io.out.write(ObjectPrinter.name(created, type: type) + "\n")
+                    }
+                } else {
+                    inv.io.out.write("\(type.qualifiedKind)/\(created["metadata"]["name"].string ?? "") created\(dryRun.suffix)\n")
+                }
+            } catch {
+                let wrapped = errorWrapper?(error) ?? addSource(error, verb: "creating", source: o.source)
+                errors.append(wrapped)
+            }
+        }
+        if let format, !printed.isEmpty {
+            try printObjects(printed, format: format, inv: &inv)
+        }
+        if !errors.isEmpty { throw CLIError.aggregate(errors) }
+    }
+
+    /// Prints objects a mutating command returns: YAML documents separated by `---`, JSON one after
+    /// another, templates per object.
+    static func printObjects(_ objects: [JSONValue], format: OutputFormat, inv: inout Invocation) throws {
+        let objs = inv.flags.bool("show-managed-fields") ? objects : objects.map(ObjectPrinter.stripManagedFields)
+        switch format {
+        case .name: return
+        case .yaml:
+            for (i, o) in objs.enumerated() {
+                if i > 0 { inv.io.out.write("---\n") }
+                inv.io.out.write(ObjectPrinter.yaml(o))
+            }
+        case .json:
+            for o in objs { inv.io.out.write(ObjectPrinter.json(o)) }
+        default:
+            for o in objs { inv.io.out.write(try TemplateOutput.render(o, format: format, inv: inv)) }
+        }
+    }
+}
+
+/// `-o` for commands that print objects (no tables); nil when not given.
+func objectFormat(_ inv: Invocation) throws -> OutputFormat? {
+    let raw = inv.flags.string("output")
+    if raw.isEmpty { return nil }
+    do { return try OutputFormat.parse(raw, template: inv.flags.string("template"), allowTables: false) } catch {
+        throw CLIError.message(String(describing: error))
+    }
+}
+
+/// The namespace a request for `obj` goes to: the object's own, which must agree with an explicit `-n`.
+func requestNamespace(_ obj: JSONValue, type: ResourceType, defaultNamespace: String, explicit: Bool) throws -> String {
+    guard type.namespaced else { return "" }
+    if let own = obj["metadata"]["namespace"].string, !own.isEmpty {
+        if explicit && own != defaultNamespace {
+            throw CLIError.message("the namespace from the provided object \(goQuoted(own)) does not match the namespace \(goQuoted(defaultNamespace)). You must pass '--namespace=\(own)' to perform this operation.")
+        }
+        return own
+    }
+    return defaultNamespace
+}
+
+/// cmdutil.AddSourceToErr: `error when creating "x.yaml": <message>` inside API errors.
+func addSource(_ error: Error, verb: String, source: String) -> Error {
+    guard !source.isEmpty else { return error }
+    var api: APIError?
+    if let e = error as? APIError { api = e }
+    if case CLIError.api(let e) = error { api = e }
+    if var e = api {
+        e.message = "error when \(verb) \(goQuoted(source)): \(e.message)"
+        return CLIError.api(e)
+    }
+    return error
+}
+
+/// `--validate`: strict (default, also `true`), warn, ignore (also `false`).
+enum ValidationMode {
+    case strict, warn, ignore
+    static func from(_ inv: Invocation) throws -> ValidationMode {
+        switch inv.flags.string("validate").lowercased() {
+        case "strict", "true", "": return .strict
+        case "warn": return .warn
+        case "ignore", "false": return .ignore
+        case let v:
+            throw CLIError.message("invalid - validate option \(goQuoted(v)); must be one of: strict (or true), warn, ignore (or false)")
+        }
+    }
+}
+
+/// The last-applied-configuration annotation `create --save-config` and `apply` keep.
+enum LastApplied {
+    static let key = "kubectl.kubernetes.io/last-applied-configuration"
+    static func annotate(_ obj: JSONValue) -> JSONValue {
+        var copy = obj
+        copy.remove(["metadata", "annotations", key])
+        if copy["metadata"]["annotations"].object?.isEmpty == true { copy.remove(["metadata", "annotations"]) }
+        var out = obj
+        out["metadata"]["annotations"][key] = .string(copy.compactJSON + "\n")
+        return out
+    }
+}
+
+/// Strict field validation against the embedded schema (issue: foundation; the schema comes from KubeSchema).
+enum SchemaCheck {
+    static func check(_ obj: JSONValue, type: ResourceType, mode: ValidationMode, source: String, verb: String) throws -> [String] {
+        []
+    }
+}

@@ -1,0 +1,224 @@
+import KubeAPI
+import KubeModel
+import KubePrinters
+import KubeRegistry
+import KubeStore
+
+/// `kubectl get`: tables, or objects in any output format, for types, names, files and selectors.
+enum GetCommand {
+    static let spec = CommandSpec(
+        "get",
+        use: "get [(-o|--output=)json|yaml|name|go-template|go-template-file|template|templatefile|jsonpath|jsonpath-as-json|jsonpath-file|custom-columns|custom-columns-file|wide] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags]",
+        short: "Show one or many objects",
+        flags: CommonFlags.output(tables: true) + CommonFlags.filenames("list") + [
+            CommonFlags.allNamespaces,
+            FlagSpec("chunk-size", .int, default: "500", usage: "Fetch large lists in pages of this size (accepted; the local store reads at once)."),
+            CommonFlags.fieldSelector,
+            FlagSpec("ignore-not-found", .bool, usage: "Print nothing, and succeed, when the named objects do not exist."),
+            FlagSpec("label-columns", short: "L", .stringSlice, usage: "Labels to show as extra columns (comma separated or repeated)."),
+            FlagSpec("no-headers", .bool, usage: "Leave out the header row of tables."),
+            FlagSpec("output-watch-events", .bool, usage: "With --watch, print watch event objects."),
+            FlagSpec("raw", .string, usage: "Raw URI to request from the server (not available offline)."),
+            CommonFlags.selector,
+            FlagSpec("server-print", .bool, default: "true", usage: "Let the server print tables (always on locally)."),
+            FlagSpec("show-kind", .bool, usage: "Prefix names with their kind."),
+            FlagSpec("show-labels", .bool, usage: "Add a LABELS column with all labels."),
+            FlagSpec("sort-by", .string, usage: "Sort by the value at this JSONPath (e.g. .metadata.name)."),
+            FlagSpec("subresource", .string, usage: "Subresource to show (status or scale)."),
+            FlagSpec("watch", short: "w", .bool, usage: "After listing, keep printing changes."),
+            FlagSpec("watch-only", .bool, usage: "Print changes only, without the initial list."),
+        ],
+        group: "Basic Commands (Intermediate):",
+        run: { try run(&$0) })
+
+    static func run(_ inv: inout Invocation) throws {
+        let format: OutputFormat
+        do { format = try OutputFormat.parse(inv.flags.string("output"), template: inv.flags.string("template"), allowTables: true) } catch {
+            throw CLIError.message(String(describing: error))
+        }
+        if inv.flags.bool("show-labels"), !format.isHumanReadable {
+            throw CLIError.message("--show-labels option cannot be used with \(printerName(format)) printer")
+        }
+        let files = inv.flags.strings("filename")
+        if inv.args.isEmpty && files.isEmpty {
+            throw CLIError.raw("""
+                You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.
+
+                error: Required resource not specified.
+                Use "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).
+                See '\(inv.commandLine) -h' for help and examples
+                """)
+        }
+        let server = try inv.server()
+        let allNamespaces = inv.flags.bool("all-namespaces")
+        let namespace = try inv.namespace()
+        let labelSelector = try parseLabelSelector(inv.flags.string("selector"))
+        let fieldSelector = try parseFieldSelector(inv.flags.string("field-selector"))
+        var errors: [Error] = []
+
+        // Gather what to print: per type, the rows found.
+        var blocks: [(type: ResourceType, items: [Fetched])] = []
+        var selection: ResourceSelection
+        if !files.isEmpty {
+            let objects = try FileSource.read(paths: files, recursive: inv.flags.bool("recursive"), stdin: inv.io.readStdin)
+            var requests: [(type: ResourceType, names: [String])] = []
+            for o in objects {
+                let type = try mapping(for: o, registry: inv.registry)
+                requests.append((type, [o.object["metadata"]["name"].string ?? ""]))
+            }
+            selection = ResourceSelection(requests: requests, multipleTypes: Set(requests.map(\.type.storageKey)).count > 1,
+                                          singleItem: requests.count == 1, warnings: [])
+            // Objects from files are looked up in their own namespace.
+            try server.read { s in
+                for (i, o) in objects.enumerated() {
+                    let type = requests[i].type
+                    let ns = o.object["metadata"]["namespace"].string ?? namespace
+                    do {
+                        let row = try s.getRow(type, namespace: ns, name: requests[i].names[0])
+                        appendBlock(&blocks, type, Fetched(row: row))
+                    } catch { errors.append(error) }
+                }
+            }
+        } else {
+            selection = try ResourceArgs.parse(inv.args, registry: inv.registry)
+            for w in selection.warnings { inv.warn(w) }
+            if allNamespaces && selection.requests.contains(where: { !$0.names.isEmpty }) {
+                throw CLIError.message("a resource cannot be retrieved by name across all namespaces")
+            }
+            let needsObjects = !format.isHumanReadable || !inv.flags.string("sort-by").isEmpty
+            try server.read { s in
+                for req in selection.requests {
+                    if req.names.isEmpty {
+                        let ns: String? = allNamespaces ? nil : namespace
+                        do {
+                            var rows = needsObjects || fieldSelector != nil
+                                ? try s.rows(req.type, namespace: ns) : try s.listSummaries(req.type, namespace: ns)
+                            if let sel = labelSelector {
+                                rows = rows.filter { sel.matches(labelMap($0.labels)) }
+                            }
+                            if let fs = fieldSelector {
+                                rows = try filterByFields(rows, fs, type: req.type, labelSelector: inv.flags.string("selector"),
+                                                          fieldSelectorText: inv.flags.string("field-selector"))
+                            }
+                            blocks.append((req.type, rows.map { Fetched(row: $0) }))
+                        } catch { errors.append(error) }
+                    } else {
+                        var items: [Fetched] = []
+                        for name in req.names {
+                            do { items.append(Fetched(row: try s.getRow(req.type, namespace: namespace, name: name))) } catch {
+                                if inv.flags.bool("ignore-not-found"), apiReason(error) == .notFound { continue }
+                                errors.append(error)
+                            }
+                        }
+                        appendBlock(&blocks, req.type, items, merge: false)
+                    }
+                }
+            }
+        }
+
+        if let sortBy = nonEmpty(inv.flags.string("sort-by")) {
+            for i in blocks.indices {
+                blocks[i].items = try Sorting.sort(blocks[i].items, by: sortBy)
+            }
+        }
+
+        let printedAny = blocks.contains { !$0.items.isEmpty }
+        switch format {
+        case .table(let wide):
+            var opts = TableOptions(now: inv.clock.now)
+            opts.wide = wide
+            opts.noHeaders = inv.flags.bool("no-headers")
+            opts.showLabels = inv.flags.bool("show-labels")
+            opts.labelColumns = inv.flags.strings("label-columns")
+            opts.withNamespace = allNamespaces
+            opts.withKind = selection.multipleTypes || inv.flags.bool("show-kind")
+            var first = true
+            for block in blocks where !block.items.isEmpty {
+                let rows = block.items.map { f in
+                    TableRow(namespace: f.row.namespace, name: f.row.name, labels: labelObject(f.row.labels),
+                             cells: CellCodec.decode(f.row.cells))
+                }
+                let text = TablePrinter.render(type: block.type, rows: rows, options: opts)
+                if !first && !opts.noHeaders { inv.io.out.write("\n") }
+                inv.io.out.write(text)
+                first = false
+            }
+            if !printedAny && errors.isEmpty && !inv.flags.bool("ignore-not-found") {
+                let allNamespaced = selection.requests.allSatisfy { $0.type.namespaced }
+                if allNamespaced && !allNamespaces && !selection.requests.isEmpty {
+                    inv.io.err.write("No resources found in \(namespace) namespace.\n")
+                } else {
+                    inv.io.err.write("No resources found\n")
+                }
+            }
+        default:
+            var objects: [JSONValue] = []
+            for block in blocks { for f in block.items { objects.append(try f.object()) } }
+            if !inv.flags.bool("show-managed-fields") { objects = objects.map(ObjectPrinter.stripManagedFields) }
+            let single = selection.singleItem && objects.count == 1 && errors.isEmpty
+            try OutputWriter.write(objects, single: single, format: format, inv: &inv, blocks: blocks.map(\.type))
+        }
+        if !errors.isEmpty { throw CLIError.aggregate(errors) }
+    }
+
+    static func appendBlock(_ blocks: inout [(type: ResourceType, items: [Fetched])], _ type: ResourceType, _ item: Fetched) {
+        appendBlock(&blocks, type, [item], merge: true)
+    }
+
+    static func appendBlock(_ blocks: inout [(type: ResourceType, items: [Fetched])], _ type: ResourceType,
+                            _ items: [Fetched], merge: Bool)
+    {
+        if let last = blocks.indices.last, blocks[last].type.storageKey == type.storageKey {
+            blocks[last].items += items
+        } else {
+            blocks.append((type, items))
+        }
+    }
+
+    static func printerName(_ f: OutputFormat) -> String {
+        switch f {
+        case .yaml: return "yaml"
+        case .json: return "json"
+        case .name: return "name"
+        case .jsonpath, .jsonpathFile, .jsonpathAsJSON: return "jsonpath"
+        case .goTemplate, .goTemplateFile: return "go-template"
+        case .customColumns, .customColumnsFile: return "custom-columns"
+        case .table: return "table"
+        }
+    }
+}
+
+func nonEmpty(_ s: String) -> String? { s.isEmpty ? nil : s }
+
+/// A fetched row; the object is decoded on demand.
+struct Fetched {
+    var row: ObjectRow
+    func object() throws -> JSONValue { try JSON.parse(row.data) }
+}
+
+func labelObject(_ text: String) -> JSONValue {
+    if text.isEmpty || text == "{}" { return .emptyObject }
+    return (try? JSON.parse(text)) ?? .emptyObject
+}
+
+func labelMap(_ text: String) -> [String: String] {
+    var m: [String: String] = [:]
+    for (k, v) in labelObject(text).stringMap { m[k] = v }
+    return m
+}
+
+func apiReason(_ error: Error) -> APIError.Reason? {
+    if let e = error as? APIError { return e.reason }
+    if case CLIError.api(let e) = error { return e.reason }
+    return nil
+}
+
+extension APISession {
+    /// A stored row by name, or the API's NotFound error.
+    func getRow(_ type: ResourceType, namespace: String, name: String) throws -> ObjectRow {
+        guard let row = try tx.get(resource: type.storageKey, namespace: type.namespaced ? namespace : "", name: name) else {
+            throw APIError.notFound(type.qualifiedPlural, name)
+        }
+        return row
+    }
+}

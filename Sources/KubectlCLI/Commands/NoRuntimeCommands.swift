@@ -1,0 +1,36 @@
+/// Commands that need running containers or a network: kubectl-local has neither, so each says so
+/// clearly and fails (exit 1) instead of pretending.
+enum NoRuntimeCommands {
+    static func refuse(_ what: String) -> @Sendable (inout Invocation) throws -> Void {
+        { _ in
+            throw CLIError.message("\(what) needs a running container, and kubectl-local has no container runtime: pods are simulated in the local store and no process runs in them")
+        }
+    }
+
+    static let specs: [CommandSpec] = [
+        CommandSpec("logs", use: "logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]", short: "Print the logs for a container (not available offline)",
+                    flags: [FlagSpec("container", short: "c", .string, usage: "Container name."),
+                            FlagSpec("follow", short: "f", .bool, usage: "Stream the logs."),
+                            FlagSpec("previous", short: "p", .bool, usage: "Logs of the previous instance."),
+                            FlagSpec("tail", .int, default: "-1", usage: "Lines from the end to show."),
+                            FlagSpec("all-containers", .bool, usage: "All containers of the pod."),
+                            CommonFlags.selector],
+                    group: "Troubleshooting and Debugging Commands:", run: refuse("kubectl logs")),
+        CommandSpec("exec", use: "exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...]", short: "Execute a command in a container (not available offline)",
+                    flags: [FlagSpec("container", short: "c", .string, usage: "Container name."),
+                            FlagSpec("stdin", short: "i", .bool, usage: "Pass stdin to the container."),
+                            FlagSpec("tty", short: "t", .bool, usage: "Allocate a TTY.")],
+                    group: "Troubleshooting and Debugging Commands:", run: refuse("kubectl exec")),
+        CommandSpec("attach", use: "attach (POD | TYPE/NAME) -c CONTAINER", short: "Attach to a running container (not available offline)",
+                    flags: [FlagSpec("container", short: "c", .string, usage: "Container name."),
+                            FlagSpec("stdin", short: "i", .bool, usage: "Pass stdin to the container."),
+                            FlagSpec("tty", short: "t", .bool, usage: "Allocate a TTY.")],
+                    group: "Troubleshooting and Debugging Commands:", run: refuse("kubectl attach")),
+        CommandSpec("port-forward", use: "port-forward TYPE/NAME [options] [LOCAL_PORT:]REMOTE_PORT", short: "Forward local ports to a pod (not available offline)",
+                    flags: [FlagSpec("address", .stringSlice, default: "[localhost]", usage: "Addresses to listen on.")],
+                    group: "Troubleshooting and Debugging Commands:", run: refuse("kubectl port-forward")),
+        CommandSpec("cp", use: "cp <file-spec-src> <file-spec-dest>", short: "Copy files to and from containers (not available offline)",
+                    flags: [FlagSpec("container", short: "c", .string, usage: "Container name.")],
+                    group: "Troubleshooting and Debugging Commands:", run: refuse("kubectl cp")),
+    ]
+}

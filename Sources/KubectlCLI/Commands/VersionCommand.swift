@@ -1,0 +1,46 @@
+import KubeModel
+import KubePrinters
+
+/// `kubectl version`: the client is kubectl v1.32.5-compatible; the local store answers as the server.
+enum VersionCommand {
+    static let gitVersion = "v1.32.5"
+
+    static let spec = CommandSpec(
+        "version", use: "version", short: "Print the client and server version information",
+        flags: [
+            FlagSpec("client", .bool, usage: "Print the client version only."),
+            FlagSpec("output", short: "o", .string, usage: "Output format: yaml or json.", completions: ["yaml", "json"]),
+        ],
+        group: "Other Commands:",
+        run: { try run(&$0) })
+
+    static func info() -> JSONValue {
+        JSONObject([
+            ("major", "1"), ("minor", "32"), ("gitVersion", .string(gitVersion)),
+            ("gitCommit", "kubectl-local"), ("gitTreeState", "clean"), ("buildDate", "2026-11-23T00:00:00Z"),
+            ("goVersion", "swift6.3.1"), ("compiler", "swiftc"), ("platform", "linux/amd64"),
+        ]).asValue
+    }
+
+    static func run(_ inv: inout Invocation) throws {
+        let client = inv.flags.bool("client")
+        var doc = JSONObject([("clientVersion", info()), ("kustomizeVersion", "v5.5.0")])
+        if !client { doc["serverVersion"] = info() }
+        switch inv.flags.string("output") {
+        case "":
+            inv.io.out.write("Client Version: \(gitVersion)\nKustomize Version: v5.5.0\n")
+            if !client { inv.io.out.write("Server Version: \(gitVersion)\n") }
+        case "json":
+            inv.io.out.write(JSONValue.object(doc).jsonString(JSONWriteOptions(indent: 2, sortKeys: false)) + "\n")
+        case "yaml":
+            inv.io.out.write(ObjectPrinter.yaml(.object(doc)) + "\n")
+        case let other:
+            throw CLIError.message("--output must be 'yaml' or 'json'")
+            _ = other
+        }
+    }
+}
+
+extension JSONObject {
+    var asValue: JSONValue { .object(self) }
+}

@@ -1,0 +1,52 @@
+import KubeAPI
+
+/// kubectl's `CheckErr`: turns any error into the text kubectl prints on stderr and the exit code.
+public enum ErrorRenderer {
+    public static func render(_ error: Error, commandLine: String) -> (text: String, code: Int32) {
+        var error = error
+        if case CLIError.aggregate(let list) = error, list.count == 1 { error = list[0] }
+        switch error {
+        case CLIError.exit(let code):
+            return ("", code)
+        case CLIError.usage(let msg):
+            return ("error: \(msg)\nSee '\(commandLine) -h' for help and examples\n", 1)
+        case CLIError.raw(let msg):
+            return (terminated(msg), 1)
+        case CLIError.message(let msg):
+            return (terminated(msg.hasPrefix("error: ") ? msg : "error: " + msg), 1)
+        case CLIError.api(let e):
+            return (terminated(renderAPI(e)), 1)
+        case let e as APIError:
+            return (terminated(renderAPI(e)), 1)
+        case CLIError.aggregate(let list):
+            // cmdutil.MultipleErrors: one line each, standard messages, no "error: " prefix added.
+            return (list.map { terminated(lineFor($0)) }.joined(), 1)
+        default:
+            let msg = String(describing: error)
+            return (terminated(msg.hasPrefix("error: ") ? msg : "error: " + msg), 1)
+        }
+    }
+
+    static func renderAPI(_ e: APIError) -> String {
+        if e.reason == .invalid, !e.causes.isEmpty {
+            let prefix = "The \(e.detailsKind) \(goQuote(e.detailsName)) is invalid: "
+            if e.causes.count == 1 { return prefix + "\(e.causes[0].field): \(e.causes[0].message)" }
+            return prefix + "\n" + e.causes.map { "* \($0.field): \($0.message)" }.joined(separator: "\n")
+        }
+        return standard(e)
+    }
+
+    /// `Error from server (<Reason>): <message>`.
+    static func standard(_ e: APIError) -> String { "Error from server (\(e.reason.rawValue)): \(e.message)" }
+
+    static func lineFor(_ error: Error) -> String {
+        switch error {
+        case CLIError.api(let e): return standard(e)
+        case let e as APIError: return standard(e)
+        case CLIError.message(let m), CLIError.raw(let m), CLIError.usage(let m): return m
+        default: return String(describing: error)
+        }
+    }
+
+    static func terminated(_ s: String) -> String { s.hasSuffix("\n") || s.isEmpty ? s : s + "\n" }
+}

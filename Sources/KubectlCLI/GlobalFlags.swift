@@ -1,0 +1,33 @@
+/// Flags every command accepts (`kubectl options`), plus kubectl-local's `--store`.
+enum GlobalFlags {
+    static let all: [FlagSpec] = [
+        FlagSpec("as", .string, usage: "User to impersonate (accepted and ignored: the local store has no users)."),
+        FlagSpec("as-group", .stringArray, usage: "Group to impersonate (accepted and ignored)."),
+        FlagSpec("as-uid", .string, usage: "UID to impersonate (accepted and ignored)."),
+        FlagSpec("cache-dir", .string, default: "$HOME/.kube/cache", usage: "Discovery cache directory (unused)."),
+        FlagSpec("certificate-authority", .string, usage: "CA certificate file (unused: there is no server)."),
+        FlagSpec("client-certificate", .string, usage: "Client certificate file (unused)."),
+        FlagSpec("client-key", .string, usage: "Client key file (unused)."),
+        FlagSpec("cluster", .string, usage: "Cluster of the kubeconfig to use (unused)."),
+        FlagSpec("context", .string, usage: "Context to use; kubectl-local has the single context \"local\"."),
+        FlagSpec("disable-compression", .bool, usage: "Disable response compression (unused)."),
+        FlagSpec("insecure-skip-tls-verify", .bool, usage: "Skip certificate checks (unused)."),
+        FlagSpec("kubeconfig", .string, usage: "Path to a kubeconfig file (unused: see --store)."),
+        FlagSpec("log-flush-frequency", .duration, default: "5s", usage: "Maximum seconds between log flushes."),
+        FlagSpec("match-server-version", .bool, usage: "Require the server version to match the client's."),
+        FlagSpec("namespace", short: "n", .string, usage: "Namespace for this request, instead of the context's."),
+        FlagSpec("password", .string, usage: "Password for basic authentication (unused)."),
+        FlagSpec("profile", .string, default: "none", usage: "Profile to capture (unused)."),
+        FlagSpec("profile-output", .string, default: "profile.pprof", usage: "File for the profile (unused)."),
+        FlagSpec("request-timeout", .string, default: "0", usage: "How long to wait for one request; 0 means no limit."),
+        FlagSpec("server", short: "s", .string, usage: "Address of the API server (unused: the store is local)."),
+        FlagSpec("tls-server-name", .string, usage: "Server name for certificate validation (unused)."),
+        FlagSpec("token", .string, usage: "Bearer token (unused)."),
+        FlagSpec("user", .string, usage: "Kubeconfig user to use (unused)."),
+        FlagSpec("username", .string, usage: "Username for basic authentication (unused)."),
+        FlagSpec("v", short: "v", .int, default: "0", usage: "Log level."),
+        FlagSpec("vmodule", .string, usage: "Per-file log levels (pattern=N,...)."),
+        FlagSpec("warnings-as-errors", .bool, usage: "Treat warnings as errors and exit non-zero."),
+        FlagSpec("store", .string, usage: "Path of the kubectl-local store (SQLite file); overrides KUBECTL_LOCAL_STORE."),
+    ]
+}

@@ -1,0 +1,115 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import KubeCodec
+import KubeModel
+
+/// One object read from `-f`: where it came from (kubectl's "source" in `error when creating "x.yaml"`)
+/// and the object itself.
+struct SourcedObject {
+    var source: String
+    var object: JSONValue
+}
+
+/// Reads `-f FILE|DIR|-` (with `-R`) the way kubectl's builder does: files by extension inside
+/// directories, multi-document YAML or JSON, `List` kinds flattened into their items.
+enum FileSource {
+    static let extensions = [".json", ".yaml", ".yml"]
+
+    static func read(paths: [String], recursive: Bool, stdin: () -> [UInt8]) throws -> [SourcedObject] {
+        var result: [SourcedObject] = []
+        for path in paths {
+            if path.hasPrefix("http://") || path.hasPrefix("https://") {
+                throw CLIError.message("unable to read URL \(goQuoted(path)): kubectl-local works offline and cannot fetch URLs; download the file and pass its path with -f")
+            }
+            if path == "-" {
+                let text = String(decoding: stdin(), as: UTF8.self)
+                result += try decode(text, source: "STDIN")
+                continue
+            }
+            var st = stat()
+            guard stat(path, &st) == 0 else { throw CLIError.message("the path \(goQuoted(path)) does not exist") }
+            if (st.st_mode & S_IFMT) == S_IFDIR {
+                let files = try listFiles(path, recursive: recursive)
+                if files.isEmpty {
+                    throw CLIError.message("error reading [\(path)]: recognized file extensions are [.json .yaml .yml]")
+                }
+                for f in files { result += try decode(try readText(f), source: f) }
+            } else {
+                result += try decode(try readText(path), source: path)
+            }
+        }
+        return result
+    }
+
+    static func decode(_ text: String, source: String) throws -> [SourcedObject] {
+        let docs: [JSONValue]
+        do { docs = try YAMLCodec.decodeDocuments(text, source: source) } catch {
+            throw CLIError.message("error parsing \(source): \(error)")
+        }
+        var out: [SourcedObject] = []
+        for doc in docs {
+            guard case .object = doc else { continue }
+            try checkTypeMeta(doc, source: source)
+            if (doc["kind"].string ?? "").hasSuffix("List"), let items = doc["items"].array {
+                for item in items {
+                    try checkTypeMeta(item, source: source)
+                    out.append(SourcedObject(source: source, object: item))
+                }
+            } else {
+                out.append(SourcedObject(source: source, object: doc))
+            }
+        }
+        return out
+    }
+
+    static func checkTypeMeta(_ obj: JSONValue, source: String) throws {
+        if (obj["kind"].string ?? "").isEmpty {
+            throw CLIError.message("unable to decode \(goQuoted(source)): Object 'Kind' is missing in '\(obj.jsonString(.compactOrdered))'")
+        }
+        if (obj["apiVersion"].string ?? "").isEmpty {
+            throw CLIError.message("unable to decode \(goQuoted(source)): Object 'apiVersion' is missing in '\(obj.jsonString(.compactOrdered))'")
+        }
+    }
+
+    static func readText(_ path: String) throws -> String {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw CLIError.message("open \(path): no such file or directory") }
+        defer { close(fd) }
+        return String(decoding: readAll(fd: fd), as: UTF8.self)
+    }
+
+    /// Files with a known extension, in lexical order (as filepath.Walk visits them).
+    static func listFiles(_ dir: String, recursive: Bool) throws -> [String] {
+        guard let d = opendir(dir) else { return [] }
+        var names: [String] = []
+        while let e = readdir(d) {
+            let name = withUnsafePointer(to: e.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            names.append(name)
+        }
+        closedir(d)
+        names.sort(by: goStringLess)
+        var files: [String] = []
+        for name in names {
+            let full = dir.hasSuffix("/") ? dir + name : dir + "/" + name
+            var st = stat()
+            guard stat(full, &st) == 0 else { continue }
+            if (st.st_mode & S_IFMT) == S_IFDIR {
+                if recursive { files += try listFiles(full, recursive: true) }
+            } else if extensions.contains(where: { name.hasSuffix($0) }) {
+                files.append(full)
+            }
+        }
+        return files
+    }
+}
+
+/// Go `%q`.
+func goQuoted(_ s: String) -> String {
+    var out: [UInt8] = []
+    writeJSONString(s, into: &out, escapeHTML: false)
+    return String(decoding: out, as: UTF8.self)
+}

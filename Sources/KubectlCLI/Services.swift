@@ -1,0 +1,47 @@
+import KubeAPI
+import KubeModel
+import KubeRegistry
+import KubeStore
+
+/// Lazily opened services of one invocation: the store and the API server over it.
+final class Services: @unchecked Sendable {
+    var server: APIServer?
+}
+
+extension Invocation {
+    /// The store path: `--store`, then `KUBECTL_LOCAL_STORE`, then `$XDG_DATA_HOME/kubectl-local/store.db`
+    /// (`~/.local/share/kubectl-local/store.db`).
+    public var storePath: String {
+        if flags.isSet("store"), !flags.string("store").isEmpty { return flags.string("store") }
+        if let p = environment["KUBECTL_LOCAL_STORE"], !p.isEmpty { return p }
+        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { return xdg + "/kubectl-local/store.db" }
+        let home = environment["HOME"] ?? "."
+        return home + "/.local/share/kubectl-local/store.db"
+    }
+
+    /// The API server over the store, opened on first use.
+    func server() throws -> APIServer {
+        if let s = services.server { return s }
+        let s: APIServer
+        do { s = try APIServer.open(path: storePath, registry: Registry.builtin, clock: clock) } catch {
+            throw CLIError.message("cannot open store \(storePath): \(error)")
+        }
+        services.server = s
+        return s
+    }
+
+    var registry: Registry { services.server?.registry ?? Registry.builtin }
+
+    /// The request namespace: `-n`, else the current context's namespace, else `default`.
+    func namespace() throws -> String {
+        if flags.isSet("namespace") { return flags.string("namespace") }
+        let configured = try server().read { try $0.tx.config("context.namespace") }
+        if let ns = configured, !ns.isEmpty { return ns }
+        return "default"
+    }
+
+    /// Whether `-n` was given explicitly (create -f compares it with the object's namespace).
+    var namespaceExplicit: Bool { flags.isSet("namespace") }
+
+    func warn(_ text: String) { io.err.write("Warning: \(text)\n") }
+}

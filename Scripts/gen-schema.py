@@ -201,13 +201,13 @@ def compile_text(openapi_dir):
     for name in sorted(order):
         for g in schemas[name].get('x-kubernetes-group-version-kind', []):
             gvk_index.append('K %s %s' % (gvk_str(g), name))
-    out += gvk_index
+    out += sorted(gvk_index, key=lambda l: l.split(' ')[1].encode())
     for (gv, plural), r in sorted(resources.items(), key=lambda kv: (gvs.index(kv[0][0]), kv[0][1])):
         out.append('R %s %s %s %s %s' % (gv, plural, r['kind'] or '-', 'n' if r['namespaced'] else 'c',
                                          ','.join(sorted(r['verbs']))))
     for (gv, plural, sub), r in sorted(subresources.items(), key=lambda kv: (gvs.index(kv[0][0]), kv[0][1], kv[0][2])):
         out.append('S %s %s/%s %s %s' % (gv, plural, sub, r['kind'] or '-', ','.join(sorted(r['verbs']))))
-    for name in sorted(order):
+    for name in sorted(order, key=lambda n: n.encode()):
         s = schemas[name]
         out.append(' '.join(['D', check_token(name), definition_type(name, s)] + ext_tokens(s)))
         for g in s.get('x-kubernetes-group-version-kind', []):

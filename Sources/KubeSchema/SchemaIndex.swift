@@ -1,5 +1,8 @@
 import KubeModel
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A set of schema definitions and served resources.
 ///
@@ -10,108 +13,93 @@ public final class SchemaIndex: @unchecked Sendable {
     /// The Kubernetes v1.32 built-in API types.
     public static let builtin: SchemaIndex = SchemaIndex(schemaText: builtinSchemaBytes())
 
-    public let groupVersions: [String]
-    public let servedResources: [ServedResource]
-
     private let bytes: [UInt8]
-    /// Definition name -> byte range of its block (from its `D` line up to the next `D` line).
-    private let blocks: [String: Range<Int>]
-    private let gvkIndex: [GroupVersionKind: String]
-    private let cache = Mutex<[String: SchemaDefinition]>([:])
+    /// Start offsets of the `D` lines (sorted by definition name, as the generator writes them).
+    private let definitionLines: [Int]
+    /// Start offsets of the `K` lines (sorted by `group:version:Kind`).
+    private let gvkLines: [Int]
+    /// Start offsets of the `V`, `R` and `S` lines, parsed at first use.
+    private let headerLines: [Int]
+    private let memoryGVKs: [GroupVersionKind: String]
 
-    /// Builds an index from schema text in the compact format.
+    private struct Parsed {
+        var definitions: [String: SchemaDefinition] = [:]
+        var header: (groupVersions: [String], resources: [ServedResource])?
+    }
+    private let state = Mutex<Parsed>(Parsed())
+
+    /// Builds an index from schema text in the compact format (definitions sorted by name, K lines by key).
     public convenience init(schemaText: String) {
         self.init(schemaText: Array(schemaText.utf8))
     }
 
     init(schemaText bytes: [UInt8]) {
         self.bytes = bytes
-        var gvs: [String] = []
-        var gvk: [GroupVersionKind: String] = [:]
-        var blocks: [String: Range<Int>] = [:]
-        var resources: [ServedResource] = []
-        var resourceAt: [String: Int] = [:]  // "gv plural" -> index
-        var openName: String?
-        var openStart = 0
-
-        var pos = 0
+        var defs: [Int] = []
+        var gvks: [Int] = []
+        var header: [Int] = []
+        defs.reserveCapacity(1024)
         let n = bytes.count
-        while pos < n {
-            var end = pos
-            while end < n && bytes[end] != 0x0A { end += 1 }
-            if end > pos {
-                let tag = bytes[pos]
-                if tag == UInt8(ascii: "D") {
-                    if let name = openName { blocks[name] = openStart..<pos }
-                    var e = pos + 2
-                    while e < end && bytes[e] != 0x20 { e += 1 }
-                    openName = String(decoding: bytes[(pos + 2)..<e], as: UTF8.self)
-                    openStart = pos
-                } else if openName == nil {
-                    let line = String(decoding: bytes[pos..<end], as: UTF8.self)
-                    let f = line.split(separator: " ")
-                    switch tag {
-                    case UInt8(ascii: "V") where f.count >= 2:
-                        gvs.append(String(f[1]))
-                    case UInt8(ascii: "K") where f.count >= 3:
-                        if let k = GroupVersionKind(colonSeparated: f[1]) { gvk[k] = String(f[2]) }
-                    case UInt8(ascii: "R") where f.count >= 6:
-                        let (g, v) = splitGroupVersion(f[1])
-                        let kind = GroupVersionKind(colonSeparated: f[3])?.kind ?? ""
-                        resourceAt[f[1] + " " + f[2]] = resources.count
-                        resources.append(ServedResource(group: g, version: v, kind: kind, plural: String(f[2]),
-                                                        namespaced: f[4] == "n",
-                                                        verbs: f[5].split(separator: ",").map(String.init)))
-                    case UInt8(ascii: "S") where f.count >= 5:
-                        let parts = f[2].split(separator: "/", maxSplits: 1)
-                        if parts.count == 2, let i = resourceAt[f[1] + " " + parts[0]] {
-                            resources[i].subresources.append(
-                                ServedSubresource(name: String(parts[1]), kind: GroupVersionKind(colonSeparated: f[3]),
-                                                  verbs: f[4].split(separator: ",").map(String.init)))
-                        }
-                    default:
-                        break
-                    }
+        bytes.withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress else { return }
+            var pos = 0
+            while pos < n {
+                switch base[pos] {
+                case UInt8(ascii: "D"): defs.append(pos)
+                case UInt8(ascii: "K"): gvks.append(pos)
+                case UInt8(ascii: "V"), UInt8(ascii: "R"), UInt8(ascii: "S"): header.append(pos)
+                default: break
                 }
+                guard let nl = memchr(base + pos, 0x0A, n - pos) else { break }
+                pos = base.distance(to: nl.assumingMemoryBound(to: UInt8.self)) + 1
             }
-            pos = end + 1
         }
-        if let name = openName { blocks[name] = openStart..<n }
-        self.groupVersions = gvs
-        self.servedResources = resources
-        self.blocks = blocks
-        self.gvkIndex = gvk
+        self.definitionLines = defs
+        self.gvkLines = gvks
+        self.headerLines = header
+        self.memoryGVKs = [:]
     }
 
     /// An index over definitions built in memory (e.g. imported from a user's OpenAPI document or a
     /// CRD's `openAPIV3Schema`).
     public init(definitions: [SchemaDefinition], servedResources: [ServedResource] = [], groupVersions: [String] = []) {
         self.bytes = []
-        self.blocks = [:]
-        self.servedResources = servedResources
-        self.groupVersions = groupVersions
+        self.definitionLines = []
+        self.gvkLines = []
+        self.headerLines = []
         var gvk: [GroupVersionKind: String] = [:]
         var all: [String: SchemaDefinition] = [:]
         for d in definitions {
             all[d.name] = d
             for k in d.gvks { gvk[k] = d.name }
         }
-        self.gvkIndex = gvk
-        cache.withLock { $0 = all }
+        self.memoryGVKs = gvk
+        state.withLock {
+            $0.definitions = all
+            $0.header = (groupVersions, servedResources)
+        }
     }
+
+    /// Served group/versions ("v1", "apps/v1", ...), core first, then groups in name order.
+    public var groupVersions: [String] { header().groupVersions }
+
+    /// The resources the API serves, with their subresources.
+    public var servedResources: [ServedResource] { header().resources }
 
     /// All definition names, sorted.
     public var definitionNames: [String] {
-        var names = Set(blocks.keys)
-        cache.withLock { for k in $0.keys { names.insert(k) } }
+        var names = Set(definitionLines.map { lineToken(at: $0 + 2).map { String(decoding: $0, as: UTF8.self) } ?? "" })
+        state.withLock { for k in $0.definitions.keys { names.insert(k) } }
         return names.sorted()
     }
 
     public func definition(named name: String) -> SchemaDefinition? {
-        if let d = cache.withLock({ $0[name] }) { return d }
-        guard let range = blocks[name] else { return nil }
-        let d = bytes.withUnsafeBufferPointer { parseDefinitionBlock(UnsafeBufferPointer(rebasing: $0[range])) }
-        cache.withLock { $0[name] = d }
+        if let d = state.withLock({ $0.definitions[name] }) { return d }
+        guard let i = search(definitionLines, for: name) else { return nil }
+        let start = definitionLines[i]
+        let end = i + 1 < definitionLines.count ? definitionLines[i + 1] : blockEnd(after: start)
+        let d = bytes.withUnsafeBufferPointer { parseDefinitionBlock(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+        state.withLock { $0.definitions[name] = d }
         return d
     }
 
@@ -120,8 +108,11 @@ public final class SchemaIndex: @unchecked Sendable {
     }
 
     public func definition(for gvk: GroupVersionKind) -> SchemaDefinition? {
-        guard let name = gvkIndex[gvk] else { return nil }
-        return definition(named: name)
+        if let name = memoryGVKs[gvk] { return definition(named: name) }
+        guard let i = search(gvkLines, for: gvk.group + ":" + gvk.version + ":" + gvk.kind) else { return nil }
+        let lineStart = gvkLines[i]
+        guard let key = lineToken(at: lineStart + 2), let name = lineToken(at: lineStart + 2 + key.count + 1) else { return nil }
+        return definition(named: String(decoding: name, as: UTF8.self))
     }
 
     /// The definition of an object with this `apiVersion` ("v1", "apps/v1") and `kind`.
@@ -145,6 +136,79 @@ public final class SchemaIndex: @unchecked Sendable {
         if case .ref(let name) = type, let d = definition(named: name) { return (d.type, d) }
         return (type, nil)
     }
+
+    // MARK: text access
+
+    /// The bytes from `offset` up to the next space or end of line.
+    private func lineToken(at offset: Int) -> ArraySlice<UInt8>? {
+        guard offset <= bytes.count else { return nil }
+        var e = offset
+        while e < bytes.count && bytes[e] != 0x20 && bytes[e] != 0x0A { e += 1 }
+        return bytes[offset..<e]
+    }
+
+    /// Binary search of lines `X <key> ...` sorted by key (byte order).
+    private func search(_ lines: [Int], for key: String) -> Int? {
+        let k = Array(key.utf8)
+        return bytes.withUnsafeBufferPointer { buf -> Int? in
+            var lo = 0
+            var hi = lines.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                let start = lines[mid] + 2
+                var e = start
+                while e < buf.count && buf[e] != 0x20 && buf[e] != 0x0A { e += 1 }
+                let c = k.withUnsafeBufferPointer { kb -> Int32 in
+                    let len = min(kb.count, e - start)
+                    let r = len == 0 ? 0 : memcmp(buf.baseAddress! + start, kb.baseAddress!, len)
+                    if r != 0 { return r }
+                    return e - start < kb.count ? -1 : (e - start > kb.count ? 1 : 0)
+                }
+                if c == 0 { return mid }
+                if c < 0 { lo = mid + 1 } else { hi = mid }
+            }
+            return nil
+        }
+    }
+
+    /// The end of the last definition block: the end of the text.
+    private func blockEnd(after start: Int) -> Int { bytes.count }
+
+    private func header() -> (groupVersions: [String], resources: [ServedResource]) {
+        if let h = state.withLock({ $0.header }) { return h }
+        var gvs: [String] = []
+        var resources: [ServedResource] = []
+        var resourceAt: [String: Int] = [:]
+        for start in headerLines {
+            var end = start
+            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+            let line = String(decoding: bytes[start..<end], as: UTF8.self)
+            let f = line.split(separator: " ")
+            switch f.first {
+            case "V" where f.count >= 2:
+                gvs.append(String(f[1]))
+            case "R" where f.count >= 6:
+                let (g, v) = splitGroupVersion(f[1])
+                let kind = GroupVersionKind(colonSeparated: f[3])?.kind ?? ""
+                resourceAt[f[1] + " " + f[2]] = resources.count
+                resources.append(ServedResource(group: g, version: v, kind: kind, plural: String(f[2]),
+                                                namespaced: f[4] == "n",
+                                                verbs: f[5].split(separator: ",").map(String.init)))
+            case "S" where f.count >= 5:
+                let parts = f[2].split(separator: "/", maxSplits: 1)
+                if parts.count == 2, let i = resourceAt[f[1] + " " + parts[0]] {
+                    resources[i].subresources.append(
+                        ServedSubresource(name: String(parts[1]), kind: GroupVersionKind(colonSeparated: f[3]),
+                                          verbs: f[4].split(separator: ",").map(String.init)))
+                }
+            default:
+                break
+            }
+        }
+        let h = (gvs, resources)
+        state.withLock { $0.header = h }
+        return h
+    }
 }
 
 func splitGroupVersion(_ s: Substring) -> (String, String) {
@@ -154,7 +218,7 @@ func splitGroupVersion(_ s: Substring) -> (String, String) {
     return ("", String(s))
 }
 
-private func builtinSchemaBytes() -> [UInt8] {
+func builtinSchemaBytes() -> [UInt8] {
     var out: [UInt8] = []
     out.reserveCapacity(builtinSchemaChunks.reduce(0) { $0 + $1.utf8CodeUnitCount + 1 })
     for chunk in builtinSchemaChunks {

@@ -459,20 +459,20 @@ public func describePercent(_ part: Int64, of whole: Int64) -> Int64 {
     return Int64(f)
 }
 
-func pow10(_ n: Int) -> Int128 {
+private func pow10(_ n: Int) -> Int128 {
     var r: Int128 = 1
     for _ in 0..<n { r *= 10 }
     return r
 }
 
-func decimalDigits(_ v: UInt128) -> Int {
+private func decimalDigits(_ v: UInt128) -> Int {
     var n = 0
     var x = v
     while x > 0 { x /= 10; n += 1 }
     return n
 }
 
-extension String {
+private extension String {
     func trimmingASCIIWhitespace() -> String {
         let ws: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C]
         let b = Array(utf8)

@@ -171,7 +171,7 @@ func timeQuote(bytes: [UInt8]) -> String {
     var out = "\""
     for b in bytes {
         if b >= 0x80 || b < 0x20 {
-            out += "\\x" + hexDigits(UInt32(b), width: 2)
+            out += "\\x" + goHexDigits(UInt32(b), width: 2)
         } else {
             if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { out += "\\" }
             out.unicodeScalars.append(Unicode.Scalar(b))

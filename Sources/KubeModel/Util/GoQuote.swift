@@ -18,11 +18,11 @@ public func strconvQuote(_ s: String) -> String {
             if goIsPrint(scalar) {
                 out.unicodeScalars.append(scalar)
             } else if scalar.value < 0x80 {
-                out += "\\x" + hexDigits(scalar.value, width: 2)
+                out += "\\x" + goHexDigits(scalar.value, width: 2)
             } else if scalar.value < 0x10000 {
-                out += "\\u" + hexDigits(scalar.value, width: 4)
+                out += "\\u" + goHexDigits(scalar.value, width: 4)
             } else {
-                out += "\\U" + hexDigits(scalar.value, width: 8)
+                out += "\\U" + goHexDigits(scalar.value, width: 8)
             }
         }
     }
@@ -46,7 +46,7 @@ func goIsPrint(_ c: Unicode.Scalar) -> Bool {
     }
 }
 
-func hexDigits(_ v: UInt32, width: Int) -> String {
+func goHexDigits(_ v: UInt32, width: Int) -> String {
     let s = String(v, radix: 16)
     return String(repeating: "0", count: max(0, width - s.count)) + s
 }

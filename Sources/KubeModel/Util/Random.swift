@@ -39,7 +39,7 @@ public func uuidV4<G: RandomNumberGenerator>(using rng: inout G) -> String {
     var bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &rng) }
     bytes[6] = (bytes[6] & 0x0F) | 0x40
     bytes[8] = (bytes[8] & 0x3F) | 0x80
-    let hex = bytes.map { hexDigits(UInt32($0), width: 2) }
+    let hex = bytes.map { goHexDigits(UInt32($0), width: 2) }
     return hex[0..<4].joined() + "-" + hex[4..<6].joined() + "-" + hex[6..<8].joined() + "-"
         + hex[8..<10].joined() + "-" + hex[10..<16].joined()
 }

@@ -38,31 +38,31 @@ public func regexError(_ msg: String, _ fmt: String, _ examples: String...) -> S
 
 // MARK: - byte classes
 
-@inline(__always) func isLowerAlnum(_ c: UInt8) -> Bool { (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) }
-@inline(__always) func isLower(_ c: UInt8) -> Bool { c >= 0x61 && c <= 0x7A }
-@inline(__always) func isAlnum(_ c: UInt8) -> Bool {
+@inline(__always) private func isLowerAlnum(_ c: UInt8) -> Bool { (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) }
+@inline(__always) private func isLower(_ c: UInt8) -> Bool { c >= 0x61 && c <= 0x7A }
+@inline(__always) private func isAlnum(_ c: UInt8) -> Bool {
     (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39)
 }
 
 /// first ∈ `first`, last ∈ `edge`, every byte in between ∈ `middle`; a single byte must be in both.
-func matchesEdged(_ b: ArraySlice<UInt8>, first: (UInt8) -> Bool, last: (UInt8) -> Bool, middle: (UInt8) -> Bool) -> Bool {
+private func matchesEdged(_ b: ArraySlice<UInt8>, first: (UInt8) -> Bool, last: (UInt8) -> Bool, middle: (UInt8) -> Bool) -> Bool {
     guard let f = b.first, let l = b.last, first(f), last(l) else { return false }
     if b.count <= 2 { return true }
     return b.dropFirst().dropLast().allSatisfy(middle)
 }
 
 /// `^[a-z0-9]([-a-z0-9]*[a-z0-9])?$`
-func matchesDNS1123Label(_ b: ArraySlice<UInt8>) -> Bool {
+private func matchesDNS1123Label(_ b: ArraySlice<UInt8>) -> Bool {
     matchesEdged(b, first: isLowerAlnum, last: isLowerAlnum, middle: { isLowerAlnum($0) || $0 == 0x2D })
 }
 
 /// `^label(\.label)*$`
-func matchesDNS1123Subdomain(_ b: ArraySlice<UInt8>) -> Bool {
+private func matchesDNS1123Subdomain(_ b: ArraySlice<UInt8>) -> Bool {
     b.split(separator: 0x2E, omittingEmptySubsequences: false).allSatisfy(matchesDNS1123Label)
 }
 
 /// `^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$`
-func matchesQualifiedName(_ b: ArraySlice<UInt8>) -> Bool {
+private func matchesQualifiedName(_ b: ArraySlice<UInt8>) -> Bool {
     matchesEdged(b, first: isAlnum, last: isAlnum, middle: { isAlnum($0) || $0 == 0x2D || $0 == 0x5F || $0 == 0x2E })
 }
 

@@ -1,0 +1,52 @@
+/// Go's `strconv.Quote` (what `%q` prints for a string): double quotes, `\"` and `\\` escaped,
+/// printable runes kept as they are, control characters as `\a \b \f \n \r \t \v` or `\xNN`,
+/// other non-printable runes as `\uNNNN` / `\UNNNNNNNN`.
+public func strconvQuote(_ s: String) -> String {
+    var out = "\""
+    for scalar in s.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\u{07}": out += "\\a"
+        case "\u{08}": out += "\\b"
+        case "\u{0C}": out += "\\f"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        case "\u{0B}": out += "\\v"
+        default:
+            if goIsPrint(scalar) {
+                out.unicodeScalars.append(scalar)
+            } else if scalar.value < 0x80 {
+                out += "\\x" + goHexDigits(scalar.value, width: 2)
+            } else if scalar.value < 0x10000 {
+                out += "\\u" + goHexDigits(scalar.value, width: 4)
+            } else {
+                out += "\\U" + goHexDigits(scalar.value, width: 8)
+            }
+        }
+    }
+    out += "\""
+    return out
+}
+
+/// Go's `unicode.IsPrint`: letters, marks, numbers, punctuation, symbols and the ASCII space.
+func goIsPrint(_ c: Unicode.Scalar) -> Bool {
+    if c.value < 0x80 { return c.value >= 0x20 && c.value < 0x7F }
+    switch c.properties.generalCategory {
+    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+         .nonspacingMark, .spacingMark, .enclosingMark,
+         .decimalNumber, .letterNumber, .otherNumber,
+         .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+         .initialPunctuation, .finalPunctuation, .otherPunctuation,
+         .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+        return true
+    default:
+        return false
+    }
+}
+
+func goHexDigits(_ v: UInt32, width: Int) -> String {
+    let s = String(v, radix: 16)
+    return String(repeating: "0", count: max(0, width - s.count)) + s
+}

@@ -133,7 +133,7 @@ public final class APISession {
             throw APIError.alreadyExists(type.qualifiedPlural, name)
         }
         Defaults.apply(to: &obj, type: type, session: self)
-        let uid = newUID()
+        let uid = uuidV4()
         obj["metadata"]["uid"] = .string(uid)
         obj["metadata"]["creationTimestamp"] = .string(now.rfc3339)
         if type.group == "batch" && type.kind == "Job" { Defaults.jobSelector(&obj, uid: uid) }

@@ -10,21 +10,21 @@ enum Validation {
         let name = meta["name"].string ?? ""
         if !name.isEmpty {
             for msg in nameErrors(name, rule: type.nameRule) {
-                causes.append(.init(field: "metadata.name", message: "Invalid value: \(goQuote(name)): \(msg)"))
+                causes.append(.init(field: "metadata.name", message: "Invalid value: \(strconvQuote(name)): \(msg)"))
             }
         }
         for (k, v) in meta["labels"].stringMap {
-            for msg in validateQualifiedName(k) {
-                causes.append(.init(field: "metadata.labels", message: "Invalid value: \(goQuote(k)): \(msg)"))
+            for msg in isQualifiedName(k) {
+                causes.append(.init(field: "metadata.labels", message: "Invalid value: \(strconvQuote(k)): \(msg)"))
             }
-            for msg in validateLabelValue(v) {
-                causes.append(.init(field: "metadata.labels", message: "Invalid value: \(goQuote(v)): \(msg)"))
+            for msg in isValidLabelValue(v) {
+                causes.append(.init(field: "metadata.labels", message: "Invalid value: \(strconvQuote(v)): \(msg)"))
             }
         }
         var total = 0
         for (k, v) in meta["annotations"].stringMap {
-            for msg in validateQualifiedName(k.lowercased()) {
-                causes.append(.init(field: "metadata.annotations", message: "Invalid value: \(goQuote(k)): \(msg)"))
+            for msg in isQualifiedName(k.lowercased()) {
+                causes.append(.init(field: "metadata.annotations", message: "Invalid value: \(strconvQuote(k)): \(msg)"))
             }
             total += k.utf8.count + v.utf8.count
         }
@@ -36,17 +36,11 @@ enum Validation {
 
     static func nameErrors(_ name: String, rule: NameRule) -> [String] {
         switch rule {
-        case .dns1123Subdomain: return validateDNS1123Subdomain(name)
-        case .dns1123Label: return validateDNS1123Label(name)
-        case .dns1035Label: return validateDNS1035Label(name)
-        case .pathSegment: return validatePathSegmentName(name)
+        case .dns1123Subdomain: return isDNS1123Subdomain(name)
+        case .dns1123Label: return isDNS1123Label(name)
+        case .dns1035Label: return isDNS1035Label(name)
+        case .pathSegment: return isValidPathSegmentName(name)
         }
     }
 }
 
-/// Go's `%q` for the strings that appear in messages.
-public func goQuote(_ s: String) -> String {
-    var out: [UInt8] = []
-    writeJSONString(s, into: &out, escapeHTML: false)
-    return String(decoding: out, as: UTF8.self)
-}

@@ -1,38 +1,5 @@
 import KubeModel
 
-/// Group, version and kind of an object (`apps/v1`, `Deployment`).
-public struct GroupVersionKind: Hashable, Sendable, CustomStringConvertible {
-    public var group: String
-    public var version: String
-    public var kind: String
-    public init(group: String, version: String, kind: String) {
-        self.group = group
-        self.version = version
-        self.kind = kind
-    }
-    /// `v1` for the core group, `apps/v1` otherwise.
-    public var apiVersion: String { group.isEmpty ? version : "\(group)/\(version)" }
-    public var description: String { "\(apiVersion), Kind=\(kind)" }
-
-    /// Splits an `apiVersion` string (`apps/v1` or `v1`).
-    public static func parse(apiVersion: String, kind: String) -> GroupVersionKind {
-        if let slash = apiVersion.firstIndex(of: "/") {
-            return GroupVersionKind(group: String(apiVersion[..<slash]),
-                                    version: String(apiVersion[apiVersion.index(after: slash)...]), kind: kind)
-        }
-        return GroupVersionKind(group: "", version: apiVersion, kind: kind)
-    }
-}
-
-/// Which name rule the API server applies to `metadata.name` of a kind.
-public enum NameRule: Sendable {
-    case dns1123Subdomain
-    case dns1123Label
-    case dns1035Label
-    /// Path-segment names only (no `/`, `%`, `.` or `..`): RBAC objects, events, most cluster config.
-    case pathSegment
-}
-
 /// One column of a `get` table: its header as the server declares it (kubectl upper-cases it) and
 /// its priority (0 = always shown, 1 = only with `-o wide`).
 public struct ColumnDefinition: Sendable, Equatable {

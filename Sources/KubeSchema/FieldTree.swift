@@ -1,3 +1,4 @@
+import KubeModel
 /// Lists every field path under a kind, one `Kind.path<TAB>type[<TAB>required]` line per field, in
 /// schema order, depth first. Lists are marked `[]` and maps `{}` in the paths of nested fields;
 /// a definition already being walked is not entered again (cycles are cut), nor anything deeper

@@ -4,29 +4,13 @@
 // slot for one per definition and per field, empty for the built-in data.
 import KubeModel
 
-/// Group, version and kind. The core group is the empty string.
-public struct GroupVersionKind: Hashable, Sendable, CustomStringConvertible {
-    public var group: String
-    public var version: String
-    public var kind: String
-
-    public init(group: String, version: String, kind: String) {
-        self.group = group
-        self.version = version
-        self.kind = kind
-    }
-
-    /// "v1" for the core group, "apps/v1" otherwise.
-    public var groupVersion: String { group.isEmpty ? version : group + "/" + version }
-
+extension GroupVersionKind {
     /// Parses the `group:version:Kind` form of the schema text.
     init?(colonSeparated s: Substring) {
         let parts = s.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 3 else { return nil }
         self.init(group: String(parts[0]), version: String(parts[1]), kind: String(parts[2]))
     }
-
-    public var description: String { groupVersion + ", Kind=" + kind }
 }
 
 /// The type of a definition, field, list item or map value.

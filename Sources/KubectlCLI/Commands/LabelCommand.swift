@@ -192,7 +192,7 @@ enum LabelCommand {
                 let value = String(p[p.index(after: eq)...])
                 if mode.field == "labels" {
                     if value.contains("=") || key.isEmpty { throw CLIError.message("invalid label spec: \(p)") }
-                    if let msg = validateLabelValue(value).first {
+                    if let msg = isValidLabelValue(value).first {
                         throw CLIError.message("invalid label value: \(goQuoted(p)): \(msg)")
                     }
                 } else if key.isEmpty {

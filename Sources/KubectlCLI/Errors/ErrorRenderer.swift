@@ -1,4 +1,5 @@
 import KubeAPI
+import KubeModel
 
 /// kubectl's `CheckErr`: turns any error into the text kubectl prints on stderr and the exit code.
 public enum ErrorRenderer {
@@ -29,7 +30,7 @@ public enum ErrorRenderer {
 
     static func renderAPI(_ e: APIError) -> String {
         if e.reason == .invalid, !e.causes.isEmpty {
-            let prefix = "The \(e.detailsKind) \(goQuote(e.detailsName)) is invalid: "
+            let prefix = "The \(e.detailsKind) \(strconvQuote(e.detailsName)) is invalid: "
             if e.causes.count == 1 { return prefix + "\(e.causes[0].field): \(e.causes[0].message)" }
             return prefix + "\n" + e.causes.map { "* \($0.field): \($0.message)" }.joined(separator: "\n")
         }

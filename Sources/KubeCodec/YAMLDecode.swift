@@ -165,7 +165,10 @@ struct YAMLDocumentDecoder {
                 if let a = cString(s.anchor) { anchors[a] = .some(.string("<<")) }
                 return .merge
             }
+            // A scalar key is turned into a string, so `.inf:` is no JSON error.
+            let saved = deferred
             value = try parseNode()
+            deferred = saved
         default:
             value = try parseNode()
         }

@@ -73,7 +73,7 @@ struct YAMLEmitter {
     }
 
     private mutating func stringScalar(_ s: String) {
-        var t = s
+        var t = s.unicodeScalars.contains("\u{85}") ? foldNEL(s) : s
         let style: yaml_scalar_style_t = t.withUTF8 { buf in
             if buf.contains(0x0A) { return YAML_LITERAL_SCALAR_STYLE }
             return YAMLResolver.needsQuotes(buf) ? YAML_DOUBLE_QUOTED_SCALAR_STYLE : YAML_PLAIN_SCALAR_STYLE
@@ -113,4 +113,28 @@ struct YAMLEmitter {
             emit()
         }
     }
+}
+
+/// kubectl's YAML printer re-reads its JSON text as YAML, where a raw NEL (U+0085, which JSON leaves
+/// unescaped) is a line break inside a double-quoted scalar and gets folded: one break becomes a
+/// space, n breaks become n-1 newlines, and blanks around them are dropped.
+func foldNEL(_ s: String) -> String {
+    var out = String.UnicodeScalarView()
+    let scalars = Array(s.unicodeScalars)
+    var i = 0
+    while i < scalars.count {
+        if scalars[i] == "\u{85}" {
+            while let last = out.last, last == " " || last == "\t" { out.removeLast() }
+            var breaks = 0
+            while i < scalars.count, scalars[i] == "\u{85}" || scalars[i] == " " || scalars[i] == "\t" {
+                if scalars[i] == "\u{85}" { breaks += 1 }
+                i += 1
+            }
+            if breaks == 1 { out.append(" ") } else { for _ in 1..<breaks { out.append("\n") } }
+            continue
+        }
+        out.append(scalars[i])
+        i += 1
+    }
+    return String(out)
 }

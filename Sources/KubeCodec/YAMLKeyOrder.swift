@@ -1,3 +1,5 @@
+import KubeModel
+
 // Mapping key order and number formatting of go-yaml v2's encoder.
 
 /// go-yaml v2's `keyList.Less` for string keys: a "natural" order where runs of digits compare by
@@ -122,9 +124,10 @@ func goFormatG(_ d: Double, float32: Bool = false) -> String {
 /// read back by go-yaml, so integral values within int64/uint64 print as integers and others in
 /// 'g' format (`1e-06`, `1.5e+20`).
 func yamlNumberText(_ d: Double) -> String {
-    if d.isFinite, d == d.rounded(), abs(d) < 1e21 {
-        if d >= -9.223372036854775808e18 && d < 9.223372036854775808e18 { return String(Int64(d)) }
-        if d >= 0 && d < 1.8446744073709551616e19 { return String(UInt64(d)) }
+    guard d.isFinite else { return goFormatG(d) }
+    let json = goFormatFloat(d)
+    if !json.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") }) {
+        if Int64(json) != nil || UInt64(json) != nil { return json }
     }
     return goFormatG(d)
 }

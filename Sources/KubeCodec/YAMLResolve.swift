@@ -5,7 +5,7 @@ enum ResolvedScalar: Equatable {
     case null
     case bool(Bool)
     case int(Int64)
-    /// An integer beyond Int64 (uint64 or a big integer): kubectl ends up holding it as a float64.
+    /// An integer beyond Int64 (a uint64): kubectl ends up holding it as a float64.
     case bigInt(Double)
     case float(Double)
     case timestamp
@@ -124,7 +124,6 @@ enum YAMLResolver {
         }
         var mag: UInt64 = 0
         var overflow = false
-        var approx = 0.0
         var valid = i < n
         var j = i
         while valid, j < n {
@@ -137,7 +136,6 @@ enum YAMLResolver {
             default: v = 99
             }
             if v >= base { valid = false; break }
-            approx = approx * Double(base) + Double(v)
             let (m1, o1) = mag.multipliedReportingOverflow(by: base)
             let (m2, o2) = m1.addingReportingOverflow(v)
             if o1 || o2 { overflow = true }
@@ -155,8 +153,7 @@ enum YAMLResolver {
             }
         }
         if matchesYAMLFloat(s), let d = parseDouble(s), d.isFinite { return .float(d) }
-        // go-yaml's big integer fallback: a syntactically valid unsigned integer out of range.
-        if valid && overflow && !signed { return .bigInt(approx) }
+        // kubectl v1.32's go-yaml has no big-integer fallback: `0x1FFFFFFFFFFFFFFFFF` stays a string.
         return .string
     }
 
@@ -276,7 +273,9 @@ enum YAMLResolver {
 
     /// Whether go-yaml would write `s` double-quoted because, unquoted, it reads as something else.
     static func needsQuotes(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
-        if resolve(s, detectTimestamps: true) != .string { return true }
+        // kubectl writes "<<" plain although go-yaml resolves it to the merge tag.
+        let r = resolve(s, detectTimestamps: true)
+        if r != .string && r != .merge { return true }
         if s.count > 0, s[0] == UInt8(ascii: "+") || s[0] == UInt8(ascii: "-") || isDigit(s[0]),
            s.contains(UInt8(ascii: ":")) {
             return isBase60Float(s)

@@ -104,12 +104,13 @@ public enum YAMLCodec {
 
     /// Several objects as kubectl's YAML printer writes them: `---` before every object after the first.
     public static func encodeDocuments(_ values: [JSONValue]) -> String {
-        var e = YAMLEmitter()
-        defer { e.destroy() }
         var out: [UInt8] = []
         for (i, v) in values.enumerated() {
             if i > 0 { out.append(contentsOf: "---\n".utf8) }
+            // A libyaml emitter cannot restart after its stream ended: one per document.
+            var e = YAMLEmitter()
             out.append(contentsOf: e.encode(v))
+            e.destroy()
         }
         return String(decoding: out, as: UTF8.self)
     }

@@ -127,7 +127,8 @@ func yamlNumberText(_ d: Double) -> String {
     guard d.isFinite else { return goFormatG(d) }
     let json = goFormatFloat(d)
     if !json.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") }) {
-        if Int64(json) != nil || UInt64(json) != nil { return json }
+        if let i = Int64(json) { return String(i) }  // "-0" reads back as 0
+        if UInt64(json) != nil { return json }
     }
     return goFormatG(d)
 }

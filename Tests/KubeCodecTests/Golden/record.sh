@@ -21,3 +21,10 @@ for f in "$@"; do
     rm -f "$name.out.json"
   fi
 done
+# Objects kubectl itself prints, which must survive decode + encode unchanged.
+mkdir -p ../roundtrip
+"$KUBECTL" create deployment web --image=nginx --replicas=3 --port=80 --dry-run=client -o yaml > ../roundtrip/deployment.yaml
+"$KUBECTL" create configmap cm --from-literal=a='multi
+line
+' --from-literal=b=yes --from-literal=c='  x' --dry-run=client -o yaml > ../roundtrip/configmap.yaml
+"$KUBECTL" create service nodeport svc --tcp=80:8080 --dry-run=client -o yaml > ../roundtrip/service.yaml

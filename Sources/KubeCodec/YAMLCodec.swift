@@ -1,0 +1,189 @@
+import KubeModel
+
+/// kubectl-compatible YAML reading and writing.
+///
+/// Reading follows kubectl's manifest decoder: a stream whose first non-space byte is `{` is read as
+/// a stream of JSON values, anything else is split into documents at lines starting with `---` and
+/// each document converted as sigs.k8s.io/yaml does (go-yaml v2, YAML 1.1 scalars). Documents that
+/// are empty or `null` are skipped. Errors carry kubectl's text (line numbers are relative to the
+/// document, as in kubectl).
+///
+/// Writing gives kubectl's `-o yaml` bytes.
+public enum YAMLCodec {
+    // MARK: Decoding
+
+    /// All non-empty documents of a manifest stream; throws at the first bad document.
+    public static func decodeDocuments(_ text: String, source: String) throws -> [JSONValue] {
+        let r = decodeStream(text, source: source)
+        if let e = r.error { throw e }
+        return r.documents
+    }
+
+    public static func decodeDocuments(bytes: [UInt8], source: String) throws -> [JSONValue] {
+        let r = bytes.withUnsafeBufferPointer { decodeStream(bytes: $0, source: source) }
+        if let e = r.error { throw e }
+        return r.documents
+    }
+
+    /// The documents before the first error, and that error: kubectl handles each document before
+    /// it reads the next, so commands print the good ones first.
+    public static func decodeStream(_ text: String, source: String) -> (documents: [JSONValue], error: YAMLError?) {
+        var copy = text
+        return copy.withUTF8 { decodeStream(bytes: $0, source: source) }
+    }
+
+    public static func decodeStream(bytes: UnsafeBufferPointer<UInt8>, source: String)
+        -> (documents: [JSONValue], error: YAMLError?)
+    {
+        var docs: [JSONValue] = []
+        var i = 0
+        while i < bytes.count, isGoSpace(bytes[i]) { i += 1 }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "{") {
+            let err = decodeJSONStream(bytes, from: i, into: &docs)
+            return (docs, err.map { YAMLError("error parsing \(source): \($0)") })
+        }
+        var start = 0
+        var chunkStart = 0
+        let n = bytes.count
+        func flush(_ end: Int) -> YAMLError? {
+            guard end > chunkStart else { return nil }
+            do {
+                let chunk = UnsafeBufferPointer(rebasing: bytes[chunkStart..<end])
+                if let v = try YAMLDocumentDecoder.decode(chunk), !v.isNull { docs.append(v) }
+            } catch let e as DocumentError {
+                return YAMLError("error parsing \(source): error converting YAML to JSON: \(e.message)")
+            } catch {
+                return YAMLError("error parsing \(source): \(error)")
+            }
+            return nil
+        }
+        while start < n {
+            var end = start
+            while end < n, bytes[end] != 0x0A { end += 1 }
+            let lineEnd = end < n ? end + 1 : end
+            if end - start >= 3, bytes[start] == UInt8(ascii: "-"), bytes[start + 1] == UInt8(ascii: "-"),
+               bytes[start + 2] == UInt8(ascii: "-") {
+                // Only spaces or a comment may follow a document separator.
+                var a = start + 3, b = lineEnd
+                while a < b, isGoSpace(bytes[a]) { a += 1 }
+                while b > a, isGoSpace(bytes[b - 1]) { b -= 1 }
+                if a < b, bytes[a] != UInt8(ascii: "#") {
+                    let rest = String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self)
+                    return (docs, YAMLError("error parsing \(source): invalid Yaml document separator: \(rest)"))
+                }
+                if let e = flush(start) { return (docs, e) }
+                chunkStart = lineEnd
+            }
+            start = lineEnd
+        }
+        if let e = flush(n) { return (docs, e) }
+        return (docs, nil)
+    }
+
+    /// One YAML document (no `---` splitting, no JSON sniffing); `null` for an empty one. Errors read
+    /// `error converting YAML to JSON: yaml: line 3: ...`.
+    public static func decode(_ text: String) throws -> JSONValue {
+        var copy = text
+        return try copy.withUTF8 { buf in
+            do {
+                return try YAMLDocumentDecoder.decode(buf) ?? .null
+            } catch let e as DocumentError {
+                throw YAMLError("error converting YAML to JSON: \(e.message)")
+            }
+        }
+    }
+
+    // MARK: Encoding
+
+    /// kubectl's `-o yaml` text for one object (ends with a newline).
+    public static func encode(_ value: JSONValue) -> String {
+        var e = YAMLEmitter()
+        defer { e.destroy() }
+        return String(decoding: e.encode(value), as: UTF8.self)
+    }
+
+    /// Several objects as kubectl's YAML printer writes them: `---` before every object after the first.
+    public static func encodeDocuments(_ values: [JSONValue]) -> String {
+        var out: [UInt8] = []
+        for (i, v) in values.enumerated() {
+            if i > 0 { out.append(contentsOf: "---\n".utf8) }
+            // A libyaml emitter cannot restart after its stream ended: one per document.
+            var e = YAMLEmitter()
+            out.append(contentsOf: e.encode(v))
+            e.destroy()
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+@inline(__always) func isGoSpace(_ c: UInt8) -> Bool {
+    c == 0x20 || (c >= 0x09 && c <= 0x0D)
+}
+
+/// A stream of JSON values as Go's `json.Decoder` reads it; `null` values are skipped. Returns the
+/// error text (without the `error parsing FILE: ` prefix), if any.
+private func decodeJSONStream(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, into docs: inout [JSONValue]) -> String? {
+    var pos = from
+    let n = bytes.count
+    while true {
+        while pos < n, bytes[pos] == 0x20 || bytes[pos] == 0x0A || bytes[pos] == 0x0D || bytes[pos] == 0x09 { pos += 1 }
+        if pos >= n { return nil }
+        let start = pos
+        let end = jsonValueEnd(bytes, start)
+        do {
+            let v = try JSON.parse(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+            if !v.isNull { docs.append(v) }
+        } catch let e as JSONParseError {
+            if e.message == "unexpected end of JSON input" { return "unexpected EOF" }
+            return "json: offset \(start + e.offset + 1): \(e.message)"
+        } catch {
+            return "\(error)"
+        }
+        pos = end
+    }
+}
+
+/// Where the JSON value starting at `start` ends (by bracket matching; syntax is checked later).
+private func jsonValueEnd(_ b: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
+    let n = b.count
+    var i = start
+    let c = b[i]
+    if c == UInt8(ascii: "{") || c == UInt8(ascii: "[") {
+        var depth = 0
+        var inString = false
+        while i < n {
+            let x = b[i]
+            if inString {
+                if x == UInt8(ascii: "\\") { i += 1 } else if x == UInt8(ascii: "\"") { inString = false }
+            } else if x == UInt8(ascii: "\"") {
+                inString = true
+            } else if x == UInt8(ascii: "{") || x == UInt8(ascii: "[") {
+                depth += 1
+            } else if x == UInt8(ascii: "}") || x == UInt8(ascii: "]") {
+                depth -= 1
+                if depth == 0 { return i + 1 }
+            }
+            i += 1
+        }
+        return n
+    }
+    if c == UInt8(ascii: "\"") {
+        i += 1
+        while i < n {
+            if b[i] == UInt8(ascii: "\\") { i += 2; continue }
+            if b[i] == UInt8(ascii: "\"") { return i + 1 }
+            i += 1
+        }
+        return n
+    }
+    i += 1
+    while i < n {
+        let x = b[i]
+        if x == 0x20 || x == 0x0A || x == 0x0D || x == 0x09 || x == UInt8(ascii: "{") || x == UInt8(ascii: "[")
+            || x == UInt8(ascii: "\"") || x == UInt8(ascii: "}") || x == UInt8(ascii: "]") || x == UInt8(ascii: ",") {
+            break
+        }
+        i += 1
+    }
+    return i
+}

@@ -1,0 +1,255 @@
+import CLibYAML
+import KubeModel
+
+/// A YAML or JSON manifest that kubectl would refuse to read. `description` is kubectl's message
+/// without the leading `error: `, e.g.
+/// `error parsing bad.yaml: error converting YAML to JSON: yaml: line 3: mapping values are not allowed in this context`.
+public struct YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// An error inside one document, before kubectl adds `error parsing FILE: `.
+struct DocumentError: Error {
+    var message: String
+}
+
+/// Turns one YAML document (a chunk of a `---` separated stream) into a `JSONValue` as
+/// sigs.k8s.io/yaml's `YAMLToJSON` over go-yaml v2 does.
+struct YAMLDocumentDecoder {
+    private let parser: UnsafeMutablePointer<yaml_parser_t>
+    private var event = yaml_event_t()
+    /// Anchor name -> value; nil while the anchored node is still being read.
+    private var anchors: [String: JSONValue?] = [:]
+    /// The first error go-yaml's decoding stage (1), sigs.k8s.io's key conversion (2) or
+    /// encoding/json (3) would report; only thrown when the whole document parsed.
+    private var deferred: (level: Int, message: String)?
+
+    init(parser: UnsafeMutablePointer<yaml_parser_t>) { self.parser = parser }
+
+    /// Decodes the first document of the chunk; nil for an empty chunk.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws -> JSONValue? {
+        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+        defer { parser.deallocate() }
+        guard yaml_parser_initialize(parser) == 1 else { throw DocumentError(message: "yaml: out of memory") }
+        defer { yaml_parser_delete(parser) }
+        // libyaml asserts on a NULL input; give it a valid empty buffer.
+        var empty: UInt8 = 0
+        if let base = bytes.baseAddress, bytes.count > 0 {
+            yaml_parser_set_input_string(parser, base, bytes.count)
+        } else {
+            withUnsafeMutablePointer(to: &empty) { yaml_parser_set_input_string(parser, $0, 0) }
+        }
+        var d = YAMLDocumentDecoder(parser: parser)
+        defer { yaml_event_delete(&d.event) }
+        return try d.run()
+    }
+
+    private mutating func next() throws {
+        yaml_event_delete(&event)
+        guard yaml_parser_parse(parser, &event) == 1 else { throw syntaxError() }
+    }
+
+    /// go-yaml v2 `parser.fail()`: scanner errors report the 1-based line of the problem, parser
+    /// errors the 0-based one; line 0 means no line at all.
+    private func syntaxError() -> DocumentError {
+        let p = parser.pointee
+        var line = 0
+        if p.problem_mark.line != 0 {
+            line = Int(p.problem_mark.line)
+            if p.error == YAML_SCANNER_ERROR { line += 1 }
+        } else if p.context_mark.line != 0 {
+            line = Int(p.context_mark.line)
+        }
+        let problem = p.problem.map { String(cString: $0) } ?? "unknown problem parsing YAML content"
+        return DocumentError(message: line != 0 ? "yaml: line \(line): \(problem)" : "yaml: \(problem)")
+    }
+
+    private mutating func defer_(_ level: Int, _ message: String) {
+        if deferred == nil || deferred!.level > level { deferred = (level, message) }
+    }
+
+    private mutating func run() throws -> JSONValue? {
+        try next()  // stream start
+        try next()
+        guard event.type == YAML_DOCUMENT_START_EVENT else { return nil }
+        try next()
+        let value = try parseNode()
+        try next()  // document end
+        if let d = deferred {
+            throw DocumentError(message: d.level == 1 ? "yaml: " + d.message : d.message)
+        }
+        return value
+    }
+
+    private func string(_ p: UnsafeMutablePointer<yaml_char_t>?, _ n: Int) -> String {
+        guard let p, n > 0 else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
+    }
+
+    private func cString(_ p: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        guard let p else { return nil }
+        return String(cString: UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self))
+    }
+
+    /// Reads the node starting at the current event (which it leaves on the node's last event).
+    private mutating func parseNode() throws -> JSONValue {
+        switch event.type {
+        case YAML_SCALAR_EVENT:
+            let anchor = cString(event.data.scalar.anchor)
+            let v = scalarValue()
+            if let anchor { anchors[anchor] = .some(v) }
+            return v
+        case YAML_ALIAS_EVENT:
+            return try aliasValue()
+        case YAML_SEQUENCE_START_EVENT:
+            let anchor = cString(event.data.sequence_start.anchor)
+            if let anchor { anchors[anchor] = .some(nil) }
+            var items: [JSONValue] = []
+            while true {
+                try next()
+                if event.type == YAML_SEQUENCE_END_EVENT { break }
+                items.append(try parseNode())
+            }
+            let v = JSONValue.array(items)
+            if let anchor { anchors[anchor] = .some(v) }
+            return v
+        case YAML_MAPPING_START_EVENT:
+            let anchor = cString(event.data.mapping_start.anchor)
+            if let anchor { anchors[anchor] = .some(nil) }
+            var obj = JSONObject()
+            while true {
+                try next()
+                if event.type == YAML_MAPPING_END_EVENT { break }
+                let key = try parseKey()
+                try next()
+                let value = try parseNode()
+                switch key {
+                case .merge: merge(value, into: &obj)
+                case .key(let k): obj[k] = value
+                case .nullKey:
+                    let shown = value.isNull ? "<nil>" : goSharpV(value)
+                    defer_(2, "unsupported map key of type: %!s(<nil>), key: <nil>, value: \(shown)")
+                case .invalid: break
+                }
+            }
+            let v = JSONValue.object(obj)
+            if let anchor { anchors[anchor] = .some(v) }
+            return v
+        default:
+            throw DocumentError(message: "yaml: unexpected event")
+        }
+    }
+
+    private mutating func aliasValue() throws -> JSONValue {
+        let name = cString(event.data.alias.anchor) ?? ""
+        guard let entry = anchors[name] else {
+            throw DocumentError(message: "yaml: unknown anchor '\(name)' referenced")
+        }
+        guard let v = entry else {
+            throw DocumentError(message: "yaml: anchor '\(name)' value contains itself")
+        }
+        return v
+    }
+
+    private enum Key { case key(String), merge, nullKey, invalid }
+
+    private mutating func parseKey() throws -> Key {
+        let value: JSONValue
+        switch event.type {
+        case YAML_SCALAR_EVENT:
+            let s = event.data.scalar
+            if s.style == YAML_PLAIN_SCALAR_STYLE, s.tag == nil, s.length == 2,
+               s.value[0] == UInt8(ascii: "<"), s.value[1] == UInt8(ascii: "<") {
+                if let a = cString(s.anchor) { anchors[a] = .some(.string("<<")) }
+                return .merge
+            }
+            // A scalar key is turned into a string, so `.inf:` is no JSON error.
+            let saved = deferred
+            value = try parseNode()
+            deferred = saved
+        default:
+            value = try parseNode()
+        }
+        switch value {
+        case .string(let s): return .key(s)
+        case .int(let i): return .key(String(i))
+        case .double(let d): return .key(goFormatG(d, float32: true))
+        case .bool(let b): return .key(b ? "true" : "false")
+        case .null:
+            return .nullKey
+        case .array, .object:
+            defer_(1, "invalid map key: " + goSharpV(value))
+            return .invalid
+        }
+    }
+
+    private mutating func merge(_ value: JSONValue, into obj: inout JSONObject) {
+        switch value {
+        case .object(let m):
+            for (k, v) in m { obj[k] = v }
+        case .array(let items):
+            // Earlier maps take precedence: apply from the last.
+            for item in items.reversed() {
+                guard case .object(let m) = item else {
+                    defer_(1, "map merge requires map or sequence of maps as the value")
+                    return
+                }
+                for (k, v) in m { obj[k] = v }
+            }
+        default:
+            defer_(1, "map merge requires map or sequence of maps as the value")
+        }
+    }
+
+    private mutating func scalarValue() -> JSONValue {
+        let s = event.data.scalar
+        let bytes = UnsafeBufferPointer(start: s.value, count: s.length)
+        var tag = cString(s.tag)
+        if let t = tag, t.hasPrefix("tag:yaml.org,2002:") { tag = "!!" + t.dropFirst(18) }
+        let plain = s.style == YAML_PLAIN_SCALAR_STYLE
+        switch tag {
+        case nil:
+            if !plain { return .string(string(s.value, s.length)) }
+        case "!!str", "!!binary":
+            return .string(string(s.value, s.length))
+        case "!!int", "!!float", "!!bool", "!!null", "!!timestamp":
+            break
+        default:
+            return .string(string(s.value, s.length))
+        }
+        let r = YAMLResolver.resolve(bytes, detectTimestamps: false)
+        switch r {
+        case .null: return .null
+        case .bool(let b): return .bool(b)
+        case .int(let i): return tag == "!!float" ? .double(Double(i)) : .int(i)
+        case .bigInt(let d): return .double(d)
+        case .float(let d):
+            if d.isNaN { defer_(3, "json: unsupported value: NaN") }
+            else if d.isInfinite { defer_(3, "json: unsupported value: \(d < 0 ? "-Inf" : "+Inf")") }
+            return .double(d)
+        case .timestamp, .string, .merge:
+            return .string(string(s.value, s.length))
+        }
+    }
+}
+
+/// Go's `%#v` of a decoded YAML value (for "invalid map key" messages), close enough for scalars,
+/// sequences and maps of scalars.
+func goSharpV(_ v: JSONValue) -> String {
+    switch v {
+    case .null: return "interface {}(nil)"
+    case .bool(let b): return b ? "true" : "false"
+    case .int(let i): return String(i)
+    case .double(let d): return goFormatG(d)
+    case .string(let s):
+        var out: [UInt8] = []
+        writeJSONString(s, into: &out, escapeHTML: false)
+        return String(decoding: out, as: UTF8.self)
+    case .array(let a): return "[]interface {}{" + a.map(goSharpV).joined(separator: ", ") + "}"
+    case .object(let o):
+        return "map[interface {}]interface {}{" + o.sortedKeys.map { "\(goSharpV(.string($0))):\(goSharpV(o[$0]!))" }
+            .joined(separator: ", ") + "}"
+    }
+}

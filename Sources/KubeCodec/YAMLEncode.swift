@@ -1,0 +1,140 @@
+import CLibYAML
+import KubeModel
+
+/// Collects libyaml emitter output.
+private final class OutputBuffer {
+    var bytes: [UInt8] = []
+}
+
+/// Writes `JSONValue`s the way kubectl's `-o yaml` does: sigs.k8s.io/yaml = `json.Marshal`, then
+/// go-yaml v2 `Marshal` (a Go port of the libyaml emitter, used here directly).
+struct YAMLEmitter {
+    private let emitter: UnsafeMutablePointer<yaml_emitter_t>
+    private let output = OutputBuffer()
+    private var event = yaml_event_t()
+    private var scratch: [UInt8] = []
+
+    init() {
+        emitter = .allocate(capacity: 1)
+        yaml_emitter_initialize(emitter)
+        yaml_emitter_set_unicode(emitter, 1)
+        yaml_emitter_set_output(emitter, { data, buffer, size in
+            let out = Unmanaged<OutputBuffer>.fromOpaque(data!).takeUnretainedValue()
+            if let buffer, size > 0 { out.bytes.append(contentsOf: UnsafeBufferPointer(start: buffer, count: size)) }
+            return 1
+        }, Unmanaged.passUnretained(output).toOpaque())
+    }
+
+    func destroy() {
+        yaml_emitter_delete(emitter)
+        emitter.deallocate()
+    }
+
+    private mutating func emit() {
+        // A failure here would be a bug in the event sequence; libyaml frees the event either way.
+        _ = yaml_emitter_emit(emitter, &event)
+    }
+
+    /// One document: `value` followed by a newline, without `---`/`...` markers.
+    mutating func encode(_ value: JSONValue) -> [UInt8] {
+        output.bytes.removeAll(keepingCapacity: true)
+        yaml_stream_start_event_initialize(&event, YAML_UTF8_ENCODING)
+        emit()
+        yaml_document_start_event_initialize(&event, nil, nil, nil, 1)
+        emit()
+        node(value)
+        emitter.pointee.open_ended = 0
+        yaml_document_end_event_initialize(&event, 1)
+        emit()
+        emitter.pointee.open_ended = 0
+        yaml_stream_end_event_initialize(&event)
+        emit()
+        _ = yaml_emitter_flush(emitter)
+        var out = output.bytes
+        // libyaml may still close an open-ended document with "..."; go-yaml never does here.
+        let marker: [UInt8] = Array("...\n".utf8)
+        if out.count >= 4, Array(out[(out.count - 4)...]) == marker, out.count == 4 || out[out.count - 5] == 0x0A {
+            out.removeLast(4)
+        }
+        return out
+    }
+
+    private mutating func scalar(_ text: String, style: yaml_scalar_style_t) {
+        var t = text
+        t.withUTF8 { buf in
+            scratch.removeAll(keepingCapacity: true)
+            scratch.append(contentsOf: buf)
+            scratch.append(0)
+            scratch.withUnsafeMutableBufferPointer { p in
+                _ = yaml_scalar_event_initialize(&event, nil, nil, p.baseAddress, Int32(buf.count), 1, 1, style)
+            }
+        }
+        emit()
+    }
+
+    private mutating func stringScalar(_ s: String) {
+        var t = s.unicodeScalars.contains("\u{85}") ? foldNEL(s) : s
+        let style: yaml_scalar_style_t = t.withUTF8 { buf in
+            if buf.contains(0x0A) { return YAML_LITERAL_SCALAR_STYLE }
+            return YAMLResolver.needsQuotes(buf) ? YAML_DOUBLE_QUOTED_SCALAR_STYLE : YAML_PLAIN_SCALAR_STYLE
+        }
+        scalar(t, style: style)
+    }
+
+    private mutating func node(_ value: JSONValue) {
+        switch value {
+        case .null: scalar("null", style: YAML_PLAIN_SCALAR_STYLE)
+        case .bool(let b): scalar(b ? "true" : "false", style: YAML_PLAIN_SCALAR_STYLE)
+        case .int(let i): scalar(String(i), style: YAML_PLAIN_SCALAR_STYLE)
+        case .double(let d): scalar(yamlNumberText(d), style: YAML_PLAIN_SCALAR_STYLE)
+        case .string(let s): stringScalar(s)
+        case .array(let items):
+            yaml_sequence_start_event_initialize(&event, nil, nil, 1, YAML_BLOCK_SEQUENCE_STYLE)
+            emit()
+            for item in items { node(item) }
+            yaml_sequence_end_event_initialize(&event)
+            emit()
+        case .object(let obj):
+            yaml_mapping_start_event_initialize(&event, nil, nil, 1, YAML_BLOCK_MAPPING_STYLE)
+            emit()
+            let keys = obj.keys, values = obj.values
+            let order: [Int]
+            if keys.count < 2 {
+                order = Array(keys.indices)
+            } else {
+                let runes = keys.map(yamlKeyRunes)
+                order = keys.indices.sorted { yamlKeyLess(runes[$0], runes[$1]) }
+            }
+            for i in order {
+                stringScalar(keys[i])
+                node(values[i])
+            }
+            yaml_mapping_end_event_initialize(&event)
+            emit()
+        }
+    }
+}
+
+/// kubectl's YAML printer re-reads its JSON text as YAML, where a raw NEL (U+0085, which JSON leaves
+/// unescaped) is a line break inside a double-quoted scalar and gets folded: one break becomes a
+/// space, n breaks become n-1 newlines, and blanks around them are dropped.
+func foldNEL(_ s: String) -> String {
+    var out = String.UnicodeScalarView()
+    let scalars = Array(s.unicodeScalars)
+    var i = 0
+    while i < scalars.count {
+        if scalars[i] == "\u{85}" {
+            while let last = out.last, last == " " || last == "\t" { out.removeLast() }
+            var breaks = 0
+            while i < scalars.count, scalars[i] == "\u{85}" || scalars[i] == " " || scalars[i] == "\t" {
+                if scalars[i] == "\u{85}" { breaks += 1 }
+                i += 1
+            }
+            if breaks == 1 { out.append(" ") } else { for _ in 1..<breaks { out.append("\n") } }
+            continue
+        }
+        out.append(scalars[i])
+        i += 1
+    }
+    return String(out)
+}

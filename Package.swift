@@ -26,12 +26,13 @@ let package = Package(
         .executableTarget(name: "kubectl-local", dependencies: ["KubectlCLI"], swiftSettings: v5),
         .target(name: "KubeTestSupport", dependencies: ["KubectlCLI", "KubeModel"], swiftSettings: v5),
         .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "KubeTestSupport"], swiftSettings: v5),
-        .testTarget(name: "KubeCodecTests", dependencies: ["KubeCodec", "KubeTestSupport"], swiftSettings: v5),
-        .testTarget(name: "KubeSchemaTests", dependencies: ["KubeSchema", "KubeTestSupport"],
-                    resources: [.copy("Fixtures")], swiftSettings: v5),
+        .testTarget(name: "KubeCodecTests", dependencies: ["KubeCodec", "KubeTestSupport"], exclude: ["Golden"],
+                    swiftSettings: v5),
+        .testTarget(name: "KubeSchemaTests", dependencies: ["KubeSchema", "KubeTestSupport"], exclude: ["Fixtures"],
+                    swiftSettings: v5),
         .testTarget(name: "KubeRegistryTests", dependencies: ["KubeRegistry", "KubeTestSupport"], swiftSettings: v5),
         .testTarget(name: "KubeStoreTests", dependencies: ["KubeStore", "KubeAPI", "KubeTestSupport"], swiftSettings: v5),
-        .testTarget(name: "KubectlCLITests", dependencies: ["KubectlCLI", "KubeTestSupport"],
-                    resources: [.copy("Golden")], swiftSettings: v5),
+        .testTarget(name: "KubectlCLITests", dependencies: ["KubectlCLI", "KubeTestSupport", "kubectl-local"],
+                    exclude: ["Golden"], swiftSettings: v5),
     ]
 )

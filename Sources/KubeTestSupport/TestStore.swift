@@ -26,7 +26,7 @@ public final class TestStore {
     public init(now: String = "2026-11-23T12:00:00Z") {
         var template = Array("/tmp/kubectl-local-test-XXXXXX".utf8CString)
         let dir = template.withUnsafeMutableBufferPointer { buf -> String in
-            guard let p = mkdtemp(buf.baseAddress) else { return "/tmp/kubectl-local-test-fallback" }
+            guard let p = mkdtemp(buf.baseAddress!) else { return "/tmp/kubectl-local-test-fallback" }
             return String(cString: p)
         }
         directory = dir

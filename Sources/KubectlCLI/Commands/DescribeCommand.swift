@@ -78,7 +78,7 @@ enum DescribeCommand {
         for (type, obj) in found {
             let text = try server.read { s -> String in
                 ctx.session = s
-                let describer = type.describer ?? Describers.generic
+                let describer = type.describer ?? genericDescriber
                 return describer(obj, ctx)
             }
             if prefixMatched {
@@ -131,4 +131,9 @@ final class StoreDescribeContext: DescribeContext {
             return io["name"].string == name && io["kind"].string == kind
         }
     }
+}
+
+/// Used until every kind has a describer.
+let genericDescriber: DescribeFunction = { obj, _ in
+    "Name:         \(obj["metadata"]["name"].string ?? "")\nNamespace:    \(obj["metadata"]["namespace"].string ?? "")\n"
 }

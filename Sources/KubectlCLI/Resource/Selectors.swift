@@ -33,7 +33,7 @@ func fieldValue(_ field: String, of object: JSONValue, type: ResourceType) -> St
 func filterByFields(_ rows: [ObjectRow], _ fs: FieldSelector, type: ResourceType, labelSelector: String,
                     fieldSelectorText: String) throws -> [ObjectRow]
 {
-    for field in fs.fields where fieldValue(field, of: .emptyObject, type: type) == nil {
+    for field in fs.requirements.map(\.field) where fieldValue(field, of: .emptyObject, type: type) == nil {
         throw CLIError.api(APIError.badRequest(
             "Unable to find \(goQuoted(gvrString(type))) that match label selector \(goQuoted(labelSelector)), field selector \(goQuoted(fieldSelectorText)): field label not supported: \(field)"))
     }

@@ -132,10 +132,12 @@ struct DataCollector {
     }
 
     var dataJSON: JSONValue? {
-        text.isEmpty ? nil : Gen.sortedMap(text)
+        if text.isEmpty { return Optional<JSONValue>.none }
+        return Gen.sortedMap(text)
     }
     var binaryJSON: JSONValue? {
-        binary.isEmpty ? nil : Gen.sortedMap(binary.map { ($0.0, Base64.encode($0.1)) })
+        if binary.isEmpty { return Optional<JSONValue>.none }
+        return Gen.sortedMap(binary.map { ($0.0, Base64.encode($0.1)) })
     }
 }
 

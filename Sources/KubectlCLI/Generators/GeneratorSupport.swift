@@ -135,10 +135,19 @@ enum Gen {
         }
     }
 
-    /// Object builder that drops nil members (omitempty).
+    /// Keys whose Go fields have no omitempty and may legitimately print `null`.
+    static let nullableKeys: Set<String> = ["creationTimestamp", "rules", "containers"]
+
+    /// Object builder that drops nil members (omitempty). Because `JSONValue` is nil-literal
+    /// expressible, a `nil` in a ternary may arrive as `.null`; that is dropped too, except for
+    /// the fields listed in `nullableKeys`.
     static func obj(_ pairs: [(String, JSONValue?)]) -> JSONValue {
         var o = JSONObject()
-        for (k, v) in pairs { if let v { o[k] = v } }
+        for (k, v) in pairs {
+            guard let v else { continue }
+            if v.isNull && !nullableKeys.contains(k) { continue }
+            o[k] = v
+        }
         return .object(o)
     }
 

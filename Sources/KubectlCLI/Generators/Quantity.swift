@@ -48,30 +48,29 @@ enum Quantity {
         if mant == 0 { return "0" }
         let sign = negative ? "-" : ""
         if binary {
-            // Integer value? mant * 10^scale * 2^binExp
+            // Exact integer value? mant * 10^scale * 2^binExp
+            var v: Int64? = mant
+            for _ in 0..<binExp { v = v.flatMap { $0.multipliedReportingOverflow(by: 2).overflow ? nil : $0 * 2 } }
             if scale >= 0 {
-                var v = mant
-                for _ in 0..<scale { v *= 10 }
-                // largest power of 1024 dividing v * 2^binExp
-                var exp = binExp
-                while exp > 0 && v % 1 == 0 { break }
-                var total = v
-                var e = exp
-                // normalize: move factors of 1024 from total into e
-                while total % 1024 == 0 && total != 0 { total /= 1024; e += 10 }
-                exp = e
-                let suffixes = [0: "", 10: "Ki", 20: "Mi", 30: "Gi", 40: "Ti", 50: "Pi", 60: "Ei"]
-                if let sfx = suffixes[exp] { return sign + String(total) + sfx }
+                for _ in 0..<scale { v = v.flatMap { $0.multipliedReportingOverflow(by: 10).overflow ? nil : $0 * 10 } }
+            } else {
+                var p: Int64 = 1
+                for _ in 0..<(-scale) { p *= 10 }
+                v = v.flatMap { $0 % p == 0 ? $0 / p : nil }
             }
-            // fractional binary: convert to decimal
-            var v = Double(mant)
-            for _ in 0..<(-scale) { v /= 10 }
-            for _ in 0..<binExp { v *= 2 }
-            let ival = Int64(v)
-            mant = ival
-            scale = 0
-            if Double(ival) != v {
-                mant = Int64((v * 1000).rounded(.up)); scale = -3
+            if var total = v {
+                var exp = 0
+                while total % 1024 == 0 && total != 0 && exp < 60 { total /= 1024; exp += 10 }
+                let suffixes = [0: "", 10: "Ki", 20: "Mi", 30: "Gi", 40: "Ti", 50: "Pi", 60: "Ei"]
+                if exp > 0 || (v! > -1024 && v! < 1024) == false { return sign + String(total) + suffixes[exp]! }
+                mant = total
+                scale = 0
+            } else {
+                // not an integer: decimal form of the value
+                var d = Double(mant)
+                for _ in 0..<(-scale) { d /= 10 }
+                for _ in 0..<binExp { d *= 2 }
+                mant = Int64((d * 1000).rounded(.up)); scale = -3
             }
         }
         // decimal SI: exponent multiple of 3, integer mantissa, as large as possible

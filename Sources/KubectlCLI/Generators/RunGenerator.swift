@@ -1,0 +1,222 @@
+import KubeModel
+
+/// Re-shapes an unstructured value the way a decode into the Go type and re-encode would:
+/// known fields in struct order (unknown ones after, in their order), non-omitempty fields added.
+/// Covers JobSpec → PodTemplateSpec → PodSpec → Container; deeper values keep their order.
+enum TypedOrder {
+    static let objectMeta = ["name", "generateName", "namespace", "selfLink", "uid", "resourceVersion", "generation",
+                             "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "labels",
+                             "annotations", "ownerReferences", "finalizers", "managedFields"]
+    static let jobSpecOrder = ["parallelism", "completions", "activeDeadlineSeconds", "podFailurePolicy", "successPolicy",
+                               "backoffLimit", "backoffLimitPerIndex", "maxFailedIndexes", "selector", "manualSelector",
+                               "template", "ttlSecondsAfterFinished", "completionMode", "suspend", "podReplacementPolicy",
+                               "managedBy"]
+    static let podSpecOrder = ["volumes", "initContainers", "containers", "ephemeralContainers", "restartPolicy",
+                               "terminationGracePeriodSeconds", "activeDeadlineSeconds", "dnsPolicy", "nodeSelector",
+                               "serviceAccountName", "serviceAccount", "automountServiceAccountToken", "nodeName",
+                               "hostNetwork", "hostPID", "hostIPC", "shareProcessNamespace", "securityContext",
+                               "imagePullSecrets", "hostname", "subdomain", "affinity", "schedulerName", "tolerations",
+                               "hostAliases", "priorityClassName", "priority", "dnsConfig", "readinessGates",
+                               "runtimeClassName", "enableServiceLinks", "preemptionPolicy", "overhead",
+                               "topologySpreadConstraints", "setHostnameAsFQDN", "os", "hostUsers", "schedulingGates",
+                               "resourceClaims", "resources"]
+    static let containerOrder = ["name", "image", "command", "args", "workingDir", "ports", "envFrom", "env", "resources",
+                                 "resizePolicy", "restartPolicy", "volumeMounts", "volumeDevices", "livenessProbe",
+                                 "readinessProbe", "startupProbe", "lifecycle", "terminationMessagePath",
+                                 "terminationMessagePolicy", "imagePullPolicy", "securityContext", "stdin", "stdinOnce", "tty"]
+
+    static func reorder(_ v: JSONValue, _ order: [String], _ transform: (String, JSONValue) -> JSONValue = { $1 }) -> JSONObject {
+        guard let o = v.object else { return JSONObject() }
+        var out = JSONObject()
+        for k in order { if let x = o[k] { out[k] = transform(k, x) } }
+        for (k, x) in o where out[k] == nil { out[k] = x }
+        return out
+    }
+
+    static func meta(_ v: JSONValue) -> JSONValue {
+        var o = reorder(v, objectMeta)
+        if o["creationTimestamp"] == nil { o.insert("creationTimestamp", .null, at: o.index(of: "labels") ?? o.count) }
+        // keep creationTimestamp in its struct slot
+        return .object(reorder(.object(o), objectMeta))
+    }
+
+    static func container(_ v: JSONValue) -> JSONValue {
+        var o = reorder(v, containerOrder)
+        if o["resources"] == nil { o["resources"] = .emptyObject; o = reorder(.object(o), containerOrder) }
+        return .object(o)
+    }
+
+    static func podSpec(_ v: JSONValue) -> JSONValue {
+        var o = reorder(v, podSpecOrder) { k, x in
+            (k == "containers" || k == "initContainers") ? .array((x.array ?? []).map(container)) : x
+        }
+        if o["containers"] == nil { o["containers"] = .null; o = reorder(.object(o), podSpecOrder) }
+        return .object(o)
+    }
+
+    static func jobSpec(_ v: JSONValue) -> JSONValue {
+        var o = reorder(v, jobSpecOrder) { k, x in
+            guard k == "template" else { return x }
+            return .object(reorder(x, ["metadata", "spec"]) { k2, y in k2 == "metadata" ? meta(y) : podSpec(y) })
+        }
+        if o["template"] == nil { o["template"] = ["metadata": ["creationTimestamp": .null], "spec": ["containers": .null]] }
+        if o["template"]?["metadata"].isNull == true {
+            var t = o["template"]!
+            t["metadata"] = ["creationTimestamp": .null]
+            o["template"] = .object(reorder(t, ["metadata", "spec"]))
+        }
+        return .object(reorder(.object(o), jobSpecOrder))
+    }
+}
+
+/// `kubectl run NAME --image=...`: the Pod it builds (run-pod/v1 generator) and run's own checks.
+public enum RunPod {
+    public static let flags: [FlagSpec] = [
+        FlagSpec("allow-missing-template-keys", .bool, default: "true", usage: "Ignore template errors for missing keys."),
+        FlagSpec("annotations", .stringArray, usage: "Annotations for the pod, as key=value."),
+        FlagSpec("attach", .bool, usage: "Wait for the pod and attach to it."),
+        FlagSpec("cascade", .string, default: "background", usage: "Deletion cascade for --rm: background, orphan, foreground.",
+                 noOptDefault: "background"),
+        FlagSpec("command", .bool, usage: "Use the extra arguments as the command instead of args."),
+        FlagSpec("dry-run", .string, default: "none", usage: "Only print the object: none, server or client.",
+                 noOptDefault: "unchanged", completions: ["none", "server", "client"]),
+        FlagSpec("env", .stringArray, usage: "Environment variables, as NAME=value."),
+        FlagSpec("expose", .bool, usage: "Also create a ClusterIP service for the pod."),
+        FlagSpec("field-manager", .string, default: "kubectl-run", usage: "Manager name for field ownership."),
+        FlagSpec("filename", short: "f", .stringSlice, usage: "File to use for replacing the resource."),
+        FlagSpec("force", .bool, usage: "Delete immediately (with --rm)."),
+        FlagSpec("grace-period", .int, default: "-1", usage: "Seconds to wait for graceful termination."),
+        FlagSpec("image", .string, usage: "Image for the container."),
+        FlagSpec("image-pull-policy", .string, usage: "Image pull policy of the container."),
+        FlagSpec("kustomize", short: "k", .string, usage: "Kustomization directory to process."),
+        FlagSpec("labels", short: "l", .string, usage: "Labels for the pod, as key=value pairs, comma separated."),
+        FlagSpec("leave-stdin-open", .bool, usage: "Keep stdin open after the first attach."),
+        FlagSpec("output", short: "o", .string, usage: "Output format (json, yaml, name, go-template, jsonpath, ...)."),
+        FlagSpec("override-type", .string, default: "merge", usage: "Patch type for --overrides: json, merge, strategic."),
+        FlagSpec("overrides", .string, usage: "Inline JSON patched into the generated object."),
+        FlagSpec("pod-running-timeout", .duration, default: "1m0s", usage: "How long to wait for the pod to run."),
+        FlagSpec("port", .string, usage: "Container port to expose."),
+        FlagSpec("privileged", .bool, usage: "Run the container privileged."),
+        FlagSpec("quiet", short: "q", .bool, usage: "Print nothing but the pod's output."),
+        FlagSpec("recursive", short: "R", .bool, usage: "Process -f directories recursively."),
+        FlagSpec("restart", .string, default: "Always", usage: "Restart policy: Always, OnFailure or Never."),
+        FlagSpec("rm", .bool, usage: "Delete the pod after it exits (attached only)."),
+        FlagSpec("save-config", .bool, usage: "Store the configuration in an annotation for later apply."),
+        FlagSpec("show-managed-fields", .bool, usage: "Keep managedFields when printing JSON or YAML."),
+        FlagSpec("stdin", short: "i", .bool, usage: "Keep stdin open on the container."),
+        FlagSpec("template", .string, usage: "Template for -o go-template or jsonpath."),
+        FlagSpec("timeout", .duration, default: "0s", usage: "How long to wait (with --rm)."),
+        FlagSpec("tty", short: "t", .bool, usage: "Allocate a TTY for the container."),
+        FlagSpec("wait", .bool, usage: "Wait for resources to be gone before returning."),
+    ]
+
+    /// A rough check of docker reference syntax (`reference.ReferenceRegexp`): lower-case path
+    /// components, optional `:tag` and `@digest`, optional `host[:port]/` prefix.
+    static func isValidImage(_ image: String) -> Bool {
+        var rest = Substring(image)
+        if let at = rest.firstIndex(of: "@") {
+            let digest = rest[rest.index(after: at)...]
+            let dp = digest.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+            if dp.count != 2 || dp[0].isEmpty || dp[1].count < 32 { return false }
+            rest = rest[..<at]
+        }
+        var comps = rest.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard !comps.isEmpty else { return false }
+        var last = comps.removeLast()
+        if let colon = last.firstIndex(of: ":") {
+            let tag = last[last.index(after: colon)...]
+            if tag.isEmpty || tag.count > 128 || !tag.allSatisfy({ $0.isLetter || $0.isNumber || "_.-".contains($0) })
+                || tag.first == "." || tag.first == "-" { return false }
+            last = String(last[..<colon])
+        }
+        comps.append(last)
+        for (i, c) in comps.enumerated() {
+            if c.isEmpty { return false }
+            if i == 0 && comps.count > 1 && (c.contains(".") || c.contains(":") || c == "localhost" || c.contains(where: { $0.isUppercase })) {
+                continue  // registry host
+            }
+            let u = Array(c.utf8)
+            let lowerAlnum: (UInt8) -> Bool = { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x7A) }
+            if !lowerAlnum(u.first!) || !lowerAlnum(u.last!) { return false }
+            if !u.allSatisfy({ lowerAlnum($0) || $0 == 0x2E || $0 == 0x5F || $0 == 0x2D }) { return false }
+        }
+        return true
+    }
+
+    public static func make(flags: ParsedFlags, args: [String], argsLenAtDash: Int?, context: GeneratorContext) throws -> JSONValue {
+        try Gen.required(flags, ["image"])
+        if args.isEmpty || argsLenAtDash == 0 { throw CLIError.usage("NAME is required for run") }
+        let image = flags.string("image")
+        if image.isEmpty { throw CLIError.message("--image is required") }
+        if !isValidImage(image) { throw CLIError.message("Invalid image name \"\(image)\": invalid reference format") }
+        let stdin = flags.bool("stdin"), tty = flags.bool("tty")
+        if tty && !stdin { throw CLIError.usage("-i/--stdin is required for containers with -t/--tty=true") }
+        if flags.bool("expose") && flags.string("port").isEmpty {
+            throw CLIError.usage("--port must be set when exposing a service")
+        }
+        let attach = flags.isSet("attach") ? flags.bool("attach") : (flags.bool("attach") || stdin)
+        var restart = flags.isSet("restart") ? flags.string("restart") : "Always"
+        if restart.isEmpty { restart = attach ? "OnFailure" : "Always" }
+        guard ["Always", "OnFailure", "Never"].contains(restart) else {
+            throw CLIError.usage("invalid restart policy: \(restart)")
+        }
+        if !attach && flags.bool("rm") { throw CLIError.usage("--rm should only be used for attached containers") }
+        if attach && Gen.isDryRun(flags) {
+            throw CLIError.usage("--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)")
+        }
+        let pull = flags.string("image-pull-policy")
+        if !pull.isEmpty && !["Always", "IfNotPresent", "Never"].contains(pull) {
+            throw CLIError.usage("invalid image pull policy: \(pull)")
+        }
+        let name = args[0]
+        let extra = Array(args.dropFirst())
+        // generator params
+        var labels: [(String, String)] = []
+        let labelSpec = flags.string("labels")
+        if !labelSpec.isEmpty {
+            for item in Gen.split(labelSpec, ",") {
+                let kv = Gen.split(item, "=")
+                if kv.count != 2 { throw CLIError.message("unexpected label spec: \(item)") }
+                if kv[0].isEmpty { throw CLIError.message("unexpected empty label key") }
+                labels.removeAll { $0.0 == kv[0] }
+                labels.append((kv[0], kv[1]))
+            }
+        } else {
+            labels = [("run", name)]
+        }
+        var annotations: [(String, String)] = []
+        for a in flags.strings("annotations") {
+            let kv = Gen.splitN2(a, "=")
+            if kv.count != 2 || kv[0].isEmpty { throw CLIError.message("invalid annotations format: \(a)") }
+            annotations.removeAll { $0.0 == kv[0] }
+            annotations.append((kv[0], kv[1]))
+        }
+        var env: [JSONValue] = []
+        for e in flags.strings("env") {
+            let kv = Gen.splitN2(e, "=")
+            if kv.count != 2 || kv[0].isEmpty || !Gen.isEnvVarName(kv[0]).isEmpty {
+                throw CLIError.message("invalid env: \(e)")
+            }
+            env.append(Gen.obj([("name", .string(kv[0])), ("value", kv[1].isEmpty ? nil : .string(kv[1]))]))
+        }
+        var ports: JSONValue? = nil
+        let portText = flags.string("port")
+        if !portText.isEmpty {
+            let port = try Gen.atoi(portText)
+            if port > 0 { ports = .array([["containerPort": .int(Int64(Int32(truncatingIfNeeded: port)))]]) }
+        }
+        let useCommand = flags.bool("command")
+        let c = container(name: name, image: image,
+                          command: useCommand ? extra : nil, args: useCommand ? nil : extra,
+                          ports: ports, env: env.isEmpty ? nil : .array(env), imagePullPolicy: pull,
+                          securityContext: flags.bool("privileged") ? ["privileged": true] : nil,
+                          stdin: stdin, stdinOnce: stdin && !flags.bool("leave-stdin-open"), tty: tty)
+        return Gen.obj([
+            ("kind", "Pod"), ("apiVersion", "v1"),
+            ("metadata", Gen.meta(name: name, namespace: context.namespace, labels: Gen.sortedMap(labels),
+                                  annotations: annotations.isEmpty ? nil : Gen.sortedMap(annotations))),
+            ("spec", Gen.obj([("containers", .array([c])), ("restartPolicy", .string(restart)), ("dnsPolicy", "ClusterFirst")])),
+            ("status", .emptyObject),
+        ])
+    }
+}

@@ -132,6 +132,7 @@ public final class APISession {
         if try tx.get(resource: type.storageKey, namespace: type.namespaced ? namespace : "", name: name) != nil {
             throw APIError.alreadyExists(type.qualifiedPlural, name)
         }
+        Pruning.prune(&obj)
         Defaults.apply(to: &obj, type: type, session: self)
         let uid = uuidV4()
         obj["metadata"]["uid"] = .string(uid)
@@ -175,6 +176,7 @@ public final class APISession {
             let v = old["metadata"][key]
             if v.isNull { obj.remove(["metadata", key]) } else { obj["metadata"][key] = v }
         }
+        Pruning.prune(&obj)
         Defaults.apply(to: &obj, type: type, session: self)
         Normalize.dropEmptyMetadataMaps(&obj)
         if Defaults.tracksGeneration(type), old["spec"] != obj["spec"] {

@@ -167,3 +167,61 @@ let podManifest = """
         #expect(s.run("get pods --show-labels -o yaml").stderr == "error: --show-labels option cannot be used with yaml printer\n")
     }
 }
+
+/// Field validation as the API server does it (`--validate`).
+@Suite struct ValidationTests {
+    static let upstreamInvalid = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: invalid-nginx-deployment
+          labels:
+            app: nginx
+        spec:
+          replicas: 3
+          foo: bar
+          baz: baq
+          selector:
+            matchLabels:
+              app: nginx
+          template:
+            metadata:
+              labels:
+                app: nginx
+            spec:
+              containers:
+              - name: nginx
+                image: nginx:1.14.2
+                ports:
+                - containerPort: 80
+
+        """
+
+    @Test func strictRejectsUnknownFields() {
+        let s = TestStore()
+        let f = s.writeFile("d.yaml", Self.upstreamInvalid)
+        for flag in ["", "--validate", "--validate=true", "--validate=strict"] {
+            let r = s.run("create -f \(f) \(flag)")
+            #expect(r == CLIResult(stdout: "", stderr: "Error from server (BadRequest): error when creating \"\(f)\": Deployment in version \"v1\" cannot be handled as a Deployment: strict decoding error: unknown field \"spec.baz\", unknown field \"spec.foo\"\n", exitCode: 1), "\(flag)")
+        }
+        #expect(s.run("get deploy").stderr == "No resources found in default namespace.\n")
+    }
+
+    @Test func warnAndIgnore() {
+        let s = TestStore()
+        let f = s.writeFile("d.yaml", Self.upstreamInvalid)
+        #expect(s.run("create -f \(f) --validate=warn") == CLIResult(
+            stdout: "deployment.apps/invalid-nginx-deployment created\n",
+            stderr: "Warning: unknown field \"spec.baz\"\nWarning: unknown field \"spec.foo\"\n", exitCode: 0))
+        s.run("delete deployment invalid-nginx-deployment")
+        #expect(s.run("create -f \(f) --validate=false").stdout == "deployment.apps/invalid-nginx-deployment created\n")
+        #expect(!s.run("get deploy invalid-nginx-deployment -o yaml").stdout.contains("foo: bar"))
+        #expect(s.run("create -f \(f) --validate=foo").stderr == "error: invalid - validate option \"foo\"; must be one of: strict (or true), warn, ignore (or false)\n")
+    }
+
+    @Test func wrongTypesAreDecodeErrors() {
+        let s = TestStore()
+        let r = s.run("create -f - --validate=false", stdin: "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  replicas: \"three\"\n")
+        #expect(r.stderr == "Error from server (BadRequest): error when creating \"STDIN\": Deployment in version \"v1\" cannot be handled as a Deployment: json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32\n")
+    }
+}

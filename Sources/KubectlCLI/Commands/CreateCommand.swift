@@ -2,6 +2,7 @@ import KubeAPI
 import KubeModel
 import KubePrinters
 import KubeRegistry
+import KubeSchema
 
 /// `kubectl create -f` and the `create <kind>` generators.
 enum CreateCommand {
@@ -177,9 +178,14 @@ enum LastApplied {
     }
 }
 
-/// Strict field validation against the embedded schema (issue: foundation; the schema comes from KubeSchema).
+/// The API server's field validation against the embedded v1.32 schema: with `strict` an unknown
+/// field is a BadRequest; with `warn` each one is a warning; a value of the wrong type is always an error.
 enum SchemaCheck {
     static func check(_ obj: JSONValue, type: ResourceType, mode: ValidationMode, source: String, verb: String) throws -> [String] {
-        []
+        let level: FieldValidation = mode == .strict ? .strict : mode == .warn ? .warn : .ignore
+        if let message = decodeErrorMessage(obj, index: .builtin, fieldValidation: level) {
+            throw CLIError.api(APIError.badRequest(message))
+        }
+        return mode == .warn ? fieldValidationWarnings(obj, index: .builtin) : []
     }
 }

@@ -78,7 +78,7 @@ enum DescribeCommand {
         for (type, obj) in found {
             let text = try server.read { s -> String in
                 ctx.session = s
-                let describer = type.describer ?? genericDescriber
+                let describer = type.describer ?? Describers.generic
                 return describer(obj, ctx)
             }
             if prefixMatched {
@@ -133,7 +133,3 @@ final class StoreDescribeContext: DescribeContext {
     }
 }
 
-/// Used until every kind has a describer.
-let genericDescriber: DescribeFunction = { obj, _ in
-    "Name:         \(obj["metadata"]["name"].string ?? "")\nNamespace:    \(obj["metadata"]["namespace"].string ?? "")\n"
-}

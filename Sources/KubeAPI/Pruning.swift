@@ -1,0 +1,54 @@
+import KubeModel
+import KubeSchema
+
+/// Decoding into the API server's typed structs drops fields the type does not have: with
+/// `--validate=ignore` (or `warn`) an unknown field is accepted but not stored.
+enum Pruning {
+    static func prune(_ obj: inout JSONValue, index: SchemaIndex = .builtin) {
+        guard let apiVersion = obj["apiVersion"].string, let kind = obj["kind"].string,
+            let def = index.definition(apiVersion: apiVersion, kind: kind)
+        else { return }
+        obj = pruned(obj, definition: def, index: index, depth: 0)
+    }
+
+    static func pruned(_ value: JSONValue, definition: SchemaDefinition, index: SchemaIndex, depth: Int) -> JSONValue {
+        guard depth < 64, case .object(let o) = value else { return value }
+        if definition.extensions.preserveUnknownFields { return value }
+        if case .any = definition.type { return value }
+        if definition.properties.isEmpty {
+            if case .map(let t) = definition.type { return prunedMap(o, t, index, depth) }
+            return value
+        }
+        var out = JSONObject()
+        for (k, v) in o {
+            guard let p = definition.property(named: k) else { continue }
+            if p.extensions.preserveUnknownFields { out.appendUnchecked(k, v); continue }
+            out.appendUnchecked(k, pruned(v, type: p.type, index: index, depth: depth + 1))
+        }
+        return .object(out)
+    }
+
+    static func pruned(_ value: JSONValue, type: SchemaType, index: SchemaIndex, depth: Int) -> JSONValue {
+        switch type {
+        case .ref(let name):
+            guard let d = index.definition(named: name) else { return value }
+            return pruned(value, definition: d, index: index, depth: depth)
+        case .inline(let d):
+            return pruned(value, definition: d, index: index, depth: depth)
+        case .array(let t):
+            guard case .array(let items) = value else { return value }
+            return .array(items.map { pruned($0, type: t, index: index, depth: depth + 1) })
+        case .map(let t):
+            guard case .object(let o) = value else { return value }
+            return prunedMap(o, t, index, depth)
+        default:
+            return value
+        }
+    }
+
+    static func prunedMap(_ o: JSONObject, _ t: SchemaType, _ index: SchemaIndex, _ depth: Int) -> JSONValue {
+        var out = JSONObject()
+        for (k, v) in o { out.appendUnchecked(k, pruned(v, type: t, index: index, depth: depth + 1)) }
+        return .object(out)
+    }
+}

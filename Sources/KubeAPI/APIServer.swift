@@ -87,12 +87,12 @@ public final class APISession {
     }
 
     /// Rows without decoding the objects (for fast tables); `data` is empty.
-    public func listSummaries(_ type: ResourceType, namespace: String?) throws -> [ObjectRow] {
-        try tx.listSummaries(resource: type.storageKey, namespace: type.namespaced ? namespace : nil)
+    public func listSummaries(_ type: ResourceType, namespace: String?, labels: [KubeStore.LabelRequirement] = []) throws -> [ObjectRow] {
+        try tx.listSummaries(resource: type.storageKey, namespace: type.namespaced ? namespace : nil, labels: labels)
     }
 
-    public func rows(_ type: ResourceType, namespace: String?) throws -> [ObjectRow] {
-        try tx.list(resource: type.storageKey, namespace: type.namespaced ? namespace : nil)
+    public func rows(_ type: ResourceType, namespace: String?, labels: [KubeStore.LabelRequirement] = []) throws -> [ObjectRow] {
+        try tx.list(resource: type.storageKey, namespace: type.namespaced ? namespace : nil, labels: labels)
     }
 
     func decode(_ row: ObjectRow) throws -> JSONValue {

@@ -5,13 +5,15 @@ import KubeRegistry
 public struct TableRow: Sendable {
     public var namespace: String
     public var name: String
-    public var labels: JSONValue
-    public var cells: [Cell]
-    public init(namespace: String, name: String, labels: JSONValue, cells: [Cell]) {
+    /// Labels as compact JSON (decoded only when a label column is printed).
+    public var labels: String
+    /// Cells as `CellCodec` stores them.
+    public var encodedCells: String
+    public init(namespace: String, name: String, labels: String, encodedCells: String) {
         self.namespace = namespace
         self.name = name
         self.labels = labels
-        self.cells = cells
+        self.encodedCells = encodedCells
     }
 }
 
@@ -39,29 +41,79 @@ public enum TablePrinter {
         let cols = columns(for: type)
         let visible = cols.indices.filter { options.wide || cols[$0].priority == 0 }
         let namespaceColumn = options.withNamespace && type.namespaced
-        var tw = TabWriter.table()
+        let width = (namespaceColumn ? 1 : 0) + visible.count + options.labelColumns.count + (options.showLabels ? 1 : 0)
+        // Every row has the same cells, so the tabwriter's blocks are the whole table: lay it out directly.
+        var grid: [String] = []
+        grid.reserveCapacity((rows.count + 1) * width)
         if !options.noHeaders {
-            var header: [String] = []
-            if namespaceColumn { header.append("NAMESPACE") }
-            header += visible.map { cols[$0].name.uppercased() }
-            header += options.labelColumns.map { labelColumnHeader($0) }
-            if options.showLabels { header.append("LABELS") }
-            tw.writeRow(header)
+            if namespaceColumn { grid.append("NAMESPACE") }
+            for i in visible { grid.append(cols[i].name.uppercased()) }
+            for key in options.labelColumns { grid.append(labelColumnHeader(key)) }
+            if options.showLabels { grid.append("LABELS") }
         }
+        let needLabels = options.showLabels || !options.labelColumns.isEmpty
         for row in rows {
-            var line: [String] = []
-            line.reserveCapacity(visible.count + 3)
-            if namespaceColumn { line.append(row.namespace) }
-            for i in visible {
-                var text = i < row.cells.count ? row.cells[i].render(now: options.now) : ""
+            let labels: JSONValue = needLabels ? ((try? JSON.parse(row.labels)) ?? .emptyObject) : .null
+            if namespaceColumn { grid.append(row.namespace) }
+            let first = grid.count
+            CellCodec.render(row.encodedCells, now: options.now, keep: visible, into: &grid)
+            while grid.count < first + visible.count { grid.append("") }
+            for (pos, i) in visible.enumerated() {
+                var text = grid[first + pos]
                 if options.withKind && cols[i].format == "name" { text = type.qualifiedKind + "/" + text }
-                line.append(cleanCell(text))
+                if options.withKind || hasControlCharacter(text) { grid[first + pos] = cleanCell(text) }
             }
-            for key in options.labelColumns { line.append(cleanCell(row.labels[key].string ?? "")) }
-            if options.showLabels { line.append(formatLabels(row.labels)) }
-            tw.writeRow(line)
+            for key in options.labelColumns { grid.append(cleanCell(labels[key].string ?? "")) }
+            if options.showLabels { grid.append(formatLabels(labels)) }
         }
-        return tw.flush()
+        return layout(grid, columns: width, minWidth: 6, padding: 3)
+    }
+
+    /// Go tabwriter output for rows of equal length with no TABs or newlines inside cells: each column
+    /// but the last is padded to max(minwidth, widest + padding).
+    public static func layout(_ grid: [String], columns: Int, minWidth: Int, padding: Int) -> String {
+        guard columns > 0, !grid.isEmpty else { return "" }
+        var widths = Array(repeating: minWidth, count: columns)
+        var lengths = [Int](repeating: 0, count: grid.count)
+        for (k, cell) in grid.enumerated() {
+            guard let n = runeCount(cell) else {
+                // A TAB inside a cell starts a new column, as in kubectl: let the tabwriter decide.
+                var tw = TabWriter(minWidth: minWidth, padding: padding)
+                var i = 0
+                while i < grid.count { tw.writeRow(Array(grid[i..<min(i + columns, grid.count)])); i += columns }
+                return tw.flush()
+            }
+            lengths[k] = n
+            let c = k % columns
+            if n + padding > widths[c] { widths[c] = n + padding }
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(grid.count / columns * (widths.reduce(0, +) + 16))
+        for (k, cell) in grid.enumerated() {
+            var c = cell
+            c.withUTF8 { out.append(contentsOf: $0) }
+            let col = k % columns
+            if col == columns - 1 {
+                out.append(0x0A)
+            } else {
+                let pad = widths[col] - lengths[k]
+                if pad > 0 { out.append(contentsOf: repeatElement(0x20, count: pad)) }
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Width in runes, or nil when the cell holds a TAB.
+    static func runeCount(_ s: String) -> Int? {
+        var copy = s
+        return copy.withUTF8 { buf -> Int? in
+            var n = 0
+            for b in buf {
+                if b == 0x09 { return nil }
+                if b & 0xC0 != 0x80 { n += 1 }  // count lead bytes only
+            }
+            return n
+        }
     }
 
     /// `-L app.kubernetes.io/name` makes the column `NAME`: the part after the last `/`, upper-cased.
@@ -72,6 +124,7 @@ public enum TablePrinter {
 
     /// Cells are cut at the first line break (with `...`) and terminal-escaped.
     static func cleanCell(_ s: String) -> String {
+        if !hasControlCharacter(s) { return s }
         if let i = s.firstIndex(where: { $0 == "\n" || $0 == "\r" || $0 == "\u{0C}" || $0 == "\r\n" }) {
             return escapeTerminal(String(s[..<i])) + "..."
         }

@@ -37,7 +37,8 @@ public struct Registry: Sendable {
         self.groups = []
         self.allVersions = []
         for g in groups { addGroupVersions(g) }
-        for t in types { add(t) }
+        for t in types { add(t, sort: false) }
+        sortTypes()
     }
 
     /// The built-in kinds of a default v1.32 API server.
@@ -66,7 +67,9 @@ public struct Registry: Sendable {
     /// Adds (or replaces) a resource type, e.g. for a custom resource definition. A new group goes after
     /// the built-in ones; a new version of a known group is added as a non-preferred version unless
     /// `preferred` is set.
-    public mutating func add(_ type: ResourceType, preferred: Bool = false) {
+    public mutating func add(_ type: ResourceType, preferred: Bool = false) { add(type, preferred: preferred, sort: true) }
+
+    private mutating func add(_ type: ResourceType, preferred: Bool = false, sort: Bool) {
         if let i = groups.firstIndex(where: { $0.name == type.group }) {
             if !groups[i].versions.contains(type.version) {
                 if preferred { groups[i].versions.insert(type.version, at: 0) } else { groups[i].versions.append(type.version) }
@@ -79,7 +82,7 @@ public struct Registry: Sendable {
         }
         allVersions.removeAll { $0.group == type.group && $0.version == type.version && $0.plural == type.plural }
         allVersions.append(type)
-        sortTypes()
+        if sort { sortTypes() }
     }
 
     /// Removes every version of a resource (`group`, `plural`); drops groups left empty.
@@ -90,6 +93,7 @@ public struct Registry: Sendable {
             groups[i].versions = g.versions.filter { v in allVersions.contains { $0.group == g.name && $0.version == v } }
             if groups[i].versions.isEmpty { groups.remove(at: i) }
         }
+        sortTypes()
     }
 
     private mutating func sortTypes() {
@@ -108,18 +112,15 @@ public struct Registry: Sendable {
             if x.plural != y.plural { return goStringLess(x.plural, y.plural) }
             return a.offset < b.offset
         }.map(\.element)
+        var seen = Set<String>()
+        types = allVersions.filter { seen.insert($0.storageKey).inserted }
     }
 
     // MARK: Listing
 
     /// One entry per (group, resource): the group's preferred version, or the most preferred version
     /// that serves it (discovery's "server preferred resources"). In discovery order.
-    public var types: [ResourceType] {
-        var seen = Set<String>()
-        var out: [ResourceType] = []
-        for t in allVersions where seen.insert(t.storageKey).inserted { out.append(t) }
-        return out
-    }
+    public private(set) var types: [ResourceType] = []
 
     /// Resource types whose discovery categories contain `category` (e.g. `all`), in discovery order.
     public func types(inCategory category: String) -> [ResourceType] {

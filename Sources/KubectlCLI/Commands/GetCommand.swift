@@ -91,9 +91,11 @@ enum GetCommand {
                     if req.names.isEmpty {
                         let ns: String? = allNamespaces ? nil : namespace
                         do {
+                            let indexed = storeRequirements(labelSelector)
                             var rows = needsObjects || fieldSelector != nil
-                                ? try s.rows(req.type, namespace: ns) : try s.listSummaries(req.type, namespace: ns)
-                            if let sel = labelSelector {
+                                ? try s.rows(req.type, namespace: ns, labels: indexed ?? [])
+                                : try s.listSummaries(req.type, namespace: ns, labels: indexed ?? [])
+                            if indexed == nil, let sel = labelSelector {
                                 rows = rows.filter { sel.matches(labelMap($0.labels)) }
                             }
                             if let fs = fieldSelector {
@@ -135,8 +137,8 @@ enum GetCommand {
             var first = true
             for block in blocks where !block.items.isEmpty {
                 let rows = block.items.map { f in
-                    TableRow(namespace: f.row.namespace, name: f.row.name, labels: labelObject(f.row.labels),
-                             cells: CellCodec.decode(f.row.cells))
+                    TableRow(namespace: f.row.namespace, name: f.row.name, labels: f.row.labels,
+                             encodedCells: f.row.cells)
                 }
                 let text = TablePrinter.render(type: block.type, rows: rows, options: opts)
                 if !first && !opts.noHeaders { inv.io.out.write("\n") }

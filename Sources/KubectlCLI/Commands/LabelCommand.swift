@@ -146,24 +146,38 @@ enum LabelCommand {
                 continue
             }
             do {
+                var before = obj
+                var changed: JSONValue
+                var result: JSONValue
+                if !local, dryRun != .client, let type = target.type {
+                    // Read, change and write in one transaction, like a server-side patch: a concurrent
+                    // writer is serialised, never overwritten.
+                    let server = try inv.server()
+                    let ns = obj["metadata"]["namespace"].string ?? ""
+                    let name = obj["metadata"]["name"].string ?? ""
+                    (before, changed, result) = try server.write { s in
+                        let live = try s.get(type, namespace: ns, name: name)
+                        let new = try apply(live, add: add, remove: remove, overwrite: overwrite,
+                                            resourceVersion: resourceVersion, mode: mode)
+                        let stored = new == live ? live : try s.update(new, type: type, dryRun: dryRun == .server)
+                        return (live, new, stored)
+                    }
+                } else {
+                    changed = try apply(obj, add: add, remove: remove, overwrite: overwrite,
+                                        resourceVersion: resourceVersion, mode: mode)
+                    result = changed
+                }
                 if !local && dryRun == .none && mode.field == "labels" {
-                    for key in remove where obj["metadata"]["labels"][key].isNull {
+                    for key in remove where before["metadata"]["labels"][key].isNull {
                         inv.io.out.write("label \(goQuoted(key)) not found.\n")
                     }
-                }
-                let changed = try apply(obj, add: add, remove: remove, overwrite: overwrite,
-                                        resourceVersion: resourceVersion, mode: mode)
-                var result = changed
-                if !local, dryRun != .client, let type = target.type, changed != obj {
-                    let server = try inv.server()
-                    result = try server.write { try $0.update(changed, type: type, dryRun: dryRun == .server) }
                 }
                 let name = ObjectPrinter.name(result, type: target.type)
                 if let format {
                     printed.append(result)
                     if case .name = format { inv.io.out.write(name + "\n") }
                 } else {
-                    inv.io.out.write("\(name) \(verb(old: obj, new: changed, overwrite: overwrite, mode: mode))\(dryRun.suffix)\n")
+                    inv.io.out.write("\(name) \(verb(old: before, new: changed, overwrite: overwrite, mode: mode))\(dryRun.suffix)\n")
                 }
             } catch {
                 errors.append(addSource(error, verb: "patching", source: target.source))

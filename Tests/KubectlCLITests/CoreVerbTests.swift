@@ -225,3 +225,27 @@ let podManifest = """
         #expect(r.stderr == "Error from server (BadRequest): error when creating \"STDIN\": Deployment in version \"v1\" cannot be handled as a Deployment: json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32\n")
     }
 }
+
+@Suite struct FileInputTests {
+    @Test func documentsBeforeABrokenOneAreCreated() {
+        let s = TestStore()
+        let f = s.writeFile("partial.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: first\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [x\n")
+        #expect(s.run("create -f \(f)") == CLIResult(
+            stdout: "configmap/first created\n",
+            stderr: "error: error parsing \(f): error converting YAML to JSON: yaml: line 4: did not find expected ',' or ']'\n",
+            exitCode: 1))
+    }
+
+    @Test func directoriesListsAndMissingPaths() {
+        let s = TestStore()
+        s.writeFile("a.yaml", "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: one\n- apiVersion: v1\n  kind: Secret\n  metadata:\n    name: two\n")
+        s.writeFile("b.json", #"{"apiVersion":"v1","kind":"ServiceAccount","metadata":{"name":"three"}}"#)
+        s.writeFile("notes.txt", "ignored")
+        #expect(s.run("create -f \(s.directory)").stdout == "configmap/one created\nsecret/two created\nserviceaccount/three created\n")
+        #expect(s.run("get -f \(s.directory)/a.yaml -o name").stdout == "configmap/one\nsecret/two\n")
+        #expect(s.run("create -f nope.yaml").stderr == "error: the path \"nope.yaml\" does not exist\n")
+        #expect(s.run("create -f -", stdin: "apiVersion: v1\nmetadata:\n  name: x\n").stderr == "error: unable to decode \"STDIN\": Object 'Kind' is missing in '{\"apiVersion\":\"v1\",\"metadata\":{\"name\":\"x\"}}'\n")
+        #expect(s.run("create -f -", stdin: "apiVersion: v9\nkind: Widget\nmetadata:\n  name: x\n").stderr == "error: resource mapping not found for name: \"x\" namespace: \"\" from \"STDIN\": no matches for kind \"Widget\" in version \"v9\"\nensure CRDs are installed first\n")
+        #expect(s.run("delete -f \(s.directory)/a.yaml").stdout == "configmap \"one\" deleted\nsecret \"two\" deleted\n")
+    }
+}

@@ -41,7 +41,7 @@ enum CreateCommand {
         let format = try objectFormat(inv)
         let dryRun = try DryRun.from(inv)
         let validation = try ValidationMode.from(inv)
-        var objects = try FileSource.read(paths: files, recursive: inv.flags.bool("recursive"), stdin: inv.io.readStdin)
+        var (objects, readError) = try FileSource.readPartial(paths: files, recursive: inv.flags.bool("recursive"), stdin: inv.io.readStdin)
         if let sel = try parseLabelSelector(inv.flags.string("selector")) {
             objects = objects.filter { o in
                 var m: [String: String] = [:]
@@ -49,8 +49,13 @@ enum CreateCommand {
                 return sel.matches(m)
             }
         }
-        try createAll(objects, inv: &inv, format: format, dryRun: dryRun, validation: validation,
-                      saveConfig: inv.flags.bool("save-config"))
+        do {
+            try createAll(objects, inv: &inv, format: format, dryRun: dryRun, validation: validation,
+                          saveConfig: inv.flags.bool("save-config"))
+        } catch CLIError.aggregate(let errors) {
+            throw CLIError.aggregate(errors + (readError.map { [$0] } ?? []))
+        }
+        if let readError { throw readError }
     }
 
     /// Creates each object on its own (one transaction each); prints a line or the object per success

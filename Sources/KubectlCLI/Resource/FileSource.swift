@@ -17,14 +17,31 @@ enum FileSource {
     static let extensions = [".json", ".yaml", ".yml"]
 
     static func read(paths: [String], recursive: Bool, stdin: () -> [UInt8]) throws -> [SourcedObject] {
+        let r = try readPartial(paths: paths, recursive: recursive, stdin: stdin)
+        if let e = r.error { throw e }
+        return r.objects
+    }
+
+    /// Like `read`, but a document that fails to parse ends reading with the objects before it kept, as
+    /// kubectl's streaming visitor handles every document before the broken one.
+    static func readPartial(paths: [String], recursive: Bool, stdin: () -> [UInt8]) throws -> (objects: [SourcedObject], error: Error?) {
         var result: [SourcedObject] = []
+        do {
+            try readEach(paths: paths, recursive: recursive, stdin: stdin, into: &result)
+        } catch {
+            return (result, error)
+        }
+        return (result, nil)
+    }
+
+    private static func readEach(paths: [String], recursive: Bool, stdin: () -> [UInt8], into result: inout [SourcedObject]) throws {
         for path in paths {
             if path.hasPrefix("http://") || path.hasPrefix("https://") {
                 throw CLIError.message("unable to read URL \(goQuoted(path)): kubectl-local works offline and cannot fetch URLs; download the file and pass its path with -f")
             }
             if path == "-" {
                 let text = String(decoding: stdin(), as: UTF8.self)
-                result += try decode(text, source: "STDIN")
+                try decode(text, source: "STDIN", into: &result)
                 continue
             }
             var st = stat()
@@ -34,20 +51,21 @@ enum FileSource {
                 if files.isEmpty {
                     throw CLIError.message("error reading [\(path)]: recognized file extensions are [.json .yaml .yml]")
                 }
-                for f in files { result += try decode(try readText(f), source: f) }
+                for f in files { try decode(try readText(f), source: f, into: &result) }
             } else {
-                result += try decode(try readText(path), source: path)
+                try decode(try readText(path), source: path, into: &result)
             }
         }
-        return result
     }
 
     static func decode(_ text: String, source: String) throws -> [SourcedObject] {
-        let docs: [JSONValue]
-        do { docs = try YAMLCodec.decodeDocuments(text, source: source) } catch {
-            throw CLIError.message("error parsing \(source): \(error)")
-        }
         var out: [SourcedObject] = []
+        try decode(text, source: source, into: &out)
+        return out
+    }
+
+    static func decode(_ text: String, source: String, into out: inout [SourcedObject]) throws {
+        let (docs, streamError) = YAMLCodec.decodeStream(text, source: source)
         for doc in docs {
             guard case .object = doc else { continue }
             try checkTypeMeta(doc, source: source)
@@ -60,7 +78,7 @@ enum FileSource {
                 out.append(SourcedObject(source: source, object: doc))
             }
         }
-        return out
+        if let streamError { throw CLIError.message(streamError.message) }
     }
 
     static func checkTypeMeta(_ obj: JSONValue, source: String) throws {

@@ -249,3 +249,31 @@ let podManifest = """
         #expect(s.run("delete -f \(s.directory)/a.yaml").stdout == "configmap \"one\" deleted\nsecret \"two\" deleted\n")
     }
 }
+
+@Suite struct OptimisticConcurrencyTests {
+    @Test func staleResourceVersionIsAConflict() {
+        let s = TestStore()
+        s.run("create configmap cm")
+        let yaml = s.run("get cm cm -o yaml").stdout
+        let rv = yaml.split(separator: "\n").first { $0.hasPrefix("  resourceVersion: ") }!.dropFirst(19).filter { $0 != "\"" }
+        #expect(s.run("label cm cm a=b --resource-version=\(rv)").stdout == "configmap/cm labeled\n")
+        #expect(s.run("label cm cm c=d --resource-version=\(rv)") == CLIResult(
+            stdout: "",
+            stderr: "Error from server (Conflict): Operation cannot be fulfilled on configmaps \"cm\": the object has been modified; please apply your changes to the latest version and try again\n",
+            exitCode: 1))
+        #expect(!s.run("get cm cm --show-labels").stdout.contains("c=d"))
+    }
+
+    @Test func resourceVersionsAreStoreWideAndIncreasing() {
+        let s = TestStore()
+        s.run("create configmap a")
+        s.run("create secret generic b")
+        func rv(_ what: String) -> Int {
+            let y = s.run("get \(what) -o yaml").stdout
+            return Int(y.split(separator: "\n").first { $0.hasPrefix("  resourceVersion: ") }!.dropFirst(19).filter { $0 != "\"" })!
+        }
+        #expect(rv("cm a") < rv("secret b"))
+        s.run("label cm a x=y")
+        #expect(rv("cm a") > rv("secret b"))
+    }
+}

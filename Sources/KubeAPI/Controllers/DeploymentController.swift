@@ -246,10 +246,7 @@ extension ControllerManager {
         } else {
             progressing = cond("Progressing", "True", "ReplicaSetUpdated", "ReplicaSet \"\(rsName)\" is progressing.")
         }
-        // Available comes first once it exists; a new deployment lists Progressing first, as the controller appends.
-        let availableFirst = oldConds.first?["type"].string != "Progressing" || oldConds.contains { $0["type"].string == "Available" }
-        status["conditions"] = availableFirst && !oldConds.isEmpty ? [availableCond, progressing]
-            : oldConds.isEmpty ? [availableCond, progressing] : [progressing, availableCond]
+        status["conditions"] = [availableCond, progressing]
         if let g = d["metadata"]["generation"].int { status["observedGeneration"] = .int(g) }
         if ready > 0 { status["readyReplicas"] = .int(Int64(ready)) }
         if total > 0 { status["replicas"] = .int(Int64(total)) }

@@ -41,6 +41,9 @@ extension ControllerManager {
             let pod = try s.decode(row)
             guard let ip = pod["status"]["podIP"].string, !ip.isEmpty, !isTerminated(pod),
                 pod["metadata"]["deletionTimestamp"].isNull else { continue }
+            // A pod that serves none of the service's ports is not an endpoint.
+            let svcPorts = svc["spec"]["ports"].array ?? []
+            if !svcPorts.isEmpty && !svcPorts.contains(where: { resolvePort($0, pod: pod) != nil }) { continue }
             pods.append(EndpointPod(pod: pod, ip: ip, ready: isReady(pod)))
         }
         pods.sort { ipLess($0.ip, $1.ip) }

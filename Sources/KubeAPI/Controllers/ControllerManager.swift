@@ -18,6 +18,8 @@ final class ControllerManager {
     var eventCounter: Int64 = 0
     /// Pods per node (non-terminated, scheduled), computed on first use in a transaction.
     var podsPerNode: [String: Int]?
+    /// Nodes as the scheduler sees them, until a node changes.
+    var nodeCache: [NodeInfo]?
     /// Guards against controllers that never settle.
     static let maxWorkItems = 200_000
 
@@ -119,6 +121,7 @@ final class ControllerManager {
             enqueue(.pendingPods)
             enqueue(.allDaemonSets)
             podsPerNode = nil
+            nodeCache = nil
         case ("apps", "ReplicaSet"):
             enqueue(.replicaSet(ns, name))
             if let owner = controllerRef(object) { enqueueOwner(owner, namespace: ns) }

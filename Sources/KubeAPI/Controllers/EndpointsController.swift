@@ -46,7 +46,10 @@ extension ControllerManager {
             if !svcPorts.isEmpty && !svcPorts.contains(where: { resolvePort($0, pod: pod) != nil }) { continue }
             pods.append(EndpointPod(pod: pod, ip: ip, ready: isReady(pod)))
         }
-        pods.sort { ipLess($0.ip, $1.ip) }
+        let keyed: [(EndpointPod, UInt32)] = pods.map { ($0, ipKey($0.ip)) }
+        pods = keyed.sorted { (a: (EndpointPod, UInt32), b: (EndpointPod, UInt32)) -> Bool in
+            a.1 == b.1 ? a.0.ip < b.0.ip : a.1 < b.1
+        }.map { $0.0 }
         let svcPorts = svc["spec"]["ports"].array ?? []
         func targetRef(_ p: JSONValue) -> JSONValue {
             ["kind": "Pod", "name": p["metadata"]["name"], "namespace": .string(ns), "uid": p["metadata"]["uid"]]
@@ -137,9 +140,10 @@ extension ControllerManager {
         }
     }
 
-    func ipLess(_ a: String, _ b: String) -> Bool {
-        let x = a.split(separator: ".").compactMap { Int($0) }, y = b.split(separator: ".").compactMap { Int($0) }
-        if x.count == 4 && y.count == 4 { return x.lexicographicallyPrecedes(y) }
-        return a < b
+    /// An IPv4 address as a number for sorting (0 for anything else).
+    func ipKey(_ ip: String) -> UInt32 {
+        let parts = ip.split(separator: ".").compactMap { UInt32($0) }
+        guard parts.count == 4 else { return 0 }
+        return parts.reduce(0) { $0 << 8 | ($1 & 0xFF) }
     }
 }

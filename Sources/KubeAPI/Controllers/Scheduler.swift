@@ -15,7 +15,8 @@ extension ControllerManager {
     }
 
     func nodes() throws -> [NodeInfo] {
-        try s.list(nodeType, namespace: nil).map { n in
+        if let cached = nodeCache { return cached }
+        let result = try s.list(nodeType, namespace: nil).map { n in
             var taints = n["spec"]["taints"].array ?? []
             let conditions = n["status"]["conditions"].array ?? []
             let readyCond = conditions.first { $0["type"].string == "Ready" }
@@ -32,6 +33,8 @@ extension ControllerManager {
             return NodeInfo(name: n["metadata"]["name"].string ?? "", obj: n, labels: labels(n), taints: taints,
                             ready: ready, maxPods: maxPods)
         }
+        nodeCache = result
+        return result
     }
 
     /// Keeps the `node.kubernetes.io/unschedulable:NoSchedule` taint in step with `spec.unschedulable`.

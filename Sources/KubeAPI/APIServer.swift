@@ -22,7 +22,9 @@ public final class APIServer {
         let store = try Store(path: path, onCreate: { tx in
             try Seed.freshCluster(into: APISession(tx: tx, registry: registry, clock: clock))
         })
-        return APIServer(store: store, registry: registry, clock: clock)
+        let server = APIServer(store: store, registry: registry, clock: clock)
+        try server.runClockControllers()
+        return server
     }
 
     /// An in-memory store with a fresh cluster, for tests.
@@ -56,6 +58,7 @@ public final class APISession {
     public let tx: StoreTransaction
     public let registry: Registry
     public let clock: Clock
+    lazy var controllers = ControllerManager(session: self)
 
     init(tx: StoreTransaction, registry: Registry, clock: Clock) {
         self.tx = tx
@@ -305,6 +308,7 @@ public final class APISession {
         if old == nil && type.group.isEmpty && type.kind == "Namespace" {
             try namespaceCreated(object["metadata"]["name"].string ?? "")
         }
+        try controllers.objectWritten(type: type, object: object, old: old)
     }
 
     /// What the service-account and root-CA controllers put in every new namespace.
@@ -317,5 +321,7 @@ public final class APISession {
                               "data": ["ca.crt": .string(Seed.caCertificate)]])
     }
 
-    func afterDelete(type: ResourceType, object: JSONValue) throws {}
+    func afterDelete(type: ResourceType, object: JSONValue) throws {
+        try controllers.objectDeleted(type: type, object: object)
+    }
 }

@@ -23,7 +23,11 @@ enum Defaults {
         case ("", "Namespace"): namespace(&obj)
         case ("", "Secret"): if obj["type"].isNull { obj["type"] = "Opaque" }
         case ("", "Service"): service(&obj, session: session)
+        case ("", "Node"): node(&obj, session: session)
         case ("", "PersistentVolumeClaim"):
+            if obj["spec"]["storageClassName"].isNull, obj["metadata"]["uid"].isNull, let name = defaultStorageClass(session) {
+                obj["spec"]["storageClassName"] = .string(name)
+            }
             setIfMissing(&obj, ["spec", "volumeMode"], "Filesystem")
             setIfMissing(&obj, ["status", "phase"], "Pending")
         case ("", "PersistentVolume"):
@@ -85,6 +89,37 @@ enum Defaults {
         default:
             break
         }
+    }
+
+    /// The DefaultStorageClass admission plugin's choice (the class annotated as default).
+    static func defaultStorageClass(_ session: APISession) -> String? {
+        guard let sc = session.registry.type(group: "storage.k8s.io", kind: "StorageClass"),
+            let all = try? session.list(sc, namespace: nil) else { return nil }
+        return all.last { $0["metadata"]["annotations"]["storageclass.kubernetes.io/is-default-class"].string == "true" }?["metadata"]["name"].string
+    }
+
+    /// A node registered with `create -f` is Ready with a kubelet's status unless it says otherwise.
+    static func node(_ obj: inout JSONValue, session: APISession) {
+        guard obj["status"]["conditions"].isNull else { return }
+        let name = obj["metadata"]["name"].string ?? ""
+        var index = 1
+        if let nodeType = session.registry.type(group: "", kind: "Node"),
+            let count = try? session.tx.count(resource: nodeType.storageKey, namespace: nil) { index = count }
+        let cidr = obj["spec"]["podCIDR"].string ?? "10.244.\(index).0/24"
+        let template = Seed.node(name: name, ip: "172.18.0.\(index + 2)", podCIDR: cidr, now: session.now)
+        var labels = template["metadata"]["labels"].object ?? JSONObject()
+        labels.removeValue(forKey: "node-role.kubernetes.io/control-plane")
+        for (k, v) in obj["metadata"]["labels"].object ?? JSONObject() { labels[k] = v }
+        obj["metadata"]["labels"] = .object(labels)
+        for (k, v) in template["metadata"]["annotations"].object ?? JSONObject() where obj["metadata"]["annotations"][k].isNull {
+            obj["metadata"]["annotations"][k] = v
+        }
+        setIfMissing(&obj, ["spec", "podCIDR"], .string(cidr))
+        setIfMissing(&obj, ["spec", "podCIDRs"], [.string(cidr)])
+        setIfMissing(&obj, ["spec", "providerID"], .string("local://\(name)"))
+        var status = template["status"]
+        for (k, v) in obj["status"].object ?? JSONObject() { status[k] = v }
+        obj["status"] = status
     }
 
     static func setIfMissing(_ obj: inout JSONValue, _ path: [String], _ value: JSONValue) {

@@ -25,6 +25,12 @@ enum Seed {
         }
         try s.createIfPossible(node(name: nodeName, ip: "172.18.0.2", podCIDR: "10.244.0.0/24", now: s.now))
         try s.createIfPossible([
+            "apiVersion": "storage.k8s.io/v1", "kind": "StorageClass",
+            "metadata": ["name": "standard",
+                         "annotations": ["storageclass.kubernetes.io/is-default-class": "true"]],
+            "provisioner": "rancher.io/local-path", "reclaimPolicy": "Delete", "volumeBindingMode": "Immediate",
+        ])
+        try s.createIfPossible([
             "apiVersion": "v1", "kind": "Service",
             "metadata": ["name": "kubernetes", "namespace": "default",
                          "labels": ["component": "apiserver", "provider": "kubernetes"]],

@@ -89,7 +89,7 @@ let podManifest = """
         #expect(s.run("label pod nginx env-").stdout == "label \"env\" not found.\npod/nginx not labeled\n")
         #expect(s.run("get pod nginx --show-labels").stdout == """
             NAME    READY   STATUS    RESTARTS   AGE   LABELS
-            nginx   0/1     Pending   0          0s    app=web,tier=frontend
+            nginx   1/1     Running   0          0s    app=web,tier=frontend
 
             """)
         #expect(s.run("annotate pod nginx note=hi").stdout == "pod/nginx annotated\n")
@@ -154,7 +154,7 @@ let podManifest = """
         let both = s.run("get pods,svc")
         #expect(both.stdout == """
             NAME        READY   STATUS    RESTARTS   AGE
-            pod/nginx   0/1     Pending   0          0s
+            pod/nginx   1/1     Running   0          0s
 
             NAME                 TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE
             service/kubernetes   ClusterIP   10.96.0.1    <none>        443/TCP   0s

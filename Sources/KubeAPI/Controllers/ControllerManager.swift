@@ -1,0 +1,431 @@
+import KubeModel
+import KubeRegistry
+import KubeStore
+
+/// The controller manager, scheduler and kubelet of the local cluster, run synchronously inside the
+/// write transaction: every stored write or delete queues the controllers interested in it, and the
+/// queue is drained (lowest level first: pods, volumes, workloads, deployments, services) until nothing
+/// changes, so the next command sees the settled state.
+final class ControllerManager {
+    unowned let s: APISession
+    /// Work items by priority level (0 runs first), each a FIFO with set membership.
+    private var queues: [[Work]] = Array(repeating: [], count: 5)
+    private var heads: [Int] = Array(repeating: 0, count: 5)
+    private var queued: Set<Work> = []
+    private var draining = false
+    /// Events recorded per involved object in this transaction (client-go's spam filter: burst 25).
+    var eventsPerObject: [String: Int] = [:]
+    var eventCounter: Int64 = 0
+    /// Pods per node (non-terminated, scheduled), computed on first use in a transaction.
+    var podsPerNode: [String: Int]?
+    /// Nodes as the scheduler sees them, until a node changes.
+    var nodeCache: [NodeInfo]?
+    /// Guards against controllers that never settle.
+    static let maxWorkItems = 200_000
+
+    init(session: APISession) { self.s = session }
+
+    enum Work: Hashable {
+        case pod(String, String)
+        case pendingPods
+        case pvc(String, String)
+        case pendingClaims
+        case replicaSet(String, String)
+        case replicationController(String, String)
+        case statefulSet(String, String)
+        case daemonSet(String, String)
+        case allDaemonSets
+        case job(String, String)
+        case adopt(String)
+        case deployment(String, String)
+        case cronJob(String, String)
+        case services(String)
+        case node(String)
+
+        var level: Int {
+            switch self {
+            case .node: return 0
+            case .pod, .pendingPods: return 0
+            case .pvc, .pendingClaims: return 1
+            case .replicaSet, .replicationController, .statefulSet, .daemonSet, .allDaemonSets, .job, .adopt: return 2
+            case .deployment, .cronJob: return 3
+            case .services: return 4
+            }
+        }
+    }
+
+    func enqueue(_ w: Work) {
+        if queued.insert(w).inserted { queues[w.level].append(w) }
+    }
+
+    // MARK: types
+
+    lazy var podType = s.registry.type(group: "", kind: "Pod")!
+    lazy var nodeType = s.registry.type(group: "", kind: "Node")!
+    lazy var eventType = s.registry.type(group: "", kind: "Event")!
+    lazy var rsType = s.registry.type(group: "apps", kind: "ReplicaSet")!
+    lazy var rcType = s.registry.type(group: "", kind: "ReplicationController")!
+    lazy var deployType = s.registry.type(group: "apps", kind: "Deployment")!
+    lazy var stsType = s.registry.type(group: "apps", kind: "StatefulSet")!
+    lazy var dsType = s.registry.type(group: "apps", kind: "DaemonSet")!
+    lazy var crType = s.registry.type(group: "apps", kind: "ControllerRevision")!
+    lazy var jobType = s.registry.type(group: "batch", kind: "Job")!
+    lazy var cronType = s.registry.type(group: "batch", kind: "CronJob")!
+    lazy var svcType = s.registry.type(group: "", kind: "Service")!
+    lazy var endpointsType = s.registry.type(group: "", kind: "Endpoints")!
+    lazy var sliceType = s.registry.type(group: "discovery.k8s.io", kind: "EndpointSlice")!
+    lazy var pvcType = s.registry.type(group: "", kind: "PersistentVolumeClaim")!
+    lazy var pvType = s.registry.type(group: "", kind: "PersistentVolume")!
+    lazy var scType = s.registry.type(group: "storage.k8s.io", kind: "StorageClass")!
+    lazy var nsType = s.registry.type(group: "", kind: "Namespace")!
+
+    // MARK: hooks
+
+    func objectWritten(type: ResourceType, object: JSONValue, old: JSONValue?) throws {
+        route(type: type, object: object, old: old, deleted: false)
+        try drain()
+    }
+
+    func objectDeleted(type: ResourceType, object: JSONValue) throws {
+        route(type: type, object: object, old: nil, deleted: true)
+        // Inside a cascade (the owner or the namespace is already gone) the outer delete drains.
+        let ns = object["metadata"]["namespace"].string ?? ""
+        if !ns.isEmpty, try s.tx.get(resource: nsType.storageKey, namespace: "", name: ns) == nil { return }
+        for ref in object["metadata"]["ownerReferences"].array ?? [] {
+            if let uid = ref["uid"].string, try s.tx.get(uid: uid) == nil { return }
+        }
+        try drain()
+    }
+
+    /// Decides which controllers care about a change.
+    func route(type: ResourceType, object: JSONValue, old: JSONValue?, deleted: Bool) {
+        let meta = object["metadata"]
+        let ns = meta["namespace"].string ?? ""
+        let name = meta["name"].string ?? ""
+        switch (type.group, type.kind) {
+        case ("", "Pod"):
+            if deleted {
+                if let node = object["spec"]["nodeName"].string, podsPerNode != nil, !isTerminated(object) {
+                    podsPerNode![node, default: 1] -= 1
+                }
+                enqueue(.pendingPods)
+            } else {
+                enqueue(.pod(ns, name))
+            }
+            for obj in [object, old ?? .null] where !obj.isNull {
+                if let owner = controllerRef(obj) { enqueueOwner(owner, namespace: ns) } else if !deleted { enqueue(.adopt(ns)) }
+            }
+            enqueue(.services(ns))
+        case ("", "Node"):
+            enqueue(.node(name))
+            enqueue(.pendingPods)
+            enqueue(.allDaemonSets)
+            podsPerNode = nil
+            nodeCache = nil
+        case ("apps", "ReplicaSet"):
+            enqueue(.replicaSet(ns, name))
+            if let owner = controllerRef(object) { enqueueOwner(owner, namespace: ns) }
+        case ("", "ReplicationController"): enqueue(.replicationController(ns, name))
+        case ("apps", "Deployment"): enqueue(.deployment(ns, name))
+        case ("apps", "StatefulSet"): enqueue(.statefulSet(ns, name))
+        case ("apps", "DaemonSet"): enqueue(.daemonSet(ns, name))
+        case ("batch", "Job"):
+            enqueue(.job(ns, name))
+            if let owner = controllerRef(object) { enqueueOwner(owner, namespace: ns) }
+        case ("batch", "CronJob"): enqueue(.cronJob(ns, name))
+        case ("", "Service"): enqueue(.services(ns))
+        case ("", "PersistentVolumeClaim"):
+            if deleted { reclaimQueue.append(object) } else { enqueue(.pvc(ns, name)) }
+            enqueue(.pendingClaims)
+        case ("", "PersistentVolume"), ("storage.k8s.io", "StorageClass"):
+            enqueue(.pendingClaims)
+        default:
+            break
+        }
+    }
+
+    /// Claims deleted in this transaction, whose volumes' reclaim policy applies.
+    var reclaimQueue: [JSONValue] = []
+
+    func enqueueOwner(_ owner: OwnerRef, namespace ns: String) {
+        switch owner.kind {
+        case "ReplicaSet": enqueue(.replicaSet(ns, owner.name))
+        case "ReplicationController": enqueue(.replicationController(ns, owner.name))
+        case "StatefulSet": enqueue(.statefulSet(ns, owner.name))
+        case "DaemonSet": enqueue(.daemonSet(ns, owner.name))
+        case "Job": enqueue(.job(ns, owner.name))
+        case "Deployment": enqueue(.deployment(ns, owner.name))
+        case "CronJob": enqueue(.cronJob(ns, owner.name))
+        default: break
+        }
+    }
+
+    func drain() throws {
+        guard !draining else { return }
+        draining = true
+        defer { draining = false }
+        var processed = 0
+        while processed < ControllerManager.maxWorkItems {
+            if !reclaimQueue.isEmpty {
+                let claim = reclaimQueue.removeFirst()
+                try reclaim(claimDeleted: claim)
+                processed += 1
+                continue
+            }
+            guard let level = (0..<queues.count).first(where: { heads[$0] < queues[$0].count }) else { break }
+            let w = queues[level][heads[level]]
+            heads[level] += 1
+            if heads[level] == queues[level].count {
+                queues[level].removeAll(keepingCapacity: true)
+                heads[level] = 0
+            }
+            queued.remove(w)
+            processed += 1
+            try run(w)
+        }
+    }
+
+    func run(_ w: Work) throws {
+        switch w {
+        case .pod(let ns, let name): try syncPod(namespace: ns, name: name)
+        case .pendingPods: try schedulePendingPods()
+        case .node(let name): try syncNode(name)
+        case .pvc(let ns, let name): try syncClaim(namespace: ns, name: name)
+        case .pendingClaims: try syncPendingClaims()
+        case .replicaSet(let ns, let name): try syncReplicaSet(type: rsType, namespace: ns, name: name)
+        case .replicationController(let ns, let name): try syncReplicaSet(type: rcType, namespace: ns, name: name)
+        case .statefulSet(let ns, let name): try syncStatefulSet(namespace: ns, name: name)
+        case .daemonSet(let ns, let name): try syncDaemonSet(namespace: ns, name: name)
+        case .allDaemonSets:
+            for row in try s.tx.listSummaries(resource: dsType.storageKey, namespace: nil) {
+                enqueue(.daemonSet(row.namespace, row.name))
+            }
+        case .job(let ns, let name): try syncJob(namespace: ns, name: name)
+        case .adopt(let ns): try adoptOrphans(namespace: ns)
+        case .deployment(let ns, let name): try syncDeployment(namespace: ns, name: name)
+        case .cronJob(let ns, let name): try syncCronJob(namespace: ns, name: name)
+        case .services(let ns): try syncServices(namespace: ns)
+        }
+    }
+
+    // MARK: helpers
+
+    struct OwnerRef { var kind: String; var name: String; var uid: String }
+
+    func controllerRef(_ obj: JSONValue) -> OwnerRef? {
+        for ref in obj["metadata"]["ownerReferences"].array ?? [] where ref["controller"].bool == true {
+            return OwnerRef(kind: ref["kind"].string ?? "", name: ref["name"].string ?? "", uid: ref["uid"].string ?? "")
+        }
+        return nil
+    }
+
+    func ownerReference(_ owner: JSONValue, apiVersion: String, kind: String) -> JSONValue {
+        ["apiVersion": .string(apiVersion), "blockOwnerDeletion": true, "controller": true, "kind": .string(kind),
+         "name": owner["metadata"]["name"], "uid": owner["metadata"]["uid"]]
+    }
+
+    func namespaceExists(_ ns: String) throws -> Bool {
+        guard let row = try s.tx.get(resource: nsType.storageKey, namespace: "", name: ns) else { return false }
+        return !row.data.contains("\"Terminating\"")
+    }
+
+    /// A live (not being deleted) object, or nil.
+    func live(_ type: ResourceType, _ ns: String, _ name: String) throws -> JSONValue? {
+        guard let obj = try s.find(type, namespace: ns, name: name) else { return nil }
+        if !obj["metadata"]["deletionTimestamp"].isNull { return nil }
+        if type.namespaced, !(try namespaceExists(ns)) { return nil }
+        return obj
+    }
+
+    /// The store's label requirements for a selector, or nil when it needs client-side filtering.
+    func storeRequirements(_ sel: LabelSelector) -> [KubeStore.LabelRequirement]? {
+        var out: [KubeStore.LabelRequirement] = []
+        for r in sel.requirements {
+            switch r.op {
+            case .equals, .doubleEquals: out.append(.equals(r.key, r.values.first ?? ""))
+            case .notEquals: out.append(.notEquals(r.key, r.values.first ?? ""))
+            case .in: out.append(.in(r.key, r.values))
+            case .notIn: out.append(.notIn(r.key, r.values))
+            case .exists: out.append(.exists(r.key))
+            case .doesNotExist: out.append(.doesNotExist(r.key))
+            case .greaterThan, .lessThan: return nil
+            }
+        }
+        return out
+    }
+
+    /// Rows (full) of `type` in `ns` matching `sel`.
+    func rows(_ type: ResourceType, _ ns: String, matching sel: LabelSelector) throws -> [ObjectRow] {
+        if sel.matchesNothing { return [] }
+        if let reqs = storeRequirements(sel) {
+            return try s.tx.list(resource: type.storageKey, namespace: ns, labels: reqs)
+        }
+        return try s.tx.list(resource: type.storageKey, namespace: ns).filter { row in
+            sel.matches(labels: (try? JSON.parse(row.labels)) ?? .null)
+        }
+    }
+
+    func labels(_ obj: JSONValue) -> [String: String] {
+        var m: [String: String] = [:]
+        for (k, v) in obj["metadata"]["labels"].stringMap { m[k] = v }
+        return m
+    }
+
+    func isTerminated(_ pod: JSONValue) -> Bool {
+        let phase = pod["status"]["phase"].string
+        return phase == "Succeeded" || phase == "Failed"
+    }
+
+    func isReady(_ pod: JSONValue) -> Bool {
+        (pod["status"]["conditions"].array ?? []).contains { $0["type"].string == "Ready" && $0["status"].string == "True" }
+    }
+
+    /// Updates `obj` when it differs from `old` (the API server keeps unchanged objects as they are).
+    @discardableResult
+    func save(_ obj: JSONValue, _ old: JSONValue, _ type: ResourceType) throws -> JSONValue {
+        if obj == old { return old }
+        return try s.update(obj, type: type)
+    }
+
+    /// Creates a pod from a template for a controller.
+    @discardableResult
+    func createPod(owner: JSONValue, ownerAPIVersion: String, ownerKind: String, template: JSONValue,
+                   name: String? = nil, generateName: String? = nil, extraLabels: [(String, String)] = [],
+                   mutateSpec: ((inout JSONValue) -> Void)? = nil) throws -> JSONValue
+    {
+        let ns = owner["metadata"]["namespace"].string ?? "default"
+        var meta: JSONValue = .emptyObject
+        if let name { meta["name"] = .string(name) }
+        if let generateName { meta["generateName"] = .string(generateName) }
+        meta["namespace"] = .string(ns)
+        var lbl = template["metadata"]["labels"].object ?? JSONObject()
+        for (k, v) in extraLabels { lbl[k] = .string(v) }
+        if !lbl.isEmpty { meta["labels"] = .object(lbl) }
+        if let ann = template["metadata"]["annotations"].object, !ann.isEmpty { meta["annotations"] = .object(ann) }
+        meta["ownerReferences"] = [ownerReference(owner, apiVersion: ownerAPIVersion, kind: ownerKind)]
+        var spec = template["spec"]
+        mutateSpec?(&spec)
+        let pod: JSONValue = ["apiVersion": "v1", "kind": "Pod", "metadata": meta, "spec": spec]
+        return try s.create(pod, type: podType, namespace: ns)
+    }
+
+    // MARK: events
+
+    /// Records a core/v1 Event about `obj` (kind and apiVersion from the object).
+    func event(_ obj: JSONValue, type: String = "Normal", reason: String, message: String, component: String,
+               host: String? = nil, fieldPath: String? = nil)
+    {
+        let meta = obj["metadata"]
+        let uid = meta["uid"].string ?? ""
+        let seen = eventsPerObject[uid, default: 0]
+        if seen >= 25 { return }
+        eventsPerObject[uid] = seen + 1
+        let name = meta["name"].string ?? ""
+        let ns = meta["namespace"].string ?? "default"
+        if eventCounter == 0 { eventCounter = Int64.random(in: 1..<500_000_000) }
+        eventCounter += 1_000
+        let nanos = UInt64(max(0, now.seconds)) &* 1_000_000_000 &+ UInt64(eventCounter % 1_000_000_000)
+        let eventName = name + "." + hex(nanos)
+        var involved: JSONValue = ["apiVersion": obj["apiVersion"], "kind": obj["kind"], "name": .string(name)]
+        if let fieldPath { involved["fieldPath"] = .string(fieldPath) }
+        if !(meta["namespace"].string ?? "").isEmpty { involved["namespace"] = .string(ns) }
+        involved["resourceVersion"] = meta["resourceVersion"]
+        involved["uid"] = .string(uid)
+        var source: JSONValue = ["component": .string(component)]
+        if let host { source["host"] = .string(host) }
+        let t = JSONValue.string(now.rfc3339)
+        var ev: JSONValue = [
+            "apiVersion": "v1", "kind": "Event",
+            "metadata": ["name": .string(eventName), "namespace": .string(ns), "uid": .string(uuidV4()),
+                         "creationTimestamp": t],
+            "involvedObject": involved, "reason": .string(reason), "message": .string(message), "source": source,
+            "firstTimestamp": t, "lastTimestamp": t, "count": 1, "type": .string(type), "eventTime": nil,
+            "reportingComponent": .string(component), "reportingInstance": .string(host ?? ""),
+        ]
+        do {
+            let rv = try s.tx.nextResourceVersion()
+            ev["metadata"]["resourceVersion"] = .string(String(rv))
+            try s.tx.insert(s.row(for: ev, type: eventType, resourceVersion: rv))
+        } catch {
+            // Events are best effort, as in a cluster.
+        }
+    }
+
+    var now: Timestamp { s.now }
+}
+
+/// Lowercase hexadecimal without leading zeros (Go's `%x`).
+func hex(_ v: UInt64) -> String {
+    String(v, radix: 16)
+}
+
+/// FNV-1a, 32 bits.
+func fnv32a(_ s: String) -> UInt32 {
+    var h: UInt32 = 2_166_136_261
+    for b in s.utf8 {
+        h ^= UInt32(b)
+        h = h &* 16_777_619
+    }
+    return h
+}
+
+/// FNV-1a, 64 bits.
+func fnv64a(_ s: String) -> UInt64 {
+    var h: UInt64 = 14_695_981_039_346_656_037
+    for b in s.utf8 {
+        h ^= UInt64(b)
+        h = h &* 1_099_511_628_211
+    }
+    return h
+}
+
+/// A template hash as the controllers name things: FNV-32a of the canonical JSON, the decimal digits
+/// mapped onto the `SafeEncodeString` alphabet (`4 5 6 7 8 9 b c d f`).
+func templateHash(_ template: JSONValue, collisionCount: Int64 = 0) -> String {
+    var text = template.compactJSON
+    if collisionCount > 0 { text += String(collisionCount) }
+    return safeEncodeString(String(fnv32a(text)))
+}
+
+/// 64 pseudo-random lowercase hex characters (container IDs).
+func randomHex64() -> String {
+    var out = ""
+    for _ in 0..<4 {
+        let v = UInt64.random(in: 0...UInt64.max)
+        let h = String(v, radix: 16)
+        out += String(repeating: "0", count: 16 - h.count) + h
+    }
+    return out
+}
+
+/// 64 hex characters derived from `seed` (stable image digests).
+func stableHex64(_ seed: String) -> String {
+    var out = ""
+    var h = fnv64a(seed)
+    for i in 0..<4 {
+        h = fnv64a(String(h) + seed + String(i))
+        let part = String(h, radix: 16)
+        out += String(repeating: "0", count: 16 - part.count) + part
+    }
+    return out
+}
+
+extension APIServer {
+    /// The clock-driven controllers (CronJobs), run when a command opens the store: a read finds
+    /// whether anything is due, and only then a write transaction reconciles.
+    public func runClockControllers() throws {
+        let due = try read { s -> Bool in
+            guard let cron = s.registry.type(group: "batch", kind: "CronJob") else { return false }
+            if try s.tx.count(resource: cron.storageKey, namespace: nil) == 0 { return false }
+            return try s.list(cron, namespace: nil).contains { s.controllers.cronJobDue($0) }
+        }
+        guard due else { return }
+        try write { s in
+            guard let cron = s.registry.type(group: "batch", kind: "CronJob") else { return }
+            for row in try s.tx.listSummaries(resource: cron.storageKey, namespace: nil) {
+                s.controllers.enqueue(.cronJob(row.namespace, row.name))
+            }
+            try s.controllers.drain()
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import KubeModel
+import KubeRegistry
+import KubeStore
+
+/// DaemonSets: one pod per node that matches the template's node selector/affinity and whose taints
+/// the pod tolerates; pods leave nodes that stop matching; rolling updates one node at a time.
+extension ControllerManager {
+    static let daemonTolerations: [JSONValue] = [
+        ["effect": "NoExecute", "key": "node.kubernetes.io/not-ready", "operator": "Exists"],
+        ["effect": "NoExecute", "key": "node.kubernetes.io/unreachable", "operator": "Exists"],
+        ["effect": "NoSchedule", "key": "node.kubernetes.io/disk-pressure", "operator": "Exists"],
+        ["effect": "NoSchedule", "key": "node.kubernetes.io/memory-pressure", "operator": "Exists"],
+        ["effect": "NoSchedule", "key": "node.kubernetes.io/pid-pressure", "operator": "Exists"],
+        ["effect": "NoSchedule", "key": "node.kubernetes.io/unschedulable", "operator": "Exists"],
+    ]
+
+    func daemonPodSpec(_ template: JSONValue, node: String) -> JSONValue {
+        var spec = template["spec"]
+        var tolerations = spec["tolerations"].array ?? []
+        var extra = ControllerManager.daemonTolerations
+        if spec["hostNetwork"].bool == true {
+            extra.append(["effect": "NoSchedule", "key": "node.kubernetes.io/network-unavailable", "operator": "Exists"])
+        }
+        for t in extra where !tolerations.contains(where: { $0["key"] == t["key"] && $0["effect"] == t["effect"] }) {
+            tolerations.append(t)
+        }
+        spec["tolerations"] = .array(tolerations)
+        spec["affinity"]["nodeAffinity"]["requiredDuringSchedulingIgnoredDuringExecution"] = [
+            "nodeSelectorTerms": [["matchFields": [["key": "metadata.name", "operator": "In", "values": [.string(node)]]]]],
+        ]
+        return spec
+    }
+
+    func daemonPodNode(_ pod: JSONValue) -> String? {
+        if let n = pod["spec"]["nodeName"].string, !n.isEmpty { return n }
+        let terms = pod["spec"]["affinity"]["nodeAffinity"]["requiredDuringSchedulingIgnoredDuringExecution"]["nodeSelectorTerms"].array ?? []
+        for t in terms {
+            for f in t["matchFields"].array ?? [] where f["key"].string == "metadata.name" {
+                return f["values"][0].string
+            }
+        }
+        return nil
+    }
+
+    func syncDaemonSet(namespace ns: String, name: String) throws {
+        guard let ds = try live(dsType, ns, name) else { return }
+        let rev = try ensureRevision(owner: ds, kind: "DaemonSet")
+        let generation = ds["metadata"]["generation"].int ?? 1
+        let allNodes = try nodes()
+        var wanted: [String] = []
+        for n in allNodes {
+            let spec = daemonPodSpec(ds["spec"]["template"], node: n.name)
+            let tolerations = spec["tolerations"].array ?? []
+            let taintOK = n.taints.allSatisfy { t in
+                !(t["effect"].string == "NoSchedule" || t["effect"].string == "NoExecute") || ControllerManager.tolerates(tolerations, t)
+            }
+            if taintOK && ControllerManager.matchesAffinity(ds["spec"]["template"]["spec"], node: n) { wanted.append(n.name) }
+        }
+        var byNode: [String: [JSONValue]] = [:]
+        for pod in try ownedPods(ds) where !isTerminated(pod) {
+            byNode[daemonPodNode(pod) ?? "", default: []].append(pod)
+        }
+        func deletePod(_ pod: JSONValue) throws {
+            let podName = pod["metadata"]["name"].string ?? ""
+            try s.delete(podType, namespace: ns, name: podName)
+            event(ds, reason: "SuccessfulDelete", message: "Deleted pod: \(podName)", component: "daemonset-controller")
+        }
+        var busy = false
+        for node in wanted where (byNode[node] ?? []).isEmpty {
+            let pod = try createPod(owner: ds, ownerAPIVersion: "apps/v1", ownerKind: "DaemonSet", template: ds["spec"]["template"],
+                                    generateName: name + "-",
+                                    extraLabels: [("controller-revision-hash", rev.hash),
+                                                  ("pod-template-generation", String(generation))]) { spec in
+                spec = self.daemonPodSpec(["spec": spec], node: node)
+            }
+            event(ds, reason: "SuccessfulCreate", message: "Created pod: \(pod["metadata"]["name"].string ?? "")",
+                  component: "daemonset-controller")
+            byNode[node] = [pod]
+            busy = true
+        }
+        let wantedSet = Set(wanted)
+        for (node, pods) in byNode {
+            if !wantedSet.contains(node) {
+                for p in pods { try deletePod(p) }
+                byNode[node] = nil
+            } else if pods.count > 1 {
+                for p in pods.dropFirst() { try deletePod(p) }
+                byNode[node] = [pods[0]]
+            }
+        }
+        if !busy && ds["spec"]["updateStrategy"]["type"].string != "OnDelete" {
+            let notReady = byNode.values.flatMap { $0 }.contains { !isReady($0) }
+            if !notReady, let (node, pods) = byNode.sorted(by: { $0.key < $1.key })
+                .first(where: { $0.value.first?["metadata"]["labels"]["controller-revision-hash"].string != rev.hash })
+            {
+                try deletePod(pods[0])
+                byNode[node] = nil
+            }
+        }
+        guard let current = try s.find(dsType, namespace: ns, name: name) else { return }
+        let scheduled = wanted.filter { byNode[$0] != nil }
+        let pods = scheduled.compactMap { byNode[$0]?.first }
+        let ready = pods.filter(isReady).count
+        let updated = pods.filter { $0["metadata"]["labels"]["controller-revision-hash"].string == rev.hash }.count
+        var status: JSONValue = .emptyObject
+        status["currentNumberScheduled"] = .int(Int64(scheduled.count))
+        status["desiredNumberScheduled"] = .int(Int64(wanted.count))
+        if ready > 0 { status["numberAvailable"] = .int(Int64(ready)) }
+        status["numberMisscheduled"] = 0
+        status["numberReady"] = .int(Int64(ready))
+        if wanted.count - ready > 0 { status["numberUnavailable"] = .int(Int64(wanted.count - ready)) }
+        if let g = current["metadata"]["generation"].int { status["observedGeneration"] = .int(g) }
+        if updated > 0 { status["updatedNumberScheduled"] = .int(Int64(updated)) }
+        var u = current
+        u["status"] = status
+        try save(u, current, dsType)
+    }
+}

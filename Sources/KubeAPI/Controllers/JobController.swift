@@ -1,0 +1,237 @@
+import KubeModel
+import KubeRegistry
+import KubeStore
+
+/// Jobs (completions, parallelism, Indexed mode, backoffLimit) and CronJobs (schedule against the
+/// clock, concurrency policy, history limits).
+extension ControllerManager {
+    func hasCondition(_ obj: JSONValue, _ type: String) -> Bool {
+        (obj["status"]["conditions"].array ?? []).contains { $0["type"].string == type && $0["status"].string == "True" }
+    }
+
+    func jobFinished(_ job: JSONValue) -> String? {
+        if hasCondition(job, "Complete") { return "Complete" }
+        if hasCondition(job, "Failed") { return "Failed" }
+        return nil
+    }
+
+    func syncJob(namespace ns: String, name: String) throws {
+        guard let job = try live(jobType, ns, name) else { return }
+        if jobFinished(job) != nil { return }
+        let pods = try ownedPods(job)
+        let completions = job["spec"]["completions"].int.map(Int.init)
+        let parallelism = Int(job["spec"]["parallelism"].int ?? 1)
+        let backoff = Int(job["spec"]["backoffLimit"].int ?? 6)
+        let indexed = job["spec"]["completionMode"].string == "Indexed"
+        let suspended = job["spec"]["suspend"].bool == true
+        var active = pods.filter { !isTerminated($0) && $0["metadata"]["deletionTimestamp"].isNull }
+        let succeededPods = pods.filter { $0["status"]["phase"].string == "Succeeded" }
+        let failed = pods.filter { $0["status"]["phase"].string == "Failed" }.count
+        var succeeded = succeededPods.count
+        var completedIndexes: Set<Int> = []
+        if indexed {
+            for p in succeededPods {
+                if let i = Int(p["metadata"]["annotations"]["batch.kubernetes.io/job-completion-index"].string ?? "") { completedIndexes.insert(i) }
+            }
+            succeeded = completedIndexes.count
+        }
+        var status = job["status"]
+        let t = JSONValue.string(now.rfc3339)
+        if status["startTime"].isNull && !suspended { status["startTime"] = t }
+        var conditions = status["conditions"].array ?? []
+        func jobCondition(_ type: String, _ reason: String, _ message: String) -> JSONValue {
+            ["lastProbeTime": t, "lastTransitionTime": t, "message": .string(message), "reason": .string(reason),
+             "status": "True", "type": .string(type)]
+        }
+        let done = completions.map { succeeded >= $0 } ?? (succeeded > 0 && active.isEmpty)
+        if done {
+            conditions.append(jobCondition("SuccessCriteriaMet", "CompletionsReached", "Reached expected number of succeeded pods"))
+            conditions.append(jobCondition("Complete", "CompletionsReached", "Reached expected number of succeeded pods"))
+            status["completionTime"] = t
+            event(job, reason: "Completed", message: "Job completed", component: "job-controller")
+        } else if failed > backoff {
+            conditions.append(jobCondition("FailureTarget", "BackoffLimitExceeded", "Job has reached the specified backoff limit"))
+            conditions.append(jobCondition("Failed", "BackoffLimitExceeded", "Job has reached the specified backoff limit"))
+            event(job, type: "Warning", reason: "BackoffLimitExceeded", message: "Job has reached the specified backoff limit",
+                  component: "job-controller")
+        } else if !suspended {
+            let remaining = completions.map { $0 - succeeded } ?? (succeeded > 0 ? 0 : parallelism)
+            let want = min(parallelism, remaining)
+            if active.count < want {
+                var pendingIndexes: [Int] = []
+                if indexed, let c = completions {
+                    let busy = Set(active.compactMap { Int($0["metadata"]["annotations"]["batch.kubernetes.io/job-completion-index"].string ?? "") })
+                    pendingIndexes = (0..<c).filter { !completedIndexes.contains($0) && !busy.contains($0) }
+                }
+                for k in 0..<(want - active.count) {
+                    var pod: JSONValue
+                    if indexed {
+                        guard k < pendingIndexes.count else { break }
+                        let idx = pendingIndexes[k]
+                        var template = job["spec"]["template"]
+                        template["metadata"]["annotations"]["batch.kubernetes.io/job-completion-index"] = .string(String(idx))
+                        pod = try createPod(owner: job, ownerAPIVersion: "batch/v1", ownerKind: "Job", template: template,
+                                            generateName: "\(name)-\(idx)-",
+                                            extraLabels: [("batch.kubernetes.io/job-completion-index", String(idx))]) { spec in
+                            spec["hostname"] = .string("\(name)-\(idx)")
+                        }
+                    } else {
+                        pod = try createPod(owner: job, ownerAPIVersion: "batch/v1", ownerKind: "Job",
+                                            template: job["spec"]["template"], generateName: name + "-")
+                    }
+                    event(job, reason: "SuccessfulCreate", message: "Created pod: \(pod["metadata"]["name"].string ?? "")",
+                          component: "job-controller")
+                    active.append(pod)
+                }
+            }
+        }
+        status["conditions"] = conditions.isEmpty ? nil : .array(conditions)
+        if conditions.isEmpty { _ = status.remove(["conditions"]) }
+        let live = done ? [] : active.filter { !isTerminated($0) }
+        if live.isEmpty { _ = status.remove(["active"]) } else { status["active"] = .int(Int64(live.count)) }
+        if indexed {
+            let ranges = compressIndexes(completedIndexes.sorted())
+            if ranges.isEmpty { _ = status.remove(["completedIndexes"]) } else { status["completedIndexes"] = .string(ranges) }
+        }
+        if failed > 0 { status["failed"] = .int(Int64(failed)) }
+        status["ready"] = .int(Int64(live.filter(isReady).count))
+        if succeeded > 0 { status["succeeded"] = .int(Int64(succeeded)) }
+        status["terminating"] = 0
+        status["uncountedTerminatedPods"] = .emptyObject
+        guard let current = try s.find(jobType, namespace: ns, name: name) else { return }
+        var u = current
+        u["status"] = status
+        try save(u, current, jobType)
+    }
+
+    func compressIndexes(_ xs: [Int]) -> String {
+        var parts: [String] = []
+        var i = 0
+        while i < xs.count {
+            var j = i
+            while j + 1 < xs.count && xs[j + 1] == xs[j] + 1 { j += 1 }
+            parts.append(i == j ? String(xs[i]) : "\(xs[i])-\(xs[j])")
+            i = j + 1
+        }
+        return parts.joined(separator: ",")
+    }
+
+    // MARK: CronJob
+
+    /// Whether the clock has reached a schedule time the CronJob has not acted on yet.
+    func cronJobDue(_ cj: JSONValue) -> Bool {
+        if cj["spec"]["suspend"].bool == true { return false }
+        guard let sched = CronSchedule(cj["spec"]["schedule"].string ?? "") else { return false }
+        let zone = TimeZoneInfo(name: cj["spec"]["timeZone"].string ?? "") ?? .utc
+        let earliest = earliestTime(cj)
+        guard let next = sched.nextUTC(after: earliest, zone: zone) else { return false }
+        return next <= now.seconds
+    }
+
+    func earliestTime(_ cj: JSONValue) -> Int64 {
+        var earliest = Timestamp(rfc3339: cj["status"]["lastScheduleTime"].string ?? "")?.seconds
+            ?? Timestamp(rfc3339: cj["metadata"]["creationTimestamp"].string ?? "")?.seconds ?? now.seconds
+        if let sds = cj["spec"]["startingDeadlineSeconds"].int, now.seconds - sds > earliest { earliest = now.seconds - sds }
+        return earliest
+    }
+
+    func syncCronJob(namespace ns: String, name: String) throws {
+        guard let cj = try live(cronType, ns, name) else { return }
+        var status = cj["status"]
+        var jobs: [JSONValue] = []
+        for row in try s.tx.dependents(ofUID: cj["metadata"]["uid"].string ?? "") where row.resource == jobType.storageKey {
+            jobs.append(try s.decode(row))
+        }
+        var active: [JSONValue] = []
+        for job in jobs {
+            let jobName = job["metadata"]["name"].string ?? ""
+            let wasActive = (status["active"].array ?? []).contains { $0["uid"] == job["metadata"]["uid"] }
+            if let cond = jobFinished(job) {
+                if wasActive {
+                    event(cj, reason: "SawCompletedJob", message: "Saw completed job: \(jobName), condition: \(cond)",
+                          component: "cronjob-controller")
+                }
+                if cond == "Complete", let ct = job["status"]["completionTime"].string {
+                    let prev = Timestamp(rfc3339: status["lastSuccessfulTime"].string ?? "")?.seconds ?? Int64.min
+                    if (Timestamp(rfc3339: ct)?.seconds ?? 0) > prev { status["lastSuccessfulTime"] = .string(ct) }
+                }
+            } else {
+                active.append(jobReference(job))
+            }
+        }
+        // History limits.
+        func prune(_ cond: String, limit: Int64) throws {
+            let finished = jobs.filter { jobFinished($0) == cond }.sorted {
+                ($0["status"]["startTime"].string ?? $0["metadata"]["creationTimestamp"].string ?? "", $0["metadata"]["name"].string ?? "")
+                    < ($1["status"]["startTime"].string ?? $1["metadata"]["creationTimestamp"].string ?? "", $1["metadata"]["name"].string ?? "")
+            }
+            guard finished.count > Int(limit) else { return }
+            for job in finished.prefix(finished.count - Int(max(0, limit))) {
+                let jobName = job["metadata"]["name"].string ?? ""
+                try s.delete(jobType, namespace: ns, name: jobName)
+                event(cj, reason: "SuccessfulDelete", message: "Deleted job \(jobName)", component: "cronjob-controller")
+            }
+        }
+        try prune("Complete", limit: cj["spec"]["successfulJobsHistoryLimit"].int ?? 3)
+        try prune("Failed", limit: cj["spec"]["failedJobsHistoryLimit"].int ?? 1)
+
+        if cj["spec"]["suspend"].bool != true, let sched = CronSchedule(cj["spec"]["schedule"].string ?? "") {
+            let zone = TimeZoneInfo(name: cj["spec"]["timeZone"].string ?? "") ?? .utc
+            if let (t, missed) = sched.mostRecent(after: earliestTime(cj), now: now.seconds, zone: zone) {
+                if missed > 100 {
+                    event(cj, type: "Warning", reason: "TooManyMissedTimes",
+                          message: "too many missed start times: \(missed). Set or decrease .spec.startingDeadlineSeconds or check clock skew",
+                          component: "cronjob-controller")
+                }
+                let policy = cj["spec"]["concurrencyPolicy"].string ?? "Allow"
+                if policy == "Forbid" && !active.isEmpty {
+                    // Skip this run; it is retried while still within the deadline.
+                } else {
+                    if policy == "Replace" {
+                        for ref in active {
+                            let jobName = ref["name"].string ?? ""
+                            try s.delete(jobType, namespace: ns, name: jobName)
+                            event(cj, reason: "SuccessfulDelete", message: "Deleted job \(jobName)", component: "cronjob-controller")
+                        }
+                        active = []
+                    }
+                    let jobName = "\(name)-\(t / 60)"
+                    let scheduled = Timestamp(seconds: t)
+                    if try s.tx.get(resource: jobType.storageKey, namespace: ns, name: jobName) == nil {
+                        var meta: JSONValue = ["name": .string(jobName), "namespace": .string(ns)]
+                        if let l = cj["spec"]["jobTemplate"]["metadata"]["labels"].object, !l.isEmpty { meta["labels"] = .object(l) }
+                        var ann = cj["spec"]["jobTemplate"]["metadata"]["annotations"]
+                        ann["batch.kubernetes.io/cronjob-scheduled-timestamp"] = .string(scheduled.rfc3339)
+                        meta["annotations"] = ann
+                        meta["ownerReferences"] = [ownerReference(cj, apiVersion: "batch/v1", kind: "CronJob")]
+                        let job: JSONValue = ["apiVersion": "batch/v1", "kind": "Job", "metadata": meta,
+                                              "spec": cj["spec"]["jobTemplate"]["spec"]]
+                        let created = try s.create(job, type: jobType, namespace: ns)
+                        event(cj, reason: "SuccessfulCreate", message: "Created job \(jobName)", component: "cronjob-controller")
+                        if let fresh = try s.find(jobType, namespace: ns, name: jobName) ?? Optional(created) {
+                            if let cond = jobFinished(fresh) {
+                                event(cj, reason: "SawCompletedJob", message: "Saw completed job: \(jobName), condition: \(cond)",
+                                      component: "cronjob-controller")
+                                if cond == "Complete", let ct = fresh["status"]["completionTime"].string { status["lastSuccessfulTime"] = .string(ct) }
+                            } else {
+                                active.append(jobReference(fresh))
+                            }
+                        }
+                    }
+                    status["lastScheduleTime"] = .string(scheduled.rfc3339)
+                }
+            }
+        }
+        if active.isEmpty { _ = status.remove(["active"]) } else { status["active"] = .array(active) }
+        if status.isNull { status = .emptyObject }
+        guard let current = try s.find(cronType, namespace: ns, name: name) else { return }
+        var u = current
+        u["status"] = status
+        try save(u, current, cronType)
+    }
+
+    func jobReference(_ job: JSONValue) -> JSONValue {
+        ["apiVersion": "batch/v1", "kind": "Job", "name": job["metadata"]["name"], "namespace": job["metadata"]["namespace"],
+         "resourceVersion": job["metadata"]["resourceVersion"], "uid": job["metadata"]["uid"]]
+    }
+}

@@ -1,0 +1,172 @@
+import KubeModel
+import KubeRegistry
+import KubeStore
+
+/// The default scheduler (filters: NodeUnschedulable, TaintToleration, NodeAffinity/nodeSelector, pod
+/// count; score: fewest pods) and the node lifecycle controller's unschedulable taint.
+extension ControllerManager {
+    struct NodeInfo {
+        var name: String
+        var obj: JSONValue
+        var labels: [String: String]
+        var taints: [JSONValue]
+        var ready: Bool
+        var maxPods: Int
+    }
+
+    func nodes() throws -> [NodeInfo] {
+        if let cached = nodeCache { return cached }
+        let result = try s.list(nodeType, namespace: nil).map { n in
+            var taints = n["spec"]["taints"].array ?? []
+            let conditions = n["status"]["conditions"].array ?? []
+            let readyCond = conditions.first { $0["type"].string == "Ready" }
+            let ready = readyCond == nil || readyCond?["status"].string == "True"
+            if !ready, !taints.contains(where: { $0["key"].string == "node.kubernetes.io/not-ready" }) {
+                taints.append(["effect": "NoSchedule", "key": "node.kubernetes.io/not-ready"])
+            }
+            if n["spec"]["unschedulable"].bool == true,
+                !taints.contains(where: { $0["key"].string == "node.kubernetes.io/unschedulable" })
+            {
+                taints.append(["effect": "NoSchedule", "key": "node.kubernetes.io/unschedulable"])
+            }
+            let maxPods = Int(n["status"]["allocatable"]["pods"].string ?? "") ?? 110
+            return NodeInfo(name: n["metadata"]["name"].string ?? "", obj: n, labels: labels(n), taints: taints,
+                            ready: ready, maxPods: maxPods)
+        }
+        nodeCache = result
+        return result
+    }
+
+    /// Keeps the `node.kubernetes.io/unschedulable:NoSchedule` taint in step with `spec.unschedulable`.
+    func syncNode(_ name: String) throws {
+        guard let node = try s.find(nodeType, namespace: "", name: name) else { return }
+        var taints = node["spec"]["taints"].array ?? []
+        let has = taints.contains { $0["key"].string == "node.kubernetes.io/unschedulable" }
+        let cordoned = node["spec"]["unschedulable"].bool == true
+        var updated = node
+        if cordoned && !has {
+            taints.append(["effect": "NoSchedule", "key": "node.kubernetes.io/unschedulable",
+                           "timeAdded": .string(now.rfc3339)])
+            updated["spec"]["taints"] = .array(taints)
+        } else if !cordoned && has {
+            taints.removeAll { $0["key"].string == "node.kubernetes.io/unschedulable" }
+            if taints.isEmpty { updated.remove(["spec", "taints"]) } else { updated["spec"]["taints"] = .array(taints) }
+        }
+        try save(updated, node, nodeType)
+    }
+
+    func computePodsPerNode() throws -> [String: Int] {
+        if let p = podsPerNode { return p }
+        var counts: [String: Int] = [:]
+        for row in try s.tx.list(resource: podType.storageKey, namespace: nil) {
+            // Cheap scan: only decode pods that mention a node.
+            guard row.data.contains("\"nodeName\"") else { continue }
+            let pod = try s.decode(row)
+            if let n = pod["spec"]["nodeName"].string, !isTerminated(pod) { counts[n, default: 0] += 1 }
+        }
+        podsPerNode = counts
+        return counts
+    }
+
+    func schedulePendingPods() throws {
+        for row in try s.tx.list(resource: podType.storageKey, namespace: nil) where !row.data.contains("\"nodeName\"") {
+            enqueue(.pod(row.namespace, row.name))
+        }
+    }
+
+    static func tolerates(_ tolerations: [JSONValue], _ taint: JSONValue) -> Bool {
+        tolerations.contains { t in
+            let effect = t["effect"].string ?? ""
+            if !effect.isEmpty && effect != taint["effect"].string { return false }
+            let key = t["key"].string ?? ""
+            let op = t["operator"].string ?? "Equal"
+            if key.isEmpty { return op == "Exists" }
+            if key != taint["key"].string { return false }
+            if op == "Exists" { return true }
+            return (t["value"].string ?? "") == (taint["value"].string ?? "")
+        }
+    }
+
+    static func matchesTerm(_ term: JSONValue, node: NodeInfo) -> Bool {
+        let exprs = term["matchExpressions"].array ?? []
+        let fields = term["matchFields"].array ?? []
+        if exprs.isEmpty && fields.isEmpty { return false }
+        for e in exprs {
+            let key = e["key"].string ?? ""
+            let values = (e["values"].array ?? []).compactMap(\.string)
+            let v = node.labels[key]
+            switch e["operator"].string ?? "" {
+            case "In": if v == nil || !values.contains(v!) { return false }
+            case "NotIn": if let v, values.contains(v) { return false }
+            case "Exists": if v == nil { return false }
+            case "DoesNotExist": if v != nil { return false }
+            case "Gt", "Lt":
+                guard let v, let lv = Int64(v), let rv = values.first.flatMap({ Int64($0) }) else { return false }
+                if e["operator"].string == "Gt" ? !(lv > rv) : !(lv < rv) { return false }
+            default: return false
+            }
+        }
+        for f in fields {
+            guard f["key"].string == "metadata.name" else { return false }
+            let values = (f["values"].array ?? []).compactMap(\.string)
+            switch f["operator"].string ?? "" {
+            case "In": if !values.contains(node.name) { return false }
+            case "NotIn": if values.contains(node.name) { return false }
+            default: return false
+            }
+        }
+        return true
+    }
+
+    /// Whether `node` passes the pod's affinity/selector filter.
+    static func matchesAffinity(_ spec: JSONValue, node: NodeInfo) -> Bool {
+        for (k, v) in spec["nodeSelector"].stringMap where node.labels[k] != v { return false }
+        let required = spec["affinity"]["nodeAffinity"]["requiredDuringSchedulingIgnoredDuringExecution"]
+        if let terms = required["nodeSelectorTerms"].array {
+            if !terms.contains(where: { matchesTerm($0, node: node) }) { return false }
+        }
+        return true
+    }
+
+    /// The first failing filter's reason for `node`, or nil when the pod fits.
+    func filter(_ spec: JSONValue, node: NodeInfo, counts: [String: Int]) -> String? {
+        let tolerations = spec["tolerations"].array ?? []
+        if node.obj["spec"]["unschedulable"].bool == true,
+            !ControllerManager.tolerates(tolerations, ["key": "node.kubernetes.io/unschedulable", "effect": "NoSchedule"])
+        {
+            return "node(s) were unschedulable"
+        }
+        for taint in node.taints where taint["effect"].string == "NoSchedule" || taint["effect"].string == "NoExecute" {
+            if !ControllerManager.tolerates(tolerations, taint) {
+                return "node(s) had untolerated taint {\(taint["key"].string ?? ""): \(taint["value"].string ?? "")}"
+            }
+        }
+        if !ControllerManager.matchesAffinity(spec, node: node) { return "node(s) didn't match Pod's node affinity/selector" }
+        if counts[node.name, default: 0] >= node.maxPods { return "Too many pods" }
+        return nil
+    }
+
+    /// Picks a node for the pod, or returns the FailedScheduling message.
+    func pickNode(_ pod: JSONValue) throws -> (node: NodeInfo?, message: String) {
+        let all = try nodes()
+        if all.isEmpty { return (nil, "no nodes available to schedule pods") }
+        let counts = try computePodsPerNode()
+        var reasons: [String: Int] = [:]
+        var best: NodeInfo?
+        for n in all {
+            if let r = filter(pod["spec"], node: n, counts: counts) {
+                reasons[r, default: 0] += 1
+                continue
+            }
+            if best == nil || counts[n.name, default: 0] < counts[best!.name, default: 0] { best = n }
+        }
+        if let best { return (best, "") }
+        let parts = reasons.map { "\($0.value) \($0.key)" }.sorted()
+        let resourceReasons = reasons.filter { $0.key == "Too many pods" }.values.reduce(0, +)
+        var preemption: [String] = []
+        if all.count - resourceReasons > 0 { preemption.append("\(all.count - resourceReasons) Preemption is not helpful for scheduling") }
+        if resourceReasons > 0 { preemption.append("\(resourceReasons) No preemption victims found for incoming pod") }
+        let message = "0/\(all.count) nodes are available: \(parts.joined(separator: ", ")). preemption: 0/\(all.count) nodes are available: \(preemption.sorted().joined(separator: ", "))."
+        return (nil, message)
+    }
+}

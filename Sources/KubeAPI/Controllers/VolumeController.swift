@@ -1,0 +1,141 @@
+import KubeModel
+import KubeRegistry
+import KubeStore
+
+/// The persistent volume controller and a dynamic provisioner for StorageClasses: claims bind to the
+/// smallest matching Available volume or to a provisioned `pvc-<uid>` one; the reclaim policy applies
+/// when the claim goes.
+extension ControllerManager {
+    func syncPendingClaims() throws {
+        for row in try s.tx.list(resource: pvcType.storageKey, namespace: nil) where !row.data.contains("\"phase\":\"Bound\"") {
+            enqueue(.pvc(row.namespace, row.name))
+        }
+    }
+
+    func storage(_ v: JSONValue) -> Double {
+        if let q = try? Quantity.parse(json: v) { return q.doubleValue }
+        return 0
+    }
+
+    func syncClaim(namespace ns: String, name: String) throws {
+        guard var pvc = try live(pvcType, ns, name) else { return }
+        if pvc["status"]["phase"].string == "Bound" { return }
+        let original = pvc
+        let className = pvc["spec"]["storageClassName"].string ?? ""
+        let modes = Set((pvc["spec"]["accessModes"].array ?? []).compactMap(\.string))
+        let request = storage(pvc["spec"]["resources"]["requests"]["storage"])
+        let volumeMode = pvc["spec"]["volumeMode"].string ?? "Filesystem"
+        let claimSelector = pvc["spec"]["selector"].isNull ? LabelSelector.everything : ((try? LabelSelector(from: pvc["spec"]["selector"])) ?? .nothing)
+        let uid = pvc["metadata"]["uid"].string ?? ""
+        var chosen: JSONValue?
+        let wanted = pvc["spec"]["volumeName"].string ?? ""
+        for pv in try s.list(pvType, namespace: nil) {
+            if !wanted.isEmpty && pv["metadata"]["name"].string != wanted { continue }
+            let ref = pv["spec"]["claimRef"]
+            if !ref.isNull {
+                guard ref["name"].string == name && (ref["namespace"].string ?? "") == ns
+                    && (ref["uid"].isNull || ref["uid"].string == uid) else { continue }
+            } else if pv["status"]["phase"].string != "Available" { continue }
+            if (pv["spec"]["storageClassName"].string ?? "") != className { continue }
+            if (pv["spec"]["volumeMode"].string ?? "Filesystem") != volumeMode { continue }
+            let pvModes = Set((pv["spec"]["accessModes"].array ?? []).compactMap(\.string))
+            if !modes.isSubset(of: pvModes) { continue }
+            let cap = storage(pv["spec"]["capacity"]["storage"])
+            if cap < request { continue }
+            if !claimSelector.matches(labels: pv["metadata"]["labels"]) { continue }
+            if chosen == nil || cap < storage(chosen!["spec"]["capacity"]["storage"]) || !ref.isNull { chosen = pv }
+            if !ref.isNull { break }
+        }
+        if chosen == nil, !className.isEmpty, wanted.isEmpty {
+            guard let sc = try s.find(scType, namespace: "", name: className) else {
+                if pvc["status"]["phase"].string == "Pending" && !emittedClaimEvent(pvc) {
+                    event(pvc, type: "Warning", reason: "ProvisioningFailed",
+                          message: "storageclass.storage.k8s.io \(strconvQuote(className)) not found", component: "persistentvolume-controller")
+                }
+                return
+            }
+            if sc["volumeBindingMode"].string == "WaitForFirstConsumer" {
+                if !emittedClaimEvent(pvc) {
+                    event(pvc, reason: "WaitForFirstConsumer", message: "waiting for first consumer to be created before binding",
+                          component: "persistentvolume-controller")
+                }
+                return
+            }
+            let provisioner = sc["provisioner"].string ?? ""
+            event(pvc, reason: "ExternalProvisioning",
+                  message: "Waiting for a volume to be created either by the external provisioner '\(provisioner)' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.",
+                  component: "persistentvolume-controller")
+            let provComponent = "\(provisioner)_local-path-provisioner"
+            event(pvc, reason: "Provisioning", message: "External provisioner is provisioning volume for claim \"\(ns)/\(name)\"",
+                  component: provComponent)
+            let pvName = "pvc-\(uid)"
+            var spec: JSONValue = [
+                "accessModes": pvc["spec"]["accessModes"],
+                "capacity": ["storage": pvc["spec"]["resources"]["requests"]["storage"]],
+                "claimRef": ["apiVersion": "v1", "kind": "PersistentVolumeClaim", "name": .string(name), "namespace": .string(ns),
+                             "resourceVersion": pvc["metadata"]["resourceVersion"], "uid": .string(uid)],
+            ]
+            if provisioner == "rancher.io/local-path" {
+                spec["hostPath"] = ["path": .string("/var/local-path-provisioner/\(pvName)_\(ns)_\(name)"), "type": "DirectoryOrCreate"]
+            } else {
+                spec["hostPath"] = ["path": .string("/tmp/\(pvName)"), "type": "DirectoryOrCreate"]
+            }
+            spec["persistentVolumeReclaimPolicy"] = .string(sc["reclaimPolicy"].string ?? "Delete")
+            spec["storageClassName"] = .string(className)
+            spec["volumeMode"] = .string(volumeMode)
+            let pv: JSONValue = ["apiVersion": "v1", "kind": "PersistentVolume",
+                                 "metadata": ["name": .string(pvName),
+                                              "annotations": ["pv.kubernetes.io/provisioned-by": .string(provisioner)],
+                                              "finalizers": ["kubernetes.io/pv-protection"]],
+                                 "spec": spec]
+            chosen = try s.find(pvType, namespace: "", name: pvName) ?? s.create(pv, type: pvType, namespace: "")
+            event(pvc, reason: "ProvisioningSucceeded", message: "Successfully provisioned volume \(pvName)", component: provComponent)
+            pvc["metadata"]["annotations"]["volume.beta.kubernetes.io/storage-provisioner"] = .string(provisioner)
+            pvc["metadata"]["annotations"]["volume.kubernetes.io/storage-provisioner"] = .string(provisioner)
+        }
+        guard var pv = chosen else {
+            if className.isEmpty && !emittedClaimEvent(pvc) {
+                event(pvc, reason: "FailedBinding", message: "no persistent volumes available for this claim and no storage class is set",
+                      component: "persistentvolume-controller")
+            }
+            return
+        }
+        // Bind both sides.
+        let pvOriginal = pv
+        let preBound = !pvOriginal["spec"]["claimRef"].isNull && pvOriginal["metadata"]["annotations"]["pv.kubernetes.io/provisioned-by"].isNull
+        pv["spec"]["claimRef"] = ["apiVersion": "v1", "kind": "PersistentVolumeClaim", "name": .string(name),
+                                  "namespace": .string(ns), "resourceVersion": pvc["metadata"]["resourceVersion"], "uid": .string(uid)]
+        if !preBound { pv["metadata"]["annotations"]["pv.kubernetes.io/bound-by-controller"] = "yes" }
+        pv["status"]["phase"] = "Bound"
+        pv["status"]["lastPhaseTransitionTime"] = .string(now.rfc3339)
+        try save(pv, pvOriginal, pvType)
+        pvc["spec"]["volumeName"] = pv["metadata"]["name"]
+        pvc["metadata"]["annotations"]["pv.kubernetes.io/bind-completed"] = "yes"
+        if wanted.isEmpty { pvc["metadata"]["annotations"]["pv.kubernetes.io/bound-by-controller"] = "yes" }
+        if pvc["metadata"]["finalizers"].isNull { pvc["metadata"]["finalizers"] = ["kubernetes.io/pvc-protection"] }
+        pvc["status"]["accessModes"] = pv["spec"]["accessModes"]
+        pvc["status"]["capacity"] = pv["spec"]["capacity"]
+        pvc["status"]["phase"] = "Bound"
+        try save(pvc, original, pvcType)
+    }
+
+    func emittedClaimEvent(_ pvc: JSONValue) -> Bool {
+        eventsPerObject[pvc["metadata"]["uid"].string ?? ""] != nil
+    }
+
+    /// The claim is gone: its volume is deleted or released, as its reclaim policy says.
+    func reclaim(claimDeleted claim: JSONValue) throws {
+        let uid = claim["metadata"]["uid"].string ?? ""
+        for pv in try s.list(pvType, namespace: nil) where pv["spec"]["claimRef"]["uid"].string == uid {
+            let name = pv["metadata"]["name"].string ?? ""
+            if pv["spec"]["persistentVolumeReclaimPolicy"].string == "Delete" {
+                try s.delete(pvType, namespace: "", name: name)
+            } else {
+                var u = pv
+                u["status"]["phase"] = "Released"
+                u["status"]["lastPhaseTransitionTime"] = .string(now.rfc3339)
+                try save(u, pv, pvType)
+            }
+        }
+    }
+}

@@ -6,5 +6,9 @@ enum WorkloadCommands {
         SetCommand.spec,
         ScaleCommand.spec,
         AutoscaleCommand.spec,
+        RolloutCommand.spec,
+        WaitCommand.spec,
+        TopCommand.spec,
+    ] + NodeCommands.specs + [
     ]
 }

@@ -10,6 +10,15 @@ public enum Describers {
     /// kubectl's generic describer (`GenericDescriberFor`): metadata, every field, events.
     public static let generic: DescribeFunction = { obj, ctx in describeGeneric(obj, ctx) }
 
+    /// `DescribePodTemplate` written through a prefix writer without a tabwriter (TABs kept), as
+    /// `kubectl rollout history --revision=N` and `rollout undo --dry-run` print a template.
+    public static func podTemplateUnaligned(_ template: JSONValue) -> String {
+        let w = DescribeWriter()
+        w.raw = ""
+        describePodTemplate(w, template)
+        return w.finish()
+    }
+
     static let table: [String: DescribeFunction] = [
         "/Pod": { describePod($0, $1) },
         "/ReplicationController": { describeReplicationController($0, $1) },

@@ -15,5 +15,5 @@ enum RootCommand {
             APIResourcesCommand.versionsSpec,
             VersionCommand.spec,
             ConfigCommand.spec,
-        ] + NoRuntimeCommands.specs)
+        ] + WorkloadCommands.specs + NoRuntimeCommands.specs)
 }

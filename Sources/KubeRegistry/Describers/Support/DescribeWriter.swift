@@ -8,15 +8,24 @@ let L0 = 0, L1 = 1, L2 = 2, L3 = 3, L4 = 4
 final class DescribeWriter {
     var pw = PrefixWriter()
     var indent = 0
+    /// Unaligned mode (a prefix writer over a plain buffer, as `rollout history --revision` uses):
+    /// the text as written, TABs kept.
+    var raw: String?
 
     init() {}
 
     /// Writes `text` at `level`; the text carries its own TABs and newline.
-    func write(_ level: Int, _ text: String) { pw.write(level + indent, text) }
+    func write(_ level: Int, _ text: String) {
+        if raw != nil {
+            raw! += String(repeating: "  ", count: max(0, level + indent)) + escapeTerminal(text)
+        } else {
+            pw.write(level + indent, text)
+        }
+    }
     /// `WriteLine("")`-style continuation: text followed by a newline, no indentation.
-    func writeLine(_ text: String) { pw.write(indent, text + "\n") }
-    func flush() { pw.flush() }
-    func finish() -> String { pw.finish() }
+    func writeLine(_ text: String) { write(0, text + "\n") }
+    func flush() { if raw == nil { pw.flush() } }
+    func finish() -> String { raw ?? pw.finish() }
 
     /// Runs `body` with the indentation offset raised by `by` levels.
     func nested(_ by: Int, _ body: () -> Void) {

@@ -1,0 +1,478 @@
+import KubeAPI
+import KubeModel
+import KubePrinters
+import KubeRegistry
+
+/// `kubectl set image|env|resources|selector|serviceaccount`.
+enum SetCommand {
+    static func commonFlags(_ purpose: String, containers: Bool = false) -> [FlagSpec] {
+        var f = CommonFlags.output(tables: false) + CommonFlags.filenames(purpose) + [
+            FlagSpec("all", .bool, usage: "Select every object of the given types in the namespace."),
+            CommonFlags.dryRun,
+            CommonFlags.fieldManager("kubectl-set"),
+            FlagSpec("local", .bool, usage: "Change the objects from -f only, without reading or writing the store."),
+            CommonFlags.selector,
+        ]
+        if containers {
+            f.append(FlagSpec("containers", short: "c", .string, default: "*", usage: "Containers to change, as a glob pattern."))
+        }
+        return f
+    }
+
+    static let spec = CommandSpec(
+        "set", use: "set SUBCOMMAND", short: "Set specific features on objects",
+        subcommands: [
+            CommandSpec("image", use: "image (-f FILENAME | TYPE NAME) CONTAINER_NAME_1=CONTAINER_IMAGE_1 ... CONTAINER_NAME_N=CONTAINER_IMAGE_N",
+                        short: "Update the image of a pod template", flags: commonFlags("update") + [
+                            FlagSpec("record", .bool, usage: "Record the command line in the kubernetes.io/change-cause annotation (deprecated).", hidden: true),
+                        ], run: { try image(&$0) }),
+            CommandSpec("env", use: "env RESOURCE/NAME KEY_1=VAL_1 ... KEY_N=VAL_N",
+                        short: "Update environment variables on a pod template", flags: commonFlags("update", containers: true) + [
+                            FlagSpec("env", short: "e", .stringArray, usage: "An environment variable to set, as KEY=value."),
+                            FlagSpec("from", .string, usage: "The configmap or secret to read variables from (configmap/NAME, secret/NAME)."),
+                            FlagSpec("keys", .stringSlice, usage: "With --from, only these keys."),
+                            FlagSpec("list", .bool, usage: "Print the environment of each container instead of changing it."),
+                            FlagSpec("overwrite", .bool, default: "true", usage: "Allow replacing variables that already have a value."),
+                            FlagSpec("prefix", .string, usage: "Prefix for the names of variables taken from --from."),
+                            FlagSpec("resolve", .bool, usage: "With --list, show values of secret and configmap references."),
+                        ], run: { try env(&$0) }),
+            CommandSpec("resources", use: "resources (-f FILENAME | TYPE NAME)  ([--limits=LIMITS & --requests=REQUESTS]",
+                        short: "Update resource requests/limits on objects with pod templates",
+                        flags: commonFlags("update", containers: true) + [
+                            FlagSpec("limits", .string, usage: "Resource limits, as name=quantity pairs (cpu=200m,memory=512Mi)."),
+                            FlagSpec("requests", .string, usage: "Resource requests, as name=quantity pairs."),
+                        ], run: { try resources(&$0) }),
+            CommandSpec("selector", use: "selector (-f FILENAME | TYPE NAME) EXPRESSIONS [--resource-version=version]",
+                        short: "Set the selector on a resource", flags: commonFlags("update") + [
+                            FlagSpec("resource-version", .string, usage: "Only update when the object still has this resourceVersion."),
+                        ], run: { try selector(&$0) }),
+            CommandSpec("serviceaccount", aliases: ["sa"], use: "serviceaccount (-f FILENAME | TYPE NAME) SERVICE_ACCOUNT",
+                        short: "Update the service account of a resource", flags: commonFlags("update"),
+                        run: { try serviceAccount(&$0) }),
+        ],
+        group: "Basic Commands (Intermediate):")
+
+    // MARK: engine
+
+    struct ChangeError: Error { var text: String }
+
+    /// Shared flow of the set subcommands (kubectl's CalculatePatches + patch loop): per object,
+    /// compute the change; an object whose change fails is reported as `error: <name> <err>`; an
+    /// unchanged object prints nothing; others are stored (unless local/client dry run) and printed.
+    static func apply(_ inv: inout Invocation, resources: [String], verb: String, earlierErrors: () -> [String] = { [] },
+                      change: (inout JSONValue, WorkTarget) throws -> Void) throws
+    {
+        let local = inv.flags.bool("local")
+        let all = inv.flags.bool("all")
+        let selector = inv.flags.string("selector")
+        let format = try Workloads.format(inv)
+        let dryRun = try DryRun.from(inv)
+        let (targets, collectErrors) = try Workloads.collect(&inv, resources: resources, local: local, all: all, selector: selector)
+        if let first = collectErrors.first { throw first }
+        var errors: [String] = []
+        var printedCount = 0
+        var changes: [(WorkTarget, JSONValue, JSONValue)] = []
+        for t in targets {
+            let clientSide = local || dryRun == .client
+            let original = clientSide ? TypedRoundTrip.normalize(t.object) : t.object
+            var modified = original
+            do {
+                try change(&modified, t)
+            } catch let e as ChangeError {
+                errors.append(e.text)
+                continue
+            } catch {
+                errors.append("error: \(objectName(t, local: local)) \(messageText(error))\n")
+                continue
+            }
+            changes.append((t, original, modified))
+        }
+        // Errors found while computing the changes (missing containers) come first, as in kubectl.
+        errors = earlierErrors() + errors
+        for (t, original, modified) in changes {
+            let clientSide = local || dryRun == .client
+            if modified == original { continue }
+            var result = modified
+            if !clientSide, let type = t.type {
+                do { result = try Workloads.store(modified, type: type, inv: &inv, dryRun: dryRun) } catch {
+                    errors.append(ErrorRenderer.lineFor(error))
+                    continue
+                }
+            }
+            if let format {
+                if case .yaml = format, printedCount > 0 { inv.io.out.write("---\n") }
+                printedCount += 1
+                try Workloads.printObjects([result], format: format, inv: &inv, typed: clientSide)
+            } else {
+                inv.io.out.write("\(ObjectPrinter.name(result, type: t.type)) \(verb)\(local ? "" : dryRun.suffix)\n")
+            }
+        }
+        try fail(errors)
+    }
+
+    /// cmdutil.CheckErr over an aggregate of error texts.
+    static func fail(_ errors: [String]) throws {
+        if errors.isEmpty { return }
+        if errors.count == 1 {
+            let m = errors[0]
+            throw CLIError.raw(m.hasPrefix("error: ") || m.hasPrefix("Error from server") ? m : "error: " + m)
+        }
+        throw CLIError.raw(errors.map { $0 + "\n" }.joined())
+    }
+
+    static func messageText(_ error: Error) -> String {
+        switch error {
+        case CLIError.message(let m), CLIError.raw(let m), CLIError.usage(let m): return m
+        default: return ErrorRenderer.lineFor(error)
+        }
+    }
+
+    /// resource.Info.ObjectName: `deployments/web` for store objects, `deployment.apps/web` (with
+    /// kubectl's stray newline after grouped kinds) for local ones.
+    static func objectName(_ t: WorkTarget, local: Bool) -> String {
+        if !local, let type = t.type { return "\(type.plural)/\(t.name)" }
+        let gvk = GroupVersionKind.parse(apiVersion: t.object["apiVersion"].string ?? "", kind: t.kind)
+        if gvk.group.isEmpty { return "\(gvk.kind.lowercased())/\(t.name)" }
+        return "\(gvk.kind.lowercased()).\(gvk.group)/\(t.name)\n"
+    }
+
+    /// Runs `body` on the pod spec of a workload object, or fails as UpdatePodSpecForObject does.
+    static func withPodSpec(_ obj: inout JSONValue, _ body: (inout JSONValue) throws -> Void) throws {
+        let kind = obj["kind"].string ?? ""
+        guard let path = Workloads.podSpecPath(kind: kind) else {
+            let gvk = GroupVersionKind.parse(apiVersion: obj["apiVersion"].string ?? "", kind: kind)
+            throw CLIError.message("the object is not a pod or does not have a pod template: *\(gvk.version).\(kind)")
+        }
+        var spec = obj.at(path)
+        try body(&spec)
+        obj.set(path, spec)
+    }
+
+    /// filepath.Match for container names (`*`, `?`, `[...]` are enough for container globs).
+    static func globMatch(_ pattern: String, _ name: String) -> Bool {
+        let p = Array(pattern), s = Array(name)
+        func m(_ i: Int, _ j: Int) -> Bool {
+            if i == p.count { return j == s.count }
+            if p[i] == "*" {
+                var k = j
+                while true {
+                    if m(i + 1, k) { return true }
+                    if k == s.count { return false }
+                    k += 1
+                }
+            }
+            guard j < s.count else { return false }
+            if p[i] == "?" || p[i] == s[j] { return m(i + 1, j + 1) }
+            return false
+        }
+        return m(0, 0)
+    }
+
+    static func split(_ args: [String], noun: String) throws -> (resources: [String], pairs: [String]) {
+        var resources: [String] = []
+        var pairs: [String] = []
+        for s in args {
+            let isPair = s.contains("=") || (s.hasSuffix("-") && s != "-" && noun == "environment")
+            if isPair { pairs.append(s) } else if pairs.isEmpty { resources.append(s) } else {
+                throw CLIError.message("all resources must be specified before \(noun) changes: \(s)")
+            }
+        }
+        return (resources, pairs)
+    }
+
+    static func requireTargets(_ inv: Invocation, _ resources: [String]) throws {
+        if inv.flags.bool("local") && !resources.isEmpty { throw CLIError.message(Workloads.localNeedsFilenameMessage) }
+        if resources.isEmpty && inv.flags.strings("filename").isEmpty && inv.flags.string("kustomize").isEmpty {
+            throw CLIError.message(Workloads.noResourcesMessage)
+        }
+    }
+
+    // MARK: image
+
+    static func image(_ inv: inout Invocation) throws {
+        let (resources, pairs) = try split(inv.args, noun: "image")
+        try requireTargets(inv, resources)
+        if pairs.isEmpty { throw CLIError.message("at least one image update is required") }
+        if inv.flags.bool("all") && !inv.flags.string("selector").isEmpty {
+            throw CLIError.message("cannot set --all and --selector at the same time")
+        }
+        var images: [(String, String)] = []
+        for p in pairs {
+            let eq = p.firstIndex(of: "=")!
+            let name = String(p[..<eq]), value = String(p[p.index(after: eq)...])
+            images.removeAll { $0.0 == name }
+            images.append((name, value))
+        }
+        let record = inv.flags.bool("record")
+        let commandLine = (["kubectl"] + inv.commandPath + inv.args).joined(separator: " ")
+        var missingErrors: [String] = []
+        try apply(&inv, resources: resources, verb: "image updated", earlierErrors: { missingErrors }) { obj, t in
+            var missing: [String] = []
+            try withPodSpec(&obj) { spec in
+                for (name, image) in images {
+                    var found = false
+                    for key in ["initContainers", "containers", "ephemeralContainers"] {
+                        guard var list = spec[key].array else { continue }
+                        for i in list.indices where name == "*" || list[i]["name"].string == name {
+                            list[i]["image"] = .string(image)
+                            found = true
+                        }
+                        spec[key] = .array(list)
+                    }
+                    if !found { missing.append(name) }
+                }
+            }
+            if record { obj["metadata"]["annotations"]["kubernetes.io/change-cause"] = .string(commandLine) }
+            // kubectl reports a missing container but still applies the other changes.
+            for name in missing { missingErrors.append("error: unable to find container named \(goQuoted(name))") }
+        }
+    }
+
+    // MARK: env
+
+    static func env(_ inv: inout Invocation) throws {
+        var (resources, pairs) = try split(inv.args, noun: "environment")
+        pairs = inv.flags.strings("env") + pairs
+        let list = inv.flags.bool("list")
+        let from = inv.flags.string("from")
+        if resources.isEmpty && inv.flags.strings("filename").isEmpty {
+            throw CLIError.message("one or more resources must be specified as <resource> <name> or <resource>/<name>")
+        }
+        if list && !inv.flags.string("output").isEmpty { throw CLIError.message("--list and --output may not be specified together") }
+        var add: [JSONValue] = []
+        var remove: [String] = []
+        for p in pairs {
+            if p == "-" { throw CLIError.message("reading environment variables from stdin is not supported by kubectl-local; pass KEY=value arguments") }
+            if let eq = p.firstIndex(of: "=") {
+                let key = String(p[..<eq]), value = String(p[p.index(after: eq)...])
+                if let msg = Gen.isEnvVarName(key).first {
+                    throw CLIError.message("\(goQuoted(key)) is not a valid key name: \(msg)")
+                }
+                add.removeAll { $0["name"].string == key }
+                add.append(["name": .string(key), "value": .string(value)])
+            } else if p.hasSuffix("-") {
+                remove.append(String(p.dropLast()))
+            } else {
+                throw CLIError.message("environment variables must be of the form key=value and can only contain letters, numbers, and underscores")
+            }
+        }
+        for k in remove where add.contains(where: { $0["name"].string == k }) {
+            throw CLIError.message("can not both modify and remove the same environment variable in the same command")
+        }
+        if !from.isEmpty { add += try envFrom(&inv, from: from) }
+        let pattern = inv.flags.string("containers")
+        let overwrite = inv.flags.bool("overwrite")
+        if list {
+            try listEnv(&inv, resources: resources, pattern: pattern)
+            return
+        }
+        let errStream = inv.io.err
+        try apply(&inv, resources: resources, verb: "env updated") { obj, t in
+            var warned = false
+            try withPodSpec(&obj) { spec in
+                var matched = false
+                for key in ["initContainers", "containers"] {
+                    guard var containers = spec[key].array else { continue }
+                    for i in containers.indices where globMatch(pattern, containers[i]["name"].string ?? "") {
+                        matched = true
+                        let existing = containers[i]["env"].array ?? []
+                        if !overwrite {
+                            for e in add {
+                                if let cur = existing.first(where: { $0["name"] == e["name"] }), cur["value"] != e["value"] {
+                                    throw CLIError.message("'\(cur["name"].string ?? "")' already has a value (\(cur["value"].string ?? "")), and --overwrite is false")
+                                }
+                            }
+                        }
+                        let updated = updateEnv(existing, add, remove)
+                        if updated.isEmpty { containers[i].remove(["env"]) } else { containers[i]["env"] = .array(updated) }
+                        containers[i] = TypedOrder.container(containers[i])
+                    }
+                    spec[key] = .array(containers)
+                }
+                if !matched { warned = true }
+            }
+            if warned {
+                errStream.write("Warning: \(Workloads.kindSlashName(obj)) does not have any containers matching \(goQuoted(pattern))\n")
+            }
+        }
+    }
+
+    /// set env's updateEnv: replace in place, drop removed, append new.
+    static func updateEnv(_ existing: [JSONValue], _ env: [JSONValue], _ remove: [String]) -> [JSONValue] {
+        var out: [JSONValue] = []
+        var covered = Set(remove)
+        for e in existing {
+            let name = e["name"].string ?? ""
+            if covered.contains(name) { continue }
+            if let newer = env.first(where: { $0["name"].string == name }) {
+                covered.insert(name)
+                out.append(newer)
+                continue
+            }
+            out.append(e)
+        }
+        for e in env {
+            let name = e["name"].string ?? ""
+            if covered.contains(name) { continue }
+            covered.insert(name)
+            out.append(e)
+        }
+        return out
+    }
+
+    /// `--from=configmap/x|secret/x`: one variable per key, referencing the key.
+    static func envFrom(_ inv: inout Invocation, from: String) throws -> [JSONValue] {
+        let server = try inv.server()
+        let namespace = try inv.namespace()
+        let selection = try ResourceArgs.parse([from], registry: server.registry)
+        let keys = inv.flags.strings("keys")
+        let prefix = inv.flags.string("prefix")
+        var out: [JSONValue] = []
+        for req in selection.requests {
+            for name in req.names {
+                let obj = try server.read { try $0.get(req.type, namespace: namespace, name: name) }
+                let isSecret = req.type.kind == "Secret" && req.type.group.isEmpty
+                guard isSecret || (req.type.kind == "ConfigMap" && req.type.group.isEmpty) else {
+                    throw CLIError.message("unsupported resource specified in --from")
+                }
+                let dataKeys = (obj["data"].object?.sortedKeys ?? [])
+                for key in dataKeys where keys.isEmpty || keys.contains(key) {
+                    let envName = prefix + envNameFromKey(key)
+                    let refKey = isSecret ? "secretKeyRef" : "configMapKeyRef"
+                    out.append(["name": .string(envName),
+                                "valueFrom": .object(JSONObject([(refKey, ["name": .string(name), "key": .string(key)])]))])
+                }
+            }
+        }
+        return out
+    }
+
+    /// keyToEnvName: characters outside [A-Za-z0-9_] become `_`, then upper case.
+    static func envNameFromKey(_ key: String) -> String {
+        String(key.map { c -> Character in
+            (c.isASCII && (c.isLetter || c.isNumber)) || c == "_" ? c : "_"
+        }).uppercased()
+    }
+
+    static func listEnv(_ inv: inout Invocation, resources: [String], pattern: String) throws {
+        let local = inv.flags.bool("local")
+        let (targets, errs) = try Workloads.collect(&inv, resources: resources, local: local, all: inv.flags.bool("all"),
+                                                    selector: inv.flags.string("selector"))
+        if let e = errs.first { throw e }
+        for t in targets {
+            // kubectl lists nothing for objects without a pod template, and does not complain.
+            guard let path = Workloads.podSpecPath(kind: t.kind) else { continue }
+            let spec = t.object.at(path)
+            for key in ["containers", "initContainers"] {
+                for c in spec[key].array ?? [] where globMatch(pattern, c["name"].string ?? "") {
+                    inv.io.out.write("# \(t.kind) \(t.name), container \(c["name"].string ?? "")\n")
+                    for e in c["env"].array ?? [] {
+                        let name = e["name"].string ?? ""
+                        let vf = e["valueFrom"]
+                        if vf.isNull {
+                            inv.io.out.write("\(name)=\(e["value"].string ?? "")\n")
+                        } else if !vf["configMapKeyRef"].isNull {
+                            inv.io.out.write("# \(name) from configmap \(vf["configMapKeyRef"]["name"].string ?? ""), key \(vf["configMapKeyRef"]["key"].string ?? "")\n")
+                        } else if !vf["secretKeyRef"].isNull {
+                            inv.io.out.write("# \(name) from secret \(vf["secretKeyRef"]["name"].string ?? ""), key \(vf["secretKeyRef"]["key"].string ?? "")\n")
+                        } else if !vf["fieldRef"].isNull {
+                            inv.io.out.write("# \(name) from field path \(vf["fieldRef"]["fieldPath"].string ?? "")\n")
+                        } else if !vf["resourceFieldRef"].isNull {
+                            inv.io.out.write("# \(name) from resource field \(vf["resourceFieldRef"]["resource"].string ?? "")\n")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    // MARK: resources
+
+    static func parseResourceList(_ text: String) throws -> [(String, String)] {
+        var out: [(String, String)] = []
+        for item in text.split(separator: ",", omittingEmptySubsequences: true) {
+            let kv = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard kv.count == 2 else { throw CLIError.message("Invalid argument syntax \(item), expected <resource>=<value>") }
+            let q: String
+            do { q = try Quantity.canonical(String(kv[1])) } catch { throw CLIError.message(messageText(error)) }
+            out.removeAll { $0.0 == String(kv[0]) }
+            out.append((String(kv[0]), q))
+        }
+        return out
+    }
+
+    static func resources(_ inv: inout Invocation) throws {
+        let resources = inv.args
+        try requireTargets(inv, resources)
+        if inv.flags.bool("all") && !inv.flags.string("selector").isEmpty {
+            throw CLIError.message("cannot set --all and --selector at the same time")
+        }
+        let limits = try parseResourceList(inv.flags.string("limits"))
+        let requests = try parseResourceList(inv.flags.string("requests"))
+        if limits.isEmpty && requests.isEmpty {
+            throw CLIError.message("you must specify an update to requests or limits (in the form of --requests/--limits)")
+        }
+        let pattern = inv.flags.string("containers")
+        try apply(&inv, resources: resources, verb: "resource requirements updated") { obj, _ in
+            try withPodSpec(&obj) { spec in
+                var matched = false
+                for key in ["initContainers", "containers"] {
+                    guard var containers = spec[key].array else { continue }
+                    for i in containers.indices where globMatch(pattern, containers[i]["name"].string ?? "") {
+                        matched = true
+                        var res = containers[i]["resources"].isNull ? JSONValue.emptyObject : containers[i]["resources"]
+                        for (field, pairs) in [("limits", limits), ("requests", requests)] where !pairs.isEmpty {
+                            var m = res[field].object ?? JSONObject()
+                            for (k, v) in pairs { m[k] = .string(v) }
+                            var sorted = JSONObject()
+                            for k in m.sortedKeys { sorted[k] = m[k] }
+                            res[field] = .object(sorted)
+                        }
+                        containers[i]["resources"] = .object(TypedOrder.reorder(res, ["limits", "requests", "claims"]))
+                    }
+                    spec[key] = .array(containers)
+                }
+                if !matched { throw ChangeError(text: "error: unable to find container named \(pattern)") }
+            }
+        }
+    }
+
+    // MARK: selector
+
+    static func selector(_ inv: inout Invocation) throws {
+        var resources = inv.args
+        var selectorValue: JSONValue?
+        if let last = resources.popLast() {
+            let parsed: JSONValue
+            do { parsed = try SelectorParser.labelSelector(last) } catch { throw CLIError.message(messageText(error)) }
+            selectorValue = parsed
+        }
+        guard let sel = selectorValue else { throw CLIError.message("one selector is required") }
+        try requireTargets(inv, resources)
+        let rv = inv.flags.string("resource-version")
+        try apply(&inv, resources: resources, verb: "selector updated") { obj, _ in
+            guard obj["kind"].string == "Service", GroupVersionKind.parse(apiVersion: obj["apiVersion"].string ?? "", kind: "Service").group.isEmpty else {
+                throw ChangeError(text: "error: setting a selector is only supported for Services")
+            }
+            if !(sel["matchExpressions"].array ?? []).isEmpty {
+                throw ChangeError(text: "error: services only support equality-based selectors")
+            }
+            obj["spec"]["selector"] = sel["matchLabels"].isNull ? .emptyObject : sel["matchLabels"]
+            if !rv.isEmpty { obj["metadata"]["resourceVersion"] = .string(rv) }
+        }
+    }
+
+    // MARK: serviceaccount
+
+    static func serviceAccount(_ inv: inout Invocation) throws {
+        var resources = inv.args
+        guard let sa = resources.popLast() else { throw CLIError.message("serviceaccount is required") }
+        try requireTargets(inv, resources)
+        try apply(&inv, resources: resources, verb: "serviceaccount updated") { obj, _ in
+            try withPodSpec(&obj) { spec in
+                spec["serviceAccountName"] = .string(sa)
+                spec = TypedOrder.podSpec(spec)
+            }
+        }
+    }
+}

@@ -1,0 +1,267 @@
+import KubeAPI
+import KubeModel
+import KubePrinters
+import KubeRegistry
+
+/// One object a workload verb acts on: its type (nil for a local object of an unknown kind), the
+/// object as read (from the store, or from `-f` with `--local`) and the file it came from.
+struct WorkTarget {
+    var type: ResourceType?
+    var object: JSONValue
+    var source: String
+
+    var name: String { object["metadata"]["name"].string ?? "" }
+    var namespace: String { object["metadata"]["namespace"].string ?? "" }
+    var kind: String { object["kind"].string ?? type?.kind ?? "" }
+    /// `deployment.apps/web`
+    var displayName: String { ObjectPrinter.name(object, type: type) }
+}
+
+enum Workloads {
+    /// cmdutil's "no resources" usage text (scale, expose, set image, set resources, ...).
+    static let noResourcesMessage = """
+        You must provide one or more resources by argument or filename.
+        Example resource specifications include:
+           '-f rsrc.yaml'
+           '--filename=rsrc.json'
+           '<resource> <name>'
+           '<resource>'
+        """
+
+    static let localNeedsFilenameMessage = """
+        you must specify resources by --filename when --local is set.
+        Example resource specifications include:
+           '-f rsrc.yaml'
+           '--filename=rsrc.json'
+        """
+
+    /// Resolves `TYPE NAME...`, `TYPE/NAME...`, `-f`, `-l`, `--all` into objects, as the resource
+    /// builder does. Objects that cannot be read become errors (reported after the others are done).
+    static func collect(_ inv: inout Invocation, resources: [String], local: Bool = false,
+                        all: Bool = false, selector: String = "", allNamespaces: Bool = false,
+                        requireNames: Bool = true) throws -> (targets: [WorkTarget], errors: [Error])
+    {
+        let files = inv.flags.strings("filename")
+        var targets: [WorkTarget] = []
+        var errors: [Error] = []
+        if local {
+            if files.isEmpty || !resources.isEmpty { throw CLIError.message(localNeedsFilenameMessage) }
+            let objects = try FileSource.read(paths: files, recursive: inv.flags.bool("recursive"), stdin: inv.io.readStdin)
+            for o in objects {
+                let t = Registry.builtin.type(apiVersion: o.object["apiVersion"].string ?? "", kind: o.object["kind"].string ?? "")
+                targets.append(WorkTarget(type: t, object: o.object, source: o.source))
+            }
+            return (targets, errors)
+        }
+        let server = try inv.server()
+        let namespace = try inv.namespace()
+        if !files.isEmpty {
+            let objects = try FileSource.read(paths: files, recursive: inv.flags.bool("recursive"), stdin: inv.io.readStdin)
+            for o in objects {
+                let type = try mapping(for: o, registry: server.registry)
+                let ns = try requestNamespace(o.object, type: type, defaultNamespace: namespace, explicit: inv.namespaceExplicit)
+                do {
+                    let live = try server.read { try $0.get(type, namespace: ns, name: o.object["metadata"]["name"].string ?? "") }
+                    targets.append(WorkTarget(type: type, object: live, source: o.source))
+                } catch { errors.append(error) }
+            }
+            return (targets, errors)
+        }
+        let selection = try ResourceArgs.parse(resources, registry: server.registry)
+        for w in selection.warnings { inv.warn(w) }
+        let labelSelector = try parseLabelSelector(selector)
+        for req in selection.requests {
+            if req.names.isEmpty {
+                guard all || labelSelector != nil || !requireNames else {
+                    throw CLIError.message("resource(s) were provided, but no name was specified")
+                }
+                var rows = try server.read { try $0.rows(req.type, namespace: allNamespaces ? nil : namespace) }
+                if let sel = labelSelector { rows = rows.filter { sel.matches(labelMap($0.labels)) } }
+                for r in rows { targets.append(WorkTarget(type: req.type, object: try JSON.parse(r.data), source: "")) }
+            } else {
+                if labelSelector != nil { throw CLIError.message("name cannot be provided when a selector is specified") }
+                for name in req.names {
+                    do {
+                        let live = try server.read { try $0.get(req.type, namespace: namespace, name: name) }
+                        targets.append(WorkTarget(type: req.type, object: live, source: ""))
+                    } catch { errors.append(error) }
+                }
+            }
+        }
+        return (targets, errors)
+    }
+
+    /// Writes a changed object back (unless client dry run) and returns what the server returned.
+    static func store(_ changed: JSONValue, type: ResourceType, inv: inout Invocation, dryRun: DryRun) throws -> JSONValue {
+        if dryRun == .client { return changed }
+        let server = try inv.server()
+        return try server.write { try $0.update(changed, type: type, dryRun: dryRun == .server) }
+    }
+
+    /// The pod template of a workload (`spec.template`, `spec.jobTemplate.spec.template`) or the pod
+    /// spec itself for a Pod, as a path; nil for kinds without one.
+    static func podSpecPath(kind: String) -> [String]? {
+        switch kind {
+        case "Pod": return ["spec"]
+        case "CronJob": return ["spec", "jobTemplate", "spec", "template", "spec"]
+        case "Deployment", "ReplicaSet", "ReplicationController", "StatefulSet", "DaemonSet", "Job", "PodTemplate":
+            return kind == "PodTemplate" ? ["template", "spec"] : ["spec", "template", "spec"]
+        default: return nil
+        }
+    }
+
+    /// `Deployment/web`: how set's warnings name an object (Kind/name).
+    static func kindSlashName(_ o: JSONValue) -> String { "\(o["kind"].string ?? "")/\(o["metadata"]["name"].string ?? "")" }
+
+    /// Parses `-o` for the mutating verbs (no tables).
+    static func format(_ inv: Invocation) throws -> OutputFormat? { try objectFormat(inv) }
+
+    /// Prints objects (for `-o`) with the typed round trip applied to local or client-side results.
+    static func printObjects(_ objects: [JSONValue], format: OutputFormat, inv: inout Invocation, typed: Bool = false) throws {
+        if case .name = format {
+            for o in objects { inv.io.out.write(ObjectPrinter.name(o, type: OutputWriter.typeOf(o, inv.registry)) + "\n") }
+            return
+        }
+        if typed, case .json = format {
+            // Typed objects keep Go struct field order.
+            for o in objects { inv.io.out.write(ObjectPrinter.json(ObjectPrinter.stripManagedFields(o), sortKeys: false)) }
+            return
+        }
+        try CreateCommand.printObjects(objects, format: format, inv: &inv)
+    }
+}
+
+/// The typed round trip kubectl applies to objects it decoded into Go structs and encodes again
+/// (`--local`, `--dry-run=client` of set/expose): Go struct field order for the workload kinds and
+/// the fields without `omitempty` (`creationTimestamp: null`, `resources: {}`, `strategy: {}`, `status`).
+enum TypedRoundTrip {
+    static let topOrder = ["kind", "apiVersion", "metadata", "spec", "status"]
+
+    static func normalize(_ obj: JSONValue) -> JSONValue {
+        guard case .object = obj, let kind = obj["kind"].string else { return obj }
+        let apiVersion = obj["apiVersion"].string ?? ""
+        let group = GroupVersionKind.parse(apiVersion: apiVersion, kind: kind).group
+        var o = obj
+        o["metadata"] = TypedOrder.meta(obj["metadata"])
+        switch (group, kind) {
+        case ("", "Pod"):
+            o["spec"] = TypedOrder.podSpec(obj["spec"])
+            o["status"] = status(obj["status"], order: podStatusOrder, required: [])
+        case ("apps", "Deployment"):
+            o["spec"] = workloadSpec(obj["spec"], order: ["replicas", "selector", "template", "strategy", "minReadySeconds",
+                                                          "revisionHistoryLimit", "paused", "progressDeadlineSeconds"],
+                                     required: [("strategy", .emptyObject)])
+            o["status"] = status(obj["status"], order: ["observedGeneration", "replicas", "updatedReplicas", "readyReplicas",
+                                                        "availableReplicas", "unavailableReplicas", "terminatingReplicas",
+                                                        "conditions", "collisionCount"], required: [])
+        case ("apps", "ReplicaSet"), ("", "ReplicationController"):
+            o["spec"] = workloadSpec(obj["spec"], order: ["replicas", "minReadySeconds", "selector", "template"], required: [])
+            o["status"] = status(obj["status"], order: ["replicas", "fullyLabeledReplicas", "readyReplicas", "availableReplicas",
+                                                        "terminatingReplicas", "observedGeneration", "conditions"],
+                                 required: [("replicas", .int(0))])
+        case ("apps", "StatefulSet"):
+            o["spec"] = workloadSpec(obj["spec"], order: ["replicas", "selector", "template", "volumeClaimTemplates", "serviceName",
+                                                          "podManagementPolicy", "updateStrategy", "revisionHistoryLimit",
+                                                          "minReadySeconds", "persistentVolumeClaimRetentionPolicy", "ordinals"],
+                                     required: [("serviceName", .string("")), ("updateStrategy", .emptyObject)])
+            o["status"] = status(obj["status"], order: ["observedGeneration", "replicas", "readyReplicas", "currentReplicas",
+                                                        "updatedReplicas", "currentRevision", "updateRevision", "collisionCount",
+                                                        "conditions", "availableReplicas"],
+                                 required: [("replicas", .int(0)), ("availableReplicas", .int(0))])
+        case ("apps", "DaemonSet"):
+            o["spec"] = workloadSpec(obj["spec"], order: ["selector", "template", "updateStrategy", "minReadySeconds",
+                                                          "revisionHistoryLimit"],
+                                     required: [("updateStrategy", .emptyObject)])
+            o["status"] = status(obj["status"], order: ["currentNumberScheduled", "numberMisscheduled", "desiredNumberScheduled",
+                                                        "numberReady", "observedGeneration", "updatedNumberScheduled",
+                                                        "numberAvailable", "numberUnavailable", "collisionCount", "conditions"],
+                                 required: [("currentNumberScheduled", .int(0)), ("numberMisscheduled", .int(0)),
+                                            ("desiredNumberScheduled", .int(0)), ("numberReady", .int(0))])
+        case ("batch", "Job"):
+            o["spec"] = TypedOrder.jobSpec(obj["spec"])
+            o["status"] = status(obj["status"], order: [], required: [])
+        case ("batch", "CronJob"):
+            var spec = TypedOrder.reorder(obj["spec"], ["schedule", "timeZone", "startingDeadlineSeconds", "concurrencyPolicy",
+                                                        "suspend", "jobTemplate", "successfulJobsHistoryLimit",
+                                                        "failedJobsHistoryLimit"])
+            var jt = obj["spec"]["jobTemplate"]
+            if jt.isNull { jt = .emptyObject }
+            jt["metadata"] = TypedOrder.meta(jt["metadata"])
+            jt["spec"] = TypedOrder.jobSpec(jt["spec"])
+            spec["jobTemplate"] = .object(TypedOrder.reorder(jt, ["metadata", "spec"]))
+            spec = TypedOrder.reorder(.object(spec), ["schedule", "timeZone", "startingDeadlineSeconds", "concurrencyPolicy",
+                                                      "suspend", "jobTemplate", "successfulJobsHistoryLimit", "failedJobsHistoryLimit"])
+            if spec["schedule"] == nil { spec.insert("schedule", .string(""), at: 0) }
+            o["spec"] = .object(spec)
+            o["status"] = status(obj["status"], order: [], required: [])
+        case ("", "Service"):
+            var spec = TypedOrder.reorder(obj["spec"].isNull ? .emptyObject : obj["spec"], serviceSpecOrder)
+            if let ports = spec["ports"]?.array {
+                spec["ports"] = .array(ports.map { p in
+                    var q = TypedOrder.reorder(p, ["name", "protocol", "appProtocol", "port", "targetPort", "nodePort"])
+                    if q["targetPort"] == nil { q["targetPort"] = .int(0) }
+                    return .object(TypedOrder.reorder(.object(q), ["name", "protocol", "appProtocol", "port", "targetPort", "nodePort"]))
+                })
+            }
+            o["spec"] = .object(spec)
+            var st = obj["status"].isNull ? JSONValue.emptyObject : obj["status"]
+            if st["loadBalancer"].isNull { st["loadBalancer"] = .emptyObject }
+            o["status"] = .object(TypedOrder.reorder(st, ["loadBalancer", "conditions"]))
+        default:
+            return obj
+        }
+        return deepDefaults(.object(TypedOrder.reorder(o, topOrder)))
+    }
+
+    /// Zero values of nested structs that omitempty does not drop: `divisor: "0"` of resource field
+    /// references, `targetPort: 0` of service ports.
+    static func deepDefaults(_ v: JSONValue) -> JSONValue {
+        switch v {
+        case .object(var o):
+            for (k, x) in o { o[k] = deepDefaults(x) }
+            if o["resource"] != nil, o["divisor"] == nil, o.count <= 2, o["containerName"] == nil || o.count == 2 {
+                if o["resource"]?.string != nil && (o.count == 1 || o["containerName"] != nil) { o["divisor"] = .string("0") }
+            }
+            return .object(o)
+        case .array(let a): return .array(a.map(deepDefaults))
+        default: return v
+        }
+    }
+
+    static let serviceSpecOrder = ["ports", "selector", "clusterIP", "clusterIPs", "type", "externalIPs", "sessionAffinity",
+                                   "loadBalancerIP", "loadBalancerSourceRanges", "externalName", "externalTrafficPolicy",
+                                   "healthCheckNodePort", "publishNotReadyAddresses", "sessionAffinityConfig", "ipFamilies",
+                                   "ipFamilyPolicy", "allocateLoadBalancerNodePorts", "loadBalancerClass",
+                                   "internalTrafficPolicy", "trafficDistribution"]
+    static let podStatusOrder = ["phase", "conditions", "message", "reason", "nominatedNodeName", "hostIP", "hostIPs", "podIP",
+                                 "podIPs", "startTime", "initContainerStatuses", "containerStatuses", "qosClass",
+                                 "ephemeralContainerStatuses", "resize", "resourceClaimStatuses"]
+
+    static func workloadSpec(_ spec: JSONValue, order: [String], required: [(String, JSONValue)]) -> JSONValue {
+        var s = TypedOrder.reorder(spec.isNull ? .emptyObject : spec, order) { k, v in
+            k == "template" ? template(v) : v
+        }
+        if s["template"] == nil { s["template"] = template(.emptyObject) }
+        for (k, v) in required where s[k] == nil { s[k] = v }
+        return .object(TypedOrder.reorder(.object(s), order))
+    }
+
+    static func template(_ t: JSONValue) -> JSONValue {
+        var o = t.isNull ? JSONValue.emptyObject : t
+        o["metadata"] = TypedOrder.meta(o["metadata"])
+        o["spec"] = TypedOrder.podSpec(o["spec"])
+        return .object(TypedOrder.reorder(o, ["metadata", "spec"]))
+    }
+
+    static func status(_ st: JSONValue, order: [String], required: [(String, JSONValue)]) -> JSONValue {
+        var s = TypedOrder.reorder(st.isNull ? .emptyObject : st, order)
+        for (k, v) in required where s[k] == nil { s[k] = v }
+        return .object(TypedOrder.reorder(.object(s), order))
+    }
+}
+
+/// Go `strconv.Quote`-free helpers for messages.
+extension Workloads {
+    /// `deployments.apps "web" not found`-style NotFound for a type and name.
+    static func notFound(_ type: ResourceType, _ name: String) -> APIError { APIError.notFound(type.qualifiedPlural, name) }
+}

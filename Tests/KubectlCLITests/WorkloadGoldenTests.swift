@@ -1,0 +1,58 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import KubeTestSupport
+import Testing
+
+/// Replays every case recorded from kubectl v1.32 under Golden/workloads (see its record.sh) through
+/// kubectl-local on a fresh store, and compares stdout, stderr and the exit code byte for byte.
+enum WorkloadGolden {
+    static let dir: String = {
+        let file = "\(#filePath)"
+        return String(file[..<file.lastIndex(of: "/")!]) + "/Golden/workloads"
+    }()
+
+    static var caseNames: [String] {
+        guard let d = opendir(dir) else { return [] }
+        defer { closedir(d) }
+        var names: [String] = []
+        while let e = readdir(d) {
+            let name = withUnsafePointer(to: e.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name.hasPrefix(".") || name.hasPrefix("_") { continue }
+            if readTextFile("\(dir)/\(name)/cmd") != nil { names.append(name) }
+        }
+        return names.sorted()
+    }
+}
+
+@Test("kubectl v1.32 golden outputs of workload verbs", arguments: WorkloadGolden.caseNames)
+func workloadGolden(_ name: String) throws {
+    let base = "\(WorkloadGolden.dir)/\(name)"
+    let cmd = try #require(readTextFile("\(base)/cmd"))
+    let files = "\(WorkloadGolden.dir)/_files/"
+    var words = shellWords(cmd.hasSuffix("\n") ? String(cmd.dropLast()) : cmd)
+    words = words.map { $0.replacingAll("_files/", with: files) }
+    let store = TestStore()
+    let result = store.run(args: words)
+    let unfix: (String) -> String = { $0.replacingAll(files, with: "_files/") }
+    #expect(unfix(result.stdout) == readTextFile("\(base)/stdout"), "stdout of \(cmd)")
+    #expect(unfix(result.stderr) == readTextFile("\(base)/stderr"), "stderr of \(cmd)")
+    #expect("\(result.exitCode)\n" == readTextFile("\(base)/exit"), "exit code of \(cmd)")
+}
+
+extension String {
+    /// Plain substring replacement (no Foundation).
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var out = ""
+        var rest = Substring(self)
+        while let r = rest.firstRange(of: target) {
+            out += rest[..<r.lowerBound]
+            out += replacement
+            rest = rest[r.upperBound...]
+        }
+        return out + rest
+    }
+}

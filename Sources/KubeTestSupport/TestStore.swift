@@ -116,3 +116,26 @@ public func readTextFile(_ path: String) -> String? {
     defer { close(fd) }
     return String(decoding: readAll(fd: fd), as: UTF8.self)
 }
+
+extension String {
+    /// Plain substring replacement (there is no Foundation here).
+    public func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var out = ""
+        var rest = Substring(self)
+        while let r = rest.firstRange(of: target) {
+            out += rest[..<r.lowerBound]
+            out += replacement
+            rest = rest[r.upperBound...]
+        }
+        return out + rest
+    }
+
+    /// The string without leading and trailing `c` characters.
+    public func trimmingCharacters(in c: Character) -> String {
+        var s = Substring(self)
+        while s.last == c { s.removeLast() }
+        while s.first == c { s.removeFirst() }
+        return String(s)
+    }
+}

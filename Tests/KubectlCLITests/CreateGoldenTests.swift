@@ -83,26 +83,3 @@ enum CreateGolden {
     var runIsWired: Bool { TestStore().run("run --help").exitCode == 0 }
 }
 
-extension String {
-    func trimmingCharacters(in set: Character) -> String {
-        var s = Substring(self)
-        while s.last == set { s.removeLast() }
-        while s.first == set { s.removeFirst() }
-        return String(s)
-    }
-
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty, contains(target) else { return self }
-        var out = ""
-        var rest = Substring(self)
-        while !rest.isEmpty {
-            if rest.hasPrefix(target) {
-                out += replacement
-                rest = rest.dropFirst(target.count)
-            } else {
-                out.append(rest.removeFirst())
-            }
-        }
-        return out
-    }
-}

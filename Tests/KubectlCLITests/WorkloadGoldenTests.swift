@@ -42,17 +42,3 @@ func workloadGolden(_ name: String) throws {
     #expect("\(result.exitCode)\n" == readTextFile("\(base)/exit"), "exit code of \(cmd)")
 }
 
-extension String {
-    /// Plain substring replacement (no Foundation).
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        var out = ""
-        var rest = Substring(self)
-        while let r = rest.firstRange(of: target) {
-            out += rest[..<r.lowerBound]
-            out += replacement
-            rest = rest[r.upperBound...]
-        }
-        return out + rest
-    }
-}

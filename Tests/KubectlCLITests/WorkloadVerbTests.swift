@@ -217,70 +217,43 @@ func withDeployment() -> TestStore {
         #expect(h.stdout.hasPrefix("deployment.apps/web \n"))
     }
 
-    /// History and undo read the ReplicaSets the deployment controls; these are written by hand so
-    /// that revision 2 matches the deployment's template.
-    @Test func rolloutHistoryAndUndoFromReplicaSets() {
+    /// History and undo read the ReplicaSets the deployment controller makes: each template change is
+    /// a revision, the change-cause annotation travels to the current ReplicaSet, and undo renumbers
+    /// the revision it brings back.
+    @Test func rolloutHistoryAndUndo() {
         let s = withDeployment()
-        let uid = stored(s, "deploy web")["metadata"]["uid"].string ?? ""
-        func rs(_ name: String, _ image: String, revision: Int, cause: String?) -> String {
-            let causeLine = cause.map { "\n    kubernetes.io/change-cause: \($0)" } ?? ""
-            return """
-                apiVersion: apps/v1
-                kind: ReplicaSet
-                metadata:
-                  name: \(name)
-                  labels: {app: web, pod-template-hash: \(name.dropFirst(4))}
-                  annotations:
-                    deployment.kubernetes.io/revision: "\(revision)"\(causeLine)
-                  ownerReferences:
-                  - {apiVersion: apps/v1, kind: Deployment, name: web, uid: \(uid), controller: true, blockOwnerDeletion: true}
-                spec:
-                  replicas: 0
-                  selector: {matchLabels: {app: web, pod-template-hash: \(name.dropFirst(4))}}
-                  template:
-                    metadata:
-                      labels: {app: web, pod-template-hash: \(name.dropFirst(4))}
-                    spec:
-                      containers:
-                      - name: nginx
-                        image: \(image)
-                        ports:
-                        - containerPort: 80
-
-                """
-        }
-        s.run("create -f \(s.writeFile("rs1.yaml", rs("web-4d5f6b7c8", "nginx:1.26", revision: 1, cause: "kubectl set image deployment/web nginx=nginx:1.26")))")
-        s.run("create -f \(s.writeFile("rs2.yaml", rs("web-59bc6d7f4", "nginx:1.27", revision: 2, cause: nil)))")
-        let history = s.run("rollout history deployment/web").stdout
-        #expect(history.contains("REVISION  CHANGE-CAUSE\n1         kubectl set image deployment/web nginx=nginx:1.26\n2         <none>\n"))
-        #expect(s.run("rollout history deployment/web --revision=1").stdout == """
-            deployment.apps/web with revision #1
-            Pod Template:
-              Labels:\tapp=web
-            \tpod-template-hash=4d5f6b7c8
-              Annotations:\tkubernetes.io/change-cause: kubectl set image deployment/web nginx=nginx:1.26
-              Containers:
-               nginx:
-                Image:\tnginx:1.26
-                Port:\t80/TCP
-                Host Port:\t0/TCP
-                Environment:\t<none>
-                Mounts:\t<none>
-              Volumes:\t<none>
-              Node-Selectors:\t<none>
-              Tolerations:\t<none>
+        #expect(s.run("annotate deploy web kubernetes.io/change-cause=first").exitCode == 0)
+        #expect(s.run("set image deployment/web nginx=nginx:1.28").stdout == "deployment.apps/web image updated\n")
+        #expect(s.run("annotate deploy web kubernetes.io/change-cause=second --overwrite").exitCode == 0)
+        #expect(s.run("rollout history deployment/web").stdout == """
+            deployment.apps/web \nREVISION  CHANGE-CAUSE
+            1         first
+            2         second
 
 
             """)
+        let rev1 = s.run("rollout history deployment/web --revision=1").stdout
+        #expect(rev1.hasPrefix("deployment.apps/web with revision #1\nPod Template:\n  Labels:\tapp=web\n\tpod-template-hash="))
+        #expect(rev1.contains("  Annotations:\tkubernetes.io/change-cause: first\n"))
+        #expect(rev1.contains("    Image:\tnginx:1.27\n"))
         #expect(s.run("rollout history deployment/web --revision=7").stderr == "error: unable to find the specified revision\n")
         #expect(s.run("rollout undo deployment/web --to-revision=7").stderr == "error: unable to find specified revision 7 in history\n")
         #expect(s.run("rollout undo deployment/web --to-revision=2").stdout
             == "deployment.apps/web skipped rollback (current template already matches revision 2)\n")
         #expect(s.run("rollout undo deployment/web").stdout == "deployment.apps/web rolled back\n")
         let d = stored(s, "deploy web")
-        #expect(d["spec"]["template"]["spec"]["containers"][0]["image"] == "nginx:1.26")
+        #expect(d["spec"]["template"]["spec"]["containers"][0]["image"] == "nginx:1.27")
         #expect(d["spec"]["template"]["metadata"]["labels"] == ["app": "web"])
-        #expect(d["metadata"]["annotations"]["kubernetes.io/change-cause"] == "kubectl set image deployment/web nginx=nginx:1.26")
+        #expect(d["metadata"]["annotations"]["kubernetes.io/change-cause"] == "first")
+        #expect(d["metadata"]["annotations"]["deployment.kubernetes.io/revision"] == "3")
+        #expect(s.run("rollout history deployment/web").stdout == """
+            deployment.apps/web \nREVISION  CHANGE-CAUSE
+            2         second
+            3         first
+
+
+            """)
+        #expect(s.run("rollout status deployment/web").stdout == "deployment \"web\" successfully rolled out\n")
     }
 
     // MARK: nodes

@@ -1,5 +1,0 @@
-let metaV1Descriptions: [StaticString] = []
-let coreV1WorkloadDescriptions: [StaticString] = []
-let coreV1ConfigDescriptions: [StaticString] = []
-let coreV1ServiceDescriptions: [StaticString] = []
-let appsV1Descriptions: [StaticString] = []

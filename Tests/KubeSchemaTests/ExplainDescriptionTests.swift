@@ -79,6 +79,14 @@ func missingDescriptions(_ catalog: DescriptionCatalog = .builtin) -> (definitio
         let m = missingDescriptions()
         print("descriptions: \(m.total - m.definitions.count - m.fields.count) of \(m.total) written; "
               + "\(m.definitions.count) definitions and \(m.fields.count) fields missing")
+        // The missing definitions by package, for splitting the work.
+        var byPackage: [(String, [String])] = []
+        for d in m.definitions {
+            let dot = d.lastIndex(of: ".")!
+            let pkg = String(d[..<dot]), name = String(d[d.index(after: dot)...])
+            if byPackage.last?.0 == pkg { byPackage[byPackage.count - 1].1.append(name) } else { byPackage.append((pkg, [name])) }
+        }
+        for (pkg, names) in byPackage { print("missing \(pkg) (\(names.count)): \(names.joined(separator: ", "))") }
         if requireCompleteDescriptions {
             #expect(m.definitions == [])
             #expect(m.fields == [])

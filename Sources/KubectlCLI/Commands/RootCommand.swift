@@ -9,6 +9,7 @@ enum RootCommand {
             GetCommand.spec,
             DeleteCommand.spec,
             DescribeCommand.spec,
+            ExplainCommand.spec,
             LabelCommand.labelSpec,
             LabelCommand.annotateSpec,
             APIResourcesCommand.spec,

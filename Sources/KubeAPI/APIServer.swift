@@ -323,5 +323,11 @@ public final class APISession {
 
     func afterDelete(type: ResourceType, object: JSONValue) throws {
         try controllers.objectDeleted(type: type, object: object)
+        // The API server keeps its own `kubernetes` Service: deleting it brings it straight back.
+        if type.group.isEmpty && type.kind == "Service" && object["metadata"]["name"].string == "kubernetes"
+            && object["metadata"]["namespace"].string == "default"
+        {
+            try Seed.kubernetesService(into: self)
+        }
     }
 }

@@ -30,6 +30,11 @@ enum Seed {
                          "annotations": ["storageclass.kubernetes.io/is-default-class": "true"]],
             "provisioner": "rancher.io/local-path", "reclaimPolicy": "Delete", "volumeBindingMode": "Immediate",
         ])
+        try kubernetesService(into: s)
+    }
+
+    /// The `kubernetes` Service in `default` that the API server maintains (ClusterIP 10.96.0.1).
+    static func kubernetesService(into s: APISession) throws {
         try s.createIfPossible([
             "apiVersion": "v1", "kind": "Service",
             "metadata": ["name": "kubernetes", "namespace": "default",

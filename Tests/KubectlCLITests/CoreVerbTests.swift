@@ -277,3 +277,13 @@ let podManifest = """
         #expect(rv("cm a") > rv("secret b"))
     }
 }
+
+@Suite struct APIServerOwnedObjectsTests {
+    @Test func kubernetesServiceComesBack() {
+        let s = TestStore()
+        #expect(s.run("delete svc kubernetes").stdout == "service \"kubernetes\" deleted\n")
+        #expect(s.run("get svc kubernetes -o name").stdout == "service/kubernetes\n")
+        #expect(s.run("delete all --all").exitCode == 0)
+        #expect(s.run("get svc -o name").stdout == "service/kubernetes\n")
+    }
+}

@@ -164,19 +164,6 @@ enum ValidationMode {
     }
 }
 
-/// The last-applied-configuration annotation `create --save-config` and `apply` keep.
-enum LastApplied {
-    static let key = "kubectl.kubernetes.io/last-applied-configuration"
-    static func annotate(_ obj: JSONValue) -> JSONValue {
-        var copy = obj
-        copy.remove(["metadata", "annotations", key])
-        if copy["metadata"]["annotations"].object?.isEmpty == true { copy.remove(["metadata", "annotations"]) }
-        var out = obj
-        out["metadata"]["annotations"][key] = .string(copy.compactJSON + "\n")
-        return out
-    }
-}
-
 /// Strict field validation against the embedded schema (issue: foundation; the schema comes from KubeSchema).
 enum SchemaCheck {
     static func check(_ obj: JSONValue, type: ResourceType, mode: ValidationMode, source: String, verb: String) throws -> [String] {

@@ -41,7 +41,7 @@ public enum StrategicMerge {
         if let d = patch[directive] {
             if d == .string("replace") {
                 patch.removeValue(forKey: directive)
-                return stripDirectives(patch)
+                return patch
             }
             if d == .string("delete") { return JSONObject() }
             throw PatchError("unknown patch type: \(goValueString(d)) in map: \(goValueString(.object(patch)))")
@@ -90,14 +90,14 @@ public enum StrategicMerge {
                 continue
             }
             guard let current = original[k] else {
-                if !isDeleteList { original[k] = discardNulls(stripDirectivesValue(patchValue)) }
+                if !isDeleteList { original[k] = discardNulls(patchValue) }
                 continue
             }
             switch (current, patchValue) {
             case (.object(let o), .object(let p)):
                 let meta = schema.field(k)
                 if meta.isReplace {
-                    original[k] = .object(stripDirectives(p))
+                    original[k] = .object(p)
                 } else {
                     original[k] = .object(try mergeMap(o, p, meta.schema))
                 }
@@ -108,7 +108,7 @@ public enum StrategicMerge {
                 } else if meta.isMerge {
                     original[k] = .array(try mergeSlice(o, p, meta))
                 } else {
-                    original[k] = .array(p.map(stripDirectivesValue))
+                    original[k] = .array(p)
                 }
             default:
                 if !isDeleteList { original[k] = discardNulls(patchValue) }

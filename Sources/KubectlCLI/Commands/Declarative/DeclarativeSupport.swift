@@ -70,7 +70,13 @@ enum Declarative {
             let docs = try YAMLCodec.decodeDocuments(text, source: "")
             return docs.first ?? .null
         } catch {
-            throw CLIError.message("unable to parse \(goQuoted(text)): \(error)")
+            var msg = "\(error)"
+            let chars = Array(msg)
+            let needle = Array("yaml: ")
+            if chars.count >= needle.count, let i = (0...(chars.count - needle.count)).first(where: { Array(chars[$0..<($0 + needle.count)]) == needle }) {
+                msg = String(chars[i...])
+            }
+            throw CLIError.message("unable to parse \(goQuoted(text)): \(msg)")
         }
     }
 

@@ -189,7 +189,8 @@ public enum ThreeWayMerge {
                             merged.append(v)
                         }
                     }
-                    out[k] = .array(merged)
+                    let (inB, others) = StrategicMerge.partition(merged, by: y, mergeKey: meta.mergeKey)
+                    out[k] = .array(StrategicMerge.normalizeOrder(inB, others, patchOrder: y, serverOrder: x, mergeKey: meta.mergeKey))
                 } else if meta.isMerge {
                     var m = x
                     for v in y where !m.contains(v) { m.append(v) }

@@ -170,19 +170,6 @@ enum ValidationMode {
     }
 }
 
-/// The last-applied-configuration annotation `create --save-config` and `apply` keep.
-enum LastApplied {
-    static let key = "kubectl.kubernetes.io/last-applied-configuration"
-    static func annotate(_ obj: JSONValue) -> JSONValue {
-        var copy = obj
-        copy.remove(["metadata", "annotations", key])
-        if copy["metadata"]["annotations"].object?.isEmpty == true { copy.remove(["metadata", "annotations"]) }
-        var out = obj
-        out["metadata"]["annotations"][key] = .string(copy.compactJSON + "\n")
-        return out
-    }
-}
-
 /// The API server's field validation against the embedded v1.32 schema: with `strict` an unknown
 /// field is a BadRequest; with `warn` each one is a warning; a value of the wrong type is always an error.
 enum SchemaCheck {

@@ -1,0 +1,179 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import KubeAPI
+import KubeModel
+import KubePrinters
+import KubeRegistry
+
+/// `kubectl diff -f`: writes the live and the would-be objects into `LIVE-*` and `MERGED-*`
+/// directories and runs `diff -u -N` (or `$KUBECTL_EXTERNAL_DIFF`) on them. Exit 0: no differences,
+/// 1: differences, >1: an error (the diff program's own code, or 2 for kubectl's errors).
+enum DiffCommand {
+    static let spec = CommandSpec(
+        "diff",
+        use: "diff -f FILENAME",
+        short: "Diff the live version against a would-be applied version",
+        flags: CommonFlags.filenames("diff") + [
+            CommonFlags.fieldManager("kubectl-client-side-apply"),
+            FlagSpec("force-conflicts", .bool, usage: "With --server-side, take over fields other managers own."),
+            FlagSpec("concurrency", .int, default: "1", usage: "Objects processed in parallel (ignored)."),
+            FlagSpec("prune", .bool, usage: "Include objects --prune would delete."),
+            FlagSpec("prune-allowlist", .stringArray, usage: "group/version/kind types --prune may delete."),
+            CommonFlags.selector,
+            FlagSpec("server-side", .bool, usage: "Compute the merged object with server-side apply."),
+            FlagSpec("show-managed-fields", .bool, usage: "Include metadata.managedFields in the diff."),
+        ],
+        group: "Advanced Commands:",
+        run: { try run(&$0) })
+
+    static func run(_ inv: inout Invocation) throws {
+        do {
+            try runDiff(&inv)
+        } catch CLIError.exit(let c) {
+            throw CLIError.exit(c)
+        } catch {
+            let (text, code) = ErrorRenderer.render(error, commandLine: inv.commandLine)
+            inv.io.err.write(text)
+            throw CLIError.exit(code + 1)
+        }
+    }
+
+    static func runDiff(_ inv: inout Invocation) throws {
+        let files = inv.flags.strings("filename")
+        if files.isEmpty && inv.flags.string("kustomize").isEmpty {
+            throw CLIError.message("must specify one of -f and -k")
+        }
+        let server = try inv.server()
+        let defaultNamespace = try inv.namespace()
+        var objects = try FileSource.read(paths: files, recursive: inv.flags.bool("recursive"), stdin: inv.io.readStdin)
+        if let sel = try parseLabelSelector(inv.flags.string("selector")) {
+            objects = objects.filter { sel.matches(ApplyCommand.labelMap($0.object["metadata"]["labels"])) }
+        }
+        let live = try makeTempDir("LIVE-")
+        let merged = try makeTempDir("MERGED-")
+        defer {
+            removeTree(live)
+            removeTree(merged)
+        }
+        let serverSide = inv.flags.bool("server-side")
+        for o in objects {
+            let type = try mapping(for: o, registry: server.registry)
+            let namespace = try requestNamespace(o.object, type: type, defaultNamespace: defaultNamespace, explicit: inv.namespaceExplicit)
+            var obj = o.object
+            if type.namespaced { obj["metadata"]["namespace"] = .string(namespace) }
+            let name = obj["metadata"]["name"].string ?? ""
+            let current = try server.read { try $0.find(type, namespace: namespace, name: name) }
+            // The would-be object: a server-side dry run of what apply would send.
+            var sink = inv
+            sink.io = IOStreams.buffers()
+            let (after, _) = serverSide
+                ? try ApplyCommand.serverSideApply(obj, type: type, namespace: namespace, dryRun: .server, inv: &sink, server: server)
+                : try ApplyCommand.clientSideApply(obj, type: type, namespace: namespace, source: o.source, dryRun: .server,
+                                                   force: false, inv: &sink, server: server)
+            let fileName = (type.group.isEmpty ? "" : type.group + ".") + "\(type.version).\(type.kind).\(namespace).\(name)"
+            let show = inv.flags.bool("show-managed-fields")
+            if let current {
+                try writeFile(live + "/" + fileName, ObjectPrinter.yaml(prepare(current, show: show)))
+            }
+            try writeFile(merged + "/" + fileName, ObjectPrinter.yaml(prepare(after, show: show)))
+        }
+        var command = ["diff", "-u", "-N"]
+        if let external = inv.environment["KUBECTL_EXTERNAL_DIFF"], !external.isEmpty {
+            let words = external.split(separator: " ").map(String.init)
+            command = [words[0]] + words.dropFirst().filter { arg in
+                !arg.isEmpty && arg.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "=" }
+            }
+        }
+        let (output, status) = runProcess(command + [live, merged], environment: inv.environment)
+        inv.io.out.write(output)
+        if status == 127 && output.isEmpty {
+            throw CLIError.message("failed to run \(goQuoted(command[0])): executable file not found in $PATH")
+        }
+        if status != 0 { throw CLIError.exit(status) }
+    }
+
+    /// The object as diff shows it: without managedFields, secret values masked.
+    static func prepare(_ obj: JSONValue, show: Bool) -> JSONValue {
+        var o = show ? obj : ObjectPrinter.stripManagedFields(obj)
+        if o["kind"].string == "Secret" && (o["apiVersion"].string ?? "") == "v1" {
+            for field in ["data", "stringData"] {
+                if case .object(let m) = o[field] {
+                    var masked = JSONObject()
+                    for (k, _) in m { masked[k] = .string("***") }
+                    o[field] = .object(masked)
+                }
+            }
+        }
+        return o
+    }
+
+    static func makeTempDir(_ prefix: String) throws -> String {
+        let base = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+        var template = Array((base + "/" + prefix + "XXXXXX").utf8CString)
+        let dir = template.withUnsafeMutableBufferPointer { buf -> String? in
+            guard let p = mkdtemp(buf.baseAddress!) else { return nil }
+            return String(cString: p)
+        }
+        guard let dir else { throw CLIError.message("unable to create temporary directory for \(prefix)") }
+        return dir
+    }
+
+    static func writeFile(_ path: String, _ text: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        guard fd >= 0 else { throw CLIError.message("open \(path): cannot create file") }
+        defer { close(fd) }
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+    }
+
+    static func removeTree(_ dir: String) {
+        if let d = opendir(dir) {
+            while let e = readdir(d) {
+                let name = withUnsafePointer(to: e.pointee.d_name) { p in
+                    p.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                }
+                if name == "." || name == ".." { continue }
+                unlink(dir + "/" + name)
+            }
+            closedir(d)
+        }
+        rmdir(dir)
+    }
+}
+
+/// Runs a program (looked up in PATH) with its stdout captured; stderr passes through. Returns the
+/// output and the exit status (127 when it cannot be started).
+func runProcess(_ argv: [String], environment: [String: String]) -> (String, Int32) {
+    var fds: [Int32] = [0, 0]
+    guard pipe(&fds) == 0 else { return ("", 127) }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
+    posix_spawn_file_actions_addclose(&actions, fds[0])
+    var pid: pid_t = 0
+    let cArgs = argv.map { strdup($0) } + [nil]
+    var merged: [String: String] = [:]
+    var e = environ
+    while let p = e.pointee {
+        let entry = String(cString: p)
+        if let eq = entry.firstIndex(of: "=") { merged[String(entry[..<eq])] = String(entry[entry.index(after: eq)...]) }
+        e += 1
+    }
+    for (k, v) in environment { merged[k] = v }
+    let cEnv = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer {
+        for p in cArgs { free(p) }
+        for p in cEnv { free(p) }
+        posix_spawn_file_actions_destroy(&actions)
+    }
+    let rc = posix_spawnp(&pid, argv[0], &actions, nil, cArgs, cEnv)
+    close(fds[1])
+    if rc != 0 { close(fds[0]); return ("", 127) }
+    let out = readAll(fd: fds[0])
+    close(fds[0])
+    var status: Int32 = 0
+    waitpid(pid, &status, 0)
+    let code = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    return (String(decoding: out, as: UTF8.self), code)
+}

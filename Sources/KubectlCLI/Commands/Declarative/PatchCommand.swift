@@ -1,0 +1,144 @@
+import KubeAPI
+import KubeModel
+import KubePrinters
+import KubeRegistry
+
+/// `kubectl patch`: strategic merge, JSON merge or JSON patch on stored objects or, with `--local`,
+/// on the objects of `-f`.
+enum PatchCommand {
+    static let spec = CommandSpec(
+        "patch",
+        use: "patch (-f FILENAME | TYPE NAME) [-p PATCH|--patch-file FILE]",
+        short: "Update fields of a resource",
+        flags: CommonFlags.output(tables: false) + CommonFlags.filenames("update") + [
+            CommonFlags.dryRun,
+            CommonFlags.fieldManager("kubectl-patch"),
+            FlagSpec("local", .bool, usage: "Patch the objects of -f only, without reading or writing the store."),
+            FlagSpec("patch", short: "p", .string, usage: "The patch to apply to the object (JSON or YAML)."),
+            FlagSpec("patch-file", .string, usage: "A file holding the patch (JSON or YAML)."),
+            FlagSpec("subresource", .string, usage: "Patch this subresource: status or scale.", completions: ["status", "scale"]),
+            FlagSpec("type", .string, default: "strategic", usage: "The patch type: json, merge or strategic.",
+                     completions: ["json", "merge", "strategic"]),
+        ],
+        group: "Advanced Commands:",
+        run: { try run(&$0) })
+
+    static func run(_ inv: inout Invocation) throws {
+        let typeText = inv.flags.string("type").lowercased()
+        guard let kind = PatchKind(rawValue: typeText) else {
+            throw CLIError.message("--type must be one of [json merge strategic], not \(goQuoted(inv.flags.string("type")))")
+        }
+        let files = inv.flags.strings("filename")
+        let local = inv.flags.bool("local")
+        var patchText = inv.flags.string("patch")
+        let patchFile = inv.flags.string("patch-file")
+        if !patchText.isEmpty && !patchFile.isEmpty {
+            throw CLIError.message("cannot specify --patch and --patch-file together")
+        }
+        if !patchFile.isEmpty {
+            do { patchText = try FileSource.readText(patchFile) } catch {
+                throw CLIError.message("unable to read patch file: open \(patchFile): no such file or directory")
+            }
+        }
+        if patchText.isEmpty {
+            throw CLIError.message("must specify --patch or --patch-file containing the contents of the patch")
+        }
+        if local && !inv.args.isEmpty { throw CLIError.message("cannot specify --local and server resources") }
+        let subresource = inv.flags.string("subresource")
+        if !subresource.isEmpty && !["status", "scale"].contains(subresource) {
+            throw CLIError.message("invalid subresource value: \(goQuoted(subresource)). Must be one of [status scale]")
+        }
+        if files.isEmpty && inv.args.isEmpty {
+            throw CLIError.message("You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'")
+        }
+        let patch = try Declarative.parsePatch(patchText, kind: kind)
+        let format = try objectFormat(inv)
+        let dryRun = try DryRun.from(inv)
+        var printed: [JSONValue] = []
+        var errors: [Error] = []
+
+        if local {
+            let objects = try FileSource.read(paths: files, recursive: inv.flags.bool("recursive"), stdin: inv.io.readStdin)
+            for o in objects {
+                let type = Registry.builtin.type(apiVersion: o.object["apiVersion"].string ?? "", kind: o.object["kind"].string ?? "")
+                let patched = try Declarative.apply(patch, to: o.object, kind: kind)
+                Declarative.report(patched, type: type, operation: patched == o.object ? "patched (no change)" : "patched",
+                                   format: format, inv: &inv, printed: &printed)
+            }
+            if let format, !printed.isEmpty { try CreateCommand.printObjects(printed, format: format, inv: &inv) }
+            return
+        }
+
+        let server = try inv.server()
+        let namespace = try inv.namespace()
+        var targets: [(type: ResourceType, namespace: String, name: String, source: String)] = []
+        if !files.isEmpty {
+            for o in try FileSource.read(paths: files, recursive: inv.flags.bool("recursive"), stdin: inv.io.readStdin) {
+                let type = try mapping(for: o, registry: server.registry)
+                let ns = try requestNamespace(o.object, type: type, defaultNamespace: namespace, explicit: inv.namespaceExplicit)
+                targets.append((type, ns, o.object["metadata"]["name"].string ?? "", o.source))
+            }
+        } else {
+            let selection = try ResourceArgs.parse(inv.args, registry: server.registry)
+            for w in selection.warnings { inv.warn(w) }
+            for req in selection.requests {
+                if req.names.isEmpty { throw CLIError.message("resource(s) were provided, but no name was specified") }
+                for n in req.names { targets.append((req.type, namespace, n, "")) }
+            }
+        }
+        for t in targets {
+            do {
+                let result: (JSONValue, Bool) = try server.write { s in
+                    let live = try s.get(t.type, namespace: t.namespace, name: t.name)
+                    if subresource == "scale" {
+                        return try patchScale(live, patch: patch, kind: kind, type: t.type, session: s, dryRun: dryRun)
+                    }
+                    var patched = try Declarative.apply(patch, to: live, kind: kind)
+                    if subresource == "status" {
+                        var onlyStatus = live
+                        onlyStatus["status"] = patched["status"]
+                        patched = onlyStatus
+                    } else if !live["status"].isNull {
+                        // The main resource ignores status changes (they go through /status).
+                        patched["status"] = live["status"]
+                    }
+                    patched["metadata"]["resourceVersion"] = live["metadata"]["resourceVersion"]
+                    if dryRun == .client { return (patched, patched != live) }
+                    let updated = try s.update(patched, type: t.type, dryRun: dryRun == .server)
+                    return (updated, updated != live)
+                }
+                Declarative.report(result.0, type: t.type, operation: (result.1 ? "patched" : "patched (no change)") + dryRun.suffix,
+                                   format: format, inv: &inv, printed: &printed)
+            } catch {
+                errors.append(addSource(error, verb: "patching", source: t.source))
+            }
+        }
+        if let format, !printed.isEmpty { try CreateCommand.printObjects(printed, format: format, inv: &inv) }
+        if !errors.isEmpty { throw CLIError.aggregate(errors) }
+    }
+
+    /// `--subresource=scale`: the patch applies to an autoscaling/v1 Scale view of the object.
+    static func patchScale(_ live: JSONValue, patch: JSONValue, kind: PatchKind, type: ResourceType, session s: APISession,
+                           dryRun: DryRun) throws -> (JSONValue, Bool)
+    {
+        guard !live["spec"]["replicas"].isNull || ["Deployment", "ReplicaSet", "StatefulSet", "ReplicationController"].contains(type.kind) else {
+            throw APIError.notFound("\(type.qualifiedPlural)", live["metadata"]["name"].string ?? "")
+        }
+        var scale: JSONValue = [
+            "apiVersion": "autoscaling/v1", "kind": "Scale",
+            "metadata": ["name": live["metadata"]["name"], "namespace": live["metadata"]["namespace"],
+                         "uid": live["metadata"]["uid"], "resourceVersion": live["metadata"]["resourceVersion"],
+                         "creationTimestamp": live["metadata"]["creationTimestamp"]],
+            "spec": ["replicas": live["spec"]["replicas"].isNull ? .int(1) : live["spec"]["replicas"]],
+            "status": ["replicas": live["status"]["replicas"].isNull ? .int(0) : live["status"]["replicas"]],
+        ]
+        let patched = try Declarative.apply(patch, to: scale, kind: kind == .strategic ? .merge : kind)
+        var obj = live
+        obj["spec"]["replicas"] = patched["spec"]["replicas"]
+        if dryRun == .client { scale["spec"] = patched["spec"]; return (scale, obj != live) }
+        let updated = try s.update(obj, type: type, dryRun: dryRun == .server)
+        scale["spec"]["replicas"] = updated["spec"]["replicas"]
+        scale["metadata"]["resourceVersion"] = updated["metadata"]["resourceVersion"]
+        return (scale, updated != live)
+    }
+}

@@ -1,0 +1,260 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import KubeTestSupport
+import Testing
+
+/// apply / patch / edit / replace / diff sequences on a store: messages, exit codes and what the
+/// stored object looks like after each step (after upstream test/cmd/testdata/apply.txtar, diff.txtar).
+struct DeclarativeScenarioTests {
+    static let deployment = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+          labels: {app: web}
+        spec:
+          replicas: 2
+          selector:
+            matchLabels: {app: web}
+          template:
+            metadata:
+              labels: {app: web}
+            spec:
+              containers:
+              - name: nginx
+                image: nginx:1.25
+              - name: side
+                image: busybox
+
+        """
+
+    static let pod = """
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: test-pod
+          labels:
+            name: test-pod-label
+        spec:
+          containers:
+          - name: c
+            image: nginx
+
+        """
+
+    func replacing(_ s: String, _ a: String, _ b: String) -> String { s.replacingAll(a, with: b) }
+
+    @Test func applyCreatesThenUnchangedThenConfigured() {
+        let s = TestStore()
+        let f = s.writeFile("d.yaml", Self.deployment)
+        var r = s.run("apply -f \(f)")
+        #expect(r == CLIResult(stdout: "deployment.apps/web created\n", stderr: "", exitCode: 0))
+        r = s.run("apply -f \(f)")
+        #expect(r.stdout == "deployment.apps/web unchanged\n")
+        // The last-applied annotation holds the applied configuration.
+        r = s.run("get deploy web -o yaml")
+        #expect(r.stdout.contains("kubectl.kubernetes.io/last-applied-configuration: |\n      {\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"annotations\":{},\"labels\":{\"app\":\"web\"},\"name\":\"web\",\"namespace\":\"default\"}"))
+        // Someone else adds a label; the file drops the side container and changes the image.
+        #expect(s.run("label deploy web team=blue").exitCode == 0)
+        let f2 = s.writeFile("d2.yaml", replacing(replacing(Self.deployment, "nginx:1.25", "nginx:1.26"),
+                                                  "      - name: side\n        image: busybox\n", ""))
+        r = s.run("apply -f \(f2)")
+        #expect(r == CLIResult(stdout: "deployment.apps/web configured\n", stderr: "", exitCode: 0))
+        r = s.run("get deploy web -o yaml")
+        #expect(r.stdout.contains("    team: blue\n"))
+        #expect(r.stdout.contains("image: nginx:1.26"))
+        #expect(!r.stdout.contains("busybox"))
+        #expect(r.stdout.contains("generation: 2"))
+        // Defaults the server filled in are kept.
+        #expect(r.stdout.contains("imagePullPolicy: IfNotPresent"))
+    }
+
+    @Test func applyDryRunsDoNotWrite() {
+        let s = TestStore()
+        let f = s.writeFile("pod.yaml", Self.pod)
+        #expect(s.run("apply --dry-run=client -f \(f)").stdout == "pod/test-pod created (dry run)\n")
+        #expect(s.run("apply --dry-run=server -f \(f)").stdout == "pod/test-pod created (server dry run)\n")
+        #expect(s.run("get pods").stderr == "No resources found in default namespace.\n")
+        #expect(s.run("apply -f \(f)").stdout == "pod/test-pod created\n")
+        let before = s.run("get pod test-pod -o yaml").stdout
+        let f2 = s.writeFile("pod2.yaml", replacing(Self.pod, "test-pod-label", "test-pod-applied"))
+        #expect(s.run("apply --dry-run=client -f \(f2)").stdout == "pod/test-pod configured (dry run)\n")
+        #expect(s.run("apply --dry-run=server -f \(f2)").stdout == "pod/test-pod configured (server dry run)\n")
+        #expect(s.run("get pod test-pod -o yaml").stdout == before)
+    }
+
+    @Test func applyOnObjectWithoutAnnotationWarns() {
+        let s = TestStore()
+        let f = s.writeFile("pod.yaml", Self.pod)
+        #expect(s.run("create -f \(f)").exitCode == 0)
+        let f2 = s.writeFile("pod2.yaml", replacing(Self.pod, "test-pod-label", "test-pod-applied"))
+        let r = s.run("apply -f \(f2)")
+        #expect(r.stdout == "pod/test-pod configured\n")
+        #expect(r.stderr == "Warning: resource pods/test-pod is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n")
+        #expect(s.run("get pod test-pod -o yaml").stdout.contains("name: test-pod-applied"))
+        // create --save-config records the annotation, so no warning.
+        let s2 = TestStore()
+        let g = s2.writeFile("pod.yaml", Self.pod)
+        #expect(s2.run("create --save-config -f \(g)").exitCode == 0)
+        let g2 = s2.writeFile("pod2.yaml", replacing(Self.pod, "test-pod-label", "x"))
+        #expect(s2.run("apply -f \(g2)") == CLIResult(stdout: "pod/test-pod configured\n", stderr: "", exitCode: 0))
+    }
+
+    @Test func applyErrorsAndOutput() {
+        let s = TestStore()
+        #expect(s.run("apply") == CLIResult(stdout: "", stderr: "error: must specify one of -f and -k\n", exitCode: 1))
+        let f = s.writeFile("pod.yaml", Self.pod)
+        let r = s.run("apply -f \(f) -o name")
+        #expect(r.stdout == "pod/test-pod\n")
+        let y = s.run("apply -f \(f) -o yaml")
+        #expect(y.stdout.hasPrefix("apiVersion: v1\nkind: Pod\n"))
+        let ns = s.run("apply -n other -f \(s.writeFile("nsb.yaml", replacing(Self.pod, "  name: test-pod\n", "  name: test-pod\n  namespace: nsb\n")))")
+        #expect(ns.stderr == "error: the namespace from the provided object \"nsb\" does not match the namespace \"other\". You must pass '--namespace=nsb' to perform this operation.\n")
+        #expect(ns.exitCode == 1)
+    }
+
+    @Test func applyPrune() {
+        let s = TestStore()
+        func member(_ n: String) -> String {
+            replacing(replacing(Self.pod, "    name: test-pod-label\n", "    name: \(n)\n    prune-group: \"true\"\n"), "name: test-pod\n", "name: \(n)\n")
+        }
+        let a = s.writeFile("a.yaml", member("a"))
+        let b = s.writeFile("b.yaml", member("b"))
+        #expect(s.run("apply --prune -f \(a)").stderr == "error: all resources selected for prune without explicitly passing --all. To prune all resources, pass the --all flag. If you did not mean to prune all resources, specify a label selector\n")
+        #expect(s.run("apply -l prune-group=true -f \(a)").stdout == "pod/a created\n")
+        let r = s.run("apply --prune -l prune-group=true -f \(b)")
+        #expect(r.stdout == "pod/b created\npod/a pruned\n")
+        #expect(s.run("get pod a").exitCode == 1)
+        // A type outside the allow-list is not pruned.
+        let svc = s.writeFile("svc.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: prune-svc\n  labels:\n    prune-group: \"true\"\nspec:\n  ports:\n  - port: 80\n")
+        #expect(s.run("apply --prune -l prune-group=true -f \(svc) --prune-allowlist core/v1/Service").stdout == "service/prune-svc created\n")
+        #expect(s.run("get pod b").exitCode == 0)
+        #expect(s.run("apply --prune -l prune-group=true -f \(svc)").stdout == "service/prune-svc unchanged\npod/b pruned\n")
+    }
+
+    @Test func patchOnStore() {
+        let s = TestStore()
+        let f = s.writeFile("d.yaml", Self.deployment)
+        #expect(s.run("apply -f \(f)").exitCode == 0)
+        #expect(s.run("patch deploy web -p '{\"spec\":{\"replicas\":3}}'").stdout == "deployment.apps/web patched\n")
+        #expect(s.run("patch deploy web -p '{\"spec\":{\"replicas\":3}}'").stdout == "deployment.apps/web patched (no change)\n")
+        #expect(s.run("patch deployment/web --type=merge -p '{\"metadata\":{\"labels\":{\"x\":\"y\"}}}'").stdout == "deployment.apps/web patched\n")
+        #expect(s.run("patch deploy web --type=json -p '[{\"op\":\"replace\",\"path\":\"/spec/template/spec/containers/0/image\",\"value\":\"nginx:2\"}]'").exitCode == 0)
+        var y = s.run("get deploy web -o yaml").stdout
+        #expect(y.contains("replicas: 3") && y.contains("x: \"y\"") && y.contains("image: nginx:2"))
+        #expect(s.run("patch deploy web --subresource=scale --type=merge -p '{\"spec\":{\"replicas\":5}}'").stdout == "deployment.apps/web patched\n")
+        y = s.run("get deploy web -o yaml").stdout
+        #expect(y.contains("replicas: 5"))
+        let dry = s.run("patch deploy web -p '{\"spec\":{\"replicas\":9}}' --dry-run=server")
+        #expect(dry.stdout == "deployment.apps/web patched (server dry run)\n")
+        #expect(s.run("get deploy web -o yaml").stdout.contains("replicas: 5"))
+        let missing = s.run("patch deploy nope -p '{}'")
+        #expect(missing == CLIResult(stdout: "", stderr: "Error from server (NotFound): deployments.apps \"nope\" not found\n", exitCode: 1))
+        let bad = s.run("patch deploy web --type=json -p '[{\"op\":\"remove\",\"path\":\"/spec/nope\"}]'")
+        #expect(bad.stderr == "error: error in remove for path: '/spec/nope': Unable to remove nonexistent key: nope: missing value\n")
+    }
+
+    func editor(_ s: TestStore, _ name: String, _ script: String) -> String {
+        let p = s.writeFile(name, "#!/bin/sh\n" + script + "\n")
+        chmod(p, 0o755)
+        return p
+    }
+
+    @Test func editSavesThroughUpdate() {
+        let s = TestStore()
+        #expect(s.run("apply -f \(s.writeFile("d.yaml", Self.deployment))").exitCode == 0)
+        // Only the first match: spec.replicas (status.replicas, written by the controller, comes later).
+        s.environment["KUBE_EDITOR"] = editor(s, "ed.sh", "sed -i '0,/replicas: 2/s//replicas: 4/' \"$1\"")
+        s.environment["EDITOR"] = "false"
+        var r = s.run("edit deploy web --output-patch")
+        #expect(r == CLIResult(stdout: "Patch: {\"spec\":{\"replicas\":4}}\ndeployment.apps/web edited\n", stderr: "", exitCode: 0))
+        #expect(s.run("get deploy web -o yaml").stdout.contains("replicas: 4"))
+        // Unchanged file.
+        s.environment["KUBE_EDITOR"] = "true"
+        r = s.run("edit deploy web")
+        #expect(r == CLIResult(stdout: "", stderr: "Edit cancelled, no changes made.\n", exitCode: 0))
+        // $EDITOR when $KUBE_EDITOR is unset.
+        s.environment["KUBE_EDITOR"] = nil
+        s.environment["EDITOR"] = editor(s, "ed2.sh", "sed -i 's/replicas: 4/replicas: 6/' \"$1\"")
+        #expect(s.run("edit deploy/web").stdout == "deployment.apps/web edited\n")
+        #expect(s.run("get deploy web -o yaml").stdout.contains("replicas: 6"))
+    }
+
+    @Test func invalidEditReopensWithErrorBlock() {
+        let s = TestStore()
+        #expect(s.run("apply -f \(s.writeFile("d.yaml", Self.deployment))").exitCode == 0)
+        let copy = s.directory + "/seen.txt"
+        // First pass: an invalid label value; second pass: the editor sees the error block and fixes it.
+        s.environment["KUBE_EDITOR"] = editor(s, "ed.sh", """
+            if grep -q 'was not valid' "$1"; then cp "$1" \(copy); sed -i 's/bad value!/good/' "$1"; else sed -i 's/^    app: web$/    app: bad value!/' "$1"; fi
+            """)
+        let r = s.run("edit deploy web")
+        #expect(r.stdout == "deployment.apps/web edited\n")
+        #expect(r.stderr.hasPrefix("error: deployments.apps \"web\" is invalid\n"))
+        let seen = readTextFile(copy) ?? ""
+        #expect(seen.hasPrefix("""
+            # Please edit the object below. Lines beginning with a '#' will be ignored,
+            # and an empty file will abort the edit. If an error occurs while saving this file will be
+            # reopened with the relevant failures.
+            #
+            # deployments.apps "web" was not valid:
+            # * metadata.labels: Invalid value: "bad value!"
+            """))
+        #expect(s.run("get deploy web -o yaml").stdout.contains("    app: good\n"))
+    }
+
+    @Test func editSyntaxErrorUnfixedIsCancelled() {
+        let s = TestStore()
+        #expect(s.run("apply -f \(s.writeFile("d.yaml", Self.deployment))").exitCode == 0)
+        s.environment["KUBE_EDITOR"] = editor(s, "ed.sh", "grep -q 'syntax error' \"$1\" || echo 'spec: [' >> \"$1\"")
+        let r = s.run("edit deploy web")
+        #expect(r.exitCode == 1)
+        #expect(r.stderr.hasPrefix("A copy of your changes has been stored to \""))
+        #expect(r.stderr.hasSuffix("error: Edit cancelled, no valid changes were saved.\n"))
+    }
+
+    @Test func replaceAndForce() {
+        let s = TestStore()
+        let f = s.writeFile("pod.yaml", Self.pod)
+        #expect(s.run("create -f \(f)").exitCode == 0)
+        let uid1 = s.run("get pod test-pod -o yaml").stdout
+        let f2 = s.writeFile("pod2.yaml", replacing(Self.pod, "test-pod-label", "replaced"))
+        #expect(s.run("replace -f \(f2)") == CLIResult(stdout: "pod/test-pod replaced\n", stderr: "", exitCode: 0))
+        #expect(s.run("get pod test-pod -o yaml").stdout.contains("name: replaced"))
+        let r = s.run("replace --force -f \(f)")
+        #expect(r == CLIResult(stdout: "pod \"test-pod\" deleted\npod/test-pod replaced\n", stderr: "", exitCode: 0))
+        #expect(s.run("get pod test-pod -o yaml").stdout != uid1)
+        let missing = s.writeFile("m.yaml", replacing(Self.pod, "name: test-pod\n", "name: other\n"))
+        let e = s.run("replace -f \(missing)")
+        #expect(e.stderr == "Error from server (NotFound): error when replacing \"\(missing)\": pods \"other\" not found\n")
+        #expect(e.exitCode == 1)
+    }
+
+    @Test func diffExitCodes() {
+        let s = TestStore()
+        let f = s.writeFile("pod.yaml", Self.pod)
+        // Not yet created: everything is new.
+        var r = s.run("diff -f \(f)")
+        #expect(r.exitCode == 1)
+        #expect(r.stdout.contains("+kind: Pod"))
+        #expect(r.stdout.contains("/v1.Pod.default.test-pod"))
+        #expect(s.run("apply -f \(f)").exitCode == 0)
+        r = s.run("diff -f \(f)")
+        #expect(r == CLIResult(stdout: "", stderr: "", exitCode: 0))
+        let f2 = s.writeFile("pod2.yaml", replacing(Self.pod, "test-pod-label", "changed"))
+        r = s.run("diff -f \(f2)")
+        #expect(r.exitCode == 1)
+        #expect(r.stdout.contains("-    name: test-pod-label\n+    name: changed\n"))
+        // The store is not changed by diff.
+        #expect(s.run("get pod test-pod -o yaml").stdout.contains("name: test-pod-label"))
+        // External diff program; errors exit with 2.
+        s.environment["KUBECTL_EXTERNAL_DIFF"] = "ls"
+        r = s.run("diff -f \(f2)")
+        #expect(r.exitCode == 0)
+        #expect(r.stdout.contains("v1.Pod.default.test-pod"))
+        s.environment["KUBECTL_EXTERNAL_DIFF"] = nil
+        r = s.run("diff -f /nonexistent.yaml")
+        #expect(r == CLIResult(stdout: "", stderr: "error: the path \"/nonexistent.yaml\" does not exist\n", exitCode: 2))
+    }
+}

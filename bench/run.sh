@@ -6,10 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v hyperfine >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq hyperfine >/dev/null; }
-swift build -c release --product kubectl-local >/dev/null
+swift build -c release --product kubectl-local --static-swift-stdlib >/dev/null
 BIN=$PWD/bench/out/kubectl-local
 mkdir -p bench/out
-cp .build/release/kubectl-local "$BIN"
+cp "$(swift build -c release --static-swift-stdlib --show-bin-path)/kubectl-local" "$BIN"
 strip "$BIN" 2>/dev/null || true
 KUBECTL=${KUBECTL:-$(dpkg -L kubectl 2>/dev/null | grep 'kubectl.1.32$' | head -1 || true)}
 OUT=bench/out
@@ -38,6 +38,15 @@ bench "create deployment --dry-run=client -o yaml (local, kubectl)" \
 bench "get pods (10,000 pods)" "$BIN get pods"
 bench "get pods -l app=x (10,000 pods)" "$BIN get pods -l app=app-7"
 bench "get pod NAME -o yaml (10,000 pods)" "$BIN get pod pod-4242 -o yaml"
+bench "explain pods.spec.containers" "$BIN explain pods.spec.containers"
+bench "explain pod --recursive" "$BIN explain pod --recursive"
+# Controllers: scale a deployment to 1,000 replicas (one node runs 110 of them; the rest stay Pending,
+# as on a one-node cluster), then roll back an image change on it. Fresh store per run.
+SC=$OUT/scale.db
+prep_scale="rm -f $SC $SC-wal $SC-shm && $BIN --store $SC create deployment web --image=nginx:1.27"
+RUNS=5 bench "scale deployment to 1,000 replicas" --prepare "bash -c '$prep_scale'" "$BIN --store $SC scale deploy web --replicas=1000"
+prep_undo="$prep_scale && $BIN --store $SC scale deploy web --replicas=1000 && $BIN --store $SC set image deploy/web nginx=nginx:1.28"
+RUNS=5 bench "rollout undo of a 1,000-replica deployment" --prepare "bash -c '$prep_undo >/dev/null'" "$BIN --store $SC rollout undo deploy/web"
 rm -f $OUT/bulk.db*
 RUNS=5 bench "create -f 1,000 objects (fresh store each run)" \
   --prepare "rm -f $OUT/bulk.db $OUT/bulk.db-wal $OUT/bulk.db-shm" "$BIN --store $OUT/bulk.db create -f $OUT/cms.yaml -o name"

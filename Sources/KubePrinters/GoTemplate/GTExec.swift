@@ -406,7 +406,10 @@ final class GTState {
         case .value, .any: return value
         case .string:
             if case .string = value { return value }
-            if case .iface(let inner) = value, case .string = inner { return inner }
+            if case .iface(let inner) = value {
+                if case .string = inner { return inner }
+                throw errorf("wrong type for value; expected string; got \(inner.typeName)")
+            }
             throw errorf("wrong type for value; expected string; got \(value.typeName)")
         }
     }

@@ -580,7 +580,7 @@ final class GTParser {
             n.isFloat = true; n.float64 = Double(n.uint64)
         } else if let f = goParseFloat(text) {
             if !text.contains(where: { ".eEpP".contains($0) }) {
-                throw errorf("integer overflow: \(text)")
+                throw errorf("integer overflow: \(strconvQuote(text))")
             }
             n.isFloat = true; n.float64 = f
             if f.isFinite && f == f.rounded() && abs(f) < 9.2e18 { n.isInt = true; n.int64 = Int64(f) }

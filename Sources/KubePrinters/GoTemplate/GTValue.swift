@@ -384,6 +384,8 @@ func gvFormatFloat(_ d: Double, _ verb: Character, _ f: GoFmtFlags) -> String? {
     var vb = verb
     if vb == "v" { vb = "g" }
     guard "eEfFgG".contains(vb) else { return nil }
+    var f = f
+    if f.prec == nil && "eEfF".contains(vb) { f.prec = 6 }
     var body: String
     if d.isNaN { body = "NaN" }
     else if d.isInfinite { body = "Inf" }

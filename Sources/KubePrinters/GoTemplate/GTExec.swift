@@ -30,7 +30,7 @@ private enum GTAt {
 /// Resource limits for one execution (Go has none beyond a template depth of 100000; ours are
 /// lower so that no template can exhaust the stack, the memory or the clock).
 struct GTLimits {
-    var maxTemplateDepth = 1000
+    var maxTemplateDepth = 200
     var maxSteps = 5_000_000
     var maxOutputBytes = 64 << 20
 }

@@ -144,7 +144,7 @@ indirect enum GTNode {
 struct GTParseError: Error { var message: String }
 
 /// Limits that keep hostile templates from exhausting the stack.
-let gtMaxParseDepth = 400
+let gtMaxParseDepth = 100
 
 final class GTParser {
     var items: [GTItem]

@@ -38,6 +38,7 @@ bench "create deployment --dry-run=client -o yaml (local, kubectl)" \
 bench "get pods (10,000 pods)" "$BIN get pods"
 bench "get pods -l app=x (10,000 pods)" "$BIN get pods -l app=app-7"
 bench "get pod NAME -o yaml (10,000 pods)" "$BIN get pod pod-4242 -o yaml"
+bench "__complete get pods <TAB> (10,000 pods)" "$BIN __complete get pods ''"
 rm -f $OUT/bulk.db*
 RUNS=5 bench "create -f 1,000 objects (fresh store each run)" \
   --prepare "rm -f $OUT/bulk.db $OUT/bulk.db-wal $OUT/bulk.db-shm" "$BIN --store $OUT/bulk.db create -f $OUT/cms.yaml -o name"

@@ -29,7 +29,7 @@ enum ConfigCommand {
             CommandSpec("use-context", aliases: ["use"], use: "use-context CONTEXT_NAME", short: "Switch to a context",
                         run: { try useContext(&$0) }),
         ],
-        group: "Settings Commands:")
+        group: "Other Commands:")
 
     static func currentNamespace(_ inv: Invocation) throws -> String {
         try inv.server().read { try $0.tx.config("context.namespace") } ?? ""

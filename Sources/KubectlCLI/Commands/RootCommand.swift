@@ -3,7 +3,7 @@ enum RootCommand {
     static let spec = CommandSpec(
         "kubectl",
         use: "kubectl [flags] [options]",
-        short: "kubectl-local controls a local, offline, file-backed Kubernetes object store.",
+        short: "Control a local, offline, file-backed Kubernetes object store with kubectl's commands",
         subcommands: [
             CreateCommand.spec,
             GetCommand.spec,
@@ -15,5 +15,9 @@ enum RootCommand {
             APIResourcesCommand.versionsSpec,
             VersionCommand.spec,
             ConfigCommand.spec,
+            CompletionCommand.spec,
+            OptionsCommand.spec,
+            CompletionCommand.completeSpec,
+            CompletionCommand.manSpec,
         ] + NoRuntimeCommands.specs)
 }

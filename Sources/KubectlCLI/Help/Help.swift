@@ -90,7 +90,8 @@ enum Help {
     /// `kubectl get [...] [options]`: the command's `use` after its parents' words.
     static func usageLine(_ command: CommandSpec, path: [String]) -> String {
         if path.isEmpty { return command.use }
-        return (["kubectl"] + path.dropLast() + [command.use]).joined(separator: " ") + " [options]"
+        let line = (["kubectl"] + path.dropLast() + [command.use]).joined(separator: " ")
+        return line.contains("[options]") ? line : line + " [options]"
     }
 
     /// `    -o, --output='':` + tab-indented usage, one blank line after each.

@@ -73,8 +73,8 @@ enum HelpTexts {
             # Print the names of pods labelled app=web
             kubectl get pods -l app=web -o name
 
-            # Print one field of an object with JSONPath
-            kubectl get deployment web -o jsonpath='{.spec.replicas}'
+            # List pods with all their labels
+            kubectl get pods --show-labels
 
             # Show the objects described in a file
             kubectl get -f pod.yaml

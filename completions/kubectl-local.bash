@@ -12,13 +12,12 @@ __kubectl_local_complete() {
     fi
     local cur=${words[${#words[@]}-1]}
     local -a before=("${words[@]:1:${#words[@]}-2}")
-    local shown=$cur
-    # bash splits words at '=' and ':' (COMP_WORDBREAKS): complete only what follows them.
+    # bash splits words at '=' and ':' (COMP_WORDBREAKS): the reply replaces only what follows them.
+    local strip=""
     if [[ $cur == --*=* ]]; then
-        before+=("${cur%%=*}")
-        cur=${cur#*=}
-        shown=$cur
+        strip="${cur%%=*}="
     fi
+    local vcur=${cur#"$strip"}
     local out
     out=$(kubectl-local __completeNoDesc "${before[@]}" "$cur" 2>/dev/null)
     local -a lines=()
@@ -41,22 +40,25 @@ __kubectl_local_complete() {
         local e f
         compopt -o filenames 2>/dev/null
         for e in "${lines[@]}"; do
-            while IFS= read -r f; do COMPREPLY+=("$f"); done < <(compgen -f -X "!*.$e" -- "$cur")
+            while IFS= read -r f; do COMPREPLY+=("$f"); done < <(compgen -f -X "!*.$e" -- "$vcur")
         done
-        while IFS= read -r f; do COMPREPLY+=("$f"); done < <(compgen -d -- "$cur")
+        while IFS= read -r f; do COMPREPLY+=("$f"); done < <(compgen -d -- "$vcur")
         return
     fi
     if (( directive & 16 )); then
         compopt -o filenames 2>/dev/null
-        while IFS= read -r l; do COMPREPLY+=("$l"); done < <(compgen -d -- "$cur")
+        while IFS= read -r l; do COMPREPLY+=("$l"); done < <(compgen -d -- "$vcur")
         return
     fi
-    local c prefix=""
-    if [[ $shown == *:* ]]; then
-        prefix=${shown%:*}:
+    local c v colon=""
+    if [[ $vcur == *:* ]]; then
+        colon=${vcur%:*}:
     fi
     for c in "${lines[@]}"; do
-        [[ -n $c && $c == "$cur"* ]] && COMPREPLY+=("${c#"$prefix"}")
+        if [[ -n $c && $c == "$cur"* ]]; then
+            v=${c#"$strip"}
+            COMPREPLY+=("${v#"$colon"}")
+        fi
     done
     if (( directive & 2 )); then
         compopt -o nospace 2>/dev/null

@@ -47,6 +47,7 @@ prep_scale="rm -f $SC $SC-wal $SC-shm && $BIN --store $SC create deployment web 
 RUNS=5 bench "scale deployment to 1,000 replicas" --prepare "bash -c '$prep_scale'" "$BIN --store $SC scale deploy web --replicas=1000"
 prep_undo="$prep_scale && $BIN --store $SC scale deploy web --replicas=1000 && $BIN --store $SC set image deploy/web nginx=nginx:1.28"
 RUNS=5 bench "rollout undo of a 1,000-replica deployment" --prepare "bash -c '$prep_undo >/dev/null'" "$BIN --store $SC rollout undo deploy/web"
+bench "__complete get pods <TAB> (10,000 pods)" "$BIN __complete get pods ''"
 rm -f $OUT/bulk.db*
 RUNS=5 bench "create -f 1,000 objects (fresh store each run)" \
   --prepare "rm -f $OUT/bulk.db $OUT/bulk.db-wal $OUT/bulk.db-shm" "$BIN --store $OUT/bulk.db create -f $OUT/cms.yaml -o name"

@@ -10,6 +10,10 @@ public enum CLI {
     }
 
     public static func run(_ argv: [String], io: IOStreams, environment: [String: String]) -> Int32 {
+        // Shell completion requests carry any words (flags included): answered before flag parsing.
+        if let first = argv.first, first == "__complete" || first == "__completeNoDesc" {
+            return Completer.run(Array(argv.dropFirst()), descriptions: first == "__complete", io: io, environment: environment)
+        }
         let parsed: ParseResult
         do {
             parsed = try CommandLineParser.parse(argv, root: RootCommand.spec, globalFlags: GlobalFlags.all)
@@ -59,31 +63,5 @@ public enum CLI {
             p += 1
         }
         return env
-    }
-}
-
-/// Help text (the full layout comes with the shell-integration work).
-enum Help {
-    static func render(_ command: CommandSpec, path: [String]) -> String {
-        var out = ""
-        if !command.short.isEmpty { out += command.short + "\n\n" }
-        if !command.subcommands.isEmpty {
-            out += "Available Commands:\n"
-            let visible = command.subcommands.filter { !$0.hidden }
-            let width = (visible.map(\.name.count).max() ?? 0) + 2
-            for c in visible {
-                out += "  " + c.name + String(repeating: " ", count: width - c.name.count) + c.short + "\n"
-            }
-            out += "\n"
-        }
-        if !command.flags.isEmpty {
-            out += "Options:\n"
-            for f in command.flags where !f.hidden {
-                let short = f.shorthand.map { "-\($0), " } ?? ""
-                out += "    \(short)--\(f.name)=\(f.kind == .string ? "'\(f.defaultValue)'" : f.defaultValue):\n\t\(f.usage)\n\n"
-            }
-        }
-        out += "Usage:\n  kubectl \(command.use)\n"
-        return out
     }
 }

@@ -5,7 +5,7 @@ import KubeRegistry
 enum APIResourcesCommand {
     static let spec = CommandSpec(
         "api-resources",
-        use: "api-resources",
+        use: "api-resources [flags]",
         short: "List the resource types the store serves",
         flags: [
             FlagSpec("api-group", .string, usage: "Only list resources of this API group."),

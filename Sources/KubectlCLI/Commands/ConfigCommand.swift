@@ -8,19 +8,19 @@ enum ConfigCommand {
     static let spec = CommandSpec(
         "config", use: "config SUBCOMMAND", short: "Show or change the context (kubectl-local has one: \"local\")",
         subcommands: [
-            CommandSpec("view", use: "view", short: "Show the configuration as a kubeconfig document",
+            CommandSpec("view", use: "view [flags]", short: "Show the configuration as a kubeconfig document",
                         flags: [FlagSpec("output", short: "o", .string, default: "yaml", usage: "Output format: yaml or json."),
                                 FlagSpec("minify", .bool, usage: "Only the current context (always the case)."),
                                 FlagSpec("raw", .bool, usage: "Show raw data (nothing is hidden locally)."),
                                 FlagSpec("flatten", .bool, usage: "Inline file references (none locally).")],
                         run: { try view(&$0) }),
-            CommandSpec("current-context", use: "current-context", short: "Print the current context",
+            CommandSpec("current-context", use: "current-context [flags]", short: "Print the current context",
                         run: { $0.io.out.write(contextName + "\n") }),
             CommandSpec("get-contexts", use: "get-contexts [(-o|--output=)name)]", short: "List the contexts",
                         flags: [FlagSpec("output", short: "o", .string, usage: "Output format: name."),
                                 FlagSpec("no-headers", .bool, usage: "Leave out the header row.")],
                         run: { try getContexts(&$0) }),
-            CommandSpec("set-context", use: "set-context [NAME | --current] [--namespace=namespace]",
+            CommandSpec("set-context", use: "set-context [NAME | --current] [--cluster=cluster_nickname] [--user=user_nickname] [--namespace=namespace]",
                         short: "Set the namespace of the context",
                         flags: [FlagSpec("current", .bool, usage: "Change the current context."),
                                 FlagSpec("cluster", .string, usage: "Cluster (fixed locally)."),
@@ -29,7 +29,7 @@ enum ConfigCommand {
             CommandSpec("use-context", aliases: ["use"], use: "use-context CONTEXT_NAME", short: "Switch to a context",
                         run: { try useContext(&$0) }),
         ],
-        group: "Settings Commands:")
+        group: "Other Commands:")
 
     static func currentNamespace(_ inv: Invocation) throws -> String {
         try inv.server().read { try $0.tx.config("context.namespace") } ?? ""

@@ -73,7 +73,7 @@ enum CreateSubcommands {
                             short: "Create a TLS secret", flags: CreateSecretTLS.flags, wrap: .noColon("failed to create secret"),
                             make: { try CreateSecretTLS.make(flags: $0, args: $1, argsLenAtDash: $2, context: $3) }),
                     ]),
-        CommandSpec("service", aliases: ["svc"], use: "service (clusterip | externalname | loadbalancer | nodeport)",
+        CommandSpec("service", aliases: ["svc"], use: "service [flags]",
                     short: "Create a service with a subcommand",
                     subcommands: [
                         service("clusterip", .clusterIP, use: "clusterip NAME [--tcp=<port>:<targetPort>] [--dry-run=server|client|none]"),

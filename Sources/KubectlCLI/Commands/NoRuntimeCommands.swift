@@ -26,7 +26,7 @@ enum NoRuntimeCommands {
                             FlagSpec("stdin", short: "i", .bool, usage: "Pass stdin to the container."),
                             FlagSpec("tty", short: "t", .bool, usage: "Allocate a TTY.")],
                     group: "Troubleshooting and Debugging Commands:", run: refuse("kubectl attach")),
-        CommandSpec("port-forward", use: "port-forward TYPE/NAME [options] [LOCAL_PORT:]REMOTE_PORT", short: "Forward local ports to a pod (not available offline)",
+        CommandSpec("port-forward", use: "port-forward TYPE/NAME [options] [LOCAL_PORT:]REMOTE_PORT [...[LOCAL_PORT_N:]REMOTE_PORT_N]", short: "Forward local ports to a pod (not available offline)",
                     flags: [FlagSpec("address", .stringSlice, default: "[localhost]", usage: "Addresses to listen on.")],
                     group: "Troubleshooting and Debugging Commands:", run: refuse("kubectl port-forward")),
         CommandSpec("cp", use: "cp <file-spec-src> <file-spec-dest>", short: "Copy files to and from containers (not available offline)",

@@ -1,0 +1,233 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import KubeRegistry
+import KubeStore
+
+/// cobra's shell-completion directives: the number after `:` on the last line of `__complete`.
+public struct CompletionDirective: OptionSet, Sendable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+    public static let `default`: CompletionDirective = []
+    public static let error = CompletionDirective(rawValue: 1)
+    public static let noSpace = CompletionDirective(rawValue: 2)
+    public static let noFileComp = CompletionDirective(rawValue: 4)
+    public static let filterFileExt = CompletionDirective(rawValue: 8)
+    public static let filterDirs = CompletionDirective(rawValue: 16)
+    public static let keepOrder = CompletionDirective(rawValue: 32)
+
+    /// cobra's debug line: `ShellCompDirectiveNoFileComp`, or several names joined by `, `.
+    var names: String {
+        if isEmpty { return "ShellCompDirectiveDefault" }
+        let all: [(CompletionDirective, String)] = [
+            (.error, "ShellCompDirectiveError"), (.noSpace, "ShellCompDirectiveNoSpace"),
+            (.noFileComp, "ShellCompDirectiveNoFileComp"), (.filterFileExt, "ShellCompDirectiveFilterFileExt"),
+            (.filterDirs, "ShellCompDirectiveFilterDirs"), (.keepOrder, "ShellCompDirectiveKeepOrder"),
+        ]
+        return all.filter { contains($0.0) }.map(\.1).joined(separator: ", ")
+    }
+}
+
+/// What a TAB offers: candidates (`value` or `value\tdescription`) and a directive.
+public struct CompletionResult: Equatable, Sendable {
+    public var candidates: [String]
+    public var directive: CompletionDirective
+    public init(_ candidates: [String], _ directive: CompletionDirective) {
+        self.candidates = candidates
+        self.directive = directive
+    }
+    public static func == (a: CompletionResult, b: CompletionResult) -> Bool {
+        a.candidates == b.candidates && a.directive.rawValue == b.directive.rawValue
+    }
+
+    /// cobra's protocol: one candidate per line, then `:<directive>`.
+    public func rendered(descriptions: Bool) -> String {
+        var out = ""
+        for c in candidates {
+            if descriptions {
+                out += c
+            } else if let tab = c.firstIndex(of: "\t") {
+                out += c[..<tab]
+            } else {
+                out += c
+            }
+            out += "\n"
+        }
+        return out + ":\(directive.rawValue)\n"
+    }
+}
+
+/// The hidden `__complete` entry (cobra's protocol, as kubectl's): `kubectl-local __complete get pods ""`
+/// completes the last word given the words before it. Everything comes from the command table (commands,
+/// flags, `FlagSpec.completions`), the registry (resource types) and the store (object names, read from
+/// row summaries without decoding objects; nothing is created when there is no store).
+public enum Completer {
+    /// `__complete` / `__completeNoDesc`: prints the answer; always succeeds, as cobra does.
+    static func run(_ words: [String], descriptions: Bool, io: IOStreams, environment: [String: String]) -> Int32 {
+        let result = complete(words, environment: environment)
+        io.out.write(result.rendered(descriptions: descriptions))
+        io.err.write("Completion ended with directive: \(result.directive.names)\n")
+        return 0
+    }
+
+    /// Completes the last of `words` (the word under the cursor, possibly empty).
+    public static func complete(_ words: [String], environment: [String: String]) -> CompletionResult {
+        complete(words, environment: environment, root: RootCommand.spec, globals: GlobalFlags.all)
+    }
+
+    static func complete(_ words: [String], environment: [String: String], root: CommandSpec,
+                         globals: [FlagSpec]) -> CompletionResult
+    {
+        let toComplete = words.last ?? ""
+        let before = Array(words.dropLast())
+
+        // The command: cobra's Find over the words before the cursor.
+        var chain: [CommandSpec] = [root]
+        var rest = before
+        while true {
+            let current = chain[chain.count - 1]
+            let table = FlagTable(current.flags, globals, addHelp: false)
+            let commandWords = CommandLineParser.stripFlags(rest, table)
+            guard let next = commandWords.first, let sub = current.subcommand(named: next) else { break }
+            rest = CommandLineParser.argsMinusFirstX(rest, next, table)
+            chain.append(sub)
+        }
+        let command = chain[chain.count - 1]
+        let path = chain.dropFirst().map(\.name)
+        let table = FlagTable(command.flags, globals, addHelp: true)
+
+        // The flags and positional arguments before the cursor; a flag still waiting for its value.
+        var ctx = Context(environment: environment)
+        var pendingFlag: FlagSpec? = nil
+        var afterDash = false
+        var i = 0
+        while i < rest.count {
+            let s = rest[i]
+            i += 1
+            if afterDash || !s.hasPrefix("-") || s == "-" {
+                ctx.args.append(s)
+                continue
+            }
+            if s == "--" { afterDash = true; continue }
+            let (flag, inline) = lookup(s, table)
+            guard let flag else { continue }
+            if let inline {
+                ctx.set(flag, inline)
+            } else if flag.hasNoOptDefault {
+                ctx.set(flag, flag.noOptDefault!)
+            } else if i < rest.count {
+                ctx.set(flag, rest[i])
+                i += 1
+            } else {
+                pendingFlag = flag
+            }
+        }
+
+        if let pendingFlag {
+            return flagValues(pendingFlag, typed: toComplete, prefix: "", ctx: ctx)
+        }
+        if !afterDash && toComplete.hasPrefix("--"), let eq = toComplete.firstIndex(of: "=") {
+            let name = String(toComplete[toComplete.index(toComplete.startIndex, offsetBy: 2)..<eq])
+            guard let flag = table.byName(name) else { return CompletionResult([], .noFileComp) }
+            return flagValues(flag, typed: String(toComplete[toComplete.index(after: eq)...]),
+                              prefix: String(toComplete[...eq]), ctx: ctx)
+        }
+        if !afterDash && toComplete.hasPrefix("-") {
+            return flagNames(table, typed: toComplete, ctx: ctx)
+        }
+        let subs = command.subcommands.filter { !$0.hidden }
+        if !subs.isEmpty && ctx.args.isEmpty {
+            let c = subs.filter { $0.name.hasPrefix(toComplete) }.sorted { $0.name < $1.name }
+                .map { $0.name + "\t" + $0.short }
+            return CompletionResult(c, .noFileComp)
+        }
+        return ArgumentCompletion.complete(path: path, args: ctx.args, typed: toComplete, ctx: ctx)
+    }
+
+    /// `--name`, `--name=value`, `-x`, `-xvalue`: the flag and its inline value.
+    static func lookup(_ s: String, _ table: FlagTable) -> (FlagSpec?, String?) {
+        if s.hasPrefix("--") {
+            let body = s.dropFirst(2)
+            if let eq = body.firstIndex(of: "=") {
+                return (table.byName(String(body[..<eq])), String(body[body.index(after: eq)...]))
+            }
+            return (table.byName(String(body)), nil)
+        }
+        let bytes = Array(s.utf8)
+        guard bytes.count >= 2, let flag = table.byShorthand(bytes[1]) else { return (nil, nil) }
+        if bytes.count == 2 { return (flag, nil) }
+        var value = bytes[2...]
+        if value.first == UInt8(ascii: "=") { value = value.dropFirst() }
+        if flag.hasNoOptDefault { return (flag, flag.noOptDefault) }
+        return (flag, String(decoding: value, as: UTF8.self))
+    }
+
+    /// Flag names for a word starting with `-`: every visible flag not yet given (lists may repeat).
+    static func flagNames(_ table: FlagTable, typed: String, ctx: Context) -> CompletionResult {
+        var out: [String] = []
+        for f in table.specs.sorted(by: { $0.name < $1.name }) where !f.hidden {
+            let repeatable = f.kind == .stringArray || f.kind == .stringSlice
+            if ctx.given.contains(f.name) && !repeatable { continue }
+            let long = "--" + f.name
+            if long.hasPrefix(typed) { out.append(long + "\t" + f.usage) }
+            if let s = f.shorthand, ("-" + String(s)).hasPrefix(typed), !typed.hasPrefix("--") {
+                out.append("-" + String(s) + "\t" + f.usage)
+            }
+        }
+        return CompletionResult(out, .noFileComp)
+    }
+
+    /// Values of one flag: its `completions`, or what the store knows (namespaces, contexts), or files.
+    static func flagValues(_ flag: FlagSpec, typed: String, prefix: String, ctx: Context) -> CompletionResult {
+        func offer(_ values: [String], _ directive: CompletionDirective = .noFileComp) -> CompletionResult {
+            CompletionResult(values.filter { $0.hasPrefix(typed) }.map { prefix + $0 }, directive)
+        }
+        if !flag.completions.isEmpty {
+            // `custom-columns=` and the like continue after the `=`: no space after them.
+            let values = flag.completions.filter { $0.hasPrefix(typed) }
+            let noSpace = values.count == 1 && values[0].hasSuffix("=")
+            return CompletionResult(values.map { prefix + $0 }, noSpace ? [.noFileComp, .noSpace] : .noFileComp)
+        }
+        switch flag.name {
+        case "namespace":
+            return offer(StoreNames.names(of: "namespaces", ctx: ctx))
+        case "context", "cluster", "user":
+            return offer([ConfigCommand.contextName])
+        case "filename":
+            return CompletionResult(["json", "yaml", "yml"], .filterFileExt)
+        case "kustomize", "cache-dir":
+            return CompletionResult([], .filterDirs)
+        default:
+            break
+        }
+        if flag.kind == .bool { return offer(["true", "false"]) }
+        let fileLike = ["file", "template", "store", "kubeconfig", "certificate", "client-key", "profile-output"]
+        if fileLike.contains(where: { flag.name.contains($0) }) { return CompletionResult([], .default) }
+        return CompletionResult([], .noFileComp)
+    }
+
+    /// What the words before the cursor set, for the store queries.
+    struct Context {
+        var environment: [String: String]
+        var values: [String: String] = [:]
+        var given: Set<String> = []
+        var args: [String] = []
+
+        init(environment: [String: String]) { self.environment = environment }
+
+        mutating func set(_ flag: FlagSpec, _ value: String) {
+            values[flag.name] = value
+            given.insert(flag.name)
+        }
+
+        /// As `Invocation.storePath`.
+        var storePath: String {
+            if let p = values["store"], !p.isEmpty { return p }
+            if let p = environment["KUBECTL_LOCAL_STORE"], !p.isEmpty { return p }
+            if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { return xdg + "/kubectl-local/store.db" }
+            return (environment["HOME"] ?? ".") + "/.local/share/kubectl-local/store.db"
+        }
+
+        var allNamespaces: Bool { values["all-namespaces"] == "true" }
+    }
+}

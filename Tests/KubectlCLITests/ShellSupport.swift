@@ -1,0 +1,138 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import KubeTestSupport
+import KubectlCLI
+
+/// Helpers of the shell-integration tests: the repository, files, processes, tmux.
+enum ShellSupport {
+    /// The repository root (this file is `Tests/KubectlCLITests/ShellSupport.swift`).
+    static let repoRoot: String = {
+        var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(3)
+        return parts.joined(separator: "/")
+    }()
+
+    static let realKubectl = "/usr/lib/google-cloud-sdk/bin/kubectl.1.32"
+
+    static func readFile(_ path: String) -> String? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        return String(decoding: readAll(fd: fd), as: UTF8.self)
+    }
+
+    static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+
+    /// The first `name` executable on the PATH of the tests, or in /usr/bin and /bin.
+    static func which(_ name: String) -> String? {
+        let path = (getenv("PATH").map { String(cString: $0) } ?? "") + ":/usr/bin:/bin:/usr/local/bin"
+        for dir in path.split(separator: ":") where access("\(dir)/\(name)", X_OK) == 0 { return "\(dir)/\(name)" }
+        return nil
+    }
+
+    static func listDirectory(_ path: String) -> [String] {
+        guard let d = opendir(path) else { return [] }
+        defer { closedir(d) }
+        var names: [String] = []
+        while let e = readdir(d) {
+            let name = withUnsafePointer(to: e.pointee.d_name) { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    static func makeTempDir() -> String {
+        var template = Array("/tmp/kubectl-local-shell-XXXXXX".utf8CString)
+        return template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
+    }
+
+    static func removeTree(_ path: String) {
+        _ = run(["/bin/rm", "-rf", path], environment: ["PATH": "/usr/bin:/bin"])
+    }
+
+    /// Runs a program with exactly `environment`; returns stdout, stderr and the exit status.
+    @discardableResult
+    static func run(_ argv: [String], environment: [String: String]) -> (out: String, err: String, status: Int32) {
+        let dir = makeTempDir()
+        defer { unlink(dir + "/out"); unlink(dir + "/err"); rmdir(dir) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, dir + "/out", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, dir + "/err", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let cargs = argv.map { strdup($0) } + [nil]
+        let cenv = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (cargs + cenv).forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawnp(&pid, argv[0], &actions, nil, cargs, cenv) == 0 else { return ("", "cannot spawn \(argv[0])", -1) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return (readFile(dir + "/out") ?? "", readFile(dir + "/err") ?? "", (status >> 8) & 0xFF)
+    }
+
+    /// A directory holding `kubectl-local` (the built binary) and `kubectl_complete-local`, to put on PATH.
+    static func binDirectory(in dir: String) -> String {
+        let bin = dir + "/bin"
+        mkdir(bin, 0o755)
+        symlink(builtBinary(), bin + "/kubectl-local")
+        _ = run(["/bin/cp", repoRoot + "/completions/kubectl_complete-local", bin + "/kubectl_complete-local"],
+                environment: ["PATH": "/usr/bin:/bin"])
+        return bin
+    }
+}
+
+/// An interactive shell in a private tmux server, driven by keystrokes; the screen is read back.
+final class TmuxShell {
+    let socket: String
+    let tmux: String
+
+    /// `command` runs in a 200x50 window with exactly `environment`.
+    init?(_ command: [String], environment: [String: String]) {
+        guard let tmux = ShellSupport.which("tmux") else { return nil }
+        self.tmux = tmux
+        socket = "kl-shell-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let env = ["/usr/bin/env", "-i"] + environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        let r = ShellSupport.run([tmux, "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", "200", "-y", "50"]
+                                    + env + command, environment: ["PATH": "/usr/bin:/bin", "TERM": "xterm"])
+        if r.status != 0 { return nil }
+    }
+
+    deinit { _ = ShellSupport.run([tmux, "-L", socket, "kill-server"], environment: ["PATH": "/usr/bin:/bin"]) }
+
+    /// Keys as tmux names them (`Tab`, `Enter`, `C-u`); plain text is typed literally with `literal`.
+    func keys(_ names: String...) {
+        ShellSupport.run([tmux, "-L", socket, "send-keys", "-t", "t"] + names, environment: ["PATH": "/usr/bin:/bin"])
+    }
+
+    func type(_ text: String) {
+        ShellSupport.run([tmux, "-L", socket, "send-keys", "-t", "t", "-l", text], environment: ["PATH": "/usr/bin:/bin"])
+    }
+
+    func screen() -> String {
+        ShellSupport.run([tmux, "-L", socket, "capture-pane", "-p", "-t", "t"], environment: ["PATH": "/usr/bin:/bin"]).out
+    }
+
+    /// Polls the screen (up to `seconds`) until `condition` holds; returns the last screen.
+    @discardableResult
+    func waitFor(_ seconds: Double = 8, _ condition: (String) -> Bool) -> String {
+        var s = screen()
+        var waited = 0.0
+        while !condition(s) && waited < seconds {
+            usleep(50_000)
+            waited += 0.05
+            s = screen()
+        }
+        return s
+    }
+
+    /// Screen lines without trailing blanks, empty lines dropped.
+    static func lines(_ screen: String) -> [String] {
+        screen.split(separator: "\n").map { String($0) }.map { l in
+            var s = Substring(l)
+            while s.last == " " { s = s.dropLast() }
+            return String(s)
+        }.filter { !$0.isEmpty }
+    }
+}

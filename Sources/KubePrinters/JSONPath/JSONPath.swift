@@ -51,9 +51,9 @@ func goTypeNameOf(_ v: JSONValue) -> String {
 
 /// client-go's `JSONPath`: parse once, then find results for data and print them as kubectl does.
 ///
-/// It is a class on purpose: like client-go's, an instance carries range state between calls and
-/// `{range}` narrows the template it runs, so one instance reused for several objects behaves like
-/// kubectl's printer reused for several objects.
+/// Range evaluation keeps client-go's bookkeeping (a begin/in/end counter and the node that ended the
+/// innermost range), which decides what templates with unbalanced `{range}`/`{end}` print; it is reset
+/// for every object, as kubectl's printer prints each object afresh.
 public final class JSONPath {
     let nodes: [JPNode]
     /// client-go's `parser.Root.Nodes` is re-sliced during ranges; this is the start of that slice.
@@ -74,7 +74,12 @@ public final class JSONPath {
 
     /// Results of every top-level node (and of every range iteration), in order.
     public func findResults(_ data: JSONValue) throws -> [[JPValue]] {
-        try findResults(JPValue.value(data).reboxed)
+        rootStart = 0
+        beginRange = 0
+        inRange = 0
+        endRange = 0
+        lastEndNode = nil
+        return try findResults(JPValue.value(data).reboxed)
     }
 
     /// Evaluates and prints: results of one node joined with a space, groups concatenated.

@@ -62,14 +62,18 @@ enum TemplateOutput {
         }
     }
 
-    /// Prints objects one after another with one printer; what was printed before an error stays.
+    /// Prints objects one after another with one printer. A failing object does not stop the others;
+    /// the failures are reported together at the end (one alone reads `error: ...`).
     static func write(_ objects: [JSONValue], format: OutputFormat, inv: inout Invocation) throws {
         let p = try printer(format, inv: inv)
+        var failures: [String] = []
         for o in objects {
             var text = ""
-            defer { inv.io.out.write(text) }
-            try p(o, &text)
+            do { try p(o, &text) } catch CLIError.message(let m) { failures.append(m) }
+            inv.io.out.write(text)
         }
+        if failures.count == 1 { throw CLIError.message(failures[0]) }
+        if failures.count > 1 { throw CLIError.aggregate(failures.map { CLIError.raw($0 + "\n") }) }
     }
 
     static func jsonPathPrinter(_ template: String, allowMissing: Bool, asJSON: Bool) throws -> Printer {

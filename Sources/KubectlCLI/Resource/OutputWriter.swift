@@ -105,7 +105,19 @@ enum TemplateOutput {
     }
 }
 
-/// `--sort-by` (issue: output for scripts).
+/// `--sort-by`: kubectl's sort of table rows (per resource type) and of the objects of other outputs.
 enum Sorting {
-    static func sort(_ items: [Fetched], by path: String) throws -> [Fetched] { items }
+    /// Rows of one table block in sort order; throws when no row has the field.
+    static func sortTable(_ items: [Fetched], by path: String) throws -> [Fetched] {
+        if items.isEmpty { return items }
+        let order = try ObjectSorter.order(try items.map { try $0.object() }, by: path)
+        return order.map { items[$0] }
+    }
+
+    /// The objects of a `List` output in sort order, or kubectl's error.
+    static func sortObjects(_ objects: [JSONValue], by path: String) throws -> [JSONValue] {
+        do { return try ObjectSorter.order(objects, by: path).map { objects[$0] } } catch let e as PrinterError {
+            throw CLIError.message(e.description)
+        }
+    }
 }

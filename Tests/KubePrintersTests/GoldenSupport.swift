@@ -41,9 +41,14 @@ struct JSONPathCase: CustomStringConvertible {
         return a
     }
 
-    static func all() -> [JSONPathCase] {
+    /// The cases of `cases.txt` (outputs in `out/`) or of another case file `NAME-cases.txt` (outputs
+    /// in `out-NAME/`, exit codes in `NAME-exit-codes.txt`).
+    static func all(_ file: String = "cases.txt") -> [JSONPathCase] {
         let dir = goldenRoot + "/jsonpath"
-        guard let text = readTextFile(dir + "/cases.txt"), let codes = readTextFile(dir + "/exit-codes.txt") else { return [] }
+        let stem = file == "cases.txt" ? "" : String(file.dropLast("-cases.txt".count))
+        let outDir = stem.isEmpty ? "out" : "out-" + stem
+        let codesFile = stem.isEmpty ? "exit-codes.txt" : stem + "-exit-codes.txt"
+        guard let text = readTextFile(dir + "/" + file), let codes = readTextFile(dir + "/" + codesFile) else { return [] }
         var exit: [String: Int32] = [:]
         for line in codes.split(separator: "\n") {
             let f = line.split(separator: " ")
@@ -55,8 +60,8 @@ struct JSONPathCase: CustomStringConvertible {
             guard f.count == 4 else { continue }
             var id = String(i + 1)
             while id.count < 3 { id = "0" + id }
-            let expected = CLIResult(stdout: readTextFile("\(dir)/out/\(id).out") ?? "",
-                                     stderr: readTextFile("\(dir)/out/\(id).err") ?? "", exitCode: exit[id] ?? -1)
+            let expected = CLIResult(stdout: readTextFile("\(dir)/\(outDir)/\(id).out") ?? "",
+                                     stderr: readTextFile("\(dir)/\(outDir)/\(id).err") ?? "", exitCode: exit[id] ?? -1)
             cases.append(JSONPathCase(id: id, fixture: f[0], format: f[1], strict: f[2] == "strict", template: f[3],
                                       expected: expected))
         }

@@ -19,4 +19,15 @@ import Testing
         let got = store.run(args: c.args)
         #expect(got == c.expected, "\(c)")
     }
+
+    static let fuzzCases = JSONPathCase.all("fuzz-cases.txt")
+
+    /// Templates kept from the fuzzer, with kubectl's verdict on each (mostly parse errors).
+    @Test(arguments: JSONPathGoldenTests.fuzzCases)
+    func fuzzCorpusMatchesKubectl(_ c: JSONPathCase) {
+        let got = TestStore().run(args: c.args)
+        #expect(got == c.expected, "\(c)")
+    }
+
+    @Test func fuzzCorpusIsPresent() { #expect(Self.fuzzCases.count >= 100) }
 }

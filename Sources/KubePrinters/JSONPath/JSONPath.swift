@@ -79,6 +79,7 @@ public final class JSONPath {
         inRange = 0
         endRange = 0
         lastEndNode = nil
+        budget = JSONPath.workLimit
         return try findResults(JPValue.value(data).reboxed)
     }
 
@@ -163,7 +164,23 @@ public final class JSONPath {
 
     // MARK: evaluation
 
+    /// Work left for one evaluation. kubectl has no such limit, so a template whose evaluation grows
+    /// exponentially (nested unclosed `{range}`s, chains of `..`) would run forever; here it fails.
+    private var budget = 0
+    static let workLimit = 2_000_000
+
+    private func charge(_ n: Int) throws {
+        budget -= n + 1
+        if budget < 0 { throw JSONPathError("template is too expensive to evaluate") }
+    }
+
     private func walk(_ value: [JPValue], _ node: JPNode) throws -> [JPValue] {
+        let out = try walkNode(value, node)
+        try charge(out.count)
+        return out
+    }
+
+    private func walkNode(_ value: [JPValue], _ node: JPNode) throws -> [JPValue] {
         switch node {
         case .list(let list): return try evalList(value, list)
         case .text(let t): return [.value(.string(t))]
@@ -174,7 +191,7 @@ public final class JSONPath {
         case .float(let d): return value.map { _ in .value(.double(d)) }
         case .bool(let b): return value.map { _ in .value(.bool(b)) }
         case .wildcard: return evalWildcard(value)
-        case .recursive: return evalRecursive(value)
+        case .recursive: return try evalRecursive(value)
         case .union(let lists):
             var result: [JPValue] = []
             for l in lists { result += try evalList(value, l) }
@@ -278,13 +295,14 @@ public final class JSONPath {
         return results
     }
 
-    private func evalRecursive(_ input: [JPValue]) -> [JPValue] {
+    private func evalRecursive(_ input: [JPValue]) throws -> [JPValue] {
         var result: [JPValue] = []
         for v in input where !JSONPath.isNil(v) {
             let kids = JSONPath.children(v)
+            try charge(kids.count)
             if !kids.isEmpty {
                 result.append(v)
-                result += evalRecursive(kids)
+                result += try evalRecursive(kids)
             }
         }
         return result

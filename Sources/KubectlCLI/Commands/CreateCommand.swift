@@ -117,7 +117,7 @@ enum CreateCommand {
         case .json:
             for o in objs { inv.io.out.write(ObjectPrinter.json(o)) }
         default:
-            for o in objs { inv.io.out.write(try TemplateOutput.render(o, format: format, inv: inv)) }
+            try TemplateOutput.write(objs, format: format, inv: &inv)
         }
     }
 }

@@ -33,7 +33,10 @@ enum GetCommand {
 
     static func run(_ inv: inout Invocation) throws {
         let format: OutputFormat
-        do { format = try OutputFormat.parse(inv.flags.string("output"), template: inv.flags.string("template"), allowTables: true) } catch {
+        // kubectl: a --template without -o means go-template.
+        var output = inv.flags.string("output")
+        if output.isEmpty && !inv.flags.string("template").isEmpty { output = "go-template" }
+        do { format = try OutputFormat.parse(output, template: inv.flags.string("template"), allowTables: true) } catch {
             throw CLIError.message(String(describing: error))
         }
         if inv.flags.bool("show-labels"), !format.isHumanReadable {
@@ -85,6 +88,18 @@ enum GetCommand {
             if allNamespaces && selection.requests.contains(where: { !$0.names.isEmpty }) {
                 throw CLIError.message("a resource cannot be retrieved by name across all namespaces")
             }
+            if inv.flags.bool("watch") || inv.flags.bool("watch-only") {
+                let count = selection.requests.reduce(0) { $0 + max(1, $1.names.count) }
+                guard count == 1, let req = selection.requests.first else {
+                    throw CLIError.message("watch is only supported on individual resources and resource collections, but \(count) resources were found")
+                }
+                let target = GetWatch.Target(type: req.type, namespace: allNamespaces ? nil : namespace, name: req.names.first,
+                                             labelSelector: labelSelector, fieldSelector: fieldSelector,
+                                             labelSelectorText: inv.flags.string("selector"),
+                                             fieldSelectorText: inv.flags.string("field-selector"))
+                try GetWatch.run(&inv, format: format, target: target)
+                return
+            }
             let needsObjects = !format.isHumanReadable || !inv.flags.string("sort-by").isEmpty
             try server.read { s in
                 for req in selection.requests {
@@ -118,9 +133,12 @@ enum GetCommand {
             }
         }
 
-        if let sortBy = nonEmpty(inv.flags.string("sort-by")) {
+        // --sort-by: tables sort each block; a block where no object has the field prints nothing
+        // (kubectl loses that error). Other formats sort the whole list below.
+        let sortBy = nonEmpty(inv.flags.string("sort-by"))
+        if let sortBy, format.isHumanReadable {
             for i in blocks.indices {
-                blocks[i].items = try Sorting.sort(blocks[i].items, by: sortBy)
+                blocks[i].items = (try? Sorting.sortTable(blocks[i].items, by: sortBy)) ?? []
             }
         }
 
@@ -158,6 +176,7 @@ enum GetCommand {
             for block in blocks { for f in block.items { objects.append(try f.object()) } }
             if !inv.flags.bool("show-managed-fields") { objects = objects.map(ObjectPrinter.stripManagedFields) }
             let single = selection.singleItem && objects.count == 1 && errors.isEmpty
+            if let sortBy, !single { objects = try Sorting.sortObjects(objects, by: sortBy) }
             try OutputWriter.write(objects, single: single, format: format, inv: &inv, blocks: blocks.map(\.type))
         }
         if !errors.isEmpty { throw CLIError.aggregate(errors) }

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import KubeModel
 import KubePrinters
 import KubeRegistry
@@ -18,7 +21,7 @@ enum OutputWriter {
             }
         default:
             let value = single ? objects[0] : ObjectPrinter.list(objects)
-            inv.io.out.write(try TemplateOutput.render(value, format: format, inv: inv))
+            try TemplateOutput.write([value], format: format, inv: &inv)
         }
     }
 
@@ -27,14 +30,94 @@ enum OutputWriter {
     }
 }
 
-/// jsonpath, go-template and custom-columns output (issue: output for scripts).
+/// jsonpath, go-template and custom-columns output: one printer per command, reused for every object
+/// it prints (kubectl builds its printer once, and a jsonpath `{range}` changes the printer's state).
 enum TemplateOutput {
-    static func render(_ value: JSONValue, format: OutputFormat, inv: Invocation) throws -> String {
-        throw CLIError.message("output format \(format) is not supported yet by kubectl-local")
+    /// Prints one object into the buffer; on an error, what it printed before failing stays there.
+    typealias Printer = (JSONValue, inout String) throws -> Void
+
+    /// Builds the printer for `format`; template errors surface here, before anything is printed.
+    static func printer(_ format: OutputFormat, inv: Invocation) throws -> Printer {
+        let allowMissing = inv.flags.values["allow-missing-template-keys"] == nil ? true : inv.flags.bool("allow-missing-template-keys")
+        switch format {
+        case .jsonpath(let t), .jsonpathAsJSON(let t):
+            let asJSON: Bool
+            if case .jsonpathAsJSON = format { asJSON = true } else { asJSON = false }
+            return try jsonPathPrinter(t, allowMissing: allowMissing, asJSON: asJSON)
+        case .jsonpathFile(let path):
+            return try jsonPathPrinter(try readTemplate(path), allowMissing: allowMissing, asJSON: false)
+        case .goTemplate(let t):
+            return try goTemplatePrinter(t, allowMissing: allowMissing)
+        case .goTemplateFile(let path):
+            return try goTemplatePrinter(try readTemplate(path), allowMissing: allowMissing)
+        case .customColumns(let spec):
+            let p = try wrap { try CustomColumnsPrinter(spec: spec, noHeaders: inv.flags.bool("no-headers")) }
+            return { o, out in try wrap { try p.print(o, into: &out) } }
+        case .customColumnsFile(let path):
+            let text = try readTemplate(path, what: "template")
+            let p = try wrap { try CustomColumnsPrinter(fileText: text) }
+            return { o, out in try wrap { try p.print(o, into: &out) } }
+        default:
+            throw CLIError.message("output format \(format) is not supported by this printer")
+        }
+    }
+
+    /// Prints objects one after another with one printer. A failing object does not stop the others;
+    /// the failures are reported together at the end (one alone reads `error: ...`).
+    static func write(_ objects: [JSONValue], format: OutputFormat, inv: inout Invocation) throws {
+        let p = try printer(format, inv: inv)
+        var failures: [String] = []
+        for o in objects {
+            var text = ""
+            do { try p(o, &text) } catch CLIError.message(let m) { failures.append(m) }
+            inv.io.out.write(text)
+        }
+        if failures.count == 1 { throw CLIError.message(failures[0]) }
+        if failures.count > 1 { throw CLIError.aggregate(failures.map { CLIError.raw($0 + "\n") }) }
+    }
+
+    static func jsonPathPrinter(_ template: String, allowMissing: Bool, asJSON: Bool) throws -> Printer {
+        let p = try wrap { try JSONPathPrinter(template: template, allowMissingKeys: allowMissing, asJSON: asJSON) }
+        return { o, out in out += try wrap { try p.print(o) } }
+    }
+
+    /// go-template, template, go-template-file, templatefile: the Go text/template engine plugs in here
+    /// (`GoTemplate.parse(text)` then `execute(data, allowMissingKeys:)`), with kubectl's error texts
+    /// `error parsing template TEXT, REASON` and `error executing template "TEXT": REASON`.
+    static func goTemplatePrinter(_ template: String, allowMissing: Bool) throws -> Printer {
+        throw CLIError.message("output format go-template is not supported yet by kubectl-local")
+    }
+
+    /// `jsonpath-file=`, `go-template-file=`: the template file, read once.
+    static func readTemplate(_ path: String, what: String = "--template") throws -> String {
+        let fd = open(path, O_RDONLY)
+        if fd < 0 {
+            let reason = errno == EACCES ? "permission denied" : "no such file or directory"
+            throw CLIError.message("error reading \(what) \(path), open \(path): \(reason)\n")
+        }
+        defer { close(fd) }
+        return String(decoding: readAll(fd: fd), as: UTF8.self)
+    }
+
+    /// Printer errors carry kubectl's full text; the CLI prints them after `error: `.
+    static func wrap<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let e as PrinterError { throw CLIError.message(e.description) }
     }
 }
 
-/// `--sort-by` (issue: output for scripts).
+/// `--sort-by`: kubectl's sort of table rows (per resource type) and of the objects of other outputs.
 enum Sorting {
-    static func sort(_ items: [Fetched], by path: String) throws -> [Fetched] { items }
+    /// Rows of one table block in sort order; throws when no row has the field.
+    static func sortTable(_ items: [Fetched], by path: String) throws -> [Fetched] {
+        if items.isEmpty { return items }
+        let order = try ObjectSorter.order(try items.map { try $0.object() }, by: path)
+        return order.map { items[$0] }
+    }
+
+    /// The objects of a `List` output in sort order, or kubectl's error.
+    static func sortObjects(_ objects: [JSONValue], by path: String) throws -> [JSONValue] {
+        do { return try ObjectSorter.order(objects, by: path).map { objects[$0] } } catch let e as PrinterError {
+            throw CLIError.message(e.description)
+        }
+    }
 }

@@ -1,0 +1,37 @@
+import KubeModel
+
+/// An error of an output printer, with the exact text kubectl prints after `error: `.
+public struct PrinterError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// cli-runtime's `JSONPathPrinter` (`-o jsonpath=`, `jsonpath-file=`, `jsonpath-as-json=`).
+///
+/// One printer is made per command and reused for every object it prints, as kubectl does.
+public final class JSONPathPrinter {
+    public let rawTemplate: String
+    let path: JSONPath
+
+    /// Parses the template; the error reads `error parsing jsonpath TEMPLATE, REASON`.
+    public init(template: String, allowMissingKeys: Bool = true, asJSON: Bool = false) throws {
+        rawTemplate = template
+        do {
+            path = try JSONPath(template, allowMissingKeys: allowMissingKeys, outputJSON: asJSON)
+        } catch let e as JSONPathError {
+            throw PrinterError("error parsing jsonpath \(template), \(e.message)\n")
+        }
+    }
+
+    /// The text for one object (or one `List`); nothing is printed when evaluation fails.
+    public func print(_ object: JSONValue) throws -> String {
+        do {
+            return try path.execute(object)
+        } catch let e as JSONPathError {
+            var buf = "Error executing template: \(e.message). Printing more information for debugging the template:\n"
+            buf += "\ttemplate was:\n\t\t\(rawTemplate)\n"
+            buf += "\tobject given to jsonpath engine was:\n\t\t\(goFormatSharpV(object))\n\n"
+            throw PrinterError("error executing jsonpath \(strconvQuote(rawTemplate)): \(buf)\n")
+        }
+    }
+}

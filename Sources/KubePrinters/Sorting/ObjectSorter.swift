@@ -1,0 +1,146 @@
+import KubeModel
+
+/// kubectl's `--sort-by`: the first value a relaxed JSONPath finds in each object decides the order.
+///
+/// Numbers compare numerically (an integer and a float do not compare: kubectl exits), strings
+/// naturally (`a2` < `a10`) unless both parse as quantities (`2Gi` < `10Gi`), timestamps are strings
+/// in RFC 3339 so they sort chronologically. An object without the field sorts before the others; if
+/// no object has it, the sort fails with `couldn't find any field with path "{.x}" in the list of objects`.
+public enum ObjectSorter {
+    /// The order of `objects` (a permutation of their indices).
+    public static func order(_ objects: [JSONValue], by sortBy: String) throws -> [Int] {
+        if objects.isEmpty { return [] }
+        let field = (try? relaxedJSONPathExpression(sortBy)) ?? sortBy
+        let parser: JSONPath
+        do { parser = try JSONPath(field, allowMissingKeys: true) } catch let e as JSONPathError {
+            throw PrinterError(e.message)
+        }
+        var keys: [JPValue?] = []
+        var foundOnce = false
+        for o in objects {
+            let values: [[JPValue]]
+            do { values = try parser.findResults(o) } catch let e as JSONPathError { throw PrinterError(e.message) }
+            if let first = values.first?.first {
+                keys.append(first)
+                foundOnce = true
+            } else {
+                keys.append(nil)
+            }
+        }
+        if !foundOnce {
+            throw PrinterError("couldn't find any field with path \(strconvQuote(field)) in the list of objects")
+        }
+        var sortError: PrinterError? = nil
+        let perm = goSort(count: objects.count) { i, j in
+            guard let a = keys[i] else { return true }
+            guard let b = keys[j] else { return false }
+            do { return try isLess(a, b) } catch {
+                if sortError == nil {
+                    sortError = PrinterError("Field \(field) in *unstructured.Unstructured is an unsortable type: \(reflectKind(a)), err: \(error)")
+                }
+                return false
+            }
+        }
+        if let sortError { throw sortError }
+        return perm
+    }
+
+    static func reflectKind(_ v: JPValue) -> String {
+        switch v {
+        case .value: return "interface"
+        case .byte: return "uint8"
+        case .literalInt: return "int"
+        case .invalid: return "invalid"
+        }
+    }
+
+    /// kubectl's `isLess` for two found values.
+    public static func isLess(_ i: JPValue, _ j: JPValue) throws -> Bool {
+        switch (i, j) {
+        case (.byte(let a), .byte(let b)): return a < b
+        case (.literalInt(let a), .literalInt(let b)): return a < b
+        case (.value(let a), .value(let b)):
+            if a.isNull && b.isNull { return false }
+            if a.isNull { return true }
+            if b.isNull { return false }
+            switch (a, b) {
+            case (.int(let x), .int(let y)): return x < y
+            case (.double(let x), .double(let y)): return x < y
+            case (.string(let x), .string(let y)):
+                if let qx = try? Quantity.parse(x), let qy = try? Quantity.parse(y) { return qx.compare(qy) < 0 }
+                return naturalLess(x, y)
+            case (.int, _), (.double, _), (.string, _):
+                throw PrinterError("unsortable interface: interface")
+            default:
+                throw PrinterError("unsortable type: \(goTypeNameOf(a))")
+            }
+        default:
+            throw PrinterError("unsortable type: \(reflectKind(i))")
+        }
+    }
+
+    /// Natural order (github.com/fvbommel/sortorder): runs of digits compare as numbers, digits sort
+    /// before other bytes, other bytes compare byte-wise.
+    public static func naturalLess(_ s1: String, _ s2: String) -> Bool {
+        let a = Array(s1.utf8), b = Array(s2.utf8)
+        var i1 = 0, i2 = 0
+        func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+        while i1 < a.count && i2 < b.count {
+            let c1 = a[i1], c2 = b[i2]
+            let d1 = isDigit(c1), d2 = isDigit(c2)
+            if d1 != d2 { return d1 }
+            if !d1 {
+                if c1 != c2 { return c1 < c2 }
+                i1 += 1
+                i2 += 1
+                continue
+            }
+            while i1 < a.count && a[i1] == 0x30 { i1 += 1 }
+            while i2 < b.count && b[i2] == 0x30 { i2 += 1 }
+            let n1 = i1, n2 = i2
+            while i1 < a.count && isDigit(a[i1]) { i1 += 1 }
+            while i2 < b.count && isDigit(b[i2]) { i2 += 1 }
+            let l1 = i1 - n1, l2 = i2 - n2
+            if l1 != l2 { return l1 < l2 }
+            let r1 = a[n1..<i1], r2 = b[n2..<i2]
+            if r1 != r2 { return r1.lexicographicallyPrecedes(r2) }
+            if n1 != n2 { return n1 < n2 }
+        }
+        return a.count < b.count
+    }
+
+    /// The permutation Go's `sort.Sort` produces with this `less`: insertion sort for up to 12
+    /// elements (what kubectl's lists of that size see, including the order among objects without
+    /// the field); larger inputs use a stable merge sort.
+    static func goSort(count: Int, less: (Int, Int) -> Bool) -> [Int] {
+        var p = Array(0..<count)
+        if count <= 12 {
+            var i = 1
+            while i < count {
+                var j = i
+                while j > 0 && less(p[j], p[j - 1]) {
+                    p.swapAt(j, j - 1)
+                    j -= 1
+                }
+                i += 1
+            }
+            return p
+        }
+        return mergeSort(p, less)
+    }
+
+    private static func mergeSort(_ a: [Int], _ less: (Int, Int) -> Bool) -> [Int] {
+        if a.count <= 1 { return a }
+        let mid = a.count / 2
+        let l = mergeSort(Array(a[..<mid]), less), r = mergeSort(Array(a[mid...]), less)
+        var out: [Int] = []
+        out.reserveCapacity(a.count)
+        var i = 0, j = 0
+        while i < l.count && j < r.count {
+            if less(r[j], l[i]) { out.append(r[j]); j += 1 } else { out.append(l[i]); i += 1 }
+        }
+        out += l[i...]
+        out += r[j...]
+        return out
+    }
+}

@@ -164,7 +164,7 @@ struct EventPrinter {
             let noHeaders = opts.noHeaders || headerPrinted
             opts.noHeaders = noHeaders
             let rows = entries.map { e in
-                TableRow(namespace: e.1.namespace, name: e.1.name, labels: labelObject(e.1.labels), cells: CellCodec.decode(e.1.cells))
+                TableRow(namespace: e.1.namespace, name: e.1.name, labels: e.1.labels, encodedCells: e.1.cells)
             }
             var text = TablePrinter.render(type: type, rows: rows, options: opts)
             if events { text = prependColumn(text, header: noHeaders ? nil : "EVENT", cells: entries.map(\.0)) }

@@ -85,7 +85,16 @@ enum TemplateOutput {
     /// (`GoTemplate.parse(text)` then `execute(data, allowMissingKeys:)`), with kubectl's error texts
     /// `error parsing template TEXT, REASON` and `error executing template "TEXT": REASON`.
     static func goTemplatePrinter(_ template: String, allowMissing: Bool) throws -> Printer {
-        throw CLIError.message("output format go-template is not supported yet by kubectl-local")
+        let parsed: GoTemplate
+        do { parsed = try GoTemplate.parse(template) } catch let e as GoTemplateError {
+            throw CLIError.message(GoTemplatePrinter.parseErrorMessage(rawTemplate: template, e))
+        }
+        return { o, out in
+            // On failure kubectl prints what the template produced so far and a debugging dump, then fails.
+            let (text, error) = GoTemplatePrinter.print(parsed, rawTemplate: template, object: o, allowMissingKeys: allowMissing)
+            out += text
+            if let error { throw CLIError.message(error) }
+        }
     }
 
     /// `jsonpath-file=`, `go-template-file=`: the template file, read once.

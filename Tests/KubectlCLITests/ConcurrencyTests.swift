@@ -70,3 +70,27 @@ func runShell(_ script: String, store: TestStore) -> Int32 {
         #expect(s.run("create configmap after-kill").exitCode == 0)
     }
 }
+
+@Suite struct WatchAcrossProcessesTests {
+    /// `get -w` in one process sees what another process creates, labels and deletes. (The watch polls
+    /// the store every 100 ms; changes a human makes in another shell are seen one by one.)
+    @Test func watchSeesAnotherShell() {
+        let s = TestStore()
+        let out = s.directory + "/watch.out"
+        let script = """
+            "$KL" get configmaps -w --request-timeout=4s >"\(out)" 2>&1 &
+            w=$!
+            sleep 1
+            "$KL" create configmap seen-1 >/dev/null; sleep 0.4
+            "$KL" label configmap seen-1 x=y >/dev/null; sleep 0.4
+            "$KL" delete configmap seen-1 >/dev/null
+            wait $w
+            """
+        #expect(runShell(script, store: s) == 0)
+        let text = readTextFile(out) ?? ""
+        let lines = text.split(separator: "\n").map { String($0) }
+        #expect(lines.first?.hasPrefix("NAME") == true, "\(text)")
+        #expect(lines.contains { $0.hasPrefix("kube-root-ca.crt") }, "\(text)")
+        #expect(lines.filter { $0.hasPrefix("seen-1") }.count == 3, "\(text)")
+    }
+}

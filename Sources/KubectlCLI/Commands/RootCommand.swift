@@ -15,5 +15,6 @@ enum RootCommand {
             APIResourcesCommand.versionsSpec,
             VersionCommand.spec,
             ConfigCommand.spec,
+            KustomizeCommand.spec,
         ] + NoRuntimeCommands.specs)
 }

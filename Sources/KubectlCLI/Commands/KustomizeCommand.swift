@@ -15,7 +15,7 @@ enum KustomizeCommand {
 
     static func run(_ inv: inout Invocation) throws {
         if inv.args.count > 1 {
-            throw CLIError.message("specify one path to a kustomization directory")
+            throw CLIError.message("specify one path to kustomization.yaml")
         }
         let dir = inv.args.first ?? "."
         if dir.hasPrefix("http://") || dir.hasPrefix("https://") || dir.hasPrefix("github.com/") {

@@ -73,6 +73,12 @@ struct KustomizeBuilder {
     /// Builds the directory and returns the objects in kustomize's output order.
     mutating func build(_ dir: String) throws -> [JSONValue] {
         let root = KustomizeFS.absolute(dir)
+        if !KustomizeFS.exists(root) {
+            throw CLIError.message("must build at directory: not a valid directory: evalsymlink failure on '\(root)' : lstat \(root): no such file or directory")
+        }
+        if !KustomizeFS.isDirectory(root) {
+            throw CLIError.message("must build at directory: '\(dir)': file is not directory")
+        }
         var resources = try accumulate(root)
         try addHashes(&resources)
         fixNameReferences(resources)

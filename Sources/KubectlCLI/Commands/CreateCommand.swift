@@ -41,7 +41,7 @@ enum CreateCommand {
         let format = try objectFormat(inv)
         let dryRun = try DryRun.from(inv)
         let validation = try ValidationMode.from(inv)
-        var (objects, readError) = try FileSource.readPartial(paths: files, recursive: inv.flags.bool("recursive"), stdin: inv.io.readStdin)
+        var (objects, readError) = try KustomizeSource.objectsPartial(&inv)
         if let sel = try parseLabelSelector(inv.flags.string("selector")) {
             objects = objects.filter { o in
                 var m: [String: String] = [:]

@@ -50,7 +50,7 @@ enum DeleteCommand {
         case let v: throw CLIError.message("invalid cascade value (\(v)). Must be \"background\", \"foreground\", or \"orphan\".")
         }
         let dryRun = try DryRun.from(inv)
-        if inv.args.isEmpty && files.isEmpty {
+        if inv.args.isEmpty && files.isEmpty && inv.flags.string("kustomize").isEmpty {
             throw CLIError.message("""
                 You must provide one or more resources by argument or filename.
                 Example resource specifications include:
@@ -84,8 +84,8 @@ enum DeleteCommand {
         // Targets: (type, namespace, name, source)
         var targets: [(ResourceType, String, String, String)] = []
         var errors: [Error] = []
-        if !files.isEmpty {
-            let objects = try FileSource.read(paths: files, recursive: inv.flags.bool("recursive"), stdin: inv.io.readStdin)
+        if !files.isEmpty || !inv.flags.string("kustomize").isEmpty {
+            let objects = try KustomizeSource.objects(&inv)
             for o in objects {
                 let type = try mapping(for: o, registry: server.registry)
                 let ns = try requestNamespace(o.object, type: type, defaultNamespace: namespace, explicit: inv.namespaceExplicit)

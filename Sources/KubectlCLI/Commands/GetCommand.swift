@@ -43,7 +43,7 @@ enum GetCommand {
             throw CLIError.message("--show-labels option cannot be used with \(printerName(format)) printer")
         }
         let files = inv.flags.strings("filename")
-        if inv.args.isEmpty && files.isEmpty {
+        if inv.args.isEmpty && files.isEmpty && inv.flags.string("kustomize").isEmpty {
             throw CLIError.raw("""
                 You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.
 
@@ -62,8 +62,8 @@ enum GetCommand {
         // Gather what to print: per type, the rows found.
         var blocks: [(type: ResourceType, items: [Fetched])] = []
         var selection: ResourceSelection
-        if !files.isEmpty {
-            let objects = try FileSource.read(paths: files, recursive: inv.flags.bool("recursive"), stdin: inv.io.readStdin)
+        if !files.isEmpty || !inv.flags.string("kustomize").isEmpty {
+            let objects = try KustomizeSource.objects(&inv)
             var requests: [(type: ResourceType, names: [String])] = []
             for o in objects {
                 let type = try mapping(for: o, registry: inv.registry)

@@ -37,6 +37,7 @@ enum RootCommand {
             APIResourcesCommand.versionsSpec,
             VersionCommand.spec,
             ConfigCommand.spec,
+            KustomizeCommand.spec,
             CompletionCommand.spec,
             OptionsCommand.spec,
             CompletionCommand.completeSpec,

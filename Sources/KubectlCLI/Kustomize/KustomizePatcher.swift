@@ -1,0 +1,131 @@
+import KubeModel
+import KubeSchema
+
+/// The strategic merge step of kustomize patches, behind a protocol so the project's own
+/// strategic-merge-patch engine (KubeAPI/Patch, written for apply/patch) can be plugged in:
+/// `KustomizeBuilder(patcher: ThatEngineAdapter())`.
+protocol KustomizeStrategicMerger {
+    func merge(_ original: JSONValue, patch: JSONValue) throws -> JSONValue
+}
+
+/// A small strategic merge in kustomize's (kyaml merge2) manner, used until the shared engine lands:
+/// maps merge key by key (null deletes), lists of objects merge by their patch merge key from the
+/// embedded schema (`containers` by `name`, `ports` by `containerPort`, ...; without schema by the
+/// first of kyaml's associative keys present) with the patch's elements first and the original's
+/// other elements after them, other lists are replaced; `$patch: delete|replace` directives on maps
+/// and list elements.
+struct SimpleStrategicMerge: KustomizeStrategicMerger {
+    var index: SchemaIndex = .builtin
+
+    static let associativeKeys = ["mountPath", "devicePath", "ip", "type", "topologyKey", "name", "containerPort"]
+
+    func merge(_ original: JSONValue, patch: JSONValue) throws -> JSONValue {
+        let def = index.definition(apiVersion: original["apiVersion"].string ?? "", kind: original["kind"].string ?? "")
+        return mergeValue(original, patch, type: def.map { _ in SchemaType.object }, def: def) ?? .null
+    }
+
+    /// Returns nil when the value is to be deleted.
+    private func mergeValue(_ dest: JSONValue, _ patch: JSONValue, type: SchemaType?, def: SchemaDefinition?) -> JSONValue? {
+        switch patch {
+        case .null:
+            return nil
+        case .object(var p):
+            if let directive = p["$patch"]?.string {
+                if directive == "delete" { return nil }
+                if directive == "replace" {
+                    _ = p.removeValue(forKey: "$patch")
+                    return .object(clean(p))
+                }
+                _ = p.removeValue(forKey: "$patch")
+            }
+            guard case .object(var d) = dest else { return .object(clean(p)) }
+            let (resolvedType, resolvedDef) = resolve(type, def)
+            for (key, value) in p {
+                let (childType, ext) = fieldType(key, type: resolvedType, def: resolvedDef)
+                if value.isNull { _ = d.removeValue(forKey: key); continue }
+                if let existing = d[key] {
+                    if let merged = mergeField(existing, value, type: childType, ext: ext) {
+                        d[key] = merged
+                    } else {
+                        _ = d.removeValue(forKey: key)
+                    }
+                } else if let fresh = mergeField(.null, value, type: childType, ext: ext) {
+                    d[key] = fresh
+                }
+            }
+            return .object(d)
+        default:
+            return patch
+        }
+    }
+
+    private func mergeField(_ dest: JSONValue, _ patch: JSONValue, type: SchemaType?, ext: SchemaExtensions?) -> JSONValue? {
+        if case .array(let items) = patch {
+            var elementType: SchemaType?
+            if case .array(let t)? = type { elementType = t }
+            return mergeList(dest.array ?? [], items, elementType: elementType, mergeKey: ext?.patchMergeKey,
+                             strategy: ext?.patchStrategy, hasSchema: type != nil)
+        }
+        return mergeValue(dest, patch, type: type, def: nil)
+    }
+
+    private func mergeList(_ dest: [JSONValue], _ patch: [JSONValue], elementType: SchemaType?, mergeKey: String?,
+                           strategy: String?, hasSchema: Bool) -> JSONValue {
+        // `$patch: replace` as an element replaces the whole list with the other elements.
+        if patch.contains(where: { $0["$patch"].string == "replace" && $0.object?.count == 1 }) {
+            return .array(patch.filter { !($0["$patch"].string == "replace" && $0.object?.count == 1) })
+        }
+        var key = mergeKey
+        if key == nil, !hasSchema, patch.allSatisfy({ $0.object != nil }) {
+            key = SimpleStrategicMerge.associativeKeys.first { k in patch.allSatisfy { !$0[k].isNull } }
+        }
+        guard let key, strategy?.contains("merge") ?? true, patch.allSatisfy({ $0.object != nil }) else {
+            return .array(patch.map { v in v.object.map { .object(clean($0)) } ?? v })
+        }
+        var result: [JSONValue] = []
+        var used = Set<Int>()
+        for p in patch {
+            let k = p[key]
+            let match = dest.indices.first { !used.contains($0) && dest[$0][key] == k }
+            if let m = match { used.insert(m) }
+            if p["$patch"].string == "delete" { continue }
+            if let m = match {
+                if let merged = mergeValue(dest[m], p, type: elementType, def: nil) { result.append(merged) }
+            } else if case .object(let o) = p {
+                result.append(.object(clean(o)))
+            }
+        }
+        for (i, d) in dest.enumerated() where !used.contains(i) { result.append(d) }
+        return .array(result)
+    }
+
+    /// A patch value added where nothing was: directives and nulls dropped.
+    private func clean(_ o: JSONObject) -> JSONObject {
+        var out = JSONObject()
+        for (k, v) in o where k != "$patch" && !v.isNull {
+            switch v {
+            case .object(let inner): out[k] = .object(clean(inner))
+            case .array(let items):
+                out[k] = .array(items.compactMap { item in
+                    if item["$patch"].string == "delete" { return nil }
+                    return item.object.map { .object(clean($0)) } ?? item
+                })
+            default: out[k] = v
+            }
+        }
+        return out
+    }
+
+    private func resolve(_ type: SchemaType?, _ def: SchemaDefinition?) -> (SchemaType?, SchemaDefinition?) {
+        if let def { return (def.type, def) }
+        guard let type else { return (nil, nil) }
+        if case .ref(let name) = type, let d = index.definition(named: name) { return (d.type, d) }
+        return (type, nil)
+    }
+
+    private func fieldType(_ key: String, type: SchemaType?, def: SchemaDefinition?) -> (SchemaType?, SchemaExtensions?) {
+        if let def, let prop = def.property(named: key) { return (prop.type, prop.extensions) }
+        if case .map(let valueType)? = type { return (valueType, nil) }
+        return (nil, nil)
+    }
+}

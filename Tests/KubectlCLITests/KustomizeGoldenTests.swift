@@ -1,0 +1,65 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import KubeTestSupport
+import Testing
+
+/// Every fixture under Golden/kustomize/cases, built with `kubectl kustomize` on our side and compared
+/// with what kubectl v1.32 (kustomize v5.5) printed (record.sh): stdout, stderr and exit code.
+enum KustomizeGolden {
+    static let dir: String = {
+        let file = "\(#filePath)"
+        return String(file[..<file.lastIndex(of: "/")!]) + "/Golden/kustomize"
+    }()
+
+    static var cases: [String] {
+        guard let d = opendir(dir + "/cases") else { return [] }
+        defer { closedir(d) }
+        var names: [String] = []
+        while let e = readdir(d) {
+            let name = withUnsafePointer(to: e.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name.hasPrefix(".") { continue }
+            names.append(name)
+        }
+        return names.sorted()
+    }
+
+    static func expected(_ name: String, _ ext: String) -> String {
+        (readTextFile("\(dir)/expected/\(name).\(ext)") ?? "<missing \(name).\(ext)>")
+            .replacingAll("$ROOT", with: dir)
+    }
+}
+
+@Suite struct KustomizeGoldenTests {
+    @Test func corpusIsThere() { #expect(KustomizeGolden.cases.count >= 30) }
+
+    @Test(arguments: KustomizeGolden.cases)
+    func matchesKubectl(_ name: String) {
+        let s = TestStore()
+        let r = s.run(args: ["kustomize", KustomizeGolden.dir + "/cases/" + name])
+        #expect(r.stdout == KustomizeGolden.expected(name, "out"))
+        #expect(r.stderr == KustomizeGolden.expected(name, "err"))
+        #expect("\(r.exitCode)\n" == KustomizeGolden.expected(name, "code"))
+    }
+
+    @Test func outputFlagWritesTheFile() {
+        let s = TestStore()
+        let out = s.directory + "/built.yaml"
+        let r = s.run(args: ["kustomize", KustomizeGolden.dir + "/cases/cm-literals", "-o", out])
+        #expect(r.exitCode == 0)
+        #expect(r.stdout == "")
+        #expect(readTextFile(out) == KustomizeGolden.expected("cm-literals", "out"))
+        unlink(out)
+    }
+
+    @Test func pathErrors() {
+        let s = TestStore()
+        #expect(s.run("kustomize /nonexistent-kz").stderr
+            == "error: must build at directory: not a valid directory: evalsymlink failure on '/nonexistent-kz' : lstat /nonexistent-kz: no such file or directory\n")
+        let file = KustomizeGolden.dir + "/cases/basic/kustomization.yaml"
+        #expect(s.run(args: ["kustomize", file]).stderr == "error: must build at directory: '\(file)': file is not directory\n")
+        #expect(s.run("kustomize a b").stderr == "error: specify one path to kustomization.yaml\n")
+    }
+}

@@ -85,3 +85,13 @@ import Testing
         #expect(r.stderr.hasPrefix("# Warning: 'patchesStrategicMerge' is deprecated."))
     }
 }
+
+@Suite struct KustomizeApplyTests {
+    @Test func applyAndDiffTakeAKustomization() {
+        let s = TestStore()
+        let path = KustomizeCommandTests.fixture("upstream-kustomize")
+        #expect(s.run("apply -k \(path)").stdout == "configmap/test-the-map created\nservice/test-the-service created\ndeployment.apps/test-the-deployment created\n")
+        #expect(s.run("diff -k \(path)").exitCode == 0)
+        #expect(s.run("apply -k \(path)").stdout == "configmap/test-the-map unchanged\nservice/test-the-service unchanged\ndeployment.apps/test-the-deployment unchanged\n")
+    }
+}

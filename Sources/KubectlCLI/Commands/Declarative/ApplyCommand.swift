@@ -68,7 +68,7 @@ enum ApplyCommand {
         _ = try ValidationMode.from(inv)
         let server = try inv.server()
         let defaultNamespace = try inv.namespace()
-        var objects = try FileSource.read(paths: files, recursive: inv.flags.bool("recursive"), stdin: inv.io.readStdin)
+        var objects = try KustomizeSource.objects(&inv)
         let selector = try parseLabelSelector(selectorText)
         if let sel = selector {
             objects = objects.filter { o in sel.matches(labelMap(o.object["metadata"]["labels"])) }

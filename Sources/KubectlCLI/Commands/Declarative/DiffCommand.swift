@@ -46,7 +46,7 @@ enum DiffCommand {
         }
         let server = try inv.server()
         let defaultNamespace = try inv.namespace()
-        var objects = try FileSource.read(paths: files, recursive: inv.flags.bool("recursive"), stdin: inv.io.readStdin)
+        var objects = try KustomizeSource.objects(&inv)
         if let sel = try parseLabelSelector(inv.flags.string("selector")) {
             objects = objects.filter { sel.matches(ApplyCommand.labelMap($0.object["metadata"]["labels"])) }
         }

@@ -39,7 +39,7 @@ enum ReplaceCommand {
         _ = try ValidationMode.from(inv)
         let server = try inv.server()
         let defaultNamespace = try inv.namespace()
-        let objects = try FileSource.read(paths: files, recursive: inv.flags.bool("recursive"), stdin: inv.io.readStdin)
+        let objects = try KustomizeSource.objects(&inv)
         var printed: [JSONValue] = []
         var errors: [Error] = []
         for o in objects {

@@ -137,6 +137,8 @@ public final class APISession {
         }
         Pruning.prune(&obj)
         Defaults.apply(to: &obj, type: type, session: self)
+        let specCauses = SpecValidation.validate(obj, old: nil, type: type)
+        if !specCauses.isEmpty { throw APIError.invalid(kind: kindName, name: name, causes: specCauses) }
         let uid = uuidV4()
         obj["metadata"]["uid"] = .string(uid)
         obj["metadata"]["creationTimestamp"] = .string(now.rfc3339)
@@ -181,6 +183,8 @@ public final class APISession {
         }
         Pruning.prune(&obj)
         Defaults.apply(to: &obj, type: type, session: self)
+        let specCauses = SpecValidation.validate(obj, old: old, type: type)
+        if !specCauses.isEmpty { throw APIError.invalid(kind: type.kind, name: name, causes: specCauses) }
         Normalize.dropEmptyMetadataMaps(&obj)
         if Defaults.tracksGeneration(type), old["spec"] != obj["spec"] {
             obj["metadata"]["generation"] = .int((old["metadata"]["generation"].int ?? 0) + 1)

@@ -287,3 +287,47 @@ let podManifest = """
         #expect(s.run("get svc -o name").stdout == "service/kubernetes\n")
     }
 }
+
+/// Spec validation the API server does that learners meet first.
+@Suite struct SpecValidationTests {
+    @Test func requiredFieldsAndImages() {
+        let s = TestStore()
+        let r = s.run("create -f -", stdin: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: test\nspec:\n  containers:\n  - name:\n    image: nginx\n")
+        #expect(r == CLIResult(stdout: "", stderr: "The Pod \"test\" is invalid: spec.containers[0].name: Required value\n", exitCode: 1))
+        let noImage = s.run("create -f -", stdin: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: test\nspec:\n  containers:\n  - name: a\n")
+        #expect(noImage.stderr == "The Pod \"test\" is invalid: spec.containers[0].image: Required value\n")
+        #expect(s.run("get pods").stderr == "No resources found in default namespace.\n")
+    }
+
+    @Test func selectorMustMatchTemplate() {
+        let s = TestStore()
+        let r = s.run("create -f -", stdin: """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: web
+            spec:
+              selector:
+                matchLabels:
+                  app: web
+              template:
+                metadata:
+                  labels:
+                    app: other
+                spec:
+                  containers:
+                  - name: nginx
+                    image: nginx
+
+            """)
+        #expect(r.stderr == "The Deployment \"web\" is invalid: spec.template.metadata.labels: Invalid value: map[string]string{\"app\":\"other\"}: `selector` does not match template `labels`\n")
+        #expect(r.exitCode == 1)
+    }
+
+    @Test func serviceClusterIPIsImmutable() {
+        let s = TestStore()
+        s.run("create service clusterip web --tcp=80:80")
+        let r = s.run("patch svc web -p '{\"spec\":{\"clusterIP\":\"10.96.99.99\",\"clusterIPs\":[\"10.96.99.99\"]}}'")
+        #expect(r.stderr == "The Service \"web\" is invalid: spec.clusterIPs[0]: Invalid value: []string{\"10.96.99.99\"}: may not change once set\n")
+    }
+}

@@ -1,0 +1,113 @@
+import KubeModel
+import KubeRegistry
+import KubeSchema
+
+/// The part of the API server's type validation that learners meet most: required fields (from the
+/// schema), containers without an image, workload selectors that do not match their template labels,
+/// and a Service's cluster IP changing. Messages are the API server's field errors.
+enum SpecValidation {
+    static func validate(_ obj: JSONValue, old: JSONValue?, type: ResourceType) -> [APIError.Cause] {
+        var causes: [APIError.Cause] = []
+        if let def = SchemaIndex.builtin.definition(apiVersion: obj["apiVersion"].string ?? "", kind: obj["kind"].string ?? "") {
+            // Only the spec: metadata has its own rules and status is written by controllers.
+            if let p = def.property(named: "spec"), obj["spec"].object != nil {
+                required(obj["spec"], type: p.type, path: "spec", into: &causes, depth: 0)
+            }
+        }
+        switch (type.group, type.kind) {
+        case ("", "Pod"):
+            containers(obj["spec"], path: "spec", into: &causes)
+        case ("apps", "Deployment"), ("apps", "ReplicaSet"), ("apps", "StatefulSet"), ("apps", "DaemonSet"):
+            selectorMatchesTemplate(obj, into: &causes)
+            containers(obj["spec"]["template"]["spec"], path: "spec.template.spec", into: &causes)
+        case ("batch", "Job"):
+            containers(obj["spec"]["template"]["spec"], path: "spec.template.spec", into: &causes)
+        case ("", "Service"):
+            if let old { serviceUpdate(obj, old: old, into: &causes) }
+        default:
+            break
+        }
+        return causes
+    }
+
+    /// `<path>: Required value` for every required field missing (or an empty string) where its parent is set.
+    static func required(_ value: JSONValue, type: SchemaType, path: String, into causes: inout [APIError.Cause], depth: Int) {
+        guard depth < 40 else { return }
+        switch type {
+        case .ref(let name):
+            guard let d = SchemaIndex.builtin.definition(named: name) else { return }
+            required(value, definition: d, path: path, into: &causes, depth: depth)
+        case .inline(let d):
+            required(value, definition: d, path: path, into: &causes, depth: depth)
+        case .array(let t):
+            for (i, item) in (value.array ?? []).enumerated() {
+                required(item, type: t, path: "\(path)[\(i)]", into: &causes, depth: depth + 1)
+            }
+        case .map(let t):
+            for (k, v) in value.object ?? JSONObject() {
+                required(v, type: t, path: "\(path)[\(k)]", into: &causes, depth: depth + 1)
+            }
+        default:
+            return
+        }
+    }
+
+    static func required(_ value: JSONValue, definition d: SchemaDefinition, path: String,
+                         into causes: inout [APIError.Cause], depth: Int)
+    {
+        guard case .object(let o) = value else { return }
+        if d.extensions.preserveUnknownFields { return }
+        for field in d.required {
+            let v = o[field] ?? .null
+            if v.isNull || v.string == "" {
+                causes.append(.init(field: "\(path).\(field)", message: "Required value"))
+            }
+        }
+        for p in d.properties {
+            guard let v = o[p.name], !v.isNull else { continue }
+            required(v, type: p.type, path: "\(path).\(p.name)", into: &causes, depth: depth + 1)
+        }
+    }
+
+    /// Pods need containers, and every container an image.
+    static func containers(_ spec: JSONValue, path: String, into causes: inout [APIError.Cause]) {
+        guard spec.object != nil else { return }
+        let list = spec["containers"].array ?? []
+        if list.isEmpty {
+            if !causes.contains(where: { $0.field == "\(path).containers" }) {
+                causes.append(.init(field: "\(path).containers", message: "Required value"))
+            }
+            return
+        }
+        for (i, c) in list.enumerated() where (c["image"].string ?? "").isEmpty {
+            causes.append(.init(field: "\(path).containers[\(i)].image", message: "Required value"))
+        }
+    }
+
+    /// `spec.template.metadata.labels: Invalid value: map[string]string{"app":"x"}: `selector` does not match template `labels``
+    static func selectorMatchesTemplate(_ obj: JSONValue, into causes: inout [APIError.Cause]) {
+        let selector = obj["spec"]["selector"]
+        guard selector.object != nil, let sel = try? LabelSelector(from: selector), !sel.isEmpty else { return }
+        let labels = obj["spec"]["template"]["metadata"]["labels"]
+        var map: [String: String] = [:]
+        for (k, v) in labels.stringMap { map[k] = v }
+        if !sel.matches(map) {
+            let shown = labels.stringMap.sorted { goStringLess($0.0, $1.0) }
+                .map { "\(strconvQuote($0.0)):\(strconvQuote($0.1))" }.joined(separator: ", ")
+            causes.append(.init(field: "spec.template.metadata.labels",
+                                message: "Invalid value: map[string]string{\(shown)}: `selector` does not match template `labels`"))
+        }
+    }
+
+    /// A Service keeps its cluster IP: `spec.clusterIPs[0]: Invalid value: []string{"10.0.0.9"}: may not change once set`.
+    static func serviceUpdate(_ obj: JSONValue, old: JSONValue, into causes: inout [APIError.Cause]) {
+        guard old["spec"]["type"].string != "ExternalName" else { return }
+        let oldIP = old["spec"]["clusterIP"].string ?? ""
+        let newIP = obj["spec"]["clusterIP"].string ?? ""
+        if !oldIP.isEmpty, !newIP.isEmpty, oldIP != newIP {
+            let ips = (obj["spec"]["clusterIPs"].array ?? [.string(newIP)]).compactMap(\.string)
+            causes.append(.init(field: "spec.clusterIPs[0]",
+                                message: "Invalid value: []string{\(ips.map(strconvQuote).joined(separator: ", "))}: may not change once set"))
+        }
+    }
+}

@@ -8,4 +8,5 @@ let descriptionSources: [[StaticString]] = [
     coreV1ServiceDescriptions,
     appsV1Descriptions,
     coreV1Part2Descriptions,
+    part2bGroupsDescriptions,
 ]

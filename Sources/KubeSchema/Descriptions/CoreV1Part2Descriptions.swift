@@ -732,8 +732,8 @@ Restricts the quota to objects matching these scope expressions (like scopes, bu
 pods of certain priority classes).
 .scopes
 Restricts the quota to objects in all of these scopes: "Terminating", "NotTerminating",
-"BestEffort", "NotBestEffort", "PriorityClass", "CrossNamespacePodAffinity" or
-"VolumeAttributesClass". Not set: every object counts.
+"BestEffort", "NotBestEffort", "PriorityClass" or "CrossNamespacePodAffinity". Each scope only
+applies to some resources (mostly pod counts, cpu and memory). Not set: every object counts.
 
 @io.k8s.api.core.v1.ResourceQuotaStatus
 The quota's limits and current use. Set by the system.
@@ -1001,7 +1001,8 @@ Settings for sessionAffinity ClientIP, such as how long a client sticks to the s
 @io.k8s.api.core.v1.SleepAction
 A lifecycle hook that just waits before continuing.
 .seconds
-How many seconds to wait. Required; must not exceed the pod's termination grace period.
+How many seconds to wait. Required; must be positive (zero needs the alpha
+PodLifecycleSleepActionAllowZero feature) and must not exceed the pod's termination grace period.
 
 @io.k8s.api.core.v1.StorageOSPersistentVolumeSource
 Deprecated: a StorageOS volume used as a persistent volume. The in-tree plugin has been removed.

@@ -7,4 +7,6 @@ let descriptionSources: [[StaticString]] = [
     coreV1ConfigDescriptions,
     coreV1ServiceDescriptions,
     appsV1Descriptions,
+    coreV1Part2Descriptions,
+    part2bGroupsDescriptions,
 ]

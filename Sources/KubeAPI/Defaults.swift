@@ -183,6 +183,29 @@ enum Defaults {
             for i in list.indices { container(&list[i]) }
             spec[key] = .array(list)
         }
+        if var volumes = spec["volumes"].array {
+            for i in volumes.indices { volume(&volumes[i]) }
+            spec["volumes"] = .array(volumes)
+        }
+    }
+
+    /// A volume with no source is an emptyDir; file-projecting sources get mode 0644 (420).
+    static func volume(_ v: inout JSONValue) {
+        guard let o = v.object else { return }
+        if o.keys.allSatisfy({ $0 == "name" }) { v["emptyDir"] = .emptyObject }
+        for source in ["configMap", "secret", "downwardAPI", "projected"] where v[source].object != nil {
+            setIfMissing(&v, [source, "defaultMode"], 420)
+        }
+        if v["hostPath"].object != nil { setIfMissing(&v, ["hostPath", "type"], "") }
+    }
+
+    /// Probe timings default to 1 s timeout, 10 s period, 1 success, 3 failures; HTTP probes use HTTP.
+    static func probe(_ p: inout JSONValue) {
+        setIfMissing(&p, ["timeoutSeconds"], 1)
+        setIfMissing(&p, ["periodSeconds"], 10)
+        setIfMissing(&p, ["successThreshold"], 1)
+        setIfMissing(&p, ["failureThreshold"], 3)
+        if p["httpGet"].object != nil { setIfMissing(&p, ["httpGet", "scheme"], "HTTP") }
     }
 
     static func container(_ c: inout JSONValue) {
@@ -195,6 +218,11 @@ enum Defaults {
         if var ports = c["ports"].array {
             for i in ports.indices { setIfMissing(&ports[i], ["protocol"], "TCP") }
             c["ports"] = .array(ports)
+        }
+        for key in ["livenessProbe", "readinessProbe", "startupProbe"] where c[key].object != nil {
+            var p = c[key]
+            probe(&p)
+            c[key] = p
         }
     }
 

@@ -331,3 +331,34 @@ let podManifest = """
         #expect(r.stderr == "The Service \"web\" is invalid: spec.clusterIPs[0]: Invalid value: []string{\"10.96.99.99\"}: may not change once set\n")
     }
 }
+
+@Suite struct DefaultingTests {
+    @Test func volumesAndProbesGetServerDefaults() {
+        let s = TestStore()
+        s.run("create -f -", stdin: """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: p
+            spec:
+              containers:
+              - name: c
+                image: nginx:1.27
+                readinessProbe:
+                  httpGet:
+                    path: /
+                    port: 80
+              volumes:
+              - name: scratch
+              - name: cfg
+                configMap:
+                  name: app
+
+            """)
+        let y = s.run("get pod p -o yaml").stdout
+        #expect(y.contains("  - emptyDir: {}\n    name: scratch\n"))
+        #expect(y.contains("  - configMap:\n      defaultMode: 420\n      name: app\n    name: cfg\n"))
+        #expect(y.contains("      httpGet:\n        path: /\n        port: 80\n        scheme: HTTP\n      periodSeconds: 10\n      successThreshold: 1\n      timeoutSeconds: 1\n"))
+        #expect(y.contains("    imagePullPolicy: IfNotPresent\n"))
+    }
+}

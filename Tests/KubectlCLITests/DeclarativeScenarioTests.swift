@@ -258,3 +258,42 @@ struct DeclarativeScenarioTests {
         #expect(r == CLIResult(stdout: "", stderr: "error: the path \"/nonexistent.yaml\" does not exist\n", exitCode: 2))
     }
 }
+
+@Suite struct LastAppliedCommandTests {
+    @Test func viewAndSetLastApplied() {
+        let s = TestStore()
+        let f = s.writeFile("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: \"1\"\n")
+        #expect(s.run("create -f \(f)").exitCode == 0)
+        #expect(s.run("apply view-last-applied cm/cfg").stderr == "error: no last-applied-configuration annotation found on resource: cfg\n")
+        #expect(s.run("apply set-last-applied -f \(f)").stderr == "error: no last-applied-configuration annotation found on resource: cfg, to create the annotation, run the command with --create-annotation\n")
+        #expect(s.run("apply set-last-applied -f \(f) --create-annotation --dry-run=client").stdout == "configmap/cfg configured (dry run)\n")
+        #expect(s.run("apply view-last-applied cm/cfg").exitCode == 1)
+        #expect(s.run("apply set-last-applied -f \(f) --create-annotation").stdout == "configmap/cfg configured\n")
+        #expect(s.run("apply view-last-applied cm/cfg").stdout == """
+            apiVersion: v1
+            data:
+              a: "1"
+            kind: ConfigMap
+            metadata:
+              annotations: {}
+              name: cfg
+              namespace: default
+
+            """)
+        #expect(s.run("apply view-last-applied -f \(f) -o json").stdout == """
+            {
+              "apiVersion": "v1",
+              "data": {
+                "a": "1"
+              },
+              "kind": "ConfigMap",
+              "metadata": {
+                "annotations": {},
+                "name": "cfg",
+                "namespace": "default"
+              }
+            }
+
+            """)
+    }
+}

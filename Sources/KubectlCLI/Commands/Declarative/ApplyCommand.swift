@@ -29,6 +29,7 @@ enum ApplyCommand {
             CommonFlags.validate,
             FlagSpec("wait", .bool, usage: "Wait for deletions to finish (they are immediate)."),
         ],
+        subcommands: [LastAppliedCommands.viewSpec, LastAppliedCommands.setSpec],
         group: "Advanced Commands:",
         run: { try run(&$0) })
 

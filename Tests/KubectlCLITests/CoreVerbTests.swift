@@ -362,3 +362,15 @@ let podManifest = """
         #expect(y.contains("    imagePullPolicy: IfNotPresent\n"))
     }
 }
+
+@Suite struct DeleteWithNamespaceTests {
+    /// `delete -f` of a file holding a namespace and objects inside it reports each object, as kubectl
+    /// does against a cluster where they are still terminating.
+    @Test func namespaceAndItsObjectsInOneFile() {
+        let s = TestStore()
+        let f = s.writeFile("ns.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: team\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: team\n")
+        #expect(s.run("create -f \(f)").stdout == "namespace/team created\nconfigmap/c created\n")
+        #expect(s.run("delete -f \(f)") == CLIResult(stdout: "namespace \"team\" deleted\nconfigmap \"c\" deleted\n", stderr: "", exitCode: 0))
+        #expect(s.run("delete -f \(f)").stderr == "Error from server (NotFound): error when deleting \"\(f)\": namespaces \"team\" not found\nError from server (NotFound): error when deleting \"\(f)\": configmaps \"c\" not found\n")
+    }
+}

@@ -118,11 +118,27 @@ enum DeleteCommand {
             inv.io.out.write("No resources found\n")
             return
         }
+        // A namespace deleted earlier in this command takes its contents with it at once, where a cluster
+        // would still be terminating them: those objects count as deleted by this command too.
+        var deletedNamespaces = Set<String>()
+        var existedAtStart = Set<String>()
+        if targets.contains(where: { $0.0.group.isEmpty && $0.0.kind == "Namespace" }) {
+            try server.read { s in
+                for (type, ns, name, _) in targets where type.namespaced {
+                    if try s.find(type, namespace: ns, name: name) != nil { existedAtStart.insert("\(type.storageKey)|\(ns)|\(name)") }
+                }
+            }
+        }
         for (type, ns, name, source) in targets {
             do {
-                try server.write { s in
-                    _ = try s.delete(type, namespace: ns, name: name, propagation: cascade, dryRun: dryRun != .none)
+                let removedWithNamespace = type.namespaced && deletedNamespaces.contains(ns)
+                    && existedAtStart.contains("\(type.storageKey)|\(ns)|\(name)")
+                if !removedWithNamespace {
+                    try server.write { s in
+                        _ = try s.delete(type, namespace: ns, name: name, propagation: cascade, dryRun: dryRun != .none)
+                    }
                 }
+                if type.group.isEmpty && type.kind == "Namespace" && dryRun == .none { deletedNamespaces.insert(name) }
                 if output == "name" {
                     inv.io.out.write("\(type.qualifiedKind)/\(name)\n")
                 } else {

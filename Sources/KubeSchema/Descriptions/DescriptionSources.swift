@@ -7,4 +7,8 @@ let descriptionSources: [[StaticString]] = [
     coreV1ConfigDescriptions,
     coreV1ServiceDescriptions,
     appsV1Descriptions,
+    appsV1MoreDescriptions,
+    batchV1Descriptions,
+    metaV1MoreDescriptions,
+    networkingDescriptions,
 ]

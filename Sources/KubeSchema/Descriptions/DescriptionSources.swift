@@ -11,4 +11,7 @@ let descriptionSources: [[StaticString]] = [
     batchV1Descriptions,
     metaV1MoreDescriptions,
     networkingDescriptions,
+    autoscalingDescriptions,
+    rbacV1Descriptions,
+    storageDescriptions,
 ]

@@ -14,4 +14,6 @@ let descriptionSources: [[StaticString]] = [
     autoscalingDescriptions,
     rbacV1Descriptions,
     storageDescriptions,
+    apiextensionsV1Descriptions,
+    admissionregistrationDescriptions,
 ]

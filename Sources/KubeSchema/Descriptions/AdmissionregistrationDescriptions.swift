@@ -29,8 +29,44 @@ Name, labels and annotations of the configuration.
 .webhooks
 The webhooks and the requests each one is called for.
 
-@io.k8s.api.admissionregistration.v1.ValidatingWebhook io.k8s.api.admissionregistration.v1.MutatingWebhook
-One admission webhook: where it runs, which requests it receives, and what happens when it fails.
+@io.k8s.api.admissionregistration.v1.ValidatingWebhook
+One validating admission webhook: where it runs, which requests it receives, and what happens when it
+fails. It may allow or reject a request but not change it.
+.admissionReviewVersions
+The AdmissionReview versions the webhook understands, in order of preference (e.g. ["v1"]); the API
+server uses the first it knows and fails the call if none. Required.
+.clientConfig
+How to reach the webhook: a URL or a service in the cluster. Required.
+.failurePolicy
+What happens when the webhook cannot be called or returns an error: "Fail" (default; the request is
+rejected) or "Ignore" (the request goes on).
+.matchConditions
+CEL expressions that must all be true for the webhook to be called; at most 64. They are checked
+after rules and selectors.
+.matchPolicy
+How rules match a request made through another API version of the same object:
+- Equivalent (default): the request is converted to a version the rules name and sent.
+- Exact: only requests that match the rules literally are sent.
+.name
+A unique name of the webhook, fully qualified like "pod-policy.example.com". Required.
+.namespaceSelector
+Calls the webhook only for objects in namespaces whose labels match (for a Namespace, its own
+labels). Default: every namespace.
+.objectSelector
+Calls the webhook only for objects whose labels match (old or new object). Default: every object.
+.rules
+Which operations on which resources the webhook is called for. Any rule matching is enough.
+.sideEffects
+Whether the webhook changes anything outside the object: "None", or "NoneOnDryRun" (it has side
+effects but skips them on dry-run requests). Dry-run requests are not sent to webhooks with other
+values. Required.
+.timeoutSeconds
+How long the API server waits for an answer, 1 to 30 seconds. Default 10. A timeout counts as a
+failure (see failurePolicy).
+
+@io.k8s.api.admissionregistration.v1.MutatingWebhook
+One mutating admission webhook: where it runs, which requests it receives, and what happens when it
+fails. It may change the object by returning a JSON patch.
 .admissionReviewVersions
 The AdmissionReview versions the webhook understands, in order of preference (e.g. ["v1"]); the API
 server uses the first it knows and fails the call if none. Required.
@@ -54,7 +90,7 @@ labels). Default: every namespace.
 .objectSelector
 Calls the webhook only for objects whose labels match (old or new object). Default: every object.
 .reinvocationPolicy
-Mutating webhooks only: "Never" (default) calls the webhook once per request; "IfNeeded" calls it
+"Never" (default) calls the webhook once per request; "IfNeeded" calls it
 again when a later mutation changed the object.
 .rules
 Which operations on which resources the webhook is called for. Any rule matching is enough.

@@ -16,4 +16,6 @@ let descriptionSources: [[StaticString]] = [
     storageDescriptions,
     apiextensionsV1Descriptions,
     admissionregistrationDescriptions,
+    authDescriptions,
+    apiServerDescriptions,
 ]

@@ -18,4 +18,6 @@ let descriptionSources: [[StaticString]] = [
     admissionregistrationDescriptions,
     authDescriptions,
     apiServerDescriptions,
+    flowcontrolV1Descriptions,
+    resourceDescriptions,
 ]

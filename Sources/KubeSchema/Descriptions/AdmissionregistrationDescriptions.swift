@@ -311,6 +311,7 @@ What a failed check does; one or more of:
 - Deny: reject the request.
 - Warn: return a warning to the client.
 - Audit: record the failure in the audit event.
+
 Deny and Warn cannot be combined. Required.
 
 @io.k8s.api.admissionregistration.v1alpha1.MutatingAdmissionPolicy

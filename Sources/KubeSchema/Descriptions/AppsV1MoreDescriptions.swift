@@ -218,7 +218,7 @@ Limits of a daemon set's rolling update.
 .maxSurge
 How many nodes may run an extra new pod next to the old one during the update, as a number or a
 percentage of the desired nodes. Default 0. When set, the new pod starts before the old one is
-removed; maxUnavailable must then be 0 or may be set too, but not both to 0.
+removed. Cannot be 0 when maxUnavailable is 0.
 .maxUnavailable
 How many nodes may be without an available daemon pod during the update, as a number or a percentage
 of the desired nodes (rounded up). Default 1. Cannot be 0 when maxSurge is 0.
@@ -311,6 +311,7 @@ How pods are created and removed when scaling:
 - OrderedReady (default): one at a time, in ordinal order, each waiting for the previous to be ready;
 removed in reverse order.
 - Parallel: all at once, without waiting.
+
 Cannot be changed after creation.
 .replicas
 How many pods to run. Default 1.

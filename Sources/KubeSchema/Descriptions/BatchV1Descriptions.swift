@@ -220,6 +220,7 @@ What to do when the rule matches:
 - FailIndex: mark the pod's index failed (with backoffLimitPerIndex).
 - Ignore: do not count the failure toward backoffLimit; a new pod is created.
 - Count: count it toward backoffLimit as usual.
+
 Required.
 .onExitCodes
 Match by the containers' exit codes.

@@ -92,6 +92,7 @@ What happens to objects owned by this one:
 - Background: delete the owner now; the garbage collector deletes dependents afterwards.
 - Foreground: delete dependents first; the owner stays (with deletionTimestamp) until they are gone.
 - Orphan: keep the dependents, removing their owner references.
+
 Not set: the kind's default, usually Background.
 
 @io.k8s.apimachinery.pkg.apis.meta.v1.FieldSelectorRequirement
@@ -125,6 +126,7 @@ The label key the condition tests. Required.
 - NotIn: the label is missing or its value is not one of values.
 - Exists: the label is present (values must be empty).
 - DoesNotExist: the label is missing (values must be empty).
+
 Required.
 .values
 The values to compare with: not empty for In and NotIn, empty for Exists and DoesNotExist.

@@ -30,7 +30,7 @@ The devices allocated to the claim, once the scheduler picked them.
 .devices
 Status reported by the drivers for each allocated device (conditions, network data).
 .reservedFor
-The pods (or other consumers) currently using the claim; at most 32. The claim cannot be deallocated
+The pods (or other consumers) currently using the claim. The claim cannot be deallocated
 while this is not empty.
 
 @io.k8s.api.resource.v1beta1.ResourceClaimConsumerReference io.k8s.api.resource.v1alpha3.ResourceClaimConsumerReference

@@ -53,8 +53,16 @@ public enum CustomResources {
             guard let crd = try? JSON.parse(row.data) else { continue }
             let info = CustomResourceDefinitionInfo(crd)
             guard isEstablished(crd), !info.plural.isEmpty, !info.kind.isEmpty else { continue }
-            for (i, v) in info.servedVersions.enumerated() {
-                registry.add(resourceType(info, version: v, columns: columns), preferred: i == 0)
+            // Table cells are stored when an object is written: every version prints the preferred
+            // version's printer columns, so that rows written through any version agree.
+            let served = info.servedVersions
+            guard let preferred = served.first else { continue }
+            let table = resourceType(info, version: preferred, columns: columns)
+            for (i, v) in served.enumerated() {
+                var t = resourceType(info, version: v, columns: columns)
+                t.columns = table.columns
+                t.row = table.row
+                registry.add(t, preferred: i == 0)
             }
         }
         return registry

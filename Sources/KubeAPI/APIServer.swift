@@ -8,7 +8,7 @@ import KubeStore
 /// and cascading deletes. Each `write` is one store transaction: a request that fails leaves no trace.
 public final class APIServer {
     public let store: Store
-    public private(set) var registry: Registry
+    public internal(set) var registry: Registry
     public let clock: Clock
 
     public init(store: Store, registry: Registry, clock: Clock) {
@@ -135,6 +135,7 @@ public final class APISession {
         if try tx.get(resource: type.storageKey, namespace: type.namespaced ? namespace : "", name: name) != nil {
             throw APIError.alreadyExists(type.qualifiedPlural, name)
         }
+        try admitCustomResources(&obj, type: type, old: nil)
         Pruning.prune(&obj)
         Defaults.apply(to: &obj, type: type, session: self)
         let specCauses = SpecValidation.validate(obj, old: nil, type: type)
@@ -181,6 +182,7 @@ public final class APISession {
             let v = old["metadata"][key]
             if v.isNull { obj.remove(["metadata", key]) } else { obj["metadata"][key] = v }
         }
+        try admitCustomResources(&obj, type: type, old: old)
         Pruning.prune(&obj)
         Defaults.apply(to: &obj, type: type, session: self)
         let specCauses = SpecValidation.validate(obj, old: old, type: type)
@@ -326,6 +328,7 @@ public final class APISession {
     }
 
     func afterDelete(type: ResourceType, object: JSONValue) throws {
+        if isCRD(type) { try customResourceDefinitionDeleted(object) }
         try controllers.objectDeleted(type: type, object: object)
         // The API server keeps its own `kubernetes` Service: deleting it brings it straight back.
         if type.group.isEmpty && type.kind == "Service" && object["metadata"]["name"].string == "kubernetes"

@@ -56,6 +56,9 @@ public struct ResourceType: Sendable {
     /// The definition name of the kind's schema in the embedded OpenAPI data
     /// (`io.k8s.api.apps.v1.Deployment`); nil for kinds without one (custom resources without schema).
     public var schemaName: String?
+    /// For a custom resource: the `openAPIV3Schema` of this version from its CustomResourceDefinition
+    /// (nil for built-in kinds and for CRD versions without a schema).
+    public var openAPIV3Schema: JSONValue?
 
     public init(group: String, version: String, kind: String, plural: String, singular: String? = nil,
                 shortNames: [String] = [], namespaced: Bool, categories: [String] = [],

@@ -1,7 +1,11 @@
 import KubeAPI
 import KubeModel
 import KubeRegistry
+import KubePrinters
 import KubeStore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Lazily opened services of one invocation: the store and the API server over it.
 final class Services: @unchecked Sendable {
@@ -23,14 +27,22 @@ extension Invocation {
     func server() throws -> APIServer {
         if let s = services.server { return s }
         let s: APIServer
-        do { s = try APIServer.open(path: storePath, registry: Registry.builtin, clock: clock) } catch {
+        do {
+            s = try APIServer.open(path: storePath, registry: Registry.builtin, clock: clock)
+            try s.loadCustomResources(columns: .jsonPath)  // the kinds of the store's CRDs
+        } catch {
             throw CLIError.message("cannot open store \(storePath): \(error)")
         }
         services.server = s
         return s
     }
 
-    var registry: Registry { services.server?.registry ?? Registry.builtin }
+    /// The served kinds: built-in ones plus the store's CRDs (the store is opened when it exists).
+    var registry: Registry {
+        if let s = services.server { return s.registry }
+        if access(storePath, F_OK) == 0, let s = try? server() { return s.registry }
+        return Registry.builtin
+    }
 
     /// The request namespace: `-n`, else the current context's namespace, else `default`.
     func namespace() throws -> String {
@@ -44,4 +56,18 @@ extension Invocation {
     var namespaceExplicit: Bool { flags.isSet("namespace") }
 
     func warn(_ text: String) { io.err.write("Warning: \(text)\n") }
+}
+
+extension CustomResourceColumnSupport {
+    /// Printer columns evaluated with kubectl's JSONPath, as the API server's CRD table convertor does.
+    static let jsonPath = CustomResourceColumnSupport(
+        find: { path, object in
+            guard let jp = try? JSONPath("{" + path + "}", allowMissingKeys: true),
+                  let first = (try? jp.findResults(object))?.first?.first else { return nil }
+            return first.json
+        },
+        text: { value in
+            (try? JSONPath("{}", allowMissingKeys: true))?.printResults([JPValue.value(value)]) ?? ""
+        },
+        formatFloat: { goFormatV(.double($0)) })
 }

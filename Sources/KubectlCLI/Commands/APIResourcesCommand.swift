@@ -24,7 +24,7 @@ enum APIResourcesCommand {
         "api-versions", use: "api-versions", short: "List the API versions the store serves, as group/version",
         group: "Other Commands:",
         run: { inv in
-            for v in Registry.builtin.apiVersions { inv.io.out.write(v + "\n") }
+            for v in inv.registry.apiVersions { inv.io.out.write(v + "\n") }
         })
 
     static func run(_ inv: inout Invocation) throws {
@@ -36,7 +36,7 @@ enum APIResourcesCommand {
         guard ["", "name", "kind"].contains(sortBy) else {
             throw CLIError.message("--sort-by accepts only name or kind")
         }
-        var types = Registry.builtin.apiResources(sortBy: sortBy.isEmpty ? nil : sortBy)
+        var types = inv.registry.apiResources(sortBy: sortBy.isEmpty ? nil : sortBy)
         if inv.flags.isSet("api-group") { types = types.filter { $0.group == inv.flags.string("api-group") } }
         if inv.flags.isSet("namespaced") { types = types.filter { $0.namespaced == inv.flags.bool("namespaced") } }
         let verbs = inv.flags.strings("verbs")

@@ -175,6 +175,13 @@ enum ValidationMode {
 enum SchemaCheck {
     static func check(_ obj: JSONValue, type: ResourceType, mode: ValidationMode, source: String, verb: String) throws -> [String] {
         let level: FieldValidation = mode == .strict ? .strict : mode == .warn ? .warn : .ignore
+        if let schema = type.openAPIV3Schema {  // a custom resource: unknown fields per its CRD's schema
+            let unknown = CustomResourceSchema.unknownFields(obj, schema: schema).map { "unknown field \(goQuoted($0))" }
+            if mode == .strict, !unknown.isEmpty {
+                throw CLIError.api(APIError.badRequest("\(type.kind) in version \(goQuoted(type.version)) cannot be handled as a \(type.kind): strict decoding error: " + unknown.joined(separator: ", ")))
+            }
+            return mode == .warn ? unknown : []
+        }
         if let message = decodeErrorMessage(obj, index: .builtin, fieldValidation: level) {
             throw CLIError.api(APIError.badRequest(message))
         }

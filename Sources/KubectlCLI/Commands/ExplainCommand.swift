@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import KubeCodec
 import KubeModel
 import KubeRegistry
@@ -17,22 +20,28 @@ enum ExplainCommand {
                      completions: ["plaintext", "plaintext-openapiv2", "json", "yaml"]),
             FlagSpec("depth", .int, usage: "With --recursive (or -o json|yaml): the number of field levels to show (0: all)."),
             FlagSpec("find", .string, usage: "List the field paths under TYPE whose name or description contains this word (case-insensitive)."),
+            FlagSpec("import", .string, usage: "Store an OpenAPI v2 (swagger.json) or v3 (/openapi/v3/apis/GROUP/VERSION) document from a cluster in the store; explain then uses it, with its descriptions, for the kinds it defines."),
+            FlagSpec("remove-imports", .bool, usage: "Remove every imported OpenAPI document from the store (explain goes back to the built-in schema)."),
         ],
         group: "Basic Commands (Intermediate):",
         run: { try run(&$0) })
 
     static func run(_ inv: inout Invocation) throws {
+        if inv.flags.isSet("import") || inv.flags.bool("remove-imports") {
+            try ImportedSchemas.run(&inv)
+            return
+        }
         guard !inv.args.isEmpty else {
             throw CLIError.message("You must specify the type of resource to explain. Use \"kubectl api-resources\" for a complete list of supported resources.\n")
         }
         guard inv.args.count == 1 else { throw CLIError.message("We accept only this format: explain RESOURCE\n") }
-        let (type, fieldPath, warnings) = try resolve(inv.args[0], registry: Registry.builtin)
+        let registry = inv.registry
+        let (type, fieldPath, warnings) = try resolve(inv.args[0], registry: registry)
         for w in warnings { inv.io.err.write("Warning: \(w)\n") }
         let output = inv.flags.string("output")
         guard ["plaintext", "plaintext-openapiv2", "json", "yaml"].contains(output) else {
             throw CLIError.message("unrecognized format: \(output)")
         }
-        let index = SchemaIndex.builtin
         var group = type.group
         var version = type.version
         if inv.flags.isSet("api-version") {
@@ -40,6 +49,7 @@ enum ExplainCommand {
             group = g
             version = v
         }
+        let index = try schemaIndex(inv, registry: registry, type: type, group: group, version: version)
         let gvrText = "\(group)/\(version), Resource=\(type.plural)"
         guard index.groupVersions.contains(group.isEmpty ? version : group + "/" + version) else {
             throw CLIError.message("couldn't find resource for \"\(gvrText)\"")
@@ -48,7 +58,7 @@ enum ExplainCommand {
             throw CLIError.message("GVR (\(gvrText)) not found in OpenAPI schema")
         }
         let gvk = served.gvk
-        let explainer = Explainer(index: index)
+        let explainer = Explainer(index: index)  // descriptions in the schema (CRDs, imports) win over ours
         let depth = inv.flags.int("depth")
         let find = inv.flags.string("find")
         if inv.flags.isSet("find") {
@@ -105,8 +115,89 @@ enum ExplainCommand {
         return (type, Array(parts.dropFirst()), warnings)
     }
 
+    /// The schema explain reads for a resource: an imported document that defines its kind, else
+    /// the CRD's schema for a custom resource, else the embedded one.
+    static func schemaIndex(_ inv: Invocation, registry: Registry, type: ResourceType, group: String, version: String) throws -> SchemaIndex {
+        let versioned = registry.allVersions.first { $0.group == group && $0.version == version && $0.plural == type.plural }
+        let gvk = GroupVersionKind(group: group, version: version, kind: versioned?.kind ?? type.kind)
+        if let imported = try ImportedSchemas.index(inv, for: gvk, type: versioned ?? type) { return imported }
+        let isCustom = type.openAPIV3Schema != nil || SchemaIndex.builtin.definition(for: type.gvk) == nil
+        guard isCustom else { return .builtin }
+        guard let t = versioned else { return SchemaIndex(definitions: []) }
+        return SchemaIndex.customResourceForExplain(group: t.group, version: t.version, kind: t.kind, plural: t.plural,
+                                                    namespaced: t.namespaced, openAPIV3Schema: t.openAPIV3Schema)
+    }
+
     static func splitGroupVersion(_ s: String) -> (String, String) {
         guard let slash = s.firstIndex(of: "/") else { return ("", s) }
         return (String(s[..<slash]), String(s[s.index(after: slash)...]))
+    }
+}
+
+/// OpenAPI documents imported with `explain --import FILE`, kept in the store's settings: the document
+/// under `schema.import/<id>` and the kinds it defines (`group/version/Kind` lines) under
+/// `schema.import-kinds/<id>`, where the id is the group/version of a v3 document or `openapi-v2`.
+enum ImportedSchemas {
+    static let documentPrefix = "schema.import/"
+    static let kindsPrefix = "schema.import-kinds/"
+
+    static func run(_ inv: inout Invocation) throws {
+        let server = try inv.server()
+        if inv.flags.bool("remove-imports") {
+            let n = try server.write { s -> Int in
+                let entries = try s.tx.configEntries(withPrefix: kindsPrefix)
+                for e in entries {
+                    let id = String(e.key.dropFirst(kindsPrefix.count))
+                    try s.tx.setConfig(e.key, nil)
+                    try s.tx.setConfig(documentPrefix + id, nil)
+                }
+                return entries.count
+            }
+            inv.io.out.write("removed \(n) imported OpenAPI document\(n == 1 ? "" : "s")\n")
+            if !inv.flags.isSet("import") { return }
+        }
+        let path = inv.flags.string("import")
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw CLIError.message("cannot read \(path): \(String(cString: strerror(errno)))")
+        }
+        let text = String(decoding: readAll(fd: fd), as: UTF8.self)
+        close(fd)
+        let doc: OpenAPIDocument
+        do { doc = try OpenAPIDocument(json: text) } catch let e as OpenAPIImportError {
+            throw CLIError.message("\(path): \(e.message)")
+        }
+        let kinds = doc.kinds
+        guard !kinds.isEmpty else {
+            throw CLIError.message("\(path): the document defines no kind (no x-kubernetes-group-version-kind)")
+        }
+        let groupVersions = Array(Set(kinds.map { $0.group.isEmpty ? $0.version : $0.group + "/" + $0.version })).sorted()
+        let id = doc.openAPIVersion == 2 ? "openapi-v2" : groupVersions.joined(separator: ",")
+        let lines = kinds.map { "\($0.group)/\($0.version)/\($0.kind)" }.joined(separator: "\n")
+        try server.write { s in
+            try s.tx.setConfig(documentPrefix + id, text)
+            try s.tx.setConfig(kindsPrefix + id, lines)
+        }
+        inv.io.out.write("imported OpenAPI v\(doc.openAPIVersion) document \(path): \(kinds.count) kind\(kinds.count == 1 ? "" : "s") in \(groupVersions.joined(separator: ", "))\n")
+    }
+
+    /// The index of the imported document defining `gvk` (v3 documents before the v2 one), if any.
+    static func index(_ inv: Invocation, for gvk: GroupVersionKind, type: ResourceType) throws -> SchemaIndex? {
+        guard access(inv.storePath, F_OK) == 0 else { return nil }
+        let key = "\(gvk.group)/\(gvk.version)/\(gvk.kind)"
+        let server = try inv.server()
+        let text: String? = try server.read { s in
+            let entries = try s.tx.configEntries(withPrefix: kindsPrefix)
+                .sorted { ($0.key.hasSuffix("/openapi-v2") ? 1 : 0) < ($1.key.hasSuffix("/openapi-v2") ? 1 : 0) }
+            for e in entries where e.value.split(separator: "\n").contains(Substring(key)) {
+                return try s.tx.config(documentPrefix + e.key.dropFirst(kindsPrefix.count))
+            }
+            return nil
+        }
+        guard let text, let doc = try? OpenAPIDocument(json: text) else { return nil }
+        let served = ServedResource(group: gvk.group, version: gvk.version, kind: gvk.kind, plural: type.plural,
+                                    namespaced: type.namespaced, verbs: type.verbs)
+        let gv = gvk.group.isEmpty ? gvk.version : gvk.group + "/" + gvk.version
+        return SchemaIndex.closedOver(doc.definitions, fallback: .builtin, servedResources: [served], groupVersions: [gv])
     }
 }

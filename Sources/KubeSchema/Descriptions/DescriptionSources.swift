@@ -7,4 +7,7 @@ let descriptionSources: [[StaticString]] = [
     coreV1ConfigDescriptions,
     coreV1ServiceDescriptions,
     appsV1Descriptions,
+    coreV1Part1aDescriptions,
+    coreV1Part1bDescriptions,
+    coreV1Part1cDescriptions,
 ]

@@ -52,8 +52,8 @@ One network address of an endpoint, usually the IP address of a pod backing a Se
 .hostname
 The host name of the endpoint, used for DNS records of headless services.
 .ip
-The endpoint's IP address (IPv4 or IPv6). Loopback, link-local and multicast addresses are not
-allowed. Required.
+The endpoint's IP address (IPv4 or IPv6). Loopback, link-local and link-local multicast addresses
+are not allowed. Required.
 .nodeName
 The node that hosts the endpoint, when known.
 .targetRef
@@ -209,7 +209,7 @@ named "<pod name>-<volume name>", is owned by the pod and is deleted with it, wh
 storage classes and provisioning.
 .volumeClaimTemplate
 The template of the claim to create: its labels, annotations and spec (storage class, access modes,
-size). Required in practice; the claim is created when the pod is.
+size). Required; the claim is created when the pod is.
 
 @io.k8s.api.core.v1.Event
 A record of something that happened to an object, e.g. a pod was scheduled, an image pulled or a

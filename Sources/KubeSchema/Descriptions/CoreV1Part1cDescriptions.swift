@@ -118,7 +118,8 @@ The limits and defaults it enforces.
 @io.k8s.api.core.v1.LimitRangeItem
 Limits and defaults for one kind of object, per resource name (cpu, memory, storage, ...).
 .default
-Limits given to containers that do not set their own (type Container only).
+Limits given to containers that do not set their own (type Container only). Not set: max is used,
+where given.
 .defaultRequest
 Requests given to containers that do not set their own (type Container only). Not set: the default
 limits (or the container's own limits) are used as requests.

@@ -4,7 +4,7 @@ import KubeTestSupport
 @testable import KubeSchema
 
 /// Flip to true once every definition and field has a description: coverage then becomes a failure.
-let requireCompleteDescriptions = false
+let requireCompleteDescriptions = true
 
 /// Every (definition, field) of the embedded schema that our catalog does not describe.
 func missingDescriptions(_ catalog: DescriptionCatalog = .builtin) -> (definitions: [String], fields: [String], total: Int) {

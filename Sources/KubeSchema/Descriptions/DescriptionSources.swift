@@ -22,4 +22,7 @@ let descriptionSources: [[StaticString]] = [
     apiServerDescriptions,
     flowcontrolV1Descriptions,
     resourceDescriptions,
+    coreV1Part1aDescriptions,
+    coreV1Part1bDescriptions,
+    coreV1Part1cDescriptions,
 ]

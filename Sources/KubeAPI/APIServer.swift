@@ -11,6 +11,8 @@ public final class APIServer {
     public internal(set) var registry: Registry
     public let clock: Clock
 
+    let controllerCache = ControllerCache()
+
     public init(store: Store, registry: Registry, clock: Clock) {
         self.store = store
         self.registry = registry
@@ -37,7 +39,12 @@ public final class APIServer {
 
     /// Runs `body` in one write transaction.
     public func write<T>(_ body: (APISession) throws -> T) throws -> T {
-        try store.write { tx in try body(APISession(tx: tx, registry: registry, clock: clock)) }
+        try store.write { tx in
+            let session = APISession(tx: tx, registry: registry, clock: clock, cache: controllerCache)
+            let result = try body(session)
+            session.saveControllerCache()
+            return result
+        }
     }
 
     /// Runs `body` against a consistent snapshot.
@@ -58,9 +65,28 @@ public final class APISession {
     public let tx: StoreTransaction
     public let registry: Registry
     public let clock: Clock
-    lazy var controllers = ControllerManager(session: self)
+    lazy var controllers: ControllerManager = {
+        controllersCreated = true
+        return ControllerManager(session: self)
+    }()
+    private var controllersCreated = false
+    /// The process-wide cache controllers may reuse between this process's transactions.
+    let controllerCache: ControllerCache
 
-    init(tx: StoreTransaction, registry: Registry, clock: Clock) {
+    /// Keeps what the controllers computed for the next transaction of this process; valid while the
+    /// store's resourceVersion is the one this transaction leaves behind (no other writer came between).
+    func saveControllerCache() {
+        guard controllersCreated, let rv = try? tx.currentResourceVersion() else { return }
+        controllerCache.resourceVersion = rv
+        controllerCache.podsPerNode = controllers.podsPerNode
+    }
+
+    /// The store's resourceVersion when this session began (-1 when unknown).
+    let startResourceVersion: Int64
+
+    init(tx: StoreTransaction, registry: Registry, clock: Clock, cache: ControllerCache? = nil) {
+        self.controllerCache = cache ?? ControllerCache()
+        self.startResourceVersion = cache == nil ? -1 : ((try? tx.currentResourceVersion()) ?? -1)
         self.tx = tx
         self.registry = registry
         self.clock = clock
@@ -337,4 +363,11 @@ public final class APISession {
             try Seed.kubernetesService(into: self)
         }
     }
+}
+
+/// Scheduler bookkeeping that one process carries from one of its write transactions to the next
+/// (creating 10,000 pods must not recount every pod each time).
+final class ControllerCache {
+    var resourceVersion: Int64 = -1
+    var podsPerNode: [String: Int]?
 }

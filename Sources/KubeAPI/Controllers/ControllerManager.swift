@@ -23,7 +23,14 @@ final class ControllerManager {
     /// Guards against controllers that never settle.
     static let maxWorkItems = 200_000
 
-    init(session: APISession) { self.s = session }
+    /// The store's resourceVersion when the controllers first ran in this transaction: the process
+    /// cache is valid only if it was saved at exactly this version.
+    let startResourceVersion: Int64
+
+    init(session: APISession) {
+        self.s = session
+        startResourceVersion = session.startResourceVersion
+    }
 
     enum Work: Hashable {
         case pod(String, String)

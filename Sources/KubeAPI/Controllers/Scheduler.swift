@@ -57,6 +57,11 @@ extension ControllerManager {
 
     func computePodsPerNode() throws -> [String: Int] {
         if let p = podsPerNode { return p }
+        // Reuse this process's count from its previous transaction when nobody wrote since.
+        if let cached = s.controllerCache.podsPerNode, s.controllerCache.resourceVersion == startResourceVersion {
+            podsPerNode = cached
+            return cached
+        }
         var counts: [String: Int] = [:]
         for row in try s.tx.list(resource: podType.storageKey, namespace: nil) {
             // Cheap scan: only decode pods that mention a node.

@@ -254,15 +254,11 @@ func gvFormatInt(_ i: Int64, _ verb: Character, _ f: GoFmtFlags) -> String? {
         return gvPad(String(Character(r)), f)
     case "q":
         let r = (i >= 0 && i <= 0x10FFFF) ? Unicode.Scalar(UInt32(i)) ?? "\u{FFFD}" : "\u{FFFD}"
-        var q = strconvQuote(String(Character(r)))
-        if r == "'" { q = "'\\''" } else if r == "\"" { q = "'\"'" } else {
-            q = "'" + q.dropFirst().dropLast() + "'"
-        }
-        return gvPad(q, f)
+        return gvPad(strconvQuoteRune(r), f)
     case "U":
         var s = "U+" + gvHex(mag, width: 4, upper: true)
         if neg { s = "U+" + gvHex(UInt64(bitPattern: i), width: 4, upper: true) }
-        if f.sharp, i >= 0, i <= 0x10FFFF, let sc = Unicode.Scalar(UInt32(i)), gtIsPrint(sc) {
+        if f.sharp, i >= 0, i <= 0x10FFFF, let sc = Unicode.Scalar(UInt32(i)), goIsPrint(sc) {
             s += " '" + String(Character(sc)) + "'"
         }
         return gvPad(s, f)
@@ -280,22 +276,6 @@ func gvFormatInt(_ i: Int64, _ verb: Character, _ f: GoFmtFlags) -> String? {
     var g = f
     g.zero = false
     return gvPad(s, g)
-}
-
-/// Go's unicode.IsPrint.
-func gtIsPrint(_ c: Unicode.Scalar) -> Bool {
-    if c.value < 0x80 { return c.value >= 0x20 && c.value < 0x7F }
-    switch c.properties.generalCategory {
-    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-         .nonspacingMark, .spacingMark, .enclosingMark,
-         .decimalNumber, .letterNumber, .otherNumber,
-         .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-         .initialPunctuation, .finalPunctuation, .otherPunctuation,
-         .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
-        return true
-    default:
-        return false
-    }
 }
 
 /// Shortest digits of |d| and the decimal point position (value = 0.DIGITS x 10^dp).

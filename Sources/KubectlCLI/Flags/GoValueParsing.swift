@@ -1,65 +1,15 @@
+import KubeModel
+
 /// Go standard-library value parsing as pflag uses it (strconv.ParseBool, strconv.ParseInt with base 0,
 /// time.ParseDuration / Duration.String, encoding/csv's first record, strconv.Quote), with Go's error texts.
 public enum GoValue {
     // MARK: strconv.Quote / QuoteRune
 
     /// `strconv.Quote` (what `%q` prints for a string).
-    public static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            appendEscaped(scalar, quote: "\"", to: &out)
-        }
-        out += "\""
-        return out
-    }
+    public static func quote(_ s: String) -> String { strconvQuote(s) }
 
     /// `strconv.QuoteRune` (what `%q` prints for a byte or rune).
-    public static func quoteRune(_ scalar: Unicode.Scalar) -> String {
-        var out = "'"
-        appendEscaped(scalar, quote: "'", to: &out)
-        out += "'"
-        return out
-    }
-
-    private static func appendEscaped(_ r: Unicode.Scalar, quote: Character, to out: inout String) {
-        let v = r.value
-        if Character(r) == quote || r == "\\" {
-            out += "\\"; out.unicodeScalars.append(r); return
-        }
-        if isPrintable(v) { out.unicodeScalars.append(r); return }
-        switch v {
-        case 0x07: out += "\\a"
-        case 0x08: out += "\\b"
-        case 0x0C: out += "\\f"
-        case 0x0A: out += "\\n"
-        case 0x0D: out += "\\r"
-        case 0x09: out += "\\t"
-        case 0x0B: out += "\\v"
-        default:
-            if v < 0x20 || v == 0x7F { out += "\\x" + hex(v, width: 2) }
-            else if v < 0x10000 { out += "\\u" + hex(v, width: 4) }
-            else { out += "\\U" + hex(v, width: 8) }
-        }
-    }
-
-    /// Approximation of Go's `strconv.IsPrint`: control characters, the C1 block, the non-breaking and
-    /// other special spaces, surrogates and non-characters are not printable.
-    private static func isPrintable(_ v: UInt32) -> Bool {
-        if v < 0x20 || v == 0x7F { return false }
-        if v >= 0x80 && v <= 0xA0 { return false }
-        if v == 0xAD { return false }
-        if v >= 0x2000 && v <= 0x200F { return false }
-        if v >= 0x2028 && v <= 0x202F { return false }
-        if v >= 0x205F && v <= 0x206F { return false }
-        if v == 0x3000 || v == 0xFEFF || v == 0xFFFE || v == 0xFFFF { return false }
-        if v >= 0xE000 && v <= 0xF8FF { return false }
-        return true
-    }
-
-    private static func hex(_ v: UInt32, width: Int) -> String {
-        let s = String(v, radix: 16)
-        return String(repeating: "0", count: max(0, width - s.count)) + s
-    }
+    public static func quoteRune(_ scalar: Unicode.Scalar) -> String { strconvQuoteRune(scalar) }
 
     // MARK: strconv.ParseBool
 

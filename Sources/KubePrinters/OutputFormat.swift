@@ -1,3 +1,5 @@
+import KubeModel
+
 /// The `-o` value, checked the way kubectl's printer-flag chain checks it.
 public enum OutputFormat: Equatable, Sendable {
     case table(wide: Bool)
@@ -34,7 +36,7 @@ public enum OutputFormat: Equatable, Sendable {
         }
         let allowed = allowTables ? getFormats : objectFormats
         func unmatched() -> Error {
-            Error(description: "unable to match a printer suitable for the output format \(quote(raw)), allowed formats are: \(allowed.joined(separator: ","))")
+            Error(description: "unable to match a printer suitable for the output format \(strconvQuote(raw)), allowed formats are: \(allowed.joined(separator: ","))")
         }
         func templateArg() throws -> String {
             let t = arg ?? template
@@ -67,18 +69,4 @@ public enum OutputFormat: Equatable, Sendable {
     }
 
     public var isHumanReadable: Bool { if case .table = self { return true }; return false }
-}
-
-func quote(_ s: String) -> String {
-    var out = "\""
-    for ch in s.unicodeScalars {
-        switch ch {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\t": out += "\\t"
-        default: out.unicodeScalars.append(ch)
-        }
-    }
-    return out + "\""
 }

@@ -1,33 +1,7 @@
 import KubeModel
 
 // Small re-implementations of the Go library behaviour whose error texts the API server returns:
-// strconv.Quote, base64.StdEncoding.Decode errors, resource.ParseQuantity errors, time.Parse errors.
-
-/// Go's `strconv.Quote` (ASCII control characters escaped; printable Unicode kept).
-public func goQuote(_ s: String) -> String {
-    var out = "\""
-    for u in s.unicodeScalars {
-        switch u {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case "\u{07}": out += "\\a"
-        case "\u{08}": out += "\\b"
-        case "\u{0C}": out += "\\f"
-        case "\u{0B}": out += "\\v"
-        default:
-            if u.value < 0x20 || u.value == 0x7F {
-                let hex = String(u.value, radix: 16)
-                out += "\\x" + (hex.count < 2 ? "0" + hex : hex)
-            } else {
-                out.unicodeScalars.append(u)
-            }
-        }
-    }
-    return out + "\""
-}
+// base64.StdEncoding.Decode errors, resource.ParseQuantity errors, time.Parse errors.
 
 /// The byte offset `base64.StdEncoding.DecodeString` reports as corrupt, or nil when `s` decodes.
 func goBase64Error(_ s: String) -> Int? {
@@ -129,9 +103,9 @@ func goParseRFC3339Error(_ value: String, layout: String) -> String? {
     var rest = v[...]
     func text(_ s: ArraySlice<UInt8>) -> String { String(decoding: s, as: UTF8.self) }
     func cannot(_ elem: String, _ at: ArraySlice<UInt8>) -> String {
-        "parsing time \(goQuote(value)) as \(goQuote(layout)): cannot parse \(goQuote(text(at))) as \(goQuote(elem))"
+        "parsing time \(strconvQuote(value)) as \(strconvQuote(layout)): cannot parse \(strconvQuote(text(at))) as \(strconvQuote(elem))"
     }
-    func outOfRange(_ what: String) -> String { "parsing time \(goQuote(value)): \(what) out of range" }
+    func outOfRange(_ what: String) -> String { "parsing time \(strconvQuote(value)): \(what) out of range" }
     func isDigit(_ s: ArraySlice<UInt8>, _ i: Int) -> Bool {
         s.count > i && s[s.startIndex + i] >= 0x30 && s[s.startIndex + i] <= 0x39
     }
@@ -207,7 +181,7 @@ func goParseRFC3339Error(_ value: String, layout: String) -> String? {
         rest = rest.dropFirst(6)
     }
     if !rest.isEmpty {
-        return "parsing time \(goQuote(value)): extra text: \(goQuote(text(rest)))"
+        return "parsing time \(strconvQuote(value)): extra text: \(strconvQuote(text(rest)))"
     }
     let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]

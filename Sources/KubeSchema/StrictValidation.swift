@@ -73,7 +73,7 @@ public func decodeErrorMessage(_ object: JSONValue, index: SchemaIndex = .builti
         return nil
     }
     let version = splitGroupVersion(Substring(apiVersion)).1
-    return "\(kind) in version \(goQuote(version)) cannot be handled as a \(def.shortName): \(base)"
+    return "\(kind) in version \(strconvQuote(version)) cannot be handled as a \(def.shortName): \(base)"
 }
 
 /// The warnings the server returns with `fieldValidation=Warn` (kubectl prints each as `Warning: <text>`).
@@ -108,7 +108,7 @@ struct DecodeWalker {
     private mutating func strictError(_ kind: String, _ key: String) {
         guard strictErrors.count < 100 else { return }
         let path = strictPath.isEmpty ? key : strictPath + "." + key
-        let msg = kind + " " + goQuote(path)
+        let msg = kind + " " + strconvQuote(path)
         if seenStrict.insert(msg).inserted { strictErrors.append(msg) }
     }
 

@@ -1,6 +1,7 @@
 import Testing
 import Glibc
 import KubeModel
+import KubeTestSupport
 @testable import KubeCodec
 
 /// Golden cases recorded from kubectl v1.32 by `Golden/record.sh`: each input under
@@ -13,31 +14,11 @@ private let casesDir: String = {
     return parts.joined(separator: "/") + "/Golden/cases"
 }()
 
-func readFile(_ path: String) -> String? {
-    guard let f = fopen(path, "rb") else { return nil }
-    defer { fclose(f) }
-    var bytes: [UInt8] = []
-    var buf = [UInt8](repeating: 0, count: 65536)
-    while true {
-        let n = fread(&buf, 1, buf.count, f)
-        if n <= 0 { break }
-        bytes.append(contentsOf: buf[0..<n])
-    }
-    return String(decoding: bytes, as: UTF8.self)
-}
-
 private func caseNames() -> [String] {
-    guard let d = opendir(casesDir) else { return [] }
-    defer { closedir(d) }
-    var names: [String] = []
-    while let e = readdir(d) {
-        let name = withUnsafeBytes(of: e.pointee.d_name) { raw in
-            String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-        }
-        if name.hasSuffix(".out.json") || name.hasSuffix(".out.yaml") || name.hasSuffix(".err") { continue }
-        if name.hasSuffix(".yaml") || name.hasSuffix(".json") { names.append(name) }
+    directoryEntries(casesDir).filter { name in
+        !(name.hasSuffix(".out.json") || name.hasSuffix(".out.yaml") || name.hasSuffix(".err"))
+            && (name.hasSuffix(".yaml") || name.hasSuffix(".json"))
     }
-    return names.sorted()
 }
 
 private func stem(_ file: String) -> String {
@@ -51,10 +32,10 @@ private func stem(_ file: String) -> String {
 
     @Test(arguments: caseNames())
     func kubectlGolden(_ file: String) throws {
-        let input = try #require(readFile(casesDir + "/" + file))
+        let input = try #require(readTextFile(casesDir + "/" + file))
         let base = casesDir + "/" + stem(file)
         let result = YAMLCodec.decodeStream(input, source: file)
-        if let err = readFile(base + ".err") {
+        if let err = readTextFile(base + ".err") {
             var expected = err
             if expected.hasPrefix("error: ") { expected.removeFirst(7) }
             if expected.hasSuffix("\n") { expected.removeLast() }
@@ -81,7 +62,7 @@ private func stem(_ file: String) -> String {
                 if let f = fopen(d + "/" + stem(file) + "." + ext, "wb") { fputs(text, f); fclose(f) }
             }
         }
-        #expect(json == readFile(base + ".out.json"))
-        #expect(yaml == readFile(base + ".out.yaml"))
+        #expect(json == readTextFile(base + ".out.json"))
+        #expect(yaml == readTextFile(base + ".out.yaml"))
     }
 }

@@ -1,6 +1,7 @@
 import Testing
 import Glibc
 import KubeModel
+import KubeTestSupport
 @testable import KubeCodec
 
 private let goldenDir: String = {
@@ -12,7 +13,7 @@ private let goldenDir: String = {
 @Suite struct YAMLUnitTests {
     @Test(arguments: ["deployment", "configmap", "service"])
     func kubectlOutputRoundTrips(_ name: String) throws {
-        let text = try #require(readFile(goldenDir + "/roundtrip/\(name).yaml"))
+        let text = try #require(readTextFile(goldenDir + "/roundtrip/\(name).yaml"))
         let docs = try YAMLCodec.decodeDocuments(text, source: "\(name).yaml")
         #expect(docs.count == 1)
         #expect(YAMLCodec.encode(docs[0]) == text)

@@ -1,6 +1,7 @@
 import Glibc
 import Testing
 import KubeModel
+import KubeTestSupport
 @testable import KubePrinters
 
 /// A bounded, seeded fuzz loop over the go-template parser and executor: whatever the input, the
@@ -113,20 +114,11 @@ enum GoTemplateFuzz {
 
     static func corpusFiles() -> [(String, String)] {
         let dir = GoTemplateGolden.dir + "/fuzz-corpus"
-        guard let d = opendir(dir) else { return [] }
-        defer { closedir(d) }
-        var names: [String] = []
-        while let e = readdir(d) {
-            let name = withUnsafeBytes(of: e.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
-            if name.hasSuffix(".tmpl") { names.append(name) }
-        }
-        return names.sorted().compactMap { n in GoTemplateGolden.readFile(dir + "/" + n).map { (n, $0) } }
+        return directoryEntries(dir).filter { $0.hasSuffix(".tmpl") }.compactMap { n in readTextFile(dir + "/" + n).map { (n, $0) } }
     }
 
     static var data: JSONValue {
-        (try? JSON.parse(GoTemplateGolden.readFile(GoTemplateGolden.dir + "/objects/pod.json") ?? "")) ?? .null
+        (try? JSON.parse(readTextFile(GoTemplateGolden.dir + "/objects/pod.json") ?? "")) ?? .null
     }
 }
 
@@ -171,7 +163,7 @@ enum GoTemplateFuzz {
             #expect(problem == nil, "\(name): \(problem ?? "")")
             // Where kubectl's answer was recorded (record-fuzz.sh), the engine must give the same bytes.
             let base = GoTemplateGolden.dir + "/fuzz-corpus/" + name.dropLast(".tmpl".count)
-            if let out = GoTemplateGolden.readFile(base + ".out"), let err = GoTemplateGolden.readFile(base + ".err") {
+            if let out = readTextFile(base + ".out"), let err = readTextFile(base + ".err") {
                 let c = GoTemplateGoldenCase(name: name, fixture: "pod.json", strict: false, template: input)
                 let (o, e) = try GoTemplateGolden.run(c)
                 if o != out || e != err { mismatches.append(name) }

@@ -1,6 +1,7 @@
 import Testing
 import Glibc
 import KubeModel
+import KubeTestSupport
 @testable import KubePrinters
 
 /// Golden cases recorded from kubectl v1.32 by Golden/gotemplate/record.sh:
@@ -20,22 +21,9 @@ enum GoTemplateGolden {
         return base + "/Golden/gotemplate"
     }()
 
-    static func readFile(_ path: String) -> String? {
-        guard let f = fopen(path, "rb") else { return nil }
-        defer { fclose(f) }
-        var bytes: [UInt8] = []
-        var buf = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = fread(&buf, 1, buf.count, f)
-            if n <= 0 { break }
-            bytes.append(contentsOf: buf[0..<n])
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
     /// Same format as record.sh reads.
     static let cases: [GoTemplateGoldenCase] = {
-        guard let text = readFile(dir + "/cases.txt") else { return [] }
+        guard let text = readTextFile(dir + "/cases.txt") else { return [] }
         var result: [GoTemplateGoldenCase] = []
         var current: GoTemplateGoldenCase? = nil
         var lines: [Substring] = []
@@ -68,7 +56,7 @@ enum GoTemplateGolden {
 
     /// stdout and stderr as kubectl prints them for one object.
     static func run(_ c: GoTemplateGoldenCase) throws -> (String, String) {
-        let data = try JSON.parse(readFile(dir + "/objects/" + c.fixture) ?? "")
+        let data = try JSON.parse(readTextFile(dir + "/objects/" + c.fixture) ?? "")
         let tmpl: GoTemplate
         do {
             tmpl = try GoTemplate.parse(c.template)
@@ -88,8 +76,8 @@ enum GoTemplateGolden {
 
     @Test(arguments: GoTemplateGolden.cases)
     func matchesKubectl(_ c: GoTemplateGoldenCase) throws {
-        let expectedOut = GoTemplateGolden.readFile(GoTemplateGolden.dir + "/expected/\(c.name).out")
-        let expectedErr = GoTemplateGolden.readFile(GoTemplateGolden.dir + "/expected/\(c.name).err")
+        let expectedOut = readTextFile(GoTemplateGolden.dir + "/expected/\(c.name).out")
+        let expectedErr = readTextFile(GoTemplateGolden.dir + "/expected/\(c.name).err")
         try #require(expectedOut != nil && expectedErr != nil, "missing golden files for \(c.name)")
         let (out, err) = try GoTemplateGolden.run(c)
         #expect(out == expectedOut!, "stdout of \(c.name): template \(c.template)")

@@ -10,20 +10,6 @@ let goldenRoot: String = {
     return parts.joined(separator: "/") + "/Golden"
 }()
 
-func readTextFile(_ path: String) -> String? {
-    let fd = open(path, O_RDONLY)
-    guard fd >= 0 else { return nil }
-    defer { close(fd) }
-    var result: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 65536)
-    while true {
-        let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, 65536) }
-        if n <= 0 { break }
-        result.append(contentsOf: chunk[0..<n])
-    }
-    return String(decoding: result, as: UTF8.self)
-}
-
 /// One recorded case of `Golden/jsonpath/cases.txt`.
 struct JSONPathCase: CustomStringConvertible {
     var id: String

@@ -1,5 +1,6 @@
 import KubeModel
 import KubePrinters
+import KubeTestSupport
 import Testing
 
 /// Random templates never crash or hang the JSONPath parser or evaluator: each either prints or

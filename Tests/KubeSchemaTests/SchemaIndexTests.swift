@@ -3,6 +3,7 @@ import Testing
 import Glibc
 #endif
 import KubeModel
+import KubeTestSupport
 @testable import KubeSchema
 
 private let fixturesDir: String = {
@@ -11,18 +12,7 @@ private let fixturesDir: String = {
     return p + "Fixtures/"
 }()
 
-func readFixture(_ name: String) -> String {
-    guard let f = fopen(fixturesDir + name, "r") else { return "" }
-    defer { fclose(f) }
-    var out: [UInt8] = []
-    var buf = [UInt8](repeating: 0, count: 65536)
-    while true {
-        let n = fread(&buf, 1, buf.count, f)
-        if n <= 0 { break }
-        out.append(contentsOf: buf[0..<n])
-    }
-    return String(decoding: out, as: UTF8.self)
-}
+func readFixture(_ name: String) -> String { readTextFile(fixturesDir + name) ?? "" }
 
 @Suite struct SchemaIndexTests {
     let index = SchemaIndex.builtin

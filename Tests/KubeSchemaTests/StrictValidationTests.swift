@@ -190,6 +190,6 @@ private let validDeployment = #"""
         #expect(goParseRFC3339Error("2026-02-30T17:19:42Z", layout: "2006-01-02T15:04:05Z07:00") == #"parsing time "2026-02-30T17:19:42Z": day out of range"#)
         #expect(goParseRFC3339Error("2026-11-23 17:19:42Z", layout: "2006-01-02T15:04:05Z07:00") == #"parsing time "2026-11-23 17:19:42Z" as "2006-01-02T15:04:05Z07:00": cannot parse " 17:19:42Z" as "T""#)
         #expect(goParseRFC3339Error("2026-11-23T17:19:42Zx", layout: "2006-01-02T15:04:05Z07:00") == #"parsing time "2026-11-23T17:19:42Zx": extra text: "x""#)
-        #expect(goQuote("a\"b\\\n\u{1}é") == #""a\"b\\\n\x01é""#)
+        #expect(strconvQuote("a\"b\\\n\u{1}é") == #""a\"b\\\n\x01é""#)
     }
 }

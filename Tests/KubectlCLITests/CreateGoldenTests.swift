@@ -13,19 +13,7 @@ enum CreateGolden {
         return String(file[..<file.lastIndex(of: "/")!]) + "/Golden/create"
     }()
 
-    static var cases: [String] {
-        guard let d = opendir(dir) else { return [] }
-        defer { closedir(d) }
-        var names: [String] = []
-        while let e = readdir(d) {
-            let name = withUnsafePointer(to: e.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if name.hasPrefix(".") || name.hasPrefix("_") { continue }
-            if readTextFile("\(dir)/\(name)/cmd") != nil { names.append(name) }
-        }
-        return names.sorted()
-    }
+    static var cases: [String] { goldenCaseNames(in: dir) }
 }
 
 @Suite struct CreateGoldenTests {

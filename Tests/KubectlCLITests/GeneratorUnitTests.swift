@@ -19,7 +19,7 @@ import Testing
     }
 
     @Test(arguments: [("1", "1"), ("1000m", "1"), ("2000", "2k"), ("1G", "1G"), ("0.5", "500m"), ("2048Mi", "2Gi"),
-                      ("1536Mi", "1536Mi"), ("100Mi", "100Mi"), ("1.5Gi", "1536Mi"), ("0", "0"), ("10e3", "10k")])
+                      ("1536Mi", "1536Mi"), ("100Mi", "100Mi"), ("1.5Gi", "1536Mi"), ("0", "0"), ("10e3", "10e3")])
     func quantityCanonicalForm(input: String, expected: String) throws {
         #expect(try Quantity.canonical(input) == expected)
     }

@@ -16,7 +16,7 @@ import Testing
     func completionScriptsMatchTheBinary(_ shell: String) {
         let file = Self.files.first { $0.shell == shell }!.file
         let printed = TestStore().run("completion \(shell)").stdout
-        let committed = ShellSupport.readFile(ShellSupport.repoRoot + "/completions/" + file)
+        let committed = readTextFile(ShellSupport.repoRoot + "/completions/" + file)
         #expect(committed == printed, "completions/\(file) drifted from `kubectl-local completion \(shell)`: run Scripts/gen-docs.sh")
     }
 
@@ -26,14 +26,14 @@ import Testing
         defer { ShellSupport.removeTree(dir) }
         let r = s.run(args: ["__man", dir])
         #expect(r.exitCode == 0, "\(r)")
-        let generated = ShellSupport.listDirectory(dir)
-        let committed = ShellSupport.listDirectory(ShellSupport.repoRoot + "/man")
+        let generated = directoryEntries(dir)
+        let committed = directoryEntries(ShellSupport.repoRoot + "/man")
         #expect(generated == committed, "man/ drifted: run Scripts/gen-docs.sh")
         #expect(generated.contains("kubectl-local.1") && generated.contains("kubectl-local-get.1")
                 && generated.contains("kubectl-local-create-deployment.1"))
         for name in generated {
-            let a = ShellSupport.readFile(dir + "/" + name)
-            let b = ShellSupport.readFile(ShellSupport.repoRoot + "/man/" + name)
+            let a = readTextFile(dir + "/" + name)
+            let b = readTextFile(ShellSupport.repoRoot + "/man/" + name)
             #expect(a == b, "man/\(name) drifted: run Scripts/gen-docs.sh")
         }
         // One page per command: every command of the root help has its page.
@@ -48,7 +48,7 @@ import Testing
                    "man or groff is not installed"))
     func manPagesRenderCleanly() {
         let dir = ShellSupport.repoRoot + "/man"
-        let pages = ShellSupport.listDirectory(dir)
+        let pages = directoryEntries(dir)
         #expect(!pages.isEmpty)
         let env = ["PATH": "/usr/bin:/bin", "MANWIDTH": "80", "LANG": "C.UTF-8"]
         for page in pages {

@@ -98,7 +98,7 @@ import Testing
                       "config use-context", "create deployment"])
     func flagHeadingsAndSectionsAreKubectls(_ command: String) {
         let file = "kubectl-" + command.split(separator: " ").joined(separator: "-") + "-help.txt"
-        guard let theirs = ShellSupport.readFile(Self.golden + file) else {
+        guard let theirs = readTextFile(Self.golden + file) else {
             Issue.record("missing golden \(file)")
             return
         }
@@ -117,7 +117,7 @@ import Testing
     @Test func rootHelpHasKubectlsGroups() {
         let ours = TestStore().run("--help").stdout
         #expect(TestStore().run("").stdout == ours)
-        guard let theirs = ShellSupport.readFile(Self.golden + "kubectl-help.txt") else {
+        guard let theirs = readTextFile(Self.golden + "kubectl-help.txt") else {
             Issue.record("missing golden kubectl-help.txt")
             return
         }
@@ -158,7 +158,7 @@ import Testing
         let r = TestStore().run("options")
         #expect(r.exitCode == 0)
         #expect(r.stdout.hasPrefix("The following options can be passed to any command:\n\n    --as='':\n\t"))
-        guard let theirs = ShellSupport.readFile(Self.golden + "kubectl-options.txt") else {
+        guard let theirs = readTextFile(Self.golden + "kubectl-options.txt") else {
             Issue.record("missing golden kubectl-options.txt")
             return
         }

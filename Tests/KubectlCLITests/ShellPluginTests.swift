@@ -49,10 +49,10 @@ import Testing
             #expect(ShellSupport.exists(prefix + "/" + file), "missing \(file)")
         }
         #expect(access(prefix + "/bin/kubectl-local", X_OK) == 0)
-        #expect(ShellSupport.readFile(prefix + "/share/bash-completion/completions/kubectl-local")
-                == ShellSupport.readFile(ShellSupport.repoRoot + "/completions/kubectl-local.bash"))
-        let installedPages = ShellSupport.listDirectory(prefix + "/share/man/man1")
-        #expect(installedPages == ShellSupport.listDirectory(ShellSupport.repoRoot + "/man"))
+        #expect(readTextFile(prefix + "/share/bash-completion/completions/kubectl-local")
+                == readTextFile(ShellSupport.repoRoot + "/completions/kubectl-local.bash"))
+        let installedPages = directoryEntries(prefix + "/share/man/man1")
+        #expect(installedPages == directoryEntries(ShellSupport.repoRoot + "/man"))
         if ShellSupport.which("man") != nil {
             let page = ShellSupport.run(["man", "-M", prefix + "/share/man", "kubectl-local-get"],
                                         environment: ["PATH": "/usr/bin:/bin", "MANWIDTH": "80", "LANG": "C.UTF-8"])

@@ -15,13 +15,6 @@ enum ShellSupport {
 
     static let realKubectl = "/usr/lib/google-cloud-sdk/bin/kubectl.1.32"
 
-    static func readFile(_ path: String) -> String? {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        return String(decoding: readAll(fd: fd), as: UTF8.self)
-    }
-
     static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
 
     /// The first `name` executable on the PATH of the tests, or in /usr/bin and /bin.
@@ -29,17 +22,6 @@ enum ShellSupport {
         let path = (getenv("PATH").map { String(cString: $0) } ?? "") + ":/usr/bin:/bin:/usr/local/bin"
         for dir in path.split(separator: ":") where access("\(dir)/\(name)", X_OK) == 0 { return "\(dir)/\(name)" }
         return nil
-    }
-
-    static func listDirectory(_ path: String) -> [String] {
-        guard let d = opendir(path) else { return [] }
-        defer { closedir(d) }
-        var names: [String] = []
-        while let e = readdir(d) {
-            let name = withUnsafePointer(to: e.pointee.d_name) { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names.sorted()
     }
 
     static func makeTempDir() -> String {
@@ -69,7 +51,7 @@ enum ShellSupport {
         guard posix_spawnp(&pid, argv[0], &actions, nil, cargs, cenv) == 0 else { return ("", "cannot spawn \(argv[0])", -1) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        return (readFile(dir + "/out") ?? "", readFile(dir + "/err") ?? "", (status >> 8) & 0xFF)
+        return (readTextFile(dir + "/out") ?? "", readTextFile(dir + "/err") ?? "", (status >> 8) & 0xFF)
     }
 
     /// A directory holding `kubectl-local` (the built binary) and `kubectl_complete-local`, to put on PATH.

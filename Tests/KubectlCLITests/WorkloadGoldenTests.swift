@@ -12,19 +12,7 @@ enum WorkloadGolden {
         return String(file[..<file.lastIndex(of: "/")!]) + "/Golden/workloads"
     }()
 
-    static var caseNames: [String] {
-        guard let d = opendir(dir) else { return [] }
-        defer { closedir(d) }
-        var names: [String] = []
-        while let e = readdir(d) {
-            let name = withUnsafePointer(to: e.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if name.hasPrefix(".") || name.hasPrefix("_") { continue }
-            if readTextFile("\(dir)/\(name)/cmd") != nil { names.append(name) }
-        }
-        return names.sorted()
-    }
+    static var caseNames: [String] { goldenCaseNames(in: dir) }
 }
 
 @Test("kubectl v1.32 golden outputs of workload verbs", arguments: WorkloadGolden.caseNames)

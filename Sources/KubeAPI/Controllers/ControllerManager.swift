@@ -244,27 +244,10 @@ final class ControllerManager {
         return obj
     }
 
-    /// The store's label requirements for a selector, or nil when it needs client-side filtering.
-    func storeRequirements(_ sel: LabelSelector) -> [KubeStore.LabelRequirement]? {
-        var out: [KubeStore.LabelRequirement] = []
-        for r in sel.requirements {
-            switch r.op {
-            case .equals, .doubleEquals: out.append(.equals(r.key, r.values.first ?? ""))
-            case .notEquals: out.append(.notEquals(r.key, r.values.first ?? ""))
-            case .in: out.append(.in(r.key, r.values))
-            case .notIn: out.append(.notIn(r.key, r.values))
-            case .exists: out.append(.exists(r.key))
-            case .doesNotExist: out.append(.doesNotExist(r.key))
-            case .greaterThan, .lessThan: return nil
-            }
-        }
-        return out
-    }
-
     /// Rows (full) of `type` in `ns` matching `sel`.
     func rows(_ type: ResourceType, _ ns: String, matching sel: LabelSelector) throws -> [ObjectRow] {
         if sel.matchesNothing { return [] }
-        if let reqs = storeRequirements(sel) {
+        if let reqs = sel.storeRequirements {
             return try s.tx.list(resource: type.storageKey, namespace: ns, labels: reqs)
         }
         return try s.tx.list(resource: type.storageKey, namespace: ns).filter { row in

@@ -116,20 +116,22 @@ public func goFormatFloat(_ d: Double) -> String {
         s += e < 0 ? "e-\(-e)" : "e+\(e)"
         return s
     }
-    if exp10 <= 0 {
-        s += "0." + String(repeating: "0", count: -exp10) + String(digits)
-    } else if exp10 >= digits.count {
-        s += String(digits) + String(repeating: "0", count: exp10 - digits.count)
-    } else {
-        let idx = digits.index(digits.startIndex, offsetBy: exp10)
-        s += String(digits[..<idx]) + "." + String(digits[idx...])
-    }
-    return s
+    return s + placingDecimalPoint(digits, at: exp10)
 }
 
-/// Shortest round-trip decimal digits of `d` (via Swift's shortest representation) and the decimal
-/// exponent such that value = 0.DIGITS x 10^exp.
-func shortestDigits(_ d: Double) -> (Bool, String, Int) {
+/// Plain decimal notation of 0.DIGITS x 10^point: `0.00DIGITS`, `DIGITS000` or `DIG.ITS`.
+public func placingDecimalPoint(_ digits: String, at point: Int) -> String {
+    if point <= 0 { return "0." + String(repeating: "0", count: -point) + digits }
+    if point >= digits.count { return digits + String(repeating: "0", count: point - digits.count) }
+    let idx = digits.index(digits.startIndex, offsetBy: point)
+    return String(digits[..<idx]) + "." + String(digits[idx...])
+}
+
+/// Shortest round-trip decimal digits of a finite `d` (via Swift's shortest representation), without
+/// leading or trailing zeros, and the decimal exponent such that |value| = 0.DIGITS x 10^exp; the
+/// first element says whether `d` is negative. Zero gives `(false, "0", 0)`. Shared by every Go float
+/// formatting (`strconv.FormatFloat` with precision -1) in the package.
+public func shortestDigits(_ d: Double) -> (Bool, String, Int) {
     let neg = d < 0
     var desc = abs(d).description  // e.g. "1.5", "100.0", "1e-07", "1.2345e+20"
     var exp = 0

@@ -356,6 +356,12 @@ public struct Quantity: Sendable, CustomStringConvertible, Comparable, Hashable 
         add(Quantity(mantissa: -y.mantissa, exponent: y.exponent, format: y.format))
     }
 
+    /// The same value with `format` for its canonical string (Go: a copy with `Format` set and its
+    /// cached string cleared).
+    public func withFormat(_ format: Format) -> Quantity {
+        Quantity(mantissa: mantissa, exponent: exponent, format: format)
+    }
+
     public static func + (a: Quantity, b: Quantity) -> Quantity { var r = a; r.add(b); return r }
     public static func - (a: Quantity, b: Quantity) -> Quantity { var r = a; r.sub(b); return r }
 

@@ -4,34 +4,53 @@
 public func strconvQuote(_ s: String) -> String {
     var out = "\""
     for scalar in s.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\u{07}": out += "\\a"
-        case "\u{08}": out += "\\b"
-        case "\u{0C}": out += "\\f"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case "\u{0B}": out += "\\v"
-        default:
-            if goIsPrint(scalar) {
-                out.unicodeScalars.append(scalar)
-            } else if scalar.value < 0x80 {
-                out += "\\x" + goHexDigits(scalar.value, width: 2)
-            } else if scalar.value < 0x10000 {
-                out += "\\u" + goHexDigits(scalar.value, width: 4)
-            } else {
-                out += "\\U" + goHexDigits(scalar.value, width: 8)
-            }
-        }
+        goAppendEscaped(scalar, quote: "\"", to: &out)
     }
     out += "\""
     return out
 }
 
-/// Go's `unicode.IsPrint`: letters, marks, numbers, punctuation, symbols and the ASCII space.
-func goIsPrint(_ c: Unicode.Scalar) -> Bool {
+/// Go's `strconv.QuoteRune` (what `%q` prints for a rune): `'x'`, `'\''`, `'\n'`, `'\x01'`.
+public func strconvQuoteRune(_ scalar: Unicode.Scalar) -> String {
+    var out = "'"
+    goAppendEscaped(scalar, quote: "'", to: &out)
+    out += "'"
+    return out
+}
+
+/// strconv's `appendEscapedRune`: the quote character and `\` escaped, printable runes as they are.
+private func goAppendEscaped(_ scalar: Unicode.Scalar, quote: Unicode.Scalar, to out: inout String) {
+    if scalar == quote || scalar == "\\" {
+        out += "\\"
+        out.unicodeScalars.append(scalar)
+        return
+    }
+    if goIsPrint(scalar) {
+        out.unicodeScalars.append(scalar)
+        return
+    }
+    switch scalar {
+    case "\u{07}": out += "\\a"
+    case "\u{08}": out += "\\b"
+    case "\u{0C}": out += "\\f"
+    case "\n": out += "\\n"
+    case "\r": out += "\\r"
+    case "\t": out += "\\t"
+    case "\u{0B}": out += "\\v"
+    default:
+        if scalar.value < 0x80 {
+            out += "\\x" + goHexDigits(scalar.value, width: 2)
+        } else if scalar.value < 0x10000 {
+            out += "\\u" + goHexDigits(scalar.value, width: 4)
+        } else {
+            out += "\\U" + goHexDigits(scalar.value, width: 8)
+        }
+    }
+}
+
+/// Go's `unicode.IsPrint` / `strconv.IsPrint`: letters, marks, numbers, punctuation, symbols and
+/// the ASCII space.
+public func goIsPrint(_ c: Unicode.Scalar) -> Bool {
     if c.value < 0x80 { return c.value >= 0x20 && c.value < 0x7F }
     switch c.properties.generalCategory {
     case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,

@@ -267,7 +267,7 @@ func gtJSEscape(_ s: String) -> String {
                 out += "\\u00" + String(hex[Int(c.value >> 4)]) + String(hex[Int(c.value & 0xF)])
             } else if c.value < 0x80 {
                 out.unicodeScalars.append(c)
-            } else if gtIsPrint(c) {
+            } else if goIsPrint(c) {
                 out.unicodeScalars.append(c)
             } else {
                 var h = String(c.value, radix: 16, uppercase: true)

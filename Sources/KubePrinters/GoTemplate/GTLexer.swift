@@ -164,7 +164,7 @@ struct GTLexer {
         var hex = String(r, radix: 16, uppercase: true)
         while hex.count < 4 { hex = "0" + hex }
         var s = "U+" + hex
-        if let sc = Unicode.Scalar(r), gtIsPrint(sc) {
+        if let sc = Unicode.Scalar(r), goIsPrint(sc) {
             s += " '" + String(Character(sc)) + "'"
         }
         return s

@@ -254,15 +254,11 @@ func gvFormatInt(_ i: Int64, _ verb: Character, _ f: GoFmtFlags) -> String? {
         return gvPad(String(Character(r)), f)
     case "q":
         let r = (i >= 0 && i <= 0x10FFFF) ? Unicode.Scalar(UInt32(i)) ?? "\u{FFFD}" : "\u{FFFD}"
-        var q = strconvQuote(String(Character(r)))
-        if r == "'" { q = "'\\''" } else if r == "\"" { q = "'\"'" } else {
-            q = "'" + q.dropFirst().dropLast() + "'"
-        }
-        return gvPad(q, f)
+        return gvPad(strconvQuoteRune(r), f)
     case "U":
         var s = "U+" + gvHex(mag, width: 4, upper: true)
         if neg { s = "U+" + gvHex(UInt64(bitPattern: i), width: 4, upper: true) }
-        if f.sharp, i >= 0, i <= 0x10FFFF, let sc = Unicode.Scalar(UInt32(i)), gtIsPrint(sc) {
+        if f.sharp, i >= 0, i <= 0x10FFFF, let sc = Unicode.Scalar(UInt32(i)), goIsPrint(sc) {
             s += " '" + String(Character(sc)) + "'"
         }
         return gvPad(s, f)
@@ -282,41 +278,10 @@ func gvFormatInt(_ i: Int64, _ verb: Character, _ f: GoFmtFlags) -> String? {
     return gvPad(s, g)
 }
 
-/// Go's unicode.IsPrint.
-func gtIsPrint(_ c: Unicode.Scalar) -> Bool {
-    if c.value < 0x80 { return c.value >= 0x20 && c.value < 0x7F }
-    switch c.properties.generalCategory {
-    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-         .nonspacingMark, .spacingMark, .enclosingMark,
-         .decimalNumber, .letterNumber, .otherNumber,
-         .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-         .initialPunctuation, .finalPunctuation, .otherPunctuation,
-         .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
-        return true
-    default:
-        return false
-    }
-}
-
-/// Shortest digits of |d| and the decimal point position (value = 0.DIGITS x 10^dp).
+/// Shortest digits of |d| and the decimal point position (value = 0.DIGITS x 10^dp); zero is ("0", 1).
 func gvShortest(_ d: Double) -> (String, Int) {
-    var desc = abs(d).description
-    var exp = 0
-    if let e = desc.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-        exp = Int(desc[desc.index(after: e)...]) ?? 0
-        desc = String(desc[..<e])
-    }
-    var intPart = desc, frac = ""
-    if let dot = desc.firstIndex(of: ".") {
-        intPart = String(desc[..<dot])
-        frac = String(desc[desc.index(after: dot)...])
-    }
-    var digits = intPart + frac
-    var dp = intPart.count + exp
-    while digits.hasPrefix("0") && digits.count > 1 { digits.removeFirst(); dp -= 1 }
-    while digits.hasSuffix("0") && digits.count > 1 { digits.removeLast() }
-    if digits == "0" { dp = 1 }
-    return (digits, dp)
+    let (_, digits, dp) = shortestDigits(d)
+    return (digits, digits == "0" ? 1 : dp)
 }
 
 func gvCFormat(_ d: Double, _ spec: String) -> String {
@@ -346,10 +311,7 @@ func gvFloatBody(_ a: Double, _ verb: Character, _ prec: Int?) -> String {
     case "f", "F":
         if let p = prec { return gvCFormat(a, "%.\(p)f") }
         let (digits, dp) = gvShortest(a)
-        if dp <= 0 { return "0." + String(repeating: "0", count: -dp) + digits }
-        if dp >= digits.count { return digits + String(repeating: "0", count: dp - digits.count) }
-        let idx = digits.index(digits.startIndex, offsetBy: dp)
-        return String(digits[..<idx]) + "." + String(digits[idx...])
+        return placingDecimalPoint(digits, at: dp)
     default:  // g, G
         let eVerb: Character = verb == "G" ? "E" : "e"
         if let p0 = prec {

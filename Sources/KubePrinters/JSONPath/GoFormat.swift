@@ -72,7 +72,7 @@ public func goFormatFloatG(_ d: Double) -> String {
     if d.isNaN { return "NaN" }
     if d.isInfinite { return d < 0 ? "-Inf" : "+Inf" }
     if d == 0 { return d.sign == .minus ? "-0" : "0" }
-    let (neg, digits, dp) = decimalDigits(d)
+    let (neg, digits, dp) = shortestDigits(d)
     let exp = dp - 1
     var s = neg ? "-" : ""
     if exp < -4 || exp >= 6 {
@@ -83,38 +83,5 @@ public func goFormatFloatG(_ d: Double) -> String {
         s += e < 10 ? "0\(e)" : "\(e)"
         return s
     }
-    if dp <= 0 {
-        s += "0." + String(repeating: "0", count: -dp) + digits
-    } else if dp >= digits.count {
-        s += digits + String(repeating: "0", count: dp - digits.count)
-    } else {
-        let i = digits.index(digits.startIndex, offsetBy: dp)
-        s += digits[..<i] + "." + digits[i...]
-    }
-    return s
-}
-
-/// Shortest round-trip digits (no leading/trailing zeros) and the decimal point position:
-/// value = 0.DIGITS x 10^dp.
-private func decimalDigits(_ d: Double) -> (Bool, String, Int) {
-    var desc = abs(d).description
-    var exp = 0
-    if let e = desc.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-        exp = Int(desc[desc.index(after: e)...]) ?? 0
-        desc = String(desc[..<e])
-    }
-    var intPart = desc, frac = ""
-    if let dot = desc.firstIndex(of: ".") {
-        intPart = String(desc[..<dot])
-        frac = String(desc[desc.index(after: dot)...])
-    }
-    var all = intPart + frac
-    var dp = intPart.count + exp
-    while all.first == "0" {
-        all.removeFirst()
-        dp -= 1
-    }
-    while all.last == "0" { all.removeLast() }
-    if all.isEmpty { all = "0" }
-    return (d < 0, all, dp)
+    return s + placingDecimalPoint(digits, at: dp)
 }

@@ -1,3 +1,5 @@
+import KubeModel
+
 /// kubectl's JSONPath dialect (client-go `util/jsonpath`): the template is plain text with actions in
 /// braces. This file holds the syntax tree and the parser; `JSONPath.swift` evaluates it.
 
@@ -386,21 +388,6 @@ func goRuneU(_ r: Unicode.Scalar) -> String {
     while hex.count < 4 { hex = "0" + hex }
     if goIsPrint(r) { return "U+\(hex) '\(Character(r))'" }
     return "U+\(hex)"
-}
-
-/// Go `strconv.IsPrint`: letters, marks, numbers, punctuation, symbols and the ASCII space.
-func goIsPrint(_ r: Unicode.Scalar) -> Bool {
-    if r == " " { return true }
-    switch r.properties.generalCategory {
-    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-         .nonspacingMark, .spacingMark, .enclosingMark,
-         .decimalNumber, .letterNumber, .otherNumber,
-         .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
-         .finalPunctuation, .otherPunctuation,
-         .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
-        return true
-    default: return false
-    }
 }
 
 /// Go `strconv.Atoi` for the strings the parser can produce (optional sign, ASCII digits).

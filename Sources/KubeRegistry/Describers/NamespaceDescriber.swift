@@ -92,7 +92,7 @@ func describeResourceQuota(_ q: JSONValue, _ ctx: DescribeContext) -> String {
             let hard = DescribeQuantity(json: q["status"]["hard"][r]) ?? .zero
             var used = DescribeQuantity(json: q["status"]["used"][r]) ?? .zero
             if used.format != hard.format {
-                used = DescribeQuantity(mantissa: used.value, exponent: 0, format: hard.format)
+                used = Quantity(used.value, format: hard.format)
             }
             w.write(L0, "\(r)\t\(used.string)\t\(hard.string)\n")
         }

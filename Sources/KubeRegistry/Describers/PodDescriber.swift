@@ -106,13 +106,13 @@ func podQOS(_ pod: JSONValue) -> String {
     let containers = pod["spec"]["containers"].arr + pod["spec"]["initContainers"].arr
     for c in containers {
         for name in ["cpu", "memory"] {
-            if let q = DescribeQuantity(json: c["resources"]["requests"][name]), q.mantissa > 0 {
+            if let q = DescribeQuantity(json: c["resources"]["requests"][name]), q.sign > 0 {
                 requests[name] = requests[name].map { q.adding($0) } ?? q
             }
         }
         var found = Set<String>()
         for name in ["cpu", "memory"] {
-            if let q = DescribeQuantity(json: c["resources"]["limits"][name]), q.mantissa > 0 {
+            if let q = DescribeQuantity(json: c["resources"]["limits"][name]), q.sign > 0 {
                 found.insert(name)
                 limits[name] = limits[name].map { q.adding($0) } ?? q
             }

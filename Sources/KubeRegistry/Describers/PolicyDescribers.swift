@@ -64,14 +64,14 @@ private func describeHPAMetric(_ w: DescribeWriter, _ m: JSONValue, _ cur: JSONV
         let e = m["external"]
         if !e["target"]["averageValue"].isNull {
             let c = cur["external"]["current"]["averageValue"].isNull ? "<unknown>" : q(cur["external"]["current"]["averageValue"])
-            w.write(L1, "\(goQuote(e["metric"]["name"].str)) (target average value):\t\(c) / \(q(e["target"]["averageValue"]))\n")
+            w.write(L1, "\(strconvQuote(e["metric"]["name"].str)) (target average value):\t\(c) / \(q(e["target"]["averageValue"]))\n")
         } else {
             let c = cur["external"].isNull ? "<unknown>" : q(cur["external"]["current"]["value"])
-            w.write(L1, "\(goQuote(e["metric"]["name"].str)) (target value):\t\(c) / \(q(e["target"]["value"]))\n")
+            w.write(L1, "\(strconvQuote(e["metric"]["name"].str)) (target value):\t\(c) / \(q(e["target"]["value"]))\n")
         }
     case "Pods":
         let c = cur["pods"].isNull ? "<unknown>" : q(cur["pods"]["current"]["averageValue"])
-        w.write(L1, "\(goQuote(m["pods"]["metric"]["name"].str)) on pods:\t\(c) / \(q(m["pods"]["target"]["averageValue"]))\n")
+        w.write(L1, "\(strconvQuote(m["pods"]["metric"]["name"].str)) on pods:\t\(c) / \(q(m["pods"]["target"]["averageValue"]))\n")
     case "Object":
         let o = m["object"]
         w.write(L1, "\"\(o["metric"]["name"].str)\" on \(o["describedObject"]["kind"].str)/\(o["describedObject"]["name"].str) ")
@@ -100,7 +100,7 @@ private func describeHPAMetric(_ w: DescribeWriter, _ m: JSONValue, _ cur: JSONV
             w.write(L1, "(as a percentage of request):\t\(c) / \(t)\n")
         }
     default:
-        w.write(L1, "<unknown metric type \(goQuote(m["type"].str))>\n")
+        w.write(L1, "<unknown metric type \(strconvQuote(m["type"].str))>\n")
     }
 }
 

@@ -1,65 +1,15 @@
+import KubeModel
+
 /// Go standard-library value parsing as pflag uses it (strconv.ParseBool, strconv.ParseInt with base 0,
 /// time.ParseDuration / Duration.String, encoding/csv's first record, strconv.Quote), with Go's error texts.
 public enum GoValue {
     // MARK: strconv.Quote / QuoteRune
 
     /// `strconv.Quote` (what `%q` prints for a string).
-    public static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            appendEscaped(scalar, quote: "\"", to: &out)
-        }
-        out += "\""
-        return out
-    }
+    public static func quote(_ s: String) -> String { strconvQuote(s) }
 
     /// `strconv.QuoteRune` (what `%q` prints for a byte or rune).
-    public static func quoteRune(_ scalar: Unicode.Scalar) -> String {
-        var out = "'"
-        appendEscaped(scalar, quote: "'", to: &out)
-        out += "'"
-        return out
-    }
-
-    private static func appendEscaped(_ r: Unicode.Scalar, quote: Character, to out: inout String) {
-        let v = r.value
-        if Character(r) == quote || r == "\\" {
-            out += "\\"; out.unicodeScalars.append(r); return
-        }
-        if isPrintable(v) { out.unicodeScalars.append(r); return }
-        switch v {
-        case 0x07: out += "\\a"
-        case 0x08: out += "\\b"
-        case 0x0C: out += "\\f"
-        case 0x0A: out += "\\n"
-        case 0x0D: out += "\\r"
-        case 0x09: out += "\\t"
-        case 0x0B: out += "\\v"
-        default:
-            if v < 0x20 || v == 0x7F { out += "\\x" + hex(v, width: 2) }
-            else if v < 0x10000 { out += "\\u" + hex(v, width: 4) }
-            else { out += "\\U" + hex(v, width: 8) }
-        }
-    }
-
-    /// Approximation of Go's `strconv.IsPrint`: control characters, the C1 block, the non-breaking and
-    /// other special spaces, surrogates and non-characters are not printable.
-    private static func isPrintable(_ v: UInt32) -> Bool {
-        if v < 0x20 || v == 0x7F { return false }
-        if v >= 0x80 && v <= 0xA0 { return false }
-        if v == 0xAD { return false }
-        if v >= 0x2000 && v <= 0x200F { return false }
-        if v >= 0x2028 && v <= 0x202F { return false }
-        if v >= 0x205F && v <= 0x206F { return false }
-        if v == 0x3000 || v == 0xFEFF || v == 0xFFFE || v == 0xFFFF { return false }
-        if v >= 0xE000 && v <= 0xF8FF { return false }
-        return true
-    }
-
-    private static func hex(_ v: UInt32, width: Int) -> String {
-        let s = String(v, radix: 16)
-        return String(repeating: "0", count: max(0, width - s.count)) + s
-    }
+    public static func quoteRune(_ scalar: Unicode.Scalar) -> String { strconvQuoteRune(scalar) }
 
     // MARK: strconv.ParseBool
 
@@ -157,136 +107,16 @@ public enum GoValue {
     // MARK: time.ParseDuration / Duration.String
 
     /// `time.ParseDuration`: nanoseconds.
-    public static func parseDuration(_ orig: String) -> Result<Int64, GoValueError> {
-        let invalid = GoValueError("time: invalid duration " + timeQuote(Array(orig.utf8)))
-        var s = Array(orig.utf8)[...]
-        var neg = false
-        if let c = s.first, c == UInt8(ascii: "-") || c == UInt8(ascii: "+") {
-            neg = c == UInt8(ascii: "-"); s = s.dropFirst()
+    public static func parseDuration(_ text: String) -> Result<Int64, GoValueError> {
+        do { return .success(try GoDuration.parse(text).nanoseconds) } catch let e as GoDurationError {
+            return .failure(GoValueError(e.message))
+        } catch {
+            return .failure(GoValueError("\(error)"))
         }
-        if s.elementsEqual([UInt8(ascii: "0")]) { return .success(0) }
-        if s.isEmpty { return .failure(invalid) }
-        let limit: UInt64 = 1 << 63
-        var d: UInt64 = 0
-        let isDigit = { (c: UInt8) -> Bool in c >= 0x30 && c <= 0x39 }
-        while let first = s.first {
-            if !(first == UInt8(ascii: ".") || isDigit(first)) { return .failure(invalid) }
-            // leading int
-            var v: UInt64 = 0
-            let pl = s.count
-            while let c = s.first, isDigit(c) {
-                if v > limit / 10 { return .failure(invalid) }
-                v = v * 10 + UInt64(c - 0x30)
-                if v > limit { return .failure(invalid) }
-                s = s.dropFirst()
-            }
-            let pre = pl != s.count
-            var f: UInt64 = 0
-            var scale: Double = 1
-            var post = false
-            if s.first == UInt8(ascii: ".") {
-                s = s.dropFirst()
-                let pl2 = s.count
-                var overflow = false
-                while let c = s.first, isDigit(c) {
-                    s = s.dropFirst()
-                    if overflow { continue }
-                    if f > (limit - 1) / 10 { overflow = true; continue }
-                    let y = f * 10 + UInt64(c - 0x30)
-                    if y > limit { overflow = true; continue }
-                    f = y
-                    scale *= 10
-                }
-                post = pl2 != s.count
-            }
-            if !pre && !post { return .failure(invalid) }
-            var unitBytes: [UInt8] = []
-            while let c = s.first, !(c == UInt8(ascii: ".") || isDigit(c)) { unitBytes.append(c); s = s.dropFirst() }
-            if unitBytes.isEmpty {
-                return .failure(GoValueError("time: missing unit in duration " + timeQuote(Array(orig.utf8))))
-            }
-            let unit: UInt64
-            switch String(decoding: unitBytes, as: UTF8.self) {
-            case "ns": unit = 1
-            case "us", "\u{00B5}s", "\u{03BC}s": unit = 1_000
-            case "ms": unit = 1_000_000
-            case "s": unit = 1_000_000_000
-            case "m": unit = 60_000_000_000
-            case "h": unit = 3_600_000_000_000
-            default:
-                return .failure(GoValueError("time: unknown unit " + timeQuote(unitBytes) + " in duration "
-                    + timeQuote(Array(orig.utf8))))
-            }
-            if v > limit / unit { return .failure(invalid) }
-            v *= unit
-            if f > 0 {
-                v += UInt64(Double(f) * (Double(unit) / scale))
-                if v > limit { return .failure(invalid) }
-            }
-            d += v
-            if d > limit { return .failure(invalid) }
-        }
-        if neg { return .success(d == limit ? Int64.min : -Int64(d)) }
-        if d > limit - 1 { return .failure(invalid) }
-        return .success(Int64(d))
-    }
-
-    /// The `time` package's own quoting (non-ASCII and control bytes as `\xNN`).
-    private static func timeQuote(_ bytes: [UInt8]) -> String {
-        var out: [UInt8] = [UInt8(ascii: "\"")]
-        let hexDigits = Array("0123456789abcdef".utf8)
-        for b in bytes {
-            if b >= 0x80 || b < 0x20 {
-                out += [UInt8(ascii: "\\"), UInt8(ascii: "x"), hexDigits[Int(b >> 4)], hexDigits[Int(b & 0xF)]]
-            } else {
-                if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { out.append(UInt8(ascii: "\\")) }
-                out.append(b)
-            }
-        }
-        out.append(UInt8(ascii: "\""))
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// `time.Duration.String()`: `1h2m3.5s`, `1.5ms`, `0s`.
-    public static func formatDuration(_ d: Int64) -> String {
-        var u = d < 0 ? UInt64(bitPattern: 0 &- d) : UInt64(d)
-        let neg = d < 0
-        var out = ""
-        if u < 1_000_000_000 {
-            if u == 0 { return "0s" }
-            let prec: Int
-            let unit: String
-            if u < 1_000 { prec = 0; unit = "ns" }
-            else if u < 1_000_000 { prec = 3; unit = "\u{00B5}s" }
-            else { prec = 6; unit = "ms" }
-            let (frac, rest) = fmtFrac(u, prec)
-            out = String(rest) + frac + unit
-        } else {
-            let (frac, rest) = fmtFrac(u, 9)
-            u = rest
-            out = String(u % 60) + frac + "s"
-            u /= 60
-            if u > 0 {
-                out = String(u % 60) + "m" + out
-                u /= 60
-                if u > 0 { out = String(u) + "h" + out }
-            }
-        }
-        return neg ? "-" + out : out
-    }
-
-    private static func fmtFrac(_ v: UInt64, _ prec: Int) -> (String, UInt64) {
-        var v = v
-        var digits: [Character] = []
-        var printed = false
-        for _ in 0..<prec {
-            let digit = v % 10
-            printed = printed || digit != 0
-            if printed { digits.insert(Character(String(digit)), at: 0) }
-            v /= 10
-        }
-        return (printed ? "." + String(digits) : "", v)
-    }
+    public static func formatDuration(_ d: Int64) -> String { GoDuration(nanoseconds: d).description }
 
     // MARK: encoding/csv, first record (pflag's readAsCSV)
 

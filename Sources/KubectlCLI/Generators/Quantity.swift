@@ -1,92 +1,12 @@
 import KubeModel
 
-/// `resource.ParseQuantity` + `String()`: validation and the canonical form of a quantity
-/// (`1000m` → `1`, `2000` → `2k`, `2048Mi` → `2Gi`, `0.5` → `500m`). Exact for values that fit
-/// in 64-bit mantissas.
-enum Quantity {
-    static let formatError = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"
-
+extension Quantity {
+    /// `resource.ParseQuantity` + `String()`: the canonical form of a quantity given on the command line
+    /// (`1000m` → `1`, `2000` → `2k`, `2048Mi` → `2Gi`, `0.5` → `500m`), or apimachinery's error.
     static func canonical(_ text: String) throws -> String {
-        var s = Substring(text)
-        var negative = false
-        if s.hasPrefix("+") || s.hasPrefix("-") { negative = s.hasPrefix("-"); s = s.dropFirst() }
-        let num = s.prefix { ($0 >= "0" && $0 <= "9") || $0 == "." }
-        let suffix = String(s.dropFirst(num.count))
-        guard !num.isEmpty, num.filter({ $0 == "." }).count <= 1, num != "." else { throw CLIError.message(formatError) }
-        // digits as integer with decimal scale
-        var digits = String(num).replacingOccurrences(of: ".", with: "")
-        var scale = 0
-        if let dot = num.firstIndex(of: ".") { scale = -num.distance(from: num.index(after: dot), to: num.endIndex) }
-        while digits.count > 1 && digits.hasPrefix("0") { digits.removeFirst() }
-        guard var mant = Int64(digits) else { throw CLIError.message(formatError) }
-        var binary = false
-        var binExp = 0
-        switch suffix {
-        case "": break
-        case "n": scale -= 9
-        case "u": scale -= 6
-        case "m": scale -= 3
-        case "k": scale += 3
-        case "M": scale += 6
-        case "G": scale += 9
-        case "T": scale += 12
-        case "P": scale += 15
-        case "E": scale += 18
-        case "Ki": binary = true; binExp = 10
-        case "Mi": binary = true; binExp = 20
-        case "Gi": binary = true; binExp = 30
-        case "Ti": binary = true; binExp = 40
-        case "Pi": binary = true; binExp = 50
-        case "Ei": binary = true; binExp = 60
-        default:
-            if suffix.hasPrefix("e") || suffix.hasPrefix("E"), let e = Int(suffix.dropFirst()) {
-                scale += e
-            } else {
-                throw CLIError.message(suffix.allSatisfy({ "eEinumkKMGTP+-0123456789".contains($0) }) ? "unable to parse quantity's suffix" : formatError)
-            }
+        do { return try Quantity.parse(text).description } catch let e as QuantityError {
+            throw CLIError.message(e.message)
         }
-        if mant == 0 { return "0" }
-        let sign = negative ? "-" : ""
-        if binary {
-            // Exact integer value? mant * 10^scale * 2^binExp
-            var v: Int64? = mant
-            for _ in 0..<binExp { v = v.flatMap { $0.multipliedReportingOverflow(by: 2).overflow ? nil : $0 * 2 } }
-            if scale >= 0 {
-                for _ in 0..<scale { v = v.flatMap { $0.multipliedReportingOverflow(by: 10).overflow ? nil : $0 * 10 } }
-            } else {
-                var p: Int64 = 1
-                for _ in 0..<(-scale) { p *= 10 }
-                v = v.flatMap { $0 % p == 0 ? $0 / p : nil }
-            }
-            if var total = v {
-                var exp = 0
-                while total % 1024 == 0 && total != 0 && exp < 60 { total /= 1024; exp += 10 }
-                let suffixes = [0: "", 10: "Ki", 20: "Mi", 30: "Gi", 40: "Ti", 50: "Pi", 60: "Ei"]
-                if exp > 0 || (v! > -1024 && v! < 1024) == false { return sign + String(total) + suffixes[exp]! }
-                mant = total
-                scale = 0
-            } else {
-                // not an integer: decimal form of the value
-                var d = Double(mant)
-                for _ in 0..<(-scale) { d /= 10 }
-                for _ in 0..<binExp { d *= 2 }
-                mant = Int64((d * 1000).rounded(.up)); scale = -3
-            }
-        }
-        // decimal SI: exponent multiple of 3, integer mantissa, as large as possible
-        while scale % 3 != 0 {
-            if scale > 0 || ((scale % 3) + 3) % 3 != 0 { mant *= 10; scale -= 1 } else { break }
-        }
-        while mant % 1000 == 0 && scale < 18 { mant /= 1000; scale += 3 }
-        if scale < -9 {
-            // round up to nano
-            var m = mant
-            var sc = scale
-            while sc < -9 { m = (m + 9) / 10; sc += 1 }
-            mant = m; scale = -9
-        }
-        let names = [-9: "n", -6: "u", -3: "m", 0: "", 3: "k", 6: "M", 9: "G", 12: "T", 15: "P", 18: "E"]
-        return sign + String(mant) + (names[scale] ?? "e\(scale)")
     }
 }
 

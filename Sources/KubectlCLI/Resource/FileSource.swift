@@ -125,9 +125,5 @@ enum FileSource {
     }
 }
 
-/// Go `%q`.
-func goQuoted(_ s: String) -> String {
-    var out: [UInt8] = []
-    writeJSONString(s, into: &out, escapeHTML: false)
-    return String(decoding: out, as: UTF8.self)
-}
+/// Go `%q` (`strconv.Quote`).
+func goQuoted(_ s: String) -> String { strconvQuote(s) }

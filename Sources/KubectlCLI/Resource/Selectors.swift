@@ -62,17 +62,5 @@ func mapping(for o: SourcedObject, registry: Registry) throws -> ResourceType {
 func storeRequirements(_ sel: LabelSelector?) -> [KubeStore.LabelRequirement]? {
     guard let sel else { return [] }
     if sel.matchesNothing { return nil }
-    var out: [KubeStore.LabelRequirement] = []
-    for r in sel.requirements {
-        switch r.op {
-        case .equals, .doubleEquals: out.append(.equals(r.key, r.values.first ?? ""))
-        case .notEquals: out.append(.notEquals(r.key, r.values.first ?? ""))
-        case .in: out.append(.in(r.key, r.values))
-        case .notIn: out.append(.notIn(r.key, r.values))
-        case .exists: out.append(.exists(r.key))
-        case .doesNotExist: out.append(.doesNotExist(r.key))
-        case .greaterThan, .lessThan: return nil
-        }
-    }
-    return out
+    return sel.storeRequirements
 }

@@ -270,7 +270,7 @@ func describeContainerMounts(_ w: DescribeWriter, _ c: JSONValue) {
     for m in mounts {
         var flags = [m["readOnly"].isTrue ? "ro" : "rw"]
         let sub = m["subPath"].str
-        if !sub.isEmpty { flags.append("path=\(goQuote(sub))") }
+        if !sub.isEmpty { flags.append("path=\(strconvQuote(sub))") }
         w.write(L3, "\(m["mountPath"].str) from \(m["name"].str) (\(flags.joined(separator: ",")))\n")
     }
     let devices = sortedByKey(c["volumeDevices"].arr) { $0["devicePath"].str }
@@ -278,26 +278,4 @@ func describeContainerMounts(_ w: DescribeWriter, _ c: JSONValue) {
         w.write(L2, "Devices:\(none)\n")
         for d in devices { w.write(L3, "\(d["devicePath"].str) from \(d["name"].str)\n") }
     }
-}
-
-/// Go's `%q` for plain strings (quotes, backslashes and control characters escaped).
-func goQuote(_ s: String) -> String {
-    var out = "\""
-    for ch in s.unicodeScalars {
-        switch ch {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\t": out += "\\t"
-        case "\r": out += "\\r"
-        default:
-            if ch.value < 0x20 || ch.value == 0x7F {
-                let hex = Array("0123456789abcdef")
-                out += "\\x" + String(hex[Int(ch.value >> 4)]) + String(hex[Int(ch.value & 15)])
-            } else {
-                out.unicodeScalars.append(ch)
-            }
-        }
-    }
-    return out + "\""
 }

@@ -35,7 +35,7 @@ func describeVolumeSource(_ w: DescribeWriter, _ v: JSONValue, persistent: Bool)
     } else if present(v["emptyDir"]) {
         let e = v["emptyDir"]
         var size = "<unset>"
-        if let q = DescribeQuantity(json: e["sizeLimit"]), q.mantissa > 0 { size = q.string }
+        if let q = DescribeQuantity(json: e["sizeLimit"]), q.sign > 0 { size = q.string }
         block(w, "EmptyDir (a temporary directory that shares a pod's lifetime)", [("Medium", e["medium"].str), ("SizeLimit", size)])
     } else if present(v["gcePersistentDisk"]) {
         let g = v["gcePersistentDisk"]

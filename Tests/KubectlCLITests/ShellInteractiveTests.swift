@@ -41,6 +41,7 @@ import Testing
     func bash() throws {
         let f = Fixture()
         let sh = try #require(TmuxShell(["bash", "--norc", "--noprofile"], environment: f.environment.merging(["PS1": "$ "]) { $1 }))
+        defer { sh.close() }
         sh.waitFor { $0.contains("$ ") }
         sh.type("source <(kubectl-local completion bash); clear")
         sh.keys("Enter")
@@ -58,6 +59,7 @@ import Testing
     func zsh() throws {
         let f = Fixture()
         let sh = try #require(TmuxShell(["zsh", "-f"], environment: f.environment))
+        defer { sh.close() }
         sh.waitFor { !TmuxShell.lines($0).isEmpty }
         sh.type("PS1='%% '; autoload -Uz compinit; compinit -D -u; source <(kubectl-local completion zsh); clear")
         sh.keys("Enter")
@@ -71,6 +73,7 @@ import Testing
     func fish() throws {
         let f = Fixture()
         let sh = try #require(TmuxShell(["fish", "--no-config"], environment: f.environment))
+        defer { sh.close() }
         sh.waitFor { !TmuxShell.lines($0).isEmpty }
         sh.type("function fish_prompt; echo -n '> '; end; kubectl-local completion fish | source; clear")
         sh.keys("Enter")

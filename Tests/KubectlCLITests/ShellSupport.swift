@@ -81,7 +81,21 @@ final class TmuxShell {
         if r.status != 0 { return nil }
     }
 
-    deinit { _ = ShellSupport.run([tmux, "-L", socket, "kill-server"], environment: ["PATH": "/usr/bin:/bin"]) }
+    deinit { close() }
+
+    /// Stops the private tmux server (tests call it with `defer`; deinit is a fallback).
+    func close() {
+        guard !closed else { return }
+        closed = true
+        // kill-server is not always enough (the server can outlive it while its shell ignores SIGHUP):
+        // stop the server process itself.
+        let env = ["PATH": "/usr/bin:/bin"]
+        let pid = ShellSupport.run([tmux, "-L", socket, "display-message", "-p", "#{pid}"], environment: env).out
+        _ = ShellSupport.run([tmux, "-L", socket, "kill-server"], environment: env)
+        if let p = Int32(pid.filter { $0.isNumber }), p > 1 { kill(p, SIGKILL) }
+        unlink("/tmp/tmux-\(getuid())/\(socket)")
+    }
+    private var closed = false
 
     /// Keys as tmux names them (`Tab`, `Enter`, `C-u`); plain text is typed literally with `literal`.
     func keys(_ names: String...) {

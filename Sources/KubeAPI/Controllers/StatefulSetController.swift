@@ -48,7 +48,7 @@ extension ControllerManager {
         let sorted = revisions.sorted { ($0["revision"].int ?? 0) < ($1["revision"].int ?? 0) }
         if sorted.count + 1 > limit + 1 {
             for old in sorted.prefix(sorted.count - limit) {
-                try? s.delete(crType, namespace: ns, name: old["metadata"]["name"].string ?? "")
+                _ = try? s.delete(crType, namespace: ns, name: old["metadata"]["name"].string ?? "")
             }
         }
         return (crName, hash)

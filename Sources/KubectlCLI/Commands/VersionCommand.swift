@@ -34,9 +34,8 @@ enum VersionCommand {
             inv.io.out.write(JSONValue.object(doc).jsonString(JSONWriteOptions(indent: 2, sortKeys: false)) + "\n")
         case "yaml":
             inv.io.out.write(ObjectPrinter.yaml(.object(doc)) + "\n")
-        case let other:
+        default:
             throw CLIError.message("--output must be 'yaml' or 'json'")
-            _ = other
         }
     }
 }

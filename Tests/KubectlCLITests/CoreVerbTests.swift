@@ -374,3 +374,15 @@ let podManifest = """
         #expect(s.run("delete -f \(f)").stderr == "Error from server (NotFound): error when deleting \"\(f)\": namespaces \"team\" not found\nError from server (NotFound): error when deleting \"\(f)\": configmaps \"c\" not found\n")
     }
 }
+
+@Suite struct DescribeNodeSumsTests {
+    /// Requests add up as Go's Quantity.Add does: a zero first value takes the next one's format.
+    @Test func zeroPlusBinaryKeepsBinaryFormat() {
+        let s = TestStore()
+        for (name, memory) in [("a", "0"), ("b", "512Mi")] {
+            s.run("create -f -", stdin: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: \(name)\nspec:\n  containers:\n  - name: c\n    image: nginx:1.27\n    resources:\n      requests:\n        memory: \"\(memory)\"\n")
+        }
+        let text = s.run("describe node node-1").stdout
+        #expect(text.contains("  memory             512Mi (3%)  0 (0%)\n"), "\(text)")
+    }
+}

@@ -107,14 +107,14 @@ func podQOS(_ pod: JSONValue) -> String {
     for c in containers {
         for name in ["cpu", "memory"] {
             if let q = DescribeQuantity(json: c["resources"]["requests"][name]), q.sign > 0 {
-                requests[name] = requests[name].map { q.adding($0) } ?? q
+                requests[name] = requests[name].map { $0.adding(q) } ?? q
             }
         }
         var found = Set<String>()
         for name in ["cpu", "memory"] {
             if let q = DescribeQuantity(json: c["resources"]["limits"][name]), q.sign > 0 {
                 found.insert(name)
-                limits[name] = limits[name].map { q.adding($0) } ?? q
+                limits[name] = limits[name].map { $0.adding(q) } ?? q
             }
         }
         if !found.contains("cpu") || !found.contains("memory") { guaranteed = false }

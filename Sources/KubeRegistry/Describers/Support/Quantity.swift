@@ -25,13 +25,7 @@ extension Quantity {
     /// The canonical form (`Quantity.String()`).
     var string: String { description }
 
-    /// Sum in the receiver's format, also when the receiver is zero (describe's sums as they were
-    /// before the consolidation). Go's `Quantity.Add` gives a zero receiver the other's format (so
-    /// kubectl prints `0 + 512Mi` as `512Mi`, here `536870912`): a describe change to make with a
-    /// recorded case.
-    func adding(_ other: Quantity) -> Quantity {
-        if other.isZero { return self }
-        if isZero { return other.withFormat(format) }
-        return self + other
-    }
+    /// `Quantity.Add` as kubectl sums requests: the receiver's format, except that a zero receiver
+    /// takes the other's (so `0` + `512Mi` prints `512Mi`).
+    func adding(_ other: Quantity) -> Quantity { self + other }
 }

@@ -40,8 +40,18 @@ public enum CLI {
                              flags: parsed.flags, io: io, environment: environment, clock: clock)
         do {
             guard let run = parsed.command.run else {
-                io.out.write(Help.render(parsed.command, path: parsed.path))
-                return 0
+                if parsed.path.isEmpty {
+                    io.out.write(Help.render(parsed.command, path: parsed.path))
+                    return 0
+                }
+                // A command group run alone (kubectl's DefaultSubCommandRun): an argument is an unknown
+                // subcommand; otherwise its help, and exit 1 (on stderr; `rollout` prints to stdout).
+                if let word = parsed.args.first {
+                    throw CLIError.usage("unknown command \(strconvQuote(word))")
+                }
+                let help = Help.render(parsed.command, path: parsed.path)
+                if parsed.path == ["rollout"] { io.out.write(help) } else { io.err.write(help) }
+                return 1
             }
             try run(&inv)
             return inv.exitCode

@@ -386,3 +386,33 @@ let podManifest = """
         #expect(text.contains("  memory             512Mi (3%)  0 (0%)\n"), "\(text)")
     }
 }
+
+/// Argument errors recorded from kubectl.1.32 (they come before any server contact).
+@Suite struct ArgumentErrorTests {
+    @Test(arguments: [
+        ("logs", "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples\n"),
+        ("exec", "error: pod, type/name or --filename must be specified\n"),
+        ("exec p", "error: you must specify at least one command for the container\n"),
+        ("attach", "error: at least 1 argument is required for attach\n"),
+        ("port-forward p", "error: TYPE/NAME and list of ports are required for port-forward\nSee 'kubectl port-forward -h' for help and examples\n"),
+        ("cp a", "error: source and destination are required\n"),
+        ("replace", "error: must specify one of -f and -k\n"),
+        ("label", "error: one or more resources must be specified as <resource> <name> or <resource>/<name>\n"),
+        ("rollout foo", "error: unknown command \"foo\"\nSee 'kubectl rollout -h' for help and examples\n"),
+        ("set foo", "error: unknown command \"foo\"\nSee 'kubectl set -h' for help and examples\n"),
+    ])
+    func kubectlText(_ command: String, _ stderr: String) {
+        let r = TestStore().run(command)
+        #expect(r.stderr == stderr)
+        #expect(r.exitCode == 1)
+    }
+
+    @Test func commandGroupsPrintHelpAndFail() {
+        let s = TestStore()
+        let set = s.run("set")
+        #expect(set.exitCode == 1 && set.stdout.isEmpty && set.stderr.contains("Available Commands:"))
+        let rollout = s.run("rollout")
+        #expect(rollout.exitCode == 1 && rollout.stderr.isEmpty && rollout.stdout.contains("Available Commands:"))
+        #expect(s.run("").exitCode == 0)
+    }
+}

@@ -56,7 +56,6 @@ enum LabelCommand {
         let list = inv.flags.bool("list")
         let output = inv.flags.string("output")
         if list && !output.isEmpty { throw CLIError.message("--list and --output may not be specified together") }
-        if pairs.isEmpty && !list { throw CLIError.message("at least one \(mode.noun) update is required") }
         let (add, remove) = try parsePairs(pairs, mode: mode)
         let files = inv.flags.strings("filename")
         let local = inv.flags.bool("local")
@@ -65,10 +64,12 @@ enum LabelCommand {
         if local && files.isEmpty {
             throw CLIError.message("can only use local files by \(mode.localHint) when --local=true is set")
         }
+        // kubectl's Validate order: --all with selectors, then resources, then updates.
+        if all && !selectorText.isEmpty { throw CLIError.message("cannot set --all and --selector at the same time") }
         if files.isEmpty && resources.isEmpty {
             throw CLIError.message("one or more resources must be specified as <resource> <name> or <resource>/<name>")
         }
-        if all && !selectorText.isEmpty { throw CLIError.message("cannot set --all and --selector at the same time") }
+        if pairs.isEmpty && !list { throw CLIError.message("at least one \(mode.noun) update is required") }
         let format = try objectFormat(inv)
         let dryRun = try DryRun.from(inv)
         let overwrite = inv.flags.bool("overwrite")

@@ -2,8 +2,30 @@
 /// clearly and fails (exit 1) instead of pretending.
 enum NoRuntimeCommands {
     static func refuse(_ what: String) -> @Sendable (inout Invocation) throws -> Void {
-        { _ in
+        { inv in
+            try checkArguments(inv)
             throw CLIError.message("\(what) needs a running container, and kubectl-local has no container runtime: pods are simulated in the local store and no process runs in them")
+        }
+    }
+
+    /// kubectl's own argument errors come before anything else.
+    static func checkArguments(_ inv: Invocation) throws {
+        let args = inv.args
+        let afterDash = inv.argsLenAtDash.map { Array(args[$0...]) } ?? []
+        switch inv.commandPath.last ?? "" {
+        case "logs" where args.isEmpty && inv.flags.string("selector").isEmpty:
+            throw CLIError.usage("expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command")
+        case "exec":
+            if args.isEmpty { throw CLIError.message("pod, type/name or --filename must be specified") }
+            if afterDash.isEmpty && args.count < 2 { throw CLIError.message("you must specify at least one command for the container") }
+        case "attach" where args.isEmpty:
+            throw CLIError.message("at least 1 argument is required for attach")
+        case "port-forward" where args.count < 2:
+            throw CLIError.usage("TYPE/NAME and list of ports are required for port-forward")
+        case "cp" where args.count != 2:
+            throw CLIError.message("source and destination are required")
+        default:
+            break
         }
     }
 

@@ -29,7 +29,7 @@ enum ReplaceCommand {
     static func run(_ inv: inout Invocation) throws {
         let files = inv.flags.strings("filename")
         if files.isEmpty && inv.flags.string("kustomize").isEmpty {
-            throw CLIError.usage("must specify --filename to replace")
+            throw CLIError.message("must specify one of -f and -k")
         }
         let force = inv.flags.bool("force")
         let saveConfig = inv.flags.bool("save-config")

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import KubeModel
 import KubectlCLI
 
 /// What one command printed and returned.
@@ -118,18 +119,6 @@ public func readTextFile(_ path: String) -> String? {
 }
 
 extension String {
-    /// Plain substring replacement (there is no Foundation here).
-    public func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        var out = ""
-        var rest = Substring(self)
-        while let r = rest.firstRange(of: target) {
-            out += rest[..<r.lowerBound]
-            out += replacement
-            rest = rest[r.upperBound...]
-        }
-        return out + rest
-    }
 
     /// The string without leading and trailing `c` characters.
     public func trimmingCharacters(in c: Character) -> String {

@@ -97,9 +97,9 @@ enum GoTemplateFuzz {
     /// The error text without positions, quoted parts and numbers.
     static func signature(_ msg: String) -> String {
         var s = Substring(msg)
-        if let r = s.range(of: ">: ") {
+        if let r = s.firstRange(of: ">: ") {
             s = s[r.upperBound...]
-        } else if let r = s.range(of: "output:"), let c = s[r.upperBound...].firstIndex(of: " ") {
+        } else if let r = s.firstRange(of: "output:"), let c = s[r.upperBound...].firstIndex(of: " ") {
             s = s[c...]
         }
         var out = ""

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import KubeTestSupport
+import KubeModel
 import Testing
 
 /// Every recorded `kubectl create <kind>` / `kubectl run` case under Golden/create, replayed through the

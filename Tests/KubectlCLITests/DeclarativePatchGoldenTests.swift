@@ -1,4 +1,5 @@
 import KubeTestSupport
+import KubeModel
 import Testing
 
 /// Replays the `kubectl patch --local` cases recorded with the real kubectl v1.32 (Golden/declarative/

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import KubeTestSupport
+import KubeModel
 import Testing
 
 /// apply / patch / edit / replace / diff sequences on a store: messages, exit codes and what the

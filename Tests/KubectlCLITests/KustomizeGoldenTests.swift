@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import KubeTestSupport
+import KubeModel
 import Testing
 
 /// Every fixture under Golden/kustomize/cases, built with `kubectl kustomize` on our side and compared

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import KubeTestSupport
+import KubeModel
 import Testing
 
 /// Replays every case recorded from kubectl v1.32 under Golden/workloads (see its record.sh) through

@@ -136,18 +136,6 @@ struct CronSchedule {
     }
 }
 
-/// Calendar fields of a UTC second count.
-struct CivilTime {
-    var year, month, day, hour, minute: Int
-    init(seconds: Int64) {
-        var days = seconds / 86400
-        var rem = seconds % 86400
-        if rem < 0 { rem += 86400; days -= 1 }
-        (year, month, day) = civilFromDays(Int(days))
-        hour = Int(rem / 3600)
-        minute = Int(rem % 3600 / 60)
-    }
-}
 
 extension String {
     var trimmingSpaces: String {

@@ -118,7 +118,7 @@ public enum JSONPatch {
     }
 
     static func decodeToken(_ s: Substring) -> String {
-        s.replacingOccurrences("~1", "/").replacingOccurrences("~0", "~")
+        String(s).replacingAll("~1", with: "/").replacingAll("~0", with: "~")
     }
 
     static func tokens(_ pointer: String) -> [String]? {
@@ -225,39 +225,3 @@ public enum JSONPatch {
 
 fileprivate func goQuoted(_ s: String) -> String { strconvQuote(s) }
 
-fileprivate extension Substring {
-    func replacingOccurrences(_ a: String, _ b: String) -> String {
-        String(self).replacingOccurrences(a, b)
-    }
-}
-
-fileprivate extension String {
-    func replacingOccurrences(_ a: String, _ b: String) -> String {
-        guard !a.isEmpty else { return self }
-        var out = ""
-        var rest = Substring(self)
-        while let r = rest.range(of: a) {
-            out += rest[..<r.lowerBound]
-            out += b
-            rest = rest[r.upperBound...]
-        }
-        out += rest
-        return out
-    }
-}
-
-fileprivate extension Substring {
-    func range(of needle: String) -> Range<Substring.Index>? {
-        let n = Array(needle)
-        guard !n.isEmpty else { return nil }
-        var i = startIndex
-        while i < endIndex {
-            var j = i
-            var k = 0
-            while k < n.count, j < endIndex, self[j] == n[k] { j = index(after: j); k += 1 }
-            if k == n.count { return i..<j }
-            i = index(after: i)
-        }
-        return nil
-    }
-}

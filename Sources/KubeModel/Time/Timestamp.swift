@@ -73,9 +73,10 @@ private func pad(_ v: Int, _ width: Int) -> String {
     return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
 }
 
-struct CivilTime {
-    var year, month, day, hour, minute, second: Int
-    init(seconds: Int64) {
+/// Calendar fields (UTC) of a second count since the epoch.
+public struct CivilTime: Sendable {
+    public var year, month, day, hour, minute, second: Int
+    public init(seconds: Int64) {
         var days = seconds / 86400
         var rem = seconds % 86400
         if rem < 0 { rem += 86400; days -= 1 }

@@ -649,7 +649,7 @@ func goParseUint(_ s0: String) -> UInt64? {
     else if s.hasPrefix("0") && s.count > 1 { base = 8; s = String(s.dropFirst(1)) }
     if s0.contains("_") {
         if !underscoreOK(s0) { return nil }
-        s = s.replacingAll("_", "")
+        s = s.replacingAll("_", with: "")
     }
     if s.isEmpty { return nil }
     return UInt64(s, radix: base)
@@ -673,7 +673,7 @@ func goParseFloat(_ s0: String) -> Double? {
     var s = s0
     if s.contains("_") {
         if !underscoreOK(s) { return nil }
-        s = s.replacingAll("_", "")
+        s = s.replacingAll("_", with: "")
     }
     if s.isEmpty { return nil }
     let lower = s.lowercased()
@@ -706,34 +706,6 @@ func goParseFloat(_ s0: String) -> Double? {
     return d
 }
 
-extension String {
-    func replacingAll(_ a: String, _ b: String) -> String {
-        var out = ""
-        var rest = Substring(self)
-        while let r = rest.range(of: a) {
-            out += rest[..<r.lowerBound]
-            out += b
-            rest = rest[r.upperBound...]
-        }
-        return out + rest
-    }
-}
-
-extension Substring {
-    func range(of needle: String) -> Range<Substring.Index>? {
-        let n = Array(needle)
-        if n.isEmpty { return nil }
-        var i = startIndex
-        while i < endIndex {
-            var j = i
-            var k = 0
-            while k < n.count, j < endIndex, self[j] == n[k] { j = index(after: j); k += 1 }
-            if k == n.count { return i..<j }
-            i = index(after: i)
-        }
-        return nil
-    }
-}
 
 /// Go's strconv.UnquoteChar on the scalars after the opening quote: returns the value and the tail.
 func goUnquoteChar(_ s: ArraySlice<Unicode.Scalar>, quote: Unicode.Scalar) -> (UInt32, String)? {

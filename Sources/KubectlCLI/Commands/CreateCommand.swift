@@ -43,11 +43,7 @@ enum CreateCommand {
         let validation = try ValidationMode.from(inv)
         var (objects, readError) = try KustomizeSource.objectsPartial(&inv)
         if let sel = try parseLabelSelector(inv.flags.string("selector")) {
-            objects = objects.filter { o in
-                var m: [String: String] = [:]
-                for (k, v) in o.object["metadata"]["labels"].stringMap { m[k] = v }
-                return sel.matches(m)
-            }
+            objects = objects.filter { sel.matches(labels: $0.object["metadata"]["labels"]) }
         }
         do {
             try createAll(objects, inv: &inv, format: format, dryRun: dryRun, validation: validation,

@@ -51,14 +51,7 @@ enum DeleteCommand {
         }
         let dryRun = try DryRun.from(inv)
         if inv.args.isEmpty && files.isEmpty && inv.flags.string("kustomize").isEmpty {
-            throw CLIError.message("""
-                You must provide one or more resources by argument or filename.
-                Example resource specifications include:
-                   '-f rsrc.yaml'
-                   '--filename=rsrc.json'
-                   '<resource> <name>'
-                   '<resource>'
-                """)
+            throw CLIError.message(ResourceArgs.noResourcesMessage)
         }
         if all && !selectorText.isEmpty {
             throw CLIError.message("cannot set --all and --selector at the same time")

@@ -48,7 +48,7 @@ enum DescribeCommand {
             for req in sel.requests {
                 if req.names.isEmpty {
                     for obj in try s.list(req.type, namespace: allNamespaces ? nil : namespace) {
-                        if let selector, !selector.matches(labelDictionary(obj)) { continue }
+                        if let selector, !selector.matches(labels: obj["metadata"]["labels"]) { continue }
                         found.append((req.type, obj))
                     }
                     continue
@@ -97,11 +97,6 @@ enum DescribeCommand {
     }
 }
 
-func labelDictionary(_ obj: JSONValue) -> [String: String] {
-    var m: [String: String] = [:]
-    for (k, v) in obj["metadata"]["labels"].stringMap { m[k] = v }
-    return m
-}
 
 /// DescribeContext over an API session.
 final class StoreDescribeContext: DescribeContext {

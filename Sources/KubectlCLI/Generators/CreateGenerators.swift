@@ -199,11 +199,11 @@ public enum CreateSecretTLS {
         let text = String(decoding: bytes, as: UTF8.self)
         var types: [String] = []
         var rest = Substring(text)
-        while let r = rest.range(of: "-----BEGIN ") {
+        while let r = rest.firstRange(of: "-----BEGIN ") {
             let after = rest[r.upperBound...]
-            guard let end = after.range(of: "-----") else { break }
+            guard let end = after.firstRange(of: "-----") else { break }
             let type = String(after[..<end.lowerBound])
-            guard after.range(of: "-----END \(type)-----") != nil else { break }
+            guard after.firstRange(of: "-----END \(type)-----") != nil else { break }
             types.append(type)
             rest = after[end.upperBound...]
         }
@@ -321,7 +321,7 @@ public enum CreateService {
         var ports: [JSONValue] = []
         for spec in tcp {
             let (port, target) = try parsePort(spec)
-            ports.append(Gen.obj([("name", .string(spec.replacingOccurrences(of: ":", with: "-"))), ("protocol", "TCP"),
+            ports.append(Gen.obj([("name", .string(spec.replacingAll(":", with: "-"))), ("protocol", "TCP"),
                                   ("port", .int(port)), ("targetPort", target),
                                   ("nodePort", nodePort != 0 ? .int(Int64(nodePort)) : nil)]))
         }
@@ -338,34 +338,6 @@ public enum CreateService {
     }
 }
 
-extension String {
-    func replacingOccurrences(of a: String, with b: String) -> String {
-        guard !a.isEmpty else { return self }
-        var out = ""
-        var rest = Substring(self)
-        while let r = rest.range(of: a) {
-            out += rest[..<r.lowerBound]
-            out += b
-            rest = rest[r.upperBound...]
-        }
-        return out + rest
-    }
-}
-
-extension Substring {
-    func range(of needle: String) -> Range<Substring.Index>? {
-        let n = Array(needle)
-        guard !n.isEmpty else { return nil }
-        var i = startIndex
-        while i < endIndex {
-            var j = i, k = 0
-            while k < n.count, j < endIndex, self[j] == n[k] { j = index(after: j); k += 1 }
-            if k == n.count { return i..<j }
-            i = index(after: i)
-        }
-        return nil
-    }
-}
 
 public enum CreateJob {
     public static let flags: [FlagSpec] = [

@@ -115,7 +115,7 @@ enum KustomizeJSONPatch {
         if p.isEmpty { return [] }
         guard p.hasPrefix("/") else { throw CLIError.message("invalid JSON pointer \(goQuoted(p))") }
         return p.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map {
-            String($0).replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+            String($0).replacingAll("~1", with: "/").replacingAll("~0", with: "~")
         }
     }
 
@@ -201,7 +201,7 @@ final class GoRegex {
     private var re = regex_t()
     init(_ pattern: String) throws {
         // POSIX ERE has no non-capturing groups.
-        let posix = pattern.replacingOccurrences(of: "(?:", with: "(")
+        let posix = pattern.replacingAll("(?:", with: "(")
         guard regcomp(&re, posix, REG_EXTENDED | REG_NOSUB) == 0 else {
             throw CLIError.message("error parsing regexp: invalid pattern: `\(pattern)`")
         }

@@ -13,6 +13,16 @@ struct ResourceSelection {
 }
 
 enum ResourceArgs {
+    /// cmdutil's usage text when a command gets neither resources nor files (delete, scale, set, patch...).
+    static let noResourcesMessage = """
+        You must provide one or more resources by argument or filename.
+        Example resource specifications include:
+           '-f rsrc.yaml'
+           '--filename=rsrc.json'
+           '<resource> <name>'
+           '<resource>'
+        """
+
     static func parse(_ args: [String], registry: Registry) throws -> ResourceSelection {
         var warnings: [String] = []
         func resolve(_ text: String) throws -> [ResourceType] {

@@ -72,7 +72,7 @@ enum ApplyCommand {
         var objects = try KustomizeSource.objects(&inv)
         let selector = try parseLabelSelector(selectorText)
         if let sel = selector {
-            objects = objects.filter { o in sel.matches(labelMap(o.object["metadata"]["labels"])) }
+            objects = objects.filter { o in sel.matches(labels: o.object["metadata"]["labels"]) }
         }
         if objects.isEmpty { throw CLIError.message("no objects passed to apply") }
 
@@ -107,12 +107,6 @@ enum ApplyCommand {
                              selector: selector, dryRun: dryRun, format: format)
         }
         if !errors.isEmpty { throw CLIError.aggregate(errors) }
-    }
-
-    static func labelMap(_ v: JSONValue) -> [String: String] {
-        var m: [String: String] = [:]
-        for (k, x) in v.stringMap { m[k] = x }
-        return m
     }
 
     static let missingAnnotationWarning = "is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically."
@@ -280,7 +274,7 @@ enum ApplyCommand {
                 let candidates = try server.read { try $0.list(type, namespace: ns) }
                 for obj in candidates {
                     guard !obj["metadata"]["annotations"][LastApplied.key].isNull else { continue }
-                    if let sel = selector, !sel.matches(labelMap(obj["metadata"]["labels"])) { continue }
+                    if let sel = selector, !sel.matches(labels: obj["metadata"]["labels"]) { continue }
                     let name = obj["metadata"]["name"].string ?? ""
                     let objNs = obj["metadata"]["namespace"].string ?? ""
                     if visited.contains(where: { $0.type.storageKey == type.storageKey && $0.name == name && (!type.namespaced || $0.namespace == objNs) }) {

@@ -48,7 +48,7 @@ enum DiffCommand {
         let defaultNamespace = try inv.namespace()
         var objects = try KustomizeSource.objects(&inv)
         if let sel = try parseLabelSelector(inv.flags.string("selector")) {
-            objects = objects.filter { sel.matches(ApplyCommand.labelMap($0.object["metadata"]["labels"])) }
+            objects = objects.filter { sel.matches(labels: $0.object["metadata"]["labels"]) }
         }
         let live = try makeTempDir("LIVE-")
         let merged = try makeTempDir("MERGED-")

@@ -61,7 +61,7 @@ enum LastAppliedCommands {
                             throw CLIError.message("resource(s) were provided, but no name was specified")
                         }
                         objects += try s.list(req.type, namespace: namespace).filter {
-                            selector?.matches(labelDictionary($0)) ?? true
+                            selector?.matches(labels: $0["metadata"]["labels"]) ?? true
                         }
                     } else {
                         for name in req.names { objects.append(try s.get(req.type, namespace: namespace, name: name)) }

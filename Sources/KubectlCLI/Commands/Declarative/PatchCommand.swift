@@ -49,7 +49,7 @@ enum PatchCommand {
             throw CLIError.message("invalid subresource value: \(goQuoted(subresource)). Must be one of [status scale]")
         }
         if files.isEmpty && inv.args.isEmpty {
-            throw CLIError.message("You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'")
+            throw CLIError.message(ResourceArgs.noResourcesMessage)
         }
         let patch = try Declarative.parsePatch(patchText, kind: kind)
         let format = try objectFormat(inv)

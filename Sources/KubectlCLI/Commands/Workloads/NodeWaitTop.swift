@@ -361,7 +361,7 @@ enum WaitCommand {
     static func run(_ inv: inout Invocation) throws {
         let condition = try parseCondition(inv.flags.string("for"))
         if inv.args.isEmpty && inv.flags.strings("filename").isEmpty {
-            throw CLIError.message(Workloads.noResourcesMessage)
+            throw CLIError.message(ResourceArgs.noResourcesMessage)
         }
         let (targets, errors) = try Workloads.collect(&inv, resources: inv.args, all: inv.flags.bool("all"),
                                                      selector: inv.flags.string("selector"),

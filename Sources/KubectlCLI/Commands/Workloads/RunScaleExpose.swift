@@ -93,7 +93,7 @@ enum ScaleCommand {
             throw CLIError.message("The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0")
         }
         if inv.args.isEmpty && inv.flags.strings("filename").isEmpty && inv.flags.string("kustomize").isEmpty {
-            throw CLIError.message(Workloads.noResourcesMessage)
+            throw CLIError.message(ResourceArgs.noResourcesMessage)
         }
         let all = inv.flags.bool("all")
         let selector = inv.flags.string("selector")
@@ -175,7 +175,7 @@ enum AutoscaleCommand {
             throw CLIError.message("--max=MAXPODS must be larger or equal to --min=MINPODS, max: \(maxPods), min: \(minPods)")
         }
         if inv.args.isEmpty && inv.flags.strings("filename").isEmpty && inv.flags.string("kustomize").isEmpty {
-            throw CLIError.message(Workloads.noResourcesMessage)
+            throw CLIError.message(ResourceArgs.noResourcesMessage)
         }
         let format = try Workloads.format(inv)
         let dryRun = try DryRun.from(inv)
@@ -252,7 +252,7 @@ enum ExposeCommand {
 
     static func run(_ inv: inout Invocation) throws {
         if inv.args.isEmpty && inv.flags.strings("filename").isEmpty && inv.flags.string("kustomize").isEmpty {
-            throw CLIError.message(Workloads.noResourcesMessage)
+            throw CLIError.message(ResourceArgs.noResourcesMessage)
         }
         let format = try Workloads.format(inv)
         let dryRun = try DryRun.from(inv)

@@ -18,15 +18,6 @@ struct WorkTarget {
 }
 
 enum Workloads {
-    /// cmdutil's "no resources" usage text (scale, expose, set image, set resources, ...).
-    static let noResourcesMessage = """
-        You must provide one or more resources by argument or filename.
-        Example resource specifications include:
-           '-f rsrc.yaml'
-           '--filename=rsrc.json'
-           '<resource> <name>'
-           '<resource>'
-        """
 
     static let localNeedsFilenameMessage = """
         you must specify resources by --filename when --local is set.

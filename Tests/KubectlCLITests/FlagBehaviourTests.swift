@@ -119,4 +119,56 @@ import Testing
         #expect(r.exitCode == 0 && r.stdout.contains("  labels:\n    run: a\n    team: x\n") && r.stdout.contains("  type: NodePort\n"), "\(r)")
         #expect(s.run("expose pod a --port=80 --overrides={} --override-type=nope").stderr == "error: invalid override type: nope\n")
     }
+
+    // MARK: wait --field-selector
+
+    @Test func waitSelectsByField() {
+        let s = TestStore()
+        s.run("run a --image=nginx")
+        s.run("run b --image=nginx")
+        #expect(s.run("wait pods --field-selector=metadata.name=a --for=condition=Ready")
+            == CLIResult(stdout: "pod/a condition met\n", stderr: "", exitCode: 0))
+        #expect(s.run("wait pods --field-selector=metadata.name=zz --for=condition=Ready").stderr == "error: no matching resources found\n")
+        #expect(s.run("wait pods --field-selector=spec.foo=1 --for=condition=Ready").stderr
+            == "Error from server (BadRequest): Unable to find \"/v1, Resource=pods\" that match label selector \"\", field selector \"spec.foo=1\": field label not supported: spec.foo\n")
+    }
+
+    // MARK: the flag tables are kubectl's
+
+    /// Every command's flags (names, shorthands, defaults) are the ones kubectl v1.32 lists for it in
+    /// Golden/help, apart from kubectl-local's own additions named here.
+    @Test func everyCommandDeclaresKubectlsFlags() {
+        let localAdditions: [String: Set<String>] = ["explain": ["depth", "find", "import", "remove-imports"]]
+        let s = TestStore()
+        var compared = 0
+        for path in ShellHelpTests.commandPaths(s) where !path.isEmpty && path != ["options"] {
+            guard let theirs = readTextFile(HelpProseTests.golden + HelpProseTests.goldenFile(path)) else { continue }
+            compared += 1
+            let name = path.joined(separator: " ")
+            let extra = localAdditions[name] ?? []
+            let ours = ShellHelpTests.flagHeadings(s.run(args: path + ["--help"]).stdout).filter { h in
+                !extra.contains { h.contains("--\($0)=") }
+            }
+            #expect(ours == ShellHelpTests.flagHeadings(theirs), "\(name)")
+        }
+        #expect(compared > 60)
+    }
+
+    @Test func configFlagsAsKubectlHasThem() {
+        let s = TestStore()
+        // set-context has its own --namespace, which hides the global -n.
+        #expect(s.run("config set-context --current -n foo")
+            == CLIResult(stdout: "", stderr: "error: unknown shorthand flag: 'n' in -n\nSee 'kubectl config set-context --help' for usage.\n", exitCode: 1))
+        #expect(s.run("config set-context --current --namespace=kube-system").exitCode == 0)
+        #expect(s.run("config view -o jsonpath={.contexts[0].context.namespace}").stdout == "kube-system")
+        #expect(s.run("config view -o go-template={{.kind}} --minify --flatten --merge=false").stdout == "Config")
+    }
+
+    @Test func applySubresourceNeedsServerSide() {
+        let s = TestStore()
+        let f = s.writeFile("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n")
+        #expect(s.run("apply -f \(f) --subresource=status")
+            == CLIResult(stdout: "", stderr: "error: --subresource can only be specified for --server-side\n", exitCode: 1))
+        #expect(s.run("rollout restart deploy/x --dry-run=client").stderr.hasPrefix("error: unknown flag: --dry-run\n"))
+    }
 }

@@ -25,6 +25,8 @@ enum ApplyCommand {
             FlagSpec("prune-allowlist", .stringArray, usage: "group/version/kind types --prune may delete (core/v1/ConfigMap)."),
             CommonFlags.selector,
             FlagSpec("server-side", .bool, usage: "Apply on the server, recording the field manager."),
+            FlagSpec("subresource", .string, usage: "With --server-side, the subresource to apply to (status, scale); locally the configuration is merged into the object itself.",
+                     completions: ["status", "scale"]),
             FlagSpec("timeout", .duration, default: "0s", usage: "Wait time for deletions (ignored)."),
             CommonFlags.validate,
             FlagSpec("wait", .bool, usage: "Wait for deletions to finish (they are immediate)."),
@@ -56,6 +58,9 @@ enum ApplyCommand {
         if force && serverSide { throw CLIError.message("--force cannot be used with --server-side") }
         if inv.flags.bool("force-conflicts") && !serverSide {
             throw CLIError.message("--force-conflicts only works with --server-side")
+        }
+        if !inv.flags.string("subresource").isEmpty && !serverSide {
+            throw CLIError.message("--subresource can only be specified for --server-side")
         }
         if prune && all && !selectorText.isEmpty { throw CLIError.message("cannot set --all and --selector at the same time") }
         if prune && !all && selectorText.isEmpty {

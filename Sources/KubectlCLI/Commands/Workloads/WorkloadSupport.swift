@@ -29,7 +29,7 @@ enum Workloads {
     /// Resolves `TYPE NAME...`, `TYPE/NAME...`, `-f`, `-l`, `--all` into objects, as the resource
     /// builder does. Objects that cannot be read become errors (reported after the others are done).
     static func collect(_ inv: inout Invocation, resources: [String], local: Bool = false,
-                        all: Bool = false, selector: String = "", allNamespaces: Bool = false,
+                        all: Bool = false, selector: String = "", fieldSelector: String = "", allNamespaces: Bool = false,
                         requireNames: Bool = true) throws -> (targets: [WorkTarget], errors: [Error])
     {
         let files = inv.flags.strings("filename")
@@ -61,13 +61,17 @@ enum Workloads {
         let selection = try ResourceArgs.parse(resources, registry: server.registry)
         for w in selection.warnings { inv.warn(w) }
         let labelSelector = try parseLabelSelector(selector)
+        let fields = try parseFieldSelector(fieldSelector)
         for req in selection.requests {
             if req.names.isEmpty {
-                guard all || labelSelector != nil || !requireNames else {
+                guard all || labelSelector != nil || fields != nil || !requireNames else {
                     throw CLIError.message("resource(s) were provided, but no name was specified")
                 }
                 var rows = try server.read { try $0.rows(req.type, namespace: allNamespaces ? nil : namespace) }
                 if let sel = labelSelector { rows = rows.filter { sel.matches(labelMap($0.labels)) } }
+                if let fields {
+                    rows = try filterByFields(rows, fields, type: req.type, labelSelector: selector, fieldSelectorText: fieldSelector)
+                }
                 for r in rows { targets.append(WorkTarget(type: req.type, object: try JSON.parse(r.data), source: "")) }
             } else {
                 if labelSelector != nil { throw CLIError.message("name cannot be provided when a selector is specified") }

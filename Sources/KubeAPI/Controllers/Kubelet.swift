@@ -24,7 +24,6 @@ extension ControllerManager {
                 return
             }
             p["spec"]["nodeName"] = .string(node.name)
-            if podsPerNode != nil { podsPerNode![node.name, default: 0] += 1 }
             p["status"]["conditions"] = [condition("PodScheduled", true)]
             event(pod, reason: "Scheduled", message: "Successfully assigned \(ns)/\(name) to \(node.name)",
                   component: "default-scheduler")

@@ -25,7 +25,9 @@ public struct ListStream {
             object.writeJSON(into: &out, options: .kubectl, level: 2)
         case .yaml:
             if count == 0 { out.append(contentsOf: "apiVersion: v1\nitems:\n".utf8) }
-            appendIndentedItem(YAMLCodec.encode(object))
+            // A one-item sequence at the top level sits at the columns `items:` gives it (the
+            // encoder folds long scalars by column).
+            out.append(contentsOf: YAMLCodec.encode(.array([object])).utf8)
         }
         count += 1
         if out.count >= 1 << 16 {
@@ -49,28 +51,5 @@ public struct ListStream {
         }
         write(out)
         out.removeAll()
-    }
-
-    /// A sequence item: `- ` before the first line, two spaces before the others (empty lines of
-    /// block scalars stay empty).
-    private mutating func appendIndentedItem(_ text: String) {
-        var first = true
-        var atLineStart = true
-        var copy = text
-        copy.withUTF8 { bytes in
-            for b in bytes {
-                if atLineStart {
-                    if first {
-                        out.append(contentsOf: "- ".utf8)
-                        first = false
-                    } else if b != 0x0A {
-                        out.append(contentsOf: "  ".utf8)
-                    }
-                    atLineStart = false
-                }
-                out.append(b)
-                if b == 0x0A { atLineStart = true }
-            }
-        }
     }
 }

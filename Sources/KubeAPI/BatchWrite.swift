@@ -16,7 +16,7 @@ extension APIServer {
         while next != nil {
             var outcomes: [(item: Items.Element, outcome: Swift.Result<Result, Error>)] = []
             try store.write { tx in
-                let session = APISession(tx: tx, registry: registry, clock: clock)
+                let session = makeSession(tx)
                 while let item = next, outcomes.count < batchSize {
                     next = iterator.next()
                     do {

@@ -150,7 +150,8 @@ enum ApplyCommand {
                     ? try StrategicMerge.apply(live, patch: patch, schema: Declarative.schema(for: obj))
                     : try JSONMergePatch.apply(live, patch: patch)
                 patched["metadata"]["resourceVersion"] = live["metadata"]["resourceVersion"]
-                return try s.update(patched, type: type, dryRun: dryRun == .server)
+                return try s.update(patched, type: type, dryRun: dryRun == .server,
+                                    body: Declarative.requestBody(patch, kind: strategic ? .strategic : .merge))
             }
             return (result, "configured")
         } catch {

@@ -170,7 +170,8 @@ enum EditCommand {
                             ? try StrategicMerge.apply(live, patch: patch, schema: Declarative.schema(for: after))
                             : try JSONMergePatch.apply(live, patch: patch)
                         patched["metadata"]["resourceVersion"] = live["metadata"]["resourceVersion"]
-                        return try s.update(patched, type: target.type)
+                        return try s.update(patched, type: target.type,
+                                            body: Declarative.requestBody(patch, kind: strategic ? .strategic : .merge))
                     }
                     inv.io.out.write("\(ObjectPrinter.name(result, type: target.type)) edited\n")
                 } catch {

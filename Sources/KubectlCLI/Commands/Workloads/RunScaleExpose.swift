@@ -85,8 +85,6 @@ enum ScaleCommand {
         ],
         group: "Deploy Commands:", run: { try run(&$0) })
 
-    static let scalable: Set<String> = ["apps/Deployment", "apps/ReplicaSet", "/ReplicationController", "apps/StatefulSet"]
-
     static func run(_ inv: inout Invocation) throws {
         let replicas = inv.flags.int("replicas")
         if replicas < 0 {
@@ -113,11 +111,11 @@ enum ScaleCommand {
         var failures: [String] = []
         for t in targets {
             guard let type = t.type else { continue }
-            guard scalable.contains("\(type.group)/\(type.kind)") else {
+            guard let scale = type.scale else {
                 failures.append(ErrorRenderer.standard(APIError.notFound(type.qualifiedPlural + "/scale", t.name)))
                 continue
             }
-            let have = t.object["spec"]["replicas"].int ?? 1
+            let have = t.object.at(scale.specReplicasPath).int ?? 1
             if current != -1 && Int64(current) != have {
                 failures.append("error: Expected replicas to be \(current), was \(have)")
                 continue
@@ -127,7 +125,7 @@ enum ScaleCommand {
                 continue
             }
             var changed = t.object
-            changed["spec"]["replicas"] = .int(Int64(replicas))
+            changed.set(scale.specReplicasPath, .int(Int64(replicas)))
             let result: JSONValue
             do { result = try Workloads.store(changed, type: type, inv: &inv, dryRun: dryRun) } catch {
                 failures.append(ErrorRenderer.lineFor(error))
@@ -185,7 +183,7 @@ enum AutoscaleCommand {
         let namespace = try inv.namespace()
         guard let hpaType = server.registry.type(group: "autoscaling", kind: "HorizontalPodAutoscaler") else { return }
         for t in targets {
-            guard let type = t.type, ScaleCommand.scalable.contains("\(type.group)/\(type.kind)") else {
+            guard let type = t.type, type.scale != nil else {
                 let gk = t.type.map { $0.group.isEmpty ? $0.kind : "\($0.kind).\($0.group)" } ?? t.kind
                 throw CLIError.message("cannot autoscale a \(gk): \(t.type?.qualifiedPlural ?? t.kind) \(goQuoted(t.name)) does not have a scale subresource")
             }

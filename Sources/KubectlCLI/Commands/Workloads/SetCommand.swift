@@ -137,9 +137,9 @@ enum SetCommand {
     }
 
     /// Runs `body` on the pod spec of a workload object, or fails as UpdatePodSpecForObject does.
-    static func withPodSpec(_ obj: inout JSONValue, _ body: (inout JSONValue) throws -> Void) throws {
+    static func withPodSpec(_ obj: inout JSONValue, type: ResourceType?, _ body: (inout JSONValue) throws -> Void) throws {
         let kind = obj["kind"].string ?? ""
-        guard let path = Workloads.podSpecPath(kind: kind) else {
+        guard let path = Workloads.podSpecPath(obj, type: type) else {
             let gvk = GroupVersionKind.parse(apiVersion: obj["apiVersion"].string ?? "", kind: kind)
             throw CLIError.message("the object is not a pod or does not have a pod template: *\(gvk.version).\(kind)")
         }
@@ -208,7 +208,7 @@ enum SetCommand {
         var missingErrors: [String] = []
         try apply(&inv, resources: resources, verb: "image updated", earlierErrors: { missingErrors }) { obj, t in
             var missing: [String] = []
-            try withPodSpec(&obj) { spec in
+            try withPodSpec(&obj, type: t.type) { spec in
                 for (name, image) in images {
                     var found = false
                     for key in ["initContainers", "containers", "ephemeralContainers"] {
@@ -269,7 +269,7 @@ enum SetCommand {
         let errStream = inv.io.err
         try apply(&inv, resources: resources, verb: "env updated") { obj, t in
             var warned = false
-            try withPodSpec(&obj) { spec in
+            try withPodSpec(&obj, type: t.type) { spec in
                 var matched = false
                 for key in ["initContainers", "containers"] {
                     guard var containers = spec[key].array else { continue }
@@ -361,7 +361,7 @@ enum SetCommand {
         if let e = errs.first { throw e }
         for t in targets {
             // kubectl lists nothing for objects without a pod template, and does not complain.
-            guard let path = Workloads.podSpecPath(kind: t.kind) else { continue }
+            guard let path = Workloads.podSpecPath(t.object, type: t.type) else { continue }
             let spec = t.object.at(path)
             for key in ["containers", "initContainers"] {
                 for c in spec[key].array ?? [] where globMatch(pattern, c["name"].string ?? "") {
@@ -413,8 +413,8 @@ enum SetCommand {
             throw CLIError.message("you must specify an update to requests or limits (in the form of --requests/--limits)")
         }
         let pattern = inv.flags.string("containers")
-        try apply(&inv, resources: resources, verb: "resource requirements updated") { obj, _ in
-            try withPodSpec(&obj) { spec in
+        try apply(&inv, resources: resources, verb: "resource requirements updated") { obj, t in
+            try withPodSpec(&obj, type: t.type) { spec in
                 var matched = false
                 for key in ["initContainers", "containers"] {
                     guard var containers = spec[key].array else { continue }
@@ -468,8 +468,8 @@ enum SetCommand {
         var resources = inv.args
         guard let sa = resources.popLast() else { throw CLIError.message("serviceaccount is required") }
         try requireTargets(inv, resources)
-        try apply(&inv, resources: resources, verb: "serviceaccount updated") { obj, _ in
-            try withPodSpec(&obj) { spec in
+        try apply(&inv, resources: resources, verb: "serviceaccount updated") { obj, t in
+            try withPodSpec(&obj, type: t.type) { spec in
                 spec["serviceAccountName"] = .string(sa)
                 spec = TypedOrder.podSpec(spec)
             }

@@ -127,27 +127,31 @@ enum DeleteCommand {
                 }
             }
         }
-        for (type, ns, name, source) in targets {
-            do {
-                let removedWithNamespace = type.namespaced && deletedNamespaces.contains(ns)
-                    && existedAtStart.contains("\(type.storageKey)|\(ns)|\(name)")
-                if !removedWithNamespace {
-                    try server.write { s in
-                        _ = try s.delete(type, namespace: ns, name: name, propagation: cascade, dryRun: dryRun != .none)
-                    }
-                }
-                if type.group.isEmpty && type.kind == "Namespace" && dryRun == .none { deletedNamespaces.insert(name) }
-                if output == "name" {
-                    inv.io.out.write("\(type.qualifiedKind)/\(name)\n")
-                } else {
-                    let verb = immediate ? "force deleted" : "deleted"
-                    inv.io.out.write("\(type.qualifiedKind) \(goQuoted(name)) \(verb)\(dryRun.suffix)\n")
-                }
-            } catch {
-                if inv.flags.bool("ignore-not-found"), apiReason(error) == .notFound { continue }
-                errors.append(addSource(error, verb: "deleting", source: source))
+        // Many deletes share a transaction, each in its own savepoint; lines print once committed.
+        try server.writeEach(targets, { s, target in
+            let (type, ns, name, _) = target
+            let removedWithNamespace = type.namespaced && deletedNamespaces.contains(ns)
+                && existedAtStart.contains("\(type.storageKey)|\(ns)|\(name)")
+            if !removedWithNamespace {
+                _ = try s.delete(type, namespace: ns, name: name, propagation: cascade, dryRun: dryRun != .none)
             }
-        }
+            if type.group.isEmpty && type.kind == "Namespace" && dryRun == .none { deletedNamespaces.insert(name) }
+        }, committed: { outcomes in
+            for ((type, _, name, source), outcome) in outcomes {
+                switch outcome {
+                case .success:
+                    if output == "name" {
+                        inv.io.out.write("\(type.qualifiedKind)/\(name)\n")
+                    } else {
+                        let verb = immediate ? "force deleted" : "deleted"
+                        inv.io.out.write("\(type.qualifiedKind) \(goQuoted(name)) \(verb)\(dryRun.suffix)\n")
+                    }
+                case .failure(let error):
+                    if inv.flags.bool("ignore-not-found"), apiReason(error) == .notFound { continue }
+                    errors.append(addSource(error, verb: "deleting", source: source))
+                }
+            }
+        })
         if !errors.isEmpty { throw CLIError.aggregate(errors) }
     }
 }

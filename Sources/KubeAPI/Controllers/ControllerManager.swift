@@ -22,6 +22,8 @@ final class ControllerManager {
     var nodeCache: [NodeInfo]?
     /// The kubelet's clock while it replays retries that fell due between two commands.
     var clockOverride: Timestamp?
+    /// Set while kube-system is seeded: no start-up events.
+    var muteEvents = false
     /// Pending pods whose kubelet should look again (a ConfigMap, Secret or Service they wait for changed).
     var kubeletWake: Set<String> = []
     /// Guards against controllers that never settle.
@@ -323,6 +325,7 @@ final class ControllerManager {
     func event(_ obj: JSONValue, type: String = "Normal", reason: String, message: String, component: String,
                host: String? = nil, fieldPath: String? = nil)
     {
+        if muteEvents { return }
         let meta = obj["metadata"]
         let uid = meta["uid"].string ?? ""
         let seen = eventsPerObject[uid, default: 0]

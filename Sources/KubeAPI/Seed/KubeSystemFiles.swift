@@ -198,7 +198,7 @@ enum KubeSystemFiles {
         apiVersion: v1
         clusters:
         - cluster:
-            certificate-authority-data: \(Base64.encode(Seed.caCertificate))
+            certificate-authority-data: \(base64Encode(Array(Seed.caCertificate.utf8)))
             server: https://node-1:6443
           name: ""
         contexts: null

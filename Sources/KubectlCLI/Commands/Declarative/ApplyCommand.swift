@@ -9,7 +9,7 @@ enum ApplyCommand {
     static let spec = CommandSpec(
         "apply",
         use: "apply (-f FILENAME | -k DIRECTORY)",
-        short: "Apply a configuration to a resource by file name or stdin",
+        short: "Create or update objects so they match files or stdin",
         flags: CommonFlags.output(tables: false) + CommonFlags.filenames("apply") + [
             FlagSpec("all", .bool, usage: "With --prune, prune every object of the allow-listed types, not only those matching -l."),
             FlagSpec("cascade", .string, default: "background", usage: "Deletion cascade for --prune and --force: background, foreground or orphan.",
@@ -178,9 +178,8 @@ enum ApplyCommand {
         if let e = error as? APIError { api = e }
         if case CLIError.api(let e) = error { api = e }
         guard var e = api else { return error }
-        let inner = e.reason == .invalid && !e.causes.isEmpty ? ErrorRenderer.renderAPI(e) : e.message
-        e.message = "error when applying patch:\n\(patch.compactJSON)\n\nto:\n\(Declarative.infoString(type, name: name, namespace: namespace))\nfor: \(goQuoted(source)): error when patching \(goQuoted(source)): \(inner)"
-        e.causes = []
+        e.message = "error when applying patch:\n\(patch.compactJSON)\n\nto:\n\(Declarative.infoString(type, name: name, namespace: namespace))\nfor: \(goQuoted(source)): error when patching \(goQuoted(source)): \(e.message)"
+        // An Invalid status keeps its details: kubectl prints `The <Kind> "<name>" is invalid: ...` for it.
         return CLIError.api(e)
     }
 

@@ -14,7 +14,7 @@ enum EditCommand {
     static let spec = CommandSpec(
         "edit",
         use: "edit (RESOURCE/NAME | -f FILENAME)",
-        short: "Edit a resource on the server",
+        short: "Change an object in your editor",
         flags: CommonFlags.output(tables: false) + CommonFlags.filenames("edit") + [
             CommonFlags.fieldManager("kubectl-edit"),
             FlagSpec("output-patch", .bool, usage: "Print the patch of the edited objects."),

@@ -9,7 +9,7 @@ enum PatchCommand {
     static let spec = CommandSpec(
         "patch",
         use: "patch (-f FILENAME | TYPE NAME) [-p PATCH|--patch-file FILE]",
-        short: "Update fields of a resource",
+        short: "Change fields of an object with a patch",
         flags: CommonFlags.output(tables: false) + CommonFlags.filenames("update") + [
             CommonFlags.dryRun,
             CommonFlags.fieldManager("kubectl-patch"),

@@ -8,7 +8,7 @@ import KubeRegistry
 enum RunCommand {
     static let spec = CommandSpec(
         "run", use: "run NAME --image=image [--env=\"key=value\"] [--port=port] [--dry-run=server|client] [--overrides=inline-json] [--command] -- [COMMAND] [args...]",
-        short: "Run a particular image on the cluster", flags: RunPod.flags, group: "Basic Commands (Beginner):",
+        short: "Start a pod from a container image", flags: RunPod.flags, group: "Basic Commands (Beginner):",
         run: { try run(&$0) })
 
     static func run(_ inv: inout Invocation) throws {
@@ -73,7 +73,7 @@ enum RunCommand {
 enum ScaleCommand {
     static let spec = CommandSpec(
         "scale", use: "scale [--resource-version=version] [--current-replicas=count] --replicas=COUNT (-f FILENAME | TYPE NAME)",
-        short: "Set a new size for a deployment, replica set, or replication controller",
+        short: "Change the replica count of a workload (deployment, replica set, stateful set, RC)",
         flags: CommonFlags.output(tables: false) + CommonFlags.filenames("set a new size for") + [
             FlagSpec("all", .bool, usage: "Select every object of the given types in the namespace."),
             FlagSpec("current-replicas", .int, default: "-1", usage: "Precondition: the current size must be this (-1 for no condition)."),
@@ -153,7 +153,7 @@ enum ScaleCommand {
 enum AutoscaleCommand {
     static let spec = CommandSpec(
         "autoscale", use: "autoscale (-f FILENAME | TYPE NAME | TYPE/NAME) [--min=MINPODS] --max=MAXPODS [--cpu-percent=CPU]",
-        short: "Auto-scale a deployment, replica set, stateful set, or replication controller",
+        short: "Create a HorizontalPodAutoscaler for a scalable workload",
         flags: CommonFlags.output(tables: false) + CommonFlags.filenames("autoscale") + [
             FlagSpec("cpu-percent", .int, default: "-1", usage: "Target average CPU utilization (percent of the request); -1 leaves the default policy.", bits: 32),
             CommonFlags.dryRun,
@@ -225,7 +225,7 @@ enum AutoscaleCommand {
 enum ExposeCommand {
     static let spec = CommandSpec(
         "expose", use: "expose (-f FILENAME | TYPE NAME) [--port=port] [--protocol=TCP|UDP|SCTP] [--target-port=number-or-name] [--name=name] [--external-ip=external-ip-of-service] [--type=type]",
-        short: "Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service",
+        short: "Create a Service that selects the pods of an existing object",
         flags: CommonFlags.output(tables: false) + CommonFlags.filenames("expose") + [
             FlagSpec("cluster-ip", .string, usage: "ClusterIP for the service; None makes it headless."),
             FlagSpec("container-port", .string, usage: "Synonym for --target-port.", hidden: true),
@@ -302,7 +302,7 @@ enum ExposeCommand {
                     ports.append((String(p["port"].int ?? 0), p["protocol"].string ?? "", p["name"].string ?? ""))
                 }
             } else {
-                let podSpec = key == "/Pod" ? o["spec"] : o["spec"]["template"]["spec"]
+                let podSpec = o.at(Workloads.podSpecPath(o, type: type) ?? [])
                 for c in podSpec["containers"].array ?? [] {
                     for p in c["ports"].array ?? [] {
                         ports.append((String(p["containerPort"].int ?? 0), p["protocol"].string ?? "", p["name"].string ?? ""))

@@ -20,14 +20,14 @@ enum SetCommand {
     }
 
     static let spec = CommandSpec(
-        "set", use: "set SUBCOMMAND", short: "Set specific features on objects",
+        "set", use: "set SUBCOMMAND", short: "Change common fields of objects (image, env, resources, ...)",
         subcommands: [
             CommandSpec("image", use: "image (-f FILENAME | TYPE NAME) CONTAINER_NAME_1=CONTAINER_IMAGE_1 ... CONTAINER_NAME_N=CONTAINER_IMAGE_N",
-                        short: "Update the image of a pod template", flags: commonFlags("update") + [
+                        short: "Change container images of pods or pod templates", flags: commonFlags("update") + [
                             FlagSpec("record", .bool, usage: "Record the command line in the kubernetes.io/change-cause annotation (deprecated).", hidden: true),
                         ], run: { try image(&$0) }),
             CommandSpec("env", use: "env RESOURCE/NAME KEY_1=VAL_1 ... KEY_N=VAL_N",
-                        short: "Update environment variables on a pod template", flags: commonFlags("update", containers: true) + [
+                        short: "Add, change or remove container environment variables", flags: commonFlags("update", containers: true) + [
                             FlagSpec("env", short: "e", .stringArray, usage: "An environment variable to set, as KEY=value."),
                             FlagSpec("from", .string, usage: "The configmap or secret to read variables from (configmap/NAME, secret/NAME)."),
                             FlagSpec("keys", .stringSlice, usage: "With --from, only these keys."),
@@ -37,17 +37,17 @@ enum SetCommand {
                             FlagSpec("resolve", .bool, usage: "With --list, show values of secret and configmap references."),
                         ], run: { try env(&$0) }),
             CommandSpec("resources", use: "resources (-f FILENAME | TYPE NAME)  ([--limits=LIMITS & --requests=REQUESTS]",
-                        short: "Update resource requests/limits on objects with pod templates",
+                        short: "Change container CPU/memory requests and limits",
                         flags: commonFlags("update", containers: true) + [
                             FlagSpec("limits", .string, usage: "Resource limits, as name=quantity pairs (cpu=200m,memory=512Mi)."),
                             FlagSpec("requests", .string, usage: "Resource requests, as name=quantity pairs."),
                         ], run: { try resources(&$0) }),
             CommandSpec("selector", use: "selector (-f FILENAME | TYPE NAME) EXPRESSIONS [--resource-version=version]",
-                        short: "Set the selector on a resource", flags: commonFlags("update") + [
+                        short: "Replace the label selector of an object", flags: commonFlags("update") + [
                             FlagSpec("resource-version", .string, usage: "Only update when the object still has this resourceVersion."),
                         ], run: { try selector(&$0) }),
             CommandSpec("serviceaccount", aliases: ["sa"], use: "serviceaccount (-f FILENAME | TYPE NAME) SERVICE_ACCOUNT",
-                        short: "Update the service account of a resource", flags: commonFlags("update"),
+                        short: "Change the service account that pods run as", flags: commonFlags("update"),
                         run: { try serviceAccount(&$0) }),
         ],
         group: "Basic Commands (Intermediate):")

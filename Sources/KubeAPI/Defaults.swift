@@ -35,6 +35,12 @@ enum Defaults {
             setIfMissing(&obj, ["spec", "revisionHistoryLimit"], 10)
             setIfMissing(&obj, ["spec", "progressDeadlineSeconds"], 600)
             podTemplate(&obj, ["spec", "template"])
+        case ("autoscaling", "HorizontalPodAutoscaler"):
+            setIfMissing(&obj, ["spec", "minReplicas"], 1)
+            if obj["apiVersion"].string == "autoscaling/v2", (obj["spec"]["metrics"].array ?? []).isEmpty {
+                obj["spec"]["metrics"] = [["resource": ["name": "cpu", "target": ["averageUtilization": 80, "type": "Utilization"]],
+                                           "type": "Resource"]]
+            }
         case ("apps", "ReplicaSet"):
             setIfMissing(&obj, ["spec", "replicas"], 1)
             podTemplate(&obj, ["spec", "template"])

@@ -59,6 +59,7 @@ final class ControllerManager {
         case services(String)
         case node(String)
         case waitingPods(String)
+        case hpa(String, String)
 
         var level: Int {
             switch self {
@@ -66,7 +67,7 @@ final class ControllerManager {
             case .pod, .pendingPods, .waitingPods: return 0
             case .pvc, .pendingClaims: return 1
             case .replicaSet, .replicationController, .statefulSet, .daemonSet, .allDaemonSets, .job, .adopt: return 2
-            case .deployment, .cronJob: return 3
+            case .deployment, .cronJob, .hpa: return 3
             case .services: return 4
             }
         }
@@ -157,6 +158,8 @@ final class ControllerManager {
             enqueue(.job(ns, name))
             if let owner = controllerRef(object) { enqueueOwner(owner, namespace: ns) }
         case ("batch", "CronJob"): enqueue(.cronJob(ns, name))
+        case ("autoscaling", "HorizontalPodAutoscaler"):
+            if deleted || old == nil || old?["spec"] != object["spec"] { enqueue(.hpa(ns, name)) }
         case ("", "Service"):
             enqueue(.services(ns))
             if !deleted { enqueue(.waitingPods(ns)) }
@@ -243,6 +246,7 @@ final class ControllerManager {
         case .cronJob(let ns, let name): try syncCronJob(namespace: ns, name: name)
         case .services(let ns): try syncServices(namespace: ns)
         case .waitingPods(let ns): try wakeWaitingPods(namespace: ns)
+        case .hpa(let ns, let name): try scheduleHPA(namespace: ns, name: name)
         }
     }
 
@@ -453,6 +457,7 @@ extension APIServer {
     /// whether anything is due, and only then a write transaction reconciles.
     public func runClockControllers() throws {
         try runKubeletRetries()
+        try runHPASyncs()
         let due = try read { s -> Bool in
             guard let cron = s.registry.type(group: "batch", kind: "CronJob") else { return false }
             if try s.tx.count(resource: cron.storageKey, namespace: nil) == 0 { return false }

@@ -2,7 +2,6 @@ import KubeAPI
 import KubeModel
 import KubeRegistry
 import KubePrinters
-import KubeStore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -47,7 +46,7 @@ extension Invocation {
     /// The request namespace: `-n`, else the current context's namespace, else `default`.
     func namespace() throws -> String {
         if flags.isSet("namespace") { return flags.string("namespace") }
-        let configured = try server().read { try $0.tx.config("context.namespace") }
+        let configured = try server().read { try $0.config("context.namespace") }
         if let ns = configured, !ns.isEmpty { return ns }
         return "default"
     }

@@ -1,8 +1,9 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import KubeAPI
+import KubeModel
 import KubeRegistry
-import KubeStore
 
 /// What the positional arguments of a command are, by kubectl's command names, so a command added to
 /// the table under one of these names completes like kubectl's without further work.
@@ -100,20 +101,21 @@ enum StoreNames {
     static func names(of resourceText: String, ctx: Completer.Context) -> [String] {
         guard let type = try? Registry.builtin.resolve(resourceText).type else { return [] }
         let path = ctx.storePath
-        guard access(path, F_OK) == 0, let store = try? Store(path: path) else { return [] }
-        let result: [String]? = try? store.read { tx in
+        guard access(path, F_OK) == 0,
+              let server = try? APIServer.openExisting(path: path, registry: .builtin, clock: Clock(now: Clock.system())) else { return [] }
+        let result: [String]? = try? server.read { s in
             var namespace: String? = nil
             if type.namespaced && !ctx.allNamespaces {
                 if let ns = ctx.values["namespace"], !ns.isEmpty {
                     namespace = ns
-                } else if let ns = try tx.config("context.namespace"), !ns.isEmpty {
+                } else if let ns = try s.config("context.namespace"), !ns.isEmpty {
                     namespace = ns
                 } else {
                     namespace = "default"
                 }
             }
             var seen = Set<String>()
-            return try tx.listSummaries(resource: type.storageKey, namespace: namespace)
+            return try s.listSummaries(type, namespace: namespace)
                 .map(\.name).filter { seen.insert($0).inserted }
         }
         return result ?? []

@@ -2,7 +2,6 @@
 import Glibc
 #endif
 import KubeRegistry
-import KubeStore
 
 /// cobra's shell-completion directives: the number after `:` on the last line of `__complete`.
 public struct CompletionDirective: OptionSet, Sendable {

@@ -17,13 +17,14 @@ enum KustomizeSource {
     /// Like `objects`, keeping the documents read before a broken one (see `FileSource.readPartial`).
     static func objectsPartial(_ inv: inout Invocation) throws -> (objects: [SourcedObject], error: Error?) {
         let files = inv.flags.strings("filename")
-        let dir = inv.flags.string("kustomize")
+        let dir = inv.flags.declares("kustomize") ? inv.flags.string("kustomize") : ""
         if !dir.isEmpty {
             if !files.isEmpty { throw CLIError.message("only one of -f or -k can be specified") }
             var warnings: [String] = []
             defer { for w in warnings { inv.io.err.write(w + "\n") } }
             return (try read(dir) { warnings.append($0) }, nil)
         }
-        return try FileSource.readPartial(paths: files, recursive: inv.flags.bool("recursive"), stdin: inv.io.readStdin)
+        let recursive = inv.flags.declares("recursive") && inv.flags.bool("recursive")
+        return try FileSource.readPartial(paths: files, recursive: recursive, stdin: inv.io.readStdin)
     }
 }

@@ -13,6 +13,17 @@ public final class APIServer {
 
     let controllerCache = ControllerCache()
 
+    /// The request's `fieldValidation` (kubectl's `--validate`); the API server's default is Warn.
+    public var fieldValidation: FieldValidation = .warn
+    /// Receives each API warning once (kubectl prints `Warning: <text>` on stderr).
+    public var warningHandler: ((String) -> Void)?
+    private var warned: Set<String> = []
+
+    /// Passes a warning to the handler unless it was already given (kubectl deduplicates warnings).
+    func emitWarning(_ text: String) {
+        if warned.insert(text).inserted { warningHandler?(text) }
+    }
+
     public init(store: Store, registry: Registry, clock: Clock) {
         self.store = store
         self.registry = registry
@@ -41,6 +52,8 @@ public final class APIServer {
     public func write<T>(_ body: (APISession) throws -> T) throws -> T {
         try store.write { tx in
             let session = APISession(tx: tx, registry: registry, clock: clock, cache: controllerCache)
+            session.fieldValidation = fieldValidation
+            session.warningSink = { [weak self] in self?.emitWarning($0) }
             let result = try body(session)
             session.saveControllerCache()
             return result
@@ -94,6 +107,16 @@ public final class APISession {
 
     public var now: Timestamp { clock.now }
 
+    /// The `fieldValidation` of the client's requests in this session.
+    public var fieldValidation: FieldValidation = .warn
+    /// Where API warnings go (the server passes them to kubectl's warning printer).
+    var warningSink: ((String) -> Void)?
+    /// How many writes are in progress: writes made while one is (by controllers) are not client requests.
+    var writeDepth = 0
+
+    /// Sends an API warning to the client.
+    func warn(_ text: String) { warningSink?(text) }
+
     // MARK: reads
 
     public func get(_ type: ResourceType, namespace: String, name: String) throws -> JSONValue {
@@ -137,7 +160,11 @@ public final class APISession {
     /// returned object is what would have been.
     @discardableResult
     public func create(_ input: JSONValue, type: ResourceType, namespace: String, dryRun: Bool = false) throws -> JSONValue {
-        var obj = input
+        var request = AdmissionRequest(operation: .create, type: type, object: input, old: nil, fromClient: writeDepth == 0)
+        writeDepth += 1
+        defer { writeDepth -= 1 }
+        try AdmissionChain.run(AdmissionChain.decoding, &request, self)
+        var obj = request.object
         let kindName = type.kind
         if type.namespaced {
             obj["metadata"]["namespace"] = .string(namespace)
@@ -161,17 +188,15 @@ public final class APISession {
         if try tx.get(resource: type.storageKey, namespace: type.namespaced ? namespace : "", name: name) != nil {
             throw APIError.alreadyExists(type.qualifiedPlural, name)
         }
-        try admitCustomResources(&obj, type: type, old: nil)
-        Pruning.prune(&obj)
-        Defaults.apply(to: &obj, type: type, session: self)
-        let specCauses = SpecValidation.validate(obj, old: nil, type: type)
-        if !specCauses.isEmpty { throw APIError.invalid(kind: kindName, name: name, causes: specCauses) }
+        request.object = obj
+        try AdmissionChain.admit(&request, self)
+        obj = request.object
         let uid = uuidV4()
         obj["metadata"]["uid"] = .string(uid)
         obj["metadata"]["creationTimestamp"] = .string(now.rfc3339)
         if type.group == "batch" && type.kind == "Job" { Defaults.jobSelector(&obj, uid: uid) }
         Normalize.dropEmptyMetadataMaps(&obj)
-        if Defaults.tracksGeneration(type) { obj["metadata"]["generation"] = .int(1) }
+        if type.tracksGeneration { obj["metadata"]["generation"] = .int(1) }
         obj.remove(["metadata", "deletionTimestamp"])
         obj.remove(["metadata", "resourceVersion"])
         obj = Normalize.metadataOrder(obj)
@@ -190,7 +215,10 @@ public final class APISession {
     /// Replaces a stored object. When `obj` carries a resourceVersion it must match the stored one
     /// (optimistic concurrency); bookkeeping fields are kept from the stored object.
     @discardableResult
-    public func update(_ input: JSONValue, type: ResourceType, dryRun: Bool = false) throws -> JSONValue {
+    public func update(_ input: JSONValue, type: ResourceType, dryRun: Bool = false, body: RequestBody = .object) throws -> JSONValue {
+        let fromClient = writeDepth == 0
+        writeDepth += 1
+        defer { writeDepth -= 1 }
         var obj = input
         let name = obj["metadata"]["name"].string ?? ""
         let namespace = type.namespaced ? (obj["metadata"]["namespace"].string ?? "") : ""
@@ -198,6 +226,9 @@ public final class APISession {
             throw APIError.notFound(type.qualifiedPlural, name)
         }
         let old = try decode(oldRow)
+        var request = AdmissionRequest(operation: .update, type: type, object: obj, old: old, fromClient: fromClient, body: body)
+        try AdmissionChain.run(AdmissionChain.decoding, &request, self)
+        obj = request.object
         if let rv = obj["metadata"]["resourceVersion"].string, !rv.isEmpty, rv != String(oldRow.resourceVersion) {
             throw APIError.conflict(type.qualifiedPlural, name,
                                     "the object has been modified; please apply your changes to the latest version and try again")
@@ -208,13 +239,11 @@ public final class APISession {
             let v = old["metadata"][key]
             if v.isNull { obj.remove(["metadata", key]) } else { obj["metadata"][key] = v }
         }
-        try admitCustomResources(&obj, type: type, old: old)
-        Pruning.prune(&obj)
-        Defaults.apply(to: &obj, type: type, session: self)
-        let specCauses = SpecValidation.validate(obj, old: old, type: type)
-        if !specCauses.isEmpty { throw APIError.invalid(kind: type.kind, name: name, causes: specCauses) }
+        request.object = obj
+        try AdmissionChain.admit(&request, self)
+        obj = request.object
         Normalize.dropEmptyMetadataMaps(&obj)
-        if Defaults.tracksGeneration(type), old["spec"] != obj["spec"] {
+        if type.tracksGeneration, old["spec"] != obj["spec"] {
             obj["metadata"]["generation"] = .int((old["metadata"]["generation"].int ?? 0) + 1)
         }
         // An update that changes nothing keeps the resourceVersion (no write), as the API server does.

@@ -5,18 +5,6 @@ import KubeRegistry
 /// DefaultTolerationSeconds, Priority), applied on create and update so `get -o yaml` shows what a
 /// cluster would store.
 enum Defaults {
-    /// Kinds whose `metadata.generation` the API server maintains.
-    static let generationKinds: Set<String> = [
-        "apps/Deployment", "apps/ReplicaSet", "apps/StatefulSet", "apps/DaemonSet", "/ReplicationController",
-        "batch/Job", "batch/CronJob", "networking.k8s.io/Ingress", "networking.k8s.io/NetworkPolicy",
-        "policy/PodDisruptionBudget", "autoscaling/HorizontalPodAutoscaler",
-        "apiextensions.k8s.io/CustomResourceDefinition", "networking.k8s.io/IngressClass",
-    ]
-
-    static func tracksGeneration(_ type: ResourceType) -> Bool {
-        generationKinds.contains("\(type.group)/\(type.kind)")
-    }
-
     static func apply(to obj: inout JSONValue, type: ResourceType, session: APISession) {
         switch (type.group, type.kind) {
         case ("", "Pod"): pod(&obj, session: session)

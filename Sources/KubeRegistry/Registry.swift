@@ -48,7 +48,8 @@ public struct Registry: Sendable {
         for (group, versions) in BuiltinKinds.groups {
             groups.append(APIGroupInfo(name: group, versions: versions.map(\.version)))
             for (version, kinds) in versions {
-                for k in kinds { types.append(BuiltinKinds.resourceType(group: group, version: version, k)) }
+                precondition(kinds.allSatisfy { $0.group == group && $0.version == version })
+                types.append(contentsOf: kinds)
             }
         }
         return Registry(groups: groups, types: types)

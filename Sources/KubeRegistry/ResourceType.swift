@@ -59,13 +59,21 @@ public struct ResourceType: Sendable {
     /// For a custom resource: the `openAPIV3Schema` of this version from its CustomResourceDefinition
     /// (nil for built-in kinds and for CRD versions without a schema).
     public var openAPIV3Schema: JSONValue?
+    /// The `scale` subresource (`kubectl scale`, `autoscale`); nil for kinds that cannot be scaled.
+    public var scale: ScaleSubresource?
+    /// Where the pod spec sits in an object (`spec.template.spec`; `spec` for a Pod), for the verbs that
+    /// change pod templates (`set image|env|resources|...`, `expose`); nil for kinds without one.
+    public var podSpecPath: [String]?
+    /// Whether the API server maintains `metadata.generation` (1 on create, +1 when `spec` changes).
+    public var tracksGeneration: Bool
 
     public init(group: String, version: String, kind: String, plural: String, singular: String? = nil,
                 shortNames: [String] = [], namespaced: Bool, categories: [String] = [],
                 verbs: [String] = ResourceType.standardVerbs, columns: [ColumnDefinition]? = nil,
                 row: RowFunction? = nil, describer: DescribeFunction? = nil,
                 nameRule: NameRule = .dns1123Subdomain,
-                fieldSelectors: [String: @Sendable (JSONValue) -> String] = [:], schemaName: String? = nil)
+                fieldSelectors: [String: @Sendable (JSONValue) -> String] = [:], schemaName: String? = nil,
+                scale: ScaleSubresource? = nil, podSpecPath: [String]? = nil, tracksGeneration: Bool = false)
     {
         self.group = group
         self.version = version
@@ -82,9 +90,15 @@ public struct ResourceType: Sendable {
         self.nameRule = nameRule
         self.fieldSelectors = fieldSelectors
         self.schemaName = schemaName
+        self.scale = scale
+        self.podSpecPath = podSpecPath
+        self.tracksGeneration = tracksGeneration
     }
 
     public static let standardVerbs = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"]
+
+    /// `podSpecPath` of the workloads that hold a pod template in `spec.template`.
+    public static let templatePodSpec = ["spec", "template", "spec"]
 
     public var gvk: GroupVersionKind { GroupVersionKind(group: group, version: version, kind: kind) }
     public var apiVersion: String { gvk.apiVersion }
@@ -95,6 +109,25 @@ public struct ResourceType: Sendable {
     public var qualifiedKind: String { group.isEmpty ? kind.lowercased() : "\(kind.lowercased()).\(group)" }
     /// The store's key for this resource's rows (`apps/deployments`, `/pods`).
     public var storageKey: String { "\(group)/\(plural)" }
+}
+
+/// Where a kind keeps what its `scale` subresource reads and writes (a CRD's `subresources.scale`).
+public struct ScaleSubresource: Sendable, Equatable {
+    /// The desired replica count (`spec.replicas`).
+    public var specReplicasPath: [String]
+    /// The observed replica count (`status.replicas`).
+    public var statusReplicasPath: [String]
+    /// The serialized label selector the scale reports (`status.selector`); nil when the kind has none.
+    public var labelSelectorPath: [String]?
+
+    public init(specReplicasPath: [String], statusReplicasPath: [String], labelSelectorPath: [String]? = nil) {
+        self.specReplicasPath = specReplicasPath
+        self.statusReplicasPath = statusReplicasPath
+        self.labelSelectorPath = labelSelectorPath
+    }
+
+    /// The built-in workloads' scale: `spec.replicas`, `status.replicas`.
+    public static let replicas = ScaleSubresource(specReplicasPath: ["spec", "replicas"], statusReplicasPath: ["status", "replicas"])
 }
 
 /// One table cell as a row function computes it. Cells that depend on "now" (AGE, `RESTARTS (5m ago)`,

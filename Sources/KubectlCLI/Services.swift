@@ -2,6 +2,7 @@ import KubeAPI
 import KubeModel
 import KubeRegistry
 import KubePrinters
+import KubeSchema
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -32,8 +33,19 @@ extension Invocation {
         } catch {
             throw CLIError.message("cannot open store \(storePath): \(error)")
         }
+        configureRequests(s)
         services.server = s
         return s
+    }
+
+    /// The request options every write carries: `fieldValidation` from `--validate` (the server's
+    /// default, Warn, for commands without it) and API warnings printed as kubectl prints them.
+    private func configureRequests(_ s: APIServer) {
+        if flags.values["validate"] != nil, let mode = try? ValidationMode.from(self) {
+            s.fieldValidation = mode == .strict ? .strict : mode == .warn ? .warn : .ignore
+        }
+        let err = io.err
+        s.warningHandler = { err.write("Warning: \($0)\n") }
     }
 
     /// The served kinds: built-in ones plus the store's CRDs (the store is opened when it exists).

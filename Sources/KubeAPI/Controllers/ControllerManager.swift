@@ -20,6 +20,10 @@ final class ControllerManager {
     var podsPerNode: [String: Int]?
     /// Nodes as the scheduler sees them, until a node changes.
     var nodeCache: [NodeInfo]?
+    /// The kubelet's clock while it replays retries that fell due between two commands.
+    var clockOverride: Timestamp?
+    /// Pending pods whose kubelet should look again (a ConfigMap, Secret or Service they wait for changed).
+    var kubeletWake: Set<String> = []
     /// Guards against controllers that never settle.
     static let maxWorkItems = 200_000
 
@@ -48,11 +52,12 @@ final class ControllerManager {
         case cronJob(String, String)
         case services(String)
         case node(String)
+        case waitingPods(String)
 
         var level: Int {
             switch self {
             case .node: return 0
-            case .pod, .pendingPods: return 0
+            case .pod, .pendingPods, .waitingPods: return 0
             case .pvc, .pendingClaims: return 1
             case .replicaSet, .replicationController, .statefulSet, .daemonSet, .allDaemonSets, .job, .adopt: return 2
             case .deployment, .cronJob: return 3
@@ -116,7 +121,13 @@ final class ControllerManager {
                     podsPerNode![node, default: 1] -= 1
                 }
                 enqueue(.pendingPods)
+                try? s.tx.setConfig(KubeletRecord.key(ns, name), nil)
             } else {
+                if let old, object["status"]["phase"].string == "Pending",
+                    old["spec"]["containers"] != object["spec"]["containers"] || old["spec"]["initContainers"] != object["spec"]["initContainers"]
+                {
+                    kubeletWake.insert(meta["uid"].string ?? "")
+                }
                 enqueue(.pod(ns, name))
             }
             for obj in [object, old ?? .null] where !obj.isNull {
@@ -140,12 +151,18 @@ final class ControllerManager {
             enqueue(.job(ns, name))
             if let owner = controllerRef(object) { enqueueOwner(owner, namespace: ns) }
         case ("batch", "CronJob"): enqueue(.cronJob(ns, name))
-        case ("", "Service"): enqueue(.services(ns))
+        case ("", "Service"):
+            enqueue(.services(ns))
+            if !deleted { enqueue(.waitingPods(ns)) }
+        case ("", "ConfigMap"), ("", "Secret"):
+            if !deleted { enqueue(.waitingPods(ns)) }
         case ("", "PersistentVolumeClaim"):
             if deleted { reclaimQueue.append(object) } else { enqueue(.pvc(ns, name)) }
             enqueue(.pendingClaims)
+            if object["status"]["phase"].string == "Bound" { enqueue(.pendingPods) }
         case ("", "PersistentVolume"), ("storage.k8s.io", "StorageClass"):
             enqueue(.pendingClaims)
+            if !deleted { enqueue(.pendingPods) }
         default:
             break
         }
@@ -212,6 +229,7 @@ final class ControllerManager {
         case .deployment(let ns, let name): try syncDeployment(namespace: ns, name: name)
         case .cronJob(let ns, let name): try syncCronJob(namespace: ns, name: name)
         case .services(let ns): try syncServices(namespace: ns)
+        case .waitingPods(let ns): try wakeWaitingPods(namespace: ns)
         }
     }
 
@@ -324,7 +342,7 @@ final class ControllerManager {
         var source: JSONValue = ["component": .string(component)]
         if let host { source["host"] = .string(host) }
         let t = JSONValue.string(now.rfc3339)
-        var ev: JSONValue = [
+        let ev: JSONValue = [
             "apiVersion": "v1", "kind": "Event",
             "metadata": ["name": .string(eventName), "namespace": .string(ns), "uid": .string(uuidV4()),
                          "creationTimestamp": t],
@@ -332,16 +350,11 @@ final class ControllerManager {
             "firstTimestamp": t, "lastTimestamp": t, "count": 1, "type": .string(type), "eventTime": nil,
             "reportingComponent": .string(component), "reportingInstance": .string(host ?? ""),
         ]
-        do {
-            let rv = try s.tx.nextResourceVersion()
-            ev["metadata"]["resourceVersion"] = .string(String(rv))
-            try s.tx.insert(s.row(for: ev, type: eventType, resourceVersion: rv))
-        } catch {
-            // Events are best effort, as in a cluster.
-        }
+        // Events are best effort, as in a cluster.
+        try? record(ev)
     }
 
-    var now: Timestamp { s.now }
+    var now: Timestamp { clockOverride ?? s.now }
 }
 
 /// Lowercase hexadecimal without leading zeros (Go's `%x`).
@@ -404,6 +417,7 @@ extension APIServer {
     /// The clock-driven controllers (CronJobs), run when a command opens the store: a read finds
     /// whether anything is due, and only then a write transaction reconciles.
     public func runClockControllers() throws {
+        try runKubeletRetries()
         let due = try read { s -> Bool in
             guard let cron = s.registry.type(group: "batch", kind: "CronJob") else { return false }
             if try s.tx.count(resource: cron.storageKey, namespace: nil) == 0 { return false }

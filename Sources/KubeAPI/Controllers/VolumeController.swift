@@ -54,7 +54,9 @@ extension ControllerManager {
                 }
                 return
             }
-            if sc["volumeBindingMode"].string == "WaitForFirstConsumer" {
+            if sc["volumeBindingMode"].string == "WaitForFirstConsumer",
+                pvc["metadata"]["annotations"]["volume.kubernetes.io/selected-node"].isNull
+            {
                 if !emittedClaimEvent(pvc) {
                     event(pvc, reason: "WaitForFirstConsumer", message: "waiting for first consumer to be created before binding",
                           component: "persistentvolume-controller")

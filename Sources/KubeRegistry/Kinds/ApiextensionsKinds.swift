@@ -2,7 +2,9 @@
 // (plural, kind, scope and verbs from the served OpenAPI paths; short names and categories from discovery).
 
 extension BuiltinKinds {
-    static let apiextensionsV1: [KindData] = [
-        KindData("CustomResourceDefinition", "customresourcedefinitions", namespaced: false, shortNames: ["crd", "crds"], categories: ["api-extensions"], schema: "io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.CustomResourceDefinition"),
+    static let apiextensionsV1: [ResourceType] = [
+        .builtin(group: "apiextensions.k8s.io", version: "v1", kind: "CustomResourceDefinition", plural: "customresourcedefinitions", namespaced: false, shortNames: ["crd", "crds"], categories: ["api-extensions"],
+                 tracksGeneration: true,
+                 schemaName: "io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.CustomResourceDefinition"),
     ]
 }

@@ -2,7 +2,10 @@
 // (plural, kind, scope and verbs from the served OpenAPI paths; short names and categories from discovery).
 
 extension BuiltinKinds {
-    static let apiregistrationV1: [KindData] = [
-        KindData("APIService", "apiservices", namespaced: false, categories: ["api-extensions"], schema: "io.k8s.kube-aggregator.pkg.apis.apiregistration.v1.APIService"),
+    static let apiregistrationV1: [ResourceType] = [
+        .builtin(group: "apiregistration.k8s.io", version: "v1", kind: "APIService", plural: "apiservices", namespaced: false, categories: ["api-extensions"],
+                 table: APIServiceColumns.printer,
+                 nameRule: .pathSegment,
+                 schemaName: "io.k8s.kube-aggregator.pkg.apis.apiregistration.v1.APIService"),
     ]
 }

@@ -2,8 +2,10 @@
 // (plural, kind, scope and verbs from the served OpenAPI paths; short names and categories from discovery).
 
 extension BuiltinKinds {
-    static let authenticationV1: [KindData] = [
-        KindData("SelfSubjectReview", "selfsubjectreviews", namespaced: false, verbs: ["create"], schema: "io.k8s.api.authentication.v1.SelfSubjectReview"),
-        KindData("TokenReview", "tokenreviews", namespaced: false, verbs: ["create"], schema: "io.k8s.api.authentication.v1.TokenReview"),
+    static let authenticationV1: [ResourceType] = [
+        .builtin(group: "authentication.k8s.io", version: "v1", kind: "SelfSubjectReview", plural: "selfsubjectreviews", namespaced: false, verbs: ["create"],
+                 schemaName: "io.k8s.api.authentication.v1.SelfSubjectReview"),
+        .builtin(group: "authentication.k8s.io", version: "v1", kind: "TokenReview", plural: "tokenreviews", namespaced: false, verbs: ["create"],
+                 schemaName: "io.k8s.api.authentication.v1.TokenReview"),
     ]
 }

@@ -1,34 +1,11 @@
 import KubeModel
 
-/// One served resource as discovery describes it; `BuiltinKinds` turns these into `ResourceType`s,
-/// attaching table printers, describers, field selectors and name rules.
-struct KindData {
-    var kind: String
-    var plural: String
-    var namespaced: Bool
-    var shortNames: [String]
-    var categories: [String]
-    var verbs: [String]
-    var schema: String?
-
-    init(_ kind: String, _ plural: String, namespaced: Bool, shortNames: [String] = [], categories: [String] = [],
-         verbs: [String] = ResourceType.standardVerbs, schema: String? = nil)
-    {
-        self.kind = kind
-        self.plural = plural
-        self.namespaced = namespaced
-        self.shortNames = shortNames
-        self.categories = categories
-        self.verbs = verbs
-        self.schema = schema
-    }
-}
-
 /// The API groups of a default v1.32 kube-apiserver (GA versions; the beta and alpha APIs of 1.32 are
 /// all off by default), in discovery order: core first, then by the aggregator's group priority
-/// (ties by name). Within a group, versions are listed preferred first.
+/// (ties by name). Within a group, versions are listed preferred first. Each kind's entry (names, scope,
+/// table, describer, rules) is in the file of its group.
 enum BuiltinKinds {
-    static let groups: [(group: String, versions: [(version: String, kinds: [KindData])])] = [
+    static let groups: [(group: String, versions: [(version: String, kinds: [ResourceType])])] = [
         ("", [("v1", coreV1)]),
         ("apiregistration.k8s.io", [("v1", apiregistrationV1)]),
         ("apps", [("v1", appsV1)]),
@@ -50,16 +27,23 @@ enum BuiltinKinds {
         ("discovery.k8s.io", [("v1", discoveryV1)]),
         ("flowcontrol.apiserver.k8s.io", [("v1", flowcontrolV1)]),
     ]
+}
 
-    static func resourceType(group: String, version: String, _ d: KindData) -> ResourceType {
-        let table = TablePrinters.table(group: group, kind: d.kind)
-        return ResourceType(
-            group: group, version: version, kind: d.kind, plural: d.plural, singular: d.kind.lowercased(),
-            shortNames: d.shortNames, namespaced: d.namespaced, categories: d.categories, verbs: d.verbs,
-            columns: table?.columns, row: table?.row,
-            describer: Describers.forKind(group: group, kind: d.kind),
-            nameRule: NameRules.rule(group: group, kind: d.kind),
-            fieldSelectors: FieldSelectors.fields(group: group, kind: d.kind),
-            schemaName: d.schema)
+extension ResourceType {
+    /// A built-in kind's entry: discovery's facts (plural, scope, short names, categories, verbs; the
+    /// singular is the lower-cased kind) and what the API server and kubectl attach to the kind.
+    static func builtin(group: String, version: String, kind: String, plural: String, namespaced: Bool,
+                        shortNames: [String] = [], categories: [String] = [], verbs: [String] = standardVerbs,
+                        table: TablePrinter? = nil, describer: DescribeFunction? = nil,
+                        nameRule: NameRule = .dns1123Subdomain,
+                        fieldSelectors: [String: @Sendable (JSONValue) -> String] = [:],
+                        scale: ScaleSubresource? = nil, podSpecPath: [String]? = nil, tracksGeneration: Bool = false,
+                        schemaName: String) -> ResourceType
+    {
+        ResourceType(group: group, version: version, kind: kind, plural: plural, singular: kind.lowercased(),
+                     shortNames: shortNames, namespaced: namespaced, categories: categories, verbs: verbs,
+                     columns: table?.columns, row: table?.row, describer: describer, nameRule: nameRule,
+                     fieldSelectors: fieldSelectors, schemaName: schemaName, scale: scale, podSpecPath: podSpecPath,
+                     tracksGeneration: tracksGeneration)
     }
 }

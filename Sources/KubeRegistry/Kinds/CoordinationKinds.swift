@@ -2,7 +2,9 @@
 // (plural, kind, scope and verbs from the served OpenAPI paths; short names and categories from discovery).
 
 extension BuiltinKinds {
-    static let coordinationV1: [KindData] = [
-        KindData("Lease", "leases", namespaced: true, schema: "io.k8s.api.coordination.v1.Lease"),
+    static let coordinationV1: [ResourceType] = [
+        .builtin(group: "coordination.k8s.io", version: "v1", kind: "Lease", plural: "leases", namespaced: true,
+                 table: SimpleColumns.lease,
+                 schemaName: "io.k8s.api.coordination.v1.Lease"),
     ]
 }

@@ -2,7 +2,8 @@
 // (plural, kind, scope and verbs from the served OpenAPI paths; short names and categories from discovery).
 
 extension BuiltinKinds {
-    static let eventsV1: [KindData] = [
-        KindData("Event", "events", namespaced: true, shortNames: ["ev"], schema: "io.k8s.api.events.v1.Event"),
+    static let eventsV1: [ResourceType] = [
+        .builtin(group: "events.k8s.io", version: "v1", kind: "Event", plural: "events", namespaced: true, shortNames: ["ev"],
+                 schemaName: "io.k8s.api.events.v1.Event"),
     ]
 }

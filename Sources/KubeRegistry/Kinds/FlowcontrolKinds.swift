@@ -2,8 +2,14 @@
 // (plural, kind, scope and verbs from the served OpenAPI paths; short names and categories from discovery).
 
 extension BuiltinKinds {
-    static let flowcontrolV1: [KindData] = [
-        KindData("FlowSchema", "flowschemas", namespaced: false, schema: "io.k8s.api.flowcontrol.v1.FlowSchema"),
-        KindData("PriorityLevelConfiguration", "prioritylevelconfigurations", namespaced: false, schema: "io.k8s.api.flowcontrol.v1.PriorityLevelConfiguration"),
+    static let flowcontrolV1: [ResourceType] = [
+        .builtin(group: "flowcontrol.apiserver.k8s.io", version: "v1", kind: "FlowSchema", plural: "flowschemas", namespaced: false,
+                 table: FlowControlColumns.flowSchema,
+                 nameRule: .pathSegment,
+                 schemaName: "io.k8s.api.flowcontrol.v1.FlowSchema"),
+        .builtin(group: "flowcontrol.apiserver.k8s.io", version: "v1", kind: "PriorityLevelConfiguration", plural: "prioritylevelconfigurations", namespaced: false,
+                 table: FlowControlColumns.priorityLevel,
+                 nameRule: .pathSegment,
+                 schemaName: "io.k8s.api.flowcontrol.v1.PriorityLevelConfiguration"),
     ]
 }

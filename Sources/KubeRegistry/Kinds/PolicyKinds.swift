@@ -2,7 +2,11 @@
 // (plural, kind, scope and verbs from the served OpenAPI paths; short names and categories from discovery).
 
 extension BuiltinKinds {
-    static let policyV1: [KindData] = [
-        KindData("PodDisruptionBudget", "poddisruptionbudgets", namespaced: true, shortNames: ["pdb"], schema: "io.k8s.api.policy.v1.PodDisruptionBudget"),
+    static let policyV1: [ResourceType] = [
+        .builtin(group: "policy", version: "v1", kind: "PodDisruptionBudget", plural: "poddisruptionbudgets", namespaced: true, shortNames: ["pdb"],
+                 table: SimpleColumns.podDisruptionBudget,
+                 describer: { describePDB($0, $1) },
+                 tracksGeneration: true,
+                 schemaName: "io.k8s.api.policy.v1.PodDisruptionBudget"),
     ]
 }

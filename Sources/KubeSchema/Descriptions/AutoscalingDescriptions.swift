@@ -136,7 +136,7 @@ The target value of the metric averaged over all pods of the target.
 .type
 "Utilization", "Value" or "AverageValue". Required.
 .value
-The target value of the metric as a whole.
+The value the whole metric should have.
 
 @io.k8s.api.autoscaling.v2.MetricValueStatus
 The measured value of a metric, in the form its target uses.

@@ -4,7 +4,7 @@ let coreV1Part1aDescriptions: [StaticString] = [
 @io.k8s.api.core.v1.AWSElasticBlockStoreVolumeSource
 An Amazon EBS disk attached to the node and mounted into the pod. The disk must exist and be in the
 same availability zone as the node. Deprecated: the in-tree plugin is replaced by the EBS CSI driver
-(ebs.csi.aws.com), to which such volumes are redirected.
+(ebs.csi.aws.com), which now handles such volumes.
 .fsType
 The file system on the disk, e.g. "ext4", "xfs" or "ntfs"; the disk is formatted with it when empty.
 Not set: "ext4".
@@ -36,7 +36,7 @@ The name of a profile already loaded on the node. Required when type is Localhos
 otherwise.
 .type
 Which profile applies:
-- RuntimeDefault: the container runtime's default profile.
+- RuntimeDefault: whatever profile the container runtime uses by default.
 - Localhost: a profile loaded on the node, named in localhostProfile.
 - Unconfined: no AppArmor confinement.
 
@@ -49,7 +49,7 @@ The unique name of the attached volume, as the volume plugin names it.
 
 @io.k8s.api.core.v1.AzureDiskVolumeSource
 An Azure data disk attached to the node and mounted into the pod. Deprecated: such volumes are
-redirected to the Azure Disk CSI driver (disk.csi.azure.com).
+handed over to the Azure Disk CSI driver (disk.csi.azure.com).
 .cachingMode
 The host caching mode of the disk: "None", "ReadOnly" or "ReadWrite" (default).
 .diskName
@@ -65,7 +65,7 @@ per storage account) or "Managed" (an Azure managed disk).
 Mount the disk read-only. Default false.
 
 @io.k8s.api.core.v1.AzureFilePersistentVolumeSource
-An Azure Files share (SMB) used as a persistent volume. Deprecated: such volumes are redirected to the
+An Azure Files share (SMB) used as a persistent volume. Deprecated: such volumes are handed over to the
 Azure File CSI driver (file.csi.azure.com).
 .readOnly
 Mount the share read-only. Default false.
@@ -78,7 +78,7 @@ The namespace of that Secret. Not set: the namespace of the pod that uses the vo
 The name of the file share. Required.
 
 @io.k8s.api.core.v1.AzureFileVolumeSource
-An Azure Files share (SMB) mounted into the pod. Deprecated: such volumes are redirected to the Azure
+An Azure Files share (SMB) mounted into the pod. Deprecated: such volumes are handed over to the Azure
 File CSI driver (file.csi.azure.com).
 .readOnly
 Mount the share read-only. Default false.
@@ -185,7 +185,7 @@ A Secret in the pod's namespace holding the Ceph user's key; replaces secretFile
 The Ceph user name. Default "admin".
 
 @io.k8s.api.core.v1.CinderPersistentVolumeSource
-An OpenStack Cinder volume used as a persistent volume. Deprecated: such volumes are redirected to the
+An OpenStack Cinder volume used as a persistent volume. Deprecated: such volumes are handed over to the
 Cinder CSI driver (cinder.csi.openstack.org).
 .fsType
 The file system on the volume, e.g. "ext4" (the default) or "xfs".
@@ -197,7 +197,7 @@ A Secret (with namespace) holding the parameters used to connect to OpenStack. O
 The Cinder volume ID. Required.
 
 @io.k8s.api.core.v1.CinderVolumeSource
-An OpenStack Cinder volume mounted into the pod. Deprecated: such volumes are redirected to the Cinder
+An OpenStack Cinder volume mounted into the pod. Deprecated: such volumes are handed over to the Cinder
 CSI driver (cinder.csi.openstack.org).
 .fsType
 The file system on the volume, e.g. "ext4" (the default) or "xfs".

@@ -139,7 +139,7 @@ status.podIP or status.podIPs.
 .resourceFieldRef
 A resource limit or request of a container, e.g. limits.cpu or requests.memory.
 .secretKeyRef
-A key of a Secret in the pod's namespace.
+Selects one key of a Secret that lives in the pod's own namespace.
 
 @io.k8s.api.core.v1.EphemeralContainer
 A temporary container added to a running pod, typically for debugging (kubectl debug). It is never
@@ -335,7 +335,7 @@ The UUID of the dataset, the preferred way to name it.
 
 @io.k8s.api.core.v1.GCEPersistentDiskVolumeSource
 A Google Compute Engine persistent disk attached to the node and mounted into the pod. The disk must
-exist in the node's zone. Deprecated: such volumes are redirected to the GCE PD CSI driver
+exist in the node's zone. Deprecated: such volumes are handed over to the GCE PD CSI driver
 (pd.csi.storage.gke.io).
 .fsType
 The file system on the disk, e.g. "ext4" (the default) or "xfs".

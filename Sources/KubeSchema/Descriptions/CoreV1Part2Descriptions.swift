@@ -183,20 +183,20 @@ hostPath, local, ...) is set; most in-tree cloud backends are deprecated in favo
 The ways the volume can be mounted: "ReadWriteOnce", "ReadOnlyMany", "ReadWriteMany" or
 "ReadWriteOncePod". A claim binds only when all the modes it asks for are listed.
 .awsElasticBlockStore
-Deprecated: an AWS EBS disk through the in-tree plugin; calls are redirected to the ebs.csi.aws.com
+Deprecated: an AWS EBS disk through the in-tree plugin; calls are handed over to the ebs.csi.aws.com
 CSI driver.
 .azureDisk
-Deprecated: an Azure data disk through the in-tree plugin; calls are redirected to the
+Deprecated: an Azure data disk through the in-tree plugin; calls are handed over to the
 disk.csi.azure.com CSI driver.
 .azureFile
-Deprecated: an Azure File share through the in-tree plugin; calls are redirected to the
+Deprecated: an Azure File share through the in-tree plugin; calls are handed over to the
 file.csi.azure.com CSI driver.
 .capacity
 The size of the volume, e.g. {"storage": "10Gi"}. Claims requesting at most this much can bind.
 .cephfs
 Deprecated: a CephFS file system through the in-tree plugin. Use the Ceph CSI driver.
 .cinder
-Deprecated: an OpenStack Cinder volume through the in-tree plugin; calls are redirected to the
+Deprecated: an OpenStack Cinder volume through the in-tree plugin; calls are handed over to the
 cinder.csi.openstack.org CSI driver.
 .claimRef
 The claim this volume is bound to. Set by the system when binding; setting it yourself reserves the
@@ -210,7 +210,7 @@ Deprecated: storage handled by a FlexVolume driver script installed on the nodes
 .flocker
 Deprecated: a dataset of the Flocker control service.
 .gcePersistentDisk
-Deprecated: a Google Compute Engine persistent disk through the in-tree plugin; calls are redirected
+Deprecated: a Google Compute Engine persistent disk through the in-tree plugin; calls are handed over
 to the pd.csi.storage.gke.io CSI driver.
 .glusterfs
 Deprecated: a GlusterFS volume; the in-tree plugin has been removed.
@@ -257,7 +257,7 @@ Beta in v1.32 and off by default.
 "Filesystem" (default) to mount the volume as a directory, or "Block" to hand it to containers as a
 raw block device.
 .vsphereVolume
-Deprecated: a vSphere virtual disk through the in-tree plugin; calls are redirected to the
+Deprecated: a vSphere virtual disk through the in-tree plugin; calls are handed over to the
 csi.vsphere.vmware.com CSI driver.
 
 @io.k8s.api.core.v1.PersistentVolumeStatus
@@ -524,8 +524,8 @@ Seconds to wait after the container starts before the first check. Default 0.
 .periodSeconds
 Seconds between checks. Default 10, minimum 1.
 .successThreshold
-How many successes in a row count as success after a failure. Default 1; must be 1 for liveness and
-startup probes.
+How many successes in a row count as success after a failure. Default 1; liveness and startup
+probes accept only 1.
 .tcpSocket
 Open a TCP connection to a port; connecting counts as success.
 .terminationGracePeriodSeconds
@@ -845,14 +845,14 @@ For type Localhost: the profile file, relative to the kubelet's seccomp director
 /var/lib/kubelet/seccomp). Required for Localhost, not allowed otherwise.
 .type
 The kind of profile:
-- RuntimeDefault: the container runtime's default profile.
+- RuntimeDefault: whatever profile the container runtime uses by default.
 - Unconfined: no filtering.
 - Localhost: a profile file on the node (see localhostProfile).
 
 @io.k8s.api.core.v1.SecretEnvSource
 Turns every key of a Secret into an environment variable of a container.
 .name
-The name of the Secret, in the pod's namespace.
+Which Secret to use (it must live in the pod's namespace).
 .optional
 When true, the container starts even if the Secret does not exist. Default false.
 
@@ -861,7 +861,7 @@ One key of a Secret, used as the value of an environment variable.
 .key
 The key whose value is used. Required.
 .name
-The name of the Secret, in the pod's namespace.
+Which Secret to use (it must live in the pod's namespace).
 .optional
 When true, a missing Secret or key leaves the variable unset instead of stopping the container
 from starting. Default false.
@@ -883,7 +883,7 @@ The keys of a Secret, as files in a projected volume.
 Which keys to include and the file path for each. Not set: every key, as a file named after it. A
 listed key that does not exist is an error unless optional is true.
 .name
-The name of the Secret, in the pod's namespace.
+Which Secret to use (it must live in the pod's namespace).
 .optional
 When true, a missing Secret or key is skipped instead of failing the mount. Default false.
 
@@ -905,7 +905,7 @@ Which keys to include and the file path for each. Not set: every key, as a file 
 .optional
 When true, the pod starts even if the Secret or a listed key does not exist. Default false.
 .secretName
-The name of the Secret, in the pod's namespace.
+Which Secret to use (it must live in the pod's namespace).
 
 @io.k8s.api.core.v1.SecurityContext
 Security settings of one container: privileges, Linux capabilities, user and group IDs, file
@@ -1097,8 +1097,8 @@ Which pods are counted in each domain. Usually selects the pod's own siblings.
 Label keys whose values are taken from the incoming pod and added to labelSelector, e.g.
 pod-template-hash to count only pods of the same revision.
 .maxSkew
-The largest allowed difference between the number of matching pods in any domain and in the domain
-with the fewest. Must be at least 1. Required.
+How many more matching pods any domain may hold than the domain holding the fewest. Must be at least
+1. Required.
 .minDomains
 For DoNotSchedule: the smallest number of eligible domains. With fewer domains, the missing ones
 count as holding zero pods, so pods are not piled into the existing ones. Default 1.
@@ -1141,18 +1141,18 @@ A named volume of a pod, which its containers can mount. Exactly one source fiel
 contents come from; common ones are configMap, secret, emptyDir, persistentVolumeClaim, projected
 and hostPath.
 .awsElasticBlockStore
-Deprecated: an AWS EBS disk through the in-tree plugin; calls are redirected to the ebs.csi.aws.com
+Deprecated: an AWS EBS disk through the in-tree plugin; calls are handed over to the ebs.csi.aws.com
 CSI driver.
 .azureDisk
-Deprecated: an Azure data disk through the in-tree plugin; calls are redirected to the
+Deprecated: an Azure data disk through the in-tree plugin; calls are handed over to the
 disk.csi.azure.com CSI driver.
 .azureFile
-Deprecated: an Azure File share through the in-tree plugin; calls are redirected to the
+Deprecated: an Azure File share through the in-tree plugin; calls are handed over to the
 file.csi.azure.com CSI driver.
 .cephfs
 Deprecated: a CephFS file system through the in-tree plugin. Use the Ceph CSI driver.
 .cinder
-Deprecated: an OpenStack Cinder volume through the in-tree plugin; calls are redirected to the
+Deprecated: an OpenStack Cinder volume through the in-tree plugin; calls are handed over to the
 cinder.csi.openstack.org CSI driver.
 .configMap
 The keys of a ConfigMap, as files.
@@ -1173,7 +1173,7 @@ Deprecated: storage handled by a FlexVolume driver script installed on the nodes
 .flocker
 Deprecated: a dataset of the Flocker control service.
 .gcePersistentDisk
-Deprecated: a Google Compute Engine persistent disk through the in-tree plugin; calls are redirected
+Deprecated: a Google Compute Engine persistent disk through the in-tree plugin; calls are handed over
 to the pd.csi.storage.gke.io CSI driver.
 .gitRepo
 Deprecated: a directory with a git repository cloned into it. Use an init container that runs git
@@ -1212,7 +1212,7 @@ The keys of a Secret, as files.
 .storageos
 Deprecated: a StorageOS volume; the in-tree plugin has been removed.
 .vsphereVolume
-Deprecated: a vSphere virtual disk through the in-tree plugin; calls are redirected to the
+Deprecated: a vSphere virtual disk through the in-tree plugin; calls are handed over to the
 csi.vsphere.vmware.com CSI driver.
 
 @io.k8s.api.core.v1.VolumeDevice
@@ -1285,7 +1285,7 @@ The most storage the claim may have, per resource.
 The minimum storage the claim needs, e.g. {"storage": "10Gi"}. A bound volume may be larger.
 
 @io.k8s.api.core.v1.VsphereVirtualDiskVolumeSource
-Deprecated: a vSphere virtual disk through the in-tree plugin; calls are redirected to the
+Deprecated: a vSphere virtual disk through the in-tree plugin; calls are handed over to the
 csi.vsphere.vmware.com CSI driver.
 .fsType
 The file system on the disk, e.g. "ext4" (default) or "xfs".

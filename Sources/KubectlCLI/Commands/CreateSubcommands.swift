@@ -20,7 +20,7 @@ enum CreateSubcommands {
 
     static let all: [CommandSpec] = [
         sub("clusterrole", use: "clusterrole NAME --verb=verb --resource=resource.group [--resource-name=resourcename] [--dry-run=server|client|none]",
-            short: "Create a cluster role", flags: CreateClusterRole.flags, wrap: .none,
+            short: "Create a ClusterRole", flags: CreateClusterRole.flags, wrap: .none,
             make: { try CreateClusterRole.make(flags: $0, args: $1, argsLenAtDash: $2, context: $3) }),
         sub("clusterrolebinding", use: "clusterrolebinding NAME --clusterrole=NAME [--user=username] [--group=groupname] [--serviceaccount=namespace:serviceaccountname] [--dry-run=server|client|none]",
             short: "Create a cluster role binding for a cluster role", flags: CreateClusterRoleBinding.flags, wrap: .none,
@@ -70,7 +70,7 @@ enum CreateSubcommands {
                             wrap: .noColon("failed to create secret"),
                             make: { try CreateSecretGeneric.make(flags: $0, args: $1, argsLenAtDash: $2, context: $3) }),
                         sub("tls", use: "tls NAME --cert=path/to/cert/file --key=path/to/key/file [--dry-run=server|client|none]",
-                            short: "Create a TLS secret", flags: CreateSecretTLS.flags, wrap: .noColon("failed to create secret"),
+                            short: "Create a kubernetes.io/tls secret from a key pair", flags: CreateSecretTLS.flags, wrap: .noColon("failed to create secret"),
                             make: { try CreateSecretTLS.make(flags: $0, args: $1, argsLenAtDash: $2, context: $3) }),
                     ]),
         CommandSpec("service", aliases: ["svc"], use: "service [flags]",
@@ -87,7 +87,7 @@ enum CreateSubcommands {
     ]
 
     static func service(_ name: String, _ type: CreateService.ServiceType, use: String) -> CommandSpec {
-        sub(name, use: use, short: "Create a \(type.rawValue) service", flags: CreateService.flags(for: type),
+        sub(name, use: use, short: "Create a service of type \(type.rawValue)", flags: CreateService.flags(for: type),
             wrap: .colon("failed to create \(type.rawValue) service"),
             make: { try CreateService.make(type: type, flags: $0, args: $1, argsLenAtDash: $2, context: $3) })
     }

@@ -12,11 +12,11 @@ enum ExplainCommand {
     static let spec = CommandSpec(
         "explain",
         use: "explain TYPE [--recursive=FALSE|TRUE] [--api-version=api-version-group] [--output=plaintext|plaintext-openapiv2]",
-        short: "Get documentation for a resource",
+        short: "Describe the fields of a type and their meaning",
         flags: [
-            FlagSpec("recursive", .bool, usage: "When true, print the name of all the fields recursively. Otherwise, print the available fields with their description."),
-            FlagSpec("api-version", .string, usage: "Use given api-version (group/version) of the resource."),
-            FlagSpec("output", .string, default: "plaintext", usage: "Format in which to render the schema. Valid values are: (plaintext, plaintext-openapiv2, json, yaml).",
+            FlagSpec("recursive", .bool, usage: "List every nested field name at once, instead of one level of fields with their descriptions."),
+            FlagSpec("api-version", .string, usage: "Explain the type as served in this group/version."),
+            FlagSpec("output", .string, default: "plaintext", usage: "How to print the schema: plaintext, plaintext-openapiv2, json or yaml.",
                      completions: ["plaintext", "plaintext-openapiv2", "json", "yaml"]),
             FlagSpec("depth", .int, usage: "With --recursive (or -o json|yaml): the number of field levels to show (0: all)."),
             FlagSpec("find", .string, usage: "List the field paths under TYPE whose name or description contains this word (case-insensitive)."),

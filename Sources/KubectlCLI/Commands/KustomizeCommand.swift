@@ -8,7 +8,7 @@ enum KustomizeCommand {
         use: "kustomize <dir>",
         short: "Build a kustomization target from a directory",
         flags: [
-            FlagSpec("output", short: "o", .string, usage: "If specified, write output to this path."),
+            FlagSpec("output", short: "o", .string, usage: "Write the built objects to this file instead of standard output."),
         ],
         group: "Advanced Commands:",
         run: { try run(&$0) })

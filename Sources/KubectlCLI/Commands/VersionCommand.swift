@@ -6,7 +6,7 @@ enum VersionCommand {
     static let gitVersion = "v1.32.5"
 
     static let spec = CommandSpec(
-        "version", use: "version [flags]", short: "Print the client and server version information",
+        "version", use: "version [flags]", short: "Show the versions of kubectl-local and of the store's API",
         flags: [
             FlagSpec("client", .bool, usage: "Print the client version only."),
             FlagSpec("output", short: "o", .string, usage: "Output format: yaml or json.", completions: ["yaml", "json"]),

@@ -30,7 +30,8 @@ public enum ErrorRenderer {
 
     static func renderAPI(_ e: APIError) -> String {
         if e.reason == .invalid, !e.causes.isEmpty {
-            let prefix = "The \(e.detailsKind) \(strconvQuote(e.detailsName)) is invalid: "
+            let prefix = e.detailsKind.isEmpty && e.detailsName.isEmpty
+                ? "The request is invalid: " : "The \(e.detailsKind) \(strconvQuote(e.detailsName)) is invalid: "
             if e.causes.count == 1 { return prefix + "\(e.causes[0].field): \(e.causes[0].message)" }
             return prefix + "\n" + e.causes.map { "* \($0.field): \($0.message)" }.joined(separator: "\n")
         }

@@ -107,7 +107,7 @@ public enum RunPod {
         FlagSpec("template", .string, usage: "Template for -o go-template or jsonpath."),
         FlagSpec("timeout", .duration, default: "0s", usage: "How long to wait (with --rm)."),
         FlagSpec("tty", short: "t", .bool, usage: "Allocate a TTY for the container."),
-        FlagSpec("wait", .bool, usage: "Wait for resources to be gone before returning."),
+        FlagSpec("wait", .bool, usage: "With --rm: return only after the pod is deleted."),
     ]
 
     /// A rough check of docker reference syntax (`reference.ReferenceRegexp`): lower-case path

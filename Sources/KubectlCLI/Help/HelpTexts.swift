@@ -14,14 +14,14 @@ enum HelpTexts {
 
              Prints a table of the objects of the given types, or the objects themselves with -o json|yaml|name|jsonpath=...|go-template=.... Filter with -l (labels) and --field-selector; namespaced types are read from the current namespace unless -n or -A is given.
 
-            Use "kubectl api-resources" for a complete list of supported resources.
+            "kubectl api-resources" lists every type the store knows.
             """,
         "describe": """
             Show details of an object or group of objects.
 
              Prints a readable description of each object, with related objects and events. With a name prefix, every object whose name starts with it is described.
 
-            Use "kubectl api-resources" for a complete list of supported resources.
+            "kubectl api-resources" lists every type the store knows.
             """,
         "create": """
             Create objects from files or standard input.
@@ -36,7 +36,7 @@ enum HelpTexts {
         "label": """
             Update the labels on an object.
 
-             A label key and value must begin with a letter or number, and may contain letters, numbers, hyphens, dots, and underscores, up to 63 characters each. Use --overwrite to change an existing label; KEY- removes a label.
+             Keys and values are at most 63 characters each: letters and digits at both ends, with dashes, underscores and dots allowed in between (a key may carry a DNS-subdomain prefix and a slash). Use --overwrite to change an existing label; KEY- removes a label.
             """,
         "annotate": """
             Update the annotations on an object.

@@ -9,7 +9,7 @@ enum ApplyCommand {
     static let spec = CommandSpec(
         "apply",
         use: "apply (-f FILENAME | -k DIRECTORY)",
-        short: "Apply a configuration to a resource by file name or stdin",
+        short: "Create or update objects so they match files or stdin",
         flags: CommonFlags.output(tables: false) + CommonFlags.filenames("apply") + [
             FlagSpec("all", .bool, usage: "With --prune, prune every object of the allow-listed types, not only those matching -l."),
             FlagSpec("cascade", .string, default: "background", usage: "Deletion cascade for --prune and --force: background, foreground or orphan.",
@@ -150,7 +150,8 @@ enum ApplyCommand {
                     ? try StrategicMerge.apply(live, patch: patch, schema: Declarative.schema(for: obj))
                     : try JSONMergePatch.apply(live, patch: patch)
                 patched["metadata"]["resourceVersion"] = live["metadata"]["resourceVersion"]
-                return try s.update(patched, type: type, dryRun: dryRun == .server)
+                return try s.update(patched, type: type, dryRun: dryRun == .server,
+                                    body: Declarative.requestBody(patch, kind: strategic ? .strategic : .merge))
             }
             return (result, "configured")
         } catch {

@@ -44,6 +44,11 @@ enum PatchKind: String {
 }
 
 enum Declarative {
+    /// How the server received a patch (its decode errors are worded per patch type).
+    static func requestBody(_ patch: JSONValue, kind: PatchKind) -> RequestBody {
+        kind == .strategic ? .strategicPatch(patch) : .jsonPatch
+    }
+
     static func schema(for obj: JSONValue) -> PatchSchema {
         PatchSchema.forObject(apiVersion: obj["apiVersion"].string ?? "", kind: obj["kind"].string ?? "")
     }

@@ -13,7 +13,7 @@ enum DiffCommand {
     static let spec = CommandSpec(
         "diff",
         use: "diff -f FILENAME",
-        short: "Diff the live version against a would-be applied version",
+        short: "Show how objects in the store would change if the files were applied",
         flags: CommonFlags.filenames("diff") + [
             CommonFlags.fieldManager("kubectl-client-side-apply"),
             FlagSpec("force-conflicts", .bool, usage: "With --server-side, take over fields other managers own."),

@@ -14,7 +14,7 @@ enum EditCommand {
     static let spec = CommandSpec(
         "edit",
         use: "edit (RESOURCE/NAME | -f FILENAME)",
-        short: "Edit a resource on the server",
+        short: "Change an object in your editor",
         flags: CommonFlags.output(tables: false) + CommonFlags.filenames("edit") + [
             CommonFlags.fieldManager("kubectl-edit"),
             FlagSpec("output-patch", .bool, usage: "Print the patch of the edited objects."),
@@ -170,7 +170,8 @@ enum EditCommand {
                             ? try StrategicMerge.apply(live, patch: patch, schema: Declarative.schema(for: after))
                             : try JSONMergePatch.apply(live, patch: patch)
                         patched["metadata"]["resourceVersion"] = live["metadata"]["resourceVersion"]
-                        return try s.update(patched, type: target.type)
+                        return try s.update(patched, type: target.type,
+                                            body: Declarative.requestBody(patch, kind: strategic ? .strategic : .merge))
                     }
                     inv.io.out.write("\(ObjectPrinter.name(result, type: target.type)) edited\n")
                 } catch {

@@ -9,7 +9,7 @@ enum PatchCommand {
     static let spec = CommandSpec(
         "patch",
         use: "patch (-f FILENAME | TYPE NAME) [-p PATCH|--patch-file FILE]",
-        short: "Update fields of a resource",
+        short: "Change fields of an object with a patch",
         flags: CommonFlags.output(tables: false) + CommonFlags.filenames("update") + [
             CommonFlags.dryRun,
             CommonFlags.fieldManager("kubectl-patch"),
@@ -104,7 +104,8 @@ enum PatchCommand {
                     }
                     patched["metadata"]["resourceVersion"] = live["metadata"]["resourceVersion"]
                     if dryRun == .client { return (patched, patched != live) }
-                    let updated = try s.update(patched, type: t.type, dryRun: dryRun == .server)
+                    let updated = try s.update(patched, type: t.type, dryRun: dryRun == .server,
+                                               body: Declarative.requestBody(patch, kind: kind))
                     return (updated, updated != live)
                 }
                 Declarative.report(result.0, type: t.type, operation: (result.1 ? "patched" : "patched (no change)") + dryRun.suffix,

@@ -8,7 +8,7 @@ enum ReplaceCommand {
     static let spec = CommandSpec(
         "replace",
         use: "replace -f FILENAME",
-        short: "Replace a resource by file name or stdin",
+        short: "Swap objects for the versions in files or stdin",
         flags: CommonFlags.output(tables: false) + CommonFlags.filenames("replace") + [
             FlagSpec("cascade", .string, default: "background", usage: "Deletion cascade for --force: background, foreground or orphan.",
                      noOptDefault: "background"),

@@ -21,16 +21,16 @@ enum NodeCommands {
     ]
 
     static let specs: [CommandSpec] = [
-        CommandSpec("cordon", use: "cordon NODE", short: "Mark node as unschedulable",
+        CommandSpec("cordon", use: "cordon NODE", short: "Stop new pods from being scheduled onto a node",
                     flags: [CommonFlags.dryRun, CommonFlags.selector], group: "Cluster Management Commands:",
                     run: { try cordon(&$0, unschedulable: true) }),
-        CommandSpec("uncordon", use: "uncordon NODE", short: "Mark node as schedulable",
+        CommandSpec("uncordon", use: "uncordon NODE", short: "Let pods be scheduled onto a node again",
                     flags: [CommonFlags.dryRun, CommonFlags.selector], group: "Cluster Management Commands:",
                     run: { try cordon(&$0, unschedulable: false) }),
-        CommandSpec("drain", use: "drain NODE", short: "Drain node in preparation for maintenance",
+        CommandSpec("drain", use: "drain NODE", short: "Cordon a node and evict its pods before maintenance",
                     flags: drainFlags, group: "Cluster Management Commands:", run: { try drain(&$0) }),
         CommandSpec("taint", use: "taint NODE NAME KEY_1=VAL_1:TAINT_EFFECT_1 ... KEY_N=VAL_N:TAINT_EFFECT_N",
-                    short: "Update the taints on one or more nodes",
+                    short: "Add, change or remove node taints",
                     flags: CommonFlags.output(tables: false) + [
                         FlagSpec("all", .bool, usage: "Taint every node."),
                         CommonFlags.dryRun,
@@ -282,12 +282,12 @@ enum NodeCommands {
 enum WaitCommand {
     static let spec = CommandSpec(
         "wait", use: "wait ([-f FILENAME] | resource.group/resource.name | resource.group [(-l label | --all)]) [--for=create|delete|condition=available|jsonpath='{}'[=value]]",
-        short: "Experimental: Wait for a specific condition on one or many resources",
+        short: "Experimental: Block until objects reach a condition, are deleted or are created",
         flags: CommonFlags.output(tables: false) + CommonFlags.filenames("wait for") + [
             FlagSpec("all", .bool, usage: "Select every object of the given types in the namespace."),
             CommonFlags.allNamespaces,
             CommonFlags.fieldSelector,
-            FlagSpec("for", .string, usage: "The condition to wait on: create, delete, condition=NAME[=value] or jsonpath='{path}'[=value]."),
+            FlagSpec("for", .string, usage: "What to wait for: create, delete, condition=NAME[=value] or jsonpath='{path}'[=value]."),
             FlagSpec("local", .bool, usage: "Wait on the objects from -f only."),
             CommonFlags.selector,
             FlagSpec("timeout", .duration, default: "30s", usage: "How long to wait; the store is settled, so an unmet condition stays unmet."),
@@ -405,15 +405,15 @@ enum WaitCommand {
 /// running pods only; a node's usage is the sum over the running pods scheduled on it.
 enum TopCommand {
     static let spec = CommandSpec(
-        "top", use: "top", short: "Display resource (CPU/memory) usage",
+        "top", use: "top", short: "Show CPU and memory figures of pods and nodes",
         subcommands: [
-            CommandSpec("pod", aliases: ["pods", "po"], use: "pod [NAME | -l label]", short: "Display resource (CPU/memory) usage of pods",
+            CommandSpec("pod", aliases: ["pods", "po"], use: "pod [NAME | -l label]", short: "Show CPU and memory figures per pod",
                         flags: [CommonFlags.allNamespaces, FlagSpec("containers", .bool, usage: "Per-container usage."),
                                 CommonFlags.fieldSelector, FlagSpec("no-headers", .bool, usage: "Omit the header line."),
                                 CommonFlags.selector, FlagSpec("sort-by", .string, usage: "Sort by cpu or memory."),
                                 FlagSpec("sum", .bool, usage: "Print the sum of usage.")],
                         run: { try pods(&$0) }),
-            CommandSpec("node", aliases: ["nodes", "no"], use: "node [NAME | -l label]", short: "Display resource (CPU/memory) usage of nodes",
+            CommandSpec("node", aliases: ["nodes", "no"], use: "node [NAME | -l label]", short: "Show CPU and memory figures per node",
                         flags: [FlagSpec("no-headers", .bool, usage: "Omit the header line."), CommonFlags.selector,
                                 FlagSpec("show-capacity", .bool, usage: "Percentages of capacity instead of allocatable."),
                                 FlagSpec("sort-by", .string, usage: "Sort by cpu or memory.")],

@@ -12,32 +12,32 @@ enum RolloutCommand {
     }
 
     static let spec = CommandSpec(
-        "rollout", use: "rollout SUBCOMMAND", short: "Manage the rollout of a resource",
+        "rollout", use: "rollout SUBCOMMAND", short: "Inspect and steer the rollouts of workloads",
         subcommands: [
-            CommandSpec("history", use: "history (TYPE NAME | TYPE/NAME) [flags]", short: "View rollout history",
+            CommandSpec("history", use: "history (TYPE NAME | TYPE/NAME) [flags]", short: "List the recorded revisions of a workload",
                         flags: flags("view") + CommonFlags.output(tables: false) + [
                             FlagSpec("revision", .int, usage: "Show the pod template of this revision."),
                         ], run: { try history(&$0) }),
-            CommandSpec("undo", use: "undo (TYPE NAME | TYPE/NAME) [flags]", short: "Undo a previous rollout",
+            CommandSpec("undo", use: "undo (TYPE NAME | TYPE/NAME) [flags]", short: "Go back to an earlier revision",
                         flags: flags("roll back") + CommonFlags.output(tables: false) + [
                             CommonFlags.dryRun,
                             FlagSpec("to-revision", .int, usage: "The revision to roll back to (0: the previous one)."),
                         ], run: { try undo(&$0) }),
-            CommandSpec("status", use: "status (TYPE NAME | TYPE/NAME) [flags]", short: "Show the status of the rollout",
+            CommandSpec("status", use: "status (TYPE NAME | TYPE/NAME) [flags]", short: "Report how far a rollout has progressed",
                         flags: flags("get") + [
                             FlagSpec("revision", .int, usage: "Pin to a revision (stateful sets are not supported)."),
                             FlagSpec("timeout", .duration, default: "0s", usage: "How long to wait; 0 means forever."),
                             FlagSpec("watch", short: "w", .bool, default: "true", usage: "Keep watching until the rollout is done."),
                         ], run: { try status(&$0) }),
-            CommandSpec("restart", use: "restart RESOURCE", short: "Restart a resource",
+            CommandSpec("restart", use: "restart RESOURCE", short: "Roll out fresh pods of a workload",
                         flags: flags("restart") + CommonFlags.output(tables: false) + [
                             CommonFlags.dryRun, CommonFlags.fieldManager("kubectl-rollout"),
                         ], run: { try mark(&$0, action: .restart) }),
-            CommandSpec("pause", use: "pause RESOURCE", short: "Mark the provided resource as paused",
+            CommandSpec("pause", use: "pause RESOURCE", short: "Hold a deployment's rollouts",
                         flags: flags("pause") + CommonFlags.output(tables: false) + [
                             CommonFlags.dryRun, CommonFlags.fieldManager("kubectl-rollout"),
                         ], run: { try mark(&$0, action: .pause) }),
-            CommandSpec("resume", use: "resume RESOURCE", short: "Resume a paused resource",
+            CommandSpec("resume", use: "resume RESOURCE", short: "Let a held deployment roll out again",
                         flags: flags("resume") + CommonFlags.output(tables: false) + [
                             CommonFlags.dryRun, CommonFlags.fieldManager("kubectl-rollout"),
                         ], run: { try mark(&$0, action: .resume) }),

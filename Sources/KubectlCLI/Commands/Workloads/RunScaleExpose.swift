@@ -8,7 +8,7 @@ import KubeRegistry
 enum RunCommand {
     static let spec = CommandSpec(
         "run", use: "run NAME --image=image [--env=\"key=value\"] [--port=port] [--dry-run=server|client] [--overrides=inline-json] [--command] -- [COMMAND] [args...]",
-        short: "Run a particular image on the cluster", flags: RunPod.flags, group: "Basic Commands (Beginner):",
+        short: "Start a pod from a container image", flags: RunPod.flags, group: "Basic Commands (Beginner):",
         run: { try run(&$0) })
 
     static func run(_ inv: inout Invocation) throws {
@@ -73,7 +73,7 @@ enum RunCommand {
 enum ScaleCommand {
     static let spec = CommandSpec(
         "scale", use: "scale [--resource-version=version] [--current-replicas=count] --replicas=COUNT (-f FILENAME | TYPE NAME)",
-        short: "Set a new size for a deployment, replica set, or replication controller",
+        short: "Change the replica count of a workload (deployment, replica set, stateful set, RC)",
         flags: CommonFlags.output(tables: false) + CommonFlags.filenames("set a new size for") + [
             FlagSpec("all", .bool, usage: "Select every object of the given types in the namespace."),
             FlagSpec("current-replicas", .int, default: "-1", usage: "Precondition: the current size must be this (-1 for no condition)."),
@@ -84,8 +84,6 @@ enum ScaleCommand {
             FlagSpec("timeout", .duration, default: "0s", usage: "How long to wait for the scale to finish (the store settles at once)."),
         ],
         group: "Deploy Commands:", run: { try run(&$0) })
-
-    static let scalable: Set<String> = ["apps/Deployment", "apps/ReplicaSet", "/ReplicationController", "apps/StatefulSet"]
 
     static func run(_ inv: inout Invocation) throws {
         let replicas = inv.flags.int("replicas")
@@ -113,11 +111,11 @@ enum ScaleCommand {
         var failures: [String] = []
         for t in targets {
             guard let type = t.type else { continue }
-            guard scalable.contains("\(type.group)/\(type.kind)") else {
+            guard let scale = type.scale else {
                 failures.append(ErrorRenderer.standard(APIError.notFound(type.qualifiedPlural + "/scale", t.name)))
                 continue
             }
-            let have = t.object["spec"]["replicas"].int ?? 1
+            let have = t.object.at(scale.specReplicasPath).int ?? 1
             if current != -1 && Int64(current) != have {
                 failures.append("error: Expected replicas to be \(current), was \(have)")
                 continue
@@ -127,7 +125,7 @@ enum ScaleCommand {
                 continue
             }
             var changed = t.object
-            changed["spec"]["replicas"] = .int(Int64(replicas))
+            changed.set(scale.specReplicasPath, .int(Int64(replicas)))
             let result: JSONValue
             do { result = try Workloads.store(changed, type: type, inv: &inv, dryRun: dryRun) } catch {
                 failures.append(ErrorRenderer.lineFor(error))
@@ -155,7 +153,7 @@ enum ScaleCommand {
 enum AutoscaleCommand {
     static let spec = CommandSpec(
         "autoscale", use: "autoscale (-f FILENAME | TYPE NAME | TYPE/NAME) [--min=MINPODS] --max=MAXPODS [--cpu-percent=CPU]",
-        short: "Auto-scale a deployment, replica set, stateful set, or replication controller",
+        short: "Create a HorizontalPodAutoscaler for a scalable workload",
         flags: CommonFlags.output(tables: false) + CommonFlags.filenames("autoscale") + [
             FlagSpec("cpu-percent", .int, default: "-1", usage: "Target average CPU utilization (percent of the request); -1 leaves the default policy.", bits: 32),
             CommonFlags.dryRun,
@@ -185,7 +183,7 @@ enum AutoscaleCommand {
         let namespace = try inv.namespace()
         guard let hpaType = server.registry.type(group: "autoscaling", kind: "HorizontalPodAutoscaler") else { return }
         for t in targets {
-            guard let type = t.type, ScaleCommand.scalable.contains("\(type.group)/\(type.kind)") else {
+            guard let type = t.type, type.scale != nil else {
                 let gk = t.type.map { $0.group.isEmpty ? $0.kind : "\($0.kind).\($0.group)" } ?? t.kind
                 throw CLIError.message("cannot autoscale a \(gk): \(t.type?.qualifiedPlural ?? t.kind) \(goQuoted(t.name)) does not have a scale subresource")
             }
@@ -227,7 +225,7 @@ enum AutoscaleCommand {
 enum ExposeCommand {
     static let spec = CommandSpec(
         "expose", use: "expose (-f FILENAME | TYPE NAME) [--port=port] [--protocol=TCP|UDP|SCTP] [--target-port=number-or-name] [--name=name] [--external-ip=external-ip-of-service] [--type=type]",
-        short: "Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service",
+        short: "Create a Service that selects the pods of an existing object",
         flags: CommonFlags.output(tables: false) + CommonFlags.filenames("expose") + [
             FlagSpec("cluster-ip", .string, usage: "ClusterIP for the service; None makes it headless."),
             FlagSpec("container-port", .string, usage: "Synonym for --target-port.", hidden: true),

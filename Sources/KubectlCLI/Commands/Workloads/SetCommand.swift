@@ -20,14 +20,14 @@ enum SetCommand {
     }
 
     static let spec = CommandSpec(
-        "set", use: "set SUBCOMMAND", short: "Set specific features on objects",
+        "set", use: "set SUBCOMMAND", short: "Change common fields of objects (image, env, resources, ...)",
         subcommands: [
             CommandSpec("image", use: "image (-f FILENAME | TYPE NAME) CONTAINER_NAME_1=CONTAINER_IMAGE_1 ... CONTAINER_NAME_N=CONTAINER_IMAGE_N",
-                        short: "Update the image of a pod template", flags: commonFlags("update") + [
+                        short: "Change container images of pods or pod templates", flags: commonFlags("update") + [
                             FlagSpec("record", .bool, usage: "Record the command line in the kubernetes.io/change-cause annotation (deprecated).", hidden: true),
                         ], run: { try image(&$0) }),
             CommandSpec("env", use: "env RESOURCE/NAME KEY_1=VAL_1 ... KEY_N=VAL_N",
-                        short: "Update environment variables on a pod template", flags: commonFlags("update", containers: true) + [
+                        short: "Add, change or remove container environment variables", flags: commonFlags("update", containers: true) + [
                             FlagSpec("env", short: "e", .stringArray, usage: "An environment variable to set, as KEY=value."),
                             FlagSpec("from", .string, usage: "The configmap or secret to read variables from (configmap/NAME, secret/NAME)."),
                             FlagSpec("keys", .stringSlice, usage: "With --from, only these keys."),
@@ -37,17 +37,17 @@ enum SetCommand {
                             FlagSpec("resolve", .bool, usage: "With --list, show values of secret and configmap references."),
                         ], run: { try env(&$0) }),
             CommandSpec("resources", use: "resources (-f FILENAME | TYPE NAME)  ([--limits=LIMITS & --requests=REQUESTS]",
-                        short: "Update resource requests/limits on objects with pod templates",
+                        short: "Change container CPU/memory requests and limits",
                         flags: commonFlags("update", containers: true) + [
                             FlagSpec("limits", .string, usage: "Resource limits, as name=quantity pairs (cpu=200m,memory=512Mi)."),
                             FlagSpec("requests", .string, usage: "Resource requests, as name=quantity pairs."),
                         ], run: { try resources(&$0) }),
             CommandSpec("selector", use: "selector (-f FILENAME | TYPE NAME) EXPRESSIONS [--resource-version=version]",
-                        short: "Set the selector on a resource", flags: commonFlags("update") + [
+                        short: "Replace the label selector of an object", flags: commonFlags("update") + [
                             FlagSpec("resource-version", .string, usage: "Only update when the object still has this resourceVersion."),
                         ], run: { try selector(&$0) }),
             CommandSpec("serviceaccount", aliases: ["sa"], use: "serviceaccount (-f FILENAME | TYPE NAME) SERVICE_ACCOUNT",
-                        short: "Update the service account of a resource", flags: commonFlags("update"),
+                        short: "Change the service account that pods run as", flags: commonFlags("update"),
                         run: { try serviceAccount(&$0) }),
         ],
         group: "Basic Commands (Intermediate):")
@@ -137,9 +137,9 @@ enum SetCommand {
     }
 
     /// Runs `body` on the pod spec of a workload object, or fails as UpdatePodSpecForObject does.
-    static func withPodSpec(_ obj: inout JSONValue, _ body: (inout JSONValue) throws -> Void) throws {
+    static func withPodSpec(_ obj: inout JSONValue, type: ResourceType?, _ body: (inout JSONValue) throws -> Void) throws {
         let kind = obj["kind"].string ?? ""
-        guard let path = Workloads.podSpecPath(kind: kind) else {
+        guard let path = Workloads.podSpecPath(obj, type: type) else {
             let gvk = GroupVersionKind.parse(apiVersion: obj["apiVersion"].string ?? "", kind: kind)
             throw CLIError.message("the object is not a pod or does not have a pod template: *\(gvk.version).\(kind)")
         }
@@ -208,7 +208,7 @@ enum SetCommand {
         var missingErrors: [String] = []
         try apply(&inv, resources: resources, verb: "image updated", earlierErrors: { missingErrors }) { obj, t in
             var missing: [String] = []
-            try withPodSpec(&obj) { spec in
+            try withPodSpec(&obj, type: t.type) { spec in
                 for (name, image) in images {
                     var found = false
                     for key in ["initContainers", "containers", "ephemeralContainers"] {
@@ -269,7 +269,7 @@ enum SetCommand {
         let errStream = inv.io.err
         try apply(&inv, resources: resources, verb: "env updated") { obj, t in
             var warned = false
-            try withPodSpec(&obj) { spec in
+            try withPodSpec(&obj, type: t.type) { spec in
                 var matched = false
                 for key in ["initContainers", "containers"] {
                     guard var containers = spec[key].array else { continue }
@@ -361,7 +361,7 @@ enum SetCommand {
         if let e = errs.first { throw e }
         for t in targets {
             // kubectl lists nothing for objects without a pod template, and does not complain.
-            guard let path = Workloads.podSpecPath(kind: t.kind) else { continue }
+            guard let path = Workloads.podSpecPath(t.object, type: t.type) else { continue }
             let spec = t.object.at(path)
             for key in ["containers", "initContainers"] {
                 for c in spec[key].array ?? [] where globMatch(pattern, c["name"].string ?? "") {
@@ -413,8 +413,8 @@ enum SetCommand {
             throw CLIError.message("you must specify an update to requests or limits (in the form of --requests/--limits)")
         }
         let pattern = inv.flags.string("containers")
-        try apply(&inv, resources: resources, verb: "resource requirements updated") { obj, _ in
-            try withPodSpec(&obj) { spec in
+        try apply(&inv, resources: resources, verb: "resource requirements updated") { obj, t in
+            try withPodSpec(&obj, type: t.type) { spec in
                 var matched = false
                 for key in ["initContainers", "containers"] {
                     guard var containers = spec[key].array else { continue }
@@ -468,8 +468,8 @@ enum SetCommand {
         var resources = inv.args
         guard let sa = resources.popLast() else { throw CLIError.message("serviceaccount is required") }
         try requireTargets(inv, resources)
-        try apply(&inv, resources: resources, verb: "serviceaccount updated") { obj, _ in
-            try withPodSpec(&obj) { spec in
+        try apply(&inv, resources: resources, verb: "serviceaccount updated") { obj, t in
+            try withPodSpec(&obj, type: t.type) { spec in
                 spec["serviceAccountName"] = .string(sa)
                 spec = TypedOrder.podSpec(spec)
             }

@@ -61,16 +61,13 @@ enum Workloads {
         return try server.write { try $0.update(changed, type: type, dryRun: dryRun == .server) }
     }
 
-    /// The pod template of a workload (`spec.template`, `spec.jobTemplate.spec.template`) or the pod
-    /// spec itself for a Pod, as a path; nil for kinds without one.
-    static func podSpecPath(kind: String) -> [String]? {
-        switch kind {
-        case "Pod": return ["spec"]
-        case "CronJob": return ["spec", "jobTemplate", "spec", "template", "spec"]
-        case "Deployment", "ReplicaSet", "ReplicationController", "StatefulSet", "DaemonSet", "Job", "PodTemplate":
-            return kind == "PodTemplate" ? ["template", "spec"] : ["spec", "template", "spec"]
-        default: return nil
-        }
+    /// Where the pod spec of an object sits (its registry entry's `podSpecPath`); objects of a kind the
+    /// registry does not serve (a local file of an old apiVersion) are matched by kind, as kubectl's typed
+    /// decoding does. Nil for kinds without a pod template.
+    static func podSpecPath(_ object: JSONValue, type: ResourceType?) -> [String]? {
+        if let path = type?.podSpecPath { return path }
+        let kind = object["kind"].string ?? type?.kind ?? ""
+        return Registry.builtin.types.first { $0.kind == kind && $0.podSpecPath != nil }?.podSpecPath
     }
 
     /// `Deployment/web`: how set's warnings name an object (Kind/name).

@@ -1,0 +1,110 @@
+import KubeModel
+import KubeRegistry
+import KubeSchema
+
+/// One write request as it travels the admission chain: what the client sent (`object`), what is
+/// stored (`old`, on update), and how the body came (a full object or a patch).
+public struct AdmissionRequest {
+    public enum Operation: Sendable { case create, update }
+
+    public var operation: Operation
+    public let type: ResourceType
+    /// The object being admitted; steps mutate it in place.
+    public var object: JSONValue
+    /// The stored object (update only).
+    public let old: JSONValue?
+    public var name: String { object["metadata"]["name"].string ?? "" }
+    /// Whether this request comes from a client (not from a controller inside the transaction).
+    public let fromClient: Bool
+    /// How the body came: a full object, or a patch (whose errors the server words differently).
+    public let body: RequestBody
+
+    public init(operation: Operation, type: ResourceType, object: JSONValue, old: JSONValue?, fromClient: Bool,
+                body: RequestBody = .object)
+    {
+        self.operation = operation
+        self.type = type
+        self.object = object
+        self.old = old
+        self.fromClient = fromClient
+        self.body = body
+    }
+
+    /// The `(group, kind)` of the request, for steps that apply to one kind.
+    var groupKind: (String, String) { (type.group, type.kind) }
+
+    func invalid(_ causes: [APIError.Cause]) -> APIError {
+        APIError.invalid(kind: type.kind, name: name, causes: causes)
+    }
+}
+
+/// The body of a write: a whole object (create, update/replace) or a patch the server merged into the
+/// stored object. Decode errors of a patch are reported against the field `patch`: a strategic merge
+/// patch shows the patch as Go prints a map, a JSON or merge patch the patched object.
+public enum RequestBody: Sendable {
+    case object
+    case strategicPatch(JSONValue)
+    case jsonPatch
+}
+
+/// One step of the chain (a decoder, a defaulter, an admission plugin or a validator).
+protocol AdmissionStep {
+    func admit(_ request: inout AdmissionRequest, _ session: APISession) throws
+}
+
+/// The API server's request pipeline for every write, in its order:
+/// decode (strict) → defaulting → mutating admission → validation (create/update rules) →
+/// validating admission → the write (done by `APISession`).
+enum AdmissionChain {
+    /// Decoding the body into the kind's type: wrong types and unknown fields (per `fieldValidation`).
+    static let decoding: [AdmissionStep] = [StrictDecoding()]
+    /// Defaulting as decoding into the versioned type does, then dropping fields the type lacks.
+    static let defaulting: [AdmissionStep] = [CustomResourceAdmission(), PruneUnknownFields(), KindDefaulting()]
+    /// Mutating admission plugins, in the API server's order.
+    static let mutating: [AdmissionStep] = []
+    /// The kind's validation on create and on update (field rules, immutable fields).
+    static let validation: [AdmissionStep] = [SpecRules()]
+    /// Validating admission plugins.
+    static let validating: [AdmissionStep] = []
+
+    static func run(_ steps: [AdmissionStep], _ request: inout AdmissionRequest, _ session: APISession) throws {
+        for step in steps { try step.admit(&request, session) }
+    }
+
+    /// Everything after decoding and metadata checks, up to the write.
+    static func admit(_ request: inout AdmissionRequest, _ session: APISession) throws {
+        try run(defaulting, &request, session)
+        try run(mutating, &request, session)
+        try run(validation, &request, session)
+        try run(validating, &request, session)
+    }
+}
+
+/// Custom resources and CRDs: the apiextensions server's pruning, schema validation and CRD defaulting.
+struct CustomResourceAdmission: AdmissionStep {
+    func admit(_ r: inout AdmissionRequest, _ s: APISession) throws {
+        try s.admitCustomResources(&r.object, type: r.type, old: r.old)
+    }
+}
+
+/// Decoding into the Go type drops fields the type does not have (with Ignore/Warn they are accepted).
+struct PruneUnknownFields: AdmissionStep {
+    func admit(_ r: inout AdmissionRequest, _ s: APISession) throws {
+        Pruning.prune(&r.object)
+    }
+}
+
+/// The kind's registered defaults (SetDefaults_* of every built-in group).
+struct KindDefaulting: AdmissionStep {
+    func admit(_ r: inout AdmissionRequest, _ s: APISession) throws {
+        Defaults.apply(to: &r.object, type: r.type, session: s)
+    }
+}
+
+/// The kind's validation (required fields, per-kind rules, update rules), as one Invalid error.
+struct SpecRules: AdmissionStep {
+    func admit(_ r: inout AdmissionRequest, _ s: APISession) throws {
+        let causes = SpecValidation.validate(r.object, old: r.old, type: r.type)
+        if !causes.isEmpty { throw r.invalid(causes) }
+    }
+}

@@ -1,0 +1,33 @@
+import KubeModel
+import KubeRegistry
+import KubeStore
+
+/// client-go's event correlator: an event identical to one already recorded (same source, involved
+/// object, type, reason and message) is not stored again; the first one's `count` goes up and its
+/// `lastTimestamp` moves, which `describe` prints as `(x3 over 2m)`. The first one is found through a
+/// store setting keyed by a hash of what makes events identical (`event.key/<namespace>/<hash>`).
+extension ControllerManager {
+    func record(_ ev: JSONValue) throws {
+        let ns = ev["metadata"]["namespace"].string ?? ""
+        let io = ev["involvedObject"]
+        let identity = [ev["source"]["component"].string ?? "", ev["source"]["host"].string ?? "", io["kind"].string ?? "",
+                        io["namespace"].string ?? "", io["name"].string ?? "", io["uid"].string ?? "",
+                        io["apiVersion"].string ?? "", io["fieldPath"].string ?? "", ev["type"].string ?? "",
+                        ev["reason"].string ?? "", ev["message"].string ?? ""].joined(separator: "\u{1}")
+        let key = "event.key/\(ns)/" + hex(fnv64a(identity))
+        if let name = try s.tx.config(key), let row = try s.tx.get(resource: eventType.storageKey, namespace: ns, name: name) {
+            var existing = try s.decode(row)
+            existing["count"] = .int((existing["count"].int ?? 1) + 1)
+            existing["lastTimestamp"] = ev["lastTimestamp"]
+            let rv = try s.tx.nextResourceVersion()
+            existing["metadata"]["resourceVersion"] = .string(String(rv))
+            try s.tx.update(s.row(for: existing, type: eventType, resourceVersion: rv), expectedResourceVersion: nil)
+            return
+        }
+        var ev = ev
+        let rv = try s.tx.nextResourceVersion()
+        ev["metadata"]["resourceVersion"] = .string(String(rv))
+        try s.tx.insert(s.row(for: ev, type: eventType, resourceVersion: rv))
+        try s.tx.setConfig(key, ev["metadata"]["name"].string)
+    }
+}

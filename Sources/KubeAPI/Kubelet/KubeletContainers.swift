@@ -1,0 +1,190 @@
+import KubeModel
+import KubeRegistry
+import KubeStore
+
+/// Starting one container as the kubelet does: pull its image (with back-off when the image does not
+/// exist), resolve its environment, create and start it.
+extension ControllerManager {
+    struct ContainerContext {
+        var pod: JSONValue
+        var node: JSONValue
+        var namespace: String
+        var mode: KubeletMode
+        var due: Int64?
+        var nodeName: String { node["metadata"]["name"].string ?? "" }
+
+        mutating func retry(at t: Int64) { due = min(due ?? t, t) }
+    }
+
+    static func pullBackoff(attempts: Int64) -> Int64 {
+        attempts >= 6 ? 300 : min(300, 10 << max(0, attempts - 1))
+    }
+
+    func startContainer(_ c: JSONValue, previous: JSONValue?, isInit: Bool, ctx: inout ContainerContext,
+                        rec: inout KubeletRecord) throws -> JSONValue {
+        let name = c["name"].string ?? ""
+        if let prev = previous, let kept = try keepStarted(c, prev, isInit: isInit, ctx: ctx) { return kept }
+        let image = c["image"].string ?? ""
+        let fieldPath = isInit ? "spec.initContainers{\(name)}" : "spec.containers{\(name)}"
+        let p = ctx.pod, host = ctx.nodeName
+        // A wake-up (a ConfigMap, Secret or Service appeared) is no pull attempt and reports no failure again.
+        let prevReason = previous?["state"]["waiting"]["reason"].string
+        let quiet = ctx.mode == .wake && previous?["image"] == c["image"] && prevReason != nil
+        let full: String
+        switch normalizeImage(image) {
+        case .failure(let err):
+            if quiet { return previous! }
+            let msg = "Failed to apply default image tag \(strconvQuote(image)): couldn't parse image name \(strconvQuote(image)): \(err.message)"
+            event(p, type: "Warning", reason: "InspectFailed", message: msg, component: "kubelet", host: host, fieldPath: fieldPath)
+            event(p, type: "Warning", reason: "Failed", message: "Error: InvalidImageName", component: "kubelet", host: host, fieldPath: fieldPath)
+            return waitingStatus(c, reason: "InvalidImageName", message: msg)
+        case .success(let f): full = f
+        }
+        if let pullError = try imagePullError(image) {
+            if quiet, prevReason == "ErrImagePull" || prevReason == "ImagePullBackOff" {
+                let (attempts, last) = rec.pulls[name] ?? (1, now.seconds)
+                ctx.retry(at: prevReason == "ErrImagePull" ? last + 1 : last + ControllerManager.pullBackoff(attempts: attempts))
+                return previous!
+            }
+            return pullFailed(c, image: image, error: pullError, fieldPath: fieldPath, ctx: &ctx, rec: &rec)
+        }
+        rec.pulls[name] = nil
+        if (c["imagePullPolicy"].string ?? "IfNotPresent") == "Always" {
+            event(p, reason: "Pulling", message: "Pulling image \(strconvQuote(image))", component: "kubelet", host: host, fieldPath: fieldPath)
+            let size = 50_000_000 + Int(fnv32a(full) % 100_000_000)
+            event(p, reason: "Pulled", message: "Successfully pulled image \(strconvQuote(image)) in 1.02s (1.02s including waiting). Image size: \(size) bytes.",
+                  component: "kubelet", host: host, fieldPath: fieldPath)
+        } else if !(quiet && prevReason == "CreateContainerConfigError") {
+            event(p, reason: "Pulled", message: "Container image \(strconvQuote(image)) already present on machine",
+                  component: "kubelet", host: host, fieldPath: fieldPath)
+        }
+        if let envError = try envError(c, namespace: ctx.namespace) {
+            ctx.retry(at: now.seconds + 10)
+            if quiet && prevReason == "CreateContainerConfigError" && previous?["state"]["waiting"]["message"].string == envError {
+                return previous!
+            }
+            event(p, type: "Warning", reason: "Failed", message: "Error: \(envError)", component: "kubelet", host: host, fieldPath: fieldPath)
+            return waitingStatus(c, reason: "CreateContainerConfigError", message: envError)
+        }
+        event(p, reason: "Created", message: "Created container: \(name)", component: "kubelet", host: host, fieldPath: fieldPath)
+        event(p, reason: "Started", message: "Started container \(name)", component: "kubelet", host: host, fieldPath: fieldPath)
+        return try startedStatus(c, full: full, isInit: isInit, ctx: ctx)
+    }
+
+    /// A container already up stays as it is; an init container whose Service appeared completes.
+    private func keepStarted(_ c: JSONValue, _ prev: JSONValue, isInit: Bool, ctx: ContainerContext) throws -> JSONValue? {
+        let state = prev["state"]
+        if !state["terminated"].isNull { return prev }
+        guard !state["running"].isNull else { return nil }
+        if !isInit || PodSpecs.isSidecar(c) { return prev }
+        if try awaitedService(c, namespace: ctx.namespace) != nil { return prev }
+        var done = prev
+        done["ready"] = true
+        done["started"] = false
+        done["state"] = ["terminated": ["containerID": prev["containerID"], "exitCode": 0, "finishedAt": .string(now.rfc3339),
+                                        "reason": "Completed", "startedAt": state["running"]["startedAt"]]]
+        return done
+    }
+
+    private func pullFailed(_ c: JSONValue, image: String, error: String, fieldPath: String, ctx: inout ContainerContext,
+                            rec: inout KubeletRecord) -> JSONValue {
+        let name = c["name"].string ?? "", p = ctx.pod, host = ctx.nodeName
+        let t = now.seconds
+        let (attempts, last) = rec.pulls[name] ?? (0, 0)
+        if attempts > 0 && t < last + ControllerManager.pullBackoff(attempts: attempts) {
+            event(p, reason: "BackOff", message: "Back-off pulling image \(strconvQuote(image))", component: "kubelet", host: host, fieldPath: fieldPath)
+            event(p, type: "Warning", reason: "Failed", message: "Error: ImagePullBackOff", component: "kubelet", host: host, fieldPath: fieldPath)
+            ctx.retry(at: last + ControllerManager.pullBackoff(attempts: attempts))
+            return waitingStatus(c, reason: "ImagePullBackOff",
+                                 message: "Back-off pulling image \(strconvQuote(image)): ErrImagePull: \(error)")
+        }
+        event(p, reason: "Pulling", message: "Pulling image \(strconvQuote(image))", component: "kubelet", host: host, fieldPath: fieldPath)
+        event(p, type: "Warning", reason: "Failed", message: "Failed to pull image \(strconvQuote(image)): \(error)",
+              component: "kubelet", host: host, fieldPath: fieldPath)
+        event(p, type: "Warning", reason: "Failed", message: "Error: ErrImagePull", component: "kubelet", host: host, fieldPath: fieldPath)
+        rec.pulls[name] = (attempts + 1, t)
+        ctx.retry(at: t + 1)
+        return waitingStatus(c, reason: "ErrImagePull", message: error)
+    }
+
+    private func startedStatus(_ c: JSONValue, full: String, isInit: Bool, ctx: ContainerContext) throws -> JSONValue {
+        let t = JSONValue.string(now.rfc3339)
+        let digestBase = full.split(separator: "@").first.map { s -> String in
+            let str = String(s)
+            if let colon = str.lastIndex(of: ":"), !str[colon...].contains("/") { return String(str[..<colon]) }
+            return str
+        } ?? full
+        let imageID = full.contains("@") ? full : digestBase + "@sha256:" + stableHex64(full)
+        let containerID = JSONValue.string("containerd://" + randomHex64())
+        var st: JSONValue = ["containerID": containerID, "image": .string(full), "imageID": .string(imageID),
+                             "lastState": .emptyObject, "name": c["name"], "ready": false, "restartCount": 0, "started": false]
+        let completed: JSONValue = ["terminated": ["containerID": containerID, "exitCode": 0, "finishedAt": t,
+                                                   "reason": "Completed", "startedAt": t]]
+        if isInit {
+            if PodSpecs.isSidecar(c) {
+                st["ready"] = true
+                st["started"] = true
+                st["state"] = ["running": ["startedAt": t]]
+            } else if try awaitedService(c, namespace: ctx.namespace) != nil {
+                st["started"] = true
+                st["state"] = ["running": ["startedAt": t]]
+            } else {
+                st["ready"] = true
+                st["state"] = completed
+            }
+        } else if controllerRef(ctx.pod)?.kind == "Job" {
+            st["state"] = completed
+        } else {
+            st["ready"] = true
+            st["started"] = true
+            st["state"] = ["running": ["startedAt": t]]
+        }
+        let mounts = containerMounts(c)
+        if !mounts.isEmpty { st["volumeMounts"] = .array(mounts) }
+        return st
+    }
+}
+
+/// What the kubelet remembers about a pod it must come back to: when (`due`), since when its volumes
+/// fail to mount, and each container's image pull attempts. Kept in the store's settings under
+/// `kubelet.retry/<namespace>/<name>` and dropped when nothing is left to retry.
+struct KubeletRecord {
+    static let prefix = "kubelet.retry/"
+    var uid: String
+    var due: Int64?
+    var mountSince: Int64?
+    var mountAttempts: Int64 = 0
+    var mountErrors: String?
+    var pulls: [String: (Int64, Int64)] = [:]
+
+    static func key(_ ns: String, _ name: String) -> String { prefix + ns + "/" + name }
+
+    static func load(_ tx: StoreTransaction, namespace ns: String, name: String, uid: String) throws -> KubeletRecord {
+        var rec = KubeletRecord(uid: uid)
+        guard let text = try tx.config(key(ns, name)), let v = try? JSON.parse(text), v["uid"].string == uid else { return rec }
+        rec.due = v["due"].int
+        rec.mountSince = v["mountSince"].int
+        rec.mountAttempts = v["mountAttempts"].int ?? 0
+        rec.mountErrors = v["mountErrors"].string
+        for (k, a) in v["pulls"].object ?? JSONObject() {
+            rec.pulls[k] = (a[0].int ?? 0, a[1].int ?? 0)
+        }
+        return rec
+    }
+
+    /// Saves the record while the pod waits (`waiting`) or has a retry due; drops it otherwise.
+    func save(_ tx: StoreTransaction, namespace ns: String, name: String, waiting: Bool) throws {
+        guard waiting || due != nil else {
+            try tx.setConfig(KubeletRecord.key(ns, name), nil)
+            return
+        }
+        var v: JSONValue = ["uid": .string(uid), "mountAttempts": .int(mountAttempts)]
+        if let due { v["due"] = .int(due) }
+        if let mountSince { v["mountSince"] = .int(mountSince) }
+        if let mountErrors { v["mountErrors"] = .string(mountErrors) }
+        var pulls = JSONObject()
+        for (k, (a, l)) in self.pulls.sorted(by: { $0.key < $1.key }) { pulls[k] = [.int(a), .int(l)] }
+        v["pulls"] = .object(pulls)
+        try tx.setConfig(KubeletRecord.key(ns, name), v.compactJSON)
+    }
+}

@@ -1,0 +1,101 @@
+import KubeModel
+import KubeRegistry
+import KubeStore
+
+/// The scheduler's VolumeBinding plugin: a pod waits while a claim it mounts is missing, being deleted or
+/// unbound with immediate binding; claims of a `WaitForFirstConsumer` class are provisioned for the node
+/// the pod is bound to.
+extension ControllerManager {
+    struct PodClaims {
+        var blocked: String?
+        var waitingForConsumer: [String] = []
+    }
+
+    func claimsForScheduling(_ pod: JSONValue) throws -> PodClaims {
+        let ns = pod["metadata"]["namespace"].string ?? "default"
+        var result = PodClaims()
+        var unboundImmediate = false
+        for v in pod["spec"]["volumes"].array ?? [] {
+            guard let claimName = v["persistentVolumeClaim"]["claimName"].string else { continue }
+            guard let pvc = try s.find(pvcType, namespace: ns, name: claimName) else {
+                result.blocked = "persistentvolumeclaim \(strconvQuote(claimName)) not found"
+                return result
+            }
+            if !pvc["metadata"]["deletionTimestamp"].isNull {
+                result.blocked = "persistentvolumeclaim \(strconvQuote(claimName)) is being deleted"
+                return result
+            }
+            if pvc["status"]["phase"].string == "Bound" { continue }
+            let className = pvc["spec"]["storageClassName"].string ?? ""
+            if !className.isEmpty, let sc = try s.find(scType, namespace: "", name: className),
+                sc["volumeBindingMode"].string == "WaitForFirstConsumer"
+            {
+                result.waitingForConsumer.append(claimName)
+                continue
+            }
+            unboundImmediate = true
+        }
+        if unboundImmediate { result.blocked = "pod has unbound immediate PersistentVolumeClaims" }
+        return result
+    }
+
+    /// The scheduler picked `node`: it names the node on each delayed claim, and the provisioner binds it.
+    func bindDelayedClaims(_ names: [String], node: String, namespace ns: String) throws {
+        for claimName in names {
+            guard var pvc = try s.find(pvcType, namespace: ns, name: claimName) else { continue }
+            let old = pvc
+            pvc["metadata"]["annotations"]["volume.kubernetes.io/selected-node"] = .string(node)
+            try save(pvc, old, pvcType)
+            try syncClaim(namespace: ns, name: claimName)
+        }
+    }
+
+    /// Pending pods in `ns` the kubelet is waiting on: it looks again now that a ConfigMap, Secret or
+    /// Service changed there.
+    func wakeWaitingPods(namespace ns: String) throws {
+        for (key, value) in try s.tx.configEntries(withPrefix: KubeletRecord.prefix + ns + "/") {
+            let name = String(key.dropFirst((KubeletRecord.prefix + ns + "/").count))
+            if let v = try? JSON.parse(value), let uid = v["uid"].string { kubeletWake.insert(uid) }
+            enqueue(.pod(ns, name))
+        }
+    }
+
+    /// The kubelet comes back to a pod whose retry fell due: each due step is replayed at its own time,
+    /// the last ones at `until` once a pod has retried many times.
+    func kubeletRetry(namespace ns: String, name: String, until: Timestamp) throws {
+        var steps = 0
+        defer { clockOverride = nil }
+        while steps < 100 {
+            guard let pod = try s.find(podType, namespace: ns, name: name), pod["metadata"]["deletionTimestamp"].isNull,
+                pod["status"]["phase"].string == "Pending", let node = try s.find(nodeType, namespace: "", name: pod["spec"]["nodeName"].string ?? "")
+            else { return }
+            let rec = try KubeletRecord.load(s.tx, namespace: ns, name: name, uid: pod["metadata"]["uid"].string ?? "")
+            guard let due = rec.due, due <= until.seconds else { return }
+            steps += 1
+            clockOverride = steps == 100 ? until : Timestamp(seconds: due)
+            var p = pod
+            try kubeletSync(&p, node: node, mode: .retry)
+            try save(p, pod, podType)
+        }
+    }
+}
+
+extension APIServer {
+    /// The kubelet's retries that fell due since the last command (image pulls, mounts, container config).
+    func runKubeletRetries() throws {
+        let now = clock.now
+        let due = try read { s -> [(String, String)] in
+            try s.tx.configEntries(withPrefix: KubeletRecord.prefix).compactMap { key, value in
+                guard let v = try? JSON.parse(value), let d = v["due"].int, d <= now.seconds else { return nil }
+                let rest = key.dropFirst(KubeletRecord.prefix.count)
+                guard let slash = rest.firstIndex(of: "/") else { return nil }
+                return (String(rest[..<slash]), String(rest[rest.index(after: slash)...]))
+            }
+        }
+        guard !due.isEmpty else { return }
+        try write { s in
+            for (ns, name) in due { try s.controllers.kubeletRetry(namespace: ns, name: name, until: now) }
+            try s.controllers.drain()
+        }
+    }
+}

@@ -41,10 +41,3 @@ extension LabelSelector {
     }
 }
 
-extension APIServer {
-    /// Opens an existing store for reading only what is there (completion): never creates or seeds one
-    /// and runs no controllers.
-    public static func openExisting(path: String, registry: Registry, clock: Clock) throws -> APIServer {
-        APIServer(store: try Store(path: path), registry: registry, clock: clock)
-    }
-}

@@ -49,7 +49,12 @@ public enum YAMLCodec {
             guard end > chunkStart else { return nil }
             do {
                 let chunk = UnsafeBufferPointer(rebasing: bytes[chunkStart..<end])
-                if let v = try YAMLDocumentDecoder.decode(chunk), !v.isNull { docs.append(v) }
+                if let v = try YAMLDocumentDecoder.decode(chunk), !v.isNull {
+                    if let c = firstTooDeepContainer(v) {
+                        return YAMLError("error parsing \(source): error unmarshaling JSON: while decoding JSON: invalid character '\(c)' exceeded max depth")
+                    }
+                    docs.append(v)
+                }
             } catch let e as DocumentError {
                 return YAMLError("error parsing \(source): error converting YAML to JSON: \(e.message)")
             } catch {
@@ -86,7 +91,11 @@ public enum YAMLCodec {
         var copy = text
         return try copy.withUTF8 { buf in
             do {
-                return try YAMLDocumentDecoder.decode(buf) ?? .null
+                let v = try YAMLDocumentDecoder.decode(buf) ?? .null
+                if let c = firstTooDeepContainer(v) {
+                    throw YAMLError("error unmarshaling JSON: while decoding JSON: invalid character '\(c)' exceeded max depth")
+                }
+                return v
             } catch let e as DocumentError {
                 throw YAMLError("error converting YAML to JSON: \(e.message)")
             }

@@ -20,8 +20,11 @@ struct DocumentError: Error {
 struct YAMLDocumentDecoder {
     private let parser: UnsafeMutablePointer<yaml_parser_t>
     private var event = yaml_event_t()
-    /// Anchor name -> value; nil while the anchored node is still being read.
-    private var anchors: [String: JSONValue?] = [:]
+    /// Anchor name -> value and its decode count; nil while the anchored node is still being read.
+    private var anchors: [String: Anchored?] = [:]
+    /// go-yaml's limits: open flow collections and pushed block indents (10,000 each), and the
+    /// decode operations (`decodeCount`) of which alias expansion did `aliasCount`.
+    private var limits = ReaderLimits()
     /// The first error go-yaml's decoding stage (1), sigs.k8s.io's key conversion (2) or
     /// encoding/json (3) would report; only thrown when the whole document parsed.
     private var deferred: (level: Int, message: String)?
@@ -75,8 +78,10 @@ struct YAMLDocumentDecoder {
         try next()
         guard event.type == YAML_DOCUMENT_START_EVENT else { return nil }
         try next()
+        limits.countNode()  // go-yaml's document node
         let value = try parseNode()
         try next()  // document end
+        if limits.excessiveAliasing { defer_(1, "document contains excessive aliasing") }
         if let d = deferred {
             throw DocumentError(message: d.level == 1 ? "yaml: " + d.message : d.message)
         }
@@ -98,14 +103,19 @@ struct YAMLDocumentDecoder {
         switch event.type {
         case YAML_SCALAR_EVENT:
             let anchor = cString(event.data.scalar.anchor)
+            limits.countNode()
             let v = scalarValue()
-            if let anchor { anchors[anchor] = .some(v) }
+            if let anchor { anchors[anchor] = .some(Anchored(value: v, count: 1)) }
             return v
         case YAML_ALIAS_EVENT:
             return try aliasValue()
         case YAML_SEQUENCE_START_EVENT:
             let anchor = cString(event.data.sequence_start.anchor)
             if let anchor { anchors[anchor] = .some(nil) }
+            let startCount = limits.decodeCount
+            limits.countNode()
+            let pushed = try enterCollection(flow: event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE)
+            defer { leaveCollection(pushed) }
             var items: [JSONValue] = []
             while true {
                 try next()
@@ -113,17 +123,23 @@ struct YAMLDocumentDecoder {
                 items.append(try parseNode())
             }
             let v = JSONValue.array(items)
-            if let anchor { anchors[anchor] = .some(v) }
+            if let anchor { anchors[anchor] = .some(Anchored(value: v, count: limits.decodeCount - startCount)) }
             return v
         case YAML_MAPPING_START_EVENT:
             let anchor = cString(event.data.mapping_start.anchor)
             if let anchor { anchors[anchor] = .some(nil) }
+            let startCount = limits.decodeCount
+            limits.countNode()
+            let pushed = try enterCollection(flow: event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE)
+            defer { leaveCollection(pushed) }
             var obj = JSONObject()
             while true {
                 try next()
                 if event.type == YAML_MAPPING_END_EVENT { break }
                 let key = try parseKey()
                 try next()
+                // go-yaml merges a sequence's maps one by one: the sequence itself is no decode step.
+                if case .merge = key, event.type == YAML_SEQUENCE_START_EVENT { limits.decodeCount -= 1 }
                 let value = try parseNode()
                 switch key {
                 case .merge: merge(value, into: &obj)
@@ -135,7 +151,7 @@ struct YAMLDocumentDecoder {
                 }
             }
             let v = JSONValue.object(obj)
-            if let anchor { anchors[anchor] = .some(v) }
+            if let anchor { anchors[anchor] = .some(Anchored(value: v, count: limits.decodeCount - startCount)) }
             return v
         default:
             throw DocumentError(message: "yaml: unexpected event")
@@ -150,7 +166,32 @@ struct YAMLDocumentDecoder {
         guard let v = entry else {
             throw DocumentError(message: "yaml: anchor '\(name)' value contains itself")
         }
-        return v
+        limits.countNode()
+        limits.countAlias(v.count)
+        return v.value
+    }
+
+    /// go-yaml's scanner limits: more than 10,000 nested flow collections, or more than 10,000
+    /// block indentation levels, is an error at the line of the collection that crosses the limit.
+    private mutating func enterCollection(flow: Bool) throws -> Bool {
+        let mark = event.start_mark
+        if flow {
+            limits.flowLevel += 1
+            if limits.flowLevel > ReaderLimits.maxDepth { throw depthError(mark) }
+            return false
+        }
+        guard limits.flowLevel == 0, Int(mark.column) > (limits.indents.last ?? -1) else { return false }
+        limits.indents.append(Int(mark.column))
+        if limits.indents.count > ReaderLimits.maxDepth { throw depthError(mark) }
+        return true
+    }
+
+    private mutating func leaveCollection(_ pushedIndent: Bool) {
+        if pushedIndent { limits.indents.removeLast() } else if limits.flowLevel > 0 { limits.flowLevel -= 1 }
+    }
+
+    private func depthError(_ mark: yaml_mark_t) -> DocumentError {
+        DocumentError(message: "yaml: line \(mark.line + 1): exceeded max depth of \(ReaderLimits.maxDepth)")
     }
 
     private enum Key { case key(String), merge, nullKey, invalid }
@@ -162,7 +203,7 @@ struct YAMLDocumentDecoder {
             let s = event.data.scalar
             if s.style == YAML_PLAIN_SCALAR_STYLE, s.tag == nil, s.length == 2,
                s.value[0] == UInt8(ascii: "<"), s.value[1] == UInt8(ascii: "<") {
-                if let a = cString(s.anchor) { anchors[a] = .some(.string("<<")) }
+                if let a = cString(s.anchor) { anchors[a] = .some(Anchored(value: .string("<<"), count: 1)) }
                 return .merge
             }
             // A scalar key is turned into a string, so `.inf:` is no JSON error.
@@ -212,8 +253,16 @@ struct YAMLDocumentDecoder {
         switch tag {
         case nil:
             if !plain { return .string(string(s.value, s.length)) }
-        case "!!str", "!!binary":
+        case "!!str":
             return .string(string(s.value, s.length))
+        case "!!binary":
+            // go-yaml decodes base64 (std alphabet, padding, line breaks ignored) to a byte string.
+            switch GoBase64.decode(string(s.value, s.length)) {
+            case .success(let bytes): return .string(goJSONCoercedString(bytes))
+            case .failure:
+                defer_(1, "!!binary value contains invalid base64 data")
+                return .string(string(s.value, s.length))
+            }
         case "!!int", "!!float", "!!bool", "!!null", "!!timestamp":
             break
         default:

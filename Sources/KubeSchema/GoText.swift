@@ -5,38 +5,7 @@ import KubeModel
 
 /// The byte offset `base64.StdEncoding.DecodeString` reports as corrupt, or nil when `s` decodes.
 func goBase64Error(_ s: String) -> Int? {
-    let src = Array(s.utf8)
-    func valid(_ c: UInt8) -> Bool {
-        (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == 0x2B || c == 0x2F
-    }
-    func newline(_ c: UInt8) -> Bool { c == 0x0A || c == 0x0D }
-    var si = 0
-    while si < src.count {
-        var j = 0
-        while j < 4 {
-            if si == src.count {
-                if j == 0 { return nil }
-                return si - j  // padding is required
-            }
-            let c = src[si]
-            si += 1
-            if valid(c) { j += 1; continue }
-            if newline(c) { continue }
-            if c != UInt8(ascii: "=") { return si - 1 }
-            switch j {
-            case 0, 1: return si - 1
-            case 2:
-                while si < src.count && newline(src[si]) { si += 1 }
-                if si == src.count { return src.count }
-                if src[si] != UInt8(ascii: "=") { return si - 1 }
-                si += 1
-            default: break
-            }
-            while si < src.count && newline(src[si]) { si += 1 }
-            if si < src.count { return si }
-            return nil
-        }
-    }
+    if case .failure(let e) = GoBase64.decode(s) { return e.offset }
     return nil
 }
 

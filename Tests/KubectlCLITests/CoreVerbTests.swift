@@ -244,7 +244,9 @@ let podManifest = """
         #expect(s.run("create -f \(s.directory)").stdout == "configmap/one created\nsecret/two created\nserviceaccount/three created\n")
         #expect(s.run("get -f \(s.directory)/a.yaml -o name").stdout == "configmap/one\nsecret/two\n")
         #expect(s.run("create -f nope.yaml").stderr == "error: the path \"nope.yaml\" does not exist\n")
-        #expect(s.run("create -f -", stdin: "apiVersion: v1\nmetadata:\n  name: x\n").stderr == "error: unable to decode \"STDIN\": Object 'Kind' is missing in '{\"apiVersion\":\"v1\",\"metadata\":{\"name\":\"x\"}}'\n")
+        // kubectl v1.32 validates apiVersion/kind before decoding (Golden/badinput/create-nokind-yaml).
+        #expect(s.run("create -f -", stdin: "apiVersion: v1\nmetadata:\n  name: x\n").stderr == "error: error validating \"STDIN\": error validating data: kind not set; if you choose to ignore these errors, turn validation off with --validate=false\n")
+        #expect(s.run("create -f - --validate=false", stdin: "apiVersion: v1\nmetadata:\n  name: x\n").stderr == "error: unable to decode \"STDIN\": Object 'Kind' is missing in '{\"apiVersion\":\"v1\",\"metadata\":{\"name\":\"x\"}}'\n")
         #expect(s.run("create -f -", stdin: "apiVersion: v9\nkind: Widget\nmetadata:\n  name: x\n").stderr == "error: resource mapping not found for name: \"x\" namespace: \"\" from \"STDIN\": no matches for kind \"Widget\" in version \"v9\"\nensure CRDs are installed first\n")
         #expect(s.run("delete -f \(s.directory)/a.yaml").stdout == "configmap \"one\" deleted\nsecret \"two\" deleted\n")
     }

@@ -4,6 +4,12 @@ import Glibc
 import KubeTestSupport
 import Testing
 
+/// The `TYPE/` choices kubectl offers after pod names (Golden/complete/logs-empty).
+enum ArgumentCompletionTypes {
+    static let withPods = ["daemonsets/", "deployments/", "pods/", "jobs/", "replicasets/", "replicationcontrollers/",
+                           "services/", "statefulsets/"]
+}
+
 /// The hidden `__complete` entry (cobra's protocol: candidates one per line, then `:<directive>`).
 @Suite struct ShellCompletionTests {
     /// A store with pods web-0, web-1 (default), db-0 (namespace dev) and a deployment.
@@ -64,20 +70,22 @@ import Testing
         #expect(r.stdout == "--show-kind\tPrefix names with their kind.\n:4\n")
     }
 
+    /// As kubectl v1.32 (Golden/complete: get-empty, get-deploy, describe-cm, get-deployments): the names
+    /// `api-resources -o name --verbs=get` prints, no descriptions, no short names, no `bindings`.
     @Test func resourceTypes() {
         let s = TestStore()
         let (all, d) = Self.complete(s, "get", "")
         #expect(d == ":4")
-        #expect(all.contains("pods") && all.contains("deployments") && all.contains("namespaces"))
-        #expect(!all.contains("po"), "short names only once something is typed")
+        #expect(all.contains("pods") && all.contains("deployments.apps") && all.contains("namespaces"))
+        #expect(!all.contains("po") && !all.contains("bindings") && !all.contains("tokenreviews.authentication.k8s.io"))
         let (deploy, _) = Self.complete(s, "get", "deploy")
-        #expect(deploy == ["deployments", "deployment", "deploy"])
+        #expect(deploy == ["deployments.apps"])
         let (cm, _) = Self.complete(s, "describe", "cm")
-        #expect(cm == ["cm"])
+        #expect(cm == [])
         let (svc, _) = Self.complete(s, "delete", "svc")
-        #expect(svc == ["svc"])
+        #expect(svc == [])
         let r = s.run(args: ["__complete", "get", "deployments"])
-        #expect(r.stdout == "deployments\tDeployment\n:4\n")
+        #expect(r.stdout == "deployments.apps\n:4\n")
     }
 
     @Test func objectNamesFromTheStore() {
@@ -94,7 +102,7 @@ import Testing
         #expect(Self.complete(s, "get", "pods", "-n", "d") == (["default", "dev"], ":4"))
         #expect(Self.complete(s, "get", "pods", "--namespace=k") ==
                 (["--namespace=kube-node-lease", "--namespace=kube-public", "--namespace=kube-system"], ":4"))
-        #expect(Self.complete(s, "logs", "") == (["web-0", "web-1"], ":4"))
+        #expect(Self.complete(s, "logs", "") == (["web-0", "web-1"] + ArgumentCompletionTypes.withPods, ":4"))
         // The context's namespace is where names are read.
         #expect(s.run("config set-context --current --namespace=dev").exitCode == 0)
         #expect(Self.complete(s, "get", "pods", "") == (["db-0"], ":4"))

@@ -92,7 +92,7 @@ import Testing
             ("kubectl-local get pods -n de", "kubectl-local get pods -n de"),  // ambiguous: default, dev
             ("kubectl-local get pods -n kube-s", "kubectl-local get pods -n kube-system "),  // namespace
             ("kubectl-local get pods -n dev d", "kubectl-local get pods -n dev db-0 "),  // names of that namespace
-            ("kubectl-local get nod", "kubectl-local get node"),               // nodes, node: common prefix
+            ("kubectl-local get nod", "kubectl-local get nodes "),             // plural names only, as kubectl
             ("kubectl-local get pods -o jsonpath-f", "kubectl-local get pods -o jsonpath-file "),  // -o formats
             ("kubectl-local create deployment x --dry-run=cl", "kubectl-local create deployment x --dry-run=client "),
             ("kubectl-local get --show-lab", "kubectl-local get --show-labels "),  // flag name

@@ -46,8 +46,11 @@ struct JSONByteParser {
     }
 
     mutating func parseValue(depth: Int) throws -> JSONValue {
-        guard depth < 10_000 else { throw error("exceeded max depth") }
         guard pos < bytes.count else { throw error("unexpected end of JSON input") }
+        // encoding/json refuses a 10,001st nested object or array.
+        if depth >= 10_000, bytes[pos] == UInt8(ascii: "{") || bytes[pos] == UInt8(ascii: "[") {
+            throw error("invalid character '\(charDescription)' exceeded max depth")
+        }
         switch bytes[pos] {
         case UInt8(ascii: "{"):
             pos += 1

@@ -298,59 +298,10 @@ func gtQueryEscape(_ s: String) -> String {
 
 /// Go's base64.StdEncoding.DecodeString, with its error offsets.
 func gtBase64Decode(_ s: String) throws -> String {
-    var vals = [Int](repeating: -1, count: 256)
-    for (i, c) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() {
-        vals[Int(c)] = i
+    switch GoBase64.decode(s) {
+    case .success(let bytes): return String(decoding: bytes, as: UTF8.self)
+    case .failure(let e): throw GTFuncError(message: "base64 decode failed: illegal base64 data at input byte \(e.offset)")
     }
-    let src = Array(s.utf8)
-    var out: [UInt8] = []
-    var si = 0
-    func corrupt(_ n: Int) -> GTFuncError {
-        GTFuncError(message: "base64 decode failed: illegal base64 data at input byte \(n)")
-    }
-    while si < src.count {
-        var dbuf = [0, 0, 0, 0]
-        var dlen = 4
-        var j = 0
-        while j < 4 {
-            if si == src.count {
-                if j == 0 { return String(decoding: out, as: UTF8.self) }
-                if j == 1 { throw corrupt(si - j) }
-                throw corrupt(si - j)
-            }
-            let c = src[si]
-            si += 1
-            if c == 0x0A || c == 0x0D { continue }
-            let v = vals[Int(c)]
-            if v >= 0 { dbuf[j] = v; j += 1; continue }
-            if c != UInt8(ascii: "=") { throw corrupt(si - 1) }
-            // padding
-            switch j {
-            case 0, 1: throw corrupt(si - 1)
-            case 2:
-                // expect another '='
-                while si < src.count && (src[si] == 0x0A || src[si] == 0x0D) { si += 1 }
-                if si == src.count { throw corrupt(src.count) }
-                if src[si] != UInt8(ascii: "=") { throw corrupt(si - 1) }
-                si += 1
-            default: break
-            }
-            while si < src.count && (src[si] == 0x0A || src[si] == 0x0D) { si += 1 }
-            if si < src.count { throw corrupt(si) }
-            dlen = j
-            break
-        }
-        let val = (dbuf[0] << 18) | (dbuf[1] << 12) | (dbuf[2] << 6) | dbuf[3]
-        let b0 = UInt8((val >> 16) & 0xFF), b1 = UInt8((val >> 8) & 0xFF), b2 = UInt8(val & 0xFF)
-        switch dlen {
-        case 4: out += [b0, b1, b2]
-        case 3: out += [b0, b1]
-        case 2: out += [b0]
-        default: break
-        }
-        if dlen < 4 { break }
-    }
-    return String(decoding: out, as: UTF8.self)
 }
 
 func gtExists(_ item: GV, _ indices: [GV]) -> Bool {

@@ -52,6 +52,7 @@ enum CreateCommand {
             throw CLIError.aggregate(errors + (readError.map { [$0] } ?? []))
         }
         if let readError { throw readError }
+        if objects.isEmpty { throw CLIError.message("no objects passed to create") }
     }
 
     /// Creates each object on its own (one transaction each); prints a line or the object per success

@@ -5,119 +5,217 @@ import KubeAPI
 import KubeModel
 import KubeRegistry
 
-/// What the positional arguments of a command are, by kubectl's command names, so a command added to
-/// the table under one of these names completes like kubectl's without further work.
-enum ArgumentKind {
-    /// `TYPE [NAME...]` or `TYPE/NAME...` (get, describe, delete, label, ...).
-    case resources
-    /// Resource types only (explain).
-    case types
-    /// Names of one resource type (`logs POD`, `cordon NODE`).
+/// How a command's positional arguments complete: the completion function kubectl v1.32 registers for
+/// it (`k8s.io/kubectl/pkg/util/completion`), by command path, so a command added to the table under one
+/// of these names completes like kubectl's without further work.
+enum ArgumentKind: Equatable {
+    /// `TYPE [NAME...]` or `TYPE/NAME...`, any type that can be read (get, describe, delete, label, ...).
+    case resourceTypeAndName
+    /// `TYPE NAME` or `TYPE/NAME` for the types listed (scale, expose, rollout, taint, set image), one name.
+    case specifiedTypes([String])
+    /// `POD` or `TYPE/NAME` of a kind that runs pods (exec, attach, port-forward); `logs` then a container.
+    case pods(containers: Bool)
+    /// Names of one resource type (`top pod POD`, `cordon NODE`), first argument only.
     case names(String)
+    /// `cp`: `NAMESPACE/`, `POD:` or a local path.
+    case copy
     case fixed([String])
-    /// A name the user invents (`create deployment NAME`): nothing to offer.
-    case none
-    /// cobra's default: file names.
+    /// cobra's default: no completion function, the shell completes file names.
     case files
 }
 
 enum ArgumentCompletion {
+    static let scalable = ["deployment", "replicaset", "replicationcontroller", "statefulset"]
+    static let rolloutKinds = ["deployment", "daemonset", "statefulset"]
+    /// The `TYPE/` choices kubectl offers where a pod is expected (kinds whose objects lead to pods).
+    static let resourcesWithPods = ["daemonsets", "deployments", "pods", "jobs", "replicasets", "replicationcontrollers",
+                                    "services", "statefulsets"]
+
     static func kind(of path: [String]) -> ArgumentKind {
-        let key = path.joined(separator: " ")
-        switch key {
-        case "get", "describe", "delete", "edit", "patch", "label", "annotate", "wait", "scale", "autoscale", "expose",
-             "taint", "events":
-            return .resources
-        case "explain": return .types
-        case "logs", "exec", "attach", "port-forward", "top pod": return .names("pods")
-        case "cordon", "uncordon", "drain", "top node": return .names("nodes")
+        switch path.joined(separator: " ") {
+        case "get", "describe", "delete", "edit", "patch", "label", "annotate", "apply view-last-applied",
+             "apply edit-last-applied":
+            return .resourceTypeAndName
+        case "scale", "autoscale": return .specifiedTypes(scalable)
+        case "expose": return .specifiedTypes(["pod", "service", "replicationcontroller", "deployment", "replicaset"])
+        case "rollout history", "rollout status", "rollout undo", "rollout restart": return .specifiedTypes(rolloutKinds)
+        case "rollout pause", "rollout resume": return .specifiedTypes(["deployment"])
+        case "taint": return .specifiedTypes(["node"])
+        case "set image":
+            return .specifiedTypes(["daemonsets", "deployments", "pods", "cronjobs", "replicasets", "replicationcontrollers",
+                                    "statefulsets"])
+        case "logs": return .pods(containers: true)
+        case "exec", "attach", "port-forward": return .pods(containers: false)
+        case "top pod": return .names("pod")
+        case "top node", "cordon", "uncordon", "drain": return .names("node")
+        case "cp": return .copy
         case "completion": return .fixed(["bash", "zsh", "fish", "powershell"])
         case "config use-context", "config set-context", "config delete-context", "config rename-context":
             return .fixed([ConfigCommand.contextName])
-        case "run", "options", "version", "api-resources", "api-versions": return .none
-        default: break
+        default: return .files
         }
-        if path.first == "rollout" || path.first == "set" { return .resources }
-        if path.first == "create" && path.count > 1 { return .none }
-        if path.first == "config" { return .none }
-        return .files
     }
 
     static func complete(path: [String], args: [String], typed: String, ctx: Completer.Context) -> CompletionResult {
         switch kind(of: path) {
-        case .resources:
-            if args.isEmpty {
-                if let slash = typed.firstIndex(of: "/") {
-                    let typeText = String(typed[..<slash])
-                    let names = StoreNames.names(of: typeText, ctx: ctx).map { typeText + "/" + $0 }
-                    return CompletionResult(names.filter { $0.hasPrefix(typed) }, .noFileComp)
-                }
-                return CompletionResult(resourceTypes(typed: typed), .noFileComp)
-            }
-            let first = args[0]
-            if first.contains("/") || first.contains(",") { return CompletionResult([], .noFileComp) }
-            let taken = Set(args.dropFirst())
-            let names = StoreNames.names(of: first, ctx: ctx).filter { $0.hasPrefix(typed) && !taken.contains($0) }
-            return CompletionResult(names, .noFileComp)
-        case .types:
-            return CompletionResult(args.isEmpty ? resourceTypes(typed: typed) : [], .noFileComp)
+        case .resourceTypeAndName:
+            return typeAndName(args: args, typed: typed, ctx: ctx, allowed: nil)
+        case .specifiedTypes(let allowed):
+            return typeAndName(args: args, typed: typed, ctx: ctx, allowed: allowed)
+        case .pods(let containers):
+            if args.isEmpty { return podOrType(typed: typed, ctx: ctx) }
+            if containers && args.count == 1 { return CompletionResult(containerNames(args[0], typed: typed, ctx: ctx), .noFileComp) }
+            return CompletionResult([], .noFileComp)
         case .names(let resource):
-            if !args.isEmpty { return CompletionResult([], .noFileComp) }
-            return CompletionResult(StoreNames.names(of: resource, ctx: ctx).filter { $0.hasPrefix(typed) }, .noFileComp)
+            return CompletionResult(args.isEmpty ? names(of: resource, typed: typed, ctx: ctx) : [], .noFileComp)
+        case .copy:
+            return CompletionResult(args.isEmpty ? copyTargets(typed: typed, ctx: ctx) : [], .noSpace)
         case .fixed(let values):
             return CompletionResult(args.isEmpty ? values.filter { $0.hasPrefix(typed) } : [], .noFileComp)
-        case .none:
-            return CompletionResult([], .noFileComp)
         case .files:
             return CompletionResult([], .default)
         }
     }
 
-    /// Resource types: plural names (qualified with the group when another group uses the same plural),
-    /// described by their kind; with a typed prefix, singular and short names that match too.
-    static func resourceTypes(typed: String, registry: Registry = .builtin) -> [String] {
-        var seenPlural = Set<String>()
-        var out: [String] = []
-        var seen = Set<String>()
-        func add(_ word: String, _ description: String) {
-            if word.hasPrefix(typed), seen.insert(word).inserted { out.append(word + "\t" + description) }
+    /// kubectl's `ResourceTypeAndNameCompletionFunc` (`allowed == nil`: every type that supports `get`,
+    /// names may repeat) and `SpecifiedResourceTypeAndNameNoRepeatCompletionFunc` (only `allowed`, one name).
+    static func typeAndName(args: [String], typed: String, ctx: Completer.Context, allowed: [String]?) -> CompletionResult {
+        if let first = args.first, !first.contains("/") {
+            // `TYPE NAME...`: names of that type not given yet.
+            guard allowed == nil || args.count == 1 else { return CompletionResult([], .noFileComp) }
+            let taken = Set(args.dropFirst())
+            return CompletionResult(names(of: first, typed: typed, ctx: ctx).filter { !taken.contains($0) }, .noFileComp)
         }
-        for t in registry.types {
-            let plural = seenPlural.insert(t.plural).inserted ? t.plural : t.plural + "." + t.group
-            add(plural, t.kind)
+        if let slash = typed.firstIndex(of: "/") {
+            let typeText = String(typed[..<slash])
+            let found = names(of: typeText, typed: String(typed[typed.index(after: slash)...]), ctx: ctx)
+            return CompletionResult(found.map { typeText + "/" + $0 }, .noFileComp)
         }
-        if !typed.isEmpty {
-            for t in registry.types {
-                add(t.singular, t.kind)
-                for s in t.shortNames { add(s, t.kind) }
+        let types = allowed?.filter { $0.hasPrefix(typed) } ?? resourceTypes(typed: typed, registry: ctx.store.registry)
+        if args.isEmpty { return CompletionResult(types, .noFileComp) }
+        // After a `TYPE/NAME` argument another `TYPE/NAME` may follow: offer `TYPE/`.
+        return CompletionResult(types.map { $0 + "/" }, types.isEmpty ? .noFileComp : [.noFileComp, .noSpace])
+    }
+
+    /// kubectl's `CompGetResourceList`: what `api-resources -o name --verbs=get` prints, in its order;
+    /// in a comma-separated list the last element is completed.
+    static func resourceTypes(typed: String, registry: Registry) -> [String] {
+        var prefix = "", word = Substring(typed)
+        if let comma = typed.lastIndex(of: ",") {
+            prefix = String(typed[...comma])
+            word = typed[typed.index(after: comma)...]
+        }
+        return registry.apiResources.filter { $0.verbs.contains("get") }.map(\.qualifiedPlural)
+            .filter { $0.hasPrefix(word) }.map { prefix + $0 }
+    }
+
+    /// kubectl's `CompGetResource`: names of the objects of `resourceText` (a type, or several joined by
+    /// commas) in the request namespace, as `get` lists them, that start with `typed`.
+    static func names(of resourceText: String, typed: String, ctx: Completer.Context) -> [String] {
+        let parts = resourceText.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        guard let server = ctx.store.server else { return [] }
+        var types: [ResourceType] = []
+        for p in parts {
+            if let t = try? server.registry.resolve(p).type {
+                types.append(t)
+            } else if server.registry.isCategory(p) {
+                types += server.registry.types(inCategory: p)
+            } else {
+                return []
             }
         }
-        return out
+        let found: [String]? = try? server.read { session in
+            let namespace = try ctx.requestNamespace(session)
+            return try types.flatMap { t in
+                try session.names(t, namespace: t.namespaced && !ctx.allNamespaces ? namespace : nil)
+            }
+        }
+        return (found ?? []).filter { $0.hasPrefix(typed) }
+    }
+
+    /// kubectl's `doPodResourceCompletion`: pod names and the `TYPE/` of kinds that run pods, or
+    /// `TYPE/NAME` once a slash is typed.
+    static func podOrType(typed: String, ctx: Completer.Context) -> CompletionResult {
+        if let slash = typed.firstIndex(of: "/") {
+            let typeText = String(typed[..<slash])
+            let found = names(of: typeText, typed: String(typed[typed.index(after: slash)...]), ctx: ctx)
+            return CompletionResult(found.map { typeText + "/" + $0 }, .noFileComp)
+        }
+        let pods = names(of: "pod", typed: typed, ctx: ctx)
+        // Only `TYPE/` to offer: no space after the slash.
+        let directive: CompletionDirective = pods.isEmpty ? [.noFileComp, .noSpace] : .noFileComp
+        return CompletionResult(pods + resourcesWithPods.filter { $0.hasPrefix(typed) }.map { $0 + "/" }, directive)
+    }
+
+    /// kubectl's `CompGetContainers`: the init containers, then the containers, of a pod named `POD` or `pod/POD`.
+    static func containerNames(_ podArgument: String, typed: String, ctx: Completer.Context) -> [String] {
+        var name = podArgument
+        if let slash = podArgument.firstIndex(of: "/") {
+            guard ["po", "pod", "pods"].contains(podArgument[..<slash]) else { return [] }
+            name = String(podArgument[podArgument.index(after: slash)...])
+        }
+        guard let server = ctx.store.server, let podType = server.registry.type(group: "", kind: "Pod") else { return [] }
+        let pod: JSONValue? = try? server.read { session in
+            try session.find(podType, namespace: try ctx.requestNamespace(session), name: name)
+        }
+        guard let spec = pod?["spec"] else { return [] }
+        let all = (spec["initContainers"].array ?? []) + (spec["containers"].array ?? [])
+        return all.compactMap { $0["name"].string }.filter { $0.hasPrefix(typed) }
+    }
+
+    /// kubectl's `cp` completion: `NAMESPACE/`, `POD:` (or `NAMESPACE/POD:`), and a hint that a local path
+    /// works too; nothing for what already looks like a path or a remote file.
+    static func copyTargets(typed: String, ctx: Completer.Context) -> [String] {
+        if let first = typed.first, "/.~".contains(first) { return [] }
+        if typed.contains(":") { return [] }
+        if let slash = typed.firstIndex(of: "/") {
+            var scoped = ctx
+            scoped.values["namespace"] = String(typed[..<slash])
+            scoped.values["all-namespaces"] = nil
+            let prefix = String(typed[...slash])
+            return names(of: "pod", typed: "", ctx: scoped).map { prefix + $0 + ":" }.filter { $0.hasPrefix(typed) }
+        }
+        var comps = names(of: "namespace", typed: typed, ctx: ctx).map { $0 + "/" }
+        comps += names(of: "pod", typed: typed, ctx: ctx).map { $0 + ":" }
+        if typed.isEmpty { return comps + ["./", "/"] }
+        if !comps.isEmpty { comps += localFiles(prefix: typed) }
+        return comps
+    }
+
+    /// Entries of the working directory starting with `prefix`, directories with a trailing `/`, by name.
+    static func localFiles(prefix: String) -> [String] {
+        guard let dir = opendir(".") else { return [] }
+        defer { closedir(dir) }
+        var out: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard name != ".", name != "..", name.hasPrefix(prefix) else { continue }
+            var st = stat()
+            let isDir = stat(name, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+            out.append(isDir ? name + "/" : name)
+        }
+        return out.sorted(by: goStringLess)
     }
 }
 
-/// Object names read from the store, for completion only: never creates or seeds a store.
-enum StoreNames {
-    static func names(of resourceText: String, ctx: Completer.Context) -> [String] {
-        guard let type = try? Registry.builtin.resolve(resourceText).type else { return [] }
-        let path = ctx.storePath
-        guard access(path, F_OK) == 0,
-              let server = try? APIServer.openExisting(path: path, registry: .builtin, clock: Clock(now: Clock.system())) else { return [] }
-        let result: [String]? = try? server.read { s in
-            var namespace: String? = nil
-            if type.namespaced && !ctx.allNamespaces {
-                if let ns = ctx.values["namespace"], !ns.isEmpty {
-                    namespace = ns
-                } else if let ns = try s.config("context.namespace"), !ns.isEmpty {
-                    namespace = ns
-                } else {
-                    namespace = "default"
-                }
-            }
-            var seen = Set<String>()
-            return try s.listSummaries(type, namespace: namespace)
-                .map(\.name).filter { seen.insert($0).inserted }
+/// What completion reads from the store, through the API layer: opened on first use and only when the
+/// store exists (completion never creates or seeds one); the registry includes the store's CRD kinds.
+final class CompletionStore {
+    let path: String
+    private var opened = false
+    private var cached: APIServer?
+
+    init(path: String) { self.path = path }
+
+    var server: APIServer? {
+        if !opened {
+            opened = true
+            cached = APIServer.openExisting(path: path, clock: Clock(now: Clock.system()))
         }
-        return result ?? []
+        return cached
     }
+
+    var registry: Registry { server?.registry ?? .builtin }
 }

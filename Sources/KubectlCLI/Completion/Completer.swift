@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import KubeAPI
 import KubeRegistry
 
 /// cobra's shell-completion directives: the number after `:` on the last line of `__complete`.
@@ -140,7 +138,20 @@ public enum Completer {
                 .map { $0.name + "\t" + $0.short }
             return CompletionResult(c, .noFileComp)
         }
-        return ArgumentCompletion.complete(path: path, args: ctx.args, typed: toComplete, ctx: ctx)
+        // cobra offers the required flags not given yet before the arguments.
+        let required = requiredFlags(table, typed: toComplete, ctx: ctx)
+        let result = ArgumentCompletion.complete(path: path, args: ctx.args, typed: toComplete, ctx: ctx)
+        return CompletionResult(required + result.candidates, result.directive)
+    }
+
+    /// cobra's `completeRequireFlags`: `--name` (and `-x`) of required flags not yet given that match.
+    static func requiredFlags(_ table: FlagTable, typed: String, ctx: Context) -> [String] {
+        var out: [String] = []
+        for f in table.specs where f.required && !ctx.given.contains(f.name) {
+            if ("--" + f.name).hasPrefix(typed) { out.append("--" + f.name + "\t" + f.usage) }
+            if let s = f.shorthand, ("-" + String(s)).hasPrefix(typed) { out.append("-" + String(s) + "\t" + f.usage) }
+        }
+        return out
     }
 
     /// `--name`, `--name=value`, `-x`, `-xvalue`: the flag and its inline value.
@@ -161,8 +172,11 @@ public enum Completer {
         return (flag, String(decoding: value, as: UTF8.self))
     }
 
-    /// Flag names for a word starting with `-`: every visible flag not yet given (lists may repeat).
+    /// Flag names for a word starting with `-`: the required flags not yet given if any match (as cobra),
+    /// else every visible flag not yet given (lists may repeat).
     static func flagNames(_ table: FlagTable, typed: String, ctx: Context) -> CompletionResult {
+        let required = requiredFlags(table, typed: typed, ctx: ctx)
+        if !required.isEmpty { return CompletionResult(required, .noFileComp) }
         var out: [String] = []
         for f in table.specs.sorted(by: { $0.name < $1.name }) where !f.hidden {
             let repeatable = f.kind == .stringArray || f.kind == .stringSlice
@@ -189,7 +203,7 @@ public enum Completer {
         }
         switch flag.name {
         case "namespace":
-            return offer(StoreNames.names(of: "namespaces", ctx: ctx))
+            return offer(ArgumentCompletion.names(of: "namespaces", typed: "", ctx: ctx))
         case "context", "cluster", "user":
             return offer([ConfigCommand.contextName])
         case "filename":
@@ -211,16 +225,22 @@ public enum Completer {
         var values: [String: String] = [:]
         var given: Set<String> = []
         var args: [String] = []
+        /// The store (through the API), opened when first asked (after the flags, `--store` included, are read).
+        private(set) var store: CompletionStore
 
-        init(environment: [String: String]) { self.environment = environment }
+        init(environment: [String: String]) {
+            self.environment = environment
+            store = CompletionStore(path: Self.storePath(values: [:], environment: environment))
+        }
 
         mutating func set(_ flag: FlagSpec, _ value: String) {
             values[flag.name] = value
             given.insert(flag.name)
+            if flag.name == "store" { store = CompletionStore(path: Self.storePath(values: values, environment: environment)) }
         }
 
         /// As `Invocation.storePath`.
-        var storePath: String {
+        static func storePath(values: [String: String], environment: [String: String]) -> String {
             if let p = values["store"], !p.isEmpty { return p }
             if let p = environment["KUBECTL_LOCAL_STORE"], !p.isEmpty { return p }
             if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { return xdg + "/kubectl-local/store.db" }
@@ -228,5 +248,11 @@ public enum Completer {
         }
 
         var allNamespaces: Bool { values["all-namespaces"] == "true" }
+
+        /// The request namespace: `-n`, else the current context's, else `default`.
+        func requestNamespace(_ session: APISession) throws -> String {
+            if let ns = values["namespace"], !ns.isEmpty { return ns }
+            return try session.contextNamespace() ?? "default"
+        }
     }
 }

@@ -24,7 +24,9 @@ enum KustomizeSource {
             defer { for w in warnings { inv.io.err.write(w + "\n") } }
             return (try read(dir) { warnings.append($0) }, nil)
         }
-        let recursive = inv.flags.declares("recursive") && inv.flags.bool("recursive")
-        return try FileSource.readPartial(paths: files, recursive: recursive, stdin: inv.io.readStdin)
+        // Commands with --validate (create, apply, replace) check each document's apiVersion and kind first.
+        let validate = inv.flags.values["validate"] != nil && (try? ValidationMode.from(inv)) != .ignore
+        return try FileSource.readPartial(paths: files, recursive: inv.flags.declares("recursive") && inv.flags.bool("recursive"), validate: validate,
+                                          stdin: inv.io.readStdin)
     }
 }

@@ -24,24 +24,28 @@ enum FileSource {
 
     /// Like `read`, but a document that fails to parse ends reading with the objects before it kept, as
     /// kubectl's streaming visitor handles every document before the broken one.
-    static func readPartial(paths: [String], recursive: Bool, stdin: () -> [UInt8]) throws -> (objects: [SourcedObject], error: Error?) {
+    /// `validate`: kubectl's client-side check of each document (create, apply, replace unless
+    /// `--validate=false`) comes before decoding, with its own messages.
+    static func readPartial(paths: [String], recursive: Bool, validate: Bool = false,
+                            stdin: () -> [UInt8]) throws -> (objects: [SourcedObject], error: Error?) {
         var result: [SourcedObject] = []
         do {
-            try readEach(paths: paths, recursive: recursive, stdin: stdin, into: &result)
+            try readEach(paths: paths, recursive: recursive, validate: validate, stdin: stdin, into: &result)
         } catch {
             return (result, error)
         }
         return (result, nil)
     }
 
-    private static func readEach(paths: [String], recursive: Bool, stdin: () -> [UInt8], into result: inout [SourcedObject]) throws {
+    private static func readEach(paths: [String], recursive: Bool, validate: Bool, stdin: () -> [UInt8],
+                                 into result: inout [SourcedObject]) throws {
         for path in paths {
             if path.hasPrefix("http://") || path.hasPrefix("https://") {
                 throw CLIError.message("unable to read URL \(goQuoted(path)): kubectl-local works offline and cannot fetch URLs; download the file and pass its path with -f")
             }
             if path == "-" {
                 let text = String(decoding: stdin(), as: UTF8.self)
-                try decode(text, source: "STDIN", into: &result)
+                try decode(text, source: "STDIN", validate: validate, into: &result)
                 continue
             }
             var st = stat()
@@ -51,9 +55,9 @@ enum FileSource {
                 if files.isEmpty {
                     throw CLIError.message("error reading [\(path)]: recognized file extensions are [.json .yaml .yml]")
                 }
-                for f in files { try decode(try readText(f), source: f, into: &result) }
+                for f in files { try decode(try readText(f), source: f, validate: validate, into: &result) }
             } else {
-                try decode(try readText(path), source: path, into: &result)
+                try decode(try readText(path), source: path, validate: validate, into: &result)
             }
         }
     }
@@ -64,10 +68,14 @@ enum FileSource {
         return out
     }
 
-    static func decode(_ text: String, source: String, into out: inout [SourcedObject]) throws {
+    static func decode(_ text: String, source: String, validate: Bool = false, into out: inout [SourcedObject]) throws {
         let (docs, streamError) = YAMLCodec.decodeStream(text, source: source)
         for doc in docs {
-            guard case .object = doc else { continue }
+            if validate { try validateTypeMeta(doc, source: source) }
+            guard case .object = doc else {
+                // kubectl decodes each document into a struct: anything but a map cannot be one.
+                throw CLIError.message("unable to decode \(goQuoted(source)): json: cannot unmarshal \(goJSONTypeName(doc)) into Go value of type unstructured.detector")
+            }
             try checkTypeMeta(doc, source: source)
             if (doc["kind"].string ?? "").hasSuffix("List"), let items = doc["items"].array {
                 for item in items {
@@ -79,6 +87,25 @@ enum FileSource {
             }
         }
         if let streamError { throw CLIError.message(streamError.message) }
+    }
+
+    /// kubectl's schema validator looks at apiVersion and kind before anything else.
+    static func validateTypeMeta(_ doc: JSONValue, source: String) throws {
+        var problems: [String] = []
+        if case .object(let o) = doc {
+            for field in ["apiVersion", "kind"] {
+                switch o[field] {
+                case nil, .null?: problems.append("\(field) not set")
+                case .string?: break
+                default: problems.append("\(field) isn't string type")
+                }
+            }
+        } else {
+            problems.append("invalid object to validate")
+        }
+        guard !problems.isEmpty else { return }
+        let detail = problems.count == 1 ? problems[0] : "[" + problems.joined(separator: ", ") + "]"
+        throw CLIError.message("error validating \(goQuoted(source)): error validating data: \(detail); if you choose to ignore these errors, turn validation off with --validate=false")
     }
 
     static func checkTypeMeta(_ obj: JSONValue, source: String) throws {
@@ -122,6 +149,18 @@ enum FileSource {
             }
         }
         return files
+    }
+}
+
+/// The JSON type encoding/json names in "cannot unmarshal X into ...".
+func goJSONTypeName(_ v: JSONValue) -> String {
+    switch v {
+    case .string: return "string"
+    case .int, .double: return "number"
+    case .bool: return "bool"
+    case .array: return "array"
+    case .object: return "object"
+    case .null: return "null"
     }
 }
 

@@ -302,7 +302,7 @@ enum ExposeCommand {
                     ports.append((String(p["port"].int ?? 0), p["protocol"].string ?? "", p["name"].string ?? ""))
                 }
             } else {
-                let podSpec = key == "/Pod" ? o["spec"] : o["spec"]["template"]["spec"]
+                let podSpec = o.at(Workloads.podSpecPath(o, type: type) ?? [])
                 for c in podSpec["containers"].array ?? [] {
                     for p in c["ports"].array ?? [] {
                         ports.append((String(p["containerPort"].int ?? 0), p["protocol"].string ?? "", p["name"].string ?? ""))

@@ -6,7 +6,7 @@ import Testing
 /// offline), after which its entry goes. Keep this list short and exact: a flag that starts being read
 /// must leave it (the test fails on stale entries too).
 let unreadFlagsAllowed: [String: Set<String>] = [
-    "delete": ["interactive", "now", "raw", "timeout", "wait"],
+    "delete": ["timeout", "wait"],
     "label": ["field-manager"],
     "annotate": ["field-manager"],
 ]

@@ -21,7 +21,7 @@ enum DeleteCommand {
             FlagSpec("force", .bool, usage: "Delete at once, without waiting for graceful termination."),
             FlagSpec("grace-period", .int, default: "-1", usage: "Seconds an object may take to terminate; -1 uses its own default."),
             FlagSpec("ignore-not-found", .bool, usage: "Succeed quietly when the named objects do not exist."),
-            FlagSpec("interactive", short: "i", .bool, usage: "Ask for confirmation before deleting."),
+            FlagSpec("interactive", short: "i", .bool, usage: "List what would be deleted and go on only after a \"y\" answer."),
             FlagSpec("now", .bool, usage: "Delete with a grace period of 1 second."),
             FlagSpec("output", short: "o", .string, usage: "Output mode; \"name\" prints type/name of each deleted object.",
                      completions: ["name"]),
@@ -41,6 +41,9 @@ struct DeleteOptions: CommandOptions {
     var dryRun: DryRun
     var printer: OperationPrinter
     var force: Bool
+    var now: Bool
+    var raw: String
+    var interactive: Bool
     var gracePeriod: Int
     var gracePeriodSet: Bool
     var ignoreNotFound: Bool
@@ -61,6 +64,9 @@ struct DeleteOptions: CommandOptions {
         printer = OperationPrinter(format: output.isEmpty ? nil : .name, dryRun: dryRun)
         builder = ResourceBuilder.from(inv)
         force = f.bool("force")
+        now = f.bool("now")
+        raw = f.string("raw")
+        interactive = f.bool("interactive")
         gracePeriod = f.int("grace-period")
         gracePeriodSet = f.isSet("grace-period")
         ignoreNotFound = f.bool("ignore-not-found")
@@ -74,6 +80,7 @@ struct DeleteOptions: CommandOptions {
         if builder.selectAll && !builder.fieldSelector.isEmpty {
             throw CLIError.message("cannot set --all and --field-selector at the same time")
         }
+        try DeleteConfirmation.validate(now: now, force: force, gracePeriod: gracePeriod, raw: raw, interactive: interactive)
     }
 
     func run(_ inv: inout Invocation) throws {
@@ -87,45 +94,61 @@ struct DeleteOptions: CommandOptions {
             inv.io.out.write("No resources found\n")
             return
         }
-        let server = try inv.server()
         let targets = infos.compactMap { try? $0.get() }
-        // A namespace deleted earlier in this command takes its contents with it at once, where a cluster
-        // would still be terminating them: those objects count as deleted by this command too.
-        var deletedNamespaces = Set<String>()
-        var existedAtStart = Set<String>()
-        if targets.contains(where: { $0.type.map(isNamespace) ?? false }) {
-            try server.read { s in
-                for t in targets {
-                    guard let type = t.type, type.namespaced else { continue }
-                    if try s.find(type, namespace: t.namespace, name: t.name) != nil { existedAtStart.insert(key(t)) }
-                }
-            }
+        if interactive, !DeleteConfirmation.ask(targets.compactMap { t in t.type.map { ($0, t.name) } }, io: inv.io) {
+            inv.io.out.write("deletion is cancelled\n")
+            return
+        }
+        let server = try inv.server()
+        var deleted = DeletedNamespaces()
+        if targets.contains(where: { $0.type.map(DeletedNamespaces.isNamespace) ?? false }) {
+            try server.read { s in try deleted.noteExisting(targets, session: s) }
         }
         var errors: [Error] = []
-        for r in infos {
-            let t: ResourceInfo
-            switch r {
-            case .failure(let e): errors.append(e); continue
-            case .success(let info): t = info
+        // Many deletes share a transaction, each in its own savepoint; lines print once committed.
+        try server.writeEach(infos, { s, r in
+            let t = try r.get()
+            guard let type = t.type else { return }
+            if !deleted.removedWithNamespace(t) {
+                _ = try s.delete(type, namespace: t.namespace, name: t.name, propagation: cascade, dryRun: dryRun != .none)
             }
-            guard let type = t.type else { continue }
-            do {
-                let removedWithNamespace = type.namespaced && deletedNamespaces.contains(t.namespace) && existedAtStart.contains(key(t))
-                if !removedWithNamespace {
-                    try server.write { s in
-                        _ = try s.delete(type, namespace: t.namespace, name: t.name, propagation: cascade, dryRun: dryRun != .none)
-                    }
+            if DeletedNamespaces.isNamespace(type) && dryRun == .none { deleted.namespaces.insert(t.name) }
+        }, committed: { outcomes in
+            for (r, outcome) in outcomes {
+                let t = try? r.get()
+                switch outcome {
+                case .success:
+                    guard let t, let type = t.type else { continue }
+                    printer.print(name: "\(type.qualifiedKind)/\(t.name)", display: "\(type.qualifiedKind) \(goQuoted(t.name))",
+                                  operation: immediate ? "force deleted" : "deleted", inv: inv)
+                case .failure(let error):
+                    if ignoreNotFound, apiReason(error) == .notFound { continue }
+                    errors.append(addSource(error, verb: "deleting", source: t?.source ?? ""))
                 }
-                if isNamespace(type) && dryRun == .none { deletedNamespaces.insert(t.name) }
-                printer.print(name: "\(type.qualifiedKind)/\(t.name)", display: "\(type.qualifiedKind) \(goQuoted(t.name))", operation: immediate ? "force deleted" : "deleted", inv: inv)
-            } catch {
-                if ignoreNotFound, apiReason(error) == .notFound { continue }
-                errors.append(addSource(error, verb: "deleting", source: t.source))
             }
-        }
+        })
         if !errors.isEmpty { throw CLIError.aggregate(errors) }
     }
+}
 
-    private func isNamespace(_ type: ResourceType) -> Bool { type.group.isEmpty && type.kind == "Namespace" }
-    private func key(_ t: ResourceInfo) -> String { "\(t.type?.storageKey ?? "")|\(t.namespace)|\(t.name)" }
+/// A namespace deleted earlier in one delete command takes its contents with it at once, where a cluster
+/// would still be terminating them: those objects count as deleted by this command too.
+struct DeletedNamespaces {
+    var namespaces = Set<String>()
+    var existedAtStart = Set<String>()
+
+    static func isNamespace(_ type: ResourceType) -> Bool { type.group.isEmpty && type.kind == "Namespace" }
+    static func key(_ t: ResourceInfo) -> String { "\(t.type?.storageKey ?? "")|\(t.namespace)|\(t.name)" }
+
+    mutating func noteExisting(_ targets: [ResourceInfo], session s: APISession) throws {
+        for t in targets {
+            guard let type = t.type, type.namespaced else { continue }
+            if try s.find(type, namespace: t.namespace, name: t.name) != nil { existedAtStart.insert(Self.key(t)) }
+        }
+    }
+
+    func removedWithNamespace(_ t: ResourceInfo) -> Bool {
+        guard let type = t.type, type.namespaced else { return false }
+        return namespaces.contains(t.namespace) && existedAtStart.contains(Self.key(t))
+    }
 }

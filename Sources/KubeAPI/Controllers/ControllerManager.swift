@@ -216,7 +216,7 @@ final class ControllerManager {
             }
             queued.remove(w)
             processed += 1
-            try run(w)
+            do { try run(w) } catch is PodCreationRefused { continue }
         }
     }
 
@@ -325,7 +325,28 @@ final class ControllerManager {
         var spec = template["spec"]
         mutateSpec?(&spec)
         let pod: JSONValue = ["apiVersion": "v1", "kind": "Pod", "metadata": meta, "spec": spec]
-        return try s.create(pod, type: podType, namespace: ns)
+        do {
+            return try s.create(pod, type: podType, namespace: ns)
+        } catch let e as APIError where e.reason == .forbidden {
+            // Refused by admission (a quota, a limit range): the owner records it, as a cluster does.
+            event(owner, type: "Warning", reason: "FailedCreate", message: "Error creating: \(e.message)",
+                  component: Self.controllerName(ownerKind))
+            throw PodCreationRefused()
+        }
+    }
+
+    /// A controller's pod create was refused by admission; the controller stops this sync.
+    struct PodCreationRefused: Error {}
+
+    static func controllerName(_ kind: String) -> String {
+        switch kind {
+        case "ReplicaSet": return "replicaset-controller"
+        case "ReplicationController": return "replication-controller"
+        case "StatefulSet": return "statefulset-controller"
+        case "DaemonSet": return "daemonset-controller"
+        case "Job": return "job-controller"
+        default: return kind.lowercased() + "-controller"
+        }
     }
 
     // MARK: events

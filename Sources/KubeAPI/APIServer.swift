@@ -34,6 +34,7 @@ public final class APIServer {
             try Seed.freshCluster(into: APISession(tx: tx, registry: registry, clock: clock))
         })
         let server = APIServer(store: store, registry: registry, clock: clock)
+        try server.upgradeSeed()
         try server.runClockControllers()
         return server
     }
@@ -199,7 +200,7 @@ public final class APISession {
         obj["metadata"]["creationTimestamp"] = .string(now.rfc3339)
         if type.group == "batch" && type.kind == "Job" { Defaults.jobSelector(&obj, uid: uid) }
         Normalize.dropEmptyMetadataMaps(&obj)
-        if type.tracksGeneration { obj["metadata"]["generation"] = .int(1) }
+        type.generation.apply(to: &obj, old: nil)
         obj.remove(["metadata", "deletionTimestamp"])
         obj.remove(["metadata", "resourceVersion"])
         obj = Normalize.metadataOrder(obj)
@@ -246,9 +247,7 @@ public final class APISession {
         try AdmissionChain.admit(&request, self)
         obj = request.object
         Normalize.dropEmptyMetadataMaps(&obj)
-        if type.tracksGeneration, old["spec"] != obj["spec"] {
-            obj["metadata"]["generation"] = .int((old["metadata"]["generation"].int ?? 0) + 1)
-        }
+        type.generation.apply(to: &obj, old: old)
         // An update that changes nothing keeps the resourceVersion (no write), as the API server does.
         var comparable = obj
         comparable["metadata"]["resourceVersion"] = old["metadata"]["resourceVersion"]
@@ -376,6 +375,7 @@ public final class APISession {
         if old == nil && type.group.isEmpty && type.kind == "Namespace" {
             try namespaceCreated(object["metadata"]["name"].string ?? "")
         }
+        try quotaObjectWritten(type: type, new: object, old: old)
         try controllers.objectWritten(type: type, object: object, old: old)
     }
 
@@ -391,6 +391,7 @@ public final class APISession {
 
     func afterDelete(type: ResourceType, object: JSONValue) throws {
         if isCRD(type) { try customResourceDefinitionDeleted(object) }
+        try quotaObjectWritten(type: type, new: nil, old: object)
         try controllers.objectDeleted(type: type, object: object)
         // The API server keeps its own `kubernetes` Service: deleting it brings it straight back.
         if type.group.isEmpty && type.kind == "Service" && object["metadata"]["name"].string == "kubernetes"

@@ -49,7 +49,10 @@ enum DryRun: String {
     case none, client, server
 
     /// kubectl's `GetDryRunStrategy`: bare `--dry-run` means client (with a deprecation warning).
-    static func from(_ inv: Invocation) throws -> DryRun { try parse(inv.flags.string("dry-run"), inv) }
+    static func from(_ inv: Invocation) throws -> DryRun {
+        guard inv.flags.declares("dry-run") else { return .none }  // rollout pause/restart/resume have none
+        return try parse(inv.flags.string("dry-run"), inv)
+    }
 
     static func parse(_ v: String, _ inv: Invocation) throws -> DryRun {
         switch v {

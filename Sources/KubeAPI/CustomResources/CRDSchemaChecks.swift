@@ -110,6 +110,12 @@ extension CRDSchemaValidation {
             }
             return
         }
+        listMapKeys(s, keys: keys, keysText: keysText, path: path, into: &out)
+    }
+
+    /// The checks of a `map` list's items and keys.
+    static func listMapKeys(_ s: JSONValue, keys: [String], keysText: String, path: String, into out: inout [Cause]) {
+        let items = s["items"]
         if keys.isEmpty {
             out.append(Cause(field: path + ".x-kubernetes-list-map-keys", message: "Required value: must not be empty if x-kubernetes-list-type is map"))
         }

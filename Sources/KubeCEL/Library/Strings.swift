@@ -20,6 +20,11 @@ extension FunctionTable {
             guard case .string(let s) = a[0], case .string(let p) = a[1] else { return .error(.noOverload("matches", a)) }
             return Strings.regex(p).map { r in .bool((try? r.firstMatch(in: s)) != nil) } ?? .err("invalid regular expression: \(p)")
         }
+        addExtendedStrings()
+    }
+
+    /// The extended strings library (cel-go's `ext.Strings`).
+    mutating func addExtendedStrings() {
         member("charAt") { a in
             guard case .string(let s) = a[0], let i = Conversions.integralIndex(a[1]) else { return .error(.noOverload("charAt", a)) }
             let u = Array(s.unicodeScalars)

@@ -257,6 +257,13 @@ private func widgetStore() -> TestStore {
             """, exitCode: 1))
     }
 
+    @Test func scopeAndKindAreImmutable() {
+        let s = widgetStore()
+        let changed = crd(widgetSpec).replacingOccurrences("scope: Namespaced", "scope: Cluster")
+        #expect(s.run("apply -f \(s.writeFile("crd2.yaml", changed))").stderr.contains(
+            "The CustomResourceDefinition \"widgets.example.com\" is invalid: spec.scope: Invalid value: \"Cluster\": field is immutable"))
+    }
+
     @Test func unchangedValuesAreNotHeldToTightenedRules() {
         let s = TestStore()
         let loose = crd("""

@@ -127,14 +127,9 @@ extension FunctionTable {
 }
 
 enum Strings {
-    nonisolated(unsafe) static var regexCache: [String: Regex<AnyRegexOutput>] = [:]
-
+    /// A compiled pattern (compiled per call: no state is shared between threads).
     static func regex(_ pattern: String) -> Regex<AnyRegexOutput>? {
-        if let r = regexCache[pattern] { return r }
-        guard let r = try? Regex(pattern) else { return nil }
-        if regexCache.count > 256 { regexCache.removeAll() }
-        regexCache[pattern] = r
-        return r
+        try? Regex(pattern)
     }
 
     static func find(_ u: [Unicode.Scalar], _ p: [Unicode.Scalar], from: Int) -> Int? {

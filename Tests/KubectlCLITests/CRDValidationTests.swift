@@ -145,6 +145,22 @@ private func widgetStore() -> TestStore {
             """)
     }
 
+    @Test func optionalOldSelfNeedsOldSelf() {
+        let s = TestStore()
+        let f = s.writeFile("crd.yaml", crd("""
+                        type: object
+                        x-kubernetes-validations:
+                        - rule: "self.size > 0"
+                          optionalOldSelf: true
+                        properties:
+                          size: {type: integer}
+            """))
+        #expect(s.run("create -f \(f)").stderr == """
+            The CustomResourceDefinition "widgets.example.com" is invalid: spec.validation.openAPIV3Schema.properties[spec].x-kubernetes-validations[0].optionalOldSelf: Invalid value: true: may not be set if oldSelf is not used in rule
+
+            """)
+    }
+
     @Test func unboundedNestedLoopsExceedTheCostBudget() {
         let s = TestStore()
         let rule = "self.names.all(a, self.names.all(b, a == b || a != b))"

@@ -21,7 +21,7 @@ let package = Package(
         .target(name: "KubeSchema", dependencies: ["KubeModel"], swiftSettings: v5),
         .target(name: "KubeRegistry", dependencies: ["KubeModel", "KubeSchema"], swiftSettings: v5),
         .target(name: "KubeStore", dependencies: ["KubeModel", "CSQLite"], swiftSettings: v5),
-        .target(name: "KubeAPI", dependencies: ["KubeModel", "KubeRegistry", "KubeStore", "KubeSchema"], swiftSettings: v5),
+        .target(name: "KubeAPI", dependencies: ["KubeModel", "KubeRegistry", "KubeStore", "KubeSchema", "KubeCEL"], swiftSettings: v5),
         .target(name: "KubePrinters", dependencies: ["KubeModel", "KubeCodec", "KubeRegistry"], swiftSettings: v5),
         .target(name: "KubectlCLI", dependencies: ["KubeModel", "KubeCodec", "KubeRegistry", "KubeStore", "KubeAPI", "KubePrinters", "KubeSchema"], swiftSettings: v5),
         .executableTarget(name: "kubectl-local", dependencies: ["KubectlCLI"], swiftSettings: v5),

@@ -59,8 +59,8 @@ public struct APIError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// `The Pod "Bad_Name" is invalid: metadata.name: Invalid value: ...`; with several causes each one
     /// gets its own `* ` line.
-    public static func invalid(kind: String, name: String, causes: [Cause]) -> APIError {
-        let head = "\(kind) \"\(name)\" is invalid"
+    public static func invalid(kind: String, name: String, causes: [Cause], group: String = "") -> APIError {
+        let head = "\(group.isEmpty ? kind : kind + "." + group) \"\(name)\" is invalid"
         let body: String
         if causes.count == 1 {
             body = "\(head): \(causes[0].field): \(causes[0].message)"

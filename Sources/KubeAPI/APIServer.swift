@@ -270,6 +270,9 @@ public final class APISession {
         guard let row = try tx.get(resource: type.storageKey, namespace: ns, name: name) else {
             throw APIError.notFound(type.qualifiedPlural, name)
         }
+        // What a delete causes (garbage collection, controllers) is not the client's request.
+        writeDepth += 1
+        defer { writeDepth -= 1 }
         let obj = try decode(row)
         if type.group.isEmpty && type.kind == "Namespace" && ["default", "kube-system", "kube-public"].contains(name) {
             throw APIError(reason: .forbidden, message: "namespaces \"\(name)\" is forbidden: this namespace may not be deleted", code: 403)

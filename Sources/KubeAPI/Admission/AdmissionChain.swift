@@ -34,7 +34,7 @@ public struct AdmissionRequest {
     var groupKind: (String, String) { (type.group, type.kind) }
 
     func invalid(_ causes: [APIError.Cause]) -> APIError {
-        APIError.invalid(kind: type.kind, name: name, causes: causes)
+        APIError.invalid(kind: type.kind, name: name, causes: causes, group: type.group)
     }
 }
 
@@ -59,11 +59,11 @@ enum AdmissionChain {
     /// Decoding the body into the kind's type: wrong types and unknown fields (per `fieldValidation`).
     static let decoding: [AdmissionStep] = [StrictDecoding()]
     /// Defaulting as decoding into the versioned type does, then dropping fields the type lacks.
-    static let defaulting: [AdmissionStep] = [CustomResourceAdmission(), PruneUnknownFields(), KindDefaulting()]
+    static let defaulting: [AdmissionStep] = [CustomResourceAdmission(), PruneUnknownFields(), DecodeDefaults(), KindDefaulting()]
     /// Mutating admission plugins, in the API server's order.
     static let mutating: [AdmissionStep] = []
     /// The kind's validation on create and on update (field rules, immutable fields).
-    static let validation: [AdmissionStep] = [SpecRules()]
+    static let validation: [AdmissionStep] = [SpecRules(), APIWarnings()]
     /// Validating admission plugins.
     static let validating: [AdmissionStep] = []
 
@@ -101,10 +101,38 @@ struct KindDefaulting: AdmissionStep {
     }
 }
 
-/// The kind's validation (required fields, per-kind rules, update rules), as one Invalid error.
+/// The kind's validation (required fields, per-kind rules, update rules), as one Invalid error. The
+/// rules of `Rules/` apply to client requests (controllers write what the templates already passed).
 struct SpecRules: AdmissionStep {
     func admit(_ r: inout AdmissionRequest, _ s: APISession) throws {
-        let causes = SpecValidation.validate(r.object, old: r.old, type: r.type)
+        var causes = SpecValidation.validate(r.object, old: r.old, type: r.type)
+        if r.fromClient {
+            causes += Self.rules(r).map { APIError.Cause(field: $0.field, message: $0.body) }
+        }
         if !causes.isEmpty { throw r.invalid(causes) }
+    }
+
+    static func rules(_ r: AdmissionRequest) -> [FieldError] {
+        let (group, kind) = r.groupKind
+        var errs: [FieldError] = []
+        if let path = PodPaths.spec(group: group, kind: kind) {
+            errs += PodSpecRules.validate(r.object.at(path), path: path.joined(separator: "."))
+        }
+        errs += WorkloadRules.validate(r.object, old: r.old, group: group, kind: kind)
+        switch (group, kind) {
+        case ("", "ConfigMap"): errs += ConfigDataRules.configMap(r.object, old: r.old)
+        case ("", "Secret"): errs += ConfigDataRules.secret(r.object, old: r.old)
+        case ("", "Pod"): if let old = r.old { errs += PodUpdateRules.validate(r.object, old: old) }
+        default: break
+        }
+        return errs
+    }
+}
+
+/// Warnings the API server attaches to an accepted write (printed by kubectl as `Warning: ...`).
+struct APIWarnings: AdmissionStep {
+    func admit(_ r: inout AdmissionRequest, _ s: APISession) throws {
+        guard r.fromClient, let path = PodPaths.spec(group: r.type.group, kind: r.type.kind) else { return }
+        for w in PodSpecRules.warnings(r.object.at(path), path: path.joined(separator: ".")) { s.warn(w) }
     }
 }

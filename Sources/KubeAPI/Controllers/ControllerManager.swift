@@ -187,7 +187,8 @@ final class ControllerManager {
     func drain() throws {
         guard !draining else { return }
         draining = true
-        defer { draining = false }
+        s.writeDepth += 1  // controllers' writes are not client requests
+        defer { draining = false; s.writeDepth -= 1 }
         var processed = 0
         while processed < ControllerManager.maxWorkItems {
             if !reclaimQueue.isEmpty {

@@ -46,9 +46,15 @@ extension ControllerManager {
             active.append(try s.update(pod, type: podType))
         }
         let want = Int(rs["spec"]["replicas"].int ?? 1)
-        if active.count < want {
+        if active.count < want, Self.templateMatches(sel, rs["spec"]["template"]) {
             let template = rs["spec"]["template"]
-            for _ in active.count..<want {
+            // Like the controller's burstReplicas: at most 500 creations per sync, then sync again
+            // (the drain's work limit bounds what one command does).
+            let missing = want - active.count
+            if missing > Self.burstReplicas {
+                enqueue(type.kind == "ReplicaSet" ? .replicaSet(ns, name) : .replicationController(ns, name))
+            }
+            for _ in 0..<min(missing, Self.burstReplicas) {
                 let pod = try createPod(owner: rs, ownerAPIVersion: apiVersion(type), ownerKind: type.kind, template: template,
                                         generateName: name + "-")
                 event(rs, reason: "SuccessfulCreate", message: "Created pod: \(pod["metadata"]["name"].string ?? "")",
@@ -80,6 +86,14 @@ extension ControllerManager {
             updated["status"] = status
             try s.update(updated, type: type)
         }
+    }
+
+    static let burstReplicas = 500
+
+    /// A controller only creates pods its selector will count: an empty selector, or a template whose
+    /// labels the selector does not match, would create pods forever (the API server refuses both).
+    static func templateMatches(_ selector: LabelSelector, _ template: JSONValue) -> Bool {
+        !selector.isEmpty && selector.matches(labels: template["metadata"]["labels"])
     }
 
     /// Pods to remove when scaling down: unscheduled before scheduled, pending before running, not ready

@@ -28,11 +28,8 @@ extension APISession {
     func admitCustomResource(_ obj: inout JSONValue, type: ResourceType, old: JSONValue?) throws {
         if let schema = type.openAPIV3Schema {
             obj = CustomResourceSchema.pruned(obj, schema: schema)
-            let errors = CustomResourceSchema.validate(obj, schema: schema)
-            if !errors.isEmpty {
-                throw APIError.invalid(kind: type.kind, name: obj["metadata"]["name"].string ?? "",
-                                       causes: errors.map { .init(field: $0.field, message: $0.message) })
-            }
+            obj = CRDDefaults.apply(obj, schema: schema)
+            try validateCustomResource(obj, old: old, schema: schema, kind: type.kind)
         }
         // Custom resources track generation: it moves when anything but metadata and status changes.
         if let old {
@@ -75,6 +72,7 @@ extension APISession {
         } else if info.versions.filter(\.storage).count != 1 {
             causes.append(.init(field: "spec.versions", message: "Invalid value: \(info.versions.filter(\.storage).count): must have exactly one version marked as storage version"))
         }
+        causes += CRDSchemaValidation.validate(spec: spec)
         if !causes.isEmpty { throw APIError.invalid(kind: "CustomResourceDefinition", name: name, causes: causes) }
 
         // Status: the names are accepted and the kind is served at once (there is no conflict to wait for).

@@ -19,6 +19,8 @@ public struct CustomResourceDefinitionInfo: Sendable {
         public var schema: JSONValue?
         /// As declared; empty means the server's default `Age` column.
         public var printerColumns: [PrinterColumn]
+        /// `subresources.scale`: where the replica counts are (`.spec.replicas` → `["spec", "replicas"]`).
+        public var scale: ScaleSubresource?
     }
 
     /// `metadata.name` (`crontabs.stable.example.com`).
@@ -54,8 +56,20 @@ public struct CustomResourceDefinitionInfo: Sendable {
             }
             let schema = v["schema"]["openAPIV3Schema"]
             return Version(name: v["name"].string ?? "", served: v["served"].bool ?? false, storage: v["storage"].bool ?? false,
-                           schema: schema.isNull ? nil : schema, printerColumns: columns)
+                           schema: schema.isNull ? nil : schema, printerColumns: columns,
+                           scale: Self.scale(v["subresources"]["scale"]))
         }
+    }
+
+    /// A version's `subresources.scale` (its paths are simple dotted JSON paths, as validation requires).
+    static func scale(_ s: JSONValue) -> ScaleSubresource? {
+        guard case .object = s else { return nil }
+        func path(_ v: JSONValue) -> [String]? {
+            guard let p = v.string, p.hasPrefix(".") else { return nil }
+            return p.dropFirst().split(separator: ".").map(String.init)
+        }
+        guard let spec = path(s["specReplicasPath"]), let status = path(s["statusReplicasPath"]) else { return nil }
+        return ScaleSubresource(specReplicasPath: spec, statusReplicasPath: status, labelSelectorPath: path(s["labelSelectorPath"]))
     }
 
     /// The served versions, most preferred first (kube-aware version order, as discovery sorts them).

@@ -89,6 +89,7 @@ public enum CustomResources {
                              shortNames: info.shortNames, namespaced: info.namespaced, categories: info.categories,
                              columns: columns, row: row)
         t.openAPIV3Schema = v.schema
+        t.scale = v.scale
         return t
     }
 

@@ -78,6 +78,9 @@ enum Conversions {
         case .duration: return .string(TimeValues.durationString(v))
         case .type(let t): return .string(t)
         case .null: return .string("null")
+        case .opaque(let o as IPValue): return .string(o.description)
+        case .opaque(let o as CIDRValue): return .string(o.ip.description + "/" + String(o.prefix))
+        case .opaque(let o as URLValue): return .string(o.text)
         default: return .error(.noOverload("string", [v]))
         }
     }

@@ -177,3 +177,18 @@ enum TimeValues {
         return s + "s"
     }
 }
+
+/// Parsing of formatted strings into CEL values, for callers that convert JSON through a schema.
+public enum CELTime {
+    /// An RFC 3339 date-time (or a full-date) as a timestamp; nil when it is neither.
+    public static func timestamp(_ s: String) -> Value? {
+        if case .timestamp = TimeValues.parseTimestamp(s) { return TimeValues.parseTimestamp(s) }
+        if case .timestamp = TimeValues.parseTimestamp(s + "T00:00:00Z") { return TimeValues.parseTimestamp(s + "T00:00:00Z") }
+        return nil
+    }
+
+    public static func duration(_ s: String) -> Value? {
+        if case .duration = TimeValues.parseDuration(s) { return TimeValues.parseDuration(s) }
+        return nil
+    }
+}

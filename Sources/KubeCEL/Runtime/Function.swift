@@ -55,6 +55,10 @@ public struct FunctionTable: @unchecked Sendable {
     public static let kubernetes: FunctionTable = {
         var t = standard
         t.addKubernetesLists()
+        t.addKubernetesRegex()
+        t.addKubernetesURLs()
+        t.addKubernetesQuantity()
+        t.addKubernetesIP()
         return t
     }()
 }

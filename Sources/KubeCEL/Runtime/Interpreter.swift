@@ -136,8 +136,10 @@ public final class Interpreter {
     static func selectField(_ base: Value, _ field: String, testOnly: Bool) -> Value {
         switch base {
         case .map(let m):
-            if testOnly { return .bool(m[field] != nil) }
-            return m[field] ?? .err("no such key: \(field)")
+            // Property names that are not CEL identifiers are selected by their escaped form.
+            let value = m[field] ?? (field.contains("__") ? m[CELNames.unescape(field)] : nil)
+            if testOnly { return .bool(value != nil) }
+            return value ?? .err("no such key: \(field)")
         case .optional(let inner):
             guard let inner else { return testOnly ? .bool(false) : .optional(nil) }
             if case .map(let m) = inner {

@@ -22,6 +22,7 @@ public struct FieldError: Error, Sendable, Equatable, CustomStringConvertible {
         case stringList([String])  // `%#v` of []string: []string{"a", "b"}
         case nilStringList         // `%#v` of a nil []string: []string(nil)
         case null                  // "null"
+        case raw(String)           // already rendered as Go's `%#v` prints it (structs, maps)
     }
 
     public var kind: Kind
@@ -67,6 +68,8 @@ public struct FieldError: Error, Sendable, Equatable, CustomStringConvertible {
                 s = "\(kind.rawValue): []string{" + vs.map(strconvQuote).joined(separator: ", ") + "}"
             case .nilStringList?:
                 s = "\(kind.rawValue): []string(nil)"
+            case .raw(let v)?:
+                s = "\(kind.rawValue): \(v)"
             }
         }
         if !detail.isEmpty { s += ": " + detail }

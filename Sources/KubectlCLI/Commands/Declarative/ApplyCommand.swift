@@ -178,9 +178,8 @@ enum ApplyCommand {
         if let e = error as? APIError { api = e }
         if case CLIError.api(let e) = error { api = e }
         guard var e = api else { return error }
-        let inner = e.reason == .invalid && !e.causes.isEmpty ? ErrorRenderer.renderAPI(e) : e.message
-        e.message = "error when applying patch:\n\(patch.compactJSON)\n\nto:\n\(Declarative.infoString(type, name: name, namespace: namespace))\nfor: \(goQuoted(source)): error when patching \(goQuoted(source)): \(inner)"
-        e.causes = []
+        e.message = "error when applying patch:\n\(patch.compactJSON)\n\nto:\n\(Declarative.infoString(type, name: name, namespace: namespace))\nfor: \(goQuoted(source)): error when patching \(goQuoted(source)): \(e.message)"
+        // An Invalid status keeps its details: kubectl prints `The <Kind> "<name>" is invalid: ...` for it.
         return CLIError.api(e)
     }
 

@@ -1,0 +1,81 @@
+import KubeModel
+
+/// ConfigMap and Secret validation (v1.32): keys are config keys, the data is at most 1 MiB, an
+/// `immutable: true` object keeps its data, and a Secret keeps its type.
+enum ConfigDataRules {
+    static let maxSize = 1024 * 1024
+    static let immutableMessage = "field is immutable when `immutable` is set"
+
+    static func configMap(_ obj: JSONValue, old: JSONValue?) -> [FieldError] {
+        var errs: [FieldError] = []
+        if let old, old["immutable"].bool == true {
+            if obj["immutable"].bool != true { errs.append(FieldError(.forbidden, field: "immutable", detail: immutableMessage)) }
+            if obj["data"] != old["data"] { errs.append(FieldError(.forbidden, field: "data", detail: immutableMessage)) }
+            if obj["binaryData"] != old["binaryData"] {
+                errs.append(FieldError(.forbidden, field: "binaryData", detail: immutableMessage))
+            }
+        }
+        var total = 0
+        let binary = obj["binaryData"].object
+        for (key, value) in obj["data"].object ?? JSONObject() {
+            for msg in isConfigMapKey(key) { errs.append(.invalid("data[\(key)]", key, msg)) }
+            if binary?[key] != nil { errs.append(.invalid("data[\(key)]", key, "duplicate of key present in binaryData")) }
+            total += value.string?.utf8.count ?? 0
+        }
+        for (key, value) in binary ?? JSONObject() {
+            for msg in isConfigMapKey(key) { errs.append(.invalid("binaryData[\(key)]", key, msg)) }
+            total += decodedLength(value.string ?? "")
+        }
+        if total > maxSize { errs.append(.tooLong("", maxLength: maxSize)) }
+        return errs
+    }
+
+    static func secret(_ obj: JSONValue, old: JSONValue?) -> [FieldError] {
+        var errs: [FieldError] = []
+        if let old {
+            if obj["type"] != old["type"] {
+                errs.append(.invalid("type", obj["type"].string ?? "", "field is immutable"))
+            }
+            if old["immutable"].bool == true {
+                if obj["immutable"].bool != true { errs.append(FieldError(.forbidden, field: "immutable", detail: immutableMessage)) }
+                if obj["data"] != old["data"] { errs.append(FieldError(.forbidden, field: "data", detail: immutableMessage)) }
+            }
+        }
+        var total = 0
+        for (key, value) in obj["data"].object ?? JSONObject() {
+            for msg in isConfigMapKey(key) { errs.append(.invalid("data[\(key)]", key, msg)) }
+            total += decodedLength(value.string ?? "")
+        }
+        if total > maxSize { errs.append(.tooLong("data", maxLength: maxSize)) }
+        return errs
+    }
+
+    /// Bytes a base64 value decodes to.
+    static func decodedLength(_ b64: String) -> Int {
+        let n = b64.utf8.count
+        let pad = b64.utf8.reversed().prefix(2).filter { $0 == 0x3D }.count
+        return n / 4 * 3 - pad
+    }
+
+    /// `validation.IsConfigMapKey`.
+    static func isConfigMapKey(_ value: String) -> [String] {
+        var errs: [String] = []
+        let b = Array(value.utf8)
+        if b.count > dns1123SubdomainMaxLength { errs.append(maxLenError(dns1123SubdomainMaxLength)) }
+        let ok: (UInt8) -> Bool = {
+            ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x2E || $0 == 0x5F
+        }
+        if b.isEmpty || !b.allSatisfy(ok) {
+            errs.append(regexError("a valid config key must consist of alphanumeric characters, '-', '_' or '.'",
+                                   "[-._a-zA-Z0-9]+", "key.name", "KEY_NAME", "key-name"))
+        }
+        if value == "." {
+            errs.append("must not be '.'")
+        } else if value == ".." {
+            errs.append("must not be '..'")
+        } else if value.hasPrefix("..") {
+            errs.append("must not start with '..'")
+        }
+        return errs
+    }
+}

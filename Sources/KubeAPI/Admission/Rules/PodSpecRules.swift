@@ -1,0 +1,105 @@
+import KubeModel
+
+/// Pod spec validation of apis/core/validation (v1.32) that users meet most: container names
+/// (DNS-1123 labels, unique across containers and init containers), ports (names, numbers, protocol),
+/// image pull policy and restart policy enums. Messages and field paths are the API server's.
+enum PodSpecRules {
+    static let protocols = ["SCTP", "TCP", "UDP"]
+    static let pullPolicies = ["Always", "IfNotPresent", "Never"]
+    static let restartPolicies = ["Always", "OnFailure", "Never"]
+
+    static func validate(_ spec: JSONValue, path: String) -> [FieldError] {
+        guard spec.object != nil else { return [] }
+        var errs: [FieldError] = []
+        var names: Set<String> = []
+        for key in ["initContainers", "containers"] {
+            for (i, c) in (spec[key].array ?? []).enumerated() {
+                container(c, path: "\(path).\(key)[\(i)]", names: &names, into: &errs)
+            }
+        }
+        if let policy = spec["restartPolicy"].string, !restartPolicies.contains(policy) {
+            errs.append(.notSupported("\(path).restartPolicy", .string(policy), supported: restartPolicies))
+        }
+        return errs
+    }
+
+    static func container(_ c: JSONValue, path: String, names: inout Set<String>, into errs: inout [FieldError]) {
+        let name = c["name"].string ?? ""
+        if !name.isEmpty {
+            for msg in isDNS1123Label(name) { errs.append(.invalid("\(path).name", name, msg)) }
+            if !names.insert(name).inserted { errs.append(FieldError(.duplicate, field: "\(path).name", value: .string(name))) }
+        }
+        for (i, p) in (c["ports"].array ?? []).enumerated() { port(p, path: "\(path).ports[\(i)]", into: &errs) }
+        portNames(c["ports"].array ?? [], path: "\(path).ports", into: &errs)
+        if let policy = c["imagePullPolicy"].string, !pullPolicies.contains(policy) {
+            errs.append(.notSupported("\(path).imagePullPolicy", .string(policy), supported: pullPolicies))
+        }
+    }
+
+    static func port(_ p: JSONValue, path: String, into errs: inout [FieldError]) {
+        if let n = p["containerPort"].int, n != 0, !(1...65535).contains(n) {
+            errs.append(FieldError(.invalid, field: "\(path).containerPort", value: .int(Int64(n)), detail: portRangeMessage))
+        }
+        if let n = p["hostPort"].int, n != 0, !(1...65535).contains(n) {
+            errs.append(FieldError(.invalid, field: "\(path).hostPort", value: .int(Int64(n)), detail: portRangeMessage))
+        }
+        if let proto = p["protocol"].string, !protocols.contains(proto) {
+            errs.append(.notSupported("\(path).protocol", .string(proto), supported: protocols))
+        }
+    }
+
+    static let portRangeMessage = "must be between 1 and 65535, inclusive"
+
+    /// Port names: IANA service names, unique within the container.
+    static func portNames(_ ports: [JSONValue], path: String, into errs: inout [FieldError]) {
+        var seen: Set<String> = []
+        for (i, p) in ports.enumerated() {
+            guard let name = p["name"].string, !name.isEmpty else { continue }
+            let msgs = isValidPortName(name)
+            for msg in msgs { errs.append(.invalid("\(path)[\(i)].name", name, msg)) }
+            if msgs.isEmpty, !seen.insert(name).inserted {
+                errs.append(FieldError(.duplicate, field: "\(path)[\(i)].name", value: .string(name)))
+            }
+        }
+    }
+
+    /// `validation.IsValidPortName`.
+    static func isValidPortName(_ port: String) -> [String] {
+        var errs: [String] = []
+        let b = Array(port.utf8)
+        if b.count > 15 { errs.append(maxLenError(15)) }
+        let lowerOrDigit: (UInt8) -> Bool = { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+        if b.isEmpty || !b.allSatisfy(lowerOrDigit) {
+            errs.append("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)")
+        }
+        if !b.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) { errs.append("must contain at least one letter (a-z)") }
+        if port.contains("--") { errs.append("must not contain consecutive hyphens") }
+        if b.first == 0x2D || b.last == 0x2D { errs.append("must not begin or end with a hyphen") }
+        return errs
+    }
+
+    /// The API server's warnings for a pod spec (pkg/api/pod/warnings.go): ports defined twice.
+    static func warnings(_ spec: JSONValue, path: String) -> [String] {
+        var out: [String] = []
+        var byKey: [String: [(field: String, port: JSONValue)]] = [:]
+        for key in ["initContainers", "containers"] {
+            for (ci, c) in (spec[key].array ?? []).enumerated() {
+                for (pi, p) in (c["ports"].array ?? []).enumerated() {
+                    let field = "\(path).\(key)[\(ci)].ports[\(pi)]"
+                    let k = "\(p["protocol"].string ?? "TCP")/\(p["containerPort"].int ?? 0)"
+                    for other in byKey[k] ?? [] {
+                        let sameHost = p["hostIP"].string ?? "" == other.port["hostIP"].string ?? ""
+                            && (p["hostPort"].int ?? 0) == (other.port["hostPort"].int ?? 0)
+                        if sameHost {
+                            out.append("\(field): duplicate port definition with \(other.field)")
+                        } else if (p["hostPort"].int ?? 0) == 0 || (other.port["hostPort"].int ?? 0) == 0 {
+                            out.append("\(field): overlapping port definition with \(other.field)")
+                        }
+                    }
+                    byKey[k, default: []].append((field, p))
+                }
+            }
+        }
+        return out
+    }
+}

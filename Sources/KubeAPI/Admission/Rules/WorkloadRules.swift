@@ -1,0 +1,124 @@
+import KubeModel
+
+/// Workload validation (apps and core v1.32): replicas are non-negative, a ReplicationController has
+/// a selector that matches its template, controller templates restart Always, and selectors (plus a
+/// StatefulSet's fixed fields and a Job's completions) cannot change on update.
+enum WorkloadRules {
+    static let isNegative = "must be greater than or equal to 0"
+
+    static func validate(_ obj: JSONValue, old: JSONValue?, group: String, kind: String) -> [FieldError] {
+        var errs: [FieldError] = []
+        switch (group, kind) {
+        case ("", "ReplicationController"):
+            errs += replicas(obj)
+            errs += replicationController(obj)
+            errs += templateRestartAlways(obj)
+        case ("apps", "Deployment"), ("apps", "ReplicaSet"), ("apps", "StatefulSet"):
+            errs += replicas(obj)
+            errs += templateRestartAlways(obj)
+            // A StatefulSet's selector is one of its fixed fields (one Forbidden error for all of them).
+            if let old { errs += kind == "StatefulSet" ? statefulSetUpdate(obj, old) : immutableSelector(obj, old) }
+        case ("apps", "DaemonSet"):
+            errs += templateRestartAlways(obj)
+            if let old { errs += immutableSelector(obj, old) }
+        case ("batch", "Job"):
+            for key in ["parallelism", "completions", "backoffLimit", "activeDeadlineSeconds"] {
+                if let n = obj["spec"][key].int, n < 0 {
+                    errs.append(FieldError(.invalid, field: "spec.\(key)", value: .int(Int64(n)), detail: isNegative))
+                }
+            }
+            if let old { errs += jobUpdate(obj, old) }
+        default:
+            break
+        }
+        return errs
+    }
+
+    static func replicas(_ obj: JSONValue) -> [FieldError] {
+        guard let n = obj["spec"]["replicas"].int, n < 0 else { return [] }
+        return [FieldError(.invalid, field: "spec.replicas", value: .int(Int64(n)), detail: isNegative)]
+    }
+
+    /// `ValidateNonEmptySelector` and `ValidatePodTemplateSpecForRC`.
+    static func replicationController(_ obj: JSONValue) -> [FieldError] {
+        let selector = obj["spec"]["selector"].stringMap
+        if selector.isEmpty { return [.required("spec.selector")] }
+        guard obj["spec"]["template"].object != nil else { return [.required("spec.template")] }
+        var labels: [String: String] = [:]
+        for (k, v) in obj["spec"]["template"]["metadata"]["labels"].stringMap { labels[k] = v }
+        if selector.allSatisfy({ labels[$0.0] == $0.1 }) { return [] }
+        return [FieldError(.invalid, field: "spec.template.metadata.labels", value: .raw(goMapLiteral(labels)),
+                           detail: "`selector` does not match template `labels`")]
+    }
+
+    static func templateRestartAlways(_ obj: JSONValue) -> [FieldError] {
+        guard let policy = obj["spec"]["template"]["spec"]["restartPolicy"].string, policy != "Always",
+            PodSpecRules.restartPolicies.contains(policy) else { return [] }
+        return [.notSupported("spec.template.spec.restartPolicy", .string(policy), supported: ["Always"])]
+    }
+
+    /// apps/v1 selectors are immutable: `spec.selector: Invalid value: v1.LabelSelector{...}: field is immutable`.
+    static func immutableSelector(_ obj: JSONValue, _ old: JSONValue) -> [FieldError] {
+        let new = obj["spec"]["selector"], was = old["spec"]["selector"]
+        guard normalizedSelector(new) != normalizedSelector(was) else { return [] }
+        return [FieldError(.invalid, field: "spec.selector", value: .raw(labelSelectorLiteral(new)), detail: "field is immutable")]
+    }
+
+    static func normalizedSelector(_ s: JSONValue) -> JSONValue {
+        var o = s
+        if o["matchLabels"].object?.isEmpty == true { o.remove(["matchLabels"]) }
+        if o["matchExpressions"].array?.isEmpty == true { o.remove(["matchExpressions"]) }
+        return o
+    }
+
+    static let statefulSetMutable: Set<String> = [
+        "replicas", "ordinals", "template", "updateStrategy", "persistentVolumeClaimRetentionPolicy", "minReadySeconds",
+    ]
+
+    static func statefulSetUpdate(_ obj: JSONValue, _ old: JSONValue) -> [FieldError] {
+        var a = obj["spec"], b = old["spec"]
+        for k in statefulSetMutable { a.remove([k]); b.remove([k]) }
+        guard a != b else { return [] }
+        return [FieldError(.forbidden, field: "spec", detail: "updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden")]
+    }
+
+    static func jobUpdate(_ obj: JSONValue, _ old: JSONValue) -> [FieldError] {
+        var errs: [FieldError] = []
+        if obj["spec"]["selector"] != old["spec"]["selector"] {
+            errs.append(FieldError(.invalid, field: "spec.selector", value: .raw(labelSelectorLiteral(obj["spec"]["selector"])),
+                                   detail: "field is immutable"))
+        }
+        let indexed = obj["spec"]["completionMode"].string == "Indexed"
+        if !indexed, obj["spec"]["completions"] != old["spec"]["completions"] {
+            let v: FieldError.BadValue = obj["spec"]["completions"].int.map { .int(Int64($0)) } ?? .null
+            errs.append(FieldError(.invalid, field: "spec.completions", value: v, detail: "field is immutable"))
+        }
+        return errs
+    }
+
+    // MARK: Go %#v of the values these errors show
+
+    /// `map[string]string{"app":"web"}` (keys sorted).
+    static func goMapLiteral(_ m: [String: String]) -> String {
+        if m.isEmpty { return "map[string]string(nil)" }
+        let body = m.keys.sorted(by: goStringLess).map { "\(strconvQuote($0)):\(strconvQuote(m[$0]!))" }.joined(separator: ", ")
+        return "map[string]string{\(body)}"
+    }
+
+    /// `v1.LabelSelector{MatchLabels:map[string]string{"app":"x"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}`.
+    static func labelSelectorLiteral(_ s: JSONValue) -> String {
+        var labels: [String: String] = [:]
+        for (k, v) in s["matchLabels"].stringMap { labels[k] = v }
+        let exprs = s["matchExpressions"].array ?? []
+        let exprText: String
+        if exprs.isEmpty {
+            exprText = "[]v1.LabelSelectorRequirement(nil)"
+        } else {
+            exprText = "[]v1.LabelSelectorRequirement{" + exprs.map { e -> String in
+                let values = e["values"].array.map { "[]string{" + $0.compactMap(\.string).map(strconvQuote).joined(separator: ", ") + "}" } ?? "[]string(nil)"
+                return "v1.LabelSelectorRequirement{Key:\(strconvQuote(e["key"].string ?? "")), Operator:\(strconvQuote(e["operator"].string ?? "")), Values:\(values)}"
+            }.joined(separator: ", ") + "}"
+        }
+        return "v1.LabelSelector{MatchLabels:\(goMapLiteral(labels)), MatchExpressions:\(exprText)}"
+    }
+}

@@ -1,0 +1,18 @@
+import KubeModel
+
+// Validation of a custom resource on create and update, in the API server's order: the schema
+// (types, required, bounds), list types after defaulting, then the x-kubernetes-validations rules
+// (skipped when the object already has schema errors, as CEL cannot run on mistyped data).
+
+extension APISession {
+    func validateCustomResource(_ obj: JSONValue, old: JSONValue?, schema: JSONValue, kind: String) throws {
+        var causes = CustomResourceSchema.validate(obj, schema: schema).map { APIError.Cause(field: $0.field, message: $0.message) }
+        causes += CustomResourceListTypes.validate(obj, schema: schema)
+        if causes.isEmpty {
+            causes += CustomResourceRules.validate(obj, old: old, schema: schema)
+        }
+        if !causes.isEmpty {
+            throw APIError.invalid(kind: kind, name: obj["metadata"]["name"].string ?? "", causes: causes)
+        }
+    }
+}

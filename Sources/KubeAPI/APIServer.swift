@@ -11,8 +11,6 @@ public final class APIServer {
     public internal(set) var registry: Registry
     public let clock: Clock
 
-    let controllerCache = ControllerCache()
-
     /// The request's `fieldValidation` (kubectl's `--validate`); the API server's default is Warn.
     public var fieldValidation: FieldValidation = .warn
     /// Receives each API warning once (kubectl prints `Warning: <text>` on stderr).
@@ -49,15 +47,18 @@ public final class APIServer {
         return APIServer(store: store, registry: registry, clock: clock)
     }
 
+    /// A write session with this server's request settings.
+    func makeSession(_ tx: StoreTransaction) -> APISession {
+        let session = APISession(tx: tx, registry: registry, clock: clock)
+        session.fieldValidation = fieldValidation
+        session.warningSink = { [weak self] in self?.emitWarning($0) }
+        return session
+    }
+
     /// Runs `body` in one write transaction.
     public func write<T>(_ body: (APISession) throws -> T) throws -> T {
         try store.write { tx in
-            let session = APISession(tx: tx, registry: registry, clock: clock, cache: controllerCache)
-            session.fieldValidation = fieldValidation
-            session.warningSink = { [weak self] in self?.emitWarning($0) }
-            let result = try body(session)
-            session.saveControllerCache()
-            return result
+            try body(makeSession(tx))
         }
     }
 
@@ -79,28 +80,9 @@ public final class APISession {
     public let tx: StoreTransaction
     public let registry: Registry
     public let clock: Clock
-    lazy var controllers: ControllerManager = {
-        controllersCreated = true
-        return ControllerManager(session: self)
-    }()
-    private var controllersCreated = false
-    /// The process-wide cache controllers may reuse between this process's transactions.
-    let controllerCache: ControllerCache
+    lazy var controllers = ControllerManager(session: self)
 
-    /// Keeps what the controllers computed for the next transaction of this process; valid while the
-    /// store's resourceVersion is the one this transaction leaves behind (no other writer came between).
-    func saveControllerCache() {
-        guard controllersCreated, let rv = try? tx.currentResourceVersion() else { return }
-        controllerCache.resourceVersion = rv
-        controllerCache.podsPerNode = controllers.podsPerNode
-    }
-
-    /// The store's resourceVersion when this session began (-1 when unknown).
-    let startResourceVersion: Int64
-
-    init(tx: StoreTransaction, registry: Registry, clock: Clock, cache: ControllerCache? = nil) {
-        self.controllerCache = cache ?? ControllerCache()
-        self.startResourceVersion = cache == nil ? -1 : ((try? tx.currentResourceVersion()) ?? -1)
+    init(tx: StoreTransaction, registry: Registry, clock: Clock) {
         self.tx = tx
         self.registry = registry
         self.clock = clock
@@ -134,18 +116,39 @@ public final class APISession {
         return try decode(row)
     }
 
-    /// Objects of a type, ordered by namespace then name as an API server lists them.
-    public func list(_ type: ResourceType, namespace: String?) throws -> [JSONValue] {
-        try tx.list(resource: type.storageKey, namespace: type.namespaced ? namespace : nil).map(decode)
+    /// Objects of a type, ordered by namespace then name as an API server lists them; `fields` are
+    /// field-selector terms the store's index answers (see `indexesField`).
+    public func list(_ type: ResourceType, namespace: String?, fields: [FieldTerm] = []) throws -> [JSONValue] {
+        try tx.list(resource: type.storageKey, namespace: type.namespaced ? namespace : nil, fields: fields).map(decode)
     }
 
     /// Rows without decoding the objects (for fast tables); `data` is empty.
-    public func listSummaries(_ type: ResourceType, namespace: String?, labels: [KubeStore.LabelRequirement] = []) throws -> [ObjectRow] {
-        try tx.listSummaries(resource: type.storageKey, namespace: type.namespaced ? namespace : nil, labels: labels)
+    public func listSummaries(_ type: ResourceType, namespace: String?, labels: [KubeStore.LabelRequirement] = [],
+                              fields: [FieldTerm] = []) throws -> [ObjectRow] {
+        try tx.listSummaries(resource: type.storageKey, namespace: type.namespaced ? namespace : nil, labels: labels,
+                             fields: fields)
     }
 
-    public func rows(_ type: ResourceType, namespace: String?, labels: [KubeStore.LabelRequirement] = []) throws -> [ObjectRow] {
-        try tx.list(resource: type.storageKey, namespace: type.namespaced ? namespace : nil, labels: labels)
+    public func rows(_ type: ResourceType, namespace: String?, labels: [KubeStore.LabelRequirement] = [],
+                     fields: [FieldTerm] = []) throws -> [ObjectRow] {
+        try tx.list(resource: type.storageKey, namespace: type.namespaced ? namespace : nil, labels: labels, fields: fields)
+    }
+
+    /// Rows one at a time in key order (`data` only when `full`), never holding the whole list.
+    public func forEachRow(_ type: ResourceType, namespace: String?, labels: [KubeStore.LabelRequirement] = [],
+                           fields: [FieldTerm] = [], full: Bool, _ body: (ObjectRow) throws -> Void) throws {
+        try tx.forEach(resource: type.storageKey, namespace: type.namespaced ? namespace : nil, labels: labels,
+                       fields: fields, full: full, body)
+    }
+
+    /// Objects whose indexed fields have these values (see `indexesField`), in key order.
+    public func list(_ type: ResourceType, namespace: String?, fieldValues: [(String, String)]) throws -> [JSONValue] {
+        try list(type, namespace: namespace, fields: fieldValues.map { FieldTerm.equals($0.0, $0.1) })
+    }
+
+    /// Whether the store's field index answers a field-selector term on `field` of `type`.
+    public func indexesField(_ field: String, of type: ResourceType) -> Bool {
+        FieldIndex.indexes(field, type: type)
     }
 
     func decode(_ row: ObjectRow) throws -> JSONValue {
@@ -362,7 +365,8 @@ public final class APISession {
         let labels = meta["labels"].object.map { JSONValue.object($0).compactJSON } ?? "{}"
         return ObjectRow(resource: type.storageKey, namespace: type.namespaced ? (meta["namespace"].string ?? "") : "",
                          name: meta["name"].string ?? "", uid: meta["uid"].string ?? "", resourceVersion: resourceVersion,
-                         labels: labels, ownerUIDs: owners, cells: cells, data: obj.jsonString(.compactOrdered))
+                         labels: labels, ownerUIDs: owners, cells: cells, data: obj.jsonString(.compactOrdered),
+                         fields: FieldIndex.fields(of: obj, type: type))
     }
 
     // MARK: hooks
@@ -373,6 +377,7 @@ public final class APISession {
         if old == nil && type.group.isEmpty && type.kind == "Namespace" {
             try namespaceCreated(object["metadata"]["name"].string ?? "")
         }
+        try quotaObjectWritten(type: type, new: object, old: old)
         try controllers.objectWritten(type: type, object: object, old: old)
     }
 
@@ -388,6 +393,7 @@ public final class APISession {
 
     func afterDelete(type: ResourceType, object: JSONValue) throws {
         if isCRD(type) { try customResourceDefinitionDeleted(object) }
+        try quotaObjectWritten(type: type, new: nil, old: object)
         try controllers.objectDeleted(type: type, object: object)
         // The API server keeps its own `kubernetes` Service: deleting it brings it straight back.
         if type.group.isEmpty && type.kind == "Service" && object["metadata"]["name"].string == "kubernetes"
@@ -398,9 +404,3 @@ public final class APISession {
     }
 }
 
-/// Scheduler bookkeeping that one process carries from one of its write transactions to the next
-/// (creating 10,000 pods must not recount every pod each time).
-final class ControllerCache {
-    var resourceVersion: Int64 = -1
-    var podsPerNode: [String: Int]?
-}

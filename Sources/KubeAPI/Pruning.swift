@@ -52,3 +52,11 @@ enum Pruning {
         return .object(out)
     }
 }
+
+/// `obj` as decoding into its built-in Go type leaves it: fields the type does not have are dropped
+/// (kubectl's typed round trip of `run --overrides`). Kinds outside the built-in schema stay as they are.
+public func prunedToBuiltinType(_ obj: JSONValue) -> JSONValue {
+    var o = obj
+    Pruning.prune(&o)
+    return o
+}

@@ -37,36 +37,45 @@ public enum TablePrinter {
     }
 
     public static func render(type: ResourceType, rows: [TableRow], options: TableOptions) -> String {
-        guard !rows.isEmpty else { return "" }
-        let cols = columns(for: type)
-        let visible = cols.indices.filter { options.wide || cols[$0].priority == 0 }
-        let namespaceColumn = options.withNamespace && type.namespaced
-        let width = (namespaceColumn ? 1 : 0) + visible.count + options.labelColumns.count + (options.showLabels ? 1 : 0)
-        // Every row has the same cells, so the tabwriter's blocks are the whole table: lay it out directly.
-        var grid: [String] = []
-        grid.reserveCapacity((rows.count + 1) * width)
-        if !options.noHeaders {
-            if namespaceColumn { grid.append("NAMESPACE") }
-            for i in visible { grid.append(cols[i].name.uppercased()) }
-            for key in options.labelColumns { grid.append(labelColumnHeader(key)) }
-            if options.showLabels { grid.append("LABELS") }
+        final class Buffer { var bytes: [UInt8] = [] }
+        let out = Buffer()
+        stream(type: type, options: options, rows: { each in for row in rows { each(row) } },
+               write: { out.bytes.append(contentsOf: $0) })
+        return String(decoding: out.bytes, as: UTF8.self)
+    }
+
+    /// Prints a table without holding it: `rows` is called twice (once to measure the columns, once
+    /// to print; it must give the same rows both times), and `write` receives the text in pieces.
+    /// Returns whether anything was printed (an empty table prints nothing at all).
+    @discardableResult
+    public static func stream(type: ResourceType, options: TableOptions,
+                              rows: ((TableRow) -> Void) throws -> Void, write: @escaping ([UInt8]) -> Void) rethrows -> Bool {
+        var layout = TableLayout(type: type, options: options)
+        var count = 0
+        try rows { row in
+            count += 1
+            layout.measure(layout.cells(row))
         }
-        let needLabels = options.showLabels || !options.labelColumns.isEmpty
-        for row in rows {
-            let labels: JSONValue = needLabels ? ((try? JSON.parse(row.labels)) ?? .emptyObject) : .null
-            if namespaceColumn { grid.append(row.namespace) }
-            let first = grid.count
-            CellCodec.render(row.encodedCells, now: options.now, keep: visible, into: &grid)
-            while grid.count < first + visible.count { grid.append("") }
-            for (pos, i) in visible.enumerated() {
-                var text = grid[first + pos]
-                if options.withKind && cols[i].format == "name" { text = type.qualifiedKind + "/" + text }
-                if options.withKind || hasControlCharacter(text) { grid[first + pos] = cleanCell(text) }
+        guard count > 0 else { return false }
+        if layout.needsTabWriter {
+            // A TAB inside a cell starts a new column, as in kubectl: let the tabwriter decide.
+            var grid = layout.header
+            try rows { grid += layout.cells($0) }
+            write(Array(TablePrinter.layout(grid, columns: layout.width, minWidth: 6, padding: 3).utf8))
+            return true
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 16)
+        layout.writeLine(layout.header, into: &out)
+        try rows { row in
+            layout.writeLine(layout.cells(row), into: &out)
+            if out.count >= 1 << 16 {
+                write(out)
+                out.removeAll(keepingCapacity: true)
             }
-            for key in options.labelColumns { grid.append(cleanCell(labels[key].string ?? "")) }
-            if options.showLabels { grid.append(formatLabels(labels)) }
         }
-        return layout(grid, columns: width, minWidth: 6, padding: 3)
+        write(out)
+        return true
     }
 
     /// Go tabwriter output for rows of equal length with no TABs or newlines inside cells: each column
@@ -129,5 +138,80 @@ public enum TablePrinter {
             return escapeTerminal(String(s[..<i])) + "..."
         }
         return escapeTerminal(s)
+    }
+}
+
+/// The columns of one table: the cells of each row and, measured over every row, the widths the
+/// tabwriter gives them (each column but the last: max(minwidth 6, widest + padding 3)).
+struct TableLayout {
+    let type: ResourceType
+    let options: TableOptions
+    let cols: [ColumnDefinition]
+    let visible: [Int]
+    let namespaceColumn: Bool
+    let width: Int
+    let needLabels: Bool
+    var header: [String] = []
+    var widths: [Int]
+    var needsTabWriter = false
+
+    init(type: ResourceType, options: TableOptions) {
+        self.type = type
+        self.options = options
+        let cols = TablePrinter.columns(for: type)
+        self.cols = cols
+        visible = cols.indices.filter { options.wide || cols[$0].priority == 0 }
+        namespaceColumn = options.withNamespace && type.namespaced
+        width = (namespaceColumn ? 1 : 0) + visible.count + options.labelColumns.count + (options.showLabels ? 1 : 0)
+        needLabels = options.showLabels || !options.labelColumns.isEmpty
+        widths = Array(repeating: 6, count: width)
+        if !options.noHeaders {
+            if namespaceColumn { header.append("NAMESPACE") }
+            for i in visible { header.append(cols[i].name.uppercased()) }
+            for key in options.labelColumns { header.append(TablePrinter.labelColumnHeader(key)) }
+            if options.showLabels { header.append("LABELS") }
+            measure(header)
+        }
+    }
+
+    func cells(_ row: TableRow) -> [String] {
+        var grid: [String] = []
+        grid.reserveCapacity(width)
+        let labels: JSONValue = needLabels ? ((try? JSON.parse(row.labels)) ?? .emptyObject) : .null
+        if namespaceColumn { grid.append(row.namespace) }
+        let first = grid.count
+        CellCodec.render(row.encodedCells, now: options.now, keep: visible, into: &grid)
+        while grid.count < first + visible.count { grid.append("") }
+        for (pos, i) in visible.enumerated() {
+            var text = grid[first + pos]
+            if options.withKind && cols[i].format == "name" { text = type.qualifiedKind + "/" + text }
+            if options.withKind || hasControlCharacter(text) { grid[first + pos] = TablePrinter.cleanCell(text) }
+        }
+        for key in options.labelColumns { grid.append(TablePrinter.cleanCell(labels[key].string ?? "")) }
+        if options.showLabels { grid.append(formatLabels(labels)) }
+        return grid
+    }
+
+    mutating func measure(_ cells: [String]) {
+        for (c, cell) in cells.enumerated() {
+            guard let n = TablePrinter.runeCount(cell) else {
+                needsTabWriter = true
+                continue
+            }
+            if n + 3 > widths[c] { widths[c] = n + 3 }
+        }
+    }
+
+    func writeLine(_ cells: [String], into out: inout [UInt8]) {
+        for (c, cell) in cells.enumerated() {
+            var text = cell
+            text.withUTF8 { out.append(contentsOf: $0) }
+            if c == cells.count - 1 {
+                out.append(0x0A)
+            } else {
+                let pad = widths[c] - (TablePrinter.runeCount(cell) ?? 0)
+                if pad > 0 { out.append(contentsOf: repeatElement(0x20, count: pad)) }
+            }
+        }
     }
 }

@@ -26,6 +26,21 @@ public protocol DescribeContext {
     func events(for object: JSONValue) -> [JSONValue]
     /// Whether describe should print the Events section (`--show-events`).
     var showEvents: Bool { get }
+    /// Objects of a resource whose fields (dotted paths such as `spec.nodeName`) have these values;
+    /// a store context answers from its field index.
+    func list(_ resource: String, namespace: String?, fields: [(path: String, value: String)]) -> [JSONValue]
+}
+
+extension DescribeContext {
+    public func list(_ resource: String, namespace: String?, fields: [(path: String, value: String)]) -> [JSONValue] {
+        list(resource, namespace: namespace).filter { obj in
+            fields.allSatisfy { field in
+                var v = obj
+                for key in field.path.split(separator: ".") { v = v[String(key)] }
+                return (v.string ?? "") == field.value
+            }
+        }
+    }
 }
 
 /// Cells for one object, one per column definition (wide ones included). Row functions read only the

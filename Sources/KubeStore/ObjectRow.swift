@@ -17,9 +17,13 @@ public struct ObjectRow: Sendable, Equatable {
     public var cells: String
     /// The whole object as compact JSON; "" in rows returned by the summary queries.
     public var data: String
+    /// Indexed fields (name, value) written with the row (`FieldTerm` queries them). Reads
+    /// leave this empty: the index answers queries, it is not read back.
+    public var fields: [IndexedField]
 
     public init(resource: String, namespace: String, name: String, uid: String, resourceVersion: Int64,
-                labels: String = "{}", ownerUIDs: [String] = [], cells: String = "", data: String) {
+                labels: String = "{}", ownerUIDs: [String] = [], cells: String = "", data: String,
+                fields: [IndexedField] = []) {
         self.resource = resource
         self.namespace = namespace
         self.name = name
@@ -29,6 +33,30 @@ public struct ObjectRow: Sendable, Equatable {
         self.ownerUIDs = ownerUIDs
         self.cells = cells
         self.data = data
+        self.fields = fields
+    }
+}
+
+/// One indexed field of a row. A name starting with `#` is also counted per value
+/// (`StoreTransaction.fieldCounts`).
+public struct IndexedField: Sendable, Equatable, Hashable {
+    public var name: String
+    public var value: String
+    public init(_ name: String, _ value: String) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// One term of a field selector, evaluated by the store's field index.
+public enum FieldTerm: Sendable, Equatable, Hashable {
+    case equals(String, String)
+    case notEquals(String, String)
+
+    var parameters: [String] {
+        switch self {
+        case .equals(let k, let v), .notEquals(let k, let v): return [k, v]
+        }
     }
 }
 

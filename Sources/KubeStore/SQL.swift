@@ -7,6 +7,8 @@
 ///   never page through the big payloads.
 /// - `object_owners`: (owner uid -> object) side index for garbage collection.
 /// - `object_labels` (v2): (key, value -> object) side index for label-selector listing.
+/// - `object_fields` (v4): (field, value -> object) side index for field selectors and controllers;
+///   `field_counts` counts the objects per value of the `#` fields.
 /// - `config`: small key/value settings; `counters`: the store-wide resource version.
 /// Later versions add columns with `ALTER TABLE ... ADD COLUMN` (with a default) or new side tables
 /// plus a backfill, appended to `migrations`; a migration never edits an earlier one.
@@ -68,8 +70,51 @@ enum SQL {
         CREATE INDEX objects_listing ON objects (resource, namespace, name, uid, resource_version, labels, owners, cells);
         """
 
+    /// v4: a field index, (field name, value -> object), for the fields the API layer picks (field
+    /// selectors such as `spec.nodeName`, and what the controllers look up). Fields whose name starts
+    /// with `#` are also counted per value in `field_counts` (by triggers, so every write keeps them
+    /// exact). The backfill covers the fields the API layer indexed when v4 was written: pods'
+    /// `spec.nodeName`, `status.phase` and `#activeNode` (the node of a pod that is not Succeeded or
+    /// Failed, "" while unscheduled), events' `involvedObject.uid`.
+    static let migrateV4 = """
+        CREATE TABLE object_fields (
+            name TEXT NOT NULL,
+            value TEXT NOT NULL,
+            object_id INTEGER NOT NULL,
+            PRIMARY KEY (name, value, object_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX object_fields_by_object ON object_fields (object_id);
+        CREATE TABLE field_counts (
+            name TEXT NOT NULL,
+            value TEXT NOT NULL,
+            n INTEGER NOT NULL,
+            PRIMARY KEY (name, value)
+        ) WITHOUT ROWID;
+        CREATE TRIGGER field_counts_insert AFTER INSERT ON object_fields WHEN substr(new.name, 1, 1) = '#' BEGIN
+            INSERT INTO field_counts (name, value, n) VALUES (new.name, new.value, 1)
+                ON CONFLICT (name, value) DO UPDATE SET n = n + 1;
+        END;
+        CREATE TRIGGER field_counts_delete AFTER DELETE ON object_fields WHEN substr(old.name, 1, 1) = '#' BEGIN
+            UPDATE field_counts SET n = n - 1 WHERE name = old.name AND value = old.value;
+            DELETE FROM field_counts WHERE name = old.name AND value = old.value AND n <= 0;
+        END;
+        INSERT INTO object_fields (name, value, object_id)
+            SELECT 'spec.nodeName', coalesce(json_extract(d.data, '$.spec.nodeName'), ''), o.id
+            FROM objects o JOIN object_data d ON d.id = o.id WHERE o.resource = '/pods';
+        INSERT INTO object_fields (name, value, object_id)
+            SELECT 'status.phase', coalesce(json_extract(d.data, '$.status.phase'), ''), o.id
+            FROM objects o JOIN object_data d ON d.id = o.id WHERE o.resource = '/pods';
+        INSERT INTO object_fields (name, value, object_id)
+            SELECT '#activeNode', coalesce(json_extract(d.data, '$.spec.nodeName'), ''), o.id
+            FROM objects o JOIN object_data d ON d.id = o.id WHERE o.resource = '/pods'
+            AND coalesce(json_extract(d.data, '$.status.phase'), '') NOT IN ('Succeeded', 'Failed');
+        INSERT INTO object_fields (name, value, object_id)
+            SELECT 'involvedObject.uid', coalesce(json_extract(d.data, '$.involvedObject.uid'), ''), o.id
+            FROM objects o JOIN object_data d ON d.id = o.id WHERE o.resource = '/events';
+        """
+
     /// Ordered migrations; index i brings the schema from version i to version i + 1.
-    static let migrations: [String] = [schemaV1, migrateV2, migrateV3]
+    static let migrations: [String] = [schemaV1, migrateV2, migrateV3, migrateV4]
     static var currentVersion: Int32 { Int32(migrations.count) }
 
     // MARK: Connection and transactions
@@ -119,11 +164,15 @@ enum SQL {
     /// A list query: `?1` = resource, `?2` = namespace when `namespaced`, then the label
     /// requirements' parameters in order (see `LabelRequirement.parameters`).
     /// Only constant fragments are concatenated; values are always bound.
-    static func selectList(full: Bool, namespaced: Bool, labels: [LabelRequirement]) -> String {
+    static func selectList(full: Bool, namespaced: Bool, labels: [LabelRequirement],
+                           fields: [FieldTerm] = []) -> String {
         var sql = "SELECT " + (full ? fullColumns + fromFull : summaryColumns + fromSummary)
         sql += namespaced ? " WHERE o.resource = ?1 AND o.namespace = ?2" : " WHERE o.resource = ?1"
         for requirement in labels {
             sql += " AND " + labelCondition(requirement)
+        }
+        for requirement in fields {
+            sql += " AND " + fieldCondition(requirement)
         }
         sql += namespaced ? " ORDER BY o.name" : " ORDER BY o.namespace, o.name"
         return sql
@@ -165,6 +214,29 @@ enum SQL {
     static let insertLabels =
         "INSERT OR IGNORE INTO object_labels (key, value, object_id) SELECT key, value, ?1 FROM json_each(?2)"
     static let deleteLabels = "DELETE FROM object_labels WHERE object_id = ?1"
+
+    // MARK: Field index
+
+    static let selectFieldsOfObject = "SELECT name, value FROM object_fields WHERE object_id = ?1"
+    static let insertField = "INSERT OR IGNORE INTO object_fields (name, value, object_id) VALUES (?2, ?3, ?1)"
+    static let deleteField = "DELETE FROM object_fields WHERE object_id = ?1 AND name = ?2 AND value = ?3"
+    static let deleteFields = "DELETE FROM object_fields WHERE object_id = ?1"
+    static let selectFieldCounts = "SELECT value, n FROM field_counts WHERE name = ?1 ORDER BY value"
+    static let selectFieldCount = "SELECT n FROM field_counts WHERE name = ?1 AND value = ?2"
+    /// A page of `resource`'s objects whose field `?2` has the value `?3`, in the order they were
+    /// created (row id), after row id `?4`.
+    static let selectKeysByField = """
+        SELECT f.object_id, o.namespace, o.name FROM object_fields f JOIN objects o ON o.id = f.object_id
+        WHERE f.name = ?2 AND f.value = ?3 AND f.object_id > ?4 AND o.resource = ?1 ORDER BY f.object_id LIMIT ?5
+        """
+
+    /// A field condition on `o.id` (equality or inequality of one field's value).
+    static func fieldCondition(_ requirement: FieldTerm) -> String {
+        switch requirement {
+        case .equals: return "o.id IN (SELECT object_id FROM object_fields WHERE name = ? AND value = ?)"
+        case .notEquals: return "o.id NOT IN (SELECT object_id FROM object_fields WHERE name = ? AND value = ?)"
+        }
+    }
 
     // MARK: Counters and config
 

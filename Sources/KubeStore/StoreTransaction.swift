@@ -46,33 +46,86 @@ public final class StoreTransaction {
 
     /// Rows of `resource` in `namespace` (nil = every namespace), matching every label requirement,
     /// ordered by namespace then name (byte order, like Go's string comparison).
-    public func list(resource: String, namespace: String?, labels: [LabelRequirement] = []) throws -> [ObjectRow] {
-        try select(full: true, resource: resource, namespace: namespace, labels: labels)
+    public func list(resource: String, namespace: String?, labels: [LabelRequirement] = [],
+                     fields: [FieldTerm] = []) throws -> [ObjectRow] {
+        try select(full: true, resource: resource, namespace: namespace, labels: labels, fields: fields)
     }
 
     /// `list` without the `data` column (`data == ""`): the fast path for tables and selectors.
-    public func listSummaries(resource: String, namespace: String?,
-                              labels: [LabelRequirement] = []) throws -> [ObjectRow] {
-        try select(full: false, resource: resource, namespace: namespace, labels: labels)
+    public func listSummaries(resource: String, namespace: String?, labels: [LabelRequirement] = [],
+                              fields: [FieldTerm] = []) throws -> [ObjectRow] {
+        try select(full: false, resource: resource, namespace: namespace, labels: labels, fields: fields)
+    }
+
+    /// `list` (or `listSummaries` when `full` is false) one row at a time, in key order, without
+    /// holding the rows: memory stays flat whatever the number of objects. `body` must not list
+    /// the same query again while it runs (the statement is in use).
+    public func forEach(resource: String, namespace: String?, labels: [LabelRequirement] = [],
+                        fields: [FieldTerm] = [], full: Bool, _ body: (ObjectRow) throws -> Void) throws {
+        let s = try prepareList(full: full, resource: resource, namespace: namespace, labels: labels, fields: fields)
+        defer { s.reset() }
+        while try s.step() {
+            try body(try readRow(s, full: full, resource: resource, namespace: namespace))
+        }
     }
 
     private func select(full: Bool, resource: String, namespace: String?,
-                        labels: [LabelRequirement]) throws -> [ObjectRow] {
+                        labels: [LabelRequirement], fields: [FieldTerm]) throws -> [ObjectRow] {
+        let s = try prepareList(full: full, resource: resource, namespace: namespace, labels: labels, fields: fields)
+        return try rows(s, full: full, resource: resource, namespace: namespace)
+    }
+
+    private func prepareList(full: Bool, resource: String, namespace: String?,
+                             labels: [LabelRequirement], fields: [FieldTerm]) throws -> Statement {
         try checkOpen()
-        let s = try db.statement(SQL.selectList(full: full, namespaced: namespace != nil, labels: labels))
+        let s = try db.statement(SQL.selectList(full: full, namespaced: namespace != nil, labels: labels, fields: fields))
         try s.bind(1, resource)
         var index: Int32 = 2
         if let namespace {
             try s.bind(2, namespace)
             index = 3
         }
-        for requirement in labels {
-            for parameter in requirement.parameters {
-                try s.bind(index, parameter)
-                index += 1
-            }
+        for parameter in labels.flatMap(\.parameters) + fields.flatMap(\.parameters) {
+            try s.bind(index, parameter)
+            index += 1
         }
-        return try rows(s, full: full, resource: resource, namespace: namespace)
+        return s
+    }
+
+    /// How many objects have each value of the counted field `name` (a `#` field), by value.
+    public func fieldCounts(_ name: String) throws -> [String: Int] {
+        try checkOpen()
+        let s = try db.statement(SQL.selectFieldCounts)
+        defer { s.reset() }
+        try s.bind(1, name)
+        var result: [String: Int] = [:]
+        while try s.step() { result[s.text(0)] = Int(s.int64(1)) }
+        return result
+    }
+
+    /// How many objects have `value` in the counted field `name`.
+    public func fieldCount(_ name: String, value: String) throws -> Int {
+        try checkOpen()
+        let s = try db.statement(SQL.selectFieldCount)
+        defer { s.reset() }
+        try s.bind([name, value])
+        return try s.step() ? Int(s.int64(0)) : 0
+    }
+
+    /// Up to `limit` keys of the objects of `resource` whose indexed field has `value`, oldest first
+    /// (creation order), after the one whose `position` is given (0 = from the start). Page on with
+    /// the last key's `position`.
+    public func keys(resource: String, field: String, value: String, after position: Int64 = 0,
+                     limit: Int = 256) throws -> [(position: Int64, namespace: String, name: String)] {
+        try checkOpen()
+        let s = try db.statement(SQL.selectKeysByField)
+        defer { s.reset() }
+        try s.bind([resource, field, value])
+        try s.bind(4, position)
+        try s.bind(5, Int64(limit))
+        var result: [(position: Int64, namespace: String, name: String)] = []
+        while try s.step() { result.append((s.int64(0), s.text(1), s.text(2))) }
+        return result
     }
 
     /// Summaries of every object in `namespace`, of every resource, ordered by resource then name.
@@ -138,6 +191,7 @@ public final class StoreTransaction {
         try d.run()
         try writeLabels(id: id, labels: row.labels, replacing: false)
         try writeOwners(id: id, owners: owners, replacing: false)
+        for field in row.fields { try runField(SQL.insertField, id: id, field) }
     }
 
     /// Replaces the row with `row`'s key. Throws `.notFound` when there is none, and
@@ -163,6 +217,7 @@ public final class StoreTransaction {
         try d.run()
         if row.labels != existing.labels { try writeLabels(id: existing.id, labels: row.labels, replacing: true) }
         if owners != existing.owners { try writeOwners(id: existing.id, owners: owners, replacing: true) }
+        if !row.fields.isEmpty { try updateFields(id: existing.id, row.fields) }
     }
 
     /// Deletes the row with this key. Throws `.notFound` when there is none, and `.conflict` when
@@ -174,7 +229,7 @@ public final class StoreTransaction {
         if let expectedResourceVersion, expectedResourceVersion != existing.resourceVersion {
             throw StoreError.conflict(current: existing.resourceVersion)
         }
-        for sql in [SQL.deleteObject, SQL.deleteData, SQL.deleteLabels, SQL.deleteOwners] {
+        for sql in [SQL.deleteObject, SQL.deleteData, SQL.deleteLabels, SQL.deleteOwners, SQL.deleteFields] {
             let s = try db.statement(sql)
             try s.bind(1, existing.id)
             try s.run()
@@ -271,6 +326,26 @@ public final class StoreTransaction {
         try s.run()
     }
 
+    /// Rewrites only the fields that changed (each change moves the `#` counts).
+    private func updateFields(id: Int64, _ fields: [IndexedField]) throws {
+        let s = try db.statement(SQL.selectFieldsOfObject)
+        try s.bind(1, id)
+        var old: Set<IndexedField> = []
+        while try s.step() { old.insert(IndexedField(s.text(0), s.text(1))) }
+        s.reset()
+        let new = Set(fields)
+        for field in old where !new.contains(field) { try runField(SQL.deleteField, id: id, field) }
+        for field in new where !old.contains(field) { try runField(SQL.insertField, id: id, field) }
+    }
+
+    private func runField(_ sql: String, id: Int64, _ field: IndexedField) throws {
+        let s = try db.statement(sql)
+        try s.bind(1, id)
+        try s.bind(2, field.name)
+        try s.bind(3, field.value)
+        try s.run()
+    }
+
     /// Reads every row of a SELECT over `SQL.summaryColumns` (+ data when `full`), then resets it.
     /// `resource`/`namespace`, when the query fixed them, are reused instead of re-read per row.
     private func rows(_ s: Statement, full: Bool, resource: String? = nil, namespace: String? = nil) throws -> [ObjectRow] {
@@ -278,17 +353,22 @@ public final class StoreTransaction {
         var result: [ObjectRow] = []
         var lastNamespace = ""
         while try s.step() {
-            var rowNamespace = namespace ?? s.text(1)
+            var row = try readRow(s, full: full, resource: resource, namespace: namespace)
             if namespace == nil {
                 // Rows come grouped by namespace: share one string per group.
-                if rowNamespace == lastNamespace { rowNamespace = lastNamespace } else { lastNamespace = rowNamespace }
+                if row.namespace == lastNamespace { row.namespace = lastNamespace } else { lastNamespace = row.namespace }
             }
-            result.append(ObjectRow(
-                resource: resource ?? s.text(0), namespace: rowNamespace, name: s.text(2), uid: s.text(3),
-                resourceVersion: s.int64(4), labels: s.text(5), ownerUIDs: try decodeOwners(s.text(6)),
-                cells: s.text(7), data: full ? s.text(8) : ""))
+            result.append(row)
         }
         return result
+    }
+
+    /// The current row of a SELECT over `SQL.summaryColumns` (+ data when `full`).
+    private func readRow(_ s: Statement, full: Bool, resource: String?, namespace: String?) throws -> ObjectRow {
+        ObjectRow(
+            resource: resource ?? s.text(0), namespace: namespace ?? s.text(1), name: s.text(2), uid: s.text(3),
+            resourceVersion: s.int64(4), labels: s.text(5), ownerUIDs: try decodeOwners(s.text(6)),
+            cells: s.text(7), data: full ? s.text(8) : "")
     }
 
     private func encodeOwners(_ uids: [String]) -> String {

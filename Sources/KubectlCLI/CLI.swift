@@ -53,7 +53,9 @@ public enum CLI {
                 if parsed.path == ["rollout"] { io.out.write(help) } else { io.err.write(help) }
                 return 1
             }
+            try GlobalFlagChecks.before(inv)
             try run(&inv)
+            try GlobalFlagChecks.after(inv)
             return inv.exitCode
         } catch {
             let (text, code) = ErrorRenderer.render(error, commandLine: commandLine)

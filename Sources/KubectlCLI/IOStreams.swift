@@ -34,6 +34,7 @@ public struct IOStreams: @unchecked Sendable {
     public var out: OutputStream
     public var err: OutputStream
     private let stdinProvider: @Sendable () -> [UInt8]
+    private var wordProvider: (@Sendable () -> String?)?
 
     public init(out: OutputStream, err: OutputStream, stdin: @escaping @Sendable () -> [UInt8]) {
         self.out = out
@@ -43,8 +44,18 @@ public struct IOStreams: @unchecked Sendable {
 
     public func readStdin() -> [UInt8] { stdinProvider() }
 
+    /// The first word of standard input (Go's `fmt.Fscan` into a string: blanks and newlines before it
+    /// are skipped); nil at end of input. From a terminal it returns once the word is typed.
+    public func readWord() -> String? {
+        if let wordProvider { return wordProvider() }
+        let word = String(decoding: readStdin(), as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).first
+        return word.map(String.init)
+    }
+
     public static func standard() -> IOStreams {
-        IOStreams(out: OutputStream(fd: 1), err: OutputStream(fd: 2), stdin: { readAll(fd: 0) })
+        var io = IOStreams(out: OutputStream(fd: 1), err: OutputStream(fd: 2), stdin: { readAll(fd: 0) })
+        io.wordProvider = { readFirstWord(fd: 0) }
+        return io
     }
 
     /// Buffers for tests; `stdin` is what the command reads from `-f -`.
@@ -64,4 +75,19 @@ public func readAll(fd: Int32) -> [UInt8] {
         result.append(contentsOf: chunk[0..<n])
     }
     return result
+}
+
+/// Reads one byte at a time up to the end of the first word, so nothing after it is consumed.
+func readFirstWord(fd: Int32) -> String? {
+    var word: [UInt8] = []
+    var byte: UInt8 = 0
+    while true {
+        let n = read(fd, &byte, 1)
+        if n < 0 { if errno == EINTR { continue }; break }
+        if n == 0 { break }
+        let blank = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+        if blank { if word.isEmpty { continue } else { break } }
+        word.append(byte)
+    }
+    return word.isEmpty ? nil : String(decoding: word, as: UTF8.self)
 }

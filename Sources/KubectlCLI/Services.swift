@@ -11,6 +11,8 @@ import Glibc
 /// Lazily opened services of one invocation: the store and the API server over it.
 final class Services: @unchecked Sendable {
     var server: APIServer?
+    /// API warnings printed so far (the server prints each distinct text once).
+    var warningCount = 0
 }
 
 extension Invocation {
@@ -46,7 +48,11 @@ extension Invocation {
             s.fieldValidation = mode == .strict ? .strict : mode == .warn ? .warn : .ignore
         }
         let err = io.err
-        s.warningHandler = { err.write("Warning: \($0)\n") }
+        let services = services
+        s.warningHandler = {
+            services.warningCount += 1
+            err.write("Warning: \($0)\n")
+        }
     }
 
     /// The served kinds: built-in ones plus the store's CRDs (the store is opened when it exists).

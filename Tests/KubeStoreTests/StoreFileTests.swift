@@ -135,6 +135,11 @@ import Testing
                     == ["web-1-x"])
             #expect(try tx.listSummaries(resource: "apps/replicasets", namespace: "default",
                                          labels: [.doesNotExist("pod-template-hash")]).map(\.name) == ["web-1"])
+            // The v4 field index was backfilled: the pod is not on a node yet and counts as one to schedule.
+            #expect(try tx.listSummaries(resource: "/pods", namespace: nil, fields: [.equals("spec.nodeName", "")]).map(\.name)
+                    == ["web-1-x"])
+            #expect(try tx.fieldCounts("#activeNode") == ["": 1])
+            #expect(try tx.keys(resource: "/pods", field: "#activeNode", value: "").map(\.name) == ["web-1-x"])
         }
         try store.write { tx throws in
             #expect(try tx.nextResourceVersion() == 13)

@@ -65,7 +65,7 @@ enum AdmissionChain {
     /// The kind's validation on create and on update (field rules, immutable fields).
     static let validation: [AdmissionStep] = [SpecRules(), APIWarnings()]
     /// Validating admission plugins.
-    static let validating: [AdmissionStep] = []
+    static let validating: [AdmissionStep] = [ResourceQuotaAdmission()]
 
     static func run(_ steps: [AdmissionStep], _ request: inout AdmissionRequest, _ session: APISession) throws {
         for step in steps { try step.admit(&request, session) }

@@ -16,10 +16,19 @@ final class ControllerManager {
     /// Events recorded per involved object in this transaction (client-go's spam filter: burst 25).
     var eventsPerObject: [String: Int] = [:]
     var eventCounter: Int64 = 0
-    /// Pods per node (non-terminated, scheduled), computed on first use in a transaction.
+    /// Pods per node (non-terminated, scheduled), read from the store's counts on first use in a
+    /// transaction and kept in step with every pod write after that.
     var podsPerNode: [String: Int]?
     /// Nodes as the scheduler sees them, until a node changes.
     var nodeCache: [NodeInfo]?
+    /// Allocatable pods per node, read one node at a time.
+    var maxPodsCache: [String: Int] = [:]
+    /// For each node whose pod count changed in this transaction: whether it was full before.
+    /// While every such node is as full as it was and no node changed, every pending pod would get
+    /// the answer it already has, so the scheduler leaves them alone.
+    var fullAtStart: [String: Bool] = [:]
+    /// A node, volume, claim or storage class changed: every pending pod needs another look.
+    var nodesChanged = false
     /// The kubelet's clock while it replays retries that fell due between two commands.
     var clockOverride: Timestamp?
     /// Pending pods whose kubelet should look again (a ConfigMap, Secret or Service they wait for changed).
@@ -27,13 +36,8 @@ final class ControllerManager {
     /// Guards against controllers that never settle.
     static let maxWorkItems = 200_000
 
-    /// The store's resourceVersion when the controllers first ran in this transaction: the process
-    /// cache is valid only if it was saved at exactly this version.
-    let startResourceVersion: Int64
-
     init(session: APISession) {
         self.s = session
-        startResourceVersion = session.startResourceVersion
     }
 
     enum Work: Hashable {
@@ -94,12 +98,12 @@ final class ControllerManager {
     // MARK: hooks
 
     func objectWritten(type: ResourceType, object: JSONValue, old: JSONValue?) throws {
-        route(type: type, object: object, old: old, deleted: false)
+        try route(type: type, object: object, old: old, deleted: false)
         try drain()
     }
 
     func objectDeleted(type: ResourceType, object: JSONValue) throws {
-        route(type: type, object: object, old: nil, deleted: true)
+        try route(type: type, object: object, old: nil, deleted: true)
         // Inside a cascade (the owner or the namespace is already gone) the outer delete drains.
         let ns = object["metadata"]["namespace"].string ?? ""
         if !ns.isEmpty, try s.tx.get(resource: nsType.storageKey, namespace: "", name: ns) == nil { return }
@@ -110,16 +114,15 @@ final class ControllerManager {
     }
 
     /// Decides which controllers care about a change.
-    func route(type: ResourceType, object: JSONValue, old: JSONValue?, deleted: Bool) {
+    func route(type: ResourceType, object: JSONValue, old: JSONValue?, deleted: Bool) throws {
         let meta = object["metadata"]
         let ns = meta["namespace"].string ?? ""
         let name = meta["name"].string ?? ""
         switch (type.group, type.kind) {
         case ("", "Pod"):
+            try podOccupancyChanged(from: deleted ? FieldIndex.activeNode(of: object) : old.flatMap(FieldIndex.activeNode),
+                                to: deleted ? nil : FieldIndex.activeNode(of: object))
             if deleted {
-                if let node = object["spec"]["nodeName"].string, podsPerNode != nil, !isTerminated(object) {
-                    podsPerNode![node, default: 1] -= 1
-                }
                 enqueue(.pendingPods)
                 try? s.tx.setConfig(KubeletRecord.key(ns, name), nil)
             } else {
@@ -136,10 +139,11 @@ final class ControllerManager {
             enqueue(.services(ns))
         case ("", "Node"):
             enqueue(.node(name))
-            enqueue(.pendingPods)
+            rescanPendingPods()
             enqueue(.allDaemonSets)
             podsPerNode = nil
             nodeCache = nil
+            maxPodsCache[name] = nil
         case ("apps", "ReplicaSet"):
             enqueue(.replicaSet(ns, name))
             if let owner = controllerRef(object) { enqueueOwner(owner, namespace: ns) }
@@ -159,13 +163,19 @@ final class ControllerManager {
         case ("", "PersistentVolumeClaim"):
             if deleted { reclaimQueue.append(object) } else { enqueue(.pvc(ns, name)) }
             enqueue(.pendingClaims)
-            if object["status"]["phase"].string == "Bound" { enqueue(.pendingPods) }
+            if object["status"]["phase"].string == "Bound" { rescanPendingPods() }
         case ("", "PersistentVolume"), ("storage.k8s.io", "StorageClass"):
             enqueue(.pendingClaims)
-            if !deleted { enqueue(.pendingPods) }
+            if !deleted { rescanPendingPods() }
         default:
             break
         }
+    }
+
+    /// Something besides pod counts that pending pods may wait for changed: look at all of them.
+    func rescanPendingPods() {
+        nodesChanged = true
+        enqueue(.pendingPods)
     }
 
     /// Claims deleted in this transaction, whose volumes' reclaim policy applies.
@@ -206,7 +216,7 @@ final class ControllerManager {
             }
             queued.remove(w)
             processed += 1
-            try run(w)
+            do { try run(w) } catch is PodCreationRefused { continue }
         }
     }
 
@@ -315,7 +325,28 @@ final class ControllerManager {
         var spec = template["spec"]
         mutateSpec?(&spec)
         let pod: JSONValue = ["apiVersion": "v1", "kind": "Pod", "metadata": meta, "spec": spec]
-        return try s.create(pod, type: podType, namespace: ns)
+        do {
+            return try s.create(pod, type: podType, namespace: ns)
+        } catch let e as APIError where e.reason == .forbidden {
+            // Refused by admission (a quota, a limit range): the owner records it, as a cluster does.
+            event(owner, type: "Warning", reason: "FailedCreate", message: "Error creating: \(e.message)",
+                  component: Self.controllerName(ownerKind))
+            throw PodCreationRefused()
+        }
+    }
+
+    /// A controller's pod create was refused by admission; the controller stops this sync.
+    struct PodCreationRefused: Error {}
+
+    static func controllerName(_ kind: String) -> String {
+        switch kind {
+        case "ReplicaSet": return "replicaset-controller"
+        case "ReplicationController": return "replication-controller"
+        case "StatefulSet": return "statefulset-controller"
+        case "DaemonSet": return "daemonset-controller"
+        case "Job": return "job-controller"
+        default: return kind.lowercased() + "-controller"
+        }
     }
 
     // MARK: events

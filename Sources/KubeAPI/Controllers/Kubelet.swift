@@ -48,7 +48,6 @@ extension ControllerManager {
         }
         try bindDelayedClaims(claims.waitingForConsumer, node: node.name, namespace: ns)
         p["spec"]["nodeName"] = .string(node.name)
-        if podsPerNode != nil { podsPerNode![node.name, default: 0] += 1 }
         p["status"]["conditions"] = [condition("PodScheduled", true)]
         event(pod, reason: "Scheduled", message: "Successfully assigned \(ns)/\(name) to \(node.name)",
               component: "default-scheduler")

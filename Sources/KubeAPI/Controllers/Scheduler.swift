@@ -55,28 +55,69 @@ extension ControllerManager {
         try save(updated, node, nodeType)
     }
 
+    /// Pods per node, from the store's counts (one row per node, whatever the number of pods).
     func computePodsPerNode() throws -> [String: Int] {
         if let p = podsPerNode { return p }
-        // Reuse this process's count from its previous transaction when nobody wrote since.
-        if let cached = s.controllerCache.podsPerNode, s.controllerCache.resourceVersion == startResourceVersion {
-            podsPerNode = cached
-            return cached
-        }
-        var counts: [String: Int] = [:]
-        for row in try s.tx.list(resource: podType.storageKey, namespace: nil) {
-            // Cheap scan: only decode pods that mention a node.
-            guard row.data.contains("\"nodeName\"") else { continue }
-            let pod = try s.decode(row)
-            if let n = pod["spec"]["nodeName"].string, !isTerminated(pod) { counts[n, default: 0] += 1 }
-        }
+        var counts = try s.tx.fieldCounts(FieldIndex.activeNode)
+        counts[""] = nil
         podsPerNode = counts
         return counts
     }
 
-    func schedulePendingPods() throws {
-        for row in try s.tx.list(resource: podType.storageKey, namespace: nil) where !row.data.contains("\"nodeName\"") {
-            enqueue(.pod(row.namespace, row.name))
+    /// Keeps the pods-per-node view in step with a pod write (`from`/`to`: the node the pod occupied
+    /// before and after; "" unscheduled, nil not there or terminated), and notes which nodes' fullness
+    /// may have changed.
+    func podOccupancyChanged(from old: String?, to new: String?) throws {
+        guard old != new else { return }
+        for node in [old, new] {
+            guard let node, !node.isEmpty else { continue }
+            // The store's count already includes this write.
+            let after = try s.tx.fieldCount(FieldIndex.activeNode, value: node)
+            let before = after + (node == old ? 1 : -1)
+            if fullAtStart[node] == nil { fullAtStart[node] = before >= (try maxPods(node)) }
+            if podsPerNode != nil { podsPerNode![node] = after == 0 ? nil : after }
         }
+    }
+
+    /// The node's allocatable pods (110 when it does not say), or nil when there is no such node.
+    func maxPods(_ node: String) throws -> Int {
+        if let known = maxPodsCache[node] { return known }
+        let n = try s.find(nodeType, namespace: "", name: node)
+        let value = n.map { Int($0["status"]["allocatable"]["pods"].string ?? "") ?? 110 } ?? Int.max
+        maxPodsCache[node] = value
+        return value
+    }
+
+    /// True while no node changed and every node whose pod count moved is exactly as full (or not)
+    /// as it was: then every pending pod would be refused for the reasons it already shows.
+    func schedulingStateUnchanged() throws -> Bool {
+        if nodesChanged { return false }
+        for (node, wasFull) in fullAtStart {
+            let count = try s.tx.fieldCount(FieldIndex.activeNode, value: node)
+            if (count >= (try maxPods(node))) != wasFull { return false }
+        }
+        return true
+    }
+
+    /// Gives the pending pods (oldest first, as the scheduler's queue) another chance after a pod left
+    /// a node or a node changed, stopping as soon as the cluster is back to a state every remaining
+    /// pending pod has already been judged against.
+    func schedulePendingPods() throws {
+        if try schedulingStateUnchanged() { return }
+        let forced = nodesChanged
+        var position: Int64 = 0
+        while true {
+            let page = try s.tx.keys(resource: podType.storageKey, field: FieldIndex.activeNode, value: "", after: position)
+            guard let last = page.last else { break }
+            position = last.position
+            for key in page {
+                try syncPod(namespace: key.namespace, name: key.name)
+                if !forced, try schedulingStateUnchanged() { return }
+            }
+        }
+        // Every pending pod now agrees with the cluster as it is: that is the new baseline.
+        nodesChanged = false
+        fullAtStart = [:]
     }
 
     static func tolerates(_ tolerations: [JSONValue], _ taint: JSONValue) -> Bool {

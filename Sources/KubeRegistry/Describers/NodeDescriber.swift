@@ -4,8 +4,8 @@ import KubeModel
 /// resources they request.
 func describeNode(_ node: JSONValue, _ ctx: DescribeContext) -> String {
     let spec = node["spec"], status = node["status"]
-    let pods = ctx.list("pods", namespace: nil).filter {
-        $0["spec"]["nodeName"].str == node.name && $0["status"]["phase"].str != "Succeeded" && $0["status"]["phase"].str != "Failed"
+    let pods = ctx.list("pods", namespace: nil, fields: [("spec.nodeName", node.name)]).filter {
+        $0["status"]["phase"].str != "Succeeded" && $0["status"]["phase"].str != "Failed"
     }
     let sortedPods = pods.enumerated().sorted { a, b in
         let ka = (a.element.namespace, a.element.name), kb = (b.element.namespace, b.element.name)

@@ -55,8 +55,9 @@ enum CreateCommand {
         if objects.isEmpty { throw CLIError.message("no objects passed to create") }
     }
 
-    /// Creates each object on its own (one transaction each); prints a line or the object per success
-    /// and reports every failure, exit 1 if any failed.
+    /// Creates each object on its own (all or nothing per object; many objects share a transaction,
+    /// each in its own savepoint); prints a line or the object per success once it is committed and
+    /// reports every failure, exit 1 if any failed.
     static func createAll(_ objects: [SourcedObject], inv: inout Invocation, format: OutputFormat?, dryRun: DryRun,
                           validation: ValidationMode, saveConfig: Bool, errorWrapper: ((Error) -> Error)? = nil) throws
     {
@@ -64,37 +65,42 @@ enum CreateCommand {
         let defaultNamespace = try inv.namespace()
         var errors: [Error] = []
         var printed: [JSONValue] = []
-        for o in objects {
-            do {
-                let type = try mapping(for: o, registry: server.registry)
-                var obj = o.object
-                let namespace = try requestNamespace(obj, type: type, defaultNamespace: defaultNamespace,
-                                                     explicit: inv.namespaceExplicit)
-                if saveConfig { obj = LastApplied.annotate(obj) }
-                // The server's decoder checks fields on every other request (the admission chain).
-                if dryRun == .client {
-                    for w in try SchemaCheck.check(obj, type: type, mode: validation, source: o.source, verb: "creating") { inv.warn(w) }
-                }
-                let created: JSONValue
-                if dryRun == .client {
-                    created = obj
-                } else {
-                    created = try server.write { s in
-                        try s.create(obj, type: type, namespace: namespace, dryRun: dryRun == .server)
-                    }
-                }
+        func prepare(_ o: SourcedObject, _ inv: inout Invocation) throws -> (ResourceType, JSONValue, String) {
+            let type = try mapping(for: o, registry: server.registry)
+            var obj = o.object
+            let namespace = try requestNamespace(obj, type: type, defaultNamespace: defaultNamespace,
+                                                 explicit: inv.namespaceExplicit)
+            if saveConfig { obj = LastApplied.annotate(obj) }
+            // The server's decoder checks fields on every other request (the admission chain).
+            if dryRun == .client {
+                for w in try SchemaCheck.check(obj, type: type, mode: validation, source: o.source, verb: "creating") { inv.warn(w) }
+            }
+            return (type, obj, namespace)
+        }
+        func report(_ o: SourcedObject, _ outcome: Result<(ResourceType, JSONValue), Error>, _ inv: inout Invocation) {
+            switch outcome {
+            case .success(let (type, created)):
                 if let format {
                     printed.append(created)
-                    if case .name = format {
-                        inv.io.out.write(ObjectPrinter.name(created, type: type) + "\n")
-                    }
+                    if case .name = format { inv.io.out.write(ObjectPrinter.name(created, type: type) + "\n") }
                 } else {
                     inv.io.out.write("\(type.qualifiedKind)/\(created["metadata"]["name"].string ?? "") created\(dryRun.suffix)\n")
                 }
-            } catch {
-                let wrapped = errorWrapper?(error) ?? addSource(error, verb: "creating", source: o.source)
-                errors.append(wrapped)
+            case .failure(let error):
+                errors.append(errorWrapper?(error) ?? addSource(error, verb: "creating", source: o.source))
             }
+        }
+        if dryRun == .client {
+            for o in objects {
+                report(o, Result { let (type, obj, _) = try prepare(o, &inv); return (type, obj) }, &inv)
+            }
+        } else {
+            try server.writeEach(objects, { s, o in
+                let (type, obj, namespace) = try prepare(o, &inv)
+                return (type, try s.create(obj, type: type, namespace: namespace, dryRun: dryRun == .server))
+            }, committed: { outcomes in
+                for (o, outcome) in outcomes { report(o, outcome, &inv) }
+            })
         }
         if let format, !printed.isEmpty {
             try printObjects(printed, format: format, inv: &inv)

@@ -21,7 +21,7 @@ enum DeleteCommand {
             FlagSpec("force", .bool, usage: "Delete at once, without waiting for graceful termination."),
             FlagSpec("grace-period", .int, default: "-1", usage: "Seconds an object may take to terminate; -1 uses its own default."),
             FlagSpec("ignore-not-found", .bool, usage: "Succeed quietly when the named objects do not exist."),
-            FlagSpec("interactive", short: "i", .bool, usage: "Ask for confirmation before deleting."),
+            FlagSpec("interactive", short: "i", .bool, usage: "List what would be deleted and go on only after a \"y\" answer."),
             FlagSpec("now", .bool, usage: "Delete with a grace period of 1 second."),
             FlagSpec("output", short: "o", .string, usage: "Output mode; \"name\" prints type/name of each deleted object.",
                      completions: ["name"]),
@@ -64,6 +64,7 @@ enum DeleteCommand {
         if force && gracePeriod != 0 && inv.flags.isSet("grace-period") == false {
             // --force alone means grace period 0 as well.
         }
+        try DeleteConfirmation.validate(inv)
         let immediate = force && (gracePeriod == 0 || !inv.flags.isSet("grace-period"))
         if force {
             inv.io.err.write("Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n")
@@ -111,6 +112,10 @@ enum DeleteCommand {
             inv.io.out.write("No resources found\n")
             return
         }
+        if inv.flags.bool("interactive"), !DeleteConfirmation.ask(targets.map { ($0.0, $0.2) }, io: inv.io) {
+            inv.io.out.write("deletion is cancelled\n")
+            return
+        }
         // A namespace deleted earlier in this command takes its contents with it at once, where a cluster
         // would still be terminating them: those objects count as deleted by this command too.
         var deletedNamespaces = Set<String>()
@@ -122,27 +127,31 @@ enum DeleteCommand {
                 }
             }
         }
-        for (type, ns, name, source) in targets {
-            do {
-                let removedWithNamespace = type.namespaced && deletedNamespaces.contains(ns)
-                    && existedAtStart.contains("\(type.storageKey)|\(ns)|\(name)")
-                if !removedWithNamespace {
-                    try server.write { s in
-                        _ = try s.delete(type, namespace: ns, name: name, propagation: cascade, dryRun: dryRun != .none)
-                    }
-                }
-                if type.group.isEmpty && type.kind == "Namespace" && dryRun == .none { deletedNamespaces.insert(name) }
-                if output == "name" {
-                    inv.io.out.write("\(type.qualifiedKind)/\(name)\n")
-                } else {
-                    let verb = immediate ? "force deleted" : "deleted"
-                    inv.io.out.write("\(type.qualifiedKind) \(goQuoted(name)) \(verb)\(dryRun.suffix)\n")
-                }
-            } catch {
-                if inv.flags.bool("ignore-not-found"), apiReason(error) == .notFound { continue }
-                errors.append(addSource(error, verb: "deleting", source: source))
+        // Many deletes share a transaction, each in its own savepoint; lines print once committed.
+        try server.writeEach(targets, { s, target in
+            let (type, ns, name, _) = target
+            let removedWithNamespace = type.namespaced && deletedNamespaces.contains(ns)
+                && existedAtStart.contains("\(type.storageKey)|\(ns)|\(name)")
+            if !removedWithNamespace {
+                _ = try s.delete(type, namespace: ns, name: name, propagation: cascade, dryRun: dryRun != .none)
             }
-        }
+            if type.group.isEmpty && type.kind == "Namespace" && dryRun == .none { deletedNamespaces.insert(name) }
+        }, committed: { outcomes in
+            for ((type, _, name, source), outcome) in outcomes {
+                switch outcome {
+                case .success:
+                    if output == "name" {
+                        inv.io.out.write("\(type.qualifiedKind)/\(name)\n")
+                    } else {
+                        let verb = immediate ? "force deleted" : "deleted"
+                        inv.io.out.write("\(type.qualifiedKind) \(goQuoted(name)) \(verb)\(dryRun.suffix)\n")
+                    }
+                case .failure(let error):
+                    if inv.flags.bool("ignore-not-found"), apiReason(error) == .notFound { continue }
+                    errors.append(addSource(error, verb: "deleting", source: source))
+                }
+            }
+        })
         if !errors.isEmpty { throw CLIError.aggregate(errors) }
     }
 }

@@ -115,16 +115,28 @@ final class StoreDescribeContext: DescribeContext {
         return (try? session.list(type, namespace: namespace)) ?? []
     }
 
+    func list(_ resource: String, namespace: String?, fields: [(path: String, value: String)]) -> [JSONValue] {
+        guard let type = try? session.registry.resolve(resource).type else { return [] }
+        guard fields.allSatisfy({ session.indexesField($0.path, of: type) }) else {
+            return list(resource, namespace: namespace).filter { obj in
+                fields.allSatisfy { f in fieldValue(f.path, of: obj, type: type) == f.value }
+            }
+        }
+        return (try? session.list(type, namespace: namespace, fieldValues: fields.map { ($0.path, $0.value) })) ?? []
+    }
+
+    /// The events about `object`: by its uid, or by kind and name when an event names no uid.
     func events(for object: JSONValue) -> [JSONValue] {
         let uid = object["metadata"]["uid"].string ?? ""
         let name = object["metadata"]["name"].string ?? ""
         let ns = object["metadata"]["namespace"].string
         let kind = object["kind"].string ?? ""
-        return list("events", namespace: ns ?? "default").filter { e in
-            let io = e["involvedObject"]
-            if let u = io["uid"].string, !u.isEmpty { return u == uid }
-            return io["name"].string == name && io["kind"].string == kind
+        let byUID = uid.isEmpty ? [] : list("events", namespace: ns ?? "default", fields: [("involvedObject.uid", uid)])
+        let unnamed = list("events", namespace: ns ?? "default", fields: [("involvedObject.uid", "")]).filter { e in
+            e["involvedObject"]["name"].string == name && e["involvedObject"]["kind"].string == kind
         }
+        if unnamed.isEmpty { return byUID }
+        return (byUID + unnamed).sorted { goStringLess($0["metadata"]["name"].string ?? "", $1["metadata"]["name"].string ?? "") }
     }
 }
 

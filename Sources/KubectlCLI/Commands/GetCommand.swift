@@ -100,6 +100,15 @@ enum GetCommand {
                 try GetWatch.run(&inv, format: format, target: target)
                 return
             }
+            // One type listed without names or sorting streams straight from the store.
+            if selection.requests.count == 1, let req = selection.requests.first, req.names.isEmpty,
+                inv.flags.string("sort-by").isEmpty,
+                try GetStream.run(&inv, server: server, type: req.type, namespace: allNamespaces ? nil : namespace,
+                                  format: format, labelSelector: labelSelector, fieldSelector: fieldSelector,
+                                  table: tableOptions(inv, allNamespaces: allNamespaces, multipleTypes: selection.multipleTypes))
+            {
+                return
+            }
             let needsObjects = !format.isHumanReadable || !inv.flags.string("sort-by").isEmpty
             try server.read { s in
                 for req in selection.requests {
@@ -145,13 +154,7 @@ enum GetCommand {
         let printedAny = blocks.contains { !$0.items.isEmpty }
         switch format {
         case .table(let wide):
-            var opts = TableOptions(now: inv.clock.now)
-            opts.wide = wide
-            opts.noHeaders = inv.flags.bool("no-headers")
-            opts.showLabels = inv.flags.bool("show-labels")
-            opts.labelColumns = inv.flags.strings("label-columns")
-            opts.withNamespace = allNamespaces
-            opts.withKind = selection.multipleTypes || inv.flags.bool("show-kind")
+            let opts = tableOptions(inv, allNamespaces: allNamespaces, multipleTypes: selection.multipleTypes, wide: wide)
             var first = true
             for block in blocks where !block.items.isEmpty {
                 let rows = block.items.map { f in
@@ -180,6 +183,17 @@ enum GetCommand {
             try OutputWriter.write(objects, single: single, format: format, inv: &inv, blocks: blocks.map(\.type))
         }
         if !errors.isEmpty { throw CLIError.aggregate(errors) }
+    }
+
+    static func tableOptions(_ inv: Invocation, allNamespaces: Bool, multipleTypes: Bool, wide: Bool = false) -> TableOptions {
+        var opts = TableOptions(now: inv.clock.now)
+        opts.wide = wide
+        opts.noHeaders = inv.flags.bool("no-headers")
+        opts.showLabels = inv.flags.bool("show-labels")
+        opts.labelColumns = inv.flags.strings("label-columns")
+        opts.withNamespace = allNamespaces
+        opts.withKind = multipleTypes || inv.flags.bool("show-kind")
+        return opts
     }
 
     static func appendBlock(_ blocks: inout [(type: ResourceType, items: [Fetched])], _ type: ResourceType, _ item: Fetched) {

@@ -16,14 +16,16 @@ enum RunCommand {
         let format = try Workloads.format(inv)
         let namespace = try inv.namespace()
         let context = GeneratorContext(namespace: inv.namespaceExplicit ? namespace : nil, environment: inv.environment)
-        let pod = try RunPod.make(flags: inv.flags, args: inv.args, argsLenAtDash: inv.argsLenAtDash, context: context)
+        let generated = try RunPod.make(flags: inv.flags, args: inv.args, argsLenAtDash: inv.argsLenAtDash, context: context)
+        var pod = generated
+        let overrides = inv.flags.string("overrides")
+        if !overrides.isEmpty {
+            pod = try RunOverrides.apply(pod, overrides: overrides, type: inv.flags.string("override-type"))
+        }
         let stdin = inv.flags.bool("stdin"), tty = inv.flags.bool("tty")
         let attach = inv.flags.isSet("attach") ? inv.flags.bool("attach") : (inv.flags.bool("attach") || stdin)
         if attach || tty || inv.flags.bool("rm") {
             throw CLIError.message("cannot attach to the container of pod \(goQuoted(inv.args[0])): kubectl-local has no container runtime, so nothing runs inside pods; run it without -i/-t/--attach/--rm")
-        }
-        if !inv.flags.string("overrides").isEmpty {
-            throw CLIError.message("--overrides is not supported by kubectl-local yet; write the pod to a file with --dry-run=client -o yaml, edit it and use kubectl create -f")
         }
         let server = try inv.server()
         guard let podType = server.registry.type(group: "", kind: "Pod"),
@@ -45,7 +47,7 @@ enum RunCommand {
         // kubectl creates the pod first, then the service; it prints the service first.
         let createdPod = try create(pod, podType)
         if inv.flags.bool("expose") {
-            let service = serviceForRun(pod: pod, flags: inv.flags, namespace: context.namespace)
+            let service = serviceForRun(pod: generated, flags: inv.flags, namespace: context.namespace)
             let createdService = try create(service, svcType)
             try emit(createdService, svcType, &inv)
         }
@@ -359,6 +361,10 @@ enum ExposeCommand {
                 ("spec", spec),
                 ("status", ["loadBalancer": .emptyObject]),
             ])
+            if !inv.flags.string("overrides").isEmpty {
+                service = try RunOverrides.apply(service, overrides: inv.flags.string("overrides"),
+                                                 type: inv.flags.string("override-type"))
+            }
             if inv.flags.bool("save-config") { service = LastApplied.annotate(service) }
             var result = service
             if dryRun != .client {

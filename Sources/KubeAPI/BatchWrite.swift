@@ -1,0 +1,41 @@
+import KubeStore
+
+extension APIServer {
+    /// Runs `body` once per item, many items per write transaction and each item in a savepoint of
+    /// its own: an item that throws leaves no trace and the next one goes on, exactly as with one
+    /// transaction per item, without paying a commit per item. A process killed mid-way leaves every
+    /// item either whole or absent. `committed` receives each transaction's items with their outcomes,
+    /// in order, once they are durable, so nothing is reported done before it is.
+    public func writeEach<Items: Sequence, Result>(
+        _ items: Items, batchSize: Int = 256,
+        _ body: (APISession, Items.Element) throws -> Result,
+        committed: ([(item: Items.Element, outcome: Swift.Result<Result, Error>)]) throws -> Void
+    ) throws {
+        var iterator = items.makeIterator()
+        var next = iterator.next()
+        while next != nil {
+            var outcomes: [(item: Items.Element, outcome: Swift.Result<Result, Error>)] = []
+            try store.write { tx in
+                let session = makeSession(tx)
+                while let item = next, outcomes.count < batchSize {
+                    next = iterator.next()
+                    do {
+                        let result = try store.write { _ in try body(session, item) }  // a savepoint
+                        outcomes.append((item, .success(result)))
+                    } catch {
+                        // The savepoint is rolled back: forget what the controllers learnt inside it.
+                        session.resetControllers()
+                        outcomes.append((item, .failure(error)))
+                    }
+                }
+            }
+            try committed(outcomes)
+        }
+    }
+}
+
+extension APISession {
+    func resetControllers() {
+        controllers = ControllerManager(session: self)
+    }
+}

@@ -1,0 +1,46 @@
+import KubeModel
+import KubeRegistry
+import KubeStore
+
+/// The fields of an object the store indexes (`object_fields`), so field selectors and controllers
+/// find objects without reading every one: pods by node and phase (and, counted per node, the
+/// pods that occupy a node), events by the object they are about. Store schema v4 backfills
+/// exactly these; a change here needs a migration that backfills the new field.
+enum FieldIndex {
+    /// A counted field: the node of a pod that is not Succeeded or Failed ("" while unscheduled).
+    /// Its counts are the scheduler's pods per node; its "" entries are the pods to schedule.
+    static let activeNode = "#activeNode"
+
+    static func fields(of obj: JSONValue, type: ResourceType) -> [IndexedField] {
+        guard type.group.isEmpty else { return [] }
+        switch type.plural {
+        case "pods":
+            let node = obj["spec"]["nodeName"].string ?? ""
+            let phase = obj["status"]["phase"].string ?? ""
+            var fields = [IndexedField("spec.nodeName", node), IndexedField("status.phase", phase)]
+            if let active = activeNode(of: obj) { fields.append(IndexedField(activeNode, active)) }
+            return fields
+        case "events":
+            return [IndexedField("involvedObject.uid", obj["involvedObject"]["uid"].string ?? "")]
+        default:
+            return []
+        }
+    }
+
+    /// The node a pod occupies ("" when unscheduled), or nil once it has terminated.
+    static func activeNode(of pod: JSONValue) -> String? {
+        let phase = pod["status"]["phase"].string
+        if phase == "Succeeded" || phase == "Failed" { return nil }
+        return pod["spec"]["nodeName"].string ?? ""
+    }
+
+    /// Whether the store can answer a field-selector term on `field` for `type` from the index.
+    static func indexes(_ field: String, type: ResourceType) -> Bool {
+        guard type.group.isEmpty else { return false }
+        switch type.plural {
+        case "pods": return field == "spec.nodeName" || field == "status.phase"
+        case "events": return field == "involvedObject.uid"
+        default: return false
+        }
+    }
+}

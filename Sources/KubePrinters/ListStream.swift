@@ -1,0 +1,55 @@
+import KubeCodec
+import KubeModel
+
+/// Prints the `List` kubectl wraps around the objects of a list request, one object at a time: the
+/// same bytes as `ObjectPrinter.json/yaml(ObjectPrinter.list(objects))` without holding the objects.
+public struct ListStream {
+    public enum Format: Sendable { case json, yaml }
+
+    let format: Format
+    let write: ([UInt8]) -> Void
+    var out: [UInt8] = []
+    public private(set) var count = 0
+
+    /// `write` receives the text in pieces of about 64 KB.
+    public init(_ format: Format, write: @escaping ([UInt8]) -> Void) {
+        self.format = format
+        self.write = write
+        out.reserveCapacity(1 << 17)
+    }
+
+    public mutating func add(_ object: JSONValue) {
+        switch format {
+        case .json:
+            out.append(contentsOf: count == 0 ? "{\n    \"apiVersion\": \"v1\",\n    \"items\": [\n        ".utf8 : ",\n        ".utf8)
+            object.writeJSON(into: &out, options: .kubectl, level: 2)
+        case .yaml:
+            if count == 0 { out.append(contentsOf: "apiVersion: v1\nitems:\n".utf8) }
+            // A one-item sequence at the top level sits at the columns `items:` gives it (the
+            // encoder folds long scalars by column).
+            out.append(contentsOf: YAMLCodec.encode(.array([object])).utf8)
+        }
+        count += 1
+        if out.count >= 1 << 16 {
+            write(out)
+            out.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Ends the list (an empty one when nothing was added) and writes what is left.
+    public mutating func finish() {
+        if count == 0 {
+            let empty = ObjectPrinter.list([])
+            out.append(contentsOf: (format == .json ? ObjectPrinter.json(empty) : ObjectPrinter.yaml(empty)).utf8)
+        } else {
+            switch format {
+            case .json:
+                out.append(contentsOf: "\n    ],\n    \"kind\": \"List\",\n    \"metadata\": {\n        \"resourceVersion\": \"\"\n    }\n}\n".utf8)
+            case .yaml:
+                out.append(contentsOf: "kind: List\nmetadata:\n  resourceVersion: \"\"\n".utf8)
+            }
+        }
+        write(out)
+        out.removeAll()
+    }
+}

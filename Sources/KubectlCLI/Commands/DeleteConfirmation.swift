@@ -1,0 +1,28 @@
+import KubeRegistry
+
+/// `kubectl delete --interactive` and the flag combinations `delete` refuses.
+enum DeleteConfirmation {
+    /// kubectl's checks of `--now`, `--force`, `--grace-period` and `--raw`, in its order.
+    static func validate(_ inv: Invocation) throws {
+        let grace = inv.flags.int("grace-period")
+        if inv.flags.bool("now") && grace != -1 {
+            throw CLIError.message("--now and --grace-period cannot be specified together")
+        }
+        if inv.flags.bool("force") && grace > 0 {
+            throw CLIError.message("--force and --grace-period greater than 0 cannot be specified together")
+        }
+        if !inv.flags.string("raw").isEmpty && inv.flags.bool("interactive") {
+            throw CLIError.message("--interactive can not be used with --raw")
+        }
+    }
+
+    /// Lists the objects (`pod/web`, `deployment.apps/web`) on standard output, asks, and reads one word
+    /// from standard input: only `y` or `Y` goes on; anything else, or no answer, cancels.
+    static func ask(_ targets: [(ResourceType, String)], io: IOStreams) -> Bool {
+        var text = "You are about to delete the following \(targets.count) resource(s):\n"
+        for (type, name) in targets { text += "\(type.qualifiedKind)/\(name)\n" }
+        io.out.write(text + "Do you want to continue? (y/n): ")
+        guard let answer = io.readWord() else { return false }
+        return answer == "y" || answer == "Y"
+    }
+}

@@ -1,0 +1,58 @@
+import KubeAPI
+import KubeModel
+import KubePrinters
+import KubeRegistry
+
+/// `get TYPE` (one type, no names, no `--sort-by`) as a stream: rows come from the store in key order
+/// and go to the printer one at a time, so the command's memory does not grow with the list. Tables
+/// read the rows twice (column widths, then lines); `-o json|yaml` print the `List` around the stream.
+enum GetStream {
+    /// Prints the list and returns true, or returns false when the request needs the general path
+    /// (other formats, selectors the indexes cannot answer).
+    static func run(_ inv: inout Invocation, server: APIServer, type: ResourceType, namespace: String?,
+                    format: OutputFormat, labelSelector: LabelSelector?, fieldSelector: FieldSelector?,
+                    table: TableOptions) throws -> Bool {
+        guard let query = ListQuery(type: type, namespace: namespace, labelSelector: labelSelector,
+                                    fieldSelector: fieldSelector) else { return false }
+        let out = inv.io.out
+        let write: ([UInt8]) -> Void = { out.write(String(decoding: $0, as: UTF8.self)) }
+        switch format {
+        case .table(let wide):
+            var options = table
+            options.wide = wide
+            let printed = try server.read { s in
+                try TablePrinter.stream(type: type, options: options, rows: { each in
+                    try s.forEach(query, full: false) { row in
+                        each(TableRow(namespace: row.namespace, name: row.name, labels: row.labels, encodedCells: row.cells))
+                    }
+                }, write: write)
+            }
+            if !printed && !inv.flags.bool("ignore-not-found") {
+                inv.io.err.write(namespace.map { type.namespaced ? "No resources found in \($0) namespace.\n" : nil }
+                                 .flatMap { $0 } ?? "No resources found\n")
+            }
+        case .name:
+            var buffer: [UInt8] = []
+            try server.read { s in
+                try s.forEach(query, full: false) { row in
+                    buffer.append(contentsOf: "\(type.qualifiedKind)/\(row.name)\n".utf8)
+                    if buffer.count >= 1 << 16 { write(buffer); buffer.removeAll(keepingCapacity: true) }
+                }
+            }
+            write(buffer)
+        case .json, .yaml:
+            let keepManagedFields = inv.flags.bool("show-managed-fields")
+            var list = ListStream(format == .json ? .json : .yaml, write: write)
+            try server.read { s in
+                try s.forEach(query, full: true) { row in
+                    let object = try JSON.parse(row.data)
+                    list.add(keepManagedFields ? object : ObjectPrinter.stripManagedFields(object))
+                }
+            }
+            list.finish()
+        default:
+            return false
+        }
+        return true
+    }
+}

@@ -74,7 +74,10 @@ public final class Store {
             let db = try Database(path: path, busyTimeoutMilliseconds: busyTimeoutMilliseconds, access: access)
             try db.execute(SQL.synchronousNormal)
             if !inMemory { try db.execute(SQL.mmapSize) }
-            return (db, Int32(truncatingIfNeeded: try db.scalarInt(SQL.readUserVersion)))
+            let version = Int32(truncatingIfNeeded: try db.scalarInt(SQL.readUserVersion))
+            // A read-only connection learns whether it can use the WAL index at its first real read.
+            if access == .readOnly { _ = try db.scalarInt("SELECT count(*) FROM sqlite_master") }
+            return (db, version)
         }
         do {
             if inMemory { return try open(.readWriteCreate) }

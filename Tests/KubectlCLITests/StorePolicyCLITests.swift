@@ -10,13 +10,14 @@ import Testing
     /// fails, in words. (Needs root to act as `nobody`; elsewhere it checks nothing and says so.)
     @Test func readOnlyUserCanGetButNotWrite() {
         let s = TestStore()
-        #expect(s.run("create configmap shared-cm").exitCode == 0)
+        // Made by another process (as a user's shell would), then shared read-only with its -wal/-shm.
+        #expect(runBinaryScript("kubectl create configmap shared-cm", cwd: "/", store: s).exitCode == 0)
         guard getuid() == 0, access("/usr/bin/setpriv", X_OK) == 0 else {
             Issue.record("skipped: needs root and setpriv to act as another user")
             return
         }
         chmod(s.directory, 0o755)
-        chmod(s.path, 0o644)
+        for suffix in ["", "-wal", "-shm"] { chmod(s.path + suffix, 0o644) }
         let asNobody = "setpriv --reuid=nobody --regid=nogroup --clear-groups env HOME=/tmp"
         let get = runBinaryScript("\(asNobody) \"$KL\" get cm shared-cm -o name", cwd: "/", store: s)
         #expect(get == CLIResult(stdout: "configmap/shared-cm\n", stderr: "", exitCode: 0))
@@ -44,10 +45,12 @@ import Testing
     /// A damaged store answers with words, never SQL text, and exit 1.
     @Test func damagedStoreErrorsAreWords() {
         let s = TestStore()
-        #expect(s.run("create configmap a").exitCode == 0)
         // Overwrite the middle of the file (past the header) with garbage.
         let r = runBinaryScript("""
-            yes | head -c 32768 | dd of="$KUBECTL_LOCAL_STORE" bs=4096 seek=1 conv=notrunc 2>/dev/null
+            kubectl create configmap a >/dev/null
+            # The schema page after the file header, and the WAL (whose valid frames would win) too.
+            yes | head -c 3996 | dd of="$KUBECTL_LOCAL_STORE" bs=1 seek=100 conv=notrunc 2>/dev/null
+            [ -f "$KUBECTL_LOCAL_STORE-wal" ] && yes | head -c 8192 | dd of="$KUBECTL_LOCAL_STORE-wal" conv=notrunc 2>/dev/null
             "$KL" get cm; "$KL" create configmap b
             """, cwd: s.directory, store: s)
         let damaged = "error: cannot open store \(s.path): the store file is damaged\n"

@@ -63,7 +63,7 @@ enum AdmissionChain {
     /// Mutating admission plugins, in the API server's order.
     static let mutating: [AdmissionStep] = []
     /// The kind's validation on create and on update (field rules, immutable fields).
-    static let validation: [AdmissionStep] = [SpecRules(), APIWarnings()]
+    static let validation: [AdmissionStep] = [SpecRules(), CustomResourceValidation(), APIWarnings()]
     /// Validating admission plugins.
     static let validating: [AdmissionStep] = [ResourceQuotaAdmission()]
 

@@ -29,7 +29,6 @@ extension APISession {
         if let schema = type.openAPIV3Schema {
             obj = CustomResourceSchema.pruned(obj, schema: schema)
             obj = CRDDefaults.apply(obj, schema: schema)
-            try validateCustomResource(obj, old: old, schema: schema, kind: type.kind)
         }
     }
 

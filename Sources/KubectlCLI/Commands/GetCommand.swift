@@ -2,7 +2,6 @@ import KubeAPI
 import KubeModel
 import KubePrinters
 import KubeRegistry
-import KubeStore
 
 /// `kubectl get`: tables, or objects in any output format, for types, names, files and selectors.
 enum GetCommand {
@@ -246,14 +245,4 @@ func apiReason(_ error: Error) -> APIError.Reason? {
     if let e = error as? APIError { return e.reason }
     if case CLIError.api(let e) = error { return e.reason }
     return nil
-}
-
-extension APISession {
-    /// A stored row by name, or the API's NotFound error.
-    func getRow(_ type: ResourceType, namespace: String, name: String) throws -> ObjectRow {
-        guard let row = try tx.get(resource: type.storageKey, namespace: type.namespaced ? namespace : "", name: name) else {
-            throw APIError.notFound(type.qualifiedPlural, name)
-        }
-        return row
-    }
 }

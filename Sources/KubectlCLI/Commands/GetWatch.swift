@@ -5,7 +5,6 @@ import KubeAPI
 import KubeModel
 import KubePrinters
 import KubeRegistry
-import KubeStore
 
 /// `get -w` / `--watch` / `--watch-only`: the current objects, then one entry per change as the store
 /// changes (other processes creating, labelling, deleting). Every write is recorded in the store's
@@ -35,7 +34,7 @@ enum GetWatch {
         let deadline = try timeoutDeadline(inv)
         var printer = try EventPrinter(inv: inv, format: format, type: target.type, events: events)
 
-        var (position, rows) = try server.read { s in (try s.tx.changeLogBounds().last, try select(s, target)) }
+        var (position, rows) = try server.read { s in (try s.changeLogBounds().last, try select(s, target)) }
         if let sortBy = nonEmpty(inv.flags.string("sort-by")), case .table = format, rows.count > 0 {
             let objects = try rows.map { try JSON.parse($0.data) }
             if let order = try? ObjectSorter.order(objects, by: sortBy) { rows = order.map { rows[$0] } } else { rows = [] }
@@ -50,7 +49,7 @@ enum GetWatch {
             if let deadline, monotonicNow() >= deadline { return }
             usleep(pollMicroseconds)
             let (bounds, log) = try server.read { s in
-                (try s.tx.changeLogBounds(), try s.tx.changes(resource: target.type.storageKey, after: position))
+                (try s.changeLogBounds(), try s.changes(target.type, after: position))
             }
             if bounds.first > position + 1 {
                 // The log was trimmed past this watcher: compare the current objects with what was seen.

@@ -59,9 +59,11 @@ enum AdmissionChain {
     /// Decoding the body into the kind's type: wrong types and unknown fields (per `fieldValidation`).
     static let decoding: [AdmissionStep] = [StrictDecoding()]
     /// Defaulting as decoding into the versioned type does, then dropping fields the type lacks.
-    static let defaulting: [AdmissionStep] = [CustomResourceAdmission(), PruneUnknownFields(), DecodeDefaults(), KindDefaulting()]
+    static let defaulting: [AdmissionStep] = [CustomResourceAdmission(), PruneUnknownFields(), DecodeDefaults()]
     /// Mutating admission plugins, in the API server's order.
-    static let mutating: [AdmissionStep] = []
+    /// (`KindDefaulting` also runs the ServiceAccount, Priority, DefaultTolerationSeconds and
+    /// DefaultStorageClass plugins; it comes after LimitRanger so the QoS class sees its defaults.)
+    static let mutating: [AdmissionStep] = [LimitRanger(), KindDefaulting()]
     /// The kind's validation on create and on update (field rules, immutable fields).
     static let validation: [AdmissionStep] = [SpecRules(), APIWarnings()]
     /// Validating admission plugins.

@@ -8,6 +8,7 @@ struct DecodeDefaults: AdmissionStep {
         switch r.groupKind {
         case ("", "ReplicationController"): Self.replicationController(&r.object)
         case ("", "Secret"): Self.secretStringData(&r.object)
+        case ("", "Pod"): Self.requestsFromLimits(&r.object)
         default: break
         }
         Self.grpcProbes(&r.object, path: PodPaths.spec(group: r.type.group, kind: r.type.kind))
@@ -28,6 +29,22 @@ struct DecodeDefaults: AdmissionStep {
         var data = obj["data"].object ?? JSONObject()
         for (k, v) in strings { data[k] = .string(base64Encode(Array((v.string ?? "").utf8))) }
         obj["data"] = .object(data)
+    }
+
+    /// `SetDefaults_Pod`: a container with limits but no request for a resource requests its limit.
+    static func requestsFromLimits(_ pod: inout JSONValue) {
+        for key in ["initContainers", "containers"] {
+            guard var list = pod["spec"][key].array else { continue }
+            var changed = false
+            for i in list.indices {
+                guard let limits = list[i]["resources"]["limits"].object else { continue }
+                for (k, v) in limits where list[i]["resources"]["requests"][k].isNull {
+                    list[i]["resources"]["requests"][k] = v
+                    changed = true
+                }
+            }
+            if changed { pod["spec"][key] = .array(list) }
+        }
     }
 
     /// A gRPC probe's `service` defaults to "".

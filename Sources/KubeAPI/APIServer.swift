@@ -199,7 +199,7 @@ public final class APISession {
         obj["metadata"]["creationTimestamp"] = .string(now.rfc3339)
         if type.group == "batch" && type.kind == "Job" { Defaults.jobSelector(&obj, uid: uid) }
         Normalize.dropEmptyMetadataMaps(&obj)
-        if type.tracksGeneration { obj["metadata"]["generation"] = .int(1) }
+        type.generation.apply(to: &obj, old: nil)
         obj.remove(["metadata", "deletionTimestamp"])
         obj.remove(["metadata", "resourceVersion"])
         obj = Normalize.metadataOrder(obj)
@@ -246,9 +246,7 @@ public final class APISession {
         try AdmissionChain.admit(&request, self)
         obj = request.object
         Normalize.dropEmptyMetadataMaps(&obj)
-        if type.tracksGeneration, old["spec"] != obj["spec"] {
-            obj["metadata"]["generation"] = .int((old["metadata"]["generation"].int ?? 0) + 1)
-        }
+        type.generation.apply(to: &obj, old: old)
         // An update that changes nothing keeps the resourceVersion (no write), as the API server does.
         var comparable = obj
         comparable["metadata"]["resourceVersion"] = old["metadata"]["resourceVersion"]

@@ -79,8 +79,8 @@ public struct ResourceType: Sendable {
     /// Where the pod spec sits in an object (`spec.template.spec`; `spec` for a Pod), for the verbs that
     /// change pod templates (`set image|env|resources|...`, `expose`); nil for kinds without one.
     public var podSpecPath: [String]?
-    /// Whether the API server maintains `metadata.generation` (1 on create, +1 when `spec` changes).
-    public var tracksGeneration: Bool
+    /// How the API server maintains `metadata.generation`.
+    public var generation: GenerationRule
 
     public init(group: String, version: String, kind: String, plural: String, singular: String? = nil,
                 shortNames: [String] = [], namespaced: Bool, categories: [String] = [],
@@ -88,7 +88,7 @@ public struct ResourceType: Sendable {
                 row: RowFunction? = nil, describer: DescribeFunction? = nil,
                 nameRule: NameRule = .dns1123Subdomain,
                 fieldSelectors: [String: @Sendable (JSONValue) -> String] = [:], schemaName: String? = nil,
-                scale: ScaleSubresource? = nil, podSpecPath: [String]? = nil, tracksGeneration: Bool = false)
+                scale: ScaleSubresource? = nil, podSpecPath: [String]? = nil, generation: GenerationRule = .none)
     {
         self.group = group
         self.version = version
@@ -107,7 +107,7 @@ public struct ResourceType: Sendable {
         self.schemaName = schemaName
         self.scale = scale
         self.podSpecPath = podSpecPath
-        self.tracksGeneration = tracksGeneration
+        self.generation = generation
     }
 
     public static let standardVerbs = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"]
@@ -124,6 +124,34 @@ public struct ResourceType: Sendable {
     public var qualifiedKind: String { group.isEmpty ? kind.lowercased() : "\(kind.lowercased()).\(group)" }
     /// The store's key for this resource's rows (`apps/deployments`, `/pods`).
     public var storageKey: String { "\(group)/\(plural)" }
+}
+
+/// How the API server maintains an object's `metadata.generation`.
+public enum GenerationRule: Sendable, Equatable {
+    /// The kind has no generation.
+    case none
+    /// 1 on create, one more whenever `spec` changes (the built-in kinds that have a spec to observe).
+    case spec
+    /// 1 on create, one more whenever anything but `metadata` and `status` changes (custom resources).
+    case allButMetadataAndStatus
+
+    /// Sets `metadata.generation` of an object being created (`old == nil`) or updated from `old` (whose
+    /// generation the object already carries).
+    public func apply(to obj: inout JSONValue, old: JSONValue?) {
+        switch self {
+        case .none:
+            return
+        case .spec:
+            guard let old else { obj["metadata"]["generation"] = .int(1); return }
+            if old["spec"] != obj["spec"] { obj["metadata"]["generation"] = .int((old["metadata"]["generation"].int ?? 0) + 1) }
+        case .allButMetadataAndStatus:
+            guard let old else { obj["metadata"]["generation"] = .int(1); return }
+            var a = obj, b = old
+            for k in ["metadata", "status"] { a.remove([k]); b.remove([k]) }
+            let g = old["metadata"]["generation"].int ?? 1
+            obj["metadata"]["generation"] = .int(a == b ? g : g + 1)
+        }
+    }
 }
 
 /// Where a kind keeps what its `scale` subresource reads and writes (a CRD's `subresources.scale`).

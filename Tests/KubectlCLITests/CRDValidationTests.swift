@@ -236,6 +236,48 @@ private func widgetStore() -> TestStore {
     }
 }
 
+@Suite struct CRDValidationRatchetingTests {
+    @Test func defaultsMustPassTheirRules() {
+        let s = TestStore()
+        let f = s.writeFile("crd.yaml", crd("""
+                        type: object
+                        properties:
+                          worker:
+                            type: object
+                            default: {}
+                            x-kubernetes-validations:
+                            - rule: "self.min <= self.max"
+                            properties:
+                              min: {type: integer}
+                              max: {type: integer}
+            """))
+        #expect(s.run("create -f \(f)") == CLIResult(stdout: "", stderr: """
+            The CustomResourceDefinition "widgets.example.com" is invalid: spec.validation.openAPIV3Schema.properties[spec].properties[worker].default: Invalid value: "object": no such key: min evaluating rule: self.min <= self.max
+
+            """, exitCode: 1))
+    }
+
+    @Test func unchangedValuesAreNotHeldToTightenedRules() {
+        let s = TestStore()
+        let loose = crd("""
+                        type: object
+                        properties:
+                          size: {type: integer}
+                          note: {type: string}
+            """)
+        #expect(s.run("create -f \(s.writeFile("crd.yaml", loose))").exitCode == 0)
+        #expect(s.run("create -f \(s.writeFile("w.yaml", widget("{size: 50, note: a}")))").exitCode == 0)
+        let tight = loose.replacingOccurrences("size: {type: integer}",
+                                               "size: {type: integer, x-kubernetes-validations: [{rule: 'self < 10'}]}")
+        #expect(s.run("apply -f \(s.writeFile("crd2.yaml", tight))").exitCode == 0)
+        // The stored size breaks the new rule, but an update that leaves it alone is accepted.
+        #expect(s.run(#"patch widget w --type=merge -p '{"spec":{"note":"b"}}'"#).exitCode == 0)
+        #expect(s.run(#"patch widget w --type=merge -p '{"spec":{"size":40}}'"#)
+            == CLIResult(stdout: "", stderr: "The Widget \"w\" is invalid: spec.size: Invalid value: \"integer\": failed rule: self < 10\n", exitCode: 1))
+        #expect(s.run("get widget w -o jsonpath={.spec.size}/{.spec.note}").stdout == "50/b")
+    }
+}
+
 extension String {
     fileprivate func replacingOccurrences(_ a: String, _ b: String) -> String { replacingAll(a, with: b) }
 }

@@ -65,7 +65,7 @@ enum AdmissionChain {
     /// DefaultStorageClass plugins; it comes after LimitRanger so the QoS class sees its defaults.)
     static let mutating: [AdmissionStep] = [LimitRanger(), KindDefaulting()]
     /// The kind's validation on create and on update (field rules, immutable fields).
-    static let validation: [AdmissionStep] = [SpecRules(), APIWarnings()]
+    static let validation: [AdmissionStep] = [SpecRules(), CustomResourceValidation(), APIWarnings()]
     /// Validating admission plugins.
     static let validating: [AdmissionStep] = [ResourceQuotaAdmission()]
 

@@ -4,6 +4,14 @@ import KubeModel
 // (types, required, bounds), list types after defaulting, then the x-kubernetes-validations rules
 // (skipped when the object already has schema errors, as CEL cannot run on mistyped data).
 
+/// The admission chain's validation step for custom resources (after pruning and defaulting).
+struct CustomResourceValidation: AdmissionStep {
+    func admit(_ r: inout AdmissionRequest, _ s: APISession) throws {
+        guard !s.isCRD(r.type), s.isCustomResource(r.type), let schema = r.type.openAPIV3Schema else { return }
+        try s.validateCustomResource(r.object, old: r.old, schema: schema, kind: r.type.kind)
+    }
+}
+
 extension APISession {
     func validateCustomResource(_ obj: JSONValue, old: JSONValue?, schema: JSONValue, kind: String) throws {
         var causes = CustomResourceSchema.validate(obj, schema: schema).map { APIError.Cause(field: $0.field, message: $0.message) }

@@ -18,6 +18,12 @@ enum CRDDefaults {
                 var errs: [CustomResourceSchema.FieldError] = []
                 CustomResourceSchema.validate(value, s, path: path + ".default", root: false, errors: &errs)
                 out += errs.map { .init(field: $0.field, message: $0.message) }
+                if errs.isEmpty {
+                    // The default must also pass the rules of its own schema node (and those below it).
+                    out += CustomResourceRules.validate(value, old: nil, schema: s, path: path + ".default",
+                                                        isResourceRoot: s["x-kubernetes-embedded-resource"].bool == true)
+                        .filter { !$0.message.contains("rule compile error") }
+                }
             }
         }
         if !s["items"].isNull { out += validate(s["items"], path: path + ".items", insideMeta: insideMeta) }

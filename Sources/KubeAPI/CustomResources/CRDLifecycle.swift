@@ -29,16 +29,6 @@ extension APISession {
         if let schema = type.openAPIV3Schema {
             obj = CustomResourceSchema.pruned(obj, schema: schema)
             obj = CRDDefaults.apply(obj, schema: schema)
-            try validateCustomResource(obj, old: old, schema: schema, kind: type.kind)
-        }
-        // Custom resources track generation: it moves when anything but metadata and status changes.
-        if let old {
-            var a = obj, b = old
-            for k in ["metadata", "status"] { a.remove([k]); b.remove([k]) }
-            let g = old["metadata"]["generation"].int ?? 1
-            obj["metadata"]["generation"] = .int(a == b ? g : g + 1)
-        } else {
-            obj["metadata"]["generation"] = .int(1)
         }
     }
 

@@ -17,9 +17,10 @@ enum CustomResourceRules {
         var stopped = false
     }
 
-    static func validate(_ obj: JSONValue, old: JSONValue?, schema: JSONValue) -> [Cause] {
+    /// The rule failures of an object (`path` nil at a resource's root, which the server prints as `<nil>`).
+    static func validate(_ obj: JSONValue, old: JSONValue?, schema: JSONValue, path: String? = nil, isResourceRoot: Bool = true) -> [Cause] {
         var w = Walk()
-        visit(obj, old, schema, path: nil, isResourceRoot: true, &w)
+        visit(obj, old, schema, path: path, isResourceRoot: isResourceRoot, &w)
         return w.causes
     }
 
@@ -73,11 +74,13 @@ enum CustomResourceRules {
         let optionalOld = rule["optionalOldSelf"].bool == true
         let vars = RuleContext.variables(for: s, isResourceRoot: isResourceRoot, optionalOldSelf: optionalOld)
         guard case .success(let compiled) = CELCompiler.compile(text, variables: vars) else {
-            w.causes.append(Cause(field: here, message: "Invalid value: \(strconvQuote(type)): rule compile error"))
+            w.causes.append(Cause(field: here, message: "Invalid value: \(strconvQuote(type)): rule compile error: " + text))
             return
         }
         let transition = compiled.references.contains("oldSelf")
         if transition && old == nil && !optionalOld { return }
+        // Ratcheting (on by default in v1.32): an unchanged value is not held to rules it may already break.
+        if !transition, let old, old == value { return }
         var variables: [String: Value] = ["self": CELValues.from(value, schema: s, isResourceRoot: isResourceRoot)]
         if transition {
             let o = old.map { CELValues.from($0, schema: s, isResourceRoot: isResourceRoot) }

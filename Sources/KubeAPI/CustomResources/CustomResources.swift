@@ -90,6 +90,7 @@ public enum CustomResources {
                              columns: columns, row: row)
         t.openAPIV3Schema = v.schema
         t.scale = v.scale
+        t.generation = .allButMetadataAndStatus
         return t
     }
 

@@ -4,7 +4,7 @@
 extension BuiltinKinds {
     static let apiextensionsV1: [ResourceType] = [
         .builtin(group: "apiextensions.k8s.io", version: "v1", kind: "CustomResourceDefinition", plural: "customresourcedefinitions", namespaced: false, shortNames: ["crd", "crds"], categories: ["api-extensions"],
-                 tracksGeneration: true,
+                 generation: .spec,
                  schemaName: "io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.CustomResourceDefinition"),
     ]
 }

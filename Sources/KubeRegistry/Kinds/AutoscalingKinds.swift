@@ -6,14 +6,14 @@ extension BuiltinKinds {
         .builtin(group: "autoscaling", version: "v2", kind: "HorizontalPodAutoscaler", plural: "horizontalpodautoscalers", namespaced: true, shortNames: ["hpa"], categories: ["all"],
                  table: HorizontalPodAutoscalerColumns.printer,
                  describer: { describeHPA($0, $1) },
-                 tracksGeneration: true,
+                 generation: .spec,
                  schemaName: "io.k8s.api.autoscaling.v2.HorizontalPodAutoscaler"),
     ]
     static let autoscalingV1: [ResourceType] = [
         .builtin(group: "autoscaling", version: "v1", kind: "HorizontalPodAutoscaler", plural: "horizontalpodautoscalers", namespaced: true, shortNames: ["hpa"], categories: ["all"],
                  table: HorizontalPodAutoscalerColumns.printer,
                  describer: { describeHPA($0, $1) },
-                 tracksGeneration: true,
+                 generation: .spec,
                  schemaName: "io.k8s.api.autoscaling.v1.HorizontalPodAutoscaler"),
     ]
 }

@@ -7,14 +7,14 @@ extension BuiltinKinds {
                  table: CronJobColumns.printer,
                  describer: { describeCronJob($0, $1) },
                  podSpecPath: ["spec", "jobTemplate", "spec", "template", "spec"],
-                 tracksGeneration: true,
+                 generation: .spec,
                  schemaName: "io.k8s.api.batch.v1.CronJob"),
         .builtin(group: "batch", version: "v1", kind: "Job", plural: "jobs", namespaced: true, categories: ["all"],
                  table: JobColumns.printer,
                  describer: { describeJob($0, $1) },
                  fieldSelectors: ["status.successful": { String(Fmt.int($0["status"]["succeeded"])) }],
                  podSpecPath: ResourceType.templatePodSpec,
-                 tracksGeneration: true,
+                 generation: .spec,
                  schemaName: "io.k8s.api.batch.v1.Job"),
     ]
 }

@@ -37,13 +37,13 @@ extension ResourceType {
                         table: TablePrinter? = nil, describer: DescribeFunction? = nil,
                         nameRule: NameRule = .dns1123Subdomain,
                         fieldSelectors: [String: @Sendable (JSONValue) -> String] = [:],
-                        scale: ScaleSubresource? = nil, podSpecPath: [String]? = nil, tracksGeneration: Bool = false,
+                        scale: ScaleSubresource? = nil, podSpecPath: [String]? = nil, generation: GenerationRule = .none,
                         schemaName: String) -> ResourceType
     {
         ResourceType(group: group, version: version, kind: kind, plural: plural, singular: kind.lowercased(),
                      shortNames: shortNames, namespaced: namespaced, categories: categories, verbs: verbs,
                      columns: table?.columns, row: table?.row, describer: describer, nameRule: nameRule,
                      fieldSelectors: fieldSelectors, schemaName: schemaName, scale: scale, podSpecPath: podSpecPath,
-                     tracksGeneration: tracksGeneration)
+                     generation: generation)
     }
 }

@@ -82,7 +82,7 @@ extension BuiltinKinds {
                  fieldSelectors: ["status.replicas": { String(Fmt.int($0["status"]["replicas"])) }],
                  scale: .replicas,
                  podSpecPath: ResourceType.templatePodSpec,
-                 tracksGeneration: true,
+                 generation: .spec,
                  schemaName: "io.k8s.api.core.v1.ReplicationController"),
         .builtin(group: "", version: "v1", kind: "ResourceQuota", plural: "resourcequotas", namespaced: true, shortNames: ["quota"],
                  table: ResourceQuotaColumns.printer,

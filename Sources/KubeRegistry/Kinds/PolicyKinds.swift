@@ -6,7 +6,7 @@ extension BuiltinKinds {
         .builtin(group: "policy", version: "v1", kind: "PodDisruptionBudget", plural: "poddisruptionbudgets", namespaced: true, shortNames: ["pdb"],
                  table: SimpleColumns.podDisruptionBudget,
                  describer: { describePDB($0, $1) },
-                 tracksGeneration: true,
+                 generation: .spec,
                  schemaName: "io.k8s.api.policy.v1.PodDisruptionBudget"),
     ]
 }

@@ -117,7 +117,7 @@ struct SpecRules: AdmissionStep {
     static func rules(_ r: AdmissionRequest) -> [FieldError] {
         let (group, kind) = r.groupKind
         var errs: [FieldError] = []
-        if let path = PodPaths.spec(group: group, kind: kind) {
+        if let path = r.type.podSpecPath {
             errs += PodSpecRules.validate(r.object.at(path), path: path.joined(separator: "."))
         }
         errs += WorkloadRules.validate(r.object, old: r.old, group: group, kind: kind)
@@ -134,7 +134,7 @@ struct SpecRules: AdmissionStep {
 /// Warnings the API server attaches to an accepted write (printed by kubectl as `Warning: ...`).
 struct APIWarnings: AdmissionStep {
     func admit(_ r: inout AdmissionRequest, _ s: APISession) throws {
-        guard r.fromClient, let path = PodPaths.spec(group: r.type.group, kind: r.type.kind) else { return }
+        guard r.fromClient, let path = r.type.podSpecPath else { return }
         for w in PodSpecRules.warnings(r.object.at(path), path: path.joined(separator: ".")) { s.warn(w) }
     }
 }

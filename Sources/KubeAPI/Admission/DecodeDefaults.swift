@@ -11,7 +11,7 @@ struct DecodeDefaults: AdmissionStep {
         case ("", "Pod"): Self.requestsFromLimits(&r.object)
         default: break
         }
-        Self.grpcProbes(&r.object, path: PodPaths.spec(group: r.type.group, kind: r.type.kind))
+        Self.grpcProbes(&r.object, path: r.type.podSpecPath)
     }
 
     /// `SetDefaults_ReplicationController`: an empty selector and empty labels take the template's labels.
@@ -65,20 +65,5 @@ struct DecodeDefaults: AdmissionStep {
             spec[key] = .array(list)
         }
         if changed { obj.set(path, spec) }
-    }
-}
-
-/// Where each kind keeps its pod spec.
-enum PodPaths {
-    static func spec(group: String, kind: String) -> [String]? {
-        guard ["", "apps", "batch"].contains(group) else { return nil }
-        switch kind {
-        case "Pod": return ["spec"]
-        case "PodTemplate": return ["template", "spec"]
-        case "ReplicationController", "ReplicaSet", "Deployment", "StatefulSet", "DaemonSet", "Job":
-            return ["spec", "template", "spec"]
-        case "CronJob": return ["spec", "jobTemplate", "spec", "template", "spec"]
-        default: return nil
-        }
     }
 }

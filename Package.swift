@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "KubeStore", dependencies: ["KubeModel", "CSQLite"], swiftSettings: v5),
         .target(name: "KubeAPI", dependencies: ["KubeModel", "KubeRegistry", "KubeStore", "KubeSchema", "KubeCEL"], swiftSettings: v5),
         .target(name: "KubePrinters", dependencies: ["KubeModel", "KubeCodec", "KubeRegistry"], swiftSettings: v5),
-        .target(name: "KubectlCLI", dependencies: ["KubeModel", "KubeCodec", "KubeRegistry", "KubeStore", "KubeAPI", "KubePrinters", "KubeSchema"], swiftSettings: v5),
+        .target(name: "KubectlCLI", dependencies: ["KubeModel", "KubeCodec", "KubeRegistry", "KubeAPI", "KubePrinters", "KubeSchema"], swiftSettings: v5),
         .executableTarget(name: "kubectl-local", dependencies: ["KubectlCLI"], swiftSettings: v5),
         .target(name: "KubeTestSupport", dependencies: ["KubectlCLI", "KubeModel"], swiftSettings: v5),
         .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "KubeTestSupport"], swiftSettings: v5),

@@ -34,6 +34,7 @@ public final class APIServer {
             try Seed.freshCluster(into: APISession(tx: tx, registry: registry, clock: clock))
         })
         let server = APIServer(store: store, registry: registry, clock: clock)
+        try server.upgradeSeed()
         try server.runClockControllers()
         return server
     }

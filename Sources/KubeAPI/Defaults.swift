@@ -35,6 +35,12 @@ enum Defaults {
             setIfMissing(&obj, ["spec", "revisionHistoryLimit"], 10)
             setIfMissing(&obj, ["spec", "progressDeadlineSeconds"], 600)
             podTemplate(&obj, ["spec", "template"])
+        case ("autoscaling", "HorizontalPodAutoscaler"):
+            setIfMissing(&obj, ["spec", "minReplicas"], 1)
+            if obj["apiVersion"].string == "autoscaling/v2", (obj["spec"]["metrics"].array ?? []).isEmpty {
+                obj["spec"]["metrics"] = [["resource": ["name": "cpu", "target": ["averageUtilization": 80, "type": "Utilization"]],
+                                           "type": "Resource"]]
+            }
         case ("apps", "ReplicaSet"):
             setIfMissing(&obj, ["spec", "replicas"], 1)
             podTemplate(&obj, ["spec", "template"])
@@ -226,18 +232,24 @@ enum Defaults {
         var spec = obj["spec"]
         podSpec(&spec)
         // Admission: ServiceAccount, Priority, DefaultTolerationSeconds.
-        if spec["serviceAccountName"].isNull { spec["serviceAccountName"] = spec["serviceAccount"].isNull ? "default" : spec["serviceAccount"] }
-        spec["serviceAccount"] = spec["serviceAccountName"]
+        // Mirror pods of static pods get no service account (ServiceAccount admission skips them).
+        let mirror = !obj["metadata"]["annotations"]["kubernetes.io/config.mirror"].isNull
+        if !mirror {
+            if spec["serviceAccountName"].isNull { spec["serviceAccountName"] = spec["serviceAccount"].isNull ? "default" : spec["serviceAccount"] }
+            spec["serviceAccount"] = spec["serviceAccountName"]
+        }
         setIfMissing(&spec, ["priority"], 0)
         setIfMissing(&spec, ["enableServiceLinks"], true)
         setIfMissing(&spec, ["preemptionPolicy"], "PreemptLowerPriority")
         var tolerations = spec["tolerations"].array ?? []
         for key in ["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"]
-        where !tolerations.contains(where: { $0["key"].string == key }) {
+        where !tolerations.contains(where: {
+            ($0["key"].string == key || ($0["key"].string ?? "").isEmpty) && ["", "NoExecute"].contains($0["effect"].string ?? "")
+        }) {
             tolerations.append(["effect": "NoExecute", "key": .string(key), "operator": "Exists", "tolerationSeconds": 300])
         }
         spec["tolerations"] = .array(tolerations)
-        if spec["automountServiceAccountToken"].bool != false,
+        if !mirror, spec["automountServiceAccountToken"].bool != false,
             !(spec["volumes"].array ?? []).contains(where: { ($0["name"].string ?? "").hasPrefix("kube-api-access-") })
         {
             let volName = "kube-api-access-" + randomSuffix(count: 5)

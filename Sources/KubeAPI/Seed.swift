@@ -31,6 +31,7 @@ enum Seed {
             "provisioner": "rancher.io/local-path", "reclaimPolicy": "Delete", "volumeBindingMode": "Immediate",
         ])
         try kubernetesService(into: s)
+        try installKubeSystem(into: s)
     }
 
     /// The `kubernetes` Service in `default` that the API server maintains (ClusterIP 10.96.0.1).
@@ -99,6 +100,7 @@ extension APISession {
     func allocateClusterIP() -> String {
         var next = (Int((try? tx.config("alloc.clusterIP")) ?? nil ?? "") ?? 1) + 1
         if next % 256 == 0 || next % 256 == 255 { next += next % 256 == 0 ? 1 : 2 }
+        if next == 10 { next = 11 }  // 10.96.0.10 is kube-dns
         try? tx.setConfig("alloc.clusterIP", String(next))
         return "10.\(96 + next / 65536).\(next / 256 % 256).\(next % 256)"
     }

@@ -3,7 +3,6 @@ import KubeModel
 import KubeRegistry
 import KubePrinters
 import KubeSchema
-import KubeStore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -65,7 +64,7 @@ extension Invocation {
     /// The request namespace: `-n`, else the current context's namespace, else `default`.
     func namespace() throws -> String {
         if flags.isSet("namespace") { return flags.string("namespace") }
-        let configured = try server().read { try $0.tx.config("context.namespace") }
+        let configured = try server().read { try $0.config("context.namespace") }
         if let ns = configured, !ns.isEmpty { return ns }
         return "default"
     }

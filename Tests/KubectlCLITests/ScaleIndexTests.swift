@@ -51,7 +51,9 @@ import Testing
             #expect(streamed == general, "\(args)")
         }
         let all = s.run("get cm -A -o name").stdout
-        #expect(all == "configmap/b-multi\nconfigmap/kube-root-ca.crt\nconfigmap/kube-root-ca.crt\nconfigmap/a-first\nconfigmap/kube-root-ca.crt\nconfigmap/kube-root-ca.crt\n")
+        // Namespace by namespace, in name order (kube-public's cluster-info and kube-system's add-on ConfigMaps as kubeadm leaves them).
+        #expect(all == "configmap/b-multi\nconfigmap/kube-root-ca.crt\nconfigmap/kube-root-ca.crt\nconfigmap/a-first\nconfigmap/cluster-info\nconfigmap/kube-root-ca.crt\n"
+                + "configmap/coredns\nconfigmap/extension-apiserver-authentication\nconfigmap/kube-proxy\nconfigmap/kube-root-ca.crt\nconfigmap/kubeadm-config\nconfigmap/kubelet-config\n")
         #expect(s.run("get cm -o yaml").stdout.contains("""
             - apiVersion: v1
               data:
@@ -80,12 +82,13 @@ import Testing
     @Test func fieldSelectorsAnsweredFromTheIndex() {
         let s = TestStore()
         #expect(s.run("create -f \(s.writeFile("o.yaml", Self.objects))").exitCode == 0)
-        #expect(s.run("get pods -A --field-selector spec.nodeName=node-1 -o name").stdout == "pod/web\n")
+        #expect(s.run("get pods -A --field-selector spec.nodeName=node-1,metadata.namespace=default -o name").stdout == "pod/web\n")
+        #expect(s.run("get pods -A --field-selector spec.nodeName=node-1 -o name").stdout.contains("pod/etcd-node-1\n"))
         #expect(s.run("get pods -A --field-selector spec.nodeName=node-2 -o name").stdout == "")
         #expect(s.run("get pods --field-selector status.phase=Running -o name").stdout == "pod/web\n")
         #expect(s.run("get pods --field-selector status.phase!=Running").stderr == "No resources found in default namespace.\n")
         #expect(s.run("get cm -A --field-selector metadata.namespace=kube-public,metadata.name!=kube-root-ca.crt -o name").stdout
-                == "configmap/a-first\n")
+                == "configmap/a-first\nconfigmap/cluster-info\n")
         let bad = s.run("get pods --field-selector spec.bogus=x")
         #expect(bad.exitCode == 1)
         #expect(bad.stderr.contains("field label not supported: spec.bogus"))

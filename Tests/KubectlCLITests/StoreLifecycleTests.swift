@@ -21,7 +21,10 @@ import Testing
             node-1   Ready    control-plane   5m12s   v1.32.5
 
             """)
-        #expect(s.run("get sa -n kube-system -o name").stdout == "serviceaccount/default\n")
+        let systemAccounts = s.run("get sa -n kube-system -o name").stdout
+        for sa in ["coredns", "default", "kube-proxy", "replicaset-controller"] {
+            #expect(systemAccounts.contains("serviceaccount/\(sa)\n"))
+        }
         #expect(s.run("get svc").stdout == """
             NAME         TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE
             kubernetes   ClusterIP   10.96.0.1    <none>        443/TCP   5m12s
@@ -33,7 +36,7 @@ import Testing
         let s = TestStore()
         #expect(s.run("get pods") == CLIResult(stdout: "", stderr: "No resources found in default namespace.\n", exitCode: 0))
         #expect(s.run("get pods -n kube-public") == CLIResult(stdout: "", stderr: "No resources found in kube-public namespace.\n", exitCode: 0))
-        #expect(s.run("get pods -A") == CLIResult(stdout: "", stderr: "No resources found\n", exitCode: 0))
+        #expect(s.run("get jobs -A") == CLIResult(stdout: "", stderr: "No resources found\n", exitCode: 0))
         #expect(s.run("get pv") == CLIResult(stdout: "", stderr: "No resources found\n", exitCode: 0))
     }
 

@@ -31,6 +31,8 @@ final class ControllerManager {
     var nodesChanged = false
     /// The kubelet's clock while it replays retries that fell due between two commands.
     var clockOverride: Timestamp?
+    /// Set while kube-system is seeded: no start-up events.
+    var muteEvents = false
     /// Pending pods whose kubelet should look again (a ConfigMap, Secret or Service they wait for changed).
     var kubeletWake: Set<String> = []
     /// Guards against controllers that never settle.
@@ -57,6 +59,7 @@ final class ControllerManager {
         case services(String)
         case node(String)
         case waitingPods(String)
+        case hpa(String, String)
 
         var level: Int {
             switch self {
@@ -64,7 +67,7 @@ final class ControllerManager {
             case .pod, .pendingPods, .waitingPods: return 0
             case .pvc, .pendingClaims: return 1
             case .replicaSet, .replicationController, .statefulSet, .daemonSet, .allDaemonSets, .job, .adopt: return 2
-            case .deployment, .cronJob: return 3
+            case .deployment, .cronJob, .hpa: return 3
             case .services: return 4
             }
         }
@@ -155,6 +158,8 @@ final class ControllerManager {
             enqueue(.job(ns, name))
             if let owner = controllerRef(object) { enqueueOwner(owner, namespace: ns) }
         case ("batch", "CronJob"): enqueue(.cronJob(ns, name))
+        case ("autoscaling", "HorizontalPodAutoscaler"):
+            if deleted || old == nil || old?["spec"] != object["spec"] { enqueue(.hpa(ns, name)) }
         case ("", "Service"):
             enqueue(.services(ns))
             if !deleted { enqueue(.waitingPods(ns)) }
@@ -241,6 +246,7 @@ final class ControllerManager {
         case .cronJob(let ns, let name): try syncCronJob(namespace: ns, name: name)
         case .services(let ns): try syncServices(namespace: ns)
         case .waitingPods(let ns): try wakeWaitingPods(namespace: ns)
+        case .hpa(let ns, let name): try scheduleHPA(namespace: ns, name: name)
         }
     }
 
@@ -355,6 +361,7 @@ final class ControllerManager {
     func event(_ obj: JSONValue, type: String = "Normal", reason: String, message: String, component: String,
                host: String? = nil, fieldPath: String? = nil)
     {
+        if muteEvents { return }
         let meta = obj["metadata"]
         let uid = meta["uid"].string ?? ""
         let seen = eventsPerObject[uid, default: 0]
@@ -450,6 +457,7 @@ extension APIServer {
     /// whether anything is due, and only then a write transaction reconciles.
     public func runClockControllers() throws {
         try runKubeletRetries()
+        try runHPASyncs()
         let due = try read { s -> Bool in
             guard let cron = s.registry.type(group: "batch", kind: "CronJob") else { return false }
             if try s.tx.count(resource: cron.storageKey, namespace: nil) == 0 { return false }

@@ -49,8 +49,9 @@ enum DryRun: String {
     case none, client, server
 
     /// kubectl's `GetDryRunStrategy`: bare `--dry-run` means client (with a deprecation warning).
-    static func from(_ inv: Invocation) throws -> DryRun {
-        let v = inv.flags.string("dry-run")
+    static func from(_ inv: Invocation) throws -> DryRun { try parse(inv.flags.string("dry-run"), inv) }
+
+    static func parse(_ v: String, _ inv: Invocation) throws -> DryRun {
         switch v {
         case "", "none", "false": return .none
         case "client", "true": return .client

@@ -32,7 +32,7 @@ enum ConfigCommand {
         group: "Other Commands:")
 
     static func currentNamespace(_ inv: Invocation) throws -> String {
-        try inv.server().read { try $0.tx.config("context.namespace") } ?? ""
+        try inv.server().read { try $0.config("context.namespace") } ?? ""
     }
 
     static func document(namespace: String, storePath: String) -> JSONValue {
@@ -82,7 +82,7 @@ enum ConfigCommand {
         }
         if inv.flags.isSet("namespace") {
             let ns = inv.flags.string("namespace")
-            try inv.server().write { try $0.tx.setConfig("context.namespace", ns.isEmpty ? nil : ns) }
+            try inv.server().write { try $0.setConfig("context.namespace", ns.isEmpty ? nil : ns) }
         }
         inv.io.out.write("Context \"\(contextName)\" modified.\n")
     }

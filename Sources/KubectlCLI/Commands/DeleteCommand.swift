@@ -31,127 +31,124 @@ enum DeleteCommand {
             FlagSpec("wait", .bool, default: "true", usage: "Wait until the objects are gone before returning."),
         ],
         group: "Basic Commands (Intermediate):",
-        run: { try run(&$0) })
+        options: DeleteOptions.self)
+}
 
-    static func run(_ inv: inout Invocation) throws {
-        let files = inv.flags.strings("filename")
-        let all = inv.flags.bool("all")
-        let selectorText = inv.flags.string("selector")
-        let fieldText = inv.flags.string("field-selector")
-        let output = inv.flags.string("output")
+/// delete's options: what to delete (the builder), how (cascade, force, grace period), how to report.
+struct DeleteOptions: CommandOptions {
+    var builder: ResourceBuilder
+    var cascade: PropagationPolicy
+    var dryRun: DryRun
+    var printer: OperationPrinter
+    var force: Bool
+    var now: Bool
+    var raw: String
+    var interactive: Bool
+    var gracePeriod: Int
+    var gracePeriodSet: Bool
+    var ignoreNotFound: Bool
+
+    init(_ inv: inout Invocation) throws {
+        let f = inv.flags
+        let output = f.string("output")
         if !output.isEmpty && output != "name" {
             throw CLIError.message("unexpected -o output mode: \(output), the flag 'output' must be one of yaml|json|jsonpath|name|go-template|go-template-file|template|templatefile|jsonpath-file|jsonpath-as-json|custom-columns|custom-columns-file|wide")
         }
-        let cascade: PropagationPolicy
-        switch inv.flags.string("cascade") {
+        switch f.string("cascade") {
         case "background", "true": cascade = .background
         case "foreground": cascade = .foreground
         case "orphan", "false": cascade = .orphan
         case let v: throw CLIError.message("invalid cascade value (\(v)). Must be \"background\", \"foreground\", or \"orphan\".")
         }
-        let dryRun = try DryRun.from(inv)
-        if inv.args.isEmpty && files.isEmpty && inv.flags.string("kustomize").isEmpty {
-            throw CLIError.message(ResourceArgs.noResourcesMessage)
-        }
-        if all && !selectorText.isEmpty {
+        dryRun = try DryRun.from(inv)
+        printer = OperationPrinter(format: output.isEmpty ? nil : .name, dryRun: dryRun)
+        builder = ResourceBuilder.from(inv)
+        force = f.bool("force")
+        now = f.bool("now")
+        raw = f.string("raw")
+        interactive = f.bool("interactive")
+        gracePeriod = f.int("grace-period")
+        gracePeriodSet = f.isSet("grace-period")
+        ignoreNotFound = f.bool("ignore-not-found")
+    }
+
+    func validate(_ inv: Invocation) throws {
+        if builder.isEmpty { throw CLIError.message(ResourceArgs.noResourcesMessage) }
+        if builder.selectAll && !builder.labelSelector.isEmpty {
             throw CLIError.message("cannot set --all and --selector at the same time")
         }
-        if all && !fieldText.isEmpty {
+        if builder.selectAll && !builder.fieldSelector.isEmpty {
             throw CLIError.message("cannot set --all and --field-selector at the same time")
         }
-        let force = inv.flags.bool("force")
-        let gracePeriod = inv.flags.int("grace-period")
-        if force && gracePeriod != 0 && inv.flags.isSet("grace-period") == false {
-            // --force alone means grace period 0 as well.
-        }
-        try DeleteConfirmation.validate(inv)
-        let immediate = force && (gracePeriod == 0 || !inv.flags.isSet("grace-period"))
+        try DeleteConfirmation.validate(now: now, force: force, gracePeriod: gracePeriod, raw: raw, interactive: interactive)
+    }
+
+    func run(_ inv: inout Invocation) throws {
+        // --force alone means grace period 0 as well.
+        let immediate = force && (gracePeriod == 0 || !gracePeriodSet)
         if force {
             inv.io.err.write("Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n")
         }
-        let server = try inv.server()
-        let namespace = try inv.namespace()
-        let allNamespaces = inv.flags.bool("all-namespaces")
-        let labelSelector = try parseLabelSelector(selectorText)
-        let fieldSelector = try parseFieldSelector(fieldText)
-
-        // Targets: (type, namespace, name, source)
-        var targets: [(ResourceType, String, String, String)] = []
-        var errors: [Error] = []
-        if !files.isEmpty || !inv.flags.string("kustomize").isEmpty {
-            let objects = try KustomizeSource.objects(&inv)
-            for o in objects {
-                let type = try mapping(for: o, registry: server.registry)
-                let ns = try requestNamespace(o.object, type: type, defaultNamespace: namespace, explicit: inv.namespaceExplicit)
-                targets.append((type, ns, o.object["metadata"]["name"].string ?? "", o.source))
-            }
-        } else {
-            let selection = try ResourceArgs.parse(inv.args, registry: server.registry)
-            for w in selection.warnings { inv.warn(w) }
-            let bulk = all || labelSelector != nil || fieldSelector != nil
-            for req in selection.requests {
-                if req.names.isEmpty {
-                    guard bulk else { throw CLIError.message("resource(s) were provided, but no name was specified") }
-                    let ns: String? = allNamespaces ? nil : namespace
-                    var rows = try server.read { s in
-                        fieldSelector != nil ? try s.rows(req.type, namespace: ns) : try s.listSummaries(req.type, namespace: ns)
-                    }
-                    if let sel = labelSelector { rows = rows.filter { sel.matches(labelMap($0.labels)) } }
-                    if let fs = fieldSelector {
-                        rows = try filterByFields(rows, fs, type: req.type, labelSelector: selectorText, fieldSelectorText: fieldText)
-                    }
-                    for r in rows { targets.append((req.type, r.namespace, r.name, "")) }
-                } else {
-                    if bulk && all { throw CLIError.message("cannot set --all and specify names") }
-                    if labelSelector != nil { throw CLIError.message("name cannot be provided when a selector is specified") }
-                    for name in req.names { targets.append((req.type, namespace, name, "")) }
-                }
-            }
-        }
-        if targets.isEmpty {
+        let infos = try builder.resolve(&inv).infos(&inv, fetch: .names)
+        if infos.isEmpty {
             inv.io.out.write("No resources found\n")
             return
         }
-        if inv.flags.bool("interactive"), !DeleteConfirmation.ask(targets.map { ($0.0, $0.2) }, io: inv.io) {
+        let targets = infos.compactMap { try? $0.get() }
+        if interactive, !DeleteConfirmation.ask(targets.compactMap { t in t.type.map { ($0, t.name) } }, io: inv.io) {
             inv.io.out.write("deletion is cancelled\n")
             return
         }
-        // A namespace deleted earlier in this command takes its contents with it at once, where a cluster
-        // would still be terminating them: those objects count as deleted by this command too.
-        var deletedNamespaces = Set<String>()
-        var existedAtStart = Set<String>()
-        if targets.contains(where: { $0.0.group.isEmpty && $0.0.kind == "Namespace" }) {
-            try server.read { s in
-                for (type, ns, name, _) in targets where type.namespaced {
-                    if try s.find(type, namespace: ns, name: name) != nil { existedAtStart.insert("\(type.storageKey)|\(ns)|\(name)") }
-                }
-            }
+        let server = try inv.server()
+        var deleted = DeletedNamespaces()
+        if targets.contains(where: { $0.type.map(DeletedNamespaces.isNamespace) ?? false }) {
+            try server.read { s in try deleted.noteExisting(targets, session: s) }
         }
+        var errors: [Error] = []
         // Many deletes share a transaction, each in its own savepoint; lines print once committed.
-        try server.writeEach(targets, { s, target in
-            let (type, ns, name, _) = target
-            let removedWithNamespace = type.namespaced && deletedNamespaces.contains(ns)
-                && existedAtStart.contains("\(type.storageKey)|\(ns)|\(name)")
-            if !removedWithNamespace {
-                _ = try s.delete(type, namespace: ns, name: name, propagation: cascade, dryRun: dryRun != .none)
+        try server.writeEach(infos, { s, r in
+            let t = try r.get()
+            guard let type = t.type else { return }
+            if !deleted.removedWithNamespace(t) {
+                _ = try s.delete(type, namespace: t.namespace, name: t.name, propagation: cascade, dryRun: dryRun != .none)
             }
-            if type.group.isEmpty && type.kind == "Namespace" && dryRun == .none { deletedNamespaces.insert(name) }
+            if DeletedNamespaces.isNamespace(type) && dryRun == .none { deleted.namespaces.insert(t.name) }
         }, committed: { outcomes in
-            for ((type, _, name, source), outcome) in outcomes {
+            for (r, outcome) in outcomes {
+                let t = try? r.get()
                 switch outcome {
                 case .success:
-                    if output == "name" {
-                        inv.io.out.write("\(type.qualifiedKind)/\(name)\n")
-                    } else {
-                        let verb = immediate ? "force deleted" : "deleted"
-                        inv.io.out.write("\(type.qualifiedKind) \(goQuoted(name)) \(verb)\(dryRun.suffix)\n")
-                    }
+                    guard let t, let type = t.type else { continue }
+                    printer.print(name: "\(type.qualifiedKind)/\(t.name)", display: "\(type.qualifiedKind) \(goQuoted(t.name))",
+                                  operation: immediate ? "force deleted" : "deleted", inv: inv)
                 case .failure(let error):
-                    if inv.flags.bool("ignore-not-found"), apiReason(error) == .notFound { continue }
-                    errors.append(addSource(error, verb: "deleting", source: source))
+                    if ignoreNotFound, apiReason(error) == .notFound { continue }
+                    errors.append(addSource(error, verb: "deleting", source: t?.source ?? ""))
                 }
             }
         })
         if !errors.isEmpty { throw CLIError.aggregate(errors) }
+    }
+}
+
+/// A namespace deleted earlier in one delete command takes its contents with it at once, where a cluster
+/// would still be terminating them: those objects count as deleted by this command too.
+struct DeletedNamespaces {
+    var namespaces = Set<String>()
+    var existedAtStart = Set<String>()
+
+    static func isNamespace(_ type: ResourceType) -> Bool { type.group.isEmpty && type.kind == "Namespace" }
+    static func key(_ t: ResourceInfo) -> String { "\(t.type?.storageKey ?? "")|\(t.namespace)|\(t.name)" }
+
+    mutating func noteExisting(_ targets: [ResourceInfo], session s: APISession) throws {
+        for t in targets {
+            guard let type = t.type, type.namespaced else { continue }
+            if try s.find(type, namespace: t.namespace, name: t.name) != nil { existedAtStart.insert(Self.key(t)) }
+        }
+    }
+
+    func removedWithNamespace(_ t: ResourceInfo) -> Bool {
+        guard let type = t.type, type.namespaced else { return false }
+        return namespaces.contains(t.namespace) && existedAtStart.contains(Self.key(t))
     }
 }

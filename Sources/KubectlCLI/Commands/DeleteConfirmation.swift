@@ -3,15 +3,14 @@ import KubeRegistry
 /// `kubectl delete --interactive` and the flag combinations `delete` refuses.
 enum DeleteConfirmation {
     /// kubectl's checks of `--now`, `--force`, `--grace-period` and `--raw`, in its order.
-    static func validate(_ inv: Invocation) throws {
-        let grace = inv.flags.int("grace-period")
-        if inv.flags.bool("now") && grace != -1 {
+    static func validate(now: Bool, force: Bool, gracePeriod grace: Int, raw: String, interactive: Bool) throws {
+        if now && grace != -1 {
             throw CLIError.message("--now and --grace-period cannot be specified together")
         }
-        if inv.flags.bool("force") && grace > 0 {
+        if force && grace > 0 {
             throw CLIError.message("--force and --grace-period greater than 0 cannot be specified together")
         }
-        if !inv.flags.string("raw").isEmpty && inv.flags.bool("interactive") {
+        if !raw.isEmpty && interactive {
             throw CLIError.message("--interactive can not be used with --raw")
         }
     }

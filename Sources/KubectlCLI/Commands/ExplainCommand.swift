@@ -145,11 +145,11 @@ enum ImportedSchemas {
         let server = try inv.server()
         if inv.flags.bool("remove-imports") {
             let n = try server.write { s -> Int in
-                let entries = try s.tx.configEntries(withPrefix: kindsPrefix)
+                let entries = try s.configEntries(withPrefix: kindsPrefix)
                 for e in entries {
                     let id = String(e.key.dropFirst(kindsPrefix.count))
-                    try s.tx.setConfig(e.key, nil)
-                    try s.tx.setConfig(documentPrefix + id, nil)
+                    try s.setConfig(e.key, nil)
+                    try s.setConfig(documentPrefix + id, nil)
                 }
                 return entries.count
             }
@@ -175,8 +175,8 @@ enum ImportedSchemas {
         let id = doc.openAPIVersion == 2 ? "openapi-v2" : groupVersions.joined(separator: ",")
         let lines = kinds.map { "\($0.group)/\($0.version)/\($0.kind)" }.joined(separator: "\n")
         try server.write { s in
-            try s.tx.setConfig(documentPrefix + id, text)
-            try s.tx.setConfig(kindsPrefix + id, lines)
+            try s.setConfig(documentPrefix + id, text)
+            try s.setConfig(kindsPrefix + id, lines)
         }
         inv.io.out.write("imported OpenAPI v\(doc.openAPIVersion) document \(path): \(kinds.count) kind\(kinds.count == 1 ? "" : "s") in \(groupVersions.joined(separator: ", "))\n")
     }
@@ -187,10 +187,10 @@ enum ImportedSchemas {
         let key = "\(gvk.group)/\(gvk.version)/\(gvk.kind)"
         let server = try inv.server()
         let text: String? = try server.read { s in
-            let entries = try s.tx.configEntries(withPrefix: kindsPrefix)
+            let entries = try s.configEntries(withPrefix: kindsPrefix)
                 .sorted { ($0.key.hasSuffix("/openapi-v2") ? 1 : 0) < ($1.key.hasSuffix("/openapi-v2") ? 1 : 0) }
             for e in entries where e.value.split(separator: "\n").contains(Substring(key)) {
-                return try s.tx.config(documentPrefix + e.key.dropFirst(kindsPrefix.count))
+                return try s.config(documentPrefix + e.key.dropFirst(kindsPrefix.count))
             }
             return nil
         }

@@ -5,7 +5,6 @@ import KubeAPI
 import KubeModel
 import KubePrinters
 import KubeRegistry
-import KubeStore
 
 /// `get -w` / `--watch` / `--watch-only`: the current objects, then one entry per change as the store
 /// changes (other processes creating, labelling, deleting). The store is polled cheaply: only when
@@ -87,7 +86,7 @@ enum GetWatch {
     }
 
     static func signature(_ s: APISession, _ t: Target) throws -> Signature {
-        Signature(resourceVersion: try s.tx.currentResourceVersion(),
+        Signature(resourceVersion: try s.currentResourceVersion(),
                   count: try s.listSummaries(t.type, namespace: t.namespace).count)
     }
 

@@ -57,20 +57,39 @@ public struct FlagSpec: Sendable, Equatable {
 }
 
 /// Flag values after parsing: every flag of the command has a value (its default when not given).
+/// Reading a flag the command does not declare is a programming error (it fails in debug builds and
+/// so in tests); every read is recorded, so a test can find declared flags that nothing reads.
 public struct ParsedFlags: Sendable {
     public var values: [String: [String]] = [:]
     /// Flags the user set explicitly (pflag `Changed`).
     public var changed: Set<String> = []
+    /// The names read so far (shared by copies of these flags).
+    public let reads = FlagReads()
     public init() {}
 
-    public func string(_ name: String) -> String { values[name]?.last ?? "" }
+    public func string(_ name: String) -> String { value(name)?.last ?? "" }
     public func bool(_ name: String) -> Bool { string(name) == "true" }
     public func int(_ name: String) -> Int { Int(string(name)) ?? 0 }
-    public func strings(_ name: String) -> [String] { values[name] ?? [] }
-    public func isSet(_ name: String) -> Bool { changed.contains(name) }
+    public func strings(_ name: String) -> [String] { value(name) ?? [] }
+    public func isSet(_ name: String) -> Bool { _ = value(name); return changed.contains(name) }
+    /// Whether the command declares the flag (shared helpers read optional flags only then).
+    public func declares(_ name: String) -> Bool { values[name] != nil }
     /// A `.duration` flag's value in nanoseconds (nil if the text is not a Go duration).
     public func durationNanoseconds(_ name: String) -> Int64? {
         if case .success(let ns) = GoValue.parseDuration(string(name)) { return ns }
         return nil
     }
+
+    private func value(_ name: String) -> [String]? {
+        assert(values.isEmpty || values[name] != nil, "flag --\(name) is read but not declared by this command")
+        reads.insert(name)
+        return values[name]
+    }
 }
+
+/// The flag names a command has read (see `ParsedFlags.reads`).
+public final class FlagReads: @unchecked Sendable {
+    public private(set) var names: Set<String> = []
+    func insert(_ name: String) { names.insert(name) }
+}
+

@@ -17,7 +17,7 @@ enum KustomizeSource {
     /// Like `objects`, keeping the documents read before a broken one (see `FileSource.readPartial`).
     static func objectsPartial(_ inv: inout Invocation) throws -> (objects: [SourcedObject], error: Error?) {
         let files = inv.flags.strings("filename")
-        let dir = inv.flags.string("kustomize")
+        let dir = inv.flags.declares("kustomize") ? inv.flags.string("kustomize") : ""
         if !dir.isEmpty {
             if !files.isEmpty { throw CLIError.message("only one of -f or -k can be specified") }
             var warnings: [String] = []
@@ -26,7 +26,7 @@ enum KustomizeSource {
         }
         // Commands with --validate (create, apply, replace) check each document's apiVersion and kind first.
         let validate = inv.flags.values["validate"] != nil && (try? ValidationMode.from(inv)) != .ignore
-        return try FileSource.readPartial(paths: files, recursive: inv.flags.bool("recursive"), validate: validate,
+        return try FileSource.readPartial(paths: files, recursive: inv.flags.declares("recursive") && inv.flags.bool("recursive"), validate: validate,
                                           stdin: inv.io.readStdin)
     }
 }

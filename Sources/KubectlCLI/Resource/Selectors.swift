@@ -1,7 +1,6 @@
 import KubeAPI
 import KubeModel
 import KubeRegistry
-import KubeStore
 
 /// `-l`: parsed as the API server parses it; a bad selector is the server's BadRequest.
 func parseLabelSelector(_ text: String) throws -> LabelSelector? {
@@ -59,8 +58,7 @@ func mapping(for o: SourcedObject, registry: Registry) throws -> ResourceType {
 
 /// The store's index can answer `-l` when every requirement is one it knows (not `gt`/`lt`); nil
 /// means filter in memory.
-func storeRequirements(_ sel: LabelSelector?) -> [KubeStore.LabelRequirement]? {
+func storeRequirements(_ sel: LabelSelector?) -> [KubeAPI.LabelRequirement]? {
     guard let sel else { return [] }
-    if sel.matchesNothing { return nil }
-    return sel.storeRequirements
+    return sel.indexRequirements
 }

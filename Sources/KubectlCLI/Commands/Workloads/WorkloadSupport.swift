@@ -26,57 +26,29 @@ enum Workloads {
            '--filename=rsrc.json'
         """
 
-    /// Resolves `TYPE NAME...`, `TYPE/NAME...`, `-f`, `-l`, `--all` into objects, as the resource
-    /// builder does. Objects that cannot be read become errors (reported after the others are done).
+    /// Resolves `TYPE NAME...`, `TYPE/NAME...`, `-f`, `-l`, `--all` into objects through the resource
+    /// builder. Objects that cannot be read become errors (reported after the others are done).
     static func collect(_ inv: inout Invocation, resources: [String], local: Bool = false,
                         all: Bool = false, selector: String = "", allNamespaces: Bool = false,
                         requireNames: Bool = true) throws -> (targets: [WorkTarget], errors: [Error])
     {
-        let files = inv.flags.strings("filename")
+        var b = ResourceBuilder()
+        b.args = resources
+        if inv.flags.declares("filename") { b.filenames = inv.flags.strings("filename") }
+        if inv.flags.declares("recursive") { b.recursive = inv.flags.bool("recursive") }
+        if local && (b.filenames.isEmpty || !resources.isEmpty) { throw CLIError.message(localNeedsFilenameMessage) }
+        b.local = local
+        b.selectAll = all
+        b.labelSelector = selector
+        b.allNamespaces = allNamespaces
+        b.requireNames = requireNames
+        b.rejectAllWithNames = false
         var targets: [WorkTarget] = []
         var errors: [Error] = []
-        if local {
-            if files.isEmpty || !resources.isEmpty { throw CLIError.message(localNeedsFilenameMessage) }
-            let objects = try FileSource.read(paths: files, recursive: inv.flags.bool("recursive"), stdin: inv.io.readStdin)
-            for o in objects {
-                let t = Registry.builtin.type(apiVersion: o.object["apiVersion"].string ?? "", kind: o.object["kind"].string ?? "")
-                targets.append(WorkTarget(type: t, object: o.object, source: o.source))
-            }
-            return (targets, errors)
-        }
-        let server = try inv.server()
-        let namespace = try inv.namespace()
-        if !files.isEmpty {
-            let objects = try FileSource.read(paths: files, recursive: inv.flags.bool("recursive"), stdin: inv.io.readStdin)
-            for o in objects {
-                let type = try mapping(for: o, registry: server.registry)
-                let ns = try requestNamespace(o.object, type: type, defaultNamespace: namespace, explicit: inv.namespaceExplicit)
-                do {
-                    let live = try server.read { try $0.get(type, namespace: ns, name: o.object["metadata"]["name"].string ?? "") }
-                    targets.append(WorkTarget(type: type, object: live, source: o.source))
-                } catch { errors.append(error) }
-            }
-            return (targets, errors)
-        }
-        let selection = try ResourceArgs.parse(resources, registry: server.registry)
-        for w in selection.warnings { inv.warn(w) }
-        let labelSelector = try parseLabelSelector(selector)
-        for req in selection.requests {
-            if req.names.isEmpty {
-                guard all || labelSelector != nil || !requireNames else {
-                    throw CLIError.message("resource(s) were provided, but no name was specified")
-                }
-                var rows = try server.read { try $0.rows(req.type, namespace: allNamespaces ? nil : namespace) }
-                if let sel = labelSelector { rows = rows.filter { sel.matches(labelMap($0.labels)) } }
-                for r in rows { targets.append(WorkTarget(type: req.type, object: try JSON.parse(r.data), source: "")) }
-            } else {
-                if labelSelector != nil { throw CLIError.message("name cannot be provided when a selector is specified") }
-                for name in req.names {
-                    do {
-                        let live = try server.read { try $0.get(req.type, namespace: namespace, name: name) }
-                        targets.append(WorkTarget(type: req.type, object: live, source: ""))
-                    } catch { errors.append(error) }
-                }
+        for r in try b.resolve(&inv).infos(&inv, fetch: .latest) {
+            switch r {
+            case .success(let info): targets.append(WorkTarget(type: info.type, object: info.object ?? .emptyObject, source: info.source))
+            case .failure(let e): errors.append(e)
             }
         }
         return (targets, errors)
@@ -103,20 +75,6 @@ enum Workloads {
 
     /// Parses `-o` for the mutating verbs (no tables).
     static func format(_ inv: Invocation) throws -> OutputFormat? { try objectFormat(inv) }
-
-    /// Prints objects (for `-o`) with the typed round trip applied to local or client-side results.
-    static func printObjects(_ objects: [JSONValue], format: OutputFormat, inv: inout Invocation, typed: Bool = false) throws {
-        if case .name = format {
-            for o in objects { inv.io.out.write(ObjectPrinter.name(o, type: OutputWriter.typeOf(o, inv.registry)) + "\n") }
-            return
-        }
-        if typed, case .json = format {
-            // Typed objects keep Go struct field order.
-            for o in objects { inv.io.out.write(ObjectPrinter.json(ObjectPrinter.stripManagedFields(o), sortKeys: false)) }
-            return
-        }
-        try CreateCommand.printObjects(objects, format: format, inv: &inv)
-    }
 }
 
 /// The typed round trip kubectl applies to objects it decoded into Go structs and encodes again

@@ -1,0 +1,43 @@
+import KubeModel
+import KubeRegistry
+import KubeStore
+
+/// What clients (the command line) use of the store, through the API layer only: stored rows as
+/// list and table responses, the label requirements a list can be filtered by, and the client
+/// configuration (the current namespace, cached documents) kept beside the objects.
+public typealias ObjectRow = KubeStore.ObjectRow
+public typealias LabelRequirement = KubeStore.LabelRequirement
+
+extension APISession {
+    /// A stored row by name, or the API's NotFound error.
+    public func getRow(_ type: ResourceType, namespace: String, name: String) throws -> ObjectRow {
+        guard let row = try tx.get(resource: type.storageKey, namespace: type.namespaced ? namespace : "", name: name) else {
+            throw APIError.notFound(type.qualifiedPlural, name)
+        }
+        return row
+    }
+
+    /// The store-wide resourceVersion (bumped by every create and update): what a watch compares.
+    public func currentResourceVersion() throws -> Int64 { try tx.currentResourceVersion() }
+
+    /// A client configuration value (`context.namespace`, cached explain documents).
+    public func config(_ key: String) throws -> String? { try tx.config(key) }
+
+    /// Sets (or, with nil, removes) a client configuration value.
+    public func setConfig(_ key: String, _ value: String?) throws { try tx.setConfig(key, value) }
+
+    /// The configuration entries whose keys start with `prefix`.
+    public func configEntries(withPrefix prefix: String) throws -> [(key: String, value: String)] {
+        try tx.configEntries(withPrefix: prefix)
+    }
+}
+
+extension LabelSelector {
+    /// The requirements the store's label index can answer for this selector; nil when one of them
+    /// (`gt`, `lt`) or a selector that matches nothing has to be filtered in memory.
+    public var indexRequirements: [LabelRequirement]? {
+        if matchesNothing { return nil }
+        return storeRequirements
+    }
+}
+

@@ -1,0 +1,123 @@
+import KubeAPI
+import KubeModel
+import KubePrinters
+import KubeRegistry
+
+/// `kubectl label`'s options.
+struct LabelOptions: CommandOptions {
+    var base: LabelAnnotateOptions
+    init(_ inv: inout Invocation) throws { base = try LabelAnnotateOptions(&inv, mode: LabelCommand.labelMode) }
+    func validate(_ inv: Invocation) throws { try base.validate() }
+    func run(_ inv: inout Invocation) throws { try base.run(&inv) }
+}
+
+/// `kubectl annotate`'s options.
+struct AnnotateOptions: CommandOptions {
+    var base: LabelAnnotateOptions
+    init(_ inv: inout Invocation) throws { base = try LabelAnnotateOptions(&inv, mode: LabelCommand.annotateMode) }
+    func validate(_ inv: Invocation) throws { try base.validate() }
+    func run(_ inv: inout Invocation) throws { try base.run(&inv) }
+}
+
+/// label and annotate: one implementation, two vocabularies (`LabelCommand.Mode`).
+struct LabelAnnotateOptions {
+    let mode: LabelCommand.Mode
+    var builder: ResourceBuilder
+    var resources: [String]
+    var pairs: [String]
+    var list: Bool
+    var printFlags: PrintFlags
+    var overwrite: Bool
+    var resourceVersion: String
+    var add: [(String, String)] = []
+    var remove: [String] = []
+
+    init(_ inv: inout Invocation, mode: LabelCommand.Mode) throws {
+        self.mode = mode
+        let f = inv.flags
+        (resources, pairs) = try LabelCommand.resourcesAndPairs(inv.args, mode: mode)
+        builder = ResourceBuilder.from(inv, args: resources)
+        list = f.bool("list")
+        printFlags = PrintFlags(f)
+        overwrite = f.bool("overwrite")
+        resourceVersion = f.string("resource-version")
+        if list && !printFlags.output.isEmpty { throw CLIError.message("--list and --output may not be specified together") }
+        (add, remove) = try LabelCommand.parsePairs(pairs, mode: mode)
+    }
+
+    /// kubectl's Validate order: --local without files, --all with selectors, then resources, then updates.
+    func validate() throws {
+        if builder.local && builder.filenames.isEmpty {
+            throw CLIError.message("can only use local files by \(mode.localHint) when --local=true is set")
+        }
+        if builder.selectAll && !builder.labelSelector.isEmpty {
+            throw CLIError.message("cannot set --all and --selector at the same time")
+        }
+        if builder.filenames.isEmpty && resources.isEmpty {
+            throw CLIError.message("one or more resources must be specified as <resource> <name> or <resource>/<name>")
+        }
+        if pairs.isEmpty && !list { throw CLIError.message("at least one \(mode.noun) update is required") }
+    }
+
+    func run(_ inv: inout Invocation) throws {
+        let printer = try printFlags.toPrinter(inv)
+        var b = builder
+        b.kustomize = ""  // label and annotate read -f only
+        let infos = try b.resolve(&inv).infos(&inv, fetch: .latest)
+        let count = infos.filter { (try? $0.get()) != nil }.count
+        var errors: [Error] = []
+        for r in infos {
+            switch r {
+            case .failure(let e): errors.append(e)
+            case .success(let info) where list: printList(info.object ?? .emptyObject, many: count > 1, inv: inv)
+            case .success(let info):
+                do { try change(info, printer: printer, inv: &inv) } catch {
+                    errors.append(addSource(error, verb: "patching", source: info.source))
+                }
+            }
+        }
+        try printer.flush(&inv)
+        if !errors.isEmpty { throw CLIError.aggregate(errors) }
+    }
+
+    /// `--list`: the current labels (or annotations) with the additions, one `key=value` a line.
+    func printList(_ obj: JSONValue, many: Bool, inv: Invocation) {
+        if many {
+            let gvk = GroupVersionKind.parse(apiVersion: obj["apiVersion"].string ?? "", kind: obj["kind"].string ?? "")
+            inv.io.out.write("Listing \(mode.field) for \(gvk.kind).\(gvk.group)/\(obj["metadata"]["name"].string ?? ""):\n")
+        }
+        var current = obj["metadata"][mode.field]
+        for (k, v) in add { current[k] = .string(v) }
+        for (k, v) in current.stringMap { inv.io.out.write("\(many ? " " : "")\(k)=\(v)\n") }
+    }
+
+    func change(_ target: ResourceInfo, printer: OperationPrinter, inv: inout Invocation) throws {
+        let obj = target.object ?? .emptyObject
+        var before = obj
+        var changed: JSONValue
+        var result: JSONValue
+        let dryRun = printer.dryRun
+        if !builder.local, dryRun != .client, let type = target.type {
+            // Read, change and write in one request, like a server-side patch: a concurrent writer is
+            // serialised, never overwritten.
+            (before, changed, result) = try inv.server().write { s in
+                let live = try s.get(type, namespace: target.namespace, name: target.name)
+                let new = try LabelCommand.apply(live, add: add, remove: remove, overwrite: overwrite,
+                                                 resourceVersion: resourceVersion, mode: mode)
+                let stored = new == live ? live : try s.update(new, type: type, dryRun: dryRun == .server)
+                return (live, new, stored)
+            }
+        } else {
+            changed = try LabelCommand.apply(obj, add: add, remove: remove, overwrite: overwrite,
+                                             resourceVersion: resourceVersion, mode: mode)
+            result = changed
+        }
+        if !builder.local && dryRun == .none && mode.field == "labels" {
+            for key in remove where before["metadata"]["labels"][key].isNull {
+                inv.io.out.write("label \(goQuoted(key)) not found.\n")
+            }
+        }
+        let verb = LabelCommand.verb(old: before, new: changed, overwrite: overwrite, mode: mode)
+        printer.print(result, type: target.type, operation: verb, inv: inv)
+    }
+}

@@ -1,0 +1,125 @@
+import KubeModel
+import KubePrinters
+import KubeRegistry
+
+/// How a mutating command reports each object it handled, chosen once from `-o` and the dry-run
+/// strategy (kubectl's PrintFlags.ToPrinter with the operation): without `-o` the line
+/// `<kind>/<name> <operation>[ (dry run)| (server dry run)]`, with `-o name` the name alone, with the
+/// object formats the objects, printed together by `flush` (YAML documents between `---`).
+final class OperationPrinter {
+    let format: OutputFormat?
+    let dryRun: DryRun
+    /// `--show-managed-fields` (kept in printed objects only when set).
+    let showManagedFields: Bool
+    /// Objects are printed after the typed round trip's JSON field order (set/expose on local objects).
+    var typedJSON = false
+    private var collected: [JSONValue] = []
+
+    init(format: OutputFormat?, dryRun: DryRun, showManagedFields: Bool = false) {
+        self.format = format
+        self.dryRun = dryRun
+        self.showManagedFields = showManagedFields
+    }
+
+    /// The printer of a command whose `-o` and dry-run strategy are already parsed; `--show-managed-fields`
+    /// is read when the command declares it.
+    convenience init(format: OutputFormat?, dryRun: DryRun, flags: ParsedFlags, typedJSON: Bool = false) {
+        self.init(format: format, dryRun: dryRun,
+                  showManagedFields: flags.declares("show-managed-fields") && flags.bool("show-managed-fields"))
+        self.typedJSON = typedJSON
+    }
+
+    /// ` (dry run)`, ` (server dry run)` or "".
+    var suffix: String { dryRun.suffix }
+
+    /// Reports one object: its success line, its name, or keeps it for `flush`.
+    func print(_ object: JSONValue, type: ResourceType?, operation: String, suffixed: Bool = true, inv: Invocation) {
+        print(name: ObjectPrinter.name(object, type: type), object: object, operation: operation, suffixed: suffixed, inv: inv)
+    }
+
+    /// Reports an object by its printed name (`deployment.apps/web`) when the object is not at hand;
+    /// `display` names it in the success line when that differs (delete's `deployment.apps "web"`).
+    func print(name: String, display: String? = nil, object: JSONValue? = nil, operation: String, suffixed: Bool = true,
+               inv: Invocation)
+    {
+        guard let format else {
+            inv.io.out.write("\(display ?? name) \(operation)\(suffixed ? suffix : "")\n")
+            return
+        }
+        if case .name = format { inv.io.out.write(name + "\n"); return }
+        if let object { collected.append(object) }
+    }
+
+    /// Reports one object at once (the workload verbs print each object as they go).
+    func printNow(_ object: JSONValue, type: ResourceType?, operation: String, suffixed: Bool = true, inv: inout Invocation) throws {
+        print(object, type: type, operation: operation, suffixed: suffixed, inv: inv)
+        try flush(&inv)
+    }
+
+    /// Prints objects that are not the result of an operation (`rollout history -o yaml`).
+    func printAll(_ objects: [JSONValue], inv: inout Invocation) throws {
+        guard let format else { return }
+        try OperationPrinter.printObjects(objects, format: format, showManagedFields: showManagedFields, typedJSON: typedJSON, inv: &inv)
+    }
+
+    /// Prints the objects kept for `-o json|yaml|jsonpath|go-template|custom-columns`.
+    func flush(_ inv: inout Invocation) throws {
+        guard let format, !collected.isEmpty else { return }
+        defer { collected = [] }
+        try OperationPrinter.printObjects(collected, format: format, showManagedFields: showManagedFields,
+                                          typedJSON: typedJSON, inv: &inv)
+    }
+
+    /// Objects a mutating command returns: YAML documents separated by `---`, JSON one after another,
+    /// templates per object; `-o name` prints `<kind>/<name>` lines.
+    static func printObjects(_ objects: [JSONValue], format: OutputFormat, showManagedFields: Bool, typedJSON: Bool = false,
+                             inv: inout Invocation) throws
+    {
+        let objs = showManagedFields ? objects : objects.map(ObjectPrinter.stripManagedFields)
+        switch format {
+        case .name:
+            for o in objects { inv.io.out.write(ObjectPrinter.name(o, type: OutputWriter.typeOf(o, inv.registry)) + "\n") }
+        case .yaml:
+            for (i, o) in objs.enumerated() {
+                if i > 0 { inv.io.out.write("---\n") }
+                inv.io.out.write(ObjectPrinter.yaml(o))
+            }
+        case .json:
+            for o in objs { inv.io.out.write(ObjectPrinter.json(o, sortKeys: !typedJSON)) }
+        default:
+            try TemplateOutput.write(objs, format: format, inv: &inv)
+        }
+    }
+}
+
+/// The printing flags of a command as given (kubectl's PrintFlags): read with the other options, turned
+/// into a printer only when the command runs, so flag errors keep kubectl's order.
+struct PrintFlags {
+    var output: String
+    var template: String
+    var showManagedFields: Bool
+    var allowMissingTemplateKeys: Bool
+    var dryRun: String
+
+    init(_ f: ParsedFlags) {
+        output = f.declares("output") ? f.string("output") : ""
+        template = f.declares("template") ? f.string("template") : ""
+        showManagedFields = f.declares("show-managed-fields") && f.bool("show-managed-fields")
+        allowMissingTemplateKeys = !f.declares("allow-missing-template-keys") || f.bool("allow-missing-template-keys")
+        dryRun = f.declares("dry-run") ? f.string("dry-run") : ""
+    }
+
+    /// `-o` for commands that print objects (no tables); nil when not given.
+    func format() throws -> OutputFormat? {
+        if output.isEmpty { return nil }
+        do { return try OutputFormat.parse(output, template: template, allowTables: false) } catch {
+            throw CLIError.message(String(describing: error))
+        }
+    }
+
+    /// The printer: `-o` checked first, then the dry-run strategy.
+    func toPrinter(_ inv: Invocation) throws -> OperationPrinter {
+        let format = try format()
+        return OperationPrinter(format: format, dryRun: try DryRun.parse(dryRun, inv), showManagedFields: showManagedFields)
+    }
+}

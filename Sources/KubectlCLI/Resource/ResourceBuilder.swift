@@ -1,0 +1,276 @@
+import KubeAPI
+import KubeModel
+import KubeRegistry
+
+/// One object a command acts on (cli-runtime's resource.Info): its type (nil for a `--local` object of
+/// a kind the registry does not know), namespace and name, the object when it has been read (from the
+/// store, or from `-f` with `--local`), the stored row when a table needs it, and the file it came from.
+struct ResourceInfo {
+    var type: ResourceType?
+    var namespace: String
+    var name: String
+    var object: JSONValue?
+    var row: ObjectRow?
+    /// The file (`x.yaml`, `STDIN`, the kustomization directory); "" for objects named by arguments.
+    var source: String
+
+    /// The object, decoding the row when only the row was read.
+    func decoded() throws -> JSONValue {
+        if let object { return object }
+        if let row, !row.data.isEmpty { return try JSON.parse(row.data) }
+        return .emptyObject
+    }
+}
+
+/// Every way of naming objects (kubectl's resource.Builder): `-f FILE|DIR|-` with `-R`, `-k DIR`,
+/// `TYPE NAME...`, `TYPE/NAME...`, `TYPE1,TYPE2`, categories (`all`), `-l`, `--field-selector`, `--all`,
+/// `-A`. `resolve` checks the combination (builder errors end the command); `visit` then reads the
+/// objects one by one, each failure an error of its own (kubectl's ContinueOnError).
+struct ResourceBuilder {
+    var filenames: [String] = []
+    var recursive = false
+    var kustomize = ""
+    var args: [String] = []
+    var labelSelector = ""
+    var fieldSelector = ""
+    var selectAll = false
+    var allNamespaces = false
+    /// `--local`: the objects of `-f` as they are; nothing is read from the store.
+    var local = false
+    /// A type without names needs `-l`, `--field-selector` or `--all` (`resource(s) were provided,
+    /// but no name was specified`); `get`, `describe` and the rollout verbs list the whole type instead.
+    var requireNames = true
+    /// An object of `-f` whose namespace differs from an explicit `-n` is an error of its own
+    /// (cli-runtime's RequireNamespace); false leaves the object's namespace as it is.
+    var enforceNamespace = true
+    /// `--all` with names is an error (`cannot set --all and specify names`), as delete and label check.
+    var rejectAllWithNames = true
+
+    /// The builder of a command whose flags are the usual ones (`-f`, `-R`, `-k`, `-l`, `--field-selector`,
+    /// `--all`, `-A`, `--local`): each read when the command declares it.
+    static func from(_ inv: Invocation, args: [String]? = nil) -> ResourceBuilder {
+        let f = inv.flags
+        var b = ResourceBuilder()
+        b.args = args ?? inv.args
+        if f.declares("filename") { b.filenames = f.strings("filename") }
+        if f.declares("recursive") { b.recursive = f.bool("recursive") }
+        if f.declares("kustomize") { b.kustomize = f.string("kustomize") }
+        if f.declares("selector") { b.labelSelector = f.string("selector") }
+        if f.declares("field-selector") { b.fieldSelector = f.string("field-selector") }
+        if f.declares("all") { b.selectAll = f.bool("all") }
+        if f.declares("all-namespaces") { b.allNamespaces = f.bool("all-namespaces") }
+        if f.declares("local") { b.local = f.bool("local") }
+        return b
+    }
+
+    var hasFiles: Bool { !filenames.isEmpty || !kustomize.isEmpty }
+    var isEmpty: Bool { args.isEmpty && !hasFiles }
+
+    /// Resolves names, types and files into what to visit, or throws the builder's error.
+    func resolve(_ inv: inout Invocation) throws -> ResourceResult {
+        let labels = try parseLabelSelector(labelSelector)
+        let fields = try parseFieldSelector(fieldSelector)
+        var result = ResourceResult(labelSelectorText: labelSelector, fieldSelectorText: fieldSelector,
+                                    labels: labels, fields: fields, local: local)
+        if local {
+            for o in try readFiles(&inv) {
+                let t = Registry.builtin.type(apiVersion: o.object["apiVersion"].string ?? "", kind: o.object["kind"].string ?? "")
+                result.items.append(.object(ResourceInfo(type: t, namespace: o.object["metadata"]["namespace"].string ?? "",
+                                                         name: o.object["metadata"]["name"].string ?? "",
+                                                         object: o.object, source: o.source)))
+            }
+            return result
+        }
+        let server = try inv.server()
+        let namespace = try inv.namespace()
+        result.namespace = namespace
+        result.allNamespaces = allNamespaces
+        if hasFiles {
+            try resolveFiles(&inv, registry: server.registry, namespace: namespace, into: &result)
+        } else {
+            let selection = try ResourceArgs.parse(args, registry: server.registry)
+            for w in selection.warnings { inv.warn(w) }
+            try resolveArgs(selection, namespace: namespace, labels: labels, fields: fields, into: &result)
+        }
+        return result
+    }
+
+    func readFiles(_ inv: inout Invocation) throws -> [SourcedObject] {
+        if !kustomize.isEmpty {
+            if !filenames.isEmpty { throw CLIError.message("only one of -f or -k can be specified") }
+            var warnings: [String] = []
+            defer { for w in warnings { inv.io.err.write(w + "\n") } }
+            return try KustomizeSource.read(kustomize) { warnings.append($0) }
+        }
+        return try FileSource.read(paths: filenames, recursive: recursive, stdin: inv.io.readStdin)
+    }
+
+    private func resolveFiles(_ inv: inout Invocation, registry: Registry, namespace: String,
+                              into result: inout ResourceResult) throws
+    {
+        let explicit = inv.namespaceExplicit && enforceNamespace
+        for o in try readFiles(&inv) {
+            let type = try mapping(for: o, registry: registry)
+            let name = o.object["metadata"]["name"].string ?? ""
+            do {
+                let ns = try requestNamespace(o.object, type: type, defaultNamespace: namespace, explicit: explicit)
+                result.items.append(.object(ResourceInfo(type: type, namespace: ns, name: name, object: o.object, source: o.source)))
+            } catch {
+                result.items.append(.failed(error))
+            }
+        }
+        let kinds = Set(result.items.compactMap { $0.info?.type?.storageKey })
+        result.multipleTypes = kinds.count > 1
+        result.singleItemImplied = result.items.count == 1
+    }
+
+    private func resolveArgs(_ selection: ResourceSelection, namespace: String, labels: LabelSelector?,
+                             fields: FieldSelector?, into result: inout ResourceResult) throws
+    {
+        result.multipleTypes = selection.multipleTypes
+        result.singleItemImplied = selection.singleItem
+        result.requestedTypes = selection.requests.map(\.type)
+        let bulk = selectAll || labels != nil || fields != nil
+        for req in selection.requests {
+            if req.names.isEmpty {
+                guard bulk || !requireNames else {
+                    throw CLIError.message("resource(s) were provided, but no name was specified")
+                }
+                result.items.append(.list(req.type, allNamespaces ? nil : namespace))
+                continue
+            }
+            if selectAll && rejectAllWithNames { throw CLIError.message("cannot set --all and specify names") }
+            if labels != nil { throw CLIError.message("name cannot be provided when a selector is specified") }
+            for name in req.names {
+                result.items.append(.object(ResourceInfo(type: req.type, namespace: req.type.namespaced ? namespace : "",
+                                                         name: name, object: nil, source: "")))
+            }
+        }
+    }
+}
+
+/// What a builder resolved: objects named one by one, whole types to list, and per-object errors,
+/// in the order they were given.
+struct ResourceResult {
+    enum Item {
+        /// An object from a file (with the file's object) or named by an argument (object not read yet).
+        case object(ResourceInfo)
+        /// Every object of a type in a namespace (nil: all namespaces) that the selectors match.
+        case list(ResourceType, String?)
+        case failed(Error)
+
+        var info: ResourceInfo? { if case .object(let i) = self { return i }; return nil }
+    }
+
+    /// How objects are read when visited.
+    enum Fetch {
+        /// Named objects are not read (`delete` by name); lists read only names.
+        case names
+        /// Every object read from the store (for files: the live object, kubectl's `Latest`).
+        case latest
+        /// Stored rows for tables; `objects` also fills the row's object data.
+        case rows(objects: Bool)
+    }
+
+    var items: [Item] = []
+    var namespace = ""
+    var allNamespaces = false
+    var multipleTypes = false
+    /// One object named (`get pod x`, `get pod/x`, one object in `-f`): printed alone, not as a List.
+    var singleItemImplied = false
+    /// The types named by arguments (for `No resources found in NS namespace.`).
+    var requestedTypes: [ResourceType] = []
+    var labelSelectorText = ""
+    var fieldSelectorText = ""
+    var labels: LabelSelector?
+    var fields: FieldSelector?
+    var local = false
+
+    var isEmpty: Bool { items.isEmpty }
+
+    /// Reads every object, each an info or an error; `ignoreNotFound` drops named objects that do not exist,
+    /// `keepMissing` keeps them as infos without an object (describe then matches names by prefix).
+    func infos(_ inv: inout Invocation, fetch: Fetch, ignoreNotFound: Bool = false,
+               keepMissing: Bool = false) throws -> [Result<ResourceInfo, Error>]
+    {
+        if local { return items.compactMap { $0.info.map { .success($0) } } }
+        let server = try inv.server()
+        var out: [Result<ResourceInfo, Error>] = []
+        try server.read { s in
+            for item in items {
+                switch item {
+                case .failed(let e): out.append(.failure(e))
+                case .object(let info):
+                    do { out.append(.success(try read(info, fetch: fetch, session: s))) } catch {
+                        if ignoreNotFound, apiReason(error) == .notFound { continue }
+                        if keepMissing, apiReason(error) == .notFound { out.append(.success(info)); continue }
+                        out.append(.failure(error))
+                    }
+                case .list(let type, let ns):
+                    do { out += try list(type, namespace: ns, fetch: fetch, session: s).map { .success($0) } } catch {
+                        out.append(.failure(error))
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Visits the objects in order; an object whose reading or handling fails is reported with its
+    /// file (`error when <verb> "x.yaml": ...`) and the others go on. Returns the errors.
+    func visit(_ inv: inout Invocation, fetch: Fetch, verb: String, ignoreNotFound: Bool = false,
+               _ body: (inout Invocation, ResourceInfo) throws -> Void) throws -> [Error]
+    {
+        var errors: [Error] = []
+        for r in try infos(&inv, fetch: fetch, ignoreNotFound: ignoreNotFound) {
+            switch r {
+            case .failure(let e): errors.append(e)
+            case .success(let info):
+                do { try body(&inv, info) } catch {
+                    if ignoreNotFound, apiReason(error) == .notFound { continue }
+                    errors.append(addSource(error, verb: verb, source: info.source))
+                }
+            }
+        }
+        return errors
+    }
+
+    private func read(_ info: ResourceInfo, fetch: Fetch, session s: APISession) throws -> ResourceInfo {
+        guard let type = info.type else { return info }
+        var out = info
+        switch fetch {
+        case .names: break
+        case .latest: out.object = try s.get(type, namespace: info.namespace, name: info.name)
+        case .rows: out.row = try s.getRow(type, namespace: info.namespace, name: info.name); out.object = nil
+        }
+        return out
+    }
+
+    private func list(_ type: ResourceType, namespace: String?, fetch: Fetch, session s: APISession) throws -> [ResourceInfo] {
+        let indexed = storeRequirements(labels)
+        let needsData: Bool
+        switch fetch {
+        case .names: needsData = fields != nil
+        case .latest: needsData = true
+        case .rows(let objects): needsData = objects || fields != nil
+        }
+        var rows = needsData ? try s.rows(type, namespace: namespace, labels: indexed ?? [])
+            : try s.listSummaries(type, namespace: namespace, labels: indexed ?? [])
+        if indexed == nil, let sel = labels { rows = rows.filter { sel.matches(labelMap($0.labels)) } }
+        if let fs = fields {
+            rows = try filterByFields(rows, fs, type: type, labelSelector: labelSelectorText, fieldSelectorText: fieldSelectorText)
+        }
+        return try rows.map { row in
+            var info = ResourceInfo(type: type, namespace: row.namespace, name: row.name, object: nil, row: row, source: "")
+            if case .latest = fetch { info.object = try JSON.parse(row.data) }
+            return info
+        }
+    }
+
+    /// `No resources found in NS namespace.` when every type asked for is namespaced, else `No resources found`.
+    func noResourcesMessage() -> String {
+        let allNamespaced = requestedTypes.allSatisfy { $0.namespaced }
+        if allNamespaced && !allNamespaces && !requestedTypes.isEmpty { return "No resources found in \(namespace) namespace.\n" }
+        return "No resources found\n"
+    }
+}

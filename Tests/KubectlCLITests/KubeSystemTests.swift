@@ -1,0 +1,64 @@
+import KubeTestSupport
+import Testing
+
+/// kube-system as a kubeadm (kind) cluster has it, in a fresh store.
+@Suite struct KubeSystemTests {
+    @Test func controlPlaneAndAddOnsRun() {
+        let s = TestStore()
+        let pods = s.run("get pods -n kube-system -o wide --no-headers").stdout.split(separator: "\n").map(String.init)
+        let names = pods.map { String($0.prefix { $0 != " " }) }
+        #expect(names.count == 7)
+        for name in ["etcd-node-1", "kube-apiserver-node-1", "kube-controller-manager-node-1", "kube-scheduler-node-1"] {
+            #expect(names.contains(name))
+        }
+        #expect(names.filter { $0.hasPrefix("coredns-") }.count == 2 && names.filter { $0.hasPrefix("kube-proxy-") }.count == 1)
+        #expect(pods.allSatisfy { $0.split(separator: " ").dropFirst().prefix(2) == ["1/1", "Running"] })
+        // CoreDNS takes the node's first pod addresses; host-network pods show the node's address.
+        #expect(pods.filter { $0.contains(" 10.244.0.2 ") || $0.contains(" 10.244.0.3 ") }.count == 2)
+        #expect(s.run("get svc kube-dns -n kube-system").stdout == """
+            NAME       TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)                  AGE
+            kube-dns   ClusterIP   10.96.0.10   <none>        53/UDP,53/TCP,9153/TCP   0s
+
+            """)
+        #expect(s.run("get deploy -n kube-system").stdout == """
+            NAME      READY   UP-TO-DATE   AVAILABLE   AGE
+            coredns   2/2     2            2           0s
+
+            """)
+        #expect(s.run("get ds -n kube-system").stdout == """
+            NAME         DESIRED   CURRENT   READY   UP-TO-DATE   AVAILABLE   NODE SELECTOR            AGE
+            kube-proxy   1         1         1       1            1           kubernetes.io/os=linux   0s
+
+            """)
+        #expect(s.run("get pod etcd-node-1 -n kube-system -o jsonpath={.metadata.labels.component}/{.metadata.labels.tier}/{.metadata.ownerReferences[0].kind}/{.spec.priorityClassName}").stdout
+            == "etcd/control-plane/Node/system-node-critical")
+        #expect(s.run("get pod kube-apiserver-node-1 -n kube-system -o jsonpath={.metadata.annotations.kubeadm\\.kubernetes\\.io/kube-apiserver\\.advertise-address\\.endpoint}").exitCode == 0)
+        // No start-up events, and the user's namespace stays empty.
+        #expect(s.run("get events -A").stderr == "No resources found\n")
+        #expect(s.run("get all").stdout == """
+            NAME                 TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE
+            service/kubernetes   ClusterIP   10.96.0.1    <none>        443/TCP   0s
+
+            """)
+    }
+
+    @Test func clusterWideSystemObjects() {
+        let s = TestStore()
+        #expect(s.run("get priorityclasses").stdout == """
+            NAME                      VALUE        GLOBAL-DEFAULT   AGE   PREEMPTIONPOLICY
+            system-cluster-critical   2000000000   false            0s    PreemptLowerPriority
+            system-node-critical      2000001000   false            0s    PreemptLowerPriority
+
+            """)
+        #expect(s.run("get cs -o name").stdout == "componentstatus/controller-manager\ncomponentstatus/etcd-0\ncomponentstatus/scheduler\n")
+        let roles = s.run("get clusterroles -o name").stdout
+        for role in ["admin", "cluster-admin", "edit", "view", "system:discovery", "system:basic-user", "system:node-proxier"] {
+            #expect(roles.contains("clusterrole.rbac.authorization.k8s.io/\(role)\n"))
+        }
+        #expect(s.run("get clusterrolebinding cluster-admin -o jsonpath={.subjects[0].name}").stdout == "system:masters")
+        #expect(s.run("get cm coredns -n kube-system -o jsonpath={.data.Corefile}").stdout.hasPrefix(".:53 {\n    errors\n"))
+        // A user's Service never gets kube-dns's address.
+        for i in 1...10 { s.run("create service clusterip s\(i) --tcp=80") }
+        #expect(!s.run("get svc -o wide").stdout.contains("10.96.0.10 "))
+    }
+}

@@ -92,7 +92,9 @@ public final class APISession {
         self.clock = clock
     }
 
-    public var now: Timestamp { clock.now }
+    /// The instant controllers act at while they replay what fell due between two commands.
+    var nowOverride: Timestamp?
+    public var now: Timestamp { nowOverride ?? clock.now }
 
     /// The `fieldValidation` of the client's requests in this session.
     public var fieldValidation: FieldValidation = .warn
@@ -380,6 +382,7 @@ public final class APISession {
             try namespaceCreated(object["metadata"]["name"].string ?? "")
         }
         try quotaObjectWritten(type: type, new: object, old: old)
+        try disruptionObjectWritten(type: type, new: object, old: old)
         try controllers.objectWritten(type: type, object: object, old: old)
     }
 
@@ -396,6 +399,7 @@ public final class APISession {
     func afterDelete(type: ResourceType, object: JSONValue) throws {
         if isCRD(type) { try customResourceDefinitionDeleted(object) }
         try quotaObjectWritten(type: type, new: nil, old: object)
+        try disruptionObjectWritten(type: type, new: nil, old: object)
         try controllers.objectDeleted(type: type, object: object)
         // The API server keeps its own `kubernetes` Service: deleting it brings it straight back.
         if type.group.isEmpty && type.kind == "Service" && object["metadata"]["name"].string == "kubernetes"

@@ -19,7 +19,8 @@ import Testing
     }()
 
     /// The fixture: a fresh store plus the CRD, namespace team-a, config map app-config, pods db-0,
-    /// web-1, web-2 (init container `setup`, container `app`), deployment web (no replicas), widgets.
+    /// web-1, web-2 (init container `setup`, container `app`), deployment web (no replicas), widgets, and
+    /// pod worker-0 in team-a.
     static func store() -> TestStore {
         let s = TestStore()
         // The recorded fake cluster serves no kube-system workloads: take the seeded ones away.
@@ -41,6 +42,8 @@ import Testing
             #expect(s.run("create -f -", stdin: pod).exitCode == 0)
         }
         #expect(s.run("create deployment web --image=nginx --replicas=0").exitCode == 0)
+        let worker = "apiVersion: v1\nkind: Pod\nmetadata: {name: worker-0, namespace: team-a}\nspec: {containers: [{name: w, image: busybox}]}\n"
+        #expect(s.run("create -f -", stdin: worker).exitCode == 0)
         for name in ["gizmo", "sprocket"] {
             let r = s.run("create -f -", stdin: "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: \(name)}\n")
             #expect(r.exitCode == 0, "\(r)")

@@ -110,7 +110,8 @@ enum ArgumentCompletion {
     }
 
     /// kubectl's `CompGetResource`: names of the objects of `resourceText` (a type, or several joined by
-    /// commas) in the request namespace, as `get` lists them, that start with `typed`.
+    /// commas) in the request namespace, as `get` lists them, that start with `typed`. As in kubectl,
+    /// `-A` does not widen it (Golden/complete/get-all-ns).
     static func names(of resourceText: String, typed: String, ctx: Completer.Context) -> [String] {
         let parts = resourceText.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         guard let server = ctx.store.server else { return [] }
@@ -127,7 +128,7 @@ enum ArgumentCompletion {
         let found: [String]? = try? server.read { session in
             let namespace = try ctx.requestNamespace(session)
             return try types.flatMap { t in
-                try session.names(t, namespace: t.namespaced && !ctx.allNamespaces ? namespace : nil)
+                try session.names(t, namespace: t.namespaced ? namespace : nil)
             }
         }
         return (found ?? []).filter { $0.hasPrefix(typed) }
@@ -171,7 +172,6 @@ enum ArgumentCompletion {
         if let slash = typed.firstIndex(of: "/") {
             var scoped = ctx
             scoped.values["namespace"] = String(typed[..<slash])
-            scoped.values["all-namespaces"] = nil
             let prefix = String(typed[...slash])
             return names(of: "pod", typed: "", ctx: scoped).map { prefix + $0 + ":" }.filter { $0.hasPrefix(typed) }
         }

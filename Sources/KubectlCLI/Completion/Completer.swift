@@ -247,8 +247,6 @@ public enum Completer {
             return (environment["HOME"] ?? ".") + "/.local/share/kubectl-local/store.db"
         }
 
-        var allNamespaces: Bool { values["all-namespaces"] == "true" }
-
         /// The request namespace: `-n`, else the current context's, else `default`.
         func requestNamespace(_ session: APISession) throws -> String {
             if let ns = values["namespace"], !ns.isEmpty { return ns }

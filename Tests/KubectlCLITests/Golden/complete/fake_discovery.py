@@ -33,6 +33,7 @@ SHORT = {"v1": {"componentstatuses": ["cs"], "configmaps": ["cm"], "endpoints": 
 # name completion data: (group/version, plural, namespace or None) -> names
 OBJECTS = {
     ("v1", "pods", "default"): ["db-0", "web-1", "web-2"],
+    ("v1", "pods", "team-a"): ["worker-0"],
     ("v1", "namespaces", None): ["default", "kube-node-lease", "kube-public", "kube-system", "team-a"],
     ("v1", "configmaps", "default"): ["app-config", "kube-root-ca.crt"],
     ("v1", "nodes", None): ["node-1"],
@@ -108,11 +109,13 @@ def main():
             gv, ns, plural = m.groups()
             if path.startswith("/api/"):
                 gv = "v1"
-            names = OBJECTS.get((gv, plural, ns), [])
             kind = next((r["kind"] for r in discovery.get(gv, []) if r["name"] == plural), "Unknown")
-            api_version = gv
-            return {"kind": kind + "List", "apiVersion": api_version, "metadata": {"resourceVersion": "1"},
-                    "items": [item(api_version, kind, ns, n) for n in names]}
+            if ns is None and any(k[0] == gv and k[1] == plural and k[2] for k in OBJECTS):  # across namespaces
+                found = sorted((k[2], n) for k in OBJECTS if k[0] == gv and k[1] == plural and k[2] for n in OBJECTS[k])
+            else:
+                found = [(ns, n) for n in OBJECTS.get((gv, plural, ns), [])]
+            return {"kind": kind + "List", "apiVersion": gv, "metadata": {"resourceVersion": "1"},
+                    "items": [item(gv, kind, n_ns, n) for n_ns, n in found]}
         m = re.match(r"^/apis?/((?:[^/]+/)?v[0-9]+)/(?:namespaces/([^/]+)/)?([a-z0-9]+)/([^/]+)$", path)
         if m:
             gv, ns, plural, name = m.groups()

@@ -42,7 +42,7 @@ enum CommonFlags {
     static let validate = FlagSpec("validate", .string, default: "strict",
                                    usage: "Field validation: strict (reject unknown fields), warn, or ignore.",
                                    noOptDefault: "strict", completions: ["strict", "warn", "ignore"])
-    static let fieldManager = { (d: String) in FlagSpec("field-manager", .string, default: d, usage: "Name of the manager recorded for field ownership.") }
+    static let fieldManager = { (d: String) in FlagSpec("field-manager", .string, default: d, usage: "Name recorded as the manager of the fields written. No effect offline: the store keeps no managedFields.") }
 }
 
 enum DryRun: String {

@@ -283,7 +283,8 @@ enum WaitCommand {
     static let spec = CommandSpec(
         "wait", use: "wait ([-f FILENAME] | resource.group/resource.name | resource.group [(-l label | --all)]) [--for=create|delete|condition=available|jsonpath='{}'[=value]]",
         short: "Experimental: Block until objects reach a condition, are deleted or are created",
-        flags: CommonFlags.output(tables: false) + CommonFlags.filenames("wait for") + [
+        flags: CommonFlags.output(tables: false)
+            + CommonFlags.filenames("wait for").filter { $0.name != "kustomize" }.map(SetCommand.recursiveByDefault) + [
             FlagSpec("all", .bool, usage: "Select every object of the given types in the namespace."),
             CommonFlags.allNamespaces,
             CommonFlags.fieldSelector,
@@ -365,6 +366,7 @@ enum WaitCommand {
         }
         let (targets, errors) = try Workloads.collect(&inv, resources: inv.args, all: inv.flags.bool("all"),
                                                      selector: inv.flags.string("selector"),
+                                                     fieldSelector: inv.flags.string("field-selector"),
                                                      allNamespaces: inv.flags.bool("all-namespaces"))
         if case .delete = condition {
             // Objects already gone satisfy --for=delete.
@@ -411,15 +413,19 @@ enum TopCommand {
                         flags: [CommonFlags.allNamespaces, FlagSpec("containers", .bool, usage: "Per-container usage."),
                                 CommonFlags.fieldSelector, FlagSpec("no-headers", .bool, usage: "Omit the header line."),
                                 CommonFlags.selector, FlagSpec("sort-by", .string, usage: "Sort by cpu or memory."),
+                                useProtocolBuffers,
                                 FlagSpec("sum", .bool, usage: "Add a line with the totals of the CPU and memory columns.")],
                         run: { try pods(&$0) }),
             CommandSpec("node", aliases: ["nodes", "no"], use: "node [NAME | -l label]", short: "Show CPU and memory figures per node",
                         flags: [FlagSpec("no-headers", .bool, usage: "Omit the header line."), CommonFlags.selector,
                                 FlagSpec("show-capacity", .bool, usage: "Percentages of capacity instead of allocatable."),
-                                FlagSpec("sort-by", .string, usage: "Sort by cpu or memory.")],
+                                FlagSpec("sort-by", .string, usage: "Sort by cpu or memory."), useProtocolBuffers],
                         run: { try nodes(&$0) }),
         ],
         group: "Cluster Management Commands:")
+
+    static let useProtocolBuffers = FlagSpec("use-protocol-buffers", .bool, default: "true",
+                                             usage: "Wire format for the metrics API. No effect offline: figures are computed locally.")
 
     static func containerUsage(_ c: JSONValue) -> (cpuMilli: Int64, memBytes: Int64) {
         let req = c["resources"]["requests"]

@@ -88,4 +88,12 @@ import Testing
         #expect(eval("string(cidr('::1/128').ip())") == "::1")
         #expect(eval("isCIDR('10.0.0.0/33')") == "false")
     }
+
+    @Test func formats() {
+        #expect(eval("format.dns1123Label().validate('my-name').hasValue()") == "false")
+        #expect(eval("format.dns1123Label().validate('My_Name').value()[0]").hasPrefix("a lowercase RFC 1123 label must consist of"))
+        #expect(eval("format.named('dns1035Label').value().validate('1abc').hasValue()") == "true")
+        #expect(eval("format.named('nope').hasValue()") == "false")
+        #expect(eval("format.uuid().validate('123e4567-e89b-12d3-a456-426614174000').hasValue()") == "false")
+    }
 }

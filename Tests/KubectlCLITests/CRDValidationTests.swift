@@ -145,6 +145,22 @@ private func widgetStore() -> TestStore {
             """)
     }
 
+    @Test func optionalOldSelfNeedsOldSelf() {
+        let s = TestStore()
+        let f = s.writeFile("crd.yaml", crd("""
+                        type: object
+                        x-kubernetes-validations:
+                        - rule: "self.size > 0"
+                          optionalOldSelf: true
+                        properties:
+                          size: {type: integer}
+            """))
+        #expect(s.run("create -f \(f)").stderr == """
+            The CustomResourceDefinition "widgets.example.com" is invalid: spec.validation.openAPIV3Schema.properties[spec].x-kubernetes-validations[0].optionalOldSelf: Invalid value: true: may not be set if oldSelf is not used in rule
+
+            """)
+    }
+
     @Test func unboundedNestedLoopsExceedTheCostBudget() {
         let s = TestStore()
         let rule = "self.names.all(a, self.names.all(b, a == b || a != b))"
@@ -255,6 +271,13 @@ private func widgetStore() -> TestStore {
             The CustomResourceDefinition "widgets.example.com" is invalid: spec.validation.openAPIV3Schema.properties[spec].properties[worker].default: Invalid value: "object": no such key: min evaluating rule: self.min <= self.max
 
             """, exitCode: 1))
+    }
+
+    @Test func scopeAndKindAreImmutable() {
+        let s = widgetStore()
+        let changed = crd(widgetSpec).replacingOccurrences("scope: Namespaced", "scope: Cluster")
+        #expect(s.run("apply -f \(s.writeFile("crd2.yaml", changed))").stderr.contains(
+            "The CustomResourceDefinition \"widgets.example.com\" is invalid: spec.scope: Invalid value: \"Cluster\": field is immutable"))
     }
 
     @Test func unchangedValuesAreNotHeldToTightenedRules() {

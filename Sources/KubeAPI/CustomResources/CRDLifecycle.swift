@@ -63,6 +63,7 @@ extension APISession {
             causes.append(.init(field: "spec.versions", message: "Invalid value: \(info.versions.filter(\.storage).count): must have exactly one version marked as storage version"))
         }
         causes += CRDSchemaValidation.validate(spec: spec)
+        if let old { causes += CRDSchemaValidation.immutableFields(spec: spec, old: old) }
         if !causes.isEmpty { throw APIError.invalid(kind: "CustomResourceDefinition", name: name, causes: causes) }
 
         // Status: the names are accepted and the kind is served at once (there is no conflict to wait for).

@@ -59,8 +59,12 @@ struct RuleContext {
                 if let me = rule["messageExpression"].string, !me.isEmpty {
                     compileMessage(me, rule, vars, p, card)
                 }
-                if compiled.references.contains("oldSelf"), let u = uncorrelatable {
-                    errors.append(.init(field: p + ".rule", message: "Invalid value: \(strconvQuote(text)): oldSelf cannot be used on the uncorrelatable portion of the schema within \(u)"))
+                if compiled.references.contains("oldSelf") {
+                    if let u = uncorrelatable {
+                        errors.append(.init(field: p + ".rule", message: "Invalid value: \(strconvQuote(text)): oldSelf cannot be used on the uncorrelatable portion of the schema within \(u)"))
+                    }
+                } else if let optional = rule["optionalOldSelf"].bool {
+                    errors.append(.init(field: p + ".optionalOldSelf", message: "Invalid value: \(optional): may not be set if oldSelf is not used in rule"))
                 }
             }
         }

@@ -39,6 +39,9 @@ extension CRDSchemaValidation {
             }
         }
         let mapType = s["x-kubernetes-map-type"].string
+        for k in props.sortedKeys where isRoot && ["apiVersion", "kind", "metadata"].contains(k) {
+            forbidDefaults(props[k]!, path: path + ".properties[\(k)]", reason: "in top-level \(k)", into: &out)
+        }
         for k in props.sortedKeys {
             let child = mapType == nil || mapType == "granular" || mapType == "atomic" ? uncorrelatable : (uncorrelatable ?? path)
             openAPI(props[k]!, path: path + ".properties[\(k)]", isRoot: false, uncorrelatable: child, cardinality: cardinality,
@@ -65,6 +68,15 @@ extension CRDSchemaValidation {
             rules.compile(s, path: path, isResourceRoot: isRoot || s["x-kubernetes-embedded-resource"].bool == true,
                           uncorrelatable: uncorrelatable, cardinality: cardinality)
         }
+    }
+
+    /// `default` is refused anywhere under the top-level apiVersion, kind and metadata.
+    static func forbidDefaults(_ s: JSONValue, path: String, reason: String, into out: inout [Cause]) {
+        if !s["default"].isNull { out.append(Cause(field: path + ".default", message: "Forbidden: must not be set " + reason)) }
+        for k in (s["properties"].object ?? JSONObject()).sortedKeys {
+            forbidDefaults(s["properties"][k], path: path + ".properties[\(k)]", reason: reason, into: &out)
+        }
+        if s["items"].object != nil { forbidDefaults(s["items"], path: path + ".items", reason: reason, into: &out) }
     }
 
     static func listAndMapTypes(_ s: JSONValue, path: String, into out: inout [Cause]) {
@@ -110,6 +122,12 @@ extension CRDSchemaValidation {
             }
             return
         }
+        listMapKeys(s, keys: keys, keysText: keysText, path: path, into: &out)
+    }
+
+    /// The checks of a `map` list's items and keys.
+    static func listMapKeys(_ s: JSONValue, keys: [String], keysText: String, path: String, into out: inout [Cause]) {
+        let items = s["items"]
         if keys.isEmpty {
             out.append(Cause(field: path + ".x-kubernetes-list-map-keys", message: "Required value: must not be empty if x-kubernetes-list-type is map"))
         }
@@ -181,9 +199,7 @@ extension CRDSchemaValidation {
                     out.append(Cause(field: p + ".fieldPath", message: "Invalid value: \(strconvQuote(fp)): fieldPath must not contain line breaks"))
                 }
                 if RuleFieldPath.resolve(fp, schema: s) == nil {
-                    let first = fp.first.map(String.init) ?? ""
-                    let why = first == "." || first == "[" ? "does not refer to a valid field" : "expected [ or . but got: " + (fp.split(separator: ".").first.map(String.init) ?? fp)
-                    out.append(Cause(field: p + ".fieldPath", message: "Invalid value: \(strconvQuote(fp)): fieldPath must be a valid path: \(why)"))
+                    out.append(Cause(field: p + ".fieldPath", message: "Invalid value: \(strconvQuote(fp)): fieldPath must be a valid path"))
                 }
             }
         }

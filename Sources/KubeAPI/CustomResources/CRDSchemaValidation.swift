@@ -30,6 +30,22 @@ enum CRDSchemaValidation {
         return causes
     }
 
+    /// `ValidateCustomResourceDefinitionSpecUpdate`: scope and kind are fixed once the CRD is established,
+    /// group and plural always.
+    static func immutableFields(spec: JSONValue, old: JSONValue) -> [Cause] {
+        let established = (old["status"]["conditions"].array ?? []).contains {
+            $0["type"].string == "Established" && $0["status"].string == "True"
+        }
+        var fields: [(String, JSONValue, JSONValue)] = []
+        if established {
+            fields += [("spec.scope", spec["scope"], old["spec"]["scope"]), ("spec.names.kind", spec["names"]["kind"], old["spec"]["names"]["kind"])]
+        }
+        fields += [("spec.group", spec["group"], old["spec"]["group"]), ("spec.names.plural", spec["names"]["plural"], old["spec"]["names"]["plural"])]
+        return fields.filter { $0.1 != $0.2 }.map {
+            Cause(field: $0.0, message: "Invalid value: \(strconvQuote($0.1.string ?? "")): field is immutable")
+        }
+    }
+
     static func validate(schema: JSONValue, path: String) -> [Cause] {
         var causes: [Cause] = []
         if schema["nullable"].bool == true {

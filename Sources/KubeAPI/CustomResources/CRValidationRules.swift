@@ -15,6 +15,8 @@ enum CustomResourceRules {
         var budget = CustomResourceRules.perObjectBudget
         var causes: [Cause] = []
         var stopped = false
+        /// Rules already compiled during this validation (a rule under a list runs once per item).
+        var compiled: [String: CompiledExpression] = [:]
     }
 
     /// The rule failures of an object (`path` nil at a resource's root, which the server prints as `<nil>`).
@@ -72,10 +74,18 @@ enum CustomResourceRules {
         let here = path ?? "<nil>"
         let text = rule["rule"].string ?? ""
         let optionalOld = rule["optionalOldSelf"].bool == true
-        let vars = RuleContext.variables(for: s, isResourceRoot: isResourceRoot, optionalOldSelf: optionalOld)
-        guard case .success(let compiled) = CELCompiler.compile(text, variables: vars) else {
-            w.causes.append(Cause(field: here, message: "Invalid value: \(strconvQuote(type)): rule compile error: " + text))
-            return
+        let key = (isResourceRoot ? "r" : "n") + (optionalOld ? "o" : "-") + (s["type"].string ?? "") + ":" + text
+        let compiled: CompiledExpression
+        if let c = w.compiled[key] {
+            compiled = c
+        } else {
+            let vars = RuleContext.variables(for: s, isResourceRoot: isResourceRoot, optionalOldSelf: optionalOld)
+            guard case .success(let c) = CELCompiler.compile(text, variables: vars) else {
+                w.causes.append(Cause(field: here, message: "Invalid value: \(strconvQuote(type)): rule compile error: " + text))
+                return
+            }
+            w.compiled[key] = c
+            compiled = c
         }
         let transition = compiled.references.contains("oldSelf")
         if transition && old == nil && !optionalOld { return }

@@ -68,6 +68,7 @@ enum Signatures {
         case "ip": return fits(recv, "net.CIDR") && n == 0 ? .opaque("net.IP") : nil
         case "masked": return fits(recv, "net.CIDR") && n == 0 ? .opaque("net.CIDR") : nil
         case "prefixLength": return fits(recv, "net.CIDR") && n == 0 ? .int : nil
+        case "validate": return fits(recv, "kubernetes.NamedFormat") && n == 1 && allStrings ? .optional(.list(.string)) : nil
         case "hasValue": return fits(recv, "optional") && n == 0 ? .bool : nil
         case "value":
             if case .optional(let t) = recv { return n == 0 ? t : nil }
@@ -110,6 +111,8 @@ enum Signatures {
         case "strings.quote": return n == 1 && fits(a0, "string") ? .string : nil
         case "optional.of", "optional.ofNonZeroValue": return n == 1 ? .optional(a0) : nil
         case "optional.none": return n == 0 ? .optional(.dyn) : nil
+        case "format.named": return n == 1 && fits(a0, "string") ? .optional(.opaque("kubernetes.NamedFormat")) : nil
+        case let f where f.hasPrefix("format."): return n == 0 ? .opaque("kubernetes.NamedFormat") : nil
         default: return .dyn
         }
     }

@@ -20,6 +20,11 @@ extension FunctionTable {
             guard case .string(let s) = a[0], case .string(let p) = a[1] else { return .error(.noOverload("matches", a)) }
             return Strings.regex(p).map { r in .bool((try? r.firstMatch(in: s)) != nil) } ?? .err("invalid regular expression: \(p)")
         }
+        addExtendedStrings()
+    }
+
+    /// The extended strings library (cel-go's `ext.Strings`).
+    mutating func addExtendedStrings() {
         member("charAt") { a in
             guard case .string(let s) = a[0], let i = Conversions.integralIndex(a[1]) else { return .error(.noOverload("charAt", a)) }
             let u = Array(s.unicodeScalars)
@@ -122,14 +127,9 @@ extension FunctionTable {
 }
 
 enum Strings {
-    nonisolated(unsafe) static var regexCache: [String: Regex<AnyRegexOutput>] = [:]
-
+    /// A compiled pattern (compiled per call: no state is shared between threads).
     static func regex(_ pattern: String) -> Regex<AnyRegexOutput>? {
-        if let r = regexCache[pattern] { return r }
-        guard let r = try? Regex(pattern) else { return nil }
-        if regexCache.count > 256 { regexCache.removeAll() }
-        regexCache[pattern] = r
-        return r
+        try? Regex(pattern)
     }
 
     static func find(_ u: [Unicode.Scalar], _ p: [Unicode.Scalar], from: Int) -> Int? {

@@ -59,6 +59,7 @@ public struct FunctionTable: @unchecked Sendable {
         t.addKubernetesURLs()
         t.addKubernetesQuantity()
         t.addKubernetesIP()
+        t.addFormatLibrary()
         return t
     }()
 }

@@ -34,8 +34,12 @@ public final class APIServer {
             try Seed.freshCluster(into: APISession(tx: tx, registry: registry, clock: clock))
         })
         let server = APIServer(store: store, registry: registry, clock: clock)
-        try server.upgradeSeed()
-        try server.runClockControllers()
+        // A user who may only read the store sees it as it is: neither the seed upgrade nor the clock's
+        // controllers can write.
+        if !store.isReadOnly {
+            try server.upgradeSeed()
+            try server.runClockControllers()
+        }
         return server
     }
 

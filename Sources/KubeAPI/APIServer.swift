@@ -380,6 +380,7 @@ public final class APISession {
             try namespaceCreated(object["metadata"]["name"].string ?? "")
         }
         try quotaObjectWritten(type: type, new: object, old: old)
+        try disruptionObjectWritten(type: type, new: object, old: old)
         try controllers.objectWritten(type: type, object: object, old: old)
     }
 
@@ -396,6 +397,7 @@ public final class APISession {
     func afterDelete(type: ResourceType, object: JSONValue) throws {
         if isCRD(type) { try customResourceDefinitionDeleted(object) }
         try quotaObjectWritten(type: type, new: nil, old: object)
+        try disruptionObjectWritten(type: type, new: nil, old: object)
         try controllers.objectDeleted(type: type, object: object)
         // The API server keeps its own `kubernetes` Service: deleting it brings it straight back.
         if type.group.isEmpty && type.kind == "Service" && object["metadata"]["name"].string == "kubernetes"

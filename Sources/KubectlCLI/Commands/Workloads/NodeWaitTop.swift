@@ -143,13 +143,24 @@ enum NodeCommands {
             if !dsPods.isEmpty { warnings.append("ignoring DaemonSet-managed Pods: " + dsPods.joined(separator: ", ")) }
             if !unmanaged.isEmpty { warnings.append("deleting Pods that declare no controller: " + unmanaged.joined(separator: ", ")) }
             if !warnings.isEmpty { inv.warn(warnings.joined(separator: "; ")) }
-            for pod in evict {
-                let ns = pod["metadata"]["namespace"].string ?? "", name = pod["metadata"]["name"].string ?? ""
-                if dryRun == .none { inv.io.out.write("evicting pod \(ns)/\(name)\n") }
-                if dryRun != .client {
-                    try server.write { _ = try $0.delete(podType, namespace: ns, name: name, dryRun: dryRun == .server) }
+            let targets = evict.map { DrainEviction.Target(namespace: $0["metadata"]["namespace"].string ?? "",
+                                                           name: $0["metadata"]["name"].string ?? "") }
+            if dryRun == .client {
+                for t in targets { inv.io.out.write("pod/\(t.name) evicted\(dryRun.suffix)\n") }
+            } else {
+                let errs = try DrainEviction.run(targets, inv: &inv, server: server, dryRun: dryRun)
+                if !errs.isEmpty {
+                    let joined = errs.count == 1 ? errs[0] : "[" + errs.joined(separator: ", ") + "]"
+                    let left = try server.read { try $0.list(podType, namespace: nil) }.filter { p in
+                        p["spec"]["nodeName"].string == nodeName && targets.contains { $0.name == p["metadata"]["name"].string && $0.namespace == p["metadata"]["namespace"].string }
+                    }
+                    inv.io.err.write("There are pending pods in node \(goQuoted(nodeName)) when an error occurred: \(joined)\n")
+                    for p in left { inv.io.err.write("pod/\(p["metadata"]["name"].string ?? "")\n") }
+                    inv.io.err.write("error: unable to drain node \(goQuoted(nodeName)) due to error: \(joined), continuing command...\n")
+                    pending.append(nodeName)
+                    failures += errs
+                    continue
                 }
-                inv.io.out.write("pod/\(name) evicted\(dryRun.suffix)\n")
             }
             inv.io.out.write("node/\(nodeName) drained\(dryRun.suffix)\n")
         }

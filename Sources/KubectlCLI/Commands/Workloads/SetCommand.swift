@@ -72,7 +72,8 @@ enum SetCommand {
     {
         let local = inv.flags.bool("local")
         let all = inv.flags.bool("all")
-        let selector = inv.flags.string("selector")
+        // `set selector` and `set serviceaccount` have no -l (as kubectl's).
+        let selector = inv.flags.declares("selector") ? inv.flags.string("selector") : ""
         let format = try Workloads.format(inv)
         let dryRun = try DryRun.from(inv)
         let (targets, collectErrors) = try Workloads.collect(&inv, resources: resources, local: local, all: all, selector: selector)

@@ -1,63 +1,134 @@
 #!/usr/bin/env bash
-# Benchmarks: builds a stripped release binary, then times it (and the real kubectl v1.32 where both can
-# do the same work) with hyperfine. Prints a Markdown table of medians; figures go into the README.
-#   bash bench/run.sh            # all
+# Benchmarks: builds a stripped release binary, builds stores of SIZES pods (default 1,000 and 100,000)
+# and measures each command there: median wall time and median peak RSS (bench/measure.py, wait4's
+# rusage), side by side with the real kubectl v1.32 where both do the same client-side work.
+# Prints Markdown tables; the figures go into the README.
+#   bash bench/run.sh                      # SIZES="1000 100000" RUNS=5
+#   SIZES="1000 10000" RUNS=3 bash bench/run.sh
 #   KUBECTL=/path/to/kubectl bash bench/run.sh
+#   BIN=.build/release/kubectl-local bash bench/run.sh   # skip the build
+#
+# Stores (built with `create -f`, 20 namespaces ns-0..ns-19, pod-K in ns-(K mod 20)):
+#   spread:  N pods over N/100 nodes with room for 110 each (node-1 seeded, node-2.. generated);
+#   pending: N pods, node-1 cordoned and one node `node-2` with room for N/100: 99% stay Pending.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v hyperfine >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq hyperfine >/dev/null; }
-swift build -c release --product kubectl-local --static-swift-stdlib >/dev/null
-BIN=$PWD/bench/out/kubectl-local
-mkdir -p bench/out
-cp "$(swift build -c release --static-swift-stdlib --show-bin-path)/kubectl-local" "$BIN"
-strip "$BIN" 2>/dev/null || true
-KUBECTL=${KUBECTL:-$(dpkg -L kubectl 2>/dev/null | grep 'kubectl.1.32$' | head -1 || true)}
+SIZES=${SIZES:-"1000 100000"}
+RUNS=${RUNS:-5}
 OUT=bench/out
+mkdir -p $OUT
+if [ -z "${BIN:-}" ]; then   # BIN=path/to/kubectl-local measures an existing build
+  swift build -c release --product kubectl-local --static-swift-stdlib >/dev/null
+  BIN=$PWD/$OUT/kubectl-local
+  cp "$(swift build -c release --static-swift-stdlib --show-bin-path)/kubectl-local" "$BIN"
+  strip "$BIN" 2>/dev/null || true
+fi
+KUBECTL=${KUBECTL:-$(ls /usr/lib/google-cloud-sdk/bin/kubectl.1.32 2>/dev/null || true)}
 export KUBECTL_LOCAL_NOW=2026-11-23T12:00:00Z
-STORE=$OUT/bench.db
-rm -f "$STORE" "$STORE"-wal "$STORE"-shm
-export KUBECTL_LOCAL_STORE=$STORE
+unset KUBECTL_LOCAL_STORE
+GEN="python3 bench/gen.py"
+M="python3 bench/measure.py"
 
-python3 bench/gen.py pods 10000 > $OUT/pods.yaml
-python3 bench/gen.py configmaps 1000 > $OUT/cms.yaml
-echo "loading 10,000 pods..." >&2
-/usr/bin/time -f "%e s" "$BIN" create -f $OUT/pods.yaml -o name > /dev/null
-
-results=()
-bench() { # name, command...
-  local name=$1; shift
-  hyperfine -N --warmup 3 --runs ${RUNS:-30} --export-json $OUT/h.json "$@" >/dev/null 2>&1 || hyperfine -N --warmup 3 --runs ${RUNS:-30} --export-json $OUT/h.json "$@"
-  local med
-  med=$(python3 -c "import json;r=json.load(open('$OUT/h.json'))['results'];print(' | '.join('%.1f ms'%(x['median']*1000) for x in r))")
-  results+=("| $name | $med |")
+rows=()
+# measure LABEL SIZE [measure.py options] -- COMMAND...: appends "LABEL|SIZE|ms|MB|MB/s"
+measure() {
+  local label=$1 size=$2; shift 2
+  local json
+  json=$($M "$@")
+  rows+=("$label|$size|$(python3 -c "import json,sys;r=json.loads(sys.argv[1]);print('%.1f|%.1f|%.0f'%(r['ms'],r['rss_mb'],r['mb_per_s']))" "$json")")
 }
-bench "version --client (local, kubectl)" "$BIN version --client" ${KUBECTL:+"$KUBECTL version --client"}
-bench "create deployment --dry-run=client -o yaml (local, kubectl)" \
-  "$BIN create deployment web --image=nginx --dry-run=client -o yaml" \
-  ${KUBECTL:+"$KUBECTL create deployment web --image=nginx --dry-run=client -o yaml"}
-bench "get pods (10,000 pods)" "$BIN get pods"
-bench "get pods -l app=x (10,000 pods)" "$BIN get pods -l app=app-7"
-bench "get pod NAME -o yaml (10,000 pods)" "$BIN get pod pod-4242 -o yaml"
-bench "explain pods.spec.containers" "$BIN explain pods.spec.containers"
-bench "explain pod --recursive" "$BIN explain pod --recursive"
-# Controllers: scale a deployment to 1,000 replicas (one node runs 110 of them; the rest stay Pending,
-# as on a one-node cluster), then roll back an image change on it. Fresh store per run.
+
+fresh() { rm -f "$1" "$1-wal" "$1-shm"; }
+
+build_stores() { # N
+  local n=$1 nodes=$(( $1 / 100 ))
+  $GEN namespaces 20 > $OUT/ns.yaml
+  $GEN pods "$n" 20 > $OUT/pods-$n.yaml
+  local S=$OUT/spread-$n.db P=$OUT/pending-$n.db
+  fresh $S; fresh $P
+  "$BIN" --store $S create -f $OUT/ns.yaml >/dev/null
+  if [ $nodes -gt 1 ]; then $GEN nodes $(( nodes - 1 )) 110 > $OUT/nodes-$n.yaml; "$BIN" --store $S create -f $OUT/nodes-$n.yaml >/dev/null; fi
+  echo "building the $n-pod stores..." >&2
+  measure "\`create -f\` of N pods (one file, spread store)" "$n" --runs 1 --warmup 0 -- "$BIN" --store $S create -f $OUT/pods-$n.yaml
+  "$BIN" --store $P create -f $OUT/ns.yaml >/dev/null
+  "$BIN" --store $P cordon node-1 >/dev/null
+  $GEN nodes 1 $nodes > $OUT/pending-node-$n.yaml
+  "$BIN" --store $P create -f $OUT/pending-node-$n.yaml >/dev/null
+  measure "\`create -f\` of N pods (one file, 99% Pending)" "$n" --runs 1 --warmup 0 -- "$BIN" --store $P create -f $OUT/pods-$n.yaml
+  for db in $S $P; do sqlite3 $db "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null 2>&1 || true; done
+  local bytes; bytes=$(stat -c %s $S)
+  rows+=("store bytes per pod (spread store)|$n|$(( bytes / n ))|-|-")
+}
+
+single_object() { # N STORE-KIND
+  local n=$1 kind=$2 S=$OUT/$2-$1.db
+  local sm="$kind store, N pods"
+  measure "get pod -o yaml ($sm)" "$n" --runs $RUNS -- "$BIN" --store $S get pod pod-42 -n ns-2 -o yaml
+  measure "describe pod ($sm)" "$n" --runs $RUNS -- "$BIN" --store $S describe pod pod-42 -n ns-2
+  measure "label pod ($sm)" "$n" --runs $RUNS -- "$BIN" --store $S label pod pod-42 -n ns-2 run={i} --overwrite
+  measure "annotate pod ($sm)" "$n" --runs $RUNS -- "$BIN" --store $S annotate pod pod-43 -n ns-3 note={i} --overwrite
+  measure "delete pod ($sm)" "$n" --runs $RUNS --setup "$BIN --store $S run del-{i} --image=nginx" -- "$BIN" --store $S delete pod del-{i}
+  measure "create configmap ($sm)" "$n" --runs $RUNS -- "$BIN" --store $S create configmap bench-{i}
+  measure "create deployment --replicas=3 ($sm)" "$n" --runs $RUNS -- "$BIN" --store $S create deployment bench-{i} --image=nginx --replicas=3
+  measure "scale deployment 3 -> 4 ($sm)" "$n" --runs $RUNS --setup "$BIN --store $S create deployment sc-{i} --image=nginx --replicas=3" -- "$BIN" --store $S scale deployment sc-{i} --replicas=4
+  measure "describe node ($sm)" "$n" --runs $RUNS -- "$BIN" --store $S describe node node-2
+  measure "get nodes ($sm)" "$n" --runs $RUNS -- "$BIN" --store $S get nodes
+  measure "completion \`__complete get pods ''\` in default ($sm)" "$n" --runs $RUNS -- "$BIN" --store $S __complete get pods ''
+}
+
+lists() { # N
+  local n=$1 S=$OUT/spread-$1.db
+  measure "get pods -A (table, N listed)" "$n" --runs $RUNS -- "$BIN" --store $S get pods -A
+  measure "get pods -A -o name (N listed)" "$n" --runs $RUNS -- "$BIN" --store $S get pods -A -o name
+  measure "get pods -A -o json (N listed)" "$n" --runs $RUNS --out $OUT/list.json -- "$BIN" --store $S get pods -A -o json
+  measure "get pods -A -o yaml (N listed)" "$n" --runs $RUNS --out $OUT/list.yaml -- "$BIN" --store $S get pods -A -o yaml
+  measure "get pods -A -o jsonpath (N listed)" "$n" --runs $RUNS -- "$BIN" --store $S get pods -A -o 'jsonpath={.items[*].metadata.name}'
+  measure "get pods -A -o custom-columns (N listed)" "$n" --runs $RUNS -- "$BIN" --store $S get pods -A -o custom-columns=NAME:.metadata.name,NODE:.spec.nodeName
+  measure "get pods -A -l app=app-7 (N/100 listed)" "$n" --runs $RUNS -- "$BIN" --store $S get pods -A -l app=app-7
+  measure "get pods -A --field-selector spec.nodeName=node-2 (100 listed)" "$n" --runs $RUNS -- "$BIN" --store $S get pods -A --field-selector spec.nodeName=node-2
+  measure "get pods -A --field-selector status.phase=Running -o name (N listed)" "$n" --runs $RUNS -- "$BIN" --store $S get pods -A --field-selector status.phase=Running -o name
+  measure "get pods -n ns-3 --field-selector metadata.namespace=ns-3 (N/20 listed)" "$n" --runs $RUNS -- "$BIN" --store $S get pods -n ns-3 --field-selector metadata.namespace=ns-3
+}
+
+bulk() { # N
+  local n=$1 D=$OUT/delete-$1.db
+  cp $OUT/spread-$n.db $D; rm -f $D-wal $D-shm
+  measure "\`delete pods --all -A\` of N pods" "$n" --runs 1 --warmup 0 -- "$BIN" --store $D delete pods --all -A
+  fresh $D
+  measure "\`label --local -f\` of N pods (kubectl-local)" "$n" --runs 3 -- "$BIN" label --local -f $OUT/pods-$n.yaml bench=yes -o name
+  if [ -n "$KUBECTL" ]; then
+    measure "\`label --local -f\` of N pods (kubectl v1.32)" "$n" --runs 3 -- "$KUBECTL" label --local -f $OUT/pods-$n.yaml bench=yes -o name
+  fi
+}
+
+for n in $SIZES; do
+  build_stores "$n"
+  single_object "$n" spread
+  single_object "$n" pending
+  lists "$n"
+  bulk "$n"
+done
 SC=$OUT/scale.db
-prep_scale="rm -f $SC $SC-wal $SC-shm && $BIN --store $SC create deployment web --image=nginx:1.27"
-RUNS=5 bench "scale deployment to 1,000 replicas" --prepare "bash -c '$prep_scale'" "$BIN --store $SC scale deploy web --replicas=1000"
-prep_undo="$prep_scale && $BIN --store $SC scale deploy web --replicas=1000 && $BIN --store $SC set image deploy/web nginx=nginx:1.28"
-RUNS=5 bench "rollout undo of a 1,000-replica deployment" --prepare "bash -c '$prep_undo >/dev/null'" "$BIN --store $SC rollout undo deploy/web"
-bench "__complete get pods <TAB> (10,000 pods)" "$BIN __complete get pods ''"
-rm -f $OUT/bulk.db*
-RUNS=5 bench "create -f 1,000 objects (fresh store each run)" \
-  --prepare "rm -f $OUT/bulk.db $OUT/bulk.db-wal $OUT/bulk.db-shm" "$BIN --store $OUT/bulk.db create -f $OUT/cms.yaml -o name"
+fresh $SC
+"$BIN" --store $SC create deployment web --image=nginx:1.27 >/dev/null
+"$BIN" --store $SC create -f <($GEN nodes 99 110) >/dev/null
+measure "\`scale\` 1 -> 10,000 replicas (100 nodes)" "-" --runs 1 --warmup 0 -- "$BIN" --store $SC scale deploy web --replicas=10000
 # The admission chain: 1,000 pods through decode, defaulting, admission and validation with nothing
 # stored (--dry-run=server) against the same file parsed client-side only; the difference per pod is
 # the chain's cost (plus one transaction per object).
 python3 bench/gen.py pods 1000 > $OUT/pods1k.yaml
-RUNS=5 bench "create -f 1,000 pods --dry-run=client | --dry-run=server (admission chain)" \
-  "$BIN create -f $OUT/pods1k.yaml --dry-run=client -o name" "$BIN create -f $OUT/pods1k.yaml --dry-run=server -o name"
+ADM=$OUT/admission.db; fresh $ADM
+measure "create -f 1,000 pods --dry-run=client" "-" --runs $RUNS -- "$BIN" --store $ADM create -f $OUT/pods1k.yaml --dry-run=client -o name
+measure "create -f 1,000 pods --dry-run=server (admission chain)" "-" --runs $RUNS -- "$BIN" --store $ADM create -f $OUT/pods1k.yaml --dry-run=server -o name
+measure "version --client (kubectl-local)" "-" --runs 20 -- "$BIN" version --client
+[ -n "$KUBECTL" ] && measure "version --client (kubectl v1.32)" "-" --runs 20 -- "$KUBECTL" version --client
+
 echo
-echo "| command | median |"
-echo "|---|---|"
-printf '%s\n' "${results[@]}"
+echo "| command | pods in store | median | peak RSS | output |"
+echo "|---|---|---|---|---|"
+for r in "${rows[@]}"; do
+  IFS='|' read -r label size ms mb rate <<< "$r"
+  if [[ $label == store* ]]; then echo "| $label | $size | $ms bytes | | |"; continue; fi
+  out=""; [ "$rate" != "0" ] && [ "$rate" != "-" ] && out="$rate MB/s"
+  echo "| $label | $size | $ms ms | $mb MB | $out |"
+done

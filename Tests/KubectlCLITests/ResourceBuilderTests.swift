@@ -54,4 +54,20 @@ import Testing
         #expect(s.run("delete configmap here --dry-run=server").stdout == "configmap \"here\" deleted (server dry run)\n")
         #expect(s.run("delete configmap here -o name").stdout == "configmap/here\n")
     }
+
+    @Test func getAndDescribeCheckTheNamespaceToo() {
+        let s = TestStore()
+        _ = s.run("create namespace other")
+        _ = s.run("create configmap here")
+        _ = s.run("create configmap elsewhere -n other")
+        let f = s.writeFile("two.yaml", Self.twoObjects)
+        let get = s.run("get -f \(f) -n default -o name")
+        #expect(get.stdout == "configmap/here\n")
+        #expect(get.stderr == Self.mismatch)
+        let describe = s.run("describe -f \(f) -n default")
+        #expect(describe.stdout.hasPrefix("Name:         here\n"))
+        #expect(describe.stderr == Self.mismatch)
+        // Without -n each object is looked up in its own namespace.
+        #expect(s.run("get -f \(f) -o name").stdout == "configmap/elsewhere\nconfigmap/here\n")
+    }
 }

@@ -12,6 +12,7 @@ extension ControllerManager {
         var taints: [JSONValue]
         var ready: Bool
         var maxPods: Int
+        var unschedulable = false
     }
 
     func nodes() throws -> [NodeInfo] {
@@ -31,7 +32,7 @@ extension ControllerManager {
             }
             let maxPods = Int(n["status"]["allocatable"]["pods"].string ?? "") ?? 110
             return NodeInfo(name: n["metadata"]["name"].string ?? "", obj: n, labels: labels(n), taints: taints,
-                            ready: ready, maxPods: maxPods)
+                            ready: ready, maxPods: maxPods, unschedulable: n["spec"]["unschedulable"].bool == true)
         }
         nodeCache = result
         return result
@@ -176,8 +177,14 @@ extension ControllerManager {
 
     /// The first failing filter's reason for `node`, or nil when the pod fits.
     func filter(_ spec: JSONValue, node: NodeInfo, counts: [String: Int]) -> String? {
-        let tolerations = spec["tolerations"].array ?? []
-        if node.obj["spec"]["unschedulable"].bool == true,
+        filter(spec, tolerations: spec["tolerations"].array ?? [], checkAffinity: true, node: node, counts: counts)
+    }
+
+    /// `filter` with the pod's tolerations read once; `checkAffinity` false when the pod has neither a
+    /// nodeSelector nor node affinity (every node matches).
+    func filter(_ spec: JSONValue, tolerations: [JSONValue], checkAffinity: Bool, node: NodeInfo,
+                counts: [String: Int]) -> String? {
+        if node.unschedulable,
             !ControllerManager.tolerates(tolerations, ["key": "node.kubernetes.io/unschedulable", "effect": "NoSchedule"])
         {
             return "node(s) were unschedulable"
@@ -187,7 +194,9 @@ extension ControllerManager {
                 return "node(s) had untolerated taint {\(taint["key"].string ?? ""): \(taint["value"].string ?? "")}"
             }
         }
-        if !ControllerManager.matchesAffinity(spec, node: node) { return "node(s) didn't match Pod's node affinity/selector" }
+        if checkAffinity, !ControllerManager.matchesAffinity(spec, node: node) {
+            return "node(s) didn't match Pod's node affinity/selector"
+        }
         if counts[node.name, default: 0] >= node.maxPods { return "Too many pods" }
         return nil
     }
@@ -198,15 +207,23 @@ extension ControllerManager {
         if all.isEmpty { return (nil, "no nodes available to schedule pods") }
         let counts = try computePodsPerNode()
         var reasons: [String: Int] = [:]
-        var best: NodeInfo?
-        for n in all {
-            if let r = filter(pod["spec"], node: n, counts: counts) {
+        var best: Int?
+        var bestCount = 0
+        let spec = pod["spec"]
+        let tolerations = spec["tolerations"].array ?? []
+        let checkAffinity = !spec["nodeSelector"].isNull || !spec["affinity"]["nodeAffinity"].isNull
+        for i in all.indices {
+            if let r = filter(spec, tolerations: tolerations, checkAffinity: checkAffinity, node: all[i], counts: counts) {
                 reasons[r, default: 0] += 1
                 continue
             }
-            if best == nil || counts[n.name, default: 0] < counts[best!.name, default: 0] { best = n }
+            let count = counts[all[i].name, default: 0]
+            if best == nil || count < bestCount {
+                best = i
+                bestCount = count
+            }
         }
-        if let best { return (best, "") }
+        if let best { return (all[best], "") }
         let parts = reasons.map { "\($0.value) \($0.key)" }.sorted()
         let resourceReasons = reasons.filter { $0.key == "Too many pods" }.values.reduce(0, +)
         var preemption: [String] = []

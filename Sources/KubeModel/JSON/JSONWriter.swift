@@ -71,28 +71,53 @@ extension JSONValue {
 
 private let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
-/// Go encoding/json string escaping.
+/// Go encoding/json string escaping, over the UTF-8 bytes: runs that need no escape are copied at once.
 public func writeJSONString(_ s: String, into out: inout [UInt8], escapeHTML: Bool = true) {
     out.append(0x22)
-    for u in s.unicodeScalars {
-        let v = u.value
-        switch v {
-        case 0x22: out.append(0x5C); out.append(0x22)
-        case 0x5C: out.append(0x5C); out.append(0x5C)
-        case 0x0A: out.append(0x5C); out.append(UInt8(ascii: "n"))
-        case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "r"))
-        case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
-        case 0x08: out.append(0x5C); out.append(UInt8(ascii: "b"))
-        case 0x0C: out.append(0x5C); out.append(UInt8(ascii: "f"))
-        case 0x3C where escapeHTML, 0x3E where escapeHTML, 0x26 where escapeHTML:
-            out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hexDigits[Int(v >> 4)], hexDigits[Int(v & 0xF)]])
-        case 0..<0x20:
-            out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hexDigits[Int(v >> 4)], hexDigits[Int(v & 0xF)]])
-        case 0x2028, 0x2029:
-            out.append(contentsOf: "\\u202".utf8); out.append(v == 0x2028 ? UInt8(ascii: "8") : UInt8(ascii: "9"))
-        default:
-            out.append(contentsOf: String(Character(u)).utf8)
+    var copy = s
+    copy.withUTF8 { bytes in
+        let n = bytes.count
+        var i = 0
+        var run = 0
+        func flush(_ upTo: Int) {
+            if upTo > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<upTo])) }
         }
+        while i < n {
+            let b = bytes[i]
+            if b >= 0x80 {
+                // U+2028 and U+2029 (E2 80 A8/A9) are escaped; every other scalar is copied as it is.
+                if b == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
+                    flush(i)
+                    out.append(contentsOf: "\\u202".utf8)
+                    out.append(bytes[i + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9"))
+                    i += 3
+                    run = i
+                    continue
+                }
+                i += 1
+                continue
+            }
+            let plain = b >= 0x20 && b != 0x22 && b != 0x5C && !(escapeHTML && (b == 0x3C || b == 0x3E || b == 0x26))
+            if plain {
+                i += 1
+                continue
+            }
+            flush(i)
+            switch b {
+            case 0x22: out.append(0x5C); out.append(0x22)
+            case 0x5C: out.append(0x5C); out.append(0x5C)
+            case 0x0A: out.append(0x5C); out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
+            case 0x08: out.append(0x5C); out.append(UInt8(ascii: "b"))
+            case 0x0C: out.append(0x5C); out.append(UInt8(ascii: "f"))
+            default:
+                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hexDigits[Int(b >> 4)], hexDigits[Int(b & 0xF)]])
+            }
+            i += 1
+            run = i
+        }
+        flush(n)
     }
     out.append(0x22)
 }

@@ -64,7 +64,7 @@ enum CreateCommand {
         let server = try inv.server()
         let defaultNamespace = try inv.namespace()
         var errors: [Error] = []
-        var printed: [JSONValue] = []
+        let printer = OperationPrinter(format: format, dryRun: dryRun, flags: inv.flags)
         func prepare(_ o: SourcedObject, _ inv: inout Invocation) throws -> (ResourceType, JSONValue, String) {
             let type = try mapping(for: o, registry: server.registry)
             var obj = o.object
@@ -80,12 +80,7 @@ enum CreateCommand {
         func report(_ o: SourcedObject, _ outcome: Result<(ResourceType, JSONValue), Error>, _ inv: inout Invocation) {
             switch outcome {
             case .success(let (type, created)):
-                if let format {
-                    printed.append(created)
-                    if case .name = format { inv.io.out.write(ObjectPrinter.name(created, type: type) + "\n") }
-                } else {
-                    inv.io.out.write("\(type.qualifiedKind)/\(created["metadata"]["name"].string ?? "") created\(dryRun.suffix)\n")
-                }
+                printer.print(created, type: type, operation: "created", inv: inv)
             case .failure(let error):
                 errors.append(errorWrapper?(error) ?? addSource(error, verb: "creating", source: o.source))
             }
@@ -102,28 +97,8 @@ enum CreateCommand {
                 for (o, outcome) in outcomes { report(o, outcome, &inv) }
             })
         }
-        if let format, !printed.isEmpty {
-            try printObjects(printed, format: format, inv: &inv)
-        }
+        try printer.flush(&inv)
         if !errors.isEmpty { throw CLIError.aggregate(errors) }
-    }
-
-    /// Prints objects a mutating command returns: YAML documents separated by `---`, JSON one after
-    /// another, templates per object.
-    static func printObjects(_ objects: [JSONValue], format: OutputFormat, inv: inout Invocation) throws {
-        let objs = inv.flags.bool("show-managed-fields") ? objects : objects.map(ObjectPrinter.stripManagedFields)
-        switch format {
-        case .name: return
-        case .yaml:
-            for (i, o) in objs.enumerated() {
-                if i > 0 { inv.io.out.write("---\n") }
-                inv.io.out.write(ObjectPrinter.yaml(o))
-            }
-        case .json:
-            for o in objs { inv.io.out.write(ObjectPrinter.json(o)) }
-        default:
-            try TemplateOutput.write(objs, format: format, inv: &inv)
-        }
     }
 }
 

@@ -138,17 +138,9 @@ enum CreateSubcommands {
         }()
         if dryRun == .client {
             let type = try mapping(for: source, registry: registry)
-            if let format {
-                if case .name = format { inv.io.out.write(ObjectPrinter.name(obj, type: type) + "\n") }
-                // Client-built objects print in Go struct field order for JSON (kubectl does not sort them).
-                if case .json = format {
-                    inv.io.out.write(obj.jsonString(JSONWriteOptions(indent: 4, sortKeys: false)) + "\n")
-                } else {
-                    try CreateCommand.printObjects([obj], format: format, inv: &inv)
-                }
-            } else {
-                inv.io.out.write("\(type.qualifiedKind)/\(obj["metadata"]["name"].string ?? "") created (dry run)\n")
-            }
+            // Client-built objects print in Go struct field order for JSON (kubectl does not sort them).
+            try OperationPrinter(format: format, dryRun: dryRun, flags: inv.flags, typedJSON: true)
+                .printNow(obj, type: type, operation: "created", inv: &inv)
             return
         }
         try CreateCommand.createAll([source], inv: &inv, format: format, dryRun: dryRun, validation: validation,

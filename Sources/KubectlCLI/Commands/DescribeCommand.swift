@@ -18,56 +18,31 @@ enum DescribeCommand {
         run: { try run(&$0) })
 
     static func run(_ inv: inout Invocation) throws {
-        let files = inv.flags.strings("filename")
-        if inv.args.isEmpty && files.isEmpty {
+        var builder = ResourceBuilder.from(inv)
+        builder.requireNames = false
+        if builder.isEmpty {
             throw CLIError.message("You must specify the type of resource to describe. Use \"kubectl api-resources\" for a complete list of supported resources.")
         }
+        let result = try builder.resolve(&inv)
         let server = try inv.server()
-        let namespace = try inv.namespace()
-        let allNamespaces = inv.flags.bool("all-namespaces")
-        let selector = try parseLabelSelector(inv.flags.string("selector"))
         var found: [(ResourceType, JSONValue)] = []
         var errors: [Error] = []
         var prefixMatched = false
-        var selection: ResourceSelection? = nil
-        try server.read { s in
-            if !files.isEmpty {
-                let objects = try FileSource.read(paths: files, recursive: inv.flags.bool("recursive"), stdin: inv.io.readStdin)
-                for o in objects {
-                    let type = try mapping(for: o, registry: server.registry)
-                    let ns = o.object["metadata"]["namespace"].string ?? namespace
-                    do { found.append((type, try s.get(type, namespace: ns, name: o.object["metadata"]["name"].string ?? ""))) } catch {
-                        errors.append(error)
-                    }
-                }
-                return
-            }
-            let sel = try ResourceArgs.parse(inv.args, registry: server.registry)
-            selection = sel
-            for w in sel.warnings { inv.warn(w) }
-            for req in sel.requests {
-                if req.names.isEmpty {
-                    for obj in try s.list(req.type, namespace: allNamespaces ? nil : namespace) {
-                        if let selector, !selector.matches(labels: obj["metadata"]["labels"]) { continue }
-                        found.append((req.type, obj))
-                    }
-                    continue
-                }
-                for name in req.names {
-                    if let obj = try s.find(req.type, namespace: namespace, name: name) {
-                        found.append((req.type, obj))
-                        continue
-                    }
-                    // describe falls back to every object whose name starts with the given one.
-                    let matches = try s.list(req.type, namespace: namespace).filter {
-                        ($0["metadata"]["name"].string ?? "").hasPrefix(name)
-                    }
-                    if matches.isEmpty {
-                        errors.append(APIError.notFound(req.type.qualifiedPlural, name))
-                    } else {
-                        prefixMatched = true
-                        found += matches.map { (req.type, $0) }
-                    }
+        for r in try result.infos(&inv, fetch: .latest, keepMissing: true) {
+            switch r {
+            case .failure(let e): errors.append(e)
+            case .success(let info):
+                guard let type = info.type else { continue }
+                if let obj = info.object { found.append((type, obj)); continue }
+                // describe falls back to every object whose name starts with the given one.
+                let matches = info.source.isEmpty ? try server.read { s in
+                    try s.list(type, namespace: info.namespace).filter { ($0["metadata"]["name"].string ?? "").hasPrefix(info.name) }
+                } : []
+                if matches.isEmpty {
+                    errors.append(APIError.notFound(type.qualifiedPlural, info.name))
+                } else {
+                    prefixMatched = true
+                    found += matches.map { (type, $0) }
                 }
             }
         }
@@ -89,10 +64,7 @@ enum DescribeCommand {
             }
             first = false
         }
-        if found.isEmpty && errors.isEmpty {
-            let allNamespaced = selection?.requests.allSatisfy({ $0.type.namespaced }) ?? true
-            inv.io.err.write(allNamespaced && !allNamespaces ? "No resources found in \(namespace) namespace.\n" : "No resources found\n")
-        }
+        if found.isEmpty && errors.isEmpty { inv.io.err.write(result.noResourcesMessage()) }
         if !errors.isEmpty { throw CLIError.aggregate(errors) }
     }
 }

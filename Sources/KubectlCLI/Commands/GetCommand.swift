@@ -31,18 +31,11 @@ enum GetCommand {
         run: { try run(&$0) })
 
     static func run(_ inv: inout Invocation) throws {
-        let format: OutputFormat
-        // kubectl: a --template without -o means go-template.
-        var output = inv.flags.string("output")
-        if output.isEmpty && !inv.flags.string("template").isEmpty { output = "go-template" }
-        do { format = try OutputFormat.parse(output, template: inv.flags.string("template"), allowTables: true) } catch {
-            throw CLIError.message(String(describing: error))
-        }
-        if inv.flags.bool("show-labels"), !format.isHumanReadable {
-            throw CLIError.message("--show-labels option cannot be used with \(printerName(format)) printer")
-        }
-        let files = inv.flags.strings("filename")
-        if inv.args.isEmpty && files.isEmpty && inv.flags.string("kustomize").isEmpty {
+        let format = try outputFormat(inv)
+        var builder = ResourceBuilder.from(inv)
+        builder.requireNames = false
+        builder.enforceNamespace = true
+        if builder.isEmpty {
             throw CLIError.raw("""
                 You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.
 
@@ -52,96 +45,78 @@ enum GetCommand {
                 """)
         }
         if !inv.flags.string("subresource").isEmpty, try GetSubresource.run(&inv) { return }
-        let server = try inv.server()
-        let allNamespaces = inv.flags.bool("all-namespaces")
-        let namespace = try inv.namespace()
-        let labelSelector = try parseLabelSelector(inv.flags.string("selector"))
-        let fieldSelector = try parseFieldSelector(inv.flags.string("field-selector"))
-        var errors: [Error] = []
-
-        // Gather what to print: per type, the rows found.
-        var blocks: [(type: ResourceType, items: [Fetched])] = []
-        var selection: ResourceSelection
-        if !files.isEmpty || !inv.flags.string("kustomize").isEmpty {
-            let objects = try KustomizeSource.objects(&inv)
-            var requests: [(type: ResourceType, names: [String])] = []
-            for o in objects {
-                let type = try mapping(for: o, registry: inv.registry)
-                requests.append((type, [o.object["metadata"]["name"].string ?? ""]))
-            }
-            selection = ResourceSelection(requests: requests, multipleTypes: Set(requests.map(\.type.storageKey)).count > 1,
-                                          singleItem: requests.count == 1, warnings: [])
-            // Objects from files are looked up in their own namespace.
-            try server.read { s in
-                for (i, o) in objects.enumerated() {
-                    let type = requests[i].type
-                    let ns = o.object["metadata"]["namespace"].string ?? namespace
-                    do {
-                        let row = try s.getRow(type, namespace: ns, name: requests[i].names[0])
-                        appendBlock(&blocks, type, Fetched(row: row))
-                    } catch { errors.append(error) }
-                }
-            }
-        } else {
-            selection = try ResourceArgs.parse(inv.args, registry: inv.registry)
-            for w in selection.warnings { inv.warn(w) }
-            if allNamespaces && selection.requests.contains(where: { !$0.names.isEmpty }) {
+        let result = try builder.resolve(&inv)
+        if !builder.hasFiles {
+            if builder.allNamespaces && result.items.contains(where: { $0.info != nil }) {
                 throw CLIError.message("a resource cannot be retrieved by name across all namespaces")
             }
             if inv.flags.bool("watch") || inv.flags.bool("watch-only") {
-                let count = selection.requests.reduce(0) { $0 + max(1, $1.names.count) }
-                guard count == 1, let req = selection.requests.first else {
-                    throw CLIError.message("watch is only supported on individual resources and resource collections, but \(count) resources were found")
-                }
-                let target = GetWatch.Target(type: req.type, namespace: allNamespaces ? nil : namespace, name: req.names.first,
-                                             labelSelector: labelSelector, fieldSelector: fieldSelector,
-                                             labelSelectorText: inv.flags.string("selector"),
-                                             fieldSelectorText: inv.flags.string("field-selector"))
-                try GetWatch.run(&inv, format: format, target: target)
+                try watch(&inv, result, format: format)
                 return
             }
             // One type listed without names or sorting streams straight from the store.
-            if selection.requests.count == 1, let req = selection.requests.first, req.names.isEmpty,
-                inv.flags.string("sort-by").isEmpty,
-                try GetStream.run(&inv, server: server, type: req.type, namespace: allNamespaces ? nil : namespace,
-                                  format: format, labelSelector: labelSelector, fieldSelector: fieldSelector,
-                                  table: tableOptions(inv, allNamespaces: allNamespaces, multipleTypes: selection.multipleTypes))
+            if result.items.count == 1, case .list(let type, let ns) = result.items[0], inv.flags.string("sort-by").isEmpty,
+                try GetStream.run(&inv, server: try inv.server(), type: type, namespace: ns, format: format,
+                                  labelSelector: result.labels, fieldSelector: result.fields,
+                                  table: tableOptions(inv, allNamespaces: builder.allNamespaces, multipleTypes: result.multipleTypes))
             {
                 return
             }
-            let needsObjects = !format.isHumanReadable || !inv.flags.string("sort-by").isEmpty
-            try server.read { s in
-                for req in selection.requests {
-                    if req.names.isEmpty {
-                        let ns: String? = allNamespaces ? nil : namespace
-                        do {
-                            let indexed = storeRequirements(labelSelector)
-                            var rows = needsObjects || fieldSelector != nil
-                                ? try s.rows(req.type, namespace: ns, labels: indexed ?? [])
-                                : try s.listSummaries(req.type, namespace: ns, labels: indexed ?? [])
-                            if indexed == nil, let sel = labelSelector {
-                                rows = rows.filter { sel.matches(labelMap($0.labels)) }
-                            }
-                            if let fs = fieldSelector {
-                                rows = try filterByFields(rows, fs, type: req.type, labelSelector: inv.flags.string("selector"),
-                                                          fieldSelectorText: inv.flags.string("field-selector"))
-                            }
-                            blocks.append((req.type, rows.map { Fetched(row: $0) }))
-                        } catch { errors.append(error) }
-                    } else {
-                        var items: [Fetched] = []
-                        for name in req.names {
-                            do { items.append(Fetched(row: try s.getRow(req.type, namespace: namespace, name: name))) } catch {
-                                if inv.flags.bool("ignore-not-found"), apiReason(error) == .notFound { continue }
-                                errors.append(error)
-                            }
-                        }
-                        appendBlock(&blocks, req.type, items, merge: false)
-                    }
-                }
+        }
+        let needsObjects = !format.isHumanReadable || !inv.flags.string("sort-by").isEmpty
+        var blocks: [(type: ResourceType, items: [Fetched])] = []
+        var errors: [Error] = []
+        for r in try result.infos(&inv, fetch: .rows(objects: needsObjects), ignoreNotFound: inv.flags.bool("ignore-not-found")) {
+            switch r {
+            case .failure(let e): errors.append(e)
+            case .success(let info):
+                guard let type = info.type, let row = info.row else { continue }
+                appendBlock(&blocks, type, Fetched(row: row))
             }
         }
+        try print(blocks, errors: errors, result: result, format: format, inv: &inv)
+        if !errors.isEmpty { throw CLIError.aggregate(errors) }
+    }
 
+    /// `-o` (tables allowed; `--template` alone means go-template) and its check with `--show-labels`.
+    static func outputFormat(_ inv: Invocation) throws -> OutputFormat {
+        var output = inv.flags.string("output")
+        if output.isEmpty && !inv.flags.string("template").isEmpty { output = "go-template" }
+        let format: OutputFormat
+        do { format = try OutputFormat.parse(output, template: inv.flags.string("template"), allowTables: true) } catch {
+            throw CLIError.message(String(describing: error))
+        }
+        if inv.flags.bool("show-labels"), !format.isHumanReadable {
+            throw CLIError.message("--show-labels option cannot be used with \(printerName(format)) printer")
+        }
+        return format
+    }
+
+    /// `--watch`/`--watch-only`: one type (or one object) only.
+    static func watch(_ inv: inout Invocation, _ result: ResourceResult, format: OutputFormat) throws {
+        guard result.items.count == 1 else {
+            throw CLIError.message("watch is only supported on individual resources and resource collections, but \(result.items.count) resources were found")
+        }
+        let target: GetWatch.Target
+        switch result.items[0] {
+        case .list(let type, let ns):
+            target = GetWatch.Target(type: type, namespace: ns, name: nil, labelSelector: result.labels, fieldSelector: result.fields,
+                                     labelSelectorText: result.labelSelectorText, fieldSelectorText: result.fieldSelectorText)
+        case .object(let info):
+            guard let type = info.type else { return }
+            target = GetWatch.Target(type: type, namespace: result.allNamespaces ? nil : result.namespace, name: info.name,
+                                     labelSelector: result.labels, fieldSelector: result.fields,
+                                     labelSelectorText: result.labelSelectorText, fieldSelectorText: result.fieldSelectorText)
+        case .failed(let e): throw e
+        }
+        try GetWatch.run(&inv, format: format, target: target)
+    }
+
+    /// Tables per type, or every object in the chosen format (a List unless one object was named).
+    static func print(_ blocks: [(type: ResourceType, items: [Fetched])], errors: [Error], result: ResourceResult,
+                      format: OutputFormat, inv: inout Invocation) throws
+    {
+        var blocks = blocks
         // --sort-by: tables sort each block; a block where no object has the field prints nothing
         // (kubectl loses that error). Other formats sort the whole list below.
         let sortBy = nonEmpty(inv.flags.string("sort-by"))
@@ -150,39 +125,29 @@ enum GetCommand {
                 blocks[i].items = (try? Sorting.sortTable(blocks[i].items, by: sortBy)) ?? []
             }
         }
-
-        let printedAny = blocks.contains { !$0.items.isEmpty }
-        switch format {
-        case .table(let wide):
-            let opts = tableOptions(inv, allNamespaces: allNamespaces, multipleTypes: selection.multipleTypes, wide: wide)
-            var first = true
-            for block in blocks where !block.items.isEmpty {
-                let rows = block.items.map { f in
-                    TableRow(namespace: f.row.namespace, name: f.row.name, labels: f.row.labels,
-                             encodedCells: f.row.cells)
-                }
-                let text = TablePrinter.render(type: block.type, rows: rows, options: opts)
-                if !first && !opts.noHeaders { inv.io.out.write("\n") }
-                inv.io.out.write(text)
-                first = false
-            }
-            if !printedAny && errors.isEmpty && !inv.flags.bool("ignore-not-found") {
-                let allNamespaced = selection.requests.allSatisfy { $0.type.namespaced }
-                if allNamespaced && !allNamespaces && !selection.requests.isEmpty {
-                    inv.io.err.write("No resources found in \(namespace) namespace.\n")
-                } else {
-                    inv.io.err.write("No resources found\n")
-                }
-            }
-        default:
+        guard case .table(let wide) = format else {
             var objects: [JSONValue] = []
             for block in blocks { for f in block.items { objects.append(try f.object()) } }
             if !inv.flags.bool("show-managed-fields") { objects = objects.map(ObjectPrinter.stripManagedFields) }
-            let single = selection.singleItem && objects.count == 1 && errors.isEmpty
+            let single = result.singleItemImplied && objects.count == 1 && errors.isEmpty
             if let sortBy, !single { objects = try Sorting.sortObjects(objects, by: sortBy) }
             try OutputWriter.write(objects, single: single, format: format, inv: &inv, blocks: blocks.map(\.type))
+            return
         }
-        if !errors.isEmpty { throw CLIError.aggregate(errors) }
+        let opts = tableOptions(inv, allNamespaces: result.allNamespaces, multipleTypes: result.multipleTypes, wide: wide)
+        var first = true
+        for block in blocks where !block.items.isEmpty {
+            let rows = block.items.map { f in
+                TableRow(namespace: f.row.namespace, name: f.row.name, labels: f.row.labels, encodedCells: f.row.cells)
+            }
+            let text = TablePrinter.render(type: block.type, rows: rows, options: opts)
+            if !first && !opts.noHeaders { inv.io.out.write("\n") }
+            inv.io.out.write(text)
+            first = false
+        }
+        if first && errors.isEmpty && !inv.flags.bool("ignore-not-found") {
+            inv.io.err.write(result.noResourcesMessage())
+        }
     }
 
     static func tableOptions(_ inv: Invocation, allNamespaces: Bool, multipleTypes: Bool, wide: Bool = false) -> TableOptions {

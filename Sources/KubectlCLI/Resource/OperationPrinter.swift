@@ -21,6 +21,14 @@ final class OperationPrinter {
         self.showManagedFields = showManagedFields
     }
 
+    /// The printer of a command whose `-o` and dry-run strategy are already parsed; `--show-managed-fields`
+    /// is read when the command declares it.
+    convenience init(format: OutputFormat?, dryRun: DryRun, flags: ParsedFlags, typedJSON: Bool = false) {
+        self.init(format: format, dryRun: dryRun,
+                  showManagedFields: flags.declares("show-managed-fields") && flags.bool("show-managed-fields"))
+        self.typedJSON = typedJSON
+    }
+
     /// ` (dry run)`, ` (server dry run)` or "".
     var suffix: String { dryRun.suffix }
 
@@ -46,6 +54,12 @@ final class OperationPrinter {
     func printNow(_ object: JSONValue, type: ResourceType?, operation: String, suffixed: Bool = true, inv: inout Invocation) throws {
         print(object, type: type, operation: operation, suffixed: suffixed, inv: inv)
         try flush(&inv)
+    }
+
+    /// Prints objects that are not the result of an operation (`rollout history -o yaml`).
+    func printAll(_ objects: [JSONValue], inv: inout Invocation) throws {
+        guard let format else { return }
+        try OperationPrinter.printObjects(objects, format: format, showManagedFields: showManagedFields, typedJSON: typedJSON, inv: &inv)
     }
 
     /// Prints the objects kept for `-o json|yaml|jsonpath|go-template|custom-columns`.

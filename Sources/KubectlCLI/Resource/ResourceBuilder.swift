@@ -188,8 +188,11 @@ struct ResourceResult {
 
     var isEmpty: Bool { items.isEmpty }
 
-    /// Reads every object, each an info or an error; `ignoreNotFound` drops named objects that do not exist.
-    func infos(_ inv: inout Invocation, fetch: Fetch, ignoreNotFound: Bool = false) throws -> [Result<ResourceInfo, Error>] {
+    /// Reads every object, each an info or an error; `ignoreNotFound` drops named objects that do not exist,
+    /// `keepMissing` keeps them as infos without an object (describe then matches names by prefix).
+    func infos(_ inv: inout Invocation, fetch: Fetch, ignoreNotFound: Bool = false,
+               keepMissing: Bool = false) throws -> [Result<ResourceInfo, Error>]
+    {
         if local { return items.compactMap { $0.info.map { .success($0) } } }
         let server = try inv.server()
         var out: [Result<ResourceInfo, Error>] = []
@@ -200,6 +203,7 @@ struct ResourceResult {
                 case .object(let info):
                     do { out.append(.success(try read(info, fetch: fetch, session: s))) } catch {
                         if ignoreNotFound, apiReason(error) == .notFound { continue }
+                        if keepMissing, apiReason(error) == .notFound { out.append(.success(info)); continue }
                         out.append(.failure(error))
                     }
                 case .list(let type, let ns):

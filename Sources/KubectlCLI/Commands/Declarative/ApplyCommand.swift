@@ -81,7 +81,7 @@ enum ApplyCommand {
         }
         if objects.isEmpty { throw CLIError.message("no objects passed to apply") }
 
-        var printed: [JSONValue] = []
+        let printer = OperationPrinter(format: format, dryRun: dryRun, flags: inv.flags)
         var errors: [Error] = []
         var visited: [(type: ResourceType, namespace: String, name: String)] = []
         var visitedNamespaces: [String] = []
@@ -101,15 +101,15 @@ enum ApplyCommand {
                     ? try serverSideApply(obj, type: type, namespace: namespace, dryRun: dryRun, inv: &inv, server: server)
                     : try clientSideApply(obj, type: type, namespace: namespace, source: o.source, dryRun: dryRun,
                                           force: force, inv: &inv, server: server)
-                Declarative.report(result, type: type, operation: operation + dryRun.suffix, format: format, inv: &inv, printed: &printed)
+                printer.print(result, type: type, operation: operation, inv: inv)
             } catch {
                 errors.append(error)
             }
         }
-        if let format, !printed.isEmpty { try CreateCommand.printObjects(printed, format: format, inv: &inv) }
+        try printer.flush(&inv)
         if prune && errors.isEmpty {
             try pruneObjects(inv: &inv, server: server, visited: visited, namespaces: visitedNamespaces,
-                             selector: selector, dryRun: dryRun, format: format)
+                             selector: selector, printer: printer)
         }
         if !errors.isEmpty { throw CLIError.aggregate(errors) }
     }
@@ -245,7 +245,7 @@ enum ApplyCommand {
     }
 
     static func pruneObjects(inv: inout Invocation, server: APIServer, visited: [(type: ResourceType, namespace: String, name: String)],
-                             namespaces: [String], selector: LabelSelector?, dryRun: DryRun, format: OutputFormat?) throws
+                             namespaces: [String], selector: LabelSelector?, printer: OperationPrinter) throws
     {
         var allow: [(String, String, String)] = defaultPruneAllowlist
         let custom = inv.flags.strings("prune-allowlist")
@@ -272,14 +272,11 @@ enum ApplyCommand {
                     if visited.contains(where: { $0.type.storageKey == type.storageKey && $0.name == name && (!type.namespaced || $0.namespace == objNs) }) {
                         continue
                     }
-                    if dryRun != .client {
-                        try server.write { _ = try $0.delete(type, namespace: objNs, name: name, dryRun: dryRun == .server) }
+                    if printer.dryRun != .client {
+                        try server.write { _ = try $0.delete(type, namespace: objNs, name: name, dryRun: printer.dryRun == .server) }
                     }
-                    if case .name? = format {
-                        inv.io.out.write(ObjectPrinter.name(obj, type: type) + "\n")
-                    } else if format == nil {
-                        inv.io.out.write("\(ObjectPrinter.name(obj, type: type)) pruned\(dryRun.suffix)\n")
-                    }
+                    // Pruned objects print as a line or a name, never as objects.
+                    printer.print(name: ObjectPrinter.name(obj, type: type), operation: "pruned", inv: inv)
                 }
             }
         }

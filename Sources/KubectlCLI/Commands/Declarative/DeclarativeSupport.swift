@@ -115,14 +115,4 @@ enum Declarative {
     static func infoString(_ type: ResourceType, name: String, namespace: String) -> String {
         "Resource: \(goQuoted(gvrString(type))), GroupVersionKind: \(goQuoted("\(type.group)/\(type.version), Kind=\(type.kind)"))\nName: \(goQuoted(name)), Namespace: \(goQuoted(namespace))"
     }
-
-    /// Prints `<kind>/<name> <operation>` (no -o), the name (-o name), or collects the object.
-    static func report(_ obj: JSONValue, type: ResourceType?, operation: String, format: OutputFormat?,
-                       inv: inout Invocation, printed: inout [JSONValue])
-    {
-        let name = ObjectPrinter.name(obj, type: type)
-        guard let format else { inv.io.out.write("\(name) \(operation)\n"); return }
-        printed.append(obj)
-        if case .name = format { inv.io.out.write(name + "\n") }
-    }
 }

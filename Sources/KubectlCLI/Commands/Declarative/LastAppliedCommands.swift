@@ -88,7 +88,7 @@ enum LastAppliedCommands {
         let format = try objectFormat(inv)
         let server = try inv.server()
         let namespace = try inv.namespace()
-        var printed: [JSONValue] = []
+        let printer = OperationPrinter(format: format, dryRun: dryRun, flags: inv.flags)
         for o in try KustomizeSource.objects(&inv) {
             let type = try mapping(for: o, registry: server.registry)
             let ns = try requestNamespace(o.object, type: type, defaultNamespace: namespace, explicit: inv.namespaceExplicit)
@@ -104,13 +104,8 @@ enum LastAppliedCommands {
                 live["metadata"]["annotations"][LastApplied.key] = .string(annotation)
                 return dryRun == .client ? live : try s.update(live, type: type, dryRun: dryRun == .server)
             }
-            if let format {
-                printed.append(result)
-                if case .name = format { inv.io.out.write(ObjectPrinter.name(result, type: type) + "\n") }
-            } else {
-                inv.io.out.write("\(type.qualifiedKind)/\(name) configured\(dryRun.suffix)\n")
-            }
+            printer.print(result, type: type, operation: "configured", inv: inv)
         }
-        if let format, !printed.isEmpty { try CreateCommand.printObjects(printed, format: format, inv: &inv) }
+        try printer.flush(&inv)
     }
 }

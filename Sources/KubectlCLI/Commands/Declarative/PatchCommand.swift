@@ -24,12 +24,51 @@ enum PatchCommand {
         run: { try run(&$0) })
 
     static func run(_ inv: inout Invocation) throws {
+        let (kind, patchText) = try patchFlags(inv)
+        let builder = ResourceBuilder.from(inv)
+        if builder.local && !inv.args.isEmpty { throw CLIError.message("cannot specify --local and server resources") }
+        let subresource = inv.flags.string("subresource")
+        if !subresource.isEmpty && !["status", "scale"].contains(subresource) {
+            throw CLIError.message("invalid subresource value: \(goQuoted(subresource)). Must be one of [status scale]")
+        }
+        if builder.filenames.isEmpty && inv.args.isEmpty {
+            throw CLIError.message(ResourceArgs.noResourcesMessage)
+        }
+        let patch = try Declarative.parsePatch(patchText, kind: kind)
+        let format = try objectFormat(inv)
+        let dryRun = try DryRun.from(inv)
+        let printer = OperationPrinter(format: format, dryRun: dryRun, flags: inv.flags)
+        var b = builder
+        b.kustomize = ""  // patch reads -f only
+        let result = try b.resolve(&inv)
+        if builder.local {
+            for info in try result.infos(&inv, fetch: .names).map({ try $0.get() }) {
+                let original = info.object ?? .emptyObject
+                let patched = try Declarative.apply(patch, to: original, kind: kind)
+                printer.print(patched, type: info.type, operation: patched == original ? "patched (no change)" : "patched",
+                              suffixed: false, inv: inv)
+            }
+            try printer.flush(&inv)
+            return
+        }
+        let errors = try result.visit(&inv, fetch: .names, verb: "patching") { inv, t in
+            guard let type = t.type else { return }
+            let (object, changed) = try inv.server().write { s in
+                try patchOne(type, namespace: t.namespace, name: t.name, patch: patch, kind: kind, subresource: subresource,
+                             dryRun: dryRun, session: s)
+            }
+            printer.print(object, type: type, operation: changed ? "patched" : "patched (no change)", inv: inv)
+        }
+        try printer.flush(&inv)
+        if !errors.isEmpty { throw CLIError.aggregate(errors) }
+    }
+
+    /// `--type` and the patch text from `-p` or `--patch-file`.
+    static func patchFlags(_ inv: Invocation) throws -> (PatchKind, String) {
         let typeText = inv.flags.string("type").lowercased()
         guard let kind = PatchKind(rawValue: typeText) else {
             throw CLIError.message("--type must be one of [json merge strategic], not \(goQuoted(inv.flags.string("type")))")
         }
-        let files = inv.flags.strings("filename")
-        let local = inv.flags.bool("local")
         var patchText = inv.flags.string("patch")
         let patchFile = inv.flags.string("patch-file")
         if !patchText.isEmpty && !patchFile.isEmpty {
@@ -43,79 +82,31 @@ enum PatchCommand {
         if patchText.isEmpty {
             throw CLIError.message("must specify --patch or --patch-file containing the contents of the patch")
         }
-        if local && !inv.args.isEmpty { throw CLIError.message("cannot specify --local and server resources") }
-        let subresource = inv.flags.string("subresource")
-        if !subresource.isEmpty && !["status", "scale"].contains(subresource) {
-            throw CLIError.message("invalid subresource value: \(goQuoted(subresource)). Must be one of [status scale]")
-        }
-        if files.isEmpty && inv.args.isEmpty {
-            throw CLIError.message(ResourceArgs.noResourcesMessage)
-        }
-        let patch = try Declarative.parsePatch(patchText, kind: kind)
-        let format = try objectFormat(inv)
-        let dryRun = try DryRun.from(inv)
-        var printed: [JSONValue] = []
-        var errors: [Error] = []
+        return (kind, patchText)
+    }
 
-        if local {
-            let objects = try FileSource.read(paths: files, recursive: inv.flags.bool("recursive"), stdin: inv.io.readStdin)
-            for o in objects {
-                let type = Registry.builtin.type(apiVersion: o.object["apiVersion"].string ?? "", kind: o.object["kind"].string ?? "")
-                let patched = try Declarative.apply(patch, to: o.object, kind: kind)
-                Declarative.report(patched, type: type, operation: patched == o.object ? "patched (no change)" : "patched",
-                                   format: format, inv: &inv, printed: &printed)
-            }
-            if let format, !printed.isEmpty { try CreateCommand.printObjects(printed, format: format, inv: &inv) }
-            return
+    /// Reads, patches and writes one object in one request; the object returned and whether it changed.
+    static func patchOne(_ type: ResourceType, namespace: String, name: String, patch: JSONValue, kind: PatchKind,
+                         subresource: String, dryRun: DryRun, session s: APISession) throws -> (JSONValue, Bool)
+    {
+        let live = try s.get(type, namespace: namespace, name: name)
+        if subresource == "scale" {
+            return try patchScale(live, patch: patch, kind: kind, type: type, session: s, dryRun: dryRun)
         }
-
-        let server = try inv.server()
-        let namespace = try inv.namespace()
-        var targets: [(type: ResourceType, namespace: String, name: String, source: String)] = []
-        if !files.isEmpty {
-            for o in try FileSource.read(paths: files, recursive: inv.flags.bool("recursive"), stdin: inv.io.readStdin) {
-                let type = try mapping(for: o, registry: server.registry)
-                let ns = try requestNamespace(o.object, type: type, defaultNamespace: namespace, explicit: inv.namespaceExplicit)
-                targets.append((type, ns, o.object["metadata"]["name"].string ?? "", o.source))
-            }
-        } else {
-            let selection = try ResourceArgs.parse(inv.args, registry: server.registry)
-            for w in selection.warnings { inv.warn(w) }
-            for req in selection.requests {
-                if req.names.isEmpty { throw CLIError.message("resource(s) were provided, but no name was specified") }
-                for n in req.names { targets.append((req.type, namespace, n, "")) }
-            }
+        var patched = try Declarative.apply(patch, to: live, kind: kind)
+        if subresource == "status" {
+            var onlyStatus = live
+            onlyStatus["status"] = patched["status"]
+            patched = onlyStatus
+        } else if !live["status"].isNull {
+            // The main resource ignores status changes (they go through /status).
+            patched["status"] = live["status"]
         }
-        for t in targets {
-            do {
-                let result: (JSONValue, Bool) = try server.write { s in
-                    let live = try s.get(t.type, namespace: t.namespace, name: t.name)
-                    if subresource == "scale" {
-                        return try patchScale(live, patch: patch, kind: kind, type: t.type, session: s, dryRun: dryRun)
-                    }
-                    var patched = try Declarative.apply(patch, to: live, kind: kind)
-                    if subresource == "status" {
-                        var onlyStatus = live
-                        onlyStatus["status"] = patched["status"]
-                        patched = onlyStatus
-                    } else if !live["status"].isNull {
-                        // The main resource ignores status changes (they go through /status).
-                        patched["status"] = live["status"]
-                    }
-                    patched["metadata"]["resourceVersion"] = live["metadata"]["resourceVersion"]
-                    if dryRun == .client { return (patched, patched != live) }
-                    let updated = try s.update(patched, type: t.type, dryRun: dryRun == .server,
-                                               body: Declarative.requestBody(patch, kind: kind))
-                    return (updated, updated != live)
-                }
-                Declarative.report(result.0, type: t.type, operation: (result.1 ? "patched" : "patched (no change)") + dryRun.suffix,
-                                   format: format, inv: &inv, printed: &printed)
-            } catch {
-                errors.append(addSource(error, verb: "patching", source: t.source))
-            }
-        }
-        if let format, !printed.isEmpty { try CreateCommand.printObjects(printed, format: format, inv: &inv) }
-        if !errors.isEmpty { throw CLIError.aggregate(errors) }
+        patched["metadata"]["resourceVersion"] = live["metadata"]["resourceVersion"]
+        if dryRun == .client { return (patched, patched != live) }
+        let updated = try s.update(patched, type: type, dryRun: dryRun == .server,
+                                   body: Declarative.requestBody(patch, kind: kind))
+        return (updated, updated != live)
     }
 
     /// `--subresource=scale`: the patch applies to an autoscaling/v1 Scale view of the object.

@@ -40,7 +40,7 @@ enum ReplaceCommand {
         let server = try inv.server()
         let defaultNamespace = try inv.namespace()
         let objects = try KustomizeSource.objects(&inv)
-        var printed: [JSONValue] = []
+        let printer = OperationPrinter(format: format, dryRun: dryRun, flags: inv.flags)
         var errors: [Error] = []
         for o in objects {
             do {
@@ -61,7 +61,7 @@ enum ReplaceCommand {
                     obj.remove(["metadata", "resourceVersion"])
                     obj.remove(["metadata", "uid"])
                     let created = try server.write { try $0.create(Declarative.dropNulls(obj), type: type, namespace: namespace) }
-                    Declarative.report(created, type: type, operation: "replaced", format: format, inv: &inv, printed: &printed)
+                    printer.print(created, type: type, operation: "replaced", suffixed: false, inv: inv)
                     continue
                 }
                 let result = try server.write { s -> JSONValue in
@@ -71,12 +71,12 @@ enum ReplaceCommand {
                     if dryRun == .client { return next }
                     return try s.update(next, type: type, dryRun: dryRun == .server)
                 }
-                Declarative.report(result, type: type, operation: "replaced" + dryRun.suffix, format: format, inv: &inv, printed: &printed)
+                printer.print(result, type: type, operation: "replaced", inv: inv)
             } catch {
                 errors.append(addSource(error, verb: "replacing", source: o.source))
             }
         }
-        if let format, !printed.isEmpty { try CreateCommand.printObjects(printed, format: format, inv: &inv) }
+        try printer.flush(&inv)
         if !errors.isEmpty { throw CLIError.aggregate(errors) }
     }
 }

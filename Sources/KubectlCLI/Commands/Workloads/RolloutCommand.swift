@@ -118,7 +118,7 @@ enum RolloutCommand {
             if let format {
                 let owners = revision > 0 ? revs.filter { $0.number == revision }.map(\.owner) : revs.map(\.owner)
                 if revision > 0 && owners.isEmpty { throw CLIError.message("unable to find the specified revision") }
-                try Workloads.printObjects(owners, format: format, inv: &inv)
+                try OperationPrinter(format: format, dryRun: .none, flags: inv.flags).printAll(owners, inv: &inv)
                 continue
             }
             if revision > 0 {
@@ -197,14 +197,14 @@ enum RolloutCommand {
                 }
                 if annotations.isEmpty { changed.remove(["metadata", "annotations"]) } else { changed["metadata"]["annotations"] = .object(annotations) }
             }
+            let printer = OperationPrinter(format: format, dryRun: dryRun, flags: inv.flags)
             if dryRun == .client {
-                if let format { try Workloads.printObjects([changed], format: format, inv: &inv); continue }
-                inv.io.out.write("\(t.displayName) \(Describers.podTemplateUnaligned(template)) (dry run)\n")
+                // kubectl prints the template it would roll back to in place of the operation.
+                try printer.printNow(changed, type: t.type, operation: Describers.podTemplateUnaligned(template), inv: &inv)
                 continue
             }
             let result = try Workloads.store(changed, type: type, inv: &inv, dryRun: dryRun)
-            if let format { try Workloads.printObjects([result], format: format, inv: &inv); continue }
-            inv.io.out.write("\(t.displayName) rolled back\(dryRun.suffix)\n")
+            try printer.printNow(result, type: t.type, operation: "rolled back", inv: &inv)
         }
     }
 
@@ -365,8 +365,7 @@ enum RolloutCommand {
                 errors.append(ErrorRenderer.lineFor(error))
                 continue
             }
-            if let format { try Workloads.printObjects([result], format: format, inv: &inv); continue }
-            inv.io.out.write("\(t.displayName) \(verb)\(dryRun.suffix)\n")
+            try OperationPrinter(format: format, dryRun: dryRun, flags: inv.flags).printNow(result, type: t.type, operation: verb, inv: &inv)
         }
         try SetCommand.fail(errors)
     }

@@ -111,10 +111,10 @@ enum SetCommand {
             if let format {
                 if case .yaml = format, printedCount > 0 { inv.io.out.write("---\n") }
                 printedCount += 1
-                try Workloads.printObjects([result], format: format, inv: &inv, typed: clientSide)
-            } else {
-                inv.io.out.write("\(ObjectPrinter.name(result, type: t.type)) \(verb)\(local ? "" : dryRun.suffix)\n")
             }
+            // --local changes nothing anywhere: no dry-run suffix.
+            try OperationPrinter(format: format, dryRun: dryRun, flags: inv.flags, typedJSON: clientSide)
+                .printNow(result, type: t.type, operation: verb, suffixed: !local, inv: &inv)
         }
         try fail(errors)
     }

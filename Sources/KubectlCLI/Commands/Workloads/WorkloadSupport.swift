@@ -76,20 +76,6 @@ enum Workloads {
 
     /// Parses `-o` for the mutating verbs (no tables).
     static func format(_ inv: Invocation) throws -> OutputFormat? { try objectFormat(inv) }
-
-    /// Prints objects (for `-o`) with the typed round trip applied to local or client-side results.
-    static func printObjects(_ objects: [JSONValue], format: OutputFormat, inv: inout Invocation, typed: Bool = false) throws {
-        if case .name = format {
-            for o in objects { inv.io.out.write(ObjectPrinter.name(o, type: OutputWriter.typeOf(o, inv.registry)) + "\n") }
-            return
-        }
-        if typed, case .json = format {
-            // Typed objects keep Go struct field order.
-            for o in objects { inv.io.out.write(ObjectPrinter.json(ObjectPrinter.stripManagedFields(o), sortKeys: false)) }
-            return
-        }
-        try CreateCommand.printObjects(objects, format: format, inv: &inv)
-    }
 }
 
 /// The typed round trip kubectl applies to objects it decoded into Go structs and encodes again

@@ -1,0 +1,48 @@
+import KubeAPI
+import KubeModel
+import KubePrinters
+import KubeRegistry
+
+/// The node verbs (cordon, uncordon, drain, taint): their table entries and the node lookups they share;
+/// each verb is in its own file.
+enum NodeCommands {
+    static let specs: [CommandSpec] = [
+        CommandSpec("cordon", use: "cordon NODE", short: "Stop new pods from being scheduled onto a node",
+                    flags: [CommonFlags.dryRun, CommonFlags.selector], group: "Cluster Management Commands:",
+                    run: { try cordon(&$0, unschedulable: true) }),
+        CommandSpec("uncordon", use: "uncordon NODE", short: "Let pods be scheduled onto a node again",
+                    flags: [CommonFlags.dryRun, CommonFlags.selector], group: "Cluster Management Commands:",
+                    run: { try cordon(&$0, unschedulable: false) }),
+        CommandSpec("drain", use: "drain NODE", short: "Cordon a node and evict its pods before maintenance",
+                    flags: drainFlags, group: "Cluster Management Commands:", run: { try drain(&$0) }),
+        CommandSpec("taint", use: "taint NODE NAME KEY_1=VAL_1:TAINT_EFFECT_1 ... KEY_N=VAL_N:TAINT_EFFECT_N",
+                    short: "Add, change or remove node taints",
+                    flags: CommonFlags.output(tables: false) + [
+                        FlagSpec("all", .bool, usage: "Taint every node."),
+                        CommonFlags.dryRun,
+                        CommonFlags.fieldManager("kubectl-taint"),
+                        FlagSpec("overwrite", .bool, usage: "Replace taints with the same key and effect."),
+                        CommonFlags.selector,
+                        CommonFlags.validate,
+                    ], group: "Cluster Management Commands:", run: { try taint(&$0) }),
+    ]
+
+    static func nodeType(_ inv: inout Invocation) throws -> ResourceType {
+        guard let t = try inv.server().registry.type(group: "", kind: "Node") else { throw CLIError.message("no Node type") }
+        return t
+    }
+
+    /// The nodes named by the arguments or `-l`.
+    static func nodes(_ inv: inout Invocation, command: String) throws -> [JSONValue] {
+        let selector = inv.flags.string("selector")
+        if inv.args.isEmpty && selector.isEmpty { throw CLIError.usage("USAGE: \(command) NODE [flags]") }
+        let server = try inv.server()
+        let type = try nodeType(&inv)
+        if !inv.args.isEmpty {
+            return try inv.args.map { name in try server.read { try $0.get(type, namespace: "", name: name) } }
+        }
+        let sel = try parseLabelSelector(selector)
+        let rows = try server.read { try $0.rows(type, namespace: nil) }
+        return try rows.filter { sel?.matches(labelMap($0.labels)) ?? true }.map { try JSON.parse($0.data) }
+    }
+}

@@ -1,0 +1,177 @@
+import KubeAPI
+import KubeModel
+import KubePrinters
+import KubeRegistry
+
+/// `kubectl top pod|node`. There is no metrics server: the figures are simulated from the
+/// containers' resource requests (a container without requests counts 1m CPU and 4Mi memory), for
+/// running pods only; a node's usage is the sum over the running pods scheduled on it.
+enum TopCommand {
+    static let spec = CommandSpec(
+        "top", use: "top", short: "Show CPU and memory figures of pods and nodes",
+        subcommands: [
+            CommandSpec("pod", aliases: ["pods", "po"], use: "pod [NAME | -l label]", short: "Show CPU and memory figures per pod",
+                        flags: [CommonFlags.allNamespaces, FlagSpec("containers", .bool, usage: "Per-container usage."),
+                                CommonFlags.fieldSelector, FlagSpec("no-headers", .bool, usage: "Omit the header line."),
+                                CommonFlags.selector, FlagSpec("sort-by", .string, usage: "Sort by cpu or memory."),
+                                useProtocolBuffers,
+                                FlagSpec("sum", .bool, usage: "Add a line with the totals of the CPU and memory columns.")],
+                        run: { try pods(&$0) }),
+            CommandSpec("node", aliases: ["nodes", "no"], use: "node [NAME | -l label]", short: "Show CPU and memory figures per node",
+                        flags: [FlagSpec("no-headers", .bool, usage: "Omit the header line."), CommonFlags.selector,
+                                FlagSpec("show-capacity", .bool, usage: "Percentages of capacity instead of allocatable."),
+                                FlagSpec("sort-by", .string, usage: "Sort by cpu or memory."), useProtocolBuffers],
+                        run: { try nodes(&$0) }),
+        ],
+        group: "Cluster Management Commands:")
+
+    static let useProtocolBuffers = FlagSpec("use-protocol-buffers", .bool, default: "true",
+                                             usage: "Wire format for the metrics API. No effect offline: figures are computed locally.")
+
+    static func containerUsage(_ c: JSONValue) -> (cpuMilli: Int64, memBytes: Int64) {
+        let req = c["resources"]["requests"]
+        let cpu = (try? KubeModel.Quantity.parse(json: req["cpu"]))?.milliValue ?? 1
+        let mem = (try? KubeModel.Quantity.parse(json: req["memory"]))?.value ?? 4 * 1024 * 1024
+        return (req["cpu"].isNull ? 1 : cpu, req["memory"].isNull ? 4 * 1024 * 1024 : mem)
+    }
+
+    static func podUsage(_ pod: JSONValue) -> (Int64, Int64) {
+        var cpu: Int64 = 0, mem: Int64 = 0
+        for c in pod["spec"]["containers"].array ?? [] {
+            let u = containerUsage(c)
+            cpu += u.cpuMilli
+            mem += u.memBytes
+        }
+        return (cpu, mem)
+    }
+
+    static func running(_ pods: [JSONValue]) -> [JSONValue] { pods.filter { $0["status"]["phase"].string == "Running" } }
+
+    static func pods(_ inv: inout Invocation) throws {
+        let sortBy = try sortKey(inv)
+        let server = try inv.server()
+        guard let podType = server.registry.type(group: "", kind: "Pod") else { return }
+        let allNS = inv.flags.bool("all-namespaces")
+        let namespace = try inv.namespace()
+        var pods = try server.read { try $0.list(podType, namespace: allNS ? nil : namespace) }
+        if let sel = try parseLabelSelector(inv.flags.string("selector")) {
+            pods = pods.filter { sel.matches(Dictionary($0["metadata"]["labels"].stringMap, uniquingKeysWith: { $1 })) }
+        }
+        if let name = inv.args.first {
+            guard let pod = pods.first(where: { $0["metadata"]["name"].string == name }) else {
+                throw CLIError.api(APIError.notFound("pods", name))
+            }
+            guard pod["status"]["phase"].string == "Running" else {
+                throw CLIError.message("Metrics not available for pod \(namespace)/\(name), age: \(humanDuration(seconds: inv.clock.now.seconds - (Timestamp(rfc3339: pod["metadata"]["creationTimestamp"].string ?? "")?.seconds ?? inv.clock.now.seconds)))")
+            }
+            pods = [pod]
+        }
+        if let fs = try parseFieldSelector(inv.flags.string("field-selector")) {
+            pods = pods.filter { pod in fs.matches { fieldValue($0, of: pod, type: podType) } }
+        }
+        pods = running(pods)
+        if pods.isEmpty {
+            inv.io.err.write(allNS ? "No resources found\n" : "No resources found in \(namespace) namespace.\n")
+            return
+        }
+        inv.io.out.write(podTable(pods, sortBy: sortBy, allNamespaces: allNS, containers: inv.flags.bool("containers"),
+                                  headers: !inv.flags.bool("no-headers"), sum: inv.flags.bool("sum")))
+    }
+
+    /// `--sort-by`: cpu or memory (largest first), else by namespace and name.
+    static func sortKey(_ inv: Invocation) throws -> String {
+        let sortBy = inv.flags.string("sort-by")
+        guard ["", "cpu", "memory"].contains(sortBy) else { throw CLIError.message("--sort-by accepts only cpu or memory") }
+        return sortBy
+    }
+
+    static func sorted<T>(_ items: [T], by sortBy: String, usage: (T) -> (Int64, Int64), name: (T) -> (String, String)) -> [T] {
+        var indexed = Array(items.enumerated())
+        indexed.sort { a, b in
+            switch sortBy {
+            case "cpu": let (x, y) = (usage(a.element).0, usage(b.element).0); return x != y ? x > y : a.offset < b.offset
+            case "memory": let (x, y) = (usage(a.element).1, usage(b.element).1); return x != y ? x > y : a.offset < b.offset
+            default: let (x, y) = (name(a.element), name(b.element)); return x != y ? x < y : a.offset < b.offset
+            }
+        }
+        return indexed.map(\.element)
+    }
+
+    /// kubectl's pod metrics table: every cell tab-terminated; `--sum` adds a rule and the totals under
+    /// the figures (its column count is taken from the header, as kubectl counts it).
+    static func podTable(_ pods: [JSONValue], sortBy: String, allNamespaces: Bool, containers: Bool, headers: Bool, sum: Bool) -> String {
+        var tw = TabWriter(minWidth: 0, padding: 3)
+        var columns = 3
+        if headers {
+            var header: [String] = allNamespaces ? ["NAMESPACE"] : []
+            header += containers ? ["POD", "NAME", "CPU(cores)", "MEMORY(bytes)"] : ["NAME", "CPU(cores)", "MEMORY(bytes)"]
+            columns = header.count
+            tw.write(header.map { $0 + "\t" }.joined() + "\n")
+        }
+        let ordered = sorted(pods, by: sortBy, usage: podUsage) {
+            (allNamespaces ? $0["metadata"]["namespace"].string ?? "" : "", $0["metadata"]["name"].string ?? "")
+        }
+        func line(_ cells: [String]) { tw.write(cells.map { $0 + "\t" }.joined() + "\n") }
+        var total: (Int64, Int64) = (0, 0)
+        for p in ordered {
+            let prefix = allNamespaces ? [p["metadata"]["namespace"].string ?? ""] : []
+            let name = p["metadata"]["name"].string ?? ""
+            let (cpu, mem) = podUsage(p)
+            total = (total.0 + cpu, total.1 + mem)
+            if containers {
+                let cs = sorted(p["spec"]["containers"].array ?? [], by: sortBy, usage: { let u = containerUsage($0); return (u.cpuMilli, u.memBytes) }) {
+                    ("", $0["name"].string ?? "")
+                }
+                for c in cs {
+                    let u = containerUsage(c)
+                    line(prefix + [name, c["name"].string ?? "", "\(u.cpuMilli)m", "\(u.memBytes / (1024 * 1024))Mi"])
+                }
+            } else {
+                line(prefix + [name, "\(cpu)m", "\(mem / (1024 * 1024))Mi"])
+            }
+        }
+        if sum {
+            line(Array(repeating: "", count: max(0, columns - 2)) + ["________", "________"])
+            line(Array(repeating: "", count: max(0, columns - 3)) + ["", "\(total.0)m", "\(total.1 / (1024 * 1024))Mi"])
+        }
+        return tw.flush()
+    }
+
+    static func nodes(_ inv: inout Invocation) throws {
+        let sortBy = try sortKey(inv)
+        let server = try inv.server()
+        guard let podType = server.registry.type(group: "", kind: "Pod"),
+              let nodeType = server.registry.type(group: "", kind: "Node") else { return }
+        var nodes = try server.read { try $0.list(nodeType, namespace: nil) }
+        if let sel = try parseLabelSelector(inv.flags.string("selector")) {
+            nodes = nodes.filter { sel.matches(Dictionary($0["metadata"]["labels"].stringMap, uniquingKeysWith: { $1 })) }
+        }
+        if let name = inv.args.first {
+            nodes = nodes.filter { $0["metadata"]["name"].string == name }
+            if nodes.isEmpty { throw CLIError.api(APIError.notFound("nodes", name)) }
+        }
+        let pods = running(try server.read { try $0.list(podType, namespace: nil) })
+        var tw = TabWriter(minWidth: 0, padding: 3)
+        if !inv.flags.bool("no-headers") { tw.write("NAME\tCPU(cores)\tCPU(%)\tMEMORY(bytes)\tMEMORY(%)\t\n") }
+        let field = inv.flags.bool("show-capacity") ? "capacity" : "allocatable"
+        func usage(_ n: JSONValue) -> (Int64, Int64) {
+            var cpu: Int64 = 0, mem: Int64 = 0
+            for p in pods where p["spec"]["nodeName"].string == n["metadata"]["name"].string {
+                let u = podUsage(p)
+                cpu += u.0
+                mem += u.1
+            }
+            return (cpu, mem)
+        }
+        for n in sorted(nodes, by: sortBy, usage: usage, name: { ("", $0["metadata"]["name"].string ?? "") }) {
+            let name = n["metadata"]["name"].string ?? ""
+            let (cpu, mem) = usage(n)
+            let cpuCap = (try? KubeModel.Quantity.parse(json: n["status"][field]["cpu"]))?.milliValue ?? 0
+            let memCap = (try? KubeModel.Quantity.parse(json: n["status"][field]["memory"]))?.value ?? 0
+            let cpuPct = cpuCap > 0 ? cpu * 100 / cpuCap : 0
+            let memPct = memCap > 0 ? mem * 100 / memCap : 0
+            tw.write("\(name)\t\(cpu)m\t\(cpuPct)%\t\(mem / (1024 * 1024))Mi\t\(memPct)%\t\n")
+        }
+        inv.io.out.write(tw.flush())
+    }
+}

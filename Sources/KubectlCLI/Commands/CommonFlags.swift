@@ -49,7 +49,11 @@ enum DryRun: String {
     case none, client, server
 
     /// kubectl's `GetDryRunStrategy`: bare `--dry-run` means client (with a deprecation warning).
-    static func from(_ inv: Invocation) throws -> DryRun { try parse(inv.flags.string("dry-run"), inv) }
+    /// A command without `--dry-run` (rollout pause/resume/restart, as kubectl's) always writes.
+    static func from(_ inv: Invocation) throws -> DryRun {
+        guard inv.flags.declares("dry-run") else { return .none }
+        return try parse(inv.flags.string("dry-run"), inv)
+    }
 
     static func parse(_ v: String, _ inv: Invocation) throws -> DryRun {
         switch v {

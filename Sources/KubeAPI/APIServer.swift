@@ -92,7 +92,9 @@ public final class APISession {
         self.clock = clock
     }
 
-    public var now: Timestamp { clock.now }
+    /// The instant controllers act at while they replay what fell due between two commands.
+    var nowOverride: Timestamp?
+    public var now: Timestamp { nowOverride ?? clock.now }
 
     /// The `fieldValidation` of the client's requests in this session.
     public var fieldValidation: FieldValidation = .warn

@@ -344,8 +344,9 @@ func isSuffix(_ s: Substring) -> Bool { s.count == 5 && s.allSatisfy { "bcdfghjk
                 .map { $0["metadata"]["name"].string ?? "" }
         }
         let t1300 = Timestamp(rfc3339: "2026-11-23T13:00:00Z")!.seconds / 60
-        let t1230 = Timestamp(rfc3339: "2026-11-23T12:30:00Z")!.seconds / 60
-        #expect(names == ["hello-\(t1230)", "hello-\(t1300)"])
+        // 12:45 ran at its own time between 12:31 and 13:00; the history limit (2) keeps the last two.
+        let t1245 = Timestamp(rfc3339: "2026-11-23T12:45:00Z")!.seconds / 60
+        #expect(names == ["hello-\(t1245)", "hello-\(t1300)"])
         let cj = try c.get("batch", "CronJob", "hello")!
         #expect(cj["status"]["lastScheduleTime"].string == "2026-11-23T13:00:00Z")
         #expect(cj["status"]["lastSuccessfulTime"].string == "2026-11-23T13:00:00Z")

@@ -257,9 +257,11 @@ import Testing
             batch-job-every-fifteen-minutes   0,15,30,45 * * * *   <none>     False     0        60s             16m
 
             """)
+        // 12:30 and 12:45 passed meanwhile: each ran at its time (three Jobs fit the history limit).
         s.setNow("2026-11-23T12:46:00Z")
         #expect(s.run("get jobs -o name").stdout == """
             job.batch/batch-job-every-fifteen-minutes-\(minutes)
+            job.batch/batch-job-every-fifteen-minutes-\(minutes + 15)
             job.batch/batch-job-every-fifteen-minutes-\(minutes + 30)
 
             """)

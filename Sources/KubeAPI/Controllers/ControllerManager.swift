@@ -464,10 +464,12 @@ extension APIServer {
             return try s.list(cron, namespace: nil).contains { s.controllers.cronJobDue($0) }
         }
         guard due else { return }
+        let until = clock.now
         try write { s in
             guard let cron = s.registry.type(group: "batch", kind: "CronJob") else { return }
-            for row in try s.tx.listSummaries(resource: cron.storageKey, namespace: nil) {
-                s.controllers.enqueue(.cronJob(row.namespace, row.name))
+            for cj in try s.list(cron, namespace: nil) where s.controllers.cronJobDue(cj) {
+                try s.controllers.replayCronJob(namespace: cj["metadata"]["namespace"].string ?? "",
+                                                name: cj["metadata"]["name"].string ?? "", until: until)
             }
             try s.controllers.drain()
         }

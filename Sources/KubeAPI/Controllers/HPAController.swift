@@ -179,12 +179,12 @@ extension ControllerManager {
     /// The syncs of one HPA that fell due up to `until`, each at its own time; once a sync changes
     /// nothing, the rest collapse into one at the last due time.
     func replayHPA(namespace ns: String, name: String, until: Timestamp) throws {
-        defer { clockOverride = nil }
+        defer { setClock(nil) }
         for _ in 0..<200 {
             guard let hpa = try live(hpaType, ns, name) else { return }
             let rec = try HPARecord.load(s.tx, ns, name, uid: hpa["metadata"]["uid"].string ?? "")
             guard rec.due > 0, rec.due <= until.seconds else { return }
-            clockOverride = Timestamp(seconds: rec.due)
+            setClock(Timestamp(seconds: rec.due))
             let changed = try syncHPA(namespace: ns, name: name)
             try drain()
             if !changed {

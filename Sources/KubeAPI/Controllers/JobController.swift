@@ -123,7 +123,9 @@ extension ControllerManager {
         if cj["spec"]["suspend"].bool == true { return false }
         guard let sched = CronSchedule(cj["spec"]["schedule"].string ?? "") else { return false }
         let zone = TimeZoneInfo(name: cj["spec"]["timeZone"].string ?? "") ?? .utc
-        let earliest = earliestTime(cj)
+        // Any schedule time since the last run: the replay runs each one at its own time, within its deadline.
+        let earliest = Timestamp(rfc3339: cj["status"]["lastScheduleTime"].string ?? "")?.seconds
+            ?? Timestamp(rfc3339: cj["metadata"]["creationTimestamp"].string ?? "")?.seconds ?? now.seconds
         guard let next = sched.nextUTC(after: earliest, zone: zone) else { return false }
         return next <= now.seconds
     }

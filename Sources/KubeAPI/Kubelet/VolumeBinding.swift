@@ -64,7 +64,7 @@ extension ControllerManager {
     /// the last ones at `until` once a pod has retried many times.
     func kubeletRetry(namespace ns: String, name: String, until: Timestamp) throws {
         var steps = 0
-        defer { clockOverride = nil }
+        defer { setClock(nil) }
         while steps < 100 {
             guard let pod = try s.find(podType, namespace: ns, name: name), pod["metadata"]["deletionTimestamp"].isNull,
                 pod["status"]["phase"].string == "Pending", let node = try s.find(nodeType, namespace: "", name: pod["spec"]["nodeName"].string ?? "")
@@ -72,7 +72,8 @@ extension ControllerManager {
             let rec = try KubeletRecord.load(s.tx, namespace: ns, name: name, uid: pod["metadata"]["uid"].string ?? "")
             guard let due = rec.due, due <= until.seconds else { return }
             steps += 1
-            clockOverride = steps == 100 ? until : Timestamp(seconds: due)
+            // Far behind (a store left idle): one retry now stands for the ones in between.
+            setClock(steps == 100 || until.seconds - due > 3600 ? until : Timestamp(seconds: due))
             var p = pod
             try kubeletSync(&p, node: node, mode: .retry)
             try save(p, pod, podType)

@@ -95,6 +95,10 @@ bulk() { # N
   cp $OUT/spread-$n.db $D; rm -f $D-wal $D-shm
   measure "\`delete pods --all -A\` of N pods" "$n" --runs 1 --warmup 0 -- "$BIN" --store $D delete pods --all -A
   fresh $D
+  if [ "$n" -le 1000 ]; then  # the admission chain per object: server dry run minus client dry run, over N
+    measure "\`create -f --dry-run=client\` of N pods (parsing only)" "$n" --runs 3 -- "$BIN" --store $D create -f $OUT/pods-$n.yaml --dry-run=client -o name
+    measure "\`create -f --dry-run=server\` of N pods (admission chain, nothing stored)" "$n" --runs 3 -- "$BIN" --store $D create -f $OUT/pods-$n.yaml --dry-run=server -o name
+  fi
   measure "\`label --local -f\` of N pods (kubectl-local)" "$n" --runs 3 -- "$BIN" label --local -f $OUT/pods-$n.yaml bench=yes -o name
   if [ -n "$KUBECTL" ]; then
     measure "\`label --local -f\` of N pods (kubectl v1.32)" "$n" --runs 3 -- "$KUBECTL" label --local -f $OUT/pods-$n.yaml bench=yes -o name

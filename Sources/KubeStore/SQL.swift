@@ -281,6 +281,8 @@ enum SQL {
     static let upsertConfig =
         "INSERT INTO config (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
     static let deleteConfig = "DELETE FROM config WHERE key = ?1"
+    /// `?2` is an upper bound past every key that starts with `?1`, so the key index answers the range
+    /// instead of a scan of every setting.
     static let selectConfigWithPrefix =
-        "SELECT key, value FROM config WHERE substr(key, 1, length(?1)) = ?1 ORDER BY key"
+        "SELECT key, value FROM config WHERE key >= ?1 AND key < ?2 AND substr(key, 1, length(?1)) = ?1 ORDER BY key"
 }

@@ -281,6 +281,7 @@ public final class StoreTransaction {
         let s = try db.statement(SQL.selectConfigWithPrefix)
         defer { s.reset() }
         try s.bind(1, prefix)
+        try s.bind(2, prefix + "\u{10FFFF}")
         var result: [(key: String, value: String)] = []
         while try s.step() { result.append((s.text(0), s.text(1))) }
         return result

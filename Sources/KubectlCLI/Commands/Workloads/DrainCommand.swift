@@ -86,15 +86,11 @@ extension NodeCommands {
             if dryRun == .client {
                 for t in targets { printer.print(name: "pod/\(t.name)", operation: "evicted", inv: inv) }
             } else {
-                let errs = try DrainEviction.run(targets, inv: &inv, server: server, dryRun: dryRun)
+                let errs = try DrainEviction.run(targets, inv: &inv, server: server, dryRun: dryRun) { name, inv in
+                    printer.print(name: "pod/\(name)", operation: "evicted", inv: inv)
+                }
                 if !errs.isEmpty {
-                    let joined = errs.count == 1 ? errs[0] : "[" + errs.joined(separator: ", ") + "]"
-                    let left = try server.read { try $0.list(podType, namespace: nil) }.filter { p in
-                        p["spec"]["nodeName"].string == nodeName && targets.contains { $0.name == p["metadata"]["name"].string && $0.namespace == p["metadata"]["namespace"].string }
-                    }
-                    inv.io.err.write("There are pending pods in node \(goQuoted(nodeName)) when an error occurred: \(joined)\n")
-                    for p in left { inv.io.err.write("pod/\(p["metadata"]["name"].string ?? "")\n") }
-                    inv.io.err.write("error: unable to drain node \(goQuoted(nodeName)) due to error: \(joined), continuing command...\n")
+                    try DrainEviction.reportPending(errs, node: nodeName, targets: targets, server: server, podType: podType, inv: &inv)
                     pending.append(nodeName)
                     failures += errs
                     continue

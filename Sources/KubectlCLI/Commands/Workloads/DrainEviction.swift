@@ -3,6 +3,7 @@ import Glibc
 #endif
 import KubeAPI
 import KubeModel
+import KubeRegistry
 
 /// `drain`'s eviction loop (kubectl's drain helper): every pod is evicted through the Eviction
 /// subresource (deleted with `--disable-eviction`); a pod its disruption budget protects (HTTP 429) is
@@ -10,7 +11,8 @@ import KubeModel
 enum DrainEviction {
     struct Target { var namespace: String; var name: String }
 
-    static func run(_ pods: [Target], inv: inout Invocation, server: APIServer, dryRun: DryRun) throws -> [String] {
+    static func run(_ pods: [Target], inv: inout Invocation, server: APIServer, dryRun: DryRun,
+                    evicted: (String, Invocation) -> Void) throws -> [String] {
         let useEviction = !inv.flags.bool("disable-eviction")
         let timeout = inv.flags.durationNanoseconds("timeout") ?? 0
         let start = monotonicNanoseconds()
@@ -36,7 +38,7 @@ enum DrainEviction {
                             _ = try s.delete(podType, namespace: p.namespace, name: p.name, dryRun: dryRun == .server)
                         }
                     }
-                    inv.io.out.write("pod/\(p.name) evicted\(dryRun.suffix)\n")
+                    evicted(p.name, inv)
                 } catch let e as APIError where e.code == 404 {
                     continue
                 } catch let e as APIError where e.code == 429 {
@@ -50,6 +52,19 @@ enum DrainEviction {
             if !remaining.isEmpty { sleep(5) }
         }
         return errors
+    }
+
+    /// kubectl's report of a node whose pods could not all be evicted.
+    static func reportPending(_ errs: [String], node: String, targets: [Target], server: APIServer,
+                              podType: ResourceType, inv: inout Invocation) throws {
+        let joined = errs.count == 1 ? errs[0] : "[" + errs.joined(separator: ", ") + "]"
+        let left = try server.read { try $0.list(podType, namespace: nil) }.filter { p in
+            p["spec"]["nodeName"].string == node
+                && targets.contains { $0.name == p["metadata"]["name"].string && $0.namespace == p["metadata"]["namespace"].string }
+        }
+        inv.io.err.write("There are pending pods in node \(goQuoted(node)) when an error occurred: \(joined)\n")
+        for p in left { inv.io.err.write("pod/\(p["metadata"]["name"].string ?? "")\n") }
+        inv.io.err.write("error: unable to drain node \(goQuoted(node)) due to error: \(joined), continuing command...\n")
     }
 
     static func monotonicNanoseconds() -> Int64 {

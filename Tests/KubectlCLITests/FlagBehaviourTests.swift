@@ -119,4 +119,108 @@ import Testing
         #expect(r.exitCode == 0 && r.stdout.contains("  labels:\n    run: a\n    team: x\n") && r.stdout.contains("  type: NodePort\n"), "\(r)")
         #expect(s.run("expose pod a --port=80 --overrides={} --override-type=nope").stderr == "error: invalid override type: nope\n")
     }
+
+    // MARK: wait --field-selector
+
+    @Test func waitSelectsByField() {
+        let s = TestStore()
+        s.run("run a --image=nginx")
+        s.run("run b --image=nginx")
+        #expect(s.run("wait pods --field-selector=metadata.name=a --for=condition=Ready")
+            == CLIResult(stdout: "pod/a condition met\n", stderr: "", exitCode: 0))
+        #expect(s.run("wait pods --field-selector=metadata.name=zz --for=condition=Ready").stderr == "error: no matching resources found\n")
+        #expect(s.run("wait pods --field-selector=spec.foo=1 --for=condition=Ready").stderr
+            == "Error from server (BadRequest): Unable to find \"/v1, Resource=pods\" that match label selector \"\", field selector \"spec.foo=1\": field label not supported: spec.foo\n")
+    }
+
+    // MARK: the flag tables are kubectl's
+
+    /// Every command's flags (names, shorthands, defaults) are the ones kubectl v1.32 lists for it in
+    /// Golden/help, apart from kubectl-local's own additions named here.
+    @Test func everyCommandDeclaresKubectlsFlags() {
+        let localAdditions: [String: Set<String>] = ["explain": ["depth", "find", "import", "remove-imports"]]
+        let s = TestStore()
+        var compared = 0
+        for path in ShellHelpTests.commandPaths(s) where !path.isEmpty && path != ["options"] {
+            guard let theirs = readTextFile(HelpProseTests.golden + HelpProseTests.goldenFile(path)) else { continue }
+            compared += 1
+            let name = path.joined(separator: " ")
+            let extra = localAdditions[name] ?? []
+            let ours = ShellHelpTests.flagHeadings(s.run(args: path + ["--help"]).stdout).filter { h in
+                !extra.contains { h.contains("--\($0)=") }
+            }
+            #expect(ours == ShellHelpTests.flagHeadings(theirs), "\(name)")
+        }
+        #expect(compared > 60)
+    }
+
+    @Test func configFlagsAsKubectlHasThem() {
+        let s = TestStore()
+        // set-context has its own --namespace, which hides the global -n.
+        #expect(s.run("config set-context --current -n foo")
+            == CLIResult(stdout: "", stderr: "error: unknown shorthand flag: 'n' in -n\nSee 'kubectl config set-context --help' for usage.\n", exitCode: 1))
+        #expect(s.run("config set-context --current --namespace=kube-system").exitCode == 0)
+        #expect(s.run("config view -o jsonpath={.contexts[0].context.namespace}").stdout == "kube-system")
+        #expect(s.run("config view -o go-template={{.kind}} --minify --flatten --merge=false").stdout == "Config")
+    }
+
+    @Test func applySubresourceNeedsServerSide() {
+        let s = TestStore()
+        let f = s.writeFile("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n")
+        #expect(s.run("apply -f \(f) --subresource=status")
+            == CLIResult(stdout: "", stderr: "error: --subresource can only be specified for --server-side\n", exitCode: 1))
+        #expect(s.run("rollout restart deploy/x --dry-run=client").stderr.hasPrefix("error: unknown flag: --dry-run\n"))
+    }
+
+    // MARK: flags that mean nothing offline say so
+
+    /// Flags kubectl-local accepts but cannot honour without a cluster (README: "Flags with no effect
+    /// offline") say "No effect offline" in their help.
+    static let offlineFlags: [String: [String]] = [
+        "options": ["as", "as-group", "as-uid", "cache-dir", "certificate-authority", "client-certificate", "client-key",
+                    "cluster", "disable-compression", "insecure-skip-tls-verify", "kubeconfig", "log-flush-frequency",
+                    "match-server-version", "password", "profile", "profile-output", "server", "tls-server-name", "token",
+                    "user", "username", "v", "vmodule"],
+        "get": ["chunk-size", "server-print"], "describe": ["chunk-size"], "api-resources": ["cached"],
+        "diff": ["concurrency", "field-manager"], "apply": ["field-manager", "grace-period", "openapi-patch", "timeout", "wait"],
+        "replace": ["field-manager", "grace-period", "timeout", "wait"], "delete": ["timeout", "wait"],
+        "create": ["field-manager"], "create deployment": ["field-manager"], "label": ["field-manager"],
+        "annotate": ["field-manager"], "patch": ["field-manager"], "set image": ["field-manager"], "scale": ["timeout"],
+        "run": ["field-manager", "pod-running-timeout", "quiet", "timeout", "wait"],
+        "top pod": ["use-protocol-buffers"], "top node": ["use-protocol-buffers"],
+        "config view": ["flatten", "merge", "minify", "raw"], "config set-context": ["cluster", "user"],
+        "kustomize": ["as-current-user", "enable-alpha-plugins", "enable-helm", "env", "helm-api-versions", "helm-command",
+                      "helm-debug", "helm-kube-version", "load-restrictor", "mount", "network", "network-name"],
+    ]
+
+    @Test func flagsWithoutEffectOfflineSaySo() {
+        let s = TestStore()
+        for (command, flags) in Self.offlineFlags {
+            let text = command == "options" ? s.run("options").stdout : s.run(command + " --help").stdout
+            let lines = text.split(separator: "\n").map(String.init)
+            for flag in flags {
+                guard let i = lines.firstIndex(where: { $0.hasPrefix("    ") && $0.contains("--\(flag)=") }) else {
+                    Issue.record("\(command): no --\(flag)")
+                    continue
+                }
+                #expect(lines[i + 1].contains("No effect offline"), "\(command) --\(flag): \(lines[i + 1])")
+            }
+        }
+    }
+
+    // MARK: get --subresource
+
+    @Test func getSubresourceScaleAndStatus() {
+        let s = TestStore()
+        s.run("create deployment web --image=nginx --replicas=2")
+        #expect(s.run("get deploy web --subresource=scale")
+            == CLIResult(stdout: "NAME   DESIRED   AVAILABLE   AGE\nweb    2         2           0s\n", stderr: "", exitCode: 0))
+        let y = s.run("get deploy web --subresource=scale -o yaml").stdout
+        #expect(y.hasPrefix("apiVersion: autoscaling/v1\nkind: Scale\nmetadata:\n  creationTimestamp: \"2026-11-23T12:00:00Z\"\n  name: web\n"))
+        #expect(y.hasSuffix("spec:\n  replicas: 2\nstatus:\n  replicas: 2\n  selector: app=web\n"))
+        #expect(s.run("get deploy web --subresource=status -o name").stdout == "deployment.apps/web\n")
+        #expect(s.run("get deploy --subresource=scale").stderr == "error: subresource cannot be used when bulk resources are specified\n")
+        #expect(s.run("get cm kube-root-ca.crt --subresource=scale")
+            == CLIResult(stdout: "", stderr: "Error from server (NotFound): the server could not find the requested resource\n", exitCode: 1))
+    }
 }

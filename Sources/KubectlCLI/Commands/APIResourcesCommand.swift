@@ -9,7 +9,7 @@ enum APIResourcesCommand {
         short: "List the resource types the store serves",
         flags: [
             FlagSpec("api-group", .string, usage: "Only list resources of this API group."),
-            FlagSpec("cached", .bool, usage: "Use the cached list (always: the list is built in)."),
+            FlagSpec("cached", .bool, usage: "Use the cached list. No effect offline: the list is built in."),
             FlagSpec("categories", .stringSlice, usage: "Only list resources in these categories (e.g. all)."),
             FlagSpec("namespaced", .bool, default: "true", usage: "Only list namespaced (true) or cluster-scoped (false) resources, when given."),
             FlagSpec("no-headers", .bool, usage: "Leave out the header row."),

@@ -42,14 +42,18 @@ enum CommonFlags {
     static let validate = FlagSpec("validate", .string, default: "strict",
                                    usage: "Field validation: strict (reject unknown fields), warn, or ignore.",
                                    noOptDefault: "strict", completions: ["strict", "warn", "ignore"])
-    static let fieldManager = { (d: String) in FlagSpec("field-manager", .string, default: d, usage: "Name of the manager recorded for field ownership.") }
+    static let fieldManager = { (d: String) in FlagSpec("field-manager", .string, default: d, usage: "Name recorded as the manager of the fields written. No effect offline: the store keeps no managedFields.") }
 }
 
 enum DryRun: String {
     case none, client, server
 
     /// kubectl's `GetDryRunStrategy`: bare `--dry-run` means client (with a deprecation warning).
-    static func from(_ inv: Invocation) throws -> DryRun { try parse(inv.flags.string("dry-run"), inv) }
+    /// A command without `--dry-run` (rollout pause/resume/restart, as kubectl's) always writes.
+    static func from(_ inv: Invocation) throws -> DryRun {
+        guard inv.flags.declares("dry-run") else { return .none }
+        return try parse(inv.flags.string("dry-run"), inv)
+    }
 
     static func parse(_ v: String, _ inv: Invocation) throws -> DryRun {
         switch v {

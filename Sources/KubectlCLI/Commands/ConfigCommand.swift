@@ -9,10 +9,16 @@ enum ConfigCommand {
         "config", use: "config SUBCOMMAND", short: "Show or change the context (kubectl-local has one: \"local\")",
         subcommands: [
             CommandSpec("view", use: "view [flags]", short: "Show the configuration as a kubeconfig document",
-                        flags: [FlagSpec("output", short: "o", .string, default: "yaml", usage: "Output format: yaml or json."),
-                                FlagSpec("minify", .bool, usage: "Only the current context (always the case)."),
-                                FlagSpec("raw", .bool, usage: "Show raw data (nothing is hidden locally)."),
-                                FlagSpec("flatten", .bool, usage: "Inline file references (none locally).")],
+                        flags: [FlagSpec("allow-missing-template-keys", .bool, default: "true",
+                                         usage: "Ignore missing fields in templates (go-template and jsonpath output only)."),
+                                FlagSpec("flatten", .bool, usage: "Inline file references. No effect offline: the local document has none."),
+                                FlagSpec("merge", .bool, default: "true", usage: "Merge every kubeconfig file. No effect offline: there is one local document."),
+                                FlagSpec("minify", .bool, usage: "Only the current context. No effect offline: there is only one."),
+                                FlagSpec("output", short: "o", .string, default: "yaml", usage: "Output format: yaml, json, jsonpath=..., go-template=...",
+                                         completions: CommonFlags.outputFormats),
+                                FlagSpec("raw", .bool, usage: "Show secret data too. No effect offline: nothing is hidden."),
+                                FlagSpec("show-managed-fields", .bool, usage: "Keep metadata.managedFields (a kubeconfig has none)."),
+                                FlagSpec("template", .string, usage: "Template for -o go-template or jsonpath, when not given after '='.")],
                         run: { try view(&$0) }),
             CommandSpec("current-context", use: "current-context [flags]", short: "Print the current context",
                         run: { $0.io.out.write(contextName + "\n") }),
@@ -23,8 +29,9 @@ enum ConfigCommand {
             CommandSpec("set-context", use: "set-context [NAME | --current] [--cluster=cluster_nickname] [--user=user_nickname] [--namespace=namespace]",
                         short: "Set the namespace of the context",
                         flags: [FlagSpec("current", .bool, usage: "Change the current context."),
-                                FlagSpec("cluster", .string, usage: "Cluster (fixed locally)."),
-                                FlagSpec("user", .string, usage: "User (fixed locally).")],
+                                FlagSpec("cluster", .string, usage: "Cluster of the context. No effect offline: it is fixed."),
+                                FlagSpec("namespace", .string, usage: "The namespace commands use when -n is not given."),
+                                FlagSpec("user", .string, usage: "User of the context. No effect offline: it is fixed.")],
                         run: { try setContext(&$0) }),
             CommandSpec("use-context", aliases: ["use"], use: "use-context CONTEXT_NAME", short: "Switch to a context",
                         run: { try useContext(&$0) }),
@@ -54,7 +61,10 @@ enum ConfigCommand {
         let doc = document(namespace: try currentNamespace(inv), storePath: inv.storePath)
         switch inv.flags.string("output") {
         case "json": inv.io.out.write(doc.jsonString(JSONWriteOptions(indent: 4, sortKeys: true)) + "\n")
-        default: inv.io.out.write(ObjectPrinter.yaml(doc))
+        case "yaml", "": inv.io.out.write(ObjectPrinter.yaml(doc))
+        default:
+            guard let format = try objectFormat(inv) else { return inv.io.out.write(ObjectPrinter.yaml(doc)) }
+            try TemplateOutput.write([doc], format: format, inv: &inv)
         }
     }
 

@@ -27,8 +27,8 @@ enum DeleteCommand {
                      completions: ["name"]),
             FlagSpec("raw", .string, usage: "Raw URI to DELETE on the server (not available offline)."),
             CommonFlags.selector,
-            FlagSpec("timeout", .duration, default: "0s", usage: "How long to wait for the deletion to finish."),
-            FlagSpec("wait", .bool, default: "true", usage: "Wait until the objects are gone before returning."),
+            FlagSpec("timeout", .duration, default: "0s", usage: "How long to wait for the deletion to finish. No effect offline: deletions are immediate."),
+            FlagSpec("wait", .bool, default: "true", usage: "Wait until the objects are gone before returning. No effect offline: deletions are immediate."),
         ],
         group: "Basic Commands (Intermediate):",
         options: DeleteOptions.self)

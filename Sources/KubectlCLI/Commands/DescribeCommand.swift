@@ -10,7 +10,7 @@ enum DescribeCommand {
         short: "Show details of an object or group of objects",
         flags: CommonFlags.filenames("describe") + [
             CommonFlags.allNamespaces,
-            FlagSpec("chunk-size", .int, default: "500", usage: "Fetch large lists in pages of this size (accepted)."),
+            FlagSpec("chunk-size", .int, default: "500", usage: "Fetch large lists in pages of this size. No effect offline: lists stream from the store."),
             CommonFlags.selector,
             FlagSpec("show-events", .bool, default: "true", usage: "Include the events that concern each object."),
         ],

@@ -16,7 +16,7 @@ enum ExplainCommand {
         flags: [
             FlagSpec("recursive", .bool, usage: "List every nested field name at once, instead of one level of fields with their descriptions."),
             FlagSpec("api-version", .string, usage: "Explain the type as served in this group/version."),
-            FlagSpec("output", .string, default: "plaintext", usage: "How to print the schema: plaintext, plaintext-openapiv2, json or yaml.",
+            FlagSpec("output", short: "o", .string, default: "plaintext", usage: "How to print the schema: plaintext, plaintext-openapiv2, json or yaml.",
                      completions: ["plaintext", "plaintext-openapiv2", "json", "yaml"]),
             FlagSpec("depth", .int, usage: "With --recursive (or -o json|yaml): the number of field levels to show (0: all)."),
             FlagSpec("find", .string, usage: "List the field paths under TYPE whose name or description contains this word (case-insensitive)."),

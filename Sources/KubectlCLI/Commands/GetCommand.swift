@@ -11,7 +11,7 @@ enum GetCommand {
         short: "Show one or many objects",
         flags: CommonFlags.output(tables: true) + CommonFlags.filenames("list") + [
             CommonFlags.allNamespaces,
-            FlagSpec("chunk-size", .int, default: "500", usage: "Fetch large lists in pages of this size (accepted; the local store reads at once)."),
+            FlagSpec("chunk-size", .int, default: "500", usage: "Fetch large lists in pages of this size. No effect offline: lists stream from the store."),
             CommonFlags.fieldSelector,
             FlagSpec("ignore-not-found", .bool, usage: "Print nothing, and succeed, when the named objects do not exist."),
             FlagSpec("label-columns", short: "L", .stringSlice, usage: "Labels to show as extra columns (comma separated or repeated)."),
@@ -19,7 +19,7 @@ enum GetCommand {
             FlagSpec("output-watch-events", .bool, usage: "With --watch, print watch event objects."),
             FlagSpec("raw", .string, usage: "Raw URI to request from the server (not available offline)."),
             CommonFlags.selector,
-            FlagSpec("server-print", .bool, default: "true", usage: "Let the server print tables (always on locally)."),
+            FlagSpec("server-print", .bool, default: "true", usage: "Let the server print tables. No effect offline: tables are always printed locally."),
             FlagSpec("show-kind", .bool, usage: "Prefix names with their kind."),
             FlagSpec("show-labels", .bool, usage: "Add a LABELS column with all labels."),
             FlagSpec("sort-by", .string, usage: "Sort by the value at this JSONPath (e.g. .metadata.name)."),
@@ -44,6 +44,7 @@ enum GetCommand {
                 See '\(inv.commandLine) -h' for help and examples
                 """)
         }
+        if !inv.flags.string("subresource").isEmpty, try GetSubresource.run(&inv) { return }
         let result = try builder.resolve(&inv)
         if !builder.hasFiles {
             if builder.allNamespaces && result.items.contains(where: { $0.info != nil }) {

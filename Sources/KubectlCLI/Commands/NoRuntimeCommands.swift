@@ -29,6 +29,9 @@ enum NoRuntimeCommands {
         }
     }
 
+    static let podRunningTimeout = FlagSpec("pod-running-timeout", .duration, default: "1m0s", usage: "How long to wait for a pod to run.")
+    static let quiet = FlagSpec("quiet", short: "q", .bool, usage: "Print only what the container prints.")
+
     static let specs: [CommandSpec] = [
         CommandSpec("logs", use: "logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]", short: "Print the logs for a container (not available offline)",
                     flags: [FlagSpec("container", short: "c", .string, usage: "Container name."),
@@ -36,23 +39,37 @@ enum NoRuntimeCommands {
                             FlagSpec("previous", short: "p", .bool, usage: "Logs of the previous instance."),
                             FlagSpec("tail", .int, default: "-1", usage: "Lines from the end to show."),
                             FlagSpec("all-containers", .bool, usage: "All containers of the pod."),
-                            CommonFlags.selector],
+                            FlagSpec("all-pods", .bool, usage: "Logs of every pod the object selects."),
+                            FlagSpec("ignore-errors", .bool, usage: "Keep following other pods when one fails."),
+                            FlagSpec("insecure-skip-tls-verify-backend", .bool, usage: "Do not verify the kubelet's certificate."),
+                            FlagSpec("limit-bytes", .int, usage: "Stop after this many bytes."),
+                            FlagSpec("max-log-requests", .int, default: "5", usage: "How many log streams may be followed at once."),
+                            FlagSpec("pod-running-timeout", .duration, default: "20s", usage: "How long to wait for a pod to run."),
+                            FlagSpec("prefix", .bool, usage: "Start each line with its pod and container."),
+                            CommonFlags.selector,
+                            FlagSpec("since", .duration, default: "0s", usage: "Only lines newer than this duration."),
+                            FlagSpec("since-time", .string, usage: "Only lines after this RFC3339 time."),
+                            FlagSpec("timestamps", .bool, usage: "Start each line with its time.")],
                     group: "Troubleshooting and Debugging Commands:", run: refuse("kubectl logs")),
         CommandSpec("exec", use: "exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...]", short: "Execute a command in a container (not available offline)",
                     flags: [FlagSpec("container", short: "c", .string, usage: "Container name."),
+                            FlagSpec("filename", short: "f", .stringSlice, usage: "File naming the pod to run in."),
+                            podRunningTimeout, quiet,
                             FlagSpec("stdin", short: "i", .bool, usage: "Connect standard input to the container."),
                             FlagSpec("tty", short: "t", .bool, usage: "Allocate a TTY.")],
                     group: "Troubleshooting and Debugging Commands:", run: refuse("kubectl exec")),
         CommandSpec("attach", use: "attach (POD | TYPE/NAME) -c CONTAINER", short: "Attach to a running container (not available offline)",
-                    flags: [FlagSpec("container", short: "c", .string, usage: "Container name."),
+                    flags: [FlagSpec("container", short: "c", .string, usage: "Container name."), podRunningTimeout, quiet,
                             FlagSpec("stdin", short: "i", .bool, usage: "Connect standard input to the container."),
                             FlagSpec("tty", short: "t", .bool, usage: "Allocate a TTY.")],
                     group: "Troubleshooting and Debugging Commands:", run: refuse("kubectl attach")),
         CommandSpec("port-forward", use: "port-forward TYPE/NAME [options] [LOCAL_PORT:]REMOTE_PORT [...[LOCAL_PORT_N:]REMOTE_PORT_N]", short: "Forward local ports to a pod (not available offline)",
-                    flags: [FlagSpec("address", .stringSlice, default: "[localhost]", usage: "Addresses to listen on.")],
+                    flags: [FlagSpec("address", .stringSlice, default: "[localhost]", usage: "Addresses to listen on."), podRunningTimeout],
                     group: "Troubleshooting and Debugging Commands:", run: refuse("kubectl port-forward")),
         CommandSpec("cp", use: "cp <file-spec-src> <file-spec-dest>", short: "Copy files to and from containers (not available offline)",
-                    flags: [FlagSpec("container", short: "c", .string, usage: "Container name.")],
+                    flags: [FlagSpec("container", short: "c", .string, usage: "Container name."),
+                            FlagSpec("no-preserve", .bool, usage: "Do not keep owner and mode of copied files."),
+                            FlagSpec("retries", .int, usage: "How often to retry a failed copy; negative retries forever.")],
                     group: "Troubleshooting and Debugging Commands:", run: refuse("kubectl cp")),
     ]
 }

@@ -82,7 +82,7 @@ public enum RunPod {
                  noOptDefault: "unchanged", completions: ["none", "server", "client"]),
         FlagSpec("env", .stringArray, usage: "Environment variables, as NAME=value."),
         FlagSpec("expose", .bool, usage: "Also create a ClusterIP service for the pod."),
-        FlagSpec("field-manager", .string, default: "kubectl-run", usage: "Manager name for field ownership."),
+        FlagSpec("field-manager", .string, default: "kubectl-run", usage: "Name recorded as the manager of the fields written. No effect offline: the store keeps no managedFields."),
         FlagSpec("filename", short: "f", .stringSlice, usage: "File to use for replacing the resource."),
         FlagSpec("force", .bool, usage: "Delete immediately (with --rm)."),
         FlagSpec("grace-period", .int, default: "-1", usage: "Seconds to wait for graceful termination."),
@@ -94,10 +94,10 @@ public enum RunPod {
         FlagSpec("output", short: "o", .string, usage: "Output format (json, yaml, name, go-template, jsonpath, ...)."),
         FlagSpec("override-type", .string, default: "merge", usage: "Patch type for --overrides: json, merge, strategic."),
         FlagSpec("overrides", .string, usage: "Inline JSON patched into the generated object."),
-        FlagSpec("pod-running-timeout", .duration, default: "1m0s", usage: "How long to wait for the pod to run."),
+        FlagSpec("pod-running-timeout", .duration, default: "1m0s", usage: "How long to wait for the pod to run. No effect offline: there is nothing to attach to."),
         FlagSpec("port", .string, usage: "Container port to expose."),
         FlagSpec("privileged", .bool, usage: "Run the container privileged."),
-        FlagSpec("quiet", short: "q", .bool, usage: "Print nothing but the pod's output."),
+        FlagSpec("quiet", short: "q", .bool, usage: "Print nothing but the pod's output. No effect offline: there is nothing to attach to."),
         FlagSpec("recursive", short: "R", .bool, usage: "Process -f directories recursively."),
         FlagSpec("restart", .string, default: "Always", usage: "Restart policy: Always, OnFailure or Never."),
         FlagSpec("rm", .bool, usage: "Delete the pod after it exits (attached only)."),
@@ -105,9 +105,9 @@ public enum RunPod {
         FlagSpec("show-managed-fields", .bool, usage: "Keep managedFields when printing JSON or YAML."),
         FlagSpec("stdin", short: "i", .bool, usage: "Keep stdin open on the container."),
         FlagSpec("template", .string, usage: "Template for -o go-template or jsonpath."),
-        FlagSpec("timeout", .duration, default: "0s", usage: "How long to wait (with --rm)."),
+        FlagSpec("timeout", .duration, default: "0s", usage: "How long to wait (with --rm). No effect offline: --rm needs a container runtime."),
         FlagSpec("tty", short: "t", .bool, usage: "Allocate a TTY for the container."),
-        FlagSpec("wait", .bool, usage: "With --rm: return only after the pod is deleted."),
+        FlagSpec("wait", .bool, usage: "With --rm: return only after the pod is deleted. No effect offline: --rm needs a container runtime."),
     ]
 
     /// A rough check of docker reference syntax (`reference.ReferenceRegexp`): lower-case path

@@ -18,16 +18,18 @@ enum ApplyCommand {
             CommonFlags.fieldManager("kubectl-client-side-apply"),
             FlagSpec("force", .bool, usage: "Delete and re-create an object the update cannot change (immutable fields)."),
             FlagSpec("force-conflicts", .bool, usage: "With --server-side, take over fields other managers own."),
-            FlagSpec("grace-period", .int, default: "-1", usage: "Grace period for deletions (ignored: deletions are immediate)."),
-            FlagSpec("openapi-patch", .bool, default: "true", usage: "Use the schema's patch metadata for the merge."),
+            FlagSpec("grace-period", .int, default: "-1", usage: "Grace period for pruned objects. No effect offline: deletions are immediate."),
+            FlagSpec("openapi-patch", .bool, default: "true", usage: "Use the schema's patch metadata for the merge. No effect offline: the built-in schema is always used."),
             FlagSpec("overwrite", .bool, default: "true", usage: "Overwrite fields changed by others with the applied values."),
             FlagSpec("prune", .bool, usage: "Delete applied objects (of the allow-listed types) no longer in the files."),
             FlagSpec("prune-allowlist", .stringArray, usage: "group/version/kind types --prune may delete (core/v1/ConfigMap)."),
             CommonFlags.selector,
             FlagSpec("server-side", .bool, usage: "Apply on the server, recording the field manager."),
-            FlagSpec("timeout", .duration, default: "0s", usage: "Wait time for deletions (ignored)."),
+            FlagSpec("subresource", .string, usage: "With --server-side, the subresource to apply to (status, scale); locally the configuration is merged into the object itself.",
+                     completions: ["status", "scale"]),
+            FlagSpec("timeout", .duration, default: "0s", usage: "Wait time for deletions. No effect offline: deletions are immediate."),
             CommonFlags.validate,
-            FlagSpec("wait", .bool, usage: "Wait for deletions to finish (they are immediate)."),
+            FlagSpec("wait", .bool, usage: "Wait for deletions to finish. No effect offline: deletions are immediate."),
         ],
         subcommands: [LastAppliedCommands.viewSpec, LastAppliedCommands.setSpec],
         group: "Advanced Commands:",
@@ -56,6 +58,9 @@ enum ApplyCommand {
         if force && serverSide { throw CLIError.message("--force cannot be used with --server-side") }
         if inv.flags.bool("force-conflicts") && !serverSide {
             throw CLIError.message("--force-conflicts only works with --server-side")
+        }
+        if !inv.flags.string("subresource").isEmpty && !serverSide {
+            throw CLIError.message("--subresource can only be specified for --server-side")
         }
         if prune && all && !selectorText.isEmpty { throw CLIError.message("cannot set --all and --selector at the same time") }
         if prune && !all && selectorText.isEmpty {

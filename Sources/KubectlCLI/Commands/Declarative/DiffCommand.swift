@@ -17,7 +17,7 @@ enum DiffCommand {
         flags: CommonFlags.filenames("diff") + [
             CommonFlags.fieldManager("kubectl-client-side-apply"),
             FlagSpec("force-conflicts", .bool, usage: "With --server-side, take over fields other managers own."),
-            FlagSpec("concurrency", .int, default: "1", usage: "Objects processed in parallel (ignored)."),
+            FlagSpec("concurrency", .int, default: "1", usage: "Objects processed in parallel. No effect offline."),
             FlagSpec("prune", .bool, usage: "Include objects --prune would delete."),
             FlagSpec("prune-allowlist", .stringArray, usage: "group/version/kind types --prune may delete."),
             CommonFlags.selector,

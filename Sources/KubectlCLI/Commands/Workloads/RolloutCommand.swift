@@ -31,15 +31,15 @@ enum RolloutCommand {
                         ], run: { try status(&$0) }),
             CommandSpec("restart", use: "restart RESOURCE", short: "Roll out fresh pods of a workload",
                         flags: flags("restart") + CommonFlags.output(tables: false) + [
-                            CommonFlags.dryRun, CommonFlags.fieldManager("kubectl-rollout"),
+                            CommonFlags.fieldManager("kubectl-rollout"),
                         ], run: { try mark(&$0, action: .restart) }),
             CommandSpec("pause", use: "pause RESOURCE", short: "Hold a deployment's rollouts",
                         flags: flags("pause") + CommonFlags.output(tables: false) + [
-                            CommonFlags.dryRun, CommonFlags.fieldManager("kubectl-rollout"),
+                            CommonFlags.fieldManager("kubectl-rollout"),
                         ], run: { try mark(&$0, action: .pause) }),
             CommandSpec("resume", use: "resume RESOURCE", short: "Let a held deployment roll out again",
                         flags: flags("resume") + CommonFlags.output(tables: false) + [
-                            CommonFlags.dryRun, CommonFlags.fieldManager("kubectl-rollout"),
+                            CommonFlags.fieldManager("kubectl-rollout"),
                         ], run: { try mark(&$0, action: .resume) }),
         ],
         group: "Deploy Commands:")

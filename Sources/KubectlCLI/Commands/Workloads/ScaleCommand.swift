@@ -14,7 +14,7 @@ enum ScaleCommand {
             FlagSpec("replicas", .int, usage: "The new desired number of replicas.", bits: 32, required: true),
             FlagSpec("resource-version", .string, usage: "Precondition: the current resourceVersion must be this."),
             CommonFlags.selector,
-            FlagSpec("timeout", .duration, default: "0s", usage: "How long to wait for the scale to finish (the store settles at once)."),
+            FlagSpec("timeout", .duration, default: "0s", usage: "How long to wait for the scale to finish. No effect offline: the store settles at once."),
         ],
         group: "Deploy Commands:", run: { try run(&$0) })
 

@@ -19,6 +19,13 @@ enum SetCommand {
         return f
     }
 
+    /// kubectl's `set selector` (and `wait`) walk directories given with -f by default.
+    static func recursiveByDefault(_ f: FlagSpec) -> FlagSpec {
+        var f = f
+        if f.name == "recursive" { f.defaultValue = "true" }
+        return f
+    }
+
     static let spec = CommandSpec(
         "set", use: "set SUBCOMMAND", short: "Change common fields of objects (image, env, resources, ...)",
         subcommands: [
@@ -43,11 +50,12 @@ enum SetCommand {
                             FlagSpec("requests", .string, usage: "Resource requests, as name=quantity pairs."),
                         ], run: { try resources(&$0) }),
             CommandSpec("selector", use: "selector (-f FILENAME | TYPE NAME) EXPRESSIONS [--resource-version=version]",
-                        short: "Replace the label selector of an object", flags: commonFlags("update") + [
+                        short: "Replace the label selector of an object",
+                        flags: commonFlags("update").filter { $0.name != "selector" && $0.name != "kustomize" }.map(recursiveByDefault) + [
                             FlagSpec("resource-version", .string, usage: "Only update when the object still has this resourceVersion."),
                         ], run: { try selector(&$0) }),
             CommandSpec("serviceaccount", aliases: ["sa"], use: "serviceaccount (-f FILENAME | TYPE NAME) SERVICE_ACCOUNT",
-                        short: "Change the service account that pods run as", flags: commonFlags("update"),
+                        short: "Change the service account that pods run as", flags: commonFlags("update").filter { $0.name != "selector" },
                         run: { try serviceAccount(&$0) }),
         ],
         group: "Basic Commands (Intermediate):")
@@ -64,7 +72,8 @@ enum SetCommand {
     {
         let local = inv.flags.bool("local")
         let all = inv.flags.bool("all")
-        let selector = inv.flags.string("selector")
+        // `set selector` and `set serviceaccount` have no -l (as kubectl's).
+        let selector = inv.flags.declares("selector") ? inv.flags.string("selector") : ""
         let format = try Workloads.format(inv)
         let dryRun = try DryRun.from(inv)
         let (targets, collectErrors) = try Workloads.collect(&inv, resources: resources, local: local, all: all, selector: selector)

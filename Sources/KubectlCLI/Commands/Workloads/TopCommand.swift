@@ -14,15 +14,19 @@ enum TopCommand {
                         flags: [CommonFlags.allNamespaces, FlagSpec("containers", .bool, usage: "Per-container usage."),
                                 CommonFlags.fieldSelector, FlagSpec("no-headers", .bool, usage: "Omit the header line."),
                                 CommonFlags.selector, FlagSpec("sort-by", .string, usage: "Sort by cpu or memory."),
+                                useProtocolBuffers,
                                 FlagSpec("sum", .bool, usage: "Add a line with the totals of the CPU and memory columns.")],
                         run: { try pods(&$0) }),
             CommandSpec("node", aliases: ["nodes", "no"], use: "node [NAME | -l label]", short: "Show CPU and memory figures per node",
                         flags: [FlagSpec("no-headers", .bool, usage: "Omit the header line."), CommonFlags.selector,
                                 FlagSpec("show-capacity", .bool, usage: "Percentages of capacity instead of allocatable."),
-                                FlagSpec("sort-by", .string, usage: "Sort by cpu or memory.")],
+                                FlagSpec("sort-by", .string, usage: "Sort by cpu or memory."), useProtocolBuffers],
                         run: { try nodes(&$0) }),
         ],
         group: "Cluster Management Commands:")
+
+    static let useProtocolBuffers = FlagSpec("use-protocol-buffers", .bool, default: "true",
+                                             usage: "Wire format for the metrics API. No effect offline: figures are computed locally.")
 
     static func containerUsage(_ c: JSONValue) -> (cpuMilli: Int64, memBytes: Int64) {
         let req = c["resources"]["requests"]

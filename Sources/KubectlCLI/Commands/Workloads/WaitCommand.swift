@@ -7,7 +7,8 @@ enum WaitCommand {
     static let spec = CommandSpec(
         "wait", use: "wait ([-f FILENAME] | resource.group/resource.name | resource.group [(-l label | --all)]) [--for=create|delete|condition=available|jsonpath='{}'[=value]]",
         short: "Experimental: Block until objects reach a condition, are deleted or are created",
-        flags: CommonFlags.output(tables: false) + CommonFlags.filenames("wait for") + [
+        flags: CommonFlags.output(tables: false)
+            + CommonFlags.filenames("wait for").filter { $0.name != "kustomize" }.map(SetCommand.recursiveByDefault) + [
             FlagSpec("all", .bool, usage: "Select every object of the given types in the namespace."),
             CommonFlags.allNamespaces,
             CommonFlags.fieldSelector,
@@ -89,6 +90,7 @@ enum WaitCommand {
         }
         let (targets, errors) = try Workloads.collect(&inv, resources: inv.args, all: inv.flags.bool("all"),
                                                      selector: inv.flags.string("selector"),
+                                                     fieldSelector: inv.flags.string("field-selector"),
                                                      allNamespaces: inv.flags.bool("all-namespaces"))
         let wait = ClientWait(timeoutNanoseconds: inv.flags.durationNanoseconds("timeout") ?? 30_000_000_000)
         if case .delete = condition {

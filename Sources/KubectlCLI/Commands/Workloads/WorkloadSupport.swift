@@ -29,7 +29,7 @@ enum Workloads {
     /// Resolves `TYPE NAME...`, `TYPE/NAME...`, `-f`, `-l`, `--all` into objects through the resource
     /// builder. Objects that cannot be read become errors (reported after the others are done).
     static func collect(_ inv: inout Invocation, resources: [String], local: Bool = false,
-                        all: Bool = false, selector: String = "", allNamespaces: Bool = false,
+                        all: Bool = false, selector: String = "", fieldSelector: String = "", allNamespaces: Bool = false,
                         requireNames: Bool = true) throws -> (targets: [WorkTarget], errors: [Error])
     {
         var b = ResourceBuilder()
@@ -40,6 +40,7 @@ enum Workloads {
         b.local = local
         b.selectAll = all
         b.labelSelector = selector
+        b.fieldSelector = fieldSelector
         b.allNamespaces = allNamespaces
         b.requireNames = requireNames
         b.rejectAllWithNames = false

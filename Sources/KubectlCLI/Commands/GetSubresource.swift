@@ -1,0 +1,75 @@
+import KubeAPI
+import KubeModel
+import KubePrinters
+import KubeRegistry
+
+/// `get --subresource`: `status` reads the object itself (a status subresource returns the whole
+/// object); `scale` reads the autoscaling/v1 Scale of a scalable workload, printed with the API
+/// server's Scale columns (NAME, DESIRED, AVAILABLE, AGE). Subresources are read by name only.
+enum GetSubresource {
+    static let scalable: Set<String> = ["apps/Deployment", "apps/ReplicaSet", "apps/StatefulSet", "/ReplicationController"]
+
+    /// Returns false when the plain `get` path prints the result (`--subresource=status`).
+    static func run(_ inv: inout Invocation) throws -> Bool {
+        let subresource = inv.flags.string("subresource")
+        let server = try inv.server()
+        let selection = try ResourceArgs.parse(inv.args, registry: server.registry)
+        if !inv.flags.strings("filename").isEmpty || selection.requests.contains(where: { $0.names.isEmpty }) {
+            throw CLIError.message("subresource cannot be used when bulk resources are specified")
+        }
+        if subresource == "status" { return false }
+        let namespace = try inv.namespace()
+        var scales: [JSONValue] = []
+        var errors: [Error] = []
+        for req in selection.requests {
+            for name in req.names {
+                guard subresource == "scale", scalable.contains("\(req.type.group)/\(req.type.kind)") else {
+                    errors.append(CLIError.api(APIError(reason: .notFound, message: "the server could not find the requested resource", code: 404)))
+                    continue
+                }
+                do {
+                    let obj = try server.read { try $0.get(req.type, namespace: namespace, name: name) }
+                    scales.append(scale(of: obj))
+                } catch { errors.append(error) }
+            }
+        }
+        try print(scales, inv: &inv)
+        if !errors.isEmpty { throw CLIError.aggregate(errors) }
+        return true
+    }
+
+    /// The Scale the API server returns for a workload.
+    static func scale(of obj: JSONValue) -> JSONValue {
+        let meta = obj["metadata"]
+        var m = JSONObject()
+        for key in ["name", "namespace", "uid", "resourceVersion", "creationTimestamp"] where !meta[key].isNull { m[key] = meta[key] }
+        let selector = obj["spec"]["selector"]
+        let labels = selector["matchLabels"].isNull && obj["kind"].string == "ReplicationController" ? selector : selector["matchLabels"]
+        let text = labels.stringMap.sorted { $0.0 < $1.0 }.map { "\($0.0)=\($0.1)" }.joined(separator: ",")
+        var status = JSONObject([("replicas", JSONValue.int(obj["status"]["replicas"].int ?? 0))])
+        if !text.isEmpty { status["selector"] = .string(text) }
+        let spec = JSONObject([("replicas", JSONValue.int(obj["spec"]["replicas"].int ?? 0))])
+        return .object(JSONObject([
+            ("kind", .string("Scale")), ("apiVersion", .string("autoscaling/v1")), ("metadata", .object(m)),
+            ("spec", .object(spec)), ("status", .object(status)),
+        ]))
+    }
+
+    static func print(_ scales: [JSONValue], inv: inout Invocation) throws {
+        guard !scales.isEmpty else { return }
+        let output = inv.flags.string("output")
+        if output.isEmpty || output == "wide" {
+            var tw = TabWriter.table()
+            if !inv.flags.bool("no-headers") { tw.writeRow(["NAME", "DESIRED", "AVAILABLE", "AGE"]) }
+            for s in scales {
+                tw.writeRow([s["metadata"]["name"].string ?? "", String(s["spec"]["replicas"].int ?? 0),
+                             String(s["status"]["replicas"].int ?? 0),
+                             translateTimestampSince(Timestamp(rfc3339: s["metadata"]["creationTimestamp"].string ?? ""), now: inv.clock.now)])
+            }
+            inv.io.out.write(tw.flush())
+            return
+        }
+        guard let format = try objectFormat(inv) else { return }
+        try OutputWriter.write(scales, single: scales.count == 1, format: format, inv: &inv, blocks: [])
+    }
+}

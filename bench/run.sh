@@ -95,6 +95,10 @@ bulk() { # N
   cp $OUT/spread-$n.db $D; rm -f $D-wal $D-shm
   measure "\`delete pods --all -A\` of N pods" "$n" --runs 1 --warmup 0 -- "$BIN" --store $D delete pods --all -A
   fresh $D
+  if [ "$n" -le 1000 ]; then  # the admission chain per object: server dry run minus client dry run, over N
+    measure "\`create -f --dry-run=client\` of N pods (parsing only)" "$n" --runs 3 -- "$BIN" --store $D create -f $OUT/pods-$n.yaml --dry-run=client -o name
+    measure "\`create -f --dry-run=server\` of N pods (admission chain, nothing stored)" "$n" --runs 3 -- "$BIN" --store $D create -f $OUT/pods-$n.yaml --dry-run=server -o name
+  fi
   measure "\`label --local -f\` of N pods (kubectl-local)" "$n" --runs 3 -- "$BIN" label --local -f $OUT/pods-$n.yaml bench=yes -o name
   if [ -n "$KUBECTL" ]; then
     measure "\`label --local -f\` of N pods (kubectl v1.32)" "$n" --runs 3 -- "$KUBECTL" label --local -f $OUT/pods-$n.yaml bench=yes -o name
@@ -113,6 +117,13 @@ fresh $SC
 "$BIN" --store $SC create deployment web --image=nginx:1.27 >/dev/null
 "$BIN" --store $SC create -f <($GEN nodes 99 110) >/dev/null
 measure "\`scale\` 1 -> 10,000 replicas (100 nodes)" "-" --runs 1 --warmup 0 -- "$BIN" --store $SC scale deploy web --replicas=10000
+# The admission chain: 1,000 pods through decode, defaulting, admission and validation with nothing
+# stored (--dry-run=server) against the same file parsed client-side only; the difference per pod is
+# the chain's cost (plus one transaction per object).
+python3 bench/gen.py pods 1000 > $OUT/pods1k.yaml
+ADM=$OUT/admission.db; fresh $ADM
+measure "create -f 1,000 pods --dry-run=client" "-" --runs $RUNS -- "$BIN" --store $ADM create -f $OUT/pods1k.yaml --dry-run=client -o name
+measure "create -f 1,000 pods --dry-run=server (admission chain)" "-" --runs $RUNS -- "$BIN" --store $ADM create -f $OUT/pods1k.yaml --dry-run=server -o name
 measure "version --client (kubectl-local)" "-" --runs 20 -- "$BIN" version --client
 [ -n "$KUBECTL" ] && measure "version --client (kubectl v1.32)" "-" --runs 20 -- "$KUBECTL" version --client
 

@@ -10,6 +10,7 @@ public struct APIError: Error, Sendable, Equatable, CustomStringConvertible {
         case badRequest = "BadRequest"
         case forbidden = "Forbidden"
         case methodNotAllowed = "MethodNotAllowed"
+        case tooManyRequests = "TooManyRequests"
         case internalError = "InternalError"
     }
 

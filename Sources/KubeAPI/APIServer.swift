@@ -34,8 +34,12 @@ public final class APIServer {
             try Seed.freshCluster(into: APISession(tx: tx, registry: registry, clock: clock))
         })
         let server = APIServer(store: store, registry: registry, clock: clock)
-        try server.upgradeSeed()
-        try server.runClockControllers()
+        // A user who may only read the store sees it as it is: neither the seed upgrade nor the clock's
+        // controllers can write.
+        if !store.isReadOnly {
+            try server.upgradeSeed()
+            try server.runClockControllers()
+        }
         return server
     }
 
@@ -378,6 +382,7 @@ public final class APISession {
             try namespaceCreated(object["metadata"]["name"].string ?? "")
         }
         try quotaObjectWritten(type: type, new: object, old: old)
+        try disruptionObjectWritten(type: type, new: object, old: old)
         try controllers.objectWritten(type: type, object: object, old: old)
     }
 
@@ -394,6 +399,7 @@ public final class APISession {
     func afterDelete(type: ResourceType, object: JSONValue) throws {
         if isCRD(type) { try customResourceDefinitionDeleted(object) }
         try quotaObjectWritten(type: type, new: nil, old: object)
+        try disruptionObjectWritten(type: type, new: nil, old: object)
         try controllers.objectDeleted(type: type, object: object)
         // The API server keeps its own `kubernetes` Service: deleting it brings it straight back.
         if type.group.isEmpty && type.kind == "Service" && object["metadata"]["name"].string == "kubernetes"

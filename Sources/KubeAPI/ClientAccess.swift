@@ -7,6 +7,8 @@ import KubeStore
 /// configuration (the current namespace, cached documents) kept beside the objects.
 public typealias ObjectRow = KubeStore.ObjectRow
 public typealias LabelRequirement = KubeStore.LabelRequirement
+public typealias Change = KubeStore.Change
+public typealias ChangeType = KubeStore.ChangeType
 
 extension APISession {
     /// A stored row by name, or the API's NotFound error.
@@ -19,6 +21,14 @@ extension APISession {
 
     /// The store-wide resourceVersion (bumped by every create and update): what a watch compares.
     public func currentResourceVersion() throws -> Int64 { try tx.currentResourceVersion() }
+
+    /// The change log's entries for a type after position `seq`, in commit order (what a watch reads).
+    public func changes(_ type: ResourceType, after seq: Int64) throws -> [Change] {
+        try tx.changes(resource: type.storageKey, after: seq)
+    }
+
+    /// Positions of the oldest kept and the latest change-log entries.
+    public func changeLogBounds() throws -> (first: Int64, last: Int64) { try tx.changeLogBounds() }
 
     /// A client configuration value (`context.namespace`, cached explain documents).
     public func config(_ key: String) throws -> String? { try tx.config(key) }

@@ -13,10 +13,22 @@ final class Database {
     let handle: OpaquePointer
     private var statements: [String: Statement] = [:]
 
-    init(path: String, busyTimeoutMilliseconds: Int32) throws {
+    enum Access { case readWriteCreate, readWrite, readOnly, immutable }
+
+    init(path: String, busyTimeoutMilliseconds: Int32, access: Access = .readWriteCreate) throws {
         var db: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
-        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        var flags = SQLITE_OPEN_NOMUTEX
+        var name = path
+        switch access {
+        case .readWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+        case .readWrite: flags |= SQLITE_OPEN_READWRITE
+        case .readOnly: flags |= SQLITE_OPEN_READONLY
+        case .immutable:
+            // No locks, no -shm: for a user who may read the file but not create its -shm beside it.
+            flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
+            name = "file:" + Database.uriEscaped(path) + "?immutable=1"
+        }
+        let rc = sqlite3_open_v2(name, &db, flags, nil)
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(rc))
             if let db { sqlite3_close_v2(db) }
@@ -25,6 +37,20 @@ final class Database {
         sqlite3_extended_result_codes(db, 1)
         sqlite3_busy_timeout(db, busyTimeoutMilliseconds)
         handle = db
+    }
+
+    /// A path inside a `file:` URI: `%`, `?` and `#` escaped.
+    static func uriEscaped(_ path: String) -> String {
+        var out = ""
+        for c in path.unicodeScalars {
+            switch c {
+            case "%": out += "%25"
+            case "?": out += "%3f"
+            case "#": out += "%23"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
     }
 
     deinit {
@@ -62,6 +88,9 @@ final class Database {
         guard try s.step() else { throw StoreError.corrupt("no row from \(sql)") }
         return s.int64(0)
     }
+
+    /// True when SQLite opened the file read-only (the user may read but not write it).
+    var isReadOnly: Bool { sqlite3_db_readonly(handle, "main") == 1 }
 
     var changes: Int32 { sqlite3_changes(handle) }
     var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }

@@ -79,3 +79,16 @@ public enum LabelRequirement: Sendable, Equatable, Hashable {
         }
     }
 }
+
+/// What happened to an object (a watch event's type).
+public enum ChangeType: String, Sendable {
+    case added = "ADDED", modified = "MODIFIED", deleted = "DELETED"
+}
+
+/// One entry of the change log: its position, what happened and the object as written (for a delete:
+/// as it was last stored).
+public struct Change: Sendable, Equatable {
+    public var seq: Int64
+    public var type: ChangeType
+    public var row: ObjectRow
+}

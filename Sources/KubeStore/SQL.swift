@@ -113,8 +113,27 @@ enum SQL {
             FROM objects o JOIN object_data d ON d.id = o.id WHERE o.resource = '/events';
         """
 
+    /// Version 5: the change log `get -w` reads (every insert, update and delete in commit order, with
+    /// the object as it was written, or its last state for a delete), bounded to the latest
+    /// `StoreTransaction.changeLogLimit` entries.
+    static let migrateV5 = """
+        CREATE TABLE changes (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            type TEXT NOT NULL,
+            resource TEXT NOT NULL,
+            namespace TEXT NOT NULL,
+            name TEXT NOT NULL,
+            uid TEXT NOT NULL,
+            resource_version INTEGER NOT NULL,
+            labels TEXT NOT NULL,
+            cells TEXT NOT NULL,
+            data TEXT NOT NULL
+        );
+        CREATE INDEX changes_by_resource ON changes (resource, seq);
+        """
+
     /// Ordered migrations; index i brings the schema from version i to version i + 1.
-    static let migrations: [String] = [schemaV1, migrateV2, migrateV3, migrateV4]
+    static let migrations: [String] = [schemaV1, migrateV2, migrateV3, migrateV4, migrateV5]
     static var currentVersion: Int32 { Int32(migrations.count) }
 
     // MARK: Connection and transactions
@@ -135,6 +154,21 @@ enum SQL {
     static let integrityCheck = "PRAGMA integrity_check"
     /// Copies the WAL into the main file and truncates it, so later opens need no WAL recovery.
     static let checkpointTruncate = "PRAGMA wal_checkpoint(TRUNCATE)"
+
+    // MARK: Change log
+
+    static let insertChange = """
+        INSERT INTO changes (type, resource, namespace, name, uid, resource_version, labels, cells, data)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+        """
+    static let pruneChanges = "DELETE FROM changes WHERE seq <= ?1"
+    /// Same column order as `fullColumns` (owners empty), then seq and type.
+    static let selectChangesSince = """
+        SELECT resource, namespace, name, uid, resource_version, labels, '[]', cells, data, seq, type
+        FROM changes WHERE resource = ?1 AND seq > ?2 ORDER BY seq
+        """
+    static let lastChange = "SELECT coalesce(max(seq), 0) FROM changes"
+    static let firstChange = "SELECT coalesce(min(seq), 0) FROM changes"
 
     // MARK: Objects
 

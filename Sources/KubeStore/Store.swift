@@ -31,23 +31,31 @@ public final class Store {
 
     private var current: StoreTransaction?
 
-    /// Opens (or creates) the store at `path`. Creates missing parent directories, the file and the
-    /// schema; migrates an older schema. Opening an existing current store performs no writes.
+    /// True when this user may read the store but not write it: reads work, writes throw `.readOnly`.
+    public let isReadOnly: Bool
+
+    /// Opens (or creates) the store at `path`, following `StoreFile`'s policy. Creates missing parent
+    /// directories (0700), the file (0600) and the schema; migrates an older schema. Opening an existing
+    /// current store performs no writes. A file that is not a kubectl-local store is refused untouched.
     /// `onCreate` runs inside the creating transaction, only when the store is new (to seed it).
-    public init(path: String, onCreate: ((StoreTransaction) throws -> Void)? = nil) throws {
-        let inMemory = path == ":memory:"
-        if !inMemory { try Store.makeParentDirectories(of: path) }
-        let db = try Database(path: path, busyTimeoutMilliseconds: Store.busyTimeoutMilliseconds)
-        try db.execute(SQL.synchronousNormal)
-        if !inMemory { try db.execute(SQL.mmapSize) }
-        let found = Int32(truncatingIfNeeded: try db.scalarInt(SQL.readUserVersion))
+    public convenience init(path: String, onCreate: ((StoreTransaction) throws -> Void)? = nil) throws {
+        try self.init(path: path, inMemory: false, onCreate: onCreate)
+    }
+
+    private init(path: String, inMemory: Bool, onCreate: ((StoreTransaction) throws -> Void)?) throws {
+        if !inMemory, try !StoreFile.check(path) { try StoreFile.create(path) }
+        let (db, found) = try Store.openDatabase(path, inMemory: inMemory)
+        if !inMemory { try StoreFile.checkOwnership(db, path: path, userVersion: found) }
         self.db = db
         self.path = path
         self.openedSchemaVersion = found
-        if found == SQL.currentVersion {
+        self.isReadOnly = db.isReadOnly
+        if found == SQL.currentVersion || (isReadOnly && found > 0) {
+            // A read-only user reads an older schema as it is (migrations only add).
             isNew = false
             return
         }
+        if isReadOnly { throw StoreError.readOnly }
         if found > SQL.currentVersion {
             throw StoreError.schemaTooNew(found: found, supported: SQL.currentVersion)
         }
@@ -58,9 +66,34 @@ public final class Store {
         isNew = try Store.migrate(db, onCreate: onCreate)
     }
 
+    /// Opens the connection and reads the schema version. A file this user may not write is opened
+    /// read-only; when SQLite cannot share its WAL index with such a user (no `-shm` beside the store and
+    /// no right to create one), it is read as an immutable file (what the last writer checkpointed).
+    private static func openDatabase(_ path: String, inMemory: Bool) throws -> (Database, Int32) {
+        func open(_ access: Database.Access) throws -> (Database, Int32) {
+            let db = try Database(path: path, busyTimeoutMilliseconds: busyTimeoutMilliseconds, access: access)
+            try db.execute(SQL.synchronousNormal)
+            if !inMemory { try db.execute(SQL.mmapSize) }
+            let version = Int32(truncatingIfNeeded: try db.scalarInt(SQL.readUserVersion))
+            // A read-only connection learns whether it can use the WAL index at its first real read.
+            if access == .readOnly { _ = try db.scalarInt("SELECT count(*) FROM sqlite_master") }
+            return (db, version)
+        }
+        do {
+            if inMemory { return try open(.readWriteCreate) }
+            if access(path, W_OK) == 0 { return try open(.readWrite) }
+            do { return try open(.readOnly) } catch StoreError.sqlite(let code, _, _)
+                where [SQLITE_CANTOPEN, SQLITE_READONLY].contains(code & 0xff) {
+                return try open(.immutable)
+            }
+        } catch StoreError.sqlite(let code, _, _) where code & 0xff == SQLITE_NOTADB {
+            throw StoreError.notAStore(path)
+        }
+    }
+
     /// A private in-memory store (tests, `--dry-run` style scratch work).
     public static func inMemory(onCreate: ((StoreTransaction) throws -> Void)? = nil) throws -> Store {
-        try Store(path: ":memory:", onCreate: onCreate)
+        try Store(path: ":memory:", inMemory: true, onCreate: onCreate)
     }
 
     /// Applies the missing migrations in one `BEGIN IMMEDIATE` transaction. The version is re-read
@@ -80,6 +113,7 @@ public final class Store {
                 try db.execute(SQL.setUserVersion(SQL.currentVersion))
             }
             let created = version == 0
+            if created { try db.execute("PRAGMA application_id = \(StoreFile.applicationID)") }
             if created, let onCreate {
                 let tx = StoreTransaction(db: db, writable: true)
                 defer { tx.isOpen = false }
@@ -101,6 +135,7 @@ public final class Store {
     public func write<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
         if let tx = current {
             guard tx.writable else { throw StoreError.misuse("write inside a read transaction") }
+            if isReadOnly { throw StoreError.readOnly }
             try db.execute(SQL.savepoint)
             do {
                 let result = try body(tx)
@@ -112,6 +147,7 @@ public final class Store {
                 throw error
             }
         }
+        if isReadOnly { throw StoreError.readOnly }
         try Store.retryingBusy { try db.execute(SQL.beginImmediate) }
         let result = try run(body, writable: true)
         truncateLargeWAL()
@@ -189,23 +225,6 @@ public final class Store {
                 waited += UInt64(delayMicroseconds)
                 delayMicroseconds = min(delayMicroseconds * 2, 50_000)
             }
-        }
-    }
-
-    /// `mkdir -p` of the directory holding `path`.
-    static func makeParentDirectories(of path: String) throws {
-        guard let slash = path.lastIndex(of: "/") else { return }
-        let directory = String(path[..<slash])
-        guard !directory.isEmpty else { return }
-        var prefix = directory.hasPrefix("/") ? "/" : ""
-        for component in directory.split(separator: "/") {
-            prefix += component
-            if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
-                let reason = String(cString: strerror(errno))
-                throw StoreError.sqlite(code: SQLITE_CANTOPEN, message: "cannot create directory \(prefix): \(reason)",
-                                        sql: "open \(path)")
-            }
-            prefix += "/"
         }
     }
 }

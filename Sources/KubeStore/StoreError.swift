@@ -13,8 +13,15 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case corrupt(String)
     /// API misuse, e.g. writing inside `read {}` or using a transaction after it ended.
     case misuse(String)
-    /// Any other SQLite failure: the (extended) result code, SQLite's message and the SQL text.
+    /// Any other SQLite failure: the (extended) result code, SQLite's message and the SQL text
+    /// (kept for debugging; never shown to users).
     case sqlite(code: Int32, message: String, sql: String)
+    /// The path cannot hold a store (special name, dangling symlink, directory, ...): path, reason.
+    case unusablePath(String, String)
+    /// The file exists but is not a kubectl-local store; it was left untouched.
+    case notAStore(String)
+    /// A write on a store this user may read but not write.
+    case readOnly
 
     public var description: String {
         switch self {
@@ -25,7 +32,27 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "store schema version \(found) is newer than this program supports (\(supported))"
         case .corrupt(let what): return "corrupt store: \(what)"
         case .misuse(let what): return "store misuse: \(what)"
-        case .sqlite(let code, let message, let sql): return "sqlite error \(code): \(message) (in: \(sql))"
+        case .sqlite(let code, _, _): return StoreError.words(code)
+        case .unusablePath(_, let reason): return reason
+        case .notAStore:
+            return "not a kubectl-local store (another program's file, or not a database); it was left unchanged"
+        case .readOnly: return "the store is read-only for this user: permission denied"
+        }
+    }
+
+    /// A SQLite result code in words (SQL text and SQLite's own messages stay out of user output).
+    static func words(_ code: Int32) -> String {
+        switch code & 0xff {
+        case 3, 23: return "permission denied"                                     // PERM, AUTH
+        case 5, 6: return "the store is locked by another process; try again"      // BUSY, LOCKED
+        case 7: return "out of memory"
+        case 8: return "the store is read-only for this user: permission denied"  // READONLY
+        case 10: return "input/output error while reading or writing the store"    // IOERR
+        case 11: return "the store file is damaged"                                 // CORRUPT
+        case 13: return "the disk is full"                                          // FULL
+        case 14: return "the store file cannot be opened"                           // CANTOPEN
+        case 26: return "the file is not a kubectl-local store"                     // NOTADB
+        default: return "store failure (code \(code))"
         }
     }
 }

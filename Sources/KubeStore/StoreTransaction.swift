@@ -192,6 +192,7 @@ public final class StoreTransaction {
         try writeLabels(id: id, labels: row.labels, replacing: false)
         try writeOwners(id: id, owners: owners, replacing: false)
         for field in row.fields { try runField(SQL.insertField, id: id, field) }
+        try logChange(.added, row)
     }
 
     /// Replaces the row with `row`'s key. Throws `.notFound` when there is none, and
@@ -218,6 +219,7 @@ public final class StoreTransaction {
         if row.labels != existing.labels { try writeLabels(id: existing.id, labels: row.labels, replacing: true) }
         if owners != existing.owners { try writeOwners(id: existing.id, owners: owners, replacing: true) }
         if !row.fields.isEmpty { try updateFields(id: existing.id, row.fields) }
+        try logChange(.modified, row)
     }
 
     /// Deletes the row with this key. Throws `.notFound` when there is none, and `.conflict` when
@@ -229,6 +231,7 @@ public final class StoreTransaction {
         if let expectedResourceVersion, expectedResourceVersion != existing.resourceVersion {
             throw StoreError.conflict(current: existing.resourceVersion)
         }
+        if let last = try get(resource: resource, namespace: namespace, name: name) { try logChange(.deleted, last) }
         for sql in [SQL.deleteObject, SQL.deleteData, SQL.deleteLabels, SQL.deleteOwners, SQL.deleteFields] {
             let s = try db.statement(sql)
             try s.bind(1, existing.id)
@@ -282,6 +285,48 @@ public final class StoreTransaction {
         var result: [(key: String, value: String)] = []
         while try s.step() { result.append((s.text(0), s.text(1))) }
         return result
+    }
+
+    // MARK: Change log
+
+    /// How many changes the log keeps (older ones are dropped as new ones are written).
+    public static let changeLogLimit: Int64 = 10_000
+
+    private func logChange(_ type: ChangeType, _ row: ObjectRow) throws {
+        let s = try db.statement(SQL.insertChange)
+        try s.bind([type.rawValue, row.resource, row.namespace, row.name, row.uid])
+        try s.bind(6, row.resourceVersion)
+        try s.bind(7, row.labels)
+        try s.bind(8, row.cells)
+        try s.bind(9, row.data)
+        try s.run()
+        let seq = db.lastInsertRowID
+        if seq > StoreTransaction.changeLogLimit && seq % 64 == 0 {
+            let p = try db.statement(SQL.pruneChanges)
+            try p.bind(1, seq - StoreTransaction.changeLogLimit)
+            try p.run()
+        }
+    }
+
+    /// The changes of a resource after position `seq`, in the order they were committed.
+    public func changes(resource: String, after seq: Int64) throws -> [Change] {
+        try checkOpen()
+        let s = try db.statement(SQL.selectChangesSince)
+        defer { s.reset() }
+        try s.bind(1, resource)
+        try s.bind(2, seq)
+        var out: [Change] = []
+        while try s.step() {
+            let row = try readRow(s, full: true, resource: nil, namespace: nil)
+            out.append(Change(seq: s.int64(9), type: ChangeType(rawValue: s.text(10)) ?? .modified, row: row))
+        }
+        return out
+    }
+
+    /// The position of the latest change (0 when none), and of the oldest one still kept.
+    public func changeLogBounds() throws -> (first: Int64, last: Int64) {
+        try checkOpen()
+        return (try db.scalarInt(SQL.firstChange), try db.scalarInt(SQL.lastChange))
     }
 
     // MARK: Internals

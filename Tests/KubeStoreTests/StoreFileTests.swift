@@ -70,7 +70,7 @@ import Testing
         }
     }
 
-    @Test func garbageFileIsASQLiteError() throws {
+    @Test func garbageFileIsNotAStore() throws {
         let dir = TempDir()
         defer { dir.remove() }
         let path = dir.file("store.db")
@@ -78,13 +78,9 @@ import Testing
         let junk = Array(repeating: UInt8(ascii: "x"), count: 4096)
         _ = junk.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         close(fd)
-        do {
-            _ = try Store(path: path)
-            Issue.record("opening a non-database file should fail")
-        } catch StoreError.sqlite(let code, let message, _) {
-            #expect(code == 26)   // SQLITE_NOTADB
-            #expect(message == "file is not a database")
-        }
+        // SQLite's "file is not a database" becomes the store's own refusal, in words.
+        #expect(throws: StoreError.notAStore(path)) { _ = try Store(path: path) }
+        #expect(fileSize(path) == 4096)
     }
 
     /// A v1 store written by hand with the original schema (not `SQL.schemaV1`, so an accidental

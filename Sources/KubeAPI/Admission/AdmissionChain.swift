@@ -59,9 +59,11 @@ enum AdmissionChain {
     /// Decoding the body into the kind's type: wrong types and unknown fields (per `fieldValidation`).
     static let decoding: [AdmissionStep] = [StrictDecoding()]
     /// Defaulting as decoding into the versioned type does, then dropping fields the type lacks.
-    static let defaulting: [AdmissionStep] = [CustomResourceAdmission(), PruneUnknownFields(), DecodeDefaults(), KindDefaulting()]
+    static let defaulting: [AdmissionStep] = [CustomResourceAdmission(), PruneUnknownFields(), DecodeDefaults()]
     /// Mutating admission plugins, in the API server's order.
-    static let mutating: [AdmissionStep] = []
+    /// (`KindDefaulting` also runs the ServiceAccount, Priority, DefaultTolerationSeconds and
+    /// DefaultStorageClass plugins; it comes after LimitRanger so the QoS class sees its defaults.)
+    static let mutating: [AdmissionStep] = [LimitRanger(), KindDefaulting()]
     /// The kind's validation on create and on update (field rules, immutable fields).
     static let validation: [AdmissionStep] = [SpecRules(), CustomResourceValidation(), APIWarnings()]
     /// Validating admission plugins.
@@ -115,7 +117,7 @@ struct SpecRules: AdmissionStep {
     static func rules(_ r: AdmissionRequest) -> [FieldError] {
         let (group, kind) = r.groupKind
         var errs: [FieldError] = []
-        if let path = PodPaths.spec(group: group, kind: kind) {
+        if let path = r.type.podSpecPath {
             errs += PodSpecRules.validate(r.object.at(path), path: path.joined(separator: "."))
         }
         errs += WorkloadRules.validate(r.object, old: r.old, group: group, kind: kind)
@@ -132,7 +134,7 @@ struct SpecRules: AdmissionStep {
 /// Warnings the API server attaches to an accepted write (printed by kubectl as `Warning: ...`).
 struct APIWarnings: AdmissionStep {
     func admit(_ r: inout AdmissionRequest, _ s: APISession) throws {
-        guard r.fromClient, let path = PodPaths.spec(group: r.type.group, kind: r.type.kind) else { return }
+        guard r.fromClient, let path = r.type.podSpecPath else { return }
         for w in PodSpecRules.warnings(r.object.at(path), path: path.joined(separator: ".")) { s.warn(w) }
     }
 }

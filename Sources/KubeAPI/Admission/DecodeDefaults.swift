@@ -8,9 +8,10 @@ struct DecodeDefaults: AdmissionStep {
         switch r.groupKind {
         case ("", "ReplicationController"): Self.replicationController(&r.object)
         case ("", "Secret"): Self.secretStringData(&r.object)
+        case ("", "Pod"): Self.requestsFromLimits(&r.object)
         default: break
         }
-        Self.grpcProbes(&r.object, path: PodPaths.spec(group: r.type.group, kind: r.type.kind))
+        Self.grpcProbes(&r.object, path: r.type.podSpecPath)
     }
 
     /// `SetDefaults_ReplicationController`: an empty selector and empty labels take the template's labels.
@@ -28,6 +29,22 @@ struct DecodeDefaults: AdmissionStep {
         var data = obj["data"].object ?? JSONObject()
         for (k, v) in strings { data[k] = .string(base64Encode(Array((v.string ?? "").utf8))) }
         obj["data"] = .object(data)
+    }
+
+    /// `SetDefaults_Pod`: a container with limits but no request for a resource requests its limit.
+    static func requestsFromLimits(_ pod: inout JSONValue) {
+        for key in ["initContainers", "containers"] {
+            guard var list = pod["spec"][key].array else { continue }
+            var changed = false
+            for i in list.indices {
+                guard let limits = list[i]["resources"]["limits"].object else { continue }
+                for (k, v) in limits where list[i]["resources"]["requests"][k].isNull {
+                    list[i]["resources"]["requests"][k] = v
+                    changed = true
+                }
+            }
+            if changed { pod["spec"][key] = .array(list) }
+        }
     }
 
     /// A gRPC probe's `service` defaults to "".
@@ -48,20 +65,5 @@ struct DecodeDefaults: AdmissionStep {
             spec[key] = .array(list)
         }
         if changed { obj.set(path, spec) }
-    }
-}
-
-/// Where each kind keeps its pod spec.
-enum PodPaths {
-    static func spec(group: String, kind: String) -> [String]? {
-        guard ["", "apps", "batch"].contains(group) else { return nil }
-        switch kind {
-        case "Pod": return ["spec"]
-        case "PodTemplate": return ["template", "spec"]
-        case "ReplicationController", "ReplicaSet", "Deployment", "StatefulSet", "DaemonSet", "Job":
-            return ["spec", "template", "spec"]
-        case "CronJob": return ["spec", "jobTemplate", "spec", "template", "spec"]
-        default: return nil
-        }
     }
 }

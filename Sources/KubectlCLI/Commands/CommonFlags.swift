@@ -49,8 +49,9 @@ enum DryRun: String {
     case none, client, server
 
     /// kubectl's `GetDryRunStrategy`: bare `--dry-run` means client (with a deprecation warning).
+    /// A command without `--dry-run` (rollout pause/resume/restart, as kubectl's) always writes.
     static func from(_ inv: Invocation) throws -> DryRun {
-        guard inv.flags.declares("dry-run") else { return .none }  // rollout pause/restart/resume have none
+        guard inv.flags.declares("dry-run") else { return .none }
         return try parse(inv.flags.string("dry-run"), inv)
     }
 

@@ -7,10 +7,11 @@ import KubePrinters
 import KubeRegistry
 
 /// `get -w` / `--watch` / `--watch-only`: the current objects, then one entry per change as the store
-/// changes (other processes creating, labelling, deleting). The store is polled cheaply: only when
-/// its store-wide resourceVersion or the count of objects of the type moved are the objects of the watched type read again and compared
-/// with what was seen (new → ADDED, new resourceVersion → MODIFIED, gone or no longer selected →
-/// DELETED, printed with its last state). Runs until interrupted or until `--request-timeout` passes,
+/// changes (other processes creating, labelling, deleting). Every write is recorded in the store's
+/// change log (KubeStore, schema v5) in commit order, so the watcher reads the entries after the last
+/// one it printed every 100 ms and prints each one: no change is merged or lost, across processes. An
+/// object that starts or stops matching the selectors is ADDED or DELETED. A watcher that fell behind
+/// the bounded log (10,000 entries) compares the current objects with what it saw instead. Runs until interrupted or until `--request-timeout` passes,
 /// then exits 0 without a message, as kubectl does when the server closes a watch.
 enum GetWatch {
     struct Target {
@@ -33,7 +34,7 @@ enum GetWatch {
         let deadline = try timeoutDeadline(inv)
         var printer = try EventPrinter(inv: inv, format: format, type: target.type, events: events)
 
-        var (rv, rows) = try server.read { s in (try signature(s, target), try select(s, target)) }
+        var (position, rows) = try server.read { s in (try s.changeLogBounds().last, try select(s, target)) }
         if let sortBy = nonEmpty(inv.flags.string("sort-by")), case .table = format, rows.count > 0 {
             let objects = try rows.map { try JSON.parse($0.data) }
             if let order = try? ObjectSorter.order(objects, by: sortBy) { rows = order.map { rows[$0] } } else { rows = [] }
@@ -47,48 +48,80 @@ enum GetWatch {
         while true {
             if let deadline, monotonicNow() >= deadline { return }
             usleep(pollMicroseconds)
-            let current = try server.read { s in try signature(s, target) }
-            if current == rv { continue }
-            rv = current
-            let now = try server.read { s in try select(s, target) }
-            var changes: [(String, ObjectRow)] = []
-            var next: [String: ObjectRow] = [:]
-            for r in now {
-                let k = key(r)
-                next[k] = r
-                if let old = seen[k] {
-                    if old.uid != r.uid {
-                        changes.append(("DELETED", old))
-                        changes.append(("ADDED", r))
-                    } else if old.resourceVersion != r.resourceVersion {
-                        changes.append(("MODIFIED", r))
-                    }
-                } else {
-                    changes.append(("ADDED", r))
-                }
+            let (bounds, log) = try server.read { s in
+                (try s.changeLogBounds(), try s.changes(target.type, after: position))
             }
-            changes.sort { $0.1.resourceVersion < $1.1.resourceVersion }
-            for (k, old) in seen.sorted(by: { $0.value.resourceVersion < $1.value.resourceVersion }) where next[k] == nil {
-                changes.append(("DELETED", old))
+            if bounds.first > position + 1 {
+                // The log was trimmed past this watcher: compare the current objects with what was seen.
+                let now = try server.read { s in try select(s, target) }
+                for change in resync(now, seen: &seen) { try printer.print([change], into: &inv) }
+                position = bounds.last
+                continue
             }
-            seen = next
-            for change in changes { try printer.print([change], into: &inv) }
+            for change in log {
+                position = change.seq
+                if let event = try apply(change, target: target, seen: &seen) { try printer.print([event], into: &inv) }
+            }
         }
     }
 
+    /// A logged change as the watcher sees it: objects that start or stop matching the selectors are
+    /// ADDED or DELETED, as a filtered watch on an API server reports them.
+    static func apply(_ change: Change, target: Target, seen: inout [String: ObjectRow]) throws -> (String, ObjectRow)? {
+        let r = change.row
+        let k = key(r)
+        let matches = try selects(r, target)
+        switch change.type {
+        case .deleted:
+            return seen.removeValue(forKey: k).map { _ in ("DELETED", r) }
+        case .added, .modified:
+            if matches {
+                let known = seen[k] != nil
+                seen[k] = r
+                return (known && change.type == .modified ? "MODIFIED" : "ADDED", r)
+            }
+            return seen.removeValue(forKey: k).map { _ in ("DELETED", r) }
+        }
+    }
+
+    static func selects(_ r: ObjectRow, _ t: Target) throws -> Bool {
+        if let ns = t.namespace, r.namespace != ns { return false }
+        if let name = t.name, r.name != name { return false }
+        if let sel = t.labelSelector, !sel.matches(labelMap(r.labels)) { return false }
+        if let fs = t.fieldSelector {
+            return try !filterByFields([r], fs, type: t.type, labelSelector: t.labelSelectorText,
+                                       fieldSelectorText: t.fieldSelectorText).isEmpty
+        }
+        return true
+    }
+
+    /// Differences between what the watcher saw and the current objects (after the log was trimmed).
+    static func resync(_ now: [ObjectRow], seen: inout [String: ObjectRow]) -> [(String, ObjectRow)] {
+        var changes: [(String, ObjectRow)] = []
+        var next: [String: ObjectRow] = [:]
+        for r in now {
+            let k = key(r)
+            next[k] = r
+            if let old = seen[k] {
+                if old.uid != r.uid {
+                    changes.append(("DELETED", old))
+                    changes.append(("ADDED", r))
+                } else if old.resourceVersion != r.resourceVersion {
+                    changes.append(("MODIFIED", r))
+                }
+            } else {
+                changes.append(("ADDED", r))
+            }
+        }
+        changes.sort { $0.1.resourceVersion < $1.1.resourceVersion }
+        for (k, old) in seen.sorted(by: { $0.value.resourceVersion < $1.value.resourceVersion }) where next[k] == nil {
+            changes.append(("DELETED", old))
+        }
+        seen = next
+        return changes
+    }
+
     static func key(_ r: ObjectRow) -> String { r.namespace + "/" + r.name }
-
-    /// What changes when anything relevant changes: the store-wide resourceVersion (bumped by every
-    /// create and update) and the number of stored objects of the type (deletes do not bump it).
-    struct Signature: Equatable {
-        var resourceVersion: Int64
-        var count: Int
-    }
-
-    static func signature(_ s: APISession, _ t: Target) throws -> Signature {
-        Signature(resourceVersion: try s.currentResourceVersion(),
-                  count: try s.listSummaries(t.type, namespace: t.namespace).count)
-    }
 
     static func select(_ s: APISession, _ t: Target) throws -> [ObjectRow] {
         var rows = try s.rows(t.type, namespace: t.namespace)

@@ -136,39 +136,26 @@ enum ApplyCommand {
         if live["metadata"]["annotations"][LastApplied.key].isNull {
             inv.warn("resource \(type.qualifiedPlural)/\(name) \(missingAnnotationWarning)")
         }
-        let original = LastApplied.of(live)
-        let patch: JSONValue
-        let strategic = Declarative.supportsStrategic(obj)
+        let patcher = ApplyPatcher(modified: modified, object: obj, type: type, namespace: namespace, name: name,
+                                   source: source, dryRun: dryRun == .server)
         do {
-            if strategic {
-                patch = try ThreeWayMerge.patch(original: original, modified: modified, current: live, schema: Declarative.schema(for: obj))
-            } else {
-                patch = threeWayMergePatch(original: original, modified: modified, current: live)
-            }
-        } catch let e as PatchError {
-            throw CLIError.message("error when creating patch with:\noriginal:\n\(original?.compactJSON ?? "")\nmodified:\n\(modified.compactJSON)\ncurrent:\n\(live.compactJSON)\nfor: \(goQuoted(source)): \(e.message)")
-        }
-        if patch.object?.isEmpty ?? true { return (live, "unchanged") }
-        do {
-            let result = try server.write { s -> JSONValue in
-                var patched = strategic
-                    ? try StrategicMerge.apply(live, patch: patch, schema: Declarative.schema(for: obj))
-                    : try JSONMergePatch.apply(live, patch: patch)
-                patched["metadata"]["resourceVersion"] = live["metadata"]["resourceVersion"]
-                return try s.update(patched, type: type, dryRun: dryRun == .server,
-                                    body: Declarative.requestBody(patch, kind: strategic ? .strategic : .merge))
-            }
-            return (result, "configured")
-        } catch {
-            if force, isInvalid(error) {
+            return try patcher.patch(live: live, server: server)
+        } catch let failure as ApplyPatcher.Failure {
+            if force, isInvalid(failure.error) || isConflict(failure.error) {
                 let recreated = try server.write { s -> JSONValue in
                     try s.delete(type, namespace: namespace, name: name, dryRun: dryRun == .server)
                     return try s.create(Declarative.dropNulls(modified), type: type, namespace: namespace, dryRun: dryRun == .server)
                 }
                 return (recreated, "configured")
             }
-            throw patchError(error, patch: patch, type: type, name: name, namespace: namespace, source: source)
+            throw patchError(failure.error, patch: failure.patch, type: type, name: name, namespace: namespace, source: source)
         }
+    }
+
+    static func isConflict(_ error: Error) -> Bool {
+        if let e = error as? APIError { return e.reason == .conflict }
+        if case CLIError.api(let e) = error { return e.reason == .conflict }
+        return false
     }
 
     static func isInvalid(_ error: Error) -> Bool {

@@ -81,13 +81,20 @@ extension NodeCommands {
             if !dsPods.isEmpty { warnings.append("ignoring DaemonSet-managed Pods: " + dsPods.joined(separator: ", ")) }
             if !unmanaged.isEmpty { warnings.append("deleting Pods that declare no controller: " + unmanaged.joined(separator: ", ")) }
             if !warnings.isEmpty { inv.warn(warnings.joined(separator: "; ")) }
-            for pod in evict {
-                let ns = pod["metadata"]["namespace"].string ?? "", name = pod["metadata"]["name"].string ?? ""
-                if dryRun == .none { inv.io.out.write("evicting pod \(ns)/\(name)\n") }
-                if dryRun != .client {
-                    try server.write { _ = try $0.delete(podType, namespace: ns, name: name, dryRun: dryRun == .server) }
+            let targets = evict.map { DrainEviction.Target(namespace: $0["metadata"]["namespace"].string ?? "",
+                                                           name: $0["metadata"]["name"].string ?? "") }
+            if dryRun == .client {
+                for t in targets { printer.print(name: "pod/\(t.name)", operation: "evicted", inv: inv) }
+            } else {
+                let errs = try DrainEviction.run(targets, inv: &inv, server: server, dryRun: dryRun) { name, inv in
+                    printer.print(name: "pod/\(name)", operation: "evicted", inv: inv)
                 }
-                printer.print(name: "pod/\(name)", operation: "evicted", inv: inv)
+                if !errs.isEmpty {
+                    try DrainEviction.reportPending(errs, node: nodeName, targets: targets, server: server, podType: podType, inv: &inv)
+                    pending.append(nodeName)
+                    failures += errs
+                    continue
+                }
             }
             printer.print(name: "node/\(nodeName)", operation: "drained", inv: inv)
         }

@@ -237,10 +237,22 @@ enum RolloutCommand {
             guard let kind = kind(t) else {
                 throw CLIError.message("no status viewer has been implemented for \(t.kind)")
             }
-            let (message, done) = try statusLine(t.object, kind: kind)
+            var (message, done) = try statusLine(t.object, kind: kind)
             inv.io.out.write(message)
             if done || !watch { continue }
-            if inv.flags.isSet("timeout") && inv.flags.durationNanoseconds("timeout") != 0 {
+            if inv.flags.isSet("timeout"), let ns = inv.flags.durationNanoseconds("timeout"), ns != 0, let type = t.type {
+                // Another shell may move the rollout on: check the store until the timeout passes.
+                let server = try inv.server()
+                var last = message
+                var failure: Error?
+                let finished = ClientWait(timeoutNanoseconds: ns).until {
+                    guard let fresh = try? server.read({ try $0.get(type, namespace: t.namespace, name: t.name) }) else { return false }
+                    do { (message, done) = try statusLine(fresh, kind: kind) } catch { failure = error; return true }
+                    if message != last { inv.io.out.write(message); last = message }
+                    return done
+                }
+                if let failure { throw failure }
+                if finished { continue }
                 throw CLIError.message("timed out waiting for the condition")
             }
             throw CLIError.message("the rollout of \(t.displayName) cannot progress: the local store is settled and nothing will change it while kubectl-local waits (use --watch=false to print the status once)")

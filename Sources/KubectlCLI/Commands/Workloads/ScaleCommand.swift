@@ -48,19 +48,22 @@ enum ScaleCommand {
                 failures.append(ErrorRenderer.standard(APIError.notFound(type.qualifiedPlural + "/scale", t.name)))
                 continue
             }
-            let have = t.object.at(scale.specReplicasPath).int ?? 1
-            if current != -1 && Int64(current) != have {
-                failures.append("error: Expected replicas to be \(current), was \(have)")
-                continue
-            }
-            if !resourceVersion.isEmpty, let rv = t.object["metadata"]["resourceVersion"].string, rv != resourceVersion {
-                failures.append("error: Expected resourceVersion to be \(resourceVersion), was \(rv)")
-                continue
-            }
-            var changed = t.object
-            changed.set(scale.specReplicasPath, .int(Int64(replicas)))
+            let preconditions = ScalePreconditions(replicas: current, resourceVersion: resourceVersion)
             let result: JSONValue
-            do { result = try Workloads.store(changed, type: type, inv: &inv, dryRun: dryRun) } catch {
+            do {
+                if dryRun == .client {
+                    try preconditions.check(t.object, scale: scale)
+                    var changed = t.object
+                    changed.set(scale.specReplicasPath, .int(Int64(replicas)))
+                    result = changed
+                } else {
+                    result = try preconditions.scale(t.object, type: type, to: replicas, scale: scale,
+                                                     server: try inv.server(), dryRun: dryRun == .server)
+                }
+            } catch let e as ScalePreconditions.Failed {
+                failures.append("error: " + e.message)
+                continue
+            } catch {
                 failures.append(ErrorRenderer.lineFor(error))
                 continue
             }

@@ -72,7 +72,7 @@ enum SetCommand {
     {
         let local = inv.flags.bool("local")
         let all = inv.flags.bool("all")
-        // set selector and set serviceaccount have no -l (kubectl declares none for them).
+        // `set selector` and `set serviceaccount` have no -l (as kubectl's).
         let selector = inv.flags.declares("selector") ? inv.flags.string("selector") : ""
         let format = try Workloads.format(inv)
         let dryRun = try DryRun.from(inv)

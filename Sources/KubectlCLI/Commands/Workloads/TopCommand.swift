@@ -25,6 +25,9 @@ enum TopCommand {
         ],
         group: "Cluster Management Commands:")
 
+    static let useProtocolBuffers = FlagSpec("use-protocol-buffers", .bool, default: "true",
+                                             usage: "Wire format for the metrics API. No effect offline: figures are computed locally.")
+
     static func containerUsage(_ c: JSONValue) -> (cpuMilli: Int64, memBytes: Int64) {
         let req = c["resources"]["requests"]
         let cpu = (try? KubeModel.Quantity.parse(json: req["cpu"]))?.milliValue ?? 1
@@ -74,9 +77,6 @@ enum TopCommand {
         inv.io.out.write(podTable(pods, sortBy: sortBy, allNamespaces: allNS, containers: inv.flags.bool("containers"),
                                   headers: !inv.flags.bool("no-headers"), sum: inv.flags.bool("sum")))
     }
-
-    static let useProtocolBuffers = FlagSpec("use-protocol-buffers", .bool, default: "true",
-                                             usage: "Wire format for the metrics API. No effect offline: figures are computed locally.")
 
     /// `--sort-by`: cpu or memory (largest first), else by namespace and name.
     static func sortKey(_ inv: Invocation) throws -> String {

@@ -92,34 +92,51 @@ enum WaitCommand {
                                                      selector: inv.flags.string("selector"),
                                                      fieldSelector: inv.flags.string("field-selector"),
                                                      allNamespaces: inv.flags.bool("all-namespaces"))
+        let wait = ClientWait(timeoutNanoseconds: inv.flags.durationNanoseconds("timeout") ?? 30_000_000_000)
         if case .delete = condition {
-            // Objects already gone satisfy --for=delete.
+            // Objects already gone satisfy --for=delete; the others are waited for.
             for t in targets {
-                throw CLIError.message("timed out waiting for the condition on \(t.type?.plural ?? t.kind.lowercased())/\(t.name)")
+                guard let type = t.type else { continue }
+                let server = try inv.server()
+                let gone = try wait.until {
+                    try server.read { try $0.find(type, namespace: t.namespace, name: t.name) } == nil
+                }
+                if !gone { throw CLIError.message("timed out waiting for the condition on \(type.plural)/\(t.name)") }
+                inv.io.out.write("\(t.displayName) condition met\n")
             }
             return
         }
         if let e = errors.first { throw e }
         if targets.isEmpty { throw CLIError.message("no matching resources found") }
         for t in targets {
-            let met: Bool
-            switch condition {
-            case .create, .delete: met = true
-            case .condition(let type, let value):
-                let conds = t.object["status"]["conditions"].array ?? []
-                met = conds.contains {
-                    ($0["type"].string ?? "").lowercased() == type.lowercased()
-                        && ($0["status"].string ?? "").lowercased() == value.lowercased()
+            var current = t.object
+            let met = try wait.until {
+                if let type = t.type {
+                    guard let fresh = try inv.server().read({ try $0.find(type, namespace: t.namespace, name: t.name) })
+                    else { return false }
+                    current = fresh
                 }
-            case .jsonpath(let path, let value):
-                if let v = evaluate(path, t.object) {
-                    met = value.map { scalarText(v) == $0 } ?? true
-                } else { met = false }
+                return conditionMet(condition, current)
             }
             if !met {
                 throw CLIError.message("timed out waiting for the condition on \(t.type?.plural ?? t.kind.lowercased())/\(t.name)")
             }
             inv.io.out.write("\(t.displayName) condition met\n")
+        }
+    }
+
+    static func conditionMet(_ condition: Condition, _ object: JSONValue) -> Bool {
+        switch condition {
+        case .create, .delete: return true
+        case .condition(let type, let value):
+            let conds = object["status"]["conditions"].array ?? []
+            return conds.contains {
+                ($0["type"].string ?? "").lowercased() == type.lowercased()
+                    && ($0["status"].string ?? "").lowercased() == value.lowercased()
+            }
+        case .jsonpath(let path, let value):
+            guard let v = evaluate(path, object) else { return false }
+            return value.map { scalarText(v) == $0 } ?? true
         }
     }
 }

@@ -1,0 +1,128 @@
+import KubeModel
+import KubeRegistry
+
+/// The LimitRanger admission plugin on pod create: `Container` items of the namespace's LimitRanges
+/// give containers their default requests and limits (recorded in the `kubernetes.io/limit-ranger`
+/// annotation), then min, max and maxLimitRequestRatio are enforced (Forbidden on violation).
+struct LimitRanger: AdmissionStep {
+    static let annotation = "kubernetes.io/limit-ranger"
+
+    func admit(_ r: inout AdmissionRequest, _ s: APISession) throws {
+        guard r.operation == .create, r.type.group.isEmpty, r.type.kind == "Pod" else { return }
+        let ns = r.object["metadata"]["namespace"].string ?? ""
+        let ranges = try s.limitRanges(in: ns)
+        guard !ranges.isEmpty else { return }
+        let items = ranges.flatMap { $0["spec"]["limits"].array ?? [] }.filter { $0["type"].string == "Container" }
+        Self.applyDefaults(&r.object, items: items)
+        var errs: [String] = []
+        for item in items { errs += Self.violations(r.object["spec"], item: item) }
+        if !errs.isEmpty {
+            let detail = errs.count == 1 ? errs[0] : "[" + errs.joined(separator: ", ") + "]"
+            throw APIError(reason: .forbidden, message: "pods \(strconvQuote(r.name)) is forbidden: \(detail)", code: 403)
+        }
+    }
+
+    /// Default requests and limits per container; the annotation lists what was set.
+    static func applyDefaults(_ pod: inout JSONValue, items: [JSONValue]) {
+        var limits = JSONObject(), requests = JSONObject()
+        for item in items {
+            for (k, v) in item["default"].object ?? JSONObject() where limits[k] == nil { limits[k] = v }
+            for (k, v) in item["defaultRequest"].object ?? JSONObject() where requests[k] == nil { requests[k] = v }
+            // v1 defaulting of the LimitRange: defaultRequest falls back to default, default to max.
+            for (k, v) in item["max"].object ?? JSONObject() where limits[k] == nil { limits[k] = v }
+            for (k, v) in limits where requests[k] == nil { requests[k] = v }
+        }
+        guard !limits.isEmpty || !requests.isEmpty else { return }
+        var notes: [String] = []
+        for (key, prefix) in [("initContainers", "init container"), ("containers", "container")] {
+            guard var list = pod["spec"][key].array else { continue }
+            for i in list.indices { notes += merge(&list[i], limits: limits, requests: requests, prefix: prefix) }
+            pod["spec"][key] = .array(list)
+        }
+        if !notes.isEmpty {
+            pod["metadata"]["annotations"][annotation] = .string("LimitRanger plugin set: " + notes.joined(separator: "; "))
+        }
+    }
+
+    static func merge(_ c: inout JSONValue, limits: JSONObject, requests: JSONObject, prefix: String) -> [String] {
+        var setLimits: [String] = [], setRequests: [String] = []
+        for (k, v) in limits where c["resources"]["limits"][k].isNull {
+            c["resources"]["limits"][k] = v
+            setLimits.append(k)
+        }
+        for (k, v) in requests where c["resources"]["requests"][k].isNull {
+            c["resources"]["requests"][k] = v
+            setRequests.append(k)
+        }
+        let name = c["name"].string ?? ""
+        var notes: [String] = []
+        if !setRequests.isEmpty { notes.append(setRequests.sorted().joined(separator: ", ") + " request for \(prefix) \(name)") }
+        if !setLimits.isEmpty { notes.append(setLimits.sorted().joined(separator: ", ") + " limit for \(prefix) \(name)") }
+        return notes
+    }
+
+    /// min, max and maxLimitRequestRatio of one `Container` item, for every container.
+    static func violations(_ spec: JSONValue, item: JSONValue) -> [String] {
+        var errs: [String] = []
+        for c in (spec["containers"].array ?? []) + (spec["initContainers"].array ?? []) {
+            let req = quantities(c["resources"]["requests"]), lim = quantities(c["resources"]["limits"])
+            for (k, v) in sortedQuantities(item["min"]) {
+                if let r = req[k] {
+                    if r < v { errs.append("minimum \(k) usage per Container is \(v), but request is \(r)") }
+                    else if let l = lim[k], l < v { errs.append("minimum \(k) usage per Container is \(v), but limit is \(l)") }
+                } else {
+                    errs.append("minimum \(k) usage per Container is \(v).  No request is specified")
+                }
+            }
+            for (k, v) in sortedQuantities(item["max"]) {
+                if let l = lim[k] {
+                    if l > v { errs.append("maximum \(k) usage per Container is \(v), but limit is \(l)") }
+                    else if let r = req[k], r > v { errs.append("maximum \(k) usage per Container is \(v), but request is \(r)") }
+                } else {
+                    errs.append("maximum \(k) usage per Container is \(v).  No limit is specified")
+                }
+            }
+            for (k, v) in sortedQuantities(item["maxLimitRequestRatio"]) {
+                errs += ratio(k, v, req[k], lim[k])
+            }
+        }
+        return errs
+    }
+
+    static func ratio(_ k: String, _ v: Quantity, _ req: Quantity?, _ lim: Quantity?) -> [String] {
+        guard let req, !req.isZero else {
+            return ["\(k) max limit to request ratio per Container is \(v), but no request is specified or request is 0"]
+        }
+        guard let lim, !lim.isZero else {
+            return ["\(k) max limit to request ratio per Container is \(v), but no limit is specified or limit is 0"]
+        }
+        let observed = Double(lim.milliValue) / Double(req.milliValue)
+        guard observed * 1000 > Double(v.milliValue) else { return [] }
+        return ["\(k) max limit to request ratio per Container is \(v), but provided ratio is \(goFixed6(observed))"]
+    }
+
+    /// Go's `%f`.
+    static func goFixed6(_ d: Double) -> String {
+        let scaled = (d * 1_000_000).rounded()
+        let whole = Int64(scaled / 1_000_000)
+        let frac = Int64(scaled) - whole * 1_000_000
+        let f = String(frac)
+        return "\(whole)." + String(repeating: "0", count: 6 - f.count) + f
+    }
+
+    static func quantities(_ v: JSONValue) -> [String: Quantity] { ResourceQuotaAdmission.quantities(v) }
+
+    static func sortedQuantities(_ v: JSONValue) -> [(String, Quantity)] {
+        let q = quantities(v)
+        return q.keys.sorted().map { ($0, q[$0]!) }
+    }
+}
+
+extension APISession {
+    /// The namespace's LimitRanges (none: one indexed count).
+    func limitRanges(in ns: String) throws -> [JSONValue] {
+        guard let t = registry.type(group: "", kind: "LimitRange"), !ns.isEmpty,
+            try tx.count(resource: t.storageKey, namespace: ns) > 0 else { return [] }
+        return try list(t, namespace: ns)
+    }
+}

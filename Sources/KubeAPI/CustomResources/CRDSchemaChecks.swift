@@ -92,7 +92,7 @@ extension CRDSchemaValidation {
         }
         let listType = s["x-kubernetes-list-type"].string
         let items = s["items"]
-        if let listType, type != "array" {
+        if listType != nil, type != "array" {
             out.append(type.isEmpty ? Cause(field: path + ".type", message: "Required value: must be array if x-kubernetes-list-type is specified")
                 : Cause(field: path + ".type", message: "Invalid value: \(strconvQuote(type)): must be array if x-kubernetes-list-type is specified"))
         } else if listType == "set", items.object != nil {

@@ -219,7 +219,7 @@ public struct Parser {
 
     mutating func primary(negativeLiteral: (String, Int)?) throws -> Expr {
         let t = cur
-        if let (text, at) = negativeLiteral {
+        if let (_, at) = negativeLiteral {
             pos += 1
             return make(at, .literal(try Self.numberLiteral(t.token, negative: true, offset: at)))
         }

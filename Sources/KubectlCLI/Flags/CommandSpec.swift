@@ -15,7 +15,8 @@ public struct CommandSpec: Sendable {
     public var hidden: Bool
     public var run: (@Sendable (inout Invocation) throws -> Void)?
     /// The typed options the command runs with (nil for commands that read their flags as they go).
-    var optionsType: (any CommandOptions.Type)?
+    /// Set once when the command table is built, never mutated afterwards.
+    nonisolated(unsafe) var optionsType: (any CommandOptions.Type)?
 
     public init(_ name: String, aliases: [String] = [], use: String? = nil, short: String = "", long: String = "",
                 example: String = "", flags: [FlagSpec] = [], subcommands: [CommandSpec] = [], group: String = "",

@@ -35,4 +35,19 @@ import Testing
         // One pod left on the node, its replacement Pending (the node is cordoned).
         #expect(s.run("get pods --field-selector=status.phase=Running -o name").stdout.split(separator: "\n").count == 1)
     }
+
+    /// `--disable-eviction` deletes pods directly (no budget consulted) and reports them as kubectl's
+    /// drain does: no "evicting pod" lines, `pod/NAME deleted`.
+    @Test func drainWithoutEvictionDeletes() {
+        let s = TestStore()
+        _ = s.run("create deployment web --image=nginx --replicas=2")
+        _ = s.run("create pdb web-pdb --selector=app=web --max-unavailable=0")
+        let r = s.run("drain node-1 --ignore-daemonsets --disable-eviction --timeout=2s")
+        #expect(r.exitCode == 0)
+        let out = r.stdout.split(separator: "\n").map(String.init)
+        #expect(out.first == "node/node-1 cordoned")
+        #expect(out.last == "node/node-1 drained")
+        #expect(!out.contains { $0.hasPrefix("evicting pod") })
+        #expect(out.filter { $0.hasPrefix("pod/web-") && $0.hasSuffix(" deleted") }.count == 2)
+    }
 }

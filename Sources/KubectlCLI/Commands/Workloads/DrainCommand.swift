@@ -86,8 +86,8 @@ extension NodeCommands {
             if dryRun == .client {
                 for t in targets { printer.print(name: "pod/\(t.name)", operation: "evicted", inv: inv) }
             } else {
-                let errs = try DrainEviction.run(targets, inv: &inv, server: server, dryRun: dryRun) { name, inv in
-                    printer.print(name: "pod/\(name)", operation: "evicted", inv: inv)
+                let errs = try DrainEviction.run(targets, inv: &inv, server: server, dryRun: dryRun) { name, usingEviction, inv in
+                    printer.print(name: "pod/\(name)", operation: usingEviction ? "evicted" : "deleted", inv: inv)
                 }
                 if !errs.isEmpty {
                     try DrainEviction.reportPending(errs, node: nodeName, targets: targets, server: server, podType: podType, inv: &inv)

@@ -12,7 +12,7 @@ enum DrainEviction {
     struct Target { var namespace: String; var name: String }
 
     static func run(_ pods: [Target], inv: inout Invocation, server: APIServer, dryRun: DryRun,
-                    evicted: (String, Invocation) -> Void) throws -> [String] {
+                    evicted: (String, Bool, Invocation) -> Void) throws -> [String] {
         let useEviction = !inv.flags.bool("disable-eviction")
         let timeout = inv.flags.durationNanoseconds("timeout") ?? 0
         let start = monotonicNanoseconds()
@@ -21,10 +21,9 @@ enum DrainEviction {
         while !remaining.isEmpty {
             var retry: [Target] = []
             for p in remaining {
-                if dryRun == .server {
-                    inv.io.out.write("evicting pod \(p.namespace)/\(p.name) (server dry run)\n")
-                } else {
-                    inv.io.out.write("evicting pod \(p.namespace)/\(p.name)\n")
+                // kubectl announces evictions only; with --disable-eviction it just reports `pod/x deleted`.
+                if useEviction {
+                    inv.io.out.write("evicting pod \(p.namespace)/\(p.name)\(dryRun == .server ? " (server dry run)" : "")\n")
                 }
                 if timeout > 0, monotonicNanoseconds() - start >= timeout {
                     errors.append("error when evicting pods/\(strconvQuote(p.name)) -n \(strconvQuote(p.namespace)): global timeout reached: \(GoDuration(nanoseconds: timeout))")
@@ -38,7 +37,7 @@ enum DrainEviction {
                             _ = try s.delete(podType, namespace: p.namespace, name: p.name, dryRun: dryRun == .server)
                         }
                     }
-                    evicted(p.name, inv)
+                    evicted(p.name, useEviction, inv)
                 } catch let e as APIError where e.code == 404 {
                     continue
                 } catch let e as APIError where e.code == 429 {

@@ -25,9 +25,7 @@ enum AutoscaleCommand {
         if maxPods < minPods {
             throw CLIError.message("--max=MAXPODS must be larger or equal to --min=MINPODS, max: \(maxPods), min: \(minPods)")
         }
-        if inv.args.isEmpty && inv.flags.strings("filename").isEmpty && inv.flags.string("kustomize").isEmpty {
-            throw CLIError.message(ResourceArgs.noResourcesMessage)
-        }
+        try Workloads.requireResources(inv, inv.args)
         let format = try Workloads.format(inv)
         let dryRun = try DryRun.from(inv)
         let (targets, errors) = try Workloads.collect(&inv, resources: inv.args)

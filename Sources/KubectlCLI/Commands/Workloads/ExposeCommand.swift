@@ -30,9 +30,7 @@ enum ExposeCommand {
         group: "Basic Commands (Beginner):", run: { try run(&$0) })
 
     static func run(_ inv: inout Invocation) throws {
-        if inv.args.isEmpty && inv.flags.strings("filename").isEmpty && inv.flags.string("kustomize").isEmpty {
-            throw CLIError.message(ResourceArgs.noResourcesMessage)
-        }
+        try Workloads.requireResources(inv, inv.args)
         let format = try Workloads.format(inv)
         let dryRun = try DryRun.from(inv)
         let (targets, errors) = try Workloads.collect(&inv, resources: inv.args)

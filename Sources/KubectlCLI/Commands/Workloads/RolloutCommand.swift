@@ -45,9 +45,7 @@ enum RolloutCommand {
         group: "Deploy Commands:")
 
     static func targets(_ inv: inout Invocation) throws -> [WorkTarget] {
-        if inv.args.isEmpty && inv.flags.strings("filename").isEmpty && inv.flags.string("kustomize").isEmpty {
-            throw CLIError.message("required resource not specified")
-        }
+        try Workloads.requireResources(inv, inv.args, message: "required resource not specified")
         let (targets, errors) = try Workloads.collect(&inv, resources: inv.args, selector: inv.flags.string("selector"))
         if let e = errors.first { throw e }
         return targets

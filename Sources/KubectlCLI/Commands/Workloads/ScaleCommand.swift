@@ -23,9 +23,7 @@ enum ScaleCommand {
         if replicas < 0 {
             throw CLIError.message("The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0")
         }
-        if inv.args.isEmpty && inv.flags.strings("filename").isEmpty && inv.flags.string("kustomize").isEmpty {
-            throw CLIError.message(ResourceArgs.noResourcesMessage)
-        }
+        try Workloads.requireResources(inv, inv.args)
         let all = inv.flags.bool("all")
         let selector = inv.flags.string("selector")
         if all && !selector.isEmpty { throw CLIError.message("cannot set --all and --selector at the same time") }

@@ -191,9 +191,7 @@ enum SetCommand {
 
     static func requireTargets(_ inv: Invocation, _ resources: [String]) throws {
         if inv.flags.bool("local") && !resources.isEmpty { throw CLIError.message(Workloads.localNeedsFilenameMessage) }
-        if resources.isEmpty && inv.flags.strings("filename").isEmpty && inv.flags.string("kustomize").isEmpty {
-            throw CLIError.message(ResourceArgs.noResourcesMessage)
-        }
+        try Workloads.requireResources(inv, resources)
     }
 
     // MARK: image

@@ -26,6 +26,16 @@ enum Workloads {
            '--filename=rsrc.json'
         """
 
+    /// kubectl's check that a command was given something to act on: names, `-f` or `-k`
+    /// (`-k` only where the command declares it).
+    static func requireResources(_ inv: Invocation, _ resources: [String],
+                                 message: String = ResourceArgs.noResourcesMessage) throws {
+        let kustomize = inv.flags.declares("kustomize") ? inv.flags.string("kustomize") : ""
+        if resources.isEmpty && inv.flags.strings("filename").isEmpty && kustomize.isEmpty {
+            throw CLIError.message(message)
+        }
+    }
+
     /// Resolves `TYPE NAME...`, `TYPE/NAME...`, `-f`, `-l`, `--all` into objects through the resource
     /// builder. Objects that cannot be read become errors (reported after the others are done).
     static func collect(_ inv: inout Invocation, resources: [String], local: Bool = false,

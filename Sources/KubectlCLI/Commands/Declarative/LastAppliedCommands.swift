@@ -102,7 +102,7 @@ enum LastAppliedCommands {
                     throw CLIError.message("no last-applied-configuration annotation found on resource: \(name), to create the annotation, run the command with --create-annotation")
                 }
                 live["metadata"]["annotations"][LastApplied.key] = .string(annotation)
-                return dryRun == .client ? live : try s.update(live, type: type, dryRun: dryRun == .server)
+                return dryRun == .client ? live : try s.update(live, type: type, dryRun: dryRun == .server, verb: "patch")
             }
             printer.print(result, type: type, operation: "configured", inv: inv)
         }

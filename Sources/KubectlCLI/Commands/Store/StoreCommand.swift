@@ -18,20 +18,16 @@ enum StoreCommand {
         subcommands: [
             CommandSpec("export", use: "export [--dir=DIR]", short: "Write the objects you made as manifests for a real cluster",
                         example: """
-                            # Everything you made, as one YAML stream
+                            # Everything you made, as one YAML stream for kubectl apply -f
                             kubectl-local store export > cluster.yaml
-
-                            # One directory per namespace, one file per object
-                            kubectl-local store export --dir=manifests
                             """,
                         flags: [FlagSpec("dir", .string,
                                          usage: "Write DIR/NAMESPACE/RESOURCE/NAME.yaml (cluster-scoped objects under DIR/_cluster) instead of one stream on stdout.")],
                         options: StoreExportOptions.self),
             CommandSpec("import", use: "import -f FILENAME", short: "Load objects as a cluster keeps them (kubectl get -o yaml)",
                         example: """
-                            # Load a dump taken from a real cluster
-                            kubectl get all,cm,secrets -A -o yaml > dump.yaml
-                            kubectl-local store import -f dump.yaml
+                            # Load what a real cluster holds, status and uids included
+                            kubectl get all,cm,secrets -A -o yaml | kubectl-local store import -f -
                             """,
                         flags: [FlagSpec("filename", short: "f", .stringSlice, usage: "Files (YAML or JSON, Lists too) to load; - reads stdin."),
                                 FlagSpec("recursive", short: "R", .bool, usage: "Read the directories given with -f and their subdirectories.")],

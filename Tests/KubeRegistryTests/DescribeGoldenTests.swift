@@ -94,6 +94,11 @@ func describeGolden(_ name: String) throws {
     let base = "\(DescribeGolden.dir)/golden/\(name)"
     let nowText = try #require(readTextFile("\(base).now")).split(separator: "\n").first.map(String.init) ?? ""
     let ctx = GoldenDescribeContext(now: try #require(Timestamp(rfc3339: nowText)), objects: DescribeGolden.objects)
+    if readTextFile("\(base).exit") != "0\n" {
+        let failure = Describers.failure(obj).map { "error: \($0)\n" }
+        #expect(failure == readTextFile("\(base).stderr"), "describe \(args) fails as kubectl does")
+        return
+    }
     let describer = type.describer ?? Describers.generic
     let got = describer(obj, ctx)
     let want = try #require(readTextFile("\(base).stdout"))

@@ -121,7 +121,7 @@ struct TaintOptions: CommandOptions {
         for s in specs {
             if s.hasSuffix("-") {
                 // `key-`, `key:Effect-` and `key=value:Effect-` (the value is not compared).
-                let t = try parseTaint(String(s.dropLast()), requireEffect: false)
+                let t = try NodeCommands.parseTaint(String(s.dropLast()), requireEffect: false)
                 remove.append(Taint(key: t.key, value: "", effect: t.effect))
             } else {
                 let t = try NodeCommands.parseTaint(s)

@@ -75,6 +75,7 @@ struct StoreInfoOptions: CommandOptions {
         tw.writeRow(["Store:", active.storePath])
         tw.writeRow(["Context:", active.contextName.isEmpty ? "<none>" : active.contextName])
         tw.writeRow(["Cluster:", active.clusterName.isEmpty ? KubeconfigLocation.defaultName : active.clusterName])
+        tw.writeRow(["Kubeconfig:", inv.kubeconfigLocation.path])
         tw.writeRow(["Schema version:", String(server.schemaVersion)])
         tw.writeRow(["Size:", "\(bytes) bytes"])
         tw.writeRow(["Objects:", String(counts.reduce(0) { $0 + $1.1 })])

@@ -80,9 +80,25 @@ extension Invocation {
             throw CLIError.message("cannot open store \(path): \(error)")
         }
         configureRequests(s)
+        try authorizeRequests(s)
         services.server = s
         services.serverPath = path
         return s
+    }
+
+    /// Every request is authorised by RBAC as the kubeconfig's admin, or as the user `--as`,
+    /// `--as-group` and `--as-uid` impersonate (which the admin must be allowed to do).
+    private func authorizeRequests(_ s: APIServer) throws {
+        guard flags.declares("as") else { return s.authorizeAsAdmin() }
+        let user = flags.string("as"), groups = flags.strings("as-group"), uid = flags.string("as-uid")
+        if user.isEmpty {
+            if !groups.isEmpty || !uid.isEmpty {
+                let requested = groups.map { "{Group  \($0)    }" } + (uid.isEmpty ? [] : ["{UID  \(uid)    }"])
+                throw APIError(reason: .internalError, message: "Internal error occurred: requested [\(requested.joined(separator: " "))] without impersonating a user", code: 500)
+            }
+            return s.authorizeAsAdmin()
+        }
+        try s.impersonate(user: user, groups: groups, uid: uid)
     }
 
     /// The request options every write carries: `fieldValidation` from `--validate` (the server's

@@ -43,5 +43,6 @@ enum RootCommand {
             OptionsCommand.spec,
             CompletionCommand.completeSpec,
             CompletionCommand.manSpec,
+            AuthCommand.spec,
         ] + WorkloadCommands.specs + NoRuntimeCommands.specs)
 }

@@ -46,7 +46,7 @@ extension ParsedFlags {
     /// The values of the context-selecting global flags that were given.
     var contextSelection: [String: String] {
         var out: [String: String] = [:]
-        for name in ActiveContext.selectorFlags where declares(name) && isSet(name) { out[name] = string(name) }
+        for name in ActiveContext.selectorFlags where declares(name) && !ownNames.contains(name) && isSet(name) { out[name] = string(name) }
         return out
     }
 }

@@ -51,7 +51,11 @@ extension Invocation {
     /// The context, cluster, user, namespace and store this command uses.
     func activeContext() throws -> ActiveContext {
         if let a = services.active { return a }
-        let a = try ActiveContext.resolve(kubeconfig(), location: kubeconfigLocation, flagValues: flags.contextSelection)
+        let location = kubeconfigLocation
+        if location.explicit && access(location.path, F_OK) != 0 {
+            throw CLIError.message("stat \(location.path): no such file or directory")
+        }
+        let a = try ActiveContext.resolve(kubeconfig(), location: location, flagValues: flags.contextSelection)
         services.active = a
         return a
     }

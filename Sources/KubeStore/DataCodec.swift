@@ -56,7 +56,8 @@ private final class Deflater {
 
     init() {
         // Raw deflate (negative window bits: no zlib header or checksum; SQLite pages carry their own).
-        ready = deflateInit2_(&stream, 1, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
+        // A smaller hash table than zlib's default (memory level 6): each object resets it.
+        ready = deflateInit2_(&stream, 1, Z_DEFLATED, -15, 6, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
                               Int32(MemoryLayout<z_stream>.size)) == Z_OK
     }
 

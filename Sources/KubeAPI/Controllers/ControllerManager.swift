@@ -169,6 +169,8 @@ final class ControllerManager {
             if deleted { reclaimQueue.append(object) } else { enqueue(.pvc(ns, name)) }
             enqueue(.pendingClaims)
             if object["status"]["phase"].string == "Bound" { rescanPendingPods() }
+        case ("rbac.authorization.k8s.io", "ClusterRole"):
+            try aggregateClusterRoles()
         case ("", "PersistentVolume"), ("storage.k8s.io", "StorageClass"):
             enqueue(.pendingClaims)
             if !deleted { rescanPendingPods() }

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Runs a command several times and prints the median wall time and the median peak RSS of the process
-(from wait4's rusage, so each run's own peak), as one JSON object.
+"""Runs a command several times and prints the median wall time, the median CPU time (user + system)
+and the median peak RSS of the process (from wait4's rusage, so each run's own), as one JSON object.
+On a shared machine the CPU time is the steadier figure: wall time includes waiting for a core.
 
   measure.py [--runs N] [--warmup N] [--setup CMD] [--out FILE] -- COMMAND ARGS...
 
@@ -21,7 +22,7 @@ while args and args[0] != "--":
     elif flag == "--out": out = value
 command = args[1:]
 
-times, peaks, sizes = [], [], []
+times, peaks, sizes, cpus = [], [], [], []
 for i in range(warmup + runs):
     argv = [a.replace("{i}", str(i)) for a in command]
     if setup:
@@ -37,9 +38,10 @@ for i in range(warmup + runs):
     if i >= warmup:
         times.append(elapsed)
         peaks.append(usage.ru_maxrss / 1024.0)
+        cpus.append(usage.ru_utime + usage.ru_stime)
         sizes.append(os.path.getsize(out) if out != "/dev/null" else 0)
 
 median = statistics.median(times)
-print(json.dumps({"ms": median * 1000, "rss_mb": statistics.median(peaks),
+print(json.dumps({"ms": median * 1000, "cpu_ms": statistics.median(cpus) * 1000, "rss_mb": statistics.median(peaks),
                   "bytes": statistics.median(sizes), "mb_per_s": statistics.median(sizes) / median / 1e6 if median else 0,
                   "status": os.waitstatus_to_exitcode(status)}))

@@ -30,12 +30,15 @@ GEN="python3 bench/gen.py"
 M="python3 bench/measure.py"
 
 rows=()
-# measure LABEL SIZE [measure.py options] -- COMMAND...: appends "LABEL|SIZE|ms|MB|MB/s"
+: > $OUT/rows.txt
+# measure LABEL SIZE [measure.py options] -- COMMAND...: appends "LABEL|SIZE|ms|MB|MB/s" (also to
+# $OUT/rows.txt at once, so a long run's figures can be read while it goes on)
 measure() {
   local label=$1 size=$2; shift 2
   local json
   json=$($M "$@")
-  rows+=("$label|$size|$(python3 -c "import json,sys;r=json.loads(sys.argv[1]);print('%.1f|%.1f|%.0f'%(r['ms'],r['rss_mb'],r['mb_per_s']))" "$json")")
+  rows+=("$label|$size|$(python3 -c "import json,sys;r=json.loads(sys.argv[1]);print('%.1f|%.1f|%.0f|%.1f'%(r['ms'],r['rss_mb'],r['mb_per_s'],r['cpu_ms']))" "$json")")
+  echo "${rows[-1]}" >> $OUT/rows.txt
 }
 
 fresh() { rm -f "$1" "$1-wal" "$1-shm"; }
@@ -57,7 +60,8 @@ build_stores() { # N
   measure "\`create -f\` of N pods (one file, 99% Pending)" "$n" --runs 1 --warmup 0 -- "$BIN" --store $P create -f $OUT/pods-$n.yaml
   for db in $S $P; do sqlite3 $db "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null 2>&1 || true; done
   local bytes; bytes=$(stat -c %s $S)
-  rows+=("store bytes per pod (spread store)|$n|$(( bytes / n ))|-|-")
+  rows+=("store bytes per pod (spread store)|$n|$(( bytes / n ))|-|-|-")
+  echo "${rows[-1]}" >> $OUT/rows.txt
 }
 
 single_object() { # N STORE-KIND
@@ -105,6 +109,11 @@ bulk() { # N
   fi
 }
 
+SC=$OUT/scale.db
+fresh $SC
+"$BIN" --store $SC create deployment web --image=nginx:1.27 >/dev/null
+"$BIN" --store $SC create -f <($GEN nodes 99 110) >/dev/null
+measure "\`scale\` 1 -> 10,000 replicas (100 nodes)" "-" --runs 1 --warmup 0 -- "$BIN" --store $SC scale deploy web --replicas=10000
 for n in $SIZES; do
   build_stores "$n"
   single_object "$n" spread
@@ -112,11 +121,6 @@ for n in $SIZES; do
   lists "$n"
   bulk "$n"
 done
-SC=$OUT/scale.db
-fresh $SC
-"$BIN" --store $SC create deployment web --image=nginx:1.27 >/dev/null
-"$BIN" --store $SC create -f <($GEN nodes 99 110) >/dev/null
-measure "\`scale\` 1 -> 10,000 replicas (100 nodes)" "-" --runs 1 --warmup 0 -- "$BIN" --store $SC scale deploy web --replicas=10000
 # The admission chain: 1,000 pods through decode, defaulting, admission and validation with nothing
 # stored (--dry-run=server) against the same file parsed client-side only; the difference per pod is
 # the chain's cost (plus one transaction per object).
@@ -128,11 +132,11 @@ measure "version --client (kubectl-local)" "-" --runs 20 -- "$BIN" version --cli
 [ -n "$KUBECTL" ] && measure "version --client (kubectl v1.32)" "-" --runs 20 -- "$KUBECTL" version --client
 
 echo
-echo "| command | pods in store | median | peak RSS | output |"
-echo "|---|---|---|---|---|"
+echo "| command | pods in store | median wall | median CPU | peak RSS | output |"
+echo "|---|---|---|---|---|---|"
 for r in "${rows[@]}"; do
-  IFS='|' read -r label size ms mb rate <<< "$r"
-  if [[ $label == store* ]]; then echo "| $label | $size | $ms bytes | | |"; continue; fi
+  IFS='|' read -r label size ms mb rate cpu <<< "$r"
+  if [[ $label == store* ]]; then echo "| $label | $size | $ms bytes | | | |"; continue; fi
   out=""; [ "$rate" != "0" ] && [ "$rate" != "-" ] && out="$rate MB/s"
-  echo "| $label | $size | $ms ms | $mb MB | $out |"
+  echo "| $label | $size | $ms ms | $cpu ms | $mb MB | $out |"
 done

@@ -1,7 +1,8 @@
 import CZlib
 
 /// How an object's JSON is kept on disk (schema v6): a BLOB of one format byte, the text's length as a
-/// LEB128 varint, then a raw deflate stream primed with `StoreDictionary.v1`. Objects of one kind share
+/// LEB128 varint, then a raw deflate stream primed with the dictionary the format byte names
+/// (`StoreDictionary`: 1 = v1, 2 = v2; new rows use 2). Objects of one kind share
 /// most of their bytes (field names, defaults, condition lists), so a primed stream keeps only what is
 /// particular to the object: a 2.8 KB Running pod becomes about 210 bytes, a 0.7 KB event about 200.
 /// A TEXT value (rows written before v6, or by hand) is read as it is, so no migration rewrites rows.
@@ -9,9 +10,20 @@ import CZlib
 /// One codec per connection (`Database.codec`): its zlib streams are reset for each object, not
 /// allocated (a fresh deflate stream costs a 256 KB allocation), and never shared between threads.
 final class DataCodec {
-    /// The format byte of a deflate stream primed with `StoreDictionary.v1`. A changed dictionary
-    /// takes a new byte: stored rows keep naming the dictionary they were written with.
+    /// The format bytes of deflate streams primed with `StoreDictionary.v1` and `.v2`. A changed
+    /// dictionary takes a new byte: stored rows keep naming the dictionary they were written with.
     static let deflateV1: UInt8 = 1
+    static let deflateV2: UInt8 = 2
+    /// The format new rows are written in.
+    static let writeFormat = deflateV2
+
+    static func dictionary(_ format: UInt8) -> [UInt8]? {
+        switch format {
+        case deflateV1: return StoreDictionary.v1
+        case deflateV2: return StoreDictionary.v2
+        default: return nil
+        }
+    }
     /// Texts shorter than this are stored as TEXT (compressing them saves nothing).
     static let minimumLength = 96
 
@@ -30,7 +42,9 @@ final class DataCodec {
     /// The text of a stored BLOB.
     func decode(_ blob: UnsafeBufferPointer<UInt8>) throws -> String {
         guard let format = blob.first else { return "" }
-        guard format == DataCodec.deflateV1 else { throw StoreError.corrupt("object data in unknown format \(format)") }
+        guard let dictionary = DataCodec.dictionary(format) else {
+            throw StoreError.corrupt("object data in unknown format \(format)")
+        }
         var length = 0, shift = 0, i = 1
         while i < blob.count {
             let b = blob[i]
@@ -42,7 +56,7 @@ final class DataCodec {
         }
         guard length <= 1 << 30 else { throw StoreError.corrupt("object data length is damaged") }
         let body = UnsafeBufferPointer(rebasing: blob[i...])
-        guard let text = inflater.decompress(body, length: length) else {
+        guard let text = inflater.decompress(body, length: length, dictionary: dictionary) else {
             throw StoreError.corrupt("object data does not decompress")
         }
         return text
@@ -56,7 +70,8 @@ private final class Deflater {
 
     init() {
         // Raw deflate (negative window bits: no zlib header or checksum; SQLite pages carry their own).
-        ready = deflateInit2_(&stream, 1, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
+        // A smaller hash table than zlib's default (memory level 6): each object resets it.
+        ready = deflateInit2_(&stream, 1, Z_DEFLATED, -15, 6, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
                               Int32(MemoryLayout<z_stream>.size)) == Z_OK
     }
 
@@ -64,8 +79,10 @@ private final class Deflater {
 
     func compress(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         guard ready, deflateReset(&stream) == Z_OK else { return nil }
-        _ = StoreDictionary.v1.withUnsafeBufferPointer { deflateSetDictionary(&stream, $0.baseAddress, UInt32($0.count)) }
-        var header: [UInt8] = [DataCodec.deflateV1]
+        _ = DataCodec.dictionary(DataCodec.writeFormat)!.withUnsafeBufferPointer {
+            deflateSetDictionary(&stream, $0.baseAddress, UInt32($0.count))
+        }
+        var header: [UInt8] = [DataCodec.writeFormat]
         var n = input.count
         repeat {
             header.append(UInt8(n & 0x7F) | (n >= 0x80 ? 0x80 : 0))
@@ -99,9 +116,9 @@ private final class Inflater {
 
     deinit { if ready { inflateEnd(&stream) } }
 
-    func decompress(_ body: UnsafeBufferPointer<UInt8>, length: Int) -> String? {
+    func decompress(_ body: UnsafeBufferPointer<UInt8>, length: Int, dictionary: [UInt8]) -> String? {
         guard ready, inflateReset(&stream) == Z_OK else { return nil }
-        let primed = StoreDictionary.v1.withUnsafeBufferPointer {
+        let primed = dictionary.withUnsafeBufferPointer {
             inflateSetDictionary(&stream, $0.baseAddress, UInt32($0.count)) == Z_OK
         }
         guard primed else { return nil }

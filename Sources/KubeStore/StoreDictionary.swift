@@ -1,12 +1,15 @@
-/// The dictionary the store primes its deflate streams with (`DataCodec`, format 1): typical objects of
-/// the kinds a cluster holds most of (pods, events, ReplicaSets, nodes, ...), written compactly in the
-/// order the API layer stores fields, with the most common kinds last (deflate reaches nearby bytes
-/// most cheaply). Placeholder values stand where objects differ. Never edit it: stored rows depend on
-/// these exact bytes; a better dictionary is a new constant with a new format byte.
+/// The dictionaries the store primes its deflate streams with (`DataCodec`): typical objects written
+/// compactly in the order the API layer stores fields, the most common last (deflate reaches nearby
+/// bytes most cheaply), placeholder values where objects differ. Never edit one: stored rows depend on
+/// its exact bytes; a better dictionary is a new constant with a new format byte.
 enum StoreDictionary {
-    static let v1: [UInt8] = Array(parts.joined().utf8)
+    /// Format 1 (written by the first schema-v6 build): many kinds, 10.6 KB.
+    static let v1: [UInt8] = Array(partsV1.joined().utf8)
+    /// Format 2: only what a cluster writes most (pods, their events, managed fields), 6 KB, because
+    /// every object written primes a stream with the whole dictionary (its cost grows with its size).
+    static let v2: [UInt8] = Array(partsV2.joined().utf8)
 
-    private static let parts: [String] = [
+    private static let partsV1: [String] = [
         #"{"apiVersion":"v1","kind":"ServiceAccount","metadata":{"name":"default","namespace":"default","uid":"00000000-0000-4000-8000-000000000000","#,
         #""creationTimestamp":"2026-01-01T00:00:00Z","resourceVersion":"1"}}"#,
         #"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"","namespace":"","labels":{},"annotations":{"kubectl.kubernetes.io/last-applied-configuration":""},"#,
@@ -49,6 +52,65 @@ enum StoreDictionary {
         #""generation":1},"spec":{"replicas":1,"selector":{"matchLabels":{"app":"","pod-template-hash":""}},"#,
         #""template":{"metadata":{"creationTimestamp":null,"labels":{}},"spec":{}}},"status":{"replicas":1,"#,
         #""fullyLabeledReplicas":1,"readyReplicas":1,"availableReplicas":1,"observedGeneration":1}}"#,
+        #""managedFields":[{"manager":"kubectl-client-side-apply","operation":"Update","apiVersion":"v1","time":"2026-01-01T00:00:00Z","#,
+        #""fieldsType":"FieldsV1","fieldsV1":{"f:metadata":{"f:annotations":{".":{},"f:kubectl.kubernetes.io/last-applied-configuration":{}},"#,
+        #""f:labels":{".":{},"f:app":{}}},"f:spec":{"f:containers":{"k:{\"name\":\"\"}":{".":{},"f:image":{},"#,
+        #""f:imagePullPolicy":{},"f:name":{},"f:resources":{},"f:terminationMessagePath":{},"f:terminationMessagePolicy":{}}},"#,
+        #""f:dnsPolicy":{},"f:enableServiceLinks":{},"f:restartPolicy":{},"f:schedulerName":{},"f:securityContext":{},"#,
+        #""f:terminationGracePeriodSeconds":{}}}},{"manager":"kubelet","operation":"Update","apiVersion":"v1","#,
+        #""time":"2026-01-01T00:00:00Z","fieldsType":"FieldsV1","fieldsV1":{"f:status":{"f:conditions":{"k:{\"type\":\"ContainersReady\"}":{".":{},"#,
+        #""f:lastProbeTime":{},"f:lastTransitionTime":{},"f:status":{},"f:type":{}}},"f:containerStatuses":{},"#,
+        #""f:hostIP":{},"f:hostIPs":{},"f:phase":{},"f:podIP":{},"f:podIPs":{".":{},"k:{\"ip\":\"\"}":{".":{},"#,
+        #""f:ip":{}}},"f:startTime":{}}},"subresource":"status"}],"#,
+        #"{"apiVersion":"v1","kind":"Event","metadata":{"name":"","namespace":"","uid":"00000000-0000-4000-8000-000000000000","#,
+        #""creationTimestamp":"2026-01-01T00:00:00Z","resourceVersion":"1000"},"involvedObject":{"apiVersion":"apps/v1","#,
+        #""kind":"ReplicaSet","name":"","namespace":"","resourceVersion":"1000","uid":"00000000-0000-4000-8000-000000000000"},"#,
+        #""reason":"SuccessfulCreate","message":"Created pod: ","source":{"component":"replicaset-controller"},"#,
+        #""firstTimestamp":"2026-01-01T00:00:00Z","lastTimestamp":"2026-01-01T00:00:00Z","count":1,"type":"Normal","#,
+        #""eventTime":null,"reportingComponent":"replicaset-controller","reportingInstance":""}"#,
+        #"{"apiVersion":"v1","kind":"Event","metadata":{"name":"","namespace":"","uid":"00000000-0000-4000-8000-000000000000","#,
+        #""creationTimestamp":"2026-01-01T00:00:00Z","resourceVersion":"1000"},"involvedObject":{"apiVersion":"v1","#,
+        #""kind":"Pod","name":"","namespace":"","resourceVersion":"1000","uid":"00000000-0000-4000-8000-000000000000"},"#,
+        #""reason":"Scheduled","message":"Successfully assigned default/ to node-1","source":{"component":"default-scheduler"},"#,
+        #""firstTimestamp":"2026-01-01T00:00:00Z","lastTimestamp":"2026-01-01T00:00:00Z","count":1,"type":"Normal","#,
+        #""eventTime":null,"reportingComponent":"default-scheduler","reportingInstance":""}"#,
+        #"{"apiVersion":"v1","kind":"Event","metadata":{"name":"","namespace":"","uid":"00000000-0000-4000-8000-000000000000","#,
+        #""creationTimestamp":"2026-01-01T00:00:00Z","resourceVersion":"1000"},"involvedObject":{"apiVersion":"v1","#,
+        #""kind":"Pod","name":"","fieldPath":"spec.containers{}","namespace":"","resourceVersion":"1000","uid":"00000000-0000-4000-8000-000000000000"},"#,
+        #""reason":"Pulled","message":"Container image \"nginx:1.27\" already present on machine","source":{"component":"kubelet","#,
+        #""host":"node-1"},"firstTimestamp":"2026-01-01T00:00:00Z","lastTimestamp":"2026-01-01T00:00:00Z","#,
+        #""count":1,"type":"Normal","eventTime":null,"reportingComponent":"kubelet","reportingInstance":"node-1"}"#,
+        #""reason":"Created","message":"Created container: ","reason":"Started","message":"Started container ","#,
+        #""reason":"Pulling","message":"Pulling image \"\"","reason":"Killing","message":"Stopping container ","#,
+        #"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"","generateName":"","namespace":"default","labels":{"app":"","#,
+        #""pod-template-hash":""},"ownerReferences":[{"apiVersion":"apps/v1","kind":"ReplicaSet","name":"","#,
+        #""uid":"00000000-0000-4000-8000-000000000000","controller":true,"blockOwnerDeletion":true}],"uid":"00000000-0000-4000-8000-000000000000","#,
+        #""creationTimestamp":"2026-01-01T00:00:00Z","resourceVersion":"1000"},"spec":{"containers":[{"name":"","#,
+        #""image":"nginx:1.27","ports":[{"containerPort":80,"protocol":"TCP"}],"resources":{"requests":{"cpu":"100m","#,
+        #""memory":"64Mi"}},"terminationMessagePath":"/dev/termination-log","terminationMessagePolicy":"File","#,
+        #""imagePullPolicy":"IfNotPresent","volumeMounts":[{"mountPath":"/var/run/secrets/kubernetes.io/serviceaccount","#,
+        #""name":"kube-api-access-","readOnly":true}]}],"restartPolicy":"Always","terminationGracePeriodSeconds":30,"#,
+        #""dnsPolicy":"ClusterFirst","securityContext":{},"schedulerName":"default-scheduler","serviceAccountName":"default","#,
+        #""serviceAccount":"default","priority":0,"enableServiceLinks":true,"preemptionPolicy":"PreemptLowerPriority","#,
+        #""tolerations":[{"effect":"NoExecute","key":"node.kubernetes.io/not-ready","operator":"Exists","tolerationSeconds":300},"#,
+        #"{"effect":"NoExecute","key":"node.kubernetes.io/unreachable","operator":"Exists","tolerationSeconds":300}],"#,
+        #""volumes":[{"name":"kube-api-access-","projected":{"defaultMode":420,"sources":[{"serviceAccountToken":{"expirationSeconds":3607,"#,
+        #""path":"token"}},{"configMap":{"items":[{"key":"ca.crt","path":"ca.crt"}],"name":"kube-root-ca.crt"}},"#,
+        #"{"downwardAPI":{"items":[{"fieldRef":{"apiVersion":"v1","fieldPath":"metadata.namespace"},"path":"namespace"}]}}]}}],"#,
+        #""nodeName":"node-1"},"status":{"phase":"Running","qosClass":"BestEffort","conditions":[{"lastProbeTime":null,"#,
+        #""lastTransitionTime":"2026-01-01T00:00:00Z","status":"True","type":"PodReadyToStartContainers"},"#,
+        #"{"lastProbeTime":null,"lastTransitionTime":"2026-01-01T00:00:00Z","status":"True","type":"Initialized"},"#,
+        #"{"lastProbeTime":null,"lastTransitionTime":"2026-01-01T00:00:00Z","status":"True","type":"Ready"},"#,
+        #"{"lastProbeTime":null,"lastTransitionTime":"2026-01-01T00:00:00Z","status":"True","type":"ContainersReady"},"#,
+        #"{"lastProbeTime":null,"lastTransitionTime":"2026-01-01T00:00:00Z","status":"True","type":"PodScheduled"}],"#,
+        #""containerStatuses":[{"containerID":"containerd://","image":"docker.io/library/nginx:latest","imageID":"docker.io/library/nginx@sha256:","#,
+        #""lastState":{},"name":"","ready":true,"restartCount":0,"started":true,"state":{"running":{"startedAt":"2026-01-01T00:00:00Z"}},"#,
+        #""volumeMounts":[{"mountPath":"/var/run/secrets/kubernetes.io/serviceaccount","name":"kube-api-access-","#,
+        #""readOnly":true,"recursiveReadOnly":"Disabled"}]}],"hostIP":"172.18.0.2","hostIPs":[{"ip":"172.18.0.2"}],"#,
+        #""podIP":"10.244.0.2","podIPs":[{"ip":"10.244.0.2"}],"startTime":"2026-01-01T00:00:00Z"}}"#,
+    ]
+
+    private static let partsV2: [String] = [
         #""managedFields":[{"manager":"kubectl-client-side-apply","operation":"Update","apiVersion":"v1","time":"2026-01-01T00:00:00Z","#,
         #""fieldsType":"FieldsV1","fieldsV1":{"f:metadata":{"f:annotations":{".":{},"f:kubectl.kubernetes.io/last-applied-configuration":{}},"#,
         #""f:labels":{".":{},"f:app":{}}},"f:spec":{"f:containers":{"k:{\"name\":\"\"}":{".":{},"f:image":{},"#,

@@ -42,4 +42,23 @@ import Testing
         try store.db.execute("UPDATE object_data SET data = x'07000102'")
         #expect(throws: StoreError.self) { try store.read { try $0.get(resource: "/pods", namespace: "default", name: "web-1") } }
     }
+
+    /// Rows written in format 1 (the first v6 build's dictionary) read back after new rows moved to format 2.
+    @Test func formatOneRowsStayReadable() throws {
+        let dir = TempDir()
+        defer { dir.remove() }
+        let store = try Store(path: dir.file("s.db"))
+        try store.write { tx in
+            try tx.insert(ObjectRow(resource: "/events", namespace: "default", name: "web-1.1", uid: "u1", resourceVersion: 1,
+                                    data: "{}"))
+        }
+        try store.db.execute("UPDATE object_data SET data = x'01ae01c356d811ee9396a726e91a82d75d21ca3b44050c0c7d60b020daf6409f2337d4e1d903deb84734eef0f7bf6a01'")
+        let text = #"{"apiVersion":"v1","kind":"Event","metadata":{"name":"web-1.1","namespace":"default"},"reason":"Pulled","message":"Container image \"nginx:1.27\" already present on machine"}"#
+        #expect(try store.read { try $0.get(resource: "/events", namespace: "default", name: "web-1.1") }?.data == text)
+        try store.write { tx in
+            try tx.insert(ObjectRow(resource: "/pods", namespace: "default", name: "web-1", uid: "u2", resourceVersion: 2,
+                                    data: CompactDataTests.pod))
+        }
+        #expect(try store.db.scalarInt("SELECT count(*) FROM object_data WHERE substr(data, 1, 1) = x'02'") == 1)
+    }
 }

@@ -8,13 +8,14 @@ import Testing
 @Suite struct WatchChangeLogTests {
     /// Two shells change one ConfigMap 125 times each while a third watches it: the watcher prints all
     /// 250 MODIFIED events (the label and annotation values it saw never go backwards per shell), then
-    /// the DELETED one.
+    /// the DELETED one. The watcher is stopped by the script; its request timeout is only a bound, long
+    /// enough for 250 writes on a loaded machine (30 s was not).
     @Test func watcherSeesEveryChangeInOrder() {
         let s = TestStore()
         #expect(s.run("create configmap c").exitCode == 0)
         let out = s.directory + "/watch.out"
         let script = """
-            "$KL" get cm c -w --output-watch-events -o jsonpath='{.type} {.object.metadata.labels.a} {.object.metadata.annotations.b}{"\\n"}' --request-timeout=30s >"\(out)" 2>&1 &
+            "$KL" get cm c -w --output-watch-events -o jsonpath='{.type} {.object.metadata.labels.a} {.object.metadata.annotations.b}{"\\n"}' --request-timeout=600s >"\(out)" 2>&1 &
             w=$!
             sleep 1
             ( for i in $(seq 1 125); do "$KL" label cm c --overwrite a=$i >/dev/null; done ) &

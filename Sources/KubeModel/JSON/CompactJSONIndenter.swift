@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 /// Re-prints compact JSON written by `JSONValue.writeJSON` (a stored object) as `writeJSON` with
 /// `.kubectl` options would print the parsed value (keys sorted byte-wise, 4-space indent), straight
 /// from the bytes: no `JSONValue` is built, so `get -o json` of a long list costs one scan per object.
@@ -137,10 +140,7 @@ public struct CompactJSONIndenter {
             members.remove(at: k)
         }
         if members.count == base { members.removeSubrange(base...); out.append(contentsOf: "{}".utf8); return }
-        var sorted = Array(members[base...])
-        let tape = self.tape
-        sorted.sort { CompactJSONIndenter.keyLess(b, tape[Int($0)], tape[Int($1)]) }
-        members.replaceSubrange(base..., with: sorted)
+        sortMembers(b, from: base)
         out.append(UInt8(ascii: "{"))
         for m in base..<members.count {
             if m > base { out.append(UInt8(ascii: ",")) }
@@ -157,9 +157,36 @@ public struct CompactJSONIndenter {
         out.append(UInt8(ascii: "}"))
     }
 
+    /// Insertion sort of `members[base...]` by key: objects have few members, often nearly in order.
+    private mutating func sortMembers(_ b: UnsafeBufferPointer<UInt8>, from base: Int) {
+        let n = members.count
+        guard n - base > 1 else { return }
+        tape.withUnsafeBufferPointer { tape in
+            members.withUnsafeMutableBufferPointer { m in
+                for i in (base + 1)..<n {
+                    let x = m[i]
+                    var j = i
+                    while j > base && CompactJSONIndenter.keyLess(b, tape[Int(x)], tape[Int(m[j - 1])]) {
+                        m[j] = m[j - 1]
+                        j -= 1
+                    }
+                    m[j] = x
+                }
+            }
+        }
+    }
+
+    /// A newline and the indent of 16 levels, of which `newline` appends a prefix.
+    private static let breaks: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 64)
+
     private func newline(_ out: inout [UInt8], _ level: Int) {
-        out.append(0x0A)
-        out.append(contentsOf: repeatElement(0x20, count: 4 * level))
+        let width = 1 + 4 * level
+        if width <= CompactJSONIndenter.breaks.count {
+            out.append(contentsOf: CompactJSONIndenter.breaks[0..<width])
+        } else {
+            out.append(0x0A)
+            out.append(contentsOf: repeatElement(0x20, count: 4 * level))
+        }
     }
 
     private func keyEquals(_ b: UnsafeBufferPointer<UInt8>, _ k: Int, _ name: StaticString) -> Bool {
@@ -179,7 +206,10 @@ public struct CompactJSONIndenter {
             return goStringLess(unescaped(b, kx), unescaped(b, ky))
         }
         let n = min(sx.count, sy.count)
-        for i in 0..<n where sx[i] != sy[i] { return sx[i] < sy[i] }
+        if n > 0 {
+            let c = memcmp(sx.baseAddress!, sy.baseAddress!, n)
+            if c != 0 { return c < 0 }
+        }
         return sx.count < sy.count
     }
 

@@ -35,6 +35,12 @@ final class ControllerManager {
     var muteEvents = false
     /// Pending pods whose kubelet should look again (a ConfigMap, Secret or Service they wait for changed).
     var kubeletWake: Set<String> = []
+    /// The user's Stages by `group/kind`, read once per transaction (nil: not read yet or a Stage changed).
+    var stageCache: [String: [Stage]]?
+    /// Whether kwok manages a node (annotation `kwok.x-k8s.io/node: fake`), per node looked at.
+    var managedNodes: [String: Bool] = [:]
+    /// The stage last applied (`<timer id>#<stage>`): a stage that applies again to the same object repeats.
+    var lastStageApplied: String?
     /// Guards against controllers that never settle.
     static let maxWorkItems = 200_000
 
@@ -60,12 +66,13 @@ final class ControllerManager {
         case node(String)
         case waitingPods(String)
         case hpa(String, String)
+        case stage(String, String, String)  // storage key, namespace, name
 
         var level: Int {
             switch self {
             case .node: return 0
             case .pod, .pendingPods, .waitingPods: return 0
-            case .pvc, .pendingClaims: return 1
+            case .pvc, .pendingClaims, .stage: return 1
             case .replicaSet, .replicationController, .statefulSet, .daemonSet, .allDaemonSets, .job, .adopt: return 2
             case .deployment, .cronJob, .hpa: return 3
             case .services: return 4
@@ -121,6 +128,14 @@ final class ControllerManager {
         let meta = object["metadata"]
         let ns = meta["namespace"].string ?? ""
         let name = meta["name"].string ?? ""
+        if type.storageKey == Self.stageStorageKey {
+            try stageChanged(object)
+            if let old { try stageChanged(old) }
+        } else if deleted {
+            if stageCache.map({ !$0.isEmpty }) ?? true { try Timers.cancel(s.tx, id: Timers.objectID("stage", type.storageKey, ns, name)) }
+        } else if try stagesMayApply(type, object) {
+            enqueue(.stage(type.storageKey, ns, name))
+        }
         switch (type.group, type.kind) {
         case ("", "Pod"):
             try podOccupancyChanged(from: deleted ? FieldIndex.activeNode(of: object) : old.flatMap(FieldIndex.activeNode),
@@ -146,6 +161,7 @@ final class ControllerManager {
             enqueue(.allDaemonSets)
             podsPerNode = nil
             nodeCache = nil
+            managedNodes[name] = nil
             maxPodsCache[name] = nil
         case ("apps", "ReplicaSet"):
             enqueue(.replicaSet(ns, name))
@@ -247,6 +263,7 @@ final class ControllerManager {
         case .services(let ns): try syncServices(namespace: ns)
         case .waitingPods(let ns): try wakeWaitingPods(namespace: ns)
         case .hpa(let ns, let name): try scheduleHPA(namespace: ns, name: name)
+        case .stage(let key, let ns, let name): try syncStage(storageKey: key, namespace: ns, name: name)
         }
     }
 
@@ -456,6 +473,7 @@ extension APIServer {
     /// The clock-driven controllers (CronJobs), run when a command opens the store: a read finds
     /// whether anything is due, and only then a write transaction reconciles.
     public func runClockControllers() throws {
+        try runTimers()
         try runKubeletRetries()
         try runHPASyncs()
         let due = try read { s -> Bool in

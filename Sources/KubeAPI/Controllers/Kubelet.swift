@@ -13,6 +13,11 @@ extension ControllerManager {
             guard (p["spec"]["schedulerName"].string ?? "default-scheduler") == "default-scheduler" else { return }
             guard try schedule(&p) else { return }
         }
+        // Pods on nodes kwok manages live by their Stages, not by the kubelet.
+        if try kwokManagedNode(p["spec"]["nodeName"].string ?? "") {
+            try save(p, pod, podType)
+            return
+        }
         let woken = kubeletWake.remove(p["metadata"]["uid"].string ?? "") != nil
         let fresh = p["status"]["containerStatuses"].isNull
         if fresh || (woken && p["status"]["phase"].string == "Pending") {

@@ -32,16 +32,6 @@ enum Seed {
         ])
         try kubernetesService(into: s)
         try installKubeSystem(into: s)
-        try installStageAPI(into: s)
-    }
-
-    /// kwok's Stage API (the `stages.kwok.x-k8s.io` CRD), recorded by the setting `seed.kwok-stages`.
-    static func installStageAPI(into s: APISession) throws {
-        let crdType = s.registry.type(group: "apiextensions.k8s.io", kind: "CustomResourceDefinition")!
-        if try s.find(crdType, namespace: "", name: "stages.kwok.x-k8s.io") == nil {
-            try s.createIfPossible(StageDefaults.crd)
-        }
-        try s.tx.setConfig("seed.kwok-stages", "1")
     }
 
     /// The `kubernetes` Service in `default` that the API server maintains (ClusterIP 10.96.0.1).

@@ -143,6 +143,7 @@ final class ControllerManager {
             if deleted {
                 enqueue(.pendingPods)
                 try? s.tx.setConfig(KubeletRecord.key(ns, name), nil)
+                try Timers.cancel(s.tx, id: podTimerID(ns, name))
             } else {
                 if let old, object["status"]["phase"].string == "Pending",
                     old["spec"]["containers"] != object["spec"]["containers"] || old["spec"]["initContainers"] != object["spec"]["initContainers"]

@@ -24,6 +24,8 @@ extension ControllerManager {
             let nodeName = p["spec"]["nodeName"].string ?? ""
             if let node = try s.find(nodeType, namespace: "", name: nodeName) {
                 try kubeletSync(&p, node: node, mode: fresh ? .initial : .wake)
+                try scheduleContainerTransitions(try save(p, pod, podType))
+                return
             }
         }
         try save(p, pod, podType)

@@ -69,6 +69,7 @@ extension APIServer {
                 steps += 1
                 try Timers.cancel(s.tx, id: id)
                 c.setClock(Timestamp(seconds: due))
+                c.eventsPerObject = [:]
                 try c.fire(id: id, payload: payload)
                 try c.drain()
             }
@@ -82,6 +83,8 @@ extension ControllerManager {
         guard let (what, storageKey, ns, name) = Timers.parse(id) else { return }
         switch what {
         case "stage": try fireStage(storageKey: storageKey, namespace: ns, name: name, payload: payload)
+        case "kubelet": try containerTransitionsDue(namespace: ns, name: name)
+        case "evict": try evictionDue(namespace: ns, name: name)
         default: break
         }
     }

@@ -31,10 +31,10 @@ extension Seed {
 extension APIServer {
     /// Seeds kube-system in a store that predates it (one read per command otherwise).
     func upgradeSeed() throws {
-        guard try read({ try $0.tx.config("seed.kube-system") == nil || $0.tx.config("seed.kwok-stages") == nil }) else { return }
+        guard try read({ try $0.tx.config("seed.kube-system") }) == nil else { return }
         try write { s in
-            if try s.tx.config("seed.kube-system") == nil { try Seed.installKubeSystem(into: s) }
-            if try s.tx.config("seed.kwok-stages") == nil { try Seed.installStageAPI(into: s) }
+            guard try s.tx.config("seed.kube-system") == nil else { return }
+            try Seed.installKubeSystem(into: s)
         }
     }
 }

@@ -1,7 +1,7 @@
 import KubeModel
 
-/// What the store knows of kwok before the user adds anything: the Stage API (a CRD, installed with the
-/// cluster) and the lifecycle of nodes kwok manages (annotated `kwok.x-k8s.io/node: fake`) and of their
+/// What the store knows of kwok before the user adds anything: the Stage API (a CRD, installed when the
+/// first Stage is written) and the lifecycle of nodes kwok manages (annotated `kwok.x-k8s.io/node: fake`) and of their
 /// pods. Those default stages are our own, equivalent to kwok's "fast" ones; a user's Stage with the
 /// same name replaces a default one.
 enum StageDefaults {
@@ -86,4 +86,13 @@ enum StageDefaults {
       "selector": {"matchExpressions": [{"key": ".metadata.deletionTimestamp", "operator": "Exists"}]},
       "next": {"delete": true}}}
     """#
+}
+
+extension APISession {
+    /// Installs the `stages.kwok.x-k8s.io` CRD unless it is there.
+    func installStageAPI() throws {
+        guard let crdType = registry.type(group: "apiextensions.k8s.io", kind: "CustomResourceDefinition"),
+            try find(crdType, namespace: "", name: "stages.kwok.x-k8s.io") == nil else { return }
+        _ = try create(StageDefaults.crd, type: crdType, namespace: "")
+    }
 }

@@ -22,7 +22,7 @@ extension ControllerManager {
         let fresh = p["status"]["containerStatuses"].isNull
         if fresh || (woken && p["status"]["phase"].string == "Pending") {
             let nodeName = p["spec"]["nodeName"].string ?? ""
-            if let node = try s.find(nodeType, namespace: "", name: nodeName) {
+            if let node = try nodeInfo(nodeName)?.obj {
                 try kubeletSync(&p, node: node, mode: fresh ? .initial : .wake)
                 try scheduleContainerTransitions(try save(p, pod, podType))
                 return
@@ -38,7 +38,7 @@ extension ControllerManager {
         let claims = try claimsForScheduling(p)
         var (node, message) = try pickNode(p)
         if let blocked = claims.blocked {
-            let count = try nodes().count
+            let count = try nodeNames().count
             node = nil
             message = "0/\(count) nodes are available: \(blocked). preemption: 0/\(count) nodes are available: \(count) Preemption is not helpful for scheduling."
         }

@@ -153,6 +153,7 @@ final class ControllerManager {
                     kubeletWake.insert(meta["uid"].string ?? "")
                 }
                 enqueue(.pod(ns, name))
+                if !object["spec"]["activeDeadlineSeconds"].isNull { try podDeadlineTimer(object) }
             }
             for obj in [object, old ?? .null] where !obj.isNull {
                 if let owner = controllerRef(obj) { enqueueOwner(owner, namespace: ns) } else if !deleted { enqueue(.adopt(ns)) }
@@ -173,6 +174,9 @@ final class ControllerManager {
         case ("apps", "DaemonSet"): enqueue(.daemonSet(ns, name))
         case ("batch", "Job"):
             enqueue(.job(ns, name))
+            if !deleted, !object["spec"]["activeDeadlineSeconds"].isNull || !object["spec"]["ttlSecondsAfterFinished"].isNull {
+                try jobTimers(object)
+            }
             if let owner = controllerRef(object) { enqueueOwner(owner, namespace: ns) }
         case ("batch", "CronJob"): enqueue(.cronJob(ns, name))
         case ("autoscaling", "HorizontalPodAutoscaler"):

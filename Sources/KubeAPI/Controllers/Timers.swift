@@ -85,6 +85,10 @@ extension ControllerManager {
         case "stage": try fireStage(storageKey: storageKey, namespace: ns, name: name, payload: payload)
         case "kubelet": try containerTransitionsDue(namespace: ns, name: name)
         case "evict": try evictionDue(namespace: ns, name: name)
+        case "progress": enqueue(.deployment(ns, name))
+        case "poddeadline": try podDeadlineDue(namespace: ns, name: name)
+        case "jobdeadline": try jobDeadlineDue(namespace: ns, name: name)
+        case "jobttl": try jobTTLDue(namespace: ns, name: name)
         default: break
         }
     }

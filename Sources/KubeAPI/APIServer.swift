@@ -187,6 +187,7 @@ public final class APISession {
     @discardableResult
     public func create(_ input: JSONValue, type: ResourceType, namespace: String, dryRun: Bool = false) throws -> JSONValue {
         try authorize("create", type, namespace: namespace)
+        if type.group == StageDefaults.group { try installStageAPI() }
         var request = AdmissionRequest(operation: .create, type: type, object: input, old: nil, fromClient: writeDepth == 0)
         writeDepth += 1
         defer { writeDepth -= 1 }

@@ -86,6 +86,21 @@ indirect enum GV {
     }
 
     var isStringKind: Bool { if case .string = self { return true }; return false }
+
+    /// The JSON value a template function receives.
+    var jsonValue: JSONValue {
+        switch self.asAny {
+        case .invalid, .nilIface, .iface: return .null
+        case .bool(let b): return .bool(b)
+        case .int(let i), .int64(let i): return .int(i)
+        case .uint8(let u): return .int(Int64(u))
+        case .float(let d): return .double(d)
+        case .complex(let r, _): return .double(r)
+        case .string(let s): return .string(s)
+        case .map(let o): return .object(o)
+        case .slice(let a, _): return .array(a)
+        }
+    }
 }
 
 /// The capacity Go's append growth gives a slice decoded element by element (encoding/json).

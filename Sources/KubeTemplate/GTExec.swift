@@ -47,6 +47,7 @@ final class GTState {
     var depth = 0
     var steps = 0
     let limits: GTLimits
+    var functions: [String: GoTemplateFunction] = [:]
 
     init(templates: [String: GTNode], text: [UInt8], parseName: String, name: String, missingKeyError: Bool,
          limits: GTLimits) {
@@ -339,7 +340,7 @@ final class GTState {
         case "printf": return ([.string], .any)
         case "exists": return ([.any], .any)
         case "base64decode": return ([.string], nil)
-        default: return ([], nil)
+        default: return functions[name] != nil ? ([], .value) : ([], nil)
         }
     }
 
@@ -384,6 +385,14 @@ final class GTState {
                 t = fixed[fixed.count - 1]
             }
             argv.append(try validateType(f, t))
+        }
+        if let f = functions[name] {
+            do {
+                return GV.concrete(try f.call(argv.map { $0.jsonValue }))
+            } catch let e as GoTemplateFunctionError {
+                setAt(node)
+                throw errorf("error calling \(name): \(e.message)")
+            }
         }
         do {
             return try gtCallBuiltin(name, argv, calleeName: args.first?.description ?? "")

@@ -19,17 +19,22 @@ public struct GoTemplate: @unchecked Sendable {
     public let text: String
     let templates: [String: GTNode]
     let bytes: [UInt8]
+    let functions: [String: GoTemplateFunction]
 
-    public static func parse(_ text: String, name: String = "output") throws -> GoTemplate {
+    /// Parses `text`; `functions` adds functions beside text/template's builtins (a builtin keeps its name).
+    public static func parse(_ text: String, name: String = "output",
+                             functions: [String: GoTemplateFunction] = [:]) throws -> GoTemplate {
         var lexer = GTLexer(text)
         lexer.run()
-        let parser = GTParser(items: lexer.items, parseName: name, treeName: name, treeSet: [:], funcs: gtFunctionNames)
+        let names = gtFunctionNames.union(functions.keys)
+        let parser = GTParser(items: lexer.items, parseName: name, treeName: name, treeSet: [:], funcs: names)
         do {
             _ = try parser.parse()
         } catch let e as GTParseError {
             throw GoTemplateError(phase: .parse, message: e.message, partialOutput: "")
         }
-        return GoTemplate(name: name, text: text, templates: parser.treeSet, bytes: lexer.input)
+        let extra = functions.filter { !gtFunctionNames.contains($0.key) }
+        return GoTemplate(name: name, text: text, templates: parser.treeSet, bytes: lexer.input, functions: extra)
     }
 
     public func execute(_ data: JSONValue, allowMissingKeys: Bool = true) throws -> String {
@@ -39,6 +44,7 @@ public struct GoTemplate: @unchecked Sendable {
     func execute(_ data: JSONValue, allowMissingKeys: Bool, limits: GTLimits) throws -> String {
         let state = GTState(templates: templates, text: bytes, parseName: name, name: name,
                             missingKeyError: !allowMissingKeys, limits: limits)
+        state.functions = functions
         let dot = GV.concrete(data)
         state.vars = [("$", dot)]
         do {
@@ -52,6 +58,19 @@ public struct GoTemplate: @unchecked Sendable {
         }
         return String(decoding: state.out, as: UTF8.self)
     }
+}
+
+/// A function added to a template: its arguments arrive as JSON values (`nil` for Go's nil or a missing
+/// value), its result is what the template sees (`.null` is nil); a thrown `GoTemplateFunctionError`
+/// fails the execution as `error calling NAME: MESSAGE`.
+public struct GoTemplateFunction: @unchecked Sendable {
+    public var call: ([JSONValue]) throws -> JSONValue
+    public init(_ call: @escaping ([JSONValue]) throws -> JSONValue) { self.call = call }
+}
+
+public struct GoTemplateFunctionError: Error {
+    public var message: String
+    public init(_ message: String) { self.message = message }
 }
 
 /// What kubectl's go-template printer does with a template and one object.

@@ -37,6 +37,7 @@ enum RootCommand {
             APIResourcesCommand.versionsSpec,
             VersionCommand.spec,
             ConfigCommand.spec,
+            StoreCommand.spec,
             KustomizeCommand.spec,
             CompletionCommand.spec,
             OptionsCommand.spec,

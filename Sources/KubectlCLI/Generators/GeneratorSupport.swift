@@ -127,14 +127,6 @@ enum Gen {
         return args[0]
     }
 
-    /// cobra's required-flag check (runs before the command; names in flag-name order).
-    static func required(_ flags: ParsedFlags, _ names: [String]) throws {
-        let missing = names.sorted().filter { !flags.isSet($0) }
-        if !missing.isEmpty {
-            throw CLIError.message("required flag(s) \"\(missing.joined(separator: "\", \""))\" not set")
-        }
-    }
-
     /// Keys whose Go fields have no omitempty and may legitimately print `null`.
     static let nullableKeys: Set<String> = ["creationTimestamp", "rules", "containers"]
 

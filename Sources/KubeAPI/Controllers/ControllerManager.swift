@@ -184,8 +184,15 @@ final class ControllerManager {
         case ("", "Service"):
             enqueue(.services(ns))
             if !deleted { enqueue(.waitingPods(ns)) }
-        case ("", "ConfigMap"), ("", "Secret"):
+        case ("", "ConfigMap"):
             if !deleted { enqueue(.waitingPods(ns)) }
+        case ("", "Secret"):
+            if !deleted {
+                enqueue(.waitingPods(ns))
+                try syncTokenSecret(object)
+            }
+        case ("", "ServiceAccount"):
+            if deleted { try serviceAccountDeleted(object) }
         case ("", "PersistentVolumeClaim"):
             if deleted { reclaimQueue.append(object) } else { enqueue(.pvc(ns, name)) }
             enqueue(.pendingClaims)

@@ -77,6 +77,8 @@ enum AdmissionChain {
     static func admit(_ request: inout AdmissionRequest, _ session: APISession) throws {
         try run(defaulting, &request, session)
         try run(mutating, &request, session)
+        // The field manager sees the decoded, defaulted object (what admission plugins add is no one's).
+        session.recordManagedFields(&request.object, old: request.old, type: request.type, fromClient: request.fromClient)
         try run(validation, &request, session)
         try run(validating, &request, session)
     }

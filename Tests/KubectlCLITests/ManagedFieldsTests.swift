@@ -1,0 +1,82 @@
+import KubeTestSupport
+import KubeModel
+import Testing
+
+/// `metadata.managedFields` as a v1.32 API server records them: managers per command, operations,
+/// subresources, FieldsV1 sets, and what printers show.
+struct ManagedFieldsTests {
+    static let managers = #"{range .metadata.managedFields[*]}{.manager}/{.operation}/{.subresource}={.fieldsV1}{"\n"}{end}"#
+
+    func entries(_ s: TestStore, _ what: String) -> [String] {
+        s.run("get \(what) -o jsonpath='\(Self.managers)'").stdout.split(separator: "\n").map(String.init)
+    }
+
+    @Test func createRecordsTheCreatorWithDefaultsAndControllersTheirStatus() {
+        let s = TestStore()
+        #expect(s.run("create deployment web --image=nginx:1.27").exitCode == 0)
+        let e = entries(s, "deploy web")
+        #expect(e.count == 3)
+        #expect(e[0] == #"kube-controller-manager/Update/={"f:metadata":{"f:annotations":{".":{},"f:deployment.kubernetes.io/revision":{}}}}"#)
+        #expect(e[1].hasPrefix(#"kube-controller-manager/Update/status={"f:status":{"f:availableReplicas":{},"f:conditions":{".":{},"k:{\"type\":\"Available\"}":{".":{}"#))
+        #expect(e[2] == #"kubectl-create/Update/={"f:metadata":{"f:labels":{".":{},"f:app":{}}},"f:spec":{"f:progressDeadlineSeconds":{},"f:replicas":{},"f:revisionHistoryLimit":{},"f:selector":{},"f:strategy":{"f:rollingUpdate":{".":{},"f:maxSurge":{},"f:maxUnavailable":{}},"f:type":{}},"f:template":{"f:metadata":{"f:labels":{".":{},"f:app":{}}},"f:spec":{"f:containers":{"k:{\"name\":\"nginx\"}":{".":{},"f:image":{},"f:imagePullPolicy":{},"f:name":{},"f:resources":{},"f:terminationMessagePath":{},"f:terminationMessagePolicy":{}}},"f:dnsPolicy":{},"f:restartPolicy":{},"f:schedulerName":{},"f:securityContext":{},"f:terminationGracePeriodSeconds":{}}}}}"#)
+        // A pod of the ReplicaSet: the controller created it, the kubelet owns its status; admission
+        // plugins' additions (service account volume, tolerations, priority) are no one's.
+        let pod = s.run("get pods -o name").stdout.split(separator: "\n").first.map(String.init) ?? ""
+        let p = entries(s, pod)
+        #expect(p.count == 2)
+        #expect(p[0].hasPrefix(#"kube-controller-manager/Update/={"f:metadata":{"f:generateName":{},"f:labels":{".":{},"f:app":{},"f:pod-template-hash":{}},"f:ownerReferences":{".":{},"k:{\"uid\":"#))
+        #expect(p[0].hasSuffix(#""f:dnsPolicy":{},"f:enableServiceLinks":{},"f:restartPolicy":{},"f:schedulerName":{},"f:securityContext":{},"f:terminationGracePeriodSeconds":{}}}"#))
+        #expect(p[1].hasPrefix(#"kubelet/Update/status={"f:status":{"f:conditions":{"k:{\"type\":\"ContainersReady\"}""#))
+        #expect(!p.joined().contains("kube-api-access") && !p.joined().contains("tolerations"))
+    }
+
+    @Test func eachCommandIsItsOwnManagerAndTakesWhatItChanges() {
+        let s = TestStore()
+        #expect(s.run("create deployment web --image=nginx:1.27").exitCode == 0)
+        #expect(s.run("label deploy web tier=a").exitCode == 0)
+        #expect(s.run("annotate deploy web note=x").exitCode == 0)
+        #expect(s.run("scale deploy web --replicas=3").exitCode == 0)
+        #expect(s.run("set image deploy/web nginx=nginx:1.28").exitCode == 0)
+        let e = entries(s, "deploy web")
+        #expect(e.contains(#"kubectl-label/Update/={"f:metadata":{"f:labels":{"f:tier":{}}}}"#))
+        #expect(e.contains(#"kubectl-annotate/Update/={"f:metadata":{"f:annotations":{"f:note":{}}}}"#))
+        #expect(e.contains(#"kubectl/Update/scale={"f:spec":{"f:replicas":{}}}"#))
+        #expect(e.contains(#"kubectl-set/Update/={"f:spec":{"f:template":{"f:spec":{"f:containers":{"k:{\"name\":\"nginx\"}":{"f:image":{}}}}}}}"#))
+        // The creator lost what others changed since.
+        let create = e.first { $0.hasPrefix("kubectl-create/") } ?? ""
+        #expect(!create.contains(#""f:replicas""#) && !create.contains(#""f:image""#))
+        #expect(s.run("label deploy web tier-").exitCode == 0)
+        #expect(!entries(s, "deploy web").contains { $0.hasPrefix("kubectl-label/") })
+    }
+
+    @Test func fieldManagerFlagAndApplyManagers() {
+        let s = TestStore()
+        #expect(s.run("create configmap a --from-literal=k=v --field-manager=mine").exitCode == 0)
+        #expect(entries(s, "cm a") == [#"mine/Update/={"f:data":{".":{},"f:k":{}}}"#])
+        let f = s.writeFile("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\ndata:\n  k: v\n")
+        #expect(s.run("apply -f \(f)").exitCode == 0)
+        #expect(entries(s, "cm b") == [#"kubectl-client-side-apply/Update/={"f:data":{".":{},"f:k":{}},"f:metadata":{"f:annotations":{".":{},"f:kubectl.kubernetes.io/last-applied-configuration":{}}}}"#])
+    }
+
+    @Test func jsonAndYAMLHideThemUnlessAsked() {
+        let s = TestStore()
+        #expect(s.run("create configmap a --from-literal=k=v").exitCode == 0)
+        #expect(!s.run("get cm a -o yaml").stdout.contains("managedFields"))
+        #expect(!s.run("get cm a -o json").stdout.contains("managedFields"))
+        let y = s.run("get cm a -o yaml --show-managed-fields").stdout
+        #expect(y.contains("""
+              managedFields:
+              - apiVersion: v1
+                fieldsType: FieldsV1
+                fieldsV1:
+                  f:data:
+                    .: {}
+                    f:k: {}
+                manager: kubectl-create
+                operation: Update
+                time: "
+            """))
+        // JSONPath and templates see every field, as kubectl's.
+        #expect(s.run("get cm a -o jsonpath={.metadata.managedFields[*].manager}").stdout == "kubectl-create")
+    }
+}

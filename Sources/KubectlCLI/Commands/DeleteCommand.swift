@@ -54,12 +54,7 @@ struct DeleteOptions: CommandOptions {
         if !output.isEmpty && output != "name" {
             throw CLIError.message("unexpected -o output mode: \(output), the flag 'output' must be one of yaml|json|jsonpath|name|go-template|go-template-file|template|templatefile|jsonpath-file|jsonpath-as-json|custom-columns|custom-columns-file|wide")
         }
-        switch f.string("cascade") {
-        case "background", "true": cascade = .background
-        case "foreground": cascade = .foreground
-        case "orphan", "false": cascade = .orphan
-        case let v: throw CLIError.message("invalid cascade value (\(v)). Must be \"background\", \"foreground\", or \"orphan\".")
-        }
+        cascade = try PropagationPolicy.cascade(f.string("cascade"))
         dryRun = try DryRun.from(inv)
         printer = OperationPrinter(format: output.isEmpty ? nil : .name, dryRun: dryRun)
         builder = ResourceBuilder.from(inv)

@@ -103,6 +103,8 @@ public final class APISession {
     public var fieldValidation: FieldValidation = .warn
     /// The field manager of the client's writes in this session.
     public var fieldManager = FieldManagerContext()
+    /// Set while a server-side apply writes the object whose managedFields it computed.
+    var applyingManagedFields = false
     /// Where API warnings go (the server passes them to kubectl's warning printer).
     var warningSink: ((String) -> Void)?
     /// How many writes are in progress: writes made while one is (by controllers) are not client requests.

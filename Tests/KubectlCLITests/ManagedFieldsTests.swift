@@ -80,3 +80,86 @@ struct ManagedFieldsTests {
         #expect(s.run("get cm a -o jsonpath={.metadata.managedFields[*].manager}").stdout == "kubectl-create")
     }
 }
+
+/// Server-side apply with field ownership, as the API server computes it.
+struct ServerSideApplyTests {
+    static let deployment = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+        spec:
+          replicas: REPLICAS
+          selector:
+            matchLabels: {app: web}
+          template:
+            metadata:
+              labels: {app: web}
+            spec:
+              containers:
+              - name: nginx
+                image: nginx:1.27
+
+        """
+
+    func manifest(_ s: TestStore, replicas: Int, extra: String = "") -> String {
+        s.writeFile("d\(replicas)\(extra.count).yaml", Self.deployment.replacingAll("REPLICAS", with: "\(replicas)") + extra)
+    }
+
+    @Test func conflictsWithAnotherManagerUntilForced() {
+        let s = TestStore()
+        #expect(s.run("apply -f \(manifest(s, replicas: 2))").exitCode == 0)
+        let r = s.run("apply --server-side --field-manager=ops -f \(manifest(s, replicas: 3))")
+        #expect(r.exitCode == 1)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr.hasPrefix("""
+            error: Apply failed with 1 conflict: conflict with "kubectl-client-side-apply" using apps/v1: .spec.replicas
+            Please review the fields above--they currently have other managers. Here
+            are the ways you can resolve this warning:
+            """))
+        #expect(s.run("get deploy web -o jsonpath={.spec.replicas}").stdout == "2")
+        let forced = s.run("apply --server-side --field-manager=ops --force-conflicts -f \(manifest(s, replicas: 3))")
+        #expect(forced == CLIResult(stdout: "deployment.apps/web serverside-applied\n", stderr: "", exitCode: 0))
+        #expect(s.run("get deploy web -o jsonpath={.spec.replicas}").stdout == "3")
+        let owners = s.run("get deploy web -o jsonpath='{range .metadata.managedFields[*]}{.manager}/{.operation} {end}'").stdout
+        #expect(owners.hasPrefix("ops/Apply "))
+        // The same values co-own without conflict.
+        #expect(s.run("apply --server-side --field-manager=other -f \(manifest(s, replicas: 3))").exitCode == 0)
+    }
+
+    @Test func fieldsDroppedFromTheConfigurationAreRemovedUnlessOthersOwnThem() {
+        let s = TestStore()
+        let a = s.writeFile("a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  labels: {x: \"1\", y: \"2\"}\ndata:\n  a: \"1\"\n  b: \"2\"\n")
+        let b = s.writeFile("b.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  labels: {x: \"1\"}\ndata:\n  a: \"1\"\n")
+        #expect(s.run("apply --server-side -f \(a)").stdout == "configmap/c serverside-applied\n")
+        #expect(s.run("label cm c y=3 --overwrite").exitCode == 0)
+        #expect(s.run("apply --server-side -f \(b)").exitCode == 0)
+        // data.b was only the applier's: gone; label y was taken over by kubectl-label: kept.
+        #expect(s.run("get cm c -o jsonpath={.data}").stdout == #"{"a":"1"}"#)
+        #expect(s.run("get cm c -o jsonpath={.metadata.labels}").stdout == #"{"x":"1","y":"3"}"#)
+        #expect(s.run("get cm c -o jsonpath={.metadata.managedFields[0].fieldsV1}").stdout
+                == #"{"f:data":{"f:a":{}},"f:metadata":{"f:labels":{"f:x":{}}}}"#)
+    }
+
+    @Test func dryRunAndStatusSubresource() {
+        let s = TestStore()
+        let p = s.writeFile("p.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: nginx\n")
+        #expect(s.run("apply --server-side --dry-run=server -f \(p)").stdout == "pod/p serverside-applied (server dry run)\n")
+        #expect(s.run("get pod p").exitCode == 1)
+        #expect(s.run("apply --server-side -f \(p)").exitCode == 0)
+        let st = s.writeFile("st.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nstatus:\n  conditions:\n  - type: example.io/Foo\n    status: \"True\"\n")
+        #expect(s.run("apply --server-side --subresource=status --field-manager=probe -f \(st)").exitCode == 0)
+        #expect(s.run(#"get pod p -o 'jsonpath={.status.conditions[?(@.type=="example.io/Foo")].status}'"#).stdout == "True")
+        let e = s.run("get pod p -o jsonpath='{range .metadata.managedFields[*]}{.manager}/{.operation}/{.subresource} {end}'").stdout
+        #expect(e.contains("probe/Apply/status "))
+    }
+
+    @Test func diffServerSideShowsTheMergedObject() {
+        let s = TestStore()
+        #expect(s.run("apply --server-side -f \(manifest(s, replicas: 2))").exitCode == 0)
+        let r = s.run("diff --server-side -f \(manifest(s, replicas: 4))")
+        #expect(r.exitCode == 1)
+        #expect(r.stdout.contains("-  replicas: 2\n+  replicas: 4\n"))
+        #expect(!r.stdout.contains("managedFields"))
+    }
+}

@@ -17,6 +17,8 @@ extension APISession {
     /// Records in `obj.metadata.managedFields` who changed what, as the API server's field manager
     /// does on create and update (before mutating admission: defaults count, plugin additions do not).
     func recordManagedFields(_ obj: inout JSONValue, old: JSONValue?, type: ResourceType, fromClient: Bool) {
+        // A server-side apply has already recorded its applier (defaults it causes are no one's).
+        if fromClient && applyingManagedFields { return }
         let typed = TypedFields(apiVersion: obj["apiVersion"].string ?? type.apiVersion, kind: type.kind)
         var book = ManagedFieldsBook(object: obj)
         if book.entries.isEmpty, let old { book = ManagedFieldsBook(object: old) }

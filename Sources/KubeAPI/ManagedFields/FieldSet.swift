@@ -130,6 +130,19 @@ struct FieldSet: Equatable {
         for k in children.keys.sorted() { children[k]!.members(prefix: prefix + [k], body) }
     }
 
+    /// Member paths in structured-merge-diff's iteration order: a node's member children first, then
+    /// the paths below its children (the order conflicts are listed in).
+    var iterationPaths: [[PathElement]] {
+        var out: [[PathElement]] = []
+        func walk(_ s: FieldSet, _ prefix: [PathElement]) {
+            let keys = s.children.keys.sorted()
+            for k in keys where s.children[k]!.isMember { out.append(prefix + [k]) }
+            for k in keys where !s.children[k]!.children.isEmpty { walk(s.children[k]!, prefix + [k]) }
+        }
+        walk(self, [])
+        return out
+    }
+
     var memberPaths: [[PathElement]] {
         var out: [[PathElement]] = []
         members { out.append($0) }

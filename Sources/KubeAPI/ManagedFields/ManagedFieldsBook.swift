@@ -19,7 +19,8 @@ struct ManagerEntry {
     }
 
     var encoded: JSONValue {
-        if let stored, FieldSet(fieldsV1: stored["fieldsV1"]) == set, stored["time"].string == time,
+        if let stored, stored["manager"].string == manager, stored["operation"].string == operation,
+           FieldSet(fieldsV1: stored["fieldsV1"]) == set, stored["time"].string == time,
            stored["apiVersion"].string == apiVersion { return stored }
         var o = JSONObject()
         o["apiVersion"] = .string(apiVersion)
@@ -30,6 +31,14 @@ struct ManagerEntry {
         if !subresource.isEmpty { o["subresource"] = .string(subresource) }
         if let time { o["time"] = .string(time) }
         return .object(o)
+    }
+
+    /// The API server's identifier of the manager (its entry without time and fields, as JSON).
+    var identifier: String {
+        var s = "{\"manager\":\(JSONValue.string(manager).compactJSON),\"operation\":\"\(operation)\""
+        if !isApply { s += ",\"apiVersion\":\(JSONValue.string(apiVersion).compactJSON)" }
+        if !subresource.isEmpty { s += ",\"subresource\":\(JSONValue.string(subresource).compactJSON)" }
+        return s + "}"
     }
 
     /// The manager as the API server names it in a conflict.
@@ -44,6 +53,8 @@ struct ManagerEntry {
 /// The managed fields of one object and the API server's bookkeeping of them.
 struct ManagedFieldsBook {
     var entries: [ManagerEntry]
+
+    init(entries: [ManagerEntry]) { self.entries = entries }
 
     init(object: JSONValue) {
         entries = (object["metadata"]["managedFields"].array ?? []).compactMap { e in

@@ -25,7 +25,9 @@ final class BackgroundThread {
 /// `get -w` keeps printing as another writer creates, labels and deletes objects.
 @Suite(.serialized) struct OutputWatchTests {
     static func changeStore(_ s: TestStore, _ file: String) -> BackgroundThread {
-        BackgroundThread {
+        // The store is created (and seeded) first, so the watcher starts within the writer's head start.
+        s.run(args: ["get", "ns"])
+        return BackgroundThread {
             usleep(800_000)
             s.run(args: ["create", "-f", file])
             usleep(800_000)

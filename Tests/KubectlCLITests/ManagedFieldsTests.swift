@@ -163,3 +163,31 @@ struct ServerSideApplyTests {
         #expect(!r.stdout.contains("managedFields"))
     }
 }
+
+/// What the API server allocates or its admission plugins add belongs to no manager.
+struct AllocatedFieldsTests {
+    @Test func serviceIPsAndPodPluginFieldsAreNoOnes() {
+        let s = TestStore()
+        #expect(s.run("run nginx --image=nginx").exitCode == 0)
+        #expect(s.run("expose pod nginx --port=80 --type=NodePort").exitCode == 0)
+        #expect(s.run("get svc nginx -o jsonpath={.metadata.managedFields[0].fieldsV1}").stdout
+                == #"{"f:metadata":{"f:labels":{".":{},"f:run":{}}},"f:spec":{"f:externalTrafficPolicy":{},"f:internalTrafficPolicy":{},"f:ports":{".":{},"k:{\"port\":80,\"protocol\":\"TCP\"}":{".":{},"f:port":{},"f:protocol":{},"f:targetPort":{}}},"f:selector":{},"f:sessionAffinity":{},"f:type":{}}}"#)
+        let p = s.writeFile("p.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: sa\nspec:\n  serviceAccountName: default\n  tolerations:\n  - key: a\n    operator: Exists\n  containers:\n  - name: c\n    image: nginx\n")
+        #expect(s.run("create -f \(p)").exitCode == 0)
+        let f = s.run("get pod sa -o jsonpath={.metadata.managedFields[0].fieldsV1}").stdout
+        // Set by the request: owned; added by the plugins (volumes, priority): not.
+        #expect(f.contains(#""f:serviceAccountName":{}"#) && f.contains(#""f:tolerations":{}"#))
+        #expect(!f.contains("volumes") && !f.contains("priority"))
+    }
+
+    @Test func reapplyingTheSameConfigurationChangesNothing() {
+        let s = TestStore()
+        let f = s.writeFile("c.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: \"1\"\n")
+        #expect(s.run("apply --server-side -f \(f)").exitCode == 0)
+        let rv = s.run("get cm c -o jsonpath={.metadata.resourceVersion}").stdout
+        s.setNow("2026-11-23T12:05:00Z")
+        #expect(s.run("apply --server-side -f \(f)").stdout == "configmap/c serverside-applied\n")
+        #expect(s.run("get cm c -o jsonpath={.metadata.resourceVersion}").stdout == rv)
+        #expect(s.run("get cm c -o jsonpath={.metadata.managedFields[0].time}").stdout == "2026-11-23T12:00:00Z")
+    }
+}

@@ -16,14 +16,16 @@ public struct FieldManagerContext: Sendable, Equatable {
 extension APISession {
     /// Records in `obj.metadata.managedFields` who changed what, as the API server's field manager
     /// does on create and update (before mutating admission: defaults count, plugin additions do not).
-    func recordManagedFields(_ obj: inout JSONValue, old: JSONValue?, type: ResourceType, fromClient: Bool) {
+    func recordManagedFields(_ obj: inout JSONValue, old: JSONValue?, type: ResourceType, fromClient: Bool,
+                             requested: JSONValue? = nil) {
         // A server-side apply has already recorded its applier (defaults it causes are no one's).
         if fromClient && applyingManagedFields { return }
         let typed = TypedFields(apiVersion: obj["apiVersion"].string ?? type.apiVersion, kind: type.kind)
         var book = ManagedFieldsBook(object: obj)
         if book.entries.isEmpty, let old { book = ManagedFieldsBook(object: old) }
         var changes = typed.changes(from: old, to: obj)
-        if type.group.isEmpty && type.kind == "Pod" { Self.dropAdmissionPluginFields(&changes, obj) }
+        if type.group.isEmpty && type.kind == "Pod" { Self.dropAdmissionPluginFields(&changes, obj, requested: requested ?? obj) }
+        if type.group.isEmpty && type.kind == "Service" { Self.dropAllocatedServiceFields(&changes, obj, requested: requested ?? obj) }
         if (old == nil || fromClient && fieldManager.subresource.isEmpty), case .structure = typed.root {
             // Creates and writes to the object itself reset its status (the status subresource owns it).
             changes.added.children[.field("status")] = nil
@@ -86,13 +88,10 @@ extension APISession {
     }
 
     /// What the ServiceAccount, Priority and DefaultTolerationSeconds plugins add to a pod: no one's.
-    static func dropAdmissionPluginFields(_ c: inout FieldChanges, _ pod: JSONValue) {
+    static func dropAdmissionPluginFields(_ c: inout FieldChanges, _ pod: JSONValue, requested: JSONValue) {
         let spec = pod["spec"]
-        var drop: [[PathElement]] = ["serviceAccountName", "serviceAccount", "priority", "preemptionPolicy"].map { [.field("spec"), .field($0)] }
-        let tolerations = spec["tolerations"].array ?? []
-        if !tolerations.isEmpty && tolerations.allSatisfy({ $0["tolerationSeconds"].int == 300 && ($0["key"].string ?? "").hasPrefix("node.kubernetes.io/") }) {
-            drop.append([.field("spec"), .field("tolerations")])
-        }
+        var drop: [[PathElement]] = ["serviceAccountName", "serviceAccount", "priority", "preemptionPolicy", "tolerations"]
+            .filter { requested["spec"][$0].isNull }.map { [.field("spec"), .field($0)] }
         let volumes = spec["volumes"].array ?? []
         for v in volumes where (v["name"].string ?? "").hasPrefix("kube-api-access-") {
             drop.append([.field("spec"), .field("volumes"), PathElement.key(of: v, fields: ["name"])])
@@ -106,6 +105,24 @@ extension APISession {
                     drop.append(base + [PathElement.key(of: m, fields: ["mountPath"])])
                     if mounts.count == 1 { drop.append(base) }
                 }
+            }
+        }
+        for path in drop {
+            c.added = without(c.added, path)
+            c.modified = without(c.modified, path)
+        }
+    }
+
+    /// What the Service registry allocates (cluster IPs, IP families, node ports) is no one's unless
+    /// the request set it.
+    static func dropAllocatedServiceFields(_ c: inout FieldChanges, _ svc: JSONValue, requested: JSONValue) {
+        var drop: [[PathElement]] = ["clusterIP", "clusterIPs", "ipFamilies", "ipFamilyPolicy", "healthCheckNodePort"]
+            .filter { requested["spec"][$0].isNull }.map { [.field("spec"), .field($0)] }
+        let asked = requested["spec"]["ports"].array ?? []
+        for port in svc["spec"]["ports"].array ?? [] where !port["nodePort"].isNull {
+            let key = PathElement.key(of: port, fields: ["port", "protocol"])
+            if !asked.contains(where: { PathElement.key(of: $0, fields: ["port", "protocol"]) == key && !$0["nodePort"].isNull }) {
+                drop.append([.field("spec"), .field("ports"), key, .field("nodePort")])
             }
         }
         for path in drop {

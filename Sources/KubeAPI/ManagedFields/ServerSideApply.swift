@@ -37,6 +37,8 @@ extension APISession {
             _ = live
         }
         let changes = typed.changes(from: live, to: merged)
+        // An apply that changes nothing keeps the object as it is (its entry's time too).
+        let noop = changes.isEmpty && me.map { book.entries[$0].set == configSet } == true
         try checkConflicts(book, except: me, changes: changes, live: live, typed: typed, force: force, manager: manager)
         for j in book.entries.indices where j != me {
             book.entries[j].set = book.entries[j].set.difference(changes.changed).difference(changes.removed)
@@ -46,9 +48,11 @@ extension APISession {
                                              subresource: sub, set: FieldSet(), stored: nil))
             me = book.entries.count - 1
         }
-        book.entries[me!].set = configSet
-        book.entries[me!].apiVersion = apiVersion
-        book.entries[me!].time = now.rfc3339
+        if !noop {
+            book.entries[me!].set = configSet
+            book.entries[me!].apiVersion = apiVersion
+            book.entries[me!].time = now.rfc3339
+        }
         // kubectl's own server-side apply keeps a client-side apply annotation up to date.
         if manager == "kubectl", let live, !live["metadata"]["annotations"][Self.lastAppliedKey].isNull {
             var last = config

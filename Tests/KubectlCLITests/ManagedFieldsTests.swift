@@ -191,3 +191,14 @@ struct AllocatedFieldsTests {
         #expect(s.run("get cm c -o jsonpath={.metadata.managedFields[0].time}").stdout == "2026-11-23T12:00:00Z")
     }
 }
+
+extension ServerSideApplyTests {
+    @Test func diffServerSideReportsConflictsAsTheServerDoes() {
+        let s = TestStore()
+        #expect(s.run("apply -f \(manifest(s, replicas: 2))").exitCode == 0)
+        let r = s.run("diff --server-side --field-manager=ops -f \(manifest(s, replicas: 5))")
+        #expect(r == CLIResult(stdout: "", stderr: "Error from server (Conflict): Apply failed with 1 conflict: conflict with \"kubectl-client-side-apply\" using apps/v1: .spec.replicas\n", exitCode: 2))
+        let forced = s.run("diff --server-side --field-manager=ops --force-conflicts -f \(manifest(s, replicas: 5))")
+        #expect(forced.exitCode == 1 && forced.stdout.contains("+  replicas: 5\n"))
+    }
+}

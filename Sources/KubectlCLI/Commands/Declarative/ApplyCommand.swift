@@ -153,7 +153,7 @@ enum ApplyCommand {
     /// ownership (conflicts unless --force-conflicts). Afterwards kubectl keeps a client-side apply
     /// annotation owned and moves client-side apply's fields to the applier, then applies once more.
     static func serverSideApply(_ obj: JSONValue, type: ResourceType, namespace: String, dryRun: DryRun,
-                                inv: inout Invocation, server: APIServer) throws -> (JSONValue, String)
+                                inv: inout Invocation, server: APIServer, advice: Bool = true) throws -> (JSONValue, String)
     {
         if dryRun == .client { throw CLIError.message("--dry-run=client doesn't work with --server-side (did you mean --dry-run=server instead?)") }
         let name = obj["metadata"]["name"].string ?? ""
@@ -170,7 +170,7 @@ enum ApplyCommand {
                 }
             }
             return (result, "serverside-applied")
-        } catch let e as APIError where e.reason == .conflict && e.message.hasPrefix("Apply failed") {
+        } catch let e as APIError where advice && e.reason == .conflict && e.message.hasPrefix("Apply failed") {
             throw CLIError.message(e.message + "\n" + conflictHelp)
         }
     }

@@ -60,7 +60,8 @@ struct DiffOptions: CommandOptions {
             var sink = inv
             sink.io = IOStreams.buffers()
             let (after, _) = serverSide
-                ? try ApplyCommand.serverSideApply(obj, type: type, namespace: info.namespace, dryRun: .server, inv: &sink, server: server)
+                ? try ApplyCommand.serverSideApply(obj, type: type, namespace: info.namespace, dryRun: .server, inv: &sink, server: server,
+                                                  advice: false)
                 : try ApplyCommand.clientSideApply(obj, type: type, namespace: info.namespace, source: info.source, dryRun: .server,
                                                    force: false, inv: &sink, server: server)
             let fileName = DiffCommand.fileName(type, namespace: info.namespace, name: info.name)

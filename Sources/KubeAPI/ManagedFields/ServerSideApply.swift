@@ -30,7 +30,7 @@ extension APISession {
         var book = live.map { ManagedFieldsBook(object: $0) } ?? ManagedFieldsBook(entries: [])
         let configSet = typed.fieldSet(of: config)
         var me = book.index(manager: manager, operation: "Apply", apiVersion: apiVersion, subresource: sub)
-        var merged = live.map { typed.merge($0, config) } ?? Self.droppingNulls(config)
+        var merged = live.map { typed.merge($0, config) } ?? config.withoutNulls
         if let live, let i = me {
             let others = book.owned(except: i).union(configSet)
             merged = typed.removing(book.entries[i].set.difference(others), from: merged, keep: others)
@@ -68,17 +68,6 @@ extension APISession {
         }
         merged["metadata"]["resourceVersion"] = live["metadata"]["resourceVersion"]
         return (try update(merged, type: type, dryRun: dryRun), false)
-    }
-
-    static func droppingNulls(_ v: JSONValue) -> JSONValue {
-        switch v {
-        case .object(let o):
-            var out = JSONObject()
-            for (k, c) in o where !c.isNull { out[k] = droppingNulls(c) }
-            return .object(out)
-        case .array(let a): return .array(a.map(droppingNulls))
-        default: return v
-        }
     }
 
     /// Fields other managers own that the apply changes: the API server's 409 unless forced. kubectl's

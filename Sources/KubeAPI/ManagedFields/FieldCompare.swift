@@ -34,6 +34,7 @@ extension TypedFields {
     }
 
     func compare(_ l: JSONValue?, _ r: JSONValue?, _ s: FieldShape, _ path: [PathElement], _ c: inout FieldChanges) {
+        if let l, let r, l == r { return }  // nothing below changed
         switch s {
         case .scalar, .list(_, .atomic), .structure(_, atomic: true), .map(_, atomic: true):
             leaf(l, r, path, &c)

@@ -8,10 +8,15 @@ struct ManagerEntry {
     var time: String?
     var subresource: String
     var set: FieldSet
-    /// The entry as stored, reused while its set is unchanged (the API server keeps its bytes).
+    /// The entry as stored, reused until the entry changes (the API server keeps its bytes).
     var stored: JSONValue?
 
     var isApply: Bool { operation == "Apply" }
+
+    /// Replaces the set; a different set is encoded anew.
+    mutating func setIfChanged(_ s: FieldSet) {
+        if s != set { set = s; stored = nil }
+    }
 
     /// Entries are merged per manager, operation and subresource (and API version for updates).
     func sameIdentity(manager m: String, operation op: String, apiVersion v: String, subresource sub: String) -> Bool {
@@ -19,9 +24,7 @@ struct ManagerEntry {
     }
 
     var encoded: JSONValue {
-        if let stored, stored["manager"].string == manager, stored["operation"].string == operation,
-           FieldSet(fieldsV1: stored["fieldsV1"]) == set, stored["time"].string == time,
-           stored["apiVersion"].string == apiVersion { return stored }
+        if let stored { return stored }
         var o = JSONObject()
         o["apiVersion"] = .string(apiVersion)
         o["fieldsType"] = "FieldsV1"
@@ -102,13 +105,14 @@ struct ManagedFieldsBook {
     mutating func update(_ c: FieldChanges, manager: String, apiVersion: String, subresource: String, time: String) {
         let changed = c.changed
         for i in entries.indices {
-            entries[i].set = entries[i].set.difference(changed).difference(c.removed)
+            entries[i].setIfChanged(entries[i].set.difference(changed).difference(c.removed))
         }
         entries.removeAll { $0.set.isEmpty }
         guard !changed.isEmpty else { return }
         if let i = index(manager: manager, operation: "Update", apiVersion: apiVersion, subresource: subresource) {
             entries[i].set = entries[i].set.union(changed)
             entries[i].time = time
+            entries[i].stored = nil
         } else {
             entries.append(ManagerEntry(manager: manager, operation: "Update", apiVersion: apiVersion, time: time,
                                         subresource: subresource, set: changed, stored: nil))

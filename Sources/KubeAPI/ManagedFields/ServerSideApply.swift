@@ -41,7 +41,7 @@ extension APISession {
         let noop = changes.isEmpty && me.map { book.entries[$0].set == configSet } == true
         try checkConflicts(book, except: me, changes: changes, live: live, typed: typed, force: force, manager: manager)
         for j in book.entries.indices where j != me {
-            book.entries[j].set = book.entries[j].set.difference(changes.changed).difference(changes.removed)
+            book.entries[j].setIfChanged(book.entries[j].set.difference(changes.changed).difference(changes.removed))
         }
         if me == nil {
             book.entries.append(ManagerEntry(manager: manager, operation: "Apply", apiVersion: apiVersion, time: nil,
@@ -49,6 +49,7 @@ extension APISession {
             me = book.entries.count - 1
         }
         if !noop {
+            book.entries[me!].stored = nil
             book.entries[me!].set = configSet
             book.entries[me!].apiVersion = apiVersion
             book.entries[me!].time = now.rfc3339
@@ -132,6 +133,7 @@ extension APISession {
                 book.entries[t].manager = manager
                 book.entries[t].operation = "Apply"
             }
+            book.entries[target!].stored = nil
             for e in book.entries where e.manager == name && !e.isApply && e.subresource.isEmpty {
                 book.entries[target!].set = book.entries[target!].set.union(e.set)
             }

@@ -1,5 +1,6 @@
 import KubeModel
 import KubeSchema
+import Synchronization
 
 /// The shape of one position of an object as structured-merge-diff sees it, read from the embedded
 /// OpenAPI schema: a struct (declared fields), a map (arbitrary keys), a list (atomic, a set, or
@@ -61,12 +62,19 @@ struct TypedFields {
         }
     }
 
-    /// The shape of a member of a struct or map (nil: the struct does not declare it).
+    /// Shapes of struct members already resolved (the built-in schema never changes).
+    static let memberShapes = Mutex<[String: FieldShape]>([:])
+
+    /// The shape of a member of a struct or map (deduced when the struct does not declare it).
     func child(_ s: FieldShape, _ key: String) -> FieldShape {
         switch s {
         case .structure(let def, _):
+            let cacheKey = def.name + "\u{0}" + key
+            if let known = Self.memberShapes.withLock({ $0[cacheKey] }) { return known }
             guard let p = def.property(named: key) else { return .deduced }
-            return shape(p.type, p.extensions)
+            let resolved = shape(p.type, p.extensions)
+            if !def.name.isEmpty { Self.memberShapes.withLock { $0[cacheKey] = resolved } }
+            return resolved
         case .map(let v, _): return shape(v)
         default: return .deduced
         }

@@ -68,7 +68,7 @@ extension APISession {
             return (try create(merged, type: type, namespace: namespace, dryRun: dryRun), true)
         }
         merged["metadata"]["resourceVersion"] = live["metadata"]["resourceVersion"]
-        return (try update(merged, type: type, dryRun: dryRun), false)
+        return (try update(merged, type: type, dryRun: dryRun, verb: "patch", subresource: sub), false)
     }
 
     /// Fields other managers own that the apply changes: the API server's 409 unless forced. kubectl's
@@ -144,7 +144,7 @@ extension APISession {
         book.write(to: &obj)
         applyingManagedFields = true
         defer { applyingManagedFields = false }
-        _ = try update(obj, type: type)
+        _ = try update(obj, type: type, verb: "patch")
         return true
     }
 }

@@ -29,6 +29,8 @@ struct LabelAnnotateOptions {
     var printFlags: PrintFlags
     var overwrite: Bool
     var resourceVersion: String
+    /// Accepted; the store keeps no managedFields.
+    var fieldManager: String
     var add: [(String, String)] = []
     var remove: [String] = []
 
@@ -41,6 +43,7 @@ struct LabelAnnotateOptions {
         printFlags = PrintFlags(f)
         overwrite = f.bool("overwrite")
         resourceVersion = f.string("resource-version")
+        fieldManager = f.string("field-manager")
         if list && !printFlags.output.isEmpty { throw CLIError.message("--list and --output may not be specified together") }
         (add, remove) = try LabelCommand.parsePairs(pairs, mode: mode)
     }

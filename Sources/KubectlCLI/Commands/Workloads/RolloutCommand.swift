@@ -17,30 +17,30 @@ enum RolloutCommand {
             CommandSpec("history", use: "history (TYPE NAME | TYPE/NAME) [flags]", short: "List the recorded revisions of a workload",
                         flags: flags("view") + CommonFlags.output(tables: false) + [
                             FlagSpec("revision", .int, usage: "Show the pod template of this revision."),
-                        ], options: RolloutHistoryOptions.self),
+                        ], options: RolloutOptions.self),
             CommandSpec("undo", use: "undo (TYPE NAME | TYPE/NAME) [flags]", short: "Go back to an earlier revision",
                         flags: flags("roll back") + CommonFlags.output(tables: false) + [
                             CommonFlags.dryRun,
                             FlagSpec("to-revision", .int, usage: "The revision to roll back to (0: the previous one)."),
-                        ], options: RolloutUndoOptions.self),
+                        ], options: RolloutOptions.self),
             CommandSpec("status", use: "status (TYPE NAME | TYPE/NAME) [flags]", short: "Report how far a rollout has progressed",
                         flags: flags("get") + [
                             FlagSpec("revision", .int, usage: "Pin to a revision (stateful sets are not supported)."),
                             FlagSpec("timeout", .duration, default: "0s", usage: "How long to wait; 0 means forever."),
                             FlagSpec("watch", short: "w", .bool, default: "true", usage: "Keep watching until the rollout is done."),
-                        ], options: RolloutStatusOptions.self),
+                        ], options: RolloutOptions.self),
             CommandSpec("restart", use: "restart RESOURCE", short: "Roll out fresh pods of a workload",
                         flags: flags("restart") + CommonFlags.output(tables: false) + [
                             CommonFlags.fieldManager("kubectl-rollout"),
-                        ], options: RolloutRestartOptions.self),
+                        ], options: RolloutOptions.self),
             CommandSpec("pause", use: "pause RESOURCE", short: "Hold a deployment's rollouts",
                         flags: flags("pause") + CommonFlags.output(tables: false) + [
                             CommonFlags.fieldManager("kubectl-rollout"),
-                        ], options: RolloutPauseOptions.self),
+                        ], options: RolloutOptions.self),
             CommandSpec("resume", use: "resume RESOURCE", short: "Let a held deployment roll out again",
                         flags: flags("resume") + CommonFlags.output(tables: false) + [
                             CommonFlags.fieldManager("kubectl-rollout"),
-                        ], options: RolloutResumeOptions.self),
+                        ], options: RolloutOptions.self),
         ],
         group: "Deploy Commands:")
 
@@ -376,9 +376,10 @@ enum RolloutCommand {
     }
 }
 
-/// The options of the rollout verbs: the workloads named (`TYPE NAME`, `TYPE/NAME`, `-f`, `-k`, `-l`)
-/// and each verb's flags (read when the verb declares them).
-struct RolloutOptions {
+/// The options of the rollout verbs (one type; the verb is the command's last word): the workloads
+/// named (`TYPE NAME`, `TYPE/NAME`, `-f`, `-k`, `-l`) and each verb's flags (read when it declares them).
+struct RolloutOptions: CommandOptions {
+    var verb: String
     var builder: ResourceBuilder
     var printFlags: PrintFlags
     var revision = 0
@@ -389,8 +390,9 @@ struct RolloutOptions {
     /// Accepted; the store keeps no managedFields.
     var fieldManager = ""
 
-    init(_ inv: Invocation) {
+    init(_ inv: inout Invocation) throws {
         let f = inv.flags
+        verb = inv.commandPath.last ?? ""
         builder = ResourceBuilder.from(inv)
         printFlags = PrintFlags(f)
         if f.declares("revision") { revision = f.int("revision") }
@@ -399,40 +401,15 @@ struct RolloutOptions {
         if f.declares("timeout"), f.isSet("timeout") { timeoutNanoseconds = f.durationNanoseconds("timeout") }
         if f.declares("field-manager") { fieldManager = f.string("field-manager") }
     }
-}
 
-struct RolloutHistoryOptions: CommandOptions {
-    var o: RolloutOptions
-    init(_ inv: inout Invocation) throws { o = RolloutOptions(inv) }
-    func run(_ inv: inout Invocation) throws { try RolloutCommand.history(&inv, o) }
-}
-
-struct RolloutUndoOptions: CommandOptions {
-    var o: RolloutOptions
-    init(_ inv: inout Invocation) throws { o = RolloutOptions(inv) }
-    func run(_ inv: inout Invocation) throws { try RolloutCommand.undo(&inv, o) }
-}
-
-struct RolloutStatusOptions: CommandOptions {
-    var o: RolloutOptions
-    init(_ inv: inout Invocation) throws { o = RolloutOptions(inv) }
-    func run(_ inv: inout Invocation) throws { try RolloutCommand.status(&inv, o) }
-}
-
-struct RolloutRestartOptions: CommandOptions {
-    var o: RolloutOptions
-    init(_ inv: inout Invocation) throws { o = RolloutOptions(inv) }
-    func run(_ inv: inout Invocation) throws { try RolloutCommand.mark(&inv, action: .restart, o) }
-}
-
-struct RolloutPauseOptions: CommandOptions {
-    var o: RolloutOptions
-    init(_ inv: inout Invocation) throws { o = RolloutOptions(inv) }
-    func run(_ inv: inout Invocation) throws { try RolloutCommand.mark(&inv, action: .pause, o) }
-}
-
-struct RolloutResumeOptions: CommandOptions {
-    var o: RolloutOptions
-    init(_ inv: inout Invocation) throws { o = RolloutOptions(inv) }
-    func run(_ inv: inout Invocation) throws { try RolloutCommand.mark(&inv, action: .resume, o) }
+    func run(_ inv: inout Invocation) throws {
+        switch verb {
+        case "history": try RolloutCommand.history(&inv, self)
+        case "undo": try RolloutCommand.undo(&inv, self)
+        case "status": try RolloutCommand.status(&inv, self)
+        case "pause": try RolloutCommand.mark(&inv, action: .pause, self)
+        case "resume": try RolloutCommand.mark(&inv, action: .resume, self)
+        default: try RolloutCommand.mark(&inv, action: .restart, self)
+        }
+    }
 }

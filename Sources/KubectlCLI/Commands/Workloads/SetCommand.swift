@@ -32,7 +32,7 @@ enum SetCommand {
             CommandSpec("image", use: "image (-f FILENAME | TYPE NAME) CONTAINER_NAME_1=CONTAINER_IMAGE_1 ... CONTAINER_NAME_N=CONTAINER_IMAGE_N",
                         short: "Change container images of pods or pod templates", flags: commonFlags("update") + [
                             FlagSpec("record", .bool, usage: "Record the command line in the kubernetes.io/change-cause annotation (deprecated).", hidden: true),
-                        ], options: SetImageOptions.self),
+                        ], options: SetOptions.self),
             CommandSpec("env", use: "env RESOURCE/NAME KEY_1=VAL_1 ... KEY_N=VAL_N",
                         short: "Add, change or remove container environment variables", flags: commonFlags("update", containers: true) + [
                             FlagSpec("env", short: "e", .stringArray, usage: "An environment variable to set, as KEY=value."),
@@ -42,21 +42,21 @@ enum SetCommand {
                             FlagSpec("overwrite", .bool, default: "true", usage: "Allow replacing variables that already have a value."),
                             FlagSpec("prefix", .string, usage: "Prefix for the names of variables taken from --from."),
                             FlagSpec("resolve", .bool, usage: "With --list, show values of secret and configmap references."),
-                        ], options: SetEnvOptions.self),
+                        ], options: SetOptions.self),
             CommandSpec("resources", use: "resources (-f FILENAME | TYPE NAME)  ([--limits=LIMITS & --requests=REQUESTS]",
                         short: "Change container CPU/memory requests and limits",
                         flags: commonFlags("update", containers: true) + [
                             FlagSpec("limits", .string, usage: "Resource limits, as name=quantity pairs (cpu=200m,memory=512Mi)."),
                             FlagSpec("requests", .string, usage: "Resource requests, as name=quantity pairs."),
-                        ], options: SetResourcesOptions.self),
+                        ], options: SetOptions.self),
             CommandSpec("selector", use: "selector (-f FILENAME | TYPE NAME) EXPRESSIONS [--resource-version=version]",
                         short: "Replace the label selector of an object",
                         flags: commonFlags("update").filter { $0.name != "selector" && $0.name != "kustomize" }.map(recursiveByDefault) + [
                             FlagSpec("resource-version", .string, usage: "Only update when the object still has this resourceVersion."),
-                        ], options: SetSelectorOptions.self),
+                        ], options: SetOptions.self),
             CommandSpec("serviceaccount", aliases: ["sa"], use: "serviceaccount (-f FILENAME | TYPE NAME) SERVICE_ACCOUNT",
                         short: "Change the service account that pods run as", flags: commonFlags("update").filter { $0.name != "selector" },
-                        options: SetServiceAccountOptions.self),
+                        options: SetOptions.self),
         ],
         group: "Basic Commands (Intermediate):")
 
@@ -513,9 +513,10 @@ enum SetCommand {
     }
 }
 
-/// The options of the set verbs: the objects named (`TYPE NAME`, `-f`, `-k`, `-l`, `--all`, `--local`)
-/// and each verb's flags (read when the verb declares them).
-struct SetOptions {
+/// The options of the set verbs (one type; the verb is the command's last word): the objects named
+/// (`TYPE NAME`, `-f`, `-k`, `-l`, `--all`, `--local`) and each verb's flags (read when it declares them).
+struct SetOptions: CommandOptions {
+    var verb: String
     var builder: ResourceBuilder
     var printFlags: PrintFlags
     var local = false, all = false, record = false, list = false, overwrite = false, resolve = false
@@ -524,8 +525,9 @@ struct SetOptions {
     /// Accepted; the store keeps no managedFields.
     var fieldManager = ""
 
-    init(_ inv: Invocation) {
+    init(_ inv: inout Invocation) throws {
         let f = inv.flags
+        verb = inv.commandPath.last ?? ""
         builder = ResourceBuilder.from(inv)
         printFlags = PrintFlags(f)
         func bool(_ n: String) -> Bool { f.declares(n) && f.bool(n) }
@@ -537,34 +539,14 @@ struct SetOptions {
         limits = string("limits"); requests = string("requests"); resourceVersion = string("resource-version")
         env = strings("env"); keys = strings("keys"); fieldManager = string("field-manager")
     }
-}
 
-struct SetImageOptions: CommandOptions {
-    var o: SetOptions
-    init(_ inv: inout Invocation) throws { o = SetOptions(inv) }
-    func run(_ inv: inout Invocation) throws { try SetCommand.image(&inv, o) }
-}
-
-struct SetEnvOptions: CommandOptions {
-    var o: SetOptions
-    init(_ inv: inout Invocation) throws { o = SetOptions(inv) }
-    func run(_ inv: inout Invocation) throws { try SetCommand.env(&inv, o) }
-}
-
-struct SetResourcesOptions: CommandOptions {
-    var o: SetOptions
-    init(_ inv: inout Invocation) throws { o = SetOptions(inv) }
-    func run(_ inv: inout Invocation) throws { try SetCommand.resources(&inv, o) }
-}
-
-struct SetSelectorOptions: CommandOptions {
-    var o: SetOptions
-    init(_ inv: inout Invocation) throws { o = SetOptions(inv) }
-    func run(_ inv: inout Invocation) throws { try SetCommand.selector(&inv, o) }
-}
-
-struct SetServiceAccountOptions: CommandOptions {
-    var o: SetOptions
-    init(_ inv: inout Invocation) throws { o = SetOptions(inv) }
-    func run(_ inv: inout Invocation) throws { try SetCommand.serviceAccount(&inv, o) }
+    func run(_ inv: inout Invocation) throws {
+        switch verb {
+        case "image": try SetCommand.image(&inv, self)
+        case "env": try SetCommand.env(&inv, self)
+        case "resources": try SetCommand.resources(&inv, self)
+        case "selector": try SetCommand.selector(&inv, self)
+        default: try SetCommand.serviceAccount(&inv, self)
+        }
+    }
 }

@@ -8,8 +8,8 @@ extension NodeCommands {
     struct Taint: Equatable { var key: String; var value: String; var effect: String }
     static let effects = ["NoSchedule", "PreferNoSchedule", "NoExecute"]
 
-    /// kubectl's parseTaint: `key[=value]:effect` (or a bare key, which cannot be added).
-    static func parseTaint(_ spec: String) throws -> Taint {
+    /// kubectl's parseTaint: `key[=value]:effect`, or a bare key (which can only be removed).
+    static func parseTaint(_ spec: String, requireEffect: Bool = true) throws -> Taint {
         let parts = spec.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         var key = "", value = "", effect = ""
         switch parts.count {
@@ -32,7 +32,7 @@ extension NodeCommands {
         }
         let errs = isQualifiedName(key)
         if !errs.isEmpty { throw CLIError.usage("invalid taint spec: \(spec), \(errs.joined(separator: "; "))") }
-        if effect.isEmpty { throw CLIError.usage("invalid taint spec: \(spec)") }
+        if effect.isEmpty && requireEffect { throw CLIError.usage("invalid taint spec: \(spec)") }
         return Taint(key: key, value: value, effect: effect)
     }
 
@@ -120,9 +120,9 @@ struct TaintOptions: CommandOptions {
     mutating func parseChanges(_ specs: [String]) throws {
         for s in specs {
             if s.hasSuffix("-") {
-                let body = String(s.dropLast())
-                let parts = body.split(separator: ":", maxSplits: 1).map(String.init)
-                remove.append(Taint(key: parts.first ?? "", value: "", effect: parts.count > 1 ? parts[1] : ""))
+                // `key-`, `key:Effect-` and `key=value:Effect-` (the value is not compared).
+                let t = try NodeCommands.parseTaint(String(s.dropLast()), requireEffect: false)
+                remove.append(Taint(key: t.key, value: "", effect: t.effect))
             } else {
                 let t = try NodeCommands.parseTaint(s)
                 if add.contains(where: { $0.key == t.key && $0.effect == t.effect }) {

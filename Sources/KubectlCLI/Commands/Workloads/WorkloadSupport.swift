@@ -69,7 +69,7 @@ enum Workloads {
     static func store(_ changed: JSONValue, type: ResourceType, inv: inout Invocation, dryRun: DryRun) throws -> JSONValue {
         if dryRun == .client { return changed }
         let server = try inv.server()
-        return try server.write { try $0.update(changed, type: type, dryRun: dryRun == .server) }
+        return try server.write { try $0.update(changed, type: type, dryRun: dryRun == .server, verb: "patch") }
     }
 
     /// Where the pod spec of an object sits (its registry entry's `podSpecPath`); objects of a kind the

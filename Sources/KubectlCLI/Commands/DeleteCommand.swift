@@ -47,6 +47,9 @@ struct DeleteOptions: CommandOptions {
     var gracePeriod: Int
     var gracePeriodSet: Bool
     var ignoreNotFound: Bool
+    /// Accepted, no effect offline (README, help): deletions are immediate, nothing is waited for.
+    var timeout: String
+    var wait: Bool
 
     init(_ inv: inout Invocation) throws {
         let f = inv.flags
@@ -65,6 +68,8 @@ struct DeleteOptions: CommandOptions {
         gracePeriod = f.int("grace-period")
         gracePeriodSet = f.isSet("grace-period")
         ignoreNotFound = f.bool("ignore-not-found")
+        timeout = f.string("timeout")
+        wait = f.bool("wait")
     }
 
     func validate(_ inv: Invocation) throws {

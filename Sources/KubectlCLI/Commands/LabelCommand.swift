@@ -36,12 +36,12 @@ enum LabelCommand {
     static let labelSpec = CommandSpec(
         "label", use: "label [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version]",
         short: "Update the labels on an object", flags: flags(labelMode), group: "Advanced Commands:",
-        options: LabelOptions.self)
+        options: LabelAnnotateOptions.self)
 
     static let annotateSpec = CommandSpec(
         "annotate", use: "annotate [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version]",
         short: "Update the annotations on an object", flags: flags(annotateMode), group: "Advanced Commands:",
-        options: AnnotateOptions.self)
+        options: LabelAnnotateOptions.self)
 
     /// `labeled` / `not labeled` / `unlabeled` (label) or always `annotated`.
     static func verb(old: JSONValue, new: JSONValue, overwrite: Bool, mode: Mode) -> String {

@@ -3,24 +3,8 @@ import KubeModel
 import KubePrinters
 import KubeRegistry
 
-/// `kubectl label`'s options.
-struct LabelOptions: CommandOptions {
-    var base: LabelAnnotateOptions
-    init(_ inv: inout Invocation) throws { base = try LabelAnnotateOptions(&inv, mode: LabelCommand.labelMode) }
-    func validate(_ inv: Invocation) throws { try base.validate() }
-    func run(_ inv: inout Invocation) throws { try base.run(&inv) }
-}
-
-/// `kubectl annotate`'s options.
-struct AnnotateOptions: CommandOptions {
-    var base: LabelAnnotateOptions
-    init(_ inv: inout Invocation) throws { base = try LabelAnnotateOptions(&inv, mode: LabelCommand.annotateMode) }
-    func validate(_ inv: Invocation) throws { try base.validate() }
-    func run(_ inv: inout Invocation) throws { try base.run(&inv) }
-}
-
 /// label and annotate: one implementation, two vocabularies (`LabelCommand.Mode`).
-struct LabelAnnotateOptions {
+struct LabelAnnotateOptions: CommandOptions {
     let mode: LabelCommand.Mode
     var builder: ResourceBuilder
     var resources: [String]
@@ -29,11 +13,13 @@ struct LabelAnnotateOptions {
     var printFlags: PrintFlags
     var overwrite: Bool
     var resourceVersion: String
+    /// Accepted; the store keeps no managedFields.
+    var fieldManager: String
     var add: [(String, String)] = []
     var remove: [String] = []
 
-    init(_ inv: inout Invocation, mode: LabelCommand.Mode) throws {
-        self.mode = mode
+    init(_ inv: inout Invocation) throws {
+        mode = inv.commandPath.last == "annotate" ? LabelCommand.annotateMode : LabelCommand.labelMode
         let f = inv.flags
         (resources, pairs) = try LabelCommand.resourcesAndPairs(inv.args, mode: mode)
         builder = ResourceBuilder.from(inv, args: resources)
@@ -41,12 +27,13 @@ struct LabelAnnotateOptions {
         printFlags = PrintFlags(f)
         overwrite = f.bool("overwrite")
         resourceVersion = f.string("resource-version")
+        fieldManager = f.string("field-manager")
         if list && !printFlags.output.isEmpty { throw CLIError.message("--list and --output may not be specified together") }
         (add, remove) = try LabelCommand.parsePairs(pairs, mode: mode)
     }
 
     /// kubectl's Validate order: --local without files, --all with selectors, then resources, then updates.
-    func validate() throws {
+    func validate(_ inv: Invocation) throws {
         if builder.local && builder.filenames.isEmpty {
             throw CLIError.message("can only use local files by \(mode.localHint) when --local=true is set")
         }

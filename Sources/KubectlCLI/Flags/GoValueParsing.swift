@@ -123,8 +123,28 @@ public enum GoValue {
     /// The first record of `s` read by Go's `csv.Reader` with default settings; `""` gives `[]`.
     public static func readCSVRecord(_ s: String) -> Result<[String], GoValueError> {
         if s.isEmpty { return .success([]) }
-        // Split into lines the way csv.Reader.readLine does (keeping the "\n", normalising "\r\n").
-        var lines: [[UInt8]] = []
+        var reader = CSVFirstRecord(s)
+        do { return .success(try reader.read()) } catch let e as GoValueError { return .failure(e) } catch {
+            return .failure(GoValueError("\(error)"))
+        }
+    }
+}
+
+/// Go's csv.Reader reading one record (pflag's readAsCSV): lines split as readLine splits them, empty
+/// lines skipped, then fields quoted or not, with Go's error texts and positions.
+struct CSVFirstRecord {
+    static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ",")
+    var lines: [[UInt8]] = []
+    var lineIndex = 0
+    var lineNumber = 0
+    var recordLine = 0
+    var fields: [String] = []
+    var line: ArraySlice<UInt8> = []
+    var posLine = 0
+    var col = 1
+
+    /// Splits into lines the way csv.Reader.readLine does (keeping the "\n", normalising "\r\n").
+    init(_ s: String) {
         var cur: [UInt8] = []
         for b in s.utf8 {
             cur.append(b)
@@ -139,93 +159,90 @@ public enum GoValue {
             if cur.last == UInt8(ascii: "\r") { cur.removeLast() }
             lines.append(cur)
         }
-        var lineIndex = 0
-        var lineNumber = 0
-        func readLine() -> [UInt8]? {
-            guard lineIndex < lines.count else { return nil }
-            defer { lineIndex += 1 }
-            lineNumber += 1
-            return lines[lineIndex]
-        }
-        func lengthNL(_ b: ArraySlice<UInt8>) -> Int { b.last == UInt8(ascii: "\n") ? 1 : 0 }
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ",")
+    }
 
-        // Skip empty lines.
-        var maybeLine: [UInt8]? = nil
-        while let l = readLine() {
-            if l.count == lengthNL(l[...]) { continue }
-            maybeLine = l; break
+    mutating func readLine() -> [UInt8]? {
+        guard lineIndex < lines.count else { return nil }
+        defer { lineIndex += 1 }
+        lineNumber += 1
+        return lines[lineIndex]
+    }
+
+    static func lengthNL(_ b: ArraySlice<UInt8>) -> Int { b.last == UInt8(ascii: "\n") ? 1 : 0 }
+
+    func parseError(_ line: Int, _ column: Int, _ text: String) -> GoValueError {
+        if recordLine != line {
+            return GoValueError("record on line \(recordLine); parse error on line \(line), column \(column): \(text)")
         }
-        guard let first = maybeLine else { return .failure(GoValueError("EOF")) }
-        let recLine = lineNumber
-        var line = first[...]
-        var fields: [String] = []
+        return GoValueError("parse error on line \(line), column \(column): \(text)")
+    }
+
+    mutating func read() throws -> [String] {
+        var first: [UInt8]? = nil
+        while let l = readLine() {  // empty lines are skipped
+            if l.count == Self.lengthNL(l[...]) { continue }
+            first = l; break
+        }
+        guard let first else { throw GoValueError("EOF") }
+        recordLine = lineNumber
+        posLine = lineNumber
+        line = first[...]
+        while try line.first == Self.quote ? quotedField() : unquotedField() {}
+        return fields
+    }
+
+    /// Reads a field up to the next comma; returns whether another field follows.
+    mutating func unquotedField() throws -> Bool {
+        let i = line.firstIndex(of: Self.comma).map { $0 - line.startIndex } ?? -1
+        let field = i >= 0 ? line.prefix(i) : line.dropLast(Self.lengthNL(line))
+        if let j = field.firstIndex(of: Self.quote) {
+            throw parseError(posLine, col + (j - field.startIndex), "bare \" in non-quoted-field")
+        }
+        fields.append(String(decoding: Array(field), as: UTF8.self))
+        guard i >= 0 else { return false }
+        line = line.dropFirst(i + 1)
+        col += i + 1
+        return true
+    }
+
+    /// Reads a quoted field (`""` is a quote; it may span lines); returns whether another field follows.
+    mutating func quotedField() throws -> Bool {
         var buffer: [UInt8] = []
-        var posLine = lineNumber
-        var col = 1
-        func parseError(_ line: Int, _ column: Int, _ text: String) -> GoValueError {
-            if recLine != line {
-                return GoValueError("record on line \(recLine); parse error on line \(line), column \(column): \(text)")
-            }
-            return GoValueError("parse error on line \(line), column \(column): \(text)")
-        }
-        parseField: while true {
-            if line.first != quote {
-                // Non-quoted field.
-                let i = line.firstIndex(of: comma).map { $0 - line.startIndex } ?? -1
-                let field = i >= 0 ? line.prefix(i) : line.dropLast(lengthNL(line))
-                if let j = field.firstIndex(of: quote) {
-                    return .failure(parseError(posLine, col + (j - field.startIndex), "bare \" in non-quoted-field"))
+        line = line.dropFirst()
+        col += 1
+        while true {
+            if let qi = line.firstIndex(of: Self.quote) {
+                let i = qi - line.startIndex
+                buffer += line.prefix(i)
+                line = line.dropFirst(i + 1)
+                col += i + 1
+                let rn = line.first
+                if rn == Self.quote {
+                    buffer.append(Self.quote); line = line.dropFirst(); col += 1
+                } else if rn == Self.comma {
+                    line = line.dropFirst(); col += 1
+                    fields.append(String(decoding: buffer, as: UTF8.self))
+                    return true
+                } else if Self.lengthNL(line) == line.count {
+                    fields.append(String(decoding: buffer, as: UTF8.self))
+                    return false
+                } else {
+                    throw parseError(posLine, col - 1, "extraneous or missing \" in quoted-field")
                 }
-                buffer = Array(field)
-                fields.append(String(decoding: buffer, as: UTF8.self))
-                if i >= 0 {
-                    line = line.dropFirst(i + 1)
-                    col += i + 1
-                    continue parseField
+            } else if !line.isEmpty {
+                buffer += line
+                col += line.count
+                if let next = readLine() {
+                    line = next[...]
+                    posLine += 1
+                    col = 1
+                } else {
+                    line = []
                 }
-                break parseField
             } else {
-                // Quoted field.
-                buffer = []
-                line = line.dropFirst()
-                col += 1
-                while true {
-                    if let qi = line.firstIndex(of: quote) {
-                        let i = qi - line.startIndex
-                        buffer += line.prefix(i)
-                        line = line.dropFirst(i + 1)
-                        col += i + 1
-                        let rn = line.first
-                        if rn == quote {
-                            buffer.append(quote); line = line.dropFirst(); col += 1
-                        } else if rn == comma {
-                            line = line.dropFirst(); col += 1
-                            fields.append(String(decoding: buffer, as: UTF8.self))
-                            continue parseField
-                        } else if lengthNL(line) == line.count {
-                            fields.append(String(decoding: buffer, as: UTF8.self))
-                            break parseField
-                        } else {
-                            return .failure(parseError(posLine, col - 1, "extraneous or missing \" in quoted-field"))
-                        }
-                    } else if !line.isEmpty {
-                        buffer += line
-                        col += line.count
-                        if let next = readLine() {
-                            line = next[...]
-                            posLine += 1
-                            col = 1
-                        } else {
-                            line = []
-                        }
-                    } else {
-                        return .failure(parseError(posLine, col, "extraneous or missing \" in quoted-field"))
-                    }
-                }
+                throw parseError(posLine, col, "extraneous or missing \" in quoted-field")
             }
         }
-        return .success(fields)
     }
 }
 

@@ -15,10 +15,11 @@ final class OperationPrinter {
     var typedJSON = false
     private var collected: [JSONValue] = []
 
-    init(format: OutputFormat?, dryRun: DryRun, showManagedFields: Bool = false) {
+    init(format: OutputFormat?, dryRun: DryRun, showManagedFields: Bool = false, typedJSON: Bool = false) {
         self.format = format
         self.dryRun = dryRun
         self.showManagedFields = showManagedFields
+        self.typedJSON = typedJSON
     }
 
     /// The printer of a command whose `-o` and dry-run strategy are already parsed; `--show-managed-fields`

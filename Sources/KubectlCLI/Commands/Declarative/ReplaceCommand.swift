@@ -18,7 +18,7 @@ enum ReplaceCommand {
             FlagSpec("grace-period", .int, default: "-1", usage: "Grace period for --force deletions. No effect offline: deletions are immediate."),
             FlagSpec("raw", .string, usage: "Raw URI to PUT to the server (not available offline)."),
             FlagSpec("save-config", .bool, usage: "Record the object in the last-applied-configuration annotation, for later apply."),
-            FlagSpec("subresource", .string, usage: "Replace this subresource: status or scale."),
+            FlagSpec("subresource", .string, usage: "Replace this subresource: status (only the status is taken from the file); scale acts on the object itself."),
             FlagSpec("timeout", .duration, default: "0s", usage: "Wait time for --force deletions. No effect offline: deletions are immediate."),
             CommonFlags.validate,
             FlagSpec("wait", .bool, usage: "Wait for --force deletions to finish. No effect offline: deletions are immediate."),
@@ -106,7 +106,15 @@ struct ReplaceOptions: CommandOptions {
             let result = try server.write { s -> JSONValue in
                 let live = try s.get(type, namespace: info.namespace, name: info.name)
                 var next = Declarative.dropNulls(obj)
-                if !live["status"].isNull { next["status"] = live["status"] }
+                if subresource == "status" {
+                    // PUT .../status: only the status is taken from the file.
+                    var onlyStatus = live
+                    onlyStatus["status"] = next["status"]
+                    if !next["metadata"]["resourceVersion"].isNull { onlyStatus["metadata"]["resourceVersion"] = next["metadata"]["resourceVersion"] }
+                    next = onlyStatus
+                } else if !live["status"].isNull {
+                    next["status"] = live["status"]
+                }
                 if dryRun == .client { return next }
                 return try s.update(next, type: type, dryRun: dryRun == .server)
             }

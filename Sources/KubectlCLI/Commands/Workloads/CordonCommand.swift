@@ -4,27 +4,15 @@ import KubePrinters
 import KubeRegistry
 
 /// `kubectl cordon` and `kubectl uncordon` (one implementation, as in kubectl's cordon.go).
-struct CordonOptions: CommandOptions {
-    var base: NodeSchedulingOptions
-    init(_ inv: inout Invocation) throws { base = try NodeSchedulingOptions(inv, unschedulable: true) }
-    func run(_ inv: inout Invocation) throws { try base.run(&inv) }
-}
-
-struct UncordonOptions: CommandOptions {
-    var base: NodeSchedulingOptions
-    init(_ inv: inout Invocation) throws { base = try NodeSchedulingOptions(inv, unschedulable: false) }
-    func run(_ inv: inout Invocation) throws { try base.run(&inv) }
-}
-
 /// cordon and uncordon: the nodes named (or selected by `-l`) marked (un)schedulable.
-struct NodeSchedulingOptions {
+struct NodeSchedulingOptions: CommandOptions {
     var unschedulable: Bool
     var names: [String]
     var selector: String
     var dryRun: DryRun
 
-    init(_ inv: Invocation, unschedulable: Bool) throws {
-        self.unschedulable = unschedulable
+    init(_ inv: inout Invocation) throws {
+        unschedulable = inv.commandPath.last == "cordon"
         names = inv.args
         selector = inv.flags.string("selector")
         let dryRunText = inv.flags.string("dry-run")

@@ -9,10 +9,10 @@ enum NodeCommands {
     static let specs: [CommandSpec] = [
         CommandSpec("cordon", use: "cordon NODE", short: "Stop new pods from being scheduled onto a node",
                     flags: [CommonFlags.dryRun, CommonFlags.selector], group: "Cluster Management Commands:",
-                    options: CordonOptions.self),
+                    options: NodeSchedulingOptions.self),
         CommandSpec("uncordon", use: "uncordon NODE", short: "Let pods be scheduled onto a node again",
                     flags: [CommonFlags.dryRun, CommonFlags.selector], group: "Cluster Management Commands:",
-                    options: UncordonOptions.self),
+                    options: NodeSchedulingOptions.self),
         CommandSpec("drain", use: "drain NODE", short: "Cordon a node and evict its pods before maintenance",
                     flags: drainFlags, group: "Cluster Management Commands:", options: DrainOptions.self),
         CommandSpec("taint", use: "taint NODE NAME KEY_1=VAL_1:TAINT_EFFECT_1 ... KEY_N=VAL_N:TAINT_EFFECT_N",

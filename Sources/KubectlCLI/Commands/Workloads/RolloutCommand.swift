@@ -17,36 +17,36 @@ enum RolloutCommand {
             CommandSpec("history", use: "history (TYPE NAME | TYPE/NAME) [flags]", short: "List the recorded revisions of a workload",
                         flags: flags("view") + CommonFlags.output(tables: false) + [
                             FlagSpec("revision", .int, usage: "Show the pod template of this revision."),
-                        ], run: { try history(&$0) }),
+                        ], options: RolloutOptions.self),
             CommandSpec("undo", use: "undo (TYPE NAME | TYPE/NAME) [flags]", short: "Go back to an earlier revision",
                         flags: flags("roll back") + CommonFlags.output(tables: false) + [
                             CommonFlags.dryRun,
                             FlagSpec("to-revision", .int, usage: "The revision to roll back to (0: the previous one)."),
-                        ], run: { try undo(&$0) }),
+                        ], options: RolloutOptions.self),
             CommandSpec("status", use: "status (TYPE NAME | TYPE/NAME) [flags]", short: "Report how far a rollout has progressed",
                         flags: flags("get") + [
                             FlagSpec("revision", .int, usage: "Pin to a revision (stateful sets are not supported)."),
                             FlagSpec("timeout", .duration, default: "0s", usage: "How long to wait; 0 means forever."),
                             FlagSpec("watch", short: "w", .bool, default: "true", usage: "Keep watching until the rollout is done."),
-                        ], run: { try status(&$0) }),
+                        ], options: RolloutOptions.self),
             CommandSpec("restart", use: "restart RESOURCE", short: "Roll out fresh pods of a workload",
                         flags: flags("restart") + CommonFlags.output(tables: false) + [
                             CommonFlags.fieldManager("kubectl-rollout"),
-                        ], run: { try mark(&$0, action: .restart) }),
+                        ], options: RolloutOptions.self),
             CommandSpec("pause", use: "pause RESOURCE", short: "Hold a deployment's rollouts",
                         flags: flags("pause") + CommonFlags.output(tables: false) + [
                             CommonFlags.fieldManager("kubectl-rollout"),
-                        ], run: { try mark(&$0, action: .pause) }),
+                        ], options: RolloutOptions.self),
             CommandSpec("resume", use: "resume RESOURCE", short: "Let a held deployment roll out again",
                         flags: flags("resume") + CommonFlags.output(tables: false) + [
                             CommonFlags.fieldManager("kubectl-rollout"),
-                        ], run: { try mark(&$0, action: .resume) }),
+                        ], options: RolloutOptions.self),
         ],
         group: "Deploy Commands:")
 
-    static func targets(_ inv: inout Invocation) throws -> [WorkTarget] {
-        try Workloads.requireResources(inv, inv.args, message: "required resource not specified")
-        let (targets, errors) = try Workloads.collect(&inv, resources: inv.args, selector: inv.flags.string("selector"))
+    static func targets(_ inv: inout Invocation, _ o: RolloutOptions) throws -> [WorkTarget] {
+        if o.builder.isEmpty { throw CLIError.message("required resource not specified") }
+        let (targets, errors) = try Workloads.collect(&inv, resources: o.builder.args, selector: o.builder.labelSelector)
         if let e = errors.first { throw e }
         return targets
     }
@@ -104,10 +104,10 @@ enum RolloutCommand {
 
     // MARK: history
 
-    static func history(_ inv: inout Invocation) throws {
-        let targets = try targets(&inv)
-        let revision = Int64(inv.flags.int("revision"))
-        let format = try Workloads.format(inv)
+    static func history(_ inv: inout Invocation, _ o: RolloutOptions) throws {
+        let targets = try targets(&inv, o)
+        let revision = Int64(o.revision)
+        let format = try o.printFlags.format()
         for t in targets {
             guard let kind = kind(t) else {
                 throw CLIError.message("no history viewer has been implemented for \(goQuoted(t.kind))")
@@ -116,7 +116,7 @@ enum RolloutCommand {
             if let format {
                 let owners = revision > 0 ? revs.filter { $0.number == revision }.map(\.owner) : revs.map(\.owner)
                 if revision > 0 && owners.isEmpty { throw CLIError.message("unable to find the specified revision") }
-                try OperationPrinter(format: format, dryRun: .none, flags: inv.flags).printAll(owners, inv: &inv)
+                try OperationPrinter(format: format, dryRun: .none, showManagedFields: o.printFlags.showManagedFields).printAll(owners, inv: &inv)
                 continue
             }
             if revision > 0 {
@@ -148,11 +148,11 @@ enum RolloutCommand {
         "deployment.kubernetes.io/max-replicas", "deprecated.deployment.rollback.to",
     ]
 
-    static func undo(_ inv: inout Invocation) throws {
-        let targets = try targets(&inv)
-        let toRevision = Int64(inv.flags.int("to-revision"))
-        let dryRun = try DryRun.from(inv)
-        let format = try Workloads.format(inv)
+    static func undo(_ inv: inout Invocation, _ o: RolloutOptions) throws {
+        let targets = try targets(&inv, o)
+        let toRevision = Int64(o.toRevision)
+        let dryRun = try DryRun.parse(o.printFlags.dryRun, inv)
+        let format = try o.printFlags.format()
         for t in targets {
             guard let kind = kind(t), let type = t.type else {
                 throw CLIError.message("no rollbacker has been implemented for \(goQuoted(t.kind))")
@@ -195,7 +195,7 @@ enum RolloutCommand {
                 }
                 if annotations.isEmpty { changed.remove(["metadata", "annotations"]) } else { changed["metadata"]["annotations"] = .object(annotations) }
             }
-            let printer = OperationPrinter(format: format, dryRun: dryRun, flags: inv.flags)
+            let printer = OperationPrinter(format: format, dryRun: dryRun, showManagedFields: o.printFlags.showManagedFields)
             if dryRun == .client {
                 // kubectl prints the template it would roll back to in place of the operation.
                 try printer.printNow(changed, type: t.type, operation: Describers.podTemplateUnaligned(template), inv: &inv)
@@ -228,17 +228,23 @@ enum RolloutCommand {
 
     // MARK: status
 
-    static func status(_ inv: inout Invocation) throws {
-        let targets = try targets(&inv)
-        let watch = inv.flags.bool("watch")
+    static func status(_ inv: inout Invocation, _ o: RolloutOptions) throws {
+        let targets = try targets(&inv, o)
+        let watch = o.watch
         for t in targets {
             guard let kind = kind(t) else {
                 throw CLIError.message("no status viewer has been implemented for \(t.kind)")
             }
+            if o.revision > 0 && kind == .deployment {
+                let running = Int64(t.object["metadata"]["annotations"]["deployment.kubernetes.io/revision"].string ?? "") ?? 0
+                if Int64(o.revision) != running {
+                    throw CLIError.message("desired revision (\(o.revision)) is different from the running revision (\(running))")
+                }
+            }
             var (message, done) = try statusLine(t.object, kind: kind)
             inv.io.out.write(message)
             if done || !watch { continue }
-            if inv.flags.isSet("timeout"), let ns = inv.flags.durationNanoseconds("timeout"), ns != 0, let type = t.type {
+            if let ns = o.timeoutNanoseconds, ns != 0, let type = t.type {
                 // Another shell may move the rollout on: check the store until the timeout passes.
                 let server = try inv.server()
                 var last = message
@@ -321,10 +327,10 @@ enum RolloutCommand {
 
     enum Action { case restart, pause, resume }
 
-    static func mark(_ inv: inout Invocation, action: Action) throws {
-        let targets = try targets(&inv)
-        let dryRun = try DryRun.from(inv)
-        let format = try Workloads.format(inv)
+    static func mark(_ inv: inout Invocation, action: Action, _ o: RolloutOptions) throws {
+        let targets = try targets(&inv, o)
+        let dryRun = try DryRun.parse(o.printFlags.dryRun, inv)
+        let format = try o.printFlags.format()
         var errors: [String] = []
         for t in targets {
             guard let kind = kind(t), let type = t.type else {
@@ -363,8 +369,47 @@ enum RolloutCommand {
                 errors.append(ErrorRenderer.lineFor(error))
                 continue
             }
-            try OperationPrinter(format: format, dryRun: dryRun, flags: inv.flags).printNow(result, type: t.type, operation: verb, inv: &inv)
+            try OperationPrinter(format: format, dryRun: dryRun, showManagedFields: o.printFlags.showManagedFields)
+                .printNow(result, type: t.type, operation: verb, inv: &inv)
         }
         try SetCommand.fail(errors)
+    }
+}
+
+/// The options of the rollout verbs (one type; the verb is the command's last word): the workloads
+/// named (`TYPE NAME`, `TYPE/NAME`, `-f`, `-k`, `-l`) and each verb's flags (read when it declares them).
+struct RolloutOptions: CommandOptions {
+    var verb: String
+    var builder: ResourceBuilder
+    var printFlags: PrintFlags
+    var revision = 0
+    var toRevision = 0
+    var watch = false
+    /// `status --timeout` when given (nil: not set, wait on the settled store is refused).
+    var timeoutNanoseconds: Int64?
+    /// Accepted; the store keeps no managedFields.
+    var fieldManager = ""
+
+    init(_ inv: inout Invocation) throws {
+        let f = inv.flags
+        verb = inv.commandPath.last ?? ""
+        builder = ResourceBuilder.from(inv)
+        printFlags = PrintFlags(f)
+        if f.declares("revision") { revision = f.int("revision") }
+        if f.declares("to-revision") { toRevision = f.int("to-revision") }
+        if f.declares("watch") { watch = f.bool("watch") }
+        if f.declares("timeout"), f.isSet("timeout") { timeoutNanoseconds = f.durationNanoseconds("timeout") }
+        if f.declares("field-manager") { fieldManager = f.string("field-manager") }
+    }
+
+    func run(_ inv: inout Invocation) throws {
+        switch verb {
+        case "history": try RolloutCommand.history(&inv, self)
+        case "undo": try RolloutCommand.undo(&inv, self)
+        case "status": try RolloutCommand.status(&inv, self)
+        case "pause": try RolloutCommand.mark(&inv, action: .pause, self)
+        case "resume": try RolloutCommand.mark(&inv, action: .resume, self)
+        default: try RolloutCommand.mark(&inv, action: .restart, self)
+        }
     }
 }

@@ -32,7 +32,7 @@ enum SetCommand {
             CommandSpec("image", use: "image (-f FILENAME | TYPE NAME) CONTAINER_NAME_1=CONTAINER_IMAGE_1 ... CONTAINER_NAME_N=CONTAINER_IMAGE_N",
                         short: "Change container images of pods or pod templates", flags: commonFlags("update") + [
                             FlagSpec("record", .bool, usage: "Record the command line in the kubernetes.io/change-cause annotation (deprecated).", hidden: true),
-                        ], run: { try image(&$0) }),
+                        ], options: SetOptions.self),
             CommandSpec("env", use: "env RESOURCE/NAME KEY_1=VAL_1 ... KEY_N=VAL_N",
                         short: "Add, change or remove container environment variables", flags: commonFlags("update", containers: true) + [
                             FlagSpec("env", short: "e", .stringArray, usage: "An environment variable to set, as KEY=value."),
@@ -42,21 +42,21 @@ enum SetCommand {
                             FlagSpec("overwrite", .bool, default: "true", usage: "Allow replacing variables that already have a value."),
                             FlagSpec("prefix", .string, usage: "Prefix for the names of variables taken from --from."),
                             FlagSpec("resolve", .bool, usage: "With --list, show values of secret and configmap references."),
-                        ], run: { try env(&$0) }),
+                        ], options: SetOptions.self),
             CommandSpec("resources", use: "resources (-f FILENAME | TYPE NAME)  ([--limits=LIMITS & --requests=REQUESTS]",
                         short: "Change container CPU/memory requests and limits",
                         flags: commonFlags("update", containers: true) + [
                             FlagSpec("limits", .string, usage: "Resource limits, as name=quantity pairs (cpu=200m,memory=512Mi)."),
                             FlagSpec("requests", .string, usage: "Resource requests, as name=quantity pairs."),
-                        ], run: { try resources(&$0) }),
+                        ], options: SetOptions.self),
             CommandSpec("selector", use: "selector (-f FILENAME | TYPE NAME) EXPRESSIONS [--resource-version=version]",
                         short: "Replace the label selector of an object",
                         flags: commonFlags("update").filter { $0.name != "selector" && $0.name != "kustomize" }.map(recursiveByDefault) + [
                             FlagSpec("resource-version", .string, usage: "Only update when the object still has this resourceVersion."),
-                        ], run: { try selector(&$0) }),
+                        ], options: SetOptions.self),
             CommandSpec("serviceaccount", aliases: ["sa"], use: "serviceaccount (-f FILENAME | TYPE NAME) SERVICE_ACCOUNT",
                         short: "Change the service account that pods run as", flags: commonFlags("update").filter { $0.name != "selector" },
-                        run: { try serviceAccount(&$0) }),
+                        options: SetOptions.self),
         ],
         group: "Basic Commands (Intermediate):")
 
@@ -67,15 +67,15 @@ enum SetCommand {
     /// Shared flow of the set subcommands (kubectl's CalculatePatches + patch loop): per object,
     /// compute the change; an object whose change fails is reported as `error: <name> <err>`; an
     /// unchanged object prints nothing; others are stored (unless local/client dry run) and printed.
-    static func apply(_ inv: inout Invocation, resources: [String], verb: String, earlierErrors: () -> [String] = { [] },
+    static func apply(_ inv: inout Invocation, _ o: SetOptions, resources: [String], verb: String, earlierErrors: () -> [String] = { [] },
                       change: (inout JSONValue, WorkTarget) throws -> Void) throws
     {
-        let local = inv.flags.bool("local")
-        let all = inv.flags.bool("all")
+        let local = o.local
+        let all = o.all
         // `set selector` and `set serviceaccount` have no -l (as kubectl's).
-        let selector = inv.flags.declares("selector") ? inv.flags.string("selector") : ""
-        let format = try Workloads.format(inv)
-        let dryRun = try DryRun.from(inv)
+        let selector = o.selector
+        let format = try o.printFlags.format()
+        let dryRun = try DryRun.parse(o.printFlags.dryRun, inv)
         let (targets, collectErrors) = try Workloads.collect(&inv, resources: resources, local: local, all: all, selector: selector)
         if let first = collectErrors.first { throw first }
         var errors: [String] = []
@@ -113,7 +113,7 @@ enum SetCommand {
                 printedCount += 1
             }
             // --local changes nothing anywhere: no dry-run suffix.
-            try OperationPrinter(format: format, dryRun: dryRun, flags: inv.flags, typedJSON: clientSide)
+            try OperationPrinter(format: format, dryRun: dryRun, showManagedFields: o.printFlags.showManagedFields, typedJSON: clientSide)
                 .printNow(result, type: t.type, operation: verb, suffixed: !local, inv: &inv)
         }
         try fail(errors)
@@ -189,18 +189,20 @@ enum SetCommand {
         return (resources, pairs)
     }
 
-    static func requireTargets(_ inv: Invocation, _ resources: [String]) throws {
-        if inv.flags.bool("local") && !resources.isEmpty { throw CLIError.message(Workloads.localNeedsFilenameMessage) }
-        try Workloads.requireResources(inv, resources)
+    static func requireTargets(_ o: SetOptions, _ resources: [String]) throws {
+        if o.local && !resources.isEmpty { throw CLIError.message(Workloads.localNeedsFilenameMessage) }
+        if resources.isEmpty && o.builder.filenames.isEmpty && o.builder.kustomize.isEmpty {
+            throw CLIError.message(ResourceArgs.noResourcesMessage)
+        }
     }
 
     // MARK: image
 
-    static func image(_ inv: inout Invocation) throws {
+    static func image(_ inv: inout Invocation, _ o: SetOptions) throws {
         let (resources, pairs) = try split(inv.args, noun: "image")
-        try requireTargets(inv, resources)
+        try requireTargets(o, resources)
         if pairs.isEmpty { throw CLIError.message("at least one image update is required") }
-        if inv.flags.bool("all") && !inv.flags.string("selector").isEmpty {
+        if o.all && !o.selector.isEmpty {
             throw CLIError.message("cannot set --all and --selector at the same time")
         }
         var images: [(String, String)] = []
@@ -210,10 +212,10 @@ enum SetCommand {
             images.removeAll { $0.0 == name }
             images.append((name, value))
         }
-        let record = inv.flags.bool("record")
+        let record = o.record
         let commandLine = (["kubectl"] + inv.commandPath + inv.args).joined(separator: " ")
         var missingErrors: [String] = []
-        try apply(&inv, resources: resources, verb: "image updated", earlierErrors: { missingErrors }) { obj, t in
+        try apply(&inv, o, resources: resources, verb: "image updated", earlierErrors: { missingErrors }) { obj, t in
             var missing: [String] = []
             try withPodSpec(&obj, type: t.type) { spec in
                 for (name, image) in images {
@@ -237,15 +239,15 @@ enum SetCommand {
 
     // MARK: env
 
-    static func env(_ inv: inout Invocation) throws {
+    static func env(_ inv: inout Invocation, _ o: SetOptions) throws {
         var (resources, pairs) = try split(inv.args, noun: "environment")
-        pairs = inv.flags.strings("env") + pairs
-        let list = inv.flags.bool("list")
-        let from = inv.flags.string("from")
-        if resources.isEmpty && inv.flags.strings("filename").isEmpty {
+        pairs = o.env + pairs
+        let list = o.list
+        let from = o.from
+        if resources.isEmpty && o.builder.filenames.isEmpty {
             throw CLIError.message("one or more resources must be specified as <resource> <name> or <resource>/<name>")
         }
-        if list && !inv.flags.string("output").isEmpty { throw CLIError.message("--list and --output may not be specified together") }
+        if list && !o.printFlags.output.isEmpty { throw CLIError.message("--list and --output may not be specified together") }
         var add: [JSONValue] = []
         var remove: [String] = []
         for p in pairs {
@@ -266,15 +268,15 @@ enum SetCommand {
         for k in remove where add.contains(where: { $0["name"].string == k }) {
             throw CLIError.message("can not both modify and remove the same environment variable in the same command")
         }
-        if !from.isEmpty { add += try envFrom(&inv, from: from) }
-        let pattern = inv.flags.string("containers")
-        let overwrite = inv.flags.bool("overwrite")
+        if !from.isEmpty { add += try envFrom(&inv, o, from: from) }
+        let pattern = o.containers
+        let overwrite = o.overwrite
         if list {
-            try listEnv(&inv, resources: resources, pattern: pattern)
+            try listEnv(&inv, o, resources: resources, pattern: pattern)
             return
         }
         let errStream = inv.io.err
-        try apply(&inv, resources: resources, verb: "env updated") { obj, t in
+        try apply(&inv, o, resources: resources, verb: "env updated") { obj, t in
             var warned = false
             try withPodSpec(&obj, type: t.type) { spec in
                 var matched = false
@@ -328,12 +330,12 @@ enum SetCommand {
     }
 
     /// `--from=configmap/x|secret/x`: one variable per key, referencing the key.
-    static func envFrom(_ inv: inout Invocation, from: String) throws -> [JSONValue] {
+    static func envFrom(_ inv: inout Invocation, _ o: SetOptions, from: String) throws -> [JSONValue] {
         let server = try inv.server()
         let namespace = try inv.namespace()
         let selection = try ResourceArgs.parse([from], registry: server.registry)
-        let keys = inv.flags.strings("keys")
-        let prefix = inv.flags.string("prefix")
+        let keys = o.keys
+        let prefix = o.prefix
         var out: [JSONValue] = []
         for req in selection.requests {
             for name in req.names {
@@ -361,11 +363,12 @@ enum SetCommand {
         }).uppercased()
     }
 
-    static func listEnv(_ inv: inout Invocation, resources: [String], pattern: String) throws {
-        let local = inv.flags.bool("local")
-        let (targets, errs) = try Workloads.collect(&inv, resources: resources, local: local, all: inv.flags.bool("all"),
-                                                    selector: inv.flags.string("selector"))
+    static func listEnv(_ inv: inout Invocation, _ o: SetOptions, resources: [String], pattern: String) throws {
+        let local = o.local
+        let (targets, errs) = try Workloads.collect(&inv, resources: resources, local: local, all: o.all,
+                                                    selector: o.selector)
         if let e = errs.first { throw e }
+        var resolveErrors: [Error] = []
         for t in targets {
             // kubectl lists nothing for objects without a pod template, and does not complain.
             guard let path = Workloads.podSpecPath(t.object, type: t.type) else { continue }
@@ -378,6 +381,8 @@ enum SetCommand {
                         let vf = e["valueFrom"]
                         if vf.isNull {
                             inv.io.out.write("\(name)=\(e["value"].string ?? "")\n")
+                        } else if o.resolve, !o.local, let value = try resolvedValue(vf, namespace: t.namespace, inv: &inv, errors: &resolveErrors) {
+                            inv.io.out.write("\(name)=\(value)\n")
                         } else if !vf["configMapKeyRef"].isNull {
                             inv.io.out.write("# \(name) from configmap \(vf["configMapKeyRef"]["name"].string ?? ""), key \(vf["configMapKeyRef"]["key"].string ?? "")\n")
                         } else if !vf["secretKeyRef"].isNull {
@@ -391,6 +396,30 @@ enum SetCommand {
                 }
             }
         }
+        if !resolveErrors.isEmpty { throw CLIError.aggregate(resolveErrors) }
+    }
+
+    /// `--list --resolve`: the value a ConfigMap or Secret key reference stands for, read from the store
+    /// (nil: another kind of reference, listed as such; a failed read is listed as the reference and
+    /// its error kept).
+    static func resolvedValue(_ vf: JSONValue, namespace: String, inv: inout Invocation, errors: inout [Error]) throws -> String? {
+        let isSecret = vf["configMapKeyRef"].isNull
+        let ref = isSecret ? vf["secretKeyRef"] : vf["configMapKeyRef"]
+        guard !ref.isNull else { return nil }
+        let server = try inv.server()
+        guard let type = server.registry.type(group: "", kind: isSecret ? "Secret" : "ConfigMap") else { return nil }
+        let refName = ref["name"].string ?? "", key = ref["key"].string ?? ""
+        do {
+            let obj = try server.read { try $0.get(type, namespace: namespace, name: refName) }
+            if isSecret, let data = obj["data"][key].string, case .success(let bytes) = GoBase64.decode(data) {
+                return String(decoding: bytes, as: UTF8.self)
+            }
+            if !isSecret, let value = obj["data"][key].string { return value }
+            errors.append(CLIError.message("key \(key) not found in \(isSecret ? "secret" : "config map") \(refName)"))
+        } catch {
+            errors.append(error)
+        }
+        return nil
     }
 
     // MARK: resources
@@ -408,19 +437,19 @@ enum SetCommand {
         return out
     }
 
-    static func resources(_ inv: inout Invocation) throws {
+    static func resources(_ inv: inout Invocation, _ o: SetOptions) throws {
         let resources = inv.args
-        try requireTargets(inv, resources)
-        if inv.flags.bool("all") && !inv.flags.string("selector").isEmpty {
+        try requireTargets(o, resources)
+        if o.all && !o.selector.isEmpty {
             throw CLIError.message("cannot set --all and --selector at the same time")
         }
-        let limits = try parseResourceList(inv.flags.string("limits"))
-        let requests = try parseResourceList(inv.flags.string("requests"))
+        let limits = try parseResourceList(o.limits)
+        let requests = try parseResourceList(o.requests)
         if limits.isEmpty && requests.isEmpty {
             throw CLIError.message("you must specify an update to requests or limits (in the form of --requests/--limits)")
         }
-        let pattern = inv.flags.string("containers")
-        try apply(&inv, resources: resources, verb: "resource requirements updated") { obj, t in
+        let pattern = o.containers
+        try apply(&inv, o, resources: resources, verb: "resource requirements updated") { obj, t in
             try withPodSpec(&obj, type: t.type) { spec in
                 var matched = false
                 for key in ["initContainers", "containers"] {
@@ -446,7 +475,7 @@ enum SetCommand {
 
     // MARK: selector
 
-    static func selector(_ inv: inout Invocation) throws {
+    static func selector(_ inv: inout Invocation, _ o: SetOptions) throws {
         var resources = inv.args
         var selectorValue: JSONValue?
         if let last = resources.popLast() {
@@ -455,9 +484,9 @@ enum SetCommand {
             selectorValue = parsed
         }
         guard let sel = selectorValue else { throw CLIError.message("one selector is required") }
-        try requireTargets(inv, resources)
-        let rv = inv.flags.string("resource-version")
-        try apply(&inv, resources: resources, verb: "selector updated") { obj, _ in
+        try requireTargets(o, resources)
+        let rv = o.resourceVersion
+        try apply(&inv, o, resources: resources, verb: "selector updated") { obj, _ in
             guard obj["kind"].string == "Service", GroupVersionKind.parse(apiVersion: obj["apiVersion"].string ?? "", kind: "Service").group.isEmpty else {
                 throw ChangeError(text: "error: setting a selector is only supported for Services")
             }
@@ -471,15 +500,53 @@ enum SetCommand {
 
     // MARK: serviceaccount
 
-    static func serviceAccount(_ inv: inout Invocation) throws {
+    static func serviceAccount(_ inv: inout Invocation, _ o: SetOptions) throws {
         var resources = inv.args
         guard let sa = resources.popLast() else { throw CLIError.message("serviceaccount is required") }
-        try requireTargets(inv, resources)
-        try apply(&inv, resources: resources, verb: "serviceaccount updated") { obj, t in
+        try requireTargets(o, resources)
+        try apply(&inv, o, resources: resources, verb: "serviceaccount updated") { obj, t in
             try withPodSpec(&obj, type: t.type) { spec in
                 spec["serviceAccountName"] = .string(sa)
                 spec = TypedOrder.podSpec(spec)
             }
+        }
+    }
+}
+
+/// The options of the set verbs (one type; the verb is the command's last word): the objects named
+/// (`TYPE NAME`, `-f`, `-k`, `-l`, `--all`, `--local`) and each verb's flags (read when it declares them).
+struct SetOptions: CommandOptions {
+    var verb: String
+    var builder: ResourceBuilder
+    var printFlags: PrintFlags
+    var local = false, all = false, record = false, list = false, overwrite = false, resolve = false
+    var selector = "", containers = "", from = "", prefix = "", limits = "", requests = "", resourceVersion = ""
+    var env: [String] = [], keys: [String] = []
+    /// Accepted; the store keeps no managedFields.
+    var fieldManager = ""
+
+    init(_ inv: inout Invocation) throws {
+        let f = inv.flags
+        verb = inv.commandPath.last ?? ""
+        builder = ResourceBuilder.from(inv)
+        printFlags = PrintFlags(f)
+        func bool(_ n: String) -> Bool { f.declares(n) && f.bool(n) }
+        func string(_ n: String) -> String { f.declares(n) ? f.string(n) : "" }
+        func strings(_ n: String) -> [String] { f.declares(n) ? f.strings(n) : [] }
+        local = bool("local"); all = bool("all"); record = bool("record"); list = bool("list")
+        overwrite = bool("overwrite"); resolve = bool("resolve")
+        selector = string("selector"); containers = string("containers"); from = string("from"); prefix = string("prefix")
+        limits = string("limits"); requests = string("requests"); resourceVersion = string("resource-version")
+        env = strings("env"); keys = strings("keys"); fieldManager = string("field-manager")
+    }
+
+    func run(_ inv: inout Invocation) throws {
+        switch verb {
+        case "image": try SetCommand.image(&inv, self)
+        case "env": try SetCommand.env(&inv, self)
+        case "resources": try SetCommand.resources(&inv, self)
+        case "selector": try SetCommand.selector(&inv, self)
+        default: try SetCommand.serviceAccount(&inv, self)
         }
     }
 }

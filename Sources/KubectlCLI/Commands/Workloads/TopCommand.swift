@@ -16,12 +16,12 @@ enum TopCommand {
                                 CommonFlags.selector, FlagSpec("sort-by", .string, usage: "Sort by cpu or memory."),
                                 useProtocolBuffers,
                                 FlagSpec("sum", .bool, usage: "Add a line with the totals of the CPU and memory columns.")],
-                        run: { try pods(&$0) }),
+                        options: TopPodOptions.self),
             CommandSpec("node", aliases: ["nodes", "no"], use: "node [NAME | -l label]", short: "Show CPU and memory figures per node",
                         flags: [FlagSpec("no-headers", .bool, usage: "Omit the header line."), CommonFlags.selector,
                                 FlagSpec("show-capacity", .bool, usage: "Percentages of capacity instead of allocatable."),
                                 FlagSpec("sort-by", .string, usage: "Sort by cpu or memory."), useProtocolBuffers],
-                        run: { try nodes(&$0) }),
+                        options: TopNodeOptions.self),
         ],
         group: "Cluster Management Commands:")
 
@@ -47,14 +47,14 @@ enum TopCommand {
 
     static func running(_ pods: [JSONValue]) -> [JSONValue] { pods.filter { $0["status"]["phase"].string == "Running" } }
 
-    static func pods(_ inv: inout Invocation) throws {
-        let sortBy = try sortKey(inv)
+    static func pods(_ inv: inout Invocation, _ o: TopPodOptions) throws {
+        let sortBy = try sortKey(o.sortBy)
         let server = try inv.server()
         guard let podType = server.registry.type(group: "", kind: "Pod") else { return }
-        let allNS = inv.flags.bool("all-namespaces")
+        let allNS = o.allNamespaces
         let namespace = try inv.namespace()
         var pods = try server.read { try $0.list(podType, namespace: allNS ? nil : namespace) }
-        if let sel = try parseLabelSelector(inv.flags.string("selector")) {
+        if let sel = try parseLabelSelector(o.selector) {
             pods = pods.filter { sel.matches(Dictionary($0["metadata"]["labels"].stringMap, uniquingKeysWith: { $1 })) }
         }
         if let name = inv.args.first {
@@ -66,7 +66,7 @@ enum TopCommand {
             }
             pods = [pod]
         }
-        if let fs = try parseFieldSelector(inv.flags.string("field-selector")) {
+        if let fs = try parseFieldSelector(o.fieldSelector) {
             pods = pods.filter { pod in fs.matches { fieldValue($0, of: pod, type: podType) } }
         }
         pods = running(pods)
@@ -74,13 +74,12 @@ enum TopCommand {
             inv.io.err.write(allNS ? "No resources found\n" : "No resources found in \(namespace) namespace.\n")
             return
         }
-        inv.io.out.write(podTable(pods, sortBy: sortBy, allNamespaces: allNS, containers: inv.flags.bool("containers"),
-                                  headers: !inv.flags.bool("no-headers"), sum: inv.flags.bool("sum")))
+        inv.io.out.write(podTable(pods, sortBy: sortBy, allNamespaces: allNS, containers: o.containers,
+                                  headers: !o.noHeaders, sum: o.sum))
     }
 
     /// `--sort-by`: cpu or memory (largest first), else by namespace and name.
-    static func sortKey(_ inv: Invocation) throws -> String {
-        let sortBy = inv.flags.string("sort-by")
+    static func sortKey(_ sortBy: String) throws -> String {
         guard ["", "cpu", "memory"].contains(sortBy) else { throw CLIError.message("--sort-by accepts only cpu or memory") }
         return sortBy
     }
@@ -137,13 +136,13 @@ enum TopCommand {
         return tw.flush()
     }
 
-    static func nodes(_ inv: inout Invocation) throws {
-        let sortBy = try sortKey(inv)
+    static func nodes(_ inv: inout Invocation, _ o: TopNodeOptions) throws {
+        let sortBy = try sortKey(o.sortBy)
         let server = try inv.server()
         guard let podType = server.registry.type(group: "", kind: "Pod"),
               let nodeType = server.registry.type(group: "", kind: "Node") else { return }
         var nodes = try server.read { try $0.list(nodeType, namespace: nil) }
-        if let sel = try parseLabelSelector(inv.flags.string("selector")) {
+        if let sel = try parseLabelSelector(o.selector) {
             nodes = nodes.filter { sel.matches(Dictionary($0["metadata"]["labels"].stringMap, uniquingKeysWith: { $1 })) }
         }
         if let name = inv.args.first {
@@ -152,8 +151,8 @@ enum TopCommand {
         }
         let pods = running(try server.read { try $0.list(podType, namespace: nil) })
         var tw = TabWriter(minWidth: 0, padding: 3)
-        if !inv.flags.bool("no-headers") { tw.write("NAME\tCPU(cores)\tCPU(%)\tMEMORY(bytes)\tMEMORY(%)\t\n") }
-        let field = inv.flags.bool("show-capacity") ? "capacity" : "allocatable"
+        if !o.noHeaders { tw.write("NAME\tCPU(cores)\tCPU(%)\tMEMORY(bytes)\tMEMORY(%)\t\n") }
+        let field = o.showCapacity ? "capacity" : "allocatable"
         func usage(_ n: JSONValue) -> (Int64, Int64) {
             var cpu: Int64 = 0, mem: Int64 = 0
             for p in pods where p["spec"]["nodeName"].string == n["metadata"]["name"].string {
@@ -174,4 +173,45 @@ enum TopCommand {
         }
         inv.io.out.write(tw.flush())
     }
+}
+
+/// `top pod`'s options.
+struct TopPodOptions: CommandOptions {
+    var allNamespaces, containers, noHeaders, sum: Bool
+    var fieldSelector, selector, sortBy: String
+    /// Accepted, no effect offline (README, help): the figures are computed locally.
+    var useProtocolBuffers: Bool
+
+    init(_ inv: inout Invocation) throws {
+        let f = inv.flags
+        allNamespaces = f.bool("all-namespaces")
+        containers = f.bool("containers")
+        noHeaders = f.bool("no-headers")
+        sum = f.bool("sum")
+        fieldSelector = f.string("field-selector")
+        selector = f.string("selector")
+        sortBy = f.string("sort-by")
+        useProtocolBuffers = f.bool("use-protocol-buffers")
+    }
+
+    func run(_ inv: inout Invocation) throws { try TopCommand.pods(&inv, self) }
+}
+
+/// `top node`'s options.
+struct TopNodeOptions: CommandOptions {
+    var noHeaders, showCapacity: Bool
+    var selector, sortBy: String
+    /// Accepted, no effect offline (README, help): the figures are computed locally.
+    var useProtocolBuffers: Bool
+
+    init(_ inv: inout Invocation) throws {
+        let f = inv.flags
+        noHeaders = f.bool("no-headers")
+        showCapacity = f.bool("show-capacity")
+        selector = f.string("selector")
+        sortBy = f.string("sort-by")
+        useProtocolBuffers = f.bool("use-protocol-buffers")
+    }
+
+    func run(_ inv: inout Invocation) throws { try TopCommand.nodes(&inv, self) }
 }

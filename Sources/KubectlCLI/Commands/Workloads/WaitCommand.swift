@@ -17,7 +17,7 @@ enum WaitCommand {
             CommonFlags.selector,
             FlagSpec("timeout", .duration, default: "30s", usage: "How long to wait; the store is settled, so an unmet condition stays unmet."),
         ],
-        group: "Advanced Commands:", run: { try run(&$0) })
+        group: "Advanced Commands:", options: WaitOptions.self)
 
     enum Condition {
         case create, delete
@@ -83,48 +83,6 @@ enum WaitCommand {
         }
     }
 
-    static func run(_ inv: inout Invocation) throws {
-        let condition = try parseCondition(inv.flags.string("for"))
-        if inv.args.isEmpty && inv.flags.strings("filename").isEmpty {
-            throw CLIError.message(ResourceArgs.noResourcesMessage)
-        }
-        let (targets, errors) = try Workloads.collect(&inv, resources: inv.args, all: inv.flags.bool("all"),
-                                                     selector: inv.flags.string("selector"),
-                                                     fieldSelector: inv.flags.string("field-selector"),
-                                                     allNamespaces: inv.flags.bool("all-namespaces"))
-        let wait = ClientWait(timeoutNanoseconds: inv.flags.durationNanoseconds("timeout") ?? 30_000_000_000)
-        if case .delete = condition {
-            // Objects already gone satisfy --for=delete; the others are waited for.
-            for t in targets {
-                guard let type = t.type else { continue }
-                let server = try inv.server()
-                let gone = try wait.until {
-                    try server.read { try $0.find(type, namespace: t.namespace, name: t.name) } == nil
-                }
-                if !gone { throw CLIError.message("timed out waiting for the condition on \(type.plural)/\(t.name)") }
-                inv.io.out.write("\(t.displayName) condition met\n")
-            }
-            return
-        }
-        if let e = errors.first { throw e }
-        if targets.isEmpty { throw CLIError.message("no matching resources found") }
-        for t in targets {
-            var current = t.object
-            let met = try wait.until {
-                if let type = t.type {
-                    guard let fresh = try inv.server().read({ try $0.find(type, namespace: t.namespace, name: t.name) })
-                    else { return false }
-                    current = fresh
-                }
-                return conditionMet(condition, current)
-            }
-            if !met {
-                throw CLIError.message("timed out waiting for the condition on \(t.type?.plural ?? t.kind.lowercased())/\(t.name)")
-            }
-            inv.io.out.write("\(t.displayName) condition met\n")
-        }
-    }
-
     static func conditionMet(_ condition: Condition, _ object: JSONValue) -> Bool {
         switch condition {
         case .create, .delete: return true
@@ -137,6 +95,68 @@ enum WaitCommand {
         case .jsonpath(let path, let value):
             guard let v = evaluate(path, object) else { return false }
             return value.map { scalarText(v) == $0 } ?? true
+        }
+    }
+}
+
+/// wait's options: the objects named (`TYPE NAME`, `-f`, `-l`, `--all`, `-A`, `--field-selector`) are
+/// read again until the condition holds or `--timeout` passes; each met condition is reported through
+/// the printer (`<kind>/<name> condition met`, `-o name`, or the object).
+struct WaitOptions: CommandOptions {
+    var builder: ResourceBuilder
+    var printFlags: PrintFlags
+    var forText: String
+    var timeoutNanoseconds: Int64
+
+    init(_ inv: inout Invocation) throws {
+        let f = inv.flags
+        builder = ResourceBuilder.from(inv)
+        printFlags = PrintFlags(f)
+        forText = f.string("for")
+        timeoutNanoseconds = f.durationNanoseconds("timeout") ?? 30_000_000_000
+    }
+
+    func validate(_ inv: Invocation) throws {
+        _ = try WaitCommand.parseCondition(forText)
+        if builder.args.isEmpty && builder.filenames.isEmpty { throw CLIError.message(ResourceArgs.noResourcesMessage) }
+    }
+
+    func run(_ inv: inout Invocation) throws {
+        let condition = try WaitCommand.parseCondition(forText)
+        let printer = try printFlags.toPrinter(inv)
+        let (targets, errors) = try Workloads.collect(&inv, resources: builder.args, local: builder.local, all: builder.selectAll,
+                                                     selector: builder.labelSelector, fieldSelector: builder.fieldSelector,
+                                                     allNamespaces: builder.allNamespaces)
+        let wait = ClientWait(timeoutNanoseconds: timeoutNanoseconds)
+        if case .delete = condition {
+            // Objects already gone satisfy --for=delete; the others are waited for.
+            for t in targets {
+                guard let type = t.type else { continue }
+                let server = try inv.server()
+                let gone = try wait.until {
+                    try server.read { try $0.find(type, namespace: t.namespace, name: t.name) } == nil
+                }
+                if !gone { throw CLIError.message("timed out waiting for the condition on \(type.plural)/\(t.name)") }
+                try printer.printNow(t.object, type: t.type, operation: "condition met", inv: &inv)
+            }
+            return
+        }
+        if let e = errors.first { throw e }
+        if targets.isEmpty { throw CLIError.message("no matching resources found") }
+        for t in targets {
+            var current = t.object
+            let met = try wait.until {
+                if let type = t.type, !builder.local {
+                    guard let fresh = try inv.server().read({ try $0.find(type, namespace: t.namespace, name: t.name) })
+                    else { return false }
+                    current = fresh
+                }
+                return WaitCommand.conditionMet(condition, current)
+            }
+            if !met {
+                throw CLIError.message("timed out waiting for the condition on \(t.type?.plural ?? t.kind.lowercased())/\(t.name)")
+            }
+            try printer.printNow(current, type: t.type, operation: "condition met", inv: &inv)
         }
     }
 }

@@ -130,9 +130,10 @@ enum DeleteEntryOptions {
             }
             wasCurrent = section == .contexts && config.currentContext == name
         }
-        inv.io.out.write("deleted \(section.bodyKey) \(name) from \(path)\n")
+        // kubectl warns before it reports the deletion.
         if wasCurrent {
             inv.io.err.write("warning: this removed your active context, use \"kubectl config use-context\" to select a different one\n")
         }
+        inv.io.out.write("deleted \(section.bodyKey) \(name) from \(path)\n")
     }
 }

@@ -60,6 +60,7 @@ public final class APIServer {
     func makeSession(_ tx: StoreTransaction) -> APISession {
         let session = APISession(tx: tx, registry: registry, clock: clock)
         session.auth.user = requestUser
+        session.decoded = [:]
         session.fieldValidation = fieldValidation
         session.fieldManager = fieldManager
         session.warningSink = { [weak self] in self?.emitWarning($0) }
@@ -119,6 +120,12 @@ public final class APISession {
     var writeDepth = 0
     /// Who makes the client's requests and what RBAC allowed them so far.
     var auth = AuthState()
+    /// Objects decoded in this write transaction with the resource version they were read at, by key:
+    /// controllers read the same unchanged objects again and again (a DaemonSet's pods at each of its
+    /// syncs). In a transaction a resource version names one content; a savepoint rolled back (which
+    /// may hand its versions out again) clears it (`resetControllers`). Nil in read sessions.
+    var decoded: [String: (resourceVersion: Int64, object: JSONValue)]?
+    static let decodedLimit = 4096
 
     /// Sends an API warning to the client.
     func warn(_ text: String) { warningSink?(text) }
@@ -181,9 +188,26 @@ public final class APISession {
     }
 
     func decode(_ row: ObjectRow) throws -> JSONValue {
-        do { return try JSON.parse(row.data) } catch {
+        let key = decoded == nil ? "" : row.resource + "\u{1}" + row.namespace + "\u{1}" + row.name
+        if let hit = decoded?[key], hit.resourceVersion == row.resourceVersion { return hit.object }
+        let object: JSONValue
+        do { object = try JSON.parse(row.data) } catch {
             throw APIError(reason: .internalError, message: "stored object \(row.resource) \(row.namespace)/\(row.name) is unreadable: \(error)", code: 500)
         }
+        if decoded != nil {
+            if decoded!.count >= APISession.decodedLimit { decoded!.removeAll(keepingCapacity: true) }
+            decoded![key] = (row.resourceVersion, object)
+        }
+        return object
+    }
+
+    /// The object of a row that may lack its data (a summary row): from `decoded` when this transaction
+    /// already read it at that resource version, else read from the store.
+    func object(of row: ObjectRow) throws -> JSONValue? {
+        if !row.data.isEmpty { return try decode(row) }
+        let key = row.resource + "\u{1}" + row.namespace + "\u{1}" + row.name
+        if let hit = decoded?[key], hit.resourceVersion == row.resourceVersion { return hit.object }
+        return try tx.get(resource: row.resource, namespace: row.namespace, name: row.name).map(decode)
     }
 
     // MARK: writes

@@ -36,6 +36,7 @@ extension APIServer {
 
 extension APISession {
     func resetControllers() {
+        decoded = decoded.map { _ in [:] }
         controllers = ControllerManager(session: self)
     }
 }

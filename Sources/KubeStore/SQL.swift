@@ -204,6 +204,9 @@ enum SQL {
     static let selectDependents =
         "SELECT " + fullColumns + " FROM object_owners w JOIN objects o ON o.id = w.object_id"
         + " JOIN object_data d ON d.id = o.id WHERE w.owner_uid = ?1 ORDER BY o.resource, o.namespace, o.name"
+    static let selectDependentSummaries =
+        "SELECT " + summaryColumns + " FROM object_owners w JOIN objects o ON o.id = w.object_id"
+        + " WHERE w.owner_uid = ?1 ORDER BY o.resource, o.namespace, o.name"
     static let selectSummariesInNamespace =
         "SELECT " + summaryColumns + fromSummary + " WHERE o.namespace = ?1 ORDER BY o.resource, o.name"
     static let selectNamespacesOfResource =

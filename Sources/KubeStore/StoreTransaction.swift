@@ -136,12 +136,12 @@ public final class StoreTransaction {
         return try rows(s, full: false)
     }
 
-    /// Full rows whose `ownerUIDs` contain `uid`, ordered by resource, namespace, name.
-    public func dependents(ofUID uid: String) throws -> [ObjectRow] {
+    /// Rows whose `ownerUIDs` contain `uid`, ordered by resource, namespace, name; without `data` unless `full`.
+    public func dependents(ofUID uid: String, full: Bool = true) throws -> [ObjectRow] {
         try checkOpen()
-        let s = try db.statement(SQL.selectDependents)
+        let s = try db.statement(full ? SQL.selectDependents : SQL.selectDependentSummaries)
         try s.bind(1, uid)
-        return try rows(s, full: true)
+        return try rows(s, full: full)
     }
 
     /// The distinct namespaces holding at least one object of `resource`, sorted.

@@ -299,7 +299,7 @@ final class ControllerManager {
 
     func namespaceExists(_ ns: String) throws -> Bool {
         guard let row = try s.tx.get(resource: nsType.storageKey, namespace: "", name: ns) else { return false }
-        return !row.data.contains("\"Terminating\"")
+        return try s.decode(row)["status"]["phase"].string != "Terminating"
     }
 
     /// A live (not being deleted) object, or nil.

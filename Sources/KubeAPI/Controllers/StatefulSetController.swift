@@ -57,8 +57,8 @@ extension ControllerManager {
     func ownedPods(_ owner: JSONValue) throws -> [JSONValue] {
         let uid = owner["metadata"]["uid"].string ?? ""
         var pods: [JSONValue] = []
-        for row in try s.tx.dependents(ofUID: uid) where row.resource == podType.storageKey {
-            let pod = try s.decode(row)
+        for row in try s.tx.dependents(ofUID: uid, full: false) where row.resource == podType.storageKey {
+            guard let pod = try s.object(of: row) else { continue }
             if controllerRef(pod)?.uid == uid { pods.append(pod) }
         }
         return pods

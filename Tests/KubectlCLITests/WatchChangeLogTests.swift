@@ -22,7 +22,8 @@ import Testing
             ( for i in $(seq 1 125); do "$KL" annotate cm c --overwrite b=$i >/dev/null; done ) &
             wait %2 %3
             "$KL" delete cm c >/dev/null
-            sleep 1
+            # Give the watcher time to catch up on a loaded machine (it stops at the DELETED event).
+            for i in $(seq 1 300); do grep -q '^DELETED' "\(out)" && break; sleep 0.1; done
             kill $w
             exit 0
             """

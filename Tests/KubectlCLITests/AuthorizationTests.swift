@@ -77,6 +77,15 @@ import Testing
         #expect(!s.run("get clusterrole edit -o yaml").stdout.contains("  - secrets\n  verbs:\n  - get\n  - list\n"))
     }
 
+    @Test func controlPlaneUsersHaveTheirBootstrapRoles() {
+        let s = TestStore()
+        #expect(s.run("auth can-i create pods --subresource=binding --as system:kube-scheduler").stdout == "yes\n")
+        #expect(s.run("auth can-i list secrets -A --as system:kube-controller-manager").stdout == "yes\n")
+        #expect(s.run("auth can-i delete secrets -A --as system:kube-scheduler").stdout == "no\n")
+        #expect(s.run("get clusterrole system:certificates.k8s.io:kubelet-serving-approver -o jsonpath={.rules[0].resourceNames[0]}").stdout
+            == "kubernetes.io/kubelet-serving")
+    }
+
     @Test func impersonationNeedsPermission() {
         let s = store()
         #expect(s.run("delete clusterrolebinding kubeadm:cluster-admins").exitCode == 0)

@@ -42,5 +42,7 @@ enum RootCommand {
             OptionsCommand.spec,
             CompletionCommand.completeSpec,
             CompletionCommand.manSpec,
+            EventsCommand.spec,
+            ClusterInfoCommand.spec,
         ] + WorkloadCommands.specs + NoRuntimeCommands.specs)
 }

@@ -60,6 +60,7 @@ final class ControllerManager {
         case node(String)
         case waitingPods(String)
         case hpa(String, String)
+        case csr(String)
 
         var level: Int {
             switch self {
@@ -68,7 +69,7 @@ final class ControllerManager {
             case .pvc, .pendingClaims: return 1
             case .replicaSet, .replicationController, .statefulSet, .daemonSet, .allDaemonSets, .job, .adopt: return 2
             case .deployment, .cronJob, .hpa: return 3
-            case .services: return 4
+            case .services, .csr: return 4
             }
         }
     }
@@ -169,6 +170,8 @@ final class ControllerManager {
             if deleted { reclaimQueue.append(object) } else { enqueue(.pvc(ns, name)) }
             enqueue(.pendingClaims)
             if object["status"]["phase"].string == "Bound" { rescanPendingPods() }
+        case ("certificates.k8s.io", "CertificateSigningRequest"):
+            if !deleted { enqueue(.csr(name)) }
         case ("", "PersistentVolume"), ("storage.k8s.io", "StorageClass"):
             enqueue(.pendingClaims)
             if !deleted { rescanPendingPods() }
@@ -247,6 +250,7 @@ final class ControllerManager {
         case .services(let ns): try syncServices(namespace: ns)
         case .waitingPods(let ns): try wakeWaitingPods(namespace: ns)
         case .hpa(let ns, let name): try scheduleHPA(namespace: ns, name: name)
+        case .csr(let name): try syncCSR(name: name)
         }
     }
 

@@ -44,5 +44,6 @@ enum RootCommand {
             CompletionCommand.manSpec,
             EventsCommand.spec,
             ClusterInfoCommand.spec,
+            CertificateCommand.spec,
         ] + WorkloadCommands.specs + NoRuntimeCommands.specs)
 }

@@ -82,4 +82,12 @@ class H(BaseHTTPRequestHandler):
             if gv == "batch/v1" and len(parts) == 6 and parts[4] == "cronjobs" and cronjob is not None and parts[5] == cronjob["metadata"]["name"]:
                 return self.send(200, cronjob)
         self.send(404, {"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"the server could not find the requested resource","reason":"NotFound","code":404})
+    def do_PUT(self):
+        # With recorded routes, an update is accepted as sent (kubectl certificate approve|deny).
+        # The body (JSON or protobuf) goes back as it came.
+        if not routes: return self.send(405, {})
+        b = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        if os.environ.get("FAKEAPI_LOG"): open(os.environ["FAKEAPI_LOG"], "a").write("PUT " + self.path + "\n")
+        self.send_response(200); self.send_header("Content-Type", self.headers.get("Content-Type", "application/json"))
+        self.send_header("Content-Length", str(len(b))); self.end_headers(); self.wfile.write(b)
 HTTPServer(("127.0.0.1", int(sys.argv[1])), H).serve_forever()

@@ -157,6 +157,11 @@ enum Defaults {
             labels[k] = .string(v)
         }
         obj["spec"]["template"]["metadata"]["labels"] = .object(labels)
+        // SetDefaults_Job shares the template's label map with a Job that has none, so the Job
+        // shows the same labels (the generated ones included).
+        if (obj["metadata"]["labels"].object ?? JSONObject()).isEmpty {
+            obj["metadata"]["labels"] = .object(labels)
+        }
     }
 
     static func podTemplate(_ obj: inout JSONValue, _ path: [String]) {

@@ -2,7 +2,9 @@ import KubeModel
 import KubeSchema
 
 /// Decoding into the API server's typed structs drops fields the type does not have: with
-/// `--validate=ignore` (or `warn`) an unknown field is accepted but not stored.
+/// `--validate=ignore` (or `warn`) an unknown field is accepted but not stored. Quantities come back
+/// in their canonical form (`1.5Gi` is stored as `1536Mi`, `0.5` as `500m`), as `resource.Quantity`
+/// serialises them.
 enum Pruning {
     static func prune(_ obj: inout JSONValue, index: SchemaIndex = .builtin) {
         guard let apiVersion = obj["apiVersion"].string, let kind = obj["kind"].string,
@@ -12,6 +14,7 @@ enum Pruning {
     }
 
     static func pruned(_ value: JSONValue, definition: SchemaDefinition, index: SchemaIndex, depth: Int) -> JSONValue {
+        if case .quantity = definition.type { return canonicalQuantity(value) }
         guard depth < 64, case .object(let o) = value else { return value }
         if definition.extensions.preserveUnknownFields { return value }
         if case .any = definition.type { return value }
@@ -41,9 +44,18 @@ enum Pruning {
         case .map(let t):
             guard case .object(let o) = value else { return value }
             return prunedMap(o, t, index, depth)
+        case .quantity:
+            return canonicalQuantity(value)
         default:
             return value
         }
+    }
+
+    /// A quantity as `resource.Quantity` serialises it after parsing (values that do not parse are
+    /// left for validation to report).
+    static func canonicalQuantity(_ value: JSONValue) -> JSONValue {
+        guard let q = try? Quantity.parse(json: value) else { return value }
+        return .string(q.description)
     }
 
     static func prunedMap(_ o: JSONObject, _ t: SchemaType, _ index: SchemaIndex, _ depth: Int) -> JSONValue {

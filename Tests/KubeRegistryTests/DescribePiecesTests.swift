@@ -88,7 +88,7 @@ import KubeModel
 
     @Test func eventsAgeFormsAndOrdering() {
         var series = event("u", reason: "Series", message: "m3", component: "", now: Self.now, firstAgo: 3600, lastAgo: 5)
-        series["reportingController"] = "ctrl"
+        series["reportingComponent"] = "ctrl"  // core/v1 JSON name of ReportingController
         series["eventTime"] = .string(Timestamp(rfc3339: Self.now)!.adding(seconds: -3600).rfc3339.replacingOccurrences("Z", ".123456Z"))
         series["series"] = ["count": 7, "lastObservedTime": .string(Timestamp(rfc3339: Self.now)!.adding(seconds: -30).rfc3339)]
         series["lastTimestamp"] = .null

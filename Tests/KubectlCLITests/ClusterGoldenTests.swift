@@ -14,13 +14,16 @@ enum ClusterGolden {
     static let cmdNow = "2026-12-05T12:00:00Z"
     static var cases: [String] { goldenCaseNames(in: dir) }
 
-    /// uids are random per store: compare them as a placeholder.
+    /// uids are random per store, and resourceVersions depend on how many objects the store seeds:
+    /// compare them as placeholders.
     static func maskUIDs(_ s: String) -> String {
         var out = ""
         for line in s.split(separator: "\n", omittingEmptySubsequences: false) {
             let trimmed = line.drop { $0 == " " || $0 == "-" }
             if trimmed.hasPrefix("uid: ") || trimmed.hasPrefix("\"uid\": ") {
                 out += line.prefix(line.count - trimmed.count) + "uid: UID\n"
+            } else if trimmed.hasPrefix("resourceVersion: ") || trimmed.hasPrefix("\"resourceVersion\": ") {
+                out += line.prefix(line.count - trimmed.count) + "resourceVersion: RV\n"
             } else {
                 out += line + "\n"
             }

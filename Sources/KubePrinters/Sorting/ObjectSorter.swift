@@ -3,8 +3,8 @@ import KubeModel
 /// kubectl's `--sort-by`: the first value a relaxed JSONPath finds in each object decides the order.
 ///
 /// Numbers compare numerically (an integer and a float do not compare: kubectl exits), strings
-/// naturally (`a2` < `a10`) unless both parse as quantities (`2Gi` < `10Gi`), timestamps are strings
-/// in RFC 3339 so they sort chronologically. An object without the field sorts before the others; if
+/// byte-wise as Go compares them (`web-054` < `web-10a` < `web-1b`) unless both parse as quantities
+/// (`2Gi` < `10Gi`, `9` < `10`), timestamps are strings in RFC 3339 so they sort chronologically. An object without the field sorts before the others; if
 /// no object has it, the sort fails with `couldn't find any field with path "{.x}" in the list of objects`.
 public enum ObjectSorter {
     /// The order of `objects` (a permutation of their indices).
@@ -68,7 +68,7 @@ public enum ObjectSorter {
             case (.double(let x), .double(let y)): return x < y
             case (.string(let x), .string(let y)):
                 if let qx = try? Quantity.parse(x), let qy = try? Quantity.parse(y) { return qx.compare(qy) < 0 }
-                return naturalLess(x, y)
+                return goStringLess(x, y)
             case (.int, _), (.double, _), (.string, _):
                 throw PrinterError("unsortable interface: interface")
             default:
@@ -77,36 +77,6 @@ public enum ObjectSorter {
         default:
             throw PrinterError("unsortable type: \(reflectKind(i))")
         }
-    }
-
-    /// Natural order (github.com/fvbommel/sortorder): runs of digits compare as numbers, digits sort
-    /// before other bytes, other bytes compare byte-wise.
-    public static func naturalLess(_ s1: String, _ s2: String) -> Bool {
-        let a = Array(s1.utf8), b = Array(s2.utf8)
-        var i1 = 0, i2 = 0
-        func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
-        while i1 < a.count && i2 < b.count {
-            let c1 = a[i1], c2 = b[i2]
-            let d1 = isDigit(c1), d2 = isDigit(c2)
-            if d1 != d2 { return d1 }
-            if !d1 {
-                if c1 != c2 { return c1 < c2 }
-                i1 += 1
-                i2 += 1
-                continue
-            }
-            while i1 < a.count && a[i1] == 0x30 { i1 += 1 }
-            while i2 < b.count && b[i2] == 0x30 { i2 += 1 }
-            let n1 = i1, n2 = i2
-            while i1 < a.count && isDigit(a[i1]) { i1 += 1 }
-            while i2 < b.count && isDigit(b[i2]) { i2 += 1 }
-            let l1 = i1 - n1, l2 = i2 - n2
-            if l1 != l2 { return l1 < l2 }
-            let r1 = a[n1..<i1], r2 = b[n2..<i2]
-            if r1 != r2 { return r1.lexicographicallyPrecedes(r2) }
-            if n1 != n2 { return n1 < n2 }
-        }
-        return a.count < b.count
     }
 
     /// The permutation Go's `sort.Sort` produces with this `less`: insertion sort for up to 12

@@ -8,6 +8,13 @@ public enum Describers {
         Registry.builtin.type(group: group, kind: kind)?.describer
     }
 
+    /// Why kubectl's describer refuses this object (its error text without `error: `), nil when it
+    /// describes it: a CertificateSigningRequest whose request does not parse.
+    public static func failure(_ obj: JSONValue) -> String? {
+        guard obj["kind"].string == "CertificateSigningRequest" else { return nil }
+        return csrDescribeFailure(obj)
+    }
+
     /// kubectl's generic describer (`GenericDescriberFor`): metadata, every field, events.
     public static let generic: DescribeFunction = { obj, ctx in describeGeneric(obj, ctx) }
 

@@ -141,19 +141,3 @@ func describePriorityClass(_ pc: JSONValue, _ ctx: DescribeContext) -> String {
         writeEventsIfShown(w, pc, ctx)
     }
 }
-
-/// `kubectl describe rolebinding` / `clusterrolebinding` (no events).
-func describeRoleBinding(_ b: JSONValue, _ ctx: DescribeContext) -> String {
-    tabbed { w in
-        w.write(L0, "Name:\t\(b.name)\n")
-        printLabels(w, "Labels", b.labels)
-        printAnnotations(w, "Annotations", b.annotations)
-        w.write(L0, "Role:\n")
-        w.write(L1, "Kind:\t\(b["roleRef"]["kind"].str)\n")
-        w.write(L1, "Name:\t\(b["roleRef"]["name"].str)\n")
-        w.write(L0, "Subjects:\n")
-        w.write(L1, "Kind\tName\tNamespace\n")
-        w.write(L1, "----\t----\t---------\n")
-        for s in b["subjects"].arr { w.write(L1, "\(s["kind"].str)\t\(s["name"].str)\t\(s["namespace"].str)\n") }
-    }
-}

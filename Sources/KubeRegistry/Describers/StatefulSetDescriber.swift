@@ -45,7 +45,6 @@ func describeDaemonSet(_ ds: JSONValue, _ ctx: DescribeContext) -> String {
     let counts = podStatusCounts(ctx.list("pods", namespace: ds.namespace), uid: ds.uid) { selectorMatches(spec["selector"], $0) }
     return tabbed { w in
         w.write(L0, "Name:\t\(ds.name)\n")
-        w.write(L0, "Namespace:\t\(ds.namespace)\n")
         w.write(L0, "Selector:\t\(selectorString(spec["selector"]))\n")
         w.write(L0, "Node-Selector:\t\(formatLabels(spec["template"]["spec"]["nodeSelector"]))\n")
         printLabels(w, "Labels", ds.labels)

@@ -198,3 +198,29 @@ func describeStorageClass(_ sc: JSONValue, _ ctx: DescribeContext) -> String {
     }
 }
 
+
+/// `kubectl describe csinode`: each driver's node ID, allocatable volume count and topology keys.
+func describeCSINode(_ csi: JSONValue, _ ctx: DescribeContext) -> String {
+    tabbed { w in
+        w.write(L0, "Name:\t\(csi.name)\n")
+        printLabels(w, "Labels", csi.labels)
+        printAnnotations(w, "Annotations", csi.annotations)
+        w.write(L0, "CreationTimestamp:\t\(rfc1123(csi["metadata"]["creationTimestamp"]))\n")
+        w.write(L0, "Spec:\n")
+        if case .array(let drivers) = csi["spec"]["drivers"] {
+            w.write(L1, "Drivers:\n")
+            for d in drivers {
+                w.write(L2, "\(d["name"].str):\n")
+                w.write(L3, "Node ID:\t\(d["nodeID"].str)\n")
+                if let count = d["allocatable"]["count"].int {
+                    w.write(L3, "Allocatables:\n")
+                    w.write(L4, "Count:\t\(count)\n")
+                }
+                if case .array = d["topologyKeys"] {
+                    w.write(L3, "Topology Keys:\t\(goStringList(d["topologyKeys"]))\n")
+                }
+            }
+        }
+        writeEventsIfShown(w, csi, ctx)
+    }
+}

@@ -15,6 +15,7 @@ extension BuiltinKinds {
                  schemaName: "io.k8s.api.networking.v1.Ingress"),
         .builtin(group: "networking.k8s.io", version: "v1", kind: "NetworkPolicy", plural: "networkpolicies", namespaced: true, shortNames: ["netpol"],
                  table: SimpleColumns.networkPolicy,
+                 describer: { describeNetworkPolicy($0, $1) },
                  generation: .spec,
                  schemaName: "io.k8s.api.networking.v1.NetworkPolicy"),
     ]

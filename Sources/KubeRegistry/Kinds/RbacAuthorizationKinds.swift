@@ -9,6 +9,7 @@ extension BuiltinKinds {
                  nameRule: .pathSegment,
                  schemaName: "io.k8s.api.rbac.v1.ClusterRoleBinding"),
         .builtin(group: "rbac.authorization.k8s.io", version: "v1", kind: "ClusterRole", plural: "clusterroles", namespaced: false,
+                 describer: { describeRole($0, $1) },
                  nameRule: .pathSegment,
                  schemaName: "io.k8s.api.rbac.v1.ClusterRole"),
         .builtin(group: "rbac.authorization.k8s.io", version: "v1", kind: "RoleBinding", plural: "rolebindings", namespaced: true,
@@ -17,6 +18,7 @@ extension BuiltinKinds {
                  nameRule: .pathSegment,
                  schemaName: "io.k8s.api.rbac.v1.RoleBinding"),
         .builtin(group: "rbac.authorization.k8s.io", version: "v1", kind: "Role", plural: "roles", namespaced: true,
+                 describer: { describeRole($0, $1) },
                  nameRule: .pathSegment,
                  schemaName: "io.k8s.api.rbac.v1.Role"),
     ]

@@ -8,6 +8,7 @@ extension BuiltinKinds {
                  schemaName: "io.k8s.api.storage.v1.CSIDriver"),
         .builtin(group: "storage.k8s.io", version: "v1", kind: "CSINode", plural: "csinodes", namespaced: false,
                  table: StorageColumns.csiNode,
+                 describer: { describeCSINode($0, $1) },
                  schemaName: "io.k8s.api.storage.v1.CSINode"),
         .builtin(group: "storage.k8s.io", version: "v1", kind: "CSIStorageCapacity", plural: "csistoragecapacities", namespaced: true,
                  table: StorageColumns.csiStorageCapacity,

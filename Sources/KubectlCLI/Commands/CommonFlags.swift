@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import KubeAPI
 import KubeModel
 
 /// Flag groups several commands share (kubectl's PrintFlags, FilenameOptions, ...).
@@ -87,4 +88,32 @@ func klogHeader(_ severity: String, file: String, now: Timestamp) -> String {
     let pid = String(getpid())
     let padded = String(repeating: " ", count: max(0, 7 - pid.count)) + pid
     return "\(severity)\(mmdd) \(time).000000 \(padded) \(file)] "
+}
+
+extension PropagationPolicy {
+    /// `--cascade` (kubectl's GetCascadingStrategy): background (also `true`), foreground or orphan (also `false`).
+    static func cascade(_ text: String) throws -> PropagationPolicy {
+        switch text {
+        case "background", "true": return .background
+        case "foreground": return .foreground
+        case "orphan", "false": return .orphan
+        case let v: throw CLIError.message("invalid cascade value (\(v)). Must be \"background\", \"foreground\", or \"orphan\"")
+        }
+    }
+}
+
+/// `--raw URI` (create, replace, delete): a request sent as is to the API server, which does not exist
+/// offline; the path is still checked as kubectl checks it.
+enum RawRequest {
+    static var unavailable: CLIError { .message("--raw is not available offline: kubectl-local has no API server to send raw requests to") }
+
+    /// Go's url.ParseRequestURI: an absolute URI (`scheme:...`) or an absolute path.
+    static func validatePath(_ raw: String) throws {
+        if raw.hasPrefix("/") { return }
+        if let colon = raw.firstIndex(of: ":"), let first = raw.first, first.isLetter,
+           raw[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) {
+            return
+        }
+        throw CLIError.message("--raw must be a valid URL path: parse \(goQuoted(raw)): invalid URI for request")
+    }
 }

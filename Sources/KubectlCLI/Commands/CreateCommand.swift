@@ -22,83 +22,95 @@ enum CreateCommand {
         ],
         subcommands: CreateSubcommands.all,
         group: "Basic Commands (Beginner):",
-        run: { try run(&$0) })
-
-    static func run(_ inv: inout Invocation) throws {
-        let files = inv.flags.strings("filename")
-        if !inv.flags.string("raw").isEmpty && inv.flags.bool("edit") {
-            throw CLIError.message("--raw and --edit are mutually exclusive")
-        }
-        if files.isEmpty && inv.flags.string("kustomize").isEmpty {
-            if let word = inv.args.first {
-                throw CLIError.message("unknown command \(goQuoted(word)) for \"kubectl create\"")
-            }
-            throw CLIError.message("must specify one of -f and -k")
-        }
-        if !inv.flags.string("raw").isEmpty {
-            throw CLIError.message("--raw is not available offline: kubectl-local has no API server to send raw requests to")
-        }
-        let format = try objectFormat(inv)
-        let dryRun = try DryRun.from(inv)
-        let validation = try ValidationMode.from(inv)
-        var (objects, readError) = try KustomizeSource.objectsPartial(&inv)
-        if let sel = try parseLabelSelector(inv.flags.string("selector")) {
-            objects = objects.filter { sel.matches(labels: $0.object["metadata"]["labels"]) }
-        }
-        do {
-            try createAll(objects, inv: &inv, format: format, dryRun: dryRun, validation: validation,
-                          saveConfig: inv.flags.bool("save-config"))
-        } catch CLIError.aggregate(let errors) {
-            throw CLIError.aggregate(errors + (readError.map { [$0] } ?? []))
-        }
-        if let readError { throw readError }
-        if objects.isEmpty { throw CLIError.message("no objects passed to create") }
-    }
+        options: CreateOptions.self)
 
     /// Creates each object on its own (all or nothing per object; many objects share a transaction,
     /// each in its own savepoint); prints a line or the object per success once it is committed and
-    /// reports every failure, exit 1 if any failed.
-    static func createAll(_ objects: [SourcedObject], inv: inout Invocation, format: OutputFormat?, dryRun: DryRun,
+    /// reports every failure (the builder's too, in order), exit 1 if any failed.
+    static func createAll(_ infos: [Result<ResourceInfo, Error>], inv: inout Invocation, printer: OperationPrinter,
                           validation: ValidationMode, saveConfig: Bool, errorWrapper: ((Error) -> Error)? = nil) throws
     {
         let server = try inv.server()
-        let defaultNamespace = try inv.namespace()
+        let dryRun = printer.dryRun
         var errors: [Error] = []
-        let printer = OperationPrinter(format: format, dryRun: dryRun, flags: inv.flags)
-        func prepare(_ o: SourcedObject, _ inv: inout Invocation) throws -> (ResourceType, JSONValue, String) {
-            let type = try mapping(for: o, registry: server.registry)
-            var obj = o.object
-            let namespace = try requestNamespace(obj, type: type, defaultNamespace: defaultNamespace,
-                                                 explicit: inv.namespaceExplicit)
+        func prepare(_ r: Result<ResourceInfo, Error>, _ inv: inout Invocation) throws -> (ResourceType, JSONValue, String) {
+            let info = try r.get()
+            guard let type = info.type else { throw CLIError.message("no kind for \(goQuoted(info.name))") }
+            var obj = info.object ?? .emptyObject
             if saveConfig { obj = LastApplied.annotate(obj) }
             // The server's decoder checks fields on every other request (the admission chain).
             if dryRun == .client {
-                for w in try SchemaCheck.check(obj, type: type, mode: validation, source: o.source, verb: "creating") { inv.warn(w) }
+                for w in try SchemaCheck.check(obj, type: type, mode: validation, source: info.source, verb: "creating") { inv.warn(w) }
             }
-            return (type, obj, namespace)
+            return (type, obj, info.namespace)
         }
-        func report(_ o: SourcedObject, _ outcome: Result<(ResourceType, JSONValue), Error>, _ inv: inout Invocation) {
+        func report(_ r: Result<ResourceInfo, Error>, _ outcome: Result<(ResourceType, JSONValue), Error>, _ inv: inout Invocation) {
             switch outcome {
             case .success(let (type, created)):
                 printer.print(created, type: type, operation: "created", inv: inv)
             case .failure(let error):
-                errors.append(errorWrapper?(error) ?? addSource(error, verb: "creating", source: o.source))
+                errors.append(errorWrapper?(error) ?? addSource(error, verb: "creating", source: (try? r.get())?.source ?? ""))
             }
         }
         if dryRun == .client {
-            for o in objects {
-                report(o, Result { let (type, obj, _) = try prepare(o, &inv); return (type, obj) }, &inv)
+            for r in infos {
+                report(r, Result { let (type, obj, _) = try prepare(r, &inv); return (type, obj) }, &inv)
             }
         } else {
-            try server.writeEach(objects, { s, o in
-                let (type, obj, namespace) = try prepare(o, &inv)
+            try server.writeEach(infos, { s, r in
+                let (type, obj, namespace) = try prepare(r, &inv)
                 return (type, try s.create(obj, type: type, namespace: namespace, dryRun: dryRun == .server))
             }, committed: { outcomes in
-                for (o, outcome) in outcomes { report(o, outcome, &inv) }
+                for (r, outcome) in outcomes { report(r, outcome, &inv) }
             })
         }
         try printer.flush(&inv)
         if !errors.isEmpty { throw CLIError.aggregate(errors) }
+    }
+}
+
+/// `create -f`'s options: the objects come from the resource builder (`-f`/`-k`, `-l`); the documents
+/// before a broken one are still created and the read error is reported last, as kubectl's streaming
+/// visitor does.
+struct CreateOptions: CommandOptions {
+    var builder: ResourceBuilder
+    var printFlags: PrintFlags
+    var firstArg: String?
+    var raw: String
+    var edit: Bool
+    var saveConfig: Bool
+    var fieldManager: String
+    var windowsLineEndings: Bool
+
+    init(_ inv: inout Invocation) throws {
+        let f = inv.flags
+        builder = ResourceBuilder.from(inv, args: [])
+        builder.keepObjectsBeforeBrokenDocument = true
+        printFlags = PrintFlags(f)
+        firstArg = inv.args.first
+        raw = f.string("raw")
+        edit = f.bool("edit")
+        saveConfig = f.bool("save-config")
+        fieldManager = f.string("field-manager")
+        windowsLineEndings = f.bool("windows-line-endings")
+    }
+
+    func validate(_ inv: Invocation) throws {
+        if !raw.isEmpty && edit { throw CLIError.message("--raw and --edit are mutually exclusive") }
+        if !builder.hasFiles {
+            if let word = firstArg { throw CLIError.message("unknown command \(goQuoted(word)) for \"kubectl create\"") }
+            throw CLIError.message("must specify one of -f and -k")
+        }
+        if !raw.isEmpty { throw RawRequest.unavailable }
+    }
+
+    func run(_ inv: inout Invocation) throws {
+        let printer = try printFlags.toPrinter(inv)
+        let validation = try ValidationMode.from(inv)
+        let result = try builder.resolve(&inv)
+        if result.isEmpty { throw CLIError.message("no objects passed to create") }
+        try CreateCommand.createAll(try result.infos(&inv, fetch: .names), inv: &inv, printer: printer,
+                                    validation: validation, saveConfig: saveConfig)
     }
 }
 

@@ -143,8 +143,10 @@ enum CreateSubcommands {
                 .printNow(obj, type: type, operation: "created", inv: &inv)
             return
         }
-        try CreateCommand.createAll([source], inv: &inv, format: format, dryRun: dryRun, validation: validation,
-                                    saveConfig: false, errorWrapper: wrapper)
+        let item = ResourceBuilder.info(for: source, registry: registry, namespace: try inv.namespace(),
+                                        explicit: inv.namespaceExplicit)
+        try CreateCommand.createAll([item], inv: &inv, printer: OperationPrinter(format: format, dryRun: dryRun, flags: inv.flags),
+                                    validation: validation, saveConfig: false, errorWrapper: wrapper)
     }
 
     /// `failed to create deployment: deployments.apps "web" already exists` (the API error's message,

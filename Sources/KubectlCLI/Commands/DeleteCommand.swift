@@ -54,12 +54,7 @@ struct DeleteOptions: CommandOptions {
         if !output.isEmpty && output != "name" {
             throw CLIError.message("unexpected -o output mode: \(output), the flag 'output' must be one of yaml|json|jsonpath|name|go-template|go-template-file|template|templatefile|jsonpath-file|jsonpath-as-json|custom-columns|custom-columns-file|wide")
         }
-        switch f.string("cascade") {
-        case "background", "true": cascade = .background
-        case "foreground": cascade = .foreground
-        case "orphan", "false": cascade = .orphan
-        case let v: throw CLIError.message("invalid cascade value (\(v)). Must be \"background\", \"foreground\", or \"orphan\".")
-        }
+        cascade = try PropagationPolicy.cascade(f.string("cascade"))
         dryRun = try DryRun.from(inv)
         printer = OperationPrinter(format: output.isEmpty ? nil : .name, dryRun: dryRun)
         builder = ResourceBuilder.from(inv)
@@ -73,7 +68,8 @@ struct DeleteOptions: CommandOptions {
     }
 
     func validate(_ inv: Invocation) throws {
-        if builder.isEmpty { throw CLIError.message(ResourceArgs.noResourcesMessage) }
+        // With --raw kubectl builds no resource list: nothing else need be named.
+        if builder.isEmpty && raw.isEmpty { throw CLIError.message(ResourceArgs.noResourcesMessage) }
         if builder.selectAll && !builder.labelSelector.isEmpty {
             throw CLIError.message("cannot set --all and --selector at the same time")
         }
@@ -81,9 +77,19 @@ struct DeleteOptions: CommandOptions {
             throw CLIError.message("cannot set --all and --field-selector at the same time")
         }
         try DeleteConfirmation.validate(now: now, force: force, gracePeriod: gracePeriod, raw: raw, interactive: interactive)
+        if !raw.isEmpty {
+            if builder.filenames.count > 1 { throw CLIError.message("--raw can only use a single local file or stdin") }
+            if let f = builder.filenames.first, f.hasPrefix("http://") || f.hasPrefix("https://") {
+                throw CLIError.message("--raw cannot read from a url")
+            }
+            if builder.recursive { throw CLIError.message("--raw and --recursive are mutually exclusive") }
+            if printer.format != nil { throw CLIError.message("--raw and --output are mutually exclusive") }
+            try RawRequest.validatePath(raw)
+        }
     }
 
     func run(_ inv: inout Invocation) throws {
+        if !raw.isEmpty { throw RawRequest.unavailable }
         // --force alone means grace period 0 as well.
         let immediate = force && (gracePeriod == 0 || !gracePeriodSet)
         if force {

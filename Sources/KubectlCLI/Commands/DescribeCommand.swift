@@ -51,6 +51,10 @@ enum DescribeCommand {
         }
         var first = true
         for (type, obj) in found {
+            if let failure = Describers.failure(obj) {
+                errors.append(CLIError.message(failure))
+                continue
+            }
             let text = try server.read { s -> String in
                 ctx.session = s
                 let describer = type.describer ?? Describers.generic

@@ -37,6 +37,7 @@ enum RootCommand {
             APIResourcesCommand.versionsSpec,
             VersionCommand.spec,
             ConfigCommand.spec,
+            StoreCommand.spec,
             KustomizeCommand.spec,
             CompletionCommand.spec,
             OptionsCommand.spec,
@@ -45,5 +46,6 @@ enum RootCommand {
             EventsCommand.spec,
             ClusterInfoCommand.spec,
             CertificateCommand.spec,
+            AuthCommand.spec,
         ] + WorkloadCommands.specs + NoRuntimeCommands.specs)
 }

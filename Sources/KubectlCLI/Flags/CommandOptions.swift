@@ -22,11 +22,11 @@ extension CommandSpec {
     /// A command run by its typed options; the options type is kept for the test that every declared
     /// flag is read.
     init(_ name: String, aliases: [String] = [], use: String? = nil, short: String = "", long: String = "",
-         example: String = "", flags: [FlagSpec] = [], group: String = "", hidden: Bool = false,
-         options: any CommandOptions.Type)
+         example: String = "", flags: [FlagSpec] = [], subcommands: [CommandSpec] = [], group: String = "",
+         hidden: Bool = false, options: any CommandOptions.Type)
     {
         self.init(name, aliases: aliases, use: use, short: short, long: long, example: example, flags: flags,
-                  group: group, hidden: hidden, run: CommandSpec.runner(options))
+                  subcommands: subcommands, group: group, hidden: hidden, run: CommandSpec.runner(options))
         self.optionsType = options
     }
 

@@ -122,4 +122,9 @@ struct PrintFlags {
         let format = try format()
         return OperationPrinter(format: format, dryRun: try DryRun.parse(dryRun, inv), showManagedFields: showManagedFields)
     }
+
+    /// The printer of a command that parsed its dry-run strategy already.
+    func toPrinter(dryRun: DryRun) throws -> OperationPrinter {
+        OperationPrinter(format: try format(), dryRun: dryRun, showManagedFields: showManagedFields)
+    }
 }

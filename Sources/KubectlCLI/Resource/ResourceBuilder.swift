@@ -14,6 +14,14 @@ struct ResourceInfo {
     /// The file (`x.yaml`, `STDIN`, the kustomization directory); "" for objects named by arguments.
     var source: String
 
+    /// The object with its namespace in `metadata.namespace` when its type is namespaced (cli-runtime sets
+    /// it on every object read from a file).
+    var objectInNamespace: JSONValue {
+        var o = object ?? .emptyObject
+        if type?.namespaced == true { o["metadata"]["namespace"] = .string(namespace) }
+        return o
+    }
+
     /// The object, decoding the row when only the row was read.
     func decoded() throws -> JSONValue {
         if let object { return object }
@@ -45,6 +53,12 @@ struct ResourceBuilder {
     var enforceNamespace = true
     /// `--all` with names is an error (`cannot set --all and specify names`), as delete and label check.
     var rejectAllWithNames = true
+    /// `--validate` (create, apply, replace): each document's apiVersion and kind are checked as it is read.
+    var validateDocuments = false
+    /// A document that cannot be read ends reading, but the objects before it are still handled and the
+    /// read error comes last (kubectl's streaming visitor, as `create -f` shows it); false: the read
+    /// error ends the command before any object is handled.
+    var keepObjectsBeforeBrokenDocument = false
 
     /// The builder of a command whose flags are the usual ones (`-f`, `-R`, `-k`, `-l`, `--field-selector`,
     /// `--all`, `-A`, `--local`): each read when the command declares it.
@@ -60,6 +74,7 @@ struct ResourceBuilder {
         if f.declares("all") { b.selectAll = f.bool("all") }
         if f.declares("all-namespaces") { b.allNamespaces = f.bool("all-namespaces") }
         if f.declares("local") { b.local = f.bool("local") }
+        if f.declares("validate") { b.validateDocuments = (try? ValidationMode.from(inv)) != .ignore }
         return b
     }
 
@@ -73,7 +88,9 @@ struct ResourceBuilder {
         var result = ResourceResult(labelSelectorText: labelSelector, fieldSelectorText: fieldSelector,
                                     labels: labels, fields: fields, local: local)
         if local {
-            for o in try readFiles(&inv) {
+            let (objects, readError) = try readFiles(&inv)
+            if let readError { throw readError }
+            for o in objects {
                 let t = Registry.builtin.type(apiVersion: o.object["apiVersion"].string ?? "", kind: o.object["kind"].string ?? "")
                 result.items.append(.object(ResourceInfo(type: t, namespace: o.object["metadata"]["namespace"].string ?? "",
                                                          name: o.object["metadata"]["name"].string ?? "",
@@ -95,30 +112,44 @@ struct ResourceBuilder {
         return result
     }
 
-    func readFiles(_ inv: inout Invocation) throws -> [SourcedObject] {
+    /// The objects of `-k` or `-f` (never both), with the error that ended reading early, if any.
+    func readFiles(_ inv: inout Invocation) throws -> (objects: [SourcedObject], error: Error?) {
         if !kustomize.isEmpty {
             if !filenames.isEmpty { throw CLIError.message("only one of -f or -k can be specified") }
             var warnings: [String] = []
             defer { for w in warnings { inv.io.err.write(w + "\n") } }
-            return try KustomizeSource.read(kustomize) { warnings.append($0) }
+            return (try KustomizeSource.read(kustomize) { warnings.append($0) }, nil)
         }
-        return try FileSource.read(paths: filenames, recursive: recursive, stdin: inv.io.readStdin)
+        return try FileSource.readPartial(paths: filenames, recursive: recursive, validate: validateDocuments,
+                                          stdin: inv.io.readStdin)
     }
 
+    /// One object read from a file (or made by a generator) as an info: its type from the registry and its
+    /// request namespace (the object's own, which must agree with an explicit `-n`), or the error.
+    static func info(for o: SourcedObject, registry: Registry, namespace: String, explicit: Bool) -> Result<ResourceInfo, Error> {
+        Result {
+            let type = try mapping(for: o, registry: registry)
+            let ns = try requestNamespace(o.object, type: type, defaultNamespace: namespace, explicit: explicit)
+            let name = o.object["metadata"]["name"].string ?? ""
+            return ResourceInfo(type: type, namespace: ns, name: name, object: o.object, source: o.source)
+        }
+    }
+
+    /// Each object of the files that `-l` selects, mapped to its type and namespace; an object whose kind
+    /// is unknown or whose namespace disagrees with an explicit `-n` is an error of its own.
     private func resolveFiles(_ inv: inout Invocation, registry: Registry, namespace: String,
                               into result: inout ResourceResult) throws
     {
         let explicit = inv.namespaceExplicit && enforceNamespace
-        for o in try readFiles(&inv) {
-            let type = try mapping(for: o, registry: registry)
-            let name = o.object["metadata"]["name"].string ?? ""
-            do {
-                let ns = try requestNamespace(o.object, type: type, defaultNamespace: namespace, explicit: explicit)
-                result.items.append(.object(ResourceInfo(type: type, namespace: ns, name: name, object: o.object, source: o.source)))
-            } catch {
-                result.items.append(.failed(error))
+        let (objects, readError) = try readFiles(&inv)
+        if let readError, !keepObjectsBeforeBrokenDocument { throw readError }
+        for o in objects where result.labels?.matches(labels: o.object["metadata"]["labels"]) ?? true {
+            switch ResourceBuilder.info(for: o, registry: registry, namespace: namespace, explicit: explicit) {
+            case .success(let info): result.items.append(.object(info))
+            case .failure(let error): result.items.append(.failed(error))
             }
         }
+        if let readError { result.items.append(.failed(readError)) }
         let kinds = Set(result.items.compactMap { $0.info?.type?.storageKey })
         result.multipleTypes = kinds.count > 1
         result.singleItemImplied = result.items.count == 1
@@ -217,8 +248,9 @@ struct ResourceResult {
     }
 
     /// Visits the objects in order; an object whose reading or handling fails is reported with its
-    /// file (`error when <verb> "x.yaml": ...`) and the others go on. Returns the errors.
-    func visit(_ inv: inout Invocation, fetch: Fetch, verb: String, ignoreNotFound: Bool = false,
+    /// file (`error when <verb> "x.yaml": ...`; nil `verb`: the error as thrown) and the others go on.
+    /// Returns the errors.
+    func visit(_ inv: inout Invocation, fetch: Fetch, verb: String?, ignoreNotFound: Bool = false,
                _ body: (inout Invocation, ResourceInfo) throws -> Void) throws -> [Error]
     {
         var errors: [Error] = []
@@ -228,7 +260,7 @@ struct ResourceResult {
             case .success(let info):
                 do { try body(&inv, info) } catch {
                     if ignoreNotFound, apiReason(error) == .notFound { continue }
-                    errors.append(addSource(error, verb: verb, source: info.source))
+                    errors.append(verb.map { addSource(error, verb: $0, source: info.source) } ?? error)
                 }
             }
         }

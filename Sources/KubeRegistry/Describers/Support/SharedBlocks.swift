@@ -145,7 +145,7 @@ func eventAge(_ e: JSONValue, now: Timestamp) -> String {
 
 func eventSource(_ e: JSONValue) -> String {
     let c = e["source"]["component"].str
-    return c.isEmpty ? e["reportingController"].str : c
+    return c.isEmpty ? e["reportingComponent"].str : c
 }
 
 /// Go's `strings.TrimSpace` (ASCII and common Unicode white space).

@@ -58,13 +58,11 @@ enum ClusterInfoCommand {
         ],
         options: ClusterInfoDumpOptions.self)
 
-    /// The address `config view` gives the current cluster.
+    /// The address `config view` gives the active cluster (`local://<store>` when it names none).
     static func serverURL(_ inv: Invocation) throws -> String {
-        let doc = ConfigCommand.document(namespace: try ConfigCommand.currentNamespace(inv), storePath: inv.storePath)
-        let current = doc["current-context"].string ?? ""
-        let cluster = doc["contexts"].array?.first { $0["name"].string == current }?["context"]["cluster"].string ?? ""
-        let entry = doc["clusters"].array?.first { $0["name"].string == cluster } ?? doc["clusters"][0]
-        return entry["cluster"]["server"].string ?? ""
+        let active = try inv.activeContext()
+        let server = try inv.kubeconfig().entry(.clusters, active.clusterName)?.fields["server"]?.string ?? ""
+        return server.isEmpty ? "local://" + active.storePath : server
     }
 }
 

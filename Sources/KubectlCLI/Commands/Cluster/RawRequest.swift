@@ -6,7 +6,7 @@ import KubeRegistry
 /// `kubectl get --raw PATH`: what the API server answers on its health, version and discovery paths
 /// and on object paths, printed as kubectl prints a raw body (as is, no newline added). Paths the
 /// store has no answer for (the OpenAPI documents, metrics, proxies, logs) get the API server's 404.
-enum RawRequest {
+extension RawRequest {
     /// kubectl's checks of `--raw` (Complete and Validate of `get`).
     static func validate(_ inv: Invocation, path: String) throws {
         if !inv.args.isEmpty { throw CLIError.message("arguments may not be passed when --raw is specified") }
@@ -14,9 +14,7 @@ enum RawRequest {
             throw CLIError.message("--raw may not be specified with other flags that filter the server request or alter the output")
         }
         if !inv.flags.string("output").isEmpty { throw CLIError.message("--raw and --output are mutually exclusive") }
-        if !path.hasPrefix("/") {
-            throw CLIError.message("--raw must be a valid URL path: parse \(strconvQuote(path)): invalid URI for request")
-        }
+        try validatePath(path)
     }
 
     static func run(_ inv: inout Invocation, path raw: String) throws {

@@ -33,7 +33,7 @@ enum ApplyCommand {
         ],
         subcommands: [LastAppliedCommands.viewSpec, LastAppliedCommands.setSpec],
         group: "Advanced Commands:",
-        run: { try run(&$0) })
+        options: ApplyOptions.self)
 
     static let defaultPruneAllowlist: [(String, String, String)] = [
         ("", "v1", "ConfigMap"), ("", "v1", "Endpoints"), ("", "v1", "Namespace"), ("", "v1", "PersistentVolumeClaim"),
@@ -42,83 +42,12 @@ enum ApplyCommand {
         ("apps", "v1", "DaemonSet"), ("apps", "v1", "Deployment"), ("apps", "v1", "ReplicaSet"), ("apps", "v1", "StatefulSet"),
     ]
 
-    static func run(_ inv: inout Invocation) throws {
-        let files = inv.flags.strings("filename")
-        if files.isEmpty && inv.flags.string("kustomize").isEmpty {
-            throw CLIError.message("must specify one of -f and -k")
-        }
-        if !inv.args.isEmpty {
-            throw CLIError.usage("Unexpected args: [\(inv.args.joined(separator: " "))]")
-        }
-        let serverSide = inv.flags.bool("server-side")
-        let prune = inv.flags.bool("prune")
-        let all = inv.flags.bool("all")
-        let selectorText = inv.flags.string("selector")
-        let force = inv.flags.bool("force")
-        if force && serverSide { throw CLIError.message("--force cannot be used with --server-side") }
-        if inv.flags.bool("force-conflicts") && !serverSide {
-            throw CLIError.message("--force-conflicts only works with --server-side")
-        }
-        if !inv.flags.string("subresource").isEmpty && !serverSide {
-            throw CLIError.message("--subresource can only be specified for --server-side")
-        }
-        if prune && all && !selectorText.isEmpty { throw CLIError.message("cannot set --all and --selector at the same time") }
-        if prune && !all && selectorText.isEmpty {
-            throw CLIError.message("all resources selected for prune without explicitly passing --all. To prune all resources, pass the --all flag. If you did not mean to prune all resources, specify a label selector")
-        }
-        if !prune && !inv.flags.strings("prune-allowlist").isEmpty {
-            throw CLIError.message("--prune-allowlist must be used with --prune")
-        }
-        let format = try objectFormat(inv)
-        let dryRun = try DryRun.from(inv)
-        _ = try ValidationMode.from(inv)
-        let server = try inv.server()
-        let defaultNamespace = try inv.namespace()
-        var objects = try KustomizeSource.objects(&inv)
-        let selector = try parseLabelSelector(selectorText)
-        if let sel = selector {
-            objects = objects.filter { o in sel.matches(labels: o.object["metadata"]["labels"]) }
-        }
-        if objects.isEmpty { throw CLIError.message("no objects passed to apply") }
-
-        let printer = OperationPrinter(format: format, dryRun: dryRun, flags: inv.flags)
-        var errors: [Error] = []
-        var visited: [(type: ResourceType, namespace: String, name: String)] = []
-        var visitedNamespaces: [String] = []
-        for o in objects {
-            do {
-                let type = try mapping(for: o, registry: server.registry)
-                let namespace = try requestNamespace(o.object, type: type, defaultNamespace: defaultNamespace,
-                                                     explicit: inv.namespaceExplicit)
-                var obj = o.object
-                if type.namespaced {
-                    obj["metadata"]["namespace"] = .string(namespace)
-                    if !visitedNamespaces.contains(namespace) { visitedNamespaces.append(namespace) }
-                }
-                let name = obj["metadata"]["name"].string ?? ""
-                visited.append((type, namespace, name))
-                let (result, operation) = serverSide
-                    ? try serverSideApply(obj, type: type, namespace: namespace, dryRun: dryRun, inv: &inv, server: server)
-                    : try clientSideApply(obj, type: type, namespace: namespace, source: o.source, dryRun: dryRun,
-                                          force: force, inv: &inv, server: server)
-                printer.print(result, type: type, operation: operation, inv: inv)
-            } catch {
-                errors.append(error)
-            }
-        }
-        try printer.flush(&inv)
-        if prune && errors.isEmpty {
-            try pruneObjects(inv: &inv, server: server, visited: visited, namespaces: visitedNamespaces,
-                             selector: selector, printer: printer)
-        }
-        if !errors.isEmpty { throw CLIError.aggregate(errors) }
-    }
-
     static let missingAnnotationWarning = "is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically."
 
     /// One object of client-side apply; returns the object and the operation word.
     static func clientSideApply(_ obj: JSONValue, type: ResourceType, namespace: String, source: String, dryRun: DryRun,
-                                force: Bool, inv: inout Invocation, server: APIServer) throws -> (JSONValue, String)
+                                force: Bool, cascade: PropagationPolicy = .background, inv: inout Invocation,
+                                server: APIServer) throws -> (JSONValue, String)
     {
         let name = obj["metadata"]["name"].string ?? ""
         let (modified, _) = LastApplied.modified(obj)
@@ -143,7 +72,7 @@ enum ApplyCommand {
         } catch let failure as ApplyPatcher.Failure {
             if force, isInvalid(failure.error) || isConflict(failure.error) {
                 let recreated = try server.write { s -> JSONValue in
-                    try s.delete(type, namespace: namespace, name: name, dryRun: dryRun == .server)
+                    try s.delete(type, namespace: namespace, name: name, propagation: cascade, dryRun: dryRun == .server)
                     return try s.create(Declarative.dropNulls(modified), type: type, namespace: namespace, dryRun: dryRun == .server)
                 }
                 return (recreated, "configured")
@@ -239,25 +168,28 @@ enum ApplyCommand {
             var merged = try StrategicMerge.apply(live, patch: config, schema: Declarative.schema(for: obj))
             merged = Declarative.dropNulls(merged)
             merged["metadata"]["resourceVersion"] = live["metadata"]["resourceVersion"]
-            return try s.update(merged, type: type, dryRun: dryRun == .server)
+            return try s.update(merged, type: type, dryRun: dryRun == .server, verb: "patch")
         }
         return (result, "serverside-applied")
     }
 
-    static func pruneObjects(inv: inout Invocation, server: APIServer, visited: [(type: ResourceType, namespace: String, name: String)],
-                             namespaces: [String], selector: LabelSelector?, printer: OperationPrinter) throws
-    {
-        var allow: [(String, String, String)] = defaultPruneAllowlist
-        let custom = inv.flags.strings("prune-allowlist")
-        if !custom.isEmpty {
-            allow = try custom.map { s in
-                let parts = s.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-                guard parts.count == 3 else {
-                    throw CLIError.message("invalid GroupVersionKind format: \(s), please follow <group/version/kind>")
-                }
-                return (parts[0] == "core" ? "" : parts[0], parts[1], parts[2])
+    /// `--prune-allowlist` entries (`core/v1/ConfigMap`) as group, version, kind; none: the default list.
+    static func pruneAllowlist(_ entries: [String]) throws -> [(String, String, String)] {
+        if entries.isEmpty { return defaultPruneAllowlist }
+        return try entries.map { s in
+            let parts = s.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 3 else {
+                throw CLIError.message("invalid GroupVersionKind format: \(s), please follow <group/version/kind>")
             }
+            return (parts[0] == "core" ? "" : parts[0], parts[1], parts[2])
         }
+    }
+
+    static func pruneObjects(inv: inout Invocation, server: APIServer, allow: [(String, String, String)],
+                             visited: [(type: ResourceType, namespace: String, name: String)],
+                             namespaces: [String], selector: LabelSelector?, cascade: PropagationPolicy,
+                             printer: OperationPrinter) throws
+    {
         for (g, v, k) in allow {
             guard let type = server.registry.type(for: GroupVersionKind(group: g, version: v, kind: k)) else { continue }
             let scopes: [String?] = type.namespaced ? namespaces.map { Optional($0) } : [nil]
@@ -273,7 +205,9 @@ enum ApplyCommand {
                         continue
                     }
                     if printer.dryRun != .client {
-                        try server.write { _ = try $0.delete(type, namespace: objNs, name: name, dryRun: printer.dryRun == .server) }
+                        try server.write {
+                            _ = try $0.delete(type, namespace: objNs, name: name, propagation: cascade, dryRun: printer.dryRun == .server)
+                        }
                     }
                     // Pruned objects print as a line or a name, never as objects.
                     printer.print(name: ObjectPrinter.name(obj, type: type), operation: "pruned", inv: inv)

@@ -10,26 +10,31 @@ import KubeRegistry
 /// directories and runs `diff -u -N` (or `$KUBECTL_EXTERNAL_DIFF`) on them. Exit 0: no differences,
 /// 1: differences, >1: an error (the diff program's own code, or 2 for kubectl's errors).
 enum DiffCommand {
-    static let spec = CommandSpec(
-        "diff",
-        use: "diff -f FILENAME",
-        short: "Show how objects in the store would change if the files were applied",
-        flags: CommonFlags.filenames("diff") + [
-            CommonFlags.fieldManager("kubectl-client-side-apply"),
-            FlagSpec("force-conflicts", .bool, usage: "With --server-side, take over fields other managers own."),
-            FlagSpec("concurrency", .int, default: "1", usage: "Objects processed in parallel. No effect offline."),
-            FlagSpec("prune", .bool, usage: "Include objects --prune would delete."),
-            FlagSpec("prune-allowlist", .stringArray, usage: "group/version/kind types --prune may delete."),
-            CommonFlags.selector,
-            FlagSpec("server-side", .bool, usage: "Compute the merged object with server-side apply."),
-            FlagSpec("show-managed-fields", .bool, usage: "Include metadata.managedFields in the diff."),
-        ],
-        group: "Advanced Commands:",
-        run: { try run(&$0) })
+    static let spec: CommandSpec = {
+        var spec = CommandSpec(
+            "diff",
+            use: "diff -f FILENAME",
+            short: "Show how objects in the store would change if the files were applied",
+            flags: CommonFlags.filenames("diff") + [
+                CommonFlags.fieldManager("kubectl-client-side-apply"),
+                FlagSpec("force-conflicts", .bool, usage: "With --server-side, take over fields other managers own."),
+                FlagSpec("concurrency", .int, default: "1", usage: "Objects processed in parallel. No effect offline."),
+                FlagSpec("prune", .bool, usage: "Include objects --prune would delete."),
+                FlagSpec("prune-allowlist", .stringArray, usage: "group/version/kind types --prune may delete."),
+                CommonFlags.selector,
+                FlagSpec("server-side", .bool, usage: "Compute the merged object with server-side apply."),
+                FlagSpec("show-managed-fields", .bool, usage: "Include metadata.managedFields in the diff."),
+            ],
+            group: "Advanced Commands:",
+            options: DiffOptions.self)
+        spec.run = { try run(&$0) }
+        return spec
+    }()
 
+    /// diff's exit codes: 0 no differences, 1 differences, >1 an error (kubectl's own errors exit 2).
     static func run(_ inv: inout Invocation) throws {
         do {
-            try runDiff(&inv)
+            try DiffOptions.execute(&inv)
         } catch CLIError.exit(let c) {
             throw CLIError.exit(c)
         } catch {
@@ -39,45 +44,8 @@ enum DiffCommand {
         }
     }
 
-    static func runDiff(_ inv: inout Invocation) throws {
-        let files = inv.flags.strings("filename")
-        if files.isEmpty && inv.flags.string("kustomize").isEmpty {
-            throw CLIError.message("must specify one of -f and -k")
-        }
-        let server = try inv.server()
-        let defaultNamespace = try inv.namespace()
-        var objects = try KustomizeSource.objects(&inv)
-        if let sel = try parseLabelSelector(inv.flags.string("selector")) {
-            objects = objects.filter { sel.matches(labels: $0.object["metadata"]["labels"]) }
-        }
-        let live = try makeTempDir("LIVE-")
-        let merged = try makeTempDir("MERGED-")
-        defer {
-            removeTree(live)
-            removeTree(merged)
-        }
-        let serverSide = inv.flags.bool("server-side")
-        for o in objects {
-            let type = try mapping(for: o, registry: server.registry)
-            let namespace = try requestNamespace(o.object, type: type, defaultNamespace: defaultNamespace, explicit: inv.namespaceExplicit)
-            var obj = o.object
-            if type.namespaced { obj["metadata"]["namespace"] = .string(namespace) }
-            let name = obj["metadata"]["name"].string ?? ""
-            let current = try server.read { try $0.find(type, namespace: namespace, name: name) }
-            // The would-be object: a server-side dry run of what apply would send.
-            var sink = inv
-            sink.io = IOStreams.buffers()
-            let (after, _) = serverSide
-                ? try ApplyCommand.serverSideApply(obj, type: type, namespace: namespace, dryRun: .server, inv: &sink, server: server)
-                : try ApplyCommand.clientSideApply(obj, type: type, namespace: namespace, source: o.source, dryRun: .server,
-                                                   force: false, inv: &sink, server: server)
-            let fileName = (type.group.isEmpty ? "" : type.group + ".") + "\(type.version).\(type.kind).\(namespace).\(name)"
-            let show = inv.flags.bool("show-managed-fields")
-            if let current {
-                try writeFile(live + "/" + fileName, ObjectPrinter.yaml(prepare(current, show: show)))
-            }
-            try writeFile(merged + "/" + fileName, ObjectPrinter.yaml(prepare(after, show: show)))
-        }
+    /// Runs `diff -u -N` (or `$KUBECTL_EXTERNAL_DIFF`) on the two directories.
+    static func runDiffProgram(live: String, merged: String, inv: inout Invocation) throws {
         var command = ["diff", "-u", "-N"]
         if let external = inv.environment["KUBECTL_EXTERNAL_DIFF"], !external.isEmpty {
             let words = external.split(separator: " ").map(String.init)

@@ -18,7 +18,7 @@ enum LastAppliedCommands {
             FlagSpec("recursive", short: "R", .bool, usage: "Walk directories given with -f recursively."),
             CommonFlags.selector,
         ],
-        run: { try view(&$0) })
+        options: ViewLastAppliedOptions.self)
 
     static let setSpec = CommandSpec(
         "set-last-applied", use: "set-last-applied -f FILENAME",
@@ -32,47 +32,40 @@ enum LastAppliedCommands {
             FlagSpec("show-managed-fields", .bool, usage: "Keep managedFields in JSON and YAML output."),
             FlagSpec("template", .string, usage: "Template for -o go-template or jsonpath."),
         ],
-        run: { try set(&$0) })
+        options: SetLastAppliedOptions.self)
 
-    static func view(_ inv: inout Invocation) throws {
-        let output = inv.flags.string("output")
+    static let noAnnotation = "no last-applied-configuration annotation found on resource: "
+}
+
+/// `apply view-last-applied`: the objects named by the resource builder (`TYPE NAME`, `TYPE/NAME`,
+/// `TYPE -l`/`--all`, `-f`/`-k`), read from the store; each one's annotation printed as YAML or JSON.
+/// The first object that cannot be read, or has no annotation, ends the command before anything prints.
+struct ViewLastAppliedOptions: CommandOptions {
+    var builder: ResourceBuilder
+    var output: String
+
+    init(_ inv: inout Invocation) throws {
+        builder = ResourceBuilder.from(inv)
+        output = inv.flags.string("output")
+    }
+
+    func validate(_ inv: Invocation) throws {
         guard output == "yaml" || output == "json" else {
             throw CLIError.message("unexpected -o output mode: \(output), the flag 'output' must be one of yaml|json")
         }
-        let server = try inv.server()
-        let namespace = try inv.namespace()
-        var objects: [JSONValue] = []
-        if !inv.flags.strings("filename").isEmpty || !inv.flags.string("kustomize").isEmpty {
-            for o in try KustomizeSource.objects(&inv) {
-                let type = try mapping(for: o, registry: server.registry)
-                let ns = try requestNamespace(o.object, type: type, defaultNamespace: namespace, explicit: inv.namespaceExplicit)
-                objects.append(try server.read { try $0.get(type, namespace: ns, name: o.object["metadata"]["name"].string ?? "") })
-            }
-        } else {
-            if inv.args.isEmpty {
-                throw CLIError.usage("You must provide one or more resources by argument or filename.")
-            }
-            let selection = try ResourceArgs.parse(inv.args, registry: server.registry)
-            let selector = try parseLabelSelector(inv.flags.string("selector"))
-            try server.read { s in
-                for req in selection.requests {
-                    if req.names.isEmpty {
-                        guard inv.flags.bool("all") || selector != nil else {
-                            throw CLIError.message("resource(s) were provided, but no name was specified")
-                        }
-                        objects += try s.list(req.type, namespace: namespace).filter {
-                            selector?.matches(labels: $0["metadata"]["labels"]) ?? true
-                        }
-                    } else {
-                        for name in req.names { objects.append(try s.get(req.type, namespace: namespace, name: name)) }
-                    }
-                }
-            }
-        }
-        for obj in objects {
+        if builder.isEmpty { throw CLIError.usage("You must provide one or more resources by argument or filename.") }
+    }
+
+    func run(_ inv: inout Invocation) throws {
+        var texts: [String] = []
+        for r in try builder.resolve(&inv).infos(&inv, fetch: .latest) {
+            let obj = try r.get().object ?? .emptyObject
             guard let text = obj["metadata"]["annotations"][LastApplied.key].string else {
-                throw CLIError.message("no last-applied-configuration annotation found on resource: \(obj["metadata"]["name"].string ?? "")")
+                throw CLIError.message(LastAppliedCommands.noAnnotation + (obj["metadata"]["name"].string ?? ""))
             }
+            texts.append(text)
+        }
+        for text in texts {
             let value = try JSON.parse(text)
             if output == "json" {
                 inv.io.out.write(value.jsonString(JSONWriteOptions(indent: 2, sortKeys: false)) + (text.hasSuffix("\n") ? "\n" : ""))
@@ -81,28 +74,52 @@ enum LastAppliedCommands {
             }
         }
     }
+}
 
-    static func set(_ inv: inout Invocation) throws {
-        if inv.flags.strings("filename").isEmpty { throw CLIError.message("must specify one of -f and -k") }
-        let dryRun = try DryRun.from(inv)
-        let format = try objectFormat(inv)
+/// `apply set-last-applied -f`: each object of the files becomes the last applied configuration of the
+/// live object (nothing else changes). As kubectl, every object is read and checked first (it must exist
+/// and, without `--create-annotation`, have the annotation); objects whose annotation already matches
+/// are reported as needing no change; then the others are written.
+struct SetLastAppliedOptions: CommandOptions {
+    var builder: ResourceBuilder
+    var printFlags: PrintFlags
+    var createAnnotation: Bool
+
+    init(_ inv: inout Invocation) throws {
+        builder = ResourceBuilder.from(inv, args: [])
+        printFlags = PrintFlags(inv.flags)
+        createAnnotation = inv.flags.bool("create-annotation")
+    }
+
+    func validate(_ inv: Invocation) throws {
+        if builder.filenames.isEmpty { throw CLIError.message("must specify one of -f and -k") }
+    }
+
+    func run(_ inv: inout Invocation) throws {
+        let dryRun = try DryRun.parse(printFlags.dryRun, inv)
+        let printer = try printFlags.toPrinter(dryRun: dryRun)
         let server = try inv.server()
-        let namespace = try inv.namespace()
-        let printer = OperationPrinter(format: format, dryRun: dryRun, flags: inv.flags)
-        for o in try KustomizeSource.objects(&inv) {
-            let type = try mapping(for: o, registry: server.registry)
-            let ns = try requestNamespace(o.object, type: type, defaultNamespace: namespace, explicit: inv.namespaceExplicit)
-            let name = o.object["metadata"]["name"].string ?? ""
-            var configured = o.object
-            if type.namespaced { configured["metadata"]["namespace"] = .string(ns) }  // as the builder sets it
-            let annotation = LastApplied.modified(configured).annotation
+        var pending: [(info: ResourceInfo, type: ResourceType, annotation: String)] = []
+        for r in try builder.resolve(&inv).infos(&inv, fetch: .names) {
+            let info = try r.get()
+            guard let type = info.type else { continue }
+            let annotation = LastApplied.modified(info.objectInNamespace).annotation
+            let live = try server.read { try $0.get(type, namespace: info.namespace, name: info.name) }
+            let current = live["metadata"]["annotations"][LastApplied.key].string
+            if current == nil && !createAnnotation {
+                throw CLIError.message(LastAppliedCommands.noAnnotation + info.name + ", to create the annotation, run the command with --create-annotation")
+            }
+            if current == annotation {
+                inv.io.out.write("set-last-applied \(info.name): no changes required.\n")
+                continue
+            }
+            pending.append((info, type, annotation))
+        }
+        for (info, type, annotation) in pending {
             let result: JSONValue = try server.write { s in
-                var live = try s.get(type, namespace: ns, name: name)
-                if live["metadata"]["annotations"][LastApplied.key].isNull && !inv.flags.bool("create-annotation") {
-                    throw CLIError.message("no last-applied-configuration annotation found on resource: \(name), to create the annotation, run the command with --create-annotation")
-                }
+                var live = try s.get(type, namespace: info.namespace, name: info.name)
                 live["metadata"]["annotations"][LastApplied.key] = .string(annotation)
-                return dryRun == .client ? live : try s.update(live, type: type, dryRun: dryRun == .server)
+                return dryRun == .client ? live : try s.update(live, type: type, dryRun: dryRun == .server, verb: "patch")
             }
             printer.print(result, type: type, operation: "configured", inv: inv)
         }

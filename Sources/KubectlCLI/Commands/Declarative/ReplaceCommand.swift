@@ -24,57 +24,93 @@ enum ReplaceCommand {
             FlagSpec("wait", .bool, usage: "Wait for --force deletions to finish. No effect offline: deletions are immediate."),
         ],
         group: "Advanced Commands:",
-        run: { try run(&$0) })
+        options: ReplaceOptions.self)
+}
 
-    static func run(_ inv: inout Invocation) throws {
-        let files = inv.flags.strings("filename")
-        if files.isEmpty && inv.flags.string("kustomize").isEmpty {
-            throw CLIError.message("must specify one of -f and -k")
-        }
-        let force = inv.flags.bool("force")
-        let saveConfig = inv.flags.bool("save-config")
-        let format = try objectFormat(inv)
-        let dryRun = try DryRun.from(inv)
+/// replace's options (kubectl's Complete, Validate, Run): the objects come from the resource builder,
+/// each replaced on its own (`--force`: deleted, then created); a failed object is reported and the
+/// others go on.
+struct ReplaceOptions: CommandOptions {
+    var builder: ResourceBuilder
+    var printFlags: PrintFlags
+    var validation: ValidationMode
+    var saveConfig: Bool
+    var dryRun: DryRun
+    var cascade: PropagationPolicy
+    var force: Bool
+    var gracePeriod: Int
+    var timeoutSet: Bool
+    var raw: String
+    var subresource: String
+    var fieldManager: String
+    /// Accepted, no effect offline (README, help): deletions are immediate.
+    var wait: Bool
+
+    /// kubectl's Complete: every flag read, then in its order: validation mode, dry-run, cascade, files.
+    init(_ inv: inout Invocation) throws {
+        let f = inv.flags
+        builder = ResourceBuilder.from(inv, args: [])
+        printFlags = PrintFlags(f)
+        saveConfig = f.bool("save-config")
+        force = f.bool("force")
+        gracePeriod = f.int("grace-period")
+        timeoutSet = (f.durationNanoseconds("timeout") ?? 0) != 0
+        raw = f.string("raw")
+        subresource = f.string("subresource")
+        fieldManager = f.string("field-manager")
+        wait = f.bool("wait")
+        validation = try ValidationMode.from(inv)
+        dryRun = try DryRun.from(inv)
+        cascade = try PropagationPolicy.cascade(f.string("cascade"))
+        if !builder.hasFiles { throw CLIError.message("must specify one of -f and -k") }
+    }
+
+    /// kubectl's Validate.
+    func validate(_ inv: Invocation) throws {
+        if gracePeriod >= 0 && !force { throw CLIError.message("--grace-period must have --force specified") }
+        if timeoutSet && !force { throw CLIError.message("--timeout must have --force specified") }
         if force && dryRun != .none { throw CLIError.message("--dry-run can not be used when --force is set") }
-        _ = try ValidationMode.from(inv)
-        let server = try inv.server()
-        let defaultNamespace = try inv.namespace()
-        let objects = try KustomizeSource.objects(&inv)
-        let printer = OperationPrinter(format: format, dryRun: dryRun, flags: inv.flags)
-        var errors: [Error] = []
-        for o in objects {
-            do {
-                let type = try mapping(for: o, registry: server.registry)
-                let namespace = try requestNamespace(o.object, type: type, defaultNamespace: defaultNamespace, explicit: inv.namespaceExplicit)
-                var obj = o.object
-                if type.namespaced { obj["metadata"]["namespace"] = .string(namespace) }
-                if saveConfig || !obj["metadata"]["annotations"][LastApplied.key].isNull {
-                    obj = LastApplied.annotate(obj)
-                }
-                let name = obj["metadata"]["name"].string ?? ""
-                if force {
-                    do {
-                        let deleted = try server.write { try $0.delete(type, namespace: namespace, name: name) }
-                        inv.io.out.write("\(type.qualifiedKind) \(goQuoted(deleted["metadata"]["name"].string ?? name)) deleted\n")
-                    } catch let e as APIError where e.reason == .notFound {
-                    }
-                    obj.remove(["metadata", "resourceVersion"])
-                    obj.remove(["metadata", "uid"])
-                    let created = try server.write { try $0.create(Declarative.dropNulls(obj), type: type, namespace: namespace) }
-                    printer.print(created, type: type, operation: "replaced", suffixed: false, inv: inv)
-                    continue
-                }
-                let result = try server.write { s -> JSONValue in
-                    let live = try s.get(type, namespace: namespace, name: name)
-                    var next = Declarative.dropNulls(obj)
-                    if !live["status"].isNull { next["status"] = live["status"] }
-                    if dryRun == .client { return next }
-                    return try s.update(next, type: type, dryRun: dryRun == .server)
-                }
-                printer.print(result, type: type, operation: "replaced", inv: inv)
-            } catch {
-                errors.append(addSource(error, verb: "replacing", source: o.source))
+        if !raw.isEmpty {
+            if builder.filenames.count != 1 { throw CLIError.message("--raw can only use a single local file or stdin") }
+            if builder.filenames[0].hasPrefix("http://") || builder.filenames[0].hasPrefix("https://") {
+                throw CLIError.message("--raw cannot read from a url")
             }
+            if builder.recursive { throw CLIError.message("--raw and --recursive are mutually exclusive") }
+            if !printFlags.output.isEmpty { throw CLIError.message("--raw and --output are mutually exclusive") }
+            try RawRequest.validatePath(raw)
+        }
+    }
+
+    func run(_ inv: inout Invocation) throws {
+        if !raw.isEmpty { throw RawRequest.unavailable }
+        let printer = try printFlags.toPrinter(dryRun: dryRun)
+        let server = try inv.server()
+        let errors = try builder.resolve(&inv).visit(&inv, fetch: .names, verb: "replacing") { inv, info in
+            guard let type = info.type else { return }
+            var obj = info.objectInNamespace
+            if saveConfig || !obj["metadata"]["annotations"][LastApplied.key].isNull {
+                obj = LastApplied.annotate(obj)
+            }
+            if force {
+                do {
+                    let deleted = try server.write { try $0.delete(type, namespace: info.namespace, name: info.name, propagation: cascade) }
+                    inv.io.out.write("\(type.qualifiedKind) \(goQuoted(deleted["metadata"]["name"].string ?? info.name)) deleted\n")
+                } catch let e as APIError where e.reason == .notFound {
+                }
+                obj.remove(["metadata", "resourceVersion"])
+                obj.remove(["metadata", "uid"])
+                let created = try server.write { try $0.create(Declarative.dropNulls(obj), type: type, namespace: info.namespace) }
+                printer.print(created, type: type, operation: "replaced", suffixed: false, inv: inv)
+                return
+            }
+            let result = try server.write { s -> JSONValue in
+                let live = try s.get(type, namespace: info.namespace, name: info.name)
+                var next = Declarative.dropNulls(obj)
+                if !live["status"].isNull { next["status"] = live["status"] }
+                if dryRun == .client { return next }
+                return try s.update(next, type: type, dryRun: dryRun == .server)
+            }
+            printer.print(result, type: type, operation: "replaced", inv: inv)
         }
         try printer.flush(&inv)
         if !errors.isEmpty { throw CLIError.aggregate(errors) }

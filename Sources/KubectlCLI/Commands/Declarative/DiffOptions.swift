@@ -1,0 +1,70 @@
+import KubeAPI
+import KubeModel
+import KubePrinters
+import KubeRegistry
+
+/// diff's options: the objects come from the resource builder (`-f`/`-k`, `-l`); for each, the live
+/// object and what apply would make of it (a server-side dry run) are written as YAML for the diff
+/// program. The first object that cannot be read, mapped or merged ends the command.
+struct DiffOptions: CommandOptions {
+    var builder: ResourceBuilder
+    var unexpectedArgs: [String]
+    var serverSide: Bool
+    var forceConflicts: Bool
+    var showManagedFields: Bool
+    var fieldManager: String
+    var prune: Bool
+    var pruneAllowlist: [String]
+    /// Accepted, no effect offline (README, help): objects are diffed one after another.
+    var concurrency: Int
+
+    init(_ inv: inout Invocation) throws {
+        let f = inv.flags
+        builder = ResourceBuilder.from(inv, args: [])
+        unexpectedArgs = inv.args
+        serverSide = f.bool("server-side")
+        forceConflicts = f.bool("force-conflicts")
+        showManagedFields = f.bool("show-managed-fields")
+        fieldManager = f.string("field-manager")
+        prune = f.bool("prune")
+        pruneAllowlist = f.strings("prune-allowlist")
+        concurrency = f.int("concurrency")
+    }
+
+    func validate(_ inv: Invocation) throws {
+        if !unexpectedArgs.isEmpty { throw CLIError.usage("Unexpected args: [\(unexpectedArgs.joined(separator: " "))]") }
+        if !builder.hasFiles { throw CLIError.message("must specify one of -f and -k") }
+        if forceConflicts && !serverSide { throw CLIError.message("--force-conflicts only works with --server-side") }
+        if prune { _ = try ApplyCommand.pruneAllowlist(pruneAllowlist) }
+    }
+
+    func run(_ inv: inout Invocation) throws {
+        let server = try inv.server()
+        let result = try builder.resolve(&inv)
+        let live = try DiffCommand.makeTempDir("LIVE-")
+        let merged = try DiffCommand.makeTempDir("MERGED-")
+        defer {
+            DiffCommand.removeTree(live)
+            DiffCommand.removeTree(merged)
+        }
+        for r in try result.infos(&inv, fetch: .names) {
+            let info = try r.get()
+            guard let type = info.type else { continue }
+            let obj = info.objectInNamespace
+            let current = try server.read { try $0.find(type, namespace: info.namespace, name: info.name) }
+            // The would-be object: a server-side dry run of what apply would send.
+            var sink = inv
+            sink.io = IOStreams.buffers()
+            let (after, _) = serverSide
+                ? try ApplyCommand.serverSideApply(obj, type: type, namespace: info.namespace, dryRun: .server, inv: &sink, server: server)
+                : try ApplyCommand.clientSideApply(obj, type: type, namespace: info.namespace, source: info.source, dryRun: .server,
+                                                   force: false, inv: &sink, server: server)
+            let fileName = (type.group.isEmpty ? "" : type.group + ".") + "\(type.version).\(type.kind).\(info.namespace).\(info.name)"
+            if let current {
+                try DiffCommand.writeFile(live + "/" + fileName, ObjectPrinter.yaml(DiffCommand.prepare(current, show: showManagedFields)))
+            }
+            try DiffCommand.writeFile(merged + "/" + fileName, ObjectPrinter.yaml(DiffCommand.prepare(after, show: showManagedFields)))
+        }
+        try DiffCommand.runDiffProgram(live: live, merged: merged, inv: &inv)
+    }
+}

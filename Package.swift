@@ -15,6 +15,7 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "KubeModel", swiftSettings: v5),
         .target(name: "KubeCodec", dependencies: ["KubeModel", "CLibYAML"], swiftSettings: v5),
@@ -24,7 +25,7 @@ let package = Package(
         .target(name: "KubeStore", dependencies: ["KubeModel", "CSQLite", "CZlib"], swiftSettings: v5),
         .target(name: "KubeTemplate", dependencies: ["KubeModel"], swiftSettings: v5),
         .target(name: "KubeAPI", dependencies: ["KubeModel", "KubeRegistry", "KubeStore", "KubeSchema", "KubeCEL", "KubeCodec",
-                                                "KubeTemplate"], swiftSettings: v5),
+                                                "KubeTemplate", "COpenSSL"], swiftSettings: v5),
         .target(name: "KubePrinters", dependencies: ["KubeModel", "KubeCodec", "KubeRegistry", "KubeTemplate"], swiftSettings: v5),
         .target(name: "KubectlCLI", dependencies: ["KubeModel", "KubeCodec", "KubeRegistry", "KubeAPI", "KubePrinters", "KubeSchema", "KubeTemplate"], swiftSettings: v5),
         .executableTarget(name: "kubectl-local", dependencies: ["KubectlCLI"], swiftSettings: v5),

@@ -201,6 +201,9 @@ import Testing
                 #expect(s.run("create deployment web --image=nginx").exitCode == 0)
                 #expect(s.run("create -f \(podFile)").exitCode == 0)
             }
+            if path.first == "certificate" {  // the examples name the request "jane"
+                #expect(s.run("create -f \(CertificateGolden.dir)/_files/csr.yaml").exitCode == 0)
+            }
             for c in commands {
                 // Shell plumbing (pipes, redirections, process substitution) is not a kubectl command.
                 if c.contains("|") && !c.contains("'") || c.contains(">") || c.contains("<(") { continue }

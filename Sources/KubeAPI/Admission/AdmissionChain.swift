@@ -63,7 +63,7 @@ enum AdmissionChain {
     /// Mutating admission plugins, in the API server's order.
     /// (`KindDefaulting` also runs the ServiceAccount, Priority, DefaultTolerationSeconds and
     /// DefaultStorageClass plugins; it comes after LimitRanger so the QoS class sees its defaults.)
-    static let mutating: [AdmissionStep] = [LimitRanger(), KindDefaulting()]
+    static let mutating: [AdmissionStep] = [LimitRanger(), KindDefaulting(), CSRAdmission()]
     /// The kind's validation on create and on update (field rules, immutable fields).
     static let validation: [AdmissionStep] = [SpecRules(), CustomResourceValidation(), APIWarnings()]
     /// Validating admission plugins.

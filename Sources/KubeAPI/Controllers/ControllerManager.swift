@@ -69,6 +69,7 @@ final class ControllerManager {
         case waitingPods(String)
         case hpa(String, String)
         case stage(String, String, String)  // storage key, namespace, name
+        case csr(String)
 
         var level: Int {
             switch self {
@@ -77,7 +78,7 @@ final class ControllerManager {
             case .pvc, .pendingClaims, .stage: return 1
             case .replicaSet, .replicationController, .statefulSet, .daemonSet, .allDaemonSets, .job, .adopt: return 2
             case .deployment, .cronJob, .hpa: return 3
-            case .services: return 4
+            case .services, .csr: return 4
             }
         }
     }
@@ -197,6 +198,8 @@ final class ControllerManager {
             if deleted { reclaimQueue.append(object) } else { enqueue(.pvc(ns, name)) }
             enqueue(.pendingClaims)
             if object["status"]["phase"].string == "Bound" { rescanPendingPods() }
+        case ("certificates.k8s.io", "CertificateSigningRequest"):
+            if !deleted { enqueue(.csr(name)) }
         case ("rbac.authorization.k8s.io", "ClusterRole"):
             try aggregateClusterRoles()
         case ("", "PersistentVolume"), ("storage.k8s.io", "StorageClass"):
@@ -278,6 +281,7 @@ final class ControllerManager {
         case .waitingPods(let ns): try wakeWaitingPods(namespace: ns)
         case .hpa(let ns, let name): try scheduleHPA(namespace: ns, name: name)
         case .stage(let key, let ns, let name): try syncStage(storageKey: key, namespace: ns, name: name)
+        case .csr(let name): try syncCSR(name: name)
         }
     }
 

@@ -37,3 +37,12 @@ public func escapeTerminal(_ s: String) -> String {
     }
     return out
 }
+
+/// Go's `strings.TrimSpace`: leading and trailing Unicode white space removed.
+public func goTrimSpace(_ s: String) -> String {
+    let ws: Set<Character> = [" ", "\t", "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{A0}", "\r\n"]
+    var sub = Substring(s)
+    while let f = sub.first, ws.contains(f) { sub = sub.dropFirst() }
+    while let l = sub.last, ws.contains(l) { sub = sub.dropLast() }
+    return String(sub)
+}

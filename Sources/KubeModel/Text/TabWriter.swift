@@ -17,6 +17,10 @@ public struct TabWriter {
     private var pending = ""
     /// Whether the last buffered line ended with a newline.
     private var endsWithNewline = true
+    /// kubectl's tabwriter flag `RememberWidths` (liggitt/tabwriter): a column is never narrower than
+    /// it was in an earlier block or flush of this writer.
+    public var rememberWidths = false
+    private var maxWidths: [Int] = []
 
     /// `get` tables: minwidth 6, padding 3.
     public static func table() -> TabWriter { TabWriter(minWidth: 6, padding: 3) }
@@ -87,7 +91,7 @@ public struct TabWriter {
         return ascii ? s.utf8.count : s.unicodeScalars.count
     }
 
-    private func format(_ line0In: Int, _ line1: Int, _ widths: inout [Int], _ result: inout [[Int]], _ cw: [[Int]]) {
+    private mutating func format(_ line0In: Int, _ line1: Int, _ widths: inout [Int], _ result: inout [[Int]], _ cw: [[Int]]) {
         var line0 = line0In
         let column = widths.count
         var this = line0
@@ -101,6 +105,14 @@ public struct TabWriter {
                 let w = cw[this][column] + padding
                 if w > width { width = w }
                 this += 1
+            }
+            if rememberWidths {
+                if column < maxWidths.count {
+                    width = max(width, maxWidths[column])
+                    maxWidths[column] = width
+                } else {
+                    maxWidths.append(width)
+                }
             }
             widths.append(width)
             format(line0, this, &widths, &result, cw)

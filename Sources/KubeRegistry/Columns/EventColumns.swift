@@ -37,11 +37,5 @@ enum EventColumns {
     }
 
     /// Go `strings.TrimSpace` for the ASCII/Unicode whitespace that matters here.
-    static func trimSpace(_ s: String) -> String {
-        let ws: Set<Character> = [" ", "\t", "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{A0}"]
-        var sub = Substring(s)
-        while let f = sub.first, ws.contains(f) || f == "\r\n" { sub = sub.dropFirst() }
-        while let l = sub.last, ws.contains(l) || l == "\r\n" { sub = sub.dropLast() }
-        return String(sub)
-    }
+    static func trimSpace(_ s: String) -> String { goTrimSpace(s) }
 }

@@ -44,28 +44,3 @@ func describeSecret(_ s: JSONValue, _ ctx: DescribeContext) -> String {
 }
 
 func base64DecodedLength(_ s: String) -> Int { base64Decode(s).count }
-
-/// Standard base64 decoding (padding optional, invalid characters skipped).
-func base64Decode(_ s: String) -> [UInt8] {
-    var out: [UInt8] = []
-    var buf: UInt32 = 0
-    var bits = 0
-    for c in s.utf8 {
-        let v: UInt8
-        switch c {
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"): v = c - UInt8(ascii: "A")
-        case UInt8(ascii: "a")...UInt8(ascii: "z"): v = c - UInt8(ascii: "a") + 26
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): v = c - UInt8(ascii: "0") + 52
-        case UInt8(ascii: "+"), UInt8(ascii: "-"): v = 62
-        case UInt8(ascii: "/"), UInt8(ascii: "_"): v = 63
-        default: continue
-        }
-        buf = (buf << 6) | UInt32(v)
-        bits += 6
-        if bits >= 8 {
-            bits -= 8
-            out.append(UInt8((buf >> UInt32(bits)) & 0xFF))
-        }
-    }
-    return out
-}

@@ -17,7 +17,7 @@ enum GetCommand {
             FlagSpec("label-columns", short: "L", .stringSlice, usage: "Labels to show as extra columns (comma separated or repeated)."),
             FlagSpec("no-headers", .bool, usage: "Leave out the header row of tables."),
             FlagSpec("output-watch-events", .bool, usage: "With --watch, print watch event objects."),
-            FlagSpec("raw", .string, usage: "Raw URI to request from the server (not available offline)."),
+            FlagSpec("raw", .string, usage: "Print what the API server answers on this path (health, version, discovery, objects)."),
             CommonFlags.selector,
             FlagSpec("server-print", .bool, default: "true", usage: "Let the server print tables. No effect offline: tables are always printed locally."),
             FlagSpec("show-kind", .bool, usage: "Prefix names with their kind."),
@@ -31,6 +31,7 @@ enum GetCommand {
         run: { try run(&$0) })
 
     static func run(_ inv: inout Invocation) throws {
+        if !inv.flags.string("raw").isEmpty { return try RawRequest.run(&inv, path: inv.flags.string("raw")) }
         let format = try outputFormat(inv)
         var builder = ResourceBuilder.from(inv)
         builder.requireNames = false

@@ -8,6 +8,14 @@ enum NoRuntimeCommands {
         }
     }
 
+    /// `proxy` has no API server to forward to.
+    static func refuseProxy(_ inv: inout Invocation) throws {
+        throw CLIError.message("kubectl proxy needs an API server to forward requests to, and kubectl-local has none: the cluster is the local store (\(try ClusterInfoCommand.serverURL(inv))), read and written by kubectl-local itself")
+    }
+
+    /// Why there are no container logs (cluster-info dump's log sections say it).
+    static let noLogs = "kubectl-local has no container runtime: pods are simulated in the local store and no process runs in them, so there are no logs"
+
     /// kubectl's own argument errors come before anything else.
     static func checkArguments(_ inv: Invocation) throws {
         let args = inv.args
@@ -71,5 +79,21 @@ enum NoRuntimeCommands {
                             FlagSpec("no-preserve", .bool, usage: "Do not keep owner and mode of copied files."),
                             FlagSpec("retries", .int, usage: "How often to retry a failed copy; negative retries forever.")],
                     group: "Troubleshooting and Debugging Commands:", run: refuse("kubectl cp")),
+        CommandSpec("proxy", use: "proxy [--port=PORT] [--www=static-dir] [--www-prefix=prefix] [--api-prefix=prefix]",
+                    short: "Serve the API server over local HTTP (not available offline)",
+                    flags: [FlagSpec("accept-hosts", .string, default: "^localhost$,^127\\.0\\.0\\.1$,^\\[::1\\]$", usage: "Hosts allowed to connect (regular expressions)."),
+                            FlagSpec("accept-paths", .string, default: "^.*", usage: "Paths served (regular expressions)."),
+                            FlagSpec("address", .string, default: "127.0.0.1", usage: "Address to listen on."),
+                            FlagSpec("api-prefix", .string, default: "/", usage: "Path prefix of the proxied API."),
+                            FlagSpec("append-server-path", .bool, usage: "Add the server's path to proxied requests."),
+                            FlagSpec("disable-filter", .bool, usage: "Serve every request, unfiltered (unsafe)."),
+                            FlagSpec("keepalive", .duration, default: "0s", usage: "Keep-alive period of connections."),
+                            FlagSpec("port", short: "p", .int, default: "8001", usage: "Port to listen on."),
+                            FlagSpec("reject-methods", .string, default: "^$", usage: "HTTP methods refused (regular expressions)."),
+                            FlagSpec("reject-paths", .string, default: "^/api/.*/pods/.*/exec,^/api/.*/pods/.*/attach", usage: "Paths refused (regular expressions)."),
+                            FlagSpec("unix-socket", short: "u", .string, usage: "Unix socket to listen on instead of a port."),
+                            FlagSpec("www", short: "w", .string, usage: "Directory of static files to serve too."),
+                            FlagSpec("www-prefix", short: "P", .string, default: "/static/", usage: "Path prefix of the static files.")],
+                    group: "Troubleshooting and Debugging Commands:", run: { try refuseProxy(&$0) }),
     ]
 }

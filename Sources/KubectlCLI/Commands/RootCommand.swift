@@ -43,6 +43,9 @@ enum RootCommand {
             OptionsCommand.spec,
             CompletionCommand.completeSpec,
             CompletionCommand.manSpec,
+            EventsCommand.spec,
+            ClusterInfoCommand.spec,
+            CertificateCommand.spec,
             AuthCommand.spec,
         ] + WorkloadCommands.specs + NoRuntimeCommands.specs)
 }

@@ -1,7 +1,9 @@
 import KubeModel
 import KubePrinters
 
-/// `kubectl version`: the client is kubectl v1.32.5-compatible; the local store answers as the server.
+/// `kubectl version`: the client is kubectl v1.32.5-compatible; the local store answers as the server,
+/// a kind node of the same release (kindest/node:v1.32.5). Both report v1.32.5's release build info so
+/// tools that parse it see the values kubectl and a kind cluster give.
 enum VersionCommand {
     static let gitVersion = "v1.32.5"
 
@@ -17,8 +19,8 @@ enum VersionCommand {
     static func info() -> JSONValue {
         JSONObject([
             ("major", "1"), ("minor", "32"), ("gitVersion", .string(gitVersion)),
-            ("gitCommit", "kubectl-local"), ("gitTreeState", "clean"), ("buildDate", "2026-11-23T00:00:00Z"),
-            ("goVersion", "swift6.3.1"), ("compiler", "swiftc"), ("platform", "linux/amd64"),
+            ("gitCommit", "9894294ef13a5b32803e3ca2c0d620a088cc84d1"), ("gitTreeState", "clean"),
+            ("buildDate", "2025-05-15T09:12:10Z"), ("goVersion", "go1.23.8"), ("compiler", "gc"), ("platform", "linux/amd64"),
         ]).asValue
     }
 

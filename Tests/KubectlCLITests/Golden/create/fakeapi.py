@@ -1,4 +1,5 @@
-import json, sys
+import json, os, re, sys, time
+from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, HTTPServer
 def res(name, kind, namespaced=True, verbs=("get","list","create","update","patch","delete","watch"), short=None):
     r = {"name": name, "singularName": kind.lower(), "namespaced": namespaced, "kind": kind, "verbs": list(verbs)}
@@ -15,6 +16,41 @@ groups = {
  "certificates.k8s.io/v1": [res("certificatesigningrequests","CertificateSigningRequest",False,short=["csr"])],
  "extensions/v1beta1": [res("ingresses","Ingress",short=["ing"]), res("deployments","Deployment")],
 }
+# FAKEAPI_ROUTES=routes.json serves recorded responses: {"/path?query": body or {"code": N, "body": ...}};
+# a path without its query matches any query. FAKEAPI_NOW=<RFC3339> shifts every timestamp in served
+# bodies by (real now - FAKEAPI_NOW), so kubectl's ages (LAST SEEN, AGE) read as they did at FAKEAPI_NOW.
+routes = json.load(open(os.environ["FAKEAPI_ROUTES"])) if os.environ.get("FAKEAPI_ROUTES") else {}
+if routes:
+    groups["v1"] += [res("events","Event",short=["ev"]), res("pods/ephemeralcontainers","Pod",verbs=("get","patch","update"))]
+    groups["certificates.k8s.io/v1"] = [res("certificatesigningrequests","CertificateSigningRequest",False,short=["csr"]), res("certificatesigningrequests/approval","CertificateSigningRequest",False,verbs=("get","patch","update"))]
+    groups["events.k8s.io/v1"] = [res("events","Event",short=["ev"])]
+TS = re.compile(r'^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$')
+def parse_ts(s):
+    base, frac = (s[:-1].split(".") + [""])[:2]
+    t = datetime.strptime(base, "%Y-%m-%dT%H:%M:%S").replace(tzinfo=timezone.utc).timestamp()
+    return t + (float("0." + frac) if frac else 0), frac
+def shift(v, delta):
+    if isinstance(v, dict): return {k: shift(x, delta) for k, x in v.items()}
+    if isinstance(v, list): return [shift(x, delta) for x in v]
+    if isinstance(v, str) and TS.match(v):
+        t, frac = parse_ts(v)
+        out = datetime.fromtimestamp(t + delta, timezone.utc)
+        return out.strftime("%Y-%m-%dT%H:%M:%S") + ("." + out.strftime("%f")[:len(frac)] if frac else "") + "Z"
+    return v
+def field(o, dotted):
+    for k in dotted.split("."): o = o.get(k, {}) if isinstance(o, dict) else {}
+    return o if isinstance(o, str) else ""
+def routed(path):
+    r = routes.get(path, routes.get(path.split("?")[0]))
+    if r is None: return None
+    code, body = (r["code"], r["body"]) if isinstance(r, dict) and "code" in r and "body" in r else (200, r)
+    from urllib.parse import parse_qs, urlsplit
+    fs = parse_qs(urlsplit(path).query).get("fieldSelector", [""])[0]
+    if fs and isinstance(body, dict) and "items" in body:  # equality terms only
+        terms = [t.split("=", 1) for t in fs.split(",")]
+        body = dict(body, items=[i for i in body["items"] if all(field(i, k) == v for k, v in terms)])
+    if os.environ.get("FAKEAPI_NOW"): body = shift(body, time.time() - parse_ts(os.environ["FAKEAPI_NOW"])[0])
+    return code, body
 cronjob = json.load(open(sys.argv[2])) if len(sys.argv) > 2 else None
 class H(BaseHTTPRequestHandler):
     def log_message(self, *a): pass
@@ -22,6 +58,13 @@ class H(BaseHTTPRequestHandler):
         b = json.dumps(obj).encode()
         self.send_response(code); self.send_header("Content-Type","application/json"); self.send_header("Content-Length",str(len(b))); self.end_headers(); self.wfile.write(b)
     def do_GET(self):
+        r = routed(self.path)
+        if r is not None:
+            if isinstance(r[1], str):
+                b = r[1].encode()
+                self.send_response(r[0]); self.send_header("Content-Type","text/plain"); self.send_header("Content-Length",str(len(b))); self.end_headers(); return self.wfile.write(b)
+            return self.send(*r)
+        if os.environ.get("FAKEAPI_LOG"): open(os.environ["FAKEAPI_LOG"], "a").write("GET " + self.path + "\n")
         p = self.path.split("?")[0]
         if p == "/api": return self.send(200, {"kind":"APIVersions","versions":["v1"],"serverAddressByClientCIDRs":[{"clientCIDR":"0.0.0.0/0","serverAddress":"x"}]})
         if p == "/apis":
@@ -42,6 +85,14 @@ class H(BaseHTTPRequestHandler):
             if gv == "batch/v1" and len(parts) == 6 and parts[4] == "cronjobs" and cronjob is not None and parts[5] == cronjob["metadata"]["name"]:
                 return self.send(200, cronjob)
         self.send(404, {"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"the server could not find the requested resource","reason":"NotFound","code":404})
+    def do_PUT(self):
+        # With recorded routes, an update is accepted as sent (kubectl certificate approve|deny).
+        # The body (JSON or protobuf) goes back as it came.
+        if not routes: return self.send(405, {})
+        b = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        if os.environ.get("FAKEAPI_LOG"): open(os.environ["FAKEAPI_LOG"], "a").write("PUT " + self.path + "\n")
+        self.send_response(200); self.send_header("Content-Type", self.headers.get("Content-Type", "application/json"))
+        self.send_header("Content-Length", str(len(b))); self.end_headers(); self.wfile.write(b)
     # Review and token requests (auth can-i, auth whoami, create token) are answered with the JSON file
     # named by FAKEAPI_RESPONSE when the server started (its content is read for each request: the
     # recording copies each case's answer there), with the request's body saved as <file>.request.

@@ -4,7 +4,7 @@ import PackageDescription
 // Module layout (dependencies point downward):
 //   kubectl-local (main.swift) -> KubectlCLI -> KubePrinters, KubeAPI
 //   KubeAPI (API-server semantics) -> KubeStore (SQLite rows) , KubeRegistry (kinds) , KubeSchema
-//   KubeCodec (YAML) -> KubeModel (JSON values, selectors, time, text) ; C shims at the bottom.
+//   KubeTemplate (Go text/template) -> KubeModel ; KubeCodec (YAML) -> KubeModel (JSON values, selectors, time, text) ; C shims at the bottom.
 let v5: [SwiftSetting] = [.swiftLanguageMode(.v5)]
 
 let package = Package(
@@ -22,9 +22,11 @@ let package = Package(
         .target(name: "KubeSchema", dependencies: ["KubeModel"], swiftSettings: v5),
         .target(name: "KubeRegistry", dependencies: ["KubeModel", "KubeSchema"], swiftSettings: v5),
         .target(name: "KubeStore", dependencies: ["KubeModel", "CSQLite", "CZlib"], swiftSettings: v5),
-        .target(name: "KubeAPI", dependencies: ["KubeModel", "KubeRegistry", "KubeStore", "KubeSchema", "KubeCEL"], swiftSettings: v5),
-        .target(name: "KubePrinters", dependencies: ["KubeModel", "KubeCodec", "KubeRegistry"], swiftSettings: v5),
-        .target(name: "KubectlCLI", dependencies: ["KubeModel", "KubeCodec", "KubeRegistry", "KubeAPI", "KubePrinters", "KubeSchema"], swiftSettings: v5),
+        .target(name: "KubeTemplate", dependencies: ["KubeModel"], swiftSettings: v5),
+        .target(name: "KubeAPI", dependencies: ["KubeModel", "KubeRegistry", "KubeStore", "KubeSchema", "KubeCEL", "KubeCodec",
+                                                "KubeTemplate"], swiftSettings: v5),
+        .target(name: "KubePrinters", dependencies: ["KubeModel", "KubeCodec", "KubeRegistry", "KubeTemplate"], swiftSettings: v5),
+        .target(name: "KubectlCLI", dependencies: ["KubeModel", "KubeCodec", "KubeRegistry", "KubeAPI", "KubePrinters", "KubeSchema", "KubeTemplate"], swiftSettings: v5),
         .executableTarget(name: "kubectl-local", dependencies: ["KubectlCLI"], swiftSettings: v5),
         .target(name: "KubeTestSupport", dependencies: ["KubectlCLI", "KubeModel"], swiftSettings: v5),
         .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "KubeTestSupport"], swiftSettings: v5),
@@ -35,9 +37,10 @@ let package = Package(
                     swiftSettings: v5),
         .testTarget(name: "KubeRegistryTests", dependencies: ["KubeRegistry", "KubeTestSupport"], exclude: ["Golden"],
                     swiftSettings: v5),
-        .testTarget(name: "KubePrintersTests", dependencies: ["KubePrinters", "KubeTestSupport"], exclude: ["Golden"],
+        .testTarget(name: "KubePrintersTests", dependencies: ["KubePrinters", "KubeTemplate", "KubeTestSupport"], exclude: ["Golden"],
                     swiftSettings: v5),
-        .testTarget(name: "KubeAPITests", dependencies: ["KubeAPI", "KubeTestSupport"], swiftSettings: v5),
+        .testTarget(name: "KubeAPITests", dependencies: ["KubeAPI", "KubeCodec", "KubeTestSupport"], exclude: ["Fixtures"],
+                    swiftSettings: v5),
         .testTarget(name: "KubeStoreTests", dependencies: ["KubeStore", "KubeAPI", "KubeTestSupport"], swiftSettings: v5),
         .testTarget(name: "KubectlCLITests", dependencies: ["KubectlCLI", "KubeTestSupport", "kubectl-local"],
                     exclude: ["Golden"], swiftSettings: v5),

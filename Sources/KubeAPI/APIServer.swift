@@ -13,6 +13,8 @@ public final class APIServer {
 
     /// The request's `fieldValidation` (kubectl's `--validate`); the API server's default is Warn.
     public var fieldValidation: FieldValidation = .warn
+    /// The field manager the client's writes are recorded under (`metadata.managedFields`).
+    public var fieldManager = FieldManagerContext()
     /// Receives each API warning once (kubectl prints `Warning: <text>` on stderr).
     public var warningHandler: ((String) -> Void)?
     private var warned: Set<String> = []
@@ -60,6 +62,7 @@ public final class APIServer {
         session.auth.user = requestUser
         session.decoded = [:]
         session.fieldValidation = fieldValidation
+        session.fieldManager = fieldManager
         session.warningSink = { [weak self] in self?.emitWarning($0) }
         return session
     }
@@ -107,6 +110,10 @@ public final class APISession {
 
     /// The `fieldValidation` of the client's requests in this session.
     public var fieldValidation: FieldValidation = .warn
+    /// The field manager of the client's writes in this session.
+    public var fieldManager = FieldManagerContext()
+    /// Set while a server-side apply writes the object whose managedFields it computed.
+    var applyingManagedFields = false
     /// Where API warnings go (the server passes them to kubectl's warning printer).
     var warningSink: ((String) -> Void)?
     /// How many writes are in progress: writes made while one is (by controllers) are not client requests.
@@ -211,6 +218,7 @@ public final class APISession {
     @discardableResult
     public func create(_ input: JSONValue, type: ResourceType, namespace: String, dryRun: Bool = false) throws -> JSONValue {
         try authorize("create", type, namespace: namespace)
+        if type.group == StageDefaults.group { try installStageAPI() }
         var request = AdmissionRequest(operation: .create, type: type, object: input, old: nil, fromClient: writeDepth == 0)
         writeDepth += 1
         defer { writeDepth -= 1 }

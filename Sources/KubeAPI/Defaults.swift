@@ -100,6 +100,12 @@ enum Defaults {
         if let nodeType = session.registry.type(group: "", kind: "Node"),
             let count = try? session.tx.count(resource: nodeType.storageKey, namespace: nil) { index = count }
         let cidr = obj["spec"]["podCIDR"].string ?? "10.244.\(index).0/24"
+        if obj["metadata"]["annotations"]["kwok.x-k8s.io/node"].string == "fake" {
+            // A node kwok manages gets its status from its Stages (node-initialize).
+            setIfMissing(&obj, ["spec", "podCIDR"], .string(cidr))
+            setIfMissing(&obj, ["spec", "podCIDRs"], [.string(cidr)])
+            return
+        }
         let template = Seed.node(name: name, ip: "172.18.0.\(index + 2)", podCIDR: cidr, now: session.now)
         var labels = template["metadata"]["labels"].object ?? JSONObject()
         labels.removeValue(forKey: "node-role.kubernetes.io/control-plane")

@@ -47,6 +47,8 @@ public enum ExportRules {
         if (meta["ownerReferences"].array ?? []).contains(where: { $0["controller"].bool == true }) { return false }
         if type.group.isEmpty {
             if type.kind == "ServiceAccount" && name == "default" { return false }
+            // Volumes a provisioner made for a claim: the real cluster provisions its own.
+            if type.kind == "PersistentVolume" && !meta["annotations"]["pv.kubernetes.io/provisioned-by"].isNull { return false }
             if type.kind == "ConfigMap" && name == "kube-root-ca.crt" { return false }
         }
         return true
@@ -69,6 +71,8 @@ public enum ExportRules {
             case "Namespace":
                 obj.remove(["spec"])
                 obj.remove(["metadata", "labels", "kubernetes.io/metadata.name"])
+            case "PersistentVolume" where input["metadata"]["annotations"]["pv.kubernetes.io/bound-by-controller"].string == "yes":
+                obj.remove(["spec", "claimRef"])
             case "PersistentVolumeClaim":
                 if obj["spec"]["volumeName"].string?.hasPrefix("pvc-") ?? false { obj.remove(["spec", "volumeName"]) }
             case "Secret" where obj["type"].string == "kubernetes.io/service-account-token":

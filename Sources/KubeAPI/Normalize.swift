@@ -14,3 +14,17 @@ extension Normalize {
         }
     }
 }
+
+extension JSONValue {
+    /// The value without `null` members of maps, at any depth (typed decoding drops them).
+    public var withoutNulls: JSONValue {
+        switch self {
+        case .object(let o):
+            var out = JSONObject()
+            for (k, x) in o where !x.isNull { out[k] = x.withoutNulls }
+            return .object(out)
+        case .array(let a): return .array(a.map(\.withoutNulls))
+        default: return self
+        }
+    }
+}

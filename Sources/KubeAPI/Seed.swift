@@ -20,16 +20,23 @@ enum Seed {
         """
 
     static func freshCluster(into s: APISession) throws {
+        // The components that make these objects on a kind cluster are their field managers.
+        let saved = s.fieldManager
+        defer { s.fieldManager = saved }
+        s.fieldManager = FieldManagerContext(manager: "kube-apiserver")
         for ns in ["default", "kube-node-lease", "kube-public", "kube-system"] {
             try s.createIfPossible(["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": .string(ns)]])
         }
+        s.fieldManager.manager = "kubelet"
         try s.createIfPossible(node(name: nodeName, ip: "172.18.0.2", podCIDR: "10.244.0.0/24", now: s.now))
+        s.fieldManager.manager = "kubectl-create"
         try s.createIfPossible([
             "apiVersion": "storage.k8s.io/v1", "kind": "StorageClass",
             "metadata": ["name": "standard",
                          "annotations": ["storageclass.kubernetes.io/is-default-class": "true"]],
             "provisioner": "rancher.io/local-path", "reclaimPolicy": "Delete", "volumeBindingMode": "Immediate",
         ])
+        s.fieldManager.manager = "kube-apiserver"
         try kubernetesService(into: s)
         try installKubeSystem(into: s)
     }

@@ -14,6 +14,10 @@ public enum OutputFormat: Equatable, Sendable {
     case goTemplate(String)
     case goTemplateFile(String)
 
+    /// Whether the printer leaves out `metadata.managedFields` unless `--show-managed-fields` (kubectl's
+    /// JSON and YAML printers do; templates and JSONPath see every field).
+    public var omitsManagedFields: Bool { self == .json || self == .yaml }
+
     /// Formats `get` accepts, in the order kubectl lists them in its error.
     public static let getFormats = ["custom-columns", "custom-columns-file", "go-template", "go-template-file", "json",
                                     "jsonpath", "jsonpath-as-json", "jsonpath-file", "name", "template",

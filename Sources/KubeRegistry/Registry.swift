@@ -169,6 +169,15 @@ public struct Registry: Sendable {
 
     public func type(for gvk: GroupVersionKind) -> ResourceType? {
         allVersions.first { $0.group == gvk.group && $0.version == gvk.version && $0.kind == gvk.kind }
+            ?? onDemand.first { $0.group == gvk.group && $0.version == gvk.version && $0.kind == gvk.kind }
+    }
+
+    /// Kinds the server installs (as a CRD) the first time an object of theirs is written: known by
+    /// apiVersion and kind only, absent from discovery until then.
+    public private(set) var onDemand: [ResourceType] = []
+
+    public mutating func addOnDemand(_ t: ResourceType) {
+        if type(for: GroupVersionKind(group: t.group, version: t.version, kind: t.kind)) == nil { onDemand.append(t) }
     }
 
     /// The type of an object's `apiVersion` + `kind`.

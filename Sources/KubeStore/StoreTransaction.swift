@@ -280,6 +280,16 @@ public final class StoreTransaction {
         try s.run()
     }
 
+    /// The first setting (by key) with `lower <= key < upper`, or nil: one index seek.
+    public func firstConfigEntry(from lower: String, below upper: String) throws -> (key: String, value: String)? {
+        try checkOpen()
+        let s = try db.statement(SQL.selectFirstConfigInRange)
+        defer { s.reset() }
+        try s.bind(1, lower)
+        try s.bind(2, upper)
+        return try s.step() ? (s.text(0), s.text(1)) : nil
+    }
+
     /// Every setting whose key starts with `prefix`, ordered by key.
     public func configEntries(withPrefix prefix: String) throws -> [(key: String, value: String)] {
         try checkOpen()

@@ -27,6 +27,9 @@ public final class OutputStream: @unchecked Sendable {
     }
 
     public var text: String { String(decoding: buffer, as: UTF8.self) }
+
+    /// Whether the stream is a terminal (kubectl prints some outputs differently there).
+    public var isTerminal: Bool { fd.map { isatty($0) == 1 } ?? false }
 }
 
 /// cli-runtime's IOStreams: standard input (read lazily), output and error output.

@@ -51,7 +51,11 @@ extension Invocation {
     /// The context, cluster, user, namespace and store this command uses.
     func activeContext() throws -> ActiveContext {
         if let a = services.active { return a }
-        let a = try ActiveContext.resolve(kubeconfig(), location: kubeconfigLocation, flagValues: flags.contextSelection)
+        let location = kubeconfigLocation
+        if location.explicit && access(location.path, F_OK) != 0 {
+            throw CLIError.message("stat \(location.path): no such file or directory")
+        }
+        let a = try ActiveContext.resolve(kubeconfig(), location: location, flagValues: flags.contextSelection)
         services.active = a
         return a
     }
@@ -103,12 +107,25 @@ extension Invocation {
         if flags.values["validate"] != nil, let mode = try? ValidationMode.from(self) {
             s.fieldValidation = mode == .strict ? .strict : mode == .warn ? .warn : .ignore
         }
+        s.fieldManager = fieldManagerContext
         let err = io.err
         let services = services
         s.warningHandler = {
             services.warningCount += 1
             err.write("Warning: \($0)\n")
         }
+    }
+
+    /// The field manager kubectl sends: `--field-manager` (or the command's default for it); server-side
+    /// apply and diff default to `kubectl`; commands without the flag are named by kubectl's user agent
+    /// (`kubectl`). `scale` writes through the scale subresource, `--subresource` through the one named.
+    var fieldManagerContext: FieldManagerContext {
+        var m = FieldManagerContext()
+        if flags.declares("field-manager") { m.manager = flags.string("field-manager") }
+        if flags.declares("server-side"), flags.bool("server-side"), !flags.isSet("field-manager") { m.manager = "kubectl" }
+        if commandPath.first == "scale" { m.subresource = "scale" }
+        if flags.declares("subresource") { m.subresource = flags.string("subresource") }
+        return m
     }
 
     /// The served kinds: built-in ones plus the store's CRDs (the store is opened when it exists).

@@ -2,7 +2,7 @@ import Glibc
 import Testing
 import KubeModel
 import KubeTestSupport
-@testable import KubePrinters
+@testable import KubeTemplate
 
 /// A bounded, seeded fuzz loop over the go-template parser and executor: whatever the input, the
 /// result is output or an error in Go's shape, never a crash or a hang. Inputs that produced a new

@@ -2,7 +2,7 @@ import Testing
 import Glibc
 import KubeModel
 import KubeTestSupport
-@testable import KubePrinters
+@testable import KubeTemplate
 
 /// Golden cases recorded from kubectl v1.32 by Golden/gotemplate/record.sh:
 /// `kubectl label --local -f objects/FIXTURE app=web --overwrite -o go-template=TEMPLATE`.

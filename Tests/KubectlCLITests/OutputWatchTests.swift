@@ -25,7 +25,9 @@ final class BackgroundThread {
 /// `get -w` keeps printing as another writer creates, labels and deletes objects.
 @Suite(.serialized) struct OutputWatchTests {
     static func changeStore(_ s: TestStore, _ file: String) -> BackgroundThread {
-        BackgroundThread {
+        // The store is created (and seeded) first, so the watcher starts within the writer's head start.
+        s.run(args: ["get", "ns"])
+        return BackgroundThread {
             // The watcher must be watching before the first change: under a loaded machine (parallel
             // test suites, several builds) starting it can take over a second.
             usleep(2_500_000)

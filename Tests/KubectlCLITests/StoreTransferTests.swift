@@ -121,7 +121,7 @@ import Testing
     @Test func infoAndReset() {
         let s = Self.populated()
         let info = s.run("store info").stdout
-        #expect(info.hasPrefix("Store:          \(s.path)\nContext:        local\nCluster:        local\nSchema version: "))
+        #expect(info.hasPrefix("Store:          \(s.path)\nContext:        local\nCluster:        local\nKubeconfig:     \(s.directory)/store.kubeconfig\nSchema version: "))
         let counts = info.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
         #expect(counts.contains(["deployments.apps", "2"]) && counts.contains(["widgets.example.com", "1"]))
         #expect(s.run("store reset") == CLIResult(

@@ -76,7 +76,11 @@ enum AdmissionChain {
     /// Everything after decoding and metadata checks, up to the write.
     static func admit(_ request: inout AdmissionRequest, _ session: APISession) throws {
         try run(defaulting, &request, session)
+        let requested = request.object
         try run(mutating, &request, session)
+        // The field manager sees the decoded, defaulted object (what admission plugins add is no one's).
+        session.recordManagedFields(&request.object, old: request.old, type: request.type, fromClient: request.fromClient,
+                                    requested: requested)
         try run(validation, &request, session)
         try run(validating, &request, session)
     }

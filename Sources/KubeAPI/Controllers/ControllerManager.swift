@@ -37,6 +37,12 @@ final class ControllerManager {
     var muteEvents = false
     /// Pending pods whose kubelet should look again (a ConfigMap, Secret or Service they wait for changed).
     var kubeletWake: Set<String> = []
+    /// The user's Stages by `group/kind`, read once per transaction (nil: not read yet or a Stage changed).
+    var stageCache: [String: [Stage]]?
+    /// Whether kwok manages a node (annotation `kwok.x-k8s.io/node: fake`), per node looked at.
+    var managedNodes: [String: Bool] = [:]
+    /// The stage last applied (`<timer id>#<stage>`): a stage that applies again to the same object repeats.
+    var lastStageApplied: String?
     /// Guards against controllers that never settle.
     static let maxWorkItems = 200_000
 
@@ -62,12 +68,13 @@ final class ControllerManager {
         case node(String)
         case waitingPods(String)
         case hpa(String, String)
+        case stage(String, String, String)  // storage key, namespace, name
 
         var level: Int {
             switch self {
             case .node: return 0
             case .pod, .pendingPods, .waitingPods: return 0
-            case .pvc, .pendingClaims: return 1
+            case .pvc, .pendingClaims, .stage: return 1
             case .replicaSet, .replicationController, .statefulSet, .daemonSet, .allDaemonSets, .job, .adopt: return 2
             case .deployment, .cronJob, .hpa: return 3
             case .services: return 4
@@ -123,6 +130,14 @@ final class ControllerManager {
         let meta = object["metadata"]
         let ns = meta["namespace"].string ?? ""
         let name = meta["name"].string ?? ""
+        if type.storageKey == Self.stageStorageKey {
+            try stageChanged(object)
+            if let old { try stageChanged(old) }
+        } else if deleted {
+            if stageCache.map({ !$0.isEmpty }) ?? true { try Timers.cancel(s.tx, id: Timers.objectID("stage", type.storageKey, ns, name)) }
+        } else if try stagesMayApply(type, object) {
+            enqueue(.stage(type.storageKey, ns, name))
+        }
         switch (type.group, type.kind) {
         case ("", "Pod"):
             try podOccupancyChanged(from: deleted ? FieldIndex.activeNode(of: object) : old.flatMap(FieldIndex.activeNode),
@@ -130,6 +145,7 @@ final class ControllerManager {
             if deleted {
                 enqueue(.pendingPods)
                 try? s.tx.setConfig(KubeletRecord.key(ns, name), nil)
+                try Timers.cancel(s.tx, id: podTimerID(ns, name))
             } else {
                 if let old, object["status"]["phase"].string == "Pending",
                     old["spec"]["containers"] != object["spec"]["containers"] || old["spec"]["initContainers"] != object["spec"]["initContainers"]
@@ -137,6 +153,7 @@ final class ControllerManager {
                     kubeletWake.insert(meta["uid"].string ?? "")
                 }
                 enqueue(.pod(ns, name))
+                if !object["spec"]["activeDeadlineSeconds"].isNull { try podDeadlineTimer(object) }
             }
             for obj in [object, old ?? .null] where !obj.isNull {
                 if let owner = controllerRef(obj) { enqueueOwner(owner, namespace: ns) } else if !deleted { enqueue(.adopt(ns)) }
@@ -147,6 +164,7 @@ final class ControllerManager {
             rescanPendingPods()
             enqueue(.allDaemonSets)
             forgetNodes()
+            managedNodes[name] = nil
         case ("apps", "ReplicaSet"):
             enqueue(.replicaSet(ns, name))
             if let owner = controllerRef(object) { enqueueOwner(owner, namespace: ns) }
@@ -156,6 +174,9 @@ final class ControllerManager {
         case ("apps", "DaemonSet"): enqueue(.daemonSet(ns, name))
         case ("batch", "Job"):
             enqueue(.job(ns, name))
+            if !deleted, !object["spec"]["activeDeadlineSeconds"].isNull || !object["spec"]["ttlSecondsAfterFinished"].isNull {
+                try jobTimers(object)
+            }
             if let owner = controllerRef(object) { enqueueOwner(owner, namespace: ns) }
         case ("batch", "CronJob"): enqueue(.cronJob(ns, name))
         case ("autoscaling", "HorizontalPodAutoscaler"):
@@ -163,8 +184,15 @@ final class ControllerManager {
         case ("", "Service"):
             enqueue(.services(ns))
             if !deleted { enqueue(.waitingPods(ns)) }
-        case ("", "ConfigMap"), ("", "Secret"):
+        case ("", "ConfigMap"):
             if !deleted { enqueue(.waitingPods(ns)) }
+        case ("", "Secret"):
+            if !deleted {
+                enqueue(.waitingPods(ns))
+                try syncTokenSecret(object)
+            }
+        case ("", "ServiceAccount"):
+            if deleted { try serviceAccountDeleted(object) }
         case ("", "PersistentVolumeClaim"):
             if deleted { reclaimQueue.append(object) } else { enqueue(.pvc(ns, name)) }
             enqueue(.pendingClaims)
@@ -249,6 +277,7 @@ final class ControllerManager {
         case .services(let ns): try syncServices(namespace: ns)
         case .waitingPods(let ns): try wakeWaitingPods(namespace: ns)
         case .hpa(let ns, let name): try scheduleHPA(namespace: ns, name: name)
+        case .stage(let key, let ns, let name): try syncStage(storageKey: key, namespace: ns, name: name)
         }
     }
 
@@ -458,6 +487,7 @@ extension APIServer {
     /// The clock-driven controllers (CronJobs), run when a command opens the store: a read finds
     /// whether anything is due, and only then a write transaction reconciles.
     public func runClockControllers() throws {
+        try runTimers()
         try runKubeletRetries()
         try runHPASyncs()
         let due = try read { s -> Bool in

@@ -246,7 +246,8 @@ extension ControllerManager {
         } else {
             progressing = cond("Progressing", "True", "ReplicaSetUpdated", "ReplicaSet \"\(rsName)\" is progressing.")
         }
-        status["conditions"] = [availableCond, progressing]
+        status["conditions"] = [availableCond, try progressDeadline(d, progressing, ready: ready, available: available,
+                                                                  updated: updatedCount, rsName: rsName)]
         if let g = d["metadata"]["generation"].int { status["observedGeneration"] = .int(g) }
         if ready > 0 { status["readyReplicas"] = .int(Int64(ready)) }
         if total > 0 { status["replicas"] = .int(Int64(total)) }

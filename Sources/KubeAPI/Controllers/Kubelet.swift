@@ -13,12 +13,19 @@ extension ControllerManager {
             guard (p["spec"]["schedulerName"].string ?? "default-scheduler") == "default-scheduler" else { return }
             guard try schedule(&p) else { return }
         }
+        // Pods on nodes kwok manages live by their Stages, not by the kubelet.
+        if try kwokManagedNode(p["spec"]["nodeName"].string ?? "") {
+            try save(p, pod, podType)
+            return
+        }
         let woken = kubeletWake.remove(p["metadata"]["uid"].string ?? "") != nil
         let fresh = p["status"]["containerStatuses"].isNull
         if fresh || (woken && p["status"]["phase"].string == "Pending") {
             let nodeName = p["spec"]["nodeName"].string ?? ""
             if let node = try nodeInfo(nodeName)?.obj {
                 try kubeletSync(&p, node: node, mode: fresh ? .initial : .wake)
+                try scheduleContainerTransitions(try save(p, pod, podType))
+                return
             }
         }
         try save(p, pod, podType)

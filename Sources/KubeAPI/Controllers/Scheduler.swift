@@ -78,6 +78,7 @@ extension ControllerManager {
             taints.removeAll { $0["key"].string == "node.kubernetes.io/unschedulable" }
             if taints.isEmpty { updated.remove(["spec", "taints"]) } else { updated["spec"]["taints"] = .array(taints) }
         }
+        updated = try nodeLifecycle(updated)
         try save(updated, node, nodeType)
     }
 

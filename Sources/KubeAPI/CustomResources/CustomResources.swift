@@ -133,5 +133,8 @@ extension APIServer {
     public func loadCustomResources(columns: CustomResourceColumnSupport) throws {
         let base = registry
         registry = try store.read { tx in try CustomResources.registry(base: base, tx: tx, columns: columns) }
+        // kwok's Stage API is installed by the first Stage written.
+        let stage = CustomResourceDefinitionInfo(StageDefaults.crd)
+        for v in stage.servedVersions { registry.addOnDemand(CustomResources.resourceType(stage, version: v, columns: columns)) }
     }
 }

@@ -132,7 +132,7 @@ extension ControllerManager {
                 st["ready"] = true
                 st["state"] = completed
             }
-        } else if controllerRef(ctx.pod)?.kind == "Job" {
+        } else if ContainerFate.of(c) == nil, controllerRef(ctx.pod)?.kind == "Job" {
             st["state"] = completed
         } else {
             st["ready"] = true

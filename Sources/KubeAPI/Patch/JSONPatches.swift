@@ -26,16 +26,7 @@ public enum JSONMergePatch {
         return out
     }
 
-    static func prune(_ v: JSONValue) -> JSONValue {
-        switch v {
-        case .object(let o):
-            var out = JSONObject()
-            for (k, x) in o where !x.isNull { out[k] = prune(x) }
-            return .object(out)
-        case .array(let a): return .array(a.map(prune))
-        default: return v
-        }
-    }
+    static func prune(_ v: JSONValue) -> JSONValue { v.withoutNulls }
 
     /// The merge patch that turns `original` into `modified` (jsonmergepatch.CreateMergePatch for
     /// maps): changed and added keys, `null` for removed ones, lists replaced whole.

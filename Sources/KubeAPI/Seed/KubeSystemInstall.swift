@@ -8,7 +8,18 @@ import KubeRegistry
 extension Seed {
     static let kubeSystemLevel = "1"
 
+    /// Who makes a kube-system object on a kind cluster: the API server its bootstrap RBAC and priority
+    /// classes, the kubelet its mirror pods, kubeadm the rest.
+    static func seedManager(_ obj: JSONValue, kind: String) -> String {
+        if kind == "PriorityClass" || obj["metadata"]["labels"]["kubernetes.io/bootstrapping"].string == "rbac-defaults" {
+            return "kube-apiserver"
+        }
+        return kind == "Pod" ? "kubelet" : "kubeadm"
+    }
+
     static func installKubeSystem(into s: APISession) throws {
+        let savedManager = s.fieldManager
+        defer { s.fieldManager = savedManager }
         let nodeType = s.registry.type(group: "", kind: "Node")!
         let nodeUID = try s.find(nodeType, namespace: "", name: nodeName)?["metadata"]["uid"].string ?? ""
         s.controllers.muteEvents = true
@@ -21,6 +32,7 @@ extension Seed {
             guard let type = s.registry.type(group: gvk.group, kind: gvk.kind) else { continue }
             let ns = obj["metadata"]["namespace"].string ?? ""
             if type.kind == "Pod", nodeUID.isEmpty { continue }
+            s.fieldManager.manager = seedManager(obj, kind: type.kind)
             if try s.find(type, namespace: ns, name: obj["metadata"]["name"].string ?? "") != nil { continue }
             _ = try s.create(obj, type: type, namespace: ns)
         }

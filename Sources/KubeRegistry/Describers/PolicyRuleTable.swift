@@ -28,7 +28,7 @@ public struct PolicyRule: Sendable, Equatable {
     }
 
     /// Go's `%v` of a string slice: `[a b]`.
-    static func list(_ v: [String]) -> String { "[" + v.joined(separator: " ") + "]" }
+    public static func list(_ v: [String]) -> String { "[" + v.joined(separator: " ") + "]" }
 
     /// The generated protobuf `String()` kubectl sorts by.
     var sortKey: String {

@@ -43,7 +43,7 @@ enum CommonFlags {
     static let validate = FlagSpec("validate", .string, default: "strict",
                                    usage: "Field validation: strict (reject unknown fields), warn, or ignore.",
                                    noOptDefault: "strict", completions: ["strict", "warn", "ignore"])
-    static let fieldManager = { (d: String) in FlagSpec("field-manager", .string, default: d, usage: "Name recorded as the manager of the fields written. No effect offline: the store keeps no managedFields.") }
+    static let fieldManager = { (d: String) in FlagSpec("field-manager", .string, default: d, usage: "Name recorded in metadata.managedFields as the manager of the fields written.") }
 }
 
 enum DryRun: String {

@@ -20,7 +20,7 @@ enum CreateCommand {
             CommonFlags.validate,
             FlagSpec("windows-line-endings", .bool, usage: "With --edit, use Windows line endings."),
         ],
-        subcommands: CreateSubcommands.all,
+        subcommands: CreateSubcommands.all + [CreateTokenOptions.spec],
         group: "Basic Commands (Beginner):",
         options: CreateOptions.self)
 

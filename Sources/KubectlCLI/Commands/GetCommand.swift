@@ -128,7 +128,7 @@ enum GetCommand {
         guard case .table(let wide) = format else {
             var objects: [JSONValue] = []
             for block in blocks { for f in block.items { objects.append(try f.object()) } }
-            if !inv.flags.bool("show-managed-fields") { objects = objects.map(ObjectPrinter.stripManagedFields) }
+            if !inv.flags.bool("show-managed-fields") && format.omitsManagedFields { objects = objects.map(ObjectPrinter.stripManagedFields) }
             let single = result.singleItemImplied && objects.count == 1 && errors.isEmpty
             if let sortBy, !single { objects = try Sorting.sortObjects(objects, by: sortBy) }
             try OutputWriter.write(objects, single: single, format: format, inv: &inv, blocks: blocks.map(\.type))

@@ -206,7 +206,7 @@ struct EventPrinter {
         }
         for (eventType, row) in entries {
             var object = try JSON.parse(row.data)
-            if !showManagedFields { object = ObjectPrinter.stripManagedFields(object) }
+            if !showManagedFields && format.omitsManagedFields { object = ObjectPrinter.stripManagedFields(object) }
             switch format {
             case .json:
                 if events {

@@ -108,7 +108,11 @@ enum KubeconfigFile {
         } catch let e as CLIError {
             throw e
         } catch {
-            throw CLIError.message("error loading config file \"\(path)\": \(error)")
+            // clientcmd decodes with go-yaml directly: no sigs.k8s.io/yaml prefix.
+            var text = String(describing: error)
+            let prefix = "error converting YAML to JSON: "
+            if text.hasPrefix(prefix) { text.removeFirst(prefix.count) }
+            throw CLIError.message("error loading config file \"\(path)\": \(text)")
         }
     }
 

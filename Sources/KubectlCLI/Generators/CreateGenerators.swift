@@ -11,7 +11,7 @@ public enum CreateCommonFlags {
         FlagSpec("allow-missing-template-keys", .bool, default: "true", usage: "Ignore template errors for missing keys."),
         FlagSpec("dry-run", .string, default: "none", usage: "Only print the object: none, server or client.",
                  noOptDefault: "unchanged", completions: ["none", "server", "client"]),
-        FlagSpec("field-manager", .string, default: "kubectl-create", usage: "Name recorded as the manager of the fields written. No effect offline: the store keeps no managedFields."),
+        FlagSpec("field-manager", .string, default: "kubectl-create", usage: "Name recorded in metadata.managedFields as the manager of the fields written."),
         FlagSpec("output", short: "o", .string, usage: "Output format (json, yaml, name, go-template, jsonpath, ...)."),
         FlagSpec("save-config", .bool, usage: "Store the configuration in an annotation for later apply."),
         FlagSpec("show-managed-fields", .bool, usage: "Keep managedFields when printing JSON or YAML."),

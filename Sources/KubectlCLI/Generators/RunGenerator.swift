@@ -82,7 +82,7 @@ public enum RunPod {
                  noOptDefault: "unchanged", completions: ["none", "server", "client"]),
         FlagSpec("env", .stringArray, usage: "Environment variables, as NAME=value."),
         FlagSpec("expose", .bool, usage: "Also create a ClusterIP service for the pod."),
-        FlagSpec("field-manager", .string, default: "kubectl-run", usage: "Name recorded as the manager of the fields written. No effect offline: the store keeps no managedFields."),
+        FlagSpec("field-manager", .string, default: "kubectl-run", usage: "Name recorded in metadata.managedFields as the manager of the fields written."),
         FlagSpec("filename", short: "f", .stringSlice, usage: "File to use for replacing the resource."),
         FlagSpec("force", .bool, usage: "Delete immediately (with --rm)."),
         FlagSpec("grace-period", .int, default: "-1", usage: "Seconds to wait for graceful termination."),

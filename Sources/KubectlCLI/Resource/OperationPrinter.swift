@@ -75,7 +75,7 @@ final class OperationPrinter {
     static func printObjects(_ objects: [JSONValue], format: OutputFormat, showManagedFields: Bool, typedJSON: Bool = false,
                              inv: inout Invocation) throws
     {
-        let objs = showManagedFields ? objects : objects.map(ObjectPrinter.stripManagedFields)
+        let objs = showManagedFields || !format.omitsManagedFields ? objects : objects.map(ObjectPrinter.stripManagedFields)
         switch format {
         case .name:
             for o in objects { inv.io.out.write(ObjectPrinter.name(o, type: OutputWriter.typeOf(o, inv.registry)) + "\n") }

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import KubeModel
 import KubePrinters
+import KubeTemplate
 import KubeRegistry
 
 /// Prints objects in a non-table format: one object, or a `List` of them, as kubectl's printers do.

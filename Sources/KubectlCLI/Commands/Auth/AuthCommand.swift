@@ -2,6 +2,6 @@
 enum AuthCommand {
     static let spec = CommandSpec(
         "auth", use: "auth [flags] [options]", short: "Inspect authorization: RBAC answers from the store's roles and bindings",
-        subcommands: [CanIOptions.spec, WhoAmIOptions.spec],
+        subcommands: [CanIOptions.spec, ReconcileOptions.spec, WhoAmIOptions.spec],
         group: "Troubleshooting and Debugging Commands:")
 }

@@ -107,6 +107,7 @@ struct ViewConfigOptions: CommandOptions {
         switch output {
         case "json": inv.io.out.write(doc.jsonString(JSONWriteOptions(indent: 4, sortKeys: false)) + "\n")
         case "yaml", "": inv.io.out.write(ObjectPrinter.yaml(doc))
+        case "name": inv.io.out.write("config/<unknown>\n")  // kubectl's name printer: a Config has no name
         default:
             guard let format = try objectFormat(inv) else { return inv.io.out.write(ObjectPrinter.yaml(doc)) }
             try TemplateOutput.write([doc], format: format, inv: &inv)

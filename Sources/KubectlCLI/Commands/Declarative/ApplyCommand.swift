@@ -149,29 +149,45 @@ enum ApplyCommand {
         return .object(out)
     }
 
-    /// Server-side apply, simplified: the configuration is merged into the live object (strategic
-    /// merge), fields it does not mention are kept; managedFields are not tracked, so there are no
-    /// conflicts and fields dropped from the configuration are not removed.
+    /// Server-side apply: the server merges the configuration and records the field manager's
+    /// ownership (conflicts unless --force-conflicts). Afterwards kubectl keeps a client-side apply
+    /// annotation owned and moves client-side apply's fields to the applier, then applies once more.
     static func serverSideApply(_ obj: JSONValue, type: ResourceType, namespace: String, dryRun: DryRun,
-                                inv: inout Invocation, server: APIServer) throws -> (JSONValue, String)
+                                inv: inout Invocation, server: APIServer, advice: Bool = true) throws -> (JSONValue, String)
     {
         if dryRun == .client { throw CLIError.message("--dry-run=client doesn't work with --server-side (did you mean --dry-run=server instead?)") }
         let name = obj["metadata"]["name"].string ?? ""
-        let result = try server.write { s -> JSONValue in
-            guard let live = try s.find(type, namespace: namespace, name: name) else {
-                return try s.create(Declarative.dropNulls(obj), type: type, namespace: namespace, dryRun: dryRun == .server)
+        let force = inv.flags.declares("force-conflicts") && inv.flags.bool("force-conflicts")
+        let manager = server.fieldManager.manager
+        do {
+            var result = try server.write { try $0.apply(obj, type: type, namespace: namespace, force: force, dryRun: dryRun == .server).object }
+            if dryRun == .none {
+                if manager == "kubectl" {
+                    try server.write { try $0.keepLastAppliedOwned(type: type, namespace: namespace, name: name) }
+                }
+                if try server.write({ try $0.upgradeClientSideApply(type: type, namespace: namespace, name: name, manager: manager) }) {
+                    result = try server.write { try $0.apply(obj, type: type, namespace: namespace, force: force).object }
+                }
             }
-            var config = obj
-            if !live["metadata"]["annotations"][LastApplied.key].isNull {
-                config = LastApplied.modified(obj).object
-            }
-            var merged = try StrategicMerge.apply(live, patch: config, schema: Declarative.schema(for: obj))
-            merged = Declarative.dropNulls(merged)
-            merged["metadata"]["resourceVersion"] = live["metadata"]["resourceVersion"]
-            return try s.update(merged, type: type, dryRun: dryRun == .server, verb: "patch")
+            return (result, "serverside-applied")
+        } catch let e as APIError where advice && e.reason == .conflict && e.message.hasPrefix("Apply failed") {
+            throw CLIError.message(e.message + "\n" + conflictHelp)
         }
-        return (result, "serverside-applied")
     }
+
+    static let conflictHelp = """
+        Please review the fields above--they currently have other managers. Here
+        are the ways you can resolve this warning:
+        * If you intend to manage all of these fields, please re-run the apply
+          command with the `--force-conflicts` flag.
+        * If you do not intend to manage all of the fields, please edit your
+          manifest to remove references to the fields that should keep their
+          current managers.
+        * You may co-own fields by updating your manifest to match the existing
+          value; in this case, you'll become the manager if the other manager(s)
+          stop managing the field (remove it from their configuration).
+        See https://kubernetes.io/docs/reference/using-api/server-side-apply/#conflicts
+        """
 
     /// `--prune-allowlist` entries (`core/v1/ConfigMap`) as group, version, kind; none: the default list.
     static func pruneAllowlist(_ entries: [String]) throws -> [(String, String, String)] {
@@ -186,17 +202,37 @@ enum ApplyCommand {
     }
 
     static func pruneObjects(inv: inout Invocation, server: APIServer, allow: [(String, String, String)],
-                             visited: [(type: ResourceType, namespace: String, name: String)],
-                             namespaces: [String], selector: LabelSelector?, cascade: PropagationPolicy,
-                             printer: OperationPrinter) throws
+                             visited: [Visited], namespaces: [String], selector: LabelSelector?,
+                             cascade: PropagationPolicy, printer: OperationPrinter) throws
     {
+        for (type, obj) in try pruneCandidates(server: server, allow: allow, visited: visited, namespaces: namespaces,
+                                               selector: selector) {
+            let name = obj["metadata"]["name"].string ?? ""
+            let objNs = obj["metadata"]["namespace"].string ?? ""
+            if printer.dryRun != .client {
+                try server.write {
+                    _ = try $0.delete(type, namespace: objNs, name: name, propagation: cascade, dryRun: printer.dryRun == .server)
+                }
+            }
+            // Pruned objects print as a line or a name, never as objects.
+            printer.print(name: ObjectPrinter.name(obj, type: type), operation: "pruned", inv: inv)
+        }
+    }
+
+    typealias Visited = (type: ResourceType, namespace: String, name: String)
+
+    /// What `--prune` would delete (apply deletes them, diff shows them going): objects of the allowed
+    /// types in the visited namespaces that carry kubectl's last-applied annotation, match the selector
+    /// and were not among the applied objects.
+    static func pruneCandidates(server: APIServer, allow: [(String, String, String)], visited: [Visited],
+                                namespaces: [String], selector: LabelSelector?) throws -> [(type: ResourceType, object: JSONValue)]
+    {
+        var out: [(type: ResourceType, object: JSONValue)] = []
         for (g, v, k) in allow {
             guard let type = server.registry.type(for: GroupVersionKind(group: g, version: v, kind: k)) else { continue }
             let scopes: [String?] = type.namespaced ? namespaces.map { Optional($0) } : [nil]
             for ns in scopes {
-                if type.namespaced && ns == nil { continue }
-                let candidates = try server.read { try $0.list(type, namespace: ns) }
-                for obj in candidates {
+                for obj in try server.read({ try $0.list(type, namespace: ns) }) {
                     guard !obj["metadata"]["annotations"][LastApplied.key].isNull else { continue }
                     if let sel = selector, !sel.matches(labels: obj["metadata"]["labels"]) { continue }
                     let name = obj["metadata"]["name"].string ?? ""
@@ -204,15 +240,10 @@ enum ApplyCommand {
                     if visited.contains(where: { $0.type.storageKey == type.storageKey && $0.name == name && (!type.namespaced || $0.namespace == objNs) }) {
                         continue
                     }
-                    if printer.dryRun != .client {
-                        try server.write {
-                            _ = try $0.delete(type, namespace: objNs, name: name, propagation: cascade, dryRun: printer.dryRun == .server)
-                        }
-                    }
-                    // Pruned objects print as a line or a name, never as objects.
-                    printer.print(name: ObjectPrinter.name(obj, type: type), operation: "pruned", inv: inv)
+                    out.append((type, obj))
                 }
             }
         }
+        return out
     }
 }

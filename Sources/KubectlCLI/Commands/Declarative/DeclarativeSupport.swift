@@ -100,16 +100,7 @@ enum Declarative {
     }
 
     /// Removes `null` values from maps (the API server's typed decoding drops them).
-    static func dropNulls(_ v: JSONValue) -> JSONValue {
-        switch v {
-        case .object(let o):
-            var out = JSONObject()
-            for (k, x) in o where !x.isNull { out[k] = dropNulls(x) }
-            return .object(out)
-        case .array(let a): return .array(a.map(dropNulls))
-        default: return v
-        }
-    }
+    static func dropNulls(_ v: JSONValue) -> JSONValue { v.withoutNulls }
 
     /// Resource, kind and name lines kubectl prints about an object (`info.String()`).
     static func infoString(_ type: ResourceType, name: String, namespace: String) -> String {

@@ -44,6 +44,11 @@ enum DiffCommand {
         }
     }
 
+    /// kubectl's file name of an object in the LIVE and MERGED directories (`apps.v1.Deployment.ns.name`).
+    static func fileName(_ type: ResourceType, namespace: String, name: String) -> String {
+        (type.group.isEmpty ? "" : type.group + ".") + "\(type.version).\(type.kind).\(namespace).\(name)"
+    }
+
     /// Runs `diff -u -N` (or `$KUBECTL_EXTERNAL_DIFF`) on the two directories.
     static func runDiffProgram(live: String, merged: String, inv: inout Invocation) throws {
         var command = ["diff", "-u", "-N"]

@@ -47,23 +47,39 @@ struct DiffOptions: CommandOptions {
             DiffCommand.removeTree(live)
             DiffCommand.removeTree(merged)
         }
+        var visited: [ApplyCommand.Visited] = []
+        var namespaces: [String] = []
         for r in try result.infos(&inv, fetch: .names) {
             let info = try r.get()
             guard let type = info.type else { continue }
+            visited.append((type, info.namespace, info.name))
+            if type.namespaced && !namespaces.contains(info.namespace) { namespaces.append(info.namespace) }
             let obj = info.objectInNamespace
             let current = try server.read { try $0.find(type, namespace: info.namespace, name: info.name) }
             // The would-be object: a server-side dry run of what apply would send.
             var sink = inv
             sink.io = IOStreams.buffers()
             let (after, _) = serverSide
-                ? try ApplyCommand.serverSideApply(obj, type: type, namespace: info.namespace, dryRun: .server, inv: &sink, server: server)
+                ? try ApplyCommand.serverSideApply(obj, type: type, namespace: info.namespace, dryRun: .server, inv: &sink, server: server,
+                                                  advice: false)
                 : try ApplyCommand.clientSideApply(obj, type: type, namespace: info.namespace, source: info.source, dryRun: .server,
                                                    force: false, inv: &sink, server: server)
-            let fileName = (type.group.isEmpty ? "" : type.group + ".") + "\(type.version).\(type.kind).\(info.namespace).\(info.name)"
+            let fileName = DiffCommand.fileName(type, namespace: info.namespace, name: info.name)
             if let current {
                 try DiffCommand.writeFile(live + "/" + fileName, ObjectPrinter.yaml(DiffCommand.prepare(current, show: showManagedFields)))
             }
             try DiffCommand.writeFile(merged + "/" + fileName, ObjectPrinter.yaml(DiffCommand.prepare(after, show: showManagedFields)))
+        }
+        // --prune: what apply --prune would delete shows as gone (a live file without a merged one).
+        if prune {
+            for (type, obj) in try ApplyCommand.pruneCandidates(
+                server: server, allow: ApplyCommand.pruneAllowlist(pruneAllowlist), visited: visited,
+                namespaces: namespaces, selector: result.labels)
+            {
+                let name = DiffCommand.fileName(type, namespace: obj["metadata"]["namespace"].string ?? "",
+                                                name: obj["metadata"]["name"].string ?? "")
+                try DiffCommand.writeFile(live + "/" + name, ObjectPrinter.yaml(DiffCommand.prepare(obj, show: showManagedFields)))
+            }
         }
         try DiffCommand.runDiffProgram(live: live, merged: merged, inv: &inv)
     }

@@ -25,7 +25,9 @@ struct EditSession {
     init(targets: [EditCommand.Target], json: Bool, inv: Invocation) {
         self.targets = targets
         self.json = json
-        shown = targets.map { ObjectPrinter.stripManagedFields($0.object) }
+        // kubectl edit hides managedFields unless --show-managed-fields.
+        let keepManagedFields = inv.flags.declares("show-managed-fields") && inv.flags.bool("show-managed-fields")
+        shown = targets.map { keepManagedFields ? $0.object : ObjectPrinter.stripManagedFields($0.object) }
         editor = inv.environment["KUBE_EDITOR"].flatMap { $0.isEmpty ? nil : $0 }
             ?? inv.environment["EDITOR"].flatMap { $0.isEmpty ? nil : $0 } ?? "vi"
         let document = shown.count == 1 ? shown[0] : ObjectPrinter.list(shown)

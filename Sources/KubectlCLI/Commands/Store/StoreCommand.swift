@@ -40,6 +40,11 @@ enum StoreCommand {
         ],
         group: "Other Commands:")
 
+    /// The store commands take flags only.
+    static func noArguments(_ inv: Invocation) throws {
+        if !inv.args.isEmpty { throw CLIError.usage("unexpected arguments: \(inv.args.joined(separator: " "))") }
+    }
+
     /// The store's file and the files SQLite keeps beside it.
     static func files(_ path: String) -> [String] { [path, path + "-wal", path + "-shm"] }
 
@@ -52,7 +57,7 @@ enum StoreCommand {
 /// `store info`.
 struct StoreInfoOptions: CommandOptions {
     init(_ inv: inout Invocation) throws {
-        if !inv.args.isEmpty { throw CLIError.usage("unexpected arguments: \(inv.args.joined(separator: " "))") }
+        try StoreCommand.noArguments(inv)
     }
 
     func run(_ inv: inout Invocation) throws {
@@ -70,6 +75,7 @@ struct StoreInfoOptions: CommandOptions {
         tw.writeRow(["Store:", active.storePath])
         tw.writeRow(["Context:", active.contextName.isEmpty ? "<none>" : active.contextName])
         tw.writeRow(["Cluster:", active.clusterName.isEmpty ? KubeconfigLocation.defaultName : active.clusterName])
+        tw.writeRow(["Kubeconfig:", inv.kubeconfigLocation.path])
         tw.writeRow(["Schema version:", String(server.schemaVersion)])
         tw.writeRow(["Size:", "\(bytes) bytes"])
         tw.writeRow(["Objects:", String(counts.reduce(0) { $0 + $1.1 })])
@@ -86,7 +92,7 @@ struct StoreResetOptions: CommandOptions {
 
     init(_ inv: inout Invocation) throws {
         confirmed = inv.flags.bool("yes")
-        if !inv.args.isEmpty { throw CLIError.usage("unexpected arguments: \(inv.args.joined(separator: " "))") }
+        try StoreCommand.noArguments(inv)
     }
 
     func run(_ inv: inout Invocation) throws {

@@ -13,7 +13,7 @@ struct StoreExportOptions: CommandOptions {
 
     init(_ inv: inout Invocation) throws {
         dir = inv.flags.string("dir")
-        if !inv.args.isEmpty { throw CLIError.usage("unexpected arguments: \(inv.args.joined(separator: " "))") }
+        try StoreCommand.noArguments(inv)
     }
 
     func run(_ inv: inout Invocation) throws {
@@ -62,7 +62,7 @@ struct StoreImportOptions: CommandOptions {
     init(_ inv: inout Invocation) throws {
         files = inv.flags.strings("filename")
         recursive = inv.flags.bool("recursive")
-        if !inv.args.isEmpty { throw CLIError.usage("unexpected arguments: \(inv.args.joined(separator: " "))") }
+        try StoreCommand.noArguments(inv)
     }
 
     func validate(_ inv: Invocation) throws {

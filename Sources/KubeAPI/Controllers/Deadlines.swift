@@ -1,0 +1,109 @@
+import KubeModel
+import KubeRegistry
+import KubeStore
+
+/// Deadlines that pass while no command runs: a pod's `activeDeadlineSeconds` (the kubelet fails it with
+/// `DeadlineExceeded`), a Job's `activeDeadlineSeconds` (the job controller deletes its active pods and
+/// fails it) and `ttlSecondsAfterFinished` (the TTL controller deletes a finished Job with its pods).
+extension ControllerManager {
+    /// After a pod write: its deadline timer, while it runs.
+    func podDeadlineTimer(_ pod: JSONValue) throws {
+        guard let seconds = pod["spec"]["activeDeadlineSeconds"].int else { return }
+        let ns = pod["metadata"]["namespace"].string ?? "", name = pod["metadata"]["name"].string ?? ""
+        let id = Timers.objectID("poddeadline", podType.storageKey, ns, name)
+        guard !isTerminated(pod), pod["metadata"]["deletionTimestamp"].isNull,
+            let start = Timestamp(rfc3339: pod["status"]["startTime"].string ?? "") else {
+            try Timers.cancel(s.tx, id: id)
+            return
+        }
+        try Timers.set(s.tx, id: id, due: start.seconds + seconds)
+    }
+
+    func podDeadlineDue(namespace ns: String, name: String) throws {
+        guard let pod = try s.find(podType, namespace: ns, name: name), !isTerminated(pod),
+            let seconds = pod["spec"]["activeDeadlineSeconds"].int,
+            let start = Timestamp(rfc3339: pod["status"]["startTime"].string ?? ""), start.seconds + seconds <= now.seconds
+        else { return }
+        let message = "Pod was active on the node longer than the specified deadline"
+        var p = pod
+        p["status"]["phase"] = "Failed"
+        p["status"]["reason"] = "DeadlineExceeded"
+        p["status"]["message"] = .string(message)
+        var statuses = p["status"]["containerStatuses"].array ?? []
+        for i in statuses.indices where statuses[i]["state"]["terminated"].isNull {
+            let started = statuses[i]["state"]["running"]["startedAt"]
+            statuses[i]["ready"] = false
+            statuses[i]["started"] = false
+            statuses[i]["state"] = ["terminated": ["containerID": statuses[i]["containerID"], "exitCode": 137,
+                                                   "finishedAt": .string(now.rfc3339), "reason": "Error",
+                                                   "startedAt": started.isNull ? .string(now.rfc3339) : started]]
+        }
+        p["status"]["containerStatuses"] = .array(statuses)
+        let unready = statuses.compactMap { $0["name"].string }
+        var conds = podConditions(sandbox: false, incompleteInits: [], unready: unready)
+        conds = .array((conds.array ?? []).map { c in
+            var c = c
+            if c["type"].string == "Ready" || c["type"].string == "ContainersReady" { c["reason"] = "PodFailed"; c.remove(["message"]) }
+            return c
+        })
+        p["status"]["conditions"] = conds
+        keepTransitionTimes(&p["status"], old: pod["status"])
+        event(pod, type: "Warning", reason: "DeadlineExceeded", message: message, component: "kubelet",
+              host: pod["spec"]["nodeName"].string)
+        try save(p, pod, podType)
+        try Timers.cancel(s.tx, id: podTimerID(ns, name))
+    }
+
+    /// After a Job write: its deadline while it runs, its TTL once finished.
+    func jobTimers(_ job: JSONValue) throws {
+        let ns = job["metadata"]["namespace"].string ?? "", name = job["metadata"]["name"].string ?? ""
+        let deadlineID = Timers.objectID("jobdeadline", jobType.storageKey, ns, name)
+        let ttlID = Timers.objectID("jobttl", jobType.storageKey, ns, name)
+        if let finished = jobFinished(job) {
+            try Timers.cancel(s.tx, id: deadlineID)
+            guard let ttl = job["spec"]["ttlSecondsAfterFinished"].int else { return }
+            let cond = (job["status"]["conditions"].array ?? []).first { $0["type"].string == finished }
+            let at = Timestamp(rfc3339: job["status"]["completionTime"].string ?? cond?["lastTransitionTime"].string ?? "")?.seconds ?? now.seconds
+            try Timers.set(s.tx, id: ttlID, due: at + ttl)
+            return
+        }
+        guard let seconds = job["spec"]["activeDeadlineSeconds"].int, let start = Timestamp(rfc3339: job["status"]["startTime"].string ?? "") else { return }
+        try Timers.set(s.tx, id: deadlineID, due: start.seconds + seconds)
+    }
+
+    func jobDeadlineDue(namespace ns: String, name: String) throws {
+        guard let job = try live(jobType, ns, name), jobFinished(job) == nil, let seconds = job["spec"]["activeDeadlineSeconds"].int,
+            let start = Timestamp(rfc3339: job["status"]["startTime"].string ?? ""), start.seconds + seconds <= now.seconds
+        else { return }
+        // Failed first, so that the controller does not replace the pods it deletes.
+        let active = try ownedPods(job).filter { !isTerminated($0) }
+        var j = job
+        let t = JSONValue.string(now.rfc3339)
+        let message = "Job was active longer than specified deadline"
+        var conditions = j["status"]["conditions"].array ?? []
+        for type in ["FailureTarget", "Failed"] {
+            conditions.append(["lastProbeTime": t, "lastTransitionTime": t, "message": .string(message), "reason": "DeadlineExceeded",
+                               "status": "True", "type": .string(type)])
+        }
+        j["status"]["conditions"] = .array(conditions)
+        j["status"]["failed"] = .int((j["status"]["failed"].int ?? 0) + Int64(active.count))
+        j["status"].remove(["active"])
+        j["status"]["ready"] = 0
+        j["status"]["terminating"] = 0
+        _ = try s.update(j, type: jobType)
+        for pod in active {
+            let podName = pod["metadata"]["name"].string ?? ""
+            _ = try s.delete(podType, namespace: ns, name: podName)
+            event(job, reason: "SuccessfulDelete", message: "Deleted pod: \(podName)", component: "job-controller")
+        }
+        event(job, type: "Warning", reason: "DeadlineExceeded", message: message, component: "job-controller")
+    }
+
+    func jobTTLDue(namespace ns: String, name: String) throws {
+        guard let job = try live(jobType, ns, name), let finished = jobFinished(job), let ttl = job["spec"]["ttlSecondsAfterFinished"].int else { return }
+        let cond = (job["status"]["conditions"].array ?? []).first { $0["type"].string == finished }
+        let at = Timestamp(rfc3339: job["status"]["completionTime"].string ?? cond?["lastTransitionTime"].string ?? "")?.seconds ?? now.seconds
+        guard at + ttl <= now.seconds else { return }
+        _ = try s.delete(jobType, namespace: ns, name: name)
+    }
+}

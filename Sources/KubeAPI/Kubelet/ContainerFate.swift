@@ -1,0 +1,76 @@
+import KubeModel
+
+/// What a container's command does when the simulation can tell: how long it runs and the exit code
+/// it ends with. Read from the command and args: a shell script (`sh -c`, `bash -c`) or a direct
+/// command made of `sleep N`, `echo ...`, `true`, `false`, `exit N` statements, separated by `;`, `&&`,
+/// `||` or newlines. A loop (`while`, `until`, `for`), `tail -f`, `sleep infinity` or any other program
+/// runs until stopped (nil), as does a container without a command (the image's own process).
+struct ContainerFate: Equatable {
+    var seconds: Int64
+    var exitCode: Int64
+
+    static func of(_ c: JSONValue) -> ContainerFate? {
+        let command = (c["command"].array ?? []).compactMap(\.string)
+        let args = (c["args"].array ?? []).compactMap(\.string)
+        let words = command + args
+        guard let first = words.first else { return nil }
+        let program = first.split(separator: "/").last.map(String.init) ?? first
+        if ["sh", "bash", "ash", "dash"].contains(program) {
+            guard let i = words.firstIndex(of: "-c"), i + 1 < words.count else { return nil }
+            return script(words[i + 1])
+        }
+        return script(words.joined(separator: " "))
+    }
+
+    /// The fate of a small shell script, or nil when it does not end by itself (or cannot be told).
+    static func script(_ text: String) -> ContainerFate? {
+        var statements: [[String]] = []
+        var current = ""
+        var quote: Character?
+        for ch in text {
+            if let q = quote {
+                if ch == q { quote = nil } else { current.append(ch) }
+                continue
+            }
+            if ch == "'" || ch == "\"" { quote = ch; continue }
+            if ch == ";" || ch == "\n" || ch == "&" || ch == "|" {
+                statements.append(current.split(separator: " ").map(String.init))
+                current = ""
+                continue
+            }
+            current.append(ch)
+        }
+        statements.append(current.split(separator: " ").map(String.init))
+        var seconds: Int64 = 0
+        var code: Int64 = 0
+        for st in statements where !st.isEmpty {
+            switch st[0] {
+            case "sleep":
+                guard st.count == 2, let s = sleepSeconds(st[1]) else { return nil }
+                seconds += s
+                code = 0
+            case "echo", "true", ":", "date", "hostname", "env", "printenv", "cat", "ls", "pwd", "id", "whoami", "uname", "nslookup":
+                if st[0] == "cat" && st.count == 1 { return nil }
+                code = 0
+            case "false": code = 1
+            case "exit":
+                return ContainerFate(seconds: seconds, exitCode: st.count > 1 ? (Int64(st[1]) ?? 2) : code)
+            default:
+                return nil
+            }
+        }
+        return ContainerFate(seconds: seconds, exitCode: code)
+    }
+
+    /// `sleep`'s argument in seconds (`30`, `1.5`, `2m`, `1h`), nil for `infinity` or anything else.
+    static func sleepSeconds(_ s: String) -> Int64? {
+        var text = s
+        var unit: Double = 1
+        if let last = text.last, "smhd".contains(last) {
+            unit = ["s": 1, "m": 60, "h": 3600, "d": 86400][String(last)] ?? 1
+            text.removeLast()
+        }
+        guard let v = Double(text), v >= 0 else { return nil }
+        return Int64((v * unit).rounded(.up))
+    }
+}

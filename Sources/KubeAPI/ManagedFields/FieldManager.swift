@@ -1,0 +1,144 @@
+import KubeModel
+import KubeRegistry
+
+/// The field manager of the client's requests (kubectl's `--field-manager` or its per-command
+/// default) and the subresource they write through (`status`, `scale`, or the object itself).
+public struct FieldManagerContext: Sendable, Equatable {
+    public var manager: String
+    public var subresource: String
+
+    public init(manager: String = "kubectl", subresource: String = "") {
+        self.manager = manager
+        self.subresource = subresource
+    }
+}
+
+extension APISession {
+    /// Records in `obj.metadata.managedFields` who changed what, as the API server's field manager
+    /// does on create and update (before mutating admission: defaults count, plugin additions do not).
+    func recordManagedFields(_ obj: inout JSONValue, old: JSONValue?, type: ResourceType, fromClient: Bool,
+                             requested: JSONValue? = nil) {
+        // A server-side apply has already recorded its applier (defaults it causes are no one's).
+        if fromClient && applyingManagedFields { return }
+        let typed = TypedFields(apiVersion: obj["apiVersion"].string ?? type.apiVersion, kind: type.kind)
+        var book = ManagedFieldsBook(object: obj)
+        if book.entries.isEmpty, let old { book = ManagedFieldsBook(object: old) }
+        var changes = typed.changes(from: old, to: obj)
+        if type.group.isEmpty && type.kind == "Pod" { Self.dropAdmissionPluginFields(&changes, obj, requested: requested ?? obj) }
+        if type.group.isEmpty && type.kind == "Service" { Self.dropAllocatedServiceFields(&changes, obj, requested: requested ?? obj) }
+        if (old == nil || fromClient && fieldManager.subresource.isEmpty), case .structure = typed.root {
+            // Creates and writes to the object itself reset its status (the status subresource owns it).
+            changes.added.children[.field("status")] = nil
+            changes.modified.children[.field("status")] = nil
+        }
+        let apiVersion = obj["apiVersion"].string ?? type.apiVersion
+        let time = now.rfc3339
+        if fromClient {
+            book.update(changes, manager: fieldManager.manager, apiVersion: apiVersion, subresource: fieldManager.subresource, time: time)
+        } else {
+            for part in componentParts(changes, obj: obj, old: old, type: type) {
+                book.update(part.changes, manager: part.manager, apiVersion: apiVersion, subresource: part.subresource, time: time)
+            }
+        }
+        book.write(to: &obj)
+    }
+
+    /// A controller's write split as the components make it: status through the status subresource
+    /// (the kubelet's for pods and nodes), a pod's binding by nobody, the rest by the controller manager.
+    func componentParts(_ c: FieldChanges, obj: JSONValue, old: JSONValue?, type: ResourceType)
+        -> [(manager: String, subresource: String, changes: FieldChanges)]
+    {
+        let isPod = type.group.isEmpty && type.kind == "Pod"
+        let isNode = type.group.isEmpty && type.kind == "Node"
+        var main = FieldChanges(), status = FieldChanges()
+        func split(_ s: FieldSet, _ m: WritableKeyPath<FieldChanges, FieldSet>) {
+            var rest = s
+            if let st = s.children[.field("status")] {
+                rest.children[.field("status")] = nil
+                var only = FieldSet(); only.children[.field("status")] = st
+                status[keyPath: m] = only
+            }
+            main[keyPath: m] = rest
+        }
+        split(c.added, \.added); split(c.modified, \.modified); split(c.removed, \.removed)
+        if type.group.isEmpty && type.kind == "Event" {
+            let component = obj["source"]["component"].string ?? obj["reportingComponent"].string ?? ""
+            let manager = component == "kubelet" ? "kubelet" : component == "default-scheduler" ? "kube-scheduler" : "kube-controller-manager"
+            return [(manager, "", c)]
+        }
+        guard isPod else {
+            return [("kube-controller-manager", "", main), (isNode ? "kubelet" : "kube-controller-manager", "status", status)]
+        }
+        // The binding (nodeName and the PodScheduled condition) is recorded by no one.
+        let bound = (old?["spec"]["nodeName"].string ?? "").isEmpty && !(obj["spec"]["nodeName"].string ?? "").isEmpty
+        let scheduled: [PathElement] = [.field("status"), .field("conditions"), .key(#"{"type":"PodScheduled"}"#)]
+        for m in [\FieldChanges.added, \FieldChanges.modified] {
+            main[keyPath: m].children[.field("spec")]?.children[.field("nodeName")] = nil
+            if bound {
+                status[keyPath: m] = Self.without(status[keyPath: m], scheduled)
+                // The binding made the conditions list: the kubelet only adds to it.
+                status[keyPath: m].children[.field("status")]?.children[.field("conditions")]?.isMember = false
+            }
+        }
+        var scheduler = FieldChanges()
+        if !bound && (obj["spec"]["nodeName"].string ?? "").isEmpty {
+            scheduler = status; status = FieldChanges()
+        }
+        return [("kube-controller-manager", "", main), ("kubelet", "status", status), ("kube-scheduler", "status", scheduler)]
+    }
+
+    /// What the ServiceAccount, Priority and DefaultTolerationSeconds plugins add to a pod: no one's.
+    static func dropAdmissionPluginFields(_ c: inout FieldChanges, _ pod: JSONValue, requested: JSONValue) {
+        let spec = pod["spec"]
+        var drop: [[PathElement]] = ["serviceAccountName", "serviceAccount", "priority", "preemptionPolicy", "tolerations"]
+            .filter { requested["spec"][$0].isNull }.map { [.field("spec"), .field($0)] }
+        let volumes = spec["volumes"].array ?? []
+        for v in volumes where (v["name"].string ?? "").hasPrefix("kube-api-access-") {
+            drop.append([.field("spec"), .field("volumes"), PathElement.key(of: v, fields: ["name"])])
+            if volumes.count == 1 { drop.append([.field("spec"), .field("volumes")]) }
+        }
+        for key in ["containers", "initContainers"] {
+            for ctr in spec[key].array ?? [] {
+                let base: [PathElement] = [.field("spec"), .field(key), PathElement.key(of: ctr, fields: ["name"]), .field("volumeMounts")]
+                let mounts = ctr["volumeMounts"].array ?? []
+                for m in mounts where m["mountPath"].string == "/var/run/secrets/kubernetes.io/serviceaccount" {
+                    drop.append(base + [PathElement.key(of: m, fields: ["mountPath"])])
+                    if mounts.count == 1 { drop.append(base) }
+                }
+            }
+        }
+        for path in drop {
+            c.added = without(c.added, path)
+            c.modified = without(c.modified, path)
+        }
+    }
+
+    /// What the Service registry allocates (cluster IPs, IP families, node ports) is no one's unless
+    /// the request set it.
+    static func dropAllocatedServiceFields(_ c: inout FieldChanges, _ svc: JSONValue, requested: JSONValue) {
+        var drop: [[PathElement]] = ["clusterIP", "clusterIPs", "ipFamilies", "ipFamilyPolicy", "healthCheckNodePort"]
+            .filter { requested["spec"][$0].isNull }.map { [.field("spec"), .field($0)] }
+        let asked = requested["spec"]["ports"].array ?? []
+        for port in svc["spec"]["ports"].array ?? [] where !port["nodePort"].isNull {
+            let key = PathElement.key(of: port, fields: ["port", "protocol"])
+            if !asked.contains(where: { PathElement.key(of: $0, fields: ["port", "protocol"]) == key && !$0["nodePort"].isNull }) {
+                drop.append([.field("spec"), .field("ports"), key, .field("nodePort")])
+            }
+        }
+        for path in drop {
+            c.added = without(c.added, path)
+            c.modified = without(c.modified, path)
+        }
+    }
+
+    static func without(_ s: FieldSet, _ path: [PathElement]) -> FieldSet {
+        var out = s
+        guard let first = path.first else { return FieldSet() }
+        guard let c = s.children[first] else { return s }
+        let rest = Array(path.dropFirst())
+        out.children[first] = rest.isEmpty ? nil : without(c, rest)
+        if rest.isEmpty { return out }
+        if out.children[first]?.isEmpty == true && !(out.children[first]?.isMember ?? false) { out.children[first] = nil }
+        return out
+    }
+}

@@ -1,0 +1,128 @@
+import KubeModel
+
+/// One `metadata.managedFields` entry: who (manager, operation, subresource) owns which fields.
+struct ManagerEntry {
+    var manager: String
+    var operation: String
+    var apiVersion: String
+    var time: String?
+    var subresource: String
+    var set: FieldSet
+    /// The entry as stored, reused until the entry changes (the API server keeps its bytes).
+    var stored: JSONValue?
+
+    var isApply: Bool { operation == "Apply" }
+
+    /// Replaces the set; a different set is encoded anew.
+    mutating func setIfChanged(_ s: FieldSet) {
+        if s != set { set = s; stored = nil }
+    }
+
+    /// Entries are merged per manager, operation and subresource (and API version for updates).
+    func sameIdentity(manager m: String, operation op: String, apiVersion v: String, subresource sub: String) -> Bool {
+        manager == m && operation == op && subresource == sub && (op == "Apply" || apiVersion == v)
+    }
+
+    var encoded: JSONValue {
+        if let stored { return stored }
+        var o = JSONObject()
+        o["apiVersion"] = .string(apiVersion)
+        o["fieldsType"] = "FieldsV1"
+        o["fieldsV1"] = set.fieldsV1
+        o["manager"] = .string(manager)
+        o["operation"] = .string(operation)
+        if !subresource.isEmpty { o["subresource"] = .string(subresource) }
+        if let time { o["time"] = .string(time) }
+        return .object(o)
+    }
+
+    /// The API server's identifier of the manager (its entry without time and fields, as JSON).
+    var identifier: String {
+        var s = "{\"manager\":\(JSONValue.string(manager).compactJSON),\"operation\":\"\(operation)\""
+        if !isApply { s += ",\"apiVersion\":\(JSONValue.string(apiVersion).compactJSON)" }
+        if !subresource.isEmpty { s += ",\"subresource\":\(JSONValue.string(subresource).compactJSON)" }
+        return s + "}"
+    }
+
+    /// The manager as the API server names it in a conflict.
+    var conflictName: String {
+        var s = strconvQuote(manager)
+        if !subresource.isEmpty { s += " with subresource \(strconvQuote(subresource))" }
+        if !isApply { s += " using \(apiVersion)" }
+        return s
+    }
+}
+
+/// The managed fields of one object and the API server's bookkeeping of them.
+struct ManagedFieldsBook {
+    var entries: [ManagerEntry]
+
+    init(entries: [ManagerEntry]) { self.entries = entries }
+
+    init(object: JSONValue) {
+        entries = (object["metadata"]["managedFields"].array ?? []).compactMap { e in
+            guard let m = e["manager"].string ?? Optional(""), let op = e["operation"].string else { return nil }
+            return ManagerEntry(manager: m, operation: op, apiVersion: e["apiVersion"].string ?? "",
+                                time: e["time"].string, subresource: e["subresource"].string ?? "",
+                                set: FieldSet(fieldsV1: e["fieldsV1"]), stored: e)
+        }
+    }
+
+    /// The fields the API server never tracks (identity and bookkeeping).
+    static func strip(_ obj: inout JSONValue) {
+        obj.remove(["apiVersion"])
+        obj.remove(["kind"])
+        for k in ["name", "namespace", "creationTimestamp", "selfLink", "uid", "generation", "managedFields", "resourceVersion"] {
+            obj.remove(["metadata", k])
+        }
+    }
+
+    /// Entries sorted as the API server sorts them: operation, time (seconds), manager, API version, subresource.
+    var encoded: JSONValue? {
+        let live = entries.filter { !$0.set.isEmpty }
+        guard !live.isEmpty else { return nil }
+        let sorted = live.sorted { p, q in
+            if p.operation != q.operation { return p.operation < q.operation }
+            let pt = p.time ?? "", qt = q.time ?? ""
+            if pt != qt { return pt < qt }
+            if p.manager != q.manager { return goStringLess(p.manager, q.manager) }
+            if p.apiVersion != q.apiVersion { return p.apiVersion < q.apiVersion }
+            return p.subresource < q.subresource
+        }
+        return .array(sorted.map(\.encoded))
+    }
+
+    func write(to obj: inout JSONValue) {
+        if let e = encoded { obj["metadata"]["managedFields"] = e } else { obj.remove(["metadata", "managedFields"]) }
+    }
+
+    func index(manager: String, operation: String, apiVersion: String, subresource: String) -> Int? {
+        entries.firstIndex { $0.sameIdentity(manager: manager, operation: operation, apiVersion: apiVersion, subresource: subresource) }
+    }
+
+    /// An update (create, update, patch) by `manager`: it comes to own what it changed; others lose
+    /// what it changed; removed fields leave every set.
+    mutating func update(_ c: FieldChanges, manager: String, apiVersion: String, subresource: String, time: String) {
+        let changed = c.changed
+        for i in entries.indices {
+            entries[i].setIfChanged(entries[i].set.difference(changed).difference(c.removed))
+        }
+        entries.removeAll { $0.set.isEmpty }
+        guard !changed.isEmpty else { return }
+        if let i = index(manager: manager, operation: "Update", apiVersion: apiVersion, subresource: subresource) {
+            entries[i].set = entries[i].set.union(changed)
+            entries[i].time = time
+            entries[i].stored = nil
+        } else {
+            entries.append(ManagerEntry(manager: manager, operation: "Update", apiVersion: apiVersion, time: time,
+                                        subresource: subresource, set: changed, stored: nil))
+        }
+    }
+
+    /// The union of every set but the one at `except`.
+    func owned(except: Int?) -> FieldSet {
+        var u = FieldSet()
+        for (i, e) in entries.enumerated() where i != except { u = u.union(e.set) }
+        return u
+    }
+}

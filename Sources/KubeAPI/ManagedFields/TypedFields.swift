@@ -1,0 +1,140 @@
+import KubeModel
+import KubeSchema
+import Synchronization
+
+/// The shape of one position of an object as structured-merge-diff sees it, read from the embedded
+/// OpenAPI schema: a struct (declared fields), a map (arbitrary keys), a list (atomic, a set, or
+/// associative by key fields), a scalar, or "deduced" (no schema: maps are granular, lists atomic).
+indirect enum FieldShape {
+    case structure(SchemaDefinition, atomic: Bool)
+    case map(SchemaType, atomic: Bool)
+    case list(SchemaType, ListKind)
+    case scalar
+    case deduced
+
+    enum ListKind { case atomic, set, map([String]) }
+}
+
+/// Walks objects against their schema: the field set of a configuration (`ToFieldSet`) and the
+/// fields two versions of an object differ in (`Compare`).
+struct TypedFields {
+    let index: SchemaIndex
+    let root: FieldShape
+
+    init(apiVersion: String, kind: String, index: SchemaIndex = .builtin) {
+        self.index = index
+        if let def = index.definition(apiVersion: apiVersion, kind: kind) {
+            root = .structure(def, atomic: false)
+        } else {
+            root = .deduced
+        }
+    }
+
+    func shape(_ t: SchemaType, _ ext: SchemaExtensions? = nil) -> FieldShape {
+        switch t {
+        case .ref(let name):
+            guard let def = index.definition(named: name) else { return .deduced }
+            switch def.type {
+            case .object: return .structure(def, atomic: def.extensions.mapType == "atomic" || ext?.mapType == "atomic")
+            case .map(let v): return .map(v, atomic: ext?.mapType == "atomic")
+            case .any: return .deduced
+            case .ref, .inline, .array: return shape(def.type, ext)
+            default: return .scalar
+            }
+        case .inline(let def): return .structure(def, atomic: def.extensions.mapType == "atomic" || ext?.mapType == "atomic")
+        case .array(let el):
+            let e = ext ?? SchemaExtensions()
+            switch e.listType {
+            case "map": return .list(el, .map(e.listMapKeys))
+            case "set": return .list(el, .set)
+            case "atomic": return .list(el, .atomic)
+            default:
+                if e.patchStrategy?.contains("merge") == true {
+                    if let k = e.patchMergeKey, !k.isEmpty { return .list(el, .map([k])) }
+                    return .list(el, .set)
+                }
+                return .list(el, .atomic)
+            }
+        case .map(let v): return .map(v, atomic: ext?.mapType == "atomic")
+        case .any: return .deduced
+        case .object: return .deduced
+        default: return .scalar
+        }
+    }
+
+    /// Shapes of struct members already resolved (the built-in schema never changes).
+    static let memberShapes = Mutex<[String: FieldShape]>([:])
+
+    /// The shape of a member of a struct or map (deduced when the struct does not declare it).
+    func child(_ s: FieldShape, _ key: String) -> FieldShape {
+        switch s {
+        case .structure(let def, _):
+            let cacheKey = def.name + "\u{0}" + key
+            if let known = Self.memberShapes.withLock({ $0[cacheKey] }) { return known }
+            guard let p = def.property(named: key) else { return .deduced }
+            let resolved = shape(p.type, p.extensions)
+            if !def.name.isEmpty { Self.memberShapes.withLock { $0[cacheKey] = resolved } }
+            return resolved
+        case .map(let v, _): return shape(v)
+        default: return .deduced
+        }
+    }
+
+    func element(_ s: FieldShape) -> FieldShape {
+        if case .list(let el, _) = s { return shape(el) }
+        return .deduced
+    }
+
+    /// The path element of a list item.
+    func itemElement(_ kind: FieldShape.ListKind, _ item: JSONValue, at i: Int) -> PathElement {
+        switch kind {
+        case .map(let keys): return PathElement.key(of: item, fields: keys)
+        case .set: return .value(item.compactJSON)
+        case .atomic: return .index(i)
+        }
+    }
+
+    // MARK: ToFieldSet
+
+    /// The fields a configuration sets (what an applier owns after applying it).
+    func fieldSet(of config: JSONValue) -> FieldSet {
+        var set = FieldSet()
+        var stripped = config
+        ManagedFieldsBook.strip(&stripped)
+        toFieldSet(stripped, root, [], &set)
+        return set
+    }
+
+    func toFieldSet(_ v: JSONValue, _ s: FieldShape, _ path: [PathElement], _ set: inout FieldSet) {
+        if v.isNull { set.insert(path); return }
+        switch s {
+        case .scalar: set.insert(path)
+        case .list(_, .atomic), .structure(_, atomic: true), .map(_, atomic: true): set.insert(path)
+        case .list(_, let kind):
+            let el = element(s)
+            for (i, item) in (v.array ?? []).enumerated() {
+                let p = path + [itemElement(kind, item, at: i)]
+                if case .set = kind { set.insert(p); continue }
+                toFieldSet(item, el, p, &set)
+                set.insert(p)
+            }
+        case .structure(let def, _):
+            guard case .object(let o) = v else { set.insert(path); return }
+            for (k, c) in o {
+                let p = path + [.field(k)]
+                toFieldSet(c, child(s, k), p, &set)
+                if c.isNull || c.object?.isEmpty == true || def.property(named: k) == nil { set.insert(p) }
+            }
+        case .map, .deduced:
+            switch v {
+            case .object(let o):
+                for (k, c) in o {
+                    let p = path + [.field(k)]
+                    toFieldSet(c, child(s, k), p, &set)
+                    set.insert(p)
+                }
+            default: set.insert(path)
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import KubeModel
+import KubeTestSupport
+import Testing
+
+/// Kubernetes' own kubectl scripts (test/cmd/testdata/apply.txtar and diff.txtar, copied with their
+/// fixtures under Golden/upstream) run against a fresh store: each `kubectl` line must succeed (or
+/// fail after `!`), and each `stdout`/`stderr` pattern must match (or not, after `!`) what it printed.
+/// Lines that assume an API server without controllers are listed in `exceptions` with the reason.
+struct UpstreamScriptTests {
+    static let root: String = {
+        let file = "\(#filePath)"
+        return String(file[..<file.lastIndex(of: "/")!]) + "/Golden/upstream"
+    }()
+
+    /// Script lines (trimmed) that cannot hold on a store with controllers, and why.
+    static let exceptions: [String: String] = [
+        "kubectl create serviceaccount default -n nsb":
+            "the service account controller already made `default` in the new namespace (AlreadyExists)",
+        "kubectl create serviceaccount default -n nsbprune":
+            "the service account controller already made `default` in the new namespace (AlreadyExists)",
+        "kubectl create serviceaccount default -n multi-resource-ns":
+            "the service account controller already made `default` when the first apply created the namespace",
+        "kubectl delete pvc a-pvc b-pvc":
+            "upstream's a-pvc, pruned, waits on the pvc-protection finalizer with no controller to remove it; here it is gone",
+        "! kubectl diff -Rf hack/testdata/diff/":
+            "KUBECTL_EXTERNAL_DIFF=find exits 0 and kubectl passes the program's status through",
+    ]
+
+    struct Failure: CustomStringConvertible {
+        var line: Int
+        var text: String
+        var detail: String
+        var description: String { "line \(line): \(text)\n\(detail)" }
+    }
+
+    /// Runs one script; returns the lines that did not behave.
+    static func run(_ script: String) -> [Failure] {
+        let store = TestStore()
+        let work = store.directory + "/work"
+        mkdir(work, 0o755)
+        let (body, files) = split(readTextFile(root + "/" + script) ?? "")
+        for (name, text) in files { _ = writeAt(work + "/" + name, text) }
+        var failures: [Failure] = []
+        var last = CLIResult(stdout: "", stderr: "", exitCode: 0)
+        var saved: [String: String] = [:]
+        // An excepted command and the checks after it are not held against the store.
+        var excepted = false
+        for (n, raw) in body.enumerated() {
+            var line = raw.trimmedScriptLine
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let negate = line.hasPrefix("! ")
+            if negate { line = String(line.dropFirst(2)) }
+            line = line.replacingAll("$WORK", with: work).replacingAll("hack/testdata", with: root + "/hack/testdata")
+            let words = shellWords(line)
+            guard let verb = words.first else { continue }
+            func fail(_ d: String) {
+                if !excepted { failures.append(Failure(line: n + 1, text: raw, detail: d + "\n" + last.description)) }
+            }
+            if verb == "kubectl" { excepted = exceptions[raw.trimmedScriptLine] != nil }
+            switch verb {
+            case "kubectl":
+                last = store.run(args: words)
+                if negate != (last.exitCode != 0) { fail(negate ? "expected failure" : "expected success") }
+            case "kube-retry":
+                // kube-retry 'ARGS' 'JSONPATH' 'EXPECTED': the store is settled, so one try.
+                last = store.run(args: ["get"] + shellWords(words[1]) + ["-o", "jsonpath=" + words[2]])
+                if last.stdout != (words.count > 3 ? words[3] : "") { fail("kube-retry: got \(last.stdout)") }
+            case "stdout", "stderr":
+                let text = verb == "stdout" ? last.stdout : last.stderr
+                let pattern = words.count > 1 ? words[1] : ""
+                guard let re = try? Regex(pattern) else { fail("bad pattern \(pattern)"); continue }
+                if negate == text.contains(re) { fail("\(verb) \(negate ? "matched" : "did not match") \(pattern)") }
+            case "cp":
+                saved[words[2]] = last.stdout
+            case "cmp":
+                if saved[words[1]] != saved[words[2]] { fail("cmp: \(saved[words[1]] ?? "") != \(saved[words[2]] ?? "")") }
+            case "env":
+                let kv = words[1].split(separator: "=", maxSplits: 1).map(String.init)
+                store.environment[kv[0]] = kv.count > 1 ? kv[1] : ""
+            default:
+                fail("unknown verb \(verb)")
+            }
+        }
+        return failures
+    }
+
+    /// The script's lines and its `-- name --` files.
+    static func split(_ text: String) -> ([String], [(String, String)]) {
+        var body: [String] = []
+        var files: [(String, String)] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            if line.hasPrefix("-- ") && line.hasSuffix(" --") {
+                files.append((String(line.dropFirst(3).dropLast(3)), ""))
+            } else if files.isEmpty {
+                body.append(line)
+            } else {
+                files[files.count - 1].1 += line + "\n"
+            }
+        }
+        return (body, files)
+    }
+
+    static func writeAt(_ path: String, _ text: String) -> Bool {
+        guard let f = fopen(path, "w") else { return false }
+        defer { fclose(f) }
+        return fputs(text, f) >= 0
+    }
+
+    @Test func applyScript() {
+        let failures = Self.run("apply.txtar")
+        #expect(failures.isEmpty, "\(failures.map(\.description).joined(separator: "\n\n"))")
+    }
+
+    @Test func diffScript() {
+        let failures = Self.run("diff.txtar")
+        #expect(failures.isEmpty, "\(failures.map(\.description).joined(separator: "\n\n"))")
+    }
+}
+
+extension String {
+    /// The line without surrounding spaces and tabs.
+    fileprivate var trimmedScriptLine: String {
+        var s = Substring(self)
+        while let c = s.first, c == " " || c == "\t" { s = s.dropFirst() }
+        while let c = s.last, c == " " || c == "\t" || c == "\r" { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -7,8 +7,11 @@ import Testing
 /// must leave it (the test fails on stale entries too).
 let unreadFlagsAllowed: [String: Set<String>] = [
     "delete": ["timeout", "wait"],
-    "label": ["field-manager"],
-    "annotate": ["field-manager"],
+    // --record only prints kubectl's deprecation notice here (change-cause is written by `set`).
+    "label": ["field-manager", "record"],
+    "annotate": ["field-manager", "record"],
+    "create": ["record"],
+    "apply": ["record"],
 ]
 
 /// Every command that runs through typed options (`CommandOptions`), with its path from the root.

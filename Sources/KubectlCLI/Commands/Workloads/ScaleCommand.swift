@@ -11,6 +11,7 @@ enum ScaleCommand {
             FlagSpec("all", .bool, usage: "Select every object of the given types in the namespace."),
             FlagSpec("current-replicas", .int, default: "-1", usage: "Precondition: the current size must be this (-1 for no condition)."),
             CommonFlags.dryRun,
+            CommonFlags.record,
             FlagSpec("replicas", .int, usage: "The new desired number of replicas.", bits: 32, required: true),
             FlagSpec("resource-version", .string, usage: "Precondition: the current resourceVersion must be this."),
             CommonFlags.selector,
@@ -33,7 +34,9 @@ enum ScaleCommand {
         let resourceVersion = inv.flags.string("resource-version")
         let (targets, errors) = try Workloads.collect(&inv, resources: inv.args, all: all, selector: selector)
         if targets.isEmpty {
-            let detail = errors.first.map { " " + SetCommand.messageText(apiMessage($0)) } ?? ""
+            // kubectl appends the builder's error: one message, or an aggregate `[a, b]`.
+            let messages = errors.map { SetCommand.messageText(apiMessage($0)) }
+            let detail = messages.count > 1 ? " [" + messages.joined(separator: ", ") + "]" : messages.first.map { " " + $0 } ?? ""
             throw CLIError.message("no objects passed to scale" + detail)
         }
         if targets.count > 1 && (current != -1 || !resourceVersion.isEmpty) {

@@ -16,6 +16,9 @@ public final class APIServer {
     /// Receives each API warning once (kubectl prints `Warning: <text>` on stderr).
     public var warningHandler: ((String) -> Void)?
     private var warned: Set<String> = []
+    /// Who makes the client's requests, each authorised by RBAC (see `Auth/`); nil (tests, the
+    /// server's own work when the store opens): nothing is authorised.
+    public internal(set) var requestUser: UserInfo?
 
     /// Passes a warning to the handler unless it was already given (kubectl deduplicates warnings).
     func emitWarning(_ text: String) {
@@ -54,6 +57,7 @@ public final class APIServer {
     /// A write session with this server's request settings.
     func makeSession(_ tx: StoreTransaction) -> APISession {
         let session = APISession(tx: tx, registry: registry, clock: clock)
+        session.auth.user = requestUser
         session.fieldValidation = fieldValidation
         session.warningSink = { [weak self] in self?.emitWarning($0) }
         return session
@@ -68,7 +72,11 @@ public final class APIServer {
 
     /// Runs `body` against a consistent snapshot.
     public func read<T>(_ body: (APISession) throws -> T) throws -> T {
-        try store.read { tx in try body(APISession(tx: tx, registry: registry, clock: clock)) }
+        try store.read { tx in
+            let session = APISession(tx: tx, registry: registry, clock: clock)
+            session.auth.user = requestUser
+            return try body(session)
+        }
     }
 }
 
@@ -102,6 +110,8 @@ public final class APISession {
     var warningSink: ((String) -> Void)?
     /// How many writes are in progress: writes made while one is (by controllers) are not client requests.
     var writeDepth = 0
+    /// Who makes the client's requests and what RBAC allowed them so far.
+    var auth = AuthState()
 
     /// Sends an API warning to the client.
     func warn(_ text: String) { warningSink?(text) }
@@ -109,6 +119,7 @@ public final class APISession {
     // MARK: reads
 
     public func get(_ type: ResourceType, namespace: String, name: String) throws -> JSONValue {
+        try authorize("get", type, namespace: namespace, name: name)
         guard let row = try tx.get(resource: type.storageKey, namespace: type.namespaced ? namespace : "", name: name) else {
             throw APIError.notFound(type.qualifiedPlural, name)
         }
@@ -116,6 +127,7 @@ public final class APISession {
     }
 
     public func find(_ type: ResourceType, namespace: String, name: String) throws -> JSONValue? {
+        try authorize("get", type, namespace: namespace, name: name)
         guard let row = try tx.get(resource: type.storageKey, namespace: type.namespaced ? namespace : "", name: name) else {
             return nil
         }
@@ -125,24 +137,28 @@ public final class APISession {
     /// Objects of a type, ordered by namespace then name as an API server lists them; `fields` are
     /// field-selector terms the store's index answers (see `indexesField`).
     public func list(_ type: ResourceType, namespace: String?, fields: [FieldTerm] = []) throws -> [JSONValue] {
-        try tx.list(resource: type.storageKey, namespace: type.namespaced ? namespace : nil, fields: fields).map(decode)
+        try authorize("list", type, namespace: namespace)
+        return try tx.list(resource: type.storageKey, namespace: type.namespaced ? namespace : nil, fields: fields).map(decode)
     }
 
     /// Rows without decoding the objects (for fast tables); `data` is empty.
     public func listSummaries(_ type: ResourceType, namespace: String?, labels: [KubeStore.LabelRequirement] = [],
                               fields: [FieldTerm] = []) throws -> [ObjectRow] {
-        try tx.listSummaries(resource: type.storageKey, namespace: type.namespaced ? namespace : nil, labels: labels,
+        try authorize("list", type, namespace: namespace)
+        return try tx.listSummaries(resource: type.storageKey, namespace: type.namespaced ? namespace : nil, labels: labels,
                              fields: fields)
     }
 
     public func rows(_ type: ResourceType, namespace: String?, labels: [KubeStore.LabelRequirement] = [],
                      fields: [FieldTerm] = []) throws -> [ObjectRow] {
-        try tx.list(resource: type.storageKey, namespace: type.namespaced ? namespace : nil, labels: labels, fields: fields)
+        try authorize("list", type, namespace: namespace)
+        return try tx.list(resource: type.storageKey, namespace: type.namespaced ? namespace : nil, labels: labels, fields: fields)
     }
 
     /// Rows one at a time in key order (`data` only when `full`), never holding the whole list.
     public func forEachRow(_ type: ResourceType, namespace: String?, labels: [KubeStore.LabelRequirement] = [],
                            fields: [FieldTerm] = [], full: Bool, _ body: (ObjectRow) throws -> Void) throws {
+        try authorize("list", type, namespace: namespace)
         try tx.forEach(resource: type.storageKey, namespace: type.namespaced ? namespace : nil, labels: labels,
                        fields: fields, full: full, body)
     }
@@ -170,6 +186,7 @@ public final class APISession {
     /// returned object is what would have been.
     @discardableResult
     public func create(_ input: JSONValue, type: ResourceType, namespace: String, dryRun: Bool = false) throws -> JSONValue {
+        try authorize("create", type, namespace: namespace)
         var request = AdmissionRequest(operation: .create, type: type, object: input, old: nil, fromClient: writeDepth == 0)
         writeDepth += 1
         defer { writeDepth -= 1 }
@@ -225,7 +242,13 @@ public final class APISession {
     /// Replaces a stored object. When `obj` carries a resourceVersion it must match the stored one
     /// (optimistic concurrency); bookkeeping fields are kept from the stored object.
     @discardableResult
-    public func update(_ input: JSONValue, type: ResourceType, dryRun: Bool = false, body: RequestBody = .object) throws -> JSONValue {
+    public func update(_ input: JSONValue, type: ResourceType, dryRun: Bool = false, body: RequestBody = .object,
+                       verb: String? = nil, subresource: String = "") throws -> JSONValue
+    {
+        let requestVerb: String
+        if let verb { requestVerb = verb } else if case .object = body { requestVerb = "update" } else { requestVerb = "patch" }
+        try authorize(requestVerb, type, namespace: input["metadata"]["namespace"].string,
+                      name: input["metadata"]["name"].string ?? "", subresource: subresource)
         let fromClient = writeDepth == 0
         writeDepth += 1
         defer { writeDepth -= 1 }
@@ -273,6 +296,7 @@ public final class APISession {
     public func delete(_ type: ResourceType, namespace: String, name: String,
                        propagation: PropagationPolicy = .background, dryRun: Bool = false) throws -> JSONValue
     {
+        try authorize("delete", type, namespace: namespace, name: name)
         let ns = type.namespaced ? namespace : ""
         guard let row = try tx.get(resource: type.storageKey, namespace: ns, name: name) else {
             throw APIError.notFound(type.qualifiedPlural, name)
@@ -378,6 +402,7 @@ public final class APISession {
     /// Called after every stored create or update: controllers reconcile here (synchronously, inside the
     /// same transaction).
     func afterWrite(type: ResourceType, object: JSONValue, old: JSONValue?) throws {
+        rbacChanged(type)
         if old == nil && type.group.isEmpty && type.kind == "Namespace" {
             try namespaceCreated(object["metadata"]["name"].string ?? "")
         }
@@ -397,6 +422,7 @@ public final class APISession {
     }
 
     func afterDelete(type: ResourceType, object: JSONValue) throws {
+        rbacChanged(type)
         if isCRD(type) { try customResourceDefinitionDeleted(object) }
         try quotaObjectWritten(type: type, new: nil, old: object)
         try disruptionObjectWritten(type: type, new: nil, old: object)

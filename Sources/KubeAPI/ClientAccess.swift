@@ -13,6 +13,7 @@ public typealias ChangeType = KubeStore.ChangeType
 extension APISession {
     /// A stored row by name, or the API's NotFound error.
     public func getRow(_ type: ResourceType, namespace: String, name: String) throws -> ObjectRow {
+        try authorize("get", type, namespace: namespace, name: name)
         guard let row = try tx.get(resource: type.storageKey, namespace: type.namespaced ? namespace : "", name: name) else {
             throw APIError.notFound(type.qualifiedPlural, name)
         }
@@ -24,7 +25,8 @@ extension APISession {
 
     /// The change log's entries for a type after position `seq`, in commit order (what a watch reads).
     public func changes(_ type: ResourceType, after seq: Int64) throws -> [Change] {
-        try tx.changes(resource: type.storageKey, after: seq)
+        try authorize("watch", type, namespace: nil)
+        return try tx.changes(resource: type.storageKey, after: seq)
     }
 
     /// Positions of the oldest kept and the latest change-log entries.

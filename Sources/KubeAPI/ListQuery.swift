@@ -48,6 +48,7 @@ public struct ListQuery {
 extension APISession {
     /// The rows of `query`, one at a time in key order (`data` only when `full`); memory stays flat.
     public func forEach(_ query: ListQuery, full: Bool, _ body: (ObjectRow) throws -> Void) throws {
+        try authorize("list", query.type, namespace: query.namespace)
         try tx.forEach(resource: query.type.storageKey, namespace: query.namespace, labels: query.labels,
                        fields: query.fields, full: full) { row in
             if query.matches(row) { try body(row) }

@@ -9,6 +9,7 @@ public struct ListStream {
     let format: Format
     let write: ([UInt8]) -> Void
     var out: [UInt8] = []
+    var indenter = CompactJSONIndenter()
     public private(set) var count = 0
 
     /// `write` receives the text in pieces of about 64 KB.
@@ -16,6 +17,28 @@ public struct ListStream {
         self.format = format
         self.write = write
         out.reserveCapacity(1 << 17)
+    }
+
+    /// `add` of a stored object's compact JSON (as the store keeps it); for `-o json` the text is
+    /// re-indented without being parsed.
+    public mutating func add(storedJSON text: String, keepManagedFields: Bool) throws {
+        if format == .json {
+            var text = text
+            let done = text.withUTF8 { bytes -> Bool in
+                let mark = out.count
+                out.append(contentsOf: count == 0 ? "{\n    \"apiVersion\": \"v1\",\n    \"items\": [\n        ".utf8 : ",\n        ".utf8)
+                if indenter.write(bytes, into: &out, level: 2, dropManagedFields: !keepManagedFields) { return true }
+                out.removeSubrange(mark...)
+                return false
+            }
+            if done {
+                count += 1
+                flushIfFull()
+                return
+            }
+        }
+        let object = try JSON.parse(text)
+        add(keepManagedFields ? object : ObjectPrinter.stripManagedFields(object))
     }
 
     public mutating func add(_ object: JSONValue) {
@@ -30,6 +53,10 @@ public struct ListStream {
             out.append(contentsOf: YAMLCodec.encode(.array([object])).utf8)
         }
         count += 1
+        flushIfFull()
+    }
+
+    private mutating func flushIfFull() {
         if out.count >= 1 << 16 {
             write(out)
             out.removeAll(keepingCapacity: true)

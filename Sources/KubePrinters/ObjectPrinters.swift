@@ -24,7 +24,9 @@ public enum ObjectPrinter {
             let gvk = GroupVersionKind.parse(apiVersion: object["apiVersion"].string ?? "", kind: object["kind"].string ?? "")
             prefix = gvk.group.isEmpty ? gvk.kind.lowercased() : "\(gvk.kind.lowercased()).\(gvk.group)"
         }
-        return "\(prefix)/\(object["metadata"]["name"].string ?? "")"
+        // kubectl's name printer says <unknown> for an object without a name (a review).
+        let name = object["metadata"]["name"].string ?? ""
+        return "\(prefix)/\(name.isEmpty ? "<unknown>" : name)"
     }
 
     /// Removes `metadata.managedFields` unless `--show-managed-fields`.

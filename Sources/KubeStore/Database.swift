@@ -12,6 +12,8 @@ let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 final class Database {
     let handle: OpaquePointer
     private var statements: [String: Statement] = [:]
+    /// Compresses and expands the objects' JSON (`object_data.data`, `changes.data`).
+    lazy var codec = DataCodec()
 
     enum Access { case readWriteCreate, readWrite, readOnly, immutable }
 
@@ -154,6 +156,26 @@ final class Statement {
     func run() throws {
         defer { reset() }
         while try step() {}
+    }
+
+    /// Binds an object's JSON as `DataCodec` stores it: a compressed BLOB, or the TEXT when short.
+    func bindData(_ index: Int32, _ text: String) throws {
+        try bindData(index, text, encoded: database.codec.encode(text))
+    }
+
+    /// `bindData` with the text already encoded (`DataCodec.encode`), to bind one encoding twice.
+    func bindData(_ index: Int32, _ text: String, encoded: [UInt8]?) throws {
+        guard let blob = encoded else { return try bind(index, text) }
+        let rc = blob.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), sqliteTransient) }
+        guard rc == SQLITE_OK else { throw database.error(rc, sql: sql) }
+    }
+
+    /// An object's JSON bound with `bindData` (or stored as TEXT by an older version).
+    func data(_ column: Int32) throws -> String {
+        guard sqlite3_column_type(handle, column) == SQLITE_BLOB else { return text(column) }
+        guard let p = sqlite3_column_blob(handle, column) else { return "" }
+        let n = Int(sqlite3_column_bytes(handle, column))
+        return try database.codec.decode(UnsafeBufferPointer(start: p.assumingMemoryBound(to: UInt8.self), count: n))
     }
 
     func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }

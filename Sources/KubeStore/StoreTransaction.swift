@@ -185,14 +185,15 @@ public final class StoreTransaction {
             throw StoreError.alreadyExists
         }
         let id = db.lastInsertRowID
+        let encoded = db.codec.encode(row.data)
         let d = try db.statement(SQL.insertData)
         try d.bind(1, id)
-        try d.bind(2, row.data)
+        try d.bindData(2, row.data, encoded: encoded)
         try d.run()
         try writeLabels(id: id, labels: row.labels, replacing: false)
         try writeOwners(id: id, owners: owners, replacing: false)
         for field in row.fields { try runField(SQL.insertField, id: id, field) }
-        try logChange(.added, row)
+        try logChange(.added, row, encoded: encoded)
     }
 
     /// Replaces the row with `row`'s key. Throws `.notFound` when there is none, and
@@ -212,14 +213,15 @@ public final class StoreTransaction {
         try s.bind(5, owners)
         try s.bind(6, row.cells)
         try s.run()
+        let encoded = db.codec.encode(row.data)
         let d = try db.statement(SQL.updateData)
         try d.bind(1, existing.id)
-        try d.bind(2, row.data)
+        try d.bindData(2, row.data, encoded: encoded)
         try d.run()
         if row.labels != existing.labels { try writeLabels(id: existing.id, labels: row.labels, replacing: true) }
         if owners != existing.owners { try writeOwners(id: existing.id, owners: owners, replacing: true) }
         if !row.fields.isEmpty { try updateFields(id: existing.id, row.fields) }
-        try logChange(.modified, row)
+        try logChange(.modified, row, encoded: encoded)
     }
 
     /// Deletes the row with this key. Throws `.notFound` when there is none, and `.conflict` when
@@ -231,7 +233,10 @@ public final class StoreTransaction {
         if let expectedResourceVersion, expectedResourceVersion != existing.resourceVersion {
             throw StoreError.conflict(current: existing.resourceVersion)
         }
-        if let last = try get(resource: resource, namespace: namespace, name: name) { try logChange(.deleted, last) }
+        let log = try db.statement(SQL.insertDeletionChange)
+        try log.bind(1, existing.id)
+        try log.run()
+        try pruneChangeLog()
         for sql in [SQL.deleteObject, SQL.deleteData, SQL.deleteLabels, SQL.deleteOwners, SQL.deleteFields] {
             let s = try db.statement(sql)
             try s.bind(1, existing.id)
@@ -292,14 +297,19 @@ public final class StoreTransaction {
     /// How many changes the log keeps (older ones are dropped as new ones are written).
     public static let changeLogLimit: Int64 = 10_000
 
-    private func logChange(_ type: ChangeType, _ row: ObjectRow) throws {
+    private func logChange(_ type: ChangeType, _ row: ObjectRow, encoded: [UInt8]?) throws {
         let s = try db.statement(SQL.insertChange)
         try s.bind([type.rawValue, row.resource, row.namespace, row.name, row.uid])
         try s.bind(6, row.resourceVersion)
         try s.bind(7, row.labels)
         try s.bind(8, row.cells)
-        try s.bind(9, row.data)
+        try s.bindData(9, row.data, encoded: encoded)
         try s.run()
+        try pruneChangeLog()
+    }
+
+    /// Drops the oldest changes (every 64 entries) so the log keeps about `changeLogLimit` of them.
+    private func pruneChangeLog() throws {
         let seq = db.lastInsertRowID
         if seq > StoreTransaction.changeLogLimit && seq % 64 == 0 {
             let p = try db.statement(SQL.pruneChanges)
@@ -414,7 +424,7 @@ public final class StoreTransaction {
         ObjectRow(
             resource: resource ?? s.text(0), namespace: namespace ?? s.text(1), name: s.text(2), uid: s.text(3),
             resourceVersion: s.int64(4), labels: s.text(5), ownerUIDs: try decodeOwners(s.text(6)),
-            cells: s.text(7), data: full ? s.text(8) : "")
+            cells: s.text(7), data: full ? try s.data(8) : "")
     }
 
     private func encodeOwners(_ uids: [String]) -> String {

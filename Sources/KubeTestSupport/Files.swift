@@ -23,3 +23,15 @@ public func goldenCaseNames(in dir: String) -> [String] {
         !name.hasPrefix(".") && !name.hasPrefix("_") && readTextFile("\(dir)/\(name)/cmd") != nil
     }
 }
+
+/// `rm -r path` (files, links and directories below it; links are not followed).
+public func removeTree(_ path: String) {
+    var st = stat()
+    guard lstat(path, &st) == 0 else { return }
+    if (st.st_mode & S_IFMT) == S_IFDIR {
+        for name in directoryEntries(path) where name != "." && name != ".." { removeTree(path + "/" + name) }
+        rmdir(path)
+    } else {
+        unlink(path)
+    }
+}

@@ -36,8 +36,8 @@ public final class TestStore {
     }
 
     deinit {
-        for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
-        rmdir(directory)
+        // The store, its kubeconfig, the stores of other clusters and any file a test wrote.
+        removeTree(directory)
     }
 
     /// Moves the frozen clock.

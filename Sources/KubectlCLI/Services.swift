@@ -7,37 +7,94 @@ import KubeSchema
 import Glibc
 #endif
 
-/// Lazily opened services of one invocation: the store and the API server over it.
+/// Lazily opened services of one invocation: the kubeconfig, the active context, the store and the
+/// API server over it.
 final class Services: @unchecked Sendable {
     var server: APIServer?
+    /// The store file `server` is over.
+    var serverPath: String?
+    var kubeconfig: Kubeconfig?
+    var active: ActiveContext?
     /// API warnings printed so far (the server prints each distinct text once).
     var warningCount = 0
 }
 
 extension Invocation {
-    /// The store path: `--store`, then `KUBECTL_LOCAL_STORE`, then `$XDG_DATA_HOME/kubectl-local/store.db`
-    /// (`~/.local/share/kubectl-local/store.db`).
-    public var storePath: String {
-        if flags.isSet("store"), !flags.string("store").isEmpty { return flags.string("store") }
-        if let p = environment["KUBECTL_LOCAL_STORE"], !p.isEmpty { return p }
-        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { return xdg + "/kubectl-local/store.db" }
-        let home = environment["HOME"] ?? "."
-        return home + "/.local/share/kubectl-local/store.db"
+    /// Where the kubeconfig and the home store are (`--kubeconfig`, `--store`, `KUBECTL_LOCAL_STORE`).
+    var kubeconfigLocation: KubeconfigLocation {
+        KubeconfigLocation(flagValues: flags.contextSelection, environment: environment)
     }
 
-    /// The API server over the store, opened on first use.
+    /// The kubeconfig document: the file, or (before one is written) the home store's default with the
+    /// namespace older versions kept in the store itself.
+    func kubeconfig() throws -> Kubeconfig {
+        if let c = services.kubeconfig { return c }
+        let location = kubeconfigLocation
+        let config: Kubeconfig
+        if let c = try KubeconfigFile.read(location.path) {
+            config = c
+        } else if location.explicit {
+            config = Kubeconfig()
+        } else {
+            config = location.defaultConfig(namespace: try legacyNamespace(location.homeStore))
+        }
+        services.kubeconfig = config
+        return config
+    }
+
+    /// The namespace `config set-context` kept in the store before kubectl-local had a kubeconfig.
+    private func legacyNamespace(_ homeStore: String) throws -> String? {
+        guard access(homeStore, F_OK) == 0 else { return nil }
+        return try openServer(homeStore).read { try $0.config("context.namespace") }
+    }
+
+    /// The context, cluster, user, namespace and store this command uses.
+    func activeContext() throws -> ActiveContext {
+        if let a = services.active { return a }
+        let a = try ActiveContext.resolve(kubeconfig(), location: kubeconfigLocation, flagValues: flags.contextSelection)
+        services.active = a
+        return a
+    }
+
+    /// The store of the active cluster (the home store when the kubeconfig cannot be read).
+    public var storePath: String {
+        (try? activeContext().storePath) ?? kubeconfigLocation.homeStore
+    }
+
+    /// The API server over the active cluster's store, opened on first use.
     func server() throws -> APIServer {
-        if let s = services.server { return s }
+        try openServer(activeContext().storePath)
+    }
+
+    private func openServer(_ path: String) throws -> APIServer {
+        if let s = services.server, services.serverPath == path { return s }
         let s: APIServer
         do {
-            s = try APIServer.open(path: storePath, registry: Registry.builtin, clock: clock)
+            s = try APIServer.open(path: path, registry: Registry.builtin, clock: clock)
             try s.loadCustomResources(columns: .jsonPath)  // the kinds of the store's CRDs
         } catch {
-            throw CLIError.message("cannot open store \(storePath): \(error)")
+            throw CLIError.message("cannot open store \(path): \(error)")
         }
         configureRequests(s)
+        try authorizeRequests(s)
         services.server = s
+        services.serverPath = path
         return s
+    }
+
+    /// Every request is authorised by RBAC as the kubeconfig's admin, or as the user `--as`,
+    /// `--as-group` and `--as-uid` impersonate (which the admin must be allowed to do).
+    private func authorizeRequests(_ s: APIServer) throws {
+        guard flags.declares("as") else { return s.authorizeAsAdmin() }
+        let user = flags.string("as"), groups = flags.strings("as-group"), uid = flags.string("as-uid")
+        if user.isEmpty {
+            if !groups.isEmpty || !uid.isEmpty {
+                let requested = groups.map { "{Group  \($0)    }" } + (uid.isEmpty ? [] : ["{UID  \(uid)    }"])
+                throw APIError(reason: .internalError, message: "Internal error occurred: requested [\(requested.joined(separator: " "))] without impersonating a user", code: 500)
+            }
+            return s.authorizeAsAdmin()
+        }
+        try s.impersonate(user: user, groups: groups, uid: uid)
     }
 
     /// The request options every write carries: `fieldValidation` from `--validate` (the server's
@@ -56,7 +113,7 @@ extension Invocation {
 
     /// The served kinds: built-in ones plus the store's CRDs (the store is opened when it exists).
     var registry: Registry {
-        if let s = services.server { return s.registry }
+        if let s = services.server, services.serverPath == storePath { return s.registry }
         if access(storePath, F_OK) == 0, let s = try? server() { return s.registry }
         return Registry.builtin
     }
@@ -64,9 +121,8 @@ extension Invocation {
     /// The request namespace: `-n`, else the current context's namespace, else `default`.
     func namespace() throws -> String {
         if flags.isSet("namespace") { return flags.string("namespace") }
-        let configured = try server().read { try $0.config("context.namespace") }
-        if let ns = configured, !ns.isEmpty { return ns }
-        return "default"
+        let configured = try activeContext().namespace
+        return configured.isEmpty ? "default" : configured
     }
 
     /// Whether `-n` was given explicitly (create -f compares it with the object's namespace).

@@ -29,7 +29,9 @@ func commandsWithOptions(_ spec: CommandSpec = RootCommand.spec, path: [String] 
         let commands = commandsWithOptions()
         #expect(commands.count >= 3)
         for (path, spec) in commands {
-            let parsed = try CommandLineParser.parse(path, root: RootCommand.spec, globalFlags: GlobalFlags.all)
+            // Required flags are given (the parser refuses without them); every other flag keeps its default.
+            let required = spec.flags.filter(\.required).map { "--\($0.name)=1" }
+            let parsed = try CommandLineParser.parse(path + required, root: RootCommand.spec, globalFlags: GlobalFlags.all)
             var inv = Invocation(commandPath: path, args: [], flags: parsed.flags, io: .buffers(),
                                  environment: ["KUBECTL_LOCAL_STORE": "/nonexistent/never-opened.db"],
                                  clock: Clock(now: Timestamp(seconds: 0)))

@@ -178,9 +178,9 @@ import Testing
     /// offline") say "No effect offline" in their help.
     static let offlineFlags: [String: [String]] = [
         "options": ["as", "as-group", "as-uid", "cache-dir", "certificate-authority", "client-certificate", "client-key",
-                    "cluster", "disable-compression", "insecure-skip-tls-verify", "kubeconfig", "log-flush-frequency",
+                    "disable-compression", "insecure-skip-tls-verify", "log-flush-frequency",
                     "match-server-version", "password", "profile", "profile-output", "server", "tls-server-name", "token",
-                    "user", "username", "v", "vmodule"],
+                    "username", "v", "vmodule"],
         "get": ["chunk-size", "server-print"], "describe": ["chunk-size"], "api-resources": ["cached"],
         "diff": ["concurrency", "field-manager"], "apply": ["field-manager", "grace-period", "openapi-patch", "timeout", "wait"],
         "replace": ["field-manager", "grace-period", "timeout", "wait"], "delete": ["timeout", "wait"],
@@ -188,7 +188,7 @@ import Testing
         "annotate": ["field-manager"], "patch": ["field-manager"], "set image": ["field-manager"], "scale": ["timeout"],
         "run": ["field-manager", "pod-running-timeout", "quiet", "timeout", "wait"],
         "top pod": ["use-protocol-buffers"], "top node": ["use-protocol-buffers"],
-        "config view": ["flatten", "merge", "minify", "raw"], "config set-context": ["cluster", "user"],
+        "config view": ["merge"],
         "kustomize": ["as-current-user", "enable-alpha-plugins", "enable-helm", "env", "helm-api-versions", "helm-command",
                       "helm-debug", "helm-kube-version", "load-restrictor", "mount", "network", "network-name"],
     ]

@@ -26,7 +26,9 @@ final class BackgroundThread {
 @Suite(.serialized) struct OutputWatchTests {
     static func changeStore(_ s: TestStore, _ file: String) -> BackgroundThread {
         BackgroundThread {
-            usleep(800_000)
+            // The watcher must be watching before the first change: under a loaded machine (parallel
+            // test suites, several builds) starting it can take over a second.
+            usleep(2_500_000)
             s.run(args: ["create", "-f", file])
             usleep(800_000)
             s.run(args: ["label", "cm", "w1", "extra=yes"])
@@ -42,7 +44,7 @@ final class BackgroundThread {
     @Test func tableRowsFollowTheStore() {
         let s = TestStore()
         let writer = Self.changeStore(s, Self.manifest(s))
-        let r = s.run("get cm -l w=1 -w --request-timeout=4s")
+        let r = s.run("get cm -l w=1 -w --request-timeout=7s")
         writer.join()
         // Nothing matched at first; then one row per change, each flushed on its own.
         #expect(r == CLIResult(stdout: "NAME   DATA   AGE\nw1     1      0s\nw1    1     0s\nw1    1     0s\n", stderr: "", exitCode: 0))
@@ -52,13 +54,13 @@ final class BackgroundThread {
         let s = TestStore()
         let writer = Self.changeStore(s, Self.manifest(s))
         let r = s.run(args: ["get", "cm", "-l", "w=1", "--watch-only", "--output-watch-events",
-                             "-o", "jsonpath={.type}:{.object.metadata.name}{\"\\n\"}", "--request-timeout=4"])
+                             "-o", "jsonpath={.type}:{.object.metadata.name}{\"\\n\"}", "--request-timeout=7"])
         writer.join()
         #expect(r == CLIResult(stdout: "ADDED:w1\nMODIFIED:w1\nDELETED:w1\n", stderr: "", exitCode: 0))
 
         let t = TestStore()
         let w2 = Self.changeStore(t, Self.manifest(t))
-        let table = t.run("get cm -l w=1 -w --output-watch-events --request-timeout=4s")
+        let table = t.run("get cm -l w=1 -w --output-watch-events --request-timeout=7s")
         w2.join()
         #expect(table.stdout == "EVENT   NAME   DATA   AGE\nADDED   w1     1      0s\nMODIFIED   w1    1     0s\nDELETED   w1    1     0s\n")
     }
@@ -66,7 +68,7 @@ final class BackgroundThread {
     @Test func initialListThenChangesAsYAMLAndName() {
         let s = TestStore()
         let writer = Self.changeStore(s, Self.manifest(s))
-        let r = s.run("get cm -w -o name --request-timeout=4s")
+        let r = s.run("get cm -w -o name --request-timeout=7s")
         writer.join()
         // kube-root-ca.crt exists from the start; w1 is created, labelled, deleted.
         #expect(r.stdout == "configmap/kube-root-ca.crt\nconfigmap/w1\nconfigmap/w1\nconfigmap/w1\n", "\(r)")

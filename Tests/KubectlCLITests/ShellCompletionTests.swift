@@ -44,7 +44,7 @@ enum ArgumentCompletionTypes {
         #expect(r.stdout.contains("\noptions\t") && r.stdout.contains("\ncompletion\t"))
         #expect(!r.stdout.contains("__man") && !r.stdout.contains("__complete"))
         #expect(Self.complete(s, "des") == (["describe"], ":4"))
-        #expect(Self.complete(s, "config", "u") == (["use-context"], ":4"))
+        #expect(Self.complete(s, "config", "u") == (["unset", "use-context"], ":4"))
         #expect(Self.complete(s, "create", "se") == (["secret", "service", "serviceaccount"], ":4"))
     }
 

@@ -88,6 +88,9 @@ extension APISession {
     /// The Eviction subresource (`POST pods/<name>/eviction`): deletes the pod unless a budget forbids it.
     public func evict(namespace ns: String, name: String, dryRun: Bool = false) throws {
         guard let podType = registry.type(group: "", kind: "Pod") else { return }
+        try authorize("create", podType, namespace: ns, name: name, subresource: "eviction")
+        auth.internalDepth += 1
+        defer { auth.internalDepth -= 1 }
         let pod = try get(podType, namespace: ns, name: name)
         let phase = pod["status"]["phase"].string ?? ""
         let ignoresBudget = ["Succeeded", "Failed", "Pending"].contains(phase) || !pod["metadata"]["deletionTimestamp"].isNull

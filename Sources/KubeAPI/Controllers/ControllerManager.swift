@@ -19,8 +19,10 @@ final class ControllerManager {
     /// Pods per node (non-terminated, scheduled), read from the store's counts on first use in a
     /// transaction and kept in step with every pod write after that.
     var podsPerNode: [String: Int]?
-    /// Nodes as the scheduler sees them, until a node changes.
+    /// Nodes as the scheduler sees them, until a node changes: all of them, their names, each one read.
     var nodeCache: [NodeInfo]?
+    var nodeNamesCache: [String]?
+    var nodeInfoCache: [String: NodeInfo] = [:]
     /// Allocatable pods per node, read one node at a time.
     var maxPodsCache: [String: Int] = [:]
     /// For each node whose pod count changed in this transaction: whether it was full before.
@@ -144,9 +146,7 @@ final class ControllerManager {
             enqueue(.node(name))
             rescanPendingPods()
             enqueue(.allDaemonSets)
-            podsPerNode = nil
-            nodeCache = nil
-            maxPodsCache[name] = nil
+            forgetNodes()
         case ("apps", "ReplicaSet"):
             enqueue(.replicaSet(ns, name))
             if let owner = controllerRef(object) { enqueueOwner(owner, namespace: ns) }
@@ -169,6 +169,8 @@ final class ControllerManager {
             if deleted { reclaimQueue.append(object) } else { enqueue(.pvc(ns, name)) }
             enqueue(.pendingClaims)
             if object["status"]["phase"].string == "Bound" { rescanPendingPods() }
+        case ("rbac.authorization.k8s.io", "ClusterRole"):
+            try aggregateClusterRoles()
         case ("", "PersistentVolume"), ("storage.k8s.io", "StorageClass"):
             enqueue(.pendingClaims)
             if !deleted { rescanPendingPods() }

@@ -17,7 +17,7 @@ extension ControllerManager {
         let fresh = p["status"]["containerStatuses"].isNull
         if fresh || (woken && p["status"]["phase"].string == "Pending") {
             let nodeName = p["spec"]["nodeName"].string ?? ""
-            if let node = try s.find(nodeType, namespace: "", name: nodeName) {
+            if let node = try nodeInfo(nodeName)?.obj {
                 try kubeletSync(&p, node: node, mode: fresh ? .initial : .wake)
             }
         }
@@ -31,7 +31,7 @@ extension ControllerManager {
         let claims = try claimsForScheduling(p)
         var (node, message) = try pickNode(p)
         if let blocked = claims.blocked {
-            let count = try nodes().count
+            let count = try nodeNames().count
             node = nil
             message = "0/\(count) nodes are available: \(blocked). preemption: 0/\(count) nodes are available: \(count) Preemption is not helpful for scheduling."
         }

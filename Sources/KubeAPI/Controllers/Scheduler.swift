@@ -15,27 +15,52 @@ extension ControllerManager {
         var unschedulable = false
     }
 
+    /// Every node, in name order (each read once per transaction, until a node changes).
     func nodes() throws -> [NodeInfo] {
         if let cached = nodeCache { return cached }
-        let result = try s.list(nodeType, namespace: nil).map { n in
-            var taints = n["spec"]["taints"].array ?? []
-            let conditions = n["status"]["conditions"].array ?? []
-            let readyCond = conditions.first { $0["type"].string == "Ready" }
-            let ready = readyCond == nil || readyCond?["status"].string == "True"
-            if !ready, !taints.contains(where: { $0["key"].string == "node.kubernetes.io/not-ready" }) {
-                taints.append(["effect": "NoSchedule", "key": "node.kubernetes.io/not-ready"])
-            }
-            if n["spec"]["unschedulable"].bool == true,
-                !taints.contains(where: { $0["key"].string == "node.kubernetes.io/unschedulable" })
-            {
-                taints.append(["effect": "NoSchedule", "key": "node.kubernetes.io/unschedulable"])
-            }
-            let maxPods = Int(n["status"]["allocatable"]["pods"].string ?? "") ?? 110
-            return NodeInfo(name: n["metadata"]["name"].string ?? "", obj: n, labels: labels(n), taints: taints,
-                            ready: ready, maxPods: maxPods, unschedulable: n["spec"]["unschedulable"].bool == true)
-        }
+        let result = try nodeNames().compactMap { try nodeInfo($0) }
         nodeCache = result
         return result
+    }
+
+    /// The nodes' names in name order, from the rows alone (no node is decoded).
+    func nodeNames() throws -> [String] {
+        if let cached = nodeNamesCache { return cached }
+        let names = try s.tx.listSummaries(resource: nodeType.storageKey, namespace: nil).map(\.name)
+        nodeNamesCache = names
+        return names
+    }
+
+    /// One node as the scheduler sees it, read on first use in a transaction.
+    func nodeInfo(_ name: String) throws -> NodeInfo? {
+        if let known = nodeInfoCache[name] { return known }
+        guard let n = try s.find(nodeType, namespace: "", name: name) else { return nil }
+        var taints = n["spec"]["taints"].array ?? []
+        let conditions = n["status"]["conditions"].array ?? []
+        let readyCond = conditions.first { $0["type"].string == "Ready" }
+        let ready = readyCond == nil || readyCond?["status"].string == "True"
+        if !ready, !taints.contains(where: { $0["key"].string == "node.kubernetes.io/not-ready" }) {
+            taints.append(["effect": "NoSchedule", "key": "node.kubernetes.io/not-ready"])
+        }
+        if n["spec"]["unschedulable"].bool == true,
+            !taints.contains(where: { $0["key"].string == "node.kubernetes.io/unschedulable" })
+        {
+            taints.append(["effect": "NoSchedule", "key": "node.kubernetes.io/unschedulable"])
+        }
+        let maxPods = Int(n["status"]["allocatable"]["pods"].string ?? "") ?? 110
+        let info = NodeInfo(name: name, obj: n, labels: labels(n), taints: taints,
+                            ready: ready, maxPods: maxPods, unschedulable: n["spec"]["unschedulable"].bool == true)
+        nodeInfoCache[name] = info
+        return info
+    }
+
+    /// Forgets what was read about nodes (a node changed).
+    func forgetNodes() {
+        nodeCache = nil
+        nodeNamesCache = nil
+        nodeInfoCache = [:]
+        maxPodsCache = [:]
+        podsPerNode = nil
     }
 
     /// Keeps the `node.kubernetes.io/unschedulable:NoSchedule` taint in step with `spec.unschedulable`.
@@ -83,8 +108,7 @@ extension ControllerManager {
     /// The node's allocatable pods (110 when it does not say), or nil when there is no such node.
     func maxPods(_ node: String) throws -> Int {
         if let known = maxPodsCache[node] { return known }
-        let n = try s.find(nodeType, namespace: "", name: node)
-        let value = n.map { Int($0["status"]["allocatable"]["pods"].string ?? "") ?? 110 } ?? Int.max
+        let value = try nodeInfo(node)?.maxPods ?? Int.max
         maxPodsCache[node] = value
         return value
     }
@@ -201,17 +225,40 @@ extension ControllerManager {
         return nil
     }
 
-    /// Picks a node for the pod, or returns the FailedScheduling message.
+    /// Picks a node for the pod, or returns the FailedScheduling message. The scheduler's choice is the
+    /// feasible node with the fewest pods (the first in name order on a tie), so nodes are tried in that
+    /// order and only those tried are read: on a large cluster with room, one or two nodes per pod.
+    /// Only when none fits is every node read, for the message's reasons.
     func pickNode(_ pod: JSONValue) throws -> (node: NodeInfo?, message: String) {
-        let all = try nodes()
-        if all.isEmpty { return (nil, "no nodes available to schedule pods") }
+        let names = try nodeNames()
+        if names.isEmpty { return (nil, "no nodes available to schedule pods") }
         let counts = try computePodsPerNode()
-        var reasons: [String: Int] = [:]
-        var best: Int?
-        var bestCount = 0
         let spec = pod["spec"]
         let tolerations = spec["tolerations"].array ?? []
         let checkAffinity = !spec["nodeSelector"].isNull || !spec["affinity"]["nodeAffinity"].isNull
+        var podCounts = names.map { counts[$0, default: 0] }
+        let tried = Int.max
+        for _ in 0..<min(names.count, 8) {
+            var best = -1
+            for i in podCounts.indices where podCounts[i] != tried && (best < 0 || podCounts[i] < podCounts[best]) { best = i }
+            guard best >= 0 else { break }
+            podCounts[best] = tried
+            guard let node = try nodeInfo(names[best]) else { continue }
+            if filter(spec, tolerations: tolerations, checkAffinity: checkAffinity, node: node, counts: counts) == nil {
+                return (node, "")
+            }
+        }
+        return try pickNodeReadingAll(spec, tolerations: tolerations, checkAffinity: checkAffinity, counts: counts)
+    }
+
+    /// `pickNode` over every node: the fewest-pods feasible node, or why none is.
+    private func pickNodeReadingAll(_ spec: JSONValue, tolerations: [JSONValue], checkAffinity: Bool,
+                                    counts: [String: Int]) throws -> (node: NodeInfo?, message: String) {
+        let all = try nodes()
+        if all.isEmpty { return (nil, "no nodes available to schedule pods") }
+        var reasons: [String: Int] = [:]
+        var best: Int?
+        var bestCount = 0
         for i in all.indices {
             if let r = filter(spec, tolerations: tolerations, checkAffinity: checkAffinity, node: all[i], counts: counts) {
                 reasons[r, default: 0] += 1

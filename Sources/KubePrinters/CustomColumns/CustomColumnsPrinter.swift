@@ -54,6 +54,14 @@ public final class CustomColumnsPrinter {
     /// Prints one object (a list-shaped object prints a row per item) into `out`. On an error the
     /// rows printed so far stay in `out`, as kubectl's deferred flush leaves them.
     public func print(_ object: JSONValue, into out: inout String) throws {
+        let rows: [JSONValue]
+        if case .array(let items)? = object.object?["items"] { rows = items } else { rows = [object] }
+        try print(items: { each in for row in rows { try each(row) } }, into: &out)
+    }
+
+    /// Prints the rows of a list's items as `items` hands them over one at a time (the same text as
+    /// `print` of the `List` holding them), keeping only the cells, never the objects.
+    public func print(items: ((JSONValue) throws -> Void) throws -> Void, into out: inout String) throws {
         var tw = TabWriter.table()
         defer { out += tw.flush() }
         if !noHeaders && !printedHeader {
@@ -66,9 +74,7 @@ public final class CustomColumnsPrinter {
                 throw PrinterError(e.message)
             }
         }
-        let rows: [JSONValue]
-        if case .array(let items)? = object.object?["items"] { rows = items } else { rows = [object] }
-        for row in rows {
+        try items { row in
             var cells: [String] = []
             for p in parsers {
                 let values: [[JPValue]]

@@ -68,7 +68,8 @@ struct DeleteOptions: CommandOptions {
     }
 
     func validate(_ inv: Invocation) throws {
-        if builder.isEmpty { throw CLIError.message(ResourceArgs.noResourcesMessage) }
+        // With --raw kubectl builds no resource list: nothing else need be named.
+        if builder.isEmpty && raw.isEmpty { throw CLIError.message(ResourceArgs.noResourcesMessage) }
         if builder.selectAll && !builder.labelSelector.isEmpty {
             throw CLIError.message("cannot set --all and --selector at the same time")
         }
@@ -76,9 +77,19 @@ struct DeleteOptions: CommandOptions {
             throw CLIError.message("cannot set --all and --field-selector at the same time")
         }
         try DeleteConfirmation.validate(now: now, force: force, gracePeriod: gracePeriod, raw: raw, interactive: interactive)
+        if !raw.isEmpty {
+            if builder.filenames.count > 1 { throw CLIError.message("--raw can only use a single local file or stdin") }
+            if let f = builder.filenames.first, f.hasPrefix("http://") || f.hasPrefix("https://") {
+                throw CLIError.message("--raw cannot read from a url")
+            }
+            if builder.recursive { throw CLIError.message("--raw and --recursive are mutually exclusive") }
+            if printer.format != nil { throw CLIError.message("--raw and --output are mutually exclusive") }
+            try RawRequest.validatePath(raw)
+        }
     }
 
     func run(_ inv: inout Invocation) throws {
+        if !raw.isEmpty { throw RawRequest.unavailable }
         // --force alone means grace period 0 as well.
         let immediate = force && (gracePeriod == 0 || !gracePeriodSet)
         if force {

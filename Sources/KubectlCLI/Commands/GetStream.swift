@@ -45,11 +45,26 @@ enum GetStream {
             var list = ListStream(format == .json ? .json : .yaml, write: write)
             try server.read { s in
                 try s.forEach(query, full: true) { row in
-                    let object = try JSON.parse(row.data)
-                    list.add(keepManagedFields ? object : ObjectPrinter.stripManagedFields(object))
+                    try list.add(storedJSON: row.data, keepManagedFields: keepManagedFields)
                 }
             }
             list.finish()
+        case .customColumns, .customColumnsFile:
+            // A row per item, as for the `List` of them: only the cells are kept for the column widths.
+            let printer = try TemplateOutput.customColumnsPrinter(format, inv: inv)!
+            let keepManagedFields = inv.flags.bool("show-managed-fields")
+            var text = ""
+            defer { write(Array(text.utf8)) }
+            try server.read { s in
+                try TemplateOutput.wrap {
+                    try printer.print(items: { each in
+                        try s.forEach(query, full: true) { row in
+                            let object = try JSON.parse(row.data)
+                            try each(keepManagedFields ? object : ObjectPrinter.stripManagedFields(object))
+                        }
+                    }, into: &text)
+                }
+            }
         default:
             return false
         }

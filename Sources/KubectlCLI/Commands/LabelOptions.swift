@@ -104,7 +104,7 @@ struct LabelAnnotateOptions {
                 let live = try s.get(type, namespace: target.namespace, name: target.name)
                 let new = try LabelCommand.apply(live, add: add, remove: remove, overwrite: overwrite,
                                                  resourceVersion: resourceVersion, mode: mode)
-                let stored = new == live ? live : try s.update(new, type: type, dryRun: dryRun == .server)
+                let stored = new == live ? live : try s.update(new, type: type, dryRun: dryRun == .server, verb: "patch")
                 return (live, new, stored)
             }
         } else {

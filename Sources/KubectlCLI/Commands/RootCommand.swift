@@ -37,10 +37,12 @@ enum RootCommand {
             APIResourcesCommand.versionsSpec,
             VersionCommand.spec,
             ConfigCommand.spec,
+            StoreCommand.spec,
             KustomizeCommand.spec,
             CompletionCommand.spec,
             OptionsCommand.spec,
             CompletionCommand.completeSpec,
             CompletionCommand.manSpec,
+            AuthCommand.spec,
         ] + WorkloadCommands.specs + NoRuntimeCommands.specs)
 }

@@ -20,6 +20,8 @@ enum ArgumentKind: Equatable {
     /// `cp`: `NAMESPACE/`, `POD:` or a local path.
     case copy
     case fixed([String])
+    /// Names of the kubeconfig's contexts, clusters or users (`use-context`, `delete-cluster`, ...).
+    case kubeconfig(Kubeconfig.Section)
     /// cobra's default: no completion function, the shell completes file names.
     case files
 }
@@ -50,8 +52,11 @@ enum ArgumentCompletion {
         case "top node", "cordon", "uncordon", "drain": return .names("node")
         case "cp": return .copy
         case "completion": return .fixed(["bash", "zsh", "fish", "powershell"])
-        case "config use-context", "config set-context", "config delete-context", "config rename-context":
-            return .fixed([ConfigCommand.contextName])
+        case "config use-context", "config set-context", "config delete-context", "config rename-context",
+             "config get-contexts":
+            return .kubeconfig(.contexts)
+        case "config delete-cluster": return .kubeconfig(.clusters)
+        case "config delete-user": return .kubeconfig(.users)
         default: return .files
         }
     }
@@ -72,6 +77,9 @@ enum ArgumentCompletion {
             return CompletionResult(args.isEmpty ? copyTargets(typed: typed, ctx: ctx) : [], .noSpace)
         case .fixed(let values):
             return CompletionResult(args.isEmpty ? values.filter { $0.hasPrefix(typed) } : [], .noFileComp)
+        case .kubeconfig(let section):
+            let names = ctx.kubeconfig[section].map(\.name)
+            return CompletionResult(args.isEmpty ? names.filter { $0.hasPrefix(typed) } : [], .noFileComp)
         case .files:
             return CompletionResult([], .default)
         }

@@ -204,8 +204,12 @@ public enum Completer {
         switch flag.name {
         case "namespace":
             return offer(ArgumentCompletion.names(of: "namespaces", typed: "", ctx: ctx))
-        case "context", "cluster", "user":
-            return offer([ConfigCommand.contextName])
+        case "context":
+            return offer(ctx.kubeconfig.contexts.map(\.name))
+        case "cluster":
+            return offer(ctx.kubeconfig.clusters.map(\.name))
+        case "user":
+            return offer(ctx.kubeconfig.users.map(\.name))
         case "filename":
             return CompletionResult(["json", "yaml", "yml"], .filterFileExt)
         case "kustomize", "cache-dir":
@@ -228,29 +232,42 @@ public enum Completer {
         /// The store (through the API), opened when first asked (after the flags, `--store` included, are read).
         private(set) var store: CompletionStore
 
+        /// The kubeconfig (the file, or the home store's default document; never written here).
+        private(set) var kubeconfig: Kubeconfig
+        private var active: ActiveContext?
+        /// No kubeconfig file yet: the namespace may still be the one older versions kept in the store.
+        private var legacyNamespace = false
+
         init(environment: [String: String]) {
             self.environment = environment
-            store = CompletionStore(path: Self.storePath(values: [:], environment: environment))
+            kubeconfig = Kubeconfig()
+            store = CompletionStore(path: "")
+            reselect()
         }
 
         mutating func set(_ flag: FlagSpec, _ value: String) {
             values[flag.name] = value
             given.insert(flag.name)
-            if flag.name == "store" { store = CompletionStore(path: Self.storePath(values: values, environment: environment)) }
+            if ActiveContext.selectorFlags.contains(flag.name) { reselect() }
         }
 
-        /// As `Invocation.storePath`.
-        static func storePath(values: [String: String], environment: [String: String]) -> String {
-            if let p = values["store"], !p.isEmpty { return p }
-            if let p = environment["KUBECTL_LOCAL_STORE"], !p.isEmpty { return p }
-            if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { return xdg + "/kubectl-local/store.db" }
-            return (environment["HOME"] ?? ".") + "/.local/share/kubectl-local/store.db"
+        /// As `Invocation.activeContext()`: the kubeconfig and the store of the selected cluster.
+        private mutating func reselect() {
+            var selection: [String: String] = [:]
+            for name in ActiveContext.selectorFlags { selection[name] = values[name] }
+            let location = KubeconfigLocation(flagValues: selection, environment: environment)
+            let file = (try? KubeconfigFile.read(location.path)) ?? nil
+            legacyNamespace = file == nil && !location.explicit
+            kubeconfig = file ?? (location.explicit ? Kubeconfig() : location.defaultConfig(namespace: nil))
+            active = try? ActiveContext.resolve(kubeconfig, location: location, flagValues: selection)
+            store = CompletionStore(path: active?.storePath ?? location.homeStore)
         }
 
         /// The request namespace: `-n`, else the current context's, else `default`.
         func requestNamespace(_ session: APISession) throws -> String {
             if let ns = values["namespace"], !ns.isEmpty { return ns }
-            return try session.contextNamespace() ?? "default"
+            if let ns = active?.namespace, !ns.isEmpty { return ns }
+            return legacyNamespace ? try session.contextNamespace() ?? "default" : "default"
         }
     }
 }

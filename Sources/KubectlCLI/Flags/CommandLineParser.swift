@@ -103,6 +103,7 @@ public enum CommandLineParser {
         let commandPath = ([root.name] + path).joined(separator: " ")
         let table = FlagTable(command.flags, globalFlags, addHelp: true)
         var state = FlagValues(table)
+        state.parsed.ownNames = Set(command.flags.map(\.name))
         var args: [String] = []
         var argsLenAtDash: Int? = nil
         let usageLine = "See '\(commandPath) --help' for usage."

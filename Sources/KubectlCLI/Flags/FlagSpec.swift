@@ -77,6 +77,9 @@ public struct ParsedFlags: Sendable {
     public var given: [FlagSetting] = []
     /// The names read so far (shared by copies of these flags).
     public let reads = FlagReads()
+    /// The command's own flags: where one shares a global flag's name (`create rolebinding --user`),
+    /// it shadows the global one, as a cobra local flag does.
+    public var ownNames: Set<String> = []
     public init() {}
 
     public func string(_ name: String) -> String { value(name)?.last ?? "" }

@@ -59,7 +59,7 @@ func container(name: String, image: String, command: [String]? = nil, args: [Str
 
 public enum CreateDeployment {
     public static let flags: [FlagSpec] = [
-        FlagSpec("image", .stringSlice, usage: "Image(s) to run; one container per image."),
+        FlagSpec("image", .stringSlice, usage: "Image(s) to run; one container per image.", required: true),
         FlagSpec("port", .int, default: "-1", usage: "Container port to expose on the first container."),
         FlagSpec("replicas", short: "r", .int, default: "1", usage: "Number of replicas."),
     ]
@@ -76,7 +76,6 @@ public enum CreateDeployment {
     }
 
     public static func make(flags: ParsedFlags, args: [String], argsLenAtDash: Int?, context: GeneratorContext) throws -> JSONValue {
-        try Gen.required(flags, ["image"])
         let name = try Gen.name(args, argsLenAtDash)
         let command = Array(args.dropFirst())
         let images = flags.strings("image")
@@ -265,7 +264,7 @@ public enum CreateService {
         case .clusterIP: return [FlagSpec("clusterip", .string, usage: "Cluster IP to assign (None for headless)."), tcp]
         case .nodePort: return [FlagSpec("node-port", .int, usage: "Node port to use on every node."), tcp]
         case .loadBalancer: return [tcp]
-        case .externalName: return [FlagSpec("external-name", .string, usage: "External DNS name of the service."), tcp]
+        case .externalName: return [FlagSpec("external-name", .string, usage: "External DNS name of the service.", required: true), tcp]
         }
     }
 
@@ -303,7 +302,6 @@ public enum CreateService {
     }
 
     public static func make(type: ServiceType, flags: ParsedFlags, args: [String], argsLenAtDash: Int?, context: GeneratorContext) throws -> JSONValue {
-        if type == .externalName { try Gen.required(flags, ["external-name"]) }
         let name = try Gen.name(args, argsLenAtDash)
         let tcp = flags.strings("tcp")
         let clusterIP = type == .clusterIP ? flags.string("clusterip") : ""
@@ -400,13 +398,12 @@ public enum CreateJob {
 
 public enum CreateCronJob {
     public static let flags: [FlagSpec] = [
-        FlagSpec("image", .string, usage: "Image for the container."),
+        FlagSpec("image", .string, usage: "Image for the container.", required: true),
         FlagSpec("restart", .string, usage: "Restart policy of the job's pods (OnFailure or Never)."),
-        FlagSpec("schedule", .string, usage: "Cron schedule."),
+        FlagSpec("schedule", .string, usage: "Cron schedule.", required: true),
     ]
 
     public static func make(flags: ParsedFlags, args: [String], argsLenAtDash: Int?, context: GeneratorContext) throws -> JSONValue {
-        try Gen.required(flags, ["image", "schedule"])
         let name = try Gen.name(args, argsLenAtDash)
         let command = Array(args.dropFirst())
         var restart = flags.string("restart")
@@ -630,14 +627,13 @@ public enum CreateRoleBinding {
 
 public enum CreateClusterRoleBinding {
     public static let flags: [FlagSpec] = [
-        FlagSpec("clusterrole", .string, usage: "ClusterRole to bind."),
+        FlagSpec("clusterrole", .string, usage: "ClusterRole to bind.", required: true),
         FlagSpec("group", .stringArray, usage: "Groups to bind."),
         FlagSpec("serviceaccount", .stringArray, usage: "Service accounts to bind, as namespace:name."),
         FlagSpec("user", .stringArray, usage: "Users to bind."),
     ]
 
     public static func make(flags: ParsedFlags, args: [String], argsLenAtDash: Int?, context: GeneratorContext) throws -> JSONValue {
-        try Gen.required(flags, ["clusterrole"])
         let name = try Gen.name(args, argsLenAtDash)
         let subjects = try RBAC.subjects(flags)
         let ref = Gen.obj([("apiGroup", .string(rbacGroup)), ("kind", "ClusterRole"), ("name", .string(flags.string("clusterrole")))])

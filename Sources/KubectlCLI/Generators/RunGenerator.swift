@@ -87,7 +87,7 @@ public enum RunPod {
         FlagSpec("filename", short: "f", .stringSlice, usage: "File to use for replacing the resource."),
         FlagSpec("force", .bool, usage: "Delete immediately (with --rm)."),
         FlagSpec("grace-period", .int, default: "-1", usage: "Seconds to wait for graceful termination."),
-        FlagSpec("image", .string, usage: "Image for the container."),
+        FlagSpec("image", .string, usage: "Image for the container.", required: true),
         FlagSpec("image-pull-policy", .string, usage: "Image pull policy of the container."),
         FlagSpec("kustomize", short: "k", .string, usage: "Kustomization directory to process."),
         FlagSpec("labels", short: "l", .string, usage: "Labels for the pod, as key=value pairs, comma separated."),
@@ -145,7 +145,6 @@ public enum RunPod {
     }
 
     public static func make(flags: ParsedFlags, args: [String], argsLenAtDash: Int?, context: GeneratorContext) throws -> JSONValue {
-        try Gen.required(flags, ["image"])
         if args.isEmpty || argsLenAtDash == 0 { throw CLIError.usage("NAME is required for run") }
         let image = flags.string("image")
         if image.isEmpty { throw CLIError.message("--image is required") }

@@ -44,9 +44,9 @@ enum HelpTexts {
              Annotations are key/value pairs of any text. Use --overwrite to change an existing annotation; KEY- removes one.
             """,
         "config": """
-            Show or change the context.
+            Show or change the kubeconfig: clusters, users and the contexts that pair them.
 
-             kubectl-local has a single context, "local"; its namespace is kept in the store.
+             Each cluster is its own local store; the context "local" uses the default store, and a new cluster's store is made and seeded the first time a command uses it.
             """,
         "completion": """
             Print the shell completion script for bash, zsh, fish or powershell.
@@ -210,7 +210,7 @@ enum HelpTexts {
             kubectl config set-context --current --namespace=kube-system
             """,
         "config use-context": """
-            # Switch to the local context
+            # Work in the default store's context from now on
             kubectl config use-context local
             """,
         "completion": """

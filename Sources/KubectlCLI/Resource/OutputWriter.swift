@@ -50,15 +50,24 @@ enum TemplateOutput {
             return try goTemplatePrinter(t, allowMissing: allowMissing)
         case .goTemplateFile(let path):
             return try goTemplatePrinter(try readTemplate(path), allowMissing: allowMissing)
-        case .customColumns(let spec):
-            let p = try wrap { try CustomColumnsPrinter(spec: spec, noHeaders: inv.flags.bool("no-headers")) }
-            return { o, out in try wrap { try p.print(o, into: &out) } }
-        case .customColumnsFile(let path):
-            let text = try readTemplate(path, what: "template")
-            let p = try wrap { try CustomColumnsPrinter(fileText: text) }
+        case .customColumns, .customColumnsFile:
+            let p = try customColumnsPrinter(format, inv: inv)!
             return { o, out in try wrap { try p.print(o, into: &out) } }
         default:
             throw CLIError.message("output format \(format) is not supported by this printer")
+        }
+    }
+
+    /// The custom-columns printer of `-o custom-columns=...|custom-columns-file=...`, nil for other formats.
+    static func customColumnsPrinter(_ format: OutputFormat, inv: Invocation) throws -> CustomColumnsPrinter? {
+        switch format {
+        case .customColumns(let spec):
+            return try wrap { try CustomColumnsPrinter(spec: spec, noHeaders: inv.flags.bool("no-headers")) }
+        case .customColumnsFile(let path):
+            let text = try readTemplate(path, what: "template")
+            return try wrap { try CustomColumnsPrinter(fileText: text) }
+        default:
+            return nil
         }
     }
 

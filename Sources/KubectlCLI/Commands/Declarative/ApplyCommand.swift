@@ -169,7 +169,7 @@ enum ApplyCommand {
             var merged = try StrategicMerge.apply(live, patch: config, schema: Declarative.schema(for: obj))
             merged = Declarative.dropNulls(merged)
             merged["metadata"]["resourceVersion"] = live["metadata"]["resourceVersion"]
-            return try s.update(merged, type: type, dryRun: dryRun == .server)
+            return try s.update(merged, type: type, dryRun: dryRun == .server, verb: "patch")
         }
         return (result, "serverside-applied")
     }

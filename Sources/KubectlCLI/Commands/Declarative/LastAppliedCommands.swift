@@ -119,7 +119,7 @@ struct SetLastAppliedOptions: CommandOptions {
             let result: JSONValue = try server.write { s in
                 var live = try s.get(type, namespace: info.namespace, name: info.name)
                 live["metadata"]["annotations"][LastApplied.key] = .string(annotation)
-                return dryRun == .client ? live : try s.update(live, type: type, dryRun: dryRun == .server)
+                return dryRun == .client ? live : try s.update(live, type: type, dryRun: dryRun == .server, verb: "patch")
             }
             printer.print(result, type: type, operation: "configured", inv: inv)
         }

@@ -106,7 +106,7 @@ enum PatchCommand {
         patched["metadata"]["resourceVersion"] = live["metadata"]["resourceVersion"]
         if dryRun == .client { return (patched, patched != live) }
         let updated = try s.update(patched, type: type, dryRun: dryRun == .server,
-                                   body: Declarative.requestBody(patch, kind: kind))
+                                   body: Declarative.requestBody(patch, kind: kind), verb: "patch", subresource: subresource)
         return (updated, updated != live)
     }
 
@@ -129,7 +129,7 @@ enum PatchCommand {
         var obj = live
         obj["spec"]["replicas"] = patched["spec"]["replicas"]
         if dryRun == .client { scale["spec"] = patched["spec"]; return (scale, obj != live) }
-        let updated = try s.update(obj, type: type, dryRun: dryRun == .server)
+        let updated = try s.update(obj, type: type, dryRun: dryRun == .server, verb: "patch", subresource: "scale")
         scale["spec"]["replicas"] = updated["spec"]["replicas"]
         scale["metadata"]["resourceVersion"] = updated["metadata"]["resourceVersion"]
         return (scale, updated != live)

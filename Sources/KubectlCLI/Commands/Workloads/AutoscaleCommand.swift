@@ -17,53 +17,75 @@ enum AutoscaleCommand {
             CommonFlags.record,
             FlagSpec("save-config", .bool, usage: "Record the object in the last-applied-configuration annotation, for later apply."),
         ],
-        group: "Deploy Commands:", run: { try run(&$0) })
+        group: "Deploy Commands:", options: AutoscaleOptions.self)
+}
 
-    static func run(_ inv: inout Invocation) throws {
-        let maxPods = inv.flags.int("max"), minPods = inv.flags.int("min")
+/// autoscale's options: a HorizontalPodAutoscaler (autoscaling/v2) for each named workload that has a
+/// scale subresource.
+struct AutoscaleOptions: CommandOptions {
+    var resources: [String]
+    var builder: ResourceBuilder
+    var printFlags: PrintFlags
+    var minPods: Int
+    var maxPods: Int
+    var cpuPercent: Int
+    var name: String
+    var saveConfig: Bool
+    var fieldManager: String
+    /// Hidden and deprecated; accepted, nothing recorded.
+    var record: Bool
+
+    init(_ inv: inout Invocation) throws {
+        let f = inv.flags
+        resources = inv.args
+        builder = ResourceBuilder.from(inv)
+        printFlags = PrintFlags(f)
+        minPods = f.int("min")
+        maxPods = f.int("max")
+        cpuPercent = f.int("cpu-percent")
+        name = f.string("name")
+        saveConfig = f.bool("save-config")
+        fieldManager = f.string("field-manager")
+        record = f.bool("record")
+    }
+
+    func validate(_ inv: Invocation) throws {
         if maxPods < 1 { throw CLIError.message("--max=MAXPODS is required and must be at least 1, max: \(maxPods)") }
         if maxPods < minPods {
             throw CLIError.message("--max=MAXPODS must be larger or equal to --min=MINPODS, max: \(maxPods), min: \(minPods)")
         }
-        try Workloads.requireResources(inv, inv.args)
-        let format = try Workloads.format(inv)
-        let dryRun = try DryRun.from(inv)
-        let (targets, errors) = try Workloads.collect(&inv, resources: inv.args)
-        if let e = errors.first { throw e }
-        let server = try inv.server()
-        let namespace = try inv.namespace()
-        guard let hpaType = server.registry.type(group: "autoscaling", kind: "HorizontalPodAutoscaler") else { return }
-        for t in targets {
-            guard let type = t.type, type.scale != nil else {
-                let gk = t.type.map { $0.group.isEmpty ? $0.kind : "\($0.kind).\($0.group)" } ?? t.kind
-                throw CLIError.message("cannot autoscale a \(gk): \(t.type?.qualifiedPlural ?? t.kind) \(goQuoted(t.name)) does not have a scale subresource")
-            }
-            let name = inv.flags.string("name").isEmpty ? t.name : inv.flags.string("name")
-            var spec: [(String, JSONValue?)] = [
-                ("scaleTargetRef", Gen.obj([("kind", .string(type.kind)), ("name", .string(t.name)), ("apiVersion", .string(type.apiVersion))])),
-                ("minReplicas", minPods >= 0 ? .int(Int64(minPods)) : nil),
-                ("maxReplicas", .int(Int64(maxPods))),
-            ]
-            let cpu = inv.flags.int("cpu-percent")
-            if cpu >= 0 {
-                spec.append(("metrics", .array([Gen.obj([
-                    ("type", "Resource"),
-                    ("resource", Gen.obj([("name", "cpu"), ("target", Gen.obj([("type", "Utilization"), ("averageUtilization", .int(Int64(cpu)))]))])),
-                ])])))
-            }
-            var hpa = Gen.obj([
-                ("kind", "HorizontalPodAutoscaler"), ("apiVersion", "autoscaling/v2"),
-                ("metadata", Gen.meta(name: name, namespace: inv.namespaceExplicit ? namespace : nil)),
-                ("spec", Gen.obj(spec)),
-                ("status", ["currentMetrics": .null, "desiredReplicas": 0]),
-            ])
-            if inv.flags.bool("save-config") { hpa = LastApplied.annotate(hpa) }
-            var result = hpa
-            if dryRun != .client {
-                result = try server.write { try $0.create(hpa, type: hpaType, namespace: namespace, dryRun: dryRun == .server) }
-            }
-            try OperationPrinter(format: format, dryRun: dryRun, flags: inv.flags, typedJSON: dryRun == .client)
-                .printNow(result, type: hpaType, operation: "autoscaled", inv: &inv)
+        if builder.isEmpty { throw CLIError.message(ResourceArgs.noResourcesMessage) }
+    }
+
+    func run(_ inv: inout Invocation) throws {
+        let explicit = inv.namespaceExplicit
+        try Workloads.createForEach(&inv, resources: resources, printFlags: printFlags, saveConfig: saveConfig,
+                                    kind: ("autoscaling", "HorizontalPodAutoscaler"), operation: "autoscaled") { t, namespace in
+            (try autoscaler(for: t, namespace: namespace, explicit: explicit), namespace)
         }
+    }
+
+    func autoscaler(for t: WorkTarget, namespace: String, explicit: Bool) throws -> JSONValue {
+        guard let type = t.type, type.scale != nil else {
+            let gk = t.type.map { $0.group.isEmpty ? $0.kind : "\($0.kind).\($0.group)" } ?? t.kind
+            throw CLIError.message("cannot autoscale a \(gk): \(t.type?.qualifiedPlural ?? t.kind) \(goQuoted(t.name)) does not have a scale subresource")
+        }
+        var spec: [(String, JSONValue?)] = [
+            ("scaleTargetRef", Gen.obj([("kind", .string(type.kind)), ("name", .string(t.name)), ("apiVersion", .string(type.apiVersion))])),
+            ("minReplicas", minPods >= 0 ? .int(Int64(minPods)) : nil),
+            ("maxReplicas", .int(Int64(maxPods))),
+        ]
+        if cpuPercent >= 0 {
+            spec.append(("metrics", .array([Gen.obj([
+                ("type", "Resource"),
+                ("resource", Gen.obj([("name", "cpu"), ("target", Gen.obj([("type", "Utilization"), ("averageUtilization", .int(Int64(cpuPercent)))]))])),
+            ])])))
+        }
+        return Gen.obj([
+            ("kind", "HorizontalPodAutoscaler"), ("apiVersion", "autoscaling/v2"),
+            ("metadata", Gen.meta(name: name.isEmpty ? t.name : name, namespace: explicit ? namespace : nil)),
+            ("spec", Gen.obj(spec)),
+            ("status", ["currentMetrics": .null, "desiredReplicas": 0]),
+        ])
     }
 }

@@ -11,90 +11,119 @@ extension NodeCommands {
         FlagSpec("disable-eviction", .bool, usage: "Delete pods instead of evicting them."),
         CommonFlags.dryRun,
         FlagSpec("force", .bool, usage: "Also evict pods that no controller manages."),
-        FlagSpec("grace-period", .int, default: "-1", usage: "Seconds each pod gets to terminate."),
+        FlagSpec("grace-period", .int, default: "-1", usage: "Seconds each pod gets to terminate. No effect offline: pods go at once."),
         FlagSpec("ignore-daemonsets", .bool, usage: "Leave DaemonSet-managed pods alone."),
         FlagSpec("pod-selector", .string, usage: "Only evict pods matching this label selector."),
         CommonFlags.selector,
-        FlagSpec("skip-wait-for-delete-timeout", .int, usage: "Skip waiting for pods deleted longer ago than this."),
+        FlagSpec("skip-wait-for-delete-timeout", .int, usage: "Skip waiting for pods deleted longer ago than this. No effect offline: deletions are immediate, nothing is waited for."),
         FlagSpec("timeout", .duration, default: "0s", usage: "How long to wait before giving up."),
     ]
 
-    static func drain(_ inv: inout Invocation) throws {
-        let dryRun = try DryRun.from(inv)
+}
+
+/// drain's options: cordon the nodes, then evict (or with `--disable-eviction` delete) their pods,
+/// refusing as kubectl refuses (DaemonSet pods, pods without a controller, pods with emptyDir data)
+/// unless the matching flag allows it. A node that cannot be drained is reported and the others go on.
+struct DrainOptions: CommandOptions {
+    var names: [String]
+    var selector: String
+    var dryRun: DryRun
+    var force: Bool
+    var ignoreDaemonSets: Bool
+    var deleteEmptyDirData: Bool
+    var podSelector: LabelSelector?
+    var disableEviction: Bool
+    var timeoutNanoseconds: Int64
+    /// Accepted, no effect offline (README, help): pods go at once and the store is not read in chunks.
+    var gracePeriod: Int
+    var chunkSize: Int
+    var skipWaitForDeleteTimeout: Int
+
+    /// kubectl's order: a node is required, then the dry-run strategy, then the pod selector.
+    init(_ inv: inout Invocation) throws {
+        let f = inv.flags
+        names = inv.args
+        selector = f.string("selector")
+        force = f.bool("force")
+        ignoreDaemonSets = f.bool("ignore-daemonsets")
+        deleteEmptyDirData = f.bool("delete-emptydir-data")
+        disableEviction = f.bool("disable-eviction")
+        timeoutNanoseconds = f.durationNanoseconds("timeout") ?? 0
+        gracePeriod = f.int("grace-period")
+        chunkSize = f.int("chunk-size")
+        skipWaitForDeleteTimeout = f.int("skip-wait-for-delete-timeout")
+        let podSelectorText = f.string("pod-selector")
+        let dryRunText = f.string("dry-run")
+        if names.isEmpty && selector.isEmpty { throw CLIError.usage("USAGE: drain NODE [flags]") }
+        dryRun = try DryRun.parse(dryRunText, inv)
+        do { podSelector = try parseLabelSelector(podSelectorText) } catch {
+            throw CLIError.message("--pod-selector=<pod_selector> must be a valid label selector")
+        }
+    }
+
+    /// The pods of a node sorted into kubectl's groups: DaemonSet-managed, without a controller, with
+    /// local (emptyDir) data, and those to evict (`namespace/name` ids).
+    struct PodGroups {
+        var daemonSet: [String] = [], unmanaged: [String] = [], local: [String] = []
+        var evict: [JSONValue] = []
+    }
+
+    func classify(_ pods: [JSONValue]) -> PodGroups {
+        var g = PodGroups()
+        for pod in pods {
+            let id = "\(pod["metadata"]["namespace"].string ?? "")/\(pod["metadata"]["name"].string ?? "")"
+            if pod["metadata"]["annotations"]["kubernetes.io/config.mirror"].string != nil { continue }
+            let phase = pod["status"]["phase"].string ?? ""
+            let finished = phase == "Succeeded" || phase == "Failed"
+            let controller = (pod["metadata"]["ownerReferences"].array ?? []).first { $0["controller"].bool == true }
+            if let c = controller, c["kind"].string == "DaemonSet" {
+                g.daemonSet.append(id)
+                continue
+            }
+            if controller == nil && !finished {
+                g.unmanaged.append(id)
+                if !force { continue }
+            }
+            let usesEmptyDir = (pod["spec"]["volumes"].array ?? []).contains { !$0["emptyDir"].isNull }
+            if usesEmptyDir && !finished && !deleteEmptyDirData {
+                g.local.append(id)
+                continue
+            }
+            g.evict.append(pod)
+        }
+        return g
+    }
+
+    /// kubectl's refusals for a node's pods (empty: the node can be drained).
+    func refusals(_ g: PodGroups) -> [String] {
+        var errs: [String] = []
+        if !g.daemonSet.isEmpty && !ignoreDaemonSets {
+            errs.append("cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): " + g.daemonSet.joined(separator: ", "))
+        }
+        if !g.unmanaged.isEmpty && !force {
+            errs.append("cannot delete Pods declare no controller (use --force to override): " + g.unmanaged.joined(separator: ", "))
+        }
+        if !g.local.isEmpty {
+            errs.append("cannot delete Pods with local storage (use --delete-emptydir-data to override): " + g.local.joined(separator: ", "))
+        }
+        return errs
+    }
+
+    func run(_ inv: inout Invocation) throws {
         let printer = OperationPrinter(format: nil, dryRun: dryRun)
-        let nodes = try nodes(&inv, command: "drain")
-        try setSchedulable(nodes, unschedulable: true, dryRun: dryRun, inv: &inv)
+        let nodes = try NodeCommands.nodes(&inv, names: names, selector: selector, command: "drain")
+        try NodeCommands.setSchedulable(nodes, unschedulable: true, dryRun: dryRun, inv: &inv)
         let server = try inv.server()
         guard let podType = server.registry.type(group: "", kind: "Pod") else { return }
-        let force = inv.flags.bool("force"), ignoreDS = inv.flags.bool("ignore-daemonsets")
-        let emptyDir = inv.flags.bool("delete-emptydir-data")
-        let podSelector = try parseLabelSelector(inv.flags.string("pod-selector"))
         var pending: [String] = []
         var failures: [String] = []
         for node in nodes {
             let nodeName = node["metadata"]["name"].string ?? ""
-            let pods = try server.read { try $0.list(podType, namespace: nil) }.filter {
-                $0["spec"]["nodeName"].string == nodeName
-                    && (podSelector?.matches(Dictionary($0["metadata"]["labels"].stringMap, uniquingKeysWith: { $1 })) ?? true)
-            }
-            var dsPods: [String] = [], unmanaged: [String] = [], local: [String] = []
-            var evict: [JSONValue] = []
-            for pod in pods {
-                let id = "\(pod["metadata"]["namespace"].string ?? "")/\(pod["metadata"]["name"].string ?? "")"
-                if pod["metadata"]["annotations"]["kubernetes.io/config.mirror"].string != nil { continue }
-                let phase = pod["status"]["phase"].string ?? ""
-                let finished = phase == "Succeeded" || phase == "Failed"
-                let controller = (pod["metadata"]["ownerReferences"].array ?? []).first { $0["controller"].bool == true }
-                if let c = controller, c["kind"].string == "DaemonSet" {
-                    dsPods.append(id)
-                    continue
-                }
-                if controller == nil && !finished {
-                    unmanaged.append(id)
-                    if !force { continue }
-                }
-                let usesEmptyDir = (pod["spec"]["volumes"].array ?? []).contains { !$0["emptyDir"].isNull }
-                if usesEmptyDir && !finished && !emptyDir {
-                    local.append(id)
-                    continue
-                }
-                evict.append(pod)
-            }
-            var errs: [String] = []
-            if !dsPods.isEmpty && !ignoreDS {
-                errs.append("cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): " + dsPods.joined(separator: ", "))
-            }
-            if !unmanaged.isEmpty && !force {
-                errs.append("cannot delete Pods declare no controller (use --force to override): " + unmanaged.joined(separator: ", "))
-            }
-            if !local.isEmpty {
-                errs.append("cannot delete Pods with local storage (use --delete-emptydir-data to override): " + local.joined(separator: ", "))
-            }
+            let errs = try drainNode(nodeName, podType: podType, server: server, printer: printer, inv: &inv)
             if !errs.isEmpty {
-                let joined = errs.count == 1 ? errs[0] : "[" + errs.joined(separator: ", ") + "]"
-                inv.io.err.write("error: unable to drain node \(goQuoted(nodeName)) due to error: \(joined), continuing command...\n")
                 pending.append(nodeName)
                 failures += errs
                 continue
-            }
-            var warnings: [String] = []
-            if !dsPods.isEmpty { warnings.append("ignoring DaemonSet-managed Pods: " + dsPods.joined(separator: ", ")) }
-            if !unmanaged.isEmpty { warnings.append("deleting Pods that declare no controller: " + unmanaged.joined(separator: ", ")) }
-            if !warnings.isEmpty { inv.warn(warnings.joined(separator: "; ")) }
-            let targets = evict.map { DrainEviction.Target(namespace: $0["metadata"]["namespace"].string ?? "",
-                                                           name: $0["metadata"]["name"].string ?? "") }
-            if dryRun == .client {
-                for t in targets { printer.print(name: "pod/\(t.name)", operation: "evicted", inv: inv) }
-            } else {
-                let errs = try DrainEviction.run(targets, inv: &inv, server: server, dryRun: dryRun) { name, usingEviction, inv in
-                    printer.print(name: "pod/\(name)", operation: usingEviction ? "evicted" : "deleted", inv: inv)
-                }
-                if !errs.isEmpty {
-                    try DrainEviction.reportPending(errs, node: nodeName, targets: targets, server: server, podType: podType, inv: &inv)
-                    pending.append(nodeName)
-                    failures += errs
-                    continue
-                }
             }
             printer.print(name: "node/\(nodeName)", operation: "drained", inv: inv)
         }
@@ -104,5 +133,40 @@ extension NodeCommands {
             let text = failures.count == 1 ? failures[0] : "[" + failures.joined(separator: ", ") + "]"
             throw CLIError.message(text)
         }
+    }
+
+    /// Evicts the pods of one node; returns the errors that leave it pending.
+    func drainNode(_ nodeName: String, podType: ResourceType, server: APIServer, printer: OperationPrinter,
+                   inv: inout Invocation) throws -> [String]
+    {
+        let pods = try server.read { try $0.list(podType, namespace: nil) }.filter {
+            $0["spec"]["nodeName"].string == nodeName
+                && (podSelector?.matches(Dictionary($0["metadata"]["labels"].stringMap, uniquingKeysWith: { $1 })) ?? true)
+        }
+        let groups = classify(pods)
+        let errs = refusals(groups)
+        if !errs.isEmpty {
+            let joined = errs.count == 1 ? errs[0] : "[" + errs.joined(separator: ", ") + "]"
+            inv.io.err.write("error: unable to drain node \(goQuoted(nodeName)) due to error: \(joined), continuing command...\n")
+            return errs
+        }
+        var warnings: [String] = []
+        if !groups.daemonSet.isEmpty { warnings.append("ignoring DaemonSet-managed Pods: " + groups.daemonSet.joined(separator: ", ")) }
+        if !groups.unmanaged.isEmpty { warnings.append("deleting Pods that declare no controller: " + groups.unmanaged.joined(separator: ", ")) }
+        if !warnings.isEmpty { inv.warn(warnings.joined(separator: "; ")) }
+        let targets = groups.evict.map { DrainEviction.Target(namespace: $0["metadata"]["namespace"].string ?? "",
+                                                              name: $0["metadata"]["name"].string ?? "") }
+        if dryRun == .client {
+            for t in targets { printer.print(name: "pod/\(t.name)", operation: "evicted", inv: inv) }
+            return []
+        }
+        let failed = try DrainEviction.run(targets, useEviction: !disableEviction, timeout: timeoutNanoseconds, inv: &inv,
+                                           server: server, dryRun: dryRun) { name, usingEviction, inv in
+            printer.print(name: "pod/\(name)", operation: usingEviction ? "evicted" : "deleted", inv: inv)
+        }
+        if !failed.isEmpty {
+            try DrainEviction.reportPending(failed, node: nodeName, targets: targets, server: server, podType: podType, inv: &inv)
+        }
+        return failed
     }
 }

@@ -11,10 +11,8 @@ import KubeRegistry
 enum DrainEviction {
     struct Target { var namespace: String; var name: String }
 
-    static func run(_ pods: [Target], inv: inout Invocation, server: APIServer, dryRun: DryRun,
-                    evicted: (String, Bool, Invocation) -> Void) throws -> [String] {
-        let useEviction = !inv.flags.bool("disable-eviction")
-        let timeout = inv.flags.durationNanoseconds("timeout") ?? 0
+    static func run(_ pods: [Target], useEviction: Bool, timeout: Int64, inv: inout Invocation, server: APIServer,
+                    dryRun: DryRun, evicted: (String, Bool, Invocation) -> Void) throws -> [String] {
         let start = monotonicNanoseconds()
         var remaining = pods
         var errors: [String] = []

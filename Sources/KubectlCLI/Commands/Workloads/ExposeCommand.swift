@@ -27,69 +27,7 @@ enum ExposeCommand {
             FlagSpec("target-port", .string, usage: "Container port (number or name) the service forwards to."),
             FlagSpec("type", .string, usage: "ClusterIP, NodePort, LoadBalancer or ExternalName."),
         ],
-        group: "Basic Commands (Beginner):", run: { try run(&$0) })
-
-    static func run(_ inv: inout Invocation) throws {
-        try Workloads.requireResources(inv, inv.args)
-        let format = try Workloads.format(inv)
-        let dryRun = try DryRun.from(inv)
-        let (targets, errors) = try Workloads.collect(&inv, resources: inv.args)
-        if let e = errors.first { throw e }
-        let server = try inv.server()
-        let namespace = try inv.namespace()
-        guard let svcType = server.registry.type(group: "", kind: "Service") else { return }
-        for t in targets {
-            var service = try service(for: t, inv: inv, namespace: namespace)
-            if !inv.flags.string("overrides").isEmpty {
-                service = try RunOverrides.apply(service, overrides: inv.flags.string("overrides"),
-                                                 type: inv.flags.string("override-type"))
-            }
-            if inv.flags.bool("save-config") { service = LastApplied.annotate(service) }
-            var result = service
-            if dryRun != .client {
-                result = try server.write { try $0.create(service, type: svcType, namespace: t.namespace.isEmpty ? namespace : t.namespace, dryRun: dryRun == .server) }
-            }
-            try OperationPrinter(format: format, dryRun: dryRun, flags: inv.flags, typedJSON: dryRun == .client)
-                .printNow(result, type: svcType, operation: "exposed", inv: &inv)
-        }
-    }
-
-    /// The Service kubectl's service generator makes for an object.
-    static func service(for t: WorkTarget, inv: Invocation, namespace: String) throws -> JSONValue {
-        let type = t.type
-        let gk = type.map { $0.group.isEmpty ? $0.kind : "\($0.kind).\($0.group)" } ?? t.kind
-        let key = "\(type?.group ?? "")/\(type?.kind ?? t.kind)"
-        guard ["/Pod", "/Service", "/ReplicationController", "apps/Deployment", "apps/ReplicaSet"].contains(key) else {
-            throw CLIError.message("cannot expose a \(gk)")
-        }
-        let o = t.object
-        let selector = try self.selector(t, key: key, gk: gk, flag: inv.flags.string("selector"))
-        let portValues = try ports(o, key: key, type: type, inv: inv)
-        let name = inv.flags.string("name").isEmpty ? t.name : inv.flags.string("name")
-        var labels: JSONValue? = o["metadata"]["labels"].isEmptyValue ? nil : o["metadata"]["labels"]
-        let labelFlag = inv.flags.string("labels")
-        if !labelFlag.isEmpty { labels = try sortedPairs(labelFlag) }
-        let svcTypeFlag = inv.flags.string("type")
-        let lbIP = inv.flags.string("load-balancer-ip")
-        let clusterIP = inv.flags.string("cluster-ip")
-        let external = inv.flags.string("external-ip")
-        let affinity = inv.flags.string("session-affinity")
-        let spec = Gen.obj([
-            ("ports", .array(portValues)),
-            ("selector", selector),
-            ("clusterIP", clusterIP.isEmpty ? nil : .string(clusterIP)),
-            ("type", svcTypeFlag.isEmpty ? nil : .string(svcTypeFlag)),
-            ("externalIPs", external.isEmpty ? nil : .array([.string(external)])),
-            ("sessionAffinity", affinity.isEmpty ? nil : .string(affinity)),
-            ("loadBalancerIP", svcTypeFlag == "LoadBalancer" && !lbIP.isEmpty ? .string(lbIP) : nil),
-        ])
-        return Gen.obj([
-            ("kind", "Service"), ("apiVersion", "v1"),
-            ("metadata", Gen.meta(name: name, namespace: inv.namespaceExplicit ? namespace : nil, labels: labels)),
-            ("spec", spec),
-            ("status", ["loadBalancer": .emptyObject]),
-        ])
-    }
+        group: "Basic Commands (Beginner):", options: ExposeOptions.self)
 
     /// `a=b,c=d` as a sorted map (`--selector`, `--labels`).
     static func sortedPairs(_ text: String) throws -> JSONValue {
@@ -124,9 +62,9 @@ enum ExposeCommand {
 
     /// `--port` (comma separated), else the Service's ports or the containers' ports; with `--protocol`
     /// and `--target-port`.
-    static func ports(_ o: JSONValue, key: String, type: ResourceType?, inv: Invocation) throws -> [JSONValue] {
+    static func ports(_ o: JSONValue, key: String, type: ResourceType?, options: ExposeOptions) throws -> [JSONValue] {
         var ports: [(port: String, proto: String, name: String)] = []
-        let portFlag = inv.flags.string("port")
+        let portFlag = options.port
         if !portFlag.isEmpty {
             for p in portFlag.split(separator: ",") { ports.append((String(p), "", "")) }
         } else if key == "/Service" {
@@ -142,10 +80,9 @@ enum ExposeCommand {
             }
         }
         if ports.isEmpty { throw CLIError.message("couldn't find port via --port flag or introspection") }
-        let protocolFlag = inv.flags.string("protocol")
+        let protocolFlag = options.protocolName
         var portValues: [JSONValue] = []
-        var targetPort = inv.flags.string("target-port")
-        if targetPort.isEmpty { targetPort = inv.flags.string("container-port") }
+        let targetPort = options.targetPort.isEmpty ? options.containerPort : options.targetPort
         for (i, p) in ports.enumerated() {
             guard let n = Int64(p.port) else {
                 throw CLIError.message("strconv.Atoi: parsing \(goQuoted(p.port)): invalid syntax")
@@ -157,5 +94,85 @@ enum ExposeCommand {
                                        ("port", .int(n)), ("targetPort", tp)]))
         }
         return portValues
+    }
+}
+
+/// expose's options: a Service selecting the pods of each named object.
+struct ExposeOptions: CommandOptions {
+    var resources: [String]
+    var builder: ResourceBuilder
+    var printFlags: PrintFlags
+    var clusterIP, containerPort, externalIP, labels, loadBalancerIP, name, overrideType, overrides: String
+    var port, protocolName, selector, sessionAffinity, targetPort, serviceType, fieldManager: String
+    var saveConfig: Bool
+    /// Hidden and deprecated; accepted, nothing recorded.
+    var record: Bool
+
+    init(_ inv: inout Invocation) throws {
+        let f = inv.flags
+        resources = inv.args
+        builder = ResourceBuilder.from(inv)
+        printFlags = PrintFlags(f)
+        clusterIP = f.string("cluster-ip")
+        containerPort = f.string("container-port")
+        externalIP = f.string("external-ip")
+        labels = f.string("labels")
+        loadBalancerIP = f.string("load-balancer-ip")
+        name = f.string("name")
+        overrideType = f.string("override-type")
+        overrides = f.string("overrides")
+        port = f.string("port")
+        protocolName = f.string("protocol")
+        selector = f.string("selector")
+        sessionAffinity = f.string("session-affinity")
+        targetPort = f.string("target-port")
+        serviceType = f.string("type")
+        fieldManager = f.string("field-manager")
+        saveConfig = f.bool("save-config")
+        record = f.bool("record")
+    }
+
+    func validate(_ inv: Invocation) throws {
+        if builder.isEmpty { throw CLIError.message(ResourceArgs.noResourcesMessage) }
+    }
+
+    func run(_ inv: inout Invocation) throws {
+        let explicit = inv.namespaceExplicit
+        try Workloads.createForEach(&inv, resources: resources, printFlags: printFlags, saveConfig: saveConfig,
+                                    kind: ("", "Service"), operation: "exposed") { t, namespace in
+            var service = try service(for: t, namespace: namespace, explicit: explicit)
+            if !overrides.isEmpty { service = try RunOverrides.apply(service, overrides: overrides, type: overrideType) }
+            return (service, t.namespace.isEmpty ? namespace : t.namespace)
+        }
+    }
+
+    /// The Service kubectl's service generator makes for an object.
+    func service(for t: WorkTarget, namespace: String, explicit: Bool) throws -> JSONValue {
+        let type = t.type
+        let gk = type.map { $0.group.isEmpty ? $0.kind : "\($0.kind).\($0.group)" } ?? t.kind
+        let key = "\(type?.group ?? "")/\(type?.kind ?? t.kind)"
+        guard ["/Pod", "/Service", "/ReplicationController", "apps/Deployment", "apps/ReplicaSet"].contains(key) else {
+            throw CLIError.message("cannot expose a \(gk)")
+        }
+        let o = t.object
+        let selector = try ExposeCommand.selector(t, key: key, gk: gk, flag: self.selector)
+        let portValues = try ExposeCommand.ports(o, key: key, type: type, options: self)
+        var labels: JSONValue? = o["metadata"]["labels"].isEmptyValue ? nil : o["metadata"]["labels"]
+        if !self.labels.isEmpty { labels = try ExposeCommand.sortedPairs(self.labels) }
+        let spec = Gen.obj([
+            ("ports", .array(portValues)),
+            ("selector", selector),
+            ("clusterIP", clusterIP.isEmpty ? nil : .string(clusterIP)),
+            ("type", serviceType.isEmpty ? nil : .string(serviceType)),
+            ("externalIPs", externalIP.isEmpty ? nil : .array([.string(externalIP)])),
+            ("sessionAffinity", sessionAffinity.isEmpty ? nil : .string(sessionAffinity)),
+            ("loadBalancerIP", serviceType == "LoadBalancer" && !loadBalancerIP.isEmpty ? .string(loadBalancerIP) : nil),
+        ])
+        return Gen.obj([
+            ("kind", "Service"), ("apiVersion", "v1"),
+            ("metadata", Gen.meta(name: name.isEmpty ? t.name : name, namespace: explicit ? namespace : nil, labels: labels)),
+            ("spec", spec),
+            ("status", ["loadBalancer": .emptyObject]),
+        ])
     }
 }

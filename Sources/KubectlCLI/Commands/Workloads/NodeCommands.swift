@@ -9,12 +9,12 @@ enum NodeCommands {
     static let specs: [CommandSpec] = [
         CommandSpec("cordon", use: "cordon NODE", short: "Stop new pods from being scheduled onto a node",
                     flags: [CommonFlags.dryRun, CommonFlags.selector], group: "Cluster Management Commands:",
-                    run: { try cordon(&$0, unschedulable: true) }),
+                    options: CordonOptions.self),
         CommandSpec("uncordon", use: "uncordon NODE", short: "Let pods be scheduled onto a node again",
                     flags: [CommonFlags.dryRun, CommonFlags.selector], group: "Cluster Management Commands:",
-                    run: { try cordon(&$0, unschedulable: false) }),
+                    options: UncordonOptions.self),
         CommandSpec("drain", use: "drain NODE", short: "Cordon a node and evict its pods before maintenance",
-                    flags: drainFlags, group: "Cluster Management Commands:", run: { try drain(&$0) }),
+                    flags: drainFlags, group: "Cluster Management Commands:", options: DrainOptions.self),
         CommandSpec("taint", use: "taint NODE NAME KEY_1=VAL_1:TAINT_EFFECT_1 ... KEY_N=VAL_N:TAINT_EFFECT_N",
                     short: "Add, change or remove node taints",
                     flags: CommonFlags.output(tables: false) + [
@@ -24,7 +24,7 @@ enum NodeCommands {
                         FlagSpec("overwrite", .bool, usage: "Replace taints with the same key and effect."),
                         CommonFlags.selector,
                         CommonFlags.validate,
-                    ], group: "Cluster Management Commands:", run: { try taint(&$0) }),
+                    ], group: "Cluster Management Commands:", options: TaintOptions.self),
     ]
 
     static func nodeType(_ inv: inout Invocation) throws -> ResourceType {
@@ -33,13 +33,12 @@ enum NodeCommands {
     }
 
     /// The nodes named by the arguments or `-l`.
-    static func nodes(_ inv: inout Invocation, command: String) throws -> [JSONValue] {
-        let selector = inv.flags.string("selector")
-        if inv.args.isEmpty && selector.isEmpty { throw CLIError.usage("USAGE: \(command) NODE [flags]") }
+    static func nodes(_ inv: inout Invocation, names: [String], selector: String, command: String) throws -> [JSONValue] {
+        if names.isEmpty && selector.isEmpty { throw CLIError.usage("USAGE: \(command) NODE [flags]") }
         let server = try inv.server()
         let type = try nodeType(&inv)
-        if !inv.args.isEmpty {
-            return try inv.args.map { name in try server.read { try $0.get(type, namespace: "", name: name) } }
+        if !names.isEmpty {
+            return try names.map { name in try server.read { try $0.get(type, namespace: "", name: name) } }
         }
         let sel = try parseLabelSelector(selector)
         let rows = try server.read { try $0.rows(type, namespace: nil) }

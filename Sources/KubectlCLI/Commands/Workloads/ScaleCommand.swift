@@ -17,29 +17,59 @@ enum ScaleCommand {
             CommonFlags.selector,
             FlagSpec("timeout", .duration, default: "0s", usage: "How long to wait for the scale to finish. No effect offline: the store settles at once."),
         ],
-        group: "Deploy Commands:", run: { try run(&$0) })
+        group: "Deploy Commands:", options: ScaleOptions.self)
 
-    static func run(_ inv: inout Invocation) throws {
-        let replicas = inv.flags.int("replicas")
+    /// The bare message of an API error (`deployments.apps "nope" not found`).
+    static func apiMessage(_ e: Error) -> Error {
+        if let a = e as? APIError { return CLIError.message(a.message) }
+        if case CLIError.api(let a) = e { return CLIError.message(a.message) }
+        return e
+    }
+}
+
+/// scale's options: the new replica count of each named workload, through its registry entry's scale
+/// subresource, with the `--current-replicas` / `--resource-version` preconditions.
+struct ScaleOptions: CommandOptions {
+    var resources: [String]
+    var builder: ResourceBuilder
+    var printFlags: PrintFlags
+    var replicas: Int
+    var currentReplicas: Int
+    var resourceVersion: String
+    /// Accepted, no effect offline (README, help): the store settles at once.
+    var timeout: String
+
+    init(_ inv: inout Invocation) throws {
+        let f = inv.flags
+        resources = inv.args
+        builder = ResourceBuilder.from(inv)
+        printFlags = PrintFlags(f)
+        replicas = f.int("replicas")
+        currentReplicas = f.int("current-replicas")
+        resourceVersion = f.string("resource-version")
+        timeout = f.string("timeout")
+    }
+
+    func validate(_ inv: Invocation) throws {
         if replicas < 0 {
             throw CLIError.message("The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0")
         }
-        try Workloads.requireResources(inv, inv.args)
-        let all = inv.flags.bool("all")
-        let selector = inv.flags.string("selector")
-        if all && !selector.isEmpty { throw CLIError.message("cannot set --all and --selector at the same time") }
-        let format = try Workloads.format(inv)
-        let dryRun = try DryRun.from(inv)
-        let current = inv.flags.int("current-replicas")
-        let resourceVersion = inv.flags.string("resource-version")
-        let (targets, errors) = try Workloads.collect(&inv, resources: inv.args, all: all, selector: selector)
+        if builder.isEmpty { throw CLIError.message(ResourceArgs.noResourcesMessage) }
+        if builder.selectAll && !builder.labelSelector.isEmpty {
+            throw CLIError.message("cannot set --all and --selector at the same time")
+        }
+    }
+
+    func run(_ inv: inout Invocation) throws {
+        let printer = try printFlags.toPrinter(inv)
+        let (targets, errors) = try Workloads.collect(&inv, resources: resources, all: builder.selectAll, selector: builder.labelSelector)
         if targets.isEmpty {
             // kubectl appends the builder's error: one message, or an aggregate `[a, b]`.
-            let messages = errors.map { SetCommand.messageText(apiMessage($0)) }
+            let messages = errors.map { SetCommand.messageText(ScaleCommand.apiMessage($0)) }
             let detail = messages.count > 1 ? " [" + messages.joined(separator: ", ") + "]" : messages.first.map { " " + $0 } ?? ""
             throw CLIError.message("no objects passed to scale" + detail)
         }
-        if targets.count > 1 && (current != -1 || !resourceVersion.isEmpty) {
+        if targets.count > 1 && (currentReplicas != -1 || !resourceVersion.isEmpty) {
             throw CLIError.message("cannot use --resource-version or --current-replicas with multiple resources")
         }
         var failures: [String] = []
@@ -49,18 +79,9 @@ enum ScaleCommand {
                 failures.append(ErrorRenderer.standard(APIError.notFound(type.qualifiedPlural + "/scale", t.name)))
                 continue
             }
-            let preconditions = ScalePreconditions(replicas: current, resourceVersion: resourceVersion)
             let result: JSONValue
             do {
-                if dryRun == .client {
-                    try preconditions.check(t.object, scale: scale)
-                    var changed = t.object
-                    changed.set(scale.specReplicasPath, .int(Int64(replicas)))
-                    result = changed
-                } else {
-                    result = try preconditions.scale(t.object, type: type, to: replicas, scale: scale,
-                                                     server: try inv.server(), dryRun: dryRun == .server)
-                }
+                result = try scaled(t, type: type, scale: scale, dryRun: printer.dryRun, inv: &inv)
             } catch let e as ScalePreconditions.Failed {
                 failures.append("error: " + e.message)
                 continue
@@ -68,15 +89,19 @@ enum ScaleCommand {
                 failures.append(ErrorRenderer.lineFor(error))
                 continue
             }
-            try OperationPrinter(format: format, dryRun: dryRun, flags: inv.flags).printNow(result, type: type, operation: "scaled", inv: &inv)
+            try printer.printNow(result, type: type, operation: "scaled", inv: &inv)
         }
         try SetCommand.fail(failures)
     }
 
-    /// The bare message of an API error (`deployments.apps "nope" not found`).
-    static func apiMessage(_ e: Error) -> Error {
-        if let a = e as? APIError { return CLIError.message(a.message) }
-        if case CLIError.api(let a) = e { return CLIError.message(a.message) }
-        return e
+    func scaled(_ t: WorkTarget, type: ResourceType, scale: ScaleSubresource, dryRun: DryRun, inv: inout Invocation) throws -> JSONValue {
+        let preconditions = ScalePreconditions(replicas: currentReplicas, resourceVersion: resourceVersion)
+        if dryRun == .client {
+            try preconditions.check(t.object, scale: scale)
+            var changed = t.object
+            changed.set(scale.specReplicasPath, .int(Int64(replicas)))
+            return changed
+        }
+        return try preconditions.scale(t.object, type: type, to: replicas, scale: scale, server: try inv.server(), dryRun: dryRun == .server)
     }
 }

@@ -46,7 +46,7 @@ struct ScalePreconditions {
                 var fresh = try s.get(type, namespace: namespace, name: name)
                 fresh.set(scale.specReplicasPath, .int(Int64(count)))
                 fresh["metadata"]["resourceVersion"] = nil
-                return try s.update(fresh, type: type, dryRun: dryRun)
+                return try s.update(fresh, type: type, dryRun: dryRun, verb: "patch", subresource: "scale")
             }
         }
         let deadline = monotonicSeconds() + ScalePreconditions.retryTimeoutSeconds
@@ -55,7 +55,7 @@ struct ScalePreconditions {
             try check(current, scale: scale)
             current.set(scale.specReplicasPath, .int(Int64(count)))
             do {
-                return try server.write { try $0.update(current, type: type, dryRun: dryRun) }
+                return try server.write { try $0.update(current, type: type, dryRun: dryRun, verb: "update", subresource: "scale") }
             } catch let e as APIError where e.reason == .conflict {
                 guard monotonicSeconds() < deadline else { throw Failed(message: "timed out waiting for the condition") }
                 usleep(ScalePreconditions.retryInterval)

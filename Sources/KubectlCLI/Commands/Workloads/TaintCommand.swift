@@ -36,8 +36,73 @@ extension NodeCommands {
         return Taint(key: key, value: value, effect: effect)
     }
 
-    static func taint(_ inv: inout Invocation) throws {
-        var resources: [String] = [], specs: [String] = []
+    /// The new taints of a node: `add` replaces taints of the same key and effect; `remove` drops
+    /// taints by key (and effect); the operation word kubectl prints.
+    static func retaint(_ node: JSONValue, add: [Taint], remove: [Taint], overwrite: Bool, now: Timestamp) throws -> (JSONValue, String) {
+        let name = node["metadata"]["name"].string ?? ""
+        let oldValues = node["spec"]["taints"].array ?? []
+        let old = oldValues.map { Taint(key: $0["key"].string ?? "", value: $0["value"].string ?? "", effect: $0["effect"].string ?? "") }
+        if !overwrite {
+            for a in add where old.contains(where: { $0.key == a.key && $0.effect == a.effect }) {
+                throw CLIError.message("node \(name) already has \(a.key) taint(s) with same effect(s) and --overwrite is false")
+            }
+        }
+        var newTaints = add
+        for o in old where !newTaints.contains(where: { $0.key == o.key && $0.effect == o.effect }) { newTaints.append(o) }
+        let added = old.count != newTaints.count
+        var deleted = false
+        var errs: [String] = []
+        for r in remove {
+            let before = newTaints.count
+            newTaints.removeAll { $0.key == r.key && (r.effect.isEmpty || $0.effect == r.effect) }
+            if newTaints.count == before {
+                errs.append("taint \(goQuoted(r.effect.isEmpty ? r.key : "\(r.key):\(r.effect)")) not found")
+            } else { deleted = true }
+        }
+        if !errs.isEmpty { throw CLIError.message(errs.joined(separator: ", ")) }
+        let operation = (added && deleted) || overwrite ? "modified" : (added ? "tainted" : "untainted")
+        let values: [JSONValue] = newTaints.map { tn in
+            if let existing = oldValues.first(where: { $0["key"].string == tn.key && $0["effect"].string == tn.effect && ($0["value"].string ?? "") == tn.value }) {
+                return existing
+            }
+            var o = JSONObject()
+            o["key"] = .string(tn.key)
+            if !tn.value.isEmpty { o["value"] = .string(tn.value) }
+            o["effect"] = .string(tn.effect)
+            if tn.effect == "NoExecute" { o["timeAdded"] = .string(now.rfc3339) }
+            return .object(o)
+        }
+        var changed = node
+        if values.isEmpty { changed["spec"].remove(["taints"]) } else { changed["spec"]["taints"] = .array(values) }
+        return (changed, operation)
+    }
+}
+
+/// taint's options, in kubectl's order: dry-run, validation, then the arguments (resources before
+/// changes, then each change parsed), then `-o` when it runs.
+struct TaintOptions: CommandOptions {
+    typealias Taint = NodeCommands.Taint
+    var printFlags: PrintFlags
+    var all: Bool
+    var selector: String
+    var overwrite: Bool
+    var fieldManager: String
+    var dryRun: DryRun
+    var validation: ValidationMode
+    var resources: [String] = []
+    var add: [Taint] = []
+    var remove: [Taint] = []
+
+    init(_ inv: inout Invocation) throws {
+        let f = inv.flags
+        printFlags = PrintFlags(f)
+        all = f.bool("all")
+        selector = f.string("selector")
+        overwrite = f.bool("overwrite")
+        fieldManager = f.string("field-manager")
+        dryRun = try DryRun.from(inv)
+        validation = try ValidationMode.from(inv)
+        var specs: [String] = []
         for a in inv.args {
             if a.contains("=") || a.contains(":") || (a.hasSuffix("-") && a != "-") { specs.append(a) } else if specs.isEmpty {
                 resources.append(a)
@@ -45,20 +110,21 @@ extension NodeCommands {
                 throw CLIError.message("all resources must be specified before taint changes: \(a)")
             }
         }
-        let all = inv.flags.bool("all")
-        if resources.isEmpty || (resources.count == 1 && !resources[0].contains("/") && !all && inv.flags.string("selector").isEmpty) {
+        if resources.isEmpty || (resources.count == 1 && !resources[0].contains("/") && !all && selector.isEmpty) {
             throw CLIError.message("one or more resources must be specified as <resource> <name>")
         }
         if specs.isEmpty { throw CLIError.message("at least one taint update is required") }
-        var add: [Taint] = []
-        var remove: [Taint] = []
+        try parseChanges(specs)
+    }
+
+    mutating func parseChanges(_ specs: [String]) throws {
         for s in specs {
             if s.hasSuffix("-") {
                 // `key-`, `key:Effect-` and `key=value:Effect-` (the value is not compared).
-                let t = try parseTaint(String(s.dropLast()), requireEffect: false)
+                let t = try NodeCommands.parseTaint(String(s.dropLast()), requireEffect: false)
                 remove.append(Taint(key: t.key, value: "", effect: t.effect))
             } else {
-                let t = try parseTaint(s)
+                let t = try NodeCommands.parseTaint(s)
                 if add.contains(where: { $0.key == t.key && $0.effect == t.effect }) {
                     throw CLIError.usage("can not add the same taint key with the same effect more than once")
                 }
@@ -68,52 +134,18 @@ extension NodeCommands {
         for r in remove where add.contains(where: { $0.key == r.key && (r.effect.isEmpty || $0.effect == r.effect) }) {
             throw CLIError.usage("can not both modify and remove the same taint")
         }
-        let dryRun = try DryRun.from(inv)
-        let overwrite = inv.flags.bool("overwrite")
-        let format = try Workloads.format(inv)
-        let (targets, errors) = try Workloads.collect(&inv, resources: resources, all: all, selector: inv.flags.string("selector"))
+    }
+
+    func run(_ inv: inout Invocation) throws {
+        let printer = try printFlags.toPrinter(dryRun: dryRun)
+        let (targets, errors) = try Workloads.collect(&inv, resources: resources, all: all, selector: selector)
         if let e = errors.first { throw e }
-        let nodeType = try nodeType(&inv)
+        let nodeType = try NodeCommands.nodeType(&inv)
         for t in targets {
             guard t.type?.kind == "Node" else { throw CLIError.message("taints are only supported on nodes: \(t.kind)") }
-            let old = (t.object["spec"]["taints"].array ?? []).map {
-                Taint(key: $0["key"].string ?? "", value: $0["value"].string ?? "", effect: $0["effect"].string ?? "")
-            }
-            if !overwrite {
-                for a in add where old.contains(where: { $0.key == a.key && $0.effect == a.effect }) {
-                    throw CLIError.message("node \(t.name) already has \(a.key) taint(s) with same effect(s) and --overwrite is false")
-                }
-            }
-            var newTaints = add
-            for o in old where !newTaints.contains(where: { $0.key == o.key && $0.effect == o.effect }) { newTaints.append(o) }
-            let added = old.count != newTaints.count
-            var deleted = false
-            var errs: [String] = []
-            for r in remove {
-                let before = newTaints.count
-                newTaints.removeAll { $0.key == r.key && (r.effect.isEmpty || $0.effect == r.effect) }
-                if newTaints.count == before {
-                    errs.append("taint \(goQuoted(r.effect.isEmpty ? r.key : "\(r.key):\(r.effect)")) not found")
-                } else { deleted = true }
-            }
-            if !errs.isEmpty { throw CLIError.message(errs.joined(separator: ", ")) }
-            let operation = (added && deleted) || overwrite ? "modified" : (added ? "tainted" : "untainted")
-            var changed = t.object
-            let oldValues = t.object["spec"]["taints"].array ?? []
-            let values: [JSONValue] = newTaints.map { tn in
-                if let existing = oldValues.first(where: { $0["key"].string == tn.key && $0["effect"].string == tn.effect && ($0["value"].string ?? "") == tn.value }) {
-                    return existing
-                }
-                var o = JSONObject()
-                o["key"] = .string(tn.key)
-                if !tn.value.isEmpty { o["value"] = .string(tn.value) }
-                o["effect"] = .string(tn.effect)
-                if tn.effect == "NoExecute" { o["timeAdded"] = .string(inv.clock.now.rfc3339) }
-                return .object(o)
-            }
-            if values.isEmpty { changed["spec"].remove(["taints"]) } else { changed["spec"]["taints"] = .array(values) }
+            let (changed, operation) = try NodeCommands.retaint(t.object, add: add, remove: remove, overwrite: overwrite, now: inv.clock.now)
             let result = try Workloads.store(changed, type: nodeType, inv: &inv, dryRun: dryRun)
-            try OperationPrinter(format: format, dryRun: dryRun, flags: inv.flags).printNow(result, type: nodeType, operation: operation, inv: &inv)
+            try printer.printNow(result, type: nodeType, operation: operation, inv: &inv)
         }
     }
 }

@@ -69,7 +69,7 @@ enum Workloads {
     static func store(_ changed: JSONValue, type: ResourceType, inv: inout Invocation, dryRun: DryRun) throws -> JSONValue {
         if dryRun == .client { return changed }
         let server = try inv.server()
-        return try server.write { try $0.update(changed, type: type, dryRun: dryRun == .server) }
+        return try server.write { try $0.update(changed, type: type, dryRun: dryRun == .server, verb: "patch") }
     }
 
     /// Where the pod spec of an object sits (its registry entry's `podSpecPath`); objects of a kind the
@@ -83,6 +83,32 @@ enum Workloads {
 
     /// `Deployment/web`: how set's warnings name an object (Kind/name).
     static func kindSlashName(_ o: JSONValue) -> String { "\(o["kind"].string ?? "")/\(o["metadata"]["name"].string ?? "")" }
+
+    /// autoscale and expose: for each named object, a new object of `kind` made by `make` (with the
+    /// namespace to create it in), annotated with `--save-config`, created unless `--dry-run=client`,
+    /// and printed at once (in Go field order when not sent to the store). The first object that cannot
+    /// be read ends the command before anything is made.
+    static func createForEach(_ inv: inout Invocation, resources: [String], printFlags: PrintFlags, saveConfig: Bool,
+                              kind: (group: String, kind: String), operation: String,
+                              make: (WorkTarget, String) throws -> (JSONValue, String)) throws
+    {
+        let printer = try printFlags.toPrinter(inv)
+        printer.typedJSON = printer.dryRun == .client
+        let (targets, errors) = try collect(&inv, resources: resources)
+        if let e = errors.first { throw e }
+        let server = try inv.server()
+        let namespace = try inv.namespace()
+        guard let newType = server.registry.type(group: kind.group, kind: kind.kind) else { return }
+        for t in targets {
+            var (obj, objNamespace) = try make(t, namespace)
+            if saveConfig { obj = LastApplied.annotate(obj) }
+            var result = obj
+            if printer.dryRun != .client {
+                result = try server.write { try $0.create(obj, type: newType, namespace: objNamespace, dryRun: printer.dryRun == .server) }
+            }
+            try printer.printNow(result, type: newType, operation: operation, inv: &inv)
+        }
+    }
 
     /// Parses `-o` for the mutating verbs (no tables).
     static func format(_ inv: Invocation) throws -> OutputFormat? { try objectFormat(inv) }

@@ -10,6 +10,9 @@ groups = {
  "batch/v1": [res("jobs","Job"), res("cronjobs","CronJob",short=["cj"])],
  "rbac.authorization.k8s.io/v1": [res("roles","Role"), res("clusterroles","ClusterRole",False), res("rolebindings","RoleBinding"), res("clusterrolebindings","ClusterRoleBinding",False)],
  "networking.k8s.io/v1": [res("ingresses","Ingress",short=["ing"])],
+ "authorization.k8s.io/v1": [res("selfsubjectaccessreviews","SelfSubjectAccessReview",False,verbs=("create",)), res("selfsubjectrulesreviews","SelfSubjectRulesReview",False,verbs=("create",))],
+ "authentication.k8s.io/v1": [res("selfsubjectreviews","SelfSubjectReview",False,verbs=("create",)), res("tokenreviews","TokenReview",False,verbs=("create",))],
+ "certificates.k8s.io/v1": [res("certificatesigningrequests","CertificateSigningRequest",False,short=["csr"])],
  "extensions/v1beta1": [res("ingresses","Ingress",short=["ing"]), res("deployments","Deployment")],
 }
 cronjob = json.load(open(sys.argv[2])) if len(sys.argv) > 2 else None
@@ -38,5 +41,17 @@ class H(BaseHTTPRequestHandler):
             if len(parts) == 2 and gv in groups: return self.send(200, {"kind":"APIResourceList","apiVersion":"v1","groupVersion":gv,"resources":groups[gv]})
             if gv == "batch/v1" and len(parts) == 6 and parts[4] == "cronjobs" and cronjob is not None and parts[5] == cronjob["metadata"]["name"]:
                 return self.send(200, cronjob)
+        self.send(404, {"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"the server could not find the requested resource","reason":"NotFound","code":404})
+    # Review and token requests (auth can-i, auth whoami, create token) are answered with the JSON file
+    # named by FAKEAPI_RESPONSE when the server started (its content is read for each request: the
+    # recording copies each case's answer there), with the request's body saved as <file>.request.
+    def do_POST(self):
+        import os
+        body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        answer = os.environ.get("FAKEAPI_RESPONSE", "")
+        if answer and os.path.exists(answer):
+            open(answer + ".request", "wb").write(body)
+            doc = json.load(open(answer))
+            return self.send(doc.get("code", 201) if doc.get("kind") == "Status" else 201, doc)
         self.send(404, {"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"the server could not find the requested resource","reason":"NotFound","code":404})
 HTTPServer(("127.0.0.1", int(sys.argv[1])), H).serve_forever()

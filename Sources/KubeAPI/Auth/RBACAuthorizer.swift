@@ -1,0 +1,102 @@
+import KubeModel
+import KubeRegistry
+
+/// The RBAC authorizer over the store's Roles, ClusterRoles and their bindings, with the rule
+/// semantics of Kubernetes' RBAC authorizer: ClusterRoleBindings first, then the RoleBindings of the
+/// request's namespace; the first rule that allows ends the search.
+struct RBACAuthorizer {
+    let session: APISession
+
+    private var rbac: (String) -> ResourceType? { { session.registry.type(group: "rbac.authorization.k8s.io", plural: $0) } }
+
+    /// Whether `user` may do what `attributes` describe.
+    func allows(_ user: UserInfo, _ attributes: AuthorizationAttributes) throws -> Bool {
+        var allowed = false
+        try visitRules(user, namespace: attributes.namespace) { rule in
+            if RBACRule.allows(rule, attributes) { allowed = true }
+            return !allowed
+        }
+        return allowed
+    }
+
+    /// Every rule that applies to `user` in `namespace` (cluster-wide ones first), as a
+    /// SelfSubjectRulesReview lists them.
+    func rules(_ user: UserInfo, namespace: String) throws -> [JSONValue] {
+        var out: [JSONValue] = []
+        try visitRules(user, namespace: namespace) { out.append($0); return true }
+        return out
+    }
+
+    /// Calls `visit` with each rule granted to `user`; stops when it returns false.
+    private func visitRules(_ user: UserInfo, namespace: String, _ visit: (JSONValue) throws -> Bool) throws {
+        guard let crbType = rbac("clusterrolebindings"), let rbType = rbac("rolebindings") else { return }
+        for binding in try session.cachedList(crbType, namespace: nil)
+        where RBACRule.appliesTo(user, binding["subjects"].array ?? [], namespace: "") {
+            for rule in try roleRules(binding["roleRef"], namespace: "") where try !visit(rule) { return }
+        }
+        guard !namespace.isEmpty else { return }
+        for binding in try session.cachedList(rbType, namespace: namespace)
+        where RBACRule.appliesTo(user, binding["subjects"].array ?? [], namespace: namespace) {
+            for rule in try roleRules(binding["roleRef"], namespace: namespace) where try !visit(rule) { return }
+        }
+    }
+
+    /// The rules of the role a binding refers to (none when the role does not exist).
+    private func roleRules(_ ref: JSONValue, namespace: String) throws -> [JSONValue] {
+        let name = ref["name"].string ?? ""
+        switch ref["kind"].string {
+        case "ClusterRole":
+            guard let t = rbac("clusterroles") else { return [] }
+            return try session.find(t, namespace: "", name: name)?["rules"].array ?? []
+        case "Role" where !namespace.isEmpty:
+            guard let t = rbac("roles") else { return [] }
+            return try session.find(t, namespace: namespace, name: name)?["rules"].array ?? []
+        default:
+            return []
+        }
+    }
+}
+
+/// RBAC's matching rules for subjects and policy rules.
+enum RBACRule {
+    /// Whether one of a binding's subjects is `user` (a ServiceAccount subject without a namespace takes
+    /// the binding's).
+    static func appliesTo(_ user: UserInfo, _ subjects: [JSONValue], namespace: String) -> Bool {
+        subjects.contains { subject in
+            let name = subject["name"].string ?? ""
+            switch subject["kind"].string {
+            case "User": return user.name == name
+            case "Group": return user.groups.contains(name)
+            case "ServiceAccount":
+                let ns = subject["namespace"].string.flatMap { $0.isEmpty ? nil : $0 } ?? namespace
+                return !ns.isEmpty && user.name == "system:serviceaccount:\(ns):\(name)"
+            default: return false
+            }
+        }
+    }
+
+    static func allows(_ rule: JSONValue, _ a: AuthorizationAttributes) -> Bool {
+        let verbs = strings(rule["verbs"])
+        guard verbs.contains("*") || verbs.contains(a.verb) else { return false }
+        guard let path = a.path else {
+            let groups = strings(rule["apiGroups"])
+            guard groups.contains("*") || groups.contains(a.apiGroup) else { return false }
+            guard resourceMatches(strings(rule["resources"]), a) else { return false }
+            let names = strings(rule["resourceNames"])
+            return names.isEmpty || names.contains(a.name)
+        }
+        return strings(rule["nonResourceURLs"]).contains { url in
+            url == "*" || url == path || (url.hasSuffix("*") && path.hasPrefix(String(url.dropLast())))
+        }
+    }
+
+    /// `*`, the exact `resource[/subresource]`, or `*/subresource`.
+    static func resourceMatches(_ resources: [String], _ a: AuthorizationAttributes) -> Bool {
+        let combined = a.subresource.isEmpty ? a.resource : a.resource + "/" + a.subresource
+        return resources.contains { r in
+            r == "*" || r == combined || (!a.subresource.isEmpty && r == "*/" + a.subresource)
+        }
+    }
+
+    static func strings(_ v: JSONValue) -> [String] { (v.array ?? []).compactMap(\.string) }
+}

@@ -1,0 +1,72 @@
+import KubeModel
+import KubeRegistry
+
+/// Loading objects as another cluster kept them (`kubectl-local store import`): the object is stored
+/// with its uid (when no other object has it), creationTimestamp, generation and status, bypassing
+/// admission, which already ran on the cluster it comes from. Only the resourceVersion is this store's.
+extension APISession {
+    public enum RestoreOutcome: Sendable { case created, replaced }
+
+    /// Stores `input` (replacing an object of the same name); controllers are not run here: call
+    /// `settleRestored` once every object of the batch is in.
+    @discardableResult
+    public func restore(_ input: JSONValue, type: ResourceType) throws -> RestoreOutcome {
+        var obj = input
+        let name = obj["metadata"]["name"].string ?? ""
+        guard !name.isEmpty else {
+            throw APIError.invalid(kind: type.kind, name: "", causes: [.init(field: "metadata.name", message: "Required value: name is required")])
+        }
+        let namespace = type.namespaced ? (obj["metadata"]["namespace"].string ?? "default") : ""
+        if type.namespaced {
+            obj["metadata"]["namespace"] = .string(namespace)
+            if let nsType = registry.type(group: "", kind: "Namespace"),
+               try tx.get(resource: nsType.storageKey, namespace: "", name: namespace) == nil
+            {
+                try create(["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": .string(namespace)]],
+                           type: nsType, namespace: "")
+            }
+        } else {
+            obj.remove(["metadata", "namespace"])
+        }
+        let existing = try tx.get(resource: type.storageKey, namespace: namespace, name: name)
+        var uid = obj["metadata"]["uid"].string ?? ""
+        let holder = uid.isEmpty ? nil : try tx.get(uid: uid)
+        let taken = holder.map { $0.resource != type.storageKey || $0.namespace != namespace || $0.name != name } ?? false
+        if uid.isEmpty || taken {
+            uid = existing?.uid ?? uuidV4()
+        }
+        obj["metadata"]["uid"] = .string(uid)
+        if obj["metadata"]["creationTimestamp"].string?.isEmpty ?? true {
+            obj["metadata"]["creationTimestamp"] = .string(now.rfc3339)
+        }
+        for key in ["managedFields", "selfLink", "deletionTimestamp", "deletionGracePeriodSeconds"] {
+            obj.remove(["metadata", key])
+        }
+        if obj["metadata"]["generation"].isNull { type.generation.apply(to: &obj, old: nil) }
+        obj = Normalize.metadataOrder(obj)
+        let rv = try tx.nextResourceVersion()
+        obj["metadata"]["resourceVersion"] = .string(String(rv))
+        let row = row(for: obj, type: type, resourceVersion: rv)
+        if let existing {
+            try tx.update(row, expectedResourceVersion: existing.resourceVersion)
+            return .replaced
+        }
+        try tx.insert(row)
+        return .created
+    }
+
+    /// After a batch of `restore`s: the controllers look at each restored object once, so what the
+    /// dump did not carry (a Deployment's ReplicaSet, a namespace's default ServiceAccount) appears.
+    public func settleRestored(_ objects: [(JSONValue, ResourceType)]) throws {
+        for (obj, type) in objects {
+            let ns = type.namespaced ? (obj["metadata"]["namespace"].string ?? "default") : ""
+            guard let row = try tx.get(resource: type.storageKey, namespace: ns, name: obj["metadata"]["name"].string ?? "") else {
+                continue
+            }
+            let stored = try decode(row)
+            if type.group.isEmpty && type.kind == "Namespace" { try namespaceCreated(row.name) }
+            try quotaObjectWritten(type: type, new: stored, old: nil)
+            try controllers.objectWritten(type: type, object: stored, old: nil)
+        }
+    }
+}

@@ -1,0 +1,81 @@
+/// `kubectl config`: the kubeconfig's clusters, users and contexts (Config/Kubeconfig*.swift). Each
+/// cluster is a store of its own; the subcommands print kubectl's texts.
+enum ConfigCommand {
+    static let spec = CommandSpec(
+        "config", use: "config SUBCOMMAND", short: "Show or change the kubeconfig (clusters, users, contexts)",
+        subcommands: [
+            CommandSpec("current-context", use: "current-context [flags]", short: "Print the name of the context in use",
+                        options: CurrentContextOptions.self),
+            CommandSpec("delete-cluster", use: "delete-cluster NAME", short: "Remove a cluster from the kubeconfig",
+                        options: DeleteEntryOptions.Cluster.self),
+            CommandSpec("delete-context", use: "delete-context NAME", short: "Remove a context from the kubeconfig",
+                        options: DeleteEntryOptions.Context.self),
+            CommandSpec("delete-user", use: "delete-user NAME", short: "Remove a user from the kubeconfig",
+                        options: DeleteEntryOptions.User.self),
+            CommandSpec("get-clusters", use: "get-clusters [flags]", short: "List the clusters of the kubeconfig",
+                        options: ListEntriesOptions.Clusters.self),
+            CommandSpec("get-contexts", use: "get-contexts [(-o|--output=)name)]", short: "List the contexts, one or more by name",
+                        flags: [FlagSpec("no-headers", .bool, usage: "Print the rows without the header line."),
+                                FlagSpec("output", short: "o", .string, usage: "Print only the names with 'name'.",
+                                         completions: ["name"])],
+                        options: GetContextsOptions.self),
+            CommandSpec("get-users", use: "get-users [flags]", short: "List the users of the kubeconfig",
+                        options: ListEntriesOptions.Users.self),
+            CommandSpec("rename-context", use: "rename-context CONTEXT_NAME NEW_NAME", short: "Give a context a new name",
+                        options: RenameContextOptions.self),
+            CommandSpec("set", use: "set PROPERTY_NAME PROPERTY_VALUE", short: "Set one value of the kubeconfig by its dotted path",
+                        flags: [FlagSpec("set-raw-bytes", .bool,
+                                         usage: "Store the value of a byte field as given, instead of reading it as base64.")],
+                        options: SetPropertyOptions.self),
+            CommandSpec("set-cluster", use: "set-cluster NAME [--server=server] [--certificate-authority=path/to/certificate/authority] [--insecure-skip-tls-verify=true] [--tls-server-name=example.com]",
+                        short: "Add a cluster, or change fields of one", flags: SetClusterOptions.flags,
+                        options: SetClusterOptions.self),
+            CommandSpec("set-context", use: "set-context [NAME | --current] [--cluster=cluster_nickname] [--user=user_nickname] [--namespace=namespace]",
+                        short: "Add a context, or change its cluster, user or namespace",
+                        flags: [FlagSpec("cluster", .string, usage: "The cluster (and so the store) the context uses."),
+                                FlagSpec("current", .bool, usage: "Change the context in use instead of a named one."),
+                                FlagSpec("namespace", .string, usage: "The namespace commands use when -n is not given."),
+                                FlagSpec("user", .string, usage: "The user the context runs as.")],
+                        options: SetContextOptions.self),
+            CommandSpec("set-credentials", use: SetCredentialsOptions.use, short: "Add a user, or change its credentials",
+                        flags: SetCredentialsOptions.flags, options: SetCredentialsOptions.self),
+            CommandSpec("unset", use: "unset PROPERTY_NAME", short: "Remove one value of the kubeconfig by its dotted path",
+                        options: UnsetPropertyOptions.self),
+            CommandSpec("use-context", aliases: ["use"], use: "use-context CONTEXT_NAME", short: "Make a context the one in use",
+                        options: UseContextOptions.self),
+            CommandSpec("view", use: "view [flags]", short: "Print the kubeconfig, secrets hidden unless --raw",
+                        flags: [FlagSpec("allow-missing-template-keys", .bool, default: "true",
+                                         usage: "Ignore missing fields in templates (go-template and jsonpath output only)."),
+                                FlagSpec("flatten", .bool, usage: "Put the contents of referenced certificate and key files into the document."),
+                                FlagSpec("merge", .bool, default: "true", usage: "Merge every kubeconfig file. No effect offline: kubectl-local reads one kubeconfig file."),
+                                FlagSpec("minify", .bool, usage: "Keep only the context in use, with its cluster and user."),
+                                FlagSpec("output", short: "o", .string, default: "yaml", usage: "Output format: yaml, json, jsonpath=..., go-template=...",
+                                         completions: CommonFlags.outputFormats),
+                                FlagSpec("raw", .bool, usage: "Print tokens, passwords and certificate data as they are."),
+                                FlagSpec("show-managed-fields", .bool, usage: "Keep metadata.managedFields (a kubeconfig has none)."),
+                                FlagSpec("template", .string, usage: "Template for -o go-template or jsonpath, when not given after '='.")],
+                        options: ViewConfigOptions.self),
+        ],
+        group: "Other Commands:")
+}
+
+extension Invocation {
+    /// kubectl's config commands given the wrong number of arguments: their help on stdout, then
+    /// `error: Unexpected args: [...]`.
+    func helpThenUnexpectedArgs(lowercase: Bool = false) -> Error {
+        if let command = Help.command(at: commandPath) { io.out.write(Help.render(command, path: commandPath)) }
+        return CLIError.message("\(lowercase ? "u" : "U")nexpected args: [\(args.joined(separator: " "))]")
+    }
+
+    /// Changes the kubeconfig file (created from the current document when there is none yet).
+    func updateKubeconfig(_ change: (inout Kubeconfig) throws -> Void) throws {
+        let location = kubeconfigLocation
+        var saved: Kubeconfig?
+        try KubeconfigFile.update(location.path, initial: { try kubeconfig() }) { config in
+            try change(&config)
+            saved = config
+        }
+        services.kubeconfig = saved
+        services.active = nil
+    }
+}

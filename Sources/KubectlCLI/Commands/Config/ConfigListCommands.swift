@@ -1,0 +1,166 @@
+import KubeModel
+import KubePrinters
+
+/// `config current-context`.
+struct CurrentContextOptions: CommandOptions {
+    init(_ inv: inout Invocation) throws {}
+
+    func run(_ inv: inout Invocation) throws {
+        let current = try inv.kubeconfig().currentContext
+        if current.isEmpty { throw CLIError.message("current-context is not set") }
+        inv.io.out.write(current + "\n")
+    }
+}
+
+/// `config get-contexts [NAME...]`: the table (current one starred) or `-o name`, sorted by name.
+struct GetContextsOptions: CommandOptions {
+    var names: [String]
+    var output: String
+    var noHeaders: Bool
+
+    init(_ inv: inout Invocation) throws {
+        names = inv.args
+        output = inv.flags.string("output")
+        noHeaders = inv.flags.bool("no-headers")
+    }
+
+    func validate(_ inv: Invocation) throws {
+        if !output.isEmpty && output != "name" {
+            throw CLIError.message("--output \(output) is not available in kubectl config get-contexts; resetting to default output format")
+        }
+    }
+
+    func run(_ inv: inout Invocation) throws {
+        let config = try inv.kubeconfig()
+        var shown: [Kubeconfig.Entry] = []
+        var missing: [String] = []
+        if names.isEmpty {
+            shown = config.contexts.sorted { goStringLess($0.name, $1.name) }
+        } else {
+            for name in names {
+                if let e = config.entry(.contexts, name) { shown.append(e) } else { missing.append("context \(name) not found") }
+            }
+        }
+        if output == "name" {
+            inv.io.out.write(shown.map { $0.name + "\n" }.joined())
+        } else {
+            var tw = TabWriter.table()
+            if !noHeaders { tw.writeRow(["CURRENT", "NAME", "CLUSTER", "AUTHINFO", "NAMESPACE"]) }
+            for e in shown {
+                tw.writeRow([e.name == config.currentContext ? "*" : "", e.name, e.fields["cluster"]?.string ?? "",
+                             e.fields["user"]?.string ?? "", e.fields["namespace"]?.string ?? ""])
+            }
+            inv.io.out.write(tw.flush())
+        }
+        if missing.count == 1 { throw CLIError.message(missing[0]) }
+        if missing.count > 1 { throw CLIError.aggregate(missing.map { CLIError.message($0) }) }
+    }
+}
+
+/// `config get-clusters` / `config get-users`: a NAME column.
+enum ListEntriesOptions {
+    struct Clusters: CommandOptions {
+        init(_ inv: inout Invocation) throws {}
+        func run(_ inv: inout Invocation) throws { try ListEntriesOptions.list(.clusters, &inv) }
+    }
+
+    struct Users: CommandOptions {
+        init(_ inv: inout Invocation) throws {}
+        func run(_ inv: inout Invocation) throws { try ListEntriesOptions.list(.users, &inv) }
+    }
+
+    static func list(_ section: Kubeconfig.Section, _ inv: inout Invocation) throws {
+        let names = try inv.kubeconfig()[section].map(\.name).sorted(by: goStringLess)
+        inv.io.out.write((["NAME"] + names).map { $0 + "\n" }.joined())
+    }
+}
+
+/// `config view`: the document, `--minify`ed to the context in use, `--flatten`ed (file contents
+/// inlined) or with secrets hidden (unless `--raw`), as YAML, JSON or a template.
+struct ViewConfigOptions: CommandOptions {
+    var minify: Bool
+    var flatten: Bool
+    var raw: Bool
+    var output: String
+
+    init(_ inv: inout Invocation) throws {
+        minify = inv.flags.bool("minify")
+        flatten = inv.flags.bool("flatten")
+        raw = inv.flags.bool("raw")
+        output = inv.flags.string("output")
+        _ = (inv.flags.bool("merge"), inv.flags.bool("show-managed-fields"), inv.flags.string("template"),
+             inv.flags.bool("allow-missing-template-keys"))
+    }
+
+    func run(_ inv: inout Invocation) throws {
+        var config = try inv.kubeconfig()
+        if minify {
+            if let c = inv.flags.contextSelection["context"], !c.isEmpty { config.currentContext = c }
+            config = try Self.minified(config)
+        }
+        if flatten {
+            config = try Self.flattened(config)
+        } else if !raw {
+            config = Self.shortened(config)
+        }
+        let doc = config.json()
+        switch output {
+        case "json": inv.io.out.write(doc.jsonString(JSONWriteOptions(indent: 4, sortKeys: false)) + "\n")
+        case "yaml", "": inv.io.out.write(ObjectPrinter.yaml(doc))
+        default:
+            guard let format = try objectFormat(inv) else { return inv.io.out.write(ObjectPrinter.yaml(doc)) }
+            try TemplateOutput.write([doc], format: format, inv: &inv)
+        }
+    }
+
+    /// clientcmd's MinifyConfig: the current context, its cluster and its user.
+    static func minified(_ config: Kubeconfig) throws -> Kubeconfig {
+        guard !config.currentContext.isEmpty else { throw CLIError.message("current-context must exist in order to minify") }
+        guard let context = config.entry(.contexts, config.currentContext) else {
+            throw CLIError.message("cannot locate context \(config.currentContext)")
+        }
+        var out = Kubeconfig()
+        out.preferences = config.preferences
+        out.currentContext = config.currentContext
+        out.contexts = [context]
+        if let c = config.entry(.clusters, context.fields["cluster"]?.string ?? "") { out.clusters = [c] }
+        if let u = config.entry(.users, context.fields["user"]?.string ?? "") { out.users = [u] }
+        return out
+    }
+
+    /// clientcmd's ShortenConfig: certificate data `DATA+OMITTED`, passwords and tokens `REDACTED`.
+    static func shortened(_ config: Kubeconfig) -> Kubeconfig {
+        var out = config
+        for i in out.clusters.indices where out.clusters[i].fields["certificate-authority-data"].map({ !KubeconfigFields.isEmpty($0) }) ?? false {
+            out.clusters[i].fields["certificate-authority-data"] = "DATA+OMITTED"
+        }
+        for i in out.users.indices {
+            for (key, mask) in [("client-certificate-data", "DATA+OMITTED"), ("client-key-data", "DATA+OMITTED"),
+                                ("password", "REDACTED"), ("token", "REDACTED")]
+            where out.users[i].fields[key].map({ !KubeconfigFields.isEmpty($0) }) ?? false {
+                out.users[i].fields[key] = .string(mask)
+            }
+        }
+        return out
+    }
+
+    /// clientcmd's FlattenConfig: referenced certificate and key files become `-data` fields.
+    static func flattened(_ config: Kubeconfig) throws -> Kubeconfig {
+        var out = config
+        for i in out.clusters.indices {
+            try inline(&out.clusters[i].fields, path: "certificate-authority", data: "certificate-authority-data")
+        }
+        for i in out.users.indices {
+            try inline(&out.users[i].fields, path: "client-certificate", data: "client-certificate-data")
+            try inline(&out.users[i].fields, path: "client-key", data: "client-key-data")
+        }
+        return out
+    }
+
+    static func inline(_ fields: inout JSONObject, path key: String, data: String) throws {
+        guard let path = fields[key]?.string, !path.isEmpty else { return }
+        let bytes = try readFileBytes(path)
+        fields[data] = .string(base64Encode(bytes))
+        fields[key] = nil
+    }
+}

@@ -1,0 +1,171 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import KubeCodec
+import KubeModel
+
+/// Where kubectl-local's kubeconfig lives and which store each of its clusters uses.
+///
+/// The home store (`--store`, `KUBECTL_LOCAL_STORE`, or `~/.local/share/kubectl-local/store.db`) is the
+/// store of the cluster `local`. The kubeconfig sits beside it (`store.db` → `store.kubeconfig`) unless
+/// `--kubeconfig` names another file; each other cluster gets its own store file in a directory beside
+/// it (`store.clusters/NAME.db`), created and seeded on first use, unless the cluster's server is
+/// `local://PATH`, which names its store file.
+struct KubeconfigLocation: Sendable {
+    static let defaultName = "local"
+
+    var homeStore: String
+    var path: String
+    /// `--kubeconfig` named the file (then a missing file is an error for readers, as in kubectl).
+    var explicit: Bool
+
+    init(flagValues: [String: String], environment: [String: String]) {
+        homeStore = Self.homeStorePath(flagValues: flagValues, environment: environment)
+        if let k = flagValues["kubeconfig"], !k.isEmpty {
+            path = k
+            explicit = true
+        } else {
+            path = Self.stem(homeStore) + ".kubeconfig"
+            explicit = false
+        }
+    }
+
+    /// `--store`, then `KUBECTL_LOCAL_STORE`, then `$XDG_DATA_HOME/kubectl-local/store.db`
+    /// (`~/.local/share/kubectl-local/store.db`).
+    static func homeStorePath(flagValues: [String: String], environment: [String: String]) -> String {
+        if let p = flagValues["store"], !p.isEmpty { return p }
+        if let p = environment["KUBECTL_LOCAL_STORE"], !p.isEmpty { return p }
+        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { return xdg + "/kubectl-local/store.db" }
+        return (environment["HOME"] ?? ".") + "/.local/share/kubectl-local/store.db"
+    }
+
+    static func stem(_ path: String) -> String { path.hasSuffix(".db") ? String(path.dropLast(3)) : path }
+
+    /// The store file of cluster `name` (entry `cluster` from the kubeconfig, when it has one).
+    func storePath(cluster name: String, entry: JSONObject?) -> String {
+        if let server = entry?["server"]?.string, server.hasPrefix("local://"), server.count > 8 {
+            let p = String(server.dropFirst(8))
+            if p.hasPrefix("/") { return p }
+            guard let slash = path.lastIndex(of: "/") else { return p }
+            return String(path[...slash]) + p
+        }
+        if name.isEmpty || name == Self.defaultName { return homeStore }
+        return Self.stem(homeStore) + ".clusters/" + Self.fileName(name) + ".db"
+    }
+
+    /// A cluster name as a file name: letters, digits, `.`, `_`, `-` kept, anything else %XX-escaped.
+    static func fileName(_ name: String) -> String {
+        var out = ""
+        for b in name.utf8 {
+            let c = Character(Unicode.Scalar(b))
+            if c.isASCII && (c.isLetter || c.isNumber || c == "_" || c == "-" || (c == "." && !out.isEmpty)) {
+                out.append(c)
+            } else {
+                out += "%" + String(b, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return out
+    }
+
+    /// The document a home store starts with: one cluster, user and context named `local`.
+    func defaultConfig(namespace: String?) -> Kubeconfig {
+        var c = Kubeconfig()
+        c.clusters = [.init(name: Self.defaultName, fields: JSONObject([("server", .string("local://" + homeStore))]))]
+        c.users = [.init(name: Self.defaultName, fields: JSONObject())]
+        var ctx = JSONObject([("cluster", .string(Self.defaultName)), ("user", .string(Self.defaultName))])
+        if let namespace, !namespace.isEmpty { ctx["namespace"] = .string(namespace) }
+        c.contexts = [.init(name: Self.defaultName, fields: ctx)]
+        c.currentContext = Self.defaultName
+        return c
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to n: Int) -> String { count >= n ? self : String(repeating: "0", count: n - count) + self }
+}
+
+/// Reading and writing the kubeconfig file: YAML as kubectl writes it (keys sorted), replaced
+/// atomically under a lock so concurrent shells never lose an update.
+enum KubeconfigFile {
+    /// The file's document; nil when the file does not exist.
+    static func read(_ path: String) throws -> Kubeconfig? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            if errno == ENOENT { return nil }
+            throw CLIError.message("error loading config file \"\(path)\": open \(path): \(goErrnoText(errno))")
+        }
+        let bytes = readAll(fd: fd)
+        close(fd)
+        let text = String(decoding: bytes, as: UTF8.self)
+        if text.allSatisfy({ $0.isWhitespace }) { return Kubeconfig() }
+        do {
+            let doc = try YAMLCodec.decode(text)
+            if doc.isNull { return Kubeconfig() }
+            guard doc.object != nil else {
+                throw CLIError.message("error loading config file \"\(path)\": couldn't get version/kind; json parse error")
+            }
+            return Kubeconfig(document: doc)
+        } catch let e as CLIError {
+            throw e
+        } catch {
+            throw CLIError.message("error loading config file \"\(path)\": \(error)")
+        }
+    }
+
+    /// Read-modify-write under `PATH.lock`; the new text replaces the file in one rename.
+    static func update(_ path: String, initial: () throws -> Kubeconfig,
+                       _ change: (inout Kubeconfig) throws -> Void) throws
+    {
+        try makeParentDirectories(of: path)
+        let lock = open(path + ".lock", O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
+        guard lock >= 0 else { throw CLIError.message("open \(path).lock: \(String(cString: strerror(errno)))") }
+        defer { close(lock) }
+        flock(lock, LOCK_EX)
+        defer { flock(lock, LOCK_UN) }
+        var config = try read(path) ?? initial()
+        try change(&config)
+        try write(config, to: path)
+    }
+
+    static func write(_ config: Kubeconfig, to path: String) throws {
+        let text = YAMLCodec.encode(config.json())
+        let temp = path + ".tmp\(getpid())"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw CLIError.message("open \(temp): \(String(cString: strerror(errno)))") }
+        let bytes = Array(text.utf8)
+        let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        fsync(fd)
+        close(fd)
+        guard written == bytes.count, rename(temp, path) == 0 else {
+            unlink(temp)
+            throw CLIError.message("write \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// `mkdir -p` of the directory holding `path` (created 0700, as the store's).
+    static func makeParentDirectories(of path: String) throws {
+        guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return }
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for component in path[..<slash].split(separator: "/") {
+            prefix += component
+            if mkdir(prefix, 0o700) != 0 && errno != EEXIST {
+                throw CLIError.message("mkdir \(prefix): \(String(cString: strerror(errno)))")
+            }
+            prefix += "/"
+        }
+    }
+}
+
+/// The bytes of a file named in a kubeconfig (certificates, keys), with Go's error text.
+func readFileBytes(_ path: String) throws -> [UInt8] {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { throw CLIError.message("open \(path): \(goErrnoText(errno))") }
+    defer { close(fd) }
+    return readAll(fd: fd)
+}
+
+/// Go's wording of an errno (`no such file or directory`): strerror, first letter lowercased.
+func goErrnoText(_ code: Int32) -> String {
+    let text = String(cString: strerror(code))
+    return text.prefix(1).lowercased() + text.dropFirst()
+}

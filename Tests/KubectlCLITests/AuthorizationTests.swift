@@ -1,0 +1,87 @@
+import KubeTestSupport
+import Testing
+
+/// Requests made `--as` someone are authorised by RBAC in the API layer, with the API server's
+/// Forbidden texts; the default identity (kubeadm's admin) may do everything, including impersonate.
+@Suite struct AuthorizationTests {
+    func store() -> TestStore {
+        let s = TestStore()
+        for line in ["create namespace dev", "create deployment web --image=nginx -n dev",
+                     "create rolebinding jane-view -n dev --clusterrole=view --user=jane"] {
+            #expect(s.run(line).exitCode == 0, "\(line)")
+        }
+        return s
+    }
+
+    func forbidden(_ s: TestStore, _ cmd: String, _ message: String) {
+        let r = s.run(cmd)
+        #expect(r.stderr == "Error from server (Forbidden): \(message)\n", "\(cmd)")
+        #expect(r.exitCode == 1, "\(cmd)")
+    }
+
+    @Test func deniedRequestsCarryTheServersMessage() {
+        let s = store()
+        forbidden(s, "get pods --as jane", #"pods is forbidden: User "jane" cannot list resource "pods" in API group "" in the namespace "default""#)
+        forbidden(s, "get nodes --as jane", #"nodes is forbidden: User "jane" cannot list resource "nodes" in API group "" at the cluster scope"#)
+        forbidden(s, "get secrets -n dev --as jane",
+                  #"secrets is forbidden: User "jane" cannot list resource "secrets" in API group "" in the namespace "dev""#)
+        let r = s.run("create configmap c -n dev --from-literal=a=b --as jane")
+        #expect(r.stderr == #"error: failed to create configmap: configmaps is forbidden: User "jane" cannot create resource "configmaps" in API group "" in the namespace "dev""# + "\n")
+        forbidden(s, "delete deployment web -n dev --as jane",
+                  #"deployments.apps "web" is forbidden: User "jane" cannot delete resource "deployments" in API group "apps" in the namespace "dev""#)
+        forbidden(s, "scale deployment web --replicas=3 -n dev --as jane",
+                  #"deployments.apps "web" is forbidden: User "jane" cannot patch resource "deployments/scale" in API group "apps" in the namespace "dev""#)
+        forbidden(s, "label deployment web a=b -n dev --as jane",
+                  #"deployments.apps "web" is forbidden: User "jane" cannot patch resource "deployments" in API group "apps" in the namespace "dev""#)
+        forbidden(s, "get deployments -A --as jane",
+                  #"deployments.apps is forbidden: User "jane" cannot list resource "deployments" in API group "apps" at the cluster scope"#)
+        // Nothing was written by the denied requests.
+        #expect(s.run("get deployment web -n dev -o jsonpath={.spec.replicas}").stdout == "1")
+        #expect(s.run("get configmap c -n dev").exitCode == 1)
+    }
+
+    @Test func allowedRequestsGoThrough() {
+        let s = store()
+        #expect(s.run("get deployments -n dev --as jane").exitCode == 0)
+        #expect(s.run("get deployment web -n dev -o name --as jane").stdout == "deployment.apps/web\n")
+        #expect(s.run("create rolebinding devs-edit -n dev --clusterrole=edit --group=devs").exitCode == 0)
+        #expect(s.run("scale deployment web --replicas=2 -n dev --as jane --as-group devs").stdout == "deployment.apps/web scaled\n")
+        #expect(s.run("get deployment web -n dev -o jsonpath={.spec.replicas}").stdout == "2")
+        let sa = "--as=system:serviceaccount:dev:builder"
+        #expect(s.run("get pods -n dev \(sa)").exitCode == 1)
+        #expect(s.run("create rolebinding builder -n dev --clusterrole=edit --serviceaccount=dev:builder").exitCode == 0)
+        #expect(s.run("get pods -n dev \(sa)").exitCode == 0)
+    }
+
+    @Test func aggregatedRolesFollowTheirSources() {
+        let s = store()
+        #expect(s.run("auth can-i list secrets -n dev --as jane").stdout == "no\n")
+        let role = """
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRole
+            metadata:
+              name: secret-viewer
+              labels:
+                rbac.authorization.k8s.io/aggregate-to-view: "true"
+            rules:
+            - apiGroups: [""]
+              resources: [secrets]
+              verbs: [get, list]
+            """
+        #expect(s.run("apply -f -", stdin: role).exitCode == 0)
+        #expect(s.run("auth can-i list secrets -n dev --as jane").stdout == "yes\n")
+        // edit and admin aggregate view, so they carry the rule too.
+        #expect(s.run("get clusterrole admin -o yaml").stdout.contains("  - secrets\n  verbs:\n  - get\n  - list\n"))
+        #expect(s.run("delete clusterrole secret-viewer").exitCode == 0)
+        #expect(s.run("auth can-i list secrets -n dev --as jane").stdout == "no\n")
+        #expect(!s.run("get clusterrole edit -o yaml").stdout.contains("  - secrets\n  verbs:\n  - get\n  - list\n"))
+    }
+
+    @Test func impersonationNeedsPermission() {
+        let s = store()
+        #expect(s.run("delete clusterrolebinding kubeadm:cluster-admins").exitCode == 0)
+        let r = s.run("get pods --as jane")
+        #expect(r.stderr == "Error from server (Forbidden): users \"jane\" is forbidden: User \"kubernetes-admin\" cannot impersonate resource \"users\" in API group \"\" at the cluster scope\n")
+        #expect(s.run("get pods").stderr == "Error from server (Forbidden): pods is forbidden: User \"kubernetes-admin\" cannot list resource \"pods\" in API group \"\" in the namespace \"default\"\n")
+    }
+}

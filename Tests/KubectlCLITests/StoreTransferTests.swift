@@ -1,0 +1,134 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import KubeTestSupport
+import Testing
+
+/// `kubectl-local store export|import|info|reset`: the way out to a real cluster and back.
+@Suite struct StoreTransferTests {
+    /// A store with something of most kinds a user makes.
+    static func populated() -> TestStore {
+        let s = TestStore()
+        let crd = s.writeFile("crd.yaml", """
+            apiVersion: apiextensions.k8s.io/v1
+            kind: CustomResourceDefinition
+            metadata:
+              name: widgets.example.com
+            spec:
+              group: example.com
+              names: {kind: Widget, plural: widgets, singular: widget}
+              scope: Namespaced
+              versions:
+              - name: v1
+                served: true
+                storage: true
+                schema:
+                  openAPIV3Schema:
+                    type: object
+                    properties:
+                      spec: {type: object, x-kubernetes-preserve-unknown-fields: true}
+            """)
+        let widget = s.writeFile("w.yaml", "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w1\n  namespace: team\nspec:\n  size: 3\n")
+        for line in ["create ns team", "create deployment web --image=nginx:1.27 --replicas=2", "expose deploy web --port=80 --type=NodePort",
+                     "create cm app --from-literal=mode=dev -n team", "create secret generic pw --from-literal=p=x -n team",
+                     "create sa bot -n team", "create role reader --verb=get --resource=pods -n team",
+                     "create rolebinding bot-reads --role=reader --serviceaccount=team:bot -n team",
+                     "create job once --image=busybox", "run solo --image=nginx", "create -f \(crd)", "create -f \(widget)",
+                     "create cronjob tick --image=busybox --schedule='*/5 * * * *'"] {
+            let r = s.run(line)
+            #expect(r.exitCode == 0, "\(line): \(r.stderr)")
+        }
+        return s
+    }
+
+    @Test func freshStoreExportsNothing() {
+        let s = TestStore()
+        #expect(s.run("store export") == CLIResult(stdout: "", stderr: "", exitCode: 0))
+    }
+
+    /// Only top-level objects, without what the cluster assigned; kinds in an order apply accepts.
+    @Test func exportIsApplyReady() {
+        let s = Self.populated()
+        let r = s.run("store export")
+        #expect(r.exitCode == 0)
+        let text = r.stdout
+        for assigned in ["uid:", "resourceVersion:", "creationTimestamp: \"", "generation:", "managedFields", "status:",
+                         "clusterIP:", "nodePort:", "nodeName:", "kube-api-access", "ownerReferences", "controller-uid",
+                         "kind: ReplicaSet", "kind: Event", "kind: Node", "kind: EndpointSlice", "name: kube-root-ca.crt",
+                         "namespace: kube-system", "deployment.kubernetes.io/revision", "last-applied-configuration"] {
+            #expect(!text.contains(assigned), "export carries \(assigned)")
+        }
+        let kinds = text.split(separator: "\n").filter { $0.hasPrefix("kind: ") }.map { String($0.dropFirst(6)) }
+        #expect(kinds == ["Namespace", "CustomResourceDefinition", "ServiceAccount", "Secret", "ConfigMap", "Role", "RoleBinding",
+                          "Service", "Pod", "Deployment", "Job", "CronJob", "Widget"])
+        #expect(text.hasPrefix("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: team\n---\n"))
+    }
+
+    /// Export, import into a fresh store, export again: the same objects.
+    @Test func roundTrip() {
+        let a = Self.populated()
+        let exported = a.run("store export").stdout
+        let b = TestStore()
+        let file = b.writeFile("all.yaml", exported)
+        let r = b.run("store import -f \(file)")
+        #expect(r == CLIResult(stdout: "imported 13 objects into \(b.path) (13 new, 0 replaced)\n", stderr: "", exitCode: 0))
+        #expect(b.run("store export").stdout == exported)
+        // Controllers ran on the imported objects: the Deployment has its pods again.
+        #expect(b.run("get deploy web -o jsonpath={.status.readyReplicas}").stdout == "2")
+        #expect(b.run("get widgets -n team -o name").stdout == "widget.example.com/w1\n")
+        // Importing again changes nothing.
+        #expect(b.run("store import -f \(file)").stdout
+            == "imported 0 objects into \(b.path) (0 new, 0 replaced, 13 manifests left out: their objects exist)\n")
+    }
+
+    @Test func exportToDirectories() {
+        let s = Self.populated()
+        let dir = s.directory + "/out"
+        #expect(s.run("store export --dir \(dir)").stdout == "exported 13 objects to \(dir)\n")
+        for file in ["_cluster/namespaces/team.yaml", "_cluster/customresourcedefinitions.apiextensions.k8s.io/widgets.example.com.yaml",
+                     "default/deployments.apps/web.yaml", "team/configmaps/app.yaml", "team/widgets.example.com/w1.yaml"] {
+            #expect(access(dir + "/" + file, F_OK) == 0, "\(file)")
+        }
+        #expect(readTextFile(dir + "/team/configmaps/app.yaml")
+            == "apiVersion: v1\ndata:\n  mode: dev\nkind: ConfigMap\nmetadata:\n  name: app\n  namespace: team\n")
+    }
+
+    /// A `kubectl get -o yaml` dump keeps its state: uids, status, owned objects.
+    @Test func importOfADumpKeepsState() {
+        let a = Self.populated()
+        let dump = a.run("get deploy,rs,pods,svc -o yaml").stdout
+        let uid = a.run("get deploy web -o jsonpath={.metadata.uid}").stdout
+        let pods = a.run("get pods -o name").stdout
+        let b = TestStore()
+        let r = b.run("store import -f \(b.writeFile("dump.yaml", dump))")
+        #expect(r.exitCode == 0, "\(r.stderr)")
+        #expect(b.run("get deploy web -o jsonpath={.metadata.uid}").stdout == uid)
+        #expect(b.run("get deploy web -o jsonpath={.status.availableReplicas}").stdout == "2")
+        #expect(b.run("get pods -o name").stdout == pods)
+        #expect(b.run("get svc web -o jsonpath={.spec.clusterIP}").stdout == a.run("get svc web -o jsonpath={.spec.clusterIP}").stdout)
+    }
+
+    @Test func importRefusesUnknownKinds() {
+        let s = TestStore()
+        let f = s.writeFile("x.yaml", "apiVersion: v9\nkind: Foo\nmetadata:\n  name: x\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok\n")
+        #expect(s.run("store import -f \(f)") == CLIResult(
+            stdout: "imported 1 objects into \(s.path) (1 new, 0 replaced)\n",
+            stderr: "error: resource mapping not found for name: \"x\" namespace: \"\" from \"\(f)\": no matches for kind \"Foo\" in version \"v9\"\n",
+            exitCode: 1))
+        #expect(s.run("get cm ok -o name").stdout == "configmap/ok\n")
+    }
+
+    @Test func infoAndReset() {
+        let s = Self.populated()
+        let info = s.run("store info").stdout
+        #expect(info.hasPrefix("Store:          \(s.path)\nContext:        local\nCluster:        local\nSchema version: "))
+        let counts = info.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        #expect(counts.contains(["deployments.apps", "2"]) && counts.contains(["widgets.example.com", "1"]))
+        #expect(s.run("store reset") == CLIResult(
+            stdout: "", stderr: "error: store reset deletes every object of \(s.path); run it again with --yes to go ahead\n", exitCode: 1))
+        #expect(s.run("get deploy web -o name").stdout == "deployment.apps/web\n")
+        #expect(s.run("store reset --yes").stdout == "store \(s.path) reset to a fresh cluster\n")
+        #expect(s.run("get deploy").stderr == "No resources found in default namespace.\n")
+        #expect(s.run("get nodes -o name").stdout == "node/node-1\n")
+    }
+}

@@ -12,6 +12,7 @@ let unreadFlagsAllowed: [String: Set<String>] = [
     "annotate": ["field-manager", "record"],
     "create": ["record"],
     "apply": ["record"],
+    "scale": ["record"],
 ]
 
 /// Every command that runs through typed options (`CommandOptions`), with its path from the root.

@@ -24,6 +24,7 @@ public enum CLI {
             io.err.write("error: \(error)\n")
             return 1
         }
+        io.err.write(parsed.warnings)
         let commandLine = (["kubectl"] + parsed.path).joined(separator: " ")
         if parsed.helpRequested {
             io.out.write(Help.render(parsed.command, path: parsed.path))

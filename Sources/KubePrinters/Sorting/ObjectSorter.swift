@@ -79,38 +79,8 @@ public enum ObjectSorter {
         }
     }
 
-    /// The permutation Go's `sort.Sort` produces with this `less`: insertion sort for up to 12
-    /// elements (what kubectl's lists of that size see, including the order among objects without
-    /// the field); larger inputs use a stable merge sort.
+    /// The permutation Go's `sort.Sort` produces with this `less` (ties included).
     static func goSort(count: Int, less: (Int, Int) -> Bool) -> [Int] {
-        var p = Array(0..<count)
-        if count <= 12 {
-            var i = 1
-            while i < count {
-                var j = i
-                while j > 0 && less(p[j], p[j - 1]) {
-                    p.swapAt(j, j - 1)
-                    j -= 1
-                }
-                i += 1
-            }
-            return p
-        }
-        return mergeSort(p, less)
-    }
-
-    private static func mergeSort(_ a: [Int], _ less: (Int, Int) -> Bool) -> [Int] {
-        if a.count <= 1 { return a }
-        let mid = a.count / 2
-        let l = mergeSort(Array(a[..<mid]), less), r = mergeSort(Array(a[mid...]), less)
-        var out: [Int] = []
-        out.reserveCapacity(a.count)
-        var i = 0, j = 0
-        while i < l.count && j < r.count {
-            if less(r[j], l[i]) { out.append(r[j]); j += 1 } else { out.append(l[i]); i += 1 }
-        }
-        out += l[i...]
-        out += r[j...]
-        return out
+        withoutActuallyEscaping(less) { GoSort.permutation(count: count, less: $0) }
     }
 }

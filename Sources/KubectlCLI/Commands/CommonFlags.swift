@@ -43,6 +43,9 @@ enum CommonFlags {
     static let validate = FlagSpec("validate", .string, default: "strict",
                                    usage: "Field validation: strict (reject unknown fields), warn, or ignore.",
                                    noOptDefault: "strict", completions: ["strict", "warn", "ignore"])
+    /// `--record`, deprecated in kubectl (a notice on stderr when given).
+    static let record = FlagSpec("record", .bool, usage: "Record the command line in the kubernetes.io/change-cause annotation (deprecated).",
+                                 hidden: true, deprecated: "--record will be removed in the future")
     static let fieldManager = { (d: String) in FlagSpec("field-manager", .string, default: d, usage: "Name recorded in metadata.managedFields as the manager of the fields written.") }
 }
 

@@ -15,6 +15,7 @@ enum CreateCommand {
             FlagSpec("edit", .bool, usage: "Edit the objects in an editor before creating them."),
             CommonFlags.fieldManager("kubectl-create"),
             FlagSpec("raw", .string, usage: "Raw URI to POST to the server (not available offline)."),
+            CommonFlags.record,
             FlagSpec("save-config", .bool, usage: "Record the object in the last-applied-configuration annotation, for later apply."),
             CommonFlags.selector,
             CommonFlags.validate,

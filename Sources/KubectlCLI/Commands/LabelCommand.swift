@@ -28,6 +28,7 @@ enum LabelCommand {
             FlagSpec("list", .bool, usage: "Print the current \(m.field) of each object instead of changing them."),
             FlagSpec("local", .bool, usage: "Work on the objects from -f only, without reading or writing the store."),
             FlagSpec("overwrite", .bool, usage: "Allow replacing \(m.field) that already have a value."),
+            CommonFlags.record,
             FlagSpec("resource-version", .string, usage: "Only update when the object still has this resourceVersion."),
             CommonFlags.selector,
         ]

@@ -16,6 +16,8 @@ public struct ParseResult: Sendable {
 
     /// `kubectl create deployment`: cobra's CommandPath.
     public var commandPath: String
+    /// What pflag printed while parsing (deprecated flags), for stderr before anything else.
+    public var warnings: String = ""
 }
 
 /// A command-line error, rendered the way kubectl prints it (always exit code 1).
@@ -36,6 +38,8 @@ public struct FlagError: Error, Equatable, Sendable, CustomStringConvertible {
     public var message: String
     /// `See 'kubectl get --help' for usage.` for flag errors.
     public var usageLine: String?
+    /// What pflag printed before the error (deprecated flags already set).
+    public var warnings: String = ""
     /// `error: `, or `Error: ` for the plugin-name case.
     public var prefix: String
 
@@ -48,7 +52,7 @@ public struct FlagError: Error, Equatable, Sendable, CustomStringConvertible {
 
     /// Exactly what kubectl writes to stderr.
     public var rendered: String {
-        var s = prefix + message + "\n"
+        var s = warnings + prefix + message + "\n"
         if let usageLine { s += usageLine + "\n" }
         return s
     }
@@ -125,19 +129,25 @@ public enum CommandLineParser {
                 }
             }
         } catch let message as ParseFailure {
-            throw FlagError(kind: .flag, message: message.text, usageLine: usageLine)
+            var e = FlagError(kind: .flag, message: message.text, usageLine: usageLine)
+            e.warnings = state.warnings
+            throw e
         }
 
         let helpRequested = state.parsed.bool("help")
         // 4. cobra's ValidateRequiredFlags (after the help check), flags in name order.
         let missing = table.specs.filter { $0.required && !state.parsed.changed.contains($0.name) }.map(\.name).sorted()
         if !helpRequested && !missing.isEmpty {
-            throw FlagError(kind: .requiredFlags,
-                            message: "required flag(s) \"" + missing.joined(separator: "\", \"") + "\" not set")
+            var e = FlagError(kind: .requiredFlags,
+                              message: "required flag(s) \"" + missing.joined(separator: "\", \"") + "\" not set")
+            e.warnings = state.warnings
+            throw e
         }
-        return ParseResult(path: path, command: command, flags: state.parsed, args: args,
-                           argsLenAtDash: argsLenAtDash, helpRequested: helpRequested,
-                           flagSpecs: table.specs, commandPath: commandPath)
+        var result = ParseResult(path: path, command: command, flags: state.parsed, args: args,
+                                 argsLenAtDash: argsLenAtDash, helpRequested: helpRequested,
+                                 flagSpecs: table.specs, commandPath: commandPath)
+        result.warnings = state.warnings
+        return result
     }
 
     // MARK: cobra's command search
@@ -376,6 +386,8 @@ private extension String {
 /// pflag's flag values while parsing.
 struct FlagValues {
     var parsed = ParsedFlags()
+    /// pflag's deprecation notices, one line per setting of a deprecated flag.
+    var warnings = ""
 
     init(_ table: FlagTable) {
         for spec in table.specs { parsed.values[spec.name] = spec.defaultValues }
@@ -415,5 +427,7 @@ struct FlagValues {
         }
         parsed.values[flag.name] = stored
         parsed.changed.insert(flag.name)
+        parsed.given.append(FlagSetting(name: flag.name, value: value))
+        if let message = flag.deprecated { warnings += "Flag --\(flag.name) has been deprecated, \(message)\n" }
     }
 }

@@ -31,10 +31,13 @@ public struct FlagSpec: Sendable, Equatable {
     public var bitSize: Int
     /// cobra `MarkFlagRequired`: parsing fails with `required flag(s) "image" not set` when not given.
     public var required: Bool
+    /// pflag `MarkDeprecated`: setting the flag prints `Flag --NAME has been deprecated, MESSAGE`
+    /// to stderr (the flag still works; such flags are hidden).
+    public var deprecated: String?
 
     public init(_ name: String, short: Character? = nil, _ kind: FlagKind, default def: String? = nil,
                 usage: String, noOptDefault: String? = nil, hidden: Bool = false, completions: [String] = [],
-                bits: Int = 64, required: Bool = false)
+                bits: Int = 64, required: Bool = false, deprecated: String? = nil)
     {
         self.name = name
         self.shorthand = short
@@ -53,7 +56,14 @@ public struct FlagSpec: Sendable, Equatable {
         self.completions = completions
         self.bitSize = bits
         self.required = required
+        self.deprecated = deprecated
     }
+}
+
+/// One flag setting as typed: its canonical name and value.
+public struct FlagSetting: Sendable, Equatable {
+    public var name: String
+    public var value: String
 }
 
 /// Flag values after parsing: every flag of the command has a value (its default when not given).
@@ -63,6 +73,8 @@ public struct ParsedFlags: Sendable {
     public var values: [String: [String]] = [:]
     /// Flags the user set explicitly (pflag `Changed`).
     public var changed: Set<String> = []
+    /// Every flag setting in command-line order, with the value as given (`true` for a bare bool flag).
+    public var given: [FlagSetting] = []
     /// The names read so far (shared by copies of these flags).
     public let reads = FlagReads()
     /// The command's own flags: where one shares a global flag's name (`create rolebinding --user`),

@@ -74,6 +74,7 @@ public enum RunPod {
     public static let flags: [FlagSpec] = [
         FlagSpec("allow-missing-template-keys", .bool, default: "true", usage: "Ignore template errors for missing keys."),
         FlagSpec("annotations", .stringArray, usage: "Annotations for the pod, as key=value."),
+        CommonFlags.record,
         FlagSpec("attach", .bool, usage: "Wait for the pod and attach to it."),
         FlagSpec("cascade", .string, default: "background", usage: "Deletion cascade for --rm: background, orphan, foreground.",
                  noOptDefault: "background"),

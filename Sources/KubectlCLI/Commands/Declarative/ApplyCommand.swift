@@ -23,6 +23,7 @@ enum ApplyCommand {
             FlagSpec("overwrite", .bool, default: "true", usage: "Overwrite fields changed by others with the applied values."),
             FlagSpec("prune", .bool, usage: "Delete applied objects (of the allow-listed types) no longer in the files."),
             FlagSpec("prune-allowlist", .stringArray, usage: "group/version/kind types --prune may delete (core/v1/ConfigMap)."),
+            CommonFlags.record,
             CommonFlags.selector,
             FlagSpec("server-side", .bool, usage: "Apply on the server, recording the field manager."),
             FlagSpec("subresource", .string, usage: "With --server-side, the subresource to apply to (status, scale); locally the configuration is merged into the object itself.",

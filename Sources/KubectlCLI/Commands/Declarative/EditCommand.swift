@@ -18,6 +18,7 @@ enum EditCommand {
         flags: CommonFlags.output(tables: false) + CommonFlags.filenames("edit") + [
             CommonFlags.fieldManager("kubectl-edit"),
             FlagSpec("output-patch", .bool, usage: "Print the patch of the edited objects."),
+            CommonFlags.record,
             FlagSpec("save-config", .bool, usage: "Record the object in the last-applied-configuration annotation, for later apply."),
             FlagSpec("subresource", .string, usage: "Edit this subresource: status."),
             CommonFlags.validate,

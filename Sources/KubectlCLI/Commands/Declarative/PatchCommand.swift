@@ -16,6 +16,7 @@ enum PatchCommand {
             FlagSpec("local", .bool, usage: "Patch the objects of -f only, without reading or writing the store."),
             FlagSpec("patch", short: "p", .string, usage: "The patch to apply to the object (JSON or YAML)."),
             FlagSpec("patch-file", .string, usage: "A file holding the patch (JSON or YAML)."),
+            CommonFlags.record,
             FlagSpec("subresource", .string, usage: "Patch this subresource: status or scale.", completions: ["status", "scale"]),
             FlagSpec("type", .string, default: "strategic", usage: "The patch type: json, merge or strategic.",
                      completions: ["json", "merge", "strategic"]),

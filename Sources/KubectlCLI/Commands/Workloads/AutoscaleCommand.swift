@@ -14,7 +14,7 @@ enum AutoscaleCommand {
             FlagSpec("max", .int, default: "-1", usage: "Upper limit for the number of pods.", bits: 32, required: true),
             FlagSpec("min", .int, default: "-1", usage: "Lower limit for the number of pods; -1 lets the server choose.", bits: 32),
             FlagSpec("name", .string, usage: "Name of the autoscaler (default: the target's name)."),
-            FlagSpec("record", .bool, usage: "Record the command line in the kubernetes.io/change-cause annotation (deprecated).", hidden: true),
+            CommonFlags.record,
             FlagSpec("save-config", .bool, usage: "Record the object in the last-applied-configuration annotation, for later apply."),
         ],
         group: "Deploy Commands:", options: AutoscaleOptions.self)

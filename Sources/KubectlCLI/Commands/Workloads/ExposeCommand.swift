@@ -20,7 +20,7 @@ enum ExposeCommand {
             FlagSpec("overrides", .string, usage: "Inline JSON patched into the generated object."),
             FlagSpec("port", .string, usage: "Port the service serves on (default: the target's ports)."),
             FlagSpec("protocol", .string, usage: "Network protocol of the service port (TCP, UDP, SCTP)."),
-            FlagSpec("record", .bool, usage: "Record the command line (deprecated).", hidden: true),
+            CommonFlags.record,
             FlagSpec("save-config", .bool, usage: "Record the object in the last-applied-configuration annotation, for later apply."),
             FlagSpec("selector", .string, usage: "Selector for the service (default: the target's)."),
             FlagSpec("session-affinity", .string, usage: "None or ClientIP."),

@@ -11,6 +11,7 @@ enum ScaleCommand {
             FlagSpec("all", .bool, usage: "Select every object of the given types in the namespace."),
             FlagSpec("current-replicas", .int, default: "-1", usage: "Precondition: the current size must be this (-1 for no condition)."),
             CommonFlags.dryRun,
+            CommonFlags.record,
             FlagSpec("replicas", .int, usage: "The new desired number of replicas.", bits: 32, required: true),
             FlagSpec("resource-version", .string, usage: "Precondition: the current resourceVersion must be this."),
             CommonFlags.selector,
@@ -63,7 +64,9 @@ struct ScaleOptions: CommandOptions {
         let printer = try printFlags.toPrinter(inv)
         let (targets, errors) = try Workloads.collect(&inv, resources: resources, all: builder.selectAll, selector: builder.labelSelector)
         if targets.isEmpty {
-            let detail = errors.first.map { " " + SetCommand.messageText(ScaleCommand.apiMessage($0)) } ?? ""
+            // kubectl appends the builder's error: one message, or an aggregate `[a, b]`.
+            let messages = errors.map { SetCommand.messageText(ScaleCommand.apiMessage($0)) }
+            let detail = messages.count > 1 ? " [" + messages.joined(separator: ", ") + "]" : messages.first.map { " " + $0 } ?? ""
             throw CLIError.message("no objects passed to scale" + detail)
         }
         if targets.count > 1 && (currentReplicas != -1 || !resourceVersion.isEmpty) {

@@ -31,7 +31,7 @@ enum SetCommand {
         subcommands: [
             CommandSpec("image", use: "image (-f FILENAME | TYPE NAME) CONTAINER_NAME_1=CONTAINER_IMAGE_1 ... CONTAINER_NAME_N=CONTAINER_IMAGE_N",
                         short: "Change container images of pods or pod templates", flags: commonFlags("update") + [
-                            FlagSpec("record", .bool, usage: "Record the command line in the kubernetes.io/change-cause annotation (deprecated).", hidden: true),
+                            CommonFlags.record,
                         ], options: SetOptions.self),
             CommandSpec("env", use: "env RESOURCE/NAME KEY_1=VAL_1 ... KEY_N=VAL_N",
                         short: "Add, change or remove container environment variables", flags: commonFlags("update", containers: true) + [
@@ -47,15 +47,17 @@ enum SetCommand {
                         short: "Change container CPU/memory requests and limits",
                         flags: commonFlags("update", containers: true) + [
                             FlagSpec("limits", .string, usage: "Resource limits, as name=quantity pairs (cpu=200m,memory=512Mi)."),
+                            CommonFlags.record,
                             FlagSpec("requests", .string, usage: "Resource requests, as name=quantity pairs."),
                         ], options: SetOptions.self),
             CommandSpec("selector", use: "selector (-f FILENAME | TYPE NAME) EXPRESSIONS [--resource-version=version]",
                         short: "Replace the label selector of an object",
                         flags: commonFlags("update").filter { $0.name != "selector" && $0.name != "kustomize" }.map(recursiveByDefault) + [
+                            CommonFlags.record,
                             FlagSpec("resource-version", .string, usage: "Only update when the object still has this resourceVersion."),
                         ], options: SetOptions.self),
             CommandSpec("serviceaccount", aliases: ["sa"], use: "serviceaccount (-f FILENAME | TYPE NAME) SERVICE_ACCOUNT",
-                        short: "Change the service account that pods run as", flags: commonFlags("update").filter { $0.name != "selector" },
+                        short: "Change the service account that pods run as", flags: commonFlags("update").filter { $0.name != "selector" } + [CommonFlags.record],
                         options: SetOptions.self),
         ],
         group: "Basic Commands (Intermediate):")
@@ -67,6 +69,13 @@ enum SetCommand {
     /// Shared flow of the set subcommands (kubectl's CalculatePatches + patch loop): per object,
     /// compute the change; an object whose change fails is reported as `error: <name> <err>`; an
     /// unchanged object prints nothing; others are stored (unless local/client dry run) and printed.
+    /// kubectl's change-cause text (`Factory.Command`): `kubectl`, the command words and arguments,
+    /// then every flag given, in order, as ` --name=value`.
+    static func changeCause(_ inv: Invocation) -> String {
+        (["kubectl"] + inv.commandPath + inv.args).joined(separator: " ")
+            + inv.flags.given.map { " --\($0.name)=\($0.value)" }.joined()
+    }
+
     static func apply(_ inv: inout Invocation, _ o: SetOptions, resources: [String], verb: String, earlierErrors: () -> [String] = { [] },
                       change: (inout JSONValue, WorkTarget) throws -> Void) throws
     {
@@ -87,6 +96,9 @@ enum SetCommand {
             var modified = original
             do {
                 try change(&modified, t)
+                if o.record {
+                    modified["metadata"]["annotations"][RolloutCommand.changeCauseKey] = .string(changeCause(inv))
+                }
             } catch let e as ChangeError {
                 errors.append(e.text)
                 continue
@@ -212,8 +224,6 @@ enum SetCommand {
             images.removeAll { $0.0 == name }
             images.append((name, value))
         }
-        let record = o.record
-        let commandLine = (["kubectl"] + inv.commandPath + inv.args).joined(separator: " ")
         var missingErrors: [String] = []
         try apply(&inv, o, resources: resources, verb: "image updated", earlierErrors: { missingErrors }) { obj, t in
             var missing: [String] = []
@@ -231,7 +241,6 @@ enum SetCommand {
                     if !found { missing.append(name) }
                 }
             }
-            if record { obj["metadata"]["annotations"]["kubernetes.io/change-cause"] = .string(commandLine) }
             // kubectl reports a missing container but still applies the other changes.
             for name in missing { missingErrors.append("error: unable to find container named \(goQuoted(name))") }
         }

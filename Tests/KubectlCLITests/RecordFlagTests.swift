@@ -1,0 +1,57 @@
+import KubeTestSupport
+import Testing
+
+/// `--record`: deprecated in kubectl v1.32 (a notice on stderr on every command that has the flag);
+/// `set` still writes the change-cause annotation. Texts from kubectl v1.32.
+@Suite struct RecordFlagTests {
+    static let notice = "Flag --record has been deprecated, --record will be removed in the future\n"
+
+    /// Every command of kubectl v1.32 with --record, and kubectl's first error after the notice.
+    static let commands: [(String, String)] = [
+        ("create", "error: must specify one of -f and -k\n"),
+        ("apply", "error: must specify one of -f and -k\n"),
+        ("annotate", "error: one or more resources must be specified as <resource> <name> or <resource>/<name>\n"),
+        ("label", "error: one or more resources must be specified as <resource> <name> or <resource>/<name>\n"),
+        ("patch", "error: must specify --patch or --patch-file containing the contents of the patch\n"),
+        ("edit", "error: You must provide one or more resources by argument or filename.\n"),
+        ("scale", "error: required flag(s) \"replicas\" not set\n"),
+        ("expose", "error: You must provide one or more resources by argument or filename.\n"),
+        ("autoscale", "error: required flag(s) \"max\" not set\n"),
+        ("run", "error: required flag(s) \"image\" not set\n"),
+        ("set image", "error: You must provide one or more resources by argument or filename.\n"),
+        ("set resources", "error: You must provide one or more resources by argument or filename.\n"),
+        ("set selector", "error: one selector is required\n"),
+        ("set serviceaccount", "error: serviceaccount is required\n"),
+    ]
+
+    @Test(arguments: commands)
+    func noticeComesFirst(_ command: String, _ error: String) {
+        let r = TestStore().run("\(command) --record")
+        #expect(r.stderr.hasPrefix(Self.notice + error), "\(command): \(r.stderr)")
+        #expect(r.exitCode == 1)
+    }
+
+    @Test func commandsWithoutRecordRejectIt() {
+        for command in ["replace", "delete", "set env", "rollout undo", "taint", "create deployment"] {
+            #expect(TestStore().run("\(command) --record").stderr.hasPrefix("error: unknown flag: --record\n"), "\(command)")
+        }
+    }
+
+    @Test func setImageRecordsTheChangeCause() {
+        let s = TestStore()
+        #expect(s.run("create deployment web --image=nginx").exitCode == 0)
+        let r = s.run("set image deploy/web nginx=nginx:1.26 --record=true -n default")
+        #expect(r.stderr == Self.notice)
+        #expect(r.stdout == "deployment.apps/web image updated\n")
+        #expect(s.run(args: ["get", "deploy", "web", "-o", #"jsonpath={.metadata.annotations.kubernetes\.io/change-cause}"#]).stdout
+            == "kubectl set image deploy/web nginx=nginx:1.26 --record=true --namespace=default")
+    }
+
+    @Test func scaleOfMissingObjects() {
+        let s = TestStore()
+        #expect(s.run("scale deploy nope --replicas=2").stderr
+            == "error: no objects passed to scale deployments.apps \"nope\" not found\n")
+        #expect(s.run("scale deploy nope other --replicas=2").stderr
+            == "error: no objects passed to scale [deployments.apps \"nope\" not found, deployments.apps \"other\" not found]\n")
+    }
+}

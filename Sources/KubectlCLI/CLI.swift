@@ -16,7 +16,7 @@ public enum CLI {
         }
         let parsed: ParseResult
         do {
-            parsed = try CommandLineParser.parse(argv, root: RootCommand.spec, globalFlags: GlobalFlags.all)
+            parsed = try CommandLineParser.parse(argv, root: RootCommand.root(for: argv), globalFlags: GlobalFlags.all)
         } catch let e as FlagError {
             io.err.write(e.rendered)
             return 1
@@ -69,9 +69,9 @@ public enum CLI {
         var env: [String: String] = [:]
         var p = environ
         while let entry = p.pointee {
-            let s = String(cString: entry)
-            if let eq = s.firstIndex(of: "=") {
-                env[String(s[..<eq])] = String(s[s.index(after: eq)...])
+            let bytes = UnsafeRawBufferPointer(start: entry, count: strlen(entry)).bindMemory(to: UInt8.self)
+            if let eq = bytes.firstIndex(of: UInt8(ascii: "=")) {
+                env[String(decoding: bytes[..<eq], as: UTF8.self)] = String(decoding: bytes[(eq + 1)...], as: UTF8.self)
             }
             p += 1
         }

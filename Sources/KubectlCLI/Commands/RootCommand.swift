@@ -9,43 +9,86 @@ enum RootCommand {
                      "replace", "wait", "kustomize", "label", "annotate", "completion", "config", "plugin", "version",
                      "api-versions", "api-resources", "options"]
         let rank = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
-        root.subcommands = root.subcommands.enumerated().sorted { a, b in
-            let ra = rank[a.element.name] ?? Int.max, rb = rank[b.element.name] ?? Int.max
-            return ra != rb ? ra < rb : a.offset < b.offset
-        }.map(\.element)
+        // Positions are sorted, not the (large) specs.
+        let subcommands = root.subcommands
+        let positions = subcommands.indices.sorted { a, b in
+            let ra = rank[subcommands[a].name] ?? Int.max, rb = rank[subcommands[b].name] ?? Int.max
+            return ra != rb ? ra < rb : a < b
+        }
+        root.subcommands = positions.map { subcommands[$0] }
         return root
     }()
 
-    static let table = CommandSpec(
-        "kubectl",
-        use: "kubectl [flags] [options]",
-        short: "Control a local, offline, file-backed Kubernetes object store with kubectl's commands",
-        subcommands: [
-            CreateCommand.spec,
-            GetCommand.spec,
-            DeleteCommand.spec,
-            DescribeCommand.spec,
-            ExplainCommand.spec,
-            LabelCommand.labelSpec,
-            LabelCommand.annotateSpec,
-            ApplyCommand.spec,
-            PatchCommand.spec,
-            ReplaceCommand.spec,
-            EditCommand.spec,
-            DiffCommand.spec,
-            APIResourcesCommand.spec,
-            APIResourcesCommand.versionsSpec,
-            VersionCommand.spec,
-            ConfigCommand.spec,
-            StoreCommand.spec,
-            KustomizeCommand.spec,
-            CompletionCommand.spec,
-            OptionsCommand.spec,
-            CompletionCommand.completeSpec,
-            CompletionCommand.manSpec,
-            EventsCommand.spec,
-            ClusterInfoCommand.spec,
-            CertificateCommand.spec,
-            AuthCommand.spec,
-        ] + WorkloadCommands.specs + NoRuntimeCommands.specs)
+    static let table = root(subcommands: [
+        CreateCommand.spec,
+        GetCommand.spec,
+        DeleteCommand.spec,
+        DescribeCommand.spec,
+        ExplainCommand.spec,
+        LabelCommand.labelSpec,
+        LabelCommand.annotateSpec,
+        ApplyCommand.spec,
+        PatchCommand.spec,
+        ReplaceCommand.spec,
+        EditCommand.spec,
+        DiffCommand.spec,
+        APIResourcesCommand.spec,
+        APIResourcesCommand.versionsSpec,
+        VersionCommand.spec,
+        ConfigCommand.spec,
+        StoreCommand.spec,
+        KustomizeCommand.spec,
+        CompletionCommand.spec,
+        OptionsCommand.spec,
+        CompletionCommand.completeSpec,
+        CompletionCommand.manSpec,
+        EventsCommand.spec,
+        ClusterInfoCommand.spec,
+        CertificateCommand.spec,
+        AuthCommand.spec,
+    ] + WorkloadCommands.specs + NoRuntimeCommands.specs)
+
+    static func root(subcommands: [CommandSpec]) -> CommandSpec {
+        CommandSpec("kubectl", use: "kubectl [flags] [options]",
+                    short: "Control a local, offline, file-backed Kubernetes object store with kubectl's commands",
+                    subcommands: subcommands)
+    }
+
+    /// The root a command line is parsed with. A run builds the spec of the command it names and no
+    /// other (building every command's flags and help texts is a good part of a short command's
+    /// time); a word that names no command here (or none at all) gets the whole table, for cobra's
+    /// errors, suggestions and the root's help.
+    static func root(for argv: [String]) -> CommandSpec {
+        // The root has no flags of its own: the first word that is not a global flag or its value.
+        let words = CommandLineParser.stripFlags(argv, FlagTable([], GlobalFlags.all, addHelp: false))
+        guard let word = words.first, let command = byWord[word]?() else { return spec }
+        return root(subcommands: [command])
+    }
+
+    /// Each top-level command by its name, built alone. A command missing here still runs (through the
+    /// whole table); `CommandTableTests` checks that each entry builds the command the table has.
+    static let byWord: [String: @Sendable () -> CommandSpec?] = [
+        "create": { CreateCommand.spec }, "get": { GetCommand.spec }, "delete": { DeleteCommand.spec },
+        "describe": { DescribeCommand.spec }, "explain": { ExplainCommand.spec }, "label": { LabelCommand.labelSpec },
+        "annotate": { LabelCommand.annotateSpec }, "apply": { ApplyCommand.spec }, "patch": { PatchCommand.spec },
+        "replace": { ReplaceCommand.spec }, "edit": { EditCommand.spec }, "diff": { DiffCommand.spec },
+        "api-resources": { APIResourcesCommand.spec }, "api-versions": { APIResourcesCommand.versionsSpec },
+        "version": { VersionCommand.spec }, "config": { ConfigCommand.spec }, "store": { StoreCommand.spec },
+        "kustomize": { KustomizeCommand.spec }, "completion": { CompletionCommand.spec }, "options": { OptionsCommand.spec },
+        "__man": { CompletionCommand.manSpec }, "__complete": { CompletionCommand.completeSpec },
+        "__completeNoDesc": { CompletionCommand.completeSpec }, "events": { EventsCommand.spec },
+        "cluster-info": { ClusterInfoCommand.spec }, "certificate": { CertificateCommand.spec }, "auth": { AuthCommand.spec },
+        "run": { RunCommand.spec }, "expose": { ExposeCommand.spec }, "set": { SetCommand.spec },
+        "scale": { ScaleCommand.spec }, "autoscale": { AutoscaleCommand.spec }, "rollout": { RolloutCommand.spec },
+        "wait": { WaitCommand.spec }, "top": { TopCommand.spec },
+        "cordon": { named("cordon", NodeCommands.specs) }, "uncordon": { named("uncordon", NodeCommands.specs) },
+        "drain": { named("drain", NodeCommands.specs) }, "taint": { named("taint", NodeCommands.specs) },
+        "logs": { named("logs", NoRuntimeCommands.specs) }, "exec": { named("exec", NoRuntimeCommands.specs) },
+        "attach": { named("attach", NoRuntimeCommands.specs) }, "port-forward": { named("port-forward", NoRuntimeCommands.specs) },
+        "cp": { named("cp", NoRuntimeCommands.specs) }, "proxy": { named("proxy", NoRuntimeCommands.specs) },
+    ]
+
+    private static func named(_ name: String, _ specs: [CommandSpec]) -> CommandSpec? {
+        specs.first { $0.name == name }
+    }
 }

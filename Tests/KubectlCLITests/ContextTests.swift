@@ -93,4 +93,23 @@ import Testing
         #expect(runShell(script, store: s) == 0)
         #expect(s.run("config get-contexts -o name").stdout == "c1\nc2\nc3\nc4\nc5\nc6\nc7\nc8\nlocal\n")
     }
+
+    /// A relative `--store` (or `KUBECTL_LOCAL_STORE`) is the file it names from the working directory,
+    /// not a second copy nested under its own directory (the home cluster's `local://` server is read
+    /// from the kubeconfig's directory, which is the store's).
+    @Test func aRelativeStorePathNamesTheFileItself() {
+        let s = TestStore()
+        let script = """
+            cd "\(s.directory)" && mkdir rel && unset KUBECTL_LOCAL_STORE
+            "$KL" --store rel/s.db create configmap one >/dev/null || exit 10
+            test -f rel/s.db || exit 11
+            test ! -e rel/rel || exit 12
+            [ "$("$KL" --store rel/s.db get configmap one -o name)" = configmap/one ] || exit 13
+            KUBECTL_LOCAL_STORE=rel/s.db "$KL" get configmap one >/dev/null || exit 14
+            "$KL" --store rel/s.db config set-context local --namespace=web >/dev/null || exit 15
+            [ "$("$KL" --store rel/s.db get configmap one -n default -o name)" = configmap/one ] || exit 16
+            test ! -e rel/rel || exit 17
+            """
+        #expect(runShell(script, store: s) == 0)
+    }
 }

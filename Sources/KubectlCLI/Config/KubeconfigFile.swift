@@ -67,10 +67,13 @@ struct KubeconfigLocation: Sendable {
         return out
     }
 
-    /// The document a home store starts with: one cluster, user and context named `local`.
+    /// The document a home store starts with: one cluster, user and context named `local`. A relative
+    /// `local://` path is read from the kubeconfig's directory, which is the store's own: a relative
+    /// home store is named by its file name alone.
     func defaultConfig(namespace: String?) -> Kubeconfig {
         var c = Kubeconfig()
-        c.clusters = [.init(name: Self.defaultName, fields: JSONObject([("server", .string("local://" + homeStore))]))]
+        let server = homeStore.hasPrefix("/") ? homeStore : String(homeStore.split(separator: "/").last ?? "")
+        c.clusters = [.init(name: Self.defaultName, fields: JSONObject([("server", .string("local://" + server))]))]
         c.users = [.init(name: Self.defaultName, fields: JSONObject())]
         var ctx = JSONObject([("cluster", .string(Self.defaultName)), ("user", .string(Self.defaultName))])
         if let namespace, !namespace.isEmpty { ctx["namespace"] = .string(namespace) }

@@ -177,6 +177,12 @@ public final class APISession {
                        fields: fields, full: full, body)
     }
 
+    /// `rows` narrowed by indexed fields with these values (see `indexesField`).
+    public func rows(_ type: ResourceType, namespace: String?, labels: [KubeStore.LabelRequirement] = [],
+                     fieldValues: [(String, String)]) throws -> [ObjectRow] {
+        try rows(type, namespace: namespace, labels: labels, fields: fieldValues.map { FieldTerm.equals($0.0, $0.1) })
+    }
+
     /// Objects whose indexed fields have these values (see `indexesField`), in key order.
     public func list(_ type: ResourceType, namespace: String?, fieldValues: [(String, String)]) throws -> [JSONValue] {
         try list(type, namespace: namespace, fields: fieldValues.map { FieldTerm.equals($0.0, $0.1) })
@@ -184,7 +190,7 @@ public final class APISession {
 
     /// Whether the store's field index answers a field-selector term on `field` of `type`.
     public func indexesField(_ field: String, of type: ResourceType) -> Bool {
-        FieldIndex.indexes(field, type: type)
+        FieldIndex.indexes(field, type: type) && FieldIndex.schemaVersion(of: field) <= tx.schemaVersion
     }
 
     func decode(_ row: ObjectRow) throws -> JSONValue {

@@ -4,8 +4,8 @@ import KubeStore
 
 /// The fields of an object the store indexes (`object_fields`), so field selectors and controllers
 /// find objects without reading every one: pods by node and phase (and, counted per node, the
-/// pods that occupy a node), events by the object they are about. Store schema v4 backfills
-/// exactly these; a change here needs a migration that backfills the new field.
+/// pods that occupy a node), events by the object they are about (its uid; its name since v7). Store
+/// schema v4 and v7 backfill exactly these; a change here needs a migration that backfills the new field.
 enum FieldIndex {
     /// A counted field: the node of a pod that is not Succeeded or Failed ("" while unscheduled).
     /// Its counts are the scheduler's pods per node; its "" entries are the pods to schedule.
@@ -21,10 +21,17 @@ enum FieldIndex {
             if let active = activeNode(of: obj) { fields.append(IndexedField(activeNode, active)) }
             return fields
         case "events":
-            return [IndexedField("involvedObject.uid", obj["involvedObject"]["uid"].string ?? "")]
+            return [IndexedField("involvedObject.uid", obj["involvedObject"]["uid"].string ?? ""),
+                    IndexedField("involvedObject.name", obj["involvedObject"]["name"].string ?? "")]
         default:
             return []
         }
+    }
+
+    /// The store schema version whose migration backfilled `field` (an older store read as it is by a
+    /// read-only user has no entries for it).
+    static func schemaVersion(of field: String) -> Int32 {
+        field == "involvedObject.name" ? 7 : 4
     }
 
     /// The node a pod occupies ("" when unscheduled), or nil once it has terminated.
@@ -39,7 +46,7 @@ enum FieldIndex {
         guard type.group.isEmpty else { return false }
         switch type.plural {
         case "pods": return field == "spec.nodeName" || field == "status.phase"
-        case "events": return field == "involvedObject.uid"
+        case "events": return field == "involvedObject.uid" || field == "involvedObject.name"
         default: return false
         }
     }

@@ -10,7 +10,8 @@ public struct ListQuery {
     public let type: ResourceType
     let namespace: String?
     let labels: [KubeStore.LabelRequirement]
-    let fields: [FieldTerm]
+    /// Field-selector terms the field index answers.
+    let fields: [FieldRequirement]
     /// `metadata.name` / `metadata.namespace` terms, checked on each row.
     let rowTerms: [FieldRequirement]
 
@@ -20,13 +21,13 @@ public struct ListQuery {
             guard !labelSelector.matchesNothing, let requirements = labelSelector.storeRequirements else { return nil }
             labels = requirements
         }
-        var fields: [FieldTerm] = []
+        var fields: [FieldRequirement] = []
         var rowTerms: [FieldRequirement] = []
         for term in fieldSelector?.requirements ?? [] {
             if term.field == "metadata.name" || term.field == "metadata.namespace" {
                 rowTerms.append(term)
             } else if FieldIndex.indexes(term.field, type: type) {
-                fields.append(term.op == .equals ? .equals(term.field, term.value) : .notEquals(term.field, term.value))
+                fields.append(term)
             } else {
                 return nil
             }
@@ -49,9 +50,27 @@ extension APISession {
     /// The rows of `query`, one at a time in key order (`data` only when `full`); memory stays flat.
     public func forEach(_ query: ListQuery, full: Bool, _ body: (ObjectRow) throws -> Void) throws {
         try authorize("list", query.type, namespace: query.namespace)
+        // Terms on fields indexed by a later schema than the store's (a read-only user reading an old
+        // store) are checked on the objects.
+        let (indexed, unindexed) = split(query.fields)
         try tx.forEach(resource: query.type.storageKey, namespace: query.namespace, labels: query.labels,
-                       fields: query.fields, full: full) { row in
-            if query.matches(row) { try body(row) }
+                       fields: indexed, full: full || !unindexed.isEmpty) { row in
+            guard query.matches(row) else { return }
+            if !unindexed.isEmpty {
+                let values = FieldIndex.fields(of: try decode(row), type: query.type)
+                guard unindexed.allSatisfy({ t in t.matches { f in values.first { $0.name == f }?.value } }) else { return }
+            }
+            try body(row)
         }
+    }
+
+    /// Field-selector terms as store terms where this store's index has the field, and the others.
+    func split(_ terms: [FieldRequirement]) -> ([FieldTerm], [FieldRequirement]) {
+        var indexed: [FieldTerm] = [], unindexed: [FieldRequirement] = []
+        for t in terms {
+            if FieldIndex.schemaVersion(of: t.field) > tx.schemaVersion { unindexed.append(t); continue }
+            indexed.append(t.op == .equals ? .equals(t.field, t.value) : .notEquals(t.field, t.value))
+        }
+        return (indexed, unindexed)
     }
 }

@@ -14,6 +14,9 @@ final class Database {
     private var statements: [String: Statement] = [:]
     /// Compresses and expands the objects' JSON (`object_data.data`, `changes.data`).
     lazy var codec = DataCodec()
+    /// The schema version of the open store (`PRAGMA user_version` after migrations; an older one
+    /// when a read-only user reads an old store as it is).
+    var schemaVersion: Int32 = 0
 
     enum Access { case readWriteCreate, readWrite, readOnly, immutable }
 
@@ -97,6 +100,36 @@ final class Database {
     var changes: Int32 { sqlite3_changes(handle) }
     var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
     var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+}
+
+extension Database {
+    /// Adds the SQL function `object_text(data)` to this connection: the JSON text of a stored `data`
+    /// value (a `DataCodec` BLOB; TEXT as it is), so a migration can backfill an index from the
+    /// objects' fields with SQLite's JSON functions.
+    func addObjectTextFunction() throws {
+        let rc = sqlite3_create_function_v2(
+            handle, "object_text", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, Unmanaged.passUnretained(self).toOpaque(),
+            { context, _, arguments in
+                guard let context, let value = arguments?[0] else { return }
+                guard sqlite3_value_type(value) == SQLITE_BLOB, let bytes = sqlite3_value_blob(value) else {
+                    return sqlite3_result_value(context, value)
+                }
+                let database = Unmanaged<Database>.fromOpaque(sqlite3_user_data(context)).takeUnretainedValue()
+                let blob = UnsafeBufferPointer(start: bytes.assumingMemoryBound(to: UInt8.self),
+                                               count: Int(sqlite3_value_bytes(value)))
+                do {
+                    var text = try database.codec.decode(blob)
+                    text.withUTF8 { utf8 in
+                        utf8.withMemoryRebound(to: CChar.self) {
+                            sqlite3_result_text(context, $0.baseAddress, Int32($0.count), sqliteTransient)
+                        }
+                    }
+                } catch {
+                    sqlite3_result_error(context, "\(error)", -1)
+                }
+            }, nil, nil, nil)
+        guard rc == SQLITE_OK else { throw self.error(rc, sql: "object_text") }
+    }
 }
 
 /// One prepared statement. Columns and parameters are 1-based for binding (SQLite's `?N`)

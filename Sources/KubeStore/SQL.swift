@@ -140,8 +140,18 @@ enum SQL {
         DROP INDEX IF EXISTS objects_listing;
         """
 
+    /// Version 7: events are indexed by `involvedObject.name` too (`events --for`, field selectors),
+    /// backfilled from the stored objects (`object_text` expands v6's compressed rows). Only the name:
+    /// it picks out one object's few events, whose kind and namespace are then checked on the objects,
+    /// and each further field would cost every event two more index entries.
+    static let migrateV7 = """
+        INSERT OR IGNORE INTO object_fields (name, value, object_id)
+            SELECT 'involvedObject.name', coalesce(json_extract(object_text(d.data), '$.involvedObject.name'), ''), o.id
+            FROM objects o JOIN object_data d ON d.id = o.id WHERE o.resource = '/events';
+        """
+
     /// Ordered migrations; index i brings the schema from version i to version i + 1.
-    static let migrations: [String] = [schemaV1, migrateV2, migrateV3, migrateV4, migrateV5, migrateV6]
+    static let migrations: [String] = [schemaV1, migrateV2, migrateV3, migrateV4, migrateV5, migrateV6, migrateV7]
     static var currentVersion: Int32 { Int32(migrations.count) }
 
     // MARK: Connection and transactions

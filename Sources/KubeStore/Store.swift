@@ -50,6 +50,7 @@ public final class Store {
         self.path = path
         self.openedSchemaVersion = found
         self.isReadOnly = db.isReadOnly
+        db.schemaVersion = found
         if found == SQL.currentVersion || (isReadOnly && found > 0) {
             // A read-only user reads an older schema as it is (migrations only add).
             isNew = false
@@ -64,6 +65,7 @@ public final class Store {
             try Store.retryingBusy { try db.execute(SQL.journalModeWAL) }
         }
         isNew = try Store.migrate(db, onCreate: onCreate)
+        db.schemaVersion = SQL.currentVersion
     }
 
     /// Opens the connection and reads the schema version. A file this user may not write is opened
@@ -106,6 +108,7 @@ public final class Store {
             if version > SQL.currentVersion {
                 throw StoreError.schemaTooNew(found: version, supported: SQL.currentVersion)
             }
+            if version < SQL.currentVersion { try db.addObjectTextFunction() }
             for step in Int(version)..<SQL.migrations.count {
                 try db.execute(SQL.migrations[step])
             }

@@ -17,6 +17,10 @@ public final class StoreTransaction {
         self.writable = writable
     }
 
+    /// The store's schema version (older than `Store.schemaVersion` only for a read-only user reading
+    /// an old store, whose indexes lack what later versions added).
+    public var schemaVersion: Int32 { db.schemaVersion }
+
     private func checkOpen() throws {
         guard isOpen else { throw StoreError.misuse("transaction used after it ended") }
     }

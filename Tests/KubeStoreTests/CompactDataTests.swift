@@ -61,4 +61,37 @@ import Testing
         }
         #expect(try store.db.scalarInt("SELECT count(*) FROM object_data WHERE substr(data, 1, 1) = x'02'") == 1)
     }
+
+    /// v7 backfills events' `involvedObject.name` into the field index from the stored objects,
+    /// compressed (v6) or text rows alike.
+    @Test func migrationSevenIndexesEventsByObjectName() throws {
+        let dir = TempDir()
+        defer { dir.remove() }
+        let path = dir.file("s.db")
+        let event = { (name: String, object: String) in
+            #"{"apiVersion":"v1","kind":"Event","metadata":{"name":""# + name + #"","namespace":"default"},"involvedObject":{"kind":"Pod","namespace":"default","name":""# + object + #"","uid":"u-"# + object + #""},"reason":"Scheduled","message":"Successfully assigned default/"# + object + #" to node-1","type":"Normal"}"#
+        }
+        do {
+            let store = try Store(path: path)
+            try store.write { tx in
+                try tx.insert(ObjectRow(resource: "/events", namespace: "default", name: "web-1.1", uid: "e1", resourceVersion: 1,
+                                        data: event("web-1.1", "web-1")))
+                try tx.insert(ObjectRow(resource: "/events", namespace: "default", name: "web-2.1", uid: "e2", resourceVersion: 2,
+                                        data: event("web-2.1", "web-2")))
+                try tx.insert(ObjectRow(resource: "/events", namespace: "default", name: "odd", uid: "e3", resourceVersion: 3,
+                                        data: #"{"kind":"Event","involvedObject":{"name":"web-1"}}"#))
+            }
+            #expect(try store.db.scalarInt("SELECT count(*) FROM object_data WHERE typeof(data) = 'blob'") == 2)
+            try store.db.execute("PRAGMA user_version = 6")
+        }
+        let store = try Store(path: path)
+        #expect(store.openedSchemaVersion == 6)
+        #expect(try store.read {
+            try $0.listSummaries(resource: "/events", namespace: "default", fields: [.equals("involvedObject.name", "web-1")]).map(\.name)
+        } == ["odd", "web-1.1"])
+        #expect(try store.read {
+            try $0.listSummaries(resource: "/events", namespace: nil, fields: [.equals("involvedObject.name", "web-2")]).map(\.name)
+        } == ["web-2.1"])
+        #expect(try store.integrityCheck() == "ok")
+    }
 }

@@ -286,7 +286,11 @@ struct ResourceResult {
         case .latest: needsData = true
         case .rows(let objects): needsData = objects || fields != nil
         }
-        var rows = needsData ? try s.rows(type, namespace: namespace, labels: indexed ?? [])
+        // The field index narrows the rows (equality terms on indexed fields); every term is then
+        // checked on the objects, as before.
+        let narrowing = (fields?.requirements ?? []).filter { $0.op == .equals && s.indexesField($0.field, of: type) }
+        let fieldValues = narrowing.map { ($0.field, $0.value) }
+        var rows = needsData ? try s.rows(type, namespace: namespace, labels: indexed ?? [], fieldValues: fieldValues)
             : try s.listSummaries(type, namespace: namespace, labels: indexed ?? [])
         if indexed == nil, let sel = labels { rows = rows.filter { sel.matches(labelMap($0.labels)) } }
         if let fs = fields {

@@ -98,7 +98,7 @@ struct EventsOptions: CommandOptions {
         let server = try inv.server()
         guard let type = Self.eventType(inv) else { return }
         var events = try server.read { s in
-            try s.rows(type, namespace: allNamespaces ? nil : namespace).map { try JSON.parse($0.data) }
+            try candidates(s, type, namespace: allNamespaces ? nil : namespace)
         }.filter(selects)
         if events.isEmpty {
             inv.io.err.write(allNamespaces ? "No events found.\n" : "No events found in \(namespace) namespace.\n")
@@ -123,6 +123,14 @@ struct EventsOptions: CommandOptions {
         case .name: break  // kubectl's name printer finds no kinds in its typed event list: it prints nothing
         default: try TemplateOutput.write([object], format: format, inv: &inv)
         }
+    }
+
+    /// The events `selects` looks at: with `--for`, those the store's index finds by the object's name.
+    func candidates(_ s: APISession, _ type: ResourceType, namespace: String?) throws -> [JSONValue] {
+        if let forName, s.indexesField("involvedObject.name", of: type) {
+            return try s.list(type, namespace: namespace, fieldValues: [("involvedObject.name", forName)])
+        }
+        return try s.rows(type, namespace: namespace).map { try JSON.parse($0.data) }
     }
 
     static func eventType(_ inv: Invocation) -> ResourceType? { inv.registry.type(group: "", plural: "events") }
@@ -225,7 +233,7 @@ enum EventsWatch {
         let deadline = try GetWatch.timeoutDeadline(inv)
         let namespace = o.allNamespaces ? nil : o.namespace
         var (position, initial) = try server.read { s in
-            (try s.changeLogBounds().last, try s.rows(type, namespace: namespace).map { try JSON.parse($0.data) })
+            (try s.changeLogBounds().last, try o.candidates(s, type, namespace: namespace))
         }
         var table = EventTable(noHeaders: o.noHeaders, allNamespaces: o.allNamespaces)
         var printed = 0

@@ -12,17 +12,23 @@ public final class OutputStream: @unchecked Sendable {
 
     public func write(_ s: String) {
         guard !s.isEmpty else { return }
-        if let fd {
-            var bytes = Array(s.utf8)
-            var off = 0
-            while off < bytes.count {
-                let n = bytes.withUnsafeMutableBytes { p in Glibc.write(fd, p.baseAddress! + off, p.count - off) }
-                if n <= 0 { if errno == EINTR { continue }; return }
-                off += n
-            }
-            bytes.removeAll()
-        } else {
-            buffer.append(contentsOf: s.utf8)
+        var s = s
+        s.withUTF8 { write(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// UTF-8 text as bytes (streamed listings: no round trip through `String`).
+    public func write(_ bytes: [UInt8]) {
+        guard !bytes.isEmpty else { return }
+        bytes.withUnsafeBytes { write($0) }
+    }
+
+    private func write(_ bytes: UnsafeRawBufferPointer) {
+        guard let fd else { return buffer.append(contentsOf: bytes) }
+        var off = 0
+        while off < bytes.count {
+            let n = Glibc.write(fd, bytes.baseAddress! + off, bytes.count - off)
+            if n <= 0 { if errno == EINTR { continue }; return }
+            off += n
         }
     }
 

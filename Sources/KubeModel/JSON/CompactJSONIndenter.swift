@@ -30,7 +30,13 @@ public struct CompactJSONIndenter {
         tape.removeAll(keepingCapacity: true)
         var pos = 0
         guard scan(input, &pos, depth: 0), pos == input.count, !tape.isEmpty else { return false }
-        emit(input, 0, into: &out, level: level, role: dropManagedFields ? .top : .other)
+        let stack = members  // kept between objects for its capacity
+        members = []
+        members = tape.withUnsafeBufferPointer { tape in
+            var emitter = Emitter(b: input, tape: tape, members: stack)
+            emitter.emit(0, into: &out, level: level, role: dropManagedFields ? .top : .other)
+            return emitter.members
+        }
         return true
     }
 
@@ -98,70 +104,76 @@ public struct CompactJSONIndenter {
 
     private enum Role { case top, metadata, other }
 
-    private func after(_ i: Int) -> Int {
-        let e = tape[i]
-        return e.kind == .object || e.kind == .array ? Int(e.next) : i + 1
-    }
+    /// What emitting reads: the input, the tape (as a pointer: no reference counting per entry), and
+    /// a stack of object members being sorted.
+    private struct Emitter {
+        let b: UnsafeBufferPointer<UInt8>
+        let tape: UnsafeBufferPointer<Entry>
+        var members: [Int32]
 
-    private mutating func emit(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, into out: inout [UInt8], level: Int, role: Role) {
-        let e = tape[i]
-        switch e.kind {
-        case .scalar, .string:
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[Int(e.start)..<Int(e.end)]))
-        case .array:
-            if Int(e.next) == i + 1 { out.append(contentsOf: "[]".utf8); return }
-            out.append(UInt8(ascii: "["))
-            var j = i + 1
-            var first = true
-            while j < Int(e.next) {
-                if !first { out.append(UInt8(ascii: ",")) }
-                first = false
-                newline(&out, level + 1)
-                emit(b, j, into: &out, level: level + 1, role: .other)
-                j = after(j)
+        func after(_ i: Int) -> Int {
+            let e = tape[i]
+            return e.kind == .object || e.kind == .array ? Int(e.next) : i + 1
+        }
+
+        mutating func emit(_ i: Int, into out: inout [UInt8], level: Int, role: Role) {
+            let e = tape[i]
+            switch e.kind {
+            case .scalar, .string:
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[Int(e.start)..<Int(e.end)]))
+            case .array:
+                if Int(e.next) == i + 1 { out.append(contentsOf: "[]".utf8); return }
+                out.append(UInt8(ascii: "["))
+                var j = i + 1
+                var first = true
+                while j < Int(e.next) {
+                    if !first { out.append(UInt8(ascii: ",")) }
+                    first = false
+                    Emitter.newline(&out, level + 1)
+                    emit(j, into: &out, level: level + 1, role: .other)
+                    j = after(j)
+                }
+                Emitter.newline(&out, level)
+                out.append(UInt8(ascii: "]"))
+            case .object:
+                emitObject(i, into: &out, level: level, role: role)
             }
-            newline(&out, level)
-            out.append(UInt8(ascii: "]"))
-        case .object:
-            emitObject(b, i, into: &out, level: level, role: role)
         }
-    }
 
-    private mutating func emitObject(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, into out: inout [UInt8], level: Int, role: Role) {
-        let e = tape[i]
-        let base = members.count
-        var j = i + 1
-        while j < Int(e.next) {
-            members.append(Int32(j))
-            j = after(j + 1)
+        mutating func emitObject(_ i: Int, into out: inout [UInt8], level: Int, role: Role) {
+            let e = tape[i]
+            let base = members.count
+            var j = i + 1
+            while j < Int(e.next) {
+                members.append(Int32(j))
+                j = after(j + 1)
+            }
+            if role == .metadata, let k = members[base...].firstIndex(where: { keyEquals(Int($0), "managedFields") }) {
+                members.remove(at: k)
+            }
+            if members.count == base { out.append(contentsOf: "{}".utf8); return }
+            sortMembers(from: base)
+            out.append(UInt8(ascii: "{"))
+            for m in base..<members.count {
+                if m > base { out.append(UInt8(ascii: ",")) }
+                Emitter.newline(&out, level + 1)
+                let k = Int(members[m])
+                let key = tape[k]
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[Int(key.start)..<Int(key.end)]))
+                out.append(contentsOf: ": ".utf8)
+                let childRole: Role = role == .top && keyEquals(k, "metadata") ? .metadata : .other
+                emit(k + 1, into: &out, level: level + 1, role: childRole)
+            }
+            members.removeSubrange(base...)
+            Emitter.newline(&out, level)
+            out.append(UInt8(ascii: "}"))
         }
-        let keys = members[base...]
-        if role == .metadata, let k = keys.firstIndex(where: { keyEquals(b, Int($0), "managedFields") }) {
-            members.remove(at: k)
-        }
-        if members.count == base { members.removeSubrange(base...); out.append(contentsOf: "{}".utf8); return }
-        sortMembers(b, from: base)
-        out.append(UInt8(ascii: "{"))
-        for m in base..<members.count {
-            if m > base { out.append(UInt8(ascii: ",")) }
-            newline(&out, level + 1)
-            let k = Int(members[m])
-            let key = tape[k]
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[Int(key.start)..<Int(key.end)]))
-            out.append(contentsOf: ": ".utf8)
-            let childRole: Role = role == .top && keyEquals(b, k, "metadata") ? .metadata : .other
-            emit(b, k + 1, into: &out, level: level + 1, role: childRole)
-        }
-        members.removeSubrange(base...)
-        newline(&out, level)
-        out.append(UInt8(ascii: "}"))
-    }
 
-    /// Insertion sort of `members[base...]` by key: objects have few members, often nearly in order.
-    private mutating func sortMembers(_ b: UnsafeBufferPointer<UInt8>, from base: Int) {
-        let n = members.count
-        guard n - base > 1 else { return }
-        tape.withUnsafeBufferPointer { tape in
+        /// Insertion sort of `members[base...]` by key: objects have few members, often nearly in order.
+        mutating func sortMembers(from base: Int) {
+            let n = members.count
+            guard n - base > 1 else { return }
+            let (b, tape) = (b, tape)
             members.withUnsafeMutableBufferPointer { m in
                 for i in (base + 1)..<n {
                     let x = m[i]
@@ -174,28 +186,20 @@ public struct CompactJSONIndenter {
                 }
             }
         }
-    }
 
-    /// A newline and the indent of 16 levels, of which `newline` appends a prefix.
-    private static let breaks: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 64)
-
-    private func newline(_ out: inout [UInt8], _ level: Int) {
-        let width = 1 + 4 * level
-        if width <= CompactJSONIndenter.breaks.count {
-            out.append(contentsOf: CompactJSONIndenter.breaks[0..<width])
-        } else {
+        static func newline(_ out: inout [UInt8], _ level: Int) {
             out.append(0x0A)
             out.append(contentsOf: repeatElement(0x20, count: 4 * level))
         }
-    }
 
-    private func keyEquals(_ b: UnsafeBufferPointer<UInt8>, _ k: Int, _ name: StaticString) -> Bool {
-        let key = tape[k]
-        let n = Int(key.end - key.start) - 2
-        guard n == name.utf8CodeUnitCount else { return false }
-        let p = name.utf8Start
-        for x in 0..<n where b[Int(key.start) + 1 + x] != p[x] { return false }
-        return true
+        func keyEquals(_ k: Int, _ name: StaticString) -> Bool {
+            let key = tape[k]
+            let n = Int(key.end - key.start) - 2
+            guard n == name.utf8CodeUnitCount else { return false }
+            let p = name.utf8Start
+            for x in 0..<n where b[Int(key.start) + 1 + x] != p[x] { return false }
+            return true
+        }
     }
 
     /// Byte-wise order of the keys' texts (Go's map key order); keys with escapes compare unescaped.

@@ -15,7 +15,7 @@ enum GetStream {
         guard let query = ListQuery(type: type, namespace: namespace, labelSelector: labelSelector,
                                     fieldSelector: fieldSelector) else { return false }
         let out = inv.io.out
-        let write: ([UInt8]) -> Void = { out.write(String(decoding: $0, as: UTF8.self)) }
+        let write: ([UInt8]) -> Void = { out.write($0) }
         switch format {
         case .table(let wide):
             var options = table

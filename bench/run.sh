@@ -92,6 +92,16 @@ lists() { # N
   measure "get pods -A --field-selector spec.nodeName=node-2 (100 listed)" "$n" --runs $RUNS -- "$BIN" --store $S get pods -A --field-selector spec.nodeName=node-2
   measure "get pods -A --field-selector status.phase=Running -o name (N listed)" "$n" --runs $RUNS -- "$BIN" --store $S get pods -A --field-selector status.phase=Running -o name
   measure "get pods -n ns-3 --field-selector metadata.namespace=ns-3 (N/20 listed)" "$n" --runs $RUNS -- "$BIN" --store $S get pods -n ns-3 --field-selector metadata.namespace=ns-3
+  measure "events --for pod/pod-42 (4 of 4N events)" "$n" --runs $RUNS -- "$BIN" --store $S events -n ns-2 --for pod/pod-42
+  measure "get events --field-selector involvedObject.name=pod-42 (4 of 4N events)" "$n" --runs $RUNS -- "$BIN" --store $S get events -n ns-2 --field-selector involvedObject.name=pod-42
+}
+
+startup() { # an empty (seeded) store: what every command pays before its own work
+  local E=$OUT/empty.db
+  fresh $E
+  "$BIN" --store $E get pods >/dev/null 2>&1 || true
+  measure "\`get pods\` on an empty store (start-up)" "-" --runs 25 -- "$BIN" --store $E get pods
+  measure "\`version --client\` (start-up, no store)" "-" --runs 25 -- "$BIN" version --client
 }
 
 bulk() { # N
@@ -109,6 +119,7 @@ bulk() { # N
   fi
 }
 
+startup
 SC=$OUT/scale.db
 fresh $SC
 "$BIN" --store $SC create deployment web --image=nginx:1.27 >/dev/null

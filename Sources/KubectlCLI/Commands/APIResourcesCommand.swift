@@ -24,10 +24,17 @@ enum APIResourcesCommand {
         "api-versions", use: "api-versions", short: "List the API versions the store serves, as group/version",
         group: "Other Commands:",
         run: { inv in
+            try rejectArguments(inv)
             for v in inv.registry.apiVersions { inv.io.out.write(v + "\n") }
         })
 
+    /// api-resources, api-versions and config view take no arguments (kubectl's Complete refuses them first).
+    static func rejectArguments(_ inv: Invocation) throws {
+        if !inv.args.isEmpty { throw CLIError.usage("unexpected arguments: [\(inv.args.joined(separator: " "))]") }
+    }
+
     static func run(_ inv: inout Invocation) throws {
+        try rejectArguments(inv)
         let output = inv.flags.string("output")
         guard ["", "wide", "name"].contains(output) else {
             throw CLIError.message("--output \(output) is not available")

@@ -47,5 +47,7 @@ enum RootCommand {
             ClusterInfoCommand.spec,
             CertificateCommand.spec,
             AuthCommand.spec,
+            PluginCommand.spec,
+            PluginCommand.alphaSpec,
         ] + WorkloadCommands.specs + NoRuntimeCommands.specs)
 }

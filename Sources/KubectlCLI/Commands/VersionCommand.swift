@@ -25,6 +25,7 @@ enum VersionCommand {
     }
 
     static func run(_ inv: inout Invocation) throws {
+        if !inv.args.isEmpty { throw CLIError.message("extra arguments: [\(inv.args.joined(separator: " "))]") }
         let client = inv.flags.bool("client")
         var doc = JSONObject([("clientVersion", info()), ("kustomizeVersion", "v5.5.0")])
         if !client { doc["serverVersion"] = info() }

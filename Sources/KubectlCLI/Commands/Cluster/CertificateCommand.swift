@@ -20,7 +20,11 @@ enum CertificateCommand {
                                  long: "Marks certificate signing requests denied, so no certificate is issued for them.",
                                  example: "# Deny the request named jane\nkubectl certificate deny jane",
                                  force: "Deny again a request that already carries the Denied condition.")],
-        group: "Cluster Management Commands:")
+        group: "Cluster Management Commands:",
+        // kubectl's certificate command runs its help (stdout, exit 0), whatever the arguments.
+        run: { inv in
+            if let command = Help.command(at: inv.commandPath) { inv.io.out.write(Help.render(command, path: inv.commandPath)) }
+        })
 
     static func subcommand(_ name: String, _ options: any CommandOptions.Type, short: String, long: String, example: String,
                            force: String) -> CommandSpec

@@ -32,7 +32,7 @@ enum ApplyCommand {
             CommonFlags.validate,
             FlagSpec("wait", .bool, usage: "Wait for deletions to finish. No effect offline: deletions are immediate."),
         ],
-        subcommands: [LastAppliedCommands.viewSpec, LastAppliedCommands.setSpec],
+        subcommands: [LastAppliedCommands.editSpec, LastAppliedCommands.setSpec, LastAppliedCommands.viewSpec],
         group: "Advanced Commands:",
         options: ApplyOptions.self)
 

@@ -18,12 +18,15 @@ struct EditSession {
     let crlf: Bool
     let saveConfig: Bool
     let outputPatch: Bool
+    /// `apply edit-last-applied`: the targets are last applied configurations, saved back as the annotation.
+    let lastApplied: Bool
     var reasons: [(head: String, other: [String])] = []
     var previousEdit: String? = nil
     var file = ""
 
-    init(targets: [EditCommand.Target], json: Bool, inv: Invocation) {
+    init(targets: [EditCommand.Target], json: Bool, inv: Invocation, lastApplied: Bool = false) {
         self.targets = targets
+        self.lastApplied = lastApplied
         self.json = json
         // kubectl edit hides managedFields unless --show-managed-fields.
         let keepManagedFields = inv.flags.declares("show-managed-fields") && inv.flags.bool("show-managed-fields")
@@ -33,8 +36,8 @@ struct EditSession {
         let document = shown.count == 1 ? shown[0] : ObjectPrinter.list(shown)
         original = json ? ObjectPrinter.json(document) : ObjectPrinter.yaml(document)
         crlf = inv.flags.bool("windows-line-endings")
-        saveConfig = inv.flags.bool("save-config")
-        outputPatch = inv.flags.bool("output-patch")
+        saveConfig = inv.flags.declares("save-config") && inv.flags.bool("save-config")
+        outputPatch = inv.flags.declares("output-patch") && inv.flags.bool("output-patch")
     }
 
     mutating func run(_ inv: inout Invocation) throws {
@@ -118,6 +121,7 @@ struct EditSession {
 
     /// Patches one object with the difference the edit made; true when it was invalid (reopen).
     mutating func save(_ target: EditCommand.Target, before: JSONValue, edited: JSONValue, inv: inout Invocation) throws -> Bool {
+        if lastApplied { return try saveLastApplied(target, before: before, edited: edited, inv: &inv) }
         var after = edited
         if saveConfig { after = LastApplied.modified(after).object }
         let strategic = Declarative.supportsStrategic(after)
@@ -143,6 +147,28 @@ struct EditSession {
                                     body: Declarative.requestBody(patch, kind: strategic ? .strategic : .merge))
             }
             inv.io.out.write("\(ObjectPrinter.name(result, type: target.type)) edited\n")
+            return false
+        } catch {
+            return try failed(target, error, inv: inv)
+        }
+    }
+
+    /// edit-last-applied: an unchanged configuration is skipped; a changed one replaces the annotation
+    /// (a merge patch of metadata.annotations, as kubectl sends).
+    mutating func saveLastApplied(_ target: EditCommand.Target, before: JSONValue, edited: JSONValue, inv: inout Invocation) throws -> Bool {
+        if before == edited {
+            inv.io.out.write("\(ObjectPrinter.name(edited, type: target.type)) skipped\n")
+            return false
+        }
+        let text = edited.compactJSON + "\n"
+        let patch: JSONValue = ["metadata": ["annotations": .object(JSONObject([(LastApplied.key, .string(text))]))]]
+        do {
+            _ = try inv.server().write { s -> JSONValue in
+                var live = try s.get(target.type, namespace: target.namespace, name: target.name)
+                live["metadata"]["annotations"][LastApplied.key] = .string(text)
+                return try s.update(live, type: target.type, body: Declarative.requestBody(patch, kind: .merge))
+            }
+            inv.io.out.write("\(ObjectPrinter.name(edited, type: target.type)) edited\n")
             return false
         } catch {
             return try failed(target, error, inv: inv)

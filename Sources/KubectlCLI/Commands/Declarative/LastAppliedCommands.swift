@@ -39,8 +39,6 @@ enum LastAppliedCommands {
         short: "Change the configuration last applied to objects, in your editor",
         long: "Opens the last-applied-configuration annotation of each object in $KUBE_EDITOR, $EDITOR or vi;\n"
             + "the saved text becomes the new annotation. The objects themselves do not change until the next apply.",
-        example: "# The last applied configuration of the deployment web, as YAML\nkubectl apply edit-last-applied deployment/web\n\n"
-            + "# As JSON\nkubectl apply edit-last-applied deployment/web -o json",
         flags: CommonFlags.output(tables: false).filter { $0.name != "output" } + CommonFlags.filenames("edit the last applied configuration of") + [
             CommonFlags.fieldManager("kubectl-client-side-apply"),
             FlagSpec("output", short: "o", .string, usage: "Format of the file to edit: yaml (the default) or json.", completions: ["yaml", "json"]),
@@ -57,11 +55,23 @@ enum LastAppliedCommands {
 struct EditLastAppliedOptions: CommandOptions {
     var builder: ResourceBuilder
     var output: String
+    /// Read by the edit session: CRLF line endings, managedFields shown (the configurations have none).
+    var windowsLineEndings: Bool, showManagedFields: Bool
+    /// Accepted as kubectl's: the file is YAML or JSON only (no templates); the annotation is written
+    /// whole, so validation and field ownership have nothing to act on beyond the update itself.
+    var template: String, allowMissingTemplateKeys: Bool, fieldManager: String, validate: String
 
     init(_ inv: inout Invocation) throws {
+        let f = inv.flags
         builder = ResourceBuilder.from(inv)
         builder.requireNames = false
-        output = inv.flags.string("output")
+        output = f.string("output")
+        windowsLineEndings = f.bool("windows-line-endings")
+        showManagedFields = f.bool("show-managed-fields")
+        template = f.string("template")
+        allowMissingTemplateKeys = f.bool("allow-missing-template-keys")
+        fieldManager = f.string("field-manager")
+        validate = f.string("validate")
     }
 
     func validate(_ inv: Invocation) throws {

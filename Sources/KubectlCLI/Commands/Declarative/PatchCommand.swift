@@ -39,6 +39,7 @@ enum PatchCommand {
         let format = try objectFormat(inv)
         let dryRun = try DryRun.from(inv)
         let printer = OperationPrinter(format: format, dryRun: dryRun, flags: inv.flags)
+        printer.documentSeparators = false
         var b = builder
         b.kustomize = ""  // patch reads -f only
         let result = try b.resolve(&inv)

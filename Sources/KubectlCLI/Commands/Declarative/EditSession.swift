@@ -22,19 +22,19 @@ struct EditSession {
     var previousEdit: String? = nil
     var file = ""
 
-    init(targets: [EditCommand.Target], json: Bool, inv: Invocation) {
+    init(targets: [EditCommand.Target], options: EditOptions, inv: Invocation) {
         self.targets = targets
-        self.json = json
+        self.json = options.printFlags.output == "json"
         // kubectl edit hides managedFields unless --show-managed-fields.
-        let keepManagedFields = inv.flags.declares("show-managed-fields") && inv.flags.bool("show-managed-fields")
+        let keepManagedFields = options.printFlags.showManagedFields
         shown = targets.map { keepManagedFields ? $0.object : ObjectPrinter.stripManagedFields($0.object) }
         editor = inv.environment["KUBE_EDITOR"].flatMap { $0.isEmpty ? nil : $0 }
             ?? inv.environment["EDITOR"].flatMap { $0.isEmpty ? nil : $0 } ?? "vi"
         let document = shown.count == 1 ? shown[0] : ObjectPrinter.list(shown)
         original = json ? ObjectPrinter.json(document) : ObjectPrinter.yaml(document)
-        crlf = inv.flags.bool("windows-line-endings")
-        saveConfig = inv.flags.bool("save-config")
-        outputPatch = inv.flags.bool("output-patch")
+        crlf = options.windowsLineEndings
+        saveConfig = options.saveConfig
+        outputPatch = options.outputPatch
     }
 
     mutating func run(_ inv: inout Invocation) throws {

@@ -205,6 +205,36 @@ struct DeclarativeScenarioTests {
         #expect(s.run("get deploy web -o yaml").stdout.contains("    app: good\n"))
     }
 
+    /// `create --edit` (texts and exit codes as kubectl v1.32 prints them against a fake API server,
+    /// 2026-12-05): each object of the file opens in the editor, with its namespace; what is saved is
+    /// created; an unchanged file creates nothing; `-o` is the editing format and how the result prints
+    /// (json or yaml only); dry-run does not apply; a failed create keeps the edited file.
+    @Test func createEditCreatesTheEditedObject() {
+        let s = TestStore()
+        let f = s.writeFile("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm1\ndata:\n  a: \"1\"\n")
+        let seen = s.directory + "/seen.txt"
+        s.environment["EDITOR"] = editor(s, "ed.sh", "cp \"$1\" \(seen); sed -i s/cm1/cm2/ \"$1\"")
+        var r = s.run("create --edit -f \(f) --dry-run=client")
+        #expect(r == CLIResult(stdout: "configmap/cm2 created\n", stderr: "", exitCode: 0))
+        #expect(readTextFile(seen) == """
+            # Please edit the object below. Lines beginning with a '#' will be ignored,
+            # and an empty file will abort the edit. If an error occurs while saving this file will be
+            # reopened with the relevant failures.
+            #
+
+            """ + "apiVersion: v1\ndata:\n  a: \"1\"\nkind: ConfigMap\nmetadata:\n  name: cm1\n  namespace: default\n")
+        #expect(s.run("get cm cm2 -o name").stdout == "configmap/cm2\n")
+        r = s.run("create --edit -f \(f)")
+        #expect(r.exitCode == 1)
+        #expect(r.stderr.hasPrefix("A copy of your changes has been stored to \"/tmp/kubectl-edit-"))
+        #expect(r.stderr.hasSuffix(".yaml\"\nError from server (AlreadyExists): configmaps \"cm2\" already exists\n"))
+        s.environment["EDITOR"] = "true"
+        #expect(s.run("create --edit -f \(f)") == CLIResult(stdout: "", stderr: "Edit cancelled, no changes made.\n", exitCode: 0))
+        #expect(s.run("get cm cm1").exitCode == 1)
+        #expect(s.run("create --edit -f \(f) -o name") == CLIResult(stdout: "", stderr: "error: unable to match a printer suitable for the output format \"name\", allowed formats are: json,yaml\n", exitCode: 1))
+        #expect(s.run("create --edit -f \(s.directory)/none.yaml -o name").stderr.hasPrefix("error: the path \""))
+    }
+
     @Test func editSyntaxErrorUnfixedIsCancelled() {
         let s = TestStore()
         #expect(s.run("apply -f \(s.writeFile("d.yaml", Self.deployment))").exitCode == 0)

@@ -22,19 +22,28 @@ struct EditSession {
     var previousEdit: String? = nil
     var file = ""
 
+    /// `create --edit`: the edited objects are created instead of patched.
+    var create: ((_ docs: [JSONValue], _ inv: inout Invocation) throws -> Void)? = nil
+
     init(targets: [EditCommand.Target], options: EditOptions, inv: Invocation) {
-        self.targets = targets
-        self.json = options.printFlags.output == "json"
         // kubectl edit hides managedFields unless --show-managed-fields.
-        let keepManagedFields = options.printFlags.showManagedFields
+        self.init(targets: targets, json: options.printFlags.output == "json", keepManagedFields: options.printFlags.showManagedFields,
+                  crlf: options.windowsLineEndings, saveConfig: options.saveConfig, outputPatch: options.outputPatch, inv: inv)
+    }
+
+    init(targets: [EditCommand.Target], json: Bool, keepManagedFields: Bool, crlf: Bool, saveConfig: Bool, outputPatch: Bool,
+         inv: Invocation)
+    {
+        self.targets = targets
+        self.json = json
         shown = targets.map { keepManagedFields ? $0.object : ObjectPrinter.stripManagedFields($0.object) }
         editor = inv.environment["KUBE_EDITOR"].flatMap { $0.isEmpty ? nil : $0 }
             ?? inv.environment["EDITOR"].flatMap { $0.isEmpty ? nil : $0 } ?? "vi"
         let document = shown.count == 1 ? shown[0] : ObjectPrinter.list(shown)
         original = json ? ObjectPrinter.json(document) : ObjectPrinter.yaml(document)
-        crlf = options.windowsLineEndings
-        saveConfig = options.saveConfig
-        outputPatch = options.outputPatch
+        self.crlf = crlf
+        self.saveConfig = saveConfig
+        self.outputPatch = outputPatch
     }
 
     mutating func run(_ inv: inout Invocation) throws {
@@ -51,6 +60,14 @@ struct EditSession {
                 if msg.hasPrefix("error parsing \(file): ") { msg = String(msg.dropFirst("error parsing \(file): ".count)) }
                 reasons.append(("The edited file had a syntax error: error converting YAML to JSON: \(msg)", []))
                 continue
+            }
+            if let create {
+                do { try create(docs, &inv) } catch {
+                    inv.io.err.write("A copy of your changes has been stored to \(goQuoted(file))\n")
+                    throw error
+                }
+                unlink(file)
+                return
             }
             if try saveEdits(docs, inv: &inv) { continue }
             unlink(file)

@@ -40,6 +40,8 @@ enum CommonFlags {
                                         usage: "Field selector (e.g. --field-selector metadata.name=x); supports '=', '==', '!='.")
     static let allNamespaces = FlagSpec("all-namespaces", short: "A", .bool,
                                         usage: "Act on objects in every namespace, ignoring -n.")
+    static let chunkSize = FlagSpec("chunk-size", .int, default: "500",
+                                    usage: "Fetch large lists in pages of this size. No effect offline: lists stream from the store.")
     static let validate = FlagSpec("validate", .string, default: "strict",
                                    usage: "Field validation: strict (reject unknown fields), warn, or ignore.",
                                    noOptDefault: "strict", completions: ["strict", "warn", "ignore"])

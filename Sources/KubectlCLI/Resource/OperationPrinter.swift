@@ -125,11 +125,13 @@ final class OperationPrinter {
 /// The printing flags of a command as given (kubectl's PrintFlags): read with the other options, turned
 /// into a printer only when the command runs, so flag errors keep kubectl's order.
 struct PrintFlags {
-    var output: String
-    var template: String
-    var showManagedFields: Bool
-    var allowMissingTemplateKeys: Bool
-    var dryRun: String
+    var output = ""
+    var template = ""
+    var showManagedFields = false
+    var allowMissingTemplateKeys = true
+    var dryRun = ""
+
+    init() {}
 
     init(_ f: ParsedFlags) {
         output = f.declares("output") ? f.string("output") : ""

@@ -24,20 +24,29 @@ struct EditSession {
     var previousEdit: String? = nil
     var file = ""
 
-    init(targets: [EditCommand.Target], json: Bool, inv: Invocation, lastApplied: Bool = false) {
+    /// `create --edit`: the edited objects are created instead of patched.
+    var create: ((_ docs: [JSONValue], _ inv: inout Invocation) throws -> Void)? = nil
+
+    init(targets: [EditCommand.Target], options: EditOptions, inv: Invocation) {
+        // kubectl edit hides managedFields unless --show-managed-fields.
+        self.init(targets: targets, json: options.printFlags.output == "json", keepManagedFields: options.printFlags.showManagedFields,
+                  crlf: options.windowsLineEndings, saveConfig: options.saveConfig, outputPatch: options.outputPatch, inv: inv)
+    }
+
+    init(targets: [EditCommand.Target], json: Bool, keepManagedFields: Bool, crlf: Bool, saveConfig: Bool, outputPatch: Bool,
+         inv: Invocation, lastApplied: Bool = false)
+    {
         self.targets = targets
         self.lastApplied = lastApplied
         self.json = json
-        // kubectl edit hides managedFields unless --show-managed-fields.
-        let keepManagedFields = inv.flags.declares("show-managed-fields") && inv.flags.bool("show-managed-fields")
         shown = targets.map { keepManagedFields ? $0.object : ObjectPrinter.stripManagedFields($0.object) }
         editor = inv.environment["KUBE_EDITOR"].flatMap { $0.isEmpty ? nil : $0 }
             ?? inv.environment["EDITOR"].flatMap { $0.isEmpty ? nil : $0 } ?? "vi"
         let document = shown.count == 1 ? shown[0] : ObjectPrinter.list(shown)
         original = json ? ObjectPrinter.json(document) : ObjectPrinter.yaml(document)
-        crlf = inv.flags.bool("windows-line-endings")
-        saveConfig = inv.flags.declares("save-config") && inv.flags.bool("save-config")
-        outputPatch = inv.flags.declares("output-patch") && inv.flags.bool("output-patch")
+        self.crlf = crlf
+        self.saveConfig = saveConfig
+        self.outputPatch = outputPatch
     }
 
     mutating func run(_ inv: inout Invocation) throws {
@@ -54,6 +63,14 @@ struct EditSession {
                 if msg.hasPrefix("error parsing \(file): ") { msg = String(msg.dropFirst("error parsing \(file): ".count)) }
                 reasons.append(("The edited file had a syntax error: error converting YAML to JSON: \(msg)", []))
                 continue
+            }
+            if let create {
+                do { try create(docs, &inv) } catch {
+                    inv.io.err.write("A copy of your changes has been stored to \(goQuoted(file))\n")
+                    throw error
+                }
+                unlink(file)
+                return
             }
             if try saveEdits(docs, inv: &inv) { continue }
             unlink(file)

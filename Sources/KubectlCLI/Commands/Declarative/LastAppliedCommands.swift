@@ -89,7 +89,8 @@ struct EditLastAppliedOptions: CommandOptions {
         if targets.isEmpty {
             throw CLIError.message("no last-applied-configuration annotation found on resources, to create the annotation, use command `kubectl apply set-last-applied --create-annotation`")
         }
-        var session = EditSession(targets: targets, json: output == "json", inv: inv, lastApplied: true)
+        var session = EditSession(targets: targets, json: output == "json", keepManagedFields: showManagedFields,
+                                  crlf: windowsLineEndings, saveConfig: false, outputPatch: false, inv: inv, lastApplied: true)
         try session.run(&inv)
     }
 }

@@ -74,11 +74,18 @@ enum Defaults {
             podTemplate(&obj, ["spec", "template"])
         case ("batch", "Job"):
             job(&obj, path: [])
+        case ("rbac.authorization.k8s.io", "RoleBinding"), ("rbac.authorization.k8s.io", "ClusterRoleBinding"):
+            roleBinding(&obj)
         case ("batch", "CronJob"):
             setIfMissing(&obj, ["spec", "concurrencyPolicy"], "Allow")
             setIfMissing(&obj, ["spec", "suspend"], false)
             setIfMissing(&obj, ["spec", "successfulJobsHistoryLimit"], 3)
             setIfMissing(&obj, ["spec", "failedJobsHistoryLimit"], 1)
+            if obj["spec"]["jobTemplate"]["spec"]["podFailurePolicy"].object != nil {
+                var s = obj["spec"]["jobTemplate"]["spec"]
+                podFailurePolicy(&s)
+                obj["spec"]["jobTemplate"]["spec"] = s
+            }
             podTemplate(&obj, ["spec", "jobTemplate", "spec", "template"])
         default:
             break
@@ -144,6 +151,11 @@ enum Defaults {
         setIfMissing(&obj, spec + ["completionMode"], "NonIndexed")
         setIfMissing(&obj, spec + ["suspend"], false)
         setIfMissing(&obj, spec + ["podReplacementPolicy"], "TerminatingOrFailed")
+        if obj.at(spec + ["podFailurePolicy"]).object != nil {
+            var s = obj.at(spec)
+            podFailurePolicy(&s)
+            obj.set(spec, s)
+        }
         if path.isEmpty, obj.at(spec + ["manualSelector"]).bool != true, obj.at(spec + ["selector"]).isNull {
             // The job's own uid is known only after creation; APISession sets it through `jobSelector`.
         }

@@ -254,16 +254,14 @@ enum Defaults {
     static func pod(_ obj: inout JSONValue, session: APISession) {
         var spec = obj["spec"]
         podSpec(&spec)
-        // Admission: ServiceAccount, Priority, DefaultTolerationSeconds.
+        // Admission: ServiceAccount, DefaultTolerationSeconds (Priority: PriorityAdmission).
         // Mirror pods of static pods get no service account (ServiceAccount admission skips them).
         let mirror = !obj["metadata"]["annotations"]["kubernetes.io/config.mirror"].isNull
         if !mirror {
             if spec["serviceAccountName"].isNull { spec["serviceAccountName"] = spec["serviceAccount"].isNull ? "default" : spec["serviceAccount"] }
             spec["serviceAccount"] = spec["serviceAccountName"]
         }
-        setIfMissing(&spec, ["priority"], 0)
         setIfMissing(&spec, ["enableServiceLinks"], true)
-        setIfMissing(&spec, ["preemptionPolicy"], "PreemptLowerPriority")
         var tolerations = spec["tolerations"].array ?? []
         for key in ["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"]
         where !tolerations.contains(where: {

@@ -47,5 +47,6 @@ enum RootCommand {
             ClusterInfoCommand.spec,
             CertificateCommand.spec,
             AuthCommand.spec,
+            DebugCommand.spec,
         ] + WorkloadCommands.specs + NoRuntimeCommands.specs)
 }

@@ -73,7 +73,20 @@ struct DebugRun {
             list[i] = try merged(list[i], custom: custom, name: name)
         }
         let ns = pod["metadata"]["namespace"].string ?? o.namespace, podName = pod["metadata"]["name"].string ?? ""
-        let result = try inv.server().write { try $0.updateEphemeralContainers(namespace: ns, name: podName, containers: list) }
+        let server = try inv.server()
+        guard let podType = server.registry.type(group: "", kind: "Pod") else { return (pod, name) }
+        let result = try server.write { s in
+            // kubectl sends a strategic merge patch: the list merges by name into the stored one.
+            var merged = try s.get(podType, namespace: ns, name: podName)["spec"]["ephemeralContainers"].array ?? []
+            for c in list {
+                if let i = merged.firstIndex(where: { $0["name"] == c["name"] }) {
+                    if !(pod["spec"]["ephemeralContainers"].array ?? []).contains(c) { merged[i] = c }
+                } else {
+                    merged.append(c)
+                }
+            }
+            return try s.updateEphemeralContainers(namespace: ns, name: podName, containers: merged)
+        }
         return (result, name)
     }
 

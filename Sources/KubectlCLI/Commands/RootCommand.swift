@@ -49,5 +49,6 @@ enum RootCommand {
             AuthCommand.spec,
             PluginCommand.spec,
             PluginCommand.alphaSpec,
+            DebugCommand.spec,
         ] + WorkloadCommands.specs + NoRuntimeCommands.specs)
 }

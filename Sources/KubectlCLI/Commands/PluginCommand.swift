@@ -22,9 +22,16 @@ enum PluginCommand {
         ],
         group: "Other Commands:")
 
-    static let alphaSpec = CommandSpec(
-        "alpha", use: "alpha", short: "Commands for features in alpha", hidden: true,
-        run: { inv in inv.io.err.write("No alpha commands are available in this version of kubectl\n") })
+    static let alphaSpec = CommandSpec("alpha", use: "alpha", short: "Commands for features in alpha", hidden: true,
+                                       options: AlphaOptions.self)
+}
+
+/// kubectl v1.32 has no alpha commands: `alpha` says so and succeeds, whatever follows it.
+struct AlphaOptions: FlagOptions {
+    static var flags: [OptionFlag<Self>] { [] }
+    func run(_ inv: inout Invocation) throws {
+        inv.io.err.write("No alpha commands are available in this version of kubectl\n")
+    }
 }
 
 struct PluginListOptions: CommandOptions {

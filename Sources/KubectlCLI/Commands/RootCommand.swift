@@ -46,6 +46,9 @@ enum RootCommand {
         ClusterInfoCommand.spec,
         CertificateCommand.spec,
         AuthCommand.spec,
+        PluginCommand.spec,
+        PluginCommand.alphaSpec,
+        DebugCommand.spec,
     ] + WorkloadCommands.specs + NoRuntimeCommands.specs)
 
     static func root(subcommands: [CommandSpec]) -> CommandSpec {
@@ -78,6 +81,7 @@ enum RootCommand {
         "__man": { CompletionCommand.manSpec }, "__complete": { CompletionCommand.completeSpec },
         "__completeNoDesc": { CompletionCommand.completeSpec }, "events": { EventsCommand.spec },
         "cluster-info": { ClusterInfoCommand.spec }, "certificate": { CertificateCommand.spec }, "auth": { AuthCommand.spec },
+        "plugin": { PluginCommand.spec }, "alpha": { PluginCommand.alphaSpec }, "debug": { DebugCommand.spec },
         "run": { RunCommand.spec }, "expose": { ExposeCommand.spec }, "set": { SetCommand.spec },
         "scale": { ScaleCommand.spec }, "autoscale": { AutoscaleCommand.spec }, "rollout": { RolloutCommand.spec },
         "wait": { WaitCommand.spec }, "top": { TopCommand.spec },

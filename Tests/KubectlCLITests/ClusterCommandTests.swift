@@ -84,4 +84,30 @@ import Testing
         #expect(r.exitCode == 1 && r.stdout.isEmpty)
         #expect(r.stderr.hasPrefix("error: kubectl proxy needs an API server to forward requests to, and kubectl-local has none"))
     }
+
+    /// `events --for` and `--field-selector involvedObject.name=` read one name's events through the
+    /// field index; kind and namespace still decide: a pod and a deployment both named web keep apart.
+    @Test func eventsOfOneObjectByNameAndKind() {
+        let s = TestStore()
+        #expect(s.run("run web --image=nginx:1.27").exitCode == 0)
+        #expect(s.run("create deployment web --image=nginx:1.27").exitCode == 0)
+        #expect(s.run("create namespace other").exitCode == 0)
+        #expect(s.run("run web -n other --image=nginx:1.27").exitCode == 0)
+        let rows = { (r: CLIResult) in r.stdout.split(separator: "\n").dropFirst().map(String.init) }
+        let pod = rows(s.run("events --for pod/web"))
+        #expect(pod.count == 4 && pod.allSatisfy { $0.contains(" Pod/web ") }, "\(pod)")
+        let deployment = rows(s.run("events --for deployment/web"))
+        #expect(!deployment.isEmpty && deployment.allSatisfy { $0.contains(" Deployment/web ") }, "\(deployment)")
+        let kinds = { (selector: String) in
+            s.run(args: ["get", "events", "--field-selector", selector,
+                         "-o", "jsonpath={range .items[*]}{.involvedObject.kind}/{.metadata.namespace}{\"\\n\"}{end}"])
+                .stdout.split(separator: "\n").map(String.init).sorted()
+        }
+        #expect(kinds("involvedObject.name=web") == Array(repeating: "Deployment/default", count: deployment.count)
+                + Array(repeating: "Pod/default", count: 4))
+        #expect(kinds("involvedObject.name=web,involvedObject.kind=Pod") == Array(repeating: "Pod/default", count: 4))
+        #expect(s.run("get events -A --field-selector involvedObject.name=web,involvedObject.namespace=other -o name")
+                .stdout.split(separator: "\n").count == 4)
+        #expect(s.run("get events --field-selector involvedObject.name=nothing").stderr == "No resources found in default namespace.\n")
+    }
 }

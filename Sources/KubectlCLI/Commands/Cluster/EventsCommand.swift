@@ -67,8 +67,8 @@ struct EventsOptions: CommandOptions {
         noHeaders = f.bool("no-headers")
         _ = f.int("chunk-size")
         printFlags = PrintFlags(f)
+        let forText = f.string("for"), typesText = f.strings("types")
         namespace = try inv.namespace()
-        let forText = f.string("for")
         if !forText.isEmpty {
             guard forText.contains("/") else { throw CLIError.message("--for must be in resource/name form") }
             let parts = forText.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
@@ -83,7 +83,7 @@ struct EventsOptions: CommandOptions {
             forName = parts[1]
         }
         // kubectl keeps the distinct types, sorted.
-        types = Array(Set(f.strings("types"))).sorted()
+        types = Array(Set(typesText)).sorted()
         if !printFlags.output.isEmpty { format = try printFlags.format() }
     }
 

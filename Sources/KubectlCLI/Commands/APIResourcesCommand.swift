@@ -3,6 +3,11 @@ import KubeRegistry
 
 /// `kubectl api-resources` and `kubectl api-versions`, printed from the registry.
 enum APIResourcesCommand {
+    /// api-resources, api-versions and config view take no arguments (kubectl's Complete refuses them first).
+    static func rejectArguments(_ inv: Invocation) throws {
+        if !inv.args.isEmpty { throw CLIError.usage("unexpected arguments: [\(inv.args.joined(separator: " "))]") }
+    }
+
     static let spec = CommandSpec(
         "api-resources",
         use: "api-resources [flags]",
@@ -17,6 +22,7 @@ enum APIResourcesCommand {
 struct APIVersionsOptions: FlagOptions {
     static var flags: [OptionFlag<Self>] { [] }
     func run(_ inv: inout Invocation) throws {
+        try APIResourcesCommand.rejectArguments(inv)
         for v in inv.registry.apiVersions { inv.io.out.write(v + "\n") }
     }
 }
@@ -44,6 +50,7 @@ struct APIResourcesOptions: FlagOptions {
     }
 
     func run(_ inv: inout Invocation) throws {
+        try APIResourcesCommand.rejectArguments(inv)
         guard ["", "wide", "name"].contains(output) else {
             throw CLIError.message("--output \(output) is not available")
         }

@@ -75,7 +75,11 @@ enum DryRun: String {
         switch v {
         case "", "none", "false": return .none
         case "client", "true": return .client
-        case "server": return .server
+        case "server":
+            if inv.flags.declares("local") && inv.flags.bool("local") {
+                throw CLIError.message("cannot specify --local and --dry-run=server - did you mean --dry-run=client?")
+            }
+            return .server
         case "unchanged":
             inv.io.err.write(klogHeader("W", file: "helpers.go:702", now: inv.clock.now) + "--dry-run is deprecated and can be replaced with --dry-run=client.\n")
             return .client

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Commands that need running containers or a network: kubectl-local has neither, so each says so
 /// clearly and fails (exit 1) instead of pretending.
 enum NoRuntimeCommands {
@@ -34,10 +38,31 @@ enum NoRuntimeCommands {
             throw CLIError.message("at least 1 argument is required for attach")
         case "port-forward" where args.count < 2:
             throw CLIError.usage("TYPE/NAME and list of ports are required for port-forward")
-        case "cp" where args.count != 2:
-            throw CLIError.message("source and destination are required")
+        case "cp":
+            if args.count != 2 { throw CLIError.message("source and destination are required") }
+            try checkCopySpecs(args[0], args[1])
         default:
             break
+        }
+    }
+
+    /// kubectl cp's checks of `[[namespace/]pod:]file/path` specs, before it looks for the pod.
+    static func checkCopySpecs(_ source: String, _ destination: String) throws {
+        func spec(_ arg: String) throws -> (pod: String, file: String) {
+            guard let colon = arg.firstIndex(of: ":") else { return ("", arg) }
+            let podPart = arg[..<colon], file = String(arg[arg.index(after: colon)...])
+            let pieces = podPart.split(separator: "/", omittingEmptySubsequences: false)
+            if colon == arg.startIndex || pieces.count > 2 {
+                throw CLIError.message("filespec must match the canonical format: [[namespace/]pod:]file/path")
+            }
+            return (String(pieces.last!), file)
+        }
+        let src = try spec(source), dest = try spec(destination)
+        if !src.pod.isEmpty && !dest.pod.isEmpty { throw CLIError.message("one of src or dest must be a local file specification") }
+        if src.file.isEmpty || dest.file.isEmpty { throw CLIError.message("filepath can not be empty") }
+        if src.pod.isEmpty && dest.pod.isEmpty { throw CLIError.message("one of src or dest must be a remote file specification") }
+        if !dest.pod.isEmpty && access(src.file, F_OK) != 0 {
+            throw CLIError.message("\(src.file) doesn't exist in local filesystem")
         }
     }
 

@@ -29,6 +29,7 @@ struct VersionOptions: FlagOptions {
     }
 
     func run(_ inv: inout Invocation) throws {
+        if !inv.args.isEmpty { throw CLIError.message("extra arguments: [\(inv.args.joined(separator: " "))]") }
         let gitVersion = VersionCommand.gitVersion, info = VersionCommand.info
         var doc = JSONObject([("clientVersion", info()), ("kustomizeVersion", "v5.5.0")])
         if !client { doc["serverVersion"] = info() }

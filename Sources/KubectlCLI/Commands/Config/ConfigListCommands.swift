@@ -98,6 +98,8 @@ struct ViewConfigOptions: FlagOptions {
          .init(\.raw, "raw", usage: "Print tokens, passwords and certificate data as they are.")]
     }
 
+    mutating func complete(_ inv: inout Invocation) throws { try APIResourcesCommand.rejectArguments(inv) }
+
     func run(_ inv: inout Invocation) throws {
         var config = try inv.kubeconfig()
         if minify {

@@ -10,7 +10,7 @@ enum ApplyCommand {
         "apply",
         use: "apply (-f FILENAME | -k DIRECTORY)",
         short: "Create or update objects so they match files or stdin",
-        subcommands: [LastAppliedCommands.viewSpec, LastAppliedCommands.setSpec],
+        subcommands: [LastAppliedCommands.editSpec, LastAppliedCommands.setSpec, LastAppliedCommands.viewSpec],
         group: "Advanced Commands:",
         options: ApplyOptions.self)
 
@@ -29,6 +29,10 @@ enum ApplyCommand {
                                 inv: inout Invocation, server: APIServer) throws -> (JSONValue, String)
     {
         let name = obj["metadata"]["name"].string ?? ""
+        if name.isEmpty {
+            // kubectl reads the live object first; the client refuses a GET without a name.
+            throw CLIError.message("error when retrieving current configuration of:\n\(Declarative.infoString(type, name: name, namespace: namespace))\nfrom server for: \(goQuoted(source)): resource name may not be empty")
+        }
         let (modified, _) = LastApplied.modified(obj)
         guard let live = try server.read({ try $0.find(type, namespace: namespace, name: name) }) else {
             let toCreate = Declarative.dropNulls(modified)

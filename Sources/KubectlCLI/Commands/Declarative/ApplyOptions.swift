@@ -92,6 +92,7 @@ struct ApplyOptions: FlagOptions {
 
     func run(_ inv: inout Invocation) throws {
         let printer = try printFlags.toPrinter(dryRun: dryRun)
+        printer.listWhenMany = true
         let server = try inv.server()
         let result = try builder.resolve(&inv)
         if result.isEmpty { throw CLIError.message("no objects passed to apply") }

@@ -18,6 +18,8 @@ struct EditSession {
     let crlf: Bool
     let saveConfig: Bool
     let outputPatch: Bool
+    /// `apply edit-last-applied`: the targets are last applied configurations, saved back as the annotation.
+    let lastApplied: Bool
     var reasons: [(head: String, other: [String])] = []
     var previousEdit: String? = nil
     var file = ""
@@ -32,9 +34,10 @@ struct EditSession {
     }
 
     init(targets: [EditCommand.Target], json: Bool, keepManagedFields: Bool, crlf: Bool, saveConfig: Bool, outputPatch: Bool,
-         inv: Invocation)
+         inv: Invocation, lastApplied: Bool = false)
     {
         self.targets = targets
+        self.lastApplied = lastApplied
         self.json = json
         shown = targets.map { keepManagedFields ? $0.object : ObjectPrinter.stripManagedFields($0.object) }
         editor = inv.environment["KUBE_EDITOR"].flatMap { $0.isEmpty ? nil : $0 }
@@ -135,6 +138,7 @@ struct EditSession {
 
     /// Patches one object with the difference the edit made; true when it was invalid (reopen).
     mutating func save(_ target: EditCommand.Target, before: JSONValue, edited: JSONValue, inv: inout Invocation) throws -> Bool {
+        if lastApplied { return try saveLastApplied(target, before: before, edited: edited, inv: &inv) }
         var after = edited
         if saveConfig { after = LastApplied.modified(after).object }
         let strategic = Declarative.supportsStrategic(after)
@@ -160,6 +164,28 @@ struct EditSession {
                                     body: Declarative.requestBody(patch, kind: strategic ? .strategic : .merge))
             }
             inv.io.out.write("\(ObjectPrinter.name(result, type: target.type)) edited\n")
+            return false
+        } catch {
+            return try failed(target, error, inv: inv)
+        }
+    }
+
+    /// edit-last-applied: an unchanged configuration is skipped; a changed one replaces the annotation
+    /// (a merge patch of metadata.annotations, as kubectl sends).
+    mutating func saveLastApplied(_ target: EditCommand.Target, before: JSONValue, edited: JSONValue, inv: inout Invocation) throws -> Bool {
+        if before == edited {
+            inv.io.out.write("\(ObjectPrinter.name(edited, type: target.type)) skipped\n")
+            return false
+        }
+        let text = edited.compactJSON + "\n"
+        let patch: JSONValue = ["metadata": ["annotations": .object(JSONObject([(LastApplied.key, .string(text))]))]]
+        do {
+            _ = try inv.server().write { s -> JSONValue in
+                var live = try s.get(target.type, namespace: target.namespace, name: target.name)
+                live["metadata"]["annotations"][LastApplied.key] = .string(text)
+                return try s.update(live, type: target.type, body: Declarative.requestBody(patch, kind: .merge))
+            }
+            inv.io.out.write("\(ObjectPrinter.name(edited, type: target.type)) edited\n")
             return false
         } catch {
             return try failed(target, error, inv: inv)

@@ -125,6 +125,7 @@ struct PatchOptions: FlagOptions {
     func run(_ inv: inout Invocation) throws {
         let patch = try Declarative.parsePatch(patchText, kind: kind)
         let printer = try printFlags.toPrinter(inv)
+        printer.documentSeparators = false  // kubectl's patch builds a printer per object
         let dryRun = printer.dryRun
         let result = try builder.resolve(&inv)
         if builder.local {

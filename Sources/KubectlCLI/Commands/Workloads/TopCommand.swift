@@ -39,6 +39,16 @@ enum TopCommand {
 
     static func running(_ pods: [JSONValue]) -> [JSONValue] { pods.filter { $0["status"]["phase"].string == "Running" } }
 
+    /// top parses its selectors itself before asking for metrics: errors read `error: ...`.
+    static func checkSelectors(label: String, field: String) throws {
+        do {
+            if !label.isEmpty { _ = try LabelSelector.parse(label) }
+            if !field.isEmpty { _ = try FieldSelector.parse(field) }
+        } catch {
+            throw CLIError.message("\(error)")
+        }
+    }
+
     static func pods(_ inv: inout Invocation, _ o: TopPodOptions) throws {
         let sortBy = try sortKey(o.sortBy)
         let server = try inv.server()
@@ -185,6 +195,15 @@ struct TopPodOptions: FlagOptions {
          .init(\.sum, "sum", usage: "Add a line with the totals of the CPU and memory columns.")]
     }
 
+    /// kubectl's order: --sort-by, a name with a selector, then the selectors parsed (client-side errors).
+    func validate(_ inv: Invocation) throws {
+        _ = try TopCommand.sortKey(sortBy)
+        if !inv.args.isEmpty && (!selector.isEmpty || !fieldSelector.isEmpty) {
+            throw CLIError.message("only one of NAME or selector can be provided")
+        }
+        try TopCommand.checkSelectors(label: selector, field: fieldSelector)
+    }
+
     func run(_ inv: inout Invocation) throws { try TopCommand.pods(&inv, self) }
 }
 
@@ -201,6 +220,12 @@ struct TopNodeOptions: FlagOptions {
          .init(\.showCapacity, "show-capacity", usage: "Percentages of capacity instead of allocatable."),
          .init(\.sortBy, "sort-by", usage: "Sort by cpu or memory."),
          .init(\.useProtocolBuffers, TopCommand.useProtocolBuffers)]
+    }
+
+    func validate(_ inv: Invocation) throws {
+        _ = try TopCommand.sortKey(sortBy)
+        if !inv.args.isEmpty && !selector.isEmpty { throw CLIError.message("only one of NAME or --selector can be provided") }
+        try TopCommand.checkSelectors(label: selector, field: "")
     }
 
     func run(_ inv: inout Invocation) throws { try TopCommand.nodes(&inv, self) }

@@ -38,10 +38,7 @@ func runnableCommands(_ spec: CommandSpec = RootCommand.spec, path: [String] = [
                                  clock: Clock(now: Timestamp(seconds: 0)))
             _ = try? spec.optionsType!.init(&inv)
             let declared = Set(spec.flags.map(\.name))
-            var unread = declared.subtracting(parsed.flags.reads.names)
-            // --record (deprecated) prints its notice from the parser; only `set` writes change-cause so
-            // far; on these commands it is the notice alone (README: Flags).
-            if ["create", "apply", "label", "annotate", "scale"].contains(path.first ?? "") && path.count == 1 { unread.remove("record") }
+            let unread = declared.subtracting(parsed.flags.reads.names)
             #expect(unread.isEmpty, "kubectl \(path.joined(separator: " ")): declared, never read: \(unread.sorted())")
         }
     }

@@ -30,6 +30,16 @@ enum CommonFlags {
         ]
     }
 
+    /// The printing and dry-run flags of the commands that generate objects (`create <kind>`, `run`).
+    static let generatorPrinting: [FlagSpec] = [
+        FlagSpec("allow-missing-template-keys", .bool, default: "true", usage: "Ignore template errors for missing keys."),
+        FlagSpec("dry-run", .string, default: "none", usage: "Only print the object: none, server or client.",
+                 noOptDefault: "unchanged", completions: ["none", "server", "client"]),
+        FlagSpec("output", short: "o", .string, usage: "Output format (json, yaml, name, go-template, jsonpath, ...)."),
+        FlagSpec("show-managed-fields", .bool, usage: "Keep managedFields when printing JSON or YAML."),
+        FlagSpec("template", .string, usage: "Template for -o go-template or jsonpath."),
+    ]
+
     static let dryRun = FlagSpec("dry-run", .string, default: "none",
                                  usage: "Only show what would happen: \"none\", \"client\" or \"server\".",
                                  noOptDefault: "unchanged", completions: ["none", "client", "server"])

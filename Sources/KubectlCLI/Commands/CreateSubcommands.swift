@@ -71,14 +71,7 @@ struct CreateObjectOptions<G: ObjectGenerator>: FlagOptions {
     var validate = ""
 
     static var flags: [OptionFlag<Self>] {
-        [.printing(\.printFlags, [
-            FlagSpec("allow-missing-template-keys", .bool, default: "true", usage: "Ignore template errors for missing keys."),
-            FlagSpec("dry-run", .string, default: "none", usage: "Only print the object: none, server or client.",
-                     noOptDefault: "unchanged", completions: ["none", "server", "client"]),
-            FlagSpec("output", short: "o", .string, usage: "Output format (json, yaml, name, go-template, jsonpath, ...)."),
-            FlagSpec("show-managed-fields", .bool, usage: "Keep managedFields when printing JSON or YAML."),
-            FlagSpec("template", .string, usage: "Template for -o go-template or jsonpath."),
-         ]),
+        [.printing(\.printFlags, CommonFlags.generatorPrinting),
          .init(\.fieldManager, "field-manager", default: "kubectl-create", usage: "Name recorded in metadata.managedFields as the manager of the fields written."),
          .init(\.saveConfig, "save-config", usage: "Store the configuration in an annotation for later apply."),
          .init(\.validate, "validate", default: "strict", usage: "Schema validation: strict, warn, ignore.", noOptDefault: "strict")]

@@ -15,6 +15,8 @@ struct LabelAnnotateOptions: CommandOptions {
     var resourceVersion: String
     /// Accepted; the store keeps no managedFields.
     var fieldManager: String
+    /// Hidden and deprecated: the notice alone (README: Flags).
+    var record: Bool
     var add: [(String, String)] = []
     var remove: [String] = []
 
@@ -28,6 +30,7 @@ struct LabelAnnotateOptions: CommandOptions {
         overwrite = f.bool("overwrite")
         resourceVersion = f.string("resource-version")
         fieldManager = f.string("field-manager")
+        record = f.bool("record")
         if list && !printFlags.output.isEmpty { throw CLIError.message("--list and --output may not be specified together") }
         (add, remove) = try LabelCommand.parsePairs(pairs, mode: mode)
     }

@@ -161,11 +161,6 @@ enum Gen {
              ("ownerReferences", ownerReferences)])
     }
 
-    static func isDryRun(_ flags: ParsedFlags) -> Bool {
-        let v = flags.string("dry-run")
-        return !(v.isEmpty || v == "none")
-    }
-
     // MARK: validation (k8s.io/apimachinery/pkg/util/validation)
 
     static func isConfigMapKey(_ key: String) -> [String] {

@@ -26,14 +26,6 @@ final class OperationPrinter {
         self.typedJSON = typedJSON
     }
 
-    /// The printer of a command whose `-o` and dry-run strategy are already parsed; `--show-managed-fields`
-    /// is read when the command declares it.
-    convenience init(format: OutputFormat?, dryRun: DryRun, flags: ParsedFlags, typedJSON: Bool = false) {
-        self.init(format: format, dryRun: dryRun,
-                  showManagedFields: flags.declares("show-managed-fields") && flags.bool("show-managed-fields"))
-        self.typedJSON = typedJSON
-    }
-
     /// ` (dry run)`, ` (server dry run)` or "".
     var suffix: String { dryRun.suffix }
 

@@ -1,17 +1,21 @@
 import KubeModel
 
 /// `config set-context [NAME | --current]`: adds the context or changes the fields given.
-struct SetContextOptions: CommandOptions {
+struct SetContextOptions: FlagOptions {
     var name: String?
-    var current: Bool
+    var current = false
+    var cluster: String?, user: String?, namespace: String?
     /// The fields given (`cluster`, `user`, `namespace`), empty values included.
-    var fields: [(String, String)] = []
+    var fields: [(String, String)] { [("cluster", cluster), ("user", user), ("namespace", namespace)].compactMap { k, v in v.map { (k, $0) } } }
 
-    init(_ inv: inout Invocation) throws {
-        current = inv.flags.bool("current")
-        for key in ["cluster", "user", "namespace"] where inv.flags.isSet(key) {
-            fields.append((key, inv.flags.string(key)))
-        }
+    static var flags: [OptionFlag<Self>] {
+        [.init(\.cluster, "cluster", usage: "The cluster (and so the store) the context uses."),
+         .init(\.current, "current", usage: "Change the context in use instead of a named one."),
+         .init(\.namespace, "namespace", usage: "The namespace commands use when -n is not given."),
+         .init(\.user, "user", usage: "The user the context runs as.")]
+    }
+
+    mutating func complete(_ inv: inout Invocation) throws {
         if inv.args.count > 1 { throw inv.helpThenUnexpectedArgs() }
         name = inv.args.first
     }

@@ -13,15 +13,13 @@ struct CurrentContextOptions: CommandOptions {
 }
 
 /// `config get-contexts [NAME...]`: the table (current one starred) or `-o name`, sorted by name.
-struct GetContextsOptions: CommandOptions {
-    var names: [String]
-    var output: String
-    var noHeaders: Bool
+struct GetContextsOptions: FlagOptions {
+    var output = ""
+    var noHeaders = false
 
-    init(_ inv: inout Invocation) throws {
-        names = inv.args
-        output = inv.flags.string("output")
-        noHeaders = inv.flags.bool("no-headers")
+    static var flags: [OptionFlag<Self>] {
+        [.init(\.noHeaders, "no-headers", usage: "Print the rows without the header line."),
+         .init(\.output, "output", short: "o", usage: "Print only the names with 'name'.", completions: ["name"])]
     }
 
     func validate(_ inv: Invocation) throws {
@@ -34,6 +32,7 @@ struct GetContextsOptions: CommandOptions {
         let config = try inv.kubeconfig()
         var shown: [Kubeconfig.Entry] = []
         var missing: [String] = []
+        let names = inv.args
         if names.isEmpty {
             shown = config.contexts.sorted { goStringLess($0.name, $1.name) }
         } else {
@@ -77,21 +76,29 @@ enum ListEntriesOptions {
 
 /// `config view`: the document, `--minify`ed to the context in use, `--flatten`ed (file contents
 /// inlined) or with secrets hidden (unless `--raw`), as YAML, JSON or a template.
-struct ViewConfigOptions: CommandOptions {
-    var minify: Bool
-    var flatten: Bool
-    var raw: Bool
-    var output: String
+struct ViewConfigOptions: FlagOptions {
+    var printFlags = PrintFlags()
+    var minify = false
+    var flatten = false
+    var raw = false
+    /// Accepted, no effect offline: kubectl-local reads one kubeconfig file.
+    var merge = true
 
-    init(_ inv: inout Invocation) throws {
-        try APIResourcesCommand.rejectArguments(inv)
-        minify = inv.flags.bool("minify")
-        flatten = inv.flags.bool("flatten")
-        raw = inv.flags.bool("raw")
-        output = inv.flags.string("output")
-        _ = (inv.flags.bool("merge"), inv.flags.bool("show-managed-fields"), inv.flags.string("template"),
-             inv.flags.bool("allow-missing-template-keys"))
+    static var flags: [OptionFlag<Self>] {
+        [.printing(\.printFlags, [
+            FlagSpec("allow-missing-template-keys", .bool, default: "true",
+                     usage: "Ignore missing fields in templates (go-template and jsonpath output only)."),
+            FlagSpec("output", short: "o", .string, default: "yaml", usage: "Output format: yaml, json, jsonpath=..., go-template=...",
+                     completions: CommonFlags.outputFormats),
+            FlagSpec("show-managed-fields", .bool, usage: "Keep metadata.managedFields (a kubeconfig has none)."),
+            FlagSpec("template", .string, usage: "Template for -o go-template or jsonpath, when not given after '='.")]),
+         .init(\.flatten, "flatten", usage: "Put the contents of referenced certificate and key files into the document."),
+         .init(\.merge, "merge", default: "true", usage: "Merge every kubeconfig file. No effect offline: kubectl-local reads one kubeconfig file."),
+         .init(\.minify, "minify", usage: "Keep only the context in use, with its cluster and user."),
+         .init(\.raw, "raw", usage: "Print tokens, passwords and certificate data as they are.")]
     }
+
+    mutating func complete(_ inv: inout Invocation) throws { try APIResourcesCommand.rejectArguments(inv) }
 
     func run(_ inv: inout Invocation) throws {
         var config = try inv.kubeconfig()
@@ -105,12 +112,12 @@ struct ViewConfigOptions: CommandOptions {
             config = Self.shortened(config)
         }
         let doc = config.json()
-        switch output {
+        switch printFlags.output {
         case "json": inv.io.out.write(doc.jsonString(JSONWriteOptions(indent: 4, sortKeys: false)) + "\n")
         case "yaml", "": inv.io.out.write(ObjectPrinter.yaml(doc))
         case "name": inv.io.out.write("config/<unknown>\n")  // kubectl's name printer: a Config has no name
         default:
-            guard let format = try objectFormat(inv) else { return inv.io.out.write(ObjectPrinter.yaml(doc)) }
+            guard let format = try printFlags.format() else { return inv.io.out.write(ObjectPrinter.yaml(doc)) }
             try TemplateOutput.write([doc], format: format, inv: &inv)
         }
     }

@@ -5,51 +5,64 @@ import KubeRegistry
 /// apply's options (kubectl's ApplyFlags.ToOptions, then Validate, then Run): the objects come from the
 /// resource builder (`-f`/`-k`, filtered by `-l`), each applied on its own; a failed object is reported
 /// and the others go on.
-struct ApplyOptions: CommandOptions {
-    var builder: ResourceBuilder
-    var printFlags: PrintFlags
-    var serverSide: Bool
-    var forceConflicts: Bool
-    var dryRun: DryRun
-    var cascade: PropagationPolicy
-    var force: Bool
-    var prune: Bool
+struct ApplyOptions: FlagOptions {
+    var builder = ResourceBuilder()
+    var printFlags = PrintFlags()
+    var serverSide = false
+    var forceConflicts = false
+    var dryRun = DryRun.none
+    var cascadeText = "background"
+    var cascade = PropagationPolicy.background
+    var force = false
+    var prune = false
+    var pruneAllowlistText: [String] = []
     var pruneAllowlist: [(String, String, String)] = []
-    var subresource: String
-    var fieldManager: String
-    var validation: ValidationMode
+    var subresource = ""
+    var fieldManager = ""
+    var validation = ValidationMode.strict
+    var overwrite = true
+    /// Hidden and deprecated: the notice alone (README: Flags).
+    var record = false
     /// Accepted, no effect offline (README, help): deletions are immediate and the patch always uses the
     /// built-in schema.
-    var gracePeriod: Int
-    var timeout: String
-    var wait: Bool
-    var openAPIPatch: Bool
-    var overwrite: Bool
+    var gracePeriod = -1
+    var timeout = "0s"
+    var wait = false
+    var openAPIPatch = true
 
-    /// kubectl's ToOptions: every flag read, then in its order: arguments, dry-run, cascade, files,
-    /// validation mode, the prune allow-list.
-    init(_ inv: inout Invocation) throws {
-        let f = inv.flags
-        builder = ResourceBuilder.from(inv, args: [])
-        printFlags = PrintFlags(f)
-        serverSide = f.bool("server-side")
-        forceConflicts = f.bool("force-conflicts")
-        force = f.bool("force")
-        prune = f.bool("prune")
-        subresource = f.string("subresource")
-        fieldManager = f.string("field-manager")
-        gracePeriod = f.int("grace-period")
-        timeout = f.string("timeout")
-        wait = f.bool("wait")
-        openAPIPatch = f.bool("openapi-patch")
-        overwrite = f.bool("overwrite")
-        let allowlist = f.strings("prune-allowlist")
+    static var flags: [OptionFlag<Self>] {
+        [.printing(\.printFlags, CommonFlags.output(tables: false) + [CommonFlags.dryRun]),
+         .builder(\.builder, CommonFlags.filenames("apply") + [
+            FlagSpec("all", .bool, usage: "With --prune, prune every object of the allow-listed types, not only those matching -l."),
+            CommonFlags.selector, CommonFlags.validate]),
+         .init(\.cascadeText, "cascade", default: "background", usage: "Deletion cascade for --prune and --force: background, foreground or orphan.",
+               noOptDefault: "background"),
+         .init(\.fieldManager, CommonFlags.fieldManager("kubectl-client-side-apply")),
+         .init(\.force, "force", usage: "Delete and re-create an object the update cannot change (immutable fields)."),
+         .init(\.forceConflicts, "force-conflicts", usage: "With --server-side, take over fields other managers own."),
+         .init(\.gracePeriod, "grace-period", default: "-1", usage: "Grace period for pruned objects. No effect offline: deletions are immediate."),
+         .init(\.openAPIPatch, "openapi-patch", default: "true", usage: "Use the schema's patch metadata for the merge. No effect offline: the built-in schema is always used."),
+         .init(\.overwrite, "overwrite", default: "true", usage: "Overwrite fields changed by others with the applied values."),
+         .init(\.prune, "prune", usage: "Delete applied objects (of the allow-listed types) no longer in the files."),
+         .init(\.pruneAllowlistText, "prune-allowlist", .stringArray, usage: "group/version/kind types --prune may delete (core/v1/ConfigMap)."),
+         .init(\.record, CommonFlags.record),
+         .init(\.serverSide, "server-side", usage: "Apply on the server, recording the field manager."),
+         .init(\.subresource, "subresource", usage: "With --server-side, the subresource to apply to (status, scale); locally the configuration is merged into the object itself.",
+               completions: ["status", "scale"]),
+         .init(\.timeout, "timeout", .duration, default: "0s", usage: "Wait time for deletions. No effect offline: deletions are immediate."),
+         .init(\.wait, "wait", usage: "Wait for deletions to finish. No effect offline: deletions are immediate.")]
+    }
+
+    /// kubectl's ToOptions, in its order: arguments, dry-run, cascade, files, validation mode, the prune
+    /// allow-list.
+    mutating func complete(_ inv: inout Invocation) throws {
+        builder.args = []
         if !inv.args.isEmpty { throw CLIError.usage("Unexpected args: [\(inv.args.joined(separator: " "))]") }
-        dryRun = try DryRun.from(inv)
-        cascade = try PropagationPolicy.cascade(f.string("cascade"))
+        dryRun = try DryRun.parse(printFlags.dryRun, inv)
+        cascade = try PropagationPolicy.cascade(cascadeText)
         if !builder.hasFiles { throw CLIError.message("must specify one of -f and -k") }
         validation = try ValidationMode.from(inv)
-        if prune { pruneAllowlist = try ApplyCommand.pruneAllowlist(allowlist) }
+        if prune { pruneAllowlist = try ApplyCommand.pruneAllowlist(pruneAllowlistText) }
     }
 
     /// kubectl's Validate.

@@ -15,16 +15,6 @@ enum DiffCommand {
             "diff",
             use: "diff -f FILENAME",
             short: "Show how objects in the store would change if the files were applied",
-            flags: CommonFlags.filenames("diff") + [
-                CommonFlags.fieldManager("kubectl-client-side-apply"),
-                FlagSpec("force-conflicts", .bool, usage: "With --server-side, take over fields other managers own."),
-                FlagSpec("concurrency", .int, default: "1", usage: "Objects processed in parallel. No effect offline."),
-                FlagSpec("prune", .bool, usage: "Include objects --prune would delete."),
-                FlagSpec("prune-allowlist", .stringArray, usage: "group/version/kind types --prune may delete."),
-                CommonFlags.selector,
-                FlagSpec("server-side", .bool, usage: "Compute the merged object with server-side apply."),
-                FlagSpec("show-managed-fields", .bool, usage: "Include metadata.managedFields in the diff."),
-            ],
             group: "Advanced Commands:",
             options: DiffOptions.self)
         spec.run = { try run(&$0) }

@@ -6,33 +6,30 @@ import KubeRegistry
 /// diff's options: the objects come from the resource builder (`-f`/`-k`, `-l`); for each, the live
 /// object and what apply would make of it (a server-side dry run) are written as YAML for the diff
 /// program. The first object that cannot be read, mapped or merged ends the command.
-struct DiffOptions: CommandOptions {
-    var builder: ResourceBuilder
-    var unexpectedArgs: [String]
-    var serverSide: Bool
-    var forceConflicts: Bool
-    var showManagedFields: Bool
-    var fieldManager: String
-    var prune: Bool
-    var pruneAllowlist: [String]
+struct DiffOptions: FlagOptions {
+    var builder = ResourceBuilder()
+    var serverSide = false
+    var forceConflicts = false
+    var showManagedFields = false
+    var fieldManager = ""
+    var prune = false
+    var pruneAllowlist: [String] = []
     /// Accepted, no effect offline (README, help): objects are diffed one after another.
-    var concurrency: Int
+    var concurrency = 1
 
-    init(_ inv: inout Invocation) throws {
-        let f = inv.flags
-        builder = ResourceBuilder.from(inv, args: [])
-        unexpectedArgs = inv.args
-        serverSide = f.bool("server-side")
-        forceConflicts = f.bool("force-conflicts")
-        showManagedFields = f.bool("show-managed-fields")
-        fieldManager = f.string("field-manager")
-        prune = f.bool("prune")
-        pruneAllowlist = f.strings("prune-allowlist")
-        concurrency = f.int("concurrency")
+    static var flags: [OptionFlag<Self>] {
+        [.init(\.builder, CommonFlags.filenames("diff") + [CommonFlags.selector]) { ResourceBuilder.from($0, args: []) },
+         .init(\.fieldManager, CommonFlags.fieldManager("kubectl-client-side-apply")),
+         .init(\.forceConflicts, "force-conflicts", usage: "With --server-side, take over fields other managers own."),
+         .init(\.concurrency, "concurrency", default: "1", usage: "Objects processed in parallel. No effect offline."),
+         .init(\.prune, "prune", usage: "Include objects --prune would delete."),
+         .init(\.pruneAllowlist, "prune-allowlist", .stringArray, usage: "group/version/kind types --prune may delete."),
+         .init(\.serverSide, "server-side", usage: "Compute the merged object with server-side apply."),
+         .init(\.showManagedFields, "show-managed-fields", usage: "Include metadata.managedFields in the diff.")]
     }
 
     func validate(_ inv: Invocation) throws {
-        if !unexpectedArgs.isEmpty { throw CLIError.usage("Unexpected args: [\(unexpectedArgs.joined(separator: " "))]") }
+        if !inv.args.isEmpty { throw CLIError.usage("Unexpected args: [\(inv.args.joined(separator: " "))]") }
         if !builder.hasFiles { throw CLIError.message("must specify one of -f and -k") }
         if forceConflicts && !serverSide { throw CLIError.message("--force-conflicts only works with --server-side") }
         if prune { _ = try ApplyCommand.pruneAllowlist(pruneAllowlist) }

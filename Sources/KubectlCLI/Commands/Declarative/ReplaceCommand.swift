@@ -9,20 +9,6 @@ enum ReplaceCommand {
         "replace",
         use: "replace -f FILENAME",
         short: "Swap objects for the versions in files or stdin",
-        flags: CommonFlags.output(tables: false) + CommonFlags.filenames("replace") + [
-            FlagSpec("cascade", .string, default: "background", usage: "Deletion cascade for --force: background, foreground or orphan.",
-                     noOptDefault: "background"),
-            CommonFlags.dryRun,
-            CommonFlags.fieldManager("kubectl-replace"),
-            FlagSpec("force", .bool, usage: "Delete the object, then create it again."),
-            FlagSpec("grace-period", .int, default: "-1", usage: "Grace period for --force deletions. No effect offline: deletions are immediate."),
-            FlagSpec("raw", .string, usage: "Raw URI to PUT to the server (not available offline)."),
-            FlagSpec("save-config", .bool, usage: "Record the object in the last-applied-configuration annotation, for later apply."),
-            FlagSpec("subresource", .string, usage: "Replace this subresource: status (only the status is taken from the file); scale acts on the object itself."),
-            FlagSpec("timeout", .duration, default: "0s", usage: "Wait time for --force deletions. No effect offline: deletions are immediate."),
-            CommonFlags.validate,
-            FlagSpec("wait", .bool, usage: "Wait for --force deletions to finish. No effect offline: deletions are immediate."),
-        ],
         group: "Advanced Commands:",
         options: ReplaceOptions.self)
 }
@@ -30,38 +16,44 @@ enum ReplaceCommand {
 /// replace's options (kubectl's Complete, Validate, Run): the objects come from the resource builder,
 /// each replaced on its own (`--force`: deleted, then created); a failed object is reported and the
 /// others go on.
-struct ReplaceOptions: CommandOptions {
-    var builder: ResourceBuilder
-    var printFlags: PrintFlags
-    var validation: ValidationMode
-    var saveConfig: Bool
-    var dryRun: DryRun
-    var cascade: PropagationPolicy
-    var force: Bool
-    var gracePeriod: Int
-    var timeoutSet: Bool
-    var raw: String
-    var subresource: String
-    var fieldManager: String
+struct ReplaceOptions: FlagOptions {
+    var builder = ResourceBuilder()
+    var printFlags = PrintFlags()
+    var validation = ValidationMode.strict
+    var saveConfig = false
+    var dryRun = DryRun.none
+    var cascadeText = "background"
+    var cascade = PropagationPolicy.background
+    var force = false
+    var gracePeriod = -1
+    var timeout = "0s"
+    var raw = ""
+    var subresource = ""
+    var fieldManager = ""
     /// Accepted, no effect offline (README, help): deletions are immediate.
-    var wait: Bool
+    var wait = false
+    var timeoutSet: Bool { if case .success(let ns) = GoValue.parseDuration(timeout) { return ns != 0 } else { return false } }
 
-    /// kubectl's Complete: every flag read, then in its order: validation mode, dry-run, cascade, files.
-    init(_ inv: inout Invocation) throws {
-        let f = inv.flags
-        builder = ResourceBuilder.from(inv, args: [])
-        printFlags = PrintFlags(f)
-        saveConfig = f.bool("save-config")
-        force = f.bool("force")
-        gracePeriod = f.int("grace-period")
-        timeoutSet = (f.durationNanoseconds("timeout") ?? 0) != 0
-        raw = f.string("raw")
-        subresource = f.string("subresource")
-        fieldManager = f.string("field-manager")
-        wait = f.bool("wait")
+    static var flags: [OptionFlag<Self>] {
+        [.printing(\.printFlags, CommonFlags.output(tables: false) + [CommonFlags.dryRun]),
+         .init(\.builder, CommonFlags.filenames("replace") + [CommonFlags.validate]) { ResourceBuilder.from($0, args: []) },
+         .init(\.cascadeText, "cascade", default: "background", usage: "Deletion cascade for --force: background, foreground or orphan.",
+               noOptDefault: "background"),
+         .init(\.fieldManager, CommonFlags.fieldManager("kubectl-replace")),
+         .init(\.force, "force", usage: "Delete the object, then create it again."),
+         .init(\.gracePeriod, "grace-period", default: "-1", usage: "Grace period for --force deletions. No effect offline: deletions are immediate."),
+         .init(\.raw, "raw", usage: "Raw URI to PUT to the server (not available offline)."),
+         .init(\.saveConfig, "save-config", usage: "Record the object in the last-applied-configuration annotation, for later apply."),
+         .init(\.subresource, "subresource", usage: "Replace this subresource: status (only the status is taken from the file); scale acts on the object itself."),
+         .init(\.timeout, "timeout", .duration, default: "0s", usage: "Wait time for --force deletions. No effect offline: deletions are immediate."),
+         .init(\.wait, "wait", usage: "Wait for --force deletions to finish. No effect offline: deletions are immediate.")]
+    }
+
+    /// kubectl's Complete, in its order: validation mode, dry-run, cascade, files.
+    mutating func complete(_ inv: inout Invocation) throws {
         validation = try ValidationMode.from(inv)
-        dryRun = try DryRun.from(inv)
-        cascade = try PropagationPolicy.cascade(f.string("cascade"))
+        dryRun = try DryRun.parse(printFlags.dryRun, inv)
+        cascade = try PropagationPolicy.cascade(cascadeText)
         if !builder.hasFiles { throw CLIError.message("must specify one of -f and -k") }
     }
 

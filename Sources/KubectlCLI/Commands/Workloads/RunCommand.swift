@@ -49,14 +49,7 @@ struct RunOptions: FlagOptions {
     var tty = false
 
     static var flags: [OptionFlag<Self>] {
-        [.printing(\.printFlags, [
-            FlagSpec("allow-missing-template-keys", .bool, default: "true", usage: "Ignore template errors for missing keys."),
-            FlagSpec("dry-run", .string, default: "none", usage: "Only print the object: none, server or client.",
-                     noOptDefault: "unchanged", completions: ["none", "server", "client"]),
-            FlagSpec("output", short: "o", .string, usage: "Output format (json, yaml, name, go-template, jsonpath, ...)."),
-            FlagSpec("show-managed-fields", .bool, usage: "Keep managedFields when printing JSON or YAML."),
-            FlagSpec("template", .string, usage: "Template for -o go-template or jsonpath."),
-         ]),
+        [.printing(\.printFlags, CommonFlags.generatorPrinting),
          .init(\.annotations, "annotations", .stringArray, usage: "Annotations for the pod, as key=value."),
          .init(\.record, CommonFlags.record),
          .init(\.attach, "attach", usage: "Wait for the pod and attach to it."),

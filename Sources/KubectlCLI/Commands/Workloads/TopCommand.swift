@@ -11,16 +11,8 @@ enum TopCommand {
         "top", use: "top", short: "Show CPU and memory figures of pods and nodes",
         subcommands: [
             CommandSpec("pod", aliases: ["pods", "po"], use: "pod [NAME | -l label]", short: "Show CPU and memory figures per pod",
-                        flags: [CommonFlags.allNamespaces, FlagSpec("containers", .bool, usage: "Per-container usage."),
-                                CommonFlags.fieldSelector, FlagSpec("no-headers", .bool, usage: "Omit the header line."),
-                                CommonFlags.selector, FlagSpec("sort-by", .string, usage: "Sort by cpu or memory."),
-                                useProtocolBuffers,
-                                FlagSpec("sum", .bool, usage: "Add a line with the totals of the CPU and memory columns.")],
                         options: TopPodOptions.self),
             CommandSpec("node", aliases: ["nodes", "no"], use: "node [NAME | -l label]", short: "Show CPU and memory figures per node",
-                        flags: [FlagSpec("no-headers", .bool, usage: "Omit the header line."), CommonFlags.selector,
-                                FlagSpec("show-capacity", .bool, usage: "Percentages of capacity instead of allocatable."),
-                                FlagSpec("sort-by", .string, usage: "Sort by cpu or memory."), useProtocolBuffers],
                         options: TopNodeOptions.self),
         ],
         group: "Cluster Management Commands:")
@@ -186,22 +178,21 @@ enum TopCommand {
 }
 
 /// `top pod`'s options.
-struct TopPodOptions: CommandOptions {
-    var allNamespaces, containers, noHeaders, sum: Bool
-    var fieldSelector, selector, sortBy: String
+struct TopPodOptions: FlagOptions {
+    var allNamespaces = false, containers = false, noHeaders = false, sum = false
+    var fieldSelector = "", selector = "", sortBy = ""
     /// Accepted, no effect offline (README, help): the figures are computed locally.
-    var useProtocolBuffers: Bool
+    var useProtocolBuffers = true
 
-    init(_ inv: inout Invocation) throws {
-        let f = inv.flags
-        allNamespaces = f.bool("all-namespaces")
-        containers = f.bool("containers")
-        noHeaders = f.bool("no-headers")
-        sum = f.bool("sum")
-        fieldSelector = f.string("field-selector")
-        selector = f.string("selector")
-        sortBy = f.string("sort-by")
-        useProtocolBuffers = f.bool("use-protocol-buffers")
+    static var flags: [OptionFlag<Self>] {
+        [.init(\.allNamespaces, CommonFlags.allNamespaces),
+         .init(\.containers, "containers", usage: "Per-container usage."),
+         .init(\.fieldSelector, CommonFlags.fieldSelector),
+         .init(\.noHeaders, "no-headers", usage: "Omit the header line."),
+         .init(\.selector, CommonFlags.selector),
+         .init(\.sortBy, "sort-by", usage: "Sort by cpu or memory."),
+         .init(\.useProtocolBuffers, TopCommand.useProtocolBuffers),
+         .init(\.sum, "sum", usage: "Add a line with the totals of the CPU and memory columns.")]
     }
 
     /// kubectl's order: --sort-by, a name with a selector, then the selectors parsed (client-side errors).
@@ -217,19 +208,18 @@ struct TopPodOptions: CommandOptions {
 }
 
 /// `top node`'s options.
-struct TopNodeOptions: CommandOptions {
-    var noHeaders, showCapacity: Bool
-    var selector, sortBy: String
+struct TopNodeOptions: FlagOptions {
+    var noHeaders = false, showCapacity = false
+    var selector = "", sortBy = ""
     /// Accepted, no effect offline (README, help): the figures are computed locally.
-    var useProtocolBuffers: Bool
+    var useProtocolBuffers = true
 
-    init(_ inv: inout Invocation) throws {
-        let f = inv.flags
-        noHeaders = f.bool("no-headers")
-        showCapacity = f.bool("show-capacity")
-        selector = f.string("selector")
-        sortBy = f.string("sort-by")
-        useProtocolBuffers = f.bool("use-protocol-buffers")
+    static var flags: [OptionFlag<Self>] {
+        [.init(\.noHeaders, "no-headers", usage: "Omit the header line."),
+         .init(\.selector, CommonFlags.selector),
+         .init(\.showCapacity, "show-capacity", usage: "Percentages of capacity instead of allocatable."),
+         .init(\.sortBy, "sort-by", usage: "Sort by cpu or memory."),
+         .init(\.useProtocolBuffers, TopCommand.useProtocolBuffers)]
     }
 
     func validate(_ inv: Invocation) throws {

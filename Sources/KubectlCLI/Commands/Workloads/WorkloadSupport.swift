@@ -109,9 +109,6 @@ enum Workloads {
             try printer.printNow(result, type: newType, operation: operation, inv: &inv)
         }
     }
-
-    /// Parses `-o` for the mutating verbs (no tables).
-    static func format(_ inv: Invocation) throws -> OutputFormat? { try objectFormat(inv) }
 }
 
 /// The typed round trip kubectl applies to objects it decoded into Go structs and encodes again

@@ -1,11 +1,12 @@
 import KubeModel
 
-struct CreateConfigMap: ObjectGenerator {
+/// The data flags of `create configmap` and `create secret generic`: literals, files and env files,
+/// and whether the name gets a hash of the content.
+struct DataSources {
     var appendHash = false
     var fromEnvFile: [String] = []
     var fromFile: [String] = []
     var fromLiteral: [String] = []
-    static var failure: CreateFailure { .colon("failed to create configmap") }
 
     static var flags: [OptionFlag<Self>] {
         [.init(\.appendHash, "append-hash", usage: "Add a hash of the content to the name."),
@@ -14,18 +15,29 @@ struct CreateConfigMap: ObjectGenerator {
          .init(\.fromLiteral, "from-literal", .stringArray, usage: "Add a key=value pair.")]
     }
 
-    func make(args: [String], argsLenAtDash: Int?, context: GeneratorContext) throws -> JSONValue {
-        let name = try Gen.name(args, argsLenAtDash)
-        let files = fromFile, literals = fromLiteral, envs = fromEnvFile
-        if !envs.isEmpty && (!files.isEmpty || !literals.isEmpty) {
+    /// The data of object `name`, read as kubectl reads it (literals, then files, then env files).
+    func collect(name: String, isSecret: Bool, context: GeneratorContext) throws -> DataCollector {
+        if !fromEnvFile.isEmpty && (!fromFile.isEmpty || !fromLiteral.isEmpty) {
             throw CLIError.message("from-env-file cannot be combined with from-file or from-literal")
         }
-        var c = DataCollector(objectName: name, isSecret: false, context: context)
-        try c.addLiterals(literals)
-        try c.addFiles(files)
-        try c.addEnvFiles(envs)
+        var c = DataCollector(objectName: name, isSecret: isSecret, context: context)
+        try c.addLiterals(fromLiteral)
+        try c.addFiles(fromFile)
+        try c.addEnvFiles(fromEnvFile)
+        return c
+    }
+}
+
+struct CreateConfigMap: ObjectGenerator {
+    var sources = DataSources()
+    static var failure: CreateFailure { .colon("failed to create configmap") }
+    static var flags: [OptionFlag<Self>] { DataSources.flags.map { $0.lifted(\.sources) } }
+
+    func make(args: [String], argsLenAtDash: Int?, context: GeneratorContext) throws -> JSONValue {
+        let name = try Gen.name(args, argsLenAtDash)
+        let c = try sources.collect(name: name, isSecret: false, context: context)
         var finalName = name
-        if appendHash {
+        if sources.appendHash {
             finalName += "-" + NameHash.configMap(name: name, data: c.dataJSON ?? .emptyObject, binaryData: c.binaryJSON)
         }
         return Gen.obj([("kind", "ConfigMap"), ("apiVersion", "v1"),
@@ -40,33 +52,18 @@ func secretObject(name: String, namespace: String?, data: JSONValue?, type: Stri
 }
 
 struct CreateSecretGeneric: ObjectGenerator {
-    var appendHash = false
-    var fromEnvFile: [String] = []
-    var fromFile: [String] = []
-    var fromLiteral: [String] = []
+    var sources = DataSources()
     var type = ""
     static var failure: CreateFailure { .noColon("failed to create secret") }
-
     static var flags: [OptionFlag<Self>] {
-        [.init(\.appendHash, "append-hash", usage: "Add a hash of the content to the name."),
-         .init(\.fromEnvFile, "from-env-file", usage: "Read key=value lines from this file."),
-         .init(\.fromFile, "from-file", usage: "Add a file (key defaults to its name) or a directory's files."),
-         .init(\.fromLiteral, "from-literal", .stringArray, usage: "Add a key=value pair."),
-         .init(\.type, "type", usage: "Secret type.")]
+        DataSources.flags.map { $0.lifted(\.sources) } + [.init(\.type, "type", usage: "Secret type.")]
     }
 
     func make(args: [String], argsLenAtDash: Int?, context: GeneratorContext) throws -> JSONValue {
         let name = try Gen.name(args, argsLenAtDash)
-        let files = fromFile, literals = fromLiteral, envs = fromEnvFile
-        if !envs.isEmpty && (!files.isEmpty || !literals.isEmpty) {
-            throw CLIError.message("from-env-file cannot be combined with from-file or from-literal")
-        }
-        var c = DataCollector(objectName: name, isSecret: true, context: context)
-        try c.addLiterals(literals)
-        try c.addFiles(files)
-        try c.addEnvFiles(envs)
+        let c = try sources.collect(name: name, isSecret: true, context: context)
         var finalName = name
-        if appendHash {
+        if sources.appendHash {
             finalName += "-" + NameHash.secret(name: name, type: type, data: c.binaryJSON ?? .emptyObject)
         }
         return secretObject(name: finalName, namespace: context.namespace, data: c.binaryJSON, type: type)

@@ -98,11 +98,6 @@ struct CreateJob: ObjectGenerator {
         return nil
     }
 
-    static func fromReference(_ from: String) -> (resource: String, name: String)? {
-        let p = Gen.splitN2(from, "/")
-        return p.count == 2 ? (p[0], p[1]) : nil
-    }
-
     func make(args: [String], argsLenAtDash: Int?, context: GeneratorContext) throws -> JSONValue {
         let name = try Gen.name(args, argsLenAtDash)
         let command = Array(args.dropFirst())

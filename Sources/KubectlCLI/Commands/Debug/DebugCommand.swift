@@ -112,9 +112,9 @@ struct DebugOptions: CommandOptions {
                          initContainers: f.bool("keep-init-containers"))
         filenames = f.strings("filename")
         profile = f.string("profile")
+        let customFile = f.string("custom")
         namespace = try inv.namespace()
         if !DebugCommand.profiles.contains(profile) { throw CLIError.message("unknown profile: \(profile)") }
-        let customFile = f.string("custom")
         if !customFile.isEmpty { custom = try Self.readCustom(customFile) }
     }
 

@@ -74,11 +74,18 @@ enum Defaults {
             podTemplate(&obj, ["spec", "template"])
         case ("batch", "Job"):
             job(&obj, path: [])
+        case ("rbac.authorization.k8s.io", "RoleBinding"), ("rbac.authorization.k8s.io", "ClusterRoleBinding"):
+            roleBinding(&obj)
         case ("batch", "CronJob"):
             setIfMissing(&obj, ["spec", "concurrencyPolicy"], "Allow")
             setIfMissing(&obj, ["spec", "suspend"], false)
             setIfMissing(&obj, ["spec", "successfulJobsHistoryLimit"], 3)
             setIfMissing(&obj, ["spec", "failedJobsHistoryLimit"], 1)
+            if obj["spec"]["jobTemplate"]["spec"]["podFailurePolicy"].object != nil {
+                var s = obj["spec"]["jobTemplate"]["spec"]
+                podFailurePolicy(&s)
+                obj["spec"]["jobTemplate"]["spec"] = s
+            }
             podTemplate(&obj, ["spec", "jobTemplate", "spec", "template"])
         default:
             break
@@ -144,6 +151,11 @@ enum Defaults {
         setIfMissing(&obj, spec + ["completionMode"], "NonIndexed")
         setIfMissing(&obj, spec + ["suspend"], false)
         setIfMissing(&obj, spec + ["podReplacementPolicy"], "TerminatingOrFailed")
+        if obj.at(spec + ["podFailurePolicy"]).object != nil {
+            var s = obj.at(spec)
+            podFailurePolicy(&s)
+            obj.set(spec, s)
+        }
         if path.isEmpty, obj.at(spec + ["manualSelector"]).bool != true, obj.at(spec + ["selector"]).isNull {
             // The job's own uid is known only after creation; APISession sets it through `jobSelector`.
         }
@@ -242,16 +254,14 @@ enum Defaults {
     static func pod(_ obj: inout JSONValue, session: APISession) {
         var spec = obj["spec"]
         podSpec(&spec)
-        // Admission: ServiceAccount, Priority, DefaultTolerationSeconds.
+        // Admission: ServiceAccount, DefaultTolerationSeconds (Priority: PriorityAdmission).
         // Mirror pods of static pods get no service account (ServiceAccount admission skips them).
         let mirror = !obj["metadata"]["annotations"]["kubernetes.io/config.mirror"].isNull
         if !mirror {
             if spec["serviceAccountName"].isNull { spec["serviceAccountName"] = spec["serviceAccount"].isNull ? "default" : spec["serviceAccount"] }
             spec["serviceAccount"] = spec["serviceAccountName"]
         }
-        setIfMissing(&spec, ["priority"], 0)
         setIfMissing(&spec, ["enableServiceLinks"], true)
-        setIfMissing(&spec, ["preemptionPolicy"], "PreemptLowerPriority")
         var tolerations = spec["tolerations"].array ?? []
         for key in ["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"]
         where !tolerations.contains(where: {

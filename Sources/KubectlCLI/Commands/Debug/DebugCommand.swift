@@ -194,12 +194,12 @@ struct DebugOptions: CommandOptions {
         } else if image.isEmpty {
             throw CLIError.message("you must specify --image when not using --copy-to.")
         }
-        if !image.isEmpty && !RunPod.isValidImage(image) {
+        if !image.isEmpty && !RunOptions.isValidImage(image) {
             throw CLIError.message("invalid image name \(goQuoted(image)): invalid reference format")
         }
         if targetNames.isEmpty && filenames.isEmpty { throw CLIError.message("NAME or filename is required for debug") }
         if !["", "Always", "IfNotPresent", "Never"].contains(pullPolicy) { throw CLIError.message("invalid image pull policy: \(pullPolicy)") }
-        for (name, img) in setImages where !RunPod.isValidImage(img) {
+        for (name, img) in setImages where !RunOptions.isValidImage(img) {
             throw CLIError.message("invalid image name \(goQuoted(img)) for container \(goQuoted(name)): invalid reference format")
         }
         if !targetContainer.isEmpty {

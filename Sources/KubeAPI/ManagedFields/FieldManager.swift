@@ -20,13 +20,14 @@ extension APISession {
                              requested: JSONValue? = nil) {
         // A server-side apply has already recorded its applier (defaults it causes are no one's).
         if fromClient && applyingManagedFields { return }
-        let typed = TypedFields(apiVersion: obj["apiVersion"].string ?? type.apiVersion, kind: type.kind)
+        let typed = TypedFields(type, apiVersion: obj["apiVersion"].string ?? type.apiVersion)
         var book = ManagedFieldsBook(object: obj)
         if book.entries.isEmpty, let old { book = ManagedFieldsBook(object: old) }
         var changes = typed.changes(from: old, to: obj)
         if type.group.isEmpty && type.kind == "Pod" { Self.dropAdmissionPluginFields(&changes, obj, requested: requested ?? obj) }
         if type.group.isEmpty && type.kind == "Service" { Self.dropAllocatedServiceFields(&changes, obj, requested: requested ?? obj) }
-        if (old == nil || fromClient && fieldManager.subresource.isEmpty), case .structure = typed.root {
+        if (old == nil || fromClient && fieldManager.subresource.isEmpty),
+           case .structure = TypedFields(apiVersion: obj["apiVersion"].string ?? type.apiVersion, kind: type.kind).root {
             // Creates and writes to the object itself reset its status (the status subresource owns it).
             changes.added.children[.field("status")] = nil
             changes.modified.children[.field("status")] = nil

@@ -14,10 +14,10 @@ extension APISession {
         let manager = fieldManager.manager, sub = fieldManager.subresource
         let name = input["metadata"]["name"].string ?? ""
         let apiVersion = input["apiVersion"].string ?? type.apiVersion
-        let typed = TypedFields(apiVersion: apiVersion, kind: type.kind)
+        let typed = TypedFields(type, apiVersion: apiVersion)
         var config = input
         if type.namespaced { config["metadata"]["namespace"] = .string(namespace) }
-        if case .structure(let def, _) = typed.root, def.property(named: "status") != nil {
+        if case .structure(let def, _) = TypedFields(apiVersion: apiVersion, kind: type.kind).root, def.property(named: "status") != nil {
             if sub == "status" {
                 var only: JSONValue = ["apiVersion": .string(apiVersion), "kind": .string(type.kind), "metadata": config["metadata"]]
                 only["status"] = config["status"]

@@ -1,4 +1,5 @@
 import KubeModel
+import KubeRegistry
 import KubeSchema
 import Synchronization
 
@@ -20,13 +21,28 @@ indirect enum FieldShape {
 struct TypedFields {
     let index: SchemaIndex
     let root: FieldShape
+    /// Shapes of the built-in schema are cached across requests; a CRD's schema can change.
+    let cachesShapes: Bool
 
-    init(apiVersion: String, kind: String, index: SchemaIndex = .builtin) {
+    init(apiVersion: String, kind: String, index: SchemaIndex = .builtin, cachesShapes: Bool = true) {
         self.index = index
+        self.cachesShapes = cachesShapes
         if let def = index.definition(apiVersion: apiVersion, kind: kind) {
             root = .structure(def, atomic: false)
         } else {
             root = .deduced
+        }
+    }
+
+    /// The shapes of a kind: a custom resource's from its CRD's `openAPIV3Schema` (list types, map
+    /// keys, atomic maps as its `x-kubernetes-*` markers say), a built-in kind's from the embedded schema.
+    init(_ type: ResourceType, apiVersion: String) {
+        if let schema = type.openAPIV3Schema, schema.object != nil {
+            let index = SchemaIndex.customResource(group: type.group, version: type.version, kind: type.kind, plural: type.plural,
+                                                   namespaced: type.namespaced, openAPIV3Schema: schema)
+            self.init(apiVersion: apiVersion, kind: type.kind, index: index, cachesShapes: false)
+        } else {
+            self.init(apiVersion: apiVersion, kind: type.kind)
         }
     }
 
@@ -70,10 +86,10 @@ struct TypedFields {
         switch s {
         case .structure(let def, _):
             let cacheKey = def.name + "\u{0}" + key
-            if let known = Self.memberShapes.withLock({ $0[cacheKey] }) { return known }
+            if cachesShapes, let known = Self.memberShapes.withLock({ $0[cacheKey] }) { return known }
             guard let p = def.property(named: key) else { return .deduced }
             let resolved = shape(p.type, p.extensions)
-            if !def.name.isEmpty { Self.memberShapes.withLock { $0[cacheKey] = resolved } }
+            if cachesShapes && !def.name.isEmpty { Self.memberShapes.withLock { $0[cacheKey] = resolved } }
             return resolved
         case .map(let v, _): return shape(v)
         default: return .deduced

@@ -28,6 +28,10 @@ func crdObject(_ s: JSONValue, name: String = "") -> SchemaDefinition {
             var p = SchemaProperty(name: k, type: crdType(v), enumValues: v["enum"].array ?? [],
                                    description: v["description"].string ?? "")
             p.extensions.preserveUnknownFields = v["x-kubernetes-preserve-unknown-fields"].bool ?? false
+            // How server-side apply merges the field (structured-merge-diff reads the same markers).
+            p.extensions.listType = v["x-kubernetes-list-type"].string
+            p.extensions.listMapKeys = (v["x-kubernetes-list-map-keys"].array ?? []).compactMap(\.string)
+            p.extensions.mapType = v["x-kubernetes-map-type"].string
             // An inline object's own description is the field's: keep it once.
             if case .inline(var inner) = p.type {
                 inner.description = ""

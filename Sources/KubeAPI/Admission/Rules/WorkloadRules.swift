@@ -31,7 +31,16 @@ enum WorkloadRules {
         default:
             break
         }
+        if group == "apps" && kind == "Deployment" { errs += deploymentStrategy(obj) }
         return errs
+    }
+
+    /// `ValidateDeploymentStrategy`: a Recreate deployment has no rollingUpdate (what a server-side
+    /// apply switching to Recreate meets when the defaulted rollingUpdate has no owner to remove it).
+    static func deploymentStrategy(_ obj: JSONValue) -> [FieldError] {
+        let strategy = obj["spec"]["strategy"]
+        guard strategy["type"].string == "Recreate", !strategy["rollingUpdate"].isNull else { return [] }
+        return [FieldError(.forbidden, field: "spec.strategy.rollingUpdate", detail: "may not be specified when strategy `type` is 'Recreate'")]
     }
 
     static func replicas(_ obj: JSONValue) -> [FieldError] {

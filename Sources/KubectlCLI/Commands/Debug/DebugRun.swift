@@ -26,7 +26,9 @@ struct DebugRun {
                 : !o.copyTo.isEmpty ? try debugByCopy(object, &inv) : try debugByEphemeralContainer(object, &inv)
             if o.attach && !containerName.isEmpty {
                 let podName = pod["metadata"]["name"].string ?? ""
-                throw CLIError.message("cannot attach to container \(goQuoted(containerName)) of pod \(goQuoted(podName)): kubectl-local has no container runtime, so nothing runs inside pods (the debugging container was added and stays; see it with 'kubectl get pod \(podName) -o yaml')")
+                let kept = type.kind == "Pod" && o.copyTo.isEmpty ? "the debugging container was added to the pod and stays"
+                    : "the pod was created and stays"
+                throw CLIError.message("cannot attach to container \(goQuoted(containerName)) of pod \(goQuoted(podName)): kubectl-local has no container runtime, so nothing runs inside pods (\(kept); see it with 'kubectl get pod \(podName) -o yaml')")
             }
         }
     }

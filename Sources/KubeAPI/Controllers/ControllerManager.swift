@@ -35,6 +35,8 @@ final class ControllerManager {
     var clockOverride: Timestamp?
     /// Set while kube-system is seeded: no start-up events.
     var muteEvents = false
+    /// The scheduler is retrying an unschedulable pod (each attempt is a FailedScheduling occurrence).
+    var schedulerRetrying = false
     /// Pending pods whose kubelet should look again (a ConfigMap, Secret or Service they wait for changed).
     var kubeletWake: Set<String> = []
     /// The user's Stages by `group/kind`, read once per transaction (nil: not read yet or a Stage changed).
@@ -501,7 +503,7 @@ extension APIServer {
         }
         guard due else { return }
         let until = clock.now
-        try write { s in
+        try controllerWrite { s in
             guard let cron = s.registry.type(group: "batch", kind: "CronJob") else { return }
             for cj in try s.list(cron, namespace: nil) where s.controllers.cronJobDue(cj) {
                 try s.controllers.replayCronJob(namespace: cj["metadata"]["namespace"].string ?? "",

@@ -158,6 +158,7 @@ extension ControllerManager {
         var earliest = Timestamp(rfc3339: cj["status"]["lastScheduleTime"].string ?? "")?.seconds
             ?? Timestamp(rfc3339: cj["metadata"]["creationTimestamp"].string ?? "")?.seconds ?? now.seconds
         if let sds = cj["spec"]["startingDeadlineSeconds"].int, now.seconds - sds > earliest { earliest = now.seconds - sds }
+        if let floor = cronReplayFloor, floor > earliest { earliest = floor }
         return earliest
     }
 

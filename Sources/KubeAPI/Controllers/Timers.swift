@@ -103,6 +103,7 @@ extension ControllerManager {
         case "jobbackoff": enqueue(.job(ns, name))
         case "schedretry": try schedulingRetryDue(namespace: ns, name: name)
         case "evseries": try seriesFlushDue(namespace: ns, pod: name)
+        case ControllerManager.retryPrefix: retryDue(storageKey: storageKey, namespace: ns, name: name, payload: payload)
         default: break
         }
     }

@@ -142,9 +142,9 @@ for i in 0 1 2 3 4 5 6 7 8 9; do "$BIN" --store $YI run crash-$i --image=busybox
 "$BIN" --store $YI create cronjob hourly --image=busybox --schedule='0 * * * *' >/dev/null
 sqlite3 $YI "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null 2>&1 || true
 measure "\`get pods\` after a year idle (1,000 pods, 10 crash loops, an hourly CronJob; first open, catch-up included)" "1000" \
-  --runs $RUNS --setup "cp $YI $OUT/year-{i}.db" -- env KUBECTL_LOCAL_NOW=2027-11-23T12:00:00Z "$BIN" --store $OUT/year-{i}.db get pods
+  --runs $RUNS --setup "rm -f $OUT/year-{i}.db*; cp $YI $OUT/year-{i}.db" -- env KUBECTL_LOCAL_NOW=2027-11-23T12:00:00Z "$BIN" --store $OUT/year-{i}.db get pods
 measure "\`get pods -A\` after a year idle (same, first open)" "1000" \
-  --runs $RUNS --setup "cp $YI $OUT/year-a{i}.db" -- env KUBECTL_LOCAL_NOW=2027-11-23T12:00:00Z "$BIN" --store $OUT/year-a{i}.db get pods -A
+  --runs $RUNS --setup "rm -f $OUT/year-a{i}.db*; cp $YI $OUT/year-a{i}.db" -- env KUBECTL_LOCAL_NOW=2027-11-23T12:00:00Z "$BIN" --store $OUT/year-a{i}.db get pods -A
 rm -f $OUT/year-*.db*
 # The admission chain: 1,000 pods through decode, defaulting, admission and validation with nothing
 # stored (--dry-run=server) against the same file parsed client-side only; the difference per pod is

@@ -41,6 +41,7 @@ enum Defaults {
                 obj["spec"]["metrics"] = [["resource": ["name": "cpu", "target": ["averageUtilization": 80, "type": "Utilization"]],
                                            "type": "Resource"]]
             }
+            hpaBehavior(&obj)
         case ("apps", "ReplicaSet"):
             setIfMissing(&obj, ["spec", "replicas"], 1)
             podTemplate(&obj, ["spec", "template"])
@@ -127,6 +128,26 @@ enum Defaults {
         var status = template["status"]
         for (k, v) in obj["status"].object ?? JSONObject() { status[k] = v }
         obj["status"] = status
+    }
+
+    /// autoscaling/v2: a `behavior` that is set gets both directions' rules filled in (scale up: no
+    /// window, Max of 4 pods or 100% per 15 s; scale down: Max of 100% per 15 s, its window left to the
+    /// controller's 300 s).
+    static func hpaBehavior(_ obj: inout JSONValue) {
+        guard obj["apiVersion"].string == "autoscaling/v2", case .object = obj["spec"]["behavior"] else { return }
+        let defaults: [(String, JSONValue)] = [
+            ("scaleUp", ["stabilizationWindowSeconds": 0, "selectPolicy": "Max",
+                         "policies": [["type": "Pods", "value": 4, "periodSeconds": 15], ["type": "Percent", "value": 100, "periodSeconds": 15]]]),
+            ("scaleDown", ["selectPolicy": "Max", "policies": [["type": "Percent", "value": 100, "periodSeconds": 15]]]),
+        ]
+        for (key, rules) in defaults {
+            var r = obj["spec"]["behavior"][key]
+            if case .object = r {} else { r = .emptyObject }
+            for field in ["stabilizationWindowSeconds", "selectPolicy", "policies"] where r[field].isNull && !rules[field].isNull {
+                r[field] = rules[field]
+            }
+            obj["spec"]["behavior"][key] = r
+        }
     }
 
     static func setIfMissing(_ obj: inout JSONValue, _ path: [String], _ value: JSONValue) {

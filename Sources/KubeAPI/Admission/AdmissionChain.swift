@@ -96,6 +96,8 @@ struct CustomResourceAdmission: AdmissionStep {
 /// Decoding into the Go type drops fields the type does not have (with Ignore/Warn they are accepted).
 struct PruneUnknownFields: AdmissionStep {
     func admit(_ r: inout AdmissionRequest, _ s: APISession) throws {
+        // The controllers build their objects from stored (already pruned) ones: nothing to drop.
+        guard r.fromClient else { return }
         Pruning.prune(&r.object)
     }
 }

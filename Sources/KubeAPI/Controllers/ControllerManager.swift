@@ -35,6 +35,10 @@ final class ControllerManager {
     var clockOverride: Timestamp?
     /// Set while kube-system is seeded: no start-up events.
     var muteEvents = false
+    /// The scheduler is retrying an unschedulable pod (each attempt is a FailedScheduling occurrence).
+    var schedulerRetrying = false
+    /// While a CronJob's runs are replayed: the time its controller last looked (the previous run).
+    var cronReplayFloor: Int64?
     /// Pending pods whose kubelet should look again (a ConfigMap, Secret or Service they wait for changed).
     var kubeletWake: Set<String> = []
     /// The user's Stages by `group/kind`, read once per transaction (nil: not read yet or a Stage changed).
@@ -442,9 +446,9 @@ final class ControllerManager {
 
     /// Records a core/v1 Event about `obj` (kind and apiVersion from the object).
     func event(_ obj: JSONValue, type: String = "Normal", reason: String, message: String, component: String,
-               host: String? = nil, fieldPath: String? = nil)
+               host: String? = nil, fieldPath: String? = nil, repeats: Int64 = 1, first: Timestamp? = nil)
     {
-        if muteEvents { return }
+        if muteEvents || repeats < 1 { return }
         let meta = obj["metadata"]
         let uid = meta["uid"].string ?? ""
         let seen = eventsPerObject[uid, default: 0]
@@ -473,7 +477,7 @@ final class ControllerManager {
             "reportingComponent": .string(component), "reportingInstance": .string(host ?? ""),
         ]
         // Events are best effort, as in a cluster.
-        try? record(ev)
+        try? record(ev, repeats: repeats, first: first)
     }
 
     var now: Timestamp { clockOverride ?? s.now }
@@ -549,7 +553,7 @@ extension APIServer {
         }
         guard due else { return }
         let until = clock.now
-        try write { s in
+        try controllerWrite { s in
             guard let cron = s.registry.type(group: "batch", kind: "CronJob") else { return }
             for cj in try s.list(cron, namespace: nil) where s.controllers.cronJobDue(cj) {
                 try s.controllers.replayCronJob(namespace: cj["metadata"]["namespace"].string ?? "",

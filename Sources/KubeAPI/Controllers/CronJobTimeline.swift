@@ -7,23 +7,29 @@ import KubeStore
 /// only the last runs are replayed: the history limits would have deleted the earlier Jobs anyway.
 extension ControllerManager {
     func replayCronJob(namespace ns: String, name: String, until: Timestamp) throws {
-        defer { setClock(nil) }
+        defer { setClock(nil); cronReplayFloor = nil }
         guard let cj = try live(cronType, ns, name), cj["spec"]["suspend"].bool != true,
             let sched = CronSchedule(cj["spec"]["schedule"].string ?? "")
         else { return }
         let zone = TimeZoneInfo(name: cj["spec"]["timeZone"].string ?? "") ?? .utc
         var start = Timestamp(rfc3339: cj["status"]["lastScheduleTime"].string ?? "")?.seconds
             ?? Timestamp(rfc3339: cj["metadata"]["creationTimestamp"].string ?? "")?.seconds ?? until.seconds
-        let keep = Int64(max(1, (cj["spec"]["successfulJobsHistoryLimit"].int ?? 3) + (cj["spec"]["failedJobsHistoryLimit"].int ?? 1))) + 2
+        // Runs of one template end alike: the history keeps at most max(limits) of them (the latest
+        // among them), so only those are replayed.
+        var skipped = false
+        let keep = Int64(max(1, cj["spec"]["successfulJobsHistoryLimit"].int ?? 3, cj["spec"]["failedJobsHistoryLimit"].int ?? 1))
         if let a = sched.nextUTC(after: start, zone: zone), let b = sched.nextUTC(after: a, zone: zone), b > a,
             (until.seconds - a) / (b - a) > keep
         {
             start = until.seconds - keep * (b - a)
+            skipped = true
         }
         var t = start
         var runs = 0
         while let next = sched.nextUTC(after: t, zone: zone), next <= until.seconds, runs < 1000 {
             setClock(Timestamp(seconds: next))
+            // The controller ran through the skipped history: it last looked at the previous run.
+            if skipped { cronReplayFloor = t }
             try syncCronJob(namespace: ns, name: name)
             try drain()
             t = next

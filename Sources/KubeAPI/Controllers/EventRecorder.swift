@@ -7,7 +7,9 @@ import KubeStore
 /// `lastTimestamp` moves, which `describe` prints as `(x3 over 2m)`. The first one is found through a
 /// store setting keyed by a hash of what makes events identical (`event.key/<namespace>/<hash>`).
 extension ControllerManager {
-    func record(_ ev: JSONValue) throws {
+    /// `repeats` occurrences at once (a catch-up counting what it does not replay): the count grows by
+    /// that many; a new event starts at `first`.
+    func record(_ ev: JSONValue, repeats: Int64 = 1, first: Timestamp? = nil) throws {
         let ns = ev["metadata"]["namespace"].string ?? ""
         let io = ev["involvedObject"]
         let identity = [ev["source"]["component"].string ?? "", ev["source"]["host"].string ?? "", io["kind"].string ?? "",
@@ -17,7 +19,7 @@ extension ControllerManager {
         let key = "event.key/\(ns)/" + hex(fnv64a(identity))
         if let name = try s.tx.config(key), let row = try s.tx.get(resource: eventType.storageKey, namespace: ns, name: name) {
             var existing = try s.decode(row)
-            existing["count"] = .int((existing["count"].int ?? 1) + 1)
+            existing["count"] = .int((existing["count"].int ?? 1) + repeats)
             existing["lastTimestamp"] = ev["lastTimestamp"]
             let rv = try s.tx.nextResourceVersion()
             existing["metadata"]["resourceVersion"] = .string(String(rv))
@@ -25,6 +27,10 @@ extension ControllerManager {
             return
         }
         var ev = ev
+        if repeats > 1 {
+            ev["count"] = .int(repeats)
+            if let first { ev["firstTimestamp"] = .string(first.rfc3339) }
+        }
         let rv = try s.tx.nextResourceVersion()
         ev["metadata"]["resourceVersion"] = .string(String(rv))
         try s.tx.insert(s.row(for: ev, type: eventType, resourceVersion: rv))

@@ -2,7 +2,7 @@ import KubeModel
 import KubeRegistry
 import KubeStore
 
-/// The horizontal pod autoscaler controller (autoscaling/v2, no `behavior`: the default rules) over the
+/// The horizontal pod autoscaler controller (autoscaling/v2; `spec.behavior` in HPABehavior.swift) over the
 /// simulated metrics `top` shows (a container uses what it requests). Every 15 s it reads the target's
 /// scale and its pods' CPU/memory utilization, proposes `ceil(ratio x ready pods)` outside a 0.1
 /// tolerance, keeps the highest recommendation of the last 5 minutes when scaling down, limits a scale-up
@@ -16,6 +16,8 @@ extension ControllerManager {
         var uid: String
         var due: Int64 = 0
         var recommendations: [(Int64, Int64)] = []
+        var scaleUpEvents: [HPAScaleEvent] = []
+        var scaleDownEvents: [HPAScaleEvent] = []
 
         static func key(_ ns: String, _ name: String) -> String { prefix + ns + "/" + name }
 
@@ -24,12 +26,16 @@ extension ControllerManager {
             guard let text = try tx.config(key(ns, name)), let v = try? JSON.parse(text), v["uid"].string == uid else { return rec }
             rec.due = v["due"].int ?? 0
             rec.recommendations = (v["recommendations"].array ?? []).map { ($0[0].int ?? 0, $0[1].int ?? 0) }
+            rec.scaleUpEvents = (v["up"].array ?? []).map { HPAScaleEvent(time: $0[0].int ?? 0, change: $0[1].int ?? 0) }
+            rec.scaleDownEvents = (v["down"].array ?? []).map { HPAScaleEvent(time: $0[0].int ?? 0, change: $0[1].int ?? 0) }
             return rec
         }
 
         func save(_ tx: StoreTransaction, _ ns: String, _ name: String) throws {
-            let v: JSONValue = ["uid": .string(uid), "due": .int(due),
+            var v: JSONValue = ["uid": .string(uid), "due": .int(due),
                                 "recommendations": .array(recommendations.map { [.int($0.0), .int($0.1)] })]
+            if !scaleUpEvents.isEmpty { v["up"] = .array(scaleUpEvents.map { [.int($0.time), .int($0.change)] }) }
+            if !scaleDownEvents.isEmpty { v["down"] = .array(scaleDownEvents.map { [.int($0.time), .int($0.change)] }) }
             try tx.setConfig(HPARecord.key(ns, name), v.compactJSON)
         }
     }
@@ -88,7 +94,12 @@ extension ControllerManager {
             desired = proposal
             if desired > current { reason = "\(computed.metric) above target" }
             if desired < current { reason = "All metrics below target" }
-            desired = normalizeHPA(&status, rec: &rec, current: current, desired: desired, min: minReplicas, max: maxReplicas)
+            if case .object = hpa["spec"]["behavior"] {
+                desired = normalizeHPAWithBehavior(&status, rec: &rec, behavior: hpa["spec"]["behavior"], current: current,
+                                                   desired: desired, min: minReplicas, max: maxReplicas)
+            } else {
+                desired = normalizeHPA(&status, rec: &rec, current: current, desired: desired, min: minReplicas, max: maxReplicas)
+            }
         }
         let rescale = desired != current && !(current == 0 && minReplicas != 0)
         if rescale {
@@ -98,6 +109,7 @@ extension ControllerManager {
             setHPACondition(&status, "AbleToScale", true, "SucceededRescale", "the HPA controller was able to update the target scale to \(desired)")
             event(hpa, reason: "SuccessfulRescale", message: "New size: \(desired); reason: \(reason)", component: "horizontal-pod-autoscaler")
             status["lastScaleTime"] = .string(now.rfc3339)
+            storeHPAScaleEvent(&rec, behavior: hpa["spec"]["behavior"], from: current, to: desired)
         } else {
             desired = current
         }
@@ -106,7 +118,10 @@ extension ControllerManager {
         status["desiredReplicas"] = .int(desired)
         h["status"] = status
         try save(h, hpa, hpaType)
-        return rescale || Set(rec.recommendations.map(\.1)).count > 1
+        // Later syncs can differ while recent recommendations or scale events (windows and periods are at most an hour) count.
+        let hour = now.seconds - 3600
+        return rescale || Set(rec.recommendations.filter { $0.0 > hour }.map(\.1)).count > 1
+            || (rec.scaleUpEvents + rec.scaleDownEvents).contains { $0.time > hour }
     }
 
     /// The stabilised, rate-limited and clamped replica count (the controller's rules without `behavior`).
@@ -212,7 +227,7 @@ extension APIServer {
             }
         }
         guard !due.isEmpty else { return }
-        try write { s in
+        try controllerWrite { s in
             for (ns, name) in due { try s.controllers.replayHPA(namespace: ns, name: name, until: now) }
             try s.controllers.drain()
         }

@@ -2,8 +2,8 @@ import KubeModel
 import KubeRegistry
 import KubeStore
 
-/// The HPA's replica calculator over the simulated pod metrics (a running container uses what it
-/// requests; one without a request uses 1m CPU and 4Mi memory, as `top` shows).
+/// The HPA's replica calculator over the simulated pod metrics (`SimulatedUsage`, the rule `top` prints),
+/// in milli-units.
 extension ControllerManager {
     struct HPAComputed {
         var replicas: Int64?
@@ -88,12 +88,6 @@ extension ControllerManager {
         }
     }
 
-    /// A container's simulated usage in milli-units (CPU millicores, memory milli-bytes).
-    func simulatedUsage(_ c: JSONValue, _ resource: String) -> Int64 {
-        if let q = try? Quantity.parse(json: c["resources"]["requests"][resource]) { return q.milliValue }
-        return resource == "cpu" ? 1 : 4 * 1024 * 1024 * 1000
-    }
-
     /// Pods as the replica calculator groups them: ready with metrics, unready, missing (no metrics), ignored.
     private func groupPods(_ pods: [JSONValue], resource: String) -> (ready: [JSONValue], unready: [JSONValue], missing: [JSONValue]) {
         var ready: [JSONValue] = [], unready: [JSONValue] = [], missing: [JSONValue] = []
@@ -133,7 +127,7 @@ extension ControllerManager {
     }
 
     private func usage(_ p: JSONValue, _ resource: String) -> Int64 {
-        (p["spec"]["containers"].array ?? []).reduce(0) { $0 + simulatedUsage($1, resource) }
+        (p["spec"]["containers"].array ?? []).reduce(0) { $0 + SimulatedUsage.of($1, resource).milliValue }
     }
 
     /// `GetResourceReplicas`: utilization of requests, tolerance 0.1, unready and missing pods on the safe side.

@@ -57,7 +57,11 @@ extension ControllerManager {
         } else if !suspended {
             let remaining = completions.map { $0 - succeeded } ?? (succeeded > 0 ? 0 : parallelism)
             let want = min(parallelism, remaining)
-            if active.count < want {
+            let backoffID = Timers.objectID("jobbackoff", jobType.storageKey, ns, name)
+            let backoffUntil = active.count < want ? jobBackoffUntil(pods) : nil
+            if let backoffUntil, backoffUntil > now.seconds {
+                try Timers.set(s.tx, id: backoffID, due: backoffUntil)
+            } else if active.count < want {
                 var pendingIndexes: [Int] = []
                 if indexed, let c = completions {
                     let busy = Set(active.compactMap { Int($0["metadata"]["annotations"]["batch.kubernetes.io/job-completion-index"].string ?? "") })
@@ -104,6 +108,26 @@ extension ControllerManager {
         try save(u, current, jobType)
     }
 
+    /// The job controller's pod failure back-off: after the Nth failed pod since the last success, no new
+    /// pod for 10 s x 2^(N-1) (at most 10 min) from that failure. Returns when pods may be created again.
+    func jobBackoffUntil(_ pods: [JSONValue]) -> Int64? {
+        func finished(_ p: JSONValue) -> Int64 {
+            let times = (p["status"]["containerStatuses"].array ?? []).compactMap {
+                Timestamp(rfc3339: $0["state"]["terminated"]["finishedAt"].string ?? "")?.seconds
+            }
+            return times.max() ?? Timestamp(rfc3339: p["metadata"]["creationTimestamp"].string ?? "")?.seconds ?? now.seconds
+        }
+        let lastSuccess = pods.filter { $0["status"]["phase"].string == "Succeeded" }.map(finished).max() ?? Int64.min
+        let failures = pods.filter { $0["status"]["phase"].string == "Failed" }.map(finished).filter { $0 >= lastSuccess }
+        guard let last = failures.max() else { return nil }
+        var delay: Int64 = 10
+        for _ in 1..<failures.count {
+            delay *= 2
+            if delay >= 600 { delay = 600; break }
+        }
+        return last + delay
+    }
+
     func compressIndexes(_ xs: [Int]) -> String {
         var parts: [String] = []
         var i = 0
@@ -134,6 +158,7 @@ extension ControllerManager {
         var earliest = Timestamp(rfc3339: cj["status"]["lastScheduleTime"].string ?? "")?.seconds
             ?? Timestamp(rfc3339: cj["metadata"]["creationTimestamp"].string ?? "")?.seconds ?? now.seconds
         if let sds = cj["spec"]["startingDeadlineSeconds"].int, now.seconds - sds > earliest { earliest = now.seconds - sds }
+        if let floor = cronReplayFloor, floor > earliest { earliest = floor }
         return earliest
     }
 

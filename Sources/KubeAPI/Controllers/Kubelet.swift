@@ -47,11 +47,15 @@ extension ControllerManager {
         }
         guard let node else {
             let previous = (p["status"]["conditions"].array ?? []).first { $0["type"].string == "PodScheduled" }
-            if previous?["message"].string != message {
+            let changed = previous?["message"].string != message
+            if changed || schedulerRetrying {
+                schedulerEvent(pod, type: "Warning", reason: "FailedScheduling", action: "Scheduling", message: message)
+                try schedulingRetryTimer(namespace: ns, name: name, at: Self.nextSchedulingRetry(after: now.seconds))
+            }
+            if changed {
                 p["status"]["conditions"] = [["lastProbeTime": nil, "lastTransitionTime": .string(now.rfc3339),
                                               "message": .string(message), "reason": "Unschedulable",
                                               "status": "False", "type": "PodScheduled"]]
-                event(pod, type: "Warning", reason: "FailedScheduling", message: message, component: "default-scheduler")
                 try save(p, pod, podType)
             }
             return false
@@ -59,8 +63,8 @@ extension ControllerManager {
         try bindDelayedClaims(claims.waitingForConsumer, node: node.name, namespace: ns)
         p["spec"]["nodeName"] = .string(node.name)
         p["status"]["conditions"] = [condition("PodScheduled", true)]
-        event(pod, reason: "Scheduled", message: "Successfully assigned \(ns)/\(name) to \(node.name)",
-              component: "default-scheduler")
+        schedulerEvent(pod, type: "Normal", reason: "Scheduled", action: "Binding", message: "Successfully assigned \(ns)/\(name) to \(node.name)")
+        try schedulingRetryTimer(namespace: ns, name: name, at: nil)
         return true
     }
 

@@ -6,7 +6,8 @@ import KubeStore
 /// False gets the `node.kubernetes.io/not-ready` taints (Unknown: `unreachable`), its pods are marked
 /// not ready, and each pod that does not tolerate the NoExecute taint is evicted at once, or when its
 /// `tolerationSeconds` (300 s by the DefaultTolerationSeconds admission) have passed since the taint was
-/// added. A node that is Ready again loses the taints, and pending evictions are cancelled.
+/// added; an evicted pod stays `Terminating` (see `evict`). A node that is Ready again loses the taints,
+/// pending evictions are cancelled and its kubelet finishes the deletions that are due.
 extension ControllerManager {
     static let notReadyTaint = "node.kubernetes.io/not-ready"
     static let unreachableTaint = "node.kubernetes.io/unreachable"
@@ -51,6 +52,14 @@ extension ControllerManager {
     private func podOnChangedNode(_ pod: JSONValue, taints: [JSONValue], notReady: Bool) throws {
         let ns = pod["metadata"]["namespace"].string ?? "", name = pod["metadata"]["name"].string ?? ""
         let id = Timers.objectID("evict", podType.storageKey, ns, name)
+        if !pod["metadata"]["deletionTimestamp"].isNull {
+            // Already evicted: a node that reports again lets its kubelet finish the deletion.
+            let reachable = !taints.contains { $0["key"].string == Self.unreachableTaint }
+            if reachable, let at = Timestamp(rfc3339: pod["metadata"]["deletionTimestamp"].string ?? ""), at.seconds <= now.seconds {
+                _ = try s.delete(podType, namespace: ns, name: name)
+            }
+            return
+        }
         var p = pod
         if notReady, var conds = p["status"]["conditions"].array, let i = conds.firstIndex(where: { $0["type"].string == "Ready" }),
             conds[i]["status"].string == "True"
@@ -94,9 +103,26 @@ extension ControllerManager {
         try evict(pod)
     }
 
+    /// The taint-eviction controller deletes the pod gracefully: it stays `Terminating` until its kubelet
+    /// has stopped it (the grace period on a node whose kubelet still reports; for ever on an unreachable one).
     private func evict(_ pod: JSONValue) throws {
         let ns = pod["metadata"]["namespace"].string ?? "", name = pod["metadata"]["name"].string ?? ""
         event(pod, reason: "TaintManagerEviction", message: "Marking for deletion Pod \(ns)/\(name)", component: "taint-eviction-controller")
+        let grace = max(0, pod["spec"]["terminationGracePeriodSeconds"].int ?? 30)
+        try s.markForDeletion(podType, namespace: ns, name: name, grace: grace)
+        try Timers.set(s.tx, id: Timers.objectID("terminate", podType.storageKey, ns, name), due: now.seconds + grace)
+    }
+
+    /// A Terminating pod's grace period is over: its kubelet removes it, unless its node is unreachable
+    /// (then it stays until the node is back).
+    func terminationDue(namespace ns: String, name: String) throws {
+        guard let pod = try s.find(podType, namespace: ns, name: name),
+            let at = Timestamp(rfc3339: pod["metadata"]["deletionTimestamp"].string ?? ""), at.seconds <= now.seconds else { return }
+        if let nodeName = pod["spec"]["nodeName"].string, let node = try s.find(nodeType, namespace: "", name: nodeName),
+            (node["status"]["conditions"].array ?? []).contains(where: { $0["type"].string == "Ready" && $0["status"].string == "Unknown" })
+        {
+            return
+        }
         _ = try s.delete(podType, namespace: ns, name: name)
     }
 }

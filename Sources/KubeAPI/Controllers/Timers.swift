@@ -56,12 +56,22 @@ enum Timers {
 }
 
 extension APIServer {
+    /// A write transaction for the controllers' own work between commands: their writes are not client
+    /// requests (no strict decoding, no authorization as the command's user).
+    func controllerWrite(_ body: (APISession) throws -> Void) throws {
+        try write { s in
+            s.writeDepth += 1
+            defer { s.writeDepth -= 1 }
+            try body(s)
+        }
+    }
+
     /// Runs every timer that fell due since the last command, in time order, each at its own time.
     /// Bounded: at most `limit` entries per command (what repeats collapses when far behind).
     func runTimers(limit: Int = 20_000) throws {
         let until = clock.now.seconds
         guard try read({ try Timers.next($0.tx, until: until) }) != nil else { return }
-        try write { s in
+        try controllerWrite { s in
             let c = s.controllers
             defer { c.setClock(nil) }
             var steps = 0
@@ -85,10 +95,14 @@ extension ControllerManager {
         case "stage": try fireStage(storageKey: storageKey, namespace: ns, name: name, payload: payload)
         case "kubelet": try containerTransitionsDue(namespace: ns, name: name)
         case "evict": try evictionDue(namespace: ns, name: name)
+        case "terminate": try terminationDue(namespace: ns, name: name)
         case "progress": enqueue(.deployment(ns, name))
         case "poddeadline": try podDeadlineDue(namespace: ns, name: name)
         case "jobdeadline": try jobDeadlineDue(namespace: ns, name: name)
         case "jobttl": try jobTTLDue(namespace: ns, name: name)
+        case "jobbackoff": enqueue(.job(ns, name))
+        case "schedretry": try schedulingRetryDue(namespace: ns, name: name)
+        case "evseries": try seriesFlushDue(namespace: ns, pod: name)
         case ControllerManager.retryPrefix: retryDue(storageKey: storageKey, namespace: ns, name: name, payload: payload)
         default: break
         }

@@ -59,12 +59,15 @@ extension ControllerManager {
         let policy = pod["spec"]["restartPolicy"].string ?? "Always"
         var statuses = p["status"]["containerStatuses"].array ?? []
         let specs = (pod["spec"]["containers"].array ?? []).reduce(into: [String: JSONValue]()) { $0[$1["name"].string ?? ""] = $1 }
+        var caughtUp: Int64?
         for i in statuses.indices {
             guard let c = specs[statuses[i]["name"].string ?? ""], let t = nextTransition(c, statuses[i], policy: policy),
                 t <= now.seconds else { continue }
             statuses[i] = transition(c, statuses[i], pod: pod, policy: policy, host: node)
-            fastForward(&statuses[i], c)
+            if let last = catchUp(&statuses[i], c, pod: pod, policy: policy, host: node) { caughtUp = max(caughtUp ?? last, last) }
         }
+        // The pod's status is written as of the last transition the catch-up passed.
+        if let caughtUp { setClock(Timestamp(seconds: caughtUp)) }
         p["status"]["containerStatuses"] = .array(statuses)
         settlePhase(&p, policy: policy)
         keepTransitionTimes(&p["status"], old: pod["status"])
@@ -72,41 +75,108 @@ extension ControllerManager {
         try scheduleContainerTransitions(saved)
     }
 
-    /// Far behind real time (a store left idle), the cycles up to the last five minutes only add
-    /// restarts: they are counted, not replayed (a few writes per container instead of one per restart).
-    private func fastForward(_ st: inout JSONValue, _ c: JSONValue) {
-        guard wallNow.seconds - now.seconds > 900, let fate = ContainerFate.of(c) else { return }
+    /// Far behind real time (a store left idle), a crash loop is not replayed: its state at real now is
+    /// computed (restart count, current start or back-off, the last termination) and its events are
+    /// counted into the aggregated ones (`Pulled`/`Created`/`Started` per restart, `BackOff` per exit),
+    /// one write per pod whatever the idle time. Returns the time of the last transition it passed.
+    private func catchUp(_ st: inout JSONValue, _ c: JSONValue, pod: JSONValue, policy: String, host: String) -> Int64? {
+        let T = wallNow.seconds
+        guard T - now.seconds > 900, let fate = ContainerFate.of(c), Self.restarts(policy: policy, code: fate.exitCode) else { return nil }
         let life = max(1, fate.seconds)
         var rc = st["restartCount"].int ?? 0
-        // The current cycle's start: a running container's start, or a waiting one's last start.
-        guard rc > 0, var start = (st["state"]["running"]["startedAt"].string ?? st["lastState"]["terminated"]["startedAt"].string)
-            .flatMap(Timestamp.init(rfc3339:))?.seconds else { return }
-        let horizon = wallNow.seconds - 320
-        var skipped: Int64 = 0
-        while true {
-            if rc >= 6 {
-                let cycle = life + 300
-                let n = max(0, (horizon - (start + 2 * cycle)) / cycle)
-                start += n * cycle
-                rc += n
-                skipped += n
-            }
-            let next = start + life + Self.crashBackoff(restarts: rc)
-            guard next + life + Self.crashBackoff(restarts: rc + 1) < horizon else { break }
-            start = next
-            rc += 1
-            skipped += 1
+        var running = st["state"]["running"]["startedAt"].string.flatMap(Timestamp.init(rfc3339:))?.seconds
+        var waitingSince: Int64?
+        if running == nil, st["state"]["waiting"]["reason"].string == "CrashLoopBackOff" {
+            waitingSince = st["lastState"]["terminated"]["finishedAt"].string.flatMap(Timestamp.init(rfc3339:))?.seconds
         }
-        guard skipped > 0 else { return }
-        let previous = start - life - Self.crashBackoff(restarts: rc - 1)
+        guard running != nil || waitingSince != nil else { return nil }
+        var restarts = CatchUpCount(), exits = CatchUpCount()
+        var lastRun: (start: Int64, end: Int64)?
+        while true {
+            if let start = running {
+                var begin = start
+                if rc >= 6 {
+                    let cycle = life + 300, n = max(0, (T - start) / cycle - 1)
+                    if n > 0 {
+                        exits.add(n, first: start + life, last: start + life + (n - 1) * cycle)
+                        restarts.add(n, first: start + cycle, last: start + n * cycle)
+                        lastRun = (start + (n - 1) * cycle, start + (n - 1) * cycle + life)
+                        begin = start + n * cycle
+                        rc += n
+                    }
+                }
+                let end = begin + life
+                guard end <= T else { running = begin; break }
+                lastRun = (begin, end)
+                if rc == 0 {
+                    restarts.add(1, first: end, last: end)
+                    rc = 1
+                    running = end
+                    continue
+                }
+                exits.add(1, first: end, last: end)
+                running = nil
+                waitingSince = end
+            }
+            guard let since = waitingSince else { break }
+            let restartAt = since + Self.crashBackoff(restarts: rc)
+            guard restartAt <= T else { break }
+            restarts.add(1, first: restartAt, last: restartAt)
+            rc += 1
+            running = restartAt
+            waitingSince = nil
+        }
+        guard restarts.count > 0 || exits.count > 0 else { return nil }
+        let name = c["name"].string ?? ""
+        if let (started, finished) = lastRun {
+            st["lastState"] = ["terminated": ["containerID": st["containerID"], "exitCode": .int(fate.exitCode),
+                                              "finishedAt": .string(Timestamp(seconds: finished).rfc3339),
+                                              "reason": .string(fate.exitCode == 0 ? "Completed" : "Error"),
+                                              "startedAt": .string(Timestamp(seconds: started).rfc3339)]]
+        }
+        if restarts.count > 0 { st["containerID"] = .string("containerd://" + randomHex64()) }
         st["restartCount"] = .int(rc)
-        st["ready"] = true
-        st["started"] = true
-        st["state"] = ["running": ["startedAt": .string(Timestamp(seconds: start).rfc3339)]]
-        st["lastState"] = ["terminated": ["containerID": st["containerID"], "exitCode": .int(fate.exitCode),
-                                          "finishedAt": .string(Timestamp(seconds: previous + life).rfc3339),
-                                          "reason": .string(fate.exitCode == 0 ? "Completed" : "Error"),
-                                          "startedAt": .string(Timestamp(seconds: previous).rfc3339)]]
+        if let start = running {
+            st["ready"] = true
+            st["started"] = true
+            st["state"] = ["running": ["startedAt": .string(Timestamp(seconds: start).rfc3339)]]
+        } else {
+            st["ready"] = false
+            st["started"] = false
+            let backoff = GoDuration(seconds: Self.crashBackoff(restarts: rc))
+            st["state"] = ["waiting": ["message": .string("back-off \(backoff) restarting failed container=\(name) pod=\(Self.podFormat(pod))"),
+                                       "reason": "CrashLoopBackOff"]]
+        }
+        catchUpEvents(pod, c, host: host, restarts: restarts, exits: exits)
+        return max(restarts.last, exits.last)
+    }
+
+    struct CatchUpCount {
+        var count: Int64 = 0, first: Int64 = 0, last: Int64 = 0
+        mutating func add(_ n: Int64, first f: Int64, last l: Int64) {
+            if count == 0 { first = f }
+            count += n
+            last = l
+        }
+    }
+
+    private func catchUpEvents(_ pod: JSONValue, _ c: JSONValue, host: String, restarts: CatchUpCount, exits: CatchUpCount) {
+        let saved = clockOverride
+        defer { setClock(saved) }
+        let name = c["name"].string ?? "", fieldPath = "spec.containers{\(name)}"
+        if exits.count > 0 {
+            setClock(Timestamp(seconds: exits.last))
+            event(pod, type: "Warning", reason: "BackOff", message: "Back-off restarting failed container \(name) in pod \(Self.podFormat(pod))",
+                  component: "kubelet", host: host, fieldPath: fieldPath, repeats: exits.count, first: Timestamp(seconds: exits.first))
+        }
+        guard restarts.count > 0 else { return }
+        setClock(Timestamp(seconds: restarts.last))
+        let image = c["image"].string ?? ""
+        for (reason, message) in [("Pulled", "Container image \(strconvQuote(image)) already present on machine"),
+                                  ("Created", "Created container: \(name)"), ("Started", "Started container \(name)")] {
+            event(pod, reason: reason, message: message, component: "kubelet", host: host, fieldPath: fieldPath,
+                  repeats: restarts.count, first: Timestamp(seconds: restarts.first))
+        }
     }
 
     /// One container's move: a running one exits (and restarts at once the first time, or waits), a

@@ -94,7 +94,7 @@ extension APIServer {
             }
         }
         guard !due.isEmpty else { return }
-        try write { s in
+        try controllerWrite { s in
             for (ns, name) in due { try s.controllers.kubeletRetry(namespace: ns, name: name, until: now) }
             try s.controllers.drain()
         }

@@ -3,9 +3,9 @@ import KubeModel
 import KubePrinters
 import KubeRegistry
 
-/// `kubectl top pod|node`. There is no metrics server: the figures are simulated from the
-/// containers' resource requests (a container without requests counts 1m CPU and 4Mi memory), for
-/// running pods only; a node's usage is the sum over the running pods scheduled on it.
+/// `kubectl top pod|node`. There is no metrics server: the figures follow `SimulatedUsage` (the rule the
+/// HPA controller scales on), for running pods only; a node's usage is the sum over the running pods
+/// scheduled on it.
 enum TopCommand {
     static let spec = CommandSpec(
         "top", use: "top", short: "Show CPU and memory figures of pods and nodes",
@@ -20,12 +20,7 @@ enum TopCommand {
     static let useProtocolBuffers = FlagSpec("use-protocol-buffers", .bool, default: "true",
                                              usage: "Wire format for the metrics API. No effect offline: figures are computed locally.")
 
-    static func containerUsage(_ c: JSONValue) -> (cpuMilli: Int64, memBytes: Int64) {
-        let req = c["resources"]["requests"]
-        let cpu = (try? KubeModel.Quantity.parse(json: req["cpu"]))?.milliValue ?? 1
-        let mem = (try? KubeModel.Quantity.parse(json: req["memory"]))?.value ?? 4 * 1024 * 1024
-        return (req["cpu"].isNull ? 1 : cpu, req["memory"].isNull ? 4 * 1024 * 1024 : mem)
-    }
+    static func containerUsage(_ c: JSONValue) -> (cpuMilli: Int64, memBytes: Int64) { SimulatedUsage.container(c) }
 
     static func podUsage(_ pod: JSONValue) -> (Int64, Int64) {
         var cpu: Int64 = 0, mem: Int64 = 0

@@ -102,6 +102,7 @@ struct CreateOptions: CommandOptions {
             if let word = firstArg { throw CLIError.message("unknown command \(goQuoted(word)) for \"kubectl create\"") }
             throw CLIError.message("must specify one of -f and -k")
         }
+        if !inv.args.isEmpty { throw CLIError.usage("Unexpected args: [\(inv.args.joined(separator: " "))]") }
         if !raw.isEmpty { throw RawRequest.unavailable }
     }
 

@@ -60,8 +60,8 @@ func container(name: String, image: String, command: [String]? = nil, args: [Str
 public enum CreateDeployment {
     public static let flags: [FlagSpec] = [
         FlagSpec("image", .stringSlice, usage: "Image(s) to run; one container per image.", required: true),
-        FlagSpec("port", .int, default: "-1", usage: "Container port to expose on the first container."),
-        FlagSpec("replicas", short: "r", .int, default: "1", usage: "Number of replicas."),
+        FlagSpec("port", .int, default: "-1", usage: "Container port to expose on the first container.", bits: 32),
+        FlagSpec("replicas", short: "r", .int, default: "1", usage: "Number of replicas.", bits: 32),
     ]
 
     /// Container name from an image: last path part without tag/digest; `_`/`.` become `-` plus a random suffix.
@@ -681,7 +681,7 @@ public enum CreatePriorityClass {
         FlagSpec("description", .string, usage: "Human-readable description."),
         FlagSpec("global-default", .bool, usage: "Make this the cluster's default priority class."),
         FlagSpec("preemption-policy", .string, default: "PreemptLowerPriority", usage: "Preemption policy of pods in this class."),
-        FlagSpec("value", .int, usage: "Priority value."),
+        FlagSpec("value", .int, usage: "Priority value.", bits: 32),
     ]
 
     public static func make(flags: ParsedFlags, args: [String], argsLenAtDash: Int?, context: GeneratorContext) throws -> JSONValue {

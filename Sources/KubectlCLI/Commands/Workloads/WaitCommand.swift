@@ -37,7 +37,12 @@ enum WaitCommand {
         if lower.hasPrefix("jsonpath=") {
             let rest = String(text.dropFirst("jsonpath=".count))
             guard let close = rest.lastIndex(of: "}") else {
-                throw CLIError.message("unrecognized condition: \(goQuoted(text))")
+                // A path without braces is relaxed as kubectl's get does (`.status.phase`), or refused with its text.
+                let parts = rest.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                let relaxed: String
+                do { relaxed = try relaxedJSONPathExpression(parts[0]) } catch { throw CLIError.message("\(error)") }
+                if relaxed.isEmpty { throw CLIError.message("unrecognized condition: \(goQuoted(text))") }
+                return .jsonpath(String(relaxed.dropFirst().dropLast()), parts.count > 1 ? parts[1] : nil)
             }
             var path = String(rest[...close])
             if path.hasPrefix("{") { path = String(path.dropFirst().dropLast()) }

@@ -43,6 +43,13 @@ final class ControllerManager {
     var managedNodes: [String: Bool] = [:]
     /// The stage last applied (`<timer id>#<stage>`): a stage that applies again to the same object repeats.
     var lastStageApplied: String?
+    /// Work was left for a later transaction (a resync timer): the timer loop ends this transaction there.
+    var deferredWork = false
+    /// The resync timers set in this transaction: those controllers wait for them to do more.
+    var deferredSyncs: Set<String> = []
+    /// The pause between two batches of split work, long enough for a waiting writer (polling every
+    /// millisecond) to take the store.
+    static let batchGapMicroseconds: UInt32 = 20_000
     /// Guards against controllers that never settle.
     static let maxWorkItems = 200_000
 

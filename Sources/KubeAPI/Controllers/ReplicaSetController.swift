@@ -46,14 +46,16 @@ extension ControllerManager {
             active.append(try s.update(pod, type: podType))
         }
         let want = Int(rs["spec"]["replicas"].int ?? 1)
-        if active.count < want, Self.templateMatches(sel, rs["spec"]["template"]) {
+        // Its pods' writes bring a controller back in the same transaction: one burst per transaction.
+        let deferredKey = Timers.objectID(Timers.resync, type.storageKey, ns, name)
+        if deferredSyncs.contains(deferredKey) {
+            // The rest waits for the resync; only the status below follows the pods.
+        } else if active.count < want, Self.templateMatches(sel, rs["spec"]["template"]) {
             let template = rs["spec"]["template"]
-            // Like the controller's burstReplicas: at most 500 creations per sync, then sync again
-            // (the drain's work limit bounds what one command does).
+            // Like the controller's burstReplicas: at most 500 creations per sync; the rest in a later
+            // transaction (a resync timer), so no other writer waits behind a 50,000-pod scale-up.
             let missing = want - active.count
-            if missing > Self.burstReplicas {
-                enqueue(type.kind == "ReplicaSet" ? .replicaSet(ns, name) : .replicationController(ns, name))
-            }
+            if missing > Self.burstReplicas { try resyncLater(type, namespace: ns, name: name) }
             for _ in 0..<min(missing, Self.burstReplicas) {
                 let pod = try createPod(owner: rs, ownerAPIVersion: apiVersion(type), ownerKind: type.kind, template: template,
                                         generateName: name + "-")
@@ -62,7 +64,9 @@ extension ControllerManager {
                 active.append(pod)
             }
         } else if active.count > want {
-            let victims = podsToDelete(active, count: active.count - want)
+            let excess = active.count - want
+            if excess > Self.burstReplicas { try resyncLater(type, namespace: ns, name: name) }
+            let victims = podsToDelete(active, count: min(excess, Self.burstReplicas))
             let names = Set(victims.map { $0["metadata"]["name"].string ?? "" })
             for v in victims {
                 let podName = v["metadata"]["name"].string ?? ""
@@ -89,6 +93,16 @@ extension ControllerManager {
     }
 
     static let burstReplicas = 500
+
+    /// Schedules another sync of a ReplicaSet (or ReplicationController) in a transaction of its own:
+    /// the command that made the change continues with it after committing (`APIServer.finishDeferredWork`),
+    /// and a process killed in between leaves it for the next one that opens the store.
+    func resyncLater(_ type: ResourceType, namespace ns: String, name: String) throws {
+        let id = Timers.objectID(Timers.resync, type.storageKey, ns, name)
+        try Timers.set(s.tx, id: id, due: s.now.seconds)
+        deferredSyncs.insert(id)
+        deferredWork = true
+    }
 
     /// A controller only creates pods its selector will count: an empty selector, or a template whose
     /// labels the selector does not match, would create pods forever (the API server refuses both).

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import KubeModel
 import KubeStore
 
@@ -8,6 +11,8 @@ import KubeStore
 enum Timers {
     static let prefix = "timer/"
     static let reversePrefix = "timerof/"
+    /// `what` of a controller's deferred sync (the rest of a large scale-up or scale-down).
+    static let resync = "resync"
 
     static func key(due: Int64, id: String) -> String {
         let d = String(max(0, due))
@@ -72,7 +77,31 @@ extension APIServer {
                 c.eventsPerObject = [:]
                 try c.fire(id: id, payload: payload)
                 try c.drain()
+                if c.deferredWork { break }
             }
+        }
+    }
+
+    /// Whether a controller left work for another transaction (a resync timer is due).
+    func hasDeferredWork() throws -> Bool {
+        try read { s in
+            let from = Timers.reversePrefix + Timers.resync + "/"
+            return try s.tx.firstConfigEntry(from: from, below: Timers.reversePrefix + Timers.resync + "0") != nil
+        }
+    }
+
+    /// Carries out the work controllers split off, one transaction per batch, letting other writers in
+    /// between (each waits at most one batch, well under a second). Bounded like the timer loop.
+    public func finishDeferredWork() throws {
+        guard !store.isReadOnly else { return }
+        let outermost = !inWrite
+        inWrite = true
+        defer { if outermost { inWrite = false } }
+        var rounds = 0
+        while rounds < 10_000, try hasDeferredWork() {
+            rounds += 1
+            usleep(ControllerManager.batchGapMicroseconds)
+            try runTimers()
         }
     }
 }
@@ -86,6 +115,12 @@ extension ControllerManager {
         case "kubelet": try containerTransitionsDue(namespace: ns, name: name)
         case "evict": try evictionDue(namespace: ns, name: name)
         case "progress": enqueue(.deployment(ns, name))
+        case Timers.resync:
+            switch storageKey {
+            case rsType.storageKey: enqueue(.replicaSet(ns, name))
+            case rcType.storageKey: enqueue(.replicationController(ns, name))
+            default: break
+            }
         case "poddeadline": try podDeadlineDue(namespace: ns, name: name)
         case "jobdeadline": try jobDeadlineDue(namespace: ns, name: name)
         case "jobttl": try jobTTLDue(namespace: ns, name: name)

@@ -57,6 +57,11 @@ final class ControllerManager {
         self.s = session
     }
 
+    /// When this transaction's controller work began (monotonic seconds).
+    let startedAt = Timers.monotonicSeconds()
+    /// Whether this transaction has run long enough that splittable work should go to the next one.
+    var transactionOverBudget: Bool { Timers.monotonicSeconds() - startedAt > Timers.transactionSeconds }
+
     enum Work: Hashable {
         case pod(String, String)
         case pendingPods

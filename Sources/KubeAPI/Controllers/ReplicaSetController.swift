@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import KubeModel
 import KubeRegistry
 import KubeStore
@@ -55,18 +58,23 @@ extension ControllerManager {
             // Like the controller's burstReplicas: at most 500 creations per sync; the rest in a later
             // transaction (a resync timer), so no other writer waits behind a 50,000-pod scale-up.
             let missing = want - active.count
-            if missing > Self.burstReplicas { try resyncLater(type, namespace: ns, name: name) }
+            var created = 0
             for _ in 0..<min(missing, Self.burstReplicas) {
+                if created >= Self.minimumBatch && transactionOverBudget { break }
+                created += 1
                 let pod = try createPod(owner: rs, ownerAPIVersion: apiVersion(type), ownerKind: type.kind, template: template,
                                         generateName: name + "-")
                 event(rs, reason: "SuccessfulCreate", message: "Created pod: \(pod["metadata"]["name"].string ?? "")",
                       component: controllerName)
                 active.append(pod)
             }
+            if created < missing { try resyncLater(type, namespace: ns, name: name) }
         } else if active.count > want {
             let excess = active.count - want
-            if excess > Self.burstReplicas { try resyncLater(type, namespace: ns, name: name) }
-            let victims = podsToDelete(active, count: min(excess, Self.burstReplicas))
+            var count = min(excess, Self.burstReplicas)
+            if transactionOverBudget { count = min(count, Self.minimumBatch) }
+            if count < excess { try resyncLater(type, namespace: ns, name: name) }
+            let victims = podsToDelete(active, count: count)
             let names = Set(victims.map { $0["metadata"]["name"].string ?? "" })
             for v in victims {
                 let podName = v["metadata"]["name"].string ?? ""
@@ -93,13 +101,15 @@ extension ControllerManager {
     }
 
     static let burstReplicas = 500
+    /// Pods a sync creates even when the transaction has used its time (so large work always moves on).
+    static let minimumBatch = 50
 
     /// Schedules another sync of a ReplicaSet (or ReplicationController) in a transaction of its own:
     /// the command that made the change continues with it after committing (`APIServer.finishDeferredWork`),
     /// and a process killed in between leaves it for the next one that opens the store.
     func resyncLater(_ type: ResourceType, namespace ns: String, name: String) throws {
         let id = Timers.objectID(Timers.resync, type.storageKey, ns, name)
-        try Timers.set(s.tx, id: id, due: s.now.seconds)
+        try Timers.set(s.tx, id: id, due: s.now.seconds, payload: ["pid": .int(Int64(getpid()))])
         deferredSyncs.insert(id)
         deferredWork = true
     }

@@ -13,6 +13,14 @@ enum Timers {
     static let reversePrefix = "timerof/"
     /// `what` of a controller's deferred sync (the rest of a large scale-up or scale-down).
     static let resync = "resync"
+    /// How long one transaction of timer work may run before the rest goes to the next one.
+    static let transactionSeconds = 0.3
+
+    static func monotonicSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
 
     static func key(due: Int64, id: String) -> String {
         let d = String(max(0, due))
@@ -62,31 +70,51 @@ enum Timers {
 
 extension APIServer {
     /// Runs every timer that fell due since the last command, in time order, each at its own time.
-    /// Bounded: at most `limit` entries per command (what repeats collapses when far behind).
+    /// Bounded: at most `limit` entries per command (what repeats collapses when far behind). The work
+    /// is split into transactions of at most about half a second (a short pause between them), so a
+    /// store catching up on thousands of timers never holds other writers for long. A resync left by
+    /// another live process is its own to finish: the loop stops there.
     func runTimers(limit: Int = 20_000) throws {
         let until = clock.now.seconds
-        guard try read({ try Timers.next($0.tx, until: until) }) != nil else { return }
-        try write { s in
-            let c = s.controllers
-            defer { c.setClock(nil) }
-            var steps = 0
-            while steps < limit, let (due, id, payload) = try Timers.next(s.tx, until: until) {
-                steps += 1
-                try Timers.cancel(s.tx, id: id)
-                c.setClock(Timestamp(seconds: due))
-                c.eventsPerObject = [:]
-                try c.fire(id: id, payload: payload)
-                try c.drain()
-                if c.deferredWork { break }
+        var steps = 0
+        while steps < limit {
+            guard let first = try read({ try Timers.next($0.tx, until: until) }), !ownedElsewhere(first.id, first.payload) else { return }
+            if steps > 0 { usleep(ControllerManager.batchGapMicroseconds) }
+            let more = try write { s -> Bool in
+                let c = s.controllers
+                defer { c.setClock(nil) }
+                let started = Timers.monotonicSeconds()
+                while steps < limit, let (due, id, payload) = try Timers.next(s.tx, until: until) {
+                    if ownedElsewhere(id, payload) { return false }
+                    steps += 1
+                    try Timers.cancel(s.tx, id: id)
+                    c.setClock(Timestamp(seconds: due))
+                    c.eventsPerObject = [:]
+                    try c.fire(id: id, payload: payload)
+                    try c.drain()
+                    if c.deferredWork || Timers.monotonicSeconds() - started > Timers.transactionSeconds { return true }
+                }
+                return false
             }
+            if !more { return }
         }
     }
 
-    /// Whether a controller left work for another transaction (a resync timer is due).
+    /// A resync timer whose process is still running (it finishes its own work).
+    func ownedElsewhere(_ id: String, _ payload: JSONValue) -> Bool {
+        guard id.hasPrefix(Timers.resync + "/"), let pid = payload["pid"].int, pid != Int64(getpid()) else { return false }
+        return kill(pid_t(pid), 0) == 0 || errno == EPERM
+    }
+
+    /// Whether a controller left work for another transaction that this process may do (its own, or
+    /// a killed process's).
     func hasDeferredWork() throws -> Bool {
         try read { s in
             let from = Timers.reversePrefix + Timers.resync + "/"
-            return try s.tx.firstConfigEntry(from: from, below: Timers.reversePrefix + Timers.resync + "0") != nil
+            guard let (key, _) = try s.tx.firstConfigEntry(from: from, below: Timers.reversePrefix + Timers.resync + "0") else { return false }
+            let id = String(key.dropFirst(Timers.reversePrefix.count))
+            guard let (due, payload) = try Timers.scheduled(s.tx, id: id) else { return false }
+            return due <= clock.now.seconds && !ownedElsewhere(id, payload)
         }
     }
 

@@ -109,7 +109,10 @@ extension ControllerManager {
     /// and a process killed in between leaves it for the next one that opens the store.
     func resyncLater(_ type: ResourceType, namespace ns: String, name: String) throws {
         let id = Timers.objectID(Timers.resync, type.storageKey, ns, name)
-        try Timers.set(s.tx, id: id, due: s.now.seconds, payload: ["pid": .int(Int64(getpid()))])
+        // The events recorded so far go with it: the spam filter counts the whole scale-up, not each batch.
+        let uid = (try? s.find(type, namespace: ns, name: name))??["metadata"]["uid"].string ?? ""
+        try Timers.set(s.tx, id: id, due: s.now.seconds,
+                       payload: ["pid": .int(Int64(getpid())), "uid": .string(uid), "events": .int(Int64(eventsPerObject[uid] ?? 0))])
         deferredSyncs.insert(id)
         deferredWork = true
     }

@@ -144,6 +144,7 @@ extension ControllerManager {
         case "evict": try evictionDue(namespace: ns, name: name)
         case "progress": enqueue(.deployment(ns, name))
         case Timers.resync:
+            if let uid = payload["uid"].string, let n = payload["events"].int { eventsPerObject[uid] = Int(n) }
             switch storageKey {
             case rsType.storageKey: enqueue(.replicaSet(ns, name))
             case rcType.storageKey: enqueue(.replicationController(ns, name))

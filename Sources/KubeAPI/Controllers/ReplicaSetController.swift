@@ -110,7 +110,8 @@ extension ControllerManager {
     func resyncLater(_ type: ResourceType, namespace ns: String, name: String) throws {
         let id = Timers.objectID(Timers.resync, type.storageKey, ns, name)
         // The events recorded so far go with it: the spam filter counts the whole scale-up, not each batch.
-        let uid = (try? s.find(type, namespace: ns, name: name))??["metadata"]["uid"].string ?? ""
+        let owner = try s.find(type, namespace: ns, name: name)
+        let uid = owner?["metadata"]["uid"].string ?? ""
         try Timers.set(s.tx, id: id, due: s.now.seconds,
                        payload: ["pid": .int(Int64(getpid())), "uid": .string(uid), "events": .int(Int64(eventsPerObject[uid] ?? 0))])
         deferredSyncs.insert(id)

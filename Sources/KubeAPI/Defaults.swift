@@ -74,11 +74,18 @@ enum Defaults {
             podTemplate(&obj, ["spec", "template"])
         case ("batch", "Job"):
             job(&obj, path: [])
+        case ("rbac.authorization.k8s.io", "RoleBinding"), ("rbac.authorization.k8s.io", "ClusterRoleBinding"):
+            roleBinding(&obj)
         case ("batch", "CronJob"):
             setIfMissing(&obj, ["spec", "concurrencyPolicy"], "Allow")
             setIfMissing(&obj, ["spec", "suspend"], false)
             setIfMissing(&obj, ["spec", "successfulJobsHistoryLimit"], 3)
             setIfMissing(&obj, ["spec", "failedJobsHistoryLimit"], 1)
+            if obj["spec"]["jobTemplate"]["spec"]["podFailurePolicy"].object != nil {
+                var s = obj["spec"]["jobTemplate"]["spec"]
+                podFailurePolicy(&s)
+                obj["spec"]["jobTemplate"]["spec"] = s
+            }
             podTemplate(&obj, ["spec", "jobTemplate", "spec", "template"])
         default:
             break
@@ -144,6 +151,11 @@ enum Defaults {
         setIfMissing(&obj, spec + ["completionMode"], "NonIndexed")
         setIfMissing(&obj, spec + ["suspend"], false)
         setIfMissing(&obj, spec + ["podReplacementPolicy"], "TerminatingOrFailed")
+        if obj.at(spec + ["podFailurePolicy"]).object != nil {
+            var s = obj.at(spec)
+            podFailurePolicy(&s)
+            obj.set(spec, s)
+        }
         if path.isEmpty, obj.at(spec + ["manualSelector"]).bool != true, obj.at(spec + ["selector"]).isNull {
             // The job's own uid is known only after creation; APISession sets it through `jobSelector`.
         }
@@ -242,16 +254,14 @@ enum Defaults {
     static func pod(_ obj: inout JSONValue, session: APISession) {
         var spec = obj["spec"]
         podSpec(&spec)
-        // Admission: ServiceAccount, Priority, DefaultTolerationSeconds.
+        // Admission: ServiceAccount, DefaultTolerationSeconds (Priority: PriorityAdmission).
         // Mirror pods of static pods get no service account (ServiceAccount admission skips them).
         let mirror = !obj["metadata"]["annotations"]["kubernetes.io/config.mirror"].isNull
         if !mirror {
             if spec["serviceAccountName"].isNull { spec["serviceAccountName"] = spec["serviceAccount"].isNull ? "default" : spec["serviceAccount"] }
             spec["serviceAccount"] = spec["serviceAccountName"]
         }
-        setIfMissing(&spec, ["priority"], 0)
         setIfMissing(&spec, ["enableServiceLinks"], true)
-        setIfMissing(&spec, ["preemptionPolicy"], "PreemptLowerPriority")
         var tolerations = spec["tolerations"].array ?? []
         for key in ["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"]
         where !tolerations.contains(where: {
@@ -260,40 +270,47 @@ enum Defaults {
             tolerations.append(["effect": "NoExecute", "key": .string(key), "operator": "Exists", "tolerationSeconds": 300])
         }
         spec["tolerations"] = .array(tolerations)
-        if !mirror, spec["automountServiceAccountToken"].bool != false,
-            !(spec["volumes"].array ?? []).contains(where: { ($0["name"].string ?? "").hasPrefix("kube-api-access-") })
-        {
-            let volName = "kube-api-access-" + randomSuffix(count: 5)
-            var volumes = spec["volumes"].array ?? []
-            volumes.append([
-                "name": .string(volName),
-                "projected": [
-                    "defaultMode": 420,
-                    "sources": [
-                        ["serviceAccountToken": ["expirationSeconds": 3607, "path": "token"]],
-                        ["configMap": ["items": [["key": "ca.crt", "path": "ca.crt"]], "name": "kube-root-ca.crt"]],
-                        ["downwardAPI": ["items": [["fieldRef": ["apiVersion": "v1", "fieldPath": "metadata.namespace"],
-                                                    "path": "namespace"]]]],
-                    ],
-                ],
-            ])
-            spec["volumes"] = .array(volumes)
-            for key in ["containers", "initContainers"] {
-                guard var list = spec[key].array else { continue }
-                for i in list.indices {
-                    var mounts = list[i]["volumeMounts"].array ?? []
-                    mounts.append(["mountPath": "/var/run/secrets/kubernetes.io/serviceaccount", "name": .string(volName),
-                                   "readOnly": true])
-                    list[i]["volumeMounts"] = .array(mounts)
-                }
-                spec[key] = .array(list)
-            }
+        // The plugin admits creates only (an update has its uid by now).
+        if !mirror, spec["automountServiceAccountToken"].bool != false, obj["metadata"]["uid"].isNull {
+            mountServiceAccountToken(&spec)
         }
         obj["spec"] = spec
         if obj["status"]["phase"].isNull {
             obj["status"]["phase"] = "Pending"
             obj["status"]["qosClass"] = .string(qosClass(spec))
         }
+    }
+
+    /// The ServiceAccount plugin's token volume: every container without a mount at the token path
+    /// mounts the pod's `kube-api-access-*` volume (made when the pod has none), as a copy made by
+    /// `kubectl debug --copy-to` gets it for its added container.
+    static func mountServiceAccountToken(_ spec: inout JSONValue) {
+        let mountPath = "/var/run/secrets/kubernetes.io/serviceaccount"
+        let existing = (spec["volumes"].array ?? []).first { ($0["name"].string ?? "").hasPrefix("kube-api-access-") }?["name"].string
+        let volName = existing ?? "kube-api-access-" + randomSuffix(count: 5)
+        var needed = false
+        for key in ["initContainers", "containers"] {
+            guard var list = spec[key].array else { continue }
+            for i in list.indices where !(list[i]["volumeMounts"].array ?? []).contains(where: { $0["mountPath"].string == mountPath }) {
+                list[i]["volumeMounts"] = .array((list[i]["volumeMounts"].array ?? [])
+                    + [["mountPath": .string(mountPath), "name": .string(volName), "readOnly": true]])
+                needed = true
+            }
+            spec[key] = .array(list)
+        }
+        guard existing == nil, needed else { return }
+        spec["volumes"] = .array((spec["volumes"].array ?? []) + [[
+            "name": .string(volName),
+            "projected": [
+                "defaultMode": 420,
+                "sources": [
+                    ["serviceAccountToken": ["expirationSeconds": 3607, "path": "token"]],
+                    ["configMap": ["items": [["key": "ca.crt", "path": "ca.crt"]], "name": "kube-root-ca.crt"]],
+                    ["downwardAPI": ["items": [["fieldRef": ["apiVersion": "v1", "fieldPath": "metadata.namespace"],
+                                                "path": "namespace"]]]],
+                ],
+            ],
+        ]])
     }
 
     /// The pod's QoS class from its containers' requests and limits.

@@ -57,7 +57,7 @@ enum SpecValidation {
     {
         guard case .object(let o) = value else { return }
         if d.extensions.preserveUnknownFields { return }
-        for field in d.required {
+        for field in d.required where !notRequired.contains("\(d.name).\(field)") {
             let v = o[field] ?? .null
             if v.isNull || v.string == "" {
                 causes.append(.init(field: "\(path).\(field)", message: "Required value"))
@@ -68,6 +68,14 @@ enum SpecValidation {
             required(v, type: p.type, path: "\(path).\(p.name)", into: &causes, depth: depth + 1)
         }
     }
+
+    /// Fields the OpenAPI document lists as required that v1.32's validation does not require (a
+    /// StatefulSet without `serviceName` is accepted; the others are defaulted before validation).
+    static let notRequired: Set<String> = [
+        "io.k8s.api.apps.v1.StatefulSetSpec.serviceName",
+        "io.k8s.api.batch.v1.PodFailurePolicyOnPodConditionsPattern.status",
+        "io.k8s.api.rbac.v1.RoleRef.apiGroup",
+    ]
 
     /// Pods need containers, and every container an image.
     static func containers(_ spec: JSONValue, path: String, into causes: inout [APIError.Cause]) {

@@ -61,9 +61,9 @@ enum AdmissionChain {
     /// Defaulting as decoding into the versioned type does, then dropping fields the type lacks.
     static let defaulting: [AdmissionStep] = [CustomResourceAdmission(), PruneUnknownFields(), DecodeDefaults()]
     /// Mutating admission plugins, in the API server's order.
-    /// (`KindDefaulting` also runs the ServiceAccount, Priority, DefaultTolerationSeconds and
-    /// DefaultStorageClass plugins; it comes after LimitRanger so the QoS class sees its defaults.)
-    static let mutating: [AdmissionStep] = [LimitRanger(), KindDefaulting(), CSRAdmission()]
+    /// (`KindDefaulting` also runs the ServiceAccount, DefaultTolerationSeconds and DefaultStorageClass
+    /// plugins; it comes after LimitRanger so the QoS class sees its defaults.)
+    static let mutating: [AdmissionStep] = [LimitRanger(), KindDefaulting(), PriorityAdmission(), StorageProtection(), CSRAdmission()]
     /// The kind's validation on create and on update (field rules, immutable fields).
     static let validation: [AdmissionStep] = [SpecRules(), CustomResourceValidation(), APIWarnings()]
     /// Validating admission plugins.
@@ -112,7 +112,8 @@ struct KindDefaulting: AdmissionStep {
 struct SpecRules: AdmissionStep {
     func admit(_ r: inout AdmissionRequest, _ s: APISession) throws {
         var causes = SpecValidation.validate(r.object, old: r.old, type: r.type)
-        if r.fromClient {
+        // A write of pods/ephemeralcontainers changes nothing else (its own rules ran before).
+        if r.fromClient && s.fieldManager.subresource != "ephemeralcontainers" {
             causes += Self.rules(r).map { APIError.Cause(field: $0.field, message: $0.body) }
         }
         if !causes.isEmpty { throw r.invalid(causes) }

@@ -49,6 +49,7 @@ extension ControllerManager {
             active.append(try s.update(pod, type: podType))
         }
         let want = Int(rs["spec"]["replicas"].int ?? 1)
+        var refused: PodCreationRefused?
         // Its pods' writes bring a controller back in the same transaction: one burst per transaction.
         let deferredKey = Timers.objectID(Timers.resync, type.storageKey, ns, name)
         if deferredSyncs.contains(deferredKey) {
@@ -59,16 +60,20 @@ extension ControllerManager {
             // transaction (a resync timer), so no other writer waits behind a 50,000-pod scale-up.
             let missing = want - active.count
             var created = 0
-            for _ in 0..<min(missing, Self.burstReplicas) {
-                if created >= Self.minimumBatch && transactionOverBudget { break }
-                created += 1
-                let pod = try createPod(owner: rs, ownerAPIVersion: apiVersion(type), ownerKind: type.kind, template: template,
-                                        generateName: name + "-")
-                event(rs, reason: "SuccessfulCreate", message: "Created pod: \(pod["metadata"]["name"].string ?? "")",
-                      component: controllerName)
-                active.append(pod)
+            do {
+                for _ in 0..<min(missing, Self.burstReplicas) {
+                    if created >= Self.minimumBatch && transactionOverBudget { break }
+                    created += 1
+                    let pod = try createPod(owner: rs, ownerAPIVersion: apiVersion(type), ownerKind: type.kind, template: template,
+                                            generateName: name + "-")
+                    event(rs, reason: "SuccessfulCreate", message: "Created pod: \(pod["metadata"]["name"].string ?? "")",
+                          component: controllerName)
+                    active.append(pod)
+                }
+            } catch let e as PodCreationRefused {
+                refused = e
             }
-            if created < missing { try resyncLater(type, namespace: ns, name: name) }
+            if refused == nil, created < missing { try resyncLater(type, namespace: ns, name: name) }
         } else if active.count > want {
             let excess = active.count - want
             var count = min(excess, Self.burstReplicas)
@@ -93,11 +98,21 @@ extension ControllerManager {
         if let g = rs["metadata"]["generation"].int { status["observedGeneration"] = .int(g) }
         if ready > 0 { status["readyReplicas"] = .int(Int64(ready)) }
         status["replicas"] = .int(Int64(active.count))
-        if let current = try s.find(type, namespace: ns, name: name), current["status"] != status {
-            var updated = current
-            updated["status"] = status
-            try s.update(updated, type: type)
+        if let current = try s.find(type, namespace: ns, name: name) {
+            // A refused create sets the ReplicaFailure condition; the next sync that is not refused clears it.
+            if let refused {
+                let prev = (current["status"]["conditions"].array ?? []).first { $0["type"].string == "ReplicaFailure" }
+                status["conditions"] = [["lastTransitionTime": prev?["lastTransitionTime"] ?? .string(now.rfc3339),
+                                         "message": .string(refused.message), "reason": "FailedCreate", "status": "True",
+                                         "type": "ReplicaFailure"]]
+            }
+            if current["status"] != status {
+                var updated = current
+                updated["status"] = status
+                try s.update(updated, type: type)
+            }
         }
+        if let refused { throw refused }
     }
 
     static let burstReplicas = 500

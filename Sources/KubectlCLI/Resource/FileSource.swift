@@ -80,16 +80,25 @@ enum FileSource {
                 throw CLIError.message("unable to decode \(goQuoted(source)): json: cannot unmarshal \(goJSONTypeName(doc)) into Go value of type unstructured.detector")
             }
             try checkTypeMeta(doc, source: source)
-            if (doc["kind"].string ?? "").hasSuffix("List"), let items = doc["items"].array {
-                for item in items {
-                    try checkTypeMeta(item, source: source)
-                    out.append(SourcedObject(source: source, object: item))
-                }
-            } else {
-                out.append(SourcedObject(source: source, object: doc))
-            }
+            for item in try flattened(doc, source: source) { out.append(SourcedObject(source: source, object: item)) }
         }
         if let streamError { throw CLIError.message(streamError.message) }
+    }
+
+    /// A List's items. A List inside a List is decoded as a plain object, which kubectl's list
+    /// flattening cannot take apart: the whole document fails.
+    static func flattened(_ doc: JSONValue, source: String) throws -> [JSONValue] {
+        guard isList(doc) else { return [doc] }
+        let items = doc["items"].array ?? []
+        for item in items {
+            try checkTypeMeta(item, source: source)
+            if isList(item) { throw CLIError.message("*unstructured.Unstructured is not a list: no Items field in this object") }
+        }
+        return items
+    }
+
+    static func isList(_ doc: JSONValue) -> Bool {
+        (doc["kind"].string ?? "").hasSuffix("List") && doc["items"].array != nil
     }
 
     /// kubectl's schema validator looks at apiVersion and kind before anything else.

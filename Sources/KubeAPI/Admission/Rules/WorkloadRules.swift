@@ -93,7 +93,31 @@ enum WorkloadRules {
             let v: FieldError.BadValue = obj["spec"]["completions"].int.map { .int(Int64($0)) } ?? .null
             errs.append(FieldError(.invalid, field: "spec.completions", value: v, detail: "field is immutable"))
         }
+        if jobTemplateChanged(obj, old) {
+            // The API server prints the whole internal PodTemplateSpec (pointers as addresses); we abbreviate it.
+            errs.append(FieldError(.invalid, field: "spec.template",
+                                   value: .raw("core.PodTemplateSpec{ObjectMeta:v1.ObjectMeta{...}, Spec:core.PodSpec{...}}"),
+                                   detail: "field is immutable"))
+        }
         return errs
+    }
+
+    /// A Job's pod template cannot change, except its scheduling directives (node selector and
+    /// affinity, tolerations, scheduling gates, labels, annotations) while the Job is suspended and
+    /// has not started.
+    static func jobTemplateChanged(_ obj: JSONValue, _ old: JSONValue) -> Bool {
+        var a = obj["spec"]["template"], b = old["spec"]["template"]
+        if a == b { return false }
+        let suspendedNotStarted = obj["spec"]["suspend"].bool == true && old["status"]["startTime"].isNull
+        if suspendedNotStarted {
+            for path in [["metadata", "labels"], ["metadata", "annotations"], ["spec", "nodeSelector"], ["spec", "tolerations"],
+                         ["spec", "schedulingGates"], ["spec", "affinity", "nodeAffinity"]] {
+                a.remove(path); b.remove(path)
+            }
+            if a["spec"]["affinity"].object?.isEmpty == true { a.remove(["spec", "affinity"]) }
+            if b["spec"]["affinity"].object?.isEmpty == true { b.remove(["spec", "affinity"]) }
+        }
+        return a != b
     }
 
     // MARK: Go %#v of the values these errors show

@@ -61,3 +61,36 @@ for damage in "seek=1 count=4" "seek=2 count=1" "seek=0 count=1" "truncate"; do
   done
 done
 echo "damaged stores: $n commands: crashes or SQL in messages $bad"
+
+# 4. Hostile inputs: every case kubectl v1.32 refused (Tests/.../Golden/badinput), run with this binary:
+#    crashes (killed by a signal), hangs (over 20 s) and outputs that differ from kubectl's.
+gold=$(cd "$(dirname "$0")/.." && pwd)/Tests/KubectlCLITests/Golden/badinput
+crashes=0; hangs=0; differ=0; total=0
+for d in "$gold"/*/; do
+  [ -f "$d/cmd" ] || continue
+  total=$((total + 1))
+  export KUBECTL_LOCAL_STORE=$work/bad.db; rm -f "$work"/bad.db*
+  (cd "$gold/_files" && kubectl() { timeout 20 "$KL" "$@"; } && eval "$(cat "$d/cmd")") >"$work/o" 2>"$work/e" </dev/null; rc=$?
+  if [ $rc -eq 124 ]; then hangs=$((hangs + 1)); elif [ $rc -gt 128 ]; then crashes=$((crashes + 1)); fi
+  if [ "$rc" != "$(cat "$d/exit")" ] || ! cmp -s "$work/o" "$d/stdout" || ! cmp -s "$work/e" "$d/stderr"; then differ=$((differ + 1)); fi
+done
+echo "bad inputs: $total cases: crashes $crashes, hangs $hangs, different from kubectl $differ"
+
+# 5. A large scale-up in one shell while another shell writes: the controller's work goes in batches,
+#    so the other writer waits for one batch at most. R replicas (default 50,000); the other shell's
+#    `create configmap` is timed every second for W seconds (default 60), then the scale-up is stopped.
+R=${R:-50000}; W=${W:-60}
+export KUBECTL_LOCAL_STORE=$work/split.db
+"$KL" create configmap warm >/dev/null
+"$KL" create deployment big --image=nginx --replicas=$R >/dev/null 2>&1 &
+big=$!
+sleep 1
+: >"$work/waits"
+end=$((SECONDS + W))
+while [ $SECONDS -lt $end ] && kill -0 $big 2>/dev/null; do
+  s=$(date +%s%N); "$KL" create configmap "w$SECONDS-$RANDOM" >/dev/null; e=$(date +%s%N)
+  echo $(((e - s) / 1000000)) >>"$work/waits"
+  sleep 1
+done
+kill -9 $big 2>/dev/null; wait $big 2>/dev/null
+sort -n "$work/waits" | awk -v r=$R '{ a[NR] = $1 } END { printf "scale-up to %d replicas: %d writes by another shell meanwhile, median %d ms, max %d ms\n", r, NR, a[int((NR + 1) / 2)], a[NR] }'

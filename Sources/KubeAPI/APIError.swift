@@ -12,6 +12,9 @@ public struct APIError: Error, Sendable, Equatable, CustomStringConvertible {
         case methodNotAllowed = "MethodNotAllowed"
         case tooManyRequests = "TooManyRequests"
         case internalError = "InternalError"
+        case requestEntityTooLarge = "RequestEntityTooLarge"
+        /// An error the API server passed on without a status of its own (etcd's): no reason at all.
+        case unknown = ""
     }
 
     /// One field error of an `Invalid` error (`metadata.name: Invalid value: "Bad": <detail>`).
@@ -69,6 +72,20 @@ public struct APIError: Error, Sendable, Equatable, CustomStringConvertible {
             body = "\(head): [" + causes.map { "\($0.field): \($0.message)" }.joined(separator: ", ") + "]"
         }
         return APIError(reason: .invalid, message: body, code: 422, causes: causes, detailsKind: kind, detailsName: name)
+    }
+
+    /// The API server reads at most 3 MiB of a request body (`limitedReadBody`).
+    public static let requestBodyLimit = 3 * 1024 * 1024
+    /// etcd refuses a request over its `--max-request-bytes` (1.5 MiB by default); the API server passes
+    /// the error on as it is.
+    public static let storedObjectLimit = 3 * 512 * 1024
+
+    public static var requestEntityTooLarge: APIError {
+        APIError(reason: .requestEntityTooLarge, message: "Request entity too large: limit is \(requestBodyLimit)", code: 413)
+    }
+
+    public static var etcdRequestTooLarge: APIError {
+        APIError(reason: .unknown, message: "etcdserver: request is too large", code: 500)
     }
 
     public static func badRequest(_ message: String) -> APIError {

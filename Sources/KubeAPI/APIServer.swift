@@ -44,6 +44,7 @@ public final class APIServer {
         if !store.isReadOnly {
             try server.upgradeSeed()
             try server.runClockControllers()
+            try server.finishDeferredWork()
         }
         return server
     }
@@ -67,12 +68,20 @@ public final class APIServer {
         return session
     }
 
-    /// Runs `body` in one write transaction.
+    /// Runs `body` in one write transaction; then the controller work it split off (a large scale-up)
+    /// follows in transactions of its own, so the next command sees the settled state.
     public func write<T>(_ body: (APISession) throws -> T) throws -> T {
-        try store.write { tx in
+        let outermost = !inWrite
+        inWrite = true
+        defer { if outermost { inWrite = false } }
+        let result = try store.write { tx in
             try body(makeSession(tx))
         }
+        if outermost { try finishDeferredWork() }
+        return result
     }
+    /// Set inside a write (and while split work is finished): nested writes do not finish it again.
+    var inWrite = false
 
     /// Runs `body` against a consistent snapshot.
     public func read<T>(_ body: (APISession) throws -> T) throws -> T {
@@ -224,6 +233,7 @@ public final class APISession {
     @discardableResult
     public func create(_ input: JSONValue, type: ResourceType, namespace: String, dryRun: Bool = false) throws -> JSONValue {
         try authorize("create", type, namespace: namespace)
+        if writeDepth == 0 { try checkRequestBody(input) }
         if type.group == StageDefaults.group { try installStageAPI() }
         var request = AdmissionRequest(operation: .create, type: type, object: input, old: nil, fromClient: writeDepth == 0)
         writeDepth += 1
@@ -272,7 +282,7 @@ public final class APISession {
         }
         let rv = try tx.nextResourceVersion()
         obj["metadata"]["resourceVersion"] = .string(String(rv))
-        try tx.insert(row(for: obj, type: type, resourceVersion: rv))
+        try tx.insert(try storableRow(for: obj, type: type, resourceVersion: rv))
         try afterWrite(type: type, object: obj, old: nil)
         return obj
     }
@@ -288,6 +298,7 @@ public final class APISession {
         try authorize(requestVerb, type, namespace: input["metadata"]["namespace"].string,
                       name: input["metadata"]["name"].string ?? "", subresource: subresource)
         let fromClient = writeDepth == 0
+        if fromClient, case .object = body { try checkRequestBody(input) }
         writeDepth += 1
         defer { writeDepth -= 1 }
         var obj = input
@@ -323,7 +334,7 @@ public final class APISession {
         if dryRun { return obj }
         let rv = try tx.nextResourceVersion()
         obj["metadata"]["resourceVersion"] = .string(String(rv))
-        try tx.update(row(for: obj, type: type, resourceVersion: rv), expectedResourceVersion: oldRow.resourceVersion)
+        try tx.update(try storableRow(for: obj, type: type, resourceVersion: rv), expectedResourceVersion: oldRow.resourceVersion)
         try afterWrite(type: type, object: obj, old: old)
         return obj
     }
@@ -422,6 +433,20 @@ public final class APISession {
             }
         }
         throw APIError(reason: .alreadyExists, message: "could not generate a unique name from \(prefix)", code: 409)
+    }
+
+    /// The API server's limit on what a client sends (the object as kubectl's JSON body).
+    func checkRequestBody(_ input: JSONValue) throws {
+        if input.jsonString(.compactOrdered).utf8.count > APIError.requestBodyLimit { throw APIError.requestEntityTooLarge }
+    }
+
+    /// The row to store, unless it is more than etcd takes in one request (its key and value).
+    func storableRow(for obj: JSONValue, type: ResourceType, resourceVersion: Int64) throws -> ObjectRow {
+        let r = row(for: obj, type: type, resourceVersion: resourceVersion)
+        if r.data.utf8.count + r.resource.utf8.count + r.namespace.utf8.count + r.name.utf8.count > APIError.storedObjectLimit {
+            throw APIError.etcdRequestTooLarge
+        }
+        return r
     }
 
     func row(for obj: JSONValue, type: ResourceType, resourceVersion: Int64) -> ObjectRow {

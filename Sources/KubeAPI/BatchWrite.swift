@@ -31,6 +31,7 @@ extension APIServer {
             }
             try committed(outcomes)
         }
+        if !inWrite { try finishDeferredWork() }
     }
 }
 

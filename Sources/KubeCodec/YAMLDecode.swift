@@ -190,8 +190,10 @@ struct YAMLDocumentDecoder {
         if pushedIndent { limits.indents.removeLast() } else if limits.flowLevel > 0 { limits.flowLevel -= 1 }
     }
 
+    /// go-yaml reports it as a scanner error: the 1-based line, or no line at all on the first line.
     private func depthError(_ mark: yaml_mark_t) -> DocumentError {
-        DocumentError(message: "yaml: line \(mark.line + 1): exceeded max depth of \(ReaderLimits.maxDepth)")
+        let problem = "exceeded max depth of \(ReaderLimits.maxDepth)"
+        return DocumentError(message: mark.line == 0 ? "yaml: \(problem)" : "yaml: line \(mark.line + 1): \(problem)")
     }
 
     private enum Key { case key(String), merge, nullKey, invalid }

@@ -40,7 +40,15 @@ final class Database {
             throw StoreError.sqlite(code: rc, message: message, sql: "open \(path)")
         }
         sqlite3_extended_result_codes(db, 1)
-        sqlite3_busy_timeout(db, busyTimeoutMilliseconds)
+        // SQLite's own busy handler sleeps up to 100 ms between tries: a writer that lets go for a
+        // moment (a long piece of controller work split into batches) would rarely be caught. Polling
+        // every millisecond, a waiting writer takes the lock in the first gap.
+        let tries = max(1, busyTimeoutMilliseconds)
+        sqlite3_busy_handler(db, { limit, count in
+            guard count < Int32(Int(bitPattern: limit)) else { return 0 }
+            usleep(1_000)
+            return 1
+        }, UnsafeMutableRawPointer(bitPattern: Int(tries)))
         handle = db
     }
 

@@ -47,6 +47,13 @@ final class ControllerManager {
     var managedNodes: [String: Bool] = [:]
     /// The stage last applied (`<timer id>#<stage>`): a stage that applies again to the same object repeats.
     var lastStageApplied: String?
+    /// Work was left for a later transaction (a resync timer): the timer loop ends this transaction there.
+    var deferredWork = false
+    /// The resync timers set in this transaction: those controllers wait for them to do more.
+    var deferredSyncs: Set<String> = []
+    /// The pause between two batches of split work, long enough for a waiting writer (polling every
+    /// millisecond) to take the store.
+    static let batchGapMicroseconds: UInt32 = 20_000
     /// Refused syncs so far of the controllers whose retry fired in this command.
     var refusedBefore: [Work: Int] = [:]
     /// Controllers refused in this command: not synced again until their retry fires.
@@ -57,6 +64,11 @@ final class ControllerManager {
     init(session: APISession) {
         self.s = session
     }
+
+    /// When this transaction's controller work began (monotonic seconds).
+    let startedAt = Timers.monotonicSeconds()
+    /// Whether this transaction has run long enough that splittable work should go to the next one.
+    var transactionOverBudget: Bool { Timers.monotonicSeconds() - startedAt > Timers.transactionSeconds }
 
     enum Work: Hashable {
         case pod(String, String)
@@ -396,7 +408,7 @@ final class ControllerManager {
     struct PodCreationRefused: Error { var message: String }
 
     /// Consecutive refused syncs per controller, while its retries fire (reset when one succeeds).
-    static let retryPrefix = "resync"
+    static let retryPrefix = "retry"
 
     /// A refused sync is tried again as the controllers' rate-limited work queues do: after 1 s, then
     /// doubling, at most every 1,000 s (client-go's exponential item back-off, in whole seconds).

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import KubeModel
 import KubeRegistry
 import KubeStore
@@ -47,16 +50,20 @@ extension ControllerManager {
         }
         let want = Int(rs["spec"]["replicas"].int ?? 1)
         var refused: PodCreationRefused?
-        if active.count < want, Self.templateMatches(sel, rs["spec"]["template"]) {
+        // Its pods' writes bring a controller back in the same transaction: one burst per transaction.
+        let deferredKey = Timers.objectID(Timers.resync, type.storageKey, ns, name)
+        if deferredSyncs.contains(deferredKey) {
+            // The rest waits for the resync; only the status below follows the pods.
+        } else if active.count < want, Self.templateMatches(sel, rs["spec"]["template"]) {
             let template = rs["spec"]["template"]
-            // Like the controller's burstReplicas: at most 500 creations per sync, then sync again
-            // (the drain's work limit bounds what one command does).
+            // Like the controller's burstReplicas: at most 500 creations per sync; the rest in a later
+            // transaction (a resync timer), so no other writer waits behind a 50,000-pod scale-up.
             let missing = want - active.count
-            if missing > Self.burstReplicas {
-                enqueue(type.kind == "ReplicaSet" ? .replicaSet(ns, name) : .replicationController(ns, name))
-            }
+            var created = 0
             do {
                 for _ in 0..<min(missing, Self.burstReplicas) {
+                    if created >= Self.minimumBatch && transactionOverBudget { break }
+                    created += 1
                     let pod = try createPod(owner: rs, ownerAPIVersion: apiVersion(type), ownerKind: type.kind, template: template,
                                             generateName: name + "-")
                     event(rs, reason: "SuccessfulCreate", message: "Created pod: \(pod["metadata"]["name"].string ?? "")",
@@ -66,8 +73,13 @@ extension ControllerManager {
             } catch let e as PodCreationRefused {
                 refused = e
             }
+            if refused == nil, created < missing { try resyncLater(type, namespace: ns, name: name) }
         } else if active.count > want {
-            let victims = podsToDelete(active, count: active.count - want)
+            let excess = active.count - want
+            var count = min(excess, Self.burstReplicas)
+            if transactionOverBudget { count = min(count, Self.minimumBatch) }
+            if count < excess { try resyncLater(type, namespace: ns, name: name) }
+            let victims = podsToDelete(active, count: count)
             let names = Set(victims.map { $0["metadata"]["name"].string ?? "" })
             for v in victims {
                 let podName = v["metadata"]["name"].string ?? ""
@@ -104,6 +116,22 @@ extension ControllerManager {
     }
 
     static let burstReplicas = 500
+    /// Pods a sync creates even when the transaction has used its time (so large work always moves on).
+    static let minimumBatch = 50
+
+    /// Schedules another sync of a ReplicaSet (or ReplicationController) in a transaction of its own:
+    /// the command that made the change continues with it after committing (`APIServer.finishDeferredWork`),
+    /// and a process killed in between leaves it for the next one that opens the store.
+    func resyncLater(_ type: ResourceType, namespace ns: String, name: String) throws {
+        let id = Timers.objectID(Timers.resync, type.storageKey, ns, name)
+        // The events recorded so far go with it: the spam filter counts the whole scale-up, not each batch.
+        let owner = try s.find(type, namespace: ns, name: name)
+        let uid = owner?["metadata"]["uid"].string ?? ""
+        try Timers.set(s.tx, id: id, due: s.now.seconds,
+                       payload: ["pid": .int(Int64(getpid())), "uid": .string(uid), "events": .int(Int64(eventsPerObject[uid] ?? 0))])
+        deferredSyncs.insert(id)
+        deferredWork = true
+    }
 
     /// A controller only creates pods its selector will count: an empty selector, or a template whose
     /// labels the selector does not match, would create pods forever (the API server refuses both).

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import KubeModel
 import KubeStore
 
@@ -8,6 +11,16 @@ import KubeStore
 enum Timers {
     static let prefix = "timer/"
     static let reversePrefix = "timerof/"
+    /// `what` of a controller's deferred sync (the rest of a large scale-up or scale-down).
+    static let resync = "resync"
+    /// How long one transaction of timer work may run before the rest goes to the next one.
+    static let transactionSeconds = 0.3
+
+    static func monotonicSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
 
     static func key(due: Int64, id: String) -> String {
         let d = String(max(0, due))
@@ -58,31 +71,75 @@ enum Timers {
 extension APIServer {
     /// A write transaction for the controllers' own work between commands: their writes are not client
     /// requests (no strict decoding, no authorization as the command's user).
-    func controllerWrite(_ body: (APISession) throws -> Void) throws {
+    func controllerWrite<T>(_ body: (APISession) throws -> T) throws -> T {
         try write { s in
             s.writeDepth += 1
             defer { s.writeDepth -= 1 }
-            try body(s)
+            return try body(s)
         }
     }
 
     /// Runs every timer that fell due since the last command, in time order, each at its own time.
-    /// Bounded: at most `limit` entries per command (what repeats collapses when far behind).
+    /// Bounded: at most `limit` entries per command (what repeats collapses when far behind). The work
+    /// is split into transactions of at most about half a second (a short pause between them), so a
+    /// store catching up on thousands of timers never holds other writers for long. A resync left by
+    /// another live process is its own to finish: the loop stops there.
     func runTimers(limit: Int = 20_000) throws {
         let until = clock.now.seconds
-        guard try read({ try Timers.next($0.tx, until: until) }) != nil else { return }
-        try controllerWrite { s in
-            let c = s.controllers
-            defer { c.setClock(nil) }
-            var steps = 0
-            while steps < limit, let (due, id, payload) = try Timers.next(s.tx, until: until) {
-                steps += 1
-                try Timers.cancel(s.tx, id: id)
-                c.setClock(Timestamp(seconds: due))
-                c.eventsPerObject = [:]
-                try c.fire(id: id, payload: payload)
-                try c.drain()
+        var steps = 0
+        while steps < limit {
+            guard let first = try read({ try Timers.next($0.tx, until: until) }), !ownedElsewhere(first.id, first.payload) else { return }
+            if steps > 0 { usleep(ControllerManager.batchGapMicroseconds) }
+            let more = try controllerWrite { s -> Bool in
+                let c = s.controllers
+                defer { c.setClock(nil) }
+                let started = Timers.monotonicSeconds()
+                while steps < limit, let (due, id, payload) = try Timers.next(s.tx, until: until) {
+                    if ownedElsewhere(id, payload) { return false }
+                    steps += 1
+                    try Timers.cancel(s.tx, id: id)
+                    c.setClock(Timestamp(seconds: due))
+                    c.eventsPerObject = [:]
+                    try c.fire(id: id, payload: payload)
+                    try c.drain()
+                    if c.deferredWork || Timers.monotonicSeconds() - started > Timers.transactionSeconds { return true }
+                }
+                return false
             }
+            if !more { return }
+        }
+    }
+
+    /// A resync timer whose process is still running (it finishes its own work).
+    func ownedElsewhere(_ id: String, _ payload: JSONValue) -> Bool {
+        guard id.hasPrefix(Timers.resync + "/"), let pid = payload["pid"].int, pid != Int64(getpid()) else { return false }
+        return kill(pid_t(pid), 0) == 0 || errno == EPERM
+    }
+
+    /// Whether a controller left work for another transaction that this process may do (its own, or
+    /// a killed process's).
+    func hasDeferredWork() throws -> Bool {
+        try read { s in
+            let from = Timers.reversePrefix + Timers.resync + "/"
+            guard let (key, _) = try s.tx.firstConfigEntry(from: from, below: Timers.reversePrefix + Timers.resync + "0") else { return false }
+            let id = String(key.dropFirst(Timers.reversePrefix.count))
+            guard let (due, payload) = try Timers.scheduled(s.tx, id: id) else { return false }
+            return due <= clock.now.seconds && !ownedElsewhere(id, payload)
+        }
+    }
+
+    /// Carries out the work controllers split off, one transaction per batch, letting other writers in
+    /// between (each waits at most one batch, well under a second). Bounded like the timer loop.
+    public func finishDeferredWork() throws {
+        guard !store.isReadOnly else { return }
+        let outermost = !inWrite
+        inWrite = true
+        defer { if outermost { inWrite = false } }
+        var rounds = 0
+        while rounds < 10_000, try hasDeferredWork() {
+            rounds += 1
+            usleep(ControllerManager.batchGapMicroseconds)
+            try runTimers()
         }
     }
 }
@@ -97,6 +154,13 @@ extension ControllerManager {
         case "evict": try evictionDue(namespace: ns, name: name)
         case "terminate": try terminationDue(namespace: ns, name: name)
         case "progress": enqueue(.deployment(ns, name))
+        case Timers.resync:
+            if let uid = payload["uid"].string, let n = payload["events"].int { eventsPerObject[uid] = Int(n) }
+            switch storageKey {
+            case rsType.storageKey: enqueue(.replicaSet(ns, name))
+            case rcType.storageKey: enqueue(.replicationController(ns, name))
+            default: break
+            }
         case "poddeadline": try podDeadlineDue(namespace: ns, name: name)
         case "jobdeadline": try jobDeadlineDue(namespace: ns, name: name)
         case "jobttl": try jobTTLDue(namespace: ns, name: name)

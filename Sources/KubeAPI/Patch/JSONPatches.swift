@@ -93,12 +93,16 @@ public enum JSONPatch {
                     try removeAt(&doc, parent: fp, key: fk, container: c, opName: "move", path: fk)
                 }
                 guard let (parent, key) = split(path), container(doc, parent) != nil else {
-                    throw PatchError("\(kind) operation does not apply: doc is missing destination path: \(goQuoted(path)): missing value")
+                    throw PatchError("\(kind) operation does not apply: doc is missing destination path: \(path): missing value")
                 }
                 try insert(&doc, parent: parent, key: key, value: value ?? .null, path: path, op: kind)
             case "test":
+                // json-patch: a missing parent is an error of its own; a missing key equals only null.
+                guard let (parent, _) = split(path), container(doc, parent) != nil else {
+                    throw PatchError("test operation does not apply: is missing path: \(path): missing value")
+                }
                 let v = get(doc, path)
-                if v == nil || v! != op["value"] {
+                if v == nil ? !op["value"].isNull : v! != op["value"] {
                     throw PatchError("testing value \(path) failed: test failed")
                 }
             default:

@@ -97,6 +97,11 @@ enum KubeconfigFile {
             if errno == ENOENT { return nil }
             throw CLIError.message("error loading config file \"\(path)\": open \(path): \(goErrnoText(errno))")
         }
+        var st = stat()
+        if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
+            close(fd)
+            throw CLIError.message("error loading config file \"\(path)\": read \(path): is a directory")
+        }
         let bytes = readAll(fd: fd)
         close(fd)
         let text = String(decoding: bytes, as: UTF8.self)

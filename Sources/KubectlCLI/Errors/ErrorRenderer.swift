@@ -39,7 +39,9 @@ public enum ErrorRenderer {
     }
 
     /// `Error from server (<Reason>): <message>`.
-    static func standard(_ e: APIError) -> String { "Error from server (\(e.reason.rawValue)): \(e.message)" }
+    static func standard(_ e: APIError) -> String {
+        e.reason == .unknown ? "Error from server: \(e.message)" : "Error from server (\(e.reason.rawValue)): \(e.message)"
+    }
 
     static func lineFor(_ error: Error) -> String {
         switch error {

@@ -82,8 +82,8 @@ struct Kustomization {
 
     static func parse(_ text: String) throws -> Kustomization {
         let doc: JSONValue
-        do { doc = try YAMLCodec.decode(text) } catch {
-            throw CLIError.message("invalid Kustomization: \(error)")
+        do { doc = try YAMLCodec.decode(text) } catch let e as YAMLError {
+            throw CLIError.message("invalid Kustomization: \(KustomizeBuilder.bareYAMLError(e))")
         }
         guard case .object(let raw) = doc else {
             if doc.isNull { throw CLIError.message("kustomization.yaml is empty") }
@@ -97,6 +97,16 @@ struct Kustomization {
                 throw CLIError.message("invalid Kustomization: json: unknown field \(goQuoted(key))")
             }
             fields[canonical] = value
+        }
+        // Go decodes the kustomization into a struct: a list of paths must be a list of strings.
+        for f in ["resources", "bases", "components", "crds", "configurations", "generators", "transformers", "validators"] {
+            guard let v = fields[f], !v.isNull else { continue }
+            guard let items = v.array else {
+                throw CLIError.message("invalid Kustomization: json: cannot unmarshal \(goJSONTypeName(v)) into Go struct field Kustomization.\(f) of type []string")
+            }
+            if let bad = items.first(where: { $0.string == nil }) {
+                throw CLIError.message("invalid Kustomization: json: cannot unmarshal \(goJSONTypeName(bad)) into Go struct field Kustomization.\(f) of type string")
+            }
         }
         for f in unsupportedFields {
             if let v = fields[f], !v.isEmptyValue {

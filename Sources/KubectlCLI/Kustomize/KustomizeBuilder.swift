@@ -111,6 +111,9 @@ struct KustomizeBuilder {
 
     // MARK: - one kustomization level
 
+    /// The kustomization roots above the one being built (kustomize's loader history), for its cycle check.
+    private var visitedRoots: [String] = []
+
     mutating func accumulate(_ dir: String) throws -> [KustomizeResource] {
         guard let file = KustomizeBuilder.kustomizationFileNames.map({ dir + "/" + $0 }).first(where: KustomizeFS.isFile) else {
             throw CLIError.message("unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '\(dir)'")
@@ -144,11 +147,8 @@ struct KustomizeBuilder {
             throw CLIError.message("accumulating resources: accumulation err='accumulating resources from '\(entry)': kubectl-local works offline and cannot fetch remote resources")
         }
         if KustomizeFS.isDirectory(path) {
-            do {
-                return try accumulate(path)
-            } catch CLIError.message(let m) {
-                throw CLIError.message("accumulating resources: accumulation err='accumulating resources from '\(entry)': \(m)'")
-            }
+            let notFile = "accumulating resources from '\(entry)': '\(path)' must resolve to a file"
+            return try accumulateDirectory(path, parent: dir, wrap: { "accumulating resources: accumulation err='\(notFile)': \($0)" })
         }
         guard KustomizeFS.exists(path) else {
             let why = "evalsymlink failure on '\(path)' : lstat \(path): no such file or directory"
@@ -157,17 +157,41 @@ struct KustomizeBuilder {
         let text = try KustomizeFS.read(path)
         do {
             return try KustomizeBuilder.decodeObjects(text, source: path)
+        } catch let e as YAMLError {
+            // kustomize returns a malformed file's error alone (no attempt as a directory).
+            throw CLIError.message("accumulating resources: accumulating resources from '\(entry)': MalformedYAMLError: \(KustomizeBuilder.bareYAMLError(e)) in File: \(entry)")
         } catch CLIError.message(let m) {
             throw CLIError.message("accumulating resources: accumulation err='accumulating resources from '\(entry)': \(m)': must build at directory: '\(path)': file is not directory")
         }
     }
 
+    /// A nested kustomization: kustomize's loader refuses a root that contains the current one or any
+    /// visited before it (a cycle would otherwise never end), then builds it with its errors wrapped.
+    private mutating func accumulateDirectory(_ path: String, parent: String, wrap: (String) -> String) throws -> [KustomizeResource] {
+        for visited in [parent] + visitedRoots.reversed() where visited == path || visited.hasPrefix(path == "/" ? "/" : path + "/") {
+            throw CLIError.message(wrap("cycle detected: candidate root '\(path)' contains visited root '\(visited)'"))
+        }
+        if !KustomizeBuilder.kustomizationFileNames.contains(where: { KustomizeFS.isFile(path + "/" + $0) }) {
+            throw CLIError.message(wrap("couldn't make target for path '\(path)': unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '\(path)'"))
+        }
+        visitedRoots.append(parent)
+        defer { visitedRoots.removeLast() }
+        do {
+            return try accumulate(path)
+        } catch CLIError.message(let m) {
+            throw CLIError.message(wrap("recursed accumulation of path '\(path)': \(m)"))
+        }
+    }
+
+    /// go-yaml's own text of a YAML error (`yaml: line 3: ...`), without kubectl's decoding prefixes.
+    static func bareYAMLError(_ e: YAMLError) -> String {
+        guard let r = e.message.firstRange(of: "error converting YAML to JSON: ") else { return e.message }
+        return String(e.message[r.upperBound...])
+    }
+
     /// The objects of a resource file (multi-document, `List`s flattened).
     static func decodeObjects(_ text: String, source: String) throws -> [KustomizeResource] {
-        let docs: [JSONValue]
-        do { docs = try YAMLCodec.decodeDocuments(text, source: source) } catch {
-            throw CLIError.message("\(error)")
-        }
+        let docs = try YAMLCodec.decodeDocuments(text, source: source)
         var out: [KustomizeResource] = []
         for doc in docs {
             guard case .object = doc else { continue }

@@ -39,10 +39,13 @@ enum FileSource {
 
     private static func readEach(paths: [String], recursive: Bool, validate: Bool, stdin: () -> [UInt8],
                                  into result: inout [SourcedObject]) throws {
+        // kubectl checks every local path before it reads any file or URL.
+        for path in paths where path != "-" && !OfflineURL.isURL(path) {
+            var st = stat()
+            guard stat(path, &st) == 0 else { throw CLIError.message("the path \(goQuoted(path)) does not exist") }
+        }
         for path in paths {
-            if path.hasPrefix("http://") || path.hasPrefix("https://") {
-                throw CLIError.message("unable to read URL \(goQuoted(path)): kubectl-local works offline and cannot fetch URLs; download the file and pass its path with -f")
-            }
+            if OfflineURL.isURL(path) { throw OfflineURL.fetchError(path) }
             if path == "-" {
                 let text = String(decoding: stdin(), as: UTF8.self)
                 try decode(text, source: "STDIN", validate: validate, into: &result)

@@ -98,6 +98,9 @@ struct ResourceBuilder {
             }
             return result
         }
+        if hasFiles && !args.isEmpty {
+            throw CLIError.message("when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well")
+        }
         let server = try inv.server()
         let namespace = try inv.namespace()
         result.namespace = namespace

@@ -10,6 +10,12 @@ func parseLabelSelector(_ text: String) throws -> LabelSelector? {
     }
 }
 
+/// A selector kubectl parses itself (top, drain's --pod-selector): its error is kubectl's own, not the server's.
+func parseLabelSelectorClientSide(_ text: String) throws -> LabelSelector? {
+    if text.isEmpty { return nil }
+    do { return try LabelSelector.parse(text) } catch { throw CLIError.message("\(error)") }
+}
+
 func parseFieldSelector(_ text: String) throws -> FieldSelector? {
     if text.isEmpty { return nil }
     do { return try FieldSelector.parse(text) } catch {

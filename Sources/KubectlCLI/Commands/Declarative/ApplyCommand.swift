@@ -34,16 +34,24 @@ enum ApplyCommand {
             throw CLIError.message("error when retrieving current configuration of:\n\(Declarative.infoString(type, name: name, namespace: namespace))\nfrom server for: \(goQuoted(source)): resource name may not be empty")
         }
         let (modified, _) = LastApplied.modified(obj)
-        guard let live = try server.read({ try $0.find(type, namespace: namespace, name: name) }) else {
+        var found = try server.read({ try $0.find(type, namespace: namespace, name: name) })
+        if found == nil {
             let toCreate = Declarative.dropNulls(modified)
             if dryRun == .client { return (toCreate, "created") }
             do {
-                let created = try server.write { try $0.create(toCreate, type: type, namespace: namespace, dryRun: dryRun == .server) }
-                return (created, "created")
+                // Looked up again under the write lock: another shell that created it meanwhile makes this
+                // apply a patch (as kubectl's would be a moment later), not an AlreadyExists failure.
+                let (object, created) = try server.write { s -> (JSONValue, Bool) in
+                    if let now = try s.find(type, namespace: namespace, name: name) { return (now, false) }
+                    return (try s.create(toCreate, type: type, namespace: namespace, dryRun: dryRun == .server), true)
+                }
+                if created { return (object, "created") }
+                found = object
             } catch {
                 throw addSource(error, verb: "creating", source: source)
             }
         }
+        guard let live = found else { throw CLIError.message("internal: object vanished") }
         if dryRun == .client { return (live, "configured") }
         if live["metadata"]["annotations"][LastApplied.key].isNull {
             inv.warn("resource \(type.qualifiedPlural)/\(name) \(missingAnnotationWarning)")

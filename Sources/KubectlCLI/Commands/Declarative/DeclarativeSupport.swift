@@ -86,6 +86,8 @@ enum Declarative {
     }
 
     static func apply(_ patch: JSONValue, to obj: JSONValue, kind: PatchKind) throws -> JSONValue {
+        // A `null` strategic or JSON patch decodes to no change at all (an empty map, an empty op list).
+        if patch.isNull && kind != .merge { return obj }
         do {
             switch kind {
             case .strategic:

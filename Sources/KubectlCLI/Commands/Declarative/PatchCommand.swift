@@ -132,6 +132,10 @@ struct PatchOptions: FlagOptions {
             for info in try result.infos(&inv, fetch: .names).map({ try $0.get() }) {
                 let original = info.object ?? .emptyObject
                 let patched = try Declarative.apply(patch, to: original, kind: kind)
+                // kubectl decodes the patched JSON again (unstructured): a patch that removed the kind fails.
+                if (patched["kind"].string ?? "").isEmpty {
+                    throw CLIError.message("Object 'Kind' is missing in '\(patched.jsonString(.compact))'")
+                }
                 printer.print(patched, type: info.type, operation: patched == original ? "patched (no change)" : "patched",
                               suffixed: false, inv: inv)
             }

@@ -15,7 +15,7 @@ extension NodeCommands {
         FlagSpec("ignore-daemonsets", .bool, usage: "Leave DaemonSet-managed pods alone."),
         FlagSpec("pod-selector", .string, usage: "Only evict pods matching this label selector."),
         CommonFlags.selector,
-        FlagSpec("skip-wait-for-delete-timeout", .int, usage: "Skip waiting for pods deleted longer ago than this. No effect offline: deletions are immediate, nothing is waited for."),
+        FlagSpec("skip-wait-for-delete-timeout", .int, usage: "Stop waiting for a pod whose deletion began more than this many seconds ago (0: always wait)."),
         FlagSpec("timeout", .duration, default: "0s", usage: "How long to wait before giving up."),
     ]
 
@@ -34,9 +34,10 @@ struct DrainOptions: CommandOptions {
     var podSelector: LabelSelector?
     var disableEviction: Bool
     var timeoutNanoseconds: Int64
-    /// Accepted, no effect offline (README, help): pods go at once and the store is not read in chunks.
+    /// Accepted, no effect offline (README, help): the store is not read in chunks.
     var gracePeriod: Int
     var chunkSize: Int
+    /// Seconds after which a pod still terminating is not waited for any longer (0: wait for every pod).
     var skipWaitForDeleteTimeout: Int
 
     /// kubectl's order: a node is required, then the dry-run strategy, then the pod selector.
@@ -155,15 +156,17 @@ struct DrainOptions: CommandOptions {
         if !groups.unmanaged.isEmpty { warnings.append("deleting Pods that declare no controller: " + groups.unmanaged.joined(separator: ", ")) }
         if !warnings.isEmpty { inv.warn(warnings.joined(separator: "; ")) }
         let targets = groups.evict.map { DrainEviction.Target(namespace: $0["metadata"]["namespace"].string ?? "",
-                                                              name: $0["metadata"]["name"].string ?? "") }
+                                                              name: $0["metadata"]["name"].string ?? "",
+                                                              uid: $0["metadata"]["uid"].string ?? "") }
         if dryRun == .client {
-            for t in targets { printer.print(name: "pod/\(t.name)", operation: "evicted", inv: inv) }
+            for t in targets { inv.io.out.write("evicting pod \(t.namespace)/\(t.name) (dry run)\n") }
             return []
         }
-        let failed = try DrainEviction.run(targets, useEviction: !disableEviction, timeout: timeoutNanoseconds, inv: &inv,
-                                           server: server, dryRun: dryRun) { name, usingEviction, inv in
+        let eviction = DrainEviction(useEviction: !disableEviction, timeout: timeoutNanoseconds,
+                                     skipWaitForDeleteTimeout: skipWaitForDeleteTimeout, dryRun: dryRun, server: server) { name, usingEviction, inv in
             printer.print(name: "pod/\(name)", operation: usingEviction ? "evicted" : "deleted", inv: inv)
         }
+        let failed = try eviction.run(targets, inv: &inv)
         if !failed.isEmpty {
             try DrainEviction.reportPending(failed, node: nodeName, targets: targets, server: server, podType: podType, inv: &inv)
         }

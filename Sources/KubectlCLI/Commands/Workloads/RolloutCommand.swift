@@ -249,7 +249,9 @@ enum RolloutCommand {
                 let server = try inv.server()
                 var last = message
                 var failure: Error?
-                let finished = ClientWait(timeoutNanoseconds: ns).until {
+                var clientWait = ClientWait(timeoutNanoseconds: ns)
+                clientWait.server = server
+                let finished = try clientWait.until {
                     guard let fresh = try? server.read({ try $0.get(type, namespace: t.namespace, name: t.name) }) else { return false }
                     do { (message, done) = try statusLine(fresh, kind: kind) } catch { failure = error; return true }
                     if message != last { inv.io.out.write(message); last = message }

@@ -51,7 +51,7 @@ enum TopCommand {
         let allNS = o.allNamespaces
         let namespace = try inv.namespace()
         var pods = try server.read { try $0.list(podType, namespace: allNS ? nil : namespace) }
-        if let sel = try parseLabelSelector(o.selector) {
+        if let sel = try parseLabelSelectorClientSide(o.selector) {
             pods = pods.filter { sel.matches(Dictionary($0["metadata"]["labels"].stringMap, uniquingKeysWith: { $1 })) }
         }
         if let name = inv.args.first {
@@ -139,7 +139,7 @@ enum TopCommand {
         guard let podType = server.registry.type(group: "", kind: "Pod"),
               let nodeType = server.registry.type(group: "", kind: "Node") else { return }
         var nodes = try server.read { try $0.list(nodeType, namespace: nil) }
-        if let sel = try parseLabelSelector(o.selector) {
+        if let sel = try parseLabelSelectorClientSide(o.selector) {
             nodes = nodes.filter { sel.matches(Dictionary($0["metadata"]["labels"].stringMap, uniquingKeysWith: { $1 })) }
         }
         if let name = inv.args.first {

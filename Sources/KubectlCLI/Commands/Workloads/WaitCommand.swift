@@ -133,7 +133,8 @@ struct WaitOptions: CommandOptions {
         let (targets, errors) = try Workloads.collect(&inv, resources: builder.args, local: builder.local, all: builder.selectAll,
                                                      selector: builder.labelSelector, fieldSelector: builder.fieldSelector,
                                                      allNamespaces: builder.allNamespaces)
-        let wait = ClientWait(timeoutNanoseconds: timeoutNanoseconds)
+        var wait = ClientWait(timeoutNanoseconds: timeoutNanoseconds)
+        if !builder.local { wait.server = try inv.server() }
         if case .delete = condition {
             // Objects already gone satisfy --for=delete; the others are waited for.
             for t in targets {

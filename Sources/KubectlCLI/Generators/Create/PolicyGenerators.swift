@@ -69,7 +69,7 @@ struct CreatePriorityClass: ObjectGenerator {
         [.init(\.description, "description", usage: "Human-readable description."),
          .init(\.globalDefault, "global-default", usage: "Make this the cluster's default priority class."),
          .init(\.preemptionPolicy, "preemption-policy", default: "PreemptLowerPriority", usage: "Preemption policy of pods in this class."),
-         .init(\.value, "value", usage: "Priority value.")]
+         .init(\.value, "value", usage: "Priority value.", bits: 32)]
     }
 
     func make(args: [String], argsLenAtDash: Int?, context: GeneratorContext) throws -> JSONValue {

@@ -25,8 +25,8 @@ struct CreateDeployment: ObjectGenerator {
 
     static var flags: [OptionFlag<Self>] {
         [.init(\.images, "image", usage: "Image(s) to run; one container per image.", required: true),
-         .init(\.port, "port", default: "-1", usage: "Container port to expose on the first container."),
-         .init(\.replicas, "replicas", short: "r", default: "1", usage: "Number of replicas.")]
+         .init(\.port, "port", default: "-1", usage: "Container port to expose on the first container.", bits: 32),
+         .init(\.replicas, "replicas", short: "r", default: "1", usage: "Number of replicas.", bits: 32)]
     }
 
     /// Container name from an image: last path part without tag/digest; `_`/`.` become `-` plus a random suffix.

@@ -1,0 +1,64 @@
+import KubeTestSupport
+import Testing
+
+/// The API server's limits on what one request may carry and store, kubectl's drain texts around
+/// evictions, and large controller work finished in batches (every test asserts the command's output
+/// and the store after it).
+@Suite struct RequestLimitTests {
+    /// The API server reads at most 3 MiB of a body: `Request entity too large: limit is 3145728`.
+    @Test func bodyOverThreeMebibytesIsRefused() {
+        let s = TestStore()
+        let file = s.writeFile("big.txt", String(repeating: "x", count: 3 * 1024 * 1024))
+        let r = s.run("create configmap big --from-file=\(file)")
+        #expect(r.stderr == "error: failed to create configmap: Request entity too large: limit is 3145728\n")
+        #expect(r.exitCode == 1)
+        #expect(s.run("get cm big").exitCode == 1)
+    }
+
+    /// A body the API server takes but etcd does not (over 1.5 MiB stored): etcd's error, passed on
+    /// without a reason (`Error from server: ...`), and nothing stored.
+    @Test func objectOverEtcdLimitIsRefused() {
+        let s = TestStore()
+        let value = String(repeating: "y", count: 1_700_000)
+        let path = s.writeFile("pod.yaml", """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: huge}
+            spec:
+              containers:
+              - name: c
+                image: nginx
+                env: [{name: BIG, value: "\(value)"}]
+
+            """)
+        let r = s.run("create -f \(path)")
+        #expect(r.stderr == "Error from server: error when creating \"\(path)\": etcdserver: request is too large\n")
+        #expect(r.exitCode == 1)
+        #expect(s.run("get pod huge").exitCode == 1)
+        let ok = s.run("create configmap small --from-literal=a=b")
+        #expect(ok.exitCode == 0)
+    }
+
+    /// A scale-up past the controller's burst is finished in batches before the command returns.
+    @Test func largeScaleUpIsComplete() {
+        let s = TestStore()
+        #expect(s.run("create deployment big --image=nginx --replicas=1203").exitCode == 0)
+        #expect(s.run("get rs -l app=big -o jsonpath={.items[0].status.replicas}").stdout == "1203")
+        let pods = s.run("get pods -l app=big -o name").stdout.split(separator: "\n")
+        #expect(pods.count == 1203)
+        #expect(s.run("scale deploy big --replicas=2").exitCode == 0)
+        #expect(s.run("get pods -l app=big -o name").stdout.split(separator: "\n").count == 2)
+    }
+
+    /// `drain --dry-run=client` lists what it would evict as kubectl does.
+    @Test func drainClientDryRun() {
+        let s = TestStore()
+        _ = s.run("create deployment web --image=nginx --replicas=1")
+        let r = s.run("drain node-1 --ignore-daemonsets --pod-selector=app=web --dry-run=client")
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "node/node-1 cordoned (dry run)")
+        #expect(lines.contains { $0.hasPrefix("evicting pod default/web-") && $0.hasSuffix(" (dry run)") })
+        #expect(lines.last == "node/node-1 drained (dry run)")
+        #expect(s.run("get pods -l app=web -o name").stdout.split(separator: "\n").count == 1)
+    }
+}

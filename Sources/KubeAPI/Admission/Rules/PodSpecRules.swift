@@ -2,7 +2,8 @@ import KubeModel
 
 /// Pod spec validation of apis/core/validation (v1.32) that users meet most: container names
 /// (DNS-1123 labels, unique across containers and init containers), ports (names, numbers, protocol),
-/// image pull policy and restart policy enums. Messages and field paths are the API server's.
+/// image pull policy and restart policy enums, and (in their own files) volumes and mounts, probes and
+/// lifecycle hooks, affinity, tolerations and topology spread. Messages and field paths are the API server's.
 enum PodSpecRules {
     static let protocols = ["SCTP", "TCP", "UDP"]
     static let pullPolicies = ["Always", "IfNotPresent", "Never"]
@@ -11,15 +12,25 @@ enum PodSpecRules {
     static func validate(_ spec: JSONValue, path: String) -> [FieldError] {
         guard spec.object != nil else { return [] }
         var errs: [FieldError] = []
+        let volumes = VolumeRules.volumes(spec["volumes"].array ?? [], path: "\(path).volumes", into: &errs)
         var names: Set<String> = []
-        for key in ["initContainers", "containers"] {
+        for key in ["containers", "initContainers"] {
             for (i, c) in (spec[key].array ?? []).enumerated() {
-                container(c, path: "\(path).\(key)[\(i)]", names: &names, into: &errs)
+                let p = "\(path).\(key)[\(i)]"
+                container(c, path: p, names: &names, into: &errs)
+                VolumeRules.mounts(c, volumes: volumes, path: "\(p).volumeMounts", into: &errs)
+                // Probes are checked on regular and sidecar (restartPolicy: Always) init containers.
+                if key == "containers" || c["restartPolicy"].string == "Always" {
+                    ProbeRules.container(c, path: p, into: &errs)
+                } else {
+                    ProbeRules.lifecycle(c["lifecycle"], path: "\(p).lifecycle", into: &errs)
+                }
             }
         }
         if let policy = spec["restartPolicy"].string, !restartPolicies.contains(policy) {
             errs.append(.notSupported("\(path).restartPolicy", .string(policy), supported: restartPolicies))
         }
+        SchedulingRules.validate(spec, path: path, into: &errs)
         return errs
     }
 

@@ -361,4 +361,38 @@ import Testing
             """, exitCode: 1))
         #expect(s.run("get rolebinding rb -o jsonpath={.roleRef.name}").stdout == "view")
     }
+    @Test func resourceRequirements() {
+        Self.refused("""
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: d
+            spec:
+              selector:
+                matchLabels: {app: d}
+              template:
+                metadata:
+                  labels: {app: d}
+                spec:
+                  containers:
+                  - name: c
+                    image: nginx
+                    resources:
+                      requests:
+                        cpu: "2"
+                        gpu: "1"
+                        example.com/fpga: "1"
+                      limits:
+                        cpu: "1"
+                        memory: -1Gi
+
+            """, """
+            The Deployment "d" is invalid: 
+            * spec.template.spec.containers[0].resources.limits[memory]: Invalid value: "-1Gi": must be greater than or equal to 0
+            * spec.template.spec.containers[0].resources.requests: Invalid value: "2": must be less than or equal to cpu limit of 1
+            * spec.template.spec.containers[0].resources.limits: Required value: Limit must be set for non overcommitable resources
+            * spec.template.spec.containers[0].resources.requests[gpu]: Invalid value: "gpu": must be a standard resource for containers
+
+            """, check: "get deploy,rs,pods -o name")
+    }
 }

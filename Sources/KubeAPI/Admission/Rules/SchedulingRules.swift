@@ -7,6 +7,9 @@ enum SchedulingRules {
     static let unsatisfiableActions = ["DoNotSchedule", "ScheduleAnyway"]
 
     static func validate(_ spec: JSONValue, path: String, into errs: inout [FieldError]) {
+        var selector: [(String, String)] = []
+        for (k, v) in spec["nodeSelector"].stringMap { selector.append((k, v)) }
+        errs += validateLabels(selector, path: "\(path).nodeSelector")
         affinity(spec["affinity"], path: "\(path).affinity", into: &errs)
         topologySpread(spec["topologySpreadConstraints"].array ?? [], path: "\(path).topologySpreadConstraints", into: &errs)
         tolerations(spec["tolerations"].array ?? [], path: "\(path).tolerations", into: &errs)

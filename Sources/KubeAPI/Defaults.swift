@@ -282,40 +282,47 @@ enum Defaults {
             tolerations.append(["effect": "NoExecute", "key": .string(key), "operator": "Exists", "tolerationSeconds": 300])
         }
         spec["tolerations"] = .array(tolerations)
-        if !mirror, spec["automountServiceAccountToken"].bool != false,
-            !(spec["volumes"].array ?? []).contains(where: { ($0["name"].string ?? "").hasPrefix("kube-api-access-") })
-        {
-            let volName = "kube-api-access-" + randomSuffix(count: 5)
-            var volumes = spec["volumes"].array ?? []
-            volumes.append([
-                "name": .string(volName),
-                "projected": [
-                    "defaultMode": 420,
-                    "sources": [
-                        ["serviceAccountToken": ["expirationSeconds": 3607, "path": "token"]],
-                        ["configMap": ["items": [["key": "ca.crt", "path": "ca.crt"]], "name": "kube-root-ca.crt"]],
-                        ["downwardAPI": ["items": [["fieldRef": ["apiVersion": "v1", "fieldPath": "metadata.namespace"],
-                                                    "path": "namespace"]]]],
-                    ],
-                ],
-            ])
-            spec["volumes"] = .array(volumes)
-            for key in ["containers", "initContainers"] {
-                guard var list = spec[key].array else { continue }
-                for i in list.indices {
-                    var mounts = list[i]["volumeMounts"].array ?? []
-                    mounts.append(["mountPath": "/var/run/secrets/kubernetes.io/serviceaccount", "name": .string(volName),
-                                   "readOnly": true])
-                    list[i]["volumeMounts"] = .array(mounts)
-                }
-                spec[key] = .array(list)
-            }
+        // The plugin admits creates only (an update has its uid by now).
+        if !mirror, spec["automountServiceAccountToken"].bool != false, obj["metadata"]["uid"].isNull {
+            mountServiceAccountToken(&spec)
         }
         obj["spec"] = spec
         if obj["status"]["phase"].isNull {
             obj["status"]["phase"] = "Pending"
             obj["status"]["qosClass"] = .string(qosClass(spec))
         }
+    }
+
+    /// The ServiceAccount plugin's token volume: every container without a mount at the token path
+    /// mounts the pod's `kube-api-access-*` volume (made when the pod has none), as a copy made by
+    /// `kubectl debug --copy-to` gets it for its added container.
+    static func mountServiceAccountToken(_ spec: inout JSONValue) {
+        let mountPath = "/var/run/secrets/kubernetes.io/serviceaccount"
+        let existing = (spec["volumes"].array ?? []).first { ($0["name"].string ?? "").hasPrefix("kube-api-access-") }?["name"].string
+        let volName = existing ?? "kube-api-access-" + randomSuffix(count: 5)
+        var needed = false
+        for key in ["initContainers", "containers"] {
+            guard var list = spec[key].array else { continue }
+            for i in list.indices where !(list[i]["volumeMounts"].array ?? []).contains(where: { $0["mountPath"].string == mountPath }) {
+                list[i]["volumeMounts"] = .array((list[i]["volumeMounts"].array ?? [])
+                    + [["mountPath": .string(mountPath), "name": .string(volName), "readOnly": true]])
+                needed = true
+            }
+            spec[key] = .array(list)
+        }
+        guard existing == nil, needed else { return }
+        spec["volumes"] = .array((spec["volumes"].array ?? []) + [[
+            "name": .string(volName),
+            "projected": [
+                "defaultMode": 420,
+                "sources": [
+                    ["serviceAccountToken": ["expirationSeconds": 3607, "path": "token"]],
+                    ["configMap": ["items": [["key": "ca.crt", "path": "ca.crt"]], "name": "kube-root-ca.crt"]],
+                    ["downwardAPI": ["items": [["fieldRef": ["apiVersion": "v1", "fieldPath": "metadata.namespace"],
+                                                "path": "namespace"]]]],
+                ],
+            ],
+        ]])
     }
 
     /// The pod's QoS class from its containers' requests and limits.

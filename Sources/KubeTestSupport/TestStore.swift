@@ -61,15 +61,30 @@ public final class TestStore {
     /// Writes a file into the store's directory and returns its path.
     @discardableResult
     public func writeFile(_ name: String, _ contents: String) -> String {
+        writeBytes(name, Array(contents.utf8))
+    }
+
+    /// Writes bytes into a file of the store's directory and returns its path.
+    @discardableResult
+    public func writeBytes(_ name: String, _ bytes: [UInt8]) -> String {
         let p = directory + "/" + name
         let fd = open(p, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         if fd >= 0 {
-            let bytes = Array(contents.utf8)
             _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
             close(fd)
         }
         return p
     }
+}
+
+/// What a shell command prints (stdout and stderr), for checks with system tools (openssl).
+public func shell(_ command: String) -> String {
+    guard let p = popen(command + " 2>&1", "r") else { return "" }
+    defer { pclose(p) }
+    var out = ""
+    var buf = [CChar](repeating: 0, count: 4096)
+    while fgets(&buf, 4096, p) != nil { out += String(cString: buf) }
+    return out
 }
 
 /// Splits a command line like a POSIX shell would for simple cases: whitespace separates words,

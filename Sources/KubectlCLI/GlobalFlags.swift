@@ -1,9 +1,9 @@
 /// Flags every command accepts (`kubectl options`), plus kubectl-local's `--store`.
 enum GlobalFlags {
     static let all: [FlagSpec] = [
-        FlagSpec("as", .string, usage: "User to impersonate. No effect offline: the store has no users."),
-        FlagSpec("as-group", .stringArray, usage: "Group to impersonate. No effect offline."),
-        FlagSpec("as-uid", .string, usage: "UID to impersonate. No effect offline."),
+        FlagSpec("as", .string, usage: "Make the request as this user (or system:serviceaccount:NS:NAME); RBAC in the store decides what it may do."),
+        FlagSpec("as-group", .stringArray, usage: "A group of the user given with --as; repeat it for more groups."),
+        FlagSpec("as-uid", .string, usage: "The UID of the user given with --as."),
         FlagSpec("cache-dir", .string, default: "$HOME/.kube/cache", usage: "Discovery cache directory. No effect offline: there is no discovery to cache."),
         FlagSpec("certificate-authority", .string, usage: "CA certificate file. No effect offline: there is no server."),
         FlagSpec("client-certificate", .string, usage: "Client certificate file. No effect offline."),

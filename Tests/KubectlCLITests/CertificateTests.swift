@@ -95,13 +95,4 @@ enum CertificateGolden {
             """, exitCode: 1))
         #expect(s.run("get csr").stderr == "No resources found\n")
     }
-
-    func shell(_ command: String) -> String {
-        guard let p = popen(command + " 2>&1", "r") else { return "" }
-        defer { pclose(p) }
-        var out = ""
-        var buf = [CChar](repeating: 0, count: 4096)
-        while fgets(&buf, 4096, p) != nil { out += String(cString: buf) }
-        return out
-    }
 }

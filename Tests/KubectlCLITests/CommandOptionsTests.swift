@@ -10,7 +10,20 @@ func commandsWithOptions(_ spec: CommandSpec = RootCommand.spec, path: [String] 
     return out
 }
 
+/// Every command that runs (not only groups of subcommands), with its path.
+func runnableCommands(_ spec: CommandSpec = RootCommand.spec, path: [String] = []) -> [([String], CommandSpec)] {
+    var out: [([String], CommandSpec)] = spec.run == nil ? [] : [(path, spec)]
+    for sub in spec.subcommands { out += runnableCommands(sub, path: path + [sub.name]) }
+    return out
+}
+
 @Suite struct CommandOptionsTests {
+    /// Every command runs through typed options, so the flag check below covers all of them.
+    @Test func everyCommandHasTypedOptions() {
+        let untyped = runnableCommands().filter { $0.1.optionsType == nil }.map { $0.0.joined(separator: " ") }
+        #expect(untyped.isEmpty, "commands without typed options: \(untyped)")
+    }
+
     /// Completing a command's options reads every flag it declares (kubectl's Complete), so a declared
     /// flag that nothing reads shows up here.
     @Test func everyDeclaredFlagIsRead() throws {

@@ -205,6 +205,90 @@ struct DeclarativeScenarioTests {
         #expect(s.run("get deploy web -o yaml").stdout.contains("    app: good\n"))
     }
 
+    /// `create --edit` (texts and exit codes as kubectl v1.32 prints them against a fake API server,
+    /// 2026-12-05): each object of the file opens in the editor, with its namespace; what is saved is
+    /// created; an unchanged file creates nothing; `-o` is the editing format and how the result prints
+    /// (json or yaml only); dry-run does not apply; a failed create keeps the edited file.
+    @Test func createEditCreatesTheEditedObject() {
+        let s = TestStore()
+        let f = s.writeFile("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm1\ndata:\n  a: \"1\"\n")
+        let seen = s.directory + "/seen.txt"
+        s.environment["EDITOR"] = editor(s, "ed.sh", "cp \"$1\" \(seen); sed -i s/cm1/cm2/ \"$1\"")
+        var r = s.run("create --edit -f \(f) --dry-run=client")
+        #expect(r == CLIResult(stdout: "configmap/cm2 created\n", stderr: "", exitCode: 0))
+        #expect(readTextFile(seen) == """
+            # Please edit the object below. Lines beginning with a '#' will be ignored,
+            # and an empty file will abort the edit. If an error occurs while saving this file will be
+            # reopened with the relevant failures.
+            #
+
+            """ + "apiVersion: v1\ndata:\n  a: \"1\"\nkind: ConfigMap\nmetadata:\n  name: cm1\n  namespace: default\n")
+        #expect(s.run("get cm cm2 -o name").stdout == "configmap/cm2\n")
+        r = s.run("create --edit -f \(f)")
+        #expect(r.exitCode == 1)
+        #expect(r.stderr.hasPrefix("A copy of your changes has been stored to \"/tmp/kubectl-edit-"))
+        #expect(r.stderr.hasSuffix(".yaml\"\nError from server (AlreadyExists): configmaps \"cm2\" already exists\n"))
+        s.environment["EDITOR"] = "true"
+        #expect(s.run("create --edit -f \(f)") == CLIResult(stdout: "", stderr: "Edit cancelled, no changes made.\n", exitCode: 0))
+        #expect(s.run("get cm cm1").exitCode == 1)
+        #expect(s.run("create --edit -f \(f) -o name") == CLIResult(stdout: "", stderr: "error: unable to match a printer suitable for the output format \"name\", allowed formats are: json,yaml\n", exitCode: 1))
+        #expect(s.run("create --edit -f \(s.directory)/none.yaml -o name").stderr.hasPrefix("error: the path \""))
+    }
+
+    /// `apply --overwrite=false`: a patch touching a field someone else changed since the last apply is
+    /// refused with kubectl's text (byte-identical to kubectl v1.32's against a fake API server serving
+    /// the same live object, 2026-12-05); a patch adding new fields only goes through.
+    @Test func applyWithoutOverwriteRefusesConflicts() {
+        let s = TestStore()
+        let cm = { (name: String, data: String) in "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: \(name)\ndata:\n\(data)" }
+        #expect(s.run("apply -f \(s.writeFile("a1.yaml", cm("cm1", "  a: \"1\"\n")))").exitCode == 0)
+        #expect(s.run("patch cm cm1 -p '{\"data\":{\"a\":\"2\",\"b\":\"x\"}}'").exitCode == 0)
+        let r = s.run("apply -f \(s.writeFile("a.yaml", cm("cm1", "  a: \"3\"\n"))) --overwrite=false")
+        let file = s.directory + "/a.yaml"
+        #expect(r.exitCode == 1)
+        #expect(r.stdout == "")
+        #expect(r.stderr.hasPrefix("""
+            error: error when applying patch:
+
+            to:
+            Resource: "/v1, Resource=configmaps", GroupVersionKind: "/v1, Kind=ConfigMap"
+            Name: "cm1", Namespace: "default"
+            for: "\(file)": error when patching "\(file)": creating patch with:
+            original:
+            {"apiVersion":"v1","data":{"a":"1"},"kind":"ConfigMap","metadata":{"annotations":{},"name":"cm1","namespace":"default"}}
+
+            modified:
+            {"apiVersion":"v1","data":{"a":"3"},"kind":"ConfigMap","metadata":{"annotations":{"kubectl.kubernetes.io/last-applied-configuration":"{\\"apiVersion\\":\\"v1\\",\\"data\\":{\\"a\\":\\"3\\"},\\"kind\\":\\"ConfigMap\\",\\"metadata\\":{\\"annotations\\":{},\\"name\\":\\"cm1\\",\\"namespace\\":\\"default\\"}}\\n"},"name":"cm1","namespace":"default"}}
+
+            current:
+            {"apiVersion":"v1","data":{"a":"2","b":"x"},"kind":"ConfigMap","metadata":{"annotations":
+            """))
+        #expect(r.stderr.contains("""
+
+            for:: patch:
+            data:
+              a: "3"
+            metadata:
+              annotations:
+                kubectl.kubernetes.io/last-applied-configuration: |
+                  {"apiVersion":"v1","data":{"a":"3"},"kind":"ConfigMap","metadata":{"annotations":{},"name":"cm1","namespace":"default"}}
+
+            conflicts with changes made from original to current:
+            data:
+              a: "2"
+              b: x
+            metadata:
+              annotations:
+            """))
+        #expect(r.stderr.hasSuffix("\n\n"))
+        #expect(s.run("get cm cm1 -o jsonpath={.data.a}").stdout == "2")
+        // Only new fields (no last-applied annotation: nothing to conflict with but the live values).
+        #expect(s.run("create -f \(s.writeFile("a2.yaml", cm("cm2", "  a: \"1\"\n")))").exitCode == 0)
+        let ok = s.run("apply -f \(s.writeFile("a3.yaml", cm("cm2", "  a: \"1\"\n  c: new\n"))) --overwrite=false")
+        #expect(ok.stdout == "configmap/cm2 configured\n")
+        #expect(ok.exitCode == 0)
+    }
+
     @Test func editSyntaxErrorUnfixedIsCancelled() {
         let s = TestStore()
         #expect(s.run("apply -f \(s.writeFile("d.yaml", Self.deployment))").exitCode == 0)

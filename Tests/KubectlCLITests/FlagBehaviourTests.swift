@@ -177,7 +177,8 @@ import Testing
     /// Flags kubectl-local accepts but cannot honour without a cluster (README: "Flags with no effect
     /// offline") say "No effect offline" in their help.
     static let offlineFlags: [String: [String]] = [
-        "options": ["as", "as-group", "as-uid", "cache-dir", "certificate-authority", "client-certificate", "client-key",
+        // --as, --as-group and --as-uid act: RBAC in the store authorises requests made as someone else.
+        "options": ["cache-dir", "certificate-authority", "client-certificate", "client-key",
                     "disable-compression", "insecure-skip-tls-verify", "log-flush-frequency",
                     "match-server-version", "password", "profile", "profile-output", "server", "tls-server-name", "token",
                     "username", "v", "vmodule"],

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import KubeModel
 import KubeTestSupport
 import Testing
@@ -29,7 +32,7 @@ import Testing
         let s = TestStore()
         let token = s.run("create token default").stdout
         #expect(!token.hasSuffix("\n"))
-        #expect(segment(token, 0)["alg"].string == "HS256")
+        #expect(segment(token, 0)["alg"].string == "RS256")
         let claims = segment(token, 1)
         let uid = s.run("get sa default -o jsonpath={.metadata.uid}").stdout
         #expect(claims["aud"] == ["https://kubernetes.default.svc.cluster.local"])
@@ -42,6 +45,56 @@ import Testing
         // Keys in go-jose's (sorted) order.
         let payload = String(decoding: Array(claims.jsonString(.compact).utf8), as: UTF8.self)
         #expect(payload.hasPrefix("{\"aud\":"))
+    }
+
+    /// DER of a length and of a TLV.
+    func der(_ tag: UInt8, _ body: [UInt8]) -> [UInt8] {
+        var len: [UInt8]
+        if body.count < 128 { len = [UInt8(body.count)] } else {
+            var n = body.count, bytes: [UInt8] = []
+            while n > 0 { bytes.insert(UInt8(n & 0xFF), at: 0); n >>= 8 }
+            len = [0x80 | UInt8(bytes.count)] + bytes
+        }
+        return [tag] + len + body
+    }
+
+    /// A `PUBLIC KEY` PEM from a JWK's n and e (SubjectPublicKeyInfo of rsaEncryption).
+    func publicKeyPEM(n: [UInt8], e: [UInt8]) -> String {
+        func integer(_ b: [UInt8]) -> [UInt8] { der(0x02, (b.first ?? 0) >= 0x80 ? [0] + b : b) }
+        let rsaKey = der(0x30, integer(n) + integer(e))
+        let algorithm = der(0x30, [0x06, 0x09, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x01, 0x05, 0x00])
+        let spki = der(0x30, algorithm + der(0x03, [0] + rsaKey))
+        let b64 = base64Encode(spki)
+        var lines: [String] = [], rest = Substring(b64)
+        while !rest.isEmpty { lines.append(String(rest.prefix(64))); rest = rest.dropFirst(64) }
+        return "-----BEGIN PUBLIC KEY-----\n" + lines.joined(separator: "\n") + "\n-----END PUBLIC KEY-----\n"
+    }
+
+    func base64URLDecoded(_ s: Substring) -> [UInt8] { base64Decoded(String(s.map { $0 == "-" ? "+" : $0 == "_" ? "/" : $0 })) }
+
+    /// Tokens are RS256 with the key the issuer publishes (/openid/v1/jwks): openssl verifies them.
+    @Test func tokensAreRS256SignedWithThePublishedKey() throws {
+        let s = TestStore()
+        let token = s.run("create token default").stdout
+        let jwks = try JSON.parse(s.run("get --raw /openid/v1/jwks").stdout)
+        let key = jwks["keys"][0]
+        #expect(key["kty"] == "RSA" && key["alg"] == "RS256" && key["use"] == "sig" && key["e"] == "AQAB")
+        #expect(segment(token, 0) == ["alg": "RS256", "kid": key["kid"]])
+        let config = try JSON.parse(s.run("get --raw /.well-known/openid-configuration").stdout)
+        #expect(config["issuer"] == "https://kubernetes.default.svc.cluster.local")
+        #expect(config["id_token_signing_alg_values_supported"] == ["RS256"])
+        // Another token of the same store: same key, another signature.
+        let other = s.run("create token default --audience=vault").stdout
+        #expect(segment(other, 0)["kid"] == key["kid"])
+        guard access("/usr/bin/openssl", X_OK) == 0 else { return }
+        let parts = token.split(separator: ".")
+        let pub = s.writeFile("sa.pub", publicKeyPEM(n: base64URLDecoded(Substring(key["n"].string ?? "")),
+                                                    e: base64URLDecoded(Substring(key["e"].string ?? ""))))
+        let input = s.writeFile("input", parts[0] + "." + parts[1])
+        let sig = s.writeBytes("sig", base64URLDecoded(parts[2]))
+        #expect(shell("openssl dgst -sha256 -verify \(pub) -signature \(sig) \(input)").contains("Verified OK"))
+        let tampered = s.writeFile("tampered", parts[0] + "." + parts[1] + "x")
+        #expect(!shell("openssl dgst -sha256 -verify \(pub) -signature \(sig) \(tampered)").contains("Verified OK"))
     }
 
     @Test func boundTokensNameTheirObject() throws {

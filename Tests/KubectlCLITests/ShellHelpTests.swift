@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import KubeTestSupport
 import Testing
 
@@ -200,6 +203,12 @@ import Testing
             if path.first != "create" {
                 #expect(s.run("create deployment web --image=nginx").exitCode == 0)
                 #expect(s.run("create -f \(podFile)").exitCode == 0)
+            }
+            if path == ["plugin", "list"] {  // a plugin on PATH to list
+                mkdir(s.directory + "/bin", 0o755)
+                let plugin = s.writeFile("bin/kubectl-hello", "#!/bin/sh\necho hello\n")
+                chmod(plugin, 0o755)
+                s.environment["PATH"] = s.directory + "/bin"
             }
             if path.first == "certificate" {  // the examples name the request "jane"
                 #expect(s.run("create -f \(CertificateGolden.dir)/_files/csr.yaml").exitCode == 0)

@@ -1,18 +1,22 @@
 import KubeModel
 import KubeRegistry
 
-/// Service-account tokens as the API server issues them: JWTs signed with the store's own key
-/// (HS256; kept in the store's configuration, made on first use), with a v1.32 server's claims.
+/// Service-account tokens as the API server issues them: JWTs signed RS256 with the store's own RSA
+/// key (kept in the store's configuration, made on first use; the key ID is the base64url SHA-256 of
+/// the public key's PKIX DER, as the API server computes it), with a v1.32 server's claims.
 enum ServiceAccountJWT {
     static let issuer = "https://kubernetes.default.svc.cluster.local"
-    static let keyConfig = "serviceaccount.signing-key"
+    static let keyConfig = "serviceaccount.signing-key.rsa"
+    /// Where a kind cluster's API server says its keys are (its advertise address).
+    static let jwksURI = "https://172.18.0.2:6443/openid/v1/jwks"
 
     /// `header.payload.signature`, base64url without padding; `claims` are serialised with sorted keys
     /// as go-jose does.
-    static func sign(_ claims: JSONValue, key: [UInt8]) -> String {
-        let header: JSONValue = JSONObject([("alg", "HS256"), ("kid", .string(base64URL(SHA256.digest(SHA256.digest(key)))))]).asJSON
+    static func sign(_ claims: JSONValue, keyPEM: String) throws -> String {
+        let kid = base64URL(SHA256.digest(try RSAKeys.publicKeyDER(keyPEM: keyPEM)))
+        let header: JSONValue = JSONObject([("alg", "RS256"), ("kid", .string(kid))]).asJSON
         let input = base64URL(Array(header.jsonString(.compactOrdered).utf8)) + "." + base64URL(Array(claims.jsonString(.compact).utf8))
-        return input + "." + base64URL(SHA256.hmac(key: key, Array(input.utf8)))
+        return input + "." + base64URL(try RSAKeys.signRS256(Array(input.utf8), keyPEM: keyPEM))
     }
 
     static func base64URL(_ bytes: [UInt8]) -> String {
@@ -27,19 +31,33 @@ extension JSONObject {
 }
 
 extension APISession {
-    /// The store's signing key, made (32 random bytes) the first time a token is signed.
-    func signingKey() throws -> [UInt8] {
-        if let hex = try tx.config(ServiceAccountJWT.keyConfig), let key = Self.bytes(hex: hex) { return key }
-        var rng = SystemRandomNumberGenerator()
-        let key = (0..<32).map { _ in UInt8.random(in: 0...255, using: &rng) }
-        try tx.setConfig(ServiceAccountJWT.keyConfig, key.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined())
-        return key
+    /// The store's token signing key (RSA, PEM), made the first time a token is signed.
+    func signingKeyPEM() throws -> String {
+        if let pem = try tx.config(ServiceAccountJWT.keyConfig), !pem.isEmpty { return pem }
+        let pem = try RSAKeys.generatePEM()
+        try tx.setConfig(ServiceAccountJWT.keyConfig, pem)
+        return pem
     }
 
-    static func bytes(hex: String) -> [UInt8]? {
-        let chars = Array(hex.utf8)
-        guard chars.count % 2 == 0, !chars.isEmpty else { return nil }
-        return stride(from: 0, to: chars.count, by: 2).compactMap { UInt8(String(decoding: chars[$0..<$0 + 2], as: UTF8.self), radix: 16) }
+    /// The service-account issuer's discovery documents (ServiceAccountIssuerDiscovery):
+    /// `/.well-known/openid-configuration` and `/openid/v1/jwks` (the public half of the signing key).
+    public func serviceAccountIssuerDocument(_ path: String) throws -> JSONValue? {
+        switch path {
+        case "/.well-known/openid-configuration":
+            return JSONObject([("issuer", .string(ServiceAccountJWT.issuer)),
+                               ("jwks_uri", .string(ServiceAccountJWT.jwksURI)),
+                               ("response_types_supported", ["id_token"]), ("subject_types_supported", ["public"]),
+                               ("id_token_signing_alg_values_supported", ["RS256"])]).asJSON
+        case "/openid/v1/jwks":
+            let pem = try signingKeyPEM()
+            let (n, e) = try RSAKeys.publicNumbers(keyPEM: pem)
+            let kid = ServiceAccountJWT.base64URL(SHA256.digest(try RSAKeys.publicKeyDER(keyPEM: pem)))
+            let key = JSONObject([("use", "sig"), ("kty", "RSA"), ("kid", .string(kid)), ("alg", "RS256"),
+                                  ("n", .string(ServiceAccountJWT.base64URL(n))), ("e", .string(ServiceAccountJWT.base64URL(e)))])
+            return JSONObject([("keys", .array([.object(key)]))]).asJSON
+        default:
+            return nil
+        }
     }
 
     /// `POST /api/v1/namespaces/NS/serviceaccounts/NAME/token`: a TokenRequest (`spec` as the client
@@ -71,7 +89,7 @@ extension APISession {
             ("iss", .string(ServiceAccountJWT.issuer)), ("jti", .string(uuidV4())), ("kubernetes.io", .object(kube)),
             ("nbf", .int(issued)), ("sub", .string("system:serviceaccount:\(namespace):\(name)")),
         ]).asJSON
-        let token = ServiceAccountJWT.sign(claims, key: try signingKey())
+        let token = try ServiceAccountJWT.sign(claims, keyPEM: try signingKeyPEM())
         var outSpec = JSONObject([("audiences", .array(audiences.map { .string($0) })), ("expirationSeconds", .int(seconds))])
         outSpec["boundObjectRef"] = spec["boundObjectRef"].isNull ? .null : spec["boundObjectRef"]
         return JSONObject([

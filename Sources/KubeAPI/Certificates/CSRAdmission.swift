@@ -27,6 +27,16 @@ struct CSRAdmission: AdmissionStep {
         }
         let errors = r.old == nil ? Self.validate(r.object["spec"]) : Self.validateConditions(r.object)
         if !errors.isEmpty { throw r.invalid(errors.map { APIError.Cause(field: $0.field, message: $0.body) }) }
+        if r.old == nil { try Self.subjectRestriction(r) }
+    }
+
+    /// The CertificateSubjectRestriction admission plugin: no client certificate for system:masters.
+    static func subjectRestriction(_ r: AdmissionRequest) throws {
+        let signer = "kubernetes.io/kube-apiserver-client"
+        guard r.object["spec"]["signerName"].string == signer else { return }
+        let pem = String(decoding: base64Decode(r.object["spec"]["request"].string ?? ""), as: UTF8.self)
+        guard X509Signer.subject(ofRequest: pem).contains(where: { $0.0 == "O" && $0.1 == "system:masters" }) else { return }
+        throw APIError(reason: .forbidden, message: "certificatesigningrequests.certificates.k8s.io \(strconvQuote(r.name)) is forbidden: use of \(signer) signer with system:masters group is not allowed", code: 403)
     }
 
     /// New conditions get `status: "True"` and their times, as the approval strategy fills them.

@@ -2,13 +2,13 @@ import KubeModel
 import KubeRegistry
 
 /// kube-controller-manager's CSR signing controller for the `kubernetes.io/kube-apiserver-client`,
-/// `kube-apiserver-client-kubelet` and `kubelet-serving` signers: an approved (not denied, not
-/// failed) request without a certificate gets one, signed by the store's cluster CA, valid from
+/// `kube-apiserver-client-kubelet`, `kubelet-serving` and `legacy-unknown` signers: an approved (not
+/// denied, not failed) request the signer accepts (`CSRSignerRules`; else it is marked Failed) gets one, signed by the store's cluster CA, valid from
 /// five minutes before now (the signer's backdate) for `expirationSeconds` (default and maximum one
 /// year, never past the CA). Other signers' requests are left for a signer the store does not have.
 extension ControllerManager {
     static let signers: Set<String> = ["kubernetes.io/kube-apiserver-client", "kubernetes.io/kube-apiserver-client-kubelet",
-                                       "kubernetes.io/kubelet-serving"]
+                                       "kubernetes.io/kubelet-serving", "kubernetes.io/legacy-unknown"]
 
     func syncCSR(name: String) throws {
         guard let type = s.registry.type(group: "certificates.k8s.io", plural: "certificatesigningrequests"),
@@ -17,12 +17,21 @@ extension ControllerManager {
         guard types.contains("Approved"), !types.contains("Denied"), !types.contains("Failed"),
               (csr["status"]["certificate"].string ?? "").isEmpty,
               Self.signers.contains(csr["spec"]["signerName"].string ?? "") else { return }
+        let requestPEM = String(decoding: base64Decode(csr["spec"]["request"].string ?? ""), as: UTF8.self)
+        let usages = csr["spec"]["usages"].array?.compactMap(\.string) ?? []
+        if let refusal = CSRSignerRules.refusal(signer: csr["spec"]["signerName"].string ?? "", requestPEM: requestPEM, usages: usages) {
+            var failed = csr
+            let condition = JSONObject([("type", "Failed"), ("status", "True"), ("reason", "SignerValidationFailure"),
+                                        ("message", .string(refusal)), ("lastUpdateTime", .string(self.now.rfc3339))])
+            failed["status"]["conditions"] = .array((csr["status"]["conditions"].array ?? []) + [.object(condition)])
+            _ = try save(failed, csr, type)
+            return
+        }
         let ca = try ClusterCA.load(s)
         let now = self.now.seconds
         let requested = csr["spec"]["expirationSeconds"].int.map { Int64($0) } ?? Int64(ClusterCA.maxDuration)
         let notAfter = min(now + min(requested, Int64(ClusterCA.maxDuration)), ca.notAfter)
-        let usages = csr["spec"]["usages"].array?.compactMap(\.string) ?? []
-        let pem = try X509Signer.sign(requestPEM: String(decoding: base64Decode(csr["spec"]["request"].string ?? ""), as: UTF8.self),
+        let pem = try X509Signer.sign(requestPEM: requestPEM,
                                       caKeyPEM: ca.keyPEM, caCertPEM: ca.certPEM, notBefore: now - 300, notAfter: notAfter,
                                       usages: usages)
         var signed = csr

@@ -43,6 +43,10 @@ final class ControllerManager {
     var managedNodes: [String: Bool] = [:]
     /// The stage last applied (`<timer id>#<stage>`): a stage that applies again to the same object repeats.
     var lastStageApplied: String?
+    /// Refused syncs so far of the controllers whose retry fired in this command.
+    var refusedBefore: [Work: Int] = [:]
+    /// Controllers refused in this command: not synced again until their retry fires.
+    var waitingRetry: Set<Work> = []
     /// Guards against controllers that never settle.
     static let maxWorkItems = 200_000
 
@@ -84,6 +88,9 @@ final class ControllerManager {
     }
 
     func enqueue(_ w: Work) {
+        // A controller whose create was refused waits for its back-off (its retry timer), as a
+        // rate-limited work queue holds an item back, whatever else changes meanwhile.
+        if waitingRetry.contains(w) { return }
         if queued.insert(w).inserted { queues[w.level].append(w) }
     }
 
@@ -254,7 +261,11 @@ final class ControllerManager {
             }
             queued.remove(w)
             processed += 1
-            do { try run(w) } catch is PodCreationRefused { continue }
+            do { try run(w) } catch is PodCreationRefused {
+                try retryRefused(w, failures: refusedBefore[w] ?? 0)
+                waitingRetry.insert(w)
+                continue
+            }
         }
     }
 
@@ -372,12 +383,49 @@ final class ControllerManager {
             // Refused by admission (a quota, a limit range): the owner records it, as a cluster does.
             event(owner, type: "Warning", reason: "FailedCreate", message: "Error creating: \(e.message)",
                   component: Self.controllerName(ownerKind))
-            throw PodCreationRefused()
+            throw PodCreationRefused(message: e.message)
         }
     }
 
-    /// A controller's pod create was refused by admission; the controller stops this sync.
-    struct PodCreationRefused: Error {}
+    /// A controller's pod create was refused by admission; the controller stops this sync (after
+    /// recording its status) and tries again later (`retryRefused`).
+    struct PodCreationRefused: Error { var message: String }
+
+    /// Consecutive refused syncs per controller, while its retries fire (reset when one succeeds).
+    static let retryPrefix = "resync"
+
+    /// A refused sync is tried again as the controllers' rate-limited work queues do: after 1 s, then
+    /// doubling, at most every 1,000 s (client-go's exponential item back-off, in whole seconds).
+    func retryRefused(_ w: Work, failures: Int) throws {
+        let target: (ResourceType, String, String)
+        switch w {
+        case .replicaSet(let ns, let name): target = (rsType, ns, name)
+        case .replicationController(let ns, let name): target = (rcType, ns, name)
+        case .statefulSet(let ns, let name): target = (stsType, ns, name)
+        case .daemonSet(let ns, let name): target = (dsType, ns, name)
+        case .job(let ns, let name): target = (jobType, ns, name)
+        default: return
+        }
+        let delay = Int64(min(1000, 1 << min(failures, 10)))
+        try Timers.set(s.tx, id: Timers.objectID(Self.retryPrefix, target.0.storageKey, target.1, target.2),
+                       due: now.seconds + delay, payload: ["failures": .int(Int64(failures + 1))])
+    }
+
+    /// A retry fell due: sync the controller again, remembering how many times it was refused.
+    func retryDue(storageKey: String, namespace ns: String, name: String, payload: JSONValue) {
+        let w: Work
+        switch storageKey {
+        case rsType.storageKey: w = .replicaSet(ns, name)
+        case rcType.storageKey: w = .replicationController(ns, name)
+        case stsType.storageKey: w = .statefulSet(ns, name)
+        case dsType.storageKey: w = .daemonSet(ns, name)
+        case jobType.storageKey: w = .job(ns, name)
+        default: return
+        }
+        refusedBefore[w] = Int(payload["failures"].int ?? 1)
+        waitingRetry.remove(w)
+        enqueue(w)
+    }
 
     static func controllerName(_ kind: String) -> String {
         switch kind {

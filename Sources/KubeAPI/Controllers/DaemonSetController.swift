@@ -66,12 +66,19 @@ extension ControllerManager {
             event(ds, reason: "SuccessfulDelete", message: "Deleted pod: \(podName)", component: "daemonset-controller")
         }
         var busy = false
-        for node in wanted where (byNode[node] ?? []).isEmpty {
-            let pod = try createPod(owner: ds, ownerAPIVersion: "apps/v1", ownerKind: "DaemonSet", template: ds["spec"]["template"],
+        var refused: PodCreationRefused?
+        for node in wanted where (byNode[node] ?? []).isEmpty && refused == nil {
+            let pod: JSONValue
+            do {
+                pod = try createPod(owner: ds, ownerAPIVersion: "apps/v1", ownerKind: "DaemonSet", template: ds["spec"]["template"],
                                     generateName: name + "-",
                                     extraLabels: [("controller-revision-hash", rev.hash),
                                                   ("pod-template-generation", String(generation))]) { spec in
                 spec = self.daemonPodSpec(["spec": spec], node: node)
+                }
+            } catch let e as PodCreationRefused {
+                refused = e
+                continue
             }
             event(ds, reason: "SuccessfulCreate", message: "Created pod: \(pod["metadata"]["name"].string ?? "")",
                   component: "daemonset-controller")
@@ -114,5 +121,6 @@ extension ControllerManager {
         var u = current
         u["status"] = status
         try save(u, current, dsType)
+        if let refused { throw refused }
     }
 }

@@ -246,8 +246,17 @@ extension ControllerManager {
         } else {
             progressing = cond("Progressing", "True", "ReplicaSetUpdated", "ReplicaSet \"\(rsName)\" is progressing.")
         }
-        status["conditions"] = [availableCond, try progressDeadline(d, progressing, ready: ready, available: available,
-                                                                  updated: updatedCount, rsName: rsName)]
+        var conditions = [availableCond, try progressDeadline(d, progressing, ready: ready, available: available,
+                                                              updated: updatedCount, rsName: rsName)]
+        // A ReplicaSet's ReplicaFailure (a refused pod create) becomes the Deployment's, as the controller copies it.
+        let failure = fresh.lazy.compactMap { rs in
+            (rs["status"]["conditions"].array ?? []).first { $0["type"].string == "ReplicaFailure" }
+        }.first
+        if let failure {
+            conditions.append(cond("ReplicaFailure", failure["status"].string ?? "True", failure["reason"].string ?? "",
+                                   failure["message"].string ?? ""))
+        }
+        status["conditions"] = .array(conditions)
         if let g = d["metadata"]["generation"].int { status["observedGeneration"] = .int(g) }
         if ready > 0 { status["readyReplicas"] = .int(Int64(ready)) }
         if total > 0 { status["replicas"] = .int(Int64(total)) }

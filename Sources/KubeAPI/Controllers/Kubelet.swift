@@ -28,6 +28,9 @@ extension ControllerManager {
                 return
             }
         }
+        if p["spec"]["ephemeralContainers"].array != nil, let node = try nodeInfo(p["spec"]["nodeName"].string ?? "")?.obj {
+            try startEphemeralContainers(&p, node: node)
+        }
         try save(p, pod, podType)
     }
 

@@ -46,6 +46,7 @@ extension ControllerManager {
             active.append(try s.update(pod, type: podType))
         }
         let want = Int(rs["spec"]["replicas"].int ?? 1)
+        var refused: PodCreationRefused?
         if active.count < want, Self.templateMatches(sel, rs["spec"]["template"]) {
             let template = rs["spec"]["template"]
             // Like the controller's burstReplicas: at most 500 creations per sync, then sync again
@@ -54,12 +55,16 @@ extension ControllerManager {
             if missing > Self.burstReplicas {
                 enqueue(type.kind == "ReplicaSet" ? .replicaSet(ns, name) : .replicationController(ns, name))
             }
-            for _ in 0..<min(missing, Self.burstReplicas) {
-                let pod = try createPod(owner: rs, ownerAPIVersion: apiVersion(type), ownerKind: type.kind, template: template,
-                                        generateName: name + "-")
-                event(rs, reason: "SuccessfulCreate", message: "Created pod: \(pod["metadata"]["name"].string ?? "")",
-                      component: controllerName)
-                active.append(pod)
+            do {
+                for _ in 0..<min(missing, Self.burstReplicas) {
+                    let pod = try createPod(owner: rs, ownerAPIVersion: apiVersion(type), ownerKind: type.kind, template: template,
+                                            generateName: name + "-")
+                    event(rs, reason: "SuccessfulCreate", message: "Created pod: \(pod["metadata"]["name"].string ?? "")",
+                          component: controllerName)
+                    active.append(pod)
+                }
+            } catch let e as PodCreationRefused {
+                refused = e
             }
         } else if active.count > want {
             let victims = podsToDelete(active, count: active.count - want)
@@ -81,11 +86,21 @@ extension ControllerManager {
         if let g = rs["metadata"]["generation"].int { status["observedGeneration"] = .int(g) }
         if ready > 0 { status["readyReplicas"] = .int(Int64(ready)) }
         status["replicas"] = .int(Int64(active.count))
-        if let current = try s.find(type, namespace: ns, name: name), current["status"] != status {
-            var updated = current
-            updated["status"] = status
-            try s.update(updated, type: type)
+        if let current = try s.find(type, namespace: ns, name: name) {
+            // A refused create sets the ReplicaFailure condition; the next sync that is not refused clears it.
+            if let refused {
+                let prev = (current["status"]["conditions"].array ?? []).first { $0["type"].string == "ReplicaFailure" }
+                status["conditions"] = [["lastTransitionTime": prev?["lastTransitionTime"] ?? .string(now.rfc3339),
+                                         "message": .string(refused.message), "reason": "FailedCreate", "status": "True",
+                                         "type": "ReplicaFailure"]]
+            }
+            if current["status"] != status {
+                var updated = current
+                updated["status"] = status
+                try s.update(updated, type: type)
+            }
         }
+        if let refused { throw refused }
     }
 
     static let burstReplicas = 500

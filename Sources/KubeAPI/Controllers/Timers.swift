@@ -89,6 +89,7 @@ extension ControllerManager {
         case "poddeadline": try podDeadlineDue(namespace: ns, name: name)
         case "jobdeadline": try jobDeadlineDue(namespace: ns, name: name)
         case "jobttl": try jobTTLDue(namespace: ns, name: name)
+        case ControllerManager.retryPrefix: retryDue(storageKey: storageKey, namespace: ns, name: name, payload: payload)
         default: break
         }
     }

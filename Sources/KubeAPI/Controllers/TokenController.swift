@@ -35,7 +35,7 @@ extension ControllerManager {
                 (prefix + "service-account.name", .string(saName)), (prefix + "service-account.uid", .string(uid)),
                 ("sub", .string("system:serviceaccount:\(ns):\(saName)")),
             ]).asJSON
-            let token = ServiceAccountJWT.sign(claims, key: try s.signingKey())
+            let token = try ServiceAccountJWT.sign(claims, keyPEM: try s.signingKeyPEM())
             updated["data"]["token"] = .string(base64Encode(Array(token.utf8)))
         }
         if updated != secret { try s.update(updated, type: secretType) }

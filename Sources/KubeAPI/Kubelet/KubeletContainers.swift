@@ -21,11 +21,12 @@ extension ControllerManager {
     }
 
     func startContainer(_ c: JSONValue, previous: JSONValue?, isInit: Bool, ctx: inout ContainerContext,
-                        rec: inout KubeletRecord) throws -> JSONValue {
+                        rec: inout KubeletRecord, ephemeral: Bool = false) throws -> JSONValue {
         let name = c["name"].string ?? ""
         if let prev = previous, let kept = try keepStarted(c, prev, isInit: isInit, ctx: ctx) { return kept }
         let image = c["image"].string ?? ""
-        let fieldPath = isInit ? "spec.initContainers{\(name)}" : "spec.containers{\(name)}"
+        let fieldPath = ephemeral ? "spec.ephemeralContainers{\(name)}"
+            : isInit ? "spec.initContainers{\(name)}" : "spec.containers{\(name)}"
         let p = ctx.pod, host = ctx.nodeName
         // A wake-up (a ConfigMap, Secret or Service appeared) is no pull attempt and reports no failure again.
         let prevReason = previous?["state"]["waiting"]["reason"].string
@@ -68,7 +69,7 @@ extension ControllerManager {
         }
         event(p, reason: "Created", message: "Created container: \(name)", component: "kubelet", host: host, fieldPath: fieldPath)
         event(p, reason: "Started", message: "Started container \(name)", component: "kubelet", host: host, fieldPath: fieldPath)
-        return try startedStatus(c, full: full, isInit: isInit, ctx: ctx)
+        return try startedStatus(c, full: full, isInit: isInit && !ephemeral, ephemeral: ephemeral, ctx: ctx)
     }
 
     /// A container already up stays as it is; an init container whose Service appeared completes.
@@ -107,7 +108,8 @@ extension ControllerManager {
         return waitingStatus(c, reason: "ErrImagePull", message: error)
     }
 
-    private func startedStatus(_ c: JSONValue, full: String, isInit: Bool, ctx: ContainerContext) throws -> JSONValue {
+    private func startedStatus(_ c: JSONValue, full: String, isInit: Bool, ephemeral: Bool = false,
+                               ctx: ContainerContext) throws -> JSONValue {
         let t = JSONValue.string(now.rfc3339)
         let digestBase = full.split(separator: "@").first.map { s -> String in
             let str = String(s)
@@ -120,7 +122,11 @@ extension ControllerManager {
                              "lastState": .emptyObject, "name": c["name"], "ready": false, "restartCount": 0, "started": false]
         let completed: JSONValue = ["terminated": ["containerID": containerID, "exitCode": 0, "finishedAt": t,
                                                    "reason": "Completed", "startedAt": t]]
-        if isInit {
+        if ephemeral {
+            // An ephemeral container runs beside the others; it is never ready and has no startup probe.
+            st.remove(["started"])
+            st["state"] = ["running": ["startedAt": t]]
+        } else if isInit {
             if PodSpecs.isSidecar(c) {
                 st["ready"] = true
                 st["started"] = true

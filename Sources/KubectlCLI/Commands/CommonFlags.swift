@@ -40,6 +40,8 @@ enum CommonFlags {
                                         usage: "Field selector (e.g. --field-selector metadata.name=x); supports '=', '==', '!='.")
     static let allNamespaces = FlagSpec("all-namespaces", short: "A", .bool,
                                         usage: "Act on objects in every namespace, ignoring -n.")
+    static let chunkSize = FlagSpec("chunk-size", .int, default: "500",
+                                    usage: "Fetch large lists in pages of this size. No effect offline: lists stream from the store.")
     static let validate = FlagSpec("validate", .string, default: "strict",
                                    usage: "Field validation: strict (reject unknown fields), warn, or ignore.",
                                    noOptDefault: "strict", completions: ["strict", "warn", "ignore"])
@@ -63,7 +65,11 @@ enum DryRun: String {
         switch v {
         case "", "none", "false": return .none
         case "client", "true": return .client
-        case "server": return .server
+        case "server":
+            if inv.flags.declares("local") && inv.flags.bool("local") {
+                throw CLIError.message("cannot specify --local and --dry-run=server - did you mean --dry-run=client?")
+            }
+            return .server
         case "unchanged":
             inv.io.err.write(klogHeader("W", file: "helpers.go:702", now: inv.clock.now) + "--dry-run is deprecated and can be replaced with --dry-run=client.\n")
             return .client

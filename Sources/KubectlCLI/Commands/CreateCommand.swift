@@ -10,17 +10,6 @@ enum CreateCommand {
         "create",
         use: "create -f FILENAME",
         short: "Create objects from files or standard input",
-        flags: CommonFlags.output(tables: false) + CommonFlags.filenames("create") + [
-            CommonFlags.dryRun,
-            FlagSpec("edit", .bool, usage: "Edit the objects in an editor before creating them."),
-            CommonFlags.fieldManager("kubectl-create"),
-            FlagSpec("raw", .string, usage: "Raw URI to POST to the server (not available offline)."),
-            CommonFlags.record,
-            FlagSpec("save-config", .bool, usage: "Record the object in the last-applied-configuration annotation, for later apply."),
-            CommonFlags.selector,
-            CommonFlags.validate,
-            FlagSpec("windows-line-endings", .bool, usage: "With --edit, use Windows line endings."),
-        ],
         subcommands: CreateSubcommands.all + [CreateTokenOptions.spec],
         group: "Basic Commands (Beginner):",
         options: CreateOptions.self)
@@ -73,33 +62,37 @@ enum CreateCommand {
 /// `create -f`'s options: the objects come from the resource builder (`-f`/`-k`, `-l`); the documents
 /// before a broken one are still created and the read error is reported last, as kubectl's streaming
 /// visitor does.
-struct CreateOptions: CommandOptions {
-    var builder: ResourceBuilder
-    var printFlags: PrintFlags
-    var firstArg: String?
-    var raw: String
-    var edit: Bool
-    var saveConfig: Bool
-    var fieldManager: String
-    var windowsLineEndings: Bool
+struct CreateOptions: FlagOptions {
+    var builder = ResourceBuilder()
+    var printFlags = PrintFlags()
+    var raw = ""
+    var edit = false
+    /// Hidden and deprecated: the notice alone (README: Flags).
+    var record = false
+    var saveConfig = false
+    var fieldManager = ""
+    var validation = ValidationMode.strict
+    var windowsLineEndings = false
 
-    init(_ inv: inout Invocation) throws {
-        let f = inv.flags
-        builder = ResourceBuilder.from(inv, args: [])
-        builder.keepObjectsBeforeBrokenDocument = true
-        printFlags = PrintFlags(f)
-        firstArg = inv.args.first
-        raw = f.string("raw")
-        edit = f.bool("edit")
-        saveConfig = f.bool("save-config")
-        fieldManager = f.string("field-manager")
-        windowsLineEndings = f.bool("windows-line-endings")
+    static var flags: [OptionFlag<Self>] {
+        [.printing(\.printFlags, CommonFlags.output(tables: false) + [CommonFlags.dryRun]),
+         .init(\.builder, CommonFlags.filenames("create") + [CommonFlags.selector, CommonFlags.validate]) { inv in
+            var b = ResourceBuilder.from(inv, args: [])
+            b.keepObjectsBeforeBrokenDocument = true
+            return b
+         },
+         .init(\.edit, "edit", usage: "Edit the objects in an editor before creating them."),
+         .init(\.fieldManager, CommonFlags.fieldManager("kubectl-create")),
+         .init(\.raw, "raw", usage: "Raw URI to POST to the server (not available offline)."),
+         .init(\.record, CommonFlags.record),
+         .init(\.saveConfig, "save-config", usage: "Record the object in the last-applied-configuration annotation, for later apply."),
+         .init(\.windowsLineEndings, "windows-line-endings", usage: "With --edit, use Windows line endings.")]
     }
 
     func validate(_ inv: Invocation) throws {
         if !raw.isEmpty && edit { throw CLIError.message("--raw and --edit are mutually exclusive") }
         if !builder.hasFiles {
-            if let word = firstArg { throw CLIError.message("unknown command \(goQuoted(word)) for \"kubectl create\"") }
+            if let word = inv.args.first { throw CLIError.message("unknown command \(goQuoted(word)) for \"kubectl create\"") }
             throw CLIError.message("must specify one of -f and -k")
         }
         if !raw.isEmpty { throw RawRequest.unavailable }
@@ -110,8 +103,39 @@ struct CreateOptions: CommandOptions {
         let validation = try ValidationMode.from(inv)
         let result = try builder.resolve(&inv)
         if result.isEmpty { throw CLIError.message("no objects passed to create") }
+        if edit { return try editThenCreate(result, validation: validation, inv: &inv) }
         try CreateCommand.createAll(try result.infos(&inv, fetch: .names), inv: &inv, printer: printer,
                                     validation: validation, saveConfig: saveConfig)
+    }
+}
+
+extension CreateOptions {
+    /// `--edit`: each object of the files opens in the editor on its own; what is saved is created (an
+    /// unchanged file creates nothing). A failed create keeps the edited file, as kubectl does. As in
+    /// kubectl, `-o` (yaml or json only) is both the editing format and how the created object prints,
+    /// and dry-run does not apply.
+    func editThenCreate(_ result: ResourceResult, validation: ValidationMode, inv: inout Invocation) throws {
+        let infos = try result.infos(&inv, fetch: .names).map { try $0.get() }
+        guard ["", "yaml", "json"].contains(printFlags.output) else {
+            throw CLIError.message("unable to match a printer suitable for the output format \(goQuoted(printFlags.output)), allowed formats are: json,yaml")
+        }
+        let printer = OperationPrinter(format: try printFlags.format(), dryRun: .none, showManagedFields: printFlags.showManagedFields)
+        for info in infos {
+            guard let type = info.type else { continue }
+            let target = EditCommand.Target(type: type, namespace: info.namespace, name: info.name, object: info.objectInNamespace)
+            var session = EditSession(targets: [target], json: printFlags.output == "json", keepManagedFields: printFlags.showManagedFields,
+                                      crlf: windowsLineEndings, saveConfig: false, outputPatch: false, inv: inv)
+            let saveConfig = self.saveConfig
+            session.create = { docs, inv in
+                let items = try docs.map { doc in
+                    ResourceBuilder.info(for: SourcedObject(source: "", object: doc), registry: inv.registry,
+                                         namespace: try inv.namespace(), explicit: inv.namespaceExplicit)
+                }
+                try CreateCommand.createAll(items, inv: &inv, printer: printer, validation: validation, saveConfig: saveConfig)
+                try printer.flush(&inv)
+            }
+            try session.run(&inv)
+        }
     }
 }
 

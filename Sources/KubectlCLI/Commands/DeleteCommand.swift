@@ -10,66 +10,56 @@ enum DeleteCommand {
         "delete",
         use: "delete ([-f FILENAME] | [-k DIRECTORY] | TYPE [(NAME | -l label | --all)])",
         short: "Delete objects by file name, type and name, or selector",
-        flags: CommonFlags.filenames("delete") + [
-            FlagSpec("all", .bool, usage: "Delete every object of the given types in the namespace."),
-            CommonFlags.allNamespaces,
-            FlagSpec("cascade", .string, default: "background",
-                     usage: "How dependents go: \"background\", \"foreground\" (both delete them) or \"orphan\" (keep them).",
-                     noOptDefault: "background", completions: ["background", "foreground", "orphan"]),
-            CommonFlags.dryRun,
-            CommonFlags.fieldSelector,
-            FlagSpec("force", .bool, usage: "Delete at once, without waiting for graceful termination."),
-            FlagSpec("grace-period", .int, default: "-1", usage: "Seconds an object may take to terminate; -1 uses its own default."),
-            FlagSpec("ignore-not-found", .bool, usage: "Succeed quietly when the named objects do not exist."),
-            FlagSpec("interactive", short: "i", .bool, usage: "List what would be deleted and go on only after a \"y\" answer."),
-            FlagSpec("now", .bool, usage: "Delete with a grace period of 1 second."),
-            FlagSpec("output", short: "o", .string, usage: "Output mode; \"name\" prints type/name of each deleted object.",
-                     completions: ["name"]),
-            FlagSpec("raw", .string, usage: "Raw URI to DELETE on the server (not available offline)."),
-            CommonFlags.selector,
-            FlagSpec("timeout", .duration, default: "0s", usage: "How long to wait for the deletion to finish. No effect offline: deletions are immediate."),
-            FlagSpec("wait", .bool, default: "true", usage: "Wait until the objects are gone before returning. No effect offline: deletions are immediate."),
-        ],
-        group: "Basic Commands (Intermediate):",
-        options: DeleteOptions.self)
+        group: "Basic Commands (Intermediate):", options: DeleteOptions.self)
 }
 
 /// delete's options: what to delete (the builder), how (cascade, force, grace period), how to report.
-struct DeleteOptions: CommandOptions {
-    var builder: ResourceBuilder
-    var cascade: PropagationPolicy
-    var dryRun: DryRun
-    var printer: OperationPrinter
-    var force: Bool
-    var now: Bool
-    var raw: String
-    var interactive: Bool
-    var gracePeriod: Int
-    var gracePeriodSet: Bool
-    var ignoreNotFound: Bool
+struct DeleteOptions: FlagOptions {
+    var builder = ResourceBuilder()
+    var cascadeText = "background"
+    var dryRunText = "none"
+    var output = ""
+    var force = false
+    var now = false
+    var raw = ""
+    var interactive = false
+    /// nil unless given (-1: the object's own default).
+    var gracePeriod: Int?
+    var ignoreNotFound = false
     /// Accepted, no effect offline (README, help): deletions are immediate, nothing is waited for.
-    var timeout: String
-    var wait: Bool
+    var timeout = "0s"
+    var wait = true
+    var cascade = PropagationPolicy.background
+    var dryRun = DryRun.none
+    var printer = OperationPrinter(format: nil, dryRun: .none)
 
-    init(_ inv: inout Invocation) throws {
-        let f = inv.flags
-        let output = f.string("output")
+    static var flags: [OptionFlag<Self>] {
+        [.builder(\.builder, CommonFlags.filenames("delete") + [
+            FlagSpec("all", .bool, usage: "Delete every object of the given types in the namespace."),
+            CommonFlags.allNamespaces, CommonFlags.fieldSelector, CommonFlags.selector]),
+         .init(\.cascadeText, FlagSpec("cascade", .string, default: "background",
+               usage: "How dependents go: \"background\", \"foreground\" (both delete them) or \"orphan\" (keep them).",
+               noOptDefault: "background", completions: ["background", "foreground", "orphan"])),
+         .init(\.dryRunText, CommonFlags.dryRun),
+         .init(\.force, "force", usage: "Delete at once, without waiting for graceful termination."),
+         .init(\.gracePeriod, "grace-period", default: "-1", usage: "Seconds an object may take to terminate; -1 uses its own default."),
+         .init(\.ignoreNotFound, "ignore-not-found", usage: "Succeed quietly when the named objects do not exist."),
+         .init(\.interactive, "interactive", short: "i", usage: "List what would be deleted and go on only after a \"y\" answer."),
+         .init(\.now, "now", usage: "Delete with a grace period of 1 second."),
+         .init(\.output, "output", short: "o", usage: "Output mode; \"name\" prints type/name of each deleted object.",
+               completions: ["name"]),
+         .init(\.raw, "raw", usage: "Raw URI to DELETE on the server (not available offline)."),
+         .init(\.timeout, "timeout", .duration, default: "0s", usage: "How long to wait for the deletion to finish. No effect offline: deletions are immediate."),
+         .init(\.wait, "wait", default: "true", usage: "Wait until the objects are gone before returning. No effect offline: deletions are immediate.")]
+    }
+
+    mutating func complete(_ inv: inout Invocation) throws {
         if !output.isEmpty && output != "name" {
             throw CLIError.message("unexpected -o output mode: \(output), the flag 'output' must be one of yaml|json|jsonpath|name|go-template|go-template-file|template|templatefile|jsonpath-file|jsonpath-as-json|custom-columns|custom-columns-file|wide")
         }
-        cascade = try PropagationPolicy.cascade(f.string("cascade"))
-        dryRun = try DryRun.from(inv)
+        cascade = try PropagationPolicy.cascade(cascadeText)
+        dryRun = try DryRun.parse(dryRunText, inv)
         printer = OperationPrinter(format: output.isEmpty ? nil : .name, dryRun: dryRun)
-        builder = ResourceBuilder.from(inv)
-        force = f.bool("force")
-        now = f.bool("now")
-        raw = f.string("raw")
-        interactive = f.bool("interactive")
-        gracePeriod = f.int("grace-period")
-        gracePeriodSet = f.isSet("grace-period")
-        ignoreNotFound = f.bool("ignore-not-found")
-        timeout = f.string("timeout")
-        wait = f.bool("wait")
     }
 
     func validate(_ inv: Invocation) throws {
@@ -81,7 +71,7 @@ struct DeleteOptions: CommandOptions {
         if builder.selectAll && !builder.fieldSelector.isEmpty {
             throw CLIError.message("cannot set --all and --field-selector at the same time")
         }
-        try DeleteConfirmation.validate(now: now, force: force, gracePeriod: gracePeriod, raw: raw, interactive: interactive)
+        try DeleteConfirmation.validate(now: now, force: force, gracePeriod: gracePeriod ?? -1, raw: raw, interactive: interactive)
         if !raw.isEmpty {
             if builder.filenames.count > 1 { throw CLIError.message("--raw can only use a single local file or stdin") }
             if let f = builder.filenames.first, f.hasPrefix("http://") || f.hasPrefix("https://") {
@@ -96,7 +86,7 @@ struct DeleteOptions: CommandOptions {
     func run(_ inv: inout Invocation) throws {
         if !raw.isEmpty { throw RawRequest.unavailable }
         // --force alone means grace period 0 as well.
-        let immediate = force && (gracePeriod == 0 || !gracePeriodSet)
+        let immediate = force && (gracePeriod == 0 || gracePeriod == nil)
         if force {
             inv.io.err.write("Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n")
         }

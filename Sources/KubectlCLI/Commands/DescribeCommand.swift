@@ -8,21 +8,29 @@ enum DescribeCommand {
         "describe",
         use: "describe (-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME)",
         short: "Show details of an object or group of objects",
-        flags: CommonFlags.filenames("describe") + [
-            CommonFlags.allNamespaces,
-            FlagSpec("chunk-size", .int, default: "500", usage: "Fetch large lists in pages of this size. No effect offline: lists stream from the store."),
-            CommonFlags.selector,
-            FlagSpec("show-events", .bool, default: "true", usage: "Include the events that concern each object."),
-        ],
-        group: "Troubleshooting and Debugging Commands:",
-        run: { try run(&$0) })
+        group: "Troubleshooting and Debugging Commands:", options: DescribeOptions.self)
+}
 
-    static func run(_ inv: inout Invocation) throws {
-        var builder = ResourceBuilder.from(inv)
-        builder.requireNames = false
+/// describe's options: the objects (names are prefixes when no object has the exact name) and events.
+struct DescribeOptions: FlagOptions {
+    var builder = ResourceBuilder()
+    var showEvents = true
+
+    static var flags: [OptionFlag<Self>] {
+        [.builder(\.builder, CommonFlags.filenames("describe") + [CommonFlags.allNamespaces, CommonFlags.selector]),
+         .noEffectOffline([CommonFlags.chunkSize]),
+         .init(\.showEvents, "show-events", default: "true", usage: "Include the events that concern each object.")]
+    }
+
+    mutating func complete(_ inv: inout Invocation) throws { builder.requireNames = false }
+
+    func validate(_ inv: Invocation) throws {
         if builder.isEmpty {
             throw CLIError.message("You must specify the type of resource to describe. Use \"kubectl api-resources\" for a complete list of supported resources.")
         }
+    }
+
+    func run(_ inv: inout Invocation) throws {
         let result = try builder.resolve(&inv)
         let server = try inv.server()
         var found: [(ResourceType, JSONValue)] = []
@@ -47,7 +55,7 @@ enum DescribeCommand {
             }
         }
         let ctx = try server.read { s in
-            StoreDescribeContext(now: inv.clock.now, showEvents: inv.flags.bool("show-events"), session: s)
+            StoreDescribeContext(now: inv.clock.now, showEvents: showEvents, session: s)
         }
         var first = true
         for (type, obj) in found {

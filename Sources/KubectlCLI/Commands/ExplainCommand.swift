@@ -13,22 +13,34 @@ enum ExplainCommand {
         "explain",
         use: "explain TYPE [--recursive=FALSE|TRUE] [--api-version=api-version-group] [--output=plaintext|plaintext-openapiv2]",
         short: "Describe the fields of a type and their meaning",
-        flags: [
-            FlagSpec("recursive", .bool, usage: "List every nested field name at once, instead of one level of fields with their descriptions."),
-            FlagSpec("api-version", .string, usage: "Explain the type as served in this group/version."),
-            FlagSpec("output", short: "o", .string, default: "plaintext", usage: "How to print the schema: plaintext, plaintext-openapiv2, json or yaml.",
-                     completions: ["plaintext", "plaintext-openapiv2", "json", "yaml"]),
-            FlagSpec("depth", .int, usage: "With --recursive (or -o json|yaml): the number of field levels to show (0: all)."),
-            FlagSpec("find", .string, usage: "List the field paths under TYPE whose name or description contains this word (case-insensitive)."),
-            FlagSpec("import", .string, usage: "Store an OpenAPI v2 (swagger.json) or v3 (/openapi/v3/apis/GROUP/VERSION) document from a cluster in the store; explain then uses it, with its descriptions, for the kinds it defines."),
-            FlagSpec("remove-imports", .bool, usage: "Remove every imported OpenAPI document from the store (explain goes back to the built-in schema)."),
-        ],
-        group: "Basic Commands (Intermediate):",
-        run: { try run(&$0) })
+        group: "Basic Commands (Intermediate):", options: ExplainOptions.self)
 
-    static func run(_ inv: inout Invocation) throws {
-        if inv.flags.isSet("import") || inv.flags.bool("remove-imports") {
-            try ImportedSchemas.run(&inv)
+}
+
+/// explain's options: the type and field path, the schema's form, or an import of OpenAPI documents.
+struct ExplainOptions: FlagOptions {
+    var recursive = false
+    var apiVersion: String?
+    var output = "plaintext"
+    var depth = 0
+    var find: String?
+    var importPath: String?
+    var removeImports = false
+
+    static var flags: [OptionFlag<Self>] {
+        [.init(\.recursive, "recursive", usage: "List every nested field name at once, instead of one level of fields with their descriptions."),
+         .init(\.apiVersion, "api-version", usage: "Explain the type as served in this group/version."),
+         .init(\.output, "output", short: "o", default: "plaintext", usage: "How to print the schema: plaintext, plaintext-openapiv2, json or yaml.",
+               completions: ["plaintext", "plaintext-openapiv2", "json", "yaml"]),
+         .init(\.depth, "depth", usage: "With --recursive (or -o json|yaml): the number of field levels to show (0: all)."),
+         .init(\.find, "find", usage: "List the field paths under TYPE whose name or description contains this word (case-insensitive)."),
+         .init(\.importPath, "import", usage: "Store an OpenAPI v2 (swagger.json) or v3 (/openapi/v3/apis/GROUP/VERSION) document from a cluster in the store; explain then uses it, with its descriptions, for the kinds it defines."),
+         .init(\.removeImports, "remove-imports", usage: "Remove every imported OpenAPI document from the store (explain goes back to the built-in schema).")]
+    }
+
+    func run(_ inv: inout Invocation) throws {
+        if importPath != nil || removeImports {
+            try ImportedSchemas.run(&inv, path: importPath, remove: removeImports)
             return
         }
         guard !inv.args.isEmpty else {
@@ -36,20 +48,19 @@ enum ExplainCommand {
         }
         guard inv.args.count == 1 else { throw CLIError.message("We accept only this format: explain RESOURCE\n") }
         let registry = inv.registry
-        let (type, fieldPath, warnings) = try resolve(inv.args[0], registry: registry)
+        let (type, fieldPath, warnings) = try ExplainCommand.resolve(inv.args[0], registry: registry)
         for w in warnings { inv.io.err.write("Warning: \(w)\n") }
-        let output = inv.flags.string("output")
         guard ["plaintext", "plaintext-openapiv2", "json", "yaml"].contains(output) else {
             throw CLIError.message("unrecognized format: \(output)")
         }
         var group = type.group
         var version = type.version
-        if inv.flags.isSet("api-version") {
-            let (g, v) = splitGroupVersion(inv.flags.string("api-version"))
+        if let apiVersion {
+            let (g, v) = ExplainCommand.splitGroupVersion(apiVersion)
             group = g
             version = v
         }
-        let index = try schemaIndex(inv, registry: registry, type: type, group: group, version: version)
+        let index = try ExplainCommand.schemaIndex(inv, registry: registry, type: type, group: group, version: version)
         let gvrText = "\(group)/\(version), Resource=\(type.plural)"
         guard index.groupVersions.contains(group.isEmpty ? version : group + "/" + version) else {
             throw CLIError.message("couldn't find resource for \"\(gvrText)\"")
@@ -59,9 +70,7 @@ enum ExplainCommand {
         }
         let gvk = served.gvk
         let explainer = Explainer(index: index)  // descriptions in the schema (CRDs, imports) win over ours
-        let depth = inv.flags.int("depth")
-        let find = inv.flags.string("find")
-        if inv.flags.isSet("find") {
+        if let find {
             let r = explainer.find(find, gvk: gvk, fieldPath: fieldPath)
             inv.io.out.write(r.output)
             if let e = r.error { throw CLIError.raw(e.message) }
@@ -69,7 +78,7 @@ enum ExplainCommand {
         }
         switch output {
         case "json", "yaml":
-            let r = explainer.data(gvk: gvk, fieldPath: fieldPath, recursive: inv.flags.bool("recursive") || depth > 0,
+            let r = explainer.data(gvk: gvk, fieldPath: fieldPath, recursive: recursive || depth > 0,
                                    maxDepth: depth > 0 ? depth : nil)
             switch r {
             case .success(let v):
@@ -79,13 +88,15 @@ enum ExplainCommand {
                 throw CLIError.raw(e.message)
             }
         default:
-            let r = explainer.plaintext(gvk: gvk, fieldPath: fieldPath, recursive: inv.flags.bool("recursive"),
+            let r = explainer.plaintext(gvk: gvk, fieldPath: fieldPath, recursive: recursive,
                                         maxDepth: depth > 0 ? depth : nil)
             inv.io.out.write(r.output)
             if let e = r.error { throw CLIError.raw(e.message) }
         }
     }
+}
 
+extension ExplainCommand {
     /// kubectl's `SplitAndParseResourceRequestWithMatchingPrefix`: the resource is the first dotted
     /// part; when the argument starts with `plural.group` of the resolved type, the fields follow it,
     /// otherwise every part after the first is a field.
@@ -141,9 +152,9 @@ enum ImportedSchemas {
     static let documentPrefix = "schema.import/"
     static let kindsPrefix = "schema.import-kinds/"
 
-    static func run(_ inv: inout Invocation) throws {
+    static func run(_ inv: inout Invocation, path: String?, remove: Bool) throws {
         let server = try inv.server()
-        if inv.flags.bool("remove-imports") {
+        if remove {
             let n = try server.write { s -> Int in
                 let entries = try s.configEntries(withPrefix: kindsPrefix)
                 for e in entries {
@@ -154,9 +165,8 @@ enum ImportedSchemas {
                 return entries.count
             }
             inv.io.out.write("removed \(n) imported OpenAPI document\(n == 1 ? "" : "s")\n")
-            if !inv.flags.isSet("import") { return }
         }
-        let path = inv.flags.string("import")
+        guard let path else { return }
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
             throw CLIError.message("cannot read \(path): \(String(cString: strerror(errno)))")

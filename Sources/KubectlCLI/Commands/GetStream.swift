@@ -11,7 +11,7 @@ enum GetStream {
     /// (other formats, selectors the indexes cannot answer).
     static func run(_ inv: inout Invocation, server: APIServer, type: ResourceType, namespace: String?,
                     format: OutputFormat, labelSelector: LabelSelector?, fieldSelector: FieldSelector?,
-                    table: TableOptions) throws -> Bool {
+                    options get: GetOptions, table: TableOptions) throws -> Bool {
         guard let query = ListQuery(type: type, namespace: namespace, labelSelector: labelSelector,
                                     fieldSelector: fieldSelector) else { return false }
         let out = inv.io.out
@@ -27,7 +27,7 @@ enum GetStream {
                     }
                 }, write: write)
             }
-            if !printed && !inv.flags.bool("ignore-not-found") {
+            if !printed && !get.ignoreNotFound {
                 inv.io.err.write(namespace.map { type.namespaced ? "No resources found in \($0) namespace.\n" : nil }
                                  .flatMap { $0 } ?? "No resources found\n")
             }
@@ -41,7 +41,7 @@ enum GetStream {
             }
             write(buffer)
         case .json, .yaml:
-            let keepManagedFields = inv.flags.bool("show-managed-fields")
+            let keepManagedFields = get.printFlags.showManagedFields
             var list = ListStream(format == .json ? .json : .yaml, write: write)
             try server.read { s in
                 try s.forEach(query, full: true) { row in
@@ -52,7 +52,7 @@ enum GetStream {
         case .customColumns, .customColumnsFile:
             // A row per item, as for the `List` of them: only the cells are kept for the column widths.
             let printer = try TemplateOutput.customColumnsPrinter(format, inv: inv)!
-            let keepManagedFields = inv.flags.bool("show-managed-fields")
+            let keepManagedFields = get.printFlags.showManagedFields
             var text = ""
             defer { write(Array(text.utf8)) }
             try server.read { s in

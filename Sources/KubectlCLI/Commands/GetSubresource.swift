@@ -10,11 +10,11 @@ enum GetSubresource {
     static let scalable: Set<String> = ["apps/Deployment", "apps/ReplicaSet", "apps/StatefulSet", "/ReplicationController"]
 
     /// Returns false when the plain `get` path prints the result (`--subresource=status`).
-    static func run(_ inv: inout Invocation) throws -> Bool {
-        let subresource = inv.flags.string("subresource")
+    static func run(_ inv: inout Invocation, _ get: GetOptions) throws -> Bool {
+        let subresource = get.subresource
         let server = try inv.server()
         let selection = try ResourceArgs.parse(inv.args, registry: server.registry)
-        if !inv.flags.strings("filename").isEmpty || selection.requests.contains(where: { $0.names.isEmpty }) {
+        if !get.builder.filenames.isEmpty || selection.requests.contains(where: { $0.names.isEmpty }) {
             throw CLIError.message("subresource cannot be used when bulk resources are specified")
         }
         if subresource == "status" { return false }
@@ -33,7 +33,7 @@ enum GetSubresource {
                 } catch { errors.append(error) }
             }
         }
-        try print(scales, inv: &inv)
+        try print(scales, get, inv: &inv)
         if !errors.isEmpty { throw CLIError.aggregate(errors) }
         return true
     }
@@ -55,12 +55,12 @@ enum GetSubresource {
         ]))
     }
 
-    static func print(_ scales: [JSONValue], inv: inout Invocation) throws {
+    static func print(_ scales: [JSONValue], _ get: GetOptions, inv: inout Invocation) throws {
         guard !scales.isEmpty else { return }
-        let output = inv.flags.string("output")
+        let output = get.printFlags.output
         if output.isEmpty || output == "wide" {
             var tw = TabWriter.table()
-            if !inv.flags.bool("no-headers") { tw.writeRow(["NAME", "DESIRED", "AVAILABLE", "AGE"]) }
+            if !get.noHeaders { tw.writeRow(["NAME", "DESIRED", "AVAILABLE", "AGE"]) }
             for s in scales {
                 tw.writeRow([s["metadata"]["name"].string ?? "", String(s["spec"]["replicas"].int ?? 0),
                              String(s["status"]["replicas"].int ?? 0),

@@ -27,21 +27,19 @@ enum GetWatch {
     /// Poll period of the store.
     static let pollMicroseconds: UInt32 = 100_000
 
-    static func run(_ inv: inout Invocation, format: OutputFormat, target: Target) throws {
+    static func run(_ inv: inout Invocation, format: OutputFormat, target: Target, options get: GetOptions) throws {
         let server = try inv.server()
-        let watchOnly = inv.flags.bool("watch-only")
-        let events = inv.flags.bool("output-watch-events")
         let deadline = try timeoutDeadline(inv)
-        var printer = try EventPrinter(inv: inv, format: format, type: target.type, events: events)
+        var printer = try EventPrinter(inv: inv, format: format, type: target.type, options: get)
 
         var (position, rows) = try server.read { s in (try s.changeLogBounds().last, try select(s, target)) }
-        if let sortBy = nonEmpty(inv.flags.string("sort-by")), case .table = format, rows.count > 0 {
+        if let sortBy = nonEmpty(get.sortBy), case .table = format, rows.count > 0 {
             let objects = try rows.map { try JSON.parse($0.data) }
             if let order = try? ObjectSorter.order(objects, by: sortBy) { rows = order.map { rows[$0] } } else { rows = [] }
         }
         var seen: [String: ObjectRow] = [:]
         for r in rows { seen[key(r)] = r }
-        if !watchOnly && !rows.isEmpty {
+        if !get.watchOnly && !rows.isEmpty {
             try printer.print(rows.map { ("ADDED", $0) }, into: &inv)
         }
 
@@ -170,19 +168,14 @@ struct EventPrinter {
     let template: TemplateOutput.Printer?
     let showManagedFields: Bool
 
-    init(inv: Invocation, format: OutputFormat, type: ResourceType, events: Bool) throws {
+    init(inv: Invocation, format: OutputFormat, type: ResourceType, options get: GetOptions) throws {
         self.format = format
         self.type = type
-        self.events = events
-        var opts = TableOptions(now: inv.clock.now)
-        if case .table(let wide) = format { opts.wide = wide }
-        opts.noHeaders = inv.flags.bool("no-headers")
-        opts.showLabels = inv.flags.bool("show-labels")
-        opts.labelColumns = inv.flags.strings("label-columns")
-        opts.withNamespace = inv.flags.bool("all-namespaces")
-        opts.withKind = inv.flags.bool("show-kind")
-        tableOptions = opts
-        showManagedFields = inv.flags.bool("show-managed-fields")
+        self.events = get.outputWatchEvents
+        var wide = false
+        if case .table(let w) = format { wide = w }
+        tableOptions = get.tableOptions(inv, allNamespaces: get.builder.allNamespaces, multipleTypes: false, wide: wide)
+        showManagedFields = get.printFlags.showManagedFields
         switch format {
         case .table, .json, .yaml, .name: template = nil
         default: template = try TemplateOutput.printer(format, inv: inv)

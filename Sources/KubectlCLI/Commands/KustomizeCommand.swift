@@ -7,7 +7,16 @@ enum KustomizeCommand {
         "kustomize",
         use: "kustomize <dir>",
         short: "Build a kustomization target from a directory",
-        flags: [
+        group: "Advanced Commands:", options: KustomizeOptions.self)
+}
+
+/// kustomize's options: the output file; the function and helm flags mean nothing offline.
+struct KustomizeOptions: FlagOptions {
+    var output = ""
+
+    static var flags: [OptionFlag<Self>] {
+        [.init(\.output, "output", short: "o", usage: "Write the built objects to this file instead of standard output."),
+         .noEffectOffline([
             FlagSpec("as-current-user", .bool, usage: "Run function containers as the current user. No effect offline."),
             FlagSpec("enable-alpha-plugins", .bool, usage: "Allow alpha plugins (functions). No effect offline."),
             FlagSpec("enable-helm", .bool, usage: "Allow the helm chart inflator. No effect offline."),
@@ -20,12 +29,10 @@ enum KustomizeCommand {
             FlagSpec("mount", .stringArray, usage: "Storage mounts for function containers. No effect offline."),
             FlagSpec("network", .bool, usage: "Give function containers network access. No effect offline."),
             FlagSpec("network-name", .string, default: "bridge", usage: "Docker network for function containers. No effect offline."),
-            FlagSpec("output", short: "o", .string, usage: "Write the built objects to this file instead of standard output."),
-        ],
-        group: "Advanced Commands:",
-        run: { try run(&$0) })
+         ])]
+    }
 
-    static func run(_ inv: inout Invocation) throws {
+    func run(_ inv: inout Invocation) throws {
         if inv.args.count > 1 {
             throw CLIError.message("specify one path to kustomization.yaml")
         }
@@ -43,11 +50,10 @@ enum KustomizeCommand {
         }
         for w in builder.warnings { inv.io.err.write(w + "\n") }
         let text = KustomizeBuilder.render(objects)
-        let out = inv.flags.string("output")
-        if out.isEmpty {
+        if output.isEmpty {
             inv.io.out.write(text)
         } else {
-            try KustomizeFS.write(out, text)
+            try KustomizeFS.write(output, text)
         }
     }
 }

@@ -48,6 +48,8 @@ struct LabelAnnotateOptions: CommandOptions {
 
     func run(_ inv: inout Invocation) throws {
         let printer = try printFlags.toPrinter(inv)
+        // label builds a printer per object (no `---` between YAML documents); annotate shares one.
+        printer.documentSeparators = mode.field != "labels"
         var b = builder
         b.kustomize = ""  // label and annotate read -f only
         let infos = try b.resolve(&inv).infos(&inv, fetch: .latest)

@@ -1,16 +1,24 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Commands that need running containers or a network: kubectl-local has neither, so each says so
 /// clearly and fails (exit 1) instead of pretending.
 enum NoRuntimeCommands {
-    static func refuse(_ what: String) -> @Sendable (inout Invocation) throws -> Void {
-        { inv in
-            try checkArguments(inv)
-            throw CLIError.message("\(what) needs a running container, and kubectl-local has no container runtime: pods are simulated in the local store and no process runs in them")
-        }
+    /// A refusing command: its flags are accepted (checked by the parser) and mean nothing offline.
+    static func refusing(_ name: String, use: String, short: String, flags: [FlagSpec]) -> CommandSpec {
+        CommandSpec(name, use: use, short: short, flags: flags, group: "Troubleshooting and Debugging Commands:",
+                 options: NoRuntimeOptions.self)
     }
 
-    /// `proxy` has no API server to forward to.
-    static func refuseProxy(_ inv: inout Invocation) throws {
-        throw CLIError.message("kubectl proxy needs an API server to forward requests to, and kubectl-local has none: the cluster is the local store (\(try ClusterInfoCommand.serverURL(inv))), read and written by kubectl-local itself")
+    /// Why `kubectl NAME` cannot run here.
+    static func refusal(_ inv: Invocation) throws -> CLIError {
+        let name = inv.commandPath.last ?? ""
+        if name == "proxy" {
+            return .message("kubectl proxy needs an API server to forward requests to, and kubectl-local has none: the cluster is the local store (\(try ClusterInfoCommand.serverURL(inv))), read and written by kubectl-local itself")
+        }
+        try checkArguments(inv)
+        return .message("kubectl \(name) needs a running container, and kubectl-local has no container runtime: pods are simulated in the local store and no process runs in them")
     }
 
     /// Why there are no container logs (cluster-info dump's log sections say it).
@@ -30,10 +38,31 @@ enum NoRuntimeCommands {
             throw CLIError.message("at least 1 argument is required for attach")
         case "port-forward" where args.count < 2:
             throw CLIError.usage("TYPE/NAME and list of ports are required for port-forward")
-        case "cp" where args.count != 2:
-            throw CLIError.message("source and destination are required")
+        case "cp":
+            if args.count != 2 { throw CLIError.message("source and destination are required") }
+            try checkCopySpecs(args[0], args[1])
         default:
             break
+        }
+    }
+
+    /// kubectl cp's checks of `[[namespace/]pod:]file/path` specs, before it looks for the pod.
+    static func checkCopySpecs(_ source: String, _ destination: String) throws {
+        func spec(_ arg: String) throws -> (pod: String, file: String) {
+            guard let colon = arg.firstIndex(of: ":") else { return ("", arg) }
+            let podPart = arg[..<colon], file = String(arg[arg.index(after: colon)...])
+            let pieces = podPart.split(separator: "/", omittingEmptySubsequences: false)
+            if colon == arg.startIndex || pieces.count > 2 {
+                throw CLIError.message("filespec must match the canonical format: [[namespace/]pod:]file/path")
+            }
+            return (String(pieces.last!), file)
+        }
+        let src = try spec(source), dest = try spec(destination)
+        if !src.pod.isEmpty && !dest.pod.isEmpty { throw CLIError.message("one of src or dest must be a local file specification") }
+        if src.file.isEmpty || dest.file.isEmpty { throw CLIError.message("filepath can not be empty") }
+        if src.pod.isEmpty && dest.pod.isEmpty { throw CLIError.message("one of src or dest must be a remote file specification") }
+        if !dest.pod.isEmpty && access(src.file, F_OK) != 0 {
+            throw CLIError.message("\(src.file) doesn't exist in local filesystem")
         }
     }
 
@@ -41,59 +70,65 @@ enum NoRuntimeCommands {
     static let quiet = FlagSpec("quiet", short: "q", .bool, usage: "Print only what the container prints.")
 
     static let specs: [CommandSpec] = [
-        CommandSpec("logs", use: "logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]", short: "Print the logs for a container (not available offline)",
-                    flags: [FlagSpec("container", short: "c", .string, usage: "Container name."),
-                            FlagSpec("follow", short: "f", .bool, usage: "Stream the logs."),
-                            FlagSpec("previous", short: "p", .bool, usage: "Logs of the previous instance."),
-                            FlagSpec("tail", .int, default: "-1", usage: "Lines from the end to show."),
-                            FlagSpec("all-containers", .bool, usage: "All containers of the pod."),
-                            FlagSpec("all-pods", .bool, usage: "Logs of every pod the object selects."),
-                            FlagSpec("ignore-errors", .bool, usage: "Keep following other pods when one fails."),
-                            FlagSpec("insecure-skip-tls-verify-backend", .bool, usage: "Do not verify the kubelet's certificate."),
-                            FlagSpec("limit-bytes", .int, usage: "Stop after this many bytes."),
-                            FlagSpec("max-log-requests", .int, default: "5", usage: "How many log streams may be followed at once."),
-                            FlagSpec("pod-running-timeout", .duration, default: "20s", usage: "How long to wait for a pod to run."),
-                            FlagSpec("prefix", .bool, usage: "Start each line with its pod and container."),
-                            CommonFlags.selector,
-                            FlagSpec("since", .duration, default: "0s", usage: "Only lines newer than this duration."),
-                            FlagSpec("since-time", .string, usage: "Only lines after this RFC3339 time."),
-                            FlagSpec("timestamps", .bool, usage: "Start each line with its time.")],
-                    group: "Troubleshooting and Debugging Commands:", run: refuse("kubectl logs")),
-        CommandSpec("exec", use: "exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...]", short: "Execute a command in a container (not available offline)",
-                    flags: [FlagSpec("container", short: "c", .string, usage: "Container name."),
-                            FlagSpec("filename", short: "f", .stringSlice, usage: "File naming the pod to run in."),
-                            podRunningTimeout, quiet,
-                            FlagSpec("stdin", short: "i", .bool, usage: "Connect standard input to the container."),
-                            FlagSpec("tty", short: "t", .bool, usage: "Allocate a TTY.")],
-                    group: "Troubleshooting and Debugging Commands:", run: refuse("kubectl exec")),
-        CommandSpec("attach", use: "attach (POD | TYPE/NAME) -c CONTAINER", short: "Attach to a running container (not available offline)",
-                    flags: [FlagSpec("container", short: "c", .string, usage: "Container name."), podRunningTimeout, quiet,
-                            FlagSpec("stdin", short: "i", .bool, usage: "Connect standard input to the container."),
-                            FlagSpec("tty", short: "t", .bool, usage: "Allocate a TTY.")],
-                    group: "Troubleshooting and Debugging Commands:", run: refuse("kubectl attach")),
-        CommandSpec("port-forward", use: "port-forward TYPE/NAME [options] [LOCAL_PORT:]REMOTE_PORT [...[LOCAL_PORT_N:]REMOTE_PORT_N]", short: "Forward local ports to a pod (not available offline)",
-                    flags: [FlagSpec("address", .stringSlice, default: "[localhost]", usage: "Addresses to listen on."), podRunningTimeout],
-                    group: "Troubleshooting and Debugging Commands:", run: refuse("kubectl port-forward")),
-        CommandSpec("cp", use: "cp <file-spec-src> <file-spec-dest>", short: "Copy files to and from containers (not available offline)",
-                    flags: [FlagSpec("container", short: "c", .string, usage: "Container name."),
-                            FlagSpec("no-preserve", .bool, usage: "Do not keep owner and mode of copied files."),
-                            FlagSpec("retries", .int, usage: "How often to retry a failed copy; negative retries forever.")],
-                    group: "Troubleshooting and Debugging Commands:", run: refuse("kubectl cp")),
-        CommandSpec("proxy", use: "proxy [--port=PORT] [--www=static-dir] [--www-prefix=prefix] [--api-prefix=prefix]",
-                    short: "Serve the API server over local HTTP (not available offline)",
-                    flags: [FlagSpec("accept-hosts", .string, default: "^localhost$,^127\\.0\\.0\\.1$,^\\[::1\\]$", usage: "Hosts allowed to connect (regular expressions)."),
-                            FlagSpec("accept-paths", .string, default: "^.*", usage: "Paths served (regular expressions)."),
-                            FlagSpec("address", .string, default: "127.0.0.1", usage: "Address to listen on."),
-                            FlagSpec("api-prefix", .string, default: "/", usage: "Path prefix of the proxied API."),
-                            FlagSpec("append-server-path", .bool, usage: "Add the server's path to proxied requests."),
-                            FlagSpec("disable-filter", .bool, usage: "Serve every request, unfiltered (unsafe)."),
-                            FlagSpec("keepalive", .duration, default: "0s", usage: "Keep-alive period of connections."),
-                            FlagSpec("port", short: "p", .int, default: "8001", usage: "Port to listen on."),
-                            FlagSpec("reject-methods", .string, default: "^$", usage: "HTTP methods refused (regular expressions)."),
-                            FlagSpec("reject-paths", .string, default: "^/api/.*/pods/.*/exec,^/api/.*/pods/.*/attach", usage: "Paths refused (regular expressions)."),
-                            FlagSpec("unix-socket", short: "u", .string, usage: "Unix socket to listen on instead of a port."),
-                            FlagSpec("www", short: "w", .string, usage: "Directory of static files to serve too."),
-                            FlagSpec("www-prefix", short: "P", .string, default: "/static/", usage: "Path prefix of the static files.")],
-                    group: "Troubleshooting and Debugging Commands:", run: { try refuseProxy(&$0) }),
+        refusing("logs", use: "logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]", short: "Print the logs for a container (not available offline)",
+                 flags: [FlagSpec("container", short: "c", .string, usage: "Container name."),
+                         FlagSpec("follow", short: "f", .bool, usage: "Stream the logs."),
+                         FlagSpec("previous", short: "p", .bool, usage: "Logs of the previous instance."),
+                         FlagSpec("tail", .int, default: "-1", usage: "Lines from the end to show."),
+                         FlagSpec("all-containers", .bool, usage: "All containers of the pod."),
+                         FlagSpec("all-pods", .bool, usage: "Logs of every pod the object selects."),
+                         FlagSpec("ignore-errors", .bool, usage: "Keep following other pods when one fails."),
+                         FlagSpec("insecure-skip-tls-verify-backend", .bool, usage: "Do not verify the kubelet's certificate."),
+                         FlagSpec("limit-bytes", .int, usage: "Stop after this many bytes."),
+                         FlagSpec("max-log-requests", .int, default: "5", usage: "How many log streams may be followed at once."),
+                         FlagSpec("pod-running-timeout", .duration, default: "20s", usage: "How long to wait for a pod to run."),
+                         FlagSpec("prefix", .bool, usage: "Start each line with its pod and container."),
+                         CommonFlags.selector,
+                         FlagSpec("since", .duration, default: "0s", usage: "Only lines newer than this duration."),
+                         FlagSpec("since-time", .string, usage: "Only lines after this RFC3339 time."),
+                         FlagSpec("timestamps", .bool, usage: "Start each line with its time.")]),
+        refusing("exec", use: "exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...]", short: "Execute a command in a container (not available offline)",
+                 flags: [FlagSpec("container", short: "c", .string, usage: "Container name."),
+                         FlagSpec("filename", short: "f", .stringSlice, usage: "File naming the pod to run in."),
+                         podRunningTimeout, quiet,
+                         FlagSpec("stdin", short: "i", .bool, usage: "Connect standard input to the container."),
+                         FlagSpec("tty", short: "t", .bool, usage: "Allocate a TTY.")]),
+        refusing("attach", use: "attach (POD | TYPE/NAME) -c CONTAINER", short: "Attach to a running container (not available offline)",
+                 flags: [FlagSpec("container", short: "c", .string, usage: "Container name."), podRunningTimeout, quiet,
+                         FlagSpec("stdin", short: "i", .bool, usage: "Connect standard input to the container."),
+                         FlagSpec("tty", short: "t", .bool, usage: "Allocate a TTY.")]),
+        refusing("port-forward", use: "port-forward TYPE/NAME [options] [LOCAL_PORT:]REMOTE_PORT [...[LOCAL_PORT_N:]REMOTE_PORT_N]", short: "Forward local ports to a pod (not available offline)",
+                 flags: [FlagSpec("address", .stringSlice, default: "[localhost]", usage: "Addresses to listen on."), podRunningTimeout]),
+        refusing("cp", use: "cp <file-spec-src> <file-spec-dest>", short: "Copy files to and from containers (not available offline)",
+                 flags: [FlagSpec("container", short: "c", .string, usage: "Container name."),
+                         FlagSpec("no-preserve", .bool, usage: "Do not keep owner and mode of copied files."),
+                         FlagSpec("retries", .int, usage: "How often to retry a failed copy; negative retries forever.")]),
+        refusing("proxy", use: "proxy [--port=PORT] [--www=static-dir] [--www-prefix=prefix] [--api-prefix=prefix]",
+                 short: "Serve the API server over local HTTP (not available offline)",
+                 flags: [FlagSpec("accept-hosts", .string, default: "^localhost$,^127\\.0\\.0\\.1$,^\\[::1\\]$", usage: "Hosts allowed to connect (regular expressions)."),
+                         FlagSpec("accept-paths", .string, default: "^.*", usage: "Paths served (regular expressions)."),
+                         FlagSpec("address", .string, default: "127.0.0.1", usage: "Address to listen on."),
+                         FlagSpec("api-prefix", .string, default: "/", usage: "Path prefix of the proxied API."),
+                         FlagSpec("append-server-path", .bool, usage: "Add the server's path to proxied requests."),
+                         FlagSpec("disable-filter", .bool, usage: "Serve every request, unfiltered (unsafe)."),
+                         FlagSpec("keepalive", .duration, default: "0s", usage: "Keep-alive period of connections."),
+                         FlagSpec("port", short: "p", .int, default: "8001", usage: "Port to listen on."),
+                         FlagSpec("reject-methods", .string, default: "^$", usage: "HTTP methods refused (regular expressions)."),
+                         FlagSpec("reject-paths", .string, default: "^/api/.*/pods/.*/exec,^/api/.*/pods/.*/attach", usage: "Paths refused (regular expressions)."),
+                         FlagSpec("unix-socket", short: "u", .string, usage: "Unix socket to listen on instead of a port."),
+                         FlagSpec("www", short: "w", .string, usage: "Directory of static files to serve too."),
+                         FlagSpec("www-prefix", short: "P", .string, default: "/static/", usage: "Path prefix of the static files.")]),
     ]
+}
+
+/// The options of a command that cannot run offline: every flag it declares is read (so its value is
+/// still checked) and has no effect; running it explains why it cannot run.
+struct NoRuntimeOptions: FlagOptions {
+    static var flags: [OptionFlag<Self>] { [] }
+
+    mutating func complete(_ inv: inout Invocation) throws {
+        for name in inv.flags.ownNames { _ = inv.flags.strings(name) }
+    }
+
+    func run(_ inv: inout Invocation) throws { throw try NoRuntimeCommands.refusal(inv) }
 }

@@ -47,5 +47,8 @@ enum RootCommand {
             ClusterInfoCommand.spec,
             CertificateCommand.spec,
             AuthCommand.spec,
+            PluginCommand.spec,
+            PluginCommand.alphaSpec,
+            DebugCommand.spec,
         ] + WorkloadCommands.specs + NoRuntimeCommands.specs)
 }

@@ -9,12 +9,7 @@ enum VersionCommand {
 
     static let spec = CommandSpec(
         "version", use: "version [flags]", short: "Show the versions of kubectl-local and of the store's API",
-        flags: [
-            FlagSpec("client", .bool, usage: "Print the client version only."),
-            FlagSpec("output", short: "o", .string, usage: "Output format: yaml or json.", completions: ["yaml", "json"]),
-        ],
-        group: "Other Commands:",
-        run: { try run(&$0) })
+        group: "Other Commands:", options: VersionOptions.self)
 
     static func info() -> JSONValue {
         JSONObject([
@@ -23,12 +18,22 @@ enum VersionCommand {
             ("buildDate", "2025-05-15T09:12:10Z"), ("goVersion", "go1.23.8"), ("compiler", "gc"), ("platform", "linux/amd64"),
         ]).asValue
     }
+}
 
-    static func run(_ inv: inout Invocation) throws {
-        let client = inv.flags.bool("client")
+struct VersionOptions: FlagOptions {
+    var client = false
+    var output = ""
+    static var flags: [OptionFlag<Self>] {
+        [.init(\.client, "client", usage: "Print the client version only."),
+         .init(\.output, "output", short: "o", usage: "Output format: yaml or json.", completions: ["yaml", "json"])]
+    }
+
+    func run(_ inv: inout Invocation) throws {
+        if !inv.args.isEmpty { throw CLIError.message("extra arguments: [\(inv.args.joined(separator: " "))]") }
+        let gitVersion = VersionCommand.gitVersion, info = VersionCommand.info
         var doc = JSONObject([("clientVersion", info()), ("kustomizeVersion", "v5.5.0")])
         if !client { doc["serverVersion"] = info() }
-        switch inv.flags.string("output") {
+        switch output {
         case "":
             inv.io.out.write("Client Version: \(gitVersion)\nKustomize Version: v5.5.0\n")
             if !client { inv.io.out.write("Server Version: \(gitVersion)\n") }

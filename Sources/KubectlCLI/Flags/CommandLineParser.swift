@@ -332,7 +332,7 @@ extension FlagSpec {
     /// The default as values (`[a,b]` → `["a", "b"]` for lists).
     var defaultValues: [String] {
         switch kind {
-        case .stringArray, .stringSlice:
+        case .stringArray, .stringSlice, .stringToString:
             var text = Substring(defaultValue)
             if text.hasPrefix("[") && text.hasSuffix("]") { text = text.dropFirst().dropLast() }
             if text.isEmpty { return [] }
@@ -424,6 +424,22 @@ struct FlagValues {
                 stored = (parsed.changed.contains(flag.name) ? parsed.values[flag.name] ?? [] : []) + items
             case .failure(let e): throw invalid(e)
             }
+        case .stringToString:
+            // pflag: one `=` is one pair (commas kept); several are read as a CSV record.
+            func notPair(_ text: String) -> ParseFailure {
+                ParseFailure("invalid argument \(GoValue.quote(value)) for \(GoValue.quote(flag.errorName)) flag: \(text) must be formatted as key=value")
+            }
+            let equals = value.filter { $0 == "=" }.count
+            var items: [String]
+            if equals == 0 { throw notPair(value) }
+            if equals == 1 {
+                items = [String(value.drop { $0 == "\"" }.reversed().drop { $0 == "\"" }.reversed())]
+            } else {
+                guard case .success(let record) = GoValue.readCSVRecord(value) else { throw notPair(value) }
+                items = record
+            }
+            if let bad = items.first(where: { !$0.contains("=") }) { throw notPair(bad) }
+            stored = (parsed.changed.contains(flag.name) ? parsed.values[flag.name] ?? [] : []) + items
         }
         parsed.values[flag.name] = stored
         parsed.changed.insert(flag.name)

@@ -20,12 +20,13 @@ extension CommandOptions {
 
 extension CommandSpec {
     /// A command run by its typed options; the options type is kept for the test that every declared
-    /// flag is read.
+    /// flag is read. Options that declare their flags with their fields (`FlagOptions`) add them here.
     init(_ name: String, aliases: [String] = [], use: String? = nil, short: String = "", long: String = "",
          example: String = "", flags: [FlagSpec] = [], subcommands: [CommandSpec] = [], group: String = "",
          hidden: Bool = false, options: any CommandOptions.Type)
     {
-        self.init(name, aliases: aliases, use: use, short: short, long: long, example: example, flags: flags,
+        let declared = (options as? any FlagOptions.Type)?.flagSpecs ?? []
+        self.init(name, aliases: aliases, use: use, short: short, long: long, example: example, flags: flags + declared,
                   subcommands: subcommands, group: group, hidden: hidden, run: CommandSpec.runner(options))
         self.optionsType = options
     }

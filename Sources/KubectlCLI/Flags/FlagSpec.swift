@@ -10,6 +10,9 @@ public enum FlagKind: Sendable, Equatable {
     case stringArray
     /// Repeatable; each occurrence is split at commas (pflag StringSlice).
     case stringSlice
+    /// Repeatable `key=value` pairs, each occurrence split at commas (pflag StringToString); kept as
+    /// `key=value` texts in the order given.
+    case stringToString
 }
 
 /// One flag of the command table. The table is data: parsing, help, completions and man pages read it.
@@ -46,7 +49,7 @@ public struct FlagSpec: Sendable, Equatable {
             switch kind {
             case .bool: return "false"
             case .int: return "0"
-            case .stringArray, .stringSlice: return "[]"
+            case .stringArray, .stringSlice, .stringToString: return "[]"
             case .string, .duration: return ""
             }
         }()

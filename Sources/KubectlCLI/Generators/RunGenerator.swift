@@ -70,47 +70,7 @@ enum TypedOrder {
 }
 
 /// `kubectl run NAME --image=...`: the Pod it builds (run-pod/v1 generator) and run's own checks.
-public enum RunPod {
-    public static let flags: [FlagSpec] = [
-        FlagSpec("allow-missing-template-keys", .bool, default: "true", usage: "Ignore template errors for missing keys."),
-        FlagSpec("annotations", .stringArray, usage: "Annotations for the pod, as key=value."),
-        CommonFlags.record,
-        FlagSpec("attach", .bool, usage: "Wait for the pod and attach to it."),
-        FlagSpec("cascade", .string, default: "background", usage: "Deletion cascade for --rm: background, orphan, foreground.",
-                 noOptDefault: "background"),
-        FlagSpec("command", .bool, usage: "Use the extra arguments as the command instead of args."),
-        FlagSpec("dry-run", .string, default: "none", usage: "Only print the object: none, server or client.",
-                 noOptDefault: "unchanged", completions: ["none", "server", "client"]),
-        FlagSpec("env", .stringArray, usage: "Environment variables, as NAME=value."),
-        FlagSpec("expose", .bool, usage: "Also create a ClusterIP service for the pod."),
-        FlagSpec("field-manager", .string, default: "kubectl-run", usage: "Name recorded in metadata.managedFields as the manager of the fields written."),
-        FlagSpec("filename", short: "f", .stringSlice, usage: "File to use for replacing the resource."),
-        FlagSpec("force", .bool, usage: "Delete immediately (with --rm)."),
-        FlagSpec("grace-period", .int, default: "-1", usage: "Seconds to wait for graceful termination."),
-        FlagSpec("image", .string, usage: "Image for the container.", required: true),
-        FlagSpec("image-pull-policy", .string, usage: "Image pull policy of the container."),
-        FlagSpec("kustomize", short: "k", .string, usage: "Kustomization directory to process."),
-        FlagSpec("labels", short: "l", .string, usage: "Labels for the pod, as key=value pairs, comma separated."),
-        FlagSpec("leave-stdin-open", .bool, usage: "Keep stdin open after the first attach."),
-        FlagSpec("output", short: "o", .string, usage: "Output format (json, yaml, name, go-template, jsonpath, ...)."),
-        FlagSpec("override-type", .string, default: "merge", usage: "Patch type for --overrides: json, merge, strategic."),
-        FlagSpec("overrides", .string, usage: "Inline JSON patched into the generated object."),
-        FlagSpec("pod-running-timeout", .duration, default: "1m0s", usage: "How long to wait for the pod to run. No effect offline: there is nothing to attach to."),
-        FlagSpec("port", .string, usage: "Container port to expose."),
-        FlagSpec("privileged", .bool, usage: "Run the container privileged."),
-        FlagSpec("quiet", short: "q", .bool, usage: "Print nothing but the pod's output. No effect offline: there is nothing to attach to."),
-        FlagSpec("recursive", short: "R", .bool, usage: "Process -f directories recursively."),
-        FlagSpec("restart", .string, default: "Always", usage: "Restart policy: Always, OnFailure or Never."),
-        FlagSpec("rm", .bool, usage: "Delete the pod after it exits (attached only)."),
-        FlagSpec("save-config", .bool, usage: "Store the configuration in an annotation for later apply."),
-        FlagSpec("show-managed-fields", .bool, usage: "Keep managedFields when printing JSON or YAML."),
-        FlagSpec("stdin", short: "i", .bool, usage: "Keep stdin open on the container."),
-        FlagSpec("template", .string, usage: "Template for -o go-template or jsonpath."),
-        FlagSpec("timeout", .duration, default: "0s", usage: "How long to wait (with --rm). No effect offline: --rm needs a container runtime."),
-        FlagSpec("tty", short: "t", .bool, usage: "Allocate a TTY for the container."),
-        FlagSpec("wait", .bool, usage: "With --rm: return only after the pod is deleted. No effect offline: --rm needs a container runtime."),
-    ]
-
+extension RunOptions {
     /// A rough check of docker reference syntax (`reference.ReferenceRegexp`): lower-case path
     /// components, optional `:tag` and `@digest`, optional `host[:port]/` prefix.
     static func isValidImage(_ image: String) -> Bool {
@@ -144,35 +104,33 @@ public enum RunPod {
         return true
     }
 
-    public static func make(flags: ParsedFlags, args: [String], argsLenAtDash: Int?, context: GeneratorContext) throws -> JSONValue {
+    func pod(args: [String], argsLenAtDash: Int?, context: GeneratorContext) throws -> JSONValue {
         if args.isEmpty || argsLenAtDash == 0 { throw CLIError.usage("NAME is required for run") }
-        let image = flags.string("image")
         if image.isEmpty { throw CLIError.message("--image is required") }
-        if !isValidImage(image) { throw CLIError.message("Invalid image name \"\(image)\": invalid reference format") }
-        let stdin = flags.bool("stdin"), tty = flags.bool("tty")
+        if !Self.isValidImage(image) { throw CLIError.message("Invalid image name \"\(image)\": invalid reference format") }
         if tty && !stdin { throw CLIError.usage("-i/--stdin is required for containers with -t/--tty=true") }
-        if flags.bool("expose") && flags.string("port").isEmpty {
+        if expose && port.isEmpty {
             throw CLIError.usage("--port must be set when exposing a service")
         }
-        let attach = flags.isSet("attach") ? flags.bool("attach") : (flags.bool("attach") || stdin)
-        var restart = flags.isSet("restart") ? flags.string("restart") : "Always"
+        let attach = self.attach ?? stdin
+        var restart = self.restart ?? "Always"
         if restart.isEmpty { restart = attach ? "OnFailure" : "Always" }
         guard ["Always", "OnFailure", "Never"].contains(restart) else {
             throw CLIError.usage("invalid restart policy: \(restart)")
         }
-        if !attach && flags.bool("rm") { throw CLIError.usage("--rm should only be used for attached containers") }
-        if attach && Gen.isDryRun(flags) {
+        if !attach && rm { throw CLIError.usage("--rm should only be used for attached containers") }
+        if attach && !(printFlags.dryRun.isEmpty || printFlags.dryRun == "none") {
             throw CLIError.usage("--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)")
         }
-        let pull = flags.string("image-pull-policy")
+        let pull = imagePullPolicy
         if !pull.isEmpty && !["Always", "IfNotPresent", "Never"].contains(pull) {
             throw CLIError.usage("invalid image pull policy: \(pull)")
         }
         let name = args[0]
         let extra = Array(args.dropFirst())
         // generator params
+        let labelSpec = self.labels
         var labels: [(String, String)] = []
-        let labelSpec = flags.string("labels")
         if !labelSpec.isEmpty {
             for item in Gen.split(labelSpec, ",") {
                 let kv = Gen.split(item, "=")
@@ -185,14 +143,14 @@ public enum RunPod {
             labels = [("run", name)]
         }
         var annotations: [(String, String)] = []
-        for a in flags.strings("annotations") {
+        for a in self.annotations {
             let kv = Gen.splitN2(a, "=")
             if kv.count != 2 || kv[0].isEmpty { throw CLIError.message("invalid annotations format: \(a)") }
             annotations.removeAll { $0.0 == kv[0] }
             annotations.append((kv[0], kv[1]))
         }
         var env: [JSONValue] = []
-        for e in flags.strings("env") {
+        for e in self.env {
             let kv = Gen.splitN2(e, "=")
             if kv.count != 2 || kv[0].isEmpty || !Gen.isEnvVarName(kv[0]).isEmpty {
                 throw CLIError.message("invalid env: \(e)")
@@ -200,17 +158,17 @@ public enum RunPod {
             env.append(Gen.obj([("name", .string(kv[0])), ("value", kv[1].isEmpty ? nil : .string(kv[1]))]))
         }
         var ports: JSONValue? = nil
-        let portText = flags.string("port")
+        let portText = port
         if !portText.isEmpty {
             let port = try Gen.atoi(portText)
             if port > 0 { ports = .array([["containerPort": .int(Int64(Int32(truncatingIfNeeded: port)))]]) }
         }
-        let useCommand = flags.bool("command")
+        let useCommand = command
         let c = container(name: name, image: image,
                           command: useCommand ? extra : nil, args: useCommand ? nil : extra,
                           ports: ports, env: env.isEmpty ? nil : .array(env), imagePullPolicy: pull,
-                          securityContext: flags.bool("privileged") ? ["privileged": true] : nil,
-                          stdin: stdin, stdinOnce: stdin && !flags.bool("leave-stdin-open"), tty: tty)
+                          securityContext: privileged ? ["privileged": true] : nil,
+                          stdin: stdin, stdinOnce: stdin && !leaveStdinOpen, tty: tty)
         return Gen.obj([
             ("kind", "Pod"), ("apiVersion", "v1"),
             ("metadata", Gen.meta(name: name, namespace: context.namespace, labels: Gen.sortedMap(labels),

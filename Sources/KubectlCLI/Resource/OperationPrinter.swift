@@ -13,6 +13,10 @@ final class OperationPrinter {
     let showManagedFields: Bool
     /// Objects are printed after the typed round trip's JSON field order (set/expose on local objects).
     var typedJSON = false
+    /// `---` between YAML documents; label and patch build a printer per object, so they have none.
+    var documentSeparators = true
+    /// apply prints several objects as one `List` (kubectl's printObjects).
+    var listWhenMany = false
     private var collected: [JSONValue] = []
 
     init(format: OutputFormat?, dryRun: DryRun, showManagedFields: Bool = false, typedJSON: Bool = false) {
@@ -67,14 +71,39 @@ final class OperationPrinter {
     func flush(_ inv: inout Invocation) throws {
         guard let format, !collected.isEmpty else { return }
         defer { collected = [] }
+        if listWhenMany && collected.count > 1 {
+            let items = showManagedFields ? collected : collected.map(ObjectPrinter.stripManagedFields)
+            if case .json = format {
+                // An unstructured List marshals kind, apiVersion, metadata, items; the items' keys sorted.
+                let list: JSONValue = .object(JSONObject([("kind", "List"), ("apiVersion", "v1"), ("metadata", .emptyObject),
+                                                          ("items", .array(items.map(Self.keysSorted)))]))
+                inv.io.out.write(ObjectPrinter.json(list, sortKeys: false))
+                return
+            }
+            let list: JSONValue = ["apiVersion": "v1", "items": .array(items), "kind": "List", "metadata": .emptyObject]
+            try OperationPrinter.printObjects([list], format: format, showManagedFields: true, inv: &inv)
+            return
+        }
         try OperationPrinter.printObjects(collected, format: format, showManagedFields: showManagedFields,
-                                          typedJSON: typedJSON, inv: &inv)
+                                          typedJSON: typedJSON, separators: documentSeparators, inv: &inv)
+    }
+
+    /// The value with every object's keys in Go's sorted order (as json.Marshal writes a map).
+    static func keysSorted(_ v: JSONValue) -> JSONValue {
+        switch v {
+        case .object(let o):
+            var out = JSONObject()
+            for k in o.sortedKeys { out.appendUnchecked(k, keysSorted(o[k]!)) }
+            return .object(out)
+        case .array(let a): return .array(a.map(keysSorted))
+        default: return v
+        }
     }
 
     /// Objects a mutating command returns: YAML documents separated by `---`, JSON one after another,
     /// templates per object; `-o name` prints `<kind>/<name>` lines.
     static func printObjects(_ objects: [JSONValue], format: OutputFormat, showManagedFields: Bool, typedJSON: Bool = false,
-                             inv: inout Invocation) throws
+                             separators: Bool = true, inv: inout Invocation) throws
     {
         let objs = showManagedFields || !format.omitsManagedFields ? objects : objects.map(ObjectPrinter.stripManagedFields)
         switch format {
@@ -82,7 +111,7 @@ final class OperationPrinter {
             for o in objects { inv.io.out.write(ObjectPrinter.name(o, type: OutputWriter.typeOf(o, inv.registry)) + "\n") }
         case .yaml:
             for (i, o) in objs.enumerated() {
-                if i > 0 { inv.io.out.write("---\n") }
+                if i > 0 && separators { inv.io.out.write("---\n") }
                 inv.io.out.write(ObjectPrinter.yaml(o))
             }
         case .json:
@@ -96,11 +125,13 @@ final class OperationPrinter {
 /// The printing flags of a command as given (kubectl's PrintFlags): read with the other options, turned
 /// into a printer only when the command runs, so flag errors keep kubectl's order.
 struct PrintFlags {
-    var output: String
-    var template: String
-    var showManagedFields: Bool
-    var allowMissingTemplateKeys: Bool
-    var dryRun: String
+    var output = ""
+    var template = ""
+    var showManagedFields = false
+    var allowMissingTemplateKeys = true
+    var dryRun = ""
+
+    init() {}
 
     init(_ f: ParsedFlags) {
         output = f.declares("output") ? f.string("output") : ""

@@ -67,4 +67,38 @@ import Testing
         #expect(events.hasPrefix("Error creating: pods \"web-"))
         #expect(events.contains("is forbidden: exceeded quota: q1, requested: pods=1, used: pods=1, limited: pods=1"))
     }
+
+    /// A refused controller shows it (ReplicaFailure on the ReplicaSet and the Deployment, a DaemonSet's
+    /// desired count) and tries again with back-off, so fixing the cause heals it without touching it.
+    @Test func refusedControllersRetryUntilTheCauseIsFixed() {
+        let s = TestStore()
+        s.environment["KUBECTL_LOCAL_NOW"] = "2026-12-05T10:00:00Z"
+        _ = s.run("create quota q1 --hard=cpu=1,memory=1Gi")
+        #expect(s.run("create deployment web --image=nginx --replicas=2").exitCode == 0)
+        let ds = s.writeFile("ds.yaml", """
+            apiVersion: apps/v1
+            kind: DaemonSet
+            metadata: {name: agent}
+            spec:
+              selector: {matchLabels: {app: agent}}
+              template:
+                metadata: {labels: {app: agent}}
+                spec:
+                  containers: [{name: a, image: busybox}]
+            """)
+        #expect(s.run("apply -f \(ds)").exitCode == 0)
+        #expect(s.run("get pods -o name").stdout == "")
+        #expect(s.run("get ds agent -o jsonpath={.status.desiredNumberScheduled}/{.status.currentNumberScheduled}").stdout == "1/0")
+        #expect(s.run("get deploy web -o jsonpath={.status.conditions[2].type}/{.status.conditions[2].reason}").stdout
+            == "ReplicaFailure/FailedCreate")
+        #expect(s.run("get rs -o jsonpath={.items[0].status.conditions[0].message}").stdout
+            .contains("is forbidden: failed quota: q1: must specify cpu for: nginx; memory for: nginx"))
+        // A LimitRange gives the containers requests; the next retries succeed.
+        let lr = s.writeFile("lr.yaml", "apiVersion: v1\nkind: LimitRange\nmetadata: {name: lr}\nspec:\n  limits:\n  - type: Container\n    default: {cpu: 200m, memory: 128Mi}\n")
+        #expect(s.run("create -f \(lr)").exitCode == 0)
+        s.environment["KUBECTL_LOCAL_NOW"] = "2026-12-05T10:01:00Z"
+        #expect(s.run("get pods -o name").stdout.split(separator: "\n").count == 3)
+        #expect(s.run("get deploy web -o jsonpath={.status.readyReplicas}").stdout == "2")
+        #expect(!s.run("get deploy web -o yaml").stdout.contains("ReplicaFailure"))
+    }
 }

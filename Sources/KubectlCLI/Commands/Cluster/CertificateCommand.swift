@@ -20,7 +20,7 @@ enum CertificateCommand {
                                  long: "Marks certificate signing requests denied, so no certificate is issued for them.",
                                  example: "# Deny the request named jane\nkubectl certificate deny jane",
                                  force: "Deny again a request that already carries the Denied condition.")],
-        group: "Cluster Management Commands:")
+        group: "Cluster Management Commands:", options: CertificateHelpOptions.self)
 
     static func subcommand(_ name: String, _ options: any CommandOptions.Type, short: String, long: String, example: String,
                            force: String) -> CommandSpec
@@ -29,6 +29,14 @@ enum CertificateCommand {
                     flags: CommonFlags.output(tables: false) + CommonFlags.filenames("name the requests to update")
                         + [FlagSpec("force", .bool, usage: force)],
                     options: options)
+    }
+}
+
+/// kubectl's certificate command runs its help (stdout, exit 0), whatever the arguments.
+struct CertificateHelpOptions: FlagOptions {
+    static var flags: [OptionFlag<Self>] { [] }
+    func run(_ inv: inout Invocation) throws {
+        if let command = Help.command(at: inv.commandPath) { inv.io.out.write(Help.render(command, path: inv.commandPath)) }
     }
 }
 

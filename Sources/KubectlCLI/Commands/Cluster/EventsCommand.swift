@@ -67,8 +67,10 @@ struct EventsOptions: CommandOptions {
         noHeaders = f.bool("no-headers")
         _ = f.int("chunk-size")
         printFlags = PrintFlags(f)
-        namespace = try inv.namespace()
         let forText = f.string("for")
+        // kubectl keeps the distinct types, sorted.
+        types = Array(Set(f.strings("types"))).sorted()
+        namespace = try inv.namespace()
         if !forText.isEmpty {
             guard forText.contains("/") else { throw CLIError.message("--for must be in resource/name form") }
             let parts = forText.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
@@ -82,8 +84,6 @@ struct EventsOptions: CommandOptions {
             forKind = type.kind
             forName = parts[1]
         }
-        // kubectl keeps the distinct types, sorted.
-        types = Array(Set(f.strings("types"))).sorted()
         if !printFlags.output.isEmpty { format = try printFlags.format() }
     }
 

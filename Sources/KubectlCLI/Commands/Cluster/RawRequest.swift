@@ -35,6 +35,12 @@ extension RawRequest {
             inv.io.out.write(VersionCommand.info().jsonString(JSONWriteOptions(indent: 2, sortKeys: false)))
             return
         }
+        // The issuer's documents (the signing key is made on first use, hence a write).
+        if ["/.well-known/openid-configuration", "/openid/v1/jwks"].contains(path),
+           let doc = try inv.server().write({ try $0.serviceAccountIssuerDocument(path) }) {
+            inv.io.out.write(doc.jsonString(JSONWriteOptions(indent: nil, sortKeys: false)))
+            return
+        }
         if let doc = Discovery.document(path, registry: inv.registry) {
             inv.io.out.write(doc.jsonString(JSONWriteOptions(indent: nil, sortKeys: false)) + "\n")
             return

@@ -84,6 +84,7 @@ struct ViewConfigOptions: CommandOptions {
     var output: String
 
     init(_ inv: inout Invocation) throws {
+        try APIResourcesCommand.rejectArguments(inv)
         minify = inv.flags.bool("minify")
         flatten = inv.flags.bool("flatten")
         raw = inv.flags.bool("raw")

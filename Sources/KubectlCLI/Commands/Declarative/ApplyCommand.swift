@@ -32,7 +32,7 @@ enum ApplyCommand {
             CommonFlags.validate,
             FlagSpec("wait", .bool, usage: "Wait for deletions to finish. No effect offline: deletions are immediate."),
         ],
-        subcommands: [LastAppliedCommands.viewSpec, LastAppliedCommands.setSpec],
+        subcommands: [LastAppliedCommands.editSpec, LastAppliedCommands.setSpec, LastAppliedCommands.viewSpec],
         group: "Advanced Commands:",
         options: ApplyOptions.self)
 
@@ -47,8 +47,8 @@ enum ApplyCommand {
 
     /// One object of client-side apply; returns the object and the operation word.
     static func clientSideApply(_ obj: JSONValue, type: ResourceType, namespace: String, source: String, dryRun: DryRun,
-                                force: Bool, cascade: PropagationPolicy = .background, inv: inout Invocation,
-                                server: APIServer) throws -> (JSONValue, String)
+                                force: Bool, cascade: PropagationPolicy = .background, overwrite: Bool = true,
+                                inv: inout Invocation, server: APIServer) throws -> (JSONValue, String)
     {
         let name = obj["metadata"]["name"].string ?? ""
         if name.isEmpty {
@@ -70,8 +70,9 @@ enum ApplyCommand {
         if live["metadata"]["annotations"][LastApplied.key].isNull {
             inv.warn("resource \(type.qualifiedPlural)/\(name) \(missingAnnotationWarning)")
         }
-        let patcher = ApplyPatcher(modified: modified, object: obj, type: type, namespace: namespace, name: name,
+        var patcher = ApplyPatcher(modified: modified, object: obj, type: type, namespace: namespace, name: name,
                                    source: source, dryRun: dryRun == .server)
+        patcher.overwrite = overwrite
         do {
             return try patcher.patch(live: live, server: server)
         } catch let failure as ApplyPatcher.Failure {

@@ -19,7 +19,7 @@ struct ApplyOptions: CommandOptions {
     var fieldManager: String
     var validation: ValidationMode
     /// Accepted, no effect offline (README, help): deletions are immediate and the patch always uses the
-    /// built-in schema; `--overwrite=false` is not honoured (apply always takes the applied values).
+    /// built-in schema.
     var gracePeriod: Int
     var timeout: String
     var wait: Bool
@@ -79,6 +79,7 @@ struct ApplyOptions: CommandOptions {
 
     func run(_ inv: inout Invocation) throws {
         let printer = try printFlags.toPrinter(dryRun: dryRun)
+        printer.listWhenMany = true
         let server = try inv.server()
         let result = try builder.resolve(&inv)
         if result.isEmpty { throw CLIError.message("no objects passed to apply") }
@@ -93,7 +94,7 @@ struct ApplyOptions: CommandOptions {
                 ? try ApplyCommand.serverSideApply(obj, type: type, namespace: info.namespace, dryRun: dryRun,
                                                    inv: &inv, server: server)
                 : try ApplyCommand.clientSideApply(obj, type: type, namespace: info.namespace, source: info.source,
-                                                   dryRun: dryRun, force: force, cascade: cascade, inv: &inv,
+                                                   dryRun: dryRun, force: force, cascade: cascade, overwrite: overwrite, inv: &inv,
                                                    server: server)
             printer.print(applied, type: type, operation: operation, inv: inv)
         }

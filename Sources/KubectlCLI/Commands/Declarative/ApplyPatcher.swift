@@ -3,6 +3,7 @@ import Glibc
 #endif
 import KubeAPI
 import KubeModel
+import KubePrinters
 import KubeRegistry
 
 /// kubectl apply's Patcher: computes the three-way patch (last-applied, live, new configuration) and
@@ -24,6 +25,8 @@ struct ApplyPatcher {
     var name: String
     var source: String
     var dryRun: Bool
+    /// `--overwrite=false`: a patch that conflicts with changes others made since the last apply is refused.
+    var overwrite = true
 
     /// The failed request's error and the patch it sent (kubectl prints both).
     struct Failure: Error { var error: Error; var patch: JSONValue }
@@ -52,8 +55,15 @@ struct ApplyPatcher {
         let original = LastApplied.of(current)
         do {
             if strategic {
-                return try ThreeWayMerge.patch(original: original, modified: modified, current: current,
-                                               schema: Declarative.schema(for: object))
+                let schema = Declarative.schema(for: object)
+                let patch = try ThreeWayMerge.patch(original: original, modified: modified, current: current, schema: schema)
+                if !overwrite {
+                    let changed = try ThreeWayMerge.changes(original: original, current: current, schema: schema)
+                    if ThreeWayMerge.haveConflicts(patch, changed, schema: schema) {
+                        throw conflict(patch: patch, changed: changed, current: current)
+                    }
+                }
+                return patch
             }
             return ApplyCommand.threeWayMergePatch(original: original, modified: modified, current: current)
         } catch let e as PatchError {
@@ -74,6 +84,45 @@ struct ApplyPatcher {
             }
             return try s.update(patched, type: type, dryRun: dryRun,
                                 body: Declarative.requestBody(patch, kind: strategic ? .strategic : .merge))
+        }
+    }
+
+    /// kubectl's text for a conflicting `--overwrite=false` apply: the three configurations as JSON, the
+    /// patch and the changes it conflicts with as YAML (wrapped by `ApplyCommand.patchError`'s words).
+    func conflict(patch: JSONValue, changed: JSONValue, current: JSONValue) -> CLIError {
+        let annotation = current["metadata"]["annotations"][LastApplied.key].string ?? ""
+        let info = Declarative.infoString(type, name: name, namespace: namespace)
+        return .message("""
+            error when applying patch:
+
+            to:
+            \(info)
+            for: \(goQuoted(source)): error when patching \(goQuoted(source)): creating patch with:
+            original:
+            \(annotation)
+            modified:
+            \(modified.compactJSON)
+
+            current:
+            \(current.compactJSON)
+
+            for:: patch:
+            \(ObjectPrinter.yaml(Self.sorted(patch)))
+            conflicts with changes made from original to current:
+            \(ObjectPrinter.yaml(Self.sorted(changed)))
+
+            """)
+    }
+
+    /// Keys in Go's map order, at every level (the YAML of a patch map).
+    static func sorted(_ v: JSONValue) -> JSONValue {
+        switch v {
+        case .object(let o):
+            var out = JSONObject()
+            for k in o.sortedKeys { out[k] = sorted(o[k]!) }
+            return .object(out)
+        case .array(let a): return .array(a.map(sorted))
+        default: return v
         }
     }
 }

@@ -15,17 +15,7 @@ enum EditCommand {
         "edit",
         use: "edit (RESOURCE/NAME | -f FILENAME)",
         short: "Change an object in your editor",
-        flags: CommonFlags.output(tables: false) + CommonFlags.filenames("edit") + [
-            CommonFlags.fieldManager("kubectl-edit"),
-            FlagSpec("output-patch", .bool, usage: "Print the patch of the edited objects."),
-            CommonFlags.record,
-            FlagSpec("save-config", .bool, usage: "Record the object in the last-applied-configuration annotation, for later apply."),
-            FlagSpec("subresource", .string, usage: "Edit this subresource: status."),
-            CommonFlags.validate,
-            FlagSpec("windows-line-endings", .bool, usage: "Use CRLF line endings in the file to edit."),
-        ],
-        group: "Basic Commands (Intermediate):",
-        run: { try run(&$0) })
+        group: "Basic Commands (Intermediate):", options: EditOptions.self)
 
     static let header = """
         # Please edit the object below. Lines beginning with a '#' will be ignored,
@@ -40,29 +30,6 @@ enum EditCommand {
         var namespace: String
         var name: String
         var object: JSONValue
-    }
-
-    static func run(_ inv: inout Invocation) throws {
-        let format = inv.flags.string("output")
-        if !["", "yaml", "json"].contains(format) {
-            throw CLIError.message("the flag 'output' must be one of yaml|json")
-        }
-        var builder = ResourceBuilder()
-        builder.args = inv.args
-        builder.filenames = inv.flags.strings("filename")
-        builder.recursive = inv.flags.bool("recursive")
-        builder.requireNames = false
-        if builder.filenames.isEmpty && inv.args.isEmpty {
-            throw CLIError.message(ResourceArgs.noResourcesMessage)
-        }
-        // edit stops at the first object it cannot read.
-        let targets = try builder.resolve(&inv).infos(&inv, fetch: .latest).map { r in
-            let info = try r.get()
-            return Target(type: info.type!, namespace: info.namespace, name: info.name, object: info.object ?? .emptyObject)
-        }
-        if targets.isEmpty { throw CLIError.message("edit cancelled, no objects found") }
-        var session = EditSession(targets: targets, json: format == "json", inv: inv)
-        try session.run(&inv)
     }
 
     static func hashLines(_ s: String) -> String {
@@ -93,5 +60,53 @@ enum EditCommand {
         _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         close(fd)
         return path
+    }
+}
+
+/// edit's options: the objects, how they are shown in the editor and how the edits are saved.
+struct EditOptions: FlagOptions {
+    var builder = ResourceBuilder()
+    var printFlags = PrintFlags()
+    var fieldManager = ""
+    var outputPatch = false
+    /// Hidden and deprecated: the notice alone (README: Flags).
+    var record = false
+    var saveConfig = false
+    var subresource = ""
+    var validation = ""
+    var windowsLineEndings = false
+
+    static var flags: [OptionFlag<Self>] {
+        [.printing(\.printFlags, CommonFlags.output(tables: false)),
+         .builder(\.builder, CommonFlags.filenames("edit")),
+         .init(\.fieldManager, CommonFlags.fieldManager("kubectl-edit")),
+         .init(\.outputPatch, "output-patch", usage: "Print the patch of the edited objects."),
+         .init(\.record, CommonFlags.record),
+         .init(\.saveConfig, "save-config", usage: "Record the object in the last-applied-configuration annotation, for later apply."),
+         .init(\.subresource, "subresource", usage: "Edit this subresource: status."),
+         .init(\.validation, CommonFlags.validate),
+         .init(\.windowsLineEndings, "windows-line-endings", usage: "Use CRLF line endings in the file to edit.")]
+    }
+
+    mutating func complete(_ inv: inout Invocation) throws { builder.requireNames = false }
+
+    func validate(_ inv: Invocation) throws {
+        if !["", "yaml", "json"].contains(printFlags.output) {
+            throw CLIError.message("the flag 'output' must be one of yaml|json")
+        }
+        if builder.filenames.isEmpty && builder.kustomize.isEmpty && inv.args.isEmpty {
+            throw CLIError.message(ResourceArgs.noResourcesMessage)
+        }
+    }
+
+    func run(_ inv: inout Invocation) throws {
+        // edit stops at the first object it cannot read.
+        let targets = try builder.resolve(&inv).infos(&inv, fetch: .latest).map { r in
+            let info = try r.get()
+            return EditCommand.Target(type: info.type!, namespace: info.namespace, name: info.name, object: info.object ?? .emptyObject)
+        }
+        if targets.isEmpty { throw CLIError.message("edit cancelled, no objects found") }
+        var session = EditSession(targets: targets, options: self, inv: inv)
+        try session.run(&inv)
     }
 }

@@ -18,23 +18,35 @@ struct EditSession {
     let crlf: Bool
     let saveConfig: Bool
     let outputPatch: Bool
+    /// `apply edit-last-applied`: the targets are last applied configurations, saved back as the annotation.
+    let lastApplied: Bool
     var reasons: [(head: String, other: [String])] = []
     var previousEdit: String? = nil
     var file = ""
 
-    init(targets: [EditCommand.Target], json: Bool, inv: Invocation) {
-        self.targets = targets
-        self.json = json
+    /// `create --edit`: the edited objects are created instead of patched.
+    var create: ((_ docs: [JSONValue], _ inv: inout Invocation) throws -> Void)? = nil
+
+    init(targets: [EditCommand.Target], options: EditOptions, inv: Invocation) {
         // kubectl edit hides managedFields unless --show-managed-fields.
-        let keepManagedFields = inv.flags.declares("show-managed-fields") && inv.flags.bool("show-managed-fields")
+        self.init(targets: targets, json: options.printFlags.output == "json", keepManagedFields: options.printFlags.showManagedFields,
+                  crlf: options.windowsLineEndings, saveConfig: options.saveConfig, outputPatch: options.outputPatch, inv: inv)
+    }
+
+    init(targets: [EditCommand.Target], json: Bool, keepManagedFields: Bool, crlf: Bool, saveConfig: Bool, outputPatch: Bool,
+         inv: Invocation, lastApplied: Bool = false)
+    {
+        self.targets = targets
+        self.lastApplied = lastApplied
+        self.json = json
         shown = targets.map { keepManagedFields ? $0.object : ObjectPrinter.stripManagedFields($0.object) }
         editor = inv.environment["KUBE_EDITOR"].flatMap { $0.isEmpty ? nil : $0 }
             ?? inv.environment["EDITOR"].flatMap { $0.isEmpty ? nil : $0 } ?? "vi"
         let document = shown.count == 1 ? shown[0] : ObjectPrinter.list(shown)
         original = json ? ObjectPrinter.json(document) : ObjectPrinter.yaml(document)
-        crlf = inv.flags.bool("windows-line-endings")
-        saveConfig = inv.flags.bool("save-config")
-        outputPatch = inv.flags.bool("output-patch")
+        self.crlf = crlf
+        self.saveConfig = saveConfig
+        self.outputPatch = outputPatch
     }
 
     mutating func run(_ inv: inout Invocation) throws {
@@ -51,6 +63,14 @@ struct EditSession {
                 if msg.hasPrefix("error parsing \(file): ") { msg = String(msg.dropFirst("error parsing \(file): ".count)) }
                 reasons.append(("The edited file had a syntax error: error converting YAML to JSON: \(msg)", []))
                 continue
+            }
+            if let create {
+                do { try create(docs, &inv) } catch {
+                    inv.io.err.write("A copy of your changes has been stored to \(goQuoted(file))\n")
+                    throw error
+                }
+                unlink(file)
+                return
             }
             if try saveEdits(docs, inv: &inv) { continue }
             unlink(file)
@@ -118,6 +138,7 @@ struct EditSession {
 
     /// Patches one object with the difference the edit made; true when it was invalid (reopen).
     mutating func save(_ target: EditCommand.Target, before: JSONValue, edited: JSONValue, inv: inout Invocation) throws -> Bool {
+        if lastApplied { return try saveLastApplied(target, before: before, edited: edited, inv: &inv) }
         var after = edited
         if saveConfig { after = LastApplied.modified(after).object }
         let strategic = Declarative.supportsStrategic(after)
@@ -143,6 +164,28 @@ struct EditSession {
                                     body: Declarative.requestBody(patch, kind: strategic ? .strategic : .merge))
             }
             inv.io.out.write("\(ObjectPrinter.name(result, type: target.type)) edited\n")
+            return false
+        } catch {
+            return try failed(target, error, inv: inv)
+        }
+    }
+
+    /// edit-last-applied: an unchanged configuration is skipped; a changed one replaces the annotation
+    /// (a merge patch of metadata.annotations, as kubectl sends).
+    mutating func saveLastApplied(_ target: EditCommand.Target, before: JSONValue, edited: JSONValue, inv: inout Invocation) throws -> Bool {
+        if before == edited {
+            inv.io.out.write("\(ObjectPrinter.name(edited, type: target.type)) skipped\n")
+            return false
+        }
+        let text = edited.compactJSON + "\n"
+        let patch: JSONValue = ["metadata": ["annotations": .object(JSONObject([(LastApplied.key, .string(text))]))]]
+        do {
+            _ = try inv.server().write { s -> JSONValue in
+                var live = try s.get(target.type, namespace: target.namespace, name: target.name)
+                live["metadata"]["annotations"][LastApplied.key] = .string(text)
+                return try s.update(live, type: target.type, body: Declarative.requestBody(patch, kind: .merge))
+            }
+            inv.io.out.write("\(ObjectPrinter.name(edited, type: target.type)) edited\n")
             return false
         } catch {
             return try failed(target, error, inv: inv)

@@ -34,7 +34,65 @@ enum LastAppliedCommands {
         ],
         options: SetLastAppliedOptions.self)
 
+    static let editSpec = CommandSpec(
+        "edit-last-applied", use: "edit-last-applied (RESOURCE/NAME | -f FILENAME)",
+        short: "Change the configuration last applied to objects, in your editor",
+        long: "Opens the last-applied-configuration annotation of each object in $KUBE_EDITOR, $EDITOR or vi;\n"
+            + "the saved text becomes the new annotation. The objects themselves do not change until the next apply.",
+        flags: CommonFlags.output(tables: false).filter { $0.name != "output" } + CommonFlags.filenames("edit the last applied configuration of") + [
+            CommonFlags.fieldManager("kubectl-client-side-apply"),
+            FlagSpec("output", short: "o", .string, usage: "Format of the file to edit: yaml (the default) or json.", completions: ["yaml", "json"]),
+            CommonFlags.validate,
+            FlagSpec("windows-line-endings", .bool, usage: "Use CRLF line endings in the file to edit."),
+        ],
+        options: EditLastAppliedOptions.self)
+
     static let noAnnotation = "no last-applied-configuration annotation found on resource: "
+}
+
+/// `apply edit-last-applied`: kubectl edit over the objects' last-applied-configuration annotations
+/// (objects without one are left out); each changed configuration is stored back as the annotation.
+struct EditLastAppliedOptions: CommandOptions {
+    var builder: ResourceBuilder
+    var output: String
+    /// Read by the edit session: CRLF line endings, managedFields shown (the configurations have none).
+    var windowsLineEndings: Bool, showManagedFields: Bool
+    /// Accepted as kubectl's: the file is YAML or JSON only (no templates); the annotation is written
+    /// whole, so validation and field ownership have nothing to act on beyond the update itself.
+    var template: String, allowMissingTemplateKeys: Bool, fieldManager: String, validate: String
+
+    init(_ inv: inout Invocation) throws {
+        let f = inv.flags
+        builder = ResourceBuilder.from(inv)
+        builder.requireNames = false
+        output = f.string("output")
+        windowsLineEndings = f.bool("windows-line-endings")
+        showManagedFields = f.bool("show-managed-fields")
+        template = f.string("template")
+        allowMissingTemplateKeys = f.bool("allow-missing-template-keys")
+        fieldManager = f.string("field-manager")
+        validate = f.string("validate")
+    }
+
+    func validate(_ inv: Invocation) throws {
+        if builder.isEmpty { throw CLIError.message(ResourceArgs.noResourcesMessage) }
+        if !["", "yaml", "json"].contains(output) { throw CLIError.message("the flag 'output' must be one of yaml|json") }
+    }
+
+    func run(_ inv: inout Invocation) throws {
+        var targets: [EditCommand.Target] = []
+        for r in try builder.resolve(&inv).infos(&inv, fetch: .latest) {
+            let info = try r.get()
+            guard let type = info.type, let configuration = LastApplied.of(info.object ?? .emptyObject) else { continue }
+            targets.append(EditCommand.Target(type: type, namespace: info.namespace, name: info.name, object: configuration))
+        }
+        if targets.isEmpty {
+            throw CLIError.message("no last-applied-configuration annotation found on resources, to create the annotation, use command `kubectl apply set-last-applied --create-annotation`")
+        }
+        var session = EditSession(targets: targets, json: output == "json", keepManagedFields: showManagedFields,
+                                  crlf: windowsLineEndings, saveConfig: false, outputPatch: false, inv: inv, lastApplied: true)
+        try session.run(&inv)
+    }
 }
 
 /// `apply view-last-applied`: the objects named by the resource builder (`TYPE NAME`, `TYPE/NAME`,
@@ -50,10 +108,7 @@ struct ViewLastAppliedOptions: CommandOptions {
     }
 
     func validate(_ inv: Invocation) throws {
-        guard output == "yaml" || output == "json" else {
-            throw CLIError.message("unexpected -o output mode: \(output), the flag 'output' must be one of yaml|json")
-        }
-        if builder.isEmpty { throw CLIError.usage("You must provide one or more resources by argument or filename.") }
+        if builder.isEmpty { throw CLIError.message(ResourceArgs.noResourcesMessage) }
     }
 
     func run(_ inv: inout Invocation) throws {
@@ -64,6 +119,10 @@ struct ViewLastAppliedOptions: CommandOptions {
                 throw CLIError.message(LastAppliedCommands.noAnnotation + (obj["metadata"]["name"].string ?? ""))
             }
             texts.append(text)
+        }
+        // kubectl reads the objects before it looks at -o.
+        guard output == "yaml" || output == "json" else {
+            throw CLIError.message("unexpected -o output mode: \(output), the flag 'output' must be one of yaml|json")
         }
         for text in texts {
             let value = try JSON.parse(text)
@@ -91,8 +150,11 @@ struct SetLastAppliedOptions: CommandOptions {
         createAnnotation = inv.flags.bool("create-annotation")
     }
 
+    /// kubectl's order: --dry-run, the printer, then the files.
     func validate(_ inv: Invocation) throws {
-        if builder.filenames.isEmpty { throw CLIError.message("must specify one of -f and -k") }
+        _ = try DryRun.parse(printFlags.dryRun, inv)
+        _ = try printFlags.format()
+        if builder.filenames.isEmpty { throw CLIError.message(ResourceArgs.noResourcesMessage) }
     }
 
     func run(_ inv: inout Invocation) throws {

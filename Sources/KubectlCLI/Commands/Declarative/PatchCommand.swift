@@ -10,68 +10,14 @@ enum PatchCommand {
         "patch",
         use: "patch (-f FILENAME | TYPE NAME) [-p PATCH|--patch-file FILE]",
         short: "Change fields of an object with a patch",
-        flags: CommonFlags.output(tables: false) + CommonFlags.filenames("update") + [
-            CommonFlags.dryRun,
-            CommonFlags.fieldManager("kubectl-patch"),
-            FlagSpec("local", .bool, usage: "Patch the objects of -f only, without reading or writing the store."),
-            FlagSpec("patch", short: "p", .string, usage: "The patch to apply to the object (JSON or YAML)."),
-            FlagSpec("patch-file", .string, usage: "A file holding the patch (JSON or YAML)."),
-            CommonFlags.record,
-            FlagSpec("subresource", .string, usage: "Patch this subresource: status or scale.", completions: ["status", "scale"]),
-            FlagSpec("type", .string, default: "strategic", usage: "The patch type: json, merge or strategic.",
-                     completions: ["json", "merge", "strategic"]),
-        ],
-        group: "Advanced Commands:",
-        run: { try run(&$0) })
-
-    static func run(_ inv: inout Invocation) throws {
-        let (kind, patchText) = try patchFlags(inv)
-        let builder = ResourceBuilder.from(inv)
-        if builder.local && !inv.args.isEmpty { throw CLIError.message("cannot specify --local and server resources") }
-        let subresource = inv.flags.string("subresource")
-        if !subresource.isEmpty && !["status", "scale"].contains(subresource) {
-            throw CLIError.message("invalid subresource value: \(goQuoted(subresource)). Must be one of [status scale]")
-        }
-        if builder.filenames.isEmpty && inv.args.isEmpty {
-            throw CLIError.message(ResourceArgs.noResourcesMessage)
-        }
-        let patch = try Declarative.parsePatch(patchText, kind: kind)
-        let format = try objectFormat(inv)
-        let dryRun = try DryRun.from(inv)
-        let printer = OperationPrinter(format: format, dryRun: dryRun, flags: inv.flags)
-        var b = builder
-        b.kustomize = ""  // patch reads -f only
-        let result = try b.resolve(&inv)
-        if builder.local {
-            for info in try result.infos(&inv, fetch: .names).map({ try $0.get() }) {
-                let original = info.object ?? .emptyObject
-                let patched = try Declarative.apply(patch, to: original, kind: kind)
-                printer.print(patched, type: info.type, operation: patched == original ? "patched (no change)" : "patched",
-                              suffixed: false, inv: inv)
-            }
-            try printer.flush(&inv)
-            return
-        }
-        let errors = try result.visit(&inv, fetch: .names, verb: "patching") { inv, t in
-            guard let type = t.type else { return }
-            let (object, changed) = try inv.server().write { s in
-                try patchOne(type, namespace: t.namespace, name: t.name, patch: patch, kind: kind, subresource: subresource,
-                             dryRun: dryRun, session: s)
-            }
-            printer.print(object, type: type, operation: changed ? "patched" : "patched (no change)", inv: inv)
-        }
-        try printer.flush(&inv)
-        if !errors.isEmpty { throw CLIError.aggregate(errors) }
-    }
+        group: "Advanced Commands:", options: PatchOptions.self)
 
     /// `--type` and the patch text from `-p` or `--patch-file`.
-    static func patchFlags(_ inv: Invocation) throws -> (PatchKind, String) {
-        let typeText = inv.flags.string("type").lowercased()
-        guard let kind = PatchKind(rawValue: typeText) else {
-            throw CLIError.message("--type must be one of [json merge strategic], not \(goQuoted(inv.flags.string("type")))")
+    static func patchFlags(type: String, patch: String, patchFile: String) throws -> (PatchKind, String) {
+        guard let kind = PatchKind(rawValue: type.lowercased()) else {
+            throw CLIError.message("--type must be one of [json merge strategic], not \(goQuoted(type))")
         }
-        var patchText = inv.flags.string("patch")
-        let patchFile = inv.flags.string("patch-file")
+        var patchText = patch
         if !patchText.isEmpty && !patchFile.isEmpty {
             throw CLIError.message("cannot specify --patch and --patch-file together")
         }
@@ -133,5 +79,74 @@ enum PatchCommand {
         scale["spec"]["replicas"] = updated["spec"]["replicas"]
         scale["metadata"]["resourceVersion"] = updated["metadata"]["resourceVersion"]
         return (scale, updated != live)
+    }
+}
+
+/// patch's options: the patch (type and text), the objects (-f or TYPE NAME, or -f with --local), how to print.
+struct PatchOptions: FlagOptions {
+    var builder = ResourceBuilder()
+    var printFlags = PrintFlags()
+    var fieldManager = ""
+    var patchType = "strategic"
+    var patchText = ""
+    var patchFile = ""
+    var subresource = ""
+    var record = false
+    var kind = PatchKind.strategic
+
+    static var flags: [OptionFlag<Self>] {
+        [.printing(\.printFlags, CommonFlags.output(tables: false) + [CommonFlags.dryRun]),
+         .builder(\.builder, CommonFlags.filenames("update") + [
+            FlagSpec("local", .bool, usage: "Patch the objects of -f only, without reading or writing the store.")]),
+         .init(\.fieldManager, CommonFlags.fieldManager("kubectl-patch")),
+         .init(\.patchText, "patch", short: "p", usage: "The patch to apply to the object (JSON or YAML)."),
+         .init(\.patchFile, "patch-file", usage: "A file holding the patch (JSON or YAML)."),
+         .init(\.record, CommonFlags.record),
+         .init(\.subresource, "subresource", usage: "Patch this subresource: status or scale.", completions: ["status", "scale"]),
+         .init(\.patchType, "type", default: "strategic", usage: "The patch type: json, merge or strategic.",
+               completions: ["json", "merge", "strategic"])]
+    }
+
+    mutating func complete(_ inv: inout Invocation) throws {
+        (kind, patchText) = try PatchCommand.patchFlags(type: patchType, patch: patchText, patchFile: patchFile)
+        builder.kustomize = ""  // patch reads -f only
+    }
+
+    func validate(_ inv: Invocation) throws {
+        if builder.local && !inv.args.isEmpty { throw CLIError.message("cannot specify --local and server resources") }
+        if !subresource.isEmpty && !["status", "scale"].contains(subresource) {
+            throw CLIError.message("invalid subresource value: \(goQuoted(subresource)). Must be one of [status scale]")
+        }
+        if builder.filenames.isEmpty && inv.args.isEmpty {
+            throw CLIError.message(ResourceArgs.noResourcesMessage)
+        }
+    }
+
+    func run(_ inv: inout Invocation) throws {
+        let patch = try Declarative.parsePatch(patchText, kind: kind)
+        let printer = try printFlags.toPrinter(inv)
+        printer.documentSeparators = false  // kubectl's patch builds a printer per object
+        let dryRun = printer.dryRun
+        let result = try builder.resolve(&inv)
+        if builder.local {
+            for info in try result.infos(&inv, fetch: .names).map({ try $0.get() }) {
+                let original = info.object ?? .emptyObject
+                let patched = try Declarative.apply(patch, to: original, kind: kind)
+                printer.print(patched, type: info.type, operation: patched == original ? "patched (no change)" : "patched",
+                              suffixed: false, inv: inv)
+            }
+            try printer.flush(&inv)
+            return
+        }
+        let errors = try result.visit(&inv, fetch: .names, verb: "patching") { inv, t in
+            guard let type = t.type else { return }
+            let (object, changed) = try inv.server().write { s in
+                try PatchCommand.patchOne(type, namespace: t.namespace, name: t.name, patch: patch, kind: kind, subresource: subresource,
+                             dryRun: dryRun, session: s)
+            }
+            printer.print(object, type: type, operation: changed ? "patched" : "patched (no change)", inv: inv)
+        }
+        try printer.flush(&inv)
+        if !errors.isEmpty { throw CLIError.aggregate(errors) }
     }
 }

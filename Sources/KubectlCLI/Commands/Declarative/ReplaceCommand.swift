@@ -91,6 +91,11 @@ struct ReplaceOptions: CommandOptions {
             if saveConfig || !obj["metadata"]["annotations"][LastApplied.key].isNull {
                 obj = LastApplied.annotate(obj)
             }
+            // kubectl prints the object of the file at once: nothing is read from the store.
+            if dryRun == .client {
+                printer.print(obj, type: type, operation: "replaced", inv: inv)
+                return
+            }
             if force {
                 do {
                     let deleted = try server.write { try $0.delete(type, namespace: info.namespace, name: info.name, propagation: cascade) }
@@ -115,7 +120,6 @@ struct ReplaceOptions: CommandOptions {
                 } else if !live["status"].isNull {
                     next["status"] = live["status"]
                 }
-                if dryRun == .client { return next }
                 return try s.update(next, type: type, dryRun: dryRun == .server)
             }
             printer.print(result, type: type, operation: "replaced", inv: inv)

@@ -7,46 +7,33 @@ enum AutoscaleCommand {
     static let spec = CommandSpec(
         "autoscale", use: "autoscale (-f FILENAME | TYPE NAME | TYPE/NAME) [--min=MINPODS] --max=MAXPODS [--cpu-percent=CPU]",
         short: "Create a HorizontalPodAutoscaler for a scalable workload",
-        flags: CommonFlags.output(tables: false) + CommonFlags.filenames("autoscale") + [
-            FlagSpec("cpu-percent", .int, default: "-1", usage: "Target average CPU utilization (percent of the request); -1 leaves the default policy.", bits: 32),
-            CommonFlags.dryRun,
-            CommonFlags.fieldManager("kubectl-autoscale"),
-            FlagSpec("max", .int, default: "-1", usage: "Upper limit for the number of pods.", bits: 32, required: true),
-            FlagSpec("min", .int, default: "-1", usage: "Lower limit for the number of pods; -1 lets the server choose.", bits: 32),
-            FlagSpec("name", .string, usage: "Name of the autoscaler (default: the target's name)."),
-            CommonFlags.record,
-            FlagSpec("save-config", .bool, usage: "Record the object in the last-applied-configuration annotation, for later apply."),
-        ],
         group: "Deploy Commands:", options: AutoscaleOptions.self)
 }
 
 /// autoscale's options: a HorizontalPodAutoscaler (autoscaling/v2) for each named workload that has a
 /// scale subresource.
-struct AutoscaleOptions: CommandOptions {
-    var resources: [String]
-    var builder: ResourceBuilder
-    var printFlags: PrintFlags
-    var minPods: Int
-    var maxPods: Int
-    var cpuPercent: Int
-    var name: String
-    var saveConfig: Bool
-    var fieldManager: String
+struct AutoscaleOptions: FlagOptions {
+    var builder = ResourceBuilder()
+    var printFlags = PrintFlags()
+    var minPods = -1
+    var maxPods = -1
+    var cpuPercent = -1
+    var name = ""
+    var saveConfig = false
+    var fieldManager = ""
     /// Hidden and deprecated; accepted, nothing recorded.
-    var record: Bool
+    var record = false
 
-    init(_ inv: inout Invocation) throws {
-        let f = inv.flags
-        resources = inv.args
-        builder = ResourceBuilder.from(inv)
-        printFlags = PrintFlags(f)
-        minPods = f.int("min")
-        maxPods = f.int("max")
-        cpuPercent = f.int("cpu-percent")
-        name = f.string("name")
-        saveConfig = f.bool("save-config")
-        fieldManager = f.string("field-manager")
-        record = f.bool("record")
+    static var flags: [OptionFlag<Self>] {
+        [.printing(\.printFlags, CommonFlags.output(tables: false) + [CommonFlags.dryRun]),
+         .builder(\.builder, CommonFlags.filenames("autoscale")),
+         .init(\.cpuPercent, "cpu-percent", default: "-1", usage: "Target average CPU utilization (percent of the request); -1 leaves the default policy.", bits: 32),
+         .init(\.fieldManager, CommonFlags.fieldManager("kubectl-autoscale")),
+         .init(\.maxPods, "max", default: "-1", usage: "Upper limit for the number of pods.", bits: 32, required: true),
+         .init(\.minPods, "min", default: "-1", usage: "Lower limit for the number of pods; -1 lets the server choose.", bits: 32),
+         .init(\.name, "name", usage: "Name of the autoscaler (default: the target's name)."),
+         .init(\.record, CommonFlags.record),
+         .init(\.saveConfig, "save-config", usage: "Record the object in the last-applied-configuration annotation, for later apply.")]
     }
 
     func validate(_ inv: Invocation) throws {
@@ -59,7 +46,7 @@ struct AutoscaleOptions: CommandOptions {
 
     func run(_ inv: inout Invocation) throws {
         let explicit = inv.namespaceExplicit
-        try Workloads.createForEach(&inv, resources: resources, printFlags: printFlags, saveConfig: saveConfig,
+        try Workloads.createForEach(&inv, resources: inv.args, printFlags: printFlags, saveConfig: saveConfig,
                                     kind: ("autoscaling", "HorizontalPodAutoscaler"), operation: "autoscaled") { t, namespace in
             (try autoscaler(for: t, namespace: namespace, explicit: explicit), namespace)
         }

@@ -7,26 +7,6 @@ enum ExposeCommand {
     static let spec = CommandSpec(
         "expose", use: "expose (-f FILENAME | TYPE NAME) [--port=port] [--protocol=TCP|UDP|SCTP] [--target-port=number-or-name] [--name=name] [--external-ip=external-ip-of-service] [--type=type]",
         short: "Create a Service that selects the pods of an existing object",
-        flags: CommonFlags.output(tables: false) + CommonFlags.filenames("expose") + [
-            FlagSpec("cluster-ip", .string, usage: "ClusterIP for the service; None makes it headless."),
-            FlagSpec("container-port", .string, usage: "Synonym for --target-port.", hidden: true),
-            CommonFlags.dryRun,
-            FlagSpec("external-ip", .string, usage: "An external IP address to accept traffic on."),
-            CommonFlags.fieldManager("kubectl-expose"),
-            FlagSpec("labels", short: "l", .string, usage: "Labels for the service (default: the target's labels)."),
-            FlagSpec("load-balancer-ip", .string, usage: "IP for a LoadBalancer service."),
-            FlagSpec("name", .string, usage: "Name of the service (default: the target's name)."),
-            FlagSpec("override-type", .string, default: "merge", usage: "Patch type for --overrides."),
-            FlagSpec("overrides", .string, usage: "Inline JSON patched into the generated object."),
-            FlagSpec("port", .string, usage: "Port the service serves on (default: the target's ports)."),
-            FlagSpec("protocol", .string, usage: "Network protocol of the service port (TCP, UDP, SCTP)."),
-            CommonFlags.record,
-            FlagSpec("save-config", .bool, usage: "Record the object in the last-applied-configuration annotation, for later apply."),
-            FlagSpec("selector", .string, usage: "Selector for the service (default: the target's)."),
-            FlagSpec("session-affinity", .string, usage: "None or ClientIP."),
-            FlagSpec("target-port", .string, usage: "Container port (number or name) the service forwards to."),
-            FlagSpec("type", .string, usage: "ClusterIP, NodePort, LoadBalancer or ExternalName."),
-        ],
         group: "Basic Commands (Beginner):", options: ExposeOptions.self)
 
     /// `a=b,c=d` as a sorted map (`--selector`, `--labels`).
@@ -98,38 +78,36 @@ enum ExposeCommand {
 }
 
 /// expose's options: a Service selecting the pods of each named object.
-struct ExposeOptions: CommandOptions {
-    var resources: [String]
-    var builder: ResourceBuilder
-    var printFlags: PrintFlags
-    var clusterIP, containerPort, externalIP, labels, loadBalancerIP, name, overrideType, overrides: String
-    var port, protocolName, selector, sessionAffinity, targetPort, serviceType, fieldManager: String
-    var saveConfig: Bool
+struct ExposeOptions: FlagOptions {
+    var builder = ResourceBuilder()
+    var printFlags = PrintFlags()
+    var clusterIP = "", containerPort = "", externalIP = "", labels = "", loadBalancerIP = "", name = ""
+    var overrideType = "merge", overrides = ""
+    var port = "", protocolName = "", selector = "", sessionAffinity = "", targetPort = "", serviceType = "", fieldManager = ""
+    var saveConfig = false
     /// Hidden and deprecated; accepted, nothing recorded.
-    var record: Bool
+    var record = false
 
-    init(_ inv: inout Invocation) throws {
-        let f = inv.flags
-        resources = inv.args
-        builder = ResourceBuilder.from(inv)
-        printFlags = PrintFlags(f)
-        clusterIP = f.string("cluster-ip")
-        containerPort = f.string("container-port")
-        externalIP = f.string("external-ip")
-        labels = f.string("labels")
-        loadBalancerIP = f.string("load-balancer-ip")
-        name = f.string("name")
-        overrideType = f.string("override-type")
-        overrides = f.string("overrides")
-        port = f.string("port")
-        protocolName = f.string("protocol")
-        selector = f.string("selector")
-        sessionAffinity = f.string("session-affinity")
-        targetPort = f.string("target-port")
-        serviceType = f.string("type")
-        fieldManager = f.string("field-manager")
-        saveConfig = f.bool("save-config")
-        record = f.bool("record")
+    static var flags: [OptionFlag<Self>] {
+        [.printing(\.printFlags, CommonFlags.output(tables: false) + [CommonFlags.dryRun]),
+         .builder(\.builder, CommonFlags.filenames("expose")),
+         .init(\.clusterIP, "cluster-ip", usage: "ClusterIP for the service; None makes it headless."),
+         .init(\.containerPort, "container-port", usage: "Synonym for --target-port.", hidden: true),
+         .init(\.externalIP, "external-ip", usage: "An external IP address to accept traffic on."),
+         .init(\.fieldManager, CommonFlags.fieldManager("kubectl-expose")),
+         .init(\.labels, "labels", short: "l", usage: "Labels for the service (default: the target's labels)."),
+         .init(\.loadBalancerIP, "load-balancer-ip", usage: "IP for a LoadBalancer service."),
+         .init(\.name, "name", usage: "Name of the service (default: the target's name)."),
+         .init(\.overrideType, "override-type", default: "merge", usage: "Patch type for --overrides."),
+         .init(\.overrides, "overrides", usage: "Inline JSON patched into the generated object."),
+         .init(\.port, "port", usage: "Port the service serves on (default: the target's ports)."),
+         .init(\.protocolName, "protocol", usage: "Network protocol of the service port (TCP, UDP, SCTP)."),
+         .init(\.record, CommonFlags.record),
+         .init(\.saveConfig, "save-config", usage: "Record the object in the last-applied-configuration annotation, for later apply."),
+         .init(\.selector, "selector", usage: "Selector for the service (default: the target's)."),
+         .init(\.sessionAffinity, "session-affinity", usage: "None or ClientIP."),
+         .init(\.targetPort, "target-port", usage: "Container port (number or name) the service forwards to."),
+         .init(\.serviceType, "type", usage: "ClusterIP, NodePort, LoadBalancer or ExternalName.")]
     }
 
     func validate(_ inv: Invocation) throws {
@@ -138,7 +116,7 @@ struct ExposeOptions: CommandOptions {
 
     func run(_ inv: inout Invocation) throws {
         let explicit = inv.namespaceExplicit
-        try Workloads.createForEach(&inv, resources: resources, printFlags: printFlags, saveConfig: saveConfig,
+        try Workloads.createForEach(&inv, resources: inv.args, printFlags: printFlags, saveConfig: saveConfig,
                                     kind: ("", "Service"), operation: "exposed") { t, namespace in
             var service = try service(for: t, namespace: namespace, explicit: explicit)
             if !overrides.isEmpty { service = try RunOverrides.apply(service, overrides: overrides, type: overrideType) }

@@ -6,23 +6,105 @@ import KubeRegistry
 enum RunCommand {
     static let spec = CommandSpec(
         "run", use: "run NAME --image=image [--env=\"key=value\"] [--port=port] [--dry-run=server|client] [--overrides=inline-json] [--command] -- [COMMAND] [args...]",
-        short: "Start a pod from a container image", flags: RunPod.flags, group: "Basic Commands (Beginner):",
-        run: { try run(&$0) })
+        short: "Start a pod from a container image", group: "Basic Commands (Beginner):", options: RunOptions.self)
 
-    static func run(_ inv: inout Invocation) throws {
-        let dryRun = try DryRun.from(inv)
-        let format = try Workloads.format(inv)
+    /// The ClusterIP service `run --expose` generates: selector = the pod's labels, port = `--port`.
+    static func serviceForRun(pod: JSONValue, port portText: String, explicitLabels: Bool, namespace: String?) -> JSONValue {
+        let name = pod["metadata"]["name"].string ?? ""
+        let port = Int64(portText) ?? 0
+        let labels = pod["metadata"]["labels"]
+        return Gen.obj([
+            ("kind", "Service"), ("apiVersion", "v1"),
+            ("metadata", Gen.meta(name: name, namespace: namespace, labels: explicitLabels ? labels : nil)),
+            ("spec", Gen.obj([("ports", .array([["protocol": "TCP", "port": .int(port), "targetPort": .int(port)]])),
+                              ("selector", labels)])),
+            ("status", ["loadBalancer": .emptyObject]),
+        ])
+    }
+}
+
+/// run's options: the pod's container (image, command, env, ports, ...), its labels and annotations,
+/// `--overrides`, `--expose`; attaching and `--rm` need a container runtime and are refused.
+struct RunOptions: FlagOptions {
+    var printFlags = PrintFlags()
+    var annotations: [String] = []
+    var attach: Bool?
+    var command = false
+    var env: [String] = []
+    var expose = false
+    var fieldManager = ""
+    var image = ""
+    var imagePullPolicy = ""
+    var labels = ""
+    var leaveStdinOpen = false
+    var overrideType = "merge"
+    var overrides = ""
+    var port = ""
+    var privileged = false
+    var record = false
+    var restart: String?
+    var rm = false
+    var saveConfig = false
+    var stdin = false
+    var tty = false
+
+    static var flags: [OptionFlag<Self>] {
+        [.printing(\.printFlags, [
+            FlagSpec("allow-missing-template-keys", .bool, default: "true", usage: "Ignore template errors for missing keys."),
+            FlagSpec("dry-run", .string, default: "none", usage: "Only print the object: none, server or client.",
+                     noOptDefault: "unchanged", completions: ["none", "server", "client"]),
+            FlagSpec("output", short: "o", .string, usage: "Output format (json, yaml, name, go-template, jsonpath, ...)."),
+            FlagSpec("show-managed-fields", .bool, usage: "Keep managedFields when printing JSON or YAML."),
+            FlagSpec("template", .string, usage: "Template for -o go-template or jsonpath."),
+         ]),
+         .init(\.annotations, "annotations", .stringArray, usage: "Annotations for the pod, as key=value."),
+         .init(\.record, CommonFlags.record),
+         .init(\.attach, "attach", usage: "Wait for the pod and attach to it."),
+         .init(\.command, "command", usage: "Use the extra arguments as the command instead of args."),
+         .init(\.env, "env", .stringArray, usage: "Environment variables, as NAME=value."),
+         .init(\.expose, "expose", usage: "Also create a ClusterIP service for the pod."),
+         .init(\.fieldManager, "field-manager", default: "kubectl-run", usage: "Name recorded in metadata.managedFields as the manager of the fields written."),
+         .init(\.image, "image", usage: "Image for the container.", required: true),
+         .init(\.imagePullPolicy, "image-pull-policy", usage: "Image pull policy of the container."),
+         .init(\.labels, "labels", short: "l", usage: "Labels for the pod, as key=value pairs, comma separated."),
+         .init(\.leaveStdinOpen, "leave-stdin-open", usage: "Keep stdin open after the first attach."),
+         .init(\.overrideType, "override-type", default: "merge", usage: "Patch type for --overrides: json, merge, strategic."),
+         .init(\.overrides, "overrides", usage: "Inline JSON patched into the generated object."),
+         .init(\.port, "port", usage: "Container port to expose."),
+         .init(\.privileged, "privileged", usage: "Run the container privileged."),
+         .init(\.restart, "restart", default: "Always", usage: "Restart policy: Always, OnFailure or Never."),
+         .init(\.rm, "rm", usage: "Delete the pod after it exits (attached only)."),
+         .init(\.saveConfig, "save-config", usage: "Store the configuration in an annotation for later apply."),
+         .init(\.stdin, "stdin", short: "i", usage: "Keep stdin open on the container."),
+         .init(\.tty, "tty", short: "t", usage: "Allocate a TTY for the container."),
+         // What --rm, attaching and -f would use: refused or meaningless offline.
+         .noEffectOffline([
+            FlagSpec("cascade", .string, default: "background", usage: "Deletion cascade for --rm: background, orphan, foreground.",
+                     noOptDefault: "background"),
+            FlagSpec("filename", short: "f", .stringSlice, usage: "File to use for replacing the resource."),
+            FlagSpec("force", .bool, usage: "Delete immediately (with --rm)."),
+            FlagSpec("grace-period", .int, default: "-1", usage: "Seconds to wait for graceful termination."),
+            FlagSpec("kustomize", short: "k", .string, usage: "Kustomization directory to process."),
+            FlagSpec("pod-running-timeout", .duration, default: "1m0s", usage: "How long to wait for the pod to run. No effect offline: there is nothing to attach to."),
+            FlagSpec("quiet", short: "q", .bool, usage: "Print nothing but the pod's output. No effect offline: there is nothing to attach to."),
+            FlagSpec("recursive", short: "R", .bool, usage: "Process -f directories recursively."),
+            FlagSpec("timeout", .duration, default: "0s", usage: "How long to wait (with --rm). No effect offline: --rm needs a container runtime."),
+            FlagSpec("wait", .bool, usage: "With --rm: return only after the pod is deleted. No effect offline: --rm needs a container runtime."),
+         ])]
+    }
+
+    func run(_ inv: inout Invocation) throws {
+        let dryRun = try DryRun.parse(printFlags.dryRun, inv)
+        let format = try printFlags.format()
         let namespace = try inv.namespace()
         let context = GeneratorContext(namespace: inv.namespaceExplicit ? namespace : nil, environment: inv.environment)
-        let generated = try RunPod.make(flags: inv.flags, args: inv.args, argsLenAtDash: inv.argsLenAtDash, context: context)
+        let generated = try pod(args: inv.args, argsLenAtDash: inv.argsLenAtDash, context: context)
         var pod = generated
-        let overrides = inv.flags.string("overrides")
         if !overrides.isEmpty {
-            pod = try RunOverrides.apply(pod, overrides: overrides, type: inv.flags.string("override-type"))
+            pod = try RunOverrides.apply(pod, overrides: overrides, type: overrideType)
         }
-        let stdin = inv.flags.bool("stdin"), tty = inv.flags.bool("tty")
-        let attach = inv.flags.isSet("attach") ? inv.flags.bool("attach") : (inv.flags.bool("attach") || stdin)
-        if attach || tty || inv.flags.bool("rm") {
+        let attach = self.attach ?? stdin
+        if attach || tty || rm {
             throw CLIError.message("cannot attach to the container of pod \(goQuoted(inv.args[0])): kubectl-local has no container runtime, so nothing runs inside pods; run it without -i/-t/--attach/--rm")
         }
         let server = try inv.server()
@@ -34,7 +116,7 @@ enum RunCommand {
                 if case .yaml = format, printedYAML > 0 { inv.io.out.write("---\n---\n") }
                 printedYAML += 1
             }
-            try OperationPrinter(format: format, dryRun: dryRun, flags: inv.flags, typedJSON: dryRun == .client)
+            try OperationPrinter(format: format, dryRun: dryRun, showManagedFields: printFlags.showManagedFields, typedJSON: dryRun == .client)
                 .printNow(obj, type: type, operation: "created", inv: &inv)
         }
         func create(_ obj: JSONValue, _ type: ResourceType) throws -> JSONValue {
@@ -43,26 +125,11 @@ enum RunCommand {
         }
         // kubectl creates the pod first, then the service; it prints the service first.
         let createdPod = try create(pod, podType)
-        if inv.flags.bool("expose") {
-            let service = serviceForRun(pod: generated, flags: inv.flags, namespace: context.namespace)
+        if expose {
+            let service = RunCommand.serviceForRun(pod: generated, port: port, explicitLabels: !labels.isEmpty, namespace: context.namespace)
             let createdService = try create(service, svcType)
             try emit(createdService, svcType, &inv)
         }
         try emit(createdPod, podType, &inv)
-    }
-
-    /// The ClusterIP service `run --expose` generates: selector = the pod's labels, port = `--port`.
-    static func serviceForRun(pod: JSONValue, flags: ParsedFlags, namespace: String?) -> JSONValue {
-        let name = pod["metadata"]["name"].string ?? ""
-        let port = Int64(flags.string("port")) ?? 0
-        let labels = pod["metadata"]["labels"]
-        let explicitLabels = !flags.string("labels").isEmpty
-        return Gen.obj([
-            ("kind", "Service"), ("apiVersion", "v1"),
-            ("metadata", Gen.meta(name: name, namespace: namespace, labels: explicitLabels ? labels : nil)),
-            ("spec", Gen.obj([("ports", .array([["protocol": "TCP", "port": .int(port), "targetPort": .int(port)]])),
-                              ("selector", labels)])),
-            ("status", ["loadBalancer": .emptyObject]),
-        ])
     }
 }

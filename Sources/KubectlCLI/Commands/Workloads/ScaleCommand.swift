@@ -7,16 +7,6 @@ enum ScaleCommand {
     static let spec = CommandSpec(
         "scale", use: "scale [--resource-version=version] [--current-replicas=count] --replicas=COUNT (-f FILENAME | TYPE NAME)",
         short: "Change the replica count of a workload (deployment, replica set, stateful set, RC)",
-        flags: CommonFlags.output(tables: false) + CommonFlags.filenames("set a new size for") + [
-            FlagSpec("all", .bool, usage: "Select every object of the given types in the namespace."),
-            FlagSpec("current-replicas", .int, default: "-1", usage: "Precondition: the current size must be this (-1 for no condition)."),
-            CommonFlags.dryRun,
-            CommonFlags.record,
-            FlagSpec("replicas", .int, usage: "The new desired number of replicas.", bits: 32, required: true),
-            FlagSpec("resource-version", .string, usage: "Precondition: the current resourceVersion must be this."),
-            CommonFlags.selector,
-            FlagSpec("timeout", .duration, default: "0s", usage: "How long to wait for the scale to finish. No effect offline: the store settles at once."),
-        ],
         group: "Deploy Commands:", options: ScaleOptions.self)
 
     /// The bare message of an API error (`deployments.apps "nope" not found`).
@@ -29,25 +19,26 @@ enum ScaleCommand {
 
 /// scale's options: the new replica count of each named workload, through its registry entry's scale
 /// subresource, with the `--current-replicas` / `--resource-version` preconditions.
-struct ScaleOptions: CommandOptions {
-    var resources: [String]
-    var builder: ResourceBuilder
-    var printFlags: PrintFlags
-    var replicas: Int
-    var currentReplicas: Int
-    var resourceVersion: String
+struct ScaleOptions: FlagOptions {
+    var builder = ResourceBuilder()
+    var printFlags = PrintFlags()
+    var replicas = 0
+    var currentReplicas = -1
+    var resourceVersion = ""
+    /// Hidden and deprecated: the notice alone (README: Flags).
+    var record = false
     /// Accepted, no effect offline (README, help): the store settles at once.
-    var timeout: String
+    var timeout = "0s"
 
-    init(_ inv: inout Invocation) throws {
-        let f = inv.flags
-        resources = inv.args
-        builder = ResourceBuilder.from(inv)
-        printFlags = PrintFlags(f)
-        replicas = f.int("replicas")
-        currentReplicas = f.int("current-replicas")
-        resourceVersion = f.string("resource-version")
-        timeout = f.string("timeout")
+    static var flags: [OptionFlag<Self>] {
+        [.printing(\.printFlags, CommonFlags.output(tables: false) + [CommonFlags.dryRun]),
+         .builder(\.builder, CommonFlags.filenames("set a new size for") + [
+            FlagSpec("all", .bool, usage: "Select every object of the given types in the namespace."), CommonFlags.selector]),
+         .init(\.currentReplicas, "current-replicas", default: "-1", usage: "Precondition: the current size must be this (-1 for no condition)."),
+         .init(\.record, CommonFlags.record),
+         .init(\.replicas, "replicas", usage: "The new desired number of replicas.", bits: 32, required: true),
+         .init(\.resourceVersion, "resource-version", usage: "Precondition: the current resourceVersion must be this."),
+         .init(\.timeout, "timeout", .duration, default: "0s", usage: "How long to wait for the scale to finish. No effect offline: the store settles at once.")]
     }
 
     func validate(_ inv: Invocation) throws {
@@ -62,7 +53,7 @@ struct ScaleOptions: CommandOptions {
 
     func run(_ inv: inout Invocation) throws {
         let printer = try printFlags.toPrinter(inv)
-        let (targets, errors) = try Workloads.collect(&inv, resources: resources, all: builder.selectAll, selector: builder.labelSelector)
+        let (targets, errors) = try Workloads.collect(&inv, resources: inv.args, all: builder.selectAll, selector: builder.labelSelector)
         if targets.isEmpty {
             // kubectl appends the builder's error: one message, or an aggregate `[a, b]`.
             let messages = errors.map { SetCommand.messageText(ScaleCommand.apiMessage($0)) }

@@ -56,6 +56,13 @@ enum SetCommand {
                             CommonFlags.record,
                             FlagSpec("resource-version", .string, usage: "Only update when the object still has this resourceVersion."),
                         ], options: SetOptions.self),
+            CommandSpec("subject", use: "subject (-f FILENAME | TYPE NAME) [--user=username] [--group=groupname] [--serviceaccount=namespace:serviceaccountname] [--dry-run=server|client|none]",
+                        short: "Add users, groups or service accounts to role bindings",
+                        flags: commonFlags("update") + [
+                            FlagSpec("group", .stringArray, usage: "A group to add to the binding's subjects."),
+                            FlagSpec("serviceaccount", .stringArray, usage: "A service account to add, as NAMESPACE:NAME."),
+                            FlagSpec("user", .stringArray, usage: "A user name to add to the binding's subjects."),
+                        ], options: SetOptions.self),
             CommandSpec("serviceaccount", aliases: ["sa"], use: "serviceaccount (-f FILENAME | TYPE NAME) SERVICE_ACCOUNT",
                         short: "Change the service account that pods run as", flags: commonFlags("update").filter { $0.name != "selector" } + [CommonFlags.record],
                         options: SetOptions.self),
@@ -77,6 +84,7 @@ enum SetCommand {
     }
 
     static func apply(_ inv: inout Invocation, _ o: SetOptions, resources: [String], verb: String, earlierErrors: () -> [String] = { [] },
+                      validate: ([WorkTarget]) throws -> Void = { _ in },
                       change: (inout JSONValue, WorkTarget) throws -> Void) throws
     {
         let local = o.local
@@ -87,6 +95,7 @@ enum SetCommand {
         let dryRun = try DryRun.parse(o.printFlags.dryRun, inv)
         let (targets, collectErrors) = try Workloads.collect(&inv, resources: resources, local: local, all: all, selector: selector)
         if let first = collectErrors.first { throw first }
+        try validate(targets)
         var errors: [String] = []
         var printedCount = 0
         var changes: [(WorkTarget, JSONValue, JSONValue)] = []
@@ -124,9 +133,9 @@ enum SetCommand {
                 if case .yaml = format, printedCount > 0 { inv.io.out.write("---\n") }
                 printedCount += 1
             }
-            // --local changes nothing anywhere: no dry-run suffix.
+            // kubectl's printer adds the dry-run suffix with --local too (`--local --dry-run=client`).
             try OperationPrinter(format: format, dryRun: dryRun, showManagedFields: o.printFlags.showManagedFields, typedJSON: clientSide)
-                .printNow(result, type: t.type, operation: verb, suffixed: !local, inv: &inv)
+                .printNow(result, type: t.type, operation: verb, inv: &inv)
         }
         try fail(errors)
     }
@@ -507,6 +516,62 @@ enum SetCommand {
         }
     }
 
+    // MARK: subject
+
+    /// `set subject`: adds the users, groups and service accounts (each list sorted and without
+    /// repeats, as kubectl's string sets) that a RoleBinding or ClusterRoleBinding does not have yet.
+    static func subject(_ inv: inout Invocation, _ o: SetOptions) throws {
+        let resources = inv.args
+        try requireTargets(o, resources)
+        if o.all && !o.selector.isEmpty { throw CLIError.message("cannot set --all and --selector at the same time") }
+        if o.users.isEmpty && o.groups.isEmpty && o.serviceAccounts.isEmpty {
+            throw CLIError.message("you must specify at least one value of user, group or serviceaccount")
+        }
+        let namespace = try inv.namespace()
+        func sortedSet(_ values: [String]) -> [String] { Array(Set(values)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
+        var subjects: [JSONValue] = []
+        for u in sortedSet(o.users) { subjects.append(rbacSubject(kind: "User", name: u)) }
+        for g in sortedSet(o.groups) { subjects.append(rbacSubject(kind: "Group", name: g)) }
+        var accounts: [(namespace: String, name: String)] = []
+        for sa in o.serviceAccounts {
+            let tokens = sa.split(separator: ":", omittingEmptySubsequences: false)
+            if tokens.count != 2 || tokens[1].isEmpty { throw CLIError.message("serviceaccount must be <namespace>:<name>") }
+            accounts.append((String(tokens[0]), String(tokens[1])))
+        }
+        for sa in sortedSet(o.serviceAccounts) {
+            let tokens = sa.split(separator: ":", omittingEmptySubsequences: false)
+            subjects.append(JSONObject([("kind", "ServiceAccount"), ("name", .string(String(tokens[1]))),
+                                        ("namespace", .string(tokens[0].isEmpty ? namespace : String(tokens[0])))]).asValue)
+        }
+        try apply(&inv, o, resources: resources, verb: "subjects updated", validate: { targets in
+            if accounts.contains(where: { $0.namespace.isEmpty }), targets.contains(where: { $0.kind == "ClusterRoleBinding" }) {
+                throw CLIError.message("serviceaccount must be <namespace>:<name>, namespace must be specified")
+            }
+        }) { obj, _ in
+            guard ["RoleBinding", "ClusterRoleBinding"].contains(obj["kind"].string ?? ""),
+                  GroupVersionKind.parse(apiVersion: obj["apiVersion"].string ?? "", kind: "").group == "rbac.authorization.k8s.io"
+            else {
+                throw CLIError.message("setting subjects is only supported for RoleBinding/ClusterRoleBinding")
+            }
+            var list = obj["subjects"].array ?? []
+            func key(_ v: JSONValue) -> [String] { ["kind", "apiGroup", "name", "namespace"].map { v[$0].string ?? "" } }
+            let existing = list.map(key)
+            for s in subjects where !existing.contains(key(s)) { list.append(s) }
+            guard list.count != existing.count, case .object(var o) = obj else { return }
+            // A binding without subjects gets them where its typed form has them: before roleRef.
+            if o["subjects"] == nil, let at = o.index(of: "roleRef") {
+                o.insert("subjects", .array(list), at: at)
+            } else {
+                o["subjects"] = .array(list)
+            }
+            obj = .object(o)
+        }
+    }
+
+    static func rbacSubject(kind: String, name: String) -> JSONValue {
+        JSONObject([("kind", .string(kind)), ("apiGroup", "rbac.authorization.k8s.io"), ("name", .string(name))]).asValue
+    }
+
     // MARK: serviceaccount
 
     static func serviceAccount(_ inv: inout Invocation, _ o: SetOptions) throws {
@@ -530,7 +595,7 @@ struct SetOptions: CommandOptions {
     var printFlags: PrintFlags
     var local = false, all = false, record = false, list = false, overwrite = false, resolve = false
     var selector = "", containers = "", from = "", prefix = "", limits = "", requests = "", resourceVersion = ""
-    var env: [String] = [], keys: [String] = []
+    var env: [String] = [], keys: [String] = [], users: [String] = [], groups: [String] = [], serviceAccounts: [String] = []
     /// Accepted; the store keeps no managedFields.
     var fieldManager = ""
 
@@ -547,6 +612,7 @@ struct SetOptions: CommandOptions {
         selector = string("selector"); containers = string("containers"); from = string("from"); prefix = string("prefix")
         limits = string("limits"); requests = string("requests"); resourceVersion = string("resource-version")
         env = strings("env"); keys = strings("keys"); fieldManager = string("field-manager")
+        users = strings("user"); groups = strings("group"); serviceAccounts = strings("serviceaccount")
     }
 
     func run(_ inv: inout Invocation) throws {
@@ -555,6 +621,7 @@ struct SetOptions: CommandOptions {
         case "env": try SetCommand.env(&inv, self)
         case "resources": try SetCommand.resources(&inv, self)
         case "selector": try SetCommand.selector(&inv, self)
+        case "subject": try SetCommand.subject(&inv, self)
         default: try SetCommand.serviceAccount(&inv, self)
         }
     }

@@ -104,19 +104,19 @@ struct TaintOptions: CommandOptions {
         validation = try ValidationMode.from(inv)
         var specs: [String] = []
         for a in inv.args {
-            if a.contains("=") || a.contains(":") || (a.hasSuffix("-") && a != "-") { specs.append(a) } else if specs.isEmpty {
+            if a.contains("=") || a.contains(":") || a.hasSuffix("-") { specs.append(a) } else if specs.isEmpty {
                 resources.append(a)
             } else {
                 throw CLIError.message("all resources must be specified before taint changes: \(a)")
             }
         }
-        if resources.isEmpty || (resources.count == 1 && !resources[0].contains("/") && !all && selector.isEmpty) {
-            throw CLIError.message("one or more resources must be specified as <resource> <name>")
-        }
+        if resources.isEmpty { throw CLIError.message("one or more resources must be specified as <resource> <name>") }
         if specs.isEmpty { throw CLIError.message("at least one taint update is required") }
         try parseChanges(specs)
     }
 
+    /// kubectl's parseTaints: removals by key (and effect); additions need an effect and are unique
+    /// by key and effect.
     mutating func parseChanges(_ specs: [String]) throws {
         for s in specs {
             if s.hasSuffix("-") {
@@ -124,28 +124,57 @@ struct TaintOptions: CommandOptions {
                 let t = try NodeCommands.parseTaint(String(s.dropLast()), requireEffect: false)
                 remove.append(Taint(key: t.key, value: "", effect: t.effect))
             } else {
-                let t = try NodeCommands.parseTaint(s)
+                let t = try NodeCommands.parseTaint(s, requireEffect: false)
+                if t.effect.isEmpty { throw CLIError.usage("unknown taint spec: \(s)") }
                 if add.contains(where: { $0.key == t.key && $0.effect == t.effect }) {
-                    throw CLIError.usage("can not add the same taint key with the same effect more than once")
+                    throw CLIError.usage("duplicated taints with the same key and effect: {\(t.key) \(t.value) \(t.effect) <nil>}")
                 }
                 add.append(t)
             }
         }
-        for r in remove where add.contains(where: { $0.key == r.key && (r.effect.isEmpty || $0.effect == r.effect) }) {
-            throw CLIError.usage("can not both modify and remove the same taint")
+    }
+
+    /// The type must be nodes; a change may not also remove the same taint; names, --all or -l.
+    func validate(_ inv: Invocation) throws {
+        let typeArg = resources[0].lowercased()
+        let type: ResourceType
+        do { type = try inv.registry.resolve(typeArg).type } catch let e as UnknownResourceTypeError { throw CLIError.raw(e.message) }
+        guard type.kind == "Node" && type.group.isEmpty else {
+            throw CLIError.message("invalid resource type \(typeArg), only node types are supported")
+        }
+        var conflicts: [String] = []
+        for a in add {
+            for r in remove where a.key == r.key && (r.effect.isEmpty || a.effect == r.effect) {
+                conflicts.append("\(r.key)=\(r.effect)")
+            }
+        }
+        if !conflicts.isEmpty {
+            throw CLIError.message("can not both modify and remove the following taint(s) in the same command: \(conflicts.joined(separator: ", "))")
+        }
+        if all && !selector.isEmpty { throw CLIError.message("setting 'all' parameter with a non empty selector is prohibited") }
+        if !all && selector.isEmpty && resources.count < 2 {
+            throw CLIError.message("at least one resource name must be specified since 'all' parameter is not set")
         }
     }
 
     func run(_ inv: inout Invocation) throws {
         let printer = try printFlags.toPrinter(dryRun: dryRun)
-        let (targets, errors) = try Workloads.collect(&inv, resources: resources, all: all, selector: selector)
-        if let e = errors.first { throw e }
+        // -l or --all select nodes by themselves; otherwise the names after the type.
+        let named = all || !selector.isEmpty ? ["nodes"] : ["nodes"] + resources.dropFirst()
+        let (targets, collectErrors) = try Workloads.collect(&inv, resources: named, all: all, selector: selector)
+        var errors = collectErrors
         let nodeType = try NodeCommands.nodeType(&inv)
+        // As kubectl's builder with ContinueOnError: every node is tried, the errors come at the end.
         for t in targets {
-            guard t.type?.kind == "Node" else { throw CLIError.message("taints are only supported on nodes: \(t.kind)") }
-            let (changed, operation) = try NodeCommands.retaint(t.object, add: add, remove: remove, overwrite: overwrite, now: inv.clock.now)
-            let result = try Workloads.store(changed, type: nodeType, inv: &inv, dryRun: dryRun)
-            try printer.printNow(result, type: nodeType, operation: operation, inv: &inv)
+            do {
+                let (changed, operation) = try NodeCommands.retaint(t.object, add: add, remove: remove, overwrite: overwrite, now: inv.clock.now)
+                let result = try Workloads.store(changed, type: nodeType, inv: &inv, dryRun: dryRun)
+                try printer.printNow(result, type: nodeType, operation: operation, inv: &inv)
+            } catch {
+                errors.append(error)
+            }
         }
+        if errors.count == 1 { throw errors[0] }
+        if !errors.isEmpty { throw CLIError.aggregate(errors) }
     }
 }

@@ -47,6 +47,16 @@ enum TopCommand {
 
     static func running(_ pods: [JSONValue]) -> [JSONValue] { pods.filter { $0["status"]["phase"].string == "Running" } }
 
+    /// top parses its selectors itself before asking for metrics: errors read `error: ...`.
+    static func checkSelectors(label: String, field: String) throws {
+        do {
+            if !label.isEmpty { _ = try LabelSelector.parse(label) }
+            if !field.isEmpty { _ = try FieldSelector.parse(field) }
+        } catch {
+            throw CLIError.message("\(error)")
+        }
+    }
+
     static func pods(_ inv: inout Invocation, _ o: TopPodOptions) throws {
         let sortBy = try sortKey(o.sortBy)
         let server = try inv.server()
@@ -194,6 +204,15 @@ struct TopPodOptions: CommandOptions {
         useProtocolBuffers = f.bool("use-protocol-buffers")
     }
 
+    /// kubectl's order: --sort-by, a name with a selector, then the selectors parsed (client-side errors).
+    func validate(_ inv: Invocation) throws {
+        _ = try TopCommand.sortKey(sortBy)
+        if !inv.args.isEmpty && (!selector.isEmpty || !fieldSelector.isEmpty) {
+            throw CLIError.message("only one of NAME or selector can be provided")
+        }
+        try TopCommand.checkSelectors(label: selector, field: fieldSelector)
+    }
+
     func run(_ inv: inout Invocation) throws { try TopCommand.pods(&inv, self) }
 }
 
@@ -211,6 +230,12 @@ struct TopNodeOptions: CommandOptions {
         selector = f.string("selector")
         sortBy = f.string("sort-by")
         useProtocolBuffers = f.bool("use-protocol-buffers")
+    }
+
+    func validate(_ inv: Invocation) throws {
+        _ = try TopCommand.sortKey(sortBy)
+        if !inv.args.isEmpty && !selector.isEmpty { throw CLIError.message("only one of NAME or --selector can be provided") }
+        try TopCommand.checkSelectors(label: selector, field: "")
     }
 
     func run(_ inv: inout Invocation) throws { try TopCommand.nodes(&inv, self) }

@@ -22,7 +22,8 @@ enum WaitCommand {
     enum Condition {
         case create, delete
         case condition(String, String)
-        case jsonpath(String, String?)
+        /// A parsed JSONPath (missing keys allowed) and the value to compare with (nil: any value).
+        case jsonpath(JSONPath, String?)
     }
 
     static func parseCondition(_ text: String) throws -> Condition {
@@ -34,56 +35,52 @@ enum WaitCommand {
             let parts = rest.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             return .condition(parts[0], parts.count > 1 ? parts[1] : "true")
         }
-        if lower.hasPrefix("jsonpath=") {
-            let rest = String(text.dropFirst("jsonpath=".count))
-            guard let close = rest.lastIndex(of: "}") else {
-                throw CLIError.message("unrecognized condition: \(goQuoted(text))")
+        if text.hasPrefix("jsonpath=") {
+            let (expression, value) = try jsonPathInput(String(text.dropFirst("jsonpath=".count)))
+            if expression.isEmpty { throw CLIError.message("jsonpath expression cannot be empty") }
+            do {
+                return .jsonpath(try JSONPath(expression, allowMissingKeys: true), value)
+            } catch {
+                throw CLIError.message(SetCommand.messageText(error))
             }
-            var path = String(rest[...close])
-            if path.hasPrefix("{") { path = String(path.dropFirst().dropLast()) }
-            let after = rest[rest.index(after: close)...]
-            if after.isEmpty { return .jsonpath(path, nil) }
-            guard after.hasPrefix("=") else { throw CLIError.message("jsonpath wait format must be --for=jsonpath='{.status.readyReplicas}'=3") }
-            return .jsonpath(path, String(after.dropFirst()))
         }
         throw CLIError.message("unrecognized condition: \(goQuoted(text))")
     }
 
-    /// A dotted path with optional `[n]` indexes (`.status.conditions[0].type`).
-    static func evaluate(_ path: String, _ obj: JSONValue) -> JSONValue? {
-        var cur = obj
-        for comp in path.split(separator: ".", omittingEmptySubsequences: true) {
-            var name = Substring(comp)
-            var indexes: [Int] = []
-            while let open = name.lastIndex(of: "["), name.hasSuffix("]") {
-                guard let i = Int(name[name.index(after: open)..<name.index(before: name.endIndex)]) else { return nil }
-                indexes.insert(i, at: 0)
-                name = name[..<open]
-            }
-            if !name.isEmpty {
-                guard case .object(let o) = cur, let next = o[String(name)] else { return nil }
-                cur = next
-            }
-            for i in indexes {
-                guard let a = cur.array, i >= 0, i < a.count else { return nil }
-                cur = a[i]
+    /// kubectl's processJSONPathInput: the input split at single `=` (a `==` stays inside a part),
+    /// the expression relaxed (`.a.b` → `{.a.b}`), the value stripped of quotes.
+    static func jsonPathInput(_ input: String) throws -> (String, String?) {
+        var parts: [String] = [], current = ""
+        var chars = Array(input)[...]
+        while let c = chars.popFirst() {
+            if c == "=" {
+                if chars.first == "=" { current += "=="; chars = chars.dropFirst(); continue }
+                parts.append(current)
+                current = ""
+            } else {
+                current.append(c)
             }
         }
-        return cur
-    }
-
-    static func scalarText(_ v: JSONValue) -> String {
-        switch v {
-        case .string(let s): return s
-        case .bool(let b): return b ? "true" : "false"
-        case .int(let i): return String(i)
-        case .double(let d): return goFormatFloat(d)
-        case .null: return ""
-        default: return v.compactJSON
+        parts.append(current)
+        guard parts.count <= 2 else {
+            throw CLIError.message("jsonpath wait format must be --for=jsonpath='{.status.readyReplicas}'=3 or --for=jsonpath='{.status.readyReplicas}'")
         }
+        let expression: String
+        do { expression = try relaxedJSONPathExpression(parts[0]) } catch { throw CLIError.message(SetCommand.messageText(error)) }
+        if parts.count == 1 { return (expression, nil) }
+        let quote: (Character) -> Bool = { $0 == "'" || $0 == "\"" }
+        let value = String(parts[1].drop(while: quote).reversed().drop(while: quote).reversed())
+        if value.isEmpty {
+            throw CLIError.message("jsonpath wait has to have a value after equal sign, like --for=jsonpath='{.status.readyReplicas}'=3")
+        }
+        return (expression, value)
     }
 
-    static func conditionMet(_ condition: Condition, _ object: JSONValue) -> Bool {
+    static func trimmedSpaces(_ s: String) -> String {
+        String(s.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+    }
+
+    static func conditionMet(_ condition: Condition, _ object: JSONValue) throws -> Bool {
         switch condition {
         case .create, .delete: return true
         case .condition(let type, let value):
@@ -93,8 +90,17 @@ enum WaitCommand {
                     && ($0["status"].string ?? "").lowercased() == value.lowercased()
             }
         case .jsonpath(let path, let value):
-            guard let v = evaluate(path, object) else { return false }
-            return value.map { scalarText(v) == $0 } ?? true
+            // kubectl: nothing found is not met yet; several values, or a map or list compared with a
+            // value, are errors.
+            let results = try path.findResults(object)
+            guard let first = results.first, let v = first.first else { return false }
+            if results.count > 1 { throw CLIError.message("given jsonpath expression matches more than one list") }
+            if first.count > 1 { throw CLIError.message("given jsonpath expression matches more than one value") }
+            guard let value else { return true }
+            switch v.json {
+            case .object, .array: throw CLIError.message("jsonpath leads to a nested object or list which is not supported")
+            default: return trimmedSpaces(goFormatV(v.json)) == trimmedSpaces(value)
+            }
         }
     }
 }
@@ -151,7 +157,7 @@ struct WaitOptions: CommandOptions {
                     else { return false }
                     current = fresh
                 }
-                return WaitCommand.conditionMet(condition, current)
+                return try WaitCommand.conditionMet(condition, current)
             }
             if !met {
                 throw CLIError.message("timed out waiting for the condition on \(t.type?.plural ?? t.kind.lowercased())/\(t.name)")

@@ -190,6 +190,12 @@ enum TypedRoundTrip {
             var st = obj["status"].isNull ? JSONValue.emptyObject : obj["status"]
             if st["loadBalancer"].isNull { st["loadBalancer"] = .emptyObject }
             o["status"] = .object(TypedOrder.reorder(st, ["loadBalancer", "conditions"]))
+        case ("rbac.authorization.k8s.io", "RoleBinding"), ("rbac.authorization.k8s.io", "ClusterRoleBinding"):
+            if let subjects = obj["subjects"].array {
+                o["subjects"] = .array(subjects.map { .object(TypedOrder.reorder($0, ["kind", "apiGroup", "name", "namespace"])) })
+            }
+            o["roleRef"] = .object(TypedOrder.reorder(obj["roleRef"].isNull ? .emptyObject : obj["roleRef"], ["apiGroup", "kind", "name"]))
+            return .object(TypedOrder.reorder(o, ["kind", "apiVersion", "metadata", "subjects", "roleRef"]))
         default:
             return obj
         }

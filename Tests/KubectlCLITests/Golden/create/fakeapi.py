@@ -104,5 +104,30 @@ class H(BaseHTTPRequestHandler):
             open(answer + ".request", "wb").write(body)
             doc = json.load(open(answer))
             return self.send(doc.get("code", 201) if doc.get("kind") == "Status" else 201, doc)
+        if os.environ.get("FAKEAPI_ECHO"): return self.echo("POST", body, 201)
         self.send(404, {"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"the server could not find the requested resource","reason":"NotFound","code":404})
+    # FAKEAPI_ECHO=<file> (kubectl debug): a create answers with the object sent, a patch of a subresource
+    # (pods/NAME/ephemeralcontainers) and a delete with the recorded object; each request's method, path
+    # and body are appended to <file>.
+    def echo(self, method, body, code):
+        ctype = self.headers.get("Content-Type", "application/json")
+        open(os.environ["FAKEAPI_ECHO"], "a").write(method + " " + self.path + "\n" + (body.decode() if "json" in ctype else "(protobuf)") + "\n")
+        if method == "POST":
+            if "json" not in ctype:  # a typed client's protobuf body goes back as it came
+                self.send_response(code); self.send_header("Content-Type", ctype); self.send_header("Content-Length", str(len(body)))
+                self.end_headers(); return self.wfile.write(body)
+            obj = json.loads(body)
+        else:
+            r = routed(self.path.rsplit("/ephemeralcontainers", 1)[0])
+            if r is None: return self.send(404, {"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"not found","reason":"NotFound","code":404})
+            obj = r[1]
+        self.send(code, obj)
+    def do_PATCH(self):
+        body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        if os.environ.get("FAKEAPI_ECHO"): return self.echo("PATCH", body, 200)
+        self.send(405, {})
+    def do_DELETE(self):
+        body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        if os.environ.get("FAKEAPI_ECHO"): return self.echo("DELETE", body, 200)
+        self.send(405, {})
 HTTPServer(("127.0.0.1", int(sys.argv[1])), H).serve_forever()

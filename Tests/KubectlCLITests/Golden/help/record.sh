@@ -17,7 +17,7 @@ visit() {
     /^[^ ]/ { inlist = ($0 == "Available Commands:" || (root == 0 && $0 ~ /:$/ && $0 != "Usage:")); next }
     inlist && /^  [a-z]/ { print $1 }
   ' "$file" | while read -r sub; do
-    case "$sub" in help|alpha|plugin) continue ;; esac   # no counterpart in kubectl-local
+    case "$sub" in help|alpha) continue ;; esac   # no counterpart in kubectl-local (alpha: hidden, no commands)
     visit "$@" "$sub"
   done
 }

@@ -1,0 +1,173 @@
+import KubeModel
+
+struct CreateConfigMap: ObjectGenerator {
+    var appendHash = false
+    var fromEnvFile: [String] = []
+    var fromFile: [String] = []
+    var fromLiteral: [String] = []
+    static var failure: CreateFailure { .colon("failed to create configmap") }
+
+    static var flags: [OptionFlag<Self>] {
+        [.init(\.appendHash, "append-hash", usage: "Add a hash of the content to the name."),
+         .init(\.fromEnvFile, "from-env-file", usage: "Read key=value lines from this file."),
+         .init(\.fromFile, "from-file", usage: "Add a file (key defaults to its name) or a directory's files."),
+         .init(\.fromLiteral, "from-literal", .stringArray, usage: "Add a key=value pair.")]
+    }
+
+    func make(args: [String], argsLenAtDash: Int?, context: GeneratorContext) throws -> JSONValue {
+        let name = try Gen.name(args, argsLenAtDash)
+        let files = fromFile, literals = fromLiteral, envs = fromEnvFile
+        if !envs.isEmpty && (!files.isEmpty || !literals.isEmpty) {
+            throw CLIError.message("from-env-file cannot be combined with from-file or from-literal")
+        }
+        var c = DataCollector(objectName: name, isSecret: false, context: context)
+        try c.addLiterals(literals)
+        try c.addFiles(files)
+        try c.addEnvFiles(envs)
+        var finalName = name
+        if appendHash {
+            finalName += "-" + NameHash.configMap(name: name, data: c.dataJSON ?? .emptyObject, binaryData: c.binaryJSON)
+        }
+        return Gen.obj([("kind", "ConfigMap"), ("apiVersion", "v1"),
+                        ("metadata", Gen.meta(name: finalName, namespace: context.namespace)),
+                        ("data", c.dataJSON), ("binaryData", c.binaryJSON)])
+    }
+}
+
+func secretObject(name: String, namespace: String?, data: JSONValue?, type: String) -> JSONValue {
+    Gen.obj([("kind", "Secret"), ("apiVersion", "v1"), ("metadata", Gen.meta(name: name, namespace: namespace)),
+             ("data", data), ("type", type.isEmpty ? nil : .string(type))])
+}
+
+struct CreateSecretGeneric: ObjectGenerator {
+    var appendHash = false
+    var fromEnvFile: [String] = []
+    var fromFile: [String] = []
+    var fromLiteral: [String] = []
+    var type = ""
+    static var failure: CreateFailure { .noColon("failed to create secret") }
+
+    static var flags: [OptionFlag<Self>] {
+        [.init(\.appendHash, "append-hash", usage: "Add a hash of the content to the name."),
+         .init(\.fromEnvFile, "from-env-file", usage: "Read key=value lines from this file."),
+         .init(\.fromFile, "from-file", usage: "Add a file (key defaults to its name) or a directory's files."),
+         .init(\.fromLiteral, "from-literal", .stringArray, usage: "Add a key=value pair."),
+         .init(\.type, "type", usage: "Secret type.")]
+    }
+
+    func make(args: [String], argsLenAtDash: Int?, context: GeneratorContext) throws -> JSONValue {
+        let name = try Gen.name(args, argsLenAtDash)
+        let files = fromFile, literals = fromLiteral, envs = fromEnvFile
+        if !envs.isEmpty && (!files.isEmpty || !literals.isEmpty) {
+            throw CLIError.message("from-env-file cannot be combined with from-file or from-literal")
+        }
+        var c = DataCollector(objectName: name, isSecret: true, context: context)
+        try c.addLiterals(literals)
+        try c.addFiles(files)
+        try c.addEnvFiles(envs)
+        var finalName = name
+        if appendHash {
+            finalName += "-" + NameHash.secret(name: name, type: type, data: c.binaryJSON ?? .emptyObject)
+        }
+        return secretObject(name: finalName, namespace: context.namespace, data: c.binaryJSON, type: type)
+    }
+}
+
+struct CreateSecretTLS: ObjectGenerator {
+    var appendHash = false
+    var cert = ""
+    var key = ""
+    static var failure: CreateFailure { .noColon("failed to create secret") }
+
+    static var flags: [OptionFlag<Self>] {
+        [.init(\.appendHash, "append-hash", usage: "Add a hash of the content to the name."),
+         .init(\.cert, "cert", usage: "PEM certificate file."),
+         .init(\.key, "key", usage: "PEM private key file.")]
+    }
+
+    func make(args: [String], argsLenAtDash: Int?, context: GeneratorContext) throws -> JSONValue {
+        let name = try Gen.name(args, argsLenAtDash)
+        let certPath = cert, keyPath = key
+        if certPath.isEmpty || keyPath.isEmpty { throw CLIError.message("key and cert must be specified") }
+        func read(_ p: String) throws -> [UInt8] {
+            switch context.files.read(p) {
+            case .success(let b): return b
+            case .failure(let e): throw CLIError.message("Cannot read file \(p), open \(p): \(e.text)")
+            }
+        }
+        let cert = try read(certPath), key = try read(keyPath)
+        try Self.checkPEM(cert, wanted: { $0 == "CERTIFICATE" }, wantedName: "\"CERTIFICATE\"", what: "certificate")
+        try Self.checkPEM(key, wanted: { $0 == "PRIVATE KEY" || $0.hasSuffix(" PRIVATE KEY") }, wantedName: "\"PRIVATE KEY\"", what: "key")
+        let data = Gen.sortedMap([("tls.crt", Base64.encode(cert)), ("tls.key", Base64.encode(key))])
+        var finalName = name
+        if appendHash { finalName += "-" + NameHash.secret(name: name, type: "kubernetes.io/tls", data: data) }
+        return secretObject(name: finalName, namespace: context.namespace, data: data, type: "kubernetes.io/tls")
+    }
+
+    /// The PEM-block part of Go's `tls.X509KeyPair` checks (the DER contents are not parsed).
+    static func checkPEM(_ bytes: [UInt8], wanted: (String) -> Bool, wantedName: String, what: String) throws {
+        let text = String(decoding: bytes, as: UTF8.self)
+        var types: [String] = []
+        var rest = Substring(text)
+        while let r = rest.firstRange(of: "-----BEGIN ") {
+            let after = rest[r.upperBound...]
+            guard let end = after.firstRange(of: "-----") else { break }
+            let type = String(after[..<end.lowerBound])
+            guard after.firstRange(of: "-----END \(type)-----") != nil else { break }
+            types.append(type)
+            rest = after[end.upperBound...]
+        }
+        if types.isEmpty { throw CLIError.message("tls: failed to find any PEM data in \(what) input") }
+        if !types.contains(where: wanted) {
+            if what == "key" {
+                throw CLIError.message("tls: failed to find PEM block with type ending in \"PRIVATE KEY\" in key input after skipping PEM blocks of the following types: [\(types.joined(separator: " "))]")
+            }
+            throw CLIError.message("tls: failed to find \(wantedName) PEM block in \(what) input after skipping PEM blocks of the following types: [\(types.joined(separator: " "))]")
+        }
+    }
+}
+
+struct CreateSecretDockerRegistry: ObjectGenerator {
+    var appendHash = false
+    var dockerEmail = ""
+    var dockerPassword = ""
+    var dockerServer: String?
+    var dockerUsername = ""
+    var fromFile: [String] = []
+    static var failure: CreateFailure { .noColon("failed to create secret") }
+
+    static var flags: [OptionFlag<Self>] {
+        [.init(\.appendHash, "append-hash", usage: "Add a hash of the content to the name."),
+         .init(\.dockerEmail, "docker-email", usage: "Registry e-mail address."),
+         .init(\.dockerPassword, "docker-password", usage: "Registry password."),
+         .init(\.dockerServer, "docker-server", default: "https://index.docker.io/v1/", usage: "Registry server address."),
+         .init(\.dockerUsername, "docker-username", usage: "Registry user name."),
+         .init(\.fromFile, "from-file", usage: "Take the config from files ([key=]path).")]
+    }
+
+    func make(args: [String], argsLenAtDash: Int?, context: GeneratorContext) throws -> JSONValue {
+        let name = try Gen.name(args, argsLenAtDash)
+        let files = fromFile, user = dockerUsername, password = dockerPassword, email = dockerEmail
+        let server = dockerServer ?? "https://index.docker.io/v1/"
+        if files.isEmpty && (user.isEmpty || password.isEmpty || server.isEmpty) {
+            throw CLIError.message("either --from-file or the combination of --docker-username, --docker-password and --docker-server is required")
+        }
+        let type = "kubernetes.io/dockerconfigjson"
+        let data: JSONValue
+        if !files.isEmpty {
+            var c = DataCollector(objectName: name, isSecret: true, context: context)
+            try c.addFiles(files)
+            data = c.binaryJSON ?? .emptyObject
+        } else {
+            let entry = Gen.obj([("username", .string(user)), ("password", .string(password)),
+                                 ("email", email.isEmpty ? nil : .string(email)),
+                                 ("auth", .string(Base64.encode(user + ":" + password)))])
+            let config: JSONValue = ["auths": Gen.obj([(server, entry)])]
+            data = Gen.sortedMap([(".dockerconfigjson", Base64.encode(config.jsonString(.compactOrdered)))])
+        }
+        var finalName = name
+        if appendHash { finalName += "-" + NameHash.secret(name: name, type: type, data: data) }
+        return secretObject(name: finalName, namespace: context.namespace,
+                            data: data.object?.isEmpty == true ? nil : data, type: type)
+    }
+}

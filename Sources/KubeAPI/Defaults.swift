@@ -243,7 +243,14 @@ enum Defaults {
         setIfMissing(&p, ["periodSeconds"], 10)
         setIfMissing(&p, ["successThreshold"], 1)
         setIfMissing(&p, ["failureThreshold"], 3)
-        if p["httpGet"].object != nil { setIfMissing(&p, ["httpGet", "scheme"], "HTTP") }
+        httpGet(&p)
+    }
+
+    /// `SetDefaults_HTTPGetAction`: path `/`, scheme HTTP (probes and lifecycle hooks).
+    static func httpGet(_ h: inout JSONValue) {
+        guard h["httpGet"].object != nil else { return }
+        if (h["httpGet"]["path"].string ?? "").isEmpty { h["httpGet"]["path"] = "/" }
+        setIfMissing(&h, ["httpGet", "scheme"], "HTTP")
     }
 
     static func container(_ c: inout JSONValue) {
@@ -261,6 +268,11 @@ enum Defaults {
             var p = c[key]
             probe(&p)
             c[key] = p
+        }
+        for hook in ["postStart", "preStop"] where c["lifecycle"][hook].object != nil {
+            var h = c["lifecycle"][hook]
+            httpGet(&h)
+            c["lifecycle"][hook] = h
         }
     }
 
@@ -355,6 +367,9 @@ enum Defaults {
         var spec = obj["spec"]
         setIfMissing(&spec, ["type"], "ClusterIP")
         setIfMissing(&spec, ["sessionAffinity"], "None")
+        if spec["sessionAffinity"].string == "ClientIP", spec["sessionAffinityConfig"]["clientIP"]["timeoutSeconds"].isNull {
+            spec["sessionAffinityConfig"] = ["clientIP": ["timeoutSeconds": 10800]]
+        }
         let type = spec["type"].string ?? "ClusterIP"
         if type != "ExternalName" {
             setIfMissing(&spec, ["internalTrafficPolicy"], "Cluster")

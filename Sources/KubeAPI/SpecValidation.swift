@@ -11,13 +11,17 @@ enum SpecValidation {
         if let def = SchemaIndex.builtin.definition(apiVersion: obj["apiVersion"].string ?? "", kind: obj["kind"].string ?? "") {
             // Only the spec: metadata has its own rules and status is written by controllers.
             if let p = def.property(named: "spec"), obj["spec"].object != nil {
-                required(obj["spec"], type: p.type, path: "spec", into: &causes, depth: 0)
+                var spec = obj["spec"]
+                if (type.group, type.kind) == ("apps", "StatefulSet") { spec.remove(["template", "spec"]) }
+                required(spec, type: p.type, path: "spec", into: &causes, depth: 0)
             }
         }
         switch (type.group, type.kind) {
         case ("", "Pod"):
             containers(obj["spec"], path: "spec", into: &causes)
-        case ("apps", "Deployment"), ("apps", "ReplicaSet"), ("apps", "StatefulSet"), ("apps", "DaemonSet"):
+        case ("apps", "StatefulSet"):
+            selectorMatchesTemplate(obj, into: &causes)
+        case ("apps", "Deployment"), ("apps", "ReplicaSet"), ("apps", "DaemonSet"):
             selectorMatchesTemplate(obj, into: &causes)
             containers(obj["spec"]["template"]["spec"], path: "spec.template.spec", into: &causes)
         case ("batch", "Job"):
@@ -74,7 +78,14 @@ enum SpecValidation {
     static let notRequired: Set<String> = [
         "io.k8s.api.apps.v1.StatefulSetSpec.serviceName",
         "io.k8s.api.batch.v1.PodFailurePolicyOnPodConditionsPattern.status",
-        "io.k8s.api.rbac.v1.RoleRef.apiGroup",
+        // Checked by the kinds' own rules with the API server's words (Rules/).
+        "io.k8s.api.core.v1.HTTPGetAction.port", "io.k8s.api.core.v1.TCPSocketAction.port", "io.k8s.api.core.v1.GRPCAction.port",
+        "io.k8s.api.core.v1.TopologySpreadConstraint.maxSkew", "io.k8s.api.core.v1.TopologySpreadConstraint.topologyKey",
+        "io.k8s.api.core.v1.TopologySpreadConstraint.whenUnsatisfiable", "io.k8s.api.core.v1.PodAffinityTerm.topologyKey",
+        "io.k8s.api.core.v1.WeightedPodAffinityTerm.weight", "io.k8s.api.core.v1.PreferredSchedulingTerm.weight",
+        "io.k8s.api.core.v1.NodeSelectorRequirement.key", "io.k8s.api.core.v1.NodeSelectorRequirement.operator",
+        "io.k8s.api.core.v1.ServicePort.port", "io.k8s.api.networking.v1.HTTPIngressPath.pathType",
+        "io.k8s.api.networking.v1.HTTPIngressPath.backend",
     ]
 
     /// Pods need containers, and every container an image.

@@ -124,7 +124,9 @@ struct SpecRules: AdmissionStep {
     static func rules(_ r: AdmissionRequest) -> [FieldError] {
         let (group, kind) = r.groupKind
         var errs: [FieldError] = []
-        if let path = r.type.podSpecPath {
+        // A StatefulSet's pod template is not validated as a pod spec by v1.32 (only its labels,
+        // restart policy and activeDeadlineSeconds).
+        if let path = r.type.podSpecPath, (group, kind) != ("apps", "StatefulSet") {
             errs += PodSpecRules.validate(r.object.at(path), path: path.joined(separator: "."))
         }
         errs += WorkloadRules.validate(r.object, old: r.old, group: group, kind: kind)
@@ -132,6 +134,9 @@ struct SpecRules: AdmissionStep {
         case ("", "ConfigMap"): errs += ConfigDataRules.configMap(r.object, old: r.old)
         case ("", "Secret"): errs += ConfigDataRules.secret(r.object, old: r.old)
         case ("", "Pod"): if let old = r.old { errs += PodUpdateRules.validate(r.object, old: old) }
+        case ("", "Service"): errs += ServiceRules.validate(r.object)
+        case ("networking.k8s.io", "Ingress"): errs += NetworkingRules.ingress(r.object)
+        case ("rbac.authorization.k8s.io", _): errs += RBACRules.validate(r.object, old: r.old, kind: kind)
         default: break
         }
         return errs

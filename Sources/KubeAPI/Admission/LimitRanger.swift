@@ -1,24 +1,40 @@
 import KubeModel
 import KubeRegistry
 
-/// The LimitRanger admission plugin on pod create: `Container` items of the namespace's LimitRanges
-/// give containers their default requests and limits (recorded in the `kubernetes.io/limit-ranger`
-/// annotation), then min, max and maxLimitRequestRatio are enforced (Forbidden on violation).
+/// The LimitRanger admission plugin on pod and claim create: `Container` items of the namespace's
+/// LimitRanges give containers their default requests and limits (recorded in the
+/// `kubernetes.io/limit-ranger` annotation), then min, max and maxLimitRequestRatio of `Container` and
+/// `Pod` items are enforced, and min and max of `PersistentVolumeClaim` items (Forbidden on violation).
 struct LimitRanger: AdmissionStep {
     static let annotation = "kubernetes.io/limit-ranger"
 
     func admit(_ r: inout AdmissionRequest, _ s: APISession) throws {
-        guard r.operation == .create, r.type.group.isEmpty, r.type.kind == "Pod" else { return }
+        // Pods only on create (their containers cannot change); claims on every write (a resize too).
+        guard r.type.group.isEmpty, (r.operation == .create && r.type.kind == "Pod") || r.type.kind == "PersistentVolumeClaim"
+        else { return }
         let ns = r.object["metadata"]["namespace"].string ?? ""
         let ranges = try s.limitRanges(in: ns)
         guard !ranges.isEmpty else { return }
-        let items = ranges.flatMap { $0["spec"]["limits"].array ?? [] }.filter { $0["type"].string == "Container" }
-        Self.applyDefaults(&r.object, items: items)
+        let all = ranges.flatMap { $0["spec"]["limits"].array ?? [] }
         var errs: [String] = []
-        for item in items { errs += Self.violations(r.object["spec"], item: item) }
+        if r.type.kind == "Pod" {
+            let items = all.filter { $0["type"].string == "Container" }
+            Self.applyDefaults(&r.object, items: items)
+            for item in all {
+                switch item["type"].string {
+                case "Container": errs += Self.violations(r.object["spec"], item: item)
+                case "Pod": errs += Self.podViolations(r.object["spec"], item: item)
+                default: break
+                }
+            }
+        } else {
+            for item in all where item["type"].string == "PersistentVolumeClaim" {
+                errs += Self.claimViolations(r.object["spec"]["resources"]["requests"], item: item)
+            }
+        }
         if !errs.isEmpty {
             let detail = errs.count == 1 ? errs[0] : "[" + errs.joined(separator: ", ") + "]"
-            throw APIError(reason: .forbidden, message: "pods \(strconvQuote(r.name)) is forbidden: \(detail)", code: 403)
+            throw APIError(reason: .forbidden, message: "\(r.type.qualifiedPlural) \(strconvQuote(r.name)) is forbidden: \(detail)", code: 403)
         }
     }
 
@@ -65,40 +81,84 @@ struct LimitRanger: AdmissionStep {
     static func violations(_ spec: JSONValue, item: JSONValue) -> [String] {
         var errs: [String] = []
         for c in (spec["containers"].array ?? []) + (spec["initContainers"].array ?? []) {
-            let req = quantities(c["resources"]["requests"]), lim = quantities(c["resources"]["limits"])
-            for (k, v) in sortedQuantities(item["min"]) {
-                if let r = req[k] {
-                    if r < v { errs.append("minimum \(k) usage per Container is \(v), but request is \(r)") }
-                    else if let l = lim[k], l < v { errs.append("minimum \(k) usage per Container is \(v), but limit is \(l)") }
-                } else {
-                    errs.append("minimum \(k) usage per Container is \(v).  No request is specified")
-                }
+            errs += constraints("Container", item: item, requests: quantities(c["resources"]["requests"]),
+                                limits: quantities(c["resources"]["limits"]))
+        }
+        return errs
+    }
+
+    /// A `Pod` item against the pod's requests and limits: its containers' sum, or an init
+    /// container's own value where that is larger.
+    static func podViolations(_ spec: JSONValue, item: JSONValue) -> [String] {
+        func total(_ key: String) -> [String: Quantity] {
+            var sum: [String: Quantity] = [:]
+            for c in spec["containers"].array ?? [] {
+                for (k, v) in quantities(c["resources"][key]) { sum[k] = sum[k].map { $0 + v } ?? v }
             }
-            for (k, v) in sortedQuantities(item["max"]) {
-                if let l = lim[k] {
-                    if l > v { errs.append("maximum \(k) usage per Container is \(v), but limit is \(l)") }
-                    else if let r = req[k], r > v { errs.append("maximum \(k) usage per Container is \(v), but request is \(r)") }
-                } else {
-                    errs.append("maximum \(k) usage per Container is \(v).  No limit is specified")
-                }
+            for c in spec["initContainers"].array ?? [] {
+                for (k, v) in quantities(c["resources"][key]) where sum[k].map({ $0 < v }) ?? true { sum[k] = v }
             }
-            for (k, v) in sortedQuantities(item["maxLimitRequestRatio"]) {
-                errs += ratio(k, v, req[k], lim[k])
+            return sum
+        }
+        return constraints("Pod", item: item, requests: total("requests"), limits: total("limits"))
+    }
+
+    /// A `PersistentVolumeClaim` item: min and max against the claim's requests.
+    static func claimViolations(_ requests: JSONValue, item: JSONValue) -> [String] {
+        let req = quantities(requests)
+        var errs: [String] = []
+        for (k, v) in sortedQuantities(item["min"]) {
+            if let r = req[k] {
+                if r < v { errs.append("minimum \(k) usage per PersistentVolumeClaim is \(v), but request is \(r)") }
+            } else {
+                errs.append("minimum \(k) usage per PersistentVolumeClaim is \(v).  No request is specified")
+            }
+        }
+        for (k, v) in sortedQuantities(item["max"]) {
+            if let r = req[k] {
+                if v < r { errs.append("maximum \(k) usage per PersistentVolumeClaim is \(v), but request is \(r)") }
+            } else {
+                errs.append("maximum \(k) usage per PersistentVolumeClaim is \(v).  No request is specified")
             }
         }
         return errs
     }
 
-    static func ratio(_ k: String, _ v: Quantity, _ req: Quantity?, _ lim: Quantity?) -> [String] {
+    /// `minConstraint`, `maxConstraint` and `limitRequestRatioConstraint` of one item.
+    static func constraints(_ type: String, item: JSONValue, requests req: [String: Quantity], limits lim: [String: Quantity]) -> [String] {
+        var errs: [String] = []
+        for (k, v) in sortedQuantities(item["min"]) {
+            if let r = req[k] {
+                if r < v { errs.append("minimum \(k) usage per \(type) is \(v), but request is \(r)") }
+                else if let l = lim[k], l < v { errs.append("minimum \(k) usage per \(type) is \(v), but limit is \(l)") }
+            } else {
+                errs.append("minimum \(k) usage per \(type) is \(v).  No request is specified")
+            }
+        }
+        for (k, v) in sortedQuantities(item["max"]) {
+            if let l = lim[k] {
+                if l > v { errs.append("maximum \(k) usage per \(type) is \(v), but limit is \(l)") }
+                else if let r = req[k], r > v { errs.append("maximum \(k) usage per \(type) is \(v), but request is \(r)") }
+            } else {
+                errs.append("maximum \(k) usage per \(type) is \(v).  No limit is specified")
+            }
+        }
+        for (k, v) in sortedQuantities(item["maxLimitRequestRatio"]) {
+            errs += ratio(k, v, req[k], lim[k], type: type)
+        }
+        return errs
+    }
+
+    static func ratio(_ k: String, _ v: Quantity, _ req: Quantity?, _ lim: Quantity?, type: String = "Container") -> [String] {
         guard let req, !req.isZero else {
-            return ["\(k) max limit to request ratio per Container is \(v), but no request is specified or request is 0"]
+            return ["\(k) max limit to request ratio per \(type) is \(v), but no request is specified or request is 0"]
         }
         guard let lim, !lim.isZero else {
-            return ["\(k) max limit to request ratio per Container is \(v), but no limit is specified or limit is 0"]
+            return ["\(k) max limit to request ratio per \(type) is \(v), but no limit is specified or limit is 0"]
         }
         let observed = Double(lim.milliValue) / Double(req.milliValue)
         guard observed * 1000 > Double(v.milliValue) else { return [] }
-        return ["\(k) max limit to request ratio per Container is \(v), but provided ratio is \(goFixed6(observed))"]
+        return ["\(k) max limit to request ratio per \(type) is \(v), but provided ratio is \(goFixed6(observed))"]
     }
 
     /// Go's `%f`.

@@ -75,26 +75,55 @@ enum QuotaUsage {
         return u
     }
 
-    /// Whether a quota's scopes select `pod` (scopes only apply to pods).
+    /// Whether a quota's scopes and scope selector select `pod` (scopes only apply to pods):
+    /// BestEffort, NotBestEffort, Terminating, NotTerminating, PriorityClass (In, NotIn, Exists on the
+    /// pod's class; DoesNotExist never matches, as upstream's selector always sees the key) and
+    /// CrossNamespacePodAffinity.
     static func scopesMatch(_ quota: JSONValue, _ obj: JSONValue, type: ResourceType) -> Bool {
-        var scopes = (quota["spec"]["scopes"].array ?? []).compactMap(\.string)
+        var terms: [(name: String, op: String, values: [String])] =
+            (quota["spec"]["scopes"].array ?? []).compactMap(\.string).map { ($0, "Exists", []) }
         for e in quota["spec"]["scopeSelector"]["matchExpressions"].array ?? [] {
-            if let name = e["scopeName"].string { scopes.append(name) }
-        }
-        if scopes.isEmpty { return true }
-        guard type.group.isEmpty, type.kind == "Pod" else { return false }
-        let bestEffort = podCompute(obj["spec"]).keys.allSatisfy { !$0.hasPrefix("requests.") && !$0.hasPrefix("limits.") }
-        let terminating = !obj["spec"]["activeDeadlineSeconds"].isNull
-        for scope in scopes {
-            switch scope {
-            case "BestEffort": if !bestEffort { return false }
-            case "NotBestEffort": if bestEffort { return false }
-            case "Terminating": if !terminating { return false }
-            case "NotTerminating": if terminating { return false }
-            default: break
+            if let name = e["scopeName"].string {
+                terms.append((name, e["operator"].string ?? "", e["values"].array?.compactMap(\.string) ?? []))
             }
         }
+        if terms.isEmpty { return true }
+        guard type.group.isEmpty, type.kind == "Pod" else { return false }
+        let spec = obj["spec"]
+        let bestEffort = podCompute(spec).keys.allSatisfy { !$0.hasPrefix("requests.") && !$0.hasPrefix("limits.") }
+        let terminating = (spec["activeDeadlineSeconds"].int ?? -1) >= 0
+        for term in terms {
+            let matches: Bool
+            switch term.name {
+            case "BestEffort": matches = bestEffort
+            case "NotBestEffort": matches = !bestEffort
+            case "Terminating": matches = terminating
+            case "NotTerminating": matches = !terminating
+            case "PriorityClass":
+                let cls = spec["priorityClassName"].string ?? ""
+                switch term.op {
+                case "Exists": matches = !cls.isEmpty
+                case "In": matches = term.values.contains(cls)
+                case "NotIn": matches = !term.values.contains(cls)
+                default: matches = false
+                }
+            case "CrossNamespacePodAffinity": matches = crossNamespaceAffinity(spec["affinity"])
+            default: matches = true
+            }
+            if !matches { return false }
+        }
         return true
+    }
+
+    /// A pod (anti-)affinity term that names namespaces or selects them.
+    static func crossNamespaceAffinity(_ affinity: JSONValue) -> Bool {
+        for key in ["podAffinity", "podAntiAffinity"] {
+            let a = affinity[key]
+            let terms = (a["requiredDuringSchedulingIgnoredDuringExecution"].array ?? [])
+                + (a["preferredDuringSchedulingIgnoredDuringExecution"].array ?? []).map { $0["podAffinityTerm"] }
+            if terms.contains(where: { !($0["namespaces"].array ?? []).isEmpty || $0["namespaceSelector"].object != nil }) { return true }
+        }
+        return false
     }
 
     /// `prettyPrint`: `k=v` pairs sorted by name, joined by commas.

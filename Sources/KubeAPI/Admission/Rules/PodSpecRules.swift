@@ -2,37 +2,58 @@ import KubeModel
 
 /// Pod spec validation of apis/core/validation (v1.32) that users meet most: container names
 /// (DNS-1123 labels, unique across containers and init containers), ports (names, numbers, protocol),
-/// image pull policy and restart policy enums. Messages and field paths are the API server's.
+/// image pull policy and restart policy enums, and (in their own files) volumes and mounts, probes and
+/// lifecycle hooks, affinity, tolerations and topology spread. Messages and field paths are the API server's.
 enum PodSpecRules {
     static let protocols = ["SCTP", "TCP", "UDP"]
     static let pullPolicies = ["Always", "IfNotPresent", "Never"]
     static let restartPolicies = ["Always", "OnFailure", "Never"]
+    static let dnsPolicies = ["ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"]
 
     static func validate(_ spec: JSONValue, path: String) -> [FieldError] {
         guard spec.object != nil else { return [] }
         var errs: [FieldError] = []
+        let volumes = VolumeRules.volumes(spec["volumes"].array ?? [], path: "\(path).volumes", into: &errs)
         var names: Set<String> = []
-        for key in ["initContainers", "containers"] {
+        for key in ["containers", "initContainers"] {
             for (i, c) in (spec[key].array ?? []).enumerated() {
-                container(c, path: "\(path).\(key)[\(i)]", names: &names, into: &errs)
+                let p = "\(path).\(key)[\(i)]"
+                container(c, path: p, volumes: volumes, names: &names, into: &errs)
+                // Probes are checked on regular and sidecar (restartPolicy: Always) init containers.
+                if key == "containers" || c["restartPolicy"].string == "Always" {
+                    ProbeRules.container(c, path: p, into: &errs)
+                } else {
+                    ProbeRules.lifecycle(c["lifecycle"], path: "\(p).lifecycle", into: &errs)
+                }
             }
         }
         if let policy = spec["restartPolicy"].string, !restartPolicies.contains(policy) {
             errs.append(.notSupported("\(path).restartPolicy", .string(policy), supported: restartPolicies))
         }
+        if let policy = spec["dnsPolicy"].string, !dnsPolicies.contains(policy) {
+            errs.append(.notSupported("\(path).dnsPolicy", .string(policy), supported: dnsPolicies))
+        }
+        SchedulingRules.validate(spec, path: path, into: &errs)
         return errs
     }
 
-    static func container(_ c: JSONValue, path: String, names: inout Set<String>, into errs: inout [FieldError]) {
+    /// `validateContainerCommon`'s order: name, ports, mounts, pull policy, resources; then the name's uniqueness.
+    static func container(_ c: JSONValue, path: String, volumes: Set<String>, names: inout Set<String>,
+                          into errs: inout [FieldError])
+    {
         let name = c["name"].string ?? ""
         if !name.isEmpty {
             for msg in isDNS1123Label(name) { errs.append(.invalid("\(path).name", name, msg)) }
-            if !names.insert(name).inserted { errs.append(FieldError(.duplicate, field: "\(path).name", value: .string(name))) }
         }
         for (i, p) in (c["ports"].array ?? []).enumerated() { port(p, path: "\(path).ports[\(i)]", into: &errs) }
         portNames(c["ports"].array ?? [], path: "\(path).ports", into: &errs)
+        VolumeRules.mounts(c, volumes: volumes, path: "\(path).volumeMounts", into: &errs)
         if let policy = c["imagePullPolicy"].string, !pullPolicies.contains(policy) {
             errs.append(.notSupported("\(path).imagePullPolicy", .string(policy), supported: pullPolicies))
+        }
+        ResourceRules.validate(c["resources"], path: "\(path).resources", into: &errs)
+        if !name.isEmpty, !names.insert(name).inserted {
+            errs.append(FieldError(.duplicate, field: "\(path).name", value: .string(name)))
         }
     }
 

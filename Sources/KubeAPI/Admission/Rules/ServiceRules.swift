@@ -1,0 +1,128 @@
+import KubeModel
+
+/// Service validation (apis/core/validation v1.32) beyond the cluster IP: ports (required unless
+/// headless or ExternalName, names, numbers, protocols, target ports, duplicates), the type and
+/// session affinity enums and the client IP timeout, node ports only where a type allows them, an
+/// ExternalName's name, the external traffic policy.
+enum ServiceRules {
+    static let types = ["ClusterIP", "ExternalName", "LoadBalancer", "NodePort"]
+    static let affinities = ["ClientIP", "None"]
+    static let trafficPolicies = ["Cluster", "Local"]
+    static let maxClientIPTimeout = 86400
+
+    static func validate(_ svc: JSONValue) -> [FieldError] {
+        let spec = svc["spec"]
+        guard spec.object != nil else { return [] }
+        var errs: [FieldError] = []
+        let type = spec["type"].string ?? ""
+        let headless = spec["clusterIP"].string == "None"
+        let ports = spec["ports"].array ?? []
+        if ports.isEmpty && !headless && type != "ExternalName" { errs.append(.required("spec.ports")) }
+        switch type {
+        case "LoadBalancer", "NodePort":
+            if headless { errs.append(.invalid("spec.clusterIPs[0]", "None", "may not be set to 'None' for \(type) services")) }
+        case "ExternalName":
+            if !(spec["clusterIPs"].array ?? []).isEmpty || !(spec["clusterIP"].string ?? "").isEmpty {
+                errs.append(FieldError(.forbidden, field: "spec.clusterIPs", detail: "may not be set for ExternalName services"))
+            }
+            var cname = spec["externalName"].string ?? ""
+            if cname.hasSuffix(".") { cname.removeLast() }
+            if cname.isEmpty { errs.append(.required("spec.externalName")) }
+            for msg in cname.isEmpty ? [] : isDNS1123Subdomain(cname) { errs.append(.invalid("spec.externalName", cname, msg)) }
+        default: break
+        }
+        var names: Set<String> = []
+        for (i, p) in ports.enumerated() { port(p, path: "spec.ports[\(i)]", requireName: ports.count > 1, names: &names, into: &errs) }
+        var selector: [(String, String)] = []
+        for (k, v) in spec["selector"].stringMap { selector.append((k, v)) }
+        errs += validateLabels(selector, path: "spec.selector")
+        sessionAffinity(spec, into: &errs)
+        if type.isEmpty { errs.append(.required("spec.type")) } else if !types.contains(type) {
+            errs.append(.notSupported("spec.type", .string(type), supported: types))
+        }
+        if type == "ClusterIP" {
+            for (i, p) in ports.enumerated() where (p["nodePort"].int ?? 0) != 0 {
+                errs.append(FieldError(.forbidden, field: "spec.ports[\(i)].nodePort", detail: "may not be used when `type` is 'ClusterIP'"))
+            }
+        }
+        duplicates(ports, into: &errs)
+        trafficPolicy(spec, type: type, into: &errs)
+        return errs
+    }
+
+    static func port(_ p: JSONValue, path: String, requireName: Bool, names: inout Set<String>, into errs: inout [FieldError]) {
+        let name = p["name"].string ?? ""
+        if requireName && name.isEmpty {
+            errs.append(.required("\(path).name"))
+        } else if !name.isEmpty {
+            for msg in isDNS1123Label(name) { errs.append(.invalid("\(path).name", name, msg)) }
+            if !names.insert(name).inserted { errs.append(FieldError(.duplicate, field: "\(path).name", value: .string(name))) }
+        }
+        let number = p["port"].int ?? 0
+        if !(1...65535).contains(number) {
+            errs.append(FieldError(.invalid, field: "\(path).port", value: .int(number), detail: PodSpecRules.portRangeMessage))
+        }
+        let proto = p["protocol"].string ?? ""
+        if proto.isEmpty { errs.append(.required("\(path).protocol")) } else if !PodSpecRules.protocols.contains(proto) {
+            errs.append(.notSupported("\(path).protocol", .string(proto), supported: PodSpecRules.protocols))
+        }
+        ProbeRules.portNumOrName(p["targetPort"], path: "\(path).targetPort", into: &errs)
+    }
+
+    static func sessionAffinity(_ spec: JSONValue, into errs: inout [FieldError]) {
+        let affinity = spec["sessionAffinity"].string ?? ""
+        if affinity.isEmpty { errs.append(.required("spec.sessionAffinity")); return }
+        guard affinities.contains(affinity) else {
+            errs.append(.notSupported("spec.sessionAffinity", .string(affinity), supported: affinities))
+            return
+        }
+        let config = spec["sessionAffinityConfig"], path = "spec.sessionAffinityConfig"
+        if affinity == "None" {
+            if config.object != nil { errs.append(FieldError(.forbidden, field: path, detail: "must not be set when session affinity is None")) }
+            return
+        }
+        let why = "when session affinity type is ClientIP"
+        guard config.object != nil else { errs.append(.required(path, why)); return }
+        guard config["clientIP"].object != nil else { errs.append(.required("\(path).clientIP", why)); return }
+        guard let timeout = config["clientIP"]["timeoutSeconds"].int else { errs.append(.required("\(path).clientIP.timeoutSeconds", why)); return }
+        if timeout <= 0 || timeout > maxClientIPTimeout {
+            errs.append(FieldError(.invalid, field: "\(path).clientIP.timeoutSeconds", value: .int(timeout),
+                                   detail: "must be greater than 0 and less than \(maxClientIPTimeout)"))
+        }
+    }
+
+    /// Node ports and (protocol, port) pairs appear once.
+    static func duplicates(_ ports: [JSONValue], into errs: inout [FieldError]) {
+        var nodePorts: Set<String> = [], pairs: Set<String> = []
+        for (i, p) in ports.enumerated() {
+            let proto = p["protocol"].string ?? "", node = p["nodePort"].int ?? 0
+            if node != 0, !nodePorts.insert("\(proto)/\(node)").inserted {
+                errs.append(FieldError(.duplicate, field: "spec.ports[\(i)].nodePort", value: .int(node)))
+            }
+        }
+        for (i, p) in ports.enumerated() {
+            let proto = p["protocol"].string ?? "", number = p["port"].int ?? 0
+            if !pairs.insert("\(proto)/\(number)").inserted {
+                let literal = "core.ServicePort{Name:\"\", Protocol:\(strconvQuote(proto)), AppProtocol:(*string)(nil), Port:\(number), TargetPort:intstr.IntOrString{Type:0, IntVal:0, StrVal:\"\"}, NodePort:0}"
+                errs.append(FieldError(.duplicate, field: "spec.ports[\(i)]", value: .raw(literal)))
+            }
+        }
+    }
+
+    static func trafficPolicy(_ spec: JSONValue, type: String, into errs: inout [FieldError]) {
+        let external = type == "LoadBalancer" || type == "NodePort" || (type == "ClusterIP" && !(spec["externalIPs"].array ?? []).isEmpty)
+        let policy = spec["externalTrafficPolicy"].string ?? ""
+        if !external {
+            if !policy.isEmpty { errs.append(.invalid("spec.externalTrafficPolicy", policy, "may only be set for externally-accessible services")) }
+        } else if policy.isEmpty {
+            errs.append(.required("spec.externalTrafficPolicy"))
+        } else if !trafficPolicies.contains(policy) {
+            errs.append(.notSupported("spec.externalTrafficPolicy", .string(policy), supported: trafficPolicies))
+        }
+        let health = spec["healthCheckNodePort"].int ?? 0
+        if health != 0 && !(type == "LoadBalancer" && policy == "Local") {
+            errs.append(FieldError(.invalid, field: "spec.healthCheckNodePort", value: .int(health),
+                                   detail: "may only be set when `type` is 'LoadBalancer' and `externalTrafficPolicy` is 'Local'"))
+        }
+    }
+}

@@ -78,8 +78,12 @@ enum StoreFile {
     static func checkOwnership(_ db: Database, path: String, userVersion: Int32) throws {
         let tables = try db.scalarInt("SELECT count(*) FROM sqlite_master")
         if userVersion == 0 {
-            if tables > 0 { throw StoreError.notAStore(path) }
-            return
+            guard tables > 0 else { return }
+            // Another shell may have created the store (schema and version in one transaction) between
+            // the version read and this one: look at the version again before refusing the file.
+            let now = Int32(truncatingIfNeeded: try db.scalarInt("PRAGMA user_version"))
+            if now == 0 { throw StoreError.notAStore(path) }
+            return try checkOwnership(db, path: path, userVersion: now)
         }
         if Int32(truncatingIfNeeded: try db.scalarInt("PRAGMA application_id")) == applicationID { return }
         let ours = try db.scalarInt("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('objects', 'counters')")

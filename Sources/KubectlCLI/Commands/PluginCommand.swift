@@ -104,7 +104,7 @@ struct PluginListOptions: CommandOptions {
             }
             if name != "." && name != ".." { names.append(name) }
         }
-        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return names.sorted(by: goStringLess)
     }
 
     /// Go's text for an errno (its own table: lower case, as strerror's for the usual ones).

@@ -528,7 +528,7 @@ enum SetCommand {
             throw CLIError.message("you must specify at least one value of user, group or serviceaccount")
         }
         let namespace = try inv.namespace()
-        func sortedSet(_ values: [String]) -> [String] { Array(Set(values)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
+        func sortedSet(_ values: [String]) -> [String] { Set(values).sorted(by: goStringLess) }
         var subjects: [JSONValue] = []
         for u in sortedSet(o.users) { subjects.append(rbacSubject(kind: "User", name: u)) }
         for g in sortedSet(o.groups) { subjects.append(rbacSubject(kind: "Group", name: g)) }

@@ -6,6 +6,8 @@
 set -u
 KUBECTL=${KUBECTL:-/usr/lib/google-cloud-sdk/bin/kubectl.1.32}
 here=$(cd "$(dirname "$0")" && pwd)
+# Golden/argcheck records its cases with this script: `--dir DIR` names the case directory.
+if [ "${1:-}" = "--dir" ]; then here=$2; shift 2; fi
 export HOME=$(mktemp -d) KUBECONFIG=/dev/null
 kubectl() { "$KUBECTL" "$@"; }
 cases=("$@")

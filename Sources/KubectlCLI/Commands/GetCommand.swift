@@ -182,7 +182,7 @@ struct GetOptions: FlagOptions {
             for block in blocks { for f in block.items { objects.append(try f.object()) } }
             if !printFlags.showManagedFields && format.omitsManagedFields { objects = objects.map(ObjectPrinter.stripManagedFields) }
             let single = result.singleItemImplied && objects.count == 1 && errors.isEmpty
-            if let sortBy, !single { objects = try Sorting.sortObjects(objects, by: sortBy) }
+            if let sortBy, !single { objects = try Sorting.sortObjects(objects, by: sortBy, now: inv.clock.now) }
             try OutputWriter.write(objects, single: single, format: format, inv: &inv, blocks: blocks.map(\.type))
             return
         }

@@ -226,6 +226,12 @@ public struct Registry: Sendable {
         throw UnknownResourceTypeError(resource: resource)
     }
 
+    /// A resource and a group taken literally (kubectl's RESTMapper.ResourceFor on a partial
+    /// group/resource, as `create role --resource` uses it): `deployments` in `v1.apps` is no match.
+    public func resolve(resource: String, group: String) -> ResourceType? {
+        match(resource: resource, group: group, version: nil)?.type
+    }
+
     /// `pods.foo` → (`pods`, `foo`); `pods` → (`pods`, ``).
     static func splitGroup(_ text: String) -> (String, String) {
         if let dot = text.firstIndex(of: ".") {

@@ -87,8 +87,7 @@ struct CreateObjectOptions<G: ObjectGenerator>: FlagOptions {
             namespace: inv.namespaceExplicit ? inv.flags.string("namespace") : nil,
             environment: inv.environment,
             resolveResource: { resource, group in
-                let text = group.isEmpty ? resource : "\(resource).\(group)"
-                guard let t = try? registry.resolve(text).type else { return nil }
+                guard let t = registry.resolve(resource: resource, group: group) else { return nil }
                 return (t.group, t.plural)
             })
         let retrievalError = try generator.prefetch(&inv, context: context)

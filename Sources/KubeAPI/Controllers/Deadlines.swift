@@ -16,13 +16,13 @@ extension ControllerManager {
             try Timers.cancel(s.tx, id: id)
             return
         }
-        try Timers.set(s.tx, id: id, due: start.seconds + seconds)
+        try Timers.set(s.tx, id: id, due: start.adding(seconds: seconds).seconds)
     }
 
     func podDeadlineDue(namespace ns: String, name: String) throws {
         guard let pod = try s.find(podType, namespace: ns, name: name), !isTerminated(pod),
             let seconds = pod["spec"]["activeDeadlineSeconds"].int,
-            let start = Timestamp(rfc3339: pod["status"]["startTime"].string ?? ""), start.seconds + seconds <= now.seconds
+            let start = Timestamp(rfc3339: pod["status"]["startTime"].string ?? ""), start.adding(seconds: seconds) <= now
         else { return }
         let message = "Pod was active on the node longer than the specified deadline"
         var p = pod
@@ -68,12 +68,12 @@ extension ControllerManager {
             return
         }
         guard let seconds = job["spec"]["activeDeadlineSeconds"].int, let start = Timestamp(rfc3339: job["status"]["startTime"].string ?? "") else { return }
-        try Timers.set(s.tx, id: deadlineID, due: start.seconds + seconds)
+        try Timers.set(s.tx, id: deadlineID, due: start.adding(seconds: seconds).seconds)
     }
 
     func jobDeadlineDue(namespace ns: String, name: String) throws {
         guard let job = try live(jobType, ns, name), jobFinished(job) == nil, let seconds = job["spec"]["activeDeadlineSeconds"].int,
-            let start = Timestamp(rfc3339: job["status"]["startTime"].string ?? ""), start.seconds + seconds <= now.seconds
+            let start = Timestamp(rfc3339: job["status"]["startTime"].string ?? ""), start.adding(seconds: seconds) <= now
         else { return }
         // Failed first, so that the controller does not replace the pods it deletes.
         let active = try ownedPods(job).filter { !isTerminated($0) }

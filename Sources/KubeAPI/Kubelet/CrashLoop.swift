@@ -25,7 +25,7 @@ extension ControllerManager {
     func nextTransition(_ c: JSONValue, _ st: JSONValue, policy: String) -> Int64? {
         guard let fate = ContainerFate.of(c) else { return nil }
         if let started = st["state"]["running"]["startedAt"].string.flatMap(Timestamp.init(rfc3339:)) {
-            return started.seconds + max(1, fate.seconds)
+            return started.adding(seconds: max(1, fate.seconds)).seconds
         }
         if st["state"]["waiting"]["reason"].string == "CrashLoopBackOff",
             let finished = st["lastState"]["terminated"]["finishedAt"].string.flatMap(Timestamp.init(rfc3339:))

@@ -33,6 +33,10 @@ enum PodSpecRules {
         if let policy = spec["dnsPolicy"].string, !dnsPolicies.contains(policy) {
             errs.append(.notSupported("\(path).dnsPolicy", .string(policy), supported: dnsPolicies))
         }
+        if let n = spec["activeDeadlineSeconds"].int, n < 1 || n > 2_147_483_647 {
+            errs.append(FieldError(.invalid, field: "\(path).activeDeadlineSeconds", value: .int(n),
+                                   detail: "must be between 1 and 2147483647, inclusive"))
+        }
         SchedulingRules.validate(spec, path: path, into: &errs)
         return errs
     }

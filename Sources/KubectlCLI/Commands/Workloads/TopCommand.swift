@@ -26,8 +26,8 @@ enum TopCommand {
         var cpu: Int64 = 0, mem: Int64 = 0
         for c in pod["spec"]["containers"].array ?? [] {
             let u = containerUsage(c)
-            cpu += u.cpuMilli
-            mem += u.memBytes
+            cpu = cpu.saturatingAdding(u.cpuMilli)
+            mem = mem.saturatingAdding(u.memBytes)
         }
         return (cpu, mem)
     }
@@ -113,7 +113,7 @@ enum TopCommand {
             let prefix = allNamespaces ? [p["metadata"]["namespace"].string ?? ""] : []
             let name = p["metadata"]["name"].string ?? ""
             let (cpu, mem) = podUsage(p)
-            total = (total.0 + cpu, total.1 + mem)
+            total = (total.0.saturatingAdding(cpu), total.1.saturatingAdding(mem))
             if containers {
                 let cs = sorted(p["spec"]["containers"].array ?? [], by: sortBy, usage: { let u = containerUsage($0); return (u.cpuMilli, u.memBytes) }) {
                     ("", $0["name"].string ?? "")
@@ -154,8 +154,8 @@ enum TopCommand {
             var cpu: Int64 = 0, mem: Int64 = 0
             for p in pods where p["spec"]["nodeName"].string == n["metadata"]["name"].string {
                 let u = podUsage(p)
-                cpu += u.0
-                mem += u.1
+                cpu = cpu.saturatingAdding(u.0)
+                mem = mem.saturatingAdding(u.1)
             }
             return (cpu, mem)
         }
@@ -164,8 +164,8 @@ enum TopCommand {
             let (cpu, mem) = usage(n)
             let cpuCap = (try? KubeModel.Quantity.parse(json: n["status"][field]["cpu"]))?.milliValue ?? 0
             let memCap = (try? KubeModel.Quantity.parse(json: n["status"][field]["memory"]))?.value ?? 0
-            let cpuPct = cpuCap > 0 ? cpu * 100 / cpuCap : 0
-            let memPct = memCap > 0 ? mem * 100 / memCap : 0
+            let cpuPct = cpuCap > 0 ? (cpu &* 100) / cpuCap : 0  // int64 wraps as in Go, never traps
+            let memPct = memCap > 0 ? (mem &* 100) / memCap : 0
             tw.write("\(name)\t\(cpu)m\t\(cpuPct)%\t\(mem / (1024 * 1024))Mi\t\(memPct)%\t\n")
         }
         inv.io.out.write(tw.flush())

@@ -34,11 +34,15 @@ public final class APIServer {
     }
 
     /// Opens (or creates and seeds, in the creating transaction) the store at `path`.
-    public static func open(path: String, registry: Registry, clock: Clock) throws -> APIServer {
+    /// `deferredBatches`: how much split-off controller work (batches of up to 500 pods) this command
+    /// carries out before it returns (`deferredBatchesPerCommand` unless the user chose otherwise).
+    public static func open(path: String, registry: Registry, clock: Clock,
+                            deferredBatches: Int = APIServer.deferredBatchesPerCommand) throws -> APIServer {
         let store = try Store(path: path, onCreate: { tx in
             try Seed.freshCluster(into: APISession(tx: tx, registry: registry, clock: clock))
         })
         let server = APIServer(store: store, registry: registry, clock: clock)
+        server.deferredBatchesLeft = deferredBatches
         // A user who may only read the store sees it as it is: neither the seed upgrade nor the clock's
         // controllers can write.
         if !store.isReadOnly {
@@ -82,6 +86,8 @@ public final class APIServer {
     }
     /// Set inside a write (and while split work is finished): nested writes do not finish it again.
     var inWrite = false
+    /// What is left of this command's budget of split-off controller work (`deferredBatchesPerCommand`).
+    var deferredBatchesLeft = APIServer.deferredBatchesPerCommand
 
     /// Runs `body` against a consistent snapshot.
     public func read<T>(_ body: (APISession) throws -> T) throws -> T {

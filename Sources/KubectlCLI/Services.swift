@@ -74,7 +74,10 @@ extension Invocation {
         if let s = services.server, services.serverPath == path { return s }
         let s: APIServer
         do {
-            s = try APIServer.open(path: path, registry: Registry.builtin, clock: clock)
+            // KUBECTL_LOCAL_CONTROLLER_BATCHES: batches of split-off controller work per command.
+            let batches = environment["KUBECTL_LOCAL_CONTROLLER_BATCHES"].flatMap { Int($0) }.map { max(1, $0) }
+            s = try APIServer.open(path: path, registry: Registry.builtin, clock: clock,
+                                   deferredBatches: batches ?? APIServer.deferredBatchesPerCommand)
             try s.loadCustomResources(columns: .jsonPath)  // the kinds of the store's CRDs
         } catch {
             throw CLIError.message("cannot open store \(path): \(error)")

@@ -48,3 +48,32 @@ import Testing
         #expect(s.run("top nodes").exitCode == 0)
     }
 }
+
+/// Controllers create at most 500 pods per transaction and a command carries out a bounded number of
+/// such batches (KUBECTL_LOCAL_CONTROLLER_BATCHES, 20 by default); the rest waits for the next commands.
+@Suite struct BoundedControllerWorkTests {
+    @Test func hugeReplicaCountsProgressCommandByCommand() {
+        let s = TestStore()
+        s.environment["KUBECTL_LOCAL_CONTROLLER_BATCHES"] = "1"
+        let sts = s.writeFile("sts.yaml", """
+            apiVersion: apps/v1
+            kind: StatefulSet
+            metadata: {name: w}
+            spec:
+              replicas: 2147483647
+              podManagementPolicy: Parallel
+              serviceName: w
+              selector: {matchLabels: {a: b}}
+              template:
+                metadata: {labels: {a: b}}
+                spec:
+                  containers: [{name: c, image: busybox, command: [sleep, "3600"]}]
+            """)
+        // The create's own transaction, then one split-off batch: 1,000 pods. Each later command carries
+        // on with one more batch before it answers.
+        #expect(s.run("apply -f \(sts)").exitCode == 0)
+        #expect(s.run("get sts w -o jsonpath={.status.replicas}").stdout == "1500")
+        let pods = s.run("get pods -o name").stdout.split(separator: "\n")
+        #expect(pods.count == 2000 && pods.contains("pod/w-1999") && !pods.contains("pod/w-2000"), "\(pods.count)")
+    }
+}

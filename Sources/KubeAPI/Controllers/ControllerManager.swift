@@ -51,6 +51,8 @@ final class ControllerManager {
     var deferredWork = false
     /// The resync timers set in this transaction: those controllers wait for them to do more.
     var deferredSyncs: Set<String> = []
+    /// Pods created in this transaction per controller (its resync timer id): see `creationBurstSpent`.
+    var createdInTransaction: [String: Int] = [:]
     /// The pause between two batches of split work, long enough for a waiting writer (polling every
     /// millisecond) to take the store.
     static let batchGapMicroseconds: UInt32 = 20_000

@@ -65,9 +65,14 @@ extension ControllerManager {
                 var pendingIndexes: [Int] = []
                 if indexed, let c = completions {
                     let busy = Set(active.compactMap { Int($0["metadata"]["annotations"]["batch.kubernetes.io/job-completion-index"].string ?? "") })
-                    pendingIndexes = (0..<c).filter { !completedIndexes.contains($0) && !busy.contains($0) }
+                    // The first free indexes only (completions may be 2147483647).
+                    for i in 0..<c where !completedIndexes.contains(i) && !busy.contains(i) {
+                        pendingIndexes.append(i)
+                        if pendingIndexes.count >= want - active.count { break }
+                    }
                 }
                 for k in 0..<(want - active.count) {
+                    if try creationBurstSpent(jobType, namespace: ns, name: name) { break }
                     var pod: JSONValue
                     if indexed {
                         guard k < pendingIndexes.count else { break }

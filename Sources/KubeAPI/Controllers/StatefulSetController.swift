@@ -76,12 +76,15 @@ extension ControllerManager {
             byOrdinal[i] = pod
         }
         var changed = false
-        // Create missing pods in order.
+        // Create missing pods in order, at most a burst per transaction (the rest after a resync).
+        let resyncKey = Timers.objectID(Timers.resync, stsType.storageKey, ns, name)
         for i in 0..<replicas {
             if let pod = byOrdinal[i] {
                 if !parallel && !isReady(pod) && !isTerminated(pod) { changed = true; break }
                 continue
             }
+            if deferredSyncs.contains(resyncKey) { changed = true; break }
+            if try creationBurstSpent(stsType, namespace: ns, name: name) { changed = true; break }
             byOrdinal[i] = try createStatefulPod(sts, ordinal: i, revisionName: rev.name)
             changed = true
             if !parallel { break }
@@ -101,7 +104,7 @@ extension ControllerManager {
         // Rolling update: replace the highest outdated pod at or above the partition.
         if !changed && sts["spec"]["updateStrategy"]["type"].string != "OnDelete" {
             let partition = Int(sts["spec"]["updateStrategy"]["rollingUpdate"]["partition"].int ?? 0)
-            for i in (0..<replicas).reversed() where i >= partition {
+            for i in byOrdinal.keys.sorted(by: >) where i < replicas && i >= partition {
                 guard let pod = byOrdinal[i] else { continue }
                 if pod["metadata"]["labels"]["controller-revision-hash"].string != rev.name {
                     let podName = "\(name)-\(i)"

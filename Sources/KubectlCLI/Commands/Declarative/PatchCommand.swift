@@ -60,17 +60,8 @@ enum PatchCommand {
     static func patchScale(_ live: JSONValue, patch: JSONValue, kind: PatchKind, type: ResourceType, session s: APISession,
                            dryRun: DryRun) throws -> (JSONValue, Bool)
     {
-        guard !live["spec"]["replicas"].isNull || ["Deployment", "ReplicaSet", "StatefulSet", "ReplicationController"].contains(type.kind) else {
-            throw APIError.notFound("\(type.qualifiedPlural)", live["metadata"]["name"].string ?? "")
-        }
-        var scale: JSONValue = [
-            "apiVersion": "autoscaling/v1", "kind": "Scale",
-            "metadata": ["name": live["metadata"]["name"], "namespace": live["metadata"]["namespace"],
-                         "uid": live["metadata"]["uid"], "resourceVersion": live["metadata"]["resourceVersion"],
-                         "creationTimestamp": live["metadata"]["creationTimestamp"]],
-            "spec": ["replicas": live["spec"]["replicas"].isNull ? .int(1) : live["spec"]["replicas"]],
-            "status": ["replicas": live["status"]["replicas"].isNull ? .int(0) : live["status"]["replicas"]],
-        ]
+        guard type.scale != nil else { throw SubresourceWrite.noSuchPath }
+        var scale = GetSubresource.scale(of: live)
         let patched = try Declarative.apply(patch, to: scale, kind: kind == .strategic ? .merge : kind)
         var obj = live
         obj["spec"]["replicas"] = patched["spec"]["replicas"]
@@ -148,7 +139,13 @@ struct PatchOptions: FlagOptions {
                 try PatchCommand.patchOne(type, namespace: t.namespace, name: t.name, patch: patch, kind: kind, subresource: subresource,
                              dryRun: dryRun, session: s)
             }
-            printer.print(object, type: type, operation: changed ? "patched" : "patched (no change)", inv: inv)
+            let operation = changed ? "patched" : "patched (no change)"
+            if subresource == "scale" {
+                // The scale subresource answers with an autoscaling/v1 Scale, which kubectl names as such.
+                printer.print(name: "scale.autoscaling/\(t.name)", object: object, operation: operation, inv: inv)
+            } else {
+                printer.print(object, type: type, operation: operation, inv: inv)
+            }
         }
         try printer.flush(&inv)
         if !errors.isEmpty { throw CLIError.aggregate(errors) }

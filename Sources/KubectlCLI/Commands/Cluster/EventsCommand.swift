@@ -147,12 +147,12 @@ struct EventsOptions: CommandOptions {
         return true
     }
 
-    /// kubectl's order: by the series' last observation, else lastTimestamp, else eventTime.
+    /// kubectl's order: by the series' last observation, else lastTimestamp, else eventTime, with Go's
+    /// `sort.Sort` (not stable: events of the same second end where its pdqsort leaves them, from the
+    /// API server's list order).
     static func sortedByTime(_ events: [JSONValue]) -> [JSONValue] {
-        let keyed = events.map { (EventTable.seconds(eventTime($0)) ?? -Double.greatestFiniteMagnitude, $0) }
-        return keyed.enumerated().sorted { a, b in
-            a.element.0 != b.element.0 ? a.element.0 < b.element.0 : a.offset < b.offset
-        }.map(\.element.1)
+        let keys = events.map { EventTable.seconds(eventTime($0)) ?? -Double.greatestFiniteMagnitude }
+        return ObjectSorter.goSort(count: events.count) { keys[$0] < keys[$1] }.map { events[$0] }
     }
 
     static func eventTime(_ e: JSONValue) -> String? {

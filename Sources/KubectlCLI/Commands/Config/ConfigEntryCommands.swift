@@ -47,13 +47,13 @@ struct SetClusterOptions: CommandOptions {
         for key in ["server", "tls-server-name", "proxy-url"] where flags.isSet(key) {
             fields[key] = .string(flags.string(key))
         }
-        if flags.isSet("insecure-skip-tls-verify") {
-            let insecure = flags.bool("insecure-skip-tls-verify")
-            fields["insecure-skip-tls-verify"] = insecure ? .bool(true) : nil
-            if insecure {
-                fields["certificate-authority"] = nil
-                fields["certificate-authority-data"] = nil
-            }
+        // kubectl v1.32 sets insecure mode to the flag's value (false unless given), so any set-cluster
+        // without `--insecure-skip-tls-verify=true` turns it off.
+        let insecure = flags.bool("insecure-skip-tls-verify")
+        fields["insecure-skip-tls-verify"] = insecure ? .bool(true) : nil
+        if insecure {
+            fields["certificate-authority"] = nil
+            fields["certificate-authority-data"] = nil
         }
         try setFileField(&fields, flags, flag: "certificate-authority", data: "certificate-authority-data")
         if fields["certificate-authority"] != nil || fields["certificate-authority-data"] != nil {

@@ -37,6 +37,7 @@ enum PatchCommand {
                          subresource: String, dryRun: DryRun, session s: APISession) throws -> (JSONValue, Bool)
     {
         let live = try s.get(type, namespace: namespace, name: name)
+        if dryRun != .client { try s.checkRequestBody(patch) }
         if subresource == "scale" {
             return try patchScale(live, patch: patch, kind: kind, type: type, session: s, dryRun: dryRun)
         }

@@ -77,12 +77,20 @@ struct EventsOptions: CommandOptions {
             guard parts.count == 2 else {
                 throw CLIError.message("arguments in resource/name form may not have more than one slash")
             }
+            let resource = parts[0].lowercased()
+            if resource.isEmpty || resource.hasPrefix(".") {
+                // The REST mapper's refusal of an empty resource (the group after the first dot).
+                throw CLIError.message("a resource must be present, got: \(resource.dropFirst())/, Resource=")
+            }
             let type: ResourceType
             do { type = try inv.registry.resolve(parts[0]).type } catch let e as UnknownResourceTypeError {
                 throw CLIError.raw(e.message)
             }
-            forKind = type.kind
-            forName = parts[1]
+            // An empty name filters nothing (kubectl adds the field selector only for a name).
+            if !parts[1].isEmpty {
+                forKind = type.kind
+                forName = parts[1]
+            }
         }
         if !printFlags.output.isEmpty { format = try printFlags.format() }
     }

@@ -36,6 +36,8 @@ enum PatchCommand {
     static func patchOne(_ type: ResourceType, namespace: String, name: String, patch: JSONValue, kind: PatchKind,
                          subresource: String, dryRun: DryRun, session s: APISession) throws -> (JSONValue, Bool)
     {
+        // kubectl v1.32 sends any subresource name: one the kind does not serve is the API server's 404.
+        if !["", "status", "scale"].contains(subresource) { throw SubresourceWrite.noSuchPath }
         let live = try s.get(type, namespace: namespace, name: name)
         if dryRun != .client { try s.checkRequestBody(patch) }
         if subresource == "scale" {
@@ -61,14 +63,14 @@ enum PatchCommand {
     static func patchScale(_ live: JSONValue, patch: JSONValue, kind: PatchKind, type: ResourceType, session s: APISession,
                            dryRun: DryRun) throws -> (JSONValue, Bool)
     {
-        guard type.scale != nil else { throw SubresourceWrite.noSuchPath }
-        var scale = GetSubresource.scale(of: live)
+        guard let paths = type.scale else { throw SubresourceWrite.noSuchPath }
+        var scale = GetSubresource.scale(of: live, type: type)
         let patched = try Declarative.apply(patch, to: scale, kind: kind == .strategic ? .merge : kind)
         var obj = live
-        obj["spec"]["replicas"] = patched["spec"]["replicas"]
+        obj.set(paths.specReplicasPath, patched["spec"]["replicas"])
         if dryRun == .client { scale["spec"] = patched["spec"]; return (scale, obj != live) }
         let updated = try s.update(obj, type: type, dryRun: dryRun == .server, verb: "patch", subresource: "scale")
-        scale["spec"]["replicas"] = updated["spec"]["replicas"]
+        scale["spec"]["replicas"] = updated.at(paths.specReplicasPath)
         scale["metadata"]["resourceVersion"] = updated["metadata"]["resourceVersion"]
         return (scale, updated != live)
     }
@@ -106,9 +108,6 @@ struct PatchOptions: FlagOptions {
 
     func validate(_ inv: Invocation) throws {
         if builder.local && !inv.args.isEmpty { throw CLIError.message("cannot specify --local and server resources") }
-        if !subresource.isEmpty && !["status", "scale"].contains(subresource) {
-            throw CLIError.message("invalid subresource value: \(goQuoted(subresource)). Must be one of [status scale]")
-        }
         if builder.filenames.isEmpty && inv.args.isEmpty {
             throw CLIError.message(ResourceArgs.noResourcesMessage)
         }

@@ -3,7 +3,7 @@
 # Usage: record.sh [CASE...]. Each case directory has `cmd` (one kubectl command line, run from this
 # directory) and, for the replay, an optional `setup` (kubectl-local commands that put the objects
 # the request names in the store first). The fake API server (../create/fakeapi.py) answers discovery
-# and, from _files/routes.json, each PUT or PATCH with the Status the v1.32 API server returns for it
+# and, from _files/routes.json, recorded GETs and each PUT or PATCH with the Status the v1.32 API server returns for it
 # (read from its source: the update handler's decode error into autoscaling.Scale, the field manager's
 # version check, NotFound for a path no kind serves). Writes `stdout`, `stderr`, `exit`.
 set -u

@@ -17,6 +17,10 @@ struct SetPropertyOptions: CommandOptions {
         // kubectl's validate, in its order.
         if value.isEmpty { throw CLIError.message("you cannot use set to unset a property") }
         if name.isEmpty { throw CLIError.message("you must specify a property") }
+        // kubectl's reflective walk cannot step into a user's exec or auth-provider settings.
+        if path.count > 3, path[0] == "users", ["exec", "auth-provider"].contains(path[2]) {
+            throw CLIError.message("unable to parse one or more field values of \(name)")
+        }
     }
 
     func run(_ inv: inout Invocation) throws {

@@ -66,8 +66,15 @@ enum PatchCommand {
         guard let paths = type.scale else { throw SubresourceWrite.noSuchPath }
         var scale = GetSubresource.scale(of: live, type: type)
         let patched = try Declarative.apply(patch, to: scale, kind: kind == .strategic ? .merge : kind)
+        // The Scale decodes with replicas 0 when the patch removed them, and is validated before the
+        // workload is touched.
+        let replicas = patched["spec"]["replicas"].isNull ? JSONValue.int(0) : patched["spec"]["replicas"]
+        if let n = replicas.int, n < 0 {
+            throw APIError.invalid(kind: "Scale", name: live["metadata"]["name"].string ?? "", causes: [
+                .init(field: "spec.replicas", message: "Invalid value: \(n): must be greater than or equal to 0")], group: "autoscaling")
+        }
         var obj = live
-        obj.set(paths.specReplicasPath, patched["spec"]["replicas"])
+        obj.set(paths.specReplicasPath, replicas)
         if dryRun == .client { scale["spec"] = patched["spec"]; return (scale, obj != live) }
         let updated = try s.update(obj, type: type, dryRun: dryRun == .server, verb: "patch", subresource: "scale")
         scale["spec"]["replicas"] = updated.at(paths.specReplicasPath)

@@ -15,7 +15,7 @@ enum GetSubresource {
         if !get.builder.filenames.isEmpty || selection.requests.contains(where: { $0.names.isEmpty }) {
             throw CLIError.message("subresource cannot be used when bulk resources are specified")
         }
-        if subresource == "status" { return false }
+        if subresource == "status" && selection.requests.allSatisfy({ SubresourceWrite.serves("status", $0.type) }) { return false }
         let namespace = try inv.namespace()
         var scales: [JSONValue] = []
         var errors: [Error] = []

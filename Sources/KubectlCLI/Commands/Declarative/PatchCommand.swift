@@ -37,7 +37,7 @@ enum PatchCommand {
                          subresource: String, dryRun: DryRun, session s: APISession) throws -> (JSONValue, Bool)
     {
         // kubectl v1.32 sends any subresource name: one the kind does not serve is the API server's 404.
-        if !["", "status", "scale"].contains(subresource) { throw SubresourceWrite.noSuchPath }
+        if !SubresourceWrite.serves(subresource, type) { throw SubresourceWrite.noSuchPath }
         let live = try s.get(type, namespace: namespace, name: name)
         if dryRun != .client { try s.checkRequestBody(patch) }
         if subresource == "scale" {

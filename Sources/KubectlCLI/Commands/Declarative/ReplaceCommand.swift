@@ -100,7 +100,7 @@ struct ReplaceOptions: FlagOptions {
                 printer.print(created, type: type, operation: "replaced", suffixed: false, inv: inv)
                 return
             }
-            if !subresource.isEmpty && subresource != "status" {
+            if !subresource.isEmpty && (subresource != "status" || !SubresourceWrite.serves("status", type)) {
                 throw SubresourceWrite.replaceRefusal(subresource, type: type, object: obj)
             }
             let result = try server.write { s -> JSONValue in

@@ -1,6 +1,7 @@
 import KubeAPI
 import KubeModel
 import KubeRegistry
+import KubeSchema
 
 /// `replace --subresource` and `apply --server-side --subresource` with anything but `status`: kubectl
 /// sends the file's object (a Deployment, say) to `.../NAME/SUBRESOURCE`. A kind without that
@@ -10,6 +11,19 @@ import KubeRegistry
 /// far: kubectl cannot map the kind `Scale`, which is only served as a subresource.)
 enum SubresourceWrite {
     static let noSuchPath = APIError(reason: .notFound, message: "the server could not find the requested resource", code: 404)
+
+    /// Whether the kind serves the subresource: `scale` from the registry, `status` for the built-in
+    /// kinds whose schema has a status (custom resources are taken to have one).
+    static func serves(_ subresource: String, _ type: ResourceType) -> Bool {
+        switch subresource {
+        case "": return true
+        case "scale": return type.scale != nil
+        case "status":
+            guard type.schemaName != nil else { return true }
+            return SchemaIndex.builtin.definition(apiVersion: type.apiVersion, kind: type.kind)?.property(named: "status") != nil
+        default: return false
+        }
+    }
 
     /// The answer to `PUT .../NAME/SUBRESOURCE` with the file's object as the body.
     static func replaceRefusal(_ subresource: String, type: ResourceType, object: JSONValue) -> APIError {

@@ -47,13 +47,13 @@ struct SetClusterOptions: CommandOptions {
         for key in ["server", "tls-server-name", "proxy-url"] where flags.isSet(key) {
             fields[key] = .string(flags.string(key))
         }
-        if flags.isSet("insecure-skip-tls-verify") {
-            let insecure = flags.bool("insecure-skip-tls-verify")
-            fields["insecure-skip-tls-verify"] = insecure ? .bool(true) : nil
-            if insecure {
-                fields["certificate-authority"] = nil
-                fields["certificate-authority-data"] = nil
-            }
+        // kubectl v1.32 sets insecure mode to the flag's value (false unless given), so any set-cluster
+        // without `--insecure-skip-tls-verify=true` turns it off.
+        let insecure = flags.bool("insecure-skip-tls-verify")
+        fields["insecure-skip-tls-verify"] = insecure ? .bool(true) : nil
+        if insecure {
+            fields["certificate-authority"] = nil
+            fields["certificate-authority-data"] = nil
         }
         try setFileField(&fields, flags, flag: "certificate-authority", data: "certificate-authority-data")
         if fields["certificate-authority"] != nil || fields["certificate-authority-data"] != nil {
@@ -68,7 +68,13 @@ func setFileField(_ fields: inout JSONObject, _ flags: ParsedFlags, flag: String
     guard flags.isSet(flag) else { return }
     let path = flags.string(flag)
     if flags.bool("embed-certs") {
-        fields[data] = .string(base64Encode(try readFileBytes(path)))
+        // kubectl stats the file first; a file it then cannot read (a directory) embeds nothing.
+        var st = stat()
+        if stat(path, &st) != 0 {
+            let reason = errno == EACCES ? "permission denied" : errno == ENOTDIR ? "not a directory" : "no such file or directory"
+            throw CLIError.message("could not stat \(flag) file \(path): stat \(path): \(reason)")
+        }
+        fields[data] = (try? readFileBytes(path)).map { .string(base64Encode($0)) }
         fields[flag] = nil
     } else {
         fields[flag] = path.isEmpty ? nil : .string(absolutePath(path))
@@ -134,6 +140,10 @@ struct SetCredentialsOptions: CommandOptions {
         var user = old ?? JSONObject()
         try setFileField(&user, flags, flag: "client-certificate", data: "client-certificate-data")
         try setFileField(&user, flags, flag: "client-key", data: "client-key-data")
+        // After the files' checks, as kubectl validates.
+        if flags.isSet("exec-interactive-mode") && !["IfAvailable", "Never", "Always"].contains(flags.string("exec-interactive-mode")) {
+            throw CLIError.message("invalid interactive mode type, can be only IfAvailable, Never, Always")
+        }
         let token = flags.isSet("token"), basic = flags.isSet("username") || flags.isSet("password")
         if token { user["token"] = .string(flags.string("token")) }
         for key in ["username", "password"] where flags.isSet(key) { user[key] = .string(flags.string(key)) }
@@ -184,7 +194,7 @@ struct SetCredentialsOptions: CommandOptions {
                 let pair: JSONValue = .object(JSONObject([("name", .string(parts[0])), ("value", .string(parts.count > 1 ? parts[1] : ""))]))
                 if let i = list.firstIndex(where: { $0["name"].string == parts[0] }) { list[i] = pair } else { list.append(pair) }
             }
-            e["env"] = list.isEmpty ? nil : .array(list)
+            e["env"] = .array(list)  // removing the last one leaves `env: []`, as kubectl writes it
         }
         user["exec"] = .object(e)
     }

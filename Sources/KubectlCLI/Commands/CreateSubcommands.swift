@@ -66,15 +66,14 @@ enum CreateSubcommands {
 struct CreateObjectOptions<G: ObjectGenerator>: FlagOptions {
     var generator = G()
     var printFlags = PrintFlags()
-    var fieldManager = ""
     var saveConfig = false
     var validate = ""
 
     static var flags: [OptionFlag<Self>] {
         [.printing(\.printFlags, CommonFlags.generatorPrinting),
-         .init(\.fieldManager, "field-manager", default: "kubectl-create", usage: "Name recorded in metadata.managedFields as the manager of the fields written."),
+         .fieldManager("kubectl-create"),
          .init(\.saveConfig, "save-config", usage: "Store the configuration in an annotation for later apply."),
-         .init(\.validate, "validate", default: "strict", usage: "Schema validation: strict, warn, ignore.", noOptDefault: "strict")]
+         .validation(\.validate, FlagSpec("validate", .string, default: "strict", usage: "Schema validation: strict, warn, ignore.", noOptDefault: "strict"))]
             + G.flags.map { $0.lifted(\.generator) }
     }
 

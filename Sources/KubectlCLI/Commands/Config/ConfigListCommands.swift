@@ -2,8 +2,8 @@ import KubeModel
 import KubePrinters
 
 /// `config current-context`.
-struct CurrentContextOptions: CommandOptions {
-    init(_ inv: inout Invocation) throws {}
+struct CurrentContextOptions: FlagOptions {
+    static var flags: [OptionFlag<Self>] { [] }
 
     func run(_ inv: inout Invocation) throws {
         let current = try inv.kubeconfig().currentContext
@@ -58,13 +58,13 @@ struct GetContextsOptions: FlagOptions {
 
 /// `config get-clusters` / `config get-users`: a NAME column.
 enum ListEntriesOptions {
-    struct Clusters: CommandOptions {
-        init(_ inv: inout Invocation) throws {}
+    struct Clusters: FlagOptions {
+        static var flags: [OptionFlag<Self>] { [] }
         func run(_ inv: inout Invocation) throws { try ListEntriesOptions.list(.clusters, &inv) }
     }
 
-    struct Users: CommandOptions {
-        init(_ inv: inout Invocation) throws {}
+    struct Users: FlagOptions {
+        static var flags: [OptionFlag<Self>] { [] }
         func run(_ inv: inout Invocation) throws { try ListEntriesOptions.list(.users, &inv) }
     }
 

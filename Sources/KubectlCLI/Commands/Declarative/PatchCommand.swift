@@ -87,7 +87,6 @@ enum PatchCommand {
 struct PatchOptions: FlagOptions {
     var builder = ResourceBuilder()
     var printFlags = PrintFlags()
-    var fieldManager = ""
     var patchType = "strategic"
     var patchText = ""
     var patchFile = ""
@@ -99,11 +98,11 @@ struct PatchOptions: FlagOptions {
         [.printing(\.printFlags, CommonFlags.output(tables: false) + [CommonFlags.dryRun]),
          .builder(\.builder, CommonFlags.filenames("update") + [
             FlagSpec("local", .bool, usage: "Patch the objects of -f only, without reading or writing the store.")]),
-         .init(\.fieldManager, CommonFlags.fieldManager("kubectl-patch")),
+         .fieldManager("kubectl-patch"),
          .init(\.patchText, "patch", short: "p", usage: "The patch to apply to the object (JSON or YAML)."),
          .init(\.patchFile, "patch-file", usage: "A file holding the patch (JSON or YAML)."),
          .init(\.record, CommonFlags.record),
-         .init(\.subresource, "subresource", usage: "Patch this subresource: status or scale.", completions: ["status", "scale"]),
+         .subresource(\.subresource, FlagSpec("subresource", .string, usage: "Patch this subresource: status or scale.", completions: ["status", "scale"])),
          .init(\.patchType, "type", default: "strategic", usage: "The patch type: json, merge or strategic.",
                completions: ["json", "merge", "strategic"])]
     }

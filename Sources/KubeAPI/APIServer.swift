@@ -342,6 +342,7 @@ public final class APISession {
         obj["metadata"]["resourceVersion"] = .string(String(rv))
         try tx.update(try storableRow(for: obj, type: type, resourceVersion: rv), expectedResourceVersion: oldRow.resourceVersion)
         try afterWrite(type: type, object: obj, old: old)
+        try deleteIfFinalized(type, obj)
         return obj
     }
 
@@ -356,6 +357,7 @@ public final class APISession {
         guard let row = try tx.get(resource: type.storageKey, namespace: ns, name: name) else {
             throw APIError.notFound(type.qualifiedPlural, name)
         }
+        let fromClient = writeDepth == 0
         // What a delete causes (garbage collection, controllers) is not the client's request.
         writeDepth += 1
         defer { writeDepth -= 1 }
@@ -364,6 +366,7 @@ public final class APISession {
             throw APIError(reason: .forbidden, message: "namespaces \"\(name)\" is forbidden: this namespace may not be deleted", code: 403)
         }
         if dryRun { return obj }
+        if fromClient, let marked = try markFinalizing(type, object: obj, stored: row) { return marked }
         try tx.delete(resource: type.storageKey, namespace: ns, name: name)
         if type.group.isEmpty && type.plural == "namespaces" {
             try deleteNamespaceContents(name)
@@ -479,6 +482,7 @@ public final class APISession {
         try quotaObjectWritten(type: type, new: object, old: old)
         try disruptionObjectWritten(type: type, new: object, old: old)
         try controllers.objectWritten(type: type, object: object, old: old)
+        try storageProtectionAfterWrite(type: type, object: object, old: old)
     }
 
     /// What the service-account and root-CA controllers put in every new namespace.
@@ -497,6 +501,7 @@ public final class APISession {
         try quotaObjectWritten(type: type, new: nil, old: object)
         try disruptionObjectWritten(type: type, new: nil, old: object)
         try controllers.objectDeleted(type: type, object: object)
+        if type.group.isEmpty && type.kind == "Pod" { try podReleasedClaims(object) }
         // The API server keeps its own `kubernetes` Service: deleting it brings it straight back.
         if type.group.isEmpty && type.kind == "Service" && object["metadata"]["name"].string == "kubernetes"
             && object["metadata"]["namespace"].string == "default"

@@ -65,6 +65,14 @@ enum GetStream {
                     }, into: &text)
                 }
             }
+        case .jsonpath(let template):
+            return try jsonPath(inv, server: server, query: query, template: template)
+        case .jsonpathFile(let path):
+            return try jsonPath(inv, server: server, query: query, template: try TemplateOutput.readTemplate(path))
+        case .goTemplate(let template):
+            return try goTemplate(inv, server: server, query: query, template: template)
+        case .goTemplateFile(let path):
+            return try goTemplate(inv, server: server, query: query, template: try TemplateOutput.readTemplate(path))
         default:
             return false
         }

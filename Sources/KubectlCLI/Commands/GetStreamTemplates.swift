@@ -21,7 +21,7 @@ extension GetStream {
         do {
             try server.read { s in
                 try printer.printStreaming(header: ObjectPrinter.list([]), items: { each in
-                    try s.forEach(query, full: true) { row in try each(try JSON.parse(row.data)) }
+                    try s.rows(query, full: true) { row in try each(try JSON.parse(row.data)) }
                 }, emit: { text in
                     held.append(contentsOf: text.utf8)
                     if held.count >= (flushed ? 1 << 16 : jsonPathHoldBytes) {
@@ -45,7 +45,7 @@ extension GetStream {
         let allowMissing = TemplateOutput.allowMissingKeys(inv)
         return try server.read { s in
             let items: ((JSONValue) throws -> Void) throws -> Void = { each in
-                try s.forEach(query, full: true) { row in try each(try JSON.parse(row.data)) }
+                try s.rows(query, full: true) { row in try each(try JSON.parse(row.data)) }
             }
             do {
                 try parsed.executeStreaming(header: ObjectPrinter.list([]), allowMissingKeys: allowMissing,

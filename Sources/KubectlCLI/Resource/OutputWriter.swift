@@ -39,7 +39,7 @@ enum TemplateOutput {
 
     /// Builds the printer for `format`; template errors surface here, before anything is printed.
     static func printer(_ format: OutputFormat, inv: Invocation) throws -> Printer {
-        let allowMissing = inv.flags.values["allow-missing-template-keys"] == nil ? true : inv.flags.bool("allow-missing-template-keys")
+        let allowMissing = allowMissingKeys(inv)
         switch format {
         case .jsonpath(let t), .jsonpathAsJSON(let t):
             let asJSON: Bool
@@ -57,6 +57,11 @@ enum TemplateOutput {
         default:
             throw CLIError.message("output format \(format) is not supported by this printer")
         }
+    }
+
+    /// `--allow-missing-template-keys` (true unless given as false).
+    static func allowMissingKeys(_ inv: Invocation) -> Bool {
+        inv.flags.values["allow-missing-template-keys"] == nil ? true : inv.flags.bool("allow-missing-template-keys")
     }
 
     /// The custom-columns printer of `-o custom-columns=...|custom-columns-file=...`, nil for other formats.
@@ -95,15 +100,19 @@ enum TemplateOutput {
     /// (`GoTemplate.parse(text)` then `execute(data, allowMissingKeys:)`), with kubectl's error texts
     /// `error parsing template TEXT, REASON` and `error executing template "TEXT": REASON`.
     static func goTemplatePrinter(_ template: String, allowMissing: Bool) throws -> Printer {
-        let parsed: GoTemplate
-        do { parsed = try GoTemplate.parse(template) } catch let e as GoTemplateError {
-            throw CLIError.message(GoTemplatePrinter.parseErrorMessage(rawTemplate: template, e))
-        }
+        let parsed = try parseGoTemplate(template)
         return { o, out in
             // On failure kubectl prints what the template produced so far and a debugging dump, then fails.
             let (text, error) = GoTemplatePrinter.print(parsed, rawTemplate: template, object: o, allowMissingKeys: allowMissing)
             out += text
             if let error { throw CLIError.message(error) }
+        }
+    }
+
+    /// The parsed template, or kubectl's `error parsing template` failure.
+    static func parseGoTemplate(_ template: String) throws -> GoTemplate {
+        do { return try GoTemplate.parse(template) } catch let e as GoTemplateError {
+            throw CLIError.message(GoTemplatePrinter.parseErrorMessage(rawTemplate: template, e))
         }
     }
 

@@ -66,6 +66,7 @@ public final class APIServer {
         let session = APISession(tx: tx, registry: registry, clock: clock)
         session.auth.user = requestUser
         session.decoded = [:]
+        session.memory = controllerMemory
         session.fieldValidation = fieldValidation
         session.fieldManager = fieldManager
         session.warningSink = { [weak self] in self?.emitWarning($0) }
@@ -78,16 +79,39 @@ public final class APIServer {
         let outermost = !inWrite
         inWrite = true
         defer { if outermost { inWrite = false } }
-        let result = try store.write { tx in
-            try body(makeSession(tx))
+        let result = try remembering { stamp in
+            try store.write { tx in
+                let result = try body(makeSession(tx))
+                try stamp(tx)
+                return result
+            }
         }
         if outermost { try finishDeferredWork() }
+        return result
+    }
+
+    /// Runs a store write (a transaction, or a savepoint inside one) keeping the controllers' memory
+    /// honest: stamped with the store's version when an outermost transaction commits (`write` calls
+    /// the stamp last, inside the transaction), forgotten when anything is rolled back.
+    func remembering<T>(_ write: (_ stamp: (StoreTransaction) throws -> Void) throws -> T) throws -> T {
+        let outermost = !store.inTransaction
+        var version: ControllerMemory.Version?
+        let result: T
+        do {
+            result = try write { tx in if outermost { version = try ControllerMemory.Version(tx) } }
+        } catch {
+            controllerMemory.forget()
+            throw error
+        }
+        if outermost { controllerMemory.committed(at: version) }
         return result
     }
     /// Set inside a write (and while split work is finished): nested writes do not finish it again.
     var inWrite = false
     /// What is left of this command's budget of split-off controller work (`deferredBatchesPerCommand`).
     var deferredBatchesLeft = APIServer.deferredBatchesPerCommand
+    /// What the controllers keep between this process's transactions.
+    let controllerMemory = ControllerMemory()
 
     /// Runs `body` against a consistent snapshot.
     public func read<T>(_ body: (APISession) throws -> T) throws -> T {
@@ -112,6 +136,8 @@ public final class APISession {
     public let registry: Registry
     public let clock: Clock
     lazy var controllers = ControllerManager(session: self)
+    /// The server's controller memory (nil in read sessions and while a store is seeded).
+    var memory: ControllerMemory?
 
     init(tx: StoreTransaction, registry: Registry, clock: Clock) {
         self.tx = tx

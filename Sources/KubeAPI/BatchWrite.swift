@@ -15,18 +15,21 @@ extension APIServer {
         var next = iterator.next()
         while next != nil {
             var outcomes: [(item: Items.Element, outcome: Swift.Result<Result, Error>)] = []
-            try store.write { tx in
-                let session = makeSession(tx)
-                while let item = next, outcomes.count < batchSize {
-                    next = iterator.next()
-                    do {
-                        let result = try store.write { _ in try body(session, item) }  // a savepoint
-                        outcomes.append((item, .success(result)))
-                    } catch {
-                        // The savepoint is rolled back: forget what the controllers learnt inside it.
-                        session.resetControllers()
-                        outcomes.append((item, .failure(error)))
+            try remembering { stamp in
+                try store.write { tx in
+                    let session = makeSession(tx)
+                    while let item = next, outcomes.count < batchSize {
+                        next = iterator.next()
+                        do {
+                            let result = try store.write { _ in try body(session, item) }  // a savepoint
+                            outcomes.append((item, .success(result)))
+                        } catch {
+                            // The savepoint is rolled back: forget what the controllers learnt inside it.
+                            session.resetControllers()
+                            outcomes.append((item, .failure(error)))
+                        }
                     }
+                    try stamp(tx)
                 }
             }
             try committed(outcomes)
@@ -38,6 +41,7 @@ extension APIServer {
 extension APISession {
     func resetControllers() {
         decoded = decoded.map { _ in [:] }
+        memory?.forget()
         controllers = ControllerManager(session: self)
     }
 }

@@ -18,8 +18,9 @@ extension ControllerManager {
         let hash = templateHash(data)
         let crName = "\(ownerName)-\(hash)"
         var revisions: [JSONValue] = []
-        for row in try s.tx.dependents(ofUID: uid) where row.resource == crType.storageKey {
-            revisions.append(try s.decode(row))
+        // Summaries first: the owner's pods are dependents too, and only its revisions are read.
+        for row in try s.tx.dependents(ofUID: uid, full: false) where row.resource == crType.storageKey {
+            if let rev = try s.object(of: row) { revisions.append(rev) }
         }
         let maxRev = revisions.compactMap { $0["revision"].int }.max() ?? 0
         if let existing = revisions.first(where: { $0["data"] == data }) {

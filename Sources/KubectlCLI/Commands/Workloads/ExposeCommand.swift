@@ -116,7 +116,7 @@ struct ExposeOptions: FlagOptions {
 
     func run(_ inv: inout Invocation) throws {
         let explicit = inv.namespaceExplicit
-        try Workloads.createForEach(&inv, resources: inv.args, printFlags: printFlags, saveConfig: saveConfig,
+        try Workloads.createForEach(&inv, builder: builder, printFlags: printFlags, saveConfig: saveConfig,
                                     kind: ("", "Service"), operation: "exposed") { t, namespace in
             var service = try service(for: t, namespace: namespace, explicit: explicit)
             if !overrides.isEmpty { service = try RunOverrides.apply(service, overrides: overrides, type: overrideType) }

@@ -110,6 +110,9 @@ struct ExposeOptions: FlagOptions {
          .init(\.serviceType, "type", usage: "ClusterIP, NodePort, LoadBalancer or ExternalName.")]
     }
 
+    /// `--selector` is the service's selector, not a label query over the objects exposed.
+    mutating func complete(_ inv: inout Invocation) throws { builder.labelSelector = "" }
+
     func validate(_ inv: Invocation) throws {
         if builder.isEmpty { throw CLIError.message(ResourceArgs.noResourcesMessage) }
     }

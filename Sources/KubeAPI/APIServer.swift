@@ -435,8 +435,9 @@ public final class APISession {
         throw APIError(reason: .alreadyExists, message: "could not generate a unique name from \(prefix)", code: 409)
     }
 
-    /// The API server's limit on what a client sends (the object as kubectl's JSON body).
-    func checkRequestBody(_ input: JSONValue) throws {
+    /// The API server's limit on what a client sends (the object as kubectl's JSON body, or a patch):
+    /// the body is read before anything else, so this comes before every other check of the request.
+    public func checkRequestBody(_ input: JSONValue) throws {
         if input.jsonString(.compactOrdered).utf8.count > APIError.requestBodyLimit { throw APIError.requestEntityTooLarge }
     }
 

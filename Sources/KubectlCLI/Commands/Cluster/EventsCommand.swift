@@ -69,12 +69,20 @@ struct EventsOptions: FlagOptions {
             guard parts.count == 2 else {
                 throw CLIError.message("arguments in resource/name form may not have more than one slash")
             }
+            let resource = parts[0].lowercased()
+            if resource.isEmpty || resource.hasPrefix(".") {
+                // The REST mapper's refusal of an empty resource (the group after the first dot).
+                throw CLIError.message("a resource must be present, got: \(resource.dropFirst())/, Resource=")
+            }
             let type: ResourceType
             do { type = try inv.registry.resolve(parts[0]).type } catch let e as UnknownResourceTypeError {
                 throw CLIError.raw(e.message)
             }
-            forKind = type.kind
-            forName = parts[1]
+            // An empty name filters nothing (kubectl adds the field selector only for a name).
+            if !parts[1].isEmpty {
+                forKind = type.kind
+                forName = parts[1]
+            }
         }
         if !printFlags.output.isEmpty { format = try printFlags.format() }
     }
@@ -113,7 +121,15 @@ struct EventsOptions: FlagOptions {
         case .json: inv.io.out.write(ObjectPrinter.json(object, sortKeys: false))
         case .yaml: inv.io.out.write(ObjectPrinter.yaml(object))
         case .name: break  // kubectl's name printer finds no kinds in its typed event list: it prints nothing
-        default: try TemplateOutput.write([object], format: format, inv: &inv)
+        default:
+            // kubectl events writes through its tab writer and ignores the printer's error: a template
+            // that fails leaves its partial output (a go-template also its debugging dump) and exit 0.
+            let printer = try TemplateOutput.printer(format, inv: inv)
+            var out = ""
+            _ = try? printer(object, &out)
+            var tw = TabWriter.table()
+            tw.write(out)
+            inv.io.out.write(tw.flush())
         }
     }
 
@@ -139,12 +155,12 @@ struct EventsOptions: FlagOptions {
         return true
     }
 
-    /// kubectl's order: by the series' last observation, else lastTimestamp, else eventTime.
+    /// kubectl's order: by the series' last observation, else lastTimestamp, else eventTime, with Go's
+    /// `sort.Sort` (not stable: events of the same second end where its pdqsort leaves them, from the
+    /// API server's list order).
     static func sortedByTime(_ events: [JSONValue]) -> [JSONValue] {
-        let keyed = events.map { (EventTable.seconds(eventTime($0)) ?? -Double.greatestFiniteMagnitude, $0) }
-        return keyed.enumerated().sorted { a, b in
-            a.element.0 != b.element.0 ? a.element.0 < b.element.0 : a.offset < b.offset
-        }.map(\.element.1)
+        let keys = events.map { EventTable.seconds(eventTime($0)) ?? -Double.greatestFiniteMagnitude }
+        return ObjectSorter.goSort(count: events.count) { keys[$0] < keys[$1] }.map { events[$0] }
     }
 
     static func eventTime(_ e: JSONValue) -> String? {

@@ -50,12 +50,13 @@ struct SetClusterOptions: FlagOptions {
         for (key, value) in [("server", server), ("tls-server-name", tlsServerName), ("proxy-url", proxyURL)] {
             if let value { fields[key] = .string(value) }
         }
-        if let insecure = insecureSkipTLSVerify {
-            fields["insecure-skip-tls-verify"] = insecure ? .bool(true) : nil
-            if insecure {
-                fields["certificate-authority"] = nil
-                fields["certificate-authority-data"] = nil
-            }
+        // kubectl v1.32 sets insecure mode to the flag's value (false unless given), so any set-cluster
+        // without `--insecure-skip-tls-verify=true` turns it off.
+        let insecure = insecureSkipTLSVerify ?? false
+        fields["insecure-skip-tls-verify"] = insecure ? .bool(true) : nil
+        if insecure {
+            fields["certificate-authority"] = nil
+            fields["certificate-authority-data"] = nil
         }
         try setFileField(&fields, certificateAuthority, embed: embedCerts, flag: "certificate-authority", data: "certificate-authority-data")
         if fields["certificate-authority"] != nil || fields["certificate-authority-data"] != nil {
@@ -69,7 +70,13 @@ struct SetClusterOptions: FlagOptions {
 func setFileField(_ fields: inout JSONObject, _ path: String?, embed: Bool, flag: String, data: String) throws {
     guard let path else { return }
     if embed {
-        fields[data] = .string(base64Encode(try readFileBytes(path)))
+        // kubectl stats the file first; a file it then cannot read (a directory) embeds nothing.
+        var st = stat()
+        if stat(path, &st) != 0 {
+            let reason = errno == EACCES ? "permission denied" : errno == ENOTDIR ? "not a directory" : "no such file or directory"
+            throw CLIError.message("could not stat \(flag) file \(path): stat \(path): \(reason)")
+        }
+        fields[data] = (try? readFileBytes(path)).map { .string(base64Encode($0)) }
         fields[flag] = nil
     } else {
         fields[flag] = path.isEmpty ? nil : .string(absolutePath(path))
@@ -147,6 +154,10 @@ struct SetCredentialsOptions: FlagOptions {
         var user = old ?? JSONObject()
         try setFileField(&user, clientCertificate, embed: embedCerts, flag: "client-certificate", data: "client-certificate-data")
         try setFileField(&user, clientKey, embed: embedCerts, flag: "client-key", data: "client-key-data")
+        // After the files' checks, as kubectl validates.
+        if let mode = execInteractiveMode, !["IfAvailable", "Never", "Always"].contains(mode) {
+            throw CLIError.message("invalid interactive mode type, can be only IfAvailable, Never, Always")
+        }
         let basic = username != nil || password != nil
         if let token { user["token"] = .string(token) }
         if let username { user["username"] = .string(username) }
@@ -193,7 +204,7 @@ struct SetCredentialsOptions: FlagOptions {
                 let pair: JSONValue = .object(JSONObject([("name", .string(parts[0])), ("value", .string(parts.count > 1 ? parts[1] : ""))]))
                 if let i = list.firstIndex(where: { $0["name"].string == parts[0] }) { list[i] = pair } else { list.append(pair) }
             }
-            e["env"] = list.isEmpty ? nil : .array(list)
+            e["env"] = .array(list)  // removing the last one leaves `env: []`, as kubectl writes it
         }
         user["exec"] = .object(e)
     }

@@ -132,8 +132,14 @@ struct ViewConfigOptions: FlagOptions {
         out.preferences = config.preferences
         out.currentContext = config.currentContext
         out.contexts = [context]
-        if let c = config.entry(.clusters, context.fields["cluster"]?.string ?? "") { out.clusters = [c] }
-        if let u = config.entry(.users, context.fields["user"]?.string ?? "") { out.users = [u] }
+        if let name = context.fields["cluster"]?.string, !name.isEmpty {
+            guard let c = config.entry(.clusters, name) else { throw CLIError.message("cannot locate cluster \(name)") }
+            out.clusters = [c]
+        }
+        if let name = context.fields["user"]?.string, !name.isEmpty {
+            guard let u = config.entry(.users, name) else { throw CLIError.message("cannot locate user \(name)") }
+            out.users = [u]
+        }
         return out
     }
 

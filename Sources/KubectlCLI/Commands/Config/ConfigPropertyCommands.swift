@@ -17,6 +17,13 @@ struct SetPropertyOptions: FlagOptions {
         name = inv.args[0]
         path = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         value = inv.args[1]
+        // kubectl's validate, in its order.
+        if value.isEmpty { throw CLIError.message("you cannot use set to unset a property") }
+        if name.isEmpty { throw CLIError.message("you must specify a property") }
+        // kubectl's reflective walk cannot step into a user's exec or auth-provider settings.
+        if path.count > 3, path[0] == "users", ["exec", "auth-provider"].contains(path[2]) {
+            throw CLIError.message("unable to parse one or more field values of \(name)")
+        }
     }
 
     func run(_ inv: inout Invocation) throws {
@@ -37,6 +44,7 @@ struct UnsetPropertyOptions: FlagOptions {
         guard inv.args.count == 1 else { throw inv.helpThenUnexpectedArgs() }
         name = inv.args[0]
         path = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        if name.isEmpty { throw CLIError.message("you must specify a property") }
     }
 
     func run(_ inv: inout Invocation) throws {

@@ -103,6 +103,9 @@ struct ApplyOptions: FlagOptions {
             if type.namespaced && !visitedNamespaces.contains(info.namespace) { visitedNamespaces.append(info.namespace) }
             visited.append((type, info.namespace, info.name))
             let obj = info.objectInNamespace
+            if serverSide && !subresource.isEmpty && (subresource != "status" || !SubresourceWrite.serves("status", type)) {
+                throw try SubresourceWrite.applyRefusal(subresource, type: type, object: obj, namespace: info.namespace, server: server)
+            }
             let (applied, operation) = serverSide
                 ? try ApplyCommand.serverSideApply(obj, type: type, namespace: info.namespace, dryRun: dryRun,
                                                    inv: &inv, server: server)

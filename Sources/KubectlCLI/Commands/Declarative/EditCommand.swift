@@ -28,12 +28,10 @@ enum EditCommand {
     /// What `--subresource` reads: `status` the whole object (the API server returns it so), `scale`
     /// the autoscaling/v1 Scale of a kind that has one; any other is not found, as on a server.
     static func view(_ object: JSONValue, type: ResourceType, subresource: String) throws -> JSONValue {
-        switch subresource {
-        case "": return object
-        case "status": return object
-        case "scale" where type.scale != nil: return GetSubresource.scale(of: object)
-        default: throw CLIError.api(APIError(reason: .notFound, message: "the server could not find the requested resource", code: 404))
+        guard SubresourceWrite.serves(subresource, type) else {
+            throw CLIError.api(APIError(reason: .notFound, message: "the server could not find the requested resource", code: 404))
         }
+        return subresource == "scale" ? GetSubresource.scale(of: object, type: type) : object
     }
 
     struct Target {

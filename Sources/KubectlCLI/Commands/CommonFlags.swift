@@ -64,13 +64,8 @@ enum CommonFlags {
 enum DryRun: String {
     case none, client, server
 
-    /// kubectl's `GetDryRunStrategy`: bare `--dry-run` means client (with a deprecation warning).
-    /// A command without `--dry-run` (rollout pause/resume/restart, as kubectl's) always writes.
-    static func from(_ inv: Invocation) throws -> DryRun {
-        guard inv.flags.declares("dry-run") else { return .none }
-        return try parse(inv.flags.string("dry-run"), inv)
-    }
-
+    /// kubectl's `GetDryRunStrategy`: bare `--dry-run` means client (with a deprecation warning);
+    /// empty (a command without `--dry-run`) means none.
     static func parse(_ v: String, _ inv: Invocation) throws -> DryRun {
         switch v {
         case "", "none", "false": return .none

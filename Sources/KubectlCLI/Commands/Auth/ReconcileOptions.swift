@@ -38,7 +38,11 @@ struct ReconcileOptions: FlagOptions {
          .init(\.builder, CommonFlags.filenames("reconcile")) { ResourceBuilder.from($0, args: []) }]
     }
 
-    mutating func complete(_ inv: inout Invocation) throws { dryRun = try DryRun.parse(printFlags.dryRun, inv) }
+    mutating func complete(_ inv: inout Invocation) throws {
+        do { dryRun = try DryRun.parse(printFlags.dryRun, inv) } catch let CLIError.message(m) {
+            throw CLIError.message("error accessing --dry-run flag for command reconcile: \(m)")
+        }
+    }
 
     func validate(_ inv: Invocation) throws {
         if !builder.hasFiles { throw CLIError.message("must specify one of -f and -k") }
@@ -49,6 +53,7 @@ struct ReconcileOptions: FlagOptions {
         let format = try printFlags.format()
         let result = try builder.resolve(&inv)
         var errors: [Error] = []
+        var printed = 0  // objects printed so far (kubectl's YAML separator)
         for item in result.items {
             switch item {
             case .failed(let e): errors.append(e)
@@ -61,7 +66,7 @@ struct ReconcileOptions: FlagOptions {
                         try RBACReconciler(session: s, confirm: dryRun == .none, removeExtraPermissions: removeExtraPermissions,
                                            removeExtraSubjects: removeExtraSubjects).reconcile(object, type: type)
                     }
-                    try report(outcome, type: type, format: format, inv: &inv)
+                    try report(outcome, type: type, format: format, printed: &printed, inv: &inv)
                 } catch {
                     errors.append(error)
                 }
@@ -71,9 +76,14 @@ struct ReconcileOptions: FlagOptions {
         if !errors.isEmpty { throw CLIError.aggregate(errors) }
     }
 
-    private func report(_ r: RBACReconciler.Outcome, type: ResourceType, format: OutputFormat?, inv: inout Invocation) throws {
+    private func report(_ r: RBACReconciler.Outcome, type: ResourceType, format: OutputFormat?, printed: inout Int,
+                        inv: inout Invocation) throws {
         if let format {
-            try OperationPrinter.printObjects([r.object], format: format, showManagedFields: printFlags.showManagedFields, inv: &inv)
+            // kubectl's YAML printer puts `---` before every object after the first.
+            if case .yaml = format, printed > 0 { inv.io.out.write("---\n") }
+            printed += 1
+            try OperationPrinter.printObjects([RBACTypedShape.shape(r.object)], format: format, showManagedFields: printFlags.showManagedFields,
+                                              typedJSON: true, inv: &inv)
         } else {
             inv.io.out.write(ObjectPrinter.name(r.object, type: type) + " reconciled" + (dryRun == .none ? "" : " (dry run)") + "\n")
         }

@@ -121,7 +121,15 @@ struct EventsOptions: FlagOptions {
         case .json: inv.io.out.write(ObjectPrinter.json(object, sortKeys: false))
         case .yaml: inv.io.out.write(ObjectPrinter.yaml(object))
         case .name: break  // kubectl's name printer finds no kinds in its typed event list: it prints nothing
-        default: try TemplateOutput.write([object], format: format, inv: &inv)
+        default:
+            // kubectl events writes through its tab writer and ignores the printer's error: a template
+            // that fails leaves its partial output (a go-template also its debugging dump) and exit 0.
+            let printer = try TemplateOutput.printer(format, inv: inv)
+            var out = ""
+            _ = try? printer(object, &out)
+            var tw = TabWriter.table()
+            tw.write(out)
+            inv.io.out.write(tw.flush())
         }
     }
 

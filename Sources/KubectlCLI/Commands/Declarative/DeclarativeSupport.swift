@@ -54,6 +54,13 @@ enum Declarative {
     }
 
     /// Whether the type is built in (strategic merge) or not (custom resources: JSON merge patch).
+    /// What a write through the status subresource keeps of `next`: its status, the rest as `live` has it.
+    static func statusOnly(_ next: JSONValue, live: JSONValue) -> JSONValue {
+        var onlyStatus = live
+        onlyStatus["status"] = next["status"]
+        return onlyStatus
+    }
+
     static func supportsStrategic(_ obj: JSONValue) -> Bool {
         SchemaIndex.builtin.definition(apiVersion: obj["apiVersion"].string ?? "", kind: obj["kind"].string ?? "") != nil
     }

@@ -25,6 +25,15 @@ enum EditCommand {
 
         """
 
+    /// What `--subresource` reads: `status` the whole object (the API server returns it so), `scale`
+    /// the autoscaling/v1 Scale of a kind that has one; any other is not found, as on a server.
+    static func view(_ object: JSONValue, type: ResourceType, subresource: String) throws -> JSONValue {
+        guard SubresourceWrite.serves(subresource, type) else {
+            throw CLIError.api(APIError(reason: .notFound, message: "the server could not find the requested resource", code: 404))
+        }
+        return subresource == "scale" ? GetSubresource.scale(of: object, type: type) : object
+    }
+
     struct Target {
         var type: ResourceType
         var namespace: String
@@ -90,6 +99,7 @@ struct EditOptions: FlagOptions {
     mutating func complete(_ inv: inout Invocation) throws { builder.requireNames = false }
 
     func validate(_ inv: Invocation) throws {
+        _ = try ValidationMode.parse(validation)
         if !["", "yaml", "json"].contains(printFlags.output) {
             throw CLIError.message("the flag 'output' must be one of yaml|json")
         }
@@ -102,7 +112,8 @@ struct EditOptions: FlagOptions {
         // edit stops at the first object it cannot read.
         let targets = try builder.resolve(&inv).infos(&inv, fetch: .latest).map { r in
             let info = try r.get()
-            return EditCommand.Target(type: info.type!, namespace: info.namespace, name: info.name, object: info.object ?? .emptyObject)
+            let object = try EditCommand.view(info.object ?? .emptyObject, type: info.type!, subresource: subresource)
+            return EditCommand.Target(type: info.type!, namespace: info.namespace, name: info.name, object: object)
         }
         if targets.isEmpty { throw CLIError.message("edit cancelled, no objects found") }
         var session = EditSession(targets: targets, options: self, inv: inv)

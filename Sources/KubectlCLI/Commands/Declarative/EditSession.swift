@@ -20,6 +20,8 @@ struct EditSession {
     let outputPatch: Bool
     /// `apply edit-last-applied`: the targets are last applied configurations, saved back as the annotation.
     let lastApplied: Bool
+    /// `--subresource`: `status` saves only the status, `scale` the Scale's replicas.
+    var subresource = ""
     var reasons: [(head: String, other: [String])] = []
     var previousEdit: String? = nil
     var file = ""
@@ -31,6 +33,7 @@ struct EditSession {
         // kubectl edit hides managedFields unless --show-managed-fields.
         self.init(targets: targets, json: options.printFlags.output == "json", keepManagedFields: options.printFlags.showManagedFields,
                   crlf: options.windowsLineEndings, saveConfig: options.saveConfig, outputPatch: options.outputPatch, inv: inv)
+        subresource = options.subresource
     }
 
     init(targets: [EditCommand.Target], json: Bool, keepManagedFields: Bool, crlf: Bool, saveConfig: Bool, outputPatch: Bool,
@@ -154,20 +157,28 @@ struct EditSession {
             return false
         }
         do {
-            let result = try inv.server().write { s -> JSONValue in
-                let live = try s.get(target.type, namespace: target.namespace, name: target.name)
-                var patched = strategic
-                    ? try StrategicMerge.apply(live, patch: patch, schema: Declarative.schema(for: after))
-                    : try JSONMergePatch.apply(live, patch: patch)
-                patched["metadata"]["resourceVersion"] = live["metadata"]["resourceVersion"]
-                return try s.update(patched, type: target.type,
-                                    body: Declarative.requestBody(patch, kind: strategic ? .strategic : .merge))
-            }
-            inv.io.out.write("\(ObjectPrinter.name(result, type: target.type)) edited\n")
+            let result = try inv.server().write { s in try saved(target, patch: patch, strategic: strategic, schemaOf: after, session: s) }
+            inv.io.out.write("\(ObjectPrinter.name(result, type: subresource == "scale" ? nil : target.type)) edited\n")
             return false
         } catch {
             return try failed(target, error, inv: inv)
         }
+    }
+
+    /// Applies the edit's patch to the live object (to its Scale with `--subresource=scale`) and writes it
+    /// through the subresource edited.
+    func saved(_ target: EditCommand.Target, patch: JSONValue, strategic: Bool, schemaOf after: JSONValue, session s: APISession) throws -> JSONValue {
+        let live = try s.get(target.type, namespace: target.namespace, name: target.name)
+        let kind: PatchKind = strategic ? .strategic : .merge
+        if subresource == "scale" {
+            return try PatchCommand.patchScale(live, patch: patch, kind: kind, type: target.type, session: s, dryRun: .none).0
+        }
+        var patched = strategic
+            ? try StrategicMerge.apply(live, patch: patch, schema: Declarative.schema(for: after))
+            : try JSONMergePatch.apply(live, patch: patch)
+        if subresource == "status" { patched = Declarative.statusOnly(patched, live: live) }
+        patched["metadata"]["resourceVersion"] = live["metadata"]["resourceVersion"]
+        return try s.update(patched, type: target.type, body: Declarative.requestBody(patch, kind: kind), subresource: subresource)
     }
 
     /// edit-last-applied: an unchanged configuration is skipped; a changed one replaces the annotation

@@ -45,9 +45,7 @@ enum PatchCommand {
         }
         var patched = try Declarative.apply(patch, to: live, kind: kind)
         if subresource == "status" {
-            var onlyStatus = live
-            onlyStatus["status"] = patched["status"]
-            patched = onlyStatus
+            patched = Declarative.statusOnly(patched, live: live)
         } else if !live["status"].isNull {
             // The main resource ignores status changes (they go through /status).
             patched["status"] = live["status"]

@@ -107,8 +107,7 @@ struct ReplaceOptions: FlagOptions {
                 var next = Declarative.dropNulls(obj)
                 if subresource == "status" {
                     // PUT .../status: only the status is taken from the file.
-                    var onlyStatus = live
-                    onlyStatus["status"] = next["status"]
+                    var onlyStatus = Declarative.statusOnly(next, live: live)
                     if !next["metadata"]["resourceVersion"].isNull { onlyStatus["metadata"]["resourceVersion"] = next["metadata"]["resourceVersion"] }
                     next = onlyStatus
                 } else if !live["status"].isNull {

@@ -45,7 +45,7 @@ struct AutoscaleOptions: FlagOptions {
 
     func run(_ inv: inout Invocation) throws {
         let explicit = inv.namespaceExplicit
-        try Workloads.createForEach(&inv, resources: inv.args, printFlags: printFlags, saveConfig: saveConfig,
+        try Workloads.createForEach(&inv, builder: builder, printFlags: printFlags, saveConfig: saveConfig,
                                     kind: ("autoscaling", "HorizontalPodAutoscaler"), operation: "autoscaled") { t, namespace in
             (try autoscaler(for: t, namespace: namespace, explicit: explicit), namespace)
         }

@@ -110,13 +110,16 @@ struct ExposeOptions: FlagOptions {
          .init(\.serviceType, "type", usage: "ClusterIP, NodePort, LoadBalancer or ExternalName.")]
     }
 
+    /// `--selector` is the service's selector, not a label query over the objects exposed.
+    mutating func complete(_ inv: inout Invocation) throws { builder.labelSelector = "" }
+
     func validate(_ inv: Invocation) throws {
         if builder.isEmpty { throw CLIError.message(ResourceArgs.noResourcesMessage) }
     }
 
     func run(_ inv: inout Invocation) throws {
         let explicit = inv.namespaceExplicit
-        try Workloads.createForEach(&inv, resources: inv.args, printFlags: printFlags, saveConfig: saveConfig,
+        try Workloads.createForEach(&inv, builder: builder, printFlags: printFlags, saveConfig: saveConfig,
                                     kind: ("", "Service"), operation: "exposed") { t, namespace in
             var service = try service(for: t, namespace: namespace, explicit: explicit)
             if !overrides.isEmpty { service = try RunOverrides.apply(service, overrides: overrides, type: overrideType) }

@@ -27,7 +27,7 @@ enum RolloutCommand {
 
     static func targets(_ inv: inout Invocation, _ o: RolloutOptions) throws -> [WorkTarget] {
         if o.builder.isEmpty { throw CLIError.message("required resource not specified") }
-        let (targets, errors) = try Workloads.collect(&inv, resources: o.builder.args, selector: o.builder.labelSelector)
+        let (targets, errors) = try Workloads.collect(&inv, o.builder)
         if let e = errors.first { throw e }
         return targets
     }

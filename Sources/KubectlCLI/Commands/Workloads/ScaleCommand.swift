@@ -56,7 +56,7 @@ struct ScaleOptions: FlagOptions {
 
     func run(_ inv: inout Invocation) throws {
         let printer = try printFlags.toPrinter(inv)
-        let (targets, errors) = try Workloads.collect(&inv, resources: inv.args, all: builder.selectAll, selector: builder.labelSelector)
+        let (targets, errors) = try Workloads.collect(&inv, builder)
         if targets.isEmpty {
             // kubectl appends the builder's error: one message, or an aggregate `[a, b]`.
             let messages = errors.map { SetCommand.messageText(ScaleCommand.apiMessage($0)) }

@@ -49,12 +49,9 @@ enum SetCommand {
                       change: (inout JSONValue, WorkTarget) throws -> Void) throws
     {
         let local = o.local
-        let all = o.all
-        // `set selector` and `set serviceaccount` have no -l (as kubectl's).
-        let selector = o.selector
         let format = try o.printFlags.format()
         let dryRun = try DryRun.parse(o.printFlags.dryRun, inv)
-        let (targets, collectErrors) = try Workloads.collect(&inv, resources: resources, local: local, all: all, selector: selector)
+        let (targets, collectErrors) = try Workloads.collect(&inv, o.builder, resources: resources)
         if let first = collectErrors.first { throw first }
         try validate(targets)
         var errors: [String] = []
@@ -258,24 +255,18 @@ enum SetCommand {
         try apply(&inv, o, resources: resources, verb: "env updated") { obj, t in
             var warned = false
             try withPodSpec(&obj, type: t.type) { spec in
-                var matched = false
-                for key in ["initContainers", "containers"] {
-                    guard var containers = spec[key].array else { continue }
-                    for i in containers.indices where globMatch(pattern, containers[i]["name"].string ?? "") {
-                        matched = true
-                        let existing = containers[i]["env"].array ?? []
-                        if !overwrite {
-                            for e in add {
-                                if let cur = existing.first(where: { $0["name"] == e["name"] }), cur["value"] != e["value"] {
-                                    throw CLIError.message("'\(cur["name"].string ?? "")' already has a value (\(cur["value"].string ?? "")), and --overwrite is false")
-                                }
+                let matched = try changeContainers(&spec, matching: pattern) { container in
+                    let existing = container["env"].array ?? []
+                    if !overwrite {
+                        for e in add {
+                            if let cur = existing.first(where: { $0["name"] == e["name"] }), cur["value"] != e["value"] {
+                                throw CLIError.message("'\(cur["name"].string ?? "")' already has a value (\(cur["value"].string ?? "")), and --overwrite is false")
                             }
                         }
-                        let updated = updateEnv(existing, add, remove)
-                        if updated.isEmpty { containers[i].remove(["env"]) } else { containers[i]["env"] = .array(updated) }
-                        containers[i] = TypedOrder.container(containers[i])
                     }
-                    spec[key] = .array(containers)
+                    let updated = updateEnv(existing, add, remove)
+                    if updated.isEmpty { container.remove(["env"]) } else { container["env"] = .array(updated) }
+                    container = TypedOrder.container(container)
                 }
                 if !matched { warned = true }
             }
@@ -283,6 +274,22 @@ enum SetCommand {
                 errStream.write("Warning: \(Workloads.kindSlashName(obj)) does not have any containers matching \(goQuoted(pattern))\n")
             }
         }
+    }
+
+    /// Changes each container (init containers first) whose name matches the glob `pattern`; false when
+    /// none matches.
+    static func changeContainers(_ spec: inout JSONValue, matching pattern: String,
+                                 _ change: (inout JSONValue) throws -> Void) rethrows -> Bool {
+        var matched = false
+        for key in ["initContainers", "containers"] {
+            guard var containers = spec[key].array else { continue }
+            for i in containers.indices where globMatch(pattern, containers[i]["name"].string ?? "") {
+                matched = true
+                try change(&containers[i])
+            }
+            spec[key] = .array(containers)
+        }
+        return matched
     }
 
     /// set env's updateEnv: replace in place, drop removed, append new.
@@ -344,8 +351,7 @@ enum SetCommand {
 
     static func listEnv(_ inv: inout Invocation, _ o: SetOptions, resources: [String], pattern: String) throws {
         let local = o.local
-        let (targets, errs) = try Workloads.collect(&inv, resources: resources, local: local, all: o.all,
-                                                    selector: o.selector)
+        let (targets, errs) = try Workloads.collect(&inv, o.builder, resources: resources)
         if let e = errs.first { throw e }
         var resolveErrors: [Error] = []
         for t in targets {
@@ -430,22 +436,16 @@ enum SetCommand {
         let pattern = o.containers
         try apply(&inv, o, resources: resources, verb: "resource requirements updated") { obj, t in
             try withPodSpec(&obj, type: t.type) { spec in
-                var matched = false
-                for key in ["initContainers", "containers"] {
-                    guard var containers = spec[key].array else { continue }
-                    for i in containers.indices where globMatch(pattern, containers[i]["name"].string ?? "") {
-                        matched = true
-                        var res = containers[i]["resources"].isNull ? JSONValue.emptyObject : containers[i]["resources"]
-                        for (field, pairs) in [("limits", limits), ("requests", requests)] where !pairs.isEmpty {
-                            var m = res[field].object ?? JSONObject()
-                            for (k, v) in pairs { m[k] = .string(v) }
-                            var sorted = JSONObject()
-                            for k in m.sortedKeys { sorted[k] = m[k] }
-                            res[field] = .object(sorted)
-                        }
-                        containers[i]["resources"] = .object(TypedOrder.reorder(res, ["limits", "requests", "claims"]))
+                let matched = changeContainers(&spec, matching: pattern) { container in
+                    var res = container["resources"].isNull ? JSONValue.emptyObject : container["resources"]
+                    for (field, pairs) in [("limits", limits), ("requests", requests)] where !pairs.isEmpty {
+                        var m = res[field].object ?? JSONObject()
+                        for (k, v) in pairs { m[k] = .string(v) }
+                        var sorted = JSONObject()
+                        for k in m.sortedKeys { sorted[k] = m[k] }
+                        res[field] = .object(sorted)
                     }
-                    spec[key] = .array(containers)
+                    container["resources"] = .object(TypedOrder.reorder(res, ["limits", "requests", "claims"]))
                 }
                 if !matched { throw ChangeError(text: "error: unable to find container named \(pattern)") }
             }

@@ -163,7 +163,9 @@ struct TaintOptions: FlagOptions {
         let printer = try printFlags.toPrinter(dryRun: dryRun)
         // -l or --all select nodes by themselves; otherwise the names after the type.
         let named = all || !selector.isEmpty ? ["nodes"] : ["nodes"] + resources.dropFirst()
-        let (targets, collectErrors) = try Workloads.collect(&inv, resources: named, all: all, selector: selector)
+        var nodes = ResourceBuilder()
+        (nodes.selectAll, nodes.labelSelector) = (all, selector)
+        let (targets, collectErrors) = try Workloads.collect(&inv, nodes, resources: named)
         var errors = collectErrors
         let nodeType = try NodeCommands.nodeType(&inv)
         // As kubectl's builder with ContinueOnError: every node is tried, the errors come at the end.

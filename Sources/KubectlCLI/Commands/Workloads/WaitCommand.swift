@@ -125,9 +125,7 @@ struct WaitOptions: FlagOptions {
     func run(_ inv: inout Invocation) throws {
         let condition = try WaitCommand.parseCondition(forText)
         let printer = try printFlags.toPrinter(inv)
-        let (targets, errors) = try Workloads.collect(&inv, resources: builder.args, local: builder.local, all: builder.selectAll,
-                                                     selector: builder.labelSelector, fieldSelector: builder.fieldSelector,
-                                                     allNamespaces: builder.allNamespaces)
+        let (targets, errors) = try Workloads.collect(&inv, builder)
         var wait = ClientWait(timeoutNanoseconds: timeoutNanoseconds)
         if !builder.local { wait.server = try inv.server() }
         if case .delete = condition {

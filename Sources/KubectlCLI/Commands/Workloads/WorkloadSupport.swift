@@ -26,33 +26,15 @@ enum Workloads {
            '--filename=rsrc.json'
         """
 
-    /// kubectl's check that a command was given something to act on: names, `-f` or `-k`
-    /// (`-k` only where the command declares it).
-    static func requireResources(_ inv: Invocation, _ resources: [String],
-                                 message: String = ResourceArgs.noResourcesMessage) throws {
-        let kustomize = inv.flags.declares("kustomize") ? inv.flags.string("kustomize") : ""
-        if resources.isEmpty && inv.flags.strings("filename").isEmpty && kustomize.isEmpty {
-            throw CLIError.message(message)
-        }
-    }
-
-    /// Resolves `TYPE NAME...`, `TYPE/NAME...`, `-f`, `-l`, `--all` into objects through the resource
-    /// builder. Objects that cannot be read become errors (reported after the others are done).
-    static func collect(_ inv: inout Invocation, resources: [String], local: Bool = false,
-                        all: Bool = false, selector: String = "", fieldSelector: String = "", allNamespaces: Bool = false,
-                        requireNames: Bool = true) throws -> (targets: [WorkTarget], errors: [Error])
+    /// Resolves what the command's builder names (`TYPE NAME...`, `TYPE/NAME...`, `-f`/`-k`, `-l`,
+    /// `--all`; `resources` instead of its arguments when given) into objects. Objects that cannot be
+    /// read become errors (reported after the others are done).
+    static func collect(_ inv: inout Invocation, _ builder: ResourceBuilder,
+                        resources: [String]? = nil) throws -> (targets: [WorkTarget], errors: [Error])
     {
-        var b = ResourceBuilder()
-        b.args = resources
-        if inv.flags.declares("filename") { b.filenames = inv.flags.strings("filename") }
-        if inv.flags.declares("recursive") { b.recursive = inv.flags.bool("recursive") }
-        if local && (b.filenames.isEmpty || !resources.isEmpty) { throw CLIError.message(localNeedsFilenameMessage) }
-        b.local = local
-        b.selectAll = all
-        b.labelSelector = selector
-        b.fieldSelector = fieldSelector
-        b.allNamespaces = allNamespaces
-        b.requireNames = requireNames
+        var b = builder
+        if let resources { b.args = resources }
+        if b.local && (b.filenames.isEmpty || !b.args.isEmpty) { throw CLIError.message(localNeedsFilenameMessage) }
         b.rejectAllWithNames = false
         var targets: [WorkTarget] = []
         var errors: [Error] = []
@@ -88,13 +70,13 @@ enum Workloads {
     /// namespace to create it in), annotated with `--save-config`, created unless `--dry-run=client`,
     /// and printed at once (in Go field order when not sent to the store). The first object that cannot
     /// be read ends the command before anything is made.
-    static func createForEach(_ inv: inout Invocation, resources: [String], printFlags: PrintFlags, saveConfig: Bool,
+    static func createForEach(_ inv: inout Invocation, builder: ResourceBuilder, printFlags: PrintFlags, saveConfig: Bool,
                               kind: (group: String, kind: String), operation: String,
                               make: (WorkTarget, String) throws -> (JSONValue, String)) throws
     {
         let printer = try printFlags.toPrinter(inv)
         printer.typedJSON = printer.dryRun == .client
-        let (targets, errors) = try collect(&inv, resources: resources)
+        let (targets, errors) = try collect(&inv, builder)
         if let e = errors.first { throw e }
         let server = try inv.server()
         let namespace = try inv.namespace()

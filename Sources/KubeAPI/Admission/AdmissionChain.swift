@@ -59,7 +59,8 @@ enum AdmissionChain {
     /// Decoding the body into the kind's type: wrong types and unknown fields (per `fieldValidation`).
     static let decoding: [AdmissionStep] = [StrictDecoding()]
     /// Defaulting as decoding into the versioned type does, then dropping fields the type lacks.
-    static let defaulting: [AdmissionStep] = [CustomResourceAdmission(), PruneUnknownFields(), DecodeDefaults()]
+    /// (`ServiceAllocation` checks the cluster IP and node ports the client chose, before the allocators fill in the rest.)
+    static let defaulting: [AdmissionStep] = [CustomResourceAdmission(), PruneUnknownFields(), DecodeDefaults(), ServiceAllocation()]
     /// Mutating admission plugins, in the API server's order.
     /// (`KindDefaulting` also runs the ServiceAccount, DefaultTolerationSeconds and DefaultStorageClass
     /// plugins; it comes after LimitRanger so the QoS class sees its defaults.)

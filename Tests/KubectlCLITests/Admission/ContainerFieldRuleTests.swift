@@ -292,4 +292,52 @@ import Testing
             """, stderr: "", exitCode: 0))
         #expect(s.run("get pod ok -o jsonpath={.spec.containers[0].env[1].valueFrom.fieldRef.apiVersion}").stdout == "v1")
     }
+
+    /// Downward API volume files: one of a pod field (the volume's own list) or a container resource
+    /// (with its container); a volume with errors is not there for its mounts, as on the server.
+    @Test func downwardAPIVolumeFiles() {
+        FieldRuleTests.refused("""
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: dw
+            spec:
+              containers:
+              - name: c
+                image: nginx
+                volumeMounts:
+                - {name: info, mountPath: /info}
+              volumes:
+              - name: info
+                downwardAPI:
+                  items:
+                  - path: node
+                    fieldRef: {fieldPath: spec.nodeName}
+                  - path: both
+                    fieldRef: {fieldPath: metadata.name}
+                    resourceFieldRef: {containerName: c, resource: limits.cpu}
+                  - path: none
+                  - path: mem
+                    resourceFieldRef: {resource: limits.memory}
+                  - path: labels
+                    fieldRef: {fieldPath: metadata.labels}
+              - name: proj
+                projected:
+                  sources:
+                  - downwardAPI:
+                      items:
+                      - path: ns
+                        fieldRef: {fieldPath: status.podIP}
+
+            """, """
+            The Pod "dw" is invalid: 
+            * spec.volumes[0].downwardAPI.items[0].fieldRef.fieldPath: Unsupported value: "spec.nodeName": supported values: "metadata.annotations", "metadata.labels", "metadata.name", "metadata.namespace", "metadata.uid"
+            * spec.volumes[0].downwardAPI.items[1]: Invalid value: "resource": fieldRef and resourceFieldRef can not be specified simultaneously
+            * spec.volumes[0].downwardAPI.items[2]: Required value: one of fieldRef and resourceFieldRef is required
+            * spec.volumes[0].downwardAPI.items[3].resourceFieldRef.containerName: Required value
+            * spec.volumes[1].projected.sources[0].downwardAPI.fieldRef.fieldPath: Unsupported value: "status.podIP": supported values: "metadata.annotations", "metadata.labels", "metadata.name", "metadata.namespace", "metadata.uid"
+            * spec.containers[0].volumeMounts[0].name: Not found: "info"
+
+            """, check: "get pods -o name")
+    }
 }

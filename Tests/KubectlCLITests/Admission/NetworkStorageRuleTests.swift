@@ -226,4 +226,20 @@ import Testing
             """, exitCode: 1))
         #expect(s.run("get pvc grow -o jsonpath={.spec.resources.requests.storage}").stdout == "5Gi")
     }
+
+    /// A cluster IP the client chooses must be free (kube-dns has 10.96.0.10); a node port in 30000-32767 and free.
+    @Test func serviceAllocation() {
+        let s = TestStore()
+        #expect(s.run("create service clusterip b --tcp=80 --clusterip=10.96.0.10").stderr == """
+            error: failed to create ClusterIP service: Service "b" is invalid: spec.clusterIPs: Invalid value: []string{"10.96.0.10"}: failed to allocate IP 10.96.0.10: provided IP is already allocated
+
+            """)
+        #expect(s.run("create service clusterip c --tcp=80 --clusterip=10.96.0.200").stdout == "service/c created\n")
+        #expect(s.run("create service nodeport d --tcp=80 --node-port=80").stderr.hasSuffix(
+            "spec.ports[0].nodePort: Invalid value: 80: provided port is not in the valid range. The range of valid ports is 30000-32767\n"))
+        #expect(s.run("create service nodeport e --tcp=80 --node-port=30080").exitCode == 0)
+        #expect(s.run("create service nodeport f --tcp=80 --node-port=30080").stderr.hasSuffix(
+            "spec.ports[0].nodePort: Invalid value: 30080: provided port is already allocated\n"))
+        #expect(s.run("get services -o name").stdout == "service/c\nservice/e\nservice/kubernetes\n")
+    }
 }

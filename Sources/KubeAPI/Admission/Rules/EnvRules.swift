@@ -61,7 +61,7 @@ enum EnvRules {
     }
 
     /// `validateObjectFieldSelector` with the env's field paths.
-    static func objectFieldSelector(_ fs: JSONValue, path: String, into errs: inout [FieldError]) {
+    static func objectFieldSelector(_ fs: JSONValue, path: String, allowed: [String] = podFields, into errs: inout [FieldError]) {
         let version = fs["apiVersion"].string ?? "", fieldPath = fs["fieldPath"].string ?? ""
         if version.isEmpty { errs.append(.required("\(path).apiVersion")); return }
         if fieldPath.isEmpty { errs.append(.required("\(path).fieldPath")); return }
@@ -82,8 +82,8 @@ enum EnvRules {
         if let sub {
             let key = base == "metadata.annotations" ? sub.lowercased() : sub
             for msg in isQualifiedName(key) { errs.append(.invalid(path, key, msg)) }
-        } else if !podFields.contains(internalPath) {
-            errs.append(.notSupported("\(path).fieldPath", .string(internalPath), supported: podFields))
+        } else if !allowed.contains(internalPath) {
+            errs.append(.notSupported("\(path).fieldPath", .string(internalPath), supported: allowed))
         }
     }
 
@@ -96,9 +96,11 @@ enum EnvRules {
     }
 
     /// `validateContainerResourceFieldSelector` (env: no container name needed) and the divisor.
-    static func resourceFieldSelector(_ fs: JSONValue, path: String, into errs: inout [FieldError]) {
+    static func resourceFieldSelector(_ fs: JSONValue, path: String, volume: Bool = false, into errs: inout [FieldError]) {
         let resource = fs["resource"].string ?? ""
-        if resource.isEmpty {
+        if volume && (fs["containerName"].string ?? "").isEmpty {
+            errs.append(.required("\(path).containerName"))
+        } else if resource.isEmpty {
             errs.append(.required("\(path).resource"))
         } else if !containerResources.contains(resource), !resource.hasPrefix("requests.hugepages-"), !resource.hasPrefix("limits.hugepages-") {
             errs.append(.notSupported("\(path).resource", .string(resource), supported: containerResources))

@@ -183,3 +183,50 @@ enum ServiceRules {
         }
     }
 }
+
+/// The Service REST storage's allocators: a cluster IP the client chose must be free; a node port it
+/// chose must be in 30000-32767 and free.
+struct ServiceAllocation: AdmissionStep {
+    static let nodePorts = 30000...32767
+
+    func admit(_ r: inout AdmissionRequest, _ s: APISession) throws {
+        guard r.fromClient, r.groupKind == ("", "Service") else { return }
+        let spec = r.object["spec"], ns = r.object["metadata"]["namespace"].string ?? "", name = r.name
+        var errs: [FieldError] = []
+        var others: [JSONValue]?
+        func services() throws -> [JSONValue] {
+            if let others { return others }
+            let list = try s.list(r.type, namespace: nil).filter {
+                !($0["metadata"]["namespace"].string == ns && $0["metadata"]["name"].string == name)
+            }
+            others = list
+            return list
+        }
+        let ip = spec["clusterIP"].string ?? ""
+        if r.old == nil, !ip.isEmpty, ip != "None", SloppyIP.parse(ip) != nil {
+            // The server has copied clusterIP into an empty clusterIPs by now.
+            let given = (spec["clusterIPs"].array ?? []).compactMap(\.string), ips = given.isEmpty ? [ip] : given
+            var failure: String?
+            // (The service range is not checked: the upstream kubectl scripts this store runs use
+            // 10.0.0.0/24 addresses where kind's range is 10.96.0.0/16.)
+            if try services().contains(where: { $0["spec"]["clusterIP"].string == ip }) {
+                failure = "provided IP is already allocated"
+            }
+            if let failure {
+                errs.append(FieldError(.invalid, field: "spec.clusterIPs", value: .stringList(ips), detail: "failed to allocate IP \(ip): \(failure)"))
+            }
+        }
+        let oldPorts = Set((r.old?["spec"]["ports"].array ?? []).compactMap { $0["nodePort"].int })
+        for (i, p) in (spec["ports"].array ?? []).enumerated() {
+            guard let port = p["nodePort"].int, port != 0, !oldPorts.contains(port) else { continue }
+            let path = "spec.ports[\(i)].nodePort"
+            if !Self.nodePorts.contains(Int(port)) {
+                errs.append(FieldError(.invalid, field: path, value: .int(port),
+                                       detail: "provided port is not in the valid range. The range of valid ports is 30000-32767"))
+            } else if try services().contains(where: { svc in (svc["spec"]["ports"].array ?? []).contains { $0["nodePort"].int == port } }) {
+                errs.append(FieldError(.invalid, field: path, value: .int(port), detail: "provided port is already allocated"))
+            }
+        }
+        if !errs.isEmpty { throw r.invalid(errs.map { APIError.Cause(field: $0.field, message: $0.body) }) }
+    }
+}

@@ -92,10 +92,24 @@ enum VolumeRules {
         mode(item["mode"], path: "\(path).mode", into: &errs)
     }
 
+    /// Pod fields a downward API volume file may hold.
+    static let downwardFields = ["metadata.annotations", "metadata.labels", "metadata.name", "metadata.namespace", "metadata.uid"]
+
+    /// `validateDownwardAPIVolumeFile`: a path, then exactly one of a field or a container resource.
     static func downwardFile(_ item: JSONValue, path: String, into errs: inout [FieldError]) {
         let p = item["path"].string ?? ""
         if p.isEmpty { errs.append(.required("\(path).path")) }
         errs += localNonReserved(p, path: "\(path).path")
+        if item["fieldRef"].object != nil {
+            EnvRules.objectFieldSelector(item["fieldRef"], path: "\(path).fieldRef", allowed: downwardFields, into: &errs)
+            if item["resourceFieldRef"].object != nil {
+                errs.append(.invalid(path, "resource", "fieldRef and resourceFieldRef can not be specified simultaneously"))
+            }
+        } else if item["resourceFieldRef"].object != nil {
+            EnvRules.resourceFieldSelector(item["resourceFieldRef"], path: "\(path).resourceFieldRef", volume: true, into: &errs)
+        } else {
+            errs.append(.required(path, "one of fieldRef and resourceFieldRef is required"))
+        }
         mode(item["mode"], path: "\(path).mode", into: &errs)
     }
 
@@ -121,6 +135,10 @@ enum VolumeRules {
                 let path = token["path"].string ?? ""
                 if path.isEmpty { errs.append(.required("\(tp).path")) }
                 errs += localNonReserved(path, path: "\(tp).path")
+            }
+            // (The server reports a projected file's errors at `downwardAPI`, without the item's index.)
+            if kinds.count == 1 || kinds.first == "downwardAPI" {
+                for item in src["downwardAPI"]["items"].array ?? [] { downwardFile(item, path: "\(p).downwardAPI", into: &errs) }
             }
             for key in ["configMap", "secret"] where src[key].object != nil {
                 for (j, item) in (src[key]["items"].array ?? []).enumerated() { keyToPath(item, path: "\(p).\(key).items[\(j)]", into: &errs) }

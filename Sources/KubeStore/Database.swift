@@ -94,6 +94,11 @@ final class Database {
         return statement
     }
 
+    /// Runs a statement without rows (SAVEPOINT, RELEASE) from the statement cache: no parse per call.
+    func runCached(_ sql: String) throws {
+        try statement(sql).run()
+    }
+
     /// The first column of the first row, as an integer (`PRAGMA user_version`, `count(*)`).
     func scalarInt(_ sql: String) throws -> Int64 {
         let s = try statement(sql)

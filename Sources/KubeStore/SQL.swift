@@ -163,6 +163,13 @@ enum SQL {
     /// large store would grow to the mapping's size; read() through SQLite's small page cache keeps
     /// every command's memory flat at a small cost in speed.
     static let mmapSize = "PRAGMA mmap_size = 0"
+    /// The page cache of a run of large write transactions (`Store.withLargeWriteCache`), in KiB, and
+    /// SQLite's default one.
+    static let cacheSizeLarge = "PRAGMA cache_size = -32768"
+    static let cacheSizeDefault = "PRAGMA cache_size = -2000"
+    /// Temporary files (savepoint journals) in memory, and back to the compiled-in default.
+    static let tempStoreMemory = "PRAGMA temp_store = MEMORY"
+    static let tempStoreDefault = "PRAGMA temp_store = DEFAULT"
     static let journalModeWAL = "PRAGMA journal_mode = WAL"
     static let beginImmediate = "BEGIN IMMEDIATE"
     static let beginDeferred = "BEGIN DEFERRED"
@@ -303,8 +310,7 @@ enum SQL {
 
     // MARK: Counters and config
 
-    static let nextResourceVersion =
-        "UPDATE counters SET value = value + 1 WHERE name = 'resourceVersion' RETURNING value"
+    static let storeResourceVersion = "UPDATE counters SET value = ?1 WHERE name = 'resourceVersion'"
     static let currentResourceVersion = "SELECT value FROM counters WHERE name = 'resourceVersion'"
     static let selectConfig = "SELECT value FROM config WHERE key = ?1"
     static let upsertConfig =

@@ -30,6 +30,8 @@ public final class Store {
     public let openedSchemaVersion: Int32
 
     private var current: StoreTransaction?
+    /// Whether a transaction is open (a `write` inside it is a savepoint).
+    public var inTransaction: Bool { current != nil }
 
     /// True when this user may read the store but not write it: reads work, writes throw `.readOnly`.
     public let isReadOnly: Bool
@@ -121,6 +123,7 @@ public final class Store {
                 let tx = StoreTransaction(db: db, writable: true)
                 defer { tx.isOpen = false }
                 try onCreate(tx)
+                try tx.flushResourceVersion()
             }
             try db.execute(SQL.commit)
             return created
@@ -139,14 +142,14 @@ public final class Store {
         if let tx = current {
             guard tx.writable else { throw StoreError.misuse("write inside a read transaction") }
             if isReadOnly { throw StoreError.readOnly }
-            try db.execute(SQL.savepoint)
+            try db.runCached(SQL.savepoint)
             do {
                 let result = try body(tx)
-                try db.execute(SQL.releaseSavepoint)
+                try db.runCached(SQL.releaseSavepoint)
                 return result
             } catch {
-                try? db.execute(SQL.rollbackToSavepoint)
-                try? db.execute(SQL.releaseSavepoint)
+                try? db.runCached(SQL.rollbackToSavepoint)
+                try? db.runCached(SQL.releaseSavepoint)
                 throw error
             }
         }
@@ -155,6 +158,18 @@ public final class Store {
         let result = try run(body, writable: true)
         truncateLargeWAL()
         return result
+    }
+
+    /// Runs `body` (a run of large write transactions, such as `create -f`'s batches) with a page cache
+    /// that holds a whole batch: with SQLite's default 2 MB, a transaction of a few hundred objects
+    /// spills dirty pages into the WAL before its commit and writes many of them twice. The cache only
+    /// grows as pages are used, and goes back to the default afterwards. Each savepoint's journal (the
+    /// pages as they were before the object's writes, to roll one object back) stays in memory too
+    /// instead of going to a temporary file once it passes 64 KB.
+    public func withLargeWriteCache<T>(_ body: () throws -> T) throws -> T {
+        try db.execute(SQL.cacheSizeLarge + "; " + SQL.tempStoreMemory)
+        defer { try? db.execute(SQL.cacheSizeDefault + "; " + SQL.tempStoreDefault) }
+        return try body()
     }
 
     /// WAL size above which a write is followed by a truncating checkpoint.
@@ -187,6 +202,7 @@ public final class Store {
         }
         do {
             let result = try body(tx)
+            if writable { try tx.flushResourceVersion() }
             try Store.retryingBusy { try db.execute(SQL.commit) }
             return result
         } catch {

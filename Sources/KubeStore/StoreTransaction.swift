@@ -11,6 +11,9 @@ public final class StoreTransaction {
     let db: Database
     let writable: Bool
     var isOpen = true
+    /// The resource version counter as this transaction sees it (nil until first needed).
+    private var lastResourceVersion: Int64?
+    private var counterDirty = false
 
     init(db: Database, writable: Bool) {
         self.db = db
@@ -250,18 +253,38 @@ public final class StoreTransaction {
 
     /// The next value of the store-wide resource version counter (strictly increasing, never reused,
     /// even across processes; a rolled-back transaction's values may be handed out again).
+    /// The counter is read once per transaction and kept here; `flushResourceVersion` stores it before
+    /// the commit. A savepoint rolled back keeps the values it took (never handed out twice in one
+    /// transaction), and a transaction rolled back stores nothing, as the UPDATE would have been undone.
     public func nextResourceVersion() throws -> Int64 {
         try checkWritable()
-        let s = try db.statement(SQL.nextResourceVersion)
-        defer { s.reset() }
-        guard try s.step() else { throw StoreError.corrupt("resource version counter missing") }
-        return s.int64(0)
+        let next = (try counterValue()) + 1
+        lastResourceVersion = next
+        counterDirty = true
+        return next
     }
 
     /// The last resource version handed out (0 in a new store).
     public func currentResourceVersion() throws -> Int64 {
         try checkOpen()
-        return try db.scalarInt(SQL.currentResourceVersion)
+        return try counterValue()
+    }
+
+    /// The counter as stored, or as this transaction advanced it.
+    private func counterValue() throws -> Int64 {
+        if let lastResourceVersion { return lastResourceVersion }
+        let value = try db.scalarInt(SQL.currentResourceVersion)
+        lastResourceVersion = value
+        return value
+    }
+
+    /// Stores the counter this transaction advanced (called by `Store` right before COMMIT).
+    func flushResourceVersion() throws {
+        guard counterDirty, let lastResourceVersion else { return }
+        let s = try db.statement(SQL.storeResourceVersion)
+        try s.bind(1, lastResourceVersion)
+        try s.run()
+        counterDirty = false
     }
 
     // MARK: Config

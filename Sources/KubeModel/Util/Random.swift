@@ -35,13 +35,25 @@ public func safeEncodeString(_ s: String) -> String {
 }
 
 /// A random (version 4, RFC 4122 variant) UUID in lowercase `8-4-4-4-12` form, as object UIDs are.
+/// Two draws of 64 bits (not 16 of 8: each draw from the system generator is a system call).
 public func uuidV4<G: RandomNumberGenerator>(using rng: inout G) -> String {
-    var bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &rng) }
+    let high = rng.next(), low = rng.next()
+    var bytes = [UInt8](repeating: 0, count: 16)
+    for i in 0..<8 {
+        bytes[i] = UInt8(truncatingIfNeeded: high >> (56 - 8 * i))
+        bytes[8 + i] = UInt8(truncatingIfNeeded: low >> (56 - 8 * i))
+    }
     bytes[6] = (bytes[6] & 0x0F) | 0x40
     bytes[8] = (bytes[8] & 0x3F) | 0x80
-    let hex = bytes.map { goHexDigits(UInt32($0), width: 2) }
-    return hex[0..<4].joined() + "-" + hex[4..<6].joined() + "-" + hex[6..<8].joined() + "-"
-        + hex[8..<10].joined() + "-" + hex[10..<16].joined()
+    let digits = Array("0123456789abcdef".utf8)
+    var text: [UInt8] = []
+    text.reserveCapacity(36)
+    for (i, b) in bytes.enumerated() {
+        if i == 4 || i == 6 || i == 8 || i == 10 { text.append(UInt8(ascii: "-")) }
+        text.append(digits[Int(b >> 4)])
+        text.append(digits[Int(b & 0x0F)])
+    }
+    return String(decoding: text, as: UTF8.self)
 }
 
 public func uuidV4() -> String {

@@ -91,7 +91,7 @@ public enum ObjectSorter {
     }
 
     /// The permutation Go's `sort.Sort` produces with this `less` (ties included).
-    static func goSort(count: Int, less: (Int, Int) -> Bool) -> [Int] {
+    public static func goSort(count: Int, less: (Int, Int) -> Bool) -> [Int] {
         withoutActuallyEscaping(less) { GoSort.permutation(count: count, less: $0) }
     }
 }

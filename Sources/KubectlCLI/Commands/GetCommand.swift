@@ -182,7 +182,7 @@ struct GetOptions: FlagOptions {
             for block in blocks { for f in block.items { objects.append(try f.object()) } }
             let single = result.singleItemImplied && objects.count == 1 && errors.isEmpty
             // kubectl sorts the objects as the server sent them; the printer drops managedFields.
-            if let sortBy, !single { objects = try Sorting.sortObjects(objects, by: sortBy) }
+            if let sortBy, !single { objects = try Sorting.sortObjects(objects, by: sortBy, now: inv.clock.now) }
             if !printFlags.showManagedFields && format.omitsManagedFields { objects = objects.map(ObjectPrinter.stripManagedFields) }
             try OutputWriter.write(objects, single: single, format: format, inv: &inv, blocks: blocks.map(\.type))
             return

@@ -59,16 +59,15 @@ enum GetStream {
             list.finish()
         case .customColumns, .customColumnsFile:
             // A row per item, as for the `List` of them: only the cells are kept for the column widths.
+            // Columns see every field, managedFields too (kubectl omits them from JSON and YAML only).
             let printer = try TemplateOutput.customColumnsPrinter(format, inv: inv)!
-            let keepManagedFields = get.printFlags.showManagedFields
             var text = ""
             defer { write(Array(text.utf8)) }
             try server.read { s in
                 try TemplateOutput.wrap {
                     try printer.print(items: { each in
                         try s.rows(query, full: true) { row in
-                            let object = try JSON.parse(row.data)
-                            try each(keepManagedFields ? object : ObjectPrinter.stripManagedFields(object))
+                            try each(try JSON.parse(row.data))
                         }
                     }, into: &text)
                 }

@@ -142,9 +142,14 @@ enum Sorting {
         return order.map { items[$0] }
     }
 
-    /// The objects of a `List` output in sort order, or kubectl's error.
-    static func sortObjects(_ objects: [JSONValue], by path: String) throws -> [JSONValue] {
+    /// The objects of a `List` output in sort order, or kubectl's error. Values that cannot be compared
+    /// (maps, lists, a string against a number) stop kubectl inside the sort with a klog fatal line
+    /// (`F1205 19:46:23.539606    7829 sorter.go:329] Field ...`), exit code 1.
+    static func sortObjects(_ objects: [JSONValue], by path: String, now: Timestamp) throws -> [JSONValue] {
         do { return try ObjectSorter.order(objects, by: path).map { objects[$0] } } catch let e as PrinterError {
+            if e.description.hasPrefix("Field "), e.description.contains(" is an unsortable type: ") {
+                throw CLIError.raw(klogHeader("F", file: "sorter.go:329", now: now) + e.description)
+            }
             throw CLIError.message(e.description)
         }
     }

@@ -26,8 +26,8 @@ enum TopCommand {
         var cpu: Int64 = 0, mem: Int64 = 0
         for c in pod["spec"]["containers"].array ?? [] {
             let u = containerUsage(c)
-            cpu += u.cpuMilli
-            mem += u.memBytes
+            cpu = cpu.saturatingAdding(u.cpuMilli)
+            mem = mem.saturatingAdding(u.memBytes)
         }
         return (cpu, mem)
     }
@@ -149,7 +149,7 @@ enum TopCommand {
             let prefix = allNamespaces ? [p.namespace] : []
             let name = p.name
             let (cpu, mem) = (p.cpu, p.mem)
-            total = (total.0 + cpu, total.1 + mem)
+            total = (total.0.saturatingAdding(cpu), total.1.saturatingAdding(mem))
             if containers {
                 for c in sorted(p.containers, by: sortBy, usage: { ($0.cpu, $0.mem) }, name: { ("", $0.name) }) {
                     line(prefix + [name, c.name, "\(c.cpu)m", "\(c.mem / (1024 * 1024))Mi"])
@@ -186,8 +186,8 @@ enum TopCommand {
             var cpu: Int64 = 0, mem: Int64 = 0
             for p in pods where p["spec"]["nodeName"].string == n["metadata"]["name"].string {
                 let u = podUsage(p)
-                cpu += u.0
-                mem += u.1
+                cpu = cpu.saturatingAdding(u.0)
+                mem = mem.saturatingAdding(u.1)
             }
             return (cpu, mem)
         }
@@ -196,8 +196,8 @@ enum TopCommand {
             let (cpu, mem) = usage(n)
             let cpuCap = (try? KubeModel.Quantity.parse(json: n["status"][field]["cpu"]))?.milliValue ?? 0
             let memCap = (try? KubeModel.Quantity.parse(json: n["status"][field]["memory"]))?.value ?? 0
-            let cpuPct = cpuCap > 0 ? cpu * 100 / cpuCap : 0
-            let memPct = memCap > 0 ? mem * 100 / memCap : 0
+            let cpuPct = cpuCap > 0 ? (cpu &* 100) / cpuCap : 0  // int64 wraps as in Go, never traps
+            let memPct = memCap > 0 ? (mem &* 100) / memCap : 0
             tw.write("\(name)\t\(cpu)m\t\(cpuPct)%\t\(mem / (1024 * 1024))Mi\t\(memPct)%\t\n")
         }
         inv.io.out.write(tw.flush())

@@ -7,7 +7,7 @@ On a shared machine the CPU time is the steadier figure: wall time includes wait
 
 `{i}` in the arguments (and in --setup) becomes the run number, so mutating commands can use fresh
 names; --setup runs (through the shell, untimed) before each run. Standard output of the command goes
-to --out (default /dev/null), so its size gives a throughput.
+to --out (default /dev/null), so its size gives a throughput (per second of wall time and of CPU time).
 """
 import json, os, statistics, subprocess, sys, time
 
@@ -42,6 +42,8 @@ for i in range(warmup + runs):
         sizes.append(os.path.getsize(out) if out != "/dev/null" else 0)
 
 median = statistics.median(times)
-print(json.dumps({"ms": median * 1000, "cpu_ms": statistics.median(cpus) * 1000, "rss_mb": statistics.median(peaks),
+cpu = statistics.median(cpus)
+print(json.dumps({"ms": median * 1000, "cpu_ms": cpu * 1000, "rss_mb": statistics.median(peaks),
                   "bytes": statistics.median(sizes), "mb_per_s": statistics.median(sizes) / median / 1e6 if median else 0,
+                  "mb_per_cpu_s": statistics.median(sizes) / cpu / 1e6 if cpu else 0,
                   "status": os.waitstatus_to_exitcode(status)}))

@@ -7,6 +7,8 @@
 #   SIZES="1000 10000" RUNS=3 bash bench/run.sh
 #   KUBECTL=/path/to/kubectl bash bench/run.sh
 #   BIN=.build/release/kubectl-local bash bench/run.sh   # skip the build
+#   SPREAD_100000=/work/scale-bench/r100k/spread.db bash bench/run.sh   # copy an existing spread store of
+#       that size (with its -wal) instead of building it (its pending store and `create -f` rows are skipped)
 #
 # Stores (built with `create -f`, 20 namespaces ns-0..ns-19, pod-K in ns-(K mod 20)):
 #   spread:  N pods over N/100 nodes with room for 110 each (node-1 seeded, node-2.. generated);
@@ -37,7 +39,7 @@ measure() {
   local label=$1 size=$2; shift 2
   local json
   json=$($M "$@")
-  rows+=("$label|$size|$(python3 -c "import json,sys;r=json.loads(sys.argv[1]);print('%.1f|%.1f|%.0f|%.1f'%(r['ms'],r['rss_mb'],r['mb_per_s'],r['cpu_ms']))" "$json")")
+  rows+=("$label|$size|$(python3 -c "import json,sys;r=json.loads(sys.argv[1]);print('%.1f|%.1f|%.0f|%.1f'%(r['ms'],r['rss_mb'],r['mb_per_cpu_s'],r['cpu_ms']))" "$json")")
   echo "${rows[-1]}" >> $OUT/rows.txt
 }
 
@@ -45,6 +47,15 @@ fresh() { rm -f "$1" "$1-wal" "$1-shm"; }
 
 build_stores() { # N
   local n=$1 nodes=$(( $1 / 100 ))
+  local given; given=$(eval echo "\${SPREAD_$n:-}")
+  if [ -n "$given" ]; then  # a copy: the given store is never written (the first open may migrate it)
+    fresh $OUT/spread-$n.db
+    cp "$given" $OUT/spread-$n.db
+    [ -f "$given-wal" ] && cp "$given-wal" $OUT/spread-$n.db-wal
+    $GEN pods "$n" 20 > $OUT/pods-$n.yaml
+    "$BIN" --store $OUT/spread-$n.db get ns >/dev/null
+    return
+  fi
   $GEN namespaces 20 > $OUT/ns.yaml
   $GEN pods "$n" 20 > $OUT/pods-$n.yaml
   local S=$OUT/spread-$n.db P=$OUT/pending-$n.db
@@ -87,11 +98,17 @@ lists() { # N
   measure "get pods -A -o json (N listed)" "$n" --runs $RUNS --out $OUT/list.json -- "$BIN" --store $S get pods -A -o json
   measure "get pods -A -o yaml (N listed)" "$n" --runs $RUNS --out $OUT/list.yaml -- "$BIN" --store $S get pods -A -o yaml
   measure "get pods -A -o jsonpath (N listed)" "$n" --runs $RUNS -- "$BIN" --store $S get pods -A -o 'jsonpath={.items[*].metadata.name}'
+  measure "get pods -A -o jsonpath={range .items[*]}... (N listed)" "$n" --runs $RUNS -- "$BIN" --store $S get pods -A -o 'jsonpath={range .items[*]}{.metadata.name}{"\t"}{.spec.nodeName}{"\n"}{end}'
+  measure "get pods -A -o go-template (N listed)" "$n" --runs $RUNS -- "$BIN" --store $S get pods -A -o 'go-template={{range .items}}{{.metadata.name}}{{"\n"}}{{end}}'
+  measure "get pods -A --sort-by=.spec.nodeName (table, N listed)" "$n" --runs $RUNS -- "$BIN" --store $S get pods -A --sort-by=.spec.nodeName
+  measure "get pods -A --sort-by=.metadata.name -o name (N listed)" "$n" --runs $RUNS -- "$BIN" --store $S get pods -A --sort-by=.metadata.name -o name
   measure "get pods -A -o custom-columns (N listed)" "$n" --runs $RUNS -- "$BIN" --store $S get pods -A -o custom-columns=NAME:.metadata.name,NODE:.spec.nodeName
   measure "get pods -A -l app=app-7 (N/100 listed)" "$n" --runs $RUNS -- "$BIN" --store $S get pods -A -l app=app-7
   measure "get pods -A --field-selector spec.nodeName=node-2 (100 listed)" "$n" --runs $RUNS -- "$BIN" --store $S get pods -A --field-selector spec.nodeName=node-2
   measure "get pods -A --field-selector status.phase=Running -o name (N listed)" "$n" --runs $RUNS -- "$BIN" --store $S get pods -A --field-selector status.phase=Running -o name
   measure "get pods -n ns-3 --field-selector metadata.namespace=ns-3 (N/20 listed)" "$n" --runs $RUNS -- "$BIN" --store $S get pods -n ns-3 --field-selector metadata.namespace=ns-3
+  measure "top pod -n ns-3 (N/20 listed)" "$n" --runs $RUNS -- "$BIN" --store $S top pod -n ns-3
+  measure "top pod pod-43 -n ns-3 (one pod)" "$n" --runs $RUNS -- "$BIN" --store $S top pod pod-43 -n ns-3
   measure "events --for pod/pod-42 (4 of 4N events)" "$n" --runs $RUNS -- "$BIN" --store $S events -n ns-2 --for pod/pod-42
   measure "get events --field-selector involvedObject.name=pod-42 (4 of 4N events)" "$n" --runs $RUNS -- "$BIN" --store $S get events -n ns-2 --field-selector involvedObject.name=pod-42
 }
@@ -128,7 +145,7 @@ measure "\`scale\` 1 -> 10,000 replicas (100 nodes)" "-" --runs 1 --warmup 0 -- 
 for n in $SIZES; do
   build_stores "$n"
   single_object "$n" spread
-  single_object "$n" pending
+  [ -f $OUT/pending-$n.db ] && single_object "$n" pending
   lists "$n"
   bulk "$n"
 done
@@ -162,6 +179,6 @@ echo "|---|---|---|---|---|---|"
 for r in "${rows[@]}"; do
   IFS='|' read -r label size ms mb rate cpu <<< "$r"
   if [[ $label == store* ]]; then echo "| $label | $size | $ms bytes | | | |"; continue; fi
-  out=""; [ "$rate" != "0" ] && [ "$rate" != "-" ] && out="$rate MB/s"
+  out=""; [ "$rate" != "0" ] && [ "$rate" != "-" ] && out="$rate MB per CPU s"
   echo "| $label | $size | $ms ms | $cpu ms | $mb MB | $out |"
 done

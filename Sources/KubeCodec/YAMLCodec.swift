@@ -106,9 +106,14 @@ public enum YAMLCodec {
 
     /// kubectl's `-o yaml` text for one object (ends with a newline).
     public static func encode(_ value: JSONValue) -> String {
+        String(decoding: encodeBytes(value), as: UTF8.self)
+    }
+
+    /// `encode` as UTF-8 bytes (streamed listings append them without a round trip through `String`).
+    public static func encodeBytes(_ value: JSONValue) -> [UInt8] {
         var e = YAMLEmitter()
         defer { e.destroy() }
-        return String(decoding: e.encode(value), as: UTF8.self)
+        return e.encode(value)
     }
 
     /// Several objects as kubectl's YAML printer writes them: `---` before every object after the first.

@@ -12,7 +12,6 @@ struct YAMLEmitter {
     private let emitter: UnsafeMutablePointer<yaml_emitter_t>
     private let output = OutputBuffer()
     private var event = yaml_event_t()
-    private var scratch: [UInt8] = []
 
     init() {
         emitter = .allocate(capacity: 1)
@@ -61,24 +60,42 @@ struct YAMLEmitter {
 
     private mutating func scalar(_ text: String, style: yaml_scalar_style_t) {
         var t = text
-        t.withUTF8 { buf in
-            scratch.removeAll(keepingCapacity: true)
-            scratch.append(contentsOf: buf)
-            scratch.append(0)
-            scratch.withUnsafeMutableBufferPointer { p in
-                _ = yaml_scalar_event_initialize(&event, nil, nil, p.baseAddress, Int32(buf.count), 1, 1, style)
+        t.withUTF8 { buf in scalar(buf, style: style) }
+    }
+
+    /// libyaml copies the value (`length` bytes; no terminator needed).
+    private mutating func scalar(_ buf: UnsafeBufferPointer<UInt8>, style: yaml_scalar_style_t) {
+        buf.withMemoryRebound(to: yaml_char_t.self) { p in
+            let empty: yaml_char_t = 0
+            withUnsafePointer(to: empty) { e in
+                _ = yaml_scalar_event_initialize(&event, nil, nil, UnsafeMutablePointer(mutating: p.baseAddress ?? e),
+                                                 Int32(buf.count), 1, 1, style)
             }
         }
         emit()
     }
 
     private mutating func stringScalar(_ s: String) {
-        var t = s.unicodeScalars.contains("\u{85}") ? foldNEL(s) : s
-        let style: yaml_scalar_style_t = t.withUTF8 { buf in
-            if buf.contains(0x0A) { return YAML_LITERAL_SCALAR_STYLE }
-            return YAMLResolver.needsQuotes(buf) ? YAML_DOUBLE_QUOTED_SCALAR_STYLE : YAML_PLAIN_SCALAR_STYLE
+        var t = s
+        // NEL is C2 85 in UTF-8.
+        let hasNEL = t.withUTF8 { buf in
+            var i = buf.firstIndex(of: 0xC2)
+            while let at = i, at + 1 < buf.count {
+                if buf[at + 1] == 0x85 { return true }
+                i = buf[(at + 1)...].firstIndex(of: 0xC2)
+            }
+            return false
         }
-        scalar(t, style: style)
+        if hasNEL { t = foldNEL(s) }
+        t.withUTF8 { buf in
+            let style: yaml_scalar_style_t
+            if buf.contains(0x0A) {
+                style = YAML_LITERAL_SCALAR_STYLE
+            } else {
+                style = YAMLResolver.needsQuotes(buf) ? YAML_DOUBLE_QUOTED_SCALAR_STYLE : YAML_PLAIN_SCALAR_STYLE
+            }
+            scalar(buf, style: style)
+        }
     }
 
     private mutating func node(_ value: JSONValue) {
@@ -98,16 +115,24 @@ struct YAMLEmitter {
             yaml_mapping_start_event_initialize(&event, nil, nil, 1, YAML_BLOCK_MAPPING_STYLE)
             emit()
             let keys = obj.keys, values = obj.values
-            let order: [Int]
-            if keys.count < 2 {
-                order = Array(keys.indices)
+            // Keys usually come in order already: check before sorting.
+            var inOrder = true
+            var k = 1
+            while k < keys.count {
+                if !yamlKeyLessFast(keys[k - 1], keys[k]) { inOrder = false; break }
+                k += 1
+            }
+            if inOrder {
+                for i in keys.indices {
+                    stringScalar(keys[i])
+                    node(values[i])
+                }
             } else {
                 let runes = keys.map(yamlKeyRunes)
-                order = keys.indices.sorted { yamlKeyLess(runes[$0], runes[$1]) }
-            }
-            for i in order {
-                stringScalar(keys[i])
-                node(values[i])
+                for i in keys.indices.sorted(by: { yamlKeyLess(runes[$0], runes[$1]) }) {
+                    stringScalar(keys[i])
+                    node(values[i])
+                }
             }
             yaml_mapping_end_event_initialize(&event)
             emit()

@@ -9,7 +9,23 @@ public func yamlKeyLess(_ a: String, _ b: String) -> Bool {
 }
 
 /// A key as Go runes, for repeated comparisons.
-func yamlKeyRunes(_ s: String) -> [UInt32] { s.unicodeScalars.map { $0.value } }
+func yamlKeyRunes(_ s: String) -> [UInt32] {
+    var t = s
+    let ascii: [UInt32]? = t.withUTF8 { b in b.contains { $0 >= 0x80 } ? nil : b.map { UInt32($0) } }
+    return ascii ?? s.unicodeScalars.map { $0.value }
+}
+
+/// `yamlKeyLess` without building rune arrays when both keys are ASCII (object keys nearly always are).
+func yamlKeyLessFast(_ a: String, _ b: String) -> Bool {
+    var a = a, b = b
+    let ascii: Bool? = a.withUTF8 { ab in
+        b.withUTF8 { bb in
+            guard !ab.contains(where: { $0 >= 0x80 }), !bb.contains(where: { $0 >= 0x80 }) else { return nil }
+            return yamlKeyLess(ab, bb)
+        }
+    }
+    return ascii ?? yamlKeyLess(yamlKeyRunes(a), yamlKeyRunes(b))
+}
 
 @inline(__always) private func isLetter(_ r: UInt32) -> Bool {
     if r < 0x80 { return (r >= 0x41 && r <= 0x5A) || (r >= 0x61 && r <= 0x7A) }
@@ -26,34 +42,36 @@ func yamlKeyRunes(_ s: String) -> [UInt32] { s.unicodeScalars.map { $0.value } }
     return u.properties.generalCategory == .decimalNumber
 }
 
-func yamlKeyLess(_ ar: [UInt32], _ br: [UInt32]) -> Bool {
+func yamlKeyLess<C: RandomAccessCollection>(_ ar: C, _ br: C) -> Bool where C.Index == Int, C.Element: FixedWidthInteger {
+    @inline(__always) func ra(_ k: Int) -> UInt32 { UInt32(truncatingIfNeeded: ar[k]) }
+    @inline(__always) func rb(_ k: Int) -> UInt32 { UInt32(truncatingIfNeeded: br[k]) }
     var i = 0
     while i < ar.count && i < br.count {
-        if ar[i] == br[i] { i += 1; continue }
-        let al = isLetter(ar[i]), bl = isLetter(br[i])
-        if al && bl { return ar[i] < br[i] }
+        if ra(i) == rb(i) { i += 1; continue }
+        let al = isLetter(ra(i)), bl = isLetter(rb(i))
+        if al && bl { return ra(i) < rb(i) }
         if al || bl { return bl }
         var an: Int64 = 0, bn: Int64 = 0
-        if ar[i] == 0x30 || br[i] == 0x30 {
+        if ra(i) == 0x30 || rb(i) == 0x30 {
             var j = i - 1
-            while j >= 0 && isDigitRune(ar[j]) {
-                if ar[j] != 0x30 { an = 1; bn = 1; break }
+            while j >= 0 && isDigitRune(ra(j)) {
+                if ra(j) != 0x30 { an = 1; bn = 1; break }
                 j -= 1
             }
         }
         var ai = i
-        while ai < ar.count && isDigitRune(ar[ai]) {
-            an = an &* 10 &+ (Int64(ar[ai]) &- 0x30)
+        while ai < ar.count && isDigitRune(ra(ai)) {
+            an = an &* 10 &+ (Int64(ra(ai)) &- 0x30)
             ai += 1
         }
         var bi = i
-        while bi < br.count && isDigitRune(br[bi]) {
-            bn = bn &* 10 &+ (Int64(br[bi]) &- 0x30)
+        while bi < br.count && isDigitRune(rb(bi)) {
+            bn = bn &* 10 &+ (Int64(rb(bi)) &- 0x30)
             bi += 1
         }
         if an != bn { return an < bn }
         if ai != bi { return ai < bi }
-        return ar[i] < br[i]
+        return ra(i) < rb(i)
     }
     return ar.count < br.count
 }

@@ -50,7 +50,7 @@ public struct ListStream {
             if count == 0 { out.append(contentsOf: "apiVersion: v1\nitems:\n".utf8) }
             // A one-item sequence at the top level sits at the columns `items:` gives it (the
             // encoder folds long scalars by column).
-            out.append(contentsOf: YAMLCodec.encode(.array([object])).utf8)
+            out.append(contentsOf: YAMLCodec.encodeBytes(.array([object])))
         }
         count += 1
         flushIfFull()

@@ -40,6 +40,17 @@ private let goldenDir: String = {
         #expect(yamlKeyLess("v10", "v1beta1") && yamlKeyLess("v1beta1", "v2") && yamlKeyLess("v2", "v10"))
     }
 
+    /// The byte-level comparison of ASCII keys orders every pair as the rune comparison does.
+    @Test func asciiKeyOrderMatchesRuneOrder() {
+        let keys = ["a9", "a10", "1", "9", "10", "_x", "-x", "a", "Z", "A", "Ab", "b1", "b01", "b001", "v10", "v1beta1",
+                    "v2", "", "0", "00", "007", "x.y", "x-y", "apiVersion", "kind", "metadata", "ñ", "é1", "a", "a0"]
+        for a in keys {
+            for b in keys {
+                #expect(yamlKeyLessFast(a, b) == yamlKeyLess(yamlKeyRunes(a), yamlKeyRunes(b)), "\(a) \(b)")
+            }
+        }
+    }
+
     @Test(arguments: [(1e20, "1e+20"), (1234567.5, "1.2345675e+06"), (1e-6, "1e-06"), (0.0001, "0.0001"),
                       (123456.5, "123456.5"), (-1e-7, "-1e-07"), (12345678901234567890.0, "1.2345678901234567e+19")])
     func goGFormat(_ value: Double, _ expected: String) {

@@ -16,6 +16,10 @@ final class ControllerMemory {
     private var checkedInTransaction = false
     /// By controller uid: the pods whose controller reference names it, by pod name.
     private var controlled: [String: [String: PodFacts]] = [:]
+    /// The pods written in the current transaction as stored, by `namespace/name` (a deleted one: null),
+    /// so the scheduler and kubelet need not read back the pod a controller has just created. Emptied
+    /// when the transaction ends, either way.
+    private var written: [String: JSONValue] = [:]
 
     struct Version: Equatable {
         var resourceVersion: Int64
@@ -58,6 +62,7 @@ final class ControllerMemory {
     /// A transaction that never compared versions cannot vouch for what it kept.
     func committed(at version: Version?) {
         if !checkedInTransaction { controlled = [:] }
+        written = [:]
         validAt = checkedInTransaction ? version : nil
         checkedInTransaction = false
     }
@@ -65,6 +70,7 @@ final class ControllerMemory {
     /// A transaction or savepoint was rolled back, or objects were written behind the controllers' back.
     func forget() {
         controlled = [:]
+        written = [:]
         validAt = nil
         checkedInTransaction = false
     }
@@ -76,13 +82,23 @@ final class ControllerMemory {
 
     /// Keeps the remembered sets in step with a pod write (`new` nil: deleted).
     func podChanged(_ tx: StoreTransaction, old: JSONValue?, new: JSONValue?, controllerUID: (JSONValue) -> String?) throws {
-        if controlled.isEmpty { return }
-        try checked(tx)
         // JSON null is not a pod (a `nil` literal may have become one).
         let old = old.flatMap { $0.isNull ? nil : $0 }, new = new.flatMap { $0.isNull ? nil : $0 }
         let name = (new ?? old)?["metadata"]["name"].string ?? ""
+        if written.count >= Self.writtenLimit { written = [:] }
+        written[((new ?? old)?["metadata"]["namespace"].string ?? "") + "/" + name] = new ?? .null
+        if controlled.isEmpty { return }
+        try checked(tx)
         if let old, let uid = controllerUID(old) { controlled[uid]?[name] = nil }
         if let new, let uid = controllerUID(new), controlled[uid] != nil { controlled[uid]![name] = Self.facts(new) }
+    }
+
+    static let writtenLimit = 4096
+
+    /// The pod as this transaction last wrote it: `.some(nil)` when it deleted it, nil when it did not write it.
+    func writtenPod(namespace ns: String, name: String) -> JSONValue?? {
+        guard let pod = written[ns + "/" + name] else { return nil }
+        return .some(pod.isNull ? nil : pod)
     }
 
     /// A controller was deleted: its pods need not be remembered.

@@ -49,7 +49,7 @@ extension ControllerManager {
             var created = 0
             do {
                 for _ in 0..<min(missing, Self.burstReplicas) {
-                    if created >= Self.minimumBatch && transactionOverBudget { break }
+                    if created >= Self.minimumBatch && creationOverBudget { break }
                     created += 1
                     let pod = try createPod(owner: rs, ownerAPIVersion: apiVersion(type), ownerKind: type.kind, template: template,
                                             generateName: name + "-")

@@ -105,7 +105,9 @@ public final class APIServer {
     /// Set inside a write (and while split work is finished): nested writes do not finish it again.
     var inWrite = false
     /// What the controllers keep between this process's transactions.
-    let controllerMemory = ControllerMemory()
+    lazy var controllerMemory = ControllerMemory(podResource: registry.type(group: "", kind: "Pod")?.storageKey ?? "/pods") { pod in
+        (pod["metadata"]["ownerReferences"].array ?? []).first { $0["controller"].bool == true }?["uid"].string
+    }
 
     /// Runs `body` against a consistent snapshot.
     public func read<T>(_ body: (APISession) throws -> T) throws -> T {

@@ -177,7 +177,7 @@ final class ControllerManager {
         }
         switch (type.group, type.kind) {
         case ("", "Pod"):
-            try s.memory?.podChanged(s.tx, old: deleted ? object : old, new: deleted ? JSONValue?.none : object) { self.controllerRef($0)?.uid }
+            try s.memory?.podChanged(s.tx, old: deleted ? object : old, new: deleted ? JSONValue?.none : object)
             try podOccupancyChanged(from: deleted ? FieldIndex.activeNode(of: object) : old.flatMap(FieldIndex.activeNode),
                                 to: deleted ? nil : FieldIndex.activeNode(of: object))
             if deleted {

@@ -151,7 +151,7 @@ extension ControllerManager {
                 let pod = try s.decode(row)
                 if controllerRef(pod)?.uid == uid { controlled[row.name] = ControllerMemory.facts(pod) }
             }
-            s.memory?.remember(controlled, controlledBy: uid)
+            s.memory?.remember(controlled, controlledBy: uid, namespace: rs["metadata"]["namespace"].string ?? "")
         }
         var active: [ControllerMemory.PodFacts] = []
         for facts in controlled.values.sorted(by: { $0.name < $1.name }) {

@@ -111,7 +111,9 @@ public final class APIServer {
     /// What is left of this command's budget of split-off controller work (`deferredBatchesPerCommand`).
     var deferredBatchesLeft = APIServer.deferredBatchesPerCommand
     /// What the controllers keep between this process's transactions.
-    let controllerMemory = ControllerMemory()
+    lazy var controllerMemory = ControllerMemory(podResource: registry.type(group: "", kind: "Pod")?.storageKey ?? "/pods") { pod in
+        (pod["metadata"]["ownerReferences"].array ?? []).first { $0["controller"].bool == true }?["uid"].string
+    }
 
     /// Runs `body` against a consistent snapshot.
     public func read<T>(_ body: (APISession) throws -> T) throws -> T {

@@ -73,6 +73,10 @@ final class ControllerManager {
     let startedAt = Timers.monotonicSeconds()
     /// Whether this transaction has run long enough that splittable work should go to the next one.
     var transactionOverBudget: Bool { Timers.monotonicSeconds() - startedAt > Timers.transactionSeconds }
+    /// Whether creating more pods in this transaction would take it over its budget: each pod created
+    /// is then scheduled and started in the same transaction, which costs about twice its creation,
+    /// so creations stop at a third of the budget.
+    var creationOverBudget: Bool { Timers.monotonicSeconds() - startedAt > Timers.transactionSeconds / 3 }
 
     enum Work: Hashable {
         case pod(String, String)
@@ -175,7 +179,7 @@ final class ControllerManager {
         }
         switch (type.group, type.kind) {
         case ("", "Pod"):
-            try s.memory?.podChanged(s.tx, old: deleted ? object : old, new: deleted ? JSONValue?.none : object) { self.controllerRef($0)?.uid }
+            try s.memory?.podChanged(s.tx, old: deleted ? object : old, new: deleted ? JSONValue?.none : object)
             try podOccupancyChanged(from: deleted ? FieldIndex.activeNode(of: object) : old.flatMap(FieldIndex.activeNode),
                                 to: deleted ? nil : FieldIndex.activeNode(of: object))
             if deleted {

@@ -6,7 +6,8 @@ import KubeStore
 /// (Running and Ready; pods of Jobs run to completion; invalid images wait with `InvalidImageName`).
 extension ControllerManager {
     func syncPod(namespace ns: String, name: String) throws {
-        guard let pod = try s.find(podType, namespace: ns, name: name), pod["metadata"]["deletionTimestamp"].isNull else { return }
+        let known = s.memory?.writtenPod(namespace: ns, name: name)
+        guard let pod = try known ?? s.find(podType, namespace: ns, name: name), pod["metadata"]["deletionTimestamp"].isNull else { return }
         if isTerminated(pod) { return }
         var p = pod
         if (p["spec"]["nodeName"].string ?? "").isEmpty {

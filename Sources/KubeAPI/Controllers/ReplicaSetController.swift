@@ -49,7 +49,7 @@ extension ControllerManager {
             var created = 0
             do {
                 for _ in 0..<min(missing, Self.burstReplicas) {
-                    if created >= Self.minimumBatch && transactionOverBudget { break }
+                    if created >= Self.minimumBatch && creationOverBudget { break }
                     created += 1
                     let pod = try createPod(owner: rs, ownerAPIVersion: apiVersion(type), ownerKind: type.kind, template: template,
                                             generateName: name + "-")
@@ -151,7 +151,7 @@ extension ControllerManager {
                 let pod = try s.decode(row)
                 if controllerRef(pod)?.uid == uid { controlled[row.name] = ControllerMemory.facts(pod) }
             }
-            s.memory?.remember(controlled, controlledBy: uid)
+            s.memory?.remember(controlled, controlledBy: uid, namespace: rs["metadata"]["namespace"].string ?? "")
         }
         var active: [ControllerMemory.PodFacts] = []
         for facts in controlled.values.sorted(by: { $0.name < $1.name }) {

@@ -216,6 +216,8 @@ enum SQL {
         "SELECT " + fullColumns + fromFull + " WHERE o.resource = ?1 AND o.namespace = ?2 AND o.name = ?3"
     static let selectByUID =
         "SELECT " + fullColumns + fromFull + " WHERE o.uid = ?1 ORDER BY o.resource, o.namespace, o.name LIMIT 1"
+    static let selectVersionByKey =
+        "SELECT resource_version FROM objects WHERE resource = ?1 AND namespace = ?2 AND name = ?3"
     static let selectCurrentByKey =
         "SELECT id, resource_version, labels, owners FROM objects WHERE resource = ?1 AND namespace = ?2 AND name = ?3"
     static let selectDependents =

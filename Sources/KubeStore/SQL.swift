@@ -165,7 +165,7 @@ enum SQL {
     static let mmapSize = "PRAGMA mmap_size = 0"
     /// The page cache of a run of large write transactions (`Store.withLargeWriteCache`), in KiB, and
     /// SQLite's default one.
-    static let cacheSizeLarge = "PRAGMA cache_size = -32768"
+    static let cacheSizeLarge = "PRAGMA cache_size = -8192"
     static let cacheSizeDefault = "PRAGMA cache_size = -2000"
     /// Temporary files (savepoint journals) in memory, and back to the compiled-in default.
     static let tempStoreMemory = "PRAGMA temp_store = MEMORY"

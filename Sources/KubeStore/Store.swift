@@ -165,9 +165,14 @@ public final class Store {
     /// pages as they were before the object's writes, to roll one object back) stays in memory too
     /// instead of going to a temporary file once it passes 64 KB.
     public func withLargeWriteCache<T>(_ body: () throws -> T) throws -> T {
-        try db.execute(SQL.cacheSizeLarge + "; " + SQL.tempStoreMemory)
-        defer { try? db.execute(SQL.cacheSizeDefault + "; " + SQL.tempStoreDefault) }
+        try setLargeWriteCache(true)
+        defer { try? setLargeWriteCache(false) }
         return try body()
+    }
+
+    /// `withLargeWriteCache` in two calls: true sets the large cache, false restores the defaults.
+    public func setLargeWriteCache(_ on: Bool) throws {
+        try db.execute(on ? SQL.cacheSizeLarge + "; " + SQL.tempStoreMemory : SQL.cacheSizeDefault + "; " + SQL.tempStoreDefault)
     }
 
     /// WAL size above which a write is followed by a truncating checkpoint.

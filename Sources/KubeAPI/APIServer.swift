@@ -34,11 +34,15 @@ public final class APIServer {
     }
 
     /// Opens (or creates and seeds, in the creating transaction) the store at `path`.
-    public static func open(path: String, registry: Registry, clock: Clock) throws -> APIServer {
+    /// `deferredBatches`: how much split-off controller work (batches of up to 500 pods) this command
+    /// carries out before it returns (`deferredBatchesPerCommand` unless the user chose otherwise).
+    public static func open(path: String, registry: Registry, clock: Clock,
+                            deferredBatches: Int = APIServer.deferredBatchesPerCommand) throws -> APIServer {
         let store = try Store(path: path, onCreate: { tx in
             try Seed.freshCluster(into: APISession(tx: tx, registry: registry, clock: clock))
         })
         let server = APIServer(store: store, registry: registry, clock: clock)
+        server.deferredBatchesLeft = deferredBatches
         // A user who may only read the store sees it as it is: neither the seed upgrade nor the clock's
         // controllers can write.
         if !store.isReadOnly {
@@ -62,6 +66,7 @@ public final class APIServer {
         let session = APISession(tx: tx, registry: registry, clock: clock)
         session.auth.user = requestUser
         session.decoded = [:]
+        session.memory = controllerMemory
         session.fieldValidation = fieldValidation
         session.fieldManager = fieldManager
         session.warningSink = { [weak self] in self?.emitWarning($0) }
@@ -74,14 +79,39 @@ public final class APIServer {
         let outermost = !inWrite
         inWrite = true
         defer { if outermost { inWrite = false } }
-        let result = try store.write { tx in
-            try body(makeSession(tx))
+        let result = try remembering { stamp in
+            try store.write { tx in
+                let result = try body(makeSession(tx))
+                try stamp(tx)
+                return result
+            }
         }
         if outermost { try finishDeferredWork() }
         return result
     }
+
+    /// Runs a store write (a transaction, or a savepoint inside one) keeping the controllers' memory
+    /// honest: stamped with the store's version when an outermost transaction commits (`write` calls
+    /// the stamp last, inside the transaction), forgotten when anything is rolled back.
+    func remembering<T>(_ write: (_ stamp: (StoreTransaction) throws -> Void) throws -> T) throws -> T {
+        let outermost = !store.inTransaction
+        var version: ControllerMemory.Version?
+        let result: T
+        do {
+            result = try write { tx in if outermost { version = try ControllerMemory.Version(tx) } }
+        } catch {
+            controllerMemory.forget()
+            throw error
+        }
+        if outermost { controllerMemory.committed(at: version) }
+        return result
+    }
     /// Set inside a write (and while split work is finished): nested writes do not finish it again.
     var inWrite = false
+    /// What is left of this command's budget of split-off controller work (`deferredBatchesPerCommand`).
+    var deferredBatchesLeft = APIServer.deferredBatchesPerCommand
+    /// What the controllers keep between this process's transactions.
+    let controllerMemory = ControllerMemory()
 
     /// Runs `body` against a consistent snapshot.
     public func read<T>(_ body: (APISession) throws -> T) throws -> T {
@@ -106,6 +136,8 @@ public final class APISession {
     public let registry: Registry
     public let clock: Clock
     lazy var controllers = ControllerManager(session: self)
+    /// The server's controller memory (nil in read sessions and while a store is seeded).
+    var memory: ControllerMemory?
 
     init(tx: StoreTransaction, registry: Registry, clock: Clock) {
         self.tx = tx
@@ -358,6 +390,7 @@ public final class APISession {
         try tx.update(row, expectedResourceVersion: oldVersion)
         remember(obj, row: row)
         try afterWrite(type: type, object: obj, old: old)
+        try deleteIfFinalized(type, obj)
         return obj
     }
 
@@ -372,6 +405,7 @@ public final class APISession {
         guard let row = try tx.get(resource: type.storageKey, namespace: ns, name: name) else {
             throw APIError.notFound(type.qualifiedPlural, name)
         }
+        let fromClient = writeDepth == 0
         // What a delete causes (garbage collection, controllers) is not the client's request.
         writeDepth += 1
         defer { writeDepth -= 1 }
@@ -380,6 +414,7 @@ public final class APISession {
             throw APIError(reason: .forbidden, message: "namespaces \"\(name)\" is forbidden: this namespace may not be deleted", code: 403)
         }
         if dryRun { return obj }
+        if fromClient, let marked = try markFinalizing(type, object: obj, stored: row) { return marked }
         try tx.delete(resource: type.storageKey, namespace: ns, name: name)
         if type.group.isEmpty && type.plural == "namespaces" {
             try deleteNamespaceContents(name)
@@ -457,8 +492,9 @@ public final class APISession {
         throw APIError(reason: .alreadyExists, message: "could not generate a unique name from \(prefix)", code: 409)
     }
 
-    /// The API server's limit on what a client sends (the object as kubectl's JSON body).
-    func checkRequestBody(_ input: JSONValue) throws {
+    /// The API server's limit on what a client sends (the object as kubectl's JSON body, or a patch):
+    /// the body is read before anything else, so this comes before every other check of the request.
+    public func checkRequestBody(_ input: JSONValue) throws {
         if input.jsonString(.compactOrdered).utf8.count > APIError.requestBodyLimit { throw APIError.requestEntityTooLarge }
     }
 
@@ -494,6 +530,7 @@ public final class APISession {
         try quotaObjectWritten(type: type, new: object, old: old)
         try disruptionObjectWritten(type: type, new: object, old: old)
         try controllers.objectWritten(type: type, object: object, old: old)
+        try storageProtectionAfterWrite(type: type, object: object, old: old)
     }
 
     /// What the service-account and root-CA controllers put in every new namespace.
@@ -512,6 +549,7 @@ public final class APISession {
         try quotaObjectWritten(type: type, new: nil, old: object)
         try disruptionObjectWritten(type: type, new: nil, old: object)
         try controllers.objectDeleted(type: type, object: object)
+        if type.group.isEmpty && type.kind == "Pod" { try podReleasedClaims(object) }
         // The API server keeps its own `kubernetes` Service: deleting it brings it straight back.
         if type.group.isEmpty && type.kind == "Service" && object["metadata"]["name"].string == "kubernetes"
             && object["metadata"]["namespace"].string == "default"

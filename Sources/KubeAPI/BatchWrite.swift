@@ -13,25 +13,28 @@ extension APIServer {
     ) throws {
         var iterator = items.makeIterator()
         var next = iterator.next()
-        try store.setLargeWriteCache(true)
-        defer { try? store.setLargeWriteCache(false) }
-        while next != nil {
-            var outcomes: [(item: Items.Element, outcome: Swift.Result<Result, Error>)] = []
-            try store.write { tx in
-                let session = makeSession(tx)
-                while let item = next, outcomes.count < batchSize {
-                    next = iterator.next()
-                    do {
-                        let result = try store.write { _ in try body(session, item) }  // a savepoint
-                        outcomes.append((item, .success(result)))
-                    } catch {
-                        // The savepoint is rolled back: forget what the controllers learnt inside it.
-                        session.resetControllers()
-                        outcomes.append((item, .failure(error)))
+        try store.withLargeWriteCache {
+            while next != nil {
+                var outcomes: [(item: Items.Element, outcome: Swift.Result<Result, Error>)] = []
+                try remembering { stamp in
+                    try store.write { tx in
+                        let session = makeSession(tx)
+                        while let item = next, outcomes.count < batchSize {
+                            next = iterator.next()
+                            do {
+                                let result = try store.write { _ in try body(session, item) }  // a savepoint
+                                outcomes.append((item, .success(result)))
+                            } catch {
+                                // The savepoint is rolled back: forget what the controllers learnt inside it.
+                                session.resetControllers()
+                                outcomes.append((item, .failure(error)))
+                            }
+                        }
+                        try stamp(tx)
                     }
                 }
+                try committed(outcomes)
             }
-            try committed(outcomes)
         }
         if !inWrite { try finishDeferredWork() }
     }
@@ -40,6 +43,7 @@ extension APIServer {
 extension APISession {
     func resetControllers() {
         decoded = decoded.map { _ in [:] }
+        memory?.forget()
         controllers = ControllerManager(session: self)
     }
 }

@@ -235,6 +235,19 @@ enum Defaults {
             setIfMissing(&v, [source, "defaultMode"], 420)
         }
         if v["hostPath"].object != nil { setIfMissing(&v, ["hostPath", "type"], "") }
+        // `SetDefaults_ObjectFieldSelector`: a downward API field reference is to a v1 pod.
+        if var items = v["downwardAPI"]["items"].array {
+            for i in items.indices where items[i]["fieldRef"].object != nil { setIfMissing(&items[i], ["fieldRef", "apiVersion"], "v1") }
+            v["downwardAPI"]["items"] = .array(items)
+        }
+        if var sources = v["projected"]["sources"].array {
+            for s in sources.indices {
+                guard var items = sources[s]["downwardAPI"]["items"].array else { continue }
+                for i in items.indices where items[i]["fieldRef"].object != nil { setIfMissing(&items[i], ["fieldRef", "apiVersion"], "v1") }
+                sources[s]["downwardAPI"]["items"] = .array(items)
+            }
+            v["projected"]["sources"] = .array(sources)
+        }
     }
 
     /// Probe timings default to 1 s timeout, 10 s period, 1 success, 3 failures; HTTP probes use HTTP.
@@ -263,6 +276,12 @@ enum Defaults {
         if var ports = c["ports"].array {
             for i in ports.indices { setIfMissing(&ports[i], ["protocol"], "TCP") }
             c["ports"] = .array(ports)
+        }
+        if var env = c["env"].array, env.contains(where: { $0["valueFrom"]["fieldRef"].object != nil }) {
+            for i in env.indices where env[i]["valueFrom"]["fieldRef"].object != nil {
+                setIfMissing(&env[i], ["valueFrom", "fieldRef", "apiVersion"], "v1")
+            }
+            c["env"] = .array(env)
         }
         for key in ["livenessProbe", "readinessProbe", "startupProbe"] where c[key].object != nil {
             var p = c[key]

@@ -12,7 +12,7 @@ extension APISession {
         let old = try decode(oldRow)
         guard old["metadata"]["deletionTimestamp"].isNull else { return old }
         var obj = old
-        obj["metadata"]["deletionTimestamp"] = .string(Timestamp(seconds: now.seconds + grace).rfc3339)
+        obj["metadata"]["deletionTimestamp"] = .string(now.adding(seconds: grace).rfc3339)
         obj["metadata"]["deletionGracePeriodSeconds"] = .int(grace)
         obj = Normalize.metadataOrder(obj)
         let rv = try tx.nextResourceVersion()

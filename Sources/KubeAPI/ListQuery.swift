@@ -14,6 +14,8 @@ public struct ListQuery {
     let fields: [FieldRequirement]
     /// `metadata.name` / `metadata.namespace` terms, checked on each row.
     let rowTerms: [FieldRequirement]
+    /// The rows to read, in this order (keys of rows the query matched), instead of the key order.
+    public var order: [RowKey]? = nil
 
     public init?(type: ResourceType, namespace: String?, labelSelector: LabelSelector?, fieldSelector: FieldSelector?) {
         var labels: [KubeStore.LabelRequirement] = []
@@ -46,7 +48,28 @@ public struct ListQuery {
     }
 }
 
+/// Where a row is, within its resource: what a sorted listing keeps of each object.
+public struct RowKey: Sendable {
+    public var namespace: String
+    public var name: String
+    public init(namespace: String, name: String) {
+        self.namespace = namespace
+        self.name = name
+    }
+}
+
 extension APISession {
+    /// The rows of `query` in its `order` when it has one (each read again by key: the rows were
+    /// matched and authorized when the order was made), else as `forEach` gives them.
+    public func rows(_ query: ListQuery, full: Bool, _ body: (ObjectRow) throws -> Void) throws {
+        guard let order = query.order else { return try forEach(query, full: full, body) }
+        for key in order {
+            if let row = try tx.get(resource: query.type.storageKey, namespace: key.namespace, name: key.name) {
+                try body(row)
+            }
+        }
+    }
+
     /// The rows of `query`, one at a time in key order (`data` only when `full`); memory stays flat.
     public func forEach(_ query: ListQuery, full: Bool, _ body: (ObjectRow) throws -> Void) throws {
         try authorize("list", query.type, namespace: query.namespace)

@@ -11,6 +11,7 @@ extension APISession {
     /// `settleRestored` once every object of the batch is in.
     @discardableResult
     public func restore(_ input: JSONValue, type: ResourceType) throws -> RestoreOutcome {
+        memory?.forget()  // written behind the controllers' back
         var obj = input
         let name = obj["metadata"]["name"].string ?? ""
         guard !name.isEmpty else {

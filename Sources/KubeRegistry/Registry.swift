@@ -148,10 +148,17 @@ public struct Registry: Sendable {
             default: return t.group
             }
         }
+        // kubectl's sort is stable over discovery order: one resource name in two groups keeps the
+        // groups' order (the core group first, then /apis order).
+        var rank: [String: Int] = [:]
+        for (i, g) in groups.enumerated() where rank[g.name] == nil { rank[g.name] = g.name.isEmpty ? -1 : i }
         return types.sorted { a, b in
             let ka = key(a), kb = key(b)
             if ka != kb { return goStringLess(ka, kb) }
-            if a.plural == b.plural { return goStringLess(a.apiVersion, b.apiVersion) }
+            if a.plural == b.plural {
+                let ra = rank[a.group] ?? Int.max, rb = rank[b.group] ?? Int.max
+                return ra != rb ? ra < rb : goStringLess(a.apiVersion, b.apiVersion)
+            }
             return goStringLess(a.plural, b.plural)
         }
     }
@@ -224,6 +231,12 @@ public struct Registry: Sendable {
             return Resolution(type: t, warnings: [])
         }
         throw UnknownResourceTypeError(resource: resource)
+    }
+
+    /// A resource and a group taken literally (kubectl's RESTMapper.ResourceFor on a partial
+    /// group/resource, as `create role --resource` uses it): `deployments` in `v1.apps` is no match.
+    public func resolve(resource: String, group: String) -> ResourceType? {
+        match(resource: resource, group: group, version: nil)?.type
     }
 
     /// `pods.foo` → (`pods`, `foo`); `pods` → (`pods`, ``).

@@ -30,6 +30,8 @@ public final class Store {
     public let openedSchemaVersion: Int32
 
     private var current: StoreTransaction?
+    /// Whether a transaction is open (a `write` inside it is a savepoint).
+    public var inTransaction: Bool { current != nil }
 
     /// True when this user may read the store but not write it: reads work, writes throw `.readOnly`.
     public let isReadOnly: Bool

@@ -48,6 +48,11 @@ final class GTState {
     var steps = 0
     let limits: GTLimits
     var functions: [String: GoTemplateFunction] = [:]
+    /// Streaming (`GoTemplate.executeStreaming`): the `{{range .items}}` nodes whose items come from
+    /// `streamItems` one at a time, and where output goes in pieces instead of piling up in `out`.
+    var streamRanges: Set<ObjectIdentifier> = []
+    var streamItems: (((JSONValue) throws -> Void) throws -> Void)? = nil
+    var sink: (([UInt8]) -> Void)? = nil
 
     init(templates: [String: GTNode], text: [UInt8], parseName: String, name: String, missingKeyError: Bool,
          limits: GTLimits) {
@@ -84,7 +89,11 @@ final class GTState {
 
     private func write(_ s: String) throws {
         out.append(contentsOf: s.utf8)
-        if out.count > limits.maxOutputBytes { throw errorf("output limit exceeded") }
+        if let sink {
+            if out.count >= 1 << 16 { sink(out); out.removeAll(keepingCapacity: true) }
+        } else if out.count > limits.maxOutputBytes {
+            throw errorf("output limit exceeded")
+        }
     }
 
     private func mark() -> Int { vars.count }
@@ -169,6 +178,17 @@ final class GTState {
                 do {
                     try walk(elem, r.list)
                 } catch GTFlow.continueLoop {}
+            }
+            if let source = streamItems, streamRanges.contains(ObjectIdentifier(r)) {
+                // The limit on steps applies to each item (the list as a whole is not held).
+                var index: Int64 = 0
+                try source { item in
+                    steps = 0
+                    try oneIteration(.int(index), GV.element(item))
+                    index += 1
+                }
+                if index > 0 { return }
+                val = .invalid
             }
             switch val {
             case .slice(let a, _):

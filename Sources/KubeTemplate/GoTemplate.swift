@@ -44,8 +44,13 @@ public struct GoTemplate: @unchecked Sendable {
     func execute(_ data: JSONValue, allowMissingKeys: Bool, limits: GTLimits) throws -> String {
         let state = GTState(templates: templates, text: bytes, parseName: name, name: name,
                             missingKeyError: !allowMissingKeys, limits: limits)
+        try run(state, GV.concrete(data))
+        return String(decoding: state.out, as: UTF8.self)
+    }
+
+    /// Walks the template with `dot` as `.` and `$`; an execution error keeps the output so far.
+    func run(_ state: GTState, _ dot: GV) throws {
         state.functions = functions
-        let dot = GV.concrete(data)
         state.vars = [("$", dot)]
         do {
             guard let root = templates[name] else {
@@ -56,7 +61,6 @@ public struct GoTemplate: @unchecked Sendable {
             throw GoTemplateError(phase: .execute, message: e.message,
                                   partialOutput: String(decoding: state.out, as: UTF8.self))
         }
-        return String(decoding: state.out, as: UTF8.self)
     }
 }
 

@@ -17,6 +17,8 @@ final class Services: @unchecked Sendable {
     var active: ActiveContext?
     /// API warnings printed so far (the server prints each distinct text once).
     var warningCount = 0
+    /// The command's request options (`Invocation.request`), set from its flags.
+    var request = RequestOptions()
 }
 
 extension Invocation {
@@ -74,7 +76,10 @@ extension Invocation {
         if let s = services.server, services.serverPath == path { return s }
         let s: APIServer
         do {
-            s = try APIServer.open(path: path, registry: Registry.builtin, clock: clock)
+            // KUBECTL_LOCAL_CONTROLLER_BATCHES: batches of split-off controller work per command.
+            let batches = environment["KUBECTL_LOCAL_CONTROLLER_BATCHES"].flatMap { Int($0) }.map { max(1, $0) }
+            s = try APIServer.open(path: path, registry: Registry.builtin, clock: clock,
+                                   deferredBatches: batches ?? APIServer.deferredBatchesPerCommand)
             try s.loadCustomResources(columns: .jsonPath)  // the kinds of the store's CRDs
         } catch {
             throw CLIError.message("cannot open store \(path): \(error)")
@@ -101,31 +106,16 @@ extension Invocation {
         try s.impersonate(user: user, groups: groups, uid: uid)
     }
 
-    /// The request options every write carries: `fieldValidation` from `--validate` (the server's
-    /// default, Warn, for commands without it) and API warnings printed as kubectl prints them.
+    /// Every request carries the command's request options (field manager, field validation,
+    /// subresource); API warnings are printed as kubectl prints them.
     private func configureRequests(_ s: APIServer) {
-        if flags.values["validate"] != nil, let mode = try? ValidationMode.from(self) {
-            s.fieldValidation = mode == .strict ? .strict : mode == .warn ? .warn : .ignore
-        }
-        s.fieldManager = fieldManagerContext
+        request.configure(s)
         let err = io.err
         let services = services
         s.warningHandler = {
             services.warningCount += 1
             err.write("Warning: \($0)\n")
         }
-    }
-
-    /// The field manager kubectl sends: `--field-manager` (or the command's default for it); server-side
-    /// apply and diff default to `kubectl`; commands without the flag are named by kubectl's user agent
-    /// (`kubectl`). `scale` writes through the scale subresource, `--subresource` through the one named.
-    var fieldManagerContext: FieldManagerContext {
-        var m = FieldManagerContext()
-        if flags.declares("field-manager") { m.manager = flags.string("field-manager") }
-        if flags.declares("server-side"), flags.bool("server-side"), !flags.isSet("field-manager") { m.manager = "kubectl" }
-        if commandPath.first == "scale" { m.subresource = "scale" }
-        if flags.declares("subresource") { m.subresource = flags.string("subresource") }
-        return m
     }
 
     /// The served kinds: built-in ones plus the store's CRDs (the store is opened when it exists).

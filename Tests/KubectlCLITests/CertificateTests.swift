@@ -35,7 +35,8 @@ enum CertificateGolden {
         let s = CertificateGolden.store()
         var words = shellWords(cmd)
         words.removeFirst()
-        let r = s.run(args: words)
+        // Fixture paths are relative to the golden folder.
+        let r = s.run(args: words.map { $0.hasPrefix("_files/") ? CertificateGolden.dir + "/" + $0 : $0 })
         #expect(ClusterGolden.maskUIDs(r.stdout) == ClusterGolden.maskUIDs(readTextFile(base + "/stdout") ?? ""), "\(name): \(cmd)")
         #expect(r.stderr == (readTextFile(base + "/stderr") ?? ""), "\(name): \(cmd)")
         #expect(r.exitCode == Int32(readTextFile(base + "/exit")!.trimmingCharacters(in: "\n"))!, "\(name): \(cmd)")

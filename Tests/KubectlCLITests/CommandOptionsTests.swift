@@ -24,6 +24,17 @@ func runnableCommands(_ spec: CommandSpec = RootCommand.spec, path: [String] = [
         #expect(untyped.isEmpty, "commands without typed options: \(untyped)")
     }
 
+    /// A command's flags are its options' declarations, each with the field it fills (`FlagOptions`);
+    /// only the commands that cannot run offline declare flags without fields (all accepted, no effect).
+    @Test func everyFlagIsDeclaredWithItsField() {
+        for (path, spec) in commandsWithOptions() where spec.optionsType != NoRuntimeOptions.self {
+            let options = spec.optionsType as? any FlagOptions.Type
+            #expect(options != nil, "kubectl \(path.joined(separator: " ")): options not declared with their flags")
+            #expect(spec.flags.map(\.name) == (options?.flagSpecs ?? []).map(\.name),
+                    "kubectl \(path.joined(separator: " ")): flags declared apart from the options' fields")
+        }
+    }
+
     /// Completing a command's options reads every flag it declares (kubectl's Complete), so a declared
     /// flag that nothing reads shows up here.
     @Test func everyDeclaredFlagIsRead() throws {

@@ -43,6 +43,23 @@ import Testing
         #expect(s.run("get widget gizmo -o jsonpath={.spec.size}").stdout == "3")
     }
 
+    /// `get|patch --subresource=scale` read and write the Scale at the CRD's paths (the selector from
+    /// labelSelectorPath); replace and server-side apply with the object refuse as the API server does.
+    @Test func scaleSubresourceFollowsTheCRDsPaths() {
+        let s = TestStore()
+        #expect(s.run("create -f -", stdin: Self.crd).exitCode == 0)
+        #expect(s.run("create -f -", stdin: Self.gizmo).exitCode == 0)
+        #expect(s.run("patch widget gizmo --subresource=status --type=merge -p '{\"status\":{\"size\":1,\"selector\":\"app=gizmo\"}}'").exitCode == 0)
+        #expect(s.run("get widget gizmo --subresource=scale -o jsonpath={.spec.replicas}/{.status.replicas}/{.status.selector}").stdout == "1/1/app=gizmo")
+        #expect(s.run("patch widget gizmo --subresource=scale --type=merge -p '{\"spec\":{\"replicas\":4}}'")
+            == CLIResult(stdout: "scale.autoscaling/gizmo patched\n", stderr: "", exitCode: 0))
+        #expect(s.run("get widget gizmo -o jsonpath={.spec}").stdout == "{\"size\":4}")
+        let file = s.writeFile("gizmo.yaml", Self.gizmo)
+        #expect(s.run("apply --server-side --subresource=scale -f \(file)")
+            == CLIResult(stdout: "", stderr: "Error from server (BadRequest): invalid object type: example.com/v1, Kind=Widget\n", exitCode: 1))
+        #expect(s.run("get widget gizmo -o jsonpath={.spec}").stdout == "{\"size\":4}")
+    }
+
     @Test func autoscaleTargetsTheCustomResource() {
         let s = TestStore()
         #expect(s.run("create -f -", stdin: Self.crd).exitCode == 0)

@@ -53,6 +53,16 @@ import Testing
         #expect(s.run("get pods -o name -l batch.kubernetes.io/job-name=quick").stdout == "")
     }
 
+    @Test func sleepForEverNeverEnds() {
+        // `sleep inf` / `infinity` / `1e400` run until stopped (GNU sleep), they do not crash the kubelet.
+        let s = TestStore()
+        for (i, arg) in ["inf", "infinity", "1e400"].enumerated() {
+            #expect(s.run(args: ["run", "p\(i)", "--image=busybox", "--command", "--", "sleep", arg]).exitCode == 0)
+        }
+        s.setNow("2027-11-23T12:00:00Z")
+        #expect(s.run("get pods -o jsonpath={.items[*].status.phase}").stdout == "Running Running Running")
+    }
+
     @Test func aStuckRolloutExceedsItsProgressDeadline() {
         let s = TestStore()
         #expect(s.run("create deploy web --image=nginx --replicas=2").exitCode == 0)

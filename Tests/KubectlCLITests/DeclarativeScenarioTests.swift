@@ -144,7 +144,7 @@ struct DeclarativeScenarioTests {
         #expect(s.run("patch deploy web --type=json -p '[{\"op\":\"replace\",\"path\":\"/spec/template/spec/containers/0/image\",\"value\":\"nginx:2\"}]'").exitCode == 0)
         var y = s.run("get deploy web -o yaml").stdout
         #expect(y.contains("replicas: 3") && y.contains("x: \"y\"") && y.contains("image: nginx:2"))
-        #expect(s.run("patch deploy web --subresource=scale --type=merge -p '{\"spec\":{\"replicas\":5}}'").stdout == "deployment.apps/web patched\n")
+        #expect(s.run("patch deploy web --subresource=scale --type=merge -p '{\"spec\":{\"replicas\":5}}'").stdout == "scale.autoscaling/web patched\n")
         y = s.run("get deploy web -o yaml").stdout
         #expect(y.contains("replicas: 5"))
         let dry = s.run("patch deploy web -p '{\"spec\":{\"replicas\":9}}' --dry-run=server")

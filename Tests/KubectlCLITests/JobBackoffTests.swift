@@ -40,4 +40,73 @@ import Testing
         #expect(s.run("describe job flaky").stdout.contains(
             "  Warning  BackoffLimitExceeded  15s   job-controller  Job has reached the specified backoff limit\n"))
     }
+
+    /// restartPolicy OnFailure: the container restarts in its pod (at once, then after 10 s, 20 s, ...),
+    /// and the Job fails when the restarts add up to backoffLimit; its running pod is deleted.
+    @Test func onFailureRestartsCountTowardTheBackoffLimit() {
+        let s = TestStore()
+        let job = s.writeFile("job.yaml", """
+            apiVersion: batch/v1
+            kind: Job
+            metadata: {name: flaky}
+            spec:
+              backoffLimit: 2
+              template:
+                spec:
+                  restartPolicy: OnFailure
+                  containers:
+                  - {name: c, image: busybox, command: [sh, -c, "sleep 5; exit 1"]}
+
+            """)
+        #expect(s.run("create -f \(job)").exitCode == 0)
+        // Exits at 12:00:05 (restarted at once: 1 restart), at 12:00:10, restarted at 12:00:20 (2 restarts).
+        s.setNow("2026-11-23T12:00:19Z")
+        let pod = s.run("get pods --no-headers").stdout
+        #expect(pod.contains("CrashLoopBackOff   1 (9s ago)"), "\(pod)")
+        #expect(s.run("get job flaky --no-headers").stdout.hasPrefix("flaky   Running   0/1"))
+        s.setNow("2026-11-23T12:00:20Z")
+        #expect(s.run("get pods").stderr == "No resources found in default namespace.\n")
+        #expect(s.run("get job flaky --no-headers").stdout.hasPrefix("flaky   Failed   0/1"))
+        #expect(s.run("get job flaky -o 'jsonpath={.status.conditions[*].type} {.status.conditions[*].reason} {.status.failed} {.status.active}'").stdout
+            == "FailureTarget Failed BackoffLimitExceeded BackoffLimitExceeded 1 ")
+        s.setNow("2026-11-23T12:01:00Z")
+        #expect(s.run("describe job flaky").stdout.contains("""
+              Normal   SuccessfulCreate      60s   job-controller  Created pod: flaky-
+            """))
+        #expect(s.run("describe job flaky").stdout.contains("""
+              Warning  BackoffLimitExceeded  40s   job-controller  Job has reached the specified backoff limit\n
+            """))
+    }
+
+    /// A long idle time replays the restarts in order: the Job fails at the restart that reached the
+    /// limit; with backoffLimit 0 at the first restart.
+    @Test func onFailureBackoffAfterIdleTimeFailsAtTheRestartThatReachedIt() {
+        let s = TestStore()
+        let job = s.writeFile("job.yaml", """
+            apiVersion: batch/v1
+            kind: Job
+            metadata: {name: once}
+            spec:
+              backoffLimit: 0
+              template:
+                spec:
+                  restartPolicy: OnFailure
+                  containers:
+                  - {name: c, image: busybox, command: [sh, -c, "sleep 5; exit 1"]}
+
+            """)
+        #expect(s.run("create -f \(job)").exitCode == 0)
+        s.setNow("2026-11-24T12:00:00Z")
+        #expect(s.run("get job once -o 'jsonpath={.status.conditions[?(@.type==\"Failed\")].lastTransitionTime} {.status.failed}'").stdout
+            == "2026-11-23T12:00:05Z 1")
+        #expect(s.run("get pods -o name").stdout == "")
+        // backoffLimit 9: restarts at :05, :20, :45, 1:30, 2:55, 5:40, then every 5 min 5 s; the 9th at 20:55.
+        let nine = s.writeFile("nine.yaml", readTextFile(job)!.replacingAll("backoffLimit: 0", with: "backoffLimit: 9")
+            .replacingAll("name: once", with: "name: nine"))
+        s.setNow("2026-11-25T12:00:00Z")
+        #expect(s.run("create -f \(nine)").exitCode == 0)
+        s.setNow("2026-12-25T12:00:00Z")
+        #expect(s.run("get job nine -o 'jsonpath={.status.conditions[?(@.type==\"Failed\")].lastTransitionTime} {.status.failed}'").stdout
+            == "2026-11-25T12:20:55Z 1")
+    }
 }

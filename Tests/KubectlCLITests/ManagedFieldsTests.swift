@@ -78,6 +78,10 @@ struct ManagedFieldsTests {
             """))
         // JSONPath and templates see every field, as kubectl's.
         #expect(s.run("get cm a -o jsonpath={.metadata.managedFields[*].manager}").stdout == "kubectl-create")
+        // Custom columns too, for one object and for a list (kubectl v1.32 against a server, 2026-12-05).
+        #expect(s.run("get cm a -o custom-columns=M:.metadata.managedFields[0].manager").stdout == "M\nkubectl-create\n")
+        #expect(s.run("get cm -o custom-columns=N:.metadata.name,M:.metadata.managedFields[*].manager").stdout
+                .contains("a                  kubectl-create\n"))
     }
 }
 

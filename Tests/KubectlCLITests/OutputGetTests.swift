@@ -96,4 +96,17 @@ import Testing
         #expect(s.run("get cm -l set=s -o name --sort-by=.nope")
             == CLIResult(stdout: "", stderr: "error: couldn't find any field with path \"{.nope}\" in the list of objects\n", exitCode: 1))
     }
+
+    @Test func sortByAMapOrAListStopsAsKubectlDoes() {
+        // kubectl v1.32 (against a fake cluster, 2026-12-05) exits 1 from inside the sort with a klog
+        // fatal line: `F1205 19:46:23.539606    7829 sorter.go:329] Field {.metadata.labels} in ...`.
+        let s = Self.store()
+        for (path, type) in [("{.metadata.labels}", "map[string]interface {}"), (".metadata.managedFields", "[]interface {}")] {
+            let r = s.run("get cm -l set=s -o name --sort-by=\(path)")
+            let field = path.hasPrefix("{") ? path : "{\(path)}"
+            #expect(r.exitCode == 1 && r.stdout.isEmpty)
+            #expect(r.stderr.hasPrefix("F1123 "), "\(r.stderr)")
+            #expect(r.stderr.hasSuffix(" sorter.go:329] Field \(field) in *unstructured.Unstructured is an unsortable type: interface, err: unsortable type: \(type)\n"))
+        }
+    }
 }

@@ -15,6 +15,45 @@ import Testing
         #expect(s.run("get cm big").exitCode == 1)
     }
 
+    /// Patches and applies are bodies too: over 3 MiB, the API server's 413 before anything else, as
+    /// kubectl v1.32 prints it (Golden/requestlimits, recorded against the fake API server), and the
+    /// object unchanged.
+    @Test(arguments: RequestLimitGolden.cases)
+    func patchAndApplyBodiesOverThreeMebibytesAreRefused(_ c: RequestLimitGolden.Case) throws {
+        let s = TestStore()
+        let inputs = RequestLimitGolden.writeInputs(s)
+        #expect(s.run("create configmap big --from-literal=a=b").exitCode == 0)
+        let before = s.run("get cm big -o yaml").stdout
+        let r = s.run(c.args.replacingAll("INPUTS", with: inputs))
+        let base = RequestLimitGolden.dir + "/" + c.name
+        #expect(r.stdout == readTextFile(base + ".stdout"))
+        #expect(r.stderr == readTextFile(base + ".stderr"))
+        #expect("\(r.exitCode)\n" == readTextFile(base + ".exit"))
+        #expect(s.run("get cm big -o yaml").stdout == before)
+    }
+
+    /// Client-side apply sends its three-way patch: over 3 MiB it fails with kubectl's patch error text
+    /// around the 413 (checked against kubectl v1.32 with the fake API server; the text holds the 6 MiB
+    /// patch, so only its ends are compared).
+    @Test func clientSideApplyPatchOverThreeMebibytesIsRefused() {
+        let s = TestStore()
+        let inputs = RequestLimitGolden.writeInputs(s)
+        #expect(s.run("create configmap big --from-literal=a=b").exitCode == 0)
+        let r = s.run("apply -f \(inputs)/bigcm.yaml")
+        let lines = r.stderr.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.first?.hasPrefix("Warning: resource configmaps/big is missing the kubectl.kubernetes.io/last-applied-configuration") == true)
+        #expect(lines.count > 2 && lines[1] == "Error from server (RequestEntityTooLarge): error when applying patch:")
+        #expect(r.stderr.hasSuffix("""
+            to:
+            Resource: "/v1, Resource=configmaps", GroupVersionKind: "/v1, Kind=ConfigMap"
+            Name: "big", Namespace: "default"
+            for: "\(inputs)/bigcm.yaml": error when patching "\(inputs)/bigcm.yaml": Request entity too large: limit is 3145728
+
+            """))
+        #expect(r.exitCode == 1)
+        #expect(s.run("get cm big -o jsonpath={.data}").stdout == #"{"a":"b"}"#)
+    }
+
     /// A body the API server takes but etcd does not (over 1.5 MiB stored): etcd's error, passed on
     /// without a reason (`Error from server: ...`), and nothing stored.
     @Test func objectOverEtcdLimitIsRefused() {
@@ -60,5 +99,35 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("evicting pod default/web-") && $0.hasSuffix(" (dry run)") })
         #expect(lines.last == "node/node-1 drained (dry run)")
         #expect(s.run("get pods -l app=web -o name").stdout.split(separator: "\n").count == 1)
+    }
+}
+
+/// Golden/requestlimits: the cases recorded with kubectl v1.32 (cases.txt) and their inputs, written as
+/// the recording's inputs.py writes them.
+enum RequestLimitGolden {
+    static let dir: String = {
+        let file = "\(#filePath)"
+        return String(file[..<file.lastIndex(of: "/")!]) + "/Golden/requestlimits"
+    }()
+
+    struct Case: CustomStringConvertible, Sendable {
+        var name: String, args: String
+        var description: String { name }
+    }
+
+    static var cases: [Case] {
+        (readTextFile(dir + "/cases.txt") ?? "").split(separator: "\n").compactMap { line in
+            let parts = line.split(separator: "\t", maxSplits: 1)
+            return parts.count == 2 ? Case(name: String(parts[0]), args: String(parts[1])) : nil
+        }
+    }
+
+    /// The inputs' directory.
+    static func writeInputs(_ s: TestStore) -> String {
+        let mib3 = 3 * 1024 * 1024
+        _ = s.writeFile("bigpatch.json", #"{"data": {"k": ""# + String(repeating: "x", count: mib3) + #""}}"#)
+        let path = s.writeFile("bigcm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  k: "
+            + String(repeating: "y", count: mib3) + "\n")
+        return String(path[..<path.lastIndex(of: "/")!])
     }
 }

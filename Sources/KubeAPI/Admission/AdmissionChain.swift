@@ -67,7 +67,7 @@ enum AdmissionChain {
     /// The kind's validation on create and on update (field rules, immutable fields).
     static let validation: [AdmissionStep] = [SpecRules(), CustomResourceValidation(), APIWarnings()]
     /// Validating admission plugins.
-    static let validating: [AdmissionStep] = [ResourceQuotaAdmission()]
+    static let validating: [AdmissionStep] = [ClaimResizeAdmission(), ResourceQuotaAdmission()]
 
     static func run(_ steps: [AdmissionStep], _ request: inout AdmissionRequest, _ session: APISession) throws {
         for step in steps { try step.admit(&request, session) }
@@ -116,7 +116,10 @@ struct SpecRules: AdmissionStep {
         var causes = SpecValidation.validate(r.object, old: r.old, type: r.type)
         // A write of pods/ephemeralcontainers changes nothing else (its own rules ran before).
         if r.fromClient && s.fieldManager.subresource != "ephemeralcontainers" {
-            causes += Self.rules(r).map { APIError.Cause(field: $0.field, message: $0.body) }
+            let ruled = Self.rules(r).map { APIError.Cause(field: $0.field, message: $0.body) }
+            // A required field the schema check found is reported once, where the kind's rules place it.
+            causes.removeAll { c in ruled.contains { $0.field == c.field && $0.message == c.message } }
+            causes += ruled
         }
         if !causes.isEmpty { throw r.invalid(causes) }
     }
@@ -136,6 +139,12 @@ struct SpecRules: AdmissionStep {
         case ("", "Pod"): if let old = r.old { errs += PodUpdateRules.validate(r.object, old: old) }
         case ("", "Service"): errs += ServiceRules.validate(r.object)
         case ("networking.k8s.io", "Ingress"): errs += NetworkingRules.ingress(r.object)
+        case ("storage.k8s.io", "StorageClass"): errs += StorageRules.storageClass(r.object, old: r.old)
+        case ("", "PersistentVolume"): errs += StorageRules.persistentVolume(r.object)
+        case ("", "PersistentVolumeClaim"): errs += StorageRules.persistentVolumeClaim(r.object, old: r.old)
+        case ("networking.k8s.io", "NetworkPolicy"): errs += NetworkPolicyRules.validate(r.object)
+        case ("policy", "PodDisruptionBudget"): errs += AutoscalingRules.podDisruptionBudget(r.object)
+        case ("autoscaling", "HorizontalPodAutoscaler"): errs += AutoscalingRules.horizontalPodAutoscaler(r.object)
         case ("rbac.authorization.k8s.io", _): errs += RBACRules.validate(r.object, old: r.old, kind: kind)
         default: break
         }

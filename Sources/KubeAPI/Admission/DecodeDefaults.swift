@@ -9,6 +9,10 @@ struct DecodeDefaults: AdmissionStep {
         case ("", "ReplicationController"): Self.replicationController(&r.object)
         case ("", "Secret"): Self.secretStringData(&r.object)
         case ("", "Pod"): Self.requestsFromLimits(&r.object)
+        case ("storage.k8s.io", "StorageClass"):
+            // `SetDefaults_StorageClass`.
+            if r.object["reclaimPolicy"].isNull { r.object["reclaimPolicy"] = "Delete" }
+            if r.object["volumeBindingMode"].isNull { r.object["volumeBindingMode"] = "Immediate" }
         default: break
         }
         Self.grpcProbes(&r.object, path: r.type.podSpecPath)

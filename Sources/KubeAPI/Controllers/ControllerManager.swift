@@ -51,9 +51,13 @@ final class ControllerManager {
     var deferredWork = false
     /// The resync timers set in this transaction: those controllers wait for them to do more.
     var deferredSyncs: Set<String> = []
+    /// Pods created in this transaction per controller (its resync timer id): see `creationBurstSpent`.
+    var createdInTransaction: [String: Int] = [:]
     /// The pause between two batches of split work, long enough for a waiting writer (polling every
     /// millisecond) to take the store.
     static let batchGapMicroseconds: UInt32 = 20_000
+    /// ReplicaSets and ReplicationControllers whose next sync looks for orphans to adopt.
+    var adoptionPending: Set<Work> = []
     /// Refused syncs so far of the controllers whose retry fired in this command.
     var refusedBefore: [Work: Int] = [:]
     /// Controllers refused in this command: not synced again until their retry fires.
@@ -79,7 +83,8 @@ final class ControllerManager {
         case replicationController(String, String)
         case statefulSet(String, String)
         case daemonSet(String, String)
-        case allDaemonSets
+        case daemonSetNode(String, String, String)  // namespace, name, node
+        case daemonSetsOnNode(String)
         case job(String, String)
         case adopt(String)
         case deployment(String, String)
@@ -91,12 +96,18 @@ final class ControllerManager {
         case stage(String, String, String)  // storage key, namespace, name
         case csr(String)
 
+        /// The work a refused sync retries (a DaemonSet's node syncs wait with the DaemonSet).
+        var retried: Work {
+            if case .daemonSetNode(let ns, let name, _) = self { return .daemonSet(ns, name) }
+            return self
+        }
+
         var level: Int {
             switch self {
             case .node: return 0
             case .pod, .pendingPods, .waitingPods: return 0
             case .pvc, .pendingClaims, .stage: return 1
-            case .replicaSet, .replicationController, .statefulSet, .daemonSet, .allDaemonSets, .job, .adopt: return 2
+            case .replicaSet, .replicationController, .statefulSet, .daemonSet, .daemonSetNode, .daemonSetsOnNode, .job, .adopt: return 2
             case .deployment, .cronJob, .hpa: return 3
             case .services, .csr: return 4
             }
@@ -106,7 +117,7 @@ final class ControllerManager {
     func enqueue(_ w: Work) {
         // A controller whose create was refused waits for its back-off (its retry timer), as a
         // rate-limited work queue holds an item back, whatever else changes meanwhile.
-        if waitingRetry.contains(w) { return }
+        if waitingRetry.contains(w.retried) { return }
         if queued.insert(w).inserted { queues[w.level].append(w) }
     }
 
@@ -164,6 +175,7 @@ final class ControllerManager {
         }
         switch (type.group, type.kind) {
         case ("", "Pod"):
+            try s.memory?.podChanged(s.tx, old: deleted ? object : old, new: deleted ? JSONValue?.none : object) { self.controllerRef($0)?.uid }
             try podOccupancyChanged(from: deleted ? FieldIndex.activeNode(of: object) : old.flatMap(FieldIndex.activeNode),
                                 to: deleted ? nil : FieldIndex.activeNode(of: object))
             if deleted {
@@ -180,22 +192,31 @@ final class ControllerManager {
                 if !object["spec"]["activeDeadlineSeconds"].isNull { try podDeadlineTimer(object) }
             }
             for obj in [object, old ?? .null] where !obj.isNull {
-                if let owner = controllerRef(obj) { enqueueOwner(owner, namespace: ns) } else if !deleted { enqueue(.adopt(ns)) }
+                if let owner = controllerRef(obj) {
+                    // A DaemonSet looks at the pod's node alone.
+                    if owner.kind == "DaemonSet" { enqueue(.daemonSetNode(ns, owner.name, daemonPodNode(obj) ?? "")) } else { enqueueOwner(owner, namespace: ns) }
+                } else if !deleted { enqueue(.adopt(ns)) }
             }
             enqueue(.services(ns))
         case ("", "Node"):
             enqueue(.node(name))
             rescanPendingPods()
-            enqueue(.allDaemonSets)
+            enqueue(.daemonSetsOnNode(name))
             forgetNodes()
             managedNodes[name] = nil
         case ("apps", "ReplicaSet"):
             enqueue(.replicaSet(ns, name))
+            if deleted { s.memory?.ownerDeleted(uid: meta["uid"].string ?? "") }
+            if mayNeedAdoption(object, old: old, deleted: deleted) { adoptionPending.insert(.replicaSet(ns, name)) }
             if let owner = controllerRef(object) { enqueueOwner(owner, namespace: ns) }
-        case ("", "ReplicationController"): enqueue(.replicationController(ns, name))
+        case ("", "ReplicationController"):
+            enqueue(.replicationController(ns, name))
+            if mayNeedAdoption(object, old: old, deleted: deleted) { adoptionPending.insert(.replicationController(ns, name)) }
         case ("apps", "Deployment"): enqueue(.deployment(ns, name))
         case ("apps", "StatefulSet"): enqueue(.statefulSet(ns, name))
-        case ("apps", "DaemonSet"): enqueue(.daemonSet(ns, name))
+        case ("apps", "DaemonSet"):
+            enqueue(.daemonSet(ns, name))
+            if deleted { try forgetShares(uid: meta["uid"].string ?? "") }
         case ("batch", "Job"):
             enqueue(.job(ns, name))
             if !deleted, !object["spec"]["activeDeadlineSeconds"].isNull || !object["spec"]["ttlSecondsAfterFinished"].isNull {
@@ -231,6 +252,18 @@ final class ControllerManager {
         default:
             break
         }
+    }
+
+    /// A controller written anew, or with another spec or labels, looks for orphans to adopt; its
+    /// status writes do not (orphans are otherwise adopted when they appear: `.adopt`).
+    func mayNeedAdoption(_ object: JSONValue, old: JSONValue?, deleted: Bool) -> Bool {
+        guard !deleted else { return false }
+        guard let old else { return true }
+        var was = old["spec"], next = object["spec"]
+        was.remove(["replicas"])
+        next.remove(["replicas"])
+        return was != next || old["metadata"]["labels"] != object["metadata"]["labels"]
+            || old["metadata"]["deletionTimestamp"] != object["metadata"]["deletionTimestamp"]
     }
 
     /// Something besides pod counts that pending pods may wait for changed: look at all of them.
@@ -278,8 +311,8 @@ final class ControllerManager {
             queued.remove(w)
             processed += 1
             do { try run(w) } catch is PodCreationRefused {
-                try retryRefused(w, failures: refusedBefore[w] ?? 0)
-                waitingRetry.insert(w)
+                try retryRefused(w.retried, failures: refusedBefore[w.retried] ?? 0)
+                waitingRetry.insert(w.retried)
                 continue
             }
         }
@@ -296,9 +329,10 @@ final class ControllerManager {
         case .replicationController(let ns, let name): try syncReplicaSet(type: rcType, namespace: ns, name: name)
         case .statefulSet(let ns, let name): try syncStatefulSet(namespace: ns, name: name)
         case .daemonSet(let ns, let name): try syncDaemonSet(namespace: ns, name: name)
-        case .allDaemonSets:
+        case .daemonSetNode(let ns, let name, let node): try syncDaemonSetNode(namespace: ns, name: name, node: node)
+        case .daemonSetsOnNode(let node):
             for row in try s.tx.listSummaries(resource: dsType.storageKey, namespace: nil) {
-                enqueue(.daemonSet(row.namespace, row.name))
+                enqueue(.daemonSetNode(row.namespace, row.name, node))
             }
         case .job(let ns, let name): try syncJob(namespace: ns, name: name)
         case .adopt(let ns): try adoptOrphans(namespace: ns)

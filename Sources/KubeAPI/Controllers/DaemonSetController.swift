@@ -45,53 +45,29 @@ extension ControllerManager {
     func syncDaemonSet(namespace ns: String, name: String) throws {
         guard let ds = try live(dsType, ns, name) else { return }
         let rev = try ensureRevision(owner: ds, kind: "DaemonSet")
-        let generation = ds["metadata"]["generation"].int ?? 1
         let allNodes = try nodes()
-        var wanted: [String] = []
-        for n in allNodes {
-            let spec = daemonPodSpec(ds["spec"]["template"], node: n.name)
-            let tolerations = spec["tolerations"].array ?? []
-            let taintOK = n.taints.allSatisfy { t in
-                !(t["effect"].string == "NoSchedule" || t["effect"].string == "NoExecute") || ControllerManager.tolerates(tolerations, t)
-            }
-            if taintOK && ControllerManager.matchesAffinity(ds["spec"]["template"]["spec"], node: n) { wanted.append(n.name) }
-        }
+        let wanted = allNodes.filter { daemonWanted(ds, on: $0) }.map(\.name)
         var byNode: [String: [JSONValue]] = [:]
         for pod in try ownedPods(ds) where !isTerminated(pod) {
             byNode[daemonPodNode(pod) ?? "", default: []].append(pod)
         }
-        func deletePod(_ pod: JSONValue) throws {
-            let podName = pod["metadata"]["name"].string ?? ""
-            try s.delete(podType, namespace: ns, name: podName)
-            event(ds, reason: "SuccessfulDelete", message: "Deleted pod: \(podName)", component: "daemonset-controller")
-        }
         var busy = false
         var refused: PodCreationRefused?
         for node in wanted where (byNode[node] ?? []).isEmpty && refused == nil {
-            let pod: JSONValue
             do {
-                pod = try createPod(owner: ds, ownerAPIVersion: "apps/v1", ownerKind: "DaemonSet", template: ds["spec"]["template"],
-                                    generateName: name + "-",
-                                    extraLabels: [("controller-revision-hash", rev.hash),
-                                                  ("pod-template-generation", String(generation))]) { spec in
-                spec = self.daemonPodSpec(["spec": spec], node: node)
-                }
+                byNode[node] = [try createDaemonPod(ds, rev: rev, node: node)]
+                busy = true
             } catch let e as PodCreationRefused {
                 refused = e
-                continue
             }
-            event(ds, reason: "SuccessfulCreate", message: "Created pod: \(pod["metadata"]["name"].string ?? "")",
-                  component: "daemonset-controller")
-            byNode[node] = [pod]
-            busy = true
         }
         let wantedSet = Set(wanted)
         for (node, pods) in byNode {
             if !wantedSet.contains(node) {
-                for p in pods { try deletePod(p) }
+                for p in pods { try deleteDaemonPod(ds, p) }
                 byNode[node] = nil
             } else if pods.count > 1 {
-                for p in pods.dropFirst() { try deletePod(p) }
+                for p in pods.dropFirst() { try deleteDaemonPod(ds, p) }
                 byNode[node] = [pods[0]]
             }
         }
@@ -100,27 +76,61 @@ extension ControllerManager {
             if !notReady, let (node, pods) = byNode.sorted(by: { $0.key < $1.key })
                 .first(where: { $0.value.first?["metadata"]["labels"]["controller-revision-hash"].string != rev.hash })
             {
-                try deletePod(pods[0])
+                try deleteDaemonPod(ds, pods[0])
                 byNode[node] = nil
             }
         }
-        guard let current = try s.find(dsType, namespace: ns, name: name) else { return }
-        let scheduled = wanted.filter { byNode[$0] != nil }
-        let pods = scheduled.compactMap { byNode[$0]?.first }
-        let ready = pods.filter(isReady).count
-        let updated = pods.filter { $0["metadata"]["labels"]["controller-revision-hash"].string == rev.hash }.count
+        var shares: [String: DaemonShare] = [:]
+        for node in wanted { shares[node] = DaemonShare(wanted: true, pod: byNode[node]?.first, rev: rev.hash, ready: isReady) }
+        let totals = try rememberShares(ds, shares: shares, nodes: allNodes.map(\.name), rev: rev)
+        try saveDaemonStatus(ds, totals)
+        if let refused { throw refused }
+    }
+
+    /// Whether the DaemonSet wants a pod on `n`: its taints tolerated, its labels matching.
+    func daemonWanted(_ ds: JSONValue, on n: NodeInfo) -> Bool {
+        let spec = daemonPodSpec(ds["spec"]["template"], node: n.name)
+        let tolerations = spec["tolerations"].array ?? []
+        let taintOK = n.taints.allSatisfy { t in
+            !(t["effect"].string == "NoSchedule" || t["effect"].string == "NoExecute") || ControllerManager.tolerates(tolerations, t)
+        }
+        return taintOK && ControllerManager.matchesAffinity(ds["spec"]["template"]["spec"], node: n)
+    }
+
+    func createDaemonPod(_ ds: JSONValue, rev: (name: String, hash: String), node: String) throws -> JSONValue {
+        let generation = ds["metadata"]["generation"].int ?? 1
+        let pod = try createPod(owner: ds, ownerAPIVersion: "apps/v1", ownerKind: "DaemonSet", template: ds["spec"]["template"],
+                                generateName: (ds["metadata"]["name"].string ?? "") + "-",
+                                extraLabels: [("controller-revision-hash", rev.hash),
+                                              ("pod-template-generation", String(generation))]) { spec in
+            spec = self.daemonPodSpec(["spec": spec], node: node)
+        }
+        event(ds, reason: "SuccessfulCreate", message: "Created pod: \(pod["metadata"]["name"].string ?? "")",
+              component: "daemonset-controller")
+        return pod
+    }
+
+    func deleteDaemonPod(_ ds: JSONValue, _ pod: JSONValue) throws {
+        let podName = pod["metadata"]["name"].string ?? ""
+        try s.delete(podType, namespace: ds["metadata"]["namespace"].string ?? "", name: podName)
+        event(ds, reason: "SuccessfulDelete", message: "Deleted pod: \(podName)", component: "daemonset-controller")
+    }
+
+    /// The status from the per-node totals (what the full sync counts over every node).
+    func saveDaemonStatus(_ ds: JSONValue, _ t: DaemonShare) throws {
+        guard let current = try s.find(dsType, namespace: ds["metadata"]["namespace"].string ?? "",
+                                       name: ds["metadata"]["name"].string ?? "") else { return }
         var status: JSONValue = .emptyObject
-        status["currentNumberScheduled"] = .int(Int64(scheduled.count))
-        status["desiredNumberScheduled"] = .int(Int64(wanted.count))
-        if ready > 0 { status["numberAvailable"] = .int(Int64(ready)) }
+        status["currentNumberScheduled"] = .int(Int64(t.scheduled))
+        status["desiredNumberScheduled"] = .int(Int64(t.wanted))
+        if t.ready > 0 { status["numberAvailable"] = .int(Int64(t.ready)) }
         status["numberMisscheduled"] = 0
-        status["numberReady"] = .int(Int64(ready))
-        if wanted.count - ready > 0 { status["numberUnavailable"] = .int(Int64(wanted.count - ready)) }
+        status["numberReady"] = .int(Int64(t.ready))
+        if t.wanted - t.ready > 0 { status["numberUnavailable"] = .int(Int64(t.wanted - t.ready)) }
         if let g = current["metadata"]["generation"].int { status["observedGeneration"] = .int(g) }
-        if updated > 0 { status["updatedNumberScheduled"] = .int(Int64(updated)) }
+        if t.updated > 0 { status["updatedNumberScheduled"] = .int(Int64(t.updated)) }
         var u = current
         u["status"] = status
         try save(u, current, dsType)
-        if let refused { throw refused }
     }
 }

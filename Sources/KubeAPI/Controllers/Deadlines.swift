@@ -16,13 +16,13 @@ extension ControllerManager {
             try Timers.cancel(s.tx, id: id)
             return
         }
-        try Timers.set(s.tx, id: id, due: start.seconds + seconds)
+        try Timers.set(s.tx, id: id, due: start.adding(seconds: seconds).seconds)
     }
 
     func podDeadlineDue(namespace ns: String, name: String) throws {
         guard let pod = try s.find(podType, namespace: ns, name: name), !isTerminated(pod),
             let seconds = pod["spec"]["activeDeadlineSeconds"].int,
-            let start = Timestamp(rfc3339: pod["status"]["startTime"].string ?? ""), start.seconds + seconds <= now.seconds
+            let start = Timestamp(rfc3339: pod["status"]["startTime"].string ?? ""), start.adding(seconds: seconds) <= now
         else { return }
         let message = "Pod was active on the node longer than the specified deadline"
         var p = pod
@@ -68,23 +68,30 @@ extension ControllerManager {
             return
         }
         guard let seconds = job["spec"]["activeDeadlineSeconds"].int, let start = Timestamp(rfc3339: job["status"]["startTime"].string ?? "") else { return }
-        try Timers.set(s.tx, id: deadlineID, due: start.seconds + seconds)
+        try Timers.set(s.tx, id: deadlineID, due: start.adding(seconds: seconds).seconds)
     }
 
     func jobDeadlineDue(namespace ns: String, name: String) throws {
         guard let job = try live(jobType, ns, name), jobFinished(job) == nil, let seconds = job["spec"]["activeDeadlineSeconds"].int,
-            let start = Timestamp(rfc3339: job["status"]["startTime"].string ?? ""), start.seconds + seconds <= now.seconds
+            let start = Timestamp(rfc3339: job["status"]["startTime"].string ?? ""), start.adding(seconds: seconds) <= now
         else { return }
-        // Failed first, so that the controller does not replace the pods it deletes.
-        let active = try ownedPods(job).filter { !isTerminated($0) }
+        try failJob(job, reason: "DeadlineExceeded", message: "Job was active longer than specified deadline")
+    }
+
+    /// The job controller fails a Job: FailureTarget and Failed with the reason, its active pods deleted
+    /// (and counted as failed), then the Warning event. Failed first, so that the controller does not
+    /// replace the pods it deletes.
+    func failJob(_ job: JSONValue, reason: String, message: String) throws {
+        let ns = job["metadata"]["namespace"].string ?? ""
+        let active = try ownedPods(job).filter { !isTerminated($0) && $0["metadata"]["deletionTimestamp"].isNull }
         var j = job
         let t = JSONValue.string(now.rfc3339)
-        let message = "Job was active longer than specified deadline"
         var conditions = j["status"]["conditions"].array ?? []
         for type in ["FailureTarget", "Failed"] {
-            conditions.append(["lastProbeTime": t, "lastTransitionTime": t, "message": .string(message), "reason": "DeadlineExceeded",
+            conditions.append(["lastProbeTime": t, "lastTransitionTime": t, "message": .string(message), "reason": .string(reason),
                                "status": "True", "type": .string(type)])
         }
+        if j["status"]["startTime"].isNull { j["status"]["startTime"] = t }
         j["status"]["conditions"] = .array(conditions)
         j["status"]["failed"] = .int((j["status"]["failed"].int ?? 0) + Int64(active.count))
         j["status"].remove(["active"])
@@ -96,7 +103,7 @@ extension ControllerManager {
             _ = try s.delete(podType, namespace: ns, name: podName)
             event(job, reason: "SuccessfulDelete", message: "Deleted pod: \(podName)", component: "job-controller")
         }
-        event(job, type: "Warning", reason: "DeadlineExceeded", message: message, component: "job-controller")
+        event(job, type: "Warning", reason: reason, message: message, component: "job-controller")
     }
 
     func jobTTLDue(namespace ns: String, name: String) throws {

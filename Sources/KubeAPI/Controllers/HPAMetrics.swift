@@ -111,6 +111,13 @@ extension ControllerManager {
         return (ready, unready, missing)
     }
 
+    /// A replica count from a ratio, rounded up; a ratio beyond int64 (or not a number) gives Int64.max / 0.
+    static func replicas(_ x: Double) -> Int64 {
+        let up = x.rounded(.up)
+        if up.isNaN { return 0 }
+        return up >= 9.2e18 ? .max : up <= -9.2e18 ? .min : Int64(up)
+    }
+
     private func requests(_ pods: [JSONValue], _ resource: String) throws -> [String: Int64] {
         var out: [String: Int64] = [:]
         for p in pods {
@@ -119,7 +126,7 @@ extension ControllerManager {
                 guard let q = try? Quantity.parse(json: c["resources"]["requests"][resource]) else {
                     throw HPAError(message: "missing request for \(resource) in container \(c["name"].string ?? "") of Pod \(p["metadata"]["name"].string ?? "")")
                 }
-                sum += q.milliValue
+                sum &+= q.milliValue
             }
             out[p["metadata"]["name"].string ?? ""] = sum
         }
@@ -127,7 +134,7 @@ extension ControllerManager {
     }
 
     private func usage(_ p: JSONValue, _ resource: String) -> Int64 {
-        (p["spec"]["containers"].array ?? []).reduce(0) { $0 + SimulatedUsage.of($1, resource).milliValue }
+        (p["spec"]["containers"].array ?? []).reduce(0) { $0 &+ SimulatedUsage.of($1, resource).milliValue }
     }
 
     /// `GetResourceReplicas`: utilization of requests, tolerance 0.1, unready and missing pods on the safe side.
@@ -138,9 +145,11 @@ extension ControllerManager {
         if ready.isEmpty { throw HPAError(message: "did not receive metrics for targeted pods (pods might be unready)") }
         let req = try requests(live, resource)
         func ratio(_ metrics: [(String, Int64)]) -> (Double, Int64, Int64) {
-            let used = metrics.reduce(0) { $0 + $1.1 }
-            let requested = metrics.reduce(0) { $0 + (req[$1.0] ?? 0) }
-            let util = requested == 0 ? 0 : used * 100 / requested
+            // int64 sums and products wrap as the controller's Go arithmetic does (absurd requests
+            // such as `cpu: 1e17` must not stop the controller).
+            let used = metrics.reduce(0) { $0 &+ $1.1 }
+            let requested = metrics.reduce(0) { $0 &+ (req[$1.0] ?? 0) }
+            let util = requested == 0 ? 0 : (used &* 100) / requested
             return (Double(util) / Double(target), util, used / Int64(max(1, metrics.count)))
         }
         var metrics = ready.map { ($0["metadata"]["name"].string ?? "", usage($0, resource)) }
@@ -148,7 +157,7 @@ extension ControllerManager {
         let scaleUpWithUnready = !unready.isEmpty && usageRatio > 1.0
         if !scaleUpWithUnready && missing.isEmpty {
             if abs(1.0 - usageRatio) <= 0.1 { return (current, util, raw) }
-            return (Int64((usageRatio * Double(ready.count)).rounded(.up)), util, raw)
+            return (Self.replicas(usageRatio * Double(ready.count)), util, raw)
         }
         for p in missing {
             let name = p["metadata"]["name"].string ?? ""
@@ -159,7 +168,7 @@ extension ControllerManager {
         if abs(1.0 - newRatio) <= 0.1 || (usageRatio < 1.0 && newRatio > 1.0) || (usageRatio > 1.0 && newRatio < 1.0) {
             return (current, util, raw)
         }
-        let proposal = Int64((newRatio * Double(metrics.count)).rounded(.up))
+        let proposal = Self.replicas(newRatio * Double(metrics.count))
         if (newRatio < 1.0 && proposal > current) || (newRatio > 1.0 && proposal < current) { return (current, util, raw) }
         return (proposal, util, raw)
     }
@@ -169,10 +178,10 @@ extension ControllerManager {
         let (ready, _, _) = groupPods(pods, resource: resource)
         if pods.isEmpty { throw HPAError(message: "no pods returned by selector while calculating replica count") }
         if ready.isEmpty { throw HPAError(message: "did not receive metrics for targeted pods (pods might be unready)") }
-        let total = ready.reduce(0) { $0 + usage($1, resource) }
+        let total = ready.reduce(0) { $0 &+ usage($1, resource) }
         let avg = total / Int64(ready.count)
         let ratio = Double(total) / (Double(targetMilli) * Double(ready.count))
         if abs(1.0 - ratio) <= 0.1 { return (current, avg) }
-        return (Int64((Double(total) / Double(targetMilli)).rounded(.up)), avg)
+        return (Self.replicas(Double(total) / Double(targetMilli)), avg)
     }
 }

@@ -24,6 +24,9 @@ extension ControllerManager {
         let backoff = Int(job["spec"]["backoffLimit"].int ?? 6)
         let indexed = job["spec"]["completionMode"].string == "Indexed"
         let suspended = job["spec"]["suspend"].bool == true
+        if pastBackoffLimitOnFailure(job, pods: pods, limit: backoff) {
+            return try failJob(job, reason: "BackoffLimitExceeded", message: "Job has reached the specified backoff limit")
+        }
         var active = pods.filter { !isTerminated($0) && $0["metadata"]["deletionTimestamp"].isNull }
         let succeededPods = pods.filter { $0["status"]["phase"].string == "Succeeded" }
         let failed = pods.filter { $0["status"]["phase"].string == "Failed" }.count
@@ -65,9 +68,14 @@ extension ControllerManager {
                 var pendingIndexes: [Int] = []
                 if indexed, let c = completions {
                     let busy = Set(active.compactMap { Int($0["metadata"]["annotations"]["batch.kubernetes.io/job-completion-index"].string ?? "") })
-                    pendingIndexes = (0..<c).filter { !completedIndexes.contains($0) && !busy.contains($0) }
+                    // The first free indexes only (completions may be 2147483647).
+                    for i in 0..<c where !completedIndexes.contains(i) && !busy.contains(i) {
+                        pendingIndexes.append(i)
+                        if pendingIndexes.count >= want - active.count { break }
+                    }
                 }
                 for k in 0..<(want - active.count) {
+                    if try creationBurstSpent(jobType, namespace: ns, name: name) { break }
                     var pod: JSONValue
                     if indexed {
                         guard k < pendingIndexes.count else { break }
@@ -106,6 +114,20 @@ extension ControllerManager {
         var u = current
         u["status"] = status
         try save(u, current, jobType)
+    }
+
+    /// With `restartPolicy: OnFailure` failed containers restart in their pod instead of failing it: the
+    /// job controller fails the Job once the restarts of its pending and running pods' containers (init
+    /// containers too) add up to `backoffLimit` (any restart when the limit is 0).
+    func pastBackoffLimitOnFailure(_ job: JSONValue, pods: [JSONValue], limit: Int) -> Bool {
+        guard job["spec"]["template"]["spec"]["restartPolicy"].string == "OnFailure" else { return false }
+        var restarts: Int64 = 0
+        for p in pods where ["Pending", "Running"].contains(p["status"]["phase"].string ?? "Pending") {
+            for key in ["initContainerStatuses", "containerStatuses"] {
+                for st in p["status"][key].array ?? [] { restarts += st["restartCount"].int ?? 0 }
+            }
+        }
+        return limit == 0 ? restarts > 0 : restarts >= Int64(limit)
     }
 
     /// The job controller's pod failure back-off: after the Nth failed pod since the last success, no new

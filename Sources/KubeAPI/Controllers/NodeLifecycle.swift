@@ -110,7 +110,7 @@ extension ControllerManager {
         event(pod, reason: "TaintManagerEviction", message: "Marking for deletion Pod \(ns)/\(name)", component: "taint-eviction-controller")
         let grace = max(0, pod["spec"]["terminationGracePeriodSeconds"].int ?? 30)
         try s.markForDeletion(podType, namespace: ns, name: name, grace: grace)
-        try Timers.set(s.tx, id: Timers.objectID("terminate", podType.storageKey, ns, name), due: now.seconds + grace)
+        try Timers.set(s.tx, id: Timers.objectID("terminate", podType.storageKey, ns, name), due: now.adding(seconds: grace).seconds)
     }
 
     /// A Terminating pod's grace period is over: its kubelet removes it, unless its node is unreachable

@@ -25,28 +25,15 @@ extension ControllerManager {
         let uid = rs["metadata"]["uid"].string ?? ""
         let sel = selector(of: rs, type: type)
         let controllerName = type.kind == "ReplicaSet" ? "replicaset-controller" : "replication-controller"
-        var active: [JSONValue] = []
-        var seen: Set<String> = []
-        for row in try s.tx.dependents(ofUID: uid) where row.resource == podType.storageKey {
-            var pod = try s.decode(row)
-            seen.insert(row.name)
-            guard controllerRef(pod)?.uid == uid else { continue }
-            if !sel.matches(labels: pod["metadata"]["labels"]) {
-                // Release: the pod no longer belongs to this controller.
-                let refs = (pod["metadata"]["ownerReferences"].array ?? []).filter { $0["uid"].string != uid }
-                if refs.isEmpty { pod.remove(["metadata", "ownerReferences"]) } else { pod["metadata"]["ownerReferences"] = .array(refs) }
-                try s.update(pod, type: podType)
-                continue
+        var active = try controlledPods(rs, uid: uid, selector: sel)
+        // Adopt orphans that match (only when one may exist: the controller or an orphan pod changed).
+        if adoptionPending.remove(Work.replicaSet(ns, name)) != nil || adoptionPending.remove(Work.replicationController(ns, name)) != nil {
+            for row in try summaries(podType, ns, matching: sel) where row.ownerUIDs.isEmpty {
+                guard var pod = try s.object(of: row), controllerRef(pod) == nil else { continue }
+                if isTerminated(pod) || !pod["metadata"]["deletionTimestamp"].isNull { continue }
+                pod["metadata"]["ownerReferences"] = [ownerReference(rs, apiVersion: apiVersion(type), kind: type.kind)]
+                active.append(ControllerMemory.facts(try s.update(pod, type: podType)))
             }
-            if isTerminated(pod) || !pod["metadata"]["deletionTimestamp"].isNull { continue }
-            active.append(pod)
-        }
-        // Adopt orphans that match.
-        for row in try rows(podType, ns, matching: sel) where row.ownerUIDs.isEmpty && !seen.contains(row.name) {
-            var pod = try s.decode(row)
-            if isTerminated(pod) || !pod["metadata"]["deletionTimestamp"].isNull { continue }
-            pod["metadata"]["ownerReferences"] = [ownerReference(rs, apiVersion: apiVersion(type), kind: type.kind)]
-            active.append(try s.update(pod, type: podType))
         }
         let want = Int(rs["spec"]["replicas"].int ?? 1)
         var refused: PodCreationRefused?
@@ -68,7 +55,7 @@ extension ControllerManager {
                                             generateName: name + "-")
                     event(rs, reason: "SuccessfulCreate", message: "Created pod: \(pod["metadata"]["name"].string ?? "")",
                           component: controllerName)
-                    active.append(pod)
+                    active.append(ControllerMemory.facts(pod))
                 }
             } catch let e as PodCreationRefused {
                 refused = e
@@ -80,18 +67,17 @@ extension ControllerManager {
             if transactionOverBudget { count = min(count, Self.minimumBatch) }
             if count < excess { try resyncLater(type, namespace: ns, name: name) }
             let victims = podsToDelete(active, count: count)
-            let names = Set(victims.map { $0["metadata"]["name"].string ?? "" })
-            for v in victims {
-                let podName = v["metadata"]["name"].string ?? ""
+            let names = Set(victims.map(\.name))
+            for podName in victims.map(\.name) {
                 try s.delete(podType, namespace: ns, name: podName)
                 event(rs, reason: "SuccessfulDelete", message: "Deleted pod: \(podName)", component: controllerName)
             }
-            active.removeAll { names.contains($0["metadata"]["name"].string ?? "") }
+            active.removeAll { names.contains($0.name) }
         }
         // Status.
         let templateLabels = rs["spec"]["template"]["metadata"]["labels"].stringMap
-        let ready = active.filter(isReady).count
-        let fully = active.filter { p in templateLabels.allSatisfy { p["metadata"]["labels"][$0.0].string == $0.1 } }.count
+        let ready = active.filter(\.ready).count
+        let fully = active.filter { p in templateLabels.allSatisfy { p.labels[$0.0].string == $0.1 } }.count
         var status: JSONValue = .emptyObject
         if ready > 0 { status["availableReplicas"] = .int(Int64(ready)) }
         if fully > 0 { status["fullyLabeledReplicas"] = .int(Int64(fully)) }
@@ -140,30 +126,66 @@ extension ControllerManager {
     }
 
     /// Pods to remove when scaling down: unscheduled before scheduled, pending before running, not ready
-    /// before ready, newest first.
-    func podsToDelete(_ pods: [JSONValue], count: Int) -> [JSONValue] {
-        func rank(_ p: JSONValue) -> (Int, Int, Int, String) {
-            let scheduled = (p["spec"]["nodeName"].string ?? "").isEmpty ? 0 : 1
-            let phase = ["Pending": 0, "Unknown": 1, "Running": 2][p["status"]["phase"].string ?? "Pending"] ?? 0
-            let ready = isReady(p) ? 1 : 0
-            return (scheduled, phase, ready, p["metadata"]["creationTimestamp"].string ?? "")
-        }
+    /// before ready, newest first (the later in `pods` first among equals).
+    func podsToDelete(_ pods: [ControllerMemory.PodFacts], count: Int) -> [ControllerMemory.PodFacts] {
+        func rank(_ p: ControllerMemory.PodFacts) -> (Int, Int, Int) { (p.scheduled ? 1 : 0, p.phaseRank, p.ready ? 1 : 0) }
         let sorted = pods.enumerated().sorted { a, b in
             let ra = rank(a.element), rb = rank(b.element)
-            if ra.0 != rb.0 { return ra.0 < rb.0 }
-            if ra.1 != rb.1 { return ra.1 < rb.1 }
-            if ra.2 != rb.2 { return ra.2 < rb.2 }
-            if ra.3 != rb.3 { return ra.3 > rb.3 }
+            if ra != rb { return ra < rb }
+            if a.element.created != b.element.created { return a.element.created > b.element.created }
             return a.offset > b.offset
         }
         return sorted.prefix(count).map(\.element)
+    }
+
+    /// The active pods `rs` controls whose labels its selector matches, in name order: from the
+    /// controllers' memory when it holds them, else read (and remembered). Pods whose labels stopped
+    /// matching are released.
+    func controlledPods(_ rs: JSONValue, uid: String, selector sel: LabelSelector) throws -> [ControllerMemory.PodFacts] {
+        var controlled: [String: ControllerMemory.PodFacts]
+        if let memory = s.memory, try memory.checked(s.tx), let known = memory.pods(controlledBy: uid) {
+            controlled = known
+        } else {
+            controlled = [:]
+            for row in try s.tx.dependents(ofUID: uid) where row.resource == podType.storageKey {
+                let pod = try s.decode(row)
+                if controllerRef(pod)?.uid == uid { controlled[row.name] = ControllerMemory.facts(pod) }
+            }
+            s.memory?.remember(controlled, controlledBy: uid)
+        }
+        var active: [ControllerMemory.PodFacts] = []
+        for facts in controlled.values.sorted(by: { $0.name < $1.name }) {
+            if !sel.matches(labels: facts.labels) {
+                // Release: the pod no longer belongs to this controller.
+                guard var pod = try s.find(podType, namespace: rs["metadata"]["namespace"].string ?? "", name: facts.name) else { continue }
+                let refs = (pod["metadata"]["ownerReferences"].array ?? []).filter { $0["uid"].string != uid }
+                if refs.isEmpty { pod.remove(["metadata", "ownerReferences"]) } else { pod["metadata"]["ownerReferences"] = .array(refs) }
+                try s.update(pod, type: podType)
+                continue
+            }
+            if facts.active { active.append(facts) }
+        }
+        return active
+    }
+
+    /// Summary rows (no data) of `type` in `ns` whose labels `sel` matches.
+    func summaries(_ type: ResourceType, _ ns: String, matching sel: LabelSelector) throws -> [ObjectRow] {
+        if sel.matchesNothing { return [] }
+        if let reqs = sel.storeRequirements {
+            return try s.tx.listSummaries(resource: type.storageKey, namespace: ns, labels: reqs)
+        }
+        return try s.tx.listSummaries(resource: type.storageKey, namespace: ns).filter { row in
+            sel.matches(labels: (try? JSON.parse(row.labels)) ?? .null)
+        }
     }
 
     /// An orphan pod appeared or changed in `ns`: controllers whose selector matches may adopt it.
     func adoptOrphans(namespace ns: String) throws {
         for type in [rsType, rcType] {
             for row in try s.tx.listSummaries(resource: type.storageKey, namespace: ns) {
-                enqueue(type.kind == "ReplicaSet" ? .replicaSet(ns, row.name) : .replicationController(ns, row.name))
+                let w: Work = type.kind == "ReplicaSet" ? .replicaSet(ns, row.name) : .replicationController(ns, row.name)
+                adoptionPending.insert(w)
+                enqueue(w)
             }
         }
     }

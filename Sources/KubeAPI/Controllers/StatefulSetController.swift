@@ -18,8 +18,9 @@ extension ControllerManager {
         let hash = templateHash(data)
         let crName = "\(ownerName)-\(hash)"
         var revisions: [JSONValue] = []
-        for row in try s.tx.dependents(ofUID: uid) where row.resource == crType.storageKey {
-            revisions.append(try s.decode(row))
+        // Summaries first: the owner's pods are dependents too, and only its revisions are read.
+        for row in try s.tx.dependents(ofUID: uid, full: false) where row.resource == crType.storageKey {
+            if let rev = try s.object(of: row) { revisions.append(rev) }
         }
         let maxRev = revisions.compactMap { $0["revision"].int }.max() ?? 0
         if let existing = revisions.first(where: { $0["data"] == data }) {
@@ -76,12 +77,15 @@ extension ControllerManager {
             byOrdinal[i] = pod
         }
         var changed = false
-        // Create missing pods in order.
+        // Create missing pods in order, at most a burst per transaction (the rest after a resync).
+        let resyncKey = Timers.objectID(Timers.resync, stsType.storageKey, ns, name)
         for i in 0..<replicas {
             if let pod = byOrdinal[i] {
                 if !parallel && !isReady(pod) && !isTerminated(pod) { changed = true; break }
                 continue
             }
+            if deferredSyncs.contains(resyncKey) { changed = true; break }
+            if try creationBurstSpent(stsType, namespace: ns, name: name) { changed = true; break }
             byOrdinal[i] = try createStatefulPod(sts, ordinal: i, revisionName: rev.name)
             changed = true
             if !parallel { break }
@@ -101,7 +105,7 @@ extension ControllerManager {
         // Rolling update: replace the highest outdated pod at or above the partition.
         if !changed && sts["spec"]["updateStrategy"]["type"].string != "OnDelete" {
             let partition = Int(sts["spec"]["updateStrategy"]["rollingUpdate"]["partition"].int ?? 0)
-            for i in (0..<replicas).reversed() where i >= partition {
+            for i in byOrdinal.keys.sorted(by: >) where i < replicas && i >= partition {
                 guard let pod = byOrdinal[i] else { continue }
                 if pod["metadata"]["labels"]["controller-revision-hash"].string != rev.name {
                     let podName = "\(name)-\(i)"

@@ -90,6 +90,7 @@ extension APIServer {
         while steps < limit {
             guard let first = try read({ try Timers.next($0.tx, until: until) }), !ownedElsewhere(first.id, first.payload) else { return }
             if steps > 0 { usleep(ControllerManager.batchGapMicroseconds) }
+            var deferred = false
             let more = try controllerWrite { s -> Bool in
                 let c = s.controllers
                 defer { c.setClock(nil) }
@@ -102,13 +103,21 @@ extension APIServer {
                     c.eventsPerObject = [:]
                     try c.fire(id: id, payload: payload)
                     try c.drain()
-                    if c.deferredWork || Timers.monotonicSeconds() - started > Timers.transactionSeconds { return true }
+                    // Counted here: the write that ends this transaction may go on with split work itself.
+                    if c.deferredWork { deferred = true; deferredBatchesLeft -= 1; return true }
+                    if Timers.monotonicSeconds() - started > Timers.transactionSeconds { return true }
                 }
                 return false
             }
+            if deferred && deferredBatchesLeft <= 0 { return }
             if !more { return }
         }
     }
+
+    /// Batches of split-off controller work (500 pods each) one command carries out before it returns;
+    /// the rest waits, due, for the next command, as a cluster keeps working after kubectl returns.
+    /// A `replicas: 2147483647` typo costs each command a bounded amount of work instead of hanging it.
+    public static let deferredBatchesPerCommand = 20
 
     /// A resync timer whose process is still running (it finishes its own work).
     func ownedElsewhere(_ id: String, _ payload: JSONValue) -> Bool {
@@ -136,7 +145,7 @@ extension APIServer {
         inWrite = true
         defer { if outermost { inWrite = false } }
         var rounds = 0
-        while rounds < 10_000, try hasDeferredWork() {
+        while rounds < 10_000, deferredBatchesLeft > 0, try hasDeferredWork() {
             rounds += 1
             usleep(ControllerManager.batchGapMicroseconds)
             try runTimers()
@@ -159,6 +168,8 @@ extension ControllerManager {
             switch storageKey {
             case rsType.storageKey: enqueue(.replicaSet(ns, name))
             case rcType.storageKey: enqueue(.replicationController(ns, name))
+            case stsType.storageKey: enqueue(.statefulSet(ns, name))
+            case jobType.storageKey: enqueue(.job(ns, name))
             default: break
             }
         case "poddeadline": try podDeadlineDue(namespace: ns, name: name)

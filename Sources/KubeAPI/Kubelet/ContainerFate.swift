@@ -70,7 +70,8 @@ struct ContainerFate: Equatable {
             unit = ["s": 1, "m": 60, "h": 3600, "d": 86400][String(last)] ?? 1
             text.removeLast()
         }
-        guard let v = Double(text), v >= 0 else { return nil }
+        // `inf`, `nan` and values beyond any clock (`1e400`) sleep for ever, as GNU sleep does.
+        guard let v = Double(text), v >= 0, (v * unit).isFinite, v * unit < 1e15 else { return nil }
         return Int64((v * unit).rounded(.up))
     }
 }

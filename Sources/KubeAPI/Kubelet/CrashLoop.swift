@@ -25,7 +25,7 @@ extension ControllerManager {
     func nextTransition(_ c: JSONValue, _ st: JSONValue, policy: String) -> Int64? {
         guard let fate = ContainerFate.of(c) else { return nil }
         if let started = st["state"]["running"]["startedAt"].string.flatMap(Timestamp.init(rfc3339:)) {
-            return started.seconds + max(1, fate.seconds)
+            return started.adding(seconds: max(1, fate.seconds)).seconds
         }
         if st["state"]["waiting"]["reason"].string == "CrashLoopBackOff",
             let finished = st["lastState"]["terminated"]["finishedAt"].string.flatMap(Timestamp.init(rfc3339:))
@@ -60,11 +60,17 @@ extension ControllerManager {
         var statuses = p["status"]["containerStatuses"].array ?? []
         let specs = (pod["spec"]["containers"].array ?? []).reduce(into: [String: JSONValue]()) { $0[$1["name"].string ?? ""] = $1 }
         var caughtUp: Int64?
+        var budget = try jobRestartBudget(pod, policy: policy)
         for i in statuses.indices {
             guard let c = specs[statuses[i]["name"].string ?? ""], let t = nextTransition(c, statuses[i], policy: policy),
                 t <= now.seconds else { continue }
+            let before = statuses[i]["restartCount"].int ?? 0
             statuses[i] = transition(c, statuses[i], pod: pod, policy: policy, host: node)
-            if let last = catchUp(&statuses[i], c, pod: pod, policy: policy, host: node) { caughtUp = max(caughtUp ?? last, last) }
+            budget = budget.map { $0 - ((statuses[i]["restartCount"].int ?? 0) - before) }
+            if budget.map({ $0 <= 0 }) == true { continue }
+            let caught = statuses[i]["restartCount"].int ?? 0
+            if let last = catchUp(&statuses[i], c, pod: pod, policy: policy, host: node, budget: budget) { caughtUp = max(caughtUp ?? last, last) }
+            budget = budget.map { $0 - ((statuses[i]["restartCount"].int ?? 0) - caught) }
         }
         // The pod's status is written as of the last transition the catch-up passed.
         if let caughtUp { setClock(Timestamp(seconds: caughtUp)) }
@@ -79,7 +85,24 @@ extension ControllerManager {
     /// computed (restart count, current start or back-off, the last termination) and its events are
     /// counted into the aggregated ones (`Pulled`/`Created`/`Started` per restart, `BackOff` per exit),
     /// one write per pod whatever the idle time. Returns the time of the last transition it passed.
-    private func catchUp(_ st: inout JSONValue, _ c: JSONValue, pod: JSONValue, policy: String, host: String) -> Int64? {
+    /// A Job's pod under `restartPolicy: OnFailure`: how many more container restarts its Job allows before
+    /// the job controller fails it (the catch-up stops there, so the Job fails at that restart's time).
+    func jobRestartBudget(_ pod: JSONValue, policy: String) throws -> Int64? {
+        guard policy == "OnFailure", let owner = (pod["metadata"]["ownerReferences"].array ?? []).first(where: { $0["kind"].string == "Job" }),
+            let job = try s.find(jobType, namespace: pod["metadata"]["namespace"].string ?? "", name: owner["name"].string ?? "")
+        else { return nil }
+        let limit = max(1, job["spec"]["backoffLimit"].int ?? 6)
+        var used: Int64 = 0
+        for p in try ownedPods(job) where ["Pending", "Running"].contains(p["status"]["phase"].string ?? "Pending") {
+            for key in ["initContainerStatuses", "containerStatuses"] {
+                for st in p["status"][key].array ?? [] { used += st["restartCount"].int ?? 0 }
+            }
+        }
+        return limit - used
+    }
+
+    private func catchUp(_ st: inout JSONValue, _ c: JSONValue, pod: JSONValue, policy: String, host: String,
+                         budget: Int64? = nil) -> Int64? {
         let T = wallNow.seconds
         guard T - now.seconds > 900, let fate = ContainerFate.of(c), Self.restarts(policy: policy, code: fate.exitCode) else { return nil }
         let life = max(1, fate.seconds)
@@ -96,7 +119,8 @@ extension ControllerManager {
             if let start = running {
                 var begin = start
                 if rc >= 6 {
-                    let cycle = life + 300, n = max(0, (T - start) / cycle - 1)
+                    let cycle = life + 300
+                    let n = min(max(0, (T - start) / cycle - 1), budget.map { max(0, $0 - restarts.count) } ?? Int64.max)
                     if n > 0 {
                         exits.add(n, first: start + life, last: start + life + (n - 1) * cycle)
                         restarts.add(n, first: start + cycle, last: start + n * cycle)
@@ -104,6 +128,7 @@ extension ControllerManager {
                         begin = start + n * cycle
                         rc += n
                     }
+                    if let budget, restarts.count >= budget { running = begin; break }
                 }
                 let end = begin + life
                 guard end <= T else { running = begin; break }
@@ -112,6 +137,7 @@ extension ControllerManager {
                     restarts.add(1, first: end, last: end)
                     rc = 1
                     running = end
+                    if let budget, restarts.count >= budget { break }
                     continue
                 }
                 exits.add(1, first: end, last: end)
@@ -125,6 +151,7 @@ extension ControllerManager {
             rc += 1
             running = restartAt
             waitingSince = nil
+            if let budget, restarts.count >= budget { break }
         }
         guard restarts.count > 0 || exits.count > 0 else { return nil }
         let name = c["name"].string ?? ""

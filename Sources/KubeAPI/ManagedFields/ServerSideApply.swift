@@ -11,6 +11,7 @@ extension APISession {
     public func apply(_ input: JSONValue, type: ResourceType, namespace: String, force: Bool,
                       dryRun: Bool = false) throws -> (object: JSONValue, created: Bool)
     {
+        try checkRequestBody(input)
         let manager = fieldManager.manager, sub = fieldManager.subresource
         let name = input["metadata"]["name"].string ?? ""
         let apiVersion = input["apiVersion"].string ?? type.apiVersion

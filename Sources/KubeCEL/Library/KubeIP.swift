@@ -93,6 +93,41 @@ struct IPValue: OpaqueValue, Equatable {
     }
 }
 
+/// Go's `netutils.ParseIPSloppy` / `ParseCIDRSloppy` as the API server's field validation uses them:
+/// IPv4 octets may have leading zeros (read as decimal) and IPv4-mapped IPv6 addresses are accepted.
+public enum SloppyIP {
+    /// The address as 4 or 16 bytes, or nil when it is not one.
+    public static func parse(_ s: String) -> [UInt8]? {
+        if !s.contains(":") {
+            let parts = s.split(separator: ".", omittingEmptySubsequences: false)
+            guard parts.count == 4 else { return nil }
+            var out: [UInt8] = []
+            for p in parts {
+                guard !p.isEmpty, p.count <= 3, p.allSatisfy({ $0.isASCII && $0.isNumber }), let v = Int(p), v <= 255 else { return nil }
+                out.append(UInt8(v))
+            }
+            return out
+        }
+        if let b = IPValue.parse6(s) { return b }
+        // An IPv4-mapped address (`::ffff:1.2.3.4`), which `parse6` refuses as Kubernetes' CEL does.
+        guard s.lowercased().hasPrefix("::ffff:"), let v4 = parse(String(s.dropFirst(7))), v4.count == 4 else { return nil }
+        return Array(repeating: 0, count: 10) + [0xFF, 0xFF] + v4
+    }
+
+    /// The network (address and prefix length) of a CIDR, or nil.
+    public static func parseCIDR(_ s: String) -> (ip: [UInt8], prefix: Int)? {
+        let parts = s.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let ip = parse(String(parts[0])), !parts[1].isEmpty, parts[1].count <= 3,
+              parts[1].allSatisfy({ $0.isASCII && $0.isNumber }), let p = Int(parts[1]), p <= ip.count * 8 else { return nil }
+        return (IPValue(bytes: ip).masked(p).bytes, p)
+    }
+
+    /// Whether the network `cidr` contains `ip`.
+    public static func contains(_ cidr: (ip: [UInt8], prefix: Int), _ ip: [UInt8]) -> Bool {
+        ip.count == cidr.ip.count && IPValue(bytes: ip).masked(cidr.prefix).bytes == cidr.ip
+    }
+}
+
 struct CIDRValue: OpaqueValue, Equatable {
     var ip: IPValue
     var prefix: Int

@@ -12,7 +12,17 @@ public struct Timestamp: Sendable, Equatable, Comparable, Hashable {
 
     public static func < (a: Timestamp, b: Timestamp) -> Bool { a.seconds < b.seconds }
 
-    public func adding(seconds s: Int64) -> Timestamp { Timestamp(seconds: seconds + s) }
+    /// The last instant RFC 3339 can write (9999-12-31T23:59:59Z), and the first (0000-01-01T00:00:00Z).
+    public static let latest = Timestamp(seconds: 253_402_300_799)
+    public static let earliest = Timestamp(seconds: -62_167_219_200)
+
+    /// `s` seconds later (earlier if negative), kept between `earliest` and `latest`: deadlines and grace
+    /// periods come from user input (`activeDeadlineSeconds: 9223372036854775807` is a valid Job).
+    public func adding(seconds s: Int64) -> Timestamp {
+        let (sum, overflow) = seconds.addingReportingOverflow(s)
+        if overflow { return s > 0 ? .latest : .earliest }
+        return Timestamp(seconds: min(max(sum, Self.earliest.seconds), Self.latest.seconds))
+    }
 
     /// `2026-11-23T17:19:42Z`
     public var rfc3339: String {

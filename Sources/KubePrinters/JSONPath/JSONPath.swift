@@ -57,11 +57,11 @@ func goTypeNameOf(_ v: JSONValue) -> String {
 public final class JSONPath {
     let nodes: [JPNode]
     /// client-go's `parser.Root.Nodes` is re-sliced during ranges; this is the start of that slice.
-    private var rootStart = 0
-    private var beginRange = 0
-    private var inRange = 0
-    private var endRange = 0
-    private var lastEndNode: Int? = nil
+    var rootStart = 0
+    var beginRange = 0
+    var inRange = 0
+    var endRange = 0
+    var lastEndNode: Int? = nil
 
     public var allowMissingKeys: Bool
     public var outputJSON: Bool
@@ -166,15 +166,15 @@ public final class JSONPath {
 
     /// Work left for one evaluation. kubectl has no such limit, so a template whose evaluation grows
     /// exponentially (nested unclosed `{range}`s, chains of `..`) would run forever; here it fails.
-    private var budget = 0
+    var budget = 0
     static let workLimit = 2_000_000
 
-    private func charge(_ n: Int) throws {
+    func charge(_ n: Int) throws {
         budget -= n + 1
         if budget < 0 { throw JSONPathError("template is too expensive to evaluate") }
     }
 
-    private func walk(_ value: [JPValue], _ node: JPNode) throws -> [JPValue] {
+    func walk(_ value: [JPValue], _ node: JPNode) throws -> [JPValue] {
         let out = try walkNode(value, node)
         try charge(out.count)
         return out
@@ -235,7 +235,14 @@ public final class JSONPath {
         return results
     }
 
-    private func evalArray(_ input: [JPValue], _ nodeParams: [SliceParam]) throws -> [JPValue] {
+    func evalArray(_ input: [JPValue], _ nodeParams: [SliceParam]) throws -> [JPValue] {
+        var stopped = false
+        return try evalArray(input, nodeParams, stopped: &stopped)
+    }
+
+    /// `stopped` reports client-go's early return: an empty slice of one value ends the whole step,
+    /// so the values after it (in a streamed list: the later items too) give nothing.
+    func evalArray(_ input: [JPValue], _ nodeParams: [SliceParam], stopped: inout Bool) throws -> [JPValue] {
         var result: [JPValue] = []
         for v in input {
             if JSONPath.isNil(v) { continue }
@@ -260,6 +267,7 @@ public final class JSONPath {
                     throw JSONPathError("starting index \(p[0].value) is greater than ending index \(p[1].value)")
                 }
             } else {
+                stopped = true
                 return result
             }
             var step = 1

@@ -34,4 +34,17 @@ public final class JSONPathPrinter {
             throw PrinterError("error executing jsonpath \(strconvQuote(rawTemplate)): \(buf)\n")
         }
     }
+
+    /// The text for a `List` whose items come one at a time from `items` (see `JSONPath.executeStreaming`).
+    /// Throws `JSONPathNotStreamable` when the template needs the whole list or fails on it: `print`
+    /// of the whole list then gives kubectl's output or error.
+    public func printStreaming(header: JSONValue, items: ((JSONValue) throws -> Void) throws -> Void,
+                               emit: @escaping (String) -> Void) throws
+    {
+        do {
+            try path.executeStreaming(header: header, items: items, emit: emit)
+        } catch is JSONPathError {
+            throw JSONPathNotStreamable()
+        }
+    }
 }

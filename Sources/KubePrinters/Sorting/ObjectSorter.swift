@@ -10,28 +10,39 @@ public enum ObjectSorter {
     /// The order of `objects` (a permutation of their indices).
     public static func order(_ objects: [JSONValue], by sortBy: String) throws -> [Int] {
         if objects.isEmpty { return [] }
-        let field = (try? relaxedJSONPathExpression(sortBy)) ?? sortBy
+        let key = try KeyReader(sortBy)
+        return try order(keys: objects.map { try key.key(of: $0) }, field: key.field)
+    }
+
+    /// Reads the sort key of one object at a time (a list can then be sorted by its keys alone).
+    public struct KeyReader {
+        /// The JSONPath expression the keys come from (as kubectl's messages show it).
+        public let field: String
         let parser: JSONPath
-        do { parser = try JSONPath(field, allowMissingKeys: true) } catch let e as JSONPathError {
-            throw PrinterError(e.message)
-        }
-        var keys: [JPValue?] = []
-        var foundOnce = false
-        for o in objects {
-            let values: [[JPValue]]
-            do { values = try parser.findResults(o) } catch let e as JSONPathError { throw PrinterError(e.message) }
-            if let first = values.first?.first {
-                keys.append(first)
-                foundOnce = true
-            } else {
-                keys.append(nil)
+
+        public init(_ sortBy: String) throws {
+            field = (try? relaxedJSONPathExpression(sortBy)) ?? sortBy
+            do { parser = try JSONPath(field, allowMissingKeys: true) } catch let e as JSONPathError {
+                throw PrinterError(e.message)
             }
         }
-        if !foundOnce {
+
+        /// The first value the path finds in `object`, nil when none.
+        public func key(of object: JSONValue) throws -> JPValue? {
+            do { return try parser.findResults(object).first?.first } catch let e as JSONPathError {
+                throw PrinterError(e.message)
+            }
+        }
+    }
+
+    /// The order of objects with these keys (nil: no value), as `order` sorts the objects themselves.
+    public static func order(keys: [JPValue?], field: String) throws -> [Int] {
+        if keys.isEmpty { return [] }
+        if !keys.contains(where: { $0 != nil }) {
             throw PrinterError("couldn't find any field with path \(strconvQuote(field)) in the list of objects")
         }
         var sortError: PrinterError? = nil
-        let perm = goSort(count: objects.count) { i, j in
+        let perm = goSort(count: keys.count) { i, j in
             guard let a = keys[i] else { return true }
             guard let b = keys[j] else { return false }
             do { return try isLess(a, b) } catch {
@@ -80,7 +91,7 @@ public enum ObjectSorter {
     }
 
     /// The permutation Go's `sort.Sort` produces with this `less` (ties included).
-    static func goSort(count: Int, less: (Int, Int) -> Bool) -> [Int] {
+    public static func goSort(count: Int, less: (Int, Int) -> Bool) -> [Int] {
         withoutActuallyEscaping(less) { GoSort.permutation(count: count, less: $0) }
     }
 }

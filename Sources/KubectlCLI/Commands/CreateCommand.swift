@@ -70,7 +70,6 @@ struct CreateOptions: FlagOptions {
     /// Hidden and deprecated: the notice alone (README: Flags).
     var record = false
     var saveConfig = false
-    var fieldManager = ""
     var validation = ValidationMode.strict
     var windowsLineEndings = false
 
@@ -82,7 +81,7 @@ struct CreateOptions: FlagOptions {
             return b
          },
          .init(\.edit, "edit", usage: "Edit the objects in an editor before creating them."),
-         .init(\.fieldManager, CommonFlags.fieldManager("kubectl-create")),
+         .fieldManager("kubectl-create"),
          .init(\.raw, "raw", usage: "Raw URI to POST to the server (not available offline)."),
          .init(\.record, CommonFlags.record),
          .init(\.saveConfig, "save-config", usage: "Record the object in the last-applied-configuration annotation, for later apply."),
@@ -177,8 +176,10 @@ func addSource(_ error: Error, verb: String, source: String) -> Error {
 /// `--validate`: strict (default, also `true`), warn, ignore (also `false`).
 enum ValidationMode {
     case strict, warn, ignore
-    static func from(_ inv: Invocation) throws -> ValidationMode {
-        switch inv.flags.string("validate").lowercased() {
+    static func from(_ inv: Invocation) throws -> ValidationMode { try parse(inv.flags.string("validate")) }
+
+    static func parse(_ text: String) throws -> ValidationMode {
+        switch text.lowercased() {
         case "strict", "true", "": return .strict
         case "warn": return .warn
         case "ignore", "false": return .ignore

@@ -66,15 +66,14 @@ enum CreateSubcommands {
 struct CreateObjectOptions<G: ObjectGenerator>: FlagOptions {
     var generator = G()
     var printFlags = PrintFlags()
-    var fieldManager = ""
     var saveConfig = false
     var validate = ""
 
     static var flags: [OptionFlag<Self>] {
         [.printing(\.printFlags, CommonFlags.generatorPrinting),
-         .init(\.fieldManager, "field-manager", default: "kubectl-create", usage: "Name recorded in metadata.managedFields as the manager of the fields written."),
+         .fieldManager("kubectl-create"),
          .init(\.saveConfig, "save-config", usage: "Store the configuration in an annotation for later apply."),
-         .init(\.validate, "validate", default: "strict", usage: "Schema validation: strict, warn, ignore.", noOptDefault: "strict")]
+         .validation(\.validate, FlagSpec("validate", .string, default: "strict", usage: "Schema validation: strict, warn, ignore.", noOptDefault: "strict"))]
             + G.flags.map { $0.lifted(\.generator) }
     }
 
@@ -87,8 +86,7 @@ struct CreateObjectOptions<G: ObjectGenerator>: FlagOptions {
             namespace: inv.namespaceExplicit ? inv.flags.string("namespace") : nil,
             environment: inv.environment,
             resolveResource: { resource, group in
-                let text = group.isEmpty ? resource : "\(resource).\(group)"
-                guard let t = try? registry.resolve(text).type else { return nil }
+                guard let t = registry.resolve(resource: resource, group: group) else { return nil }
                 return (t.group, t.plural)
             })
         let retrievalError = try generator.prefetch(&inv, context: context)

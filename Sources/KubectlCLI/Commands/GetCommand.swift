@@ -106,8 +106,8 @@ struct GetOptions: FlagOptions {
                 try watch(&inv, result)
                 return
             }
-            // One type listed without names or sorting streams straight from the store.
-            if result.items.count == 1, case .list(let type, let ns) = result.items[0], sortBy.isEmpty,
+            // One type listed without names streams straight from the store (sorted: by its keys).
+            if result.items.count == 1, case .list(let type, let ns) = result.items[0],
                 try GetStream.run(&inv, server: try inv.server(), type: type, namespace: ns, format: format,
                                   labelSelector: result.labels, fieldSelector: result.fields, options: self,
                                   table: tableOptions(inv, allNamespaces: builder.allNamespaces, multipleTypes: result.multipleTypes))
@@ -180,9 +180,10 @@ struct GetOptions: FlagOptions {
         guard case .table(let wide) = format else {
             var objects: [JSONValue] = []
             for block in blocks { for f in block.items { objects.append(try f.object()) } }
-            if !printFlags.showManagedFields && format.omitsManagedFields { objects = objects.map(ObjectPrinter.stripManagedFields) }
             let single = result.singleItemImplied && objects.count == 1 && errors.isEmpty
-            if let sortBy, !single { objects = try Sorting.sortObjects(objects, by: sortBy) }
+            // kubectl sorts the objects as the server sent them; the printer drops managedFields.
+            if let sortBy, !single { objects = try Sorting.sortObjects(objects, by: sortBy, now: inv.clock.now) }
+            if !printFlags.showManagedFields && format.omitsManagedFields { objects = objects.map(ObjectPrinter.stripManagedFields) }
             try OutputWriter.write(objects, single: single, format: format, inv: &inv, blocks: blocks.map(\.type))
             return
         }

@@ -3,6 +3,9 @@ import KubeModel
 import KubePrinters
 import KubeRegistry
 
+/// label's or annotate's words (`LabelAnnotateOptions<Vocabulary>`).
+protocol LabelVocabulary { static var mode: LabelCommand.Mode { get } }
+
 /// `kubectl label` and `kubectl annotate`: one implementation, two vocabularies.
 enum LabelCommand {
     struct Mode {
@@ -18,31 +21,16 @@ enum LabelCommand {
     static let annotateMode = Mode(field: "annotations", noun: "annotation", pastTense: "annotated",
                                    localHint: "-f rsrc.yaml or --filename=rsrc.json", fieldManager: "kubectl-annotate")
 
-    static func flags(_ m: Mode) -> [FlagSpec] {
-        CommonFlags.output(tables: false) + CommonFlags.filenames("update") + [
-            FlagSpec("all", .bool, usage: "Update every object of the given types in the namespace."),
-            CommonFlags.allNamespaces,
-            CommonFlags.dryRun,
-            CommonFlags.fieldManager(m.fieldManager),
-            CommonFlags.fieldSelector,
-            FlagSpec("list", .bool, usage: "Print the current \(m.field) of each object instead of changing them."),
-            FlagSpec("local", .bool, usage: "Work on the objects from -f only, without reading or writing the store."),
-            FlagSpec("overwrite", .bool, usage: "Allow replacing \(m.field) that already have a value."),
-            CommonFlags.record,
-            FlagSpec("resource-version", .string, usage: "Only update when the object still has this resourceVersion."),
-            CommonFlags.selector,
-        ]
-    }
-
     static let labelSpec = CommandSpec(
         "label", use: "label [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version]",
-        short: "Update the labels on an object", flags: flags(labelMode), group: "Advanced Commands:",
-        options: LabelAnnotateOptions.self)
+        short: "Update the labels on an object", group: "Advanced Commands:", options: LabelAnnotateOptions<Labels>.self)
 
     static let annotateSpec = CommandSpec(
         "annotate", use: "annotate [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version]",
-        short: "Update the annotations on an object", flags: flags(annotateMode), group: "Advanced Commands:",
-        options: LabelAnnotateOptions.self)
+        short: "Update the annotations on an object", group: "Advanced Commands:", options: LabelAnnotateOptions<Annotations>.self)
+
+    enum Labels: LabelVocabulary { static var mode: Mode { labelMode } }
+    enum Annotations: LabelVocabulary { static var mode: Mode { annotateMode } }
 
     /// `labeled` / `not labeled` / `unlabeled` (label) or always `annotated`.
     static func verb(old: JSONValue, new: JSONValue, overwrite: Bool, mode: Mode) -> String {

@@ -4,33 +4,41 @@ import KubePrinters
 import KubeRegistry
 
 /// label and annotate: one implementation, two vocabularies (`LabelCommand.Mode`).
-struct LabelAnnotateOptions: CommandOptions {
-    let mode: LabelCommand.Mode
-    var builder: ResourceBuilder
-    var resources: [String]
-    var pairs: [String]
-    var list: Bool
-    var printFlags: PrintFlags
-    var overwrite: Bool
-    var resourceVersion: String
-    /// Accepted; the store keeps no managedFields.
-    var fieldManager: String
+struct LabelAnnotateOptions<Vocabulary: LabelVocabulary>: FlagOptions {
+    var mode: LabelCommand.Mode { Vocabulary.mode }
+    var builder = ResourceBuilder()
+    var resources: [String] = []
+    var pairs: [String] = []
+    var list = false
+    var printFlags = PrintFlags()
+    var overwrite = false
+    var resourceVersion = ""
     /// Hidden and deprecated: the notice alone (README: Flags).
-    var record: Bool
+    var record = false
     var add: [(String, String)] = []
     var remove: [String] = []
 
-    init(_ inv: inout Invocation) throws {
-        mode = inv.commandPath.last == "annotate" ? LabelCommand.annotateMode : LabelCommand.labelMode
-        let f = inv.flags
+    static var flags: [OptionFlag<Self>] {
+        let m = Vocabulary.mode
+        return [
+            .printing(\.printFlags, CommonFlags.output(tables: false) + [CommonFlags.dryRun]),
+            .builder(\.builder, CommonFlags.filenames("update") + [
+                FlagSpec("all", .bool, usage: "Update every object of the given types in the namespace."),
+                CommonFlags.allNamespaces,
+                CommonFlags.fieldSelector,
+                FlagSpec("local", .bool, usage: "Work on the objects from -f only, without reading or writing the store."),
+                CommonFlags.selector]),
+            .fieldManager(m.fieldManager),
+            .init(\.list, "list", usage: "Print the current \(m.field) of each object instead of changing them."),
+            .init(\.overwrite, "overwrite", usage: "Allow replacing \(m.field) that already have a value."),
+            .init(\.record, CommonFlags.record),
+            .init(\.resourceVersion, "resource-version", usage: "Only update when the object still has this resourceVersion."),
+        ]
+    }
+
+    mutating func complete(_ inv: inout Invocation) throws {
         (resources, pairs) = try LabelCommand.resourcesAndPairs(inv.args, mode: mode)
-        builder = ResourceBuilder.from(inv, args: resources)
-        list = f.bool("list")
-        printFlags = PrintFlags(f)
-        overwrite = f.bool("overwrite")
-        resourceVersion = f.string("resource-version")
-        fieldManager = f.string("field-manager")
-        record = f.bool("record")
+        builder.args = resources
         if list && !printFlags.output.isEmpty { throw CLIError.message("--list and --output may not be specified together") }
         (add, remove) = try LabelCommand.parsePairs(pairs, mode: mode)
     }

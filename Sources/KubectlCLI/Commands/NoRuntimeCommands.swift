@@ -5,10 +5,13 @@ import Glibc
 /// Commands that need running containers or a network: kubectl-local has neither, so each says so
 /// clearly and fails (exit 1) instead of pretending.
 enum NoRuntimeCommands {
-    /// A refusing command: its flags are accepted (checked by the parser) and mean nothing offline.
+    /// A refusing command: its flags are accepted (checked by the parser) and mean nothing offline, so
+    /// they are declared here, without fields (`NoRuntimeOptions` reads them all).
     static func refusing(_ name: String, use: String, short: String, flags: [FlagSpec]) -> CommandSpec {
-        CommandSpec(name, use: use, short: short, flags: flags, group: "Troubleshooting and Debugging Commands:",
-                 options: NoRuntimeOptions.self)
+        var spec = CommandSpec(name, use: use, short: short, flags: flags, group: "Troubleshooting and Debugging Commands:",
+                               run: { try NoRuntimeOptions.execute(&$0) })
+        spec.optionsType = NoRuntimeOptions.self
+        return spec
     }
 
     /// Why `kubectl NAME` cannot run here.

@@ -17,7 +17,6 @@ enum PluginCommand {
                             + "each one that is not executable, is hidden by an earlier file of the same name, or has the\n"
                             + "name of a built-in command.",
                         example: "# Full paths of the plugins\nkubectl plugin list\n\n# File names only\nkubectl plugin list --name-only",
-                        flags: [FlagSpec("name-only", .bool, usage: "Print each plugin's file name instead of its full path.")],
                         options: PluginListOptions.self),
         ],
         group: "Other Commands:")
@@ -34,14 +33,15 @@ struct AlphaOptions: FlagOptions {
     }
 }
 
-struct PluginListOptions: CommandOptions {
-    var nameOnly: Bool
-    var path: String
+struct PluginListOptions: FlagOptions {
+    var nameOnly = false
+    var path = ""
 
-    init(_ inv: inout Invocation) throws {
-        nameOnly = inv.flags.bool("name-only")
-        path = inv.environment["PATH"] ?? ""
+    static var flags: [OptionFlag<Self>] {
+        [.init(\.nameOnly, "name-only", usage: "Print each plugin's file name instead of its full path.")]
     }
+
+    mutating func complete(_ inv: inout Invocation) throws { path = inv.environment["PATH"] ?? "" }
 
     func run(_ inv: inout Invocation) throws {
         var seenDirs = Set<String>(), seenNames: [String: String] = [:]

@@ -117,7 +117,7 @@ enum KubeconfigFields {
                                 ("as-uid", false), ("as-groups", false), ("as-user-extra", false), ("username", false),
                                 ("password", false), ("auth-provider", false), ("exec", false), ("extensions", false)]
     static let preferences: [Field] = [("colors", false), ("extensions", false)]
-    static let exec: [Field] = [("command", true), ("args", false), ("env", true), ("apiVersion", false),
+    static let exec: [Field] = [("command", true), ("args", true), ("env", true), ("apiVersion", false),
                                 ("installHint", false), ("provideClusterInfo", true), ("interactiveMode", false)]
     static let authProvider: [Field] = [("name", true), ("config", false)]
 
@@ -155,7 +155,7 @@ enum KubeconfigFields {
     static func defaultValue(_ name: String) -> JSONValue {
         switch name {
         case "provideClusterInfo": .bool(false)
-        case "env": .null
+        case "env", "args": .null
         default: .string("")
         }
     }

@@ -134,8 +134,12 @@ enum KubeconfigFile {
         defer { close(lock) }
         flock(lock, LOCK_EX)
         defer { flock(lock, LOCK_UN) }
-        var config = try read(path) ?? initial()
+        let existing = try read(path)
+        var config = try existing ?? initial()
         try change(&config)
+        // clientcmd's ModifyConfig writes only what changed: a change that changes nothing leaves the
+        // file as it is, in its own layout.
+        if let existing, existing.json() == config.json() { return }
         try write(config, to: path)
     }
 

@@ -19,14 +19,14 @@ extension CommandOptions {
 }
 
 extension CommandSpec {
-    /// A command run by its typed options; the options type is kept for the test that every declared
-    /// flag is read. Options that declare their flags with their fields (`FlagOptions`) add them here.
+    /// A command run by its typed options. Its flags are the options' declarations (`FlagOptions.flags`):
+    /// a flag is declared with the field it fills, so none is declared without being read, or read
+    /// without being declared (CommandOptionsTests check it for every command).
     init(_ name: String, aliases: [String] = [], use: String? = nil, short: String = "", long: String = "",
-         example: String = "", flags: [FlagSpec] = [], subcommands: [CommandSpec] = [], group: String = "",
-         hidden: Bool = false, options: any CommandOptions.Type)
+         example: String = "", subcommands: [CommandSpec] = [], group: String = "", hidden: Bool = false,
+         options: any FlagOptions.Type)
     {
-        let declared = (options as? any FlagOptions.Type)?.flagSpecs ?? []
-        self.init(name, aliases: aliases, use: use, short: short, long: long, example: example, flags: flags + declared,
+        self.init(name, aliases: aliases, use: use, short: short, long: long, example: example, flags: options.flagSpecs,
                   subcommands: subcommands, group: group, hidden: hidden, run: CommandSpec.runner(options))
         self.optionsType = options
     }

@@ -119,3 +119,14 @@ extension OptionFlag {
         OptionFlag(field, specs) { PrintFlags($0.flags) }
     }
 }
+
+/// A `.duration` flag's value: the text as given and its length (nil when the text is not a Go duration).
+struct DurationFlag: FlagValue {
+    var text = ""
+    var nanoseconds: Int64?
+
+    static var flagKind: FlagKind { .duration }
+    static func read(_ flags: ParsedFlags, _ name: String) -> DurationFlag {
+        DurationFlag(text: flags.string(name), nanoseconds: flags.durationNanoseconds(name))
+    }
+}

@@ -44,7 +44,10 @@ struct DataCollector {
     mutating func addLiterals(_ sources: [String]) throws {
         for source in sources {
             let kv = Gen.splitN2(source, "=")
-            if kv.count != 2 { throw CLIError.message("invalid literal source \(source), expected key=value") }
+            // A leading `=` is refused before the split (kubectl's ParseLiteralSource).
+            if kv.count != 2 || source.hasPrefix("=") {
+                throw CLIError.message("invalid literal source \(source), expected key=value")
+            }
             try add(key: kv[0], bytes: Array(kv[1].utf8))
         }
     }

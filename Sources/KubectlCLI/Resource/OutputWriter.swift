@@ -39,7 +39,7 @@ enum TemplateOutput {
 
     /// Builds the printer for `format`; template errors surface here, before anything is printed.
     static func printer(_ format: OutputFormat, inv: Invocation) throws -> Printer {
-        let allowMissing = inv.flags.values["allow-missing-template-keys"] == nil ? true : inv.flags.bool("allow-missing-template-keys")
+        let allowMissing = allowMissingKeys(inv)
         switch format {
         case .jsonpath(let t), .jsonpathAsJSON(let t):
             let asJSON: Bool
@@ -57,6 +57,11 @@ enum TemplateOutput {
         default:
             throw CLIError.message("output format \(format) is not supported by this printer")
         }
+    }
+
+    /// `--allow-missing-template-keys` (true unless given as false).
+    static func allowMissingKeys(_ inv: Invocation) -> Bool {
+        inv.flags.values["allow-missing-template-keys"] == nil ? true : inv.flags.bool("allow-missing-template-keys")
     }
 
     /// The custom-columns printer of `-o custom-columns=...|custom-columns-file=...`, nil for other formats.
@@ -95,15 +100,19 @@ enum TemplateOutput {
     /// (`GoTemplate.parse(text)` then `execute(data, allowMissingKeys:)`), with kubectl's error texts
     /// `error parsing template TEXT, REASON` and `error executing template "TEXT": REASON`.
     static func goTemplatePrinter(_ template: String, allowMissing: Bool) throws -> Printer {
-        let parsed: GoTemplate
-        do { parsed = try GoTemplate.parse(template) } catch let e as GoTemplateError {
-            throw CLIError.message(GoTemplatePrinter.parseErrorMessage(rawTemplate: template, e))
-        }
+        let parsed = try parseGoTemplate(template)
         return { o, out in
             // On failure kubectl prints what the template produced so far and a debugging dump, then fails.
             let (text, error) = GoTemplatePrinter.print(parsed, rawTemplate: template, object: o, allowMissingKeys: allowMissing)
             out += text
             if let error { throw CLIError.message(error) }
+        }
+    }
+
+    /// The parsed template, or kubectl's `error parsing template` failure.
+    static func parseGoTemplate(_ template: String) throws -> GoTemplate {
+        do { return try GoTemplate.parse(template) } catch let e as GoTemplateError {
+            throw CLIError.message(GoTemplatePrinter.parseErrorMessage(rawTemplate: template, e))
         }
     }
 
@@ -133,9 +142,14 @@ enum Sorting {
         return order.map { items[$0] }
     }
 
-    /// The objects of a `List` output in sort order, or kubectl's error.
-    static func sortObjects(_ objects: [JSONValue], by path: String) throws -> [JSONValue] {
+    /// The objects of a `List` output in sort order, or kubectl's error. Values that cannot be compared
+    /// (maps, lists, a string against a number) stop kubectl inside the sort with a klog fatal line
+    /// (`F1205 19:46:23.539606    7829 sorter.go:329] Field ...`), exit code 1.
+    static func sortObjects(_ objects: [JSONValue], by path: String, now: Timestamp) throws -> [JSONValue] {
         do { return try ObjectSorter.order(objects, by: path).map { objects[$0] } } catch let e as PrinterError {
+            if e.description.hasPrefix("Field "), e.description.contains(" is an unsortable type: ") {
+                throw CLIError.raw(klogHeader("F", file: "sorter.go:329", now: now) + e.description)
+            }
             throw CLIError.message(e.description)
         }
     }

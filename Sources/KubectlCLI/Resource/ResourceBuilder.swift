@@ -74,7 +74,11 @@ struct ResourceBuilder {
         if f.declares("all") { b.selectAll = f.bool("all") }
         if f.declares("all-namespaces") { b.allNamespaces = f.bool("all-namespaces") }
         if f.declares("local") { b.local = f.bool("local") }
-        if f.declares("validate") { b.validateDocuments = (try? ValidationMode.from(inv)) != .ignore }
+        if f.declares("validate") {
+            let mode = try? ValidationMode.from(inv)
+            b.validateDocuments = mode != .ignore
+            inv.request.validation = mode
+        }
         return b
     }
 

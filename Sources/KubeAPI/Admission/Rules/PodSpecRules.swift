@@ -33,11 +33,17 @@ enum PodSpecRules {
         if let policy = spec["dnsPolicy"].string, !dnsPolicies.contains(policy) {
             errs.append(.notSupported("\(path).dnsPolicy", .string(policy), supported: dnsPolicies))
         }
+        SecurityContextRules.pod(spec, path: "\(path).securityContext", into: &errs)
+        if let n = spec["activeDeadlineSeconds"].int, n < 1 || n > 2_147_483_647 {
+            errs.append(FieldError(.invalid, field: "\(path).activeDeadlineSeconds", value: .int(n),
+                                   detail: "must be between 1 and 2147483647, inclusive"))
+        }
         SchedulingRules.validate(spec, path: path, into: &errs)
         return errs
     }
 
-    /// `validateContainerCommon`'s order: name, ports, mounts, pull policy, resources; then the name's uniqueness.
+    /// `validateContainerCommon`'s order: name, ports, env, mounts, pull policy, resources, security
+    /// context; then the name's uniqueness.
     static func container(_ c: JSONValue, path: String, volumes: Set<String>, names: inout Set<String>,
                           into errs: inout [FieldError])
     {
@@ -47,11 +53,13 @@ enum PodSpecRules {
         }
         for (i, p) in (c["ports"].array ?? []).enumerated() { port(p, path: "\(path).ports[\(i)]", into: &errs) }
         portNames(c["ports"].array ?? [], path: "\(path).ports", into: &errs)
+        EnvRules.validate(c, path: path, into: &errs)
         VolumeRules.mounts(c, volumes: volumes, path: "\(path).volumeMounts", into: &errs)
         if let policy = c["imagePullPolicy"].string, !pullPolicies.contains(policy) {
             errs.append(.notSupported("\(path).imagePullPolicy", .string(policy), supported: pullPolicies))
         }
         ResourceRules.validate(c["resources"], path: "\(path).resources", into: &errs)
+        SecurityContextRules.container(c["securityContext"], path: "\(path).securityContext", into: &errs)
         if !name.isEmpty, !names.insert(name).inserted {
             errs.append(FieldError(.duplicate, field: "\(path).name", value: .string(name)))
         }

@@ -1,3 +1,4 @@
+import KubeCEL
 import KubeModel
 
 /// Service validation (apis/core/validation v1.32) beyond the cluster IP: ports (required unless
@@ -46,8 +47,64 @@ enum ServiceRules {
             }
         }
         duplicates(ports, into: &errs)
+        if type != "ExternalName" { clusterIPs(spec, into: &errs) }
         trafficPolicy(spec, type: type, into: &errs)
         return errs
+    }
+
+    static let ipMessage = "must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)"
+
+    /// `ValidateServiceClusterIPsRelatedFields`: clusterIP and clusterIPs agree, families and the
+    /// family policy are known, the IPs are valid, at most one per family, each of its family.
+    static func clusterIPs(_ spec: JSONValue, into errs: inout [FieldError]) {
+        let ip = spec["clusterIP"].string ?? "", ips = (spec["clusterIPs"].array ?? []).compactMap(\.string)
+        let families = (spec["ipFamilies"].array ?? []).compactMap(\.string)
+        let list = FieldError.BadValue.stringList(ips)
+        if !ip.isEmpty {
+            if ips.isEmpty { errs.append(.required("spec.clusterIPs")) } else if ips[0] != ip {
+                errs.append(FieldError(.invalid, field: "spec.clusterIPs", value: list, detail: "first value must match `clusterIP`"))
+            }
+        } else if !ips.isEmpty {
+            errs.append(FieldError(.invalid, field: "spec.clusterIPs", value: list, detail: "must be empty when `clusterIP` is not specified"))
+        }
+        var seen: Set<String> = []
+        for (i, f) in families.enumerated() {
+            if f != "IPv4" && f != "IPv6" { errs.append(.notSupported("spec.ipFamilies[\(i)]", .string(f), supported: ["IPv4", "IPv6"])) }
+            if !seen.insert(f).inserted { errs.append(FieldError(.duplicate, field: "spec.ipFamilies[\(i)]", value: .string(f))) }
+        }
+        let policies = ["PreferDualStack", "RequireDualStack", "SingleStack"]
+        if let policy = spec["ipFamilyPolicy"].string, !policies.contains(policy) {
+            errs.append(.notSupported("spec.ipFamilyPolicy", .string(policy), supported: policies))
+        }
+        var invalid = false
+        for (i, v) in ips.enumerated() {
+            if i == 0 && v == "None" {
+                if ips.count > 1 {
+                    invalid = true
+                    errs.append(FieldError(.invalid, field: "spec.clusterIPs", value: list, detail: "'None' must be the first and only value"))
+                }
+                continue
+            }
+            if SloppyIP.parse(v) == nil {
+                invalid = true
+                errs.append(.invalid("spec.clusterIPs[\(i)]", v, ipMessage))
+            }
+        }
+        if ips.count > 2 { errs.append(FieldError(.invalid, field: "spec.clusterIPs", value: list, detail: "may only hold up to 2 values")) }
+        if invalid { return }
+        let isV6: (String) -> Bool = { (SloppyIP.parse($0)?.count ?? 4) == 16 && !$0.contains(".") }
+        if ips.count > 1, ips.count != 2 || isV6(ips[0]) == isV6(ips[1]) {
+            errs.append(FieldError(.invalid, field: "spec.clusterIPs", value: list, detail: "may specify no more than one IP for each IP family"))
+        }
+        guard !(ips.count == 1 && ips[0] == "None") else { return }
+        for (i, v) in ips.enumerated() where i < families.count {
+            if families[i] == "IPv4" && isV6(v) {
+                errs.append(.invalid("spec.clusterIPs[\(i)]", v, "expected an IPv4 value as indicated by `ipFamilies[\(i)]`"))
+            }
+            if families[i] == "IPv6" && !isV6(v) {
+                errs.append(.invalid("spec.clusterIPs[\(i)]", v, "expected an IPv6 value as indicated by `ipFamilies[\(i)]`"))
+            }
+        }
     }
 
     static func port(_ p: JSONValue, path: String, requireName: Bool, names: inout Set<String>, into errs: inout [FieldError]) {

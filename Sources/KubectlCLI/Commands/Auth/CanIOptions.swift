@@ -4,7 +4,7 @@ import KubeRegistry
 
 /// `kubectl auth can-i`: a SelfSubjectAccessReview (`yes`/`no`, exit 1 for no) or, with `--list`, a
 /// SelfSubjectRulesReview printed as kubectl prints it, both answered by the store's RBAC objects.
-struct CanIOptions: CommandOptions {
+struct CanIOptions: FlagOptions {
     static let spec = CommandSpec(
         "can-i", use: "can-i VERB [TYPE | TYPE/NAME | NONRESOURCEURL]",
         short: "Ask RBAC whether the current user may do something",
@@ -38,24 +38,17 @@ struct CanIOptions: CommandOptions {
             # Everything I may do in namespace "ops"
             kubectl auth can-i --list --namespace=ops
             """,
-        flags: [
-            FlagSpec("all-namespaces", short: "A", .bool, usage: "Ask about every namespace instead of the current one."),
-            FlagSpec("quiet", short: "q", .bool, usage: "Print nothing; the exit code is the answer."),
-            FlagSpec("subresource", .string, usage: "Subresource to ask about, such as log for pods or scale for deployments."),
-            FlagSpec("list", .bool, usage: "List everything the user is allowed to do."),
-            FlagSpec("no-headers", .bool, usage: "With --list, leave out the header row."),
-        ],
         options: CanIOptions.self)
 
     static let resourceVerbs: Set<String> = ["get", "list", "watch", "create", "update", "patch", "delete", "deletecollection", "use",
                                              "bind", "impersonate", "*", "approve", "sign", "escalate", "attest"]
     static let nonResourceVerbs: Set<String> = ["get", "put", "post", "head", "options", "delete", "patch", "*"]
 
-    var list: Bool
-    var quiet: Bool
-    var allNamespaces: Bool
-    var noHeaders: Bool
-    var subresource: String
+    var list = false
+    var quiet = false
+    var allNamespaces = false
+    var noHeaders = false
+    var subresource = ""
     var verb = ""
     var nonResourceURL = ""
     /// The resolved resource: its group and plural (or the argument as given when unknown), its scope.
@@ -65,13 +58,15 @@ struct CanIOptions: CommandOptions {
     var resourceName = ""
     var namespace = ""
 
-    init(_ inv: inout Invocation) throws {
-        let f = inv.flags
-        list = f.bool("list")
-        quiet = f.bool("quiet")
-        allNamespaces = f.bool("all-namespaces")
-        noHeaders = f.bool("no-headers")
-        subresource = f.string("subresource")
+    static var flags: [OptionFlag<Self>] {
+        [.init(\.allNamespaces, "all-namespaces", short: "A", usage: "Ask about every namespace instead of the current one."),
+         .init(\.quiet, "quiet", short: "q", usage: "Print nothing; the exit code is the answer."),
+         .init(\.subresource, "subresource", usage: "Subresource to ask about, such as log for pods or scale for deployments."),
+         .init(\.list, "list", usage: "List everything the user is allowed to do."),
+         .init(\.noHeaders, "no-headers", usage: "With --list, leave out the header row.")]
+    }
+
+    mutating func complete(_ inv: inout Invocation) throws {
         if list {
             if !inv.args.isEmpty { throw CLIError.message("list option must be specified with no arguments") }
         } else {

@@ -3,7 +3,7 @@ import KubeModel
 
 /// `kubectl create token SA`: a TokenRequest for the service account; the signed token is printed
 /// (with a newline only on a terminal, as kubectl does) or the TokenRequest with `-o`.
-struct CreateTokenOptions: CommandOptions {
+struct CreateTokenOptions: FlagOptions {
     static let boundObjectKinds = ["Node", "Pod", "Secret"]
 
     static let spec = CommandSpec(
@@ -24,32 +24,28 @@ struct CreateTokenOptions: CommandOptions {
             # A token bound to the node node-1: it stops being valid when the node is deleted
             kubectl create token default --bound-object-kind=Node --bound-object-name=node-1
             """,
-        flags: [
-            FlagSpec("audience", .stringArray, usage: "An audience the token is meant for; repeat for several. Without it, the API server itself."),
-            FlagSpec("bound-object-kind", .string, usage: "Kind of the object the token is bound to: Node, Pod or Secret."),
-            FlagSpec("bound-object-name", .string, usage: "Name of the object the token is bound to; needs --bound-object-kind."),
-            FlagSpec("bound-object-uid", .string, usage: "UID the bound object must have; by default the stored object's."),
-            FlagSpec("duration", .duration, default: "0s", usage: "How long the token is valid; 0 lets the server choose (one hour)."),
-        ] + CommonFlags.output(tables: false),
         options: CreateTokenOptions.self)
 
-    var name: String
-    var namespace: String
-    var audiences: [String]
-    var boundKind: String
-    var boundName: String
-    var boundUID: String
-    var durationNanos: Int64
-    var printFlags: PrintFlags
+    var name = ""
+    var namespace = ""
+    var audiences: [String] = []
+    var boundKind = ""
+    var boundName = ""
+    var boundUID = ""
+    var duration = DurationFlag()
+    var durationNanos: Int64 { duration.nanoseconds ?? 0 }
+    var printFlags = PrintFlags()
 
-    init(_ inv: inout Invocation) throws {
-        let f = inv.flags
-        audiences = f.strings("audience")
-        boundKind = f.string("bound-object-kind")
-        boundName = f.string("bound-object-name")
-        boundUID = f.string("bound-object-uid")
-        durationNanos = f.durationNanoseconds("duration") ?? 0
-        printFlags = PrintFlags(f)
+    static var flags: [OptionFlag<Self>] {
+        [.init(\.audiences, "audience", .stringArray, usage: "An audience the token is meant for; repeat for several. Without it, the API server itself."),
+         .init(\.boundKind, "bound-object-kind", usage: "Kind of the object the token is bound to: Node, Pod or Secret."),
+         .init(\.boundName, "bound-object-name", usage: "Name of the object the token is bound to; needs --bound-object-kind."),
+         .init(\.boundUID, "bound-object-uid", usage: "UID the bound object must have; by default the stored object's."),
+         .init(\.duration, "duration", default: "0s", usage: "How long the token is valid; 0 lets the server choose (one hour)."),
+         .printing(\.printFlags, CommonFlags.output(tables: false))]
+    }
+
+    mutating func complete(_ inv: inout Invocation) throws {
         guard inv.args.count == 1 else { throw CLIError.usage("exactly one NAME is required, got \(inv.args.count)") }
         name = inv.args[0]
         namespace = try inv.namespace()

@@ -8,7 +8,7 @@ import KubeRegistry
 /// rules and subjects added, extra ones removed only with --remove-extra-permissions/-subjects, a binding
 /// whose roleRef changed recreated; objects annotated `rbac.authorization.kubernetes.io/autoupdate: "false"`
 /// are left alone. Each object prints `kind/name reconciled` and what it needed on stderr.
-struct ReconcileOptions: CommandOptions {
+struct ReconcileOptions: FlagOptions {
     static let spec = CommandSpec(
         "reconcile", use: "reconcile -f FILENAME",
         short: "Make RBAC roles and bindings grant at least what the given files declare",
@@ -23,27 +23,22 @@ struct ReconcileOptions: CommandOptions {
             # Only show what would change
             kubectl auth reconcile -f pod.yaml --dry-run=client
             """,
-        flags: CommonFlags.output(tables: false) + [
-            CommonFlags.dryRun,
-            FlagSpec("remove-extra-permissions", .bool, usage: "Drop rules a stored role has beyond the file's."),
-            FlagSpec("remove-extra-subjects", .bool, usage: "Drop subjects a stored binding has beyond the file's."),
-        ] + CommonFlags.filenames("reconcile"),
         options: ReconcileOptions.self)
 
-    var builder: ResourceBuilder
-    var printFlags: PrintFlags
-    var dryRun: DryRun
-    var removeExtraPermissions: Bool
-    var removeExtraSubjects: Bool
+    var builder = ResourceBuilder()
+    var printFlags = PrintFlags()
+    var dryRun = DryRun.none
+    var removeExtraPermissions = false
+    var removeExtraSubjects = false
 
-    init(_ inv: inout Invocation) throws {
-        let f = inv.flags
-        builder = ResourceBuilder.from(inv, args: [])
-        printFlags = PrintFlags(f)
-        dryRun = try DryRun.from(inv)
-        removeExtraPermissions = f.bool("remove-extra-permissions")
-        removeExtraSubjects = f.bool("remove-extra-subjects")
+    static var flags: [OptionFlag<Self>] {
+        [.printing(\.printFlags, CommonFlags.output(tables: false) + [CommonFlags.dryRun]),
+         .init(\.removeExtraPermissions, "remove-extra-permissions", usage: "Drop rules a stored role has beyond the file's."),
+         .init(\.removeExtraSubjects, "remove-extra-subjects", usage: "Drop subjects a stored binding has beyond the file's."),
+         .init(\.builder, CommonFlags.filenames("reconcile")) { ResourceBuilder.from($0, args: []) }]
     }
+
+    mutating func complete(_ inv: inout Invocation) throws { dryRun = try DryRun.parse(printFlags.dryRun, inv) }
 
     func validate(_ inv: Invocation) throws {
         if !builder.hasFiles { throw CLIError.message("must specify one of -f and -k") }

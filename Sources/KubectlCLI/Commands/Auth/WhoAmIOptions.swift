@@ -3,17 +3,17 @@ import KubeModel
 
 /// `kubectl auth whoami`: the SelfSubjectReview of the request's user (the kubeconfig's admin, or the
 /// user of `--as`), as a table or in an output format.
-struct WhoAmIOptions: CommandOptions {
+struct WhoAmIOptions: FlagOptions {
     static let spec = CommandSpec(
         "whoami", use: "whoami", short: "Experimental: Show the user the store sees the requests come from",
         long: "Show the attributes of the user requests are made as: name, uid, groups and extra values.\n\n"
             + "Offline that is the kubeconfig's kind/kubeadm admin, or whoever --as, --as-group and --as-uid name.",
         example: "# The current user, as a table\nkubectl auth whoami\n\n# The SelfSubjectReview object in JSON\nkubectl auth whoami -o json",
-        flags: CommonFlags.output(tables: false), options: WhoAmIOptions.self)
+        options: WhoAmIOptions.self)
 
-    var printFlags: PrintFlags
+    var printFlags = PrintFlags()
 
-    init(_ inv: inout Invocation) throws { printFlags = PrintFlags(inv.flags) }
+    static var flags: [OptionFlag<Self>] { [.printing(\.printFlags, CommonFlags.output(tables: false))] }
 
     func run(_ inv: inout Invocation) throws {
         let format = try printFlags.format()

@@ -10,25 +10,38 @@ enum CertificateCommand {
     static let spec = CommandSpec(
         "certificate", use: "certificate SUBCOMMAND", short: "Approve or deny certificate signing requests",
         long: "Approve or deny certificate signing requests.",
-        subcommands: [subcommand("approve", CertificateApproveOptions.self,
-                                 short: "Mark certificate signing requests approved",
-                                 long: "Marks certificate signing requests approved; for the kubernetes.io signers the store's\ncertificate authority then issues the certificate. An approved certificate may act as the\nidentity it names: check what a request asks for before approving it.",
-                                 example: "# Approve the request named jane\nkubectl certificate approve jane",
-                                 force: "Approve again a request that already carries the Approved condition."),
-                      subcommand("deny", CertificateDenyOptions.self,
-                                 short: "Mark certificate signing requests denied",
-                                 long: "Marks certificate signing requests denied, so no certificate is issued for them.",
-                                 example: "# Deny the request named jane\nkubectl certificate deny jane",
-                                 force: "Deny again a request that already carries the Denied condition.")],
+        subcommands: [
+            CommandSpec("approve", use: "approve (-f FILENAME | NAME)", short: "Mark certificate signing requests approved",
+                        long: "Marks certificate signing requests approved; for the kubernetes.io signers the store's\ncertificate authority then issues the certificate. An approved certificate may act as the\nidentity it names: check what a request asks for before approving it.",
+                        example: "# Approve the request named jane\nkubectl certificate approve jane",
+                        options: CertificateOptions<Approve>.self),
+            CommandSpec("deny", use: "deny (-f FILENAME | NAME)", short: "Mark certificate signing requests denied",
+                        long: "Marks certificate signing requests denied, so no certificate is issued for them.",
+                        example: "# Deny the request named jane\nkubectl certificate deny jane",
+                        options: CertificateOptions<Deny>.self),
+        ],
         group: "Cluster Management Commands:", options: CertificateHelpOptions.self)
 
-    static func subcommand(_ name: String, _ options: any CommandOptions.Type, short: String, long: String, example: String,
-                           force: String) -> CommandSpec
-    {
-        CommandSpec(name, use: "\(name) (-f FILENAME | NAME)", short: short, long: long, example: example,
-                    flags: CommonFlags.output(tables: false) + CommonFlags.filenames("name the requests to update")
-                        + [FlagSpec("force", .bool, usage: force)],
-                    options: options)
+    /// approve's or deny's condition and words.
+    protocol Decision {
+        static var condition: String { get }
+        static var excludes: String { get }
+        static var reason: String { get }
+        static var message: String { get }
+        static var operation: String { get }
+        static var forceUsage: String { get }
+    }
+
+    enum Approve: Decision {
+        static let condition = "Approved", excludes = "Denied", reason = "KubectlApprove", operation = "approved"
+        static let message = "This CSR was approved by kubectl certificate approve."
+        static let forceUsage = "Approve again a request that already carries the Approved condition."
+    }
+
+    enum Deny: Decision {
+        static let condition = "Denied", excludes = "Approved", reason = "KubectlDeny", operation = "denied"
+        static let message = "This CSR was denied by kubectl certificate deny."
+        static let forceUsage = "Deny again a request that already carries the Denied condition."
     }
 }
 
@@ -40,38 +53,31 @@ struct CertificateHelpOptions: FlagOptions {
     }
 }
 
-struct CertificateApproveOptions: CommandOptions {
-    var base: CertificateOptions
-    init(_ inv: inout Invocation) throws { base = try CertificateOptions(&inv, condition: "Approved", excludes: "Denied", reason: "KubectlApprove", message: "This CSR was approved by kubectl certificate approve.", operation: "approved") }
-    func validate(_ inv: Invocation) throws { try base.validate() }
-    func run(_ inv: inout Invocation) throws { try base.run(&inv) }
-}
-
-struct CertificateDenyOptions: CommandOptions {
-    var base: CertificateOptions
-    init(_ inv: inout Invocation) throws { base = try CertificateOptions(&inv, condition: "Denied", excludes: "Approved", reason: "KubectlDeny", message: "This CSR was denied by kubectl certificate deny.", operation: "denied") }
-    func validate(_ inv: Invocation) throws { try base.validate() }
-    func run(_ inv: inout Invocation) throws { try base.run(&inv) }
-}
-
 /// approve and deny: one implementation (kubectl's modifyCertificateCondition).
-struct CertificateOptions {
-    let condition: String, excludes: String, reason: String, message: String, operation: String
-    var names: [String]
-    var builder: ResourceBuilder
-    var force: Bool
-    var printFlags: PrintFlags
+struct CertificateOptions<D: CertificateCommand.Decision>: FlagOptions {
+    var condition: String { D.condition }
+    var excludes: String { D.excludes }
+    var reason: String { D.reason }
+    var message: String { D.message }
+    var operation: String { D.operation }
+    var names: [String] = []
+    var builder = ResourceBuilder()
+    var force = false
+    var printFlags = PrintFlags()
 
-    init(_ inv: inout Invocation, condition: String, excludes: String, reason: String, message: String, operation: String) throws {
-        (self.condition, self.excludes, self.reason, self.message, self.operation) = (condition, excludes, reason, message, operation)
+    static var flags: [OptionFlag<Self>] {
+        [.printing(\.printFlags, CommonFlags.output(tables: false)),
+         .builder(\.builder, CommonFlags.filenames("name the requests to update")),
+         .init(\.force, "force", usage: D.forceUsage)]
+    }
+
+    mutating func complete(_ inv: inout Invocation) throws {
         names = inv.args
-        force = inv.flags.bool("force")
-        printFlags = PrintFlags(inv.flags)
-        builder = ResourceBuilder.from(inv, args: names.isEmpty ? [] : ["certificatesigningrequests"] + names)
+        builder.args = names.isEmpty ? [] : ["certificatesigningrequests"] + names
         _ = try printFlags.format()
     }
 
-    func validate() throws {
+    func validate(_ inv: Invocation) throws {
         if names.isEmpty && builder.filenames.isEmpty && builder.kustomize.isEmpty {
             throw CLIError.message("one or more CSRs must be specified as <name> or -f <filename>")
         }

@@ -44,18 +44,6 @@ enum ClusterInfoCommand {
             # Two namespaces into a directory
             kubectl cluster-info dump --namespaces default,kube-system --output-directory=/tmp/cluster-state
             """,
-        flags: [
-            CommonFlags.allNamespaces,
-            FlagSpec("allow-missing-template-keys", .bool, default: "true",
-                     usage: "Ignore missing fields in templates (go-template and jsonpath output only)."),
-            FlagSpec("namespaces", .stringSlice, usage: "Namespaces to dump (comma separated)."),
-            FlagSpec("output", short: "o", .string, default: "json", usage: "Output format: json, yaml, name, jsonpath=..., go-template=...",
-                     completions: CommonFlags.outputFormats),
-            FlagSpec("output-directory", .string, usage: "Directory to write the files into; empty or '-' writes to standard output."),
-            FlagSpec("pod-running-timeout", .duration, default: "20s", usage: "How long to wait for a pod to run. No effect offline: there are no logs to wait for."),
-            FlagSpec("show-managed-fields", .bool, usage: "Keep metadata.managedFields in JSON and YAML output."),
-            FlagSpec("template", .string, usage: "Template for -o go-template or jsonpath, when not given after '='."),
-        ],
         options: ClusterInfoDumpOptions.self)
 
     /// The address `config view` gives the active cluster (`local://<store>` when it names none).
@@ -66,11 +54,13 @@ enum ClusterInfoCommand {
     }
 }
 
-struct ClusterInfoOptions: CommandOptions {
-    var namespace: String
-    var host: String
+struct ClusterInfoOptions: FlagOptions {
+    var namespace = ""
+    var host = ""
 
-    init(_ inv: inout Invocation) throws {
+    static var flags: [OptionFlag<Self>] { [] }
+
+    mutating func complete(_ inv: inout Invocation) throws {
         namespace = inv.flags.isSet("namespace") && !inv.flags.string("namespace").isEmpty ? inv.flags.string("namespace") : "kube-system"
         host = try ClusterInfoCommand.serverURL(inv)
     }
@@ -118,30 +108,40 @@ struct ClusterInfoOptions: CommandOptions {
 
 /// `cluster-info dump`: each list as the API server returns it (items without kind/apiVersion),
 /// printed as kubectl's typed lists are; one `logs.txt` per pod stating that there are no logs.
-struct ClusterInfoDumpOptions: CommandOptions {
-    var namespaces: [String]
-    var outputDir: String
-    var format: OutputFormat
-    var outputName: String
-    var showManagedFields: Bool
+struct ClusterInfoDumpOptions: FlagOptions {
+    var namespaces: [String] = []
+    var outputDir = ""
+    var format = OutputFormat.json
+    var printFlags = PrintFlags()
+    var showManagedFields: Bool { printFlags.showManagedFields }
+    var allNamespaces = false
+    /// Accepted, no effect offline (README, help): there are no container logs to wait for.
+    var podRunningTimeout = DurationFlag()
 
-    init(_ inv: inout Invocation) throws {
-        let f = inv.flags
-        let printFlags = PrintFlags(f)
-        outputName = printFlags.output
+    static var flags: [OptionFlag<Self>] {
+        var printing = CommonFlags.output(tables: false)
+        printing[0].defaultValue = "json"
+        return [
+            .printing(\.printFlags, printing),
+            .init(\.allNamespaces, CommonFlags.allNamespaces),
+            .init(\.namespaces, "namespaces", usage: "Namespaces to dump (comma separated)."),
+            .init(\.outputDir, "output-directory", usage: "Directory to write the files into; empty or '-' writes to standard output."),
+            .init(\.podRunningTimeout, "pod-running-timeout", default: "20s",
+                  usage: "How long to wait for a pod to run. No effect offline: there are no logs to wait for."),
+        ]
+    }
+
+    mutating func complete(_ inv: inout Invocation) throws {
         format = try printFlags.format() ?? .json
-        showManagedFields = printFlags.showManagedFields
-        outputDir = f.string("output-directory")
-        _ = f.durationNanoseconds("pod-running-timeout")
-        let explicit = f.strings("namespaces")
-        if f.bool("all-namespaces") {
+        let explicit = namespaces
+        if allNamespaces {
             namespaces = []
         } else if !explicit.isEmpty {
             namespaces = explicit
         } else {
             namespaces = ["kube-system", try inv.namespace()]
         }
-        if f.bool("all-namespaces"), let nsType = inv.registry.type(group: "", plural: "namespaces") {
+        if allNamespaces, let nsType = inv.registry.type(group: "", plural: "namespaces") {
             namespaces = try inv.server().read { s in try s.rows(nsType, namespace: nil).map(\.name) }
         }
     }

@@ -31,45 +31,37 @@ enum EventsCommand {
             # Warnings only
             kubectl events --types=Warning
             """,
-        flags: [
-            CommonFlags.allNamespaces,
-            FlagSpec("allow-missing-template-keys", .bool, default: "true",
-                     usage: "Ignore missing fields in templates (go-template and jsonpath output only)."),
-            FlagSpec("chunk-size", .int, default: "500", usage: "Fetch large lists in pages of this size. No effect offline: lists are read from the store."),
-            FlagSpec("for", .string, usage: "Only the events about this object (TYPE/NAME)."),
-            FlagSpec("no-headers", .bool, usage: "Leave out the header row of the table."),
-            FlagSpec("output", short: "o", .string, usage: "Output format: json, yaml, name, jsonpath=..., go-template=...",
-                     completions: CommonFlags.outputFormats),
-            FlagSpec("show-managed-fields", .bool, usage: "Keep metadata.managedFields in JSON and YAML output."),
-            FlagSpec("template", .string, usage: "Template for -o go-template or jsonpath, when not given after '='."),
-            FlagSpec("types", .stringSlice, usage: "Only events of these types (Normal, Warning)."),
-            FlagSpec("watch", short: "w", .bool, usage: "After the list, keep printing events as they are recorded."),
-        ],
         group: "Troubleshooting and Debugging Commands:",
         options: EventsOptions.self)
 }
 
-struct EventsOptions: CommandOptions {
-    var namespace: String
-    var allNamespaces: Bool
-    var watch: Bool
-    var noHeaders: Bool
-    var types: [String]
+struct EventsOptions: FlagOptions {
+    var namespace = ""
+    var allNamespaces = false
+    var watch = false
+    var noHeaders = false
+    var types: [String] = []
+    var forText = ""
     var forKind: String?
     var forName: String?
     var format: OutputFormat?
-    var printFlags: PrintFlags
+    var printFlags = PrintFlags()
+    /// Accepted, no effect offline (README, help): lists are read from the store.
+    var chunkSize = 500
 
-    init(_ inv: inout Invocation) throws {
-        let f = inv.flags
-        allNamespaces = f.bool("all-namespaces")
-        watch = f.bool("watch")
-        noHeaders = f.bool("no-headers")
-        _ = f.int("chunk-size")
-        printFlags = PrintFlags(f)
-        let forText = f.string("for")
+    static var flags: [OptionFlag<Self>] {
+        [.printing(\.printFlags, CommonFlags.output(tables: false)),
+         .init(\.allNamespaces, CommonFlags.allNamespaces),
+         .init(\.chunkSize, "chunk-size", default: "500", usage: "Fetch large lists in pages of this size. No effect offline: lists are read from the store."),
+         .init(\.forText, "for", usage: "Only the events about this object (TYPE/NAME)."),
+         .init(\.noHeaders, "no-headers", usage: "Leave out the header row of the table."),
+         .init(\.types, "types", usage: "Only events of these types (Normal, Warning)."),
+         .init(\.watch, "watch", short: "w", usage: "After the list, keep printing events as they are recorded.")]
+    }
+
+    mutating func complete(_ inv: inout Invocation) throws {
         // kubectl keeps the distinct types, sorted.
-        types = Array(Set(f.strings("types"))).sorted()
+        types = Array(Set(types)).sorted()
         namespace = try inv.namespace()
         if !forText.isEmpty {
             guard forText.contains("/") else { throw CLIError.message("--for must be in resource/name form") }
@@ -77,12 +69,20 @@ struct EventsOptions: CommandOptions {
             guard parts.count == 2 else {
                 throw CLIError.message("arguments in resource/name form may not have more than one slash")
             }
+            let resource = parts[0].lowercased()
+            if resource.isEmpty || resource.hasPrefix(".") {
+                // The REST mapper's refusal of an empty resource (the group after the first dot).
+                throw CLIError.message("a resource must be present, got: \(resource.dropFirst())/, Resource=")
+            }
             let type: ResourceType
             do { type = try inv.registry.resolve(parts[0]).type } catch let e as UnknownResourceTypeError {
                 throw CLIError.raw(e.message)
             }
-            forKind = type.kind
-            forName = parts[1]
+            // An empty name filters nothing (kubectl adds the field selector only for a name).
+            if !parts[1].isEmpty {
+                forKind = type.kind
+                forName = parts[1]
+            }
         }
         if !printFlags.output.isEmpty { format = try printFlags.format() }
     }
@@ -147,12 +147,12 @@ struct EventsOptions: CommandOptions {
         return true
     }
 
-    /// kubectl's order: by the series' last observation, else lastTimestamp, else eventTime.
+    /// kubectl's order: by the series' last observation, else lastTimestamp, else eventTime, with Go's
+    /// `sort.Sort` (not stable: events of the same second end where its pdqsort leaves them, from the
+    /// API server's list order).
     static func sortedByTime(_ events: [JSONValue]) -> [JSONValue] {
-        let keyed = events.map { (EventTable.seconds(eventTime($0)) ?? -Double.greatestFiniteMagnitude, $0) }
-        return keyed.enumerated().sorted { a, b in
-            a.element.0 != b.element.0 ? a.element.0 < b.element.0 : a.offset < b.offset
-        }.map(\.element.1)
+        let keys = events.map { EventTable.seconds(eventTime($0)) ?? -Double.greatestFiniteMagnitude }
+        return ObjectSorter.goSort(count: events.count) { keys[$0] < keys[$1] }.map { events[$0] }
     }
 
     static func eventTime(_ e: JSONValue) -> String? {

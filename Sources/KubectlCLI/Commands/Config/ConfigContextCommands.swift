@@ -45,10 +45,12 @@ struct SetContextOptions: FlagOptions {
 }
 
 /// `config use-context NAME`.
-struct UseContextOptions: CommandOptions {
-    var name: String
+struct UseContextOptions: FlagOptions {
+    var name = ""
 
-    init(_ inv: inout Invocation) throws {
+    static var flags: [OptionFlag<Self>] { [] }
+
+    mutating func complete(_ inv: inout Invocation) throws {
         guard inv.args.count == 1 else { throw inv.helpThenUnexpectedArgs() }
         name = inv.args[0]
     }
@@ -65,11 +67,13 @@ struct UseContextOptions: CommandOptions {
 }
 
 /// `config rename-context OLD NEW` (the current context follows the rename).
-struct RenameContextOptions: CommandOptions {
-    var old: String
-    var new: String
+struct RenameContextOptions: FlagOptions {
+    var old = ""
+    var new = ""
 
-    init(_ inv: inout Invocation) throws {
+    static var flags: [OptionFlag<Self>] { [] }
+
+    mutating func complete(_ inv: inout Invocation) throws {
         guard inv.args.count == 2 else { throw inv.helpThenUnexpectedArgs() }
         old = inv.args[0]
         new = inv.args[1]
@@ -96,21 +100,24 @@ struct RenameContextOptions: CommandOptions {
 /// `config delete-context|delete-cluster|delete-user NAME`. Without a name, kubectl prints the help
 /// of delete-context and delete-cluster (and succeeds) and refuses delete-user.
 enum DeleteEntryOptions {
-    struct Context: CommandOptions {
+    struct Context: FlagOptions {
         var name: String?
-        init(_ inv: inout Invocation) throws { name = try DeleteEntryOptions.name(&inv, section: .contexts) }
+        static var flags: [OptionFlag<Self>] { [] }
+        mutating func complete(_ inv: inout Invocation) throws { name = try DeleteEntryOptions.name(&inv, section: .contexts) }
         func run(_ inv: inout Invocation) throws { try DeleteEntryOptions.delete(name, .contexts, &inv) }
     }
 
-    struct Cluster: CommandOptions {
+    struct Cluster: FlagOptions {
         var name: String?
-        init(_ inv: inout Invocation) throws { name = try DeleteEntryOptions.name(&inv, section: .clusters) }
+        static var flags: [OptionFlag<Self>] { [] }
+        mutating func complete(_ inv: inout Invocation) throws { name = try DeleteEntryOptions.name(&inv, section: .clusters) }
         func run(_ inv: inout Invocation) throws { try DeleteEntryOptions.delete(name, .clusters, &inv) }
     }
 
-    struct User: CommandOptions {
+    struct User: FlagOptions {
         var name: String?
-        init(_ inv: inout Invocation) throws { name = try DeleteEntryOptions.name(&inv, section: .users) }
+        static var flags: [OptionFlag<Self>] { [] }
+        mutating func complete(_ inv: inout Invocation) throws { name = try DeleteEntryOptions.name(&inv, section: .users) }
         func run(_ inv: inout Invocation) throws { try DeleteEntryOptions.delete(name, .users, &inv) }
     }
 

@@ -5,32 +5,35 @@ import KubeModel
 
 /// `config set-cluster NAME`: adds the cluster or changes the fields given. A cluster kubectl-local
 /// has not used yet gets its store on first use.
-struct SetClusterOptions: CommandOptions {
-    static let flags: [FlagSpec] = [
-        FlagSpec("certificate-authority", .string, usage: "File of the certificate authority that signs the server's certificate."),
-        FlagSpec("embed-certs", .bool, usage: "Copy the certificate authority file's contents into the kubeconfig."),
-        FlagSpec("insecure-skip-tls-verify", .bool, usage: "Do not check the server's certificate."),
-        FlagSpec("proxy-url", .string, usage: "Proxy through which to reach the cluster."),
-        FlagSpec("server", .string, usage: "Address of the cluster's API server (local://PATH names a store file)."),
-        FlagSpec("tls-server-name", .string, usage: "Name to check the server's certificate against."),
-    ]
+struct SetClusterOptions: FlagOptions {
+    var name = ""
+    var certificateAuthority: String?
+    var embedCerts = false
+    var insecureSkipTLSVerify: Bool?
+    var proxyURL: String?
+    var server: String?
+    var tlsServerName: String?
 
-    var name: String
-    var flags: ParsedFlags
+    static var flags: [OptionFlag<Self>] {
+        [.init(\.certificateAuthority, "certificate-authority", usage: "File of the certificate authority that signs the server's certificate."),
+         .init(\.embedCerts, "embed-certs", usage: "Copy the certificate authority file's contents into the kubeconfig."),
+         .init(\.insecureSkipTLSVerify, "insecure-skip-tls-verify", usage: "Do not check the server's certificate."),
+         .init(\.proxyURL, "proxy-url", usage: "Proxy through which to reach the cluster."),
+         .init(\.server, "server", usage: "Address of the cluster's API server (local://PATH names a store file)."),
+         .init(\.tlsServerName, "tls-server-name", usage: "Name to check the server's certificate against.")]
+    }
 
-    init(_ inv: inout Invocation) throws {
-        for f in Self.flags { _ = inv.flags.strings(f.name) }
-        flags = inv.flags
+    mutating func complete(_ inv: inout Invocation) throws {
         guard inv.args.count == 1 else { throw inv.helpThenUnexpectedArgs() }
         name = inv.args[0]
     }
 
     func validate(_ inv: Invocation) throws {
-        let ca = flags.string("certificate-authority")
-        if flags.bool("insecure-skip-tls-verify") && !ca.isEmpty {
+        let ca = certificateAuthority ?? ""
+        if insecureSkipTLSVerify == true && !ca.isEmpty {
             throw CLIError.message("you cannot specify a certificate authority and insecure mode at the same time")
         }
-        if flags.bool("embed-certs") && ca.isEmpty {
+        if embedCerts && ca.isEmpty {
             throw CLIError.message("you must specify a --certificate-authority to embed")
         }
     }
@@ -44,18 +47,18 @@ struct SetClusterOptions: CommandOptions {
 
     private func modified(_ old: JSONObject?) throws -> JSONObject {
         var fields = old ?? JSONObject([("server", "")])
-        for key in ["server", "tls-server-name", "proxy-url"] where flags.isSet(key) {
-            fields[key] = .string(flags.string(key))
+        for (key, value) in [("server", server), ("tls-server-name", tlsServerName), ("proxy-url", proxyURL)] {
+            if let value { fields[key] = .string(value) }
         }
-        if flags.isSet("insecure-skip-tls-verify") {
-            let insecure = flags.bool("insecure-skip-tls-verify")
-            fields["insecure-skip-tls-verify"] = insecure ? .bool(true) : nil
-            if insecure {
-                fields["certificate-authority"] = nil
-                fields["certificate-authority-data"] = nil
-            }
+        // kubectl v1.32 sets insecure mode to the flag's value (false unless given), so any set-cluster
+        // without `--insecure-skip-tls-verify=true` turns it off.
+        let insecure = insecureSkipTLSVerify ?? false
+        fields["insecure-skip-tls-verify"] = insecure ? .bool(true) : nil
+        if insecure {
+            fields["certificate-authority"] = nil
+            fields["certificate-authority-data"] = nil
         }
-        try setFileField(&fields, flags, flag: "certificate-authority", data: "certificate-authority-data")
+        try setFileField(&fields, certificateAuthority, embed: embedCerts, flag: "certificate-authority", data: "certificate-authority-data")
         if fields["certificate-authority"] != nil || fields["certificate-authority-data"] != nil {
             fields["insecure-skip-tls-verify"] = nil
         }
@@ -63,12 +66,17 @@ struct SetClusterOptions: CommandOptions {
     }
 }
 
-/// A path flag with `--embed-certs`: the file's bytes in the `-data` field, or its absolute path.
-func setFileField(_ fields: inout JSONObject, _ flags: ParsedFlags, flag: String, data: String) throws {
-    guard flags.isSet(flag) else { return }
-    let path = flags.string(flag)
-    if flags.bool("embed-certs") {
-        fields[data] = .string(base64Encode(try readFileBytes(path)))
+/// A path flag with `--embed-certs` (nil: not given): the file's bytes in the `-data` field, or its absolute path.
+func setFileField(_ fields: inout JSONObject, _ path: String?, embed: Bool, flag: String, data: String) throws {
+    guard let path else { return }
+    if embed {
+        // kubectl stats the file first; a file it then cannot read (a directory) embeds nothing.
+        var st = stat()
+        if stat(path, &st) != 0 {
+            let reason = errno == EACCES ? "permission denied" : errno == ENOTDIR ? "not a directory" : "no such file or directory"
+            throw CLIError.message("could not stat \(flag) file \(path): stat \(path): \(reason)")
+        }
+        fields[data] = (try? readFileBytes(path)).map { .string(base64Encode($0)) }
         fields[flag] = nil
     } else {
         fields[flag] = path.isEmpty ? nil : .string(absolutePath(path))
@@ -87,38 +95,50 @@ func absolutePath(_ path: String) -> String {
 }
 
 /// `config set-credentials NAME`: certificates, token, basic auth, an auth provider or an exec plugin.
-struct SetCredentialsOptions: CommandOptions {
+struct SetCredentialsOptions: FlagOptions {
     static let use = "set-credentials NAME [--client-certificate=path/to/certfile] [--client-key=path/to/keyfile] [--token=bearer_token] [--username=basic_user] [--password=basic_password] [--auth-provider=provider_name] [--auth-provider-arg=key=value] [--exec-command=exec_command] [--exec-api-version=exec_api_version] [--exec-arg=arg] [--exec-env=key=value]"
-    static let flags: [FlagSpec] = [
-        FlagSpec("auth-provider", .string, usage: "Name of the authentication provider plugin."),
-        FlagSpec("auth-provider-arg", .stringSlice, usage: "key=value settings of the provider; key- removes one."),
-        FlagSpec("client-certificate", .string, usage: "File of the user's client certificate."),
-        FlagSpec("client-key", .string, usage: "File of the user's private key."),
-        FlagSpec("embed-certs", .bool, usage: "Copy the certificate and key files' contents into the kubeconfig."),
-        FlagSpec("exec-api-version", .string, usage: "API version the exec plugin speaks."),
-        FlagSpec("exec-arg", .stringSlice, usage: "Arguments of the exec plugin command (replace the old ones)."),
-        FlagSpec("exec-command", .string, usage: "Command that prints the user's credentials."),
-        FlagSpec("exec-env", .stringArray, usage: "key=value environment of the exec plugin; key- removes one."),
-        FlagSpec("exec-interactive-mode", .string, usage: "Whether the exec plugin may read standard input: Never, IfAvailable or Always."),
-        FlagSpec("exec-provide-cluster-info", .bool, usage: "Hand the cluster's details to the exec plugin."),
-        FlagSpec("password", .string, usage: "Password for basic authentication."),
-        FlagSpec("token", .string, usage: "Bearer token of the user."),
-        FlagSpec("username", .string, usage: "User name for basic authentication."),
-    ]
 
-    var name: String
-    var flags: ParsedFlags
+    var name = ""
+    var authProvider: String?
+    var authProviderArgs: [String] = []
+    var clientCertificate: String?
+    var clientKey: String?
+    var embedCerts = false
+    var execAPIVersion: String?
+    var execArgs: [String]?
+    var execCommand: String?
+    var execEnv: [String] = []
+    var execInteractiveMode: String?
+    var execProvideClusterInfo: Bool?
+    var password: String?
+    var token: String?
+    var username: String?
 
-    init(_ inv: inout Invocation) throws {
-        for f in Self.flags { _ = inv.flags.strings(f.name) }
-        flags = inv.flags
+    static var flags: [OptionFlag<Self>] {
+        [.init(\.authProvider, "auth-provider", usage: "Name of the authentication provider plugin."),
+         .init(\.authProviderArgs, "auth-provider-arg", usage: "key=value settings of the provider; key- removes one."),
+         .init(\.clientCertificate, "client-certificate", usage: "File of the user's client certificate."),
+         .init(\.clientKey, "client-key", usage: "File of the user's private key."),
+         .init(\.embedCerts, "embed-certs", usage: "Copy the certificate and key files' contents into the kubeconfig."),
+         .init(\.execAPIVersion, "exec-api-version", usage: "API version the exec plugin speaks."),
+         .init(\.execArgs, "exec-arg", usage: "Arguments of the exec plugin command (replace the old ones)."),
+         .init(\.execCommand, "exec-command", usage: "Command that prints the user's credentials."),
+         .init(\.execEnv, "exec-env", .stringArray, usage: "key=value environment of the exec plugin; key- removes one."),
+         .init(\.execInteractiveMode, "exec-interactive-mode", usage: "Whether the exec plugin may read standard input: Never, IfAvailable or Always."),
+         .init(\.execProvideClusterInfo, "exec-provide-cluster-info", usage: "Hand the cluster's details to the exec plugin."),
+         .init(\.password, "password", usage: "Password for basic authentication."),
+         .init(\.token, "token", usage: "Bearer token of the user."),
+         .init(\.username, "username", usage: "User name for basic authentication.")]
+    }
+
+    mutating func complete(_ inv: inout Invocation) throws {
         guard inv.args.count == 1 else { throw inv.helpThenUnexpectedArgs(lowercase: true) }
         name = inv.args[0]
     }
 
     func validate(_ inv: Invocation) throws {
-        let basic = !flags.string("username").isEmpty || !flags.string("password").isEmpty
-        if !flags.string("token").isEmpty && basic {
+        let basic = !(username ?? "").isEmpty || !(password ?? "").isEmpty
+        if !(token ?? "").isEmpty && basic {
             throw CLIError.message("you cannot specify more than one authentication method at the same time: --token, --username/--password")
         }
     }
@@ -132,13 +152,18 @@ struct SetCredentialsOptions: CommandOptions {
 
     private func modified(_ old: JSONObject?) throws -> JSONObject {
         var user = old ?? JSONObject()
-        try setFileField(&user, flags, flag: "client-certificate", data: "client-certificate-data")
-        try setFileField(&user, flags, flag: "client-key", data: "client-key-data")
-        let token = flags.isSet("token"), basic = flags.isSet("username") || flags.isSet("password")
-        if token { user["token"] = .string(flags.string("token")) }
-        for key in ["username", "password"] where flags.isSet(key) { user[key] = .string(flags.string(key)) }
-        if token || basic {
-            if !token { user["token"] = nil }
+        try setFileField(&user, clientCertificate, embed: embedCerts, flag: "client-certificate", data: "client-certificate-data")
+        try setFileField(&user, clientKey, embed: embedCerts, flag: "client-key", data: "client-key-data")
+        // After the files' checks, as kubectl validates.
+        if let mode = execInteractiveMode, !["IfAvailable", "Never", "Always"].contains(mode) {
+            throw CLIError.message("invalid interactive mode type, can be only IfAvailable, Never, Always")
+        }
+        let basic = username != nil || password != nil
+        if let token { user["token"] = .string(token) }
+        if let username { user["username"] = .string(username) }
+        if let password { user["password"] = .string(password) }
+        if token != nil || basic {
+            if token == nil { user["token"] = nil }
             if !basic { user["username"] = nil; user["password"] = nil }
         }
         applyAuthProvider(&user)
@@ -148,14 +173,10 @@ struct SetCredentialsOptions: CommandOptions {
 
     private func applyAuthProvider(_ user: inout JSONObject) {
         var provider = user["auth-provider"]?.object
-        if flags.isSet("auth-provider") {
-            let name = flags.string("auth-provider")
-            if provider?["name"]?.string != name { provider = JSONObject([("name", .string(name))]) }
-        }
-        let args = flags.strings("auth-provider-arg")
-        if !args.isEmpty, provider != nil {
+        if let name = authProvider, provider?["name"]?.string != name { provider = JSONObject([("name", .string(name))]) }
+        if !authProviderArgs.isEmpty, provider != nil {
             var config = provider?["config"]?.object ?? JSONObject()
-            Self.applyPairs(args, to: &config)
+            Self.applyPairs(authProviderArgs, to: &config)
             provider?["config"] = config.isEmpty ? nil : .object(config)
         }
         if let provider { user["auth-provider"] = .object(provider) }
@@ -163,19 +184,18 @@ struct SetCredentialsOptions: CommandOptions {
 
     private func applyExec(_ user: inout JSONObject) {
         var exec = user["exec"]?.object
-        if flags.isSet("exec-command") {
+        if let execCommand {
             if exec == nil { exec = JSONObject([("command", "")]) }
-            exec?["command"] = .string(flags.string("exec-command"))
+            exec?["command"] = .string(execCommand)
         }
         guard var e = exec else { return }
-        if flags.isSet("exec-api-version") { e["apiVersion"] = .string(flags.string("exec-api-version")) }
-        if flags.isSet("exec-arg") { e["args"] = .array(flags.strings("exec-arg").map { .string($0) }) }
-        if flags.isSet("exec-interactive-mode") { e["interactiveMode"] = .string(flags.string("exec-interactive-mode")) }
-        if flags.isSet("exec-provide-cluster-info") { e["provideClusterInfo"] = .bool(flags.bool("exec-provide-cluster-info")) }
-        let env = flags.strings("exec-env")
-        if !env.isEmpty {
+        if let execAPIVersion { e["apiVersion"] = .string(execAPIVersion) }
+        if let execArgs { e["args"] = .array(execArgs.map { .string($0) }) }
+        if let execInteractiveMode { e["interactiveMode"] = .string(execInteractiveMode) }
+        if let execProvideClusterInfo { e["provideClusterInfo"] = .bool(execProvideClusterInfo) }
+        if !execEnv.isEmpty {
             var list = e["env"]?.array ?? []
-            for item in env {
+            for item in execEnv {
                 if item.hasSuffix("-"), !item.contains("=") {
                     list.removeAll { $0["name"].string == String(item.dropLast()) }
                     continue
@@ -184,7 +204,7 @@ struct SetCredentialsOptions: CommandOptions {
                 let pair: JSONValue = .object(JSONObject([("name", .string(parts[0])), ("value", .string(parts.count > 1 ? parts[1] : ""))]))
                 if let i = list.firstIndex(where: { $0["name"].string == parts[0] }) { list[i] = pair } else { list.append(pair) }
             }
-            e["env"] = list.isEmpty ? nil : .array(list)
+            e["env"] = .array(list)  // removing the last one leaves `env: []`, as kubectl writes it
         }
         user["exec"] = .object(e)
     }

@@ -2,8 +2,8 @@ import KubeModel
 import KubePrinters
 
 /// `config current-context`.
-struct CurrentContextOptions: CommandOptions {
-    init(_ inv: inout Invocation) throws {}
+struct CurrentContextOptions: FlagOptions {
+    static var flags: [OptionFlag<Self>] { [] }
 
     func run(_ inv: inout Invocation) throws {
         let current = try inv.kubeconfig().currentContext
@@ -58,13 +58,13 @@ struct GetContextsOptions: FlagOptions {
 
 /// `config get-clusters` / `config get-users`: a NAME column.
 enum ListEntriesOptions {
-    struct Clusters: CommandOptions {
-        init(_ inv: inout Invocation) throws {}
+    struct Clusters: FlagOptions {
+        static var flags: [OptionFlag<Self>] { [] }
         func run(_ inv: inout Invocation) throws { try ListEntriesOptions.list(.clusters, &inv) }
     }
 
-    struct Users: CommandOptions {
-        init(_ inv: inout Invocation) throws {}
+    struct Users: FlagOptions {
+        static var flags: [OptionFlag<Self>] { [] }
         func run(_ inv: inout Invocation) throws { try ListEntriesOptions.list(.users, &inv) }
     }
 
@@ -132,8 +132,14 @@ struct ViewConfigOptions: FlagOptions {
         out.preferences = config.preferences
         out.currentContext = config.currentContext
         out.contexts = [context]
-        if let c = config.entry(.clusters, context.fields["cluster"]?.string ?? "") { out.clusters = [c] }
-        if let u = config.entry(.users, context.fields["user"]?.string ?? "") { out.users = [u] }
+        if let name = context.fields["cluster"]?.string, !name.isEmpty {
+            guard let c = config.entry(.clusters, name) else { throw CLIError.message("cannot locate cluster \(name)") }
+            out.clusters = [c]
+        }
+        if let name = context.fields["user"]?.string, !name.isEmpty {
+            guard let u = config.entry(.users, name) else { throw CLIError.message("cannot locate user \(name)") }
+            out.users = [u]
+        }
         return out
     }
 

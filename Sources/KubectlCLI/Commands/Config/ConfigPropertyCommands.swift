@@ -2,18 +2,28 @@ import KubeModel
 
 /// `config set PROPERTY_NAME PROPERTY_VALUE`: one value by its dotted path
 /// (`clusters.NAME.server`, `contexts.NAME.namespace`, `users.NAME.token`, `current-context`, ...).
-struct SetPropertyOptions: CommandOptions {
-    var path: [String]
-    var name: String
-    var value: String
-    var rawBytes: Bool
+struct SetPropertyOptions: FlagOptions {
+    var path: [String] = []
+    var name = ""
+    var value = ""
+    var rawBytes = false
 
-    init(_ inv: inout Invocation) throws {
-        rawBytes = inv.flags.bool("set-raw-bytes")
+    static var flags: [OptionFlag<Self>] {
+        [.init(\.rawBytes, "set-raw-bytes", usage: "Store the value of a byte field as given, instead of reading it as base64.")]
+    }
+
+    mutating func complete(_ inv: inout Invocation) throws {
         guard inv.args.count == 2 else { throw inv.helpThenUnexpectedArgs() }
         name = inv.args[0]
         path = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         value = inv.args[1]
+        // kubectl's validate, in its order.
+        if value.isEmpty { throw CLIError.message("you cannot use set to unset a property") }
+        if name.isEmpty { throw CLIError.message("you must specify a property") }
+        // kubectl's reflective walk cannot step into a user's exec or auth-provider settings.
+        if path.count > 3, path[0] == "users", ["exec", "auth-provider"].contains(path[2]) {
+            throw CLIError.message("unable to parse one or more field values of \(name)")
+        }
     }
 
     func run(_ inv: inout Invocation) throws {
@@ -24,14 +34,17 @@ struct SetPropertyOptions: CommandOptions {
 }
 
 /// `config unset PROPERTY_NAME`.
-struct UnsetPropertyOptions: CommandOptions {
-    var path: [String]
-    var name: String
+struct UnsetPropertyOptions: FlagOptions {
+    var path: [String] = []
+    var name = ""
 
-    init(_ inv: inout Invocation) throws {
+    static var flags: [OptionFlag<Self>] { [] }
+
+    mutating func complete(_ inv: inout Invocation) throws {
         guard inv.args.count == 1 else { throw inv.helpThenUnexpectedArgs() }
         name = inv.args[0]
         path = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        if name.isEmpty { throw CLIError.message("you must specify a property") }
     }
 
     func run(_ inv: inout Invocation) throws {

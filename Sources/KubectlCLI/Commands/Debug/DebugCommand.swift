@@ -42,77 +42,63 @@ enum DebugCommand {
             # A debugging pod on node-1 (host namespaces, its root filesystem at /host)
             kubectl debug node/node-1 --image=busybox --profile=general
             """,
-        flags: flags, group: "Troubleshooting and Debugging Commands:", options: DebugOptions.self)
-
-    static let flags: [FlagSpec] = [
-        FlagSpec("filename", short: "f", .stringSlice, usage: "File naming the pod to debug."),
-        FlagSpec("arguments-only", .bool, usage: "Give the words after -- to the container as its args, keeping its command."),
-        FlagSpec("attach", .bool, usage: "Wait for the debugging container and attach to it (true by default with -i). Not available offline."),
-        FlagSpec("container", short: "c", .string, usage: "Name of the debugging container."),
-        FlagSpec("copy-to", .string, usage: "Debug a copy of the pod, created under this name."),
-        FlagSpec("custom", .string, usage: "JSON or YAML file with a partial container spec merged into the debugging container after the profile."),
-        FlagSpec("env", .stringToString, usage: "Environment variables of the debugging container (KEY=VALUE)."),
-        FlagSpec("image", .string, usage: "Image of the debugging container."),
-        FlagSpec("image-pull-policy", .string, usage: "Pull policy of the debugging container; empty lets the server choose."),
-        FlagSpec("keep-annotations", .bool, usage: "With --copy-to: keep the pod's annotations in the copy."),
-        FlagSpec("keep-init-containers", .bool, default: "true", usage: "With --copy-to: keep the pod's init containers in the copy."),
-        FlagSpec("keep-labels", .bool, usage: "With --copy-to: keep the pod's labels in the copy."),
-        FlagSpec("keep-liveness", .bool, usage: "With --copy-to: keep liveness probes in the copy."),
-        FlagSpec("keep-readiness", .bool, usage: "With --copy-to: keep readiness probes in the copy."),
-        FlagSpec("keep-startup", .bool, usage: "With --copy-to: keep startup probes in the copy."),
-        FlagSpec("profile", .string, default: "legacy", usage: "Security profile of the debugging container: \"legacy\", \"general\", \"baseline\", \"netadmin\", \"restricted\" or \"sysadmin\".",
-                 completions: profiles),
-        FlagSpec("quiet", short: "q", .bool, usage: "Print no informational lines."),
-        FlagSpec("replace", .bool, usage: "With --copy-to: delete the original pod."),
-        FlagSpec("same-node", .bool, usage: "With --copy-to: bind the copy to the node of the original."),
-        FlagSpec("set-image", .stringToString, usage: "With --copy-to: NAME=IMAGE pairs changing container images (* for all), as set image does."),
-        FlagSpec("share-processes", .bool, default: "true", usage: "With --copy-to: let the containers of the copy see each other's processes."),
-        FlagSpec("stdin", short: "i", .bool, usage: "Keep the debugging container's stdin open."),
-        FlagSpec("target", .string, usage: "Ephemeral container: share the process namespace of this container."),
-        FlagSpec("tty", short: "t", .bool, usage: "Give the debugging container a TTY."),
-    ]
+        group: "Troubleshooting and Debugging Commands:", options: DebugOptions.self)
 }
 
 /// kubectl's DebugOptions: flags read in Complete, checked in Validate (in kubectl's order), then run.
-struct DebugOptions: CommandOptions {
-    var targetNames: [String]
-    var args: [String]
-    var argsOnly, attach, attachChanged, interactive, tty, quiet: Bool
-    var container, copyTo, image, pullPolicy, targetContainer, profile: String
-    var replace, sameNode, shareProcesses, shareProcessesChanged: Bool
-    var env: [(String, String)]
-    var setImages: [(String, String)]
-    var keep: DebugKeep
+struct DebugOptions: FlagOptions {
+    var targetNames: [String] = []
+    var args: [String] = []
+    var argsOnly = false, attachFlag: Bool?, interactive = false, tty = false, quiet = false
+    var attach: Bool { attachFlag ?? interactive }
+    var attachChanged: Bool { attachFlag != nil }
+    var container = "", copyTo = "", image = "", pullPolicy = "", targetContainer = "", profile = "legacy"
+    var replace = false, sameNode = false, shareProcessesFlag: Bool?
+    var shareProcesses: Bool { shareProcessesFlag ?? true }
+    var shareProcessesChanged: Bool { shareProcessesFlag != nil }
+    var envText: [String] = [], setImageText: [String] = []
+    var env: [(String, String)] { Self.pairs(envText) }
+    var setImages: [(String, String)] { Self.pairs(setImageText) }
+    var keep = DebugKeep(labels: false, annotations: false, liveness: false, readiness: false, startup: false, initContainers: true)
+    var customFile = ""
     var custom: JSONValue?
-    var filenames: [String]
-    var namespace: String
+    var filenames: [String] = []
+    var namespace = ""
 
-    init(_ inv: inout Invocation) throws {
-        let f = inv.flags
-        pullPolicy = f.string("image-pull-policy")
+    static var flags: [OptionFlag<Self>] {
+        [.init(\.filenames, "filename", short: "f", usage: "File naming the pod to debug."),
+         .init(\.argsOnly, "arguments-only", usage: "Give the words after -- to the container as its args, keeping its command."),
+         .init(\.attachFlag, "attach", usage: "Wait for the debugging container and attach to it (true by default with -i). Not available offline."),
+         .init(\.container, "container", short: "c", usage: "Name of the debugging container."),
+         .init(\.copyTo, "copy-to", usage: "Debug a copy of the pod, created under this name."),
+         .init(\.customFile, "custom", usage: "JSON or YAML file with a partial container spec merged into the debugging container after the profile."),
+         .init(\.envText, "env", .stringToString, usage: "Environment variables of the debugging container (KEY=VALUE)."),
+         .init(\.image, "image", usage: "Image of the debugging container."),
+         .init(\.pullPolicy, "image-pull-policy", usage: "Pull policy of the debugging container; empty lets the server choose."),
+         .init(\.keep.annotations, "keep-annotations", usage: "With --copy-to: keep the pod's annotations in the copy."),
+         .init(\.keep.initContainers, "keep-init-containers", default: "true", usage: "With --copy-to: keep the pod's init containers in the copy."),
+         .init(\.keep.labels, "keep-labels", usage: "With --copy-to: keep the pod's labels in the copy."),
+         .init(\.keep.liveness, "keep-liveness", usage: "With --copy-to: keep liveness probes in the copy."),
+         .init(\.keep.readiness, "keep-readiness", usage: "With --copy-to: keep readiness probes in the copy."),
+         .init(\.keep.startup, "keep-startup", usage: "With --copy-to: keep startup probes in the copy."),
+         .init(\.profile, "profile", default: "legacy", usage: "Security profile of the debugging container: \"legacy\", \"general\", \"baseline\", \"netadmin\", \"restricted\" or \"sysadmin\".",
+               completions: DebugCommand.profiles),
+         .init(\.quiet, "quiet", short: "q", usage: "Print no informational lines."),
+         .init(\.replace, "replace", usage: "With --copy-to: delete the original pod."),
+         .init(\.sameNode, "same-node", usage: "With --copy-to: bind the copy to the node of the original."),
+         .init(\.setImageText, "set-image", .stringToString, usage: "With --copy-to: NAME=IMAGE pairs changing container images (* for all), as set image does."),
+         .init(\.shareProcessesFlag, "share-processes", default: "true", usage: "With --copy-to: let the containers of the copy see each other's processes."),
+         .init(\.interactive, "stdin", short: "i", usage: "Keep the debugging container's stdin open."),
+         .init(\.targetContainer, "target", usage: "Ephemeral container: share the process namespace of this container."),
+         .init(\.tty, "tty", short: "t", usage: "Give the debugging container a TTY.")]
+    }
+
+    mutating func complete(_ inv: inout Invocation) throws {
         targetNames = inv.args
-        args = []
         if let dash = inv.argsLenAtDash, inv.args.count > dash {
             targetNames = Array(inv.args[..<dash])
             args = Array(inv.args[dash...])
         }
-        interactive = f.bool("stdin")
-        attachChanged = f.isSet("attach")
-        attach = attachChanged ? f.bool("attach") : interactive
-        env = Self.pairs(f.strings("env"))
-        setImages = Self.pairs(f.strings("set-image"))
-        (argsOnly, tty, quiet) = (f.bool("arguments-only"), f.bool("tty"), f.bool("quiet"))
-        (container, copyTo, image) = (f.string("container"), f.string("copy-to"), f.string("image"))
-        targetContainer = f.string("target")
-        (replace, sameNode) = (f.bool("replace"), f.bool("same-node"))
-        shareProcesses = f.bool("share-processes")
-        shareProcessesChanged = f.isSet("share-processes")
-        keep = DebugKeep(labels: f.bool("keep-labels"), annotations: f.bool("keep-annotations"), liveness: f.bool("keep-liveness"),
-                         readiness: f.bool("keep-readiness"), startup: f.bool("keep-startup"),
-                         initContainers: f.bool("keep-init-containers"))
-        filenames = f.strings("filename")
-        profile = f.string("profile")
-        let customFile = f.string("custom")
         namespace = try inv.namespace()
         if !DebugCommand.profiles.contains(profile) { throw CLIError.message("unknown profile: \(profile)") }
         if !customFile.isEmpty { custom = try Self.readCustom(customFile) }

@@ -18,7 +18,6 @@ struct ApplyOptions: FlagOptions {
     var pruneAllowlistText: [String] = []
     var pruneAllowlist: [(String, String, String)] = []
     var subresource = ""
-    var fieldManager = ""
     var validation = ValidationMode.strict
     var overwrite = true
     /// Hidden and deprecated: the notice alone (README: Flags).
@@ -37,7 +36,7 @@ struct ApplyOptions: FlagOptions {
             CommonFlags.selector, CommonFlags.validate]),
          .init(\.cascadeText, "cascade", default: "background", usage: "Deletion cascade for --prune and --force: background, foreground or orphan.",
                noOptDefault: "background"),
-         .init(\.fieldManager, CommonFlags.fieldManager("kubectl-client-side-apply")),
+         .fieldManager("kubectl-client-side-apply"),
          .init(\.force, "force", usage: "Delete and re-create an object the update cannot change (immutable fields)."),
          .init(\.forceConflicts, "force-conflicts", usage: "With --server-side, take over fields other managers own."),
          .init(\.gracePeriod, "grace-period", default: "-1", usage: "Grace period for pruned objects. No effect offline: deletions are immediate."),
@@ -47,8 +46,8 @@ struct ApplyOptions: FlagOptions {
          .init(\.pruneAllowlistText, "prune-allowlist", .stringArray, usage: "group/version/kind types --prune may delete (core/v1/ConfigMap)."),
          .init(\.record, CommonFlags.record),
          .init(\.serverSide, "server-side", usage: "Apply on the server, recording the field manager."),
-         .init(\.subresource, "subresource", usage: "With --server-side, the subresource to apply to (status, scale); locally the configuration is merged into the object itself.",
-               completions: ["status", "scale"]),
+         .subresource(\.subresource, FlagSpec("subresource", .string, usage: "With --server-side, the subresource to apply to (status, scale); locally the configuration is merged into the object itself.",
+               completions: ["status", "scale"])),
          .init(\.timeout, "timeout", .duration, default: "0s", usage: "Wait time for deletions. No effect offline: deletions are immediate."),
          .init(\.wait, "wait", usage: "Wait for deletions to finish. No effect offline: deletions are immediate.")]
     }
@@ -57,6 +56,7 @@ struct ApplyOptions: FlagOptions {
     /// allow-list.
     mutating func complete(_ inv: inout Invocation) throws {
         builder.args = []
+        if serverSide { inv.request.defaultFieldManager = "kubectl" }
         if !inv.args.isEmpty { throw CLIError.usage("Unexpected args: [\(inv.args.joined(separator: " "))]") }
         dryRun = try DryRun.parse(printFlags.dryRun, inv)
         cascade = try PropagationPolicy.cascade(cascadeText)
@@ -103,6 +103,9 @@ struct ApplyOptions: FlagOptions {
             if type.namespaced && !visitedNamespaces.contains(info.namespace) { visitedNamespaces.append(info.namespace) }
             visited.append((type, info.namespace, info.name))
             let obj = info.objectInNamespace
+            if serverSide && !subresource.isEmpty && (subresource != "status" || !SubresourceWrite.serves("status", type)) {
+                throw try SubresourceWrite.applyRefusal(subresource, type: type, object: obj, namespace: info.namespace, server: server)
+            }
             let (applied, operation) = serverSide
                 ? try ApplyCommand.serverSideApply(obj, type: type, namespace: info.namespace, dryRun: dryRun,
                                                    inv: &inv, server: server)

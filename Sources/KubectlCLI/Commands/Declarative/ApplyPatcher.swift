@@ -75,6 +75,7 @@ struct ApplyPatcher {
     /// in the patch is a precondition.
     private func send(_ patch: JSONValue, server: APIServer) throws -> JSONValue {
         try server.write { s -> JSONValue in
+            try s.checkRequestBody(patch)
             let fresh = try s.get(type, namespace: namespace, name: name)
             var patched = strategic
                 ? try StrategicMerge.apply(fresh, patch: patch, schema: Declarative.schema(for: object))

@@ -11,7 +11,6 @@ struct DiffOptions: FlagOptions {
     var serverSide = false
     var forceConflicts = false
     var showManagedFields = false
-    var fieldManager = ""
     var prune = false
     var pruneAllowlist: [String] = []
     /// Accepted, no effect offline (README, help): objects are diffed one after another.
@@ -19,13 +18,17 @@ struct DiffOptions: FlagOptions {
 
     static var flags: [OptionFlag<Self>] {
         [.init(\.builder, CommonFlags.filenames("diff") + [CommonFlags.selector]) { ResourceBuilder.from($0, args: []) },
-         .init(\.fieldManager, CommonFlags.fieldManager("kubectl-client-side-apply")),
+         .fieldManager("kubectl-client-side-apply"),
          .init(\.forceConflicts, "force-conflicts", usage: "With --server-side, take over fields other managers own."),
          .init(\.concurrency, "concurrency", default: "1", usage: "Objects processed in parallel. No effect offline."),
          .init(\.prune, "prune", usage: "Include objects --prune would delete."),
          .init(\.pruneAllowlist, "prune-allowlist", .stringArray, usage: "group/version/kind types --prune may delete."),
          .init(\.serverSide, "server-side", usage: "Compute the merged object with server-side apply."),
          .init(\.showManagedFields, "show-managed-fields", usage: "Include metadata.managedFields in the diff.")]
+    }
+
+    mutating func complete(_ inv: inout Invocation) throws {
+        if serverSide { inv.request.defaultFieldManager = "kubectl" }
     }
 
     func validate(_ inv: Invocation) throws {

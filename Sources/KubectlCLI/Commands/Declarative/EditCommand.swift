@@ -67,7 +67,6 @@ enum EditCommand {
 struct EditOptions: FlagOptions {
     var builder = ResourceBuilder()
     var printFlags = PrintFlags()
-    var fieldManager = ""
     var outputPatch = false
     /// Hidden and deprecated: the notice alone (README: Flags).
     var record = false
@@ -79,12 +78,12 @@ struct EditOptions: FlagOptions {
     static var flags: [OptionFlag<Self>] {
         [.printing(\.printFlags, CommonFlags.output(tables: false)),
          .builder(\.builder, CommonFlags.filenames("edit")),
-         .init(\.fieldManager, CommonFlags.fieldManager("kubectl-edit")),
+         .fieldManager("kubectl-edit"),
          .init(\.outputPatch, "output-patch", usage: "Print the patch of the edited objects."),
          .init(\.record, CommonFlags.record),
          .init(\.saveConfig, "save-config", usage: "Record the object in the last-applied-configuration annotation, for later apply."),
-         .init(\.subresource, "subresource", usage: "Edit this subresource: status."),
-         .init(\.validation, CommonFlags.validate),
+         .subresource(\.subresource, FlagSpec("subresource", .string, usage: "Edit this subresource: status.")),
+         .validation(\.validation),
          .init(\.windowsLineEndings, "windows-line-endings", usage: "Use CRLF line endings in the file to edit.")]
     }
 

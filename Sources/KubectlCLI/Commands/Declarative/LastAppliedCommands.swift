@@ -10,28 +10,11 @@ enum LastAppliedCommands {
     static let viewSpec = CommandSpec(
         "view-last-applied", use: "view-last-applied (TYPE [NAME | -l label] | TYPE/NAME | -f FILENAME)",
         short: "Show the configuration last applied to objects",
-        flags: [
-            FlagSpec("all", .bool, usage: "Show every object of the given types in the namespace."),
-            FlagSpec("filename", short: "f", .stringSlice, usage: "Files naming the objects to show."),
-            FlagSpec("kustomize", short: "k", .string, usage: "Kustomization directory naming the objects to show."),
-            FlagSpec("output", short: "o", .string, default: "yaml", usage: "Output format: yaml or json.", completions: ["yaml", "json"]),
-            FlagSpec("recursive", short: "R", .bool, usage: "Walk directories given with -f recursively."),
-            CommonFlags.selector,
-        ],
         options: ViewLastAppliedOptions.self)
 
     static let setSpec = CommandSpec(
         "set-last-applied", use: "set-last-applied -f FILENAME",
         short: "Record the contents of files as the last applied configuration of their objects",
-        flags: [
-            FlagSpec("create-annotation", .bool, usage: "Create the annotation on objects that do not have it yet."),
-            CommonFlags.dryRun,
-            FlagSpec("filename", short: "f", .stringSlice, usage: "Files holding the configurations to record."),
-            FlagSpec("output", short: "o", .string, usage: "Output format: name, yaml or json."),
-            FlagSpec("allow-missing-template-keys", .bool, default: "true", usage: "Ignore missing keys in templates."),
-            FlagSpec("show-managed-fields", .bool, usage: "Keep managedFields in JSON and YAML output."),
-            FlagSpec("template", .string, usage: "Template for -o go-template or jsonpath."),
-        ],
         options: SetLastAppliedOptions.self)
 
     static let editSpec = CommandSpec(
@@ -39,12 +22,6 @@ enum LastAppliedCommands {
         short: "Change the configuration last applied to objects, in your editor",
         long: "Opens the last-applied-configuration annotation of each object in $KUBE_EDITOR, $EDITOR or vi;\n"
             + "the saved text becomes the new annotation. The objects themselves do not change until the next apply.",
-        flags: CommonFlags.output(tables: false).filter { $0.name != "output" } + CommonFlags.filenames("edit the last applied configuration of") + [
-            CommonFlags.fieldManager("kubectl-client-side-apply"),
-            FlagSpec("output", short: "o", .string, usage: "Format of the file to edit: yaml (the default) or json.", completions: ["yaml", "json"]),
-            CommonFlags.validate,
-            FlagSpec("windows-line-endings", .bool, usage: "Use CRLF line endings in the file to edit."),
-        ],
         options: EditLastAppliedOptions.self)
 
     static let noAnnotation = "no last-applied-configuration annotation found on resource: "
@@ -52,27 +29,27 @@ enum LastAppliedCommands {
 
 /// `apply edit-last-applied`: kubectl edit over the objects' last-applied-configuration annotations
 /// (objects without one are left out); each changed configuration is stored back as the annotation.
-struct EditLastAppliedOptions: CommandOptions {
-    var builder: ResourceBuilder
-    var output: String
-    /// Read by the edit session: CRLF line endings, managedFields shown (the configurations have none).
-    var windowsLineEndings: Bool, showManagedFields: Bool
-    /// Accepted as kubectl's: the file is YAML or JSON only (no templates); the annotation is written
-    /// whole, so validation and field ownership have nothing to act on beyond the update itself.
-    var template: String, allowMissingTemplateKeys: Bool, fieldManager: String, validate: String
+struct EditLastAppliedOptions: FlagOptions {
+    var builder = ResourceBuilder()
+    /// `-o`: the editing format; the template flags are accepted as kubectl's (the file is YAML or
+    /// JSON only), managedFields shown with --show-managed-fields (the configurations have none).
+    var printFlags = PrintFlags()
+    var output: String { printFlags.output }
+    var windowsLineEndings = false
+    /// The field validation of the annotation's update (kubectl sends it; the annotation is a string).
+    var validation = ""
 
-    init(_ inv: inout Invocation) throws {
-        let f = inv.flags
-        builder = ResourceBuilder.from(inv)
-        builder.requireNames = false
-        output = f.string("output")
-        windowsLineEndings = f.bool("windows-line-endings")
-        showManagedFields = f.bool("show-managed-fields")
-        template = f.string("template")
-        allowMissingTemplateKeys = f.bool("allow-missing-template-keys")
-        fieldManager = f.string("field-manager")
-        validate = f.string("validate")
+    static var flags: [OptionFlag<Self>] {
+        var printing = CommonFlags.output(tables: false)
+        printing[0] = FlagSpec("output", short: "o", .string, usage: "Format of the file to edit: yaml (the default) or json.", completions: ["yaml", "json"])
+        return [.printing(\.printFlags, printing),
+                .builder(\.builder, CommonFlags.filenames("edit the last applied configuration of")),
+                .fieldManager("kubectl-client-side-apply"),
+                .validation(\.validation),
+                .init(\.windowsLineEndings, "windows-line-endings", usage: "Use CRLF line endings in the file to edit.")]
     }
+
+    mutating func complete(_ inv: inout Invocation) throws { builder.requireNames = false }
 
     func validate(_ inv: Invocation) throws {
         if builder.isEmpty { throw CLIError.message(ResourceArgs.noResourcesMessage) }
@@ -89,7 +66,7 @@ struct EditLastAppliedOptions: CommandOptions {
         if targets.isEmpty {
             throw CLIError.message("no last-applied-configuration annotation found on resources, to create the annotation, use command `kubectl apply set-last-applied --create-annotation`")
         }
-        var session = EditSession(targets: targets, json: output == "json", keepManagedFields: showManagedFields,
+        var session = EditSession(targets: targets, json: output == "json", keepManagedFields: printFlags.showManagedFields,
                                   crlf: windowsLineEndings, saveConfig: false, outputPatch: false, inv: inv, lastApplied: true)
         try session.run(&inv)
     }
@@ -98,13 +75,18 @@ struct EditLastAppliedOptions: CommandOptions {
 /// `apply view-last-applied`: the objects named by the resource builder (`TYPE NAME`, `TYPE/NAME`,
 /// `TYPE -l`/`--all`, `-f`/`-k`), read from the store; each one's annotation printed as YAML or JSON.
 /// The first object that cannot be read, or has no annotation, ends the command before anything prints.
-struct ViewLastAppliedOptions: CommandOptions {
-    var builder: ResourceBuilder
-    var output: String
+struct ViewLastAppliedOptions: FlagOptions {
+    var builder = ResourceBuilder()
+    var output = "yaml"
 
-    init(_ inv: inout Invocation) throws {
-        builder = ResourceBuilder.from(inv)
-        output = inv.flags.string("output")
+    static var flags: [OptionFlag<Self>] {
+        [.builder(\.builder, [
+            FlagSpec("all", .bool, usage: "Show every object of the given types in the namespace."),
+            FlagSpec("filename", short: "f", .stringSlice, usage: "Files naming the objects to show."),
+            FlagSpec("kustomize", short: "k", .string, usage: "Kustomization directory naming the objects to show."),
+            FlagSpec("recursive", short: "R", .bool, usage: "Walk directories given with -f recursively."),
+            CommonFlags.selector]),
+         .init(\.output, "output", short: "o", default: "yaml", usage: "Output format: yaml or json.", completions: ["yaml", "json"])]
     }
 
     func validate(_ inv: Invocation) throws {
@@ -139,15 +121,22 @@ struct ViewLastAppliedOptions: CommandOptions {
 /// live object (nothing else changes). As kubectl, every object is read and checked first (it must exist
 /// and, without `--create-annotation`, have the annotation); objects whose annotation already matches
 /// are reported as needing no change; then the others are written.
-struct SetLastAppliedOptions: CommandOptions {
-    var builder: ResourceBuilder
-    var printFlags: PrintFlags
-    var createAnnotation: Bool
+struct SetLastAppliedOptions: FlagOptions {
+    var builder = ResourceBuilder()
+    var printFlags = PrintFlags()
+    var createAnnotation = false
 
-    init(_ inv: inout Invocation) throws {
-        builder = ResourceBuilder.from(inv, args: [])
-        printFlags = PrintFlags(inv.flags)
-        createAnnotation = inv.flags.bool("create-annotation")
+    static var flags: [OptionFlag<Self>] {
+        [.init(\.createAnnotation, "create-annotation", usage: "Create the annotation on objects that do not have it yet."),
+         .init(\.builder, [FlagSpec("filename", short: "f", .stringSlice, usage: "Files holding the configurations to record.")]) {
+             ResourceBuilder.from($0, args: [])
+         },
+         .printing(\.printFlags, [
+            CommonFlags.dryRun,
+            FlagSpec("output", short: "o", .string, usage: "Output format: name, yaml or json."),
+            FlagSpec("allow-missing-template-keys", .bool, default: "true", usage: "Ignore missing keys in templates."),
+            FlagSpec("show-managed-fields", .bool, usage: "Keep managedFields in JSON and YAML output."),
+            FlagSpec("template", .string, usage: "Template for -o go-template or jsonpath.")])]
     }
 
     /// kubectl's order: --dry-run, the printer, then the files.

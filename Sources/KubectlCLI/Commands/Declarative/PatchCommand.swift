@@ -36,7 +36,10 @@ enum PatchCommand {
     static func patchOne(_ type: ResourceType, namespace: String, name: String, patch: JSONValue, kind: PatchKind,
                          subresource: String, dryRun: DryRun, session s: APISession) throws -> (JSONValue, Bool)
     {
+        // kubectl v1.32 sends any subresource name: one the kind does not serve is the API server's 404.
+        if !SubresourceWrite.serves(subresource, type) { throw SubresourceWrite.noSuchPath }
         let live = try s.get(type, namespace: namespace, name: name)
+        if dryRun != .client { try s.checkRequestBody(patch) }
         if subresource == "scale" {
             return try patchScale(live, patch: patch, kind: kind, type: type, session: s, dryRun: dryRun)
         }
@@ -60,23 +63,21 @@ enum PatchCommand {
     static func patchScale(_ live: JSONValue, patch: JSONValue, kind: PatchKind, type: ResourceType, session s: APISession,
                            dryRun: DryRun) throws -> (JSONValue, Bool)
     {
-        guard !live["spec"]["replicas"].isNull || ["Deployment", "ReplicaSet", "StatefulSet", "ReplicationController"].contains(type.kind) else {
-            throw APIError.notFound("\(type.qualifiedPlural)", live["metadata"]["name"].string ?? "")
-        }
-        var scale: JSONValue = [
-            "apiVersion": "autoscaling/v1", "kind": "Scale",
-            "metadata": ["name": live["metadata"]["name"], "namespace": live["metadata"]["namespace"],
-                         "uid": live["metadata"]["uid"], "resourceVersion": live["metadata"]["resourceVersion"],
-                         "creationTimestamp": live["metadata"]["creationTimestamp"]],
-            "spec": ["replicas": live["spec"]["replicas"].isNull ? .int(1) : live["spec"]["replicas"]],
-            "status": ["replicas": live["status"]["replicas"].isNull ? .int(0) : live["status"]["replicas"]],
-        ]
+        guard let paths = type.scale else { throw SubresourceWrite.noSuchPath }
+        var scale = GetSubresource.scale(of: live, type: type)
         let patched = try Declarative.apply(patch, to: scale, kind: kind == .strategic ? .merge : kind)
+        // The Scale decodes with replicas 0 when the patch removed them, and is validated before the
+        // workload is touched.
+        let replicas = patched["spec"]["replicas"].isNull ? JSONValue.int(0) : patched["spec"]["replicas"]
+        if let n = replicas.int, n < 0 {
+            throw APIError.invalid(kind: "Scale", name: live["metadata"]["name"].string ?? "", causes: [
+                .init(field: "spec.replicas", message: "Invalid value: \(n): must be greater than or equal to 0")], group: "autoscaling")
+        }
         var obj = live
-        obj["spec"]["replicas"] = patched["spec"]["replicas"]
+        obj.set(paths.specReplicasPath, replicas)
         if dryRun == .client { scale["spec"] = patched["spec"]; return (scale, obj != live) }
         let updated = try s.update(obj, type: type, dryRun: dryRun == .server, verb: "patch", subresource: "scale")
-        scale["spec"]["replicas"] = updated["spec"]["replicas"]
+        scale["spec"]["replicas"] = updated.at(paths.specReplicasPath)
         scale["metadata"]["resourceVersion"] = updated["metadata"]["resourceVersion"]
         return (scale, updated != live)
     }
@@ -86,7 +87,6 @@ enum PatchCommand {
 struct PatchOptions: FlagOptions {
     var builder = ResourceBuilder()
     var printFlags = PrintFlags()
-    var fieldManager = ""
     var patchType = "strategic"
     var patchText = ""
     var patchFile = ""
@@ -98,11 +98,11 @@ struct PatchOptions: FlagOptions {
         [.printing(\.printFlags, CommonFlags.output(tables: false) + [CommonFlags.dryRun]),
          .builder(\.builder, CommonFlags.filenames("update") + [
             FlagSpec("local", .bool, usage: "Patch the objects of -f only, without reading or writing the store.")]),
-         .init(\.fieldManager, CommonFlags.fieldManager("kubectl-patch")),
+         .fieldManager("kubectl-patch"),
          .init(\.patchText, "patch", short: "p", usage: "The patch to apply to the object (JSON or YAML)."),
          .init(\.patchFile, "patch-file", usage: "A file holding the patch (JSON or YAML)."),
          .init(\.record, CommonFlags.record),
-         .init(\.subresource, "subresource", usage: "Patch this subresource: status or scale.", completions: ["status", "scale"]),
+         .subresource(\.subresource, FlagSpec("subresource", .string, usage: "Patch this subresource: status or scale.", completions: ["status", "scale"])),
          .init(\.patchType, "type", default: "strategic", usage: "The patch type: json, merge or strategic.",
                completions: ["json", "merge", "strategic"])]
     }
@@ -114,9 +114,6 @@ struct PatchOptions: FlagOptions {
 
     func validate(_ inv: Invocation) throws {
         if builder.local && !inv.args.isEmpty { throw CLIError.message("cannot specify --local and server resources") }
-        if !subresource.isEmpty && !["status", "scale"].contains(subresource) {
-            throw CLIError.message("invalid subresource value: \(goQuoted(subresource)). Must be one of [status scale]")
-        }
         if builder.filenames.isEmpty && inv.args.isEmpty {
             throw CLIError.message(ResourceArgs.noResourcesMessage)
         }
@@ -148,7 +145,13 @@ struct PatchOptions: FlagOptions {
                 try PatchCommand.patchOne(type, namespace: t.namespace, name: t.name, patch: patch, kind: kind, subresource: subresource,
                              dryRun: dryRun, session: s)
             }
-            printer.print(object, type: type, operation: changed ? "patched" : "patched (no change)", inv: inv)
+            let operation = changed ? "patched" : "patched (no change)"
+            if subresource == "scale" {
+                // The scale subresource answers with an autoscaling/v1 Scale, which kubectl names as such.
+                printer.print(name: "scale.autoscaling/\(t.name)", object: object, operation: operation, inv: inv)
+            } else {
+                printer.print(object, type: type, operation: operation, inv: inv)
+            }
         }
         try printer.flush(&inv)
         if !errors.isEmpty { throw CLIError.aggregate(errors) }

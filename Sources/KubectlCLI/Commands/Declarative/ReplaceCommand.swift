@@ -29,7 +29,6 @@ struct ReplaceOptions: FlagOptions {
     var timeout = "0s"
     var raw = ""
     var subresource = ""
-    var fieldManager = ""
     /// Accepted, no effect offline (README, help): deletions are immediate.
     var wait = false
     var timeoutSet: Bool { if case .success(let ns) = GoValue.parseDuration(timeout) { return ns != 0 } else { return false } }
@@ -39,12 +38,12 @@ struct ReplaceOptions: FlagOptions {
          .init(\.builder, CommonFlags.filenames("replace") + [CommonFlags.validate]) { ResourceBuilder.from($0, args: []) },
          .init(\.cascadeText, "cascade", default: "background", usage: "Deletion cascade for --force: background, foreground or orphan.",
                noOptDefault: "background"),
-         .init(\.fieldManager, CommonFlags.fieldManager("kubectl-replace")),
+         .fieldManager("kubectl-replace"),
          .init(\.force, "force", usage: "Delete the object, then create it again."),
          .init(\.gracePeriod, "grace-period", default: "-1", usage: "Grace period for --force deletions. No effect offline: deletions are immediate."),
          .init(\.raw, "raw", usage: "Raw URI to PUT to the server (not available offline)."),
          .init(\.saveConfig, "save-config", usage: "Record the object in the last-applied-configuration annotation, for later apply."),
-         .init(\.subresource, "subresource", usage: "Replace this subresource: status (only the status is taken from the file); scale acts on the object itself."),
+         .subresource(\.subresource, FlagSpec("subresource", .string, usage: "Replace this subresource: status (only the status is taken from the file) or scale.")),
          .init(\.timeout, "timeout", .duration, default: "0s", usage: "Wait time for --force deletions. No effect offline: deletions are immediate."),
          .init(\.wait, "wait", usage: "Wait for --force deletions to finish. No effect offline: deletions are immediate.")]
     }
@@ -99,6 +98,9 @@ struct ReplaceOptions: FlagOptions {
                 let created = try server.write { try $0.create(Declarative.dropNulls(obj), type: type, namespace: info.namespace) }
                 printer.print(created, type: type, operation: "replaced", suffixed: false, inv: inv)
                 return
+            }
+            if !subresource.isEmpty && (subresource != "status" || !SubresourceWrite.serves("status", type)) {
+                throw SubresourceWrite.replaceRefusal(subresource, type: type, object: obj)
             }
             let result = try server.write { s -> JSONValue in
                 let live = try s.get(type, namespace: info.namespace, name: info.name)

@@ -21,29 +21,20 @@ enum StoreCommand {
                             # Everything you made, as one YAML stream for kubectl apply -f
                             kubectl-local store export > cluster.yaml
                             """,
-                        flags: [FlagSpec("dir", .string,
-                                         usage: "Write DIR/NAMESPACE/RESOURCE/NAME.yaml (cluster-scoped objects under DIR/_cluster) instead of one stream on stdout.")],
                         options: StoreExportOptions.self),
             CommandSpec("import", use: "import -f FILENAME", short: "Load objects as a cluster keeps them (kubectl get -o yaml)",
                         example: """
                             # Load what a real cluster holds, status and uids included
                             kubectl get all,cm,secrets -A -o yaml | kubectl-local store import -f -
                             """,
-                        flags: [FlagSpec("filename", short: "f", .stringSlice, usage: "Files (YAML or JSON, Lists too) to load; - reads stdin."),
-                                FlagSpec("recursive", short: "R", .bool, usage: "Read the directories given with -f and their subdirectories.")],
                         options: StoreImportOptions.self),
             CommandSpec("info", use: "info", short: "Show the store's file, schema version, size and objects per kind",
                         options: StoreInfoOptions.self),
             CommandSpec("reset", use: "reset --yes", short: "Start the store over as a fresh cluster",
-                        flags: [FlagSpec("yes", .bool, usage: "Confirm: delete every object of the store.")],
                         options: StoreResetOptions.self),
         ],
         group: "Other Commands:")
 
-    /// The store commands take flags only.
-    static func noArguments(_ inv: Invocation) throws {
-        if !inv.args.isEmpty { throw CLIError.usage("unexpected arguments: \(inv.args.joined(separator: " "))") }
-    }
 
     /// The store's file and the files SQLite keeps beside it.
     static func files(_ path: String) -> [String] { [path, path + "-wal", path + "-shm"] }
@@ -54,11 +45,18 @@ enum StoreCommand {
     }
 }
 
-/// `store info`.
-struct StoreInfoOptions: CommandOptions {
-    init(_ inv: inout Invocation) throws {
-        try StoreCommand.noArguments(inv)
+/// The store commands take flags only.
+protocol StoreOptions: FlagOptions {}
+
+extension StoreOptions {
+    mutating func complete(_ inv: inout Invocation) throws {
+        if !inv.args.isEmpty { throw CLIError.usage("unexpected arguments: \(inv.args.joined(separator: " "))") }
     }
+}
+
+/// `store info`.
+struct StoreInfoOptions: StoreOptions {
+    static var flags: [OptionFlag<Self>] { [] }
 
     func run(_ inv: inout Invocation) throws {
         let active = try inv.activeContext()
@@ -87,13 +85,10 @@ struct StoreInfoOptions: CommandOptions {
 }
 
 /// `store reset --yes`: the store file is removed and created again, seeded as a fresh cluster.
-struct StoreResetOptions: CommandOptions {
-    var confirmed: Bool
+struct StoreResetOptions: StoreOptions {
+    var confirmed = false
 
-    init(_ inv: inout Invocation) throws {
-        confirmed = inv.flags.bool("yes")
-        try StoreCommand.noArguments(inv)
-    }
+    static var flags: [OptionFlag<Self>] { [.init(\.confirmed, "yes", usage: "Confirm: delete every object of the store.")] }
 
     func run(_ inv: inout Invocation) throws {
         let active = try inv.activeContext()

@@ -8,12 +8,11 @@ import KubeRegistry
 
 /// `store export [--dir DIR]`: the objects a user made, cleaned of what a cluster assigns
 /// (`ExportRules`), as one YAML stream (`kubectl apply -f`) or one file per object.
-struct StoreExportOptions: CommandOptions {
-    var dir: String
+struct StoreExportOptions: StoreOptions {
+    var dir = ""
 
-    init(_ inv: inout Invocation) throws {
-        dir = inv.flags.string("dir")
-        try StoreCommand.noArguments(inv)
+    static var flags: [OptionFlag<Self>] {
+        [.init(\.dir, "dir", usage: "Write DIR/NAMESPACE/RESOURCE/NAME.yaml (cluster-scoped objects under DIR/_cluster) instead of one stream on stdout.")]
     }
 
     func run(_ inv: inout Invocation) throws {
@@ -55,14 +54,13 @@ struct StoreExportOptions: CommandOptions {
 
 /// `store import -f FILE`: objects from a cluster (a `kubectl get -o yaml` List or a stream) stored
 /// as they were, status and uids included (`APISession.restore`); namespaces and CRDs first.
-struct StoreImportOptions: CommandOptions {
-    var files: [String]
-    var recursive: Bool
+struct StoreImportOptions: StoreOptions {
+    var files: [String] = []
+    var recursive = false
 
-    init(_ inv: inout Invocation) throws {
-        files = inv.flags.strings("filename")
-        recursive = inv.flags.bool("recursive")
-        try StoreCommand.noArguments(inv)
+    static var flags: [OptionFlag<Self>] {
+        [.init(\.files, "filename", short: "f", usage: "Files (YAML or JSON, Lists too) to load; - reads stdin."),
+         .init(\.recursive, "recursive", short: "R", usage: "Read the directories given with -f and their subdirectories.")]
     }
 
     func validate(_ inv: Invocation) throws {

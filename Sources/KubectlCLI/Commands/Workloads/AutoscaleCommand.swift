@@ -20,7 +20,6 @@ struct AutoscaleOptions: FlagOptions {
     var cpuPercent = -1
     var name = ""
     var saveConfig = false
-    var fieldManager = ""
     /// Hidden and deprecated; accepted, nothing recorded.
     var record = false
 
@@ -28,7 +27,7 @@ struct AutoscaleOptions: FlagOptions {
         [.printing(\.printFlags, CommonFlags.output(tables: false) + [CommonFlags.dryRun]),
          .builder(\.builder, CommonFlags.filenames("autoscale")),
          .init(\.cpuPercent, "cpu-percent", default: "-1", usage: "Target average CPU utilization (percent of the request); -1 leaves the default policy.", bits: 32),
-         .init(\.fieldManager, CommonFlags.fieldManager("kubectl-autoscale")),
+         .fieldManager("kubectl-autoscale"),
          .init(\.maxPods, "max", default: "-1", usage: "Upper limit for the number of pods.", bits: 32, required: true),
          .init(\.minPods, "min", default: "-1", usage: "Lower limit for the number of pods; -1 lets the server choose.", bits: 32),
          .init(\.name, "name", usage: "Name of the autoscaler (default: the target's name)."),

@@ -5,17 +5,20 @@ import KubeRegistry
 
 /// `kubectl cordon` and `kubectl uncordon` (one implementation, as in kubectl's cordon.go).
 /// cordon and uncordon: the nodes named (or selected by `-l`) marked (un)schedulable.
-struct NodeSchedulingOptions: CommandOptions {
-    var unschedulable: Bool
-    var names: [String]
-    var selector: String
-    var dryRun: DryRun
+struct NodeSchedulingOptions: FlagOptions {
+    var unschedulable = true
+    var names: [String] = []
+    var selector = ""
+    var dryRunText = ""
+    var dryRun = DryRun.none
 
-    init(_ inv: inout Invocation) throws {
+    static var flags: [OptionFlag<Self>] {
+        [.init(\.dryRunText, CommonFlags.dryRun), .init(\.selector, CommonFlags.selector)]
+    }
+
+    mutating func complete(_ inv: inout Invocation) throws {
         unschedulable = inv.commandPath.last == "cordon"
         names = inv.args
-        selector = inv.flags.string("selector")
-        let dryRunText = inv.flags.string("dry-run")
         if names.isEmpty && selector.isEmpty { throw CLIError.usage("USAGE: \(unschedulable ? "cordon" : "uncordon") NODE [flags]") }
         dryRun = try DryRun.parse(dryRunText, inv)
     }

@@ -3,58 +3,46 @@ import KubeModel
 import KubePrinters
 import KubeRegistry
 
-/// `kubectl drain`: cordon, then evict the node's pods.
-extension NodeCommands {
-    static let drainFlags: [FlagSpec] = [
-        FlagSpec("chunk-size", .int, default: "500", usage: "List in chunks of this size (no effect on the local store)."),
-        FlagSpec("delete-emptydir-data", .bool, usage: "Evict pods that use emptyDir volumes (their data is lost)."),
-        FlagSpec("disable-eviction", .bool, usage: "Delete pods instead of evicting them."),
-        CommonFlags.dryRun,
-        FlagSpec("force", .bool, usage: "Also evict pods that no controller manages."),
-        FlagSpec("grace-period", .int, default: "-1", usage: "Seconds each pod gets to terminate. No effect offline: pods go at once."),
-        FlagSpec("ignore-daemonsets", .bool, usage: "Leave DaemonSet-managed pods alone."),
-        FlagSpec("pod-selector", .string, usage: "Only evict pods matching this label selector."),
-        CommonFlags.selector,
-        FlagSpec("skip-wait-for-delete-timeout", .int, usage: "Stop waiting for a pod whose deletion began more than this many seconds ago (0: always wait)."),
-        FlagSpec("timeout", .duration, default: "0s", usage: "How long to wait before giving up."),
-    ]
-
-}
-
 /// drain's options: cordon the nodes, then evict (or with `--disable-eviction` delete) their pods,
 /// refusing as kubectl refuses (DaemonSet pods, pods without a controller, pods with emptyDir data)
 /// unless the matching flag allows it. A node that cannot be drained is reported and the others go on.
-struct DrainOptions: CommandOptions {
-    var names: [String]
-    var selector: String
-    var dryRun: DryRun
-    var force: Bool
-    var ignoreDaemonSets: Bool
-    var deleteEmptyDirData: Bool
+struct DrainOptions: FlagOptions {
+    var names: [String] = []
+    var selector = ""
+    var dryRunText = ""
+    var dryRun = DryRun.none
+    var force = false
+    var ignoreDaemonSets = false
+    var deleteEmptyDirData = false
+    var podSelectorText = ""
     var podSelector: LabelSelector?
-    var disableEviction: Bool
-    var timeoutNanoseconds: Int64
-    /// Accepted, no effect offline (README, help): the store is not read in chunks.
-    var gracePeriod: Int
-    var chunkSize: Int
+    var disableEviction = false
+    var timeout = DurationFlag()
+    var timeoutNanoseconds: Int64 { timeout.nanoseconds ?? 0 }
+    /// Accepted, no effect offline (README, help): pods go at once and the store is not read in chunks.
+    var gracePeriod = -1
+    var chunkSize = 500
     /// Seconds after which a pod still terminating is not waited for any longer (0: wait for every pod).
-    var skipWaitForDeleteTimeout: Int
+    var skipWaitForDeleteTimeout = 0
+
+    static var flags: [OptionFlag<Self>] {
+        [.init(\.chunkSize, "chunk-size", default: "500", usage: "List in chunks of this size (no effect on the local store)."),
+         .init(\.deleteEmptyDirData, "delete-emptydir-data", usage: "Evict pods that use emptyDir volumes (their data is lost)."),
+         .init(\.disableEviction, "disable-eviction", usage: "Delete pods instead of evicting them."),
+         .init(\.dryRunText, CommonFlags.dryRun),
+         .init(\.force, "force", usage: "Also evict pods that no controller manages."),
+         .init(\.gracePeriod, "grace-period", default: "-1", usage: "Seconds each pod gets to terminate. No effect offline: pods go at once."),
+         .init(\.ignoreDaemonSets, "ignore-daemonsets", usage: "Leave DaemonSet-managed pods alone."),
+         .init(\.podSelectorText, "pod-selector", usage: "Only evict pods matching this label selector."),
+         .init(\.selector, CommonFlags.selector),
+         .init(\.skipWaitForDeleteTimeout, "skip-wait-for-delete-timeout",
+               usage: "Stop waiting for a pod whose deletion began more than this many seconds ago (0: always wait)."),
+         .init(\.timeout, "timeout", default: "0s", usage: "How long to wait before giving up.")]
+    }
 
     /// kubectl's order: a node is required, then the dry-run strategy, then the pod selector.
-    init(_ inv: inout Invocation) throws {
-        let f = inv.flags
+    mutating func complete(_ inv: inout Invocation) throws {
         names = inv.args
-        selector = f.string("selector")
-        force = f.bool("force")
-        ignoreDaemonSets = f.bool("ignore-daemonsets")
-        deleteEmptyDirData = f.bool("delete-emptydir-data")
-        disableEviction = f.bool("disable-eviction")
-        timeoutNanoseconds = f.durationNanoseconds("timeout") ?? 0
-        gracePeriod = f.int("grace-period")
-        chunkSize = f.int("chunk-size")
-        skipWaitForDeleteTimeout = f.int("skip-wait-for-delete-timeout")
-        let podSelectorText = f.string("pod-selector")
-        let dryRunText = f.string("dry-run")
         if names.isEmpty && selector.isEmpty { throw CLIError.usage("USAGE: drain NODE [flags]") }
         dryRun = try DryRun.parse(dryRunText, inv)
         do { podSelector = try parseLabelSelector(podSelectorText) } catch {

@@ -83,7 +83,7 @@ struct ExposeOptions: FlagOptions {
     var printFlags = PrintFlags()
     var clusterIP = "", containerPort = "", externalIP = "", labels = "", loadBalancerIP = "", name = ""
     var overrideType = "merge", overrides = ""
-    var port = "", protocolName = "", selector = "", sessionAffinity = "", targetPort = "", serviceType = "", fieldManager = ""
+    var port = "", protocolName = "", selector = "", sessionAffinity = "", targetPort = "", serviceType = ""
     var saveConfig = false
     /// Hidden and deprecated; accepted, nothing recorded.
     var record = false
@@ -94,7 +94,7 @@ struct ExposeOptions: FlagOptions {
          .init(\.clusterIP, "cluster-ip", usage: "ClusterIP for the service; None makes it headless."),
          .init(\.containerPort, "container-port", usage: "Synonym for --target-port.", hidden: true),
          .init(\.externalIP, "external-ip", usage: "An external IP address to accept traffic on."),
-         .init(\.fieldManager, CommonFlags.fieldManager("kubectl-expose")),
+         .fieldManager("kubectl-expose"),
          .init(\.labels, "labels", short: "l", usage: "Labels for the service (default: the target's labels)."),
          .init(\.loadBalancerIP, "load-balancer-ip", usage: "IP for a LoadBalancer service."),
          .init(\.name, "name", usage: "Name of the service (default: the target's name)."),

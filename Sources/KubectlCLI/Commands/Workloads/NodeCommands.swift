@@ -8,23 +8,13 @@ import KubeRegistry
 enum NodeCommands {
     static let specs: [CommandSpec] = [
         CommandSpec("cordon", use: "cordon NODE", short: "Stop new pods from being scheduled onto a node",
-                    flags: [CommonFlags.dryRun, CommonFlags.selector], group: "Cluster Management Commands:",
-                    options: NodeSchedulingOptions.self),
+                    group: "Cluster Management Commands:", options: NodeSchedulingOptions.self),
         CommandSpec("uncordon", use: "uncordon NODE", short: "Let pods be scheduled onto a node again",
-                    flags: [CommonFlags.dryRun, CommonFlags.selector], group: "Cluster Management Commands:",
-                    options: NodeSchedulingOptions.self),
+                    group: "Cluster Management Commands:", options: NodeSchedulingOptions.self),
         CommandSpec("drain", use: "drain NODE", short: "Cordon a node and evict its pods before maintenance",
-                    flags: drainFlags, group: "Cluster Management Commands:", options: DrainOptions.self),
+                    group: "Cluster Management Commands:", options: DrainOptions.self),
         CommandSpec("taint", use: "taint NODE NAME KEY_1=VAL_1:TAINT_EFFECT_1 ... KEY_N=VAL_N:TAINT_EFFECT_N",
-                    short: "Add, change or remove node taints",
-                    flags: CommonFlags.output(tables: false) + [
-                        FlagSpec("all", .bool, usage: "Taint every node."),
-                        CommonFlags.dryRun,
-                        CommonFlags.fieldManager("kubectl-taint"),
-                        FlagSpec("overwrite", .bool, usage: "Replace taints with the same key and effect."),
-                        CommonFlags.selector,
-                        CommonFlags.validate,
-                    ], group: "Cluster Management Commands:", options: TaintOptions.self),
+                    short: "Add, change or remove node taints", group: "Cluster Management Commands:", options: TaintOptions.self),
     ]
 
     static func nodeType(_ inv: inout Invocation) throws -> ResourceType {

@@ -7,40 +7,21 @@ import KubeRegistry
 /// stateful sets. History is read from the ReplicaSets (deployments) or ControllerRevisions (daemon
 /// sets, stateful sets) the object controls; status from the status the controllers wrote.
 enum RolloutCommand {
-    static func flags(_ purpose: String) -> [FlagSpec] {
-        CommonFlags.filenames(purpose) + [CommonFlags.selector]
-    }
-
     static let spec = CommandSpec(
         "rollout", use: "rollout SUBCOMMAND", short: "Inspect and steer the rollouts of workloads",
         subcommands: [
             CommandSpec("history", use: "history (TYPE NAME | TYPE/NAME) [flags]", short: "List the recorded revisions of a workload",
-                        flags: flags("view") + CommonFlags.output(tables: false) + [
-                            FlagSpec("revision", .int, usage: "Show the pod template of this revision."),
-                        ], options: RolloutOptions.self),
+                        options: RolloutHistoryOptions.self),
             CommandSpec("undo", use: "undo (TYPE NAME | TYPE/NAME) [flags]", short: "Go back to an earlier revision",
-                        flags: flags("roll back") + CommonFlags.output(tables: false) + [
-                            CommonFlags.dryRun,
-                            FlagSpec("to-revision", .int, usage: "The revision to roll back to (0: the previous one)."),
-                        ], options: RolloutOptions.self),
+                        options: RolloutUndoOptions.self),
             CommandSpec("status", use: "status (TYPE NAME | TYPE/NAME) [flags]", short: "Report how far a rollout has progressed",
-                        flags: flags("get") + [
-                            FlagSpec("revision", .int, usage: "Pin to a revision (stateful sets are not supported)."),
-                            FlagSpec("timeout", .duration, default: "0s", usage: "How long to wait; 0 means forever."),
-                            FlagSpec("watch", short: "w", .bool, default: "true", usage: "Keep watching until the rollout is done."),
-                        ], options: RolloutOptions.self),
+                        options: RolloutStatusOptions.self),
             CommandSpec("restart", use: "restart RESOURCE", short: "Roll out fresh pods of a workload",
-                        flags: flags("restart") + CommonFlags.output(tables: false) + [
-                            CommonFlags.fieldManager("kubectl-rollout"),
-                        ], options: RolloutOptions.self),
+                        options: RolloutMarkOptions<RolloutRestart>.self),
             CommandSpec("pause", use: "pause RESOURCE", short: "Hold a deployment's rollouts",
-                        flags: flags("pause") + CommonFlags.output(tables: false) + [
-                            CommonFlags.fieldManager("kubectl-rollout"),
-                        ], options: RolloutOptions.self),
+                        options: RolloutMarkOptions<RolloutPause>.self),
             CommandSpec("resume", use: "resume RESOURCE", short: "Let a held deployment roll out again",
-                        flags: flags("resume") + CommonFlags.output(tables: false) + [
-                            CommonFlags.fieldManager("kubectl-rollout"),
-                        ], options: RolloutOptions.self),
+                        options: RolloutMarkOptions<RolloutResume>.self),
         ],
         group: "Deploy Commands:")
 
@@ -378,40 +359,3 @@ enum RolloutCommand {
     }
 }
 
-/// The options of the rollout verbs (one type; the verb is the command's last word): the workloads
-/// named (`TYPE NAME`, `TYPE/NAME`, `-f`, `-k`, `-l`) and each verb's flags (read when it declares them).
-struct RolloutOptions: CommandOptions {
-    var verb: String
-    var builder: ResourceBuilder
-    var printFlags: PrintFlags
-    var revision = 0
-    var toRevision = 0
-    var watch = false
-    /// `status --timeout` when given (nil: not set, wait on the settled store is refused).
-    var timeoutNanoseconds: Int64?
-    /// Accepted; the store keeps no managedFields.
-    var fieldManager = ""
-
-    init(_ inv: inout Invocation) throws {
-        let f = inv.flags
-        verb = inv.commandPath.last ?? ""
-        builder = ResourceBuilder.from(inv)
-        printFlags = PrintFlags(f)
-        if f.declares("revision") { revision = f.int("revision") }
-        if f.declares("to-revision") { toRevision = f.int("to-revision") }
-        if f.declares("watch") { watch = f.bool("watch") }
-        if f.declares("timeout"), f.isSet("timeout") { timeoutNanoseconds = f.durationNanoseconds("timeout") }
-        if f.declares("field-manager") { fieldManager = f.string("field-manager") }
-    }
-
-    func run(_ inv: inout Invocation) throws {
-        switch verb {
-        case "history": try RolloutCommand.history(&inv, self)
-        case "undo": try RolloutCommand.undo(&inv, self)
-        case "status": try RolloutCommand.status(&inv, self)
-        case "pause": try RolloutCommand.mark(&inv, action: .pause, self)
-        case "resume": try RolloutCommand.mark(&inv, action: .resume, self)
-        default: try RolloutCommand.mark(&inv, action: .restart, self)
-        }
-    }
-}

@@ -32,7 +32,6 @@ struct RunOptions: FlagOptions {
     var command = false
     var env: [String] = []
     var expose = false
-    var fieldManager = ""
     var image = ""
     var imagePullPolicy = ""
     var labels = ""
@@ -56,7 +55,7 @@ struct RunOptions: FlagOptions {
          .init(\.command, "command", usage: "Use the extra arguments as the command instead of args."),
          .init(\.env, "env", .stringArray, usage: "Environment variables, as NAME=value."),
          .init(\.expose, "expose", usage: "Also create a ClusterIP service for the pod."),
-         .init(\.fieldManager, "field-manager", default: "kubectl-run", usage: "Name recorded in metadata.managedFields as the manager of the fields written."),
+         .fieldManager("kubectl-run"),
          .init(\.image, "image", usage: "Image for the container.", required: true),
          .init(\.imagePullPolicy, "image-pull-policy", usage: "Image pull policy of the container."),
          .init(\.labels, "labels", short: "l", usage: "Labels for the pod, as key=value pairs, comma separated."),

@@ -41,6 +41,9 @@ struct ScaleOptions: FlagOptions {
          .init(\.timeout, "timeout", .duration, default: "0s", usage: "How long to wait for the scale to finish. No effect offline: the store settles at once.")]
     }
 
+    /// Every write goes through the scale subresource (its managedFields entry says so).
+    mutating func complete(_ inv: inout Invocation) throws { inv.request.subresource = "scale" }
+
     func validate(_ inv: Invocation) throws {
         if replicas < 0 {
             throw CLIError.message("The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0")

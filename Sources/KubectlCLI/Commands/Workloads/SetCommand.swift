@@ -5,20 +5,6 @@ import KubeRegistry
 
 /// `kubectl set image|env|resources|selector|serviceaccount`.
 enum SetCommand {
-    static func commonFlags(_ purpose: String, containers: Bool = false) -> [FlagSpec] {
-        var f = CommonFlags.output(tables: false) + CommonFlags.filenames(purpose) + [
-            FlagSpec("all", .bool, usage: "Select every object of the given types in the namespace."),
-            CommonFlags.dryRun,
-            CommonFlags.fieldManager("kubectl-set"),
-            FlagSpec("local", .bool, usage: "Change the objects from -f only, without reading or writing the store."),
-            CommonFlags.selector,
-        ]
-        if containers {
-            f.append(FlagSpec("containers", short: "c", .string, default: "*", usage: "Containers to change, as a glob pattern."))
-        }
-        return f
-    }
-
     /// kubectl's `set selector` (and `wait`) walk directories given with -f by default.
     static func recursiveByDefault(_ f: FlagSpec) -> FlagSpec {
         var f = f
@@ -30,42 +16,17 @@ enum SetCommand {
         "set", use: "set SUBCOMMAND", short: "Change common fields of objects (image, env, resources, ...)",
         subcommands: [
             CommandSpec("image", use: "image (-f FILENAME | TYPE NAME) CONTAINER_NAME_1=CONTAINER_IMAGE_1 ... CONTAINER_NAME_N=CONTAINER_IMAGE_N",
-                        short: "Change container images of pods or pod templates", flags: commonFlags("update") + [
-                            CommonFlags.record,
-                        ], options: SetOptions.self),
+                        short: "Change container images of pods or pod templates", options: SetImageOptions.self),
             CommandSpec("env", use: "env RESOURCE/NAME KEY_1=VAL_1 ... KEY_N=VAL_N",
-                        short: "Add, change or remove container environment variables", flags: commonFlags("update", containers: true) + [
-                            FlagSpec("env", short: "e", .stringArray, usage: "An environment variable to set, as KEY=value."),
-                            FlagSpec("from", .string, usage: "The configmap or secret to read variables from (configmap/NAME, secret/NAME)."),
-                            FlagSpec("keys", .stringSlice, usage: "With --from, only these keys."),
-                            FlagSpec("list", .bool, usage: "Print the environment of each container instead of changing it."),
-                            FlagSpec("overwrite", .bool, default: "true", usage: "Allow replacing variables that already have a value."),
-                            FlagSpec("prefix", .string, usage: "Prefix for the names of variables taken from --from."),
-                            FlagSpec("resolve", .bool, usage: "With --list, show values of secret and configmap references."),
-                        ], options: SetOptions.self),
+                        short: "Add, change or remove container environment variables", options: SetEnvOptions.self),
             CommandSpec("resources", use: "resources (-f FILENAME | TYPE NAME)  ([--limits=LIMITS & --requests=REQUESTS]",
-                        short: "Change container CPU/memory requests and limits",
-                        flags: commonFlags("update", containers: true) + [
-                            FlagSpec("limits", .string, usage: "Resource limits, as name=quantity pairs (cpu=200m,memory=512Mi)."),
-                            CommonFlags.record,
-                            FlagSpec("requests", .string, usage: "Resource requests, as name=quantity pairs."),
-                        ], options: SetOptions.self),
+                        short: "Change container CPU/memory requests and limits", options: SetResourcesOptions.self),
             CommandSpec("selector", use: "selector (-f FILENAME | TYPE NAME) EXPRESSIONS [--resource-version=version]",
-                        short: "Replace the label selector of an object",
-                        flags: commonFlags("update").filter { $0.name != "selector" && $0.name != "kustomize" }.map(recursiveByDefault) + [
-                            CommonFlags.record,
-                            FlagSpec("resource-version", .string, usage: "Only update when the object still has this resourceVersion."),
-                        ], options: SetOptions.self),
+                        short: "Replace the label selector of an object", options: SetSelectorOptions.self),
             CommandSpec("subject", use: "subject (-f FILENAME | TYPE NAME) [--user=username] [--group=groupname] [--serviceaccount=namespace:serviceaccountname] [--dry-run=server|client|none]",
-                        short: "Add users, groups or service accounts to role bindings",
-                        flags: commonFlags("update") + [
-                            FlagSpec("group", .stringArray, usage: "A group to add to the binding's subjects."),
-                            FlagSpec("serviceaccount", .stringArray, usage: "A service account to add, as NAMESPACE:NAME."),
-                            FlagSpec("user", .stringArray, usage: "A user name to add to the binding's subjects."),
-                        ], options: SetOptions.self),
+                        short: "Add users, groups or service accounts to role bindings", options: SetSubjectOptions.self),
             CommandSpec("serviceaccount", aliases: ["sa"], use: "serviceaccount (-f FILENAME | TYPE NAME) SERVICE_ACCOUNT",
-                        short: "Change the service account that pods run as", flags: commonFlags("update").filter { $0.name != "selector" } + [CommonFlags.record],
-                        options: SetOptions.self),
+                        short: "Change the service account that pods run as", options: SetServiceAccountOptions.self),
         ],
         group: "Basic Commands (Intermediate):")
 
@@ -587,42 +548,3 @@ enum SetCommand {
     }
 }
 
-/// The options of the set verbs (one type; the verb is the command's last word): the objects named
-/// (`TYPE NAME`, `-f`, `-k`, `-l`, `--all`, `--local`) and each verb's flags (read when it declares them).
-struct SetOptions: CommandOptions {
-    var verb: String
-    var builder: ResourceBuilder
-    var printFlags: PrintFlags
-    var local = false, all = false, record = false, list = false, overwrite = false, resolve = false
-    var selector = "", containers = "", from = "", prefix = "", limits = "", requests = "", resourceVersion = ""
-    var env: [String] = [], keys: [String] = [], users: [String] = [], groups: [String] = [], serviceAccounts: [String] = []
-    /// Accepted; the store keeps no managedFields.
-    var fieldManager = ""
-
-    init(_ inv: inout Invocation) throws {
-        let f = inv.flags
-        verb = inv.commandPath.last ?? ""
-        builder = ResourceBuilder.from(inv)
-        printFlags = PrintFlags(f)
-        func bool(_ n: String) -> Bool { f.declares(n) && f.bool(n) }
-        func string(_ n: String) -> String { f.declares(n) ? f.string(n) : "" }
-        func strings(_ n: String) -> [String] { f.declares(n) ? f.strings(n) : [] }
-        local = bool("local"); all = bool("all"); record = bool("record"); list = bool("list")
-        overwrite = bool("overwrite"); resolve = bool("resolve")
-        selector = string("selector"); containers = string("containers"); from = string("from"); prefix = string("prefix")
-        limits = string("limits"); requests = string("requests"); resourceVersion = string("resource-version")
-        env = strings("env"); keys = strings("keys"); fieldManager = string("field-manager")
-        users = strings("user"); groups = strings("group"); serviceAccounts = strings("serviceaccount")
-    }
-
-    func run(_ inv: inout Invocation) throws {
-        switch verb {
-        case "image": try SetCommand.image(&inv, self)
-        case "env": try SetCommand.env(&inv, self)
-        case "resources": try SetCommand.resources(&inv, self)
-        case "selector": try SetCommand.selector(&inv, self)
-        case "subject": try SetCommand.subject(&inv, self)
-        default: try SetCommand.serviceAccount(&inv, self)
-        }
-    }
-}

@@ -80,28 +80,30 @@ extension NodeCommands {
 
 /// taint's options, in kubectl's order: dry-run, validation, then the arguments (resources before
 /// changes, then each change parsed), then `-o` when it runs.
-struct TaintOptions: CommandOptions {
+struct TaintOptions: FlagOptions {
     typealias Taint = NodeCommands.Taint
-    var printFlags: PrintFlags
-    var all: Bool
-    var selector: String
-    var overwrite: Bool
-    var fieldManager: String
-    var dryRun: DryRun
-    var validation: ValidationMode
+    var printFlags = PrintFlags()
+    var all = false
+    var selector = ""
+    var overwrite = false
+    var dryRun = DryRun.none
+    var validationText = ""
     var resources: [String] = []
     var add: [Taint] = []
     var remove: [Taint] = []
 
-    init(_ inv: inout Invocation) throws {
-        let f = inv.flags
-        printFlags = PrintFlags(f)
-        all = f.bool("all")
-        selector = f.string("selector")
-        overwrite = f.bool("overwrite")
-        fieldManager = f.string("field-manager")
-        dryRun = try DryRun.from(inv)
-        validation = try ValidationMode.from(inv)
+    static var flags: [OptionFlag<Self>] {
+        [.printing(\.printFlags, CommonFlags.output(tables: false) + [CommonFlags.dryRun]),
+         .init(\.all, "all", usage: "Taint every node."),
+         .fieldManager("kubectl-taint"),
+         .init(\.overwrite, "overwrite", usage: "Replace taints with the same key and effect."),
+         .init(\.selector, CommonFlags.selector),
+         .validation(\.validationText)]
+    }
+
+    mutating func complete(_ inv: inout Invocation) throws {
+        dryRun = try DryRun.parse(printFlags.dryRun, inv)
+        _ = try ValidationMode.parse(validationText)
         var specs: [String] = []
         for a in inv.args {
             if a.contains("=") || a.contains(":") || a.hasSuffix("-") { specs.append(a) } else if specs.isEmpty {

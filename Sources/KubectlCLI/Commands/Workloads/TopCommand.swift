@@ -26,8 +26,8 @@ enum TopCommand {
         var cpu: Int64 = 0, mem: Int64 = 0
         for c in pod["spec"]["containers"].array ?? [] {
             let u = containerUsage(c)
-            cpu += u.cpuMilli
-            mem += u.memBytes
+            cpu = cpu.saturatingAdding(u.cpuMilli)
+            mem = mem.saturatingAdding(u.memBytes)
         }
         return (cpu, mem)
     }
@@ -44,35 +44,73 @@ enum TopCommand {
         }
     }
 
+    /// One running pod's figures: what the table needs, without the pod.
+    struct PodFigures {
+        var namespace: String, name: String, cpu: Int64, mem: Int64
+        var containers: [(name: String, cpu: Int64, mem: Int64)]
+
+        init(_ pod: JSONValue, containers keep: Bool) {
+            namespace = pod["metadata"]["namespace"].string ?? ""
+            name = pod["metadata"]["name"].string ?? ""
+            (cpu, mem) = podUsage(pod)
+            containers = keep ? (pod["spec"]["containers"].array ?? []).map { c in
+                let u = containerUsage(c)
+                return (c["name"].string ?? "", u.cpuMilli, u.memBytes)
+            } : []
+        }
+    }
+
     static func pods(_ inv: inout Invocation, _ o: TopPodOptions) throws {
         let sortBy = try sortKey(o.sortBy)
         let server = try inv.server()
         guard let podType = server.registry.type(group: "", kind: "Pod") else { return }
         let allNS = o.allNamespaces
         let namespace = try inv.namespace()
-        var pods = try server.read { try $0.list(podType, namespace: allNS ? nil : namespace) }
-        if let sel = try parseLabelSelectorClientSide(o.selector) {
-            pods = pods.filter { sel.matches(Dictionary($0["metadata"]["labels"].stringMap, uniquingKeysWith: { $1 })) }
-        }
+        let labels = try parseLabelSelectorClientSide(o.selector)
+        let fields = try parseFieldSelector(o.fieldSelector)
+        var figures: [PodFigures] = []
         if let name = inv.args.first {
-            guard let pod = pods.first(where: { $0["metadata"]["name"].string == name }) else {
+            // One pod: read by its key (across namespaces: the first of that name).
+            var pod = allNS ? nil : try server.read { try $0.find(podType, namespace: namespace, name: name) }
+            if allNS { pod = try server.read { try $0.list(podType, namespace: nil) }.first { $0["metadata"]["name"].string == name } }
+            guard let pod, labels.map({ $0.matches(Dictionary(pod["metadata"]["labels"].stringMap, uniquingKeysWith: { $1 })) }) ?? true else {
                 throw CLIError.api(APIError.notFound("pods", name))
             }
             guard pod["status"]["phase"].string == "Running" else {
                 throw CLIError.message("Metrics not available for pod \(namespace)/\(name), age: \(humanDuration(seconds: inv.clock.now.seconds - (Timestamp(rfc3339: pod["metadata"]["creationTimestamp"].string ?? "")?.seconds ?? inv.clock.now.seconds)))")
             }
-            pods = [pod]
+            if fields.map({ fs in fs.matches { fieldValue($0, of: pod, type: podType) } }) ?? true {
+                figures = [PodFigures(pod, containers: o.containers)]
+            }
+        } else {
+            figures = try runningPods(server, podType, namespace: allNS ? nil : namespace, labels: labels,
+                                      fieldSelector: o.fieldSelector, containers: o.containers)
         }
-        if let fs = try parseFieldSelector(o.fieldSelector) {
-            pods = pods.filter { pod in fs.matches { fieldValue($0, of: pod, type: podType) } }
-        }
-        pods = running(pods)
-        if pods.isEmpty {
+        if figures.isEmpty {
             inv.io.err.write(allNS ? "No resources found\n" : "No resources found in \(namespace) namespace.\n")
             return
         }
-        inv.io.out.write(podTable(pods, sortBy: sortBy, allNamespaces: allNS, containers: o.containers,
+        inv.io.out.write(podTable(figures, sortBy: sortBy, allNamespaces: allNS, containers: o.containers,
                                   headers: !o.noHeaders, sum: o.sum))
+    }
+
+    /// The running pods that match the selectors, read one at a time through the store's indexes
+    /// (phase, labels, indexed fields) where they answer the selectors, else from the whole list.
+    static func runningPods(_ server: APIServer, _ podType: ResourceType, namespace: String?, labels: LabelSelector?,
+                            fieldSelector: String, containers: Bool) throws -> [PodFigures] {
+        let fields = try parseFieldSelector(fieldSelector)
+        let runningOnly = try FieldSelector.parse((fieldSelector.isEmpty ? "" : fieldSelector + ",") + "status.phase=Running")
+        if let query = ListQuery(type: podType, namespace: namespace, labelSelector: labels, fieldSelector: runningOnly) {
+            var figures: [PodFigures] = []
+            try server.read { s in
+                try s.forEach(query, full: true) { row in figures.append(PodFigures(try JSON.parse(row.data), containers: containers)) }
+            }
+            return figures
+        }
+        var pods = try server.read { try $0.list(podType, namespace: namespace) }
+        if let labels { pods = pods.filter { labels.matches(Dictionary($0["metadata"]["labels"].stringMap, uniquingKeysWith: { $1 })) } }
+        if let fields { pods = pods.filter { pod in fields.matches { fieldValue($0, of: pod, type: podType) } } }
+        return running(pods).map { PodFigures($0, containers: containers) }
     }
 
     /// `--sort-by`: cpu or memory (largest first), else by namespace and name.
@@ -95,7 +133,7 @@ enum TopCommand {
 
     /// kubectl's pod metrics table: every cell tab-terminated; `--sum` adds a rule and the totals under
     /// the figures (its column count is taken from the header, as kubectl counts it).
-    static func podTable(_ pods: [JSONValue], sortBy: String, allNamespaces: Bool, containers: Bool, headers: Bool, sum: Bool) -> String {
+    static func podTable(_ pods: [PodFigures], sortBy: String, allNamespaces: Bool, containers: Bool, headers: Bool, sum: Bool) -> String {
         var tw = TabWriter(minWidth: 0, padding: 3)
         var columns = 3
         if headers {
@@ -104,23 +142,17 @@ enum TopCommand {
             columns = header.count
             tw.write(header.map { $0 + "\t" }.joined() + "\n")
         }
-        let ordered = sorted(pods, by: sortBy, usage: podUsage) {
-            (allNamespaces ? $0["metadata"]["namespace"].string ?? "" : "", $0["metadata"]["name"].string ?? "")
-        }
+        let ordered = sorted(pods, by: sortBy, usage: { ($0.cpu, $0.mem) }) { (allNamespaces ? $0.namespace : "", $0.name) }
         func line(_ cells: [String]) { tw.write(cells.map { $0 + "\t" }.joined() + "\n") }
         var total: (Int64, Int64) = (0, 0)
         for p in ordered {
-            let prefix = allNamespaces ? [p["metadata"]["namespace"].string ?? ""] : []
-            let name = p["metadata"]["name"].string ?? ""
-            let (cpu, mem) = podUsage(p)
-            total = (total.0 + cpu, total.1 + mem)
+            let prefix = allNamespaces ? [p.namespace] : []
+            let name = p.name
+            let (cpu, mem) = (p.cpu, p.mem)
+            total = (total.0.saturatingAdding(cpu), total.1.saturatingAdding(mem))
             if containers {
-                let cs = sorted(p["spec"]["containers"].array ?? [], by: sortBy, usage: { let u = containerUsage($0); return (u.cpuMilli, u.memBytes) }) {
-                    ("", $0["name"].string ?? "")
-                }
-                for c in cs {
-                    let u = containerUsage(c)
-                    line(prefix + [name, c["name"].string ?? "", "\(u.cpuMilli)m", "\(u.memBytes / (1024 * 1024))Mi"])
+                for c in sorted(p.containers, by: sortBy, usage: { ($0.cpu, $0.mem) }, name: { ("", $0.name) }) {
+                    line(prefix + [name, c.name, "\(c.cpu)m", "\(c.mem / (1024 * 1024))Mi"])
                 }
             } else {
                 line(prefix + [name, "\(cpu)m", "\(mem / (1024 * 1024))Mi"])
@@ -154,8 +186,8 @@ enum TopCommand {
             var cpu: Int64 = 0, mem: Int64 = 0
             for p in pods where p["spec"]["nodeName"].string == n["metadata"]["name"].string {
                 let u = podUsage(p)
-                cpu += u.0
-                mem += u.1
+                cpu = cpu.saturatingAdding(u.0)
+                mem = mem.saturatingAdding(u.1)
             }
             return (cpu, mem)
         }
@@ -164,8 +196,8 @@ enum TopCommand {
             let (cpu, mem) = usage(n)
             let cpuCap = (try? KubeModel.Quantity.parse(json: n["status"][field]["cpu"]))?.milliValue ?? 0
             let memCap = (try? KubeModel.Quantity.parse(json: n["status"][field]["memory"]))?.value ?? 0
-            let cpuPct = cpuCap > 0 ? cpu * 100 / cpuCap : 0
-            let memPct = memCap > 0 ? mem * 100 / memCap : 0
+            let cpuPct = cpuCap > 0 ? (cpu &* 100) / cpuCap : 0  // int64 wraps as in Go, never traps
+            let memPct = memCap > 0 ? (mem &* 100) / memCap : 0
             tw.write("\(name)\t\(cpu)m\t\(cpuPct)%\t\(mem / (1024 * 1024))Mi\t\(memPct)%\t\n")
         }
         inv.io.out.write(tw.flush())

@@ -7,16 +7,6 @@ enum WaitCommand {
     static let spec = CommandSpec(
         "wait", use: "wait ([-f FILENAME] | resource.group/resource.name | resource.group [(-l label | --all)]) [--for=create|delete|condition=available|jsonpath='{}'[=value]]",
         short: "Experimental: Block until objects reach a condition, are deleted or are created",
-        flags: CommonFlags.output(tables: false)
-            + CommonFlags.filenames("wait for").filter { $0.name != "kustomize" }.map(SetCommand.recursiveByDefault) + [
-            FlagSpec("all", .bool, usage: "Select every object of the given types in the namespace."),
-            CommonFlags.allNamespaces,
-            CommonFlags.fieldSelector,
-            FlagSpec("for", .string, usage: "What to wait for: create, delete, condition=NAME[=value] or jsonpath='{path}'[=value]."),
-            FlagSpec("local", .bool, usage: "Wait on the objects from -f only."),
-            CommonFlags.selector,
-            FlagSpec("timeout", .duration, default: "30s", usage: "How long to wait; the store is settled, so an unmet condition stays unmet."),
-        ],
         group: "Advanced Commands:", options: WaitOptions.self)
 
     enum Condition {
@@ -108,18 +98,23 @@ enum WaitCommand {
 /// wait's options: the objects named (`TYPE NAME`, `-f`, `-l`, `--all`, `-A`, `--field-selector`) are
 /// read again until the condition holds or `--timeout` passes; each met condition is reported through
 /// the printer (`<kind>/<name> condition met`, `-o name`, or the object).
-struct WaitOptions: CommandOptions {
-    var builder: ResourceBuilder
-    var printFlags: PrintFlags
-    var forText: String
-    var timeoutNanoseconds: Int64
+struct WaitOptions: FlagOptions {
+    var builder = ResourceBuilder()
+    var printFlags = PrintFlags()
+    var forText = ""
+    var timeout = DurationFlag()
+    var timeoutNanoseconds: Int64 { timeout.nanoseconds ?? 30_000_000_000 }
 
-    init(_ inv: inout Invocation) throws {
-        let f = inv.flags
-        builder = ResourceBuilder.from(inv)
-        printFlags = PrintFlags(f)
-        forText = f.string("for")
-        timeoutNanoseconds = f.durationNanoseconds("timeout") ?? 30_000_000_000
+    static var flags: [OptionFlag<Self>] {
+        [.printing(\.printFlags, CommonFlags.output(tables: false)),
+         .builder(\.builder, CommonFlags.filenames("wait for").filter { $0.name != "kustomize" }.map(SetCommand.recursiveByDefault) + [
+            FlagSpec("all", .bool, usage: "Select every object of the given types in the namespace."),
+            CommonFlags.allNamespaces,
+            CommonFlags.fieldSelector,
+            FlagSpec("local", .bool, usage: "Wait on the objects from -f only."),
+            CommonFlags.selector]),
+         .init(\.forText, "for", usage: "What to wait for: create, delete, condition=NAME[=value] or jsonpath='{path}'[=value]."),
+         .init(\.timeout, "timeout", default: "30s", usage: "How long to wait; the store is settled, so an unmet condition stays unmet.")]
     }
 
     func validate(_ inv: Invocation) throws {

@@ -52,7 +52,8 @@ enum RBAC {
                 }
             }
             if resolved == nil && !unresolvedAllowed {
-                throw CLIError.raw("the server doesn't have a resource type \"\(r.resource)\"")
+                throw CLIError.raw("the server doesn't have a resource type \"\(r.resource)\""
+                                   + (r.group.isEmpty ? "" : " in group \"\(r.group)\""))
             }
         }
     }

@@ -16,7 +16,7 @@ work=$(mktemp -d)
 trap 'kill $server 2>/dev/null; rm -rf "$work"' EXIT
 export KUBECTL_LOCAL_STORE=$work/store.db
 KUBECTL_LOCAL_NOW=$SEED_NOW "$LOCAL" create -f _files/events.yaml >/dev/null
-for ns in default kube-system; do "$LOCAL" get events -n $ns -o json > "$work/ev-$ns.json"; done
+for ns in default kube-system ties; do "$LOCAL" get events -n $ns -o json > "$work/ev-$ns.json"; done
 "$LOCAL" get events -A -o json > "$work/ev-all.json"
 "$LOCAL" get services -n kube-system -l kubernetes.io/cluster-service=true -o json > "$work/svc.json"
 python3 - "$work" <<'PY'
@@ -29,6 +29,7 @@ def lst(f, kind):
 empty = {"kind": "EventList", "apiVersion": "v1", "metadata": {"resourceVersion": "200"}, "items": []}
 routes = {"/api/v1/namespaces/default/events": lst("ev-default.json", "EventList"),
           "/api/v1/namespaces/kube-system/events": lst("ev-kube-system.json", "EventList"),
+          "/api/v1/namespaces/ties/events": lst("ev-ties.json", "EventList"),
           "/api/v1/events": lst("ev-all.json", "EventList"),
           "/api/v1/namespaces/empty/events": empty,
           "/api/v1/namespaces/kube-system/services": lst("svc.json", "ServiceList"),

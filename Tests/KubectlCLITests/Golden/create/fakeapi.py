@@ -90,6 +90,7 @@ class H(BaseHTTPRequestHandler):
         # The body (JSON or protobuf) goes back as it came.
         if not routes: return self.send(405, {})
         b = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        if self.method_route("PUT"): return
         if os.environ.get("FAKEAPI_LOG"): open(os.environ["FAKEAPI_LOG"], "a").write("PUT " + self.path + "\n")
         self.send_response(200); self.send_header("Content-Type", self.headers.get("Content-Type", "application/json"))
         self.send_header("Content-Length", str(len(b))); self.end_headers(); self.wfile.write(b)
@@ -122,8 +123,15 @@ class H(BaseHTTPRequestHandler):
             if r is None: return self.send(404, {"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"not found","reason":"NotFound","code":404})
             obj = r[1]
         self.send(code, obj)
+    # A route keyed "PUT /path" or "PATCH /path" answers that method with its recorded code and body
+    # (replace/apply --subresource: the API server's refusals).
+    def method_route(self, method):
+        r = routes.get(method + " " + self.path.split("?")[0])
+        if r is None: return False
+        self.send(r["code"], r["body"]); return True
     def do_PATCH(self):
         body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        if self.method_route("PATCH"): return
         if os.environ.get("FAKEAPI_ECHO"): return self.echo("PATCH", body, 200)
         self.send(405, {})
     def do_DELETE(self):

@@ -1,0 +1,157 @@
+import KubeModel
+
+/// Storage validation (apis/storage and apis/core validation, v1.32): a StorageClass's provisioner,
+/// reclaim policy and binding mode, and which of them may not change; a PersistentVolume's access
+/// modes, capacity, reclaim policy, volume mode and exactly one volume source (a local one with node
+/// affinity); a claim's access modes and storage request, and that a bound claim's request may grow
+/// but not shrink to its capacity.
+enum StorageRules {
+    static let accessModes = ["ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod"]
+    static let volumeModes = ["Block", "Filesystem"]
+    /// The PV volume sources, in the order the server checks them.
+    static let sources = ["hostPath", "gcePersistentDisk", "awsElasticBlockStore", "glusterfs", "flocker", "nfs", "rbd",
+                          "quobyte", "cephfs", "iscsi", "cinder", "fc", "flexVolume", "azureFile", "vsphereVolume",
+                          "photonPersistentDisk", "portworxVolume", "azureDisk", "scaleIO", "local", "storageos", "csi"]
+
+    // MARK: StorageClass
+
+    static func storageClass(_ sc: JSONValue, old: JSONValue?) -> [FieldError] {
+        var errs: [FieldError] = []
+        let provisioner = sc["provisioner"].string ?? ""
+        if provisioner.isEmpty { errs.append(.required("provisioner")) }
+        for msg in provisioner.isEmpty ? [] : isQualifiedName(provisioner.lowercased()) { errs.append(.invalid("provisioner", provisioner, msg)) }
+        if let policy = sc["reclaimPolicy"].string, policy != "Delete", policy != "Retain" {
+            errs.append(.notSupported("reclaimPolicy", .string(policy), supported: ["Delete", "Retain"]))
+        }
+        if let mode = sc["volumeBindingMode"].string, mode != "Immediate", mode != "WaitForFirstConsumer" {
+            errs.append(.notSupported("volumeBindingMode", .string(mode), supported: ["Immediate", "WaitForFirstConsumer"]))
+        }
+        guard let old else { return errs }
+        if sc["parameters"] != old["parameters"] && !(isEmptyMap(sc["parameters"]) && isEmptyMap(old["parameters"])) {
+            errs.append(FieldError(.forbidden, field: "parameters", detail: "updates to parameters are forbidden."))
+        }
+        if sc["provisioner"] != old["provisioner"] {
+            errs.append(FieldError(.forbidden, field: "provisioner", detail: "updates to provisioner are forbidden."))
+        }
+        if sc["reclaimPolicy"] != old["reclaimPolicy"] {
+            errs.append(FieldError(.forbidden, field: "reclaimPolicy", detail: "updates to reclaimPolicy are forbidden."))
+        }
+        if sc["volumeBindingMode"] != old["volumeBindingMode"] {
+            let value: FieldError.BadValue = sc["volumeBindingMode"].string.map { .string($0) } ?? .null
+            errs.append(FieldError(.invalid, field: "volumeBindingMode", value: value, detail: "field is immutable"))
+        }
+        return errs
+    }
+
+    static func isEmptyMap(_ v: JSONValue) -> Bool { v.isNull || (v.object?.isEmpty ?? false) }
+
+    // MARK: PersistentVolume
+
+    static func persistentVolume(_ pv: JSONValue) -> [FieldError] {
+        let spec = pv["spec"]
+        var errs: [FieldError] = []
+        accessModeList(spec["accessModes"], path: "spec.accessModes", into: &errs)
+        let capacity = spec["capacity"].object ?? JSONObject()
+        if capacity.isEmpty { errs.append(.required("spec.capacity")) }
+        if capacity["storage"] == nil || capacity.count > 1 {
+            errs.append(.notSupported("spec.capacity", .raw(goResourceList(capacity)), supported: ["storage"]))
+        }
+        for name in capacity.keys.sorted() {
+            guard let q = try? Quantity.parse(json: capacity[name]!), q <= Quantity.zero else { continue }
+            errs.append(.invalid("spec.capacity[\(name)]", "\(q)", "must be greater than zero"))
+        }
+        if let policy = spec["persistentVolumeReclaimPolicy"].string, !policy.isEmpty, !["Delete", "Recycle", "Retain"].contains(policy) {
+            errs.append(.notSupported("spec.persistentVolumeReclaimPolicy", .string(policy), supported: ["Delete", "Recycle", "Retain"]))
+        }
+        var count = 0
+        for key in sources where spec[key].object != nil {
+            if count > 0 {
+                errs.append(FieldError(.forbidden, field: "spec.\(key)", detail: "may not specify more than 1 volume type"))
+                continue
+            }
+            count += 1
+            if key == "local" {
+                if (spec["local"]["path"].string ?? "").isEmpty { errs.append(.required("spec.local.path")) }
+                if spec["nodeAffinity"].object == nil {
+                    errs.append(.required("spec.nodeAffinity", "Local volume requires node affinity"))
+                }
+            }
+        }
+        if count == 0 { errs.append(.required("spec", "must specify a volume type")) }
+        if let cls = spec["storageClassName"].string, !cls.isEmpty {
+            for msg in isDNS1123Subdomain(cls) { errs.append(.invalid("spec.storageClassName", cls, msg)) }
+        }
+        if let mode = spec["volumeMode"].string, !volumeModes.contains(mode) {
+            errs.append(.notSupported("spec.volumeMode", .string(mode), supported: volumeModes))
+        }
+        return errs
+    }
+
+    static func accessModeList(_ v: JSONValue, path: String, into errs: inout [FieldError]) {
+        let modes = (v.array ?? []).compactMap(\.string)
+        if modes.isEmpty { errs.append(.required(path)) }
+        var rwop = false, other = false
+        for m in modes {
+            if !accessModes.contains(m) { errs.append(.notSupported(path, .string(m), supported: accessModes)) }
+            if m == "ReadWriteOncePod" { rwop = true } else if accessModes.contains(m) { other = true }
+        }
+        if rwop && other { errs.append(FieldError(.forbidden, field: path, detail: "may not use ReadWriteOncePod with other access modes")) }
+    }
+
+    /// `%#v` of a `core.ResourceList` (keys sorted as Go's fmt prints maps).
+    static func goResourceList(_ list: JSONObject) -> String {
+        let items = list.keys.sorted().map { k in
+            let q = (try? Quantity.parse(json: list[k]!)) ?? Quantity.zero
+            return "\(strconvQuote(k)):\(AutoscalingRules.goQuantity(q))"
+        }
+        return "core.ResourceList{" + items.joined(separator: ", ") + "}"
+    }
+
+    // MARK: PersistentVolumeClaim
+
+    static func persistentVolumeClaim(_ pvc: JSONValue, old: JSONValue?) -> [FieldError] {
+        let spec = pvc["spec"]
+        var errs: [FieldError] = []
+        accessModeList(spec["accessModes"], path: "spec.accessModes", into: &errs)
+        let storage = spec["resources"]["requests"]["storage"]
+        if storage.isNull {
+            errs.append(.required("spec.resources[storage]"))
+        } else if let q = try? Quantity.parse(json: storage), q <= Quantity.zero {
+            errs.append(.invalid("spec.resources[storage]", "\(q)", "must be greater than zero"))
+        }
+        if let mode = spec["volumeMode"].string, !volumeModes.contains(mode) {
+            errs.append(.notSupported("spec.volumeMode", .string(mode), supported: volumeModes))
+        }
+        guard let old, let oldQ = try? Quantity.parse(json: old["spec"]["resources"]["requests"]["storage"]),
+            let newQ = try? Quantity.parse(json: storage), newQ < oldQ,
+            let capacity = try? Quantity.parse(json: old["status"]["capacity"]["storage"]), newQ <= capacity else { return errs }
+        // (RecoverVolumeExpansionFailure, on in v1.32: a request may shrink, but not to the capacity.)
+        errs.append(FieldError(.forbidden, field: "spec.resources.requests.storage", detail: "field can not be less than status.capacity"))
+        return errs
+    }
+}
+
+/// The PersistentVolumeClaimResize admission plugin: a claim's storage request may grow only when the
+/// claim is bound and its StorageClass has `allowVolumeExpansion: true`.
+struct ClaimResizeAdmission: AdmissionStep {
+    func admit(_ r: inout AdmissionRequest, _ s: APISession) throws {
+        guard r.fromClient, r.groupKind == ("", "PersistentVolumeClaim"), let old = r.old,
+            let oldQ = try? Quantity.parse(json: old["spec"]["resources"]["requests"]["storage"]),
+            let newQ = try? Quantity.parse(json: r.object["spec"]["resources"]["requests"]["storage"]), newQ > oldQ else { return }
+        if old["status"]["phase"].string != "Bound" { throw forbidden(r, "Only bound persistent volume claims can be expanded") }
+        let cls = r.object["spec"]["storageClassName"].string ?? "", oldCls = old["spec"]["storageClassName"].string ?? ""
+        var allowed = false
+        if !cls.isEmpty, cls == oldCls, let scType = s.registry.type(group: "storage.k8s.io", kind: "StorageClass"),
+            let sc = try s.find(scType, namespace: "", name: cls)
+        {
+            allowed = sc["allowVolumeExpansion"].bool ?? false
+        }
+        if !allowed {
+            throw forbidden(r, "only dynamically provisioned pvc can be resized and the storageclass that provisions the pvc must support resize")
+        }
+    }
+
+    func forbidden(_ r: AdmissionRequest, _ detail: String) -> APIError {
+        APIError(reason: .forbidden, message: "\(r.type.qualifiedPlural) \(strconvQuote(r.name)) is forbidden: \(detail)", code: 403)
+    }
+}

@@ -1,0 +1,107 @@
+import KubeModel
+import KubeRegistry
+import KubeStore
+
+/// Finalizers, as the API server and the storage-protection controllers handle them: a client's delete
+/// of an object that has `metadata.finalizers` only sets `deletionTimestamp` (grace 0) and the object
+/// stays, `Terminating`, until an update removes the last finalizer, which deletes it. The
+/// `kubernetes.io/pvc-protection` finalizer goes once no pod that is not finished uses the claim; the
+/// `kubernetes.io/pv-protection` one once the volume is no longer Bound. (Pods keep their own graceful
+/// deletion; deletes the server makes itself — garbage collection, a namespace's contents — are at once.)
+extension APISession {
+    static let pvcProtection = "kubernetes.io/pvc-protection"
+    static let pvProtection = "kubernetes.io/pv-protection"
+
+    static func finalizers(_ obj: JSONValue) -> [JSONValue] { obj["metadata"]["finalizers"].array ?? [] }
+
+    /// Marks the object for deletion instead of deleting it when it has finalizers; nil when it has none.
+    func markFinalizing(_ type: ResourceType, object old: JSONValue, stored: ObjectRow) throws -> JSONValue? {
+        guard !(type.group.isEmpty && type.kind == "Pod"), !Self.finalizers(old).isEmpty else { return nil }
+        guard old["metadata"]["deletionTimestamp"].isNull else { return old }
+        var obj = old
+        obj["metadata"]["deletionTimestamp"] = .string(now.rfc3339)
+        obj["metadata"]["deletionGracePeriodSeconds"] = 0
+        obj = Normalize.metadataOrder(obj)
+        let rv = try tx.nextResourceVersion()
+        obj["metadata"]["resourceVersion"] = .string(String(rv))
+        try tx.update(row(for: obj, type: type, resourceVersion: rv), expectedResourceVersion: stored.resourceVersion)
+        try afterWrite(type: type, object: obj, old: old)
+        try releaseStorageProtection(type, obj)
+        return obj
+    }
+
+    /// After an update: an object being deleted whose last finalizer went is deleted now.
+    func deleteIfFinalized(_ type: ResourceType, _ obj: JSONValue) throws {
+        guard !obj["metadata"]["deletionTimestamp"].isNull, Self.finalizers(obj).isEmpty,
+            !(type.group.isEmpty && type.kind == "Pod") else { return }
+        let ns = type.namespaced ? (obj["metadata"]["namespace"].string ?? "") : ""
+        guard try tx.get(resource: type.storageKey, namespace: ns, name: obj["metadata"]["name"].string ?? "") != nil else { return }
+        try delete(type, namespace: ns, name: obj["metadata"]["name"].string ?? "")
+    }
+
+    /// The pvc-protection and pv-protection controllers: a terminating claim or volume that nothing
+    /// uses any more loses its protection finalizer (and so goes).
+    func releaseStorageProtection(_ type: ResourceType, _ obj: JSONValue) throws {
+        guard type.group.isEmpty, !obj["metadata"]["deletionTimestamp"].isNull else { return }
+        let finalizer: String
+        switch type.kind {
+        case "PersistentVolumeClaim":
+            finalizer = Self.pvcProtection
+            let ns = obj["metadata"]["namespace"].string ?? "", name = obj["metadata"]["name"].string ?? ""
+            guard Self.finalizers(obj).contains(.string(finalizer)), try !claimInUse(namespace: ns, name: name) else { return }
+        case "PersistentVolume":
+            finalizer = Self.pvProtection
+            guard Self.finalizers(obj).contains(.string(finalizer)), obj["status"]["phase"].string != "Bound" else { return }
+        default:
+            return
+        }
+        var u = obj
+        u["metadata"]["finalizers"] = .array(Self.finalizers(obj).filter { $0 != .string(finalizer) })
+        if Self.finalizers(u).isEmpty { u.remove(["metadata", "finalizers"]) }
+        try update(u, type: type)
+    }
+
+    /// Whether a pod that has not finished mounts the claim (directly or as its generic ephemeral volume).
+    func claimInUse(namespace ns: String, name: String) throws -> Bool {
+        guard let podType = registry.type(group: "", kind: "Pod") else { return false }
+        for row in try tx.list(resource: podType.storageKey, namespace: ns) where row.data.contains(name) {
+            let pod = try decode(row)
+            if ["Succeeded", "Failed"].contains(pod["status"]["phase"].string ?? "") { continue }
+            if Self.claimNames(of: pod).contains(name) { return true }
+        }
+        return false
+    }
+
+    static func claimNames(of pod: JSONValue) -> [String] {
+        let podName = pod["metadata"]["name"].string ?? ""
+        return (pod["spec"]["volumes"].array ?? []).compactMap { v in
+            if let claim = v["persistentVolumeClaim"]["claimName"].string { return claim }
+            if v["ephemeral"].object != nil { return "\(podName)-\(v["name"].string ?? "")" }
+            return nil
+        }
+    }
+
+    /// A pod went: the terminating claims it used may go too.
+    func podReleasedClaims(_ pod: JSONValue) throws {
+        guard let pvcType = registry.type(group: "", kind: "PersistentVolumeClaim") else { return }
+        let ns = pod["metadata"]["namespace"].string ?? ""
+        for claim in Self.claimNames(of: pod) {
+            guard let row = try tx.get(resource: pvcType.storageKey, namespace: ns, name: claim) else { continue }
+            try releaseStorageProtection(pvcType, try decode(row))
+        }
+    }
+
+    /// A volume that is no longer Bound, or a pod that finished, may release what it protected.
+    func storageProtectionAfterWrite(type: ResourceType, object: JSONValue, old: JSONValue?) throws {
+        guard type.group.isEmpty else { return }
+        switch type.kind {
+        case "PersistentVolume":
+            if object["status"]["phase"] != old?["status"]["phase"] { try releaseStorageProtection(type, object) }
+        case "Pod":
+            let phase = object["status"]["phase"].string ?? ""
+            if phase == "Succeeded" || phase == "Failed", old?["status"]["phase"].string != phase { try podReleasedClaims(object) }
+        default:
+            break
+        }
+    }
+}

@@ -177,18 +177,15 @@ public final class APISession {
 
     public func get(_ type: ResourceType, namespace: String, name: String) throws -> JSONValue {
         try authorize("get", type, namespace: namespace, name: name)
-        guard let row = try tx.get(resource: type.storageKey, namespace: type.namespaced ? namespace : "", name: name) else {
+        guard let stored = try stored(type, namespace: namespace, name: name) else {
             throw APIError.notFound(type.qualifiedPlural, name)
         }
-        return try decode(row)
+        return stored.object
     }
 
     public func find(_ type: ResourceType, namespace: String, name: String) throws -> JSONValue? {
         try authorize("get", type, namespace: namespace, name: name)
-        guard let row = try tx.get(resource: type.storageKey, namespace: type.namespaced ? namespace : "", name: name) else {
-            return nil
-        }
-        return try decode(row)
+        return try stored(type, namespace: namespace, name: name)?.object
     }
 
     /// Objects of a type, ordered by namespace then name as an API server lists them; `fields` are
@@ -250,6 +247,28 @@ public final class APISession {
         return object
     }
 
+    /// The stored object with this key and its resource version. When this transaction holds it in
+    /// `decoded` (it wrote or read it), one index lookup confirms the version instead of reading,
+    /// expanding and parsing the row again.
+    func stored(_ type: ResourceType, namespace: String, name: String) throws -> (resourceVersion: Int64, object: JSONValue)? {
+        let ns = type.namespaced ? namespace : ""
+        if let cache = decoded, !cache.isEmpty,
+           let hit = cache[type.storageKey + "\u{1}" + ns + "\u{1}" + name] {
+            guard let rv = try tx.resourceVersion(resource: type.storageKey, namespace: ns, name: name) else { return nil }
+            if rv == hit.resourceVersion { return (rv, hit.object) }
+        }
+        guard let row = try tx.get(resource: type.storageKey, namespace: ns, name: name) else { return nil }
+        return (row.resourceVersion, try decode(row))
+    }
+
+    /// Keeps an object this transaction just stored in `decoded`, as `decode` would read it back. Not
+    /// an object holding a floating-point number: its stored text may read back as an integer.
+    func remember(_ obj: JSONValue, row: ObjectRow) {
+        guard decoded != nil, !obj.holdsDouble else { return }
+        if decoded!.count >= APISession.decodedLimit { decoded!.removeAll(keepingCapacity: true) }
+        decoded![row.resource + "\u{1}" + row.namespace + "\u{1}" + row.name] = (row.resourceVersion, obj)
+    }
+
     /// The object of a row that may lack its data (a summary row): from `decoded` when this transaction
     /// already read it at that resource version, else read from the store.
     func object(of row: ObjectRow) throws -> JSONValue? {
@@ -294,7 +313,7 @@ public final class APISession {
         if type.namespaced {
             try requireNamespace(namespace, creating: type)
         }
-        if try tx.get(resource: type.storageKey, namespace: type.namespaced ? namespace : "", name: name) != nil {
+        if try tx.resourceVersion(resource: type.storageKey, namespace: type.namespaced ? namespace : "", name: name) != nil {
             throw APIError.alreadyExists(type.qualifiedPlural, name)
         }
         request.object = obj
@@ -316,7 +335,9 @@ public final class APISession {
         }
         let rv = try tx.nextResourceVersion()
         obj["metadata"]["resourceVersion"] = .string(String(rv))
-        try tx.insert(try storableRow(for: obj, type: type, resourceVersion: rv))
+        let row = try storableRow(for: obj, type: type, resourceVersion: rv)
+        try tx.insert(row)
+        remember(obj, row: row)
         try afterWrite(type: type, object: obj, old: nil)
         return obj
     }
@@ -338,14 +359,13 @@ public final class APISession {
         var obj = input
         let name = obj["metadata"]["name"].string ?? ""
         let namespace = type.namespaced ? (obj["metadata"]["namespace"].string ?? "") : ""
-        guard let oldRow = try tx.get(resource: type.storageKey, namespace: namespace, name: name) else {
+        guard let (oldVersion, old) = try stored(type, namespace: namespace, name: name) else {
             throw APIError.notFound(type.qualifiedPlural, name)
         }
-        let old = try decode(oldRow)
         var request = AdmissionRequest(operation: .update, type: type, object: obj, old: old, fromClient: fromClient, body: body)
         try AdmissionChain.run(AdmissionChain.decoding, &request, self)
         obj = request.object
-        if let rv = obj["metadata"]["resourceVersion"].string, !rv.isEmpty, rv != String(oldRow.resourceVersion) {
+        if let rv = obj["metadata"]["resourceVersion"].string, !rv.isEmpty, rv != String(oldVersion) {
             throw APIError.conflict(type.qualifiedPlural, name,
                                     "the object has been modified; please apply your changes to the latest version and try again")
         }
@@ -368,7 +388,9 @@ public final class APISession {
         if dryRun { return obj }
         let rv = try tx.nextResourceVersion()
         obj["metadata"]["resourceVersion"] = .string(String(rv))
-        try tx.update(try storableRow(for: obj, type: type, resourceVersion: rv), expectedResourceVersion: oldRow.resourceVersion)
+        let row = try storableRow(for: obj, type: type, resourceVersion: rv)
+        try tx.update(row, expectedResourceVersion: oldVersion)
+        remember(obj, row: row)
         try afterWrite(type: type, object: obj, old: old)
         try deleteIfFinalized(type, obj)
         return obj
@@ -451,10 +473,10 @@ public final class APISession {
 
     func requireNamespace(_ namespace: String, creating type: ResourceType) throws {
         guard let nsType = registry.type(group: "", kind: "Namespace") else { return }
-        guard let row = try tx.get(resource: nsType.storageKey, namespace: "", name: namespace) else {
+        guard try tx.resourceVersion(resource: nsType.storageKey, namespace: "", name: namespace) != nil else {
             throw APIError.notFound("namespaces", namespace)
         }
-        if let obj = try? decode(row), obj["status"]["phase"].string == "Terminating" {
+        if let (_, obj) = try? stored(nsType, namespace: "", name: namespace), obj["status"]["phase"].string == "Terminating" {
             throw APIError(reason: .forbidden,
                            message: "\(type.qualifiedPlural) is forbidden: unable to create new content in namespace \(namespace) because it is being terminated",
                            code: 403)
@@ -465,7 +487,7 @@ public final class APISession {
         let base = prefix.count > 58 ? String(prefix.prefix(58)) : prefix
         for _ in 0..<100 {
             let candidate = base + randomSuffix(count: 5)
-            if try tx.get(resource: type.storageKey, namespace: type.namespaced ? namespace : "", name: candidate) == nil {
+            if try tx.resourceVersion(resource: type.storageKey, namespace: type.namespaced ? namespace : "", name: candidate) == nil {
                 return candidate
             }
         }

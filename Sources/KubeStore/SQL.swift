@@ -165,7 +165,7 @@ enum SQL {
     static let mmapSize = "PRAGMA mmap_size = 0"
     /// The page cache of a run of large write transactions (`Store.withLargeWriteCache`), in KiB, and
     /// SQLite's default one.
-    static let cacheSizeLarge = "PRAGMA cache_size = -32768"
+    static let cacheSizeLarge = "PRAGMA cache_size = -8192"
     static let cacheSizeDefault = "PRAGMA cache_size = -2000"
     /// Temporary files (savepoint journals) in memory, and back to the compiled-in default.
     static let tempStoreMemory = "PRAGMA temp_store = MEMORY"
@@ -216,6 +216,8 @@ enum SQL {
         "SELECT " + fullColumns + fromFull + " WHERE o.resource = ?1 AND o.namespace = ?2 AND o.name = ?3"
     static let selectByUID =
         "SELECT " + fullColumns + fromFull + " WHERE o.uid = ?1 ORDER BY o.resource, o.namespace, o.name LIMIT 1"
+    static let selectVersionByKey =
+        "SELECT resource_version FROM objects WHERE resource = ?1 AND namespace = ?2 AND name = ?3"
     static let selectCurrentByKey =
         "SELECT id, resource_version, labels, owners FROM objects WHERE resource = ?1 AND namespace = ?2 AND name = ?3"
     static let selectDependents =

@@ -160,16 +160,21 @@ public final class Store {
         return result
     }
 
-    /// Runs `body` (a run of large write transactions, such as `create -f`'s batches) with a page cache
-    /// that holds a whole batch: with SQLite's default 2 MB, a transaction of a few hundred objects
-    /// spills dirty pages into the WAL before its commit and writes many of them twice. The cache only
-    /// grows as pages are used, and goes back to the default afterwards. Each savepoint's journal (the
+    /// Runs `body` (a run of large write transactions, such as `create -f`'s batches) with a larger page
+    /// cache (8 MB): with SQLite's default 2 MB, a transaction of a few hundred objects spills dirty pages
+    /// into the WAL before its commit and writes many of them twice. 8 MB, not more: the cache grows to
+    /// its limit as pages are used and counts in the peak memory. Back to the default afterwards. Each savepoint's journal (the
     /// pages as they were before the object's writes, to roll one object back) stays in memory too
     /// instead of going to a temporary file once it passes 64 KB.
     public func withLargeWriteCache<T>(_ body: () throws -> T) throws -> T {
-        try db.execute(SQL.cacheSizeLarge + "; " + SQL.tempStoreMemory)
-        defer { try? db.execute(SQL.cacheSizeDefault + "; " + SQL.tempStoreDefault) }
+        try setLargeWriteCache(true)
+        defer { try? setLargeWriteCache(false) }
         return try body()
+    }
+
+    /// `withLargeWriteCache` in two calls: true sets the large cache, false restores the defaults.
+    public func setLargeWriteCache(_ on: Bool) throws {
+        try db.execute(on ? SQL.cacheSizeLarge + "; " + SQL.tempStoreMemory : SQL.cacheSizeDefault + "; " + SQL.tempStoreDefault)
     }
 
     /// WAL size above which a write is followed by a truncating checkpoint.

@@ -43,6 +43,16 @@ public final class StoreTransaction {
         return try rows(s, full: true).first
     }
 
+    /// The resource version of the row with this key, or nil when there is none: one index lookup,
+    /// without reading or expanding the object.
+    public func resourceVersion(resource: String, namespace: String, name: String) throws -> Int64? {
+        try checkOpen()
+        let s = try db.statement(SQL.selectVersionByKey)
+        defer { s.reset() }
+        try s.bind([resource, namespace, name])
+        return try s.step() ? s.int64(0) : nil
+    }
+
     /// The row with this uid, or nil (the first by key if several share it).
     public func get(uid: String) throws -> ObjectRow? {
         try checkOpen()

@@ -140,3 +140,16 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
     }
     public init(nilLiteral: ()) { self = .null }
 }
+
+extension JSONValue {
+    /// True when a floating-point number occurs anywhere in the value (its text may read back as an
+    /// integer, so such a value and its parsed text can differ).
+    public var holdsDouble: Bool {
+        switch self {
+        case .double: return true
+        case .null, .bool, .int, .string: return false
+        case .array(let a): return a.contains { $0.holdsDouble }
+        case .object(let o): return o.values.contains { $0.holdsDouble }
+        }
+    }
+}

@@ -42,7 +42,7 @@ public final class APIServer {
             try Seed.freshCluster(into: APISession(tx: tx, registry: registry, clock: clock))
         })
         let server = APIServer(store: store, registry: registry, clock: clock)
-        server.deferredBatchesLeft = deferredBatches
+        server.deferredPodsLeft = deferredBatches * ControllerManager.burstReplicas
         // A user who may only read the store sees it as it is: neither the seed upgrade nor the clock's
         // controllers can write.
         if !store.isReadOnly {
@@ -108,8 +108,9 @@ public final class APIServer {
     }
     /// Set inside a write (and while split work is finished): nested writes do not finish it again.
     var inWrite = false
-    /// What is left of this command's budget of split-off controller work (`deferredBatchesPerCommand`).
-    var deferredBatchesLeft = APIServer.deferredBatchesPerCommand
+    /// What is left of this command's budget of split-off controller work, in pods created
+    /// (`deferredBatchesPerCommand` bursts of 500).
+    var deferredPodsLeft = APIServer.deferredBatchesPerCommand * ControllerManager.burstReplicas
     /// What the controllers keep between this process's transactions.
     lazy var controllerMemory = ControllerMemory(podResource: registry.type(group: "", kind: "Pod")?.storageKey ?? "/pods") { pod in
         (pod["metadata"]["ownerReferences"].array ?? []).first { $0["controller"].bool == true }?["uid"].string

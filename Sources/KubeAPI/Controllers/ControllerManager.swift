@@ -53,6 +53,9 @@ final class ControllerManager {
     var deferredSyncs: Set<String> = []
     /// Pods created in this transaction per controller (its resync timer id): see `creationBurstSpent`.
     var createdInTransaction: [String: Int] = [:]
+    /// Pods the controllers created in this transaction (all owners): what split-off work costs the
+    /// command's budget (`APIServer.deferredPodsLeft`).
+    var podsCreated = 0
     /// The pause between two batches of split work, long enough for a waiting writer (polling every
     /// millisecond) to take the store.
     static let batchGapMicroseconds: UInt32 = 20_000
@@ -418,6 +421,7 @@ final class ControllerManager {
                    name: String? = nil, generateName: String? = nil, extraLabels: [(String, String)] = [],
                    mutateSpec: ((inout JSONValue) -> Void)? = nil) throws -> JSONValue
     {
+        podsCreated += 1
         let ns = owner["metadata"]["namespace"].string ?? "default"
         var meta: JSONValue = .emptyObject
         if let name { meta["name"] = .string(name) }

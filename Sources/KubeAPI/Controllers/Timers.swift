@@ -104,18 +104,19 @@ extension APIServer {
                     try c.fire(id: id, payload: payload)
                     try c.drain()
                     // Counted here: the write that ends this transaction may go on with split work itself.
-                    if c.deferredWork { deferred = true; deferredBatchesLeft -= 1; return true }
+                    if c.deferredWork { deferred = true; deferredPodsLeft -= max(1, c.podsCreated); return true }
                     if Timers.monotonicSeconds() - started > Timers.transactionSeconds { return true }
                 }
                 return false
             }
-            if deferred && deferredBatchesLeft <= 0 { return }
+            if deferred && deferredPodsLeft <= 0 { return }
             if !more { return }
         }
     }
 
-    /// Batches of split-off controller work (500 pods each) one command carries out before it returns;
-    /// the rest waits, due, for the next command, as a cluster keeps working after kubectl returns.
+    /// Split-off controller work one command carries out before it returns, in bursts of 500 pods: 20
+    /// bursts, 10,000 pods (batches end early when a transaction runs long; the budget counts the pods).
+    /// The rest waits, due, for the next command, as a cluster keeps working after kubectl returns.
     /// A `replicas: 2147483647` typo costs each command a bounded amount of work instead of hanging it.
     public static let deferredBatchesPerCommand = 20
 
@@ -145,7 +146,7 @@ extension APIServer {
         inWrite = true
         defer { if outermost { inWrite = false } }
         var rounds = 0
-        while rounds < 10_000, deferredBatchesLeft > 0, try hasDeferredWork() {
+        while rounds < 10_000, deferredPodsLeft > 0, try hasDeferredWork() {
             rounds += 1
             usleep(ControllerManager.batchGapMicroseconds)
             try runTimers()

@@ -78,13 +78,11 @@ extension ControllerManager {
         }
         var changed = false
         // Create missing pods in order, at most a burst per transaction (the rest after a resync).
-        let resyncKey = Timers.objectID(Timers.resync, stsType.storageKey, ns, name)
         for i in 0..<replicas {
             if let pod = byOrdinal[i] {
                 if !parallel && !isReady(pod) && !isTerminated(pod) { changed = true; break }
                 continue
             }
-            if deferredSyncs.contains(resyncKey) { changed = true; break }
             if try creationBurstSpent(stsType, namespace: ns, name: name) { changed = true; break }
             byOrdinal[i] = try createStatefulPod(sts, ordinal: i, revisionName: rev.name)
             changed = true

@@ -19,9 +19,7 @@ public struct Timestamp: Sendable, Equatable, Comparable, Hashable {
     /// `s` seconds later (earlier if negative), kept between `earliest` and `latest`: deadlines and grace
     /// periods come from user input (`activeDeadlineSeconds: 9223372036854775807` is a valid Job).
     public func adding(seconds s: Int64) -> Timestamp {
-        let (sum, overflow) = seconds.addingReportingOverflow(s)
-        if overflow { return s > 0 ? .latest : .earliest }
-        return Timestamp(seconds: min(max(sum, Self.earliest.seconds), Self.latest.seconds))
+        Timestamp(seconds: min(max(seconds.saturatingAdding(s), Self.earliest.seconds), Self.latest.seconds))
     }
 
     /// `2026-11-23T17:19:42Z`

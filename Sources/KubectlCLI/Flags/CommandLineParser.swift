@@ -20,7 +20,7 @@ public struct ParseResult: Sendable {
     public var warnings: String = ""
 }
 
-/// A command-line error, rendered the way kubectl prints it (always exit code 1).
+/// A command-line error, rendered the way kubectl prints it (exit code 1; 2 for diff's flag errors).
 public struct FlagError: Error, Equatable, Sendable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {
         /// pflag parse errors: unknown flag, bad value, missing value.
@@ -38,6 +38,8 @@ public struct FlagError: Error, Equatable, Sendable, CustomStringConvertible {
     public var message: String
     /// `See 'kubectl get --help' for usage.` for flag errors.
     public var usageLine: String?
+    /// 1, or 2 for a command whose flag errors are usage errors (diff).
+    public var exitCode: Int32 = 1
     /// What pflag printed before the error (deprecated flags already set).
     public var warnings: String = ""
     /// `error: `, or `Error: ` for the plugin-name case.
@@ -57,7 +59,6 @@ public struct FlagError: Error, Equatable, Sendable, CustomStringConvertible {
         return s
     }
 
-    public var exitCode: Int32 { 1 }
     public var description: String { rendered }
 }
 
@@ -106,7 +107,8 @@ public enum CommandLineParser {
         state.parsed.ownNames = Set(command.flags.map(\.name))
         var args: [String] = []
         var argsLenAtDash: Int? = nil
-        let usageLine = "See '\(commandPath) --help' for usage."
+        let usageLine = command.flagErrorsExit2
+            ? "See '\(commandPath) -h' for help and examples" : "See '\(commandPath) --help' for usage."
         do {
             var i = 0
             while i < rest.count {
@@ -130,6 +132,7 @@ public enum CommandLineParser {
             }
         } catch let message as ParseFailure {
             var e = FlagError(kind: .flag, message: message.text, usageLine: usageLine)
+            if command.flagErrorsExit2 { e.exitCode = 2 }
             e.warnings = state.warnings
             throw e
         }

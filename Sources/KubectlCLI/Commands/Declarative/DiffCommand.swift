@@ -18,6 +18,7 @@ enum DiffCommand {
             group: "Advanced Commands:",
             options: DiffOptions.self)
         spec.run = { try run(&$0) }
+        spec.flagErrorsExit2 = true
         return spec
     }()
 

@@ -98,8 +98,9 @@ extension Invocation {
         let user = flags.string("as"), groups = flags.strings("as-group"), uid = flags.string("as-uid")
         if user.isEmpty {
             if !groups.isEmpty || !uid.isEmpty {
-                let requested = groups.map { "{Group  \($0)    }" } + (uid.isEmpty ? [] : ["{UID  \(uid)    }"])
-                throw APIError(reason: .internalError, message: "Internal error occurred: requested [\(requested.joined(separator: " "))] without impersonating a user", code: 500)
+                // kubectl's client refuses before sending anything, naming the kubeconfig user.
+                let name = (try? activeContext().userName) ?? ""
+                throw CLIError.message("requesting uid, groups or user-extra for \(name) without impersonating a user")
             }
             return s.authorizeAsAdmin()
         }

@@ -78,8 +78,10 @@ struct CreateObjectOptions<G: ObjectGenerator>: FlagOptions {
     }
 
     func run(_ inv: inout Invocation) throws {
-        let format = try printFlags.format()
+        // kubectl's Complete order: the NAME, the dry-run strategy, then the printer.
+        _ = try Gen.name(inv.args, inv.argsLenAtDash)
         let dryRun = try DryRun.parse(printFlags.dryRun, inv)
+        let format = try printFlags.format()
         let validation = try ValidationMode.from(inv)
         let registry = inv.registry
         let context = GeneratorContext(

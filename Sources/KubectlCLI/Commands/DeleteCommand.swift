@@ -54,11 +54,11 @@ struct DeleteOptions: FlagOptions {
     }
 
     mutating func complete(_ inv: inout Invocation) throws {
+        dryRun = try DryRun.parse(dryRunText, inv)
         if !output.isEmpty && output != "name" {
             throw CLIError.message("unexpected -o output mode: \(output), the flag 'output' must be one of yaml|json|jsonpath|name|go-template|go-template-file|template|templatefile|jsonpath-file|jsonpath-as-json|custom-columns|custom-columns-file|wide")
         }
         cascade = try PropagationPolicy.cascade(cascadeText)
-        dryRun = try DryRun.parse(dryRunText, inv)
         printer = OperationPrinter(format: output.isEmpty ? nil : .name, dryRun: dryRun)
     }
 

@@ -17,6 +17,7 @@ struct LabelAnnotateOptions<Vocabulary: LabelVocabulary>: FlagOptions {
     var record = false
     var add: [(String, String)] = []
     var remove: [String] = []
+    var dryRun = DryRun.none
 
     static var flags: [OptionFlag<Self>] {
         let m = Vocabulary.mode
@@ -36,7 +37,10 @@ struct LabelAnnotateOptions<Vocabulary: LabelVocabulary>: FlagOptions {
         ]
     }
 
+    /// kubectl's Complete order: the dry-run strategy, annotate's printer, then the arguments.
     mutating func complete(_ inv: inout Invocation) throws {
+        dryRun = try DryRun.parse(printFlags.dryRun, inv)
+        if mode.field != "labels" { _ = try printFlags.format() }
         (resources, pairs) = try LabelCommand.resourcesAndPairs(inv.args, mode: mode)
         builder.args = resources
         if list && !printFlags.output.isEmpty { throw CLIError.message("--list and --output may not be specified together") }
@@ -58,7 +62,7 @@ struct LabelAnnotateOptions<Vocabulary: LabelVocabulary>: FlagOptions {
     }
 
     func run(_ inv: inout Invocation) throws {
-        let printer = try printFlags.toPrinter(inv)
+        let printer = try printFlags.toPrinter(dryRun: dryRun)
         // label builds a printer per object (no `---` between YAML documents); annotate shares one.
         printer.documentSeparators = mode.field != "labels"
         var b = builder

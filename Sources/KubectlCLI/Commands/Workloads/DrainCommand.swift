@@ -44,6 +44,7 @@ struct DrainOptions: FlagOptions {
     mutating func complete(_ inv: inout Invocation) throws {
         names = inv.args
         if names.isEmpty && selector.isEmpty { throw CLIError.usage("USAGE: drain NODE [flags]") }
+        if !names.isEmpty && !selector.isEmpty { throw CLIError.usage("cannot specify both a node name and a --selector option") }
         dryRun = try DryRun.parse(dryRunText, inv)
         do { podSelector = try parseLabelSelector(podSelectorText) } catch {
             throw CLIError.message("--pod-selector=<pod_selector> must be a valid label selector")

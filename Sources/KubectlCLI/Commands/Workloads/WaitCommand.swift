@@ -117,7 +117,9 @@ struct WaitOptions: FlagOptions {
          .init(\.timeout, "timeout", default: "30s", usage: "How long to wait; the store is settled, so an unmet condition stays unmet.")]
     }
 
+    /// kubectl's order: the printer, then the condition, then the objects.
     func validate(_ inv: Invocation) throws {
+        _ = try printFlags.format()
         _ = try WaitCommand.parseCondition(forText)
         if builder.args.isEmpty && builder.filenames.isEmpty { throw CLIError.message(ResourceArgs.noResourcesMessage) }
     }

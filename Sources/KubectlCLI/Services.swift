@@ -50,6 +50,14 @@ extension Invocation {
         return try openServer(homeStore).read { try $0.config("context.namespace") }
     }
 
+    /// The user of the context in use, read without opening a store (the store is being opened).
+    private func kubeconfigUserName() -> String {
+        let location = kubeconfigLocation
+        let file = (try? KubeconfigFile.read(location.path)) ?? nil
+        let config = services.kubeconfig ?? file ?? (location.explicit ? Kubeconfig() : location.defaultConfig(namespace: nil))
+        return (try? ActiveContext.resolve(config, location: location, flagValues: flags.contextSelection).userName) ?? ""
+    }
+
     /// The context, cluster, user, namespace and store this command uses.
     func activeContext() throws -> ActiveContext {
         if let a = services.active { return a }
@@ -99,8 +107,7 @@ extension Invocation {
         if user.isEmpty {
             if !groups.isEmpty || !uid.isEmpty {
                 // kubectl's client refuses before sending anything, naming the kubeconfig user.
-                let name = (try? activeContext().userName) ?? ""
-                throw CLIError.message("requesting uid, groups or user-extra for \(name) without impersonating a user")
+                throw CLIError.message("requesting uid, groups or user-extra for \(kubeconfigUserName()) without impersonating a user")
             }
             return s.authorizeAsAdmin()
         }

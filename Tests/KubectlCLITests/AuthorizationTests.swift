@@ -96,12 +96,12 @@ import Testing
 
     /// kubectl's client refuses groups or a uid without a user before sending anything (checked against
     /// kubectl v1.32: `error: requesting uid, groups or user-extra for <kubeconfig user> without
-    /// impersonating a user`, exit 1; with no kubeconfig the user name is empty).
+    /// impersonating a user`, exit 1; the default kubeconfig's user is `local`).
     @Test func groupsWithoutAUserAreRefusedByTheClient() {
         let s = store()
         for flags in ["--as-group devs", "--as-uid 7", "--as-group a --as-group b --as-uid 1"] {
             let r = s.run("get pods -n dev \(flags)")
-            #expect(r.stderr == "error: requesting uid, groups or user-extra for  without impersonating a user\n", "\(flags)")
+            #expect(r.stderr == "error: requesting uid, groups or user-extra for local without impersonating a user\n", "\(flags)")
             #expect(r.exitCode == 1 && r.stdout.isEmpty, "\(flags)")
         }
     }

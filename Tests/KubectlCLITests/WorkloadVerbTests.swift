@@ -284,10 +284,10 @@ func withDeployment() -> TestStore {
         let r = s.run("drain node-1 --ignore-daemonsets")
         #expect(r.stdout == "node/node-1 cordoned\n")
         #expect(r.stderr == """
-            error: unable to drain node "node-1" due to error: cannot delete Pods declare no controller (use --force to override): default/lonely, continuing command...
+            error: unable to drain node "node-1" due to error: cannot delete cannot delete Pods that declare no controller (use --force to override): default/lonely, continuing command...
             There are pending nodes to be drained:
              node-1
-            error: cannot delete Pods declare no controller (use --force to override): default/lonely
+            error: cannot delete cannot delete Pods that declare no controller (use --force to override): default/lonely
 
             """)
         #expect(r.exitCode == 1)

@@ -63,8 +63,9 @@ struct ScaleOptions: FlagOptions {
             let detail = messages.count > 1 ? " [" + messages.joined(separator: ", ") + "]" : messages.first.map { " " + $0 } ?? ""
             throw CLIError.message("no objects passed to scale" + detail)
         }
-        if targets.count > 1 && (currentReplicas != -1 || !resourceVersion.isEmpty) {
-            throw CLIError.message("cannot use --resource-version or --current-replicas with multiple resources")
+        // v1.32 refuses only --resource-version with several objects; --current-replicas is checked per object.
+        if targets.count > 1 && !resourceVersion.isEmpty {
+            throw CLIError.message("cannot use --resource-version with multiple resources")
         }
         var failures: [String] = []
         for t in targets {

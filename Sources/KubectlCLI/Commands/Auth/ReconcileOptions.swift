@@ -45,7 +45,7 @@ struct ReconcileOptions: FlagOptions {
     }
 
     func validate(_ inv: Invocation) throws {
-        if !builder.hasFiles { throw CLIError.message("must specify one of -f and -k") }
+        try builder.requireFiles()
         if dryRun == .server { throw CLIError.message("--dry-run=server for command reconcile is not supported yet") }
     }
 

@@ -53,7 +53,7 @@ struct ReplaceOptions: FlagOptions {
         validation = try ValidationMode.from(inv)
         dryRun = try DryRun.parse(printFlags.dryRun, inv)
         cascade = try PropagationPolicy.cascade(cascadeText)
-        if !builder.hasFiles { throw CLIError.message("must specify one of -f and -k") }
+        try builder.requireFiles()
     }
 
     /// kubectl's Validate.

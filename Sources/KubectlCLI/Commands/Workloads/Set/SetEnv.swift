@@ -155,7 +155,6 @@ extension SetCommand {
     }
 
     static func listEnv(_ inv: inout Invocation, _ o: SetOptions, resources: [String], pattern: String) throws {
-        let local = o.local
         let (targets, errs) = try Workloads.collect(&inv, o.builder, resources: resources)
         if let e = errs.first { throw e }
         var resolveErrors: [Error] = []

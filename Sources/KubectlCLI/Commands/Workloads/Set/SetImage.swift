@@ -14,9 +14,7 @@ extension SetCommand {
         let (resources, pairs) = try split(inv.args, noun: "image")
         try requireTargets(o, resources)
         if pairs.isEmpty { throw CLIError.message("at least one image update is required") }
-        if o.all && !o.selector.isEmpty {
-            throw CLIError.message("cannot set --all and --selector at the same time")
-        }
+        try o.builder.rejectAllWithSelector()
         var images: [(String, String)] = []
         for p in pairs {
             let eq = p.firstIndex(of: "=")!

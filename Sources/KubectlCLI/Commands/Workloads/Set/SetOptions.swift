@@ -8,9 +8,6 @@ struct SetOptions {
     var env: [String] = [], keys: [String] = [], users: [String] = [], groups: [String] = [], serviceAccounts: [String] = []
 
     var local: Bool { builder.local }
-    var all: Bool { builder.selectAll }
-    /// `-l` (`set selector` and `set serviceaccount` have none, as kubectl's).
-    var selector: String { builder.labelSelector }
 }
 
 /// The options type of one set verb: its flags fill a `SetOptions`.

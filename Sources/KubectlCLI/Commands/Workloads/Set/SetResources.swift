@@ -32,9 +32,7 @@ extension SetCommand {
     static func resources(_ inv: inout Invocation, _ o: SetOptions) throws {
         let resources = inv.args
         try requireTargets(o, resources)
-        if o.all && !o.selector.isEmpty {
-            throw CLIError.message("cannot set --all and --selector at the same time")
-        }
+        try o.builder.rejectAllWithSelector()
         let limits = try parseResourceList(o.limits)
         let requests = try parseResourceList(o.requests)
         if limits.isEmpty && requests.isEmpty {

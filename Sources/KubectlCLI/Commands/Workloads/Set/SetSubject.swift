@@ -21,7 +21,7 @@ extension SetCommand {
     static func subject(_ inv: inout Invocation, _ o: SetOptions) throws {
         let resources = inv.args
         try requireTargets(o, resources)
-        if o.all && !o.selector.isEmpty { throw CLIError.message("cannot set --all and --selector at the same time") }
+        try o.builder.rejectAllWithSelector()
         if o.users.isEmpty && o.groups.isEmpty && o.serviceAccounts.isEmpty {
             throw CLIError.message("you must specify at least one value of user, group or serviceaccount")
         }

@@ -65,9 +65,7 @@ struct DeleteOptions: FlagOptions {
     func validate(_ inv: Invocation) throws {
         // With --raw kubectl builds no resource list: nothing else need be named.
         if builder.isEmpty && raw.isEmpty { throw CLIError.message(ResourceArgs.noResourcesMessage) }
-        if builder.selectAll && !builder.labelSelector.isEmpty {
-            throw CLIError.message("cannot set --all and --selector at the same time")
-        }
+        try builder.rejectAllWithSelector()
         if builder.selectAll && !builder.fieldSelector.isEmpty {
             throw CLIError.message("cannot set --all and --field-selector at the same time")
         }

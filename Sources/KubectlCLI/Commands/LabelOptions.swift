@@ -52,9 +52,7 @@ struct LabelAnnotateOptions<Vocabulary: LabelVocabulary>: FlagOptions {
         if builder.local && builder.filenames.isEmpty {
             throw CLIError.message("can only use local files by \(mode.localHint) when --local=true is set")
         }
-        if builder.selectAll && !builder.labelSelector.isEmpty {
-            throw CLIError.message("cannot set --all and --selector at the same time")
-        }
+        try builder.rejectAllWithSelector()
         if builder.filenames.isEmpty && resources.isEmpty {
             throw CLIError.message("one or more resources must be specified as <resource> <name> or <resource>/<name>")
         }

@@ -40,7 +40,7 @@ struct ReconcileOptions: FlagOptions {
 
     /// kubectl's Complete order: files, no arguments, then the dry-run strategy.
     mutating func complete(_ inv: inout Invocation) throws {
-        if !builder.hasFiles { throw CLIError.message("must specify one of -f and -k") }
+        try builder.requireFiles()
         if !inv.args.isEmpty { throw CLIError.message("no arguments are allowed") }
         do { dryRun = try DryRun.parse(printFlags.dryRun, inv) } catch let CLIError.message(m) {
             throw CLIError.message("error accessing --dry-run flag for command reconcile: \(m)")

@@ -54,7 +54,7 @@ struct ReplaceOptions: FlagOptions {
         dryRun = try DryRun.parse(printFlags.dryRun, inv)
         _ = try printFlags.format()
         cascade = try PropagationPolicy.cascade(cascadeText)
-        if !builder.hasFiles { throw CLIError.message("must specify one of -f and -k") }
+        try builder.requireFiles()
     }
 
     /// kubectl's Validate.

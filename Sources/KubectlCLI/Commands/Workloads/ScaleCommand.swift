@@ -49,9 +49,7 @@ struct ScaleOptions: FlagOptions {
             throw CLIError.message("The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0")
         }
         if builder.isEmpty { throw CLIError.message(ResourceArgs.noResourcesMessage) }
-        if builder.selectAll && !builder.labelSelector.isEmpty {
-            throw CLIError.message("cannot set --all and --selector at the same time")
-        }
+        try builder.rejectAllWithSelector()
     }
 
     func run(_ inv: inout Invocation) throws {

@@ -8,7 +8,7 @@ import KubeRegistry
 /// scheduled on it.
 enum TopCommand {
     static let spec = CommandSpec(
-        "top", use: "top", short: "Show CPU and memory figures of pods and nodes",
+        "top", use: "top [flags]", short: "Show CPU and memory figures of pods and nodes",
         subcommands: [
             CommandSpec("pod", aliases: ["pods", "po"], use: "pod [NAME | -l label]", short: "Show CPU and memory figures per pod",
                         options: TopPodOptions.self),

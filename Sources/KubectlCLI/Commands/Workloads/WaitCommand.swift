@@ -5,7 +5,7 @@ import KubeRegistry
 
 enum WaitCommand {
     static let spec = CommandSpec(
-        "wait", use: "wait ([-f FILENAME] | resource.group/resource.name | resource.group [(-l label | --all)]) [--for=create|delete|condition=available|jsonpath='{}'[=value]]",
+        "wait", use: "wait ([-f FILENAME] | resource.group/resource.name | resource.group [(-l label | --all)]) [--for=create|--for=delete|--for condition=available|--for=jsonpath='{}'[=value]]",
         short: "Experimental: Block until objects reach a condition, are deleted or are created",
         group: "Advanced Commands:", options: WaitOptions.self)
 

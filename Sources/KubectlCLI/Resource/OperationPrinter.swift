@@ -109,7 +109,7 @@ final class OperationPrinter {
         case .json:
             for o in objs { inv.io.out.write(ObjectPrinter.json(o, sortKeys: !typedJSON)) }
         default:
-            try TemplateOutput.write(objs, format: format, inv: &inv)
+            try TemplateOutput.write(objs, format: format, typed: typedJSON, inv: &inv)
         }
     }
 }

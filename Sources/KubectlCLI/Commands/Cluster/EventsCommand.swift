@@ -124,7 +124,7 @@ struct EventsOptions: FlagOptions {
         default:
             // kubectl events writes through its tab writer and ignores the printer's error: a template
             // that fails leaves its partial output (a go-template also its debugging dump) and exit 0.
-            let printer = try TemplateOutput.printer(format, inv: inv)
+            let printer = try TemplateOutput.printer(format, inv: inv, typed: true)
             var out = ""
             _ = try? printer(object, &out)
             var tw = TabWriter.table()

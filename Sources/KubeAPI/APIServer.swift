@@ -181,12 +181,12 @@ public final class APISession {
         guard let stored = try stored(type, namespace: namespace, name: name) else {
             throw APIError.notFound(type.qualifiedPlural, name)
         }
-        return stored.object
+        return HPAConversion.served(stored.object, as: type)
     }
 
     public func find(_ type: ResourceType, namespace: String, name: String) throws -> JSONValue? {
         try authorize("get", type, namespace: namespace, name: name)
-        return try stored(type, namespace: namespace, name: name)?.object
+        return try stored(type, namespace: namespace, name: name).map { HPAConversion.served($0.object, as: type) }
     }
 
     /// Objects of a type, ordered by namespace then name as an API server lists them; `fields` are
@@ -335,7 +335,7 @@ public final class APISession {
         if dryRun {
             obj["metadata"]["resourceVersion"] = .string("")
             obj.remove(["metadata", "resourceVersion"])
-            return obj
+            return HPAConversion.served(obj, as: type)
         }
         let rv = try tx.nextResourceVersion()
         obj["metadata"]["resourceVersion"] = .string(String(rv))
@@ -343,7 +343,7 @@ public final class APISession {
         try tx.insert(row)
         remember(obj, row: row)
         try afterWrite(type: type, object: obj, old: nil)
-        return obj
+        return HPAConversion.served(obj, as: type)
     }
 
     /// Replaces a stored object. When `obj` carries a resourceVersion it must match the stored one
@@ -387,9 +387,9 @@ public final class APISession {
         // An update that changes nothing keeps the resourceVersion (no write), as the API server does.
         var comparable = obj
         comparable["metadata"]["resourceVersion"] = old["metadata"]["resourceVersion"]
-        if comparable == old { return old }
+        if comparable == old { return HPAConversion.served(old, as: type) }
         obj = Normalize.metadataOrder(obj)
-        if dryRun { return obj }
+        if dryRun { return HPAConversion.served(obj, as: type) }
         let rv = try tx.nextResourceVersion()
         obj["metadata"]["resourceVersion"] = .string(String(rv))
         let row = try storableRow(for: obj, type: type, resourceVersion: rv)
@@ -397,7 +397,7 @@ public final class APISession {
         remember(obj, row: row)
         try afterWrite(type: type, object: obj, old: old)
         try deleteIfFinalized(type, obj)
-        return obj
+        return HPAConversion.served(obj, as: type)
     }
 
     /// Deletes an object and, unless orphaning, everything it owns (garbage collection through

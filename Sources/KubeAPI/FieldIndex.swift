@@ -4,8 +4,10 @@ import KubeStore
 
 /// The fields of an object the store indexes (`object_fields`), so field selectors and controllers
 /// find objects without reading every one: pods by node and phase (and, counted per node, the
-/// pods that occupy a node), events by the object they are about (its uid; its name since v7). Store
-/// schema v4 and v7 backfill exactly these; a change here needs a migration that backfills the new field.
+/// pods that occupy a node), events by the name of the object they are about (since v7; by its uid
+/// from v4 to v7, dropped in v8: the name picks out an object's few events as well, and each indexed
+/// field costs every event two index entries). Store schema v4 and v7 backfill exactly these; a
+/// change here needs a migration that backfills the new field.
 enum FieldIndex {
     /// A counted field: the node of a pod that is not Succeeded or Failed ("" while unscheduled).
     /// Its counts are the scheduler's pods per node; its "" entries are the pods to schedule.
@@ -21,8 +23,7 @@ enum FieldIndex {
             if let active = activeNode(of: obj) { fields.append(IndexedField(activeNode, active)) }
             return fields
         case "events":
-            return [IndexedField("involvedObject.uid", obj["involvedObject"]["uid"].string ?? ""),
-                    IndexedField("involvedObject.name", obj["involvedObject"]["name"].string ?? "")]
+            return [IndexedField("involvedObject.name", obj["involvedObject"]["name"].string ?? "")]
         default:
             return []
         }
@@ -46,7 +47,7 @@ enum FieldIndex {
         guard type.group.isEmpty else { return false }
         switch type.plural {
         case "pods": return field == "spec.nodeName" || field == "status.phase"
-        case "events": return field == "involvedObject.uid" || field == "involvedObject.name"
+        case "events": return field == "involvedObject.name"
         default: return false
         }
     }

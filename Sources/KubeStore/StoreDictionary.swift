@@ -8,6 +8,10 @@ enum StoreDictionary {
     /// Format 2: only what a cluster writes most (pods, their events, managed fields), 6 KB, because
     /// every object written primes a stream with the whole dictionary (its cost grows with its size).
     static let v2: [UInt8] = Array(partsV2.joined().utf8)
+    /// Format 3 (schema v8): table cells of events, the only rows whose cells are long enough to deflate
+    /// (`CellCodec`: cells split by U+001F, a time cell is U+001E, seconds, U+001D, prefix, U+001D,
+    /// suffix). Small, because it primes the stream of every event written.
+    static let cellsV1: [UInt8] = Array(partsCellsV1.joined().utf8)
 
     private static let partsV1: [String] = [
         #"{"apiVersion":"v1","kind":"ServiceAccount","metadata":{"name":"default","namespace":"default","uid":"00000000-0000-4000-8000-000000000000","#,
@@ -167,5 +171,28 @@ enum StoreDictionary {
         #""volumeMounts":[{"mountPath":"/var/run/secrets/kubernetes.io/serviceaccount","name":"kube-api-access-","#,
         #""readOnly":true,"recursiveReadOnly":"Disabled"}]}],"hostIP":"172.18.0.2","hostIPs":[{"ip":"172.18.0.2"}],"#,
         #""podIP":"10.244.0.2","podIPs":[{"ip":"10.244.0.2"}],"startTime":"2026-01-01T00:00:00Z"}}"#,
+    ]
+
+    /// Event cells: LAST SEEN, TYPE, REASON, OBJECT, SUBOBJECT, SOURCE, MESSAGE, FIRST SEEN, COUNT, NAME.
+    private static let partsCellsV1: [String] = [
+        "\u{1E}1790000000\u{1D}\u{1D}\u{1F}Warning\u{1F}FailedScheduling\u{1F}pod/\u{1F}\u{1F}default-scheduler\u{1F}",
+        "0/1 nodes are available: \u{1E}1790000000\u{1D}\u{1D}\u{1F}1\u{1F}\n",
+        "\u{1E}1790000000\u{1D}\u{1D}\u{1F}Normal\u{1F}SuccessfulCreate\u{1F}replicaset/\u{1F}\u{1F}replicaset-controller\u{1F}",
+        "Created pod: \u{1E}1790000000\u{1D}\u{1D}\u{1F}1\u{1F}\n",
+        "\u{1E}1790000000\u{1D}\u{1D}\u{1F}Normal\u{1F}Killing\u{1F}pod/\u{1F}spec.containers{}\u{1F}kubelet, node-1\u{1F}",
+        "Stopping container \u{1E}1790000000\u{1D}\u{1D}\u{1F}1\u{1F}\n",
+        "\u{1E}1790000000\u{1D}\u{1D}\u{1F}Normal\u{1F}Pulled\u{1F}pod/\u{1F}spec.containers{}\u{1F}kubelet, node-1\u{1F}",
+        "Container image \"\" already present on machine\u{1E}1790000000\u{1D}\u{1D}\u{1F}1\u{1F}\n",
+        "\u{1E}1790000000\u{1D}\u{1D}\u{1F}Normal\u{1F}Pulling\u{1F}pod/\u{1F}spec.containers{}\u{1F}kubelet, node-1\u{1F}",
+        "Pulling image \"\"\u{1E}1790000000\u{1D}\u{1D}\u{1F}1\u{1F}\n",
+        "\u{1E}1790000000\u{1D}\u{1D}\u{1F}Normal\u{1F}Pulled\u{1F}pod/\u{1F}spec.containers{}\u{1F}kubelet, node-1\u{1F}",
+        "Successfully pulled image \"\" in 1.02s (1.02s including waiting). Image size: 100000000 bytes.",
+        "\u{1E}1790000000\u{1D}\u{1D}\u{1F}1\u{1F}\n",
+        "\u{1E}1790000000\u{1D}\u{1D}\u{1F}Normal\u{1F}Scheduled\u{1F}pod/\u{1F}\u{1F}default-scheduler\u{1F}",
+        "Successfully assigned default/ to node-1\u{1E}1790000000\u{1D}\u{1D}\u{1F}1\u{1F}\n",
+        "\u{1E}1790000000\u{1D}\u{1D}\u{1F}Normal\u{1F}Created\u{1F}pod/\u{1F}spec.containers{}\u{1F}kubelet, node-1\u{1F}",
+        "Created container: \u{1E}1790000000\u{1D}\u{1D}\u{1F}1\u{1F}\n",
+        "\u{1E}1790000000\u{1D}\u{1D}\u{1F}Normal\u{1F}Started\u{1F}pod/\u{1F}spec.containers{}\u{1F}kubelet, node-1\u{1F}",
+        "Started container \u{1E}1790000000\u{1D}\u{1D}\u{1F}1\u{1F}",
     ]
 }

@@ -8,7 +8,9 @@
 /// - `object_owners`: (owner uid -> object) side index for garbage collection.
 /// - `object_labels` (v2): (key, value -> object) side index for label-selector listing.
 /// - `object_fields` (v4): (field, value -> object) side index for field selectors and controllers;
-///   `field_counts` counts the objects per value of the `#` fields.
+///   `field_counts` counts the objects per value of the `#` fields. Since v8 each row lists its own
+///   entries (`objects.fields`, names coded by `field_names`) instead of a by-object index.
+/// - `object_aliases` (v8): a 64-bit hash -> object, for lookups by a computed key (the event correlator).
 /// - `config`: small key/value settings; `counters`: the store-wide resource version.
 /// Later versions add columns with `ALTER TABLE ... ADD COLUMN` (with a default) or new side tables
 /// plus a backfill, appended to `migrations`; a migration never edits an earlier one.

@@ -2,8 +2,8 @@ import CZlib
 
 /// How an object's JSON is kept on disk (schema v6): a BLOB of one format byte, the text's length as a
 /// LEB128 varint, then a raw deflate stream primed with the dictionary the format byte names
-/// (`StoreDictionary`: 1 = v1, 2 = v2; new rows use 2). Since schema v8 long table cells (an event's)
-/// are kept the same way with format 3, primed with the small `StoreDictionary.cellsV1`. Objects of one kind share
+/// (`StoreDictionary`: 1 = v1, 2 = v2, 4 = v3; new rows use 4). Since schema v8 long table cells (an
+/// event's) are kept the same way with format 3, primed with the small `StoreDictionary.cellsV1`. Objects of one kind share
 /// most of their bytes (field names, defaults, condition lists), so a primed stream keeps only what is
 /// particular to the object: a 2.8 KB Running pod becomes about 210 bytes, a 0.7 KB event about 200.
 /// A TEXT value (rows written before v6, or by hand) is read as it is, so no migration rewrites rows.
@@ -17,8 +17,9 @@ final class DataCodec {
     static let deflateV2: UInt8 = 2
     /// Table cells (schema v8), primed with `StoreDictionary.cellsV1`.
     static let deflateCellsV1: UInt8 = 3
+    static let deflateV3: UInt8 = 4
     /// The format new rows are written in.
-    static let writeFormat = deflateV2
+    static let writeFormat = deflateV3
     /// The format new long cells are written in.
     static let cellsFormat = deflateCellsV1
 
@@ -27,6 +28,7 @@ final class DataCodec {
         case deflateV1: return StoreDictionary.v1
         case deflateV2: return StoreDictionary.v2
         case deflateCellsV1: return StoreDictionary.cellsV1
+        case deflateV3: return StoreDictionary.v3
         default: return nil
         }
     }
@@ -46,7 +48,8 @@ final class DataCodec {
         encode(text, format: DataCodec.cellsFormat)
     }
 
-    private func encode(_ text: String, format: UInt8) -> [UInt8]? {
+    /// The bytes to store for `text` in a given format (tests write the older ones).
+    func encode(_ text: String, format: UInt8) -> [UInt8]? {
         var text = text
         return text.withUTF8 { input -> [UInt8]? in
             guard input.count >= DataCodec.minimumLength else { return nil }

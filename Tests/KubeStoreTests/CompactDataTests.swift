@@ -43,7 +43,8 @@ import Testing
         #expect(throws: StoreError.self) { try store.read { try $0.get(resource: "/pods", namespace: "default", name: "web-1") } }
     }
 
-    /// Rows written in format 1 (the first v6 build's dictionary) read back after new rows moved to format 2.
+    /// Rows written in format 1 (the first v6 build's dictionary) and 2 read back after new rows moved to
+    /// format 4 (schema v8's dictionary).
     @Test func formatOneRowsStayReadable() throws {
         let dir = TempDir()
         defer { dir.remove() }
@@ -59,7 +60,14 @@ import Testing
             try tx.insert(ObjectRow(resource: "/pods", namespace: "default", name: "web-1", uid: "u2", resourceVersion: 2,
                                     data: CompactDataTests.pod))
         }
-        #expect(try store.db.scalarInt("SELECT count(*) FROM object_data WHERE substr(data, 1, 1) = x'02'") == 1)
+        #expect(try store.db.scalarInt("SELECT count(*) FROM object_data WHERE substr(data, 1, 1) = x'04'") == 1)
+        // A format-2 row (schema v6 and v7 wrote them) reads back too.
+        let v2 = try #require(store.db.codec.encode(CompactDataTests.pod, format: DataCodec.deflateV2))
+        #expect(v2.first == 2)
+        let s = try store.db.statement("UPDATE object_data SET data = ?1 WHERE id = (SELECT id FROM objects WHERE name = 'web-1')")
+        try s.bindData(1, CompactDataTests.pod, encoded: v2)
+        try s.run()
+        #expect(try store.read { try $0.get(resource: "/pods", namespace: "default", name: "web-1") }?.data == CompactDataTests.pod)
     }
 
     /// v7 backfills events' `involvedObject.name` into the field index from the stored objects,

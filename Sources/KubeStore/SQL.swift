@@ -157,8 +157,9 @@ enum SQL {
     /// field, codes from `field_names`), so the by-object copy of the field index goes; events are
     /// indexed by `involvedObject.name` only (their uid entries go: `describe` finds an object's events
     /// by its name and keeps those with its uid); uids in the API server's form are kept as 16 bytes
-    /// (`UIDCodec`, `uid_key`); long table cells (events') are deflated (`compact_cells`, format 3); the
-    /// event correlator's keys move from `config` (`event.key/<namespace>/<hash>` -> event name) to
+    /// (`UIDCodec`, `uid_key`); events keep no table cells (the API layer computes them when it reads
+    /// an event's row) and other long cells are deflated (`compact_cells`, format 3); the event
+    /// correlator's keys move from `config` (`event.key/<namespace>/<hash>` -> event name) to
     /// `object_aliases` (a 64-bit hash of the same text -> row id).
     static let migrateV8 = """
         CREATE TABLE field_names (
@@ -168,7 +169,8 @@ enum SQL {
         DELETE FROM object_fields WHERE name = 'involvedObject.uid';
         INSERT INTO field_names (name) SELECT DISTINCT name FROM object_fields ORDER BY name;
         ALTER TABLE objects ADD COLUMN fields TEXT NOT NULL DEFAULT '';
-        UPDATE objects SET uid = uid_key(uid), cells = compact_cells(cells), fields = coalesce((
+        UPDATE objects SET uid = uid_key(uid), cells = CASE resource WHEN '/events' THEN '' ELSE compact_cells(cells) END,
+            fields = coalesce((
             SELECT group_concat(n.code || ':' || length(CAST(f.value AS BLOB)) || ':' || f.value, '')
             FROM object_fields f JOIN field_names n ON n.name = f.name WHERE f.object_id = objects.id), '');
         DROP INDEX object_fields_by_object;

@@ -200,14 +200,22 @@ public final class APISession {
     public func listSummaries(_ type: ResourceType, namespace: String?, labels: [KubeStore.LabelRequirement] = [],
                               fields: [FieldTerm] = []) throws -> [ObjectRow] {
         try authorize("list", type, namespace: namespace)
-        return try tx.listSummaries(resource: type.storageKey, namespace: type.namespaced ? namespace : nil, labels: labels,
-                             fields: fields)
+        let namespace = type.namespaced ? namespace : nil
+        guard needsData(type) else {
+            return try tx.listSummaries(resource: type.storageKey, namespace: namespace, labels: labels, fields: fields)
+        }
+        var rows: [ObjectRow] = []
+        try tx.forEach(resource: type.storageKey, namespace: namespace, labels: labels, fields: fields, full: true) { row in
+            rows.append(try withCells(row, type: type, keepData: false))
+        }
+        return rows
     }
 
     public func rows(_ type: ResourceType, namespace: String?, labels: [KubeStore.LabelRequirement] = [],
                      fields: [FieldTerm] = []) throws -> [ObjectRow] {
         try authorize("list", type, namespace: namespace)
         return try tx.list(resource: type.storageKey, namespace: type.namespaced ? namespace : nil, labels: labels, fields: fields)
+            .map { try withCells($0, type: type) }
     }
 
     /// Rows one at a time in key order (`data` only when `full`), never holding the whole list.
@@ -215,7 +223,9 @@ public final class APISession {
                            fields: [FieldTerm] = [], full: Bool, _ body: (ObjectRow) throws -> Void) throws {
         try authorize("list", type, namespace: namespace)
         try tx.forEach(resource: type.storageKey, namespace: type.namespaced ? namespace : nil, labels: labels,
-                       fields: fields, full: full, body)
+                       fields: fields, full: full || needsData(type)) { row in
+            try body(try withCells(row, type: type, keepData: full))
+        }
     }
 
     /// `rows` narrowed by indexed fields with these values (see `indexesField`).
@@ -516,7 +526,7 @@ public final class APISession {
     func row(for obj: JSONValue, type: ResourceType, resourceVersion: Int64) -> ObjectRow {
         let meta = obj["metadata"]
         let owners = (meta["ownerReferences"].array ?? []).compactMap { $0["uid"].string }
-        let cells = CellCodec.encode(type.row?(obj) ?? [.text(meta["name"].string ?? ""), .text(meta["creationTimestamp"].string ?? "")])
+        let cells = storedCells(for: obj, type: type)
         let labels = meta["labels"].object.map { JSONValue.object($0).compactJSON } ?? "{}"
         return ObjectRow(resource: type.storageKey, namespace: type.namespaced ? (meta["namespace"].string ?? "") : "",
                          name: meta["name"].string ?? "", uid: meta["uid"].string ?? "", resourceVersion: resourceVersion,

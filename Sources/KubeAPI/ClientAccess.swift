@@ -17,7 +17,7 @@ extension APISession {
         guard let row = try tx.get(resource: type.storageKey, namespace: type.namespaced ? namespace : "", name: name) else {
             throw APIError.notFound(type.qualifiedPlural, name)
         }
-        return row
+        return try withCells(row, type: type)
     }
 
     /// The store-wide resourceVersion (bumped by every create and update): what a watch compares.
@@ -26,7 +26,11 @@ extension APISession {
     /// The change log's entries for a type after position `seq`, in commit order (what a watch reads).
     public func changes(_ type: ResourceType, after seq: Int64) throws -> [Change] {
         try authorize("watch", type, namespace: nil)
-        return try tx.changes(resource: type.storageKey, after: seq)
+        return try tx.changes(resource: type.storageKey, after: seq).map { change in
+            var change = change
+            change.row = try withCells(change.row, type: type)
+            return change
+        }
     }
 
     /// Positions of the oldest kept and the latest change-log entries.

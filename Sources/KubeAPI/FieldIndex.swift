@@ -4,8 +4,10 @@ import KubeStore
 
 /// The fields of an object the store indexes (`object_fields`), so field selectors and controllers
 /// find objects without reading every one: pods by node and phase (and, counted per node, the
-/// pods that occupy a node), events by the object they are about (its uid; its name since v7). Store
-/// schema v4 and v7 backfill exactly these; a change here needs a migration that backfills the new field.
+/// pods that occupy a node), events by the name of the object they are about (since v7; by its uid
+/// from v4 to v7, dropped in v8: the name picks out an object's few events as well, and each indexed
+/// field costs every event two index entries). Store schema v4 and v7 backfill exactly these; a
+/// change here needs a migration that backfills the new field.
 /// One exception: `#schedClass` is written from this version on without a backfill; its one user (the
 /// scheduler) checks that every pending pod has it (its counts add up to the pending pods') and reads
 /// every pending pod otherwise.
@@ -32,8 +34,7 @@ enum FieldIndex {
             }
             return fields
         case "events":
-            return [IndexedField("involvedObject.uid", obj["involvedObject"]["uid"].string ?? ""),
-                    IndexedField("involvedObject.name", obj["involvedObject"]["name"].string ?? "")]
+            return [IndexedField("involvedObject.name", obj["involvedObject"]["name"].string ?? "")]
         default:
             return []
         }
@@ -73,7 +74,7 @@ enum FieldIndex {
         guard type.group.isEmpty else { return false }
         switch type.plural {
         case "pods": return field == "spec.nodeName" || field == "status.phase"
-        case "events": return field == "involvedObject.uid" || field == "involvedObject.name"
+        case "events": return field == "involvedObject.name"
         default: return false
         }
     }

@@ -65,7 +65,7 @@ extension APISession {
         guard let order = query.order else { return try forEach(query, full: full, body) }
         for key in order {
             if let row = try tx.get(resource: query.type.storageKey, namespace: key.namespace, name: key.name) {
-                try body(row)
+                try body(try withCells(row, type: query.type, keepData: full))
             }
         }
     }
@@ -77,13 +77,13 @@ extension APISession {
         // store) are checked on the objects.
         let (indexed, unindexed) = split(query.fields)
         try tx.forEach(resource: query.type.storageKey, namespace: query.namespace, labels: query.labels,
-                       fields: indexed, full: full || !unindexed.isEmpty) { row in
+                       fields: indexed, full: full || !unindexed.isEmpty || needsData(query.type)) { row in
             guard query.matches(row) else { return }
             if !unindexed.isEmpty {
                 let values = FieldIndex.fields(of: try decode(row), type: query.type)
                 guard unindexed.allSatisfy({ t in t.matches { f in values.first { $0.name == f }?.value } }) else { return }
             }
-            try body(row)
+            try body(try withCells(row, type: query.type, keepData: full || !unindexed.isEmpty))
         }
     }
 

@@ -17,6 +17,9 @@ final class Database {
     /// The schema version of the open store (`PRAGMA user_version` after migrations; an older one
     /// when a read-only user reads an old store as it is).
     var schemaVersion: Int32 = 0
+    /// Indexed field names and their codes (`field_names`, schema v8), as far as this connection has seen them.
+    var fieldCodes: [String: Int64] = [:]
+    var fieldNames: [Int64: String] = [:]
 
     enum Access { case readWriteCreate, readWrite, readOnly, immutable }
 
@@ -222,6 +225,25 @@ final class Statement {
         guard let p = sqlite3_column_blob(handle, column) else { return "" }
         let n = Int(sqlite3_column_bytes(handle, column))
         return try database.codec.decode(UnsafeBufferPointer(start: p.assumingMemoryBound(to: UInt8.self), count: n))
+    }
+
+    /// Binds a uid as `objects.uid` keeps it (`UIDCodec`; text in a store older than v8).
+    func bindUID(_ index: Int32, _ uid: String) throws {
+        guard database.schemaVersion >= 8, let bytes = UIDCodec.bytes(uid) else { return try bind(index, uid) }
+        let rc = bytes.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, 16, sqliteTransient) }
+        guard rc == SQLITE_OK else { throw database.error(rc, sql: sql) }
+    }
+
+    /// A uid bound with `bindUID` (or stored as text).
+    func uid(_ column: Int32) -> String {
+        guard sqlite3_column_type(handle, column) == SQLITE_BLOB, sqlite3_column_bytes(handle, column) == 16,
+              let p = sqlite3_column_blob(handle, column) else { return text(column) }
+        return UIDCodec.string(UnsafeRawBufferPointer(start: p, count: 16))
+    }
+
+    /// Binds a row's table cells as stored since v8: deflated when long (`DataCodec.encodeCells`).
+    func bindCells(_ index: Int32, _ cells: String) throws {
+        try bindData(index, cells, encoded: database.schemaVersion >= 8 ? database.codec.encodeCells(cells) : nil)
     }
 
     func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }

@@ -8,7 +8,9 @@
 /// - `object_owners`: (owner uid -> object) side index for garbage collection.
 /// - `object_labels` (v2): (key, value -> object) side index for label-selector listing.
 /// - `object_fields` (v4): (field, value -> object) side index for field selectors and controllers;
-///   `field_counts` counts the objects per value of the `#` fields.
+///   `field_counts` counts the objects per value of the `#` fields. Since v8 each row lists its own
+///   entries (`objects.fields`, names coded by `field_names`) instead of a by-object index.
+/// - `object_aliases` (v8): a 64-bit hash -> object, for lookups by a computed key (the event correlator).
 /// - `config`: small key/value settings; `counters`: the store-wide resource version.
 /// Later versions add columns with `ALTER TABLE ... ADD COLUMN` (with a default) or new side tables
 /// plus a backfill, appended to `migrations`; a migration never edits an earlier one.
@@ -150,8 +152,42 @@ enum SQL {
             FROM objects o JOIN object_data d ON d.id = o.id WHERE o.resource = '/events';
         """
 
+    /// Version 8: a smaller store (about 2 KB less per pod with its four events). What each row's
+    /// field-index entries are is kept in the row itself (`objects.fields`: `code:length:value` per
+    /// field, codes from `field_names`), so the by-object copy of the field index goes; events are
+    /// indexed by `involvedObject.name` only (their uid entries go: `describe` finds an object's events
+    /// by its name and keeps those with its uid); uids in the API server's form are kept as 16 bytes
+    /// (`UIDCodec`, `uid_key`); events keep no table cells (the API layer computes them when it reads
+    /// an event's row) and other long cells are deflated (`compact_cells`, format 3); the event
+    /// correlator's keys move from `config` (`event.key/<namespace>/<hash>` -> event name) to
+    /// `object_aliases` (a 64-bit hash of the same text -> row id).
+    static let migrateV8 = """
+        CREATE TABLE field_names (
+            code INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE
+        );
+        DELETE FROM object_fields WHERE name = 'involvedObject.uid';
+        INSERT INTO field_names (name) SELECT DISTINCT name FROM object_fields ORDER BY name;
+        ALTER TABLE objects ADD COLUMN fields TEXT NOT NULL DEFAULT '';
+        UPDATE objects SET uid = uid_key(uid), cells = CASE resource WHEN '/events' THEN '' ELSE compact_cells(cells) END,
+            fields = coalesce((
+            SELECT group_concat(n.code || ':' || length(CAST(f.value AS BLOB)) || ':' || f.value, '')
+            FROM object_fields f JOIN field_names n ON n.name = f.name WHERE f.object_id = objects.id), '');
+        DROP INDEX object_fields_by_object;
+        CREATE TABLE object_aliases (
+            hash INTEGER PRIMARY KEY,
+            object_id INTEGER NOT NULL
+        );
+        INSERT OR REPLACE INTO object_aliases (hash, object_id)
+            SELECT fnv64a(substr(c.key, 11)), o.id FROM config c JOIN objects o ON o.resource = '/events'
+            AND o.namespace = substr(c.key, 11, instr(substr(c.key, 11), '/') - 1) AND o.name = c.value
+            WHERE c.key >= 'event.key/' AND c.key < 'event.key0';
+        DELETE FROM config WHERE key >= 'event.key/' AND key < 'event.key0';
+        """
+
     /// Ordered migrations; index i brings the schema from version i to version i + 1.
-    static let migrations: [String] = [schemaV1, migrateV2, migrateV3, migrateV4, migrateV5, migrateV6, migrateV7]
+    static let migrations: [String] = [schemaV1, migrateV2, migrateV3, migrateV4, migrateV5, migrateV6, migrateV7,
+                                       migrateV8]
     static var currentVersion: Int32 { Int32(migrations.count) }
 
     // MARK: Connection and transactions
@@ -219,7 +255,7 @@ enum SQL {
     static let selectVersionByKey =
         "SELECT resource_version FROM objects WHERE resource = ?1 AND namespace = ?2 AND name = ?3"
     static let selectCurrentByKey =
-        "SELECT id, resource_version, labels, owners FROM objects WHERE resource = ?1 AND namespace = ?2 AND name = ?3"
+        "SELECT id, resource_version, labels, owners, fields FROM objects WHERE resource = ?1 AND namespace = ?2 AND name = ?3"
     static let selectDependents =
         "SELECT " + fullColumns + " FROM object_owners w JOIN objects o ON o.id = w.object_id"
         + " JOIN object_data d ON d.id = o.id WHERE w.owner_uid = ?1 ORDER BY o.resource, o.namespace, o.name"
@@ -269,12 +305,12 @@ enum SQL {
     }
 
     static let insertObject = """
-        INSERT INTO objects (resource, namespace, name, uid, resource_version, labels, owners, cells)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+        INSERT INTO objects (resource, namespace, name, uid, resource_version, labels, owners, cells, fields)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
         """
     static let insertData = "INSERT INTO object_data (id, data) VALUES (?1, ?2)"
     static let updateObject = """
-        UPDATE objects SET uid = ?2, resource_version = ?3, labels = ?4, owners = ?5, cells = ?6 WHERE id = ?1
+        UPDATE objects SET uid = ?2, resource_version = ?3, labels = ?4, owners = ?5, cells = ?6, fields = ?7 WHERE id = ?1
         """
     static let updateData = "UPDATE object_data SET data = ?2 WHERE id = ?1"
     static let deleteObject = "DELETE FROM objects WHERE id = ?1"
@@ -289,10 +325,19 @@ enum SQL {
 
     // MARK: Field index
 
-    static let selectFieldsOfObject = "SELECT name, value FROM object_fields WHERE object_id = ?1"
     static let insertField = "INSERT OR IGNORE INTO object_fields (name, value, object_id) VALUES (?2, ?3, ?1)"
-    static let deleteField = "DELETE FROM object_fields WHERE object_id = ?1 AND name = ?2 AND value = ?3"
-    static let deleteFields = "DELETE FROM object_fields WHERE object_id = ?1"
+    static let deleteField = "DELETE FROM object_fields WHERE name = ?2 AND value = ?3 AND object_id = ?1"
+    static let selectFieldCode = "SELECT code FROM field_names WHERE name = ?1"
+    static let insertFieldName = "INSERT INTO field_names (name) VALUES (?1)"
+    static let selectFieldNames = "SELECT code, name FROM field_names"
+
+    // MARK: Aliases (v8)
+
+    /// The object a 64-bit hash names (`StoreTransaction.get(alias:)`), with the columns of `fullColumns`.
+    static let selectByAlias =
+        "SELECT " + fullColumns + " FROM object_aliases a JOIN objects o ON o.id = a.object_id"
+        + " JOIN object_data d ON d.id = o.id WHERE a.hash = ?1"
+    static let upsertAlias = "INSERT OR REPLACE INTO object_aliases (hash, object_id) VALUES (?1, ?2)"
     static let selectFieldCounts = "SELECT value, n FROM field_counts WHERE name = ?1 ORDER BY value"
     static let selectFieldCount = "SELECT n FROM field_counts WHERE name = ?1 AND value = ?2"
     /// A page of `resource`'s objects whose field `?2` has the value `?3`, in the order they were

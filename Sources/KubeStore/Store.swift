@@ -110,13 +110,15 @@ public final class Store {
             if version > SQL.currentVersion {
                 throw StoreError.schemaTooNew(found: version, supported: SQL.currentVersion)
             }
-            if version < SQL.currentVersion { try db.addObjectTextFunction() }
+            if version < SQL.currentVersion { try db.addMigrationFunctions() }
             for step in Int(version)..<SQL.migrations.count {
                 try db.execute(SQL.migrations[step])
             }
             if version != SQL.currentVersion {
                 try db.execute(SQL.setUserVersion(SQL.currentVersion))
             }
+            // The seed below is written in the current layout.
+            db.schemaVersion = SQL.currentVersion
             let created = version == 0
             if created { try db.execute("PRAGMA application_id = \(StoreFile.applicationID)") }
             if created, let onCreate {
@@ -129,6 +131,7 @@ public final class Store {
             return created
         } catch {
             if db.isInTransaction { try? db.execute(SQL.rollback) }
+            db.forgetFieldNames()
             throw error
         }
     }
@@ -150,6 +153,7 @@ public final class Store {
             } catch {
                 try? db.runCached(SQL.rollbackToSavepoint)
                 try? db.runCached(SQL.releaseSavepoint)
+                db.forgetFieldNames()
                 throw error
             }
         }
@@ -212,6 +216,7 @@ public final class Store {
             return result
         } catch {
             if db.isInTransaction { try? db.execute(SQL.rollback) }
+            db.forgetFieldNames()
             throw error
         }
     }

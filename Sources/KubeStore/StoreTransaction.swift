@@ -57,7 +57,7 @@ public final class StoreTransaction {
     public func get(uid: String) throws -> ObjectRow? {
         try checkOpen()
         let s = try db.statement(SQL.selectByUID)
-        try s.bind(1, uid)
+        try s.bindUID(1, uid)
         return try rows(s, full: true).first
     }
 
@@ -185,17 +185,29 @@ public final class StoreTransaction {
 
     // MARK: Writes
 
+    /// The row a 64-bit `alias` names (`insert(_:alias:)`), or nil. An alias outlives its row, and a
+    /// later row may take its id: the caller checks that the row is the one it meant.
+    public func get(alias: Int64) throws -> ObjectRow? {
+        try checkOpen()
+        let s = try db.statement(SQL.selectByAlias)
+        try s.bind(1, alias)
+        return try rows(s, full: true).first
+    }
+
     /// Inserts a new row, storing `row.resourceVersion` as given. Throws `.alreadyExists` when a
-    /// row with the same resource, namespace and name exists.
-    public func insert(_ row: ObjectRow) throws {
+    /// row with the same resource, namespace and name exists. `alias`, when given, names the row from
+    /// now on (`get(alias:)`; a row it named before is no longer found by it).
+    public func insert(_ row: ObjectRow, alias: Int64? = nil) throws {
         try checkWritable()
         let owners = encodeOwners(row.ownerUIDs)
         let s = try db.statement(SQL.insertObject)
-        try s.bind([row.resource, row.namespace, row.name, row.uid])
+        try s.bind([row.resource, row.namespace, row.name])
+        try s.bindUID(4, row.uid)
         try s.bind(5, row.resourceVersion)
         try s.bind(6, row.labels)
         try s.bind(7, owners)
-        try s.bind(8, row.cells)
+        try s.bindCells(8, row.cells)
+        try s.bind(9, try encodeFields(row.fields))
         do {
             try s.run()
         } catch StoreError.sqlite(let code, _, _) where code == constraintUnique || code == constraintPrimaryKey {
@@ -210,6 +222,12 @@ public final class StoreTransaction {
         try writeLabels(id: id, labels: row.labels, replacing: false)
         try writeOwners(id: id, owners: owners, replacing: false)
         for field in row.fields { try runField(SQL.insertField, id: id, field) }
+        if let alias {
+            let a = try db.statement(SQL.upsertAlias)
+            try a.bind(1, alias)
+            try a.bind(2, id)
+            try a.run()
+        }
         try logChange(.added, row, encoded: encoded)
     }
 
@@ -222,13 +240,16 @@ public final class StoreTransaction {
             throw StoreError.conflict(current: existing.resourceVersion)
         }
         let owners = encodeOwners(row.ownerUIDs)
+        // No fields given: the row keeps the entries it has.
+        let fields = row.fields.isEmpty ? existing.fields : try encodeFields(row.fields)
         let s = try db.statement(SQL.updateObject)
         try s.bind(1, existing.id)
-        try s.bind(2, row.uid)
+        try s.bindUID(2, row.uid)
         try s.bind(3, row.resourceVersion)
         try s.bind(4, row.labels)
         try s.bind(5, owners)
-        try s.bind(6, row.cells)
+        try s.bindCells(6, row.cells)
+        try s.bind(7, fields)
         try s.run()
         let encoded = db.codec.encode(row.data)
         let d = try db.statement(SQL.updateData)
@@ -237,7 +258,9 @@ public final class StoreTransaction {
         try d.run()
         if row.labels != existing.labels { try writeLabels(id: existing.id, labels: row.labels, replacing: true) }
         if owners != existing.owners { try writeOwners(id: existing.id, owners: owners, replacing: true) }
-        if !row.fields.isEmpty { try updateFields(id: existing.id, row.fields) }
+        if fields != existing.fields {
+            try updateFields(id: existing.id, old: try decodeFields(existing.fields), new: row.fields)
+        }
         try logChange(.modified, row, encoded: encoded)
     }
 
@@ -254,11 +277,12 @@ public final class StoreTransaction {
         try log.bind(1, existing.id)
         try log.run()
         try pruneChangeLog()
-        for sql in [SQL.deleteObject, SQL.deleteData, SQL.deleteLabels, SQL.deleteOwners, SQL.deleteFields] {
+        for sql in [SQL.deleteObject, SQL.deleteData, SQL.deleteLabels, SQL.deleteOwners] {
             let s = try db.statement(sql)
             try s.bind(1, existing.id)
             try s.run()
         }
+        for field in try decodeFields(existing.fields) { try runField(SQL.deleteField, id: existing.id, field) }
     }
 
     /// The next value of the store-wide resource version counter (strictly increasing, never reused,
@@ -393,6 +417,8 @@ public final class StoreTransaction {
         var resourceVersion: Int64
         var labels: String
         var owners: String
+        /// `objects.fields` as stored.
+        var fields: String
     }
 
     private func currentRow(resource: String, namespace: String, name: String) throws -> Current {
@@ -400,7 +426,7 @@ public final class StoreTransaction {
         defer { s.reset() }
         try s.bind([resource, namespace, name])
         guard try s.step() else { throw StoreError.notFound }
-        return Current(id: s.int64(0), resourceVersion: s.int64(1), labels: s.text(2), owners: s.text(3))
+        return Current(id: s.int64(0), resourceVersion: s.int64(1), labels: s.text(2), owners: s.text(3), fields: s.text(4))
     }
 
     private func writeLabels(id: Int64, labels: String, replacing: Bool) throws {
@@ -429,25 +455,6 @@ public final class StoreTransaction {
         try s.run()
     }
 
-    /// Rewrites only the fields that changed (each change moves the `#` counts).
-    private func updateFields(id: Int64, _ fields: [IndexedField]) throws {
-        let s = try db.statement(SQL.selectFieldsOfObject)
-        try s.bind(1, id)
-        var old: Set<IndexedField> = []
-        while try s.step() { old.insert(IndexedField(s.text(0), s.text(1))) }
-        s.reset()
-        let new = Set(fields)
-        for field in old where !new.contains(field) { try runField(SQL.deleteField, id: id, field) }
-        for field in new where !old.contains(field) { try runField(SQL.insertField, id: id, field) }
-    }
-
-    private func runField(_ sql: String, id: Int64, _ field: IndexedField) throws {
-        let s = try db.statement(sql)
-        try s.bind(1, id)
-        try s.bind(2, field.name)
-        try s.bind(3, field.value)
-        try s.run()
-    }
 
     /// Reads every row of a SELECT over `SQL.summaryColumns` (+ data when `full`), then resets it.
     /// `resource`/`namespace`, when the query fixed them, are reused instead of re-read per row.
@@ -469,9 +476,9 @@ public final class StoreTransaction {
     /// The current row of a SELECT over `SQL.summaryColumns` (+ data when `full`).
     private func readRow(_ s: Statement, full: Bool, resource: String?, namespace: String?) throws -> ObjectRow {
         ObjectRow(
-            resource: resource ?? s.text(0), namespace: namespace ?? s.text(1), name: s.text(2), uid: s.text(3),
+            resource: resource ?? s.text(0), namespace: namespace ?? s.text(1), name: s.text(2), uid: s.uid(3),
             resourceVersion: s.int64(4), labels: s.text(5), ownerUIDs: try decodeOwners(s.text(6)),
-            cells: s.text(7), data: full ? try s.data(8) : "")
+            cells: try s.data(7), data: full ? try s.data(8) : "")
     }
 
     private func encodeOwners(_ uids: [String]) -> String {

@@ -43,7 +43,8 @@ import Testing
         #expect(throws: StoreError.self) { try store.read { try $0.get(resource: "/pods", namespace: "default", name: "web-1") } }
     }
 
-    /// Rows written in format 1 (the first v6 build's dictionary) read back after new rows moved to format 2.
+    /// Rows written in format 1 (the first v6 build's dictionary) and 2 read back after new rows moved to
+    /// format 4 (schema v8's dictionary).
     @Test func formatOneRowsStayReadable() throws {
         let dir = TempDir()
         defer { dir.remove() }
@@ -59,7 +60,14 @@ import Testing
             try tx.insert(ObjectRow(resource: "/pods", namespace: "default", name: "web-1", uid: "u2", resourceVersion: 2,
                                     data: CompactDataTests.pod))
         }
-        #expect(try store.db.scalarInt("SELECT count(*) FROM object_data WHERE substr(data, 1, 1) = x'02'") == 1)
+        #expect(try store.db.scalarInt("SELECT count(*) FROM object_data WHERE substr(data, 1, 1) = x'04'") == 1)
+        // A format-2 row (schema v6 and v7 wrote them) reads back too.
+        let v2 = try #require(store.db.codec.encode(CompactDataTests.pod, format: DataCodec.deflateV2))
+        #expect(v2.first == 2)
+        let s = try store.db.statement("UPDATE object_data SET data = ?1 WHERE id = (SELECT id FROM objects WHERE name = 'web-1')")
+        try s.bindData(1, CompactDataTests.pod, encoded: v2)
+        try s.run()
+        #expect(try store.read { try $0.get(resource: "/pods", namespace: "default", name: "web-1") }?.data == CompactDataTests.pod)
     }
 
     /// v7 backfills events' `involvedObject.name` into the field index from the stored objects,
@@ -72,17 +80,21 @@ import Testing
             #"{"apiVersion":"v1","kind":"Event","metadata":{"name":""# + name + #"","namespace":"default"},"involvedObject":{"kind":"Pod","namespace":"default","name":""# + object + #"","uid":"u-"# + object + #""},"reason":"Scheduled","message":"Successfully assigned default/"# + object + #" to node-1","type":"Normal"}"#
         }
         do {
-            let store = try Store(path: path)
-            try store.write { tx in
-                try tx.insert(ObjectRow(resource: "/events", namespace: "default", name: "web-1.1", uid: "e1", resourceVersion: 1,
-                                        data: event("web-1.1", "web-1")))
-                try tx.insert(ObjectRow(resource: "/events", namespace: "default", name: "web-2.1", uid: "e2", resourceVersion: 2,
-                                        data: event("web-2.1", "web-2")))
-                try tx.insert(ObjectRow(resource: "/events", namespace: "default", name: "odd", uid: "e3", resourceVersion: 3,
-                                        data: #"{"kind":"Event","involvedObject":{"name":"web-1"}}"#))
+            // The v6 layout, rows as v6 wrote them (compressed data; text rows stay readable).
+            let raw = try Database(path: path, busyTimeoutMilliseconds: 1000)
+            try raw.addMigrationFunctions()
+            for sql in SQL.migrations.prefix(6) { try raw.execute(sql) }
+            let rows: [(String, String)] = [("web-1.1", event("web-1.1", "web-1")), ("web-2.1", event("web-2.1", "web-2")),
+                                            ("odd", #"{"kind":"Event","involvedObject":{"name":"web-1"}}"#)]
+            for (i, (name, data)) in rows.enumerated() {
+                try raw.execute("INSERT INTO objects (id, resource, namespace, name, uid, resource_version) VALUES (\(i + 1), '/events', 'default', '\(name)', 'e\(i + 1)', \(i + 1))")
+                let s = try raw.statement("INSERT INTO object_data (id, data) VALUES (?1, ?2)")
+                try s.bind(1, Int64(i + 1))
+                try s.bindData(2, data)
+                try s.run()
             }
-            #expect(try store.db.scalarInt("SELECT count(*) FROM object_data WHERE typeof(data) = 'blob'") == 2)
-            try store.db.execute("PRAGMA user_version = 6")
+            #expect(try raw.scalarInt("SELECT count(*) FROM object_data WHERE typeof(data) = 'blob'") == 2)
+            try raw.execute("PRAGMA application_id = \(StoreFile.applicationID); PRAGMA user_version = 6")
         }
         let store = try Store(path: path)
         #expect(store.openedSchemaVersion == 6)

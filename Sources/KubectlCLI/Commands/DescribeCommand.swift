@@ -109,15 +109,17 @@ final class StoreDescribeContext: DescribeContext {
         return (try? session.list(type, namespace: namespace, fieldValues: fields.map { ($0.path, $0.value) })) ?? []
     }
 
-    /// The events about `object`: by its uid, or by kind and name when an event names no uid.
+    /// The events about `object` (found by its name, as the store indexes them): those with its uid, and
+    /// those of its kind that name no uid.
     func events(for object: JSONValue) -> [JSONValue] {
         let uid = object["metadata"]["uid"].string ?? ""
         let name = object["metadata"]["name"].string ?? ""
         let ns = object["metadata"]["namespace"].string
         let kind = object["kind"].string ?? ""
-        let byUID = uid.isEmpty ? [] : list("events", namespace: ns ?? "default", fields: [("involvedObject.uid", uid)])
-        let unnamed = list("events", namespace: ns ?? "default", fields: [("involvedObject.uid", "")]).filter { e in
-            e["involvedObject"]["name"].string == name && e["involvedObject"]["kind"].string == kind
+        let named = list("events", namespace: ns ?? "default", fields: [("involvedObject.name", name)])
+        let byUID = uid.isEmpty ? [] : named.filter { $0["involvedObject"]["uid"].string == uid }
+        let unnamed = named.filter { e in
+            (e["involvedObject"]["uid"].string ?? "").isEmpty && e["involvedObject"]["kind"].string == kind
         }
         if unnamed.isEmpty { return byUID }
         return (byUID + unnamed).sorted { goStringLess($0["metadata"]["name"].string ?? "", $1["metadata"]["name"].string ?? "") }

@@ -1,0 +1,36 @@
+import KubeModel
+import KubeRegistry
+import KubeStore
+
+/// Table cells are computed when an object is written and kept in its row, except an event's (schema
+/// v8): a cluster writes four events per pod and reads them rarely as a table, so an event's row keeps
+/// no cells (about 65 bytes less per event, and no cells to compute and compress per event written)
+/// and they are computed from the object when a row is handed out. Computed at read or at write, they
+/// are the same cells: they depend on the object only (a time cell keeps the instant it counts from).
+/// Rows of events stored with cells (written before v8) keep theirs.
+extension ResourceType {
+    var cellsOnRead: Bool { group.isEmpty && plural == "events" }
+}
+
+extension APISession {
+    /// The cells `row` stores, or for an event, those of its object.
+    func storedCells(for obj: JSONValue, type: ResourceType) -> String {
+        if type.cellsOnRead { return "" }
+        return CellCodec.encode(type.row?(obj) ?? [.text(obj["metadata"]["name"].string ?? ""),
+                                                   .text(obj["metadata"]["creationTimestamp"].string ?? "")])
+    }
+
+    /// `row` with its table cells (an event's computed from its `data`, which must be read). `keepData`
+    /// false empties `data` afterwards, as summary rows have it.
+    func withCells(_ row: ObjectRow, type: ResourceType, keepData: Bool = true) throws -> ObjectRow {
+        guard type.cellsOnRead, row.cells.isEmpty, !row.data.isEmpty else { return row }
+        var out = row
+        let obj = try JSON.parse(row.data)
+        out.cells = CellCodec.encode(type.row?(obj) ?? [])
+        if !keepData { out.data = "" }
+        return out
+    }
+
+    /// Whether reading rows of `type` as a table needs their `data` too.
+    func needsData(_ type: ResourceType) -> Bool { type.cellsOnRead }
+}

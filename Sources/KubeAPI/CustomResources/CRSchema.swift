@@ -129,6 +129,10 @@ public enum CustomResourceSchema {
             }
             if let max = schema["maxLength"].int, n > max {
                 errors.append(FieldError(field: path, message: "Too long: may not be more than \(max) bytes"))
+            } else if let pattern = schema["pattern"].string, !(schema["minLength"].int.map { n < $0 } ?? false),
+                      !Self.patternMatches(pattern, s) {
+                // kube-openapi checks the pattern (Go's regexp, unanchored) after the lengths.
+                errors.append(FieldError(field: path, message: "Invalid value: \(goQuotedValue(value)): \(path) in body should match '\(pattern)'"))
             }
         case .array(let items):
             if let max = schema["maxItems"].int, items.count > max {
@@ -162,6 +166,14 @@ public enum CustomResourceSchema {
         default:
             break
         }
+    }
+
+    /// Whether `s` matches the schema's `pattern`, in linear time (Go's RE2 semantics); a pattern
+    /// the matcher does not take is tried with Swift's engine, one that compiles in neither is not checked.
+    static func patternMatches(_ pattern: String, _ s: String) -> Bool {
+        if let re = try? LinearRegex(pattern) { return re.matches(s) }
+        guard let re = try? Regex(pattern) else { return true }
+        return (try? re.firstMatch(in: s)) != nil
     }
 
     static func matches(_ v: JSONValue, _ type: String) -> Bool {

@@ -1,3 +1,5 @@
+import KubeModel
+
 // String functions: the standard ones (contains, startsWith, endsWith, matches) and the extended
 // strings library (charAt, indexOf, lastIndexOf, lowerAscii, upperAscii, replace, split, substring,
 // trim, join, reverse, strings.quote). Indexes count unicode code points.
@@ -18,7 +20,9 @@ extension FunctionTable {
         }
         both("matches", cost: sizeCost) { a in
             guard case .string(let s) = a[0], case .string(let p) = a[1] else { return .error(.noOverload("matches", a)) }
-            return Strings.regex(p).map { r in .bool((try? r.firstMatch(in: s)) != nil) } ?? .err("invalid regular expression: \(p)")
+            guard let r = Strings.regex(p) else { return .err("invalid regular expression: \(p)") }
+            if let linear = Strings.linearRegex(p) { return .bool(linear.matches(s)) }
+            return .bool((try? r.firstMatch(in: s)) != nil)
         }
         addExtendedStrings()
     }
@@ -130,6 +134,13 @@ enum Strings {
     /// A compiled pattern (compiled per call: no state is shared between threads).
     static func regex(_ pattern: String) -> Regex<AnyRegexOutput>? {
         try? Regex(pattern)
+    }
+
+    /// The pattern for the linear-time matcher (Go's RE2 semantics: no pattern can make matching
+    /// take exponential time); nil for the few constructs it does not take, which fall back to
+    /// Swift's backtracking engine.
+    static func linearRegex(_ pattern: String) -> LinearRegex? {
+        try? LinearRegex(pattern)
     }
 
     static func find(_ u: [Unicode.Scalar], _ p: [Unicode.Scalar], from: Int) -> Int? {

@@ -44,6 +44,7 @@ enum FileSource {
             var st = stat()
             guard stat(path, &st) == 0 else { throw CLIError.message("the path \(goQuoted(path)) does not exist") }
         }
+        var errors: [Error] = []
         for path in paths {
             if OfflineURL.isURL(path) { throw OfflineURL.fetchError(path) }
             if path == "-" {
@@ -58,11 +59,19 @@ enum FileSource {
                 if files.isEmpty {
                     throw CLIError.message("error reading [\(path)]: recognized file extensions are [.json .yaml .yml]")
                 }
-                for f in files { try decode(try readText(f), source: f, validate: validate, into: &result) }
+                for f in files { readFile(f, validate: validate, into: &result, errors: &errors) }
             } else {
-                try decode(try readText(path), source: path, validate: validate, into: &result)
+                readFile(path, validate: validate, into: &result, errors: &errors)
             }
         }
+        if errors.count == 1 { throw errors[0] }
+        if errors.count > 1 { throw CLIError.aggregate(errors) }
+    }
+
+    /// One file of `-f`: a file that cannot be read or parsed is an error of its own, and the files
+    /// after it are still read (kubectl's visitors go on and report the errors at the end).
+    private static func readFile(_ path: String, validate: Bool, into result: inout [SourcedObject], errors: inout [Error]) {
+        do { try decode(try readText(path), source: path, validate: validate, into: &result) } catch { errors.append(error) }
     }
 
     static func decode(_ text: String, source: String) throws -> [SourcedObject] {
@@ -136,7 +145,9 @@ enum FileSource {
         return String(decoding: readAll(fd: fd), as: UTF8.self)
     }
 
-    /// Files with a known extension, in lexical order (as filepath.Walk visits them).
+    /// Files with a known extension, in lexical order (as filepath.Walk visits them). Like Walk, a
+    /// symbolic link is never descended into (so a link to a parent cannot loop); one with a known
+    /// extension is read through.
     static func listFiles(_ dir: String, recursive: Bool) throws -> [String] {
         guard let d = opendir(dir) else { return [] }
         var names: [String] = []
@@ -153,7 +164,7 @@ enum FileSource {
         for name in names {
             let full = dir.hasSuffix("/") ? dir + name : dir + "/" + name
             var st = stat()
-            guard stat(full, &st) == 0 else { continue }
+            guard lstat(full, &st) == 0 else { continue }
             if (st.st_mode & S_IFMT) == S_IFDIR {
                 if recursive { files += try listFiles(full, recursive: true) }
             } else if extensions.contains(where: { name.hasSuffix($0) }) {

@@ -164,7 +164,11 @@ struct ResourceBuilder {
             case .failure(let error): result.items.append(.failed(error))
             }
         }
-        if let readError { result.items.append(.failed(readError)) }
+        if case CLIError.aggregate(let list)? = readError {
+            result.items += list.map { .failed($0) }
+        } else if let readError {
+            result.items.append(.failed(readError))
+        }
         let kinds = Set(result.items.compactMap { $0.info?.type?.storageKey })
         result.multipleTypes = kinds.count > 1
         result.singleItemImplied = result.items.count == 1

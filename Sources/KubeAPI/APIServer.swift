@@ -170,6 +170,9 @@ public final class APISession {
     /// may hand its versions out again) clears it (`resetControllers`). Nil in read sessions.
     var decoded: [String: (resourceVersion: Int64, object: JSONValue)]?
     static let decodedLimit = 4096
+    /// The PriorityClasses as the Priority admission plugin read them in this transaction (nil: not
+    /// read, or one was written since).
+    var priorityClasses: [JSONValue]?
 
     /// Sends an API warning to the client.
     func warn(_ text: String) { warningSink?(text) }
@@ -540,6 +543,7 @@ public final class APISession {
     /// same transaction).
     func afterWrite(type: ResourceType, object: JSONValue, old: JSONValue?) throws {
         rbacChanged(type)
+        if type.kind == "PriorityClass" { priorityClasses = nil }
         if old == nil && type.group.isEmpty && type.kind == "Namespace" {
             try namespaceCreated(object["metadata"]["name"].string ?? "")
         }
@@ -561,6 +565,7 @@ public final class APISession {
 
     func afterDelete(type: ResourceType, object: JSONValue) throws {
         rbacChanged(type)
+        if type.kind == "PriorityClass" { priorityClasses = nil }
         if isCRD(type) { try customResourceDefinitionDeleted(object) }
         try quotaObjectWritten(type: type, new: nil, old: object)
         try disruptionObjectWritten(type: type, new: nil, old: object)

@@ -43,6 +43,7 @@ extension APIServer {
 extension APISession {
     func resetControllers() {
         decoded = decoded.map { _ in [:] }
+        priorityClasses = nil
         memory?.forget()
         controllers = ControllerManager(session: self)
     }

@@ -36,40 +36,62 @@ enum SpecValidation {
 
     /// `<path>: Required value` for every required field missing (or an empty string) where its parent is set.
     static func required(_ value: JSONValue, type: SchemaType, path: String, into causes: inout [APIError.Cause], depth: Int) {
+        var buffer = Array(path.utf8)
+        required(value, type: type, path: &buffer, into: &causes, depth: depth)
+    }
+
+    /// The walk of `required` with the path as bytes, extended and cut back in place: a path is made
+    /// a string only for a field that is missing.
+    private static func required(_ value: JSONValue, type: SchemaType, path: inout [UInt8], into causes: inout [APIError.Cause],
+                                 depth: Int) {
         guard depth < 40 else { return }
+        let mark = path.count
+        defer { path.removeSubrange(mark...) }
         switch type {
         case .ref(let name):
             guard let d = SchemaIndex.builtin.definition(named: name) else { return }
-            required(value, definition: d, path: path, into: &causes, depth: depth)
+            required(value, definition: d, path: &path, into: &causes, depth: depth)
         case .inline(let d):
-            required(value, definition: d, path: path, into: &causes, depth: depth)
+            required(value, definition: d, path: &path, into: &causes, depth: depth)
         case .array(let t):
             for (i, item) in (value.array ?? []).enumerated() {
-                required(item, type: t, path: "\(path)[\(i)]", into: &causes, depth: depth + 1)
+                path.append(UInt8(ascii: "["))
+                path.append(contentsOf: String(i).utf8)
+                path.append(UInt8(ascii: "]"))
+                required(item, type: t, path: &path, into: &causes, depth: depth + 1)
+                path.removeSubrange(mark...)
             }
         case .map(let t):
             for (k, v) in value.object ?? JSONObject() {
-                required(v, type: t, path: "\(path)[\(k)]", into: &causes, depth: depth + 1)
+                path.append(UInt8(ascii: "["))
+                path.append(contentsOf: k.utf8)
+                path.append(UInt8(ascii: "]"))
+                required(v, type: t, path: &path, into: &causes, depth: depth + 1)
+                path.removeSubrange(mark...)
             }
         default:
             return
         }
     }
 
-    static func required(_ value: JSONValue, definition d: SchemaDefinition, path: String,
-                         into causes: inout [APIError.Cause], depth: Int)
+    private static func required(_ value: JSONValue, definition d: SchemaDefinition, path: inout [UInt8],
+                                 into causes: inout [APIError.Cause], depth: Int)
     {
         guard case .object(let o) = value else { return }
         if d.extensions.preserveUnknownFields { return }
-        for field in d.required where !notRequired.contains("\(d.name).\(field)") {
+        let mark = path.count
+        for field in d.required {
             let v = o[field] ?? .null
-            if v.isNull || v.string == "" {
-                causes.append(.init(field: "\(path).\(field)", message: "Required value"))
-            }
+            guard v.isNull || v.string == "", !notRequired.contains("\(d.name).\(field)") else { continue }
+            causes.append(.init(field: String(decoding: path, as: UTF8.self) + "." + field, message: "Required value"))
         }
+        // Only objects and lists can hold required fields (scalars end the walk).
         for p in d.properties {
-            guard let v = o[p.name], !v.isNull else { continue }
-            required(v, type: p.type, path: "\(path).\(p.name)", into: &causes, depth: depth + 1)
+            guard let v = o[p.name], v.object != nil || v.array != nil else { continue }
+            path.append(UInt8(ascii: "."))
+            path.append(contentsOf: p.name.utf8)
+            required(v, type: p.type, path: &path, into: &causes, depth: depth + 1)
+            path.removeSubrange(mark...)
         }
     }
 

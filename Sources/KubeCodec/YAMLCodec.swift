@@ -35,53 +35,13 @@ public enum YAMLCodec {
     public static func decodeStream(bytes: UnsafeBufferPointer<UInt8>, source: String)
         -> (documents: [JSONValue], error: YAMLError?)
     {
+        var cursor = YAMLDocumentCursor(bytes: Array(bytes), source: source)
         var docs: [JSONValue] = []
-        var i = 0
-        while i < bytes.count, isGoSpace(bytes[i]) { i += 1 }
-        if i < bytes.count, bytes[i] == UInt8(ascii: "{") {
-            let err = decodeJSONStream(bytes, from: i, into: &docs)
-            return (docs, err.map { YAMLError("error parsing \(source): \($0)") })
+        do {
+            while let doc = try cursor.next() { docs.append(doc) }
+        } catch {
+            return (docs, error as? YAMLError ?? YAMLError("error parsing \(source): \(error)"))
         }
-        var start = 0
-        var chunkStart = 0
-        let n = bytes.count
-        func flush(_ end: Int) -> YAMLError? {
-            guard end > chunkStart else { return nil }
-            do {
-                let chunk = UnsafeBufferPointer(rebasing: bytes[chunkStart..<end])
-                if let v = try YAMLDocumentDecoder.decode(chunk), !v.isNull {
-                    if let c = firstTooDeepContainer(v) {
-                        return YAMLError("error parsing \(source): error unmarshaling JSON: while decoding JSON: invalid character '\(c)' exceeded max depth")
-                    }
-                    docs.append(v)
-                }
-            } catch let e as DocumentError {
-                return YAMLError("error parsing \(source): error converting YAML to JSON: \(e.message)")
-            } catch {
-                return YAMLError("error parsing \(source): \(error)")
-            }
-            return nil
-        }
-        while start < n {
-            var end = start
-            while end < n, bytes[end] != 0x0A { end += 1 }
-            let lineEnd = end < n ? end + 1 : end
-            if end - start >= 3, bytes[start] == UInt8(ascii: "-"), bytes[start + 1] == UInt8(ascii: "-"),
-               bytes[start + 2] == UInt8(ascii: "-") {
-                // Only spaces or a comment may follow a document separator.
-                var a = start + 3, b = lineEnd
-                while a < b, isGoSpace(bytes[a]) { a += 1 }
-                while b > a, isGoSpace(bytes[b - 1]) { b -= 1 }
-                if a < b, bytes[a] != UInt8(ascii: "#") {
-                    let rest = String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self)
-                    return (docs, YAMLError("error parsing \(source): invalid Yaml document separator: \(rest)"))
-                }
-                if let e = flush(start) { return (docs, e) }
-                chunkStart = lineEnd
-            }
-            start = lineEnd
-        }
-        if let e = flush(n) { return (docs, e) }
         return (docs, nil)
     }
 
@@ -134,31 +94,8 @@ public enum YAMLCodec {
     c == 0x20 || (c >= 0x09 && c <= 0x0D)
 }
 
-/// A stream of JSON values as Go's `json.Decoder` reads it; `null` values are skipped. Returns the
-/// error text (without the `error parsing FILE: ` prefix), if any.
-private func decodeJSONStream(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, into docs: inout [JSONValue]) -> String? {
-    var pos = from
-    let n = bytes.count
-    while true {
-        while pos < n, bytes[pos] == 0x20 || bytes[pos] == 0x0A || bytes[pos] == 0x0D || bytes[pos] == 0x09 { pos += 1 }
-        if pos >= n { return nil }
-        let start = pos
-        let end = jsonValueEnd(bytes, start)
-        do {
-            let v = try JSON.parse(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end]))
-            if !v.isNull { docs.append(v) }
-        } catch let e as JSONParseError {
-            if e.message == "unexpected end of JSON input" { return "unexpected EOF" }
-            return "json: offset \(start + e.offset + 1): \(e.message)"
-        } catch {
-            return "\(error)"
-        }
-        pos = end
-    }
-}
-
 /// Where the JSON value starting at `start` ends (by bracket matching; syntax is checked later).
-private func jsonValueEnd(_ b: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
+func jsonValueEnd(_ b: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
     let n = b.count
     var i = start
     let c = b[i]

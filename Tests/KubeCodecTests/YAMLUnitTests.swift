@@ -79,6 +79,21 @@ private let goldenDir: String = {
         #expect(r.error?.description == "error parsing f.yaml: error converting YAML to JSON: yaml: line 1: did not find expected node content")
     }
 
+    @Test func cursorHandsOutDocumentsOneAtATime() throws {
+        var cursor = YAMLDocumentCursor(bytes: Array("a: 1\n---\n---\nnull\n---\nb: 2\n--- # c\nc: [\n---\nd: 4\n".utf8), source: "f.yaml")
+        #expect(try cursor.next() == ["a": 1])
+        #expect(try cursor.next() == ["b": 2])
+        // The broken third document ends the stream: the one after it is never read.
+        #expect(throws: YAMLError("error parsing f.yaml: error converting YAML to JSON: yaml: line 1: did not find expected node content")) {
+            try cursor.next()
+        }
+        #expect(try cursor.next() == nil)
+        var json = YAMLDocumentCursor(bytes: Array(" {\"a\":1} null {\"b\":2}".utf8), source: "j.json")
+        #expect(try json.next() == ["a": 1])
+        #expect(try json.next() == ["b": 2])
+        #expect(try json.next() == nil)
+    }
+
     @Test func bytesOverloadAndEmptyInput() throws {
         #expect(try YAMLCodec.decodeDocuments(bytes: Array("x: 1\n".utf8), source: "b") == [["x": 1]])
         #expect(try YAMLCodec.decodeDocuments(bytes: [], source: "b") == [])

@@ -62,9 +62,15 @@ struct PriorityAdmission: AdmissionStep {
 
     static func classType(_ s: APISession) -> ResourceType? { s.registry.type(group: "scheduling.k8s.io", kind: "PriorityClass") }
 
+    /// The PriorityClasses, read once per transaction (every pod created asks; a PriorityClass write
+    /// or a rolled-back savepoint forgets them).
     static func classes(_ s: APISession) throws -> [JSONValue] {
         guard let type = classType(s) else { return [] }
-        return try s.list(type, namespace: nil)
+        try s.authorize("list", type, namespace: nil)
+        if let known = s.priorityClasses { return known }
+        let classes = try s.list(type, namespace: nil)
+        s.priorityClasses = classes
+        return classes
     }
 }
 

@@ -9,6 +9,13 @@ struct FieldChanges {
 
     /// Added or modified: what the writer of the change comes to own.
     var changed: FieldSet { added.union(modified) }
+
+    /// Attaches the changes below a child position (where there are any).
+    mutating func attach(_ e: PathElement, _ sub: FieldChanges) {
+        if sub.added.isMember || !sub.added.children.isEmpty { added.children[e] = sub.added }
+        if sub.modified.isMember || !sub.modified.children.isEmpty { modified.children[e] = sub.modified }
+        if sub.removed.isMember || !sub.removed.children.isEmpty { removed.children[e] = sub.removed }
+    }
     var isEmpty: Bool { added.isEmpty && modified.isEmpty && removed.isEmpty }
 }
 
@@ -20,30 +27,34 @@ extension TypedFields {
         var r = withSkeleton(new)
         if l != nil { ManagedFieldsBook.strip(&l!) }
         ManagedFieldsBook.strip(&r)
-        compare(l ?? withSkeleton(.emptyObject), r, root, [], &c)
+        // Both sides are objects here, so the object itself is never added or removed as a container.
+        compare(l ?? withSkeleton(.emptyObject), r, root, &c)
         return c
     }
 
-    func leaf(_ l: JSONValue?, _ r: JSONValue?, _ path: [PathElement], _ c: inout FieldChanges) {
+    /// The change at one position (`c` is that position's node of the change sets).
+    func leaf(_ l: JSONValue?, _ r: JSONValue?, _ c: inout FieldChanges) {
         switch (l, r) {
         case (nil, nil): return
-        case (nil, _): c.added.insert(path)
-        case (_, nil): c.removed.insert(path)
-        case (let a?, let b?): if a != b { c.modified.insert(path) }
+        case (nil, _): c.added.isMember = true
+        case (_, nil): c.removed.isMember = true
+        case (let a?, let b?): if a != b { c.modified.isMember = true }
         }
     }
 
-    func compare(_ l: JSONValue?, _ r: JSONValue?, _ s: FieldShape, _ path: [PathElement], _ c: inout FieldChanges) {
+    /// Compares `l` and `r` at a position whose changes go to `c` (relative to that position: the
+    /// sets are built from the leaves up, each child attached where something below it changed).
+    func compare(_ l: JSONValue?, _ r: JSONValue?, _ s: FieldShape, _ c: inout FieldChanges) {
         if let l, let r, l == r { return }  // nothing below changed
         switch s {
         case .scalar, .list(_, .atomic), .structure(_, atomic: true), .map(_, atomic: true):
-            leaf(l, r, path, &c)
+            leaf(l, r, &c)
         case .list(_, let kind):
             let la = l?.array, ra = r?.array
             if (la?.isEmpty ?? true) && (ra?.isEmpty ?? true) || (l != nil && !(l!.isNull) && la == nil) || (r != nil && !(r!.isNull) && ra == nil) {
-                leaf(l, r, path, &c); return
+                leaf(l, r, &c); return
             }
-            container(l, r, path, &c)
+            container(l, r, &c)
             let el = element(s)
             var keys: [PathElement] = []
             var left: [PathElement: JSONValue] = [:], right: [PathElement: JSONValue] = [:]
@@ -57,27 +68,36 @@ extension TypedFields {
                 if right[e] == nil { right[e] = item }
             }
             for e in keys {
-                if case .set = kind { leaf(left[e], right[e], path + [e], &c); continue }
-                compare(left[e], right[e], el, path + [e], &c)
+                var sub = FieldChanges()
+                if case .set = kind { leaf(left[e], right[e], &sub) } else { compare(left[e], right[e], el, &sub) }
+                c.attach(e, sub)
             }
         case .structure, .map, .deduced:
             let lo = l?.object, ro = r?.object
             let lOther = l != nil && !(l!.isNull) && lo == nil, rOther = r != nil && !(r!.isNull) && ro == nil
             if lOther || rOther || ((lo?.isEmpty ?? true) && (ro?.isEmpty ?? true)) {
-                leaf(l, r, path, &c); return
+                leaf(l, r, &c); return
             }
-            container(l, r, path, &c)
-            var keys = lo?.keys ?? []
-            for k in ro?.keys ?? [] where lo?[k] == nil { keys.append(k) }
-            for k in keys { compare(lo?[k], ro?[k], child(s, k), path + [.field(k)], &c) }
+            container(l, r, &c)
+            if let lo {
+                for (k, lv) in lo {
+                    var sub = FieldChanges()
+                    compare(lv, ro?[k], child(s, k), &sub)
+                    c.attach(.field(k), sub)
+                }
+            }
+            for (k, rv) in ro ?? JSONObject() where lo?[k] == nil {
+                var sub = FieldChanges()
+                compare(nil, rv, child(s, k), &sub)
+                c.attach(.field(k), sub)
+            }
         }
     }
 
     /// A map or list that appears or disappears is itself added or removed (the `.` of FieldsV1).
-    func container(_ l: JSONValue?, _ r: JSONValue?, _ path: [PathElement], _ c: inout FieldChanges) {
-        guard !path.isEmpty else { return }
-        if l == nil && r != nil { c.added.insert(path) }
-        if l != nil && r == nil { c.removed.insert(path) }
+    func container(_ l: JSONValue?, _ r: JSONValue?, _ c: inout FieldChanges) {
+        if l == nil && r != nil { c.added.isMember = true }
+        if l != nil && r == nil { c.removed.isMember = true }
     }
 
     // MARK: the zero value
@@ -113,26 +133,37 @@ extension TypedFields {
 
     /// `v` with the zero value's fields filled in where missing (the metadata, spec and status of a
     /// kind; the structs listed in `skeleton`), recursively.
-    func withSkeleton(_ v: JSONValue) -> JSONValue { filled(v, root, top: true) }
+    func withSkeleton(_ v: JSONValue) -> JSONValue { filled(v, root, top: true) ?? v }
 
-    func filled(_ v: JSONValue, _ s: FieldShape, top: Bool = false) -> JSONValue {
+    /// `v` filled in, or nil when nothing in it lacks a zero value's field (the value is then kept as
+    /// it is, not rebuilt).
+    func filled(_ v: JSONValue, _ s: FieldShape, top: Bool = false) -> JSONValue? {
         switch s {
         case .structure(let def, atomic: false):
-            guard case .object(var o) = v else { return v }
-            var extra = Self.skeleton[def.name] ?? []
-            if top { for f in ["metadata", "spec", "status"] where def.property(named: f) != nil { extra.append((f, .emptyObject)) } }
-            for (k, z) in extra where o[k] == nil { o[k] = z }
-            for (k, c) in o where c.object != nil || c.array != nil { o[k] = filled(c, child(s, k)) }
-            return .object(o)
+            guard case .object(var o) = v else { return nil }
+            var changed = false
+            for (k, z) in Self.skeleton[def.name] ?? [] where o[k] == nil { o[k] = z; changed = true }
+            if top { for f in ["metadata", "spec", "status"] where o[f] == nil && def.property(named: f) != nil { o[f] = .emptyObject; changed = true } }
+            return filledMembers(&o, s) || changed ? .object(o) : nil
         case .map(_, atomic: false):
-            guard case .object(var o) = v else { return v }
-            for (k, c) in o where c.object != nil || c.array != nil { o[k] = filled(c, child(s, k)) }
-            return .object(o)
+            guard case .object(var o) = v else { return nil }
+            return filledMembers(&o, s) ? .object(o) : nil
         case .list(_, .map):
-            guard case .array(let a) = v else { return v }
+            guard case .array(var a) = v else { return nil }
             let el = element(s)
-            return .array(a.map { filled($0, el) })
-        default: return v
+            var changed = false
+            for i in a.indices { if let f = filled(a[i], el) { a[i] = f; changed = true } }
+            return changed ? .array(a) : nil
+        default: return nil
         }
+    }
+
+    /// Fills the object and array members of `o`; whether any changed.
+    private func filledMembers(_ o: inout JSONObject, _ s: FieldShape) -> Bool {
+        var changed = false
+        for (k, c) in o where c.object != nil || c.array != nil {
+            if let f = filled(c, child(s, k)) { o[k] = f; changed = true }
+        }
+        return changed
     }
 }

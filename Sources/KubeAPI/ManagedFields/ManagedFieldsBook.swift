@@ -72,9 +72,13 @@ struct ManagedFieldsBook {
     static func strip(_ obj: inout JSONValue) {
         obj.remove(["apiVersion"])
         obj.remove(["kind"])
+        // The metadata is taken out while its keys go, so it is changed in place rather than copied per key.
+        guard case .object(var meta)? = obj.object?["metadata"] else { return }
+        obj["metadata"] = .null
         for k in ["name", "namespace", "creationTimestamp", "selfLink", "uid", "generation", "managedFields", "resourceVersion"] {
-            obj.remove(["metadata", k])
+            meta.removeValue(forKey: k)
         }
+        obj["metadata"] = .object(meta)
     }
 
     /// Entries sorted as the API server sorts them: operation, time (seconds), manager, API version, subresource.

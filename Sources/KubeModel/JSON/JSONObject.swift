@@ -63,7 +63,18 @@ public struct JSONObject: Sendable, Equatable, Sequence {
     /// (as Go's `reflect.DeepEqual` on maps).
     public static func == (a: JSONObject, b: JSONObject) -> Bool {
         guard a.count == b.count else { return false }
-        for (k, v) in a { guard let w = b[k], w == v else { return false } }
+        // Objects compared are mostly versions of one another, with their keys in the same order: pair
+        // them by position while the keys agree, and look the rest up by key.
+        let n = a.keys.count
+        var i = 0
+        while i < n, a.keys[i] == b.keys[i] {
+            guard a.values[i] == b.values[i] else { return false }
+            i += 1
+        }
+        while i < n {
+            guard let w = b[a.keys[i]], w == a.values[i] else { return false }
+            i += 1
+        }
         return true
     }
 }

@@ -48,14 +48,15 @@ extension JSONValue {
         case .object(let o):
             if o.isEmpty { out.append(contentsOf: "{}".utf8); return }
             out.append(UInt8(ascii: "{"))
-            let keys = options.sortKeys ? o.sortedKeys : o.keys
-            for (i, k) in keys.enumerated() {
+            // Members by position (in Go's key order when sorting), not looked up by key.
+            let order = options.sortKeys ? o.keys.indices.sorted { goStringLess(o.keys[$0], o.keys[$1]) } : Array(o.keys.indices)
+            for (i, m) in order.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 newline(&out, options, level + 1)
-                writeJSONString(k, into: &out, escapeHTML: options.escapeHTML)
+                writeJSONString(o.keys[m], into: &out, escapeHTML: options.escapeHTML)
                 out.append(UInt8(ascii: ":"))
                 if options.indent != nil { out.append(UInt8(ascii: " ")) }
-                o[k]!.writeJSON(into: &out, options: options, level: level + 1)
+                o.values[m].writeJSON(into: &out, options: options, level: level + 1)
             }
             newline(&out, options, level)
             out.append(UInt8(ascii: "}"))

@@ -17,8 +17,9 @@ enum CreateCommand {
     /// Creates each object on its own (all or nothing per object; many objects share a transaction,
     /// each in its own savepoint); prints a line or the object per success once it is committed and
     /// reports every failure (the builder's too, in order), exit 1 if any failed.
-    static func createAll(_ infos: [Result<ResourceInfo, Error>], inv: inout Invocation, printer: OperationPrinter,
-                          validation: ValidationMode, saveConfig: Bool, errorWrapper: ((Error) -> Error)? = nil) throws
+    static func createAll<Infos: Sequence<Result<ResourceInfo, Error>>>(
+        _ infos: Infos, inv: inout Invocation, printer: OperationPrinter, validation: ValidationMode, saveConfig: Bool,
+        errorWrapper: ((Error) -> Error)? = nil) throws
     {
         let server = try inv.server()
         let dryRun = printer.dryRun
@@ -101,11 +102,17 @@ struct CreateOptions: FlagOptions {
     func run(_ inv: inout Invocation) throws {
         let printer = try printFlags.toPrinter(inv)
         let validation = try ValidationMode.from(inv)
-        let result = try builder.resolve(&inv)
-        if result.isEmpty { throw CLIError.message("no objects passed to create") }
-        if edit { return try editThenCreate(result, validation: validation, inv: &inv) }
-        try CreateCommand.createAll(try result.infos(&inv, fetch: .names), inv: &inv, printer: printer,
-                                    validation: validation, saveConfig: saveConfig)
+        if edit {
+            let result = try builder.resolve(&inv)
+            if result.isEmpty { throw CLIError.message("no objects passed to create") }
+            return try editThenCreate(result, validation: validation, inv: &inv)
+        }
+        // The files' documents are read as the objects are created, never all held at once.
+        let infos = try builder.resolveStreaming(&inv)
+        guard let first = infos.next() else { throw CLIError.message("no objects passed to create") }
+        var pending: Result<ResourceInfo, Error>? = first
+        try CreateCommand.createAll(AnyIterator { if let p = pending { pending = nil; return p }; return infos.next() },
+                                    inv: &inv, printer: printer, validation: validation, saveConfig: saveConfig)
     }
 }
 

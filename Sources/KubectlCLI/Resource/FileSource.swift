@@ -16,7 +16,7 @@ struct SourcedObject {
 enum FileSource {
     static let extensions = [".json", ".yaml", ".yml"]
 
-    static func read(paths: [String], recursive: Bool, stdin: () -> [UInt8]) throws -> [SourcedObject] {
+    static func read(paths: [String], recursive: Bool, stdin: @escaping () -> [UInt8]) throws -> [SourcedObject] {
         let r = try readPartial(paths: paths, recursive: recursive, stdin: stdin)
         if let e = r.error { throw e }
         return r.objects
@@ -27,51 +27,16 @@ enum FileSource {
     /// `validate`: kubectl's client-side check of each document (create, apply, replace unless
     /// `--validate=false`) comes before decoding, with its own messages.
     static func readPartial(paths: [String], recursive: Bool, validate: Bool = false,
-                            stdin: () -> [UInt8]) throws -> (objects: [SourcedObject], error: Error?) {
+                            stdin: @escaping () -> [UInt8]) throws -> (objects: [SourcedObject], error: Error?) {
         var result: [SourcedObject] = []
-        do {
-            try readEach(paths: paths, recursive: recursive, validate: validate, stdin: stdin, into: &result)
-        } catch {
-            return (result, error)
+        var stream = FileObjectStream(paths: paths, recursive: recursive, validate: validate, stdin: stdin)
+        while let next = stream.next() {
+            switch next {
+            case .success(let o): result.append(o)
+            case .failure(let e): return (result, e)
+            }
         }
         return (result, nil)
-    }
-
-    private static func readEach(paths: [String], recursive: Bool, validate: Bool, stdin: () -> [UInt8],
-                                 into result: inout [SourcedObject]) throws {
-        // kubectl checks every local path before it reads any file or URL.
-        for path in paths where path != "-" && !OfflineURL.isURL(path) {
-            var st = stat()
-            guard stat(path, &st) == 0 else { throw CLIError.message("the path \(goQuoted(path)) does not exist") }
-        }
-        var errors: [Error] = []
-        for path in paths {
-            if OfflineURL.isURL(path) { throw OfflineURL.fetchError(path) }
-            if path == "-" {
-                let text = String(decoding: stdin(), as: UTF8.self)
-                try decode(text, source: "STDIN", validate: validate, into: &result)
-                continue
-            }
-            var st = stat()
-            guard stat(path, &st) == 0 else { throw CLIError.message("the path \(goQuoted(path)) does not exist") }
-            if (st.st_mode & S_IFMT) == S_IFDIR {
-                let files = try listFiles(path, recursive: recursive)
-                if files.isEmpty {
-                    throw CLIError.message("error reading [\(path)]: recognized file extensions are [.json .yaml .yml]")
-                }
-                for f in files { readFile(f, validate: validate, into: &result, errors: &errors) }
-            } else {
-                readFile(path, validate: validate, into: &result, errors: &errors)
-            }
-        }
-        if errors.count == 1 { throw errors[0] }
-        if errors.count > 1 { throw CLIError.aggregate(errors) }
-    }
-
-    /// One file of `-f`: a file that cannot be read or parsed is an error of its own, and the files
-    /// after it are still read (kubectl's visitors go on and report the errors at the end).
-    private static func readFile(_ path: String, validate: Bool, into result: inout [SourcedObject], errors: inout [Error]) {
-        do { try decode(try readText(path), source: path, validate: validate, into: &result) } catch { errors.append(error) }
     }
 
     static func decode(_ text: String, source: String) throws -> [SourcedObject] {
@@ -81,17 +46,26 @@ enum FileSource {
     }
 
     static func decode(_ text: String, source: String, validate: Bool = false, into out: inout [SourcedObject]) throws {
-        let (docs, streamError) = YAMLCodec.decodeStream(text, source: source)
-        for doc in docs {
-            if validate { try validateTypeMeta(doc, source: source) }
-            guard case .object = doc else {
-                // kubectl decodes each document into a struct: anything but a map cannot be one.
-                throw CLIError.message("unable to decode \(goQuoted(source)): json: cannot unmarshal \(goJSONTypeName(doc)) into Go value of type unstructured.detector")
-            }
-            try checkTypeMeta(doc, source: source)
-            for item in try flattened(doc, source: source) { out.append(SourcedObject(source: source, object: item)) }
+        var cursor = YAMLDocumentCursor(bytes: Array(text.utf8), source: source)
+        while let doc = try nextDocument(&cursor) {
+            for item in try objects(of: doc, source: source, validate: validate) { out.append(SourcedObject(source: source, object: item)) }
         }
-        if let streamError { throw CLIError.message(streamError.message) }
+    }
+
+    /// The next document of a file, its read error as kubectl words it.
+    static func nextDocument(_ cursor: inout YAMLDocumentCursor) throws -> JSONValue? {
+        do { return try cursor.next() } catch let e as YAMLError { throw CLIError.message(e.message) }
+    }
+
+    /// The objects of one document (a List's items), after kubectl's checks of it.
+    static func objects(of doc: JSONValue, source: String, validate: Bool) throws -> [JSONValue] {
+        if validate { try validateTypeMeta(doc, source: source) }
+        guard case .object = doc else {
+            // kubectl decodes each document into a struct: anything but a map cannot be one.
+            throw CLIError.message("unable to decode \(goQuoted(source)): json: cannot unmarshal \(goJSONTypeName(doc)) into Go value of type unstructured.detector")
+        }
+        try checkTypeMeta(doc, source: source)
+        return try flattened(doc, source: source)
     }
 
     /// A List's items. A List inside a List is decoded as a plain object, which kubectl's list
@@ -143,6 +117,11 @@ enum FileSource {
         guard fd >= 0 else { throw CLIError.message("open \(path): no such file or directory") }
         defer { close(fd) }
         return String(decoding: readAll(fd: fd), as: UTF8.self)
+    }
+
+    /// A file's bytes as `readText` reads them (invalid UTF-8 replaced), without keeping the text.
+    static func readBytes(_ path: String) throws -> [UInt8] {
+        Array(try readText(path).utf8)
     }
 
     /// Files with a known extension, in lexical order (as filepath.Walk visits them). Like Walk, a

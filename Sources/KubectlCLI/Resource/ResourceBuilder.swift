@@ -129,14 +129,28 @@ struct ResourceBuilder {
 
     /// The objects of `-k` or `-f` (never both), with the error that ended reading early, if any.
     func readFiles(_ inv: inout Invocation) throws -> (objects: [SourcedObject], error: Error?) {
+        var objects: [SourcedObject] = []
+        for r in try objectStream(&inv) {
+            switch r {
+            case .success(let o): objects.append(o)
+            case .failure(let e): return (objects, e)
+            }
+        }
+        return (objects, nil)
+    }
+
+    /// The objects of `-k` or `-f` one at a time (a file's documents are decoded as they are reached);
+    /// the error that ends reading is the last element.
+    func objectStream(_ inv: inout Invocation) throws -> AnyIterator<Result<SourcedObject, Error>> {
         if !kustomize.isEmpty {
             if !filenames.isEmpty { throw CLIError.message("only one of -f or -k can be specified") }
             var warnings: [String] = []
             defer { for w in warnings { inv.io.err.write(w + "\n") } }
-            return (try KustomizeSource.read(kustomize) { warnings.append($0) }, nil)
+            var objects = try KustomizeSource.read(kustomize) { warnings.append($0) }.makeIterator()
+            return AnyIterator { objects.next().map { .success($0) } }
         }
-        return try FileSource.readPartial(paths: filenames, recursive: recursive, validate: validateDocuments,
-                                          stdin: inv.io.readStdin)
+        var stream = FileObjectStream(paths: filenames, recursive: recursive, validate: validateDocuments, stdin: inv.io.readStdin)
+        return AnyIterator { stream.next() }
     }
 
     /// One object read from a file (or made by a generator) as an info: its type from the registry and its
@@ -155,15 +169,12 @@ struct ResourceBuilder {
     private func resolveFiles(_ inv: inout Invocation, registry: Registry, namespace: String,
                               into result: inout ResourceResult) throws
     {
-        let explicit = inv.namespaceExplicit && enforceNamespace
-        let (objects, readError) = try readFiles(&inv)
-        if let readError, !keepObjectsBeforeBrokenDocument { throw readError }
-        for o in objects where result.labels?.matches(labels: o.object["metadata"]["labels"]) ?? true {
-            switch ResourceBuilder.info(for: o, registry: registry, namespace: namespace, explicit: explicit) {
-            case .success(let info): result.items.append(.object(info))
-            case .failure(let error): result.items.append(.failed(error))
-            }
+        var readError: Error?
+        for (item, endedReading) in try fileItems(&inv, registry: registry, namespace: namespace, labels: result.labels) {
+            if endedReading { readError = item.error } else { result.items.append(item) }
         }
+        if let readError, !keepObjectsBeforeBrokenDocument { throw readError }
+        // Files that could not be read come as an aggregate: each is an error of its own.
         if case CLIError.aggregate(let list)? = readError {
             result.items += list.map { .failed($0) }
         } else if let readError {
@@ -172,6 +183,54 @@ struct ResourceBuilder {
         let kinds = Set(result.items.compactMap { $0.info?.type?.storageKey })
         result.multipleTypes = kinds.count > 1
         result.singleItemImplied = result.items.count == 1
+    }
+
+    /// The objects of the files that `-l` selects, read one at a time, each an info or its error;
+    /// `endedReading` marks the read error that ends them.
+    private func fileItems(_ inv: inout Invocation, registry: Registry, namespace: String, labels: LabelSelector?)
+        throws -> AnyIterator<(item: ResourceResult.Item, endedReading: Bool)>
+    {
+        let explicit = inv.namespaceExplicit && enforceNamespace
+        let objects = try objectStream(&inv)
+        return AnyIterator {
+            while let next = objects.next() {
+                let o: SourcedObject
+                switch next {
+                case .success(let read): o = read
+                case .failure(let error): return (.failed(error), true)
+                }
+                guard labels?.matches(labels: o.object["metadata"]["labels"]) ?? true else { continue }
+                switch ResourceBuilder.info(for: o, registry: registry, namespace: namespace, explicit: explicit) {
+                case .success(let info): return (.object(info), false)
+                case .failure(let error): return (.failed(error), false)
+                }
+            }
+            return nil
+        }
+    }
+
+    /// `resolve` of `-f`/`-k` (create -f) with the objects handed out as they are read, never all held:
+    /// each an info or its error, the read error that ends them last. Builder errors are thrown here.
+    func resolveStreaming(_ inv: inout Invocation) throws -> AnyIterator<Result<ResourceInfo, Error>> {
+        precondition(hasFiles && !local, "only files stream")
+        let labels = try parseLabelSelector(labelSelector)
+        _ = try parseFieldSelector(fieldSelector)
+        if !args.isEmpty {
+            throw CLIError.message("when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well")
+        }
+        let server = try inv.server()
+        let items = try fileItems(&inv, registry: server.registry, namespace: try inv.namespace(), labels: labels)
+        var pending: [Error] = []  // the files that could not be read, one failure each
+        return AnyIterator {
+            if !pending.isEmpty { return .failure(pending.removeFirst()) }
+            guard let (item, _) = items.next() else { return nil }
+            if let info = item.info { return .success(info) }
+            if case CLIError.aggregate(let list) = item.error!, let first = list.first {
+                pending = Array(list.dropFirst())
+                return .failure(first)
+            }
+            return .failure(item.error!)
+        }
     }
 
     private func resolveArgs(_ selection: ResourceSelection, namespace: String, labels: LabelSelector?,
@@ -210,6 +269,7 @@ struct ResourceResult {
         case failed(Error)
 
         var info: ResourceInfo? { if case .object(let i) = self { return i }; return nil }
+        var error: Error? { if case .failed(let e) = self { return e }; return nil }
     }
 
     /// How objects are read when visited.

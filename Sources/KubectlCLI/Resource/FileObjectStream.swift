@@ -1,0 +1,108 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import KubeCodec
+import KubeModel
+
+/// The objects of `-f FILE|DIR|-` (with `-R`) one at a time, in kubectl's order: every local path is
+/// checked first, then each file is read and its documents decoded only when the consumer reaches
+/// them, so `create -f` of a large file never holds its objects all at once. A missing path or a URL
+/// ends the stream at once; a file that cannot be read or parsed ends only that file (kubectl's
+/// visitors go on with the next file), and its error comes last, with any others (an aggregate).
+struct FileObjectStream: Sequence, IteratorProtocol {
+    private var paths: [String]
+    private let recursive: Bool
+    private let validate: Bool
+    private let stdin: () -> [UInt8]
+    private var pathsChecked = false
+    /// Files of the directory being read, next first.
+    private var files: [String] = []
+    private var cursor: YAMLDocumentCursor?
+    private var source = ""
+    /// The objects of the current document (a List's items) not handed out yet.
+    private var items: ArraySlice<JSONValue> = []
+    private var ended = false
+    /// Errors of files that could not be read or parsed, reported after the last object.
+    private var fileErrors: [Error] = []
+
+    init(paths: [String], recursive: Bool, validate: Bool, stdin: @escaping () -> [UInt8]) {
+        self.paths = paths
+        self.recursive = recursive
+        self.validate = validate
+        self.stdin = stdin
+    }
+
+    mutating func next() -> Result<SourcedObject, Error>? {
+        guard !ended else { return nil }
+        do {
+            if let object = try advance() { return .success(object) }
+            ended = true
+            return nil
+        } catch {
+            ended = true
+            cursor = nil
+            return .failure(error)
+        }
+    }
+
+    private mutating func advance() throws -> SourcedObject? {
+        if !pathsChecked {
+            pathsChecked = true
+            // kubectl checks every local path before it reads any file or URL.
+            for path in paths where path != "-" && !OfflineURL.isURL(path) {
+                var st = stat()
+                guard stat(path, &st) == 0 else { throw CLIError.message("the path \(goQuoted(path)) does not exist") }
+            }
+        }
+        while true {
+            if let item = items.popFirst() { return SourcedObject(source: source, object: item) }
+            if cursor != nil {
+                do {
+                    if let doc = try FileSource.nextDocument(&cursor!) {
+                        items = try FileSource.objects(of: doc, source: source, validate: validate)[...]
+                    } else {
+                        cursor = nil
+                    }
+                } catch {
+                    fileErrors.append(error)  // the rest of this file is skipped, the next files are read
+                    cursor = nil
+                }
+                continue
+            }
+            if !files.isEmpty {
+                let file = files.removeFirst()
+                do { open(try FileSource.readBytes(file), source: file) } catch { fileErrors.append(error) }
+                continue
+            }
+            guard !paths.isEmpty else {
+                if fileErrors.count == 1 { throw fileErrors[0] }
+                if fileErrors.count > 1 { throw CLIError.aggregate(fileErrors) }
+                return nil
+            }
+            try openPath(paths.removeFirst())
+        }
+    }
+
+    private mutating func openPath(_ path: String) throws {
+        if OfflineURL.isURL(path) { throw OfflineURL.fetchError(path) }
+        if path == "-" {
+            open(Array(String(decoding: stdin(), as: UTF8.self).utf8), source: "STDIN")
+            return
+        }
+        var st = stat()
+        guard stat(path, &st) == 0 else { throw CLIError.message("the path \(goQuoted(path)) does not exist") }
+        guard (st.st_mode & S_IFMT) == S_IFDIR else {
+            do { open(try FileSource.readBytes(path), source: path) } catch { fileErrors.append(error) }
+            return
+        }
+        files = try FileSource.listFiles(path, recursive: recursive)
+        if files.isEmpty {
+            throw CLIError.message("error reading [\(path)]: recognized file extensions are [.json .yaml .yml]")
+        }
+    }
+
+    private mutating func open(_ bytes: [UInt8], source: String) {
+        cursor = YAMLDocumentCursor(bytes: bytes, source: source)
+        self.source = source
+    }
+}

@@ -21,9 +21,9 @@ extension RolloutCommand {
     ]
 
     static func undo(_ inv: inout Invocation, _ o: RolloutOptions) throws {
+        let dryRun = try DryRun.parse(o.printFlags.dryRun, inv)  // kubectl reads it before the objects
         let targets = try targets(&inv, o)
         let toRevision = Int64(o.toRevision)
-        let dryRun = try DryRun.parse(o.printFlags.dryRun, inv)
         let format = try o.printFlags.format()
         for t in targets {
             guard let kind = kind(t), let type = t.type else {

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import KubeAPI
 import KubeModel
 import KubePrinters
@@ -50,7 +53,7 @@ enum SetCommand {
     {
         let local = o.local
         let format = try o.printFlags.format()
-        let dryRun = try DryRun.parse(o.printFlags.dryRun, inv)
+        let dryRun = o.dryRun
         let (targets, collectErrors) = try Workloads.collect(&inv, o.builder, resources: resources)
         if let first = collectErrors.first { throw first }
         try validate(targets)
@@ -168,8 +171,15 @@ enum SetCommand {
         return (resources, pairs)
     }
 
-    static func requireTargets(_ o: SetOptions, _ resources: [String]) throws {
+    /// `readsFiles`: the verbs whose kubectl Complete reads the objects (image, resources, subject)
+    /// report a missing -f path before their own checks.
+    static func requireTargets(_ o: SetOptions, _ resources: [String], readsFiles: Bool = false) throws {
         if o.local && !resources.isEmpty { throw CLIError.message(Workloads.localNeedsFilenameMessage) }
+        if readsFiles {
+            for path in o.builder.filenames where path != "-" && !OfflineURL.isURL(path) && access(path, F_OK) != 0 {
+                throw CLIError.message("the path \(goQuoted(path)) does not exist")
+            }
+        }
         if resources.isEmpty && o.builder.filenames.isEmpty && o.builder.kustomize.isEmpty {
             throw CLIError.message(ResourceArgs.noResourcesMessage)
         }

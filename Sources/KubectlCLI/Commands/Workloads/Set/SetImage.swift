@@ -12,7 +12,7 @@ struct SetImageOptions: SetVerbOptions {
 extension SetCommand {
     static func image(_ inv: inout Invocation, _ o: SetOptions) throws {
         let (resources, pairs) = try split(inv.args, noun: "image")
-        try requireTargets(o, resources)
+        try requireTargets(o, resources, readsFiles: true)
         if pairs.isEmpty { throw CLIError.message("at least one image update is required") }
         try o.builder.rejectAllWithSelector()
         var images: [(String, String)] = []

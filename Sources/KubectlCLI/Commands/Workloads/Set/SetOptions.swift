@@ -6,6 +6,8 @@ struct SetOptions {
     var record = false, list = false, overwrite = false, resolve = false
     var containers = "", from = "", prefix = "", limits = "", requests = "", resourceVersion = ""
     var env: [String] = [], keys: [String] = [], users: [String] = [], groups: [String] = [], serviceAccounts: [String] = []
+    /// Read in `complete` (kubectl's order: the dry-run strategy, then the printer).
+    var dryRun = DryRun.none
 
     var local: Bool { builder.local }
 }
@@ -37,4 +39,11 @@ extension SetVerbOptions {
     }
 
     static var record: OptionFlag<Self> { .init(\Self.o.record, CommonFlags.record) }
+
+    /// kubectl's Complete of every set verb begins with the dry-run strategy, then makes the printer
+    /// (a bad `-o` or template fails here, before the arguments are looked at).
+    mutating func complete(_ inv: inout Invocation) throws {
+        o.dryRun = try DryRun.parse(o.printFlags.dryRun, inv)
+        _ = try o.printFlags.format()
+    }
 }

@@ -31,7 +31,7 @@ extension SetCommand {
 
     static func resources(_ inv: inout Invocation, _ o: SetOptions) throws {
         let resources = inv.args
-        try requireTargets(o, resources)
+        try requireTargets(o, resources, readsFiles: true)
         try o.builder.rejectAllWithSelector()
         let limits = try parseResourceList(o.limits)
         let requests = try parseResourceList(o.requests)
@@ -39,7 +39,10 @@ extension SetCommand {
             throw CLIError.message("you must specify an update to requests or limits (in the form of --requests/--limits)")
         }
         let pattern = o.containers
-        try apply(&inv, o, resources: resources, verb: "resource requirements updated") { obj, t in
+        // kubectl computes every object's change first: a missing container is reported before the
+        // errors of the objects (and that object is left unchanged).
+        var missingErrors: [String] = []
+        try apply(&inv, o, resources: resources, verb: "resource requirements updated", earlierErrors: { missingErrors }) { obj, t in
             try withPodSpec(&obj, type: t.type) { spec in
                 let matched = changeContainers(&spec, matching: pattern) { container in
                     var res = container["resources"].isNull ? JSONValue.emptyObject : container["resources"]
@@ -52,7 +55,7 @@ extension SetCommand {
                     }
                     container["resources"] = .object(TypedOrder.reorder(res, ["limits", "requests", "claims"]))
                 }
-                if !matched { throw ChangeError(text: "error: unable to find container named \(pattern)") }
+                if !matched { missingErrors.append("error: unable to find container named \(pattern)") }
             }
         }
     }

@@ -27,11 +27,16 @@ extension SetCommand {
         try requireTargets(o, resources)
         let rv = o.resourceVersion
         try apply(&inv, o, resources: resources, verb: "selector updated") { obj, _ in
+            // Errors of the visitor: one reads `error: ...`, several are printed bare (an aggregate).
             guard obj["kind"].string == "Service", GroupVersionKind.parse(apiVersion: obj["apiVersion"].string ?? "", kind: "Service").group.isEmpty else {
-                throw ChangeError(text: "error: setting a selector is only supported for Services")
+                throw ChangeError(text: "setting a selector is only supported for Services")
             }
-            if !(sel["matchExpressions"].array ?? []).isEmpty {
-                throw ChangeError(text: "error: services only support equality-based selectors")
+            if let expressions = sel["matchExpressions"].array, !expressions.isEmpty {
+                // Go's %v of the requirements: [{key Operator [v1 v2]} ...]
+                let text = expressions.map { e in
+                    "{\(e["key"].string ?? "") \(e["operator"].string ?? "") [\((e["values"].array ?? []).compactMap(\.string).joined(separator: " "))]}"
+                }.joined(separator: " ")
+                throw ChangeError(text: "match expression [\(text)] not supported on this object")
             }
             obj["spec"]["selector"] = sel["matchLabels"].isNull ? .emptyObject : sel["matchLabels"]
             if !rv.isEmpty { obj["metadata"]["resourceVersion"] = .string(rv) }

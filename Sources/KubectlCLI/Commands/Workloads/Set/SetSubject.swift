@@ -20,7 +20,7 @@ extension SetCommand {
     /// repeats, as kubectl's string sets) that a RoleBinding or ClusterRoleBinding does not have yet.
     static func subject(_ inv: inout Invocation, _ o: SetOptions) throws {
         let resources = inv.args
-        try requireTargets(o, resources)
+        try requireTargets(o, resources, readsFiles: true)
         try o.builder.rejectAllWithSelector()
         if o.users.isEmpty && o.groups.isEmpty && o.serviceAccounts.isEmpty {
             throw CLIError.message("you must specify at least one value of user, group or serviceaccount")

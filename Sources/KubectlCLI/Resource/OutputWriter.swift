@@ -60,6 +60,18 @@ enum TemplateOutput {
         }
     }
 
+    /// kubectl's ToPrinter: a template that does not parse, or a template file that cannot be read, fails
+    /// when the printer is made, before the command checks its other flags and arguments.
+    static func check(_ format: OutputFormat) throws {
+        switch format {
+        case .jsonpath(let t), .jsonpathAsJSON(let t): _ = try jsonPathPrinter(t, allowMissing: true, asJSON: false)
+        case .jsonpathFile(let path): _ = try jsonPathPrinter(try readTemplate(path), allowMissing: true, asJSON: false)
+        case .goTemplate(let t): _ = try parseGoTemplate(t)
+        case .goTemplateFile(let path): _ = try parseGoTemplate(try readTemplate(path))
+        default: break
+        }
+    }
+
     /// `--allow-missing-template-keys` (true unless given as false).
     static func allowMissingKeys(_ inv: Invocation) -> Bool {
         inv.flags.values["allow-missing-template-keys"] == nil ? true : inv.flags.bool("allow-missing-template-keys")

@@ -66,8 +66,12 @@ enum PodSpecRules {
     }
 
     static func port(_ p: JSONValue, path: String, into errs: inout [FieldError]) {
-        if let n = p["containerPort"].int, n != 0, !(1...65535).contains(n) {
-            errs.append(FieldError(.invalid, field: "\(path).containerPort", value: .int(Int64(n)), detail: portRangeMessage))
+        // A missing port is Go's zero value: required.
+        let containerPort = p["containerPort"].int ?? 0
+        if containerPort == 0 {
+            errs.append(FieldError(.required, field: "\(path).containerPort"))
+        } else if !(1...65535).contains(containerPort) {
+            errs.append(FieldError(.invalid, field: "\(path).containerPort", value: .int(Int64(containerPort)), detail: portRangeMessage))
         }
         if let n = p["hostPort"].int, n != 0, !(1...65535).contains(n) {
             errs.append(FieldError(.invalid, field: "\(path).hostPort", value: .int(Int64(n)), detail: portRangeMessage))

@@ -12,7 +12,7 @@ import KubeRegistry
 enum EventsCommand {
     static let spec = CommandSpec(
         "events",
-        use: "events [(-o|--output=)json|yaml|name|go-template|go-template-file|template|templatefile|jsonpath|jsonpath-as-json|jsonpath-file] [--for TYPE/NAME] [--watch] [--event=Normal,Warning]",
+        use: "events [(-o|--output=)json|yaml|name|go-template|go-template-file|template|templatefile|jsonpath|jsonpath-as-json|jsonpath-file] [--for TYPE/NAME] [--watch] [--types=Normal,Warning]",
         short: "Show the events the store recorded",
         long: "Prints recorded events, oldest first, in a compact table. Pick a namespace, every namespace,\nor only the events about one object.",
         example: """

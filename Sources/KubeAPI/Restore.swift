@@ -13,6 +13,7 @@ extension APISession {
     public func restore(_ input: JSONValue, type: ResourceType) throws -> RestoreOutcome {
         memory?.forget()  // written behind the controllers' back
         priorityClasses = nil
+        controllers.endpointsFullSync = true
         var obj = input
         let name = obj["metadata"]["name"].string ?? ""
         guard !name.isEmpty else {

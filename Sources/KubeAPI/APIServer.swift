@@ -173,6 +173,9 @@ public final class APISession {
     /// The PriorityClasses as the Priority admission plugin read them in this transaction (nil: not
     /// read, or one was written since).
     var priorityClasses: [JSONValue]?
+    /// The spec `SpecValidation` last walked for required fields (by its schema definition) and the
+    /// causes it found: the same spec gives the same causes.
+    var requiredInSpec: (definition: String, spec: JSONValue, causes: [APIError.Cause])?
 
     /// Sends an API warning to the client.
     func warn(_ text: String) { warningSink?(text) }

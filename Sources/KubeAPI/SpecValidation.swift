@@ -6,14 +6,21 @@ import KubeSchema
 /// schema), containers without an image, workload selectors that do not match their template labels,
 /// and a Service's cluster IP changing. Messages are the API server's field errors.
 enum SpecValidation {
-    static func validate(_ obj: JSONValue, old: JSONValue?, type: ResourceType) -> [APIError.Cause] {
+    /// `session` remembers the last spec walked for required fields, with what the walk found: a
+    /// controller's status update carries the very spec its create was checked with.
+    static func validate(_ obj: JSONValue, old: JSONValue?, type: ResourceType, session: APISession? = nil) -> [APIError.Cause] {
         var causes: [APIError.Cause] = []
         if let def = SchemaIndex.builtin.definition(apiVersion: obj["apiVersion"].string ?? "", kind: obj["kind"].string ?? "") {
             // Only the spec: metadata has its own rules and status is written by controllers.
             if let p = def.property(named: "spec"), obj["spec"].object != nil {
                 var spec = obj["spec"]
                 if (type.group, type.kind) == ("apps", "StatefulSet") { spec.remove(["template", "spec"]) }
-                required(spec, type: p.type, path: "spec", into: &causes, depth: 0)
+                if let memo = session?.requiredInSpec, memo.definition == def.name, memo.spec == spec {
+                    causes = memo.causes
+                } else {
+                    required(spec, type: p.type, path: "spec", into: &causes, depth: 0)
+                    session?.requiredInSpec = (def.name, spec, causes)
+                }
             }
         }
         switch (type.group, type.kind) {
@@ -86,11 +93,11 @@ enum SpecValidation {
             causes.append(.init(field: String(decoding: path, as: UTF8.self) + "." + field, message: "Required value"))
         }
         // Only objects and lists can hold required fields (scalars end the walk).
-        for p in d.properties {
-            guard let v = o[p.name], v.object != nil || v.array != nil else { continue }
+        for i in d.properties.indices {
+            guard let v = o[d.properties[i].name], v.object != nil || v.array != nil else { continue }
             path.append(UInt8(ascii: "."))
-            path.append(contentsOf: p.name.utf8)
-            required(v, type: p.type, path: &path, into: &causes, depth: depth + 1)
+            path.append(contentsOf: d.properties[i].name.utf8)
+            required(v, type: d.properties[i].type, path: &path, into: &causes, depth: depth + 1)
             path.removeSubrange(mark...)
         }
     }

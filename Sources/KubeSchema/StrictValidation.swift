@@ -63,7 +63,13 @@ public func decodeErrorMessage(_ object: JSONValue, index: SchemaIndex = .builti
     guard let apiVersion = object["apiVersion"].string, let kind = object["kind"].string,
         let def = index.definition(apiVersion: apiVersion, kind: kind)
     else { return nil }
-    let report = decodeReport(object, definition: def, index: index)
+    return decodeErrorMessage(decodeReport(object, definition: def, index: index), apiVersion: apiVersion, kind: kind,
+                              definition: def, fieldValidation: fieldValidation)
+}
+
+/// `decodeErrorMessage` from the report of an object of `apiVersion` and `kind` already walked.
+public func decodeErrorMessage(_ report: DecodeReport, apiVersion: String, kind: String, definition def: SchemaDefinition,
+                               fieldValidation: FieldValidation) -> String? {
     let base: String
     if let e = report.decodeError {
         base = e

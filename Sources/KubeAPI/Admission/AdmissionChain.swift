@@ -114,7 +114,7 @@ struct KindDefaulting: AdmissionStep {
 /// rules of `Rules/` apply to client requests (controllers write what the templates already passed).
 struct SpecRules: AdmissionStep {
     func admit(_ r: inout AdmissionRequest, _ s: APISession) throws {
-        var causes = SpecValidation.validate(r.object, old: r.old, type: r.type)
+        var causes = SpecValidation.validate(r.object, old: r.old, type: r.type, session: s)
         // A write of pods/ephemeralcontainers changes nothing else (its own rules ran before).
         if r.fromClient && s.fieldManager.subresource != "ephemeralcontainers" {
             let ruled = Self.rules(r).map { APIError.Cause(field: $0.field, message: $0.body) }

@@ -20,7 +20,7 @@ struct StrictDecoding: AdmissionStep {
         let report = decodeReport(r.object, definition: def, index: .builtin)
         switch r.body {
         case .object:
-            if let message = decodeErrorMessage(r.object, index: .builtin, fieldValidation: level) {
+            if let message = decodeErrorMessage(report, apiVersion: apiVersion, kind: kind, definition: def, fieldValidation: level) {
                 throw APIError.badRequest(message)
             }
         case .strategicPatch(let patch):

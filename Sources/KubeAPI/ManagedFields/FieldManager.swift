@@ -109,8 +109,8 @@ extension APISession {
             }
         }
         for path in drop {
-            c.added = without(c.added, path)
-            c.modified = without(c.modified, path)
+            c.added.remove(path[...])
+            c.modified.remove(path[...])
         }
     }
 
@@ -127,19 +127,14 @@ extension APISession {
             }
         }
         for path in drop {
-            c.added = without(c.added, path)
-            c.modified = without(c.modified, path)
+            c.added.remove(path[...])
+            c.modified.remove(path[...])
         }
     }
 
     static func without(_ s: FieldSet, _ path: [PathElement]) -> FieldSet {
         var out = s
-        guard let first = path.first else { return FieldSet() }
-        guard let c = s.children[first] else { return s }
-        let rest = Array(path.dropFirst())
-        out.children[first] = rest.isEmpty ? nil : without(c, rest)
-        if rest.isEmpty { return out }
-        if out.children[first]?.isEmpty == true && !(out.children[first]?.isMember ?? false) { out.children[first] = nil }
+        out.remove(path[...])
         return out
     }
 }

@@ -88,6 +88,17 @@ struct FieldSet: Equatable {
 
     mutating func insert(_ path: [PathElement]) { insert(path[...]) }
 
+    /// Removes the node at `path` with everything below it, and the nodes above it that then lead
+    /// nowhere (an empty path empties the set).
+    mutating func remove(_ path: ArraySlice<PathElement>) {
+        guard let first = path.first else { self = FieldSet(); return }
+        guard children[first] != nil else { return }
+        let rest = path.dropFirst()
+        if rest.isEmpty { children[first] = nil; return }
+        children[first]!.remove(rest)
+        if children[first]!.isEmpty { children[first] = nil }
+    }
+
     func contains(_ path: ArraySlice<PathElement>) -> Bool {
         guard let first = path.first else { return isMember }
         return children[first]?.contains(path.dropFirst()) ?? false

@@ -113,15 +113,22 @@ enum FileSource {
     }
 
     static func readText(_ path: String) throws -> String {
+        String(decoding: try readRaw(path), as: UTF8.self)
+    }
+
+    /// A file's bytes as `readText` reads them (invalid UTF-8 replaced). An ASCII file (most manifests)
+    /// is kept as read, without a second copy as text.
+    static func readBytes(_ path: String) throws -> [UInt8] {
+        let raw = try readRaw(path)
+        if raw.allSatisfy({ $0 < 0x80 }) { return raw }
+        return Array(String(decoding: raw, as: UTF8.self).utf8)
+    }
+
+    private static func readRaw(_ path: String) throws -> [UInt8] {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw CLIError.message("open \(path): no such file or directory") }
         defer { close(fd) }
-        return String(decoding: readAll(fd: fd), as: UTF8.self)
-    }
-
-    /// A file's bytes as `readText` reads them (invalid UTF-8 replaced), without keeping the text.
-    static func readBytes(_ path: String) throws -> [UInt8] {
-        Array(try readText(path).utf8)
+        return readAll(fd: fd)
     }
 
     /// Files with a known extension, in lexical order (as filepath.Walk visits them). Like Walk, a

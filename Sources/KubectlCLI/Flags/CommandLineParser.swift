@@ -57,7 +57,7 @@ public struct FlagError: Error, Equatable, Sendable, CustomStringConvertible {
         return s
     }
 
-    public var exitCode: Int32 { 1 }
+    public var exitCode: Int32 = 1
     public var description: String { rendered }
 }
 
@@ -82,6 +82,10 @@ public enum CommandLineParser {
             try parseFlags(rest, table, &state, args: &args, argsLenAtDash: &argsLenAtDash)
         } catch let message as ParseFailure {
             var e = FlagError(kind: .flag, message: message.text, usageLine: "See '\(commandPath) --help' for usage.")
+            if command.flagErrorsAreUsageErrors {
+                e.usageLine = "See '\(commandPath) -h' for help and examples"
+                e.exitCode = 2
+            }
             e.warnings = state.warnings
             throw e
         }
@@ -407,6 +411,7 @@ struct FlagValues {
         func invalid(_ error: GoValueError) -> ParseFailure {
             ParseFailure("invalid argument \(GoValue.quote(value)) for \(GoValue.quote(flag.errorName)) flag: \(error.text)")
         }
+        if let refusal = flag.syntax.refusal(value, kind: flag.kind) { throw invalid(GoValueError(refusal)) }
         let stored: [String]
         switch flag.kind {
         case .bool:

@@ -18,6 +18,7 @@ enum DiffCommand {
             group: "Advanced Commands:",
             options: DiffOptions.self)
         spec.run = { try run(&$0) }
+        spec.flagErrorsAreUsageErrors = true
         return spec
     }()
 

@@ -1,6 +1,4 @@
-import KubeAPI
 import KubeModel
-import KubePrinters
 import KubeRegistry
 
 /// `kubectl set image|env|resources|selector|serviceaccount`.

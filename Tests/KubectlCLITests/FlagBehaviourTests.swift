@@ -189,7 +189,7 @@ import Testing
         "top pod": ["use-protocol-buffers"], "top node": ["use-protocol-buffers"],
         "config view": ["merge"],
         "kustomize": ["as-current-user", "enable-alpha-plugins", "enable-helm", "env", "helm-api-versions", "helm-command",
-                      "helm-debug", "helm-kube-version", "load-restrictor", "mount", "network", "network-name"],
+                      "helm-debug", "helm-kube-version", "mount", "network", "network-name"],
     ]
 
     @Test func flagsWithoutEffectOfflineSaySo() {

@@ -7,9 +7,19 @@ enum GlobalFlagChecks {
     /// commands that never build one (config, kustomize, completion, `version --client`, `--local` edits
     /// of label/annotate/patch/set) accept any text.
     static func before(_ inv: Invocation) throws {
+        // A command's own --profile (debug's) hides the global one, which then keeps its default.
+        if !inv.flags.ownNames.contains("profile") { try checkProfile(inv.flags.string("profile")) }
         guard needsClient(inv) else { return }
         let text = inv.flags.string("request-timeout")
         if !isValidTimeout(text) { throw CLIError.message(invalidTimeout) }
+    }
+
+    /// kubectl's profiling set-up (before every command that runs) refuses a profile Go's runtime does not
+    /// have. A valid one is accepted and not written: there is no Go runtime to profile.
+    static let profiles: Set<String> = ["none", "cpu", "heap", "allocs", "goroutine", "threadcreate", "block", "mutex"]
+
+    static func checkProfile(_ name: String) throws {
+        if !profiles.contains(name) { throw CLIError.message("unknown profile '\(name)'") }
     }
 
     /// After a command succeeded: with `--warnings-as-errors`, the API warnings it printed fail it.

@@ -10,12 +10,16 @@ enum KustomizeCommand {
         group: "Advanced Commands:", options: KustomizeOptions.self)
 }
 
-/// kustomize's options: the output file; the function and helm flags mean nothing offline.
+/// kustomize's options: the output file and the load restrictor; the function and helm flags mean nothing
+/// offline.
 struct KustomizeOptions: FlagOptions {
     var output = ""
+    var loadRestrictor = "LoadRestrictionsRootOnly"
 
     static var flags: [OptionFlag<Self>] {
         [.init(\.output, "output", short: "o", usage: "Write the built objects to this file instead of standard output."),
+         .init(\.loadRestrictor, "load-restrictor", default: "LoadRestrictionsRootOnly",
+               usage: "LoadRestrictionsRootOnly keeps the files a kustomization reads inside its own directory; LoadRestrictionsNone lifts that."),
          .noEffectOffline([
             FlagSpec("as-current-user", .bool, usage: "Run function containers as the current user. No effect offline."),
             FlagSpec("enable-alpha-plugins", .bool, usage: "Allow alpha plugins (functions). No effect offline."),
@@ -25,22 +29,27 @@ struct KustomizeOptions: FlagOptions {
             FlagSpec("helm-command", .string, default: "helm", usage: "The helm program to run. No effect offline."),
             FlagSpec("helm-debug", .bool, usage: "Verbose helm output. No effect offline."),
             FlagSpec("helm-kube-version", .string, usage: "Kubernetes version helm may assume. No effect offline."),
-            FlagSpec("load-restrictor", .string, default: "LoadRestrictionsRootOnly", usage: "Whether files outside the kustomization root may be read (LoadRestrictionsRootOnly or LoadRestrictionsNone). No effect offline."),
             FlagSpec("mount", .stringArray, usage: "Storage mounts for function containers. No effect offline."),
             FlagSpec("network", .bool, usage: "Give function containers network access. No effect offline."),
             FlagSpec("network-name", .string, default: "bridge", usage: "Docker network for function containers. No effect offline."),
          ])]
     }
 
-    func run(_ inv: inout Invocation) throws {
-        if inv.args.count > 1 {
-            throw CLIError.message("specify one path to kustomization.yaml")
+    /// kustomize's Validate: one directory, a known restrictor (empty means the default).
+    func validate(_ inv: Invocation) throws {
+        if inv.args.count > 1 { throw CLIError.message("specify one path to kustomization.yaml") }
+        if !["LoadRestrictionsRootOnly", "LoadRestrictionsNone", ""].contains(loadRestrictor) {
+            throw CLIError.message("illegal flag value --load-restrictor \(loadRestrictor); legal values: [LoadRestrictionsRootOnly LoadRestrictionsNone]")
         }
+    }
+
+    func run(_ inv: inout Invocation) throws {
         let dir = inv.args.first ?? "."
         if dir.hasPrefix("http://") || dir.hasPrefix("https://") || dir.hasPrefix("github.com/") {
             throw CLIError.message("kubectl-local works offline and cannot build remote kustomizations")
         }
         var builder = KustomizeBuilder()
+        builder.rootOnly = loadRestrictor != "LoadRestrictionsNone"
         let objects: [JSONValue]
         do {
             objects = try builder.build(dir)

@@ -82,10 +82,11 @@ public enum CommandLineParser {
         do {
             try parseFlags(rest, table, &state, args: &args, argsLenAtDash: &argsLenAtDash)
         } catch let message as ParseFailure {
-            let usageLine = command.flagErrorsExit2
-                ? "See '\(commandPath) -h' for help and examples" : "See '\(commandPath) --help' for usage."
-            var e = FlagError(kind: .flag, message: message.text, usageLine: usageLine)
-            if command.flagErrorsExit2 { e.exitCode = 2 }
+            var e = FlagError(kind: .flag, message: message.text, usageLine: "See '\(commandPath) --help' for usage.")
+            if command.flagErrorsAreUsageErrors {
+                e.usageLine = "See '\(commandPath) -h' for help and examples"
+                e.exitCode = 2
+            }
             e.warnings = state.warnings
             throw e
         }
@@ -411,6 +412,7 @@ struct FlagValues {
         func invalid(_ error: GoValueError) -> ParseFailure {
             ParseFailure("invalid argument \(GoValue.quote(value)) for \(GoValue.quote(flag.errorName)) flag: \(error.text)")
         }
+        if let refusal = flag.syntax.refusal(value, kind: flag.kind) { throw invalid(GoValueError(refusal)) }
         let stored: [String]
         switch flag.kind {
         case .bool:

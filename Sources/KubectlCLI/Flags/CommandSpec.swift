@@ -13,10 +13,10 @@ public struct CommandSpec: Sendable {
     /// Help group at the root (`Basic Commands (Beginner):`).
     public var group: String
     public var hidden: Bool
+    /// cobra's SetFlagErrorFunc as `diff` sets it: a flag error is a usage error (`See '... -h' for help and
+    /// examples`) with exit code 2, since 1 means "differences found".
+    public var flagErrorsAreUsageErrors = false
     public var run: (@Sendable (inout Invocation) throws -> Void)?
-    /// kubectl diff's flag errors: a usage error (`See 'kubectl diff -h' for help and examples`) with exit
-    /// code 2, because its exit code 1 means "differences found".
-    public var flagErrorsExit2 = false
     /// The typed options the command runs with (nil for commands that read their flags as they go).
     /// Set once when the command table is built, never mutated afterwards.
     nonisolated(unsafe) var optionsType: (any CommandOptions.Type)?

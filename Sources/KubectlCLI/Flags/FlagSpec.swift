@@ -15,6 +15,53 @@ public enum FlagKind: Sendable, Equatable {
     case stringToString
 }
 
+/// Who checks a flag's value when it is set: pflag (the kind's parser), or the value type kubectl
+/// registers for the flag instead (the klog and Go `flag` package flags among the global ones).
+public enum FlagSyntax: Sendable, Equatable {
+    case pflag
+    /// Go's `flag` package: any unparsable value is reported as `parse error`.
+    case goFlag
+    /// klog's `Level`: a base-10 int32.
+    case klogLevel
+    /// klog's `moduleSpec`: `pattern=N,...` with N a non-negative base-10 int32.
+    case klogVModule
+
+    /// The error text for a value this syntax refuses (nil: the kind's own parser decides).
+    func refusal(_ value: String, kind: FlagKind) -> String? {
+        switch self {
+        case .pflag:
+            return nil
+        case .goFlag:
+            if kind == .duration, case .failure = GoValue.parseDuration(value) { return "parse error" }
+            return nil
+        case .klogLevel:
+            return Self.base10Int32(value).failure
+        case .klogVModule:
+            for pattern in value.split(separator: ",", omittingEmptySubsequences: true) {
+                let parts = pattern.split(separator: "=", omittingEmptySubsequences: false)
+                let syntax = "syntax error: expect comma-separated list of filename=N"
+                guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return syntax }
+                guard case .success(let level) = Self.base10Int32(String(parts[1])) else { return syntax }
+                if level < 0 { return "negative value for vmodule level" }
+            }
+            return nil
+        }
+    }
+
+    /// strconv.ParseInt(value, 10, 32).
+    static func base10Int32(_ value: String) -> Result<Int64, GoValueError> {
+        let digits = value.drop { $0 == "+" || $0 == "-" }
+        if value.count - digits.count > 1 || digits.isEmpty || !digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            return .failure(GoValueError("strconv.ParseInt: parsing \(GoValue.quote(value)): invalid syntax"))
+        }
+        return GoValue.parseInt(value, bitSize: 32)
+    }
+}
+
+extension Result where Failure == GoValueError {
+    var failure: String? { if case .failure(let e) = self { return e.text }; return nil }
+}
+
 /// One flag of the command table. The table is data: parsing, help, completions and man pages read it.
 public struct FlagSpec: Sendable, Equatable {
     public var name: String
@@ -37,10 +84,11 @@ public struct FlagSpec: Sendable, Equatable {
     /// pflag `MarkDeprecated`: setting the flag prints `Flag --NAME has been deprecated, MESSAGE`
     /// to stderr (the flag still works; such flags are hidden).
     public var deprecated: String?
+    public var syntax: FlagSyntax
 
     public init(_ name: String, short: Character? = nil, _ kind: FlagKind, default def: String? = nil,
                 usage: String, noOptDefault: String? = nil, hidden: Bool = false, completions: [String] = [],
-                bits: Int = 64, required: Bool = false, deprecated: String? = nil)
+                bits: Int = 64, required: Bool = false, deprecated: String? = nil, syntax: FlagSyntax = .pflag)
     {
         self.name = name
         self.shorthand = short
@@ -60,6 +108,7 @@ public struct FlagSpec: Sendable, Equatable {
         self.bitSize = bits
         self.required = required
         self.deprecated = deprecated
+        self.syntax = syntax
     }
 }
 

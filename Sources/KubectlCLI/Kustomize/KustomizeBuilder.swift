@@ -67,6 +67,9 @@ struct KustomizeBuilder {
     var merger: KustomizeStrategicMerger = SimpleStrategicMerge()
     /// Deprecation notes, printed by the command on stderr.
     var warnings: [String] = []
+    /// `--load-restrictor=LoadRestrictionsRootOnly` (the default): files a kustomization reads must be in
+    /// or below its directory; other kustomization directories may be anywhere.
+    var rootOnly = true
 
     static let kustomizationFileNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"]
 
@@ -132,7 +135,7 @@ struct KustomizeBuilder {
                 resources.append(r)
             }
         }
-        try KustomizeGenerators.run(k, dir: dir, into: &resources)
+        try KustomizeGenerators.run(k, dir: dir, rootOnly: rootOnly, into: &resources)
         try applyTransformers(k, dir: dir, &resources)
         return resources
     }
@@ -153,6 +156,9 @@ struct KustomizeBuilder {
         guard KustomizeFS.exists(path) else {
             let why = "evalsymlink failure on '\(path)' : lstat \(path): no such file or directory"
             throw CLIError.message("accumulating resources: accumulation err='accumulating resources from '\(entry)': \(why)': must build at directory: not a valid directory: \(why)")
+        }
+        if let refusal = KustomizeFS.outsideRoot(path, root: dir, restricted: rootOnly) {
+            throw CLIError.message("accumulating resources: accumulation err='accumulating resources from '\(entry)': \(refusal)': must build at directory: '\(path)': file is not directory")
         }
         let text = try KustomizeFS.read(path)
         do {
@@ -298,9 +304,11 @@ struct KustomizeBuilder {
 
     private func readPatchFile(_ path: String, dir: String, config: String) throws -> String {
         let full = KustomizeFS.join(dir, path)
+        let failure = "trouble configuring builtin PatchTransformer with config: `\n\(config)`: failed to get the patch file from path(\(path)): "
         guard KustomizeFS.isFile(full) else {
-            throw CLIError.message("trouble configuring builtin PatchTransformer with config: `\n\(config)`: failed to get the patch file from path(\(path)): evalsymlink failure on '\(full)' : lstat \(full): no such file or directory")
+            throw CLIError.message(failure + "evalsymlink failure on '\(full)' : lstat \(full): no such file or directory")
         }
+        if let refusal = KustomizeFS.outsideRoot(full, root: dir, restricted: rootOnly) { throw CLIError.message(failure + refusal) }
         return try KustomizeFS.read(full)
     }
 
@@ -504,6 +512,21 @@ enum KustomizeFS {
     static func isDirectory(_ path: String) -> Bool {
         var st = stat()
         return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// kustomize's root-only loader: a file must be in or below the kustomization's directory (both with
+    /// symlinks resolved). The refusal, or nil when it is inside or the restriction is off.
+    static func outsideRoot(_ path: String, root: String, restricted: Bool) -> String? {
+        guard restricted else { return nil }
+        let file = realPath(path), dir = realPath(root)
+        if file == dir || file.hasPrefix(dir == "/" ? "/" : dir + "/") { return nil }
+        return "security; file '\(file)' is not in or below '\(dir)'"
+    }
+
+    static func realPath(_ path: String) -> String {
+        guard let p = realpath(path, nil) else { return path }
+        defer { free(p) }
+        return String(cString: p)
     }
 
     static func isFile(_ path: String) -> Bool {

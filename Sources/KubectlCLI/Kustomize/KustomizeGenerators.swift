@@ -6,18 +6,18 @@ import KubeModel
 /// configMapGenerator and secretGenerator: objects from literals, files and env files, named with
 /// kustomize's content hash unless disabled, merged into or replacing objects from bases.
 enum KustomizeGenerators {
-    static func run(_ k: Kustomization, dir: String, into resources: inout [KustomizeResource]) throws {
+    static func run(_ k: Kustomization, dir: String, rootOnly: Bool, into resources: inout [KustomizeResource]) throws {
         for g in k.configMapGenerator {
-            try generate(g, secret: false, k: k, dir: dir, into: &resources)
+            try generate(g, secret: false, k: k, dir: dir, rootOnly: rootOnly, into: &resources)
         }
         for g in k.secretGenerator {
-            try generate(g, secret: true, k: k, dir: dir, into: &resources)
+            try generate(g, secret: true, k: k, dir: dir, rootOnly: rootOnly, into: &resources)
         }
     }
 
-    private static func generate(_ g: Kustomization.GeneratorArgs, secret: Bool, k: Kustomization, dir: String,
+    private static func generate(_ g: Kustomization.GeneratorArgs, secret: Bool, k: Kustomization, dir: String, rootOnly: Bool,
                                  into resources: inout [KustomizeResource]) throws {
-        let pairs = try keyValues(g, dir: dir)
+        let pairs = try keyValues(g, dir: dir, rootOnly: rootOnly)
         var data = JSONObject()
         var binary = JSONObject()
         for (key, bytes) in pairs {
@@ -98,12 +98,15 @@ enum KustomizeGenerators {
     }
 
     /// The key/value pairs of a generator: env files, then literals, then files.
-    static func keyValues(_ g: Kustomization.GeneratorArgs, dir: String) throws -> [(String, [UInt8])] {
+    static func keyValues(_ g: Kustomization.GeneratorArgs, dir: String, rootOnly: Bool) throws -> [(String, [UInt8])] {
         var out: [(String, [UInt8])] = []
         for env in g.envs {
             let path = KustomizeFS.join(dir, env)
             guard KustomizeFS.isFile(path) else {
                 throw CLIError.message("loading KV pairs: env source files: [\(g.envs.joined(separator: " "))]: evalsymlink failure on '\(path)' : lstat \(path): no such file or directory")
+            }
+            if let refusal = KustomizeFS.outsideRoot(path, root: dir, restricted: rootOnly) {
+                throw CLIError.message("loading KV pairs: env source files: [\(g.envs.joined(separator: " "))]: \(refusal)")
             }
             out += envPairs(try KustomizeFS.read(path))
         }
@@ -130,6 +133,9 @@ enum KustomizeGenerators {
             let full = KustomizeFS.join(dir, path)
             guard KustomizeFS.isFile(full) else {
                 throw CLIError.message("loading KV pairs: file sources: [\(g.files.joined(separator: " "))]: evalsymlink failure on '\(full)' : lstat \(full): no such file or directory")
+            }
+            if let refusal = KustomizeFS.outsideRoot(full, root: dir, restricted: rootOnly) {
+                throw CLIError.message("loading KV pairs: file sources: [\(g.files.joined(separator: " "))]: \(refusal)")
             }
             if key.isEmpty { key = String(path.split(separator: "/").last ?? "") }
             out.append((key, try KustomizeFS.readBytes(full)))

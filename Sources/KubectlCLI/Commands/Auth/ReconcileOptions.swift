@@ -74,7 +74,6 @@ struct ReconcileOptions: FlagOptions {
                 }
             }
         }
-        if errors.count == 1 { throw errors[0] }
         if !errors.isEmpty { throw CLIError.aggregate(errors) }
     }
 

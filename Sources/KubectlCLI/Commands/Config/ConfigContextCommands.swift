@@ -99,27 +99,16 @@ struct RenameContextOptions: FlagOptions {
 
 /// `config delete-context|delete-cluster|delete-user NAME`. Without a name, kubectl prints the help
 /// of delete-context and delete-cluster (and succeeds) and refuses delete-user.
-enum DeleteEntryOptions {
-    struct Context: FlagOptions {
-        var name: String?
-        static var flags: [OptionFlag<Self>] { [] }
-        mutating func complete(_ inv: inout Invocation) throws { name = try DeleteEntryOptions.name(&inv, section: .contexts) }
-        func run(_ inv: inout Invocation) throws { try DeleteEntryOptions.delete(name, .contexts, &inv) }
-    }
+protocol KubeconfigSectionName { static var section: Kubeconfig.Section { get } }
+enum ContextEntry: KubeconfigSectionName { static var section: Kubeconfig.Section { .contexts } }
+enum ClusterEntry: KubeconfigSectionName { static var section: Kubeconfig.Section { .clusters } }
+enum UserEntry: KubeconfigSectionName { static var section: Kubeconfig.Section { .users } }
 
-    struct Cluster: FlagOptions {
-        var name: String?
-        static var flags: [OptionFlag<Self>] { [] }
-        mutating func complete(_ inv: inout Invocation) throws { name = try DeleteEntryOptions.name(&inv, section: .clusters) }
-        func run(_ inv: inout Invocation) throws { try DeleteEntryOptions.delete(name, .clusters, &inv) }
-    }
-
-    struct User: FlagOptions {
-        var name: String?
-        static var flags: [OptionFlag<Self>] { [] }
-        mutating func complete(_ inv: inout Invocation) throws { name = try DeleteEntryOptions.name(&inv, section: .users) }
-        func run(_ inv: inout Invocation) throws { try DeleteEntryOptions.delete(name, .users, &inv) }
-    }
+struct DeleteEntryOptions<Entry: KubeconfigSectionName>: FlagOptions {
+    var name: String?
+    static var flags: [OptionFlag<Self>] { [] }
+    mutating func complete(_ inv: inout Invocation) throws { name = try Self.name(&inv, section: Entry.section) }
+    func run(_ inv: inout Invocation) throws { try Self.delete(name, Entry.section, &inv) }
 
     static func name(_ inv: inout Invocation, section: Kubeconfig.Section) throws -> String? {
         // kubectl wants exactly one name: otherwise the usage error (users) or the help, exit 0.

@@ -18,7 +18,7 @@ enum DiffCommand {
             group: "Advanced Commands:",
             options: DiffOptions.self)
         spec.run = { try run(&$0) }
-        spec.flagErrorsExit2 = true
+        spec.flagErrorsAreUsageErrors = true
         return spec
     }()
 

@@ -178,7 +178,6 @@ struct TaintOptions: FlagOptions {
                 errors.append(error)
             }
         }
-        if errors.count == 1 { throw errors[0] }
         if !errors.isEmpty { throw CLIError.aggregate(errors) }
     }
 }

@@ -1,6 +1,5 @@
 import KubeAPI
 import KubeModel
-import KubePrinters
 import KubeRegistry
 
 /// `kubectl rollout history|undo|status|restart|pause|resume` for deployments, daemon sets and

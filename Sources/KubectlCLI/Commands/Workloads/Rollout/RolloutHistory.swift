@@ -1,6 +1,4 @@
-import KubeAPI
 import KubeModel
-import KubePrinters
 import KubeRegistry
 
 /// `rollout history`: the revisions of each workload, or one revision's pod template.

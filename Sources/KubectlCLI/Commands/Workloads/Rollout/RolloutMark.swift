@@ -1,7 +1,4 @@
-import KubeAPI
 import KubeModel
-import KubePrinters
-import KubeRegistry
 
 /// restart, pause and resume (one file each beside this one): a single change of a workload's spec or
 /// template, stored and printed; the shared loop is here.

@@ -1,7 +1,5 @@
 import KubeAPI
 import KubeModel
-import KubePrinters
-import KubeRegistry
 
 /// `rollout status`: how far the rollout is, watched until done unless `--watch=false`.
 struct RolloutStatusOptions: RolloutVerbOptions {
@@ -59,6 +57,9 @@ extension RolloutCommand {
         let generation = o["metadata"]["generation"].int ?? 0
         let st = o["status"]
         let observed = st["observedGeneration"].int ?? 0
+        if kind != .deployment, let t = o["spec"]["updateStrategy"]["type"].string, t != "RollingUpdate" {
+            throw CLIError.message("rollout status is only available for RollingUpdate strategy type")
+        }
         switch kind {
         case .deployment:
             guard generation <= observed else { return ("Waiting for deployment spec update to be observed...\n", false) }
@@ -79,9 +80,6 @@ extension RolloutCommand {
             }
             return ("deployment \(goQuoted(name)) successfully rolled out\n", true)
         case .daemonSet:
-            if let t = o["spec"]["updateStrategy"]["type"].string, t != "RollingUpdate" {
-                throw CLIError.message("rollout status is only available for RollingUpdate strategy type")
-            }
             guard generation <= observed else { return ("Waiting for daemon set spec update to be observed...\n", false) }
             let desired = st["desiredNumberScheduled"].int ?? 0, updated = st["updatedNumberScheduled"].int ?? 0
             let available = st["numberAvailable"].int ?? 0
@@ -93,9 +91,6 @@ extension RolloutCommand {
             }
             return ("daemon set \(goQuoted(name)) successfully rolled out\n", true)
         case .statefulSet:
-            if let t = o["spec"]["updateStrategy"]["type"].string, t != "RollingUpdate" {
-                throw CLIError.message("rollout status is only available for RollingUpdate strategy type")
-            }
             if observed == 0 || generation > observed { return ("Waiting for statefulset spec update to be observed...\n", false) }
             let replicas = o["spec"]["replicas"].int ?? 1
             let ready = st["readyReplicas"].int ?? 0, updated = st["updatedReplicas"].int ?? 0

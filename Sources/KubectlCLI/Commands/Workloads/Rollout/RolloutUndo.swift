@@ -1,6 +1,4 @@
-import KubeAPI
 import KubeModel
-import KubePrinters
 import KubeRegistry
 
 /// `rollout undo`: back to a recorded revision.

@@ -3,7 +3,6 @@ import Glibc
 #endif
 import KubeAPI
 import KubeModel
-import KubePrinters
 import KubeRegistry
 
 /// `kubectl set image|env|resources|selector|serviceaccount`.

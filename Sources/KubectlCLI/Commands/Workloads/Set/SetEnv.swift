@@ -1,6 +1,5 @@
 import KubeAPI
 import KubeModel
-import KubePrinters
 import KubeRegistry
 
 struct SetEnvOptions: SetVerbOptions {

@@ -1,7 +1,4 @@
-import KubeAPI
 import KubeModel
-import KubePrinters
-import KubeRegistry
 
 struct SetServiceAccountOptions: SetVerbOptions {
     var o = SetOptions()

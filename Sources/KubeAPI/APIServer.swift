@@ -181,12 +181,12 @@ public final class APISession {
         guard let stored = try stored(type, namespace: namespace, name: name) else {
             throw APIError.notFound(type.qualifiedPlural, name)
         }
-        return stored.object
+        return HPAConversion.served(stored.object, as: type)
     }
 
     public func find(_ type: ResourceType, namespace: String, name: String) throws -> JSONValue? {
         try authorize("get", type, namespace: namespace, name: name)
-        return try stored(type, namespace: namespace, name: name)?.object
+        return try stored(type, namespace: namespace, name: name).map { HPAConversion.served($0.object, as: type) }
     }
 
     /// Objects of a type, ordered by namespace then name as an API server lists them; `fields` are
@@ -301,6 +301,9 @@ public final class APISession {
             obj.remove(["metadata", "namespace"])
         }
         var name = obj["metadata"]["name"].string ?? ""
+        // NamespaceLifecycle names the object as the client sent it (admission.NewForbidden).
+        let givenName = !name.isEmpty ? name : (obj["metadata"]["generateName"].string ?? "").isEmpty ? "Unknown"
+            : (obj["metadata"]["generateName"].string ?? "")
         if name.isEmpty, let prefix = obj["metadata"]["generateName"].string, !prefix.isEmpty {
             name = try uniqueName(prefix: prefix, type: type, namespace: namespace)
             obj["metadata"]["name"] = .string(name)
@@ -312,7 +315,7 @@ public final class APISession {
         let causes = Validation.objectMeta(obj, type: type)
         if !causes.isEmpty { throw APIError.invalid(kind: kindName, name: name, causes: causes) }
         if type.namespaced {
-            try requireNamespace(namespace, creating: type)
+            try requireNamespace(namespace, creating: type, name: givenName)
         }
         if try tx.resourceVersion(resource: type.storageKey, namespace: type.namespaced ? namespace : "", name: name) != nil {
             throw APIError.alreadyExists(type.qualifiedPlural, name)
@@ -332,7 +335,7 @@ public final class APISession {
         if dryRun {
             obj["metadata"]["resourceVersion"] = .string("")
             obj.remove(["metadata", "resourceVersion"])
-            return obj
+            return HPAConversion.served(obj, as: type)
         }
         let rv = try tx.nextResourceVersion()
         obj["metadata"]["resourceVersion"] = .string(String(rv))
@@ -340,7 +343,7 @@ public final class APISession {
         try tx.insert(row)
         remember(obj, row: row)
         try afterWrite(type: type, object: obj, old: nil)
-        return obj
+        return HPAConversion.served(obj, as: type)
     }
 
     /// Replaces a stored object. When `obj` carries a resourceVersion it must match the stored one
@@ -384,9 +387,9 @@ public final class APISession {
         // An update that changes nothing keeps the resourceVersion (no write), as the API server does.
         var comparable = obj
         comparable["metadata"]["resourceVersion"] = old["metadata"]["resourceVersion"]
-        if comparable == old { return old }
+        if comparable == old { return HPAConversion.served(old, as: type) }
         obj = Normalize.metadataOrder(obj)
-        if dryRun { return obj }
+        if dryRun { return HPAConversion.served(obj, as: type) }
         let rv = try tx.nextResourceVersion()
         obj["metadata"]["resourceVersion"] = .string(String(rv))
         let row = try storableRow(for: obj, type: type, resourceVersion: rv)
@@ -394,7 +397,7 @@ public final class APISession {
         remember(obj, row: row)
         try afterWrite(type: type, object: obj, old: old)
         try deleteIfFinalized(type, obj)
-        return obj
+        return HPAConversion.served(obj, as: type)
     }
 
     /// Deletes an object and, unless orphaning, everything it owns (garbage collection through
@@ -408,7 +411,6 @@ public final class APISession {
         guard let row = try tx.get(resource: type.storageKey, namespace: ns, name: name) else {
             throw APIError.notFound(type.qualifiedPlural, name)
         }
-        let fromClient = writeDepth == 0
         // What a delete causes (garbage collection, controllers) is not the client's request.
         writeDepth += 1
         defer { writeDepth -= 1 }
@@ -417,16 +419,15 @@ public final class APISession {
             throw APIError(reason: .forbidden, message: "namespaces \"\(name)\" is forbidden: this namespace may not be deleted", code: 403)
         }
         if dryRun { return obj }
-        if fromClient, let marked = try markFinalizing(type, object: obj, stored: row) { return marked }
+        if type.group.isEmpty && type.kind == "Namespace" { return try deleteNamespace(type, obj, stored: row) }
+        if let marked = try markFinalizing(type, object: obj, stored: row) { return marked }
         try tx.delete(resource: type.storageKey, namespace: ns, name: name)
-        if type.group.isEmpty && type.plural == "namespaces" {
-            try deleteNamespaceContents(name)
-        }
         switch propagation {
         case .orphan: try orphanDependents(of: row.uid)
         case .background, .foreground: try deleteDependents(of: row.uid)
         }
         try afterDelete(type: type, object: obj)
+        try terminatingObjectGone(type, obj)
         return obj
     }
 
@@ -472,14 +473,16 @@ public final class APISession {
         }
     }
 
-    func requireNamespace(_ namespace: String, creating type: ResourceType) throws {
+    /// NamespaceLifecycle: the namespace must exist and not be terminating (`name`: the object's name as
+    /// the client sent it, else its generateName, else "Unknown").
+    func requireNamespace(_ namespace: String, creating type: ResourceType, name: String) throws {
         guard let nsType = registry.type(group: "", kind: "Namespace") else { return }
         guard try tx.resourceVersion(resource: nsType.storageKey, namespace: "", name: namespace) != nil else {
             throw APIError.notFound("namespaces", namespace)
         }
         if let (_, obj) = try? stored(nsType, namespace: "", name: namespace), obj["status"]["phase"].string == "Terminating" {
             throw APIError(reason: .forbidden,
-                           message: "\(type.qualifiedPlural) is forbidden: unable to create new content in namespace \(namespace) because it is being terminated",
+                           message: "\(type.qualifiedPlural) \"\(name)\" is forbidden: unable to create new content in namespace \(namespace) because it is being terminated",
                            code: 403)
         }
     }

@@ -6,8 +6,8 @@ import KubeStore
 /// of an object that has `metadata.finalizers` only sets `deletionTimestamp` (grace 0) and the object
 /// stays, `Terminating`, until an update removes the last finalizer, which deletes it. The
 /// `kubernetes.io/pvc-protection` finalizer goes once no pod that is not finished uses the claim; the
-/// `kubernetes.io/pv-protection` one once the volume is no longer Bound. (Pods keep their own graceful
-/// deletion; deletes the server makes itself — garbage collection, a namespace's contents — are at once.)
+/// `kubernetes.io/pv-protection` one once the volume is no longer Bound. Deletes the server makes itself
+/// (garbage collection, a namespace's content) honour finalizers as a client's delete does.
 extension APISession {
     static let pvcProtection = "kubernetes.io/pvc-protection"
     static let pvProtection = "kubernetes.io/pv-protection"
@@ -15,11 +15,21 @@ extension APISession {
     static func finalizers(_ obj: JSONValue) -> [JSONValue] { obj["metadata"]["finalizers"].array ?? [] }
 
     /// Marks the object for deletion instead of deleting it when it has finalizers; nil when it has none.
+    /// Every delete honours them, the client's and the server's own (garbage collection, a namespace's
+    /// content, controllers). A pod ends as its kubelet leaves it: stopped, `deletionGracePeriodSeconds`
+    /// 0, its `deletionTimestamp` the time of the delete.
     func markFinalizing(_ type: ResourceType, object old: JSONValue, stored: ObjectRow) throws -> JSONValue? {
-        guard !(type.group.isEmpty && type.kind == "Pod"), !Self.finalizers(old).isEmpty else { return nil }
-        guard old["metadata"]["deletionTimestamp"].isNull else { return old }
+        guard !Self.finalizers(old).isEmpty else { return nil }
         var obj = old
-        obj["metadata"]["deletionTimestamp"] = .string(now.rfc3339)
+        let isPod = type.group.isEmpty && type.kind == "Pod"
+        if let at = old["metadata"]["deletionTimestamp"].string {
+            // Already marked; a pod's graceful deletion becomes its kubelet's final one (grace 0).
+            guard isPod, let grace = old["metadata"]["deletionGracePeriodSeconds"].int, grace > 0,
+                  let when = Timestamp(rfc3339: at), when.seconds <= now.seconds else { return old }
+            obj["metadata"]["deletionTimestamp"] = .string(when.adding(seconds: -grace).rfc3339)
+        } else {
+            obj["metadata"]["deletionTimestamp"] = .string(now.rfc3339)
+        }
         obj["metadata"]["deletionGracePeriodSeconds"] = 0
         obj = Normalize.metadataOrder(obj)
         let rv = try tx.nextResourceVersion()
@@ -27,13 +37,19 @@ extension APISession {
         try tx.update(row(for: obj, type: type, resourceVersion: rv), expectedResourceVersion: stored.resourceVersion)
         try afterWrite(type: type, object: obj, old: old)
         try releaseStorageProtection(type, obj)
-        return obj
+        return try find(type, namespace: type.namespaced ? (obj["metadata"]["namespace"].string ?? "") : "",
+                        name: obj["metadata"]["name"].string ?? "") ?? obj
     }
 
-    /// After an update: an object being deleted whose last finalizer went is deleted now.
+    /// After an update: an object being deleted whose last finalizer went is deleted now (a pod once its
+    /// kubelet has stopped it: grace period 0).
     func deleteIfFinalized(_ type: ResourceType, _ obj: JSONValue) throws {
-        guard !obj["metadata"]["deletionTimestamp"].isNull, Self.finalizers(obj).isEmpty,
-            !(type.group.isEmpty && type.kind == "Pod") else { return }
+        guard !obj["metadata"]["deletionTimestamp"].isNull, Self.finalizers(obj).isEmpty else { return }
+        if type.group.isEmpty && type.kind == "Pod" && obj["metadata"]["deletionGracePeriodSeconds"].int != 0 { return }
+        if type.group.isEmpty && type.kind == "Namespace" {
+            try finishNamespace(obj["metadata"]["name"].string ?? "")
+            return
+        }
         let ns = type.namespaced ? (obj["metadata"]["namespace"].string ?? "") : ""
         guard try tx.get(resource: type.storageKey, namespace: ns, name: obj["metadata"]["name"].string ?? "") != nil else { return }
         try delete(type, namespace: ns, name: obj["metadata"]["name"].string ?? "")

@@ -25,6 +25,12 @@ struct UpstreamScriptTests {
             "the service account controller already made `default` when the first apply created the namespace",
         "kubectl delete pvc a-pvc b-pvc":
             "upstream's a-pvc, pruned, waits on the pvc-protection finalizer with no controller to remove it; here it is gone",
+        "kubectl apply -f hack/testdata/service-revision2.yaml --force":
+            "upstream's test server serves 10.0.0.0/24; kind's range 10.96.0.0/16 refuses 10.0.0.12 (not in the valid range)",
+        "kubectl get services a -o jsonpath='{.spec.clusterIP}'":
+            "service a kept its cluster IP None: the forced re-create with 10.0.0.12 was refused",
+        "kubectl delete -f hack/testdata/service-revision2.yaml":
+            "the delete finds service a (clusterIP None) and succeeds; kept excepted with the lines above",
         "! kubectl diff -Rf hack/testdata/diff/":
             "KUBECTL_EXTERNAL_DIFF=find exits 0 and kubectl passes the program's status through",
     ]

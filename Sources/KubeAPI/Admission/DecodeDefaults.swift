@@ -9,6 +9,9 @@ struct DecodeDefaults: AdmissionStep {
         case ("", "ReplicationController"): Self.replicationController(&r.object)
         case ("", "Secret"): Self.secretStringData(&r.object)
         case ("", "Pod"): Self.requestsFromLimits(&r.object)
+        case ("autoscaling", "HorizontalPodAutoscaler"):
+            // Stored as autoscaling/v2, the storage version.
+            if r.object["apiVersion"].string == "autoscaling/v1" { r.object = HPAConversion.toV2(r.object) }
         case ("storage.k8s.io", "StorageClass"):
             // `SetDefaults_StorageClass`.
             if r.object["reclaimPolicy"].isNull { r.object["reclaimPolicy"] = "Delete" }

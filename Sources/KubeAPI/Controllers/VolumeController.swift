@@ -130,13 +130,14 @@ extension ControllerManager {
         let uid = claim["metadata"]["uid"].string ?? ""
         for pv in try s.list(pvType, namespace: nil) where pv["spec"]["claimRef"]["uid"].string == uid {
             let name = pv["metadata"]["name"].string ?? ""
-            if pv["spec"]["persistentVolumeReclaimPolicy"].string == "Delete" {
+            var u = pv
+            u["status"]["phase"] = "Released"
+            u["status"]["lastPhaseTransitionTime"] = .string(now.rfc3339)
+            try save(u, pv, pvType)
+            // Released, the volume's pv-protection finalizer no longer holds a Delete policy's delete.
+            // (A volume already being deleted goes as soon as it is Released.)
+            if pv["spec"]["persistentVolumeReclaimPolicy"].string == "Delete", try s.find(pvType, namespace: "", name: name) != nil {
                 try s.delete(pvType, namespace: "", name: name)
-            } else {
-                var u = pv
-                u["status"]["phase"] = "Released"
-                u["status"]["lastPhaseTransitionTime"] = .string(now.rfc3339)
-                try save(u, pv, pvType)
             }
         }
     }

@@ -80,4 +80,103 @@ import Testing
             == CLIResult(stdout: "configmap/x patched\n", stderr: "", exitCode: 0))
         #expect(s.run("get configmap x").stderr == "Error from server (NotFound): configmaps \"x\" not found\n")
     }
+
+    /// Garbage collection honours a dependent's finalizers: the ReplicaSet of a deleted Deployment stays
+    /// Terminating (and keeps its pods, whose owner still exists) until its finalizer goes.
+    @Test func garbageCollectorLeavesDependentWithFinalizerTerminating() {
+        let s = TestStore()
+        #expect(s.run("create deployment d --image=nginx --replicas=2").exitCode == 0)
+        let rs = s.run("get rs -o name").stdout.trimmingCharacters(in: "\n")
+        #expect(s.run(args: ["patch", rs, "-p", #"{"metadata":{"finalizers":["example.com/keep"]}}"#]).exitCode == 0)
+        #expect(s.run("delete deployment d").stdout == "deployment.apps \"d\" deleted\n")
+        #expect(s.run("get \(rs) -o jsonpath={.metadata.deletionTimestamp}/{.metadata.deletionGracePeriodSeconds}").stdout
+            == "2026-11-23T12:00:00Z/0")
+        #expect(s.run("get deploy,rs,pods --no-headers -o custom-columns=N:.metadata.name").stdout.split(separator: "\n").count == 3)
+        #expect(s.run(args: ["patch", rs, "--type=merge", "-p", #"{"metadata":{"finalizers":null}}"#]).exitCode == 0)
+        #expect(s.run("get deploy,rs,pods").stderr == "No resources found in default namespace.\n")
+    }
+
+    /// A pod with a finalizer, deleted, is stopped and stays Terminating (grace period 0); its ReplicaSet
+    /// replaces it at once. Removing the finalizer deletes it.
+    @Test func podWithFinalizerStaysTerminating() {
+        let s = TestStore()
+        #expect(s.run("create deployment d --image=nginx").exitCode == 0)
+        let pod = s.run("get pods -o name").stdout.trimmingCharacters(in: "\n")
+        #expect(s.run(args: ["patch", pod, "-p", #"{"metadata":{"finalizers":["example.com/keep"]}}"#]).exitCode == 0)
+        #expect(s.run("delete \(pod)").exitCode == 0)
+        #expect(s.run("get \(pod) -o jsonpath={.metadata.deletionTimestamp}/{.metadata.deletionGracePeriodSeconds}").stdout
+            == "2026-11-23T12:00:00Z/0")
+        #expect(s.run("get pods --no-headers -o custom-columns=S:.metadata.deletionTimestamp").stdout.split(separator: "\n").sorted()
+            == ["2026-11-23T12:00:00Z", "<none>"])
+        #expect(s.run(args: ["patch", pod, "--type=json", "-p", #"[{"op":"remove","path":"/metadata/finalizers"}]"#]).exitCode == 0)
+        #expect(s.run("get pods --no-headers").stdout.split(separator: "\n").count == 1)
+        #expect(s.run("get \(pod)").exitCode == 1)
+    }
+
+    /// A namespace whose content has finalizers stays Terminating with the namespace controller's
+    /// conditions, refuses new content, and goes when the last object does.
+    @Test func namespaceStaysTerminatingWhileContentHasFinalizers() {
+        let s = TestStore()
+        #expect(s.run("create namespace n1").exitCode == 0)
+        #expect(s.run("create configmap a -n n1").exitCode == 0)
+        #expect(s.run("create configmap b -n n1").exitCode == 0)
+        for cm in ["a", "b"] {
+            #expect(s.run(args: ["patch", "configmap", cm, "-n", "n1", "-p", #"{"metadata":{"finalizers":["example.com/keep"]}}"#]).exitCode == 0)
+        }
+        #expect(s.run("delete namespace n1") == CLIResult(stdout: "namespace \"n1\" deleted\n", stderr: "", exitCode: 0))
+        #expect(s.run("get namespace n1").stdout == "NAME   STATUS        AGE\nn1     Terminating   0s\n")
+        #expect(s.run("get namespace n1 -o yaml").stdout == """
+            apiVersion: v1
+            kind: Namespace
+            metadata:
+              creationTimestamp: "2026-11-23T12:00:00Z"
+              deletionGracePeriodSeconds: 0
+              deletionTimestamp: "2026-11-23T12:00:00Z"
+              labels:
+                kubernetes.io/metadata.name: n1
+              name: n1
+              resourceVersion: "\(s.run("get namespace n1 -o jsonpath={.metadata.resourceVersion}").stdout)"
+              uid: \(s.run("get namespace n1 -o jsonpath={.metadata.uid}").stdout)
+            spec:
+              finalizers:
+              - kubernetes
+            status:
+              conditions:
+              - lastTransitionTime: "2026-11-23T12:00:00Z"
+                message: All resources successfully discovered
+                reason: ResourcesDiscovered
+                status: "False"
+                type: NamespaceDeletionDiscoveryFailure
+              - lastTransitionTime: "2026-11-23T12:00:00Z"
+                message: All legacy kube types successfully parsed
+                reason: ParsedGroupVersions
+                status: "False"
+                type: NamespaceDeletionGroupVersionParsingFailure
+              - lastTransitionTime: "2026-11-23T12:00:00Z"
+                message: All content successfully deleted, may be waiting on finalization
+                reason: ContentDeleted
+                status: "False"
+                type: NamespaceDeletionContentFailure
+              - lastTransitionTime: "2026-11-23T12:00:00Z"
+                message: 'Some resources are remaining: configmaps. has 2 resource instances'
+                reason: SomeResourcesRemain
+                status: "True"
+                type: NamespaceContentRemaining
+              - lastTransitionTime: "2026-11-23T12:00:00Z"
+                message: 'Some finalizers are remaining: example.com/keep in 2 resource instances'
+                reason: SomeFinalizerRemain
+                status: "True"
+                type: NamespaceFinalizersRemaining
+              phase: Terminating
+
+            """)
+        #expect(s.run("get configmaps -n n1 -o name").stdout == "configmap/a\nconfigmap/b\n")
+        #expect(s.run("create configmap c -n n1").stderr
+            == "error: failed to create configmap: configmaps \"c\" is forbidden: unable to create new content in namespace n1 because it is being terminated\n")
+        #expect(s.run(args: ["patch", "configmap", "a", "-n", "n1", "--type=merge", "-p", #"{"metadata":{"finalizers":null}}"#]).exitCode == 0)
+        #expect(s.run("get namespace n1 -o jsonpath={.status.conditions[3].message}").stdout
+            == "Some resources are remaining: configmaps. has 1 resource instances")
+        #expect(s.run(args: ["patch", "configmap", "b", "-n", "n1", "--type=merge", "-p", #"{"metadata":{"finalizers":null}}"#]).exitCode == 0)
+        #expect(s.run("get namespace n1").stderr == "Error from server (NotFound): namespaces \"n1\" not found\n")
+    }
 }

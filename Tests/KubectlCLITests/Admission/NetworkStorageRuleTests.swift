@@ -242,4 +242,41 @@ import Testing
             "spec.ports[0].nodePort: Invalid value: 30080: provided port is already allocated\n"))
         #expect(s.run("get services -o name").stdout == "service/c\nservice/e\nservice/kubernetes\n")
     }
+
+    /// A chosen cluster IP must lie in kind's service range 10.96.0.0/16, without its network and
+    /// broadcast addresses (the upstream scripts' 10.0.0.12 comes from their test server's 10.0.0.0/24).
+    @Test func serviceClusterIPRange() {
+        let s = TestStore()
+        for ip in ["10.0.0.12", "10.96.0.0", "10.96.255.255", "10.97.0.1"] {
+            #expect(s.run("create service clusterip b --tcp=80 --clusterip=\(ip)") == CLIResult(stdout: "", stderr: """
+                error: failed to create ClusterIP service: Service "b" is invalid: spec.clusterIPs: Invalid value: []string{"\(ip)"}: failed to allocate IP \(ip): the provided IP (\(ip)) is not in the valid range. The range of valid IPs is 10.96.0.0/16
+
+                """, exitCode: 1))
+        }
+        #expect(s.run("create service clusterip b --tcp=80 --clusterip=10.96.255.254 --dry-run=server -o jsonpath={.spec.clusterIPs}").stdout
+            == #"["10.96.255.254"]"#)
+        #expect(s.run("get services -o name").stdout == "service/kubernetes\n")
+    }
+
+    /// A changed `clusterIP` with the stored `clusterIPs` beside it is refused once, for the new address
+    /// (the server first sets `clusterIPs` from `clusterIP`).
+    @Test func changedClusterIPIsRefusedOnce() {
+        let s = TestStore()
+        #expect(s.run("create service clusterip a --tcp=80 --clusterip=None").exitCode == 0)
+        let f = s.writeFile("a.yaml", """
+            apiVersion: v1
+            kind: Service
+            metadata: {name: a}
+            spec:
+              clusterIP: 10.96.0.12
+              ports: [{port: 80}]
+
+            """)
+        #expect(s.run("apply -f \(f)") == CLIResult(stdout: "", stderr: """
+            Warning: resource services/a is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.
+            The Service "a" is invalid: spec.clusterIPs[0]: Invalid value: []string{"10.96.0.12"}: may not change once set
+
+            """, exitCode: 1))
+        #expect(s.run("get service a -o jsonpath={.spec.clusterIPs}").stdout == #"["None"]"#)
+    }
 }

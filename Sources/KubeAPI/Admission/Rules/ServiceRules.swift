@@ -188,9 +188,27 @@ enum ServiceRules {
 /// chose must be in 30000-32767 and free.
 struct ServiceAllocation: AdmissionStep {
     static let nodePorts = 30000...32767
+    /// kind's service subnet (the seeded kube-apiserver's `--service-cluster-ip-range`).
+    static let serviceRange = "10.96.0.0/16"
+
+    /// `NormalizeClusterIPs` on update: a changed `clusterIP` beside an unchanged `clusterIPs` replaces
+    /// the list (so validation reports the new address, once).
+    static func normalizeClusterIPs(_ obj: inout JSONValue, old: JSONValue) {
+        let ip = obj["spec"]["clusterIP"].string ?? ""
+        guard !ip.isEmpty, ip != (old["spec"]["clusterIP"].string ?? ""),
+              obj["spec"]["clusterIPs"] == old["spec"]["clusterIPs"] else { return }
+        obj["spec"]["clusterIPs"] = [.string(ip)]
+    }
+
+    /// The bitmap allocator's range: the network without its network and broadcast addresses.
+    static func inServiceRange(_ ip: [UInt8]) -> Bool {
+        guard ip[0] == 10, ip[1] == 96 else { return false }
+        return !(ip[2] == 0 && ip[3] == 0) && !(ip[2] == 255 && ip[3] == 255)
+    }
 
     func admit(_ r: inout AdmissionRequest, _ s: APISession) throws {
         guard r.fromClient, r.groupKind == ("", "Service") else { return }
+        if let old = r.old { Self.normalizeClusterIPs(&r.object, old: old) }
         let spec = r.object["spec"], ns = r.object["metadata"]["namespace"].string ?? "", name = r.name
         var errs: [FieldError] = []
         var others: [JSONValue]?
@@ -207,9 +225,10 @@ struct ServiceAllocation: AdmissionStep {
             // The server has copied clusterIP into an empty clusterIPs by now.
             let given = (spec["clusterIPs"].array ?? []).compactMap(\.string), ips = given.isEmpty ? [ip] : given
             var failure: String?
-            // (The service range is not checked: the upstream kubectl scripts this store runs use
-            // 10.0.0.0/24 addresses where kind's range is 10.96.0.0/16.)
-            if try services().contains(where: { $0["spec"]["clusterIP"].string == ip }) {
+            if let bytes = SloppyIP.parse(ip), bytes.count == 4, !Self.inServiceRange(bytes) {
+                let shown = bytes.map(String.init).joined(separator: ".")
+                failure = "the provided IP (\(shown)) is not in the valid range. The range of valid IPs is \(Self.serviceRange)"
+            } else if try services().contains(where: { $0["spec"]["clusterIP"].string == ip }) {
                 failure = "provided IP is already allocated"
             }
             if let failure {

@@ -86,6 +86,18 @@ import Testing
         #expect(try nodeOf(c, "s0") == "node-3")
     }
 
+    @Test func allocatablePodsIsAQuantity() throws {
+        let c = try Cluster()
+        try c.update("", "Node", "node-1", ns: "") { $0["spec"]["unschedulable"] = true }
+        // 1000 is stored as "1k": the node holds 1000 pods, not the default 110.
+        try c.create(node("node-2", pods: 1000), "", "Node", ns: "")
+        #expect(try c.get("", "Node", "node-2", ns: "")!["status"]["allocatable"]["pods"].string == "1k")
+        try c.create(deployment("many", replicas: 120), "apps", "Deployment")
+        let pods = try c.list("", "Pod").filter { ($0["metadata"]["name"].string ?? "").hasPrefix("many-") }
+        #expect(pods.count == 120)
+        #expect(pods.allSatisfy { $0["spec"]["nodeName"].string == "node-2" })
+    }
+
     func webPod(_ name: String, app: String = "web", port: Int64) -> JSONValue {
         ["apiVersion": "v1", "kind": "Pod", "metadata": ["name": .string(name), "labels": ["app": .string(app)]],
          "spec": ["containers": [["name": "c", "image": "nginx", "ports": [["name": "http", "containerPort": .int(port)]]]]]]

@@ -71,6 +71,8 @@ final class ControllerManager {
     var changedServices: Set<String> = []
     /// Objects were restored behind the controllers' back: every Service's endpoints are computed anew.
     var endpointsFullSync = false
+    /// While the DaemonSet controller writes the status it has just counted.
+    var writingDaemonStatus = false
     /// Guards against controllers that never settle.
     static let maxWorkItems = 200_000
 
@@ -229,7 +231,7 @@ final class ControllerManager {
         case ("apps", "Deployment"): enqueue(.deployment(ns, name))
         case ("apps", "StatefulSet"): enqueue(.statefulSet(ns, name))
         case ("apps", "DaemonSet"):
-            enqueue(.daemonSet(ns, name))
+            if !writingDaemonStatus { enqueue(.daemonSet(ns, name)) }
             if deleted { try forgetShares(uid: meta["uid"].string ?? "") }
         case ("batch", "Job"):
             enqueue(.job(ns, name))
@@ -242,6 +244,7 @@ final class ControllerManager {
             if deleted || old == nil || old?["spec"] != object["spec"] { enqueue(.hpa(ns, name)) }
         case ("", "Service"):
             endpointsNoteChange(type: type, object: object, old: old)
+            if deleted { try s.tx.setConfig(Self.endpointsWrittenKey(ns, name), nil) }
             enqueue(.services(ns))
             if !deleted { enqueue(.waitingPods(ns)) }
         case ("", "ConfigMap"):

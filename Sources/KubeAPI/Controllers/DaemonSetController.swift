@@ -131,6 +131,9 @@ extension ControllerManager {
         if t.updated > 0 { status["updatedNumberScheduled"] = .int(Int64(t.updated)) }
         var u = current
         u["status"] = status
+        // The status just counted needs no sync of its own (a status someone else writes does).
+        writingDaemonStatus = true
+        defer { writingDaemonStatus = false }
         try save(u, current, dsType)
     }
 }

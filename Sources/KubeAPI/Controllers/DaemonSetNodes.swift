@@ -135,13 +135,26 @@ extension ControllerManager {
     private func daemonPods(uid: String, namespace ns: String, node: String) throws -> [JSONValue] {
         var pods: [JSONValue] = []
         for value in [node, ""] {
-            for row in try s.tx.listSummaries(resource: podType.storageKey, namespace: ns, fields: [.equals("spec.nodeName", value)])
-            where row.ownerUIDs.contains(uid) {
+            for row in try podSummaries(namespace: ns, node: value) where row.ownerUIDs.contains(uid) {
                 guard let pod = try s.object(of: row), controllerRef(pod)?.uid == uid, !isTerminated(pod) else { continue }
-                if value.isEmpty && daemonPodNode(pod) != node { continue }
+                if value.isEmpty && (!(pod["spec"]["nodeName"].string ?? "").isEmpty || daemonPodNode(pod) != node) { continue }
                 pods.append(pod)
             }
         }
         return pods.sorted { ($0["metadata"]["name"].string ?? "") < ($1["metadata"]["name"].string ?? "") }
+    }
+
+    /// The pods of `ns` on `node`; for "" (waiting to be scheduled) a superset: none when no pod in the
+    /// store waits, else read through the namespace when it holds fewer pods than wait (the store's
+    /// index would go through every waiting pod of every namespace).
+    private func podSummaries(namespace ns: String, node: String) throws -> [ObjectRow] {
+        if node.isEmpty {
+            let waiting = try s.tx.fieldCount(FieldIndex.activeNode, value: "")
+            if waiting == 0 { return [] }
+            if try s.tx.count(resource: podType.storageKey, namespace: ns) < waiting {
+                return try s.tx.listSummaries(resource: podType.storageKey, namespace: ns)
+            }
+        }
+        return try s.tx.listSummaries(resource: podType.storageKey, namespace: ns, fields: [.equals("spec.nodeName", node)])
     }
 }

@@ -47,7 +47,8 @@ extension ControllerManager {
         {
             taints.append(["effect": "NoSchedule", "key": "node.kubernetes.io/unschedulable"])
         }
-        let maxPods = Int(n["status"]["allocatable"]["pods"].string ?? "") ?? 110
+        // A quantity: 1000 is stored as "1k".
+        let maxPods = (try? Quantity.parse(json: n["status"]["allocatable"]["pods"])).map { Int(clamping: $0.value) } ?? 110
         let info = NodeInfo(name: name, obj: n, labels: labels(n), taints: taints,
                             ready: ready, maxPods: maxPods, unschedulable: n["spec"]["unschedulable"].bool == true)
         nodeInfoCache[name] = info

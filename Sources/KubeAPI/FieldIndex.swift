@@ -6,10 +6,18 @@ import KubeStore
 /// find objects without reading every one: pods by node and phase (and, counted per node, the
 /// pods that occupy a node), events by the object they are about (its uid; its name since v7). Store
 /// schema v4 and v7 backfill exactly these; a change here needs a migration that backfills the new field.
+/// One exception: `#schedClass` is written from this version on without a backfill; its one user (the
+/// scheduler) checks that every pending pod has it (its counts add up to the pending pods') and reads
+/// every pending pod otherwise.
 enum FieldIndex {
     /// A counted field: the node of a pod that is not Succeeded or Failed ("" while unscheduled).
     /// Its counts are the scheduler's pods per node; its "" entries are the pods to schedule.
     static let activeNode = "#activeNode"
+    /// A counted field of pending pods (unscheduled, not terminated): their scheduling class, a hash of
+    /// everything the scheduler's answer depends on besides the cluster (`schedulingClass(of:)`), with
+    /// the answer they show. Pods of one class get the same answer: after a node changes, the scheduler
+    /// asks one pod per class instead of every pending pod.
+    static let schedulingClass = "#schedClass"
 
     static func fields(of obj: JSONValue, type: ResourceType) -> [IndexedField] {
         guard type.group.isEmpty else { return [] }
@@ -18,7 +26,10 @@ enum FieldIndex {
             let node = obj["spec"]["nodeName"].string ?? ""
             let phase = obj["status"]["phase"].string ?? ""
             var fields = [IndexedField("spec.nodeName", node), IndexedField("status.phase", phase)]
-            if let active = activeNode(of: obj) { fields.append(IndexedField(activeNode, active)) }
+            if let active = activeNode(of: obj) {
+                fields.append(IndexedField(activeNode, active))
+                if active.isEmpty { fields.append(IndexedField(schedulingClass, schedulingClass(of: obj))) }
+            }
             return fields
         case "events":
             return [IndexedField("involvedObject.uid", obj["involvedObject"]["uid"].string ?? ""),
@@ -39,6 +50,22 @@ enum FieldIndex {
         let phase = pod["status"]["phase"].string
         if phase == "Succeeded" || phase == "Failed" { return nil }
         return pod["spec"]["nodeName"].string ?? ""
+    }
+
+    /// What the scheduler's answer for a pending pod depends on besides the nodes, their pod counts and
+    /// the claims it names (`ControllerManager.schedulingDecision`: scheduler name, node selector,
+    /// affinity, tolerations, claims, being deleted), and the answer the pod shows (its PodScheduled
+    /// message), hashed (FNV-64a). A new scheduling input must be added here.
+    static func schedulingClass(of pod: JSONValue) -> String {
+        let spec = pod["spec"]
+        let claims = (spec["volumes"].array ?? []).compactMap { $0["persistentVolumeClaim"]["claimName"].string }
+        let message = (pod["status"]["conditions"].array ?? []).first { $0["type"].string == "PodScheduled" }?["message"] ?? .null
+        let inputs: JSONValue = [
+            spec["schedulerName"], spec["nodeSelector"], spec["affinity"], spec["tolerations"],
+            claims.isEmpty ? .null : .array([pod["metadata"]["namespace"]] + claims.map { .string($0) }),
+            .bool(!pod["metadata"]["deletionTimestamp"].isNull), message,
+        ]
+        return String(fnv64a(inputs.compactJSON), radix: 16)
     }
 
     /// Whether the store can answer a field-selector term on `field` for `type` from the index.

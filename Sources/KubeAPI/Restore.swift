@@ -12,6 +12,7 @@ extension APISession {
     @discardableResult
     public func restore(_ input: JSONValue, type: ResourceType) throws -> RestoreOutcome {
         memory?.forget()  // written behind the controllers' back
+        controllers.endpointsFullSync = true
         var obj = input
         let name = obj["metadata"]["name"].string ?? ""
         guard !name.isEmpty else {

@@ -67,7 +67,7 @@ func parseQuantityError(_ str: String) -> String? {
 
 /// The error of Go's `time.Parse(layout, value)` for the RFC 3339 layouts metav1.Time and
 /// MicroTime use, or nil when the value parses.
-func goParseRFC3339Error(_ value: String, layout: String) -> String? {
+public func goParseRFC3339Error(_ value: String, layout: String) -> String? {
     let v = Array(value.utf8)
     var rest = v[...]
     func text(_ s: ArraySlice<UInt8>) -> String { String(decoding: s, as: UTF8.self) }

@@ -86,16 +86,18 @@ public enum GoTemplatePrinter {
 
     /// Executes the template on an object. `output` is what goes to stdout (on failure: the partial
     /// output followed by kubectl's debugging dump); `error` is the message kubectl then fails with
-    /// (to be printed after "error: "), nil on success.
+    /// (to be printed after "error: "), nil on success. `typed`: kubectl holds a typed Go object (a
+    /// client-built object, an event list), whose "raw data" JSON keeps the struct's field order;
+    /// otherwise it is an unstructured map, marshalled with its keys sorted.
     public static func print(_ template: GoTemplate, rawTemplate: String, object: JSONValue,
-                             allowMissingKeys: Bool = true) -> (output: String, error: String?) {
+                             allowMissingKeys: Bool = true, typed: Bool = false) -> (output: String, error: String?) {
         do {
             return (try template.execute(object, allowMissingKeys: allowMissingKeys), nil)
         } catch let e as GoTemplateError {
             var out = e.partialOutput
             out += "Error executing template: \(e.message). Printing more information for debugging the template:\n"
             out += "\ttemplate was:\n\t\t\(rawTemplate)\n"
-            out += "\traw data was:\n\t\t\(object.jsonString(.compact))\n"
+            out += "\traw data was:\n\t\t\(object.jsonString(typed ? .compactOrdered : .compact))\n"
             out += "\tobject given to template engine was:\n\t\t\(gvFormat(GV.concrete(object), "v", GoFmtFlags()))\n\n"
             return (out, "error executing template \(strconvQuote(rawTemplate)): \(e.message)")
         } catch {

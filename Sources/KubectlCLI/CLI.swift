@@ -19,7 +19,7 @@ public enum CLI {
             parsed = try CommandLineParser.parse(argv, root: RootCommand.root(for: argv), globalFlags: GlobalFlags.all)
         } catch let e as FlagError {
             io.err.write(e.rendered)
-            return 1
+            return e.exitCode
         } catch {
             io.err.write("error: \(error)\n")
             return 1

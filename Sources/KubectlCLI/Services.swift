@@ -50,6 +50,14 @@ extension Invocation {
         return try openServer(homeStore).read { try $0.config("context.namespace") }
     }
 
+    /// The user of the context in use, read without opening a store (the store is being opened).
+    private func kubeconfigUserName() -> String {
+        let location = kubeconfigLocation
+        let file = (try? KubeconfigFile.read(location.path)) ?? nil
+        let config = services.kubeconfig ?? file ?? (location.explicit ? Kubeconfig() : location.defaultConfig(namespace: nil))
+        return (try? ActiveContext.resolve(config, location: location, flagValues: flags.contextSelection).userName) ?? ""
+    }
+
     /// The context, cluster, user, namespace and store this command uses.
     func activeContext() throws -> ActiveContext {
         if let a = services.active { return a }
@@ -98,8 +106,8 @@ extension Invocation {
         let user = flags.string("as"), groups = flags.strings("as-group"), uid = flags.string("as-uid")
         if user.isEmpty {
             if !groups.isEmpty || !uid.isEmpty {
-                let requested = groups.map { "{Group  \($0)    }" } + (uid.isEmpty ? [] : ["{UID  \(uid)    }"])
-                throw APIError(reason: .internalError, message: "Internal error occurred: requested [\(requested.joined(separator: " "))] without impersonating a user", code: 500)
+                // kubectl's client refuses before sending anything, naming the kubeconfig user.
+                throw CLIError.message("requesting uid, groups or user-extra for \(kubeconfigUserName()) without impersonating a user")
             }
             return s.authorizeAsAdmin()
         }

@@ -93,4 +93,16 @@ import Testing
         #expect(r.stderr == "Error from server (Forbidden): users \"jane\" is forbidden: User \"kubernetes-admin\" cannot impersonate resource \"users\" in API group \"\" at the cluster scope\n")
         #expect(s.run("get pods").stderr == "Error from server (Forbidden): pods is forbidden: User \"kubernetes-admin\" cannot list resource \"pods\" in API group \"\" in the namespace \"default\"\n")
     }
+
+    /// kubectl's client refuses groups or a uid without a user before sending anything (checked against
+    /// kubectl v1.32: `error: requesting uid, groups or user-extra for <kubeconfig user> without
+    /// impersonating a user`, exit 1; the default kubeconfig's user is `local`).
+    @Test func groupsWithoutAUserAreRefusedByTheClient() {
+        let s = store()
+        for flags in ["--as-group devs", "--as-uid 7", "--as-group a --as-group b --as-uid 1"] {
+            let r = s.run("get pods -n dev \(flags)")
+            #expect(r.stderr == "error: requesting uid, groups or user-extra for local without impersonating a user\n", "\(flags)")
+            #expect(r.exitCode == 1 && r.stdout.isEmpty, "\(flags)")
+        }
+    }
 }

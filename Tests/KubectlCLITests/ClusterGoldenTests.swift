@@ -25,10 +25,30 @@ enum ClusterGolden {
             } else if trimmed.hasPrefix("resourceVersion: ") || trimmed.hasPrefix("\"resourceVersion\": ") {
                 out += line.prefix(line.count - trimmed.count) + "resourceVersion: RV\n"
             } else {
-                out += line + "\n"
+                out += maskInline(String(line)) + "\n"
             }
         }
         return String(out.dropLast())
+    }
+
+    /// The same inside one line (go-template dumps): `"uid":"<uuid>"`, `uid:<uuid>`,
+    /// `"resourceVersion":"<n>"`, `resourceVersion:<n>`.
+    static func maskInline(_ line: String) -> String {
+        var s = line
+        for (key, placeholder, allowed) in [("uid", "UID", Set("0123456789abcdef-")), ("resourceVersion", "RV", Set("0123456789"))] {
+            for prefix in ["\"\(key)\":\"", "\(key):"] {
+                var out = ""
+                var rest = Substring(s)
+                while let r = rest.firstRange(of: prefix) {
+                    out += rest[..<r.upperBound]
+                    rest = rest[r.upperBound...]
+                    let value = rest.prefix { allowed.contains($0) }
+                    if !value.isEmpty { out += placeholder; rest = rest.dropFirst(value.count) }
+                }
+                s = out + rest
+            }
+        }
+        return s
     }
 }
 

@@ -129,6 +129,33 @@ import Testing
         #expect(total == 0, "\(total) passages repeat kubectl's help")
     }
 
+    /// The layout around the prose stays kubectl's for every command: the usage line byte for byte (cobra's
+    /// ` [flags]` where kubectl's command does not hide it, trailing spaces included) and the flag headings
+    /// (names, shorthands, defaults, order). kubectl-local's own flags are the stated exceptions.
+    static let ownFlags: [String: Set<String>] = ["explain": ["depth", "find", "import", "remove-imports"]]
+
+    @Test func usageLinesAndFlagHeadingsAreKubectls() {
+        let s = TestStore()
+        var compared = 0
+        let usage = { (t: String) -> String? in
+            let lines = t.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            return lines.firstIndex(of: "Usage:").map { lines[$0 + 1] }
+        }
+        for path in ShellHelpTests.commandPaths(s) where !path.isEmpty && path != ["options"] {
+            guard let theirs = readTextFile(Self.golden + Self.goldenFile(path)) else { continue }
+            compared += 1
+            let name = path.joined(separator: " ")
+            let ours = s.run(args: path + ["--help"]).stdout
+            #expect(usage(ours) == usage(theirs), "usage line of \(name)")
+            let own = Self.ownFlags[name] ?? []
+            let headings = ShellHelpTests.flagHeadings(ours).filter { line in
+                !own.contains { line.hasPrefix("    --\($0)=") }
+            }
+            #expect(headings == ShellHelpTests.flagHeadings(theirs), "flag headings of \(name)")
+        }
+        #expect(compared > 100)
+    }
+
     /// The comparison itself finds a copied passage, a copied summary and a copied flag usage.
     @Test func theComparisonFindsCopies() {
         let theirs = """

@@ -94,6 +94,13 @@ func withDeployment() -> TestStore {
         #expect(s.run("scale deploy web --replicas=1 --current-replicas=3")
             == CLIResult(stdout: "", stderr: "error: Expected replicas to be 3, was 5\n", exitCode: 1))
         #expect(stored(s, "deploy web")["spec"]["replicas"] == 5)
+        // Several objects: --current-replicas is checked for each (v1.32 refuses only --resource-version).
+        #expect(s.run("create deployment api --image=nginx --replicas=5").exitCode == 0)
+        #expect(s.run("scale deploy web api --replicas=2 --current-replicas=5").stdout
+            == "deployment.apps/web scaled\ndeployment.apps/api scaled\n")
+        #expect(s.run("scale deploy web api --replicas=3 --resource-version=1").stderr
+            == "error: cannot use --resource-version with multiple resources\n")
+        #expect(s.run("scale deploy web --replicas=5").exitCode == 0)
         #expect(s.run("scale deploy nope --replicas=1").stderr == "error: no objects passed to scale deployments.apps \"nope\" not found\n")
         #expect(s.run("scale deploy web --replicas=0 --dry-run=client").stdout == "deployment.apps/web scaled (dry run)\n")
         #expect(stored(s, "deploy web")["spec"]["replicas"] == 5)
@@ -284,10 +291,10 @@ func withDeployment() -> TestStore {
         let r = s.run("drain node-1 --ignore-daemonsets")
         #expect(r.stdout == "node/node-1 cordoned\n")
         #expect(r.stderr == """
-            error: unable to drain node "node-1" due to error: cannot delete Pods declare no controller (use --force to override): default/lonely, continuing command...
+            error: unable to drain node "node-1" due to error: cannot delete cannot delete Pods that declare no controller (use --force to override): default/lonely, continuing command...
             There are pending nodes to be drained:
              node-1
-            error: cannot delete Pods declare no controller (use --force to override): default/lonely
+            error: cannot delete cannot delete Pods that declare no controller (use --force to override): default/lonely
 
             """)
         #expect(r.exitCode == 1)

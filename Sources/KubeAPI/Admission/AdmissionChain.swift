@@ -156,7 +156,24 @@ struct SpecRules: AdmissionStep {
 /// Warnings the API server attaches to an accepted write (printed by kubectl as `Warning: ...`).
 struct APIWarnings: AdmissionStep {
     func admit(_ r: inout AdmissionRequest, _ s: APISession) throws {
-        guard r.fromClient, let path = r.type.podSpecPath else { return }
-        for w in PodSpecRules.warnings(r.object.at(path), path: path.joined(separator: ".")) { s.warn(w) }
+        guard r.fromClient else { return }
+        for w in Self.warnings(r) { s.warn(w) }
+    }
+
+    /// A pod warns on create only; a pod template when it is created or its spec changes (the
+    /// generation moves); volumes and claims on every write.
+    static func warnings(_ r: AdmissionRequest) -> [String] {
+        switch (r.type.group, r.type.kind) {
+        case ("", "PersistentVolume"): return APIWarningRules.persistentVolume(r.object)
+        case ("", "PersistentVolumeClaim"): return APIWarningRules.persistentVolumeClaim(r.object)
+        default: break
+        }
+        guard let path = r.type.podSpecPath else { return [] }
+        if path == ["spec"] {
+            return r.operation == .create ? APIWarningRules.podTemplate(r.object, prefix: "") : []
+        }
+        if let old = r.old, old["spec"] == r.object["spec"], old["template"] == r.object["template"] { return [] }
+        let templatePath = Array(path.dropLast())
+        return APIWarningRules.podTemplate(r.object.at(templatePath), prefix: templatePath.joined(separator: ".") + ".")
     }
 }

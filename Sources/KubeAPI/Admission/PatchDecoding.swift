@@ -77,6 +77,48 @@ enum PatchDecoding {
         }
     }
 
+    /// The unstructured converter sets an integer field with reflect's Convert, which keeps the low
+    /// bits: an int64 out of an int32 field's range wraps (2147483648 becomes -2147483648) instead of
+    /// failing as JSON decoding does. Narrows such values in `value` (known struct fields only).
+    static func narrowIntegers(_ value: inout JSONValue, definition: SchemaDefinition, index: SchemaIndex = .builtin) {
+        narrowStruct(&value, definition, index, depth: 0)
+    }
+
+    static func narrowStruct(_ value: inout JSONValue, _ def: SchemaDefinition, _ index: SchemaIndex, depth: Int) {
+        guard depth < 64, case .object(var o) = value, !def.extensions.preserveUnknownFields else { return }
+        var changed = false
+        for p in def.properties {
+            guard var v = o[p.name], !v.isNull else { continue }
+            if narrow(&v, p.type, index, depth: depth + 1) { o[p.name] = v; changed = true }
+        }
+        if changed { value = .object(o) }
+    }
+
+    /// Whether `value` changed.
+    static func narrow(_ value: inout JSONValue, _ type: SchemaType, _ index: SchemaIndex, depth: Int) -> Bool {
+        let before = value
+        switch type {
+        case .ref(let name):
+            guard let d = index.definition(named: name) else { return false }
+            if case .object = d.type { narrowStruct(&value, d, index, depth: depth) } else { _ = narrow(&value, d.type, index, depth: depth) }
+        case .inline(let d):
+            narrowStruct(&value, d, index, depth: depth)
+        case .integer(let format):
+            if format == "int32", case .int(let i) = value { value = .int(Int64(Int32(truncatingIfNeeded: i))) }
+        case .array(let item):
+            guard case .array(var items) = value else { return false }
+            for i in items.indices where !items[i].isNull { _ = narrow(&items[i], item, index, depth: depth + 1) }
+            value = .array(items)
+        case .map(let valueType):
+            guard case .object(var o) = value else { return false }
+            for k in o.keys { if var v = o[k], !v.isNull, narrow(&v, valueType, index, depth: depth + 1) { o[k] = v } }
+            value = .object(o)
+        default:
+            return false
+        }
+        return value != before
+    }
+
     /// reflect.Kind names of decoded JSON values.
     static func goKind(_ v: JSONValue) -> String {
         switch v {

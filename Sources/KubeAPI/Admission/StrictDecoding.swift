@@ -25,9 +25,13 @@ struct StrictDecoding: AdmissionStep {
             }
         case .strategicPatch(let patch):
             let shown = PatchDecoding.goPrint(patch)
-            if let e = PatchDecoding.converterError(r.object, definition: def) ?? report.decodeError {
+            if let e = PatchDecoding.converterError(r.object, definition: def) {
                 throw PatchDecoding.invalid(shown, e)
             }
+            // The converter narrows integers as Go converts them (4294967301 into an int32 is 5).
+            PatchDecoding.narrowIntegers(&r.object, definition: def)
+            let report = decodeReport(r.object, definition: def, index: .builtin)
+            if let e = report.decodeError { throw PatchDecoding.invalid(shown, e) }
             try patchStrictErrors(report.strictErrors.sorted(), shown: shown, level: level)
         case .jsonPatch:
             let shown = r.object.compactJSON

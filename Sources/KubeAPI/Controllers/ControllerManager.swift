@@ -65,6 +65,12 @@ final class ControllerManager {
     var refusedBefore: [Work: Int] = [:]
     /// Controllers refused in this command: not synced again until their retry fires.
     var waitingRetry: Set<Work> = []
+    /// Pods written in this transaction by namespace, with the labels they had before and after, and
+    /// the Services written (`namespace/name`): what the Endpoints controller looks at (`syncServices`).
+    var endpointPodChanges: [String: [String: [JSONValue]]] = [:]
+    var changedServices: Set<String> = []
+    /// Objects were restored behind the controllers' back: every Service's endpoints are computed anew.
+    var endpointsFullSync = false
     /// Guards against controllers that never settle.
     static let maxWorkItems = 200_000
 
@@ -204,6 +210,7 @@ final class ControllerManager {
                     if owner.kind == "DaemonSet" { enqueue(.daemonSetNode(ns, owner.name, daemonPodNode(obj) ?? "")) } else { enqueueOwner(owner, namespace: ns) }
                 } else if !deleted { enqueue(.adopt(ns)) }
             }
+            endpointsNoteChange(type: type, object: object, old: old)
             enqueue(.services(ns))
         case ("", "Node"):
             enqueue(.node(name))
@@ -234,6 +241,7 @@ final class ControllerManager {
         case ("autoscaling", "HorizontalPodAutoscaler"):
             if deleted || old == nil || old?["spec"] != object["spec"] { enqueue(.hpa(ns, name)) }
         case ("", "Service"):
+            endpointsNoteChange(type: type, object: object, old: old)
             enqueue(.services(ns))
             if !deleted { enqueue(.waitingPods(ns)) }
         case ("", "ConfigMap"):

@@ -39,13 +39,7 @@ extension ControllerManager {
     func schedule(_ p: inout JSONValue) throws -> Bool {
         let pod = p
         let ns = p["metadata"]["namespace"].string ?? "default", name = p["metadata"]["name"].string ?? ""
-        let claims = try claimsForScheduling(p)
-        var (node, message) = try pickNode(p)
-        if let blocked = claims.blocked {
-            let count = try nodeNames().count
-            node = nil
-            message = "0/\(count) nodes are available: \(blocked). preemption: 0/\(count) nodes are available: \(count) Preemption is not helpful for scheduling."
-        }
+        let (node, message, claims) = try schedulingDecision(p)
         guard let node else {
             let previous = (p["status"]["conditions"].array ?? []).first { $0["type"].string == "PodScheduled" }
             let changed = previous?["message"].string != message
@@ -67,6 +61,18 @@ extension ControllerManager {
         schedulerEvent(pod, type: "Normal", reason: "Scheduled", action: "Binding", message: "Successfully assigned \(ns)/\(name) to \(node.name)")
         try schedulingRetryTimer(namespace: ns, name: name, at: nil)
         return true
+    }
+
+    /// The scheduler's answer for the pod as the cluster is now, without writing anything: the node it
+    /// binds to, or the FailedScheduling message (what it reads of the pod: `FieldIndex.schedulingClass`).
+    func schedulingDecision(_ p: JSONValue) throws -> (node: NodeInfo?, message: String, claims: PodClaims) {
+        let claims = try claimsForScheduling(p)
+        if let blocked = claims.blocked {
+            let count = try nodeNames().count
+            return (nil, "0/\(count) nodes are available: \(blocked). preemption: 0/\(count) nodes are available: \(count) Preemption is not helpful for scheduling.", claims)
+        }
+        let (node, message) = try pickNode(p)
+        return (node, message, claims)
     }
 
     func condition(_ type: String, _ status: Bool, reason: String? = nil, message: String? = nil) -> JSONValue {

@@ -131,6 +131,13 @@ extension ControllerManager {
     func schedulePendingPods() throws {
         if try schedulingStateUnchanged() { return }
         let forced = nodesChanged
+        if forced, let classes = try changedSchedulingClasses() {
+            // A claim bound or a node written during this pass asks for another one.
+            nodesChanged = false
+            try schedulePendingPods(ofClasses: classes)
+            fullAtStart = [:]
+            return
+        }
         var position: Int64 = 0
         while true {
             let page = try s.tx.keys(resource: podType.storageKey, field: FieldIndex.activeNode, value: "", after: position)
@@ -144,6 +151,57 @@ extension ControllerManager {
         // Every pending pod now agrees with the cluster as it is: that is the new baseline.
         nodesChanged = false
         fullAtStart = [:]
+    }
+
+    /// After a node (or a claim, volume, class) changed: the scheduling classes of pending pods
+    /// (`FieldIndex.schedulingClass`) whose answer is no longer the one their pods show, judged on one
+    /// pod of each. Nil when the index cannot tell: pods written before it (the classes' counts fall
+    /// short of the pending pods'), or so many classes that reading every pending pod is as cheap.
+    func changedSchedulingClasses() throws -> [String]? {
+        let classes = try s.tx.fieldCounts(FieldIndex.schedulingClass)
+        let pending = try s.tx.fieldCount(FieldIndex.activeNode, value: "")
+        guard classes.values.reduce(0, +) == pending, classes.count <= Self.maxSchedulingClasses else { return nil }
+        var changed: [String] = []
+        for cls in classes.keys.sorted() {
+            guard let key = try s.tx.keys(resource: podType.storageKey, field: FieldIndex.schedulingClass, value: cls, limit: 1).first,
+                  let pod = try s.find(podType, namespace: key.namespace, name: key.name)
+            else { continue }
+            if try !answerStands(pod) { changed.append(cls) }
+        }
+        return changed
+    }
+
+    /// Beyond this many classes, a node change reads every pending pod.
+    static let maxSchedulingClasses = 1_000
+
+    /// Whether the scheduler, looking at this pending pod now, would leave it as it is: a pod it does
+    /// not schedule (another scheduler's, or being deleted), or one that still fits nowhere for the
+    /// reason it already shows.
+    func answerStands(_ pod: JSONValue) throws -> Bool {
+        if !pod["metadata"]["deletionTimestamp"].isNull || isTerminated(pod) { return true }
+        if (pod["spec"]["schedulerName"].string ?? "default-scheduler") != "default-scheduler" { return true }
+        let decision = try schedulingDecision(pod)
+        let shown = (pod["status"]["conditions"].array ?? []).first { $0["type"].string == "PodScheduled" }?["message"].string
+        return decision.node == nil && decision.message == shown
+    }
+
+    /// Gives the pending pods of `classes` another look, oldest first as the full scan would (the pods
+    /// of other classes would keep their answer: the pods scheduled meanwhile only fill nodes, and
+    /// a node that did not suit a pod for another reason still fails it for that reason).
+    func schedulePendingPods(ofClasses classes: [String]) throws {
+        var keys: [(position: Int64, namespace: String, name: String)] = []
+        for cls in classes {
+            var position: Int64 = 0
+            while true {
+                let page = try s.tx.keys(resource: podType.storageKey, field: FieldIndex.schedulingClass, value: cls, after: position)
+                guard let last = page.last else { break }
+                position = last.position
+                keys += page
+            }
+        }
+        for key in keys.sorted(by: { $0.position < $1.position }) {
+            try syncPod(namespace: key.namespace, name: key.name)
+        }
     }
 
     static func tolerates(_ tolerations: [JSONValue], _ taint: JSONValue) -> Bool {

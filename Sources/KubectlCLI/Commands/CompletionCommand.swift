@@ -22,16 +22,8 @@ enum CompletionCommand {
         options: ManOptions.self)
 
     static func writeFile(_ path: String, _ text: String) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw CLIError.message("cannot write \(path): \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
-        let bytes = Array(text.utf8)
-        var off = 0
-        while off < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + off, $0.count - off) }
-            if n <= 0 { throw CLIError.message("cannot write \(path)") }
-            off += n
-        }
+        guard let failure = writeWholeFile(path, text) else { return }
+        throw CLIError.message("cannot write \(path)" + (failure.call == "open" ? ": \(String(cString: strerror(failure.errno)))" : ""))
     }
 }
 

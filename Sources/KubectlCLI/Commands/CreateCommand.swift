@@ -94,7 +94,7 @@ struct CreateOptions: FlagOptions {
             if let word = inv.args.first { throw CLIError.message("unknown command \(goQuoted(word)) for \"kubectl create\"") }
             throw CLIError.message("must specify one of -f and -k")
         }
-        if !inv.args.isEmpty { throw CLIError.usage("Unexpected args: [\(inv.args.joined(separator: " "))]") }
+        if !inv.args.isEmpty { throw CLIError.unexpectedArgs(inv.args) }
         if !raw.isEmpty { throw RawRequest.unavailable }
     }
 

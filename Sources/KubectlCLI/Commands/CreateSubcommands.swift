@@ -14,14 +14,14 @@ enum CreateSubcommands {
         sub("clusterrole", use: "clusterrole NAME --verb=verb --resource=resource.group [--resource-name=resourcename] [--dry-run=server|client|none]",
             short: "Create a ClusterRole", CreateClusterRole.self),
         sub("clusterrolebinding", use: "clusterrolebinding NAME --clusterrole=NAME [--user=username] [--group=groupname] [--serviceaccount=namespace:serviceaccountname] [--dry-run=server|client|none]",
-            short: "Create a cluster role binding for a cluster role", CreateClusterRoleBinding.self),
+            short: "Bind a cluster role to users, groups or service accounts", CreateClusterRoleBinding.self),
         sub("configmap", aliases: ["cm"], use: "configmap NAME [--from-file=[key=]source] [--from-literal=key1=value1] [--dry-run=server|client|none]",
-            short: "Create a config map from files, directories or literal values", CreateConfigMap.self),
-        sub("cronjob", aliases: ["cj"], use: "cronjob NAME --image=image --schedule='0/5 * * * ?' -- [COMMAND] [args...]",
+            short: "Make a config map out of files, directories or literals", CreateConfigMap.self),
+        sub("cronjob", aliases: ["cj"], use: "cronjob NAME --image=image --schedule='0/5 * * * ?' -- [COMMAND] [args...] [flags]",
             short: "Create a cron job", CreateCronJob.self),
         sub("deployment", aliases: ["deploy"], use: "deployment NAME --image=image -- [COMMAND] [args...]",
             short: "Create a deployment", CreateDeployment.self),
-        sub("ingress", aliases: ["ing"], use: "ingress NAME --rule=host/path=service:port[,tls[=secret]]",
+        sub("ingress", aliases: ["ing"], use: "ingress NAME --rule=host/path=service:port[,tls[=secret]] ",
             short: "Create an ingress", CreateIngress.self),
         sub("job", use: "job NAME --image=image [--from=cronjob/name] -- [COMMAND] [args...]", short: "Create a job", CreateJob.self),
         sub("namespace", aliases: ["ns"], use: "namespace NAME [--dry-run=server|client|none]", short: "Create a namespace", CreateNamespace.self),
@@ -34,13 +34,13 @@ enum CreateSubcommands {
         sub("role", use: "role NAME --verb=verb --resource=resource.group/subresource [--resource-name=resourcename] [--dry-run=server|client|none]",
             short: "Create a role with a single rule", CreateRole.self),
         sub("rolebinding", use: "rolebinding NAME --clusterrole=NAME|--role=NAME [--user=username] [--group=groupname] [--serviceaccount=namespace:serviceaccountname] [--dry-run=server|client|none]",
-            short: "Create a role binding for a role or cluster role", CreateRoleBinding.self),
+            short: "Bind a role or cluster role within one namespace", CreateRoleBinding.self),
         CommandSpec("secret", use: "secret (docker-registry | generic | tls)", short: "Create a secret with a subcommand",
                     subcommands: [
                         sub("docker-registry", use: "docker-registry NAME --docker-username=user --docker-password=password --docker-email=email [--docker-server=string] [--from-file=[key=]source] [--dry-run=server|client|none]",
                             short: "Create a secret for a Docker registry", CreateSecretDockerRegistry.self),
                         sub("generic", use: "generic NAME [--type=string] [--from-file=[key=]source] [--from-literal=key1=value1] [--dry-run=server|client|none]",
-                            short: "Create a secret from files, directories or literal values", CreateSecretGeneric.self),
+                            short: "Make an opaque secret out of files, directories or literals", CreateSecretGeneric.self),
                         sub("tls", use: "tls NAME --cert=path/to/cert/file --key=path/to/key/file [--dry-run=server|client|none]",
                             short: "Create a kubernetes.io/tls secret from a key pair", CreateSecretTLS.self),
                     ]),
@@ -78,8 +78,10 @@ struct CreateObjectOptions<G: ObjectGenerator>: FlagOptions {
     }
 
     func run(_ inv: inout Invocation) throws {
-        let format = try printFlags.format()
+        // kubectl's Complete order: the NAME, the dry-run strategy, then the printer.
+        _ = try Gen.name(inv.args, inv.argsLenAtDash)
         let dryRun = try DryRun.parse(printFlags.dryRun, inv)
+        let format = try printFlags.format()
         let validation = try ValidationMode.from(inv)
         let registry = inv.registry
         let context = GeneratorContext(

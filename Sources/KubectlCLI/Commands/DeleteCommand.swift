@@ -54,20 +54,18 @@ struct DeleteOptions: FlagOptions {
     }
 
     mutating func complete(_ inv: inout Invocation) throws {
+        dryRun = try DryRun.parse(dryRunText, inv)
         if !output.isEmpty && output != "name" {
             throw CLIError.message("unexpected -o output mode: \(output), the flag 'output' must be one of yaml|json|jsonpath|name|go-template|go-template-file|template|templatefile|jsonpath-file|jsonpath-as-json|custom-columns|custom-columns-file|wide")
         }
         cascade = try PropagationPolicy.cascade(cascadeText)
-        dryRun = try DryRun.parse(dryRunText, inv)
         printer = OperationPrinter(format: output.isEmpty ? nil : .name, dryRun: dryRun)
     }
 
     func validate(_ inv: Invocation) throws {
         // With --raw kubectl builds no resource list: nothing else need be named.
         if builder.isEmpty && raw.isEmpty { throw CLIError.message(ResourceArgs.noResourcesMessage) }
-        if builder.selectAll && !builder.labelSelector.isEmpty {
-            throw CLIError.message("cannot set --all and --selector at the same time")
-        }
+        try builder.rejectAllWithSelector()
         if builder.selectAll && !builder.fieldSelector.isEmpty {
             throw CLIError.message("cannot set --all and --field-selector at the same time")
         }

@@ -11,7 +11,7 @@ import KubeSchema
 enum ExplainCommand {
     static let spec = CommandSpec(
         "explain",
-        use: "explain TYPE [--recursive=FALSE|TRUE] [--api-version=api-version-group] [--output=plaintext|plaintext-openapiv2]",
+        use: "explain TYPE [--recursive=FALSE|TRUE] [--api-version=api-version-group] [-o|--output=plaintext|plaintext-openapiv2]",
         short: "Describe the fields of a type and their meaning",
         group: "Basic Commands (Intermediate):", options: ExplainOptions.self)
 

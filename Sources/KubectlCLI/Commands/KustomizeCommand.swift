@@ -5,8 +5,8 @@ import KubeModel
 enum KustomizeCommand {
     static let spec = CommandSpec(
         "kustomize",
-        use: "kustomize <dir>",
-        short: "Build a kustomization target from a directory",
+        use: "kustomize DIR [flags]",
+        short: "Render the objects a kustomization directory describes",
         group: "Advanced Commands:", options: KustomizeOptions.self)
 }
 

@@ -17,6 +17,7 @@ struct LabelAnnotateOptions<Vocabulary: LabelVocabulary>: FlagOptions {
     var record = false
     var add: [(String, String)] = []
     var remove: [String] = []
+    var dryRun = DryRun.none
 
     static var flags: [OptionFlag<Self>] {
         let m = Vocabulary.mode
@@ -36,7 +37,10 @@ struct LabelAnnotateOptions<Vocabulary: LabelVocabulary>: FlagOptions {
         ]
     }
 
+    /// kubectl's Complete order: the dry-run strategy, annotate's printer, then the arguments.
     mutating func complete(_ inv: inout Invocation) throws {
+        dryRun = try DryRun.parse(printFlags.dryRun, inv)
+        if mode.field != "labels" { _ = try printFlags.format() }
         (resources, pairs) = try LabelCommand.resourcesAndPairs(inv.args, mode: mode)
         builder.args = resources
         if list && !printFlags.output.isEmpty { throw CLIError.message("--list and --output may not be specified together") }
@@ -48,9 +52,7 @@ struct LabelAnnotateOptions<Vocabulary: LabelVocabulary>: FlagOptions {
         if builder.local && builder.filenames.isEmpty {
             throw CLIError.message("can only use local files by \(mode.localHint) when --local=true is set")
         }
-        if builder.selectAll && !builder.labelSelector.isEmpty {
-            throw CLIError.message("cannot set --all and --selector at the same time")
-        }
+        try builder.rejectAllWithSelector()
         if builder.filenames.isEmpty && resources.isEmpty {
             throw CLIError.message("one or more resources must be specified as <resource> <name> or <resource>/<name>")
         }
@@ -58,7 +60,7 @@ struct LabelAnnotateOptions<Vocabulary: LabelVocabulary>: FlagOptions {
     }
 
     func run(_ inv: inout Invocation) throws {
-        let printer = try printFlags.toPrinter(inv)
+        let printer = try printFlags.toPrinter(dryRun: dryRun)
         // label builds a printer per object (no `---` between YAML documents); annotate shares one.
         printer.documentSeparators = mode.field != "labels"
         var b = builder

@@ -1,6 +1,8 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import KubeModel
+import KubeSchema
 
 /// Commands that need running containers or a network: kubectl-local has neither, so each says so
 /// clearly and fails (exit 1) instead of pretending.
@@ -32,13 +34,21 @@ enum NoRuntimeCommands {
         let args = inv.args
         let afterDash = inv.argsLenAtDash.map { Array(args[$0...]) } ?? []
         switch inv.commandPath.last ?? "" {
-        case "logs" where args.isEmpty && inv.flags.string("selector").isEmpty:
-            throw CLIError.usage("expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command")
+        case "logs":
+            try checkLogsArguments(inv)
         case "exec":
-            if args.isEmpty { throw CLIError.message("pod, type/name or --filename must be specified") }
-            if afterDash.isEmpty && args.count < 2 { throw CLIError.message("you must specify at least one command for the container") }
+            let beforeDash = inv.argsLenAtDash ?? args.count
+            if inv.argsLenAtDash == nil && args.count > 1 {
+                throw CLIError.usage("exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead")
+            }
+            let files = inv.flags.strings("filename")
+            if beforeDash == 0 && files.isEmpty { throw CLIError.message("pod, type/name or --filename must be specified") }
+            if afterDash.isEmpty { throw CLIError.message("you must specify at least one command for the container") }
+            for f in files where f != "-" && access(f, F_OK) != 0 { throw CLIError.message("the path \(strconvQuote(f)) does not exist") }
         case "attach" where args.isEmpty:
             throw CLIError.message("at least 1 argument is required for attach")
+        case "attach" where args.count > 2:
+            throw CLIError.message("expected POD, TYPE/NAME, or TYPE NAME, (at most 2 arguments) saw \(args.count): [\(args.joined(separator: " "))]")
         case "port-forward" where args.count < 2:
             throw CLIError.usage("TYPE/NAME and list of ports are required for port-forward")
         case "cp":
@@ -47,6 +57,20 @@ enum NoRuntimeCommands {
         default:
             break
         }
+    }
+
+    /// kubectl logs' Complete: the argument count against `-l`, then `--since-time`.
+    static func checkLogsArguments(_ inv: Invocation) throws {
+        let usage = "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command"
+        let selector = inv.flags.string("selector")
+        switch inv.args.count {
+        case 0 where selector.isEmpty: throw CLIError.usage(usage)
+        case 1 where !selector.isEmpty: throw CLIError.usage("only a selector (-l) or a POD name is allowed")
+        case 3...: throw CLIError.usage(usage)
+        default: break
+        }
+        let since = inv.flags.string("since-time")
+        if !since.isEmpty, let e = goParseRFC3339Error(since, layout: "2006-01-02T15:04:05Z07:00") { throw CLIError.message(e) }
     }
 
     /// kubectl cp's checks of `[[namespace/]pod:]file/path` specs, before it looks for the pod.

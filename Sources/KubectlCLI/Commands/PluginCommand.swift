@@ -12,7 +12,7 @@ enum PluginCommand {
         "plugin", use: "plugin [flags]", short: "List the kubectl plugins found on PATH",
         long: "Plugins are executables named kubectl-NAME on PATH; `kubectl plugin list` shows which ones are found.",
         subcommands: [
-            CommandSpec("list", use: "list", short: "List the plugin executables found on PATH",
+            CommandSpec("list", use: "list [flags]", short: "List the plugin executables found on PATH",
                         long: "Every file on PATH whose name starts with \"kubectl-\", in PATH order, with a warning for\n"
                             + "each one that is not executable, is hidden by an earlier file of the same name, or has the\n"
                             + "name of a built-in command.",

@@ -14,4 +14,7 @@ public enum CLIError: Error {
     case aggregate([Error])
     /// Nothing more to print; exit with this code.
     case exit(Int32)
+
+    /// Arguments a command that takes none was given (cobra's `Unexpected args: [a b]`).
+    static func unexpectedArgs(_ args: [String]) -> CLIError { .usage("Unexpected args: [\(args.joined(separator: " "))]") }
 }

@@ -20,7 +20,7 @@ public struct ParseResult: Sendable {
     public var warnings: String = ""
 }
 
-/// A command-line error, rendered the way kubectl prints it (always exit code 1).
+/// A command-line error, rendered the way kubectl prints it (exit code 1; 2 for diff's flag errors).
 public struct FlagError: Error, Equatable, Sendable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {
         /// pflag parse errors: unknown flag, bad value, missing value.
@@ -38,6 +38,8 @@ public struct FlagError: Error, Equatable, Sendable, CustomStringConvertible {
     public var message: String
     /// `See 'kubectl get --help' for usage.` for flag errors.
     public var usageLine: String?
+    /// 1, or 2 for a command whose flag errors are usage errors (diff).
+    public var exitCode: Int32 = 1
     /// What pflag printed before the error (deprecated flags already set).
     public var warnings: String = ""
     /// `error: `, or `Error: ` for the plugin-name case.
@@ -57,7 +59,6 @@ public struct FlagError: Error, Equatable, Sendable, CustomStringConvertible {
         return s
     }
 
-    public var exitCode: Int32 { 1 }
     public var description: String { rendered }
 }
 
@@ -68,6 +69,45 @@ public struct FlagError: Error, Equatable, Sendable, CustomStringConvertible {
 public enum CommandLineParser {
     /// `argv` does not include the program name.
     public static func parse(_ argv: [String], root: CommandSpec, globalFlags: [FlagSpec]) throws -> ParseResult {
+        let (chain, rest) = try findCommand(argv, root: root, globalFlags: globalFlags)
+        // 3. pflag FlagSet.Parse on the found command's flags.
+        let command = chain[chain.count - 1]
+        let path = chain.dropFirst().map(\.name)
+        let commandPath = ([root.name] + path).joined(separator: " ")
+        let table = FlagTable(command.flags, globalFlags, addHelp: true)
+        var state = FlagValues(table)
+        state.parsed.ownNames = Set(command.flags.map(\.name))
+        var args: [String] = []
+        var argsLenAtDash: Int? = nil
+        do {
+            try parseFlags(rest, table, &state, args: &args, argsLenAtDash: &argsLenAtDash)
+        } catch let message as ParseFailure {
+            let usageLine = command.flagErrorsExit2
+                ? "See '\(commandPath) -h' for help and examples" : "See '\(commandPath) --help' for usage."
+            var e = FlagError(kind: .flag, message: message.text, usageLine: usageLine)
+            if command.flagErrorsExit2 { e.exitCode = 2 }
+            e.warnings = state.warnings
+            throw e
+        }
+
+        let helpRequested = state.parsed.bool("help")
+        // 4. cobra's ValidateRequiredFlags (after the help check), flags in name order.
+        let missing = table.specs.filter { $0.required && !state.parsed.changed.contains($0.name) }.map(\.name).sorted()
+        if !helpRequested && !missing.isEmpty {
+            var e = FlagError(kind: .requiredFlags,
+                              message: "required flag(s) \"" + missing.joined(separator: "\", \"") + "\" not set")
+            e.warnings = state.warnings
+            throw e
+        }
+        var result = ParseResult(path: path, command: command, flags: state.parsed, args: args,
+                                 argsLenAtDash: argsLenAtDash, helpRequested: helpRequested,
+                                 flagSpecs: table.specs, commandPath: commandPath)
+        result.warnings = state.warnings
+        return result
+    }
+
+    /// Steps 1 and 2: the chain of commands the words name, and the words left for the last one.
+    static func findCommand(_ argv: [String], root: CommandSpec, globalFlags: [FlagSpec]) throws -> (chain: [CommandSpec], rest: [String]) {
         // 1. cobra Command.Find. The help flag is not yet defined at this point (cobra adds it when it
         //    executes the found command), so `-h`/`--help` before a subcommand is taken to need a value.
         var chain: [CommandSpec] = [root]
@@ -96,58 +136,32 @@ public enum CommandLineParser {
                                     + suggestionsBlock(for: word, in: root))
             }
         }
+        return (chain, rest)
+    }
 
-        // 3. pflag FlagSet.Parse on the found command's flags.
-        let command = chain[chain.count - 1]
-        let path = chain.dropFirst().map(\.name)
-        let commandPath = ([root.name] + path).joined(separator: " ")
-        let table = FlagTable(command.flags, globalFlags, addHelp: true)
-        var state = FlagValues(table)
-        state.parsed.ownNames = Set(command.flags.map(\.name))
-        var args: [String] = []
-        var argsLenAtDash: Int? = nil
-        let usageLine = "See '\(commandPath) --help' for usage."
-        do {
-            var i = 0
-            while i < rest.count {
-                let s = rest[i]
-                i += 1
-                let bytes = Array(s.utf8)
-                if bytes.count < 2 || bytes[0] != UInt8(ascii: "-") {
-                    args.append(s)
-                    continue
-                }
-                if bytes[1] == UInt8(ascii: "-") {
-                    if bytes.count == 2 {
-                        argsLenAtDash = args.count
-                        args += rest[i...]
-                        break
-                    }
-                    try parseLong(s, bytes, rest, &i, table, &state)
-                } else {
-                    try parseShort(bytes, rest, &i, table, &state)
-                }
+    /// pflag's parse loop: flags interspersed with arguments; `--` ends the flags.
+    static func parseFlags(_ rest: [String], _ table: FlagTable, _ state: inout FlagValues,
+                           args: inout [String], argsLenAtDash: inout Int?) throws {
+        var i = 0
+        while i < rest.count {
+            let s = rest[i]
+            i += 1
+            let bytes = Array(s.utf8)
+            if bytes.count < 2 || bytes[0] != UInt8(ascii: "-") {
+                args.append(s)
+                continue
             }
-        } catch let message as ParseFailure {
-            var e = FlagError(kind: .flag, message: message.text, usageLine: usageLine)
-            e.warnings = state.warnings
-            throw e
+            if bytes[1] == UInt8(ascii: "-") {
+                if bytes.count == 2 {
+                    argsLenAtDash = args.count
+                    args += rest[i...]
+                    return
+                }
+                try parseLong(s, bytes, rest, &i, table, &state)
+            } else {
+                try parseShort(bytes, rest, &i, table, &state)
+            }
         }
-
-        let helpRequested = state.parsed.bool("help")
-        // 4. cobra's ValidateRequiredFlags (after the help check), flags in name order.
-        let missing = table.specs.filter { $0.required && !state.parsed.changed.contains($0.name) }.map(\.name).sorted()
-        if !helpRequested && !missing.isEmpty {
-            var e = FlagError(kind: .requiredFlags,
-                              message: "required flag(s) \"" + missing.joined(separator: "\", \"") + "\" not set")
-            e.warnings = state.warnings
-            throw e
-        }
-        var result = ParseResult(path: path, command: command, flags: state.parsed, args: args,
-                                 argsLenAtDash: argsLenAtDash, helpRequested: helpRequested,
-                                 flagSpecs: table.specs, commandPath: commandPath)
-        result.warnings = state.warnings
-        return result
     }
 
     // MARK: cobra's command search

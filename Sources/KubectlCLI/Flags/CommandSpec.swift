@@ -14,6 +14,9 @@ public struct CommandSpec: Sendable {
     public var group: String
     public var hidden: Bool
     public var run: (@Sendable (inout Invocation) throws -> Void)?
+    /// kubectl diff's flag errors: a usage error (`See 'kubectl diff -h' for help and examples`) with exit
+    /// code 2, because its exit code 1 means "differences found".
+    public var flagErrorsExit2 = false
     /// The typed options the command runs with (nil for commands that read their flags as they go).
     /// Set once when the command table is built, never mutated afterwards.
     nonisolated(unsafe) var optionsType: (any CommandOptions.Type)?

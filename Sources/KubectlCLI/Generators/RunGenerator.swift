@@ -161,7 +161,8 @@ extension RunOptions {
         let portText = port
         if !portText.isEmpty {
             let port = try Gen.atoi(portText)
-            if port > 0 { ports = .array([["containerPort": .int(Int64(Int32(truncatingIfNeeded: port)))]]) }
+            // Any port given is kept, 0 and negative ones too (kubectl leaves them to the API server).
+            ports = .array([["containerPort": .int(Int64(Int32(truncatingIfNeeded: port)))]])
         }
         let useCommand = command
         let c = container(name: name, image: image,

@@ -525,15 +525,6 @@ enum KustomizeFS {
 
 extension KustomizeFS {
     static func write(_ path: String, _ text: String) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw CLIError.message("open \(path): \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
-        let bytes = Array(text.utf8)
-        var off = 0
-        while off < bytes.count {
-            let n = bytes[off...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            if n <= 0 { throw CLIError.message("write \(path): \(String(cString: strerror(errno)))") }
-            off += n
-        }
+        if let f = writeWholeFile(path, text) { throw CLIError.message("\(f.call) \(path): \(String(cString: strerror(f.errno)))") }
     }
 }

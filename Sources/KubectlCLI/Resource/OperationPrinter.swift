@@ -109,13 +109,13 @@ final class OperationPrinter {
         case .json:
             for o in objs { inv.io.out.write(ObjectPrinter.json(o, sortKeys: !typedJSON)) }
         default:
-            try TemplateOutput.write(objs, format: format, inv: &inv)
+            try TemplateOutput.write(objs, format: format, typed: typedJSON, inv: &inv)
         }
     }
 }
 
-/// The printing flags of a command as given (kubectl's PrintFlags): read with the other options, turned
-/// into a printer only when the command runs, so flag errors keep kubectl's order.
+/// The printing flags of a command as given (kubectl's PrintFlags): read with the other options and turned
+/// into a printer (`format()`, templates parsed) where the command's kubectl Complete does it.
 struct PrintFlags {
     var output = ""
     var template = ""
@@ -136,15 +136,19 @@ struct PrintFlags {
     /// `-o` for commands that print objects (no tables); nil when not given.
     func format() throws -> OutputFormat? {
         if output.isEmpty { return nil }
-        do { return try OutputFormat.parse(output, template: template, allowTables: false) } catch {
+        let format: OutputFormat
+        do { format = try OutputFormat.parse(output, template: template, allowTables: false) } catch {
             throw CLIError.message(String(describing: error))
         }
+        try TemplateOutput.check(format)
+        return format
     }
 
-    /// The printer: `-o` checked first, then the dry-run strategy.
+    /// The printer: the dry-run strategy checked first (kubectl's Complete reads it before making the
+    /// printer), then `-o`.
     func toPrinter(_ inv: Invocation) throws -> OperationPrinter {
-        let format = try format()
-        return OperationPrinter(format: format, dryRun: try DryRun.parse(dryRun, inv), showManagedFields: showManagedFields)
+        let strategy = try DryRun.parse(dryRun, inv)
+        return OperationPrinter(format: try format(), dryRun: strategy, showManagedFields: showManagedFields)
     }
 
     /// The printer of a command that parsed its dry-run strategy already.

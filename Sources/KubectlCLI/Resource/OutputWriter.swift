@@ -38,7 +38,8 @@ enum TemplateOutput {
     typealias Printer = (JSONValue, inout String) throws -> Void
 
     /// Builds the printer for `format`; template errors surface here, before anything is printed.
-    static func printer(_ format: OutputFormat, inv: Invocation) throws -> Printer {
+    /// `typed`: the objects are typed Go objects in kubectl (see `GoTemplatePrinter.print`).
+    static func printer(_ format: OutputFormat, inv: Invocation, typed: Bool = false) throws -> Printer {
         let allowMissing = allowMissingKeys(inv)
         switch format {
         case .jsonpath(let t), .jsonpathAsJSON(let t):
@@ -48,14 +49,26 @@ enum TemplateOutput {
         case .jsonpathFile(let path):
             return try jsonPathPrinter(try readTemplate(path), allowMissing: allowMissing, asJSON: false)
         case .goTemplate(let t):
-            return try goTemplatePrinter(t, allowMissing: allowMissing)
+            return try goTemplatePrinter(t, allowMissing: allowMissing, typed: typed)
         case .goTemplateFile(let path):
-            return try goTemplatePrinter(try readTemplate(path), allowMissing: allowMissing)
+            return try goTemplatePrinter(try readTemplate(path), allowMissing: allowMissing, typed: typed)
         case .customColumns, .customColumnsFile:
             let p = try customColumnsPrinter(format, inv: inv)!
             return { o, out in try wrap { try p.print(o, into: &out) } }
         default:
             throw CLIError.message("output format \(format) is not supported by this printer")
+        }
+    }
+
+    /// kubectl's ToPrinter: a template that does not parse, or a template file that cannot be read, fails
+    /// when the printer is made, before the command checks its other flags and arguments.
+    static func check(_ format: OutputFormat) throws {
+        switch format {
+        case .jsonpath(let t), .jsonpathAsJSON(let t): _ = try jsonPathPrinter(t, allowMissing: true, asJSON: false)
+        case .jsonpathFile(let path): _ = try jsonPathPrinter(try readTemplate(path), allowMissing: true, asJSON: false)
+        case .goTemplate(let t): _ = try parseGoTemplate(t)
+        case .goTemplateFile(let path): _ = try parseGoTemplate(try readTemplate(path))
+        default: break
         }
     }
 
@@ -79,8 +92,8 @@ enum TemplateOutput {
 
     /// Prints objects one after another with one printer. A failing object does not stop the others;
     /// the failures are reported together at the end (one alone reads `error: ...`).
-    static func write(_ objects: [JSONValue], format: OutputFormat, inv: inout Invocation) throws {
-        let p = try printer(format, inv: inv)
+    static func write(_ objects: [JSONValue], format: OutputFormat, typed: Bool = false, inv: inout Invocation) throws {
+        let p = try printer(format, inv: inv, typed: typed)
         var failures: [String] = []
         for o in objects {
             var text = ""
@@ -99,11 +112,12 @@ enum TemplateOutput {
     /// go-template, template, go-template-file, templatefile: the Go text/template engine plugs in here
     /// (`GoTemplate.parse(text)` then `execute(data, allowMissingKeys:)`), with kubectl's error texts
     /// `error parsing template TEXT, REASON` and `error executing template "TEXT": REASON`.
-    static func goTemplatePrinter(_ template: String, allowMissing: Bool) throws -> Printer {
+    static func goTemplatePrinter(_ template: String, allowMissing: Bool, typed: Bool = false) throws -> Printer {
         let parsed = try parseGoTemplate(template)
         return { o, out in
             // On failure kubectl prints what the template produced so far and a debugging dump, then fails.
-            let (text, error) = GoTemplatePrinter.print(parsed, rawTemplate: template, object: o, allowMissingKeys: allowMissing)
+            let (text, error) = GoTemplatePrinter.print(parsed, rawTemplate: template, object: o, allowMissingKeys: allowMissing,
+                                                        typed: typed)
             out += text
             if let error { throw CLIError.message(error) }
         }

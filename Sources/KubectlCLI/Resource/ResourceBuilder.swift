@@ -85,6 +85,14 @@ struct ResourceBuilder {
     var hasFiles: Bool { !filenames.isEmpty || !kustomize.isEmpty }
     var isEmpty: Bool { args.isEmpty && !hasFiles }
 
+    /// kubectl's checks of what names the objects: `--all` with `-l`, and commands that take files only.
+    func rejectAllWithSelector() throws {
+        if selectAll && !labelSelector.isEmpty { throw CLIError.message("cannot set --all and --selector at the same time") }
+    }
+    func requireFiles() throws {
+        if !hasFiles { throw CLIError.message("must specify one of -f and -k") }
+    }
+
     /// Resolves names, types and files into what to visit, or throws the builder's error.
     func resolve(_ inv: inout Invocation) throws -> ResourceResult {
         let labels = try parseLabelSelector(labelSelector)

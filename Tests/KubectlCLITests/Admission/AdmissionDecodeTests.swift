@@ -68,6 +68,24 @@ import Testing
         #expect(s.run("get deploy web -o jsonpath={.spec.replicas}").stdout == "1")
     }
 
+    /// apimachinery's unstructured converter sets an int32 field with reflect's Convert (low 32 bits
+    /// kept), where JSON decoding of a merge patch fails.
+    @Test func strategicPatchNarrowsLargeIntegersAsGoConverts() {
+        let s = TestStore()
+        _ = s.run("create deployment web --image=nginx")
+        #expect(s.run(args: ["patch", "deploy", "web", "-p", #"{"spec":{"replicas":4294967301}}"#])
+            == CLIResult(stdout: "deployment.apps/web patched\n", stderr: "", exitCode: 0))
+        #expect(s.run("get deploy web -o jsonpath={.spec.replicas}").stdout == "5")
+        #expect(s.run(args: ["patch", "deploy", "web", "-p", #"{"spec":{"replicas":2147483648}}"#]) == CLIResult(stdout: "", stderr: """
+            The Deployment "web" is invalid: spec.replicas: Invalid value: -2147483648: must be greater than or equal to 0
+
+            """, exitCode: 1))
+        let merge = s.run(args: ["patch", "deploy", "web", "--type=merge", "-p", #"{"spec":{"replicas":4294967301}}"#])
+        #expect(merge.exitCode == 1)
+        #expect(merge.stderr.hasSuffix("\": json: cannot unmarshal number 4294967301 into Go struct field DeploymentSpec.spec.replicas of type int32\n"))
+        #expect(s.run("get deploy web -o jsonpath={.spec.replicas}").stdout == "5")
+    }
+
     @Test func strategicPatchStringField() {
         let s = TestStore()
         _ = s.run("create configmap cfg --from-literal=a=1")

@@ -15,6 +15,39 @@ import Testing
         #expect(s.run(check).stdout == "", "\(check)")
     }
 
+    /// v1.32's validateContainerPorts: a port of 0 (or none) is Required, others must be 1..65535;
+    /// `run --port=0` keeps the 0 as kubectl does and the API server refuses it.
+    @Test func containerPortsAreRequiredAndInRange() {
+        Self.refused("""
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: p
+            spec:
+              containers:
+              - name: c
+                image: nginx
+                ports:
+                - name: http
+                - containerPort: 0
+                - containerPort: 65536
+                  hostPort: 80
+
+            """, """
+            The Pod "p" is invalid: 
+            * spec.containers[0].ports[0].containerPort: Required value
+            * spec.containers[0].ports[1].containerPort: Required value
+            * spec.containers[0].ports[2].containerPort: Invalid value: 65536: must be between 1 and 65535, inclusive
+
+            """, check: "get pods -o name")
+        let s = TestStore()
+        #expect(s.run("run p0 --image=nginx --port=0") == CLIResult(stdout: "", stderr: """
+            The Pod "p0" is invalid: spec.containers[0].ports[0].containerPort: Required value
+
+            """, exitCode: 1))
+        #expect(s.run("get pods -o name").stdout == "")
+    }
+
     @Test func volumesAndMounts() {
         Self.refused("""
             apiVersion: v1

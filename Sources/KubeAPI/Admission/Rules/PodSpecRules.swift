@@ -66,8 +66,12 @@ enum PodSpecRules {
     }
 
     static func port(_ p: JSONValue, path: String, into errs: inout [FieldError]) {
-        if let n = p["containerPort"].int, n != 0, !(1...65535).contains(n) {
-            errs.append(FieldError(.invalid, field: "\(path).containerPort", value: .int(Int64(n)), detail: portRangeMessage))
+        // A missing port is Go's zero value: required.
+        let containerPort = p["containerPort"].int ?? 0
+        if containerPort == 0 {
+            errs.append(FieldError(.required, field: "\(path).containerPort"))
+        } else if !(1...65535).contains(containerPort) {
+            errs.append(FieldError(.invalid, field: "\(path).containerPort", value: .int(Int64(containerPort)), detail: portRangeMessage))
         }
         if let n = p["hostPort"].int, n != 0, !(1...65535).contains(n) {
             errs.append(FieldError(.invalid, field: "\(path).hostPort", value: .int(Int64(n)), detail: portRangeMessage))
@@ -111,18 +115,25 @@ enum PodSpecRules {
     static func warnings(_ spec: JSONValue, path: String) -> [String] {
         var out: [String] = []
         var byKey: [String: [(field: String, port: JSONValue)]] = [:]
-        for key in ["initContainers", "containers"] {
+        for key in ["initContainers", "containers", "ephemeralContainers"] {
             for (ci, c) in (spec[key].array ?? []).enumerated() {
                 for (pi, p) in (c["ports"].array ?? []).enumerated() {
                     let field = "\(path).\(key)[\(ci)].ports[\(pi)]"
+                    let hostIP = p["hostIP"].string ?? "", hostPort = p["hostPort"].int ?? 0
+                    if !hostIP.isEmpty && hostPort == 0 {
+                        // Go's %+v of the ContainerPort struct.
+                        out.append("\(field): hostIP set without hostPort: {Name:\(p["name"].string ?? "") HostPort:0 "
+                                   + "ContainerPort:\(p["containerPort"].int ?? 0) Protocol:\(p["protocol"].string ?? "") HostIP:\(hostIP)}")
+                    }
                     let k = "\(p["protocol"].string ?? "TCP")/\(p["containerPort"].int ?? 0)"
                     for other in byKey[k] ?? [] {
-                        let sameHost = p["hostIP"].string ?? "" == other.port["hostIP"].string ?? ""
-                            && (p["hostPort"].int ?? 0) == (other.port["hostPort"].int ?? 0)
-                        if sameHost {
+                        let otherIP = other.port["hostIP"].string ?? "", otherPort = other.port["hostPort"].int ?? 0
+                        if hostIP == otherIP && hostPort == otherPort {
                             out.append("\(field): duplicate port definition with \(other.field)")
-                        } else if (p["hostPort"].int ?? 0) == 0 || (other.port["hostPort"].int ?? 0) == 0 {
+                        } else if hostPort == 0 || otherPort == 0 {
                             out.append("\(field): overlapping port definition with \(other.field)")
+                        } else if hostPort == otherPort && (hostIP.isEmpty != otherIP.isEmpty) {
+                            out.append("\(field): dangerously ambiguous port definition with \(other.field)")
                         }
                     }
                     byKey[k, default: []].append((field, p))

@@ -38,14 +38,16 @@ struct ReconcileOptions: FlagOptions {
          .init(\.builder, CommonFlags.filenames("reconcile")) { ResourceBuilder.from($0, args: []) }]
     }
 
+    /// kubectl's Complete order: files, no arguments, then the dry-run strategy.
     mutating func complete(_ inv: inout Invocation) throws {
+        try builder.requireFiles()
+        if !inv.args.isEmpty { throw CLIError.message("no arguments are allowed") }
         do { dryRun = try DryRun.parse(printFlags.dryRun, inv) } catch let CLIError.message(m) {
             throw CLIError.message("error accessing --dry-run flag for command reconcile: \(m)")
         }
     }
 
     func validate(_ inv: Invocation) throws {
-        if !builder.hasFiles { throw CLIError.message("must specify one of -f and -k") }
         if dryRun == .server { throw CLIError.message("--dry-run=server for command reconcile is not supported yet") }
     }
 

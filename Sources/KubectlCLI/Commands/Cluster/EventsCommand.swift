@@ -12,7 +12,7 @@ import KubeRegistry
 enum EventsCommand {
     static let spec = CommandSpec(
         "events",
-        use: "events [(-o|--output=)json|yaml|name|go-template|go-template-file|template|templatefile|jsonpath|jsonpath-as-json|jsonpath-file] [--for TYPE/NAME] [--watch] [--event=Normal,Warning]",
+        use: "events [(-o|--output=)json|yaml|name|go-template|go-template-file|template|templatefile|jsonpath|jsonpath-as-json|jsonpath-file] [--for TYPE/NAME] [--watch] [--types=Normal,Warning]",
         short: "Show the events the store recorded",
         long: "Prints recorded events, oldest first, in a compact table. Pick a namespace, every namespace,\nor only the events about one object.",
         example: """
@@ -124,7 +124,7 @@ struct EventsOptions: FlagOptions {
         default:
             // kubectl events writes through its tab writer and ignores the printer's error: a template
             // that fails leaves its partial output (a go-template also its debugging dump) and exit 0.
-            let printer = try TemplateOutput.printer(format, inv: inv)
+            let printer = try TemplateOutput.printer(format, inv: inv, typed: true)
             var out = ""
             _ = try? printer(object, &out)
             var tw = TabWriter.table()

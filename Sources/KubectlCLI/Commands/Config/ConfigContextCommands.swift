@@ -122,12 +122,12 @@ enum DeleteEntryOptions {
     }
 
     static func name(_ inv: inout Invocation, section: Kubeconfig.Section) throws -> String? {
-        if inv.args.isEmpty {
+        // kubectl wants exactly one name: otherwise the usage error (users) or the help, exit 0.
+        if inv.args.count != 1 {
             if section == .users { throw CLIError.usage("user to delete is required") }
             if let command = Help.command(at: inv.commandPath) { inv.io.out.write(Help.render(command, path: inv.commandPath)) }
             return nil
         }
-        if inv.args.count > 1 && section == .users { throw CLIError.usage("only one user can be deleted at a time") }
         return inv.args[0]
     }
 

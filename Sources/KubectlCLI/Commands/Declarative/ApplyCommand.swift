@@ -144,12 +144,11 @@ enum ApplyCommand {
     /// Server-side apply: the server merges the configuration and records the field manager's
     /// ownership (conflicts unless --force-conflicts). Afterwards kubectl keeps a client-side apply
     /// annotation owned and moves client-side apply's fields to the applier, then applies once more.
-    static func serverSideApply(_ obj: JSONValue, type: ResourceType, namespace: String, dryRun: DryRun,
+    static func serverSideApply(_ obj: JSONValue, type: ResourceType, namespace: String, dryRun: DryRun, forceConflicts force: Bool,
                                 inv: inout Invocation, server: APIServer, advice: Bool = true) throws -> (JSONValue, String)
     {
         if dryRun == .client { throw CLIError.message("--dry-run=client doesn't work with --server-side (did you mean --dry-run=server instead?)") }
         let name = obj["metadata"]["name"].string ?? ""
-        let force = inv.flags.declares("force-conflicts") && inv.flags.bool("force-conflicts")
         let manager = server.fieldManager.manager
         do {
             var result = try server.write { try $0.apply(obj, type: type, namespace: namespace, force: force, dryRun: dryRun == .server).object }

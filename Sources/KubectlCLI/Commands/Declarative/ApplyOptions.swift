@@ -57,10 +57,10 @@ struct ApplyOptions: FlagOptions {
     mutating func complete(_ inv: inout Invocation) throws {
         builder.args = []
         if serverSide { inv.request.defaultFieldManager = "kubectl" }
-        if !inv.args.isEmpty { throw CLIError.usage("Unexpected args: [\(inv.args.joined(separator: " "))]") }
+        if !inv.args.isEmpty { throw CLIError.unexpectedArgs(inv.args) }
         dryRun = try DryRun.parse(printFlags.dryRun, inv)
         cascade = try PropagationPolicy.cascade(cascadeText)
-        if !builder.hasFiles { throw CLIError.message("must specify one of -f and -k") }
+        try builder.requireFiles()
         validation = try ValidationMode.from(inv)
         if prune { pruneAllowlist = try ApplyCommand.pruneAllowlist(pruneAllowlistText) }
     }
@@ -76,9 +76,7 @@ struct ApplyOptions: FlagOptions {
         if !subresource.isEmpty && !serverSide {
             throw CLIError.message("--subresource can only be specified for --server-side")
         }
-        if builder.selectAll && !builder.labelSelector.isEmpty {
-            throw CLIError.message("cannot set --all and --selector at the same time")
-        }
+        try builder.rejectAllWithSelector()
         if prune {
             if force { throw CLIError.message("--force cannot be used with --prune") }
             if !builder.selectAll && builder.labelSelector.isEmpty {
@@ -107,7 +105,7 @@ struct ApplyOptions: FlagOptions {
                 throw try SubresourceWrite.applyRefusal(subresource, type: type, object: obj, namespace: info.namespace, server: server)
             }
             let (applied, operation) = serverSide
-                ? try ApplyCommand.serverSideApply(obj, type: type, namespace: info.namespace, dryRun: dryRun,
+                ? try ApplyCommand.serverSideApply(obj, type: type, namespace: info.namespace, dryRun: dryRun, forceConflicts: forceConflicts,
                                                    inv: &inv, server: server)
                 : try ApplyCommand.clientSideApply(obj, type: type, namespace: info.namespace, source: info.source,
                                                    dryRun: dryRun, force: force, cascade: cascade, overwrite: overwrite, inv: &inv,

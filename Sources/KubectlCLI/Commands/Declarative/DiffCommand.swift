@@ -18,6 +18,7 @@ enum DiffCommand {
             group: "Advanced Commands:",
             options: DiffOptions.self)
         spec.run = { try run(&$0) }
+        spec.flagErrorsExit2 = true
         return spec
     }()
 
@@ -83,11 +84,7 @@ enum DiffCommand {
     }
 
     static func writeFile(_ path: String, _ text: String) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        guard fd >= 0 else { throw CLIError.message("open \(path): cannot create file") }
-        defer { close(fd) }
-        let bytes = Array(text.utf8)
-        _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        if writeWholeFile(path, text, mode: 0o600)?.call == "open" { throw CLIError.message("open \(path): cannot create file") }
     }
 
     static func removeTree(_ dir: String) {

@@ -32,8 +32,8 @@ struct DiffOptions: FlagOptions {
     }
 
     func validate(_ inv: Invocation) throws {
-        if !inv.args.isEmpty { throw CLIError.usage("Unexpected args: [\(inv.args.joined(separator: " "))]") }
-        if !builder.hasFiles { throw CLIError.message("must specify one of -f and -k") }
+        if !inv.args.isEmpty { throw CLIError.unexpectedArgs(inv.args) }
+        try builder.requireFiles()
         if forceConflicts && !serverSide { throw CLIError.message("--force-conflicts only works with --server-side") }
         if prune { _ = try ApplyCommand.pruneAllowlist(pruneAllowlist) }
     }
@@ -60,7 +60,8 @@ struct DiffOptions: FlagOptions {
             var sink = inv
             sink.io = IOStreams.buffers()
             let (after, _) = serverSide
-                ? try ApplyCommand.serverSideApply(obj, type: type, namespace: info.namespace, dryRun: .server, inv: &sink, server: server,
+                ? try ApplyCommand.serverSideApply(obj, type: type, namespace: info.namespace, dryRun: .server,
+                                                  forceConflicts: forceConflicts, inv: &sink, server: server,
                                                   advice: false)
                 : try ApplyCommand.clientSideApply(obj, type: type, namespace: info.namespace, source: info.source, dryRun: .server,
                                                    force: false, inv: &sink, server: server)

@@ -91,6 +91,7 @@ struct PatchOptions: FlagOptions {
     var subresource = ""
     var record = false
     var kind = PatchKind.strategic
+    var dryRun = DryRun.none
 
     static var flags: [OptionFlag<Self>] {
         [.printing(\.printFlags, CommonFlags.output(tables: false) + [CommonFlags.dryRun]),
@@ -106,6 +107,7 @@ struct PatchOptions: FlagOptions {
     }
 
     mutating func complete(_ inv: inout Invocation) throws {
+        dryRun = try DryRun.parse(printFlags.dryRun, inv)  // kubectl reads it first
         (kind, patchText) = try PatchCommand.patchFlags(type: patchType, patch: patchText, patchFile: patchFile)
         builder.kustomize = ""  // patch reads -f only
     }
@@ -119,9 +121,8 @@ struct PatchOptions: FlagOptions {
 
     func run(_ inv: inout Invocation) throws {
         let patch = try Declarative.parsePatch(patchText, kind: kind)
-        let printer = try printFlags.toPrinter(inv)
+        let printer = try printFlags.toPrinter(dryRun: dryRun)
         printer.documentSeparators = false  // kubectl's patch builds a printer per object
-        let dryRun = printer.dryRun
         let result = try builder.resolve(&inv)
         if builder.local {
             for info in try result.infos(&inv, fetch: .names).map({ try $0.get() }) {

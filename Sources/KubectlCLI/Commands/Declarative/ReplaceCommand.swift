@@ -48,12 +48,13 @@ struct ReplaceOptions: FlagOptions {
          .init(\.wait, "wait", usage: "Wait for --force deletions to finish. No effect offline: deletions are immediate.")]
     }
 
-    /// kubectl's Complete, in its order: validation mode, dry-run, cascade, files.
+    /// kubectl's Complete, in its order: validation mode, dry-run, the printer, cascade, files.
     mutating func complete(_ inv: inout Invocation) throws {
         validation = try ValidationMode.from(inv)
         dryRun = try DryRun.parse(printFlags.dryRun, inv)
+        _ = try printFlags.format()
         cascade = try PropagationPolicy.cascade(cascadeText)
-        if !builder.hasFiles { throw CLIError.message("must specify one of -f and -k") }
+        try builder.requireFiles()
     }
 
     /// kubectl's Validate.

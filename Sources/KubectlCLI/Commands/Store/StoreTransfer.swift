@@ -42,13 +42,7 @@ struct StoreExportOptions: StoreOptions {
         let name = KubeconfigLocation.fileName(obj["metadata"]["name"].string ?? "")
         let path = "\(dir)/\(ns)/\(type.qualifiedPlural)/\(name).yaml"
         try KubeconfigFile.makeParentDirectories(of: path)
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw CLIError.message("open \(path): \(goErrnoText(errno))") }
-        defer { close(fd) }
-        let bytes = Array(text.utf8)
-        guard bytes.withUnsafeBytes({ write(fd, $0.baseAddress, $0.count) }) == bytes.count else {
-            throw CLIError.message("write \(path): \(goErrnoText(errno))")
-        }
+        if let f = writeWholeFile(path, text) { throw CLIError.message("\(f.call) \(path): \(goErrnoText(f.errno))") }
     }
 }
 

@@ -20,6 +20,7 @@ struct NodeSchedulingOptions: FlagOptions {
         unschedulable = inv.commandPath.last == "cordon"
         names = inv.args
         if names.isEmpty && selector.isEmpty { throw CLIError.usage("USAGE: \(unschedulable ? "cordon" : "uncordon") NODE [flags]") }
+        if !names.isEmpty && !selector.isEmpty { throw CLIError.usage("cannot specify both a node name and a --selector option") }
         dryRun = try DryRun.parse(dryRunText, inv)
     }
 

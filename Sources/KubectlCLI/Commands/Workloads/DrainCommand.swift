@@ -44,6 +44,7 @@ struct DrainOptions: FlagOptions {
     mutating func complete(_ inv: inout Invocation) throws {
         names = inv.args
         if names.isEmpty && selector.isEmpty { throw CLIError.usage("USAGE: drain NODE [flags]") }
+        if !names.isEmpty && !selector.isEmpty { throw CLIError.usage("cannot specify both a node name and a --selector option") }
         dryRun = try DryRun.parse(dryRunText, inv)
         do { podSelector = try parseLabelSelector(podSelectorText) } catch {
             throw CLIError.message("--pod-selector=<pod_selector> must be a valid label selector")
@@ -83,14 +84,15 @@ struct DrainOptions: FlagOptions {
         return g
     }
 
-    /// kubectl's refusals for a node's pods (empty: the node can be drained).
+    /// kubectl's refusals for a node's pods (empty: the node can be drained). v1.32's message for pods
+    /// without a controller already starts with "cannot delete", and drain prefixes it again.
     func refusals(_ g: PodGroups) -> [String] {
         var errs: [String] = []
         if !g.daemonSet.isEmpty && !ignoreDaemonSets {
             errs.append("cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): " + g.daemonSet.joined(separator: ", "))
         }
         if !g.unmanaged.isEmpty && !force {
-            errs.append("cannot delete Pods declare no controller (use --force to override): " + g.unmanaged.joined(separator: ", "))
+            errs.append("cannot delete cannot delete Pods that declare no controller (use --force to override): " + g.unmanaged.joined(separator: ", "))
         }
         if !g.local.isEmpty {
             errs.append("cannot delete Pods with local storage (use --delete-emptydir-data to override): " + g.local.joined(separator: ", "))

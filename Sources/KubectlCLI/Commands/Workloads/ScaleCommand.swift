@@ -49,9 +49,7 @@ struct ScaleOptions: FlagOptions {
             throw CLIError.message("The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0")
         }
         if builder.isEmpty { throw CLIError.message(ResourceArgs.noResourcesMessage) }
-        if builder.selectAll && !builder.labelSelector.isEmpty {
-            throw CLIError.message("cannot set --all and --selector at the same time")
-        }
+        try builder.rejectAllWithSelector()
     }
 
     func run(_ inv: inout Invocation) throws {
@@ -63,8 +61,9 @@ struct ScaleOptions: FlagOptions {
             let detail = messages.count > 1 ? " [" + messages.joined(separator: ", ") + "]" : messages.first.map { " " + $0 } ?? ""
             throw CLIError.message("no objects passed to scale" + detail)
         }
-        if targets.count > 1 && (currentReplicas != -1 || !resourceVersion.isEmpty) {
-            throw CLIError.message("cannot use --resource-version or --current-replicas with multiple resources")
+        // v1.32 refuses only --resource-version with several objects; --current-replicas is checked per object.
+        if targets.count > 1 && !resourceVersion.isEmpty {
+            throw CLIError.message("cannot use --resource-version with multiple resources")
         }
         var failures: [String] = []
         for t in targets {

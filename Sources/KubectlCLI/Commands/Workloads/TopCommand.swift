@@ -8,7 +8,7 @@ import KubeRegistry
 /// scheduled on it.
 enum TopCommand {
     static let spec = CommandSpec(
-        "top", use: "top", short: "Show CPU and memory figures of pods and nodes",
+        "top", use: "top [flags]", short: "Show CPU and memory figures of pods and nodes",
         subcommands: [
             CommandSpec("pod", aliases: ["pods", "po"], use: "pod [NAME | -l label]", short: "Show CPU and memory figures per pod",
                         options: TopPodOptions.self),
@@ -231,6 +231,11 @@ struct TopPodOptions: FlagOptions {
         try TopCommand.checkSelectors(label: selector, field: fieldSelector)
     }
 
+    /// kubectl's Complete: at most one NAME, or the usage line.
+    mutating func complete(_ inv: inout Invocation) throws {
+        if inv.args.count > 1 { throw CLIError.usage("pod [NAME | -l label]") }
+    }
+
     func run(_ inv: inout Invocation) throws { try TopCommand.pods(&inv, self) }
 }
 
@@ -253,6 +258,11 @@ struct TopNodeOptions: FlagOptions {
         _ = try TopCommand.sortKey(sortBy)
         if !inv.args.isEmpty && !selector.isEmpty { throw CLIError.message("only one of NAME or --selector can be provided") }
         try TopCommand.checkSelectors(label: selector, field: "")
+    }
+
+    /// kubectl's Complete: at most one NAME, or the usage line.
+    mutating func complete(_ inv: inout Invocation) throws {
+        if inv.args.count > 1 { throw CLIError.usage("node [NAME | -l label]") }
     }
 
     func run(_ inv: inout Invocation) throws { try TopCommand.nodes(&inv, self) }

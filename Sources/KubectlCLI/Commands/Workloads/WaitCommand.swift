@@ -5,7 +5,7 @@ import KubeRegistry
 
 enum WaitCommand {
     static let spec = CommandSpec(
-        "wait", use: "wait ([-f FILENAME] | resource.group/resource.name | resource.group [(-l label | --all)]) [--for=create|delete|condition=available|jsonpath='{}'[=value]]",
+        "wait", use: "wait ([-f FILENAME] | resource.group/resource.name | resource.group [(-l label | --all)]) [--for=create|--for=delete|--for condition=available|--for=jsonpath='{}'[=value]]",
         short: "Experimental: Block until objects reach a condition, are deleted or are created",
         group: "Advanced Commands:", options: WaitOptions.self)
 
@@ -117,7 +117,9 @@ struct WaitOptions: FlagOptions {
          .init(\.timeout, "timeout", default: "30s", usage: "How long to wait; the store is settled, so an unmet condition stays unmet.")]
     }
 
+    /// kubectl's order: the printer, then the condition, then the objects.
     func validate(_ inv: Invocation) throws {
+        _ = try printFlags.format()
         _ = try WaitCommand.parseCondition(forText)
         if builder.args.isEmpty && builder.filenames.isEmpty { throw CLIError.message(ResourceArgs.noResourcesMessage) }
     }

@@ -143,32 +143,10 @@ enum TypedRoundTrip {
             o["spec"] = TypedOrder.jobSpec(obj["spec"])
             o["status"] = status(obj["status"], order: [], required: [])
         case ("batch", "CronJob"):
-            var spec = TypedOrder.reorder(obj["spec"], ["schedule", "timeZone", "startingDeadlineSeconds", "concurrencyPolicy",
-                                                        "suspend", "jobTemplate", "successfulJobsHistoryLimit",
-                                                        "failedJobsHistoryLimit"])
-            var jt = obj["spec"]["jobTemplate"]
-            if jt.isNull { jt = .emptyObject }
-            jt["metadata"] = TypedOrder.meta(jt["metadata"])
-            jt["spec"] = TypedOrder.jobSpec(jt["spec"])
-            spec["jobTemplate"] = .object(TypedOrder.reorder(jt, ["metadata", "spec"]))
-            spec = TypedOrder.reorder(.object(spec), ["schedule", "timeZone", "startingDeadlineSeconds", "concurrencyPolicy",
-                                                      "suspend", "jobTemplate", "successfulJobsHistoryLimit", "failedJobsHistoryLimit"])
-            if spec["schedule"] == nil { spec.insert("schedule", .string(""), at: 0) }
-            o["spec"] = .object(spec)
+            o["spec"] = cronJobSpec(obj["spec"])
             o["status"] = status(obj["status"], order: [], required: [])
         case ("", "Service"):
-            var spec = TypedOrder.reorder(obj["spec"].isNull ? .emptyObject : obj["spec"], serviceSpecOrder)
-            if let ports = spec["ports"]?.array {
-                spec["ports"] = .array(ports.map { p in
-                    var q = TypedOrder.reorder(p, ["name", "protocol", "appProtocol", "port", "targetPort", "nodePort"])
-                    if q["targetPort"] == nil { q["targetPort"] = .int(0) }
-                    return .object(TypedOrder.reorder(.object(q), ["name", "protocol", "appProtocol", "port", "targetPort", "nodePort"]))
-                })
-            }
-            o["spec"] = .object(spec)
-            var st = obj["status"].isNull ? JSONValue.emptyObject : obj["status"]
-            if st["loadBalancer"].isNull { st["loadBalancer"] = .emptyObject }
-            o["status"] = .object(TypedOrder.reorder(st, ["loadBalancer", "conditions"]))
+            (o["spec"], o["status"]) = service(obj)
         case ("rbac.authorization.k8s.io", "RoleBinding"), ("rbac.authorization.k8s.io", "ClusterRoleBinding"):
             if let subjects = obj["subjects"].array {
                 o["subjects"] = .array(subjects.map { .object(TypedOrder.reorder($0, ["kind", "apiGroup", "name", "namespace"])) })
@@ -179,6 +157,36 @@ enum TypedRoundTrip {
             return obj
         }
         return deepDefaults(.object(TypedOrder.reorder(o, topOrder)))
+    }
+
+    /// A CronJob's spec in its struct order, with its job template's metadata and spec typed too.
+    static func cronJobSpec(_ original: JSONValue) -> JSONValue {
+        var spec = original.object ?? JSONObject()
+        var jt = original["jobTemplate"]
+        if jt.isNull { jt = .emptyObject }
+        jt["metadata"] = TypedOrder.meta(jt["metadata"])
+        jt["spec"] = TypedOrder.jobSpec(jt["spec"])
+        spec["jobTemplate"] = .object(TypedOrder.reorder(jt, ["metadata", "spec"]))
+        spec = TypedOrder.reorder(.object(spec), ["schedule", "timeZone", "startingDeadlineSeconds", "concurrencyPolicy",
+                                                  "suspend", "jobTemplate", "successfulJobsHistoryLimit", "failedJobsHistoryLimit"])
+        if spec["schedule"] == nil { spec.insert("schedule", .string(""), at: 0) }
+        return .object(spec)
+    }
+
+    /// A Service's spec (ports with `targetPort: 0` when unset) and status (`loadBalancer: {}`).
+    static func service(_ obj: JSONValue) -> (spec: JSONValue, status: JSONValue) {
+        var spec = TypedOrder.reorder(obj["spec"].isNull ? .emptyObject : obj["spec"], serviceSpecOrder)
+        let portOrder = ["name", "protocol", "appProtocol", "port", "targetPort", "nodePort"]
+        if let ports = spec["ports"]?.array {
+            spec["ports"] = .array(ports.map { p in
+                var q = TypedOrder.reorder(p, portOrder)
+                if q["targetPort"] == nil { q["targetPort"] = .int(0) }
+                return .object(TypedOrder.reorder(.object(q), portOrder))
+            })
+        }
+        var st = obj["status"].isNull ? JSONValue.emptyObject : obj["status"]
+        if st["loadBalancer"].isNull { st["loadBalancer"] = .emptyObject }
+        return (.object(spec), .object(TypedOrder.reorder(st, ["loadBalancer", "conditions"])))
     }
 
     /// Zero values of nested structs that omitempty does not drop: `divisor: "0"` of resource field

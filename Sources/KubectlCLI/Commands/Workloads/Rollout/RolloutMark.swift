@@ -1,0 +1,67 @@
+import KubeAPI
+import KubeModel
+import KubePrinters
+import KubeRegistry
+
+/// restart, pause and resume (one file each beside this one): a single change of a workload's spec or
+/// template, stored and printed; the shared loop is here.
+protocol RolloutMark {
+    /// The verb in the usage of `-f` ("restart") and the refusal for unsupported kinds ("restarting").
+    static var verb: String { get }
+    static var gerund: String { get }
+    /// Changes `object` and returns the operation printed ("restarted"), or says why it is left alone.
+    static func change(_ object: inout JSONValue, kind: RolloutCommand.Kind, now: Timestamp) -> RolloutMarkResult
+}
+
+enum RolloutMarkResult {
+    case changed(operation: String)
+    /// Printed on stdout, the object untouched (`deployment.apps/web already paused`).
+    case unchanged(suffix: String)
+    case refused(String)
+}
+
+struct RolloutMarkOptions<Mark: RolloutMark>: RolloutVerbOptions {
+    var o = RolloutOptions()
+    static var flags: [OptionFlag<Self>] { naming(Mark.verb, output: true) + [.fieldManager("kubectl-rollout")] }
+    func run(_ inv: inout Invocation) throws { try RolloutCommand.mark(&inv, Mark.self, o) }
+}
+
+extension RolloutCommand {
+    static func mark<Mark: RolloutMark>(_ inv: inout Invocation, _ mark: Mark.Type, _ o: RolloutOptions) throws {
+        let targets = try targets(&inv, o)
+        let dryRun = try DryRun.parse(o.printFlags.dryRun, inv)
+        let printer = OperationPrinter(format: try o.printFlags.format(), dryRun: dryRun, showManagedFields: o.printFlags.showManagedFields)
+        var errors: [String] = []
+        for t in targets {
+            var changed = t.object
+            guard let kind = kind(t), let type = t.type else {
+                errors.append("error: \(t.type?.plural ?? t.kind.lowercased()) \(goQuoted(t.name)) \(Mark.gerund) is not supported")
+                continue
+            }
+            switch Mark.change(&changed, kind: kind, now: inv.clock.now) {
+            case .refused(let text) where text.isEmpty:
+                errors.append("error: \(type.plural) \(goQuoted(t.name)) \(Mark.gerund) is not supported")
+            case .refused(let text):
+                errors.append("error: " + text)
+            case .unchanged(let suffix):
+                inv.io.out.write("\(t.displayName) \(suffix)\n")
+            case .changed(let operation):
+                let result: JSONValue
+                do { result = try Workloads.store(changed, type: type, inv: &inv, dryRun: dryRun) } catch {
+                    errors.append(ErrorRenderer.lineFor(error))
+                    continue
+                }
+                try printer.printNow(result, type: t.type, operation: operation, inv: &inv)
+            }
+        }
+        try SetCommand.fail(errors)
+    }
+
+    /// pause and resume: `spec.paused` of a deployment (other kinds cannot be paused).
+    static func setPaused(_ pause: Bool, _ object: inout JSONValue, kind: Kind) -> RolloutMarkResult {
+        guard kind == .deployment else { return .refused("") }
+        if (object["spec"]["paused"].bool ?? false) == pause { return .unchanged(suffix: pause ? "already paused" : "already resumed") }
+        if pause { object["spec"]["paused"] = true } else { object["spec"].remove(["paused"]) }
+        return .changed(operation: pause ? "paused" : "resumed")
+    }
+}

@@ -1,0 +1,177 @@
+import KubeAPI
+import KubeModel
+import KubePrinters
+import KubeRegistry
+
+/// `kubectl set image|env|resources|selector|serviceaccount`.
+enum SetCommand {
+    /// kubectl's `set selector` (and `wait`) walk directories given with -f by default.
+    static func recursiveByDefault(_ f: FlagSpec) -> FlagSpec {
+        var f = f
+        if f.name == "recursive" { f.defaultValue = "true" }
+        return f
+    }
+
+    static let spec = CommandSpec(
+        "set", use: "set SUBCOMMAND", short: "Change common fields of objects (image, env, resources, ...)",
+        subcommands: [
+            CommandSpec("image", use: "image (-f FILENAME | TYPE NAME) CONTAINER_NAME_1=CONTAINER_IMAGE_1 ... CONTAINER_NAME_N=CONTAINER_IMAGE_N",
+                        short: "Change container images of pods or pod templates", options: SetImageOptions.self),
+            CommandSpec("env", use: "env RESOURCE/NAME KEY_1=VAL_1 ... KEY_N=VAL_N",
+                        short: "Add, change or remove container environment variables", options: SetEnvOptions.self),
+            CommandSpec("resources", use: "resources (-f FILENAME | TYPE NAME)  ([--limits=LIMITS & --requests=REQUESTS]",
+                        short: "Change container CPU/memory requests and limits", options: SetResourcesOptions.self),
+            CommandSpec("selector", use: "selector (-f FILENAME | TYPE NAME) EXPRESSIONS [--resource-version=version]",
+                        short: "Replace the label selector of an object", options: SetSelectorOptions.self),
+            CommandSpec("subject", use: "subject (-f FILENAME | TYPE NAME) [--user=username] [--group=groupname] [--serviceaccount=namespace:serviceaccountname] [--dry-run=server|client|none]",
+                        short: "Add users, groups or service accounts to role bindings", options: SetSubjectOptions.self),
+            CommandSpec("serviceaccount", aliases: ["sa"], use: "serviceaccount (-f FILENAME | TYPE NAME) SERVICE_ACCOUNT",
+                        short: "Change the service account that pods run as", options: SetServiceAccountOptions.self),
+        ],
+        group: "Basic Commands (Intermediate):")
+
+    // MARK: engine
+
+    struct ChangeError: Error { var text: String }
+
+    /// Shared flow of the set subcommands (kubectl's CalculatePatches + patch loop): per object,
+    /// compute the change; an object whose change fails is reported as `error: <name> <err>`; an
+    /// unchanged object prints nothing; others are stored (unless local/client dry run) and printed.
+    /// kubectl's change-cause text (`Factory.Command`): `kubectl`, the command words and arguments,
+    /// then every flag given, in order, as ` --name=value`.
+    static func changeCause(_ inv: Invocation) -> String {
+        (["kubectl"] + inv.commandPath + inv.args).joined(separator: " ")
+            + inv.flags.given.map { " --\($0.name)=\($0.value)" }.joined()
+    }
+
+    static func apply(_ inv: inout Invocation, _ o: SetOptions, resources: [String], verb: String, earlierErrors: () -> [String] = { [] },
+                      validate: ([WorkTarget]) throws -> Void = { _ in },
+                      change: (inout JSONValue, WorkTarget) throws -> Void) throws
+    {
+        let local = o.local
+        let format = try o.printFlags.format()
+        let dryRun = try DryRun.parse(o.printFlags.dryRun, inv)
+        let (targets, collectErrors) = try Workloads.collect(&inv, o.builder, resources: resources)
+        if let first = collectErrors.first { throw first }
+        try validate(targets)
+        var errors: [String] = []
+        var printedCount = 0
+        var changes: [(WorkTarget, JSONValue, JSONValue)] = []
+        for t in targets {
+            let clientSide = local || dryRun == .client
+            let original = clientSide ? TypedRoundTrip.normalize(t.object) : t.object
+            var modified = original
+            do {
+                try change(&modified, t)
+                if o.record {
+                    modified["metadata"]["annotations"][RolloutCommand.changeCauseKey] = .string(changeCause(inv))
+                }
+            } catch let e as ChangeError {
+                errors.append(e.text)
+                continue
+            } catch {
+                errors.append("error: \(objectName(t, local: local)) \(messageText(error))\n")
+                continue
+            }
+            changes.append((t, original, modified))
+        }
+        // Errors found while computing the changes (missing containers) come first, as in kubectl.
+        errors = earlierErrors() + errors
+        for (t, original, modified) in changes {
+            let clientSide = local || dryRun == .client
+            if modified == original { continue }
+            var result = modified
+            if !clientSide, let type = t.type {
+                do { result = try Workloads.store(modified, type: type, inv: &inv, dryRun: dryRun) } catch {
+                    errors.append(ErrorRenderer.lineFor(error))
+                    continue
+                }
+            }
+            if let format {
+                if case .yaml = format, printedCount > 0 { inv.io.out.write("---\n") }
+                printedCount += 1
+            }
+            // kubectl's printer adds the dry-run suffix with --local too (`--local --dry-run=client`).
+            try OperationPrinter(format: format, dryRun: dryRun, showManagedFields: o.printFlags.showManagedFields, typedJSON: clientSide)
+                .printNow(result, type: t.type, operation: verb, inv: &inv)
+        }
+        try fail(errors)
+    }
+
+    /// cmdutil.CheckErr over an aggregate of error texts.
+    static func fail(_ errors: [String]) throws {
+        if errors.isEmpty { return }
+        if errors.count == 1 {
+            let m = errors[0]
+            throw CLIError.raw(m.hasPrefix("error: ") || m.hasPrefix("Error from server") ? m : "error: " + m)
+        }
+        throw CLIError.raw(errors.map { $0 + "\n" }.joined())
+    }
+
+    static func messageText(_ error: Error) -> String {
+        switch error {
+        case CLIError.message(let m), CLIError.raw(let m), CLIError.usage(let m): return m
+        default: return ErrorRenderer.lineFor(error)
+        }
+    }
+
+    /// resource.Info.ObjectName: `deployments/web` for store objects, `deployment.apps/web` (with
+    /// kubectl's stray newline after grouped kinds) for local ones.
+    static func objectName(_ t: WorkTarget, local: Bool) -> String {
+        if !local, let type = t.type { return "\(type.plural)/\(t.name)" }
+        let gvk = GroupVersionKind.parse(apiVersion: t.object["apiVersion"].string ?? "", kind: t.kind)
+        if gvk.group.isEmpty { return "\(gvk.kind.lowercased())/\(t.name)" }
+        return "\(gvk.kind.lowercased()).\(gvk.group)/\(t.name)\n"
+    }
+
+    /// Runs `body` on the pod spec of a workload object, or fails as UpdatePodSpecForObject does.
+    static func withPodSpec(_ obj: inout JSONValue, type: ResourceType?, _ body: (inout JSONValue) throws -> Void) throws {
+        let kind = obj["kind"].string ?? ""
+        guard let path = Workloads.podSpecPath(obj, type: type) else {
+            let gvk = GroupVersionKind.parse(apiVersion: obj["apiVersion"].string ?? "", kind: kind)
+            throw CLIError.message("the object is not a pod or does not have a pod template: *\(gvk.version).\(kind)")
+        }
+        var spec = obj.at(path)
+        try body(&spec)
+        obj.set(path, spec)
+    }
+
+    /// filepath.Match for container names (`*`, `?`, `[...]` are enough for container globs).
+    static func globMatch(_ pattern: String, _ name: String) -> Bool {
+        let p = Array(pattern), s = Array(name)
+        func m(_ i: Int, _ j: Int) -> Bool {
+            if i == p.count { return j == s.count }
+            if p[i] == "*" {
+                var k = j
+                while true {
+                    if m(i + 1, k) { return true }
+                    if k == s.count { return false }
+                    k += 1
+                }
+            }
+            guard j < s.count else { return false }
+            if p[i] == "?" || p[i] == s[j] { return m(i + 1, j + 1) }
+            return false
+        }
+        return m(0, 0)
+    }
+
+    static func split(_ args: [String], noun: String) throws -> (resources: [String], pairs: [String]) {
+        var resources: [String] = []
+        var pairs: [String] = []
+        for s in args {
+            let isPair = s.contains("=") || (s.hasSuffix("-") && s != "-" && noun == "environment")
+            if isPair { pairs.append(s) } else if pairs.isEmpty { resources.append(s) } else {
+                throw CLIError.message("all resources must be specified before \(noun) changes: \(s)")
+            }
+        }
+        return (resources, pairs)
+    }
+
+    static func requireTargets(_ o: SetOptions, _ resources: [String]) throws {
+        if o.local && !resources.isEmpty { throw CLIError.message(Workloads.localNeedsFilenameMessage) }
+        if resources.isEmpty && o.builder.filenames.isEmpty && o.builder.kustomize.isEmpty {
+            throw CLIError.message(ResourceArgs.noResourcesMessage)
+        }
+    }
+}

@@ -1,0 +1,213 @@
+import KubeAPI
+import KubeModel
+import KubePrinters
+import KubeRegistry
+
+struct SetEnvOptions: SetVerbOptions {
+    var o = SetOptions()
+    static var flags: [OptionFlag<Self>] {
+        common(containers: true) + [
+            .init(\Self.o.env, "env", short: "e", .stringArray, usage: "An environment variable to set, as KEY=value."),
+            .init(\Self.o.from, "from", usage: "The configmap or secret to read variables from (configmap/NAME, secret/NAME)."),
+            .init(\Self.o.keys, "keys", usage: "With --from, only these keys."),
+            .init(\Self.o.list, "list", usage: "Print the environment of each container instead of changing it."),
+            .init(\Self.o.overwrite, "overwrite", default: "true", usage: "Allow replacing variables that already have a value."),
+            .init(\Self.o.prefix, "prefix", usage: "Prefix for the names of variables taken from --from."),
+            .init(\Self.o.resolve, "resolve", usage: "With --list, show values of secret and configmap references."),
+        ]
+    }
+    func run(_ inv: inout Invocation) throws { try SetCommand.env(&inv, o) }
+}
+
+extension SetCommand {
+    static func env(_ inv: inout Invocation, _ o: SetOptions) throws {
+        var (resources, pairs) = try split(inv.args, noun: "environment")
+        pairs = o.env + pairs
+        let list = o.list
+        let from = o.from
+        if resources.isEmpty && o.builder.filenames.isEmpty {
+            throw CLIError.message("one or more resources must be specified as <resource> <name> or <resource>/<name>")
+        }
+        if list && !o.printFlags.output.isEmpty { throw CLIError.message("--list and --output may not be specified together") }
+        var add: [JSONValue] = []
+        var remove: [String] = []
+        for p in pairs {
+            if p == "-" { throw CLIError.message("reading environment variables from stdin is not supported by kubectl-local; pass KEY=value arguments") }
+            if let eq = p.firstIndex(of: "=") {
+                let key = String(p[..<eq]), value = String(p[p.index(after: eq)...])
+                if let msg = Gen.isEnvVarName(key).first {
+                    throw CLIError.message("\(goQuoted(key)) is not a valid key name: \(msg)")
+                }
+                add.removeAll { $0["name"].string == key }
+                add.append(["name": .string(key), "value": .string(value)])
+            } else if p.hasSuffix("-") {
+                remove.append(String(p.dropLast()))
+            } else {
+                throw CLIError.message("environment variables must be of the form key=value and can only contain letters, numbers, and underscores")
+            }
+        }
+        for k in remove where add.contains(where: { $0["name"].string == k }) {
+            throw CLIError.message("can not both modify and remove the same environment variable in the same command")
+        }
+        if !from.isEmpty { add += try envFrom(&inv, o, from: from) }
+        let pattern = o.containers
+        let overwrite = o.overwrite
+        if list {
+            try listEnv(&inv, o, resources: resources, pattern: pattern)
+            return
+        }
+        let errStream = inv.io.err
+        try apply(&inv, o, resources: resources, verb: "env updated") { obj, t in
+            var warned = false
+            try withPodSpec(&obj, type: t.type) { spec in
+                let matched = try changeContainers(&spec, matching: pattern) { container in
+                    let existing = container["env"].array ?? []
+                    if !overwrite {
+                        for e in add {
+                            if let cur = existing.first(where: { $0["name"] == e["name"] }), cur["value"] != e["value"] {
+                                throw CLIError.message("'\(cur["name"].string ?? "")' already has a value (\(cur["value"].string ?? "")), and --overwrite is false")
+                            }
+                        }
+                    }
+                    let updated = updateEnv(existing, add, remove)
+                    if updated.isEmpty { container.remove(["env"]) } else { container["env"] = .array(updated) }
+                    container = TypedOrder.container(container)
+                }
+                if !matched { warned = true }
+            }
+            if warned {
+                errStream.write("Warning: \(Workloads.kindSlashName(obj)) does not have any containers matching \(goQuoted(pattern))\n")
+            }
+        }
+    }
+
+    /// Changes each container (init containers first) whose name matches the glob `pattern`; false when
+    /// none matches.
+    static func changeContainers(_ spec: inout JSONValue, matching pattern: String,
+                                 _ change: (inout JSONValue) throws -> Void) rethrows -> Bool {
+        var matched = false
+        for key in ["initContainers", "containers"] {
+            guard var containers = spec[key].array else { continue }
+            for i in containers.indices where globMatch(pattern, containers[i]["name"].string ?? "") {
+                matched = true
+                try change(&containers[i])
+            }
+            spec[key] = .array(containers)
+        }
+        return matched
+    }
+
+    /// set env's updateEnv: replace in place, drop removed, append new.
+    static func updateEnv(_ existing: [JSONValue], _ env: [JSONValue], _ remove: [String]) -> [JSONValue] {
+        var out: [JSONValue] = []
+        var covered = Set(remove)
+        for e in existing {
+            let name = e["name"].string ?? ""
+            if covered.contains(name) { continue }
+            if let newer = env.first(where: { $0["name"].string == name }) {
+                covered.insert(name)
+                out.append(newer)
+                continue
+            }
+            out.append(e)
+        }
+        for e in env {
+            let name = e["name"].string ?? ""
+            if covered.contains(name) { continue }
+            covered.insert(name)
+            out.append(e)
+        }
+        return out
+    }
+
+    /// `--from=configmap/x|secret/x`: one variable per key, referencing the key.
+    static func envFrom(_ inv: inout Invocation, _ o: SetOptions, from: String) throws -> [JSONValue] {
+        let server = try inv.server()
+        let namespace = try inv.namespace()
+        let selection = try ResourceArgs.parse([from], registry: server.registry)
+        let keys = o.keys
+        let prefix = o.prefix
+        var out: [JSONValue] = []
+        for req in selection.requests {
+            for name in req.names {
+                let obj = try server.read { try $0.get(req.type, namespace: namespace, name: name) }
+                let isSecret = req.type.kind == "Secret" && req.type.group.isEmpty
+                guard isSecret || (req.type.kind == "ConfigMap" && req.type.group.isEmpty) else {
+                    throw CLIError.message("unsupported resource specified in --from")
+                }
+                let dataKeys = (obj["data"].object?.sortedKeys ?? [])
+                for key in dataKeys where keys.isEmpty || keys.contains(key) {
+                    let envName = prefix + envNameFromKey(key)
+                    let refKey = isSecret ? "secretKeyRef" : "configMapKeyRef"
+                    out.append(["name": .string(envName),
+                                "valueFrom": .object(JSONObject([(refKey, ["name": .string(name), "key": .string(key)])]))])
+                }
+            }
+        }
+        return out
+    }
+
+    /// keyToEnvName: characters outside [A-Za-z0-9_] become `_`, then upper case.
+    static func envNameFromKey(_ key: String) -> String {
+        String(key.map { c -> Character in
+            (c.isASCII && (c.isLetter || c.isNumber)) || c == "_" ? c : "_"
+        }).uppercased()
+    }
+
+    static func listEnv(_ inv: inout Invocation, _ o: SetOptions, resources: [String], pattern: String) throws {
+        let (targets, errs) = try Workloads.collect(&inv, o.builder, resources: resources)
+        if let e = errs.first { throw e }
+        var resolveErrors: [Error] = []
+        for t in targets {
+            // kubectl lists nothing for objects without a pod template, and does not complain.
+            guard let path = Workloads.podSpecPath(t.object, type: t.type) else { continue }
+            let spec = t.object.at(path)
+            for key in ["containers", "initContainers"] {
+                for c in spec[key].array ?? [] where globMatch(pattern, c["name"].string ?? "") {
+                    inv.io.out.write("# \(t.kind) \(t.name), container \(c["name"].string ?? "")\n")
+                    for e in c["env"].array ?? [] {
+                        let name = e["name"].string ?? ""
+                        let vf = e["valueFrom"]
+                        if vf.isNull {
+                            inv.io.out.write("\(name)=\(e["value"].string ?? "")\n")
+                        } else if o.resolve, !o.local, let value = try resolvedValue(vf, namespace: t.namespace, inv: &inv, errors: &resolveErrors) {
+                            inv.io.out.write("\(name)=\(value)\n")
+                        } else if !vf["configMapKeyRef"].isNull {
+                            inv.io.out.write("# \(name) from configmap \(vf["configMapKeyRef"]["name"].string ?? ""), key \(vf["configMapKeyRef"]["key"].string ?? "")\n")
+                        } else if !vf["secretKeyRef"].isNull {
+                            inv.io.out.write("# \(name) from secret \(vf["secretKeyRef"]["name"].string ?? ""), key \(vf["secretKeyRef"]["key"].string ?? "")\n")
+                        } else if !vf["fieldRef"].isNull {
+                            inv.io.out.write("# \(name) from field path \(vf["fieldRef"]["fieldPath"].string ?? "")\n")
+                        } else if !vf["resourceFieldRef"].isNull {
+                            inv.io.out.write("# \(name) from resource field \(vf["resourceFieldRef"]["resource"].string ?? "")\n")
+                        }
+                    }
+                }
+            }
+        }
+        if !resolveErrors.isEmpty { throw CLIError.aggregate(resolveErrors) }
+    }
+
+    /// `--list --resolve`: the value a ConfigMap or Secret key reference stands for, read from the store
+    /// (nil: another kind of reference, listed as such; a failed read is listed as the reference and
+    /// its error kept).
+    static func resolvedValue(_ vf: JSONValue, namespace: String, inv: inout Invocation, errors: inout [Error]) throws -> String? {
+        let isSecret = vf["configMapKeyRef"].isNull
+        let ref = isSecret ? vf["secretKeyRef"] : vf["configMapKeyRef"]
+        guard !ref.isNull else { return nil }
+        let server = try inv.server()
+        guard let type = server.registry.type(group: "", kind: isSecret ? "Secret" : "ConfigMap") else { return nil }
+        let refName = ref["name"].string ?? "", key = ref["key"].string ?? ""
+        do {
+            let obj = try server.read { try $0.get(type, namespace: namespace, name: refName) }
+            if isSecret, let data = obj["data"][key].string, case .success(let bytes) = GoBase64.decode(data) {
+                return String(decoding: bytes, as: UTF8.self)
+            }
+            if !isSecret, let value = obj["data"][key].string { return value }
+            errors.append(CLIError.message("key \(key) not found in \(isSecret ? "secret" : "config map") \(refName)"))
+        } catch {
+            errors.append(error)
+        }
+        return nil
+    }
+}

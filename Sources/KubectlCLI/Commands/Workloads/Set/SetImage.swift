@@ -1,0 +1,46 @@
+import KubeAPI
+import KubeModel
+import KubePrinters
+import KubeRegistry
+
+struct SetImageOptions: SetVerbOptions {
+    var o = SetOptions()
+    static var flags: [OptionFlag<Self>] { common() + [record] }
+    func run(_ inv: inout Invocation) throws { try SetCommand.image(&inv, o) }
+}
+
+extension SetCommand {
+    static func image(_ inv: inout Invocation, _ o: SetOptions) throws {
+        let (resources, pairs) = try split(inv.args, noun: "image")
+        try requireTargets(o, resources)
+        if pairs.isEmpty { throw CLIError.message("at least one image update is required") }
+        try o.builder.rejectAllWithSelector()
+        var images: [(String, String)] = []
+        for p in pairs {
+            let eq = p.firstIndex(of: "=")!
+            let name = String(p[..<eq]), value = String(p[p.index(after: eq)...])
+            images.removeAll { $0.0 == name }
+            images.append((name, value))
+        }
+        var missingErrors: [String] = []
+        try apply(&inv, o, resources: resources, verb: "image updated", earlierErrors: { missingErrors }) { obj, t in
+            var missing: [String] = []
+            try withPodSpec(&obj, type: t.type) { spec in
+                for (name, image) in images {
+                    var found = false
+                    for key in ["initContainers", "containers", "ephemeralContainers"] {
+                        guard var list = spec[key].array else { continue }
+                        for i in list.indices where name == "*" || list[i]["name"].string == name {
+                            list[i]["image"] = .string(image)
+                            found = true
+                        }
+                        spec[key] = .array(list)
+                    }
+                    if !found { missing.append(name) }
+                }
+            }
+            // kubectl reports a missing container but still applies the other changes.
+            for name in missing { missingErrors.append("error: unable to find container named \(goQuoted(name))") }
+        }
+    }
+}

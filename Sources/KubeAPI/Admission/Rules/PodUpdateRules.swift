@@ -2,8 +2,8 @@ import KubeModel
 
 /// `ValidatePodUpdate` (v1.32): a running pod's spec changes only in container images,
 /// activeDeadlineSeconds (lowered), added tolerations and removed scheduling gates. The Forbidden
-/// message lists the updatable fields like the API server; the diff after it is our own short
-/// listing of the changed fields (the server prints a go-cmp diff).
+/// message lists the updatable fields like the API server, then go-cmp's diff of the old spec and the
+/// new one with the updatable fields put back (`GoCmp`).
 enum PodUpdateRules {
     static let updatable = [
         "`spec.containers[*].image`",
@@ -51,32 +51,20 @@ enum PodUpdateRules {
         }
         if munged != was {
             let detail = "pod updates may not change fields other than " + updatable.joined(separator: ",") + "\n"
-                + changedFields(was, munged, path: "spec").joined(separator: "\n")
+                + GoCmp.diff(podSpec(was), podSpec(munged))
             errs.append(FieldError(.forbidden, field: "spec", detail: detail))
         }
         return errs
     }
 
-    /// The paths whose values differ (`- spec.containers[0].env: [...]` / `+ ...`), at most 20.
-    static func changedFields(_ a: JSONValue, _ b: JSONValue, path: String) -> [String] {
-        var out: [String] = []
-        diff(a, b, path: path, into: &out)
-        return Array(out.prefix(20))
-    }
-
-    static func diff(_ a: JSONValue, _ b: JSONValue, path: String, into out: inout [String]) {
-        guard a != b, out.count < 20 else { return }
-        if case .object(let x) = a, case .object(let y) = b {
-            var keys = x.keys
-            for k in y.keys where x[k] == nil { keys.append(k) }
-            for k in keys { diff(x[k] ?? .null, y[k] ?? .null, path: "\(path).\(k)", into: &out) }
-            return
+    /// The internal `core.PodSpec` a v1 spec converts to: the host namespace fields live in its
+    /// (always present) security context.
+    static func podSpec(_ spec: JSONValue) -> GoValue {
+        var s = spec
+        if s["securityContext"].object == nil { s["securityContext"] = .emptyObject }
+        for key in ["hostNetwork", "hostPID", "hostIPC", "shareProcessNamespace", "hostUsers"] where !spec[key].isNull {
+            s["securityContext"][key] = spec[key]
         }
-        if case .array(let x) = a, case .array(let y) = b, x.count == y.count {
-            for i in x.indices { diff(x[i], y[i], path: "\(path)[\(i)]", into: &out) }
-            return
-        }
-        if !a.isNull { out.append("- \(path): \(a.compactJSON)") }
-        if !b.isNull { out.append("+ \(path): \(b.compactJSON)") }
+        return GoValues.value(s, .named("PodSpec"))
     }
 }

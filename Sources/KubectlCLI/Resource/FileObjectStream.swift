@@ -48,11 +48,7 @@ struct FileObjectStream: Sequence, IteratorProtocol {
     private mutating func advance() throws -> SourcedObject? {
         if !pathsChecked {
             pathsChecked = true
-            // kubectl checks every local path before it reads any file or URL.
-            for path in paths where path != "-" && !OfflineURL.isURL(path) {
-                var st = stat()
-                guard stat(path, &st) == 0 else { throw CLIError.message("the path \(goQuoted(path)) does not exist") }
-            }
+            try FileSource.checkLocalPathsExist(paths)
         }
         while true {
             if let item = items.popFirst() { return SourcedObject(source: source, object: item) }

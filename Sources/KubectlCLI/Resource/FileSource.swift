@@ -112,6 +112,14 @@ enum FileSource {
         }
     }
 
+    /// kubectl checks every local path of `-f` (not stdin, not URLs) before it reads any of them.
+    static func checkLocalPathsExist(_ paths: [String]) throws {
+        for path in paths where path != "-" && !OfflineURL.isURL(path) {
+            var st = stat()
+            guard stat(path, &st) == 0 else { throw CLIError.message("the path \(goQuoted(path)) does not exist") }
+        }
+    }
+
     static func readText(_ path: String) throws -> String {
         String(decoding: try readRaw(path), as: UTF8.self)
     }

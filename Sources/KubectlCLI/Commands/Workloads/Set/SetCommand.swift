@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import KubeAPI
 import KubeModel
 import KubeRegistry
@@ -174,11 +171,7 @@ enum SetCommand {
     /// report a missing -f path before their own checks.
     static func requireTargets(_ o: SetOptions, _ resources: [String], readsFiles: Bool = false) throws {
         if o.local && !resources.isEmpty { throw CLIError.message(Workloads.localNeedsFilenameMessage) }
-        if readsFiles {
-            for path in o.builder.filenames where path != "-" && !OfflineURL.isURL(path) && access(path, F_OK) != 0 {
-                throw CLIError.message("the path \(goQuoted(path)) does not exist")
-            }
-        }
+        if readsFiles { try FileSource.checkLocalPathsExist(o.builder.filenames) }
         if resources.isEmpty && o.builder.filenames.isEmpty && o.builder.kustomize.isEmpty {
             throw CLIError.message(ResourceArgs.noResourcesMessage)
         }

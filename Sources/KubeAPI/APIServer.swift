@@ -201,7 +201,8 @@ public final class APISession {
     /// field-selector terms the store's index answers (see `indexesField`).
     public func list(_ type: ResourceType, namespace: String?, fields: [FieldTerm] = []) throws -> [JSONValue] {
         try authorize("list", type, namespace: namespace)
-        return try tx.list(resource: type.storageKey, namespace: type.namespaced ? namespace : nil, fields: fields).map(decode)
+        return try tx.list(resource: type.storageKey, namespace: type.namespaced ? namespace : nil, fields: fields)
+            .map { HPAConversion.served(try decode($0), as: type) }
     }
 
     /// Rows without decoding the objects (for fast tables); `data` is empty.

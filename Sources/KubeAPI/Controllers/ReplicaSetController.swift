@@ -21,13 +21,18 @@ extension ControllerManager {
     func apiVersion(_ type: ResourceType) -> String { type.group.isEmpty ? type.version : "\(type.group)/\(type.version)" }
 
     func syncReplicaSet(type: ResourceType, namespace ns: String, name: String) throws {
-        guard let rs = try live(type, ns, name) else { return }
+        // One being deleted (waiting for its pods in the foreground) keeps only its status current.
+        let found = try live(type, ns, name)
+        guard let rs = try found ?? s.find(type, namespace: ns, name: name) else { return }
+        let deleting = found == nil
         let uid = rs["metadata"]["uid"].string ?? ""
         let sel = selector(of: rs, type: type)
         let controllerName = type.kind == "ReplicaSet" ? "replicaset-controller" : "replication-controller"
         var active = try controlledPods(rs, uid: uid, selector: sel)
         // Adopt orphans that match (only when one may exist: the controller or an orphan pod changed).
-        if adoptionPending.remove(Work.replicaSet(ns, name)) != nil || adoptionPending.remove(Work.replicationController(ns, name)) != nil {
+        if deleting {
+            // No adoption, no pods created or deleted.
+        } else if adoptionPending.remove(Work.replicaSet(ns, name)) != nil || adoptionPending.remove(Work.replicationController(ns, name)) != nil {
             for row in try summaries(podType, ns, matching: sel) where row.ownerUIDs.isEmpty {
                 guard var pod = try s.object(of: row), controllerRef(pod) == nil else { continue }
                 if isTerminated(pod) || !pod["metadata"]["deletionTimestamp"].isNull { continue }
@@ -39,7 +44,7 @@ extension ControllerManager {
         var refused: PodCreationRefused?
         // Its pods' writes bring a controller back in the same transaction: one burst per transaction.
         let deferredKey = Timers.objectID(Timers.resync, type.storageKey, ns, name)
-        if deferredSyncs.contains(deferredKey) {
+        if deleting || deferredSyncs.contains(deferredKey) {
             // The rest waits for the resync; only the status below follows the pods.
         } else if active.count < want, Self.templateMatches(sel, rs["spec"]["template"]) {
             let template = rs["spec"]["template"]

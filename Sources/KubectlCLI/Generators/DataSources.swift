@@ -140,7 +140,7 @@ struct DataCollector {
     }
     var binaryJSON: JSONValue? {
         if binary.isEmpty { return Optional<JSONValue>.none }
-        return Gen.sortedMap(binary.map { ($0.0, Base64.encode($0.1)) })
+        return Gen.sortedMap(binary.map { ($0.0, base64Encode($0.1)) })
     }
 }
 

@@ -1,5 +1,5 @@
 # Shared set-up of the oracle sweeps (sourced): builds a kubectl-local store from bench/sweep/describe/*.yaml
-# created 20 days before now (so ages read "20d" on both sides whatever seconds pass), dumps every listable
+# created 19 days 18 hours before now (so ages read "19d" on both sides whatever fraction of a second passes), dumps every listable
 # resource with `get -A -o json` into $FX (one JSON list per resource), and starts the describe goldens'
 # fake_cluster.py serving that dump with v1.32 discovery. Sets BIN, KL (our command), K (the oracle), FX, OUT.
 set -u
@@ -11,7 +11,7 @@ OUT=${OUT:-$(mktemp -d /tmp/sweep.XXXX)}
 mkdir -p "$OUT"
 FX=$OUT/fixtures; mkdir -p "$FX"
 export KUBECTL_LOCAL_STORE=$OUT/store.db KUBECONFIG=$OUT/kubeconfig.local HOME=$OUT
-T0=$(date -u -d '-20 days' +%Y-%m-%dT%H:%M:%SZ)
+T0=$(date -u -d '-20 days + 6 hours' +%Y-%m-%dT%H:%M:%SZ)
 # "now" of every command after the build: fixed, so the store's controllers do nothing between cases;
 # the fake server shifts what it serves so that the oracle's ages read as at NOW too.
 NOW=$(date -u +%Y-%m-%dT%H:%M:%SZ)
@@ -56,4 +56,15 @@ compare() {
     python3 "$ROOT/bench/sweep/unshift.py" "$(head -1 "$OUT/delta")" <"$OUT/cases/$name.raw" >"$OUT/cases/$name.oracle"
     { KL "$@"; echo "exit=$?"; } >"$OUT/cases/$name.ours" 2>&1 </dev/null
     if cmp -s "$OUT/cases/$name.oracle" "$OUT/cases/$name.ours"; then echo "same $name"; else echo "DIFF $name"; fi
+}
+# unstable NAME ARGS...: runs the oracle 4 more times; says "random" when its output varies (Go map order).
+unstable() {
+    local name=$1; shift; local i
+    for i in 1 2 3 4; do
+        { K "$@"; echo "exit=$?"; } 2>&1 </dev/null | grep -v -E '^ *(Creation Timestamp|Created on|Acquire Time|Renew Time)' >"$OUT/cases/$name.again$i"
+    done
+    # random: kubectl's output varies between runs and ours holds the same lines in another order.
+    if [ "$(md5sum "$OUT/cases/$name".again* | awk '{print $1}' | sort -u | wc -l)" -gt 1 ] \
+        && cmp -s <(sort "$OUT/cases/$name.oracle") <(sort "$OUT/cases/$name.ours"); then echo random; fi
+    rm -f "$OUT/cases/$name".again*
 }

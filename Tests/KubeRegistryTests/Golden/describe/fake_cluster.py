@@ -10,7 +10,7 @@ Usage: fake_cluster.py OPENAPI_DIR FIXTURES_DIR PORTFILE
 
 FAKE_NOW=<RFC 3339> shifts every timestamp of a served body by the whole seconds between FAKE_NOW and
 the real clock, so kubectl's ages read as they would at FAKE_NOW; FAKE_DELTA_LOG=<file> gets one line
-per request with the shift used (the sweeps shift absolute times in kubectl's output back by it).
+per request whose body held a timestamp, with the shift used (the sweeps shift absolute times in kubectl's output back by it).
 """
 import calendar, glob, json, os, re, sys, time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -199,10 +199,11 @@ def main():
             if os.environ.get("FAKE_NOW") and body is not None:
                 now = calendar.timegm(time.strptime(os.environ["FAKE_NOW"], "%Y-%m-%dT%H:%M:%SZ"))
                 delta = int(time.time()) - now
-                body = shift(body, delta)
-                if os.environ.get("FAKE_DELTA_LOG"):
+                shifted = shift(body, delta)
+                if shifted != body and os.environ.get("FAKE_DELTA_LOG"):
                     with open(os.environ["FAKE_DELTA_LOG"], "a") as fh:
                         fh.write("%d\n" % delta)
+                body = shifted
             if body is None:
                 code, body = 404, {"kind": "Status", "apiVersion": "v1", "status": "Failure", "reason": "NotFound",
                                    "message": "the server could not find the requested resource", "code": 404}

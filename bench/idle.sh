@@ -72,13 +72,13 @@ spec:
   template: {metadata: {labels: {app: crash}}, spec: {containers: [{name: c, image: busybox, command: [sh, -c, "exit 1"]}]}}
 Y
 KUBECTL_LOCAL_NOW=$T0 "$BIN" --store "$W/base.db" create -f "$W/m.yaml" >/dev/null
-printf '%-10s %8s %8s %6s %6s\n' interval cpu_s rss_mb pods events
+printf '%-10s %8s %8s %8s %6s %6s\n' interval wall_s cpu_s rss_mb pods events
 for iv in "1 hour" "1 day" "1 week" "30 days" "365 days" "730 days"; do
     rm -f "$W"/run.db*; for f in "$W"/base.db*; do cp "$f" "$W/run.db${f#$W/base.db}"; done
     now=$(date -u -d "$T0 + $iv" +%Y-%m-%dT%H:%M:%SZ)
-    /usr/bin/time -f '%U %S %M' -o "$W/t" env KUBECTL_LOCAL_NOW=$now "$BIN" --store "$W/run.db" get pods -A --no-headers >"$W/out" 2>&1
-    read -r u s m <"$W/t"
+    /usr/bin/time -f '%U %S %M %e' -o "$W/t" env KUBECTL_LOCAL_NOW=$now "$BIN" --store "$W/run.db" get pods -A --no-headers >"$W/out" 2>&1
+    read -r u s m e <"$W/t"
     pods=$(wc -l <"$W/out")
     ev=$(KUBECTL_LOCAL_NOW=$now "$BIN" --store "$W/run.db" get events -A --no-headers 2>/dev/null | wc -l)
-    printf '%-10s %8.2f %8.1f %6s %6s\n' "$iv" "$(echo "$u + $s" | bc)" "$(echo "$m / 1024" | bc -l)" "$pods" "$ev"
+    printf '%-10s %8.2f %8.2f %8.1f %6s %6s\n' "$iv" "$e" "$(echo "$u + $s" | bc)" "$(echo "$m / 1024" | bc -l)" "$pods" "$ev"
 done

@@ -24,7 +24,7 @@ build_store() {
     KUBECTL_LOCAL_NOW=$T0 "$BIN" create -f "$ROOT/bench/sweep/describe/cr" >>"$OUT/create.log" 2>&1
     grep -v " created$" "$OUT/create.log"
     for r in $(KL api-resources --verbs=list -o name); do
-        KUBECTL_LOCAL_NOW=$NOW "$BIN" get "$r" -A -o json 2>/dev/null | python3 -c 'import json,sys; d=json.load(sys.stdin); print(json.dumps(d.get("items",[])))' >"$FX/$r.json" || rm -f "$FX/$r.json"
+        KUBECTL_LOCAL_NOW=$NOW "$BIN" get "$r" -A -o json --show-managed-fields 2>/dev/null | python3 -c 'import json,sys; d=json.load(sys.stdin); print(json.dumps(d.get("items",[])))' >"$FX/$r.json" || rm -f "$FX/$r.json"
     done
 }
 start_fake() {

@@ -90,6 +90,23 @@ import Testing
             """)
     }
 
+    /// A pod labelled back into a ReplicaSet that is already full is adopted and one pod goes: the label
+    /// request itself succeeds (it used to fail with `pods "" not found` when the excess pod deleted was
+    /// the one just labelled).
+    @Test func podLabelledBackIntoAFullReplicaSet() {
+        let s = TestStore()
+        #expect(s.run("create deployment web --image=nginx --replicas=3").exitCode == 0)
+        let pod = podNames(s)[0]
+        #expect(s.run("label pod \(pod) app=other --overwrite").stdout == "pod/\(pod) labeled\n")
+        #expect(podNames(s, "-l app=web").count == 3)
+        let back = s.run("label pod \(pod) app=web --overwrite")
+        #expect(back.stdout == "pod/\(pod) labeled\n")
+        #expect(back.stderr == "")
+        #expect(back.exitCode == 0)
+        #expect(podNames(s, "-l app=web").count == 3)
+        #expect(podNames(s, "-l app=other").isEmpty)
+    }
+
     @Test func statefulSetWithClaims() {
         let s = TestStore()
         let f = s.writeFile("sts.yaml", """

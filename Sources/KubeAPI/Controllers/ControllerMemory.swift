@@ -132,7 +132,9 @@ final class ControllerMemory {
     /// The pod as this transaction last wrote it: `.some(nil)` when it deleted it, nil when it did not write it.
     func writtenPod(namespace ns: String, name: String) -> JSONValue?? {
         guard let pod = written[ns + "/" + name] else { return nil }
-        return .some(pod.isNull ? nil : pod)
+        // Spelled out: JSONValue takes `nil` literals, so `pod.isNull ? nil : pod` would hand out JSON null.
+        if pod.isNull { return .some(JSONValue?.none) }
+        return .some(.some(pod))
     }
 
     /// A controller was deleted: its pods need not be remembered.

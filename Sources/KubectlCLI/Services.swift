@@ -66,6 +66,7 @@ extension Invocation {
             throw CLIError.message("stat \(location.path): no such file or directory")
         }
         let a = try ActiveContext.resolve(kubeconfig(), location: location, flagValues: flags.contextSelection)
+        try CredentialFiles.confirmUsable(kubeconfig(), a, kubeconfigPath: location.path, flags: flags)
         services.active = a
         return a
     }

@@ -11,9 +11,9 @@ enum GlobalFlagChecks {
     static func before(_ inv: Invocation) throws {
         // A command's own --profile (debug's) hides the global one, which then keeps its default.
         if !inv.flags.ownNames.contains("profile") { try checkProfile(inv.flags.string("profile")) }
-        // The client configuration (context, certificate files) is loaded first, as kubectl's Complete
+        // The client configuration (context, certificate files) is checked first, as kubectl's Complete
         // reads the namespace before anything else.
-        if readsClientConfig(inv) { _ = try inv.activeContext() }
+        if readsClientConfig(inv) { try inv.checkCredentialFiles() }
         guard needsClient(inv) else { return }
         let text = inv.flags.string("request-timeout")
         if !isValidTimeout(text) { throw CLIError.message(invalidTimeout) }

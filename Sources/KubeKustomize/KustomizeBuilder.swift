@@ -485,31 +485,9 @@ public struct KustomizeBuilder {
 
 /// The file system as kustomize's loader sees it (absolute, cleaned paths).
 public enum KustomizeFS {
-    static func absolute(_ path: String) -> String {
-        var p = path
-        if !p.hasPrefix("/") {
-            var buf = [CChar](repeating: 0, count: 4096)
-            if getcwd(&buf, buf.count) != nil {
-                p = String(cString: buf) + "/" + p
-            }
-        }
-        return clean(p)
-    }
+    static func absolute(_ path: String) -> String { absolutePath(path) }
 
-    static func join(_ dir: String, _ entry: String) -> String {
-        clean(entry.hasPrefix("/") ? entry : dir + "/" + entry)
-    }
-
-    /// Go's filepath.Clean for absolute paths.
-    static func clean(_ path: String) -> String {
-        var parts: [Substring] = []
-        for seg in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if seg == "." { continue }
-            if seg == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
-            parts.append(seg)
-        }
-        return "/" + parts.joined(separator: "/")
-    }
+    static func join(_ dir: String, _ entry: String) -> String { joinPath(dir, entry) }
 
     static func exists(_ path: String) -> Bool {
         var st = stat()

@@ -24,6 +24,9 @@ public struct TableOptions: Sendable {
     public var labelColumns: [String] = []
     public var withNamespace = false
     public var withKind = false
+    /// false (`get --server-print=false`): kubectl's own printer, NAME and AGE only (rows' cells must be
+    /// `TablePrinter.metadataCells`).
+    public var serverPrint = true
     public var now: Timestamp
     public init(now: Timestamp) { self.now = now }
 }
@@ -32,8 +35,14 @@ public struct TableOptions: Sendable {
 /// NAMESPACE, `-L` and LABELS columns, prefixes names with the kind, and aligns with a tabwriter
 /// (minwidth 6, padding 3). An empty table prints nothing at all.
 public enum TablePrinter {
-    public static func columns(for type: ResourceType) -> [ColumnDefinition] {
-        type.columns ?? [ColumnDefinition.name, ColumnDefinition("Created At")]
+    public static func columns(for type: ResourceType, serverPrint: Bool = true) -> [ColumnDefinition] {
+        if !serverPrint { return [.name, .age] }
+        return type.columns ?? [ColumnDefinition.name, ColumnDefinition("Created At")]
+    }
+
+    /// The cells kubectl's own printer shows for any object (`--server-print=false`): its name and age.
+    public static func metadataCells(_ object: JSONValue) -> String {
+        CellCodec.encode([.text(object["metadata"]["name"].string ?? ""), Cell.age(object)])
     }
 
     public static func render(type: ResourceType, rows: [TableRow], options: TableOptions) -> String {
@@ -158,7 +167,7 @@ struct TableLayout {
     init(type: ResourceType, options: TableOptions) {
         self.type = type
         self.options = options
-        let cols = TablePrinter.columns(for: type)
+        let cols = TablePrinter.columns(for: type, serverPrint: options.serverPrint)
         self.cols = cols
         visible = cols.indices.filter { options.wide || cols[$0].priority == 0 }
         namespaceColumn = options.withNamespace && type.namespaced

@@ -124,6 +124,16 @@ public struct ResourceType: Sendable {
     public var qualifiedKind: String { group.isEmpty ? kind.lowercased() : "\(kind.lowercased()).\(group)" }
     /// The store's key for this resource's rows (`apps/deployments`, `/pods`).
     public var storageKey: String { "\(group)/\(plural)" }
+
+    /// The value of a field-selector field of an object: `metadata.name`/`metadata.namespace` for every
+    /// kind, plus the kind's own `fieldSelectors`; nil when the kind does not support the field.
+    public func fieldValue(_ field: String, of object: JSONValue) -> String? {
+        switch field {
+        case "metadata.name": return object["metadata"]["name"].string ?? ""
+        case "metadata.namespace": return object["metadata"]["namespace"].string ?? ""
+        default: return fieldSelectors[field].map { $0(object) }
+        }
+    }
 }
 
 /// How the API server maintains an object's `metadata.generation`.

@@ -70,6 +70,19 @@ extension Invocation {
         return a
     }
 
+    /// kubectl's check of the certificate files the context's user and cluster name (`CredentialFiles`),
+    /// before a command's own work; no store is opened for it.
+    func checkCredentialFiles() throws {
+        let location = kubeconfigLocation
+        if location.explicit && access(location.path, F_OK) != 0 {
+            throw CLIError.message("stat \(location.path): no such file or directory")
+        }
+        if services.kubeconfig == nil, let file = try KubeconfigFile.read(location.path) { services.kubeconfig = file }
+        let config = services.kubeconfig ?? (location.explicit ? Kubeconfig() : location.defaultConfig(namespace: nil))
+        let active = try ActiveContext.resolve(config, location: location, flagValues: flags.contextSelection)
+        try CredentialFiles.confirmUsable(config, active, kubeconfigPath: location.path, flags: flags)
+    }
+
     /// The store of the active cluster (the home store when the kubeconfig cannot be read).
     public var storePath: String {
         (try? activeContext().storePath) ?? kubeconfigLocation.homeStore

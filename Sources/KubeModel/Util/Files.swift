@@ -51,3 +51,38 @@ public func writeWholeFile(_ path: String, _ text: String, mode: mode_t = 0o644)
     }
     return nil
 }
+
+/// Go's `filepath.Abs`: `path` made absolute against the working directory, then cleaned.
+public func absolutePath(_ path: String) -> String {
+    var p = path
+    if !p.hasPrefix("/") {
+        var buf = [CChar](repeating: 0, count: 4096)
+        if getcwd(&buf, buf.count) != nil { p = String(cString: buf) + "/" + p }
+    }
+    return cleanAbsolutePath(p)
+}
+
+/// Go's `filepath.Join(dir, entry)` for an absolute `dir`; an absolute `entry` stands alone.
+public func joinPath(_ dir: String, _ entry: String) -> String {
+    cleanAbsolutePath(entry.hasPrefix("/") ? entry : dir + "/" + entry)
+}
+
+/// Go's `filepath.Clean` for absolute paths: no `.`, `..` or repeated slashes.
+public func cleanAbsolutePath(_ path: String) -> String {
+    var parts: [Substring] = []
+    for seg in path.split(separator: "/", omittingEmptySubsequences: true) {
+        if seg == "." { continue }
+        if seg == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+        parts.append(seg)
+    }
+    return "/" + parts.joined(separator: "/")
+}
+
+/// Why `open(path)` for reading fails, as Go's `os.Open` says it (`open x: no such file or directory`);
+/// nil when it opens (a directory opens too).
+public func openFailure(_ path: String) -> String? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return "open \(path): \(goErrnoText(errno))" }
+    close(fd)
+    return nil
+}

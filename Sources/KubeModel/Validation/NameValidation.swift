@@ -216,3 +216,55 @@ public func validateAnnotations(_ annotations: [(String, String)], path: String 
     }
     return errs
 }
+
+/// `validation.IsConfigMapKey`: keys of ConfigMaps, Secrets and `--from-literal`/`--from-file`.
+public func isConfigMapKey(_ value: String) -> [String] {
+    var errs: [String] = []
+    let b = Array(value.utf8)
+    if b.count > dns1123SubdomainMaxLength { errs.append(maxLenError(dns1123SubdomainMaxLength)) }
+    let ok: (UInt8) -> Bool = {
+        ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x2E || $0 == 0x5F
+    }
+    if b.isEmpty || !b.allSatisfy(ok) {
+        errs.append(regexError("a valid config key must consist of alphanumeric characters, '-', '_' or '.'",
+                               "[-._a-zA-Z0-9]+", "key.name", "KEY_NAME", "key-name"))
+    }
+    return errs + chDirPrefixErrors(value)
+}
+
+/// `validation.IsEnvVarName`: `[-._a-zA-Z][-._a-zA-Z0-9]*`, not `.`, `..` or `..`-prefixed.
+public func isEnvVarName(_ value: String) -> [String] {
+    let b = Array(value.utf8)
+    let ok: (UInt8) -> Bool = {
+        ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x2E || $0 == 0x5F
+    }
+    var errs: [String] = []
+    if b.isEmpty || (b[0] >= 0x30 && b[0] <= 0x39) || !b.allSatisfy(ok) {
+        errs.append(regexError("a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit",
+                               "[-._a-zA-Z][-._a-zA-Z0-9]*", "my.env-name", "MY_ENV.NAME", "MyEnvName1"))
+    }
+    return errs + chDirPrefixErrors(value)
+}
+
+/// `hasChDirPrefix`: `.`, `..` and names starting with `..` are refused.
+func chDirPrefixErrors(_ value: String) -> [String] {
+    if value == "." { return ["must not be '.'"] }
+    if value == ".." { return ["must not be '..'"] }
+    if value.hasPrefix("..") { return ["must not start with '..'"] }
+    return []
+}
+
+/// `validation.IsValidPortName`: container and service port names.
+public func isValidPortName(_ port: String) -> [String] {
+    var errs: [String] = []
+    let b = Array(port.utf8)
+    if b.count > 15 { errs.append(maxLenError(15)) }
+    let lowerOrDigit: (UInt8) -> Bool = { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+    if b.isEmpty || !b.allSatisfy(lowerOrDigit) {
+        errs.append("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)")
+    }
+    if !b.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) { errs.append("must contain at least one letter (a-z)") }
+    if port.contains("--") { errs.append("must not contain consecutive hyphens") }
+    if b.first == 0x2D || b.last == 0x2D { errs.append("must not begin or end with a hyphen") }
+    return errs
+}

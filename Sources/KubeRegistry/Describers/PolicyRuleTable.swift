@@ -30,6 +30,12 @@ public struct PolicyRule: Sendable, Equatable {
     /// Go's `%v` of a string slice: `[a b]`.
     public static func list(_ v: [String]) -> String { "[" + v.joined(separator: " ") + "]" }
 
+    /// Go's `%+v` of an rbac/v1 PolicyRule.
+    public var goDescription: String {
+        "{Verbs:\(Self.list(verbs)) APIGroups:\(Self.list(apiGroups)) Resources:\(Self.list(resources)) "
+            + "ResourceNames:\(Self.list(resourceNames)) NonResourceURLs:\(Self.list(nonResourceURLs))}"
+    }
+
     /// The generated protobuf `String()` kubectl sorts by.
     var sortKey: String {
         "&PolicyRule{Verbs:\(Self.list(verbs)),APIGroups:\(Self.list(apiGroups)),Resources:\(Self.list(resources)),"

@@ -103,7 +103,7 @@ final class StoreDescribeContext: DescribeContext {
         guard let type = try? session.registry.resolve(resource).type else { return [] }
         guard fields.allSatisfy({ session.indexesField($0.path, of: type) }) else {
             return list(resource, namespace: namespace).filter { obj in
-                fields.allSatisfy { f in fieldValue(f.path, of: obj, type: type) == f.value }
+                fields.allSatisfy { f in type.fieldValue(f.path, of: obj) == f.value }
             }
         }
         return (try? session.list(type, namespace: namespace, fieldValues: fields.map { ($0.path, $0.value) })) ?? []

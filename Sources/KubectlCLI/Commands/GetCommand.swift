@@ -53,16 +53,16 @@ struct GetOptions: FlagOptions {
     var subresource = ""
     var watch = false
     var watchOnly = false
+    var serverPrint = true
     /// `-o` parsed in complete (`--template` alone means go-template).
     var format = OutputFormat.table(wide: false)
 
     static var flags: [OptionFlag<Self>] {
         [.printing(\.printFlags, CommonFlags.output(tables: true)),
          .builder(\.builder, CommonFlags.filenames("list") + [CommonFlags.allNamespaces, CommonFlags.fieldSelector, CommonFlags.selector]),
-         .noEffectOffline([
-            CommonFlags.chunkSize,
-            FlagSpec("server-print", .bool, default: "true", usage: "Let the server print tables. No effect offline: tables are always printed locally."),
-         ]),
+         .noEffectOffline([CommonFlags.chunkSize]),
+         .init(\.serverPrint, "server-print", default: "true",
+               usage: "No effect offline when true (each kind's own columns, as a server prints them); false prints only NAME and AGE, as kubectl's own printer does."),
          .init(\.ignoreNotFound, "ignore-not-found", usage: "Print nothing, and succeed, when the named objects do not exist."),
          .init(\.labelColumns, "label-columns", short: "L", usage: "Labels to show as extra columns (comma separated or repeated)."),
          .init(\.noHeaders, "no-headers", usage: "Leave out the header row of tables."),
@@ -115,7 +115,7 @@ struct GetOptions: FlagOptions {
                 return
             }
         }
-        let needsObjects = !format.isHumanReadable || !sortBy.isEmpty
+        let needsObjects = !format.isHumanReadable || !sortBy.isEmpty || !serverPrint
         var blocks: [(type: ResourceType, items: [Fetched])] = []
         var errors: [Error] = []
         for r in try result.infos(&inv, fetch: .rows(objects: needsObjects), ignoreNotFound: ignoreNotFound) {
@@ -190,9 +190,7 @@ struct GetOptions: FlagOptions {
         let opts = tableOptions(inv, allNamespaces: result.allNamespaces, multipleTypes: result.multipleTypes, wide: wide)
         var first = true
         for block in blocks where !block.items.isEmpty {
-            let rows = block.items.map { f in
-                TableRow(namespace: f.row.namespace, name: f.row.name, labels: f.row.labels, encodedCells: f.row.cells)
-            }
+            let rows = block.items.map { TableRow($0.row, serverPrint: serverPrint) }
             let text = TablePrinter.render(type: block.type, rows: rows, options: opts)
             if !first && !opts.noHeaders { inv.io.out.write("\n") }
             inv.io.out.write(text)
@@ -211,7 +209,17 @@ struct GetOptions: FlagOptions {
         opts.labelColumns = labelColumns
         opts.withNamespace = allNamespaces
         opts.withKind = multipleTypes || showKind
+        opts.serverPrint = serverPrint
         return opts
+    }
+}
+
+extension TableRow {
+    /// The table row of a stored object: its stored cells, or for kubectl's own printer
+    /// (`--server-print=false`) its name and age, read from the object (the row must be read in full).
+    init(_ row: ObjectRow, serverPrint: Bool) {
+        let cells = serverPrint ? row.cells : TablePrinter.metadataCells((try? JSON.parse(row.data)) ?? .null)
+        self.init(namespace: row.namespace, name: row.name, labels: row.labels, encodedCells: cells)
     }
 }
 

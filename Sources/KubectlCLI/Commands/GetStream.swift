@@ -30,9 +30,7 @@ enum GetStream {
             options.wide = wide
             let printed = try server.read { s in
                 try TablePrinter.stream(type: type, options: options, rows: { each in
-                    try s.rows(query, full: false) { row in
-                        each(TableRow(namespace: row.namespace, name: row.name, labels: row.labels, encodedCells: row.cells))
-                    }
+                    try s.rows(query, full: !options.serverPrint) { row in each(TableRow(row, serverPrint: options.serverPrint)) }
                 }, write: write)
             }
             if !printed && !get.ignoreNotFound {

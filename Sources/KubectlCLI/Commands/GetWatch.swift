@@ -188,9 +188,7 @@ struct EventPrinter {
             opts.now = inv.clock.now
             let noHeaders = opts.noHeaders || headerPrinted
             opts.noHeaders = noHeaders
-            let rows = entries.map { e in
-                TableRow(namespace: e.1.namespace, name: e.1.name, labels: e.1.labels, encodedCells: e.1.cells)
-            }
+            let rows = entries.map { TableRow($0.1, serverPrint: opts.serverPrint) }
             var text = TablePrinter.render(type: type, rows: rows, options: opts)
             if events { text = prependColumn(text, header: noHeaders ? nil : "EVENT", cells: entries.map(\.0)) }
             inv.io.out.write(text)

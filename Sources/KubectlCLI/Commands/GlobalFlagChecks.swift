@@ -11,9 +11,26 @@ enum GlobalFlagChecks {
     static func before(_ inv: Invocation) throws {
         // A command's own --profile (debug's) hides the global one, which then keeps its default.
         if !inv.flags.ownNames.contains("profile") { try checkProfile(inv.flags.string("profile")) }
+        // The client configuration (context, certificate files) is checked first, as kubectl's Complete
+        // reads the namespace before anything else.
+        if readsClientConfig(inv) { try inv.checkCredentialFiles() }
         guard needsClient(inv) else { return }
         let text = inv.flags.string("request-timeout")
         if !isValidTimeout(text) { throw CLIError.message(invalidTimeout) }
+    }
+
+    /// The commands whose first step is kubectl's namespace lookup (which checks the credential files):
+    /// all but config, kustomize, completion, options, plugin, `version --client` and kubectl-local's
+    /// store; `create KIND` and `create` check their arguments first.
+    private static func readsClientConfig(_ inv: Invocation) -> Bool {
+        let path = inv.commandPath
+        switch path.first {
+        case nil, "config", "kustomize", "completion", "options", "plugin", "store", "help", "__man": return false
+        case "version": return !inv.flags.bool("client")
+        case "create" where path.count > 1: return inv.args.count == 1
+        case "create": return ["filename", "kustomize"].contains { inv.flags.declares($0) && inv.flags.isSet($0) }
+        default: return true
+        }
     }
 
     /// kubectl's profiling set-up (before every command that runs) refuses a profile Go's runtime does not

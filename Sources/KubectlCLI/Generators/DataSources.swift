@@ -18,7 +18,7 @@ struct DataCollector {
     }
 
     mutating func add(key: String, bytes: [UInt8]) throws {
-        let errs = Gen.isConfigMapKey(key)
+        let errs = isConfigMapKey(key)
         if isSecret {
             if !errs.isEmpty {
                 throw CLIError.message("\(strconvQuote(key)) is not valid key name for a Secret \(errs.joined(separator: ";"))")
@@ -124,7 +124,7 @@ struct DataCollector {
                 if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
                 let kv = Gen.splitN2(trimmed, "=")
                 let key = kv[0]
-                let errs = Gen.isEnvVarName(key)
+                let errs = isEnvVarName(key)
                 if !errs.isEmpty {
                     throw CLIError.message("\(strconvQuote(key)) is not a valid key name: \(errs.joined(separator: ";"))")
                 }

@@ -161,53 +161,6 @@ enum Gen {
              ("ownerReferences", ownerReferences)])
     }
 
-    // MARK: validation (k8s.io/apimachinery/pkg/util/validation)
-
-    static func isConfigMapKey(_ key: String) -> [String] {
-        var errs: [String] = []
-        if key.utf8.count > 253 { errs.append("must be no more than 253 characters") }
-        if key.isEmpty || !key.utf8.allSatisfy({ isAlnum($0) || $0 == 0x2D || $0 == 0x2E || $0 == 0x5F }) {
-            errs.append("a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')")
-        }
-        errs += dotErrors(key)
-        return errs
-    }
-
-    static func isEnvVarName(_ key: String) -> [String] {
-        var errs: [String] = []
-        let u = Array(key.utf8)
-        let ok = !u.isEmpty && !(u[0] >= 0x30 && u[0] <= 0x39)
-            && u.allSatisfy { isAlnum($0) || $0 == 0x2D || $0 == 0x2E || $0 == 0x5F }
-        if !ok {
-            errs.append("a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')")
-        }
-        errs += dotErrors(key)
-        return errs
-    }
-
-    static func dotErrors(_ key: String) -> [String] {
-        if key == "." { return ["must not be '.'"] }
-        if key == ".." { return ["must not be '..'"] }
-        if key.hasPrefix("..") { return ["must not start with '..'"] }
-        return []
-    }
-
-    static func isAlnum(_ c: UInt8) -> Bool {
-        (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)
-    }
-
-    static func isDNS1123Subdomain(_ s: String) -> Bool {
-        if s.isEmpty || s.utf8.count > 253 { return false }
-        for label in s.split(separator: ".", omittingEmptySubsequences: false) {
-            let u = Array(label.utf8)
-            guard let f = u.first, let l = u.last else { return false }
-            let lowerAlnum: (UInt8) -> Bool = { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x7A) }
-            if !lowerAlnum(f) || !lowerAlnum(l) { return false }
-            if !u.allSatisfy({ lowerAlnum($0) || $0 == 0x2D }) { return false }
-        }
-        return true
-    }
-
     /// `strings.SplitN(s, sep, 2)` with a one-character separator.
     static func splitN2(_ s: String, _ sep: Character) -> [String] {
         guard let i = s.firstIndex(of: sep) else { return [s] }

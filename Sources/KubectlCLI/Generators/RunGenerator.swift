@@ -152,7 +152,7 @@ extension RunOptions {
         var env: [JSONValue] = []
         for e in self.env {
             let kv = Gen.splitN2(e, "=")
-            if kv.count != 2 || kv[0].isEmpty || !Gen.isEnvVarName(kv[0]).isEmpty {
+            if kv.count != 2 || kv[0].isEmpty || !isEnvVarName(kv[0]).isEmpty {
                 throw CLIError.message("invalid env: \(e)")
             }
             env.append(Gen.obj([("name", .string(kv[0])), ("value", kv[1].isEmpty ? nil : .string(kv[1]))]))

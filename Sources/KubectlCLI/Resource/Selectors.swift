@@ -23,28 +23,18 @@ func parseFieldSelector(_ text: String) throws -> FieldSelector? {
     }
 }
 
-/// The value of a field-selector field of an object: metadata.name/namespace for every kind, plus
-/// the kind's own fields; nil when the kind does not support the field.
-func fieldValue(_ field: String, of object: JSONValue, type: ResourceType) -> String? {
-    switch field {
-    case "metadata.name": return object["metadata"]["name"].string ?? ""
-    case "metadata.namespace": return object["metadata"]["namespace"].string ?? ""
-    default: return type.fieldSelectors[field].map { $0(object) }
-    }
-}
-
 /// Filters rows by a field selector; an unsupported field is the server's BadRequest, wrapped as
 /// cli-runtime wraps list errors.
 func filterByFields(_ rows: [ObjectRow], _ fs: FieldSelector, type: ResourceType, labelSelector: String,
                     fieldSelectorText: String) throws -> [ObjectRow]
 {
-    for field in fs.requirements.map(\.field) where fieldValue(field, of: .emptyObject, type: type) == nil {
+    for field in fs.requirements.map(\.field) where type.fieldValue(field, of: .emptyObject) == nil {
         throw CLIError.api(APIError.badRequest(
             "Unable to find \(goQuoted(gvrString(type))) that match label selector \(goQuoted(labelSelector)), field selector \(goQuoted(fieldSelectorText)): field label not supported: \(field)"))
     }
     return try rows.filter { row in
         let obj = try JSON.parse(row.data)
-        return fs.matches { fieldValue($0, of: obj, type: type) }
+        return fs.matches { type.fieldValue($0, of: obj) }
     }
 }
 

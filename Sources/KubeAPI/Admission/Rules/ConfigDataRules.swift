@@ -56,26 +56,4 @@ enum ConfigDataRules {
         let pad = b64.utf8.reversed().prefix(2).filter { $0 == 0x3D }.count
         return n / 4 * 3 - pad
     }
-
-    /// `validation.IsConfigMapKey`.
-    static func isConfigMapKey(_ value: String) -> [String] {
-        var errs: [String] = []
-        let b = Array(value.utf8)
-        if b.count > dns1123SubdomainMaxLength { errs.append(maxLenError(dns1123SubdomainMaxLength)) }
-        let ok: (UInt8) -> Bool = {
-            ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x2E || $0 == 0x5F
-        }
-        if b.isEmpty || !b.allSatisfy(ok) {
-            errs.append(regexError("a valid config key must consist of alphanumeric characters, '-', '_' or '.'",
-                                   "[-._a-zA-Z0-9]+", "key.name", "KEY_NAME", "key-name"))
-        }
-        if value == "." {
-            errs.append("must not be '.'")
-        } else if value == ".." {
-            errs.append("must not be '..'")
-        } else if value.hasPrefix("..") {
-            errs.append("must not start with '..'")
-        }
-        return errs
-    }
 }

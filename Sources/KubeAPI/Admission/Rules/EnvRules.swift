@@ -130,7 +130,7 @@ enum EnvRules {
         let name = s["name"].string ?? "", key = s["key"].string ?? ""
         for msg in isDNS1123Subdomain(name) { errs.append(.invalid("\(path).name", name, msg)) }
         if key.isEmpty { errs.append(.required("\(path).key")) } else {
-            for msg in ConfigDataRules.isConfigMapKey(key) { errs.append(.invalid("\(path).key", key, msg)) }
+            for msg in isConfigMapKey(key) { errs.append(.invalid("\(path).key", key, msg)) }
         }
     }
 

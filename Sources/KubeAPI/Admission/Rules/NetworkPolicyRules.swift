@@ -48,7 +48,7 @@ enum NetworkPolicyRules {
             if let end {
                 errs.append(FieldError(.invalid, field: "\(path).endPort", value: .int(end), detail: "may not be specified when `port` is non-numeric"))
             }
-            for msg in PodSpecRules.isValidPortName(name) { errs.append(.invalid("\(path).port", name, msg)) }
+            for msg in isValidPortName(name) { errs.append(.invalid("\(path).port", name, msg)) }
         } else if let end {
             errs.append(FieldError(.invalid, field: "\(path).endPort", value: .int(end), detail: "may not be specified when `port` is not specified"))
         }

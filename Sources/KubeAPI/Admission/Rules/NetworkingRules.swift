@@ -96,7 +96,7 @@ enum NetworkingRules {
         if !portName.isEmpty && number != 0 {
             errs.append(.invalid(path, "", "cannot set both port name & port number"))
         } else if !portName.isEmpty {
-            for msg in PodSpecRules.isValidPortName(portName) { errs.append(.invalid("\(path).service.port.name", portName, msg)) }
+            for msg in isValidPortName(portName) { errs.append(.invalid("\(path).service.port.name", portName, msg)) }
         } else if number != 0 {
             if !(1...65535).contains(number) {
                 errs.append(FieldError(.invalid, field: "\(path).service.port.number", value: .int(number), detail: PodSpecRules.portRangeMessage))

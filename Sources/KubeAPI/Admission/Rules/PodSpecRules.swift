@@ -96,21 +96,6 @@ enum PodSpecRules {
         }
     }
 
-    /// `validation.IsValidPortName`.
-    static func isValidPortName(_ port: String) -> [String] {
-        var errs: [String] = []
-        let b = Array(port.utf8)
-        if b.count > 15 { errs.append(maxLenError(15)) }
-        let lowerOrDigit: (UInt8) -> Bool = { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
-        if b.isEmpty || !b.allSatisfy(lowerOrDigit) {
-            errs.append("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)")
-        }
-        if !b.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) { errs.append("must contain at least one letter (a-z)") }
-        if port.contains("--") { errs.append("must not contain consecutive hyphens") }
-        if b.first == 0x2D || b.last == 0x2D { errs.append("must not begin or end with a hyphen") }
-        return errs
-    }
-
     /// The API server's warnings for a pod spec (pkg/api/pod/warnings.go): ports defined twice.
     static func warnings(_ spec: JSONValue, path: String) -> [String] {
         var out: [String] = []

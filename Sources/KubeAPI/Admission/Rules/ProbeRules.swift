@@ -87,7 +87,7 @@ enum ProbeRules {
     /// `ValidatePortNumOrName`: a number in range or an IANA service name.
     static func portNumOrName(_ v: JSONValue, path: String, into errs: inout [FieldError]) {
         if let name = v.string {
-            for msg in PodSpecRules.isValidPortName(name) { errs.append(.invalid(path, name, msg)) }
+            for msg in isValidPortName(name) { errs.append(.invalid(path, name, msg)) }
         } else {
             let n = v.int ?? 0
             if !(1...65535).contains(n) { errs.append(FieldError(.invalid, field: path, value: .int(n), detail: PodSpecRules.portRangeMessage)) }

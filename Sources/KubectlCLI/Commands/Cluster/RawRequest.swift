@@ -4,8 +4,9 @@ import KubePrinters
 import KubeRegistry
 
 /// `kubectl get --raw PATH`: what the API server answers on its health, version and discovery paths
-/// and on object paths, printed as kubectl prints a raw body (as is, no newline added). Paths the
-/// store has no answer for (the OpenAPI documents, metrics, proxies, logs) get the API server's 404.
+/// and on object paths (`KubeAPI.RawPaths`), printed as kubectl prints a raw body (as is, no newline
+/// added). Paths the store has no answer for (the OpenAPI documents, metrics, proxies, logs) get the
+/// API server's 404.
 extension RawRequest {
     /// kubectl's checks of `--raw` (Complete and Validate of `get`).
     static func validate(_ inv: Invocation, path: String) throws {
@@ -27,7 +28,7 @@ extension RawRequest {
         }
         if path.count > 1 && path.hasSuffix("/") { path.removeLast() }
         let verbose = query.split(separator: "&").contains { $0 == "verbose" || $0.hasPrefix("verbose=") }
-        if let health = HealthChecks.answer(path, verbose: verbose) {
+        if let health = RawPaths.health(path, verbose: verbose) {
             inv.io.out.write(health)
             return
         }
@@ -41,11 +42,11 @@ extension RawRequest {
             inv.io.out.write(doc.jsonString(JSONWriteOptions(indent: nil, sortKeys: false)))
             return
         }
-        if let doc = Discovery.document(path, registry: inv.registry) {
+        if let doc = RawPaths.discovery(path, registry: inv.registry) {
             inv.io.out.write(doc.jsonString(JSONWriteOptions(indent: nil, sortKeys: false)) + "\n")
             return
         }
-        if let object = try ObjectPath.answer(path, inv: inv) {
+        if let object = try RawPaths.object(path, registry: inv.registry, server: { try inv.server() }) {
             inv.io.out.write(object.jsonString(JSONWriteOptions(indent: nil, sortKeys: false)) + "\n")
             return
         }
@@ -53,139 +54,4 @@ extension RawRequest {
     }
 
     static let notFound = CLIError.api(APIError(reason: .notFound, message: "the server could not find the requested resource", code: 404))
-}
-
-/// The API server's /healthz, /livez and /readyz: `ok`, or with `?verbose` one line per check.
-enum HealthChecks {
-    static let postStartHooks = [
-        "start-apiserver-admission-initializer", "generic-apiserver-start-informers", "priority-and-fairness-config-consumer",
-        "priority-and-fairness-filter", "storage-object-count-tracker-hook", "start-apiextensions-informers",
-        "start-apiextensions-controllers", "crd-informer-synced", "start-system-namespaces-controller",
-        "start-cluster-authentication-info-controller", "start-kube-apiserver-identity-lease-controller",
-        "start-kube-apiserver-identity-lease-garbage-collector", "start-legacy-token-tracking-controller",
-        "start-service-ip-repair-controllers", "rbac/bootstrap-roles", "scheduling/bootstrap-system-priority-classes",
-        "priority-and-fairness-config-producer", "bootstrap-controller", "aggregator-reload-proxy-client-cert",
-        "start-kube-aggregator-informers", "apiservice-status-local-available-controller",
-        "apiservice-status-remote-available-controller", "apiservice-registration-controller",
-        "apiservice-discovery-controller", "kube-apiserver-autoregistration",
-    ]
-
-    static func checks(_ endpoint: String) -> [String] {
-        var list = ["ping", "log", "etcd"]
-        if endpoint == "readyz" { list += ["etcd-readiness", "informer-sync"] }
-        list += postStartHooks.map { "poststarthook/" + $0 }
-        list += ["autoregister-completion", "poststarthook/apiservice-openapi-controller", "poststarthook/apiservice-openapiv3-controller"]
-        if endpoint == "readyz" { list.append("shutdown") }
-        return list
-    }
-
-    static func answer(_ path: String, verbose: Bool) -> String? {
-        let parts = path.split(separator: "/", maxSplits: 1).map(String.init)
-        guard let endpoint = parts.first, ["healthz", "livez", "readyz"].contains(endpoint) else { return nil }
-        let all = checks(endpoint)
-        if parts.count == 2 { return all.contains(parts[1]) ? "ok" : nil }
-        if !verbose { return "ok" }
-        return all.map { "[+]\($0) ok\n" }.joined() + "\(endpoint) check passed\n"
-    }
-}
-
-/// Discovery documents built from the registry: /api, /api/v1, /apis, /apis/GROUP, /apis/GROUP/VERSION.
-enum Discovery {
-    static func document(_ path: String, registry: Registry) -> JSONValue? {
-        let parts = path.split(separator: "/").map(String.init)
-        switch parts.count {
-        case 1 where parts[0] == "api":
-            return .object(JSONObject([("kind", "APIVersions"), ("versions", ["v1"]),
-                                       ("serverAddressByClientCIDRs", [["clientCIDR": "0.0.0.0/0", "serverAddress": "172.18.0.2:6443"]])]))
-        case 2 where parts[0] == "api" && parts[1] == "v1":
-            return resourceList(group: "", version: "v1", registry: registry)
-        case 1 where parts[0] == "apis":
-            let groups = registry.groups.filter { !$0.name.isEmpty }.map(groupDoc)
-            return .object(JSONObject([("kind", "APIGroupList"), ("apiVersion", "v1"), ("groups", .array(groups))]))
-        case 2 where parts[0] == "apis":
-            guard let g = registry.groups.first(where: { $0.name == parts[1] }) else { return nil }
-            var doc = JSONObject([("kind", "APIGroup"), ("apiVersion", "v1")])
-            for (k, v) in groupDoc(g).object ?? JSONObject() { doc[k] = v }
-            return .object(doc)
-        case 3 where parts[0] == "apis":
-            return resourceList(group: parts[1], version: parts[2], registry: registry)
-        default:
-            return nil
-        }
-    }
-
-    static func groupDoc(_ g: APIGroupInfo) -> JSONValue {
-        let versions = g.versions.map { v -> JSONValue in ["groupVersion": .string("\(g.name)/\(v)"), "version": .string(v)] }
-        return .object(JSONObject([("name", .string(g.name)), ("versions", .array(versions)),
-                                   ("preferredVersion", ["groupVersion": .string("\(g.name)/\(g.preferredVersion)"),
-                                                         "version": .string(g.preferredVersion)])]))
-    }
-
-    static func resourceList(group: String, version: String, registry: Registry) -> JSONValue? {
-        let types = registry.allVersions.filter { $0.group == group && $0.version == version }
-        guard !types.isEmpty else { return nil }
-        var resources: [JSONValue] = []
-        for t in types.sorted(by: { $0.plural < $1.plural }) {
-            var r = JSONObject([("name", .string(t.plural)), ("singularName", .string(t.singular)),
-                                ("namespaced", .bool(t.namespaced)), ("kind", .string(t.kind)),
-                                ("verbs", .array(t.verbs.map { .string($0) }))])
-            if !t.shortNames.isEmpty { r["shortNames"] = .array(t.shortNames.map { .string($0) }) }
-            if !t.categories.isEmpty { r["categories"] = .array(t.categories.map { .string($0) }) }
-            resources.append(.object(r))
-            if t.scale != nil {
-                resources.append(.object(JSONObject([("name", .string(t.plural + "/scale")), ("singularName", ""),
-                                                     ("namespaced", .bool(t.namespaced)), ("group", "autoscaling"),
-                                                     ("version", "v1"), ("kind", "Scale"), ("verbs", ["get", "patch", "update"])])))
-            }
-        }
-        var doc = JSONObject([("kind", "APIResourceList")])
-        if !group.isEmpty { doc["apiVersion"] = "v1" }
-        doc["groupVersion"] = .string(group.isEmpty ? version : "\(group)/\(version)")
-        doc["resources"] = .array(resources)
-        return .object(doc)
-    }
-}
-
-/// Object and list paths: /api/v1/[namespaces/NS/]PLURAL[/NAME] and /apis/GROUP/VERSION/[namespaces/NS/]PLURAL[/NAME].
-enum ObjectPath {
-    static func answer(_ path: String, inv: Invocation) throws -> JSONValue? {
-        var parts = path.split(separator: "/").map(String.init)
-        let group: String
-        if parts.first == "api", parts.count >= 3, parts[1] == "v1" {
-            group = ""
-            parts.removeFirst(2)
-        } else if parts.first == "apis", parts.count >= 4 {
-            group = parts[1]
-            parts.removeFirst(3)
-        } else {
-            return nil
-        }
-        var namespace: String?
-        if parts.count >= 3, parts[0] == "namespaces" {
-            namespace = parts[1]
-            parts.removeFirst(2)
-        }
-        guard (1...2).contains(parts.count), let type = inv.registry.type(group: group, plural: parts[0]),
-              type.namespaced || namespace == nil, !(type.namespaced && namespace == nil && parts.count == 2) else { return nil }
-        let server = try inv.server()
-        if parts.count == 2 {
-            do {
-                return try server.read { try $0.get(type, namespace: namespace ?? "", name: parts[1]) }
-            } catch let e as APIError {
-                throw CLIError.api(e)
-            }
-        }
-        return try server.read { s in
-            // An API server's list items carry no kind/apiVersion of their own.
-            let items = try s.list(type, namespace: namespace).map { item -> JSONValue in
-                var o = item
-                o.remove(["kind"])
-                o.remove(["apiVersion"])
-                return o
-            }
-            return .object(JSONObject([("kind", .string(type.kind + "List")), ("apiVersion", .string(type.apiVersion)),
-                                       ("metadata", ["resourceVersion": .string(String(try s.currentResourceVersion()))]),
-                                       ("items", .array(items))]))
-        }
-    }
 }

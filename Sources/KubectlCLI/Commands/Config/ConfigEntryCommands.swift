@@ -84,16 +84,6 @@ func setFileField(_ fields: inout JSONObject, _ path: String?, embed: Bool, flag
     }
 }
 
-/// filepath.Abs.
-func absolutePath(_ path: String) -> String {
-    if path.hasPrefix("/") { return path }
-    var buffer = [CChar](repeating: 0, count: 4096)
-    guard getcwd(&buffer, buffer.count) != nil else { return path }
-    let cwd = String(cString: buffer)
-    let trimmed = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
-    return trimmed.isEmpty || trimmed == "." ? cwd : cwd + "/" + trimmed
-}
-
 /// `config set-credentials NAME`: certificates, token, basic auth, an auth provider or an exec plugin.
 struct SetCredentialsOptions: FlagOptions {
     static let use = "set-credentials NAME [--client-certificate=path/to/certfile] [--client-key=path/to/keyfile] [--token=bearer_token] [--username=basic_user] [--password=basic_password] [--auth-provider=provider_name] [--auth-provider-arg=key=value] [--exec-command=exec_command] [--exec-api-version=exec_api_version] [--exec-arg=arg] [--exec-env=key=value]"

@@ -79,7 +79,7 @@ enum TopCommand {
             guard pod["status"]["phase"].string == "Running" else {
                 throw CLIError.message("Metrics not available for pod \(namespace)/\(name), age: \(humanDuration(seconds: inv.clock.now.seconds - (Timestamp(rfc3339: pod["metadata"]["creationTimestamp"].string ?? "")?.seconds ?? inv.clock.now.seconds)))")
             }
-            if fields.map({ fs in fs.matches { fieldValue($0, of: pod, type: podType) } }) ?? true {
+            if fields.map({ fs in fs.matches { podType.fieldValue($0, of: pod) } }) ?? true {
                 figures = [PodFigures(pod, containers: o.containers)]
             }
         } else {
@@ -109,7 +109,7 @@ enum TopCommand {
         }
         var pods = try server.read { try $0.list(podType, namespace: namespace) }
         if let labels { pods = pods.filter { labels.matches(Dictionary($0["metadata"]["labels"].stringMap, uniquingKeysWith: { $1 })) } }
-        if let fields { pods = pods.filter { pod in fields.matches { fieldValue($0, of: pod, type: podType) } } }
+        if let fields { pods = pods.filter { pod in fields.matches { podType.fieldValue($0, of: pod) } } }
         return running(pods).map { PodFigures($0, containers: containers) }
     }
 

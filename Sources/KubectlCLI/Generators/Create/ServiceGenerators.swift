@@ -44,20 +44,6 @@ struct CreateService<Kind: ServiceKind>: ObjectGenerator {
         return (Int64(port), .string(t))
     }
 
-    static func isValidPortName(_ s: String) -> [String] {
-        var errs: [String] = []
-        let u = Array(s.utf8)
-        if u.count < 1 || u.count > 15 { errs.append("must be no more than 15 characters") }
-        let lowerAlnum: (UInt8) -> Bool = { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x7A) }
-        if !u.allSatisfy({ lowerAlnum($0) || $0 == 0x2D }) {
-            errs.append("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)")
-        }
-        if s.contains("--") { errs.append("must not contain consecutive hyphens") }
-        if !u.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) { errs.append("must contain at least one letter (a-z)") }
-        if s.hasPrefix("-") || s.hasSuffix("-") { errs.append("must not begin or end with a hyphen") }
-        return errs
-    }
-
     func make(args: [String], argsLenAtDash: Int?, context: GeneratorContext) throws -> JSONValue {
         let name = try Gen.name(args, argsLenAtDash)
         let type = Kind.type
@@ -67,7 +53,7 @@ struct CreateService<Kind: ServiceKind>: ObjectGenerator {
         if clusterIP != "None" && tcp.isEmpty && type != .externalName {
             throw CLIError.message("at least one tcp port specifier must be provided")
         }
-        if type == .externalName && !Gen.isDNS1123Subdomain(externalName) {
+        if type == .externalName && !isDNS1123Subdomain(externalName).isEmpty {
             throw CLIError.message("invalid service external name \(externalName)")
         }
         var ports: [JSONValue] = []
@@ -107,7 +93,7 @@ struct CreateIngress: ObjectGenerator {
     static func ruleMatches(_ rule: String) -> Bool {
         let u = Array(rule.utf8)
         var i = 0
-        func word(_ c: UInt8) -> Bool { Gen.isAlnum(c) || c == 0x5F }
+        func word(_ c: UInt8) -> Bool { (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c == 0x5F }
         while i < u.count, word(u[i]) || u[i] == 0x2A || u[i] == 0x2D || u[i] == 0x2E { i += 1 }
         guard i < u.count, u[i] == 0x2F else { return false }
         // path: / then [^,=\n]* (greedy; the next char must be '=')

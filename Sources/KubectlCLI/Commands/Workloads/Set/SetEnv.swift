@@ -34,7 +34,7 @@ extension SetCommand {
             if p == "-" { throw CLIError.message("reading environment variables from stdin is not supported by kubectl-local; pass KEY=value arguments") }
             if let eq = p.firstIndex(of: "=") {
                 let key = String(p[..<eq]), value = String(p[p.index(after: eq)...])
-                if let msg = Gen.isEnvVarName(key).first {
+                if let msg = isEnvVarName(key).first {
                     throw CLIError.message("\(goQuoted(key)) is not a valid key name: \(msg)")
                 }
                 add.removeAll { $0["name"].string == key }

@@ -1,28 +1,35 @@
-import KubeAPI
 import KubeModel
 import KubeRegistry
 
-/// kubectl's RBAC reconciliation of one Role, ClusterRole, RoleBinding or ClusterRoleBinding against
-/// the stored one (`auth reconcile`).
-struct RBACReconciler {
+/// RBAC reconciliation (upstream's component-helpers `rbac/reconciliation`, which the API server's
+/// bootstrap policy and `kubectl auth reconcile` share) of one Role, ClusterRole, RoleBinding or
+/// ClusterRoleBinding against the stored one, in one API session.
+public struct RBACReconciler {
     let session: APISession
     /// False for --dry-run: compute, change nothing.
     let confirm: Bool
     let removeExtraPermissions: Bool
     let removeExtraSubjects: Bool
 
-    struct Outcome {
-        var object: JSONValue
-        /// create, update or recreate; nil when nothing needs to change.
-        var operation: String?
-        var protected = false
-        var missingRules: [PolicyRule] = []
-        var extraRules: [PolicyRule] = []
-        var missingSubjects: [JSONValue] = []
-        var extraSubjects: [JSONValue] = []
+    public init(session: APISession, confirm: Bool, removeExtraPermissions: Bool, removeExtraSubjects: Bool) {
+        self.session = session
+        self.confirm = confirm
+        self.removeExtraPermissions = removeExtraPermissions
+        self.removeExtraSubjects = removeExtraSubjects
     }
 
-    func reconcile(_ expected: JSONValue, type: ResourceType) throws -> Outcome {
+    public struct Outcome {
+        public var object: JSONValue
+        /// create, update or recreate; nil when nothing needs to change.
+        public var operation: String?
+        public var protected = false
+        public var missingRules: [PolicyRule] = []
+        public var extraRules: [PolicyRule] = []
+        public var missingSubjects: [JSONValue] = []
+        public var extraSubjects: [JSONValue] = []
+    }
+
+    public func reconcile(_ expected: JSONValue, type: ResourceType) throws -> Outcome {
         let ns = type.namespaced ? expected["metadata"]["namespace"].string ?? "" : ""
         let name = expected["metadata"]["name"].string ?? ""
         let binding = type.plural.hasSuffix("bindings")
@@ -127,7 +134,7 @@ struct RBACReconciler {
     }
 
     /// Go's `%+v` of an rbac/v1 Subject.
-    static func goSubject(_ s: JSONValue) -> String {
+    public static func goSubject(_ s: JSONValue) -> String {
         "{Kind:\(s["kind"].string ?? "") APIGroup:\(s["apiGroup"].string ?? "") Name:\(s["name"].string ?? "") Namespace:\(s["namespace"].string ?? "")}"
     }
 }
@@ -143,5 +150,40 @@ extension PolicyRule {
         put("resources", resources)
         o["verbs"] = .array(verbs.map { .string($0) })
         return .object(o)
+    }
+}
+
+/// RBAC's `Covers`: which pieces of `servant` rules the `owner` rules do not grant (kubectl auth
+/// reconcile reports and adds them), each piece one verb × group × resource × name.
+extension PolicyRule {
+    public static func uncovered(_ servant: [PolicyRule], by owner: [PolicyRule]) -> [PolicyRule] {
+        servant.flatMap(\.brokenDown).filter { sub in !owner.contains { $0.covers(sub) } }
+    }
+
+    func covers(_ sub: PolicyRule) -> Bool {
+        func hasAll(_ set: [String], _ items: [String]) -> Bool { items.allSatisfy(set.contains) }
+        let verbs = verbs.contains("*") || hasAll(verbs, sub.verbs)
+        let groups = apiGroups.contains("*") || hasAll(apiGroups, sub.apiGroups)
+        let names = resourceNames.isEmpty || (!sub.resourceNames.isEmpty && hasAll(resourceNames, sub.resourceNames))
+        return verbs && groups && names && resourcesCover(sub.resources) && urlsCover(sub.nonResourceURLs)
+    }
+
+    private func resourcesCover(_ wanted: [String]) -> Bool {
+        if resources.contains("*") { return true }
+        return wanted.allSatisfy { path in
+            if resources.contains(path) { return true }
+            guard let slash = path.firstIndex(of: "/") else { return false }
+            return resources.contains("*" + path[slash...])
+        }
+    }
+
+    private func urlsCover(_ wanted: [String]) -> Bool {
+        wanted.allSatisfy { path in
+            nonResourceURLs.contains { owner in
+                var prefix = Substring(owner)
+                while prefix.hasSuffix("*") { prefix = prefix.dropLast() }
+                return owner == path || (owner.hasSuffix("*") && path.hasPrefix(prefix))
+            }
+        }
     }
 }

@@ -160,7 +160,7 @@ enum TopCommand {
     /// kubectl's pod metrics table: every cell tab-terminated; `--sum` adds a rule and the totals under
     /// the figures (its column count is taken from the header, as kubectl counts it).
     static func podTable(_ pods: [PodFigures], sortBy: String, allNamespaces: Bool, containers: Bool, headers: Bool, sum: Bool) -> String {
-        var tw = TabWriter(minWidth: 0, padding: 3)
+        var tw = TabWriter(minWidth: 6, padding: 3)  // kubectl's GetNewTabWriter
         var columns = 3
         if headers {
             var header: [String] = allNamespaces ? ["NAMESPACE"] : []
@@ -205,7 +205,7 @@ enum TopCommand {
             if nodes.isEmpty { throw CLIError.api(APIError.notFound("nodes", name)) }
         }
         let pods = running(try server.read { try $0.list(podType, namespace: nil) })
-        var tw = TabWriter(minWidth: 0, padding: 3)
+        var tw = TabWriter(minWidth: 6, padding: 3)  // kubectl's GetNewTabWriter
         if !o.noHeaders { tw.write("NAME\tCPU(cores)\tCPU(%)\tMEMORY(bytes)\tMEMORY(%)\t\n") }
         let field = o.showCapacity ? "capacity" : "allocatable"
         func usage(_ n: JSONValue) -> (Int64, Int64) {

@@ -102,10 +102,10 @@ enum KustomizeJSONPatch {
                 try add(&doc, path, try get(doc, from))
             case "test":
                 if try get(doc, path) != op["value"] {
-                    throw CLIError.message("testing value \(op["path"].string ?? "") failed: test failed")
+                    throw KustomizeError("testing value \(op["path"].string ?? "") failed: test failed")
                 }
             default:
-                throw CLIError.message("Unexpected kind: \(kind)")
+                throw KustomizeError("Unexpected kind: \(kind)")
             }
         }
         return doc
@@ -113,7 +113,7 @@ enum KustomizeJSONPatch {
 
     static func pointer(_ p: String) throws -> [String] {
         if p.isEmpty { return [] }
-        guard p.hasPrefix("/") else { throw CLIError.message("invalid JSON pointer \(goQuoted(p))") }
+        guard p.hasPrefix("/") else { throw KustomizeError("invalid JSON pointer \(strconvQuote(p))") }
         return p.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map {
             String($0).replacingAll("~1", with: "/").replacingAll("~0", with: "~")
         }
@@ -136,7 +136,7 @@ enum KustomizeJSONPatch {
     }
 
     static func missing(_ path: [String]) -> Error {
-        CLIError.message("Unable to find /\(path.joined(separator: "/")) in the document")
+        KustomizeError("Unable to find /\(path.joined(separator: "/")) in the document")
     }
 
     static func add(_ doc: inout JSONValue, _ path: [String], _ value: JSONValue) throws {
@@ -203,7 +203,7 @@ final class GoRegex {
         // POSIX ERE has no non-capturing groups.
         let posix = pattern.replacingAll("(?:", with: "(")
         guard regcomp(&re, posix, REG_EXTENDED | REG_NOSUB) == 0 else {
-            throw CLIError.message("error parsing regexp: invalid pattern: `\(pattern)`")
+            throw KustomizeError("error parsing regexp: invalid pattern: `\(pattern)`")
         }
     }
     deinit { regfree(&re) }

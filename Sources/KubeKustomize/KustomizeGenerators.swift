@@ -26,7 +26,7 @@ enum KustomizeGenerators {
             } else if let text = validUTF8(bytes) {
                 data[key] = .string(text)
             } else {
-                binary[key] = .string(Base64.encode(bytes))
+                binary[key] = .string(base64Encode(bytes))
             }
         }
         let global = k.generatorOptions
@@ -57,7 +57,7 @@ enum KustomizeGenerators {
         switch behavior {
         case "create":
             if let e = existing {
-                throw CLIError.message("merging from generator &{0xc000000000 <nil>}: id \(e.goResIdDump) exists; behavior must be merge or replace")
+                throw KustomizeError("merging from generator &{0xc000000000 <nil>}: id \(e.goResIdDump) exists; behavior must be merge or replace")
             }
             let r = KustomizeResource(obj)
             r.needsHash = !disableHash
@@ -65,7 +65,7 @@ enum KustomizeGenerators {
         case "merge", "replace":
             guard let e = existing else {
                 let probe = KustomizeResource(obj)
-                throw CLIError.message("merging from generator &{0xc000000000 <nil>}: id \(probe.goResIdDump) does not exist; cannot merge or replace")
+                throw KustomizeError("merging from generator &{0xc000000000 <nil>}: id \(probe.goResIdDump) does not exist; cannot merge or replace")
             }
             if behavior == "merge" {
                 for field in ["data", "binaryData"] {
@@ -89,7 +89,7 @@ enum KustomizeGenerators {
             }
             if disableHash { e.needsHash = false }
         default:
-            throw CLIError.message("unknown generation behavior \(goQuoted(behavior))")
+            throw KustomizeError("unknown generation behavior \(strconvQuote(behavior))")
         }
     }
 
@@ -103,16 +103,16 @@ enum KustomizeGenerators {
         for env in g.envs {
             let path = KustomizeFS.join(dir, env)
             guard KustomizeFS.isFile(path) else {
-                throw CLIError.message("loading KV pairs: env source files: [\(g.envs.joined(separator: " "))]: evalsymlink failure on '\(path)' : lstat \(path): no such file or directory")
+                throw KustomizeError("loading KV pairs: env source files: [\(g.envs.joined(separator: " "))]: evalsymlink failure on '\(path)' : lstat \(path): no such file or directory")
             }
             if let refusal = KustomizeFS.outsideRoot(path, root: dir, restricted: rootOnly) {
-                throw CLIError.message("loading KV pairs: env source files: [\(g.envs.joined(separator: " "))]: \(refusal)")
+                throw KustomizeError("loading KV pairs: env source files: [\(g.envs.joined(separator: " "))]: \(refusal)")
             }
             out += envPairs(try KustomizeFS.read(path))
         }
         for lit in g.literals {
             guard let eq = lit.firstIndex(of: "="), eq != lit.startIndex else {
-                throw CLIError.message("loading KV pairs: literal sources [\(g.literals.joined(separator: " "))]: invalid literal source \(lit), expected key=value")
+                throw KustomizeError("loading KV pairs: literal sources [\(g.literals.joined(separator: " "))]: invalid literal source \(lit), expected key=value")
             }
             let key = String(lit[..<eq])
             var value = String(lit[lit.index(after: eq)...])
@@ -132,10 +132,10 @@ enum KustomizeGenerators {
             }
             let full = KustomizeFS.join(dir, path)
             guard KustomizeFS.isFile(full) else {
-                throw CLIError.message("loading KV pairs: file sources: [\(g.files.joined(separator: " "))]: evalsymlink failure on '\(full)' : lstat \(full): no such file or directory")
+                throw KustomizeError("loading KV pairs: file sources: [\(g.files.joined(separator: " "))]: evalsymlink failure on '\(full)' : lstat \(full): no such file or directory")
             }
             if let refusal = KustomizeFS.outsideRoot(full, root: dir, restricted: rootOnly) {
-                throw CLIError.message("loading KV pairs: file sources: [\(g.files.joined(separator: " "))]: \(refusal)")
+                throw KustomizeError("loading KV pairs: file sources: [\(g.files.joined(separator: " "))]: \(refusal)")
             }
             if key.isEmpty { key = String(path.split(separator: "/").last ?? "") }
             out.append((key, try KustomizeFS.readBytes(full)))
@@ -181,7 +181,7 @@ enum KustomizeGenerators {
     /// kustomize's secret encoding: base64, cut into lines of 70 characters (each ending in a
     /// newline) once it reaches that length.
     static func encodeBase64(_ bytes: [UInt8]) -> String {
-        let enc = Base64.encode(bytes)
+        let enc = base64Encode(bytes)
         let lineLen = 70
         if enc.count < lineLen { return enc }
         var out = ""

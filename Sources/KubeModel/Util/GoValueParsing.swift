@@ -1,5 +1,3 @@
-import KubeModel
-
 /// Go standard-library value parsing as pflag uses it (strconv.ParseBool, strconv.ParseInt with base 0,
 /// time.ParseDuration / Duration.String, encoding/csv's first record, strconv.Quote), with Go's error texts.
 public enum GoValue {
@@ -40,6 +38,13 @@ public enum GoValue {
         return .success(Int64(u))
     }
 
+    /// `strconv.ParseUint(s, 0, bitSize)`: nil for a syntax or range error.
+    public static func parseUint(_ s: String, bitSize: Int = 64) -> UInt64? {
+        let bytes = Array(s.utf8)
+        if bytes.first == UInt8(ascii: "+") || bytes.first == UInt8(ascii: "-") { return nil }
+        return parseUint(bytes[...], original: bytes, bitSize: bitSize) ?? nil
+    }
+
     /// nil: syntax error; .some(nil): out of range; .some(.some(n)): the value.
     private static func parseUint(_ input: ArraySlice<UInt8>, original: [UInt8], bitSize: Int) -> UInt64?? {
         var s = input
@@ -74,7 +79,8 @@ public enum GoValue {
         return .some(.some(n))
     }
 
-    private static func underscoreOK(_ original: [UInt8]) -> Bool {
+    /// Go's underscoreOK: underscores only between digits (or after a base prefix).
+    public static func underscoreOK(_ original: [UInt8]) -> Bool {
         var s = original[...]
         var saw: Character = "^"
         if let f = s.first, f == UInt8(ascii: "-") || f == UInt8(ascii: "+") { s = s.dropFirst() }

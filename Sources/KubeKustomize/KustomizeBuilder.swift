@@ -46,7 +46,7 @@ final class KustomizeResource {
     /// The same id as the typed Go value prints with %#v in kustomize's merge errors.
     var goResIdDump: String {
         let (g, v) = splitAPIVersion(apiVersion)
-        return "resid.ResId{Gvk:resid.Gvk{Group:\(goQuoted(g)), Version:\(goQuoted(v)), Kind:\(goQuoted(kind)), isClusterScoped:\(isClusterScoped)}, Name:\(goQuoted(name)), Namespace:\(goQuoted(namespace))}"
+        return "resid.ResId{Gvk:resid.Gvk{Group:\(strconvQuote(g)), Version:\(strconvQuote(v)), Kind:\(strconvQuote(kind)), isClusterScoped:\(isClusterScoped)}, Name:\(strconvQuote(name)), Namespace:\(strconvQuote(namespace))}"
     }
 
     var isClusterScoped: Bool { KustomizeResource.isClusterScoped(group: group, kind: kind) }
@@ -63,24 +63,26 @@ final class KustomizeResource {
 }
 
 /// `kubectl kustomize DIR`: kustomize v5.5's build for the common kustomization fields.
-struct KustomizeBuilder {
+public struct KustomizeBuilder {
     var merger: KustomizeStrategicMerger = SimpleStrategicMerge()
     /// Deprecation notes, printed by the command on stderr.
-    var warnings: [String] = []
+    public var warnings: [String] = []
     /// `--load-restrictor=LoadRestrictionsRootOnly` (the default): files a kustomization reads must be in
     /// or below its directory; other kustomization directories may be anywhere.
-    var rootOnly = true
+    public var rootOnly = true
+
+    public init() {}
 
     static let kustomizationFileNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"]
 
     /// Builds the directory and returns the objects in kustomize's output order.
-    mutating func build(_ dir: String) throws -> [JSONValue] {
+    public mutating func build(_ dir: String) throws -> [JSONValue] {
         let root = KustomizeFS.absolute(dir)
         if !KustomizeFS.exists(root) {
-            throw CLIError.message("must build at directory: not a valid directory: evalsymlink failure on '\(root)' : lstat \(root): no such file or directory")
+            throw KustomizeError("must build at directory: not a valid directory: evalsymlink failure on '\(root)' : lstat \(root): no such file or directory")
         }
         if !KustomizeFS.isDirectory(root) {
-            throw CLIError.message("must build at directory: '\(dir)': file is not directory")
+            throw KustomizeError("must build at directory: '\(dir)': file is not directory")
         }
         var resources = try accumulate(root)
         try addHashes(&resources)
@@ -99,7 +101,7 @@ struct KustomizeBuilder {
     }
 
     /// The YAML kubectl kustomize prints: documents separated by `---`.
-    static func render(_ objects: [JSONValue]) -> String {
+    public static func render(_ objects: [JSONValue]) -> String {
         objects.map { YAMLCodec.encode($0) }.joined(separator: "---\n")
     }
 
@@ -119,7 +121,7 @@ struct KustomizeBuilder {
 
     mutating func accumulate(_ dir: String) throws -> [KustomizeResource] {
         guard let file = KustomizeBuilder.kustomizationFileNames.map({ dir + "/" + $0 }).first(where: KustomizeFS.isFile) else {
-            throw CLIError.message("unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '\(dir)'")
+            throw KustomizeError("unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '\(dir)'")
         }
         let k = try Kustomization.parse(try KustomizeFS.read(file))
         warnings += k.warnings
@@ -130,7 +132,7 @@ struct KustomizeBuilder {
             for r in loaded {
                 if let dup = resources.first(where: { sameId($0, r) }) {
                     _ = dup
-                    throw CLIError.message("accumulating resources: accumulation err='merging resources from '\(entry)': may not add resource with an already registered id: \(r.idString)': must build at directory: '\(KustomizeFS.join(dir, entry))': file is not directory")
+                    throw KustomizeError("accumulating resources: accumulation err='merging resources from '\(entry)': may not add resource with an already registered id: \(r.idString)': must build at directory: '\(KustomizeFS.join(dir, entry))': file is not directory")
                 }
                 resources.append(r)
             }
@@ -147,7 +149,7 @@ struct KustomizeBuilder {
     private mutating func loadResource(_ entry: String, dir: String) throws -> [KustomizeResource] {
         let path = KustomizeFS.join(dir, entry)
         if entry.hasPrefix("http://") || entry.hasPrefix("https://") || entry.contains("github.com/") {
-            throw CLIError.message("accumulating resources: accumulation err='accumulating resources from '\(entry)': kubectl-local works offline and cannot fetch remote resources")
+            throw KustomizeError("accumulating resources: accumulation err='accumulating resources from '\(entry)': kubectl-local works offline and cannot fetch remote resources")
         }
         if KustomizeFS.isDirectory(path) {
             let notFile = "accumulating resources from '\(entry)': '\(path)' must resolve to a file"
@@ -155,19 +157,19 @@ struct KustomizeBuilder {
         }
         guard KustomizeFS.exists(path) else {
             let why = "evalsymlink failure on '\(path)' : lstat \(path): no such file or directory"
-            throw CLIError.message("accumulating resources: accumulation err='accumulating resources from '\(entry)': \(why)': must build at directory: not a valid directory: \(why)")
+            throw KustomizeError("accumulating resources: accumulation err='accumulating resources from '\(entry)': \(why)': must build at directory: not a valid directory: \(why)")
         }
         if let refusal = KustomizeFS.outsideRoot(path, root: dir, restricted: rootOnly) {
-            throw CLIError.message("accumulating resources: accumulation err='accumulating resources from '\(entry)': \(refusal)': must build at directory: '\(path)': file is not directory")
+            throw KustomizeError("accumulating resources: accumulation err='accumulating resources from '\(entry)': \(refusal)': must build at directory: '\(path)': file is not directory")
         }
         let text = try KustomizeFS.read(path)
         do {
             return try KustomizeBuilder.decodeObjects(text, source: path)
         } catch let e as YAMLError {
             // kustomize returns a malformed file's error alone (no attempt as a directory).
-            throw CLIError.message("accumulating resources: accumulating resources from '\(entry)': MalformedYAMLError: \(KustomizeBuilder.bareYAMLError(e)) in File: \(entry)")
-        } catch CLIError.message(let m) {
-            throw CLIError.message("accumulating resources: accumulation err='accumulating resources from '\(entry)': \(m)': must build at directory: '\(path)': file is not directory")
+            throw KustomizeError("accumulating resources: accumulating resources from '\(entry)': MalformedYAMLError: \(KustomizeBuilder.bareYAMLError(e)) in File: \(entry)")
+        } catch let e as KustomizeError {
+            throw KustomizeError("accumulating resources: accumulation err='accumulating resources from '\(entry)': \(e.message)': must build at directory: '\(path)': file is not directory")
         }
     }
 
@@ -175,18 +177,23 @@ struct KustomizeBuilder {
     /// visited before it (a cycle would otherwise never end), then builds it with its errors wrapped.
     private mutating func accumulateDirectory(_ path: String, parent: String, wrap: (String) -> String) throws -> [KustomizeResource] {
         for visited in [parent] + visitedRoots.reversed() where visited == path || visited.hasPrefix(path == "/" ? "/" : path + "/") {
-            throw CLIError.message(wrap("cycle detected: candidate root '\(path)' contains visited root '\(visited)'"))
+            throw KustomizeError(wrap("cycle detected: candidate root '\(path)' contains visited root '\(visited)'"))
         }
         if !KustomizeBuilder.kustomizationFileNames.contains(where: { KustomizeFS.isFile(path + "/" + $0) }) {
-            throw CLIError.message(wrap("couldn't make target for path '\(path)': unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '\(path)'"))
+            throw KustomizeError(wrap("couldn't make target for path '\(path)': unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '\(path)'"))
         }
         visitedRoots.append(parent)
         defer { visitedRoots.removeLast() }
         do {
             return try accumulate(path)
-        } catch CLIError.message(let m) {
-            throw CLIError.message(wrap("recursed accumulation of path '\(path)': \(m)"))
+        } catch let e as KustomizeError {
+            throw KustomizeError(wrap("recursed accumulation of path '\(path)': \(e.message)"))
         }
+    }
+
+    /// A patch target's label or annotation selector; kustomize reports a bad one with `labels.Parse`'s text.
+    static func selector(_ text: String) throws -> LabelSelector {
+        do { return try LabelSelector.parse(text) } catch { throw KustomizeError("\(error)") }
     }
 
     /// go-yaml's own text of a YAML error (`yaml: line 3: ...`), without kubectl's decoding prefixes.
@@ -213,7 +220,7 @@ struct KustomizeBuilder {
     private static func checked(_ obj: JSONValue) throws -> JSONValue {
         if (obj["kind"].string ?? "").isEmpty {
             let md = obj["metadata"]
-            throw CLIError.message("missing kind in object {{\(obj["apiVersion"].string ?? "") } {{\(md["name"].string ?? "") \(md["namespace"].string ?? "")} \(goMap(md["labels"])) \(goMap(md["annotations"]))}}")
+            throw KustomizeError("missing kind in object {{\(obj["apiVersion"].string ?? "") } {{\(md["name"].string ?? "") \(md["namespace"].string ?? "")} \(goMap(md["labels"])) \(goMap(md["annotations"]))}}")
         }
         return obj
     }
@@ -306,9 +313,9 @@ struct KustomizeBuilder {
         let full = KustomizeFS.join(dir, path)
         let failure = "trouble configuring builtin PatchTransformer with config: `\n\(config)`: failed to get the patch file from path(\(path)): "
         guard KustomizeFS.isFile(full) else {
-            throw CLIError.message(failure + "evalsymlink failure on '\(full)' : lstat \(full): no such file or directory")
+            throw KustomizeError(failure + "evalsymlink failure on '\(full)' : lstat \(full): no such file or directory")
         }
-        if let refusal = KustomizeFS.outsideRoot(full, root: dir, restricted: rootOnly) { throw CLIError.message(failure + refusal) }
+        if let refusal = KustomizeFS.outsideRoot(full, root: dir, restricted: rootOnly) { throw KustomizeError(failure + refusal) }
         return try KustomizeFS.read(full)
     }
 
@@ -321,10 +328,10 @@ struct KustomizeBuilder {
         let docs = try YAMLCodec.decodeDocuments(text, source: p.path)
         if legacyJSON || docs.first?.array != nil {
             guard let ops = docs.first?.array else {
-                throw CLIError.message("unable to parse SM or JSON patch from [\(text)]")
+                throw KustomizeError("unable to parse SM or JSON patch from [\(text)]")
             }
             guard let target = p.target else {
-                throw CLIError.message("must specify a target for patch \(text)")
+                throw KustomizeError("must specify a target for patch \(text)")
             }
             for r in try select(target, resources) {
                 r.object = try KustomizeJSONPatch.apply(ops, to: r.object)
@@ -349,7 +356,7 @@ struct KustomizeBuilder {
             }
             if targets.count != 1 {
                 let id = probe.idString
-                throw CLIError.message("no resource matches strategic merge patch \"\(id)\": no matches for Id \(id); failed to find unique target for patch \(id)")
+                throw KustomizeError("no resource matches strategic merge patch \"\(id)\": no matches for Id \(id); failed to find unique target for patch \(id)")
             }
         }
         for r in targets {
@@ -368,8 +375,8 @@ struct KustomizeBuilder {
     }
 
     private func select(_ t: Kustomization.Target, _ resources: [KustomizeResource]) throws -> [KustomizeResource] {
-        let labelSel = try t.labelSelector.isEmpty ? nil : parseLabelSelector(t.labelSelector)
-        let annotationSel = try t.annotationSelector.isEmpty ? nil : parseLabelSelector(t.annotationSelector)
+        let labelSel = try t.labelSelector.isEmpty ? nil : KustomizeBuilder.selector(t.labelSelector)
+        let annotationSel = try t.annotationSelector.isEmpty ? nil : KustomizeBuilder.selector(t.annotationSelector)
         let nameRe = t.name.isEmpty ? nil : try GoRegex("^(?:" + t.name + ")$")
         let nsRe = t.namespace.isEmpty ? nil : try GoRegex("^(?:" + t.namespace + ")$")
         return resources.filter { r in
@@ -477,7 +484,7 @@ struct KustomizeBuilder {
 }
 
 /// The file system as kustomize's loader sees it (absolute, cleaned paths).
-enum KustomizeFS {
+public enum KustomizeFS {
     static func absolute(_ path: String) -> String {
         var p = path
         if !p.hasPrefix("/") {
@@ -540,14 +547,14 @@ enum KustomizeFS {
 
     static func readBytes(_ path: String) throws -> [UInt8] {
         let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw CLIError.message("open \(path): no such file or directory") }
+        guard fd >= 0 else { throw KustomizeError("open \(path): no such file or directory") }
         defer { close(fd) }
         return readAll(fd: fd)
     }
 }
 
 extension KustomizeFS {
-    static func write(_ path: String, _ text: String) throws {
-        if let f = writeWholeFile(path, text) { throw CLIError.message("\(f.call) \(path): \(String(cString: strerror(f.errno)))") }
+    public static func write(_ path: String, _ text: String) throws {
+        if let f = writeWholeFile(path, text) { throw KustomizeError("\(f.call) \(path): \(String(cString: strerror(f.errno)))") }
     }
 }

@@ -83,18 +83,18 @@ struct Kustomization {
     static func parse(_ text: String) throws -> Kustomization {
         let doc: JSONValue
         do { doc = try YAMLCodec.decode(text) } catch let e as YAMLError {
-            throw CLIError.message("invalid Kustomization: \(KustomizeBuilder.bareYAMLError(e))")
+            throw KustomizeError("invalid Kustomization: \(KustomizeBuilder.bareYAMLError(e))")
         }
         guard case .object(let raw) = doc else {
-            if doc.isNull { throw CLIError.message("kustomization.yaml is empty") }
-            throw CLIError.message("invalid Kustomization: json: cannot unmarshal \(goJSONTypeName(doc)) into Go value of type types.Kustomization")
+            if doc.isNull { throw KustomizeError("kustomization.yaml is empty") }
+            throw KustomizeError("invalid Kustomization: json: cannot unmarshal \(goJSONTypeName(doc)) into Go value of type types.Kustomization")
         }
-        if raw.isEmpty { throw CLIError.message("kustomization.yaml is empty") }
+        if raw.isEmpty { throw KustomizeError("kustomization.yaml is empty") }
         // Canonical field name -> value, matching keys case-insensitively.
         var fields: [String: JSONValue] = [:]
         for (key, value) in raw {
             guard let canonical = knownFields.first(where: { $0.lowercased() == key.lowercased() }) else {
-                throw CLIError.message("invalid Kustomization: json: unknown field \(goQuoted(key))")
+                throw KustomizeError("invalid Kustomization: json: unknown field \(strconvQuote(key))")
             }
             fields[canonical] = value
         }
@@ -102,15 +102,15 @@ struct Kustomization {
         for f in ["resources", "bases", "components", "crds", "configurations", "generators", "transformers", "validators"] {
             guard let v = fields[f], !v.isNull else { continue }
             guard let items = v.array else {
-                throw CLIError.message("invalid Kustomization: json: cannot unmarshal \(goJSONTypeName(v)) into Go struct field Kustomization.\(f) of type []string")
+                throw KustomizeError("invalid Kustomization: json: cannot unmarshal \(goJSONTypeName(v)) into Go struct field Kustomization.\(f) of type []string")
             }
             if let bad = items.first(where: { $0.string == nil }) {
-                throw CLIError.message("invalid Kustomization: json: cannot unmarshal \(goJSONTypeName(bad)) into Go struct field Kustomization.\(f) of type string")
+                throw KustomizeError("invalid Kustomization: json: cannot unmarshal \(goJSONTypeName(bad)) into Go struct field Kustomization.\(f) of type string")
             }
         }
         for f in unsupportedFields {
             if let v = fields[f], !v.isEmptyValue {
-                throw CLIError.message("kustomization field \(goQuoted(f)) is not supported by kubectl-local")
+                throw KustomizeError("kustomization field \(strconvQuote(f)) is not supported by kubectl-local")
             }
         }
         var k = Kustomization()

@@ -71,6 +71,10 @@ spec:
   selector: {matchLabels: {app: crash}}
   template: {metadata: {labels: {app: crash}}, spec: {containers: [{name: c, image: busybox, command: [sh, -c, "exit 1"]}]}}
 Y
+# EXTRA_CRONJOBS=N adds N more every-minute CronJobs (the cost should grow with N, not with the interval).
+for i in $(seq 1 "${EXTRA_CRONJOBS:-0}"); do
+    printf -- '---\napiVersion: batch/v1\nkind: CronJob\nmetadata: {name: extra-%s}\nspec:\n  schedule: "* * * * *"\n  jobTemplate: {spec: {template: {spec: {restartPolicy: Never, containers: [{name: c, image: busybox, command: ["true"]}]}}}}\n' "$i" >>"$W/m.yaml"
+done
 KUBECTL_LOCAL_NOW=$T0 "$BIN" --store "$W/base.db" create -f "$W/m.yaml" >/dev/null
 printf '%-10s %8s %8s %8s %6s %6s\n' interval wall_s cpu_s rss_mb pods events
 for iv in "1 hour" "1 day" "1 week" "30 days" "365 days" "730 days"; do

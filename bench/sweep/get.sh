@@ -1,7 +1,8 @@
 #!/bin/bash
 # Oracle sweep (b, c): the client-side parts of `get` (-o name, custom-columns, jsonpath, --sort-by over
 # names, timestamps, quantities, counts and missing fields) over many kinds, and `events` (--for, --types,
-# -A), by kubectl-local and by kubectl v1.32 on the same objects (see lib.sh). Tables are left out: the
+# -A), `top` (the fake server's metrics API follows kubectl-local's usage rule), by kubectl-local and by
+# kubectl v1.32 on the same objects (see lib.sh). Tables are left out: the
 # fake server answers lists, not the API server's Table, so kubectl prints only NAME and AGE.
 # Usage: bench/sweep/get.sh [filter-regex]   (REUSE=1 OUT=dir reuses a store describe.sh built)
 source "$(dirname "$0")/lib.sh"
@@ -61,6 +62,30 @@ events-json|events -n sw --for pod/minimal -o json
 events-yaml|events -n sw --for pod/minimal -o yaml
 events-bad-type|events -n sw --types=Bogus
 events-no-headers|events -n sw --no-headers --types=Warning
+top-pods-sw|top pod -n sw
+top-pods-all|top pod -A
+top-pods-sum|top pod -A --sum
+top-pods-containers|top pod -n sw --containers
+top-pods-sort-cpu|top pod -A --sort-by=cpu
+top-pods-sort-mem|top pod -A --sort-by=memory --no-headers
+top-pods-label|top pod -n sw -l app=agent
+top-pods-field|top pod -A --field-selector=metadata.namespace=kube-system
+top-pod-one|top pod kitchen-sink -n sw --containers
+top-pod-missing|top pod nope -n sw
+top-nodes|top node
+top-nodes-capacity|top node --show-capacity
+top-nodes-sort|top node --sort-by=memory --no-headers
+top-node-one|top node node-tainted
+top-nodes-label|top node -l zone=a
+describe-pods-sw|describe pods -n sw
+describe-selector|describe pods -n sw -l app=web
+describe-deploy-all|describe deployments -A
+describe-nodes|describe nodes
+describe-missing|describe pod nope -n sw
+describe-no-events|describe pod minimal -n sw --show-events=false
+describe-prefix|describe pods/kitchen -n sw
+describe-cr-all|describe widgets -n sw
+describe-svc-selector|describe svc -n sw -l app=web
 C
 } | grep -E "${1:-.}" >"$OUT/get.cases"
 same=0; diff=0; random=0

@@ -29,7 +29,7 @@ build_store() {
 }
 start_fake() {
     rm -f "$OUT/port"
-    FAKE_NOW=$NOW FAKE_DELTA_LOG=$OUT/delta python3 "$ROOT/Tests/KubeRegistryTests/Golden/describe/fake_cluster.py" "$OPENAPI" "$FX" "$OUT/port" &
+    FAKE_METRICS=1 FAKE_NOW=$NOW FAKE_DELTA_LOG=$OUT/delta python3 "$ROOT/Tests/KubeRegistryTests/Golden/describe/fake_cluster.py" "$OPENAPI" "$FX" "$OUT/port" &
     FAKE=$!
     trap 'kill $FAKE 2>/dev/null' EXIT INT TERM
     while [ ! -f "$OUT/port" ]; do sleep 0.1; done
@@ -51,9 +51,10 @@ compare() {
     for try in 1 2 3; do
         : >"$OUT/delta"
         { K "$@"; echo "exit=$?"; } >"$OUT/cases/$name.raw" 2>&1 </dev/null
-        [ "$(sort -u "$OUT/delta" | wc -l)" -le 1 ] && break
+        # retried when the shift moved mid-run or the fake server was too slow for discovery (load)
+        [ "$(sort -u "$OUT/delta" | wc -l)" -le 1 ] && ! grep -q 'memcache.go' "$OUT/cases/$name.raw" && break
     done
-    python3 "$ROOT/bench/sweep/unshift.py" "$(head -1 "$OUT/delta")" <"$OUT/cases/$name.raw" >"$OUT/cases/$name.oracle"
+    python3 "$ROOT/bench/sweep/unshift.py" "$(head -1 "$OUT/delta" | grep . || echo 0)" <"$OUT/cases/$name.raw" >"$OUT/cases/$name.oracle"
     { KL "$@"; echo "exit=$?"; } >"$OUT/cases/$name.ours" 2>&1 </dev/null
     if cmp -s "$OUT/cases/$name.oracle" "$OUT/cases/$name.ours"; then echo "same $name"; else echo "DIFF $name"; fi
 }

@@ -1,12 +1,12 @@
 /// Go's `sort.Sort` (pattern-defeating quicksort, Go 1.19 and later) over a permutation, so that
 /// elements that compare equal end up in the order kubectl's sorter leaves them: insertion sort for
 /// up to 12 elements, then pdqsort's pivots, partitions and pattern breaking, heapsort as the fallback.
-struct GoSort {
+public struct GoSort {
     private var p: [Int]
     private let lessFn: (Int, Int) -> Bool
 
     /// The order `sort.Sort` gives `count` elements compared with `less` (by original index).
-    static func permutation(count: Int, less: @escaping (Int, Int) -> Bool) -> [Int] {
+    public static func permutation(count: Int, less: @escaping (Int, Int) -> Bool) -> [Int] {
         var s = GoSort(p: Array(0..<count), lessFn: less)
         if count > 1 { s.pdqsort(0, count, limit: bitLength(count)) }
         return s.p

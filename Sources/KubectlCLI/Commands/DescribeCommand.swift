@@ -42,8 +42,10 @@ struct DescribeOptions: FlagOptions {
             case .success(let info):
                 guard let type = info.type else { continue }
                 if let obj = info.object { found.append((type, obj)); continue }
-                // describe falls back to every object whose name starts with the given one.
-                let matches = info.source.isEmpty ? try server.read { s in
+                // describe falls back to every object whose name starts with the given one, in the
+                // TYPE NAME form only (kubectl: exactly two arguments; TYPE/NAME is looked up as given).
+                let prefixForm = inv.args.count == 2 && !inv.args[0].contains("/")
+                let matches = info.source.isEmpty && prefixForm ? try server.read { s in
                     try s.list(type, namespace: info.namespace).filter { ($0["metadata"]["name"].string ?? "").hasPrefix(info.name) }
                 } : []
                 if matches.isEmpty {

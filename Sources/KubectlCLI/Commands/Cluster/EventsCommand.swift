@@ -44,6 +44,8 @@ struct EventsOptions: FlagOptions {
     var forText = ""
     var forKind: String?
     var forName: String?
+    /// The group/version `--for` resolved to: kubectl's field selector also names involvedObject.apiVersion.
+    var forAPIVersion: String?
     var format: OutputFormat?
     var printFlags = PrintFlags()
     /// Accepted, no effect offline (README, help): lists are read from the store.
@@ -82,6 +84,7 @@ struct EventsOptions: FlagOptions {
             if !parts[1].isEmpty {
                 forKind = type.kind
                 forName = parts[1]
+                forAPIVersion = type.apiVersion
             }
         }
         if !printFlags.output.isEmpty { format = try printFlags.format() }
@@ -145,7 +148,8 @@ struct EventsOptions: FlagOptions {
 
     /// `--for` and `--types`.
     func selects(_ e: JSONValue) -> Bool {
-        if let forKind, e["involvedObject"]["kind"].string != forKind || e["involvedObject"]["name"].string != forName {
+        if let forKind, e["involvedObject"]["kind"].string != forKind || e["involvedObject"]["name"].string != forName
+            || (e["involvedObject"]["apiVersion"].string ?? "") != (forAPIVersion ?? "") {
             return false
         }
         if !types.isEmpty {

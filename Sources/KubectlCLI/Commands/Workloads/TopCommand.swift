@@ -73,11 +73,9 @@ enum TopCommand {
             // One pod: read by its key (across namespaces: the first of that name).
             var pod = allNS ? nil : try server.read { try $0.find(podType, namespace: namespace, name: name) }
             if allNS { pod = try server.read { try $0.list(podType, namespace: nil) }.first { $0["metadata"]["name"].string == name } }
-            guard let pod, labels.map({ $0.matches(Dictionary(pod["metadata"]["labels"].stringMap, uniquingKeysWith: { $1 })) }) ?? true else {
-                throw CLIError.api(APIError.notFound("pods", name))
-            }
-            guard pod["status"]["phase"].string == "Running" else {
-                throw CLIError.message("Metrics not available for pod \(namespace)/\(name), age: \(humanDuration(seconds: inv.clock.now.seconds - (Timestamp(rfc3339: pod["metadata"]["creationTimestamp"].string ?? "")?.seconds ?? inv.clock.now.seconds)))")
+            // The metrics API answers for running pods only; its NotFound names namespace/name.
+            guard let pod, pod["status"]["phase"].string == "Running" else {
+                throw CLIError.api(APIError.notFound("podmetrics.metrics.k8s.io", "\(namespace)/\(name)"))
             }
             if fields.map({ fs in fs.matches { podType.fieldValue($0, of: pod) } }) ?? true {
                 figures = [PodFigures(pod, containers: o.containers)]
@@ -87,11 +85,33 @@ enum TopCommand {
                                       fieldSelector: o.fieldSelector, containers: o.containers)
         }
         if figures.isEmpty {
+            // kubectl's verifyEmptyMetrics: the pods of the namespace (its own, even with -A) that match
+            // the selectors, when there are some, are why there are no metrics.
+            if inv.args.isEmpty {
+                var pods = try server.read { try $0.list(podType, namespace: namespace) }
+                if let labels { pods = pods.filter { labels.matches(Dictionary($0["metadata"]["labels"].stringMap, uniquingKeysWith: { $1 })) } }
+                if let fields { pods = pods.filter { pod in fields.matches { fieldValue($0, of: pod, type: podType) } } }
+                if !pods.isEmpty { throw noMetrics(pods, now: inv.clock.now) }
+            }
             inv.io.err.write(allNS ? "No resources found\n" : "No resources found in \(namespace) namespace.\n")
             return
         }
         inv.io.out.write(podTable(figures, sortBy: sortBy, allNamespaces: allNS, containers: o.containers,
                                   headers: !o.noHeaders, sum: o.sum))
+    }
+
+    /// Why pods have no metrics (kubectl's checkPodAge): the first pod older than the metrics server's
+    /// 2-minute delay names itself with its age as Go's Duration prints it; younger pods are not ready yet.
+    static func noMetrics(_ pods: [JSONValue], now: Timestamp) -> CLIError {
+        for pod in pods {
+            let created = Timestamp(rfc3339: pod["metadata"]["creationTimestamp"].string ?? "")?.seconds ?? now.seconds
+            let age = now.seconds - created
+            if age > 120 {
+                let ns = pod["metadata"]["namespace"].string ?? "", name = pod["metadata"]["name"].string ?? ""
+                return CLIError.message("Metrics not available for pod \(ns)/\(name), age: \(GoDuration(nanoseconds: age &* 1_000_000_000).description)")
+            }
+        }
+        return CLIError.message("metrics not available yet")
     }
 
     /// The running pods that match the selectors, read one at a time through the store's indexes
@@ -119,22 +139,28 @@ enum TopCommand {
         return sortBy
     }
 
+    /// kubectl's sorters over the metrics in the API's order (namespace, name): `sort.Sort`, so pods
+    /// with equal figures end up where Go's pdqsort leaves them (GoSort).
     static func sorted<T>(_ items: [T], by sortBy: String, usage: (T) -> (Int64, Int64), name: (T) -> (String, String)) -> [T] {
-        var indexed = Array(items.enumerated())
-        indexed.sort { a, b in
+        let listed = items.enumerated().sorted { a, b in
+            let (x, y) = (name(a.element), name(b.element))
+            return x != y ? x < y : a.offset < b.offset
+        }.map(\.element)
+        let figures = listed.map(usage)
+        let order = GoSort.permutation(count: listed.count) { i, j in
             switch sortBy {
-            case "cpu": let (x, y) = (usage(a.element).0, usage(b.element).0); return x != y ? x > y : a.offset < b.offset
-            case "memory": let (x, y) = (usage(a.element).1, usage(b.element).1); return x != y ? x > y : a.offset < b.offset
-            default: let (x, y) = (name(a.element), name(b.element)); return x != y ? x < y : a.offset < b.offset
+            case "cpu": return figures[i].0 > figures[j].0
+            case "memory": return figures[i].1 > figures[j].1
+            default: return false
             }
         }
-        return indexed.map(\.element)
+        return order.map { listed[$0] }
     }
 
     /// kubectl's pod metrics table: every cell tab-terminated; `--sum` adds a rule and the totals under
     /// the figures (its column count is taken from the header, as kubectl counts it).
     static func podTable(_ pods: [PodFigures], sortBy: String, allNamespaces: Bool, containers: Bool, headers: Bool, sum: Bool) -> String {
-        var tw = TabWriter(minWidth: 0, padding: 3)
+        var tw = TabWriter(minWidth: 6, padding: 3)  // kubectl's GetNewTabWriter
         var columns = 3
         if headers {
             var header: [String] = allNamespaces ? ["NAMESPACE"] : []
@@ -179,7 +205,7 @@ enum TopCommand {
             if nodes.isEmpty { throw CLIError.api(APIError.notFound("nodes", name)) }
         }
         let pods = running(try server.read { try $0.list(podType, namespace: nil) })
-        var tw = TabWriter(minWidth: 0, padding: 3)
+        var tw = TabWriter(minWidth: 6, padding: 3)  // kubectl's GetNewTabWriter
         if !o.noHeaders { tw.write("NAME\tCPU(cores)\tCPU(%)\tMEMORY(bytes)\tMEMORY(%)\t\n") }
         let field = o.showCapacity ? "capacity" : "allocatable"
         func usage(_ n: JSONValue) -> (Int64, Int64) {

@@ -11,6 +11,9 @@ Usage: fake_cluster.py OPENAPI_DIR FIXTURES_DIR PORTFILE
 FAKE_NOW=<RFC 3339> shifts every timestamp of a served body by the whole seconds between FAKE_NOW and
 the real clock, so kubectl's ages read as they would at FAKE_NOW; FAKE_DELTA_LOG=<file> gets one line
 per request whose body held a timestamp, with the shift used (the sweeps shift absolute times in kubectl's output back by it).
+FAKE_METRICS=1 adds the metrics API (metrics.k8s.io/v1beta1 pods and nodes), its figures following
+kubectl-local's documented rule (SimulatedUsage): a Running pod's container uses what it requests, or
+1m of CPU and 4Mi of memory; a node uses the sum of its Running pods.
 """
 import calendar, glob, json, os, re, sys, time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -103,6 +106,71 @@ def shift(v, delta):
     return v
 
 
+SUFFIX = {"n": 10**-9, "u": 10**-6, "m": 10**-3, "": 1, "k": 10**3, "M": 10**6, "G": 10**9, "T": 10**12,
+          "P": 10**15, "E": 10**18, "Ki": 2**10, "Mi": 2**20, "Gi": 2**30, "Ti": 2**40, "Pi": 2**50, "Ei": 2**60}
+
+
+def quantity(q):
+    """A Kubernetes quantity as a float (enough for the sweeps' figures)."""
+    m = re.match(r"^([+-]?[0-9.]+)(?:[eE]([+-]?\d+))?([a-zA-Z]*)$", str(q))
+    return float(m.group(1)) * 10 ** int(m.group(2) or 0) * SUFFIX[m.group(3)]
+
+
+def usage(container):
+    req = container.get("resources", {}).get("requests", {})
+    cpu = quantity(req["cpu"]) if "cpu" in req else 0.001
+    mem = quantity(req["memory"]) if "memory" in req else 4 * 2**20
+    return int(round(cpu * 1000)), int(mem)
+
+
+def metrics(path, query, objects):
+    """The metrics API's answers for `path`, or None."""
+    base = "/apis/metrics.k8s.io/v1beta1"
+    running = [o for o in objects if o.get("kind") == "Pod" and o.get("status", {}).get("phase") == "Running"]
+    if path == base:
+        return {"kind": "APIResourceList", "apiVersion": "v1", "groupVersion": "metrics.k8s.io/v1beta1", "resources": [
+            {"name": "nodes", "singularName": "", "namespaced": False, "kind": "NodeMetrics", "verbs": ["get", "list"]},
+            {"name": "pods", "singularName": "", "namespaced": True, "kind": "PodMetrics", "verbs": ["get", "list"]}]}
+    m = re.match("^" + base + r"(?:/namespaces/([^/]+))?/(pods|nodes)(?:/([^/]+))?$", path)
+    if not m:
+        return None
+    ns, plural, name = m.groups()
+    items = []
+    if plural == "pods":
+        for p in running:
+            md = p["metadata"]
+            if ns and md.get("namespace") != ns or name and md["name"] != name:
+                continue
+            if "labelSelector" in query and not label_match(p, query["labelSelector"][0]):
+                continue
+            if "fieldSelector" in query and not field_match(p, query["fieldSelector"][0]):
+                continue
+            items.append({"metadata": {"name": md["name"], "namespace": md["namespace"], "labels": md.get("labels", {})},
+                          "timestamp": md["creationTimestamp"], "window": "10s", "containers": [
+                              {"name": c["name"], "usage": {"cpu": "%dm" % usage(c)[0], "memory": str(usage(c)[1])}}
+                              for c in p["spec"]["containers"]]})
+    else:
+        for n in (o for o in objects if o.get("kind") == "Node"):
+            if name and n["metadata"]["name"] != name:
+                continue
+            if "labelSelector" in query and not label_match(n, query["labelSelector"][0]):
+                continue
+            cpu = sum(usage(c)[0] for p in running if p["spec"].get("nodeName") == n["metadata"]["name"] for c in p["spec"]["containers"])
+            mem = sum(usage(c)[1] for p in running if p["spec"].get("nodeName") == n["metadata"]["name"] for c in p["spec"]["containers"])
+            items.append({"metadata": {"name": n["metadata"]["name"], "labels": n["metadata"].get("labels", {})},
+                          "timestamp": n["metadata"]["creationTimestamp"], "window": "10s",
+                          "usage": {"cpu": "%dm" % cpu, "memory": str(mem)}})
+    if name is not None:
+        # metrics-server's NotFound names the group resource and, for pods, namespace/name
+        key = "%s/%s" % (ns, name) if plural == "pods" else name
+        gr = "podmetrics.metrics.k8s.io" if plural == "pods" else "nodemetrics.metrics.k8s.io"
+        return items[0] if items else (404, {"kind": "Status", "apiVersion": "v1", "status": "Failure", "reason": "NotFound",
+                                             "message": '%s "%s" not found' % (gr, key), "code": 404,
+                                             "details": {"name": key, "group": "metrics.k8s.io", "kind": gr.split(".")[0]}})
+    kind = "PodMetricsList" if plural == "pods" else "NodeMetricsList"
+    return {"kind": kind, "apiVersion": "metrics.k8s.io/v1beta1", "metadata": {}, "items": items}
+
+
 def main():
     openapi_dir, fixtures_dir, portfile = sys.argv[1], sys.argv[2], sys.argv[3]
     _, discovery = fake_apiserver.load(openapi_dir)
@@ -146,10 +214,13 @@ def main():
         if path == "/api":
             return {"kind": "APIVersions", "versions": ["v1"], "serverAddressByClientCIDRs": []}
         if path == "/apis":
+            listed = dict(groups, **({"metrics.k8s.io": ["v1beta1"]} if os.environ.get("FAKE_METRICS") else {}))
             return {"kind": "APIGroupList", "apiVersion": "v1", "groups": [
                 {"name": g, "versions": [{"groupVersion": g + "/" + v, "version": v} for v in vs],
                  "preferredVersion": {"groupVersion": g + "/" + vs[0], "version": vs[0]}}
-                for g, vs in groups.items()]}
+                for g, vs in listed.items()]}
+        if os.environ.get("FAKE_METRICS") and path.startswith("/apis/metrics.k8s.io/"):
+            return metrics(path, query, objects)
         if path == "/version":
             return {"major": "1", "minor": "32", "gitVersion": "v1.32.0"}
         gv = "v1" if path == "/api/v1" else path[len("/apis/"):] if path.startswith("/apis/") else None

@@ -109,6 +109,14 @@ final class StoreDescribeContext: DescribeContext {
         return (try? session.list(type, namespace: namespace, fieldValues: fields.map { ($0.path, $0.value) })) ?? []
     }
 
+    func list(_ resource: String, namespace: String?, fields: [(path: String, value: String)], keeping: JSONKeep) -> [JSONValue] {
+        guard let type = try? session.registry.resolve(resource).type,
+              fields.allSatisfy({ session.indexesField($0.path, of: type) }) else {
+            return list(resource, namespace: namespace, fields: fields)
+        }
+        return (try? session.list(type, namespace: namespace, fieldValues: fields.map { ($0.path, $0.value) }, keeping: keeping)) ?? []
+    }
+
     /// The events about `object` (found by its name, as the store indexes them): those with its uid, and
     /// those of its kind that name no uid.
     func events(for object: JSONValue) -> [JSONValue] {

@@ -13,7 +13,8 @@ func describeNode(_ node: JSONValue, _ ctx: DescribeContext) -> String {
         if ka.1 != kb.1 { return goStringLess(ka.1, kb.1) }
         return a.offset < b.offset
     }.map(\.element)
-    let lease = ctx.list("leases.coordination.k8s.io", namespace: "kube-node-lease").first { $0.name == node.name }
+    // The node's own lease by its name (not every node's lease read to find it).
+    let lease = ctx.list("leases.coordination.k8s.io", namespace: "kube-node-lease", fields: [("metadata.name", node.name)]).first
     return tabbed { w in
         w.write(L0, "Name:\t\(node.name)\n")
         let roles = nodeRoles(node)

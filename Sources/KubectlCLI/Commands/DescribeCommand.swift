@@ -101,6 +101,10 @@ final class StoreDescribeContext: DescribeContext {
 
     func list(_ resource: String, namespace: String?, fields: [(path: String, value: String)]) -> [JSONValue] {
         guard let type = try? session.registry.resolve(resource).type else { return [] }
+        // One name in one namespace: the object with that key, if any.
+        if fields.count == 1, fields[0].path == "metadata.name", namespace != nil || !type.namespaced {
+            return (try? session.find(type, namespace: namespace ?? "", name: fields[0].value)).flatMap { $0 }.map { [$0] } ?? []
+        }
         guard fields.allSatisfy({ session.indexesField($0.path, of: type) }) else {
             return list(resource, namespace: namespace).filter { obj in
                 fields.allSatisfy { f in fieldValue(f.path, of: obj, type: type) == f.value }

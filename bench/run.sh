@@ -7,6 +7,8 @@
 #   SIZES="1000 10000" RUNS=3 bash bench/run.sh
 #   KUBECTL=/path/to/kubectl bash bench/run.sh
 #   BIN=.build/release/kubectl-local bash bench/run.sh   # skip the build
+#   OUT=/work/scale-bench/me REUSE=1 bash bench/run.sh   # stores in OUT; REUSE=1 starts from copies of the
+#       stores an earlier run left there (*.orig) instead of building them again
 #   SPREAD_100000=/work/scale-bench/r100k/spread.db bash bench/run.sh   # copy an existing spread store of
 #       that size (with its -wal) instead of building it (its pending store and `create -f` rows are skipped)
 #
@@ -17,11 +19,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=${SIZES:-"1000 100000"}
 RUNS=${RUNS:-5}
-OUT=bench/out
+OUT=${OUT:-bench/out}   # OUT=/big/disk/dir keeps the stores (and rows.txt) elsewhere
 mkdir -p $OUT
 if [ -z "${BIN:-}" ]; then   # BIN=path/to/kubectl-local measures an existing build
   swift build -c release --product kubectl-local --static-swift-stdlib >/dev/null
-  BIN=$PWD/$OUT/kubectl-local
+  BIN=$(cd $OUT && pwd)/kubectl-local
   cp "$(swift build -c release --static-swift-stdlib --show-bin-path)/kubectl-local" "$BIN"
   strip "$BIN" 2>/dev/null || true
 fi
@@ -60,6 +62,11 @@ build_stores() { # N
   $GEN pods "$n" 20 > $OUT/pods-$n.yaml
   local S=$OUT/spread-$n.db P=$OUT/pending-$n.db
   fresh $S; fresh $P
+  if [ -n "${REUSE:-}" ] && [ -f $S.orig ] && [ -f $P.orig ]; then  # the stores an earlier run built, as built
+    cp $S.orig $S; cp $P.orig $P
+    store_bytes "$n" $S
+    return
+  fi
   "$BIN" --store $S create -f $OUT/ns.yaml >/dev/null
   if [ $nodes -gt 1 ]; then $GEN nodes $(( nodes - 1 )) 110 > $OUT/nodes-$n.yaml; "$BIN" --store $S create -f $OUT/nodes-$n.yaml >/dev/null; fi
   echo "building the $n-pod stores..." >&2
@@ -70,8 +77,13 @@ build_stores() { # N
   "$BIN" --store $P create -f $OUT/pending-node-$n.yaml >/dev/null
   measure "\`create -f\` of N pods (one file, 99% Pending)" "$n" --runs 1 --warmup 0 -- "$BIN" --store $P create -f $OUT/pods-$n.yaml
   for db in $S $P; do sqlite3 $db "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null 2>&1 || true; done
-  local bytes; bytes=$(stat -c %s $S)
-  rows+=("store bytes per pod (spread store)|$n|$(( bytes / n ))|-|-|-")
+  cp $S $S.orig; cp $P $P.orig   # kept for REUSE=1 (the commands below write to the stores)
+  store_bytes "$n" $S
+}
+
+store_bytes() { # N STORE: the file's size over N (checkpointed: no -wal left)
+  local bytes; bytes=$(stat -c %s $2)
+  rows+=("store bytes per pod (spread store)|$1|$(( bytes / $1 ))|-|-|-")
   echo "${rows[-1]}" >> $OUT/rows.txt
 }
 
@@ -113,6 +125,20 @@ lists() { # N
   measure "get events --field-selector involvedObject.name=pod-42 (4 of 4N events)" "$n" --runs $RUNS -- "$BIN" --store $S get events -n ns-2 --field-selector involvedObject.name=pod-42
 }
 
+one_node() { # 1,000 pods all on one node: `describe node` prints as many pods as it does for node-2
+  # of the 100,000-pod pending store (room for N/100 = 1,000 pods), so the two compare like for like
+  local O=$OUT/one-node-1000.db
+  fresh $O
+  $GEN namespaces 20 > $OUT/ns.yaml
+  "$BIN" --store $O create -f $OUT/ns.yaml >/dev/null
+  "$BIN" --store $O cordon node-1 >/dev/null
+  $GEN nodes 1 1000 > $OUT/one-node.yaml
+  "$BIN" --store $O create -f $OUT/one-node.yaml >/dev/null
+  $GEN pods 1000 20 > $OUT/pods-1000.yaml
+  "$BIN" --store $O create -f $OUT/pods-1000.yaml >/dev/null
+  measure "describe node with 1,000 pods on it (1,000-pod store, every pod on node-2)" 1000 --runs $RUNS -- "$BIN" --store $O describe node node-2
+}
+
 startup() { # an empty (seeded) store: what every command pays before its own work
   local E=$OUT/empty.db
   fresh $E
@@ -142,6 +168,7 @@ fresh $SC
 "$BIN" --store $SC create deployment web --image=nginx:1.27 >/dev/null
 "$BIN" --store $SC create -f <($GEN nodes 99 110) >/dev/null
 measure "\`scale\` 1 -> 10,000 replicas (100 nodes)" "-" --runs 1 --warmup 0 -- "$BIN" --store $SC scale deploy web --replicas=10000
+one_node
 for n in $SIZES; do
   build_stores "$n"
   single_object "$n" spread

@@ -248,6 +248,17 @@ public final class APISession {
         try list(type, namespace: namespace, fields: fieldValues.map { FieldTerm.equals($0.0, $0.1) })
     }
 
+    /// `list(_:namespace:fieldValues:)` building only the parts of each object `keeping` names.
+    public func list(_ type: ResourceType, namespace: String?, fieldValues: [(String, String)], keeping: JSONKeep) throws -> [JSONValue] {
+        try authorize("list", type, namespace: namespace)
+        return try tx.list(resource: type.storageKey, namespace: type.namespaced ? namespace : nil,
+                           fields: fieldValues.map { FieldTerm.equals($0.0, $0.1) }).map { row in
+            do { return try JSON.parse(row.data, keeping: keeping) } catch {
+                throw APIError(reason: .internalError, message: "stored object \(row.resource) \(row.namespace)/\(row.name) is unreadable: \(error)", code: 500)
+            }
+        }
+    }
+
     /// Whether the store's field index answers a field-selector term on `field` of `type`.
     public func indexesField(_ field: String, of type: ResourceType) -> Bool {
         FieldIndex.indexes(field, type: type) && FieldIndex.schemaVersion(of: field) <= tx.schemaVersion

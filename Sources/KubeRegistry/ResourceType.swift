@@ -29,9 +29,16 @@ public protocol DescribeContext {
     /// Objects of a resource whose fields (dotted paths such as `spec.nodeName`) have these values;
     /// a store context answers from its field index.
     func list(_ resource: String, namespace: String?, fields: [(path: String, value: String)]) -> [JSONValue]
+    /// `list(_:namespace:fields:)` with only the parts `keeping` names built (a store context skips the
+    /// rest of each object as it reads it; the others may return whole objects).
+    func list(_ resource: String, namespace: String?, fields: [(path: String, value: String)], keeping: JSONKeep) -> [JSONValue]
 }
 
 extension DescribeContext {
+    public func list(_ resource: String, namespace: String?, fields: [(path: String, value: String)], keeping: JSONKeep) -> [JSONValue] {
+        list(resource, namespace: namespace, fields: fields)
+    }
+
     public func list(_ resource: String, namespace: String?, fields: [(path: String, value: String)]) -> [JSONValue] {
         list(resource, namespace: namespace).filter { obj in
             fields.allSatisfy { field in

@@ -277,7 +277,12 @@ public final class StoreTransaction {
         try log.bind(1, existing.id)
         try log.run()
         try pruneChangeLog()
-        for sql in [SQL.deleteObject, SQL.deleteData, SQL.deleteLabels, SQL.deleteOwners] {
+        // A row written with no labels or no owners has no entries of them to delete (see
+        // writeLabels/writeOwners).
+        var statements = [SQL.deleteObject, SQL.deleteData]
+        if existing.labels != "{}" { statements.append(SQL.deleteLabels) }
+        if existing.owners != "[]" { statements.append(SQL.deleteOwners) }
+        for sql in statements {
             let s = try db.statement(sql)
             try s.bind(1, existing.id)
             try s.run()

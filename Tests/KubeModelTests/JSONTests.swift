@@ -24,6 +24,23 @@ import Testing
         #expect(v.compactJSON == #""a\"b\\c\n\u0001\u2028é""#)
     }
 
+    /// A partial parse builds exactly the kept paths, as the full parse has them, stepping over the
+    /// rest (escaped quotes and brackets inside strings, nested arrays, numbers, literals).
+    @Test func partialParseKeepsTheNamedPaths() throws {
+        let text = #"{"kind":"Pod","metadata":{"name":"p\"}]","managedFields":[{"a":{"b":[1,2,{"c":"}"}]}}],"namespace":"ns","x":-1.5e3},"#
+            + #""spec":{"containers":[{"name":"a","resources":{"requests":{"cpu":"1"}},"env":[{"v":"[{"}]},{"image":"i","resources":{}}],"#
+            + #""overhead":null,"n":true},"status":{"conditions":[[],{}],"phase":"Running"}}"#
+        let full = try JSON.parse(text)
+        let keep = JSONKeep(paths: ["metadata.name", "metadata.namespace", "spec.containers.resources", "spec.overhead", "status.phase"])
+        let part = try JSON.parse(text, keeping: keep)
+        #expect(part.jsonString(.compactOrdered) == #"{"metadata":{"name":"p\"}]","namespace":"ns"},"#
+            + #""spec":{"containers":[{"resources":{"requests":{"cpu":"1"}}},{"resources":{}}],"overhead":null},"status":{"phase":"Running"}}"#)
+        for path in [["metadata", "name"], ["metadata", "namespace"], ["status", "phase"]] {
+            #expect(part[path[0]][path[1]] == full[path[0]][path[1]])
+        }
+        #expect(try JSON.parse(text, keeping: .all) == full)
+    }
+
     @Test func rejectsTrailingGarbage() {
         #expect(throws: JSONParseError.self) { try JSON.parse("{} x") }
         #expect(throws: JSONParseError.self) { try JSON.parse("{\"a\":}") }

@@ -53,6 +53,26 @@ import Testing
         #expect(s.run("get pods -n dev \(sa)").exitCode == 0)
     }
 
+    /// A rule with resourceNames allows those names only, whichever name a command asks about first
+    /// (the authorizer answers once for every name when a rule allows them all).
+    @Test func resourceNamesAllowOnlyTheirNames() {
+        let s = store()
+        for cm in ["a", "b", "c", "d"] { #expect(s.run("create configmap \(cm) -n dev").exitCode == 0) }
+        #expect(s.run("create role cm-deleter -n dev --verb=delete --resource=configmaps --resource-name=a --resource-name=c").exitCode == 0)
+        #expect(s.run("create rolebinding cm-deleter -n dev --role=cm-deleter --user=jane").exitCode == 0)
+        for (names, deleted, refused) in [("b a", "a", "b"), ("c d", "c", "d")] {
+            let r = s.run("delete configmap \(names) -n dev --as jane")
+            #expect(r.stdout == "configmap \"\(deleted)\" deleted\n", "\(names)")
+            #expect(r.stderr == #"Error from server (Forbidden): configmaps ""# + refused
+                + #"" is forbidden: User "jane" cannot delete resource "configmaps" in API group "" in the namespace "dev""# + "\n", "\(names)")
+            #expect(r.exitCode == 1)
+        }
+        #expect(s.run("get configmaps -n dev -o name").stdout == "configmap/b\nconfigmap/d\nconfigmap/kube-root-ca.crt\n")
+        // A rule without names (edit) then allows every name.
+        #expect(s.run("create rolebinding jane-edit -n dev --clusterrole=edit --user=jane").exitCode == 0)
+        #expect(s.run("delete configmap b d -n dev --as jane").stdout == "configmap \"b\" deleted\nconfigmap \"d\" deleted\n")
+    }
+
     @Test func aggregatedRolesFollowTheirSources() {
         let s = store()
         #expect(s.run("auth can-i list secrets -n dev --as jane").stdout == "no\n")

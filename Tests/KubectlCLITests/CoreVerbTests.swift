@@ -388,6 +388,31 @@ let podManifest = """
         // kube-system's pods count too (CoreDNS 2 x 70Mi, etcd 100Mi), after the zero and the 512Mi of a and b.
         #expect(text.contains("  memory             752Mi (4%)  340Mi (2%)\n"), "\(text)")
     }
+
+    /// The node's pods are read in part (their names, phase, age and container resources): init
+    /// containers and sidecars still count as `PodRequestsAndLimits` counts them.
+    @Test func initContainersAndSidecarsCount() {
+        let s = TestStore()
+        let pod = """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: s
+              labels: {"a": "b"}
+              annotations: {"note": "[{\\"x\\": \\"}\\"}]"}
+            spec:
+              initContainers:
+              - {name: i1, image: busybox, resources: {requests: {cpu: 500m}}}
+              - {name: i2, image: busybox, restartPolicy: Always, resources: {requests: {cpu: 200m}, limits: {memory: 64Mi}}}
+              containers:
+              - {name: c, image: nginx, env: [{name: E, value: "]}"}], resources: {requests: {cpu: 100m}}}
+            """
+        #expect(s.run("create -f -", stdin: pod).exitCode == 0)
+        let text = s.run("describe node node-1").stdout
+        let row = text.split(separator: "\n").first { $0.hasPrefix("  default") && $0.split(separator: " ").contains("s") }
+        // max(100m + 200m, 500m) requested; the sidecar's 64Mi limit.
+        #expect(row.map { $0.contains(" 500m (") && $0.contains(" 64Mi (") } == true, "\(text)")
+    }
 }
 
 /// Argument errors recorded from kubectl.1.32 (they come before any server contact).

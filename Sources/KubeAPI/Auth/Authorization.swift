@@ -61,12 +61,22 @@ extension APISession {
     /// Whether `user` may do what `attributes` describe (a SubjectAccessReview).
     public func allows(_ user: UserInfo, _ attributes: AuthorizationAttributes) throws -> Bool {
         if user == auth.user, let known = auth.decisions[attributes] { return known }
+        // A rule without resourceNames allows every name alike: its answer for a name no object can
+        // have stands for all names, so a command over many objects asks RBAC once, not per object.
+        if user == auth.user, attributes.path == nil, !attributes.name.isEmpty, attributes.name != Self.anyName {
+            var any = attributes
+            any.name = Self.anyName
+            if try allows(user, any) { return true }
+        }
         auth.internalDepth += 1
         defer { auth.internalDepth -= 1 }
         let allowed = try RBACAuthorizer(session: self).allows(user, attributes)
         if user == auth.user { auth.decisions[attributes] = allowed }
         return allowed
     }
+
+    /// A name no object can have (object names are DNS names or paths, never a NUL).
+    static let anyName = "\u{0}"
 
     /// The rules granted to `user` in `namespace` (a SelfSubjectRulesReview's resource and
     /// non-resource rules, in the order the authorizer finds them).

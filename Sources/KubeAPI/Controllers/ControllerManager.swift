@@ -29,6 +29,8 @@ final class ControllerManager {
     /// While every such node is as full as it was and no node changed, every pending pod would get
     /// the answer it already has, so the scheduler leaves them alone.
     var fullAtStart: [String: Bool] = [:]
+    /// The nodes of `fullAtStart` that are no longer as full (or not) as they were.
+    var fullnessMoved: Set<String> = []
     /// A node, volume, claim or storage class changed: every pending pod needs another look.
     var nodesChanged = false
     /// The kubelet's clock while it replays retries that fell due between two commands.
@@ -168,7 +170,7 @@ final class ControllerManager {
         try route(type: type, object: object, old: nil, deleted: true)
         // Inside a cascade (the owner or the namespace is already gone) the outer delete drains.
         let ns = object["metadata"]["namespace"].string ?? ""
-        if !ns.isEmpty, try s.tx.get(resource: nsType.storageKey, namespace: "", name: ns) == nil { return }
+        if !ns.isEmpty, try s.tx.resourceVersion(resource: nsType.storageKey, namespace: "", name: ns) == nil { return }
         for ref in object["metadata"]["ownerReferences"].array ?? [] {
             if let uid = ref["uid"].string, try s.tx.get(uid: uid) == nil { return }
         }
@@ -381,8 +383,9 @@ final class ControllerManager {
     }
 
     func namespaceExists(_ ns: String) throws -> Bool {
-        guard let row = try s.tx.get(resource: nsType.storageKey, namespace: "", name: ns) else { return false }
-        return try s.decode(row)["status"]["phase"].string != "Terminating"
+        // `stored` reads and parses the namespace once per transaction (then confirms its version).
+        guard let (_, obj) = try s.stored(nsType, namespace: "", name: ns) else { return false }
+        return obj["status"]["phase"].string != "Terminating"
     }
 
     /// A live (not being deleted) object, or nil.

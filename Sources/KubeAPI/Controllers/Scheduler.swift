@@ -102,7 +102,9 @@ extension ControllerManager {
             // The store's count already includes this write.
             let after = try s.tx.fieldCount(FieldIndex.activeNode, value: node)
             let before = after + (node == old ? 1 : -1)
-            if fullAtStart[node] == nil { fullAtStart[node] = before >= (try maxPods(node)) }
+            let max = try maxPods(node)
+            if fullAtStart[node] == nil { fullAtStart[node] = before >= max }
+            if (after >= max) != fullAtStart[node] { fullnessMoved.insert(node) } else { fullnessMoved.remove(node) }
             if podsPerNode != nil { podsPerNode![node] = after == 0 ? nil : after }
         }
     }
@@ -117,13 +119,16 @@ extension ControllerManager {
 
     /// True while no node changed and every node whose pod count moved is exactly as full (or not)
     /// as it was: then every pending pod would be refused for the reasons it already shows.
+    /// (Kept as the counts move, in `podOccupancyChanged`: no count is read again here. A node's
+    /// allocatable pods change only with a node write, which sets `nodesChanged`.)
     func schedulingStateUnchanged() throws -> Bool {
-        if nodesChanged { return false }
-        for (node, wasFull) in fullAtStart {
-            let count = try s.tx.fieldCount(FieldIndex.activeNode, value: node)
-            if (count >= (try maxPods(node))) != wasFull { return false }
-        }
-        return true
+        !nodesChanged && fullnessMoved.isEmpty
+    }
+
+    /// A new baseline: every pending pod agrees with the nodes as they are now.
+    func resetFullness() {
+        fullAtStart = [:]
+        fullnessMoved = []
     }
 
     /// Gives the pending pods (oldest first, as the scheduler's queue) another chance after a pod left
@@ -136,7 +141,7 @@ extension ControllerManager {
             // A claim bound or a node written during this pass asks for another one.
             nodesChanged = false
             try schedulePendingPods(ofClasses: classes)
-            fullAtStart = [:]
+            resetFullness()
             return
         }
         var position: Int64 = 0
@@ -151,7 +156,7 @@ extension ControllerManager {
         }
         // Every pending pod now agrees with the cluster as it is: that is the new baseline.
         nodesChanged = false
-        fullAtStart = [:]
+        resetFullness()
     }
 
     /// After a node (or a claim, volume, class) changed: the scheduling classes of pending pods

@@ -4,7 +4,7 @@ import KubeModel
 /// resources they request.
 func describeNode(_ node: JSONValue, _ ctx: DescribeContext) -> String {
     let spec = node["spec"], status = node["status"]
-    let pods = ctx.list("pods", namespace: nil, fields: [("spec.nodeName", node.name)]).filter {
+    let pods = ctx.list("pods", namespace: nil, fields: [("spec.nodeName", node.name)], keeping: nodePodParts).filter {
         $0["status"]["phase"].str != "Succeeded" && $0["status"]["phase"].str != "Failed"
     }
     let sortedPods = pods.enumerated().sorted { a, b in
@@ -13,7 +13,8 @@ func describeNode(_ node: JSONValue, _ ctx: DescribeContext) -> String {
         if ka.1 != kb.1 { return goStringLess(ka.1, kb.1) }
         return a.offset < b.offset
     }.map(\.element)
-    let lease = ctx.list("leases.coordination.k8s.io", namespace: "kube-node-lease").first { $0.name == node.name }
+    // The node's own lease by its name (not every node's lease read to find it).
+    let lease = ctx.list("leases.coordination.k8s.io", namespace: "kube-node-lease", fields: [("metadata.name", node.name)]).first
     return tabbed { w in
         w.write(L0, "Name:\t\(node.name)\n")
         let roles = nodeRoles(node)
@@ -63,6 +64,11 @@ func describeNode(_ node: JSONValue, _ ctx: DescribeContext) -> String {
         writeEventsIfShown(w, node, ctx)
     }
 }
+
+/// What describe node reads of each of the node's pods (the rest of each pod is not built).
+private let nodePodParts = JSONKeep(paths: [
+    "metadata.name", "metadata.namespace", "metadata.creationTimestamp", "status.phase", "spec.overhead",
+    "spec.containers.resources", "spec.initContainers.resources", "spec.initContainers.restartPolicy"])
 
 /// Roles from `node-role.kubernetes.io/<role>` labels and the `kubernetes.io/role` label, sorted.
 func nodeRoles(_ node: JSONValue) -> [String] {

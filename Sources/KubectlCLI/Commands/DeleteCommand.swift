@@ -88,19 +88,21 @@ struct DeleteOptions: FlagOptions {
         if force {
             inv.io.err.write("Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n")
         }
-        let infos = try builder.resolve(&inv).infos(&inv, fetch: .names)
+        // Names only, built into infos one at a time as they are deleted (`delete pods --all -A` of
+        // 100,000 pods holds their names, not their infos).
+        let infos = try builder.resolve(&inv).namedInfos(&inv)
         if infos.isEmpty {
             inv.io.out.write("No resources found\n")
             return
         }
-        let targets = infos.compactMap { try? $0.get() }
-        if interactive, !DeleteConfirmation.ask(targets.compactMap { t in t.type.map { ($0, t.name) } }, io: inv.io) {
+        if interactive, !DeleteConfirmation.ask(infos.compactMap { r in (try? r.get()).flatMap { t in t.type.map { ($0, t.name) } } }, io: inv.io) {
             inv.io.out.write("deletion is cancelled\n")
             return
         }
         let server = try inv.server()
         var deleted = DeletedNamespaces()
-        if targets.contains(where: { $0.type.map(DeletedNamespaces.isNamespace) ?? false }) {
+        if infos.containsType(DeletedNamespaces.isNamespace) {
+            let targets = infos.compactMap { try? $0.get() }
             try server.read { s in try deleted.noteExisting(targets, session: s) }
         }
         var errors: [Error] = []

@@ -103,12 +103,24 @@ final class StoreDescribeContext: DescribeContext {
 
     func list(_ resource: String, namespace: String?, fields: [(path: String, value: String)]) -> [JSONValue] {
         guard let type = try? session.registry.resolve(resource).type else { return [] }
+        // One name in one namespace: the object with that key, if any.
+        if fields.count == 1, fields[0].path == "metadata.name", namespace != nil || !type.namespaced {
+            return (try? session.find(type, namespace: namespace ?? "", name: fields[0].value)).flatMap { $0 }.map { [$0] } ?? []
+        }
         guard fields.allSatisfy({ session.indexesField($0.path, of: type) }) else {
             return list(resource, namespace: namespace).filter { obj in
                 fields.allSatisfy { f in type.fieldValue(f.path, of: obj) == f.value }
             }
         }
         return (try? session.list(type, namespace: namespace, fieldValues: fields.map { ($0.path, $0.value) })) ?? []
+    }
+
+    func list(_ resource: String, namespace: String?, fields: [(path: String, value: String)], keeping: JSONKeep) -> [JSONValue] {
+        guard let type = try? session.registry.resolve(resource).type,
+              fields.allSatisfy({ session.indexesField($0.path, of: type) }) else {
+            return list(resource, namespace: namespace, fields: fields)
+        }
+        return (try? session.list(type, namespace: namespace, fieldValues: fields.map { ($0.path, $0.value) }, keeping: keeping)) ?? []
     }
 
     /// The events about `object` (found by its name, as the store indexes them), as kubectl's searchEvents

@@ -65,6 +65,7 @@ struct LabelAnnotateOptions<Vocabulary: LabelVocabulary>: FlagOptions {
         printer.documentSeparators = mode.field != "labels"
         var b = builder
         b.kustomize = ""  // label and annotate read -f only
+        if builder.local && !list { return try runLocal(b, printer: printer, &inv) }
         let infos = try b.resolve(&inv).infos(&inv, fetch: .latest)
         let count = infos.filter { (try? $0.get()) != nil }.count
         var errors: [Error] = []
@@ -73,6 +74,25 @@ struct LabelAnnotateOptions<Vocabulary: LabelVocabulary>: FlagOptions {
             case .failure(let e): errors.append(e)
             case .success(let info) where list: printList(info.object ?? .emptyObject, many: count > 1, inv: inv)
             case .success(let info):
+                do { try change(info, printer: printer, inv: &inv) } catch {
+                    errors.append(addSource(error, verb: "patching", source: info.source))
+                }
+            }
+        }
+        try printer.flush(&inv)
+        if !errors.isEmpty { throw CLIError.aggregate(errors) }
+    }
+
+    /// `--local`: each object is changed and printed as the files are read (kubectl's stream visitor),
+    /// so memory holds one object, not the file's 100,000; a broken document ends reading with its
+    /// error after the objects before it were printed, as kubectl does.
+    private func runLocal(_ b: ResourceBuilder, printer: OperationPrinter, _ inv: inout Invocation) throws {
+        var errors: [Error] = []
+        for r in try b.objectStream(&inv) {
+            switch r {
+            case .failure(let e): errors.append(e)
+            case .success(let o):
+                let info = ResourceBuilder.localInfo(o)
                 do { try change(info, printer: printer, inv: &inv) } catch {
                     errors.append(addSource(error, verb: "patching", source: info.source))
                 }

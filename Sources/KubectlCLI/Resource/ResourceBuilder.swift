@@ -102,12 +102,7 @@ struct ResourceBuilder {
         if local {
             let (objects, readError) = try readFiles(&inv)
             if let readError { throw readError }
-            for o in objects {
-                let t = Registry.builtin.type(apiVersion: o.object["apiVersion"].string ?? "", kind: o.object["kind"].string ?? "")
-                result.items.append(.object(ResourceInfo(type: t, namespace: o.object["metadata"]["namespace"].string ?? "",
-                                                         name: o.object["metadata"]["name"].string ?? "",
-                                                         object: o.object, source: o.source)))
-            }
+            for o in objects { result.items.append(.object(Self.localInfo(o))) }
             return result
         }
         if hasFiles && !args.isEmpty {
@@ -125,6 +120,13 @@ struct ResourceBuilder {
             try resolveArgs(selection, namespace: namespace, labels: labels, fields: fields, into: &result)
         }
         return result
+    }
+
+    /// An object of a file with `--local`: its type as the built-in registry knows it (nil if not).
+    static func localInfo(_ o: SourcedObject) -> ResourceInfo {
+        let t = Registry.builtin.type(apiVersion: o.object["apiVersion"].string ?? "", kind: o.object["kind"].string ?? "")
+        return ResourceInfo(type: t, namespace: o.object["metadata"]["namespace"].string ?? "",
+                            name: o.object["metadata"]["name"].string ?? "", object: o.object, source: o.source)
     }
 
     /// The objects of `-k` or `-f` (never both), with the error that ended reading early, if any.
@@ -359,7 +361,7 @@ struct ResourceResult {
         return out
     }
 
-    private func list(_ type: ResourceType, namespace: String?, fetch: Fetch, session s: APISession) throws -> [ResourceInfo] {
+    func list(_ type: ResourceType, namespace: String?, fetch: Fetch, session s: APISession) throws -> [ResourceInfo] {
         let indexed = storeRequirements(labels)
         let needsData: Bool
         switch fetch {

@@ -22,12 +22,11 @@ enum WorkloadRules {
             errs += templateRestartAlways(obj)
             if let old { errs += immutableSelector(obj, old) }
         case ("batch", "Job"):
-            for key in ["parallelism", "completions", "backoffLimit", "activeDeadlineSeconds"] {
-                if let n = obj["spec"][key].int, n < 0 {
-                    errs.append(FieldError(.invalid, field: "spec.\(key)", value: .int(Int64(n)), detail: isNegative))
-                }
-            }
+            errs += JobRules.jobSpec(obj["spec"], path: "spec")
             if let old { errs += jobUpdate(obj, old) }
+        case ("batch", "CronJob"):
+            errs += CronJobRules.validate(obj)
+            errs += JobRules.jobSpec(obj["spec"]["jobTemplate"]["spec"], path: "spec.jobTemplate.spec")
         default:
             break
         }

@@ -76,3 +76,35 @@ import Testing
         }
     }
 }
+
+/// A Deployment's rolling-update bounds (apps validation v1.32).
+@Suite struct DeploymentRollingUpdateRuleTests {
+    func deployment(_ s: TestStore, _ strategy: String) -> CLIResult {
+        let f = s.writeFile("d.yaml", """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: d
+            spec:
+              selector: {matchLabels: {app: a}}
+              strategy: {rollingUpdate: \(strategy)}
+              template:
+                metadata: {labels: {app: a}}
+                spec: {containers: [{name: c, image: nginx}]}
+
+            """)
+        return s.run("apply -f \(f) --dry-run=server")
+    }
+
+    @Test func boundsAsTheAPIServerChecksThem() {
+        let s = TestStore()
+        #expect(deployment(s, "{maxSurge: 0, maxUnavailable: 0}").stderr
+            == "The Deployment \"d\" is invalid: spec.strategy.rollingUpdate.maxUnavailable: Invalid value: intstr.IntOrString{Type:0, IntVal:0, StrVal:\"\"}: may not be 0 when `maxSurge` is 0\n")
+        #expect(deployment(s, "{maxSurge: 0%, maxUnavailable: 0%}").stderr
+            == "The Deployment \"d\" is invalid: spec.strategy.rollingUpdate.maxUnavailable: Invalid value: intstr.IntOrString{Type:1, IntVal:0, StrVal:\"0%\"}: may not be 0 when `maxSurge` is 0\n")
+        #expect(deployment(s, "{maxUnavailable: 150%}").stderr
+            == "The Deployment \"d\" is invalid: spec.strategy.rollingUpdate.maxUnavailable: Invalid value: intstr.IntOrString{Type:1, IntVal:0, StrVal:\"150%\"}: must not be greater than 100%\n")
+        // maxSurge may exceed 100%; one bound of 0 is fine.
+        #expect(deployment(s, "{maxSurge: 200%, maxUnavailable: 0}").stdout == "deployment.apps/d created (server dry run)\n")
+    }
+}

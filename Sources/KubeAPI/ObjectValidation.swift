@@ -31,7 +31,28 @@ enum Validation {
         if total > 262144 {
             causes.append(.init(field: "metadata.annotations", message: "Too long: must have at most 262144 bytes"))
         }
+        causes += ownerReferences(meta["ownerReferences"].array ?? [])
         causes += finalizers(meta["finalizers"].array ?? [], old: old, builtin: Registry.builtin.type(storageKey: type.storageKey) != nil)
+        return causes
+    }
+
+    /// `validateOwnerReference`: a version (from apiVersion), kind, name and uid in every reference.
+    static func ownerReferences(_ refs: [JSONValue]) -> [APIError.Cause] {
+        var causes: [APIError.Cause] = []
+        for ref in refs {
+            let apiVersion = ref["apiVersion"].string ?? ""
+            let parts = apiVersion.split(separator: "/", omittingEmptySubsequences: false)
+            let version = parts.count == 1 ? String(parts[0]) : (parts.count == 2 ? String(parts[1]) : "")
+            let checks: [(String, String, Bool, String)] = [
+                ("apiVersion", apiVersion, version.isEmpty, "version must not be empty"),
+                ("kind", ref["kind"].string ?? "", (ref["kind"].string ?? "").isEmpty, "kind must not be empty"),
+                ("name", ref["name"].string ?? "", (ref["name"].string ?? "").isEmpty, "name must not be empty"),
+                ("uid", ref["uid"].string ?? "", (ref["uid"].string ?? "").isEmpty, "uid must not be empty"),
+            ]
+            for (key, value, bad, message) in checks where bad {
+                causes.append(.init(field: "metadata.ownerReferences.\(key)", message: "Invalid value: \(strconvQuote(value)): \(message)"))
+            }
+        }
         return causes
     }
 

@@ -108,3 +108,25 @@ import Testing
         #expect(deployment(s, "{maxSurge: 200%, maxUnavailable: 0}").stdout == "deployment.apps/d created (server dry run)\n")
     }
 }
+
+/// Owner references need a version, kind, name and uid (apimachinery's validateOwnerReference).
+@Suite struct OwnerReferenceRuleTests {
+    @Test func emptyPartsAreRefused() {
+        let s = TestStore()
+        let f = s.writeFile("o.yaml", """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: o
+              ownerReferences:
+              - {apiVersion: "", kind: ConfigMap, name: x, uid: ""}
+
+            """)
+        #expect(s.run("create -f \(f)") == CLIResult(stdout: "", stderr: """
+            The ConfigMap "o" is invalid: \n\
+            * metadata.ownerReferences.apiVersion: Invalid value: "": version must not be empty
+            * metadata.ownerReferences.uid: Invalid value: "": uid must not be empty
+
+            """, exitCode: 1))
+    }
+}

@@ -71,6 +71,25 @@ struct DeclarativeScenarioTests {
         #expect(r.stdout.contains("imagePullPolicy: IfNotPresent"))
     }
 
+    /// kubectl v1.32 against a server (Golden/create/apply-dir-broken-file*): the files it could read are
+    /// applied, the broken one is reported after them, exit 1; -o yaml prints nothing when one failed.
+    @Test func applyDirectoryWithABrokenFileAppliesTheOthers() {
+        let s = TestStore()
+        s.run("create namespace x")
+        mkdir(s.directory + "/d", 0o755)
+        s.writeFile("d/a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n")
+        s.writeFile("d/b.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n data: [\n")
+        s.writeFile("d/c.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n")
+        let r = s.run("apply -f \(s.directory)/d")
+        #expect(r.stdout == "configmap/a created\nconfigmap/c created\n")
+        #expect(r.stderr == "error: error parsing \(s.directory)/d/b.yaml: error converting YAML to JSON: yaml: line 4: did not find expected key\n")
+        #expect(r.exitCode == 1)
+        #expect(s.run("get cm a c -o name").stdout == "configmap/a\nconfigmap/c\n")
+        let y = s.run("apply -f \(s.directory)/d -n x -o yaml")
+        #expect(y.stdout == "" && y.exitCode == 1)
+        #expect(s.run("get cm a c -n x -o name").stdout == "configmap/a\nconfigmap/c\n")
+    }
+
     @Test func applyDryRunsDoNotWrite() {
         let s = TestStore()
         let f = s.writeFile("pod.yaml", Self.pod)

@@ -328,13 +328,15 @@ struct ResourceResult {
 
     /// Visits the objects in order; an object whose reading or handling fails is reported with its
     /// file (`error when <verb> "x.yaml": ...`; nil `verb`: the error as thrown) and the others go on.
-    /// Returns the errors.
-    func visit(_ inv: inout Invocation, fetch: Fetch, verb: String?, ignoreNotFound: Bool = false,
+    /// Returns the errors; with `readErrorsFirst` those of reading (files, kinds, namespaces) come before
+    /// those of handling, as apply reports them (all objects are read before any is applied).
+    func visit(_ inv: inout Invocation, fetch: Fetch, verb: String?, ignoreNotFound: Bool = false, readErrorsFirst: Bool = false,
                _ body: (inout Invocation, ResourceInfo) throws -> Void) throws -> [Error]
     {
-        var errors: [Error] = []
+        var errors: [Error] = [], readErrors: [Error] = []
         for r in try infos(&inv, fetch: fetch, ignoreNotFound: ignoreNotFound) {
             switch r {
+            case .failure(let e) where readErrorsFirst: readErrors.append(e)
             case .failure(let e): errors.append(e)
             case .success(let info):
                 do { try body(&inv, info) } catch {
@@ -343,7 +345,7 @@ struct ResourceResult {
                 }
             }
         }
-        return errors
+        return readErrors + errors
     }
 
     private func read(_ info: ResourceInfo, fetch: Fetch, session s: APISession) throws -> ResourceInfo {

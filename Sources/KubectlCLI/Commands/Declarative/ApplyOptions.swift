@@ -56,6 +56,8 @@ struct ApplyOptions: FlagOptions {
     /// allow-list.
     mutating func complete(_ inv: inout Invocation) throws {
         builder.args = []
+        // kubectl applies the objects it could read and reports the files it could not (ContinueOnError).
+        builder.keepObjectsBeforeBrokenDocument = true
         if serverSide { inv.request.defaultFieldManager = "kubectl" }
         if !inv.args.isEmpty { throw CLIError.unexpectedArgs(inv.args) }
         dryRun = try DryRun.parse(printFlags.dryRun, inv)
@@ -96,7 +98,7 @@ struct ApplyOptions: FlagOptions {
         if result.isEmpty { throw CLIError.message("no objects passed to apply") }
         var visited: [(type: ResourceType, namespace: String, name: String)] = []
         var visitedNamespaces: [String] = []
-        let errors = try result.visit(&inv, fetch: .names, verb: nil) { inv, info in
+        let errors = try result.visit(&inv, fetch: .names, verb: nil, readErrorsFirst: true) { inv, info in
             guard let type = info.type else { return }
             if type.namespaced && !visitedNamespaces.contains(info.namespace) { visitedNamespaces.append(info.namespace) }
             visited.append((type, info.namespace, info.name))
@@ -112,7 +114,8 @@ struct ApplyOptions: FlagOptions {
                                                    server: server)
             printer.print(applied, type: type, operation: operation, inv: inv)
         }
-        try printer.flush(&inv)
+        // Objects printed as a whole (-o yaml, json, ...) are printed only when every object applied.
+        if errors.isEmpty { try printer.flush(&inv) }
         if prune && errors.isEmpty {
             try ApplyCommand.pruneObjects(inv: &inv, server: server, allow: pruneAllowlist,
                                           visited: visited, namespaces: visitedNamespaces, selector: result.labels,

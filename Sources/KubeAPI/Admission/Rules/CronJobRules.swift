@@ -30,7 +30,7 @@ enum CronJobRules {
     }
 
     /// Time zones are checked only where the system's zone data is (the API server embeds its own).
-    static let zoneDataPresent = !readWholeFile("/usr/share/zoneinfo/UTC").isEmpty
+    static let zoneDataPresent = !((try? readFile("/usr/share/zoneinfo/UTC").get()) ?? []).isEmpty
 
     /// robfig/cron v3's `ParseStandard` error for a schedule, or nil when it parses.
     static func scheduleError(_ text: String) -> String? {

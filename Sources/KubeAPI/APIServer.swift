@@ -403,7 +403,7 @@ public final class APISession {
             throw APIError.conflict(type.qualifiedPlural, name,
                                     "the object has been modified; please apply your changes to the latest version and try again")
         }
-        let causes = Validation.objectMeta(obj, type: type)
+        let causes = Validation.objectMeta(obj, type: type, old: old)
         if !causes.isEmpty { throw APIError.invalid(kind: type.kind, name: name, causes: causes) }
         for key in ["uid", "creationTimestamp", "generation", "deletionTimestamp"] {
             let v = old["metadata"][key]

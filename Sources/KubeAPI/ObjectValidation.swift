@@ -4,7 +4,7 @@ import KubeRegistry
 /// The API server's ObjectMeta validation: the kind's name rule, label keys and values, annotation
 /// keys and size. Messages are apimachinery's.
 enum Validation {
-    static func objectMeta(_ obj: JSONValue, type: ResourceType) -> [APIError.Cause] {
+    static func objectMeta(_ obj: JSONValue, type: ResourceType, old: JSONValue? = nil) -> [APIError.Cause] {
         var causes: [APIError.Cause] = []
         let meta = obj["metadata"]
         let name = meta["name"].string ?? ""
@@ -30,6 +30,61 @@ enum Validation {
         }
         if total > 262144 {
             causes.append(.init(field: "metadata.annotations", message: "Too long: must have at most 262144 bytes"))
+        }
+        causes += ownerReferences(meta["ownerReferences"].array ?? [])
+        causes += finalizers(meta["finalizers"].array ?? [], old: old, builtin: Registry.builtin.type(storageKey: type.storageKey) != nil)
+        return causes
+    }
+
+    /// `validateOwnerReference`: a version (from apiVersion), kind, name and uid in every reference.
+    static func ownerReferences(_ refs: [JSONValue]) -> [APIError.Cause] {
+        var causes: [APIError.Cause] = []
+        for ref in refs {
+            let apiVersion = ref["apiVersion"].string ?? ""
+            let parts = apiVersion.split(separator: "/", omittingEmptySubsequences: false)
+            let version = parts.count == 1 ? String(parts[0]) : (parts.count == 2 ? String(parts[1]) : "")
+            let checks: [(String, String, Bool, String)] = [
+                ("apiVersion", apiVersion, version.isEmpty, "version must not be empty"),
+                ("kind", ref["kind"].string ?? "", (ref["kind"].string ?? "").isEmpty, "kind must not be empty"),
+                ("name", ref["name"].string ?? "", (ref["name"].string ?? "").isEmpty, "name must not be empty"),
+                ("uid", ref["uid"].string ?? "", (ref["uid"].string ?? "").isEmpty, "uid must not be empty"),
+            ]
+            for (key, value, bad, message) in checks where bad {
+                causes.append(.init(field: "metadata.ownerReferences.\(key)", message: "Invalid value: \(strconvQuote(value)): \(message)"))
+            }
+        }
+        return causes
+    }
+
+    /// `ValidateFinalizers` (qualified names; not both `orphan` and `foregroundDeletion`), on update
+    /// `ValidateNoNewFinalizers` while the object is being deleted, and for built-in kinds core's
+    /// `validateKubeFinalizerName` (a name without '/' must be a standard one).
+    static func finalizers(_ list: [JSONValue], old: JSONValue?, builtin: Bool) -> [APIError.Cause] {
+        let names = list.compactMap(\.string)
+        var causes: [APIError.Cause] = []
+        for name in names {
+            for msg in isQualifiedName(name) {
+                causes.append(.init(field: "metadata.finalizers", message: "Invalid value: \(strconvQuote(name)): \(msg)"))
+            }
+        }
+        if names.contains("orphan") && names.contains("foregroundDeletion") {
+            let value = "[]string{" + names.map(strconvQuote).joined(separator: ", ") + "}"
+            causes.append(.init(field: "metadata.finalizers",
+                                message: "Invalid value: \(value): finalizer orphan and foregroundDeletion cannot be both set"))
+        }
+        if let old, !old["metadata"]["deletionTimestamp"].isNull {
+            let before = Set((old["metadata"]["finalizers"].array ?? []).compactMap(\.string))
+            let extra = Set(names).subtracting(before).sorted(by: goStringLess)
+            if !extra.isEmpty {
+                let value = "[]string{" + extra.map(strconvQuote).joined(separator: ", ") + "}"
+                causes.append(.init(field: "metadata.finalizers",
+                                    message: "Forbidden: no new finalizers can be added if the object is being deleted, found new finalizers \(value)"))
+            }
+        }
+        guard builtin else { return causes }
+        for (i, name) in names.enumerated() where !name.contains("/") && !["kubernetes", "orphan", "foregroundDeletion"].contains(name) {
+            causes.append(.init(field: "metadata.finalizers[\(i)]",
+                                message: "Invalid value: \(strconvQuote(name)): name is neither a standard finalizer name nor is it fully qualified"))
         }
         return causes
     }

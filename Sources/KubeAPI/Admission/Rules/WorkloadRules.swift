@@ -22,17 +22,51 @@ enum WorkloadRules {
             errs += templateRestartAlways(obj)
             if let old { errs += immutableSelector(obj, old) }
         case ("batch", "Job"):
-            for key in ["parallelism", "completions", "backoffLimit", "activeDeadlineSeconds"] {
-                if let n = obj["spec"][key].int, n < 0 {
-                    errs.append(FieldError(.invalid, field: "spec.\(key)", value: .int(Int64(n)), detail: isNegative))
-                }
-            }
+            errs += JobRules.jobSpec(obj["spec"], path: "spec")
             if let old { errs += jobUpdate(obj, old) }
+        case ("batch", "CronJob"):
+            errs += CronJobRules.validate(obj)
+            errs += JobRules.jobSpec(obj["spec"]["jobTemplate"]["spec"], path: "spec.jobTemplate.spec")
         default:
             break
         }
-        if group == "apps" && kind == "Deployment" { errs += deploymentStrategy(obj) }
+        if group == "apps" && kind == "Deployment" { errs += deploymentStrategy(obj) + rollingUpdate(obj) }
         return errs
+    }
+
+    /// `ValidateRollingUpdateDeployment`: both bounds valid ints or percents, not both 0, and
+    /// maxUnavailable at most 100%.
+    static func rollingUpdate(_ obj: JSONValue) -> [FieldError] {
+        let ru = obj["spec"]["strategy"]["rollingUpdate"]
+        guard ru.object != nil, obj["spec"]["strategy"]["type"].string != "Recreate" else { return [] }
+        let p = "spec.strategy.rollingUpdate", unavailable = ru["maxUnavailable"], surge = ru["maxSurge"]
+        var errs: [FieldError] = []
+        for (key, v) in [("maxUnavailable", unavailable), ("maxSurge", surge)] where !v.isNull {
+            var each: [FieldError] = []
+            AutoscalingRules.positiveIntOrPercent(v, path: "\(p).\(key)", into: &each)
+            errs += each.filter { $0.detail != overPercent }
+        }
+        func value(_ v: JSONValue) -> Int? {
+            if let n = v.int { return Int(n) }
+            guard let t = v.string else { return v.isNull ? 0 : nil }
+            return t.hasSuffix("%") ? Int(t.dropLast()) ?? 0 : Int(t) ?? 0
+        }
+        if value(unavailable) == 0 && value(surge) == 0 {
+            errs.append(FieldError(.invalid, field: "\(p).maxUnavailable", value: .raw(intOrStringLiteral(unavailable)),
+                                   detail: "may not be 0 when `maxSurge` is 0"))
+        }
+        if let t = unavailable.string, t.hasSuffix("%"), let n = Int(t.dropLast()), n > 100 {
+            errs.append(FieldError(.invalid, field: "\(p).maxUnavailable", value: .raw(intOrStringLiteral(unavailable)), detail: overPercent))
+        }
+        return errs
+    }
+
+    static let overPercent = "must not be greater than 100%"
+
+    /// `%#v` of an `intstr.IntOrString`.
+    static func intOrStringLiteral(_ v: JSONValue) -> String {
+        if let s = v.string { return "intstr.IntOrString{Type:1, IntVal:0, StrVal:\(strconvQuote(s))}" }
+        return "intstr.IntOrString{Type:0, IntVal:\(v.int ?? 0), StrVal:\"\"}"
     }
 
     /// `ValidateDeploymentStrategy`: a Recreate deployment has no rollingUpdate (what a server-side

@@ -417,10 +417,13 @@ public final class APISession {
     }
 
     /// Deletes an object and, unless orphaning, everything it owns (garbage collection through
-    /// ownerReferences) and, for a namespace, everything in it. Returns the deleted object.
+    /// ownerReferences) and, for a namespace, everything in it. Returns the deleted object (a pod its
+    /// kubelet must stop first is returned as it stays, Terminating: `deletePodGracefully`).
+    /// `gracePeriod`: the request's `gracePeriodSeconds` (nil: the object's own).
     @discardableResult
     public func delete(_ type: ResourceType, namespace: String, name: String,
-                       propagation: PropagationPolicy = .background, dryRun: Bool = false) throws -> JSONValue
+                       propagation: PropagationPolicy = .background, dryRun: Bool = false,
+                       gracePeriod: Int64? = nil) throws -> JSONValue
     {
         try authorize("delete", type, namespace: namespace, name: name)
         let ns = type.namespaced ? namespace : ""
@@ -436,6 +439,8 @@ public final class APISession {
         }
         if dryRun { return obj }
         if type.group.isEmpty && type.kind == "Namespace" { return try deleteNamespace(type, obj, stored: row) }
+        if type.group.isEmpty && type.kind == "Pod",
+           let stays = try deletePodGracefully(type, obj, stored: row, requested: gracePeriod) { return stays }
         if let marked = try markFinalizing(type, object: obj, stored: row) { return marked }
         try tx.delete(resource: type.storageKey, namespace: ns, name: name)
         switch propagation {

@@ -48,7 +48,8 @@ extension ControllerManager {
         let allNodes = try nodes()
         let wanted = allNodes.filter { daemonWanted(ds, on: $0) }.map(\.name)
         var byNode: [String: [JSONValue]] = [:]
-        for pod in try ownedPods(ds) where !isTerminated(pod) {
+        // A Terminating pod no longer counts: the node gets a new one meanwhile.
+        for pod in try ownedPods(ds) where !isTerminated(pod) && pod["metadata"]["deletionTimestamp"].isNull {
             byNode[daemonPodNode(pod) ?? "", default: []].append(pod)
         }
         var busy = false

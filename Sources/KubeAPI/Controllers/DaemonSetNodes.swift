@@ -131,12 +131,13 @@ extension ControllerManager {
         if let refused { throw refused }
     }
 
-    /// The DaemonSet's pods (not terminated) on `node` or waiting to be scheduled there, in name order.
+    /// The DaemonSet's pods (neither terminated nor terminating) on `node` or waiting to be scheduled there, in name order.
     private func daemonPods(uid: String, namespace ns: String, node: String) throws -> [JSONValue] {
         var pods: [JSONValue] = []
         for value in [node, ""] {
             for row in try podSummaries(namespace: ns, node: value) where row.ownerUIDs.contains(uid) {
-                guard let pod = try s.object(of: row), controllerRef(pod)?.uid == uid, !isTerminated(pod) else { continue }
+                guard let pod = try s.object(of: row), controllerRef(pod)?.uid == uid, !isTerminated(pod),
+                      pod["metadata"]["deletionTimestamp"].isNull else { continue }
                 if value.isEmpty && (!(pod["spec"]["nodeName"].string ?? "").isEmpty || daemonPodNode(pod) != node) { continue }
                 pods.append(pod)
             }

@@ -162,6 +162,10 @@ public final class APISession {
     var warningSink: ((String) -> Void)?
     /// How many writes are in progress: writes made while one is (by controllers) are not client requests.
     var writeDepth = 0
+    /// The pod a client's delete is about to wait for (kubectl delete's `--wait`, `finishDeletion`): its
+    /// kubelet stops it in the same transaction when the stop falls within `withinSeconds`, with no
+    /// timer on the agenda (nothing else can see the pod meanwhile).
+    var awaitedPod: (namespace: String, name: String, withinSeconds: Int64)?
     /// Who makes the client's requests and what RBAC allowed them so far.
     var auth = AuthState()
     /// Objects decoded in this write transaction with the resource version they were read at, by key:

@@ -79,7 +79,6 @@ extension ControllerManager {
         var changed = false
         // A Terminating pod keeps its name until its kubelet has stopped it: it is replaced after it
         // goes, and an ordered StatefulSet waits for it before its next step.
-        func terminating(_ pod: JSONValue) -> Bool { !pod["metadata"]["deletionTimestamp"].isNull }
         // Create missing pods in order, at most a burst per transaction (the rest after a resync).
         for i in 0..<replicas {
             if let pod = byOrdinal[i] {

@@ -39,8 +39,15 @@ extension ControllerManager {
         return !(node["status"]["conditions"].array ?? []).contains { $0["type"].string == "Ready" && $0["status"].string == "Unknown" }
     }
 
-    /// A pod marked for deletion: its kubelet starts stopping it (events, the stop on the agenda).
+    /// A pod marked for deletion: its kubelet starts stopping it (events, the stop on the agenda). A pod
+    /// bound to a node that no longer exists has no kubelet: the pod garbage collector deletes it at once.
     func kubeletTerminating(_ pod: JSONValue) throws {
+        if let nodeName = pod["spec"]["nodeName"].string, !nodeName.isEmpty, try s.find(nodeType, namespace: "", name: nodeName) == nil,
+           (pod["metadata"]["deletionGracePeriodSeconds"].int ?? 0) > 0 {
+            _ = try s.delete(podType, namespace: pod["metadata"]["namespace"].string ?? "", name: pod["metadata"]["name"].string ?? "",
+                             gracePeriod: 0)
+            return
+        }
         guard (pod["metadata"]["deletionGracePeriodSeconds"].int ?? 0) > 0, let requested = Self.deletionRequested(pod),
               let nodeName = pod["spec"]["nodeName"].string, !nodeName.isEmpty, try !kwokManagedNode(nodeName),
               try kubeletReachable(pod) else { return }
@@ -57,7 +64,8 @@ extension ControllerManager {
                       fieldPath: "spec.containers{\(cname)}")
             }
         }
-        if due <= now.seconds {
+        let awaited = s.awaitedPod.map { $0.namespace == ns && $0.name == name && due <= now.seconds + $0.withinSeconds } ?? false
+        if due <= now.seconds || awaited {
             try Timers.cancel(s.tx, id: id)
             try kubeletStopDue(namespace: ns, name: name)
         } else {
@@ -71,6 +79,11 @@ extension ControllerManager {
         guard let pod = try s.find(podType, namespace: ns, name: name), !pod["metadata"]["deletionTimestamp"].isNull,
               (pod["metadata"]["deletionGracePeriodSeconds"].int ?? 0) > 0, try kubeletReachable(pod) else { return }
         _ = try s.delete(podType, namespace: ns, name: name, gracePeriod: 0)
+        // A Recreate rollout waits for its old pods to go: the Deployment of the pod's ReplicaSet looks again.
+        if let owner = controllerRef(pod), owner.kind == "ReplicaSet", let rs = try s.find(rsType, namespace: ns, name: owner.name),
+           let d = controllerRef(rs), d.kind == "Deployment" {
+            enqueue(.deployment(ns, d.name))
+        }
     }
 }
 
@@ -80,6 +93,8 @@ extension APISession {
     /// in the order they fall due. Returns whether the object (with this uid) is gone.
     public func finishDeletion(_ type: ResourceType, namespace: String, name: String, uid: String,
                                withinSeconds: Int64) throws -> Bool {
+        // Stopped already (`deleteAwaiting`): nothing to look up.
+        if uid.isEmpty { return true }
         let c = controllers
         let ns = type.namespaced ? namespace : ""
         writeDepth += 1
@@ -102,6 +117,22 @@ extension APISession {
             try c.drain()
         }
         return try find(type, namespace: ns, name: name)?["metadata"]["uid"].string != uid
+    }
+
+    /// A client's delete it then waits for (kubectl delete): a pod whose kubelet can stop it within
+    /// `withinSeconds` is stopped and gone in this same request, the pod's Terminating state recorded on
+    /// the way. Returns the object as the delete returned it and the uid to wait for ("" once gone).
+    public func deleteAwaiting(_ type: ResourceType, namespace: String, name: String, propagation: PropagationPolicy,
+                               gracePeriod: Int64?, withinSeconds: Int64) throws -> (object: JSONValue, uid: String) {
+        let isPod = type.group.isEmpty && type.kind == "Pod"
+        if isPod { awaitedPod = (namespace, name, withinSeconds) }
+        defer { if isPod { awaitedPod = nil } }
+        let obj = try delete(type, namespace: namespace, name: name, propagation: propagation, gracePeriod: gracePeriod)
+        let uid = obj["metadata"]["uid"].string ?? ""
+        guard let now = try find(type, namespace: type.namespaced ? namespace : "", name: name), now["metadata"]["uid"].string == uid else {
+            return (obj, "")
+        }
+        return (obj, uid)
     }
 
     /// The Terminating pods an object's deletion waits for: the pod itself, a namespace's pods, or the

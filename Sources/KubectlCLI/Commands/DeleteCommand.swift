@@ -112,12 +112,16 @@ struct DeleteOptions: FlagOptions {
             guard let type = t.type else { return nil }
             var left: String?
             if !deleted.removedWithNamespace(t) {
-                let obj = try s.delete(type, namespace: t.namespace, name: t.name, propagation: cascade, dryRun: dryRun != .none,
-                                       gracePeriod: grace)
                 // kubectl waits for the object to go: the kubelets stop its pods meanwhile.
-                let uid = obj["metadata"]["uid"].string ?? ""
-                if waits, try !s.finishDeletion(type, namespace: t.namespace, name: t.name, uid: uid, withinSeconds: waitSeconds) {
-                    left = uid
+                if waits {
+                    let (_, uid) = try s.deleteAwaiting(type, namespace: t.namespace, name: t.name, propagation: cascade,
+                                                        gracePeriod: grace, withinSeconds: waitSeconds)
+                    if try !s.finishDeletion(type, namespace: t.namespace, name: t.name, uid: uid, withinSeconds: waitSeconds) {
+                        left = uid
+                    }
+                } else {
+                    _ = try s.delete(type, namespace: t.namespace, name: t.name, propagation: cascade, dryRun: dryRun != .none,
+                                     gracePeriod: grace)
                 }
             }
             if DeletedNamespaces.isNamespace(type) && dryRun == .none { deleted.namespaces.insert(t.name) }

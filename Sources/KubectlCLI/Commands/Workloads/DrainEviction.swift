@@ -119,7 +119,7 @@ struct DrainEviction {
     /// Whether the pod is gone (then reported), or waited for no longer (`--skip-wait-for-delete-timeout`).
     /// Waiting lets the pod's kubelet stop it (`finishDeletion`), as time passes while drain waits.
     private func gone(_ p: Target, inv: Invocation, eviction: Bool) throws -> Bool {
-        let within = timeout > 0 ? Int64(max(0, deadline - ClientWait.now())) : 7 * 24 * 3600
+        let within = timeout > 0 ? Int64(max(0, deadline - ClientWait.now()).rounded(.up)) : 7 * 24 * 3600
         let pod = try server.write { s -> JSONValue? in
             guard let podType = s.registry.type(group: "", kind: "Pod") else { return nil }
             _ = try s.finishDeletion(podType, namespace: p.namespace, name: p.name, uid: p.uid, withinSeconds: within)

@@ -129,6 +129,9 @@ extension APISession {
         defer { if isPod { awaitedPod = nil } }
         let obj = try delete(type, namespace: namespace, name: name, propagation: propagation, gracePeriod: gracePeriod)
         let uid = obj["metadata"]["uid"].string ?? ""
+        // The wait's own reads are not the client's requests (kubectl ignores a wait it may not make).
+        writeDepth += 1
+        defer { writeDepth -= 1 }
         guard let now = try find(type, namespace: type.namespaced ? namespace : "", name: name), now["metadata"]["uid"].string == uid else {
             return (obj, "")
         }

@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Module layout (dependencies point downward):
-//   kubectl-local (main.swift) -> KubectlCLI -> KubePrinters, KubeAPI
+//   kubectl-local (main.swift) -> KubectlCLI -> KubePrinters, KubeAPI, KubeKustomize
+//   KubeKustomize (kustomize's build of a directory; a library as upstream's kustomize/api is) -> KubeRegistry, KubeCodec
 //   KubeAPI (API-server semantics) -> KubeStore (SQLite rows) , KubeRegistry (kinds) , KubeSchema
 //   KubeTemplate (Go text/template) -> KubeModel ; KubeCodec (YAML) -> KubeModel (JSON values, selectors, time, text) ; C shims at the bottom.
 let v5: [SwiftSetting] = [.swiftLanguageMode(.v5)]
@@ -27,7 +28,9 @@ let package = Package(
         .target(name: "KubeAPI", dependencies: ["KubeModel", "KubeRegistry", "KubeStore", "KubeSchema", "KubeCEL", "KubeCodec",
                                                 "KubeTemplate", "COpenSSL"], swiftSettings: v5),
         .target(name: "KubePrinters", dependencies: ["KubeModel", "KubeCodec", "KubeRegistry", "KubeTemplate"], swiftSettings: v5),
-        .target(name: "KubectlCLI", dependencies: ["KubeModel", "KubeCodec", "KubeRegistry", "KubeAPI", "KubePrinters", "KubeSchema", "KubeTemplate"], swiftSettings: v5),
+        .target(name: "KubeKustomize", dependencies: ["KubeModel", "KubeCodec", "KubeSchema", "KubeRegistry"], swiftSettings: v5),
+        .target(name: "KubectlCLI", dependencies: ["KubeModel", "KubeCodec", "KubeRegistry", "KubeAPI", "KubePrinters", "KubeSchema", "KubeTemplate",
+                                                   "KubeKustomize"], swiftSettings: v5),
         .executableTarget(name: "kubectl-local", dependencies: ["KubectlCLI"], swiftSettings: v5),
         .target(name: "KubeTestSupport", dependencies: ["KubectlCLI", "KubeModel"], swiftSettings: v5),
         .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "KubeTestSupport"], swiftSettings: v5),

@@ -1,3 +1,5 @@
+import KubeModel
+
 /// An API Status error as the API server returns it (`metav1.Status`): reason, message and HTTP code.
 /// kubectl renders it as `Error from server (<Reason>): <message>`; `Invalid` errors with causes render
 /// as `The <Kind> "<name>" is invalid: <field>: <detail>`.
@@ -50,21 +52,21 @@ public struct APIError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// `pods "x" not found` (resource = `plural[.group]`).
     public static func notFound(_ resource: String, _ name: String) -> APIError {
-        APIError(reason: .notFound, message: "\(resource) \"\(name)\" not found", code: 404)
+        APIError(reason: .notFound, message: "\(resource) \(strconvQuote(name)) not found", code: 404)
     }
 
     public static func alreadyExists(_ resource: String, _ name: String) -> APIError {
-        APIError(reason: .alreadyExists, message: "\(resource) \"\(name)\" already exists", code: 409)
+        APIError(reason: .alreadyExists, message: "\(resource) \(strconvQuote(name)) already exists", code: 409)
     }
 
     public static func conflict(_ resource: String, _ name: String, _ detail: String) -> APIError {
-        APIError(reason: .conflict, message: "Operation cannot be fulfilled on \(resource) \"\(name)\": \(detail)", code: 409)
+        APIError(reason: .conflict, message: "Operation cannot be fulfilled on \(resource) \(strconvQuote(name)): \(detail)", code: 409)
     }
 
     /// `The Pod "Bad_Name" is invalid: metadata.name: Invalid value: ...`; with several causes each one
     /// gets its own `* ` line.
     public static func invalid(kind: String, name: String, causes: [Cause], group: String = "") -> APIError {
-        let head = "\(group.isEmpty ? kind : kind + "." + group) \"\(name)\" is invalid"
+        let head = "\(group.isEmpty ? kind : kind + "." + group) \(strconvQuote(name)) is invalid"
         let body: String
         if causes.count == 1 {
             body = "\(head): \(causes[0].field): \(causes[0].message)"

@@ -177,6 +177,8 @@ public final class APISession {
     /// The PriorityClasses as the Priority admission plugin read them in this transaction (nil: not
     /// read, or one was written since).
     var priorityClasses: [JSONValue]?
+    /// The uids of owners waiting in the foreground for their dependents (read once; see ForegroundDeletion).
+    var waitingInForeground: Set<String>?
     /// The spec `SpecValidation` last walked for required fields (by its schema definition) and the
     /// causes it found: the same spec gives the same causes.
     var requiredInSpec: (definition: String, spec: JSONValue, causes: [APIError.Cause])?
@@ -203,7 +205,8 @@ public final class APISession {
     /// field-selector terms the store's index answers (see `indexesField`).
     public func list(_ type: ResourceType, namespace: String?, fields: [FieldTerm] = []) throws -> [JSONValue] {
         try authorize("list", type, namespace: namespace)
-        return try tx.list(resource: type.storageKey, namespace: type.namespaced ? namespace : nil, fields: fields).map(decode)
+        return try tx.list(resource: type.storageKey, namespace: type.namespaced ? namespace : nil, fields: fields)
+            .map { HPAConversion.served(try decode($0), as: type) }
     }
 
     /// Rows without decoding the objects (for fast tables); `data` is empty.
@@ -443,9 +446,13 @@ public final class APISession {
         }
         if dryRun { return obj }
         if type.group.isEmpty && type.kind == "Namespace" { return try deleteNamespace(type, obj, stored: row) }
-        if type.group.isEmpty && type.kind == "Pod",
-           let stays = try deletePodGracefully(type, obj, stored: row, requested: gracePeriod) { return stays }
-        if let marked = try markFinalizing(type, object: obj, stored: row) { return marked }
+        // A pod's own deletion (its kubelet's) comes first: graceful, then in the background.
+        let isPod = type.group.isEmpty && type.kind == "Pod"
+        if isPod, let stays = try deletePodGracefully(type, obj, stored: row, requested: gracePeriod) { return stays }
+        if propagation == .foreground && !isPod { return try deleteInForeground(type, obj, stored: row) }
+        let kept = Self.finalizers(of: obj, after: isPod ? .background : propagation)
+        if propagation == .orphan && !kept.isEmpty { try orphanDependents(of: row.uid) }
+        if let marked = try markFinalizing(type, object: obj, stored: row, finalizers: kept) { return marked }
         try tx.delete(resource: type.storageKey, namespace: ns, name: name)
         switch propagation {
         case .orphan: try orphanDependents(of: row.uid)
@@ -453,6 +460,7 @@ public final class APISession {
         }
         try afterDelete(type: type, object: obj)
         try terminatingObjectGone(type, obj)
+        try foregroundOwnersMayGo(obj["metadata"]["ownerReferences"].array ?? [])
         return obj
     }
 
@@ -563,6 +571,9 @@ public final class APISession {
         try disruptionObjectWritten(type: type, new: object, old: old)
         try controllers.objectWritten(type: type, object: object, old: old)
         try storageProtectionAfterWrite(type: type, object: object, old: old)
+        if let old, old["metadata"]["ownerReferences"] != object["metadata"]["ownerReferences"] {
+            try foregroundOwnersMayGo(old["metadata"]["ownerReferences"].array ?? [])
+        }
     }
 
     /// What the service-account and root-CA controllers put in every new namespace.

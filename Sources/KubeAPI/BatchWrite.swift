@@ -44,6 +44,7 @@ extension APISession {
     func resetControllers() {
         decoded = decoded.map { _ in [:] }
         priorityClasses = nil
+        waitingInForeground = nil
         memory?.forget()
         controllers = ControllerManager(session: self)
     }

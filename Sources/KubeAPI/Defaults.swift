@@ -20,6 +20,9 @@ enum Defaults {
             setIfMissing(&obj, ["status", "phase"], "Pending")
         case ("", "PersistentVolume"):
             setIfMissing(&obj, ["spec", "persistentVolumeReclaimPolicy"], "Retain")
+            var pvSpec = obj["spec"]
+            volumeSource(&pvSpec)
+            obj["spec"] = pvSpec
             setIfMissing(&obj, ["spec", "volumeMode"], "Filesystem")
             setIfMissing(&obj, ["status", "phase"], "Available")
         case ("", "ReplicationController"):
@@ -77,6 +80,9 @@ enum Defaults {
             job(&obj, path: [])
         case ("rbac.authorization.k8s.io", "RoleBinding"), ("rbac.authorization.k8s.io", "ClusterRoleBinding"):
             roleBinding(&obj)
+        case ("", "Endpoints"): endpoints(&obj)
+        case ("scheduling.k8s.io", "PriorityClass"): setIfMissing(&obj, ["preemptionPolicy"], "PreemptLowerPriority")
+        case ("discovery.k8s.io", "EndpointSlice"): endpointSlice(&obj)
         case ("batch", "CronJob"):
             setIfMissing(&obj, ["spec", "concurrencyPolicy"], "Allow")
             setIfMissing(&obj, ["spec", "suspend"], false)
@@ -235,6 +241,10 @@ enum Defaults {
             setIfMissing(&v, [source, "defaultMode"], 420)
         }
         if v["hostPath"].object != nil { setIfMissing(&v, ["hostPath", "type"], "") }
+        volumeSource(&v)
+        if v["ephemeral"]["volumeClaimTemplate"]["spec"].object != nil {
+            setIfMissing(&v, ["ephemeral", "volumeClaimTemplate", "spec", "volumeMode"], "Filesystem")
+        }
         // `SetDefaults_ObjectFieldSelector`: a downward API field reference is to a v1 pod.
         if var items = v["downwardAPI"]["items"].array {
             for i in items.indices where items[i]["fieldRef"].object != nil { setIfMissing(&items[i], ["fieldRef", "apiVersion"], "v1") }
@@ -247,6 +257,23 @@ enum Defaults {
                 sources[s]["downwardAPI"]["items"] = .array(items)
             }
             v["projected"]["sources"] = .array(sources)
+        }
+    }
+
+    /// The defaults of volume sources a pod and a PersistentVolume share (SetDefaults_* of core/v1:
+    /// iSCSI's interface, RBD's pool, user and keyring, Azure Disk's caching, kind, fsType and readOnly,
+    /// ScaleIO's storage mode and fsType).
+    static func volumeSource(_ v: inout JSONValue) {
+        let defaults: [(String, [(String, JSONValue)])] = [
+            ("iscsi", [("iscsiInterface", "default")]),
+            ("rbd", [("pool", "rbd"), ("user", "admin"), ("keyring", "/etc/ceph/keyring")]),
+            ("azureDisk", [("cachingMode", "ReadWrite"), ("fsType", "ext4"), ("readOnly", false), ("kind", "Shared")]),
+            ("scaleIO", [("storageMode", "ThinProvisioned"), ("fsType", "xfs")]),
+        ]
+        for (source, fields) in defaults where v[source].object != nil {
+            for (key, value) in fields where (v[source][key].string ?? "").isEmpty && v[source][key].bool == nil {
+                v[source][key] = value
+            }
         }
     }
 

@@ -14,21 +14,32 @@ extension APISession {
 
     static func finalizers(_ obj: JSONValue) -> [JSONValue] { obj["metadata"]["finalizers"].array ?? [] }
 
-    /// Marks the object for deletion instead of deleting it when it has finalizers; nil when it has none.
-    /// Every delete honours them, the client's and the server's own (garbage collection, a namespace's
-    /// content, controllers). A pod ends as its kubelet leaves it: stopped, `deletionGracePeriodSeconds`
-    /// 0, its `deletionTimestamp` the time of the delete.
-    func markFinalizing(_ type: ResourceType, object old: JSONValue, stored: ObjectRow) throws -> JSONValue? {
-        guard !Self.finalizers(old).isEmpty else { return nil }
+    /// Marks the object for deletion instead of deleting it when it has finalizers (`finalizers`: the list
+    /// the delete leaves, see `finalizers(of:after:)`); nil when it has none. Every delete honours them,
+    /// the client's and the server's own (garbage collection, a namespace's content, controllers). The
+    /// first mark sets `deletionTimestamp` and bumps a kept `metadata.generation`, as the API server's
+    /// markAsDeleting does; a later delete may only change the collector's finalizers. A pod ends as its
+    /// kubelet leaves it: stopped, `deletionGracePeriodSeconds` 0, its `deletionTimestamp` the time of the delete.
+    func markFinalizing(_ type: ResourceType, object old: JSONValue, stored: ObjectRow,
+                        finalizers: [JSONValue]? = nil) throws -> JSONValue? {
+        let list = finalizers ?? Self.finalizers(old)
+        guard !list.isEmpty else { return nil }
         var obj = old
+        if list != Self.finalizers(old) { obj["metadata"]["finalizers"] = .array(list) }
         let isPod = type.group.isEmpty && type.kind == "Pod"
         if let at = old["metadata"]["deletionTimestamp"].string {
-            // Already marked; a pod's graceful deletion becomes its kubelet's final one (grace 0).
-            guard isPod, let grace = old["metadata"]["deletionGracePeriodSeconds"].int, grace > 0,
-                  let when = Timestamp(rfc3339: at), when.seconds <= now.seconds else { return old }
-            obj["metadata"]["deletionTimestamp"] = .string(when.adding(seconds: -grace).rfc3339)
+            let grace = old["metadata"]["deletionGracePeriodSeconds"].int ?? 0
+            if isPod && grace > 0 {
+                // A pod's graceful deletion becomes its kubelet's final one (grace 0) once due; until then
+                // nothing changes (not even the finalizers).
+                guard let when = Timestamp(rfc3339: at), when.seconds <= now.seconds else { return old }
+                obj["metadata"]["deletionTimestamp"] = .string(when.adding(seconds: -grace).rfc3339)
+            } else if obj == old {
+                return old
+            }
         } else {
             obj["metadata"]["deletionTimestamp"] = .string(now.rfc3339)
+            if let generation = old["metadata"]["generation"].int, generation > 0 { obj["metadata"]["generation"] = .int(generation + 1) }
         }
         obj["metadata"]["deletionGracePeriodSeconds"] = 0
         obj = Normalize.metadataOrder(obj)

@@ -22,7 +22,14 @@ extension APISession {
 
     /// `row` with its table cells (an event's computed from its `data`, which must be read). `keepData`
     /// false empties `data` afterwards, as summary rows have it.
+    /// An HPA read through autoscaling/v1 gets its `data` in the v1 form (the cells are the same: the
+    /// server prints both versions from one internal object).
     func withCells(_ row: ObjectRow, type: ResourceType, keepData: Bool = true) throws -> ObjectRow {
+        if HPAConversion.isHPA(type), type.version == "v1", !row.data.isEmpty {
+            var out = row
+            out.data = HPAConversion.served(try decode(row), as: type).jsonString(.compactOrdered)
+            return out
+        }
         guard type.cellsOnRead, row.cells.isEmpty, !row.data.isEmpty else { return row }
         var out = row
         let obj = try JSON.parse(row.data)

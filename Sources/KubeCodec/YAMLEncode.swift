@@ -12,6 +12,7 @@ struct YAMLEmitter {
     private let emitter: UnsafeMutablePointer<yaml_emitter_t>
     private let output = OutputBuffer()
     private var event = yaml_event_t()
+    private var sawLineSeparator = false
 
     init() {
         emitter = .allocate(capacity: 1)
@@ -37,6 +38,7 @@ struct YAMLEmitter {
     /// One document: `value` followed by a newline, without `---`/`...` markers.
     mutating func encode(_ value: JSONValue) -> [UInt8] {
         output.bytes.removeAll(keepingCapacity: true)
+        sawLineSeparator = false
         yaml_stream_start_event_initialize(&event, YAML_UTF8_ENCODING)
         emit()
         yaml_document_start_event_initialize(&event, nil, nil, nil, 1)
@@ -50,6 +52,7 @@ struct YAMLEmitter {
         emit()
         _ = yaml_emitter_flush(emitter)
         var out = output.bytes
+        if sawLineSeparator { dropIndentAfterTrailingSeparators(&out) }
         // libyaml may still close an open-ended document with "..."; go-yaml never does here.
         let marker: [UInt8] = Array("...\n".utf8)
         if out.count >= 4, Array(out[(out.count - 4)...]) == marker, out.count == 4 || out[out.count - 5] == 0x0A {
@@ -88,6 +91,7 @@ struct YAMLEmitter {
         }
         if hasNEL { t = foldNEL(s) }
         t.withUTF8 { buf in
+            if !sawLineSeparator, buf.contains(0xE2), hasLineSeparator(buf) { sawLineSeparator = true }
             let style: yaml_scalar_style_t
             if buf.contains(0x0A) {
                 style = YAML_LITERAL_SCALAR_STYLE
@@ -138,6 +142,35 @@ struct YAMLEmitter {
             emit()
         }
     }
+}
+
+/// U+2028 or U+2029 (E2 80 A8/A9), which JSON leaves unescaped and YAML 1.1 reads as line breaks.
+func hasLineSeparator(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    while i + 2 < buf.count {
+        if buf[i] == 0xE2, buf[i + 1] == 0x80, buf[i + 2] == 0xA8 || buf[i + 2] == 0xA9 { return true }
+        i += 1
+    }
+    return false
+}
+
+/// A single-quoted scalar that ends with U+2028/U+2029: libyaml indents before the closing quote,
+/// go-yaml (kubectl) does not. A space next to such a break makes both emitters double-quote the value
+/// (where the break is escaped), so separators, then spaces, then `'` only come from that indentation.
+func dropIndentAfterTrailingSeparators(_ out: inout [UInt8]) {
+    var result: [UInt8] = []
+    result.reserveCapacity(out.count)
+    var i = 0
+    while i < out.count {
+        result.append(out[i])
+        if i >= 2, out[i - 2] == 0xE2, out[i - 1] == 0x80, out[i] == 0xA8 || out[i] == 0xA9 {
+            var j = i + 1
+            while j < out.count, out[j] == 0x20 { j += 1 }
+            if j > i + 1, j < out.count, out[j] == 0x27 { i = j; continue }
+        }
+        i += 1
+    }
+    out = result
 }
 
 /// kubectl's YAML printer re-reads its JSON text as YAML, where a raw NEL (U+0085, which JSON leaves

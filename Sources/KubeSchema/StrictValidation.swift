@@ -82,6 +82,23 @@ public func decodeErrorMessage(_ report: DecodeReport, apiVersion: String, kind:
     return "\(kind) in version \(strconvQuote(version)) cannot be handled as a \(def.shortName): \(base)"
 }
 
+/// kubectl's own check of an object read from a file (cli-runtime's metadataValidatingDecoder): the
+/// document is decoded, case-sensitively, into a struct holding only TypeMeta and ObjectMeta, and the
+/// first type error there refuses the document before anything is sent (`unable to decode "x.yaml": ...`).
+/// Returns that error's text, or nil. A List is checked as one document (its items are not).
+public func clientMetadataDecodeError(_ document: JSONValue, index: SchemaIndex = .builtin) -> String? {
+    guard case .object(let o) = document, let metadata = o["metadata"], !metadata.isNull else { return nil }
+    let root = SchemaDefinition(name: "metadataOnlyObject", properties: [
+        SchemaProperty(name: "metadata", type: .ref("io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"))])
+    var w = DecodeWalker(index: index)
+    do {
+        try w.walkStruct(["metadata": metadata], root)
+    } catch let e as FatalDecodeError {
+        return e.message
+    } catch {}
+    return w.savedError
+}
+
 /// The warnings the server returns with `fieldValidation=Warn` (kubectl prints each as `Warning: <text>`).
 public func fieldValidationWarnings(_ object: JSONValue, index: SchemaIndex = .builtin) -> [String] {
     guard let apiVersion = object["apiVersion"].string, let kind = object["kind"].string,
@@ -232,7 +249,11 @@ struct DecodeWalker {
             structName = def.shortName
             fieldStack.append(key)
             strictPath = savedPath.isEmpty ? key : savedPath + "." + key
-            try walk(o[key]!, prop.type, prop.extensions)
+            if let named = goNamedStringTypes[def.shortName + "." + key], !o[key]!.isNull, o[key]!.string == nil {
+                saveTypeError(jsonKind(o[key]!), named)
+            } else {
+                try walk(o[key]!, prop.type, prop.extensions)
+            }
             structName = savedStruct
             fieldStack.removeLast(fieldStack.count - savedStack)
             strictPath = savedPath
@@ -271,6 +292,12 @@ struct DecodeWalker {
     }
 
     // MARK: helpers
+
+    /// Fields whose Go type is a named string type: encoding/json prints that name in type errors.
+    private let goNamedStringTypes: [String: String] = [
+        "ObjectMeta.uid": "types.UID", "OwnerReference.uid": "types.UID",
+        "ManagedFieldsEntry.operation": "v1.ManagedFieldsOperationType",
+    ]
 
     /// How encoding/json names a JSON value in type errors.
     private func jsonKind(_ v: JSONValue) -> String {

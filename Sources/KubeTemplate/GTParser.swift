@@ -608,71 +608,14 @@ final class GTParser {
 
 // MARK: strconv helpers
 
-/// Go's underscoreOK: underscores only between digits (or after a base prefix).
-private func underscoreOK(_ s: String) -> Bool {
-    var saw: Character = "^"
-    var chars = Array(s)
-    var i = 0
-    if !chars.isEmpty && (chars[0] == "-" || chars[0] == "+") { chars.removeFirst() }
-    var hex = false
-    if chars.count >= 2 && chars[0] == "0" {
-        let c = chars[1].lowercased()
-        if c == "b" || c == "o" || c == "x" {
-            hex = c == "x"
-            i = 2
-            saw = "0"
-        }
-    }
-    while i < chars.count {
-        let c = chars[i]
-        if c.isASCII && (c.isNumber || (hex && c.isHexDigit)) {
-            saw = "0"
-        } else if c == "_" {
-            if saw != "0" { return false }
-            saw = "_"
-        } else {
-            if saw == "_" { return false }
-            saw = "!"
-        }
-        i += 1
-    }
-    return saw != "_"
-}
+func goParseUint(_ s: String) -> UInt64? { GoValue.parseUint(s) }
 
-func goParseUint(_ s0: String) -> UInt64? {
-    var s = s0
-    if s.isEmpty || s.hasPrefix("-") || s.hasPrefix("+") { return nil }
-    var base = 10
-    if s.hasPrefix("0x") || s.hasPrefix("0X") { base = 16; s = String(s.dropFirst(2)) }
-    else if s.hasPrefix("0o") || s.hasPrefix("0O") { base = 8; s = String(s.dropFirst(2)) }
-    else if s.hasPrefix("0b") || s.hasPrefix("0B") { base = 2; s = String(s.dropFirst(2)) }
-    else if s.hasPrefix("0") && s.count > 1 { base = 8; s = String(s.dropFirst(1)) }
-    if s0.contains("_") {
-        if !underscoreOK(s0) { return nil }
-        s = s.replacingAll("_", with: "")
-    }
-    if s.isEmpty { return nil }
-    return UInt64(s, radix: base)
-}
-
-func goParseInt(_ s: String) -> Int64? {
-    var neg = false
-    var body = s
-    if body.hasPrefix("-") { neg = true; body = String(body.dropFirst()) }
-    else if body.hasPrefix("+") { body = String(body.dropFirst()) }
-    guard let u = goParseUint(body) else { return nil }
-    if neg {
-        if u > UInt64(Int64.max) + 1 { return nil }
-        return u == UInt64(Int64.max) + 1 ? Int64.min : -Int64(u)
-    }
-    if u > UInt64(Int64.max) { return nil }
-    return Int64(u)
-}
+func goParseInt(_ s: String) -> Int64? { try? GoValue.parseInt(s).get() }
 
 func goParseFloat(_ s0: String) -> Double? {
     var s = s0
     if s.contains("_") {
-        if !underscoreOK(s) { return nil }
+        if !GoValue.underscoreOK(Array(s.utf8)) { return nil }
         s = s.replacingAll("_", with: "")
     }
     if s.isEmpty { return nil }

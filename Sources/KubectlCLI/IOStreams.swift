@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import KubeModel
 
 /// Where a command writes: either straight to a file descriptor (the binary) or into a buffer (tests).
 public final class OutputStream: @unchecked Sendable {
@@ -72,35 +73,6 @@ public struct IOStreams: @unchecked Sendable {
         let bytes = Array(stdin.utf8)
         return IOStreams(out: OutputStream(), err: OutputStream(), stdin: { bytes })
     }
-}
-
-public func readAll(fd: Int32) -> [UInt8] {
-    var result: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 65536)
-    while true {
-        let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, 65536) }
-        if n < 0 { if errno == EINTR { continue }; break }
-        if n == 0 { break }
-        result.append(contentsOf: chunk[0..<n])
-    }
-    return result
-}
-
-/// Creates (or truncates) `path` with `mode` and writes all of `text`. On failure: the call that failed
-/// ("open" or "write") and its errno, for the caller's message.
-func writeWholeFile(_ path: String, _ text: String, mode: mode_t = 0o644) -> (call: String, errno: Int32)? {
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
-    guard fd >= 0 else { return ("open", errno) }
-    defer { close(fd) }
-    let bytes = Array(text.utf8)
-    var off = 0
-    while off < bytes.count {
-        let n = bytes[off...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        if n < 0 && errno == EINTR { continue }
-        if n <= 0 { return ("write", errno) }
-        off += n
-    }
-    return nil
 }
 
 /// Reads one byte at a time up to the end of the first word, so nothing after it is consumed.

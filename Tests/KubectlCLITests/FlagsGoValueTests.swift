@@ -1,5 +1,6 @@
 import Testing
 import KubectlCLI
+import KubeModel
 
 // Go semantics of the value parsers behind pflag (Go's documented behaviour of strconv and time).
 

@@ -18,6 +18,18 @@ import Testing
         #expect(r.exitCode == 1)
     }
 
+    /// The API server's NotFound, AlreadyExists, Conflict and Invalid texts format the name with `%q`
+    /// (apimachinery's errors.NewNotFound etc.).
+    @Test func apiErrorsQuoteTheNameLikeGo() {
+        let s = TestStore()
+        let r = s.run(args: ["get", "pod", "a\tb\u{2028}"])
+        #expect(r.stderr == "Error from server (NotFound): pods \"a\\tb\\u2028\" not found\n")
+        #expect(r.exitCode == 1)
+        let c = s.run(args: ["create", "configmap", "a\tb"])
+        #expect(c.stderr.hasPrefix("error: failed to create configmap: ConfigMap \"a\\tb\" is invalid: metadata.name: Invalid value: \"a\\tb\": "))
+        #expect(c.exitCode == 1)
+    }
+
     @Test func runesQuoteLikeStrconvQuoteRune() {
         #expect(strconvQuoteRune("x") == "'x'")
         #expect(strconvQuoteRune("'") == "'\\''")

@@ -1,8 +1,8 @@
 import KubeModel
 
 /// Defaults of the API groups beyond core and apps that validation relies on (SetDefaults_* of
-/// rbac/v1 and batch/v1): a binding's `roleRef.apiGroup` and its subjects' API groups, and a pod
-/// failure policy's condition status.
+/// rbac/v1, batch/v1 and discovery/v1): a binding's `roleRef.apiGroup` and its subjects' API groups,
+/// a pod failure policy's condition status, and the ports of Endpoints and EndpointSlices.
 extension Defaults {
     static let rbacGroup = "rbac.authorization.k8s.io"
 
@@ -31,5 +31,27 @@ extension Defaults {
             rules[r]["onPodConditions"] = .array(patterns)
         }
         spec["podFailurePolicy"]["rules"] = .array(rules)
+    }
+
+    /// Endpoints: each subset port's protocol defaults to TCP (core/v1 SetDefaults_EndpointPort).
+    static func endpoints(_ obj: inout JSONValue) {
+        guard var subsets = obj["subsets"].array else { return }
+        for s in subsets.indices {
+            guard var ports = subsets[s]["ports"].array else { continue }
+            for p in ports.indices where ports[p].object != nil && ports[p]["protocol"].isNull { ports[p]["protocol"] = "TCP" }
+            subsets[s]["ports"] = .array(ports)
+        }
+        obj["subsets"] = .array(subsets)
+    }
+
+    /// EndpointSlice: a port's name defaults to "" and its protocol to TCP (discovery/v1
+    /// SetDefaults_EndpointPort), so kubectl's describer always finds a protocol to print.
+    static func endpointSlice(_ obj: inout JSONValue) {
+        guard var ports = obj["ports"].array else { return }
+        for p in ports.indices where ports[p].object != nil {
+            if ports[p]["name"].isNull { ports[p]["name"] = "" }
+            if ports[p]["protocol"].isNull { ports[p]["protocol"] = "TCP" }
+        }
+        obj["ports"] = .array(ports)
     }
 }

@@ -126,15 +126,16 @@ enum HPAConversion {
         if let cpu = metrics.first(where: isCPUUtilization) { spec["targetCPUUtilizationPercentage"] = cpu["resource"]["target"]["averageUtilization"] }
         obj["spec"] = spec
         let others = metrics.filter { !isCPUUtilization($0) }.map(metricToV1)
-        if !others.isEmpty { annotations[metricsAnnotation] = .string(JSONValue.array(others).compactJSON) }
+        if !others.isEmpty { annotations[metricsAnnotation] = .string(JSONValue.array(others).jsonString(.compactOrdered)) }
         let current = v2["status"]["currentMetrics"].array ?? []
-        if !current.isEmpty { annotations[currentMetricsAnnotation] = .string(JSONValue.array(current.map(metricStatusToV1)).compactJSON) }
+        if !current.isEmpty { annotations[currentMetricsAnnotation] = .string(JSONValue.array(current.map(metricStatusToV1)).jsonString(.compactOrdered)) }
         if let conditions = v2["status"]["conditions"].array, !conditions.isEmpty {
-            annotations[conditionsAnnotation] = .string(JSONValue.array(conditions.map(conditionInGoOrder)).compactJSON)
+            annotations[conditionsAnnotation] = .string(JSONValue.array(conditions.map(conditionInGoOrder)).jsonString(.compactOrdered))
         }
-        if v2["spec"]["behavior"].object != nil { annotations[behaviorAnnotation] = .string(behaviorInGoOrder(v2["spec"]["behavior"]).compactJSON) }
+        if v2["spec"]["behavior"].object != nil { annotations[behaviorAnnotation] = .string(behaviorInGoOrder(v2["spec"]["behavior"]).jsonString(.compactOrdered)) }
         if !(annotations.object?.isEmpty ?? true) { obj["metadata"]["annotations"] = annotations }
-        var status = JSONValue.emptyObject
+        // v1's status always has its two counts (they are not omitempty in v1).
+        var status: JSONValue = ["currentReplicas": 0, "desiredReplicas": 0]
         for key in ["observedGeneration", "lastScaleTime", "currentReplicas", "desiredReplicas"] where !v2["status"][key].isNull {
             status[key] = v2["status"][key]
         }
@@ -142,7 +143,7 @@ enum HPAConversion {
            let u = cpu["resource"]["current"]["averageUtilization"].int {
             status["currentCPUUtilizationPercentage"] = .int(u)
         }
-        if v2["status"].object != nil { obj["status"] = status }
+        obj["status"] = status
         return obj
     }
 
@@ -151,9 +152,10 @@ enum HPAConversion {
         let type = m["type"].string ?? ""
         var out: JSONValue = ["type": .string(type)]
         func targets(_ t: JSONValue, into o: inout JSONValue, value: String, average: String) {
+            // Go's field order of the v1 sources: utilization, value, average value.
             if let u = t["averageUtilization"].int { o["targetAverageUtilization"] = .int(u) }
-            if !t["averageValue"].isNull { o[average] = t["averageValue"] }
             if !t["value"].isNull { o[value] = t["value"] }
+            if !t["averageValue"].isNull { o[average] = t["averageValue"] }
         }
         switch type {
         case "Resource", "ContainerResource":

@@ -159,7 +159,7 @@ struct TimeZoneInfo {
     init?(name: String) {
         if name == "UTC" || name == "Etc/UTC" || name.isEmpty { self.init(); return }
         guard !name.contains(".."), !name.hasPrefix("/") else { return nil }
-        let bytes = readWholeFile("/usr/share/zoneinfo/" + name)
+        let bytes = (try? readFile("/usr/share/zoneinfo/" + name).get()) ?? []
         guard bytes.count > 44, bytes[0] == 0x54, bytes[1] == 0x5A, bytes[2] == 0x69, bytes[3] == 0x66 else { return nil }
         func be32(_ i: Int) -> Int64 { Int64(Int32(bitPattern: UInt32(bytes[i]) << 24 | UInt32(bytes[i + 1]) << 16 | UInt32(bytes[i + 2]) << 8 | UInt32(bytes[i + 3]))) }
         func be64(_ i: Int) -> Int64 { (be32(i) << 32) | (be32(i + 4) & 0xFFFF_FFFF) }
@@ -202,18 +202,4 @@ struct TimeZoneInfo {
         }
         return lo == 0 ? initial : offsets[lo - 1]
     }
-}
-
-func readWholeFile(_ path: String) -> [UInt8] {
-    let fd = open(path, O_RDONLY)
-    guard fd >= 0 else { return [] }
-    defer { close(fd) }
-    var out: [UInt8] = []
-    var buf = [UInt8](repeating: 0, count: 65536)
-    while true {
-        let n = buf.withUnsafeMutableBytes { read(fd, $0.baseAddress, 65536) }
-        if n <= 0 { break }
-        out.append(contentsOf: buf[0..<n])
-    }
-    return out
 }

@@ -505,3 +505,36 @@ struct LabelSelectorParser {
         throw SelectorError("found '\(lit)', expected: identifier")
     }
 }
+
+extension LabelSelector {
+    /// `metav1.ParseToLabelSelector`: the string grammar as a LabelSelector object (`matchLabels` sorted,
+    /// then `matchExpressions`; empty parts left out), with its errors (`couldn't parse the selector
+    /// string "…": …`, `"gt" isn't supported in label selectors`, `"!=" is not a valid label selector operator`).
+    public static func parseToObject(_ text: String) throws -> JSONValue {
+        let reqs: [LabelRequirement]
+        do { reqs = try parse(text).requirements } catch let e as SelectorError {
+            throw SelectorError("couldn't parse the selector string \"\(text)\": \(e.message)")
+        }
+        var matchLabels: [String: String] = [:]
+        var exprs: [JSONValue] = []
+        for r in reqs {
+            let op: String
+            switch r.op {
+            case .equals, .doubleEquals: matchLabels[r.key] = r.values[0]; continue
+            case .in: op = "In"
+            case .notIn: op = "NotIn"
+            case .exists: op = "Exists"
+            case .doesNotExist: op = "DoesNotExist"
+            case .greaterThan, .lessThan: throw SelectorError("\"\(r.op.rawValue)\" isn't supported in label selectors")
+            case .notEquals: throw SelectorError("\"\(r.op.rawValue)\" is not a valid label selector operator")
+            }
+            var e = JSONObject([("key", .string(r.key)), ("operator", .string(op))])
+            if !r.values.isEmpty { e["values"] = .array(r.values.map { .string($0) }) }
+            exprs.append(.object(e))
+        }
+        var out = JSONObject()
+        if !matchLabels.isEmpty { out["matchLabels"] = JSONValue(stringMap: matchLabels.sorted { goStringLess($0.key, $1.key) }.map { ($0.key, $0.value) }) }
+        if !exprs.isEmpty { out["matchExpressions"] = .array(exprs) }
+        return .object(out)
+    }
+}

@@ -1,3 +1,4 @@
+import KubeModel
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -109,18 +109,22 @@ final class StoreDescribeContext: DescribeContext {
         return (try? session.list(type, namespace: namespace, fieldValues: fields.map { ($0.path, $0.value) })) ?? []
     }
 
-    /// The events about `object` (found by its name, as the store indexes them): those with its uid, and
-    /// those of its kind that name no uid.
+    /// The events about `object` (found by its name, as the store indexes them), as kubectl's searchEvents
+    /// selects them: involvedObject kind and uid equal to the object's. For a Node also those whose uid is
+    /// the node's name (the kubelet's), merged as kubectl merges its two searches.
     func events(for object: JSONValue) -> [JSONValue] {
         let uid = object["metadata"]["uid"].string ?? ""
         let name = object["metadata"]["name"].string ?? ""
         let ns = object["metadata"]["namespace"].string
         let kind = object["kind"].string ?? ""
-        let named = list("events", namespace: ns ?? "default", fields: [("involvedObject.name", name)])
-        let byUID = uid.isEmpty ? [] : named.filter { $0["involvedObject"]["uid"].string == uid }
-        let unnamed = named.filter { e in
-            (e["involvedObject"]["uid"].string ?? "").isEmpty && e["involvedObject"]["kind"].string == kind
+        let named = list("events", namespace: ns ?? "default", fields: [("involvedObject.name", name)]).filter {
+            $0["involvedObject"]["kind"].string == kind
         }
+        let byUID = named.filter { e in
+            let u = e["involvedObject"]["uid"].string ?? ""
+            return uid.isEmpty || u == uid
+        }
+        let unnamed = kind == "Node" && !uid.isEmpty ? named.filter { $0["involvedObject"]["uid"].string == name } : []
         if unnamed.isEmpty { return byUID }
         return (byUID + unnamed).sorted { goStringLess($0["metadata"]["name"].string ?? "", $1["metadata"]["name"].string ?? "") }
     }

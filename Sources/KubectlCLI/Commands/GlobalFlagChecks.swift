@@ -1,3 +1,5 @@
+import KubeModel
+
 /// Global flags that change how any command ends: `--request-timeout` is checked as kubectl's client
 /// configuration checks it, and `--warnings-as-errors` turns the API's warnings into a failing exit.
 enum GlobalFlagChecks {

@@ -1,3 +1,4 @@
+import KubeKustomize
 import KubeModel
 
 /// `kubectl kustomize DIR`: prints the objects the kustomization builds, as kubectl's built-in

@@ -174,14 +174,8 @@ enum KubeconfigFile {
 
 /// The bytes of a file named in a kubeconfig (certificates, keys), with Go's error text.
 func readFileBytes(_ path: String) throws -> [UInt8] {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { throw CLIError.message("open \(path): \(goErrnoText(errno))") }
-    defer { close(fd) }
-    return readAll(fd: fd)
-}
-
-/// Go's wording of an errno (`no such file or directory`): strerror, first letter lowercased.
-func goErrnoText(_ code: Int32) -> String {
-    let text = String(cString: strerror(code))
-    return text.prefix(1).lowercased() + text.dropFirst()
+    switch readFile(path) {
+    case .success(let bytes): return bytes
+    case .failure(let e): throw CLIError.message("open \(path): \(e.goText)")
+    }
 }

@@ -1,3 +1,5 @@
+import KubeModel
+
 /// What the command line means: the command found, its flags (every flag has a value) and the positional
 /// arguments.
 public struct ParseResult: Sendable {

@@ -1,3 +1,5 @@
+import KubeModel
+
 /// The kinds of value a flag takes, with pflag's parsing rules.
 public enum FlagKind: Sendable, Equatable {
     /// `--x`, `--x=true|false` (never takes the next argument).

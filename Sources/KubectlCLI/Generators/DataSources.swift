@@ -21,7 +21,7 @@ struct DataCollector {
         let errs = Gen.isConfigMapKey(key)
         if isSecret {
             if !errs.isEmpty {
-                throw CLIError.message("\"\(key)\" is not valid key name for a Secret \(errs.joined(separator: ";"))")
+                throw CLIError.message("\(strconvQuote(key)) is not valid key name for a Secret \(errs.joined(separator: ";"))")
             }
             if binary.contains(where: { $0.0 == key }) {
                 throw CLIError.message("cannot add key \(key), another key by that name already exists")
@@ -30,13 +30,13 @@ struct DataCollector {
             return
         }
         if !errs.isEmpty {
-            throw CLIError.message("\"\(key)\" is not a valid key name for a ConfigMap: \(errs.joined(separator: ","))")
+            throw CLIError.message("\(strconvQuote(key)) is not a valid key name for a ConfigMap: \(errs.joined(separator: ","))")
         }
         if text.contains(where: { $0.0 == key }) {
-            throw CLIError.message("cannot add key \"\(key)\", another key by that name already exists in Data for ConfigMap \"\(objectName)\"")
+            throw CLIError.message("cannot add key \(strconvQuote(key)), another key by that name already exists in Data for ConfigMap \(strconvQuote(objectName))")
         }
         if binary.contains(where: { $0.0 == key }) {
-            throw CLIError.message("cannot add key \"\(key)\", another key by that name already exists in BinaryData for ConfigMap \"\(objectName)\"")
+            throw CLIError.message("cannot add key \(strconvQuote(key)), another key by that name already exists in BinaryData for ConfigMap \(strconvQuote(objectName))")
         }
         if let s = String(validatingUTF8Bytes: bytes) { text.append((key, s)) } else { binary.append((key, bytes)) }
     }
@@ -126,7 +126,7 @@ struct DataCollector {
                 let key = kv[0]
                 let errs = Gen.isEnvVarName(key)
                 if !errs.isEmpty {
-                    throw CLIError.message("\"\(key)\" is not a valid key name: \(errs.joined(separator: ";"))")
+                    throw CLIError.message("\(strconvQuote(key)) is not a valid key name: \(errs.joined(separator: ";"))")
                 }
                 let value = kv.count == 2 ? kv[1] : (context.environment[key] ?? "")
                 try add(key: key, bytes: Array(value.utf8))
@@ -140,7 +140,7 @@ struct DataCollector {
     }
     var binaryJSON: JSONValue? {
         if binary.isEmpty { return Optional<JSONValue>.none }
-        return Gen.sortedMap(binary.map { ($0.0, Base64.encode($0.1)) })
+        return Gen.sortedMap(binary.map { ($0.0, base64Encode($0.1)) })
     }
 }
 

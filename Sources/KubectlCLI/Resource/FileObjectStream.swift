@@ -8,7 +8,8 @@ import KubeModel
 /// checked first, then each file is read and its documents decoded only when the consumer reaches
 /// them, so `create -f` of a large file never holds its objects all at once. A missing path or a URL
 /// ends the stream at once; a file that cannot be read or parsed ends only that file (kubectl's
-/// visitors go on with the next file), and its error comes last, with any others (an aggregate).
+/// visitors go on with the next file), a document that cannot be decoded is skipped (the next one is
+/// read), and their errors come last, with any others (an aggregate).
 struct FileObjectStream: Sequence, IteratorProtocol {
     private var paths: [String]
     private let recursive: Bool
@@ -55,7 +56,12 @@ struct FileObjectStream: Sequence, IteratorProtocol {
             if cursor != nil {
                 do {
                     if let doc = try FileSource.nextDocument(&cursor!) {
-                        items = try FileSource.objects(of: doc, source: source, validate: validate)[...]
+                        if validate { try FileSource.validateTypeMeta(doc, source: source) }
+                        do {
+                            items = try FileSource.decodedObjects(of: doc, source: source)[...]
+                        } catch {
+                            fileErrors.append(error)  // this document only: the next ones are read
+                        }
                     } else {
                         cursor = nil
                     }

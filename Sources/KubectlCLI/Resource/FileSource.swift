@@ -3,6 +3,7 @@ import Glibc
 #endif
 import KubeCodec
 import KubeModel
+import KubeSchema
 
 /// One object read from `-f`: where it came from (kubectl's "source" in `error when creating "x.yaml"`)
 /// and the object itself.
@@ -60,11 +61,18 @@ enum FileSource {
     /// The objects of one document (a List's items), after kubectl's checks of it.
     static func objects(of doc: JSONValue, source: String, validate: Bool) throws -> [JSONValue] {
         if validate { try validateTypeMeta(doc, source: source) }
+        return try decodedObjects(of: doc, source: source)
+    }
+
+    /// kubectl's decoding of one document: an error here refuses this document only (its stream
+    /// visitor goes on with the next one), where a validation error ends the file.
+    static func decodedObjects(of doc: JSONValue, source: String) throws -> [JSONValue] {
         guard case .object = doc else {
             // kubectl decodes each document into a struct: anything but a map cannot be one.
             throw CLIError.message("unable to decode \(goQuoted(source)): json: cannot unmarshal \(goJSONTypeName(doc)) into Go value of type unstructured.detector")
         }
         try checkTypeMeta(doc, source: source)
+        if let e = clientMetadataDecodeError(doc) { throw CLIError.message("unable to decode \(goQuoted(source)): \(e)") }
         return try flattened(doc, source: source)
     }
 

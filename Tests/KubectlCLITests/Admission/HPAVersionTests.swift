@@ -64,3 +64,47 @@ import Testing
             == #"{"resource":{"name":"memory","target":{"averageValue":"100Mi","type":"AverageValue"}},"type":"Resource"}"#)
     }
 }
+
+/// Reads through autoscaling/v1 (`hpa.v1.autoscaling`) get the v1 form in lists and streams too; the
+/// table is the same for both versions (one internal object printed).
+@Suite struct HPAVersionReadTests {
+    @Test func v1ListsAndTablesReadTheV1Form() {
+        let s = TestStore()
+        #expect(s.run("create deployment web --image=nginx").exitCode == 0)
+        #expect(s.run("create -f \(s.writeFile("h.yaml", HPAVersionTests.v1))").exitCode == 0)
+        let table = """
+            NAME   REFERENCE        TARGETS              MINPODS   MAXPODS   REPLICAS   AGE
+            web    Deployment/web   cpu: <unknown>/60%   1         5         0          0s
+
+            """
+        #expect(s.run("get hpa").stdout == table)
+        #expect(s.run("get hpa.v1.autoscaling").stdout == table)
+        let yaml = s.run("get hpa.v1.autoscaling -o yaml").stdout
+        #expect(yaml.contains("""
+            - apiVersion: autoscaling/v1
+              kind: HorizontalPodAutoscaler
+            """))
+        #expect(yaml.contains("""
+                targetCPUUtilizationPercentage: 60
+              status:
+                currentReplicas: 0
+                desiredReplicas: 0
+            kind: List
+            """))
+        #expect(s.run("get hpa.v1.autoscaling web -o jsonpath={.apiVersion}/{.spec.targetCPUUtilizationPercentage}/{.status}").stdout
+            == #"autoscaling/v1/60/{"currentReplicas":0,"desiredReplicas":0}"#)
+        #expect(s.run("get hpa web -o jsonpath={.apiVersion}").stdout == "autoscaling/v2")
+    }
+
+    /// After the controller's first sync the v1 form carries the conditions and current metrics in its
+    /// annotations, each JSON object in Go's field order.
+    @Test func v1AnnotationsKeepGoFieldOrder() {
+        let s = TestStore()
+        #expect(s.run("create deployment web --image=nginx").exitCode == 0)
+        #expect(s.run("create -f \(s.writeFile("h.yaml", HPAVersionTests.v1))").exitCode == 0)
+        s.setNow("2026-11-23T12:05:00Z")
+        let later = s.run(args: ["get", "hpa.v1.autoscaling", "web", "-o",
+                                 #"jsonpath={.metadata.annotations.autoscaling\.alpha\.kubernetes\.io/conditions}"#]).stdout
+        #expect(later.hasPrefix(#"[{"type":"AbleToScale","status":"True","lastTransitionTime":"2026-11-23T12:00:15Z","reason":"SucceededGetScale","message":"#))
+    }
+}

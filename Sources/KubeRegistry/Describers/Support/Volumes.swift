@@ -107,7 +107,7 @@ func describeVolumeSource(_ w: DescribeWriter, _ v: JSONValue, persistent: Bool)
         block(w, "FC (a Fibre Channel disk)", [("TargetWWNs", f["targetWWNs"].arr.map(\.str).joined(separator: ", ")),
             ("LUN", f["lun"].int.map { String($0) } ?? "<none>"), ("FSType", f["fsType"].str), ("ReadOnly", goBool(f["readOnly"].isTrue))])
     } else {
-        return false
+        return describePluginVolumeSource(w, v, persistent: persistent)
     }
     return true
 }

@@ -1,4 +1,5 @@
 import KubeModel
+import KubeKustomize
 
 /// The data flags of `create configmap` and `create secret generic`: literals, files and env files,
 /// and whether the name gets a hash of the content.
@@ -95,7 +96,7 @@ struct CreateSecretTLS: ObjectGenerator {
         let cert = try read(certPath), key = try read(keyPath)
         try Self.checkPEM(cert, wanted: { $0 == "CERTIFICATE" }, wantedName: "\"CERTIFICATE\"", what: "certificate")
         try Self.checkPEM(key, wanted: { $0 == "PRIVATE KEY" || $0.hasSuffix(" PRIVATE KEY") }, wantedName: "\"PRIVATE KEY\"", what: "key")
-        let data = Gen.sortedMap([("tls.crt", Base64.encode(cert)), ("tls.key", Base64.encode(key))])
+        let data = Gen.sortedMap([("tls.crt", base64Encode(cert)), ("tls.key", base64Encode(key))])
         var finalName = name
         if appendHash { finalName += "-" + NameHash.secret(name: name, type: "kubernetes.io/tls", data: data) }
         return secretObject(name: finalName, namespace: context.namespace, data: data, type: "kubernetes.io/tls")
@@ -158,9 +159,9 @@ struct CreateSecretDockerRegistry: ObjectGenerator {
         } else {
             let entry = Gen.obj([("username", .string(user)), ("password", .string(password)),
                                  ("email", email.isEmpty ? nil : .string(email)),
-                                 ("auth", .string(Base64.encode(user + ":" + password)))])
+                                 ("auth", .string(base64Encode((user + ":" + password).utf8)))])
             let config: JSONValue = ["auths": Gen.obj([(server, entry)])]
-            data = Gen.sortedMap([(".dockerconfigjson", Base64.encode(config.jsonString(.compactOrdered)))])
+            data = Gen.sortedMap([(".dockerconfigjson", base64Encode(config.jsonString(.compactOrdered).utf8))])
         }
         var finalName = name
         if appendHash { finalName += "-" + NameHash.secret(name: name, type: type, data: data) }

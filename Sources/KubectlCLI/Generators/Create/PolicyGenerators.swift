@@ -109,7 +109,7 @@ struct CreatePodDisruptionBudget: ObjectGenerator {
         if !minA.isEmpty && !maxU.isEmpty { throw CLIError.message("min-available and max-unavailable cannot be both specified") }
         if !minA.isEmpty && !Self.isCount(minA) { throw CLIError.message("invalid format specified for min-available") }
         if !maxU.isEmpty && !Self.isCount(maxU) { throw CLIError.message("invalid format specified for max-unavailable") }
-        let sel = try SelectorParser.labelSelector(selector)
+        let sel = try LabelSelector.parseToObject(selector)
         return Gen.obj([
             ("kind", "PodDisruptionBudget"), ("apiVersion", "policy/v1"),
             ("metadata", Gen.meta(name: name, namespace: context.namespace)),

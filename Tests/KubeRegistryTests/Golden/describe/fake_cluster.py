@@ -7,8 +7,12 @@ a resource (namespaced or across namespaces) with labelSelector and fieldSelecto
 `=`, `==`, `!=`, comma = AND) are answered the way an API server answers them; anything else is 404.
 
 Usage: fake_cluster.py OPENAPI_DIR FIXTURES_DIR PORTFILE
+
+FAKE_NOW=<RFC 3339> shifts every timestamp of a served body by the whole seconds between FAKE_NOW and
+the real clock, so kubectl's ages read as they would at FAKE_NOW; FAKE_DELTA_LOG=<file> gets one line
+per request whose body held a timestamp, with the shift used (the sweeps shift absolute times in kubectl's output back by it).
 """
-import glob, json, os, re, sys
+import calendar, glob, json, os, re, sys, time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit, parse_qs
 
@@ -84,6 +88,21 @@ def label_match(obj, sel):
     return True
 
 
+TS = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(\.\d+)?Z$")
+
+
+def shift(v, delta):
+    if isinstance(v, dict):
+        return {k: shift(x, delta) for k, x in v.items()}
+    if isinstance(v, list):
+        return [shift(x, delta) for x in v]
+    m = TS.match(v) if isinstance(v, str) else None
+    if m:
+        t = calendar.timegm(time.strptime(m.group(1), "%Y-%m-%dT%H:%M:%S")) + delta
+        return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(t)) + (m.group(2) or "") + "Z"
+    return v
+
+
 def main():
     openapi_dir, fixtures_dir, portfile = sys.argv[1], sys.argv[2], sys.argv[3]
     _, discovery = fake_apiserver.load(openapi_dir)
@@ -102,6 +121,23 @@ def main():
     for f in sorted(glob.glob(os.path.join(fixtures_dir, "*.json"))):
         with open(f) as fh:
             objects += json.load(fh)
+    # CustomResourceDefinitions among the fixtures add their served versions to discovery.
+    for crd in (o for o in objects if o.get("kind") == "CustomResourceDefinition"):
+        spec, names = crd.get("spec", {}), crd.get("spec", {}).get("names", {})
+        for v in spec.get("versions", []):
+            if not v.get("served"):
+                continue
+            gv = spec["group"] + "/" + v["name"]
+            discovery.setdefault(gv, []).append({
+                "name": names["plural"], "singularName": names.get("singular", ""),
+                "namespaced": spec.get("scope") == "Namespaced", "kind": names["kind"],
+                "verbs": ["get", "list"], "shortNames": names.get("shortNames", []),
+                "categories": names.get("categories", [])})
+            groups.setdefault(spec["group"], [])
+            if v["name"] not in groups[spec["group"]]:
+                groups[spec["group"]].append(v["name"])
+                groups[spec["group"]].sort(key=fake_apiserver.version_priority)
+    kinds.update({(gv, r["name"]): (r["kind"], r["namespaced"]) for gv, rs in discovery.items() for r in rs})
 
     def group_of(api_version):
         return api_version.split("/")[0] if "/" in api_version else ""
@@ -160,6 +196,14 @@ def main():
             code = 200
             if isinstance(body, tuple):
                 code, body = body
+            if os.environ.get("FAKE_NOW") and body is not None:
+                now = calendar.timegm(time.strptime(os.environ["FAKE_NOW"], "%Y-%m-%dT%H:%M:%SZ"))
+                delta = int(time.time()) - now
+                shifted = shift(body, delta)
+                if shifted != body and os.environ.get("FAKE_DELTA_LOG"):
+                    with open(os.environ["FAKE_DELTA_LOG"], "a") as fh:
+                        fh.write("%d\n" % delta)
+                body = shifted
             if body is None:
                 code, body = 404, {"kind": "Status", "apiVersion": "v1", "status": "Failure", "reason": "NotFound",
                                    "message": "the server could not find the requested resource", "code": 404}

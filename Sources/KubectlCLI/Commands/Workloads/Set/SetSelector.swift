@@ -17,7 +17,7 @@ extension SetCommand {
         var selectorValue: JSONValue?
         if let last = resources.popLast() {
             let parsed: JSONValue
-            do { parsed = try SelectorParser.labelSelector(last) } catch { throw CLIError.message(messageText(error)) }
+            do { parsed = try LabelSelector.parseToObject(last) } catch { throw CLIError.message(messageText(error)) }
             selectorValue = parsed
         }
         guard let sel = selectorValue else { throw CLIError.message("one selector is required") }

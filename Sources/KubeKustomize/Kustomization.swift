@@ -1,0 +1,235 @@
+import KubeCodec
+import KubeModel
+
+/// A parsed `kustomization.yaml`. Field names match case-insensitively, as Go's encoding/json does
+/// when kustomize decodes the file (`nameprefix:` works like `namePrefix:`).
+struct Kustomization {
+    var namePrefix = ""
+    var nameSuffix = ""
+    var namespace = ""
+    var commonLabels: [(String, String)] = []
+    var labels: [LabelsEntry] = []
+    var commonAnnotations: [(String, String)] = []
+    var resources: [String] = []
+    var images: [ImageEntry] = []
+    var replicas: [(name: String, count: JSONValue)] = []
+    var configMapGenerator: [GeneratorArgs] = []
+    var secretGenerator: [GeneratorArgs] = []
+    var generatorOptions = GeneratorOptions()
+    var patches: [PatchEntry] = []
+    var patchesStrategicMerge: [String] = []
+    var patchesJson6902: [PatchEntry] = []
+    /// Deprecation notes kustomize prints on stderr (`# Warning: ...`).
+    var warnings: [String] = []
+
+    struct LabelsEntry {
+        var pairs: [(String, String)] = []
+        var includeSelectors = false
+        var includeTemplates = false
+    }
+
+    struct ImageEntry {
+        var name = ""
+        var newName = ""
+        var newTag = ""
+        var digest = ""
+    }
+
+    struct GeneratorOptions {
+        var labels: [(String, String)] = []
+        var annotations: [(String, String)] = []
+        var disableNameSuffixHash = false
+        var immutable = false
+    }
+
+    struct GeneratorArgs {
+        var name = ""
+        var namespace = ""
+        var behavior = ""
+        var literals: [String] = []
+        var files: [String] = []
+        var envs: [String] = []
+        var type = ""
+        var options: GeneratorOptions?
+    }
+
+    struct Target {
+        var group = "", version = "", kind = "", name = "", namespace = ""
+        var labelSelector = "", annotationSelector = ""
+    }
+
+    struct PatchEntry {
+        var path = ""
+        var patch = ""
+        var target: Target?
+    }
+
+    /// Every field kustomize v5.5's Kustomization type declares; a key that matches none is an error.
+    static let knownFields = [
+        "apiVersion", "kind", "metadata", "openapi", "namePrefix", "nameSuffix", "namespace", "commonLabels",
+        "labels", "commonAnnotations", "patchesStrategicMerge", "patchesJson6902", "patches", "images",
+        "imageTags", "replacements", "replicas", "vars", "sortOptions", "resources", "components", "crds",
+        "bases", "configMapGenerator", "secretGenerator", "helmGlobals", "helmCharts",
+        "helmChartInflationGenerator", "generatorOptions", "configurations", "generators", "transformers",
+        "validators", "buildMetadata",
+    ]
+    /// Fields kustomize knows that this implementation does not carry out; using one is an error
+    /// rather than a silently different result.
+    static let unsupportedFields = [
+        "openapi", "imageTags", "replacements", "vars", "sortOptions", "components", "crds", "helmGlobals",
+        "helmCharts", "helmChartInflationGenerator", "configurations", "generators", "transformers", "validators",
+    ]
+
+    static func parse(_ text: String) throws -> Kustomization {
+        let doc: JSONValue
+        do { doc = try YAMLCodec.decode(text) } catch let e as YAMLError {
+            throw KustomizeError("invalid Kustomization: \(KustomizeBuilder.bareYAMLError(e))")
+        }
+        guard case .object(let raw) = doc else {
+            if doc.isNull { throw KustomizeError("kustomization.yaml is empty") }
+            throw KustomizeError("invalid Kustomization: json: cannot unmarshal \(goJSONTypeName(doc)) into Go value of type types.Kustomization")
+        }
+        if raw.isEmpty { throw KustomizeError("kustomization.yaml is empty") }
+        // Canonical field name -> value, matching keys case-insensitively.
+        var fields: [String: JSONValue] = [:]
+        for (key, value) in raw {
+            guard let canonical = knownFields.first(where: { $0.lowercased() == key.lowercased() }) else {
+                throw KustomizeError("invalid Kustomization: json: unknown field \(strconvQuote(key))")
+            }
+            fields[canonical] = value
+        }
+        // Go decodes the kustomization into a struct: a list of paths must be a list of strings.
+        for f in ["resources", "bases", "components", "crds", "configurations", "generators", "transformers", "validators"] {
+            guard let v = fields[f], !v.isNull else { continue }
+            guard let items = v.array else {
+                throw KustomizeError("invalid Kustomization: json: cannot unmarshal \(goJSONTypeName(v)) into Go struct field Kustomization.\(f) of type []string")
+            }
+            if let bad = items.first(where: { $0.string == nil }) {
+                throw KustomizeError("invalid Kustomization: json: cannot unmarshal \(goJSONTypeName(bad)) into Go struct field Kustomization.\(f) of type string")
+            }
+        }
+        for f in unsupportedFields {
+            if let v = fields[f], !v.isEmptyValue {
+                throw KustomizeError("kustomization field \(strconvQuote(f)) is not supported by kubectl-local")
+            }
+        }
+        var k = Kustomization()
+        k.namePrefix = fields["namePrefix"]?.string ?? ""
+        k.nameSuffix = fields["nameSuffix"]?.string ?? ""
+        k.namespace = fields["namespace"]?.string ?? ""
+        k.commonLabels = stringPairs(fields["commonLabels"])
+        k.commonAnnotations = stringPairs(fields["commonAnnotations"])
+        k.resources = strings(fields["resources"])
+        if let bases = fields["bases"], !bases.isEmptyValue {
+            k.resources += strings(bases)
+        }
+        for l in fields["labels"]?.array ?? [] {
+            var e = LabelsEntry()
+            e.pairs = stringPairs(member(l, "pairs"))
+            e.includeSelectors = member(l, "includeSelectors").bool ?? false
+            e.includeTemplates = member(l, "includeTemplates").bool ?? false
+            k.labels.append(e)
+        }
+        for i in fields["images"]?.array ?? [] {
+            k.images.append(ImageEntry(name: scalar(member(i, "name")), newName: scalar(member(i, "newName")),
+                                       newTag: scalar(member(i, "newTag")), digest: scalar(member(i, "digest"))))
+        }
+        for r in fields["replicas"]?.array ?? [] {
+            k.replicas.append((scalar(member(r, "name")), member(r, "count")))
+        }
+        k.configMapGenerator = (fields["configMapGenerator"]?.array ?? []).map(generatorArgs)
+        k.secretGenerator = (fields["secretGenerator"]?.array ?? []).map(generatorArgs)
+        if let o = fields["generatorOptions"] { k.generatorOptions = generatorOptions(o) }
+        k.patches = (fields["patches"]?.array ?? []).map(patchEntry)
+        k.patchesJson6902 = (fields["patchesJson6902"]?.array ?? []).map(patchEntry)
+        k.patchesStrategicMerge = strings(fields["patchesStrategicMerge"])
+
+        // kustomize's deprecation notes, in the order its `FixKustomization` checks them.
+        func deprecated(_ field: String, _ instead: String) {
+            if let v = fields[field], !v.isEmptyValue {
+                k.warnings.append("# Warning: '\(field)' is deprecated. Please use '\(instead)' instead. Run 'kustomize edit fix' to update your Kustomization automatically.")
+            }
+        }
+        deprecated("bases", "resources")
+        deprecated("commonLabels", "labels")
+        deprecated("patchesJson6902", "patches")
+        deprecated("patchesStrategicMerge", "patches")
+        return k
+    }
+
+    // MARK: helpers
+
+    /// A struct field of a nested kustomize type, matched case-insensitively.
+    static func member(_ v: JSONValue, _ name: String) -> JSONValue {
+        guard case .object(let o) = v else { return .null }
+        if let exact = o[name] { return exact }
+        for (key, value) in o where key.lowercased() == name.lowercased() { return value }
+        return .null
+    }
+
+    static func scalar(_ v: JSONValue) -> String {
+        switch v {
+        case .string(let s): return s
+        case .int(let i): return String(i)
+        case .double(let d): return goFormatFloat(d)
+        case .bool(let b): return b ? "true" : "false"
+        default: return ""
+        }
+    }
+
+    static func strings(_ v: JSONValue?) -> [String] {
+        (v?.array ?? []).map(scalar)
+    }
+
+    static func stringPairs(_ v: JSONValue?) -> [(String, String)] {
+        guard case .object(let o)? = v else { return [] }
+        return o.map { ($0, scalar($1)) }
+    }
+
+    static func generatorOptions(_ v: JSONValue) -> GeneratorOptions {
+        GeneratorOptions(labels: stringPairs(member(v, "labels")), annotations: stringPairs(member(v, "annotations")),
+                         disableNameSuffixHash: member(v, "disableNameSuffixHash").bool ?? false,
+                         immutable: member(v, "immutable").bool ?? false)
+    }
+
+    static func generatorArgs(_ v: JSONValue) -> GeneratorArgs {
+        var g = GeneratorArgs()
+        g.name = scalar(member(v, "name"))
+        g.namespace = scalar(member(v, "namespace"))
+        g.behavior = scalar(member(v, "behavior"))
+        g.literals = strings(member(v, "literals"))
+        g.files = strings(member(v, "files"))
+        g.envs = strings(member(v, "envs"))
+        let env = scalar(member(v, "env"))
+        if !env.isEmpty { g.envs.append(env) }
+        g.type = scalar(member(v, "type"))
+        let o = member(v, "options")
+        if !o.isNull { g.options = generatorOptions(o) }
+        return g
+    }
+
+    static func patchEntry(_ v: JSONValue) -> PatchEntry {
+        var p = PatchEntry()
+        p.path = scalar(member(v, "path"))
+        p.patch = scalar(member(v, "patch"))
+        let t = member(v, "target")
+        if case .object = t {
+            p.target = Target(group: scalar(member(t, "group")), version: scalar(member(t, "version")),
+                              kind: scalar(member(t, "kind")), name: scalar(member(t, "name")),
+                              namespace: scalar(member(t, "namespace")),
+                              labelSelector: scalar(member(t, "labelSelector")),
+                              annotationSelector: scalar(member(t, "annotationSelector")))
+        }
+        return p
+    }
+
+    static func goJSONTypeName(_ v: JSONValue) -> String {
+        switch v {
+        case .array: return "array"
+        case .string: return "string"
+        case .int, .double: return "number"
+        case .bool: return "bool"
+        default: return "object"
+        }
+    }
+}

@@ -1,0 +1,560 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import KubeCodec
+import KubeModel
+import KubeRegistry
+
+/// One object while kustomize works on it, with the names and namespaces it had before (name
+/// references and patch targets match those too).
+final class KustomizeResource {
+    var object: JSONValue
+    var previousNames: [String] = []
+    var previousNamespaces: [String] = []
+    /// Generated ConfigMap/Secret that gets the content hash appended to its name at the end.
+    var needsHash = false
+    var behavior = ""
+
+    init(_ object: JSONValue) { self.object = object }
+
+    var kind: String { object["kind"].string ?? "" }
+    var apiVersion: String { object["apiVersion"].string ?? "" }
+    var group: String { splitAPIVersion(apiVersion).group }
+    var name: String { object["metadata"]["name"].string ?? "" }
+    var namespace: String { object["metadata"]["namespace"].string ?? "" }
+    var originalName: String { previousNames.first ?? name }
+    var allNames: [String] { previousNames + [name] }
+
+    func rename(_ newName: String) {
+        if newName == name { return }
+        previousNames.append(name)
+        object["metadata"]["name"] = .string(newName)
+    }
+
+    func setNamespace(_ ns: String) {
+        if ns == namespace { return }
+        previousNamespaces.append(namespace)
+        object["metadata"]["namespace"] = .string(ns)
+    }
+
+    /// kustomize's id text: `Kind.version.[noGrp]/name.[noNs]`.
+    var idString: String {
+        let (g, v) = splitAPIVersion(apiVersion)
+        return "\(kind.isEmpty ? "[noKind]" : kind).\(v.isEmpty ? "[noVer]" : v).\(g.isEmpty ? "[noGrp]" : g)/\(name.isEmpty ? "[noName]" : name).\(namespace.isEmpty ? "[noNs]" : namespace)"
+    }
+
+    /// The same id as the typed Go value prints with %#v in kustomize's merge errors.
+    var goResIdDump: String {
+        let (g, v) = splitAPIVersion(apiVersion)
+        return "resid.ResId{Gvk:resid.Gvk{Group:\(strconvQuote(g)), Version:\(strconvQuote(v)), Kind:\(strconvQuote(kind)), isClusterScoped:\(isClusterScoped)}, Name:\(strconvQuote(name)), Namespace:\(strconvQuote(namespace))}"
+    }
+
+    var isClusterScoped: Bool { KustomizeResource.isClusterScoped(group: group, kind: kind) }
+
+    static func isClusterScoped(group: String, kind: String) -> Bool {
+        if let t = Registry.builtin.type(group: group, kind: kind) { return !t.namespaced }
+        return false
+    }
+
+    var effectiveNamespace: String {
+        if isClusterScoped { return "_non_namespaceable_" }
+        return namespace.isEmpty ? "default" : namespace
+    }
+}
+
+/// `kubectl kustomize DIR`: kustomize v5.5's build for the common kustomization fields.
+public struct KustomizeBuilder {
+    var merger: KustomizeStrategicMerger = SimpleStrategicMerge()
+    /// Deprecation notes, printed by the command on stderr.
+    public var warnings: [String] = []
+    /// `--load-restrictor=LoadRestrictionsRootOnly` (the default): files a kustomization reads must be in
+    /// or below its directory; other kustomization directories may be anywhere.
+    public var rootOnly = true
+
+    public init() {}
+
+    static let kustomizationFileNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"]
+
+    /// Builds the directory and returns the objects in kustomize's output order.
+    public mutating func build(_ dir: String) throws -> [JSONValue] {
+        let root = KustomizeFS.absolute(dir)
+        if !KustomizeFS.exists(root) {
+            throw KustomizeError("must build at directory: not a valid directory: evalsymlink failure on '\(root)' : lstat \(root): no such file or directory")
+        }
+        if !KustomizeFS.isDirectory(root) {
+            throw KustomizeError("must build at directory: '\(dir)': file is not directory")
+        }
+        var resources = try accumulate(root)
+        try addHashes(&resources)
+        fixNameReferences(resources)
+        let sorted = resources.enumerated().sorted { a, b in
+            let ka = a.element.kind, kb = b.element.kind
+            let oa = KustomizeFieldSpecs.typeOrder(ka), ob = KustomizeFieldSpecs.typeOrder(kb)
+            if oa != ob { return oa < ob }
+            let ga = legacyGvk(a.element), gb = legacyGvk(b.element)
+            if ga != gb { return ga < gb }
+            let ia = legacyId(a.element), ib = legacyId(b.element)
+            if ia != ib { return ia < ib }
+            return a.offset < b.offset
+        }
+        return sorted.map { $0.element.object }
+    }
+
+    /// The YAML kubectl kustomize prints: documents separated by `---`.
+    public static func render(_ objects: [JSONValue]) -> String {
+        objects.map { YAMLCodec.encode($0) }.joined(separator: "---\n")
+    }
+
+    private func legacyGvk(_ r: KustomizeResource) -> String {
+        let (g, v) = splitAPIVersion(r.apiVersion)
+        return "\(g.isEmpty ? "~G" : g)_\(v.isEmpty ? "~V" : v)_\(r.kind.isEmpty ? "~K" : r.kind)"
+    }
+
+    private func legacyId(_ r: KustomizeResource) -> String {
+        "\(r.namespace.isEmpty ? "~X" : r.namespace)|\(r.name.isEmpty ? "~N" : r.name)"
+    }
+
+    // MARK: - one kustomization level
+
+    /// The kustomization roots above the one being built (kustomize's loader history), for its cycle check.
+    private var visitedRoots: [String] = []
+
+    mutating func accumulate(_ dir: String) throws -> [KustomizeResource] {
+        guard let file = KustomizeBuilder.kustomizationFileNames.map({ dir + "/" + $0 }).first(where: KustomizeFS.isFile) else {
+            throw KustomizeError("unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '\(dir)'")
+        }
+        let k = try Kustomization.parse(try KustomizeFS.read(file))
+        warnings += k.warnings
+
+        var resources: [KustomizeResource] = []
+        for entry in k.resources {
+            let loaded = try loadResource(entry, dir: dir)
+            for r in loaded {
+                if let dup = resources.first(where: { sameId($0, r) }) {
+                    _ = dup
+                    throw KustomizeError("accumulating resources: accumulation err='merging resources from '\(entry)': may not add resource with an already registered id: \(r.idString)': must build at directory: '\(KustomizeFS.join(dir, entry))': file is not directory")
+                }
+                resources.append(r)
+            }
+        }
+        try KustomizeGenerators.run(k, dir: dir, rootOnly: rootOnly, into: &resources)
+        try applyTransformers(k, dir: dir, &resources)
+        return resources
+    }
+
+    private func sameId(_ a: KustomizeResource, _ b: KustomizeResource) -> Bool {
+        a.kind == b.kind && a.apiVersion == b.apiVersion && a.name == b.name && a.effectiveNamespace == b.effectiveNamespace
+    }
+
+    private mutating func loadResource(_ entry: String, dir: String) throws -> [KustomizeResource] {
+        let path = KustomizeFS.join(dir, entry)
+        if entry.hasPrefix("http://") || entry.hasPrefix("https://") || entry.contains("github.com/") {
+            throw KustomizeError("accumulating resources: accumulation err='accumulating resources from '\(entry)': kubectl-local works offline and cannot fetch remote resources")
+        }
+        if KustomizeFS.isDirectory(path) {
+            let notFile = "accumulating resources from '\(entry)': '\(path)' must resolve to a file"
+            return try accumulateDirectory(path, parent: dir, wrap: { "accumulating resources: accumulation err='\(notFile)': \($0)" })
+        }
+        guard KustomizeFS.exists(path) else {
+            let why = "evalsymlink failure on '\(path)' : lstat \(path): no such file or directory"
+            throw KustomizeError("accumulating resources: accumulation err='accumulating resources from '\(entry)': \(why)': must build at directory: not a valid directory: \(why)")
+        }
+        if let refusal = KustomizeFS.outsideRoot(path, root: dir, restricted: rootOnly) {
+            throw KustomizeError("accumulating resources: accumulation err='accumulating resources from '\(entry)': \(refusal)': must build at directory: '\(path)': file is not directory")
+        }
+        let text = try KustomizeFS.read(path)
+        do {
+            return try KustomizeBuilder.decodeObjects(text, source: path)
+        } catch let e as YAMLError {
+            // kustomize returns a malformed file's error alone (no attempt as a directory).
+            throw KustomizeError("accumulating resources: accumulating resources from '\(entry)': MalformedYAMLError: \(KustomizeBuilder.bareYAMLError(e)) in File: \(entry)")
+        } catch let e as KustomizeError {
+            throw KustomizeError("accumulating resources: accumulation err='accumulating resources from '\(entry)': \(e.message)': must build at directory: '\(path)': file is not directory")
+        }
+    }
+
+    /// A nested kustomization: kustomize's loader refuses a root that contains the current one or any
+    /// visited before it (a cycle would otherwise never end), then builds it with its errors wrapped.
+    private mutating func accumulateDirectory(_ path: String, parent: String, wrap: (String) -> String) throws -> [KustomizeResource] {
+        for visited in [parent] + visitedRoots.reversed() where visited == path || visited.hasPrefix(path == "/" ? "/" : path + "/") {
+            throw KustomizeError(wrap("cycle detected: candidate root '\(path)' contains visited root '\(visited)'"))
+        }
+        if !KustomizeBuilder.kustomizationFileNames.contains(where: { KustomizeFS.isFile(path + "/" + $0) }) {
+            throw KustomizeError(wrap("couldn't make target for path '\(path)': unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '\(path)'"))
+        }
+        visitedRoots.append(parent)
+        defer { visitedRoots.removeLast() }
+        do {
+            return try accumulate(path)
+        } catch let e as KustomizeError {
+            throw KustomizeError(wrap("recursed accumulation of path '\(path)': \(e.message)"))
+        }
+    }
+
+    /// A patch target's label or annotation selector; kustomize reports a bad one with `labels.Parse`'s text.
+    static func selector(_ text: String) throws -> LabelSelector {
+        do { return try LabelSelector.parse(text) } catch { throw KustomizeError("\(error)") }
+    }
+
+    /// go-yaml's own text of a YAML error (`yaml: line 3: ...`), without kubectl's decoding prefixes.
+    static func bareYAMLError(_ e: YAMLError) -> String {
+        guard let r = e.message.firstRange(of: "error converting YAML to JSON: ") else { return e.message }
+        return String(e.message[r.upperBound...])
+    }
+
+    /// The objects of a resource file (multi-document, `List`s flattened).
+    static func decodeObjects(_ text: String, source: String) throws -> [KustomizeResource] {
+        let docs = try YAMLCodec.decodeDocuments(text, source: source)
+        var out: [KustomizeResource] = []
+        for doc in docs {
+            guard case .object = doc else { continue }
+            if (doc["kind"].string ?? "").hasSuffix("List"), let items = doc["items"].array {
+                for item in items { out.append(KustomizeResource(try checked(item))) }
+            } else {
+                out.append(KustomizeResource(try checked(doc)))
+            }
+        }
+        return out
+    }
+
+    private static func checked(_ obj: JSONValue) throws -> JSONValue {
+        if (obj["kind"].string ?? "").isEmpty {
+            let md = obj["metadata"]
+            throw KustomizeError("missing kind in object {{\(obj["apiVersion"].string ?? "") } {{\(md["name"].string ?? "") \(md["namespace"].string ?? "")} \(goMap(md["labels"])) \(goMap(md["annotations"]))}}")
+        }
+        return obj
+    }
+
+    private static func goMap(_ v: JSONValue) -> String {
+        let pairs = v.stringMap.sorted { goStringLess($0.0, $1.0) }
+        return "map[" + pairs.map { "\($0.0):\($0.1)" }.joined(separator: " ") + "]"
+    }
+
+    // MARK: - transformers, in kustomize's order
+
+    private func applyTransformers(_ k: Kustomization, dir: String, _ resources: inout [KustomizeResource]) throws {
+        // patchesStrategicMerge
+        for (i, entry) in k.patchesStrategicMerge.enumerated() {
+            let text: String
+            if !entry.contains("\n") && !entry.contains(":") {
+                text = try readPatchFile(entry, dir: dir, config: "paths:\n- \(entry)\n")
+            } else {
+                text = entry
+            }
+            _ = i
+            for patch in try YAMLCodec.decodeDocuments(text, source: entry) where patch.object != nil {
+                try applyStrategic(patch, target: nil, resources: resources)
+            }
+        }
+        // patches
+        for p in k.patches {
+            try applyPatchEntry(p, dir: dir, resources: resources, legacyJSON: false)
+        }
+        if !k.namespace.isEmpty {
+            for r in resources { applyNamespace(k.namespace, r) }
+        }
+        if !k.namePrefix.isEmpty || !k.nameSuffix.isEmpty {
+            for r in resources where r.kind != "Namespace" && r.kind != "CustomResourceDefinition" {
+                r.rename(k.namePrefix + r.name + k.nameSuffix)
+            }
+        }
+        if !k.commonLabels.isEmpty {
+            for r in resources { addPairs(k.commonLabels, r, specs: KustomizeFieldSpecs.commonLabels) }
+        }
+        for l in k.labels where !l.pairs.isEmpty {
+            let specs = l.includeSelectors ? KustomizeFieldSpecs.commonLabels
+                : l.includeTemplates ? KustomizeFieldSpecs.templateLabels : [FieldSpec("metadata/labels", create: true)]
+            for r in resources { addPairs(l.pairs, r, specs: specs) }
+        }
+        if !k.commonAnnotations.isEmpty {
+            for r in resources { addPairs(k.commonAnnotations, r, specs: KustomizeFieldSpecs.commonAnnotations) }
+        }
+        for p in k.patchesJson6902 {
+            try applyPatchEntry(p, dir: dir, resources: resources, legacyJSON: true)
+        }
+        for rep in k.replicas {
+            for r in resources where r.allNames.contains(rep.name) {
+                for spec in KustomizeFieldSpecs.replicas {
+                    spec.apply(to: &r.object) { $0 = rep.count }
+                }
+            }
+        }
+        if !k.images.isEmpty {
+            for r in resources { KustomizeImages.apply(k.images, to: &r.object) }
+        }
+    }
+
+    private func applyNamespace(_ ns: String, _ r: KustomizeResource) {
+        if r.kind == "Namespace" {
+            r.rename(ns)
+        } else if !r.isClusterScoped {
+            r.setNamespace(ns)
+        }
+        if r.kind == "RoleBinding" || r.kind == "ClusterRoleBinding", var subjects = r.object["subjects"].array {
+            for i in subjects.indices where subjects[i]["name"].string == "default" {
+                subjects[i]["namespace"] = .string(ns)
+            }
+            r.object["subjects"] = .array(subjects)
+        }
+    }
+
+    private func addPairs(_ pairs: [(String, String)], _ r: KustomizeResource, specs: [FieldSpec]) {
+        for spec in specs {
+            spec.apply(to: &r.object) { value in
+                var o = value.object ?? JSONObject()
+                if value.object == nil && !value.isNull { return }
+                for (k, v) in pairs { o[k] = .string(v) }
+                value = .object(o)
+            }
+        }
+    }
+
+    private func readPatchFile(_ path: String, dir: String, config: String) throws -> String {
+        let full = KustomizeFS.join(dir, path)
+        let failure = "trouble configuring builtin PatchTransformer with config: `\n\(config)`: failed to get the patch file from path(\(path)): "
+        guard KustomizeFS.isFile(full) else {
+            throw KustomizeError(failure + "evalsymlink failure on '\(full)' : lstat \(full): no such file or directory")
+        }
+        if let refusal = KustomizeFS.outsideRoot(full, root: dir, restricted: rootOnly) { throw KustomizeError(failure + refusal) }
+        return try KustomizeFS.read(full)
+    }
+
+    private func applyPatchEntry(_ p: Kustomization.PatchEntry, dir: String, resources: [KustomizeResource],
+                                 legacyJSON: Bool) throws {
+        var text = p.patch
+        if !p.path.isEmpty {
+            text = try readPatchFile(p.path, dir: dir, config: "path: \(p.path)\n")
+        }
+        let docs = try YAMLCodec.decodeDocuments(text, source: p.path)
+        if legacyJSON || docs.first?.array != nil {
+            guard let ops = docs.first?.array else {
+                throw KustomizeError("unable to parse SM or JSON patch from [\(text)]")
+            }
+            guard let target = p.target else {
+                throw KustomizeError("must specify a target for patch \(text)")
+            }
+            for r in try select(target, resources) {
+                r.object = try KustomizeJSONPatch.apply(ops, to: r.object)
+            }
+            return
+        }
+        for patch in docs where patch.object != nil {
+            try applyStrategic(patch, target: p.target, resources: resources)
+        }
+    }
+
+    private func applyStrategic(_ patch: JSONValue, target: Kustomization.Target?, resources: [KustomizeResource]) throws {
+        let targets: [KustomizeResource]
+        if let target {
+            targets = try select(target, resources)
+        } else {
+            let probe = KustomizeResource(patch)
+            let name = probe.name
+            targets = resources.filter { r in
+                r.kind == probe.kind && r.apiVersion == probe.apiVersion && r.allNames.contains(name)
+                    && (probe.namespace.isEmpty || r.namespace == probe.namespace || r.previousNamespaces.contains(probe.namespace))
+            }
+            if targets.count != 1 {
+                let id = probe.idString
+                throw KustomizeError("no resource matches strategic merge patch \"\(id)\": no matches for Id \(id); failed to find unique target for patch \(id)")
+            }
+        }
+        for r in targets {
+            var p = patch
+            if target != nil {
+                // The patch applies to each target under the target's own identity.
+                p["metadata"]["name"] = .string(r.name)
+                if !r.namespace.isEmpty { p["metadata"]["namespace"] = .string(r.namespace) }
+                p["kind"] = .string(r.kind)
+                p["apiVersion"] = .string(r.apiVersion)
+            }
+            let name = r.name
+            r.object = try merger.merge(r.object, patch: p)
+            r.object["metadata"]["name"] = .string(name)
+        }
+    }
+
+    private func select(_ t: Kustomization.Target, _ resources: [KustomizeResource]) throws -> [KustomizeResource] {
+        let labelSel = try t.labelSelector.isEmpty ? nil : KustomizeBuilder.selector(t.labelSelector)
+        let annotationSel = try t.annotationSelector.isEmpty ? nil : KustomizeBuilder.selector(t.annotationSelector)
+        let nameRe = t.name.isEmpty ? nil : try GoRegex("^(?:" + t.name + ")$")
+        let nsRe = t.namespace.isEmpty ? nil : try GoRegex("^(?:" + t.namespace + ")$")
+        return resources.filter { r in
+            let (g, v) = splitAPIVersion(r.apiVersion)
+            if !t.group.isEmpty && t.group != g { return false }
+            if !t.version.isEmpty && t.version != v { return false }
+            if !t.kind.isEmpty && t.kind != r.kind { return false }
+            if let re = nameRe, !re.matches(r.name), !re.matches(r.originalName) { return false }
+            if let re = nsRe, !re.matches(r.namespace), !re.matches(r.previousNamespaces.first ?? r.namespace) { return false }
+            if let sel = labelSel {
+                var m: [String: String] = [:]
+                for (k, v) in r.object["metadata"]["labels"].stringMap { m[k] = v }
+                if !sel.matches(m) { return false }
+            }
+            if let sel = annotationSel {
+                var m: [String: String] = [:]
+                for (k, v) in r.object["metadata"]["annotations"].stringMap { m[k] = v }
+                if !sel.matches(m) { return false }
+            }
+            return true
+        }
+    }
+
+    // MARK: - hashes and name references (once, at the end)
+
+    /// kustomize hashes the kind and content (the name is left empty in its hash input).
+    private func addHashes(_ resources: inout [KustomizeResource]) throws {
+        for r in resources where r.needsHash {
+            let hash: String
+            if r.kind == "ConfigMap" {
+                hash = NameHash.configMap(name: "", data: r.object["data"].isNull ? .emptyObject : r.object["data"],
+                                          binaryData: r.object["binaryData"].object?.isEmpty == false ? Optional(r.object["binaryData"]) : Optional.none)
+            } else {
+                hash = NameHash.secret(name: "", type: r.object["type"].string ?? "",
+                                       data: r.object["data"].isNull ? .emptyObject : r.object["data"])
+            }
+            r.rename(r.name + "-" + hash)
+        }
+    }
+
+    private func fixNameReferences(_ resources: [KustomizeResource]) {
+        for rule in KustomizeFieldSpecs.nameReferences {
+            let referrals = resources.filter { $0.kind == rule.kind && $0.group == rule.group && !$0.previousNames.isEmpty || ($0.kind == rule.kind && $0.group == rule.group && !$0.previousNamespaces.isEmpty) }
+            if referrals.isEmpty { continue }
+            for referrer in resources {
+                for spec in rule.specs {
+                    let isRoleRef = spec.path.last == "name" && spec.path.dropLast().last == "roleRef"
+                    if isRoleRef && referrer.object["roleRef"]["kind"].string != rule.kind { continue }
+                    let view = ReferrerView(namespace: referrer.namespace, clusterScoped: referrer.isClusterScoped)
+                    var obj = referrer.object
+                    spec.apply(to: &obj) { value in
+                        updateReference(&value, rule: rule, referrer: view, referrals: referrals)
+                    }
+                    referrer.object = obj
+                }
+            }
+        }
+    }
+
+    struct ReferrerView {
+        var namespace: String
+        var clusterScoped: Bool
+        var effectiveNamespace: String { clusterScoped ? "_non_namespaceable_" : namespace.isEmpty ? "default" : namespace }
+    }
+
+    private func candidate(for name: String, namespace: String?, referrer: ReferrerView,
+                           referrals: [KustomizeResource]) -> KustomizeResource? {
+        let matches = referrals.filter { c in
+            guard c.previousNames.contains(name) || (c.name == name && !c.previousNamespaces.isEmpty) else { return false }
+            if c.isClusterScoped || referrer.clusterScoped { return true }
+            return c.effectiveNamespace == referrer.effectiveNamespace
+        }
+        if matches.count <= 1 { return matches.first }
+        return matches.first { $0.originalName == name } ?? matches.first
+    }
+
+    private func updateReference(_ value: inout JSONValue, rule: KustomizeFieldSpecs.NameReference,
+                                 referrer: ReferrerView, referrals: [KustomizeResource]) {
+        switch value {
+        case .string(let s):
+            if let c = candidate(for: s, namespace: nil, referrer: referrer, referrals: referrals) { value = .string(c.name) }
+        case .array(var items):
+            for i in items.indices { updateReference(&items[i], rule: rule, referrer: referrer, referrals: referrals) }
+            value = .array(items)
+        case .object:
+            // subjects, webhook services, node config sources: {kind?, name, namespace}
+            if let kind = value["kind"].string, kind != rule.kind { return }
+            guard let s = value["name"].string else { return }
+            let subjectNs = value["namespace"].string ?? ""
+            let matches = referrals.filter { c in
+                guard c.allNames.contains(s) else { return false }
+                if c.isClusterScoped { return true }
+                let cOrig = c.previousNamespaces.first ?? c.namespace
+                let want = subjectNs.isEmpty ? referrer.namespace : subjectNs
+                return (cOrig.isEmpty ? "default" : cOrig) == (want.isEmpty ? "default" : want)
+                    || (c.namespace.isEmpty ? "default" : c.namespace) == (want.isEmpty ? "default" : want)
+            }
+            guard let c = matches.first else { return }
+            value["name"] = .string(c.name)
+            if !c.namespace.isEmpty && !c.isClusterScoped { value["namespace"] = .string(c.namespace) }
+        default:
+            return
+        }
+    }
+}
+
+/// The file system as kustomize's loader sees it (absolute, cleaned paths).
+public enum KustomizeFS {
+    static func absolute(_ path: String) -> String {
+        var p = path
+        if !p.hasPrefix("/") {
+            var buf = [CChar](repeating: 0, count: 4096)
+            if getcwd(&buf, buf.count) != nil {
+                p = String(cString: buf) + "/" + p
+            }
+        }
+        return clean(p)
+    }
+
+    static func join(_ dir: String, _ entry: String) -> String {
+        clean(entry.hasPrefix("/") ? entry : dir + "/" + entry)
+    }
+
+    /// Go's filepath.Clean for absolute paths.
+    static func clean(_ path: String) -> String {
+        var parts: [Substring] = []
+        for seg in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if seg == "." { continue }
+            if seg == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+            parts.append(seg)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    static func exists(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// kustomize's root-only loader: a file must be in or below the kustomization's directory (both with
+    /// symlinks resolved). The refusal, or nil when it is inside or the restriction is off.
+    static func outsideRoot(_ path: String, root: String, restricted: Bool) -> String? {
+        guard restricted else { return nil }
+        let file = realPath(path), dir = realPath(root)
+        if file == dir || file.hasPrefix(dir == "/" ? "/" : dir + "/") { return nil }
+        return "security; file '\(file)' is not in or below '\(dir)'"
+    }
+
+    static func realPath(_ path: String) -> String {
+        guard let p = realpath(path, nil) else { return path }
+        defer { free(p) }
+        return String(cString: p)
+    }
+
+    static func isFile(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) != S_IFDIR
+    }
+
+    static func read(_ path: String) throws -> String {
+        String(decoding: try readBytes(path), as: UTF8.self)
+    }
+
+    static func readBytes(_ path: String) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw KustomizeError("open \(path): no such file or directory") }
+        defer { close(fd) }
+        return readAll(fd: fd)
+    }
+}
+
+extension KustomizeFS {
+    public static func write(_ path: String, _ text: String) throws {
+        if let f = writeWholeFile(path, text) { throw KustomizeError("\(f.call) \(path): \(String(cString: strerror(f.errno)))") }
+    }
+}

@@ -162,6 +162,10 @@ public final class APISession {
     var warningSink: ((String) -> Void)?
     /// How many writes are in progress: writes made while one is (by controllers) are not client requests.
     var writeDepth = 0
+    /// The pod a client's delete is about to wait for (kubectl delete's `--wait`, `finishDeletion`): its
+    /// kubelet stops it in the same transaction when the stop falls within `withinSeconds`, with no
+    /// timer on the agenda (nothing else can see the pod meanwhile).
+    var awaitedPod: (namespace: String, name: String, withinSeconds: Int64)?
     /// Who makes the client's requests and what RBAC allowed them so far.
     var auth = AuthState()
     /// Objects decoded in this write transaction with the resource version they were read at, by key:
@@ -431,10 +435,13 @@ public final class APISession {
     }
 
     /// Deletes an object and, unless orphaning, everything it owns (garbage collection through
-    /// ownerReferences) and, for a namespace, everything in it. Returns the deleted object.
+    /// ownerReferences) and, for a namespace, everything in it. Returns the deleted object (a pod its
+    /// kubelet must stop first is returned as it stays, Terminating: `deletePodGracefully`).
+    /// `gracePeriod`: the request's `gracePeriodSeconds` (nil: the object's own).
     @discardableResult
     public func delete(_ type: ResourceType, namespace: String, name: String,
-                       propagation: PropagationPolicy = .background, dryRun: Bool = false) throws -> JSONValue
+                       propagation: PropagationPolicy = .background, dryRun: Bool = false,
+                       gracePeriod: Int64? = nil) throws -> JSONValue
     {
         try authorize("delete", type, namespace: namespace, name: name)
         let ns = type.namespaced ? namespace : ""
@@ -450,8 +457,9 @@ public final class APISession {
         }
         if dryRun { return obj }
         if type.group.isEmpty && type.kind == "Namespace" { return try deleteNamespace(type, obj, stored: row) }
-        // A pod's own deletion (its kubelet's) comes first: it is deleted in the background.
+        // A pod's own deletion (its kubelet's) comes first: graceful, then in the background.
         let isPod = type.group.isEmpty && type.kind == "Pod"
+        if isPod, let stays = try deletePodGracefully(type, obj, stored: row, requested: gracePeriod) { return stays }
         if propagation == .foreground && !isPod { return try deleteInForeground(type, obj, stored: row) }
         let kept = Self.finalizers(of: obj, after: isPod ? .background : propagation)
         if propagation == .orphan && !kept.isEmpty { try orphanDependents(of: row.uid) }

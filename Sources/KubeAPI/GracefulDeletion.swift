@@ -4,21 +4,55 @@ import KubeStore
 
 /// A graceful delete, as the API server records one when a kubelet must stop the pod first: the pod
 /// stays, `Terminating`, with `deletionTimestamp` (now plus the grace period) and
-/// `deletionGracePeriodSeconds`, until its kubelet confirms (`ControllerManager.terminationDue`).
+/// `deletionGracePeriodSeconds`, until its kubelet has stopped the containers and deletes it for good
+/// (grace 0: `ControllerManager.kubeletStopDue`).
 extension APISession {
     @discardableResult
     func markForDeletion(_ type: ResourceType, namespace: String, name: String, grace: Int64) throws -> JSONValue? {
         guard let oldRow = try tx.get(resource: type.storageKey, namespace: namespace, name: name) else { return nil }
         let old = try decode(oldRow)
         guard old["metadata"]["deletionTimestamp"].isNull else { return old }
+        return try setDeletion(type, old, stored: oldRow, at: now.adding(seconds: grace), grace: grace)
+    }
+
+    private func setDeletion(_ type: ResourceType, _ old: JSONValue, stored: ObjectRow, at: Timestamp, grace: Int64) throws -> JSONValue {
         var obj = old
-        obj["metadata"]["deletionTimestamp"] = .string(now.adding(seconds: grace).rfc3339)
+        obj["metadata"]["deletionTimestamp"] = .string(at.rfc3339)
         obj["metadata"]["deletionGracePeriodSeconds"] = .int(grace)
         obj = Normalize.metadataOrder(obj)
         let rv = try tx.nextResourceVersion()
         obj["metadata"]["resourceVersion"] = .string(String(rv))
-        try tx.update(row(for: obj, type: type, resourceVersion: rv), expectedResourceVersion: oldRow.resourceVersion)
+        try tx.update(row(for: obj, type: type, resourceVersion: rv), expectedResourceVersion: stored.resourceVersion)
         try afterWrite(type: type, object: obj, old: old)
         return obj
+    }
+
+    /// The grace period the pod strategy gives a delete (`CheckGracefulDelete`): the request's, else the
+    /// pod's `terminationGracePeriodSeconds` (30 by default); 0 for a pod no node runs (unscheduled) or
+    /// one that has finished; a negative request means 1.
+    static func podGracePeriod(_ pod: JSONValue, requested: Int64?) -> Int64 {
+        var period = requested ?? pod["spec"]["terminationGracePeriodSeconds"].int ?? 30
+        if (pod["spec"]["nodeName"].string ?? "").isEmpty { period = 0 }
+        if ["Succeeded", "Failed"].contains(pod["status"]["phase"].string ?? "") { period = 0 }
+        return period < 0 ? 1 : period
+    }
+
+    /// A delete of a pod as the API server's graceful deletion handles it (`rest.BeforeDelete`): a pod
+    /// with a grace period is marked and stays; a pod already marked may only have its grace period
+    /// shortened. Returns the pod as it stays, or nil when the delete goes on at once (grace 0, or a
+    /// deletion already at grace 0), finalizers permitting.
+    func deletePodGracefully(_ type: ResourceType, _ pod: JSONValue, stored: ObjectRow, requested: Int64?) throws -> JSONValue? {
+        guard let at = pod["metadata"]["deletionTimestamp"].string.flatMap(Timestamp.init(rfc3339:)) else {
+            let period = Self.podGracePeriod(pod, requested: requested)
+            if period == 0 { return nil }
+            return try setDeletion(type, pod, stored: stored, at: now.adding(seconds: period), grace: period)
+        }
+        guard let grace = pod["metadata"]["deletionGracePeriodSeconds"].int, grace > 0 else { return nil }
+        // Only a shorter grace period changes a pending deletion.
+        guard let requested, max(0, requested) < grace else { return pod }
+        let shorter = max(0, requested)
+        let when = at.adding(seconds: shorter - grace)
+        if shorter == 0 && Self.finalizers(pod).isEmpty { return nil }
+        return try setDeletion(type, pod, stored: stored, at: when, grace: shorter)
     }
 }

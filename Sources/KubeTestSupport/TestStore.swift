@@ -43,6 +43,13 @@ public final class TestStore {
     /// Moves the frozen clock.
     public func setNow(_ rfc3339: String) { environment["KUBECTL_LOCAL_NOW"] = rfc3339 }
 
+    /// Moves the frozen clock `seconds` ahead: what falls due meanwhile (a kubelet stopping a Terminating
+    /// pod, a CronJob) happens when the next command opens the store.
+    public func advance(seconds: Int64) {
+        guard let t = Timestamp(rfc3339: environment["KUBECTL_LOCAL_NOW"] ?? "") else { return }
+        setNow(t.adding(seconds: seconds).rfc3339)
+    }
+
     /// Runs a command line (shell-style words; single and double quotes group words).
     @discardableResult
     public func run(_ commandLine: String, stdin: String = "") -> CLIResult {

@@ -35,6 +35,27 @@ final class Cluster {
     func names(_ group: String, _ kind: String, ns: String? = "default") throws -> [String] {
         try list(group, kind, ns: ns).map { $0["metadata"]["name"].string ?? "" }
     }
+    /// Pods not being deleted (a deleted pod stays Terminating until its kubelet has stopped it).
+    func livePods(ns: String? = "default") throws -> [JSONValue] {
+        try list("", "Pod", ns: ns).filter { $0["metadata"]["deletionTimestamp"].isNull }
+    }
+    func terminatingNames(ns: String? = "default") throws -> [String] {
+        try list("", "Pod", ns: ns).filter { !$0["metadata"]["deletionTimestamp"].isNull }.map { $0["metadata"]["name"].string ?? "" }
+    }
+    /// The kubelets finish stopping every Terminating pod, as the seconds after a deletion do in a cluster.
+    func settle() throws {
+        let podType = type("", "Pod")
+        try server.write { s in
+            for pod in try s.list(podType, namespace: nil) where !pod["metadata"]["deletionTimestamp"].isNull {
+                _ = try s.finishDeletion(podType, namespace: pod["metadata"]["namespace"].string ?? "", name: pod["metadata"]["name"].string ?? "",
+                                         uid: pod["metadata"]["uid"].string ?? "", withinSeconds: 3600)
+            }
+        }
+    }
+    /// `settle` until no pod is Terminating (a rollout that replaces pods one at a time).
+    func settleAll() throws {
+        for _ in 0..<20 where try !terminatingNames(ns: nil).isEmpty { try settle() }
+    }
     func events(reason: String) throws -> [String] {
         try list("", "Event").filter { $0["reason"].string == reason }.map { $0["message"].string ?? "" }
     }
@@ -112,6 +133,9 @@ func isSuffix(_ s: Substring) -> Bool { s.count == 5 && s.allSatisfy { "bcdfghjk
         #expect(second["metadata"]["annotations"]["kubernetes.io/change-cause"].string == "image 1.28")
         #expect(second["spec"]["replicas"].int == 3)
         #expect(try c.get("apps", "ReplicaSet", first)!["spec"]["replicas"].int == 0)
+        // The old pods are Terminating until their kubelet has stopped them.
+        #expect(try c.terminatingNames().count == 3)
+        try c.settle()
         let pods = try c.list("", "Pod")
         #expect(pods.count == 3)
         #expect(pods.allSatisfy { $0["spec"]["containers"][0]["image"].string == "nginx:1.28" })
@@ -144,7 +168,11 @@ func isSuffix(_ s: Substring) -> Bool { s.count == 5 && s.allSatisfy { "bcdfghjk
         try c.update("apps", "Deployment", "web") { $0["spec"]["template"]["spec"]["containers"] = [["name": "nginx", "image": "nginx:1.28"]] }
         let msgs = try c.events(reason: "ScalingReplicaSet")
         #expect(msgs.contains("Scaled down replica set \(first) from 2 to 0"))
+        // Recreate starts the new pods once the old ones are gone.
+        #expect(try c.terminatingNames().count == 2 && c.livePods().isEmpty)
+        try c.settle()
         #expect(try c.list("", "Pod").count == 2)
+        #expect(try c.list("", "Pod").allSatisfy { $0["spec"]["containers"][0]["image"].string == "nginx:1.28" })
     }
 
     @Test func revisionHistoryLimitPrunesOldReplicaSets() throws {
@@ -190,6 +218,8 @@ func isSuffix(_ s: Substring) -> Bool { s.count == 5 && s.allSatisfy { "bcdfghjk
         // The spam filter keeps 25 events per object, as client-go's recorder does.
         #expect(try c.events(reason: "SuccessfulCreate").count == 1 + 25)
         try c.update("apps", "Deployment", "big") { $0["spec"]["replicas"] = 2 }
+        #expect(try c.livePods().count == 2)
+        try c.settle()
         #expect(try c.list("", "Pod").count == 2)
     }
 
@@ -199,9 +229,11 @@ func isSuffix(_ s: Substring) -> Bool { s.count == 5 && s.allSatisfy { "bcdfghjk
         let rs = try c.names("apps", "ReplicaSet")[0]
         try c.delete("apps", "ReplicaSet", rs)
         #expect(try c.names("apps", "ReplicaSet") == [rs])
-        #expect(try c.list("", "Pod").filter { $0["status"]["phase"].string == "Running" }.count == 2)
+        #expect(try c.livePods().filter { $0["status"]["phase"].string == "Running" }.count == 2)
         try c.delete("apps", "Deployment", "web")
         #expect(try c.list("apps", "ReplicaSet").isEmpty)
+        #expect(try c.livePods().isEmpty)
+        try c.settle()
         #expect(try c.list("", "Pod").isEmpty)
     }
 }
@@ -236,6 +268,8 @@ func isSuffix(_ s: Substring) -> Bool { s.count == 5 && s.allSatisfy { "bcdfghjk
         #expect(try c.list("", "Pod").count == 2)
         #expect(try c.get("", "Pod", "orphan")!["metadata"]["ownerReferences"][0]["name"].string == "kubia")
         try c.update("apps", "ReplicaSet", "kubia") { $0["spec"]["replicas"] = 1 }
+        #expect(try c.livePods().count == 1 && c.terminatingNames().count == 1)
+        try c.settle()
         #expect(try c.list("", "Pod").count == 1)
         #expect(try c.events(reason: "SuccessfulDelete").count == 1)
     }
@@ -250,6 +284,9 @@ func isSuffix(_ s: Substring) -> Bool { s.count == 5 && s.allSatisfy { "bcdfghjk
         let pods = try c.names("", "Pod")
         #expect(pods.count == 3)
         try c.delete("", "Pod", pods[1])
+        #expect(try c.terminatingNames() == [pods[1]])
+        #expect(try c.livePods().count == 3)
+        try c.settle()
         #expect(try c.list("", "Pod").count == 3)
         #expect(!(try c.names("", "Pod")).contains(pods[1]))
     }
@@ -279,11 +316,20 @@ func isSuffix(_ s: Substring) -> Bool { s.count == 5 && s.allSatisfy { "bcdfghjk
         #expect(try c.get("", "PersistentVolumeClaim", "data-kubia-0")!["status"]["phase"].string == "Bound")
         // Scale down from the highest ordinal; claims stay.
         try c.update("apps", "StatefulSet", "kubia") { $0["spec"]["replicas"] = 1 }
+        // One pod at a time: kubia-1 goes only once kubia-2 is gone.
+        #expect(try c.terminatingNames() == ["kubia-2"])
+        try c.settle()
+        #expect(try c.terminatingNames() == ["kubia-1"])
+        try c.settle()
         #expect(try c.names("", "Pod") == ["kubia-0"])
         #expect(try c.names("", "PersistentVolumeClaim").count == 3)
-        // A deleted pod comes back with the same name.
+        // A deleted pod comes back with the same name once it is gone.
+        let uid = try c.get("", "Pod", "kubia-0")!["metadata"]["uid"]
         try c.delete("", "Pod", "kubia-0")
+        #expect(try c.terminatingNames() == ["kubia-0"])
+        try c.settle()
         #expect(try c.names("", "Pod") == ["kubia-0"])
+        #expect(try c.get("", "Pod", "kubia-0")!["metadata"]["uid"] != uid)
         let sts = try c.get("apps", "StatefulSet", "kubia")!
         #expect(sts["status"]["readyReplicas"].int == 1)
         #expect(sts["status"]["currentRevision"].string == crs[0])
@@ -305,6 +351,9 @@ func isSuffix(_ s: Substring) -> Bool { s.count == 5 && s.allSatisfy { "bcdfghjk
         #expect(pods.first?["spec"]["nodeName"].string == "node-2")
         #expect(pods.first?["status"]["podIP"].string?.hasPrefix("10.244.1.") == true)
         try c.update("", "Node", "node-2", ns: "") { _ = $0.remove(["metadata", "labels", "disk"]) }
+        // The study notes: the pod goes through Terminating.
+        #expect(try c.livePods().isEmpty && c.terminatingNames().count == 1)
+        try c.settle()
         #expect(try c.list("", "Pod").isEmpty)
         #expect(try c.get("apps", "DaemonSet", "ssd-monitor")!["status"]["desiredNumberScheduled"].int == 0)
     }

@@ -15,8 +15,9 @@ import Testing
                                "spec": ["containers": [["name": "main", "image": "nginx"]]]]]]
     }
 
-    /// The DaemonSet's pods by node, and its status counters.
+    /// The DaemonSet's pods by node, and its status counters, once the pods it deleted are gone.
     func state(_ c: Cluster, _ name: String) throws -> (byNode: [String: Int], status: [String: Int64]) {
+        try c.settleAll()
         var byNode: [String: Int] = [:]
         for p in try c.list("", "Pod") where p["metadata"]["labels"]["app"].string == name {
             byNode[p["spec"]["nodeName"].string ?? "", default: 0] += 1
@@ -56,6 +57,7 @@ import Testing
         #expect(s.status == counters(desired: 5, ready: 5))
         let onFive = try c.list("", "Pod").first { $0["spec"]["nodeName"].string == "node-5" && $0["metadata"]["labels"]["app"].string == "agent" }!
         try c.delete("", "Pod", onFive["metadata"]["name"].string!)
+        #expect(try c.terminatingNames() == [onFive["metadata"]["name"].string!])
         s = try state(c, "agent")
         #expect(s.byNode == ["node-1": 1, "node-2": 1, "node-3": 1, "node-5": 1, "node-6": 1])
         #expect(s.status == counters(desired: 5, ready: 5))
@@ -73,6 +75,9 @@ import Testing
         try c.update("apps", "DaemonSet", "agent") {
             $0["spec"]["template"]["spec"]["containers"] = [["name": "main", "image": "nginx:1.27"]]
         }
+        // One node at a time: the first node's old pod is Terminating, its new one comes once it is gone.
+        #expect(try c.terminatingNames().count == 1)
+        try c.settleAll()
         let pods = try c.list("", "Pod").filter { $0["metadata"]["labels"]["app"].string == "agent" }
         #expect(pods.count == 4)
         #expect(pods.allSatisfy { $0["spec"]["containers"][0]["image"].string == "nginx:1.27" })

@@ -83,6 +83,9 @@ import Testing
         #expect(try message(c, "s0") == "0/3 nodes are available: 1 Too many pods, 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling.")
         // A pod leaving node-3 makes room for it.
         try c.delete("", "Pod", "t0")
+        // Once it is gone: a Terminating pod still holds its place.
+        #expect(try nodeOf(c, "s0") == nil)
+        try c.settle()
         #expect(try nodeOf(c, "s0") == "node-3")
     }
 

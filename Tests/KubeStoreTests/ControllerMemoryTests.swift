@@ -41,8 +41,10 @@ import Testing
         #expect(try pods(one).count == 5)
         // Scaling down in the first process counts the ReplicaSet's pods as they are now.
         try scale(one, 1)
-        let left = try pods(one)
+        // The pods scaled away are Terminating until their kubelet has stopped them.
+        let left = try pods(one).filter { $0["metadata"]["deletionTimestamp"].isNull }
         #expect(left.count == 2)
+        #expect(try pods(one).count == 5)
         #expect(left.contains { $0["metadata"]["name"].string == released && $0["metadata"]["ownerReferences"].isNull })
         #expect(try one.read { try $0.get(rsType, namespace: "default", name: "web") }["status"]["replicas"].int == 1)
     }

@@ -51,8 +51,12 @@ import Testing
         #expect(table.allSatisfy { $0.contains("   1/1     Running   0          0s    10.244.0.") && $0.contains("   node-1   <none>           <none>") })
         let events = s.run("get events --field-selector involvedObject.kind=Deployment").stdout
         #expect(events.contains("Normal   ScalingReplicaSet   deployment/kubia   Scaled up replica set \(rsName) from 0 to 3"))
-        // Deleting the deployment removes its ReplicaSet and pods.
+        // Deleting the deployment removes its ReplicaSet; its pods are Terminating until their kubelet
+        // has stopped them (a second later).
         #expect(s.run("delete deploy kubia").exitCode == 0)
+        #expect(s.run("get pods").stdout.split(separator: "\n").dropFirst().allSatisfy { $0.contains("   1/1     Terminating   0          0s") })
+        #expect(podNames(s).count == 3)
+        s.advance(seconds: 1)
         #expect(s.run("get rs,pods").stderr == "No resources found in default namespace.\n")
     }
 
@@ -207,6 +211,9 @@ import Testing
         #expect(pods.count == 1 && pods[0].hasPrefix("ssd-monitor-"))
         #expect(s.run("get pods -o wide").stdout.contains("   10.244.1.2   node-2   <none>           <none>\n"))
         #expect(s.run("label node node-2 disk=hdd --overwrite").exitCode == 0)
+        // As the study notes show it: the pod is Terminating, then gone.
+        #expect(s.run("get po").stdout == "NAME                READY   STATUS        RESTARTS   AGE\n\(pods[0])   1/1     Terminating   0          0s\n")
+        s.advance(seconds: 1)
         #expect(podNames(s).isEmpty)
     }
 

@@ -145,6 +145,9 @@ struct DeclarativeScenarioTests {
         #expect(s.run("apply -l prune-group=true -f \(a)").stdout == "pod/a created\n")
         let r = s.run("apply --prune -l prune-group=true -f \(b)")
         #expect(r.stdout == "pod/b created\npod/a pruned\n")
+        // apply does not wait (--wait=false): the pruned pod is Terminating until its kubelet stops it.
+        #expect(s.run("get pod a --no-headers").stdout.contains("   Terminating   "))
+        s.advance(seconds: 1)
         #expect(s.run("get pod a").exitCode == 1)
         // A type outside the allow-list is not pruned.
         let svc = s.writeFile("svc.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: prune-svc\n  labels:\n    prune-group: \"true\"\nspec:\n  ports:\n  - port: 80\n")

@@ -65,6 +65,9 @@ import Testing
         #expect(pod.contains("CrashLoopBackOff   1 (9s ago)"), "\(pod)")
         #expect(s.run("get job flaky --no-headers").stdout.hasPrefix("flaky   Running   0/1"))
         s.setNow("2026-11-23T12:00:20Z")
+        // The failed Job deletes its pod: Terminating until its kubelet has stopped it, a second later.
+        #expect(s.run("get pods --no-headers").stdout.contains("   Terminating   2 ("))
+        s.setNow("2026-11-23T12:00:21Z")
         #expect(s.run("get pods").stderr == "No resources found in default namespace.\n")
         #expect(s.run("get job flaky --no-headers").stdout.hasPrefix("flaky   Failed   0/1"))
         #expect(s.run("get job flaky -o 'jsonpath={.status.conditions[*].type} {.status.conditions[*].reason} {.status.failed} {.status.active}'").stdout

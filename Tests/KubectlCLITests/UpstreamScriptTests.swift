@@ -33,6 +33,12 @@ struct UpstreamScriptTests {
             "the delete finds service a (clusterIP None) and succeeds; kept excepted with the lines above",
         "! kubectl diff -Rf hack/testdata/diff/":
             "KUBECTL_EXTERNAL_DIFF=find exits 0 and kubectl passes the program's status through",
+        "! kubectl get pod a -n nsb":
+            "upstream's test server has no nodes, so its unscheduled pod a goes at once; here pod a runs on node-1 and, pruned without --wait, is Terminating until its kubelet stops it a second later",
+        "kubectl diff --prune --namespace nsb -l prune-group=true -f hack/testdata/prune/b.yaml":
+            "pod a, pruned just before, is still Terminating on node-1 (see above), so diff --prune still shows it going",
+        "! kubectl get pods a":
+            "upstream's pod a is unscheduled (no nodes) and goes at once when pruned; here it runs on node-1 and is Terminating for the second its kubelet takes to stop it",
         "! kubectl create --raw /api/v1/namespaces -f test/fixtures/doc-yaml/admin/limitrange/valid-pod.yaml":
             "raw POSTs are refused offline (no API server to send them to); the command fails, with another message",
     ]
@@ -78,8 +84,13 @@ struct UpstreamScriptTests {
                 last = store.run(args: words)
                 if negate != (last.exitCode != 0) { fail(negate ? "expected failure" : "expected success") }
             case "kube-retry":
-                // kube-retry 'ARGS' 'JSONPATH' 'EXPECTED': the store is settled, so one try.
-                last = store.run(args: ["get"] + shellWords(words[1]) + ["-o", "jsonpath=" + words[2]])
+                // kube-retry 'ARGS' 'JSONPATH' 'EXPECTED': tried again a second later, as upstream's
+                // helper does, up to 10 times (a pruned pod is Terminating until its kubelet stops it).
+                for attempt in 0..<10 {
+                    if attempt > 0 { store.advance(seconds: 1) }
+                    last = store.run(args: ["get"] + shellWords(words[1]) + ["-o", "jsonpath=" + words[2]])
+                    if last.stdout == (words.count > 3 ? words[3] : "") { break }
+                }
                 if last.stdout != (words.count > 3 ? words[3] : "") { fail("kube-retry: got \(last.stdout)") }
             case "stdout", "stderr":
                 let text = verb == "stdout" ? last.stdout : last.stderr

@@ -75,6 +75,8 @@ final class ControllerManager {
     var endpointsFullSync = false
     /// While the DaemonSet controller writes the status it has just counted.
     var writingDaemonStatus = false
+    /// Namespaces known to be (or not be) Terminating in this transaction: no events go into them.
+    var terminatingNamespaces: [String: Bool] = [:]
     /// Guards against controllers that never settle.
     static let maxWorkItems = 200_000
 
@@ -199,6 +201,7 @@ final class ControllerManager {
                 enqueue(.pendingPods)
                 try? s.tx.setConfig(KubeletRecord.key(ns, name), nil)
                 try Timers.cancel(s.tx, id: podTimerID(ns, name))
+                if !meta["deletionTimestamp"].isNull { try Timers.cancel(s.tx, id: stopTimerID(ns, name)) }
             } else {
                 if let old, object["status"]["phase"].string == "Pending",
                     old["spec"]["containers"] != object["spec"]["containers"] || old["spec"]["initContainers"] != object["spec"]["initContainers"]
@@ -216,6 +219,8 @@ final class ControllerManager {
             }
             endpointsNoteChange(type: type, object: object, old: old)
             enqueue(.services(ns))
+        case ("", "Namespace"):
+            terminatingNamespaces[name] = nil
         case ("", "Node"):
             enqueue(.node(name))
             rescanPendingPods()

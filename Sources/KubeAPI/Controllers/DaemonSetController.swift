@@ -48,6 +48,8 @@ extension ControllerManager {
         let allNodes = try nodes()
         let wanted = allNodes.filter { daemonWanted(ds, on: $0) }.map(\.name)
         var byNode: [String: [JSONValue]] = [:]
+        // A Terminating pod still holds its node (its replacement comes once it is gone) but is not
+        // deleted again, and a rolling update waits for it.
         for pod in try ownedPods(ds) where !isTerminated(pod) {
             byNode[daemonPodNode(pod) ?? "", default: []].append(pod)
         }
@@ -63,21 +65,22 @@ extension ControllerManager {
         }
         let wantedSet = Set(wanted)
         for (node, pods) in byNode {
+            let live = pods.filter { !terminating($0) }
             if !wantedSet.contains(node) {
-                for p in pods { try deleteDaemonPod(ds, p) }
+                for p in live { try deleteDaemonPod(ds, p) }
                 byNode[node] = nil
-            } else if pods.count > 1 {
-                for p in pods.dropFirst() { try deleteDaemonPod(ds, p) }
-                byNode[node] = [pods[0]]
+            } else if live.count > 1 {
+                for p in live.dropFirst() { try deleteDaemonPod(ds, p) }
+                byNode[node] = [live[0]]
             }
         }
         if !busy && ds["spec"]["updateStrategy"]["type"].string != "OnDelete" {
-            let notReady = byNode.values.flatMap { $0 }.contains { !isReady($0) }
+            let notReady = byNode.values.flatMap { $0 }.contains { !isReady($0) || terminating($0) }
             if !notReady, let (node, pods) = byNode.sorted(by: { $0.key < $1.key })
                 .first(where: { $0.value.first?["metadata"]["labels"]["controller-revision-hash"].string != rev.hash })
             {
                 try deleteDaemonPod(ds, pods[0])
-                byNode[node] = nil
+                byNode[node] = [pods[0]]
             }
         }
         var shares: [String: DaemonShare] = [:]
@@ -109,6 +112,8 @@ extension ControllerManager {
               component: "daemonset-controller")
         return pod
     }
+
+    func terminating(_ pod: JSONValue) -> Bool { !pod["metadata"]["deletionTimestamp"].isNull }
 
     func deleteDaemonPod(_ ds: JSONValue, _ pod: JSONValue) throws {
         let podName = pod["metadata"]["name"].string ?? ""

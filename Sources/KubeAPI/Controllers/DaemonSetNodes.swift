@@ -109,11 +109,10 @@ extension ControllerManager {
                 refused = e
             }
         } else if !wanted {
-            for p in pods { try deleteDaemonPod(ds, p) }
-            pods = []
-        } else if pods.count > 1 {
-            for p in pods.dropFirst() { try deleteDaemonPod(ds, p) }
-            pods = [pods[0]]
+            for p in pods where !terminating(p) { try deleteDaemonPod(ds, p) }
+        } else if pods.filter({ !terminating($0) }).count > 1 {
+            for p in pods.filter({ !terminating($0) }).dropFirst() { try deleteDaemonPod(ds, p) }
+            pods = pods.filter { !terminating($0) }.prefix(1) + pods.filter(terminating)
         }
         let key = Self.daemonSharePrefix + uid + "/" + node
         let old = try s.tx.config(key).flatMap(DaemonShare.init) ?? DaemonShare()
@@ -131,7 +130,7 @@ extension ControllerManager {
         if let refused { throw refused }
     }
 
-    /// The DaemonSet's pods (not terminated) on `node` or waiting to be scheduled there, in name order.
+    /// The DaemonSet's pods (not terminated; Terminating ones too) on `node` or waiting to be scheduled there, in name order.
     private func daemonPods(uid: String, namespace ns: String, node: String) throws -> [JSONValue] {
         var pods: [JSONValue] = []
         for value in [node, ""] {

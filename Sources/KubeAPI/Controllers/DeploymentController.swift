@@ -153,7 +153,8 @@ extension ControllerManager {
             var guardSteps = 0
             if recreate {
                 if oldCounts.reduce(0, +) > 0 { scaleDownOld(by: oldCounts.reduce(0, +)) }
-                if newCount != replicas { scaleEvent(newName, newCount, replicas); newCount = replicas }
+                // The new pods start only once every old one is gone (Terminating ones included).
+                if newCount != replicas, try !oldPodsRemain(old) { scaleEvent(newName, newCount, replicas); newCount = replicas }
             } else {
                 while guardSteps < 10_000 {
                     guardSteps += 1
@@ -272,5 +273,15 @@ extension ControllerManager {
             u["status"] = dep["status"]
             try save(u, current, deployType)
         }
+    }
+
+    /// Whether pods of the old ReplicaSets are still there and not finished (Recreate waits for them).
+    func oldPodsRemain(_ old: [JSONValue]) throws -> Bool {
+        for rs in old {
+            for row in try s.tx.dependents(ofUID: rs["metadata"]["uid"].string ?? "", full: false) where row.resource == podType.storageKey {
+                if let pod = try s.object(of: row), !isTerminated(pod) { return true }
+            }
+        }
+        return false
     }
 }

@@ -12,6 +12,8 @@ extension ControllerManager {
     /// that many; a new event starts at `first`.
     func record(_ ev: JSONValue, repeats: Int64 = 1, first: Timestamp? = nil) throws {
         let ns = ev["metadata"]["namespace"].string ?? ""
+        // NamespaceLifecycle refuses new content in a namespace being deleted, events included.
+        if try namespaceTerminating(ns) { return }
         let identity = Self.eventIdentity(ev)
         let alias = Int64(bitPattern: fnv64a(ns + "/" + hex(fnv64a(identity))))
         if let row = try s.tx.get(alias: alias), row.resource == eventType.storageKey, row.namespace == ns,
@@ -32,6 +34,16 @@ extension ControllerManager {
         let rv = try s.tx.nextResourceVersion()
         ev["metadata"]["resourceVersion"] = .string(String(rv))
         try s.tx.insert(s.row(for: ev, type: eventType, resourceVersion: rv), alias: alias)
+    }
+
+    /// Whether `ns` is being deleted (remembered per transaction until a namespace is written).
+    func namespaceTerminating(_ ns: String) throws -> Bool {
+        if let known = terminatingNamespaces[ns] { return known }
+        let terminating = try s.tx.get(resource: nsType.storageKey, namespace: "", name: ns).map {
+            try !s.decode($0)["metadata"]["deletionTimestamp"].isNull
+        } ?? false
+        terminatingNamespaces[ns] = terminating
+        return terminating
     }
 
     /// What makes two events the same for the correlator (its alias is a hash of this).

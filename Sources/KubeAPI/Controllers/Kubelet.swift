@@ -7,7 +7,8 @@ import KubeStore
 extension ControllerManager {
     func syncPod(namespace ns: String, name: String) throws {
         let known = s.memory?.writtenPod(namespace: ns, name: name)
-        guard let pod = try known ?? s.find(podType, namespace: ns, name: name), pod["metadata"]["deletionTimestamp"].isNull else { return }
+        guard let pod = try known ?? s.find(podType, namespace: ns, name: name) else { return }
+        if !pod["metadata"]["deletionTimestamp"].isNull { return try kubeletTerminating(pod) }
         if isTerminated(pod) { return }
         var p = pod
         if (p["spec"]["nodeName"].string ?? "").isEmpty {

@@ -53,11 +53,8 @@ extension ControllerManager {
         let ns = pod["metadata"]["namespace"].string ?? "", name = pod["metadata"]["name"].string ?? ""
         let id = Timers.objectID("evict", podType.storageKey, ns, name)
         if !pod["metadata"]["deletionTimestamp"].isNull {
-            // Already evicted: a node that reports again lets its kubelet finish the deletion.
-            let reachable = !taints.contains { $0["key"].string == Self.unreachableTaint }
-            if reachable, let at = Timestamp(rfc3339: pod["metadata"]["deletionTimestamp"].string ?? ""), at.seconds <= now.seconds {
-                _ = try s.delete(podType, namespace: ns, name: name)
-            }
+            // Already being deleted: a node that reports again lets its kubelet finish the deletion.
+            if !taints.contains(where: { $0["key"].string == Self.unreachableTaint }) { try kubeletTerminating(pod) }
             return
         }
         var p = pod
@@ -104,25 +101,10 @@ extension ControllerManager {
     }
 
     /// The taint-eviction controller deletes the pod gracefully: it stays `Terminating` until its kubelet
-    /// has stopped it (the grace period on a node whose kubelet still reports; for ever on an unreachable one).
+    /// has stopped it (`KubeletTermination`; for ever on an unreachable node, until it reports again).
     private func evict(_ pod: JSONValue) throws {
         let ns = pod["metadata"]["namespace"].string ?? "", name = pod["metadata"]["name"].string ?? ""
         event(pod, reason: "TaintManagerEviction", message: "Marking for deletion Pod \(ns)/\(name)", component: "taint-eviction-controller")
-        let grace = max(0, pod["spec"]["terminationGracePeriodSeconds"].int ?? 30)
-        try s.markForDeletion(podType, namespace: ns, name: name, grace: grace)
-        try Timers.set(s.tx, id: Timers.objectID("terminate", podType.storageKey, ns, name), due: now.adding(seconds: grace).seconds)
-    }
-
-    /// A Terminating pod's grace period is over: its kubelet removes it, unless its node is unreachable
-    /// (then it stays until the node is back).
-    func terminationDue(namespace ns: String, name: String) throws {
-        guard let pod = try s.find(podType, namespace: ns, name: name),
-            let at = Timestamp(rfc3339: pod["metadata"]["deletionTimestamp"].string ?? ""), at.seconds <= now.seconds else { return }
-        if let nodeName = pod["spec"]["nodeName"].string, let node = try s.find(nodeType, namespace: "", name: nodeName),
-            (node["status"]["conditions"].array ?? []).contains(where: { $0["type"].string == "Ready" && $0["status"].string == "Unknown" })
-        {
-            return
-        }
-        _ = try s.delete(podType, namespace: ns, name: name)
+        try s.delete(podType, namespace: ns, name: name)
     }
 }

@@ -77,10 +77,12 @@ extension ControllerManager {
             byOrdinal[i] = pod
         }
         var changed = false
+        // A Terminating pod keeps its name until its kubelet has stopped it: it is replaced after it
+        // goes, and an ordered StatefulSet waits for it before its next step.
         // Create missing pods in order, at most a burst per transaction (the rest after a resync).
         for i in 0..<replicas {
             if let pod = byOrdinal[i] {
-                if !parallel && !isReady(pod) && !isTerminated(pod) { changed = true; break }
+                if !parallel && (terminating(pod) || (!isReady(pod) && !isTerminated(pod))) { changed = true; break }
                 continue
             }
             if try creationBurstSpent(stsType, namespace: ns, name: name) { changed = true; break }
@@ -91,7 +93,10 @@ extension ControllerManager {
         // Scale down from the highest ordinal.
         if !changed {
             let extra = byOrdinal.keys.filter { $0 >= replicas }.sorted(by: >)
-            for i in (parallel ? extra : Array(extra.prefix(1))) {
+            let going = extra.filter { byOrdinal[$0].map(terminating) ?? false }
+            if !parallel && !going.isEmpty { changed = true }
+            for i in (parallel ? extra : Array(extra.prefix(1))) where !changed || parallel {
+                if going.contains(i) { continue }
                 let podName = "\(name)-\(i)"
                 try s.delete(podType, namespace: ns, name: podName)
                 event(sts, reason: "SuccessfulDelete", message: "delete Pod \(podName) in StatefulSet \(name) successful",
@@ -101,7 +106,7 @@ extension ControllerManager {
             }
         }
         // Rolling update: replace the highest outdated pod at or above the partition.
-        if !changed && sts["spec"]["updateStrategy"]["type"].string != "OnDelete" {
+        if !changed && sts["spec"]["updateStrategy"]["type"].string != "OnDelete" && !byOrdinal.values.contains(where: terminating) {
             let partition = Int(sts["spec"]["updateStrategy"]["rollingUpdate"]["partition"].int ?? 0)
             for i in byOrdinal.keys.sorted(by: >) where i < replicas && i >= partition {
                 guard let pod = byOrdinal[i] else { continue }
@@ -119,10 +124,11 @@ extension ControllerManager {
         guard let current = try s.find(stsType, namespace: ns, name: name) else { return }
         let pods = Array(byOrdinal.values).filter { !isTerminated($0) }
         let ready = pods.filter(isReady).count
-        let updated = pods.filter { $0["metadata"]["labels"]["controller-revision-hash"].string == rev.name }.count
+        let settled = pods.filter { !terminating($0) }
+        let updated = settled.filter { $0["metadata"]["labels"]["controller-revision-hash"].string == rev.name }.count
         var currentRevision = current["status"]["currentRevision"].string ?? rev.name
         if updated == pods.count && pods.count == replicas { currentRevision = rev.name }
-        let currentCount = pods.filter { $0["metadata"]["labels"]["controller-revision-hash"].string == currentRevision }.count
+        let currentCount = settled.filter { $0["metadata"]["labels"]["controller-revision-hash"].string == currentRevision }.count
         var status: JSONValue = .emptyObject
         status["availableReplicas"] = .int(Int64(ready))
         status["collisionCount"] = 0

@@ -162,7 +162,7 @@ extension ControllerManager {
         case "stage": try fireStage(storageKey: storageKey, namespace: ns, name: name, payload: payload)
         case "kubelet": try containerTransitionsDue(namespace: ns, name: name)
         case "evict": try evictionDue(namespace: ns, name: name)
-        case "terminate": try terminationDue(namespace: ns, name: name)
+        case "terminate": try kubeletStopDue(namespace: ns, name: name)
         case "progress": enqueue(.deployment(ns, name))
         case Timers.resync:
             if let uid = payload["uid"].string, let n = payload["events"].int { eventsPerObject[uid] = Int(n) }

@@ -26,8 +26,8 @@ struct DeleteOptions: FlagOptions {
     /// nil unless given (-1: the object's own default).
     var gracePeriod: Int?
     var ignoreNotFound = false
-    /// Accepted, no effect offline (README, help): deletions are immediate, nothing is waited for.
-    var timeout = "0s"
+    /// How long the command waits for the objects to go (0: a week, as kubectl).
+    var timeout = DurationFlag()
     var wait = true
     var cascade = PropagationPolicy.background
     var dryRun = DryRun.none
@@ -49,8 +49,8 @@ struct DeleteOptions: FlagOptions {
          .init(\.output, "output", short: "o", usage: "Output mode; \"name\" prints type/name of each deleted object.",
                completions: ["name"]),
          .init(\.raw, "raw", usage: "Raw URI to DELETE on the server (not available offline)."),
-         .init(\.timeout, "timeout", .duration, default: "0s", usage: "How long to wait for the deletion to finish. No effect offline: deletions are immediate."),
-         .init(\.wait, "wait", default: "true", usage: "Wait until the objects are gone before returning. No effect offline: deletions are immediate.")]
+         .init(\.timeout, "timeout", default: "0s", usage: "How long to wait for the objects to go; 0 waits up to a week."),
+         .init(\.wait, "wait", default: "true", usage: "Return only once the objects are gone (pods once their kubelet has stopped them).")]
     }
 
     mutating func complete(_ inv: inout Invocation) throws {
@@ -83,8 +83,8 @@ struct DeleteOptions: FlagOptions {
 
     func run(_ inv: inout Invocation) throws {
         if !raw.isEmpty { throw RawRequest.unavailable }
-        // --force alone means grace period 0 as well.
-        let immediate = force && (gracePeriod == 0 || gracePeriod == nil)
+        let grace = requestedGracePeriod
+        let immediate = grace == 0
         if force {
             inv.io.err.write("Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n")
         }
@@ -106,20 +106,35 @@ struct DeleteOptions: FlagOptions {
             try server.read { s in try deleted.noteExisting(targets, session: s) }
         }
         var errors: [Error] = []
+        var waitedFor: [Waited] = []
+        let waits = wait && dryRun == .none
         // Many deletes share a transaction, each in its own savepoint; lines print once committed.
-        try server.writeEach(infos, { s, r in
+        try server.writeEach(infos, { s, r -> String? in
             let t = try r.get()
-            guard let type = t.type else { return }
+            guard let type = t.type else { return nil }
+            var left: String?
             if !deleted.removedWithNamespace(t) {
-                _ = try s.delete(type, namespace: t.namespace, name: t.name, propagation: cascade, dryRun: dryRun != .none)
+                // kubectl waits for the object to go: the kubelets stop its pods meanwhile.
+                if waits {
+                    let (_, uid) = try s.deleteAwaiting(type, namespace: t.namespace, name: t.name, propagation: cascade,
+                                                        gracePeriod: grace, withinSeconds: waitSeconds)
+                    if try !s.finishDeletion(type, namespace: t.namespace, name: t.name, uid: uid, withinSeconds: waitSeconds) {
+                        left = uid
+                    }
+                } else {
+                    _ = try s.delete(type, namespace: t.namespace, name: t.name, propagation: cascade, dryRun: dryRun != .none,
+                                     gracePeriod: grace)
+                }
             }
             if DeletedNamespaces.isNamespace(type) && dryRun == .none { deleted.namespaces.insert(t.name) }
+            return left
         }, committed: { outcomes in
             for (r, outcome) in outcomes {
                 let t = try? r.get()
                 switch outcome {
-                case .success:
+                case .success(let left):
                     guard let t, let type = t.type else { continue }
+                    if let left { waitedFor.append(Waited(type: type, namespace: t.namespace, name: t.name, uid: left)) }
                     printer.print(name: "\(type.qualifiedKind)/\(t.name)", display: "\(type.qualifiedKind) \(goQuoted(t.name))",
                                   operation: immediate ? "force deleted" : "deleted", inv: inv)
                 case .failure(let error):
@@ -129,7 +144,43 @@ struct DeleteOptions: FlagOptions {
             }
         })
         if !errors.isEmpty { throw CLIError.aggregate(errors) }
+        try awaitRest(waitedFor, server: server)
     }
+
+    /// The grace period sent with the request, after kubectl's conversions: `--now` is 1, 0 without
+    /// `--force` is 1, `--force` alone is 0; nil leaves each object its own.
+    var requestedGracePeriod: Int64? {
+        var g = gracePeriod ?? -1
+        if now { g = 1 }
+        if g == 0 && !force { g = 1 }
+        if force && g < 0 { g = 0 }
+        return g >= 0 ? Int64(g) : nil
+    }
+
+    /// How far ahead the wait lets the kubelets go: `--timeout`, or a week.
+    var waitSeconds: Int64 {
+        let ns = timeout.nanoseconds ?? 0
+        return ns <= 0 ? 7 * 24 * 3600 : (ns + 999_999_999) / 1_000_000_000
+    }
+
+    /// Objects that did not go within the wait (their pods' node does not report, or they take longer
+    /// than `--timeout`): with a `--timeout`, kubectl's timeout error once it has passed; without one
+    /// kubectl would wait for a week, and the command returns instead.
+    func awaitRest(_ waitedFor: [Waited], server: APIServer) throws {
+        guard (timeout.nanoseconds ?? 0) > 0 else { return }
+        var wait = ClientWait(timeoutNanoseconds: timeout.nanoseconds ?? 0)
+        wait.server = server
+        for w in waitedFor {
+            let gone = try wait.until {
+                try server.write { s in
+                    try s.finishDeletion(w.type, namespace: w.namespace, name: w.name, uid: w.uid, withinSeconds: waitSeconds)
+                }
+            }
+            if !gone { throw CLIError.message("timed out waiting for the condition on \(w.type.plural)/\(w.name)") }
+        }
+    }
+
+    struct Waited { var type: ResourceType; var namespace: String; var name: String; var uid: String }
 }
 
 /// A namespace deleted earlier in one delete command takes its contents with it at once, where a cluster

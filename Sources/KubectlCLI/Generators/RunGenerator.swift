@@ -43,6 +43,8 @@ enum TypedOrder {
     static func container(_ v: JSONValue) -> JSONValue {
         var o = reorder(v, containerOrder)
         if o["resources"] == nil { o["resources"] = .emptyObject; o = reorder(.object(o), containerOrder) }
+        // ResourceRequirements in its struct order.
+        if let r = o["resources"], r.object != nil { o["resources"] = .object(reorder(r, ["limits", "requests", "claims"])) }
         return .object(o)
     }
 

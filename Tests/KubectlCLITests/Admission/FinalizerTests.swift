@@ -93,6 +93,9 @@ import Testing
             == "2026-11-23T12:00:00Z/0")
         #expect(s.run("get deploy,rs,pods --no-headers -o custom-columns=N:.metadata.name").stdout.split(separator: "\n").count == 3)
         #expect(s.run(args: ["patch", rs, "--type=merge", "-p", #"{"metadata":{"finalizers":null}}"#]).exitCode == 0)
+        // The ReplicaSet is gone; its pods are Terminating until their kubelet has stopped them.
+        #expect(s.run("get pods --no-headers").stdout.split(separator: "\n").allSatisfy { $0.contains("   Terminating   ") })
+        s.advance(seconds: 1)
         #expect(s.run("get deploy,rs,pods").stderr == "No resources found in default namespace.\n")
     }
 

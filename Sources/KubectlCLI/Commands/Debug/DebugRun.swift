@@ -99,8 +99,9 @@ struct DebugRun {
         guard let podType = server.registry.type(group: "", kind: "Pod") else { return (copied, name) }
         let created = try server.write { try $0.create(copied, type: podType, namespace: ns) }
         if o.replace {
+            // kubectl deletes the original at once (grace period 0).
             try server.write { _ = try $0.delete(podType, namespace: pod["metadata"]["namespace"].string ?? ns,
-                                                 name: pod["metadata"]["name"].string ?? "") }
+                                                 name: pod["metadata"]["name"].string ?? "", gracePeriod: 0) }
         }
         return (created, name)
     }

@@ -64,7 +64,12 @@ enum ApplyCommand {
         } catch let failure as ApplyPatcher.Failure {
             if force, isInvalid(failure.error) || isConflict(failure.error) {
                 let recreated = try server.write { s -> JSONValue in
-                    try s.delete(type, namespace: namespace, name: name, propagation: cascade, dryRun: dryRun == .server)
+                    // kubectl waits for the object to go before creating it again.
+                    let gone = try s.delete(type, namespace: namespace, name: name, propagation: cascade, dryRun: dryRun == .server)
+                    if dryRun != .server {
+                        _ = try s.finishDeletion(type, namespace: namespace, name: name, uid: gone["metadata"]["uid"].string ?? "",
+                                                 withinSeconds: 300)
+                    }
                     return try s.create(Declarative.dropNulls(modified), type: type, namespace: namespace, dryRun: dryRun == .server)
                 }
                 return (recreated, "configured")
@@ -194,15 +199,22 @@ enum ApplyCommand {
 
     static func pruneObjects(inv: inout Invocation, server: APIServer, allow: [(String, String, String)],
                              visited: [Visited], namespaces: [String], selector: LabelSelector?,
-                             cascade: PropagationPolicy, printer: OperationPrinter) throws
+                             cascade: PropagationPolicy, printer: OperationPrinter, gracePeriod: Int64? = nil,
+                             wait: Bool = false) throws
     {
         for (type, obj) in try pruneCandidates(server: server, allow: allow, visited: visited, namespaces: namespaces,
                                                selector: selector) {
             let name = obj["metadata"]["name"].string ?? ""
             let objNs = obj["metadata"]["namespace"].string ?? ""
             if printer.dryRun != .client {
-                try server.write {
-                    _ = try $0.delete(type, namespace: objNs, name: name, propagation: cascade, dryRun: printer.dryRun == .server)
+                try server.write { s in
+                    let gone = try s.delete(type, namespace: objNs, name: name, propagation: cascade, dryRun: printer.dryRun == .server,
+                                            gracePeriod: gracePeriod)
+                    // --wait: the pruned objects are gone before apply returns (their pods' kubelets stop them).
+                    if wait && printer.dryRun == .none {
+                        _ = try s.finishDeletion(type, namespace: objNs, name: name, uid: gone["metadata"]["uid"].string ?? "",
+                                                 withinSeconds: 7 * 24 * 3600)
+                    }
                 }
             }
             // Pruned objects print as a line or a name, never as objects.

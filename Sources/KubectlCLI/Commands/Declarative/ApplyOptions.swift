@@ -22,8 +22,8 @@ struct ApplyOptions: FlagOptions {
     var overwrite = true
     /// Hidden and deprecated: the notice alone (README: Flags).
     var record = false
-    /// Accepted, no effect offline (README, help): deletions are immediate and the patch always uses the
-    /// built-in schema.
+    /// For pruned objects: their grace period and whether apply waits for them to go. `--timeout` and
+    /// `--openapi-patch` are accepted without effect (README, help).
     var gracePeriod = -1
     var timeout = "0s"
     var wait = false
@@ -39,7 +39,7 @@ struct ApplyOptions: FlagOptions {
          .fieldManager("kubectl-client-side-apply"),
          .init(\.force, "force", usage: "Delete and re-create an object the update cannot change (immutable fields)."),
          .init(\.forceConflicts, "force-conflicts", usage: "With --server-side, take over fields other managers own."),
-         .init(\.gracePeriod, "grace-period", default: "-1", usage: "Grace period for pruned objects. No effect offline: deletions are immediate."),
+         .init(\.gracePeriod, "grace-period", default: "-1", usage: "Seconds pruned objects may take to terminate; -1 uses each object's own."),
          .init(\.openAPIPatch, "openapi-patch", default: "true", usage: "Use the schema's patch metadata for the merge. No effect offline: the built-in schema is always used."),
          .init(\.overwrite, "overwrite", default: "true", usage: "Overwrite fields changed by others with the applied values."),
          .init(\.prune, "prune", usage: "Delete applied objects (of the allow-listed types) no longer in the files."),
@@ -49,7 +49,7 @@ struct ApplyOptions: FlagOptions {
          .subresource(\.subresource, FlagSpec("subresource", .string, usage: "With --server-side, the subresource to apply to (status, scale); locally the configuration is merged into the object itself.",
                completions: ["status", "scale"])),
          .init(\.timeout, "timeout", .duration, default: "0s", usage: "Wait time for deletions. No effect offline: deletions are immediate."),
-         .init(\.wait, "wait", usage: "Wait for deletions to finish. No effect offline: deletions are immediate.")]
+         .init(\.wait, "wait", usage: "Return only once pruned objects are gone (pods once their kubelet has stopped them).")]
     }
 
     /// kubectl's ToOptions, in its order: arguments, dry-run, cascade, files, validation mode, the prune
@@ -119,7 +119,8 @@ struct ApplyOptions: FlagOptions {
         if prune && errors.isEmpty {
             try ApplyCommand.pruneObjects(inv: &inv, server: server, allow: pruneAllowlist,
                                           visited: visited, namespaces: visitedNamespaces, selector: result.labels,
-                                          cascade: cascade, printer: printer)
+                                          cascade: cascade, printer: printer,
+                                          gracePeriod: gracePeriod >= 0 ? Int64(gracePeriod) : nil, wait: wait)
         }
         if !errors.isEmpty { throw CLIError.aggregate(errors) }
     }

@@ -40,12 +40,12 @@ struct ReplaceOptions: FlagOptions {
                noOptDefault: "background"),
          .fieldManager("kubectl-replace"),
          .init(\.force, "force", usage: "Delete the object, then create it again."),
-         .init(\.gracePeriod, "grace-period", default: "-1", usage: "Grace period for --force deletions. No effect offline: deletions are immediate."),
+         .init(\.gracePeriod, "grace-period", default: "-1", usage: "Seconds the object deleted by --force may take to terminate; -1 uses its own."),
          .init(\.raw, "raw", usage: "Raw URI to PUT to the server (not available offline)."),
          .init(\.saveConfig, "save-config", usage: "Record the object in the last-applied-configuration annotation, for later apply."),
          .subresource(\.subresource, FlagSpec("subresource", .string, usage: "Replace this subresource: status (only the status is taken from the file) or scale.")),
-         .init(\.timeout, "timeout", .duration, default: "0s", usage: "Wait time for --force deletions. No effect offline: deletions are immediate."),
-         .init(\.wait, "wait", usage: "Wait for --force deletions to finish. No effect offline: deletions are immediate.")]
+         .init(\.timeout, "timeout", .duration, default: "0s", usage: "Wait time for --force deletions. No effect offline: --force waits up to 5 minutes of store time."),
+         .init(\.wait, "wait", usage: "Wait for --force deletions to finish. No effect offline: --force always waits for the object to go.")]
     }
 
     /// kubectl's Complete, in its order: validation mode, dry-run, the printer, cascade, files.
@@ -90,7 +90,14 @@ struct ReplaceOptions: FlagOptions {
             }
             if force {
                 do {
-                    let deleted = try server.write { try $0.delete(type, namespace: info.namespace, name: info.name, propagation: cascade) }
+                    // kubectl waits for the object to go (up to 5 minutes) before creating it again.
+                    let deleted = try server.write { s -> JSONValue in
+                        let gone = try s.delete(type, namespace: info.namespace, name: info.name, propagation: cascade,
+                                                gracePeriod: gracePeriod >= 0 ? Int64(gracePeriod) : nil)
+                        _ = try s.finishDeletion(type, namespace: info.namespace, name: info.name, uid: gone["metadata"]["uid"].string ?? "",
+                                                 withinSeconds: 300)
+                        return gone
+                    }
                     inv.io.out.write("\(type.qualifiedKind) \(goQuoted(deleted["metadata"]["name"].string ?? info.name)) deleted\n")
                 } catch let e as APIError where e.reason == .notFound {
                 }

@@ -9,9 +9,9 @@ import KubeRegistry
 /// Eviction subresource (deleted with `--disable-eviction`); a pod its disruption budget protects
 /// (HTTP 429) is tried again every 5 s. A pod is reported `evicted`/`deleted` once it is gone (not
 /// found, or a new pod of the same name), checked every second; `--timeout` (0: none) bounds it all,
-/// in real time. Between checks the process sleeps and the store's clock-driven controllers run, so a
-/// pod ending its grace period is seen gone; with a frozen KUBECTL_LOCAL_NOW it stays and the timeout
-/// ends the wait. Returns the errors of the pods not evicted.
+/// in real time. Waiting lets the pods' kubelets stop them (`APISession.finishDeletion`), and between
+/// checks the process sleeps and the store's clock-driven controllers run; a pod whose node does not
+/// report stays, and the timeout ends the wait. Returns the errors of the pods not evicted.
 struct DrainEviction {
     struct Target { var namespace: String; var name: String; var uid: String }
 
@@ -117,9 +117,12 @@ struct DrainEviction {
     // MARK: checks
 
     /// Whether the pod is gone (then reported), or waited for no longer (`--skip-wait-for-delete-timeout`).
+    /// Waiting lets the pod's kubelet stop it (`finishDeletion`), as time passes while drain waits.
     private func gone(_ p: Target, inv: Invocation, eviction: Bool) throws -> Bool {
-        let pod = try server.read { s -> JSONValue? in
+        let within = timeout > 0 ? Int64(max(0, deadline - ClientWait.now()).rounded(.up)) : 7 * 24 * 3600
+        let pod = try server.write { s -> JSONValue? in
             guard let podType = s.registry.type(group: "", kind: "Pod") else { return nil }
+            _ = try s.finishDeletion(podType, namespace: p.namespace, name: p.name, uid: p.uid, withinSeconds: within)
             return try s.find(podType, namespace: p.namespace, name: p.name)
         }
         guard let pod, pod["metadata"]["uid"].string == p.uid else {

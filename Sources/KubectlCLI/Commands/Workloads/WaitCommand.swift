@@ -135,8 +135,15 @@ struct WaitOptions: FlagOptions {
             for t in targets {
                 guard let type = t.type else { continue }
                 let server = try inv.server()
+                // Waiting lets the kubelets stop a Terminating pod (as time passes while kubectl waits).
+                let within = max(0, timeoutNanoseconds) / 1_000_000_000
                 let gone = try wait.until {
-                    try server.read { try $0.find(type, namespace: t.namespace, name: t.name) } == nil
+                    guard let obj = try server.read({ try $0.find(type, namespace: t.namespace, name: t.name) }) else { return true }
+                    if server.store.isReadOnly { return false }
+                    return try server.write { s in
+                        try s.finishDeletion(type, namespace: t.namespace, name: t.name, uid: obj["metadata"]["uid"].string ?? "",
+                                             withinSeconds: within)
+                    }
                 }
                 if !gone { throw CLIError.message("timed out waiting for the condition on \(type.plural)/\(t.name)") }
                 try printer.printNow(t.object, type: t.type, operation: "condition met", inv: &inv)

@@ -126,6 +126,7 @@ enum TypedRoundTrip {
                                                           "podManagementPolicy", "updateStrategy", "revisionHistoryLimit",
                                                           "minReadySeconds", "persistentVolumeClaimRetentionPolicy", "ordinals"],
                                      required: [("serviceName", .string("")), ("updateStrategy", .emptyObject)])
+            if !o["spec"]["volumeClaimTemplates"].isNull { o["spec"]["volumeClaimTemplates"] = claimTemplates(o["spec"]["volumeClaimTemplates"]) }
             o["status"] = status(obj["status"], order: ["observedGeneration", "replicas", "readyReplicas", "currentReplicas",
                                                         "updatedReplicas", "currentRevision", "updateRevision", "collisionCount",
                                                         "conditions", "availableReplicas"],

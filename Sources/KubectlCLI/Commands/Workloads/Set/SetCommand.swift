@@ -58,10 +58,12 @@ enum SetCommand {
         var changes: [(WorkTarget, JSONValue, JSONValue)] = []
         for t in targets {
             let clientSide = local || dryRun == .client
-            let original = clientSide ? TypedRoundTrip.normalize(t.object) : t.object
+            let original = clientSide ? TypedRoundTrip.normalize(TypedRoundTrip.typedFields(t.object)) : t.object
             var modified = original
             do {
                 try change(&modified, t)
+                // The changed object is encoded from its Go struct too (the flags' quantities canonical).
+                if clientSide { modified = TypedRoundTrip.typedFields(modified) }
                 if o.record {
                     modified["metadata"]["annotations"][RolloutCommand.changeCauseKey] = .string(changeCause(inv))
                 }

@@ -1,0 +1,162 @@
+import KubeModel
+import KubeRegistry
+import KubeStore
+
+/// The kubelet's part of a graceful pod deletion. When a pod it runs is marked for deletion
+/// (`deletionTimestamp`, `deletionGracePeriodSeconds` > 0), the kubelet records `Killing` events
+/// (`Stopping container NAME`) for its running containers and stops them; once they have stopped, it
+/// deletes the pod for good (grace 0), and the pod is gone. How long the stop takes is a fixed rule
+/// (`stopSeconds`): each container runs its `preStop` sleep hook, if any, and then exits 1 second after
+/// SIGTERM, as most images do; the grace period caps it (SIGKILL). The stop is a timer on the agenda
+/// (`terminate/<pods>/<ns>/<name>`), so it happens at its own time between commands. A pod on a node
+/// whose kubelet is unreachable stays Terminating until the node reports again; pods on nodes kwok
+/// manages are deleted by their Stages instead.
+extension ControllerManager {
+    func stopTimerID(_ ns: String, _ name: String) -> String { Timers.objectID("terminate", podType.storageKey, ns, name) }
+
+    /// Seconds from the delete request until every container has stopped: the slowest container's
+    /// `preStop` sleep plus 1 second, at most the grace period.
+    static func stopSeconds(_ pod: JSONValue) -> Int64 {
+        let grace = pod["metadata"]["deletionGracePeriodSeconds"].int ?? 0
+        guard grace > 0 else { return 0 }
+        var slowest: Int64 = 1
+        for c in pod["spec"]["containers"].array ?? [] {
+            slowest = max(slowest, max(0, c["lifecycle"]["preStop"]["sleep"]["seconds"].int ?? 0) + 1)
+        }
+        return min(grace, slowest)
+    }
+
+    /// When the deletion was asked for (the deletion timestamp less its grace period).
+    static func deletionRequested(_ pod: JSONValue) -> Timestamp? {
+        guard let at = pod["metadata"]["deletionTimestamp"].string.flatMap(Timestamp.init(rfc3339:)) else { return nil }
+        return at.adding(seconds: -(pod["metadata"]["deletionGracePeriodSeconds"].int ?? 0))
+    }
+
+    /// Whether the pod's node is there and its kubelet reports (Ready is not Unknown).
+    func kubeletReachable(_ pod: JSONValue) throws -> Bool {
+        guard let nodeName = pod["spec"]["nodeName"].string, !nodeName.isEmpty,
+              let node = try s.find(nodeType, namespace: "", name: nodeName) else { return false }
+        return !(node["status"]["conditions"].array ?? []).contains { $0["type"].string == "Ready" && $0["status"].string == "Unknown" }
+    }
+
+    /// A pod marked for deletion: its kubelet starts stopping it (events, the stop on the agenda). A pod
+    /// bound to a node that no longer exists has no kubelet: the pod garbage collector deletes it at once.
+    func kubeletTerminating(_ pod: JSONValue) throws {
+        if let nodeName = pod["spec"]["nodeName"].string, !nodeName.isEmpty, try s.find(nodeType, namespace: "", name: nodeName) == nil,
+           (pod["metadata"]["deletionGracePeriodSeconds"].int ?? 0) > 0 {
+            _ = try s.delete(podType, namespace: pod["metadata"]["namespace"].string ?? "", name: pod["metadata"]["name"].string ?? "",
+                             gracePeriod: 0)
+            return
+        }
+        guard (pod["metadata"]["deletionGracePeriodSeconds"].int ?? 0) > 0, let requested = Self.deletionRequested(pod),
+              let nodeName = pod["spec"]["nodeName"].string, !nodeName.isEmpty, try !kwokManagedNode(nodeName),
+              try kubeletReachable(pod) else { return }
+        let ns = pod["metadata"]["namespace"].string ?? "", name = pod["metadata"]["name"].string ?? ""
+        let id = stopTimerID(ns, name)
+        let due = requested.adding(seconds: Self.stopSeconds(pod)).seconds
+        let scheduled = try Timers.scheduled(s.tx, id: id)
+        if let scheduled, scheduled.due <= due { return }
+        if scheduled == nil {
+            let running = Set((pod["status"]["containerStatuses"].array ?? []).filter { !$0["state"]["running"].isNull }.compactMap { $0["name"].string })
+            for c in pod["spec"]["containers"].array ?? [] {
+                guard let cname = c["name"].string, running.contains(cname) else { continue }
+                event(pod, reason: "Killing", message: "Stopping container \(cname)", component: "kubelet", host: nodeName,
+                      fieldPath: "spec.containers{\(cname)}")
+            }
+        }
+        let awaited = s.awaitedPod.map { $0.namespace == ns && $0.name == name && due <= now.seconds + $0.withinSeconds } ?? false
+        if due <= now.seconds || awaited {
+            try Timers.cancel(s.tx, id: id)
+            try kubeletStopDue(namespace: ns, name: name)
+        } else {
+            try Timers.set(s.tx, id: id, due: due)
+        }
+    }
+
+    /// The pod's containers have stopped: its kubelet deletes it for good (unless the node went
+    /// unreachable meanwhile: then it stays until the node reports again).
+    func kubeletStopDue(namespace ns: String, name: String) throws {
+        guard let pod = try s.find(podType, namespace: ns, name: name), !pod["metadata"]["deletionTimestamp"].isNull,
+              (pod["metadata"]["deletionGracePeriodSeconds"].int ?? 0) > 0, try kubeletReachable(pod) else { return }
+        _ = try s.delete(podType, namespace: ns, name: name, gracePeriod: 0)
+        // A Recreate rollout waits for its old pods to go: the Deployment of the pod's ReplicaSet looks again.
+        if let owner = controllerRef(pod), owner.kind == "ReplicaSet", let rs = try s.find(rsType, namespace: ns, name: owner.name),
+           let d = controllerRef(rs), d.kind == "Deployment" {
+            enqueue(.deployment(ns, d.name))
+        }
+    }
+}
+
+extension APISession {
+    /// A client waits for a deletion (kubectl delete's `--wait`): the kubelets finish stopping the pods
+    /// the object waits for whose stop falls within `withinSeconds` (as time passes while kubectl waits),
+    /// in the order they fall due. Returns whether the object (with this uid) is gone.
+    public func finishDeletion(_ type: ResourceType, namespace: String, name: String, uid: String,
+                               withinSeconds: Int64) throws -> Bool {
+        // Stopped already (`deleteAwaiting`): nothing to look up.
+        if uid.isEmpty { return true }
+        let c = controllers
+        let ns = type.namespaced ? namespace : ""
+        writeDepth += 1
+        defer { writeDepth -= 1 }
+        for _ in 0..<100 {
+            guard let obj = try find(type, namespace: ns, name: name), obj["metadata"]["uid"].string == uid else { return true }
+            let limit = now.seconds + max(0, withinSeconds)
+            var due: [(Int64, String, String)] = []
+            for pod in try podsBlocking(type, obj) {
+                let pns = pod["metadata"]["namespace"].string ?? "", pname = pod["metadata"]["name"].string ?? ""
+                guard let t = try Timers.scheduled(tx, id: c.stopTimerID(pns, pname)), t.due <= limit,
+                      try c.kubeletReachable(pod) else { continue }
+                due.append((t.due, pns, pname))
+            }
+            if due.isEmpty { return false }
+            for (_, pns, pname) in due.sorted(by: { $0.0 < $1.0 }) {
+                try Timers.cancel(tx, id: c.stopTimerID(pns, pname))
+                try c.kubeletStopDue(namespace: pns, name: pname)
+            }
+            try c.drain()
+        }
+        return try find(type, namespace: ns, name: name)?["metadata"]["uid"].string != uid
+    }
+
+    /// A client's delete it then waits for (kubectl delete): a pod whose kubelet can stop it within
+    /// `withinSeconds` is stopped and gone in this same request, the pod's Terminating state recorded on
+    /// the way. Returns the object as the delete returned it and the uid to wait for ("" once gone).
+    public func deleteAwaiting(_ type: ResourceType, namespace: String, name: String, propagation: PropagationPolicy,
+                               gracePeriod: Int64?, withinSeconds: Int64) throws -> (object: JSONValue, uid: String) {
+        let isPod = type.group.isEmpty && type.kind == "Pod"
+        if isPod { awaitedPod = (namespace, name, withinSeconds) }
+        defer { if isPod { awaitedPod = nil } }
+        let obj = try delete(type, namespace: namespace, name: name, propagation: propagation, gracePeriod: gracePeriod)
+        let uid = obj["metadata"]["uid"].string ?? ""
+        // The wait's own reads are not the client's requests (kubectl ignores a wait it may not make).
+        writeDepth += 1
+        defer { writeDepth -= 1 }
+        guard let now = try find(type, namespace: type.namespaced ? namespace : "", name: name), now["metadata"]["uid"].string == uid else {
+            return (obj, "")
+        }
+        return (obj, uid)
+    }
+
+    /// The Terminating pods an object's deletion waits for: the pod itself, a namespace's pods, or the
+    /// pods among its dependents (a foreground deletion).
+    func podsBlocking(_ type: ResourceType, _ obj: JSONValue) throws -> [JSONValue] {
+        guard let podType = registry.type(group: "", kind: "Pod") else { return [] }
+        if type.group.isEmpty && type.kind == "Pod" { return [obj] }
+        if type.group.isEmpty && type.kind == "Namespace" {
+            return try list(podType, namespace: obj["metadata"]["name"].string ?? "").filter { !$0["metadata"]["deletionTimestamp"].isNull }
+        }
+        var pods: [JSONValue] = [], seen: Set<String> = [], queue = [obj["metadata"]["uid"].string ?? ""]
+        while let uid = queue.popLast(), pods.count < 100_000 {
+            for row in try tx.dependents(ofUID: uid) where seen.insert(row.uid).inserted {
+                if row.resource == podType.storageKey {
+                    let pod = try decode(row)
+                    if !pod["metadata"]["deletionTimestamp"].isNull { pods.append(pod) }
+                } else {
+                    queue.append(row.uid)
+                }
+            }
+        }
+        return pods
+    }
+}

@@ -90,7 +90,7 @@ enum TopCommand {
             if inv.args.isEmpty {
                 var pods = try server.read { try $0.list(podType, namespace: namespace) }
                 if let labels { pods = pods.filter { labels.matches(Dictionary($0["metadata"]["labels"].stringMap, uniquingKeysWith: { $1 })) } }
-                if let fields { pods = pods.filter { pod in fields.matches { fieldValue($0, of: pod, type: podType) } } }
+                if let fields { pods = pods.filter { pod in fields.matches { podType.fieldValue($0, of: pod) } } }
                 if !pods.isEmpty { throw noMetrics(pods, now: inv.clock.now) }
             }
             inv.io.err.write(allNS ? "No resources found\n" : "No resources found in \(namespace) namespace.\n")

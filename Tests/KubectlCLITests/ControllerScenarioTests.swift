@@ -107,6 +107,9 @@ import Testing
         #expect(back.stdout == "pod/\(pod) labeled\n")
         #expect(back.stderr == "")
         #expect(back.exitCode == 0)
+        // The excess pod is Terminating until its containers stop (1 s), then gone.
+        #expect(s.run("get pods -l app=web").stdout.split(separator: "\n").filter { $0.contains("Terminating") }.count == 1)
+        s.advance(seconds: 1)
         #expect(podNames(s, "-l app=web").count == 3)
         #expect(podNames(s, "-l app=other").isEmpty)
     }

@@ -68,7 +68,7 @@ enum OfflineFlagGolden {
                           "--server=https://example.invalid:6443", "--tls-server-name=x", "--token=t", "-v=9",
                           "--vmodule=a*=2"]),
         Unchanged(setup: ["create -f FILE"], command: "get cm c -o yaml",
-                  flags: ["--server=https://example.invalid", "--token=t", "--username=u", "--password=p", "-v=6",
+                  flags: ["--server=https://example.invalid", "--token=t", "-v=6",
                           "--profile=none", "--match-server-version"]),
     ]
 

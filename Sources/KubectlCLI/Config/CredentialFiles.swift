@@ -1,6 +1,7 @@
 import KubeModel
 
-/// The part of clientcmd's `ConfirmUsable` about files: the client certificate, its key and the
+/// The part of clientcmd's `ConfirmUsable` about credentials: at most one of a token and basic auth, and
+/// the files: the client certificate, its key and the
 /// certificate authority that the context's user and cluster name (in the kubeconfig, relative paths
 /// read from its directory, or by `--client-certificate`, `--client-key`, `--certificate-authority`)
 /// must open, and may not be given both as a file and inline. kubectl checks this before it makes any
@@ -39,6 +40,15 @@ enum CredentialFiles {
             if key.isEmpty && !keyData { errors.append("client-key-data or client-key must be specified for \(u) to use the clientCert authentication method.") }
             if !cert.isEmpty, let why = openFailure(cert) { errors.append("unable to read client-cert \(cert) for \(u) due to \(why)") }
             if !key.isEmpty, let why = openFailure(key) { errors.append("unable to read client-key \(key) for \(u) due to \(why)") }
+        }
+        // Token and basic auth are two ways to say who one is: one at a time.
+        var methods: [String] = []
+        if !(flag("token") ?? user?["token"]?.string ?? "").isEmpty { methods.append("token") }
+        if !(flag("username") ?? user?["username"]?.string ?? "").isEmpty || !(flag("password") ?? user?["password"]?.string ?? "").isEmpty {
+            methods.append("basicAuth")
+        }
+        if methods.count > 1 {
+            errors.append("more than one authentication method found for \(u); found [\(methods.joined(separator: " "))], only one is allowed")
         }
         if !ca.isEmpty && caData { errors.append("certificate-authority-data and certificate-authority are both specified for \(c). certificate-authority-data will override.") }
         if !ca.isEmpty, let why = openFailure(ca) { errors.append("unable to read certificate-authority \(ca) for \(c) due to \(why)") }

@@ -294,9 +294,27 @@ struct DecodeWalker {
     // MARK: helpers
 
     /// Fields whose Go type is a named string type: encoding/json prints that name in type errors.
+    /// (Fields of those types held in lists keep `[]string` here.)
     private let goNamedStringTypes: [String: String] = [
         "ObjectMeta.uid": "types.UID", "OwnerReference.uid": "types.UID",
         "ManagedFieldsEntry.operation": "v1.ManagedFieldsOperationType",
+        "LabelSelectorRequirement.operator": "v1.LabelSelectorOperator",
+        "ContainerPort.protocol": "v1.Protocol", "ServicePort.protocol": "v1.Protocol", "EndpointPort.protocol": "v1.Protocol",
+        "Container.imagePullPolicy": "v1.PullPolicy", "Container.terminationMessagePolicy": "v1.TerminationMessagePolicy",
+        "PodSpec.restartPolicy": "v1.RestartPolicy", "PodSpec.dnsPolicy": "v1.DNSPolicy",
+        "PodSpec.preemptionPolicy": "v1.PreemptionPolicy",
+        "ServiceSpec.type": "v1.ServiceType", "ServiceSpec.sessionAffinity": "v1.ServiceAffinity",
+        "PersistentVolumeSpec.persistentVolumeReclaimPolicy": "v1.PersistentVolumeReclaimPolicy",
+        "PersistentVolumeSpec.volumeMode": "v1.PersistentVolumeMode", "PersistentVolumeClaimSpec.volumeMode": "v1.PersistentVolumeMode",
+        "Toleration.operator": "v1.TolerationOperator", "Toleration.effect": "v1.TaintEffect", "Taint.effect": "v1.TaintEffect",
+        "NodeSelectorRequirement.operator": "v1.NodeSelectorOperator", "HTTPGetAction.scheme": "v1.URIScheme",
+        "SecurityContext.procMount": "v1.ProcMountType", "SeccompProfile.type": "v1.SeccompProfileType",
+        "TopologySpreadConstraint.whenUnsatisfiable": "v1.UnsatisfiableConstraintAction",
+        "DeploymentStrategy.type": "v1.DeploymentStrategyType", "StatefulSetSpec.podManagementPolicy": "v1.PodManagementPolicyType",
+        "StatefulSetUpdateStrategy.type": "v1.StatefulSetUpdateStrategyType",
+        "DaemonSetUpdateStrategy.type": "v1.DaemonSetUpdateStrategyType",
+        "CronJobSpec.concurrencyPolicy": "v1.ConcurrencyPolicy", "JobSpec.completionMode": "v1.CompletionMode",
+        "HTTPIngressPath.pathType": "v1.PathType",
     ]
 
     /// How encoding/json names a JSON value in type errors.

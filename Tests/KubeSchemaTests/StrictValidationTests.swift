@@ -145,6 +145,12 @@ private let validDeployment = #"""
         #expect(message(deploy(#"{"template":{"spec":{"containers":{"name":"c"}}}}"#)) == prefix + "json: cannot unmarshal object into Go struct field PodSpec.spec.template.spec.containers of type []v1.Container")
         #expect(message(deploy(#"{"template":{"spec":{"containers":[{"name":"c","ports":[{"containerPort":"80"}]}]}}}"#)) == prefix + "json: cannot unmarshal string into Go struct field ContainerPort.spec.template.spec.containers.ports.containerPort of type int32")
         #expect(message(deploy(#"{"template":{"spec":{"containers":[{"name":5}]}}}"#)) == prefix + "json: cannot unmarshal number into Go struct field Container.spec.template.spec.containers.name of type string")
+        // Named string types print their Go name (k8s.io/api's Protocol, PullPolicy, DeploymentStrategyType, ...).
+        #expect(message(deploy(#"{"template":{"spec":{"containers":[{"name":"c","ports":[{"containerPort":80,"protocol":5}]}]}}}"#)) == prefix + "json: cannot unmarshal number into Go struct field ContainerPort.spec.template.spec.containers.ports.protocol of type v1.Protocol")
+        #expect(message(deploy(#"{"template":{"spec":{"containers":[{"name":"c","imagePullPolicy":true}]}}}"#)) == prefix + "json: cannot unmarshal bool into Go struct field Container.spec.template.spec.containers.imagePullPolicy of type v1.PullPolicy")
+        #expect(message(deploy(#"{"strategy":{"type":3}}"#)) == prefix + "json: cannot unmarshal number into Go struct field DeploymentStrategy.spec.strategy.type of type v1.DeploymentStrategyType")
+        #expect(message(deploy(#"{"selector":{"matchExpressions":[{"key":"a","operator":1}]}}"#)) == prefix + "json: cannot unmarshal number into Go struct field LabelSelectorRequirement.spec.selector.matchExpressions.operator of type v1.LabelSelectorOperator")
+        #expect(message(deploy(#"{"template":{"spec":{"restartPolicy":"Always","dnsPolicy":null}}}"#)) == nil)
         // The first type error wins over later ones and over strict errors.
         #expect(message(deploy(#"{"foo":1,"paused":1,"replicas":"x"}"#)) == prefix + "json: cannot unmarshal number into Go struct field DeploymentSpec.spec.paused of type bool")
         // Map values: the path has struct field names only.

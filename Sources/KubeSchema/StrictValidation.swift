@@ -88,16 +88,18 @@ public func decodeErrorMessage(_ report: DecodeReport, apiVersion: String, kind:
 /// Returns that error's text, or nil. A List is checked as one document (its items are not).
 public func clientMetadataDecodeError(_ document: JSONValue, index: SchemaIndex = .builtin) -> String? {
     guard case .object(let o) = document, let metadata = o["metadata"], !metadata.isNull else { return nil }
-    let root = SchemaDefinition(name: "metadataOnlyObject", properties: [
-        SchemaProperty(name: "metadata", type: .ref("io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"))])
     var w = DecodeWalker(index: index)
     do {
-        try w.walkStruct(["metadata": metadata], root)
+        try w.walkStruct(["metadata": metadata], metadataOnlyObject)
     } catch let e as FatalDecodeError {
         return e.message
     } catch {}
     return w.savedError
 }
+
+/// cli-runtime's struct of TypeMeta and ObjectMeta only (its name is what type errors print).
+private let metadataOnlyObject = SchemaDefinition(name: "metadataOnlyObject", properties: [
+    SchemaProperty(name: "metadata", type: .ref("io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"))])
 
 /// The warnings the server returns with `fieldValidation=Warn` (kubectl prints each as `Warning: <text>`).
 public func fieldValidationWarnings(_ object: JSONValue, index: SchemaIndex = .builtin) -> [String] {
@@ -249,7 +251,7 @@ struct DecodeWalker {
             structName = def.shortName
             fieldStack.append(key)
             strictPath = savedPath.isEmpty ? key : savedPath + "." + key
-            if let named = goNamedStringTypes[def.shortName + "." + key], !o[key]!.isNull, o[key]!.string == nil {
+            if let named = Self.goNamedStringTypes[def.shortName + "." + key], !o[key]!.isNull, o[key]!.string == nil {
                 saveTypeError(jsonKind(o[key]!), named)
             } else {
                 try walk(o[key]!, prop.type, prop.extensions)
@@ -295,7 +297,7 @@ struct DecodeWalker {
 
     /// Fields whose Go type is a named string type: encoding/json prints that name in type errors.
     /// (Fields of those types held in lists keep `[]string` here.)
-    private let goNamedStringTypes: [String: String] = [
+    private static let goNamedStringTypes: [String: String] = [
         "ObjectMeta.uid": "types.UID", "OwnerReference.uid": "types.UID",
         "ManagedFieldsEntry.operation": "v1.ManagedFieldsOperationType",
         "LabelSelectorRequirement.operator": "v1.LabelSelectorOperator",

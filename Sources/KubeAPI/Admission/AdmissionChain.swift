@@ -64,7 +64,7 @@ enum AdmissionChain {
     /// Mutating admission plugins, in the API server's order.
     /// (`KindDefaulting` also runs the ServiceAccount, DefaultTolerationSeconds and DefaultStorageClass
     /// plugins; it comes after LimitRanger so the QoS class sees its defaults.)
-    static let mutating: [AdmissionStep] = [LimitRanger(), KindDefaulting(), PriorityAdmission(), StorageProtection(), CSRAdmission()]
+    static let mutating: [AdmissionStep] = [DropDisabledFields(), LimitRanger(), KindDefaulting(), PriorityAdmission(), StorageProtection(), CSRAdmission()]
     /// The kind's validation on create and on update (field rules, immutable fields).
     static let validation: [AdmissionStep] = [SpecRules(), CustomResourceValidation(), APIWarnings()]
     /// Validating admission plugins.

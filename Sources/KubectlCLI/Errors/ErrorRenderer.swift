@@ -9,6 +9,8 @@ public enum ErrorRenderer {
         switch error {
         case CLIError.exit(let code):
             return ("", code)
+        case let p as GoPanic:
+            return ("panic: \(p.message)\n\ngoroutine 1 [running]:\n", 2)
         case CLIError.usage(let msg):
             return ("error: \(msg)\nSee '\(commandLine) -h' for help and examples\n", 1)
         case CLIError.raw(let msg):

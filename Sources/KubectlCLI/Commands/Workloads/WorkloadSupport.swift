@@ -67,29 +67,31 @@ enum Workloads {
     static func kindSlashName(_ o: JSONValue) -> String { "\(o["kind"].string ?? "")/\(o["metadata"]["name"].string ?? "")" }
 
     /// autoscale and expose: for each named object, a new object of `kind` made by `make` (with the
-    /// namespace to create it in), annotated with `--save-config`, created unless `--dry-run=client`,
-    /// and printed at once (in Go field order when not sent to the store). The first object that cannot
-    /// be read ends the command before anything is made.
-    static func createForEach(_ inv: inout Invocation, builder: ResourceBuilder, printFlags: PrintFlags, saveConfig: Bool,
+    /// namespace to create it in), created unless `--dry-run=client`, and printed at once (in Go field
+    /// order when not sent to the store). Both commands declare `--save-config` but v1.32 never writes
+    /// the annotation. The objects that cannot be read are reported last.
+    static func createForEach(_ inv: inout Invocation, builder: ResourceBuilder, printFlags: PrintFlags,
                               kind: (group: String, kind: String), operation: String,
                               make: (WorkTarget, String) throws -> (JSONValue, String)) throws
     {
         let printer = try printFlags.toPrinter(inv)
         printer.typedJSON = printer.dryRun == .client
         let (targets, errors) = try collect(&inv, builder)
-        if let e = errors.first { throw e }
         let server = try inv.server()
         let namespace = try inv.namespace()
         guard let newType = server.registry.type(group: kind.group, kind: kind.kind) else { return }
         for t in targets {
-            var (obj, objNamespace) = try make(t, namespace)
-            if saveConfig { obj = LastApplied.annotate(obj) }
+            let (obj, objNamespace) = try make(t, namespace)
             var result = obj
+            // The version the object was built in (autoscale's autoscaling/v1), else the preferred one.
+            let type = server.registry.type(apiVersion: obj["apiVersion"].string ?? "", kind: kind.kind) ?? newType
             if printer.dryRun != .client {
-                result = try server.write { try $0.create(obj, type: newType, namespace: objNamespace, dryRun: printer.dryRun == .server) }
+                result = try server.write { try $0.create(obj, type: type, namespace: objNamespace, dryRun: printer.dryRun == .server) }
             }
-            try printer.printNow(result, type: newType, operation: operation, inv: &inv)
+            try printer.printNow(result, type: type, operation: operation, inv: &inv)
         }
+        // The objects that could not be read are reported after the others are done.
+        if !errors.isEmpty { throw CLIError.aggregate(errors) }
     }
 }
 
@@ -219,6 +221,8 @@ enum TypedRoundTrip {
             k == "template" ? template(v) : v
         }
         if s["template"] == nil { s["template"] = template(.emptyObject) }
+        // `selector` is a pointer without omitempty in every workload spec.
+        if s["selector"] == nil { s["selector"] = .null }
         for (k, v) in required where s[k] == nil { s[k] = v }
         return .object(TypedOrder.reorder(.object(s), order))
     }

@@ -79,7 +79,7 @@ struct LabelAnnotateOptions<Vocabulary: LabelVocabulary>: FlagOptions {
                 }
             }
         }
-        try printer.flush(&inv)
+        flush(printer, errors: &errors, &inv)
         if !errors.isEmpty { throw CLIError.aggregate(errors) }
     }
 
@@ -98,8 +98,13 @@ struct LabelAnnotateOptions<Vocabulary: LabelVocabulary>: FlagOptions {
                 }
             }
         }
-        try printer.flush(&inv)
+        flush(printer, errors: &errors, &inv)
         if !errors.isEmpty { throw CLIError.aggregate(errors) }
+    }
+
+    /// Prints the objects kept; objects the printer refuses join the other errors.
+    private func flush(_ printer: OperationPrinter, errors: inout [Error], _ inv: inout Invocation) {
+        do { try printer.flush(&inv) } catch CLIError.aggregate(let list) { errors += list } catch { errors.append(error) }
     }
 
     /// `--list`: the current labels (or annotations) with the additions, one `key=value` a line.

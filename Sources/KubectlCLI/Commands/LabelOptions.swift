@@ -60,12 +60,18 @@ struct LabelAnnotateOptions<Vocabulary: LabelVocabulary>: FlagOptions {
     }
 
     func run(_ inv: inout Invocation) throws {
-        let printer = try printFlags.toPrinter(dryRun: dryRun)
-        // label builds a printer per object (no `---` between YAML documents); annotate shares one.
+        // label builds a printer per object (no `---` between YAML documents; a bad `-o` fails once for
+        // each object); annotate builds one, before anything is read.
+        let printer: OperationPrinter
+        var printerError: Error?
+        do { printer = try printFlags.toPrinter(dryRun: dryRun) } catch where mode.field == "labels" {
+            printerError = error
+            printer = OperationPrinter(format: nil, dryRun: dryRun)
+        }
         printer.documentSeparators = mode.field != "labels"
         var b = builder
         b.kustomize = ""  // label and annotate read -f only
-        if builder.local && !list { return try runLocal(b, printer: printer, &inv) }
+        if builder.local && !list { return try runLocal(b, printer: printer, printerError: printerError, &inv) }
         let infos = try b.resolve(&inv).infos(&inv, fetch: .latest)
         let count = infos.filter { (try? $0.get()) != nil }.count
         var errors: [Error] = []
@@ -73,6 +79,7 @@ struct LabelAnnotateOptions<Vocabulary: LabelVocabulary>: FlagOptions {
             switch r {
             case .failure(let e): errors.append(e)
             case .success(let info) where list: printList(info.object ?? .emptyObject, many: count > 1, inv: inv)
+            case .success where printerError != nil: errors.append(printerError!)
             case .success(let info):
                 do { try change(info, printer: printer, inv: &inv) } catch {
                     errors.append(addSource(error, verb: "patching", source: info.source))
@@ -86,11 +93,12 @@ struct LabelAnnotateOptions<Vocabulary: LabelVocabulary>: FlagOptions {
     /// `--local`: each object is changed and printed as the files are read (kubectl's stream visitor),
     /// so memory holds one object, not the file's 100,000; a broken document ends reading with its
     /// error after the objects before it were printed, as kubectl does.
-    private func runLocal(_ b: ResourceBuilder, printer: OperationPrinter, _ inv: inout Invocation) throws {
+    private func runLocal(_ b: ResourceBuilder, printer: OperationPrinter, printerError: Error?, _ inv: inout Invocation) throws {
         var errors: [Error] = []
         for r in try b.objectStream(&inv) {
             switch r {
             case .failure(let e): errors.append(e)
+            case .success where printerError != nil: errors.append(printerError!)
             case .success(let o):
                 let info = ResourceBuilder.localInfo(o)
                 do { try change(info, printer: printer, inv: &inv) } catch {

@@ -68,12 +68,18 @@ struct LabelAnnotateOptions<Vocabulary: LabelVocabulary>: FlagOptions {
     }
 
     func run(_ inv: inout Invocation) throws {
-        let printer = try printFlags.toPrinter(dryRun: dryRun)
-        // label builds a printer per object (no `---` between YAML documents); annotate shares one.
+        // label builds a printer per object (no `---` between YAML documents; a bad `-o` fails once for
+        // each object); annotate builds one, before anything is read.
+        let printer: OperationPrinter
+        var printerError: Error?
+        do { printer = try printFlags.toPrinter(dryRun: dryRun) } catch where mode.field == "labels" {
+            printerError = error
+            printer = OperationPrinter(format: nil, dryRun: dryRun)
+        }
         printer.documentSeparators = mode.field != "labels"
         var b = builder
         b.kustomize = ""  // label and annotate read -f only
-        if builder.local && !list { return try runLocal(b, printer: printer, &inv) }
+        if builder.local && !list { return try runLocal(b, printer: printer, printerError: printerError, &inv) }
         let resolved = try b.resolve(&inv)
         let infos = try resolved.infos(&inv, fetch: .latest)
         // --list titles each object's lines unless the arguments name one object (one file counts as one).
@@ -90,24 +96,26 @@ struct LabelAnnotateOptions<Vocabulary: LabelVocabulary>: FlagOptions {
                                                          resourceVersion: resourceVersion, mode: mode)
                     printList(updated, many: many, inv: inv)
                 } catch { errors.append(error) }
+            case .success where printerError != nil: errors.append(printerError!)
             case .success(let info):
                 do { try change(info, printer: printer, inv: &inv) } catch {
                     errors.append(addSource(error, verb: "patching", source: info.source))
                 }
             }
         }
-        try printer.flush(&inv)
+        flush(printer, errors: &errors, &inv)
         if !errors.isEmpty { throw CLIError.aggregate(errors) }
     }
 
     /// `--local`: each object is changed and printed as the files are read (kubectl's stream visitor),
     /// so memory holds one object, not the file's 100,000; a broken document ends reading with its
     /// error after the objects before it were printed, as kubectl does.
-    private func runLocal(_ b: ResourceBuilder, printer: OperationPrinter, _ inv: inout Invocation) throws {
+    private func runLocal(_ b: ResourceBuilder, printer: OperationPrinter, printerError: Error?, _ inv: inout Invocation) throws {
         var errors: [Error] = []
         for r in try b.objectStream(&inv) {
             switch r {
             case .failure(let e): errors.append(e)
+            case .success where printerError != nil: errors.append(printerError!)
             case .success(let o):
                 let info = ResourceBuilder.localInfo(o)
                 do { try change(info, printer: printer, inv: &inv) } catch {
@@ -115,8 +123,13 @@ struct LabelAnnotateOptions<Vocabulary: LabelVocabulary>: FlagOptions {
                 }
             }
         }
-        try printer.flush(&inv)
+        flush(printer, errors: &errors, &inv)
         if !errors.isEmpty { throw CLIError.aggregate(errors) }
+    }
+
+    /// Prints the objects kept; objects the printer refuses join the other errors.
+    private func flush(_ printer: OperationPrinter, errors: inout [Error], _ inv: inout Invocation) {
+        do { try printer.flush(&inv) } catch CLIError.aggregate(let list) { errors += list } catch { errors.append(error) }
     }
 
     /// `--list`: the labels (or annotations) of the updated object, one `key=value` a line.

@@ -104,7 +104,9 @@ enum TypedRoundTrip {
     static func normalize(_ obj: JSONValue) -> JSONValue {
         guard case .object = obj, let kind = obj["kind"].string else { return obj }
         let apiVersion = obj["apiVersion"].string ?? ""
-        let group = GroupVersionKind.parse(apiVersion: apiVersion, kind: kind).group
+        var group = GroupVersionKind.parse(apiVersion: apiVersion, kind: kind).group
+        // extensions/v1beta1 still holds the apps kinds in kubectl's scheme, with the same struct layout.
+        if group == "extensions" && ["Deployment", "DaemonSet", "ReplicaSet"].contains(kind) { group = "apps" }
         var o = obj
         o["metadata"] = TypedOrder.meta(obj["metadata"])
         switch (group, kind) {

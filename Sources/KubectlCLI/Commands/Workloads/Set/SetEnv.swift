@@ -214,7 +214,7 @@ extension SetCommand {
     }
 
     static func listEnv(_ inv: inout Invocation, _ o: SetOptions, resources: [String], pattern: String) throws {
-        let (targets, errs) = try Workloads.collect(&inv, o.builder, resources: resources)
+        let (targets, errs) = try Workloads.collect(&inv, o.typedBuilder, resources: resources)
         if let e = errs.first { throw e }
         var resolveErrors: [Error] = []
         for t in targets {

@@ -107,6 +107,8 @@ enum TypedRoundTrip {
         var group = GroupVersionKind.parse(apiVersion: apiVersion, kind: kind).group
         // extensions/v1beta1 still holds the apps kinds in kubectl's scheme, with the same struct layout.
         if group == "extensions" && ["Deployment", "DaemonSet", "ReplicaSet"].contains(kind) { group = "apps" }
+        // apps/v1 and apps/v1beta2 declare the selector without omitempty; the older versions with it.
+        let selectorPointer = apiVersion != "extensions/v1beta1" && apiVersion != "apps/v1beta1"
         var o = obj
         o["metadata"] = TypedOrder.meta(obj["metadata"])
         switch (group, kind) {
@@ -116,12 +118,14 @@ enum TypedRoundTrip {
         case ("apps", "Deployment"):
             o["spec"] = workloadSpec(obj["spec"], order: ["replicas", "selector", "template", "strategy", "minReadySeconds",
                                                           "revisionHistoryLimit", "paused", "progressDeadlineSeconds"],
-                                     required: [("strategy", .emptyObject)])
+                                     required: [("strategy", .emptyObject)], selectorPointer: selectorPointer)
             o["status"] = status(obj["status"], order: ["observedGeneration", "replicas", "updatedReplicas", "readyReplicas",
                                                         "availableReplicas", "unavailableReplicas", "terminatingReplicas",
                                                         "conditions", "collisionCount"], required: [])
         case ("apps", "ReplicaSet"), ("", "ReplicationController"):
-            o["spec"] = workloadSpec(obj["spec"], order: ["replicas", "minReadySeconds", "selector", "template"], required: [])
+            // A ReplicationController's selector is a map with omitempty, not a pointer.
+            o["spec"] = workloadSpec(obj["spec"], order: ["replicas", "minReadySeconds", "selector", "template"], required: [],
+                                     selectorPointer: selectorPointer && kind == "ReplicaSet")
             o["status"] = status(obj["status"], order: ["replicas", "fullyLabeledReplicas", "readyReplicas", "availableReplicas",
                                                         "terminatingReplicas", "observedGeneration", "conditions"],
                                  required: [("replicas", .int(0))])
@@ -129,7 +133,8 @@ enum TypedRoundTrip {
             o["spec"] = workloadSpec(obj["spec"], order: ["replicas", "selector", "template", "volumeClaimTemplates", "serviceName",
                                                           "podManagementPolicy", "updateStrategy", "revisionHistoryLimit",
                                                           "minReadySeconds", "persistentVolumeClaimRetentionPolicy", "ordinals"],
-                                     required: [("serviceName", .string("")), ("updateStrategy", .emptyObject)])
+                                     required: [("serviceName", .string("")), ("updateStrategy", .emptyObject)],
+                                     selectorPointer: selectorPointer)
             if !o["spec"]["volumeClaimTemplates"].isNull { o["spec"]["volumeClaimTemplates"] = claimTemplates(o["spec"]["volumeClaimTemplates"]) }
             o["status"] = status(obj["status"], order: ["observedGeneration", "replicas", "readyReplicas", "currentReplicas",
                                                         "updatedReplicas", "currentRevision", "updateRevision", "collisionCount",
@@ -138,7 +143,7 @@ enum TypedRoundTrip {
         case ("apps", "DaemonSet"):
             o["spec"] = workloadSpec(obj["spec"], order: ["selector", "template", "updateStrategy", "minReadySeconds",
                                                           "revisionHistoryLimit"],
-                                     required: [("updateStrategy", .emptyObject)])
+                                     required: [("updateStrategy", .emptyObject)], selectorPointer: selectorPointer)
             o["status"] = status(obj["status"], order: ["currentNumberScheduled", "numberMisscheduled", "desiredNumberScheduled",
                                                         "numberReady", "observedGeneration", "updatedNumberScheduled",
                                                         "numberAvailable", "numberUnavailable", "collisionCount", "conditions"],
@@ -218,13 +223,14 @@ enum TypedRoundTrip {
                                  "podIPs", "startTime", "initContainerStatuses", "containerStatuses", "qosClass",
                                  "ephemeralContainerStatuses", "resize", "resourceClaimStatuses"]
 
-    static func workloadSpec(_ spec: JSONValue, order: [String], required: [(String, JSONValue)]) -> JSONValue {
+    static func workloadSpec(_ spec: JSONValue, order: [String], required: [(String, JSONValue)],
+                             selectorPointer: Bool = true) -> JSONValue {
         var s = TypedOrder.reorder(spec.isNull ? .emptyObject : spec, order) { k, v in
             k == "template" ? template(v) : v
         }
         if s["template"] == nil { s["template"] = template(.emptyObject) }
-        // `selector` is a pointer without omitempty in every workload spec.
-        if s["selector"] == nil { s["selector"] = .null }
+        // `selector` is a pointer without omitempty in the apps workload specs.
+        if selectorPointer && s["selector"] == nil { s["selector"] = .null }
         for (k, v) in required where s[k] == nil { s[k] = v }
         return .object(TypedOrder.reorder(.object(s), order))
     }

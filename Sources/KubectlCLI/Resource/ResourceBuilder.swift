@@ -280,6 +280,9 @@ struct ResourceResult {
         case names
         /// Every object read from the store (for files: the live object, kubectl's `Latest`).
         case latest
+        /// Objects named by arguments read from the store; the objects of files as the files have them
+        /// (a builder without `Latest`: expose, autoscale, scale).
+        case named
         /// Stored rows for tables; `objects` also fills the row's object data.
         case rows(objects: Bool)
     }
@@ -356,6 +359,9 @@ struct ResourceResult {
         switch fetch {
         case .names: break
         case .latest: out.object = try s.get(type, namespace: info.namespace, name: info.name)
+        case .named:
+            if info.source.isEmpty || info.object == nil { out.object = try s.get(type, namespace: info.namespace, name: info.name) }
+            else { out.object = info.objectInNamespace }
         case .rows: out.row = try s.getRow(type, namespace: info.namespace, name: info.name); out.object = nil
         }
         return out
@@ -366,7 +372,7 @@ struct ResourceResult {
         let needsData: Bool
         switch fetch {
         case .names: needsData = fields != nil
-        case .latest: needsData = true
+        case .latest, .named: needsData = true
         case .rows(let objects): needsData = objects || fields != nil
         }
         // The field index narrows the rows (equality terms on indexed fields); every term is then
@@ -381,7 +387,10 @@ struct ResourceResult {
         }
         return try rows.map { row in
             var info = ResourceInfo(type: type, namespace: row.namespace, name: row.name, object: nil, row: row, source: "")
-            if case .latest = fetch { info.object = try JSON.parse(row.data) }
+            switch fetch {
+            case .latest, .named: info.object = try JSON.parse(row.data)
+            default: break
+            }
             return info
         }
     }

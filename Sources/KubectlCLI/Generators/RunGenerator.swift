@@ -50,7 +50,7 @@ enum TypedOrder {
 
     static func podSpec(_ v: JSONValue) -> JSONValue {
         var o = reorder(v, podSpecOrder) { k, x in
-            (k == "containers" || k == "initContainers") ? .array((x.array ?? []).map(container)) : x
+            (k == "containers" || k == "initContainers") && !x.isNull ? .array((x.array ?? []).map(container)) : x
         }
         if o["containers"] == nil { o["containers"] = .null; o = reorder(.object(o), podSpecOrder) }
         return .object(o)

@@ -135,6 +135,8 @@ struct PrintFlags {
 
     /// `-o` for commands that print objects (no tables); nil when not given.
     func format() throws -> OutputFormat? {
+        // genericclioptions.PrintFlags: a --template without -o means -o go-template.
+        let output = self.output.isEmpty && !template.isEmpty ? "go-template" : self.output
         if output.isEmpty { return nil }
         let format: OutputFormat
         do { format = try OutputFormat.parse(output, template: template, allowTables: false) } catch {

@@ -354,6 +354,19 @@ struct ResourceResult {
     }
 
     private func read(_ info: ResourceInfo, fetch: Fetch, session s: APISession) throws -> ResourceInfo {
+        do { return try readObject(info, fetch: fetch, session: s) } catch {
+            // kubectl v1.32 asks for the namespace of a named object it did not find (unless it is
+            // `default`) and reports a missing namespace instead.
+            guard apiReason(error) == .notFound, let type = info.type, type.namespaced, info.namespace != "default",
+                  let nsType = s.registry.type(group: "", kind: "Namespace") else { throw error }
+            if (try? s.get(nsType, namespace: "", name: info.namespace)) == nil {
+                throw CLIError.api(APIError.notFound("namespaces", info.namespace))
+            }
+            throw error
+        }
+    }
+
+    private func readObject(_ info: ResourceInfo, fetch: Fetch, session s: APISession) throws -> ResourceInfo {
         guard let type = info.type else { return info }
         var out = info
         switch fetch {

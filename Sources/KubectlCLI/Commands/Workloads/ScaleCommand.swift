@@ -58,7 +58,12 @@ struct ScaleOptions: FlagOptions {
         let (targets, errors) = try Workloads.collect(&inv, builder, fetch: .named)
         if targets.isEmpty {
             // kubectl appends the builder's error: one message, or an aggregate `[a, b]`.
-            let messages = errors.map { SetCommand.messageText(ScaleCommand.apiMessage($0)) }
+            // An aggregate's text names each distinct message once.
+            var messages: [String] = []
+            for e in errors {
+                let m = SetCommand.messageText(ScaleCommand.apiMessage(e))
+                if !messages.contains(m) { messages.append(m) }
+            }
             let detail = messages.count > 1 ? " [" + messages.joined(separator: ", ") + "]" : messages.first.map { " " + $0 } ?? ""
             throw CLIError.message("no objects passed to scale" + detail)
         }

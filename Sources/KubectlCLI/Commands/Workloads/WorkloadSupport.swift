@@ -119,7 +119,8 @@ enum TypedRoundTrip {
                                                         "availableReplicas", "unavailableReplicas", "terminatingReplicas",
                                                         "conditions", "collisionCount"], required: [])
         case ("apps", "ReplicaSet"), ("", "ReplicationController"):
-            o["spec"] = workloadSpec(obj["spec"], order: ["replicas", "minReadySeconds", "selector", "template"], required: [])
+            o["spec"] = workloadSpec(obj["spec"], order: ["replicas", "minReadySeconds", "selector", "template"], required: [],
+                                     nullSelector: group == "apps")
             o["status"] = status(obj["status"], order: ["replicas", "fullyLabeledReplicas", "readyReplicas", "availableReplicas",
                                                         "terminatingReplicas", "observedGeneration", "conditions"],
                                  required: [("replicas", .int(0))])
@@ -216,13 +217,14 @@ enum TypedRoundTrip {
                                  "podIPs", "startTime", "initContainerStatuses", "containerStatuses", "qosClass",
                                  "ephemeralContainerStatuses", "resize", "resourceClaimStatuses"]
 
-    static func workloadSpec(_ spec: JSONValue, order: [String], required: [(String, JSONValue)]) -> JSONValue {
+    static func workloadSpec(_ spec: JSONValue, order: [String], required: [(String, JSONValue)], nullSelector: Bool = true) -> JSONValue {
         var s = TypedOrder.reorder(spec.isNull ? .emptyObject : spec, order) { k, v in
             k == "template" ? template(v) : v
         }
         if s["template"] == nil { s["template"] = template(.emptyObject) }
-        // `selector` is a pointer without omitempty in every workload spec.
-        if s["selector"] == nil { s["selector"] = .null }
+        // `selector` is a pointer without omitempty in the apps workload specs (a ReplicationController's
+        // is an omitempty map).
+        if nullSelector && s["selector"] == nil { s["selector"] = .null }
         for (k, v) in required where s[k] == nil { s[k] = v }
         return .object(TypedOrder.reorder(.object(s), order))
     }

@@ -128,7 +128,7 @@ func withDeployment() -> TestStore {
         #expect(hpa["spec"]["minReplicas"] == 2)
         #expect(hpa["spec"]["maxReplicas"] == 5)
         #expect(hpa["spec"]["metrics"][0]["resource"]["target"]["averageUtilization"] == 80)
-        // kubectl v1.32 says `created` for a client dry run (oracle: sweep of autoscale, Golden/create sw-autoscale-*).
+        // kubectl v1.32 says `created` for a client dry run (oracle: Golden/workloadverbs/wv-autoscale-18).
         #expect(s.run("autoscale deploy web --max=3 --name=web2 --dry-run=client").stdout
             == "horizontalpodautoscaler.autoscaling/web2 created (dry run)\n")
         #expect(s.run("get hpa web2").exitCode == 1)
@@ -203,12 +203,12 @@ func withDeployment() -> TestStore {
         let s = withDeployment()
         #expect(s.run("rollout pause deploy/web").stdout == "deployment.apps/web paused\n")
         #expect(stored(s, "deploy web")["spec"]["paused"] == true)
-        // v1.32 reports a no-op pause or resume as an error (oracle: Golden/create sw-rollout-*).
+        // v1.32 reports a no-op pause or resume as an error (oracle: Golden/workloadverbs/wv-rollout-pause-02, -resume-02, -restart-02).
         #expect(s.run("rollout pause deploy/web")
             == CLIResult(stdout: "", stderr: "error: deployments.apps \"web\" is already paused\n", exitCode: 1))
         #expect(s.run("rollout restart deploy/web")
             == CLIResult(stdout: "", stderr: "error: deployments.apps \"web\" can't restart paused deployment (run rollout resume first)\n", exitCode: 1))
-        // kubectl looks for the previous revision before it checks for a pause (oracle: sw-rollout-undo-*).
+        // kubectl looks for the previous revision before it checks for a pause (oracle: Golden/workloadverbs/wv-rollout-undo-09).
         #expect(s.run("rollout undo deploy/web").stderr == "error: no rollout history found for deployment \"web\"\n")
         #expect(s.run("rollout resume deploy/web").stdout == "deployment.apps/web resumed\n")
         #expect(s.run("rollout resume deploy/web")

@@ -38,7 +38,13 @@ enum RunOverrides {
             throw CLIError.message(error)
         }
         let typed = prunedToBuiltinType(patched)
-        return typed["kind"].string == "Pod" ? withEmptyResources(typed) : TypedRoundTrip.normalize(typed)
+        guard typed["kind"].string == "Pod" else { return TypedRoundTrip.normalize(typed) }
+        // A typed Pod: fields in Go order, string maps sorted as encoding/json writes them.
+        var pod = TypedRoundTrip.normalize(withEmptyResources(typed))
+        for path in [["metadata", "labels"], ["metadata", "annotations"], ["spec", "nodeSelector"]] {
+            if let m = pod.at(path).object { pod.set(path, .object(JSONObject(m.keys.sorted(by: goStringLess).map { ($0, m[$0]!) }))) }
+        }
+        return pod
     }
 
     /// The universal decoder's first look at the patched bytes: a JSON object with a kind and apiVersion.

@@ -286,6 +286,9 @@ struct ResourceResult {
         case names
         /// Every object read from the store (for files: the live object, kubectl's `Latest`).
         case latest
+        /// Objects named by arguments read from the store; the objects of files as the files have them
+        /// (a builder without `Latest`: expose, autoscale, scale).
+        case named
         /// Stored rows for tables; `objects` also fills the row's object data.
         case rows(objects: Bool)
     }
@@ -362,11 +365,27 @@ struct ResourceResult {
     }
 
     private func read(_ info: ResourceInfo, fetch: Fetch, session s: APISession) throws -> ResourceInfo {
+        do { return try readObject(info, fetch: fetch, session: s) } catch {
+            // kubectl v1.32 asks for the namespace of a named object it did not find (unless it is
+            // `default`) and reports a missing namespace instead.
+            guard apiReason(error) == .notFound, let type = info.type, type.namespaced, info.namespace != "default",
+                  let nsType = s.registry.type(group: "", kind: "Namespace") else { throw error }
+            if (try? s.get(nsType, namespace: "", name: info.namespace)) == nil {
+                throw CLIError.api(APIError.notFound("namespaces", info.namespace))
+            }
+            throw error
+        }
+    }
+
+    private func readObject(_ info: ResourceInfo, fetch: Fetch, session s: APISession) throws -> ResourceInfo {
         guard let type = info.type else { return info }
         var out = info
         switch fetch {
         case .names: break
         case .latest: out.object = try s.get(type, namespace: info.namespace, name: info.name)
+        case .named:
+            if info.source.isEmpty || info.object == nil { out.object = try s.get(type, namespace: info.namespace, name: info.name) }
+            else { out.object = info.objectInNamespace }
         case .rows: out.row = try s.getRow(type, namespace: info.namespace, name: info.name); out.object = nil
         }
         return out
@@ -377,7 +396,7 @@ struct ResourceResult {
         let needsData: Bool
         switch fetch {
         case .names: needsData = fields != nil
-        case .latest: needsData = true
+        case .latest, .named: needsData = true
         case .rows(let objects): needsData = objects || fields != nil
         }
         // The field index narrows the rows (equality terms on indexed fields); every term is then
@@ -392,7 +411,10 @@ struct ResourceResult {
         }
         return try rows.map { row in
             var info = ResourceInfo(type: type, namespace: row.namespace, name: row.name, object: nil, row: row, source: "")
-            if case .latest = fetch { info.object = try JSON.parse(row.data) }
+            switch fetch {
+            case .latest, .named: info.object = try JSON.parse(row.data)
+            default: break
+            }
             return info
         }
     }

@@ -50,15 +50,20 @@ struct ScaleOptions: FlagOptions {
         }
         if currentReplicas < -1 { throw CLIError.message("The --current-replicas must specify an integer of -1 or greater") }
         if builder.isEmpty { throw CLIError.message(ResourceArgs.noResourcesMessage) }
-        try builder.rejectAllWithSelector()
+        // v1.32's scale takes --all and --selector together (the selector filters the type's objects).
     }
 
     func run(_ inv: inout Invocation) throws {
         let printer = try printFlags.toPrinter(inv)
-        let (targets, errors) = try Workloads.collect(&inv, builder)
+        let (targets, errors) = try Workloads.collect(&inv, builder, fetch: .named)
         if targets.isEmpty {
             // kubectl appends the builder's error: one message, or an aggregate `[a, b]`.
-            let messages = errors.map { SetCommand.messageText(ScaleCommand.apiMessage($0)) }
+            // An aggregate's text names each distinct message once.
+            var messages: [String] = []
+            for e in errors {
+                let m = SetCommand.messageText(ScaleCommand.apiMessage(e))
+                if !messages.contains(m) { messages.append(m) }
+            }
             let detail = messages.count > 1 ? " [" + messages.joined(separator: ", ") + "]" : messages.first.map { " " + $0 } ?? ""
             throw CLIError.message("no objects passed to scale" + detail)
         }

@@ -23,8 +23,11 @@ extension RolloutCommand {
                 if revision > 0 && chosen.isEmpty { throw CLIError.message("unable to find the specified revision") }
                 // A deployment's revisions are its ReplicaSets; a daemon set's or stateful set's, the object
                 // itself with the revision's template.
-                let objects = chosen.map { kind == .deployment ? $0.owner : applied($0, to: t.object) }
-                try OperationPrinter(format: format, dryRun: .none, showManagedFields: o.printFlags.showManagedFields).printAll(objects, inv: &inv)
+                // Both are typed objects: JSON in Go field order.
+                let objects = chosen.map { kind == .deployment ? TypedRoundTrip.normalize($0.owner) : applied($0, to: t.object) }
+                let printer = OperationPrinter(format: format, dryRun: .none, showManagedFields: o.printFlags.showManagedFields)
+                printer.typedJSON = true
+                try printer.printAll(objects, inv: &inv)
                 return
             }
             if revision > 0 {

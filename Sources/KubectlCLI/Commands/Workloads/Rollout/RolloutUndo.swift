@@ -31,7 +31,9 @@ extension RolloutCommand {
             var template = target.template
             template.remove(["$patch"])
             if dryRun == .client {
-                try printer.printNow(t.object, type: t.type, operation: Describers.podTemplateUnaligned(template), inv: &inv)
+                // The daemon set and stateful set rollbackers say what they would do.
+                let text = (kind == .deployment ? "" : "will roll back to ") + Describers.podTemplateUnaligned(template)
+                try printer.printNow(t.object, type: t.type, operation: text, inv: &inv)
                 return
             }
             if kind == .deployment && t.object["spec"]["paused"].bool == true {

@@ -77,6 +77,8 @@ final class ControllerManager {
     var writingDaemonStatus = false
     /// Namespaces known to be (or not be) Terminating in this transaction: no events go into them.
     var terminatingNamespaces: [String: Bool] = [:]
+    /// The start of the event lease known open in this transaction (`eventWritten`).
+    var openEventLease: Int64?
     /// Guards against controllers that never settle.
     static let maxWorkItems = 200_000
 
@@ -192,6 +194,7 @@ final class ControllerManager {
         } else if try stagesMayApply(type, object) {
             enqueue(.stage(type.storageKey, ns, name))
         }
+        if type.storageKey == eventType.storageKey, !deleted { try eventWritten(stored: true) }
         switch (type.group, type.kind) {
         case ("", "Pod"):
             try s.memory?.podChanged(s.tx, old: deleted ? object : old, new: deleted ? JSONValue?.none : object)

@@ -21,6 +21,7 @@ extension ControllerManager {
         {
             existing["count"] = .int((existing["count"].int ?? 1) + repeats)
             existing["lastTimestamp"] = ev["lastTimestamp"]
+            try eventWritten()
             let rv = try s.tx.nextResourceVersion()
             existing["metadata"]["resourceVersion"] = .string(String(rv))
             try s.tx.update(s.row(for: existing, type: eventType, resourceVersion: rv), expectedResourceVersion: nil)
@@ -31,6 +32,7 @@ extension ControllerManager {
             ev["count"] = .int(repeats)
             if let first { ev["firstTimestamp"] = .string(first.rfc3339) }
         }
+        try eventWritten()
         let rv = try s.tx.nextResourceVersion()
         ev["metadata"]["resourceVersion"] = .string(String(rv))
         try s.tx.insert(s.row(for: ev, type: eventType, resourceVersion: rv), alias: alias)

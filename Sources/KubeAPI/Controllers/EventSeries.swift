@@ -96,6 +96,7 @@ extension ControllerManager {
             "firstTimestamp": nil, "lastTimestamp": nil, "type": .string(type), "eventTime": .string(Self.microTime(now.seconds, micros: sub / 1000)),
             "action": .string(action), "reportingComponent": "default-scheduler", "reportingInstance": .string(instance),
         ]
+        try? eventWritten()
         if let rv = try? s.tx.nextResourceVersion() {
             var e = ev
             e["metadata"]["resourceVersion"] = .string(String(rv))
@@ -120,6 +121,7 @@ extension ControllerManager {
             ordered[k] = v
             if k == "eventTime" { ordered["series"] = ev["series"] }
         }
+        try? eventWritten()
         guard let rv = try? s.tx.nextResourceVersion() else { return }
         ordered["metadata"]["resourceVersion"] = .string(String(rv))
         try? s.tx.update(s.row(for: ordered, type: eventType, resourceVersion: rv), expectedResourceVersion: nil)

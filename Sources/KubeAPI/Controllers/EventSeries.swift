@@ -81,7 +81,7 @@ extension ControllerManager {
     private func createSchedulerEvent(_ pod: JSONValue, type: String, reason: String, action: String, message: String, instance: String) -> String {
         let meta = pod["metadata"]
         let ns = meta["namespace"].string ?? "default", name = meta["name"].string ?? ""
-        if eventCounter == 0 { eventCounter = Int64.random(in: 1..<500_000_000) }
+        startEventCounter()
         eventCounter += 1_000
         let sub = eventCounter % 1_000_000_000
         let nanos = UInt64(max(0, now.seconds)) &* 1_000_000_000 &+ UInt64(sub)
@@ -204,6 +204,8 @@ extension ControllerManager {
             let k = (tick - due) / period + 1
             writeSeries(row, count: r.count + k, last: due + (k - 1) * period)
             r.written = r.count + k
+            // That write is the refresh at `tick`: the event lives an hour from then.
+            try eventExpires(namespace: ns, name: r.name, at: tick)
         }
         r.count += n
         r.last = last

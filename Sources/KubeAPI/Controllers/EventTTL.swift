@@ -80,6 +80,12 @@ extension ControllerManager {
             return
         }
         try s.tx.setConfig(Self.leaseKey(start), nil)
+        // The aggregator's memory of groups quiet since before this lease is of no more use (it forgets
+        // a group after 10 minutes).
+        for (key, value) in try s.tx.configEntries(withPrefix: Self.aggregatePrefix)
+        where ((try? JSON.parse(value))?["t"].int ?? 0) < start {
+            try s.tx.setConfig(key, nil)
+        }
     }
 
     /// An event written again after its lease's sweep went by: its own timer fell due.
@@ -88,10 +94,19 @@ extension ControllerManager {
         try expireOrDefer(row, leases: try leases())
     }
 
+    /// An event written (in a catch-up that counts instead of replaying) as of `t`: it expires with a
+    /// lease granted then, unless written again later.
+    func eventExpires(namespace ns: String, name: String, at t: Int64) throws {
+        try Timers.set(s.tx, id: Timers.objectID("evexpire", eventType.storageKey, ns, name),
+                       due: t + Self.eventTTL + Self.leaseReuse)
+    }
+
     /// Deletes an event whose last write's lease has expired, or sets its timer to that lease's end.
+    /// One with a timer of its own still to come is left to it.
     private func expireOrDefer(_ row: ObjectRow, leases: [EventLease]) throws {
-        let lease = leases.last { $0.firstRV <= row.resourceVersion }
         let id = Timers.objectID("evexpire", eventType.storageKey, row.namespace, row.name)
+        if let own = try Timers.scheduled(s.tx, id: id), own.due > now.seconds { return }
+        let lease = leases.last { $0.firstRV <= row.resourceVersion }
         if let lease, lease.expires > now.seconds {
             try Timers.set(s.tx, id: id, due: lease.expires)
             return

@@ -463,8 +463,11 @@ final class ControllerManager {
             return try s.create(pod, type: podType, namespace: ns)
         } catch let e as APIError where e.reason == .forbidden {
             // Refused by admission (a quota, a limit range): the owner records it, as a cluster does.
-            event(owner, type: "Warning", reason: "FailedCreate", message: "Error creating: \(e.message)",
-                  component: Self.controllerName(ownerKind))
+            // The StatefulSet controller words it its own way (StatefulPodControl.recordPodEvent).
+            let message = ownerKind == "StatefulSet"
+                ? "create Pod \(name ?? "") in StatefulSet \(owner["metadata"]["name"].string ?? "") failed error: \(e.message)"
+                : "Error creating: \(e.message)"
+            event(owner, type: "Warning", reason: "FailedCreate", message: message, component: Self.controllerName(ownerKind))
             throw PodCreationRefused(message: e.message)
         }
     }

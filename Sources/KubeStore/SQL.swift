@@ -266,6 +266,11 @@ enum SQL {
         "SELECT " + summaryColumns + fromSummary + " WHERE o.namespace = ?1 ORDER BY o.resource, o.name"
     static let selectNamespacesOfResource =
         "SELECT DISTINCT namespace FROM objects WHERE resource = ?1 ORDER BY namespace"
+    /// The highest row id (0 in an empty store): the id the next insert is given, less one.
+    static let maxObjectID = "SELECT coalesce(max(id), 0) FROM objects"
+    /// Summary rows of `?3` whose row id is in `?1 ..< ?2`, in id order (insertion order), the id last.
+    static let selectSummariesByIDRange =
+        "SELECT " + summaryColumns + ", o.id" + fromSummary + " WHERE o.id >= ?1 AND o.id < ?2 AND o.resource = ?3 ORDER BY o.id"
     static let countAll = "SELECT count(*) FROM objects WHERE resource = ?1"
     static let countInNamespace = "SELECT count(*) FROM objects WHERE resource = ?1 AND namespace = ?2"
 

@@ -510,7 +510,7 @@ public final class StoreTransaction {
     }
 
     /// The current row of a SELECT over `SQL.summaryColumns` (+ data when `full`).
-    private func readRow(_ s: Statement, full: Bool, resource: String?, namespace: String?) throws -> ObjectRow {
+    func readRow(_ s: Statement, full: Bool, resource: String?, namespace: String?) throws -> ObjectRow {
         ObjectRow(
             resource: resource ?? s.text(0), namespace: namespace ?? s.text(1), name: s.text(2), uid: s.uid(3),
             resourceVersion: s.int64(4), labels: s.text(5), ownerUIDs: try decodeOwners(s.text(6)),

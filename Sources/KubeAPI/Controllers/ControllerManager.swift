@@ -67,6 +67,8 @@ final class ControllerManager {
     var refusedBefore: [Work: Int] = [:]
     /// Controllers refused in this command: not synced again until their retry fires.
     var waitingRetry: Set<Work> = []
+    /// The exact time (ms) of the retry a controller's sync is (`retryRefused`).
+    var retryClockMs: [Work: Int64] = [:]
     /// Pods written in this transaction by namespace, with the labels they had before and after, and
     /// the Services written (`namespace/name`): what the Endpoints controller looks at (`syncServices`).
     var endpointPodChanges: [String: [String: [JSONValue]]] = [:]
@@ -77,6 +79,8 @@ final class ControllerManager {
     var writingDaemonStatus = false
     /// Namespaces known to be (or not be) Terminating in this transaction: no events go into them.
     var terminatingNamespaces: [String: Bool] = [:]
+    /// The start of the event lease known open in this transaction (`eventWritten`).
+    var openEventLease: Int64?
     /// Guards against controllers that never settle.
     static let maxWorkItems = 200_000
 
@@ -192,6 +196,7 @@ final class ControllerManager {
         } else if try stagesMayApply(type, object) {
             enqueue(.stage(type.storageKey, ns, name))
         }
+        if type.storageKey == eventType.storageKey, !deleted { try eventWritten(stored: true) }
         switch (type.group, type.kind) {
         case ("", "Pod"):
             try s.memory?.podChanged(s.tx, old: deleted ? object : old, new: deleted ? JSONValue?.none : object)
@@ -458,8 +463,11 @@ final class ControllerManager {
             return try s.create(pod, type: podType, namespace: ns)
         } catch let e as APIError where e.reason == .forbidden {
             // Refused by admission (a quota, a limit range): the owner records it, as a cluster does.
-            event(owner, type: "Warning", reason: "FailedCreate", message: "Error creating: \(e.message)",
-                  component: Self.controllerName(ownerKind))
+            // The StatefulSet controller words it its own way (StatefulPodControl.recordPodEvent).
+            let message = ownerKind == "StatefulSet"
+                ? "create Pod \(name ?? "") in StatefulSet \(owner["metadata"]["name"].string ?? "") failed error: \(e.message)"
+                : "Error creating: \(e.message)"
+            event(owner, type: "Warning", reason: "FailedCreate", message: message, component: Self.controllerName(ownerKind))
             throw PodCreationRefused(message: e.message)
         }
     }
@@ -471,21 +479,50 @@ final class ControllerManager {
     /// Consecutive refused syncs per controller, while its retries fire (reset when one succeeds).
     static let retryPrefix = "retry"
 
-    /// A refused sync is tried again as the controllers' rate-limited work queues do: after 1 s, then
-    /// doubling, at most every 1,000 s (client-go's exponential item back-off, in whole seconds).
+    /// A refused sync is tried again as the controllers' rate-limited work queues do (client-go's
+    /// exponential item back-off): the n-th refusal in a row waits 5 ms x 2^(n-1), at most 1,000 s (a
+    /// Job's queue: 1 s doubling, at most 60 s). A sync the controller is woken for meanwhile (its own
+    /// status write, a scale) counts as a refusal too but leaves the earlier retry in place, as the
+    /// delaying queue keeps an item's earliest time. Times are kept in milliseconds (`ms` in the
+    /// timer's payload); the timer falls due in the second the retry happens.
     func retryRefused(_ w: Work, failures: Int) throws {
-        let target: (ResourceType, String, String)
-        switch w {
-        case .replicaSet(let ns, let name): target = (rsType, ns, name)
-        case .replicationController(let ns, let name): target = (rcType, ns, name)
-        case .statefulSet(let ns, let name): target = (stsType, ns, name)
-        case .daemonSet(let ns, let name): target = (dsType, ns, name)
-        case .job(let ns, let name): target = (jobType, ns, name)
-        default: return
+        guard let target = retryTarget(w) else { return }
+        let id = Timers.objectID(Self.retryPrefix, target.0.storageKey, target.1, target.2)
+        var f = failures
+        var dueMs = Int64.max
+        if let pending = try Timers.scheduled(s.tx, id: id) {
+            f = max(f, Int(pending.payload["failures"].int ?? 0))
+            dueMs = pending.payload["ms"].int ?? pending.due * 1000
         }
-        let delay = Int64(min(1000, 1 << min(failures, 10)))
-        try Timers.set(s.tx, id: Timers.objectID(Self.retryPrefix, target.0.storageKey, target.1, target.2),
-                       due: now.seconds + delay, payload: ["failures": .int(Int64(failures + 1))])
+        let (base, cap): (Int64, Int64) = target.0.kind == "Job" ? (1000, 60_000) : (5, 1_000_000)
+        let delay = f >= 40 ? cap : min(cap, base << Int64(f))
+        dueMs = min(dueMs, (retryClockMs[w] ?? now.seconds * 1000) + delay)
+        // Far behind real time, the retries at the cap whose events would have expired by now are
+        // skipped (a store left for a year does not replay 30,000 refusals one by one).
+        let horizon = (wallNow.seconds - Self.eventTTL - Self.leaseReuse) * 1000
+        if delay == cap, dueMs < horizon {
+            let skipped = (horizon - dueMs) / cap
+            dueMs += skipped * cap
+            f += Int(min(skipped, 1000))
+        }
+        try Timers.set(s.tx, id: id, due: dueMs / 1000, payload: ["failures": .int(Int64(f + 1)), "ms": .int(dueMs)])
+    }
+
+    private func retryTarget(_ w: Work) -> (ResourceType, String, String)? {
+        switch w {
+        case .replicaSet(let ns, let name): return (rsType, ns, name)
+        case .replicationController(let ns, let name): return (rcType, ns, name)
+        case .statefulSet(let ns, let name): return (stsType, ns, name)
+        case .daemonSet(let ns, let name): return (dsType, ns, name)
+        case .job(let ns, let name): return (jobType, ns, name)
+        default: return nil
+        }
+    }
+
+    /// Whether a refused controller waits for its retry (an orphan elsewhere in its namespace does not
+    /// wake it).
+    func awaitingRetry(_ type: ResourceType, namespace ns: String, name: String) throws -> Bool {
+        try Timers.scheduled(s.tx, id: Timers.objectID(Self.retryPrefix, type.storageKey, ns, name)) != nil
     }
 
     /// A retry fell due: sync the controller again, remembering how many times it was refused.
@@ -500,6 +537,7 @@ final class ControllerManager {
         default: return
         }
         refusedBefore[w] = Int(payload["failures"].int ?? 1)
+        if let ms = payload["ms"].int { retryClockMs[w] = ms }
         waitingRetry.remove(w)
         enqueue(w)
     }
@@ -529,7 +567,7 @@ final class ControllerManager {
         eventsPerObject[uid] = seen + 1
         let name = meta["name"].string ?? ""
         let ns = meta["namespace"].string ?? "default"
-        if eventCounter == 0 { eventCounter = Int64.random(in: 1..<500_000_000) }
+        startEventCounter()
         eventCounter += 1_000
         let nanos = UInt64(max(0, now.seconds)) &* 1_000_000_000 &+ UInt64(eventCounter % 1_000_000_000)
         let eventName = name + "." + hex(nanos)
@@ -550,10 +588,19 @@ final class ControllerManager {
             "reportingComponent": .string(component), "reportingInstance": .string(host ?? ""),
         ]
         // Events are best effort, as in a cluster.
-        try? record(ev, repeats: repeats, first: first)
+        // A pod's Normal kubelet events (pulling, created, started, ...) are a few distinct ones per
+        // pod: the aggregator, which needs ten different messages of one reason, is not asked.
+        try? record(ev, repeats: repeats, first: first, aggregate: !(component == "kubelet" && type == "Normal"))
     }
 
     var now: Timestamp { clockOverride ?? s.now }
+
+    /// Event names end in the hexadecimal nanoseconds of their time, as a recorder's `UnixNano()`: the
+    /// part below the second counts up from the store's resource version (times 1,000), so events of
+    /// one second are named in the order they happened, across commands too.
+    func startEventCounter() {
+        if eventCounter == 0 { eventCounter = max(1, ((try? s.tx.currentResourceVersion()) ?? 1) % 1_000_000 * 1_000) }
+    }
 }
 
 /// Lowercase hexadecimal without leading zeros (Go's `%x`).

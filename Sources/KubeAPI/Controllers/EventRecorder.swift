@@ -10,27 +10,37 @@ import KubeStore
 extension ControllerManager {
     /// `repeats` occurrences at once (a catch-up counting what it does not replay): the count grows by
     /// that many; a new event starts at `first`.
-    func record(_ ev: JSONValue, repeats: Int64 = 1, first: Timestamp? = nil) throws {
+    func record(_ ev: JSONValue, repeats: Int64 = 1, first: Timestamp? = nil, aggregate: Bool = false) throws {
         let ns = ev["metadata"]["namespace"].string ?? ""
         // NamespaceLifecycle refuses new content in a namespace being deleted, events included.
         if try namespaceTerminating(ns) { return }
-        let identity = Self.eventIdentity(ev)
+        var ev = ev
+        var identity = Self.eventIdentity(ev)
+        let combined = try aggregate && aggregated(ev)
+        if combined {
+            // Counted on the one event that stands for them all, whatever its message.
+            ev["message"] = .string("(combined from similar events): " + (ev["message"].string ?? ""))
+            identity = Self.aggregateKey(ev) + "\u{1}combined"
+        }
         let alias = Int64(bitPattern: fnv64a(ns + "/" + hex(fnv64a(identity))))
         if let row = try s.tx.get(alias: alias), row.resource == eventType.storageKey, row.namespace == ns,
-           case var existing = try s.decode(row), Self.eventIdentity(existing) == identity
+           case var existing = try s.decode(row), Self.eventIdentity(existing) == identity || combined && existing["message"].string?
+               .hasPrefix("(combined from similar events): ") == true && Self.aggregateKey(existing) == Self.aggregateKey(ev)
         {
             existing["count"] = .int((existing["count"].int ?? 1) + repeats)
+            existing["message"] = ev["message"]
             existing["lastTimestamp"] = ev["lastTimestamp"]
+            try eventWritten()
             let rv = try s.tx.nextResourceVersion()
             existing["metadata"]["resourceVersion"] = .string(String(rv))
             try s.tx.update(s.row(for: existing, type: eventType, resourceVersion: rv), expectedResourceVersion: nil)
             return
         }
-        var ev = ev
         if repeats > 1 {
             ev["count"] = .int(repeats)
             if let first { ev["firstTimestamp"] = .string(first.rfc3339) }
         }
+        try eventWritten()
         let rv = try s.tx.nextResourceVersion()
         ev["metadata"]["resourceVersion"] = .string(String(rv))
         try s.tx.insert(s.row(for: ev, type: eventType, resourceVersion: rv), alias: alias)
@@ -53,5 +63,39 @@ extension ControllerManager {
                 io["namespace"].string ?? "", io["name"].string ?? "", io["uid"].string ?? "",
                 io["apiVersion"].string ?? "", io["fieldPath"].string ?? "", ev["type"].string ?? "",
                 ev["reason"].string ?? "", ev["message"].string ?? ""].joined(separator: "\u{1}")
+    }
+
+    /// What makes events "similar" for client-go's aggregator: the event's identity less its message.
+    static func aggregateKey(_ ev: JSONValue) -> String {
+        let io = ev["involvedObject"]
+        return [ev["source"]["component"].string ?? "", ev["source"]["host"].string ?? "", io["kind"].string ?? "",
+                io["namespace"].string ?? "", io["name"].string ?? "", io["uid"].string ?? "", io["apiVersion"].string ?? "",
+                ev["type"].string ?? "", ev["reason"].string ?? "", ev["reportingComponent"].string ?? "",
+                ev["reportingInstance"].string ?? ""].joined(separator: "\u{1}")
+    }
+
+    static let aggregatePrefix = "evagg/"
+    /// Similar events with this many different messages within 10 minutes are combined into one.
+    static let aggregateMaxEvents = 10
+    static let aggregateInterval: Int64 = 600
+
+    /// client-go's event aggregator: similar events (same source, object, type and reason) with 10
+    /// different messages, each within 10 minutes of the one before, are from then on recorded as one
+    /// event, `(combined from similar events): <latest message>`, whose count grows. The recorder's
+    /// memory of each group (the messages seen, when the last was) is a setting
+    /// `evagg/<namespace>/<hash of the group>`. Returns whether `ev` goes to the combined event.
+    func aggregated(_ ev: JSONValue) throws -> Bool {
+        let key = Self.aggregatePrefix + (ev["metadata"]["namespace"].string ?? "") + "/" + hex(fnv64a(Self.aggregateKey(ev)))
+        let record = try s.tx.config(key).flatMap { try? JSON.parse($0) } ?? .null
+        let t = now.seconds
+        var messages = (record["m"].array ?? []).compactMap(\.string)
+        if let last = record["t"].int, t - last > Self.aggregateInterval { messages = [] }
+        let message = hex(fnv64a(ev["message"].string ?? ""))
+        if !messages.contains(message) { messages.append(message) }
+        let combine = messages.count >= Self.aggregateMaxEvents
+        // The set never grows past the limit: one (any) leaves once it is reached.
+        if combine { messages.removeFirst() }
+        try s.tx.setConfig(key, (["m": .array(messages.map { .string($0) }), "t": .int(t)] as JSONValue).compactJSON)
+        return combine
     }
 }

@@ -81,7 +81,7 @@ extension ControllerManager {
     private func createSchedulerEvent(_ pod: JSONValue, type: String, reason: String, action: String, message: String, instance: String) -> String {
         let meta = pod["metadata"]
         let ns = meta["namespace"].string ?? "default", name = meta["name"].string ?? ""
-        if eventCounter == 0 { eventCounter = Int64.random(in: 1..<500_000_000) }
+        startEventCounter()
         eventCounter += 1_000
         let sub = eventCounter % 1_000_000_000
         let nanos = UInt64(max(0, now.seconds)) &* 1_000_000_000 &+ UInt64(sub)
@@ -96,6 +96,7 @@ extension ControllerManager {
             "firstTimestamp": nil, "lastTimestamp": nil, "type": .string(type), "eventTime": .string(Self.microTime(now.seconds, micros: sub / 1000)),
             "action": .string(action), "reportingComponent": "default-scheduler", "reportingInstance": .string(instance),
         ]
+        try? eventWritten()
         if let rv = try? s.tx.nextResourceVersion() {
             var e = ev
             e["metadata"]["resourceVersion"] = .string(String(rv))
@@ -120,6 +121,7 @@ extension ControllerManager {
             ordered[k] = v
             if k == "eventTime" { ordered["series"] = ev["series"] }
         }
+        try? eventWritten()
         guard let rv = try? s.tx.nextResourceVersion() else { return }
         ordered["metadata"]["resourceVersion"] = .string(String(rv))
         try? s.tx.update(s.row(for: ordered, type: eventType, resourceVersion: rv), expectedResourceVersion: nil)
@@ -202,6 +204,8 @@ extension ControllerManager {
             let k = (tick - due) / period + 1
             writeSeries(row, count: r.count + k, last: due + (k - 1) * period)
             r.written = r.count + k
+            // That write is the refresh at `tick`: the event lives an hour from then.
+            try eventExpires(namespace: ns, name: r.name, at: tick)
         }
         r.count += n
         r.last = last

@@ -98,12 +98,12 @@ extension ControllerManager {
         if ready > 0 { status["readyReplicas"] = .int(Int64(ready)) }
         status["replicas"] = .int(Int64(active.count))
         if let current = try s.find(type, namespace: ns, name: name) {
-            // A refused create sets the ReplicaFailure condition; the next sync that is not refused clears it.
+            // A refused create sets the ReplicaFailure condition (with the first refusal's message: one
+            // already there is kept as it is); the next sync that is not refused clears it.
             if let refused {
                 let prev = (current["status"]["conditions"].array ?? []).first { $0["type"].string == "ReplicaFailure" }
-                status["conditions"] = [["lastTransitionTime": prev?["lastTransitionTime"] ?? .string(now.rfc3339),
-                                         "message": .string(refused.message), "reason": "FailedCreate", "status": "True",
-                                         "type": "ReplicaFailure"]]
+                status["conditions"] = [prev ?? ["lastTransitionTime": .string(now.rfc3339), "message": .string(refused.message),
+                                                 "reason": "FailedCreate", "status": "True", "type": "ReplicaFailure"]]
             }
             if current["status"] != status {
                 var updated = current
@@ -204,6 +204,11 @@ extension ControllerManager {
         for type in [rsType, rcType] {
             for row in try s.tx.listSummaries(resource: type.storageKey, namespace: ns) {
                 let w: Work = type.kind == "ReplicaSet" ? .replicaSet(ns, row.name) : .replicationController(ns, row.name)
+                // One waiting for its retry after a refused create looks only when an orphan is its own.
+                if try awaitingRetry(type, namespace: ns, name: row.name), let rs = try s.find(type, namespace: ns, name: row.name),
+                   try !summaries(podType, ns, matching: selector(of: rs, type: type)).contains(where: { $0.ownerUIDs.isEmpty }) {
+                    continue
+                }
                 adoptionPending.insert(w)
                 enqueue(w)
             }

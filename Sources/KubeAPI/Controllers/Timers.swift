@@ -179,6 +179,8 @@ extension ControllerManager {
         case "jobbackoff": enqueue(.job(ns, name))
         case "schedretry": try schedulingRetryDue(namespace: ns, name: name)
         case "evseries": try seriesFlushDue(namespace: ns, pod: name)
+        case "evttl": try leaseExpired(start: Int64(name) ?? 0, payload: payload)
+        case "evexpire": try eventExpiryDue(namespace: ns, name: name)
         case ControllerManager.retryPrefix: retryDue(storageKey: storageKey, namespace: ns, name: name, payload: payload)
         default: break
         }

@@ -48,6 +48,14 @@ extension ControllerManager {
                              gracePeriod: 0)
             return
         }
+        // Deleted at once (grace 0) but kept by a finalizer: its kubelet stops the containers now.
+        if (pod["metadata"]["deletionGracePeriodSeconds"].int ?? 0) == 0, !APISession.finalizers(pod).isEmpty, !isTerminated(pod),
+           let nodeName = pod["spec"]["nodeName"].string, !nodeName.isEmpty, try !kwokManagedNode(nodeName), try kubeletReachable(pod) {
+            var stopped = pod
+            stoppedStatus(&stopped)
+            try save(stopped, pod, podType)
+            return
+        }
         guard (pod["metadata"]["deletionGracePeriodSeconds"].int ?? 0) > 0, let requested = Self.deletionRequested(pod),
               let nodeName = pod["spec"]["nodeName"].string, !nodeName.isEmpty, try !kwokManagedNode(nodeName),
               try kubeletReachable(pod) else { return }
@@ -76,8 +84,15 @@ extension ControllerManager {
     /// The pod's containers have stopped: its kubelet deletes it for good (unless the node went
     /// unreachable meanwhile: then it stays until the node reports again).
     func kubeletStopDue(namespace ns: String, name: String) throws {
-        guard let pod = try s.find(podType, namespace: ns, name: name), !pod["metadata"]["deletionTimestamp"].isNull,
+        guard var pod = try s.find(podType, namespace: ns, name: name), !pod["metadata"]["deletionTimestamp"].isNull,
               (pod["metadata"]["deletionGracePeriodSeconds"].int ?? 0) > 0, try kubeletReachable(pod) else { return }
+        // A finalizer keeps the pod after the kubelet's delete: it stays with its stopped containers and
+        // a terminal phase (a pod it deletes for good is gone at once: nothing reads that status).
+        if !APISession.finalizers(pod).isEmpty {
+            let old = pod
+            stoppedStatus(&pod)
+            pod = try save(pod, old, podType)
+        }
         _ = try s.delete(podType, namespace: ns, name: name, gracePeriod: 0)
         // A Recreate rollout waits for its old pods to go: the Deployment of the pod's ReplicaSet looks again.
         if let owner = controllerRef(pod), owner.kind == "ReplicaSet", let rs = try s.find(rsType, namespace: ns, name: owner.name),
@@ -158,5 +173,37 @@ extension APISession {
             }
         }
         return pods
+    }
+}
+
+extension ControllerManager {
+    /// The status the kubelet reports once it has stopped a deleted pod's containers (v1.27+: deleted
+    /// pods end in a terminal phase, whatever the restart policy). A running container exits 0 when it
+    /// runs the image's own process (a server shutting down on SIGTERM), 137 (killed) when it runs a
+    /// command or args of its own (a shell or `sleep` as PID 1 ignores SIGTERM); one that never started
+    /// is `ContainerStatusUnknown` (137). All exited 0: Succeeded; else Failed.
+    func stoppedStatus(_ pod: inout JSONValue) {
+        let specs = Dictionary((pod["spec"]["containers"].array ?? []).map { ($0["name"].string ?? "", $0) }, uniquingKeysWith: { a, _ in a })
+        let t = JSONValue.string(now.rfc3339)
+        var statuses = pod["status"]["containerStatuses"].array ?? []
+        for i in statuses.indices where statuses[i]["state"]["terminated"].isNull {
+            let running = statuses[i]["state"]["running"]
+            if running.isNull {
+                statuses[i]["state"] = ["terminated": ["exitCode": 137, "finishedAt": nil, "message":
+                    "The container could not be located when the pod was terminated", "reason": "ContainerStatusUnknown", "startedAt": nil]]
+            } else {
+                let c = specs[statuses[i]["name"].string ?? ""] ?? .null
+                let own = !(c["command"].array ?? []).isEmpty || !(c["args"].array ?? []).isEmpty
+                statuses[i]["state"] = ["terminated": ["containerID": statuses[i]["containerID"], "exitCode": .int(own ? 137 : 0),
+                                                       "finishedAt": t, "reason": .string(own ? "Error" : "Completed"),
+                                                       "startedAt": running["startedAt"]]]
+            }
+            statuses[i]["ready"] = false
+            statuses[i]["started"] = false
+        }
+        pod["status"]["containerStatuses"] = .array(statuses)
+        let old = pod["status"]
+        settlePhase(&pod, policy: pod["spec"]["restartPolicy"].string ?? "Always")
+        keepTransitionTimes(&pod["status"], old: old)
     }
 }

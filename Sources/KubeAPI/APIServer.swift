@@ -286,14 +286,23 @@ public final class APISession {
     /// `decoded` (it wrote or read it), one index lookup confirms the version instead of reading,
     /// expanding and parsing the row again.
     func stored(_ type: ResourceType, namespace: String, name: String) throws -> (resourceVersion: Int64, object: JSONValue)? {
+        try storedRow(type, namespace: namespace, name: name).map { ($0.row.resourceVersion, $0.object) }
+    }
+
+    /// `stored`, with the object's row: read from the store, or (when `decoded` holds the object at the
+    /// stored version) a row of its key, uid and resource version without data or cells.
+    func storedRow(_ type: ResourceType, namespace: String, name: String) throws -> (row: ObjectRow, object: JSONValue)? {
         let ns = type.namespaced ? namespace : ""
         if let cache = decoded, !cache.isEmpty,
            let hit = cache[type.storageKey + "\u{1}" + ns + "\u{1}" + name] {
             guard let rv = try tx.resourceVersion(resource: type.storageKey, namespace: ns, name: name) else { return nil }
-            if rv == hit.resourceVersion { return (rv, hit.object) }
+            if rv == hit.resourceVersion {
+                return (ObjectRow(resource: type.storageKey, namespace: ns, name: name, uid: hit.object["metadata"]["uid"].string ?? "",
+                                  resourceVersion: rv, data: ""), hit.object)
+            }
         }
         guard let row = try tx.get(resource: type.storageKey, namespace: ns, name: name) else { return nil }
-        return (row.resourceVersion, try decode(row))
+        return (row, try decode(row))
     }
 
     /// Keeps an object this transaction just stored in `decoded`, as `decode` would read it back. Not
@@ -445,13 +454,13 @@ public final class APISession {
     {
         try authorize("delete", type, namespace: namespace, name: name)
         let ns = type.namespaced ? namespace : ""
-        guard let row = try tx.get(resource: type.storageKey, namespace: ns, name: name) else {
+        // A pod its kubelet deletes after marking it is read from `decoded`, not parsed again.
+        guard let (row, obj) = try storedRow(type, namespace: ns, name: name) else {
             throw APIError.notFound(type.qualifiedPlural, name)
         }
         // What a delete causes (garbage collection, controllers) is not the client's request.
         writeDepth += 1
         defer { writeDepth -= 1 }
-        let obj = try decode(row)
         if type.group.isEmpty && type.kind == "Namespace" && ["default", "kube-system", "kube-public"].contains(name) {
             throw APIError(reason: .forbidden, message: "namespaces \"\(name)\" is forbidden: this namespace may not be deleted", code: 403)
         }

@@ -22,7 +22,10 @@ extension APISession {
         obj = Normalize.metadataOrder(obj)
         let rv = try tx.nextResourceVersion()
         obj["metadata"]["resourceVersion"] = .string(String(rv))
-        try tx.update(row(for: obj, type: type, resourceVersion: rv), expectedResourceVersion: stored.resourceVersion)
+        let written = row(for: obj, type: type, resourceVersion: rv)
+        try tx.update(written, expectedResourceVersion: stored.resourceVersion)
+        // Its kubelet reads it next (and deletes it, when the client waits): from memory.
+        remember(obj, row: written)
         try afterWrite(type: type, object: obj, old: old)
         return obj
     }

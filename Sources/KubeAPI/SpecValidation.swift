@@ -15,7 +15,8 @@ enum SpecValidation {
             if let p = def.property(named: "spec"), obj["spec"].object != nil {
                 var spec = obj["spec"]
                 if (type.group, type.kind) == ("apps", "StatefulSet") { spec.remove(["template", "spec"]) }
-                if let memo = session?.requiredInSpec, memo.definition == def.name, memo.spec == spec {
+                if let memo = session?.requiredInSpec, memo.definition == def.name,
+                   sameRequiredCauses(memo.spec, spec, type: p.type) {
                     causes = memo.causes
                 } else {
                     required(spec, type: p.type, path: "spec", into: &causes, depth: 0)
@@ -39,6 +40,31 @@ enum SpecValidation {
             break
         }
         return causes
+    }
+
+    /// Whether the required-field walk finds the same causes in two specs without walking them: the
+    /// walk checks the definition's required fields for null or "" and goes down only into objects and
+    /// lists, so specs that differ only in other scalar fields (a pod's `nodeName`, set when it is
+    /// bound) give the same causes.
+    static func sameRequiredCauses(_ a: JSONValue, _ b: JSONValue, type: SchemaType) -> Bool {
+        let def: SchemaDefinition?
+        switch type {
+        case .ref(let name): def = SchemaIndex.builtin.definition(named: name)
+        case .inline(let d): def = d
+        default: def = nil
+        }
+        guard let d = def, case .object(let x) = a, case .object(let y) = b else { return a == b }
+        for field in d.required {
+            let u = x[field] ?? .null, v = y[field] ?? .null
+            if (u.isNull || u.string == "") != (v.isNull || v.string == "") { return false }
+        }
+        var containers = 0
+        for (k, u) in x where u.object != nil || u.array != nil {
+            guard y[k] == u else { return false }
+            containers += 1
+        }
+        for (_, v) in y where v.object != nil || v.array != nil { containers -= 1 }
+        return containers == 0
     }
 
     /// `<path>: Required value` for every required field missing (or an empty string) where its parent is set.

@@ -115,7 +115,18 @@ public struct Registry: Sendable {
         }.map(\.element)
         var seen = Set<String>()
         types = allVersions.filter { seen.insert($0.storageKey).inserted }
+        byStorageKey = [:]
+        byGroupKind = [:]
+        for (i, t) in types.enumerated() {
+            if byStorageKey[t.storageKey] == nil { byStorageKey[t.storageKey] = i }
+            if byGroupKind[t.group + "/" + t.kind] == nil { byGroupKind[t.group + "/" + t.kind] = i }
+        }
     }
+
+    /// Positions in `types` by store key and by `group/kind` (the first type that has it), kept with
+    /// `types`: the API server looks types up for every object it writes.
+    private var byStorageKey: [String: Int] = [:]
+    private var byGroupKind: [String: Int] = [:]
 
     // MARK: Listing
 
@@ -194,7 +205,7 @@ public struct Registry: Sendable {
 
     /// The preferred version of a kind in a group (`apps`, `Deployment`).
     public func type(group: String, kind: String) -> ResourceType? {
-        types.first { $0.group == group && $0.kind == kind }
+        byGroupKind[group + "/" + kind].map { types[$0] }
     }
 
     /// The preferred version of a resource (`apps`, `deployments`).
@@ -204,7 +215,7 @@ public struct Registry: Sendable {
 
     /// By store key (`apps/deployments`, `/pods`).
     public func type(storageKey: String) -> ResourceType? {
-        types.first { $0.storageKey == storageKey }
+        byStorageKey[storageKey].map { types[$0] }
     }
 
     // MARK: Resolution

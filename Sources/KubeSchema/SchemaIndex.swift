@@ -24,6 +24,8 @@ public final class SchemaIndex: @unchecked Sendable {
 
     private struct Parsed {
         var definitions: [String: SchemaDefinition] = [:]
+        /// The definition names of the kinds looked up so far (nil: the kind has none).
+        var kindNames: [GroupVersionKind: String?] = [:]
         var header: (groupVersions: [String], resources: [ServedResource])?
     }
     private let state = Mutex<Parsed>(Parsed())
@@ -109,10 +111,18 @@ public final class SchemaIndex: @unchecked Sendable {
 
     public func definition(for gvk: GroupVersionKind) -> SchemaDefinition? {
         if let name = memoryGVKs[gvk] { return definition(named: name) }
+        if let known = state.withLock({ $0.kindNames[gvk] }) { return known.flatMap { definition(named: $0) } }
+        let name = kindDefinitionName(gvk)
+        state.withLock { $0.kindNames[gvk] = .some(name) }
+        return name.flatMap { definition(named: $0) }
+    }
+
+    /// The definition name of a kind's `K` line (a binary search of the schema text).
+    private func kindDefinitionName(_ gvk: GroupVersionKind) -> String? {
         guard let i = search(gvkLines, for: gvk.group + ":" + gvk.version + ":" + gvk.kind) else { return nil }
         let lineStart = gvkLines[i]
         guard let key = lineToken(at: lineStart + 2), let name = lineToken(at: lineStart + 2 + key.count + 1) else { return nil }
-        return definition(named: String(decoding: name, as: UTF8.self))
+        return String(decoding: name, as: UTF8.self)
     }
 
     /// The definition of an object with this `apiVersion` ("v1", "apps/v1") and `kind`.

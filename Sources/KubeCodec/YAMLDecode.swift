@@ -274,13 +274,14 @@ struct YAMLDocumentDecoder {
         switch r {
         case .null: return .null
         case .bool(let b): return .bool(b)
-        case .int(let i): return tag == "!!float" ? .double(Double(i)) : .int(i)
+        // sigs.k8s.io/yaml writes a float64 with an integral value as JSON digits (`1e3`, `3.`, `!!float 1`
+        // become `1000`, `3`, `1`), which kubectl then reads as an int64 when it fits one.
+        case .int(let i): return .int(i)
         case .bigInt(let d): return .double(d)
         case .float(let d):
             if d.isNaN { defer_(3, "json: unsupported value: NaN") }
             else if d.isInfinite { defer_(3, "json: unsupported value: \(d < 0 ? "-Inf" : "+Inf")") }
-            // sigs.k8s.io/yaml writes -0.0 as the JSON number `-0`, which kubectl then reads as the integer 0.
-            if d == 0 { return .int(0) }
+            if d == d.rounded(.towardZero), abs(d) < 9.223372036854775807e18 { return .int(Int64(d)) }
             return .double(d)
         case .timestamp, .string, .merge:
             return .string(string(s.value, s.length))

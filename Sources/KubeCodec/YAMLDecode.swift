@@ -28,6 +28,8 @@ struct YAMLDocumentDecoder {
     /// The first error go-yaml's decoding stage (1), sigs.k8s.io's key conversion (2) or
     /// encoding/json (3) would report; only thrown when the whole document parsed.
     private var deferred: (level: Int, message: String)?
+    /// A map key is being read: its floats keep their float form (`123456789.0:` is the key `1.2345679e+08`).
+    private var readingKey = false
 
     init(parser: UnsafeMutablePointer<yaml_parser_t>) { self.parser = parser }
 
@@ -199,6 +201,8 @@ struct YAMLDocumentDecoder {
     private enum Key { case key(String), merge, nullKey, invalid }
 
     private mutating func parseKey() throws -> Key {
+        readingKey = true
+        defer { readingKey = false }
         let value: JSONValue
         switch event.type {
         case YAML_SCALAR_EVENT:
@@ -274,13 +278,14 @@ struct YAMLDocumentDecoder {
         switch r {
         case .null: return .null
         case .bool(let b): return .bool(b)
-        case .int(let i): return tag == "!!float" ? .double(Double(i)) : .int(i)
+        // sigs.k8s.io/yaml writes a float64 with an integral value as JSON digits (`1e3`, `3.`, `!!float 1`
+        // become `1000`, `3`, `1`), which kubectl then reads as an int64 when it fits one.
+        case .int(let i): return tag == "!!float" && readingKey ? .double(Double(i)) : .int(i)
         case .bigInt(let d): return .double(d)
         case .float(let d):
             if d.isNaN { defer_(3, "json: unsupported value: NaN") }
             else if d.isInfinite { defer_(3, "json: unsupported value: \(d < 0 ? "-Inf" : "+Inf")") }
-            // sigs.k8s.io/yaml writes -0.0 as the JSON number `-0`, which kubectl then reads as the integer 0.
-            if d == 0 { return .int(0) }
+            if !readingKey, d == d.rounded(.towardZero), abs(d) < 9.223372036854775807e18 { return .int(Int64(d)) }
             return .double(d)
         case .timestamp, .string, .merge:
             return .string(string(s.value, s.length))

@@ -11,6 +11,10 @@ public struct ListStream {
     var out: [UInt8] = []
     var indenter = CompactJSONIndenter()
     public private(set) var count = 0
+    /// What kubectl's YAML printer says instead of the list when an item holds what go-yaml refuses
+    /// (`yaml: control characters are not allowed`): nothing more is written once it is set.
+    public private(set) var refusal: String?
+    private var nelLines = 0
 
     /// `write` receives the text in pieces of about 64 KB.
     public init(_ format: Format, write: @escaping ([UInt8]) -> Void) {
@@ -47,6 +51,11 @@ public struct ListStream {
             out.append(contentsOf: count == 0 ? "{\n    \"apiVersion\": \"v1\",\n    \"items\": [\n        ".utf8 : ",\n        ".utf8)
             object.writeJSON(into: &out, options: .kubectl, level: 2)
         case .yaml:
+            if refusal == nil { refusal = ObjectPrinter.yamlPrintError(object, nelLines: &nelLines) }
+            if refusal != nil {
+                out.removeAll()
+                return
+            }
             if count == 0 { out.append(contentsOf: "apiVersion: v1\nitems:\n".utf8) }
             // A one-item sequence at the top level sits at the columns `items:` gives it (the
             // encoder folds long scalars by column).
@@ -65,6 +74,7 @@ public struct ListStream {
 
     /// Ends the list (an empty one when nothing was added) and writes what is left.
     public mutating func finish() {
+        if refusal != nil { return }
         if count == 0 {
             let empty = ObjectPrinter.list([])
             out.append(contentsOf: (format == .json ? ObjectPrinter.json(empty) : ObjectPrinter.yaml(empty)).utf8)

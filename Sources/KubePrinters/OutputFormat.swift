@@ -18,6 +18,14 @@ public enum OutputFormat: Equatable, Sendable {
     /// JSON and YAML printers do; templates and JSONPath see every field).
     public var omitsManagedFields: Bool { self == .json || self == .yaml }
 
+    /// jsonpath, go-template and custom-columns: printers built from a template.
+    public var isTemplate: Bool {
+        switch self {
+        case .jsonpath, .jsonpathFile, .jsonpathAsJSON, .goTemplate, .goTemplateFile, .customColumns, .customColumnsFile: return true
+        default: return false
+        }
+    }
+
     /// Formats `get` accepts, in the order kubectl lists them in its error.
     public static let getFormats = ["custom-columns", "custom-columns-file", "go-template", "go-template-file", "json",
                                     "jsonpath", "jsonpath-as-json", "jsonpath-file", "name", "template",

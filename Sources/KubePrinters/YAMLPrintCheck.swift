@@ -10,8 +10,16 @@ extension ObjectPrinter {
     /// - `yaml: line N: did not find expected ',' or '}'` for a key holding a NEL (a line break to
     ///   YAML 1.1, so the key is no longer a simple key); N counts the NELs of the JSON text so far.
     public static func yamlPrintError(_ value: JSONValue) -> String? {
-        var walker = NELWalker()
+        var lines = 0
+        return yamlPrintError(value, nelLines: &lines)
+    }
+
+    /// `yamlPrintError` of one part of a larger text (the items of a list, in order): `nelLines` counts
+    /// the NELs met so far.
+    public static func yamlPrintError(_ value: JSONValue, nelLines: inout Int) -> String? {
         if hasRefusedCharacter(value) { return "yaml: control characters are not allowed" }
+        var walker = NELWalker(lines: nelLines)
+        defer { nelLines = walker.lines }
         if let line = walker.firstKeyWithNEL(value) { return "yaml: line \(line): did not find expected ',' or '}'" }
         return nil
     }

@@ -509,6 +509,8 @@ func goSprintf(_ format: String, _ args: [GV]) -> String {
         let a = args[argNum]
         argNum += 1
         if verb == "w" { out += "%!w(\(a.asAny.typeName)=\(gvFormat(a, "v", GoFmtFlags())))"; continue }
+        // `%+v` is fmt's plusV (struct field names), not a sign: numbers print without `+`.
+        if verb == "v" { f.plus = false }
         out += gvFormat(a, verb, f)
     }
     if !reordered && argNum < args.count {

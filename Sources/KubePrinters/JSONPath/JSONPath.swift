@@ -52,8 +52,10 @@ func goTypeNameOf(_ v: JSONValue) -> String {
 /// client-go's `JSONPath`: parse once, then find results for data and print them as kubectl does.
 ///
 /// Range evaluation keeps client-go's bookkeeping (a begin/in/end counter and the node that ended the
-/// innermost range), which decides what templates with unbalanced `{range}`/`{end}` print; it is reset
-/// for every object, as kubectl's printer prints each object afresh.
+/// innermost range), which decides what templates with unbalanced `{range}`/`{end}` print. Like
+/// client-go's, it is kept from one object to the next: after a `{range}`, the next object starts at the
+/// node after it (kubectl prints `not in range, nothing to end` for a second object when one printer
+/// prints several; a printer per object starts afresh).
 public final class JSONPath {
     let nodes: [JPNode]
     /// client-go's `parser.Root.Nodes` is re-sliced during ranges; this is the start of that slice.
@@ -74,11 +76,6 @@ public final class JSONPath {
 
     /// Results of every top-level node (and of every range iteration), in order.
     public func findResults(_ data: JSONValue) throws -> [[JPValue]] {
-        rootStart = 0
-        beginRange = 0
-        inRange = 0
-        endRange = 0
-        lastEndNode = nil
         budget = JSONPath.workLimit
         return try findResults(JPValue.value(data).reboxed)
     }

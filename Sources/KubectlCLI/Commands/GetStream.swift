@@ -55,6 +55,7 @@ enum GetStream {
                 }
             }
             list.finish()
+            if let refusal = list.refusal { throw CLIError.message(refusal) }
         case .customColumns, .customColumnsFile:
             // A row per item, as for the `List` of them: only the cells are kept for the column widths.
             // Columns see every field, managedFields too (kubectl omits them from JSON and YAML only).

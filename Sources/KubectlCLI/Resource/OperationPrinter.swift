@@ -18,6 +18,10 @@ final class OperationPrinter {
     /// apply prints several objects as one `List` (kubectl's printObjects).
     var listWhenMany = false
     private var collected: [JSONValue] = []
+    /// The jsonpath/go-template/custom-columns printer, made once and kept for every object printed
+    /// (kubectl's printer: a jsonpath `{range}` leaves its mark on the next object); label makes one per
+    /// object (`documentSeparators` false).
+    private var templatePrinter: TemplateOutput.Printer?
 
     init(format: OutputFormat?, dryRun: DryRun, showManagedFields: Bool = false, typedJSON: Bool = false) {
         self.format = format
@@ -76,6 +80,12 @@ final class OperationPrinter {
             try OperationPrinter.printObjects([list], format: format, showManagedFields: true, inv: &inv)
             return
         }
+        if format.isTemplate && documentSeparators {
+            if templatePrinter == nil { templatePrinter = try TemplateOutput.printer(format, inv: inv, typed: typedJSON) }
+            let objs = showManagedFields || !format.omitsManagedFields ? collected : collected.map(ObjectPrinter.stripManagedFields)
+            try TemplateOutput.write(objs, with: templatePrinter!, inv: &inv)
+            return
+        }
         try OperationPrinter.printObjects(collected, format: format, showManagedFields: showManagedFields,
                                           typedJSON: typedJSON, separators: documentSeparators, inv: &inv)
     }
@@ -115,7 +125,14 @@ final class OperationPrinter {
         case .json:
             for o in objs { inv.io.out.write(ObjectPrinter.json(o, sortKeys: !typedJSON)) }
         default:
-            try TemplateOutput.write(objs, format: format, typed: typedJSON, inv: &inv)
+            // Without separators (label) every object gets a printer of its own.
+            if separators {
+                try TemplateOutput.write(objs, format: format, typed: typedJSON, inv: &inv)
+            } else {
+                let current = inv
+                try TemplateOutput.write(objs, with: { o, out in try TemplateOutput.printer(format, inv: current, typed: typedJSON)(o, &out) },
+                                         inv: &inv)
+            }
         }
     }
 }

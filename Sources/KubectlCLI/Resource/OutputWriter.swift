@@ -95,7 +95,11 @@ enum TemplateOutput {
     /// Prints objects one after another with one printer. A failing object does not stop the others;
     /// the failures are reported together at the end (one alone reads `error: ...`).
     static func write(_ objects: [JSONValue], format: OutputFormat, typed: Bool = false, inv: inout Invocation) throws {
-        let p = try printer(format, inv: inv, typed: typed)
+        try write(objects, with: try printer(format, inv: inv, typed: typed), inv: &inv)
+    }
+
+    /// `write` with a printer already made.
+    static func write(_ objects: [JSONValue], with p: Printer, inv: inout Invocation) throws {
         var failures: [String] = []
         for o in objects {
             var text = ""

@@ -259,6 +259,131 @@ for fx in sorted(os.listdir(os.path.join(os.path.dirname(os.path.abspath(__file_
     add("set-odd", *lbl("docs/" + fx, "-o", "yaml"))
     add("set-odd", "annotate", "--local", "-f", "docs/" + fx, "a=b", "-o", "json")
 
+# ---------- round 2: YAML-sourced numbers, create/set printers, BOM values, several objects ----------
+# go-template and jsonpath over YAML-sourced odd values
+for t in ["{{printf \"%T\" .spec.ints}}", "{{range .spec.ints}}{{printf \"%T=%v \" . .}}{{end}}", "{{range .spec.floats}}{{printf \"%T=%v \" . .}}{{end}}",
+          "{{range .spec.bools}}{{printf \"%T=%v \" . .}}{{end}}", "{{range .spec.nulls}}{{printf \"%T=%v \" . .}}{{end}}",
+          "{{range .spec.dates}}{{printf \"%T=%v \" . .}}{{end}}", "{{range $k, $v := .data}}{{$k}}={{printf \"%q\" $v}}\n{{end}}",
+          "{{.spec.nested}}", "{{index .spec.nested.a.b.c 1}}", "{{printf \"%v|%5.1f|%e|%g\" (index .spec.floats 0) (index .spec.floats 0) (index .spec.floats 2) (index .spec.floats 3)}}",
+          "{{printf \"%x %X %o %b %c %q %U\" 255 255 8 5 9731 9731 9731}}", "{{printf \"%08.3f|%-8d|%+d|% d\" 3.14159 42 42 42}}",
+          "{{printf \"%s %v\" .data.bool-like .data.on}}", "{{index .data \"bool-like\"}}", "{{.data.multiline}}", "{{len .data}}",
+          "{{printf \"%#v\" .spec.nested}}", "{{printf \"%#v\" .spec.nulls}}", "{{printf \"%#v\" .metadata.labels}}", "{{printf \"%#v\" (index .spec.floats 1)}}",
+          "{{printf \"%T\" (index .spec.floats 2)}}", "{{printf \"%v\" (index .spec.floats 3)}}", "{{printf \"%.2x\" 3.5}}", "{{printf \"%X\" -0.125}}", "{{printf \"%b\" 1.0}}",
+          "{{printf \"%10.3s|\" \"abcdef\"}}", "{{printf \"%-10q|\" \"a\"}}", "{{printf \"%.1d\" 3.5}}", "{{printf \"%5t|\" true}}", "{{printf \"%#x\" \"hi\"}}",
+          "{{printf \"% x\" \"hi\"}}", "{{printf \"%d\" .data}}", "{{printf \"%s\" .spec.nested}}", "{{printf \"%08v\" 5}}", "{{printf \"%-08v|\" 5}}"]:
+    add("r2-gt-yaml", *lbl("yamlodd.yaml", "-o", "go-template=" + t))
+for t in ["{.spec.ints}", "{.spec.floats}", "{.spec.bools}", "{.spec.nulls}", "{.spec.dates}", "{.spec.strs}", "{.data}", "{.spec.nested}",
+          "{.spec.ints[?(@>0)]}", "{.spec.floats[?(@<1)]}", "{.spec.bools[?(@==true)]}", "{.spec.strs[?(@==\"1\")]}", "{.data.multiline}",
+          "{.data['bool-like']}", "{.data.trailing-nl}", "{.data.nbsp}", "{.data.bom}", "{.data.ls}", "{.spec.floats[1]}", "{.spec.floats[3]}",
+          "{range .spec.floats[*]}[{@}]{end}", "{.spec.nested.a.b.c[*].e[*]}"]:
+    add("r2-jp-yaml", *lbl("yamlodd.yaml", "-o", "jsonpath=" + t))
+    add("r2-jp-yaml", *lbl("yamlodd.yaml", "-o", "jsonpath-as-json=" + t))
+# create --dry-run=client with printers
+for o in ["yaml", "json", "name", "jsonpath={.data}", "go-template={{.data}}", "jsonpath={.metadata.name}", "go-template={{printf \"%#v\" .data}}",
+          "template={{.kind}}", "jsonpath-as-json={.data}", "custom-columns=N:.metadata.name", "wide"]:
+    add("r2-create", "create", "configmap", "cm1", "--from-literal=a=1", "--from-literal=b=x y", "--dry-run=client", "-o", o)
+for cp in ["\u007f", "\u0080", "\u0085", "\u009f", "\ufffe", "\u2028", "\ufeff", "\u00a0", "\t", "\u001b"]:
+    for o in ["yaml", "json", "jsonpath={.data.k}", "go-template={{.data.k}}"]:
+        add("r2-create-ctrl", "create", "configmap", "cm1", "--from-literal=k=a" + cp + "b", "--dry-run=client", "-o", o)
+    add("r2-create-ctrl", "create", "configmap", "cm1", "--from-literal=k=" + cp + "start", "--dry-run=client", "-o", "yaml")
+    add("r2-create-ctrl", "create", "secret", "generic", "s1", "--from-literal=k=a" + cp + "b", "--dry-run=client", "-o", "yaml")
+    add("r2-create-ctrl", "create", "configmap", "cm1", "--from-literal=k=a" + cp + "b", "--from-literal=j=ok", "--dry-run=client", "-o", "yaml")
+# values that start with a BOM (go-yaml escapes them whole)
+for v in ["\ufeff", "\ufeffx", "\ufeffa b", "\ufeff\u00e9\u4e2d", "\ufeff\"q\"\\", "\ufeff" + "x" * 100, "\ufeffa\nb", "x\ufeff"]:
+    add("r2-bom", "create", "configmap", "cm1", "--from-literal=k=" + v, "--dry-run=client", "-o", "yaml")
+    add("r2-bom", "create", "configmap", "cm1", "--from-literal=" + v.replace("\n", "") + "=v", "--dry-run=client", "-o", "yaml")
+# set with printers
+for o in ["yaml", "json", "name", "jsonpath={.spec.containers[*].image}", "go-template={{range .spec.containers}}{{.image}}{{end}}", "wide", "custom-columns=A:.kind"]:
+    add("r2-set", "set", "image", "--local", "-f", "docs/pod-ok.yaml", "c=nginx:2", "-o", o)
+    add("r2-set", "set", "env", "--local", "-f", "multi.yaml", "A=1", "-o", o)
+add("r2-set", "set", "image", "--local", "-f", "docs/pod-ok.yaml", "c=nginx:2", "--template={{.kind}}")
+add("r2-set", "set", "image", "--local", "-f", "docs/pod-ok.yaml", "c=nginx:2", "-o", "jsonpath={.kind}", "--template={{.kind}}")
+add("r2-set", "set", "resources", "--local", "-f", "docs/pod-ok.yaml", "--limits=cpu=0.5,memory=1.5Gi", "-o", "jsonpath={.spec.containers[0].resources}")
+# annotate/label -o name and template on many objects
+for fx in ["items.yaml", "multi.yaml"]:
+    add("r2-many", "annotate", "--local", "-f", fx, "a=b", "-o", "name")
+    add("r2-many", "annotate", "--local", "-f", fx, "a=b", "-o", "jsonpath={.metadata.name}{\"\\n\"}")
+    add("r2-many", "annotate", "--local", "-f", fx, "a=b", "-o", "go-template={{.metadata.name}} ")
+    add("r2-many", "annotate", "--local", "-f", fx, "a=b", "-o", "custom-columns=N:.metadata.name")
+    add("r2-many", "annotate", "--local", "-f", fx, "a=b", "-o", "wide")
+    add("r2-many", "label", "--local", "-f", fx, "a=b", "-o", "wide")
+    add("r2-many", "label", "--local", "-f", fx, "a=b", "-o", "jsonpath={.metadata.name}", "--template={.kind}")
+    add("r2-many", "label", "--local", "-f", fx, "a=b", "--template={{.kind}} ")
+    add("r2-many", "label", "--local", "-f", fx, "a=b", "-o", "go-template={{.nothere.x}}")
+    add("r2-many", "label", "--local", "-f", fx, "a=b", "-o", "jsonpath={.nothere}", "--allow-missing-template-keys=false")
+    add("r2-many", "annotate", "--local", "-f", fx, "a=b", "-o", "jsonpath={.nothere}", "--allow-missing-template-keys=false")
+# odd documents through label/annotate (unstructured decode)
+for d in ["docs/podlist.yaml", "docs/list-kind.yaml", "docs/list-items-str.yaml", "docs/no-apiversion.yaml", "docs/apiversion-num.yaml", "docs/apiversion-slashes.yaml"]:
+    add("r2-unstructured", "label", "--local", "-f", d, "a=b", "-o", "name")
+    add("r2-unstructured", "annotate", "--local", "-f", d, "a=b", "-o", "jsonpath={.kind}")
+# ---------- round 3: more jsonpath and go-template forms, odd files, several objects with templates ----------
+# (a range over `.*` of a map is left out: Go's map order makes it change from run to run)
+jp = ["{.spec.ports[*]['name']}", "{.metadata.labels.team\\/owner}", "{.metadata['labels']['tier']}",
+ "{.spec.ports[?(@.name==\"http\")]['port','nodePort']}", "{.spec.ports[?(@.port>80)][?(@.protocol==\"TCP\")].name}", "{.status.conditions[?(@.status=='True')].type}",
+ "{.spec.ports[?(@.port in (80,443))].name}", "{.spec.ports[?(@.port=~80)].name}", "{.spec.ports[?(@.port>=)].name}", "{.spec.ports[?(@.port>'a')].name}",
+ "{.spec.ports[?(@.name>'h')].name}", "{.spec.ports[?(@.name<\"i\")].name}", "{.spec.ports[?(@.port==80.0)].name}", "{.spec.ports[?(@.port==-80)].name}",
+ "{.spec.ports[?(@.port!=\"80\")].name}", "{.spec.flags[?(@==false)]}", "{.spec.flags[?(@==null)]}", "{.spec.flags[?(@)]}", "{.spec.weights[?(@<0)]}",
+ "{.spec.weights[?(@>=100)]}", "{.spec.weights[?(@==0.5)]}", "{.spec.weights[?(@==1)]}", "{.spec.weights[?(@==1.0)]}", "{.spec.weights[?(@==1e21)]}",
+ "{.spec.clusterIPs[?(@!=\"x\")]}", "{.spec.matrix[?(@)]}", "{.metadata.finalizers[?(@=='x.io/keep')]}", "text {.kind} more {.metadata.name} end",
+ "{.kind}{.kind}{.kind}", "{{.kind}}", "{.kind}}", "{{.kind}", "{", "}", "{.kind", "{.kind}{", "{.}{}", "{[0]}", "{.spec.ports[0]}{.spec.ports[0].name}",
+ "{.spec.ports[*].name}{\"\\n\"}{.spec.ports[*].port}", "{\"\\t\"}{.kind}{\"\\r\\n\"}", "{'a\\'b'}", "{\"a\\\"b\"}", "{\"\\z\"}", "{\"unterminated}", "{'x}",
+ "{range .spec.ports[*]}{.name}{\"\\n\"}{end}{range .spec.ports[*]}{.port}{end}", "{range .spec.ports[*]}{end}", "{range .spec.ports[*]}{range .name}{end}",
+ "{end}{range .spec.ports[*]}", "{range .spec.ports[*]}{.name}{end}{end}", "{range .spec.ports}{.name}{end}", "{range .metadata.labels}{@}{end}",
+ "{range .metadata}{@}{end}", "{range .spec.zero}{@}{end}", "{.spec.ports[1:2:1].name}", "{.spec.ports[::-1].name}", "{.spec.ports[-1:0].name}",
+ "{.spec.ports[:].name}", "{.spec.ports[0:-1:2].name}", "{.spec.ports[100:200].name}", "{.spec.ports[-100:].name}", "{.spec.ports[0,0,1].name}",
+ "{.spec.ports[0,5].name}", "{.spec.ports[-1,0].name}", "{.spec.ports[0][\"name\"]}", "{.spec['ports'][*].port}", "{.spec.'ports'}",
+ "{.metadata.annotations['u2028']}", "{.metadata.labels['team/owner','tier']}", "{.metadata.labels[*]}", "{.spec.selector[*]}", "{.spec.emptyMap[*]}",
+ "{..port[0]}", "{.spec..name}", "{.spec.ports..port}", "{..loadBalancer..ip}", "{.status.conditions[*].lastTransitionTime}", "{.metadata.uid}{.metadata.uid}",
+ "{.spec.esc}", "{.spec.emoji}", "{.spec.maxint}", "{.spec.bigger}", "{.spec.negzero}", "{.spec.weights[5]}", "{.spec.weights[6]}"]
+for t in jp:
+    add("r3-jp", *lbl("svc.json", "-o", "jsonpath=" + t))
+for t in ["{.spec.nothere}", "{.spec.ports[?(@.nodePort>0)].nodePort}", "{range .spec.ports[*]}{.nodePort}{\"|\"}{end}", "{.metadata.labels.empty}",
+          "{.spec.ports[3]}", "{.spec.flags[2]}", "{..nodePort}", "{.spec.emptyMap.x}", "{.spec.emptyList[*].x}", "{.status.conditions[?(@.reason)].reason}"]:
+    add("r3-jp-strict", *lbl("svc.json", "-o", "jsonpath=" + t, "--allow-missing-template-keys=false"))
+    add("r3-jp-strict", *lbl("svc.json", "-o", "jsonpath-as-json=" + t, "--allow-missing-template-keys=false"))
+gt = ["{{define \"a\"}}A{{.}}{{end}}{{define \"b\"}}B{{template \"a\" .}}{{end}}{{template \"b\" .kind}}", "{{template \"a\" .}}{{define \"a\"}}{{.kind}}{{end}}",
+ "{{and 0 (index .spec.ports 99)}}", "{{or 1 (index .spec.ports 99)}}", "{{and 1 (index .spec.ports 99)}}", "{{if and .spec.nothere .spec.nothere.x}}y{{else}}n{{end}}",
+ "{{index .metadata.labels \"missing\"}}", "{{index .spec.emptyMap \"a\"}}", "{{index .spec.nothere \"a\"}}", "{{index . \"kind\"}}", "{{index .spec.weights 1.5}}",
+ "{{index .spec.weights -1}}", "{{index .spec.weights 7}}", "{{slice .metadata.name 0 100}}", "{{slice .metadata.name -1}}", "{{slice .metadata.name 2 1}}",
+ "{{slice .spec.ports 0 1 2}}", "{{slice .spec.ports 1 2 3}}", "{{slice .metadata.name 1 2 3}}", "{{slice .spec.zero 0}}", "{{slice nil}}",
+ "{{len nil}}", "{{len .spec.nothere}}", "{{len 3}}", "{{len .spec.esc}}", "{{len .spec.emoji}}", "{{print nil 1 nil}}", "{{println nil}}", "{{printf \"%v\" nil}}",
+ "{{printf \"%d\" nil}}", "{{printf \"%s\" nil}}", "{{printf nil}}", "{{printf 5}}", "{{printf \"%v %v\" .spec.nothere .kind}}", "{{html nil}}", "{{js nil}}",
+ "{{urlquery nil}}", "{{html \"<a>\" \"&\"}}", "{{js \"'\\\"<>&=\"}}", "{{urlquery \"a b&c=d/é\"}}", "{{print \"a\" 1 2 \"b\" \"c\" 3.5 true}}",
+ "{{println 1 \"a\" nil}}", "{{99999999999999999999}}", "{{'\\n'}}", "{{'ab'}}", "{{0b101}}", "{{0o17}}", "{{1_000}}", "{{0x1p4}}", "{{1i}}", "{{1e400}}",
+ "{{-0}}", "{{+5}}", "{{.5}}", "{{5.}}", "{{\"\\u00e9\"}}", "{{\"\\x41\"}}", "{{\"\\q\"}}", "{{`a\nb`}}", "{{/*c*/}}", "{{- /* c */ -}}x", "{{/* unclosed}}",
+ "{{ /* bad */ }}", "{{range $i, $e := .spec.ports}}{{if eq $i 1}}{{break}}{{end}}{{$e.name}}{{end}}", "{{range .spec.ports}}{{continue}}{{end}}x",
+ "{{break}}", "{{continue}}", "{{with .spec.nothere}}a{{else with .spec.type}}{{.}}{{end}}", "{{with .kind}}{{.}}{{else with .x}}b{{else}}c{{end}}",
+ "{{if .x}}a{{else if .kind}}b{{end}}", "{{range $k, $v := .metadata.annotations}}{{$k}}={{printf \"%q\" $v}};{{end}}", "{{range $i := .spec.ports}}{{$i.port}}{{end}}",
+ "{{range $a, $b, $c := .spec.ports}}{{end}}", "{{$x := 1}}{{$x := 2}}{{$x}}", "{{$x = 1}}", "{{$.nothere}}", "{{$nothere.x}}", "{{.kind.x.y}}", "{{(.kind)}}",
+ "{{(index .spec.ports 0).name | printf \"%q\"}}", "{{.spec.ports | len | printf \"%03d\"}}", "{{\"a\" | printf \"%s-%s\" \"b\"}}", "{{1 | not}}", "{{nil | print}}",
+ "{{.kind | eq \"Service\"}}", "{{eq .spec.zero .spec.float1}}", "{{eq .spec.zero nil}}", "{{eq nil nil}}", "{{ne 1 1.0}}", "{{eq \"a\" 1}}", "{{lt .spec.maxint .spec.bigger}}",
+ "{{lt 1 nil}}", "{{le .kind .kind}}", "{{gt (len .spec.ports) 2}}", "{{eq .spec.flags .spec.flags}}", "{{eq .metadata.labels .metadata.labels}}",
+ "{{eq (index .spec.flags 0) true}}", "{{and}}", "{{or}}", "{{not}}", "{{call}}", "{{call .kind 1}}", "{{index}}", "{{slice}}", "{{print . | len}}",
+ "{{.metadata.name | printf \"%s\" | printf \"[%s]\"}}", "{{printf \"%[2]s %[1]s\" \"a\" \"b\"}}", "{{printf \"%[3]s\" \"a\"}}", "{{printf \"%*d\" 5 1}}",
+ "{{printf \"%-*d|\" 5 1}}", "{{printf \"%.*f\" 2 3.14159}}", "{{printf \"%!\"}}", "{{printf \"%\"}}", "{{printf \"%d %%\" 5}}", "{{printf \"%v\" .spec.esc}}",
+ "{{printf \"%q\" .spec.emoji}}", "{{printf \"%+q\" .spec.emoji}}", "{{printf \"%#q\" .spec.esc}}", "{{printf \"%x\" .spec.emoji}}", "{{printf \"% X\" \"ab\"}}",
+ "{{printf \"%c|%c\" 128512 -1}}", "{{printf \"%U\" 128512}}", "{{printf \"%#U\" 128512}}", "{{printf \"%08b\" 5}}", "{{printf \"%o %#o %O\" 8 8 8}}",
+ "{{printf \"%e %E\" 123456.789 0.000123}}", "{{printf \"%g %G\" 1e-7 1e21}}", "{{printf \"%.3g\" 1234.5678}}", "{{printf \"%10.4v|\" 3.14159265}}",
+ "{{printf \"%-10v|%10v\" .kind .kind}}", "{{printf \"%v\" .spec.selector}}", "{{printf \"%+v\" .spec.ports}}", "{{printf \"%T %T\" 1 1.0}}", "{{printf \"%T\" 'a'}}",
+ "{{printf \"%T\" 1i}}", "{{printf \"%v\" 1i}}", "{{printf \"%d\" true}}", "{{printf \"%s\" 5}}", "{{printf \"%t\" 1}}", "{{printf \"%x\" -255}}", "{{printf \"%5.1q\" \"abc\"}}",
+ "{{base64decode \"YQ==\" | printf \"%q\"}}", "{{base64decode .metadata.name}}", "{{base64decode 5}}", "{{base64decode}}", "{{exists}}", "{{exists .}}",
+ "{{exists . \"spec\" \"ports\"}}", "{{exists .spec.ports 0}}", "{{exists . \"metadata\" \"labels\" \"tier\"}}", "{{exists .metadata.labels \"tier\" \"x\"}}",
+ "{{range .spec.ports}}{{.nothere}}{{end}}", "{{.spec.ports.nothere}}", "{{.spec.zero.nothere}}", "{{.spec.flags.x}}", "{{.metadata.labels.x.y}}"]
+for t in gt:
+    add("r3-gt", *lbl("svc.json", "-o", "go-template=" + t))
+for t in ["{{range .spec.ports}}{{.nodePort}}{{end}}", "{{index .metadata.labels \"missing\"}}", "{{.metadata.labels.missing}}", "{{with .spec}}{{.nothere}}{{end}}",
+          "{{if .spec.nothere}}a{{end}}", "{{.spec.ports.nothere}}", "{{$.nothere}}", "{{range $k, $v := .spec.selector}}{{$v.x}}{{end}}"]:
+    add("r3-gt-strict", *lbl("svc.json", "-o", "go-template=" + t, "--allow-missing-template-keys=false"))
+for fx in ["odd/invalid-utf8.yaml", "odd/html-keys.json", "odd/deep.json"]:
+    for o in ["json", "yaml", "jsonpath={.data}", "go-template={{.data}}", "jsonpath={.x}", "go-template={{.x}}"]:
+        add("r3-odd", *lbl(fx, "-o", o))
+# multiple objects: jsonpath/go-template concatenation, errors in the middle
+for o in ["jsonpath={.metadata.name}", "jsonpath={.spec.containers[0].image}", "jsonpath={.data.password}", "go-template={{.metadata.name}}",
+          "go-template={{.spec.containers}}", "jsonpath={.spec.containers[0].image}{\"\\n\"}", "go-template={{index .spec.containers 0}}",
+          "jsonpath={.status.phase}", "jsonpath-as-json={.metadata.name}", "jsonpath={range .spec.containers[*]}{.name}{end}"]:
+    add("r3-multi", *lbl("multi.yaml", "-o", o))
+    add("r3-multi", "annotate", "--local", "-f", "multi.yaml", "n=1", "-o", o)
+    add("r3-multi", "label", "--local", "-f", "multi.yaml", "n=1", "-o", o, "--allow-missing-template-keys=false")
 with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "cases.jsonl"), "w") as f:
     for c in cases: f.write(json.dumps(c, ensure_ascii=False) + "\n")
 print(len(cases), "cases")

@@ -173,6 +173,15 @@ enum FileSource {
         return readAll(fd: fd)
     }
 
+    /// cli-runtime's singleItemImplied for `-f`: one path that is not stdin and names one file (a
+    /// directory counts when it holds exactly one), whatever number of documents it holds.
+    static func impliesSingleItem(_ paths: [String], recursive: Bool) -> Bool {
+        guard paths.count == 1, let path = paths.first, path != "-" else { return false }
+        var st = stat()
+        guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else { return true }
+        return ((try? listFiles(path, recursive: recursive)) ?? []).count == 1
+    }
+
     /// Files with a known extension, in lexical order (as filepath.Walk visits them). Like Walk, a
     /// symbolic link is never descended into (so a link to a parent cannot loop); one with a known
     /// extension is read through.

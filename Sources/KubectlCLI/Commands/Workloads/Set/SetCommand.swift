@@ -172,7 +172,8 @@ enum SetCommand {
         var resources: [String] = []
         var pairs: [String] = []
         for s in args {
-            let isPair = s.contains("=") || (s.hasSuffix("-") && s != "-" && noun == "environment")
+            // cmdutil.GetResourcesAndPairs: `=` anywhere but first, or a `-` suffix (not `-` alone).
+            let isPair = (s.contains("=") && !s.hasPrefix("=")) || (s.hasSuffix("-") && s != "-")
             if isPair { pairs.append(s) } else if pairs.isEmpty { resources.append(s) } else {
                 throw CLIError.message("all resources must be specified before \(noun) changes: \(s)")
             }

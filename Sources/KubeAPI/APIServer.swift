@@ -182,6 +182,10 @@ public final class APISession {
     /// The spec `SpecValidation` last walked for required fields (by its schema definition) and the
     /// causes it found: the same spec gives the same causes.
     var requiredInSpec: (definition: String, spec: JSONValue, causes: [APIError.Cause])?
+    /// The last pod spec a client's create passed `SpecRules` with (`SpecValidation.withoutTokenVolumeName`).
+    var validPodSpec: JSONValue?
+    /// The managed fields of the last pod created in this session, with what they depend on.
+    var createdPodFields: CreatedPodFields?
 
     /// Sends an API warning to the client.
     func warn(_ text: String) { warningSink?(text) }

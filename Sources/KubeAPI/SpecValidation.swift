@@ -15,12 +15,14 @@ enum SpecValidation {
             if let p = def.property(named: "spec"), obj["spec"].object != nil {
                 var spec = obj["spec"]
                 if (type.group, type.kind) == ("apps", "StatefulSet") { spec.remove(["template", "spec"]) }
+                // The walk finds the same whatever the token volume's random name (never empty).
+                let key = (type.group, type.kind) == ("", "Pod") ? withoutTokenVolumeName(spec) : spec
                 if let memo = session?.requiredInSpec, memo.definition == def.name,
-                   sameRequiredCauses(memo.spec, spec, type: p.type) {
+                   sameRequiredCauses(memo.spec, key, type: p.type) {
                     causes = memo.causes
                 } else {
                     required(spec, type: p.type, path: "spec", into: &causes, depth: 0)
-                    session?.requiredInSpec = (def.name, spec, causes)
+                    session?.requiredInSpec = (def.name, key, causes)
                 }
             }
         }
@@ -65,6 +67,38 @@ enum SpecValidation {
         }
         for (_, v) in y where v.object != nil || v.array != nil { containers -= 1 }
         return containers == 0
+    }
+
+    /// A pod spec with the ServiceAccount plugin's token volume (`kube-api-access-` and five lowercase
+    /// letters or digits, the only volume so named) and the mounts of it named `kube-api-access-`, so
+    /// that specs that differ only in that random name compare equal. Otherwise the spec as it is.
+    static func withoutTokenVolumeName(_ spec: JSONValue) -> JSONValue {
+        let prefix = "kube-api-access-"
+        guard let volumes = spec["volumes"].array else { return spec }
+        var found: Int?
+        for (i, v) in volumes.enumerated() where (v["name"].string ?? "").hasPrefix(prefix) {
+            if found != nil { return spec }
+            found = i
+        }
+        guard let i = found, let name = volumes[i]["name"].string else { return spec }
+        let suffix = name.utf8.dropFirst(prefix.utf8.count)
+        guard suffix.count == 5, suffix.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) }) else { return spec }
+        var out = spec
+        var renamed = volumes
+        renamed[i]["name"] = .string(prefix)
+        out["volumes"] = .array(renamed)
+        for key in ["initContainers", "containers", "ephemeralContainers"] {
+            guard var list = out[key].array else { continue }
+            for c in list.indices {
+                for field in ["volumeMounts", "volumeDevices"] {
+                    guard var mounts = list[c][field].array, mounts.contains(where: { $0["name"].string == name }) else { continue }
+                    for j in mounts.indices where mounts[j]["name"].string == name { mounts[j]["name"] = .string(prefix) }
+                    list[c][field] = .array(mounts)
+                }
+            }
+            out[key] = .array(list)
+        }
+        return out
     }
 
     /// `<path>: Required value` for every required field missing (or an empty string) where its parent is set.

@@ -114,6 +114,13 @@ struct KindDefaulting: AdmissionStep {
 /// rules of `Rules/` apply to client requests (controllers write what the templates already passed).
 struct SpecRules: AdmissionStep {
     func admit(_ r: inout AdmissionRequest, _ s: APISession) throws {
+        // A client's pod create is judged by its spec alone: a spec already found valid in this
+        // session (up to the token volume's random name) is valid again, as every pod of one file
+        // or template is.
+        let podCreate = r.fromClient && r.operation == .create && r.groupKind == ("", "Pod")
+            && s.fieldManager.subresource != "ephemeralcontainers"
+        let spec: JSONValue? = podCreate ? .some(SpecValidation.withoutTokenVolumeName(r.object["spec"])) : .none
+        if let spec, let valid = s.validPodSpec, valid == spec { return }
         var causes = SpecValidation.validate(r.object, old: r.old, type: r.type, session: s)
         // A write of pods/ephemeralcontainers changes nothing else (its own rules ran before).
         if r.fromClient && s.fieldManager.subresource != "ephemeralcontainers" {
@@ -123,6 +130,7 @@ struct SpecRules: AdmissionStep {
             causes += ruled
         }
         if !causes.isEmpty { throw r.invalid(causes) }
+        if let spec { s.validPodSpec = spec }
     }
 
     static func rules(_ r: AdmissionRequest) -> [FieldError] {

@@ -20,6 +20,16 @@ extension APISession {
                              requested: JSONValue? = nil) {
         // A server-side apply has already recorded its applier (defaults it causes are no one's).
         if fromClient && applyingManagedFields { return }
+        let memo: (key: JSONValue, context: String)? = old == nil && type.group.isEmpty && type.kind == "Pod" && obj["metadata"]["managedFields"].isNull
+            ? CreatedPodFields.key(obj, requested: requested ?? obj, fromClient: fromClient, manager: fieldManager,
+                                   time: now.rfc3339) : .none
+        if let memo, let known = createdPodFields, known.key == memo.key, known.context == memo.context {
+            if let fields = known.managedFields { obj["metadata"]["managedFields"] = fields }
+            return
+        }
+        defer {
+            if let memo { createdPodFields = CreatedPodFields(key: memo.key, context: memo.context, managedFields: obj["metadata"]["managedFields"].array.map(JSONValue.array)) }
+        }
         let typed = TypedFields(type, apiVersion: obj["apiVersion"].string ?? type.apiVersion)
         var book = ManagedFieldsBook(object: obj)
         if book.entries.isEmpty, let old { book = ManagedFieldsBook(object: old) }
@@ -136,5 +146,33 @@ extension APISession {
         var out = s
         out.remove(path[...])
         return out
+    }
+}
+
+/// The managed fields a pod's create was given and what they depend on: the object's shape (field
+/// sets hold the keys of maps, not their values; the token volume's random name is dropped from them),
+/// which fields the request left to admission, the writer and the time. Every pod of one file or one
+/// template gets the same, so they are worked out once (`APISession.createdPodFields`).
+struct CreatedPodFields {
+    var key: JSONValue
+    var context: String
+    var managedFields: JSONValue?
+
+    static func key(_ obj: JSONValue, requested: JSONValue, fromClient: Bool, manager: FieldManagerContext,
+                    time: String) -> (key: JSONValue, context: String) {
+        var o = obj
+        ManagedFieldsBook.strip(&o)
+        for field in ["labels", "annotations"] {
+            guard case .object(var map)? = o["metadata"].object?[field] else { continue }
+            for (k, v) in map where v.string != nil { map[k] = .string("") }
+            o["metadata"][field] = .object(map)
+        }
+        if !o["spec"].isNull { o["spec"] = SpecValidation.withoutTokenVolumeName(o["spec"]) }
+        var context = [fromClient ? "client" : "controller", manager.manager, manager.subresource,
+                       obj["apiVersion"].string ?? "", time].joined(separator: "\u{1}")
+        for f in ["serviceAccountName", "serviceAccount", "priority", "preemptionPolicy", "tolerations"] {
+            context += requested["spec"][f].isNull ? "0" : "1"
+        }
+        return (o, context)
     }
 }

@@ -9,6 +9,8 @@
 #   BIN=.build/release/kubectl-local bash bench/run.sh   # skip the build
 #   OUT=/work/scale-bench/me REUSE=1 bash bench/run.sh   # stores in OUT; REUSE=1 starts from copies of the
 #       stores an earlier run left there (*.orig) instead of building them again
+#   ONLY='describe node|field-selector|delete pods' OUT=... REUSE=1 bash bench/run.sh   # measure only the rows
+#       whose label matches the (bash) regular expression; the stores are still built or copied
 #   SPREAD_100000=/work/scale-bench/r100k/spread.db bash bench/run.sh   # copy an existing spread store of
 #       that size (with its -wal) instead of building it (its pending store and `create -f` rows are skipped)
 #
@@ -40,6 +42,11 @@ rows=()
 measure() {
   local label=$1 size=$2; shift 2
   local json
+  if [ -n "${ONLY:-}" ] && ! [[ $label =~ $ONLY ]]; then
+    # A row left out is not measured; a store's build (MUST_RUN=1) still runs, untimed.
+    if [ -n "${MUST_RUN:-}" ]; then while [ "$1" != "--" ]; do shift; done; shift; "$@" >/dev/null; fi
+    return
+  fi
   json=$($M "$@")
   rows+=("$label|$size|$(python3 -c "import json,sys;r=json.loads(sys.argv[1]);print('%.1f|%.1f|%.0f|%.1f'%(r['ms'],r['rss_mb'],r['mb_per_cpu_s'],r['cpu_ms']))" "$json")")
   echo "${rows[-1]}" >> $OUT/rows.txt
@@ -70,12 +77,12 @@ build_stores() { # N
   "$BIN" --store $S create -f $OUT/ns.yaml >/dev/null
   if [ $nodes -gt 1 ]; then $GEN nodes $(( nodes - 1 )) 110 > $OUT/nodes-$n.yaml; "$BIN" --store $S create -f $OUT/nodes-$n.yaml >/dev/null; fi
   echo "building the $n-pod stores..." >&2
-  measure "\`create -f\` of N pods (one file, spread store)" "$n" --runs 1 --warmup 0 -- "$BIN" --store $S create -f $OUT/pods-$n.yaml
+  MUST_RUN=1 measure "\`create -f\` of N pods (one file, spread store)" "$n" --runs 1 --warmup 0 -- "$BIN" --store $S create -f $OUT/pods-$n.yaml
   "$BIN" --store $P create -f $OUT/ns.yaml >/dev/null
   "$BIN" --store $P cordon node-1 >/dev/null
   $GEN nodes 1 $nodes > $OUT/pending-node-$n.yaml
   "$BIN" --store $P create -f $OUT/pending-node-$n.yaml >/dev/null
-  measure "\`create -f\` of N pods (one file, 99% Pending)" "$n" --runs 1 --warmup 0 -- "$BIN" --store $P create -f $OUT/pods-$n.yaml
+  MUST_RUN=1 measure "\`create -f\` of N pods (one file, 99% Pending)" "$n" --runs 1 --warmup 0 -- "$BIN" --store $P create -f $OUT/pods-$n.yaml
   for db in $S $P; do sqlite3 $db "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null 2>&1 || true; done
   cp $S $S.orig; cp $P $P.orig   # kept for REUSE=1 (the commands below write to the stores)
   store_bytes "$n" $S

@@ -87,7 +87,19 @@ public func decodeErrorMessage(_ report: DecodeReport, apiVersion: String, kind:
 /// first type error there refuses the document before anything is sent (`unable to decode "x.yaml": ...`).
 /// Returns that error's text, or nil. A List is checked as one document (its items are not).
 public func clientMetadataDecodeError(_ document: JSONValue, index: SchemaIndex = .builtin) -> String? {
-    guard case .object(let o) = document, let metadata = o["metadata"], !metadata.isNull else { return nil }
+    guard case .object(let o) = document else { return nil }
+    // TypeMeta is inline in that struct, and apiVersion comes before metadata in the (sorted) JSON.
+    if let v = o["apiVersion"], v.string == nil, !v.isNull {
+        let type: String
+        switch v {
+        case .int, .double: type = "number"
+        case .bool: type = "bool"
+        case .array: type = "array"
+        default: type = "object"
+        }
+        return "json: cannot unmarshal \(type) into Go struct field metadataOnlyObject.apiVersion of type string"
+    }
+    guard let metadata = o["metadata"], !metadata.isNull else { return nil }
     var w = DecodeWalker(index: index)
     do {
         try w.walkStruct(["metadata": metadata], metadataOnlyObject)

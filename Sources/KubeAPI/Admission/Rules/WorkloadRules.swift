@@ -28,6 +28,7 @@ enum WorkloadRules {
         case ("batch", "CronJob"):
             errs += CronJobRules.validate(obj)
             errs += JobRules.jobSpec(obj["spec"]["jobTemplate"]["spec"], path: "spec.jobTemplate.spec")
+            errs += CronJobRules.afterJobTemplate(obj, create: old == nil)
         default:
             break
         }

@@ -155,6 +155,10 @@ struct SpecRules: AdmissionStep {
         case ("policy", "PodDisruptionBudget"): errs += AutoscalingRules.podDisruptionBudget(r.object)
         case ("autoscaling", "HorizontalPodAutoscaler"): errs += AutoscalingRules.horizontalPodAutoscaler(r.object)
         case ("rbac.authorization.k8s.io", _): errs += RBACRules.validate(r.object, old: r.old, kind: kind)
+        case ("scheduling.k8s.io", "PriorityClass"): errs += ClusterObjectRules.priorityClass(r.object)
+        case ("", "ResourceQuota"): errs += ClusterObjectRules.resourceQuota(r.object)
+        case ("", "LimitRange"): errs += ClusterObjectRules.limitRange(r.object)
+        case ("networking.k8s.io", "IngressClass"): errs += ClusterObjectRules.ingressClass(r.object)
         default: break
         }
         return errs

@@ -210,6 +210,46 @@ import Testing
         #expect(s.run(args: ["patch", "cm", "kube-root-ca.crt", "--type=merge", "-p", #"{"metadata":{"finalizers":["zeta"]}}"#]).exitCode == 1)
     }
 
+    /// `validateCronJobSpec` after the schedule, and the create-only name bound; `managedBy`'s length.
+    @Test func cronJobSpecRulesAndManagedByLength() {
+        let s = TestStore()
+        let f = s.writeFile("cj.yaml", """
+            apiVersion: batch/v1
+            kind: CronJob
+            metadata: {name: a-very-long-cronjob-name-that-goes-past-the-fifty-two-limit}
+            spec:
+              schedule: "*/5 * * * *"
+              startingDeadlineSeconds: -5
+              concurrencyPolicy: Sometimes
+              successfulJobsHistoryLimit: -1
+              failedJobsHistoryLimit: -2
+              jobTemplate:
+                spec:
+                  manualSelector: true
+                  selector: {matchLabels: {a: b}}
+                  template:
+                    metadata: {labels: {a: b}}
+                    spec:
+                      restartPolicy: Never
+                      containers: [{name: c, image: busybox}]
+
+            """)
+        #expect(s.run("create -f \(f)") == CLIResult(stdout: "", stderr: """
+            The CronJob "a-very-long-cronjob-name-that-goes-past-the-fifty-two-limit" is invalid: \n\
+            * spec.startingDeadlineSeconds: Invalid value: -5: must be greater than or equal to 0
+            * spec.concurrencyPolicy: Unsupported value: "Sometimes": supported values: "Allow", "Forbid", "Replace"
+            * spec.jobTemplate.spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string{"a":"b"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: `selector` will be auto-generated
+            * spec.jobTemplate.spec.manualSelector: Unsupported value: true: supported values: "nil", "false"
+            * spec.successfulJobsHistoryLimit: Invalid value: -1: must be greater than or equal to 0
+            * spec.failedJobsHistoryLimit: Invalid value: -2: must be greater than or equal to 0
+            * metadata.name: Invalid value: "a-very-long-cronjob-name-that-goes-past-the-fifty-two-limit": must be no more than 52 characters
+
+            """, exitCode: 1))
+        let j = s.writeFile("j7.yaml", Self.failurePolicyJob.replacingAll("spec:\n  completions: 5\n", with: "spec:\n  managedBy: example.com/\(String(repeating: "x", count: 60))\n")
+            .replacingAll("  podFailurePolicy:", with: "  x-podFailurePolicy:"))
+        #expect(s.run("create -f \(j) --validate=false").stderr.contains("* spec.managedBy: Too long: may not be longer than 63\n"))
+    }
+
     static let widgetCRD = """
         apiVersion: apiextensions.k8s.io/v1
         kind: CustomResourceDefinition

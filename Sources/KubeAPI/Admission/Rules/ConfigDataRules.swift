@@ -47,7 +47,29 @@ enum ConfigDataRules {
             total += decodedLength(value.string ?? "")
         }
         if total > maxSize { errs.append(.tooLong("data", maxLength: maxSize)) }
+        errs += secretTypeKeys(obj)
         return errs
+    }
+
+    /// `ValidateSecret`'s per-type keys: the docker config, basic-auth, ssh-auth and TLS keys, a service
+    /// account token's annotation. (The docker config's JSON itself is not parsed here.)
+    static func secretTypeKeys(_ obj: JSONValue) -> [FieldError] {
+        let data = obj["data"].object ?? JSONObject()
+        func has(_ key: String) -> Bool { data[key] != nil }
+        switch obj["type"].string ?? "" {
+        case "kubernetes.io/service-account-token":
+            let name = obj["metadata"]["annotations"]["kubernetes.io/service-account.name"].string ?? ""
+            return name.isEmpty ? [.required("metadata.annotations[kubernetes.io/service-account.name]")] : []
+        case "kubernetes.io/dockercfg": return has(".dockercfg") ? [] : [.required("data[.dockercfg]")]
+        case "kubernetes.io/dockerconfigjson": return has(".dockerconfigjson") ? [] : [.required("data[.dockerconfigjson]")]
+        case "kubernetes.io/basic-auth":
+            return has("username") || has("password") ? [] : [.required("data[username]"), .required("data[password]")]
+        case "kubernetes.io/ssh-auth":
+            return decodedLength(data["ssh-privatekey"]?.string ?? "") > 0 ? [] : [.required("data[ssh-privatekey]")]
+        case "kubernetes.io/tls":
+            return (has("tls.crt") ? [] : [.required("data[tls.crt]")]) + (has("tls.key") ? [] : [.required("data[tls.key]")])
+        default: return []
+        }
     }
 
     /// Bytes a base64 value decodes to.

@@ -17,6 +17,9 @@ enum CronJobRules {
                 }
             }
         }
+        if let n = spec["startingDeadlineSeconds"].int, n < 0 {
+            errs.append(FieldError(.invalid, field: "spec.startingDeadlineSeconds", value: .int(n), detail: WorkloadRules.isNegative))
+        }
         if let zone = spec["timeZone"].string {
             if zone.isEmpty {
                 errs.append(.invalid("spec.timeZone", zone, "timeZone must be nil or non-empty string"))
@@ -26,6 +29,36 @@ enum CronJobRules {
                 errs.append(.invalid("spec.timeZone", zone, "unknown time zone \(zone)"))
             }
         }
+        if let policy = spec["concurrencyPolicy"].string {
+            if policy.isEmpty {
+                errs.append(.required("spec.concurrencyPolicy"))
+            } else if !["Allow", "Forbid", "Replace"].contains(policy) {
+                errs.append(.notSupported("spec.concurrencyPolicy", .string(policy), supported: ["Allow", "Forbid", "Replace"]))
+            }
+        }
+        return errs
+    }
+
+    /// What `validateCronJobSpec` checks after the job template's spec: the template's selector is
+    /// generated (never given, nor `manualSelector: true`), the history limits are not negative; then, on
+    /// create, a name the controller can suffix (`-<timestamp>`, 11 characters) within 63.
+    static func afterJobTemplate(_ obj: JSONValue, create: Bool) -> [FieldError] {
+        let spec = obj["spec"], job = spec["jobTemplate"]["spec"]
+        var errs: [FieldError] = []
+        if job["selector"].object != nil {
+            errs.append(FieldError(.invalid, field: "spec.jobTemplate.spec.selector", value: .raw(WorkloadRules.labelSelectorLiteral(job["selector"])),
+                                   detail: "`selector` will be auto-generated"))
+        }
+        if job["manualSelector"].bool == true {
+            errs.append(.notSupported("spec.jobTemplate.spec.manualSelector", .bool(true), supported: ["nil", "false"]))
+        }
+        for key in ["successfulJobsHistoryLimit", "failedJobsHistoryLimit"] {
+            if let n = spec[key].int, n < 0 {
+                errs.append(FieldError(.invalid, field: "spec.\(key)", value: .int(n), detail: WorkloadRules.isNegative))
+            }
+        }
+        let name = obj["metadata"]["name"].string ?? ""
+        if create, name.utf8.count > 52 { errs.append(.invalid("metadata.name", name, "must be no more than 52 characters")) }
         return errs
     }
 

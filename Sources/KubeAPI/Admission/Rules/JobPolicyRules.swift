@@ -15,7 +15,8 @@ enum JobPolicyRules {
     static func managedBy(_ spec: JSONValue, path p: String) -> [FieldError] {
         guard let value = spec["managedBy"].string else { return [] }
         var errs = domainPrefixedPath(value, field: "\(p).managedBy")
-        if value.utf8.count > 63 { errs.append(.tooLong("\(p).managedBy", maxLength: 63)) }
+        // (`field.TooLongMaxLength`, whose text differs from `field.TooLong`'s.)
+        if value.utf8.count > 63 { errs.append(FieldError(.tooLong, field: "\(p).managedBy", detail: "may not be longer than 63")) }
         return errs
     }
 

@@ -19,11 +19,15 @@ enum PodSpecRules {
             for (i, c) in (spec[key].array ?? []).enumerated() {
                 let p = "\(path).\(key)[\(i)]"
                 container(c, path: p, volumes: volumes, names: &names, into: &errs)
-                // Probes are checked on regular and sidecar (restartPolicy: Always) init containers.
+                errs += containerRestartPolicy(c, path: p, initContainer: key == "initContainers")
+                // Probes are checked on regular and sidecar (restartPolicy: Always) init containers; a plain
+                // init container may have none, nor lifecycle hooks.
                 if key == "containers" || c["restartPolicy"].string == "Always" {
                     ProbeRules.container(c, path: p, into: &errs)
                 } else {
-                    ProbeRules.lifecycle(c["lifecycle"], path: "\(p).lifecycle", into: &errs)
+                    for field in ["lifecycle", "livenessProbe", "readinessProbe", "startupProbe"] where !c[field].isNull {
+                        errs.append(FieldError(.forbidden, field: "\(p).\(field)", detail: "may not be set for init containers without restartPolicy=Always"))
+                    }
                 }
             }
         }
@@ -40,6 +44,13 @@ enum PodSpecRules {
         }
         SchedulingRules.validate(spec, path: path, into: &errs)
         return errs
+    }
+
+    /// A container's own `restartPolicy`: only `Always`, and only on init containers (sidecars).
+    static func containerRestartPolicy(_ c: JSONValue, path: String, initContainer: Bool) -> [FieldError] {
+        guard let policy = c["restartPolicy"].string else { return [] }
+        if !initContainer { return [FieldError(.forbidden, field: "\(path).restartPolicy", detail: "may not be set for non-init containers")] }
+        return policy == "Always" ? [] : [.notSupported("\(path).restartPolicy", .string(policy), supported: ["Always"])]
     }
 
     /// `validateContainerCommon`'s order: name, ports, env, mounts, pull policy, resources, security

@@ -20,6 +20,7 @@ enum WorkloadRules {
             if let old { errs += kind == "StatefulSet" ? statefulSetUpdate(obj, old) : immutableSelector(obj, old) }
         case ("apps", "DaemonSet"):
             errs += templateRestartAlways(obj)
+            errs += daemonSetRollingUpdate(obj)
             if let old { errs += immutableSelector(obj, old) }
         case ("batch", "Job"):
             errs += JobRules.jobSpec(obj["spec"], path: "spec")
@@ -27,10 +28,12 @@ enum WorkloadRules {
         case ("batch", "CronJob"):
             errs += CronJobRules.validate(obj)
             errs += JobRules.jobSpec(obj["spec"]["jobTemplate"]["spec"], path: "spec.jobTemplate.spec")
+            errs += CronJobRules.afterJobTemplate(obj, create: old == nil)
         default:
             break
         }
         if group == "apps" && kind == "Deployment" { errs += deploymentStrategy(obj) + rollingUpdate(obj) }
+        if group == "apps" && kind == "StatefulSet" { errs += statefulSetPolicies(obj) }
         return errs
     }
 
@@ -62,6 +65,44 @@ enum WorkloadRules {
     }
 
     static let overPercent = "must not be greater than 100%"
+
+    /// `ValidateStatefulSetSpec`'s pod management policy and claim retention policy.
+    static func statefulSetPolicies(_ obj: JSONValue) -> [FieldError] {
+        var errs: [FieldError] = []
+        if let policy = obj["spec"]["podManagementPolicy"].string, policy != "OrderedReady", policy != "Parallel" {
+            errs.append(.invalid("spec.podManagementPolicy", policy, "must be 'OrderedReady' or 'Parallel'"))
+        }
+        for key in ["whenDeleted", "whenScaled"] {
+            if let v = obj["spec"]["persistentVolumeClaimRetentionPolicy"][key].string, v != "Retain", v != "Delete" {
+                errs.append(.notSupported("spec.persistentVolumeClaimRetentionPolicy.\(key)", .string(v), supported: ["Delete", "Retain"]))
+            }
+        }
+        return errs
+    }
+
+    /// `ValidateRollingUpdateDaemonSet`: both bounds valid, at most 100%, exactly one of them non-zero.
+    static func daemonSetRollingUpdate(_ obj: JSONValue) -> [FieldError] {
+        let ru = obj["spec"]["updateStrategy"]["rollingUpdate"]
+        guard ru.object != nil, obj["spec"]["updateStrategy"]["type"].string != "OnDelete" else { return [] }
+        let p = "spec.updateStrategy.rollingUpdate"
+        var errs: [FieldError] = []
+        for key in ["maxUnavailable", "maxSurge"] where !ru[key].isNull {
+            AutoscalingRules.positiveIntOrPercent(ru[key], path: "\(p).\(key)", into: &errs)
+        }
+        func value(_ v: JSONValue) -> Int64 {
+            if let n = v.int { return n }
+            guard let t = v.string, t.hasSuffix("%") else { return 0 }
+            return Int64(t.dropLast()) ?? 0
+        }
+        let unavailable = value(ru["maxUnavailable"]) != 0, surge = value(ru["maxSurge"]) != 0
+        if unavailable && surge {
+            errs.append(FieldError(.invalid, field: "\(p).maxSurge", value: .raw(intOrStringLiteral(ru["maxSurge"])),
+                                   detail: "may not be set when maxUnavailable is non-zero"))
+        } else if !unavailable && !surge {
+            errs.append(.required("\(p).maxUnavailable", "cannot be 0 when maxSurge is 0"))
+        }
+        return errs
+    }
 
     /// `%#v` of an `intstr.IntOrString`.
     static func intOrStringLiteral(_ v: JSONValue) -> String {

@@ -146,7 +146,9 @@ extension CreateOptions {
 
 /// `-o` for commands that print objects (no tables); nil when not given.
 func objectFormat(_ inv: Invocation) throws -> OutputFormat? {
-    let raw = inv.flags.string("output")
+    var raw = inv.flags.string("output")
+    // kubectl's PrintFlags: `--template` without `-o` means go-template.
+    if raw.isEmpty && inv.flags.declares("template") && !inv.flags.string("template").isEmpty { raw = "go-template" }
     if raw.isEmpty { return nil }
     do { return try OutputFormat.parse(raw, template: inv.flags.string("template"), allowTables: false) } catch {
         throw CLIError.message(String(describing: error))

@@ -37,6 +37,10 @@ public enum ErrorRenderer {
             if e.causes.count == 1 { return prefix + "\(e.causes[0].field): \(e.causes[0].message)" }
             return prefix + "\n" + e.causes.map { "* \($0.field): \($0.message)" }.joined(separator: "\n")
         }
+        if e.reason == .invalid, e.detailsKind.isEmpty, e.detailsName.isEmpty {
+            // checkErr: an Invalid status without kind, name or causes prints its message.
+            return e.message.isEmpty ? "The request is invalid" : "The request is invalid: \(e.message)"
+        }
         return standard(e)
     }
 

@@ -50,6 +50,7 @@ enum TypedOrder {
 
     static func podSpec(_ v: JSONValue) -> JSONValue {
         var o = reorder(v, podSpecOrder) { k, x in
+            // A nil slice stays null (containers has no omitempty).
             (k == "containers" || k == "initContainers") && !x.isNull ? .array((x.array ?? []).map(container)) : x
         }
         if o["containers"] == nil { o["containers"] = .null; o = reorder(.object(o), podSpecOrder) }

@@ -29,8 +29,8 @@ enum Workloads {
     /// Resolves what the command's builder names (`TYPE NAME...`, `TYPE/NAME...`, `-f`/`-k`, `-l`,
     /// `--all`; `resources` instead of its arguments when given) into objects. Objects that cannot be
     /// read become errors (reported after the others are done).
-    static func collect(_ inv: inout Invocation, _ builder: ResourceBuilder, resources: [String]? = nil,
-                        fetch: ResourceResult.Fetch = .latest) throws -> (targets: [WorkTarget], errors: [Error])
+    static func collect(_ inv: inout Invocation, _ builder: ResourceBuilder,
+                        resources: [String]? = nil) throws -> (targets: [WorkTarget], errors: [Error])
     {
         var b = builder
         if let resources { b.args = resources }
@@ -38,7 +38,7 @@ enum Workloads {
         b.rejectAllWithNames = false
         var targets: [WorkTarget] = []
         var errors: [Error] = []
-        for r in try b.resolve(&inv).infos(&inv, fetch: fetch) {
+        for r in try b.resolve(&inv).infos(&inv, fetch: .latest) {
             switch r {
             case .success(let info): targets.append(WorkTarget(type: info.type, object: info.object ?? .emptyObject, source: info.source))
             case .failure(let e): errors.append(e)
@@ -76,7 +76,7 @@ enum Workloads {
     {
         let printer = try printFlags.toPrinter(inv)
         printer.typedJSON = printer.dryRun == .client
-        let (targets, errors) = try collect(&inv, builder, fetch: .named)
+        let (targets, errors) = try collect(&inv, builder)
         let server = try inv.server()
         let namespace = try inv.namespace()
         guard let newType = server.registry.type(group: kind.group, kind: kind.kind) else { return }
@@ -104,7 +104,11 @@ enum TypedRoundTrip {
     static func normalize(_ obj: JSONValue) -> JSONValue {
         guard case .object = obj, let kind = obj["kind"].string else { return obj }
         let apiVersion = obj["apiVersion"].string ?? ""
-        let group = GroupVersionKind.parse(apiVersion: apiVersion, kind: kind).group
+        var group = GroupVersionKind.parse(apiVersion: apiVersion, kind: kind).group
+        // extensions/v1beta1 still holds the apps kinds in kubectl's scheme, with the same struct layout.
+        if group == "extensions" && ["Deployment", "DaemonSet", "ReplicaSet"].contains(kind) { group = "apps" }
+        // apps/v1 and apps/v1beta2 declare the selector without omitempty; the older versions with it.
+        let selectorPointer = apiVersion != "extensions/v1beta1" && apiVersion != "apps/v1beta1"
         var o = obj
         o["metadata"] = TypedOrder.meta(obj["metadata"])
         switch (group, kind) {
@@ -114,13 +118,14 @@ enum TypedRoundTrip {
         case ("apps", "Deployment"):
             o["spec"] = workloadSpec(obj["spec"], order: ["replicas", "selector", "template", "strategy", "minReadySeconds",
                                                           "revisionHistoryLimit", "paused", "progressDeadlineSeconds"],
-                                     required: [("strategy", .emptyObject)])
+                                     required: [("strategy", .emptyObject)], selectorPointer: selectorPointer)
             o["status"] = status(obj["status"], order: ["observedGeneration", "replicas", "updatedReplicas", "readyReplicas",
                                                         "availableReplicas", "unavailableReplicas", "terminatingReplicas",
                                                         "conditions", "collisionCount"], required: [])
         case ("apps", "ReplicaSet"), ("", "ReplicationController"):
+            // A ReplicationController's selector is a map with omitempty, not a pointer.
             o["spec"] = workloadSpec(obj["spec"], order: ["replicas", "minReadySeconds", "selector", "template"], required: [],
-                                     nullSelector: group == "apps")
+                                     selectorPointer: selectorPointer && kind == "ReplicaSet")
             o["status"] = status(obj["status"], order: ["replicas", "fullyLabeledReplicas", "readyReplicas", "availableReplicas",
                                                         "terminatingReplicas", "observedGeneration", "conditions"],
                                  required: [("replicas", .int(0))])
@@ -128,7 +133,8 @@ enum TypedRoundTrip {
             o["spec"] = workloadSpec(obj["spec"], order: ["replicas", "selector", "template", "volumeClaimTemplates", "serviceName",
                                                           "podManagementPolicy", "updateStrategy", "revisionHistoryLimit",
                                                           "minReadySeconds", "persistentVolumeClaimRetentionPolicy", "ordinals"],
-                                     required: [("serviceName", .string("")), ("updateStrategy", .emptyObject)])
+                                     required: [("serviceName", .string("")), ("updateStrategy", .emptyObject)],
+                                     selectorPointer: selectorPointer)
             if !o["spec"]["volumeClaimTemplates"].isNull { o["spec"]["volumeClaimTemplates"] = claimTemplates(o["spec"]["volumeClaimTemplates"]) }
             o["status"] = status(obj["status"], order: ["observedGeneration", "replicas", "readyReplicas", "currentReplicas",
                                                         "updatedReplicas", "currentRevision", "updateRevision", "collisionCount",
@@ -137,7 +143,7 @@ enum TypedRoundTrip {
         case ("apps", "DaemonSet"):
             o["spec"] = workloadSpec(obj["spec"], order: ["selector", "template", "updateStrategy", "minReadySeconds",
                                                           "revisionHistoryLimit"],
-                                     required: [("updateStrategy", .emptyObject)])
+                                     required: [("updateStrategy", .emptyObject)], selectorPointer: selectorPointer)
             o["status"] = status(obj["status"], order: ["currentNumberScheduled", "numberMisscheduled", "desiredNumberScheduled",
                                                         "numberReady", "observedGeneration", "updatedNumberScheduled",
                                                         "numberAvailable", "numberUnavailable", "collisionCount", "conditions"],
@@ -217,14 +223,14 @@ enum TypedRoundTrip {
                                  "podIPs", "startTime", "initContainerStatuses", "containerStatuses", "qosClass",
                                  "ephemeralContainerStatuses", "resize", "resourceClaimStatuses"]
 
-    static func workloadSpec(_ spec: JSONValue, order: [String], required: [(String, JSONValue)], nullSelector: Bool = true) -> JSONValue {
+    static func workloadSpec(_ spec: JSONValue, order: [String], required: [(String, JSONValue)],
+                             selectorPointer: Bool = true) -> JSONValue {
         var s = TypedOrder.reorder(spec.isNull ? .emptyObject : spec, order) { k, v in
             k == "template" ? template(v) : v
         }
         if s["template"] == nil { s["template"] = template(.emptyObject) }
-        // `selector` is a pointer without omitempty in the apps workload specs (a ReplicationController's
-        // is an omitempty map).
-        if nullSelector && s["selector"] == nil { s["selector"] = .null }
+        // `selector` is a pointer without omitempty in the apps workload specs.
+        if selectorPointer && s["selector"] == nil { s["selector"] = .null }
         for (k, v) in required where s[k] == nil { s[k] = v }
         return .object(TypedOrder.reorder(.object(s), order))
     }

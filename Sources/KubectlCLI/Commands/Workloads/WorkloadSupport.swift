@@ -29,8 +29,8 @@ enum Workloads {
     /// Resolves what the command's builder names (`TYPE NAME...`, `TYPE/NAME...`, `-f`/`-k`, `-l`,
     /// `--all`; `resources` instead of its arguments when given) into objects. Objects that cannot be
     /// read become errors (reported after the others are done).
-    static func collect(_ inv: inout Invocation, _ builder: ResourceBuilder,
-                        resources: [String]? = nil) throws -> (targets: [WorkTarget], errors: [Error])
+    static func collect(_ inv: inout Invocation, _ builder: ResourceBuilder, resources: [String]? = nil,
+                        fetch: ResourceResult.Fetch = .latest) throws -> (targets: [WorkTarget], errors: [Error])
     {
         var b = builder
         if let resources { b.args = resources }
@@ -38,7 +38,7 @@ enum Workloads {
         b.rejectAllWithNames = false
         var targets: [WorkTarget] = []
         var errors: [Error] = []
-        for r in try b.resolve(&inv).infos(&inv, fetch: .latest) {
+        for r in try b.resolve(&inv).infos(&inv, fetch: fetch) {
             switch r {
             case .success(let info): targets.append(WorkTarget(type: info.type, object: info.object ?? .emptyObject, source: info.source))
             case .failure(let e): errors.append(e)
@@ -76,7 +76,7 @@ enum Workloads {
     {
         let printer = try printFlags.toPrinter(inv)
         printer.typedJSON = printer.dryRun == .client
-        let (targets, errors) = try collect(&inv, builder)
+        let (targets, errors) = try collect(&inv, builder, fetch: .named)
         let server = try inv.server()
         let namespace = try inv.namespace()
         guard let newType = server.registry.type(group: kind.group, kind: kind.kind) else { return }

@@ -110,6 +110,35 @@ struct ServerSideApplyTests {
         s.writeFile("d\(replicas)\(extra.count).yaml", Self.deployment.replacingAll("REPLICAS", with: "\(replicas)") + extra)
     }
 
+    /// A port without a protocol is keyed as the TCP port (the schema's default), so applying the same
+    /// manifest again, or over an object made by `create`, merges the port instead of adding a second.
+    @Test func portsWithoutProtocolKeepOneItemAcrossApplies() {
+        let s = TestStore()
+        let f = s.writeFile("ds.yaml", """
+            apiVersion: apps/v1
+            kind: DaemonSet
+            metadata: {name: ds}
+            spec:
+              selector: {matchLabels: {app: ds}}
+              template:
+                metadata: {labels: {app: ds}}
+                spec:
+                  containers:
+                  - name: c
+                    image: nginx
+                    ports:
+                    - {name: metrics, containerPort: 9100}
+
+            """)
+        #expect(s.run("create -f \(f)").exitCode == 0)
+        #expect(s.run("apply --server-side -f \(f)") == CLIResult(stdout: "daemonset.apps/ds serverside-applied\n", stderr: "", exitCode: 0))
+        #expect(s.run("apply --server-side -f \(f)").exitCode == 0)
+        #expect(s.run("get ds ds -o jsonpath={.spec.template.spec.containers[0].ports}").stdout
+            == #"[{"containerPort":9100,"name":"metrics","protocol":"TCP"}]"#)
+        let fields = s.run("get ds ds -o yaml --show-managed-fields").stdout
+        #expect(fields.contains(#"k:{"containerPort":9100,"protocol":"TCP"}:"#))
+    }
+
     @Test func conflictsWithAnotherManagerUntilForced() {
         let s = TestStore()
         #expect(s.run("apply -f \(manifest(s, replicas: 2))").exitCode == 0)

@@ -105,13 +105,14 @@ extension ControllerManager {
     /// One with a timer of its own still to come is left to it.
     private func expireOrDefer(_ row: ObjectRow, leases: [EventLease]) throws {
         let id = Timers.objectID("evexpire", eventType.storageKey, row.namespace, row.name)
-        if let own = try Timers.scheduled(s.tx, id: id), own.due > now.seconds { return }
+        let own = try Timers.scheduled(s.tx, id: id)
+        if let own, own.due > now.seconds { return }
         let lease = leases.last { $0.firstRV <= row.resourceVersion }
         if let lease, lease.expires > now.seconds {
             try Timers.set(s.tx, id: id, due: lease.expires)
             return
         }
-        try Timers.cancel(s.tx, id: id)
+        if own != nil { try Timers.cancel(s.tx, id: id) }
         try s.tx.delete(resource: row.resource, namespace: row.namespace, name: row.name)
     }
 }

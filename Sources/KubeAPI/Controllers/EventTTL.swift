@@ -71,6 +71,11 @@ extension ControllerManager {
         let from = payload["from"].int ?? all[i].firstID
         let end = i + 1 < all.count ? all[i + 1].firstID : Int64.max
         let upper = end - from > Self.sweepStep ? from + Self.sweepStep : end
+        // Those last written under this lease (or before) go in a few statements; what is left was
+        // written again under a later lease, or has a timer of its own.
+        let later = i + 1 < all.count ? all[i + 1].firstRV : Int64.max
+        try s.tx.deleteExpired(resource: eventType.storageKey, ids: from..<upper, belowVersion: later,
+                               keepPrefix: Timers.reversePrefix + "evexpire/" + eventType.storageKey + "/")
         for (_, row) in try s.tx.summaries(resource: eventType.storageKey, ids: from..<upper) {
             try expireOrDefer(row, leases: all)
         }

@@ -76,6 +76,10 @@ public struct APIError: Error, Sendable, Equatable, CustomStringConvertible {
         return APIError(reason: .invalid, message: body, code: 422, causes: causes, detailsKind: kind, detailsName: name)
     }
 
+    /// A JSON patch that decoded but did not apply: the API server answers 422 with no details.
+    public static let jsonPatchNotApplied = APIError(
+        reason: .invalid, message: "the server rejected our request due to an error in our request", code: 422)
+
     /// The API server reads at most 3 MiB of a request body (`limitedReadBody`).
     public static let requestBodyLimit = 3 * 1024 * 1024
     /// etcd refuses a request over its `--max-request-bytes` (1.5 MiB by default); the API server passes

@@ -177,7 +177,9 @@ enum Defaults {
         setIfMissing(&obj, spec + ["backoffLimit"], 6)
         setIfMissing(&obj, spec + ["completionMode"], "NonIndexed")
         setIfMissing(&obj, spec + ["suspend"], false)
-        setIfMissing(&obj, spec + ["podReplacementPolicy"], "TerminatingOrFailed")
+        // With a pod failure policy a failed pod is replaced only once it has terminated.
+        let replacement = obj.at(spec + ["podFailurePolicy"]).isNull ? "TerminatingOrFailed" : "Failed"
+        setIfMissing(&obj, spec + ["podReplacementPolicy"], .string(replacement))
         if obj.at(spec + ["podFailurePolicy"]).object != nil {
             var s = obj.at(spec)
             podFailurePolicy(&s)

@@ -36,9 +36,11 @@ enum Validation {
         return causes
     }
 
-    /// `validateOwnerReference`: a version (from apiVersion), kind, name and uid in every reference.
+    /// `ValidateOwnerReferences`: a version (from apiVersion), kind, name and uid in every reference, and
+    /// at most one reference with `controller: true`.
     static func ownerReferences(_ refs: [JSONValue]) -> [APIError.Cause] {
         var causes: [APIError.Cause] = []
+        var firstController: String?
         for ref in refs {
             let apiVersion = ref["apiVersion"].string ?? ""
             let parts = apiVersion.split(separator: "/", omittingEmptySubsequences: false)
@@ -52,8 +54,27 @@ enum Validation {
             for (key, value, bad, message) in checks where bad {
                 causes.append(.init(field: "metadata.ownerReferences.\(key)", message: "Invalid value: \(strconvQuote(value)): \(message)"))
             }
+            guard ref["controller"].bool == true else { continue }
+            let current = (ref["kind"].string ?? "") + "/" + (ref["name"].string ?? "")
+            if let first = firstController {
+                causes.append(.init(field: "metadata.ownerReferences", message: "Invalid value: \(ownerReferencesLiteral(refs)): "
+                    + "Only one reference can have Controller set to true. Found \"true\" in references for \(first) and \(current)"))
+            } else {
+                firstController = current
+            }
         }
         return causes
+    }
+
+    /// `%#v` of a `[]v1.OwnerReference` (the server prints its pointers' heap addresses).
+    static func ownerReferencesLiteral(_ refs: [JSONValue]) -> String {
+        func pointer(_ v: JSONValue) -> String { "(*bool)(\(v.isNull ? "nil" : SecurityContextRules.pointer))" }
+        let items = refs.map { r in
+            "v1.OwnerReference{APIVersion:\(strconvQuote(r["apiVersion"].string ?? "")), Kind:\(strconvQuote(r["kind"].string ?? "")), "
+                + "Name:\(strconvQuote(r["name"].string ?? "")), UID:\(strconvQuote(r["uid"].string ?? "")), "
+                + "Controller:\(pointer(r["controller"])), BlockOwnerDeletion:\(pointer(r["blockOwnerDeletion"]))}"
+        }
+        return "[]v1.OwnerReference{" + items.joined(separator: ", ") + "}"
     }
 
     /// `ValidateFinalizers` (qualified names; not both `orphan` and `foregroundDeletion`), on update

@@ -279,6 +279,8 @@ struct YAMLDocumentDecoder {
         case .float(let d):
             if d.isNaN { defer_(3, "json: unsupported value: NaN") }
             else if d.isInfinite { defer_(3, "json: unsupported value: \(d < 0 ? "-Inf" : "+Inf")") }
+            // sigs.k8s.io/yaml writes -0.0 as the JSON number `-0`, which kubectl then reads as the integer 0.
+            if d == 0 { return .int(0) }
             return .double(d)
         case .timestamp, .string, .merge:
             return .string(string(s.value, s.length))

@@ -13,6 +13,8 @@ struct YAMLEmitter {
     private let output = OutputBuffer()
     private var event = yaml_event_t()
     private var sawLineSeparator = false
+    /// Values written escaped in full (see `bomScalar`): placeholder bytes and the text they stand for.
+    private var bomValues: [(placeholder: [UInt8], text: [UInt8])] = []
 
     init() {
         emitter = .allocate(capacity: 1)
@@ -53,6 +55,10 @@ struct YAMLEmitter {
         _ = yaml_emitter_flush(emitter)
         var out = output.bytes
         if sawLineSeparator { dropIndentAfterTrailingSeparators(&out) }
+        if !bomValues.isEmpty {
+            out = replacePlaceholders(out, bomValues)
+            bomValues = []
+        }
         // libyaml may still close an open-ended document with "..."; go-yaml never does here.
         let marker: [UInt8] = Array("...\n".utf8)
         if out.count >= 4, Array(out[(out.count - 4)...]) == marker, out.count == 4 || out[out.count - 5] == 0x0A {
@@ -90,6 +96,7 @@ struct YAMLEmitter {
             return false
         }
         if hasNEL { t = foldNEL(s) }
+        if t.utf8.starts(with: [0xEF, 0xBB, 0xBF]) { return bomScalar(t) }
         t.withUTF8 { buf in
             if !sawLineSeparator, buf.contains(0xE2), hasLineSeparator(buf) { sawLineSeparator = true }
             let style: yaml_scalar_style_t
@@ -100,6 +107,16 @@ struct YAMLEmitter {
             }
             scalar(buf, style: style)
         }
+    }
+
+    /// go-yaml's test for a byte order mark looks at the start of the whole value whatever the position
+    /// (`is_bom(value, i)` ignores `i`), so a value that starts with one has every character escaped.
+    /// libyaml does not: it writes a placeholder of the same width, replaced once the document is done.
+    private mutating func bomScalar(_ s: String) {
+        let escaped = goYAMLEscapeAll(s)
+        let placeholder = String(repeating: "\u{E000}", count: escaped.utf8.count)
+        bomValues.append((Array(placeholder.utf8), Array(escaped.utf8)))
+        scalar(placeholder, style: YAML_DOUBLE_QUOTED_SCALAR_STYLE)
     }
 
     private mutating func node(_ value: JSONValue) {
@@ -195,4 +212,52 @@ func foldNEL(_ s: String) -> String {
         i += 1
     }
     return String(out)
+}
+
+/// Each placeholder, in order, replaced by its text (the first match after the previous one).
+func replacePlaceholders(_ out: [UInt8], _ values: [(placeholder: [UInt8], text: [UInt8])]) -> [UInt8] {
+    var result: [UInt8] = []
+    result.reserveCapacity(out.count)
+    var i = 0
+    for (placeholder, text) in values {
+        var j = i
+        while j + placeholder.count <= out.count, !out[j..<(j + placeholder.count)].elementsEqual(placeholder) { j += 1 }
+        guard j + placeholder.count <= out.count else { break }
+        result.append(contentsOf: out[i..<j])
+        result.append(contentsOf: text)
+        i = j + placeholder.count
+    }
+    result.append(contentsOf: out[i...])
+    return result
+}
+
+/// go-yaml's double-quoted escapes for every character of `s` (`\x78` for `x`, `\uFEFF`, `\n`, ...).
+func goYAMLEscapeAll(_ s: String) -> String {
+    let hex = Array("0123456789ABCDEF")
+    var out = ""
+    for c in s.unicodeScalars {
+        let v = c.value
+        switch v {
+        case 0x00: out += "\\0"
+        case 0x07: out += "\\a"
+        case 0x08: out += "\\b"
+        case 0x09: out += "\\t"
+        case 0x0A: out += "\\n"
+        case 0x0B: out += "\\v"
+        case 0x0C: out += "\\f"
+        case 0x0D: out += "\\r"
+        case 0x1B: out += "\\e"
+        case 0x22: out += "\\\""
+        case 0x5C: out += "\\\\"
+        case 0x85: out += "\\N"
+        case 0xA0: out += "\\_"
+        case 0x2028: out += "\\L"
+        case 0x2029: out += "\\P"
+        default:
+            let digits = v <= 0xFF ? 2 : v <= 0xFFFF ? 4 : 8
+            out += v <= 0xFF ? "\\x" : v <= 0xFFFF ? "\\u" : "\\U"
+            for k in stride(from: digits - 1, through: 0, by: -1) { out.append(hex[Int((v >> (4 * UInt32(k))) & 0xF)]) }
+        }
+    }
+    return out
 }

@@ -47,6 +47,8 @@ public enum OutputFormat: Equatable, Sendable {
             if t.isEmpty { throw Error(description: "template format specified but no template given") }
             return t
         }
+        // With `--template` given, kubectl's template printers do not split `-o FORMAT=VALUE`: no format matches.
+        if arg != nil && !template.isEmpty { throw unmatched() }
         switch name.lowercased() {
         case "": return .table(wide: false)
         case "wide" where allowTables && arg == nil: return .table(wide: true)

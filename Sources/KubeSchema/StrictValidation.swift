@@ -87,7 +87,19 @@ public func decodeErrorMessage(_ report: DecodeReport, apiVersion: String, kind:
 /// first type error there refuses the document before anything is sent (`unable to decode "x.yaml": ...`).
 /// Returns that error's text, or nil. A List is checked as one document (its items are not).
 public func clientMetadataDecodeError(_ document: JSONValue, index: SchemaIndex = .builtin) -> String? {
-    guard case .object(let o) = document, let metadata = o["metadata"], !metadata.isNull else { return nil }
+    guard case .object(let o) = document else { return nil }
+    // TypeMeta is inline in that struct, and apiVersion comes before metadata in the (sorted) JSON.
+    if let v = o["apiVersion"], v.string == nil, !v.isNull {
+        let type: String
+        switch v {
+        case .int, .double: type = "number"
+        case .bool: type = "bool"
+        case .array: type = "array"
+        default: type = "object"
+        }
+        return "json: cannot unmarshal \(type) into Go struct field metadataOnlyObject.apiVersion of type string"
+    }
+    guard let metadata = o["metadata"], !metadata.isNull else { return nil }
     var w = DecodeWalker(index: index)
     do {
         try w.walkStruct(["metadata": metadata], metadataOnlyObject)
@@ -251,14 +263,27 @@ struct DecodeWalker {
             structName = def.shortName
             fieldStack.append(key)
             strictPath = savedPath.isEmpty ? key : savedPath + "." + key
-            if let named = Self.goNamedStringTypes[def.shortName + "." + key], !o[key]!.isNull, o[key]!.string == nil {
+            if let named = GoNamedTypes.scalars[def.shortName + "." + key], !o[key]!.isNull, o[key]!.string == nil {
                 saveTypeError(jsonKind(o[key]!), named)
+            } else if let element = GoNamedTypes.listElements[def.shortName + "." + key] {
+                walkNamedStringList(o[key]!, element: element)
             } else {
                 try walk(o[key]!, prop.type, prop.extensions)
             }
             structName = savedStruct
             fieldStack.removeLast(fieldStack.count - savedStack)
             strictPath = savedPath
+        }
+    }
+
+    /// A list of a named string type: a wrong list names `[]T`, a wrong item `T`.
+    private mutating func walkNamedStringList(_ value: JSONValue, element: String) {
+        switch value {
+        case .null: return
+        case .array(let items):
+            for item in items where !item.isNull && item.string == nil { saveTypeError(jsonKind(item), element) }
+        default:
+            saveTypeError(jsonKind(value), "[]" + element)
         }
     }
 
@@ -294,30 +319,6 @@ struct DecodeWalker {
     }
 
     // MARK: helpers
-
-    /// Fields whose Go type is a named string type: encoding/json prints that name in type errors.
-    /// (Fields of those types held in lists keep `[]string` here.)
-    private static let goNamedStringTypes: [String: String] = [
-        "ObjectMeta.uid": "types.UID", "OwnerReference.uid": "types.UID",
-        "ManagedFieldsEntry.operation": "v1.ManagedFieldsOperationType",
-        "LabelSelectorRequirement.operator": "v1.LabelSelectorOperator",
-        "ContainerPort.protocol": "v1.Protocol", "ServicePort.protocol": "v1.Protocol", "EndpointPort.protocol": "v1.Protocol",
-        "Container.imagePullPolicy": "v1.PullPolicy", "Container.terminationMessagePolicy": "v1.TerminationMessagePolicy",
-        "PodSpec.restartPolicy": "v1.RestartPolicy", "PodSpec.dnsPolicy": "v1.DNSPolicy",
-        "PodSpec.preemptionPolicy": "v1.PreemptionPolicy",
-        "ServiceSpec.type": "v1.ServiceType", "ServiceSpec.sessionAffinity": "v1.ServiceAffinity",
-        "PersistentVolumeSpec.persistentVolumeReclaimPolicy": "v1.PersistentVolumeReclaimPolicy",
-        "PersistentVolumeSpec.volumeMode": "v1.PersistentVolumeMode", "PersistentVolumeClaimSpec.volumeMode": "v1.PersistentVolumeMode",
-        "Toleration.operator": "v1.TolerationOperator", "Toleration.effect": "v1.TaintEffect", "Taint.effect": "v1.TaintEffect",
-        "NodeSelectorRequirement.operator": "v1.NodeSelectorOperator", "HTTPGetAction.scheme": "v1.URIScheme",
-        "SecurityContext.procMount": "v1.ProcMountType", "SeccompProfile.type": "v1.SeccompProfileType",
-        "TopologySpreadConstraint.whenUnsatisfiable": "v1.UnsatisfiableConstraintAction",
-        "DeploymentStrategy.type": "v1.DeploymentStrategyType", "StatefulSetSpec.podManagementPolicy": "v1.PodManagementPolicyType",
-        "StatefulSetUpdateStrategy.type": "v1.StatefulSetUpdateStrategyType",
-        "DaemonSetUpdateStrategy.type": "v1.DaemonSetUpdateStrategyType",
-        "CronJobSpec.concurrencyPolicy": "v1.ConcurrencyPolicy", "JobSpec.completionMode": "v1.CompletionMode",
-        "HTTPIngressPath.pathType": "v1.PathType",
-    ]
 
     /// How encoding/json names a JSON value in type errors.
     private func jsonKind(_ v: JSONValue) -> String {

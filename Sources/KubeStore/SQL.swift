@@ -289,19 +289,40 @@ enum SQL {
     /// A list query: `?1` = resource, `?2` = namespace when `namespaced`, then the label
     /// requirements' parameters in order (see `LabelRequirement.parameters`).
     /// Only constant fragments are concatenated; values are always bound.
+    /// With `driver` `.keyOrder` the query reads every object of the resource (in the namespace) in key
+    /// order and checks each against the terms; with `.label(i)` or `.field(i)` it starts from the index
+    /// entries of that equality term (`labels[i]` or `fields[i]`), looks each object up by its row id and
+    /// sorts the few found by key (`StoreTransaction.listDriver` picks it when few entries match).
     static func selectList(full: Bool, namespaced: Bool, labels: [LabelRequirement],
-                           fields: [FieldTerm] = []) -> String {
-        var sql = "SELECT " + (full ? fullColumns + fromFull : summaryColumns + fromSummary)
-        sql += namespaced ? " WHERE o.resource = ?1 AND o.namespace = ?2" : " WHERE o.resource = ?1"
-        for requirement in labels {
-            sql += " AND " + labelCondition(requirement)
+                           fields: [FieldTerm] = [], driver: ListDriver = .keyOrder) -> String {
+        var sql = "SELECT " + (full ? fullColumns : summaryColumns)
+        switch driver {
+        case .keyOrder: sql += full ? fromFull : fromSummary
+        case .label: sql += " FROM object_labels x CROSS JOIN objects o" + (full ? " JOIN object_data d ON d.id = o.id" : "")
+        case .field: sql += " FROM object_fields x CROSS JOIN objects o" + (full ? " JOIN object_data d ON d.id = o.id" : "")
         }
-        for requirement in fields {
-            sql += " AND " + fieldCondition(requirement)
+        sql += namespaced ? " WHERE o.resource = ?1 AND o.namespace = ?2" : " WHERE o.resource = ?1"
+        if driver != .keyOrder { sql += " AND o.id = x.object_id" }
+        for (i, requirement) in labels.enumerated() {
+            sql += " AND " + (driver == .label(i) ? "x.key = ? AND x.value = ?" : labelCondition(requirement))
+        }
+        for (i, requirement) in fields.enumerated() {
+            sql += " AND " + (driver == .field(i) ? "x.name = ? AND x.value = ?" : fieldCondition(requirement))
         }
         sql += namespaced ? " ORDER BY o.name" : " ORDER BY o.namespace, o.name"
         return sql
     }
+
+    /// Where a list query starts (see `selectList`).
+    enum ListDriver: Equatable {
+        case keyOrder, label(Int), field(Int)
+    }
+
+    /// How many entries (up to `?3`) the label or field index holds for one key and value.
+    static let countLabelEntries =
+        "SELECT count(*) FROM (SELECT 1 FROM object_labels WHERE key = ?1 AND value = ?2 LIMIT ?3)"
+    static let countFieldEntries =
+        "SELECT count(*) FROM (SELECT 1 FROM object_fields WHERE name = ?1 AND value = ?2 LIMIT ?3)"
 
     private static let labelMatchKeyValue = "SELECT object_id FROM object_labels WHERE key = ? AND value = ?"
     private static let labelMatchKey = "SELECT object_id FROM object_labels WHERE key = ?"

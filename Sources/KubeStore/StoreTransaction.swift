@@ -95,7 +95,9 @@ public final class StoreTransaction {
     private func prepareList(full: Bool, resource: String, namespace: String?,
                              labels: [LabelRequirement], fields: [FieldTerm]) throws -> Statement {
         try checkOpen()
-        let s = try db.statement(SQL.selectList(full: full, namespaced: namespace != nil, labels: labels, fields: fields))
+        let driver = try listDriver(labels: labels, fields: fields)
+        let s = try db.statement(SQL.selectList(full: full, namespaced: namespace != nil, labels: labels, fields: fields,
+                                                driver: driver))
         try s.bind(1, resource)
         var index: Int32 = 2
         if let namespace {
@@ -107,6 +109,35 @@ public final class StoreTransaction {
             index += 1
         }
         return s
+    }
+
+    /// A list narrowed by an equality term that fewer than this many index entries match starts from
+    /// those entries (`SQL.selectList`'s driver) and sorts what it finds.
+    static let drivingEntryLimit: Int64 = 2048
+
+    /// Where a list query starts: from the equality term (label or field) with the fewest index entries,
+    /// when they are fewer than `drivingEntryLimit`, else from every object of the resource in key order.
+    /// The first takes about as long as the objects it finds (100 pods of one node among 100,000 read
+    /// 100 rows), the second as long as the resource has objects, but it streams in key order without
+    /// sorting, so a term that many objects match keeps it. Counting stops at the limit: at most that
+    /// many index entries are read per term.
+    func listDriver(labels: [LabelRequirement], fields: [FieldTerm]) throws -> SQL.ListDriver {
+        var best: (driver: SQL.ListDriver, entries: Int64)?
+        func consider(_ driver: SQL.ListDriver, _ sql: String, _ key: String, _ value: String) throws {
+            let s = try db.statement(sql)
+            defer { s.reset() }
+            try s.bind([key, value])
+            try s.bind(3, StoreTransaction.drivingEntryLimit)
+            let entries = try s.step() ? s.int64(0) : StoreTransaction.drivingEntryLimit
+            if entries < StoreTransaction.drivingEntryLimit && entries < (best?.entries ?? .max) { best = (driver, entries) }
+        }
+        for (i, term) in labels.enumerated() {
+            if case .equals(let key, let value) = term { try consider(.label(i), SQL.countLabelEntries, key, value) }
+        }
+        for (i, term) in fields.enumerated() {
+            if case .equals(let name, let value) = term { try consider(.field(i), SQL.countFieldEntries, name, value) }
+        }
+        return best?.driver ?? .keyOrder
     }
 
     /// How many objects have each value of the counted field `name` (a `#` field), by value.

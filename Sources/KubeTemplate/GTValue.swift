@@ -135,6 +135,7 @@ func gvPad(_ s: String, _ f: GoFmtFlags, zeroOK: Bool = true) -> String {
 
 /// Formats one value with a verb as fmt's printArg/printValue do. `depth` > 0 for elements.
 func gvFormat(_ v0: GV, _ verb: Character, _ f: GoFmtFlags, depth: Int = 0) -> String {
+    if verb == "v" && f.sharp { return gvPad(gvSharpV(v0, depth: depth), f) }
     let v = v0.asAny
     if case .invalid = v {
         if depth > 0 && v0.isInterface { return gvPadString("<nil>", f) }
@@ -144,8 +145,11 @@ func gvFormat(_ v0: GV, _ verb: Character, _ f: GoFmtFlags, depth: Int = 0) -> S
         }
     }
     if verb == "T" { return gvPad(v.typeName, f) }
+    // fmt's badVerb prints the operand with %v and the flags, width and precision given.
     func bad() -> String {
-        "%!\(verb)(\(v.typeName)=\(gvFormat(v, "v", GoFmtFlags(), depth: 0)))"
+        var g = f
+        g.sharp = false  // `#` becomes Go syntax (%#v) only when the verb itself is v
+        return "%!\(verb)(\(v.typeName)=\(gvFormat(v, "v", g, depth: 0)))"
     }
     switch v {
     case .invalid, .nilIface, .iface: return "<nil>"
@@ -360,14 +364,16 @@ func gvFloatBody(_ a: Double, _ verb: Character, _ prec: Int?) -> String {
 func gvFormatFloat(_ d: Double, _ verb: Character, _ f: GoFmtFlags) -> String? {
     var vb = verb
     if vb == "v" { vb = "g" }
-    guard "eEfFgG".contains(vb) else { return nil }
+    guard "eEfFgGxXb".contains(vb) else { return nil }
     var f = f
     if f.prec == nil && "eEfF".contains(vb) { f.prec = 6 }
     var body: String
     if d.isNaN { body = "NaN" }
     else if d.isInfinite { body = "Inf" }
+    else if vb == "x" || vb == "X" { body = gvHexFloatBody(abs(d), upper: vb == "X", prec: f.prec) }
+    else if vb == "b" { body = gvBinaryFloatBody(abs(d)) }
     else { body = gvFloatBody(abs(d), vb, f.prec) }
-    if f.sharp && !d.isNaN && !d.isInfinite && vb != "b" {
+    if f.sharp && !d.isNaN && !d.isInfinite && !"bxX".contains(vb) {
         // %#g keeps trailing zeros / decimal point; rarely used, approximate.
         if !body.contains(".") {
             if let e = body.firstIndex(where: { $0 == "e" || $0 == "E" }) {

@@ -47,8 +47,9 @@ public enum CLI {
                 }
                 // A command group run alone (kubectl's DefaultSubCommandRun): an argument is an unknown
                 // subcommand; otherwise its help, and exit 1 (on stderr; `rollout` prints to stdout).
-                if let word = parsed.args.first {
-                    throw CLIError.usage("unknown command \(strconvQuote(word))")
+                // cmdutil.DefaultSubCommandRun names every argument: `unknown command "bogus x"`.
+                if !parsed.args.isEmpty {
+                    throw CLIError.usage("unknown command \(strconvQuote(parsed.args.joined(separator: " ")))")
                 }
                 let help = Help.render(parsed.command, path: parsed.path)
                 if parsed.path == ["rollout"] { io.out.write(help) } else { io.err.write(help) }

@@ -146,15 +146,16 @@ extension Invocation {
         return Registry.builtin
     }
 
-    /// The request namespace: `-n`, else the current context's namespace, else `default`.
+    /// The request namespace: `-n`, else the current context's namespace, else `default`. An empty
+    /// `-n ''` counts as not given, as clientcmd's override does.
     func namespace() throws -> String {
-        if flags.isSet("namespace") { return flags.string("namespace") }
+        if namespaceExplicit { return flags.string("namespace") }
         let configured = try activeContext().namespace
         return configured.isEmpty ? "default" : configured
     }
 
     /// Whether `-n` was given explicitly (create -f compares it with the object's namespace).
-    var namespaceExplicit: Bool { flags.isSet("namespace") }
+    var namespaceExplicit: Bool { flags.isSet("namespace") && !flags.string("namespace").isEmpty }
 
     func warn(_ text: String) { io.err.write("Warning: \(text)\n") }
 }

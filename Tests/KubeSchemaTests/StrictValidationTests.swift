@@ -160,6 +160,25 @@ private let validDeployment = #"""
         #expect(message(labelsList) == #"ConfigMap in version "v1" cannot be handled as a ConfigMap: json: cannot unmarshal array into Go struct field ObjectMeta.metadata.labels of type map[string]string"#)
     }
 
+    /// Lists of named string types: a wrong item names the element type, a wrong list `[]T`.
+    @Test func listsOfNamedStringTypes() {
+        let pvc = { (modes: String) in #"{"apiVersion":"v1","kind":"PersistentVolumeClaim","metadata":{"name":"c"},"spec":{"accessModes":"# + modes + "}}" }
+        let prefix = #"PersistentVolumeClaim in version "v1" cannot be handled as a PersistentVolumeClaim: json: cannot unmarshal "#
+        #expect(message(pvc(#"["ReadWriteOnce",5]"#)) == prefix + "number into Go struct field PersistentVolumeClaimSpec.spec.accessModes of type v1.PersistentVolumeAccessMode")
+        #expect(message(pvc(#""ReadWriteOnce""#)) == prefix + "string into Go struct field PersistentVolumeClaimSpec.spec.accessModes of type []v1.PersistentVolumeAccessMode")
+        #expect(message(pvc(#"["ReadWriteOnce",null]"#)) == nil)
+        let caps = #"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"},"spec":{"containers":[{"name":"c","securityContext":{"capabilities":{"drop":[{"x":1}]}}}]}}"#
+        #expect(message(caps) == #"Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal object into Go struct field Capabilities.spec.containers.securityContext.capabilities.drop of type v1.Capability"#)
+        let np = #"{"apiVersion":"networking.k8s.io/v1","kind":"NetworkPolicy","metadata":{"name":"n"},"spec":{"policyTypes":{"a":1}}}"#
+        #expect(message(np) == #"NetworkPolicy in version "v1" cannot be handled as a NetworkPolicy: json: cannot unmarshal object into Go struct field NetworkPolicySpec.spec.policyTypes of type []v1.PolicyType"#)
+        let svc = #"{"apiVersion":"v1","kind":"Service","metadata":{"name":"s"},"spec":{"ipFamilies":[4],"internalTrafficPolicy":true}}"#
+        // (Keys arrive sorted, as kubectl's YAML-to-JSON conversion writes them: the first error wins.)
+        #expect(message(svc) == #"Service in version "v1" cannot be handled as a Service: json: cannot unmarshal bool into Go struct field ServiceSpec.spec.internalTrafficPolicy of type v1.ServiceInternalTrafficPolicy"#)
+        #expect(message(svc.replacingAll("true", with: #""Local""#)) == #"Service in version "v1" cannot be handled as a Service: json: cannot unmarshal number into Go struct field ServiceSpec.spec.ipFamilies of type v1.IPFamily"#)
+        let job = #"{"apiVersion":"batch/v1","kind":"Job","metadata":{"name":"j"},"spec":{"podFailurePolicy":{"rules":[{"action":1}]}}}"#
+        #expect(message(job) == #"Job in version "v1" cannot be handled as a Job: json: cannot unmarshal number into Go struct field PodFailurePolicyRule.spec.podFailurePolicy.rules.action of type v1.PodFailurePolicyAction"#)
+    }
+
     @Test func customDecoders() {
         let secret = #"{"apiVersion":"v1","kind":"Secret","metadata":{"name":"s"},"data":{"k":"notbase64!"}}"#
         #expect(message(secret) == #"Secret in version "v1" cannot be handled as a Secret: illegal base64 data at input byte 9"#)

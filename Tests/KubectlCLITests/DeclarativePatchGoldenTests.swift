@@ -62,3 +62,25 @@ extension String {
         return out
     }
 }
+
+/// On the server a JSON patch that decodes but does not apply is answered 422 without details, which
+/// kubectl prints as "The request is invalid: <message>"; one that does not decode is a BadRequest.
+/// Neither changes the object.
+@Test("JSON patch errors from the API server")
+func serverJSONPatchErrors() {
+    let store = TestStore()
+    #expect(store.run("create configmap x --from-literal=a=b").exitCode == 0)
+    let missing = store.run(#"patch cm x --type=json -p '[{"op":"remove","path":"/data/zz"}]'"#)
+    #expect(missing.stdout == "")
+    #expect(missing.stderr == "The request is invalid: the server rejected our request due to an error in our request\n")
+    #expect(missing.exitCode == 1)
+    let notArray = store.run(#"patch cm x --type=json -p '{"op":"remove"}'"#)
+    #expect(notArray.stderr == "Error from server (BadRequest): json: cannot unmarshal object into Go value of type jsonpatch.Patch\n")
+    #expect(notArray.exitCode == 1)
+    let failedTest = store.run(#"patch cm x --type=json -p '[{"op":"add","path":"/data/b","value":"2"},{"op":"test","path":"/data/a","value":"z"}]'"#)
+    #expect(failedTest.stderr == "The request is invalid: the server rejected our request due to an error in our request\n")
+    #expect(store.run("get cm x -o jsonpath={.data}").stdout == #"{"a":"b"}"#)
+    // With --dry-run=client kubectl applies the patch itself and prints json-patch's own text.
+    let client = store.run(#"patch cm x --type=json -p '[{"op":"replace","path":"/data/zz/q","value":1}]' --dry-run=client"#)
+    #expect(client.stderr == "error: replace operation does not apply: doc is missing path: /data/zz/q: missing value\n")
+}

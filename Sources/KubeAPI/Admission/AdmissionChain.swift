@@ -64,7 +64,7 @@ enum AdmissionChain {
     /// Mutating admission plugins, in the API server's order.
     /// (`KindDefaulting` also runs the ServiceAccount, DefaultTolerationSeconds and DefaultStorageClass
     /// plugins; it comes after LimitRanger so the QoS class sees its defaults.)
-    static let mutating: [AdmissionStep] = [LimitRanger(), KindDefaulting(), PriorityAdmission(), StorageProtection(), CSRAdmission()]
+    static let mutating: [AdmissionStep] = [DropDisabledFields(), LimitRanger(), KindDefaulting(), PriorityAdmission(), StorageProtection(), CSRAdmission()]
     /// The kind's validation on create and on update (field rules, immutable fields).
     static let validation: [AdmissionStep] = [SpecRules(), CustomResourceValidation(), APIWarnings()]
     /// Validating admission plugins.
@@ -155,6 +155,17 @@ struct SpecRules: AdmissionStep {
 
 /// Warnings the API server attaches to an accepted write (printed by kubectl as `Warning: ...`).
 struct APIWarnings: AdmissionStep {
+    /// The custom resource strategy's warnings: each finalizer the write adds (sorted) whose name has no
+    /// `/` and is not a standard one (apiextensions `validateKubeFinalizerName`, v1.32's text).
+    static func customResourceFinalizers(_ r: AdmissionRequest) -> [String] {
+        let before = Set((r.old?["metadata"]["finalizers"].array ?? []).compactMap(\.string))
+        let added = Set((r.object["metadata"]["finalizers"].array ?? []).compactMap(\.string)).subtracting(before)
+        return added.sorted(by: goStringLess).compactMap { name in
+            guard !name.contains("/"), !["orphan", "foregroundDeletion", "kubernetes"].contains(name) else { return nil }
+            return "metadata.finalizers: \(strconvQuote(name)): prefer a domain-qualified finalizer name to avoid accidental conflicts with other finalizer writers"
+        }
+    }
+
     func admit(_ r: inout AdmissionRequest, _ s: APISession) throws {
         guard r.fromClient else { return }
         for w in Self.warnings(r) { s.warn(w) }
@@ -163,6 +174,7 @@ struct APIWarnings: AdmissionStep {
     /// A pod warns on create only; a pod template when it is created or its spec changes (the
     /// generation moves); volumes and claims on every write.
     static func warnings(_ r: AdmissionRequest) -> [String] {
+        if Registry.builtin.type(storageKey: r.type.storageKey) == nil { return customResourceFinalizers(r) }
         switch (r.type.group, r.type.kind) {
         case ("", "PersistentVolume"): return APIWarningRules.persistentVolume(r.object)
         case ("", "PersistentVolumeClaim"): return APIWarningRules.persistentVolumeClaim(r.object)

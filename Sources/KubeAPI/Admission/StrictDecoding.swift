@@ -10,6 +10,7 @@ struct StrictDecoding: AdmissionStep {
     func admit(_ r: inout AdmissionRequest, _ s: APISession) throws {
         guard r.fromClient else { return }
         let level = s.fieldValidation
+        if case .jsonPatch = r.body { try PatchTypeMeta.check(&r) }
         if let schema = r.type.openAPIV3Schema {
             try customResource(r, schema: schema, level: level, session: s)
             return

@@ -46,177 +46,352 @@ public enum JSONMergePatch {
     }
 }
 
-/// JSON patch (RFC 6902) with the error texts of the json-patch library kubectl uses.
+/// JSON patch (RFC 6902) as the json-patch library kubectl v1.32 and its API server use (v4.12):
+/// negative array indices count from the end, the first segment of a path is not checked, `null`
+/// and a missing key read alike, `replace` of the whole document, and that library's error texts.
 public enum JSONPatch {
     public static func apply(_ original: JSONValue, patch: JSONValue) throws -> JSONValue {
         guard let ops = patch.array else {
             throw PatchError("json: cannot unmarshal \(StrategicMerge.jsonTypeName(patch)) into Go value of type jsonpatch.Patch")
         }
-        var doc = original
-        for op in ops {
-            let kind = op["op"].string ?? "unknown"
-            let path = op["path"].string ?? ""
-            switch kind {
-            case "add":
-                guard let (parent, key) = split(path), container(doc, parent) != nil else {
-                    throw PatchError("add operation does not apply: doc is missing path: \(goQuoted(path)): missing value")
-                }
-                try insert(&doc, parent: parent, key: key, value: op["value"], path: path, op: "add")
-            case "remove":
-                guard let (parent, key) = split(path), let c = container(doc, parent) else {
-                    throw PatchError("remove operation does not apply: doc is missing path: \(goQuoted(path)): missing value")
-                }
-                try removeAt(&doc, parent: parent, key: key, container: c, opName: "remove", path: path)
-            case "replace":
-                guard let (parent, key) = split(path), let c = container(doc, parent) else {
-                    throw PatchError("replace operation does not apply: doc is missing path: \(path): missing value")
-                }
-                if case .array(let a) = c {
-                    guard let i = Int(key), i >= 0, i < a.count else {
-                        throw PatchError("replace operation does not apply: doc is missing path: \(path): missing value")
-                    }
-                    var arr = a
-                    arr[i] = op["value"]
-                    setAt(&doc, parent, .array(arr))
-                } else {
-                    var o = c.object ?? JSONObject()
-                    o[key] = op["value"]
-                    setAt(&doc, parent, .object(o))
-                }
-            case "move", "copy":
-                let from = op["from"].string ?? ""
-                let value = get(doc, from)
-                if kind == "move" {
-                    guard let (fp, fk) = split(from), let c = container(doc, fp) else {
-                        throw PatchError("move operation does not apply: doc is missing from path: \(goQuoted(from)): missing value")
-                    }
-                    try removeAt(&doc, parent: fp, key: fk, container: c, opName: "move", path: fk)
-                }
-                guard let (parent, key) = split(path), container(doc, parent) != nil else {
-                    throw PatchError("\(kind) operation does not apply: doc is missing destination path: \(path): missing value")
-                }
-                try insert(&doc, parent: parent, key: key, value: value ?? .null, path: path, op: kind)
-            case "test":
-                // json-patch: a missing parent is an error of its own; a missing key equals only null.
-                guard let (parent, _) = split(path), container(doc, parent) != nil else {
-                    throw PatchError("test operation does not apply: is missing path: \(path): missing value")
-                }
-                let v = get(doc, path)
-                if v == nil ? !op["value"].isNull : v! != op["value"] {
-                    throw PatchError("testing value \(path) failed: test failed")
-                }
-            default:
-                throw PatchError("Unexpected kind: \(kind)")
-            }
+        // The whole patch decodes before any operation runs.
+        for op in ops where op.object == nil && !op.isNull {
+            throw PatchError("json: cannot unmarshal \(StrategicMerge.jsonTypeName(op)) into Go value of type jsonpatch.Operation")
         }
+        var doc = original
+        for op in ops { try JSONPatchOperation(op).apply(to: &doc) }
         return doc
     }
+}
 
-    static func decodeToken(_ s: Substring) -> String {
-        String(s).replacingAll("~1", with: "/").replacingAll("~0", with: "~")
+/// One operation of a JSON patch.
+struct JSONPatchOperation {
+    let fields: JSONObject
+
+    init(_ op: JSONValue) { fields = op.object ?? JSONObject() }
+
+    var kind: String { fields["op"]?.string ?? "unknown" }
+
+    /// A string field (`path`, `from`): what is missing or `null` is an error of its own.
+    enum Field { case value(String), missing, wrongType(String) }
+
+    func field(_ name: String) -> Field {
+        guard let v = fields[name], !v.isNull else { return .missing }
+        if let s = v.string { return .value(s) }
+        return .wrongType("json: cannot unmarshal \(StrategicMerge.jsonTypeName(v)) into Go value of type string")
     }
 
-    static func tokens(_ pointer: String) -> [String]? {
-        if pointer.isEmpty { return [] }
-        guard pointer.hasPrefix("/") else { return nil }
-        return pointer.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map(decodeToken)
-    }
+    /// The `value` member; absent and `null` both give a null node.
+    var value: JSONValue { fields["value"] ?? .null }
 
-    static func split(_ path: String) -> ([String], String)? {
-        guard let t = tokens(path), let last = t.last else { return nil }
-        return (Array(t.dropLast()), last)
-    }
-
-    static func container(_ doc: JSONValue, _ parent: [String]) -> JSONValue? {
-        guard let v = walk(doc, parent) else { return nil }
-        switch v {
-        case .object, .array: return v
-        default: return nil
+    func apply(to doc: inout JSONValue) throws {
+        switch kind {
+        case "add": try add(&doc)
+        case "remove": try remove(&doc)
+        case "replace": try replace(&doc)
+        case "move": try move(&doc)
+        case "test": try test(doc)
+        case "copy": try copy(&doc)
+        default: throw PatchError("Unexpected kind: \(kind)")
         }
     }
 
-    static func walk(_ doc: JSONValue, _ path: [String]) -> JSONValue? {
+    /// The path for add, remove and copy: any decoding problem reads as a missing value.
+    private func plainPath(_ op: String) throws -> String {
+        guard case .value(let p) = field("path") else { throw PatchError("\(op) operation failed to decode path: missing value") }
+        return p
+    }
+
+    /// The path or from field for the other operations, which keep the decoding error.
+    private func wrappedField(_ name: String, _ op: String) throws -> String {
+        switch field(name) {
+        case .value(let p): return p
+        case .missing:
+            let what = name == "path" ? "operation missing path field" : "operation, missing from field"
+            throw PatchError("\(op) operation failed to decode \(name): \(what): missing value")
+        case .wrongType(let e): throw PatchError("\(op) operation failed to decode \(name): \(e)")
+        }
+    }
+
+    private func add(_ doc: inout JSONValue) throws {
+        let path = try plainPath("add")
+        guard let target = PatchPointer.find(doc, path) else {
+            throw PatchError("add operation does not apply: doc is missing path: \"\(path)\": missing value")
+        }
+        try target.mutate(&doc) { c in
+            do { try PatchPointer.add(&c, key: target.key, value) } catch let e as PatchError {
+                throw PatchError("error in add for path: '\(path)': \(e.message)")
+            }
+        }
+    }
+
+    private func remove(_ doc: inout JSONValue) throws {
+        let path = try plainPath("remove")
+        guard let target = PatchPointer.find(doc, path) else {
+            throw PatchError("remove operation does not apply: doc is missing path: \"\(path)\": missing value")
+        }
+        try target.mutate(&doc) { c in
+            do { try PatchPointer.remove(&c, key: target.key) } catch let e as PatchError {
+                throw PatchError("error in remove for path: '\(path)': \(e.message)")
+            }
+        }
+    }
+
+    private func replace(_ doc: inout JSONValue) throws {
+        let path = try wrappedField("path", "replace")
+        if path.isEmpty {
+            // The whole document; a value that is neither an object nor an array changes nothing.
+            if value.object != nil || value.array != nil { doc = value }
+            return
+        }
+        guard let target = PatchPointer.find(doc, path) else {
+            throw PatchError("replace operation does not apply: doc is missing path: \(path): missing value")
+        }
+        try target.mutate(&doc) { c in
+            // An object answers any key (a missing one reads as null); an array needs the index.
+            if case .array(let a) = c, (try? PatchPointer.index(target.key, count: a.count)) == nil {
+                throw PatchError("replace operation does not apply: doc is missing key: \(path): missing value")
+            }
+            try PatchPointer.set(&c, key: target.key, value)
+        }
+    }
+
+    private func move(_ doc: inout JSONValue) throws {
+        let from = try wrappedField("from", "move")
+        guard let source = PatchPointer.find(doc, from) else {
+            throw PatchError("move operation does not apply: doc is missing from path: \(from): missing value")
+        }
+        var moved = JSONValue.null
+        try source.mutate(&doc) { c in
+            do {
+                moved = try PatchPointer.get(c, key: source.key) ?? .null
+                try PatchPointer.remove(&c, key: source.key)
+            } catch let e as PatchError {
+                throw PatchError("error in move for path: '\(source.key)': \(e.message)")
+            }
+        }
+        let path = try wrappedField("path", "move")
+        guard let target = PatchPointer.find(doc, path) else {
+            throw PatchError("move operation does not apply: doc is missing destination path: \(path): missing value")
+        }
+        try target.mutate(&doc) { c in
+            do { try PatchPointer.add(&c, key: target.key, moved) } catch let e as PatchError {
+                throw PatchError("error in move for path: '\(path)': \(e.message)")
+            }
+        }
+    }
+
+    private func copy(_ doc: inout JSONValue) throws {
+        let from = try wrappedField("from", "copy")
+        guard let source = PatchPointer.find(doc, from) else {
+            throw PatchError("copy operation does not apply: doc is missing from path: \(from): missing value")
+        }
+        let copied: JSONValue
+        do { copied = try PatchPointer.get(source.container(in: doc), key: source.key) ?? .null } catch let e as PatchError {
+            throw PatchError("error in copy for from: '\(from)': \(e.message)")
+        }
+        let path = try plainPath("copy")
+        guard let target = PatchPointer.find(doc, path) else {
+            throw PatchError("copy operation does not apply: doc is missing destination path: \(path): missing value")
+        }
+        try target.mutate(&doc) { c in
+            do { try PatchPointer.add(&c, key: target.key, copied) } catch let e as PatchError {
+                throw PatchError("error while adding value during copy: \(e.message)")
+            }
+        }
+    }
+
+    private func test(_ doc: JSONValue) throws {
+        let path = try wrappedField("path", "test")
+        let failed = PatchError("testing value \(path) failed: test failed")
+        if path.isEmpty {
+            guard PatchPointer.libraryEqual(doc, value) else { throw failed }
+            return
+        }
+        guard let target = PatchPointer.find(doc, path) else {
+            throw PatchError("test operation does not apply: is missing path: \(path): missing value")
+        }
+        let found: JSONValue?
+        do { found = try PatchPointer.get(target.container(in: doc), key: target.key) } catch let e as PatchError {
+            throw PatchError("error in test for path: '\(path)': \(e.message)")
+        }
+        guard let found else {
+            if value.isNull { return }
+            throw failed
+        }
+        guard PatchPointer.libraryEqual(found, value) else { throw failed }
+    }
+}
+
+/// Where a JSON pointer leads: the steps to its container, and the last token.
+struct PatchPointer {
+    enum Step { case key(String), index(Int) }
+    let steps: [Step]
+    let key: String
+
+    /// The library's findObject: split on "/", ignore the first segment, walk every middle one through
+    /// objects and arrays (a `null` or scalar on the way is a missing path).
+    static func find(_ doc: JSONValue, _ path: String) -> PatchPointer? {
+        let split = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard split.count >= 2 else { return nil }
         var cur = doc
-        for t in path {
+        var steps: [Step] = []
+        for part in split[1..<(split.count - 1)] {
+            let token = decode(part)
             switch cur {
             case .object(let o):
-                guard let n = o[t] else { return nil }
-                cur = n
+                guard let next = o[token], next.object != nil || next.array != nil else { return nil }
+                steps.append(.key(token)); cur = next
             case .array(let a):
-                guard let i = Int(t), i >= 0, i < a.count else { return nil }
-                cur = a[i]
+                guard let i = try? index(token, count: a.count), let next = Optional(a[i]), next.object != nil || next.array != nil
+                else { return nil }
+                steps.append(.index(i)); cur = next
             default: return nil
+            }
+        }
+        return PatchPointer(steps: steps, key: decode(split[split.count - 1]))
+    }
+
+    static func decode(_ token: String) -> String {
+        token.replacingAll("~1", with: "/").replacingAll("~0", with: "~")
+    }
+
+    func container(in doc: JSONValue) -> JSONValue {
+        var cur = doc
+        for step in steps {
+            switch step {
+            case .key(let k): cur = cur.object?[k] ?? .null
+            case .index(let i): cur = cur.array?[i] ?? .null
             }
         }
         return cur
     }
 
-    static func get(_ doc: JSONValue, _ pointer: String) -> JSONValue? {
-        guard let t = tokens(pointer) else { return nil }
-        return walk(doc, t)
+    func mutate(_ doc: inout JSONValue, _ body: (inout JSONValue) throws -> Void) throws {
+        try Self.mutate(&doc, steps[...], body)
     }
 
-    static func setAt(_ doc: inout JSONValue, _ path: [String], _ value: JSONValue) {
-        guard let first = path.first else { doc = value; return }
-        let rest = Array(path.dropFirst())
-        switch doc {
-        case .object(var o):
-            var child = o[first] ?? .null
-            setAt(&child, rest, value)
-            o[first] = child
-            doc = .object(o)
-        case .array(var a):
-            if let i = Int(first), i >= 0, i < a.count {
-                setAt(&a[i], rest, value)
-                doc = .array(a)
-            }
+    private static func mutate(_ v: inout JSONValue, _ steps: ArraySlice<Step>, _ body: (inout JSONValue) throws -> Void) throws {
+        guard let step = steps.first else { try body(&v); return }
+        switch (step, v) {
+        case (.key(let k), .object(var o)):
+            var child = o[k] ?? .null
+            try mutate(&child, steps.dropFirst(), body)
+            o[k] = child
+            v = .object(o)
+        case (.index(let i), .array(var a)):
+            try mutate(&a[i], steps.dropFirst(), body)
+            v = .array(a)
         default: break
         }
     }
 
-    static func insert(_ doc: inout JSONValue, parent: [String], key: String, value: JSONValue, path: String, op: String) throws {
-        guard let c = container(doc, parent) else { return }
+    /// strconv.Atoi and its errors.
+    static func atoi(_ s: String) throws -> Int {
+        if let n = Int(s) { return n }
+        let digits = s.hasPrefix("-") || s.hasPrefix("+") ? s.dropFirst() : Substring(s)
+        if !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            throw PatchError("strconv.Atoi: parsing \(strconvQuote(s)): value out of range")
+        }
+        throw PatchError("strconv.Atoi: parsing \(strconvQuote(s)): invalid syntax")
+    }
+
+    static func invalidIndex(_ i: Int) -> PatchError {
+        PatchError("Unable to access invalid index: \(i): invalid index referenced")
+    }
+
+    /// An existing element's index; negative ones count from the end.
+    static func index(_ token: String, count: Int) throws -> Int {
+        var i = try atoi(token)
+        if i < 0 {
+            guard i >= -count else { throw invalidIndex(i) }
+            i += count
+        }
+        guard i < count else { throw invalidIndex(i) }
+        return i
+    }
+
+    /// The member or element at `key`; `nil` for a missing or null member.
+    static func get(_ c: JSONValue, key: String) throws -> JSONValue? {
         switch c {
-        case .array(var a):
-            if key == "-" {
-                a.append(value)
-            } else {
-                guard let i = Int(key) else {
-                    throw PatchError("error in \(op) for path: '\(path)': strconv.Atoi: parsing \(goQuoted(key)): invalid syntax")
-                }
-                guard i >= 0, i <= a.count else {
-                    throw PatchError("error in \(op) for path: '\(path)': Unable to access invalid index: \(i): invalid index referenced")
-                }
-                a.insert(value, at: i)
-            }
-            setAt(&doc, parent, .array(a))
-        case .object(var o):
-            o[key] = value
-            setAt(&doc, parent, .object(o))
+        case .object(let o):
+            guard let v = o[key], !v.isNull else { return nil }
+            return v
+        case .array(let a):
+            let v = a[try index(key, count: a.count)]
+            return v.isNull ? nil : v
+        default: return nil
+        }
+    }
+
+    /// replace's write, after `get` found the key.
+    static func set(_ c: inout JSONValue, key: String, _ value: JSONValue) throws {
+        switch c {
+        case .object(var o): o[key] = value; c = .object(o)
+        case .array(var a): a[try index(key, count: a.count)] = value; c = .array(a)
         default: break
         }
     }
 
-    static func removeAt(_ doc: inout JSONValue, parent: [String], key: String, container c: JSONValue, opName: String, path: String) throws {
+    static func add(_ c: inout JSONValue, key: String, _ value: JSONValue) throws {
         switch c {
+        case .object(var o): o[key] = value; c = .object(o)
         case .array(var a):
-            guard let i = Int(key) else {
-                throw PatchError("error in \(opName) for path: '\(path)': strconv.Atoi: parsing \(goQuoted(key)): invalid syntax")
+            if key == "-" { a.append(value); c = .array(a); return }
+            var i: Int
+            do { i = try atoi(key) } catch let e as PatchError {
+                throw PatchError("value was not a proper array index: '\(key)': \(e.message)")
             }
-            guard i >= 0, i < a.count else {
-                throw PatchError("error in \(opName) for path: '\(path)': Unable to access invalid index: \(i): invalid index referenced")
+            let size = a.count + 1
+            guard i < size else { throw invalidIndex(i) }
+            if i < 0 {
+                guard i >= -size else { throw invalidIndex(i) }
+                i += size
             }
-            a.remove(at: i)
-            setAt(&doc, parent, .array(a))
+            a.insert(value, at: i)
+            c = .array(a)
+        default: break
+        }
+    }
+
+    static func remove(_ c: inout JSONValue, key: String) throws {
+        switch c {
         case .object(var o):
             guard o.removeValue(forKey: key) != nil else {
-                throw PatchError("error in \(opName) for path: '\(path)': Unable to remove nonexistent key: \(key): missing value")
+                throw PatchError("Unable to remove nonexistent key: \(key): missing value")
             }
-            setAt(&doc, parent, .object(o))
+            c = .object(o)
+        case .array(var a):
+            var i = try atoi(key)
+            guard i < a.count else { throw invalidIndex(i) }
+            if i < 0 {
+                guard i >= -a.count else { throw invalidIndex(i) }
+                i += a.count
+            }
+            a.remove(at: i)
+            c = .array(a)
         default: break
+        }
+    }
+
+    /// The library's equality: objects with the same members, arrays element by element, scalars by
+    /// their JSON text.
+    static func libraryEqual(_ doc: JSONValue, _ value: JSONValue) -> Bool {
+        switch doc {
+        case .object(let o):
+            guard let v = value.object, v.count == o.count else { return false }
+            for (k, dv) in o {
+                guard let pv = v[k] else { return false }
+                if dv.isNull && pv.isNull { continue }
+                if dv.isNull || pv.isNull || !libraryEqual(dv, pv) { return false }
+            }
+            return true
+        case .array(let a):
+            guard let b = value.array, a.count == b.count else { return false }
+            return zip(a, b).allSatisfy { x, y in x.isNull && y.isNull || (!x.isNull && !y.isNull && libraryEqual(x, y)) }
+        default:
+            if value.isNull { return false }
+            return doc.jsonString(.compact) == value.jsonString(.compact)
         }
     }
 }
-
-fileprivate func goQuoted(_ s: String) -> String { strconvQuote(s) }
-

@@ -45,6 +45,16 @@ public struct PatchSchema: Sendable {
         }
     }
 
+    /// strategicpatch's LookupPatchMetadataForStruct: a field a typed struct does not declare is an
+    /// error (maps, and positions without a schema, have any key).
+    public func lookup(_ key: String) throws -> Field {
+        if let def = definition(type), def.type == .object, !def.properties.isEmpty, def.property(named: key) == nil {
+            let goName = def.name.split(separator: ".").last.map(String.init) ?? def.name
+            throw PatchError("unable to find api field in struct \(goName) for the json field \(strconvQuote(key))")
+        }
+        return field(key)
+    }
+
     public func field(_ key: String) -> Field {
         let empty = Field(schema: .none, strategies: [], mergeKey: "", listMapKeys: [])
         guard let index, let type else { return empty }

@@ -25,7 +25,7 @@ public enum StrategicMerge {
         return .object(try mergeMap(original.object ?? JSONObject(), p, schema))
     }
 
-    static func jsonTypeName(_ v: JSONValue) -> String {
+    public static func jsonTypeName(_ v: JSONValue) -> String {
         switch v {
         case .array: return "array"
         case .string: return "string"
@@ -59,7 +59,7 @@ public enum StrategicMerge {
         for key in patch.keys where key.hasPrefix(setOrderPrefix) {
             let order = patch.removeValue(forKey: key)?.array ?? []
             let field = String(key.dropFirst(setOrderPrefix.count))
-            let meta = schema.field(field)
+            let meta = try schema.lookup(field)
             let patchList = patch[field]?.array
             var originalList = original[field]?.array
             if let del = patch.removeValue(forKey: deletePrimitivePrefix + field)?.array, let o = originalList {
@@ -95,14 +95,14 @@ public enum StrategicMerge {
             }
             switch (current, patchValue) {
             case (.object(let o), .object(let p)):
-                let meta = schema.field(k)
+                let meta = try schema.lookup(k)
                 if meta.isReplace {
                     original[k] = .object(p)
                 } else {
                     original[k] = .object(try mergeMap(o, p, meta.schema))
                 }
             case (.array(let o), .array(let p)):
-                let meta = schema.field(k)
+                let meta = try schema.lookup(k)
                 if isDeleteList {
                     original[k] = .array(o.filter { !p.contains($0) })
                 } else if meta.isMerge {

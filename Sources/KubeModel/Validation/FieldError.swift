@@ -23,6 +23,7 @@ public struct FieldError: Error, Sendable, Equatable, CustomStringConvertible {
         case nilStringList         // `%#v` of a nil []string: []string(nil)
         case null                  // "null"
         case raw(String)           // already rendered as Go's `%#v` prints it (structs, maps)
+        case omitted               // `field.OmitValueType{}`: the type name alone, no value
     }
 
     public var kind: Kind
@@ -58,6 +59,8 @@ public struct FieldError: Error, Sendable, Equatable, CustomStringConvertible {
         switch kind {
         case .required, .forbidden, .tooLong, .internal:
             s = kind.rawValue
+        case _ where badValue == .omitted:
+            s = kind.rawValue
         default:
             switch badValue {
             case nil, .null?: s = "\(kind.rawValue): null"
@@ -70,6 +73,8 @@ public struct FieldError: Error, Sendable, Equatable, CustomStringConvertible {
                 s = "\(kind.rawValue): []string(nil)"
             case .raw(let v)?:
                 s = "\(kind.rawValue): \(v)"
+            case .omitted?:
+                s = kind.rawValue
             }
         }
         if !detail.isEmpty { s += ": " + detail }

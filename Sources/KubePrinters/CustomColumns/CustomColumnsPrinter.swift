@@ -63,6 +63,7 @@ public final class CustomColumnsPrinter {
     /// `print` of the `List` holding them), keeping only the cells, never the objects.
     public func print(items: ((JSONValue) throws -> Void) throws -> Void, into out: inout String) throws {
         var tw = TabWriter.table()
+        tw.rememberWidths = true  // kubectl's tabwriter keeps columns as wide as they were (a cell with a newline)
         defer { out += tw.flush() }
         if !noHeaders && !printedHeader {
             tw.write(columns.map(\.header).joined(separator: "\t") + "\n")

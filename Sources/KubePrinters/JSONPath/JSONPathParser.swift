@@ -546,3 +546,14 @@ private func hexVal(_ c: UInt8) -> UInt32? {
     }
 }
 
+
+/// How `kubectl explain` reads `RESOURCE.field...`: client-go's jsonpath parse of `{.<text>}` (one
+/// trailing dot dropped), the one action's nodes as field names, `nil` for any other node.
+public enum JSONPathFieldNodes {
+    public static func parse(_ text: String) throws -> [String?] {
+        let trimmed = text.hasSuffix(".") ? String(text.dropLast()) : text
+        let root = try JPParser.parse("{." + trimmed + "}")
+        guard root.count == 1, case .list(let nodes) = root[0] else { throw JSONPathError("must pass in 1 jsonpath string") }
+        return nodes.map { if case .field(let name) = $0 { return name } else { return nil } }
+    }
+}

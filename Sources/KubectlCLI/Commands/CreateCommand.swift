@@ -91,11 +91,9 @@ struct CreateOptions: FlagOptions {
 
     func validate(_ inv: Invocation) throws {
         if !raw.isEmpty && edit { throw CLIError.message("--raw and --edit are mutually exclusive") }
-        if !builder.hasFiles {
-            if let word = inv.args.first { throw CLIError.message("unknown command \(goQuoted(word)) for \"kubectl create\"") }
-            throw CLIError.message("must specify one of -f and -k")
-        }
+        // `create` has a Run of its own, so cobra hands it an unknown subcommand as arguments.
         if !inv.args.isEmpty { throw CLIError.unexpectedArgs(inv.args) }
+        if !builder.hasFiles { throw CLIError.message("must specify one of -f and -k") }
         if !raw.isEmpty { throw RawRequest.unavailable }
     }
 
@@ -148,7 +146,9 @@ extension CreateOptions {
 
 /// `-o` for commands that print objects (no tables); nil when not given.
 func objectFormat(_ inv: Invocation) throws -> OutputFormat? {
-    let raw = inv.flags.string("output")
+    var raw = inv.flags.string("output")
+    // kubectl's PrintFlags: `--template` without `-o` means go-template.
+    if raw.isEmpty && inv.flags.declares("template") && !inv.flags.string("template").isEmpty { raw = "go-template" }
     if raw.isEmpty { return nil }
     do { return try OutputFormat.parse(raw, template: inv.flags.string("template"), allowTables: false) } catch {
         throw CLIError.message(String(describing: error))

@@ -101,7 +101,8 @@ struct CreateObjectOptions<G: ObjectGenerator>: FlagOptions {
             throw error
         }
         for w in context.warnings { inv.io.err.write(w.hasPrefix("Warning: ") ? w + "\n" : "Warning: \(w)\n") }
-        if saveConfig { obj = LastApplied.annotate(obj) }
+        // `create service <type>` declares --save-config but never writes the annotation.
+        if saveConfig && !(G.self is any ServiceGeneratorMarker.Type) { obj = LastApplied.annotate(obj, typed: true) }
         let source = SourcedObject(source: "", object: obj)
         let printer = OperationPrinter(format: format, dryRun: dryRun, showManagedFields: printFlags.showManagedFields)
         if dryRun == .client {

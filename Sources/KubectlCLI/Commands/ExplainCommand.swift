@@ -3,6 +3,7 @@ import Glibc
 #endif
 import KubeCodec
 import KubeModel
+import KubePrinters
 import KubeRegistry
 import KubeSchema
 
@@ -48,7 +49,10 @@ struct ExplainOptions: FlagOptions {
         }
         guard inv.args.count == 1 else { throw CLIError.message("We accept only this format: explain RESOURCE\n") }
         let registry = inv.registry
-        let (type, fieldPath, warnings) = try ExplainCommand.resolve(inv.args[0], registry: registry)
+        // An empty --api-version is no version at all.
+        let apiVersion = self.apiVersion.flatMap { $0.isEmpty ? nil : $0 }
+        let (type, fieldPath, warnings) = try ExplainCommand.resolve(inv.args[0], registry: registry,
+                                                                     matchingPrefix: apiVersion == nil)
         for w in warnings { inv.io.err.write("Warning: \(w)\n") }
         guard ["plaintext", "plaintext-openapiv2", "json", "yaml"].contains(output) else {
             throw CLIError.message("unrecognized format: \(output)")
@@ -97,33 +101,52 @@ struct ExplainOptions: FlagOptions {
 }
 
 extension ExplainCommand {
-    /// kubectl's `SplitAndParseResourceRequestWithMatchingPrefix`: the resource is the first dotted
-    /// part; when the argument starts with `plural.group` of the resolved type, the fields follow it,
-    /// otherwise every part after the first is a field.
-    static func resolve(_ arg: String, registry: Registry) throws -> (ResourceType, [String], [String]) {
-        var text = Substring(arg)
-        if text.hasSuffix(".") { text = text.dropLast() }
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+    /// kubectl's `SplitAndParseResourceRequestWithMatchingPrefix`: the argument is read as a jsonpath
+    /// (`{.ARG}`) whose first node names the resource. When the argument starts with `plural.group` of
+    /// one of the resource's groups, the fields are the nodes of the rest after its first; otherwise
+    /// every node after the first. Any node that is not a plain field is an error.
+    /// With --api-version kubectl reads it as `SplitAndParseResourceRequest` does: every node after the
+    /// first is a field, whatever group the argument names.
+    static func resolve(_ arg: String, registry: Registry, matchingPrefix: Bool = true) throws -> (ResourceType, [String], [String]) {
+        let nodes: [String?]
+        do { nodes = try JSONPathFieldNodes.parse(arg) } catch let e as JSONPathError { throw CLIError.message(e.message) }
+        guard let first = nodes.first, let resource = first else { throw CLIError.message(notFieldNode) }
+        // The REST mapper's answer to an empty resource name.
+        if resource.isEmpty { throw CLIError.message("a resource must be present, got: /, Resource=") }
         let type: ResourceType
         let warnings: [String]
         do {
-            let r = try registry.resolve(parts[0])
+            let r = try registry.resolve(resource)
             type = r.type
             warnings = r.warnings
         } catch let e as UnknownResourceTypeError {
             throw CLIError.raw(e.message)
         }
+        guard matchingPrefix else {
+            guard nodes.dropFirst().allSatisfy({ $0 != nil }) else {
+                throw CLIError.message("invalid jsonpath syntax, all nodes must be field nodes")
+            }
+            return (type, nodes.dropFirst().compactMap { $0 }, warnings)
+        }
         // Every served group of this resource name, in priority order (RESTMapper.ResourcesFor).
         let candidates = registry.types.filter { $0.plural == type.plural }
-        for t in [type] + candidates.filter({ $0.group != type.group }) {
-            let gr = t.qualifiedPlural
-            if text.hasPrefix(gr) {
-                let rest = text.dropFirst(gr.count)
-                let fields = rest.isEmpty ? [] : rest.split(separator: ".", omittingEmptySubsequences: false).dropFirst().map(String.init)
-                return (t, fields, warnings)
+        for t in [type] + candidates.filter({ $0.group != type.group }) where arg.hasPrefix(t.qualifiedPlural) {
+            let rest = String(arg.dropFirst(t.qualifiedPlural.count))
+            guard !rest.isEmpty else { return (t, [], warnings) }
+            do { return (t, try fields(of: Array(try JSONPathFieldNodes.parse(rest).dropFirst())), warnings) } catch let e as JSONPathError {
+                throw CLIError.message(e.message)
             }
         }
-        return (type, Array(parts.dropFirst()), warnings)
+        return (type, try fields(of: Array(nodes.dropFirst())), warnings)
+    }
+
+    static let notFieldNode = "invalid jsonpath syntax, first node must be field node"
+
+    static func fields(of nodes: [String?]) throws -> [String] {
+        try nodes.map { node in
+            guard let name = node else { throw CLIError.message(notFieldNode) }
+            return name
+        }
     }
 
     /// The schema explain reads for a resource: an imported document that defines its kind, else

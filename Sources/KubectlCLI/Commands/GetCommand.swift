@@ -24,18 +24,6 @@ enum GetCommand {
             blocks.append((type, items))
         }
     }
-
-    static func printerName(_ f: OutputFormat) -> String {
-        switch f {
-        case .yaml: return "yaml"
-        case .json: return "json"
-        case .name: return "name"
-        case .jsonpath, .jsonpathFile, .jsonpathAsJSON: return "jsonpath"
-        case .goTemplate, .goTemplateFile: return "go-template"
-        case .customColumns, .customColumnsFile: return "custom-columns"
-        case .table: return "table"
-        }
-    }
 }
 
 /// get's options: the objects (builder), how to print them (tables, formats, sorting), watching.
@@ -138,8 +126,9 @@ struct GetOptions: FlagOptions {
         do { format = try OutputFormat.parse(output, template: printFlags.template, allowTables: true) } catch {
             throw CLIError.message(String(describing: error))
         }
-        if showLabels, !format.isHumanReadable {
-            throw CLIError.message("--show-labels option cannot be used with \(GetCommand.printerName(format)) printer")
+        // kubectl names the printer by `-o` as given (`jsonpath={.x}`); `--template` alone is not checked.
+        if showLabels, !format.isHumanReadable, !printFlags.output.isEmpty {
+            throw CLIError.message("--show-labels option cannot be used with \(printFlags.output) printer")
         }
         return format
     }

@@ -105,11 +105,8 @@ enum LabelCommand {
         var map = current.object ?? JSONObject()
         for (k, v) in add { map[k] = .string(v) }
         for k in remove { map[k] = nil }
-        if map.isEmpty && current.isNull {
-            // nothing to add to an absent map
-        } else {
-            o["metadata"][mode.field] = .object(map)
-        }
+        // kubectl sets the map even when it stays empty: an object without labels gains `labels: {}`.
+        o["metadata"][mode.field] = .object(map)
         if !resourceVersion.isEmpty { o["metadata"]["resourceVersion"] = .string(resourceVersion) }
         return o
     }

@@ -43,54 +43,79 @@ struct LabelAnnotateOptions<Vocabulary: LabelVocabulary>: FlagOptions {
         if mode.field != "labels" { _ = try printFlags.format() }
         (resources, pairs) = try LabelCommand.resourcesAndPairs(inv.args, mode: mode)
         builder.args = resources
-        if list && !printFlags.output.isEmpty { throw CLIError.message("--list and --output may not be specified together") }
+        // label refuses an output format beside --list; annotate lists and ignores it.
+        if list && !printFlags.output.isEmpty && mode.field == "labels" {
+            throw CLIError.message("--list and --output may not be specified together")
+        }
         (add, remove) = try LabelCommand.parsePairs(pairs, mode: mode)
     }
 
-    /// kubectl's Validate order: --local without files, --all with selectors, then resources, then updates.
+    /// kubectl's Validate order: --all with selectors; with --local, resource words then no files;
+    /// without it, no objects at all; then the updates.
     func validate(_ inv: Invocation) throws {
-        if builder.local && builder.filenames.isEmpty {
-            throw CLIError.message("can only use local files by \(mode.localHint) when --local=true is set")
-        }
         try builder.rejectAllWithSelector()
-        if builder.filenames.isEmpty && resources.isEmpty {
+        if builder.local {
+            if !resources.isEmpty {
+                throw CLIError.message("can only use local files by \(mode.localHint) when --local=true is set")
+            }
+            if builder.filenames.isEmpty {
+                throw CLIError.message("one or more files must be specified as \(mode.localHint)")
+            }
+        } else if builder.filenames.isEmpty && resources.isEmpty {
             throw CLIError.message("one or more resources must be specified as <resource> <name> or <resource>/<name>")
         }
         if pairs.isEmpty && !list { throw CLIError.message("at least one \(mode.noun) update is required") }
     }
 
     func run(_ inv: inout Invocation) throws {
-        let printer = try printFlags.toPrinter(dryRun: dryRun)
-        // label builds a printer per object (no `---` between YAML documents); annotate shares one.
+        // label builds a printer per object (no `---` between YAML documents; a bad `-o` fails once for
+        // each object); annotate builds one, before anything is read.
+        let printer: OperationPrinter
+        var printerError: Error?
+        do { printer = try printFlags.toPrinter(dryRun: dryRun) } catch where mode.field == "labels" {
+            printerError = error
+            printer = OperationPrinter(format: nil, dryRun: dryRun)
+        }
         printer.documentSeparators = mode.field != "labels"
         var b = builder
         b.kustomize = ""  // label and annotate read -f only
-        if builder.local && !list { return try runLocal(b, printer: printer, &inv) }
-        let infos = try b.resolve(&inv).infos(&inv, fetch: .latest)
-        let count = infos.filter { (try? $0.get()) != nil }.count
+        if builder.local && !list { return try runLocal(b, printer: printer, printerError: printerError, &inv) }
+        let resolved = try b.resolve(&inv)
+        let infos = try resolved.infos(&inv, fetch: .latest)
+        // --list titles each object's lines unless the arguments name one object (one file counts as one).
+        let many = builder.filenames.isEmpty ? !resolved.singleItemImplied
+            : !FileSource.impliesSingleItem(builder.filenames, recursive: builder.recursive)
         var errors: [Error] = []
         for r in infos {
             switch r {
             case .failure(let e): errors.append(e)
-            case .success(let info) where list: printList(info.object ?? .emptyObject, many: count > 1, inv: inv)
+            case .success(let info) where list:
+                // --list shows the object as the updates leave it (an update that conflicts is its error).
+                do {
+                    let updated = try LabelCommand.apply(info.object ?? .emptyObject, add: add, remove: remove, overwrite: overwrite,
+                                                         resourceVersion: resourceVersion, mode: mode)
+                    printList(updated, many: many, inv: inv)
+                } catch { errors.append(error) }
+            case .success where printerError != nil: errors.append(printerError!)
             case .success(let info):
                 do { try change(info, printer: printer, inv: &inv) } catch {
                     errors.append(addSource(error, verb: "patching", source: info.source))
                 }
             }
         }
-        try printer.flush(&inv)
+        flush(printer, errors: &errors, &inv)
         if !errors.isEmpty { throw CLIError.aggregate(errors) }
     }
 
     /// `--local`: each object is changed and printed as the files are read (kubectl's stream visitor),
     /// so memory holds one object, not the file's 100,000; a broken document ends reading with its
     /// error after the objects before it were printed, as kubectl does.
-    private func runLocal(_ b: ResourceBuilder, printer: OperationPrinter, _ inv: inout Invocation) throws {
+    private func runLocal(_ b: ResourceBuilder, printer: OperationPrinter, printerError: Error?, _ inv: inout Invocation) throws {
         var errors: [Error] = []
         for r in try b.objectStream(&inv) {
             switch r {
             case .failure(let e): errors.append(e)
+            case .success where printerError != nil: errors.append(printerError!)
             case .success(let o):
                 let info = ResourceBuilder.localInfo(o)
                 do { try change(info, printer: printer, inv: &inv) } catch {
@@ -98,19 +123,22 @@ struct LabelAnnotateOptions<Vocabulary: LabelVocabulary>: FlagOptions {
                 }
             }
         }
-        try printer.flush(&inv)
+        flush(printer, errors: &errors, &inv)
         if !errors.isEmpty { throw CLIError.aggregate(errors) }
     }
 
-    /// `--list`: the current labels (or annotations) with the additions, one `key=value` a line.
+    /// Prints the objects kept; objects the printer refuses join the other errors.
+    private func flush(_ printer: OperationPrinter, errors: inout [Error], _ inv: inout Invocation) {
+        do { try printer.flush(&inv) } catch CLIError.aggregate(let list) { errors += list } catch { errors.append(error) }
+    }
+
+    /// `--list`: the labels (or annotations) of the updated object, one `key=value` a line.
     func printList(_ obj: JSONValue, many: Bool, inv: Invocation) {
         if many {
             let gvk = GroupVersionKind.parse(apiVersion: obj["apiVersion"].string ?? "", kind: obj["kind"].string ?? "")
             inv.io.out.write("Listing \(mode.field) for \(gvk.kind).\(gvk.group)/\(obj["metadata"]["name"].string ?? ""):\n")
         }
-        var current = obj["metadata"][mode.field]
-        for (k, v) in add { current[k] = .string(v) }
-        for (k, v) in current.stringMap { inv.io.out.write("\(many ? " " : "")\(k)=\(v)\n") }
+        for (k, v) in obj["metadata"][mode.field].stringMap { inv.io.out.write("\(many ? " " : "")\(k)=\(v)\n") }
     }
 
     func change(_ target: ResourceInfo, printer: OperationPrinter, inv: inout Invocation) throws {
@@ -126,7 +154,10 @@ struct LabelAnnotateOptions<Vocabulary: LabelVocabulary>: FlagOptions {
                 let live = try s.get(type, namespace: target.namespace, name: target.name)
                 let new = try LabelCommand.apply(live, add: add, remove: remove, overwrite: overwrite,
                                                  resourceVersion: resourceVersion, mode: mode)
-                let stored = new == live ? live : try s.update(new, type: type, dryRun: dryRun == .server, verb: "patch")
+                // The map kubectl leaves empty decodes to nothing on the server: no write for that alone.
+                var sent = new
+                if sent["metadata"][mode.field].object?.isEmpty == true { _ = sent.remove(["metadata", mode.field]) }
+                let stored = sent == live ? live : try s.update(sent, type: type, dryRun: dryRun == .server, verb: "patch")
                 return (live, new, stored)
             }
         } else {

@@ -1,7 +1,9 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import KubeAPI
 import KubeModel
+import KubeRegistry
 import KubeSchema
 
 /// Commands that need running containers or a network: kubectl-local has neither, so each says so
@@ -23,6 +25,7 @@ enum NoRuntimeCommands {
             return .message("kubectl proxy needs an API server to forward requests to, and kubectl-local has none: the cluster is the local store (\(try ClusterInfoCommand.serverURL(inv))), read and written by kubectl-local itself")
         }
         try checkArguments(inv)
+        try checkTarget(inv)
         return .message("kubectl \(name) needs a running container, and kubectl-local has no container runtime: pods are simulated in the local store and no process runs in them")
     }
 
@@ -57,6 +60,34 @@ enum NoRuntimeCommands {
         default:
             break
         }
+    }
+
+    /// kubectl reads the object a runtime command names before anything else: a missing one is the
+    /// API server's NotFound (logs words it its own way, with the namespace).
+    static func checkTarget(_ inv: Invocation) throws {
+        let command = inv.commandPath.last ?? ""
+        guard ["logs", "exec", "attach", "port-forward"].contains(command) else { return }
+        let beforeDash = inv.argsLenAtDash.map { Array(inv.args[..<$0]) } ?? inv.args
+        guard let arg = beforeDash.first, !arg.isEmpty else { return }
+        let server = try inv.server()
+        let namespace = try inv.namespace()
+        var type: ResourceType
+        var name = arg
+        if arg.contains("/") {
+            guard let request = try ResourceArgs.parse([arg], registry: server.registry).requests.first,
+                  let n = request.names.first else { return }
+            type = request.type
+            name = n
+        } else {
+            guard let pods = server.registry.type(group: "", kind: "Pod") else { return }
+            type = pods
+        }
+        if try server.read({ try $0.find(type, namespace: namespace, name: name) }) != nil { return }
+        let notFound = APIError.notFound(type.qualifiedPlural, name)
+        if command == "logs" {
+            throw CLIError.message("error from server (NotFound): \(notFound.message) in namespace \(strconvQuote(namespace))")
+        }
+        throw notFound
     }
 
     /// kubectl logs' Complete: the argument count against `-l`, then `--since-time`.

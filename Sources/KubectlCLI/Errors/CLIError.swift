@@ -18,3 +18,14 @@ public enum CLIError: Error {
     /// Arguments a command that takes none was given (cobra's `Unexpected args: [a b]`).
     static func unexpectedArgs(_ args: [String]) -> CLIError { .usage("Unexpected args: [\(args.joined(separator: " "))]") }
 }
+
+/// A Go runtime panic kubectl v1.32 hits on some input (`create ingress --rule='h/a,b=s:80'`): the panic
+/// line, then the start of the goroutine dump (its frames are addresses of kubectl's binary), exit 2.
+public struct GoPanic: Error {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    /// `index out of range [i] with length n`.
+    static func index(_ i: Int, length: Int) -> GoPanic {
+        GoPanic("runtime error: index out of range [\(i)] with length \(length)")
+    }
+}

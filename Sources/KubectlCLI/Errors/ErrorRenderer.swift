@@ -9,6 +9,8 @@ public enum ErrorRenderer {
         switch error {
         case CLIError.exit(let code):
             return ("", code)
+        case let p as GoPanic:
+            return ("panic: \(p.message)\n\ngoroutine 1 [running]:\n", 2)
         case CLIError.usage(let msg):
             return ("error: \(msg)\nSee '\(commandLine) -h' for help and examples\n", 1)
         case CLIError.raw(let msg):
@@ -34,6 +36,10 @@ public enum ErrorRenderer {
                 ? "The request is invalid: " : "The \(e.detailsKind) \(strconvQuote(e.detailsName)) is invalid: "
             if e.causes.count == 1 { return prefix + "\(e.causes[0].field): \(e.causes[0].message)" }
             return prefix + "\n" + e.causes.map { "* \($0.field): \($0.message)" }.joined(separator: "\n")
+        }
+        if e.reason == .invalid, e.detailsKind.isEmpty, e.detailsName.isEmpty {
+            // checkErr: an Invalid status without kind, name or causes prints its message.
+            return e.message.isEmpty ? "The request is invalid" : "The request is invalid: \(e.message)"
         }
         return standard(e)
     }

@@ -27,6 +27,8 @@ public enum FlagSyntax: Sendable, Equatable {
     case klogLevel
     /// klog's `moduleSpec`: `pattern=N,...` with N a non-negative base-10 int32.
     case klogVModule
+    /// component-base's `MapStringString`: comma-separated `key=value` pairs, blanks trimmed.
+    case mapStringString
 
     /// The error text for a value this syntax refuses (nil: the kind's own parser decides).
     func refusal(_ value: String, kind: FlagKind) -> String? {
@@ -47,7 +49,24 @@ public enum FlagSyntax: Sendable, Equatable {
                 if level < 0 { return "negative value for vmodule level" }
             }
             return nil
+        case .mapStringString:
+            return Self.mapPairs(value) == nil ? "malformed pair, expect string=string" : nil
         }
+    }
+
+    /// The pairs of one `MapStringString` value, nil when a part has no `=`.
+    static func mapPairs(_ value: String) -> [(String, String)]? {
+        var pairs: [(String, String)] = []
+        for part in value.split(separator: ",", omittingEmptySubsequences: false) {
+            func trim<S: StringProtocol>(_ t: S) -> String {
+                String(String(t.drop(while: \.isWhitespace).reversed()).drop(while: \.isWhitespace).reversed())
+            }
+            let s = trim(part)
+            if s.isEmpty { continue }
+            guard let eq = s.firstIndex(of: "=") else { return nil }
+            pairs.append((trim(s[..<eq]), trim(s[s.index(after: eq)...])))
+        }
+        return pairs
     }
 
     /// strconv.ParseInt(value, 10, 32).

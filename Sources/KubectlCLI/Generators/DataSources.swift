@@ -99,7 +99,7 @@ struct DataCollector {
 
     private func readFile(_ path: String) throws -> [UInt8] {
         switch context.files.read(path) {
-        case .failure(let e): throw CLIError.message("open \(path): \(e.text)")
+        case .failure(let e): throw CLIError.message("\(e.op) \(path): \(e.text)")
         case .success(let b): return b
         }
     }

@@ -76,7 +76,7 @@ public struct GeneratorFiles: Sendable {
         var buf = [UInt8](repeating: 0, count: 65536)
         while true {
             let n = buf.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if n < 0 { return .failure(FileError(errno: errno)) }
+            if n < 0 { return .failure(FileError(errno: errno, op: "read")) }
             if n == 0 { break }
             out.append(contentsOf: buf[0..<n])
         }
@@ -105,6 +105,12 @@ private func sysStat(_ path: String, _ st: inout Glibc.stat) -> Int32 { stat(pat
 
 public struct FileError: Error, Sendable {
     public var errno: Int32
+    /// The failed step as Go's `*PathError` names it: `open`, or `read` (a directory opens, then fails).
+    public var op = "open"
+    public init(errno: Int32, op: String = "open") {
+        self.errno = errno
+        self.op = op
+    }
     /// Go's text for the errno (`no such file or directory`).
     public var text: String {
         switch errno {
@@ -125,6 +131,14 @@ enum Gen {
         let n = argsLenAtDash ?? args.count
         if n != 1 { throw CLIError.usage("exactly one NAME is required, got \(n)") }
         return args[0]
+    }
+
+    /// `name` for the kinds whose `Validate` refuses an empty NAME (`kubectl create configmap ''`);
+    /// the others build an object without a name.
+    static func requiredName(_ args: [String], _ argsLenAtDash: Int?) throws -> String {
+        let n = try name(args, argsLenAtDash)
+        if n.isEmpty { throw CLIError.message("name must be specified") }
+        return n
     }
 
     /// Keys whose Go fields have no omitempty and may legitimately print `null`.
@@ -156,7 +170,7 @@ enum Gen {
     static func meta(name: String, namespace: String? = nil, labels: JSONValue? = nil,
                      annotations: JSONValue? = nil, ownerReferences: JSONValue? = nil) -> JSONValue
     {
-        obj([("name", .string(name)), ("namespace", namespace.map { .string($0) }),
+        obj([("name", name.isEmpty ? nil : .string(name)), ("namespace", namespace.map { .string($0) }),
              ("creationTimestamp", .null), ("labels", labels), ("annotations", annotations),
              ("ownerReferences", ownerReferences)])
     }

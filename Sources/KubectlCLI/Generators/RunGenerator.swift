@@ -50,7 +50,8 @@ enum TypedOrder {
 
     static func podSpec(_ v: JSONValue) -> JSONValue {
         var o = reorder(v, podSpecOrder) { k, x in
-            (k == "containers" || k == "initContainers") ? .array((x.array ?? []).map(container)) : x
+            // A nil slice stays null (containers has no omitempty).
+            (k == "containers" || k == "initContainers") && !x.isNull ? .array((x.array ?? []).map(container)) : x
         }
         if o["containers"] == nil { o["containers"] = .null; o = reorder(.object(o), podSpecOrder) }
         return .object(o)
@@ -129,6 +130,7 @@ extension RunOptions {
             throw CLIError.usage("invalid image pull policy: \(pull)")
         }
         let name = args[0]
+        if name.isEmpty { throw CLIError.message("Parameter: name is required") }
         let extra = Array(args.dropFirst())
         // generator params
         let labelSpec = self.labels
@@ -145,14 +147,15 @@ extension RunOptions {
             labels = [("run", name)]
         }
         var annotations: [(String, String)] = []
-        for a in self.annotations {
+        // A lone empty value (`--annotations=`, `--env=`) is as if the flag were not given.
+        for a in self.annotations where self.annotations != [""] {
             let kv = Gen.splitN2(a, "=")
             if kv.count != 2 || kv[0].isEmpty { throw CLIError.message("invalid annotations format: \(a)") }
             annotations.removeAll { $0.0 == kv[0] }
             annotations.append((kv[0], kv[1]))
         }
         var env: [JSONValue] = []
-        for e in self.env {
+        for e in self.env where self.env != [""] {
             let kv = Gen.splitN2(e, "=")
             if kv.count != 2 || kv[0].isEmpty || !isEnvVarName(kv[0]).isEmpty {
                 throw CLIError.message("invalid env: \(e)")

@@ -14,6 +14,10 @@ struct FileObjectStream: Sequence, IteratorProtocol {
     private var paths: [String]
     private let recursive: Bool
     private let validate: Bool
+    /// Documents decoded as kubectl's scheme does (`SchemeDecoder`) rather than as unstructured objects.
+    var typed = false
+    /// A document without apiVersion is refused (false: taken, as the unstructured decoder does with `--local`).
+    var requireAPIVersion = true
     private let stdin: () -> [UInt8]
     private var pathsChecked = false
     /// Files of the directory being read, next first.
@@ -58,7 +62,9 @@ struct FileObjectStream: Sequence, IteratorProtocol {
                     if let doc = try FileSource.nextDocument(&cursor!) {
                         if validate { try FileSource.validateTypeMeta(doc, source: source) }
                         do {
-                            items = try FileSource.decodedObjects(of: doc, source: source)[...]
+                            items = try (typed ? SchemeDecoder.objects(of: doc, source: source)
+                                               : FileSource.decodedObjects(of: doc, source: source,
+                                                                           requireAPIVersion: requireAPIVersion))[...]
                         } catch {
                             fileErrors.append(error)  // this document only: the next ones are read
                         }

@@ -64,28 +64,51 @@ enum FileSource {
         return try decodedObjects(of: doc, source: source)
     }
 
-    /// kubectl's decoding of one document: an error here refuses this document only (its stream
-    /// visitor goes on with the next one), where a validation error ends the file.
-    static func decodedObjects(of doc: JSONValue, source: String) throws -> [JSONValue] {
-        guard case .object = doc else {
+    /// kubectl's decoding of one document (cli-runtime's unstructured decoder, then its metadata check):
+    /// an error here refuses this document only (its stream visitor goes on with the next one), where a
+    /// validation error ends the file. A document with `items` is a list whatever its kind; its items
+    /// without kind and apiVersion take the list's (`PodList` items become `Pod`s). `requireAPIVersion`
+    /// false: a document without apiVersion is taken (the decoder does not ask for one; `--local`).
+    static func decodedObjects(of doc: JSONValue, source: String, requireAPIVersion: Bool = true) throws -> [JSONValue] {
+        guard case .object(let o) = doc else {
             // kubectl decodes each document into a struct: anything but a map cannot be one.
             throw CLIError.message("unable to decode \(goQuoted(source)): json: cannot unmarshal \(goJSONTypeName(doc)) into Go value of type unstructured.detector")
         }
-        try checkTypeMeta(doc, source: source)
+        var items: [JSONValue]?
+        if let raw = o["items"] {
+            switch raw {
+            case .null: items = []
+            case .array(let a):
+                items = try a.map { item in
+                    guard case .object = item else {
+                        throw CLIError.message("unable to decode \(goQuoted(source)): json: cannot unmarshal \(goJSONTypeName(item)) into Go value of type map[string]interface {}")
+                    }
+                    return listItem(item, of: doc)
+                }
+            default:
+                throw CLIError.message("unable to decode \(goQuoted(source)): json: cannot unmarshal \(goJSONTypeName(raw)) into Go struct field decodeList.items of type []json.RawMessage")
+            }
+        }
+        try checkTypeMeta(doc, source: source, requireAPIVersion: requireAPIVersion && items == nil)
         if let e = clientMetadataDecodeError(doc) { throw CLIError.message("unable to decode \(goQuoted(source)): \(e)") }
-        return try flattened(doc, source: source)
-    }
-
-    /// A List's items. A List inside a List is decoded as a plain object, which kubectl's list
-    /// flattening cannot take apart: the whole document fails.
-    static func flattened(_ doc: JSONValue, source: String) throws -> [JSONValue] {
-        guard isList(doc) else { return [doc] }
-        let items = doc["items"].array ?? []
+        guard let items else { return [doc] }
         for item in items {
-            try checkTypeMeta(item, source: source)
+            try checkTypeMeta(item, source: source, requireAPIVersion: requireAPIVersion)
             if isList(item) { throw CLIError.message("*unstructured.Unstructured is not a list: no Items field in this object") }
         }
         return items
+    }
+
+    /// An item of a list as the unstructured list decoder leaves it: one without kind and apiVersion
+    /// takes the list's apiVersion and its kind without `List`.
+    static func listItem(_ item: JSONValue, of list: JSONValue) -> JSONValue {
+        guard (item["kind"].string ?? "").isEmpty, (item["apiVersion"].string ?? "").isEmpty else { return item }
+        var o = item
+        var kind = list["kind"].string ?? ""
+        if kind.hasSuffix("List") { kind.removeLast(4) }
+        o["kind"] = .string(kind)
+        o["apiVersion"] = .string(list["apiVersion"].string ?? "")
+        return o
     }
 
     static func isList(_ doc: JSONValue) -> Bool {
@@ -111,11 +134,14 @@ enum FileSource {
         throw CLIError.message("error validating \(goQuoted(source)): error validating data: \(detail); if you choose to ignore these errors, turn validation off with --validate=false")
     }
 
-    static func checkTypeMeta(_ obj: JSONValue, source: String) throws {
-        if (obj["kind"].string ?? "").isEmpty {
+    /// The unstructured decoder's kind check (an apiVersion that is not a group/version hides the kind);
+    /// a non-string apiVersion is left to the metadata check, which names its Go type.
+    static func checkTypeMeta(_ obj: JSONValue, source: String, requireAPIVersion: Bool = true) throws {
+        let apiVersion = obj["apiVersion"].string ?? ""
+        if (obj["kind"].string ?? "").isEmpty || apiVersion.filter({ $0 == "/" }).count > 1 {
             throw CLIError.message("unable to decode \(goQuoted(source)): Object 'Kind' is missing in '\(obj.jsonString(.compactOrdered))'")
         }
-        if (obj["apiVersion"].string ?? "").isEmpty {
+        if requireAPIVersion, apiVersion.isEmpty, obj["apiVersion"].string != nil || obj["apiVersion"].isNull {
             throw CLIError.message("unable to decode \(goQuoted(source)): Object 'apiVersion' is missing in '\(obj.jsonString(.compactOrdered))'")
         }
     }
@@ -145,6 +171,15 @@ enum FileSource {
         guard fd >= 0 else { throw CLIError.message("open \(path): no such file or directory") }
         defer { close(fd) }
         return readAll(fd: fd)
+    }
+
+    /// cli-runtime's singleItemImplied for `-f`: one path that is not stdin and names one file (a
+    /// directory counts when it holds exactly one), whatever number of documents it holds.
+    static func impliesSingleItem(_ paths: [String], recursive: Bool) -> Bool {
+        guard paths.count == 1, let path = paths.first, path != "-" else { return false }
+        var st = stat()
+        guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else { return true }
+        return ((try? listFiles(path, recursive: recursive)) ?? []).count == 1
     }
 
     /// Files with a known extension, in lexical order (as filepath.Walk visits them). Like Walk, a

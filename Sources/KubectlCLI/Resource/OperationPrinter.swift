@@ -102,10 +102,16 @@ final class OperationPrinter {
         case .name:
             for o in objects { inv.io.out.write(ObjectPrinter.name(o, type: OutputWriter.typeOf(o, inv.registry)) + "\n") }
         case .yaml:
+            // An object the YAML printer refuses (control characters) is an error of its own; the
+            // others are still printed, and annotate's printer has counted it (its `---` stays).
+            var refused: [Error] = []
             for (i, o) in objs.enumerated() {
                 if i > 0 && separators { inv.io.out.write("---\n") }
+                if let e = ObjectPrinter.yamlPrintError(o) { refused.append(CLIError.message(e)); continue }
                 inv.io.out.write(ObjectPrinter.yaml(o))
             }
+            if refused.count == 1 { throw refused[0] }
+            if refused.count > 1 { throw CLIError.aggregate(refused) }
         case .json:
             for o in objs { inv.io.out.write(ObjectPrinter.json(o, sortKeys: !typedJSON)) }
         default:
@@ -135,6 +141,8 @@ struct PrintFlags {
 
     /// `-o` for commands that print objects (no tables); nil when not given.
     func format() throws -> OutputFormat? {
+        // kubectl's PrintFlags: `--template` without `-o` means go-template.
+        let output = self.output.isEmpty && !template.isEmpty ? "go-template" : self.output
         if output.isEmpty { return nil }
         let format: OutputFormat
         do { format = try OutputFormat.parse(output, template: template, allowTables: false) } catch {

@@ -13,7 +13,9 @@ enum OutputWriter {
     {
         switch format {
         case .yaml:
-            inv.io.out.write(ObjectPrinter.yaml(single ? objects[0] : ObjectPrinter.list(objects)))
+            let value = single ? objects[0] : ObjectPrinter.list(objects)
+            if let e = ObjectPrinter.yamlPrintError(value) { throw CLIError.message(e) }
+            inv.io.out.write(ObjectPrinter.yaml(value))
         case .json:
             inv.io.out.write(ObjectPrinter.json(single ? objects[0] : ObjectPrinter.list(objects)))
         case .name:

@@ -59,6 +59,9 @@ struct ResourceBuilder {
     /// read error comes last (kubectl's streaming visitor, as `create -f` shows it); false: the read
     /// error ends the command before any object is handled.
     var keepObjectsBeforeBrokenDocument = false
+    /// Documents are decoded into kubectl's typed structs (`SchemeDecoder`), as a builder made
+    /// `WithScheme` does (the set commands), instead of as unstructured objects.
+    var decodeTyped = false
 
     /// The builder of a command whose flags are the usual ones (`-f`, `-R`, `-k`, `-l`, `--field-selector`,
     /// `--all`, `-A`, `--local`): each read when the command declares it.
@@ -101,8 +104,9 @@ struct ResourceBuilder {
                                     labels: labels, fields: fields, local: local)
         if local {
             let (objects, readError) = try readFiles(&inv)
-            if let readError { throw readError }
+            if let readError, !keepObjectsBeforeBrokenDocument { throw readError }
             for o in objects { result.items.append(.object(Self.localInfo(o))) }
+            if let readError { result.items.append(.failed(readError)) }
             return result
         }
         if hasFiles && !args.isEmpty {
@@ -152,6 +156,8 @@ struct ResourceBuilder {
             return AnyIterator { objects.next().map { .success($0) } }
         }
         var stream = FileObjectStream(paths: filenames, recursive: recursive, validate: validateDocuments, stdin: inv.io.readStdin)
+        stream.typed = decodeTyped
+        stream.requireAPIVersion = !local
         return AnyIterator { stream.next() }
     }
 
@@ -305,7 +311,12 @@ struct ResourceResult {
     func infos(_ inv: inout Invocation, fetch: Fetch, ignoreNotFound: Bool = false,
                keepMissing: Bool = false) throws -> [Result<ResourceInfo, Error>]
     {
-        if local { return items.compactMap { $0.info.map { .success($0) } } }
+        if local {
+            return items.compactMap { item in
+                if case .failed(let e) = item { return .failure(e) }
+                return item.info.map { .success($0) }
+            }
+        }
         let server = try inv.server()
         var out: [Result<ResourceInfo, Error>] = []
         try server.read { s in

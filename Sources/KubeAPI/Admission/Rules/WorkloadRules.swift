@@ -23,7 +23,7 @@ enum WorkloadRules {
             if let old { errs += immutableSelector(obj, old) }
         case ("batch", "Job"):
             errs += JobRules.jobSpec(obj["spec"], path: "spec")
-            if let old { errs += jobUpdate(obj, old) }
+            if let old { errs += jobUpdate(obj, old) } else { errs += JobRules.indexedName(obj) }
         case ("batch", "CronJob"):
             errs += CronJobRules.validate(obj)
             errs += JobRules.jobSpec(obj["spec"]["jobTemplate"]["spec"], path: "spec.jobTemplate.spec")
@@ -125,23 +125,32 @@ enum WorkloadRules {
         return [FieldError(.forbidden, field: "spec", detail: "updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden")]
     }
 
+    /// `ValidateJobSpecUpdate`'s immutable fields, in its order.
     static func jobUpdate(_ obj: JSONValue, _ old: JSONValue) -> [FieldError] {
         var errs: [FieldError] = []
-        if obj["spec"]["selector"] != old["spec"]["selector"] {
-            errs.append(FieldError(.invalid, field: "spec.selector", value: .raw(labelSelectorLiteral(obj["spec"]["selector"])),
-                                   detail: "field is immutable"))
+        let spec = obj["spec"], was = old["spec"]
+        func immutable(_ key: String, _ value: FieldError.BadValue) {
+            if spec[key] != was[key] { errs.append(FieldError(.invalid, field: "spec.\(key)", value: value, detail: "field is immutable")) }
         }
-        let indexed = obj["spec"]["completionMode"].string == "Indexed"
-        if !indexed, obj["spec"]["completions"] != old["spec"]["completions"] {
-            let v: FieldError.BadValue = obj["spec"]["completions"].int.map { .int(Int64($0)) } ?? .null
-            errs.append(FieldError(.invalid, field: "spec.completions", value: v, detail: "field is immutable"))
+        func scalar(_ v: JSONValue) -> FieldError.BadValue { v.int.map { .int(Int64($0)) } ?? v.string.map { .string($0) } ?? .null }
+        if spec["completionMode"].string != "Indexed" {
+            immutable("completions", scalar(spec["completions"]))
+        } else if spec["completions"] != was["completions"], let c = spec["completions"].int, c != spec["parallelism"].int {
+            // An Indexed Job may change completions only together with parallelism (elastic Indexed Jobs).
+            errs.append(FieldError(.invalid, field: "spec.completions", value: .int(Int64(c)), detail: "can only be modified in tandem with spec.parallelism"))
         }
+        immutable("selector", .raw(labelSelectorLiteral(spec["selector"])))
         if jobTemplateChanged(obj, old) {
             // The API server prints the whole internal PodTemplateSpec (pointers as addresses); we abbreviate it.
             errs.append(FieldError(.invalid, field: "spec.template",
                                    value: .raw("core.PodTemplateSpec{ObjectMeta:v1.ObjectMeta{...}, Spec:core.PodSpec{...}}"),
                                    detail: "field is immutable"))
         }
+        immutable("completionMode", scalar(spec["completionMode"]))
+        immutable("podFailurePolicy", spec["podFailurePolicy"].isNull ? .null : .raw(JobPolicyRules.podFailurePolicyLiteral(spec["podFailurePolicy"])))
+        immutable("backoffLimitPerIndex", scalar(spec["backoffLimitPerIndex"]))
+        immutable("managedBy", scalar(spec["managedBy"]))
+        immutable("successPolicy", spec["successPolicy"].isNull ? .null : .raw(JobPolicyRules.successPolicyLiteral(spec["successPolicy"])))
         return errs
     }
 

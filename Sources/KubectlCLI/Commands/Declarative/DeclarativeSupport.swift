@@ -9,13 +9,15 @@ import KubeSchema
 enum LastApplied {
     static let key = "kubectl.kubernetes.io/last-applied-configuration"
 
-    /// `create --save-config`: the object as given, without the annotation, as compact JSON.
-    static func annotate(_ obj: JSONValue) -> JSONValue {
+    /// `create --save-config`: the object as given, without the annotation, as compact JSON. `typed`: an
+    /// object kubectl built as a Go struct (`create <kind>`, expose, autoscale) keeps its field order;
+    /// otherwise keys are sorted as for an unstructured object.
+    static func annotate(_ obj: JSONValue, typed: Bool = false) -> JSONValue {
         var copy = obj
         copy.remove(["metadata", "annotations", key])
         if copy["metadata"]["annotations"].object?.isEmpty == true { copy.remove(["metadata", "annotations"]) }
         var out = obj
-        out["metadata"]["annotations"][key] = .string(copy.compactJSON + "\n")
+        out["metadata"]["annotations"][key] = .string(copy.jsonString(typed ? .compactOrdered : .compact) + "\n")
         return out
     }
 

@@ -43,7 +43,7 @@ enum PatchCommand {
         if subresource == "scale" {
             return try patchScale(live, patch: patch, kind: kind, type: type, session: s, dryRun: dryRun)
         }
-        var patched = try Declarative.apply(patch, to: live, kind: kind)
+        var patched = try applyPatch(patch, to: live, kind: kind, onServer: dryRun != .client)
         if subresource == "status" {
             patched = Declarative.statusOnly(patched, live: live)
         } else if !live["status"].isNull {
@@ -55,6 +55,28 @@ enum PatchCommand {
         let updated = try s.update(patched, type: type, dryRun: dryRun == .server,
                                    body: Declarative.requestBody(patch, kind: kind), verb: "patch", subresource: subresource)
         return (updated, updated != live)
+    }
+
+    /// The patch applied as kubectl applies it for `--local` and `--dry-run=client` (getPatchedJSON:
+    /// built-in kinds only for strategic merge, json-patch's missing key reworded), or as the API server
+    /// applies it (a JSON patch that does not decode is a BadRequest; one that does not apply, a 422
+    /// without details).
+    static func applyPatch(_ patch: JSONValue, to obj: JSONValue, kind: PatchKind, onServer: Bool) throws -> JSONValue {
+        if onServer && kind == .json && !patch.isNull {
+            do { return try JSONPatch.apply(obj, patch: patch) } catch let e as PatchError {
+                if e.message.hasPrefix("json: cannot unmarshal") { throw APIError.badRequest(e.message) }
+                throw APIError.jsonPatchNotApplied
+            }
+        }
+        if !onServer && kind == .strategic && !Declarative.supportsStrategic(obj) {
+            let (group, version) = ExplainCommand.splitGroupVersion(obj["apiVersion"].string ?? "")
+            throw CLIError.message("strategic merge patch is not supported for \(group)/\(version), Kind=\(obj["kind"].string ?? "") locally, try --type merge")
+        }
+        do { return try Declarative.apply(patch, to: obj, kind: kind) } catch CLIError.message(let m) where !onServer && kind == .json {
+            // kubectl rewords json-patch's "doc is missing key: <path>: missing value".
+            guard let r = m.firstRange(of: "doc is missing key: ") else { throw CLIError.message(m) }
+            throw CLIError.message("Object to be patched is missing field (\(m[r.upperBound...]))")
+        }
     }
 
     /// `--subresource=scale`: the patch applies to an autoscaling/v1 Scale view of the object.
@@ -127,12 +149,16 @@ struct PatchOptions: FlagOptions {
         if builder.local {
             for info in try result.infos(&inv, fetch: .names).map({ try $0.get() }) {
                 let original = info.object ?? .emptyObject
-                let patched = try Declarative.apply(patch, to: original, kind: kind)
+                let patched = try PatchCommand.applyPatch(patch, to: original, kind: kind, onServer: false)
                 // kubectl decodes the patched JSON again (unstructured): a patch that removed the kind fails.
+                if patched.object == nil {
+                    throw CLIError.message("json: cannot unmarshal \(StrategicMerge.jsonTypeName(patched)) into Go value of type unstructured.detector")
+                }
                 if (patched["kind"].string ?? "").isEmpty {
                     throw CLIError.message("Object 'Kind' is missing in '\(patched.jsonString(.compact))'")
                 }
-                printer.print(patched, type: info.type, operation: patched == original ? "patched (no change)" : "patched",
+                // The name printer names the patched object by its own apiVersion and kind.
+                printer.print(patched, type: nil, operation: patched == original ? "patched (no change)" : "patched",
                               suffixed: false, inv: inv)
             }
             try printer.flush(&inv)

@@ -10,7 +10,7 @@ enum AutoscaleCommand {
         group: "Deploy Commands:", options: AutoscaleOptions.self)
 }
 
-/// autoscale's options: a HorizontalPodAutoscaler (autoscaling/v2) for each named workload that has a
+/// autoscale's options: a HorizontalPodAutoscaler (autoscaling/v1, as kubectl v1.32 builds it) for each named workload that has a
 /// scale subresource.
 struct AutoscaleOptions: FlagOptions {
     var builder = ResourceBuilder()
@@ -32,7 +32,7 @@ struct AutoscaleOptions: FlagOptions {
          .init(\.minPods, "min", default: "-1", usage: "Lower limit for the number of pods; -1 lets the server choose.", bits: 32),
          .init(\.name, "name", usage: "Name of the autoscaler (default: the target's name)."),
          .init(\.record, CommonFlags.record),
-         .init(\.saveConfig, "save-config", usage: "Record the object in the last-applied-configuration annotation, for later apply.")]
+         .init(\.saveConfig, "save-config", usage: "Accepted for compatibility; kubectl v1.32 writes no annotation here either.")]
     }
 
     func validate(_ inv: Invocation) throws {
@@ -45,33 +45,31 @@ struct AutoscaleOptions: FlagOptions {
 
     func run(_ inv: inout Invocation) throws {
         let explicit = inv.namespaceExplicit
-        try Workloads.createForEach(&inv, builder: builder, printFlags: printFlags, saveConfig: saveConfig,
-                                    kind: ("autoscaling", "HorizontalPodAutoscaler"), operation: "autoscaled") { t, namespace in
+        // v1.32 says `created` for a client dry run, `autoscaled` otherwise.
+        let operation = printFlags.dryRun == "client" ? "created" : "autoscaled"
+        try Workloads.createForEach(&inv, builder: builder, printFlags: printFlags,
+                                    kind: ("autoscaling", "HorizontalPodAutoscaler"), operation: operation) { t, namespace in
             (try autoscaler(for: t, namespace: namespace, explicit: explicit), namespace)
         }
     }
 
     func autoscaler(for t: WorkTarget, namespace: String, explicit: Bool) throws -> JSONValue {
         guard let type = t.type, type.scale != nil else {
-            let gk = t.type.map { $0.group.isEmpty ? $0.kind : "\($0.kind).\($0.group)" } ?? t.kind
-            throw CLIError.message("cannot autoscale a \(gk): \(t.type?.qualifiedPlural ?? t.kind) \(goQuoted(t.name)) does not have a scale subresource")
+            let gvr = t.type.map { "\($0.group)/\($0.version), Resource=\($0.plural)" } ?? t.kind
+            throw CLIError.message("cannot autoscale a \(t.kind): could not find scale subresource for \(gvr) in discovery information")
         }
-        var spec: [(String, JSONValue?)] = [
+        // kubectl v1.32 builds an autoscaling/v1 object: one CPU target, status counts without omitempty.
+        let spec: [(String, JSONValue?)] = [
             ("scaleTargetRef", Gen.obj([("kind", .string(type.kind)), ("name", .string(t.name)), ("apiVersion", .string(type.apiVersion))])),
-            ("minReplicas", minPods >= 0 ? .int(Int64(minPods)) : nil),
+            ("minReplicas", minPods > 0 ? .int(Int64(minPods)) : nil),
             ("maxReplicas", .int(Int64(maxPods))),
+            ("targetCPUUtilizationPercentage", cpuPercent >= 0 ? .int(Int64(cpuPercent)) : nil),
         ]
-        if cpuPercent >= 0 {
-            spec.append(("metrics", .array([Gen.obj([
-                ("type", "Resource"),
-                ("resource", Gen.obj([("name", "cpu"), ("target", Gen.obj([("type", "Utilization"), ("averageUtilization", .int(Int64(cpuPercent)))]))])),
-            ])])))
-        }
         return Gen.obj([
-            ("kind", "HorizontalPodAutoscaler"), ("apiVersion", "autoscaling/v2"),
+            ("kind", "HorizontalPodAutoscaler"), ("apiVersion", "autoscaling/v1"),
             ("metadata", Gen.meta(name: name.isEmpty ? t.name : name, namespace: explicit ? namespace : nil)),
             ("spec", Gen.obj(spec)),
-            ("status", ["currentMetrics": .null, "desiredReplicas": 0]),
+            ("status", ["currentReplicas": 0, "desiredReplicas": 0]),
         ])
     }
 }

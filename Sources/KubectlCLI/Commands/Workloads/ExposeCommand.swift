@@ -20,24 +20,36 @@ enum ExposeCommand {
         return Gen.sortedMap(pairs)
     }
 
-    /// `--selector`, else the object's own selector (a Pod's labels).
+    /// `--selector`, else the object's own selector (a Pod's labels), with the texts of kubectl's
+    /// MapBasedSelectorForObject.
     static func selector(_ t: WorkTarget, key: String, gk: String, flag: String) throws -> JSONValue {
         if !flag.isEmpty { return try sortedPairs(flag) }
         let o = t.object
-        let selector: JSONValue
+        func refuse(_ why: String) -> CLIError {
+            .message("couldn't retrieve selectors via --selector flag or introspection: " + why)
+        }
         switch key {
-        case "/Pod": selector = o["metadata"]["labels"]
-        case "/Service", "/ReplicationController": selector = o["spec"]["selector"]
+        case "/Pod":
+            if o["metadata"]["labels"].isEmptyValue { throw refuse("the pod has no labels and cannot be exposed") }
+            return o["metadata"]["labels"]
+        case "/Service":
+            if o["spec"]["selector"].isNull { throw refuse("the service has no pod selector set") }
+            return o["spec"]["selector"]
+        case "/ReplicationController":
+            return o["spec"]["selector"]
         default:
-            if !(o["spec"]["selector"]["matchExpressions"].array ?? []).isEmpty {
-                throw CLIError.message("couldn't convert expressions - \"\(o["spec"]["selector"].compactJSON)\" to map: the selector has expressions that cannot be represented as a map")
+            let noun = key == "apps/Deployment" ? "deployment" : "replicaset"
+            let selector = o["spec"]["selector"]
+            if selector["matchLabels"].isEmptyValue { throw refuse("invalid \(noun): no selectors, therefore cannot be exposed") }
+            if let expressions = selector["matchExpressions"].array, !expressions.isEmpty {
+                // Go's %+v of []LabelSelectorRequirement.
+                let text = expressions.map { e in
+                    "{Key:\(e["key"].string ?? "") Operator:\(e["operator"].string ?? "") Values:[\((e["values"].array ?? []).compactMap(\.string).joined(separator: " "))]}"
+                }.joined(separator: " ")
+                throw refuse("couldn't convert expressions - \"[\(text)]\" to map")
             }
-            selector = o["spec"]["selector"]["matchLabels"]
+            return selector["matchLabels"]
         }
-        if selector.isEmptyValue {
-            throw CLIError.message("couldn't retrieve selectors via --selector flag or introspection: the \(gk) \(goQuoted(t.name)) has no selector")
-        }
-        return selector
     }
 
     /// `--port` (comma separated), else the Service's ports or the containers' ports; with `--protocol`
@@ -103,7 +115,7 @@ struct ExposeOptions: FlagOptions {
          .init(\.port, "port", usage: "Port the service serves on (default: the target's ports)."),
          .init(\.protocolName, "protocol", usage: "Network protocol of the service port (TCP, UDP, SCTP)."),
          .init(\.record, CommonFlags.record),
-         .init(\.saveConfig, "save-config", usage: "Record the object in the last-applied-configuration annotation, for later apply."),
+         .init(\.saveConfig, "save-config", usage: "Accepted for compatibility; kubectl v1.32 writes no annotation here either."),
          .init(\.selector, "selector", usage: "Selector for the service (default: the target's)."),
          .init(\.sessionAffinity, "session-affinity", usage: "None or ClientIP."),
          .init(\.targetPort, "target-port", usage: "Container port (number or name) the service forwards to."),
@@ -119,7 +131,7 @@ struct ExposeOptions: FlagOptions {
 
     func run(_ inv: inout Invocation) throws {
         let explicit = inv.namespaceExplicit
-        try Workloads.createForEach(&inv, builder: builder, printFlags: printFlags, saveConfig: saveConfig,
+        try Workloads.createForEach(&inv, builder: builder, printFlags: printFlags,
                                     kind: ("", "Service"), operation: "exposed") { t, namespace in
             var service = try service(for: t, namespace: namespace, explicit: explicit)
             if !overrides.isEmpty { service = try RunOverrides.apply(service, overrides: overrides, type: overrideType) }
@@ -138,6 +150,9 @@ struct ExposeOptions: FlagOptions {
         let o = t.object
         let selector = try ExposeCommand.selector(t, key: key, gk: gk, flag: self.selector)
         let portValues = try ExposeCommand.ports(o, key: key, type: type, options: self)
+        if !sessionAffinity.isEmpty && sessionAffinity != "None" && sessionAffinity != "ClientIP" {
+            throw CLIError.message("unknown session affinity: \(sessionAffinity)")
+        }
         var labels: JSONValue? = o["metadata"]["labels"].isEmptyValue ? nil : o["metadata"]["labels"]
         if !self.labels.isEmpty { labels = try ExposeCommand.sortedPairs(self.labels) }
         let spec = Gen.obj([

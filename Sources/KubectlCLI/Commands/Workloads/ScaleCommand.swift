@@ -36,7 +36,7 @@ struct ScaleOptions: FlagOptions {
             FlagSpec("all", .bool, usage: "Select every object of the given types in the namespace."), CommonFlags.selector]),
          .init(\.currentReplicas, "current-replicas", default: "-1", usage: "Precondition: the current size must be this (-1 for no condition)."),
          .init(\.record, CommonFlags.record),
-         .init(\.replicas, "replicas", usage: "The new desired number of replicas.", bits: 32, required: true),
+         .init(\.replicas, "replicas", usage: "The new desired number of replicas.", required: true),
          .init(\.resourceVersion, "resource-version", usage: "Precondition: the current resourceVersion must be this."),
          .init(\.timeout, "timeout", .duration, default: "0s", usage: "How long to wait for the scale to finish. No effect offline: the store settles at once.")]
     }
@@ -48,6 +48,7 @@ struct ScaleOptions: FlagOptions {
         if replicas < 0 {
             throw CLIError.message("The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0")
         }
+        if currentReplicas < -1 { throw CLIError.message("The --current-replicas must specify an integer of -1 or greater") }
         if builder.isEmpty { throw CLIError.message(ResourceArgs.noResourcesMessage) }
         try builder.rejectAllWithSelector()
     }
@@ -65,36 +66,22 @@ struct ScaleOptions: FlagOptions {
         if targets.count > 1 && !resourceVersion.isEmpty {
             throw CLIError.message("cannot use --resource-version with multiple resources")
         }
-        var failures: [String] = []
+        // kubectl prints each object as the builder read it (before the scale), stops at the first failed
+        // scale, and reports the objects it could not read last.
         for t in targets {
             guard let type = t.type else { continue }
-            guard let scale = type.scale else {
-                failures.append(ErrorRenderer.standard(APIError.notFound(type.qualifiedPlural + "/scale", t.name)))
-                continue
+            if printer.dryRun != .client {
+                guard let scale = type.scale else { throw CLIError.api(SubresourceWrite.noSuchPath) }
+                let preconditions = ScalePreconditions(replicas: currentReplicas, resourceVersion: resourceVersion)
+                do {
+                    _ = try preconditions.scale(t.object, type: type, to: replicas, scale: scale, server: try inv.server(),
+                                                dryRun: printer.dryRun == .server)
+                } catch let e as ScalePreconditions.Failed {
+                    throw CLIError.message(e.message)
+                }
             }
-            let result: JSONValue
-            do {
-                result = try scaled(t, type: type, scale: scale, dryRun: printer.dryRun, inv: &inv)
-            } catch let e as ScalePreconditions.Failed {
-                failures.append("error: " + e.message)
-                continue
-            } catch {
-                failures.append(ErrorRenderer.lineFor(error))
-                continue
-            }
-            try printer.printNow(result, type: type, operation: "scaled", inv: &inv)
+            try printer.printNow(t.object, type: type, operation: "scaled", inv: &inv)
         }
-        try SetCommand.fail(failures)
-    }
-
-    func scaled(_ t: WorkTarget, type: ResourceType, scale: ScaleSubresource, dryRun: DryRun, inv: inout Invocation) throws -> JSONValue {
-        let preconditions = ScalePreconditions(replicas: currentReplicas, resourceVersion: resourceVersion)
-        if dryRun == .client {
-            try preconditions.check(t.object, scale: scale)
-            var changed = t.object
-            changed.set(scale.specReplicasPath, .int(Int64(replicas)))
-            return changed
-        }
-        return try preconditions.scale(t.object, type: type, to: replicas, scale: scale, server: try inv.server(), dryRun: dryRun == .server)
+        if !errors.isEmpty { throw CLIError.aggregate(errors) }
     }
 }

@@ -10,7 +10,8 @@ import KubeSchema
 extension TypedRoundTrip {
     static func typedFields(_ obj: JSONValue) -> JSONValue {
         guard let apiVersion = obj["apiVersion"].string, let kind = obj["kind"].string,
-              let def = SchemaIndex.builtin.definition(apiVersion: apiVersion, kind: kind) else { return obj }
+              let gv = try? SchemeDecoder.parseGroupVersion(apiVersion),
+              let def = SchemeDecoder.definition(group: gv.0, version: gv.1, kind: kind) else { return obj }
         return withoutEmpty(prunedToBuiltinType(obj), definition: def, depth: 0)
     }
 

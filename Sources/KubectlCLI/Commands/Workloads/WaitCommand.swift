@@ -127,9 +127,17 @@ struct WaitOptions: FlagOptions {
     func run(_ inv: inout Invocation) throws {
         let condition = try WaitCommand.parseCondition(forText)
         let printer = try printFlags.toPrinter(inv)
-        let (targets, errors) = try Workloads.collect(&inv, builder)
+        var (targets, errors) = try Workloads.collect(&inv, builder)
         var wait = ClientWait(timeoutNanoseconds: timeoutNanoseconds)
         if !builder.local { wait.server = try inv.server() }
+        if case .create = condition, !errors.isEmpty || targets.isEmpty {
+            // kubectl reads the objects again until all of them exist or the timeout passes.
+            let created = try wait.until {
+                (targets, errors) = try Workloads.collect(&inv, builder)
+                return errors.isEmpty && !targets.isEmpty
+            }
+            if !created { throw CLIError.message("timed out waiting for the condition") }
+        }
         if case .delete = condition {
             // Objects already gone satisfy --for=delete; the others are waited for.
             for t in targets {

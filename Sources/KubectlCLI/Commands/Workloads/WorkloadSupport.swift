@@ -67,29 +67,31 @@ enum Workloads {
     static func kindSlashName(_ o: JSONValue) -> String { "\(o["kind"].string ?? "")/\(o["metadata"]["name"].string ?? "")" }
 
     /// autoscale and expose: for each named object, a new object of `kind` made by `make` (with the
-    /// namespace to create it in), annotated with `--save-config`, created unless `--dry-run=client`,
-    /// and printed at once (in Go field order when not sent to the store). The first object that cannot
-    /// be read ends the command before anything is made.
-    static func createForEach(_ inv: inout Invocation, builder: ResourceBuilder, printFlags: PrintFlags, saveConfig: Bool,
+    /// namespace to create it in), created unless `--dry-run=client`, and printed at once (in Go field
+    /// order when not sent to the store). Both commands declare `--save-config` but v1.32 never writes
+    /// the annotation. The objects that cannot be read are reported last.
+    static func createForEach(_ inv: inout Invocation, builder: ResourceBuilder, printFlags: PrintFlags,
                               kind: (group: String, kind: String), operation: String,
                               make: (WorkTarget, String) throws -> (JSONValue, String)) throws
     {
         let printer = try printFlags.toPrinter(inv)
         printer.typedJSON = printer.dryRun == .client
         let (targets, errors) = try collect(&inv, builder)
-        if let e = errors.first { throw e }
         let server = try inv.server()
         let namespace = try inv.namespace()
         guard let newType = server.registry.type(group: kind.group, kind: kind.kind) else { return }
         for t in targets {
-            var (obj, objNamespace) = try make(t, namespace)
-            if saveConfig { obj = LastApplied.annotate(obj) }
+            let (obj, objNamespace) = try make(t, namespace)
             var result = obj
+            // The version the object was built in (autoscale's autoscaling/v1), else the preferred one.
+            let type = server.registry.type(apiVersion: obj["apiVersion"].string ?? "", kind: kind.kind) ?? newType
             if printer.dryRun != .client {
-                result = try server.write { try $0.create(obj, type: newType, namespace: objNamespace, dryRun: printer.dryRun == .server) }
+                result = try server.write { try $0.create(obj, type: type, namespace: objNamespace, dryRun: printer.dryRun == .server) }
             }
-            try printer.printNow(result, type: newType, operation: operation, inv: &inv)
+            try printer.printNow(result, type: type, operation: operation, inv: &inv)
         }
+        // The objects that could not be read are reported after the others are done.
+        if !errors.isEmpty { throw CLIError.aggregate(errors) }
     }
 }
 
@@ -102,7 +104,11 @@ enum TypedRoundTrip {
     static func normalize(_ obj: JSONValue) -> JSONValue {
         guard case .object = obj, let kind = obj["kind"].string else { return obj }
         let apiVersion = obj["apiVersion"].string ?? ""
-        let group = GroupVersionKind.parse(apiVersion: apiVersion, kind: kind).group
+        var group = GroupVersionKind.parse(apiVersion: apiVersion, kind: kind).group
+        // extensions/v1beta1 still holds the apps kinds in kubectl's scheme, with the same struct layout.
+        if group == "extensions" && ["Deployment", "DaemonSet", "ReplicaSet"].contains(kind) { group = "apps" }
+        // apps/v1 and apps/v1beta2 declare the selector without omitempty; the older versions with it.
+        let selectorPointer = apiVersion != "extensions/v1beta1" && apiVersion != "apps/v1beta1"
         var o = obj
         o["metadata"] = TypedOrder.meta(obj["metadata"])
         switch (group, kind) {
@@ -112,12 +118,14 @@ enum TypedRoundTrip {
         case ("apps", "Deployment"):
             o["spec"] = workloadSpec(obj["spec"], order: ["replicas", "selector", "template", "strategy", "minReadySeconds",
                                                           "revisionHistoryLimit", "paused", "progressDeadlineSeconds"],
-                                     required: [("strategy", .emptyObject)])
+                                     required: [("strategy", .emptyObject)], selectorPointer: selectorPointer)
             o["status"] = status(obj["status"], order: ["observedGeneration", "replicas", "updatedReplicas", "readyReplicas",
                                                         "availableReplicas", "unavailableReplicas", "terminatingReplicas",
                                                         "conditions", "collisionCount"], required: [])
         case ("apps", "ReplicaSet"), ("", "ReplicationController"):
-            o["spec"] = workloadSpec(obj["spec"], order: ["replicas", "minReadySeconds", "selector", "template"], required: [])
+            // A ReplicationController's selector is a map with omitempty, not a pointer.
+            o["spec"] = workloadSpec(obj["spec"], order: ["replicas", "minReadySeconds", "selector", "template"], required: [],
+                                     selectorPointer: selectorPointer && kind == "ReplicaSet")
             o["status"] = status(obj["status"], order: ["replicas", "fullyLabeledReplicas", "readyReplicas", "availableReplicas",
                                                         "terminatingReplicas", "observedGeneration", "conditions"],
                                  required: [("replicas", .int(0))])
@@ -125,7 +133,8 @@ enum TypedRoundTrip {
             o["spec"] = workloadSpec(obj["spec"], order: ["replicas", "selector", "template", "volumeClaimTemplates", "serviceName",
                                                           "podManagementPolicy", "updateStrategy", "revisionHistoryLimit",
                                                           "minReadySeconds", "persistentVolumeClaimRetentionPolicy", "ordinals"],
-                                     required: [("serviceName", .string("")), ("updateStrategy", .emptyObject)])
+                                     required: [("serviceName", .string("")), ("updateStrategy", .emptyObject)],
+                                     selectorPointer: selectorPointer)
             if !o["spec"]["volumeClaimTemplates"].isNull { o["spec"]["volumeClaimTemplates"] = claimTemplates(o["spec"]["volumeClaimTemplates"]) }
             o["status"] = status(obj["status"], order: ["observedGeneration", "replicas", "readyReplicas", "currentReplicas",
                                                         "updatedReplicas", "currentRevision", "updateRevision", "collisionCount",
@@ -134,7 +143,7 @@ enum TypedRoundTrip {
         case ("apps", "DaemonSet"):
             o["spec"] = workloadSpec(obj["spec"], order: ["selector", "template", "updateStrategy", "minReadySeconds",
                                                           "revisionHistoryLimit"],
-                                     required: [("updateStrategy", .emptyObject)])
+                                     required: [("updateStrategy", .emptyObject)], selectorPointer: selectorPointer)
             o["status"] = status(obj["status"], order: ["currentNumberScheduled", "numberMisscheduled", "desiredNumberScheduled",
                                                         "numberReady", "observedGeneration", "updatedNumberScheduled",
                                                         "numberAvailable", "numberUnavailable", "collisionCount", "conditions"],
@@ -214,11 +223,14 @@ enum TypedRoundTrip {
                                  "podIPs", "startTime", "initContainerStatuses", "containerStatuses", "qosClass",
                                  "ephemeralContainerStatuses", "resize", "resourceClaimStatuses"]
 
-    static func workloadSpec(_ spec: JSONValue, order: [String], required: [(String, JSONValue)]) -> JSONValue {
+    static func workloadSpec(_ spec: JSONValue, order: [String], required: [(String, JSONValue)],
+                             selectorPointer: Bool = true) -> JSONValue {
         var s = TypedOrder.reorder(spec.isNull ? .emptyObject : spec, order) { k, v in
             k == "template" ? template(v) : v
         }
         if s["template"] == nil { s["template"] = template(.emptyObject) }
+        // `selector` is a pointer without omitempty in the apps workload specs.
+        if selectorPointer && s["selector"] == nil { s["selector"] = .null }
         for (k, v) in required where s[k] == nil { s[k] = v }
         return .object(TypedOrder.reorder(.object(s), order))
     }

@@ -35,7 +35,7 @@ struct CreateConfigMap: ObjectGenerator {
     static var flags: [OptionFlag<Self>] { DataSources.flags.map { $0.lifted(\.sources) } }
 
     func make(args: [String], argsLenAtDash: Int?, context: GeneratorContext) throws -> JSONValue {
-        let name = try Gen.name(args, argsLenAtDash)
+        let name = try Gen.requiredName(args, argsLenAtDash)
         let c = try sources.collect(name: name, isSecret: false, context: context)
         var finalName = name
         if sources.appendHash {
@@ -61,7 +61,7 @@ struct CreateSecretGeneric: ObjectGenerator {
     }
 
     func make(args: [String], argsLenAtDash: Int?, context: GeneratorContext) throws -> JSONValue {
-        let name = try Gen.name(args, argsLenAtDash)
+        let name = try Gen.requiredName(args, argsLenAtDash)
         let c = try sources.collect(name: name, isSecret: true, context: context)
         var finalName = name
         if sources.appendHash {
@@ -90,7 +90,7 @@ struct CreateSecretTLS: ObjectGenerator {
         func read(_ p: String) throws -> [UInt8] {
             switch context.files.read(p) {
             case .success(let b): return b
-            case .failure(let e): throw CLIError.message("Cannot read file \(p), open \(p): \(e.text)")
+            case .failure(let e): throw CLIError.message("Cannot read file \(p), \(e.op) \(p): \(e.text)")
             }
         }
         let cert = try read(certPath), key = try read(keyPath)
@@ -117,6 +117,13 @@ struct CreateSecretTLS: ObjectGenerator {
         }
         if types.isEmpty { throw CLIError.message("tls: failed to find any PEM data in \(what) input") }
         if !types.contains(where: wanted) {
+            // Go's tls.X509KeyPair names the two inputs given the wrong way round.
+            if what == "certificate", types.count == 1, types[0].hasSuffix("PRIVATE KEY") {
+                throw CLIError.message("tls: failed to find certificate PEM data in certificate input, but did find a private key; PEM inputs may have been switched")
+            }
+            if what == "key", types == ["CERTIFICATE"] {
+                throw CLIError.message("tls: found a certificate rather than a key in the PEM for the private key")
+            }
             if what == "key" {
                 throw CLIError.message("tls: failed to find PEM block with type ending in \"PRIVATE KEY\" in key input after skipping PEM blocks of the following types: [\(types.joined(separator: " "))]")
             }
@@ -144,7 +151,7 @@ struct CreateSecretDockerRegistry: ObjectGenerator {
     }
 
     func make(args: [String], argsLenAtDash: Int?, context: GeneratorContext) throws -> JSONValue {
-        let name = try Gen.name(args, argsLenAtDash)
+        let name = try Gen.requiredName(args, argsLenAtDash)
         let files = fromFile, user = dockerUsername, password = dockerPassword, email = dockerEmail
         let server = dockerServer ?? "https://index.docker.io/v1/"
         if files.isEmpty && (user.isEmpty || password.isEmpty || server.isEmpty) {
@@ -154,7 +161,8 @@ struct CreateSecretDockerRegistry: ObjectGenerator {
         let data: JSONValue
         if !files.isEmpty {
             var c = DataCollector(objectName: name, isSecret: true, context: context)
-            try c.addFiles(files)
+            // A path without a key is stored under `.dockerconfigjson`.
+            try c.addFiles(files.map { $0.contains("=") ? $0 : ".dockerconfigjson=" + $0 })
             data = c.binaryJSON ?? .emptyObject
         } else {
             let entry = Gen.obj([("username", .string(user)), ("password", .string(password)),

@@ -6,7 +6,7 @@ struct CreateNamespace: ObjectGenerator {
         []
     }
     func make(args: [String], argsLenAtDash: Int?, context: GeneratorContext) throws -> JSONValue {
-        let name = try Gen.name(args, argsLenAtDash)
+        let name = try Gen.requiredName(args, argsLenAtDash)
         return Gen.obj([("kind", "Namespace"), ("apiVersion", "v1"), ("metadata", Gen.meta(name: name)),
                         ("spec", .emptyObject), ("status", .emptyObject)])
     }
@@ -19,7 +19,7 @@ struct CreateServiceAccount: ObjectGenerator {
         []
     }
     func make(args: [String], argsLenAtDash: Int?, context: GeneratorContext) throws -> JSONValue {
-        let name = try Gen.name(args, argsLenAtDash)
+        let name = try Gen.requiredName(args, argsLenAtDash)
         return Gen.obj([("kind", "ServiceAccount"), ("apiVersion", "v1"),
                         ("metadata", Gen.meta(name: name, namespace: context.namespace))])
     }
@@ -35,7 +35,7 @@ struct CreateQuota: ObjectGenerator {
     }
 
     func make(args: [String], argsLenAtDash: Int?, context: GeneratorContext) throws -> JSONValue {
-        let name = try Gen.name(args, argsLenAtDash)
+        let name = try Gen.requiredName(args, argsLenAtDash)
         var hard: [(String, String)] = []
         let spec = self.hard
         if !spec.isEmpty {
@@ -51,6 +51,8 @@ struct CreateQuota: ObjectGenerator {
         }
         let scopesText = self.scopes
         let scopes = scopesText.isEmpty ? [] : Gen.split(scopesText, ",")
+        // Scope names are left to the API server; only an empty one is refused here.
+        if scopes.contains("") { throw CLIError.message("invalid resource quota scope \"\"") }
         return Gen.obj([("kind", "ResourceQuota"), ("apiVersion", "v1"),
                         ("metadata", Gen.meta(name: name, namespace: context.namespace)),
                         ("spec", Gen.obj([("hard", hard.isEmpty ? nil : Gen.sortedMap(hard)),
@@ -102,7 +104,7 @@ struct CreatePodDisruptionBudget: ObjectGenerator {
     }
 
     func make(args: [String], argsLenAtDash: Int?, context: GeneratorContext) throws -> JSONValue {
-        let name = try Gen.name(args, argsLenAtDash)
+        let name = try Gen.requiredName(args, argsLenAtDash)
         let minA = minAvailable, maxU = maxUnavailable
         if selector.isEmpty { throw CLIError.message("a selector must be specified") }
         if minA.isEmpty && maxU.isEmpty { throw CLIError.message("one of min-available or max-unavailable must be specified") }

@@ -23,6 +23,13 @@ enum RBAC {
         return out
     }
 
+    /// The values in their first order, each once (kubectl drops repeated names and URLs).
+    static func unique(_ values: [String]) -> [String] {
+        var out: [String] = []
+        for v in values where !out.contains(v) { out.append(v) }
+        return out
+    }
+
     static func resources(_ resources: [String]) -> [Resource] {
         var out: [Resource] = []
         for r in resources {
@@ -130,13 +137,13 @@ struct CreateRole: ObjectGenerator {
     }
 
     func make(args: [String], argsLenAtDash: Int?, context: GeneratorContext) throws -> JSONValue {
-        let name = try Gen.name(args, argsLenAtDash)
+        let name = try Gen.requiredName(args, argsLenAtDash)
         let verbs = RBAC.verbs(verb), resources = RBAC.resources(resource)
         if verbs.isEmpty { throw CLIError.message("at least one verb must be specified") }
         RBAC.warnVerbs(verbs, context: context)
         if resources.isEmpty { throw CLIError.message("at least one resource must be specified") }
         try RBAC.validateResources(resources, verbs: verbs, context: context)
-        let rules = RBAC.rules(verbs: verbs, resources: resources, resourceNames: resourceName,
+        let rules = RBAC.rules(verbs: verbs, resources: resources, resourceNames: RBAC.unique(resourceName),
                                nonResourceURLs: [], context: context)
         return Gen.obj([("kind", "Role"), ("apiVersion", .string(rbacGroup + "/v1")),
                         ("metadata", Gen.meta(name: name, namespace: context.namespace)), ("rules", .array(rules))])
@@ -151,7 +158,8 @@ struct CreateClusterRole: ObjectGenerator {
     var verb: [String] = []
 
     static var flags: [OptionFlag<Self>] {
-        [.init(\.aggregationRule, "aggregation-rule", default: "", usage: "Label selector (key=value,...) of cluster roles to aggregate."),
+        [.init(\.aggregationRule, FlagSpec("aggregation-rule", .stringArray, default: "", usage: "Label selector (key=value,...) of cluster roles to aggregate.",
+                                           syntax: .mapStringString)),
          .init(\.nonResourceURL, "non-resource-url", usage: "Non-resource URL paths the rule applies to."),
          .init(\.resource, "resource", usage: "Resources the rule applies to."),
          .init(\.resourceName, "resource-name", .stringArray, usage: "Names of the resources the rule is limited to."),
@@ -159,15 +167,13 @@ struct CreateClusterRole: ObjectGenerator {
     }
 
     func make(args: [String], argsLenAtDash: Int?, context: GeneratorContext) throws -> JSONValue {
-        let name = try Gen.name(args, argsLenAtDash)
+        let name = try Gen.requiredName(args, argsLenAtDash)
         let verbs = RBAC.verbs(verb), resources = RBAC.resources(resource)
-        let urls = nonResourceURL, resourceNames = resourceName
+        let urls = RBAC.unique(nonResourceURL), resourceNames = RBAC.unique(resourceName)
         var agg: [(String, String)] = []
-        for item in aggregationRule {
-            let kv = Gen.splitN2(item, "=")
-            if kv.count != 2 { throw CLIError.message("invalid argument \"\(item)\" for \"--aggregation-rule\" flag: \(item) must be formatted as key=value") }
-            agg.removeAll { $0.0 == kv[0] }
-            agg.append((kv[0], kv[1]))
+        for (k, v) in aggregationRule.flatMap({ FlagSyntax.mapPairs($0) ?? [] }) {
+            agg.removeAll { $0.0 == k }
+            agg.append((k, v))
         }
         let meta = Gen.meta(name: name)
         if !agg.isEmpty {
@@ -212,7 +218,7 @@ struct CreateRoleBinding: ObjectGenerator {
     }
 
     func make(args: [String], argsLenAtDash: Int?, context: GeneratorContext) throws -> JSONValue {
-        let name = try Gen.name(args, argsLenAtDash)
+        let name = try Gen.requiredName(args, argsLenAtDash)
         if role.isEmpty == clusterRole.isEmpty { throw CLIError.message("exactly one of clusterrole or role must be specified") }
         let subjects = try RBAC.subjects(self.subjects)
         let ref = Gen.obj([("apiGroup", .string(rbacGroup)), ("kind", role.isEmpty ? "ClusterRole" : "Role"),

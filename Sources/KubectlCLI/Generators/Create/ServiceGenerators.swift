@@ -8,7 +8,10 @@ enum NodePortService: ServiceKind { static var type: ServiceType { .nodePort } }
 enum LoadBalancerService: ServiceKind { static var type: ServiceType { .loadBalancer } }
 enum ExternalNameService: ServiceKind { static var type: ServiceType { .externalName } }
 
-struct CreateService<Kind: ServiceKind>: ObjectGenerator {
+/// The `create service <type>` generators (kubectl's ignore `--save-config`).
+protocol ServiceGeneratorMarker {}
+
+struct CreateService<Kind: ServiceKind>: ObjectGenerator, ServiceGeneratorMarker {
     var clusterIP = ""
     var nodePort = 0
     var externalName = ""
@@ -29,8 +32,8 @@ struct CreateService<Kind: ServiceKind>: ObjectGenerator {
     static func parsePort(_ spec: String) throws -> (Int64, JSONValue) {
         let parts = Gen.split(spec, ":")
         let p = parts[0]
-        guard let port = UInt64(p), port <= 65535 else {
-            let digits = !p.isEmpty && p.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        let digits = !p.isEmpty && p.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        guard digits, let port = UInt64(p), port <= 65535 else {
             throw CLIError.message("strconv.ParseUint: parsing \"\(p)\": \(digits ? "value out of range" : "invalid syntax")")
         }
         if parts.count == 1 { return (Int64(port), .int(Int64(port))) }
@@ -89,37 +92,38 @@ struct CreateIngress: ObjectGenerator {
          .init(\.rule, "rule", .stringArray, usage: "Rule host/path=service:port[,tls[=secret]]; a trailing * makes a Prefix path.")]
     }
 
-    /// `^([\w*\-.]*)(/[^,=\n]*)=([\w\-]+):([\w\-]+)(,tls=?([\w\-]+)?)?$`
+    /// v1.32's rule check, `^([\w*\-.]*)(/.*)=([\w\-]+):([\w\-]+)`, found anywhere from the start (the
+    /// optional `,tls[=secret]` part and the end of the text are not checked).
     static func ruleMatches(_ rule: String) -> Bool {
         let u = Array(rule.utf8)
+        func word(_ c: UInt8) -> Bool { (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c == 0x5F || c == 0x2D }
         var i = 0
-        func word(_ c: UInt8) -> Bool { (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c == 0x5F }
-        while i < u.count, word(u[i]) || u[i] == 0x2A || u[i] == 0x2D || u[i] == 0x2E { i += 1 }
+        while i < u.count, word(u[i]) || u[i] == 0x2A || u[i] == 0x2E { i += 1 }
         guard i < u.count, u[i] == 0x2F else { return false }
-        // path: / then [^,=\n]* (greedy; the next char must be '=')
-        i += 1
-        while i < u.count, u[i] != 0x2C, u[i] != 0x3D, u[i] != 0x0A { i += 1 }
-        guard i < u.count, u[i] == 0x3D else { return false }
-        i += 1
-        var start = i
-        while i < u.count, word(u[i]) || u[i] == 0x2D { i += 1 }
-        guard i > start, i < u.count, u[i] == 0x3A else { return false }
-        i += 1
-        start = i
-        while i < u.count, word(u[i]) || u[i] == 0x2D { i += 1 }
-        guard i > start else { return false }
-        if i == u.count { return true }
-        let rest = String(decoding: u[i...], as: UTF8.self)
-        guard rest.hasPrefix(",tls") else { return false }
-        var t = Array(rest.utf8.dropFirst(4))
-        if t.first == 0x3D { t.removeFirst() }
-        return t.allSatisfy { word($0) || $0 == 0x2D }
+        // `/.*` then `=`: any later `=` before a newline may end the path.
+        var k = i + 1
+        while k < u.count, u[k] != 0x0A {
+            if u[k] == 0x3D {
+                var j = k + 1
+                let nameStart = j
+                while j < u.count, word(u[j]) { j += 1 }
+                if j > nameStart, j + 1 < u.count, u[j] == 0x3A, word(u[j + 1]) { return true }
+            }
+            k += 1
+        }
+        return false
     }
 
-    static func backend(_ service: String) -> JSONValue {
+    /// `intstr.Parse` of the port: a number (0 is omitted, as `number` is omitempty) or a name.
+    static func backend(_ service: String) throws -> JSONValue {
         let parts = Gen.split(service, ":")
+        guard parts.count > 1 else { throw GoPanic.index(1, length: parts.count) }
         let port: JSONValue
-        if let n = Int32(parts[1]) { port = ["number": .int(Int64(n))] } else { port = ["name": .string(parts[1])] }
+        if let n = Int32(parts[1]) {
+            port = n == 0 ? .emptyObject : ["number": .int(Int64(n))]
+        } else {
+            port = parts[1].isEmpty ? .emptyObject : ["name": .string(parts[1])]
+        }
         return ["service": Gen.obj([("name", .string(parts[0])), ("port", port)])]
     }
 
@@ -166,17 +170,19 @@ struct CreateIngress: ObjectGenerator {
         for r in rules {
             let noTLS = Gen.split(r, ",")[0]
             let hs = Gen.splitN2(noTLS, "/")
+            guard hs.count == 2 else { throw GoPanic.index(1, length: 1) }
             let host = hs[0]
             let ps = Gen.split(hs[1], "=")
+            guard ps.count > 1 else { throw GoPanic.index(1, length: ps.count) }
             var path = "/" + ps[0]
             var pathType = "Exact"
             if path.hasSuffix("*") { pathType = "Prefix"; path.removeLast() }
-            let p = Gen.obj([("path", .string(path)), ("pathType", .string(pathType)), ("backend", Self.backend(ps[1]))])
+            let p = Gen.obj([("path", .string(path)), ("pathType", .string(pathType)), ("backend", try Self.backend(ps[1]))])
             if let i = ruleList.firstIndex(where: { $0.host == host }) { ruleList[i].paths.append(p) } else { ruleList.append((host, [p])) }
         }
         let spec = Gen.obj([
             ("ingressClassName", cls.isEmpty ? nil : .string(cls)),
-            ("defaultBackend", defaultBackend.isEmpty ? nil : Self.backend(defaultBackend)),
+            ("defaultBackend", defaultBackend.isEmpty ? nil : try Self.backend(defaultBackend)),
             ("tls", tls.isEmpty ? nil : .array(tls.map { Gen.obj([("hosts", $0.hosts.isEmpty ? nil : Gen.strings($0.hosts)),
                                                                   ("secretName", $0.secret.isEmpty ? nil : .string($0.secret))]) })),
             ("rules", ruleList.isEmpty ? nil : .array(ruleList.map {

@@ -7,7 +7,7 @@ func container(name: String, image: String, command: [String]? = nil, args: [Str
                securityContext: JSONValue? = nil, stdin: Bool = false, stdinOnce: Bool = false, tty: Bool = false) -> JSONValue
 {
     Gen.obj([
-        ("name", .string(name)), ("image", .string(image)),
+        ("name", .string(name)), ("image", image.isEmpty ? nil : .string(image)),
         ("command", command.flatMap { $0.isEmpty ? nil : Gen.strings($0) }),
         ("args", args.flatMap { $0.isEmpty ? nil : Gen.strings($0) }),
         ("ports", ports), ("env", env), ("resources", .emptyObject),
@@ -80,22 +80,29 @@ struct CreateJob: ObjectGenerator {
          .init(\.image, "image", usage: "Image for the container.")]
     }
 
-    /// Splits `--from` into (resource, name) for the caller's lookup: `cronjob/x` → ("cronjob", "x").
-    /// `--from=cronjob/NAME`: the CronJob, read before the flags are checked (its read error is reported
-    /// only when the flags are right).
+    /// `--from=TYPE/NAME`: the object, read as kubectl's resource builder reads it (any type, short
+    /// names too), before the flags are checked; its error (unknown type, not found, not a CronJob) is
+    /// reported only when the flags are right.
     func prefetch(_ inv: inout Invocation, context: GeneratorContext) throws -> Error? {
-        let parts = from.split(separator: "/", maxSplits: 1).map(String.init)
-        guard parts.count == 2, ["cronjob", "cronjobs", "cj", "cronjob.batch", "cronjobs.batch"].contains(parts[0].lowercased()) else {
-            return nil
-        }
-        let ns = try inv.namespace()
-        let type = try inv.registry.resolve("cronjobs.batch").type
+        guard !from.isEmpty else { return nil }
         do {
-            context.fromCronJob = try inv.server().read { try $0.get(type, namespace: ns, name: parts[1]) }
-        } catch let e as APIError {
-            return CLIError.message("failed to retrieve CronJob: \(e.message)")
+            var builder = ResourceBuilder()
+            builder.args = [from]
+            let infos = try builder.resolve(&inv).infos(&inv, fetch: .latest)
+            if let failure = infos.first(where: { if case .failure = $0 { return true } else { return false } }),
+               case .failure(let e) = failure { return e }
+            guard infos.count == 1, case .success(let info) = infos[0], let object = info.object else {
+                return CLIError.message("from must be an existing cronjob")
+            }
+            guard info.type?.group == "batch", info.type?.kind == "CronJob" else {
+                let goType = info.type.map { $0.openAPIV3Schema == nil ? "*\($0.version).\($0.kind)" : "*unstructured.Unstructured" }
+                return CLIError.message("unknown object type \(goType ?? "*unstructured.Unstructured")")
+            }
+            context.fromCronJob = object
+            return nil
+        } catch {
+            return error
         }
-        return nil
     }
 
     func make(args: [String], argsLenAtDash: Int?, context: GeneratorContext) throws -> JSONValue {

@@ -4,6 +4,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 def res(name, kind, namespaced=True, verbs=("get","list","create","update","patch","delete","watch"), short=None):
     r = {"name": name, "singularName": kind.lower(), "namespaced": namespaced, "kind": kind, "verbs": list(verbs)}
     if short: r["shortNames"] = short
+    if kind == "Scale": r.update(group="autoscaling", version="v1")  # as the API server lists /scale
     return r
 groups = {
  "v1": [res("pods","Pod",short=["po"]), res("pods/log","Pod",verbs=("get",)), res("pods/exec","PodExecOptions",verbs=("create","get")), res("services","Service",short=["svc"]), res("configmaps","ConfigMap",short=["cm"]), res("secrets","Secret"), res("namespaces","Namespace",False,short=["ns"]), res("nodes","Node",False,short=["no"]), res("serviceaccounts","ServiceAccount",short=["sa"])],
@@ -24,6 +25,13 @@ if routes:
     groups["v1"] += [res("events","Event",short=["ev"]), res("pods/ephemeralcontainers","Pod",verbs=("get","patch","update"))]
     groups["certificates.k8s.io/v1"] = [res("certificatesigningrequests","CertificateSigningRequest",False,short=["csr"]), res("certificatesigningrequests/approval","CertificateSigningRequest",False,verbs=("get","patch","update"))]
     groups["events.k8s.io/v1"] = [res("events","Event",short=["ev"])]
+# FAKEAPI_WORKLOADS=1 (the expose/scale/rollout/autoscale recordings): the rest of the workload API
+# (replication controllers, controller revisions, every scale subresource, autoscaling).
+if os.environ.get("FAKEAPI_WORKLOADS"):
+    groups["v1"] += [res("replicationcontrollers","ReplicationController",short=["rc"]), res("replicationcontrollers/scale","Scale",verbs=("get","patch","update"))]
+    groups["apps/v1"] += [res("controllerrevisions","ControllerRevision"), res("replicasets/scale","Scale",verbs=("get","patch","update")), res("statefulsets/scale","Scale",verbs=("get","patch","update"))]
+    groups["autoscaling/v2"] = [res("horizontalpodautoscalers","HorizontalPodAutoscaler",short=["hpa"])]
+    groups["autoscaling/v1"] = [res("horizontalpodautoscalers","HorizontalPodAutoscaler",short=["hpa"])]
 TS = re.compile(r'^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$')
 def parse_ts(s):
     base, frac = (s[:-1].split(".") + [""])[:2]
@@ -45,12 +53,27 @@ def routed(path):
     if r is None: return None
     code, body = (r["code"], r["body"]) if isinstance(r, dict) and "code" in r and "body" in r else (200, r)
     from urllib.parse import parse_qs, urlsplit
+    ls = parse_qs(urlsplit(path).query).get("labelSelector", [""])[0]
+    if ls and isinstance(body, dict) and "items" in body and re.fullmatch(r"[\w./-]+==?[\w.-]*(,[\w./-]+==?[\w.-]*)*", ls):  # equality terms only
+        terms = [t.replace("==", "=").split("=", 1) for t in ls.split(",")]
+        body = dict(body, items=[i for i in body["items"] if all((i.get("metadata", {}).get("labels") or {}).get(k) == v for k, v in terms)])
     fs = parse_qs(urlsplit(path).query).get("fieldSelector", [""])[0]
     if fs and isinstance(body, dict) and "items" in body:  # equality terms only
         terms = [t.split("=", 1) for t in fs.split(",")]
         body = dict(body, items=[i for i in body["items"] if all(field(i, k) == v for k, v in terms)])
     if os.environ.get("FAKEAPI_NOW"): body = shift(body, time.time() - parse_ts(os.environ["FAKEAPI_NOW"])[0])
     return code, body
+# FAKEAPI_NOTFOUND=1: a GET of a missing object of a served type answers as the API server does
+# (`cronjobs.batch "x" not found`) instead of the generic 404 of an unknown path.
+def not_found(path):
+    m = re.match(r'^/(?:api/v1|apis/([^/]+)/[^/]+)(?:/namespaces/[^/]+)?/([^/]+)/([^/]+)$', path)
+    if not m: return None
+    group, plural, name = m.group(1) or "", m.group(2), m.group(3)
+    gv = (group + "/" if group else "") + path.split("/")[3 if group else 2]
+    if plural not in [r["name"] for r in groups.get(gv, [])]: return None
+    what = plural + ("." + group if group else "")
+    return {"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":what + " \"" + name + "\" not found",
+            "reason":"NotFound","details":{"name":name,"group":group,"kind":plural} if group else {"name":name,"kind":plural},"code":404}
 cronjob = json.load(open(sys.argv[2])) if len(sys.argv) > 2 else None
 class H(BaseHTTPRequestHandler):
     def log_message(self, *a): pass
@@ -84,6 +107,9 @@ class H(BaseHTTPRequestHandler):
             if len(parts) == 2 and gv in groups: return self.send(200, {"kind":"APIResourceList","apiVersion":"v1","groupVersion":gv,"resources":groups[gv]})
             if gv == "batch/v1" and len(parts) == 6 and parts[4] == "cronjobs" and cronjob is not None and parts[5] == cronjob["metadata"]["name"]:
                 return self.send(200, cronjob)
+        if os.environ.get("FAKEAPI_NOTFOUND"):
+            nf = not_found(p)
+            if nf: return self.send(404, nf)
         self.send(404, {"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"the server could not find the requested resource","reason":"NotFound","code":404})
     def do_PUT(self):
         # With recorded routes, an update is accepted as sent (kubectl certificate approve|deny).
@@ -120,7 +146,7 @@ class H(BaseHTTPRequestHandler):
             obj = json.loads(body)
         else:
             r = routed(self.path.rsplit("/ephemeralcontainers", 1)[0])
-            if r is None: return self.send(404, {"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"not found","reason":"NotFound","code":404})
+            if r is None: return self.send(404, {"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"not found" if "ephemeralcontainers" in self.path else "the server could not find the requested resource","reason":"NotFound","code":404})
             obj = r[1]
         self.send(code, obj)
     # A route keyed "PUT /path" or "PATCH /path" answers that method with its recorded code and body

@@ -8,9 +8,12 @@ set -u
 KUBECTL=${KUBECTL:-/usr/lib/google-cloud-sdk/bin/kubectl.1.32}
 here=$(cd "$(dirname "$0")" && pwd)
 cd "$here"
+mkdir -p _files/sweep/emptydir  # git keeps no empty directory
 # A tiny fake API server answers discovery (kubectl run/create role need it) and serves
 # _files/cronjob.json for `create job --from=cronjob/nightly`.
 export KUBECONFIG=$here/_files/fake-kubeconfig
+# Missing objects answer as the API server does (`cronjobs.batch "x" not found`).
+export FAKEAPI_NOTFOUND=1
 export HOME=$(mktemp -d)
 python3 "$here/fakeapi.py" 18080 "$here/_files/cronjob.json" &
 server=$!

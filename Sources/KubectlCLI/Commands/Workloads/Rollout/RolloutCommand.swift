@@ -24,11 +24,51 @@ enum RolloutCommand {
         ],
         group: "Deploy Commands:")
 
-    static func targets(_ inv: inout Invocation, _ o: RolloutOptions) throws -> [WorkTarget] {
+    /// Visits each named workload in order (a type without names: every object of it), as kubectl's
+    /// builder does with ContinueOnError: an object that cannot be read or handled is kept as an error
+    /// and the next one is handled; the errors are reported together at the end.
+    static func visit(_ inv: inout Invocation, _ o: RolloutOptions, _ body: (WorkTarget, inout Invocation) throws -> Void) throws {
         if o.builder.isEmpty { throw CLIError.message("required resource not specified") }
-        let (targets, errors) = try Workloads.collect(&inv, o.builder)
-        if let e = errors.first { throw e }
-        return targets
+        var b = o.builder
+        b.requireNames = false
+        b.rejectAllWithNames = false
+        var errors: [Error] = []
+        for r in try b.resolve(&inv).infos(&inv, fetch: .latest) {
+            switch r {
+            case .failure(let e): errors.append(e)
+            case .success(let info):
+                do { try body(WorkTarget(type: info.type, object: info.object ?? .emptyObject, source: info.source), &inv) } catch {
+                    errors.append(error)
+                }
+            }
+        }
+        if !errors.isEmpty { throw CLIError.aggregate(errors) }
+    }
+
+    /// `GroupKind.String()`: `ReplicaSet.apps`, `Pod`.
+    static func groupKind(_ t: WorkTarget) -> String {
+        guard let type = t.type else { return t.kind }
+        return type.group.isEmpty ? type.kind : "\(type.kind).\(type.group)"
+    }
+
+    /// The kinds kubectl's polymorphic helpers visit (kapps.GroupKindElement); others have no visitor.
+    static func hasVisitor(_ t: WorkTarget) -> Bool {
+        switch (t.type?.group ?? "", t.type?.kind ?? t.kind) {
+        case ("apps", "Deployment"), ("extensions", "Deployment"), ("apps", "StatefulSet"), ("apps", "DaemonSet"),
+             ("extensions", "DaemonSet"), ("batch", "Job"), ("", "Pod"), ("apps", "ReplicaSet"), ("extensions", "ReplicaSet"),
+             ("", "ReplicationController"), ("batch", "CronJob"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The history viewer's or rollbacker's refusal of a kind it does not handle.
+    static func noHelper(_ t: WorkTarget, retrieving: String, implemented: String) -> CLIError {
+        if !hasVisitor(t) {
+            return .message("error retrieving \(retrieving) for \(goQuoted(groupKind(t))), no visitor method exists for {\(t.type?.group ?? "") \(t.type?.kind ?? t.kind)}")
+        }
+        return .message("no \(implemented) has been implemented for \(goQuoted(groupKind(t)))")
     }
 
     enum Kind { case deployment, daemonSet, statefulSet }

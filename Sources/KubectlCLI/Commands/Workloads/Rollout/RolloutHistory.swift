@@ -12,19 +12,20 @@ struct RolloutHistoryOptions: RolloutVerbOptions {
 
 extension RolloutCommand {
     static func history(_ inv: inout Invocation, _ o: RolloutOptions) throws {
-        let targets = try targets(&inv, o)
+        if o.revision < 0 { throw CLIError.message("revision must be a positive integer: \(o.revision)") }
         let revision = Int64(o.revision)
         let format = try o.printFlags.format()
-        for t in targets {
-            guard let kind = kind(t) else {
-                throw CLIError.message("no history viewer has been implemented for \(goQuoted(t.kind))")
-            }
+        try visit(&inv, o) { t, inv in
+            guard let kind = kind(t) else { throw noHelper(t, retrieving: "history", implemented: "history viewer") }
             let revs = try revisions(t, kind: kind, inv: &inv)
             if let format {
-                let owners = revision > 0 ? revs.filter { $0.number == revision }.map(\.owner) : revs.map(\.owner)
-                if revision > 0 && owners.isEmpty { throw CLIError.message("unable to find the specified revision") }
-                try OperationPrinter(format: format, dryRun: .none, showManagedFields: o.printFlags.showManagedFields).printAll(owners, inv: &inv)
-                continue
+                let chosen = revision > 0 ? revs.filter { $0.number == revision } : revs
+                if revision > 0 && chosen.isEmpty { throw CLIError.message("unable to find the specified revision") }
+                // A deployment's revisions are its ReplicaSets; a daemon set's or stateful set's, the object
+                // itself with the revision's template.
+                let objects = chosen.map { kind == .deployment ? $0.owner : applied($0, to: t.object) }
+                try OperationPrinter(format: format, dryRun: .none, showManagedFields: o.printFlags.showManagedFields).printAll(objects, inv: &inv)
+                return
             }
             if revision > 0 {
                 guard let r = revs.first(where: { $0.number == revision }) else {
@@ -34,16 +35,25 @@ extension RolloutCommand {
                 if let cause = r.changeCause { template["metadata"]["annotations"][changeCauseKey] = .string(cause) }
                 inv.io.out.write("\(t.displayName) with revision #\(revision)\n")
                 inv.io.out.write(Describers.podTemplateUnaligned(template) + "\n")
-                continue
+                return
             }
             if revs.isEmpty {
                 inv.io.out.write("\(t.displayName) \nNo rollout history found.\n")
-                continue
+                return
             }
             var tw = TabWriter(minWidth: 0, padding: 2)
             tw.write("REVISION\tCHANGE-CAUSE\n")
             for r in revs { tw.write("\(r.number)\t\(r.changeCause ?? "<none>")\n") }
             inv.io.out.write("\(t.displayName) \n" + tw.flush() + "\n")
         }
+    }
+
+    /// A ControllerRevision's template applied to its workload (the revision's strategic patch replaces
+    /// the template), as a typed object.
+    static func applied(_ r: Revision, to object: JSONValue) -> JSONValue {
+        var out = object
+        out["spec"]["template"] = r.template
+        out.remove(["spec", "template", "$patch"])
+        return TypedRoundTrip.normalize(out)
     }
 }

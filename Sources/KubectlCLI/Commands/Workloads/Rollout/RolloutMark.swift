@@ -12,8 +12,7 @@ protocol RolloutMark {
 
 enum RolloutMarkResult {
     case changed(operation: String)
-    /// Printed on stdout, the object untouched (`deployment.apps/web already paused`).
-    case unchanged(suffix: String)
+    /// Why the object is left alone (`is already paused`); empty: the kind is not supported.
     case refused(String)
 }
 
@@ -25,39 +24,29 @@ struct RolloutMarkOptions<Mark: RolloutMark>: RolloutVerbOptions {
 
 extension RolloutCommand {
     static func mark<Mark: RolloutMark>(_ inv: inout Invocation, _ mark: Mark.Type, _ o: RolloutOptions) throws {
-        let targets = try targets(&inv, o)
         let dryRun = try DryRun.parse(o.printFlags.dryRun, inv)
         let printer = OperationPrinter(format: try o.printFlags.format(), dryRun: dryRun, showManagedFields: o.printFlags.showManagedFields)
-        var errors: [String] = []
-        for t in targets {
+        try visit(&inv, o) { t, inv in
             var changed = t.object
-            guard let kind = kind(t), let type = t.type else {
-                errors.append("error: \(t.type?.plural ?? t.kind.lowercased()) \(goQuoted(t.name)) \(Mark.gerund) is not supported")
-                continue
-            }
+            // kubectl's patch errors: `error: deployments.apps "web" is already paused`.
+            let subject = "error: \(t.type?.qualifiedPlural ?? t.kind.lowercased()) \(goQuoted(t.name))"
+            guard let kind = kind(t), let type = t.type else { throw CLIError.raw("\(subject) \(Mark.gerund) is not supported") }
             switch Mark.change(&changed, kind: kind, now: inv.clock.now) {
             case .refused(let text) where text.isEmpty:
-                errors.append("error: \(type.plural) \(goQuoted(t.name)) \(Mark.gerund) is not supported")
+                throw CLIError.raw("\(subject) \(Mark.gerund) is not supported")
             case .refused(let text):
-                errors.append("error: " + text)
-            case .unchanged(let suffix):
-                inv.io.out.write("\(t.displayName) \(suffix)\n")
+                throw CLIError.raw("\(subject) \(text)")
             case .changed(let operation):
-                let result: JSONValue
-                do { result = try Workloads.store(changed, type: type, inv: &inv, dryRun: dryRun) } catch {
-                    errors.append(ErrorRenderer.lineFor(error))
-                    continue
-                }
+                let result = try Workloads.store(changed, type: type, inv: &inv, dryRun: dryRun)
                 try printer.printNow(result, type: t.type, operation: operation, inv: &inv)
             }
         }
-        try SetCommand.fail(errors)
     }
 
     /// pause and resume: `spec.paused` of a deployment (other kinds cannot be paused).
     static func setPaused(_ pause: Bool, _ object: inout JSONValue, kind: Kind) -> RolloutMarkResult {
         guard kind == .deployment else { return .refused("") }
-        if (object["spec"]["paused"].bool ?? false) == pause { return .unchanged(suffix: pause ? "already paused" : "already resumed") }
+        if (object["spec"]["paused"].bool ?? false) == pause { return .refused(pause ? "is already paused" : "is not paused") }
         if pause { object["spec"]["paused"] = true } else { object["spec"].remove(["paused"]) }
         return .changed(operation: pause ? "paused" : "resumed")
     }

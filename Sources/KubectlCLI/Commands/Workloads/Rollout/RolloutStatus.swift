@@ -16,11 +16,11 @@ struct RolloutStatusOptions: RolloutVerbOptions {
 
 extension RolloutCommand {
     static func status(_ inv: inout Invocation, _ o: RolloutOptions) throws {
-        let targets = try targets(&inv, o)
+        if o.revision < 0 { throw CLIError.message("revision must be a positive integer: \(o.revision)") }
         let watch = o.watch
-        for t in targets {
+        try visit(&inv, o) { t, inv in
             guard let kind = kind(t) else {
-                throw CLIError.message("no status viewer has been implemented for \(t.kind)")
+                throw CLIError.message("no status viewer has been implemented for \(groupKind(t))")
             }
             if o.revision > 0 && kind == .deployment {
                 let running = Int64(t.object["metadata"]["annotations"]["deployment.kubernetes.io/revision"].string ?? "") ?? 0
@@ -30,7 +30,7 @@ extension RolloutCommand {
             }
             var (message, done) = try statusLine(t.object, kind: kind)
             inv.io.out.write(message)
-            if done || !watch { continue }
+            if done || !watch { return }
             if let ns = o.timeoutNanoseconds, ns != 0, let type = t.type {
                 // Another shell may move the rollout on: check the store until the timeout passes.
                 let server = try inv.server()
@@ -45,7 +45,7 @@ extension RolloutCommand {
                     return done
                 }
                 if let failure { throw failure }
-                if finished { continue }
+                if finished { return }
                 throw CLIError.message("timed out waiting for the condition")
             }
             throw CLIError.message("the rollout of \(t.displayName) cannot progress: the local store is settled and nothing will change it while kubectl-local waits (use --watch=false to print the status once)")

@@ -20,60 +20,64 @@ extension RolloutCommand {
 
     static func undo(_ inv: inout Invocation, _ o: RolloutOptions) throws {
         let dryRun = try DryRun.parse(o.printFlags.dryRun, inv)  // kubectl reads it before the objects
-        let targets = try targets(&inv, o)
         let toRevision = Int64(o.toRevision)
         let format = try o.printFlags.format()
-        for t in targets {
-            guard let kind = kind(t), let type = t.type else {
-                throw CLIError.message("no rollbacker has been implemented for \(goQuoted(t.kind))")
+        try visit(&inv, o) { t, inv in
+            guard let kind = kind(t), let type = t.type else { throw noHelper(t, retrieving: "rollbacker", implemented: "rollbacker") }
+            if toRevision < 0 { throw CLIError.message("unable to find specified revision \(toRevision) in history") }
+            let target = try rollbackTarget(t, kind: kind, revisions: try revisions(t, kind: kind, inv: &inv), to: toRevision)
+            // kubectl prints the object as it read it, with the operation (or the template) after its name.
+            let printer = OperationPrinter(format: format, dryRun: dryRun, showManagedFields: o.printFlags.showManagedFields)
+            var template = target.template
+            template.remove(["$patch"])
+            if dryRun == .client {
+                try printer.printNow(t.object, type: t.type, operation: Describers.podTemplateUnaligned(template), inv: &inv)
+                return
             }
             if kind == .deployment && t.object["spec"]["paused"].bool == true {
                 throw CLIError.message("you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again")
             }
-            let revs = try revisions(t, kind: kind, inv: &inv)
-            let target: Revision
-            if toRevision > 0 {
-                guard let r = revs.first(where: { $0.number == toRevision }) else {
-                    throw CLIError.message("unable to find specified revision \(toRevision) in history")
-                }
-                target = r
-            } else {
-                guard revs.count >= 2 else {
-                    let noun = kind == .deployment ? "deployment" : (kind == .daemonSet ? "daemonset" : "statefulset")
-                    throw CLIError.message("no rollout history found for \(noun) \(goQuoted(t.name))")
-                }
-                target = revs[revs.count - 2]
-            }
-            var template = target.template
             template.remove(["metadata", "labels", "pod-template-hash"])
             if template["metadata"]["labels"].object?.isEmpty == true { template.remove(["metadata", "labels"]) }
             var current = t.object["spec"]["template"]
             current.remove(["metadata", "labels", "pod-template-hash"])
             if current["metadata"]["labels"].object?.isEmpty == true { current.remove(["metadata", "labels"]) }
             if templatesEqual(template, current) {
-                inv.io.out.write("\(t.displayName) skipped rollback (current template already matches revision \(toRevision))\n")
-                continue
+                try printer.printNow(t.object, type: t.type, operation: "skipped rollback (current template already matches revision \(toRevision))", inv: &inv)
+                return
             }
-            var changed = t.object
-            changed["spec"]["template"] = template
-            if kind == .deployment {
-                var annotations = JSONObject()
-                let deployAnn = t.object["metadata"]["annotations"]
-                for (k, v) in deployAnn.object ?? JSONObject() where annotationsToSkip.contains(k) { annotations[k] = v }
-                for (k, v) in target.owner["metadata"]["annotations"].object ?? JSONObject() where !annotationsToSkip.contains(k) {
-                    annotations[k] = v
-                }
-                if annotations.isEmpty { changed.remove(["metadata", "annotations"]) } else { changed["metadata"]["annotations"] = .object(annotations) }
-            }
-            let printer = OperationPrinter(format: format, dryRun: dryRun, showManagedFields: o.printFlags.showManagedFields)
-            if dryRun == .client {
-                // kubectl prints the template it would roll back to in place of the operation.
-                try printer.printNow(changed, type: t.type, operation: Describers.podTemplateUnaligned(template), inv: &inv)
-                continue
-            }
-            let result = try Workloads.store(changed, type: type, inv: &inv, dryRun: dryRun)
-            try printer.printNow(result, type: t.type, operation: "rolled back", inv: &inv)
+            _ = try Workloads.store(rolledBack(t, kind: kind, to: target, template: template), type: type, inv: &inv, dryRun: dryRun)
+            try printer.printNow(t.object, type: t.type, operation: "rolled back", inv: &inv)
         }
+    }
+
+    /// The revision `to` names (0: the one before the newest), or kubectl's error for the kind.
+    static func rollbackTarget(_ t: WorkTarget, kind: Kind, revisions revs: [Revision], to toRevision: Int64) throws -> Revision {
+        if toRevision > 0 {
+            guard let r = revs.first(where: { $0.number == toRevision }) else {
+                throw CLIError.message("unable to find specified revision \(toRevision) in history")
+            }
+            return r
+        }
+        guard revs.count >= 2 else {
+            if kind != .deployment { throw CLIError.message("no last revision to roll back to") }
+            throw CLIError.message("no rollout history found for deployment \(goQuoted(t.name))")
+        }
+        return revs[revs.count - 2]
+    }
+
+    /// The workload with the revision's template (a deployment also takes the revision's annotations).
+    static func rolledBack(_ t: WorkTarget, kind: Kind, to target: Revision, template: JSONValue) -> JSONValue {
+        var changed = t.object
+        changed["spec"]["template"] = template
+        guard kind == .deployment else { return changed }
+        var annotations = JSONObject()
+        for (k, v) in t.object["metadata"]["annotations"].object ?? JSONObject() where annotationsToSkip.contains(k) { annotations[k] = v }
+        for (k, v) in target.owner["metadata"]["annotations"].object ?? JSONObject() where !annotationsToSkip.contains(k) {
+            annotations[k] = v
+        }
+        if annotations.isEmpty { changed.remove(["metadata", "annotations"]) } else { changed["metadata"]["annotations"] = .object(annotations) }
+        return changed
     }
 
     /// Templates compared as the API would after defaulting: absent and empty maps are the same.

@@ -43,15 +43,19 @@ enum SetCommand {
             + inv.flags.given.map { " --\($0.name)=\($0.value)" }.joined()
     }
 
+    /// `readErrorsLast`: documents that could not be decoded are reported after the other objects' errors
+    /// and do not stop them (set selector visits the objects; the other verbs read them all first).
     static func apply(_ inv: inout Invocation, _ o: SetOptions, resources: [String], verb: String, earlierErrors: () -> [String] = { [] },
-                      validate: ([WorkTarget]) throws -> Void = { _ in },
+                      readErrorsLast: Bool = false, validate: ([WorkTarget]) throws -> Void = { _ in },
                       change: (inout JSONValue, WorkTarget) throws -> Void) throws
     {
         let local = o.local
         let format = try o.printFlags.format()
         let dryRun = o.dryRun
-        let (targets, collectErrors) = try Workloads.collect(&inv, o.builder, resources: resources)
-        if let first = collectErrors.first { throw first }
+        var builder = o.typedBuilder
+        builder.keepObjectsBeforeBrokenDocument = readErrorsLast
+        let (targets, collectErrors) = try Workloads.collect(&inv, builder, resources: resources)
+        if let first = collectErrors.first, !readErrorsLast { throw first }
         try validate(targets)
         var errors: [String] = []
         var printedCount = 0
@@ -95,6 +99,13 @@ enum SetCommand {
             // kubectl's printer adds the dry-run suffix with --local too (`--local --dry-run=client`).
             try OperationPrinter(format: format, dryRun: dryRun, showManagedFields: o.printFlags.showManagedFields, typedJSON: clientSide)
                 .printNow(result, type: t.type, operation: verb, inv: &inv)
+        }
+        if readErrorsLast {
+            // The stream visitor reports the documents it could not decode after the others.
+            if errors.isEmpty, collectErrors.count == 1, case CLIError.raw = collectErrors[0] { throw collectErrors[0] }
+            for e in collectErrors {
+                if case CLIError.aggregate(let list) = e { errors += list.map(messageText) } else { errors.append(messageText(e)) }
+            }
         }
         try fail(errors)
     }
@@ -161,7 +172,8 @@ enum SetCommand {
         var resources: [String] = []
         var pairs: [String] = []
         for s in args {
-            let isPair = s.contains("=") || (s.hasSuffix("-") && s != "-" && noun == "environment")
+            // cmdutil.GetResourcesAndPairs: `=` anywhere but first, or a `-` suffix (not `-` alone).
+            let isPair = (s.contains("=") && !s.hasPrefix("=")) || (s.hasSuffix("-") && s != "-")
             if isPair { pairs.append(s) } else if pairs.isEmpty { resources.append(s) } else {
                 throw CLIError.message("all resources must be specified before \(noun) changes: \(s)")
             }

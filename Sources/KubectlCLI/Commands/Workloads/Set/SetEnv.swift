@@ -20,35 +20,30 @@ struct SetEnvOptions: SetVerbOptions {
 
 extension SetCommand {
     static func env(_ inv: inout Invocation, _ o: SetOptions) throws {
-        var (resources, pairs) = try split(inv.args, noun: "environment")
-        pairs = o.env + pairs
+        guard var (resources, envArgs) = splitEnvironment(inv.args) else {
+            throw CLIError.message("all resources must be specified before environment changes: \(inv.args.joined(separator: " "))")
+        }
         let list = o.list
         let from = o.from
+        // kubectl's Validate, in its order.
         if resources.isEmpty && o.builder.filenames.isEmpty {
             throw CLIError.message("one or more resources must be specified as <resource> <name> or <resource>/<name>")
         }
         if list && !o.printFlags.output.isEmpty { throw CLIError.message("--list and --output may not be specified together") }
-        var add: [JSONValue] = []
-        var remove: [String] = []
-        for p in pairs {
-            if p == "-" { throw CLIError.message("reading environment variables from stdin is not supported by kubectl-local; pass KEY=value arguments") }
-            if let eq = p.firstIndex(of: "=") {
-                let key = String(p[..<eq]), value = String(p[p.index(after: eq)...])
-                if let msg = isEnvVarName(key).first {
-                    throw CLIError.message("\(goQuoted(key)) is not a valid key name: \(msg)")
-                }
-                add.removeAll { $0["name"].string == key }
-                add.append(["name": .string(key), "value": .string(value)])
-            } else if p.hasSuffix("-") {
-                remove.append(String(p.dropLast()))
-            } else {
-                throw CLIError.message("environment variables must be of the form key=value and can only contain letters, numbers, and underscores")
-            }
+        if !o.keys.isEmpty && from.isEmpty {
+            throw CLIError.message("when specifying --keys, a configmap or secret must be provided with --from")
         }
-        for k in remove where add.contains(where: { $0["name"].string == k }) {
-            throw CLIError.message("can not both modify and remove the same environment variable in the same command")
-        }
+        var (add, remove) = try parseEnv(o.env + envArgs, stdin: inv.io.readStdin)
         if !from.isEmpty { add += try envFrom(&inv, o, from: from) }
+        // --prefix names every variable set, from arguments and --from alike.
+        if !o.prefix.isEmpty {
+            add = add.map { var e = $0; e["name"] = .string(o.prefix + (e["name"].string ?? "")); return e }
+        }
+        // With --local kubectl reads only the files: resource arguments are ignored.
+        if o.local {
+            if o.builder.filenames.isEmpty { throw CLIError.message(ResourceArgs.noResourcesMessage) }
+            resources = []
+        }
         let pattern = o.containers
         let overwrite = o.overwrite
         if list {
@@ -121,11 +116,11 @@ extension SetCommand {
 
     /// `--from=configmap/x|secret/x`: one variable per key, referencing the key.
     static func envFrom(_ inv: inout Invocation, _ o: SetOptions, from: String) throws -> [JSONValue] {
+        if o.local { return try envFromFiles(&inv, o) }
         let server = try inv.server()
         let namespace = try inv.namespace()
         let selection = try ResourceArgs.parse([from], registry: server.registry)
         let keys = o.keys
-        let prefix = o.prefix
         var out: [JSONValue] = []
         for req in selection.requests {
             for name in req.names {
@@ -134,16 +129,81 @@ extension SetCommand {
                 guard isSecret || (req.type.kind == "ConfigMap" && req.type.group.isEmpty) else {
                     throw CLIError.message("unsupported resource specified in --from")
                 }
-                let dataKeys = (obj["data"].object?.sortedKeys ?? [])
-                for key in dataKeys where keys.isEmpty || keys.contains(key) {
-                    let envName = prefix + envNameFromKey(key)
-                    let refKey = isSecret ? "secretKeyRef" : "configMapKeyRef"
-                    out.append(["name": .string(envName),
-                                "valueFrom": .object(JSONObject([(refKey, ["name": .string(name), "key": .string(key)])]))])
-                }
+                out += envReferences(obj, isSecret: isSecret, name: name, keys: keys)
             }
         }
         return out
+    }
+
+    /// One variable per data key (of `keys` when given), referencing the key.
+    static func envReferences(_ obj: JSONValue, isSecret: Bool, name: String, keys: [String]) -> [JSONValue] {
+        let refKey = isSecret ? "secretKeyRef" : "configMapKeyRef"
+        return (obj["data"].object?.sortedKeys ?? []).filter { keys.isEmpty || keys.contains($0) }.map { key in
+            ["name": .string(envNameFromKey(key)),
+             "valueFrom": .object(JSONObject([(refKey, ["name": .string(name), "key": .string(key)])]))]
+        }
+    }
+
+    /// `--from` with `--local`: kubectl's builder reads the -f objects as the source; each must be a
+    /// Secret or a ConfigMap.
+    static func envFromFiles(_ inv: inout Invocation, _ o: SetOptions) throws -> [JSONValue] {
+        var b = o.builder
+        b.args = []
+        var out: [JSONValue] = []
+        for r in try b.resolve(&inv).infos(&inv, fetch: .latest) {
+            let obj = try r.get().object ?? .emptyObject
+            let core = (obj["apiVersion"].string ?? "") == "v1"
+            let kind = obj["kind"].string ?? ""
+            guard core, kind == "Secret" || kind == "ConfigMap" else {
+                throw CLIError.message("unsupported resource specified in --from")
+            }
+            out += envReferences(obj, isSecret: kind == "Secret", name: obj["metadata"]["name"].string ?? "", keys: o.keys)
+        }
+        return out
+    }
+
+    /// cmdutil's SplitEnvironmentFromResources: resource words first, then `KEY=VALUE` (a `=` after at
+    /// least one character) and `KEY-` arguments; nil when a resource word follows them.
+    static func splitEnvironment(_ args: [String]) -> (resources: [String], env: [String])? {
+        var resources: [String] = []
+        var env: [String] = []
+        for s in args {
+            let isEnv = s.dropFirst().contains("=") || s.hasSuffix("-")
+            if isEnv { env.append(s) } else if env.isEmpty { resources.append(s) } else { return nil }
+        }
+        return (resources, env)
+    }
+
+    /// envutil.ParseEnv: `KEY=VALUE` (the name validated), `KEY-`, and `-` for `KEY=VALUE` lines read
+    /// from stdin (`#` starts a comment). A variable given twice keeps its first value.
+    static func parseEnv(_ specs: [String], stdin: () -> [UInt8]) throws -> ([JSONValue], [String]) {
+        var add: [JSONValue] = []
+        var names = Set<String>()
+        var remove: [String] = []
+        for p in specs {
+            if p == "-" {
+                for raw in String(decoding: stdin(), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
+                    let line = raw.firstIndex(of: "#").map { raw[..<$0] } ?? raw
+                    guard let eq = line.firstIndex(of: "=") else { continue }
+                    add.append(["name": .string(String(line[..<eq])), "value": .string(String(line[line.index(after: eq)...]))])
+                }
+            } else if let eq = p.firstIndex(of: "=") {
+                let key = String(p[..<eq]), value = String(p[p.index(after: eq)...])
+                if let msg = isEnvVarName(key).first {
+                    throw CLIError.message("\(goQuoted(key)) is not a valid key name: \(msg)")
+                }
+                names.insert(key)
+                add.append(["name": .string(key), "value": .string(value)])
+            } else if p.hasSuffix("-") {
+                remove.append(String(p.dropLast()))
+            } else {
+                throw CLIError.message("unknown environment variable: \(p)")
+            }
+        }
+        if remove.contains(where: names.contains) {
+            throw CLIError.message("can not both modify and remove the same environment variable in the same command")
+        }
+        return (add, remove)
     }
 
     /// keyToEnvName: characters outside [A-Za-z0-9_] become `_`, then upper case.
@@ -154,7 +214,7 @@ extension SetCommand {
     }
 
     static func listEnv(_ inv: inout Invocation, _ o: SetOptions, resources: [String], pattern: String) throws {
-        let (targets, errs) = try Workloads.collect(&inv, o.builder, resources: resources)
+        let (targets, errs) = try Workloads.collect(&inv, o.typedBuilder, resources: resources)
         if let e = errs.first { throw e }
         var resolveErrors: [Error] = []
         for t in targets {

@@ -9,16 +9,19 @@ struct SetImageOptions: SetVerbOptions {
 extension SetCommand {
     static func image(_ inv: inout Invocation, _ o: SetOptions) throws {
         let (resources, pairs) = try split(inv.args, noun: "image")
-        try requireTargets(o, resources, readsFiles: true)
-        if pairs.isEmpty { throw CLIError.message("at least one image update is required") }
-        try o.builder.rejectAllWithSelector()
+        // cmdutil.ParsePairs (no removal): every pair without a `=` is listed in one error.
         var images: [(String, String)] = []
+        var invalid: [String] = []
         for p in pairs {
-            let eq = p.firstIndex(of: "=")!
+            guard let eq = p.firstIndex(of: "="), eq != p.startIndex else { invalid.append(p); continue }
             let name = String(p[..<eq]), value = String(p[p.index(after: eq)...])
             images.removeAll { $0.0 == name }
             images.append((name, value))
         }
+        if !invalid.isEmpty { throw CLIError.message("invalid image format: \(invalid.joined(separator: ", "))") }
+        try requireTargets(o, resources, readsFiles: true)
+        if pairs.isEmpty { throw CLIError.message("at least one image update is required") }
+        try o.builder.rejectAllWithSelector()
         var missingErrors: [String] = []
         try apply(&inv, o, resources: resources, verb: "image updated", earlierErrors: { missingErrors }) { obj, t in
             var missing: [String] = []

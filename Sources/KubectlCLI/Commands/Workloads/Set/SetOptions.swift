@@ -10,6 +10,13 @@ struct SetOptions {
     var dryRun = DryRun.none
 
     var local: Bool { builder.local }
+
+    /// The builder that reads the objects: the set commands decode files into kubectl's typed structs.
+    var typedBuilder: ResourceBuilder {
+        var b = builder
+        b.decodeTyped = true
+        return b
+    }
 }
 
 /// The options type of one set verb: its flags fill a `SetOptions`.

@@ -271,6 +271,18 @@ enum SQL {
     /// Summary rows of `?3` whose row id is in `?1 ..< ?2`, in id order (insertion order), the id last.
     static let selectSummariesByIDRange =
         "SELECT " + summaryColumns + ", o.id" + fromSummary + " WHERE o.id >= ?1 AND o.id < ?2 AND o.resource = ?3 ORDER BY o.id"
+    /// A TTL sweep's expired rows: `?3` rows with ids in `?1 ..< ?2` and a resource version below `?4`,
+    /// without a setting `?5 || namespace || '/' || name` (an expiry timer of their own).
+    static let expiredCondition = " WHERE o.id >= ?1 AND o.id < ?2 AND o.resource = ?3 AND o.resource_version < ?4"
+        + " AND NOT EXISTS (SELECT 1 FROM config c WHERE c.key = ?5 || o.namespace || '/' || o.name)"
+    static let selectExpired = "SELECT o.id, o.fields, o.labels, o.owners FROM objects o" + expiredCondition + " ORDER BY o.id"
+    static let logExpired = """
+        INSERT INTO changes (type, resource, namespace, name, uid, resource_version, labels, cells, data)
+        SELECT 'DELETED', o.resource, o.namespace, o.name, o.uid, o.resource_version, o.labels, o.cells, d.data
+        FROM objects o JOIN object_data d ON d.id = o.id
+        """ + expiredCondition + " ORDER BY o.id"
+    static let deleteExpiredData = "DELETE FROM object_data WHERE id IN (SELECT o.id FROM objects o" + expiredCondition + ")"
+    static let deleteExpiredObjects = "DELETE FROM objects WHERE id IN (SELECT o.id FROM objects o" + expiredCondition + ")"
     static let countAll = "SELECT count(*) FROM objects WHERE resource = ?1"
     static let countInNamespace = "SELECT count(*) FROM objects WHERE resource = ?1 AND namespace = ?2"
 

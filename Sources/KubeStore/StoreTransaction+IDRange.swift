@@ -20,4 +20,42 @@ extension StoreTransaction {
         }
         return out
     }
+
+    /// Deletes, in a few statements, the rows of `resource` with ids in `ids` and a resource version
+    /// below `belowVersion`, except those named by a setting `keepPrefix + namespace/name`; each
+    /// deletion is logged as `delete` logs it (a watch sees it). Returns how many went.
+    @discardableResult
+    public func deleteExpired(resource: String, ids: Range<Int64>, belowVersion: Int64, keepPrefix: String) throws -> Int {
+        try checkWritable()
+        func bound(_ sql: String) throws -> Statement {
+            let s = try db.statement(sql)
+            try s.bind(1, ids.lowerBound)
+            try s.bind(2, ids.upperBound)
+            try s.bind(3, resource)
+            try s.bind(4, belowVersion)
+            try s.bind(5, keepPrefix)
+            return s
+        }
+        let select = try bound(SQL.selectExpired)
+        var rows: [(id: Int64, fields: String, labels: String, owners: String)] = []
+        while try select.step() { rows.append((select.int64(0), select.text(1), select.text(2), select.text(3))) }
+        select.reset()
+        guard !rows.isEmpty else { return 0 }
+        let log = try bound(SQL.logExpired)
+        try log.run()
+        for row in rows {
+            for field in try decodeFields(row.fields) { try runField(SQL.deleteField, id: row.id, field) }
+            for (sql, present) in [(SQL.deleteLabels, row.labels != "{}"), (SQL.deleteOwners, row.owners != "[]")] where present {
+                let s = try db.statement(sql)
+                try s.bind(1, row.id)
+                try s.run()
+            }
+        }
+        try bound(SQL.deleteExpiredData).run()
+        try bound(SQL.deleteExpiredObjects).run()
+        let p = try db.statement(SQL.pruneChanges)
+        try p.bind(1, try db.scalarInt(SQL.lastChange) - StoreTransaction.changeLogLimit)
+        try p.run()
+        return rows.count
+    }
 }

@@ -28,7 +28,7 @@ public final class StoreTransaction {
         guard isOpen else { throw StoreError.misuse("transaction used after it ended") }
     }
 
-    private func checkWritable() throws {
+    func checkWritable() throws {
         try checkOpen()
         guard writable else { throw StoreError.misuse("write inside a read transaction") }
     }

@@ -71,6 +71,11 @@ extension ControllerManager {
         let from = payload["from"].int ?? all[i].firstID
         let end = i + 1 < all.count ? all[i + 1].firstID : Int64.max
         let upper = end - from > Self.sweepStep ? from + Self.sweepStep : end
+        // Those last written under this lease (or before) go in a few statements; what is left was
+        // written again under a later lease, or has a timer of its own.
+        let later = i + 1 < all.count ? all[i + 1].firstRV : Int64.max
+        try s.tx.deleteExpired(resource: eventType.storageKey, ids: from..<upper, belowVersion: later,
+                               keepPrefix: Timers.reversePrefix + "evexpire/" + eventType.storageKey + "/")
         for (_, row) in try s.tx.summaries(resource: eventType.storageKey, ids: from..<upper) {
             try expireOrDefer(row, leases: all)
         }
@@ -105,13 +110,14 @@ extension ControllerManager {
     /// One with a timer of its own still to come is left to it.
     private func expireOrDefer(_ row: ObjectRow, leases: [EventLease]) throws {
         let id = Timers.objectID("evexpire", eventType.storageKey, row.namespace, row.name)
-        if let own = try Timers.scheduled(s.tx, id: id), own.due > now.seconds { return }
+        let own = try Timers.scheduled(s.tx, id: id)
+        if let own, own.due > now.seconds { return }
         let lease = leases.last { $0.firstRV <= row.resourceVersion }
         if let lease, lease.expires > now.seconds {
             try Timers.set(s.tx, id: id, due: lease.expires)
             return
         }
-        try Timers.cancel(s.tx, id: id)
+        if own != nil { try Timers.cancel(s.tx, id: id) }
         try s.tx.delete(resource: row.resource, namespace: row.namespace, name: row.name)
     }
 }

@@ -51,6 +51,11 @@ extension ControllerManager {
         // Deleted at once (grace 0) but kept by a finalizer: its kubelet stops the containers now.
         if (pod["metadata"]["deletionGracePeriodSeconds"].int ?? 0) == 0, !APISession.finalizers(pod).isEmpty, !isTerminated(pod),
            let nodeName = pod["spec"]["nodeName"].string, !nodeName.isEmpty, try !kwokManagedNode(nodeName), try kubeletReachable(pod) {
+            for st in pod["status"]["containerStatuses"].array ?? [] where !st["state"]["running"].isNull {
+                let cname = st["name"].string ?? ""
+                event(pod, reason: "Killing", message: "Stopping container \(cname)", component: "kubelet", host: nodeName,
+                      fieldPath: "spec.containers{\(cname)}")
+            }
             var stopped = pod
             stoppedStatus(&stopped)
             try save(stopped, pod, podType)

@@ -63,20 +63,15 @@ enum PathElement: Hashable, Comparable {
         }
     }
 
-    /// The key element of a list item with these key fields. A missing key field with a schema
-    /// default counts as its default, as structured-merge-diff reads list-map keys (a port without a
-    /// protocol is the TCP one); other missing fields are left out.
-    static func key(of item: JSONValue, fields: [String]) -> PathElement {
+    /// The key element of a list item with these key fields. A missing key field counts as its
+    /// schema default when it has one (`defaults`), else it is left out.
+    static func key(of item: JSONValue, fields: [String], defaults: [String: JSONValue] = [:]) -> PathElement {
         var o = JSONObject()
         for f in fields.sorted(by: goStringLess) {
-            if !item[f].isNull { o[f] = item[f] } else if let d = defaultedKeyFields[f] { o[f] = d }
+            if !item[f].isNull { o[f] = item[f] } else if let d = defaults[f] { o[f] = d }
         }
         return .key(JSONValue.object(o).compactJSON)
     }
-
-    /// List-map key fields the built-in schema gives a default (the `protocol` of container, service
-    /// and endpoint ports: `default: TCP`).
-    static let defaultedKeyFields: [String: JSONValue] = ["protocol": .string("TCP")]
 }
 
 /// A set of field paths (structured-merge-diff's `fieldpath.Set`): a tree whose nodes are members

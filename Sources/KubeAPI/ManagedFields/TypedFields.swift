@@ -13,7 +13,8 @@ indirect enum FieldShape {
     case scalar
     case deduced
 
-    enum ListKind { case atomic, set, map([String]) }
+    /// An associative list's key fields, with the defaults its element type's schema gives them.
+    enum ListKind { case atomic, set, map([String], defaults: [String: JSONValue] = [:]) }
 }
 
 /// Walks objects against their schema: the field set of a configuration (`ToFieldSet`) and the
@@ -61,7 +62,7 @@ struct TypedFields {
         case .array(let el):
             let e = ext ?? SchemaExtensions()
             switch e.listType {
-            case "map": return .list(el, .map(e.listMapKeys))
+            case "map": return .list(el, .map(e.listMapKeys, defaults: Self.keyDefaults(el)))
             case "set": return .list(el, .set)
             case "atomic": return .list(el, .atomic)
             default:
@@ -101,10 +102,20 @@ struct TypedFields {
         return .deduced
     }
 
+    /// The built-in list elements whose key fields have a schema default (the ports' `protocol`,
+    /// `default: TCP`); structured-merge-diff reads a missing key field as its default.
+    static func keyDefaults(_ element: SchemaType) -> [String: JSONValue] {
+        guard case .ref(let name) = element, portTypes.contains(name) else { return [:] }
+        return ["protocol": .string("TCP")]
+    }
+
+    static let portTypes: Set<String> = ["io.k8s.api.core.v1.ContainerPort", "io.k8s.api.core.v1.ServicePort",
+                                          "io.k8s.api.core.v1.EndpointPort", "io.k8s.api.discovery.v1.EndpointPort"]
+
     /// The path element of a list item.
     func itemElement(_ kind: FieldShape.ListKind, _ item: JSONValue, at i: Int) -> PathElement {
         switch kind {
-        case .map(let keys): return PathElement.key(of: item, fields: keys)
+        case .map(let keys, let defaults): return PathElement.key(of: item, fields: keys, defaults: defaults)
         case .set: return .value(item.compactJSON)
         case .atomic: return .index(i)
         }

@@ -113,28 +113,29 @@ struct JSONPatchOperation {
         }
     }
 
-    private func add(_ doc: inout JSONValue) throws {
-        let path = try plainPath("add")
-        guard let target = PatchPointer.find(doc, path) else {
-            throw PatchError("add operation does not apply: doc is missing path: \"\(path)\": missing value")
-        }
+    /// Finds the container of `path` (else the `missing` error) and runs `body` on it with the path's
+    /// last token; a library error from `body` is worded by `wrap` (with the token and its message).
+    private func change(_ doc: inout JSONValue, at path: String, missing: String,
+                        wrap: ((String, String) -> String)? = nil,
+                        _ body: (inout JSONValue, String) throws -> Void) throws {
+        guard let target = PatchPointer.find(doc, path) else { throw PatchError(missing + ": missing value") }
         try target.mutate(&doc) { c in
-            do { try PatchPointer.add(&c, key: target.key, value) } catch let e as PatchError {
-                throw PatchError("error in add for path: '\(path)': \(e.message)")
+            do { try body(&c, target.key) } catch let e as PatchError where wrap != nil {
+                throw PatchError(wrap!(target.key, e.message))
             }
         }
     }
 
+    private func add(_ doc: inout JSONValue) throws {
+        let path = try plainPath("add")
+        try change(&doc, at: path, missing: "add operation does not apply: doc is missing path: \"\(path)\"",
+                   wrap: { "error in add for path: '\(path)': \($1)" }) { c, key in try PatchPointer.add(&c, key: key, value) }
+    }
+
     private func remove(_ doc: inout JSONValue) throws {
         let path = try plainPath("remove")
-        guard let target = PatchPointer.find(doc, path) else {
-            throw PatchError("remove operation does not apply: doc is missing path: \"\(path)\": missing value")
-        }
-        try target.mutate(&doc) { c in
-            do { try PatchPointer.remove(&c, key: target.key) } catch let e as PatchError {
-                throw PatchError("error in remove for path: '\(path)': \(e.message)")
-            }
-        }
+        try change(&doc, at: path, missing: "remove operation does not apply: doc is missing path: \"\(path)\"",
+                   wrap: { "error in remove for path: '\(path)': \($1)" }) { c, key in try PatchPointer.remove(&c, key: key) }
     }
 
     private func replace(_ doc: inout JSONValue) throws {
@@ -144,41 +145,26 @@ struct JSONPatchOperation {
             if value.object != nil || value.array != nil { doc = value }
             return
         }
-        guard let target = PatchPointer.find(doc, path) else {
-            throw PatchError("replace operation does not apply: doc is missing path: \(path): missing value")
-        }
-        try target.mutate(&doc) { c in
+        try change(&doc, at: path, missing: "replace operation does not apply: doc is missing path: \(path)") { c, key in
             // An object answers any key (a missing one reads as null); an array needs the index.
-            if case .array(let a) = c, (try? PatchPointer.index(target.key, count: a.count)) == nil {
+            if case .array(let a) = c, (try? PatchPointer.index(key, count: a.count)) == nil {
                 throw PatchError("replace operation does not apply: doc is missing key: \(path): missing value")
             }
-            try PatchPointer.set(&c, key: target.key, value)
+            try PatchPointer.set(&c, key: key, value)
         }
     }
 
     private func move(_ doc: inout JSONValue) throws {
         let from = try wrappedField("from", "move")
-        guard let source = PatchPointer.find(doc, from) else {
-            throw PatchError("move operation does not apply: doc is missing from path: \(from): missing value")
-        }
         var moved = JSONValue.null
-        try source.mutate(&doc) { c in
-            do {
-                moved = try PatchPointer.get(c, key: source.key) ?? .null
-                try PatchPointer.remove(&c, key: source.key)
-            } catch let e as PatchError {
-                throw PatchError("error in move for path: '\(source.key)': \(e.message)")
-            }
+        try change(&doc, at: from, missing: "move operation does not apply: doc is missing from path: \(from)",
+                   wrap: { "error in move for path: '\($0)': \($1)" }) { c, key in
+            moved = try PatchPointer.get(c, key: key) ?? .null
+            try PatchPointer.remove(&c, key: key)
         }
         let path = try wrappedField("path", "move")
-        guard let target = PatchPointer.find(doc, path) else {
-            throw PatchError("move operation does not apply: doc is missing destination path: \(path): missing value")
-        }
-        try target.mutate(&doc) { c in
-            do { try PatchPointer.add(&c, key: target.key, moved) } catch let e as PatchError {
-                throw PatchError("error in move for path: '\(path)': \(e.message)")
-            }
-        }
+        try change(&doc, at: path, missing: "move operation does not apply: doc is missing destination path: \(path)",
+                   wrap: { "error in move for path: '\(path)': \($1)" }) { c, key in try PatchPointer.add(&c, key: key, moved) }
     }
 
     private func copy(_ doc: inout JSONValue) throws {
@@ -191,14 +177,8 @@ struct JSONPatchOperation {
             throw PatchError("error in copy for from: '\(from)': \(e.message)")
         }
         let path = try plainPath("copy")
-        guard let target = PatchPointer.find(doc, path) else {
-            throw PatchError("copy operation does not apply: doc is missing destination path: \(path): missing value")
-        }
-        try target.mutate(&doc) { c in
-            do { try PatchPointer.add(&c, key: target.key, copied) } catch let e as PatchError {
-                throw PatchError("error while adding value during copy: \(e.message)")
-            }
-        }
+        try change(&doc, at: path, missing: "copy operation does not apply: doc is missing destination path: \(path)",
+                   wrap: { "error while adding value during copy: \($1)" }) { c, key in try PatchPointer.add(&c, key: key, copied) }
     }
 
     private func test(_ doc: JSONValue) throws {

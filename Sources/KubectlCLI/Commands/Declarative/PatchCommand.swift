@@ -69,8 +69,8 @@ enum PatchCommand {
             }
         }
         if !onServer && kind == .strategic && !Declarative.supportsStrategic(obj) {
-            let (group, version) = ExplainCommand.splitGroupVersion(obj["apiVersion"].string ?? "")
-            throw CLIError.message("strategic merge patch is not supported for \(group)/\(version), Kind=\(obj["kind"].string ?? "") locally, try --type merge")
+            let gvk = GroupVersionKind.parse(apiVersion: obj["apiVersion"].string ?? "", kind: obj["kind"].string ?? "")
+            throw CLIError.message("strategic merge patch is not supported for \(gvk.group)/\(gvk.version), Kind=\(gvk.kind) locally, try --type merge")
         }
         do { return try Declarative.apply(patch, to: obj, kind: kind) } catch CLIError.message(let m) where !onServer && kind == .json {
             // kubectl rewords json-patch's "doc is missing key: <path>: missing value".

@@ -10,7 +10,11 @@ struct StrictDecoding: AdmissionStep {
     func admit(_ r: inout AdmissionRequest, _ s: APISession) throws {
         guard r.fromClient else { return }
         let level = s.fieldValidation
-        if case .jsonPatch = r.body { try PatchTypeMeta.check(&r) }
+        switch r.body {
+        case .jsonPatch: try PatchTypeMeta.check(&r, level: level, session: s)
+        case .strategicPatch: PatchTypeMeta.restore(&r)
+        case .object: break
+        }
         if let schema = r.type.openAPIV3Schema {
             try customResource(r, schema: schema, level: level, session: s)
             return

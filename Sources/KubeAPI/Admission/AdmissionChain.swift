@@ -43,11 +43,12 @@ public struct AdmissionRequest {
 
 /// The body of a write: a whole object (create, update/replace) or a patch the server merged into the
 /// stored object. Decode errors of a patch are reported against the field `patch`: a strategic merge
-/// patch shows the patch as Go prints a map, a JSON or merge patch the patched object.
+/// patch shows the patch as Go prints a map, a JSON or merge patch the patched object (which needs the
+/// patch to tell the parts it touched from the stored ones).
 public enum RequestBody: Sendable {
     case object
     case strategicPatch(JSONValue)
-    case jsonPatch
+    case jsonPatch(JSONValue, merge: Bool)
 }
 
 /// One step of the chain (a decoder, a defaulter, an admission plugin or a validator).

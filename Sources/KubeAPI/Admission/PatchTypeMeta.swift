@@ -29,7 +29,11 @@ enum PatchTypeMeta {
             switch level {
             case .strict:
                 if !unknown.isEmpty {
-                    throw PatchDecoding.invalid(r.object.compactJSON, "strict decoding error: " + unknown.joined(separator: ", "))
+                    var shown = r.object.compactJSON
+                    if case .jsonPatch(let patch, let merge) = r.body {
+                        shown = PatchedObjectText.text(old: r.old ?? .null, patched: r.object, patch: patch, merge: merge, builtin: true)
+                    }
+                    throw PatchDecoding.invalid(shown, "strict decoding error: " + unknown.joined(separator: ", "))
                 }
             case .warn:
                 for w in unknown { s.warn(w) }

@@ -38,8 +38,8 @@ struct StrictDecoding: AdmissionStep {
             let report = decodeReport(r.object, definition: def, index: .builtin)
             if let e = report.decodeError { throw PatchDecoding.invalid(shown, e) }
             try patchStrictErrors(report.strictErrors.sorted(), shown: shown, level: level)
-        case .jsonPatch:
-            let shown = r.object.compactJSON
+        case .jsonPatch(let patch, let merge):
+            let shown = PatchedObjectText.text(old: r.old ?? .null, patched: r.object, patch: patch, merge: merge, builtin: true)
             if let e = report.decodeError { throw PatchDecoding.invalid(shown, e) }
             try patchStrictErrors(report.strictErrors, shown: shown, level: level)
         }

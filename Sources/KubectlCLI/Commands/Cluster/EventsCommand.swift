@@ -299,9 +299,7 @@ enum TypedEvent {
         return .object(out)
     }
 
-    static let metadataOrder = ["name", "generateName", "namespace", "selfLink", "uid", "resourceVersion", "generation",
-                                "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "labels",
-                                "annotations", "ownerReferences", "finalizers", "managedFields"]
+    static let metadataOrder = TypedOrder.objectMeta
 
     static func metadata(_ m: JSONValue) -> JSONValue { ordered(m, metadataOrder) }
 

@@ -109,8 +109,8 @@ enum KubeconfigFile {
         do {
             let doc = try YAMLCodec.decode(text)
             if doc.isNull { return Kubeconfig() }
-            guard doc.object != nil else {
-                throw CLIError.message("error loading config file \"\(path)\": couldn't get version/kind; json parse error")
+            if let problem = KubeconfigSchema.problem(doc) {
+                throw CLIError.message("error loading config file \"\(path)\": \(problem)")
             }
             return Kubeconfig(document: doc)
         } catch let e as CLIError {
@@ -125,22 +125,39 @@ enum KubeconfigFile {
     }
 
     /// Read-modify-write under `PATH.lock`; the new text replaces the file in one rename.
-    static func update(_ path: String, initial: () throws -> Kubeconfig,
+    /// `writeUnchanged`: write the file even when it is missing and the change changes nothing (the
+    /// store's own kubeconfig; a file named by `--kubeconfig` is not created by a change that changes nothing).
+    static func update(_ path: String, initial: () throws -> Kubeconfig, writeUnchanged: Bool = true,
                        _ change: (inout Kubeconfig) throws -> Void) throws
     {
         try makeParentDirectories(of: path)
-        let lock = open(path + ".lock", O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
-        guard lock >= 0 else { throw CLIError.message("open \(path).lock: \(String(cString: strerror(errno)))") }
-        defer { close(lock) }
-        flock(lock, LOCK_EX)
-        defer { flock(lock, LOCK_UN) }
+        let lock = try acquireLock(path + ".lock")
+        // Removed while still held, as clientcmd removes its lock file: later writers lock a new file.
+        defer { unlink(path + ".lock"); flock(lock, LOCK_UN); close(lock) }
         let existing = try read(path)
-        var config = try existing ?? initial()
+        let start = try existing ?? initial()
+        var config = start
         try change(&config)
         // clientcmd's ModifyConfig writes only what changed: a change that changes nothing leaves the
         // file as it is, in its own layout.
-        if let existing, existing.json() == config.json() { return }
+        if start.json() == config.json() && (existing != nil || !writeUnchanged) { return }
         try write(config, to: path)
+    }
+
+    /// An exclusive flock on `path`, retried until the locked file is still the one at `path` (a holder
+    /// removes it when done, so a waiter may have locked a file that is gone).
+    private static func acquireLock(_ path: String) throws -> Int32 {
+        while true {
+            let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
+            guard fd >= 0 else { throw CLIError.message("open \(path): \(String(cString: strerror(errno)))") }
+            flock(fd, LOCK_EX)
+            var held = stat(), named = stat()
+            if fstat(fd, &held) == 0, stat(path, &named) == 0, held.st_ino == named.st_ino, held.st_dev == named.st_dev {
+                return fd
+            }
+            flock(fd, LOCK_UN)
+            close(fd)
+        }
     }
 
     static func write(_ config: Kubeconfig, to path: String) throws {

@@ -81,7 +81,7 @@ struct ViewConfigOptions: FlagOptions {
     var minify = false
     var flatten = false
     var raw = false
-    /// Accepted, no effect offline: kubectl-local reads one kubeconfig file.
+    /// kubectl-local reads one kubeconfig file; `--merge=false` wants it named by `--kubeconfig`, as kubectl does.
     var merge = true
 
     static var flags: [OptionFlag<Self>] {
@@ -99,6 +99,12 @@ struct ViewConfigOptions: FlagOptions {
     }
 
     mutating func complete(_ inv: inout Invocation) throws { try APIResourcesCommand.rejectArguments(inv) }
+
+    func validate(_ inv: Invocation) throws {
+        if !merge && !inv.kubeconfigLocation.explicit {
+            throw CLIError.message("if merge==false a precise file must be specified")
+        }
+    }
 
     func run(_ inv: inout Invocation) throws {
         var config = try inv.kubeconfig()

@@ -196,3 +196,32 @@ func readFileBytes(_ path: String) throws -> [UInt8] {
     case .failure(let e): throw CLIError.message("open \(path): \(e.goText)")
     }
 }
+
+/// File paths inside a kubeconfig: relative ones are read from the kubeconfig's directory, and an entry
+/// that set-cluster or set-credentials rewrites gets its paths relative to that directory when they lie
+/// inside it (clientcmd's ResolveLocalPaths, then RelativizePathWithNoBacksteps).
+enum KubeconfigPaths {
+    /// The absolute directory of the kubeconfig file.
+    static func base(of kubeconfigPath: String) -> String {
+        let abs = absolutePath(kubeconfigPath)
+        guard let slash = abs.lastIndex(of: "/"), slash != abs.startIndex else { return "/" }
+        return String(abs[..<slash])
+    }
+
+    static func resolved(_ path: String, base: String) -> String { path.isEmpty ? path : joinPath(base, path) }
+
+    static func relativized(_ path: String, base: String) -> String {
+        guard !path.isEmpty else { return path }
+        let full = joinPath(base, path)
+        if full == base { return "." }
+        let prefix = base == "/" ? "/" : base + "/"
+        return full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : (path.hasPrefix("/") ? path : full)
+    }
+
+    /// The path fields of `fields` relativized (`keys`: the entry kind's path fields).
+    static func relativize(_ fields: inout JSONObject, _ keys: [String], base: String) {
+        for key in keys {
+            if let p = fields[key]?.string, !p.isEmpty { fields[key] = .string(relativized(p, base: base)) }
+        }
+    }
+}

@@ -40,8 +40,12 @@ struct SetClusterOptions: FlagOptions {
     }
 
     func run(_ inv: inout Invocation) throws {
+        let base = KubeconfigPaths.base(of: inv.kubeconfigLocation.path)
         try inv.updateKubeconfig { config in
-            config.put(.clusters, Kubeconfig.Entry(name: name, fields: try modified(config.entry(.clusters, name)?.fields)))
+            let old = config.entry(.clusters, name)?.fields
+            var fields = try modified(old)
+            if fields != old { KubeconfigPaths.relativize(&fields, ["certificate-authority"], base: base) }
+            config.put(.clusters, Kubeconfig.Entry(name: name, fields: fields))
         }
         inv.io.out.write("Cluster \(strconvQuote(name)) set.\n")
     }
@@ -147,8 +151,12 @@ struct SetCredentialsOptions: FlagOptions {
     }
 
     func run(_ inv: inout Invocation) throws {
+        let base = KubeconfigPaths.base(of: inv.kubeconfigLocation.path)
         try inv.updateKubeconfig { config in
-            config.put(.users, Kubeconfig.Entry(name: name, fields: try modified(config.entry(.users, name)?.fields)))
+            let old = config.entry(.users, name)?.fields
+            var fields = try modified(old)
+            if fields != old { KubeconfigPaths.relativize(&fields, ["client-certificate", "client-key", "tokenFile"], base: base) }
+            config.put(.users, Kubeconfig.Entry(name: name, fields: fields))
         }
         inv.io.out.write("User \(strconvQuote(name)) set.\n")
     }

@@ -96,7 +96,7 @@ extension RunOptions {
     func pod(args: [String], argsLenAtDash: Int?, context: GeneratorContext) throws -> JSONValue {
         if args.isEmpty || argsLenAtDash == 0 { throw CLIError.usage("NAME is required for run") }
         if image.isEmpty { throw CLIError.message("--image is required") }
-        if !Self.isValidImage(image) { throw CLIError.message("Invalid image name \"\(image)\": invalid reference format") }
+        if !Self.isValidImage(image) { throw CLIError.message("Invalid image name \(goQuoted(image)): invalid reference format") }
         if tty && !stdin { throw CLIError.usage("-i/--stdin is required for containers with -t/--tty=true") }
         if expose && port.isEmpty {
             throw CLIError.usage("--port must be set when exposing a service")

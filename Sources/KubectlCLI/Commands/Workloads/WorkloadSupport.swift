@@ -240,6 +240,11 @@ enum TypedRoundTrip {
     static func status(_ st: JSONValue, order: [String], required: [(String, JSONValue)]) -> JSONValue {
         var s = TypedOrder.reorder(st.isNull ? .emptyObject : st, order)
         for (k, v) in required where s[k] == nil { s[k] = v }
+        // Conditions in their struct order (a pod's with lastProbeTime, a deployment's with lastUpdateTime).
+        if order.contains("conditions"), let conditions = s["conditions"]?.array {
+            let conditionOrder = ["type", "status", "lastProbeTime", "lastUpdateTime", "lastTransitionTime", "reason", "message"]
+            s["conditions"] = .array(conditions.map { .object(TypedOrder.reorder($0, conditionOrder)) })
+        }
         return .object(TypedOrder.reorder(.object(s), order))
     }
 }

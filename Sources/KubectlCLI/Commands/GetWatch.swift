@@ -126,8 +126,14 @@ enum GetWatch {
     static func key(_ r: ObjectRow) -> String { r.namespace + "/" + r.name }
 
     static func select(_ s: APISession, _ t: Target) throws -> [ObjectRow] {
-        var rows = try s.rows(t.type, namespace: t.namespace)
-        if let name = t.name { rows = rows.filter { $0.name == name } }
+        var rows: [ObjectRow]
+        if let name = t.name, let ns = t.namespace {
+            // One named object: read by its key, not by listing its type.
+            do { rows = [try s.getRow(t.type, namespace: ns, name: name)] } catch let e as APIError where e.reason == .notFound { rows = [] }
+        } else {
+            rows = try s.rows(t.type, namespace: t.namespace)
+            if let name = t.name { rows = rows.filter { $0.name == name } }
+        }
         if let sel = t.labelSelector { rows = rows.filter { sel.matches(labelMap($0.labels)) } }
         if let fs = t.fieldSelector {
             rows = try filterByFields(rows, fs, type: t.type, labelSelector: t.labelSelectorText, fieldSelectorText: t.fieldSelectorText)

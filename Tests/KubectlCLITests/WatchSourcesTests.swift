@@ -54,6 +54,18 @@ import Testing
             stdout: "", stderr: "error: watch is only supported on individual resources and resource collections - more than 1 resource was found\n", exitCode: 1))
     }
 
+    /// A template's TABs line up as columns: kubectl prints watch output through its tab writer
+    /// (oracle: `get cm -w -o jsonpath={.metadata.name}{"\t"}...` aligned; the go-template debugging
+    /// dump's TAB indents come out as spaces).
+    @Test func templateOutputGoesThroughTheTabWriter() {
+        let s = Self.store()
+        let r = s.run(args: ["get", "cm", "-w", "-o", "jsonpath={.metadata.name}{\"\\t\"}{.data.k}{\"\\n\"}", "--request-timeout=1s"])
+        #expect(r.stdout == "kube-root-ca.crt   \nla1                v\nok                 fine\n", "\(r)")
+        let dump = s.run("get cm ok -w -o go-template={{.missing.x}} --allow-missing-template-keys=false --request-timeout=1s")
+        #expect(dump.stdout.contains("\n      template was:\n            {{.missing.x}}\n"))
+        #expect(dump.stderr.hasPrefix("error: unable to output the provided object: error executing template"))
+    }
+
     /// diff writes both files of every object (kubectl's LIVE and MERGED directories, named as Go's
     /// MkdirTemp names them): an object not there yet has an empty live file.
     @Test func diffWritesBothSidesOfNewObjects() {

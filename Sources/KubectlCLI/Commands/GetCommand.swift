@@ -179,7 +179,7 @@ struct GetOptions: FlagOptions {
                                      labelSelectorText: result.labelSelectorText, fieldSelectorText: result.fieldSelectorText)
         case .object(let info):
             guard let type = info.type else { return }
-            target = GetWatch.Target(type: type, namespace: result.allNamespaces ? nil : result.namespace, name: info.name,
+            target = GetWatch.Target(type: type, namespace: result.allNamespaces && info.source.isEmpty ? nil : info.namespace, name: info.name,
                                      labelSelector: result.labels, fieldSelector: result.fields,
                                      labelSelectorText: result.labelSelectorText, fieldSelectorText: result.fieldSelectorText)
         case .failed(let e): throw e

@@ -177,6 +177,13 @@ struct EventPrinter {
     var printedCount = 0
     let template: TemplateOutput.Printer?
     let showManagedFields: Bool
+    /// kubectl writes watch output through one tab writer (RememberWidths), flushed after the first
+    /// objects and after each change: a template's TABs line up as columns.
+    var templateWriter: TabWriter = {
+        var tw = TabWriter.table()
+        tw.rememberWidths = true
+        return tw
+    }()
 
     init(inv: Invocation, format: OutputFormat, type: ResourceType, options get: GetOptions) throws {
         self.format = format
@@ -223,11 +230,17 @@ struct EventPrinter {
                 inv.io.out.write(ObjectPrinter.name(object, type: type) + "\n")
             default:
                 var text = ""
-                defer { inv.io.out.write(text) }
-                try template!(events ? ["type": .string(eventType), "object": object] : object, &text)
+                defer { templateWriter.write(text) }
+                do { try template!(events ? ["type": .string(eventType), "object": object] : object, &text) } catch {
+                    templateWriter.write(text)
+                    text = ""
+                    inv.io.out.write(templateWriter.flush())
+                    throw error
+                }
             }
             printedCount += 1
         }
+        if template != nil { inv.io.out.write(templateWriter.flush()) }
     }
 
     /// Adds a first column to tabwriter output (columns are aligned independently of each other).

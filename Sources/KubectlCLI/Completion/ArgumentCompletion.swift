@@ -52,8 +52,7 @@ enum ArgumentCompletion {
         case "top node", "cordon", "uncordon", "drain": return .names("node")
         case "cp": return .copy
         case "completion": return .fixed(["bash", "zsh", "fish", "powershell"])
-        case "config use-context", "config set-context", "config delete-context", "config rename-context",
-             "config get-contexts":
+        case "config use-context", "config set-context", "config delete-context", "config rename-context":
             return .kubeconfig(.contexts)
         case "config delete-cluster": return .kubeconfig(.clusters)
         case "config delete-user": return .kubeconfig(.users)
@@ -76,7 +75,8 @@ enum ArgumentCompletion {
         case .copy:
             return CompletionResult(args.isEmpty ? copyTargets(typed: typed, ctx: ctx) : [], .noSpace)
         case .fixed(let values):
-            return CompletionResult(args.isEmpty ? values.filter { $0.hasPrefix(typed) } : [], .noFileComp)
+            if !args.isEmpty { return CompletionResult([], .default) }  // cobra's ValidArgs: the first argument only
+            return CompletionResult(values.filter { $0.hasPrefix(typed) }, .noFileComp)
         case .kubeconfig(let section):
             let names = ctx.kubeconfig[section].map(\.name)
             return CompletionResult(args.isEmpty ? names.filter { $0.hasPrefix(typed) } : [], .noFileComp)

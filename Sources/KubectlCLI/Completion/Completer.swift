@@ -182,7 +182,7 @@ public enum Completer {
         // cobra offers the required flags not given yet before the arguments.
         let required = requiredFlags(table, typed: toComplete, ctx: ctx)
         let result = ArgumentCompletion.complete(path: path, args: ctx.args, typed: toComplete, ctx: ctx)
-        return CompletionResult(required + result.candidates, result.directive)
+        return CompletionResult(required + result.candidates, result.directive, debug: result.debug)
     }
 
     /// cobra's `completeRequireFlags`: `--name` (and `-x`) of required flags not yet given that match.

@@ -121,10 +121,10 @@ struct ViewConfigOptions: FlagOptions {
         let doc = config.json()
         switch printFlags.output {
         case "json": inv.io.out.write(doc.jsonString(JSONWriteOptions(indent: 4, sortKeys: false)) + "\n")
-        case "yaml", "": inv.io.out.write(ObjectPrinter.yaml(doc))
+        case "yaml", "": inv.io.out.write(try OutputWriter.yaml(doc))
         case "name": inv.io.out.write("config/<unknown>\n")  // kubectl's name printer: a Config has no name
         default:
-            guard let format = try printFlags.format() else { return inv.io.out.write(ObjectPrinter.yaml(doc)) }
+            guard let format = try printFlags.format() else { return inv.io.out.write(try OutputWriter.yaml(doc)) }
             try TemplateOutput.write([doc], format: format, typed: true, inv: &inv)  // a typed clientcmd Config
         }
     }

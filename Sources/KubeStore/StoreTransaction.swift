@@ -299,15 +299,7 @@ public final class StoreTransaction {
         let owners = encodeOwners(row.ownerUIDs)
         // No fields given: the row keeps the entries it has.
         let fields = row.fields.isEmpty ? existing.fields : try encodeFields(row.fields)
-        let s = try db.statement(SQL.updateObject)
-        try s.bind(1, existing.id)
-        try s.bindUID(2, row.uid)
-        try s.bind(3, row.resourceVersion)
-        try s.bind(4, row.labels)
-        try s.bind(5, owners)
-        try s.bindCells(6, row.cells)
-        try s.bind(7, fields)
-        try s.run()
+        try rewriteObjectRow(id: existing.id, row, owners: owners, fields: fields)
         let encoded = db.codec.encode(row.data)
         let d = try db.statement(SQL.updateData)
         try d.bind(1, existing.id)
@@ -507,15 +499,7 @@ public final class StoreTransaction {
         let owners = encodeOwners(row.ownerUIDs)
         var next = row
         if next.fields.isEmpty { next.fields = entry.row.fields }
-        let s = try db.statement(SQL.updateObject)
-        try s.bind(1, entry.id)
-        try s.bindUID(2, row.uid)
-        try s.bind(3, row.resourceVersion)
-        try s.bind(4, row.labels)
-        try s.bind(5, owners)
-        try s.bindCells(6, row.cells)
-        try s.bind(7, try encodeFields(next.fields))
-        try s.run()
+        try rewriteObjectRow(id: entry.id, row, owners: owners, fields: try encodeFields(next.fields))
         let encoded = db.codec.encode(row.data)
         entry.row = next
         entry.encoded = encoded
@@ -611,6 +595,20 @@ public final class StoreTransaction {
             resource: resource ?? s.text(0), namespace: namespace ?? s.text(1), name: s.text(2), uid: s.uid(3),
             resourceVersion: s.int64(4), labels: s.text(5), ownerUIDs: try decodeOwners(s.text(6)),
             cells: try s.data(7), data: full ? try s.data(8) : "")
+    }
+
+    /// Rewrites the objects row `id` (uid, resource version, labels, owners, cells and fields) from `row`,
+    /// with its owners and fields already encoded.
+    private func rewriteObjectRow(id: Int64, _ row: ObjectRow, owners: String, fields: String) throws {
+        let s = try db.statement(SQL.updateObject)
+        try s.bind(1, id)
+        try s.bindUID(2, row.uid)
+        try s.bind(3, row.resourceVersion)
+        try s.bind(4, row.labels)
+        try s.bind(5, owners)
+        try s.bindCells(6, row.cells)
+        try s.bind(7, fields)
+        try s.run()
     }
 
     private func encodeOwners(_ uids: [String]) -> String {

@@ -82,7 +82,8 @@ final class OperationPrinter {
         }
         if format.isTemplate && documentSeparators {
             if templatePrinter == nil { templatePrinter = try TemplateOutput.printer(format, inv: inv, typed: typedJSON) }
-            let objs = showManagedFields || !format.omitsManagedFields ? collected : collected.map(ObjectPrinter.stripManagedFields)
+            var objs = showManagedFields || !format.omitsManagedFields ? collected : collected.map(ObjectPrinter.stripManagedFields)
+            if typedJSON { objs = objs.map(TypedRoundTrip.goOrdered) }
             try TemplateOutput.write(objs, with: templatePrinter!, inv: &inv)
             return
         }
@@ -107,7 +108,8 @@ final class OperationPrinter {
     static func printObjects(_ objects: [JSONValue], format: OutputFormat, showManagedFields: Bool, typedJSON: Bool = false,
                              separators: Bool = true, inv: inout Invocation) throws
     {
-        let objs = showManagedFields || !format.omitsManagedFields ? objects : objects.map(ObjectPrinter.stripManagedFields)
+        var objs = showManagedFields || !format.omitsManagedFields ? objects : objects.map(ObjectPrinter.stripManagedFields)
+        if typedJSON { objs = objs.map(TypedRoundTrip.goOrdered) }
         switch format {
         case .name:
             for o in objects { inv.io.out.write(ObjectPrinter.name(o, type: OutputWriter.typeOf(o, inv.registry)) + "\n") }

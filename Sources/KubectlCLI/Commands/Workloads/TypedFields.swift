@@ -15,6 +15,78 @@ extension TypedRoundTrip {
         return withoutEmpty(prunedToBuiltinType(obj), definition: def, depth: 0)
     }
 
+    /// The object's fields in the order encoding/json writes its Go struct, at every level (a container's
+    /// ports, an env var's source, a probe: KubeSchema's GoFieldOrder), map keys sorted. Kinds outside the
+    /// built-in schema stay as they are.
+    static func goOrdered(_ obj: JSONValue) -> JSONValue {
+        guard let apiVersion = obj["apiVersion"].string, let kind = obj["kind"].string,
+              let gv = try? SchemeDecoder.parseGroupVersion(apiVersion),
+              let def = SchemeDecoder.definition(group: gv.0, version: gv.1, kind: kind) else { return obj }
+        return inGoOrder(withObjectMeta(obj, type: .ref(def.name), depth: 0), type: .ref(def.name), depth: 0)
+    }
+
+    /// GoFieldOrder's order where its table knows the struct (unknown keys after it, sorted); a struct the
+    /// table does not list keeps the order it was built in; map keys sorted.
+    static func inGoOrder(_ value: JSONValue, type: SchemaType?, depth: Int) -> JSONValue {
+        guard depth < 64, let type else { return value }
+        switch value {
+        case .array(let items):
+            let item = GoFieldOrder.elementType(type)
+            return .array(items.map { inGoOrder($0, type: item, depth: depth + 1) })
+        case .object(let o):
+            let (resolved, def) = SchemaIndex.builtin.resolve(type)
+            var out = JSONObject()
+            if let def, case .object = def.type, !def.extensions.preserveUnknownFields {
+                let order = GoFieldOrder.fields(def.name)
+                for k in order ?? [] { if let v = o[k] { out[k] = inGoOrder(v, type: def.property(named: k)?.type, depth: depth + 1) } }
+                let rest = o.keys.filter { out[$0] == nil }
+                for k in order == nil ? rest : rest.sorted(by: goStringLess) {
+                    out[k] = inGoOrder(o[k]!, type: def.property(named: k)?.type, depth: depth + 1)
+                }
+                return .object(out)
+            }
+            guard case .map(let t) = resolved else { return value }
+            for k in o.keys.sorted(by: goStringLess) { out[k] = inGoOrder(o[k]!, type: t, depth: depth + 1) }
+            return .object(out)
+        default:
+            return value
+        }
+    }
+
+    static let objectMetaType = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"
+
+    /// Every `metadata` of the Go types is a non-pointer ObjectMeta, written even when empty, and its
+    /// creationTimestamp (a struct whose zero value marshals as null) is always written: an embedded
+    /// template's `metadata` (a PVC template inside an ephemeral volume too) reads
+    /// `{"creationTimestamp": null}`.
+    static func withObjectMeta(_ value: JSONValue, type: SchemaType?, depth: Int) -> JSONValue {
+        guard depth < 64, let type else { return value }
+        switch value {
+        case .array(let items):
+            guard let item = GoFieldOrder.elementType(type) else { return value }
+            return .array(items.map { withObjectMeta($0, type: item, depth: depth + 1) })
+        case .object(var o):
+            let (resolved, def) = SchemaIndex.builtin.resolve(type)
+            if let def, def.name == objectMetaType {
+                if o["creationTimestamp"] == nil { o["creationTimestamp"] = .null }
+                return .object(o)
+            }
+            if let def, case .object = def.type, !def.extensions.preserveUnknownFields {
+                if case .ref(objectMetaType)? = def.property(named: "metadata")?.type, o["metadata"] == nil {
+                    o["metadata"] = .emptyObject
+                }
+                for (k, v) in o { if let t = def.property(named: k)?.type { o[k] = withObjectMeta(v, type: t, depth: depth + 1) } }
+                return .object(o)
+            }
+            if case .map(let t) = resolved {
+                for (k, v) in o { o[k] = withObjectMeta(v, type: t, depth: depth + 1) }
+            }
+            return .object(o)
+        default:
+            return value
+        }
+    }
+
     /// Fields whose Go field has no `omitempty`: an empty list stays.
     static let keptWhenEmpty: Set<String> = ["containers"]
 

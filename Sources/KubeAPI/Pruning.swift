@@ -2,7 +2,8 @@ import KubeModel
 import KubeSchema
 
 /// Decoding into the API server's typed structs drops fields the type does not have: with
-/// `--validate=ignore` (or `warn`) an unknown field is accepted but not stored. Quantities come back
+/// `--validate=ignore` (or `warn`) an unknown field is accepted but not stored; encoding them again writes
+/// the zero values Go always writes (`GoZeroValues`: a template's `metadata.creationTimestamp: null`). Quantities come back
 /// in their canonical form (`1.5Gi` is stored as `1536Mi`, `0.5` as `500m`), as `resource.Quantity`
 /// serialises them.
 enum Pruning {
@@ -28,7 +29,8 @@ enum Pruning {
             if p.extensions.preserveUnknownFields { out.appendUnchecked(k, v); continue }
             out.appendUnchecked(k, pruned(v, type: p.type, index: index, depth: depth + 1))
         }
-        return .object(out)
+        // Encoding the decoded struct writes the fields Go always writes (`creationTimestamp: null`).
+        return .object(GoZeroValues.adding(to: out, definition, index: index) ?? out)
     }
 
     static func pruned(_ value: JSONValue, type: SchemaType, index: SchemaIndex, depth: Int) -> JSONValue {

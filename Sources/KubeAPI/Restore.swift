@@ -1,5 +1,6 @@
 import KubeModel
 import KubeRegistry
+import KubeSchema
 
 /// Loading objects as another cluster kept them (`kubectl-local store import`): the object is stored
 /// with its uid (when no other object has it), creationTimestamp, generation and status, bypassing
@@ -46,6 +47,8 @@ extension APISession {
             obj.remove(["metadata", key])
         }
         if obj["metadata"]["generation"].isNull { type.generation.apply(to: &obj, old: nil) }
+        // As the API server serves it: with the zero values Go always writes.
+        obj = GoZeroValues.filled(object: obj)
         obj = Normalize.metadataOrder(obj)
         let rv = try tx.nextResourceVersion()
         obj["metadata"]["resourceVersion"] = .string(String(rv))

@@ -4,140 +4,148 @@ import KubeModel
 /// encoding/json follows when the API server encodes a typed object; the OpenAPI documents list properties
 /// alphabetically, so the order is kept here. One type a line: `Type field field ...`, under a `@package`
 /// line naming the OpenAPI prefix. Types not listed are written with sorted keys.
+///
+/// A field's mark says encoding/json writes it even when it holds Go's zero value (see `GoZeroValues`):
+/// `+` a value that is not a pointer and is written anyway (a struct, which `omitempty` never leaves out,
+/// `metav1.Time`, `resource.Quantity`, `intstr.IntOrString`, or a string, number or bool without
+/// `omitempty`); `!` a pointer, slice or map without `omitempty`, written as `null` when nil. The marks of
+/// the workload kinds' and pods' types were learned from kubectl v1.32's typed round trip
+/// (`set image --local -o json` of objects holding every struct field and no scalars, and of each list
+/// left empty) and the OpenAPI documents' `default: {}` of struct fields that are not pointers.
 public enum GoFieldOrder {
     static let text = """
     @io.k8s.apimachinery.pkg.apis.meta.v1
-    ObjectMeta name generateName namespace selfLink uid resourceVersion generation creationTimestamp deletionTimestamp deletionGracePeriodSeconds labels annotations ownerReferences finalizers managedFields
-    OwnerReference apiVersion kind name uid controller blockOwnerDeletion
+    ObjectMeta name generateName namespace selfLink uid resourceVersion generation creationTimestamp+ deletionTimestamp deletionGracePeriodSeconds labels annotations ownerReferences finalizers managedFields
+    OwnerReference apiVersion+ kind+ name+ uid+ controller blockOwnerDeletion
     ManagedFieldsEntry manager operation apiVersion time fieldsType fieldsV1 subresource
     LabelSelector matchLabels matchExpressions
-    LabelSelectorRequirement key operator values
+    LabelSelectorRequirement key+ operator+ values
     Condition type status observedGeneration lastTransitionTime reason message
     @io.k8s.api.core.v1
-    Pod kind apiVersion metadata spec status
-    PodTemplateSpec metadata spec
-    PodTemplate kind apiVersion metadata template
-    PodSpec volumes initContainers containers ephemeralContainers restartPolicy terminationGracePeriodSeconds activeDeadlineSeconds dnsPolicy nodeSelector serviceAccountName serviceAccount automountServiceAccountToken nodeName hostNetwork hostPID hostIPC shareProcessNamespace securityContext imagePullSecrets hostname subdomain affinity schedulerName tolerations hostAliases priorityClassName priority dnsConfig readinessGates runtimeClassName enableServiceLinks preemptionPolicy overhead topologySpreadConstraints setHostnameAsFQDN os hostUsers schedulingGates resourceClaims resources
-    Volume name hostPath emptyDir gcePersistentDisk awsElasticBlockStore gitRepo secret nfs iscsi glusterfs persistentVolumeClaim rbd flexVolume cinder cephfs flocker downwardAPI fc azureFile configMap vsphereVolume quobyte azureDisk photonPersistentDisk projected portworxVolume scaleIO storageos csi ephemeral image
-    HostPathVolumeSource path type
+    Pod kind apiVersion metadata+ spec+ status+
+    PodTemplateSpec metadata+ spec+
+    PodTemplate kind apiVersion metadata+ template+
+    PodSpec volumes initContainers containers! ephemeralContainers restartPolicy terminationGracePeriodSeconds activeDeadlineSeconds dnsPolicy nodeSelector serviceAccountName serviceAccount automountServiceAccountToken nodeName hostNetwork hostPID hostIPC shareProcessNamespace securityContext imagePullSecrets hostname subdomain affinity schedulerName tolerations hostAliases priorityClassName priority dnsConfig readinessGates runtimeClassName enableServiceLinks preemptionPolicy overhead topologySpreadConstraints setHostnameAsFQDN os hostUsers schedulingGates resourceClaims resources
+    Volume name+ hostPath emptyDir gcePersistentDisk awsElasticBlockStore gitRepo secret nfs iscsi glusterfs persistentVolumeClaim rbd flexVolume cinder cephfs flocker downwardAPI fc azureFile configMap vsphereVolume quobyte azureDisk photonPersistentDisk projected portworxVolume scaleIO storageos csi ephemeral image
+    HostPathVolumeSource path+ type
     EmptyDirVolumeSource medium sizeLimit
-    GCEPersistentDiskVolumeSource pdName fsType partition readOnly
-    AWSElasticBlockStoreVolumeSource volumeID fsType partition readOnly
-    GitRepoVolumeSource repository revision directory
+    GCEPersistentDiskVolumeSource pdName+ fsType partition readOnly
+    AWSElasticBlockStoreVolumeSource volumeID+ fsType partition readOnly
+    GitRepoVolumeSource repository+ revision directory
     SecretVolumeSource secretName items defaultMode optional
-    KeyToPath key path mode
-    NFSVolumeSource server path readOnly
-    ISCSIVolumeSource targetPortal iqn lun iscsiInterface fsType readOnly portals chapAuthDiscovery chapAuthSession secretRef initiatorName
+    KeyToPath key+ path+ mode
+    NFSVolumeSource server+ path+ readOnly
+    ISCSIVolumeSource targetPortal+ iqn+ lun+ iscsiInterface fsType readOnly portals chapAuthDiscovery chapAuthSession secretRef initiatorName
     ISCSIPersistentVolumeSource targetPortal iqn lun iscsiInterface fsType readOnly portals chapAuthDiscovery chapAuthSession secretRef initiatorName
-    GlusterfsVolumeSource endpoints path readOnly
+    GlusterfsVolumeSource endpoints+ path+ readOnly
     GlusterfsPersistentVolumeSource endpoints path readOnly endpointsNamespace
-    PersistentVolumeClaimVolumeSource claimName readOnly
-    RBDVolumeSource monitors image fsType pool user keyring secretRef readOnly
+    PersistentVolumeClaimVolumeSource claimName+ readOnly
+    RBDVolumeSource monitors! image+ fsType pool user keyring secretRef readOnly
     RBDPersistentVolumeSource monitors image fsType pool user keyring secretRef readOnly
-    FlexVolumeSource driver fsType secretRef readOnly options
+    FlexVolumeSource driver+ fsType secretRef readOnly options
     FlexPersistentVolumeSource driver fsType secretRef readOnly options
-    CinderVolumeSource volumeID fsType readOnly secretRef
+    CinderVolumeSource volumeID+ fsType readOnly secretRef
     CinderPersistentVolumeSource volumeID fsType readOnly secretRef
-    CephFSVolumeSource monitors path user secretFile secretRef readOnly
+    CephFSVolumeSource monitors! path user secretFile secretRef readOnly
     CephFSPersistentVolumeSource monitors path user secretFile secretRef readOnly
     FlockerVolumeSource datasetName datasetUUID
     DownwardAPIVolumeSource items defaultMode
-    DownwardAPIVolumeFile path fieldRef resourceFieldRef mode
-    ObjectFieldSelector apiVersion fieldPath
-    ResourceFieldSelector containerName resource divisor
+    DownwardAPIVolumeFile path+ fieldRef resourceFieldRef mode
+    ObjectFieldSelector apiVersion fieldPath+
+    ResourceFieldSelector containerName resource+ divisor+
     FCVolumeSource targetWWNs lun fsType readOnly wwids
-    AzureFileVolumeSource secretName shareName readOnly
+    AzureFileVolumeSource secretName+ shareName+ readOnly
     AzureFilePersistentVolumeSource secretName shareName readOnly secretNamespace
     ConfigMapVolumeSource name items defaultMode optional
-    VsphereVirtualDiskVolumeSource volumePath fsType storagePolicyName storagePolicyID
-    QuobyteVolumeSource registry volume readOnly user group tenant
-    AzureDiskVolumeSource diskName diskURI cachingMode fsType readOnly kind
-    PhotonPersistentDiskVolumeSource pdID fsType
-    ProjectedVolumeSource sources defaultMode
+    VsphereVirtualDiskVolumeSource volumePath+ fsType storagePolicyName storagePolicyID
+    QuobyteVolumeSource registry+ volume+ readOnly user group tenant
+    AzureDiskVolumeSource diskName+ diskURI+ cachingMode fsType readOnly kind
+    PhotonPersistentDiskVolumeSource pdID+ fsType
+    ProjectedVolumeSource sources! defaultMode
     VolumeProjection secret downwardAPI configMap serviceAccountToken clusterTrustBundle
     SecretProjection name items optional
     DownwardAPIProjection items
     ConfigMapProjection name items optional
-    ServiceAccountTokenProjection audience expirationSeconds path
-    ClusterTrustBundleProjection name signerName labelSelector optional path
-    PortworxVolumeSource volumeID fsType readOnly
-    ScaleIOVolumeSource gateway system secretRef sslEnabled protectionDomain storagePool storageMode volumeName fsType readOnly
+    ServiceAccountTokenProjection audience expirationSeconds path+
+    ClusterTrustBundleProjection name signerName labelSelector optional path+
+    PortworxVolumeSource volumeID+ fsType readOnly
+    ScaleIOVolumeSource gateway+ system+ secretRef sslEnabled protectionDomain storagePool storageMode volumeName fsType readOnly
     ScaleIOPersistentVolumeSource gateway system secretRef sslEnabled protectionDomain storagePool storageMode volumeName fsType readOnly
     StorageOSVolumeSource volumeName volumeNamespace fsType readOnly secretRef
     StorageOSPersistentVolumeSource volumeName volumeNamespace fsType readOnly secretRef
-    CSIVolumeSource driver readOnly fsType volumeAttributes nodePublishSecretRef
+    CSIVolumeSource driver+ readOnly fsType volumeAttributes nodePublishSecretRef
     CSIPersistentVolumeSource driver volumeHandle readOnly fsType volumeAttributes controllerPublishSecretRef nodeStageSecretRef nodePublishSecretRef controllerExpandSecretRef nodeExpandSecretRef
     EphemeralVolumeSource volumeClaimTemplate
-    PersistentVolumeClaimTemplate metadata spec
+    PersistentVolumeClaimTemplate metadata+ spec+
     ImageVolumeSource reference pullPolicy
     LocalObjectReference name
     SecretReference name namespace
-    Container name image command args workingDir ports envFrom env resources resizePolicy restartPolicy volumeMounts volumeDevices livenessProbe readinessProbe startupProbe lifecycle terminationMessagePath terminationMessagePolicy imagePullPolicy securityContext stdin stdinOnce tty
-    EphemeralContainer name image command args workingDir ports envFrom env resources resizePolicy restartPolicy volumeMounts volumeDevices livenessProbe readinessProbe startupProbe lifecycle terminationMessagePath terminationMessagePolicy imagePullPolicy securityContext stdin stdinOnce tty targetContainerName
-    ContainerPort name hostPort containerPort protocol hostIP
+    Container name+ image command args workingDir ports envFrom env resources+ resizePolicy restartPolicy volumeMounts volumeDevices livenessProbe readinessProbe startupProbe lifecycle terminationMessagePath terminationMessagePolicy imagePullPolicy securityContext stdin stdinOnce tty
+    EphemeralContainer name+ image command args workingDir ports envFrom env resources+ resizePolicy restartPolicy volumeMounts volumeDevices livenessProbe readinessProbe startupProbe lifecycle terminationMessagePath terminationMessagePolicy imagePullPolicy securityContext stdin stdinOnce tty targetContainerName
+    ContainerPort name hostPort containerPort+ protocol hostIP
     EnvFromSource prefix configMapRef secretRef
     ConfigMapEnvSource name optional
     SecretEnvSource name optional
-    EnvVar name value valueFrom
+    EnvVar name+ value valueFrom
     EnvVarSource fieldRef resourceFieldRef configMapKeyRef secretKeyRef
-    ConfigMapKeySelector name key optional
-    SecretKeySelector name key optional
+    ConfigMapKeySelector name key+ optional
+    SecretKeySelector name key+ optional
     ResourceRequirements limits requests claims
-    ResourceClaim name request
-    ContainerResizePolicy resourceName restartPolicy
-    VolumeMount name readOnly recursiveReadOnly mountPath subPath mountPropagation subPathExpr
-    VolumeDevice name devicePath
+    ResourceClaim name+ request
+    ContainerResizePolicy resourceName+ restartPolicy+
+    VolumeMount name+ readOnly recursiveReadOnly mountPath+ subPath mountPropagation subPathExpr
+    VolumeDevice name+ devicePath+
     Probe exec httpGet tcpSocket grpc initialDelaySeconds timeoutSeconds periodSeconds successThreshold failureThreshold terminationGracePeriodSeconds
     ExecAction command
-    HTTPGetAction path port host scheme httpHeaders
-    HTTPHeader name value
-    TCPSocketAction port host
-    GRPCAction port service
+    HTTPGetAction path port+ host scheme httpHeaders
+    HTTPHeader name+ value+
+    TCPSocketAction port+ host
+    GRPCAction port+ service!
     Lifecycle postStart preStop
     LifecycleHandler exec httpGet tcpSocket sleep
-    SleepAction seconds
+    SleepAction seconds+
     SecurityContext capabilities privileged seLinuxOptions windowsOptions runAsUser runAsGroup runAsNonRoot readOnlyRootFilesystem allowPrivilegeEscalation procMount seccompProfile appArmorProfile
     Capabilities add drop
     SELinuxOptions user role type level
     WindowsSecurityContextOptions gmsaCredentialSpecName gmsaCredentialSpec runAsUserName hostProcess
-    SeccompProfile type localhostProfile
-    AppArmorProfile type localhostProfile
+    SeccompProfile type+ localhostProfile
+    AppArmorProfile type+ localhostProfile
     PodSecurityContext seLinuxOptions windowsOptions runAsUser runAsGroup runAsNonRoot supplementalGroups supplementalGroupsPolicy fsGroup sysctls fsGroupChangePolicy seccompProfile appArmorProfile seLinuxChangePolicy
-    Sysctl name value
+    Sysctl name+ value+
     Affinity nodeAffinity podAffinity podAntiAffinity
     NodeAffinity requiredDuringSchedulingIgnoredDuringExecution preferredDuringSchedulingIgnoredDuringExecution
-    NodeSelector nodeSelectorTerms
+    NodeSelector nodeSelectorTerms!
     NodeSelectorTerm matchExpressions matchFields
-    NodeSelectorRequirement key operator values
-    PreferredSchedulingTerm weight preference
+    NodeSelectorRequirement key+ operator+ values
+    PreferredSchedulingTerm weight+ preference+
     PodAffinity requiredDuringSchedulingIgnoredDuringExecution preferredDuringSchedulingIgnoredDuringExecution
     PodAntiAffinity requiredDuringSchedulingIgnoredDuringExecution preferredDuringSchedulingIgnoredDuringExecution
-    PodAffinityTerm labelSelector namespaces topologyKey namespaceSelector matchLabelKeys mismatchLabelKeys
-    WeightedPodAffinityTerm weight podAffinityTerm
+    PodAffinityTerm labelSelector namespaces topologyKey+ namespaceSelector matchLabelKeys mismatchLabelKeys
+    WeightedPodAffinityTerm weight+ podAffinityTerm+
     Toleration key operator value effect tolerationSeconds
-    HostAlias ip hostnames
+    HostAlias ip+ hostnames
     PodDNSConfig nameservers searches options
     PodDNSConfigOption name value
-    PodReadinessGate conditionType
-    TopologySpreadConstraint maxSkew topologyKey whenUnsatisfiable labelSelector minDomains nodeAffinityPolicy nodeTaintsPolicy matchLabelKeys
-    PodOS name
-    PodSchedulingGate name
-    PodResourceClaim name resourceClaimName resourceClaimTemplateName
+    PodReadinessGate conditionType+
+    TopologySpreadConstraint maxSkew+ topologyKey+ whenUnsatisfiable+ labelSelector minDomains nodeAffinityPolicy nodeTaintsPolicy matchLabelKeys
+    PodOS name+
+    PodSchedulingGate name+
+    PodResourceClaim name+ resourceClaimName resourceClaimTemplateName
     PodStatus phase conditions message reason nominatedNodeName hostIP hostIPs podIP podIPs startTime initContainerStatuses containerStatuses qosClass ephemeralContainerStatuses resize resourceClaimStatuses
-    PodCondition type status lastProbeTime lastTransitionTime reason message
-    HostIP ip
-    PodIP ip
-    ContainerStatus name state lastState ready restartCount image imageID containerID started allocatedResources resources volumeMounts user allocatedResourcesStatus
+    PodCondition type+ status+ lastProbeTime+ lastTransitionTime+ reason message
+    HostIP ip+
+    PodIP ip+
+    ContainerStatus name+ state+ lastState+ ready+ restartCount+ image+ imageID+ containerID started allocatedResources resources volumeMounts user allocatedResourcesStatus
     ContainerState waiting running terminated
     ContainerStateWaiting reason message
-    ContainerStateRunning startedAt
-    ContainerStateTerminated exitCode signal reason message startedAt finishedAt containerID
-    VolumeMountStatus name mountPath readOnly recursiveReadOnly
+    ContainerStateRunning startedAt+
+    ContainerStateTerminated exitCode+ signal reason message startedAt+ finishedAt+ containerID
+    VolumeMountStatus name+ mountPath+ readOnly recursiveReadOnly
     ContainerUser linux
-    LinuxContainerUser uid gid supplementalGroups
-    ResourceStatus name resources
-    ResourceHealth resourceID health
-    PodResourceClaimStatus name resourceClaimName
+    LinuxContainerUser uid+ gid+ supplementalGroups
+    ResourceStatus name+ resources
+    ResourceHealth resourceID+ health
+    PodResourceClaimStatus name+ resourceClaimName
     ConfigMap kind apiVersion metadata immutable data binaryData
     Secret kind apiVersion metadata immutable data stringData type
     Namespace kind apiVersion metadata spec status
@@ -159,23 +167,23 @@ public enum GoFieldOrder {
     EndpointSubset addresses notReadyAddresses ports
     EndpointAddress ip hostname nodeName targetRef
     EndpointPort name port protocol appProtocol
-    PersistentVolumeClaim kind apiVersion metadata spec status
-    PersistentVolumeClaimSpec accessModes selector resources volumeName storageClassName volumeMode dataSource dataSourceRef volumeAttributesClassName
+    PersistentVolumeClaim kind apiVersion metadata+ spec+ status+
+    PersistentVolumeClaimSpec accessModes selector resources+ volumeName storageClassName volumeMode dataSource dataSourceRef volumeAttributesClassName
     VolumeResourceRequirements limits requests
-    TypedLocalObjectReference apiGroup kind name
-    TypedObjectReference apiGroup kind name namespace
+    TypedLocalObjectReference apiGroup! kind+ name+
+    TypedObjectReference apiGroup! kind+ name+ namespace
     PersistentVolumeClaimStatus phase accessModes capacity conditions allocatedResources allocatedResourceStatuses currentVolumeAttributesClassName modifyVolumeStatus
-    PersistentVolumeClaimCondition type status lastProbeTime lastTransitionTime reason message
-    ModifyVolumeStatus targetVolumeAttributesClassName status
+    PersistentVolumeClaimCondition type+ status+ lastProbeTime+ lastTransitionTime+ reason message
+    ModifyVolumeStatus targetVolumeAttributesClassName status+
     PersistentVolume kind apiVersion metadata spec status
     PersistentVolumeSpec capacity gcePersistentDisk awsElasticBlockStore hostPath glusterfs nfs rbd iscsi cinder cephfs fc flocker flexVolume azureFile vsphereVolume quobyte azureDisk photonPersistentDisk portworxVolume scaleIO local storageos csi accessModes claimRef persistentVolumeReclaimPolicy storageClassName mountOptions volumeMode nodeAffinity volumeAttributesClassName
     LocalVolumeSource path fsType
     VolumeNodeAffinity required
     PersistentVolumeStatus phase message reason lastPhaseTransitionTime
-    ReplicationController kind apiVersion metadata spec status
+    ReplicationController kind apiVersion metadata+ spec+ status+
     ReplicationControllerSpec replicas minReadySeconds selector template
-    ReplicationControllerStatus replicas fullyLabeledReplicas readyReplicas availableReplicas observedGeneration conditions
-    ReplicationControllerCondition type status lastTransitionTime reason message
+    ReplicationControllerStatus replicas+ fullyLabeledReplicas readyReplicas availableReplicas observedGeneration conditions
+    ReplicationControllerCondition type+ status+ lastTransitionTime+ reason message
     ResourceQuota kind apiVersion metadata spec status
     ResourceQuotaSpec hard scopes scopeSelector
     ScopeSelector matchExpressions
@@ -202,46 +210,46 @@ public enum GoFieldOrder {
     NodeRuntimeHandlerFeatures recursiveReadOnlyMounts userNamespaces
     NodeFeatures supplementalGroupsPolicy
     @io.k8s.api.apps.v1
-    Deployment kind apiVersion metadata spec status
-    DeploymentSpec replicas selector template strategy minReadySeconds revisionHistoryLimit paused progressDeadlineSeconds
+    Deployment kind apiVersion metadata+ spec+ status+
+    DeploymentSpec replicas selector template+ strategy+ minReadySeconds revisionHistoryLimit paused progressDeadlineSeconds
     DeploymentStrategy type rollingUpdate
     RollingUpdateDeployment maxUnavailable maxSurge
     DeploymentStatus observedGeneration replicas updatedReplicas readyReplicas availableReplicas unavailableReplicas conditions collisionCount
-    DeploymentCondition type status lastUpdateTime lastTransitionTime reason message
-    ReplicaSet kind apiVersion metadata spec status
-    ReplicaSetSpec replicas minReadySeconds selector template
-    ReplicaSetStatus replicas fullyLabeledReplicas readyReplicas availableReplicas observedGeneration conditions
-    ReplicaSetCondition type status lastTransitionTime reason message
-    StatefulSet kind apiVersion metadata spec status
-    StatefulSetSpec replicas selector template volumeClaimTemplates serviceName podManagementPolicy updateStrategy revisionHistoryLimit minReadySeconds persistentVolumeClaimRetentionPolicy ordinals
+    DeploymentCondition type+ status+ lastUpdateTime+ lastTransitionTime+ reason message
+    ReplicaSet kind apiVersion metadata+ spec+ status+
+    ReplicaSetSpec replicas minReadySeconds selector template+
+    ReplicaSetStatus replicas+ fullyLabeledReplicas readyReplicas availableReplicas observedGeneration conditions
+    ReplicaSetCondition type+ status+ lastTransitionTime+ reason message
+    StatefulSet kind apiVersion metadata+ spec+ status+
+    StatefulSetSpec replicas selector template+ volumeClaimTemplates serviceName+ podManagementPolicy updateStrategy+ revisionHistoryLimit minReadySeconds persistentVolumeClaimRetentionPolicy ordinals
     StatefulSetUpdateStrategy type rollingUpdate
     RollingUpdateStatefulSetStrategy partition maxUnavailable
     StatefulSetPersistentVolumeClaimRetentionPolicy whenDeleted whenScaled
-    StatefulSetOrdinals start
-    StatefulSetStatus observedGeneration replicas readyReplicas currentReplicas updatedReplicas currentRevision updateRevision collisionCount conditions availableReplicas
-    StatefulSetCondition type status lastTransitionTime reason message
-    DaemonSet kind apiVersion metadata spec status
-    DaemonSetSpec selector template updateStrategy minReadySeconds revisionHistoryLimit
+    StatefulSetOrdinals start+
+    StatefulSetStatus observedGeneration replicas+ readyReplicas currentReplicas updatedReplicas currentRevision updateRevision collisionCount conditions availableReplicas+
+    StatefulSetCondition type+ status+ lastTransitionTime+ reason message
+    DaemonSet kind apiVersion metadata+ spec+ status+
+    DaemonSetSpec selector template+ updateStrategy+ minReadySeconds revisionHistoryLimit
     DaemonSetUpdateStrategy type rollingUpdate
     RollingUpdateDaemonSet maxUnavailable maxSurge
-    DaemonSetStatus currentNumberScheduled numberMisscheduled desiredNumberScheduled numberReady observedGeneration updatedNumberScheduled numberAvailable numberUnavailable collisionCount conditions
-    DaemonSetCondition type status lastTransitionTime reason message
+    DaemonSetStatus currentNumberScheduled+ numberMisscheduled+ desiredNumberScheduled+ numberReady+ observedGeneration updatedNumberScheduled numberAvailable numberUnavailable collisionCount conditions
+    DaemonSetCondition type+ status+ lastTransitionTime+ reason message
     ControllerRevision kind apiVersion metadata data revision
     @io.k8s.api.batch.v1
-    Job kind apiVersion metadata spec status
-    JobSpec parallelism completions activeDeadlineSeconds podFailurePolicy successPolicy backoffLimit backoffLimitPerIndex maxFailedIndexes selector manualSelector template ttlSecondsAfterFinished completionMode suspend podReplacementPolicy managedBy
-    PodFailurePolicy rules
-    PodFailurePolicyRule action onExitCodes onPodConditions
-    PodFailurePolicyOnExitCodesRequirement containerName operator values
-    PodFailurePolicyOnPodConditionsPattern type status
-    SuccessPolicy rules
+    Job kind apiVersion metadata+ spec+ status+
+    JobSpec parallelism completions activeDeadlineSeconds podFailurePolicy successPolicy backoffLimit backoffLimitPerIndex maxFailedIndexes selector manualSelector template+ ttlSecondsAfterFinished completionMode suspend podReplacementPolicy managedBy
+    PodFailurePolicy rules!
+    PodFailurePolicyRule action+ onExitCodes onPodConditions
+    PodFailurePolicyOnExitCodesRequirement containerName operator+ values!
+    PodFailurePolicyOnPodConditionsPattern type+ status+
+    SuccessPolicy rules!
     SuccessPolicyRule succeededIndexes succeededCount
     JobStatus conditions startTime completionTime active succeeded failed terminating completedIndexes failedIndexes uncountedTerminatedPods ready
-    JobCondition type status lastProbeTime lastTransitionTime reason message
+    JobCondition type+ status+ lastProbeTime+ lastTransitionTime+ reason message
     UncountedTerminatedPods succeeded failed
-    CronJob kind apiVersion metadata spec status
-    CronJobSpec schedule timeZone startingDeadlineSeconds concurrencyPolicy suspend jobTemplate successfulJobsHistoryLimit failedJobsHistoryLimit
-    JobTemplateSpec metadata spec
+    CronJob kind apiVersion metadata+ spec+ status+
+    CronJobSpec schedule+ timeZone startingDeadlineSeconds concurrencyPolicy suspend jobTemplate+ successfulJobsHistoryLimit failedJobsHistoryLimit
+    JobTemplateSpec metadata+ spec+
     CronJobStatus active lastScheduleTime lastSuccessfulTime
     @io.k8s.api.autoscaling.v2
     HorizontalPodAutoscaler kind apiVersion metadata spec status
@@ -324,16 +332,34 @@ public enum GoFieldOrder {
     """
 
     /// Definition name → JSON field names in Go order.
-    public static let table: [String: [String]] = {
-        var out: [String: [String]] = [:]
+    public static let table: [String: [String]] = parsed.order
+
+    /// Definition name → the fields encoding/json writes although they hold Go's zero value, in Go order,
+    /// each with whether it is a pointer, slice or map (`!`: written as `null`) rather than a value (`+`).
+    public static let alwaysWritten: [String: [(name: String, nilable: Bool)]] = parsed.written
+
+    private static let parsed: (order: [String: [String]], written: [String: [(name: String, nilable: Bool)]]) = {
+        var order: [String: [String]] = [:]
+        var written: [String: [(name: String, nilable: Bool)]] = [:]
         var prefix = ""
         for line in text.split(separator: "\n") {
             let words = line.split(separator: " ").map(String.init)
             guard let first = words.first else { continue }
             if first.hasPrefix("@") { prefix = String(first.dropFirst()) + "."; continue }
-            out[prefix + first] = Array(words.dropFirst())
+            var names: [String] = []
+            var marked: [(name: String, nilable: Bool)] = []
+            for w in words.dropFirst() {
+                if w.hasSuffix("+") || w.hasSuffix("!") {
+                    names.append(String(w.dropLast()))
+                    marked.append((String(w.dropLast()), w.hasSuffix("!")))
+                } else {
+                    names.append(w)
+                }
+            }
+            order[prefix + first] = names
+            if !marked.isEmpty { written[prefix + first] = marked }
         }
-        return out
+        return (order, written)
     }()
 
     /// The Go field order of the definition named `name` (OpenAPI name), if known.

@@ -53,7 +53,7 @@ extension TypedFields {
         switch (v, s) {
         case (.object(let o), .structure(let def, _)):
             var out = JSONObject()
-            let skeleton = (Self.skeleton[def.name] ?? []) + (Self.writtenZeros[def.name] ?? [])
+            let skeleton = Self.zeroFields(def.name).map { ($0.name, $0.zero) } + (Self.writtenZeros[def.name] ?? [])
             let zeros = Self.omittedZeros[def.name] ?? []
             var keys = o.keys
             for (k, _) in skeleton where o[k] == nil { keys.append(k) }

@@ -131,6 +131,11 @@ extension TypedFields {
         "io.k8s.api.autoscaling.v1.HorizontalPodAutoscalerSpec": [("scaleTargetRef", .emptyObject)],
     ]
 
+    /// The fields Go's zero value of the type has: `GoZeroValues` where its table knows the type, else `skeleton`.
+    static func zeroFields(_ type: String) -> [(name: String, zero: JSONValue)] {
+        GoZeroValues.zeroFields[type] ?? skeleton[type]?.map { (name: $0.0, zero: $0.1) } ?? []
+    }
+
     /// `v` with the zero value's fields filled in where missing (the metadata, spec and status of a
     /// kind; the structs listed in `skeleton`), recursively.
     func withSkeleton(_ v: JSONValue) -> JSONValue { filled(v, root, top: true) ?? v }
@@ -142,7 +147,7 @@ extension TypedFields {
         case .structure(let def, atomic: false):
             guard case .object(var o) = v else { return nil }
             var changed = false
-            for (k, z) in Self.skeleton[def.name] ?? [] where o[k] == nil { o[k] = z; changed = true }
+            for (k, z) in Self.zeroFields(def.name) where o[k] == nil { o[k] = z; changed = true }
             if top { for f in ["metadata", "spec", "status"] where o[f] == nil && def.property(named: f) != nil { o[f] = .emptyObject; changed = true } }
             return filledMembers(&o, s) || changed ? .object(o) : nil
         case .map(_, atomic: false):

@@ -1,0 +1,112 @@
+import KubeModel
+
+/// The fields encoding/json writes for a Go value although they hold the zero value, as the API server
+/// serves every object after decoding it into its Go type: a struct that is not a pointer is always
+/// written (`omitempty` never leaves a struct out), so a template without metadata comes back with
+/// `metadata: {creationTimestamp: null}` (a zero `metav1.Time` encodes as `null`), a container without
+/// resources with `resources: {}`; a field without `omitempty` is written as its zero value (`serviceName:
+/// ""`, `replicas: 0`, a nil pointer or slice as `null`). Which fields are meant comes from the marks of
+/// `GoFieldOrder`; the zero value itself follows from the field's schema type.
+public enum GoZeroValues {
+    /// The always-written fields of the definition named `name` (OpenAPI name), in Go order.
+    public static func written(_ name: String) -> [(name: String, nilable: Bool)]? {
+        GoFieldOrder.alwaysWritten[name]
+    }
+
+    /// Definition name → its always-written fields with the value each has in Go's zero value of the type.
+    public static let zeroFields: [String: [(name: String, zero: JSONValue)]] = {
+        var out: [String: [(name: String, zero: JSONValue)]] = [:]
+        let index = SchemaIndex.builtin
+        for (type, fields) in GoFieldOrder.alwaysWritten {
+            let def = index.definition(named: type)
+            out[type] = fields.map { f in (f.name, f.nilable ? .null : zero(def?.property(named: f.name)?.type, index: index)) }
+        }
+        return out
+    }()
+
+    /// What encoding/json writes for a zero value of `type` that is not a pointer: a struct with its own
+    /// always-written fields, `null` for `metav1.Time`, `"0"` for a quantity, `0` for an int-or-string,
+    /// `""`, `0` or `false` for a scalar; `null` for what has no zero value of its own (a slice or map).
+    public static func zero(_ type: SchemaType?, index: SchemaIndex = .builtin, depth: Int = 0) -> JSONValue {
+        guard let type, depth < 16 else { return .null }
+        let (t, def) = index.resolve(type)
+        switch t {
+        case .object:
+            guard let def else { return .emptyObject }
+            var out = JSONObject()
+            for (name, nilable) in written(def.name) ?? [] {
+                out.appendUnchecked(name, nilable ? .null : zero(def.property(named: name)?.type, index: index, depth: depth + 1))
+            }
+            return .object(out)
+        case .string(format: "date-time"): return .null
+        case .string: return .string("")
+        case .integer, .number: return .int(0)
+        case .boolean: return .bool(false)
+        case .quantity: return .string("0")
+        case .intOrString: return .int(0)
+        default: return .null
+        }
+    }
+
+    /// `o` (a value of the struct `def`) with its always-written fields that are missing (or `null`, as
+    /// decoding leaves a struct that is not a pointer zero) added at their Go place; nil when none is missing.
+    public static func adding(to o: JSONObject, _ def: SchemaDefinition, index: SchemaIndex = .builtin) -> JSONObject? {
+        guard let fields = zeroFields[def.name] else { return nil }
+        var missing = false
+        for (name, z) in fields {
+            guard let v = o[name] else { missing = true; break }
+            if v.isNull, !z.isNull { missing = true; break }
+        }
+        guard missing else { return nil }
+        var out = o
+        for (name, z) in fields {
+            if let v = out[name], !(v.isNull && !z.isNull) { continue }
+            if out[name] != nil { out[name] = z; continue }
+            // In Go order: before the first present field that follows it.
+            let order = GoFieldOrder.fields(def.name) ?? []
+            let after = order.firstIndex(of: name).map { order[($0 + 1)...] } ?? []
+            if let next = after.first(where: { out[$0] != nil }), let at = out.index(of: next) {
+                out.insert(name, z, at: at)
+            } else {
+                out[name] = z
+            }
+        }
+        return out
+    }
+
+    /// `value` (of `type`) with the always-written fields of every struct in it added, at any depth.
+    public static func filled(_ value: JSONValue, type: SchemaType?, index: SchemaIndex = .builtin, depth: Int = 0) -> JSONValue {
+        guard let type, depth < 64 else { return value }
+        switch value {
+        case .object(let o):
+            let (t, def) = index.resolve(type)
+            if let def, case .object = t {
+                if def.extensions.preserveUnknownFields { return value }
+                var out = adding(to: o, def, index: index) ?? o
+                for (k, v) in out where v.object != nil || v.array != nil {
+                    if let p = def.property(named: k) { out[k] = filled(v, type: p.type, index: index, depth: depth + 1) }
+                }
+                return .object(out)
+            }
+            if case .map(let vt) = t {
+                var out = o
+                for (k, v) in o where v.object != nil || v.array != nil { out[k] = filled(v, type: vt, index: index, depth: depth + 1) }
+                return .object(out)
+            }
+            return value
+        case .array(let items):
+            guard case .array(let it) = index.resolve(type).0 else { return value }
+            return .array(items.map { filled($0, type: it, index: index, depth: depth + 1) })
+        default:
+            return value
+        }
+    }
+
+    /// A whole object of a built-in kind with Go's always-written fields added (kinds without a built-in
+    /// definition are left as they are).
+    public static func filled(object: JSONValue, index: SchemaIndex = .builtin) -> JSONValue {
+        guard let apiVersion = object["apiVersion"].string, let kind = object["kind"].string,
+              let def = index.definition(apiVersion: apiVersion, kind: kind), !def.name.isEmpty else { return object }
+        return filled(object, type: .ref(def.name), index: index)
+    }
+}

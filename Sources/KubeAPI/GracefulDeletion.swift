@@ -59,3 +59,55 @@ extension APISession {
         return try setDeletion(type, pod, stored: stored, at: when, grace: shorter)
     }
 }
+
+extension APISession {
+    /// A pod deleted with grace 0 (forced, unscheduled, finished, or a pending deletion cut short) is
+    /// first recorded as deleted at once, `deletionGracePeriodSeconds: 0` with the deletion timestamp of
+    /// the request, and then removed: watchers see both changes (a force delete shows the pod
+    /// Terminating twice). Only logged: nothing reads the pod in between. A pod already at grace 0 goes
+    /// as it is. Returns the pod as removed and the logged state for `StoreTransaction.delete`.
+    func recordGraceZero(_ type: ResourceType, _ pod: JSONValue) throws -> (JSONValue, (row: ObjectRow, encoded: [UInt8]?)?) {
+        var obj = pod
+        if let at = pod["metadata"]["deletionTimestamp"].string.flatMap(Timestamp.init(rfc3339:)) {
+            guard let grace = pod["metadata"]["deletionGracePeriodSeconds"].int, grace > 0 else { return (pod, nil) }
+            obj["metadata"]["deletionTimestamp"] = .string(at.adding(seconds: -grace).rfc3339)
+        } else {
+            obj["metadata"]["deletionTimestamp"] = .string(now.rfc3339)
+        }
+        obj["metadata"]["deletionGracePeriodSeconds"] = 0
+        obj = Normalize.metadataOrder(obj)
+        let rv = try tx.nextResourceVersion()
+        obj["metadata"]["resourceVersion"] = .string(String(rv))
+        let last = row(for: obj, type: type, resourceVersion: rv)
+        return (obj, (last, try tx.logPassingState(last)))
+    }
+
+    /// The end of a graceful pod deletion that no finalizer holds, as a kubelet and the API server make
+    /// it: the kubelet writes the stopped containers and terminal phase (`stopped`: the pod as stored,
+    /// `old`, with that status), then deletes the pod with grace 0, which the API server records (the
+    /// deletion timestamp moved back to the request, `deletionGracePeriodSeconds: 0`) before it removes
+    /// the pod. A watch sees the three changes; nothing else reads the pod between them, so the two
+    /// states are only logged (`logPassingState`) and the row is deleted once. Returns the pod as removed.
+    @discardableResult
+    func removeStoppedPod(_ type: ResourceType, stopped: JSONValue, old: JSONValue) throws -> JSONValue {
+        let ns = old["metadata"]["namespace"].string ?? "", name = old["metadata"]["name"].string ?? ""
+        guard let storedVersion = try tx.resourceVersion(resource: type.storageKey, namespace: ns, name: name) else { return old }
+        writeDepth += 1
+        defer { writeDepth -= 1 }
+        var obj = stopped
+        if obj != old {
+            let rv = try tx.nextResourceVersion()
+            obj["metadata"]["resourceVersion"] = .string(String(rv))
+            try tx.logPassingState(row(for: obj, type: type, resourceVersion: rv))
+        }
+        let (gone, lastState) = try recordGraceZero(type, obj)
+        obj = gone
+        try tx.delete(resource: type.storageKey, namespace: ns, name: name, expectedResourceVersion: storedVersion,
+                      lastState: lastState)
+        try deleteDependents(of: obj["metadata"]["uid"].string ?? "")
+        try afterDelete(type: type, object: obj)
+        try terminatingObjectGone(type, obj)
+        try foregroundOwnersMayGo(obj["metadata"]["ownerReferences"].array ?? [])
+        return obj
+    }
+}

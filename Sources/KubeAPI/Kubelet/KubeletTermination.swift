@@ -5,23 +5,31 @@ import KubeStore
 /// The kubelet's part of a graceful pod deletion. When a pod it runs is marked for deletion
 /// (`deletionTimestamp`, `deletionGracePeriodSeconds` > 0), the kubelet records `Killing` events
 /// (`Stopping container NAME`) for its running containers and stops them; once they have stopped, it
-/// deletes the pod for good (grace 0), and the pod is gone. How long the stop takes is a fixed rule
-/// (`stopSeconds`): each container runs its `preStop` sleep hook, if any, and then exits 1 second after
-/// SIGTERM, as most images do; the grace period caps it (SIGKILL). The stop is a timer on the agenda
+/// writes their terminal status and deletes the pod for good (grace 0), and the pod is gone. How long
+/// the stop takes follows each container's process (`stopSeconds`): its `preStop` hook runs first, then
+/// a process that handles SIGTERM (the image's own server) exits within a second, while a shell or
+/// `sleep` as PID 1 ignores it and is killed when the grace period ends (exit code 137). The stop is a
+/// timer on the agenda
 /// (`terminate/<pods>/<ns>/<name>`), so it happens at its own time between commands. A pod on a node
 /// whose kubelet is unreachable stays Terminating until the node reports again; pods on nodes kwok
 /// manages are deleted by their Stages instead.
 extension ControllerManager {
     func stopTimerID(_ ns: String, _ name: String) -> String { Timers.objectID("terminate", podType.storageKey, ns, name) }
 
-    /// Seconds from the delete request until every container has stopped: the slowest container's
-    /// `preStop` sleep plus 1 second, at most the grace period.
+    /// Seconds from the delete request until every container has stopped: for each running container
+    /// its `preStop` hook, then 1 second when its process stops on SIGTERM, else the whole grace period
+    /// (killed); the slowest container decides, at least 1 second, at most the grace period.
     static func stopSeconds(_ pod: JSONValue) -> Int64 {
         let grace = pod["metadata"]["deletionGracePeriodSeconds"].int ?? 0
         guard grace > 0 else { return 0 }
+        let statuses = pod["status"]["containerStatuses"].array ?? []
         var slowest: Int64 = 1
         for c in pod["spec"]["containers"].array ?? [] {
-            slowest = max(slowest, max(0, c["lifecycle"]["preStop"]["sleep"]["seconds"].int ?? 0) + 1)
+            let status = statuses.first { $0["name"] == c["name"] }
+            // A container that is not running (waiting, or ended) has nothing to stop.
+            if let status, status["state"]["running"].isNull { continue }
+            let stop = ContainerFate.stopsOnSIGTERM(c) ? ContainerFate.preStopSeconds(c) + 1 : grace
+            slowest = max(slowest, stop)
         }
         return min(grace, slowest)
     }
@@ -91,14 +99,17 @@ extension ControllerManager {
     func kubeletStopDue(namespace ns: String, name: String) throws {
         guard var pod = try s.find(podType, namespace: ns, name: name), !pod["metadata"]["deletionTimestamp"].isNull,
               (pod["metadata"]["deletionGracePeriodSeconds"].int ?? 0) > 0, try kubeletReachable(pod) else { return }
-        // A finalizer keeps the pod after the kubelet's delete: it stays with its stopped containers and
-        // a terminal phase (a pod it deletes for good is gone at once: nothing reads that status).
+        // The kubelet writes the stopped containers and terminal phase, then deletes the pod with grace 0.
+        // A finalizer keeps the pod after that delete, with its stopped containers; without one the pod
+        // goes at once, its last two states seen only by watchers (`removeStoppedPod`).
+        let old = pod
+        stoppedStatus(&pod)
         if !APISession.finalizers(pod).isEmpty {
-            let old = pod
-            stoppedStatus(&pod)
             pod = try save(pod, old, podType)
+            _ = try s.delete(podType, namespace: ns, name: name, gracePeriod: 0)
+        } else {
+            pod = try s.removeStoppedPod(podType, stopped: pod, old: old)
         }
-        _ = try s.delete(podType, namespace: ns, name: name, gracePeriod: 0)
         // A Recreate rollout waits for its old pods to go: the Deployment of the pod's ReplicaSet looks again.
         if let owner = controllerRef(pod), owner.kind == "ReplicaSet", let rs = try s.find(rsType, namespace: ns, name: owner.name),
            let d = controllerRef(rs), d.kind == "Deployment" {
@@ -137,6 +148,22 @@ extension APISession {
             try c.drain()
         }
         return try find(type, namespace: ns, name: name)?["metadata"]["uid"].string != uid
+    }
+
+    /// Whether a kubelet has a stop on the agenda for a pod the object's deletion waits for, so that a
+    /// client waiting in real time sees the object go when that falls due (false once it is gone).
+    public func stopScheduled(_ type: ResourceType, namespace: String, name: String, uid: String) throws -> Bool {
+        if uid.isEmpty { return false }
+        let ns = type.namespaced ? namespace : ""
+        writeDepth += 1
+        defer { writeDepth -= 1 }
+        guard let obj = try find(type, namespace: ns, name: name), obj["metadata"]["uid"].string == uid else { return false }
+        let c = controllers
+        for pod in try podsBlocking(type, obj) {
+            let id = c.stopTimerID(pod["metadata"]["namespace"].string ?? "", pod["metadata"]["name"].string ?? "")
+            if try Timers.scheduled(tx, id: id) != nil { return true }
+        }
+        return false
     }
 
     /// A client's delete it then waits for (kubectl delete): a pod whose kubelet can stop it within
@@ -183,10 +210,10 @@ extension APISession {
 
 extension ControllerManager {
     /// The status the kubelet reports once it has stopped a deleted pod's containers (v1.27+: deleted
-    /// pods end in a terminal phase, whatever the restart policy). A running container exits 0 when it
-    /// runs the image's own process (a server shutting down on SIGTERM), 137 (killed) when it runs a
-    /// command or args of its own (a shell or `sleep` as PID 1 ignores SIGTERM); one that never started
-    /// is `ContainerStatusUnknown` (137). All exited 0: Succeeded; else Failed.
+    /// pods end in a terminal phase, whatever the restart policy). A running container exits 0 when its
+    /// process stops on SIGTERM (the image's own server), 137 (killed) when it ignores it (a shell or
+    /// `sleep` as PID 1: `ContainerFate.stopsOnSIGTERM`); one that never started is
+    /// `ContainerStatusUnknown` (137). All exited 0: Succeeded; else Failed.
     func stoppedStatus(_ pod: inout JSONValue) {
         let specs = Dictionary((pod["spec"]["containers"].array ?? []).map { ($0["name"].string ?? "", $0) }, uniquingKeysWith: { a, _ in a })
         let t = JSONValue.string(now.rfc3339)
@@ -198,7 +225,7 @@ extension ControllerManager {
                     "The container could not be located when the pod was terminated", "reason": "ContainerStatusUnknown", "startedAt": nil]]
             } else {
                 let c = specs[statuses[i]["name"].string ?? ""] ?? .null
-                let own = !(c["command"].array ?? []).isEmpty || !(c["args"].array ?? []).isEmpty
+                let own = !ContainerFate.stopsOnSIGTERM(c)
                 statuses[i]["state"] = ["terminated": ["containerID": statuses[i]["containerID"], "exitCode": .int(own ? 137 : 0),
                                                        "finishedAt": t, "reason": .string(own ? "Error" : "Completed"),
                                                        "startedAt": running["startedAt"]]]

@@ -105,7 +105,9 @@ extension APISession {
         try tx.delete(resource: type.storageKey, namespace: ns, name: name, expectedResourceVersion: storedVersion,
                       lastState: lastState)
         try deleteDependents(of: obj["metadata"]["uid"].string ?? "")
-        try afterDelete(type: type, object: obj)
+        // The hooks (quota usage, the scheduler's node counts, controllers) knew the pod as stored: the
+        // states in between were only logged, so they see that one go.
+        try afterDelete(type: type, object: old)
         try terminatingObjectGone(type, obj)
         try foregroundOwnersMayGo(obj["metadata"]["ownerReferences"].array ?? [])
         return obj

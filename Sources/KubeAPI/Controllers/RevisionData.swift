@@ -1,0 +1,97 @@
+import KubeModel
+import KubeSchema
+
+/// The `data` of a DaemonSet's or StatefulSet's ControllerRevision as their controllers write it: the
+/// owner encoded from its Go type (zero-valued structs written out, as `creationTimestamp: null` and
+/// `resources: {}`; empty maps and lists left out), reduced to `spec.template` with `$patch: replace`,
+/// every map's keys in Go's sorted order. `kubectl rollout undo` compares these bytes with the same
+/// encoding of the live owner, so a revision matches its owner only when written exactly this way.
+public enum RevisionData {
+    public static func of(owner: JSONValue) -> JSONValue {
+        let typed = TypedFields(apiVersion: owner["apiVersion"].string ?? "apps/v1", kind: owner["kind"].string ?? "DaemonSet")
+        let spec = typed.child(typed.root, "spec")
+        var template = typed.goEncoded(owner["spec"]["template"], typed.child(spec, "template"))
+        if case .object(var o) = template {
+            o.insert("$patch", "replace", at: 0)  // `$` sorts before every letter
+            template = .object(o)
+        }
+        return ["spec": ["template": template]]
+    }
+}
+
+extension TypedFields {
+    /// Zero values Go writes although the field is `omitempty` (a struct: `divisor`'s Quantity is "0").
+    static let writtenZeros: [String: [(String, JSONValue)]] = [
+        "io.k8s.api.core.v1.ResourceFieldSelector": [("divisor", "0")],
+    ]
+
+    /// Booleans and numbers that are not pointers and have `omitempty`: false and 0 are left out
+    /// (`hostNetwork: false`, a mount's `readOnly: false`, `hostPort: 0`); pointers keep theirs.
+    static let omittedZeros: [String: Set<String>] = [
+        "io.k8s.api.core.v1.PodSpec": ["hostNetwork", "hostPID", "hostIPC"],
+        "io.k8s.api.core.v1.Container": ["stdin", "stdinOnce", "tty"],
+        "io.k8s.api.core.v1.EphemeralContainer": ["stdin", "stdinOnce", "tty"],
+        "io.k8s.api.core.v1.VolumeMount": ["readOnly"],
+        "io.k8s.api.core.v1.ContainerPort": ["hostPort"],
+        "io.k8s.api.core.v1.Probe": ["initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold", "failureThreshold"],
+        "io.k8s.api.core.v1.PersistentVolumeClaimVolumeSource": ["readOnly"],
+        "io.k8s.api.core.v1.NFSVolumeSource": ["readOnly"],
+        "io.k8s.api.core.v1.ISCSIVolumeSource": ["readOnly", "lun"],
+        "io.k8s.api.core.v1.RBDVolumeSource": ["readOnly"],
+        "io.k8s.api.core.v1.CephFSVolumeSource": ["readOnly"],
+        "io.k8s.api.core.v1.FCVolumeSource": ["readOnly"],
+        "io.k8s.api.core.v1.AzureFileVolumeSource": ["readOnly"],
+        "io.k8s.api.core.v1.GCEPersistentDiskVolumeSource": ["readOnly", "partition"],
+        "io.k8s.api.core.v1.AWSElasticBlockStoreVolumeSource": ["readOnly", "partition"],
+    ]
+
+    /// Strings that are pointers: an empty one is kept (the defaulted `hostPath.type: ""`).
+    static let pointerStrings: [String: Set<String>] = ["io.k8s.api.core.v1.HostPathVolumeSource": ["type"]]
+
+    /// `v` as encoding/json writes it after decoding into the Go type of `s`.
+    func goEncoded(_ v: JSONValue, _ s: FieldShape) -> JSONValue {
+        switch (v, s) {
+        case (.object(let o), .structure(let def, _)):
+            var out = JSONObject()
+            let skeleton = (Self.skeleton[def.name] ?? []) + (Self.writtenZeros[def.name] ?? [])
+            let zeros = Self.omittedZeros[def.name] ?? []
+            var keys = o.keys
+            for (k, _) in skeleton where o[k] == nil { keys.append(k) }
+            for k in keys.sorted(by: goStringLess) {
+                let zero = skeleton.first { $0.0 == k }?.1
+                guard let x = o[k] ?? zero else { continue }
+                let c = child(s, k)
+                let e = goEncoded(x, c)
+                if zero == nil && Self.omitted(e, c) { continue }
+                switch e {
+                case .bool(false) where zeros.contains(k), .int(0) where zeros.contains(k): continue
+                // An empty string is left out unless the field has no `omitempty` (required) or is a pointer.
+                case .string("") where !def.required.contains(k) && Self.pointerStrings[def.name]?.contains(k) != true: continue
+                default: break
+                }
+                out.appendUnchecked(k, e.isNull && zero != nil ? zero! : e)
+            }
+            return .object(out)
+        case (.object(let o), _):
+            var out = JSONObject()
+            let c: FieldShape = if case .map = s { child(s, "") } else { .deduced }
+            for k in o.sortedKeys { out.appendUnchecked(k, goEncoded(o[k]!, c)) }
+            return .object(out)
+        case (.array(let a), _):
+            let el = element(s)
+            return .array(a.map { goEncoded($0, el) })
+        default:
+            return v
+        }
+    }
+
+    /// What `omitempty` leaves out (and a null, which decodes to a nil pointer, slice or map).
+    static func omitted(_ v: JSONValue, _ s: FieldShape) -> Bool {
+        switch v {
+        case .null: return true
+        case .array(let a): return a.isEmpty
+        case .object(let o): if case .map = s { return o.isEmpty } else { return false }
+        default: return false
+        }
+    }
+}

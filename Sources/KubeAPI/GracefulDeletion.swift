@@ -12,7 +12,17 @@ extension APISession {
         guard let oldRow = try tx.get(resource: type.storageKey, namespace: namespace, name: name) else { return nil }
         let old = try decode(oldRow)
         guard old["metadata"]["deletionTimestamp"].isNull else { return old }
-        return try setDeletion(type, old, stored: oldRow, at: now.adding(seconds: grace), grace: grace)
+        return try setDeletion(type, old, stored: oldRow, at: now.adding(seconds: Self.goSeconds(grace)), grace: grace)
+    }
+
+    /// `time.Second * time.Duration(seconds)` as Go computes it, in whole seconds (rounded down): int64
+    /// nanoseconds that wrap on overflow. The API server places `deletionTimestamp` with it (rest.BeforeDelete)
+    /// and the container runtime takes its stop timeout so (containerd's StopContainer): a grace period of
+    /// 2^63-1 s is -1 s. Within ±292 years it is the number itself.
+    static func goSeconds(_ seconds: Int64) -> Int64 {
+        let nanos = seconds &* 1_000_000_000
+        let whole = nanos / 1_000_000_000
+        return nanos % 1_000_000_000 < 0 ? whole - 1 : whole
     }
 
     private func setDeletion(_ type: ResourceType, _ old: JSONValue, stored: ObjectRow, at: Timestamp, grace: Int64) throws -> JSONValue {
@@ -48,13 +58,13 @@ extension APISession {
         guard let at = pod["metadata"]["deletionTimestamp"].string.flatMap(Timestamp.init(rfc3339:)) else {
             let period = Self.podGracePeriod(pod, requested: requested)
             if period == 0 { return nil }
-            return try setDeletion(type, pod, stored: stored, at: now.adding(seconds: period), grace: period)
+            return try setDeletion(type, pod, stored: stored, at: now.adding(seconds: Self.goSeconds(period)), grace: period)
         }
         guard let grace = pod["metadata"]["deletionGracePeriodSeconds"].int, grace > 0 else { return nil }
         // Only a shorter grace period changes a pending deletion.
         guard let requested, max(0, requested) < grace else { return pod }
         let shorter = max(0, requested)
-        let when = at.adding(seconds: shorter - grace)
+        let when = at.adding(seconds: -Self.goSeconds(grace)).adding(seconds: Self.goSeconds(shorter))
         if shorter == 0 && Self.finalizers(pod).isEmpty { return nil }
         return try setDeletion(type, pod, stored: stored, at: when, grace: shorter)
     }
@@ -70,7 +80,7 @@ extension APISession {
         var obj = pod
         if let at = pod["metadata"]["deletionTimestamp"].string.flatMap(Timestamp.init(rfc3339:)) {
             guard let grace = pod["metadata"]["deletionGracePeriodSeconds"].int, grace > 0 else { return (pod, nil) }
-            obj["metadata"]["deletionTimestamp"] = .string(at.adding(seconds: -grace).rfc3339)
+            obj["metadata"]["deletionTimestamp"] = .string(at.adding(seconds: -Self.goSeconds(grace)).rfc3339)
         } else {
             obj["metadata"]["deletionTimestamp"] = .string(now.rfc3339)
         }

@@ -18,26 +18,41 @@ extension ControllerManager {
 
     /// Seconds from the delete request until every container has stopped: for each running container
     /// its `preStop` hook, then 1 second when its process stops on SIGTERM, else the whole grace period
-    /// (killed); the slowest container decides, at least 1 second, at most the grace period.
+    /// (killed), unless the process ends by itself before that (a `sleep 5` that has 3 s left); the
+    /// slowest container decides, at least 1 second, at most the grace period. A grace period the runtime
+    /// cannot hold (its stop timeout, Go's `time.Duration(grace) * time.Second`, wraps to zero or less:
+    /// `APISession.goSeconds`) makes containerd kill at once, without SIGTERM: 0 seconds.
     static func stopSeconds(_ pod: JSONValue) -> Int64 {
         let grace = pod["metadata"]["deletionGracePeriodSeconds"].int ?? 0
         guard grace > 0 else { return 0 }
+        let timeout = APISession.goSeconds(grace)
+        guard timeout > 0 else { return 0 }
+        let requested = deletionRequested(pod)?.seconds ?? 0
         let statuses = pod["status"]["containerStatuses"].array ?? []
         var slowest: Int64 = 1
         for c in pod["spec"]["containers"].array ?? [] {
             let status = statuses.first { $0["name"] == c["name"] }
             // A container that is not running (waiting, or ended) has nothing to stop.
             if let status, status["state"]["running"].isNull { continue }
-            let stop = ContainerFate.stopsOnSIGTERM(c) ? ContainerFate.preStopSeconds(c) + 1 : grace
+            var stop = ContainerFate.stopsOnSIGTERM(c) ? ContainerFate.preStopSeconds(c) + 1 : timeout
+            if let status, let end = ownEnd(c, status) { stop = min(stop, max(0, end - requested)) }
             slowest = max(slowest, stop)
         }
-        return min(grace, slowest)
+        return min(timeout, slowest)
+    }
+
+    /// When a running container's process ends by itself (its command's known fate), nil if it runs
+    /// until stopped.
+    static func ownEnd(_ c: JSONValue, _ status: JSONValue) -> Int64? {
+        guard let fate = ContainerFate.of(c),
+              let started = status["state"]["running"]["startedAt"].string.flatMap(Timestamp.init(rfc3339:)) else { return nil }
+        return started.adding(seconds: max(1, fate.seconds)).seconds
     }
 
     /// When the deletion was asked for (the deletion timestamp less its grace period).
     static func deletionRequested(_ pod: JSONValue) -> Timestamp? {
         guard let at = pod["metadata"]["deletionTimestamp"].string.flatMap(Timestamp.init(rfc3339:)) else { return nil }
-        return at.adding(seconds: -(pod["metadata"]["deletionGracePeriodSeconds"].int ?? 0))
+        return at.adding(seconds: -APISession.goSeconds(pod["metadata"]["deletionGracePeriodSeconds"].int ?? 0))
     }
 
     /// Whether the pod's node is there and its kubelet reports (Ready is not Unknown).
@@ -210,13 +225,17 @@ extension APISession {
 
 extension ControllerManager {
     /// The status the kubelet reports once it has stopped a deleted pod's containers (v1.27+: deleted
-    /// pods end in a terminal phase, whatever the restart policy). A running container exits 0 when its
-    /// process stops on SIGTERM (the image's own server), 137 (killed) when it ignores it (a shell or
-    /// `sleep` as PID 1: `ContainerFate.stopsOnSIGTERM`); one that never started is
+    /// pods end in a terminal phase, whatever the restart policy). A running container whose process
+    /// ended by itself meanwhile exits as its command does (`ContainerFate`, at its own time); otherwise it
+    /// exits 0 when its process stops on SIGTERM (the image's own server), 137 (killed) when it ignores it
+    /// (a shell or `sleep` as PID 1: `ContainerFate.stopsOnSIGTERM`) or when the runtime kills at once
+    /// (`stopSeconds` 0 for a grace period it cannot hold); one that never started is
     /// `ContainerStatusUnknown` (137). All exited 0: Succeeded; else Failed.
     func stoppedStatus(_ pod: inout JSONValue) {
         let specs = Dictionary((pod["spec"]["containers"].array ?? []).map { ($0["name"].string ?? "", $0) }, uniquingKeysWith: { a, _ in a })
         let t = JSONValue.string(now.rfc3339)
+        let grace = pod["metadata"]["deletionGracePeriodSeconds"].int ?? 0
+        let killedAtOnce = grace > 0 && APISession.goSeconds(grace) <= 0
         var statuses = pod["status"]["containerStatuses"].array ?? []
         for i in statuses.indices where statuses[i]["state"]["terminated"].isNull {
             let running = statuses[i]["state"]["running"]
@@ -225,9 +244,14 @@ extension ControllerManager {
                     "The container could not be located when the pod was terminated", "reason": "ContainerStatusUnknown", "startedAt": nil]]
             } else {
                 let c = specs[statuses[i]["name"].string ?? ""] ?? .null
-                let own = !ContainerFate.stopsOnSIGTERM(c)
-                statuses[i]["state"] = ["terminated": ["containerID": statuses[i]["containerID"], "exitCode": .int(own ? 137 : 0),
-                                                       "finishedAt": t, "reason": .string(own ? "Error" : "Completed"),
+                var code: Int64 = killedAtOnce || !ContainerFate.stopsOnSIGTERM(c) ? 137 : 0
+                var finished = t
+                if !killedAtOnce, let end = Self.ownEnd(c, statuses[i]), end <= now.seconds, let fate = ContainerFate.of(c) {
+                    code = fate.exitCode
+                    finished = .string(Timestamp(seconds: end).rfc3339)
+                }
+                statuses[i]["state"] = ["terminated": ["containerID": statuses[i]["containerID"], "exitCode": .int(code),
+                                                       "finishedAt": finished, "reason": .string(code == 0 ? "Completed" : "Error"),
                                                        "startedAt": running["startedAt"]]]
             }
             statuses[i]["ready"] = false

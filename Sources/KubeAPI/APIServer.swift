@@ -9,7 +9,8 @@ import KubeStore
 public final class APIServer {
     public let store: Store
     public internal(set) var registry: Registry
-    public let clock: Clock
+    /// The clock of the sessions it opens; a client waiting in real time moves it on (`DeleteCommand`).
+    public var clock: Clock
 
     /// The request's `fieldValidation` (kubectl's `--validate`); the API server's default is Warn.
     public var fieldValidation: FieldValidation = .warn
@@ -478,15 +479,17 @@ public final class APISession {
         let kept = Self.finalizers(of: obj, after: isPod ? .background : propagation)
         if propagation == .orphan && !kept.isEmpty { try orphanDependents(of: row.uid) }
         if let marked = try markFinalizing(type, object: obj, stored: row, finalizers: kept) { return marked }
-        try tx.delete(resource: type.storageKey, namespace: ns, name: name)
+        // A pod's delete at grace 0 is recorded before the pod goes (`recordGraceZero`).
+        let (gone, lastState) = try isPod ? recordGraceZero(type, obj) : (obj, nil)
+        try tx.delete(resource: type.storageKey, namespace: ns, name: name, lastState: lastState)
         switch propagation {
         case .orphan: try orphanDependents(of: row.uid)
         case .background, .foreground: try deleteDependents(of: row.uid)
         }
-        try afterDelete(type: type, object: obj)
-        try terminatingObjectGone(type, obj)
-        try foregroundOwnersMayGo(obj["metadata"]["ownerReferences"].array ?? [])
-        return obj
+        try afterDelete(type: type, object: gone)
+        try terminatingObjectGone(type, gone)
+        try foregroundOwnersMayGo(gone["metadata"]["ownerReferences"].array ?? [])
+        return gone
     }
 
     func deleteDependents(of uid: String) throws {

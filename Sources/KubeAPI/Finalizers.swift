@@ -33,7 +33,7 @@ extension APISession {
                 // A pod's graceful deletion becomes its kubelet's final one (grace 0) once due; until then
                 // nothing changes (not even the finalizers).
                 guard let when = Timestamp(rfc3339: at), when.seconds <= now.seconds else { return old }
-                obj["metadata"]["deletionTimestamp"] = .string(when.adding(seconds: -grace).rfc3339)
+                obj["metadata"]["deletionTimestamp"] = .string(when.adding(seconds: -Self.goSeconds(grace)).rfc3339)
             } else if obj == old {
                 return old
             }

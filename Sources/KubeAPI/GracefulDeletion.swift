@@ -12,7 +12,17 @@ extension APISession {
         guard let oldRow = try tx.get(resource: type.storageKey, namespace: namespace, name: name) else { return nil }
         let old = try decode(oldRow)
         guard old["metadata"]["deletionTimestamp"].isNull else { return old }
-        return try setDeletion(type, old, stored: oldRow, at: now.adding(seconds: grace), grace: grace)
+        return try setDeletion(type, old, stored: oldRow, at: now.adding(seconds: Self.goSeconds(grace)), grace: grace)
+    }
+
+    /// `time.Second * time.Duration(seconds)` as Go computes it, in whole seconds (rounded down): int64
+    /// nanoseconds that wrap on overflow. The API server places `deletionTimestamp` with it (rest.BeforeDelete)
+    /// and the container runtime takes its stop timeout so (containerd's StopContainer): a grace period of
+    /// 2^63-1 s is -1 s. Within ±292 years it is the number itself.
+    static func goSeconds(_ seconds: Int64) -> Int64 {
+        let nanos = seconds &* 1_000_000_000
+        let whole = nanos / 1_000_000_000
+        return nanos % 1_000_000_000 < 0 ? whole - 1 : whole
     }
 
     private func setDeletion(_ type: ResourceType, _ old: JSONValue, stored: ObjectRow, at: Timestamp, grace: Int64) throws -> JSONValue {
@@ -48,14 +58,68 @@ extension APISession {
         guard let at = pod["metadata"]["deletionTimestamp"].string.flatMap(Timestamp.init(rfc3339:)) else {
             let period = Self.podGracePeriod(pod, requested: requested)
             if period == 0 { return nil }
-            return try setDeletion(type, pod, stored: stored, at: now.adding(seconds: period), grace: period)
+            return try setDeletion(type, pod, stored: stored, at: now.adding(seconds: Self.goSeconds(period)), grace: period)
         }
         guard let grace = pod["metadata"]["deletionGracePeriodSeconds"].int, grace > 0 else { return nil }
         // Only a shorter grace period changes a pending deletion.
         guard let requested, max(0, requested) < grace else { return pod }
         let shorter = max(0, requested)
-        let when = at.adding(seconds: shorter - grace)
+        let when = at.adding(seconds: -Self.goSeconds(grace)).adding(seconds: Self.goSeconds(shorter))
         if shorter == 0 && Self.finalizers(pod).isEmpty { return nil }
         return try setDeletion(type, pod, stored: stored, at: when, grace: shorter)
+    }
+}
+
+extension APISession {
+    /// A pod deleted with grace 0 (forced, unscheduled, finished, or a pending deletion cut short) is
+    /// first recorded as deleted at once, `deletionGracePeriodSeconds: 0` with the deletion timestamp of
+    /// the request, and then removed: watchers see both changes (a force delete shows the pod
+    /// Terminating twice). Only logged: nothing reads the pod in between. A pod already at grace 0 goes
+    /// as it is. Returns the pod as removed and the logged state for `StoreTransaction.delete`.
+    func recordGraceZero(_ type: ResourceType, _ pod: JSONValue) throws -> (JSONValue, (row: ObjectRow, encoded: [UInt8]?)?) {
+        var obj = pod
+        if let at = pod["metadata"]["deletionTimestamp"].string.flatMap(Timestamp.init(rfc3339:)) {
+            guard let grace = pod["metadata"]["deletionGracePeriodSeconds"].int, grace > 0 else { return (pod, nil) }
+            obj["metadata"]["deletionTimestamp"] = .string(at.adding(seconds: -Self.goSeconds(grace)).rfc3339)
+        } else {
+            obj["metadata"]["deletionTimestamp"] = .string(now.rfc3339)
+        }
+        obj["metadata"]["deletionGracePeriodSeconds"] = 0
+        obj = Normalize.metadataOrder(obj)
+        let rv = try tx.nextResourceVersion()
+        obj["metadata"]["resourceVersion"] = .string(String(rv))
+        let last = row(for: obj, type: type, resourceVersion: rv)
+        return (obj, (last, try tx.logPassingState(last)))
+    }
+
+    /// The end of a graceful pod deletion that no finalizer holds, as a kubelet and the API server make
+    /// it: the kubelet writes the stopped containers and terminal phase (`stopped`: the pod as stored,
+    /// `old`, with that status), then deletes the pod with grace 0, which the API server records (the
+    /// deletion timestamp moved back to the request, `deletionGracePeriodSeconds: 0`) before it removes
+    /// the pod. A watch sees the three changes; nothing else reads the pod between them, so the two
+    /// states are only logged (`logPassingState`) and the row is deleted once. Returns the pod as removed.
+    @discardableResult
+    func removeStoppedPod(_ type: ResourceType, stopped: JSONValue, old: JSONValue) throws -> JSONValue {
+        let ns = old["metadata"]["namespace"].string ?? "", name = old["metadata"]["name"].string ?? ""
+        guard let storedVersion = try tx.resourceVersion(resource: type.storageKey, namespace: ns, name: name) else { return old }
+        writeDepth += 1
+        defer { writeDepth -= 1 }
+        var obj = stopped
+        if obj != old {
+            let rv = try tx.nextResourceVersion()
+            obj["metadata"]["resourceVersion"] = .string(String(rv))
+            try tx.logPassingState(row(for: obj, type: type, resourceVersion: rv))
+        }
+        let (gone, lastState) = try recordGraceZero(type, obj)
+        obj = gone
+        try tx.delete(resource: type.storageKey, namespace: ns, name: name, expectedResourceVersion: storedVersion,
+                      lastState: lastState)
+        try deleteDependents(of: obj["metadata"]["uid"].string ?? "")
+        // The hooks (quota usage, the scheduler's node counts, controllers) knew the pod as stored: the
+        // states in between were only logged, so they see that one go.
+        try afterDelete(type: type, object: old)
+        try terminatingObjectGone(type, obj)
+        try foregroundOwnersMayGo(obj["metadata"]["ownerReferences"].array ?? [])
+        return obj
     }
 }

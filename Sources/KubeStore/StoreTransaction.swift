@@ -315,18 +315,24 @@ public final class StoreTransaction {
 
     /// Deletes the row with this key. Throws `.notFound` when there is none, and `.conflict` when
     /// `expectedResourceVersion` is given and differs.
+    /// `lastState`: the object as it was last written, when that was only logged (`logPassingState`):
+    /// the deletion is logged with it (and its encoding) instead of the row as stored.
     public func delete(resource: String, namespace: String, name: String,
-                       expectedResourceVersion: Int64? = nil) throws {
+                       expectedResourceVersion: Int64? = nil, lastState: (row: ObjectRow, encoded: [UInt8]?)? = nil) throws {
         try checkWritable()
         if !pending.isEmpty { try flushPending(key: StoreTransaction.pendingKey(resource, namespace, name)) }
         let existing = try currentRow(resource: resource, namespace: namespace, name: name)
         if let expectedResourceVersion, expectedResourceVersion != existing.resourceVersion {
             throw StoreError.conflict(current: existing.resourceVersion)
         }
-        let log = try db.statement(SQL.insertDeletionChange)
-        try log.bind(1, existing.id)
-        try log.run()
-        try pruneChangeLog()
+        if let lastState {
+            try logChange(.deleted, lastState.row, encoded: lastState.encoded)
+        } else {
+            let log = try db.statement(SQL.insertDeletionChange)
+            try log.bind(1, existing.id)
+            try log.run()
+            try pruneChangeLog()
+        }
         // A row written with no labels or no owners has no entries of them to delete (see
         // writeLabels/writeOwners).
         var statements = [SQL.deleteObject, SQL.deleteData]
@@ -338,6 +344,17 @@ public final class StoreTransaction {
             try s.run()
         }
         for field in try decodeFields(existing.fields) { try runField(SQL.deleteField, id: existing.id, field) }
+    }
+
+    /// Logs a state an object passes through inside this transaction without storing it: the row keeps
+    /// its stored state until the object's next write (a delete with `lastState`), and nothing reads it
+    /// meanwhile; watchers see the state as a MODIFIED change. Returns the data's encoding for reuse.
+    @discardableResult
+    public func logPassingState(_ row: ObjectRow) throws -> [UInt8]? {
+        try checkWritable()
+        let encoded = db.codec.encode(row.data)
+        try logChange(.modified, row, encoded: encoded)
+        return encoded
     }
 
     /// The next value of the store-wide resource version counter (strictly increasing, never reused,

@@ -38,11 +38,16 @@ import Testing
         #expect(s.run("apply -f \(s.writeFile("objects.yaml", Self.objects))").exitCode == 0)
         s.setNow("2026-11-23T12:00:06Z")
         #expect(s.run("get jobs -o jsonpath={.items[*].status.succeeded}").stdout == "1")
+        // v1.32 job_controller.go: past activeDeadlineSeconds newFailureCondition gives FailureTarget (delayTerminalCondition:
+        // JobManagedBy and JobPodReplacementPolicy are on by default), deleteActivePods deletes the pod gracefully.
         s.setNow("2026-11-23T12:00:11Z")
-        #expect(s.run("get job slow -o 'jsonpath={.status.conditions[?(@.type==\"Failed\")].reason}'").stdout == "DeadlineExceeded")
-        #expect(s.run("get pods -o name -l batch.kubernetes.io/job-name=slow").stdout == "")
-        #expect(s.run("get events --field-selector involvedObject.name=slow,reason=DeadlineExceeded -o jsonpath={.items[*].message}").stdout
-            == "Job was active longer than specified deadline")
+        #expect(s.run("get job slow -o 'jsonpath={.status.conditions[*].type} {.status.conditions[*].reason} {.status.terminating}'").stdout
+            == "FailureTarget DeadlineExceeded 1")
+        #expect(s.run("get job slow --no-headers").stdout.hasPrefix("slow   FailureTarget   0/1   11s"))
+        // The shell (PID 1) ignores SIGTERM: the pod is Terminating until its kill at the end of the 30 s grace period.
+        #expect(s.run("get pods --no-headers -l batch.kubernetes.io/job-name=slow").stdout.hasSuffix("   1/1   Terminating   0     11s\n"))
+        // recordJobFinished emits the Warning event only with the terminal condition.
+        #expect(s.run("get events --field-selector involvedObject.name=slow,reason=DeadlineExceeded -o name").stdout == "")
         s.setNow("2026-11-23T12:00:21Z")
         #expect(s.run("get pod limited -o jsonpath={.status.phase}/{.status.reason}/{.status.message}").stdout
             == "Failed/DeadlineExceeded/Pod was active on the node longer than the specified deadline")
@@ -51,6 +56,15 @@ import Testing
         s.setNow("2026-11-23T12:00:35Z")
         #expect(s.run("get jobs -o name").stdout == "job.batch/slow\n")
         #expect(s.run("get pods -o name -l batch.kubernetes.io/job-name=quick").stdout == "")
+        s.setNow("2026-11-23T12:00:39Z")
+        #expect(s.run("get job slow -o 'jsonpath={.status.conditions[*].type}'").stdout == "FailureTarget")
+        // enactJobFinished: Failed once no pod is terminating (the kill at 12:00:40), with the time it is set.
+        s.setNow("2026-11-23T12:00:40Z")
+        #expect(s.run("get job slow -o 'jsonpath={.status.conditions[?(@.type==\"Failed\")].reason} {.status.conditions[?(@.type==\"Failed\")].lastTransitionTime} {.status.failed} {.status.terminating}'").stdout
+            == "DeadlineExceeded 2026-11-23T12:00:40Z 1 0")
+        #expect(s.run("get pods -o name -l batch.kubernetes.io/job-name=slow").stdout == "")
+        #expect(s.run("get events --field-selector involvedObject.name=slow,reason=DeadlineExceeded -o jsonpath={.items[*].message}").stdout
+            == "Job was active longer than specified deadline")
     }
 
     @Test func sleepForEverNeverEnds() {

@@ -96,10 +96,17 @@ import Testing
             web       1/1   Terminating   0     0s
 
             """)
+        // nginx stops at SIGTERM; `sleep` as PID 1 ignores it and is killed when the 30 s grace period ends.
         s.setNow("2026-11-23T12:00:02Z")
         #expect(s.run("get pods --no-headers").stdout == """
-            sleeper   0/1   Error       0     2s
-            web       0/1   Completed   0     2s
+            sleeper   1/1   Terminating   0     2s
+            web       0/1   Completed     0     2s
+
+            """)
+        s.setNow("2026-11-23T12:00:30Z")
+        #expect(s.run("get pods --no-headers").stdout == """
+            sleeper   0/1   Error       0     30s
+            web       0/1   Completed   0     30s
 
             """)
         let fields = "jsonpath={.status.phase}/{.metadata.deletionGracePeriodSeconds}/{.status.containerStatuses[0].state.terminated.exitCode}"

@@ -31,7 +31,10 @@ import Testing
         s.setNow("2026-11-23T12:10:00Z")
         #expect(s.run("get job long -o jsonpath={.status.active}").stdout == "1")
         #expect(s.run("delete pods --all --grace-period=9223372036854775807 --wait=false").exitCode == 0)
-        // The kubelet stops the container at once; the Job makes a new pod.
+        // Go's time.Second * time.Duration(2^63-1) wraps to -1 s: rest.BeforeDelete sets deletionTimestamp a second
+        // before the request, and containerd's StopContainer gets a timeout <= 0, so it kills at once (no SIGTERM, 137).
+        #expect(s.run("get events --field-selector reason=Killing -o jsonpath={.items[*].message}").stdout == "Stopping container c")
+        // The pod is gone; the Job (podReplacementPolicy TerminatingOrFailed by default) has made a new one.
         #expect(s.run("get pods -o jsonpath={.items[*].status.phase}").stdout == "Running")
         s.setNow("2027-11-23T12:00:00Z")
         #expect(s.run("get jobs").exitCode == 0)

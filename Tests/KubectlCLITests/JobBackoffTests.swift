@@ -42,7 +42,8 @@ import Testing
     }
 
     /// restartPolicy OnFailure: the container restarts in its pod (at once, then after 10 s, 20 s, ...),
-    /// and the Job fails when the restarts add up to backoffLimit; its running pod is deleted.
+    /// and the Job fails when the restarts add up to backoffLimit; its running pod is deleted, and the Job
+    /// is Failed once that pod has stopped.
     @Test func onFailureRestartsCountTowardTheBackoffLimit() {
         let s = TestStore()
         let job = s.writeFile("job.yaml", """
@@ -65,24 +66,34 @@ import Testing
         #expect(pod.contains("CrashLoopBackOff   1 (9s ago)"), "\(pod)")
         #expect(s.run("get job flaky --no-headers").stdout.hasPrefix("flaky   Running   0/1"))
         s.setNow("2026-11-23T12:00:20Z")
-        // The failed Job deletes its pod: Terminating until its kubelet has stopped it, a second later.
+        // v1.32 job_controller.go: pastBackoffLimitOnFailure gives FailureTarget (delayTerminalCondition, JobManagedBy and
+        // JobPodReplacementPolicy on by default) and deleteActivePods deletes the running pod, counted failed and terminating.
         #expect(s.run("get pods --no-headers").stdout.contains("   Terminating   2 ("))
-        s.setNow("2026-11-23T12:00:21Z")
+        #expect(s.run("get job flaky --no-headers").stdout.hasPrefix("flaky   FailureTarget   0/1"))
+        #expect(s.run("get job flaky -o 'jsonpath={.status.conditions[*].type} {.status.failed} {.status.active} {.status.terminating}'").stdout
+            == "FailureTarget 1  1")
+        // Its shell ignores SIGTERM, but `sleep 5; exit 1` (restarted at 12:00:20) ends by itself at 12:00:25, within
+        // the 30 s grace period: the container exits 1 then and the kubelet removes the pod.
+        s.setNow("2026-11-23T12:00:24Z")
+        #expect(s.run("get pods --no-headers").stdout.contains("   Terminating   2 ("))
+        s.setNow("2026-11-23T12:00:25Z")
         #expect(s.run("get pods").stderr == "No resources found in default namespace.\n")
+        // enactJobFinished: Failed (and recordJobFinished's Warning event) once no pod is terminating.
         #expect(s.run("get job flaky --no-headers").stdout.hasPrefix("flaky   Failed   0/1"))
-        #expect(s.run("get job flaky -o 'jsonpath={.status.conditions[*].type} {.status.conditions[*].reason} {.status.failed} {.status.active}'").stdout
-            == "FailureTarget Failed BackoffLimitExceeded BackoffLimitExceeded 1 ")
+        #expect(s.run("get job flaky -o 'jsonpath={.status.conditions[*].type} {.status.conditions[*].reason} {.status.failed} {.status.active} {.status.terminating}'").stdout
+            == "FailureTarget Failed BackoffLimitExceeded BackoffLimitExceeded 1  0")
         s.setNow("2026-11-23T12:01:00Z")
         #expect(s.run("describe job flaky").stdout.contains("""
               Normal   SuccessfulCreate      60s   job-controller  Created pod: flaky-
             """))
         #expect(s.run("describe job flaky").stdout.contains("""
-              Warning  BackoffLimitExceeded  40s   job-controller  Job has reached the specified backoff limit\n
+              Warning  BackoffLimitExceeded  35s   job-controller  Job has reached the specified backoff limit\n
             """))
     }
 
     /// A long idle time replays the restarts in order: the Job fails at the restart that reached the
-    /// limit; with backoffLimit 0 at the first restart.
+    /// limit (FailureTarget); with backoffLimit 0 at the first restart. Failed follows when the restarted
+    /// process, deleted with its pod, has ended (its shell ignores SIGTERM; `sleep 5; exit 1` ends 5 s later).
     @Test func onFailureBackoffAfterIdleTimeFailsAtTheRestartThatReachedIt() {
         let s = TestStore()
         let job = s.writeFile("job.yaml", """
@@ -100,8 +111,9 @@ import Testing
             """)
         #expect(s.run("create -f \(job)").exitCode == 0)
         s.setNow("2026-11-24T12:00:00Z")
-        #expect(s.run("get job once -o 'jsonpath={.status.conditions[?(@.type==\"Failed\")].lastTransitionTime} {.status.failed}'").stdout
-            == "2026-11-23T12:00:05Z 1")
+        // v1.32 job_controller.go: FailureTarget at the restart, Failed (enactJobFinished) once no pod is terminating.
+        #expect(s.run("get job once -o 'jsonpath={.status.conditions[*].type} {.status.conditions[*].lastTransitionTime} {.status.failed}'").stdout
+            == "FailureTarget Failed 2026-11-23T12:00:05Z 2026-11-23T12:00:10Z 1")
         #expect(s.run("get pods -o name").stdout == "")
         // backoffLimit 9: restarts at :05, :20, :45, 1:30, 2:55, 5:40, then every 5 min 5 s; the 9th at 20:55.
         let nine = s.writeFile("nine.yaml", readTextFile(job)!.replacingAll("backoffLimit: 0", with: "backoffLimit: 9")
@@ -109,7 +121,7 @@ import Testing
         s.setNow("2026-11-25T12:00:00Z")
         #expect(s.run("create -f \(nine)").exitCode == 0)
         s.setNow("2026-12-25T12:00:00Z")
-        #expect(s.run("get job nine -o 'jsonpath={.status.conditions[?(@.type==\"Failed\")].lastTransitionTime} {.status.failed}'").stdout
-            == "2026-11-25T12:20:55Z 1")
+        #expect(s.run("get job nine -o 'jsonpath={.status.conditions[*].type} {.status.conditions[*].lastTransitionTime} {.status.failed}'").stdout
+            == "FailureTarget Failed 2026-11-25T12:20:55Z 2026-11-25T12:21:00Z 1")
     }
 }

@@ -324,6 +324,15 @@ final class ControllerManager {
         }
     }
 
+    /// Runs `body` as one controller sync: the work its writes queue waits until it is done (a caller
+    /// outside `drain`, a timer, then drains as usual).
+    func asOneSync<T>(_ body: () throws -> T) rethrows -> T {
+        let held = draining
+        draining = true
+        defer { draining = held }
+        return try body()
+    }
+
     func drain() throws {
         guard !draining else { return }
         draining = true

@@ -72,38 +72,85 @@ extension ControllerManager {
     }
 
     func jobDeadlineDue(namespace ns: String, name: String) throws {
-        guard let job = try live(jobType, ns, name), jobFinished(job) == nil, let seconds = job["spec"]["activeDeadlineSeconds"].int,
+        guard let job = try live(jobType, ns, name), jobFinished(job) == nil, failureTarget(job) == nil,
+            let seconds = job["spec"]["activeDeadlineSeconds"].int,
             let start = Timestamp(rfc3339: job["status"]["startTime"].string ?? ""), start.adding(seconds: seconds) <= now
         else { return }
         try failJob(job, reason: "DeadlineExceeded", message: "Job was active longer than specified deadline")
     }
 
-    /// The job controller fails a Job: FailureTarget and Failed with the reason, its active pods deleted
-    /// (and counted as failed), then the Warning event. Failed first, so that the controller does not
-    /// replace the pods it deletes.
+    /// The job controller fails a Job as v1.32 does (JobManagedBy and JobPodReplacementPolicy on, so
+    /// `delayTerminalCondition`): the interim FailureTarget condition with the reason, its active pods
+    /// deleted (counted as failed, `terminating` while their kubelets stop them); the terminal Failed
+    /// condition and the Warning event come once no pod of it is terminating (`finishFailedJob`), at once
+    /// when none is. FailureTarget first, so that the controller does not replace the pods it deletes.
     func failJob(_ job: JSONValue, reason: String, message: String) throws {
+        // One sync: the status write and the deletes before the syncs they ask for.
+        try asOneSync { try failJobNow(job, reason: reason, message: message) }
+    }
+
+    private func failJobNow(_ job: JSONValue, reason: String, message: String) throws {
         let ns = job["metadata"]["namespace"].string ?? ""
-        let active = try ownedPods(job).filter { !isTerminated($0) && $0["metadata"]["deletionTimestamp"].isNull }
+        let pods = try ownedPods(job)
+        let active = pods.filter { !isTerminated($0) && $0["metadata"]["deletionTimestamp"].isNull }
         var j = job
         let t = JSONValue.string(now.rfc3339)
         var conditions = j["status"]["conditions"].array ?? []
-        for type in ["FailureTarget", "Failed"] {
-            conditions.append(["lastProbeTime": t, "lastTransitionTime": t, "message": .string(message), "reason": .string(reason),
-                               "status": "True", "type": .string(type)])
-        }
+        conditions.append(["lastProbeTime": t, "lastTransitionTime": t, "message": .string(message), "reason": .string(reason),
+                           "status": "True", "type": "FailureTarget"])
         if j["status"]["startTime"].isNull { j["status"]["startTime"] = t }
         j["status"]["conditions"] = .array(conditions)
         j["status"]["failed"] = .int((j["status"]["failed"].int ?? 0) + Int64(active.count))
         j["status"].remove(["active"])
         j["status"]["ready"] = 0
-        j["status"]["terminating"] = 0
+        let terminating = pods.filter(isTerminatingPod).count + active.count
+        j["status"]["terminating"] = .int(Int64(terminating))
+        if terminating == 0 { j = failedCondition(j) }
         _ = try s.update(j, type: jobType)
         for pod in active {
             let podName = pod["metadata"]["name"].string ?? ""
             _ = try s.delete(podType, namespace: ns, name: podName)
             event(job, reason: "SuccessfulDelete", message: "Deleted pod: \(podName)", component: "job-controller")
         }
-        event(job, type: "Warning", reason: reason, message: message, component: "job-controller")
+        if terminating == 0 { event(job, type: "Warning", reason: reason, message: message, component: "job-controller") }
+    }
+
+    /// The Job's FailureTarget condition (True), set when it failed and before its pods have all stopped.
+    func failureTarget(_ job: JSONValue) -> JSONValue? {
+        (job["status"]["conditions"].array ?? []).first { $0["type"].string == "FailureTarget" && $0["status"].string == "True" }
+    }
+
+    /// A pod a deletion stops: marked, not yet in a terminal phase (`IsPodTerminating`).
+    func isTerminatingPod(_ pod: JSONValue) -> Bool { !pod["metadata"]["deletionTimestamp"].isNull && !isTerminated(pod) }
+
+    /// The terminal Failed condition after FailureTarget (same reason and message, the time it is set).
+    func failedCondition(_ job: JSONValue) -> JSONValue {
+        var j = job
+        guard let target = failureTarget(job) else { return j }
+        let t = JSONValue.string(now.rfc3339)
+        var conditions = j["status"]["conditions"].array ?? []
+        conditions.append(["lastProbeTime": t, "lastTransitionTime": t, "message": target["message"], "reason": target["reason"],
+                           "status": "True", "type": "Failed"])
+        j["status"]["conditions"] = .array(conditions)
+        return j
+    }
+
+    /// A sync of a Job with FailureTarget: it counts its terminating pods; once none is left it adds the
+    /// Failed condition and records the Warning event (`enactJobFinished`, `recordJobFinished`).
+    func finishFailedJob(_ job: JSONValue, pods: [JSONValue]) throws {
+        let terminating = Int64(pods.filter(isTerminatingPod).count)
+        var j = job
+        j["status"]["terminating"] = .int(terminating)
+        if terminating == 0 { j = failedCondition(j) }
+        guard j != job, let current = try s.find(jobType, namespace: job["metadata"]["namespace"].string ?? "",
+                                                  name: job["metadata"]["name"].string ?? "") else { return }
+        var u = current
+        u["status"] = j["status"]
+        try save(u, current, jobType)
+        if terminating == 0, let target = failureTarget(job) {
+            event(job, type: "Warning", reason: target["reason"].string ?? "", message: target["message"].string ?? "",
+                  component: "job-controller")
+        }
     }
 
     func jobTTLDue(namespace ns: String, name: String) throws {

@@ -19,6 +19,9 @@ extension ControllerManager {
         guard let job = try live(jobType, ns, name) else { return }
         if jobFinished(job) != nil { return }
         let pods = try ownedPods(job)
+        // Failed already (FailureTarget): only the terminal condition is left, once its pods have stopped.
+        if failureTarget(job) != nil { return try finishFailedJob(job, pods: pods) }
+        let terminating = pods.filter(isTerminatingPod).count
         let completions = job["spec"]["completions"].int.map(Int.init)
         let parallelism = Int(job["spec"]["parallelism"].int ?? 1)
         let backoff = Int(job["spec"]["backoffLimit"].int ?? 6)
@@ -48,18 +51,28 @@ extension ControllerManager {
         }
         let done = completions.map { succeeded >= $0 } ?? (succeeded > 0 && active.isEmpty)
         if done {
-            conditions.append(jobCondition("SuccessCriteriaMet", "CompletionsReached", "Reached expected number of succeeded pods"))
-            conditions.append(jobCondition("Complete", "CompletionsReached", "Reached expected number of succeeded pods"))
-            status["completionTime"] = t
-            event(job, reason: "Completed", message: "Job completed", component: "job-controller")
+            // SuccessCriteriaMet first; Complete (and its event) once no pod of the Job is terminating
+            // (v1.32: `delayTerminalCondition`, JobManagedBy and JobPodReplacementPolicy on by default).
+            if !hasCondition(job, "SuccessCriteriaMet") {
+                conditions.append(jobCondition("SuccessCriteriaMet", "CompletionsReached", "Reached expected number of succeeded pods"))
+            }
+            if terminating == 0 {
+                conditions.append(jobCondition("Complete", "CompletionsReached", "Reached expected number of succeeded pods"))
+                status["completionTime"] = t
+                event(job, reason: "Completed", message: "Job completed", component: "job-controller")
+            }
         } else if failed > backoff {
-            conditions.append(jobCondition("FailureTarget", "BackoffLimitExceeded", "Job has reached the specified backoff limit"))
-            conditions.append(jobCondition("Failed", "BackoffLimitExceeded", "Job has reached the specified backoff limit"))
-            event(job, type: "Warning", reason: "BackoffLimitExceeded", message: "Job has reached the specified backoff limit",
-                  component: "job-controller")
+            // FailureTarget and, with no pod terminating, Failed in the same sync (`enactJobFinished`).
+            var counted = job
+            counted["status"]["failed"] = .int(Int64(failed))
+            if succeeded > 0 { counted["status"]["succeeded"] = .int(Int64(succeeded)) }
+            return try failJob(counted, reason: "BackoffLimitExceeded", message: "Job has reached the specified backoff limit")
         } else if !suspended {
             let remaining = completions.map { $0 - succeeded } ?? (succeeded > 0 ? 0 : parallelism)
-            let want = min(parallelism, remaining)
+            // podReplacementPolicy TerminatingOrFailed (the default without a podFailurePolicy) replaces a
+            // pod as soon as it is terminating; Failed (or any podFailurePolicy) waits until it has failed.
+            let onlyFailed = job["spec"]["podReplacementPolicy"].string == "Failed" || !job["spec"]["podFailurePolicy"].isNull
+            let want = min(parallelism, remaining) - (onlyFailed ? terminating : 0)
             let backoffID = Timers.objectID("jobbackoff", jobType.storageKey, ns, name)
             let backoffUntil = active.count < want ? jobBackoffUntil(pods) : nil
             if let backoffUntil, backoffUntil > now.seconds {
@@ -108,7 +121,7 @@ extension ControllerManager {
         if failed > 0 { status["failed"] = .int(Int64(failed)) }
         status["ready"] = .int(Int64(live.filter(isReady).count))
         if succeeded > 0 { status["succeeded"] = .int(Int64(succeeded)) }
-        status["terminating"] = 0
+        status["terminating"] = .int(Int64(terminating))
         status["uncountedTerminatedPods"] = .emptyObject
         guard let current = try s.find(jobType, namespace: ns, name: name) else { return }
         var u = current

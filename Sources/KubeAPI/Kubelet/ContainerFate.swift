@@ -75,3 +75,34 @@ struct ContainerFate: Equatable {
         return Int64((v * unit).rounded(.up))
     }
 }
+
+extension ContainerFate {
+    /// Whether the container's process stops as soon as its kubelet sends SIGTERM. The image's own
+    /// process (no command or args: nginx, httpd, redis, ...) and a server given as the command do; a
+    /// shell, `sleep`, `tail` or an interpreter running as PID 1 has no handler for it, and the kernel
+    /// gives PID 1 no default action: the signal is ignored, and the container is killed (SIGKILL, exit
+    /// code 137) when the grace period ends.
+    static func stopsOnSIGTERM(_ c: JSONValue) -> Bool {
+        let words = ((c["command"].array ?? []) + (c["args"].array ?? [])).compactMap(\.string)
+        guard let first = words.first else { return true }
+        let program = first.split(separator: "/").last.map(String.init) ?? first
+        return !ignoringPrograms.contains(program) && !program.hasPrefix("python")
+    }
+
+    /// Programs that install no SIGTERM handler of their own.
+    static let ignoringPrograms: Set<String> = [
+        "sh", "bash", "ash", "dash", "zsh", "ksh", "busybox", "sleep", "tail", "cat", "yes", "watch", "ping", "top",
+        "node", "ruby", "perl", "php", "env", "true", "false", "echo", "printenv", "date", "while", "nc", "timeout",
+    ]
+
+    /// Seconds a container's preStop hook takes: a `sleep` action, or an exec command whose fate is
+    /// known (`sleep 5`, `sh -c 'sleep 5; ...'`); an HTTP hook returns at once.
+    static func preStopSeconds(_ c: JSONValue) -> Int64 {
+        let hook = c["lifecycle"]["preStop"]
+        if let s = hook["sleep"]["seconds"].int { return max(0, s) }
+        if let command = hook["exec"]["command"].array, !command.isEmpty {
+            return ContainerFate.of(["command": .array(command)])?.seconds ?? 0
+        }
+        return 0
+    }
+}

@@ -5,31 +5,54 @@ import KubeStore
 /// The kubelet's part of a graceful pod deletion. When a pod it runs is marked for deletion
 /// (`deletionTimestamp`, `deletionGracePeriodSeconds` > 0), the kubelet records `Killing` events
 /// (`Stopping container NAME`) for its running containers and stops them; once they have stopped, it
-/// deletes the pod for good (grace 0), and the pod is gone. How long the stop takes is a fixed rule
-/// (`stopSeconds`): each container runs its `preStop` sleep hook, if any, and then exits 1 second after
-/// SIGTERM, as most images do; the grace period caps it (SIGKILL). The stop is a timer on the agenda
+/// writes their terminal status and deletes the pod for good (grace 0), and the pod is gone. How long
+/// the stop takes follows each container's process (`stopSeconds`): its `preStop` hook runs first, then
+/// a process that handles SIGTERM (the image's own server) exits within a second, while a shell or
+/// `sleep` as PID 1 ignores it and is killed when the grace period ends (exit code 137). The stop is a
+/// timer on the agenda
 /// (`terminate/<pods>/<ns>/<name>`), so it happens at its own time between commands. A pod on a node
 /// whose kubelet is unreachable stays Terminating until the node reports again; pods on nodes kwok
 /// manages are deleted by their Stages instead.
 extension ControllerManager {
     func stopTimerID(_ ns: String, _ name: String) -> String { Timers.objectID("terminate", podType.storageKey, ns, name) }
 
-    /// Seconds from the delete request until every container has stopped: the slowest container's
-    /// `preStop` sleep plus 1 second, at most the grace period.
+    /// Seconds from the delete request until every container has stopped: for each running container
+    /// its `preStop` hook, then 1 second when its process stops on SIGTERM, else the whole grace period
+    /// (killed), unless the process ends by itself before that (a `sleep 5` that has 3 s left); the
+    /// slowest container decides, at least 1 second, at most the grace period. A grace period the runtime
+    /// cannot hold (its stop timeout, Go's `time.Duration(grace) * time.Second`, wraps to zero or less:
+    /// `APISession.goSeconds`) makes containerd kill at once, without SIGTERM: 0 seconds.
     static func stopSeconds(_ pod: JSONValue) -> Int64 {
         let grace = pod["metadata"]["deletionGracePeriodSeconds"].int ?? 0
         guard grace > 0 else { return 0 }
+        let timeout = APISession.goSeconds(grace)
+        guard timeout > 0 else { return 0 }
+        let requested = deletionRequested(pod)?.seconds ?? 0
+        let statuses = pod["status"]["containerStatuses"].array ?? []
         var slowest: Int64 = 1
         for c in pod["spec"]["containers"].array ?? [] {
-            slowest = max(slowest, max(0, c["lifecycle"]["preStop"]["sleep"]["seconds"].int ?? 0) + 1)
+            let status = statuses.first { $0["name"] == c["name"] }
+            // A container that is not running (waiting, or ended) has nothing to stop.
+            if let status, status["state"]["running"].isNull { continue }
+            var stop = ContainerFate.stopsOnSIGTERM(c) ? ContainerFate.preStopSeconds(c) + 1 : timeout
+            if let status, let end = ownEnd(c, status) { stop = min(stop, max(0, end - requested)) }
+            slowest = max(slowest, stop)
         }
-        return min(grace, slowest)
+        return min(timeout, slowest)
+    }
+
+    /// When a running container's process ends by itself (its command's known fate), nil if it runs
+    /// until stopped.
+    static func ownEnd(_ c: JSONValue, _ status: JSONValue) -> Int64? {
+        guard let fate = ContainerFate.of(c),
+              let started = status["state"]["running"]["startedAt"].string.flatMap(Timestamp.init(rfc3339:)) else { return nil }
+        return started.adding(seconds: max(1, fate.seconds)).seconds
     }
 
     /// When the deletion was asked for (the deletion timestamp less its grace period).
     static func deletionRequested(_ pod: JSONValue) -> Timestamp? {
         guard let at = pod["metadata"]["deletionTimestamp"].string.flatMap(Timestamp.init(rfc3339:)) else { return nil }
-        return at.adding(seconds: -(pod["metadata"]["deletionGracePeriodSeconds"].int ?? 0))
+        return at.adding(seconds: -APISession.goSeconds(pod["metadata"]["deletionGracePeriodSeconds"].int ?? 0))
     }
 
     /// Whether the pod's node is there and its kubelet reports (Ready is not Unknown).
@@ -91,14 +114,17 @@ extension ControllerManager {
     func kubeletStopDue(namespace ns: String, name: String) throws {
         guard var pod = try s.find(podType, namespace: ns, name: name), !pod["metadata"]["deletionTimestamp"].isNull,
               (pod["metadata"]["deletionGracePeriodSeconds"].int ?? 0) > 0, try kubeletReachable(pod) else { return }
-        // A finalizer keeps the pod after the kubelet's delete: it stays with its stopped containers and
-        // a terminal phase (a pod it deletes for good is gone at once: nothing reads that status).
+        // The kubelet writes the stopped containers and terminal phase, then deletes the pod with grace 0.
+        // A finalizer keeps the pod after that delete, with its stopped containers; without one the pod
+        // goes at once, its last two states seen only by watchers (`removeStoppedPod`).
+        let old = pod
+        stoppedStatus(&pod)
         if !APISession.finalizers(pod).isEmpty {
-            let old = pod
-            stoppedStatus(&pod)
             pod = try save(pod, old, podType)
+            _ = try s.delete(podType, namespace: ns, name: name, gracePeriod: 0)
+        } else {
+            pod = try s.removeStoppedPod(podType, stopped: pod, old: old)
         }
-        _ = try s.delete(podType, namespace: ns, name: name, gracePeriod: 0)
         // A Recreate rollout waits for its old pods to go: the Deployment of the pod's ReplicaSet looks again.
         if let owner = controllerRef(pod), owner.kind == "ReplicaSet", let rs = try s.find(rsType, namespace: ns, name: owner.name),
            let d = controllerRef(rs), d.kind == "Deployment" {
@@ -137,6 +163,22 @@ extension APISession {
             try c.drain()
         }
         return try find(type, namespace: ns, name: name)?["metadata"]["uid"].string != uid
+    }
+
+    /// Whether a kubelet has a stop on the agenda for a pod the object's deletion waits for, so that a
+    /// client waiting in real time sees the object go when that falls due (false once it is gone).
+    public func stopScheduled(_ type: ResourceType, namespace: String, name: String, uid: String) throws -> Bool {
+        if uid.isEmpty { return false }
+        let ns = type.namespaced ? namespace : ""
+        writeDepth += 1
+        defer { writeDepth -= 1 }
+        guard let obj = try find(type, namespace: ns, name: name), obj["metadata"]["uid"].string == uid else { return false }
+        let c = controllers
+        for pod in try podsBlocking(type, obj) {
+            let id = c.stopTimerID(pod["metadata"]["namespace"].string ?? "", pod["metadata"]["name"].string ?? "")
+            if try Timers.scheduled(tx, id: id) != nil { return true }
+        }
+        return false
     }
 
     /// A client's delete it then waits for (kubectl delete): a pod whose kubelet can stop it within
@@ -183,13 +225,17 @@ extension APISession {
 
 extension ControllerManager {
     /// The status the kubelet reports once it has stopped a deleted pod's containers (v1.27+: deleted
-    /// pods end in a terminal phase, whatever the restart policy). A running container exits 0 when it
-    /// runs the image's own process (a server shutting down on SIGTERM), 137 (killed) when it runs a
-    /// command or args of its own (a shell or `sleep` as PID 1 ignores SIGTERM); one that never started
-    /// is `ContainerStatusUnknown` (137). All exited 0: Succeeded; else Failed.
+    /// pods end in a terminal phase, whatever the restart policy). A running container whose process
+    /// ended by itself meanwhile exits as its command does (`ContainerFate`, at its own time); otherwise it
+    /// exits 0 when its process stops on SIGTERM (the image's own server), 137 (killed) when it ignores it
+    /// (a shell or `sleep` as PID 1: `ContainerFate.stopsOnSIGTERM`) or when the runtime kills at once
+    /// (`stopSeconds` 0 for a grace period it cannot hold); one that never started is
+    /// `ContainerStatusUnknown` (137). All exited 0: Succeeded; else Failed.
     func stoppedStatus(_ pod: inout JSONValue) {
         let specs = Dictionary((pod["spec"]["containers"].array ?? []).map { ($0["name"].string ?? "", $0) }, uniquingKeysWith: { a, _ in a })
         let t = JSONValue.string(now.rfc3339)
+        let grace = pod["metadata"]["deletionGracePeriodSeconds"].int ?? 0
+        let killedAtOnce = grace > 0 && APISession.goSeconds(grace) <= 0
         var statuses = pod["status"]["containerStatuses"].array ?? []
         for i in statuses.indices where statuses[i]["state"]["terminated"].isNull {
             let running = statuses[i]["state"]["running"]
@@ -198,9 +244,14 @@ extension ControllerManager {
                     "The container could not be located when the pod was terminated", "reason": "ContainerStatusUnknown", "startedAt": nil]]
             } else {
                 let c = specs[statuses[i]["name"].string ?? ""] ?? .null
-                let own = !(c["command"].array ?? []).isEmpty || !(c["args"].array ?? []).isEmpty
-                statuses[i]["state"] = ["terminated": ["containerID": statuses[i]["containerID"], "exitCode": .int(own ? 137 : 0),
-                                                       "finishedAt": t, "reason": .string(own ? "Error" : "Completed"),
+                var code: Int64 = killedAtOnce || !ContainerFate.stopsOnSIGTERM(c) ? 137 : 0
+                var finished = t
+                if !killedAtOnce, let end = Self.ownEnd(c, statuses[i]), end <= now.seconds, let fate = ContainerFate.of(c) {
+                    code = fate.exitCode
+                    finished = .string(Timestamp(seconds: end).rfc3339)
+                }
+                statuses[i]["state"] = ["terminated": ["containerID": statuses[i]["containerID"], "exitCode": .int(code),
+                                                       "finishedAt": finished, "reason": .string(code == 0 ? "Completed" : "Error"),
                                                        "startedAt": running["startedAt"]]]
             }
             statuses[i]["ready"] = false

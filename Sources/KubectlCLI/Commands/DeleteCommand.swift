@@ -108,8 +108,12 @@ struct DeleteOptions: FlagOptions {
         var errors: [Error] = []
         var waitedFor: [Waited] = []
         let waits = wait && dryRun == .none
+        // With a frozen clock the kubelets' stops within the wait happen in the request; with the real
+        // clock they happen when they fall due, and the command waits for them, as kubectl does.
+        let frozen = !(inv.environment["KUBECTL_LOCAL_NOW"] ?? "").isEmpty
+        let within = frozen ? waitSeconds : 0
         // Many deletes share a transaction, each in its own savepoint; lines print once committed.
-        try server.writeEach(infos, { s, r -> String? in
+        try server.writeEach(infos, batchSize: 1024, { s, r -> String? in
             let t = try r.get()
             guard let type = t.type else { return nil }
             var left: String?
@@ -117,8 +121,8 @@ struct DeleteOptions: FlagOptions {
                 // kubectl waits for the object to go: the kubelets stop its pods meanwhile.
                 if waits {
                     let (_, uid) = try s.deleteAwaiting(type, namespace: t.namespace, name: t.name, propagation: cascade,
-                                                        gracePeriod: grace, withinSeconds: waitSeconds)
-                    if try !s.finishDeletion(type, namespace: t.namespace, name: t.name, uid: uid, withinSeconds: waitSeconds) {
+                                                        gracePeriod: grace, withinSeconds: within)
+                    if try !s.finishDeletion(type, namespace: t.namespace, name: t.name, uid: uid, withinSeconds: within) {
                         left = uid
                     }
                 } else {
@@ -144,7 +148,7 @@ struct DeleteOptions: FlagOptions {
             }
         })
         if !errors.isEmpty { throw CLIError.aggregate(errors) }
-        try awaitRest(waitedFor, server: server)
+        try awaitRest(waitedFor, server: server, realTime: !frozen)
     }
 
     /// The grace period sent with the request, after kubectl's conversions: `--now` is 1, 0 without
@@ -163,20 +167,29 @@ struct DeleteOptions: FlagOptions {
         return ns <= 0 ? 7 * 24 * 3600 : (ns + 999_999_999) / 1_000_000_000
     }
 
-    /// Objects that did not go within the wait (their pods' node does not report, or they take longer
-    /// than `--timeout`): with a `--timeout`, kubectl's timeout error once it has passed; without one
-    /// kubectl would wait for a week, and the command returns instead.
-    func awaitRest(_ waitedFor: [Waited], server: APIServer) throws {
-        guard (timeout.nanoseconds ?? 0) > 0 else { return }
-        var wait = ClientWait(timeoutNanoseconds: timeout.nanoseconds ?? 0)
+    /// Objects that did not go in the request: with the real clock, those whose pods' kubelets have a
+    /// stop on the agenda go when it falls due, and the command waits for them (in real time: a pod
+    /// whose process ignores SIGTERM takes its grace period, 30 s by default). Objects that cannot go
+    /// (their pods' node does not report, or they take longer than `--timeout`): with a `--timeout`,
+    /// kubectl's timeout error once it has passed; without one kubectl would wait for a week, and the
+    /// command returns instead.
+    func awaitRest(_ waitedFor: [Waited], server: APIServer, realTime: Bool) throws {
+        let timed = (timeout.nanoseconds ?? 0) > 0
+        guard timed || realTime, !waitedFor.isEmpty else { return }
+        var wait = ClientWait(timeoutNanoseconds: timed ? timeout.nanoseconds ?? 0 : -1)
         wait.server = server
+        let within = realTime ? 0 : waitSeconds
         for w in waitedFor {
+            var stalled = false
             let gone = try wait.until {
-                try server.write { s in
-                    try s.finishDeletion(w.type, namespace: w.namespace, name: w.name, uid: w.uid, withinSeconds: waitSeconds)
+                if realTime { server.clock = Clock(now: Clock.system()) }
+                return try server.write { s in
+                    if try s.finishDeletion(w.type, namespace: w.namespace, name: w.name, uid: w.uid, withinSeconds: within) { return true }
+                    stalled = try !timed && !s.stopScheduled(w.type, namespace: w.namespace, name: w.name, uid: w.uid)
+                    return stalled
                 }
             }
-            if !gone { throw CLIError.message("timed out waiting for the condition on \(w.type.plural)/\(w.name)") }
+            if !gone && !stalled { throw CLIError.message("timed out waiting for the condition on \(w.type.plural)/\(w.name)") }
         }
     }
 

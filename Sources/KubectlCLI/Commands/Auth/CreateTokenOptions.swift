@@ -75,6 +75,15 @@ struct CreateTokenOptions: FlagOptions {
             if !boundUID.isEmpty { ref["uid"] = .string(boundUID) }
             spec["boundObjectRef"] = .object(ref)
         }
+        // client-go refuses a name that cannot be one path segment before sending the request.
+        let nsRefusals = Self.pathSegmentRefusals(namespace)
+        if !nsRefusals.isEmpty {
+            throw CLIError.message("failed to create token: invalid namespace \(strconvQuote(namespace)): [\(nsRefusals.joined(separator: " "))]")
+        }
+        let refusals = Self.pathSegmentRefusals(name)
+        if !refusals.isEmpty {
+            throw CLIError.message("failed to create token: invalid resource name \(strconvQuote(name)): [\(refusals.joined(separator: " "))]")
+        }
         let response: JSONValue
         do {
             response = try inv.server().write { try $0.createToken(serviceAccount: name, namespace: namespace, spec: .object(spec)) }
@@ -87,5 +96,11 @@ struct CreateTokenOptions: FlagOptions {
         }
         let token = response["status"]["token"].string ?? ""
         inv.io.out.write(inv.io.out.isTerminal ? token + "\n" : token)
+    }
+
+    /// apimachinery's IsValidPathSegmentName: `.` and `..` are refused, `/` and `%` anywhere.
+    static func pathSegmentRefusals(_ name: String) -> [String] {
+        if name == "." || name == ".." { return ["may not be '\(name)'"] }
+        return ["/", "%"].filter { name.contains($0) }.map { "may not contain '\($0)'" }
     }
 }

@@ -73,7 +73,8 @@ struct CertificateOptions<D: CertificateCommand.Decision>: FlagOptions {
 
     mutating func complete(_ inv: inout Invocation) throws {
         names = inv.args
-        builder.args = names.isEmpty ? [] : ["certificatesigningrequests"] + names
+        // kubectl's ResourceNames: a TYPE/NAME argument names its own type, a bare name a request.
+        builder.args = names.filter { !$0.isEmpty }.map { $0.contains("/") ? $0 : "certificatesigningrequests/" + $0 }
         _ = try printFlags.format()
     }
 
@@ -83,21 +84,61 @@ struct CertificateOptions<D: CertificateCommand.Decision>: FlagOptions {
         }
     }
 
+    /// Visits every request as kubectl's ContinueOnError builder does: a failure of one does not stop the
+    /// others. Errors of requests named by argument come in order with those of updating; those of reading
+    /// the live objects of files' requests come last, as one aggregate (one line, `[a, b]` for several).
     func run(_ inv: inout Invocation) throws {
         let printer = try printFlags.toPrinter(inv)
+        var result = try builder.resolve(&inv)
+        // The builder has no namespace: a namespaced type named by argument fails before anything is visited.
+        for case .object(let info) in result.items where info.source.isEmpty && info.type?.namespaced == true {
+            throw CLIError.message("namespace may not be empty when retrieving a resource by name")
+        }
+        if !names.isEmpty {
+            var named = result.items.makeIterator()
+            result.items = names.compactMap { $0.isEmpty ? .failed(CLIError.message("resource name may not be empty")) : named.next() }
+        }
         var found = 0
-        for r in try builder.resolve(&inv).infos(&inv, fetch: .latest) {
-            let info = try r.get()
-            guard let type = info.type, type.group == "certificates.k8s.io", type.kind == "CertificateSigningRequest" else {
-                let kind = info.type.map { $0.group.isEmpty ? $0.kind : "\($0.kind).\($0.group)" } ?? ""
-                throw CLIError.message("can only handle CertificateSigningRequest.certificates.k8s.io objects, got \(kind)")
+        var errors: [Error] = [], fileErrors: [Error] = []
+        for (item, r) in zip(result.items, try result.infos(&inv, fetch: .latest)) {
+            let info: ResourceInfo
+            switch r {
+            case .success(let i): info = i
+            case .failure(let e):
+                if let source = item.info?.source, !source.isEmpty { fileErrors.append(e) } else { errors.append(e) }
+                continue
             }
-            try update(info.name, type: type, inv: inv)
-            found += 1
-            printer.print(info.object ?? .emptyObject, type: type, operation: operation, suffixed: false, inv: inv)
+            do {
+                guard let type = info.type, type.group == "certificates.k8s.io", type.kind == "CertificateSigningRequest" else {
+                    let kind = info.type.map { $0.group.isEmpty ? $0.kind : "\($0.kind).\($0.group)" } ?? ""
+                    throw CLIError.message("can only handle CertificateSigningRequest.certificates.k8s.io objects, got \(kind)")
+                }
+                try update(info.name, type: type, inv: inv)
+                found += 1
+                printer.print(info.object ?? .emptyObject, type: type, operation: operation, suffixed: false, inv: inv)
+            } catch { errors.append(error) }
         }
         try printer.flush(&inv)
+        if !fileErrors.isEmpty {
+            errors.append(!errors.isEmpty ? CLIError.raw(Self.goAggregateText(fileErrors))
+                          : fileErrors.count == 1 ? fileErrors[0] : CLIError.aggregate(fileErrors))
+        }
+        if !errors.isEmpty { throw CLIError.aggregate(errors) }
         if found == 0 { inv.io.out.write("No resources found\n") }
+    }
+
+    /// An aggregate's Error() text in Go: its distinct texts in order, bracketed (`[a, b]`) when there are
+    /// several (an API error's text is its message, without `Error from server`).
+    static func goAggregateText(_ errors: [Error]) -> String {
+        var seen = Set<String>()
+        let texts = errors.map { e -> String in
+            switch e {
+            case CLIError.api(let a): return a.message
+            case let a as APIError: return a.message
+            default: return ErrorRenderer.lineFor(e)
+            }
+        }.filter { seen.insert($0).inserted }
+        return texts.count == 1 ? texts[0] : "[" + texts.joined(separator: ", ") + "]"
     }
 
     /// Adds the condition unless it is there (or `--force`); the opposite condition is an error.

@@ -5,6 +5,7 @@ import KubeAPI
 import KubeModel
 import KubePrinters
 import KubeRegistry
+import KubeSchema
 
 /// `kubectl cluster-info` (the control plane's address and the cluster services, as kubectl prints
 /// them for a kind cluster) and `cluster-info dump`. kubectl-local's "server" is the store itself:
@@ -133,6 +134,7 @@ struct ClusterInfoDumpOptions: FlagOptions {
 
     mutating func complete(_ inv: inout Invocation) throws {
         format = try printFlags.format() ?? .json
+        if let ns = podRunningTimeout.nanoseconds, ns <= 0 { throw CLIError.message("--pod-running-timeout must be higher than zero") }
         let explicit = namespaces
         if allNamespaces {
             namespaces = []
@@ -185,9 +187,12 @@ struct ClusterInfoDumpOptions: FlagOptions {
               apiVersion: String) throws -> JSONValue
     {
         guard let type = inv.registry.type(group: group, plural: plural) else { return .null }
+        // kubectl decodes each list into its Go type: items come out in the types' field order.
+        let def = SchemaIndex.builtin.definition(apiVersion: apiVersion, kind: String(kind.dropLast(4)))
         let (rv, items) = try server.read { s in
             (try s.currentResourceVersion(), try s.rows(type, namespace: namespace).map { row -> JSONValue in
                 var o = try JSON.parse(row.data)
+                if let def { o = GoFieldOrder.ordered(o, type: .ref(def.name)) }
                 o.remove(["kind"])
                 o.remove(["apiVersion"])
                 return showManagedFields ? o : ObjectPrinter.stripManagedFields(o)
@@ -211,6 +216,9 @@ struct ClusterInfoDumpOptions: FlagOptions {
                 try write(&inv, file + fileExtension, text)
                 throw error
             }
+        case .name:
+            // kubectl's name printer refuses a list; the dump stops at the first one (the nodes).
+            throw CLIError.message("list types are not supported by name printing: *\(list["apiVersion"].string ?? "").\(list["kind"].string ?? "")")
         default:
             var sub = inv
             sub.io = IOStreams(out: OutputStream(), err: inv.io.err, stdin: { [] })

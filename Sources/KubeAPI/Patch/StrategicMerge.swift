@@ -90,7 +90,7 @@ public enum StrategicMerge {
                 continue
             }
             guard let current = original[k] else {
-                if !isDeleteList { original[k] = discardNulls(patchValue) }
+                if !isDeleteList, let v = takenAsIs(patchValue) { original[k] = v }
                 continue
             }
             switch (current, patchValue) {
@@ -111,18 +111,27 @@ public enum StrategicMerge {
                     original[k] = .array(p)
                 }
             default:
-                if !isDeleteList { original[k] = discardNulls(patchValue) }
+                if !isDeleteList { original[k] = takenAsIs(patchValue) }
             }
         }
         return original
     }
 
-    static func discardNulls(_ v: JSONValue) -> JSONValue {
+    /// A patch value taken as is (the original lacks the key or holds another type), as kubectl v1.32
+    /// leaves it: nulls in maps dropped at every depth, list elements that are maps with a `$patch`
+    /// key dropped, and a map with a `$patch` key gone altogether (nil: the key is removed). Other
+    /// directives (`$retainKeys`, `$setElementOrder/...`) stay, and no schema is consulted.
+    static func takenAsIs(_ v: JSONValue) -> JSONValue? {
         switch v {
         case .object(let o):
+            if o[directive] != nil { return nil }
             var out = JSONObject()
-            for (k, x) in o where !x.isNull { out[k] = discardNulls(x) }
+            for (k, x) in o where !x.isNull {
+                if let y = takenAsIs(x) { out[k] = y }
+            }
             return .object(out)
+        case .array(let a):
+            return .array(a.compactMap { e in e.object?[directive] != nil ? nil : takenAsIs(e) })
         default: return v
         }
     }

@@ -203,6 +203,31 @@ public final class JSONPath {
         return cur
     }
 
+    /// client-go's evalList as an existence filter sees it: the steps stop at the first error, and
+    /// the values are what the failing step hands back with its error (its input for an index,
+    /// slice, union or unknown identifier; nothing for a missing field or a stray `end`). So
+    /// `[?(@.ports[5])]`, `[?(@.name[0])]` and `[?(@.name in x)]` keep every item.
+    private func evalListKeepingPartial(_ value: [JPValue], _ list: [JPNode]) throws -> [JPValue] {
+        var cur = value
+        for n in list {
+            do {
+                cur = try walk(cur, n)
+            } catch {
+                if budget < 0 { throw error }
+                return JSONPath.valuesOnError(cur, n)
+            }
+        }
+        return cur
+    }
+
+    private static func valuesOnError(_ input: [JPValue], _ node: JPNode) -> [JPValue] {
+        switch node {
+        case .array, .union, .filter: return input
+        case .identifier(let name): return name == "end" ? [] : input
+        default: return []
+        }
+    }
+
     private func evalIdentifier(_ input: [JPValue], _ name: String) throws -> [JPValue] {
         switch name {
         case "range":
@@ -327,14 +352,11 @@ public final class JSONPath {
             }
             for item in items {
                 let temp: [JPValue] = [.value(item)]
-                var lefts: [JPValue] = []
-                var leftError: Error? = nil
-                do { lefts = try evalList(temp, left) } catch { leftError = error }
                 if op == "exists" {
-                    if !lefts.isEmpty { results.append(.value(item)) }
+                    if try !evalListKeepingPartial(temp, left).isEmpty { results.append(.value(item)) }
                     continue
                 }
-                if let leftError { throw leftError }
+                let lefts = try evalList(temp, left)
                 if lefts.isEmpty { continue }
                 if lefts.count > 1 { throw JSONPathError("can only compare one element at a time") }
                 let rights = try evalList(temp, right)

@@ -23,8 +23,14 @@ public final class JSONPathPrinter {
         }
     }
 
+    /// The objects are typed Go objects in kubectl (create's generators, `set`, `run --dry-run=client`):
+    /// its printer encodes them to JSON and decodes that into `interface{}`, so every number reaches the
+    /// template as a float64 (`1e+06`, and `[?(@.port==80)]` compares a float with an int: an error).
+    public var typedObjects = false
+
     /// The text for one object (or one `List`); nothing is printed when evaluation fails.
     public func print(_ object: JSONValue) throws -> String {
+        let object = typedObjects ? JSONPathPrinter.floatNumbers(object) : object
         do {
             return try path.execute(object)
         } catch let e as JSONPathError {
@@ -32,6 +38,18 @@ public final class JSONPathPrinter {
             buf += "\ttemplate was:\n\t\t\(rawTemplate)\n"
             buf += "\tobject given to jsonpath engine was:\n\t\t\(goFormatSharpV(object))\n\n"
             throw PrinterError("error executing jsonpath \(strconvQuote(rawTemplate)): \(buf)\n")
+        }
+    }
+
+    /// `v` with every integer a float, as encoding/json decodes numbers into `interface{}`.
+    static func floatNumbers(_ v: JSONValue) -> JSONValue {
+        switch v {
+        case .int(let i): return .double(Double(i))
+        case .array(let a): return .array(a.map(floatNumbers))
+        case .object(var o):
+            for (k, x) in o { o[k] = floatNumbers(x) }
+            return .object(o)
+        default: return v
         }
     }
 

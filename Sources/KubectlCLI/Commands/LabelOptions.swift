@@ -112,9 +112,13 @@ struct LabelAnnotateOptions<Vocabulary: LabelVocabulary>: FlagOptions {
     /// error after the objects before it were printed, as kubectl does.
     private func runLocal(_ b: ResourceBuilder, printer: OperationPrinter, printerError: Error?, _ inv: inout Invocation) throws {
         var errors: [Error] = []
+        let explicit = b.localNamespaceEnforced(inv)
+        let namespace = inv.flags.string("namespace")
         for r in try b.objectStream(&inv) {
             switch r {
             case .failure(let e): errors.append(e)
+            case .success(let o) where explicit && ResourceBuilder.localNamespaceError(o, namespace: namespace) != nil:
+                errors.append(ResourceBuilder.localNamespaceError(o, namespace: namespace)!)
             case .success where printerError != nil: errors.append(printerError!)
             case .success(let o):
                 let info = ResourceBuilder.localInfo(o)

@@ -51,9 +51,9 @@ enum TemplateOutput {
         case .jsonpath(let t), .jsonpathAsJSON(let t):
             let asJSON: Bool
             if case .jsonpathAsJSON = format { asJSON = true } else { asJSON = false }
-            return try jsonPathPrinter(t, allowMissing: allowMissing, asJSON: asJSON)
+            return try jsonPathPrinter(t, allowMissing: allowMissing, asJSON: asJSON, typed: typed)
         case .jsonpathFile(let path):
-            return try jsonPathPrinter(try readTemplate(path), allowMissing: allowMissing, asJSON: false)
+            return try jsonPathPrinter(try readTemplate(path), allowMissing: allowMissing, asJSON: false, typed: typed)
         case .goTemplate(let t):
             return try goTemplatePrinter(t, allowMissing: allowMissing, typed: typed)
         case .goTemplateFile(let path):
@@ -114,8 +114,9 @@ enum TemplateOutput {
         if failures.count > 1 { throw CLIError.aggregate(failures.map { CLIError.raw($0 + "\n") }) }
     }
 
-    static func jsonPathPrinter(_ template: String, allowMissing: Bool, asJSON: Bool) throws -> Printer {
+    static func jsonPathPrinter(_ template: String, allowMissing: Bool, asJSON: Bool, typed: Bool = false) throws -> Printer {
         let p = try wrap { try JSONPathPrinter(template: template, allowMissingKeys: allowMissing, asJSON: asJSON) }
+        p.typedObjects = typed
         return { o, out in out += try wrap { try p.print(o) } }
     }
 

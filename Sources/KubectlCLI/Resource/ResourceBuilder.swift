@@ -105,7 +105,14 @@ struct ResourceBuilder {
         if local {
             let (objects, readError) = try readFiles(&inv)
             if let readError, !keepObjectsBeforeBrokenDocument { throw readError }
-            for o in objects { result.items.append(.object(Self.localInfo(o))) }
+            let explicit = localNamespaceEnforced(inv)
+            for o in objects {
+                if explicit, let e = Self.localNamespaceError(o, namespace: inv.flags.string("namespace")) {
+                    result.items.append(.failed(e))
+                } else {
+                    result.items.append(.object(Self.localInfo(o)))
+                }
+            }
             if let readError { result.items.append(.failed(readError)) }
             return result
         }
@@ -131,6 +138,15 @@ struct ResourceBuilder {
         let t = Registry.builtin.type(apiVersion: o.object["apiVersion"].string ?? "", kind: o.object["kind"].string ?? "")
         return ResourceInfo(type: t, namespace: o.object["metadata"]["namespace"].string ?? "",
                             name: o.object["metadata"]["name"].string ?? "", object: o.object, source: o.source)
+    }
+
+    /// With `--local` and an explicit `-n`, an object of `-f` that names another namespace is an error of
+    /// its own, whatever its kind (kubectl has no mapping offline, so cluster-scoped kinds too).
+    func localNamespaceEnforced(_ inv: Invocation) -> Bool { inv.namespaceExplicit && enforceNamespace }
+
+    static func localNamespaceError(_ o: SourcedObject, namespace: String) -> Error? {
+        guard let own = o.object["metadata"]["namespace"].string, !own.isEmpty, own != namespace else { return nil }
+        return CLIError.message("the namespace from the provided object \(goQuoted(own)) does not match the namespace \(goQuoted(namespace)). You must pass '--namespace=\(own)' to perform this operation.")
     }
 
     /// The objects of `-k` or `-f` (never both), with the error that ended reading early, if any.

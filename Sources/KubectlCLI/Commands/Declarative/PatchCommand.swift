@@ -147,21 +147,30 @@ struct PatchOptions: FlagOptions {
         printer.documentSeparators = false  // kubectl's patch builds a printer per object
         let result = try builder.resolve(&inv)
         if builder.local {
-            for info in try result.infos(&inv, fetch: .names).map({ try $0.get() }) {
-                let original = info.object ?? .emptyObject
-                let patched = try PatchCommand.applyPatch(patch, to: original, kind: kind, onServer: false)
-                // kubectl decodes the patched JSON again (unstructured): a patch that removed the kind fails.
-                if patched.object == nil {
-                    throw CLIError.message("json: cannot unmarshal \(StrategicMerge.jsonTypeName(patched)) into Go value of type unstructured.detector")
+            // As kubectl's visitor (ContinueOnError): an object the patch does not apply to is reported
+            // after the others are printed, each error on its own line.
+            var errors: [Error] = []
+            for r in try result.infos(&inv, fetch: .names) {
+                do {
+                    let info = try r.get()
+                    let original = info.object ?? .emptyObject
+                    let patched = try PatchCommand.applyPatch(patch, to: original, kind: kind, onServer: false)
+                    // kubectl decodes the patched JSON again (unstructured): a patch that removed the kind fails.
+                    if patched.object == nil {
+                        throw CLIError.message("json: cannot unmarshal \(StrategicMerge.jsonTypeName(patched)) into Go value of type unstructured.detector")
+                    }
+                    if (patched["kind"].string ?? "").isEmpty {
+                        throw CLIError.message("Object 'Kind' is missing in '\(patched.jsonString(.compact))'")
+                    }
+                    // The name printer names the patched object by its own apiVersion and kind.
+                    printer.print(patched, type: nil, operation: patched == original ? "patched (no change)" : "patched",
+                                  suffixed: false, inv: inv)
+                } catch {
+                    errors.append(error)
                 }
-                if (patched["kind"].string ?? "").isEmpty {
-                    throw CLIError.message("Object 'Kind' is missing in '\(patched.jsonString(.compact))'")
-                }
-                // The name printer names the patched object by its own apiVersion and kind.
-                printer.print(patched, type: nil, operation: patched == original ? "patched (no change)" : "patched",
-                              suffixed: false, inv: inv)
             }
             try printer.flush(&inv)
+            if !errors.isEmpty { throw CLIError.aggregate(errors) }
             return
         }
         let errors = try result.visit(&inv, fetch: .named, verb: "patching") { inv, t in  // kubectl reads named objects first

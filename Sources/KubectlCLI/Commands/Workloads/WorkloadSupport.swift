@@ -33,19 +33,28 @@ enum Workloads {
     static func collect(_ inv: inout Invocation, _ builder: ResourceBuilder, resources: [String]? = nil,
                         fetch: ResourceResult.Fetch = .latest) throws -> (targets: [WorkTarget], errors: [Error])
     {
-        var b = builder
-        if let resources { b.args = resources }
-        if b.local && (b.filenames.isEmpty || !b.args.isEmpty) { throw CLIError.message(localNeedsFilenameMessage) }
-        b.rejectAllWithNames = false
         var targets: [WorkTarget] = []
         var errors: [Error] = []
-        for r in try b.resolve(&inv).infos(&inv, fetch: fetch) {
+        for r in try collectInOrder(&inv, builder, resources: resources, fetch: fetch) {
             switch r {
-            case .success(let info): targets.append(WorkTarget(type: info.type, object: info.object ?? .emptyObject, source: info.source))
+            case .success(let t): targets.append(t)
             case .failure(let e): errors.append(e)
             }
         }
         return (targets, errors)
+    }
+
+    /// `collect` with the objects and the errors in the order the builder met them.
+    static func collectInOrder(_ inv: inout Invocation, _ builder: ResourceBuilder, resources: [String]? = nil,
+                               fetch: ResourceResult.Fetch = .latest) throws -> [Result<WorkTarget, Error>]
+    {
+        var b = builder
+        if let resources { b.args = resources }
+        if b.local && (b.filenames.isEmpty || !b.args.isEmpty) { throw CLIError.message(localNeedsFilenameMessage) }
+        b.rejectAllWithNames = false
+        return try b.resolve(&inv).infos(&inv, fetch: fetch).map { r in
+            r.map { WorkTarget(type: $0.type, object: $0.object ?? .emptyObject, source: $0.source) }
+        }
     }
 
     /// Writes a changed object back (unless client dry run) and returns what the server returned.

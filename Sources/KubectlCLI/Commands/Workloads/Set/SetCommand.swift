@@ -54,13 +54,27 @@ enum SetCommand {
         let dryRun = o.dryRun
         var builder = o.typedBuilder
         builder.keepObjectsBeforeBrokenDocument = readErrorsLast
-        let (targets, collectErrors) = try Workloads.collect(&inv, builder, resources: resources)
-        if let first = collectErrors.first, !readErrorsLast { throw first }
+        let collected = try Workloads.collectInOrder(&inv, builder, resources: resources)
+        let targets = collected.compactMap { try? $0.get() }
+        let collectErrors = collected.compactMap { r -> Error? in if case .failure(let e) = r { return e }; return nil }
+        // The other verbs read every object first (Infos): any error there ends the command, all reported.
+        if !collectErrors.isEmpty, !readErrorsLast {
+            throw collectErrors.count == 1 ? collectErrors[0] : CLIError.aggregate(collectErrors)
+        }
         try validate(targets)
         var errors: [String] = []
         var printedCount = 0
         var changes: [(WorkTarget, JSONValue, JSONValue)] = []
-        for t in targets {
+        for r in collected {
+            let t: WorkTarget
+            switch r {
+            case .success(let target): t = target
+            case .failure(let e):
+                // set selector visits the objects: an object's builder error (a namespace that is not
+                // -n's) comes in its place; the documents it could not decode, read last, come last.
+                if case CLIError.aggregate(let list) = e { errors += list.map(messageText) } else { errors.append(messageText(e)) }
+                continue
+            }
             let clientSide = local || dryRun == .client
             let original = clientSide ? TypedRoundTrip.normalize(TypedRoundTrip.typedFields(t.object)) : t.object
             var modified = original
@@ -100,13 +114,7 @@ enum SetCommand {
             try OperationPrinter(format: format, dryRun: dryRun, showManagedFields: o.printFlags.showManagedFields, typedJSON: clientSide)
                 .printNow(result, type: t.type, operation: verb, inv: &inv)
         }
-        if readErrorsLast {
-            // The stream visitor reports the documents it could not decode after the others.
-            if errors.isEmpty, collectErrors.count == 1, case CLIError.raw = collectErrors[0] { throw collectErrors[0] }
-            for e in collectErrors {
-                if case CLIError.aggregate(let list) = e { errors += list.map(messageText) } else { errors.append(messageText(e)) }
-            }
-        }
+        if readErrorsLast, errors.count == 1, collectErrors.count == 1, case CLIError.raw = collectErrors[0] { throw collectErrors[0] }
         try fail(errors)
     }
 

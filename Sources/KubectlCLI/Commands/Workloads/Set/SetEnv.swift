@@ -58,7 +58,9 @@ extension SetCommand {
                     let existing = container["env"].array ?? []
                     if !overwrite {
                         for e in add {
-                            if let cur = existing.first(where: { $0["name"] == e["name"] }), cur["value"] != e["value"] {
+                            // Go compares the Value strings: a variable from valueFrom has "" (so `B=` is no overwrite).
+                            if let cur = existing.first(where: { $0["name"] == e["name"] }),
+                               (cur["value"].string ?? "") != (e["value"].string ?? "") {
                                 throw CLIError.message("'\(cur["name"].string ?? "")' already has a value (\(cur["value"].string ?? "")), and --overwrite is false")
                             }
                         }
@@ -229,6 +231,9 @@ extension SetCommand {
                         let vf = e["valueFrom"]
                         if vf.isNull {
                             inv.io.out.write("\(name)=\(e["value"].string ?? "")\n")
+                        } else if o.resolve, let path = vf["fieldRef"]["fieldPath"].string, let value = fieldPathValue(t.object, path) {
+                            // A field reference is read from the object itself, offline too.
+                            inv.io.out.write("\(name)=\(value)\n")
                         } else if o.resolve, !o.local, let value = try resolvedValue(vf, namespace: t.namespace, inv: &inv, errors: &resolveErrors) {
                             inv.io.out.write("\(name)=\(value)\n")
                         } else if !vf["configMapKeyRef"].isNull {
@@ -245,6 +250,29 @@ extension SetCommand {
             }
         }
         if !resolveErrors.isEmpty { throw CLIError.aggregate(resolveErrors) }
+    }
+
+    /// fieldpath.ExtractFieldPathAsString for the paths that need no formatting: the object's name,
+    /// namespace, uid, one label or annotation (nil: listed as the reference).
+    static func fieldPathValue(_ obj: JSONValue, _ path: String) -> String? {
+        let meta = obj["metadata"]
+        switch path {
+        case "metadata.name", "metadata.namespace", "metadata.uid":
+            return meta[String(path.dropFirst("metadata.".count))].string ?? ""
+        case "metadata.labels", "metadata.annotations":
+            // FormatMap: `key="value"` lines (Go-quoted values) in key order.
+            let map = meta[String(path.dropFirst("metadata.".count))].stringMap
+            return map.sorted { goStringLess($0.0, $1.0) }.map { "\($0.0)=\(strconvQuote($0.1))" }.joined(separator: "\n")
+        default:
+            for field in ["labels", "annotations"] {
+                let prefix = "metadata.\(field)['"
+                guard path.hasPrefix(prefix), path.hasSuffix("']") else { continue }
+                let key = String(path.dropFirst(prefix.count).dropLast(2))
+                guard isQualifiedName(key.lowercased()).isEmpty else { return nil }
+                return meta[field][key].string ?? ""
+            }
+            return nil
+        }
     }
 
     /// `--list --resolve`: the value a ConfigMap or Secret key reference stands for, read from the store

@@ -30,16 +30,22 @@ extension SetCommand {
         let resources = inv.args
         try requireTargets(o, resources, readsFiles: true)
         try o.builder.rejectAllWithSelector()
-        let limits = try parseResourceList(o.limits)
-        let requests = try parseResourceList(o.requests)
-        if limits.isEmpty && requests.isEmpty {
-            throw CLIError.message("you must specify an update to requests or limits (in the form of --requests/--limits)")
+        // kubectl reads the objects first (Complete): a file that does not decode is reported before
+        // the flags' errors.
+        var limits: [(String, String)] = [], requests: [(String, String)] = []
+        let checkFlags = {
+            limits = try parseResourceList(o.limits)
+            requests = try parseResourceList(o.requests)
+            if limits.isEmpty && requests.isEmpty {
+                throw CLIError.message("you must specify an update to requests or limits (in the form of --requests/--limits)")
+            }
         }
         let pattern = o.containers
         // kubectl computes every object's change first: a missing container is reported before the
         // errors of the objects (and that object is left unchanged).
         var missingErrors: [String] = []
-        try apply(&inv, o, resources: resources, verb: "resource requirements updated", earlierErrors: { missingErrors }) { obj, t in
+        try apply(&inv, o, resources: resources, verb: "resource requirements updated", earlierErrors: { missingErrors },
+                  validate: { _ in try checkFlags() }) { obj, t in
             try withPodSpec(&obj, type: t.type) { spec in
                 let matched = changeContainers(&spec, matching: pattern) { container in
                     var res = container["resources"].isNull ? JSONValue.emptyObject : container["resources"]

@@ -19,8 +19,10 @@ extension SetCommand {
         let resources = inv.args
         try requireTargets(o, resources, readsFiles: true)
         try o.builder.rejectAllWithSelector()
+        // kubectl reads the objects first (Complete), then checks the flags (Validate).
+        var flagError: Error? = nil
         if o.users.isEmpty && o.groups.isEmpty && o.serviceAccounts.isEmpty {
-            throw CLIError.message("you must specify at least one value of user, group or serviceaccount")
+            flagError = CLIError.message("you must specify at least one value of user, group or serviceaccount")
         }
         let namespace = try inv.namespace()
         func sortedSet(_ values: [String]) -> [String] { Set(values).sorted(by: goStringLess) }
@@ -30,15 +32,19 @@ extension SetCommand {
         var accounts: [(namespace: String, name: String)] = []
         for sa in o.serviceAccounts {
             let tokens = sa.split(separator: ":", omittingEmptySubsequences: false)
-            if tokens.count != 2 || tokens[1].isEmpty { throw CLIError.message("serviceaccount must be <namespace>:<name>") }
+            if tokens.count != 2 || tokens[1].isEmpty {
+                if flagError == nil { flagError = CLIError.message("serviceaccount must be <namespace>:<name>") }
+                continue
+            }
             accounts.append((String(tokens[0]), String(tokens[1])))
         }
-        for sa in sortedSet(o.serviceAccounts) {
+        for sa in sortedSet(o.serviceAccounts) where flagError == nil {
             let tokens = sa.split(separator: ":", omittingEmptySubsequences: false)
             subjects.append(JSONObject([("kind", "ServiceAccount"), ("name", .string(String(tokens[1]))),
                                         ("namespace", .string(tokens[0].isEmpty ? namespace : String(tokens[0])))]).asValue)
         }
         try apply(&inv, o, resources: resources, verb: "subjects updated", validate: { targets in
+            if let flagError { throw flagError }
             if accounts.contains(where: { $0.namespace.isEmpty }), targets.contains(where: { $0.kind == "ClusterRoleBinding" }) {
                 throw CLIError.message("serviceaccount must be <namespace>:<name>, namespace must be specified")
             }

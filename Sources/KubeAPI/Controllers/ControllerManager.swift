@@ -13,7 +13,7 @@ final class ControllerManager {
     private var heads: [Int] = Array(repeating: 0, count: 5)
     private var queued: Set<Work> = []
     private var draining = false
-    /// Events recorded per involved object in this transaction (client-go's spam filter: burst 25).
+    /// Events recorded per involved object in this transaction.
     var eventsPerObject: [String: Int] = [:]
     var eventCounter: Int64 = 0
     /// Pods per node (non-terminated, scheduled), read from the store's counts on first use in a
@@ -562,9 +562,8 @@ final class ControllerManager {
         if muteEvents || repeats < 1 { return }
         let meta = obj["metadata"]
         let uid = meta["uid"].string ?? ""
-        let seen = eventsPerObject[uid, default: 0]
-        if seen >= 25 { return }
-        eventsPerObject[uid] = seen + 1
+        // What the spam filter lets through is decided as the event is recorded (EventSpamFilter).
+        eventsPerObject[uid, default: 0] += 1
         let name = meta["name"].string ?? ""
         let ns = meta["namespace"].string ?? "default"
         startEventCounter()
@@ -666,6 +665,7 @@ extension APIServer {
         try runTimers()
         try runKubeletRetries()
         try runHPASyncs()
+        try sweepExpiredEventsOnOpen()
         let due = try read { s -> Bool in
             guard let cron = s.registry.type(group: "batch", kind: "CronJob") else { return false }
             if try s.tx.count(resource: cron.storageKey, namespace: nil) == 0 { return false }

@@ -258,13 +258,17 @@ public final class StoreTransaction {
         try checkWritable()
         let owners = encodeOwners(row.ownerUIDs)
         let s = try db.statement(SQL.insertObject)
-        try s.bind([row.resource, row.namespace, row.name])
-        try s.bindUID(4, row.uid)
-        try s.bind(5, row.resourceVersion)
-        try s.bind(6, row.labels)
-        try s.bind(7, owners)
-        try s.bindCells(8, row.cells)
-        try s.bind(9, try encodeFields(row.fields))
+        // Bound again for a second try (a run clears the bindings).
+        func bindRow() throws {
+            try s.bind([row.resource, row.namespace, row.name])
+            try s.bindUID(4, row.uid)
+            try s.bind(5, row.resourceVersion)
+            try s.bind(6, row.labels)
+            try s.bind(7, owners)
+            try s.bindCells(8, row.cells)
+            try s.bind(9, try encodeFields(row.fields))
+        }
+        try bindRow()
         do {
             try s.run()
         } catch StoreError.sqlite(let code, _, _) where code == constraintUnique || code == constraintPrimaryKey {
@@ -273,6 +277,7 @@ public final class StoreTransaction {
                                                            includingExpired: true),
                   isExpired(row.resource, old.resourceVersion) else { throw StoreError.alreadyExists }
             try deleteRow(old)
+            try bindRow()
             try s.run()
         }
         let id = db.lastInsertRowID

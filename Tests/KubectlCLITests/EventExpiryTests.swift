@@ -60,11 +60,33 @@ import Testing
             """)
         #expect(s.run("create -f \(ev)").exitCode == 0)
         #expect(s.run("create -f \(ev)").stderr == "Error from server (AlreadyExists): error when creating \"\(ev)\": events \"cm.one\" already exists\n")
+        let uid = s.run("get event cm.one -o jsonpath={.metadata.uid}").stdout
         s.setNow("2026-11-23T13:01:00Z")
-        #expect(s.run("get event cm.one").stderr == "Error from server (NotFound): events \"cm.one\" not found\n")
+        // Each command sweeps a few hundred row ids: cm.one, written last, is still in the file.
         #expect(s.run("label event cm.one a=b").stderr == "Error from server (NotFound): events \"cm.one\" not found\n")
         #expect(s.run("create -f \(ev)").stdout == "event/cm.one created\n")
         #expect(s.run("get events -o name").stdout == "event/cm.one\n")
+        let again = s.run("get event cm.one -o jsonpath={.metadata.uid}").stdout
+        #expect(!again.isEmpty && again != uid)
+    }
+
+    /// The kubelet's recorder remembers the events it wrote: one whose lease ran out (its row not yet
+    /// swept) is written again under its name with the count and first time it had, as client-go's
+    /// recorder creates it again when its patch finds nothing.
+    @Test func theRecorderWritesAnExpiredEventAgainWithItsCount() {
+        let s = TestStore()
+        #expect(s.run("run crash --image=busybox -- sh -c 'exit 1'").exitCode == 0)
+        let created = #"jsonpath={range .items[?(@.reason=="Created")]}{.metadata.name} {.count} {.firstTimestamp}{"\n"}{end}"#
+        s.setNow("2026-11-23T12:00:30Z")
+        let before = s.run(args: ["get", "events", "--field-selector", "involvedObject.name=crash", "-o", created]).stdout
+        let name = before.split(separator: " ").first.map(String.init) ?? ""
+        #expect(before == "\(name) 3 2026-11-23T12:00:00Z\n")
+        // Its lease ended at 13:01; the restarts since are written at 13:25 with the count it remembers.
+        s.setNow("2026-11-23T13:30:00Z")
+        let after = s.run(args: ["get", "events", "--field-selector", "involvedObject.name=crash", "-o", created]).stdout
+        #expect(after.hasPrefix("\(name) ") && after.hasSuffix(" 2026-11-23T12:00:00Z\n"), "\(after)")
+        let count = Int(after.split(separator: " ").dropFirst().first ?? "") ?? 0
+        #expect(count > 20, "\(after)")
     }
 
     /// A watcher on the real clock sees events go when their lease ends, with no other command run;

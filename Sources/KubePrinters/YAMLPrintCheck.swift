@@ -14,6 +14,14 @@ extension ObjectPrinter {
         return yamlPrintError(value, nelLines: &lines)
     }
 
+    /// kubectl's YAML printing (the `-o yaml` printer, sigs.k8s.io/yaml's Marshal and JSONToYAML): the
+    /// YAML of `value`, or the error go-yaml gives instead (`yamlPrintError`). Every YAML output of an
+    /// object or document goes through here.
+    public static func checkedYAML(_ value: JSONValue) throws(PrinterError) -> String {
+        if let e = yamlPrintError(value) { throw PrinterError(e) }
+        return yaml(value)
+    }
+
     /// `yamlPrintError` of one part of a larger text (the items of a list, in order): `nelLines` counts
     /// the NELs met so far.
     public static func yamlPrintError(_ value: JSONValue, nelLines: inout Int) -> String? {

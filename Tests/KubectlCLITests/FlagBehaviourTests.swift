@@ -162,7 +162,10 @@ import Testing
             == CLIResult(stdout: "", stderr: "error: unknown shorthand flag: 'n' in -n\nSee 'kubectl config set-context --help' for usage.\n", exitCode: 1))
         #expect(s.run("config set-context --current --namespace=kube-system").exitCode == 0)
         #expect(s.run("config view -o jsonpath={.contexts[0].context.namespace}").stdout == "kube-system")
-        #expect(s.run("config view -o go-template={{.kind}} --minify --flatten --merge=false").stdout == "Config")
+        #expect(s.run("config view -o go-template={{.kind}} --minify --flatten").stdout == "Config")
+        // kubectl v1.32: --merge=false needs --kubeconfig naming one file.
+        #expect(s.run("config view -o go-template={{.kind}} --minify --flatten --merge=false")
+            == CLIResult(stdout: "", stderr: "error: if merge==false a precise file must be specified\n", exitCode: 1))
     }
 
     @Test func applySubresourceNeedsServerSide() {

@@ -2,7 +2,7 @@ import KubeTestSupport
 import Testing
 
 /// Object uids are random (in a cluster as here): every `8-4-4-4-12` hex uid is masked on both sides.
-private func maskUUIDs(_ text: String) -> String {
+func maskUUIDs(_ text: String) -> String {
     var chars = Array(text)
     let shape = [8, 4, 4, 4, 12]
     func isHex(_ c: Character) -> Bool { c.isHexDigit && !c.isUppercase }

@@ -18,6 +18,9 @@ public struct AdmissionRequest {
     public let fromClient: Bool
     /// How the body came: a full object, or a patch (whose errors the server words differently).
     public let body: RequestBody
+    /// The object as decoded, before quantities were made canonical (kept only for the kinds whose
+    /// errors print a `resource.Quantity` as the decoder built it: ResourceQuota, LimitRange).
+    var received: JSONValue = .null
 
     public init(operation: Operation, type: ResourceType, object: JSONValue, old: JSONValue?, fromClient: Bool,
                 body: RequestBody = .object)
@@ -40,11 +43,12 @@ public struct AdmissionRequest {
 
 /// The body of a write: a whole object (create, update/replace) or a patch the server merged into the
 /// stored object. Decode errors of a patch are reported against the field `patch`: a strategic merge
-/// patch shows the patch as Go prints a map, a JSON or merge patch the patched object.
+/// patch shows the patch as Go prints a map, a JSON or merge patch the patched object (which needs the
+/// patch to tell the parts it touched from the stored ones).
 public enum RequestBody: Sendable {
     case object
     case strategicPatch(JSONValue)
-    case jsonPatch
+    case jsonPatch(JSONValue, merge: Bool)
 }
 
 /// One step of the chain (a decoder, a defaulter, an admission plugin or a validator).
@@ -99,6 +103,7 @@ struct PruneUnknownFields: AdmissionStep {
     func admit(_ r: inout AdmissionRequest, _ s: APISession) throws {
         // The controllers build their objects from stored (already pruned) ones: nothing to drop.
         guard r.fromClient else { return }
+        if r.groupKind == ("", "ResourceQuota") || r.groupKind == ("", "LimitRange") { r.received = r.object }
         Pruning.prune(&r.object)
     }
 }
@@ -156,8 +161,8 @@ struct SpecRules: AdmissionStep {
         case ("autoscaling", "HorizontalPodAutoscaler"): errs += AutoscalingRules.horizontalPodAutoscaler(r.object)
         case ("rbac.authorization.k8s.io", _): errs += RBACRules.validate(r.object, old: r.old, kind: kind)
         case ("scheduling.k8s.io", "PriorityClass"): errs += ClusterObjectRules.priorityClass(r.object)
-        case ("", "ResourceQuota"): errs += ClusterObjectRules.resourceQuota(r.object)
-        case ("", "LimitRange"): errs += ClusterObjectRules.limitRange(r.object)
+        case ("", "ResourceQuota"): errs += QuotaRules.validate(r.object, old: r.old, received: r.received)
+        case ("", "LimitRange"): errs += LimitRangeRules.validate(r.object, received: r.received)
         case ("networking.k8s.io", "IngressClass"): errs += ClusterObjectRules.ingressClass(r.object)
         default: break
         }

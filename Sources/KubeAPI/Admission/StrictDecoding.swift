@@ -10,7 +10,11 @@ struct StrictDecoding: AdmissionStep {
     func admit(_ r: inout AdmissionRequest, _ s: APISession) throws {
         guard r.fromClient else { return }
         let level = s.fieldValidation
-        if case .jsonPatch = r.body { try PatchTypeMeta.check(&r) }
+        switch r.body {
+        case .jsonPatch: try PatchTypeMeta.check(&r, level: level, session: s)
+        case .strategicPatch: PatchTypeMeta.restore(&r)
+        case .object: break
+        }
         if let schema = r.type.openAPIV3Schema {
             try customResource(r, schema: schema, level: level, session: s)
             return
@@ -34,8 +38,8 @@ struct StrictDecoding: AdmissionStep {
             let report = decodeReport(r.object, definition: def, index: .builtin)
             if let e = report.decodeError { throw PatchDecoding.invalid(shown, e) }
             try patchStrictErrors(report.strictErrors.sorted(), shown: shown, level: level)
-        case .jsonPatch:
-            let shown = r.object.compactJSON
+        case .jsonPatch(let patch, let merge):
+            let shown = PatchedObjectText.text(old: r.old ?? .null, patched: r.object, patch: patch, merge: merge, builtin: true)
             if let e = report.decodeError { throw PatchDecoding.invalid(shown, e) }
             try patchStrictErrors(report.strictErrors, shown: shown, level: level)
         }

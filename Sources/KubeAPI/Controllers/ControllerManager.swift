@@ -41,6 +41,10 @@ final class ControllerManager {
     var schedulerRetrying = false
     /// While a CronJob's runs are replayed: the time its controller last looked (the previous run).
     var cronReplayFloor: Int64?
+    /// CronJobs whose sync is running (see `syncCronJob`).
+    var cronJobsInSync: Set<String> = []
+    /// CronJobs asked for again while their sync ran: synced once more after it.
+    var cronJobsToResync: Set<String> = []
     /// Pending pods whose kubelet should look again (a ConfigMap, Secret or Service they wait for changed).
     var kubeletWake: Set<String> = []
     /// The user's Stages by `group/kind`, read once per transaction (nil: not read yet or a Stage changed).
@@ -662,24 +666,9 @@ extension APIServer {
     /// The clock-driven controllers (CronJobs), run when a command opens the store: a read finds
     /// whether anything is due, and only then a write transaction reconciles.
     public func runClockControllers() throws {
-        try runTimers()
+        try runCronJobsAndTimers()
         try runKubeletRetries()
         try runHPASyncs()
         try sweepExpiredEventsOnOpen()
-        let due = try read { s -> Bool in
-            guard let cron = s.registry.type(group: "batch", kind: "CronJob") else { return false }
-            if try s.tx.count(resource: cron.storageKey, namespace: nil) == 0 { return false }
-            return try s.list(cron, namespace: nil).contains { s.controllers.cronJobDue($0) }
-        }
-        guard due else { return }
-        let until = clock.now
-        try controllerWrite { s in
-            guard let cron = s.registry.type(group: "batch", kind: "CronJob") else { return }
-            for cj in try s.list(cron, namespace: nil) where s.controllers.cronJobDue(cj) {
-                try s.controllers.replayCronJob(namespace: cj["metadata"]["namespace"].string ?? "",
-                                                name: cj["metadata"]["name"].string ?? "", until: until)
-            }
-            try s.controllers.drain()
-        }
     }
 }

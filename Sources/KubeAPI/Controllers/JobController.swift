@@ -164,18 +164,6 @@ extension ControllerManager {
 
     // MARK: CronJob
 
-    /// Whether the clock has reached a schedule time the CronJob has not acted on yet.
-    func cronJobDue(_ cj: JSONValue) -> Bool {
-        if cj["spec"]["suspend"].bool == true { return false }
-        guard let sched = CronSchedule(cj["spec"]["schedule"].string ?? "") else { return false }
-        let zone = TimeZoneInfo(name: cj["spec"]["timeZone"].string ?? "") ?? .utc
-        // Any schedule time since the last run: the replay runs each one at its own time, within its deadline.
-        let earliest = Timestamp(rfc3339: cj["status"]["lastScheduleTime"].string ?? "")?.seconds
-            ?? Timestamp(rfc3339: cj["metadata"]["creationTimestamp"].string ?? "")?.seconds ?? now.seconds
-        guard let next = sched.nextUTC(after: earliest, zone: zone) else { return false }
-        return next <= now.seconds
-    }
-
     func earliestTime(_ cj: JSONValue) -> Int64 {
         var earliest = Timestamp(rfc3339: cj["status"]["lastScheduleTime"].string ?? "")?.seconds
             ?? Timestamp(rfc3339: cj["metadata"]["creationTimestamp"].string ?? "")?.seconds ?? now.seconds
@@ -185,17 +173,36 @@ extension ControllerManager {
     }
 
     func syncCronJob(namespace ns: String, name: String) throws {
+        // One sync of a CronJob at a time, as a work queue holds its key: the Job it creates makes the
+        // Job controller write, which asks for this CronJob's sync again; that one comes after this one.
+        let key = ns + "/" + name
+        guard !cronJobsInSync.contains(key) else {
+            cronJobsToResync.insert(key)
+            return
+        }
+        cronJobsInSync.insert(key)
+        defer {
+            cronJobsInSync.remove(key)
+            if cronJobsToResync.remove(key) != nil { enqueue(.cronJob(ns, name)) }
+        }
         guard let cj = try live(cronType, ns, name) else { return }
         var status = cj["status"]
         var jobs: [JSONValue] = []
         for row in try s.tx.dependents(ofUID: cj["metadata"]["uid"].string ?? "") where row.resource == jobType.storageKey {
             jobs.append(try s.decode(row))
         }
-        var active: [JSONValue] = []
+        // The active list holds the Jobs this controller created, as referenced when it created them. A
+        // running Job it owns but did not list (`create job --from=cronjob/...`) is reported, not adopted.
+        let listed = status["active"].array ?? []
+        var finishedUIDs = Set<String>()
+        var childUIDs = Set<String>()
         for job in jobs {
             let jobName = job["metadata"]["name"].string ?? ""
-            let wasActive = (status["active"].array ?? []).contains { $0["uid"] == job["metadata"]["uid"] }
+            let uid = job["metadata"]["uid"].string ?? ""
+            childUIDs.insert(uid)
+            let wasActive = listed.contains { $0["uid"].string == uid }
             if let cond = jobFinished(job) {
+                finishedUIDs.insert(uid)
                 if wasActive {
                     event(cj, reason: "SawCompletedJob", message: "Saw completed job: \(jobName), condition: \(cond)",
                           component: "cronjob-controller")
@@ -204,9 +211,22 @@ extension ControllerManager {
                     let prev = Timestamp(rfc3339: status["lastSuccessfulTime"].string ?? "")?.seconds ?? Int64.min
                     if (Timestamp(rfc3339: ct)?.seconds ?? 0) > prev { status["lastSuccessfulTime"] = .string(ct) }
                 }
-            } else {
-                active.append(jobReference(job))
+            } else if !wasActive {
+                event(cj, type: "Warning", reason: "UnexpectedJob",
+                      message: "Saw a job that the controller did not create or forgot: \(jobName)", component: "cronjob-controller")
             }
+        }
+        var active: [JSONValue] = []
+        for ref in listed {
+            let uid = ref["uid"].string ?? ""
+            if finishedUIDs.contains(uid) { continue }
+            if !childUIDs.contains(uid),
+                try s.tx.get(resource: jobType.storageKey, namespace: ref["namespace"].string ?? ns, name: ref["name"].string ?? "") == nil
+            {
+                event(cj, reason: "MissingJob", message: "Active job went missing: \(ref["name"].string ?? "")", component: "cronjob-controller")
+                continue
+            }
+            active.append(ref)
         }
         // History limits.
         func prune(_ cond: String, limit: Int64) throws {

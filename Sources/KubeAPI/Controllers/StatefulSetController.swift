@@ -12,10 +12,15 @@ extension ControllerManager {
         let ns = owner["metadata"]["namespace"].string ?? ""
         let ownerName = owner["metadata"]["name"].string ?? ""
         let uid = owner["metadata"]["uid"].string ?? ""
-        var template = owner["spec"]["template"]
-        template["$patch"] = "replace"
-        let data: JSONValue = ["spec": ["template": template]]
-        let hash = templateHash(data)
+        let template = owner["spec"]["template"]
+        let data = RevisionData.of(owner: owner)
+        // The name's hash is of the template as written, with the directive after it (as this store
+        // has always named revisions); a revision written before `data` took the Go encoding is
+        // recognised by that form.
+        var hashed = template
+        hashed["$patch"] = "replace"
+        let earlierData: JSONValue = ["spec": ["template": hashed]]
+        let hash = templateHash(earlierData)
         let crName = "\(ownerName)-\(hash)"
         var revisions: [JSONValue] = []
         // Summaries first: the owner's pods are dependents too, and only its revisions are read.
@@ -23,7 +28,7 @@ extension ControllerManager {
             if let rev = try s.object(of: row) { revisions.append(rev) }
         }
         let maxRev = revisions.compactMap { $0["revision"].int }.max() ?? 0
-        if let existing = revisions.first(where: { $0["data"] == data }) {
+        if let existing = revisions.first(where: { $0["data"] == data || $0["data"] == earlierData }) {
             let name = existing["metadata"]["name"].string ?? crName
             let existingHash = existing["metadata"]["labels"]["controller.kubernetes.io/hash"].string ?? hash
             if (existing["revision"].int ?? 0) < maxRev {
@@ -35,12 +40,17 @@ extension ControllerManager {
         }
         var labels = template["metadata"]["labels"]
         labels["controller.kubernetes.io/hash"] = .string(hash)
-        let cr: JSONValue = [
+        var cr: JSONValue = [
             "apiVersion": "apps/v1", "kind": "ControllerRevision",
             "metadata": ["name": .string(crName), "namespace": .string(ns), "labels": labels,
                          "ownerReferences": [ownerReference(owner, apiVersion: "apps/v1", kind: kind)]],
             "data": data, "revision": .int(maxRev + 1),
         ]
+        // Both controllers copy the owner's annotations (`kubernetes.io/change-cause` is what
+        // `rollout history` shows) when they write a revision.
+        if let annotations = owner["metadata"]["annotations"].object, !annotations.isEmpty {
+            cr["metadata"]["annotations"] = .object(annotations)
+        }
         if try s.tx.get(resource: crType.storageKey, namespace: ns, name: crName) == nil {
             try s.create(cr, type: crType, namespace: ns)
         }

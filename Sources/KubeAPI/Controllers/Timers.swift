@@ -87,8 +87,8 @@ extension APIServer {
     /// is split into transactions of at most about half a second (a short pause between them), so a
     /// store catching up on thousands of timers never holds other writers for long. A resync left by
     /// another live process is its own to finish: the loop stops there.
-    func runTimers(limit: Int = 20_000) throws {
-        let until = clock.now.seconds
+    func runTimers(until: Int64? = nil, limit: Int = 20_000) throws {
+        let until = until ?? clock.now.seconds
         var steps = 0
         while steps < limit {
             guard let first = try read({ try Timers.next($0.tx, until: until) }), !ownedElsewhere(first.id, first.payload) else { return }

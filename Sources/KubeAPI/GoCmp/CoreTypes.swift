@@ -1,7 +1,8 @@
 /// The Go types of v1.32's internal `core` API that a Pod spec decodes into, as go-cmp walks them:
 /// field names in declaration order, Go types, and the JSON names they come from (`-` for an embedded
 /// struct whose fields sit inline). One type a line: `Name struct Field:Type:json ...`, or a named
-/// string (`Name string`, `stringer` when it has a String method) or map (`Name map[K]V`).
+/// string (`Name string`, `stringer` when it has a String method) or map (`Name map[K]V`). A name with a
+/// package (`v1.LabelSelector`, from apimachinery's meta/v1) prints as it is; the others are `core.`.
 /// Types the diff only prints are listed with their fields too; a pointer to a type not listed here
 /// prints as an opaque `{...}`-less literal of its JSON.
 enum GoCoreTypes {
@@ -71,7 +72,18 @@ enum GoCoreTypes {
     ConfigMapProjection struct LocalObjectReference:LocalObjectReference:- Items:[]KeyToPath:items Optional:*bool:optional
     ServiceAccountTokenProjection struct Audience:string:audience ExpirationSeconds:int64:expirationSeconds Path:string:path
     ImageVolumeSource struct Reference:string:reference PullPolicy:string:pullPolicy
-    Affinity struct NodeAffinity:*Opaque:nodeAffinity PodAffinity:*Opaque:podAffinity PodAntiAffinity:*Opaque:podAntiAffinity
-    TopologySpreadConstraint struct MaxSkew:int32:maxSkew TopologyKey:string:topologyKey WhenUnsatisfiable:string:whenUnsatisfiable LabelSelector:*Opaque:labelSelector MinDomains:*int32:minDomains NodeAffinityPolicy:*string:nodeAffinityPolicy NodeTaintsPolicy:*string:nodeTaintsPolicy MatchLabelKeys:[]string:matchLabelKeys
+    Affinity struct NodeAffinity:*NodeAffinity:nodeAffinity PodAffinity:*PodAffinity:podAffinity PodAntiAffinity:*PodAntiAffinity:podAntiAffinity
+    NodeAffinity struct RequiredDuringSchedulingIgnoredDuringExecution:*NodeSelector:requiredDuringSchedulingIgnoredDuringExecution PreferredDuringSchedulingIgnoredDuringExecution:[]PreferredSchedulingTerm:preferredDuringSchedulingIgnoredDuringExecution
+    NodeSelector struct NodeSelectorTerms:[]NodeSelectorTerm:nodeSelectorTerms
+    NodeSelectorTerm struct MatchExpressions:[]NodeSelectorRequirement:matchExpressions MatchFields:[]NodeSelectorRequirement:matchFields
+    NodeSelectorRequirement struct Key:string:key Operator:string:operator Values:[]string:values
+    PreferredSchedulingTerm struct Weight:int32:weight Preference:NodeSelectorTerm:preference
+    PodAffinity struct RequiredDuringSchedulingIgnoredDuringExecution:[]PodAffinityTerm:requiredDuringSchedulingIgnoredDuringExecution PreferredDuringSchedulingIgnoredDuringExecution:[]WeightedPodAffinityTerm:preferredDuringSchedulingIgnoredDuringExecution
+    PodAntiAffinity struct RequiredDuringSchedulingIgnoredDuringExecution:[]PodAffinityTerm:requiredDuringSchedulingIgnoredDuringExecution PreferredDuringSchedulingIgnoredDuringExecution:[]WeightedPodAffinityTerm:preferredDuringSchedulingIgnoredDuringExecution
+    PodAffinityTerm struct LabelSelector:*v1.LabelSelector:labelSelector Namespaces:[]string:namespaces TopologyKey:string:topologyKey NamespaceSelector:*v1.LabelSelector:namespaceSelector MatchLabelKeys:[]string:matchLabelKeys MismatchLabelKeys:[]string:mismatchLabelKeys
+    WeightedPodAffinityTerm struct Weight:int32:weight PodAffinityTerm:PodAffinityTerm:podAffinityTerm
+    v1.LabelSelector struct MatchLabels:map[string]string:matchLabels MatchExpressions:[]v1.LabelSelectorRequirement:matchExpressions
+    v1.LabelSelectorRequirement struct Key:string:key Operator:string:operator Values:[]string:values
+    TopologySpreadConstraint struct MaxSkew:int32:maxSkew TopologyKey:string:topologyKey WhenUnsatisfiable:string:whenUnsatisfiable LabelSelector:*v1.LabelSelector:labelSelector MinDomains:*int32:minDomains NodeAffinityPolicy:*string:nodeAffinityPolicy NodeTaintsPolicy:*string:nodeTaintsPolicy MatchLabelKeys:[]string:matchLabelKeys
     """
 }

@@ -14,7 +14,7 @@ indirect enum GoType {
         case .string: return "string"
         case .int: return "int64"
         case .bool: return "bool"
-        case .named(let n): return n == "int64Amount" ? "resource.int64Amount" : "core." + n
+        case .named(let n): return n == "int64Amount" ? "resource.int64Amount" : n.contains(".") ? n : "core." + n
         case .slice(let e): return "[]" + e.name
         case .ptr(let e): return "*" + e.name
         case .map(let n, let k, let v): return n.map { "core." + $0 } ?? "map[\(k.name)]\(v.name)"

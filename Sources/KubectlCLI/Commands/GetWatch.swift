@@ -47,7 +47,11 @@ enum GetWatch {
         var seen: [String: ObjectRow] = [:]
         for r in rows { seen[key(r)] = r }
         if !get.watchOnly && !rows.isEmpty {
-            try printer.print(rows.map { ("ADDED", $0) }, into: &inv)
+            // kubectl names a printer's failure on the objects it read first (a YAML refusal, a template
+            // error); on a watched change the printer's error is the message.
+            do { try printer.print(rows.map { ("ADDED", $0) }, into: &inv) } catch CLIError.message(let m) {
+                throw CLIError.message("unable to output the provided object: " + m)
+            }
         }
 
         while true {
@@ -224,7 +228,7 @@ struct EventPrinter {
                 }
             case .yaml:
                 if printedCount > 0 { inv.io.out.write("---\n") }
-                inv.io.out.write(ObjectPrinter.yaml(events ? ["object": object, "type": .string(eventType)] : object))
+                inv.io.out.write(try OutputWriter.yaml(events ? ["object": object, "type": .string(eventType)] : object))
             case .name:
                 inv.io.out.write(ObjectPrinter.name(object, type: type) + "\n")
             default:

@@ -76,8 +76,8 @@ struct Kubeconfig: Equatable {
         extensions = document["extensions"].array ?? []
         for section in Section.allCases {
             for item in document[section.rawValue].array ?? [] {
-                guard let name = item["name"].string else { continue }
-                put(section, Entry(name: name, fields: item[section.bodyKey].object ?? JSONObject()))
+                // An entry without a name is the entry named "" (clientcmd's map key).
+                put(section, Entry(name: item["name"].string ?? "", fields: item[section.bodyKey].object ?? JSONObject()))
             }
         }
     }
@@ -119,7 +119,7 @@ enum KubeconfigFields {
     static let preferences: [Field] = [("colors", false), ("extensions", false)]
     static let exec: [Field] = [("command", true), ("args", true), ("env", true), ("apiVersion", false),
                                 ("installHint", false), ("provideClusterInfo", true), ("interactiveMode", false)]
-    static let authProvider: [Field] = [("name", true), ("config", false)]
+    static let authProvider: [Field] = [("name", true), ("config", true)]
 
     static func fields(_ section: Kubeconfig.Section) -> [Field] {
         switch section {
@@ -132,7 +132,16 @@ enum KubeconfigFields {
     /// An entry body in v1 order; known fields only; nested exec / auth-provider ordered too.
     static func body(_ fields: JSONObject, _ section: Kubeconfig.Section) -> JSONObject {
         var out = ordered(fields, Self.fields(section))
-        if let exec = out["exec"]?.object { out["exec"] = .object(ordered(exec, Self.exec)) }
+        if let exec = out["exec"]?.object {
+            var e = ordered(exec, Self.exec)
+            // An env var always has both fields (neither is omitempty).
+            if let env = e["env"]?.array {
+                e["env"] = .array(env.map { v in
+                    .object(JSONObject([("name", v["name"].string.map { .string($0) } ?? ""), ("value", v["value"].string.map { .string($0) } ?? "")]))
+                })
+            }
+            out["exec"] = .object(e)
+        }
         if let ap = out["auth-provider"]?.object { out["auth-provider"] = .object(ordered(ap, authProvider)) }
         return out
     }
@@ -155,7 +164,7 @@ enum KubeconfigFields {
     static func defaultValue(_ name: String) -> JSONValue {
         switch name {
         case "provideClusterInfo": .bool(false)
-        case "env", "args": .null
+        case "env", "args", "config": .null
         default: .string("")
         }
     }
@@ -169,14 +178,5 @@ enum KubeconfigFields {
         case .object(let o): o.isEmpty
         default: false
         }
-    }
-
-    /// Whether a field holds bytes (base64 in the document; `set` decodes its value unless raw).
-    static func isBytes(_ name: String) -> Bool {
-        ["certificate-authority-data", "client-certificate-data", "client-key-data"].contains(name)
-    }
-
-    static func isBool(_ name: String) -> Bool {
-        ["insecure-skip-tls-verify", "disable-compression", "colors", "provideClusterInfo"].contains(name)
     }
 }

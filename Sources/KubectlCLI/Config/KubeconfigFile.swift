@@ -109,8 +109,8 @@ enum KubeconfigFile {
         do {
             let doc = try YAMLCodec.decode(text)
             if doc.isNull { return Kubeconfig() }
-            guard doc.object != nil else {
-                throw CLIError.message("error loading config file \"\(path)\": couldn't get version/kind; json parse error")
+            if let problem = KubeconfigSchema.problem(doc) {
+                throw CLIError.message("error loading config file \"\(path)\": \(problem)")
             }
             return Kubeconfig(document: doc)
         } catch let e as CLIError {
@@ -125,22 +125,39 @@ enum KubeconfigFile {
     }
 
     /// Read-modify-write under `PATH.lock`; the new text replaces the file in one rename.
-    static func update(_ path: String, initial: () throws -> Kubeconfig,
+    /// `writeUnchanged`: write the file even when it is missing and the change changes nothing (the
+    /// store's own kubeconfig; a file named by `--kubeconfig` is not created by a change that changes nothing).
+    static func update(_ path: String, initial: () throws -> Kubeconfig, writeUnchanged: Bool = true,
                        _ change: (inout Kubeconfig) throws -> Void) throws
     {
         try makeParentDirectories(of: path)
-        let lock = open(path + ".lock", O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
-        guard lock >= 0 else { throw CLIError.message("open \(path).lock: \(String(cString: strerror(errno)))") }
-        defer { close(lock) }
-        flock(lock, LOCK_EX)
-        defer { flock(lock, LOCK_UN) }
+        let lock = try acquireLock(path + ".lock")
+        // Removed while still held, as clientcmd removes its lock file: later writers lock a new file.
+        defer { unlink(path + ".lock"); flock(lock, LOCK_UN); close(lock) }
         let existing = try read(path)
-        var config = try existing ?? initial()
+        let start = try existing ?? initial()
+        var config = start
         try change(&config)
         // clientcmd's ModifyConfig writes only what changed: a change that changes nothing leaves the
         // file as it is, in its own layout.
-        if let existing, existing.json() == config.json() { return }
+        if start.json() == config.json() && (existing != nil || !writeUnchanged) { return }
         try write(config, to: path)
+    }
+
+    /// An exclusive flock on `path`, retried until the locked file is still the one at `path` (a holder
+    /// removes it when done, so a waiter may have locked a file that is gone).
+    private static func acquireLock(_ path: String) throws -> Int32 {
+        while true {
+            let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
+            guard fd >= 0 else { throw CLIError.message("open \(path): \(String(cString: strerror(errno)))") }
+            flock(fd, LOCK_EX)
+            var held = stat(), named = stat()
+            if fstat(fd, &held) == 0, stat(path, &named) == 0, held.st_ino == named.st_ino, held.st_dev == named.st_dev {
+                return fd
+            }
+            flock(fd, LOCK_UN)
+            close(fd)
+        }
     }
 
     static func write(_ config: Kubeconfig, to path: String) throws {
@@ -177,5 +194,34 @@ func readFileBytes(_ path: String) throws -> [UInt8] {
     switch readFile(path) {
     case .success(let bytes): return bytes
     case .failure(let e): throw CLIError.message("open \(path): \(e.goText)")
+    }
+}
+
+/// File paths inside a kubeconfig: relative ones are read from the kubeconfig's directory, and an entry
+/// that set-cluster or set-credentials rewrites gets its paths relative to that directory when they lie
+/// inside it (clientcmd's ResolveLocalPaths, then RelativizePathWithNoBacksteps).
+enum KubeconfigPaths {
+    /// The absolute directory of the kubeconfig file.
+    static func base(of kubeconfigPath: String) -> String {
+        let abs = absolutePath(kubeconfigPath)
+        guard let slash = abs.lastIndex(of: "/"), slash != abs.startIndex else { return "/" }
+        return String(abs[..<slash])
+    }
+
+    static func resolved(_ path: String, base: String) -> String { path.isEmpty ? path : joinPath(base, path) }
+
+    static func relativized(_ path: String, base: String) -> String {
+        guard !path.isEmpty else { return path }
+        let full = joinPath(base, path)
+        if full == base { return "." }
+        let prefix = base == "/" ? "/" : base + "/"
+        return full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : (path.hasPrefix("/") ? path : full)
+    }
+
+    /// The path fields of `fields` relativized (`keys`: the entry kind's path fields).
+    static func relativize(_ fields: inout JSONObject, _ keys: [String], base: String) {
+        for key in keys {
+            if let p = fields[key]?.string, !p.isEmpty { fields[key] = .string(relativized(p, base: base)) }
+        }
     }
 }

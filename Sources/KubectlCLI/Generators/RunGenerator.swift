@@ -1,29 +1,15 @@
 import KubeModel
+import KubeSchema
 
 /// Re-shapes an unstructured value the way a decode into the Go type and re-encode would:
 /// known fields in struct order (unknown ones after, in their order), non-omitempty fields added.
 /// Covers JobSpec → PodTemplateSpec → PodSpec → Container; deeper values keep their order.
 enum TypedOrder {
-    static let objectMeta = ["name", "generateName", "namespace", "selfLink", "uid", "resourceVersion", "generation",
-                             "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "labels",
-                             "annotations", "ownerReferences", "finalizers", "managedFields"]
-    static let jobSpecOrder = ["parallelism", "completions", "activeDeadlineSeconds", "podFailurePolicy", "successPolicy",
-                               "backoffLimit", "backoffLimitPerIndex", "maxFailedIndexes", "selector", "manualSelector",
-                               "template", "ttlSecondsAfterFinished", "completionMode", "suspend", "podReplacementPolicy",
-                               "managedBy"]
-    static let podSpecOrder = ["volumes", "initContainers", "containers", "ephemeralContainers", "restartPolicy",
-                               "terminationGracePeriodSeconds", "activeDeadlineSeconds", "dnsPolicy", "nodeSelector",
-                               "serviceAccountName", "serviceAccount", "automountServiceAccountToken", "nodeName",
-                               "hostNetwork", "hostPID", "hostIPC", "shareProcessNamespace", "securityContext",
-                               "imagePullSecrets", "hostname", "subdomain", "affinity", "schedulerName", "tolerations",
-                               "hostAliases", "priorityClassName", "priority", "dnsConfig", "readinessGates",
-                               "runtimeClassName", "enableServiceLinks", "preemptionPolicy", "overhead",
-                               "topologySpreadConstraints", "setHostnameAsFQDN", "os", "hostUsers", "schedulingGates",
-                               "resourceClaims", "resources"]
-    static let containerOrder = ["name", "image", "command", "args", "workingDir", "ports", "envFrom", "env", "resources",
-                                 "resizePolicy", "restartPolicy", "volumeMounts", "volumeDevices", "livenessProbe",
-                                 "readinessProbe", "startupProbe", "lifecycle", "terminationMessagePath",
-                                 "terminationMessagePolicy", "imagePullPolicy", "securityContext", "stdin", "stdinOnce", "tty"]
+    // Go field orders from the one table of them (KubeSchema's GoFieldOrder).
+    static let objectMeta = GoFieldOrder.fields("io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta") ?? []
+    static let jobSpecOrder = GoFieldOrder.fields("io.k8s.api.batch.v1.JobSpec") ?? []
+    static let podSpecOrder = GoFieldOrder.fields("io.k8s.api.core.v1.PodSpec") ?? []
+    static let containerOrder = GoFieldOrder.fields("io.k8s.api.core.v1.Container") ?? []
 
     static func reorder(_ v: JSONValue, _ order: [String], _ transform: (String, JSONValue) -> JSONValue = { $1 }) -> JSONObject {
         guard let o = v.object else { return JSONObject() }
@@ -110,7 +96,7 @@ extension RunOptions {
     func pod(args: [String], argsLenAtDash: Int?, context: GeneratorContext) throws -> JSONValue {
         if args.isEmpty || argsLenAtDash == 0 { throw CLIError.usage("NAME is required for run") }
         if image.isEmpty { throw CLIError.message("--image is required") }
-        if !Self.isValidImage(image) { throw CLIError.message("Invalid image name \"\(image)\": invalid reference format") }
+        if !Self.isValidImage(image) { throw CLIError.message("Invalid image name \(goQuoted(image)): invalid reference format") }
         if tty && !stdin { throw CLIError.usage("-i/--stdin is required for containers with -t/--tty=true") }
         if expose && port.isEmpty {
             throw CLIError.usage("--port must be set when exposing a service")

@@ -117,8 +117,7 @@ final class OperationPrinter {
             var refused: [Error] = []
             for (i, o) in objs.enumerated() {
                 if i > 0 && separators { inv.io.out.write("---\n") }
-                if let e = ObjectPrinter.yamlPrintError(o) { refused.append(CLIError.message(e)); continue }
-                inv.io.out.write(ObjectPrinter.yaml(o))
+                do { inv.io.out.write(try OutputWriter.yaml(o)) } catch { refused.append(error) }
             }
             if refused.count == 1 { throw refused[0] }
             if refused.count > 1 { throw CLIError.aggregate(refused) }

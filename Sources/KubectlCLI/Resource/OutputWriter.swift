@@ -13,9 +13,7 @@ enum OutputWriter {
     {
         switch format {
         case .yaml:
-            let value = single ? objects[0] : ObjectPrinter.list(objects)
-            if let e = ObjectPrinter.yamlPrintError(value) { throw CLIError.message(e) }
-            inv.io.out.write(ObjectPrinter.yaml(value))
+            inv.io.out.write(try yaml(single ? objects[0] : ObjectPrinter.list(objects)))
         case .json:
             inv.io.out.write(ObjectPrinter.json(single ? objects[0] : ObjectPrinter.list(objects)))
         case .name:
@@ -26,6 +24,12 @@ enum OutputWriter {
             let value = single ? objects[0] : ObjectPrinter.list(objects)
             try TemplateOutput.write([value], format: format, inv: &inv)
         }
+    }
+
+    /// `ObjectPrinter.checkedYAML` for the CLI: the YAML, or kubectl's `yaml: control characters are not
+    /// allowed` (and the like) as the command's error.
+    static func yaml(_ value: JSONValue) throws -> String {
+        do { return try ObjectPrinter.checkedYAML(value) } catch { throw CLIError.message(error.description) }
     }
 
     static func typeOf(_ o: JSONValue, _ registry: Registry) -> ResourceType? {

@@ -74,10 +74,9 @@ import Testing
         let s = TestStore()
         #expect(s.run("create deployment web --image=nginx").exitCode == 0)
         let live = s.run("get deploy web -o json").stdout
-        for path in ["/kind", "/apiVersion"] {
-            #expect(s.run(args: ["patch", "deploy", "web", "--type=json", "-p", #"[{"op":"remove","path":""# + path + #""}]"#]).stdout
-                == "deployment.apps/web patched (no change)\n")
-        }
+        // (Removing apiVersion is refused: QuotaLimitRangeRuleTests.removingAPIVersionFromABuiltInObject.)
+        #expect(s.run(args: ["patch", "deploy", "web", "--type=json", "-p", #"[{"op":"remove","path":"/kind"}]"#]).stdout
+            == "deployment.apps/web patched (no change)\n")
         #expect(s.run("get deploy web -o json").stdout == live)
     }
 }

@@ -424,7 +424,8 @@ import Testing
             * spec.template.spec.containers[0].resources.limits[memory]: Invalid value: "-1Gi": must be greater than or equal to 0
             * spec.template.spec.containers[0].resources.requests: Invalid value: "2": must be less than or equal to cpu limit of 1
             * spec.template.spec.containers[0].resources.limits: Required value: Limit must be set for non overcommitable resources
-            * spec.template.spec.containers[0].resources.requests[gpu]: Invalid value: "gpu": must be a standard resource for containers
+            * spec.template.spec.containers[0].resources.requests[gpu]: Invalid value: gpu: must be a standard resource type or fully qualified
+            * spec.template.spec.containers[0].resources.requests[gpu]: Invalid value: gpu: must be a standard resource for containers
 
             """, check: "get deploy,rs,pods -o name")
     }

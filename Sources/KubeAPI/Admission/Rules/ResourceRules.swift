@@ -36,14 +36,40 @@ enum ResourceRules {
 
     static func overcommitAllowed(_ name: String) -> Bool { isNative(name) && !name.hasPrefix("hugepages-") }
 
+    /// The names `validateResourceName` accepts without a prefix (`IsStandardResourceName`).
+    static let standardNames: Set<String> = [
+        "cpu", "memory", "ephemeral-storage", "requests.cpu", "requests.memory", "requests.ephemeral-storage", "limits.cpu",
+        "limits.memory", "limits.ephemeral-storage", "pods", "resourcequotas", "services", "replicationcontrollers", "secrets",
+        "configmaps", "persistentvolumeclaims", "storage", "requests.storage", "services.nodeports", "services.loadbalancers",
+    ]
+
+    static func isQuotaHugePages(_ name: String) -> Bool { name.hasPrefix("hugepages-") || name.hasPrefix("requests.hugepages-") }
+
+    /// `IsExtendedResourceName`: outside the kubernetes.io domain, no `requests.` prefix, and qualified as a quota name.
+    static func isExtended(_ name: String) -> Bool {
+        !isNative(name) && !name.hasPrefix("requests.") && isQualifiedName("requests." + name).isEmpty
+    }
+
+    /// `validateResourceName`: a qualified name, and a standard one when it has no prefix. The value is a
+    /// `core.ResourceName`, which prints through its String method (unquoted).
+    static func genericName(_ name: String, path: String, into errs: inout [FieldError]) {
+        let qualified = isQualifiedName(name)
+        for msg in qualified { errs.append(FieldError(.invalid, field: path, value: .raw(name), detail: msg)) }
+        if qualified.isEmpty, !name.contains("/"), !standardNames.contains(name), !isQuotaHugePages(name) {
+            errs.append(FieldError(.invalid, field: path, value: .raw(name), detail: "must be a standard resource type or fully qualified"))
+        }
+    }
+
+    /// `validateContainerResourceName`: `validateResourceName`, then a standard container resource (cpu,
+    /// memory, ephemeral storage, hugepages) or a well-formed extended resource.
     static func resourceName(_ name: String, path: String, into errs: inout [FieldError]) {
-        for msg in isQualifiedName(name) { errs.append(.invalid(path, name, msg)) }
+        genericName(name, path: path, into: &errs)
         if !name.contains("/") {
             if !standard.contains(name) && !name.hasPrefix("hugepages-") {
-                errs.append(.invalid(path, name, "must be a standard resource for containers"))
+                errs.append(FieldError(.invalid, field: path, value: .raw(name), detail: "must be a standard resource for containers"))
             }
-        } else if !isNative(name), name.hasPrefix("requests.") || !isQualifiedName("requests." + name).isEmpty {
-            errs.append(.invalid(path, name, "doesn't follow extended resource name standard"))
+        } else if !isNative(name), !isExtended(name) {
+            errs.append(FieldError(.invalid, field: path, value: .raw(name), detail: "doesn't follow extended resource name standard"))
         }
     }
 

@@ -1,16 +1,15 @@
 import KubeModel
+import KubeSchema
 
 /// An RBAC object as kubectl prints a typed rbac/v1 value it holds (`auth reconcile -o json|yaml`):
 /// fields in Go struct order, empty ones left out, and ObjectMeta's `creationTimestamp` always present
 /// (`null` for an object not stored yet).
 enum RBACTypedShape {
-    static let metaOrder = ["name", "generateName", "namespace", "selfLink", "uid", "resourceVersion", "generation",
-                            "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "labels", "annotations",
-                            "ownerReferences", "finalizers", "managedFields"]
+    static let metaOrder = TypedOrder.objectMeta
     static let topOrder = ["kind", "apiVersion", "metadata", "subjects", "roleRef", "rules", "aggregationRule"]
-    static let ruleOrder = ["verbs", "apiGroups", "resources", "resourceNames", "nonResourceURLs"]
-    static let subjectOrder = ["kind", "apiGroup", "name", "namespace"]
-    static let roleRefOrder = ["apiGroup", "kind", "name"]
+    static let ruleOrder = GoFieldOrder.fields("io.k8s.api.rbac.v1.PolicyRule") ?? []
+    static let subjectOrder = GoFieldOrder.fields("io.k8s.api.rbac.v1.Subject") ?? []
+    static let roleRefOrder = GoFieldOrder.fields("io.k8s.api.rbac.v1.RoleRef") ?? []
 
     static func shape(_ obj: JSONValue) -> JSONValue {
         var out = ordered(obj, topOrder)

@@ -166,12 +166,14 @@ struct ClusterInfoDumpOptions: FlagOptions {
 
     func run(_ inv: inout Invocation) throws {
         let server = try inv.server()
-        try emit(&inv, file: "nodes", list: try list(server, inv, group: "", plural: "nodes", namespace: nil, kind: "NodeList", apiVersion: "v1"))
+        var printed = 0
+        try emit(&inv, file: "nodes", list: try list(server, inv, group: "", plural: "nodes", namespace: nil, kind: "NodeList", apiVersion: "v1"),
+                 printed: &printed)
         for ns in namespaces {
             var pods: [JSONValue] = []
             for k in Self.kinds {
                 let l = try list(server, inv, group: k.group, plural: k.plural, namespace: ns, kind: k.kind, apiVersion: k.apiVersion)
-                try emit(&inv, file: ns + "/" + k.file, list: l)
+                try emit(&inv, file: ns + "/" + k.file, list: l, printed: &printed)
                 if k.plural == "pods" { pods = l["items"].array ?? [] }
             }
             for pod in pods { try writeLogs(&inv, pod, namespace: ns) }
@@ -195,11 +197,20 @@ struct ClusterInfoDumpOptions: FlagOptions {
                                    ("metadata", ["resourceVersion": .string(String(rv))]), ("items", .array(items))]))
     }
 
-    func emit(_ inv: inout Invocation, file: String, list: JSONValue) throws {
+    /// Prints one list. kubectl's one YAML printer writes `---` before every list after the first, into
+    /// whichever file the list goes to.
+    func emit(_ inv: inout Invocation, file: String, list: JSONValue, printed: inout Int) throws {
         var text = ""
+        printed += 1
         switch format {
         case .json: text = ObjectPrinter.json(list, sortKeys: false)
-        case .yaml: text = ObjectPrinter.yaml(list)
+        case .yaml:
+            text = printed > 1 ? "---\n" : ""
+            // kubectl creates the list's file, then its printer refuses the list and the dump stops.
+            do { text += try OutputWriter.yaml(list) } catch {
+                try write(&inv, file + fileExtension, text)
+                throw error
+            }
         default:
             var sub = inv
             sub.io = IOStreams(out: OutputStream(), err: inv.io.err, stdin: { [] })

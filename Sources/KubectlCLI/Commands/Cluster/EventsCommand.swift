@@ -122,7 +122,8 @@ struct EventsOptions: FlagOptions {
     static func printObject(_ object: JSONValue, items: [JSONValue], format: OutputFormat, inv: inout Invocation) throws {
         switch format {
         case .json: inv.io.out.write(ObjectPrinter.json(object, sortKeys: false))
-        case .yaml: inv.io.out.write(ObjectPrinter.yaml(object))
+        // kubectl events ignores its printer's error: a list the YAML printer refuses prints nothing.
+        case .yaml: inv.io.out.write((try? OutputWriter.yaml(object)) ?? "")
         case .name: break  // kubectl's name printer finds no kinds in its typed event list: it prints nothing
         default:
             // kubectl events writes through its tab writer and ignores the printer's error: a template
@@ -299,9 +300,7 @@ enum TypedEvent {
         return .object(out)
     }
 
-    static let metadataOrder = ["name", "generateName", "namespace", "selfLink", "uid", "resourceVersion", "generation",
-                                "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "labels",
-                                "annotations", "ownerReferences", "finalizers", "managedFields"]
+    static let metadataOrder = TypedOrder.objectMeta
 
     static func metadata(_ m: JSONValue) -> JSONValue { ordered(m, metadataOrder) }
 

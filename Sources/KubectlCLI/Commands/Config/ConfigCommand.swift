@@ -43,15 +43,20 @@ extension Invocation {
     /// kubectl's config commands given the wrong number of arguments: their help on stdout, then
     /// `error: Unexpected args: [...]`.
     func helpThenUnexpectedArgs(lowercase: Bool = false) -> Error {
+        helpThen("\(lowercase ? "u" : "U")nexpected args: [\(args.joined(separator: " "))]")
+    }
+
+    /// The command's help on stdout, then `error: MESSAGE`.
+    func helpThen(_ message: String) -> Error {
         if let command = Help.command(at: commandPath) { io.out.write(Help.render(command, path: commandPath)) }
-        return CLIError.message("\(lowercase ? "u" : "U")nexpected args: [\(args.joined(separator: " "))]")
+        return CLIError.message(message)
     }
 
     /// Changes the kubeconfig file (created from the current document when there is none yet).
     func updateKubeconfig(_ change: (inout Kubeconfig) throws -> Void) throws {
         let location = kubeconfigLocation
         var saved: Kubeconfig?
-        try KubeconfigFile.update(location.path, initial: { try kubeconfig() }) { config in
+        try KubeconfigFile.update(location.path, initial: { try kubeconfig() }, writeUnchanged: !location.explicit) { config in
             try change(&config)
             saved = config
         }

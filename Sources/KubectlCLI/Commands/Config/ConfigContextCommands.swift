@@ -55,6 +55,10 @@ struct UseContextOptions: FlagOptions {
         name = inv.args[0]
     }
 
+    func validate(_ inv: Invocation) throws {
+        if name.isEmpty { throw CLIError.message("empty context names are not allowed") }
+    }
+
     func run(_ inv: inout Invocation) throws {
         try inv.updateKubeconfig { config in
             guard config.entry(.contexts, name) != nil else {
@@ -77,6 +81,10 @@ struct RenameContextOptions: FlagOptions {
         guard inv.args.count == 2 else { throw inv.helpThenUnexpectedArgs() }
         old = inv.args[0]
         new = inv.args[1]
+    }
+
+    func validate(_ inv: Invocation) throws {
+        if new.isEmpty { throw CLIError.message("You must specify a new non-empty context name") }
     }
 
     func run(_ inv: inout Invocation) throws {

@@ -29,6 +29,7 @@ struct SetClusterOptions: FlagOptions {
     }
 
     func validate(_ inv: Invocation) throws {
+        if name.isEmpty { throw CLIError.message("you must specify a non-empty cluster name") }
         let ca = certificateAuthority ?? ""
         if insecureSkipTLSVerify == true && !ca.isEmpty {
             throw CLIError.message("you cannot specify a certificate authority and insecure mode at the same time")
@@ -39,8 +40,12 @@ struct SetClusterOptions: FlagOptions {
     }
 
     func run(_ inv: inout Invocation) throws {
+        let base = KubeconfigPaths.base(of: inv.kubeconfigLocation.path)
         try inv.updateKubeconfig { config in
-            config.put(.clusters, Kubeconfig.Entry(name: name, fields: try modified(config.entry(.clusters, name)?.fields)))
+            let old = config.entry(.clusters, name)?.fields
+            var fields = try modified(old)
+            if fields != old { KubeconfigPaths.relativize(&fields, ["certificate-authority"], base: base) }
+            config.put(.clusters, Kubeconfig.Entry(name: name, fields: fields))
         }
         inv.io.out.write("Cluster \(strconvQuote(name)) set.\n")
     }
@@ -123,19 +128,35 @@ struct SetCredentialsOptions: FlagOptions {
 
     mutating func complete(_ inv: inout Invocation) throws {
         guard inv.args.count == 1 else { throw inv.helpThenUnexpectedArgs(lowercase: true) }
+        // cmdutil.ParsePairs with removal: `key=value` or `key-`, a non-empty key; every bad one listed.
+        for (flag, items) in [("auth-provider-arg", authProviderArgs), ("exec-env", execEnv)] {
+            let bad = items.filter { item in
+                if let eq = item.firstIndex(of: "=") { return eq == item.startIndex }
+                return !(item.hasSuffix("-") && item.count > 1)
+            }
+            if !bad.isEmpty { throw inv.helpThen("invalid \(flag) format: \(bad.joined(separator: ", "))") }
+        }
         name = inv.args[0]
     }
 
     func validate(_ inv: Invocation) throws {
+        if name.isEmpty { throw CLIError.message("you must specify a non-empty user name") }
         let basic = !(username ?? "").isEmpty || !(password ?? "").isEmpty
         if !(token ?? "").isEmpty && basic {
             throw CLIError.message("you cannot specify more than one authentication method at the same time: --token, --username/--password")
         }
+        if embedCerts && (clientCertificate ?? "").isEmpty && (clientKey ?? "").isEmpty {
+            throw CLIError.message("you must specify a --client-certificate or --client-key to embed")
+        }
     }
 
     func run(_ inv: inout Invocation) throws {
+        let base = KubeconfigPaths.base(of: inv.kubeconfigLocation.path)
         try inv.updateKubeconfig { config in
-            config.put(.users, Kubeconfig.Entry(name: name, fields: try modified(config.entry(.users, name)?.fields)))
+            let old = config.entry(.users, name)?.fields
+            var fields = try modified(old)
+            if fields != old { KubeconfigPaths.relativize(&fields, ["client-certificate", "client-key", "tokenFile"], base: base) }
+            config.put(.users, Kubeconfig.Entry(name: name, fields: fields))
         }
         inv.io.out.write("User \(strconvQuote(name)) set.\n")
     }
@@ -164,10 +185,11 @@ struct SetCredentialsOptions: FlagOptions {
     private func applyAuthProvider(_ user: inout JSONObject) {
         var provider = user["auth-provider"]?.object
         if let name = authProvider, provider?["name"]?.string != name { provider = JSONObject([("name", .string(name))]) }
-        if !authProviderArgs.isEmpty, provider != nil {
+        // kubectl gives any auth provider of the user a config map (`config: {}` when empty).
+        if provider != nil {
             var config = provider?["config"]?.object ?? JSONObject()
             Self.applyPairs(authProviderArgs, to: &config)
-            provider?["config"] = config.isEmpty ? nil : .object(config)
+            provider?["config"] = .object(config)
         }
         if let provider { user["auth-provider"] = .object(provider) }
     }
@@ -175,12 +197,14 @@ struct SetCredentialsOptions: FlagOptions {
     private func applyExec(_ user: inout JSONObject) {
         var exec = user["exec"]?.object
         if let execCommand {
-            if exec == nil { exec = JSONObject([("command", "")]) }
+            // A new command drops the old arguments.
+            if exec == nil { exec = JSONObject([("command", "")]) } else { exec?["args"] = nil }
             exec?["command"] = .string(execCommand)
         }
         guard var e = exec else { return }
         if let execAPIVersion { e["apiVersion"] = .string(execAPIVersion) }
-        if let execArgs { e["args"] = .array(execArgs.map { .string($0) }) }
+        // An empty --exec-arg is an empty list: the old arguments stay.
+        if let execArgs, !execArgs.isEmpty { e["args"] = .array(execArgs.map { .string($0) }) }
         if let execInteractiveMode { e["interactiveMode"] = .string(execInteractiveMode) }
         if let execProvideClusterInfo { e["provideClusterInfo"] = .bool(execProvideClusterInfo) }
         if !execEnv.isEmpty {

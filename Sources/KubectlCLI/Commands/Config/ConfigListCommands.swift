@@ -39,6 +39,7 @@ struct GetContextsOptions: FlagOptions {
             for name in names {
                 if let e = config.entry(.contexts, name) { shown.append(e) } else { missing.append("context \(name) not found") }
             }
+            shown.sort { goStringLess($0.name, $1.name) }  // kubectl sorts the names it prints
         }
         if output == "name" {
             inv.io.out.write(shown.map { $0.name + "\n" }.joined())
@@ -81,7 +82,7 @@ struct ViewConfigOptions: FlagOptions {
     var minify = false
     var flatten = false
     var raw = false
-    /// Accepted, no effect offline: kubectl-local reads one kubeconfig file.
+    /// kubectl-local reads one kubeconfig file; `--merge=false` wants it named by `--kubeconfig`, as kubectl does.
     var merge = true
 
     static var flags: [OptionFlag<Self>] {
@@ -100,6 +101,12 @@ struct ViewConfigOptions: FlagOptions {
 
     mutating func complete(_ inv: inout Invocation) throws { try APIResourcesCommand.rejectArguments(inv) }
 
+    func validate(_ inv: Invocation) throws {
+        if !merge && !inv.kubeconfigLocation.explicit {
+            throw CLIError.message("if merge==false a precise file must be specified")
+        }
+    }
+
     func run(_ inv: inout Invocation) throws {
         var config = try inv.kubeconfig()
         if minify {
@@ -107,18 +114,18 @@ struct ViewConfigOptions: FlagOptions {
             config = try Self.minified(config)
         }
         if flatten {
-            config = try Self.flattened(config)
+            config = try Self.flattened(config, base: KubeconfigPaths.base(of: inv.kubeconfigLocation.path))
         } else if !raw {
             config = Self.shortened(config)
         }
         let doc = config.json()
         switch printFlags.output {
         case "json": inv.io.out.write(doc.jsonString(JSONWriteOptions(indent: 4, sortKeys: false)) + "\n")
-        case "yaml", "": inv.io.out.write(ObjectPrinter.yaml(doc))
+        case "yaml", "": inv.io.out.write(try OutputWriter.yaml(doc))
         case "name": inv.io.out.write("config/<unknown>\n")  // kubectl's name printer: a Config has no name
         default:
-            guard let format = try printFlags.format() else { return inv.io.out.write(ObjectPrinter.yaml(doc)) }
-            try TemplateOutput.write([doc], format: format, inv: &inv)
+            guard let format = try printFlags.format() else { return inv.io.out.write(try OutputWriter.yaml(doc)) }
+            try TemplateOutput.write([doc], format: format, typed: true, inv: &inv)  // a typed clientcmd Config
         }
     }
 
@@ -160,21 +167,22 @@ struct ViewConfigOptions: FlagOptions {
     }
 
     /// clientcmd's FlattenConfig: referenced certificate and key files become `-data` fields.
-    static func flattened(_ config: Kubeconfig) throws -> Kubeconfig {
+    static func flattened(_ config: Kubeconfig, base: String) throws -> Kubeconfig {
         var out = config
         for i in out.clusters.indices {
-            try inline(&out.clusters[i].fields, path: "certificate-authority", data: "certificate-authority-data")
+            try inline(&out.clusters[i].fields, path: "certificate-authority", data: "certificate-authority-data", base: base)
         }
         for i in out.users.indices {
-            try inline(&out.users[i].fields, path: "client-certificate", data: "client-certificate-data")
-            try inline(&out.users[i].fields, path: "client-key", data: "client-key-data")
+            try inline(&out.users[i].fields, path: "client-certificate", data: "client-certificate-data", base: base)
+            try inline(&out.users[i].fields, path: "client-key", data: "client-key-data", base: base)
         }
         return out
     }
 
-    static func inline(_ fields: inout JSONObject, path key: String, data: String) throws {
+    /// A referenced file (relative: from the kubeconfig's directory) inlined.
+    static func inline(_ fields: inout JSONObject, path key: String, data: String, base: String) throws {
         guard let path = fields[key]?.string, !path.isEmpty else { return }
-        let bytes = try readFileBytes(path)
+        let bytes = try readFileBytes(KubeconfigPaths.resolved(path, base: base))
         fields[data] = .string(base64Encode(bytes))
         fields[key] = nil
     }

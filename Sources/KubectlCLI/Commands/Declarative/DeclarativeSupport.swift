@@ -48,7 +48,7 @@ enum PatchKind: String {
 enum Declarative {
     /// How the server received a patch (its decode errors are worded per patch type).
     static func requestBody(_ patch: JSONValue, kind: PatchKind) -> RequestBody {
-        kind == .strategic ? .strategicPatch(patch) : .jsonPatch
+        kind == .strategic ? .strategicPatch(patch) : .jsonPatch(patch, merge: kind == .merge)
     }
 
     static func schema(for obj: JSONValue) -> PatchSchema {

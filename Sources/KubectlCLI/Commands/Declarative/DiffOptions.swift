@@ -67,9 +67,9 @@ struct DiffOptions: FlagOptions {
                                                    force: false, inv: &sink, server: server)
             let fileName = DiffCommand.fileName(type, namespace: info.namespace, name: info.name)
             if let current {
-                try DiffCommand.writeFile(live + "/" + fileName, ObjectPrinter.yaml(DiffCommand.prepare(current, show: showManagedFields)))
+                try DiffCommand.writeFile(live + "/" + fileName, try OutputWriter.yaml(DiffCommand.prepare(current, show: showManagedFields)))
             }
-            try DiffCommand.writeFile(merged + "/" + fileName, ObjectPrinter.yaml(DiffCommand.prepare(after, show: showManagedFields)))
+            try DiffCommand.writeFile(merged + "/" + fileName, try OutputWriter.yaml(DiffCommand.prepare(after, show: showManagedFields)))
         }
         // --prune: what apply --prune would delete shows as gone (a live file without a merged one).
         if prune {
@@ -79,7 +79,7 @@ struct DiffOptions: FlagOptions {
             {
                 let name = DiffCommand.fileName(type, namespace: obj["metadata"]["namespace"].string ?? "",
                                                 name: obj["metadata"]["name"].string ?? "")
-                try DiffCommand.writeFile(live + "/" + name, ObjectPrinter.yaml(DiffCommand.prepare(obj, show: showManagedFields)))
+                try DiffCommand.writeFile(live + "/" + name, try OutputWriter.yaml(DiffCommand.prepare(obj, show: showManagedFields)))
             }
         }
         try DiffCommand.runDiffProgram(live: live, merged: merged, inv: &inv)

@@ -15,6 +15,8 @@ struct EditSession {
     let json: Bool
     let editor: String
     let original: String
+    /// What the printer said instead of writing the objects (`yaml: control characters are not allowed`).
+    let printError: Error?
     let crlf: Bool
     let saveConfig: Bool
     let outputPatch: Bool
@@ -46,13 +48,20 @@ struct EditSession {
         editor = inv.environment["KUBE_EDITOR"].flatMap { $0.isEmpty ? nil : $0 }
             ?? inv.environment["EDITOR"].flatMap { $0.isEmpty ? nil : $0 } ?? "vi"
         let document = shown.count == 1 ? shown[0] : ObjectPrinter.list(shown)
-        original = json ? ObjectPrinter.json(document) : ObjectPrinter.yaml(document)
+        do {
+            original = json ? ObjectPrinter.json(document) : try OutputWriter.yaml(document)
+            printError = nil
+        } catch {
+            (original, printError) = ("", error)
+        }
         self.crlf = crlf
         self.saveConfig = saveConfig
         self.outputPatch = outputPatch
     }
 
     mutating func run(_ inv: inout Invocation) throws {
+        // kubectl prints the objects for the editor first: a refusal ends the edit before any file is made.
+        if let printError { throw printError }
         while true {
             guard let edited = try openEditor(inv) else { return }
             previousEdit = edited

@@ -111,7 +111,7 @@ struct ViewLastAppliedOptions: FlagOptions {
             if output == "json" {
                 inv.io.out.write(value.jsonString(JSONWriteOptions(indent: 2, sortKeys: false)) + (text.hasSuffix("\n") ? "\n" : ""))
             } else {
-                inv.io.out.write(YAMLCodec.encode(value))
+                inv.io.out.write(try OutputWriter.yaml(value))
             }
         }
     }

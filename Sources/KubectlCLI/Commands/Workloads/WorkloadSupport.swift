@@ -2,6 +2,7 @@ import KubeAPI
 import KubeModel
 import KubePrinters
 import KubeRegistry
+import KubeSchema
 
 /// One object a workload verb acts on: its type (nil for a local object of an unknown kind), the
 /// object as read (from the store, or from `-f` with `--local`) and the file it came from.
@@ -186,7 +187,7 @@ enum TypedRoundTrip {
     /// A Service's spec (ports with `targetPort: 0` when unset) and status (`loadBalancer: {}`).
     static func service(_ obj: JSONValue) -> (spec: JSONValue, status: JSONValue) {
         var spec = TypedOrder.reorder(obj["spec"].isNull ? .emptyObject : obj["spec"], serviceSpecOrder)
-        let portOrder = ["name", "protocol", "appProtocol", "port", "targetPort", "nodePort"]
+        let portOrder = GoFieldOrder.fields("io.k8s.api.core.v1.ServicePort") ?? []
         if let ports = spec["ports"]?.array {
             spec["ports"] = .array(ports.map { p in
                 var q = TypedOrder.reorder(p, portOrder)
@@ -214,14 +215,8 @@ enum TypedRoundTrip {
         }
     }
 
-    static let serviceSpecOrder = ["ports", "selector", "clusterIP", "clusterIPs", "type", "externalIPs", "sessionAffinity",
-                                   "loadBalancerIP", "loadBalancerSourceRanges", "externalName", "externalTrafficPolicy",
-                                   "healthCheckNodePort", "publishNotReadyAddresses", "sessionAffinityConfig", "ipFamilies",
-                                   "ipFamilyPolicy", "allocateLoadBalancerNodePorts", "loadBalancerClass",
-                                   "internalTrafficPolicy", "trafficDistribution"]
-    static let podStatusOrder = ["phase", "conditions", "message", "reason", "nominatedNodeName", "hostIP", "hostIPs", "podIP",
-                                 "podIPs", "startTime", "initContainerStatuses", "containerStatuses", "qosClass",
-                                 "ephemeralContainerStatuses", "resize", "resourceClaimStatuses"]
+    static let serviceSpecOrder = GoFieldOrder.fields("io.k8s.api.core.v1.ServiceSpec") ?? []
+    static let podStatusOrder = GoFieldOrder.fields("io.k8s.api.core.v1.PodStatus") ?? []
 
     static func workloadSpec(_ spec: JSONValue, order: [String], required: [(String, JSONValue)],
                              selectorPointer: Bool = true) -> JSONValue {
@@ -245,6 +240,11 @@ enum TypedRoundTrip {
     static func status(_ st: JSONValue, order: [String], required: [(String, JSONValue)]) -> JSONValue {
         var s = TypedOrder.reorder(st.isNull ? .emptyObject : st, order)
         for (k, v) in required where s[k] == nil { s[k] = v }
+        // Conditions in their struct order (a pod's with lastProbeTime, a deployment's with lastUpdateTime).
+        if order.contains("conditions"), let conditions = s["conditions"]?.array {
+            let conditionOrder = ["type", "status", "lastProbeTime", "lastUpdateTime", "lastTransitionTime", "reason", "message"]
+            s["conditions"] = .array(conditions.map { .object(TypedOrder.reorder($0, conditionOrder)) })
+        }
         return .object(TypedOrder.reorder(.object(s), order))
     }
 }

@@ -77,8 +77,15 @@ def not_found(path):
 cronjob = json.load(open(sys.argv[2])) if len(sys.argv) > 2 else None
 class H(BaseHTTPRequestHandler):
     def log_message(self, *a): pass
+    # FAKEAPI_COMPACT=1: bodies as the API server writes them (Go's encoding/json: no spaces, UTF-8 kept,
+    # <, > and & escaped), so raw fields kubectl compares byte for byte (a ControllerRevision's data) match.
     def send(self, code, obj):
-        b = json.dumps(obj).encode()
+        if os.environ.get("FAKEAPI_COMPACT"):
+            t = json.dumps(obj, separators=(",", ":"), ensure_ascii=False)
+            for c, e in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")): t = t.replace(c, e)
+            b = t.encode()
+        else:
+            b = json.dumps(obj).encode()
         self.send_response(code); self.send_header("Content-Type","application/json"); self.send_header("Content-Length",str(len(b))); self.end_headers(); self.wfile.write(b)
     def do_GET(self):
         r = routed(self.path)

@@ -35,7 +35,8 @@ extension RolloutCommand {
                     throw CLIError.message("unable to find the specified revision")
                 }
                 var template = r.template
-                if let cause = r.changeCause { template["metadata"]["annotations"][changeCauseKey] = .string(cause) }
+                // Only a deployment's revision shows its change cause among the template's annotations.
+                if kind == .deployment, let cause = r.changeCause { template["metadata"]["annotations"][changeCauseKey] = .string(cause) }
                 inv.io.out.write("\(t.displayName) with revision #\(revision)\n")
                 inv.io.out.write(Describers.podTemplateUnaligned(template) + "\n")
                 return
@@ -57,6 +58,6 @@ extension RolloutCommand {
         var out = object
         out["spec"]["template"] = r.template
         out.remove(["spec", "template", "$patch"])
-        return TypedRoundTrip.normalize(out)
+        return TypedRoundTrip.normalize(TypedRoundTrip.typedFields(out))
     }
 }

@@ -1,3 +1,4 @@
+import KubeAPI
 import KubeModel
 import KubeRegistry
 
@@ -27,13 +28,15 @@ extension RolloutCommand {
             if toRevision < 0 { throw CLIError.message("unable to find specified revision \(toRevision) in history") }
             let target = try rollbackTarget(t, kind: kind, revisions: try revisions(t, kind: kind, inv: &inv), to: toRevision)
             // kubectl prints the object as it read it, with the operation (or the template) after its name.
-            let printer = OperationPrinter(format: format, dryRun: dryRun, showManagedFields: o.printFlags.showManagedFields)
+            // The rollbackers read the workload into its Go type: printed after the typed round trip.
+            let printer = OperationPrinter(format: format, dryRun: dryRun, showManagedFields: o.printFlags.showManagedFields, typedJSON: true)
+            let shown = format == nil ? t.object : TypedRoundTrip.normalize(TypedRoundTrip.typedFields(t.object))
             var template = target.template
             template.remove(["$patch"])
             if dryRun == .client {
                 // The daemon set and stateful set rollbackers say what they would do.
                 let text = (kind == .deployment ? "" : "will roll back to ") + Describers.podTemplateUnaligned(template)
-                try printer.printNow(t.object, type: t.type, operation: text, inv: &inv)
+                try printer.printNow(shown, type: t.type, operation: text, inv: &inv)
                 return
             }
             if kind == .deployment && t.object["spec"]["paused"].bool == true {
@@ -41,15 +44,14 @@ extension RolloutCommand {
             }
             template.remove(["metadata", "labels", "pod-template-hash"])
             if template["metadata"]["labels"].object?.isEmpty == true { template.remove(["metadata", "labels"]) }
-            var current = t.object["spec"]["template"]
-            current.remove(["metadata", "labels", "pod-template-hash"])
-            if current["metadata"]["labels"].object?.isEmpty == true { current.remove(["metadata", "labels"]) }
-            if templatesEqual(template, current) {
-                try printer.printNow(t.object, type: t.type, operation: "skipped rollback (current template already matches revision \(toRevision))", inv: &inv)
+            // The Go encoding's `creationTimestamp: null` of a revision's template is not kept.
+            if template["metadata"]["creationTimestamp"].isNull { template.remove(["metadata", "creationTimestamp"]) }
+            if try matchesCurrent(t, kind: kind, target: target, template: template) {
+                try printer.printNow(shown, type: t.type, operation: "skipped rollback (current template already matches revision \(toRevision))", inv: &inv)
                 return
             }
             _ = try Workloads.store(rolledBack(t, kind: kind, to: target, template: template), type: type, inv: &inv, dryRun: dryRun)
-            try printer.printNow(t.object, type: t.type, operation: "rolled back", inv: &inv)
+            try printer.printNow(shown, type: t.type, operation: "rolled back", inv: &inv)
         }
     }
 
@@ -80,6 +82,17 @@ extension RolloutCommand {
         }
         if annotations.isEmpty { changed.remove(["metadata", "annotations"]) } else { changed["metadata"]["annotations"] = .object(annotations) }
         return changed
+    }
+
+    /// Whether the revision is the workload's current template. A deployment's revision is compared
+    /// as Go values (`pod-template-hash` aside); a daemon set's or stateful set's revision data as the
+    /// bytes its controller wrote, against the same encoding of the live object.
+    static func matchesCurrent(_ t: WorkTarget, kind: Kind, target: Revision, template: JSONValue) throws -> Bool {
+        if kind != .deployment { return RevisionData.of(owner: t.object).compactJSON == target.owner["data"].compactJSON }
+        var current = t.object["spec"]["template"]
+        current.remove(["metadata", "labels", "pod-template-hash"])
+        if current["metadata"]["labels"].object?.isEmpty == true { current.remove(["metadata", "labels"]) }
+        return templatesEqual(template, current)
     }
 
     /// Templates compared as the API would after defaulting: absent and empty maps are the same.

@@ -409,6 +409,7 @@ enum SQL {
     /// `?2` is an upper bound past every key that starts with `?1`, so the key index answers the range
     /// instead of a scan of every setting.
     static let selectFirstConfigInRange = "SELECT key, value FROM config WHERE key >= ?1 AND key < ?2 ORDER BY key LIMIT 1"
+    static let selectConfigKeysInRange = "SELECT key FROM config WHERE key >= ?1 AND key < ?2 ORDER BY key LIMIT ?3"
     static let selectLastConfigInRange = "SELECT key, value FROM config WHERE key >= ?1 AND key < ?2 ORDER BY key DESC LIMIT 1"
     static let selectConfigWithPrefix =
         "SELECT key, value FROM config WHERE key >= ?1 AND key < ?2 AND substr(key, 1, length(?1)) = ?1 ORDER BY key"

@@ -428,6 +428,19 @@ public final class StoreTransaction {
         return try s.step() ? (s.text(0), s.text(1)) : nil
     }
 
+    /// The keys of the settings with `lower <= key < upper`, in key order, at most `limit` of them.
+    public func configKeys(from lower: String, below upper: String, limit: Int) throws -> [String] {
+        try checkOpen()
+        let s = try db.statement(SQL.selectConfigKeysInRange)
+        defer { s.reset() }
+        try s.bind(1, lower)
+        try s.bind(2, upper)
+        try s.bind(3, Int64(limit))
+        var keys: [String] = []
+        while try s.step() { keys.append(s.text(0)) }
+        return keys
+    }
+
     /// The last setting (by key) with `lower <= key < upper`, or nil: one index seek.
     public func lastConfigEntry(from lower: String, below upper: String) throws -> (key: String, value: String)? {
         try checkOpen()

@@ -16,6 +16,10 @@ final class ControllerManager {
     /// Events recorded per involved object in this transaction.
     var eventsPerObject: [String: Int] = [:]
     var eventCounter: Int64 = 0
+    /// The spam filter's bucket settings that exist (`EventSpamFilter`), read once per transaction
+    /// (`spamRowsTx`); nil when there are too many to keep: each is then asked for on its own.
+    var spamRows: Set<String>?
+    var spamRowsTx: StoreTransaction?
     /// Pods per node (non-terminated, scheduled), read from the store's counts on first use in a
     /// transaction and kept in step with every pod write after that.
     var podsPerNode: [String: Int]?
@@ -593,7 +597,8 @@ final class ControllerManager {
         // Events are best effort, as in a cluster.
         // A pod's Normal kubelet events (pulling, created, started, ...) are a few distinct ones per
         // pod: the aggregator, which needs ten different messages of one reason, is not asked.
-        try? record(ev, repeats: repeats, first: first, aggregate: !(component == "kubelet" && type == "Normal"))
+        try? record(ev, repeats: repeats, first: first, aggregate: !(component == "kubelet" && type == "Normal"),
+                    routine: Self.routineSpam(obj, type: type, reason: reason, component: component))
     }
 
     var now: Timestamp { clockOverride ?? s.now }

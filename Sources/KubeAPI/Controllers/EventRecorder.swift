@@ -10,7 +10,8 @@ import KubeStore
 extension ControllerManager {
     /// `repeats` occurrences at once (a catch-up counting what it does not replay): the count grows by
     /// that many; a new event starts at `first`.
-    func record(_ ev: JSONValue, repeats: Int64 = 1, first: Timestamp? = nil, aggregate: Bool = false) throws {
+    /// `routine`: one of a pod's routine kubelet events (`routineSpam`).
+    func record(_ ev: JSONValue, repeats: Int64 = 1, first: Timestamp? = nil, aggregate: Bool = false, routine: Bool = false) throws {
         let ns = ev["metadata"]["namespace"].string ?? ""
         // NamespaceLifecycle refuses new content in a namespace being deleted, events included.
         if try namespaceTerminating(ns) { return }
@@ -40,7 +41,8 @@ extension ControllerManager {
             expired = expiry.map { row.resource == $0.resource && row.resourceVersion < $0.belowVersion } ?? false
         }
         // The source's spam filter has the last word; what it drops of a stored event still counts.
-        guard let dropped = try spamFilterPass(ev, alias: alias, existing: found != nil, repeats: repeats) else { return }
+        guard let dropped = try spamFilterPass(ev, alias: alias, existing: found != nil, repeats: repeats,
+                                                    routine: routine && !combined) else { return }
         if var existing = found {
             existing["count"] = .int((existing["count"].int ?? 1) + repeats + dropped)
             existing["message"] = ev["message"]

@@ -12,6 +12,16 @@ import KubeStore
 /// setting `evspam/<hash of the source and object>`: `<time>` alone, or with the occurrences dropped
 /// per event as `<time> <event alias>:<count>...`. A bucket full again says nothing a missing one
 /// would not: the opening sweep drops those (`sweepSpamBuckets`).
+///
+/// A pod's routine kubelet events keep no setting. A single-container pod's kubelet writes at most six
+/// distinct such events (`Pulling`, both `Pulled`, `Created`, `Started`, `Killing`), each a new event
+/// (none stored with its identity, so at most one per hour each: a stored event lasts an hour), and
+/// six refills are half an hour: such events can never meet an empty bucket, whenever they come. So
+/// they pass without a read or a write, and a pod's bucket without a setting is what its stored events
+/// from that source make it: one token taken at each one's `lastTimestamp` (`derivedSpamBucket`).
+/// That is exact: since the setting last went (full), only such events passed; those older than the
+/// hour an event stays are at most 12 per 2 hours (24 per 3 ...), whose tokens are back by now. Every
+/// other event (a repeat, a warning, a controller's, a pod with more containers) keeps its setting.
 extension ControllerManager {
     static let spamPrefix = "evspam/"
     static let spamBurst: Int64 = 25
@@ -50,12 +60,28 @@ extension ControllerManager {
         return spamPrefix + String(repeating: "0", count: 16 - h.count) + h
     }
 
+    static let routineKubeletReasons: Set<String> = ["Pulling", "Pulled", "Created", "Started", "Killing"]
+
+    /// Whether an event about `obj` is one of a pod's routine kubelet events (see above): a pod with one
+    /// container, whose six such events take 6 refills, at most half the hour an event stays.
+    static func routineSpam(_ obj: JSONValue, type: String, reason: String, component: String) -> Bool {
+        guard component == "kubelet", type == "Normal", routineKubeletReasons.contains(reason), obj["kind"].string == "Pod"
+        else { return false }
+        let spec = obj["spec"]
+        let containers = (spec["containers"].array?.count ?? 0) + (spec["initContainers"].array?.count ?? 0)
+            + (spec["ephemeralContainers"].array?.count ?? 0)
+        return Int64(containers) * 6 * spamRefill * 2 <= eventTTL
+    }
+
     /// Asks the spam filter about an occurrence of the event with `alias` at `now`: nil when it drops
     /// it (one of an event already stored, `existing`, is remembered: `repeats` of them), else how
-    /// many occurrences of that event it dropped before (the write counts them too).
-    func spamFilterPass(_ ev: JSONValue, alias: Int64, existing: Bool, repeats: Int64) throws -> Int64? {
+    /// many occurrences of that event it dropped before (the write counts them too). A `routine` new
+    /// event of a pod whose bucket has no setting passes without reading or writing one.
+    func spamFilterPass(_ ev: JSONValue, alias: Int64, existing: Bool, repeats: Int64, routine: Bool = false) throws -> Int64? {
         let key = Self.spamKey(ev)
-        var bucket = try spamBucket(key)
+        let stored = try spamRowMayExist(key) ? try s.tx.config(key).flatMap(SpamBucket.init) : nil
+        if stored == nil && routine && !existing && repeats == 1 { return 0 }
+        var bucket = try stored ?? derivedSpamBucket(ev)
         let t = now.seconds
         let i = bucket.pending.firstIndex { $0.alias == alias }
         if bucket.full - t > (Self.spamBurst - 1) * Self.spamRefill {
@@ -74,12 +100,43 @@ extension ControllerManager {
         return existing ? dropped : 0
     }
 
-    private func spamBucket(_ key: String) throws -> SpamBucket {
-        try s.tx.config(key).flatMap(SpamBucket.init) ?? SpamBucket()
+    /// The most bucket settings a transaction reads at once to know which exist.
+    static let spamRowsKept = 4096
+
+    /// Whether the setting `key` may exist: false only when it surely does not.
+    private func spamRowMayExist(_ key: String) throws -> Bool {
+        if spamRowsTx !== s.tx {
+            spamRowsTx = s.tx
+            let keys = try s.tx.configKeys(from: Self.spamPrefix, below: "evspam0", limit: Self.spamRowsKept)
+            spamRows = keys.count < Self.spamRowsKept ? Set(keys) : nil
+        }
+        return spamRows?.contains(key) ?? true
+    }
+
+    /// The bucket of a source and object without a setting: full, or for a pod, one token taken at the
+    /// last time of each event stored about it from that source (see above).
+    private func derivedSpamBucket(_ ev: JSONValue) throws -> SpamBucket {
+        var bucket = SpamBucket()
+        let io = ev["involvedObject"]
+        guard io["kind"].string == "Pod", let name = io["name"].string else { return bucket }
+        let ns = io["namespace"].string ?? ""
+        var times: [Int64] = []
+        for row in try s.tx.list(resource: eventType.storageKey, namespace: ns, fields: [.equals("involvedObject.name", name)]) {
+            let e = try s.decode(row)
+            let o = e["involvedObject"]
+            guard o["kind"] == io["kind"], o["uid"] == io["uid"], o["apiVersion"] == io["apiVersion"],
+                  e["source"]["component"] == ev["source"]["component"], e["source"]["host"] == ev["source"]["host"],
+                  let last = e["lastTimestamp"].string.flatMap(Timestamp.init(rfc3339:))?.seconds
+            else { continue }
+            times.append(last)
+        }
+        for t in times.sorted() { bucket.full = max(bucket.full, t) + Self.spamRefill }
+        return bucket
     }
 
     private func saveSpamBucket(_ key: String, _ b: SpamBucket) throws {
         try s.tx.setConfig(key, b.text)
+        spamRows?.insert(key)
     }
 
     static let spamCursorKey = "evspam-cursor"

@@ -82,7 +82,12 @@ public final class APIServer {
         defer { if outermost { inWrite = false } }
         let result = try remembering { stamp in
             try store.write { tx in
-                let result = try body(makeSession(tx))
+                let session = makeSession(tx)
+                let result = try body(session)
+                // A client's write that made events sweeps twice as many expired ones (EventTTL).
+                if outermost && !controllerWriting && session.eventsWritten > 0 && !store.isReadOnly {
+                    try session.controllers.sweepExpiredEvents(budget: 2 * session.eventsWritten)
+                }
                 try stamp(tx)
                 return result
             }
@@ -109,6 +114,8 @@ public final class APIServer {
     }
     /// Set inside a write (and while split work is finished): nested writes do not finish it again.
     var inWrite = false
+    /// Set while the controllers write on their own (`controllerWrite`).
+    var controllerWriting = false
     /// What is left of this command's budget of split-off controller work, in pods created
     /// (`deferredBatchesPerCommand` bursts of 500).
     var deferredPodsLeft = APIServer.deferredBatchesPerCommand * ControllerManager.burstReplicas
@@ -147,7 +154,11 @@ public final class APISession {
         self.tx = tx
         self.registry = registry
         self.clock = clock
+        applyEventExpiry(at: clock.now.seconds)
     }
+
+    /// Events written in this session (each one's lease noted: `ControllerManager.eventWritten`).
+    var eventsWritten: Int64 = 0
 
     /// The instant controllers act at while they replay what fell due between two commands.
     var nowOverride: Timestamp?

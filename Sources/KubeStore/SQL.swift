@@ -285,6 +285,9 @@ enum SQL {
     static let deleteExpiredObjects = "DELETE FROM objects WHERE id IN (SELECT o.id FROM objects o" + expiredCondition + ")"
     static let countAll = "SELECT count(*) FROM objects WHERE resource = ?1"
     static let countInNamespace = "SELECT count(*) FROM objects WHERE resource = ?1 AND namespace = ?2"
+    /// The counts without expired rows: those with a resource version below the last parameter.
+    static let countAllFrom = "SELECT count(*) FROM objects WHERE resource = ?1 AND resource_version >= ?2"
+    static let countInNamespaceFrom = "SELECT count(*) FROM objects WHERE resource = ?1 AND namespace = ?2 AND resource_version >= ?3"
 
     /// A list query: `?1` = resource, `?2` = namespace when `namespaced`, then the label
     /// requirements' parameters in order (see `LabelRequirement.parameters`).
@@ -294,7 +297,7 @@ enum SQL {
     /// entries of that equality term (`labels[i]` or `fields[i]`), looks each object up by its row id and
     /// sorts the few found by key (`StoreTransaction.listDriver` picks it when few entries match).
     static func selectList(full: Bool, namespaced: Bool, labels: [LabelRequirement],
-                           fields: [FieldTerm] = [], driver: ListDriver = .keyOrder) -> String {
+                           fields: [FieldTerm] = [], driver: ListDriver = .keyOrder, minVersion: Bool = false) -> String {
         var sql = "SELECT " + (full ? fullColumns : summaryColumns)
         switch driver {
         case .keyOrder: sql += full ? fromFull : fromSummary
@@ -309,6 +312,8 @@ enum SQL {
         for (i, requirement) in fields.enumerated() {
             sql += " AND " + (driver == .field(i) ? "x.name = ? AND x.value = ?" : fieldCondition(requirement))
         }
+        // Expired rows (`StoreTransaction.expiry`): the floor is the last parameter.
+        if minVersion { sql += " AND o.resource_version >= ?" }
         sql += namespaced ? " ORDER BY o.name" : " ORDER BY o.namespace, o.name"
         return sql
     }
@@ -405,6 +410,8 @@ enum SQL {
     /// `?2` is an upper bound past every key that starts with `?1`, so the key index answers the range
     /// instead of a scan of every setting.
     static let selectFirstConfigInRange = "SELECT key, value FROM config WHERE key >= ?1 AND key < ?2 ORDER BY key LIMIT 1"
+    static let selectConfigKeysInRange = "SELECT key FROM config WHERE key >= ?1 AND key < ?2 ORDER BY key LIMIT ?3"
+    static let selectLastConfigInRange = "SELECT key, value FROM config WHERE key >= ?1 AND key < ?2 ORDER BY key DESC LIMIT 1"
     static let selectConfigWithPrefix =
         "SELECT key, value FROM config WHERE key >= ?1 AND key < ?2 AND substr(key, 1, length(?1)) = ?1 ORDER BY key"
 }

@@ -17,6 +17,23 @@ public final class StoreTransaction {
     /// Rows inserted with `deferred: true` whose side tables (data, label, owner and field entries) are
     /// not written yet, by key: see `insert(_:alias:deferred:)`.
     var pending: [String: PendingRow] = [:]
+    /// Rows of `resource` whose resource version is below `belowVersion` have expired (as keys whose
+    /// etcd lease ran out): no read returns or counts them, `update` and `delete` find none, and an
+    /// `insert` of such a row's key replaces it. They stay in the file until `deleteExpired` or
+    /// `delete` (with `expiry` cleared) removes them. The API layer sets it for events (EventTTL).
+    public var expiry: (resource: String, belowVersion: Int64)?
+
+    /// Whether a row of `resource` at `version` has expired (see `expiry`).
+    @inline(__always) func isExpired(_ resource: String, _ version: Int64) -> Bool {
+        guard let e = expiry else { return false }
+        return version < e.belowVersion && resource == e.resource
+    }
+
+    /// The floor of `expiry` for `resource`, when it hides anything.
+    func expiryFloor(_ resource: String) -> Int64? {
+        guard let e = expiry, e.belowVersion > 0, e.resource == resource else { return nil }
+        return e.belowVersion
+    }
 
     init(db: Database, writable: Bool) {
         self.db = db
@@ -54,7 +71,9 @@ public final class StoreTransaction {
         let s = try db.statement(SQL.selectVersionByKey)
         defer { s.reset() }
         try s.bind([resource, namespace, name])
-        return try s.step() ? s.int64(0) : nil
+        guard try s.step() else { return nil }
+        let version = s.int64(0)
+        return isExpired(resource, version) ? nil : version
     }
 
     /// The row with this uid, or nil (the first by key if several share it).
@@ -87,7 +106,9 @@ public final class StoreTransaction {
         let s = try prepareList(full: full, resource: resource, namespace: namespace, labels: labels, fields: fields)
         defer { s.reset() }
         while try s.step() {
-            try body(try readRow(s, full: full, resource: resource, namespace: namespace))
+            let row = try readRow(s, full: full, resource: resource, namespace: namespace)
+            if isExpired(resource, row.resourceVersion) { continue }
+            try body(row)
         }
     }
 
@@ -102,8 +123,9 @@ public final class StoreTransaction {
         try checkOpen()
         try flushPending { $0.row.resource == resource }
         let driver = try listDriver(labels: labels, fields: fields)
+        let floor = expiryFloor(resource)
         let s = try db.statement(SQL.selectList(full: full, namespaced: namespace != nil, labels: labels, fields: fields,
-                                                driver: driver))
+                                                driver: driver, minVersion: floor != nil))
         try s.bind(1, resource)
         var index: Int32 = 2
         if let namespace {
@@ -114,6 +136,7 @@ public final class StoreTransaction {
             try s.bind(index, parameter)
             index += 1
         }
+        if let floor { try s.bind(index, floor) }
         return s
     }
 
@@ -216,10 +239,13 @@ public final class StoreTransaction {
     /// Number of objects of `resource` in `namespace` (nil = all namespaces).
     public func count(resource: String, namespace: String?) throws -> Int {
         try checkOpen()
-        let s = try db.statement(namespace == nil ? SQL.countAll : SQL.countInNamespace)
+        let floor = expiryFloor(resource)
+        let s = try db.statement(namespace == nil ? (floor == nil ? SQL.countAll : SQL.countAllFrom)
+                                 : (floor == nil ? SQL.countInNamespace : SQL.countInNamespaceFrom))
         defer { s.reset() }
         try s.bind(1, resource)
         if let namespace { try s.bind(2, namespace) }
+        if let floor { try s.bind(namespace == nil ? 2 : 3, floor) }
         guard try s.step() else { return 0 }
         return Int(s.int64(0))
     }
@@ -257,17 +283,27 @@ public final class StoreTransaction {
         try checkWritable()
         let owners = encodeOwners(row.ownerUIDs)
         let s = try db.statement(SQL.insertObject)
-        try s.bind([row.resource, row.namespace, row.name])
-        try s.bindUID(4, row.uid)
-        try s.bind(5, row.resourceVersion)
-        try s.bind(6, row.labels)
-        try s.bind(7, owners)
-        try s.bindCells(8, row.cells)
-        try s.bind(9, try encodeFields(row.fields))
+        // Bound again for a second try (a run clears the bindings).
+        func bindRow() throws {
+            try s.bind([row.resource, row.namespace, row.name])
+            try s.bindUID(4, row.uid)
+            try s.bind(5, row.resourceVersion)
+            try s.bind(6, row.labels)
+            try s.bind(7, owners)
+            try s.bindCells(8, row.cells)
+            try s.bind(9, try encodeFields(row.fields))
+        }
+        try bindRow()
         do {
             try s.run()
         } catch StoreError.sqlite(let code, _, _) where code == constraintUnique || code == constraintPrimaryKey {
-            throw StoreError.alreadyExists
+            // An expired row still in the file gives its key up to the new one.
+            guard expiry != nil, let old = try? currentRow(resource: row.resource, namespace: row.namespace, name: row.name,
+                                                           includingExpired: true),
+                  isExpired(row.resource, old.resourceVersion) else { throw StoreError.alreadyExists }
+            try deleteRow(old)
+            try bindRow()
+            try s.run()
         }
         let id = db.lastInsertRowID
         let encoded = db.codec.encode(row.data)
@@ -325,6 +361,12 @@ public final class StoreTransaction {
         if let expectedResourceVersion, expectedResourceVersion != existing.resourceVersion {
             throw StoreError.conflict(current: existing.resourceVersion)
         }
+        try deleteRow(existing, lastState: lastState)
+    }
+
+    /// Deletes a current row, its index entries and data, logging the deletion (with `lastState`, the
+    /// state only logged before, see `delete`).
+    private func deleteRow(_ existing: Current, lastState: (row: ObjectRow, encoded: [UInt8]?)? = nil) throws {
         if let lastState {
             try logChange(.deleted, lastState.row, encoded: lastState.encoded)
         } else {
@@ -417,6 +459,29 @@ public final class StoreTransaction {
     public func firstConfigEntry(from lower: String, below upper: String) throws -> (key: String, value: String)? {
         try checkOpen()
         let s = try db.statement(SQL.selectFirstConfigInRange)
+        defer { s.reset() }
+        try s.bind(1, lower)
+        try s.bind(2, upper)
+        return try s.step() ? (s.text(0), s.text(1)) : nil
+    }
+
+    /// The keys of the settings with `lower <= key < upper`, in key order, at most `limit` of them.
+    public func configKeys(from lower: String, below upper: String, limit: Int) throws -> [String] {
+        try checkOpen()
+        let s = try db.statement(SQL.selectConfigKeysInRange)
+        defer { s.reset() }
+        try s.bind(1, lower)
+        try s.bind(2, upper)
+        try s.bind(3, Int64(limit))
+        var keys: [String] = []
+        while try s.step() { keys.append(s.text(0)) }
+        return keys
+    }
+
+    /// The last setting (by key) with `lower <= key < upper`, or nil: one index seek.
+    public func lastConfigEntry(from lower: String, below upper: String) throws -> (key: String, value: String)? {
+        try checkOpen()
+        let s = try db.statement(SQL.selectLastConfigInRange)
         defer { s.reset() }
         try s.bind(1, lower)
         try s.bind(2, upper)
@@ -554,12 +619,14 @@ public final class StoreTransaction {
         var fields: String
     }
 
-    private func currentRow(resource: String, namespace: String, name: String) throws -> Current {
+    private func currentRow(resource: String, namespace: String, name: String, includingExpired: Bool = false) throws -> Current {
         let s = try db.statement(SQL.selectCurrentByKey)
         defer { s.reset() }
         try s.bind([resource, namespace, name])
         guard try s.step() else { throw StoreError.notFound }
-        return Current(id: s.int64(0), resourceVersion: s.int64(1), labels: s.text(2), owners: s.text(3), fields: s.text(4))
+        let current = Current(id: s.int64(0), resourceVersion: s.int64(1), labels: s.text(2), owners: s.text(3), fields: s.text(4))
+        if !includingExpired && isExpired(resource, current.resourceVersion) { throw StoreError.notFound }
+        return current
     }
 
     private func writeLabels(id: Int64, labels: String, replacing: Bool) throws {
@@ -597,6 +664,7 @@ public final class StoreTransaction {
         var lastNamespace = ""
         while try s.step() {
             var row = try readRow(s, full: full, resource: resource, namespace: namespace)
+            if expiry != nil && isExpired(row.resource, row.resourceVersion) { continue }
             if namespace == nil {
                 // Rows come grouped by namespace: share one string per group.
                 if row.namespace == lastNamespace { row.namespace = lastNamespace } else { lastNamespace = row.namespace }

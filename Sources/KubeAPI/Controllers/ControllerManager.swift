@@ -13,9 +13,13 @@ final class ControllerManager {
     private var heads: [Int] = Array(repeating: 0, count: 5)
     private var queued: Set<Work> = []
     private var draining = false
-    /// Events recorded per involved object in this transaction (client-go's spam filter: burst 25).
+    /// Events recorded per involved object in this transaction.
     var eventsPerObject: [String: Int] = [:]
     var eventCounter: Int64 = 0
+    /// The spam filter's bucket settings that exist (`EventSpamFilter`), read once per transaction
+    /// (`spamRowsTx`); nil when there are too many to keep: each is then asked for on its own.
+    var spamRows: Set<String>?
+    var spamRowsTx: StoreTransaction?
     /// Pods per node (non-terminated, scheduled), read from the store's counts on first use in a
     /// transaction and kept in step with every pod write after that.
     var podsPerNode: [String: Int]?
@@ -577,9 +581,8 @@ final class ControllerManager {
         if muteEvents || repeats < 1 { return }
         let meta = obj["metadata"]
         let uid = meta["uid"].string ?? ""
-        let seen = eventsPerObject[uid, default: 0]
-        if seen >= 25 { return }
-        eventsPerObject[uid] = seen + 1
+        // What the spam filter lets through is decided as the event is recorded (EventSpamFilter).
+        eventsPerObject[uid, default: 0] += 1
         let name = meta["name"].string ?? ""
         let ns = meta["namespace"].string ?? "default"
         startEventCounter()
@@ -605,7 +608,8 @@ final class ControllerManager {
         // Events are best effort, as in a cluster.
         // A pod's Normal kubelet events (pulling, created, started, ...) are a few distinct ones per
         // pod: the aggregator, which needs ten different messages of one reason, is not asked.
-        try? record(ev, repeats: repeats, first: first, aggregate: !(component == "kubelet" && type == "Normal"))
+        try? record(ev, repeats: repeats, first: first, aggregate: !(component == "kubelet" && type == "Normal"),
+                    routine: Self.routineSpam(obj, type: type, reason: reason, component: component))
     }
 
     var now: Timestamp { clockOverride ?? s.now }
@@ -681,5 +685,6 @@ extension APIServer {
         try runCronJobsAndTimers()
         try runKubeletRetries()
         try runHPASyncs()
+        try sweepExpiredEventsOnOpen()
     }
 }

@@ -44,6 +44,7 @@ extension ControllerManager {
     func setClock(_ t: Timestamp?) {
         clockOverride = t
         s.nowOverride = t
+        s.applyEventExpiry(at: s.now.seconds)
     }
 }
 

@@ -10,7 +10,8 @@ import KubeStore
 extension ControllerManager {
     /// `repeats` occurrences at once (a catch-up counting what it does not replay): the count grows by
     /// that many; a new event starts at `first`.
-    func record(_ ev: JSONValue, repeats: Int64 = 1, first: Timestamp? = nil, aggregate: Bool = false) throws {
+    /// `routine`: one of a pod's routine kubelet events (`routineSpam`).
+    func record(_ ev: JSONValue, repeats: Int64 = 1, first: Timestamp? = nil, aggregate: Bool = false, routine: Bool = false) throws {
         let ns = ev["metadata"]["namespace"].string ?? ""
         // NamespaceLifecycle refuses new content in a namespace being deleted, events included.
         if try namespaceTerminating(ns) { return }
@@ -23,17 +24,39 @@ extension ControllerManager {
             identity = Self.aggregateKey(ev) + "\u{1}combined"
         }
         let alias = Int64(bitPattern: fnv64a(ns + "/" + hex(fnv64a(identity))))
-        if let row = try s.tx.get(alias: alias), row.resource == eventType.storageKey, row.namespace == ns,
-           case var existing = try s.decode(row), Self.eventIdentity(existing) == identity || combined && existing["message"].string?
+        // The recorder remembers the event it wrote even when its lease has run out since (the row is
+        // hidden but not yet swept): its patch then finds nothing and it creates the event again under
+        // the same name, with the count and first time it remembers.
+        let expiry = s.tx.expiry
+        s.tx.expiry = nil
+        let stored = try s.tx.get(alias: alias)
+        s.tx.expiry = expiry
+        var found: JSONValue?
+        var expired = false
+        if let row = stored, row.resource == eventType.storageKey, row.namespace == ns,
+           case let existing = try s.decode(row), Self.eventIdentity(existing) == identity || combined && existing["message"].string?
                .hasPrefix("(combined from similar events): ") == true && Self.aggregateKey(existing) == Self.aggregateKey(ev)
         {
-            existing["count"] = .int((existing["count"].int ?? 1) + repeats)
+            found = existing
+            expired = expiry.map { row.resource == $0.resource && row.resourceVersion < $0.belowVersion } ?? false
+        }
+        // The source's spam filter has the last word; what it drops of a stored event still counts.
+        guard let dropped = try spamFilterPass(ev, alias: alias, existing: found != nil, repeats: repeats,
+                                                    routine: routine && !combined) else { return }
+        if var existing = found {
+            existing["count"] = .int((existing["count"].int ?? 1) + repeats + dropped)
             existing["message"] = ev["message"]
             existing["lastTimestamp"] = ev["lastTimestamp"]
             try eventWritten()
             let rv = try s.tx.nextResourceVersion()
             existing["metadata"]["resourceVersion"] = .string(String(rv))
-            try s.tx.update(s.row(for: existing, type: eventType, resourceVersion: rv), expectedResourceVersion: nil)
+            if expired {
+                existing["metadata"]["uid"] = .string(uuidV4())
+                existing["metadata"]["creationTimestamp"] = ev["metadata"]["creationTimestamp"]
+                try s.tx.insert(s.row(for: existing, type: eventType, resourceVersion: rv), alias: alias)
+            } else {
+                try s.tx.update(s.row(for: existing, type: eventType, resourceVersion: rv), expectedResourceVersion: nil)
+            }
             return
         }
         if repeats > 1 {

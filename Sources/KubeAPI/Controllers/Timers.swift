@@ -72,7 +72,10 @@ extension APIServer {
     /// A write transaction for the controllers' own work between commands: their writes are not client
     /// requests (no strict decoding, no authorization as the command's user).
     func controllerWrite<T>(_ body: (APISession) throws -> T) throws -> T {
-        try write { s in
+        let outer = controllerWriting
+        controllerWriting = true
+        defer { controllerWriting = outer }
+        return try write { s in
             s.writeDepth += 1
             defer { s.writeDepth -= 1 }
             return try body(s)
@@ -179,8 +182,9 @@ extension ControllerManager {
         case "jobbackoff": enqueue(.job(ns, name))
         case "schedretry": try schedulingRetryDue(namespace: ns, name: name)
         case "evseries": try seriesFlushDue(namespace: ns, pod: name)
-        case "evttl": try leaseExpired(start: Int64(name) ?? 0, payload: payload)
-        case "evexpire": try eventExpiryDue(namespace: ns, name: name)
+        // A lease's timer (stores from before leases were swept by each command): nothing to do.
+        case "evttl": break
+        case "evexpire": try eventExpiryDue(namespace: ns, name: name, payload: payload)
         case ControllerManager.retryPrefix: retryDue(storageKey: storageKey, namespace: ns, name: name, payload: payload)
         default: break
         }

@@ -32,7 +32,14 @@ enum GetWatch {
         let deadline = try timeoutDeadline(inv)
         var printer = try EventPrinter(inv: inv, format: format, type: target.type, options: get)
 
-        var (position, rows) = try server.read { s in (try s.changeLogBounds().last, try select(s, target)) }
+        // Time passes while a watcher runs on the real clock (a frozen one, `KUBECTL_LOCAL_NOW`, stays).
+        let started = monotonicNow()
+        let frozen = !(inv.environment["KUBECTL_LOCAL_NOW"] ?? "").isEmpty
+        let clockNow = inv.clock.now.seconds
+        func now() -> Int64 { frozen ? clockNow : clockNow + Int64(monotonicNow() - started) }
+        var (position, rows, expired) = try server.read { s in
+            (try s.changeLogBounds().last, try select(s, target), s.expiredBelow(target.type, at: clockNow))
+        }
         if let sortBy = nonEmpty(get.sortBy), case .table = format, rows.count > 0 {
             let objects = try rows.map { try JSON.parse($0.data) }
             if let order = try? ObjectSorter.order(objects, by: sortBy) { rows = order.map { rows[$0] } } else { rows = [] }
@@ -50,8 +57,8 @@ enum GetWatch {
         while true {
             if let deadline, monotonicNow() >= deadline { return }
             usleep(pollMicroseconds)
-            let (bounds, log) = try server.read { s in
-                (try s.changeLogBounds(), try s.changes(target.type, after: position))
+            let (bounds, log, floor) = try server.read { s in
+                (try s.changeLogBounds(), try s.changes(target.type, after: position), s.expiredBelow(target.type, at: now()))
             }
             if bounds.first > position + 1 {
                 // The log was trimmed past this watcher: compare the current objects with what was seen.
@@ -64,6 +71,15 @@ enum GetWatch {
                 position = change.seq
                 if let event = try apply(change, target: target, seen: &seen) { try printer.print([event], into: &inv) }
             }
+            // Events whose lease ran out go at that moment, as a watch on an API server sees them,
+            // whenever their rows are swept (that later deletion is not shown again).
+            if let floor, floor > (expired ?? 0) || log.contains(where: { $0.row.resourceVersion < floor }) {
+                for r in seen.values.filter({ $0.resourceVersion < floor }).sorted(by: { $0.resourceVersion < $1.resourceVersion }) {
+                    seen[key(r)] = nil
+                    try printer.print([("DELETED", r)], into: &inv)
+                }
+            }
+            expired = floor ?? expired
         }
     }
 

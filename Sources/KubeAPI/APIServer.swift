@@ -198,6 +198,8 @@ public final class APISession {
     var validPodSpec: JSONValue?
     /// The managed fields of the last pod created in this session, with what they depend on.
     var createdPodFields: CreatedPodFields?
+    /// The field sets `parsedFieldSet` read last, with the `fieldsV1` each was read from.
+    var parsedFieldSets: [(fieldsV1: JSONValue, set: FieldSet)] = []
 
     /// Sends an API warning to the client.
     func warn(_ text: String) { warningSink?(text) }

@@ -99,11 +99,25 @@ final class ControllerMemory {
 
     /// A transaction or savepoint was rolled back, or objects were written behind the controllers' back.
     func forget() {
+        nodes = [:]
         controlled = [:]
         namespaces = [:]
         written = [:]
         validAt = nil
         checkedInTransaction = false
+    }
+
+    /// Nodes as the scheduler last read them, with the resource version each was read at. A committed
+    /// resource version names one content for good, so an entry is used again (`ControllerManager.nodeInfo`)
+    /// only while the node's row still has that version; forgotten with everything else on a rollback
+    /// (which may hand a version out again).
+    private var nodes: [String: (resourceVersion: Int64, info: ControllerManager.NodeInfo)] = [:]
+
+    func node(_ name: String) -> (resourceVersion: Int64, info: ControllerManager.NodeInfo)? { nodes[name] }
+
+    func rememberNode(_ name: String, resourceVersion: Int64, _ info: ControllerManager.NodeInfo) {
+        if nodes.count >= 65_536 { nodes = [:] }
+        nodes[name] = (resourceVersion, info)
     }
 
     /// The pods controlled by `uid`, when known.

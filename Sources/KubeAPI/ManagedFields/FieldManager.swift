@@ -31,8 +31,8 @@ extension APISession {
             if let memo { createdPodFields = CreatedPodFields(key: memo.key, context: memo.context, managedFields: obj["metadata"]["managedFields"].array.map(JSONValue.array)) }
         }
         let typed = TypedFields(type, apiVersion: obj["apiVersion"].string ?? type.apiVersion)
-        var book = ManagedFieldsBook(object: obj)
-        if book.entries.isEmpty, let old { book = ManagedFieldsBook(object: old) }
+        var book = ManagedFieldsBook(object: obj, parse: parsedFieldSet)
+        if book.entries.isEmpty, let old { book = ManagedFieldsBook(object: old, parse: parsedFieldSet) }
         var changes = typed.changes(from: old, to: obj)
         if type.group.isEmpty && type.kind == "Pod" { Self.dropAdmissionPluginFields(&changes, obj, requested: requested ?? obj) }
         if type.group.isEmpty && type.kind == "Service" { Self.dropAllocatedServiceFields(&changes, obj, requested: requested ?? obj) }
@@ -52,6 +52,16 @@ extension APISession {
             }
         }
         book.write(to: &obj)
+    }
+
+    /// `FieldSet(fieldsV1:)`, remembered for the last few sets read in this session: the pods of one
+    /// file or template carry the same entries (field sets hold keys, not values).
+    func parsedFieldSet(_ fieldsV1: JSONValue) -> FieldSet {
+        if let i = parsedFieldSets.firstIndex(where: { $0.fieldsV1 == fieldsV1 }) { return parsedFieldSets[i].set }
+        let set = FieldSet(fieldsV1: fieldsV1)
+        if parsedFieldSets.count >= 4 { parsedFieldSets.removeFirst() }
+        parsedFieldSets.append((fieldsV1, set))
+        return set
     }
 
     /// A controller's write split as the components make it: status through the status subresource

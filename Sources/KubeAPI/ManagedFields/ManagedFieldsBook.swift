@@ -60,11 +60,16 @@ struct ManagedFieldsBook {
     init(entries: [ManagerEntry]) { self.entries = entries }
 
     init(object: JSONValue) {
+        self.init(object: object, parse: FieldSet.init(fieldsV1:))
+    }
+
+    /// The book of `object`, each entry's fields read by `parse` (`APISession.parsedFieldSet` remembers them).
+    init(object: JSONValue, parse: (JSONValue) -> FieldSet) {
         entries = (object["metadata"]["managedFields"].array ?? []).compactMap { e in
             guard let m = e["manager"].string ?? Optional(""), let op = e["operation"].string else { return nil }
             return ManagerEntry(manager: m, operation: op, apiVersion: e["apiVersion"].string ?? "",
                                 time: e["time"].string, subresource: e["subresource"].string ?? "",
-                                set: FieldSet(fieldsV1: e["fieldsV1"]), stored: e)
+                                set: parse(e["fieldsV1"]), stored: e)
         }
     }
 

@@ -78,6 +78,24 @@ public func cleanAbsolutePath(_ path: String) -> String {
     return "/" + parts.joined(separator: "/")
 }
 
+/// Go's `filepath.Clean`: no `.` segments, no repeated slashes, `..` taken back where it can be (kept at
+/// the start of a relative path, dropped at the root); "" is ".".
+public func goCleanPath(_ path: String) -> String {
+    let rooted = path.hasPrefix("/")
+    var parts: [Substring] = []
+    for seg in path.split(separator: "/", omittingEmptySubsequences: true) {
+        if seg == "." { continue }
+        if seg == ".." {
+            if let last = parts.last, last != ".." { parts.removeLast() } else if !rooted { parts.append(seg) }
+            continue
+        }
+        parts.append(seg)
+    }
+    let joined = parts.joined(separator: "/")
+    if rooted { return "/" + joined }
+    return joined.isEmpty ? "." : joined
+}
+
 /// Why `open(path)` for reading fails, as Go's `os.Open` says it (`open x: no such file or directory`);
 /// nil when it opens (a directory opens too).
 public func openFailure(_ path: String) -> String? {

@@ -27,7 +27,9 @@ enum CreateCommand {
         func prepare(_ r: Result<ResourceInfo, Error>, _ inv: inout Invocation) throws -> (ResourceType, JSONValue, String) {
             let info = try r.get()
             guard let type = info.type else { throw CLIError.message("no kind for \(goQuoted(info.name))") }
-            var obj = info.object ?? .emptyObject
+            // kubectl's builder writes the namespace it resolved into a namespaced object before anything
+            // else: `--dry-run=client -o yaml` shows it, and so does `--save-config`'s annotation.
+            var obj = info.objectInNamespace
             if saveConfig { obj = LastApplied.annotate(obj) }
             // The server's decoder checks fields on every other request (the admission chain).
             if dryRun == .client {

@@ -199,7 +199,8 @@ enum FileSource {
         names.sort(by: goStringLess)
         var files: [String] = []
         for name in names {
-            let full = dir.hasSuffix("/") ? dir + name : dir + "/" + name
+            // filepath.Walk names an entry filepath.Join(dir, name): cleaned (`./a/` lists `a/x.yaml`).
+            let full = goCleanPath(dir + "/" + name)
             var st = stat()
             guard lstat(full, &st) == 0 else { continue }
             if (st.st_mode & S_IFMT) == S_IFDIR {

@@ -12,10 +12,16 @@ enum LastApplied {
     /// `create --save-config`: the object as given, without the annotation, as compact JSON. `typed`: an
     /// object kubectl built as a Go struct (`create <kind>`, expose, autoscale) keeps its field order;
     /// otherwise keys are sorted as for an unstructured object.
+    /// kubectl's GetModifiedConfiguration sets the annotations to an empty map first: a Go struct leaves
+    /// it out (omitempty), an unstructured object (`create -f`, `replace -f`) writes `"annotations":{}`.
     static func annotate(_ obj: JSONValue, typed: Bool = false) -> JSONValue {
         var copy = obj
         copy.remove(["metadata", "annotations", key])
-        if copy["metadata"]["annotations"].object?.isEmpty == true { copy.remove(["metadata", "annotations"]) }
+        if typed {
+            if copy["metadata"]["annotations"].object?.isEmpty == true { copy.remove(["metadata", "annotations"]) }
+        } else if copy["metadata"]["annotations"].object == nil {
+            copy["metadata"]["annotations"] = .emptyObject
+        }
         var out = obj
         out["metadata"]["annotations"][key] = .string(copy.jsonString(typed ? .compactOrdered : .compact) + "\n")
         return out

@@ -11,7 +11,9 @@ import KubeModel
 /// `omitempty`); `!` a pointer, slice or map without `omitempty`, written as `null` when nil. The marks of
 /// the workload kinds' and pods' types were learned from kubectl v1.32's typed round trip
 /// (`set image --local -o json` of objects holding every struct field and no scalars, and of each list
-/// left empty) and the OpenAPI documents' `default: {}` of struct fields that are not pointers.
+/// left empty) and the OpenAPI documents' `default: {}` of struct fields that are not pointers:
+/// `Scripts/go-zero-probe.py` prints them again (PodTemplate, which `set image` does not take, was marked
+/// from its OpenAPI `default: {}` alone).
 public enum GoFieldOrder {
     static let text = """
     @io.k8s.apimachinery.pkg.apis.meta.v1

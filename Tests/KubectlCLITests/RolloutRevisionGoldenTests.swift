@@ -17,7 +17,7 @@ enum RolloutRevisionGolden {
     static let seeded: TestStore = {
         let s = TestStore()
         for line in (readTextFile(dir + "/seed") ?? "").split(separator: "\n") {
-            let words = line.split(separator: " ").map { $0 == "objects.yaml" ? dir + "/objects.yaml" : String($0) }
+            let words = line.split(separator: " ").map { $0.hasSuffix(".yaml") ? dir + "/" + $0 : String($0) }
             let r = s.run(args: words)
             precondition(r.exitCode == 0, "seed \(line): \(r)")
         }

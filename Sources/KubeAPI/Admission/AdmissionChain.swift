@@ -129,7 +129,7 @@ struct SpecRules: AdmissionStep {
         var causes = SpecValidation.validate(r.object, old: r.old, type: r.type, session: s)
         // A write of pods/ephemeralcontainers changes nothing else (its own rules ran before).
         if r.fromClient && s.fieldManager.subresource != "ephemeralcontainers" {
-            let ruled = Self.rules(r).map { APIError.Cause(field: $0.field, message: $0.body) }
+            let ruled = Self.rules(r, subresource: s.fieldManager.subresource).map { APIError.Cause(field: $0.field, message: $0.body) }
             // A required field the schema check found is reported once, where the kind's rules place it.
             causes.removeAll { c in ruled.contains { $0.field == c.field && $0.message == c.message } }
             causes += ruled
@@ -138,7 +138,7 @@ struct SpecRules: AdmissionStep {
         if let spec { s.validPodSpec = spec }
     }
 
-    static func rules(_ r: AdmissionRequest) -> [FieldError] {
+    static func rules(_ r: AdmissionRequest, subresource: String = "") -> [FieldError] {
         let (group, kind) = r.groupKind
         var errs: [FieldError] = []
         // A StatefulSet's pod template is not validated as a pod spec by v1.32 (only its labels,
@@ -161,7 +161,10 @@ struct SpecRules: AdmissionStep {
         case ("autoscaling", "HorizontalPodAutoscaler"): errs += AutoscalingRules.horizontalPodAutoscaler(r.object)
         case ("rbac.authorization.k8s.io", _): errs += RBACRules.validate(r.object, old: r.old, kind: kind)
         case ("scheduling.k8s.io", "PriorityClass"): errs += ClusterObjectRules.priorityClass(r.object)
-        case ("", "ResourceQuota"): errs += QuotaRules.validate(r.object, old: r.old, received: r.received)
+        case ("", "ResourceQuota"):
+            // A write of the status subresource is judged by ValidateResourceQuotaStatusUpdate alone.
+            errs += subresource == "status" && r.old != nil ? QuotaRules.validateStatus(r.object, received: r.received)
+                : QuotaRules.validate(r.object, old: r.old, received: r.received)
         case ("", "LimitRange"): errs += LimitRangeRules.validate(r.object, received: r.received)
         case ("networking.k8s.io", "IngressClass"): errs += ClusterObjectRules.ingressClass(r.object)
         default: break

@@ -1,4 +1,5 @@
 import KubeModel
+import KubeSchema
 import KubeRegistry
 import KubeStore
 
@@ -18,7 +19,9 @@ extension ControllerManager {
 
     /// The template without the `pod-template-hash` label (EqualIgnoreHash).
     func templateIgnoringHash(_ t: JSONValue) -> JSONValue {
-        var t = t
+        // Compared as Go compares the typed templates: zero values written out or not are the same
+        // (a store written before templates carried `creationTimestamp: null` rolls nothing out).
+        var t = GoZeroValues.filled(t, type: .ref("io.k8s.api.core.v1.PodTemplateSpec"))
         t.remove(["metadata", "labels", "pod-template-hash"])
         if t["metadata"]["labels"].object?.isEmpty == true { t.remove(["metadata", "labels"]) }
         return t

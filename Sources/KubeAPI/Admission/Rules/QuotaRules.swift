@@ -38,17 +38,8 @@ enum QuotaRules {
 
     static func validate(_ obj: JSONValue, old: JSONValue?, received: JSONValue = .null) -> [FieldError] {
         let spec = obj["spec"]
-        var errs: [FieldError] = []
-        let hard = spec["hard"].object ?? JSONObject()
-        for name in hard.keys.sorted() {
-            let path = "spec.hard[\(name)]"
-            ResourceRules.genericName(name, path: path, into: &errs)
-            if !name.contains("/"), !isStandardQuotaResource(name) {
-                errs.append(FieldError(.invalid, field: path, value: .raw(name), detail: "must be a standard resource for quota"))
-            }
-            errs += quantityValue(name, hard[name]!, received: received["spec"]["hard"][name], path: path)
-        }
-        let hardNames = hard.keys.sorted()
+        var errs = resources(obj, ["spec", "hard"], received: received)
+        let hardNames = (spec["hard"].object ?? JSONObject()).keys.sorted()
         let scopes = spec["scopes"].array?.map { $0.string ?? "" }
         let scopesLiteral = scopeListLiteral(spec["scopes"])
         if let scopes, !scopes.isEmpty {
@@ -70,6 +61,28 @@ enum QuotaRules {
             if was != Set(scopes ?? []) {
                 errs.append(FieldError(.invalid, field: "spec.scopes", value: .raw(scopesLiteral), detail: "field is immutable"))
             }
+        }
+        return errs
+    }
+
+    /// `ValidateResourceQuotaStatusUpdate`: every resource of `status.hard` and `status.used` is a quota
+    /// resource name with a valid amount (the spec, which a status write cannot change, is not checked).
+    static func validateStatus(_ obj: JSONValue, received: JSONValue = .null) -> [FieldError] {
+        resources(obj, ["status", "hard"], received: received) + resources(obj, ["status", "used"], received: received)
+    }
+
+    /// `ValidateResourceQuotaResourceName` and `ValidateResourceQuantityValue` of each entry of the
+    /// resource list at `path` (`spec.hard[cpu]`).
+    static func resources(_ obj: JSONValue, _ path: [String], received: JSONValue) -> [FieldError] {
+        var errs: [FieldError] = []
+        let list = obj.at(path).object ?? JSONObject()
+        for name in list.keys.sorted() {
+            let field = path.joined(separator: ".") + "[\(name)]"
+            ResourceRules.genericName(name, path: field, into: &errs)
+            if !name.contains("/"), !isStandardQuotaResource(name) {
+                errs.append(FieldError(.invalid, field: field, value: .raw(name), detail: "must be a standard resource for quota"))
+            }
+            errs += quantityValue(name, list[name]!, received: received.at(path + [name]), path: field)
         }
         return errs
     }

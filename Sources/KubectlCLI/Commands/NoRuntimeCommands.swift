@@ -113,6 +113,20 @@ enum NoRuntimeCommands {
                 throw CLIError.message("container \(container) is not valid for pod \(pod["metadata"]["name"].string ?? "")")
             }
         }
+        if command == "exec" || command == "attach", let pod = isPod ? object : isService ? try podForService(inv, object, namespace: namespace) : nil {
+            let phase = pod["status"]["phase"].string ?? ""
+            if phase == "Succeeded" || phase == "Failed" {
+                throw CLIError.message(command == "exec" ? "cannot exec into a container in a completed pod; current phase is \(phase)"
+                                                         : "cannot attach a container in a completed pod; current phase is \(phase)")
+            }
+        }
+        // The container kubectl picks when none is named, said on stderr before it connects.
+        // (logs has no --quiet; exec and attach have no --all-containers: read only the flags each declares)
+        if ["exec", "attach", "logs"].contains(command), inv.flags.string("container").isEmpty,
+           !(command == "logs" ? inv.flags.bool("all-containers") : inv.flags.bool("quiet")),
+           let pod = isPod ? object : isService ? try podForService(inv, object, namespace: namespace) : nil {
+            inv.io.err.write(defaultedContainerNote(pod))
+        }
         if command == "attach", isPod {
             let container = inv.flags.string("container")
             if !container.isEmpty && !containerNames(object).contains(container) {
@@ -172,6 +186,28 @@ enum NoRuntimeCommands {
                 throw CLIError.message("\(address) is not a valid IP")
             }
         }
+    }
+
+    /// podcmd's note when a pod has more than one container and none is named: the first container (or
+    /// the one the `kubectl.kubernetes.io/default-container` annotation names), out of all of them.
+    static func defaultedContainerNote(_ pod: JSONValue) -> String {
+        let spec = pod["spec"]
+        let containers = (spec["containers"].array ?? []).compactMap { $0["name"].string }
+        let inits = (spec["initContainers"].array ?? []).compactMap { $0["name"].string }
+        let ephemeral = (spec["ephemeralContainers"].array ?? []).compactMap { $0["name"].string }
+        if let annotated = pod["metadata"]["annotations"]["kubectl.kubernetes.io/default-container"].string, !annotated.isEmpty {
+            if containers.contains(annotated) || inits.contains(annotated) || ephemeral.contains(annotated) { return "" }
+            let name = pod["metadata"]["name"].string ?? ""
+            return "Default container name \(strconvQuote(annotated)) not found in pod \(name)\n"
+                + (containers.count > 1 || !inits.isEmpty || !ephemeral.isEmpty ? defaultedLine(containers, inits, ephemeral) : "")
+        }
+        guard !containers.isEmpty, containers.count > 1 || !inits.isEmpty || !ephemeral.isEmpty else { return "" }
+        return defaultedLine(containers, inits, ephemeral)
+    }
+
+    static func defaultedLine(_ containers: [String], _ inits: [String], _ ephemeral: [String]) -> String {
+        let all = containers + inits.map { $0 + " (init)" } + ephemeral.map { $0 + " (ephem)" }
+        return "Defaulted container \(strconvQuote(containers[0])) out of: \(all.joined(separator: ", "))\n"
     }
 
     /// The first pod (by name) a service's selector picks, as kubectl's AttachablePodForObject finds one.

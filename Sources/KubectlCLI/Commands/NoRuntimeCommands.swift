@@ -26,6 +26,7 @@ enum NoRuntimeCommands {
         }
         try checkArguments(inv)
         try checkTarget(inv)
+        if name == "cp" { try checkCopyPod(inv) }
         return .message("kubectl \(name) needs a running container, and kubectl-local has no container runtime: pods are simulated in the local store and no process runs in them")
     }
 
@@ -73,7 +74,11 @@ enum NoRuntimeCommands {
         let namespace = try inv.namespace()
         var type: ResourceType
         var name = arg
-        if arg.contains("/") {
+        if command == "attach" && beforeDash.count == 2 && !arg.contains("/") {
+            // attach TYPE NAME
+            type = try server.registry.resolve(arg).type
+            name = beforeDash[1]
+        } else if arg.contains("/") {
             guard let request = try ResourceArgs.parse([arg], registry: server.registry).requests.first,
                   let n = request.names.first else { return }
             type = request.type
@@ -82,7 +87,9 @@ enum NoRuntimeCommands {
             guard let pods = server.registry.type(group: "", kind: "Pod") else { return }
             type = pods
         }
-        if try server.read({ try $0.find(type, namespace: namespace, name: name) }) != nil { return }
+        if let object = try server.read({ try $0.find(type, namespace: namespace, name: name) }) {
+            return try checkFound(inv, object, type: type, namespace: namespace)
+        }
         // As kubectl v1.32's read: a missing namespace (other than `default`) is the NotFound reported.
         let noNamespace = try server.read { s in ResourceResult.namespaceMissing(type, namespace, session: s) }
         let notFound = noNamespace ? APIError.notFound("namespaces", namespace) : APIError.notFound(type.qualifiedPlural, name)
@@ -90,6 +97,151 @@ enum NoRuntimeCommands {
             throw CLIError.message("error from server (NotFound): \(notFound.message) in namespace \(strconvQuote(namespace))")
         }
         throw notFound
+    }
+
+    /// What kubectl checks of the object it found before it connects: attach's container, port-forward's
+    /// ports (named ports looked up in the pod or the service, the pod running, the ports and addresses
+    /// parsed).
+    static func checkFound(_ inv: Invocation, _ object: JSONValue, type: ResourceType, namespace: String) throws {
+        let command = inv.commandPath.last ?? ""
+        let isPod = type.group.isEmpty && type.kind == "Pod"
+        let name = object["metadata"]["name"].string ?? ""
+        let isService = type.group.isEmpty && type.kind == "Service"
+        if command == "logs", let pod = isPod ? object : isService ? try podForService(inv, object, namespace: namespace) : nil {
+            let container = inv.flags.string("container")
+            if !container.isEmpty && !containerNames(pod).contains(container) {
+                throw CLIError.message("container \(container) is not valid for pod \(pod["metadata"]["name"].string ?? "")")
+            }
+        }
+        if command == "exec" || command == "attach", let pod = isPod ? object : isService ? try podForService(inv, object, namespace: namespace) : nil {
+            let phase = pod["status"]["phase"].string ?? ""
+            if phase == "Succeeded" || phase == "Failed" {
+                throw CLIError.message(command == "exec" ? "cannot exec into a container in a completed pod; current phase is \(phase)"
+                                                         : "cannot attach a container in a completed pod; current phase is \(phase)")
+            }
+        }
+        // The container kubectl picks when none is named, said on stderr before it connects.
+        // (logs has no --quiet; exec and attach have no --all-containers: read only the flags each declares)
+        if ["exec", "attach", "logs"].contains(command), inv.flags.string("container").isEmpty,
+           !(command == "logs" ? inv.flags.bool("all-containers") : inv.flags.bool("quiet")),
+           let pod = isPod ? object : isService ? try podForService(inv, object, namespace: namespace) : nil {
+            inv.io.err.write(defaultedContainerNote(pod))
+        }
+        if command == "attach", isPod {
+            let container = inv.flags.string("container")
+            if !container.isEmpty && !containerNames(object).contains(container) {
+                throw CLIError.message("cannot attach to the container: container \(container) not found in pod \(name)")
+            }
+        }
+        guard command == "port-forward" else { return }
+        let ports = Array(inv.args.dropFirst())
+        var pod = object
+        var converted: [String] = []
+        if isPod {
+            for port in ports {
+                let (local, remote) = splitPort(port)
+                let number = Int(remote) != nil ? remote : String(try containerPort(named: remote, in: object))
+                converted.append(local != remote ? "\(local):\(number)" : number)
+            }
+        } else if isService {
+            guard let first = try podForService(inv, object, namespace: namespace) else { return }
+            pod = first
+            for port in ports {
+                var (local, remote) = splitPort(port)
+                var number = Int(remote) ?? 0
+                if Int(remote) == nil {
+                    guard let p = (object["spec"]["ports"].array ?? []).first(where: { $0["name"].string == remote }) else {
+                        throw CLIError.message("Service '\(name)' does not have a named port '\(remote)'")
+                    }
+                    number = Int(p["port"].int ?? 0)
+                    if local == remote { local = String(number) }
+                }
+                guard let spec = (object["spec"]["ports"].array ?? []).first(where: { $0["port"].int.map(Int.init) == number }) else {
+                    throw CLIError.message("Service \(name) does not have a service port \(number)")
+                }
+                var target = number
+                if let n = spec["targetPort"].int, n != 0 { target = Int(n) }
+                else if let n = spec["targetPort"].string, !n.isEmpty { target = try containerPort(named: n, in: pod) }
+                converted.append(local == remote && Int(remote) != nil ? String(target) : "\(local):\(target)")
+            }
+        } else {
+            return
+        }
+        let phase = pod["status"]["phase"].string ?? ""
+        if phase != "Running" {
+            throw CLIError.message("unable to forward port because pod is not running. Current status=\(phase)")
+        }
+        for port in converted {
+            let parts = port.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count <= 2 else { throw CLIError.message("invalid port format '\(port)'") }
+            let local = parts.count == 2 ? (parts[0].isEmpty ? "0" : parts[0]) : parts[0]
+            let remote = parts.count == 2 ? parts[1] : parts[0]
+            if let e = goParseUint16Error(local) { throw CLIError.message("error parsing local port '\(local)': \(e)") }
+            if let e = goParseUint16Error(remote) { throw CLIError.message("error parsing remote port '\(remote)': \(e)") }
+            if UInt16(remote) == 0 { throw CLIError.message("remote port must be > 0") }
+        }
+        for address in inv.flags.strings("address") where address != "localhost" {
+            var v4 = in_addr(), v6 = in6_addr()
+            if inet_pton(AF_INET, address, &v4) != 1 && inet_pton(AF_INET6, address, &v6) != 1 {
+                throw CLIError.message("\(address) is not a valid IP")
+            }
+        }
+    }
+
+    /// podcmd's note when a pod has more than one container and none is named: the first container (or
+    /// the one the `kubectl.kubernetes.io/default-container` annotation names), out of all of them.
+    static func defaultedContainerNote(_ pod: JSONValue) -> String {
+        let spec = pod["spec"]
+        let containers = (spec["containers"].array ?? []).compactMap { $0["name"].string }
+        let inits = (spec["initContainers"].array ?? []).compactMap { $0["name"].string }
+        let ephemeral = (spec["ephemeralContainers"].array ?? []).compactMap { $0["name"].string }
+        if let annotated = pod["metadata"]["annotations"]["kubectl.kubernetes.io/default-container"].string, !annotated.isEmpty {
+            if containers.contains(annotated) || inits.contains(annotated) || ephemeral.contains(annotated) { return "" }
+            let name = pod["metadata"]["name"].string ?? ""
+            return "Default container name \(strconvQuote(annotated)) not found in pod \(name)\n"
+                + (containers.count > 1 || !inits.isEmpty || !ephemeral.isEmpty ? defaultedLine(containers, inits, ephemeral) : "")
+        }
+        guard !containers.isEmpty, containers.count > 1 || !inits.isEmpty || !ephemeral.isEmpty else { return "" }
+        return defaultedLine(containers, inits, ephemeral)
+    }
+
+    static func defaultedLine(_ containers: [String], _ inits: [String], _ ephemeral: [String]) -> String {
+        let all = containers + inits.map { $0 + " (init)" } + ephemeral.map { $0 + " (ephem)" }
+        return "Defaulted container \(strconvQuote(containers[0])) out of: \(all.joined(separator: ", "))\n"
+    }
+
+    /// The first pod (by name) a service's selector picks, as kubectl's AttachablePodForObject finds one.
+    static func podForService(_ inv: Invocation, _ svc: JSONValue, namespace: String) throws -> JSONValue? {
+        let selector = svc["spec"]["selector"].object ?? JSONObject()
+        guard !selector.isEmpty, let podType = inv.registry.type(group: "", kind: "Pod") else { return nil }
+        let pods = try inv.server().read { s in try s.rows(podType, namespace: namespace).map { try JSON.parse($0.data) } }
+        return pods.first { p in selector.allSatisfy { k, v in p["metadata"]["labels"][k].string == v.string } }
+    }
+
+    /// kubectl's splitPort: `LOCAL:REMOTE`, or one port for both.
+    static func splitPort(_ port: String) -> (String, String) {
+        let parts = port.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        return parts.count == 2 ? (parts[0], parts[1]) : (parts[0], parts[0])
+    }
+
+    /// The number of the container port named `name` (init, regular containers), or kubectl's error.
+    static func containerPort(named name: String, in pod: JSONValue) throws -> Int {
+        for c in (pod["spec"]["initContainers"].array ?? []) + (pod["spec"]["containers"].array ?? []) {
+            for p in c["ports"].array ?? [] where p["name"].string == name { return Int(p["containerPort"].int ?? 0) }
+        }
+        throw CLIError.message("Pod '\(pod["metadata"]["name"].string ?? "")' does not have a named port '\(name)'")
+    }
+
+    static func containerNames(_ pod: JSONValue) -> Set<String> {
+        Set(["initContainers", "containers", "ephemeralContainers"].flatMap { (pod["spec"][$0].array ?? []).compactMap { $0["name"].string } })
+    }
+
+    /// Go's strconv.ParseUint(s, 10, 16) error text, nil when `s` parses.
+    static func goParseUint16Error(_ s: String) -> String? {
+        if !s.isEmpty, s.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            return UInt16(s) == nil ? "strconv.ParseUint: parsing \(strconvQuote(s)): value out of range" : nil
+        }
+        return "strconv.ParseUint: parsing \(strconvQuote(s)): invalid syntax"
     }
 
     /// kubectl logs' Complete: the argument count against `-l`, then `--since-time`.
@@ -104,6 +256,22 @@ enum NoRuntimeCommands {
         }
         let since = inv.flags.string("since-time")
         if !since.isEmpty, let e = goParseRFC3339Error(since, layout: "2006-01-02T15:04:05Z07:00") { throw CLIError.message(e) }
+        let container = inv.flags.string("container")
+        if inv.flags.bool("all-containers") && !container.isEmpty {
+            throw CLIError.message("--all-containers=true should not be specified with container name \(container)")
+        }
+    }
+
+    /// kubectl cp reads the pod of the remote spec (`[namespace/]pod:path`) before it runs anything in it.
+    static func checkCopyPod(_ inv: Invocation) throws {
+        guard let remote = inv.args.first(where: { $0.contains(":") }), let colon = remote.firstIndex(of: ":") else { return }
+        let pieces = remote[..<colon].split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        let server = try inv.server()
+        let namespace = pieces.count == 2 ? pieces[0] : try inv.namespace()
+        guard let pods = server.registry.type(group: "", kind: "Pod"), let name = pieces.last else { return }
+        if try server.read({ try $0.find(pods, namespace: namespace, name: name) }) == nil {
+            throw APIError.notFound(pods.qualifiedPlural, name)
+        }
     }
 
     /// kubectl cp's checks of `[[namespace/]pod:]file/path` specs, before it looks for the pod.

@@ -77,8 +77,13 @@ struct EventsOptions: FlagOptions {
                 throw CLIError.message("a resource must be present, got: \(resource.dropFirst())/, Resource=")
             }
             let type: ResourceType
-            do { type = try inv.registry.resolve(parts[0]).type } catch let e as UnknownResourceTypeError {
-                throw CLIError.raw(e.message)
+            do { type = try inv.registry.resolve(parts[0]).type } catch is UnknownResourceTypeError {
+                // kubectl lowercases the argument and names the group (everything after the first dot).
+                let dot = resource.firstIndex(of: ".")
+                let name = String(resource[..<(dot ?? resource.endIndex)])
+                let group = dot.map { String(resource[resource.index(after: $0)...]) } ?? ""
+                throw CLIError.raw("the server doesn't have a resource type \(strconvQuote(name))"
+                                   + (group.isEmpty ? "" : " in group \(strconvQuote(group))"))
             }
             // An empty name filters nothing (kubectl adds the field selector only for a name).
             if !parts[1].isEmpty {

@@ -27,7 +27,7 @@ KUBECTL_LOCAL_NOW=$CSR_NOW "$LOCAL" certificate deny dave >/dev/null
 export KUBECTL_LOCAL_NOW=$CMD_NOW
 raw() { "$LOCAL" get --raw "$1"; }
 : > "$work/paths"
-for ns in default shop edge empty kube-system; do
+for ns in default shop edge empty done kube-system; do
   for p in api/v1/namespaces/$ns/{pods,events,services,serviceaccounts,replicationcontrollers} apis/apps/v1/namespaces/$ns/{daemonsets,deployments,replicasets}; do
     echo "/$p" >> "$work/paths"
   done

@@ -142,7 +142,13 @@ struct PatchOptions: FlagOptions {
     }
 
     func run(_ inv: inout Invocation) throws {
-        let patch = try Declarative.parsePatch(patchText, kind: kind)
+        // kubectl turns the patch from YAML into JSON first (`unable to parse ...` ends the command), then
+        // with --local decodes that JSON for each object (getPatchedJSON): a patch that does not decode is
+        // each object's error.
+        let parsed = Result { try Declarative.parsePatch(patchText, kind: kind) }
+        if case .failure(let e) = parsed, !builder.local || ErrorRenderer.lineFor(e).hasPrefix("unable to parse") {
+            throw e
+        }
         let printer = try printFlags.toPrinter(dryRun: dryRun)
         printer.documentSeparators = false  // kubectl's patch builds a printer per object
         let result = try builder.resolve(&inv)
@@ -153,6 +159,7 @@ struct PatchOptions: FlagOptions {
             for r in try result.infos(&inv, fetch: .names) {
                 do {
                     let info = try r.get()
+                    let patch = try parsed.get()
                     let original = info.object ?? .emptyObject
                     let patched = try PatchCommand.applyPatch(patch, to: original, kind: kind, onServer: false)
                     // kubectl decodes the patched JSON again (unstructured): a patch that removed the kind fails.
@@ -173,6 +180,7 @@ struct PatchOptions: FlagOptions {
             if !errors.isEmpty { throw CLIError.aggregate(errors) }
             return
         }
+        let patch = try parsed.get()
         let errors = try result.visit(&inv, fetch: .named, verb: "patching") { inv, t in  // kubectl reads named objects first
             guard let type = t.type else { return }
             let (object, changed) = try inv.server().write { s in

@@ -12,9 +12,10 @@ __kubectl_local_complete() {
     fi
     local cur=${words[${#words[@]}-1]}
     local -a before=("${words[@]:1:${#words[@]}-2}")
-    # bash splits words at '=' and ':' (COMP_WORDBREAKS): the reply replaces only what follows them.
+    # bash splits words at '=' and ':' (COMP_WORDBREAKS): the reply replaces only what follows them,
+    # and a flag's value after '=' comes back without the flag.
     local strip=""
-    if [[ $cur == --*=* ]]; then
+    if [[ $cur == -*=* ]]; then
         strip="${cur%%=*}="
     fi
     local vcur=${cur#"$strip"}
@@ -50,14 +51,13 @@ __kubectl_local_complete() {
         while IFS= read -r l; do COMPREPLY+=("$l"); done < <(compgen -d -- "$vcur")
         return
     fi
-    local c v colon=""
+    local c colon=""
     if [[ $vcur == *:* ]]; then
         colon=${vcur%:*}:
     fi
     for c in "${lines[@]}"; do
-        if [[ -n $c && $c == "$cur"* ]]; then
-            v=${c#"$strip"}
-            COMPREPLY+=("${v#"$colon"}")
+        if [[ -n $c && $c == "$vcur"* ]]; then
+            COMPREPLY+=("${c#"$colon"}")
         fi
     done
     if (( directive & 2 )); then

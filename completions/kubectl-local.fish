@@ -26,7 +26,11 @@ function __kubectl_local_complete
         return
     end
     if test (count $out) -gt 0
-        printf '%s\n' $out
+        # A flag's value after '=' comes back without the flag: fish matches the whole token.
+        set -l prefix (string match -r -- '^-[^=]*=' "$cur")
+        for c in $out
+            printf '%s%s\n' "$prefix" $c
+        end
         return
     end
     if test (math "bitand($directive, 4)") -eq 0

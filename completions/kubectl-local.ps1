@@ -21,9 +21,11 @@ Register-ArgumentCompleter -CommandName 'kubectl-local' -Native -ScriptBlock {
         return
     }
     $current = $words[-1]
+    # A flag's value after '=' comes back without the flag.
+    $prefix = if ($current -match '^(-[^=]*=)') { $Matches[1] } else { '' }
     foreach ($entry in $out) {
         $parts = $entry -split "`t", 2
-        $name = $parts[0]
+        $name = $prefix + $parts[0]
         $description = if ($parts.Count -gt 1 -and $parts[1]) { $parts[1] } else { $name }
         if ($name -like "$current*") {
             [System.Management.Automation.CompletionResult]::new($name, $name, 'ParameterValue', $description)

@@ -398,7 +398,8 @@ public final class APISession {
         let rv = try tx.nextResourceVersion()
         obj["metadata"]["resourceVersion"] = .string(String(rv))
         let row = try storableRow(for: obj, type: type, resourceVersion: rv)
-        try tx.insert(row)
+        // A pod's scheduler and kubelet update it at once: its data and index entries are written once.
+        try tx.insert(row, deferred: type.group.isEmpty && type.kind == "Pod")
         remember(obj, row: row)
         try afterWrite(type: type, object: obj, old: nil)
         return HPAConversion.served(obj, as: type)

@@ -23,7 +23,11 @@ final class Database {
 
     enum Access { case readWriteCreate, readWrite, readOnly, immutable }
 
+    /// SQLite's memory statistics off (a mutex per allocation), once, before the first connection.
+    private static let configured: Void = { _ = kubectl_local_sqlite_no_memstatus() }()
+
     init(path: String, busyTimeoutMilliseconds: Int32, access: Access = .readWriteCreate) throws {
+        _ = Database.configured
         var db: OpaquePointer?
         var flags = SQLITE_OPEN_NOMUTEX
         var name = path

@@ -376,10 +376,11 @@ enum SQL {
 
     // MARK: Aliases (v8)
 
-    /// The object a 64-bit hash names (`StoreTransaction.get(alias:)`), with the columns of `fullColumns`.
+    /// The object a 64-bit hash names (`StoreTransaction.get(alias:)`), with the columns of `fullColumns`
+    /// (data NULL for a row whose data is not written yet: `StoreTransaction.insert(_:alias:deferred:)`).
     static let selectByAlias =
         "SELECT " + fullColumns + " FROM object_aliases a JOIN objects o ON o.id = a.object_id"
-        + " JOIN object_data d ON d.id = o.id WHERE a.hash = ?1"
+        + " LEFT JOIN object_data d ON d.id = o.id WHERE a.hash = ?1"
     static let upsertAlias = "INSERT OR REPLACE INTO object_aliases (hash, object_id) VALUES (?1, ?2)"
     static let selectFieldCounts = "SELECT value, n FROM field_counts WHERE name = ?1 ORDER BY value"
     static let selectFieldCount = "SELECT n FROM field_counts WHERE name = ?1 AND value = ?2"

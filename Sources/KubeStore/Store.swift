@@ -125,6 +125,7 @@ public final class Store {
                 let tx = StoreTransaction(db: db, writable: true)
                 defer { tx.isOpen = false }
                 try onCreate(tx)
+                try tx.flushPending()
                 try tx.flushResourceVersion()
             }
             try db.execute(SQL.commit)
@@ -145,12 +146,16 @@ public final class Store {
         if let tx = current {
             guard tx.writable else { throw StoreError.misuse("write inside a read transaction") }
             if isReadOnly { throw StoreError.readOnly }
+            // Deferred side tables never span a savepoint's bounds: a rollback forgets all of them.
+            try tx.flushPending()
             try db.runCached(SQL.savepoint)
             do {
                 let result = try body(tx)
+                try tx.flushPending()
                 try db.runCached(SQL.releaseSavepoint)
                 return result
             } catch {
+                tx.discardPending()
                 try? db.runCached(SQL.rollbackToSavepoint)
                 try? db.runCached(SQL.releaseSavepoint)
                 db.forgetFieldNames()
@@ -211,7 +216,10 @@ public final class Store {
         }
         do {
             let result = try body(tx)
-            if writable { try tx.flushResourceVersion() }
+            if writable {
+                try tx.flushPending()
+                try tx.flushResourceVersion()
+            }
             try Store.retryingBusy { try db.execute(SQL.commit) }
             return result
         } catch {

@@ -27,6 +27,7 @@ extension StoreTransaction {
     @discardableResult
     public func deleteExpired(resource: String, ids: Range<Int64>, belowVersion: Int64, keepPrefix: String) throws -> Int {
         try checkWritable()
+        try flushPending { $0.row.resource == resource }
         func bound(_ sql: String) throws -> Statement {
             let s = try db.statement(sql)
             try s.bind(1, ids.lowerBound)

@@ -32,6 +32,10 @@ public final class StoreTransaction {
         return e.belowVersion
     }
 
+    /// Rows inserted with `deferred: true` whose side tables (data, label, owner and field entries) are
+    /// not written yet, by key: see `insert(_:alias:deferred:)`.
+    var pending: [String: PendingRow] = [:]
+
     init(db: Database, writable: Bool) {
         self.db = db
         self.writable = writable
@@ -55,6 +59,7 @@ public final class StoreTransaction {
     /// The row with this key, or nil.
     public func get(resource: String, namespace: String, name: String) throws -> ObjectRow? {
         try checkOpen()
+        if !pending.isEmpty { try flushPending(key: StoreTransaction.pendingKey(resource, namespace, name)) }
         let s = try db.statement(SQL.selectByKey)
         try s.bind([resource, namespace, name])
         return try rows(s, full: true).first
@@ -75,6 +80,7 @@ public final class StoreTransaction {
     /// The row with this uid, or nil (the first by key if several share it).
     public func get(uid: String) throws -> ObjectRow? {
         try checkOpen()
+        try flushPending { $0.row.uid == uid }
         let s = try db.statement(SQL.selectByUID)
         try s.bindUID(1, uid)
         return try rows(s, full: true).first
@@ -116,6 +122,7 @@ public final class StoreTransaction {
     private func prepareList(full: Bool, resource: String, namespace: String?,
                              labels: [LabelRequirement], fields: [FieldTerm]) throws -> Statement {
         try checkOpen()
+        try flushPending { $0.row.resource == resource }
         let driver = try listDriver(labels: labels, fields: fields)
         let floor = expiryFloor(resource)
         let s = try db.statement(SQL.selectList(full: full, namespaced: namespace != nil, labels: labels, fields: fields,
@@ -166,6 +173,7 @@ public final class StoreTransaction {
     /// How many objects have each value of the counted field `name` (a `#` field), by value.
     public func fieldCounts(_ name: String) throws -> [String: Int] {
         try checkOpen()
+        try flushPending { $0.row.fields.contains { $0.name == name } }
         let s = try db.statement(SQL.selectFieldCounts)
         defer { s.reset() }
         try s.bind(1, name)
@@ -177,6 +185,7 @@ public final class StoreTransaction {
     /// How many objects have `value` in the counted field `name`.
     public func fieldCount(_ name: String, value: String) throws -> Int {
         try checkOpen()
+        try flushPending { $0.row.fields.contains(IndexedField(name, value)) }
         let s = try db.statement(SQL.selectFieldCount)
         defer { s.reset() }
         try s.bind([name, value])
@@ -189,6 +198,7 @@ public final class StoreTransaction {
     public func keys(resource: String, field: String, value: String, after position: Int64 = 0,
                      limit: Int = 256) throws -> [(position: Int64, namespace: String, name: String)] {
         try checkOpen()
+        try flushPending { $0.row.resource == resource }
         let s = try db.statement(SQL.selectKeysByField)
         defer { s.reset() }
         try s.bind([resource, field, value])
@@ -210,6 +220,7 @@ public final class StoreTransaction {
     /// Rows whose `ownerUIDs` contain `uid`, ordered by resource, namespace, name; without `data` unless `full`.
     public func dependents(ofUID uid: String, full: Bool = true) throws -> [ObjectRow] {
         try checkOpen()
+        try flushPending { $0.row.ownerUIDs.contains(uid) }
         let s = try db.statement(full ? SQL.selectDependents : SQL.selectDependentSummaries)
         try s.bind(1, uid)
         return try rows(s, full: full)
@@ -248,13 +259,29 @@ public final class StoreTransaction {
         try checkOpen()
         let s = try db.statement(SQL.selectByAlias)
         try s.bind(1, alias)
-        return try rows(s, full: true).first
+        defer { s.reset() }
+        guard try s.step() else { return nil }
+        if s.isNull(8) {
+            // The row's data is not written yet (`insert(_:alias:deferred:)`): written, then read again.
+            guard !pending.isEmpty else { throw StoreError.corrupt("object \(s.text(2)) has no data") }
+            s.reset()
+            try flushPending()
+            return try get(alias: alias)
+        }
+        let row = try readRow(s, full: true, resource: nil, namespace: nil)
+        return isExpired(row.resource, row.resourceVersion) ? nil : row
     }
 
     /// Inserts a new row, storing `row.resourceVersion` as given. Throws `.alreadyExists` when a
     /// row with the same resource, namespace and name exists. `alias`, when given, names the row from
     /// now on (`get(alias:)`; a row it named before is no longer found by it).
-    public func insert(_ row: ObjectRow, alias: Int64? = nil) throws {
+    ///
+    /// `deferred` (without an alias): the row's side tables (its data, label, owner and field entries)
+    /// are written later, when something may read them (`flushPending`), at the latest when the
+    /// savepoint or transaction ends. An update of the row before then rewrites only the row itself, so
+    /// an object created and then updated in one go (a pod and its first status) writes them once.
+    /// Its key, resource version, uid and change log entries are written at once, as for any row.
+    public func insert(_ row: ObjectRow, alias: Int64? = nil, deferred: Bool = false) throws {
         try checkWritable()
         let owners = encodeOwners(row.ownerUIDs)
         let s = try db.statement(SQL.insertObject)
@@ -282,13 +309,12 @@ public final class StoreTransaction {
         }
         let id = db.lastInsertRowID
         let encoded = db.codec.encode(row.data)
-        let d = try db.statement(SQL.insertData)
-        try d.bind(1, id)
-        try d.bindData(2, row.data, encoded: encoded)
-        try d.run()
-        try writeLabels(id: id, labels: row.labels, replacing: false)
-        try writeOwners(id: id, owners: owners, replacing: false)
-        for field in row.fields { try runField(SQL.insertField, id: id, field) }
+        let entry = PendingRow(id: id, row: row, encoded: encoded, owners: owners)
+        if deferred && alias == nil {
+            pending[StoreTransaction.pendingKey(row.resource, row.namespace, row.name)] = entry
+        } else {
+            try writeSideTables(entry)
+        }
         if let alias {
             let a = try db.statement(SQL.upsertAlias)
             try a.bind(1, alias)
@@ -302,6 +328,8 @@ public final class StoreTransaction {
     /// `.conflict(current:)` when `expectedResourceVersion` is given and differs from the stored one.
     public func update(_ row: ObjectRow, expectedResourceVersion: Int64?) throws {
         try checkWritable()
+        let key = StoreTransaction.pendingKey(row.resource, row.namespace, row.name)
+        if var entry = pending[key] { return try updatePending(&entry, key: key, row, expectedResourceVersion: expectedResourceVersion) }
         let existing = try currentRow(resource: row.resource, namespace: row.namespace, name: row.name)
         if let expectedResourceVersion, expectedResourceVersion != existing.resourceVersion {
             throw StoreError.conflict(current: existing.resourceVersion)
@@ -309,15 +337,7 @@ public final class StoreTransaction {
         let owners = encodeOwners(row.ownerUIDs)
         // No fields given: the row keeps the entries it has.
         let fields = row.fields.isEmpty ? existing.fields : try encodeFields(row.fields)
-        let s = try db.statement(SQL.updateObject)
-        try s.bind(1, existing.id)
-        try s.bindUID(2, row.uid)
-        try s.bind(3, row.resourceVersion)
-        try s.bind(4, row.labels)
-        try s.bind(5, owners)
-        try s.bindCells(6, row.cells)
-        try s.bind(7, fields)
-        try s.run()
+        try rewriteObjectRow(id: existing.id, row, owners: owners, fields: fields)
         let encoded = db.codec.encode(row.data)
         let d = try db.statement(SQL.updateData)
         try d.bind(1, existing.id)
@@ -336,6 +356,7 @@ public final class StoreTransaction {
     public func delete(resource: String, namespace: String, name: String,
                        expectedResourceVersion: Int64? = nil) throws {
         try checkWritable()
+        if !pending.isEmpty { try flushPending(key: StoreTransaction.pendingKey(resource, namespace, name)) }
         let existing = try currentRow(resource: resource, namespace: namespace, name: name)
         if let expectedResourceVersion, expectedResourceVersion != existing.resourceVersion {
             throw StoreError.conflict(current: existing.resourceVersion)
@@ -510,6 +531,67 @@ public final class StoreTransaction {
         return (try db.scalarInt(SQL.firstChange), try db.scalarInt(SQL.lastChange))
     }
 
+    // MARK: Deferred side tables
+
+    /// A row inserted with `deferred: true`, as its side tables are to be written.
+    struct PendingRow {
+        var id: Int64
+        var row: ObjectRow
+        var encoded: [UInt8]?
+        var owners: String
+    }
+
+    static func pendingKey(_ resource: String, _ namespace: String, _ name: String) -> String {
+        resource + "\u{1}" + namespace + "\u{1}" + name
+    }
+
+    /// The data, label, owner and field entries of a row whose `objects` row is written.
+    private func writeSideTables(_ entry: PendingRow) throws {
+        let d = try db.statement(SQL.insertData)
+        try d.bind(1, entry.id)
+        try d.bindData(2, entry.row.data, encoded: entry.encoded)
+        try d.run()
+        try writeLabels(id: entry.id, labels: entry.row.labels, replacing: false)
+        try writeOwners(id: entry.id, owners: entry.owners, replacing: false)
+        for field in entry.row.fields { try runField(SQL.insertField, id: entry.id, field) }
+    }
+
+    /// `update` of a row whose side tables are not written yet: the row itself is rewritten and the
+    /// entry waits with the new data, labels, owners and fields (an empty `fields` keeps the entry's).
+    private func updatePending(_ entry: inout PendingRow, key: String, _ row: ObjectRow, expectedResourceVersion: Int64?) throws {
+        if let expectedResourceVersion, expectedResourceVersion != entry.row.resourceVersion {
+            throw StoreError.conflict(current: entry.row.resourceVersion)
+        }
+        let owners = encodeOwners(row.ownerUIDs)
+        var next = row
+        if next.fields.isEmpty { next.fields = entry.row.fields }
+        try rewriteObjectRow(id: entry.id, row, owners: owners, fields: try encodeFields(next.fields))
+        let encoded = db.codec.encode(row.data)
+        entry.row = next
+        entry.encoded = encoded
+        entry.owners = owners
+        pending[key] = entry
+        try logChange(.modified, row, encoded: encoded)
+    }
+
+    /// Writes the side tables of the deferred rows `which` picks (all by default).
+    func flushPending(_ which: (PendingRow) -> Bool = { _ in true }) throws {
+        guard !pending.isEmpty else { return }
+        // In row id order, as they would have been written.
+        for (key, entry) in pending.filter({ which($0.value) }).sorted(by: { $0.value.id < $1.value.id }) {
+            pending[key] = nil
+            try writeSideTables(entry)
+        }
+    }
+
+    private func flushPending(key: String) throws {
+        guard let entry = pending.removeValue(forKey: key) else { return }
+        try writeSideTables(entry)
+    }
+
+    /// Forgets the deferred rows (their savepoint or transaction was rolled back).
+    func discardPending() { pending.removeAll() }
+
     // MARK: Internals
 
     private struct Current {
@@ -582,6 +664,20 @@ public final class StoreTransaction {
             resource: resource ?? s.text(0), namespace: namespace ?? s.text(1), name: s.text(2), uid: s.uid(3),
             resourceVersion: s.int64(4), labels: s.text(5), ownerUIDs: try decodeOwners(s.text(6)),
             cells: try s.data(7), data: full ? try s.data(8) : "")
+    }
+
+    /// Rewrites the objects row `id` (uid, resource version, labels, owners, cells and fields) from `row`,
+    /// with its owners and fields already encoded.
+    private func rewriteObjectRow(id: Int64, _ row: ObjectRow, owners: String, fields: String) throws {
+        let s = try db.statement(SQL.updateObject)
+        try s.bind(1, id)
+        try s.bindUID(2, row.uid)
+        try s.bind(3, row.resourceVersion)
+        try s.bind(4, row.labels)
+        try s.bind(5, owners)
+        try s.bindCells(6, row.cells)
+        try s.bind(7, fields)
+        try s.run()
     }
 
     private func encodeOwners(_ uids: [String]) -> String {

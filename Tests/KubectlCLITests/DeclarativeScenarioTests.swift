@@ -170,7 +170,8 @@ struct DeclarativeScenarioTests {
         y = s.run("get deploy web -o yaml").stdout
         #expect(y.contains("replicas: 5"))
         let dry = s.run("patch deploy web -p '{\"spec\":{\"replicas\":9}}' --dry-run=server")
-        #expect(dry.stdout == "deployment.apps/web patched (server dry run)\n")
+        // kubectl v1.32's patch shows no dry-run suffix (oracle, 2026-12-06: `patched`, `patched (no change)`).
+        #expect(dry.stdout == "deployment.apps/web patched\n")
         #expect(s.run("get deploy web -o yaml").stdout.contains("replicas: 5"))
         let missing = s.run("patch deploy nope -p '{}'")
         #expect(missing == CLIResult(stdout: "", stderr: "Error from server (NotFound): deployments.apps \"nope\" not found\n", exitCode: 1))

@@ -166,6 +166,8 @@ import Testing
         // kubectl v1.32: --merge=false needs --kubeconfig naming one file.
         #expect(s.run("config view -o go-template={{.kind}} --minify --flatten --merge=false")
             == CLIResult(stdout: "", stderr: "error: if merge==false a precise file must be specified\n", exitCode: 1))
+        let file = s.directory + "/store.kubeconfig"
+        #expect(s.run("--kubeconfig \(file) config view -o go-template={{.kind}} --minify --flatten --merge=false").stdout == "Config")
     }
 
     @Test func applySubresourceNeedsServerSide() {

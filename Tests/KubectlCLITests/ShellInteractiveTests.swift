@@ -94,7 +94,8 @@ import Testing
             ("kubectl-local get pods -n dev d", "kubectl-local get pods -n dev db-0 "),  // names of that namespace
             ("kubectl-local get nod", "kubectl-local get nodes "),             // plural names only, as kubectl
             ("kubectl-local get pods -o jsonpath-f", "kubectl-local get pods -o jsonpath-file "),  // -o formats
-            ("kubectl-local create deployment x --dry-run=cl", "kubectl-local create deployment x --dry-run=client "),
+            ("kubectl-local get pods --namespace=kube-s", "kubectl-local get pods --namespace=kube-system "),  // value after '='
+            ("kubectl-local get pods -o=jsonpath-f", "kubectl-local get pods -o=jsonpath-file "),
             ("kubectl-local get --show-lab", "kubectl-local get --show-labels "),  // flag name
             ("kubectl-local config use-context l", "kubectl-local config use-context local "),
             ("kubectl-local completion fi", "kubectl-local completion fish "),

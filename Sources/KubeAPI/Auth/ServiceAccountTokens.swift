@@ -65,6 +65,8 @@ extension APISession {
     public func createToken(serviceAccount name: String, namespace: String, spec: JSONValue) throws -> JSONValue {
         guard let saType = registry.type(group: "", plural: "serviceaccounts") else { throw APIError.notFound("serviceaccounts", name) }
         try authorize("create", saType, namespace: namespace, name: name, subresource: "token")
+        // A TokenRequest is a create: NamespaceLifecycle admission sees it before the service account is read.
+        try requireNamespace(namespace, creating: saType, name: name)
         auth.internalDepth += 1
         defer { auth.internalDepth -= 1 }
         let seconds = spec["expirationSeconds"].int ?? 3600

@@ -23,6 +23,8 @@ final class ControllerManager {
     /// Pods per node (non-terminated, scheduled), read from the store's counts on first use in a
     /// transaction and kept in step with every pod write after that.
     var podsPerNode: [String: Int]?
+    /// `podsPerNode` by position in `nodeNamesCache` (`Scheduler.podCounts`), with each name's position.
+    var podCountsByNodeIndex: (index: [String: Int], counts: [Int])?
     /// Nodes as the scheduler sees them, until a node changes: all of them, their names, each one read.
     var nodeCache: [NodeInfo]?
     var nodeNamesCache: [String]?

@@ -32,7 +32,7 @@ extension JSONValue {
         switch self {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-        case .int(let i): out.append(contentsOf: String(i).utf8)
+        case .int(let i): appendDecimal(i, into: &out)
         case .double(let d): out.append(contentsOf: goFormatFloat(d).utf8)
         case .string(let s): writeJSONString(s, into: &out, escapeHTML: options.escapeHTML)
         case .array(let a):
@@ -49,14 +49,18 @@ extension JSONValue {
             if o.isEmpty { out.append(contentsOf: "{}".utf8); return }
             out.append(UInt8(ascii: "{"))
             // Members by position (in Go's key order when sorting), not looked up by key.
-            let order = options.sortKeys ? o.keys.indices.sorted { goStringLess(o.keys[$0], o.keys[$1]) } : Array(o.keys.indices)
-            for (i, m) in order.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
+            func member(_ m: Int, first: Bool) {
+                if !first { out.append(UInt8(ascii: ",")) }
                 newline(&out, options, level + 1)
                 writeJSONString(o.keys[m], into: &out, escapeHTML: options.escapeHTML)
                 out.append(UInt8(ascii: ":"))
                 if options.indent != nil { out.append(UInt8(ascii: " ")) }
                 o.values[m].writeJSON(into: &out, options: options, level: level + 1)
+            }
+            if options.sortKeys {
+                for (i, m) in o.keys.indices.sorted(by: { goStringLess(o.keys[$0], o.keys[$1]) }).enumerated() { member(m, first: i == 0) }
+            } else {
+                for m in o.keys.indices { member(m, first: m == 0) }
             }
             newline(&out, options, level)
             out.append(UInt8(ascii: "}"))
@@ -71,6 +75,23 @@ extension JSONValue {
 }
 
 private let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+/// The decimal digits of `i` (as `String(i)`), appended without an intermediate string.
+func appendDecimal(_ i: Int64, into out: inout [UInt8]) {
+    if i < 0 { out.append(UInt8(ascii: "-")) }
+    var v = i.magnitude
+    var digits = 0
+    var n = v
+    repeat { digits += 1; n /= 10 } while n > 0
+    let start = out.count
+    out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+    var p = start + digits - 1
+    repeat {
+        out[p] = UInt8(ascii: "0") + UInt8(v % 10)
+        v /= 10
+        p -= 1
+    } while v > 0
+}
 
 /// Go encoding/json string escaping, over the UTF-8 bytes: runs that need no escape are copied at once.
 public func writeJSONString(_ s: String, into out: inout [UInt8], escapeHTML: Bool = true) {

@@ -49,7 +49,9 @@ struct DescribeOptions: FlagOptions {
                     try s.list(type, namespace: info.namespace).filter { ($0["metadata"]["name"].string ?? "").hasPrefix(info.name) }
                 } : []
                 if matches.isEmpty {
-                    errors.append(APIError.notFound(type.qualifiedPlural, info.name))
+                    // The NotFound kubectl's read gave: of the namespace when that is what is missing.
+                    let noNamespace = try server.read { s in ResourceResult.namespaceMissing(type, info.namespace, session: s) }
+                    errors.append(noNamespace ? APIError.notFound("namespaces", info.namespace) : APIError.notFound(type.qualifiedPlural, info.name))
                 } else {
                     prefixMatched = true
                     found += matches.map { (type, $0) }

@@ -86,14 +86,14 @@ struct GetOptions: FlagOptions {
         if !raw.isEmpty { return try RawRequest.run(&inv, path: raw) }
         if !subresource.isEmpty, try GetSubresource.run(&inv, self) { return }
         let result = try builder.resolve(&inv)
+        if !builder.hasFiles && builder.allNamespaces && result.items.contains(where: { $0.info != nil }) {
+            throw CLIError.message("a resource cannot be retrieved by name across all namespaces")
+        }
+        if watch || watchOnly {
+            try watch(&inv, result)
+            return
+        }
         if !builder.hasFiles {
-            if builder.allNamespaces && result.items.contains(where: { $0.info != nil }) {
-                throw CLIError.message("a resource cannot be retrieved by name across all namespaces")
-            }
-            if watch || watchOnly {
-                try watch(&inv, result)
-                return
-            }
             // One type listed without names streams straight from the store (sorted: by its keys).
             if result.items.count == 1, case .list(let type, let ns) = result.items[0],
                 try GetStream.run(&inv, server: try inv.server(), type: type, namespace: ns, format: format,
@@ -133,10 +133,44 @@ struct GetOptions: FlagOptions {
         return format
     }
 
-    /// `--watch`/`--watch-only`: one type (or one object) only.
+    /// `--watch`/`--watch-only`: one type (or one object) only, as kubectl's watch builder: the
+    /// arguments name one type; the named objects are read first (a missing one is its NotFound); objects
+    /// of several kinds are refused; several objects of one kind are printed, then refused.
     func watch(_ inv: inout Invocation, _ result: ResourceResult) throws {
-        guard result.items.count == 1 else {
-            throw CLIError.message("watch is only supported on individual resources and resource collections, but \(result.items.count) resources were found")
+        let argTypes = Set(result.items.compactMap { item -> String? in
+            switch item {
+            case .list(let type, _): return type.storageKey
+            case .object(let info) where info.source.isEmpty: return info.type?.storageKey
+            default: return nil
+            }
+        })
+        if argTypes.count > 1 { throw CLIError.message("you may only specify a single resource type") }
+        for case .failed(let e) in result.items { throw e }
+        if result.items.count > 1 || result.items.contains(where: { $0.info != nil }) {
+            var rows: [ObjectRow] = []
+            var types: Set<String> = []
+            for r in try result.infos(&inv, fetch: .rows(objects: true)) {
+                let info = try r.get()
+                if let row = info.row { rows.append(row) }
+                if let t = info.type { types.insert(t.storageKey) }
+            }
+            if types.count > 1 {
+                throw CLIError.message("watch is only supported on individual resources and resource collections - more than 1 resource was found")
+            }
+            if rows.count > 1, let type = result.items.first?.info?.type {
+                // Printed as a list would be, then the watch itself is refused: per name or file
+                // ("sources"), or for a file of several objects.
+                var printer = try EventPrinter(inv: inv, format: format, type: type, options: self)
+                if !watchOnly {
+                    do { try printer.print(rows.map { ("ADDED", $0) }, into: &inv) } catch CLIError.message(let m) {
+                        throw CLIError.message("unable to output the provided object: " + m)
+                    }
+                }
+                // Each name is a source of its own, each file one.
+                let sources = Set(result.items.enumerated().map { i, item in item.info.map { $0.source.isEmpty ? "\u{0}\(i)" : $0.source } ?? "" })
+                throw CLIError.message(sources.count > 1 ? "you may only watch a single resource or type of resource at a time"
+                    : "watch is only supported on individual resources and resource collections - \(rows.count) resources were found")
+            }
         }
         let target: GetWatch.Target
         switch result.items[0] {
@@ -145,7 +179,7 @@ struct GetOptions: FlagOptions {
                                      labelSelectorText: result.labelSelectorText, fieldSelectorText: result.fieldSelectorText)
         case .object(let info):
             guard let type = info.type else { return }
-            target = GetWatch.Target(type: type, namespace: result.allNamespaces ? nil : result.namespace, name: info.name,
+            target = GetWatch.Target(type: type, namespace: result.allNamespaces && info.source.isEmpty ? nil : info.namespace, name: info.name,
                                      labelSelector: result.labels, fieldSelector: result.fields,
                                      labelSelectorText: result.labelSelectorText, fieldSelectorText: result.fieldSelectorText)
         case .failed(let e): throw e

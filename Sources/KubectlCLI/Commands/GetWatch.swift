@@ -142,8 +142,14 @@ enum GetWatch {
     static func key(_ r: ObjectRow) -> String { r.namespace + "/" + r.name }
 
     static func select(_ s: APISession, _ t: Target) throws -> [ObjectRow] {
-        var rows = try s.rows(t.type, namespace: t.namespace)
-        if let name = t.name { rows = rows.filter { $0.name == name } }
+        var rows: [ObjectRow]
+        if let name = t.name, let ns = t.namespace {
+            // One named object: read by its key, not by listing its type.
+            do { rows = [try s.getRow(t.type, namespace: ns, name: name)] } catch let e as APIError where e.reason == .notFound { rows = [] }
+        } else {
+            rows = try s.rows(t.type, namespace: t.namespace)
+            if let name = t.name { rows = rows.filter { $0.name == name } }
+        }
         if let sel = t.labelSelector { rows = rows.filter { sel.matches(labelMap($0.labels)) } }
         if let fs = t.fieldSelector {
             rows = try filterByFields(rows, fs, type: t.type, labelSelector: t.labelSelectorText, fieldSelectorText: t.fieldSelectorText)
@@ -187,6 +193,13 @@ struct EventPrinter {
     var printedCount = 0
     let template: TemplateOutput.Printer?
     let showManagedFields: Bool
+    /// kubectl writes watch output through one tab writer (RememberWidths), flushed after the first
+    /// objects and after each change: a template's TABs line up as columns.
+    var templateWriter: TabWriter = {
+        var tw = TabWriter.table()
+        tw.rememberWidths = true
+        return tw
+    }()
 
     init(inv: Invocation, format: OutputFormat, type: ResourceType, options get: GetOptions) throws {
         self.format = format
@@ -233,11 +246,17 @@ struct EventPrinter {
                 inv.io.out.write(ObjectPrinter.name(object, type: type) + "\n")
             default:
                 var text = ""
-                defer { inv.io.out.write(text) }
-                try template!(events ? ["type": .string(eventType), "object": object] : object, &text)
+                defer { templateWriter.write(text) }
+                do { try template!(events ? ["type": .string(eventType), "object": object] : object, &text) } catch {
+                    templateWriter.write(text)
+                    text = ""
+                    inv.io.out.write(templateWriter.flush())
+                    throw error
+                }
             }
             printedCount += 1
         }
+        if template != nil { inv.io.out.write(templateWriter.flush()) }
     }
 
     /// Adds a first column to tabwriter output (columns are aligned independently of each other).

@@ -83,7 +83,9 @@ enum NoRuntimeCommands {
             type = pods
         }
         if try server.read({ try $0.find(type, namespace: namespace, name: name) }) != nil { return }
-        let notFound = APIError.notFound(type.qualifiedPlural, name)
+        // As kubectl v1.32's read: a missing namespace (other than `default`) is the NotFound reported.
+        let noNamespace = try server.read { s in ResourceResult.namespaceMissing(type, namespace, session: s) }
+        let notFound = noNamespace ? APIError.notFound("namespaces", namespace) : APIError.notFound(type.qualifiedPlural, name)
         if command == "logs" {
             throw CLIError.message("error from server (NotFound): \(notFound.message) in namespace \(strconvQuote(namespace))")
         }

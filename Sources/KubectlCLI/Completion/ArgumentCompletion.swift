@@ -52,8 +52,7 @@ enum ArgumentCompletion {
         case "top node", "cordon", "uncordon", "drain": return .names("node")
         case "cp": return .copy
         case "completion": return .fixed(["bash", "zsh", "fish", "powershell"])
-        case "config use-context", "config set-context", "config delete-context", "config rename-context",
-             "config get-contexts":
+        case "config use-context", "config set-context", "config delete-context", "config rename-context":
             return .kubeconfig(.contexts)
         case "config delete-cluster": return .kubeconfig(.clusters)
         case "config delete-user": return .kubeconfig(.users)
@@ -76,7 +75,8 @@ enum ArgumentCompletion {
         case .copy:
             return CompletionResult(args.isEmpty ? copyTargets(typed: typed, ctx: ctx) : [], .noSpace)
         case .fixed(let values):
-            return CompletionResult(args.isEmpty ? values.filter { $0.hasPrefix(typed) } : [], .noFileComp)
+            if !args.isEmpty { return CompletionResult([], .default) }  // cobra's ValidArgs: the first argument only
+            return CompletionResult(values.filter { $0.hasPrefix(typed) }, .noFileComp)
         case .kubeconfig(let section):
             let names = ctx.kubeconfig[section].map(\.name)
             return CompletionResult(args.isEmpty ? names.filter { $0.hasPrefix(typed) } : [], .noFileComp)
@@ -92,12 +92,13 @@ enum ArgumentCompletion {
             // `TYPE NAME...`: names of that type not given yet.
             guard allowed == nil || args.count == 1 else { return CompletionResult([], .noFileComp) }
             let taken = Set(args.dropFirst())
-            return CompletionResult(names(of: first, typed: typed, ctx: ctx).filter { !taken.contains($0) }, .noFileComp)
+            return CompletionResult(names(of: first, typed: typed, ctx: ctx).filter { !taken.contains($0) }, .noFileComp,
+                                    debug: shortNameWarnings(first, ctx: ctx))
         }
         if let slash = typed.firstIndex(of: "/") {
             let typeText = String(typed[..<slash])
             let found = names(of: typeText, typed: String(typed[typed.index(after: slash)...]), ctx: ctx)
-            return CompletionResult(found.map { typeText + "/" + $0 }, .noFileComp)
+            return CompletionResult(found.map { typeText + "/" + $0 }, .noFileComp, debug: shortNameWarnings(typeText, ctx: ctx))
         }
         let types = allowed?.filter { $0.hasPrefix(typed) } ?? resourceTypes(typed: typed, registry: ctx.store.registry)
         if args.isEmpty { return CompletionResult(types, .noFileComp) }
@@ -115,6 +116,15 @@ enum ArgumentCompletion {
         }
         return registry.apiResources.filter { $0.verbs.contains("get") }.map(\.qualifiedPlural)
             .filter { $0.hasPrefix(word) }.map { prefix + $0 }
+    }
+
+    /// The warnings kubectl prints when listing names of an ambiguous short name (`ev`: also
+    /// events.events.k8s.io), before cobra's closing line.
+    static func shortNameWarnings(_ resourceText: String, ctx: Completer.Context) -> [String] {
+        guard let server = ctx.store.server else { return [] }
+        return resourceText.split(separator: ",").flatMap { p in
+            ((try? server.registry.resolve(String(p)).warnings) ?? []).map { "Warning: " + $0 }
+        }
     }
 
     /// kubectl's `CompGetResource`: names of the objects of `resourceText` (a type, or several joined by

@@ -29,9 +29,12 @@ public struct CompletionDirective: OptionSet, Sendable {
 public struct CompletionResult: Equatable, Sendable {
     public var candidates: [String]
     public var directive: CompletionDirective
-    public init(_ candidates: [String], _ directive: CompletionDirective) {
+    /// cobra's debug lines on stderr before the directive's (`[Debug] [Error] ...`).
+    public var debug: [String] = []
+    public init(_ candidates: [String], _ directive: CompletionDirective, debug: [String] = []) {
         self.candidates = candidates
         self.directive = directive
+        self.debug = debug
     }
     public static func == (a: CompletionResult, b: CompletionResult) -> Bool {
         a.candidates == b.candidates && a.directive.rawValue == b.directive.rawValue
@@ -61,9 +64,17 @@ public struct CompletionResult: Equatable, Sendable {
 public enum Completer {
     /// `__complete` / `__completeNoDesc`: prints the answer; always succeeds, as cobra does.
     static func run(_ words: [String], descriptions: Bool, io: IOStreams, environment: [String: String]) -> Int32 {
+        // cobra's __complete takes at least the word under the cursor.
+        if words.isEmpty {
+            io.err.write("error: requires at least 1 arg(s), only received 0\n")
+            return 1
+        }
         let result = complete(words, environment: environment)
         io.out.write(result.rendered(descriptions: descriptions))
-        io.err.write("Completion ended with directive: \(result.directive.names)\n")
+        for line in result.debug { io.err.write(line + "\n") }
+        // `options` sends everything of its own to stdout, cobra's closing debug line too.
+        let ending = "Completion ended with directive: \(result.directive.names)\n"
+        if words.first == "options" { io.out.write(ending) } else { io.err.write(ending) }
         return 0
     }
 
@@ -93,6 +104,22 @@ public enum Completer {
         let path = chain.dropFirst().map(\.name)
         let table = FlagTable(command.flags, globals, addHelp: true)
 
+        // cobra's help command completes command paths.
+        if chain.count == 1, CommandLineParser.stripFlags(rest, table).first == "help" {
+            var node = root
+            for word in CommandLineParser.stripFlags(rest, table).dropFirst() {
+                guard let sub = node.subcommand(named: word) else { return CompletionResult([], .noFileComp) }
+                node = sub
+            }
+            return CompletionResult(commandNames(node, typed: toComplete, root: node.name == root.name), .noFileComp)
+        }
+        // cobra's Find: words left over at the root are no command (kubectl first tries them as a plugin).
+        if chain.count == 1, let first = CommandLineParser.stripFlags(rest, table).first {
+            var debug = first == rest.first ? ["[Debug] Cleared global flags for plugin completion"] : []
+            debug.append("[Debug] [Error] unable to find a command for arguments: [\(before.joined(separator: " "))]")
+            return CompletionResult([], .default, debug: debug)
+        }
+
         // The flags and positional arguments before the cursor; a flag still waiting for its value.
         var ctx = Context(environment: environment)
         var pendingFlag: FlagSpec? = nil
@@ -107,7 +134,13 @@ public enum Completer {
             }
             if s == "--" { afterDash = true; continue }
             let (flag, inline) = lookup(s, table)
-            guard let flag else { continue }
+            guard let flag else {
+                // pflag stops at a flag it does not know: no completion.
+                let what = s.hasPrefix("--") ? "unknown flag: " + String(s.split(separator: "=", maxSplits: 1)[0])
+                    : "unknown shorthand flag: '\(s.dropFirst().prefix(1))' in \(s)"
+                return CompletionResult([], .default, debug: [
+                    "[Debug] [Error] Error while parsing flags from args [\(rest.joined(separator: " "))]: \(what)"])
+            }
             if let inline {
                 ctx.set(flag, inline)
             } else if flag.hasNoOptDefault {
@@ -120,28 +153,36 @@ public enum Completer {
             }
         }
 
+        // A command's own flag named like a global one (config set-context --cluster) has no completion.
+        let ownFlags = Set(command.flags.map(\.name)).intersection(["namespace", "context", "cluster", "user"])
         if let pendingFlag {
-            return flagValues(pendingFlag, typed: toComplete, prefix: "", ctx: ctx)
+            if ownFlags.contains(pendingFlag.name) { return CompletionResult([], .default) }
+            return flagValues(pendingFlag, typed: toComplete, path: path, ctx: ctx)
         }
-        if !afterDash && toComplete.hasPrefix("--"), let eq = toComplete.firstIndex(of: "=") {
-            let name = String(toComplete[toComplete.index(toComplete.startIndex, offsetBy: 2)..<eq])
-            guard let flag = table.byName(name) else { return CompletionResult([], .noFileComp) }
-            return flagValues(flag, typed: String(toComplete[toComplete.index(after: eq)...]),
-                              prefix: String(toComplete[...eq]), ctx: ctx)
+        // `--flag=VALUE` and `-f=VALUE`: the value completes (the shell keeps what is before the `=`).
+        if !afterDash && toComplete.hasPrefix("-"), let eq = toComplete.firstIndex(of: "=") {
+            let name = toComplete[..<eq].drop { $0 == "-" }
+            let flag = toComplete.hasPrefix("--") ? table.byName(String(name))
+                : name.utf8.count == 1 ? table.byShorthand(name.utf8.first!) : nil
+            guard let flag else { return CompletionResult([], .noFileComp) }
+            if ownFlags.contains(flag.name) { return CompletionResult([], .default) }
+            return flagValues(flag, typed: String(toComplete[toComplete.index(after: eq)...]), path: path, ctx: ctx)
         }
+        // cobra offers nothing once --help is given.
+        if ctx.given.contains("help") { return CompletionResult([], .noFileComp) }
         if !afterDash && toComplete.hasPrefix("-") {
-            return flagNames(table, typed: toComplete, ctx: ctx)
+            // `config` declares its own --kubeconfig (inherited by its subcommands).
+            let own = command.flags.map(\.name) + ["help"] + (path == ["config"] ? ["kubeconfig"] : [])
+            return flagNames(table, local: chain.count == 1 ? nil : Set(own), typed: toComplete, ctx: ctx)
         }
         let subs = command.subcommands.filter { !$0.hidden }
         if !subs.isEmpty && ctx.args.isEmpty {
-            let c = subs.filter { $0.name.hasPrefix(toComplete) }.sorted { $0.name < $1.name }
-                .map { $0.name + "\t" + $0.short }
-            return CompletionResult(c, .noFileComp)
+            return CompletionResult(commandNames(command, typed: toComplete, root: chain.count == 1), .noFileComp)
         }
         // cobra offers the required flags not given yet before the arguments.
         let required = requiredFlags(table, typed: toComplete, ctx: ctx)
         let result = ArgumentCompletion.complete(path: path, args: ctx.args, typed: toComplete, ctx: ctx)
-        return CompletionResult(required + result.candidates, result.directive)
+        return CompletionResult(required + result.candidates, result.directive, debug: result.debug)
     }
 
     /// cobra's `completeRequireFlags`: `--name` (and `-x`) of required flags not yet given that match.
@@ -172,13 +213,32 @@ public enum Completer {
         return (flag, String(decoding: value, as: UTF8.self))
     }
 
+    /// Subcommand names with their descriptions; the root also offers cobra's `help` command (and not
+    /// kubectl-local's own `store`, which kubectl does not have).
+    static func commandNames(_ command: CommandSpec, typed: String, root: Bool) -> [String] {
+        var entries = command.subcommands.filter { !$0.hidden }.map { ($0.name, $0.short) }
+        if root {
+            entries.removeAll { kubectlLocalOnly.contains($0.0) }
+            entries.append(("help", "Help about any command"))
+        }
+        return entries.filter { $0.0.hasPrefix(typed) }.sorted { $0.0 < $1.0 }.map { $0.0 + "\t" + $0.1 }
+    }
+
+    /// Commands and flags of kubectl-local that kubectl does not have: they work, but completion offers
+    /// what kubectl offers.
+    static let kubectlLocalOnly: Set<String> = ["store"]
+
     /// Flag names for a word starting with `-`: the required flags not yet given if any match (as cobra),
-    /// else every visible flag not yet given (lists may repeat).
-    static func flagNames(_ table: FlagTable, typed: String, ctx: Context) -> CompletionResult {
+    /// else every visible flag not yet given (lists may repeat): the inherited (global) flags first, then
+    /// the command's own (`local`; nil at the root, where all are its own), each sorted, as cobra lists them.
+    static func flagNames(_ table: FlagTable, local: Set<String>?, typed: String, ctx: Context) -> CompletionResult {
         let required = requiredFlags(table, typed: typed, ctx: ctx)
         if !required.isEmpty { return CompletionResult(required, .noFileComp) }
         var out: [String] = []
-        for f in table.specs.sorted(by: { $0.name < $1.name }) where !f.hidden {
+        let visible = table.specs.filter { !$0.hidden && !kubectlLocalOnly.contains($0.name) }
+        let inherited = local.map { l in visible.filter { !l.contains($0.name) } } ?? []
+        let own = local.map { l in visible.filter { l.contains($0.name) } } ?? visible
+        for f in inherited.sorted(by: { $0.name < $1.name }) + own.sorted(by: { $0.name < $1.name }) {
             let repeatable = f.kind == .stringArray || f.kind == .stringSlice
             if ctx.given.contains(f.name) && !repeatable { continue }
             let long = "--" + f.name
@@ -190,16 +250,23 @@ public enum Completer {
         return CompletionResult(out, .noFileComp)
     }
 
-    /// Values of one flag: its `completions`, or what the store knows (namespaces, contexts), or files.
-    static func flagValues(_ flag: FlagSpec, typed: String, prefix: String, ctx: Context) -> CompletionResult {
+    /// Values of one flag, for the flags kubectl v1.32 registers a completion for (the global
+    /// namespace, context, cluster and user; get's --output and --subresource; exec's --container; file
+    /// flags); any other flag gets cobra's default (no candidates, the shell's file names).
+    static func flagValues(_ flag: FlagSpec, typed: String, path: [String], ctx: Context) -> CompletionResult {
         func offer(_ values: [String], _ directive: CompletionDirective = .noFileComp) -> CompletionResult {
-            CompletionResult(values.filter { $0.hasPrefix(typed) }.map { prefix + $0 }, directive)
+            CompletionResult(values.filter { $0.hasPrefix(typed) }, directive)
         }
-        if !flag.completions.isEmpty {
-            // `custom-columns=` and the like continue after the `=`: no space after them.
-            let values = flag.completions.filter { $0.hasPrefix(typed) }
-            let noSpace = values.count == 1 && values[0].hasSuffix("=")
-            return CompletionResult(values.map { prefix + $0 }, noSpace ? [.noFileComp, .noSpace] : .noFileComp)
+        switch (path, flag.name) {
+        case (["get"], "output"):
+            return offer(CommonFlags.outputFormats + ["custom-columns", "custom-columns-file", "wide"])
+        case (["get"], "subresource"):
+            return offer(["status", "scale", "resize"])
+        case (["exec"], "container"):
+            guard let pod = ctx.args.first else { return CompletionResult([], .noFileComp) }
+            return CompletionResult(ArgumentCompletion.containerNames(pod, typed: typed, ctx: ctx), .noFileComp)
+        default:
+            break
         }
         switch flag.name {
         case "namespace":
@@ -212,15 +279,9 @@ public enum Completer {
             return offer(ctx.kubeconfig.users.map(\.name))
         case "filename":
             return CompletionResult(["json", "yaml", "yml"], .filterFileExt)
-        case "kustomize", "cache-dir":
-            return CompletionResult([], .filterDirs)
         default:
-            break
+            return CompletionResult([], .default)
         }
-        if flag.kind == .bool { return offer(["true", "false"]) }
-        let fileLike = ["file", "template", "store", "kubeconfig", "certificate", "client-key", "profile-output"]
-        if fileLike.contains(where: { flag.name.contains($0) }) { return CompletionResult([], .default) }
-        return CompletionResult([], .noFileComp)
     }
 
     /// What the words before the cursor set, for the store queries.

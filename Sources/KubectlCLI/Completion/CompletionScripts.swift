@@ -39,9 +39,10 @@ enum CompletionScripts {
         fi
         local cur=${words[${#words[@]}-1]}
         local -a before=("${words[@]:1:${#words[@]}-2}")
-        # bash splits words at '=' and ':' (COMP_WORDBREAKS): the reply replaces only what follows them.
+        # bash splits words at '=' and ':' (COMP_WORDBREAKS): the reply replaces only what follows them,
+        # and a flag's value after '=' comes back without the flag.
         local strip=""
-        if [[ $cur == --*=* ]]; then
+        if [[ $cur == -*=* ]]; then
             strip="${cur%%=*}="
         fi
         local vcur=${cur#"$strip"}
@@ -77,14 +78,13 @@ enum CompletionScripts {
             while IFS= read -r l; do COMPREPLY+=("$l"); done < <(compgen -d -- "$vcur")
             return
         fi
-        local c v colon=""
+        local c colon=""
         if [[ $vcur == *:* ]]; then
             colon=${vcur%:*}:
         fi
         for c in "${lines[@]}"; do
-            if [[ -n $c && $c == "$cur"* ]]; then
-                v=${c#"$strip"}
-                COMPREPLY+=("${v#"$colon"}")
+            if [[ -n $c && $c == "$vcur"* ]]; then
+                COMPREPLY+=("${c#"$colon"}")
             fi
         done
         if (( directive & 2 )); then
@@ -129,13 +129,15 @@ enum CompletionScripts {
             _files -/
             return
         fi
-        local l
+        # A flag's value after '=' comes back without the flag: zsh matches the whole word.
+        local l prefix=""
+        [[ $cur == -*=* ]] && prefix="${cur%%=*}="
         for l in "${lines[@]}"; do
             [[ -z $l ]] && continue
             if [[ $l == *$'\t'* ]]; then
-                cands+=("${${l%%$'\t'*}//:/\\:}:${l#*$'\t'}")
+                cands+=("$prefix${${l%%$'\t'*}//:/\\:}:${l#*$'\t'}")
             else
-                cands+=("${l//:/\\:}")
+                cands+=("$prefix${l//:/\\:}")
             fi
         done
         if (( ${#cands} )); then
@@ -188,7 +190,11 @@ enum CompletionScripts {
             return
         end
         if test (count $out) -gt 0
-            printf '%s\n' $out
+            # A flag's value after '=' comes back without the flag: fish matches the whole token.
+            set -l prefix (string match -r -- '^-[^=]*=' "$cur")
+            for c in $out
+                printf '%s%s\n' "$prefix" $c
+            end
             return
         end
         if test (math "bitand($directive, 4)") -eq 0
@@ -225,9 +231,11 @@ enum CompletionScripts {
             return
         }
         $current = $words[-1]
+        # A flag's value after '=' comes back without the flag.
+        $prefix = if ($current -match '^(-[^=]*=)') { $Matches[1] } else { '' }
         foreach ($entry in $out) {
             $parts = $entry -split "`t", 2
-            $name = $parts[0]
+            $name = $prefix + $parts[0]
             $description = if ($parts.Count -gt 1 -and $parts[1]) { $parts[1] } else { $name }
             if ($name -like "$current*") {
                 [System.Management.Automation.CompletionResult]::new($name, $name, 'ParameterValue', $description)

@@ -368,13 +368,20 @@ struct ResourceResult {
         do { return try readObject(info, fetch: fetch, session: s) } catch {
             // kubectl v1.32 asks for the namespace of a named object it did not find (unless it is
             // `default`) and reports a missing namespace instead.
-            guard apiReason(error) == .notFound, let type = info.type, type.namespaced, info.namespace != "default",
-                  let nsType = s.registry.type(group: "", kind: "Namespace") else { throw error }
-            if (try? s.get(nsType, namespace: "", name: info.namespace)) == nil {
+            guard apiReason(error) == .notFound, let type = info.type else { throw error }
+            if Self.namespaceMissing(type, info.namespace, session: s) {
                 throw CLIError.api(APIError.notFound("namespaces", info.namespace))
             }
             throw error
         }
+    }
+
+    /// Whether a named object of `type` was not found because its namespace is missing, as kubectl v1.32
+    /// asks after a NotFound (namespaced kinds, namespaces other than `default`).
+    static func namespaceMissing(_ type: ResourceType, _ namespace: String, session s: APISession) -> Bool {
+        guard type.namespaced, namespace != "default", !namespace.isEmpty,
+              let nsType = s.registry.type(group: "", kind: "Namespace") else { return false }
+        return (try? s.get(nsType, namespace: "", name: namespace)) == nil
     }
 
     private func readObject(_ info: ResourceInfo, fetch: Fetch, session s: APISession) throws -> ResourceInfo {

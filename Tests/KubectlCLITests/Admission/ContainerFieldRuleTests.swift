@@ -199,7 +199,7 @@ import Testing
             The HorizontalPodAutoscaler "h" is invalid: 
             * spec.maxReplicas: Invalid value: 3: must be greater than or equal to `minReplicas`
             * spec.metrics[0].resource.target.averageUtilization: Invalid value: 0: must be greater than 0
-            * spec.metrics[1].pods.target.value: Invalid value: resource.Quantity{i:resource.int64Amount{value:-1, scale:0}, d:resource.infDecAmount{Dec:(*inf.Dec)(nil)}, s:"", Format:"DecimalSI"}: must be positive
+            * spec.metrics[1].pods.target.value: Invalid value: resource.Quantity{i:resource.int64Amount{value:-1, scale:0}, d:resource.infDecAmount{Dec:(*inf.Dec)(nil)}, s:"-1", Format:"DecimalSI"}: must be positive
             * spec.metrics[1].pods.target.averageValue: Required value: must specify a positive target averageValue
             * spec.metrics[2].type: Unsupported value: "Foo": supported values: "ContainerResource", "External", "Object", "Pods", "Resource"
             * spec.metrics[2].type: Unsupported value: "Foo": supported values: "ContainerResource", "External", "Object", "Pods", "Resource"

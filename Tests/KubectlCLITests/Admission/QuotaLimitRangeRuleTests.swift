@@ -197,6 +197,18 @@ import Testing
         #expect(s.run("get limits lr -o jsonpath={.spec.limits[0]}").stdout == #"{"max":{"cpu":"1"},"type":"Container"}"#)
     }
 
+    /// A `resource.Quantity` prints as ParseQuantity left it: the int64 amount and scale of the text, and the
+    /// text itself cached only when it was canonical (`1Gi` is, `8Gi` is not: 8 is a multiple of 8).
+    @Test func quantityDumpsFollowParseQuantity() {
+        let s = TestStore()
+        let f = s.writeFile("pv.yaml", "apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: pv1}\nspec:\n  capacity: {storage: 1Gi, foo: \"8Gi\"}\n  accessModes: [ReadWriteOnce]\n  hostPath: {path: /tmp}\n")
+        #expect(s.run("create -f \(f)") == CLIResult(stdout: "", stderr: """
+            The PersistentVolume "pv1" is invalid: spec.capacity: Unsupported value: core.ResourceList{"foo":resource.Quantity{i:resource.int64Amount{value:8589934592, scale:0}, d:resource.infDecAmount{Dec:(*inf.Dec)(nil)}, s:"", Format:"BinarySI"}, "storage":resource.Quantity{i:resource.int64Amount{value:1073741824, scale:0}, d:resource.infDecAmount{Dec:(*inf.Dec)(nil)}, s:"1Gi", Format:"BinarySI"}}: supported values: "storage"
+
+            """, exitCode: 1))
+        #expect(s.run("get pv -o name").stdout == "")
+    }
+
     /// Without apiVersion the patched JSON is decoded into the internal type, whose fields have no JSON
     /// names: every top-level field but `kind` is unknown, and the empty name fails the name check. A
     /// strategic merge patch (decoded into the versioned type) and a missing kind change nothing.

@@ -165,13 +165,10 @@ enum AutoscalingRules {
         }
     }
 
-    /// `%#v` of a `resource.Quantity` (what the server prints for a Quantity pointer it dereferences).
+    /// `%#v` of a `resource.Quantity` (what the server prints for a Quantity pointer it dereferences): as
+    /// the decoder's ParseQuantity left it, its string cached only when the text was already canonical.
     static func goQuantity(_ q: Quantity) -> String {
-        // A decoded Quantity has no cached string yet (`s:""`); plain and milli values are exact here.
-        let s = "\(q)"
-        let format = s.hasSuffix("i") ? "BinarySI" : "DecimalSI"
-        let (value, scale) = s.hasSuffix("m") ? (Int64(s.dropLast()) ?? 0, -3) : (Int64(s) ?? 0, 0)
-        return "resource.Quantity{i:resource.int64Amount{value:\(value), scale:\(scale)}, d:resource.infDecAmount{Dec:(*inf.Dec)(nil)}, s:\"\", Format:\(strconvQuote(format))}"
+        GoQuantity.literal(.null, canonical: "\(q)", cached: false)
     }
 
     static func metricIdentifier(_ id: JSONValue, path: String, into errs: inout [FieldError]) {

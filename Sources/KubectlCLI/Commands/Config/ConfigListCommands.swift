@@ -137,6 +137,7 @@ struct ViewConfigOptions: FlagOptions {
         }
         var out = Kubeconfig()
         out.preferences = config.preferences
+        out.extensions = config.extensions
         out.currentContext = config.currentContext
         out.contexts = [context]
         if let name = context.fields["cluster"]?.string, !name.isEmpty {

@@ -72,15 +72,15 @@ enum DiffCommand {
         return o
     }
 
+    /// Go's os.MkdirTemp: the prefix and a random 32-bit number in decimal (`/tmp/LIVE-2121801080`), mode 0700.
     static func makeTempDir(_ prefix: String) throws -> String {
         let base = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
-        var template = Array((base + "/" + prefix + "XXXXXX").utf8CString)
-        let dir = template.withUnsafeMutableBufferPointer { buf -> String? in
-            guard let p = mkdtemp(buf.baseAddress!) else { return nil }
-            return String(cString: p)
+        for _ in 0..<10000 {
+            let dir = base + "/" + prefix + String(UInt32.random(in: 0...UInt32.max))
+            if mkdir(dir, 0o700) == 0 { return dir }
+            if errno != EEXIST { break }
         }
-        guard let dir else { throw CLIError.message("unable to create temporary directory for \(prefix)") }
-        return dir
+        throw CLIError.message("unable to create temporary directory for \(prefix)")
     }
 
     static func writeFile(_ path: String, _ text: String) throws {

@@ -66,9 +66,8 @@ struct DiffOptions: FlagOptions {
                 : try ApplyCommand.clientSideApply(obj, type: type, namespace: info.namespace, source: info.source, dryRun: .server,
                                                    force: false, inv: &sink, server: server)
             let fileName = DiffCommand.fileName(type, namespace: info.namespace, name: info.name)
-            if let current {
-                try DiffCommand.writeFile(live + "/" + fileName, try OutputWriter.yaml(DiffCommand.prepare(current, show: showManagedFields)))
-            }
+            // kubectl writes a file for each side; an object not there yet has an empty live file.
+            try DiffCommand.writeFile(live + "/" + fileName, try current.map { try OutputWriter.yaml(DiffCommand.prepare($0, show: showManagedFields)) } ?? "")
             try DiffCommand.writeFile(merged + "/" + fileName, try OutputWriter.yaml(DiffCommand.prepare(after, show: showManagedFields)))
         }
         // --prune: what apply --prune would delete shows as gone (a live file without a merged one).
@@ -80,6 +79,7 @@ struct DiffOptions: FlagOptions {
                 let name = DiffCommand.fileName(type, namespace: obj["metadata"]["namespace"].string ?? "",
                                                 name: obj["metadata"]["name"].string ?? "")
                 try DiffCommand.writeFile(live + "/" + name, try OutputWriter.yaml(DiffCommand.prepare(obj, show: showManagedFields)))
+                try DiffCommand.writeFile(merged + "/" + name, "")  // what apply --prune leaves: nothing
             }
         }
         try DiffCommand.runDiffProgram(live: live, merged: merged, inv: &inv)

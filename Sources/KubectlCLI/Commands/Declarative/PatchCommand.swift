@@ -164,18 +164,19 @@ struct PatchOptions: FlagOptions {
             try printer.flush(&inv)
             return
         }
-        let errors = try result.visit(&inv, fetch: .names, verb: "patching") { inv, t in
+        let errors = try result.visit(&inv, fetch: .named, verb: "patching") { inv, t in  // kubectl reads named objects first
             guard let type = t.type else { return }
             let (object, changed) = try inv.server().write { s in
                 try PatchCommand.patchOne(type, namespace: t.namespace, name: t.name, patch: patch, kind: kind, subresource: subresource,
                              dryRun: dryRun, session: s)
             }
             let operation = changed ? "patched" : "patched (no change)"
+            // kubectl's patch sets the operation after the dry-run suffix was added: it never shows.
             if subresource == "scale" {
                 // The scale subresource answers with an autoscaling/v1 Scale, which kubectl names as such.
-                printer.print(name: "scale.autoscaling/\(t.name)", object: object, operation: operation, inv: inv)
+                printer.print(name: "scale.autoscaling/\(t.name)", object: object, operation: operation, suffixed: false, inv: inv)
             } else {
-                printer.print(object, type: type, operation: operation, inv: inv)
+                printer.print(object, type: type, operation: operation, suffixed: false, inv: inv)
             }
         }
         try printer.flush(&inv)

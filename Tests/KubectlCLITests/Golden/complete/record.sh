@@ -19,15 +19,15 @@ cat >"$TMP/kubeconfig" <<CFG
 apiVersion: v1
 kind: Config
 clusters:
-- name: fake
+- name: local
   cluster:
     server: http://127.0.0.1:$(cat "$TMP/port")
 contexts:
-- name: fake
-  context: {cluster: fake, user: fake, namespace: default}
-current-context: fake
+- name: local
+  context: {cluster: local, user: local, namespace: default}
+current-context: local
 users:
-- name: fake
+- name: local
   user: {}
 CFG
 mkdir -p "$HERE/golden" "$TMP/home"

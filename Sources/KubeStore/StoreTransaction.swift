@@ -267,7 +267,8 @@ public final class StoreTransaction {
             try flushPending()
             return try get(alias: alias)
         }
-        return try readRow(s, full: true, resource: nil, namespace: nil)
+        let row = try readRow(s, full: true, resource: nil, namespace: nil)
+        return isExpired(row.resource, row.resourceVersion) ? nil : row
     }
 
     /// Inserts a new row, storing `row.resourceVersion` as given. Throws `.alreadyExists` when a

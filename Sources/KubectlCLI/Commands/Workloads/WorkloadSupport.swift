@@ -179,14 +179,6 @@ enum TypedRoundTrip {
         return goOrdered(deepDefaults(.object(TypedOrder.reorder(o, topOrder))))
     }
 
-    /// encoding/json writes every nested struct in its declaration order (a container's ports, a
-    /// fieldRef, a resourceFieldRef: not the order they were read in) and map keys sorted.
-    static func goOrdered(_ obj: JSONValue) -> JSONValue {
-        guard let apiVersion = obj["apiVersion"].string, let kind = obj["kind"].string,
-              let def = SchemaIndex.builtin.definition(apiVersion: apiVersion, kind: kind), !def.name.isEmpty else { return obj }
-        return GoFieldOrder.ordered(obj, type: .ref(def.name))
-    }
-
     /// A CronJob's spec in its struct order, with its job template's metadata and spec typed too.
     static func cronJobSpec(_ original: JSONValue) -> JSONValue {
         var spec = original.object ?? JSONObject()

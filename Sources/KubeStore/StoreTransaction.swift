@@ -458,12 +458,7 @@ public final class StoreTransaction {
 
     /// The first setting (by key) with `lower <= key < upper`, or nil: one index seek.
     public func firstConfigEntry(from lower: String, below upper: String) throws -> (key: String, value: String)? {
-        try checkOpen()
-        let s = try db.statement(SQL.selectFirstConfigInRange)
-        defer { s.reset() }
-        try s.bind(1, lower)
-        try s.bind(2, upper)
-        return try s.step() ? (s.text(0), s.text(1)) : nil
+        try configEntry(SQL.selectFirstConfigInRange, from: lower, below: upper)
     }
 
     /// The keys of the settings with `lower <= key < upper`, in key order, at most `limit` of them.
@@ -481,8 +476,13 @@ public final class StoreTransaction {
 
     /// The last setting (by key) with `lower <= key < upper`, or nil: one index seek.
     public func lastConfigEntry(from lower: String, below upper: String) throws -> (key: String, value: String)? {
+        try configEntry(SQL.selectLastConfigInRange, from: lower, below: upper)
+    }
+
+    /// The one setting a range query (`sql`, bound to `lower` and `upper`) finds, or nil.
+    private func configEntry(_ sql: String, from lower: String, below upper: String) throws -> (key: String, value: String)? {
         try checkOpen()
-        let s = try db.statement(SQL.selectLastConfigInRange)
+        let s = try db.statement(sql)
         defer { s.reset() }
         try s.bind(1, lower)
         try s.bind(2, upper)

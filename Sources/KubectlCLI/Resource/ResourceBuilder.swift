@@ -19,6 +19,8 @@ struct ResourceInfo {
     var objectInNamespace: JSONValue {
         var o = object ?? .emptyObject
         if type?.namespaced == true { o["metadata"]["namespace"] = .string(namespace) }
+        // kubectl's builder (FilterNamespace) clears a cluster-scoped object's namespace.
+        if type?.namespaced == false, o["metadata"]["namespace"] != .null { o.remove(["metadata", "namespace"]) }
         return o
     }
 

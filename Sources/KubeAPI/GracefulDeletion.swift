@@ -33,7 +33,10 @@ extension APISession {
         let rv = try tx.nextResourceVersion()
         obj["metadata"]["resourceVersion"] = .string(String(rv))
         let written = row(for: obj, type: type, resourceVersion: rv)
-        try tx.update(written, expectedResourceVersion: stored.resourceVersion)
+        // Deferred: when its kubelet stops and removes the pod within this request (the client waits),
+        // the Terminating state is only logged (a watch sees it) and the row is never rewritten; any
+        // read of the store before that, or the end of the request, writes it.
+        try tx.update(written, expectedResourceVersion: stored.resourceVersion, deferred: true)
         // Its kubelet reads it next (and deletes it, when the client waits): from memory.
         remember(obj, row: written)
         try afterWrite(type: type, object: obj, old: old)

@@ -9,6 +9,7 @@ extension StoreTransaction {
 
     /// Summary rows (no data) of `resource` whose row id is in `ids`, in id order, with their ids.
     public func summaries(resource: String, ids: Range<Int64>) throws -> [(id: Int64, row: ObjectRow)] {
+        try flushUpdates()
         let s = try db.statement(SQL.selectSummariesByIDRange)
         defer { s.reset() }
         try s.bind(1, ids.lowerBound)

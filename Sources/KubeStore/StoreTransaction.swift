@@ -17,6 +17,9 @@ public final class StoreTransaction {
     /// Rows inserted with `deferred: true` whose side tables (data, label, owner and field entries) are
     /// not written yet, by key: see `insert(_:alias:deferred:)`.
     var pending: [String: PendingRow] = [:]
+    /// Updates written with `deferred: true` whose row is not rewritten yet, by key: see
+    /// `update(_:expectedResourceVersion:deferred:)`.
+    var pendingUpdates: [String: PendingUpdate] = [:]
     /// Rows of `resource` whose resource version is below `belowVersion` have expired (as keys whose
     /// etcd lease ran out): no read returns or counts them, `update` and `delete` find none, and an
     /// `insert` of such a row's key replaces it. They stay in the file until `deleteExpired` or
@@ -59,6 +62,7 @@ public final class StoreTransaction {
     public func get(resource: String, namespace: String, name: String) throws -> ObjectRow? {
         try checkOpen()
         if !pending.isEmpty { try flushPending(key: StoreTransaction.pendingKey(resource, namespace, name)) }
+        if !pendingUpdates.isEmpty { try flushUpdate(key: StoreTransaction.pendingKey(resource, namespace, name)) }
         let s = try db.statement(SQL.selectByKey)
         try s.bind([resource, namespace, name])
         return try rows(s, full: true).first
@@ -68,6 +72,9 @@ public final class StoreTransaction {
     /// without reading or expanding the object.
     public func resourceVersion(resource: String, namespace: String, name: String) throws -> Int64? {
         try checkOpen()
+        if !pendingUpdates.isEmpty, let u = pendingUpdates[StoreTransaction.pendingKey(resource, namespace, name)] {
+            return u.row.resourceVersion
+        }
         let s = try db.statement(SQL.selectVersionByKey)
         defer { s.reset() }
         try s.bind([resource, namespace, name])
@@ -211,6 +218,7 @@ public final class StoreTransaction {
     /// Summaries of every object in `namespace`, of every resource, ordered by resource then name.
     public func summaries(inNamespace namespace: String) throws -> [ObjectRow] {
         try checkOpen()
+        try flushUpdates()
         let s = try db.statement(SQL.selectSummariesInNamespace)
         try s.bind(1, namespace)
         return try rows(s, full: false)
@@ -268,6 +276,12 @@ public final class StoreTransaction {
             return try get(alias: alias)
         }
         let row = try readRow(s, full: true, resource: nil, namespace: nil)
+        // A deferred update of the row (`update(_:expectedResourceVersion:deferred:)`): written, then read again.
+        if !pendingUpdates.isEmpty, pendingUpdates[StoreTransaction.pendingKey(row.resource, row.namespace, row.name)] != nil {
+            s.reset()
+            try flushUpdate(key: StoreTransaction.pendingKey(row.resource, row.namespace, row.name))
+            return try get(alias: alias)
+        }
         return isExpired(row.resource, row.resourceVersion) ? nil : row
     }
 
@@ -325,19 +339,36 @@ public final class StoreTransaction {
 
     /// Replaces the row with `row`'s key. Throws `.notFound` when there is none, and
     /// `.conflict(current:)` when `expectedResourceVersion` is given and differs from the stored one.
-    public func update(_ row: ObjectRow, expectedResourceVersion: Int64?) throws {
+    ///
+    /// `deferred`: the change is logged at once (a watch sees it, with this resource version), and
+    /// `resourceVersion` answers with it, but the row itself is rewritten only when something may read
+    /// it (any other read of the store, `flushUpdates`), at the latest when the savepoint or transaction
+    /// ends; a `delete` of the row before then never writes it (a pod marked Terminating and removed in
+    /// the same request: its Terminating state is only logged).
+    public func update(_ row: ObjectRow, expectedResourceVersion: Int64?, deferred: Bool = false) throws {
         try checkWritable()
         let key = StoreTransaction.pendingKey(row.resource, row.namespace, row.name)
         if var entry = pending[key] { return try updatePending(&entry, key: key, row, expectedResourceVersion: expectedResourceVersion) }
+        if !pendingUpdates.isEmpty { try flushUpdate(key: key) }
         let existing = try currentRow(resource: row.resource, namespace: row.namespace, name: row.name)
         if let expectedResourceVersion, expectedResourceVersion != existing.resourceVersion {
             throw StoreError.conflict(current: existing.resourceVersion)
         }
+        let encoded = db.codec.encode(row.data)
+        if deferred {
+            pendingUpdates[key] = PendingUpdate(row: row, encoded: encoded)
+        } else {
+            try rewrite(existing, with: row, encoded: encoded)
+        }
+        try logChange(.modified, row, encoded: encoded)
+    }
+
+    /// Rewrites the stored row `existing` (the objects row, its data and index entries) as `row`.
+    private func rewrite(_ existing: Current, with row: ObjectRow, encoded: [UInt8]?) throws {
         let owners = encodeOwners(row.ownerUIDs)
         // No fields given: the row keeps the entries it has.
         let fields = row.fields.isEmpty ? existing.fields : try encodeFields(row.fields)
         try rewriteObjectRow(id: existing.id, row, owners: owners, fields: fields)
-        let encoded = db.codec.encode(row.data)
         let d = try db.statement(SQL.updateData)
         try d.bind(1, existing.id)
         try d.bindData(2, row.data, encoded: encoded)
@@ -347,7 +378,6 @@ public final class StoreTransaction {
         if fields != existing.fields {
             try updateFields(id: existing.id, old: try decodeFields(existing.fields), new: row.fields)
         }
-        try logChange(.modified, row, encoded: encoded)
     }
 
     /// Deletes the row with this key. Throws `.notFound` when there is none, and `.conflict` when
@@ -359,6 +389,15 @@ public final class StoreTransaction {
         try checkWritable()
         if !pending.isEmpty { try flushPending(key: StoreTransaction.pendingKey(resource, namespace, name)) }
         let existing = try currentRow(resource: resource, namespace: namespace, name: name)
+        // A deferred update of the row is never written: the row goes as stored (its index entries are
+        // the stored ones), logged as last updated.
+        if !pendingUpdates.isEmpty, let u = pendingUpdates.removeValue(forKey: StoreTransaction.pendingKey(resource, namespace, name)) {
+            if let expectedResourceVersion, expectedResourceVersion != u.row.resourceVersion {
+                pendingUpdates[StoreTransaction.pendingKey(resource, namespace, name)] = u
+                throw StoreError.conflict(current: u.row.resourceVersion)
+            }
+            return try deleteRow(existing, lastState: lastState ?? (u.row, u.encoded))
+        }
         if let expectedResourceVersion, expectedResourceVersion != existing.resourceVersion {
             throw StoreError.conflict(current: existing.resourceVersion)
         }
@@ -591,8 +630,28 @@ public final class StoreTransaction {
         try logChange(.modified, row, encoded: encoded)
     }
 
-    /// Writes the side tables of the deferred rows `which` picks (all by default).
+    /// An update written with `deferred: true`, as its row is to be rewritten.
+    struct PendingUpdate {
+        var row: ObjectRow
+        var encoded: [UInt8]?
+    }
+
+    /// Rewrites the rows of every deferred update (`update(_:expectedResourceVersion:deferred:)`).
+    func flushUpdates() throws {
+        guard !pendingUpdates.isEmpty else { return }
+        let keys = pendingUpdates.keys.sorted()
+        for key in keys { try flushUpdate(key: key) }
+    }
+
+    private func flushUpdate(key: String) throws {
+        guard let u = pendingUpdates.removeValue(forKey: key) else { return }
+        try rewrite(try currentRow(resource: u.row.resource, namespace: u.row.namespace, name: u.row.name), with: u.row, encoded: u.encoded)
+    }
+
+    /// Writes the side tables of the deferred rows `which` picks (all by default), and the rows of the
+    /// deferred updates (all of them: any read may meet one).
     func flushPending(_ which: (PendingRow) -> Bool = { _ in true }) throws {
+        try flushUpdates()
         guard !pending.isEmpty else { return }
         // In row id order, as they would have been written.
         for (key, entry) in pending.filter({ which($0.value) }).sorted(by: { $0.value.id < $1.value.id }) {
@@ -607,7 +666,10 @@ public final class StoreTransaction {
     }
 
     /// Forgets the deferred rows (their savepoint or transaction was rolled back).
-    func discardPending() { pending.removeAll() }
+    func discardPending() {
+        pending.removeAll()
+        pendingUpdates.removeAll()
+    }
 
     // MARK: Internals
 

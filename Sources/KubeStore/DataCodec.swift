@@ -38,10 +38,18 @@ final class DataCodec {
     private lazy var deflater = Deflater()
     private lazy var inflater = Inflater()
 
-    /// The bytes to store for `text`, or nil to store the text itself.
+    /// The bytes to store for `text`, or nil to store the text itself: an event of a known shape in
+    /// format 5 (`EventCodec`, schema v9), anything else deflated in `writeFormat`.
     func encode(_ text: String) -> [UInt8]? {
-        encode(text, format: DataCodec.writeFormat)
+        if eventFormat {
+            var text = text
+            if let bytes = text.withUTF8({ EventCodec.encode($0) }) { return bytes }
+        }
+        return encode(text, format: DataCodec.writeFormat)
     }
+
+    /// Whether events may be written in format 5 (the store's schema is v9 or later).
+    var eventFormat = false
 
     /// The bytes to store for a row's table cells, or nil to store them as text (short cells).
     func encodeCells(_ text: String) -> [UInt8]? {
@@ -60,6 +68,7 @@ final class DataCodec {
     /// The text of a stored BLOB.
     func decode(_ blob: UnsafeBufferPointer<UInt8>) throws -> String {
         guard let format = blob.first else { return "" }
+        if format == EventCodec.format { return String(decoding: try EventCodec.decode(blob), as: UTF8.self) }
         guard let dictionary = DataCodec.dictionary(format) else {
             throw StoreError.corrupt("object data in unknown format \(format)")
         }

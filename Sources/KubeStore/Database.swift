@@ -16,7 +16,10 @@ final class Database {
     lazy var codec = DataCodec()
     /// The schema version of the open store (`PRAGMA user_version` after migrations; an older one
     /// when a read-only user reads an old store as it is).
-    var schemaVersion: Int32 = 0
+    var schemaVersion: Int32 = 0 {
+        // Events are written in format 5 (`EventCodec`) from schema v9 on: an older build refuses the store.
+        didSet { codec.eventFormat = schemaVersion >= 9 }
+    }
     /// Indexed field names and their codes (`field_names`, schema v8), as far as this connection has seen them.
     var fieldCodes: [String: Int64] = [:]
     var fieldNames: [Int64: String] = [:]

@@ -185,9 +185,14 @@ enum SQL {
         DELETE FROM config WHERE key >= 'event.key/' AND key < 'event.key0';
         """
 
+    /// Version 9: no table changes; events of the recorders' usual shapes are stored in data format 5
+    /// (`EventCodec`: their string values coded by what they are, no deflate stream), which a build of
+    /// v8 could not read, so such a build refuses the store (`schemaTooNew`). Rows stay as written.
+    static let migrateV9 = "SELECT 1"
+
     /// Ordered migrations; index i brings the schema from version i to version i + 1.
     static let migrations: [String] = [schemaV1, migrateV2, migrateV3, migrateV4, migrateV5, migrateV6, migrateV7,
-                                       migrateV8]
+                                       migrateV8, migrateV9]
     static var currentVersion: Int32 { Int32(migrations.count) }
 
     // MARK: Connection and transactions

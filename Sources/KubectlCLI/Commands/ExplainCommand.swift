@@ -60,12 +60,24 @@ struct ExplainOptions: FlagOptions {
         var group = type.group
         var version = type.version
         if let apiVersion {
+            // schema.ParseGroupVersion: at most one slash.
+            guard apiVersion.split(separator: "/", omittingEmptySubsequences: false).count <= 2 else {
+                throw CLIError.message("unexpected GroupVersion string: \(apiVersion)")
+            }
             let (g, v) = ExplainCommand.splitGroupVersion(apiVersion)
             group = g
             version = v
         }
-        let index = try ExplainCommand.schemaIndex(inv, registry: registry, type: type, group: group, version: version)
         let gvrText = "\(group)/\(version), Resource=\(type.plural)"
+        // Only what the server serves counts (no alpha or beta version by default), whatever versions
+        // the embedded schema has: a group/version it does not serve, then a resource not in it.
+        guard registry.apiVersions.contains(group.isEmpty ? version : group + "/" + version) else {
+            throw CLIError.message("couldn't find resource for \"\(gvrText)\"")
+        }
+        guard registry.allVersions.contains(where: { $0.group == group && $0.version == version && $0.plural == type.plural }) else {
+            throw CLIError.message("GVR (\(gvrText)) not found in OpenAPI schema")
+        }
+        let index = try ExplainCommand.schemaIndex(inv, registry: registry, type: type, group: group, version: version)
         guard index.groupVersions.contains(group.isEmpty ? version : group + "/" + version) else {
             throw CLIError.message("couldn't find resource for \"\(gvrText)\"")
         }

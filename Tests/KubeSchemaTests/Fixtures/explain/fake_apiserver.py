@@ -125,7 +125,70 @@ def load(openapi_dir):
         docs[rel] = json.dumps(rewritten[-1]).encode()
         discovery[gv] = sorted(resources.values(), key=lambda r: r["name"])
     docs["v2"] = openapi_v2(rewritten)
+    if os.environ.get("FAKE_CRDS"):
+        with open(os.environ["FAKE_CRDS"]) as fh:
+            crds = json.load(fh)
+        add_custom_resources(crds.get("items", [crds]), rewritten, docs, discovery)
     return docs, discovery
+
+
+def unfold_int_or_string(s):
+    """The API server's structural-schema Unfold: an int-or-string value gains anyOf integer/string."""
+    if not isinstance(s, dict):
+        return
+    if s.get("x-kubernetes-int-or-string") and "anyOf" not in s and "allOf" not in s:
+        s["anyOf"] = [{"type": "integer"}, {"type": "string"}]
+    for p in s.get("properties", {}).values():
+        unfold_int_or_string(p)
+    for k in ("items", "additionalProperties"):
+        unfold_int_or_string(s.get(k))
+
+
+def add_custom_resources(crds, rewritten, docs, discovery):
+    """FAKE_CRDS=FILE (a CRD or a List of them): each served version is published as the API server
+    does (discovery, and an OpenAPI v3 document with the version's schema, apiVersion, kind and
+    metadata added with synthetic descriptions, its group-version-kind, and ObjectMeta's definitions)."""
+    core = {}
+    for doc in rewritten:
+        core.update(doc.get("components", {}).get("schemas", {}))
+    meta = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"
+    closure, pending = {}, [meta]
+    while pending:
+        n = pending.pop()
+        if n in closure:
+            continue
+        closure[n] = core[n]
+        pending += re.findall(r'"#/components/schemas/([^"]+)"', json.dumps(core[n]))
+    for crd in crds:
+        spec = crd["spec"]
+        group, names = spec["group"], spec["names"]
+        for v in spec["versions"]:
+            if not v.get("served"):
+                continue
+            name = ".".join(reversed(group.split("."))) + "." + v["name"] + "." + names["kind"]
+            root = json.loads(json.dumps(v.get("schema", {}).get("openAPIV3Schema", {"type": "object"})))
+            unfold_int_or_string(root)
+            props = root.setdefault("properties", {})
+            props["apiVersion"] = {"type": "string", "description": synth_description(name + ".apiVersion")}
+            props["kind"] = {"type": "string", "description": synth_description(name + ".kind")}
+            props["metadata"] = {"allOf": [{"$ref": "#/components/schemas/" + meta}],
+                                 "description": synth_description(name + ".metadata")}
+            root["x-kubernetes-group-version-kind"] = [{"group": group, "version": v["name"], "kind": names["kind"]}]
+            schemas = dict(closure)
+            schemas[name] = root
+            ref = {"schema": {"$ref": "#/components/schemas/" + name}}
+            ns = "namespaces/{namespace}/" if spec["scope"] == "Namespaced" else ""
+            path = "/apis/%s/%s/%s%s/{name}" % (group, v["name"], ns, names["plural"])
+            paths = {path: {"get": {"responses": {"200": {"content": {"application/json": ref}, "description": "OK"}},
+                                    "x-kubernetes-action": "get",
+                                    "x-kubernetes-group-version-kind": root["x-kubernetes-group-version-kind"][0]}}}
+            docs["apis/%s/%s" % (group, v["name"])] = json.dumps(
+                {"openapi": "3.0.0", "info": {"title": "Kubernetes CRD Swagger", "version": "v0.1.0"},
+                 "paths": paths, "components": {"schemas": schemas}}).encode()
+            discovery.setdefault(group + "/" + v["name"], []).append(
+                {"name": names["plural"], "singularName": names.get("singular", ""),
+                 "namespaced": spec["scope"] == "Namespaced", "kind": names["kind"], "verbs": ["get", "list"],
+                 "shortNames": names.get("shortNames", []), "categories": names.get("categories", [])})
 
 
 # --- /openapi/v2 (for `--output=plaintext-openapiv2`): the same documents, rewritten as one OpenAPI v2

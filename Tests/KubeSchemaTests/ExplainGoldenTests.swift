@@ -87,6 +87,22 @@ func explainStructure(_ s: String) -> [String] {
     }
 }
 
+/// The case's `--output` and `--recursive` as kubectl reads them (the last one wins; the value of
+/// `--recursive=` as Go's strconv.ParseBool reads it).
+func explainFlags(_ args: String) -> (output: String, recursive: Bool) {
+    var output = "plaintext", recursive = false
+    let words = args.split(separator: " ").map(String.init)
+    for (i, w) in words.enumerated() {
+        if w == "-o" || w == "--output", i + 1 < words.count { output = words[i + 1] }
+        if w.hasPrefix("--output=") { output = String(w.dropFirst(9)) }
+        if w.hasPrefix("-o"), w.count > 2, !w.hasPrefix("-o=") { output = String(w.dropFirst(2)) }
+        if w.hasPrefix("-o=") { output = String(w.dropFirst(3)) }
+        if w == "--recursive" { recursive = true }
+        if w.hasPrefix("--recursive=") { recursive = ["1", "t", "T", "TRUE", "true", "True"].contains(String(w.dropFirst(12))) }
+    }
+    return (output, recursive)
+}
+
 @Suite struct ExplainGoldenTests {
     @Test func casesAreRecorded() {
         #expect(explainCases.count >= 40)
@@ -101,7 +117,8 @@ func explainStructure(_ s: String) -> [String] {
             .filter { !$0.hasPrefix("Warning: ") }.map { $0 + "\n" }.joined()
         // The kind comes from the recorded header (resolution is checked end to end below).
         // The old template (plaintext-openapiv2) prints `KIND:     K` and `VERSION:  group/version`.
-        let v2 = c.args.contains("plaintext-openapiv2")
+        let (output, recursive) = explainFlags(c.args)
+        let v2 = output == "plaintext-openapiv2"
         var group = "", kind = "", version = ""
         for l in stdout.split(separator: "\n").prefix(3) {
             if l.hasPrefix("GROUP:") { group = String(l.dropFirst(12)) }
@@ -115,7 +132,6 @@ func explainStructure(_ s: String) -> [String] {
         let gvk = GroupVersionKind(group: group, version: version, kind: kind)
         let explainer = Explainer(index: .builtin, descriptions: SyntheticDescriptions())
         let path = c.path.isEmpty ? [] : c.path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        let recursive = c.args.contains("--recursive") && !c.args.contains("--recursive=false")
         let r = v2 ? explainer.plaintextV2(gvk: gvk, fieldPath: path, recursive: recursive)
                    : explainer.plaintext(gvk: gvk, fieldPath: path, recursive: recursive)
         checkExplain(c, "bytes") {

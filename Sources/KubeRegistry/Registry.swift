@@ -221,7 +221,7 @@ public struct Registry: Sendable {
     // MARK: Resolution
 
     /// Resolves a resource argument as kubectl does (RESTMapper behind the shortcut expander):
-    /// plural, singular, short name or Kind, case-insensitively, optionally qualified as
+    /// plural, singular or Kind case-insensitively, a short name as written, optionally qualified as
     /// `name.group` or `name.version.group`.
     public func resolve(_ text: String) throws -> Resolution {
         let dotted = text.split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
@@ -272,10 +272,11 @@ public struct Registry: Sendable {
             return Resolution(type: t, warnings: [])
         }
         // Short names: the first (highest-priority) match wins; other resources declaring it are warned about.
+        // kubectl's shortcut expander compares them as written (`HPA` is no short name).
         var found: ResourceType?
         var warnings: [String] = []
         var warned = Set<String>()
-        for t in allVersions where (group.isEmpty || t.group == group) && t.shortNames.contains(resource) {
+        for t in allVersions where (group.isEmpty || t.group == group) && t.shortNames.contains(rawResource) {
             if let f = found {
                 if f.group == t.group && f.plural == t.plural { continue }
                 if warned.insert(t.qualifiedPlural).inserted {

@@ -38,6 +38,26 @@ struct SyntheticDescriptions: SchemaDescriptions {
     func description(definition: String, field: String) -> String { Self.text(definition + "." + field) }
 }
 
+/// Cases where kubectl-local still differs, by case name: `name<TAB>check<TAB>reason`, where check is
+/// `bytes` (the Explainer's output) or `e2e` (the command's exit code, stderr or structure).
+let explainKnownDifferences: [String: String] = {
+    var out: [String: String] = [:]
+    for line in readFixture("explain/known-differences.txt").split(separator: "\n") where !line.hasPrefix("#") {
+        let f = line.split(separator: "\t", maxSplits: 2).map(String.init)
+        if f.count == 3 { out[f[0] + "/" + f[1]] = f[2] }
+    }
+    return out
+}()
+
+/// Runs `body`'s expectations, as a known issue when the case is listed in known-differences.txt.
+func checkExplain(_ c: ExplainCase, _ check: String, _ body: () -> Void) {
+    if let why = explainKnownDifferences[c.name + "/" + check] {
+        withKnownIssue("\(why)") { body() }
+    } else {
+        body()
+    }
+}
+
 struct ExplainCase: CustomStringConvertible, Sendable {
     var name: String
     var args: String
@@ -45,7 +65,9 @@ struct ExplainCase: CustomStringConvertible, Sendable {
     var description: String { name }
 }
 
-let explainCases: [ExplainCase] = readFixture("explain/cases.txt").split(separator: "\n").compactMap { line in
+// cases.txt is written by hand; sweep-cases.txt by gen_sweep.py (the oracle sweep).
+let explainCases: [ExplainCase] = (readFixture("explain/cases.txt") + readFixture("explain/sweep-cases.txt"))
+    .split(separator: "\n").compactMap { line in
     guard !line.hasPrefix("#") else { return nil }
     let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
     guard f.count == 3 else { return nil }
@@ -65,6 +87,22 @@ func explainStructure(_ s: String) -> [String] {
     }
 }
 
+/// The case's `--output` and `--recursive` as kubectl reads them (the last one wins; the value of
+/// `--recursive=` as Go's strconv.ParseBool reads it).
+func explainFlags(_ args: String) -> (output: String, recursive: Bool) {
+    var output = "plaintext", recursive = false
+    let words = args.split(separator: " ").map(String.init)
+    for (i, w) in words.enumerated() {
+        if w == "-o" || w == "--output", i + 1 < words.count { output = words[i + 1] }
+        if w.hasPrefix("--output=") { output = String(w.dropFirst(9)) }
+        if w.hasPrefix("-o"), w.count > 2, !w.hasPrefix("-o=") { output = String(w.dropFirst(2)) }
+        if w.hasPrefix("-o=") { output = String(w.dropFirst(3)) }
+        if w == "--recursive" { recursive = true }
+        if w.hasPrefix("--recursive=") { recursive = ["1", "t", "T", "TRUE", "true", "True"].contains(String(w.dropFirst(12))) }
+    }
+    return (output, recursive)
+}
+
 @Suite struct ExplainGoldenTests {
     @Test func casesAreRecorded() {
         #expect(explainCases.count >= 40)
@@ -72,23 +110,34 @@ func explainStructure(_ s: String) -> [String] {
 
     @Test(arguments: explainCases)
     func byteExactWithSyntheticDescriptions(_ c: ExplainCase) throws {
-        guard c.path != "-" else { return }
         let stdout = readFixture("explain/golden/\(c.name).stdout")
+        // kubectl failed before printing anything (resolution, flags): checked end to end only.
+        guard c.path != "-", !stdout.isEmpty else { return }
         let stderr = readFixture("explain/golden/\(c.name).stderr").split(separator: "\n")
             .filter { !$0.hasPrefix("Warning: ") }.map { $0 + "\n" }.joined()
         // The kind comes from the recorded header (resolution is checked end to end below).
+        // The old template (plaintext-openapiv2) prints `KIND:     K` and `VERSION:  group/version`.
+        let (output, recursive) = explainFlags(c.args)
+        let v2 = output == "plaintext-openapiv2"
         var group = "", kind = "", version = ""
         for l in stdout.split(separator: "\n").prefix(3) {
             if l.hasPrefix("GROUP:") { group = String(l.dropFirst(12)) }
-            if l.hasPrefix("KIND:") { kind = String(l.dropFirst(12)) }
-            if l.hasPrefix("VERSION:") { version = String(l.dropFirst(12)) }
+            if l.hasPrefix("KIND:") { kind = String(l.dropFirst(v2 ? 10 : 12)) }
+            if l.hasPrefix("VERSION:") { version = String(l.dropFirst(v2 ? 10 : 12)) }
+        }
+        if v2, let slash = version.firstIndex(of: "/") {
+            group = String(version[..<slash])
+            version = String(version[version.index(after: slash)...])
         }
         let gvk = GroupVersionKind(group: group, version: version, kind: kind)
         let explainer = Explainer(index: .builtin, descriptions: SyntheticDescriptions())
         let path = c.path.isEmpty ? [] : c.path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        let r = explainer.plaintext(gvk: gvk, fieldPath: path, recursive: c.args.contains("--recursive"))
-        #expect(r.output == stdout)
-        #expect((r.error?.message).map { $0 + "\n" } ?? "" == stderr)
+        let r = v2 ? explainer.plaintextV2(gvk: gvk, fieldPath: path, recursive: recursive)
+                   : explainer.plaintext(gvk: gvk, fieldPath: path, recursive: recursive)
+        checkExplain(c, "bytes") {
+            #expect(r.output == stdout)
+            #expect((r.error?.message).map { $0 + "\n" } ?? "" == stderr)
+        }
     }
 
     @Test(arguments: explainCases)
@@ -97,10 +146,13 @@ func explainStructure(_ s: String) -> [String] {
         let stderr = readFixture("explain/golden/\(c.name).stderr")
         let exit = Int32(readFixture("explain/golden/\(c.name).exit").split(separator: "\n").first ?? "") ?? -1
         let r = TestStore().run(args: ["explain"] + c.args.split(separator: " ").map(String.init))
-        #expect(r.exitCode == exit)
-        #expect(r.stderr == stderr)
-        #expect(explainStructure(r.stdout) == explainStructure(stdout))
-        // Without a field path and without errors, the output ends like kubectl's: one empty line.
-        if exit == 0 { #expect(r.stdout.hasSuffix("\n\n")) }
+        checkExplain(c, "e2e") {
+            #expect(r.exitCode == exit)
+            #expect(r.stderr == stderr)
+            #expect(explainStructure(r.stdout) == explainStructure(stdout))
+            // Without errors, the output ends like kubectl's: one empty line (the v3 template), or as the
+            // golden does (the old template ends a field's page with its description, --recursive with a field).
+            if exit == 0 { #expect(r.stdout.hasSuffix("\n\n") == stdout.hasSuffix("\n\n")) }
+        }
     }
 }

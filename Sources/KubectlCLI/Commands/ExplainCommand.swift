@@ -57,15 +57,31 @@ struct ExplainOptions: FlagOptions {
         guard ["plaintext", "plaintext-openapiv2", "json", "yaml"].contains(output) else {
             throw CLIError.message("unrecognized format: \(output)")
         }
+        if output == "plaintext-openapiv2" {
+            try explainV2(&inv, type: type, fieldPath: fieldPath, apiVersion: apiVersion)
+            return
+        }
         var group = type.group
         var version = type.version
         if let apiVersion {
+            // schema.ParseGroupVersion: at most one slash.
+            guard apiVersion.split(separator: "/", omittingEmptySubsequences: false).count <= 2 else {
+                throw CLIError.message("unexpected GroupVersion string: \(apiVersion)")
+            }
             let (g, v) = ExplainCommand.splitGroupVersion(apiVersion)
             group = g
             version = v
         }
-        let index = try ExplainCommand.schemaIndex(inv, registry: registry, type: type, group: group, version: version)
         let gvrText = "\(group)/\(version), Resource=\(type.plural)"
+        // Only what the server serves counts (no alpha or beta version by default), whatever versions
+        // the embedded schema has: a group/version it does not serve, then a resource not in it.
+        guard registry.apiVersions.contains(group.isEmpty ? version : group + "/" + version) else {
+            throw CLIError.message("couldn't find resource for \"\(gvrText)\"")
+        }
+        guard registry.allVersions.contains(where: { $0.group == group && $0.version == version && $0.plural == type.plural }) else {
+            throw CLIError.message("GVR (\(gvrText)) not found in OpenAPI schema")
+        }
+        let index = try ExplainCommand.schemaIndex(inv, registry: registry, type: type, group: group, version: version)
         guard index.groupVersions.contains(group.isEmpty ? version : group + "/" + version) else {
             throw CLIError.message("couldn't find resource for \"\(gvrText)\"")
         }
@@ -97,6 +113,31 @@ struct ExplainOptions: FlagOptions {
             inv.io.out.write(r.output)
             if let e = r.error { throw CLIError.raw(e.message) }
         }
+    }
+}
+
+extension ExplainOptions {
+    /// `--output=plaintext-openapiv2`: the old template over the kind's definition; a kind the server
+    /// does not serve in that version is not in its OpenAPI v2 document.
+    func explainV2(_ inv: inout Invocation, type: ResourceType, fieldPath: [String], apiVersion: String?) throws {
+        var gvk = GroupVersionKind(group: type.group, version: type.version, kind: type.kind)
+        if let apiVersion {
+            guard apiVersion.split(separator: "/", omittingEmptySubsequences: false).count <= 2 else {
+                throw CLIError.message("unexpected GroupVersion string: \(apiVersion)")
+            }
+            let (g, v) = ExplainCommand.splitGroupVersion(apiVersion)
+            gvk = GroupVersionKind(group: g, version: v, kind: type.kind)
+        }
+        let registry = inv.registry
+        let index = try ExplainCommand.schemaIndex(inv, registry: registry, type: type, group: gvk.group, version: gvk.version)
+        guard registry.allVersions.contains(where: { $0.group == gvk.group && $0.version == gvk.version && $0.kind == gvk.kind }),
+              index.definition(for: gvk) != nil
+        else {
+            throw CLIError.message("couldn't find resource for \"\(gvk.group)/\(gvk.version), Kind=\(gvk.kind)\"")
+        }
+        let r = Explainer(index: index).plaintextV2(gvk: gvk, fieldPath: fieldPath, recursive: recursive)
+        inv.io.out.write(r.output)
+        if let e = r.error { throw CLIError.raw(e.message) }
     }
 }
 

@@ -77,6 +77,14 @@ struct ContainerFate: Equatable {
 }
 
 extension ContainerFate {
+    /// Whether an init container's command takes time or fails (`sleep 10`, `exit 1`): it is then seen
+    /// running until it exits at its time. One that succeeds at once (`echo done`), or whose command
+    /// cannot be told (the image's own, a program), is reported completed as soon as it starts.
+    static func runs(_ c: JSONValue) -> Bool {
+        guard let fate = of(c) else { return false }
+        return fate.seconds > 0 || fate.exitCode != 0
+    }
+
     /// Whether the container's process stops as soon as its kubelet sends SIGTERM. The image's own
     /// process (no command or args: nginx, httpd, redis, ...) and a server given as the command do; a
     /// shell, `sleep`, `tail` or an interpreter running as PID 1 has no handler for it, and the kernel

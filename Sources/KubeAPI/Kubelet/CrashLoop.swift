@@ -16,9 +16,16 @@ extension ControllerManager {
 
     func podTimerID(_ ns: String, _ name: String) -> String { Timers.objectID("kubelet", podType.storageKey, ns, name) }
 
-    /// Whether a terminated container with `code` is restarted under `policy`.
-    static func restarts(policy: String, code: Int64) -> Bool {
-        policy == "Always" || (policy == "OnFailure" && code != 0)
+    /// Whether a terminated container with `code` is restarted under `policy`. An init container that
+    /// succeeded is done whatever the policy; one that failed is restarted unless the policy is Never.
+    static func restarts(policy: String, code: Int64, isInit: Bool = false) -> Bool {
+        if isInit { return code != 0 && policy != "Never" }
+        return policy == "Always" || (policy == "OnFailure" && code != 0)
+    }
+
+    /// The event's `involvedObject.fieldPath` of a container.
+    static func fieldPath(_ name: String, isInit: Bool) -> String {
+        isInit ? "spec.initContainers{\(name)}" : "spec.containers{\(name)}"
     }
 
     /// The time of a container's next transition, or nil when it has none.
@@ -43,6 +50,7 @@ extension ControllerManager {
         let statuses = byName(pod["status"]["containerStatuses"])
         var due: Int64?
         if pod["metadata"]["deletionTimestamp"].isNull, !isTerminated(pod) {
+            due = nextInitTransition(pod)
             for c in pod["spec"]["containers"].array ?? [] {
                 guard let st = statuses[c["name"].string ?? ""], let t = nextTransition(c, st, policy: policy) else { continue }
                 due = min(due ?? t, t)
@@ -57,6 +65,11 @@ extension ControllerManager {
             !isTerminated(pod), let node = pod["spec"]["nodeName"].string else { return }
         var p = pod
         let policy = pod["spec"]["restartPolicy"].string ?? "Always"
+        if try initTransitionDue(&p, pod: pod, nodeName: node, policy: policy) {
+            keepTransitionTimes(&p["status"], old: pod["status"])
+            try scheduleContainerTransitions(try save(p, pod, podType))
+            return
+        }
         var statuses = p["status"]["containerStatuses"].array ?? []
         let specs = (pod["spec"]["containers"].array ?? []).reduce(into: [String: JSONValue]()) { $0[$1["name"].string ?? ""] = $1 }
         var caughtUp: Int64?
@@ -101,10 +114,11 @@ extension ControllerManager {
         return limit - used
     }
 
-    private func catchUp(_ st: inout JSONValue, _ c: JSONValue, pod: JSONValue, policy: String, host: String,
-                         budget: Int64? = nil) -> Int64? {
+    func catchUp(_ st: inout JSONValue, _ c: JSONValue, pod: JSONValue, policy: String, host: String,
+                 budget: Int64? = nil, isInit: Bool = false) -> Int64? {
         let T = wallNow.seconds
-        guard T - now.seconds > 900, let fate = ContainerFate.of(c), Self.restarts(policy: policy, code: fate.exitCode) else { return nil }
+        guard T - now.seconds > 900, let fate = ContainerFate.of(c), Self.restarts(policy: policy, code: fate.exitCode, isInit: isInit)
+        else { return nil }
         let life = max(1, fate.seconds)
         var rc = st["restartCount"].int ?? 0
         var running = st["state"]["running"]["startedAt"].string.flatMap(Timestamp.init(rfc3339:))?.seconds
@@ -164,7 +178,7 @@ extension ControllerManager {
         if restarts.count > 0 { st["containerID"] = .string("containerd://" + randomHex64()) }
         st["restartCount"] = .int(rc)
         if let start = running {
-            st["ready"] = true
+            st["ready"] = .bool(!isInit)
             st["started"] = true
             st["state"] = ["running": ["startedAt": .string(Timestamp(seconds: start).rfc3339)]]
         } else {
@@ -174,7 +188,7 @@ extension ControllerManager {
             st["state"] = ["waiting": ["message": .string("back-off \(backoff) restarting failed container=\(name) pod=\(Self.podFormat(pod))"),
                                        "reason": "CrashLoopBackOff"]]
         }
-        catchUpEvents(pod, c, host: host, restarts: restarts, exits: exits)
+        catchUpEvents(pod, c, host: host, restarts: restarts, exits: exits, isInit: isInit)
         return max(restarts.last, exits.last)
     }
 
@@ -187,10 +201,11 @@ extension ControllerManager {
         }
     }
 
-    private func catchUpEvents(_ pod: JSONValue, _ c: JSONValue, host: String, restarts: CatchUpCount, exits: CatchUpCount) {
+    private func catchUpEvents(_ pod: JSONValue, _ c: JSONValue, host: String, restarts: CatchUpCount, exits: CatchUpCount,
+                               isInit: Bool) {
         let saved = clockOverride
         defer { setClock(saved) }
-        let name = c["name"].string ?? "", fieldPath = "spec.containers{\(name)}"
+        let name = c["name"].string ?? "", fieldPath = Self.fieldPath(name, isInit: isInit)
         if exits.count > 0 {
             setClock(Timestamp(seconds: exits.last))
             event(pod, type: "Warning", reason: "BackOff", message: "Back-off restarting failed container \(name) in pod \(Self.podFormat(pod))",
@@ -208,9 +223,9 @@ extension ControllerManager {
 
     /// One container's move: a running one exits (and restarts at once the first time, or waits), a
     /// waiting one restarts.
-    private func transition(_ c: JSONValue, _ st: JSONValue, pod: JSONValue, policy: String, host: String) -> JSONValue {
+    func transition(_ c: JSONValue, _ st: JSONValue, pod: JSONValue, policy: String, host: String, isInit: Bool = false) -> JSONValue {
         let name = c["name"].string ?? ""
-        let fieldPath = "spec.containers{\(name)}"
+        let fieldPath = Self.fieldPath(name, isInit: isInit)
         var out = st
         if let started = st["state"]["running"]["startedAt"].string {
             let fate = ContainerFate.of(c) ?? ContainerFate(seconds: 0, exitCode: 0)
@@ -219,9 +234,10 @@ extension ControllerManager {
                                                         "finishedAt": .string(end.rfc3339),
                                                         "reason": .string(fate.exitCode == 0 ? "Completed" : "Error"),
                                                         "startedAt": .string(started)]]
-            out["ready"] = false
+            // An init container that succeeded is ready (its part is done).
+            out["ready"] = .bool(isInit && fate.exitCode == 0)
             out["started"] = false
-            guard Self.restarts(policy: policy, code: fate.exitCode) else {
+            guard Self.restarts(policy: policy, code: fate.exitCode, isInit: isInit) else {
                 out["state"] = terminated
                 return out
             }
@@ -245,7 +261,8 @@ extension ControllerManager {
         let image = c["image"].string ?? ""
         out["restartCount"] = .int((st["restartCount"].int ?? 0) + 1)
         out["containerID"] = .string("containerd://" + randomHex64())
-        out["ready"] = true
+        // A running (regular) init container is started but not ready until it succeeds.
+        out["ready"] = .bool(!fieldPath.hasPrefix("spec.initContainers") || PodSpecs.isSidecar(c))
         out["started"] = true
         out["state"] = ["running": ["startedAt": .string(now.rfc3339)]]
         event(pod, reason: "Pulled", message: "Container image \(strconvQuote(image)) already present on machine",

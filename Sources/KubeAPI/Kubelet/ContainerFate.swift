@@ -10,20 +10,23 @@ struct ContainerFate: Equatable {
     var exitCode: Int64
 
     static func of(_ c: JSONValue) -> ContainerFate? {
-        let command = (c["command"].array ?? []).compactMap(\.string)
-        let args = (c["args"].array ?? []).compactMap(\.string)
-        let words = command + args
+        scriptText(c).flatMap(script)
+    }
+
+    /// The script a container runs: the `-c` argument of a shell, else its words joined.
+    static func scriptText(_ c: JSONValue) -> String? {
+        let words = ((c["command"].array ?? []) + (c["args"].array ?? [])).compactMap(\.string)
         guard let first = words.first else { return nil }
         let program = first.split(separator: "/").last.map(String.init) ?? first
         if ["sh", "bash", "ash", "dash"].contains(program) {
             guard let i = words.firstIndex(of: "-c"), i + 1 < words.count else { return nil }
-            return script(words[i + 1])
+            return words[i + 1]
         }
-        return script(words.joined(separator: " "))
+        return words.joined(separator: " ")
     }
 
-    /// The fate of a small shell script, or nil when it does not end by itself (or cannot be told).
-    static func script(_ text: String) -> ContainerFate? {
+    /// A script's simple statements (split at `;`, `&&`, `||`, `|`, `&` and newlines; quotes removed).
+    static func statements(_ text: String) -> [[String]] {
         var statements: [[String]] = []
         var current = ""
         var quote: Character?
@@ -41,6 +44,12 @@ struct ContainerFate: Equatable {
             current.append(ch)
         }
         statements.append(current.split(separator: " ").map(String.init))
+        return statements.filter { !$0.isEmpty }
+    }
+
+    /// The fate of a small shell script, or nil when it does not end by itself (or cannot be told).
+    static func script(_ text: String) -> ContainerFate? {
+        let statements = statements(text)
         var seconds: Int64 = 0
         var code: Int64 = 0
         for st in statements where !st.isEmpty {
@@ -49,7 +58,8 @@ struct ContainerFate: Equatable {
                 guard st.count == 2, let s = sleepSeconds(st[1]) else { return nil }
                 seconds += s
                 code = 0
-            case "echo", "true", ":", "date", "hostname", "env", "printenv", "cat", "ls", "pwd", "id", "whoami", "uname", "nslookup":
+            case "echo", "true", ":", "date", "hostname", "env", "printenv", "cat", "ls", "pwd", "id", "whoami", "uname", "nslookup",
+                 "touch", "rm", "mkdir":
                 if st[0] == "cat" && st.count == 1 { return nil }
                 code = 0
             case "false": code = 1

@@ -29,8 +29,8 @@ extension ControllerManager {
     }
 
     /// The time of a container's next transition, or nil when it has none.
-    func nextTransition(_ c: JSONValue, _ st: JSONValue, policy: String) -> Int64? {
-        guard let fate = ContainerFate.of(c) else { return nil }
+    func nextTransition(_ c: JSONValue, _ st: JSONValue, pod: JSONValue) -> Int64? {
+        guard let fate = ContainerFate.effective(c, pod: pod) else { return nil }
         if let started = st["state"]["running"]["startedAt"].string.flatMap(Timestamp.init(rfc3339:)) {
             return started.adding(seconds: max(1, fate.seconds)).seconds
         }
@@ -52,8 +52,10 @@ extension ControllerManager {
         if pod["metadata"]["deletionTimestamp"].isNull, !isTerminated(pod) {
             due = nextInitTransition(pod)
             for c in pod["spec"]["containers"].array ?? [] {
-                guard let st = statuses[c["name"].string ?? ""], let t = nextTransition(c, st, policy: policy) else { continue }
+                guard let st = statuses[c["name"].string ?? ""], let t = nextTransition(c, st, pod: pod) else { continue }
                 due = min(due ?? t, t)
+                // Each failed liveness probe is reported at its time, the kill when it is decided.
+                if let k = livenessFailures(c, st, pod: pod).first(where: { $0 > now.seconds }) { due = min(due ?? k, k) }
             }
         }
         if let due { try Timers.set(s.tx, id: id, due: due) } else { try Timers.cancel(s.tx, id: id) }
@@ -74,8 +76,13 @@ extension ControllerManager {
         let specs = (pod["spec"]["containers"].array ?? []).reduce(into: [String: JSONValue]()) { $0[$1["name"].string ?? ""] = $1 }
         var caughtUp: Int64?
         var budget = try jobRestartBudget(pod, policy: policy)
+        for st in statuses {
+            guard let c = specs[st["name"].string ?? ""] else { continue }
+            let failures = livenessFailures(c, st, pod: pod)
+            if failures.contains(now.seconds) { livenessProbeFailed(c, pod: pod, host: node, kills: failures.last == now.seconds) }
+        }
         for i in statuses.indices {
-            guard let c = specs[statuses[i]["name"].string ?? ""], let t = nextTransition(c, statuses[i], policy: policy),
+            guard let c = specs[statuses[i]["name"].string ?? ""], let t = nextTransition(c, statuses[i], pod: pod),
                 t <= now.seconds else { continue }
             let before = statuses[i]["restartCount"].int ?? 0
             statuses[i] = transition(c, statuses[i], pod: pod, policy: policy, host: node)
@@ -117,7 +124,7 @@ extension ControllerManager {
     func catchUp(_ st: inout JSONValue, _ c: JSONValue, pod: JSONValue, policy: String, host: String,
                  budget: Int64? = nil, isInit: Bool = false) -> Int64? {
         let T = wallNow.seconds
-        guard T - now.seconds > 900, let fate = ContainerFate.of(c), Self.restarts(policy: policy, code: fate.exitCode, isInit: isInit)
+        guard T - now.seconds > 900, let fate = ContainerFate.effective(c, pod: pod), Self.restarts(policy: policy, code: fate.exitCode, isInit: isInit)
         else { return nil }
         let life = max(1, fate.seconds)
         var rc = st["restartCount"].int ?? 0
@@ -189,6 +196,14 @@ extension ControllerManager {
                                        "reason": "CrashLoopBackOff"]]
         }
         catchUpEvents(pod, c, host: host, restarts: restarts, exits: exits, isInit: isInit)
+        // Every run that ended here was killed by its liveness probe, when it has one that fails.
+        let kills = restarts.count - (running != nil ? 1 : 0)
+        if kills > 0, let kill = ContainerFate.livenessKill(c, pod: pod), fate.exitCode == kill.exitCode {
+            let saved = clockOverride
+            setClock(Timestamp(seconds: (lastRun?.end ?? T) - kill.stop))
+            livenessProbeFailed(c, pod: pod, host: host, kills: true, runs: kills, first: Timestamp(seconds: restarts.first))
+            setClock(saved)
+        }
         return max(restarts.last, exits.last)
     }
 
@@ -228,7 +243,7 @@ extension ControllerManager {
         let fieldPath = Self.fieldPath(name, isInit: isInit)
         var out = st
         if let started = st["state"]["running"]["startedAt"].string {
-            let fate = ContainerFate.of(c) ?? ContainerFate(seconds: 0, exitCode: 0)
+            let fate = ContainerFate.effective(c, pod: pod) ?? ContainerFate(seconds: 0, exitCode: 0)
             let end = Timestamp(seconds: (Timestamp(rfc3339: started)?.seconds ?? now.seconds) + max(1, fate.seconds))
             let terminated: JSONValue = ["terminated": ["containerID": st["containerID"], "exitCode": .int(fate.exitCode),
                                                         "finishedAt": .string(end.rfc3339),

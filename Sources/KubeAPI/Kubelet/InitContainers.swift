@@ -24,7 +24,7 @@ extension ControllerManager {
     /// When the current init container next moves (exits, or ends its back-off), or nil.
     func nextInitTransition(_ pod: JSONValue) -> Int64? {
         guard let (_, c, st) = currentInit(pod), ContainerFate.of(c) != nil else { return nil }
-        return nextTransition(c, st, policy: pod["spec"]["restartPolicy"].string ?? "Always")
+        return nextTransition(c, st, pod: pod)
     }
 
     /// The pod's timer fell due while it initializes: the current init container moves. Returns false

@@ -2,7 +2,7 @@ import KubeModel
 
 /// What a container's command does when the simulation can tell: how long it runs and the exit code
 /// it ends with. Read from the command and args: a shell script (`sh -c`, `bash -c`) or a direct
-/// command made of `sleep N`, `echo ...`, `true`, `false`, `exit N` statements, separated by `;`, `&&`,
+/// command made of `sleep N`, `echo ...`, `true`, `false`, `exit N` (and `touch`, `rm`, `mkdir`, ...) statements, separated by `;`, `&&`,
 /// `||` or newlines. A loop (`while`, `until`, `for`), `tail -f`, `sleep infinity` or any other program
 /// runs until stopped (nil), as does a container without a command (the image's own process).
 struct ContainerFate: Equatable {
@@ -53,7 +53,8 @@ struct ContainerFate: Equatable {
         var seconds: Int64 = 0
         var code: Int64 = 0
         for st in statements where !st.isEmpty {
-            switch st[0] {
+            // `/bin/false` is `false`.
+            switch st[0].split(separator: "/").last.map(String.init) ?? st[0] {
             case "sleep":
                 guard st.count == 2, let s = sleepSeconds(st[1]) else { return nil }
                 seconds += s

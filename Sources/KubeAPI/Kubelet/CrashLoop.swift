@@ -198,7 +198,14 @@ extension ControllerManager {
         catchUpEvents(pod, c, host: host, restarts: restarts, exits: exits, isInit: isInit)
         // Every run that ended here was killed by its liveness probe, when it has one that fails.
         let kills = restarts.count - (running != nil ? 1 : 0)
-        if kills > 0, let kill = ContainerFate.livenessKill(c, pod: pod), fate.exitCode == kill.exitCode {
+        if restarts.count > 0, let hook = ContainerFate.postStartFailure(c, pod: pod),
+           fate == ContainerFate(seconds: hook.at + hook.stop, exitCode: hook.containerExitCode) {
+            let saved = clockOverride
+            setClock(Timestamp(seconds: restarts.last))
+            postStartFailed(c, pod: pod, host: host, repeats: restarts.count, first: Timestamp(seconds: restarts.first))
+            setClock(saved)
+        }
+        if kills > 0, let kill = ContainerFate.livenessKill(c, pod: pod), fate == ContainerFate(seconds: kill.at + kill.stop, exitCode: kill.exitCode) {
             let saved = clockOverride
             setClock(Timestamp(seconds: (lastRun?.end ?? T) - kill.stop))
             livenessProbeFailed(c, pod: pod, host: host, kills: true, runs: kills, first: Timestamp(seconds: restarts.first))
@@ -284,6 +291,7 @@ extension ControllerManager {
               component: "kubelet", host: host, fieldPath: fieldPath)
         event(pod, reason: "Created", message: "Created container: \(name)", component: "kubelet", host: host, fieldPath: fieldPath)
         event(pod, reason: "Started", message: "Started container \(name)", component: "kubelet", host: host, fieldPath: fieldPath)
+        if !fieldPath.hasPrefix("spec.initContainers") { postStartFailed(c, pod: pod, host: host) }
         return out
     }
 

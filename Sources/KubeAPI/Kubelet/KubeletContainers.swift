@@ -149,6 +149,7 @@ extension ControllerManager {
             st["ready"] = true
             st["started"] = true
             st["state"] = ["running": ["startedAt": t]]
+            postStartFailed(c, pod: ctx.pod, host: ctx.nodeName)
         }
         let mounts = containerMounts(c)
         if !mounts.isEmpty { st["volumeMounts"] = .array(mounts) }

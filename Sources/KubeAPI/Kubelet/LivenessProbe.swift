@@ -28,6 +28,11 @@ extension ContainerFate {
     /// The container's fate with its liveness probe: killed if the probe fails before the command ends.
     static func effective(_ c: JSONValue, pod: JSONValue) -> ContainerFate? {
         let own = of(c)
+        if let hook = postStartFailure(c, pod: pod) {
+            let end = hook.at + hook.stop
+            if let own, own.seconds <= end { return own }
+            return ContainerFate(seconds: end, exitCode: hook.containerExitCode)
+        }
         guard let kill = livenessKill(c, pod: pod) else { return own }
         let end = kill.at + kill.stop
         if let own, own.seconds <= end { return own }
@@ -122,7 +127,8 @@ extension ControllerManager {
     /// deciding its kill; empty when the probe does not kill it.
     func livenessFailures(_ c: JSONValue, _ st: JSONValue, pod: JSONValue) -> [Int64] {
         guard let started = st["state"]["running"]["startedAt"].string.flatMap(Timestamp.init(rfc3339:)),
-              let kill = ContainerFate.livenessKill(c, pod: pod), ContainerFate.effective(c, pod: pod)?.exitCode == kill.exitCode
+              let kill = ContainerFate.livenessKill(c, pod: pod),
+              ContainerFate.effective(c, pod: pod) == ContainerFate(seconds: kill.at + kill.stop, exitCode: kill.exitCode)
         else { return [] }
         return kill.failures.map { started.seconds + $0 }
     }

@@ -4,7 +4,7 @@ import Testing
 /// Replays the cases recorded from kubectl v1.32 under Golden/timeflow (see its record.sh): failure
 /// states as time passes. setup.txt runs at T0 in a fresh store, each case at T1 (five minutes later),
 /// and stdout, stderr and the exit code must match kubectl's byte for byte, once the random parts of
-/// names (pod-name suffixes, container ids, token volume names) are masked on both sides.
+/// names (pod-name suffixes, container ids, token volume names, pod UIDs) are masked on both sides.
 enum TimeflowGolden {
     static let dir: String = {
         let file = "\(#filePath)"
@@ -26,6 +26,8 @@ enum TimeflowGolden {
         for pattern in [#/web-6dc5cd68db-[a-z0-9]{5}/#, #/kube-api-access-[a-z0-9]{5}/#] {
             out = out.replacing(pattern) { m in String(m.output.dropLast(5)) + "xxxxx" }
         }
+        // Pod UIDs (in the kubelet's `name_namespace(uid)` of BackOff messages).
+        out = out.replacing(#/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/#) { _ in "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx" }
         return out.replacing(#/containerd:\/\/[0-9a-f]{64}/#) { _ in "containerd://" + String(repeating: "x", count: 64) }
     }
 }

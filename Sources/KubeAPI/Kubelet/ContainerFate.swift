@@ -2,7 +2,7 @@ import KubeModel
 
 /// What a container's command does when the simulation can tell: how long it runs and the exit code
 /// it ends with. Read from the command and args: a shell script (`sh -c`, `bash -c`) or a direct
-/// command made of `sleep N`, `echo ...`, `true`, `false`, `exit N` statements, separated by `;`, `&&`,
+/// command made of `sleep N`, `echo ...`, `true`, `false`, `exit N` (and `touch`, `rm`, `mkdir`, ...) statements, separated by `;`, `&&`,
 /// `||` or newlines. A loop (`while`, `until`, `for`), `tail -f`, `sleep infinity` or any other program
 /// runs until stopped (nil), as does a container without a command (the image's own process).
 struct ContainerFate: Equatable {
@@ -10,20 +10,23 @@ struct ContainerFate: Equatable {
     var exitCode: Int64
 
     static func of(_ c: JSONValue) -> ContainerFate? {
-        let command = (c["command"].array ?? []).compactMap(\.string)
-        let args = (c["args"].array ?? []).compactMap(\.string)
-        let words = command + args
+        scriptText(c).flatMap(script)
+    }
+
+    /// The script a container runs: the `-c` argument of a shell, else its words joined.
+    static func scriptText(_ c: JSONValue) -> String? {
+        let words = ((c["command"].array ?? []) + (c["args"].array ?? [])).compactMap(\.string)
         guard let first = words.first else { return nil }
         let program = first.split(separator: "/").last.map(String.init) ?? first
         if ["sh", "bash", "ash", "dash"].contains(program) {
             guard let i = words.firstIndex(of: "-c"), i + 1 < words.count else { return nil }
-            return script(words[i + 1])
+            return words[i + 1]
         }
-        return script(words.joined(separator: " "))
+        return words.joined(separator: " ")
     }
 
-    /// The fate of a small shell script, or nil when it does not end by itself (or cannot be told).
-    static func script(_ text: String) -> ContainerFate? {
+    /// A script's simple statements (split at `;`, `&&`, `||`, `|`, `&` and newlines; quotes removed).
+    static func statements(_ text: String) -> [[String]] {
         var statements: [[String]] = []
         var current = ""
         var quote: Character?
@@ -41,15 +44,23 @@ struct ContainerFate: Equatable {
             current.append(ch)
         }
         statements.append(current.split(separator: " ").map(String.init))
+        return statements.filter { !$0.isEmpty }
+    }
+
+    /// The fate of a small shell script, or nil when it does not end by itself (or cannot be told).
+    static func script(_ text: String) -> ContainerFate? {
+        let statements = statements(text)
         var seconds: Int64 = 0
         var code: Int64 = 0
         for st in statements where !st.isEmpty {
-            switch st[0] {
+            // `/bin/false` is `false`.
+            switch st[0].split(separator: "/").last.map(String.init) ?? st[0] {
             case "sleep":
                 guard st.count == 2, let s = sleepSeconds(st[1]) else { return nil }
                 seconds += s
                 code = 0
-            case "echo", "true", ":", "date", "hostname", "env", "printenv", "cat", "ls", "pwd", "id", "whoami", "uname", "nslookup":
+            case "echo", "true", ":", "date", "hostname", "env", "printenv", "cat", "ls", "pwd", "id", "whoami", "uname", "nslookup",
+                 "touch", "rm", "mkdir":
                 if st[0] == "cat" && st.count == 1 { return nil }
                 code = 0
             case "false": code = 1
@@ -77,6 +88,14 @@ struct ContainerFate: Equatable {
 }
 
 extension ContainerFate {
+    /// Whether an init container's command takes time or fails (`sleep 10`, `exit 1`): it is then seen
+    /// running until it exits at its time. One that succeeds at once (`echo done`), or whose command
+    /// cannot be told (the image's own, a program), is reported completed as soon as it starts.
+    static func runs(_ c: JSONValue) -> Bool {
+        guard let fate = of(c) else { return false }
+        return fate.seconds > 0 || fate.exitCode != 0
+    }
+
     /// Whether the container's process stops as soon as its kubelet sends SIGTERM. The image's own
     /// process (no command or args: nginx, httpd, redis, ...) and a server given as the command do; a
     /// shell, `sleep`, `tail` or an interpreter running as PID 1 has no handler for it, and the kernel

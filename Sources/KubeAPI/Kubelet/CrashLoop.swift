@@ -16,14 +16,21 @@ extension ControllerManager {
 
     func podTimerID(_ ns: String, _ name: String) -> String { Timers.objectID("kubelet", podType.storageKey, ns, name) }
 
-    /// Whether a terminated container with `code` is restarted under `policy`.
-    static func restarts(policy: String, code: Int64) -> Bool {
-        policy == "Always" || (policy == "OnFailure" && code != 0)
+    /// Whether a terminated container with `code` is restarted under `policy`. An init container that
+    /// succeeded is done whatever the policy; one that failed is restarted unless the policy is Never.
+    static func restarts(policy: String, code: Int64, isInit: Bool = false) -> Bool {
+        if isInit { return code != 0 && policy != "Never" }
+        return policy == "Always" || (policy == "OnFailure" && code != 0)
+    }
+
+    /// The event's `involvedObject.fieldPath` of a container.
+    static func fieldPath(_ name: String, isInit: Bool) -> String {
+        isInit ? "spec.initContainers{\(name)}" : "spec.containers{\(name)}"
     }
 
     /// The time of a container's next transition, or nil when it has none.
-    func nextTransition(_ c: JSONValue, _ st: JSONValue, policy: String) -> Int64? {
-        guard let fate = ContainerFate.of(c) else { return nil }
+    func nextTransition(_ c: JSONValue, _ st: JSONValue, pod: JSONValue) -> Int64? {
+        guard let fate = ContainerFate.effective(c, pod: pod) else { return nil }
         if let started = st["state"]["running"]["startedAt"].string.flatMap(Timestamp.init(rfc3339:)) {
             return started.adding(seconds: max(1, fate.seconds)).seconds
         }
@@ -43,9 +50,12 @@ extension ControllerManager {
         let statuses = byName(pod["status"]["containerStatuses"])
         var due: Int64?
         if pod["metadata"]["deletionTimestamp"].isNull, !isTerminated(pod) {
+            due = nextInitTransition(pod)
             for c in pod["spec"]["containers"].array ?? [] {
-                guard let st = statuses[c["name"].string ?? ""], let t = nextTransition(c, st, policy: policy) else { continue }
+                guard let st = statuses[c["name"].string ?? ""], let t = nextTransition(c, st, pod: pod) else { continue }
                 due = min(due ?? t, t)
+                // Each failed liveness probe is reported at its time, the kill when it is decided.
+                if let k = livenessFailures(c, st, pod: pod).first(where: { $0 > now.seconds }) { due = min(due ?? k, k) }
             }
         }
         if let due { try Timers.set(s.tx, id: id, due: due) } else { try Timers.cancel(s.tx, id: id) }
@@ -57,12 +67,22 @@ extension ControllerManager {
             !isTerminated(pod), let node = pod["spec"]["nodeName"].string else { return }
         var p = pod
         let policy = pod["spec"]["restartPolicy"].string ?? "Always"
+        if try initTransitionDue(&p, pod: pod, nodeName: node, policy: policy) {
+            keepTransitionTimes(&p["status"], old: pod["status"])
+            try scheduleContainerTransitions(try save(p, pod, podType))
+            return
+        }
         var statuses = p["status"]["containerStatuses"].array ?? []
         let specs = (pod["spec"]["containers"].array ?? []).reduce(into: [String: JSONValue]()) { $0[$1["name"].string ?? ""] = $1 }
         var caughtUp: Int64?
         var budget = try jobRestartBudget(pod, policy: policy)
+        for st in statuses {
+            guard let c = specs[st["name"].string ?? ""] else { continue }
+            let failures = livenessFailures(c, st, pod: pod)
+            if failures.contains(now.seconds) { livenessProbeFailed(c, pod: pod, host: node, kills: failures.last == now.seconds) }
+        }
         for i in statuses.indices {
-            guard let c = specs[statuses[i]["name"].string ?? ""], let t = nextTransition(c, statuses[i], policy: policy),
+            guard let c = specs[statuses[i]["name"].string ?? ""], let t = nextTransition(c, statuses[i], pod: pod),
                 t <= now.seconds else { continue }
             let before = statuses[i]["restartCount"].int ?? 0
             statuses[i] = transition(c, statuses[i], pod: pod, policy: policy, host: node)
@@ -101,10 +121,11 @@ extension ControllerManager {
         return limit - used
     }
 
-    private func catchUp(_ st: inout JSONValue, _ c: JSONValue, pod: JSONValue, policy: String, host: String,
-                         budget: Int64? = nil) -> Int64? {
+    func catchUp(_ st: inout JSONValue, _ c: JSONValue, pod: JSONValue, policy: String, host: String,
+                 budget: Int64? = nil, isInit: Bool = false) -> Int64? {
         let T = wallNow.seconds
-        guard T - now.seconds > 900, let fate = ContainerFate.of(c), Self.restarts(policy: policy, code: fate.exitCode) else { return nil }
+        guard T - now.seconds > 900, let fate = ContainerFate.effective(c, pod: pod), Self.restarts(policy: policy, code: fate.exitCode, isInit: isInit)
+        else { return nil }
         let life = max(1, fate.seconds)
         var rc = st["restartCount"].int ?? 0
         var running = st["state"]["running"]["startedAt"].string.flatMap(Timestamp.init(rfc3339:))?.seconds
@@ -164,7 +185,7 @@ extension ControllerManager {
         if restarts.count > 0 { st["containerID"] = .string("containerd://" + randomHex64()) }
         st["restartCount"] = .int(rc)
         if let start = running {
-            st["ready"] = true
+            st["ready"] = .bool(!isInit)
             st["started"] = true
             st["state"] = ["running": ["startedAt": .string(Timestamp(seconds: start).rfc3339)]]
         } else {
@@ -174,7 +195,22 @@ extension ControllerManager {
             st["state"] = ["waiting": ["message": .string("back-off \(backoff) restarting failed container=\(name) pod=\(Self.podFormat(pod))"),
                                        "reason": "CrashLoopBackOff"]]
         }
-        catchUpEvents(pod, c, host: host, restarts: restarts, exits: exits)
+        catchUpEvents(pod, c, host: host, restarts: restarts, exits: exits, isInit: isInit)
+        // Every run that ended here was killed by its liveness probe, when it has one that fails.
+        let kills = restarts.count - (running != nil ? 1 : 0)
+        if restarts.count > 0, let hook = ContainerFate.postStartFailure(c, pod: pod),
+           fate == ContainerFate(seconds: hook.at + hook.stop, exitCode: hook.containerExitCode) {
+            let saved = clockOverride
+            setClock(Timestamp(seconds: restarts.last))
+            postStartFailed(c, pod: pod, host: host, repeats: restarts.count, first: Timestamp(seconds: restarts.first))
+            setClock(saved)
+        }
+        if kills > 0, let kill = ContainerFate.livenessKill(c, pod: pod), fate == ContainerFate(seconds: kill.at + kill.stop, exitCode: kill.exitCode) {
+            let saved = clockOverride
+            setClock(Timestamp(seconds: (lastRun?.end ?? T) - kill.stop))
+            livenessProbeFailed(c, pod: pod, host: host, kills: true, runs: kills, first: Timestamp(seconds: restarts.first))
+            setClock(saved)
+        }
         return max(restarts.last, exits.last)
     }
 
@@ -187,10 +223,11 @@ extension ControllerManager {
         }
     }
 
-    private func catchUpEvents(_ pod: JSONValue, _ c: JSONValue, host: String, restarts: CatchUpCount, exits: CatchUpCount) {
+    private func catchUpEvents(_ pod: JSONValue, _ c: JSONValue, host: String, restarts: CatchUpCount, exits: CatchUpCount,
+                               isInit: Bool) {
         let saved = clockOverride
         defer { setClock(saved) }
-        let name = c["name"].string ?? "", fieldPath = "spec.containers{\(name)}"
+        let name = c["name"].string ?? "", fieldPath = Self.fieldPath(name, isInit: isInit)
         if exits.count > 0 {
             setClock(Timestamp(seconds: exits.last))
             event(pod, type: "Warning", reason: "BackOff", message: "Back-off restarting failed container \(name) in pod \(Self.podFormat(pod))",
@@ -208,20 +245,21 @@ extension ControllerManager {
 
     /// One container's move: a running one exits (and restarts at once the first time, or waits), a
     /// waiting one restarts.
-    private func transition(_ c: JSONValue, _ st: JSONValue, pod: JSONValue, policy: String, host: String) -> JSONValue {
+    func transition(_ c: JSONValue, _ st: JSONValue, pod: JSONValue, policy: String, host: String, isInit: Bool = false) -> JSONValue {
         let name = c["name"].string ?? ""
-        let fieldPath = "spec.containers{\(name)}"
+        let fieldPath = Self.fieldPath(name, isInit: isInit)
         var out = st
         if let started = st["state"]["running"]["startedAt"].string {
-            let fate = ContainerFate.of(c) ?? ContainerFate(seconds: 0, exitCode: 0)
+            let fate = ContainerFate.effective(c, pod: pod) ?? ContainerFate(seconds: 0, exitCode: 0)
             let end = Timestamp(seconds: (Timestamp(rfc3339: started)?.seconds ?? now.seconds) + max(1, fate.seconds))
             let terminated: JSONValue = ["terminated": ["containerID": st["containerID"], "exitCode": .int(fate.exitCode),
                                                         "finishedAt": .string(end.rfc3339),
                                                         "reason": .string(fate.exitCode == 0 ? "Completed" : "Error"),
                                                         "startedAt": .string(started)]]
-            out["ready"] = false
+            // An init container that succeeded is ready (its part is done).
+            out["ready"] = .bool(isInit && fate.exitCode == 0)
             out["started"] = false
-            guard Self.restarts(policy: policy, code: fate.exitCode) else {
+            guard Self.restarts(policy: policy, code: fate.exitCode, isInit: isInit) else {
                 out["state"] = terminated
                 return out
             }
@@ -245,13 +283,15 @@ extension ControllerManager {
         let image = c["image"].string ?? ""
         out["restartCount"] = .int((st["restartCount"].int ?? 0) + 1)
         out["containerID"] = .string("containerd://" + randomHex64())
-        out["ready"] = true
+        // A running (regular) init container is started but not ready until it succeeds.
+        out["ready"] = .bool(!fieldPath.hasPrefix("spec.initContainers") || PodSpecs.isSidecar(c))
         out["started"] = true
         out["state"] = ["running": ["startedAt": .string(now.rfc3339)]]
         event(pod, reason: "Pulled", message: "Container image \(strconvQuote(image)) already present on machine",
               component: "kubelet", host: host, fieldPath: fieldPath)
         event(pod, reason: "Created", message: "Created container: \(name)", component: "kubelet", host: host, fieldPath: fieldPath)
         event(pod, reason: "Started", message: "Started container \(name)", component: "kubelet", host: host, fieldPath: fieldPath)
+        if !fieldPath.hasPrefix("spec.initContainers") { postStartFailed(c, pod: pod, host: host) }
         return out
     }
 

@@ -76,8 +76,12 @@ extension ControllerManager {
     private func keepStarted(_ c: JSONValue, _ prev: JSONValue, isInit: Bool, ctx: ContainerContext) throws -> JSONValue? {
         let state = prev["state"]
         if !state["terminated"].isNull { return prev }
+        // A crash loop's back-off ends at its own time (the pod's timer), not at a resync.
+        if state["waiting"]["reason"].string == "CrashLoopBackOff" { return prev }
         guard !state["running"].isNull else { return nil }
         if !isInit || PodSpecs.isSidecar(c) { return prev }
+        // An init container whose command ends by itself exits at its time (the pod's timer).
+        if ContainerFate.of(c) != nil { return prev }
         if try awaitedService(c, namespace: ctx.namespace) != nil { return prev }
         var done = prev
         done["ready"] = true
@@ -131,7 +135,8 @@ extension ControllerManager {
                 st["ready"] = true
                 st["started"] = true
                 st["state"] = ["running": ["startedAt": t]]
-            } else if try awaitedService(c, namespace: ctx.namespace) != nil {
+            } else if try awaitedService(c, namespace: ctx.namespace) != nil || ContainerFate.runs(c) {
+                // Running until its command ends (see `initTransition`) or its Service resolves.
                 st["started"] = true
                 st["state"] = ["running": ["startedAt": t]]
             } else {
@@ -144,6 +149,7 @@ extension ControllerManager {
             st["ready"] = true
             st["started"] = true
             st["state"] = ["running": ["startedAt": t]]
+            postStartFailed(c, pod: ctx.pod, host: ctx.nodeName)
         }
         let mounts = containerMounts(c)
         if !mounts.isEmpty { st["volumeMounts"] = .array(mounts) }

@@ -76,7 +76,8 @@ extension ControllerManager {
             setClock(steps == 100 || until.seconds - due > 3600 ? until : Timestamp(seconds: due))
             var p = pod
             try kubeletSync(&p, node: node, mode: .retry)
-            try save(p, pod, podType)
+            // A container that started now may end by itself (an init container's `sleep 10`).
+            try scheduleContainerTransitions(try save(p, pod, podType))
         }
     }
 }

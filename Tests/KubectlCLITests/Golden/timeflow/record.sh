@@ -6,7 +6,7 @@
 # dumped with `get -A -o json` at T1 and served by the describe goldens' fake_cluster.py, which shifts
 # the timestamps it serves so kubectl's ages read as at T1 (bench/sweep/unshift.py puts absolute times
 # back). Each line of cases.txt is NAME<TAB>kubectl arguments; writes golden/NAME.{stdout,stderr,exit}.
-# TimeflowGoldenTests replays the same (random pod-name suffixes and container ids masked).
+# TimeflowGoldenTests replays the same (random pod-name suffixes, container ids and pod UIDs masked).
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../../../.." && pwd)

@@ -1,0 +1,67 @@
+import KubeModel
+import KubeRegistry
+
+/// Init containers whose command ends by itself (see `ContainerFate`), as the kubelet runs them: one at
+/// a time, in order; each runs its time (`Init:0/2` while the first sleeps) and the next starts when it
+/// exits 0, then the app containers. One that exits non-zero is `Init:Error`: under `restartPolicy:
+/// Never` the pod fails; otherwise it is restarted, at once the first time and then after the same
+/// back-off as any container (10 s doubling to 5 min, `Init:CrashLoopBackOff`, `BackOff` events), and
+/// the pod stays Pending with Initialized False. Sidecars (`restartPolicy: Always`) start and keep
+/// running, they are not waited for. The moves share the pod's one timer with its app containers.
+extension ControllerManager {
+    /// The init container whose turn it is: the first regular one that has not succeeded.
+    func currentInit(_ pod: JSONValue) -> (index: Int, spec: JSONValue, status: JSONValue)? {
+        let statuses = pod["status"]["initContainerStatuses"].array ?? []
+        for c in pod["spec"]["initContainers"].array ?? [] where !PodSpecs.isSidecar(c) {
+            guard let i = statuses.firstIndex(where: { $0["name"] == c["name"] }) else { return nil }
+            let st = statuses[i]
+            if !st["state"]["terminated"].isNull && st["state"]["terminated"]["exitCode"].int == 0 { continue }
+            return (i, c, st)
+        }
+        return nil
+    }
+
+    /// When the current init container next moves (exits, or ends its back-off), or nil.
+    func nextInitTransition(_ pod: JSONValue) -> Int64? {
+        guard let (_, c, st) = currentInit(pod), ContainerFate.of(c) != nil else { return nil }
+        return nextTransition(c, st, pod: pod)
+    }
+
+    /// The pod's timer fell due while it initializes: the current init container moves. Returns false
+    /// when no init container is due (the app containers' turn).
+    func initTransitionDue(_ p: inout JSONValue, pod: JSONValue, nodeName: String, policy: String) throws -> Bool {
+        guard let (i, c, st) = currentInit(pod), let t = nextInitTransition(pod), t <= now.seconds else { return false }
+        var next = transition(c, st, pod: pod, policy: policy, host: nodeName, isInit: true)
+        var caughtUp: Int64?
+        let budget = try jobRestartBudget(pod, policy: policy).map { $0 - ((next["restartCount"].int ?? 0) - (st["restartCount"].int ?? 0)) }
+        if budget.map({ $0 > 0 }) ?? true {
+            caughtUp = catchUp(&next, c, pod: pod, policy: policy, host: nodeName, budget: budget, isInit: true)
+        }
+        var inits = p["status"]["initContainerStatuses"].array ?? []
+        inits[i] = next
+        p["status"]["initContainerStatuses"] = .array(inits)
+        if let caughtUp { setClock(Timestamp(seconds: caughtUp)) }
+        let terminated = next["state"]["terminated"]
+        if terminated["exitCode"].int == 0, let node = try nodeInfo(nodeName)?.obj {
+            // Done: the next init container (or the app containers) starts now.
+            try kubeletSync(&p, node: node, mode: .retry)
+        } else if !terminated.isNull {
+            // Failed under restartPolicy Never: so is the pod.
+            p["status"]["phase"] = "Failed"
+            let incomplete = (pod["spec"]["initContainers"].array ?? []).compactMap { spec -> String? in
+                let name = spec["name"].string ?? ""
+                guard let s = inits.first(where: { $0["name"].string == name }) else { return name }
+                if PodSpecs.isSidecar(spec) { return s["started"].bool == true ? nil : name }
+                return s["ready"].bool == true ? nil : name
+            }
+            p["status"]["conditions"] = [
+                condition("PodReadyToStartContainers", false),
+                condition("Initialized", false, reason: "ContainersNotInitialized",
+                          message: "containers with incomplete status: [\(incomplete.joined(separator: " "))]"),
+                condition("Ready", false, reason: "PodFailed"), condition("ContainersReady", false, reason: "PodFailed"),
+                condition("PodScheduled", true),
+            ]
+        }
+        return true
+    }
+}

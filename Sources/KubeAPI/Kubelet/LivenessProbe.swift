@@ -1,0 +1,148 @@
+import KubeModel
+
+/// Liveness probes the simulation can decide, and what the kubelet does about them. The rule: an exec
+/// probe that checks a file (`cat F`, `test -f F` / `-e`, `[ -f F ]`, directly or under `sh -c`) fails
+/// while F does not exist, where F's existence follows the container's own script: `touch F` creates it
+/// and `rm F` removes it at the script's time (`touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep
+/// 600`); a file the script never touches or removes, every other exec probe, and httpGet, tcpSocket and
+/// grpc probes succeed. Probes run at the container's start and every `periodSeconds` after (a probe
+/// sees the file as it was just before that second); those before `initialDelaySeconds` are skipped, as
+/// the kubelet's prober worker does. `failureThreshold` failures in a row (default 3) kill the container:
+/// `Unhealthy` events (`Liveness probe failed: <the command's output>`), `Killing` (`Container NAME
+/// failed liveness probe, will be restarted`); its process then stops as on any stop (a server within a
+/// second, exit 0; a shell ignores SIGTERM and is killed when the grace period ends, exit 137), and the
+/// container restarts under the pod's restart policy with the crash back-off. Every run of the container
+/// repeats the same times, so the kill is part of the container's fate (`ContainerFate.effective`).
+struct LivenessKill: Equatable {
+    /// Seconds after the container's start: the failed probes, the last one deciding the kill.
+    var failures: [Int64]
+    /// Seconds from the kill decision until the process has stopped.
+    var stop: Int64
+    var exitCode: Int64
+    /// The probe's output, in the `Unhealthy` event.
+    var output: String
+    var at: Int64 { failures.last ?? 0 }
+}
+
+extension ContainerFate {
+    /// The container's fate with its liveness probe: killed if the probe fails before the command ends.
+    static func effective(_ c: JSONValue, pod: JSONValue) -> ContainerFate? {
+        let own = of(c)
+        if let hook = postStartFailure(c, pod: pod) {
+            let end = hook.at + hook.stop
+            if let own, own.seconds <= end { return own }
+            return ContainerFate(seconds: end, exitCode: hook.containerExitCode)
+        }
+        guard let kill = livenessKill(c, pod: pod) else { return own }
+        let end = kill.at + kill.stop
+        if let own, own.seconds <= end { return own }
+        return ContainerFate(seconds: end, exitCode: kill.exitCode)
+    }
+
+    /// When and how the liveness probe kills the container (seconds after its start), or nil.
+    static func livenessKill(_ c: JSONValue, pod: JSONValue) -> LivenessKill? {
+        let probe = c["livenessProbe"]
+        guard let command = probe["exec"]["command"].array?.compactMap(\.string), !command.isEmpty,
+              let file = checkedFile(command), let script = scriptText(c) else { return nil }
+        let changes = fileChanges(script, file: file)
+        guard !changes.isEmpty else { return nil }
+        let period = max(1, probe["periodSeconds"].int ?? 10)
+        let delay = max(0, probe["initialDelaySeconds"].int ?? 0)
+        let threshold = max(1, probe["failureThreshold"].int ?? 3)
+        let own = of(c)
+        // After the last change the file stays as it is: look far enough past it.
+        let horizon = (changes.last?.at ?? 0) + delay + period * (threshold + 1)
+        var failures: [Int64] = []
+        var run = 0
+        var t: Int64 = 0
+        while t <= horizon {
+            if t >= delay {
+                if let own, t >= max(1, own.seconds) { return nil }
+                // The state just before second t: the last change strictly earlier, else the opposite of the first.
+                let exists = changes.last(where: { $0.at < t })?.exists ?? !changes[0].exists
+                if exists {
+                    run = 0
+                } else {
+                    failures.append(t)
+                    run += 1
+                    if run == threshold { break }
+                }
+            }
+            t += period
+        }
+        guard run == threshold else { return nil }
+        let grace = probe["terminationGracePeriodSeconds"].int ?? pod["spec"]["terminationGracePeriodSeconds"].int ?? 30
+        let handles = stopsOnSIGTERM(c)
+        let stop = handles ? min(grace, preStopSeconds(c) + 1) : grace
+        let program = command.first.map { $0.split(separator: "/").last.map(String.init) ?? $0 } ?? ""
+        let shellScript = ["sh", "bash", "ash", "dash"].contains(program) ? command.last ?? "" : command.joined(separator: " ")
+        let busybox = (c["image"].string ?? "").contains("busybox")
+        let output = shellScript.hasPrefix("cat ")
+            ? (busybox ? "cat: can't open '\(file)': No such file or directory\n" : "cat: \(file): No such file or directory\n")
+            : ""
+        return LivenessKill(failures: failures, stop: max(0, stop), exitCode: handles ? 0 : 137, output: output)
+    }
+
+    /// The file an exec probe checks for (`cat F`, `test -f F`, `test -e F`, `[ -f F ]`), or nil.
+    static func checkedFile(_ command: [String]) -> String? {
+        let program = command.first.map { $0.split(separator: "/").last.map(String.init) ?? $0 } ?? ""
+        let text = ["sh", "bash", "ash", "dash"].contains(program) && command.count >= 3 && command[1] == "-c"
+            ? command[2] : command.joined(separator: " ")
+        let sts = statements(text)
+        guard sts.count == 1 else { return nil }
+        let st = sts[0]
+        switch st[0] {
+        case "cat" where st.count == 2 && !st[1].hasPrefix("-"): return st[1]
+        case "test" where st.count == 3 && ["-f", "-e"].contains(st[1]): return st[2]
+        case "[" where st.count == 4 && ["-f", "-e"].contains(st[1]) && st[3] == "]": return st[2]
+        default: return nil
+        }
+    }
+
+    /// When the script creates (`touch`) and removes (`rm`) the file, seconds after its start, up to
+    /// the first statement whose time cannot be told.
+    static func fileChanges(_ script: String, file: String) -> [(at: Int64, exists: Bool)] {
+        var out: [(at: Int64, exists: Bool)] = []
+        var t: Int64 = 0
+        for st in statements(script) {
+            switch st[0] {
+            case "sleep":
+                guard st.count == 2, let s = sleepSeconds(st[1]) else { return out }
+                t += s
+            case "touch" where st.dropFirst().contains(file): out.append((t, true))
+            case "rm" where st.dropFirst().contains(file): out.append((t, false))
+            case "echo", "true", ":", "date", "hostname", "env", "printenv", "cat", "ls", "pwd", "id", "whoami", "uname",
+                 "touch", "rm", "mkdir":
+                continue
+            default:
+                return out
+            }
+        }
+        return out
+    }
+}
+
+extension ControllerManager {
+    /// The running container's failed liveness probes (absolute seconds) in this run, the last one
+    /// deciding its kill; empty when the probe does not kill it.
+    func livenessFailures(_ c: JSONValue, _ st: JSONValue, pod: JSONValue) -> [Int64] {
+        guard let started = st["state"]["running"]["startedAt"].string.flatMap(Timestamp.init(rfc3339:)),
+              let kill = ContainerFate.livenessKill(c, pod: pod),
+              ContainerFate.effective(c, pod: pod) == ContainerFate(seconds: kill.at + kill.stop, exitCode: kill.exitCode)
+        else { return [] }
+        return kill.failures.map { started.seconds + $0 }
+    }
+
+    /// The kubelet's events of a failed liveness probe now (`Unhealthy`), and of the kill it decides
+    /// (`Killing`); a catch-up counts `runs` killed runs at once (the clock at the last kill).
+    func livenessProbeFailed(_ c: JSONValue, pod: JSONValue, host: String, kills: Bool, runs: Int64 = 1, first: Timestamp? = nil) {
+        guard let kill = ContainerFate.livenessKill(c, pod: pod) else { return }
+        let name = c["name"].string ?? "", fieldPath = "spec.containers{\(name)}"
+        let probes = runs > 1 ? Int64(kill.failures.count) * runs : 1
+        event(pod, type: "Warning", reason: "Unhealthy", message: "Liveness probe failed: \(kill.output)", component: "kubelet",
+              host: host, fieldPath: fieldPath, repeats: probes, first: first)
+        guard kills else { return }
+        event(pod, reason: "Killing", message: "Container \(name) failed liveness probe, will be restarted", component: "kubelet",
+              host: host, fieldPath: fieldPath, repeats: runs, first: first)
+    }
+}

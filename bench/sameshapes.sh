@@ -29,7 +29,7 @@ scenario() { # BIN OUT
 }
 scenario "$OLD" $W/old; scenario "$NEW" $W/new
 if diff -r $W/old $W/new > $W/diff.txt; then
-  echo "sameshapes: identical ($(ls $W/old | wc -l) files, $(cat $W/old/* | wc -c) bytes, $(grep -c '^    manager: kubelet' $W/old/3.out) kubelet entries)"; rm -rf $W
+  echo "sameshapes: identical ($(ls $W/old | wc -l) files, $(cat $W/old/* | wc -c) bytes, $(grep -c 'manager: kubelet$' $W/old/3.out) kubelet entries, $(grep -c '^  kind: Pod$' $W/old/3.out) pods)"; rm -rf $W
 else
   echo "sameshapes: DIFFERENT, see $W/diff.txt"; head -40 $W/diff.txt; exit 1
 fi

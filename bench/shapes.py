@@ -87,4 +87,4 @@ for shape in range(seed * 1000, seed * 1000 + shapes):
     else:
         docs.append({"apiVersion": "apps/v1", "kind": "DaemonSet", "metadata": {"name": f"ds{shape}"},
                      "spec": {"selector": {"matchLabels": labels}, "template": template}})
-print("\n---\n".join(json.dumps(d) for d in docs))
+print(json.dumps({"apiVersion": "v1", "kind": "List", "items": docs}, indent=1))

@@ -198,6 +198,11 @@ public final class APISession {
     var validPodSpec: JSONValue?
     /// The managed fields of the last pod created in this session, with what they depend on.
     var createdPodFields: CreatedPodFields?
+    /// The managed fields of the last few shapes of controllers' pod updates (`PodShapeMemo`).
+    var podShapeMemos: [PodShapeMemo] = []
+    var podShapeKeys = PodShapeKeyCache()
+    /// Off only in tests that check the memo against the full computation.
+    var usesPodShapeMemo = true
     /// The field sets `parsedFieldSet` read last, with the `fieldsV1` each was read from.
     var parsedFieldSets: [(fieldsV1: JSONValue, set: FieldSet)] = []
 

@@ -27,9 +27,45 @@ extension APISession {
             if let fields = known.managedFields { obj["metadata"]["managedFields"] = fields }
             return
         }
-        defer {
-            if let memo { createdPodFields = CreatedPodFields(key: memo.key, context: memo.context, managedFields: obj["metadata"]["managedFields"].array.map(JSONValue.array)) }
+        // A controller's update of a pod: the result for an earlier pod of the same shape, with this
+        // pod's strings in its keys (`PodShapeMemo`).
+        if let old, !fromClient, usesPodShapeMemo, type.group.isEmpty, type.kind == "Pod" {
+            guard let shape = podShape(obj, old: old, requested: requested ?? obj) else {
+                Self.podShapeCheck?.unmemoizable += 1
+                computeManagedFields(&obj, old: old, type: type, fromClient: fromClient, requested: requested)
+                return
+            }
+            if let known = podShapeMemos.first(where: { $0.context == shape.context && $0.bytes == shape.fp.bytes }) {
+                let fields = known.result(shape.fp, source: shape.source)
+                if let check = Self.podShapeCheck {
+                    var full = obj
+                    computeManagedFields(&full, old: old, type: type, fromClient: fromClient, requested: requested)
+                    check.record(fast: fields, full: full["metadata"]["managedFields"].isNull ? nil : full["metadata"]["managedFields"])
+                }
+                if let fields { obj["metadata"]["managedFields"] = fields } else { obj.remove(["metadata", "managedFields"]) }
+                return
+            }
+            Self.podShapeCheck?.misses += 1
+            let origins = computeManagedFields(&obj, old: old, type: type, fromClient: fromClient, requested: requested)
+            let result = obj["metadata"]["managedFields"]
+            if let memo = PodShapeMemo(context: shape.context, fp: shape.fp, origins: origins,
+                                       result: result.isNull ? nil : result, keys: &podShapeKeys) {
+                if podShapeMemos.count >= 4 { podShapeMemos.removeFirst() }
+                podShapeMemos.append(memo)
+            }
+            return
         }
+        computeManagedFields(&obj, old: old, type: type, fromClient: fromClient, requested: requested)
+        if let memo {
+            createdPodFields = CreatedPodFields(key: memo.key, context: memo.context, managedFields: obj["metadata"]["managedFields"].array.map(JSONValue.array))
+        }
+    }
+
+    /// The field manager's work for one write, in full. Returns, for each entry written, the position
+    /// of the entry it keeps unchanged from the managed fields it read (nil: an entry written anew).
+    @discardableResult
+    func computeManagedFields(_ obj: inout JSONValue, old: JSONValue?, type: ResourceType, fromClient: Bool,
+                              requested: JSONValue?) -> [Int?] {
         let typed = TypedFields(type, apiVersion: obj["apiVersion"].string ?? type.apiVersion)
         var book = ManagedFieldsBook(object: obj, parse: parsedFieldSet)
         if book.entries.isEmpty, let old { book = ManagedFieldsBook(object: old, parse: parsedFieldSet) }
@@ -52,6 +88,29 @@ extension APISession {
             }
         }
         book.write(to: &obj)
+        return book.origins
+    }
+
+    /// The fingerprint of a controller's pod update (nil when it cannot be memoized), the context it
+    /// holds for, and the managed-fields entries the book starts from.
+    func podShape(_ obj: JSONValue, old: JSONValue, requested: JSONValue) -> (fp: PodShapeFingerprint, context: String, source: [JSONValue])? {
+        var fp = PodShapeFingerprint()
+        fp.object(old)
+        fp.object(obj)
+        var source = obj["metadata"]["managedFields"]
+        fp.entries(source, keys: &podShapeKeys)
+        // The book reads the old object's entries when the new one has none it can read.
+        if !(source.array ?? []).contains(where: { $0["operation"].string != nil }) {
+            source = old["metadata"]["managedFields"]
+            fp.entries(source, keys: &podShapeKeys)
+        }
+        guard fp.memoizable else { return nil }
+        var context = [fieldManager.manager, fieldManager.subresource, obj["apiVersion"].string ?? "", now.rfc3339]
+            .joined(separator: "\u{1}")
+        for f in ["serviceAccountName", "serviceAccount", "priority", "preemptionPolicy", "tolerations"] {
+            context += requested["spec"][f].isNull ? "0" : "1"
+        }
+        return (fp, context, source.array ?? [])
     }
 
     /// `FieldSet(fieldsV1:)`, remembered for the last few sets read in this session: the pods of one

@@ -10,6 +10,8 @@ struct ManagerEntry {
     var set: FieldSet
     /// The entry as stored, reused until the entry changes (the API server keeps its bytes).
     var stored: JSONValue?
+    /// The position of `stored` in the managed fields it was read from.
+    var source: Int?
 
     var isApply: Bool { operation == "Apply" }
 
@@ -65,11 +67,11 @@ struct ManagedFieldsBook {
 
     /// The book of `object`, each entry's fields read by `parse` (`APISession.parsedFieldSet` remembers them).
     init(object: JSONValue, parse: (JSONValue) -> FieldSet) {
-        entries = (object["metadata"]["managedFields"].array ?? []).compactMap { e in
+        entries = (object["metadata"]["managedFields"].array ?? []).enumerated().compactMap { i, e in
             guard let m = e["manager"].string ?? Optional(""), let op = e["operation"].string else { return nil }
             return ManagerEntry(manager: m, operation: op, apiVersion: e["apiVersion"].string ?? "",
                                 time: e["time"].string, subresource: e["subresource"].string ?? "",
-                                set: parse(e["fieldsV1"]), stored: e)
+                                set: parse(e["fieldsV1"]), stored: e, source: i)
         }
     }
 
@@ -88,9 +90,16 @@ struct ManagedFieldsBook {
 
     /// Entries sorted as the API server sorts them: operation, time (seconds), manager, API version, subresource.
     var encoded: JSONValue? {
-        let live = entries.filter { !$0.set.isEmpty }
-        guard !live.isEmpty else { return nil }
-        let sorted = live.sorted { p, q in
+        let sorted = live
+        return sorted.isEmpty ? nil : .array(sorted.map(\.encoded))
+    }
+
+    /// For each entry `encoded` writes, the position of the stored entry it writes unchanged (nil: written anew).
+    var origins: [Int?] { live.map { $0.stored == nil ? nil : $0.source } }
+
+    /// The entries `encoded` writes, in its order.
+    private var live: [ManagerEntry] {
+        entries.filter { !$0.set.isEmpty }.sorted { p, q in
             if p.operation != q.operation { return p.operation < q.operation }
             let pt = p.time ?? "", qt = q.time ?? ""
             if pt != qt { return pt < qt }
@@ -98,7 +107,6 @@ struct ManagedFieldsBook {
             if p.apiVersion != q.apiVersion { return p.apiVersion < q.apiVersion }
             return p.subresource < q.subresource
         }
-        return .array(sorted.map(\.encoded))
     }
 
     func write(to obj: inout JSONValue) {

@@ -1,0 +1,349 @@
+import KubeModel
+
+/// The managed fields of a controller's pod update, worked out once per pod shape.
+///
+/// The field manager's result depends on the two versions of the pod and their managed fields, but
+/// not on what most of their strings say: only on which strings are equal to which (a comparison),
+/// on the few strings it looks at (`""`, `TCP`, `PodScheduled`, the service-account mount path, the
+/// `kube-api-access-` prefix), and on the byte order of the strings that become list keys (`k:` and
+/// `v:` keys, sorted). So the inputs are written with every other string replaced by a token (the
+/// first string seen is token 0, and so on: a bijection), and a pod whose inputs give the same tokens
+/// gets the result computed for an earlier one, with its own strings put back into the keys and the
+/// keys sorted again. Entries kept unchanged are the pod's own stored entries.
+struct PodShapeFingerprint {
+    /// The inputs in token form.
+    private(set) var bytes: [UInt8] = []
+    /// Token `i`'s string in this pod.
+    private(set) var strings: [String] = []
+    private var tokens: [String: Int] = [:]
+    /// False when a key of the managed fields is not in the form the field manager writes (the
+    /// tokens would not say everything about it).
+    private(set) var memoizable = true
+
+    init() { bytes.reserveCapacity(4096) }
+
+    /// The strings the field manager looks at: kept as they are.
+    static func isFixed(_ s: String) -> Bool {
+        switch s.utf8.count {
+        case 0: return true
+        case 3: return s == "TCP"
+        case 12: return s == "PodScheduled"
+        case 45: return s == "/var/run/secrets/kubernetes.io/serviceaccount"
+        default: return false
+        }
+    }
+
+    static let strippedMetadata: Set<String> = ["name", "namespace", "creationTimestamp", "selfLink", "uid", "generation",
+                                                "managedFields", "resourceVersion"]
+
+    func token(_ s: String) -> Int? { tokens[s] }
+
+    private mutating func count(_ n: Int) {
+        var n = UInt(n)
+        while n >= 0x80 { bytes.append(UInt8(n & 0x7f) | 0x80); n >>= 7 }
+        bytes.append(UInt8(n))
+    }
+
+    private mutating func text(_ s: String) {
+        count(s.utf8.count)
+        bytes.append(contentsOf: s.utf8)
+    }
+
+    private mutating func word(_ w: UInt64) {
+        for i in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: w >> (8 * UInt64(i)))) }
+    }
+
+    /// A string: fixed strings as they are, others as their token (with whether it has the token
+    /// volume's prefix, which the field manager checks).
+    private mutating func string(_ s: String) {
+        if Self.isFixed(s) { bytes.append(5); text(s); return }
+        let t: Int
+        if let known = tokens[s] { t = known } else { t = strings.count; tokens[s] = t; strings.append(s) }
+        bytes.append(s.hasPrefix("kube-api-access-") ? 7 : 6)
+        count(t)
+    }
+
+    /// A value; `raw` writes its strings as they are.
+    mutating func value(_ v: JSONValue, raw: Bool = false) {
+        switch v {
+        case .null: bytes.append(0)
+        case .bool(let b): bytes.append(b ? 2 : 1)
+        case .int(let i): bytes.append(3); word(UInt64(bitPattern: i))
+        case .double(let d): bytes.append(4); word(d.bitPattern)
+        case .string(let s): if raw { bytes.append(5); text(s) } else { string(s) }
+        case .array(let a):
+            bytes.append(8); count(a.count)
+            for x in a { value(x, raw: raw) }
+        case .object(let o):
+            bytes.append(9); count(o.count)
+            for (k, x) in o { text(k); value(x, raw: raw) }
+        }
+    }
+
+    /// An object as the comparison sees it: without the fields `ManagedFieldsBook.strip` takes out.
+    mutating func object(_ v: JSONValue?) {
+        guard let v else { bytes.append(20); return }
+        guard case .object(let o) = v else { value(v); return }
+        bytes.append(21)
+        for (k, x) in o where k != "apiVersion" && k != "kind" {
+            bytes.append(22); text(k)
+            if k == "metadata", case .object(let m) = x {
+                bytes.append(23)
+                for (mk, mx) in m where !Self.strippedMetadata.contains(mk) { bytes.append(22); text(mk); value(mx) }
+                bytes.append(24)
+            } else {
+                value(x)
+            }
+        }
+        bytes.append(24)
+    }
+
+    /// Managed-fields entries: as they are, but for the strings inside their `k:` and `v:` keys.
+    mutating func entries(_ v: JSONValue, keys: inout PodShapeKeyCache) {
+        guard case .array(let a) = v else { bytes.append(30); value(v, raw: true); return }
+        bytes.append(31); count(a.count)
+        for e in a {
+            guard case .object(let o) = e else { bytes.append(32); value(e, raw: true); continue }
+            bytes.append(33); count(o.count)
+            for (k, x) in o {
+                text(k)
+                if k == "fieldsV1" { fields(x, keys: &keys) } else { value(x, raw: true) }
+            }
+        }
+    }
+
+    /// A `fieldsV1` tree. The order of a level's keys does not change the field set, and a level
+    /// with list keys is sorted by their pod's strings: its members are written in the order of their
+    /// token form, so pods whose strings sort differently still match (the entries kept unchanged are
+    /// each pod's own stored ones).
+    private mutating func fields(_ v: JSONValue, keys: inout PodShapeKeyCache) {
+        guard case .object(let o) = v else { bytes.append(34); value(v, raw: true); return }
+        bytes.append(35); count(o.count)
+        var listKeys = false
+        for k in o.keys where PodShapeKeyCache.isListKey(k) { listKeys = true; break }
+        guard listKeys else {
+            for (k, x) in o { bytes.append(37); text(k); fields(x, keys: &keys) }
+            return
+        }
+        var members: [[UInt8]] = []
+        members.reserveCapacity(o.count)
+        var outer: [UInt8] = []
+        swap(&outer, &bytes)
+        defer { swap(&outer, &bytes) }
+        for (k, x) in o {
+            bytes = []
+            if PodShapeKeyCache.isListKey(k) {
+                guard let parsed = keys.parsed(k) else { memoizable = false; return }
+                bytes.append(36); bytes.append(k.utf8.first!); value(parsed)
+            } else {
+                bytes.append(37); text(k)
+            }
+            fields(x, keys: &keys)
+            members.append(bytes)
+        }
+        members.sort { $0.lexicographicallyPrecedes($1) }
+        bytes = []
+        for m in members { count(m.count); bytes.append(contentsOf: m) }
+        // The sorted members go after the outer bytes (the deferred swap puts those back in front).
+        outer.append(contentsOf: bytes)
+        bytes = []
+    }
+}
+
+/// The `k:`/`v:` keys of managed fields already read: their JSON, when it is written as the field
+/// manager writes it (compact, sorted), else nil.
+struct PodShapeKeyCache {
+    private var known: [String: JSONValue?] = [:]
+
+    static func isListKey(_ k: String) -> Bool {
+        let u = k.utf8
+        guard u.count >= 2 else { return false }
+        let i = u.startIndex
+        return (u[i] == UInt8(ascii: "k") || u[i] == UInt8(ascii: "v")) && u[u.index(after: i)] == UInt8(ascii: ":")
+    }
+
+    mutating func parsed(_ key: String) -> JSONValue? {
+        if let k = known[key] { return k }
+        let body = String(key.dropFirst(2))
+        var result: JSONValue?
+        if let v = try? JSON.parse(body), v.compactJSON == body { result = v }
+        if known.count > 256 { known.removeAll() }
+        known[key] = .some(result)
+        return result
+    }
+}
+
+/// A key of a managed-fields entry with holes for the pod's strings.
+enum PodShapeKeyTemplate {
+    case literal(String)
+    indirect case pieces([Piece])
+
+    enum Piece {
+        case text(String)
+        case token(Int)
+    }
+
+    func render(_ strings: [String]) -> String {
+        switch self {
+        case .literal(let s): return s
+        case .pieces(let ps):
+            var out = ""
+            for p in ps {
+                switch p {
+                case .text(let t): out += t
+                case .token(let i): out += JSONValue.string(strings[i]).compactJSON
+                }
+            }
+            return out
+        }
+    }
+
+    /// The template of `prefix` + the compact JSON of `v`, tokens where the fingerprint has them;
+    /// nil when a string of it has no token (it did not come from the inputs).
+    static func make(prefix: String, _ v: JSONValue, _ fp: PodShapeFingerprint) -> PodShapeKeyTemplate? {
+        var pieces: [Piece] = []
+        var pending = prefix
+        var ok = true
+        func flush() { if !pending.isEmpty { pieces.append(.text(pending)); pending = "" } }
+        func walk(_ v: JSONValue) {
+            switch v {
+            case .string(let s):
+                if PodShapeFingerprint.isFixed(s) { pending += v.compactJSON; return }
+                guard let t = fp.token(s) else { ok = false; return }
+                flush(); pieces.append(.token(t))
+            case .array(let a):
+                pending += "["
+                for (i, x) in a.enumerated() { if i > 0 { pending += "," }; walk(x) }
+                pending += "]"
+            case .object(let o):
+                pending += "{"
+                for (i, k) in o.sortedKeys.enumerated() {
+                    if i > 0 { pending += "," }
+                    pending += JSONValue.string(k).compactJSON + ":"
+                    walk(o[k]!)
+                }
+                pending += "}"
+            default: pending += v.compactJSON
+            }
+        }
+        walk(v)
+        flush()
+        return ok ? .pieces(pieces) : nil
+    }
+}
+
+/// A `fieldsV1` tree with holes in its list keys; subtrees without list keys are kept whole.
+indirect enum PodShapeFieldsTemplate {
+    case fixed(JSONValue)
+    case object([(key: PodShapeKeyTemplate, value: PodShapeFieldsTemplate)], sorts: Bool)
+
+    /// Nil when a key cannot be templated.
+    static func make(_ v: JSONValue, _ fp: PodShapeFingerprint, keys: inout PodShapeKeyCache) -> PodShapeFieldsTemplate? {
+        guard case .object(let o) = v, hasListKey(v) else { return .fixed(v) }
+        var members: [(key: PodShapeKeyTemplate, value: PodShapeFieldsTemplate)] = []
+        var sorts = false
+        for (k, x) in o {
+            let key: PodShapeKeyTemplate
+            if PodShapeKeyCache.isListKey(k) {
+                guard let parsed = keys.parsed(k), let t = PodShapeKeyTemplate.make(prefix: String(k.prefix(2)), parsed, fp),
+                      t.render(fp.strings) == k else { return nil }
+                key = t
+                sorts = true
+            } else {
+                key = .literal(k)
+            }
+            guard let sub = make(x, fp, keys: &keys) else { return nil }
+            members.append((key, sub))
+        }
+        return .object(members, sorts: sorts)
+    }
+
+    static func hasListKey(_ v: JSONValue) -> Bool {
+        guard case .object(let o) = v else { return false }
+        for (k, x) in o where PodShapeKeyCache.isListKey(k) || hasListKey(x) { return true }
+        return false
+    }
+
+    func render(_ strings: [String]) -> JSONValue {
+        switch self {
+        case .fixed(let v): return v
+        case .object(let members, let sorts):
+            var pairs = members.map { (key: $0.key.render(strings), value: $0.value.render(strings)) }
+            if sorts { pairs.sort { Self.fieldsKeyLess($0.key, $1.key) } }
+            var o = JSONObject()
+            for p in pairs { o.appendUnchecked(p.key, p.value) }
+            return .object(o)
+        }
+    }
+
+    /// `FieldSet.fieldsV1`'s order: `.` first, then the path elements in order.
+    static func fieldsKeyLess(_ a: String, _ b: String) -> Bool {
+        if a == "." || b == "." { return a == "." && b != "." }
+        guard let x = PathElement(fieldsV1Key: a), let y = PathElement(fieldsV1Key: b) else { return goStringLess(a, b) }
+        return x < y
+    }
+}
+
+/// The managed fields computed for one pod update, in token form.
+struct PodShapeMemo {
+    enum Entry {
+        /// The pod's own entry at this position of its managed fields, unchanged.
+        case kept(Int)
+        /// A new entry: its members but `fieldsV1` as they are, `fieldsV1` from the template.
+        case made(JSONObject, fields: PodShapeFieldsTemplate)
+    }
+
+    var context: String
+    var bytes: [UInt8]
+    /// Nil: the update leaves no managed fields.
+    var entries: [Entry]?
+
+    /// The memo of `result` (the managed fields computed for the pod with fingerprint `fp`; `origins`:
+    /// which of its entries are stored ones kept unchanged); nil when some key cannot be expressed in tokens.
+    init?(context: String, fp: PodShapeFingerprint, origins: [Int?], result: JSONValue?, keys: inout PodShapeKeyCache) {
+        self.context = context
+        bytes = fp.bytes
+        guard let result else { entries = nil; return }
+        guard case .array(let out) = result, out.count == origins.count else { return nil }
+        var made: [Entry] = []
+        for (e, origin) in zip(out, origins) {
+            if let i = origin { made.append(.kept(i)); continue }
+            guard case .object(let o) = e else { return nil }
+            guard let fields = PodShapeFieldsTemplate.make(o["fieldsV1"] ?? .null, fp, keys: &keys) else { return nil }
+            made.append(.made(o, fields: fields))
+        }
+        entries = made
+    }
+
+    /// The managed fields of the pod with fingerprint `fp` (same bytes) and entries `source`.
+    func result(_ fp: PodShapeFingerprint, source: [JSONValue]) -> JSONValue? {
+        guard let entries else { return nil }
+        return .array(entries.map { e in
+            switch e {
+            case .kept(let i): return source[i]
+            case .made(var o, let fields):
+                o["fieldsV1"] = fields.render(fp.strings)
+                return .object(o)
+            }
+        })
+    }
+}
+
+/// Tests' check of the memo: on every use it is compared with the full computation.
+final class PodShapeCheck: @unchecked Sendable {
+    private(set) var hits = 0
+    /// Updates computed in full (no memo for their shape yet), and those that cannot be memoized.
+    var misses = 0, unmemoizable = 0
+    private(set) var mismatches: [(fast: String, full: String)] = []
+
+    func record(fast: JSONValue?, full: JSONValue?) {
+        hits += 1
+        let a = fast?.jsonString(.compactOrdered) ?? "-", b = full?.jsonString(.compactOrdered) ?? "-"
+        if a != b { mismatches.append((a, b)) }
+    }
+}
+
+extension APISession {
+    /// Set by tests: every use of a `PodShapeMemo` is checked against the full computation.
+    @TaskLocal static var podShapeCheck: PodShapeCheck?
+}

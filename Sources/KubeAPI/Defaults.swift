@@ -440,7 +440,9 @@ enum Defaults {
         if var ports = spec["ports"].array {
             for i in ports.indices {
                 setIfMissing(&ports[i], ["protocol"], "TCP")
-                if ports[i]["targetPort"].isNull { ports[i]["targetPort"] = ports[i]["port"] }
+                // An IntOrString is a struct, written even when zero: `0` and `""` are unset too.
+                let target = ports[i]["targetPort"]
+                if target.isNull || target.int == 0 || target.string == "" { ports[i]["targetPort"] = ports[i]["port"] }
                 if (type == "NodePort" || type == "LoadBalancer") && ports[i]["nodePort"].isNull {
                     ports[i]["nodePort"] = .int(session.allocateNodePort())
                 }

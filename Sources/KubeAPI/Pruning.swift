@@ -3,7 +3,8 @@ import KubeSchema
 
 /// Decoding into the API server's typed structs drops fields the type does not have: with
 /// `--validate=ignore` (or `warn`) an unknown field is accepted but not stored; encoding them again writes
-/// the zero values Go always writes (`GoZeroValues`: a template's `metadata.creationTimestamp: null`). Quantities come back
+/// the zero values Go always writes (`GoZeroValues`: a template's `metadata.creationTimestamp: null`) and
+/// leaves out those of `omitempty` fields (`GoZeroValues.leftOut`: `paused: false`, `value: ""`, `env: []`). Quantities come back
 /// in their canonical form (`1.5Gi` is stored as `1536Mi`, `0.5` as `500m`), as `resource.Quantity`
 /// serialises them.
 enum Pruning {
@@ -24,8 +25,11 @@ enum Pruning {
             return value
         }
         var out = JSONObject()
+        let omit = GoZeroValues.omitRules[definition.name]
         for (k, v) in o {
             guard let p = definition.property(named: k) else { continue }
+            // encoding/json leaves out the zero values of omitempty fields (`paused: false`, `env: []`).
+            if let omit, GoZeroValues.leftOut(v, field: k, rule: omit, of: definition, index: index) { continue }
             if p.extensions.preserveUnknownFields { out.appendUnchecked(k, v); continue }
             out.appendUnchecked(k, pruned(v, type: p.type, index: index, depth: depth + 1))
         }
@@ -74,3 +78,4 @@ public func prunedToBuiltinType(_ obj: JSONValue) -> JSONValue {
     Pruning.prune(&o)
     return o
 }
+

@@ -47,8 +47,8 @@ extension APISession {
             obj.remove(["metadata", key])
         }
         if obj["metadata"]["generation"].isNull { type.generation.apply(to: &obj, old: nil) }
-        // As the API server serves it: with the zero values Go always writes.
-        obj = GoZeroValues.filled(object: obj)
+        // As the API server serves it: with the zero values Go always writes, without those omitempty leaves out.
+        obj = GoZeroValues.filled(object: GoZeroValues.withoutLeftOut(object: obj))
         obj = Normalize.metadataOrder(obj)
         let rv = try tx.nextResourceVersion()
         obj["metadata"]["resourceVersion"] = .string(String(rv))

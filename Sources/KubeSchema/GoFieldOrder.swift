@@ -5,187 +5,193 @@ import KubeModel
 /// alphabetically, so the order is kept here. One type a line: `Type field field ...`, under a `@package`
 /// line naming the OpenAPI prefix. Types not listed are written with sorted keys.
 ///
-/// A field's mark says encoding/json writes it even when it holds Go's zero value (see `GoZeroValues`):
-/// `+` a value that is not a pointer and is written anyway (a struct, which `omitempty` never leaves out,
-/// `metav1.Time`, `resource.Quantity`, `intstr.IntOrString`, or a string, number or bool without
-/// `omitempty`); `!` a pointer, slice or map without `omitempty`, written as `null` when nil. The marks of
-/// the workload kinds' and pods' types were learned from kubectl v1.32's typed round trip
-/// (`set image --local -o json` of objects holding every struct field and no scalars, and of each list
-/// left empty) and the OpenAPI documents' `default: {}` of struct fields that are not pointers:
+/// A field's mark says what encoding/json does with it at Go's zero value (see `GoZeroValues`): `+` a value
+/// that is not a pointer and is written anyway (a struct, which `omitempty` never leaves out, `metav1.Time`,
+/// `resource.Quantity`, `intstr.IntOrString`, or a string, number or bool without `omitempty`); `!` a
+/// pointer, slice or map without `omitempty`, written as `null` when nil; `-` a string, number or bool with
+/// `omitempty` that is not a pointer, left out when `""`, `0` or `false`. A line starting with `=` has every
+/// field classified: there an unmarked field is a pointer, slice or map with `omitempty` (left out when nil
+/// or empty; a pointer's zero, `automountServiceAccountToken: false`, is written). The marks were learned
+/// from kubectl v1.32's typed round trip of the workload kinds and pods (`set image`/`set serviceaccount
+/// --local -o json`), Services (`set selector`) and RoleBindings/ClusterRoleBindings (`set subject`): objects
+/// holding every struct field and no scalars, each list left empty, and every other field at its zero value;
+/// and from the OpenAPI documents' `default: {}` of struct fields that are not pointers:
 /// `Scripts/go-zero-probe.py` prints them again (PodTemplate, which `set image` does not take, was marked
-/// from its OpenAPI `default: {}` alone).
+/// from its OpenAPI `default: {}` alone). ConfigMap, Secret, Role, ClusterRole, PolicyRule and AggregationRule,
+/// which the offline kubectl cannot round-trip, were marked from the `json:"...,omitempty"` tags of k8s.io/api's
+/// types.go (the script prints them from its own list). Types without `=` keep every zero value they are given.
 public enum GoFieldOrder {
     static let text = """
     @io.k8s.apimachinery.pkg.apis.meta.v1
-    ObjectMeta name generateName namespace selfLink uid resourceVersion generation creationTimestamp+ deletionTimestamp deletionGracePeriodSeconds labels annotations ownerReferences finalizers managedFields
-    OwnerReference apiVersion+ kind+ name+ uid+ controller blockOwnerDeletion
-    ManagedFieldsEntry manager operation apiVersion time fieldsType fieldsV1 subresource
-    LabelSelector matchLabels matchExpressions
-    LabelSelectorRequirement key+ operator+ values
-    Condition type status observedGeneration lastTransitionTime reason message
+    =ObjectMeta name- generateName- namespace- selfLink- uid- resourceVersion- generation- creationTimestamp+ deletionTimestamp deletionGracePeriodSeconds labels annotations ownerReferences finalizers managedFields
+    =OwnerReference apiVersion+ kind+ name+ uid+ controller blockOwnerDeletion
+    =ManagedFieldsEntry manager- operation- apiVersion- time fieldsType- fieldsV1 subresource-
+    =LabelSelector matchLabels matchExpressions
+    =LabelSelectorRequirement key+ operator+ values
+    =Condition type+ status+ observedGeneration- lastTransitionTime+ reason+ message+
     @io.k8s.api.core.v1
-    Pod kind apiVersion metadata+ spec+ status+
-    PodTemplateSpec metadata+ spec+
+    =Pod kind apiVersion metadata+ spec+ status+
+    =PodTemplateSpec metadata+ spec+
     PodTemplate kind apiVersion metadata+ template+
-    PodSpec volumes initContainers containers! ephemeralContainers restartPolicy terminationGracePeriodSeconds activeDeadlineSeconds dnsPolicy nodeSelector serviceAccountName serviceAccount automountServiceAccountToken nodeName hostNetwork hostPID hostIPC shareProcessNamespace securityContext imagePullSecrets hostname subdomain affinity schedulerName tolerations hostAliases priorityClassName priority dnsConfig readinessGates runtimeClassName enableServiceLinks preemptionPolicy overhead topologySpreadConstraints setHostnameAsFQDN os hostUsers schedulingGates resourceClaims resources
-    Volume name+ hostPath emptyDir gcePersistentDisk awsElasticBlockStore gitRepo secret nfs iscsi glusterfs persistentVolumeClaim rbd flexVolume cinder cephfs flocker downwardAPI fc azureFile configMap vsphereVolume quobyte azureDisk photonPersistentDisk projected portworxVolume scaleIO storageos csi ephemeral image
-    HostPathVolumeSource path+ type
-    EmptyDirVolumeSource medium sizeLimit
-    GCEPersistentDiskVolumeSource pdName+ fsType partition readOnly
-    AWSElasticBlockStoreVolumeSource volumeID+ fsType partition readOnly
-    GitRepoVolumeSource repository+ revision directory
-    SecretVolumeSource secretName items defaultMode optional
-    KeyToPath key+ path+ mode
-    NFSVolumeSource server+ path+ readOnly
-    ISCSIVolumeSource targetPortal+ iqn+ lun+ iscsiInterface fsType readOnly portals chapAuthDiscovery chapAuthSession secretRef initiatorName
+    =PodSpec volumes initContainers containers! ephemeralContainers restartPolicy- terminationGracePeriodSeconds activeDeadlineSeconds dnsPolicy- nodeSelector serviceAccountName- serviceAccount- automountServiceAccountToken nodeName- hostNetwork- hostPID- hostIPC- shareProcessNamespace securityContext imagePullSecrets hostname- subdomain- affinity schedulerName- tolerations hostAliases priorityClassName- priority dnsConfig readinessGates runtimeClassName enableServiceLinks preemptionPolicy overhead topologySpreadConstraints setHostnameAsFQDN os hostUsers schedulingGates resourceClaims resources
+    =Volume name+ hostPath emptyDir gcePersistentDisk awsElasticBlockStore gitRepo secret nfs iscsi glusterfs persistentVolumeClaim rbd flexVolume cinder cephfs flocker downwardAPI fc azureFile configMap vsphereVolume quobyte azureDisk photonPersistentDisk projected portworxVolume scaleIO storageos csi ephemeral image
+    =HostPathVolumeSource path+ type
+    =EmptyDirVolumeSource medium- sizeLimit
+    =GCEPersistentDiskVolumeSource pdName+ fsType- partition- readOnly-
+    =AWSElasticBlockStoreVolumeSource volumeID+ fsType- partition- readOnly-
+    =GitRepoVolumeSource repository+ revision- directory-
+    =SecretVolumeSource secretName- items defaultMode optional
+    =KeyToPath key+ path+ mode
+    =NFSVolumeSource server+ path+ readOnly-
+    =ISCSIVolumeSource targetPortal+ iqn+ lun+ iscsiInterface- fsType- readOnly- portals chapAuthDiscovery- chapAuthSession- secretRef initiatorName
     ISCSIPersistentVolumeSource targetPortal iqn lun iscsiInterface fsType readOnly portals chapAuthDiscovery chapAuthSession secretRef initiatorName
-    GlusterfsVolumeSource endpoints+ path+ readOnly
+    =GlusterfsVolumeSource endpoints+ path+ readOnly-
     GlusterfsPersistentVolumeSource endpoints path readOnly endpointsNamespace
-    PersistentVolumeClaimVolumeSource claimName+ readOnly
-    RBDVolumeSource monitors! image+ fsType pool user keyring secretRef readOnly
+    =PersistentVolumeClaimVolumeSource claimName+ readOnly-
+    =RBDVolumeSource monitors! image+ fsType- pool- user- keyring- secretRef readOnly-
     RBDPersistentVolumeSource monitors image fsType pool user keyring secretRef readOnly
-    FlexVolumeSource driver+ fsType secretRef readOnly options
+    =FlexVolumeSource driver+ fsType- secretRef readOnly- options
     FlexPersistentVolumeSource driver fsType secretRef readOnly options
-    CinderVolumeSource volumeID+ fsType readOnly secretRef
+    =CinderVolumeSource volumeID+ fsType- readOnly- secretRef
     CinderPersistentVolumeSource volumeID fsType readOnly secretRef
-    CephFSVolumeSource monitors! path user secretFile secretRef readOnly
+    =CephFSVolumeSource monitors! path- user- secretFile- secretRef readOnly-
     CephFSPersistentVolumeSource monitors path user secretFile secretRef readOnly
-    FlockerVolumeSource datasetName datasetUUID
-    DownwardAPIVolumeSource items defaultMode
-    DownwardAPIVolumeFile path+ fieldRef resourceFieldRef mode
-    ObjectFieldSelector apiVersion fieldPath+
-    ResourceFieldSelector containerName resource+ divisor+
-    FCVolumeSource targetWWNs lun fsType readOnly wwids
-    AzureFileVolumeSource secretName+ shareName+ readOnly
+    =FlockerVolumeSource datasetName- datasetUUID-
+    =DownwardAPIVolumeSource items defaultMode
+    =DownwardAPIVolumeFile path+ fieldRef resourceFieldRef mode
+    =ObjectFieldSelector apiVersion- fieldPath+
+    =ResourceFieldSelector containerName- resource+ divisor+
+    =FCVolumeSource targetWWNs lun fsType- readOnly- wwids
+    =AzureFileVolumeSource secretName+ shareName+ readOnly-
     AzureFilePersistentVolumeSource secretName shareName readOnly secretNamespace
-    ConfigMapVolumeSource name items defaultMode optional
-    VsphereVirtualDiskVolumeSource volumePath+ fsType storagePolicyName storagePolicyID
-    QuobyteVolumeSource registry+ volume+ readOnly user group tenant
-    AzureDiskVolumeSource diskName+ diskURI+ cachingMode fsType readOnly kind
-    PhotonPersistentDiskVolumeSource pdID+ fsType
-    ProjectedVolumeSource sources! defaultMode
-    VolumeProjection secret downwardAPI configMap serviceAccountToken clusterTrustBundle
-    SecretProjection name items optional
-    DownwardAPIProjection items
-    ConfigMapProjection name items optional
-    ServiceAccountTokenProjection audience expirationSeconds path+
-    ClusterTrustBundleProjection name signerName labelSelector optional path+
-    PortworxVolumeSource volumeID+ fsType readOnly
-    ScaleIOVolumeSource gateway+ system+ secretRef sslEnabled protectionDomain storagePool storageMode volumeName fsType readOnly
+    =ConfigMapVolumeSource name- items defaultMode optional
+    =VsphereVirtualDiskVolumeSource volumePath+ fsType- storagePolicyName- storagePolicyID-
+    =QuobyteVolumeSource registry+ volume+ readOnly- user- group- tenant-
+    =AzureDiskVolumeSource diskName+ diskURI+ cachingMode fsType readOnly kind
+    =PhotonPersistentDiskVolumeSource pdID+ fsType-
+    =ProjectedVolumeSource sources! defaultMode
+    =VolumeProjection secret downwardAPI configMap serviceAccountToken clusterTrustBundle
+    =SecretProjection name- items optional
+    =DownwardAPIProjection items
+    =ConfigMapProjection name- items optional
+    =ServiceAccountTokenProjection audience- expirationSeconds path+
+    =ClusterTrustBundleProjection name signerName labelSelector optional path+
+    =PortworxVolumeSource volumeID+ fsType- readOnly-
+    =ScaleIOVolumeSource gateway+ system+ secretRef sslEnabled- protectionDomain- storagePool- storageMode- volumeName- fsType- readOnly-
     ScaleIOPersistentVolumeSource gateway system secretRef sslEnabled protectionDomain storagePool storageMode volumeName fsType readOnly
-    StorageOSVolumeSource volumeName volumeNamespace fsType readOnly secretRef
+    =StorageOSVolumeSource volumeName- volumeNamespace- fsType- readOnly- secretRef
     StorageOSPersistentVolumeSource volumeName volumeNamespace fsType readOnly secretRef
-    CSIVolumeSource driver+ readOnly fsType volumeAttributes nodePublishSecretRef
+    =CSIVolumeSource driver+ readOnly fsType volumeAttributes nodePublishSecretRef
     CSIPersistentVolumeSource driver volumeHandle readOnly fsType volumeAttributes controllerPublishSecretRef nodeStageSecretRef nodePublishSecretRef controllerExpandSecretRef nodeExpandSecretRef
-    EphemeralVolumeSource volumeClaimTemplate
-    PersistentVolumeClaimTemplate metadata+ spec+
-    ImageVolumeSource reference pullPolicy
-    LocalObjectReference name
+    =EphemeralVolumeSource volumeClaimTemplate
+    =PersistentVolumeClaimTemplate metadata+ spec+
+    =ImageVolumeSource reference- pullPolicy-
+    =LocalObjectReference name-
     SecretReference name namespace
-    Container name+ image command args workingDir ports envFrom env resources+ resizePolicy restartPolicy volumeMounts volumeDevices livenessProbe readinessProbe startupProbe lifecycle terminationMessagePath terminationMessagePolicy imagePullPolicy securityContext stdin stdinOnce tty
-    EphemeralContainer name+ image command args workingDir ports envFrom env resources+ resizePolicy restartPolicy volumeMounts volumeDevices livenessProbe readinessProbe startupProbe lifecycle terminationMessagePath terminationMessagePolicy imagePullPolicy securityContext stdin stdinOnce tty targetContainerName
-    ContainerPort name hostPort containerPort+ protocol hostIP
-    EnvFromSource prefix configMapRef secretRef
-    ConfigMapEnvSource name optional
-    SecretEnvSource name optional
-    EnvVar name+ value valueFrom
-    EnvVarSource fieldRef resourceFieldRef configMapKeyRef secretKeyRef
-    ConfigMapKeySelector name key+ optional
-    SecretKeySelector name key+ optional
-    ResourceRequirements limits requests claims
-    ResourceClaim name+ request
-    ContainerResizePolicy resourceName+ restartPolicy+
-    VolumeMount name+ readOnly recursiveReadOnly mountPath+ subPath mountPropagation subPathExpr
-    VolumeDevice name+ devicePath+
-    Probe exec httpGet tcpSocket grpc initialDelaySeconds timeoutSeconds periodSeconds successThreshold failureThreshold terminationGracePeriodSeconds
-    ExecAction command
-    HTTPGetAction path port+ host scheme httpHeaders
-    HTTPHeader name+ value+
-    TCPSocketAction port+ host
-    GRPCAction port+ service!
-    Lifecycle postStart preStop
-    LifecycleHandler exec httpGet tcpSocket sleep
-    SleepAction seconds+
-    SecurityContext capabilities privileged seLinuxOptions windowsOptions runAsUser runAsGroup runAsNonRoot readOnlyRootFilesystem allowPrivilegeEscalation procMount seccompProfile appArmorProfile
-    Capabilities add drop
-    SELinuxOptions user role type level
-    WindowsSecurityContextOptions gmsaCredentialSpecName gmsaCredentialSpec runAsUserName hostProcess
-    SeccompProfile type+ localhostProfile
-    AppArmorProfile type+ localhostProfile
-    PodSecurityContext seLinuxOptions windowsOptions runAsUser runAsGroup runAsNonRoot supplementalGroups supplementalGroupsPolicy fsGroup sysctls fsGroupChangePolicy seccompProfile appArmorProfile seLinuxChangePolicy
-    Sysctl name+ value+
-    Affinity nodeAffinity podAffinity podAntiAffinity
-    NodeAffinity requiredDuringSchedulingIgnoredDuringExecution preferredDuringSchedulingIgnoredDuringExecution
-    NodeSelector nodeSelectorTerms!
-    NodeSelectorTerm matchExpressions matchFields
-    NodeSelectorRequirement key+ operator+ values
-    PreferredSchedulingTerm weight+ preference+
-    PodAffinity requiredDuringSchedulingIgnoredDuringExecution preferredDuringSchedulingIgnoredDuringExecution
-    PodAntiAffinity requiredDuringSchedulingIgnoredDuringExecution preferredDuringSchedulingIgnoredDuringExecution
-    PodAffinityTerm labelSelector namespaces topologyKey+ namespaceSelector matchLabelKeys mismatchLabelKeys
-    WeightedPodAffinityTerm weight+ podAffinityTerm+
-    Toleration key operator value effect tolerationSeconds
-    HostAlias ip+ hostnames
-    PodDNSConfig nameservers searches options
-    PodDNSConfigOption name value
-    PodReadinessGate conditionType+
-    TopologySpreadConstraint maxSkew+ topologyKey+ whenUnsatisfiable+ labelSelector minDomains nodeAffinityPolicy nodeTaintsPolicy matchLabelKeys
-    PodOS name+
-    PodSchedulingGate name+
-    PodResourceClaim name+ resourceClaimName resourceClaimTemplateName
-    PodStatus phase conditions message reason nominatedNodeName hostIP hostIPs podIP podIPs startTime initContainerStatuses containerStatuses qosClass ephemeralContainerStatuses resize resourceClaimStatuses
-    PodCondition type+ status+ lastProbeTime+ lastTransitionTime+ reason message
-    HostIP ip+
-    PodIP ip+
-    ContainerStatus name+ state+ lastState+ ready+ restartCount+ image+ imageID+ containerID started allocatedResources resources volumeMounts user allocatedResourcesStatus
-    ContainerState waiting running terminated
-    ContainerStateWaiting reason message
-    ContainerStateRunning startedAt+
-    ContainerStateTerminated exitCode+ signal reason message startedAt+ finishedAt+ containerID
-    VolumeMountStatus name+ mountPath+ readOnly recursiveReadOnly
-    ContainerUser linux
-    LinuxContainerUser uid+ gid+ supplementalGroups
-    ResourceStatus name+ resources
-    ResourceHealth resourceID+ health
-    PodResourceClaimStatus name+ resourceClaimName
-    ConfigMap kind apiVersion metadata immutable data binaryData
-    Secret kind apiVersion metadata immutable data stringData type
+    =Container name+ image- command args workingDir- ports envFrom env resources+ resizePolicy restartPolicy volumeMounts volumeDevices livenessProbe readinessProbe startupProbe lifecycle terminationMessagePath- terminationMessagePolicy- imagePullPolicy- securityContext stdin- stdinOnce- tty-
+    =EphemeralContainer name+ image- command args workingDir- ports envFrom env resources+ resizePolicy restartPolicy volumeMounts volumeDevices livenessProbe readinessProbe startupProbe lifecycle terminationMessagePath- terminationMessagePolicy- imagePullPolicy- securityContext stdin- stdinOnce- tty- targetContainerName-
+    =ContainerPort name- hostPort- containerPort+ protocol- hostIP-
+    =EnvFromSource prefix- configMapRef secretRef
+    =ConfigMapEnvSource name- optional
+    =SecretEnvSource name- optional
+    =EnvVar name+ value- valueFrom
+    =EnvVarSource fieldRef resourceFieldRef configMapKeyRef secretKeyRef
+    =ConfigMapKeySelector name- key+ optional
+    =SecretKeySelector name- key+ optional
+    =ResourceRequirements limits requests claims
+    =ResourceClaim name+ request-
+    =ContainerResizePolicy resourceName+ restartPolicy+
+    =VolumeMount name+ readOnly- recursiveReadOnly mountPath+ subPath- mountPropagation subPathExpr-
+    =VolumeDevice name+ devicePath+
+    =Probe exec httpGet tcpSocket grpc initialDelaySeconds- timeoutSeconds- periodSeconds- successThreshold- failureThreshold- terminationGracePeriodSeconds
+    =ExecAction command
+    =HTTPGetAction path- port+ host- scheme- httpHeaders
+    =HTTPHeader name+ value+
+    =TCPSocketAction port+ host-
+    =GRPCAction port+ service!
+    =Lifecycle postStart preStop
+    =LifecycleHandler exec httpGet tcpSocket sleep
+    =SleepAction seconds+
+    =SecurityContext capabilities privileged seLinuxOptions windowsOptions runAsUser runAsGroup runAsNonRoot readOnlyRootFilesystem allowPrivilegeEscalation procMount seccompProfile appArmorProfile
+    =Capabilities add drop
+    =SELinuxOptions user- role- type- level-
+    =WindowsSecurityContextOptions gmsaCredentialSpecName gmsaCredentialSpec runAsUserName hostProcess
+    =SeccompProfile type+ localhostProfile
+    =AppArmorProfile type+ localhostProfile
+    =PodSecurityContext seLinuxOptions windowsOptions runAsUser runAsGroup runAsNonRoot supplementalGroups supplementalGroupsPolicy fsGroup sysctls fsGroupChangePolicy seccompProfile appArmorProfile seLinuxChangePolicy
+    =Sysctl name+ value+
+    =Affinity nodeAffinity podAffinity podAntiAffinity
+    =NodeAffinity requiredDuringSchedulingIgnoredDuringExecution preferredDuringSchedulingIgnoredDuringExecution
+    =NodeSelector nodeSelectorTerms!
+    =NodeSelectorTerm matchExpressions matchFields
+    =NodeSelectorRequirement key+ operator+ values
+    =PreferredSchedulingTerm weight+ preference+
+    =PodAffinity requiredDuringSchedulingIgnoredDuringExecution preferredDuringSchedulingIgnoredDuringExecution
+    =PodAntiAffinity requiredDuringSchedulingIgnoredDuringExecution preferredDuringSchedulingIgnoredDuringExecution
+    =PodAffinityTerm labelSelector namespaces topologyKey+ namespaceSelector matchLabelKeys mismatchLabelKeys
+    =WeightedPodAffinityTerm weight+ podAffinityTerm+
+    =Toleration key- operator- value- effect- tolerationSeconds
+    =HostAlias ip+ hostnames
+    =PodDNSConfig nameservers searches options
+    =PodDNSConfigOption name- value
+    =PodReadinessGate conditionType+
+    =TopologySpreadConstraint maxSkew+ topologyKey+ whenUnsatisfiable+ labelSelector minDomains nodeAffinityPolicy nodeTaintsPolicy matchLabelKeys
+    =PodOS name+
+    =PodSchedulingGate name+
+    =PodResourceClaim name+ resourceClaimName resourceClaimTemplateName
+    =PodStatus phase- conditions message- reason- nominatedNodeName- hostIP- hostIPs podIP- podIPs startTime initContainerStatuses containerStatuses qosClass- ephemeralContainerStatuses resize- resourceClaimStatuses
+    =PodCondition type+ status+ lastProbeTime+ lastTransitionTime+ reason- message-
+    =HostIP ip+
+    =PodIP ip+
+    =ContainerStatus name+ state+ lastState+ ready+ restartCount+ image+ imageID+ containerID- started allocatedResources resources volumeMounts user allocatedResourcesStatus
+    =ContainerState waiting running terminated
+    =ContainerStateWaiting reason- message-
+    =ContainerStateRunning startedAt+
+    =ContainerStateTerminated exitCode+ signal- reason- message- startedAt+ finishedAt+ containerID-
+    =VolumeMountStatus name+ mountPath+ readOnly- recursiveReadOnly
+    =ContainerUser linux
+    =LinuxContainerUser uid+ gid+ supplementalGroups
+    =ResourceStatus name+ resources
+    =ResourceHealth resourceID+ health-
+    =PodResourceClaimStatus name+ resourceClaimName
+    =ConfigMap kind apiVersion metadata+ immutable data binaryData
+    =Secret kind apiVersion metadata+ immutable data stringData type-
     Namespace kind apiVersion metadata spec status
     NamespaceSpec finalizers
     NamespaceStatus phase conditions
     NamespaceCondition type status lastTransitionTime reason message
     ServiceAccount kind apiVersion metadata secrets imagePullSecrets automountServiceAccountToken
-    ObjectReference kind namespace name uid apiVersion resourceVersion fieldPath
-    Service kind apiVersion metadata spec status
-    ServiceSpec ports selector clusterIP clusterIPs type externalIPs sessionAffinity loadBalancerIP loadBalancerSourceRanges externalName externalTrafficPolicy healthCheckNodePort publishNotReadyAddresses sessionAffinityConfig ipFamilies ipFamilyPolicy allocateLoadBalancerNodePorts loadBalancerClass internalTrafficPolicy trafficDistribution
-    ServicePort name protocol appProtocol port targetPort nodePort
-    SessionAffinityConfig clientIP
-    ClientIPConfig timeoutSeconds
-    ServiceStatus loadBalancer conditions
-    LoadBalancerStatus ingress
-    LoadBalancerIngress ip hostname ipMode ports
-    PortStatus port protocol error
+    =ObjectReference kind- namespace- name- uid- apiVersion- resourceVersion- fieldPath-
+    =Service kind apiVersion metadata+ spec+ status+
+    =ServiceSpec ports selector clusterIP- clusterIPs type- externalIPs sessionAffinity- loadBalancerIP- loadBalancerSourceRanges externalName- externalTrafficPolicy- healthCheckNodePort- publishNotReadyAddresses- sessionAffinityConfig ipFamilies ipFamilyPolicy allocateLoadBalancerNodePorts loadBalancerClass internalTrafficPolicy trafficDistribution
+    =ServicePort name- protocol- appProtocol port+ targetPort+ nodePort-
+    =SessionAffinityConfig clientIP
+    =ClientIPConfig timeoutSeconds
+    =ServiceStatus loadBalancer+ conditions
+    =LoadBalancerStatus ingress
+    =LoadBalancerIngress ip- hostname- ipMode ports
+    =PortStatus port+ protocol+ error
     Endpoints kind apiVersion metadata subsets
     EndpointSubset addresses notReadyAddresses ports
     EndpointAddress ip hostname nodeName targetRef
     EndpointPort name port protocol appProtocol
-    PersistentVolumeClaim kind apiVersion metadata+ spec+ status+
-    PersistentVolumeClaimSpec accessModes selector resources+ volumeName storageClassName volumeMode dataSource dataSourceRef volumeAttributesClassName
-    VolumeResourceRequirements limits requests
-    TypedLocalObjectReference apiGroup! kind+ name+
-    TypedObjectReference apiGroup! kind+ name+ namespace
-    PersistentVolumeClaimStatus phase accessModes capacity conditions allocatedResources allocatedResourceStatuses currentVolumeAttributesClassName modifyVolumeStatus
-    PersistentVolumeClaimCondition type+ status+ lastProbeTime+ lastTransitionTime+ reason message
-    ModifyVolumeStatus targetVolumeAttributesClassName status+
+    =PersistentVolumeClaim kind- apiVersion- metadata+ spec+ status+
+    =PersistentVolumeClaimSpec accessModes selector resources+ volumeName- storageClassName volumeMode dataSource dataSourceRef volumeAttributesClassName
+    =VolumeResourceRequirements limits requests
+    =TypedLocalObjectReference apiGroup! kind+ name+
+    =TypedObjectReference apiGroup! kind+ name+ namespace
+    =PersistentVolumeClaimStatus phase- accessModes capacity conditions allocatedResources allocatedResourceStatuses currentVolumeAttributesClassName modifyVolumeStatus
+    =PersistentVolumeClaimCondition type+ status+ lastProbeTime+ lastTransitionTime+ reason- message-
+    =ModifyVolumeStatus targetVolumeAttributesClassName- status+
     PersistentVolume kind apiVersion metadata spec status
     PersistentVolumeSpec capacity gcePersistentDisk awsElasticBlockStore hostPath glusterfs nfs rbd iscsi cinder cephfs fc flocker flexVolume azureFile vsphereVolume quobyte azureDisk photonPersistentDisk portworxVolume scaleIO local storageos csi accessModes claimRef persistentVolumeReclaimPolicy storageClassName mountOptions volumeMode nodeAffinity volumeAttributesClassName
     LocalVolumeSource path fsType
     VolumeNodeAffinity required
     PersistentVolumeStatus phase message reason lastPhaseTransitionTime
-    ReplicationController kind apiVersion metadata+ spec+ status+
-    ReplicationControllerSpec replicas minReadySeconds selector template
-    ReplicationControllerStatus replicas+ fullyLabeledReplicas readyReplicas availableReplicas observedGeneration conditions
-    ReplicationControllerCondition type+ status+ lastTransitionTime+ reason message
+    =ReplicationController kind apiVersion metadata+ spec+ status+
+    =ReplicationControllerSpec replicas minReadySeconds- selector template
+    =ReplicationControllerStatus replicas+ fullyLabeledReplicas- readyReplicas- availableReplicas- observedGeneration- conditions
+    =ReplicationControllerCondition type+ status+ lastTransitionTime+ reason- message-
     ResourceQuota kind apiVersion metadata spec status
     ResourceQuotaSpec hard scopes scopeSelector
     ScopeSelector matchExpressions
@@ -212,47 +218,47 @@ public enum GoFieldOrder {
     NodeRuntimeHandlerFeatures recursiveReadOnlyMounts userNamespaces
     NodeFeatures supplementalGroupsPolicy
     @io.k8s.api.apps.v1
-    Deployment kind apiVersion metadata+ spec+ status+
-    DeploymentSpec replicas selector template+ strategy+ minReadySeconds revisionHistoryLimit paused progressDeadlineSeconds
-    DeploymentStrategy type rollingUpdate
-    RollingUpdateDeployment maxUnavailable maxSurge
-    DeploymentStatus observedGeneration replicas updatedReplicas readyReplicas availableReplicas unavailableReplicas conditions collisionCount
-    DeploymentCondition type+ status+ lastUpdateTime+ lastTransitionTime+ reason message
-    ReplicaSet kind apiVersion metadata+ spec+ status+
-    ReplicaSetSpec replicas minReadySeconds selector template+
-    ReplicaSetStatus replicas+ fullyLabeledReplicas readyReplicas availableReplicas observedGeneration conditions
-    ReplicaSetCondition type+ status+ lastTransitionTime+ reason message
-    StatefulSet kind apiVersion metadata+ spec+ status+
-    StatefulSetSpec replicas selector template+ volumeClaimTemplates serviceName+ podManagementPolicy updateStrategy+ revisionHistoryLimit minReadySeconds persistentVolumeClaimRetentionPolicy ordinals
-    StatefulSetUpdateStrategy type rollingUpdate
-    RollingUpdateStatefulSetStrategy partition maxUnavailable
-    StatefulSetPersistentVolumeClaimRetentionPolicy whenDeleted whenScaled
-    StatefulSetOrdinals start+
-    StatefulSetStatus observedGeneration replicas+ readyReplicas currentReplicas updatedReplicas currentRevision updateRevision collisionCount conditions availableReplicas+
-    StatefulSetCondition type+ status+ lastTransitionTime+ reason message
-    DaemonSet kind apiVersion metadata+ spec+ status+
-    DaemonSetSpec selector template+ updateStrategy+ minReadySeconds revisionHistoryLimit
-    DaemonSetUpdateStrategy type rollingUpdate
-    RollingUpdateDaemonSet maxUnavailable maxSurge
-    DaemonSetStatus currentNumberScheduled+ numberMisscheduled+ desiredNumberScheduled+ numberReady+ observedGeneration updatedNumberScheduled numberAvailable numberUnavailable collisionCount conditions
-    DaemonSetCondition type+ status+ lastTransitionTime+ reason message
+    =Deployment kind apiVersion metadata+ spec+ status+
+    =DeploymentSpec replicas selector template+ strategy+ minReadySeconds- revisionHistoryLimit paused- progressDeadlineSeconds
+    =DeploymentStrategy type- rollingUpdate
+    =RollingUpdateDeployment maxUnavailable maxSurge
+    =DeploymentStatus observedGeneration- replicas- updatedReplicas- readyReplicas- availableReplicas- unavailableReplicas- conditions collisionCount
+    =DeploymentCondition type+ status+ lastUpdateTime+ lastTransitionTime+ reason- message-
+    =ReplicaSet kind apiVersion metadata+ spec+ status+
+    =ReplicaSetSpec replicas minReadySeconds- selector template+
+    =ReplicaSetStatus replicas+ fullyLabeledReplicas- readyReplicas- availableReplicas- observedGeneration- conditions
+    =ReplicaSetCondition type+ status+ lastTransitionTime+ reason- message-
+    =StatefulSet kind apiVersion metadata+ spec+ status+
+    =StatefulSetSpec replicas selector template+ volumeClaimTemplates serviceName+ podManagementPolicy- updateStrategy+ revisionHistoryLimit minReadySeconds- persistentVolumeClaimRetentionPolicy ordinals
+    =StatefulSetUpdateStrategy type- rollingUpdate
+    =RollingUpdateStatefulSetStrategy partition maxUnavailable
+    =StatefulSetPersistentVolumeClaimRetentionPolicy whenDeleted- whenScaled-
+    =StatefulSetOrdinals start+
+    =StatefulSetStatus observedGeneration- replicas+ readyReplicas- currentReplicas- updatedReplicas- currentRevision- updateRevision- collisionCount conditions availableReplicas+
+    =StatefulSetCondition type+ status+ lastTransitionTime+ reason- message-
+    =DaemonSet kind apiVersion metadata+ spec+ status+
+    =DaemonSetSpec selector template+ updateStrategy+ minReadySeconds- revisionHistoryLimit
+    =DaemonSetUpdateStrategy type- rollingUpdate
+    =RollingUpdateDaemonSet maxUnavailable maxSurge
+    =DaemonSetStatus currentNumberScheduled+ numberMisscheduled+ desiredNumberScheduled+ numberReady+ observedGeneration- updatedNumberScheduled- numberAvailable- numberUnavailable- collisionCount conditions
+    =DaemonSetCondition type+ status+ lastTransitionTime+ reason- message-
     ControllerRevision kind apiVersion metadata data revision
     @io.k8s.api.batch.v1
-    Job kind apiVersion metadata+ spec+ status+
-    JobSpec parallelism completions activeDeadlineSeconds podFailurePolicy successPolicy backoffLimit backoffLimitPerIndex maxFailedIndexes selector manualSelector template+ ttlSecondsAfterFinished completionMode suspend podReplacementPolicy managedBy
-    PodFailurePolicy rules!
-    PodFailurePolicyRule action+ onExitCodes onPodConditions
-    PodFailurePolicyOnExitCodesRequirement containerName operator+ values!
-    PodFailurePolicyOnPodConditionsPattern type+ status+
-    SuccessPolicy rules!
-    SuccessPolicyRule succeededIndexes succeededCount
-    JobStatus conditions startTime completionTime active succeeded failed terminating completedIndexes failedIndexes uncountedTerminatedPods ready
-    JobCondition type+ status+ lastProbeTime+ lastTransitionTime+ reason message
-    UncountedTerminatedPods succeeded failed
-    CronJob kind apiVersion metadata+ spec+ status+
-    CronJobSpec schedule+ timeZone startingDeadlineSeconds concurrencyPolicy suspend jobTemplate+ successfulJobsHistoryLimit failedJobsHistoryLimit
-    JobTemplateSpec metadata+ spec+
-    CronJobStatus active lastScheduleTime lastSuccessfulTime
+    =Job kind apiVersion metadata+ spec+ status+
+    =JobSpec parallelism completions activeDeadlineSeconds podFailurePolicy successPolicy backoffLimit backoffLimitPerIndex maxFailedIndexes selector manualSelector template+ ttlSecondsAfterFinished completionMode suspend podReplacementPolicy managedBy
+    =PodFailurePolicy rules!
+    =PodFailurePolicyRule action+ onExitCodes onPodConditions
+    =PodFailurePolicyOnExitCodesRequirement containerName operator+ values!
+    =PodFailurePolicyOnPodConditionsPattern type+ status+
+    =SuccessPolicy rules!
+    =SuccessPolicyRule succeededIndexes succeededCount
+    =JobStatus conditions startTime completionTime active- succeeded- failed- terminating completedIndexes- failedIndexes uncountedTerminatedPods ready
+    =JobCondition type+ status+ lastProbeTime+ lastTransitionTime+ reason- message-
+    =UncountedTerminatedPods succeeded failed
+    =CronJob kind apiVersion metadata+ spec+ status+
+    =CronJobSpec schedule+ timeZone startingDeadlineSeconds concurrencyPolicy- suspend jobTemplate+ successfulJobsHistoryLimit failedJobsHistoryLimit
+    =JobTemplateSpec metadata+ spec+
+    =CronJobStatus active lastScheduleTime lastSuccessfulTime
     @io.k8s.api.autoscaling.v2
     HorizontalPodAutoscaler kind apiVersion metadata spec status
     HorizontalPodAutoscalerSpec scaleTargetRef minReplicas maxReplicas metrics behavior
@@ -306,14 +312,14 @@ public enum GoFieldOrder {
     NetworkPolicyPeer podSelector namespaceSelector ipBlock
     IPBlock cidr except
     @io.k8s.api.rbac.v1
-    Role kind apiVersion metadata rules
-    ClusterRole kind apiVersion metadata rules aggregationRule
-    PolicyRule verbs apiGroups resources resourceNames nonResourceURLs
-    AggregationRule clusterRoleSelectors
-    RoleBinding kind apiVersion metadata subjects roleRef
-    ClusterRoleBinding kind apiVersion metadata subjects roleRef
-    Subject kind apiGroup name namespace
-    RoleRef apiGroup kind name
+    =Role kind apiVersion metadata+ rules!
+    =ClusterRole kind apiVersion metadata+ rules! aggregationRule
+    =PolicyRule verbs! apiGroups resources resourceNames nonResourceURLs
+    =AggregationRule clusterRoleSelectors
+    =RoleBinding kind apiVersion metadata+ subjects roleRef+
+    =ClusterRoleBinding kind apiVersion metadata+ subjects roleRef+
+    =Subject kind+ apiGroup- name+ namespace-
+    =RoleRef apiGroup+ kind+ name+
     @io.k8s.api.scheduling.v1
     PriorityClass kind apiVersion metadata value globalDefault description preemptionPolicy
     @io.k8s.api.storage.v1
@@ -340,28 +346,45 @@ public enum GoFieldOrder {
     /// each with whether it is a pointer, slice or map (`!`: written as `null`) rather than a value (`+`).
     public static let alwaysWritten: [String: [(name: String, nilable: Bool)]] = parsed.written
 
-    private static let parsed: (order: [String: [String]], written: [String: [(name: String, nilable: Bool)]]) = {
+    /// Definition name → its fields marked `-`: values with `omitempty` (a string, number or bool that is not
+    /// a pointer), left out when they hold Go's zero value (`""`, `0`, `false`).
+    public static let zeroLeftOut: [String: Set<String>] = parsed.leftOut
+
+    /// The definitions (lines starting with `=`) whose every field is classified: there an unmarked field is a
+    /// pointer, slice or map with `omitempty` (left out when nil or empty; a pointer's zero value is written).
+    public static let omitEmptyKnown: Set<String> = parsed.known
+
+    private static let parsed: (order: [String: [String]], written: [String: [(name: String, nilable: Bool)]],
+                                leftOut: [String: Set<String>], known: Set<String>) = {
         var order: [String: [String]] = [:]
         var written: [String: [(name: String, nilable: Bool)]] = [:]
+        var leftOut: [String: Set<String>] = [:]
+        var known: Set<String> = []
         var prefix = ""
         for line in text.split(separator: "\n") {
             let words = line.split(separator: " ").map(String.init)
-            guard let first = words.first else { continue }
+            guard var first = words.first else { continue }
             if first.hasPrefix("@") { prefix = String(first.dropFirst()) + "."; continue }
+            if first.hasPrefix("=") { first.removeFirst(); known.insert(prefix + first) }
             var names: [String] = []
             var marked: [(name: String, nilable: Bool)] = []
+            var dropped: Set<String> = []
             for w in words.dropFirst() {
                 if w.hasSuffix("+") || w.hasSuffix("!") {
                     names.append(String(w.dropLast()))
                     marked.append((String(w.dropLast()), w.hasSuffix("!")))
+                } else if w.hasSuffix("-") {
+                    names.append(String(w.dropLast()))
+                    dropped.insert(String(w.dropLast()))
                 } else {
                     names.append(w)
                 }
             }
             order[prefix + first] = names
             if !marked.isEmpty { written[prefix + first] = marked }
+            if !dropped.isEmpty { leftOut[prefix + first] = dropped }
         }
-        return (order, written)
+        return (order, written, leftOut, known)
     }()
 
     /// The Go field order of the definition named `name` (OpenAPI name), if known.

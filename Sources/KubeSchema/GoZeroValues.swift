@@ -102,6 +102,94 @@ public enum GoZeroValues {
         }
     }
 
+    /// What `omitempty` does in one struct whose fields `GoFieldOrder` classifies (a line with `=`): the
+    /// fields written even when zero (`+`, `!`) and the values left out at `""`, `0` or `false` (`-`).
+    public struct OmitRule: Sendable {
+        public let written: Set<String>
+        public let zeroLeftOut: Set<String>
+    }
+
+    /// Definition name → its `OmitRule`, for the classified definitions only.
+    public static let omitRules: [String: OmitRule] = {
+        var out: [String: OmitRule] = [:]
+        for name in GoFieldOrder.omitEmptyKnown {
+            out[name] = OmitRule(written: Set((GoFieldOrder.alwaysWritten[name] ?? []).map(\.name)),
+                                 zeroLeftOut: GoFieldOrder.zeroLeftOut[name] ?? [])
+        }
+        return out
+    }()
+
+    /// Whether encoding/json leaves out `value` of the field `field` of the struct `def` (the other half of
+    /// Go's zero values: `omitempty`): in a definition whose fields `GoFieldOrder` classifies, `null` of
+    /// any field not marked `+`/`!` (decoding leaves it nil or zero), `""`, `0` or `false` of a field marked
+    /// `-`, and an empty list or map of a field not marked `!`. A pointer's zero (`automountServiceAccountToken:
+    /// false`), a struct (`{}`) and every field of an unclassified definition are kept.
+    public static func leftOut(_ value: JSONValue, field: String, of def: SchemaDefinition, index: SchemaIndex = .builtin) -> Bool {
+        guard let rule = omitRules[def.name] else { return false }
+        return leftOut(value, field: field, rule: rule, of: def, index: index)
+    }
+
+    /// `leftOut` with the struct's rule looked up once (a value that is not a zero costs no lookup).
+    @inline(__always)
+    public static func leftOut(_ value: JSONValue, field: String, rule: OmitRule, of def: SchemaDefinition,
+                               index: SchemaIndex = .builtin) -> Bool {
+        switch value {
+        case .null: return !rule.written.contains(field)
+        case .string(let s): return s.isEmpty && rule.zeroLeftOut.contains(field)
+        case .int(let i): return i == 0 && rule.zeroLeftOut.contains(field)
+        case .double(let d): return d == 0 && rule.zeroLeftOut.contains(field)
+        case .bool(let b): return !b && rule.zeroLeftOut.contains(field)
+        case .array(let a):
+            guard a.isEmpty, !rule.written.contains(field), let t = def.property(named: field)?.type,
+                  case .array = index.resolve(t).0 else { return false }
+            return true
+        case .object(let o):
+            guard o.isEmpty, !rule.written.contains(field), let t = def.property(named: field)?.type,
+                  case .map = index.resolve(t).0 else { return false }
+            return true
+        }
+    }
+
+    /// `value` (of `type`) without the fields encoding/json leaves out (`leftOut`), at any depth; other
+    /// fields (unknown ones too) stay.
+    public static func withoutLeftOut(_ value: JSONValue, type: SchemaType?, index: SchemaIndex = .builtin, depth: Int = 0) -> JSONValue {
+        guard let type, depth < 64 else { return value }
+        switch value {
+        case .object(let o):
+            let (t, def) = index.resolve(type)
+            if let def, case .object = t {
+                if def.extensions.preserveUnknownFields { return value }
+                var out = JSONObject()
+                let rule = omitRules[def.name]
+                for (k, v) in o {
+                    if let rule, leftOut(v, field: k, rule: rule, of: def, index: index) { continue }
+                    guard v.object != nil || v.array != nil, let p = def.property(named: k) else { out.appendUnchecked(k, v); continue }
+                    out.appendUnchecked(k, withoutLeftOut(v, type: p.type, index: index, depth: depth + 1))
+                }
+                return .object(out)
+            }
+            if case .map(let vt) = t {
+                var out = o
+                for (k, v) in o where v.object != nil || v.array != nil { out[k] = withoutLeftOut(v, type: vt, index: index, depth: depth + 1) }
+                return .object(out)
+            }
+            return value
+        case .array(let items):
+            guard case .array(let it) = index.resolve(type).0 else { return value }
+            return .array(items.map { withoutLeftOut($0, type: it, index: index, depth: depth + 1) })
+        default:
+            return value
+        }
+    }
+
+    /// A whole object of a built-in kind without the zero values encoding/json leaves out (kinds without a
+    /// built-in definition are left as they are).
+    public static func withoutLeftOut(object: JSONValue, index: SchemaIndex = .builtin) -> JSONValue {
+        guard let apiVersion = object["apiVersion"].string, let kind = object["kind"].string,
+              let def = index.definition(apiVersion: apiVersion, kind: kind), !def.name.isEmpty else { return object }
+        return withoutLeftOut(object, type: .ref(def.name), index: index)
+    }
+
     /// A whole object of a built-in kind with Go's always-written fields added (kinds without a built-in
     /// definition are left as they are).
     public static func filled(object: JSONValue, index: SchemaIndex = .builtin) -> JSONValue {

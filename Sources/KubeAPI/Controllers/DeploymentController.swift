@@ -20,8 +20,10 @@ extension ControllerManager {
     /// The template without the `pod-template-hash` label (EqualIgnoreHash).
     func templateIgnoringHash(_ t: JSONValue) -> JSONValue {
         // Compared as Go compares the typed templates: zero values written out or not are the same
-        // (a store written before templates carried `creationTimestamp: null` rolls nothing out).
-        var t = GoZeroValues.filled(t, type: .ref("io.k8s.api.core.v1.PodTemplateSpec"))
+        // (a store written before templates carried `creationTimestamp: null`, or before zero values
+        // `omitempty` leaves out were dropped, rolls nothing out).
+        let type = SchemaType.ref("io.k8s.api.core.v1.PodTemplateSpec")
+        var t = GoZeroValues.filled(GoZeroValues.withoutLeftOut(t, type: type), type: type)
         t.remove(["metadata", "labels", "pod-template-hash"])
         if t["metadata"]["labels"].object?.isEmpty == true { t.remove(["metadata", "labels"]) }
         return t

@@ -25,36 +25,13 @@ extension TypedFields {
         "io.k8s.api.core.v1.ResourceFieldSelector": [("divisor", "0")],
     ]
 
-    /// Booleans and numbers that are not pointers and have `omitempty`: false and 0 are left out
-    /// (`hostNetwork: false`, a mount's `readOnly: false`, `hostPort: 0`); pointers keep theirs.
-    static let omittedZeros: [String: Set<String>] = [
-        "io.k8s.api.core.v1.PodSpec": ["hostNetwork", "hostPID", "hostIPC"],
-        "io.k8s.api.core.v1.Container": ["stdin", "stdinOnce", "tty"],
-        "io.k8s.api.core.v1.EphemeralContainer": ["stdin", "stdinOnce", "tty"],
-        "io.k8s.api.core.v1.VolumeMount": ["readOnly"],
-        "io.k8s.api.core.v1.ContainerPort": ["hostPort"],
-        "io.k8s.api.core.v1.Probe": ["initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold", "failureThreshold"],
-        "io.k8s.api.core.v1.PersistentVolumeClaimVolumeSource": ["readOnly"],
-        "io.k8s.api.core.v1.NFSVolumeSource": ["readOnly"],
-        "io.k8s.api.core.v1.ISCSIVolumeSource": ["readOnly", "lun"],
-        "io.k8s.api.core.v1.RBDVolumeSource": ["readOnly"],
-        "io.k8s.api.core.v1.CephFSVolumeSource": ["readOnly"],
-        "io.k8s.api.core.v1.FCVolumeSource": ["readOnly"],
-        "io.k8s.api.core.v1.AzureFileVolumeSource": ["readOnly"],
-        "io.k8s.api.core.v1.GCEPersistentDiskVolumeSource": ["readOnly", "partition"],
-        "io.k8s.api.core.v1.AWSElasticBlockStoreVolumeSource": ["readOnly", "partition"],
-    ]
-
-    /// Strings that are pointers: an empty one is kept (the defaulted `hostPath.type: ""`).
-    static let pointerStrings: [String: Set<String>] = ["io.k8s.api.core.v1.HostPathVolumeSource": ["type"]]
-
     /// `v` as encoding/json writes it after decoding into the Go type of `s`.
     func goEncoded(_ v: JSONValue, _ s: FieldShape) -> JSONValue {
         switch (v, s) {
         case (.object(let o), .structure(let def, _)):
             var out = JSONObject()
             let skeleton = Self.zeroFields(def.name).map { ($0.name, $0.zero) } + (Self.writtenZeros[def.name] ?? [])
-            let zeros = Self.omittedZeros[def.name] ?? []
+            let omit = GoZeroValues.omitRules[def.name]
             var keys = o.keys
             for (k, _) in skeleton where o[k] == nil { keys.append(k) }
             for k in keys.sorted(by: goStringLess) {
@@ -62,12 +39,13 @@ extension TypedFields {
                 guard let x = o[k] ?? zero else { continue }
                 let c = child(s, k)
                 let e = goEncoded(x, c)
-                if zero == nil && Self.omitted(e, c) { continue }
-                switch e {
-                case .bool(false) where zeros.contains(k), .int(0) where zeros.contains(k): continue
-                // An empty string is left out unless the field has no `omitempty` (required) or is a pointer.
-                case .string("") where !def.required.contains(k) && Self.pointerStrings[def.name]?.contains(k) != true: continue
-                default: break
+                if let omit {
+                    // The probe-learned marks say what omitempty leaves out (`hostNetwork: false`, `hostPort: 0`).
+                    if GoZeroValues.leftOut(e, field: k, rule: omit, of: def) { continue }
+                } else {
+                    if zero == nil && Self.omitted(e, c) { continue }
+                    // An empty string is left out unless the field has no `omitempty` (required).
+                    if case .string("") = e, !def.required.contains(k) { continue }
                 }
                 out.appendUnchecked(k, e.isNull && zero != nil ? zero! : e)
             }

@@ -45,8 +45,10 @@ enum SetCommand {
 
     /// `readErrorsLast`: documents that could not be decoded are reported after the other objects' errors
     /// and do not stop them (set selector visits the objects; the other verbs read them all first).
+    /// `printsUnchanged`: set serviceaccount and set selector print a local (or client dry-run) object even
+    /// when nothing changed (kubectl skips empty patches only in the other verbs).
     static func apply(_ inv: inout Invocation, _ o: SetOptions, resources: [String], verb: String, earlierErrors: () -> [String] = { [] },
-                      readErrorsLast: Bool = false, validate: ([WorkTarget]) throws -> Void = { _ in },
+                      readErrorsLast: Bool = false, printsUnchanged: Bool = false, validate: ([WorkTarget]) throws -> Void = { _ in },
                       change: (inout JSONValue, WorkTarget) throws -> Void) throws
     {
         let local = o.local
@@ -98,7 +100,7 @@ enum SetCommand {
         errors = earlierErrors() + errors
         for (t, original, modified) in changes {
             let clientSide = local || dryRun == .client
-            if modified == original { continue }
+            if modified == original && !(clientSide && printsUnchanged) { continue }
             var result = modified
             if !clientSide, let type = t.type {
                 do { result = try Workloads.store(modified, type: type, inv: &inv, dryRun: dryRun) } catch {

@@ -33,15 +33,37 @@ func explainCRDIndex(group: String, version: String, kind: String) -> SchemaInde
             // synthetic descriptions of the added fields by it.
             let name = group.split(separator: ".").reversed().joined(separator: ".") + "." + version + "." + kind
             let gvk = GroupVersionKind(group: group, version: version, kind: kind)
-            guard var def = index.definition(for: gvk) else { return nil }
-            for (i, p) in def.properties.enumerated() where ["apiVersion", "kind", "metadata"].contains(p.name) {
-                def.properties[i].description = SyntheticDescriptions.text(name + "." + p.name)
-            }
-            return SchemaIndex.closedOver([def], fallback: .builtin, servedResources: index.servedResources,
+            guard let def = index.definition(for: gvk) else { return nil }
+            return SchemaIndex.closedOver([withSyntheticStandardFields(def, key: name)], fallback: .builtin,
+                                          servedResources: index.servedResources,
                                           groupVersions: index.groupVersions)
         }
     }
     return nil
+}
+
+/// The root and every embedded resource (an object with apiVersion, kind and metadata) with the fake's
+/// synthetic descriptions of those three fields, keyed by the field path (`[]` for list items, `{}` for
+/// map values) as fake_apiserver.py keys them.
+func withSyntheticStandardFields(_ d: SchemaDefinition, key: String) -> SchemaDefinition {
+    var d = d
+    let standard = ["apiVersion", "kind", "metadata"]
+    let embedded = standard.allSatisfy { d.property(named: $0) != nil }
+    func visit(_ t: SchemaType, _ key: String) -> SchemaType {
+        switch t {
+        case .inline(let inner): return .inline(withSyntheticStandardFields(inner, key: key))
+        case .array(let i): return .array(visit(i, key + "[]"))
+        case .map(let v): return .map(visit(v, key + "{}"))
+        default: return t
+        }
+    }
+    for (i, p) in d.properties.enumerated() {
+        if embedded && standard.contains(p.name) {
+            d.properties[i].description = SyntheticDescriptions.text(key + "." + p.name)
+        }
+        d.properties[i].type = visit(p.type, key + "." + p.name)
+    }
+    return d
 }
 
 /// Synthetic descriptions for the built-in definitions (ObjectMeta and what it refers to), as the fake

@@ -45,6 +45,11 @@ func crdObject(_ s: JSONValue, name: String = "") -> SchemaDefinition {
 
 /// The type of a property/items/additionalProperties schema.
 func crdType(_ s: JSONValue) -> SchemaType {
+    // CRD schemas have no $ref (the API server forbids it); explain's own metadata of embedded
+    // resources is the one ref read here.
+    if let ref = s["$ref"].string, ref == "#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta" {
+        return .ref(refName(ref))
+    }
     if s["x-kubernetes-int-or-string"].bool == true { return .intOrString }
     switch s["type"].string {
     case "string": return .string(format: s["format"].string)

@@ -87,7 +87,8 @@ extension SchemaIndex {
                                                 base: SchemaIndex = .builtin) -> SchemaIndex
     {
         let crd = customResource(group: group, version: version, kind: kind, plural: plural, namespaced: namespaced,
-                                 openAPIV3Schema: schema ?? ["type": "object", "x-kubernetes-preserve-unknown-fields": true])
+                                 openAPIV3Schema: withEmbeddedResourceFields(
+                                     schema ?? ["type": "object", "x-kubernetes-preserve-unknown-fields": true]))
         guard var def = crd.definition(for: GroupVersionKind(group: group, version: version, kind: kind)) else { return crd }
         // The standard fields every published CRD schema gets (our own wording).
         let objectMeta = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"
@@ -99,15 +100,41 @@ extension SchemaIndex {
             ("metadata", .ref(objectMeta),
              "Identity and bookkeeping data of the object: name, namespace, labels and annotations set by users, and the uid, resourceVersion, generation and timestamps set by the server."),
         ]
+        // The API server sets these three whatever the CRD's schema says of them (type and description).
         for (name, type, text) in standard {
             if let i = def.properties.firstIndex(where: { $0.name == name }) {
                 def.properties[i].type = type
-                if def.properties[i].description.isEmpty { def.properties[i].description = text }
+                def.properties[i].description = text
             } else {
                 def.properties.append(SchemaProperty(name: name, type: type, description: text))
             }
         }
         return closedOver([def], fallback: base, servedResources: crd.servedResources, groupVersions: crd.groupVersions)
+    }
+
+    /// What the API server's OpenAPI builder does to every `x-kubernetes-embedded-resource` object of a
+    /// CRD schema (at any depth, through lists and maps): it gets `apiVersion`, `kind` (strings) and
+    /// `metadata` (ObjectMeta) fields, replacing any the schema has, and `kind` and `apiVersion` are required.
+    static func withEmbeddedResourceFields(_ s: JSONValue) -> JSONValue {
+        guard var o = s.object else { return s }
+        if var props = o["properties"]?.object {
+            for (k, v) in props { props[k] = withEmbeddedResourceFields(v) }
+            o["properties"] = .object(props)
+        }
+        for k in ["items", "additionalProperties"] {
+            if let v = o[k], v.object != nil { o[k] = withEmbeddedResourceFields(v) }
+        }
+        guard o["x-kubernetes-embedded-resource"]?.bool == true else { return .object(o) }
+        var props = o["properties"]?.object ?? JSONObject()
+        props["apiVersion"] = ["type": "string", "description": "The group and version of the embedded object's schema."]
+        props["kind"] = ["type": "string", "description": "The type of the embedded object, in CamelCase."]
+        props["metadata"] = ["$ref": "#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta",
+                             "description": "The embedded object's name, namespace, labels, annotations and the rest of its metadata."]
+        o["properties"] = .object(props)
+        var required = (o["required"]?.array ?? []).compactMap(\.string)
+        for r in ["kind", "apiVersion"] where !required.contains(r) { required.append(r) }
+        o["required"] = .array(required.map { .string($0) })
+        return .object(o)
     }
 
     static func refs(in d: SchemaDefinition) -> [String] {

@@ -144,6 +144,27 @@ def unfold_int_or_string(s):
         unfold_int_or_string(s.get(k))
 
 
+def add_embedded_properties(s, key):
+    """The API server's builder: an embedded resource gets apiVersion, kind and metadata (synthetic
+    descriptions here), and kind and apiVersion become required."""
+    if not isinstance(s, dict):
+        return
+    for k, p in s.get("properties", {}).items():
+        add_embedded_properties(p, key + "." + k)
+    add_embedded_properties(s.get("items"), key + "[]")
+    add_embedded_properties(s.get("additionalProperties"), key + "{}")
+    if s.get("x-kubernetes-embedded-resource"):
+        props = s.setdefault("properties", {})
+        props["apiVersion"] = {"type": "string", "description": synth_description(key + ".apiVersion")}
+        props["kind"] = {"type": "string", "description": synth_description(key + ".kind")}
+        props["metadata"] = {"allOf": [{"$ref": "#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"}],
+                             "description": synth_description(key + ".metadata")}
+        required = s.setdefault("required", [])
+        for r in ("kind", "apiVersion"):
+            if r not in required:
+                required.append(r)
+
+
 def add_custom_resources(crds, rewritten, docs, discovery):
     """FAKE_CRDS=FILE (a CRD or a List of them): each served version is published as the API server
     does (discovery, and an OpenAPI v3 document with the version's schema, apiVersion, kind and
@@ -168,6 +189,7 @@ def add_custom_resources(crds, rewritten, docs, discovery):
             name = ".".join(reversed(group.split("."))) + "." + v["name"] + "." + names["kind"]
             root = json.loads(json.dumps(v.get("schema", {}).get("openAPIV3Schema", {"type": "object"})))
             unfold_int_or_string(root)
+            add_embedded_properties(root, name)
             props = root.setdefault("properties", {})
             props["apiVersion"] = {"type": "string", "description": synth_description(name + ".apiVersion")}
             props["kind"] = {"type": "string", "description": synth_description(name + ".kind")}

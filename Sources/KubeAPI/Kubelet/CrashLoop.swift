@@ -298,7 +298,8 @@ extension ControllerManager {
     /// Phase and conditions from the containers: done when none runs or will run again.
     func settlePhase(_ p: inout JSONValue, policy: String) {
         let statuses = p["status"]["containerStatuses"].array ?? []
-        let unready = statuses.filter { $0["ready"].bool != true }.compactMap { $0["name"].string }
+        let unready = sidecarsUnready(p, p["status"]["initContainerStatuses"].array ?? [])
+            + statuses.filter { $0["ready"].bool != true }.compactMap { $0["name"].string }
         let allDone = !statuses.isEmpty && statuses.allSatisfy { !$0["state"]["terminated"].isNull }
         if allDone {
             let failed = statuses.contains { ($0["state"]["terminated"]["exitCode"].int ?? 0) != 0 }

@@ -196,8 +196,7 @@ extension ControllerManager {
                                        "reason": "CrashLoopBackOff"]]
         }
         catchUpEvents(pod, c, host: host, restarts: restarts, exits: exits, isInit: isInit)
-        // Every run that ended here was killed by its liveness probe, when it has one that fails.
-        let kills = restarts.count - (running != nil ? 1 : 0)
+        // Every run started here failed its postStart hook, when it has one that fails.
         if restarts.count > 0, let hook = ContainerFate.postStartFailure(c, pod: pod),
            fate == ContainerFate(seconds: hook.at + hook.stop, exitCode: hook.containerExitCode) {
             let saved = clockOverride
@@ -205,6 +204,8 @@ extension ControllerManager {
             postStartFailed(c, pod: pod, host: host, repeats: restarts.count, first: Timestamp(seconds: restarts.first))
             setClock(saved)
         }
+        // Every run that ended here was killed by its liveness probe, when it has one that fails.
+        let kills = restarts.count - (running != nil ? 1 : 0)
         if kills > 0, let kill = ContainerFate.livenessKill(c, pod: pod), fate == ContainerFate(seconds: kill.at + kill.stop, exitCode: kill.exitCode) {
             let saved = clockOverride
             setClock(Timestamp(seconds: (lastRun?.end ?? T) - kill.stop))

@@ -46,7 +46,6 @@ extension ControllerManager {
     func scheduleContainerTransitions(_ pod: JSONValue) throws {
         let ns = pod["metadata"]["namespace"].string ?? "", name = pod["metadata"]["name"].string ?? ""
         let id = podTimerID(ns, name)
-        let policy = pod["spec"]["restartPolicy"].string ?? "Always"
         let statuses = byName(pod["status"]["containerStatuses"])
         var due: Int64?
         if pod["metadata"]["deletionTimestamp"].isNull, !isTerminated(pod) {

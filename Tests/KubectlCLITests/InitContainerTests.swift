@@ -103,4 +103,20 @@ import Testing
         #expect(out.contains("Init:CrashLoopBackOff") || out.contains("Init:0/1"), "\(out)")
         #expect(pod(s, "{.status.phase}") == "Pending")
     }
+
+    @Test func aSidecarStartsAfterTheInitContainersBeforeItAndCountsInReady() {
+        let s = TestStore()
+        let f = manifest(s, inits: """
+            [{name: setup, image: busybox, command: [sleep, '10']},
+             {name: proxy, image: nginx, restartPolicy: Always}]
+            """)
+        #expect(s.run("create -f \(f)").exitCode == 0)
+        #expect(s.run("get pods --no-headers").stdout == "p     0/2   Init:0/2   0     0s\n")
+        // A sidecar not started yet is incomplete and unready, as the kubelet's conditions say.
+        #expect(pod(s, "{.status.conditions[1].message}|{.status.conditions[2].message}|{.status.conditions[3].message}")
+            == "containers with incomplete status: [setup proxy]|containers with unready status: [proxy app]|containers with unready status: [proxy app]")
+        #expect(pods(s, at: "2026-11-23T12:00:10Z") == "p     2/2   Running   0     10s\n")
+        #expect(pod(s, "{.status.initContainerStatuses[1].state.running.startedAt} {.status.initContainerStatuses[1].started}/{.status.initContainerStatuses[1].ready}")
+            == "2026-11-23T12:00:10Z true/true")
+    }
 }

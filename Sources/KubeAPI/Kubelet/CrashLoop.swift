@@ -46,7 +46,6 @@ extension ControllerManager {
     func scheduleContainerTransitions(_ pod: JSONValue) throws {
         let ns = pod["metadata"]["namespace"].string ?? "", name = pod["metadata"]["name"].string ?? ""
         let id = podTimerID(ns, name)
-        let policy = pod["spec"]["restartPolicy"].string ?? "Always"
         let statuses = byName(pod["status"]["containerStatuses"])
         var due: Int64?
         if pod["metadata"]["deletionTimestamp"].isNull, !isTerminated(pod) {
@@ -196,8 +195,7 @@ extension ControllerManager {
                                        "reason": "CrashLoopBackOff"]]
         }
         catchUpEvents(pod, c, host: host, restarts: restarts, exits: exits, isInit: isInit)
-        // Every run that ended here was killed by its liveness probe, when it has one that fails.
-        let kills = restarts.count - (running != nil ? 1 : 0)
+        // Every run started here failed its postStart hook, when it has one that fails.
         if restarts.count > 0, let hook = ContainerFate.postStartFailure(c, pod: pod),
            fate == ContainerFate(seconds: hook.at + hook.stop, exitCode: hook.containerExitCode) {
             let saved = clockOverride
@@ -205,6 +203,8 @@ extension ControllerManager {
             postStartFailed(c, pod: pod, host: host, repeats: restarts.count, first: Timestamp(seconds: restarts.first))
             setClock(saved)
         }
+        // Every run that ended here was killed by its liveness probe, when it has one that fails.
+        let kills = restarts.count - (running != nil ? 1 : 0)
         if kills > 0, let kill = ContainerFate.livenessKill(c, pod: pod), fate == ContainerFate(seconds: kill.at + kill.stop, exitCode: kill.exitCode) {
             let saved = clockOverride
             setClock(Timestamp(seconds: (lastRun?.end ?? T) - kill.stop))
@@ -298,7 +298,8 @@ extension ControllerManager {
     /// Phase and conditions from the containers: done when none runs or will run again.
     func settlePhase(_ p: inout JSONValue, policy: String) {
         let statuses = p["status"]["containerStatuses"].array ?? []
-        let unready = statuses.filter { $0["ready"].bool != true }.compactMap { $0["name"].string }
+        let unready = sidecarsUnready(p, p["status"]["initContainerStatuses"].array ?? [])
+            + statuses.filter { $0["ready"].bool != true }.compactMap { $0["name"].string }
         let allDone = !statuses.isEmpty && statuses.allSatisfy { !$0["state"]["terminated"].isNull }
         if allDone {
             let failed = statuses.contains { ($0["state"]["terminated"]["exitCode"].int ?? 0) != 0 }

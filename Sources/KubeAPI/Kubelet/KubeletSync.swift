@@ -69,8 +69,8 @@ extension ControllerManager {
         let mains = (p["spec"]["containers"].array ?? []).map { waitingStatus($0, reason: "ContainerCreating", message: nil) }
         status["containerStatuses"] = .array(mains.sorted { ($0["name"].string ?? "") < ($1["name"].string ?? "") })
         if !inits.isEmpty { status["initContainerStatuses"] = .array(inits) }
-        let initNames = (p["spec"]["initContainers"].array ?? []).filter { !PodSpecs.isSidecar($0) }.compactMap { $0["name"].string }
-        let mainNames = (p["spec"]["containers"].array ?? []).compactMap { $0["name"].string }
+        let initNames = (p["spec"]["initContainers"].array ?? []).compactMap { $0["name"].string }
+        let mainNames = sidecarsUnready(p, inits) + (p["spec"]["containers"].array ?? []).compactMap { $0["name"].string }
         status["conditions"] = podConditions(sandbox: false, incompleteInits: initNames, unready: mainNames)
         status["phase"] = "Pending"
         _ = status.remove(["podIP"])
@@ -88,8 +88,9 @@ extension ControllerManager {
         for c in p["spec"]["initContainers"].array ?? [] {
             let cname = c["name"].string ?? ""
             if !incomplete.isEmpty {
+                // Not started yet: incomplete, a sidecar too (it counts once it has started).
                 inits.append(waitingStatus(c, reason: "PodInitializing", message: nil))
-                if !PodSpecs.isSidecar(c) { incomplete.append(cname) }
+                incomplete.append(cname)
                 continue
             }
             let st = try startContainer(c, previous: previousInits[cname], isInit: true, ctx: &ctx, rec: &rec)
@@ -99,7 +100,8 @@ extension ControllerManager {
         }
         if !inits.isEmpty { status["initContainerStatuses"] = .array(inits) }
         var mains: [JSONValue] = []
-        var unready: [String] = []
+        // Sidecars count in ContainersReady, first (the kubelet lists init containers before the others).
+        var unready = sidecarsUnready(p, inits)
         let previous = byName(status["containerStatuses"])
         for c in p["spec"]["containers"].array ?? [] {
             let cname = c["name"].string ?? ""
@@ -122,6 +124,14 @@ extension ControllerManager {
         status["conditions"] = podConditions(sandbox: true, incompleteInits: incomplete, unready: unready)
         let running = incomplete.isEmpty && mains.contains { !$0["state"]["running"].isNull }
         status["phase"] = running ? "Running" : "Pending"
+    }
+
+    /// The sidecars (restartable init containers) whose status is not ready, in spec order.
+    func sidecarsUnready(_ pod: JSONValue, _ initStatuses: [JSONValue]) -> [String] {
+        (pod["spec"]["initContainers"].array ?? []).filter(PodSpecs.isSidecar).compactMap { c -> String? in
+            let name = c["name"].string ?? ""
+            return initStatuses.first(where: { $0["name"].string == name })?["ready"].bool == true ? nil : name
+        }
     }
 
     func podConditions(sandbox: Bool, incompleteInits: [String], unready: [String]) -> JSONValue {

@@ -98,6 +98,38 @@ struct PodShapeFingerprint {
         bytes.append(24)
     }
 
+    /// The old version of an object after its new one (`object(new)` first): members equal to the new
+    /// version's (most of a pod its controller updates) are written as such, not walked again. (Equal
+    /// members compare equal whatever their key order, as the comparison sees them.)
+    mutating func object(_ old: JSONValue, after new: JSONValue) {
+        guard case .object(let o) = old, case .object(let n) = new else { object(old); return }
+        bytes.append(25)
+        for (k, x) in o where k != "apiVersion" && k != "kind" {
+            bytes.append(22); text(k)
+            if k == "metadata", case .object(let m) = x {
+                bytes.append(23)
+                let nm = n[k]?.object
+                for (mk, mx) in m where !Self.strippedMetadata.contains(mk) {
+                    bytes.append(22); text(mk)
+                    if let my = nm?[mk], my == mx { bytes.append(26) } else { value(mx) }
+                }
+                bytes.append(24)
+            } else if let y = n[k], y == x {
+                bytes.append(26)
+            } else if case .object(let xo) = x, case .object(let yo)? = n[k] {
+                // One level further (a pod's spec or status with some members changed).
+                bytes.append(27); count(xo.count)
+                for (xk, xv) in xo {
+                    text(xk)
+                    if let yv = yo[xk], yv == xv { bytes.append(26) } else { value(xv) }
+                }
+            } else {
+                value(x)
+            }
+        }
+        bytes.append(24)
+    }
+
     /// Managed-fields entries: as they are, but for the strings inside their `k:` and `v:` keys.
     mutating func entries(_ v: JSONValue, keys: inout PodShapeKeyCache) {
         guard case .array(let a) = v else { bytes.append(30); value(v, raw: true); return }

@@ -196,6 +196,8 @@ public final class APISession {
     var requiredInSpec: (definition: String, spec: JSONValue, causes: [APIError.Cause])?
     /// The last pod spec a client's create passed `SpecRules` with (`SpecValidation.withoutTokenVolumeName`).
     var validPodSpec: JSONValue?
+    /// The last pod spec a controller's create passed `SpecRules` with (`SpecValidation.withoutTokenVolumeName`).
+    var validControllerPodSpec: JSONValue?
     /// The managed fields of the last pod created in this session, with what they depend on.
     var createdPodFields: CreatedPodFields?
     /// The managed fields of the last few shapes of controllers' pod updates (`PodShapeMemo`).

@@ -126,6 +126,17 @@ struct SpecRules: AdmissionStep {
             && s.fieldManager.subresource != "ephemeralcontainers"
         let spec: JSONValue? = podCreate ? .some(SpecValidation.withoutTokenVolumeName(r.object["spec"])) : .none
         if let spec, let valid = s.validPodSpec, valid == spec { return }
+        // A controller's pod create is judged by `SpecValidation` alone, which reads the spec: the
+        // pods of one template pass once per session.
+        if !r.fromClient && r.operation == .create && r.groupKind == ("", "Pod") && r.object["apiVersion"].string == "v1"
+            && r.object["kind"].string == "Pod" {
+            let spec = SpecValidation.withoutTokenVolumeName(r.object["spec"])
+            if let valid = s.validControllerPodSpec, valid == spec { return }
+            let causes = SpecValidation.validate(r.object, old: r.old, type: r.type, session: s)
+            if !causes.isEmpty { throw r.invalid(causes) }
+            s.validControllerPodSpec = spec
+            return
+        }
         var causes = SpecValidation.validate(r.object, old: r.old, type: r.type, session: s)
         // A write of pods/ephemeralcontainers changes nothing else (its own rules ran before).
         if r.fromClient && s.fieldManager.subresource != "ephemeralcontainers" {

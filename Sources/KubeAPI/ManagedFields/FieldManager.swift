@@ -95,8 +95,8 @@ extension APISession {
     /// holds for, and the managed-fields entries the book starts from.
     func podShape(_ obj: JSONValue, old: JSONValue, requested: JSONValue) -> (fp: PodShapeFingerprint, context: String, source: [JSONValue])? {
         var fp = PodShapeFingerprint()
-        fp.object(old)
         fp.object(obj)
+        fp.object(old, after: obj)
         var source = obj["metadata"]["managedFields"]
         fp.entries(source, keys: &podShapeKeys)
         // The book reads the old object's entries when the new one has none it can read.

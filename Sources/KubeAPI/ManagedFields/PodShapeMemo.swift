@@ -98,6 +98,38 @@ struct PodShapeFingerprint {
         bytes.append(24)
     }
 
+    /// The old version of an object after its new one (`object(new)` first): members equal to the new
+    /// version's (most of a pod its controller updates) are written as such, not walked again. (Equal
+    /// members compare equal whatever their key order, as the comparison sees them.)
+    mutating func object(_ old: JSONValue, after new: JSONValue) {
+        guard case .object(let o) = old, case .object(let n) = new else { object(old); return }
+        bytes.append(25)
+        for (k, x) in o where k != "apiVersion" && k != "kind" {
+            bytes.append(22); text(k)
+            if k == "metadata", case .object(let m) = x {
+                bytes.append(23)
+                let nm = n[k]?.object
+                for (mk, mx) in m where !Self.strippedMetadata.contains(mk) {
+                    bytes.append(22); text(mk)
+                    if let my = nm?[mk], my == mx { bytes.append(26) } else { value(mx) }
+                }
+                bytes.append(24)
+            } else if let y = n[k], y == x {
+                bytes.append(26)
+            } else if case .object(let xo) = x, case .object(let yo)? = n[k] {
+                // One level further (a pod's spec or status with some members changed).
+                bytes.append(27); count(xo.count)
+                for (xk, xv) in xo {
+                    text(xk)
+                    if let yv = yo[xk], yv == xv { bytes.append(26) } else { value(xv) }
+                }
+            } else {
+                value(x)
+            }
+        }
+        bytes.append(24)
+    }
+
     /// Managed-fields entries: as they are, but for the strings inside their `k:` and `v:` keys.
     mutating func entries(_ v: JSONValue, keys: inout PodShapeKeyCache) {
         guard case .array(let a) = v else { bytes.append(30); value(v, raw: true); return }
@@ -235,13 +267,16 @@ enum PodShapeKeyTemplate {
 /// A `fieldsV1` tree with holes in its list keys; subtrees without list keys are kept whole.
 indirect enum PodShapeFieldsTemplate {
     case fixed(JSONValue)
-    case object([(key: PodShapeKeyTemplate, value: PodShapeFieldsTemplate)], sorts: Bool)
+    /// Members with their keys' templates; the tree as it was made and the tokens in it (when the pod
+    /// has the same strings for them, the tree is used as it is).
+    case object([(key: PodShapeKeyTemplate, value: PodShapeFieldsTemplate)], sorts: Bool, original: JSONValue, tokens: [Int])
 
     /// Nil when a key cannot be templated.
     static func make(_ v: JSONValue, _ fp: PodShapeFingerprint, keys: inout PodShapeKeyCache) -> PodShapeFieldsTemplate? {
         guard case .object(let o) = v, hasListKey(v) else { return .fixed(v) }
         var members: [(key: PodShapeKeyTemplate, value: PodShapeFieldsTemplate)] = []
         var sorts = false
+        var tokens: [Int] = []
         for (k, x) in o {
             let key: PodShapeKeyTemplate
             if PodShapeKeyCache.isListKey(k) {
@@ -249,13 +284,15 @@ indirect enum PodShapeFieldsTemplate {
                       t.render(fp.strings) == k else { return nil }
                 key = t
                 sorts = true
+                if case .pieces(let ps) = t { for case .token(let i) in ps { tokens.append(i) } }
             } else {
                 key = .literal(k)
             }
             guard let sub = make(x, fp, keys: &keys) else { return nil }
+            if case .object(_, _, _, let inner) = sub { tokens += inner }
             members.append((key, sub))
         }
-        return .object(members, sorts: sorts)
+        return .object(members, sorts: sorts, original: v, tokens: tokens)
     }
 
     static func hasListKey(_ v: JSONValue) -> Bool {
@@ -264,11 +301,13 @@ indirect enum PodShapeFieldsTemplate {
         return false
     }
 
-    func render(_ strings: [String]) -> JSONValue {
+    /// The tree for a pod whose token `i` is `strings[i]` (`made`: the strings of the pod it was made from).
+    func render(_ strings: [String], made: [String]) -> JSONValue {
         switch self {
         case .fixed(let v): return v
-        case .object(let members, let sorts):
-            var pairs = members.map { (key: $0.key.render(strings), value: $0.value.render(strings)) }
+        case .object(let members, let sorts, let original, let tokens):
+            if tokens.allSatisfy({ strings[$0] == made[$0] }) { return original }
+            var pairs = members.map { (key: $0.key.render(strings), value: $0.value.render(strings, made: made)) }
             if sorts { pairs.sort { Self.fieldsKeyLess($0.key, $1.key) } }
             var o = JSONObject()
             for p in pairs { o.appendUnchecked(p.key, p.value) }
@@ -295,6 +334,8 @@ struct PodShapeMemo {
 
     var context: String
     var bytes: [UInt8]
+    /// The strings of the pod the memo was made from.
+    var strings: [String]
     /// Nil: the update leaves no managed fields.
     var entries: [Entry]?
 
@@ -303,6 +344,7 @@ struct PodShapeMemo {
     init?(context: String, fp: PodShapeFingerprint, origins: [Int?], result: JSONValue?, keys: inout PodShapeKeyCache) {
         self.context = context
         bytes = fp.bytes
+        strings = fp.strings
         guard let result else { entries = nil; return }
         guard case .array(let out) = result, out.count == origins.count else { return nil }
         var made: [Entry] = []
@@ -322,7 +364,7 @@ struct PodShapeMemo {
             switch e {
             case .kept(let i): return source[i]
             case .made(var o, let fields):
-                o["fieldsV1"] = fields.render(fp.strings)
+                o["fieldsV1"] = fields.render(fp.strings, made: strings)
                 return .object(o)
             }
         })

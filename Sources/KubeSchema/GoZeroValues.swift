@@ -133,12 +133,21 @@ public enum GoZeroValues {
     @inline(__always)
     public static func leftOut(_ value: JSONValue, field: String, rule: OmitRule, of def: SchemaDefinition,
                                index: SchemaIndex = .builtin) -> Bool {
+        // A zero of the field's own type only: a value of another type is for decoding to refuse.
+        func scalar(_ ok: (SchemaType) -> Bool) -> Bool {
+            guard rule.zeroLeftOut.contains(field), let t = def.property(named: field)?.type else { return false }
+            return ok(index.resolve(t).0)
+        }
         switch value {
         case .null: return !rule.written.contains(field)
-        case .string(let s): return s.isEmpty && rule.zeroLeftOut.contains(field)
-        case .int(let i): return i == 0 && rule.zeroLeftOut.contains(field)
-        case .double(let d): return d == 0 && rule.zeroLeftOut.contains(field)
-        case .bool(let b): return !b && rule.zeroLeftOut.contains(field)
+        case .string(let s):
+            return s.isEmpty && scalar { if case .string = $0 { return true }; return false }
+        case .int(let i):
+            return i == 0 && scalar { switch $0 { case .integer, .number: return true; default: return false } }
+        case .double(let d):
+            return d == 0 && scalar { switch $0 { case .integer, .number: return true; default: return false } }
+        case .bool(let b):
+            return !b && scalar { if case .boolean = $0 { return true }; return false }
         case .array(let a):
             guard a.isEmpty, !rule.written.contains(field), let t = def.property(named: field)?.type,
                   case .array = index.resolve(t).0 else { return false }

@@ -1,3 +1,4 @@
+import KubeModel
 /// Format 5 (schema v9) of a stored object's data: an event's JSON as one of the few shapes the
 /// recorders write (`skeletons`: the text with every string value emptied) and its string values, each
 /// coded by what it is (`Slot`): a copy or a prefix of an earlier value, a uid as its 16 bytes, a time as
@@ -399,7 +400,7 @@ enum EventCodec {
         func num(_ a: Int, _ b: Int) -> Int64? { parseDigits(UnsafeBufferPointer(rebasing: v[a..<b]), leadingZeros: true).map { Int64($0) } }
         guard let y = num(0, 4), let mo = num(5, 7), let d = num(8, 10), let h = num(11, 13), let mi = num(14, 16),
               let s = num(17, 19), y >= 1970, (1...12).contains(mo), (1...31).contains(d), h < 24, mi < 60, s < 60 else { return nil }
-        let seconds = daysFromCivil(y, mo, d) * 86_400 + h * 3600 + mi * 60 + s
+        let seconds = Int64(daysFromCivil(Int(y), Int(mo), Int(d))) * 86_400 + h * 3600 + mi * 60 + s
         var back: [UInt8] = []
         appendTime(&back, seconds, zone: zone)
         return back.elementsEqual(v) ? seconds : nil
@@ -407,7 +408,8 @@ enum EventCodec {
 
     static func appendTime(_ out: inout [UInt8], _ seconds: Int64, zone: Bool) {
         let days = seconds / 86_400, rest = seconds % 86_400
-        let (y, m, d) = civilFromDays(days)
+        let (yi, mi, di) = civilFromDays(Int(days))
+        let (y, m, d) = (Int64(yi), Int64(mi), Int64(di))
         func two(_ v: Int64) { out.append(0x30 + UInt8(v / 10)); out.append(0x30 + UInt8(v % 10)) }
         two(y / 100 % 100)
         two(y % 100)
@@ -422,28 +424,5 @@ enum EventCodec {
         out.append(0x3A)
         two(rest % 60)
         if zone { out.append(0x5A) }
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-    static func daysFromCivil(_ y0: Int64, _ m: Int64, _ d: Int64) -> Int64 {
-        let y = m <= 2 ? y0 - 1 : y0
-        let era = y / 400
-        let yoe = y - era * 400
-        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    static func civilFromDays(_ z0: Int64) -> (Int64, Int64, Int64) {
-        let z = z0 + 719_468
-        let era = z / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let y = yoe + era * 400
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (m <= 2 ? y + 1 : y, m, d)
     }
 }

@@ -112,8 +112,10 @@ struct DeleteOptions: FlagOptions {
         // clock they happen when they fall due, and the command waits for them, as kubectl does.
         let frozen = !(inv.environment["KUBECTL_LOCAL_NOW"] ?? "").isEmpty
         let within = frozen ? waitSeconds : 0
-        // Many deletes share a transaction, each in its own savepoint; lines print once committed.
-        try server.writeEach(infos, batchSize: 1024, { s, r -> String? in
+        // Many deletes share a transaction, each in its own savepoint; lines print once committed. 256 per
+        // transaction, as `create -f`: a batch's logged states and decoded pods are what the command holds
+        // (1,024 peaked 17 MB higher deleting 10,000 pods, for the same CPU time).
+        try server.writeEach(infos, batchSize: 256, { s, r -> String? in
             let t = try r.get()
             guard let type = t.type else { return nil }
             var left: String?

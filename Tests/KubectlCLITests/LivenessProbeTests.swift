@@ -100,4 +100,48 @@ import Testing
         let killing = s.run("get events --field-selector reason=Killing -o jsonpath={.items[0].count}").stdout
         #expect((Int(killing) ?? 0) > 83_000, "\(killing)")
     }
+
+    /// A file removed after a long sleep, and a probe whose initial delay lies far away: the kill falls at
+    /// its time (the walk over the probes jumps over the times nothing changes), and a delay beyond the
+    /// script leaves the container alone.
+    @Test func aLongSleepBeforeTheRemovalStillKillsAtItsTime() {
+        let s = TestStore()
+        let f = s.writeFile("p.yaml", """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: late}
+            spec:
+              terminationGracePeriodSeconds: 2
+              containers:
+              - name: app
+                image: busybox
+                command: [sh, -c, 'touch /tmp/h; sleep 86400; rm -f /tmp/h; sleep 600']
+                livenessProbe:
+                  exec: {command: [cat, /tmp/h]}
+                  periodSeconds: 1
+            ---
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: delayed}
+            spec:
+              containers:
+              - name: app
+                image: busybox
+                command: [sh, -c, 'touch /tmp/h; sleep 30; rm -f /tmp/h; tail -f /dev/null']
+                livenessProbe:
+                  exec: {command: [cat, /tmp/h]}
+                  periodSeconds: 1
+                  initialDelaySeconds: 2000000000
+
+            """)
+        #expect(s.run("create -f \(f)").exitCode == 0)
+        // Removed at +86400s: probes fail at +86401, +86402, +86403 (the kill), the shell is killed 2 s later.
+        s.setNow("2026-11-24T12:00:02Z")
+        #expect(s.run("get pod late -o 'jsonpath={.status.containerStatuses[0].restartCount}'").stdout == "0")
+        #expect(events(s, "Killing") == "")
+        s.setNow("2026-11-24T12:00:05Z")
+        #expect(s.run("get pod late -o 'jsonpath={.status.containerStatuses[0].restartCount}'").stdout == "1")
+        #expect(events(s, "Killing").hasPrefix("1|2026-11-24T12:00:03Z|2026-11-24T12:00:03Z|spec.containers{app}|"))
+        #expect(s.run("get pod delayed -o 'jsonpath={.status.containerStatuses[0].restartCount}'").stdout == "0")
+    }
 }

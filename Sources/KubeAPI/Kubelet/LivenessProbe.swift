@@ -54,21 +54,27 @@ extension ContainerFate {
         let horizon = (changes.last?.at ?? 0) + delay + period * (threshold + 1)
         var failures: [Int64] = []
         var run = 0
-        var t: Int64 = 0
+        // Probes at multiples of the period, the first at or after the initial delay. While the file
+        // exists nothing happens until the next change, so the walk jumps to the first probe after it;
+        // each failing probe is an event, and more than `maxFailures` of them count as no kill (a
+        // `failureThreshold` or a script so long that the kill lies beyond any simulated time).
+        let maxFailures = 100_000
+        var t: Int64 = (delay + period - 1) / period * period
         while t <= horizon {
-            if t >= delay {
-                if let own, t >= max(1, own.seconds) { return nil }
-                // The state just before second t: the last change strictly earlier, else the opposite of the first.
-                let exists = changes.last(where: { $0.at < t })?.exists ?? !changes[0].exists
-                if exists {
-                    run = 0
-                } else {
-                    failures.append(t)
-                    run += 1
-                    if run == threshold { break }
-                }
+            if let own, t >= max(1, own.seconds) { return nil }
+            // The state just before second t: the last change strictly earlier, else the opposite of the first.
+            let exists = changes.last(where: { $0.at < t })?.exists ?? !changes[0].exists
+            if exists {
+                run = 0
+                guard let next = changes.first(where: { $0.at >= t }) else { return nil }
+                t += (next.at - t) / period * period + period  // the first probe after the change
+            } else {
+                failures.append(t)
+                run += 1
+                if run == threshold { break }
+                if failures.count >= maxFailures { return nil }
+                t += period
             }
-            t += period
         }
         guard run == threshold else { return nil }
         let grace = probe["terminationGracePeriodSeconds"].int ?? pod["spec"]["terminationGracePeriodSeconds"].int ?? 30

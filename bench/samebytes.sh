@@ -4,14 +4,9 @@
 # The scenario: create -f of 1,000 pods over 20 nodes, a file of valid and invalid pods (twice, also with
 # -o name), a Deployment scaled 1 -> 700, one of its pods relabelled out of it, scaled down to 40, then
 # get -o yaml of pods, events, ReplicaSets and Deployments, get events, get -o wide, describe pods and rs.
-# Both binaries must be dynamically linked builds (`swift build -c release`).
-set -uo pipefail
-cd "$(dirname "$0")/.."
-OLD=$(realpath "$1"); NEW=$(realpath "$2"); W=$(mktemp -d)
-gcc -O2 -shared -fPIC -o $W/detrand.so bench/detrand.c -ldl
-python3 bench/gen.py namespaces 20 > $W/ns.yaml
-python3 bench/gen.py nodes 19 110 > $W/nodes.yaml
-python3 bench/gen.py pods 1000 20 > $W/pods.yaml
+# Both binaries must be dynamically linked builds (`swift build -c release`). Set-up: bench/samelib.sh.
+source "$(dirname "$0")/samelib.sh"
+same_setup "$1" "$2"
 cat > $W/edge.yaml <<'YAML'
 apiVersion: v1
 kind: Pod
@@ -60,9 +55,7 @@ spec: {containers: [{name: c, image: "nginx:no-such-tag-zz"}]}
 YAML
 scenario() { # BIN OUT
   local BIN=$1 OUT=$2 n=0 S=$2/s.db
-  mkdir -p $OUT
-  run() { n=$((n+1)); "$BIN" --store $S "$@" > $OUT/$n.out 2> $OUT/$n.err; echo "exit $?" >> $OUT/$n.out; }
-  export DETRAND_FREEZE=1 KUBECTL_LOCAL_NOW=2026-11-23T12:00:00Z LD_PRELOAD=$W/detrand.so
+  same_begin
   run create -f $W/ns.yaml; run create -f $W/nodes.yaml; run create -f $W/pods.yaml
   run create -f $W/edge.yaml; run create -f $W/edge.yaml -o name
   run create deployment web --image=nginx:1.27 --replicas=1 -n ns-5
@@ -71,12 +64,6 @@ scenario() { # BIN OUT
   run scale deployment web --replicas=40 -n ns-5
   run get pods -A -o yaml; run get events -A -o yaml; run get events -A; run get pods -A -o wide
   run describe pods -n ns-1; run describe pods -n ns-5; run describe rs -n ns-5; run get rs,deploy -A -o yaml
-  unset LD_PRELOAD DETRAND_FREEZE
-  rm -f $S $S-wal $S-shm
+  same_end
 }
-scenario "$OLD" $W/old; scenario "$NEW" $W/new
-if diff -r $W/old $W/new > $W/diff.txt; then
-  echo "samebytes: identical ($(ls $W/old | wc -l) files, $(cat $W/old/* | wc -c) bytes)"; rm -rf $W
-else
-  echo "samebytes: DIFFERENT, see $W/diff.txt"; head -40 $W/diff.txt; exit 1
-fi
+same_compare samebytes

@@ -6,14 +6,9 @@
 # a Deployment of 30, a pod with a finalizer, unscheduled pods; then deletes by name, by selector, of a
 # namespace's pods, of the Deployment's pods (replaced), --force, --grace-period, --wait=false, the
 # clock moved on, and `delete pods --all -A`.
-# Both binaries must be dynamically linked builds (`swift build -c release`).
-set -uo pipefail
-cd "$(dirname "$0")/.."
-OLD=$(realpath "$1"); NEW=$(realpath "$2"); W=$(mktemp -d)
-gcc -O2 -shared -fPIC -o $W/detrand.so bench/detrand.c -ldl
-python3 bench/gen.py namespaces 20 > $W/ns.yaml
-python3 bench/gen.py nodes 19 110 > $W/nodes.yaml
-python3 bench/gen.py pods 1000 20 > $W/pods.yaml
+# Both binaries must be dynamically linked builds (`swift build -c release`). Set-up: bench/samelib.sh.
+source "$(dirname "$0")/samelib.sh"
+same_setup "$1" "$2"
 cat > $W/extra.yaml <<'YAML'
 apiVersion: v1
 kind: Pod
@@ -32,9 +27,7 @@ spec: {nodeSelector: {none: none}, containers: [{name: c, image: nginx}]}
 YAML
 scenario() { # BIN OUT
   local BIN=$1 OUT=$2 n=0 S=$2/s.db
-  mkdir -p $OUT
-  run() { n=$((n+1)); "$BIN" --store $S "$@" > $OUT/$n.out 2> $OUT/$n.err; echo "exit $?" >> $OUT/$n.out; }
-  export DETRAND_FREEZE=1 KUBECTL_LOCAL_NOW=2026-11-23T12:00:00Z LD_PRELOAD=$W/detrand.so
+  same_begin
   run create -f $W/ns.yaml; run create -f $W/nodes.yaml; run create -f $W/pods.yaml; run create -f $W/extra.yaml
   run create deployment web --image=nginx:1.27 --replicas=30 -n ns-5
   run delete pod pod-1 -n ns-1; run delete pod held -n ns-1; run delete pod sleeper -n ns-1 --wait=false
@@ -46,12 +39,6 @@ scenario() { # BIN OUT
   run delete deployment web -n ns-5
   run delete pods --all -A
   run get pods -A -o yaml; run get events -A -o yaml; run get events -A; run get rs,deploy -A -o yaml
-  unset LD_PRELOAD DETRAND_FREEZE
-  rm -f $S $S-wal $S-shm
+  same_end
 }
-scenario "$OLD" $W/old; scenario "$NEW" $W/new
-if diff -r $W/old $W/new > $W/diff.txt; then
-  echo "samedelete: identical ($(ls $W/old | wc -l) files, $(cat $W/old/* | wc -c) bytes)"; rm -rf $W
-else
-  echo "samedelete: DIFFERENT, see $W/diff.txt"; head -40 $W/diff.txt; exit 1
-fi
+same_compare samedelete

@@ -51,6 +51,23 @@ final class DataCodec {
     /// Whether events may be written in format 5 (the store's schema is v9 or later).
     var eventFormat = false
 
+    /// Whether logged states may be written in format 6 (`DeltaCodec`; the store's schema is v10 or later).
+    var deltaFormat = false
+    private var deltaTable: [UInt16] = []
+
+    /// The bytes to log for a state of an object whose stored data is `base`: format 6 (`DeltaCodec`)
+    /// when the state has enough in common with it, else `encode(_:)`.
+    func encode(_ text: String, against base: StoredData?) -> [UInt8]? {
+        guard deltaFormat, let base else { return encode(text) }
+        var text = text, baseText = base.text
+        let delta = text.withUTF8 { t in
+            baseText.withUTF8 { b in
+                base.blob.withUnsafeBufferPointer { DeltaCodec.encode(t, base: b, baseBlob: $0, table: &deltaTable) }
+            }
+        }
+        return delta ?? encode(text)
+    }
+
     /// The bytes to store for a row's table cells, or nil to store them as text (short cells).
     func encodeCells(_ text: String) -> [UInt8]? {
         encode(text, format: DataCodec.cellsFormat)
@@ -69,6 +86,7 @@ final class DataCodec {
     func decode(_ blob: UnsafeBufferPointer<UInt8>) throws -> String {
         guard let format = blob.first else { return "" }
         if format == EventCodec.format { return String(decoding: try EventCodec.decode(blob), as: UTF8.self) }
+        if format == DeltaCodec.format { return try DeltaCodec.decode(blob) { try decode($0) } }
         guard let dictionary = DataCodec.dictionary(format) else {
             throw StoreError.corrupt("object data in unknown format \(format)")
         }
@@ -88,6 +106,13 @@ final class DataCodec {
         }
         return text
     }
+}
+
+/// An object's data as stored (a BLOB of format 1-5) and its text: the base of a logged state
+/// (`DataCodec.encode(_:against:)`).
+struct StoredData {
+    var blob: [UInt8]
+    var text: String
 }
 
 /// A deflate stream primed with the dictionary for each object.

@@ -17,8 +17,12 @@ final class Database {
     /// The schema version of the open store (`PRAGMA user_version` after migrations; an older one
     /// when a read-only user reads an old store as it is).
     var schemaVersion: Int32 = 0 {
-        // Events are written in format 5 (`EventCodec`) from schema v9 on: an older build refuses the store.
-        didSet { codec.eventFormat = schemaVersion >= 9 }
+        // Events are written in format 5 (`EventCodec`) from schema v9 on, logged states in format 6
+        // (`DeltaCodec`) from v10 on: an older build refuses the store.
+        didSet {
+            codec.eventFormat = schemaVersion >= 9
+            codec.deltaFormat = schemaVersion >= 10
+        }
     }
     /// Indexed field names and their codes (`field_names`, schema v8), as far as this connection has seen them.
     var fieldCodes: [String: Int64] = [:]
@@ -232,6 +236,12 @@ final class Statement {
         guard let p = sqlite3_column_blob(handle, column) else { return "" }
         let n = Int(sqlite3_column_bytes(handle, column))
         return try database.codec.decode(UnsafeBufferPointer(start: p.assumingMemoryBound(to: UInt8.self), count: n))
+    }
+
+    /// The bytes of a BLOB column, nil when the value is not a BLOB.
+    func blob(_ column: Int32) -> [UInt8]? {
+        guard sqlite3_column_type(handle, column) == SQLITE_BLOB, let p = sqlite3_column_blob(handle, column) else { return nil }
+        return Array(UnsafeRawBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, column))))
     }
 
     /// Binds a uid as `objects.uid` keeps it (`UIDCodec`; text in a store older than v8).

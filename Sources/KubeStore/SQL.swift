@@ -190,9 +190,15 @@ enum SQL {
     /// v8 could not read, so such a build refuses the store (`schemaTooNew`). Rows stay as written.
     static let migrateV9 = "SELECT 1"
 
+    /// Version 10: no table changes; a state only logged (a pod's Terminating state, its stopped status
+    /// and its grace-0 delete when the pod goes in the same request) is stored in data format 6
+    /// (`DeltaCodec`: the stored object's data and the edits that make the state), which a build of v9
+    /// could not read, so such a build refuses the store (`schemaTooNew`). Rows stay as written.
+    static let migrateV10 = "SELECT 1"
+
     /// Ordered migrations; index i brings the schema from version i to version i + 1.
     static let migrations: [String] = [schemaV1, migrateV2, migrateV3, migrateV4, migrateV5, migrateV6, migrateV7,
-                                       migrateV8, migrateV9]
+                                       migrateV8, migrateV9, migrateV10]
     static var currentVersion: Int32 { Int32(migrations.count) }
 
     // MARK: Connection and transactions
@@ -236,6 +242,8 @@ enum SQL {
         FROM objects o JOIN object_data d ON d.id = o.id WHERE o.id = ?1
         """
     static let pruneChanges = "DELETE FROM changes WHERE seq <= ?1"
+    /// An object's data as stored (the base of a logged state, `DeltaCodec`).
+    static let selectDataByID = "SELECT data FROM object_data WHERE id = ?1"
     /// Same column order as `fullColumns` (owners empty), then seq and type.
     static let selectChangesSince = """
         SELECT resource, namespace, name, uid, resource_version, labels, '[]', cells, data, seq, type

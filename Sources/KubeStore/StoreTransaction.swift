@@ -354,13 +354,26 @@ public final class StoreTransaction {
         if let expectedResourceVersion, expectedResourceVersion != existing.resourceVersion {
             throw StoreError.conflict(current: existing.resourceVersion)
         }
-        let encoded = db.codec.encode(row.data)
         if deferred {
-            pendingUpdates[key] = PendingUpdate(row: row, encoded: encoded)
-        } else {
-            try rewrite(existing, with: row, encoded: encoded)
+            // Logged against the stored data (`DeltaCodec`): the row itself is encoded only if it is written.
+            let base = db.codec.deltaFormat ? try storedData(id: existing.id) : nil
+            let logged = db.codec.encode(row.data, against: base)
+            pendingUpdates[key] = PendingUpdate(row: row, encoded: logged, base: base)
+            return try logChange(.modified, row, encoded: logged)
         }
+        let encoded = db.codec.encode(row.data)
+        try rewrite(existing, with: row, encoded: encoded)
         try logChange(.modified, row, encoded: encoded)
+    }
+
+    /// The stored data of row `id` (the base of a logged state), or nil when it is not a BLOB.
+    private func storedData(id: Int64) throws -> StoredData? {
+        let s = try db.statement(SQL.selectDataByID)
+        defer { s.reset() }
+        try s.bind(1, id)
+        guard try s.step(), let blob = s.blob(0) else { return nil }
+        let text = try blob.withUnsafeBufferPointer { try db.codec.decode($0) }
+        return StoredData(blob: blob, text: text)
     }
 
     /// Rewrites the stored row `existing` (the objects row, its data and index entries) as `row`.
@@ -434,7 +447,14 @@ public final class StoreTransaction {
     @discardableResult
     public func logPassingState(_ row: ObjectRow) throws -> [UInt8]? {
         try checkWritable()
-        let encoded = db.codec.encode(row.data)
+        // Logged against the object's stored data (`DeltaCodec`), which the row keeps meanwhile.
+        let key = StoreTransaction.pendingKey(row.resource, row.namespace, row.name)
+        var base = pendingUpdates.isEmpty ? nil : pendingUpdates[key]?.base
+        if base == nil, db.codec.deltaFormat, pending[key] == nil,
+           let stored = try? currentRow(resource: row.resource, namespace: row.namespace, name: row.name) {
+            base = try storedData(id: stored.id)
+        }
+        let encoded = db.codec.encode(row.data, against: base)
         try logChange(.modified, row, encoded: encoded)
         return encoded
     }
@@ -633,7 +653,10 @@ public final class StoreTransaction {
     /// An update written with `deferred: true`, as its row is to be rewritten.
     struct PendingUpdate {
         var row: ObjectRow
+        /// The state's encoding as logged (against `base` when there is one: not the row's encoding).
         var encoded: [UInt8]?
+        /// The stored data the logged state was encoded against (`DeltaCodec`).
+        var base: StoredData?
     }
 
     /// Rewrites the rows of every deferred update (`update(_:expectedResourceVersion:deferred:)`).
@@ -645,7 +668,8 @@ public final class StoreTransaction {
 
     private func flushUpdate(key: String) throws {
         guard let u = pendingUpdates.removeValue(forKey: key) else { return }
-        try rewrite(try currentRow(resource: u.row.resource, namespace: u.row.namespace, name: u.row.name), with: u.row, encoded: u.encoded)
+        try rewrite(try currentRow(resource: u.row.resource, namespace: u.row.namespace, name: u.row.name), with: u.row,
+                    encoded: u.base == nil ? u.encoded : db.codec.encode(u.row.data))
     }
 
     /// Writes the side tables of the deferred rows `which` picks (all by default), and the rows of the

@@ -196,9 +196,16 @@ enum SQL {
     /// could not read, so such a build refuses the store (`schemaTooNew`). Rows stay as written.
     static let migrateV10 = "SELECT 1"
 
+    /// Version 11: no table changes; an event whose name carries its `involvedObject.name` (the
+    /// recorders' `<name>.<hex>`) is written without that field-index entry (`NameDerivedField`), and a
+    /// lookup of the field reads the name's key range too. A build of v10 would miss such events in
+    /// `events --for`, `describe` and field selectors, so it refuses the store. Rows written before keep
+    /// their entries (found as before) until they are next written.
+    static let migrateV11 = "SELECT 1"
+
     /// Ordered migrations; index i brings the schema from version i to version i + 1.
     static let migrations: [String] = [schemaV1, migrateV2, migrateV3, migrateV4, migrateV5, migrateV6, migrateV7,
-                                       migrateV8, migrateV9, migrateV10]
+                                       migrateV8, migrateV9, migrateV10, migrateV11]
     static var currentVersion: Int32 { Int32(migrations.count) }
 
     // MARK: Connection and transactions
@@ -311,20 +318,38 @@ enum SQL {
     /// order and checks each against the terms; with `.label(i)` or `.field(i)` it starts from the index
     /// entries of that equality term (`labels[i]` or `fields[i]`), looks each object up by its row id and
     /// sorts the few found by key (`StoreTransaction.listDriver` picks it when few entries match).
+    ///
+    /// `derived` (schema v10): terms on `NameDerivedField.field` also match the rows whose name carries
+    /// the value (`derivedFieldCondition`, six parameters: the field, then its value five times); with
+    /// driver `.derived` the query starts from the row ids that condition picks.
     static func selectList(full: Bool, namespaced: Bool, labels: [LabelRequirement],
-                           fields: [FieldTerm] = [], driver: ListDriver = .keyOrder, minVersion: Bool = false) -> String {
+                           fields: [FieldTerm] = [], driver: ListDriver = .keyOrder, minVersion: Bool = false,
+                           derived: Bool = false) -> String {
         var sql = "SELECT " + (full ? fullColumns : summaryColumns)
         switch driver {
-        case .keyOrder: sql += full ? fromFull : fromSummary
+        case .keyOrder, .derived: sql += full ? fromFull : fromSummary
         case .label: sql += " FROM object_labels x CROSS JOIN objects o" + (full ? " JOIN object_data d ON d.id = o.id" : "")
         case .field: sql += " FROM object_fields x CROSS JOIN objects o" + (full ? " JOIN object_data d ON d.id = o.id" : "")
         }
-        sql += namespaced ? " WHERE o.resource = ?1 AND o.namespace = ?2" : " WHERE o.resource = ?1"
-        if driver != .keyOrder { sql += " AND o.id = x.object_id" }
+        if driver == .derived {
+            // `+`: not from the key index (every row of the namespace), but by the row ids the term picks.
+            sql += namespaced ? " WHERE +o.resource = ?1 AND +o.namespace = ?2" : " WHERE +o.resource = ?1"
+        } else {
+            sql += namespaced ? " WHERE o.resource = ?1 AND o.namespace = ?2" : " WHERE o.resource = ?1"
+        }
+        if driver != .keyOrder && driver != .derived { sql += " AND o.id = x.object_id" }
         for (i, requirement) in labels.enumerated() {
             sql += " AND " + (driver == .label(i) ? "x.key = ? AND x.value = ?" : labelCondition(requirement))
         }
         for (i, requirement) in fields.enumerated() {
+            if derived, case let name = requirement.parameters[0], name == NameDerivedField.field {
+                if case .equals = requirement {
+                    sql += " AND o.id IN (" + derivedFieldIDs(namespaced: namespaced) + ")"
+                } else {
+                    sql += " AND o.id NOT IN (" + derivedFieldIDs(namespaced: namespaced) + ")"
+                }
+                continue
+            }
             sql += " AND " + (driver == .field(i) ? "x.name = ? AND x.value = ?" : fieldCondition(requirement))
         }
         // Expired rows (`StoreTransaction.expiry`): the floor is the last parameter.
@@ -335,7 +360,23 @@ enum SQL {
 
     /// Where a list query starts (see `selectList`).
     enum ListDriver: Equatable {
-        case keyOrder, label(Int), field(Int)
+        case keyOrder, label(Int), field(Int), derived
+    }
+
+    /// The row ids whose field `?` (`NameDerivedField.field`) has the value `?`: those of the field
+    /// index's entries, and the rows of resource `?1` (in namespace `?2`, or in each namespace holding
+    /// such rows, found one index seek each) without entries whose name is the value, a dot and 1 to 16
+    /// lowercase hexadecimal digits (`NameDerivedField`): a key range of the namespace. The value is
+    /// bound five times.
+    static func derivedFieldIDs(namespaced: Bool) -> String {
+        let namespaces = namespaced ? "namespace = ?2" : """
+            namespace IN (WITH RECURSIVE ns(n) AS (SELECT (SELECT min(namespace) FROM objects WHERE resource = ?1) \
+            UNION ALL SELECT (SELECT min(namespace) FROM objects WHERE resource = ?1 AND namespace > n) FROM ns \
+            WHERE n IS NOT NULL) SELECT n FROM ns WHERE n IS NOT NULL)
+            """
+        return "SELECT object_id FROM object_fields WHERE name = ? AND value = ? UNION ALL SELECT id FROM objects"
+            + " WHERE resource = ?1 AND " + namespaces + " AND fields = '' AND name >= (? || '.') AND name < (? || '/')"
+            + " AND length(name) - length(?) BETWEEN 2 AND 17 AND substr(name, length(?) + 2) NOT GLOB '*[^0-9a-f]*'"
     }
 
     /// How many entries (up to `?3`) the label or field index holds for one key and value.

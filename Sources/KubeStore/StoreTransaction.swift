@@ -129,17 +129,23 @@ public final class StoreTransaction {
                              labels: [LabelRequirement], fields: [FieldTerm]) throws -> Statement {
         try checkOpen()
         try flushPending { $0.row.resource == resource }
-        let driver = try listDriver(labels: labels, fields: fields)
+        // Schema v11: a term on a field the rows' names may carry (`NameDerivedField`) reads that key range too.
+        let derived = fields.contains { NameDerivedField.applies(resource: resource, field: $0.parameters[0]) }
+        let driver = try listDriver(labels: labels, fields: fields, derived: derived)
         let floor = expiryFloor(resource)
         let s = try db.statement(SQL.selectList(full: full, namespaced: namespace != nil, labels: labels, fields: fields,
-                                                driver: driver, minVersion: floor != nil))
+                                                driver: driver, minVersion: floor != nil, derived: derived))
         try s.bind(1, resource)
         var index: Int32 = 2
         if let namespace {
             try s.bind(2, namespace)
             index = 3
         }
-        for parameter in labels.flatMap(\.parameters) + fields.flatMap(\.parameters) {
+        let fieldParameters = fields.flatMap { term -> [String] in
+            let p = term.parameters
+            return derived && p[0] == NameDerivedField.field ? [p[0]] + Array(repeating: p[1], count: 5) : p
+        }
+        for parameter in labels.flatMap(\.parameters) + fieldParameters {
             try s.bind(index, parameter)
             index += 1
         }
@@ -157,7 +163,12 @@ public final class StoreTransaction {
     /// 100 rows), the second as long as the resource has objects, but it streams in key order without
     /// sorting, so a term that many objects match keeps it. Counting stops at the limit: at most that
     /// many index entries are read per term.
-    func listDriver(labels: [LabelRequirement], fields: [FieldTerm]) throws -> SQL.ListDriver {
+    /// With `derived`, an equality term on `NameDerivedField.field` starts the query (`SQL.ListDriver.derived`):
+    /// the index entries do not count the rows whose names carry the value, which are one object's events.
+    func listDriver(labels: [LabelRequirement], fields: [FieldTerm], derived: Bool = false) throws -> SQL.ListDriver {
+        if derived, fields.contains(where: { if case .equals(NameDerivedField.field, _) = $0 { return true } else { return false } }) {
+            return .derived
+        }
         var best: (driver: SQL.ListDriver, entries: Int64)?
         func consider(_ driver: SQL.ListDriver, _ sql: String, _ key: String, _ value: String) throws {
             let s = try db.statement(sql)
@@ -171,6 +182,7 @@ public final class StoreTransaction {
             if case .equals(let key, let value) = term { try consider(.label(i), SQL.countLabelEntries, key, value) }
         }
         for (i, term) in fields.enumerated() {
+            if derived && term.parameters[0] == NameDerivedField.field { continue }
             if case .equals(let name, let value) = term { try consider(.field(i), SQL.countFieldEntries, name, value) }
         }
         return best?.driver ?? .keyOrder
@@ -306,7 +318,7 @@ public final class StoreTransaction {
             try s.bind(6, row.labels)
             try s.bind(7, owners)
             try s.bindCells(8, row.cells)
-            try s.bind(9, try encodeFields(row.fields))
+            try s.bind(9, try encodeFields(storedFields(row)))
         }
         try bindRow()
         do {
@@ -380,7 +392,7 @@ public final class StoreTransaction {
     private func rewrite(_ existing: Current, with row: ObjectRow, encoded: [UInt8]?) throws {
         let owners = encodeOwners(row.ownerUIDs)
         // No fields given: the row keeps the entries it has.
-        let fields = row.fields.isEmpty ? existing.fields : try encodeFields(row.fields)
+        let fields = row.fields.isEmpty ? existing.fields : try encodeFields(storedFields(row))
         try rewriteObjectRow(id: existing.id, row, owners: owners, fields: fields)
         let d = try db.statement(SQL.updateData)
         try d.bind(1, existing.id)
@@ -389,7 +401,7 @@ public final class StoreTransaction {
         if row.labels != existing.labels { try writeLabels(id: existing.id, labels: row.labels, replacing: true) }
         if owners != existing.owners { try writeOwners(id: existing.id, owners: owners, replacing: true) }
         if fields != existing.fields {
-            try updateFields(id: existing.id, old: try decodeFields(existing.fields), new: row.fields)
+            try updateFields(id: existing.id, old: try decodeFields(existing.fields), new: storedFields(row))
         }
     }
 
@@ -629,7 +641,7 @@ public final class StoreTransaction {
         try d.run()
         try writeLabels(id: entry.id, labels: entry.row.labels, replacing: false)
         try writeOwners(id: entry.id, owners: entry.owners, replacing: false)
-        for field in entry.row.fields { try runField(SQL.insertField, id: entry.id, field) }
+        for field in storedFields(entry.row) { try runField(SQL.insertField, id: entry.id, field) }
     }
 
     /// `update` of a row whose side tables are not written yet: the row itself is rewritten and the
@@ -641,7 +653,7 @@ public final class StoreTransaction {
         let owners = encodeOwners(row.ownerUIDs)
         var next = row
         if next.fields.isEmpty { next.fields = entry.row.fields }
-        try rewriteObjectRow(id: entry.id, row, owners: owners, fields: try encodeFields(next.fields))
+        try rewriteObjectRow(id: entry.id, row, owners: owners, fields: try encodeFields(storedFields(next)))
         let encoded = db.codec.encode(row.data)
         entry.row = next
         entry.encoded = encoded

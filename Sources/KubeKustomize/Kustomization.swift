@@ -19,6 +19,8 @@ struct Kustomization {
     var patches: [PatchEntry] = []
     var patchesStrategicMerge: [String] = []
     var patchesJson6902: [PatchEntry] = []
+    /// helm chart entries: refused (kubectl-local cannot run helm), with kustomize's text without --enable-helm.
+    var helmCharts: [JSONValue] = []
     /// Deprecation notes kustomize prints on stderr (`# Warning: ...`).
     var warnings: [String] = []
 
@@ -62,6 +64,9 @@ struct Kustomization {
         var path = ""
         var patch = ""
         var target: Target?
+        /// `options.allowNameChange` / `options.allowKindChange`: otherwise a patch's renames are undone.
+        var allowNameChange = false
+        var allowKindChange = false
     }
 
     /// Every field kustomize v5.5's Kustomization type declares; a key that matches none is an error.
@@ -77,7 +82,7 @@ struct Kustomization {
     /// rather than a silently different result.
     static let unsupportedFields = [
         "openapi", "imageTags", "replacements", "vars", "sortOptions", "components", "crds", "helmGlobals",
-        "helmCharts", "helmChartInflationGenerator", "configurations", "generators", "transformers", "validators",
+        "helmChartInflationGenerator", "configurations", "generators", "transformers", "validators",
     ]
 
     static func parse(_ text: String) throws -> Kustomization {
@@ -89,24 +94,20 @@ struct Kustomization {
             if doc.isNull { throw KustomizeError("kustomization.yaml is empty") }
             throw KustomizeError("invalid Kustomization: json: cannot unmarshal \(goJSONTypeName(doc)) into Go value of type types.Kustomization")
         }
-        if raw.isEmpty { throw KustomizeError("kustomization.yaml is empty") }
+        // Only a kind and an apiVersion (or nothing) is an empty kustomization.
+        if raw.keys.allSatisfy({ ["kind", "apiversion"].contains($0.lowercased()) }) {
+            throw KustomizeError("kustomization.yaml is empty")
+        }
+        // Go decodes the kustomization into its types: the first value that does not fit is the error.
+        if let e = GoShape.kustomization.firstError(doc, structName: "", path: []) {
+            throw KustomizeError("invalid Kustomization: \(e)")
+        }
         // Canonical field name -> value, matching keys case-insensitively.
         var fields: [String: JSONValue] = [:]
         for (key, value) in raw {
-            guard let canonical = knownFields.first(where: { $0.lowercased() == key.lowercased() }) else {
-                throw KustomizeError("invalid Kustomization: json: unknown field \(strconvQuote(key))")
-            }
+            guard let canonical = knownFields.first(where: { $0 == key }) ?? knownFields.first(where: { $0.lowercased() == key.lowercased() })
+            else { continue }
             fields[canonical] = value
-        }
-        // Go decodes the kustomization into a struct: a list of paths must be a list of strings.
-        for f in ["resources", "bases", "components", "crds", "configurations", "generators", "transformers", "validators"] {
-            guard let v = fields[f], !v.isNull else { continue }
-            guard let items = v.array else {
-                throw KustomizeError("invalid Kustomization: json: cannot unmarshal \(goJSONTypeName(v)) into Go struct field Kustomization.\(f) of type []string")
-            }
-            if let bad = items.first(where: { $0.string == nil }) {
-                throw KustomizeError("invalid Kustomization: json: cannot unmarshal \(goJSONTypeName(bad)) into Go struct field Kustomization.\(f) of type string")
-            }
         }
         for f in unsupportedFields {
             if let v = fields[f], !v.isEmptyValue {
@@ -143,6 +144,7 @@ struct Kustomization {
         k.patches = (fields["patches"]?.array ?? []).map(patchEntry)
         k.patchesJson6902 = (fields["patchesJson6902"]?.array ?? []).map(patchEntry)
         k.patchesStrategicMerge = strings(fields["patchesStrategicMerge"])
+        k.helmCharts = fields["helmCharts"]?.array ?? []
 
         // kustomize's deprecation notes, in the order its `FixKustomization` checks them.
         func deprecated(_ field: String, _ instead: String) {
@@ -212,6 +214,9 @@ struct Kustomization {
         var p = PatchEntry()
         p.path = scalar(member(v, "path"))
         p.patch = scalar(member(v, "patch"))
+        let o = member(v, "options")
+        p.allowNameChange = member(o, "allowNameChange").bool ?? false
+        p.allowKindChange = member(o, "allowKindChange").bool ?? false
         let t = member(v, "target")
         if case .object = t {
             p.target = Target(group: scalar(member(t, "group")), version: scalar(member(t, "version")),

@@ -11,9 +11,12 @@ final class KustomizeResource {
     var object: JSONValue
     var previousNames: [String] = []
     var previousNamespaces: [String] = []
+    var previousKinds: [String] = []
     /// Generated ConfigMap/Secret that gets the content hash appended to its name at the end.
     var needsHash = false
     var behavior = ""
+    /// Removed by a strategic merge patch's `$patch: delete`.
+    var deleted = false
 
     init(_ object: JSONValue) { self.object = object }
 
@@ -70,6 +73,8 @@ public struct KustomizeBuilder {
     /// `--load-restrictor=LoadRestrictionsRootOnly` (the default): files a kustomization reads must be in
     /// or below its directory; other kustomization directories may be anywhere.
     public var rootOnly = true
+    /// `--enable-helm`: without it a kustomization with helm charts is refused as kustomize refuses it.
+    public var enableHelm = false
 
     public init() {}
 
@@ -137,9 +142,25 @@ public struct KustomizeBuilder {
                 resources.append(r)
             }
         }
+        if let chart = k.helmCharts.first {
+            guard enableHelm else {
+                throw KustomizeError("trouble configuring builtin HelmChartInflationGenerator with config: `\n\(KustomizeBuilder.helmChartYAML(chart))`: must specify --enable-helm")
+            }
+            throw KustomizeError("kubectl-local cannot run helm to inflate chart \(strconvQuote(chart["name"].string ?? ""))")
+        }
         try KustomizeGenerators.run(k, dir: dir, rootOnly: rootOnly, into: &resources)
         try applyTransformers(k, dir: dir, &resources)
-        return resources
+        return resources.filter { !$0.deleted }
+    }
+
+    /// A chart entry as kustomize prints its generator config: the HelmChart fields in their Go order.
+    static func helmChartYAML(_ chart: JSONValue) -> String {
+        let order = ["name", "version", "repo", "releaseName", "namespace", "additionalValuesFiles", "valuesFile", "valuesInline",
+                     "valuesMerge", "includeCRDs", "skipHooks", "apiVersions", "kubeVersion", "nameTemplate", "skipTests", "debug"]
+        var out = JSONObject()
+        for key in order { if let v = chart.object?[key], !v.isEmptyValue { out[key] = v } }
+        for (key, v) in chart.object ?? JSONObject() where out[key] == nil && !order.contains(key) { out[key] = v }
+        return YAMLCodec.encode(.object(out))
     }
 
     private func sameId(_ a: KustomizeResource, _ b: KustomizeResource) -> Bool {
@@ -207,9 +228,11 @@ public struct KustomizeBuilder {
         let docs = try YAMLCodec.decodeDocuments(text, source: source)
         var out: [KustomizeResource] = []
         for doc in docs {
-            guard case .object = doc else { continue }
-            if (doc["kind"].string ?? "").hasSuffix("List"), let items = doc["items"].array {
-                for item in items { out.append(KustomizeResource(try checked(item))) }
+            if doc.isNull { continue }
+            guard case .object = doc else { throw KustomizeError("missing Resource metadata") }
+            if (doc["kind"].string ?? "").hasSuffix("List"), doc["items"].array != nil || !doc["items"].isNull {
+                // A List's items, none when `items` is not a list.
+                for item in doc["items"].array ?? [] { out.append(KustomizeResource(try checked(item))) }
             } else {
                 out.append(KustomizeResource(try checked(doc)))
             }
@@ -218,10 +241,10 @@ public struct KustomizeBuilder {
     }
 
     private static func checked(_ obj: JSONValue) throws -> JSONValue {
-        if (obj["kind"].string ?? "").isEmpty {
-            let md = obj["metadata"]
-            throw KustomizeError("missing kind in object {{\(obj["apiVersion"].string ?? "") } {{\(md["name"].string ?? "") \(md["namespace"].string ?? "")} \(goMap(md["labels"])) \(goMap(md["annotations"]))}}")
-        }
+        let md = obj["metadata"]
+        let dump = "{{\(obj["apiVersion"].string ?? "") \(obj["kind"].string ?? "")} {{\(md["name"].string ?? "") \(md["namespace"].string ?? "")} \(goMap(md["labels"])) \(goMap(md["annotations"]))}}"
+        if (obj["kind"].string ?? "").isEmpty { throw KustomizeError("missing kind in object \(dump)") }
+        if (md["name"].string ?? "").isEmpty { throw KustomizeError("missing metadata.name in object \(dump)") }
         return obj
     }
 
@@ -243,18 +266,20 @@ public struct KustomizeBuilder {
             }
             _ = i
             for patch in try YAMLCodec.decodeDocuments(text, source: entry) where patch.object != nil {
-                try applyStrategic(patch, target: nil, resources: resources)
+                try applyStrategic(patch, target: nil, resources: resources.filter { !$0.deleted }, legacy: true)
             }
         }
         // patches
         for p in k.patches {
-            try applyPatchEntry(p, dir: dir, resources: resources, legacyJSON: false)
+            try applyPatchEntry(p, dir: dir, resources: resources.filter { !$0.deleted }, legacyJSON: false)
         }
+        resources.removeAll { $0.deleted }
         if !k.namespace.isEmpty {
             for r in resources { applyNamespace(k.namespace, r) }
         }
         if !k.namePrefix.isEmpty || !k.nameSuffix.isEmpty {
-            for r in resources where r.kind != "Namespace" && r.kind != "CustomResourceDefinition" {
+            // kustomize never prefixes these kinds' names.
+            for r in resources where !["Namespace", "CustomResourceDefinition", "APIService"].contains(r.kind) {
                 r.rename(k.namePrefix + r.name + k.nameSuffix)
             }
         }
@@ -273,10 +298,17 @@ public struct KustomizeBuilder {
             try applyPatchEntry(p, dir: dir, resources: resources, legacyJSON: true)
         }
         for rep in k.replicas {
-            for r in resources where r.allNames.contains(rep.name) {
-                for spec in KustomizeFieldSpecs.replicas {
+            // Each entry must name an object of a kind with replicas (by any name it had).
+            var found = false
+            for spec in KustomizeFieldSpecs.replicas {
+                for r in resources where r.allNames.contains(rep.name) && spec.applies(to: r.object) {
+                    found = true
                     spec.apply(to: &r.object) { $0 = rep.count }
                 }
+            }
+            if !found {
+                let gvks = KustomizeFieldSpecs.replicas.map { "\($0.kind ?? "~K").[noVer].[noGrp]" }
+                throw KustomizeError("resource with name \(rep.name) does not match a config with the following GVK [\(gvks.joined(separator: " "))]")
             }
         }
         if !k.images.isEmpty {
@@ -289,6 +321,9 @@ public struct KustomizeBuilder {
             r.rename(ns)
         } else if !r.isClusterScoped {
             r.setNamespace(ns)
+        }
+        if r.kind == "APIService", r.group == "apiregistration.k8s.io", r.object["spec"]["service"]["namespace"].string != nil {
+            r.object["spec"]["service"]["namespace"] = .string(ns)
         }
         if r.kind == "RoleBinding" || r.kind == "ClusterRoleBinding", var subjects = r.object["subjects"].array {
             for i in subjects.indices where subjects[i]["name"].string == "default" {
@@ -331,19 +366,42 @@ public struct KustomizeBuilder {
                 throw KustomizeError("unable to parse SM or JSON patch from [\(text)]")
             }
             guard let target = p.target else {
-                throw KustomizeError("must specify a target for patch \(text)")
+                throw KustomizeError("must specify a target for JSON patch \(KustomizeBuilder.patchConfig(p))")
             }
             for r in try select(target, resources) {
+                let (name, kind) = (r.name, r.kind)
                 r.object = try KustomizeJSONPatch.apply(ops, to: r.object)
+                // A `patches` entry may rename or re-kind only when its options allow; the legacy field keeps what it wrote.
+                if !legacyJSON {
+                    // kubectl v1.32 keeps a new kind whatever allowKindChange says; the old kind still identifies the object.
+                    if r.kind != kind { r.previousKinds.append(kind) }
+                    if r.name != name {
+                        let newName = r.name
+                        r.object["metadata"]["name"] = .string(name)
+                        if p.allowNameChange { r.rename(newName) }
+                    }
+                }
             }
             return
         }
-        for patch in docs where patch.object != nil {
-            try applyStrategic(patch, target: p.target, resources: resources)
+        let patches = docs.filter { $0.object != nil }
+        if patches.count > 1, p.target != nil {
+            throw KustomizeError("Multiple Strategic-Merge Patches in one `patches` entry is not allowed to set `patches.target` field: \(KustomizeBuilder.patchConfig(p))")
+        }
+        for patch in patches {
+            try applyStrategic(patch, target: p.target, resources: resources, legacy: false)
         }
     }
 
-    private func applyStrategic(_ patch: JSONValue, target: Kustomization.Target?, resources: [KustomizeResource]) throws {
+    /// A patch entry's path or inline text as kustomize's errors print them: `[path: "p.yaml"]`.
+    static func patchConfig(_ p: Kustomization.PatchEntry) -> String {
+        var parts: [String] = []
+        if !p.path.isEmpty { parts.append("path: \(strconvQuote(p.path))") }
+        if !p.patch.isEmpty { parts.append("patch: \(strconvQuote(p.patch))") }
+        return "[" + parts.joined(separator: " ") + "]"
+    }
+
+    private func applyStrategic(_ patch: JSONValue, target: Kustomization.Target?, resources: [KustomizeResource], legacy: Bool) throws {
         let targets: [KustomizeResource]
         if let target {
             targets = try select(target, resources)
@@ -351,12 +409,14 @@ public struct KustomizeBuilder {
             let probe = KustomizeResource(patch)
             let name = probe.name
             targets = resources.filter { r in
-                r.kind == probe.kind && r.apiVersion == probe.apiVersion && r.allNames.contains(name)
+                (r.kind == probe.kind || r.previousKinds.contains(probe.kind)) && r.apiVersion == probe.apiVersion && r.allNames.contains(name)
                     && (probe.namespace.isEmpty || r.namespace == probe.namespace || r.previousNamespaces.contains(probe.namespace))
             }
             if targets.count != 1 {
                 let id = probe.idString
-                throw KustomizeError("no resource matches strategic merge patch \"\(id)\": no matches for Id \(id); failed to find unique target for patch \(id)")
+                let why = "no matches for Id \(id); failed to find unique target for patch \(id)"
+                // patchesStrategicMerge reports the lookup alone; a `patches` entry names the patch.
+                throw KustomizeError(legacy ? why : "no resource matches strategic merge patch \"\(id)\": \(why)")
             }
         }
         for r in targets {
@@ -369,8 +429,13 @@ public struct KustomizeBuilder {
                 p["apiVersion"] = .string(r.apiVersion)
             }
             let name = r.name
-            r.object = try merger.merge(r.object, patch: p)
+            let merged = try merger.merge(r.object, patch: p)
+            if merged.isNull { r.deleted = true; continue }  // `$patch: delete` of the whole object
+            let (kind, apiVersion) = (r.kind, r.apiVersion)
+            r.object = merged
             r.object["metadata"]["name"] = .string(name)
+            r.object["kind"] = .string(kind)
+            r.object["apiVersion"] = .string(apiVersion)
         }
     }
 
@@ -379,11 +444,15 @@ public struct KustomizeBuilder {
         let annotationSel = try t.annotationSelector.isEmpty ? nil : KustomizeBuilder.selector(t.annotationSelector)
         let nameRe = t.name.isEmpty ? nil : try GoRegex("^(?:" + t.name + ")$")
         let nsRe = t.namespace.isEmpty ? nil : try GoRegex("^(?:" + t.namespace + ")$")
+        // Group, version and kind are anchored regular expressions too.
+        let groupRe = t.group.isEmpty ? nil : try GoRegex("^(?:" + t.group + ")$")
+        let versionRe = t.version.isEmpty ? nil : try GoRegex("^(?:" + t.version + ")$")
+        let kindRe = t.kind.isEmpty ? nil : try GoRegex("^(?:" + t.kind + ")$")
         return resources.filter { r in
             let (g, v) = splitAPIVersion(r.apiVersion)
-            if !t.group.isEmpty && t.group != g { return false }
-            if !t.version.isEmpty && t.version != v { return false }
-            if !t.kind.isEmpty && t.kind != r.kind { return false }
+            if let re = groupRe, !re.matches(g) { return false }
+            if let re = versionRe, !re.matches(v) { return false }
+            if let re = kindRe, !re.matches(r.kind) { return false }
             if let re = nameRe, !re.matches(r.name), !re.matches(r.originalName) { return false }
             if let re = nsRe, !re.matches(r.namespace), !re.matches(r.previousNamespaces.first ?? r.namespace) { return false }
             if let sel = labelSel {
@@ -407,11 +476,11 @@ public struct KustomizeBuilder {
         for r in resources where r.needsHash {
             let hash: String
             if r.kind == "ConfigMap" {
-                hash = NameHash.configMap(name: "", data: r.object["data"].isNull ? .emptyObject : r.object["data"],
+                hash = NameHash.configMap(name: "", data: r.object["data"].isNull ? .string("") : r.object["data"],
                                           binaryData: r.object["binaryData"].object?.isEmpty == false ? Optional(r.object["binaryData"]) : Optional.none)
             } else {
                 hash = NameHash.secret(name: "", type: r.object["type"].string ?? "",
-                                       data: r.object["data"].isNull ? .emptyObject : r.object["data"])
+                                       data: r.object["data"].isNull ? .string("") : r.object["data"])
             }
             r.rename(r.name + "-" + hash)
         }

@@ -261,9 +261,9 @@ enum KustomizeFieldSpecs {
     ]
     static let orderLast = ["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"]
 
-    static func typeOrder(_ kind: String) -> Int {
-        if let i = orderFirst.firstIndex(of: kind) { return i - orderFirst.count }
-        if let i = orderLast.firstIndex(of: kind) { return i + 1 }
+    static func typeOrder(_ kind: String, first: [String] = orderFirst, last: [String] = orderLast) -> Int {
+        if let i = first.firstIndex(of: kind) { return i - first.count }
+        if let i = last.firstIndex(of: kind) { return i + 1 }
         return 0
     }
 }

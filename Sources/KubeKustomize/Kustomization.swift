@@ -21,6 +21,23 @@ struct Kustomization {
     var patchesJson6902: [PatchEntry] = []
     /// helm chart entries: refused (kubectl-local cannot run helm), with kustomize's text without --enable-helm.
     var helmCharts: [JSONValue] = []
+    var kind = ""
+    var apiVersion = ""
+    var components: [String] = []
+    var vars: [KustomizeVar] = []
+    var buildMetadata: [String] = []
+    /// Files kustomize reads before building (`openapi.path`, `configurations`): they must exist.
+    var openapiPath = ""
+    var configurations: [String] = []
+    /// `replacements` entries as written (inline, or `path:` of a file of them).
+    var replacements: [JSONValue] = []
+    /// `crds`: OpenAPI definition files of custom kinds. Read (they must exist); their name-reference
+    /// extensions are not applied (in the sweep kubectl v1.32 left such references alone too).
+    var crds: [String] = []
+    /// `sortOptions`: its order ("" when not given) and the legacy order's own first and last kinds.
+    var sortOrder = ""
+    var orderFirst: [String]?
+    var orderLast: [String]?
     /// Deprecation notes kustomize prints on stderr (`# Warning: ...`).
     var warnings: [String] = []
 
@@ -64,9 +81,6 @@ struct Kustomization {
         var path = ""
         var patch = ""
         var target: Target?
-        /// `options.allowNameChange` / `options.allowKindChange`: otherwise a patch's renames are undone.
-        var allowNameChange = false
-        var allowKindChange = false
     }
 
     /// Every field kustomize v5.5's Kustomization type declares; a key that matches none is an error.
@@ -81,8 +95,8 @@ struct Kustomization {
     /// Fields kustomize knows that this implementation does not carry out; using one is an error
     /// rather than a silently different result.
     static let unsupportedFields = [
-        "openapi", "imageTags", "replacements", "vars", "sortOptions", "components", "crds", "helmGlobals",
-        "helmChartInflationGenerator", "configurations", "generators", "transformers", "validators",
+        "helmGlobals",
+        "helmChartInflationGenerator", "generators", "transformers", "validators",
     ]
 
     static func parse(_ text: String) throws -> Kustomization {
@@ -131,7 +145,8 @@ struct Kustomization {
             e.includeTemplates = member(l, "includeTemplates").bool ?? false
             k.labels.append(e)
         }
-        for i in fields["images"]?.array ?? [] {
+        // imageTags (deprecated) are images after the images.
+        for i in (fields["images"]?.array ?? []) + (fields["imageTags"]?.array ?? []) {
             k.images.append(ImageEntry(name: scalar(member(i, "name")), newName: scalar(member(i, "newName")),
                                        newTag: scalar(member(i, "newTag")), digest: scalar(member(i, "digest"))))
         }
@@ -145,6 +160,23 @@ struct Kustomization {
         k.patchesJson6902 = (fields["patchesJson6902"]?.array ?? []).map(patchEntry)
         k.patchesStrategicMerge = strings(fields["patchesStrategicMerge"])
         k.helmCharts = fields["helmCharts"]?.array ?? []
+        k.kind = fields["kind"]?.string ?? ""
+        k.apiVersion = fields["apiVersion"]?.string ?? ""
+        k.components = strings(fields["components"])
+        k.vars = (fields["vars"]?.array ?? []).map(KustomizeVar.init)
+        k.buildMetadata = strings(fields["buildMetadata"])
+        k.openapiPath = scalar(member(fields["openapi"] ?? .null, "path"))
+        k.configurations = strings(fields["configurations"])
+        k.replacements = fields["replacements"]?.array ?? []
+        k.crds = strings(fields["crds"])
+        if let so = fields["sortOptions"], !so.isNull {
+            k.sortOrder = scalar(member(so, "order"))
+            let legacy = member(so, "legacySortOptions")
+            if !legacy.isNull {
+                k.orderFirst = strings(member(legacy, "orderFirst"))
+                k.orderLast = strings(member(legacy, "orderLast"))
+            }
+        }
 
         // kustomize's deprecation notes, in the order its `FixKustomization` checks them.
         func deprecated(_ field: String, _ instead: String) {
@@ -154,8 +186,10 @@ struct Kustomization {
         }
         deprecated("bases", "resources")
         deprecated("commonLabels", "labels")
+        deprecated("imageTags", "images")
         deprecated("patchesJson6902", "patches")
         deprecated("patchesStrategicMerge", "patches")
+        if let v = fields["vars"], !v.isEmptyValue { k.warnings.append(KustomizeVars.warning) }
         return k
     }
 
@@ -214,9 +248,6 @@ struct Kustomization {
         var p = PatchEntry()
         p.path = scalar(member(v, "path"))
         p.patch = scalar(member(v, "patch"))
-        let o = member(v, "options")
-        p.allowNameChange = member(o, "allowNameChange").bool ?? false
-        p.allowKindChange = member(o, "allowKindChange").bool ?? false
         let t = member(v, "target")
         if case .object = t {
             p.target = Target(group: scalar(member(t, "group")), version: scalar(member(t, "version")),

@@ -15,6 +15,8 @@ final class KustomizeResource {
     /// Generated ConfigMap/Secret that gets the content hash appended to its name at the end.
     var needsHash = false
     var behavior = ""
+    /// Where the object came from, as buildMetadata's originAnnotations writes it (`path: x.yaml\n`).
+    var origin = ""
     /// Removed by a strategic merge patch's `$patch: delete`.
     var deleted = false
 
@@ -92,9 +94,17 @@ public struct KustomizeBuilder {
         var resources = try accumulate(root)
         try addHashes(&resources)
         fixNameReferences(resources)
+        try KustomizeVars.resolve(vars, in: resources)
+        addBuildMetadata(resources)
+        let sort = topSort ?? ("", nil, nil)
+        if !sort.order.isEmpty && sort.order != "legacy" && sort.order != "fifo" {
+            throw KustomizeError("the field 'sortOptions.order' must be one of [fifo, legacy]")
+        }
+        if sort.order == "fifo" { return resources.map(\.object) }
+        let first = sort.first ?? KustomizeFieldSpecs.orderFirst, last = sort.last ?? KustomizeFieldSpecs.orderLast
         let sorted = resources.enumerated().sorted { a, b in
             let ka = a.element.kind, kb = b.element.kind
-            let oa = KustomizeFieldSpecs.typeOrder(ka), ob = KustomizeFieldSpecs.typeOrder(kb)
+            let oa = KustomizeFieldSpecs.typeOrder(ka, first: first, last: last), ob = KustomizeFieldSpecs.typeOrder(kb, first: first, last: last)
             if oa != ob { return oa < ob }
             let ga = legacyGvk(a.element), gb = legacyGvk(b.element)
             if ga != gb { return ga < gb }
@@ -124,14 +134,50 @@ public struct KustomizeBuilder {
     /// The kustomization roots above the one being built (kustomize's loader history), for its cycle check.
     private var visitedRoots: [String] = []
 
+    /// The top kustomization's sortOptions (kustomize reads only the one it builds).
+    private var topSort: (order: String, first: [String]?, last: [String]?)?
+    /// The vars of every level, merged; resolved at the end of the build.
+    private var vars: [KustomizeVar] = []
+
+    /// The directory being built and its buildMetadata options.
+    private var topRoot = ""
+    private var topBuildMetadata: [String] = []
+
     mutating func accumulate(_ dir: String) throws -> [KustomizeResource] {
+        let k = try load(dir)
+        if topSort == nil {
+            topSort = (k.sortOrder, k.orderFirst, k.orderLast)
+            topRoot = dir
+            topBuildMetadata = k.buildMetadata
+        }
+        var resources: [KustomizeResource] = []
+        try build(k, dir: dir, into: &resources)
+        return resources.filter { !$0.deleted }
+    }
+
+    private mutating func load(_ dir: String) throws -> Kustomization {
         guard let file = KustomizeBuilder.kustomizationFileNames.map({ dir + "/" + $0 }).first(where: KustomizeFS.isFile) else {
             throw KustomizeError("unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '\(dir)'")
         }
         let k = try Kustomization.parse(try KustomizeFS.read(file))
         warnings += k.warnings
+        return k
+    }
 
-        var resources: [KustomizeResource] = []
+    /// One kustomization's resources, components, generators and transformers, over `resources` (empty for
+    /// a kustomization; the including one's objects so far for a component).
+    private mutating func build(_ k: Kustomization, dir: String, into resources: inout [KustomizeResource]) throws {
+        // The schema and transformer configuration files are read first; their content is not applied
+        // (configurations with field specs are refused below).
+        for entry in (k.openapiPath.isEmpty ? [] : [k.openapiPath]) + k.configurations {
+            let path = KustomizeFS.join(dir, entry)
+            guard KustomizeFS.isFile(path) else {
+                throw KustomizeError("evalsymlink failure on '\(path)' : lstat \(path): no such file or directory")
+            }
+        }
+        if !k.configurations.isEmpty {
+            throw KustomizeError("kustomization field \"configurations\" is not supported by kubectl-local")
+        }
         for entry in k.resources {
             let loaded = try loadResource(entry, dir: dir)
             for r in loaded {
@@ -142,15 +188,85 @@ public struct KustomizeBuilder {
                 resources.append(r)
             }
         }
+        for entry in k.crds {
+            let path = KustomizeFS.join(dir, entry)
+            guard KustomizeFS.isFile(path) else {
+                throw KustomizeError("evalsymlink failure on '\(path)' : lstat \(path): no such file or directory")
+            }
+        }
+        for entry in k.components {
+            try accumulateComponent(entry, dir: dir, into: &resources)
+        }
         if let chart = k.helmCharts.first {
             guard enableHelm else {
                 throw KustomizeError("trouble configuring builtin HelmChartInflationGenerator with config: `\n\(KustomizeBuilder.helmChartYAML(chart))`: must specify --enable-helm")
             }
             throw KustomizeError("kubectl-local cannot run helm to inflate chart \(strconvQuote(chart["name"].string ?? ""))")
         }
+        let generatedFrom = resources.count
         try KustomizeGenerators.run(k, dir: dir, rootOnly: rootOnly, into: &resources)
+        if dir != topRoot {
+            // A base's generated objects name the base's kustomization file.
+            let file = KustomizeBuilder.relative(dir, from: topRoot) + "/kustomization.yaml"
+            for r in resources[generatedFrom...] {
+                r.origin = r.origin.replacingAll("configuredIn: kustomization.yaml", with: "configuredIn: \(file)")
+            }
+        }
         try applyTransformers(k, dir: dir, &resources)
-        return resources.filter { !$0.deleted }
+        resources.removeAll { $0.deleted }
+        try KustomizeVars.merge(k.vars, into: &vars)
+    }
+
+    /// A component: a kustomization of kind Component built over the including kustomization's objects.
+    private mutating func accumulateComponent(_ entry: String, dir: String, into resources: inout [KustomizeResource]) throws {
+        let path = KustomizeFS.join(dir, entry)
+        func fail(_ message: String) -> KustomizeError {
+            KustomizeError("accumulating components: accumulateDirectory: \(strconvQuote(message))")
+        }
+        guard KustomizeFS.isDirectory(path) else {
+            throw fail("couldn't make target for path '\(path)': must build at directory: not a valid directory: evalsymlink failure on '\(path)' : lstat \(path): no such file or directory")
+        }
+        let k: Kustomization
+        do { k = try load(path) } catch let e as KustomizeError {
+            throw fail("couldn't make target for path '\(path)': \(e.message)")
+        }
+        let kind = k.kind.isEmpty ? "Kustomization" : k.kind
+        if kind == "Kustomization", !k.apiVersion.isEmpty, k.apiVersion != "kustomize.config.k8s.io/v1beta1" {
+            throw fail("couldn't make target for path '\(path)': Failed to read kustomization file under \(path):\napiVersion for Kustomization should be kustomize.config.k8s.io/v1beta1")
+        }
+        if kind == "Component", !k.apiVersion.isEmpty, k.apiVersion != "kustomize.config.k8s.io/v1alpha1" {
+            throw fail("couldn't make target for path '\(path)': Failed to read kustomization file under \(path):\napiVersion for Component should be kustomize.config.k8s.io/v1alpha1")
+        }
+        guard kind == "Component" else {
+            throw fail("expected kind 'Component' for path '\(path)' but got '\(kind)'")
+        }
+        visitedRoots.append(dir)
+        defer { visitedRoots.removeLast() }
+        do {
+            try build(k, dir: path, into: &resources)
+        } catch let e as KustomizeError {
+            throw fail("recursed accumulation of path '\(path)': \(e.message)")
+        }
+    }
+
+    /// buildMetadata: `originAnnotations` (where each object came from) and `managedByLabel`.
+    private func addBuildMetadata(_ resources: [KustomizeResource]) {
+        for r in resources {
+            if topBuildMetadata.contains("originAnnotations"), !r.origin.isEmpty {
+                r.object["metadata"]["annotations"]["config.kubernetes.io/origin"] = .string(r.origin)
+            }
+            if topBuildMetadata.contains("managedByLabel") {
+                r.object["metadata"]["labels"]["app.kubernetes.io/managed-by"] = "kustomize-(devel)"  // kubectl's build has no version
+            }
+        }
+    }
+
+    /// `path` relative to `base` (both absolute and clean), `..` where it leaves it.
+    static func relative(_ path: String, from base: String) -> String {
+        let p = path.split(separator: "/"), b = base.split(separator: "/")
+        var i = 0
+        while i < p.count, i < b.count, p[i] == b[i] { i += 1 }
+        return (Array(repeating: "..", count: b.count - i) + p[i...].map(String.init)).joined(separator: "/")
     }
 
     /// A chart entry as kustomize prints its generator config: the HelmChart fields in their Go order.
@@ -185,7 +301,10 @@ public struct KustomizeBuilder {
         }
         let text = try KustomizeFS.read(path)
         do {
-            return try KustomizeBuilder.decodeObjects(text, source: path)
+            let objects = try KustomizeBuilder.decodeObjects(text, source: path)
+            let origin = "path: \(KustomizeBuilder.relative(path, from: topRoot))\n"
+            for r in objects { r.origin = origin }
+            return objects
         } catch let e as YAMLError {
             // kustomize returns a malformed file's error alone (no attempt as a directory).
             throw KustomizeError("accumulating resources: accumulating resources from '\(entry)': MalformedYAMLError: \(KustomizeBuilder.bareYAMLError(e)) in File: \(entry)")
@@ -275,7 +394,10 @@ public struct KustomizeBuilder {
         }
         resources.removeAll { $0.deleted }
         if !k.namespace.isEmpty {
+            var before: [ObjectIdentifier: (String, String, String)] = [:]
+            for r in resources { before[ObjectIdentifier(r)] = (r.kind, r.name, r.namespace) }
             for r in resources { applyNamespace(k.namespace, r) }
+            try checkNamespaceConflicts(resources, before: before)
         }
         if !k.namePrefix.isEmpty || !k.nameSuffix.isEmpty {
             // kustomize never prefixes these kinds' names.
@@ -313,6 +435,27 @@ public struct KustomizeBuilder {
         }
         if !k.images.isEmpty {
             for r in resources { KustomizeImages.apply(k.images, to: &r.object) }
+        }
+        let current = resources
+        for rep in try KustomizeReplacements.entries(k, dir: dir, read: { try KustomizeFS.read(KustomizeFS.join(dir, $0)) }) {
+            try KustomizeReplacements.apply(rep, to: current, select: { try self.select($0, current) })
+        }
+    }
+
+    /// Two objects the namespace made one id: kustomize's error dumps both with the ids they had.
+    private func checkNamespaceConflicts(_ resources: [KustomizeResource], before: [ObjectIdentifier: (String, String, String)]) throws {
+        for (i, a) in resources.enumerated() {
+            let clashes = resources[(i + 1)...].filter { sameId($0, a) }
+            guard !clashes.isEmpty else { continue }
+            let dumps = ([a] + clashes).map { r -> String in
+                var o = r.object
+                let (kind, name, ns) = before[ObjectIdentifier(r)] ?? (r.kind, r.name, r.namespace)
+                o["metadata"]["annotations"]["internal.config.kubernetes.io/previousKinds"] = .string(kind)
+                o["metadata"]["annotations"]["internal.config.kubernetes.io/previousNames"] = .string(name)
+                o["metadata"]["annotations"]["internal.config.kubernetes.io/previousNamespaces"] = .string(ns)
+                return o.jsonString(.compact)
+            }
+            throw KustomizeError("namespace transformation produces ID conflict: [\(dumps.joined(separator: " "))]")
         }
     }
 
@@ -363,6 +506,21 @@ public struct KustomizeBuilder {
         let docs = try YAMLCodec.decodeDocuments(text, source: p.path)
         if legacyJSON || docs.first?.array != nil {
             guard let ops = docs.first?.array else {
+                if legacyJSON, !p.path.isEmpty, let first = docs.first {
+                    // kustomize decodes the file into a JSON patch and fails with Go's text.
+                    var config = JSONObject()
+                    config["path"] = .string(p.path)
+                    if let t = p.target {
+                        var o = JSONObject()
+                        for (key, v) in [("group", t.group), ("version", t.version), ("kind", t.kind), ("name", t.name),
+                                         ("namespace", t.namespace), ("labelSelector", t.labelSelector),
+                                         ("annotationSelector", t.annotationSelector)] where !v.isEmpty { o[key] = .string(v) }
+                        config["target"] = .object(o)
+                    }
+                    var trimmed = Substring(text)
+                    while let last = trimmed.last, last == "\n" || last == " " { trimmed = trimmed.dropLast() }
+                    throw KustomizeError("trouble configuring builtin PatchJson6902Transformer with config: `\n\(YAMLCodec.encode(.object(config)))`: decoding \(strconvQuote(String(trimmed))): json: cannot unmarshal \(GoShape.valueWord(first)) into Go value of type jsonpatch.Patch")
+                }
                 throw KustomizeError("unable to parse SM or JSON patch from [\(text)]")
             }
             guard let target = p.target else {
@@ -370,16 +528,24 @@ public struct KustomizeBuilder {
             }
             for r in try select(target, resources) {
                 let (name, kind) = (r.name, r.kind)
-                r.object = try KustomizeJSONPatch.apply(ops, to: r.object)
-                // A `patches` entry may rename or re-kind only when its options allow; the legacy field keeps what it wrote.
-                if !legacyJSON {
-                    // kubectl v1.32 keeps a new kind whatever allowKindChange says; the old kind still identifies the object.
-                    if r.kind != kind { r.previousKinds.append(kind) }
-                    if r.name != name {
-                        let newName = r.name
-                        r.object["metadata"]["name"] = .string(name)
-                        if p.allowNameChange { r.rename(newName) }
-                    }
+                // kustomize's objects carry internal annotations while it builds, so a patch may add to
+                // /metadata/annotations of an object that has none.
+                var doc = r.object
+                let hadAnnotations = !doc["metadata"]["annotations"].isNull
+                if !hadAnnotations, doc["metadata"].object != nil { doc["metadata"]["annotations"] = .emptyObject }
+                doc = try KustomizeJSONPatch.apply(ops, to: doc)
+                if !hadAnnotations, doc["metadata"]["annotations"].object?.isEmpty == true {
+                    doc["metadata"]["annotations"] = .null
+                    if case .object(var md) = doc["metadata"] { md["annotations"] = nil; doc["metadata"] = .object(md) }
+                }
+                r.object = doc
+                // kubectl v1.32 keeps a new name and kind whatever the options say; the old ones still
+                // identify the object (later patches, name references).
+                if r.kind != kind { r.previousKinds.append(kind) }
+                if r.name != name {
+                    let newName = r.name
+                    r.object["metadata"]["name"] = .string(name)
+                    r.rename(newName)
                 }
             }
             return

@@ -68,6 +68,7 @@ enum KustomizeGenerators {
                 throw KustomizeError("merging from generator &{0xc000000000 <nil>}: id \(e.goResIdDump) exists; behavior must be merge or replace")
             }
             let r = KustomizeResource(obj)
+            r.origin = "configuredIn: kustomization.yaml\nconfiguredBy:\n  apiVersion: builtin\n  kind: \(secret ? "SecretGenerator" : "ConfigMapGenerator")\n"
             r.needsHash = !disableHash
             resources.append(r)
         case "merge", "replace":

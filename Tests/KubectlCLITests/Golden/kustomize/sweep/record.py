@@ -5,7 +5,8 @@
 need discovery, served by ../../restsweep/fullapi.py on port 18104 (OPENAPI=/work/shared/openapi/v1.32).
 Each line runs twice; a line whose runs differ is dropped and reported. The sweep folder's absolute path
 is written as $ROOT. Results go to expected.jsonl: {"name", "out", "err", "rc"}.
-Usage: KUBECTL=/path/to/kubectl.1.32 ./record.py"""
+Usage: KUBECTL=/path/to/kubectl.1.32 ./record.py [NAME-PREFIX] (with a prefix, only those lines are recorded;
+the others keep their recording, and a line without one is left out as unstable)"""
 import json, os, subprocess, sys, tempfile, time
 here = os.path.dirname(os.path.abspath(__file__))
 kubectl = os.environ.get("KUBECTL", "/usr/lib/google-cloud-sdk/bin/kubectl.1.32")
@@ -15,8 +16,13 @@ kc = os.path.join(home, "kubeconfig")
 open(kc, "w").write(open(os.path.join(here, "..", "..", "create", "_files", "fake-kubeconfig")).read().replace("18080", str(port)))
 env = {"PATH": "/usr/bin:/bin", "HOME": home, "LANG": "C.UTF-8", "KUBECONFIG": kc}
 cases = [json.loads(l) for l in open(os.path.join(here, "cases.jsonl"), encoding="utf-8")]
+only = sys.argv[1] if len(sys.argv) > 1 else None
+old = {}
+if only and os.path.exists(os.path.join(here, "expected.jsonl")):
+    for l in open(os.path.join(here, "expected.jsonl"), encoding="utf-8"):
+        e = json.loads(l); old[e["name"]] = e
 server = None
-if any(c.get("server") for c in cases):
+if any(c.get("server") and (not only or c["name"].startswith(only)) for c in cases):
     senv = dict(os.environ, OPENAPI=os.environ.get("OPENAPI", "/work/shared/openapi/v1.32"))
     server = subprocess.Popen([sys.executable, os.path.join(here, "..", "..", "restsweep", "fullapi.py"), str(port)],
                               env=senv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -24,6 +30,10 @@ if any(c.get("server") for c in cases):
 kept, out = [], []
 try:
     for c in cases:
+        if only and not c["name"].startswith(only):
+            if c["name"] in old:
+                kept.append(c); out.append(old[c["name"]])
+            continue
         args = [a.replace("$ROOT", here) for a in c["args"]]
         runs = [subprocess.run([kubectl] + args, cwd=here, env=env, capture_output=True, stdin=subprocess.DEVNULL) for _ in range(2)]
         if len({(r.stdout, r.stderr, r.returncode) for r in runs}) > 1:

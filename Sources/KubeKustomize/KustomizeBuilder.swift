@@ -249,6 +249,27 @@ public struct KustomizeBuilder {
         }
     }
 
+    /// kustomize makes label and annotation values strings when it reads an object (a resource, a
+    /// patchesStrategicMerge file, the result of a JSON patch): `true`, `null`, `0.1` become "true", "null",
+    /// "0.1" (kustomize keeps the text as written, `0x1F` or `~`, which the decoded value no longer has).
+    static func stringifyMetadata(_ obj: inout JSONValue) {
+        for field in ["labels", "annotations"] {
+            guard case .object(var o) = obj["metadata"][field] else { continue }
+            var changed = false
+            for key in o.keys {
+                switch o[key] ?? .null {
+                case .string, .object, .array: continue
+                case .null: o[key] = "null"
+                case .bool(let b): o[key] = .string(b ? "true" : "false")
+                case .int(let i): o[key] = .string(String(i))
+                case .double(let d): o[key] = .string(goFormatFloat(d))
+                }
+                changed = true
+            }
+            if changed { obj["metadata"][field] = .object(o) }
+        }
+    }
+
     /// buildMetadata: `originAnnotations` (where each object came from) and `managedByLabel`.
     private func addBuildMetadata(_ resources: [KustomizeResource]) {
         for r in resources {
@@ -344,16 +365,22 @@ public struct KustomizeBuilder {
 
     /// The objects of a resource file (multi-document, `List`s flattened).
     static func decodeObjects(_ text: String, source: String) throws -> [KustomizeResource] {
-        let docs = try YAMLCodec.decodeDocuments(text, source: source)
+        let docs = try YAMLCodec.decodeDocuments(text, source: source, kyamlBooleans: true)
         var out: [KustomizeResource] = []
         for doc in docs {
             if doc.isNull { continue }
             guard case .object = doc else { throw KustomizeError("missing Resource metadata") }
             if (doc["kind"].string ?? "").hasSuffix("List"), doc["items"].array != nil || !doc["items"].isNull {
                 // A List's items, none when `items` is not a list.
-                for item in doc["items"].array ?? [] { out.append(KustomizeResource(try checked(item))) }
+                for item in doc["items"].array ?? [] {
+                    var obj = try checked(item)
+                    stringifyMetadata(&obj)
+                    out.append(KustomizeResource(obj))
+                }
             } else {
-                out.append(KustomizeResource(try checked(doc)))
+                var obj = try checked(doc)
+                stringifyMetadata(&obj)
+                out.append(KustomizeResource(obj))
             }
         }
         return out
@@ -384,7 +411,7 @@ public struct KustomizeBuilder {
                 text = entry
             }
             _ = i
-            for patch in try YAMLCodec.decodeDocuments(text, source: entry) where patch.object != nil {
+            for patch in try YAMLCodec.decodeDocuments(text, source: entry, kyamlBooleans: true) where patch.object != nil {
                 try applyStrategic(patch, target: nil, resources: resources.filter { !$0.deleted }, legacy: true)
             }
         }
@@ -503,7 +530,9 @@ public struct KustomizeBuilder {
         if !p.path.isEmpty {
             text = try readPatchFile(p.path, dir: dir, config: "path: \(p.path)\n")
         }
-        let docs = try YAMLCodec.decodeDocuments(text, source: p.path)
+        var docs = try YAMLCodec.decodeDocuments(text, source: p.path, kyamlBooleans: true)
+        // A JSON 6902 patch is decoded as sigs.k8s.io/yaml does (YAML 1.1: `value: y` is true).
+        if docs.first?.array != nil || legacyJSON { docs = try YAMLCodec.decodeDocuments(text, source: p.path) }
         if legacyJSON || docs.first?.array != nil {
             guard let ops = docs.first?.array else {
                 if legacyJSON, !p.path.isEmpty, let first = docs.first {
@@ -534,6 +563,7 @@ public struct KustomizeBuilder {
                 let hadAnnotations = !doc["metadata"]["annotations"].isNull
                 if !hadAnnotations, doc["metadata"].object != nil { doc["metadata"]["annotations"] = .emptyObject }
                 doc = try KustomizeJSONPatch.apply(ops, to: doc)
+                KustomizeBuilder.stringifyMetadata(&doc)
                 if !hadAnnotations, doc["metadata"]["annotations"].object?.isEmpty == true {
                     doc["metadata"]["annotations"] = .null
                     if case .object(var md) = doc["metadata"] { md["annotations"] = nil; doc["metadata"] = .object(md) }
@@ -595,6 +625,7 @@ public struct KustomizeBuilder {
                 p["apiVersion"] = .string(r.apiVersion)
             }
             let name = r.name
+            if legacy { KustomizeBuilder.stringifyMetadata(&p) }  // patchesStrategicMerge files are read as resources
             let merged = try merger.merge(r.object, patch: p)
             if merged.isNull { r.deleted = true; continue }  // `$patch: delete` of the whole object
             let (kind, apiVersion) = (r.kind, r.apiVersion)

@@ -872,6 +872,38 @@ def fam_create_k(names):
                       "args": ["create", "-k", c["args"][1], "--dry-run=client", "-o", "yaml", "--validate=false"]})
 
 
+SCALARS = ["yes", "no", "on", "off", "y", "n", "Yes", "NO", "On", "TRUE", "True", "true", "False", "~", "null", "Null",
+           "0123", "0o17", "0x1F", "1e3", "1.0", ".5", "-0", "+1", "1_000", "2001-12-14", "12:30", ".inf", "-.Inf", ".NaN",
+           "\"quoted\"", "'single'", "12345678901234567890", "0.10", "007", "1e-7", "0b101", "=", "<<"]
+
+
+def fam_scalars(n):
+    """Plain scalars YAML 1.1 and 1.2 read differently, in resources and patches."""
+    for i in range(n):
+        vals = pick(SCALARS, R.randint(2, 6))
+        files = {}
+        cm = meta("ConfigMap", "v1", "cm") + "data:\n" + "".join("  k%d: %s\n" % (j, v) for j, v in enumerate(vals))
+        dep = workload("Deployment", "web", {}, labels={"app": "web"})
+        v = R.choice(vals)
+        dep = dep.replace("  labels:\n    app: web\n", "  labels:\n    app: web\n  annotations:\n    a1: %s\n" % v, 1)
+        files["cm.yaml"] = cm
+        files["dep.yaml"] = dep
+        fields = {"resources": ["cm.yaml", "dep.yaml"]}
+        mode = R.randint(0, 3)
+        if mode == 1:
+            files["p.yaml"] = ("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  labels:\n    added: %s\n"
+                               "spec:\n  template:\n    metadata:\n      annotations:\n        t: %s\n" % (R.choice(vals), R.choice(vals)))
+            fields["patches"] = "\n- path: p.yaml\n"
+        elif mode == 2:
+            fields["patches"] = ("\n- patch: |-\n    - op: add\n      path: /metadata/annotations/x\n      value: %s\n  target:\n    kind: Deployment\n"
+                                 % R.choice(vals))
+        elif mode == 3:
+            fields["commonAnnotations"] = "\n  c: %s\n" % R.choice(["\"yes\"", "\"1\"", "x"])
+            fields["namePrefix"] = "s-"
+        files["kustomization.yaml"] = kz(**fields)
+        case("scalars-%03d" % i, files)
+
+
 def round_of_families():
     fam_nameref(70)
     fam_namespace(25)
@@ -898,6 +930,10 @@ start = len(lines)
 round_of_families()
 simple = [l["name"] for l in lines[start:] if len(l["args"]) == 2 and "#" not in l["name"]]
 fam_create_k(R.sample(simple, 40))
+# Round 3: plain scalars YAML 1.1 and 1.2 read differently (after round 2's fixes).
+R = random.Random(11)
+PREFIX = "s3-"
+fam_scalars(40)
 with open(os.path.join(here, "cases.jsonl"), "w", encoding="utf-8") as f:
     for l in lines:
         f.write(json.dumps(l, ensure_ascii=False) + "\n")

@@ -19,6 +19,22 @@ public enum YAMLCodec {
         return r.documents
     }
 
+    /// The same, with booleans as kustomize reads resources and patches (kyaml, YAML 1.2): plain `yes`,
+    /// `no`, `on`, `off`, `y` and `n` stay strings.
+    public static func decodeDocuments(_ text: String, source: String, kyamlBooleans: Bool) throws -> [JSONValue] {
+        var copy = text
+        return try copy.withUTF8 { buf in
+            var cursor = YAMLDocumentCursor(bytes: Array(buf), source: source, kyamlBooleans: kyamlBooleans)
+            var docs: [JSONValue] = []
+            do {
+                while let doc = try cursor.next() { docs.append(doc) }
+            } catch {
+                throw error as? YAMLError ?? YAMLError("error parsing \(source): \(error)")
+            }
+            return docs
+        }
+    }
+
     public static func decodeDocuments(bytes: [UInt8], source: String) throws -> [JSONValue] {
         let r = bytes.withUnsafeBufferPointer { decodeStream(bytes: $0, source: source) }
         if let e = r.error { throw e }

@@ -30,11 +30,14 @@ struct YAMLDocumentDecoder {
     private var deferred: (level: Int, message: String)?
     /// A map key is being read: its floats keep their float form (`123456789.0:` is the key `1.2345679e+08`).
     private var readingKey = false
+    /// kustomize's reading (kyaml, YAML 1.2): only `true`/`false` in their three spellings are booleans;
+    /// YAML 1.1's `yes`, `no`, `on`, `off`, `y`, `n` stay strings.
+    private var kyamlBooleans = false
 
     init(parser: UnsafeMutablePointer<yaml_parser_t>) { self.parser = parser }
 
     /// Decodes the first document of the chunk; nil for an empty chunk.
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws -> JSONValue? {
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, kyamlBooleans: Bool = false) throws -> JSONValue? {
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         defer { parser.deallocate() }
         guard yaml_parser_initialize(parser) == 1 else { throw DocumentError(message: "yaml: out of memory") }
@@ -47,8 +50,14 @@ struct YAMLDocumentDecoder {
             withUnsafeMutablePointer(to: &empty) { yaml_parser_set_input_string(parser, $0, 0) }
         }
         var d = YAMLDocumentDecoder(parser: parser)
+        d.kyamlBooleans = kyamlBooleans
         defer { yaml_event_delete(&d.event) }
         return try d.run()
+    }
+
+    /// `true`, `True`, `TRUE`, `false`, `False`, `FALSE`: YAML 1.2's booleans.
+    static func isCoreBoolean(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        ["true", "True", "TRUE", "false", "False", "FALSE"].contains { $0.utf8.elementsEqual(b) }
     }
 
     private mutating func next() throws {
@@ -277,7 +286,9 @@ struct YAMLDocumentDecoder {
         let r = YAMLResolver.resolve(bytes, detectTimestamps: false)
         switch r {
         case .null: return .null
-        case .bool(let b): return .bool(b)
+        case .bool(let b):
+            if kyamlBooleans, tag != "!!bool", !YAMLDocumentDecoder.isCoreBoolean(bytes) { return .string(string(s.value, s.length)) }
+            return .bool(b)
         // sigs.k8s.io/yaml writes a float64 with an integral value as JSON digits (`1e3`, `3.`, `!!float 1`
         // become `1000`, `3`, `1`), which kubectl then reads as an int64 when it fits one.
         case .int(let i): return tag == "!!float" && readingKey ? .double(Double(i)) : .int(i)

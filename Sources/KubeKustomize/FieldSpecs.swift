@@ -8,13 +8,17 @@ struct FieldSpec {
     var group: String?
     var version: String?
     var path: [String]
+    /// Indexes of the path's segments written `name[]`: lists, which a missing one is never created.
+    var listSegments: Set<Int> = []
     var create: Bool
 
     init(_ path: String, kind: String? = nil, group: String? = nil, version: String? = nil, create: Bool = false) {
         self.kind = kind
         self.group = group
         self.version = version
-        self.path = FieldSpec.split(path)
+        let raw = FieldSpec.split(path)
+        self.path = raw.map { $0.hasSuffix("[]") ? String($0.dropLast(2)) : $0 }
+        self.listSegments = Set(raw.indices.filter { raw[$0].hasSuffix("[]") })
         self.create = create
     }
 
@@ -30,7 +34,7 @@ struct FieldSpec {
             cur.append(c)
         }
         out.append(cur)
-        return out.map { $0.hasSuffix("[]") ? String($0.dropLast(2)) : $0 }
+        return out
     }
 
     func applies(to obj: JSONValue) -> Bool {
@@ -44,27 +48,27 @@ struct FieldSpec {
     /// Calls `visit` on every value the path reaches (a `.null` one when created).
     func apply(to obj: inout JSONValue, _ visit: (inout JSONValue) throws -> Void) rethrows {
         guard applies(to: obj) else { return }
-        try FieldSpec.walk(&obj, path[...], create: create, visit)
+        try FieldSpec.walk(&obj, path[...], create: create, lists: listSegments, visit)
     }
 
-    static func walk(_ v: inout JSONValue, _ path: ArraySlice<String>, create: Bool,
+    static func walk(_ v: inout JSONValue, _ path: ArraySlice<String>, create: Bool, lists: Set<Int> = [],
                      _ visit: (inout JSONValue) throws -> Void) rethrows {
         guard let seg = path.first else { try visit(&v); return }
         switch v {
         case .array(var items):
             v = .null
-            for i in items.indices { try walk(&items[i], path, create: create, visit) }
+            for i in items.indices { try walk(&items[i], path, create: create, lists: lists, visit) }
             v = .array(items)
         case .object(var o):
             if let child = o[seg], !child.isNull {
                 var c = child
                 v = .null
-                try walk(&c, path.dropFirst(), create: create, visit)
+                try walk(&c, path.dropFirst(), create: create, lists: lists, visit)
                 o[seg] = c
                 v = .object(o)
-            } else if create {
+            } else if create && !lists.contains(path.startIndex) {
                 var c: JSONValue = path.count > 1 ? .emptyObject : .null
-                try walk(&c, path.dropFirst(), create: create, visit)
+                try walk(&c, path.dropFirst(), create: create, lists: lists, visit)
                 if !c.isNull {
                     o[seg] = c
                     v = .object(o)
@@ -146,9 +150,9 @@ enum KustomizeFieldSpecs {
 
     static let replicas: [FieldSpec] = [
         FieldSpec("spec/replicas", kind: "Deployment", create: true),
-        FieldSpec("spec/replicas", kind: "ReplicationController", create: true),
-        FieldSpec("spec/replicas", kind: "ReplicaSet", create: true),
         FieldSpec("spec/replicas", kind: "StatefulSet", create: true),
+        FieldSpec("spec/replicas", kind: "ReplicaSet", create: true),
+        FieldSpec("spec/replicas", kind: "ReplicationController", create: true),
     ]
 
     /// One name reference rule: fields of referrers that hold the name of a `kind` object.
@@ -257,9 +261,9 @@ enum KustomizeFieldSpecs {
     ]
     static let orderLast = ["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"]
 
-    static func typeOrder(_ kind: String) -> Int {
-        if let i = orderFirst.firstIndex(of: kind) { return i - orderFirst.count }
-        if let i = orderLast.firstIndex(of: kind) { return i + 1 }
+    static func typeOrder(_ kind: String, first: [String] = orderFirst, last: [String] = orderLast) -> Int {
+        if let i = first.firstIndex(of: kind) { return i - first.count }
+        if let i = last.firstIndex(of: kind) { return i + 1 }
         return 0
     }
 }

@@ -19,6 +19,25 @@ struct Kustomization {
     var patches: [PatchEntry] = []
     var patchesStrategicMerge: [String] = []
     var patchesJson6902: [PatchEntry] = []
+    /// helm chart entries: refused (kubectl-local cannot run helm), with kustomize's text without --enable-helm.
+    var helmCharts: [JSONValue] = []
+    var kind = ""
+    var apiVersion = ""
+    var components: [String] = []
+    var vars: [KustomizeVar] = []
+    var buildMetadata: [String] = []
+    /// Files kustomize reads before building (`openapi.path`, `configurations`): they must exist.
+    var openapiPath = ""
+    var configurations: [String] = []
+    /// `replacements` entries as written (inline, or `path:` of a file of them).
+    var replacements: [JSONValue] = []
+    /// `crds`: OpenAPI definition files of custom kinds. Read (they must exist); their name-reference
+    /// extensions are not applied (in the sweep kubectl v1.32 left such references alone too).
+    var crds: [String] = []
+    /// `sortOptions`: its order ("" when not given) and the legacy order's own first and last kinds.
+    var sortOrder = ""
+    var orderFirst: [String]?
+    var orderLast: [String]?
     /// Deprecation notes kustomize prints on stderr (`# Warning: ...`).
     var warnings: [String] = []
 
@@ -76,8 +95,8 @@ struct Kustomization {
     /// Fields kustomize knows that this implementation does not carry out; using one is an error
     /// rather than a silently different result.
     static let unsupportedFields = [
-        "openapi", "imageTags", "replacements", "vars", "sortOptions", "components", "crds", "helmGlobals",
-        "helmCharts", "helmChartInflationGenerator", "configurations", "generators", "transformers", "validators",
+        "helmGlobals",
+        "helmChartInflationGenerator", "generators", "transformers", "validators",
     ]
 
     static func parse(_ text: String) throws -> Kustomization {
@@ -89,24 +108,20 @@ struct Kustomization {
             if doc.isNull { throw KustomizeError("kustomization.yaml is empty") }
             throw KustomizeError("invalid Kustomization: json: cannot unmarshal \(goJSONTypeName(doc)) into Go value of type types.Kustomization")
         }
-        if raw.isEmpty { throw KustomizeError("kustomization.yaml is empty") }
+        // Only a kind and an apiVersion (or nothing) is an empty kustomization.
+        if raw.keys.allSatisfy({ ["kind", "apiversion"].contains($0.lowercased()) }) {
+            throw KustomizeError("kustomization.yaml is empty")
+        }
+        // Go decodes the kustomization into its types: the first value that does not fit is the error.
+        if let e = GoShape.kustomization.firstError(doc, structName: "", path: []) {
+            throw KustomizeError("invalid Kustomization: \(e)")
+        }
         // Canonical field name -> value, matching keys case-insensitively.
         var fields: [String: JSONValue] = [:]
         for (key, value) in raw {
-            guard let canonical = knownFields.first(where: { $0.lowercased() == key.lowercased() }) else {
-                throw KustomizeError("invalid Kustomization: json: unknown field \(strconvQuote(key))")
-            }
+            guard let canonical = knownFields.first(where: { $0 == key }) ?? knownFields.first(where: { $0.lowercased() == key.lowercased() })
+            else { continue }
             fields[canonical] = value
-        }
-        // Go decodes the kustomization into a struct: a list of paths must be a list of strings.
-        for f in ["resources", "bases", "components", "crds", "configurations", "generators", "transformers", "validators"] {
-            guard let v = fields[f], !v.isNull else { continue }
-            guard let items = v.array else {
-                throw KustomizeError("invalid Kustomization: json: cannot unmarshal \(goJSONTypeName(v)) into Go struct field Kustomization.\(f) of type []string")
-            }
-            if let bad = items.first(where: { $0.string == nil }) {
-                throw KustomizeError("invalid Kustomization: json: cannot unmarshal \(goJSONTypeName(bad)) into Go struct field Kustomization.\(f) of type string")
-            }
         }
         for f in unsupportedFields {
             if let v = fields[f], !v.isEmptyValue {
@@ -130,7 +145,8 @@ struct Kustomization {
             e.includeTemplates = member(l, "includeTemplates").bool ?? false
             k.labels.append(e)
         }
-        for i in fields["images"]?.array ?? [] {
+        // imageTags (deprecated) are images after the images.
+        for i in (fields["images"]?.array ?? []) + (fields["imageTags"]?.array ?? []) {
             k.images.append(ImageEntry(name: scalar(member(i, "name")), newName: scalar(member(i, "newName")),
                                        newTag: scalar(member(i, "newTag")), digest: scalar(member(i, "digest"))))
         }
@@ -143,6 +159,24 @@ struct Kustomization {
         k.patches = (fields["patches"]?.array ?? []).map(patchEntry)
         k.patchesJson6902 = (fields["patchesJson6902"]?.array ?? []).map(patchEntry)
         k.patchesStrategicMerge = strings(fields["patchesStrategicMerge"])
+        k.helmCharts = fields["helmCharts"]?.array ?? []
+        k.kind = fields["kind"]?.string ?? ""
+        k.apiVersion = fields["apiVersion"]?.string ?? ""
+        k.components = strings(fields["components"])
+        k.vars = (fields["vars"]?.array ?? []).map(KustomizeVar.init)
+        k.buildMetadata = strings(fields["buildMetadata"])
+        k.openapiPath = scalar(member(fields["openapi"] ?? .null, "path"))
+        k.configurations = strings(fields["configurations"])
+        k.replacements = fields["replacements"]?.array ?? []
+        k.crds = strings(fields["crds"])
+        if let so = fields["sortOptions"], !so.isNull {
+            k.sortOrder = scalar(member(so, "order"))
+            let legacy = member(so, "legacySortOptions")
+            if !legacy.isNull {
+                k.orderFirst = strings(member(legacy, "orderFirst"))
+                k.orderLast = strings(member(legacy, "orderLast"))
+            }
+        }
 
         // kustomize's deprecation notes, in the order its `FixKustomization` checks them.
         func deprecated(_ field: String, _ instead: String) {
@@ -152,8 +186,10 @@ struct Kustomization {
         }
         deprecated("bases", "resources")
         deprecated("commonLabels", "labels")
+        deprecated("imageTags", "images")
         deprecated("patchesJson6902", "patches")
         deprecated("patchesStrategicMerge", "patches")
+        if let v = fields["vars"], !v.isEmptyValue { k.warnings.append(KustomizeVars.warning) }
         return k
     }
 

@@ -11,9 +11,14 @@ final class KustomizeResource {
     var object: JSONValue
     var previousNames: [String] = []
     var previousNamespaces: [String] = []
+    var previousKinds: [String] = []
     /// Generated ConfigMap/Secret that gets the content hash appended to its name at the end.
     var needsHash = false
     var behavior = ""
+    /// Where the object came from, as buildMetadata's originAnnotations writes it (`path: x.yaml\n`).
+    var origin = ""
+    /// Removed by a strategic merge patch's `$patch: delete`.
+    var deleted = false
 
     init(_ object: JSONValue) { self.object = object }
 
@@ -70,6 +75,8 @@ public struct KustomizeBuilder {
     /// `--load-restrictor=LoadRestrictionsRootOnly` (the default): files a kustomization reads must be in
     /// or below its directory; other kustomization directories may be anywhere.
     public var rootOnly = true
+    /// `--enable-helm`: without it a kustomization with helm charts is refused as kustomize refuses it.
+    public var enableHelm = false
 
     public init() {}
 
@@ -87,9 +94,17 @@ public struct KustomizeBuilder {
         var resources = try accumulate(root)
         try addHashes(&resources)
         fixNameReferences(resources)
+        try KustomizeVars.resolve(vars, in: resources)
+        addBuildMetadata(resources)
+        let sort = topSort ?? ("", nil, nil)
+        if !sort.order.isEmpty && sort.order != "legacy" && sort.order != "fifo" {
+            throw KustomizeError("the field 'sortOptions.order' must be one of [fifo, legacy]")
+        }
+        if sort.order == "fifo" { return resources.map(\.object) }
+        let first = sort.first ?? KustomizeFieldSpecs.orderFirst, last = sort.last ?? KustomizeFieldSpecs.orderLast
         let sorted = resources.enumerated().sorted { a, b in
             let ka = a.element.kind, kb = b.element.kind
-            let oa = KustomizeFieldSpecs.typeOrder(ka), ob = KustomizeFieldSpecs.typeOrder(kb)
+            let oa = KustomizeFieldSpecs.typeOrder(ka, first: first, last: last), ob = KustomizeFieldSpecs.typeOrder(kb, first: first, last: last)
             if oa != ob { return oa < ob }
             let ga = legacyGvk(a.element), gb = legacyGvk(b.element)
             if ga != gb { return ga < gb }
@@ -119,14 +134,50 @@ public struct KustomizeBuilder {
     /// The kustomization roots above the one being built (kustomize's loader history), for its cycle check.
     private var visitedRoots: [String] = []
 
+    /// The top kustomization's sortOptions (kustomize reads only the one it builds).
+    private var topSort: (order: String, first: [String]?, last: [String]?)?
+    /// The vars of every level, merged; resolved at the end of the build.
+    private var vars: [KustomizeVar] = []
+
+    /// The directory being built and its buildMetadata options.
+    private var topRoot = ""
+    private var topBuildMetadata: [String] = []
+
     mutating func accumulate(_ dir: String) throws -> [KustomizeResource] {
+        let k = try load(dir)
+        if topSort == nil {
+            topSort = (k.sortOrder, k.orderFirst, k.orderLast)
+            topRoot = dir
+            topBuildMetadata = k.buildMetadata
+        }
+        var resources: [KustomizeResource] = []
+        try build(k, dir: dir, into: &resources)
+        return resources.filter { !$0.deleted }
+    }
+
+    private mutating func load(_ dir: String) throws -> Kustomization {
         guard let file = KustomizeBuilder.kustomizationFileNames.map({ dir + "/" + $0 }).first(where: KustomizeFS.isFile) else {
             throw KustomizeError("unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '\(dir)'")
         }
         let k = try Kustomization.parse(try KustomizeFS.read(file))
         warnings += k.warnings
+        return k
+    }
 
-        var resources: [KustomizeResource] = []
+    /// One kustomization's resources, components, generators and transformers, over `resources` (empty for
+    /// a kustomization; the including one's objects so far for a component).
+    private mutating func build(_ k: Kustomization, dir: String, into resources: inout [KustomizeResource]) throws {
+        // The schema and transformer configuration files are read first; their content is not applied
+        // (configurations with field specs are refused below).
+        for entry in (k.openapiPath.isEmpty ? [] : [k.openapiPath]) + k.configurations {
+            let path = KustomizeFS.join(dir, entry)
+            guard KustomizeFS.isFile(path) else {
+                throw KustomizeError("evalsymlink failure on '\(path)' : lstat \(path): no such file or directory")
+            }
+        }
+        if !k.configurations.isEmpty {
+            throw KustomizeError("kustomization field \"configurations\" is not supported by kubectl-local")
+        }
         for entry in k.resources {
             let loaded = try loadResource(entry, dir: dir)
             for r in loaded {
@@ -137,9 +188,116 @@ public struct KustomizeBuilder {
                 resources.append(r)
             }
         }
+        for entry in k.crds {
+            let path = KustomizeFS.join(dir, entry)
+            guard KustomizeFS.isFile(path) else {
+                throw KustomizeError("evalsymlink failure on '\(path)' : lstat \(path): no such file or directory")
+            }
+        }
+        for entry in k.components {
+            try accumulateComponent(entry, dir: dir, into: &resources)
+        }
+        if let chart = k.helmCharts.first {
+            guard enableHelm else {
+                throw KustomizeError("trouble configuring builtin HelmChartInflationGenerator with config: `\n\(KustomizeBuilder.helmChartYAML(chart))`: must specify --enable-helm")
+            }
+            throw KustomizeError("kubectl-local cannot run helm to inflate chart \(strconvQuote(chart["name"].string ?? ""))")
+        }
+        let generatedFrom = resources.count
         try KustomizeGenerators.run(k, dir: dir, rootOnly: rootOnly, into: &resources)
+        if dir != topRoot {
+            // A base's generated objects name the base's kustomization file.
+            let file = KustomizeBuilder.relative(dir, from: topRoot) + "/kustomization.yaml"
+            for r in resources[generatedFrom...] {
+                r.origin = r.origin.replacingAll("configuredIn: kustomization.yaml", with: "configuredIn: \(file)")
+            }
+        }
         try applyTransformers(k, dir: dir, &resources)
-        return resources
+        resources.removeAll { $0.deleted }
+        try KustomizeVars.merge(k.vars, into: &vars)
+    }
+
+    /// A component: a kustomization of kind Component built over the including kustomization's objects.
+    private mutating func accumulateComponent(_ entry: String, dir: String, into resources: inout [KustomizeResource]) throws {
+        let path = KustomizeFS.join(dir, entry)
+        func fail(_ message: String) -> KustomizeError {
+            KustomizeError("accumulating components: accumulateDirectory: \(strconvQuote(message))")
+        }
+        guard KustomizeFS.isDirectory(path) else {
+            throw fail("couldn't make target for path '\(path)': must build at directory: not a valid directory: evalsymlink failure on '\(path)' : lstat \(path): no such file or directory")
+        }
+        let k: Kustomization
+        do { k = try load(path) } catch let e as KustomizeError {
+            throw fail("couldn't make target for path '\(path)': \(e.message)")
+        }
+        let kind = k.kind.isEmpty ? "Kustomization" : k.kind
+        if kind == "Kustomization", !k.apiVersion.isEmpty, k.apiVersion != "kustomize.config.k8s.io/v1beta1" {
+            throw fail("couldn't make target for path '\(path)': Failed to read kustomization file under \(path):\napiVersion for Kustomization should be kustomize.config.k8s.io/v1beta1")
+        }
+        if kind == "Component", !k.apiVersion.isEmpty, k.apiVersion != "kustomize.config.k8s.io/v1alpha1" {
+            throw fail("couldn't make target for path '\(path)': Failed to read kustomization file under \(path):\napiVersion for Component should be kustomize.config.k8s.io/v1alpha1")
+        }
+        guard kind == "Component" else {
+            throw fail("expected kind 'Component' for path '\(path)' but got '\(kind)'")
+        }
+        visitedRoots.append(dir)
+        defer { visitedRoots.removeLast() }
+        do {
+            try build(k, dir: path, into: &resources)
+        } catch let e as KustomizeError {
+            throw fail("recursed accumulation of path '\(path)': \(e.message)")
+        }
+    }
+
+    /// kustomize makes label and annotation values strings when it reads an object (a resource, a
+    /// patchesStrategicMerge file, the result of a JSON patch): `true`, `null`, `0.1` become "true", "null",
+    /// "0.1" (kustomize keeps the text as written, `0x1F` or `~`, which the decoded value no longer has).
+    static func stringifyMetadata(_ obj: inout JSONValue) {
+        for field in ["labels", "annotations"] {
+            guard case .object(var o) = obj["metadata"][field] else { continue }
+            var changed = false
+            for key in o.keys {
+                switch o[key] ?? .null {
+                case .string, .object, .array: continue
+                case .null: o[key] = "null"
+                case .bool(let b): o[key] = .string(b ? "true" : "false")
+                case .int(let i): o[key] = .string(String(i))
+                case .double(let d): o[key] = .string(goFormatFloat(d))
+                }
+                changed = true
+            }
+            if changed { obj["metadata"][field] = .object(o) }
+        }
+    }
+
+    /// buildMetadata: `originAnnotations` (where each object came from) and `managedByLabel`.
+    private func addBuildMetadata(_ resources: [KustomizeResource]) {
+        for r in resources {
+            if topBuildMetadata.contains("originAnnotations"), !r.origin.isEmpty {
+                r.object["metadata"]["annotations"]["config.kubernetes.io/origin"] = .string(r.origin)
+            }
+            if topBuildMetadata.contains("managedByLabel") {
+                r.object["metadata"]["labels"]["app.kubernetes.io/managed-by"] = "kustomize-(devel)"  // kubectl's build has no version
+            }
+        }
+    }
+
+    /// `path` relative to `base` (both absolute and clean), `..` where it leaves it.
+    static func relative(_ path: String, from base: String) -> String {
+        let p = path.split(separator: "/"), b = base.split(separator: "/")
+        var i = 0
+        while i < p.count, i < b.count, p[i] == b[i] { i += 1 }
+        return (Array(repeating: "..", count: b.count - i) + p[i...].map(String.init)).joined(separator: "/")
+    }
+
+    /// A chart entry as kustomize prints its generator config: the HelmChart fields in their Go order.
+    static func helmChartYAML(_ chart: JSONValue) -> String {
+        let order = ["name", "version", "repo", "releaseName", "namespace", "additionalValuesFiles", "valuesFile", "valuesInline",
+                     "valuesMerge", "includeCRDs", "skipHooks", "apiVersions", "kubeVersion", "nameTemplate", "skipTests", "debug"]
+        var out = JSONObject()
+        for key in order { if let v = chart.object?[key], !v.isEmptyValue { out[key] = v } }
+        for (key, v) in chart.object ?? JSONObject() where out[key] == nil && !order.contains(key) { out[key] = v }
+        return YAMLCodec.encode(.object(out))
     }
 
     private func sameId(_ a: KustomizeResource, _ b: KustomizeResource) -> Bool {
@@ -164,7 +322,10 @@ public struct KustomizeBuilder {
         }
         let text = try KustomizeFS.read(path)
         do {
-            return try KustomizeBuilder.decodeObjects(text, source: path)
+            let objects = try KustomizeBuilder.decodeObjects(text, source: path)
+            let origin = "path: \(KustomizeBuilder.relative(path, from: topRoot))\n"
+            for r in objects { r.origin = origin }
+            return objects
         } catch let e as YAMLError {
             // kustomize returns a malformed file's error alone (no attempt as a directory).
             throw KustomizeError("accumulating resources: accumulating resources from '\(entry)': MalformedYAMLError: \(KustomizeBuilder.bareYAMLError(e)) in File: \(entry)")
@@ -204,24 +365,32 @@ public struct KustomizeBuilder {
 
     /// The objects of a resource file (multi-document, `List`s flattened).
     static func decodeObjects(_ text: String, source: String) throws -> [KustomizeResource] {
-        let docs = try YAMLCodec.decodeDocuments(text, source: source)
+        let docs = try YAMLCodec.decodeDocuments(text, source: source, kyamlBooleans: true)
         var out: [KustomizeResource] = []
         for doc in docs {
-            guard case .object = doc else { continue }
-            if (doc["kind"].string ?? "").hasSuffix("List"), let items = doc["items"].array {
-                for item in items { out.append(KustomizeResource(try checked(item))) }
+            if doc.isNull { continue }
+            guard case .object = doc else { throw KustomizeError("missing Resource metadata") }
+            if (doc["kind"].string ?? "").hasSuffix("List"), doc["items"].array != nil || !doc["items"].isNull {
+                // A List's items, none when `items` is not a list.
+                for item in doc["items"].array ?? [] {
+                    var obj = try checked(item)
+                    stringifyMetadata(&obj)
+                    out.append(KustomizeResource(obj))
+                }
             } else {
-                out.append(KustomizeResource(try checked(doc)))
+                var obj = try checked(doc)
+                stringifyMetadata(&obj)
+                out.append(KustomizeResource(obj))
             }
         }
         return out
     }
 
     private static func checked(_ obj: JSONValue) throws -> JSONValue {
-        if (obj["kind"].string ?? "").isEmpty {
-            let md = obj["metadata"]
-            throw KustomizeError("missing kind in object {{\(obj["apiVersion"].string ?? "") } {{\(md["name"].string ?? "") \(md["namespace"].string ?? "")} \(goMap(md["labels"])) \(goMap(md["annotations"]))}}")
-        }
+        let md = obj["metadata"]
+        let dump = "{{\(obj["apiVersion"].string ?? "") \(obj["kind"].string ?? "")} {{\(md["name"].string ?? "") \(md["namespace"].string ?? "")} \(goMap(md["labels"])) \(goMap(md["annotations"]))}}"
+        if (obj["kind"].string ?? "").isEmpty { throw KustomizeError("missing kind in object \(dump)") }
+        if (md["name"].string ?? "").isEmpty { throw KustomizeError("missing metadata.name in object \(dump)") }
         return obj
     }
 
@@ -242,19 +411,24 @@ public struct KustomizeBuilder {
                 text = entry
             }
             _ = i
-            for patch in try YAMLCodec.decodeDocuments(text, source: entry) where patch.object != nil {
-                try applyStrategic(patch, target: nil, resources: resources)
+            for patch in try YAMLCodec.decodeDocuments(text, source: entry, kyamlBooleans: true) where patch.object != nil {
+                try applyStrategic(patch, target: nil, resources: resources.filter { !$0.deleted }, legacy: true)
             }
         }
         // patches
         for p in k.patches {
-            try applyPatchEntry(p, dir: dir, resources: resources, legacyJSON: false)
+            try applyPatchEntry(p, dir: dir, resources: resources.filter { !$0.deleted }, legacyJSON: false)
         }
+        resources.removeAll { $0.deleted }
         if !k.namespace.isEmpty {
+            var before: [ObjectIdentifier: (String, String, String)] = [:]
+            for r in resources { before[ObjectIdentifier(r)] = (r.kind, r.name, r.namespace) }
             for r in resources { applyNamespace(k.namespace, r) }
+            try checkNamespaceConflicts(resources, before: before)
         }
         if !k.namePrefix.isEmpty || !k.nameSuffix.isEmpty {
-            for r in resources where r.kind != "Namespace" && r.kind != "CustomResourceDefinition" {
+            // kustomize never prefixes these kinds' names.
+            for r in resources where !["Namespace", "CustomResourceDefinition", "APIService"].contains(r.kind) {
                 r.rename(k.namePrefix + r.name + k.nameSuffix)
             }
         }
@@ -273,14 +447,42 @@ public struct KustomizeBuilder {
             try applyPatchEntry(p, dir: dir, resources: resources, legacyJSON: true)
         }
         for rep in k.replicas {
-            for r in resources where r.allNames.contains(rep.name) {
-                for spec in KustomizeFieldSpecs.replicas {
+            // Each entry must name an object of a kind with replicas (by any name it had).
+            var found = false
+            for spec in KustomizeFieldSpecs.replicas {
+                for r in resources where r.allNames.contains(rep.name) && spec.applies(to: r.object) {
+                    found = true
                     spec.apply(to: &r.object) { $0 = rep.count }
                 }
+            }
+            if !found {
+                let gvks = KustomizeFieldSpecs.replicas.map { "\($0.kind ?? "~K").[noVer].[noGrp]" }
+                throw KustomizeError("resource with name \(rep.name) does not match a config with the following GVK [\(gvks.joined(separator: " "))]")
             }
         }
         if !k.images.isEmpty {
             for r in resources { KustomizeImages.apply(k.images, to: &r.object) }
+        }
+        let current = resources
+        for rep in try KustomizeReplacements.entries(k, dir: dir, read: { try KustomizeFS.read(KustomizeFS.join(dir, $0)) }) {
+            try KustomizeReplacements.apply(rep, to: current, select: { try self.select($0, current) })
+        }
+    }
+
+    /// Two objects the namespace made one id: kustomize's error dumps both with the ids they had.
+    private func checkNamespaceConflicts(_ resources: [KustomizeResource], before: [ObjectIdentifier: (String, String, String)]) throws {
+        for (i, a) in resources.enumerated() {
+            let clashes = resources[(i + 1)...].filter { sameId($0, a) }
+            guard !clashes.isEmpty else { continue }
+            let dumps = ([a] + clashes).map { r -> String in
+                var o = r.object
+                let (kind, name, ns) = before[ObjectIdentifier(r)] ?? (r.kind, r.name, r.namespace)
+                o["metadata"]["annotations"]["internal.config.kubernetes.io/previousKinds"] = .string(kind)
+                o["metadata"]["annotations"]["internal.config.kubernetes.io/previousNames"] = .string(name)
+                o["metadata"]["annotations"]["internal.config.kubernetes.io/previousNamespaces"] = .string(ns)
+                return o.jsonString(.compact)
+            }
+            throw KustomizeError("namespace transformation produces ID conflict: [\(dumps.joined(separator: " "))]")
         }
     }
 
@@ -289,6 +491,9 @@ public struct KustomizeBuilder {
             r.rename(ns)
         } else if !r.isClusterScoped {
             r.setNamespace(ns)
+        }
+        if r.kind == "APIService", r.group == "apiregistration.k8s.io", r.object["spec"]["service"]["namespace"].string != nil {
+            r.object["spec"]["service"]["namespace"] = .string(ns)
         }
         if r.kind == "RoleBinding" || r.kind == "ClusterRoleBinding", var subjects = r.object["subjects"].array {
             for i in subjects.indices where subjects[i]["name"].string == "default" {
@@ -325,25 +530,74 @@ public struct KustomizeBuilder {
         if !p.path.isEmpty {
             text = try readPatchFile(p.path, dir: dir, config: "path: \(p.path)\n")
         }
-        let docs = try YAMLCodec.decodeDocuments(text, source: p.path)
+        var docs = try YAMLCodec.decodeDocuments(text, source: p.path, kyamlBooleans: true)
+        // A JSON 6902 patch is decoded as sigs.k8s.io/yaml does (YAML 1.1: `value: y` is true).
+        if docs.first?.array != nil || legacyJSON { docs = try YAMLCodec.decodeDocuments(text, source: p.path) }
         if legacyJSON || docs.first?.array != nil {
             guard let ops = docs.first?.array else {
+                if legacyJSON, !p.path.isEmpty, let first = docs.first {
+                    // kustomize decodes the file into a JSON patch and fails with Go's text.
+                    var config = JSONObject()
+                    config["path"] = .string(p.path)
+                    if let t = p.target {
+                        var o = JSONObject()
+                        for (key, v) in [("group", t.group), ("version", t.version), ("kind", t.kind), ("name", t.name),
+                                         ("namespace", t.namespace), ("labelSelector", t.labelSelector),
+                                         ("annotationSelector", t.annotationSelector)] where !v.isEmpty { o[key] = .string(v) }
+                        config["target"] = .object(o)
+                    }
+                    var trimmed = Substring(text)
+                    while let last = trimmed.last, last == "\n" || last == " " { trimmed = trimmed.dropLast() }
+                    throw KustomizeError("trouble configuring builtin PatchJson6902Transformer with config: `\n\(YAMLCodec.encode(.object(config)))`: decoding \(strconvQuote(String(trimmed))): json: cannot unmarshal \(GoShape.valueWord(first)) into Go value of type jsonpatch.Patch")
+                }
                 throw KustomizeError("unable to parse SM or JSON patch from [\(text)]")
             }
             guard let target = p.target else {
-                throw KustomizeError("must specify a target for patch \(text)")
+                throw KustomizeError("must specify a target for JSON patch \(KustomizeBuilder.patchConfig(p))")
             }
             for r in try select(target, resources) {
-                r.object = try KustomizeJSONPatch.apply(ops, to: r.object)
+                let (name, kind) = (r.name, r.kind)
+                // kustomize's objects carry internal annotations while it builds, so a patch may add to
+                // /metadata/annotations of an object that has none.
+                var doc = r.object
+                let hadAnnotations = !doc["metadata"]["annotations"].isNull
+                if !hadAnnotations, doc["metadata"].object != nil { doc["metadata"]["annotations"] = .emptyObject }
+                doc = try KustomizeJSONPatch.apply(ops, to: doc)
+                KustomizeBuilder.stringifyMetadata(&doc)
+                if !hadAnnotations, doc["metadata"]["annotations"].object?.isEmpty == true {
+                    doc["metadata"]["annotations"] = .null
+                    if case .object(var md) = doc["metadata"] { md["annotations"] = nil; doc["metadata"] = .object(md) }
+                }
+                r.object = doc
+                // kubectl v1.32 keeps a new name and kind whatever the options say; the old ones still
+                // identify the object (later patches, name references).
+                if r.kind != kind { r.previousKinds.append(kind) }
+                if r.name != name {
+                    let newName = r.name
+                    r.object["metadata"]["name"] = .string(name)
+                    r.rename(newName)
+                }
             }
             return
         }
-        for patch in docs where patch.object != nil {
-            try applyStrategic(patch, target: p.target, resources: resources)
+        let patches = docs.filter { $0.object != nil }
+        if patches.count > 1, p.target != nil {
+            throw KustomizeError("Multiple Strategic-Merge Patches in one `patches` entry is not allowed to set `patches.target` field: \(KustomizeBuilder.patchConfig(p))")
+        }
+        for patch in patches {
+            try applyStrategic(patch, target: p.target, resources: resources, legacy: false)
         }
     }
 
-    private func applyStrategic(_ patch: JSONValue, target: Kustomization.Target?, resources: [KustomizeResource]) throws {
+    /// A patch entry's path or inline text as kustomize's errors print them: `[path: "p.yaml"]`.
+    static func patchConfig(_ p: Kustomization.PatchEntry) -> String {
+        var parts: [String] = []
+        if !p.path.isEmpty { parts.append("path: \(strconvQuote(p.path))") }
+        if !p.patch.isEmpty { parts.append("patch: \(strconvQuote(p.patch))") }
+        return "[" + parts.joined(separator: " ") + "]"
+    }
+
+    private func applyStrategic(_ patch: JSONValue, target: Kustomization.Target?, resources: [KustomizeResource], legacy: Bool) throws {
         let targets: [KustomizeResource]
         if let target {
             targets = try select(target, resources)
@@ -351,12 +605,14 @@ public struct KustomizeBuilder {
             let probe = KustomizeResource(patch)
             let name = probe.name
             targets = resources.filter { r in
-                r.kind == probe.kind && r.apiVersion == probe.apiVersion && r.allNames.contains(name)
+                (r.kind == probe.kind || r.previousKinds.contains(probe.kind)) && r.apiVersion == probe.apiVersion && r.allNames.contains(name)
                     && (probe.namespace.isEmpty || r.namespace == probe.namespace || r.previousNamespaces.contains(probe.namespace))
             }
             if targets.count != 1 {
                 let id = probe.idString
-                throw KustomizeError("no resource matches strategic merge patch \"\(id)\": no matches for Id \(id); failed to find unique target for patch \(id)")
+                let why = "no matches for Id \(id); failed to find unique target for patch \(id)"
+                // patchesStrategicMerge reports the lookup alone; a `patches` entry names the patch.
+                throw KustomizeError(legacy ? why : "no resource matches strategic merge patch \"\(id)\": \(why)")
             }
         }
         for r in targets {
@@ -369,8 +625,14 @@ public struct KustomizeBuilder {
                 p["apiVersion"] = .string(r.apiVersion)
             }
             let name = r.name
-            r.object = try merger.merge(r.object, patch: p)
+            if legacy { KustomizeBuilder.stringifyMetadata(&p) }  // patchesStrategicMerge files are read as resources
+            let merged = try merger.merge(r.object, patch: p)
+            if merged.isNull { r.deleted = true; continue }  // `$patch: delete` of the whole object
+            let (kind, apiVersion) = (r.kind, r.apiVersion)
+            r.object = merged
             r.object["metadata"]["name"] = .string(name)
+            r.object["kind"] = .string(kind)
+            r.object["apiVersion"] = .string(apiVersion)
         }
     }
 
@@ -379,11 +641,15 @@ public struct KustomizeBuilder {
         let annotationSel = try t.annotationSelector.isEmpty ? nil : KustomizeBuilder.selector(t.annotationSelector)
         let nameRe = t.name.isEmpty ? nil : try GoRegex("^(?:" + t.name + ")$")
         let nsRe = t.namespace.isEmpty ? nil : try GoRegex("^(?:" + t.namespace + ")$")
+        // Group, version and kind are anchored regular expressions too.
+        let groupRe = t.group.isEmpty ? nil : try GoRegex("^(?:" + t.group + ")$")
+        let versionRe = t.version.isEmpty ? nil : try GoRegex("^(?:" + t.version + ")$")
+        let kindRe = t.kind.isEmpty ? nil : try GoRegex("^(?:" + t.kind + ")$")
         return resources.filter { r in
             let (g, v) = splitAPIVersion(r.apiVersion)
-            if !t.group.isEmpty && t.group != g { return false }
-            if !t.version.isEmpty && t.version != v { return false }
-            if !t.kind.isEmpty && t.kind != r.kind { return false }
+            if let re = groupRe, !re.matches(g) { return false }
+            if let re = versionRe, !re.matches(v) { return false }
+            if let re = kindRe, !re.matches(r.kind) { return false }
             if let re = nameRe, !re.matches(r.name), !re.matches(r.originalName) { return false }
             if let re = nsRe, !re.matches(r.namespace), !re.matches(r.previousNamespaces.first ?? r.namespace) { return false }
             if let sel = labelSel {
@@ -407,11 +673,11 @@ public struct KustomizeBuilder {
         for r in resources where r.needsHash {
             let hash: String
             if r.kind == "ConfigMap" {
-                hash = NameHash.configMap(name: "", data: r.object["data"].isNull ? .emptyObject : r.object["data"],
+                hash = NameHash.configMap(name: "", data: r.object["data"].isNull ? .string("") : r.object["data"],
                                           binaryData: r.object["binaryData"].object?.isEmpty == false ? Optional(r.object["binaryData"]) : Optional.none)
             } else {
                 hash = NameHash.secret(name: "", type: r.object["type"].string ?? "",
-                                       data: r.object["data"].isNull ? .emptyObject : r.object["data"])
+                                       data: r.object["data"].isNull ? .string("") : r.object["data"])
             }
             r.rename(r.name + "-" + hash)
         }

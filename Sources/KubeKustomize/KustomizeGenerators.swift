@@ -17,7 +17,13 @@ enum KustomizeGenerators {
 
     private static func generate(_ g: Kustomization.GeneratorArgs, secret: Bool, k: Kustomization, dir: String, rootOnly: Bool,
                                  into resources: inout [KustomizeResource]) throws {
+        let what = secret ? "secret" : "configmap"
+        if g.name.isEmpty { throw KustomizeError("a \(what) must have a name") }
         let pairs = try keyValues(g, dir: dir, rootOnly: rootOnly)
+        var seen = Set<String>()
+        for (key, _) in pairs where !seen.insert(key).inserted {
+            throw KustomizeError("\(what) \(g.name) illegally repeats the key `\(key)`")
+        }
         var data = JSONObject()
         var binary = JSONObject()
         for (key, bytes) in pairs {
@@ -43,7 +49,8 @@ enum KustomizeGenerators {
         if !g.namespace.isEmpty { obj["metadata"]["namespace"] = .string(g.namespace) }
         if !labels.isEmpty { obj["metadata"]["labels"] = JSONValue(stringMap: labels) }
         if !annotations.isEmpty { obj["metadata"]["annotations"] = JSONValue(stringMap: annotations) }
-        if !data.isEmpty || binary.isEmpty { obj["data"] = .object(data) }
+        // A Secret keeps an empty `data`, a ConfigMap leaves it out.
+        if !data.isEmpty || secret { obj["data"] = .object(data) }
         if !binary.isEmpty { obj["binaryData"] = .object(binary) }
         if secret { obj["type"] = .string(g.type.isEmpty ? "Opaque" : g.type) }
         if immutable { obj["immutable"] = true }
@@ -53,13 +60,15 @@ enum KustomizeGenerators {
             r.kind == kind && r.apiVersion == "v1" && r.allNames.contains(g.name)
                 && (r.namespace == g.namespace || (g.namespace.isEmpty && r.namespace == "default"))
         }
-        let behavior = g.behavior.isEmpty ? "create" : g.behavior
+        // kustomize reads a behavior it does not know as unspecified, which creates.
+        let behavior = ["merge", "replace"].contains(g.behavior) ? g.behavior : "create"
         switch behavior {
         case "create":
             if let e = existing {
                 throw KustomizeError("merging from generator &{0xc000000000 <nil>}: id \(e.goResIdDump) exists; behavior must be merge or replace")
             }
             let r = KustomizeResource(obj)
+            r.origin = "configuredIn: kustomization.yaml\nconfiguredBy:\n  apiVersion: builtin\n  kind: \(secret ? "SecretGenerator" : "ConfigMapGenerator")\n"
             r.needsHash = !disableHash
             resources.append(r)
         case "merge", "replace":
@@ -89,7 +98,7 @@ enum KustomizeGenerators {
             }
             if disableHash { e.needsHash = false }
         default:
-            throw KustomizeError("unknown generation behavior \(strconvQuote(behavior))")
+            break
         }
     }
 
@@ -149,8 +158,8 @@ enum KustomizeGenerators {
     static func envPairs(_ text: String) -> [(String, [UInt8])] {
         var out: [(String, [UInt8])] = []
         var first = true
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = String(rawLine)
+        for rawLine in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            var line = String(decoding: rawLine, as: UTF8.self)
             if first, line.hasPrefix("\u{FEFF}") { line.removeFirst() }
             first = false
             if line.hasSuffix("\r") { line.removeLast() }
@@ -158,8 +167,9 @@ enum KustomizeGenerators {
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             if let eq = trimmed.firstIndex(of: "=") {
                 out.append((String(trimmed[..<eq]), Array(trimmed[trimmed.index(after: eq)...].utf8)))
-            } else if let v = getenv(trimmed) {
-                out.append((trimmed, Array(String(cString: v).utf8)))
+            } else {
+                // A key alone takes the environment's value, empty when it is not set.
+                out.append((trimmed, getenv(trimmed).map { Array(String(cString: $0).utf8) } ?? []))
             }
         }
         return out

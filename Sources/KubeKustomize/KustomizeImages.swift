@@ -60,8 +60,15 @@ enum KustomizeImages {
     }
 
     static func update(_ image: String, _ images: [Kustomization.ImageEntry]) -> String {
+        // Every entry runs as its own transformer, in order: a later one sees what an earlier one wrote.
+        var image = image
+        for entry in images { image = update(image, entry) }
+        return image
+    }
+
+    static func update(_ image: String, _ entry: Kustomization.ImageEntry) -> String {
         var (name, tag, digest) = split(image)
-        guard let entry = images.first(where: { $0.name == name }) else { return image }
+        guard entry.name == name else { return image }
         if !entry.newName.isEmpty { name = entry.newName }
         if !entry.newTag.isEmpty && !entry.digest.isEmpty {
             tag = entry.newTag
@@ -77,121 +84,6 @@ enum KustomizeImages {
         if !tag.isEmpty { out += ":" + tag }
         if !digest.isEmpty { out += "@" + digest }
         return out
-    }
-}
-
-/// RFC 6902 JSON patch operations (add, remove, replace, move, copy, test) on JSON values.
-enum KustomizeJSONPatch {
-    static func apply(_ ops: [JSONValue], to doc: JSONValue) throws -> JSONValue {
-        var doc = doc
-        for op in ops {
-            let kind = op["op"].string ?? ""
-            let path = try pointer(op["path"].string ?? "")
-            switch kind {
-            case "add": try add(&doc, path, op["value"])
-            case "remove": _ = try remove(&doc, path)
-            case "replace":
-                _ = try remove(&doc, path)
-                try add(&doc, path, op["value"])
-            case "move":
-                let from = try pointer(op["from"].string ?? "")
-                let v = try remove(&doc, from)
-                try add(&doc, path, v)
-            case "copy":
-                let from = try pointer(op["from"].string ?? "")
-                try add(&doc, path, try get(doc, from))
-            case "test":
-                if try get(doc, path) != op["value"] {
-                    throw KustomizeError("testing value \(op["path"].string ?? "") failed: test failed")
-                }
-            default:
-                throw KustomizeError("Unexpected kind: \(kind)")
-            }
-        }
-        return doc
-    }
-
-    static func pointer(_ p: String) throws -> [String] {
-        if p.isEmpty { return [] }
-        guard p.hasPrefix("/") else { throw KustomizeError("invalid JSON pointer \(strconvQuote(p))") }
-        return p.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map {
-            String($0).replacingAll("~1", with: "/").replacingAll("~0", with: "~")
-        }
-    }
-
-    static func get(_ doc: JSONValue, _ path: [String]) throws -> JSONValue {
-        var cur = doc
-        for seg in path {
-            switch cur {
-            case .object(let o):
-                guard let v = o[seg] else { throw missing(path) }
-                cur = v
-            case .array(let a):
-                guard let i = Int(seg), i >= 0, i < a.count else { throw missing(path) }
-                cur = a[i]
-            default: throw missing(path)
-            }
-        }
-        return cur
-    }
-
-    static func missing(_ path: [String]) -> Error {
-        KustomizeError("Unable to find /\(path.joined(separator: "/")) in the document")
-    }
-
-    static func add(_ doc: inout JSONValue, _ path: [String], _ value: JSONValue) throws {
-        guard let last = path.last else { doc = value; return }
-        try modify(&doc, Array(path.dropLast()), full: path) { parent in
-            switch parent {
-            case .object(var o):
-                o[last] = value
-                parent = .object(o)
-            case .array(var a):
-                if last == "-" { a.append(value) } else {
-                    guard let i = Int(last), i >= 0, i <= a.count else { throw missing(path) }
-                    a.insert(value, at: i)
-                }
-                parent = .array(a)
-            default: throw missing(path)
-            }
-        }
-    }
-
-    static func remove(_ doc: inout JSONValue, _ path: [String]) throws -> JSONValue {
-        guard let last = path.last else { throw missing(path) }
-        var removed: JSONValue = .null
-        try modify(&doc, Array(path.dropLast()), full: path) { parent in
-            switch parent {
-            case .object(var o):
-                guard let v = o.removeValue(forKey: last) else { throw missing(path) }
-                removed = v
-                parent = .object(o)
-            case .array(var a):
-                guard let i = Int(last), i >= 0, i < a.count else { throw missing(path) }
-                removed = a.remove(at: i)
-                parent = .array(a)
-            default: throw missing(path)
-            }
-        }
-        return removed
-    }
-
-    private static func modify(_ doc: inout JSONValue, _ path: [String], full: [String],
-                               _ f: (inout JSONValue) throws -> Void) throws {
-        guard let first = path.first else { try f(&doc); return }
-        switch doc {
-        case .object(var o):
-            guard var child = o[first] else { throw missing(full) }
-            try modify(&child, Array(path.dropFirst()), full: full, f)
-            o[first] = child
-            doc = .object(o)
-        case .array(var a):
-            guard let i = Int(first), i >= 0, i < a.count else { throw missing(full) }
-            try modify(&a[i], Array(path.dropFirst()), full: full, f)
-            doc = .array(a)
-        default:
-            throw missing(full)
-        }
     }
 }
 

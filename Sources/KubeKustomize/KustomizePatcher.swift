@@ -106,8 +106,9 @@ struct SimpleStrategicMerge: KustomizeStrategicMerger {
             switch v {
             case .object(let inner): out[k] = .object(clean(inner))
             case .array(let items):
-                out[k] = .array(items.compactMap { item in
-                    if item["$patch"].string == "delete" { return nil }
+                // kyaml copies a list the original lacks as the patch wrote it, delete directives included.
+                out[k] = .array(items.map { item in
+                    if item["$patch"].string == "delete" { return item }
                     return item.object.map { .object(clean($0)) } ?? item
                 })
             default: out[k] = v

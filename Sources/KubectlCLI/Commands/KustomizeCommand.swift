@@ -16,15 +16,19 @@ enum KustomizeCommand {
 struct KustomizeOptions: FlagOptions {
     var output = ""
     var loadRestrictor = "LoadRestrictionsRootOnly"
+    var enableHelm = false
+    var reorder = "legacy"
 
     static var flags: [OptionFlag<Self>] {
         [.init(\.output, "output", short: "o", usage: "Write the built objects to this file instead of standard output."),
          .init(\.loadRestrictor, "load-restrictor", default: "LoadRestrictionsRootOnly",
                usage: "LoadRestrictionsRootOnly keeps the files a kustomization reads inside its own directory; LoadRestrictionsNone lifts that."),
+         .init(\.enableHelm, "enable-helm", usage: "Allow the helm chart inflator (kubectl-local cannot run helm and refuses charts)."),
+         .init(\.reorder, "reorder", default: "legacy", usage: "Output order: legacy or none.", hidden: true,
+               deprecated: "use the new 'sortOptions' field in kustomization.yaml instead."),
          .noEffectOffline([
             FlagSpec("as-current-user", .bool, usage: "Run function containers as the current user. No effect offline."),
             FlagSpec("enable-alpha-plugins", .bool, usage: "Allow alpha plugins (functions). No effect offline."),
-            FlagSpec("enable-helm", .bool, usage: "Allow the helm chart inflator. No effect offline."),
             FlagSpec("env", short: "e", .stringArray, usage: "Environment variables for function containers. No effect offline."),
             FlagSpec("helm-api-versions", .stringArray, usage: "API versions helm may assume. No effect offline."),
             FlagSpec("helm-command", .string, default: "helm", usage: "The helm program to run. No effect offline."),
@@ -42,6 +46,9 @@ struct KustomizeOptions: FlagOptions {
         if !["LoadRestrictionsRootOnly", "LoadRestrictionsNone", ""].contains(loadRestrictor) {
             throw CLIError.message("illegal flag value --load-restrictor \(loadRestrictor); legal values: [LoadRestrictionsRootOnly LoadRestrictionsNone]")
         }
+        if !["legacy", "none"].contains(reorder) {
+            throw CLIError.message("illegal flag value --reorder \(reorder); legal values: [legacy none]")
+        }
     }
 
     func run(_ inv: inout Invocation) throws {
@@ -51,6 +58,7 @@ struct KustomizeOptions: FlagOptions {
         }
         var builder = KustomizeBuilder()
         builder.rootOnly = loadRestrictor != "LoadRestrictionsNone"
+        builder.enableHelm = enableHelm
         let objects: [JSONValue]
         do {
             objects = try builder.build(dir)

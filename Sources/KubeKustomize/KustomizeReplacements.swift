@@ -1,0 +1,208 @@
+import KubeCodec
+import KubeModel
+
+/// `replacements`: copies a value from one object's field into fields of other objects, after every
+/// other transformer (so names carry their prefixes). Field paths are dotted; a segment is a map key,
+/// a list index, `*` (every element) or `[key=value]` (the elements whose field has that value).
+enum KustomizeReplacements {
+    struct Options {
+        var delimiter = ""
+        var index = 0
+        var create = false
+
+        init(_ v: JSONValue) {
+            delimiter = Kustomization.scalar(Kustomization.member(v, "delimiter"))
+            index = Int(Kustomization.member(v, "index").int ?? 0)
+            create = Kustomization.member(v, "create").bool ?? false
+        }
+    }
+
+    /// The replacement entries of a kustomization: inline ones, and `path:` files holding one or a list.
+    static func entries(_ k: Kustomization, dir: String, read: (String) throws -> String) throws -> [JSONValue] {
+        var out: [JSONValue] = []
+        for r in k.replacements {
+            let path = Kustomization.scalar(Kustomization.member(r, "path"))
+            if path.isEmpty { out.append(r); continue }
+            for doc in try YAMLCodec.decodeDocuments(try read(path), source: path) {
+                if let items = doc.array { out += items } else if !doc.isNull { out.append(doc) }
+            }
+        }
+        return out
+    }
+
+    static func apply(_ replacement: JSONValue, to resources: [KustomizeResource],
+                      select: (Kustomization.Target) throws -> [KustomizeResource]) throws {
+        let source = Kustomization.member(replacement, "source")
+        let sourceTarget = target(source)
+        var fieldPath = Kustomization.scalar(Kustomization.member(source, "fieldPath"))
+        if fieldPath.isEmpty { fieldPath = "metadata.name" }
+        let id = idText(sourceTarget)
+        let matches = resources.filter { r in
+            let (g, v) = splitAPIVersion(r.apiVersion)
+            if !sourceTarget.group.isEmpty && sourceTarget.group != g { return false }
+            if !sourceTarget.version.isEmpty && sourceTarget.version != v { return false }
+            if !sourceTarget.kind.isEmpty && sourceTarget.kind != r.kind { return false }
+            if !sourceTarget.name.isEmpty && !r.allNames.contains(sourceTarget.name) { return false }
+            if !sourceTarget.namespace.isEmpty && sourceTarget.namespace != r.namespace
+                && !r.previousNamespaces.contains(sourceTarget.namespace) { return false }
+            return true
+        }
+        guard let from = matches.first else { throw KustomizeError("nothing selected by \(id):\(fieldPath)") }
+        if matches.count > 1 {
+            throw KustomizeError("multiple matches for selector \(id):\(fieldPath)")
+        }
+        let found = values(from.object, segments(fieldPath))
+        guard var value = found.first else {
+            throw KustomizeError("fieldPath `\(fieldPath)` is missing for replacement source \(id)")
+        }
+        let sourceOptions = Options(Kustomization.member(source, "options"))
+        if !sourceOptions.delimiter.isEmpty, let s = value.string {
+            let parts = split(s, sourceOptions.delimiter)
+            guard sourceOptions.index >= 0, sourceOptions.index < parts.count else {
+                throw KustomizeError("options.index \(sourceOptions.index) is out of bounds for value \(s)")
+            }
+            value = .string(parts[sourceOptions.index])
+        }
+
+        for t in Kustomization.member(replacement, "targets").array ?? [] {
+            let selected = try select(target(Kustomization.member(t, "select")))
+            let rejects = try (Kustomization.member(t, "reject").array ?? []).flatMap { try select(target($0)) }
+            let options = Options(Kustomization.member(t, "options"))
+            for r in selected where !rejects.contains(where: { $0 === r }) {
+                for path in Kustomization.strings(Kustomization.member(t, "fieldPaths")) {
+                    var obj = r.object
+                    let hit = set(&obj, segments(path)[...], create: options.create) { old in
+                        // A field the replacement creates gets the text untagged: kustomize writes it plain,
+                        // so "5432" reads back as a number.
+                        if old.isNull, let text = value.string, let plain = try? YAMLCodec.decode(text) {
+                            switch plain {
+                            case .int, .double, .bool: return plain
+                            default: break
+                            }
+                        }
+                        guard !options.delimiter.isEmpty else { return value }
+                        var parts = split(old.string ?? "", options.delimiter)
+                        let v = value.string ?? Kustomization.scalar(value)
+                        if options.index >= parts.count { parts.append(v) } else if options.index < 0 { parts.insert(v, at: 0) } else {
+                            parts[options.index] = v
+                        }
+                        return .string(parts.joined(separator: options.delimiter))
+                    }
+                    if !hit { throw KustomizeError("unable to find field \(strconvQuote(path)) in replacement target") }
+                    r.object = obj
+                }
+            }
+        }
+    }
+
+    /// Go's strings.Split with a non-empty separator.
+    static func split(_ s: String, _ sep: String) -> [String] {
+        let b = Array(s.utf8), d = Array(sep.utf8)
+        var out: [String] = []
+        var start = 0, i = 0
+        while i + d.count <= b.count {
+            if Array(b[i..<(i + d.count)]) == d {
+                out.append(String(decoding: b[start..<i], as: UTF8.self))
+                i += d.count
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        out.append(String(decoding: b[start...], as: UTF8.self))
+        return out
+    }
+
+    static func target(_ v: JSONValue) -> Kustomization.Target {
+        func f(_ name: String) -> String { Kustomization.scalar(Kustomization.member(v, name)) }
+        return Kustomization.Target(group: f("group"), version: f("version"), kind: f("kind"), name: f("name"),
+                                    namespace: f("namespace"), labelSelector: f("labelSelector"),
+                                    annotationSelector: f("annotationSelector"))
+    }
+
+    /// kustomize's ResId text of a selector: `Kind.version.group/name.namespace` with `[noX]` for blanks.
+    static func idText(_ t: Kustomization.Target) -> String {
+        "\(t.kind.isEmpty ? "[noKind]" : t.kind).\(t.version.isEmpty ? "[noVer]" : t.version).\(t.group.isEmpty ? "[noGrp]" : t.group)/\(t.name.isEmpty ? "[noName]" : t.name).\(t.namespace.isEmpty ? "[noNs]" : t.namespace)"
+    }
+
+    /// A dotted path's segments; dots inside `[...]` do not split.
+    static func segments(_ path: String) -> [String] {
+        var out: [String] = []
+        var cur = ""
+        var depth = 0
+        for c in path {
+            if c == "[" { depth += 1 }
+            if c == "]" { depth = max(0, depth - 1) }
+            if c == "." && depth == 0 { out.append(cur); cur = ""; continue }
+            cur.append(c)
+        }
+        out.append(cur)
+        return out
+    }
+
+    /// `[key=value]`: the key and value of an element match.
+    static func elementMatch(_ seg: String) -> (String, String)? {
+        guard seg.hasPrefix("["), seg.hasSuffix("]"), let eq = seg.firstIndex(of: "=") else { return nil }
+        return (String(seg[seg.index(after: seg.startIndex)..<eq]), String(seg[seg.index(after: eq)..<seg.index(before: seg.endIndex)]))
+    }
+
+    static func values(_ v: JSONValue, _ path: [String]) -> [JSONValue] {
+        guard let seg = path.first else { return [v] }
+        let rest = Array(path.dropFirst())
+        switch v {
+        case .object(let o):
+            return o[seg].map { values($0, rest) } ?? []
+        case .array(let items):
+            if seg == "*" { return items.flatMap { values($0, rest) } }
+            if let (k, want) = elementMatch(seg) {
+                return items.filter { Kustomization.scalar($0[k]) == want }.flatMap { values($0, rest) }
+            }
+            if let i = Int(seg), i >= 0, i < items.count { return values(items[i], rest) }
+            return []
+        default:
+            return []
+        }
+    }
+
+    /// Sets every field the path reaches to `make(old)`; returns whether any was reached (or created).
+    static func set(_ v: inout JSONValue, _ path: ArraySlice<String>, create: Bool, _ make: (JSONValue) -> JSONValue) -> Bool {
+        guard let seg = path.first else { v = make(v); return true }
+        let rest = path.dropFirst()
+        switch v {
+        case .object(var o):
+            var child: JSONValue
+            if let c = o[seg], !c.isNull {
+                child = c
+            } else if create {
+                child = rest.first.map { Int($0) != nil || $0 == "*" || elementMatch($0) != nil ? JSONValue.array([]) : .emptyObject } ?? .null
+            } else {
+                return false
+            }
+            v = .null
+            let hit = set(&child, rest, create: create, make)
+            if hit { o[seg] = child }
+            v = .object(o)
+            return hit
+        case .array(var items):
+            var hit = false
+            if seg == "*" || elementMatch(seg) != nil {
+                let m = elementMatch(seg)
+                for i in items.indices where m == nil || Kustomization.scalar(items[i][m!.0]) == m!.1 {
+                    if set(&items[i], rest, create: create, make) { hit = true }
+                }
+            } else if let i = Int(seg), i >= 0 {
+                if i < items.count {
+                    hit = set(&items[i], rest, create: create, make)
+                } else if create && i == items.count {
+                    var fresh: JSONValue = rest.isEmpty ? .null : .emptyObject
+                    hit = set(&fresh, rest, create: create, make)
+                    if hit { items.append(fresh) }
+                }
+            }
+            v = .array(items)
+            return hit
+        default:
+            return false
+        }
+    }
+}

@@ -51,7 +51,10 @@ extension ControllerManager {
         if pod["metadata"]["deletionTimestamp"].isNull, !isTerminated(pod) {
             due = nextInitTransition(pod)
             for c in pod["spec"]["containers"].array ?? [] {
-                guard let st = statuses[c["name"].string ?? ""], let t = nextTransition(c, st, pod: pod) else { continue }
+                guard let st = statuses[c["name"].string ?? ""] else { continue }
+                // Startup and readiness probes: the next change of their result, or failed probe.
+                if let m = nextProbeMoment(c, st, pod: pod) { due = min(due ?? m, m) }
+                guard let t = nextTransition(c, st, pod: pod) else { continue }
                 due = min(due ?? t, t)
                 // Each failed liveness probe is reported at its time, the kill when it is decided.
                 if let k = livenessFailures(c, st, pod: pod).first(where: { $0 > now.seconds }) { due = min(due ?? k, k) }
@@ -80,9 +83,11 @@ extension ControllerManager {
             let failures = livenessFailures(c, st, pod: pod)
             if failures.contains(now.seconds) { livenessProbeFailed(c, pod: pod, host: node, kills: failures.last == now.seconds) }
         }
+        var moved = Set<Int>()
         for i in statuses.indices {
             guard let c = specs[statuses[i]["name"].string ?? ""], let t = nextTransition(c, statuses[i], pod: pod),
                 t <= now.seconds else { continue }
+            moved.insert(i)
             let before = statuses[i]["restartCount"].int ?? 0
             statuses[i] = transition(c, statuses[i], pod: pod, policy: policy, host: node)
             budget = budget.map { $0 - ((statuses[i]["restartCount"].int ?? 0) - before) }
@@ -93,6 +98,7 @@ extension ControllerManager {
         }
         // The pod's status is written as of the last transition the catch-up passed.
         if let caughtUp { setClock(Timestamp(seconds: caughtUp)) }
+        probesDue(&statuses, specs: specs, moved: moved, pod: pod, host: node, batch: moved.isEmpty && caughtUp == nil)
         p["status"]["containerStatuses"] = .array(statuses)
         settlePhase(&p, policy: policy)
         keepTransitionTimes(&p["status"], old: pod["status"])
@@ -211,6 +217,27 @@ extension ControllerManager {
             livenessProbeFailed(c, pod: pod, host: host, kills: true, runs: kills, first: Timestamp(seconds: restarts.first))
             setClock(saved)
         }
+        // Every run that ended here was killed by its startup probe, when it has one that fails.
+        if kills > 0, let kill = ContainerFate.startupKill(c, pod: pod), fate == ContainerFate(seconds: kill.at + kill.stop, exitCode: kill.exitCode),
+           let timeline = ContainerFate.startupTimeline(c, pod: pod) {
+            let saved = clockOverride
+            let decided = (lastRun?.end ?? T) - kill.stop
+            setClock(Timestamp(seconds: decided))
+            let name = c["name"].string ?? "", fieldPath = "spec.containers{\(name)}"
+            for f in timeline.failing(from: 0, through: kill.at) {
+                let message: String
+                switch f.result {
+                case .failure(let o): message = "Startup probe failed: \(o)"
+                case .errored(let e): message = "Startup probe errored and resulted in unknown state: \(e)"
+                case .success: continue
+                }
+                event(pod, type: "Warning", reason: "Unhealthy", message: message, component: "kubelet", host: host,
+                      fieldPath: fieldPath, repeats: f.count * kills, first: Timestamp(seconds: restarts.first))
+            }
+            event(pod, reason: "Killing", message: "Container \(name) failed startup probe, will be restarted", component: "kubelet",
+                  host: host, fieldPath: fieldPath, repeats: kills, first: Timestamp(seconds: restarts.first))
+            setClock(saved)
+        }
         return max(restarts.last, exits.last)
     }
 
@@ -291,7 +318,11 @@ extension ControllerManager {
               component: "kubelet", host: host, fieldPath: fieldPath)
         event(pod, reason: "Created", message: "Created container: \(name)", component: "kubelet", host: host, fieldPath: fieldPath)
         event(pod, reason: "Started", message: "Started container \(name)", component: "kubelet", host: host, fieldPath: fieldPath)
-        if !fieldPath.hasPrefix("spec.initContainers") { postStartFailed(c, pod: pod, host: host) }
+        if !fieldPath.hasPrefix("spec.initContainers") {
+            postStartFailed(c, pod: pod, host: host)
+            applyProbes(&out, c, pod: pod)
+            probeEvents(c, out, pod: pod, host: host, from: now.seconds, through: now.seconds)
+        }
         return out
     }
 

@@ -329,8 +329,10 @@ extension ControllerManager {
     /// Phase and conditions from the containers: done when none runs or will run again.
     func settlePhase(_ p: inout JSONValue, policy: String) {
         let statuses = p["status"]["containerStatuses"].array ?? []
+        // In the spec's order, as the kubelet's status generation lists them.
+        let byName = byName(p["status"]["containerStatuses"])
         let unready = sidecarsUnready(p, p["status"]["initContainerStatuses"].array ?? [])
-            + statuses.filter { $0["ready"].bool != true }.compactMap { $0["name"].string }
+            + (p["spec"]["containers"].array ?? []).compactMap { $0["name"].string }.filter { byName[$0].map { $0["ready"].bool != true } ?? false }
         let allDone = !statuses.isEmpty && statuses.allSatisfy { !$0["state"]["terminated"].isNull }
         if allDone {
             let failed = statuses.contains { ($0["state"]["terminated"]["exitCode"].int ?? 0) != 0 }

@@ -14,8 +14,8 @@ extension TestStore {
     }
 
     /// A pod manifest `NAME.yaml` with `spec` (YAML lines, unindented) under `spec:`; returns its path.
-    func podFile(_ name: String, _ spec: String, labels: String = "{}") -> String {
+    func podFile(_ name: String, _ spec: String) -> String {
         let body = spec.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
-        return writeFile("\(name).yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: \(name), labels: \(labels)}\nspec:\n\(body)\n")
+        return writeFile("\(name).yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: \(name)}\nspec:\n\(body)\n")
     }
 }

@@ -50,6 +50,7 @@ extension ControllerManager {
         var due: Int64?
         if pod["metadata"]["deletionTimestamp"].isNull, !isTerminated(pod) {
             due = nextInitTransition(pod)
+            if let t = nextSidecarTransition(pod) { due = min(due ?? t, t) }
             for c in pod["spec"]["containers"].array ?? [] {
                 guard let st = statuses[c["name"].string ?? ""] else { continue }
                 // Startup and readiness probes: the next change of their result, or failed probe.
@@ -76,7 +77,7 @@ extension ControllerManager {
         }
         var statuses = p["status"]["containerStatuses"].array ?? []
         let specs = (pod["spec"]["containers"].array ?? []).reduce(into: [String: JSONValue]()) { $0[$1["name"].string ?? ""] = $1 }
-        var caughtUp: Int64?
+        var caughtUp: Int64? = sidecarTransitionsDue(&p, pod: pod, host: node)
         var budget = try jobRestartBudget(pod, policy: policy)
         for st in statuses {
             guard let c = specs[st["name"].string ?? ""] else { continue }
@@ -129,7 +130,9 @@ extension ControllerManager {
     func catchUp(_ st: inout JSONValue, _ c: JSONValue, pod: JSONValue, policy: String, host: String,
                  budget: Int64? = nil, isInit: Bool = false) -> Int64? {
         let T = wallNow.seconds
-        guard T - now.seconds > 900, let fate = ContainerFate.effective(c, pod: pod), Self.restarts(policy: policy, code: fate.exitCode, isInit: isInit)
+        let sidecar = isInit && PodSpecs.isSidecar(c)
+        guard T - now.seconds > 900, let fate = ContainerFate.effective(c, pod: pod),
+              Self.restarts(policy: sidecar ? "Always" : policy, code: fate.exitCode, isInit: isInit && !sidecar)
         else { return nil }
         let life = max(1, fate.seconds)
         var rc = st["restartCount"].int ?? 0
@@ -190,7 +193,7 @@ extension ControllerManager {
         if restarts.count > 0 { st["containerID"] = .string("containerd://" + randomHex64()) }
         st["restartCount"] = .int(rc)
         if let start = running {
-            st["ready"] = .bool(!isInit)
+            st["ready"] = .bool(!isInit || sidecar)
             st["started"] = true
             st["state"] = ["running": ["startedAt": .string(Timestamp(seconds: start).rfc3339)]]
         } else {
@@ -283,10 +286,11 @@ extension ControllerManager {
                                                         "finishedAt": .string(end.rfc3339),
                                                         "reason": .string(fate.exitCode == 0 ? "Completed" : "Error"),
                                                         "startedAt": .string(started)]]
-            // An init container that succeeded is ready (its part is done).
-            out["ready"] = .bool(isInit && fate.exitCode == 0)
+            // An init container that succeeded is ready (its part is done); a sidecar restarts whatever its code.
+            let sidecar = isInit && PodSpecs.isSidecar(c)
+            out["ready"] = .bool(isInit && !sidecar && fate.exitCode == 0)
             out["started"] = false
-            guard Self.restarts(policy: policy, code: fate.exitCode, isInit: isInit) else {
+            guard Self.restarts(policy: sidecar ? "Always" : policy, code: fate.exitCode, isInit: isInit && !sidecar) else {
                 out["state"] = terminated
                 return out
             }

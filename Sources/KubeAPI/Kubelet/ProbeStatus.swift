@@ -15,9 +15,15 @@ extension ControllerManager {
         !c["startupProbe"].isNull || !c["readinessProbe"].isNull
     }
 
+    /// Whether the container's startup and readiness probes decide its status. A mirror pod's (the
+    /// control plane's static pods, up before the store was made) do not: it reports started and ready.
+    static func statusProbed(_ c: JSONValue, pod: JSONValue) -> Bool {
+        hasStatusProbes(c) && pod["metadata"]["annotations"]["kubernetes.io/config.mirror"].isNull
+    }
+
     /// Sets a running container's `started` and `ready` from its startup and readiness probes now.
     func applyProbes(_ st: inout JSONValue, _ c: JSONValue, pod: JSONValue) {
-        guard Self.hasStatusProbes(c), let start = st["state"]["running"]["startedAt"].string.flatMap(Timestamp.init(rfc3339:))
+        guard Self.statusProbed(c, pod: pod), let start = st["state"]["running"]["startedAt"].string.flatMap(Timestamp.init(rfc3339:))
         else { return }
         let probes = ContainerFate.probes(c, pod: pod)
         let t = now.seconds - start.seconds
@@ -28,7 +34,7 @@ extension ControllerManager {
     /// The next moment (absolute seconds) the running container's startup or readiness probe changes
     /// its result or fails (an event), after now.
     func nextProbeMoment(_ c: JSONValue, _ st: JSONValue, pod: JSONValue, changesOnly: Bool = false) -> Int64? {
-        guard Self.hasStatusProbes(c), let start = st["state"]["running"]["startedAt"].string.flatMap(Timestamp.init(rfc3339:))?.seconds
+        guard Self.statusProbed(c, pod: pod), let start = st["state"]["running"]["startedAt"].string.flatMap(Timestamp.init(rfc3339:))?.seconds
         else { return nil }
         let probes = ContainerFate.probes(c, pod: pod)
         let t = now.seconds - start
@@ -41,7 +47,7 @@ extension ControllerManager {
     /// as the kubelet's `Unhealthy` events, each stretch of one message in one write, and the startup
     /// kill when it falls there.
     func probeEvents(_ c: JSONValue, _ st: JSONValue, pod: JSONValue, host: String, from a: Int64, through b: Int64) {
-        guard Self.hasStatusProbes(c), let start = st["state"]["running"]["startedAt"].string.flatMap(Timestamp.init(rfc3339:))?.seconds
+        guard Self.statusProbed(c, pod: pod), let start = st["state"]["running"]["startedAt"].string.flatMap(Timestamp.init(rfc3339:))?.seconds
         else { return }
         let probes = ContainerFate.probes(c, pod: pod)
         let name = c["name"].string ?? "", fieldPath = "spec.containers{\(name)}"
@@ -82,7 +88,7 @@ extension ControllerManager {
     func probesDue(_ statuses: inout [JSONValue], specs: [String: JSONValue], moved: Set<Int>, pod: JSONValue, host: String,
                    batch: Bool) {
         let probed = statuses.indices.filter { i in
-            specs[statuses[i]["name"].string ?? ""].map(Self.hasStatusProbes) ?? false
+            specs[statuses[i]["name"].string ?? ""].map { Self.statusProbed($0, pod: pod) } ?? false
         }
         guard !probed.isEmpty else { return }
         var end = now.seconds

@@ -5,11 +5,6 @@ import Testing
 /// fails from the removal on, `failureThreshold` failures in a row kill the container (its shell ignores
 /// SIGTERM: killed when the grace period ends, exit code 137), and it restarts with the crash back-off.
 @Suite struct LivenessProbeTests {
-    func pods(_ s: TestStore, at time: String) -> String {
-        s.setNow(time)
-        return s.run("get pods --no-headers").stdout
-    }
-
     /// The example of the Kubernetes documentation ("Define a liveness command").
     func docsExample(_ s: TestStore, extra: String = "") -> String {
         s.writeFile("liveness.yaml", """
@@ -38,62 +33,53 @@ import Testing
             """)
     }
 
-    func events(_ s: TestStore, _ reason: String) -> String {
-        s.run("get events --field-selector reason=\(reason) -o 'jsonpath={range .items[*]}{.count}|{.firstTimestamp}|{.lastTimestamp}|{.involvedObject.fieldPath}|{.message}{end}'").stdout
-    }
-
     @Test func theDocumentationsLivenessExampleIsKilledAndRestarted() {
         let s = TestStore()
         #expect(s.run("create -f \(docsExample(s))").exitCode == 0)
         // Probes at +5s ... +30s find the file; it is gone from +30s: failures at +35s, +40s, +45s.
-        #expect(pods(s, at: "2026-11-23T12:00:34Z") == "liveness-exec   1/1   Running   0     34s\n")
-        #expect(events(s, "Unhealthy") == "")
-        #expect(pods(s, at: "2026-11-23T12:00:40Z") == "liveness-exec   1/1   Running   0     40s\n")
-        #expect(events(s, "Unhealthy")
+        #expect(s.pods(at: "2026-11-23T12:00:34Z") == "liveness-exec   1/1   Running   0     34s\n")
+        #expect(s.events("Unhealthy") == "")
+        #expect(s.pods(at: "2026-11-23T12:00:40Z") == "liveness-exec   1/1   Running   0     40s\n")
+        #expect(s.events("Unhealthy")
             == "2|2026-11-23T12:00:35Z|2026-11-23T12:00:40Z|spec.containers{liveness}|Liveness probe failed: cat: can't open '/tmp/healthy': No such file or directory\n")
-        #expect(events(s, "Killing") == "")
+        #expect(s.events("Killing") == "")
         // The third failure decides the kill; the shell ignores SIGTERM and is killed 30 s later.
-        #expect(pods(s, at: "2026-11-23T12:00:45Z") == "liveness-exec   1/1   Running   0     45s\n")
-        #expect(events(s, "Killing") == "1|2026-11-23T12:00:45Z|2026-11-23T12:00:45Z|spec.containers{liveness}|Container liveness failed liveness probe, will be restarted")
-        #expect(pods(s, at: "2026-11-23T12:01:15Z") == "liveness-exec   1/1   Running   1 (0s ago)   75s\n")
+        #expect(s.pods(at: "2026-11-23T12:00:45Z") == "liveness-exec   1/1   Running   0     45s\n")
+        #expect(s.events("Killing") == "1|2026-11-23T12:00:45Z|2026-11-23T12:00:45Z|spec.containers{liveness}|Container liveness failed liveness probe, will be restarted")
+        #expect(s.pods(at: "2026-11-23T12:01:15Z") == "liveness-exec   1/1   Running   1 (0s ago)   75s\n")
         #expect(s.run("get pod liveness-exec -o 'jsonpath={.status.containerStatuses[0].lastState.terminated.reason}/{.status.containerStatuses[0].lastState.terminated.exitCode}/{.status.containerStatuses[0].lastState.terminated.finishedAt}'").stdout
             == "Error/137/2026-11-23T12:01:15Z")
         // The second run is killed at +75s+45s and ends at +150s; then 10 s of back-off.
-        #expect(pods(s, at: "2026-11-23T12:02:35Z") == "liveness-exec   0/1   CrashLoopBackOff   1 (5s ago)   2m35s\n")
-        #expect(events(s, "Killing").hasPrefix("2|2026-11-23T12:00:45Z|2026-11-23T12:02:00Z|"))
-        #expect(pods(s, at: "2026-11-23T12:02:40Z") == "liveness-exec   1/1   Running   2 (10s ago)   2m40s\n")
+        #expect(s.pods(at: "2026-11-23T12:02:35Z") == "liveness-exec   0/1   CrashLoopBackOff   1 (5s ago)   2m35s\n")
+        #expect(s.events("Killing").hasPrefix("2|2026-11-23T12:00:45Z|2026-11-23T12:02:00Z|"))
+        #expect(s.pods(at: "2026-11-23T12:02:40Z") == "liveness-exec   1/1   Running   2 (10s ago)   2m40s\n")
     }
 
     @Test func aShorterGracePeriodEndsTheKillSooner() {
         let s = TestStore()
         #expect(s.run("create -f \(docsExample(s, extra: "\n      terminationGracePeriodSeconds: 2"))").exitCode == 0)
-        #expect(pods(s, at: "2026-11-23T12:00:47Z") == "liveness-exec   1/1   Running   1 (0s ago)   47s\n")
+        #expect(s.pods(at: "2026-11-23T12:00:47Z") == "liveness-exec   1/1   Running   1 (0s ago)   47s\n")
     }
 
     @Test func aProbeOnAFileTheScriptDoesNotTouchSucceeds() {
         let s = TestStore()
-        let f = s.writeFile("p.yaml", """
-            apiVersion: v1
-            kind: Pod
-            metadata: {name: ok}
-            spec:
-              containers:
-              - name: app
-                image: busybox
-                command: [sh, -c, 'touch /tmp/healthy; sleep 3600']
-                livenessProbe:
-                  exec: {command: [sh, -c, 'test -f /etc/hostname']}
-                  periodSeconds: 5
-
+        let f = s.podFile("ok", """
+            containers:
+            - name: app
+              image: busybox
+              command: [sh, -c, 'touch /tmp/healthy; sleep 3600']
+              livenessProbe:
+                exec: {command: [sh, -c, 'test -f /etc/hostname']}
+                periodSeconds: 5
             """)
         #expect(s.run("create -f \(f)").exitCode == 0)
-        #expect(pods(s, at: "2026-11-23T12:30:00Z") == "ok    1/1   Running   0     30m\n")
+        #expect(s.pods(at: "2026-11-23T12:30:00Z") == "ok    1/1   Running   0     30m\n")
     }
 
     @Test func aYearOfLivenessKillsIsCountedNotReplayed() {
         let s = TestStore()
         #expect(s.run("create -f \(docsExample(s))").exitCode == 0)
-        let out = pods(s, at: "2027-11-23T12:00:00Z")
+        let out = s.pods(at: "2027-11-23T12:00:00Z")
         // Each run lives 75 s, then waits 300 s: about 84,000 restarts in a year.
         let restarts = Int(out.split(separator: " ", omittingEmptySubsequences: true)[3]) ?? 0
         #expect(restarts > 83_000 && restarts < 85_000, "\(out)")
@@ -138,10 +124,10 @@ import Testing
         // Removed at +86400s: probes fail at +86401, +86402, +86403 (the kill), the shell is killed 2 s later.
         s.setNow("2026-11-24T12:00:02Z")
         #expect(s.run("get pod late -o 'jsonpath={.status.containerStatuses[0].restartCount}'").stdout == "0")
-        #expect(events(s, "Killing") == "")
+        #expect(s.events("Killing") == "")
         s.setNow("2026-11-24T12:00:05Z")
         #expect(s.run("get pod late -o 'jsonpath={.status.containerStatuses[0].restartCount}'").stdout == "1")
-        #expect(events(s, "Killing").hasPrefix("1|2026-11-24T12:00:03Z|2026-11-24T12:00:03Z|spec.containers{app}|"))
+        #expect(s.events("Killing").hasPrefix("1|2026-11-24T12:00:03Z|2026-11-24T12:00:03Z|spec.containers{app}|"))
         #expect(s.run("get pod delayed -o 'jsonpath={.status.containerStatuses[0].restartCount}'").stdout == "0")
     }
 }

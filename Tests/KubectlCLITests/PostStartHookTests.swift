@@ -5,11 +5,6 @@ import Testing
 /// `Killing` (`FailedPostStartHook`), the container stopped (a shell ignores SIGTERM: killed when the
 /// grace period ends, exit code 137) and restarted with the crash back-off.
 @Suite struct PostStartHookTests {
-    func pods(_ s: TestStore, at time: String) -> String {
-        s.setNow(time)
-        return s.run("get pods --no-headers").stdout
-    }
-
     func manifest(_ s: TestStore, hook: String, command: String = "[sleep, '3600']", image: String = "busybox") -> String {
         s.writeFile("p.yaml", """
             apiVersion: v1
@@ -40,27 +35,27 @@ import Testing
             == "Warning|1|spec.containers{app}|Exec lifecycle hook ([sh -c echo hook; exit 1]) for Container \"app\" in Pod \"p_default(\(uid))\" failed - error: command 'sh -c echo hook; exit 1' exited with 1: , message: \"hook\\n\"")
         #expect(events(s, "Killing") == "Normal|1|spec.containers{app}|FailedPostStartHook")
         // `sleep` ignores SIGTERM: killed when the 30 s grace period ends, then restarted at once.
-        #expect(pods(s, at: "2026-11-23T12:00:29Z") == "p     1/1   Running   0     29s\n")
-        #expect(pods(s, at: "2026-11-23T12:00:30Z") == "p     1/1   Running   1 (0s ago)   30s\n")
+        #expect(s.pods(at: "2026-11-23T12:00:29Z") == "p     1/1   Running   0     29s\n")
+        #expect(s.pods(at: "2026-11-23T12:00:30Z") == "p     1/1   Running   1 (0s ago)   30s\n")
         #expect(s.run("get pod p -o 'jsonpath={.status.containerStatuses[0].lastState.terminated.reason}/{.status.containerStatuses[0].lastState.terminated.exitCode}'").stdout
             == "Error/137")
         #expect(events(s, "Killing") == "Normal|2|spec.containers{app}|FailedPostStartHook")
         // The second run ends at +60s; 10 s of back-off.
-        #expect(pods(s, at: "2026-11-23T12:01:05Z") == "p     0/1   CrashLoopBackOff   1 (5s ago)   65s\n")
-        #expect(pods(s, at: "2026-11-23T12:01:10Z") == "p     1/1   Running   2 (10s ago)   70s\n")
+        #expect(s.pods(at: "2026-11-23T12:01:05Z") == "p     0/1   CrashLoopBackOff   1 (5s ago)   65s\n")
+        #expect(s.pods(at: "2026-11-23T12:01:10Z") == "p     1/1   Running   2 (10s ago)   70s\n")
     }
 
     @Test func aHookThatSucceedsChangesNothing() {
         let s = TestStore()
         #expect(s.run("create -f \(manifest(s, hook: "[sh, -c, 'echo hello > /usr/share/message']"))").exitCode == 0)
-        #expect(pods(s, at: "2026-11-23T12:30:00Z") == "p     1/1   Running   0     30m\n")
+        #expect(s.pods(at: "2026-11-23T12:30:00Z") == "p     1/1   Running   0     30m\n")
         #expect(events(s, "FailedPostStartHook") == "")
     }
 
     @Test func aServerStopsWithinASecond() {
         let s = TestStore()
         #expect(s.run("create -f \(manifest(s, hook: "[/bin/false]", command: "[nginx, -g, 'daemon off;']", image: "nginx"))").exitCode == 0)
-        #expect(pods(s, at: "2026-11-23T12:00:01Z") == "p     1/1   Running   1 (0s ago)   1s\n")
+        #expect(s.pods(at: "2026-11-23T12:00:01Z") == "p     1/1   Running   1 (0s ago)   1s\n")
         #expect(s.run("get pod p -o 'jsonpath={.status.containerStatuses[0].lastState.terminated.reason}/{.status.containerStatuses[0].lastState.terminated.exitCode}'").stdout
             == "Completed/0")
     }

@@ -50,6 +50,8 @@ final class ControllerMemory {
         var terminated: Bool
         var deleting: Bool
         var ready: Bool
+        /// Since when the pod is ready (its Ready condition's transition), for `minReadySeconds`.
+        var readySince: Int64? = nil
         var scheduled: Bool
         /// 0 Pending, 1 Unknown, 2 Running (`podsToDelete`'s order).
         var phaseRank: Int
@@ -159,10 +161,12 @@ final class ControllerMemory {
 
     static func facts(_ pod: JSONValue) -> PodFacts {
         let phase = pod["status"]["phase"].string ?? "Pending"
-        let ready = (pod["status"]["conditions"].array ?? []).contains { $0["type"].string == "Ready" && $0["status"].string == "True" }
+        let readyCondition = (pod["status"]["conditions"].array ?? []).first { $0["type"].string == "Ready" && $0["status"].string == "True" }
+        let ready = readyCondition != nil
         return PodFacts(name: pod["metadata"]["name"].string ?? "", labels: pod["metadata"]["labels"],
                         terminated: phase == "Succeeded" || phase == "Failed",
                         deleting: !pod["metadata"]["deletionTimestamp"].isNull, ready: ready,
+                        readySince: readyCondition?["lastTransitionTime"].string.flatMap(Timestamp.init(rfc3339:))?.seconds,
                         scheduled: !(pod["spec"]["nodeName"].string ?? "").isEmpty,
                         phaseRank: ["Pending": 0, "Unknown": 1, "Running": 2][phase] ?? 0,
                         created: pod["metadata"]["creationTimestamp"].string ?? "")

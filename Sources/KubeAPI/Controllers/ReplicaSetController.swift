@@ -86,13 +86,23 @@ extension ControllerManager {
         // Status.
         let templateLabels = rs["spec"]["template"]["metadata"]["labels"].stringMap
         var fullyLabeled = LabelsMemo()
-        var ready = 0, fully = 0  // counted, not filtered into copies of 10,000 pods' facts
+        var ready = 0, available = 0, fully = 0  // counted, not filtered into copies of 10,000 pods' facts
+        // Available: ready for `minReadySeconds`; the controller looks again when the next one is.
+        let minReady = rs["spec"]["minReadySeconds"].int ?? 0
+        var nextAvailable: Int64?
         for p in active {
-            if p.ready { ready += 1 }
+            if p.ready {
+                ready += 1
+                let at = (p.readySince ?? 0) + minReady
+                if minReady <= 0 || at <= now.seconds { available += 1 } else { nextAvailable = min(nextAvailable ?? at, at) }
+            }
             if fullyLabeled(p.labels, { labels in templateLabels.allSatisfy { labels[$0.0].string == $0.1 } }) { fully += 1 }
         }
         var status: JSONValue = .emptyObject
-        if ready > 0 { status["availableReplicas"] = .int(Int64(ready)) }
+        let availabilityTimer = Timers.objectID("rsavailable", type.storageKey, ns, name)
+        if let nextAvailable { try Timers.set(s.tx, id: availabilityTimer, due: nextAvailable) }
+        else if minReady > 0 { try Timers.cancel(s.tx, id: availabilityTimer) }
+        if available > 0 { status["availableReplicas"] = .int(Int64(available)) }
         if fully > 0 { status["fullyLabeledReplicas"] = .int(Int64(fully)) }
         if let g = rs["metadata"]["generation"].int { status["observedGeneration"] = .int(g) }
         if ready > 0 { status["readyReplicas"] = .int(Int64(ready)) }

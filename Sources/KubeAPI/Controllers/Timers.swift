@@ -167,6 +167,9 @@ extension ControllerManager {
         case "evict": try evictionDue(namespace: ns, name: name)
         case "terminate": try kubeletStopDue(namespace: ns, name: name)
         case "progress": enqueue(.deployment(ns, name))
+        // A ReplicaSet's pod has been ready for `minReadySeconds`: it counts as available now.
+        case "rsavailable":
+            if storageKey == rcType.storageKey { enqueue(.replicationController(ns, name)) } else { enqueue(.replicaSet(ns, name)) }
         case Timers.resync:
             if let uid = payload["uid"].string, let n = payload["events"].int { eventsPerObject[uid] = Int(n) }
             switch storageKey {

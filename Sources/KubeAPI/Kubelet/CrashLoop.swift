@@ -50,8 +50,12 @@ extension ControllerManager {
         var due: Int64?
         if pod["metadata"]["deletionTimestamp"].isNull, !isTerminated(pod) {
             due = nextInitTransition(pod)
+            if let t = nextSidecarTransition(pod) { due = min(due ?? t, t) }
             for c in pod["spec"]["containers"].array ?? [] {
-                guard let st = statuses[c["name"].string ?? ""], let t = nextTransition(c, st, pod: pod) else { continue }
+                guard let st = statuses[c["name"].string ?? ""] else { continue }
+                // Startup and readiness probes: the next change of their result, or failed probe.
+                if let m = nextProbeMoment(c, st, pod: pod) { due = min(due ?? m, m) }
+                guard let t = nextTransition(c, st, pod: pod) else { continue }
                 due = min(due ?? t, t)
                 // Each failed liveness probe is reported at its time, the kill when it is decided.
                 if let k = livenessFailures(c, st, pod: pod).first(where: { $0 > now.seconds }) { due = min(due ?? k, k) }
@@ -73,16 +77,18 @@ extension ControllerManager {
         }
         var statuses = p["status"]["containerStatuses"].array ?? []
         let specs = (pod["spec"]["containers"].array ?? []).reduce(into: [String: JSONValue]()) { $0[$1["name"].string ?? ""] = $1 }
-        var caughtUp: Int64?
+        var caughtUp: Int64? = sidecarTransitionsDue(&p, pod: pod, host: node)
         var budget = try jobRestartBudget(pod, policy: policy)
         for st in statuses {
             guard let c = specs[st["name"].string ?? ""] else { continue }
             let failures = livenessFailures(c, st, pod: pod)
             if failures.contains(now.seconds) { livenessProbeFailed(c, pod: pod, host: node, kills: failures.last == now.seconds) }
         }
+        var moved = Set<Int>()
         for i in statuses.indices {
             guard let c = specs[statuses[i]["name"].string ?? ""], let t = nextTransition(c, statuses[i], pod: pod),
                 t <= now.seconds else { continue }
+            moved.insert(i)
             let before = statuses[i]["restartCount"].int ?? 0
             statuses[i] = transition(c, statuses[i], pod: pod, policy: policy, host: node)
             budget = budget.map { $0 - ((statuses[i]["restartCount"].int ?? 0) - before) }
@@ -93,6 +99,7 @@ extension ControllerManager {
         }
         // The pod's status is written as of the last transition the catch-up passed.
         if let caughtUp { setClock(Timestamp(seconds: caughtUp)) }
+        probesDue(&statuses, specs: specs, moved: moved, pod: pod, host: node, batch: moved.isEmpty && caughtUp == nil)
         p["status"]["containerStatuses"] = .array(statuses)
         settlePhase(&p, policy: policy)
         keepTransitionTimes(&p["status"], old: pod["status"])
@@ -123,7 +130,9 @@ extension ControllerManager {
     func catchUp(_ st: inout JSONValue, _ c: JSONValue, pod: JSONValue, policy: String, host: String,
                  budget: Int64? = nil, isInit: Bool = false) -> Int64? {
         let T = wallNow.seconds
-        guard T - now.seconds > 900, let fate = ContainerFate.effective(c, pod: pod), Self.restarts(policy: policy, code: fate.exitCode, isInit: isInit)
+        let sidecar = isInit && PodSpecs.isSidecar(c)
+        guard T - now.seconds > 900, let fate = ContainerFate.effective(c, pod: pod),
+              Self.restarts(policy: sidecar ? "Always" : policy, code: fate.exitCode, isInit: isInit && !sidecar)
         else { return nil }
         let life = max(1, fate.seconds)
         var rc = st["restartCount"].int ?? 0
@@ -184,7 +193,7 @@ extension ControllerManager {
         if restarts.count > 0 { st["containerID"] = .string("containerd://" + randomHex64()) }
         st["restartCount"] = .int(rc)
         if let start = running {
-            st["ready"] = .bool(!isInit)
+            st["ready"] = .bool(!isInit || sidecar)
             st["started"] = true
             st["state"] = ["running": ["startedAt": .string(Timestamp(seconds: start).rfc3339)]]
         } else {
@@ -209,6 +218,27 @@ extension ControllerManager {
             let saved = clockOverride
             setClock(Timestamp(seconds: (lastRun?.end ?? T) - kill.stop))
             livenessProbeFailed(c, pod: pod, host: host, kills: true, runs: kills, first: Timestamp(seconds: restarts.first))
+            setClock(saved)
+        }
+        // Every run that ended here was killed by its startup probe, when it has one that fails.
+        if kills > 0, let kill = ContainerFate.startupKill(c, pod: pod), fate == ContainerFate(seconds: kill.at + kill.stop, exitCode: kill.exitCode),
+           let timeline = ContainerFate.startupTimeline(c, pod: pod) {
+            let saved = clockOverride
+            let decided = (lastRun?.end ?? T) - kill.stop
+            setClock(Timestamp(seconds: decided))
+            let name = c["name"].string ?? "", fieldPath = "spec.containers{\(name)}"
+            for f in timeline.failing(from: 0, through: kill.at) {
+                let message: String
+                switch f.result {
+                case .failure(let o): message = "Startup probe failed: \(o)"
+                case .errored(let e): message = "Startup probe errored and resulted in unknown state: \(e)"
+                case .success: continue
+                }
+                event(pod, type: "Warning", reason: "Unhealthy", message: message, component: "kubelet", host: host,
+                      fieldPath: fieldPath, repeats: f.count * kills, first: Timestamp(seconds: restarts.first))
+            }
+            event(pod, reason: "Killing", message: "Container \(name) failed startup probe, will be restarted", component: "kubelet",
+                  host: host, fieldPath: fieldPath, repeats: kills, first: Timestamp(seconds: restarts.first))
             setClock(saved)
         }
         return max(restarts.last, exits.last)
@@ -256,10 +286,11 @@ extension ControllerManager {
                                                         "finishedAt": .string(end.rfc3339),
                                                         "reason": .string(fate.exitCode == 0 ? "Completed" : "Error"),
                                                         "startedAt": .string(started)]]
-            // An init container that succeeded is ready (its part is done).
-            out["ready"] = .bool(isInit && fate.exitCode == 0)
+            // An init container that succeeded is ready (its part is done); a sidecar restarts whatever its code.
+            let sidecar = isInit && PodSpecs.isSidecar(c)
+            out["ready"] = .bool(isInit && !sidecar && fate.exitCode == 0)
             out["started"] = false
-            guard Self.restarts(policy: policy, code: fate.exitCode, isInit: isInit) else {
+            guard Self.restarts(policy: sidecar ? "Always" : policy, code: fate.exitCode, isInit: isInit && !sidecar) else {
                 out["state"] = terminated
                 return out
             }
@@ -291,15 +322,21 @@ extension ControllerManager {
               component: "kubelet", host: host, fieldPath: fieldPath)
         event(pod, reason: "Created", message: "Created container: \(name)", component: "kubelet", host: host, fieldPath: fieldPath)
         event(pod, reason: "Started", message: "Started container \(name)", component: "kubelet", host: host, fieldPath: fieldPath)
-        if !fieldPath.hasPrefix("spec.initContainers") { postStartFailed(c, pod: pod, host: host) }
+        if !fieldPath.hasPrefix("spec.initContainers") {
+            postStartFailed(c, pod: pod, host: host)
+            applyProbes(&out, c, pod: pod)
+            probeEvents(c, out, pod: pod, host: host, from: now.seconds, through: now.seconds)
+        }
         return out
     }
 
     /// Phase and conditions from the containers: done when none runs or will run again.
     func settlePhase(_ p: inout JSONValue, policy: String) {
         let statuses = p["status"]["containerStatuses"].array ?? []
+        // In the spec's order, as the kubelet's status generation lists them.
+        let byName = byName(p["status"]["containerStatuses"])
         let unready = sidecarsUnready(p, p["status"]["initContainerStatuses"].array ?? [])
-            + statuses.filter { $0["ready"].bool != true }.compactMap { $0["name"].string }
+            + (p["spec"]["containers"].array ?? []).compactMap { $0["name"].string }.filter { byName[$0].map { $0["ready"].bool != true } ?? false }
         let allDone = !statuses.isEmpty && statuses.allSatisfy { !$0["state"]["terminated"].isNull }
         if allDone {
             let failed = statuses.contains { ($0["state"]["terminated"]["exitCode"].int ?? 0) != 0 }

@@ -65,3 +65,32 @@ extension ControllerManager {
         return true
     }
 }
+
+/// Sidecars (init containers with `restartPolicy: Always`) whose command ends by itself: once the pod
+/// has initialized, each exit restarts them whatever the exit code and the pod's restart policy, at
+/// once the first time, then with the crash back-off (`BackOff` on `spec.initContainers{NAME}`), as the
+/// kubelet restarts a restartable init container. While the regular init containers still run, a
+/// sidecar is left as it is.
+extension ControllerManager {
+    func nextSidecarTransition(_ pod: JSONValue) -> Int64? {
+        guard currentInit(pod) == nil else { return nil }
+        let statuses = byName(pod["status"]["initContainerStatuses"])
+        return (pod["spec"]["initContainers"].array ?? []).filter(PodSpecs.isSidecar).compactMap { c in
+            statuses[c["name"].string ?? ""].flatMap { nextTransition(c, $0, pod: pod) }
+        }.min()
+    }
+
+    /// The sidecars whose exit or restart is due move on. Returns the last transition a catch-up passed.
+    func sidecarTransitionsDue(_ p: inout JSONValue, pod: JSONValue, host: String) -> Int64? {
+        guard currentInit(pod) == nil, var inits = p["status"]["initContainerStatuses"].array else { return nil }
+        var caughtUp: Int64?
+        for c in (pod["spec"]["initContainers"].array ?? []).filter(PodSpecs.isSidecar) {
+            guard let i = inits.firstIndex(where: { $0["name"] == c["name"] }), let t = nextTransition(c, inits[i], pod: pod),
+                  t <= now.seconds else { continue }
+            inits[i] = transition(c, inits[i], pod: pod, policy: "Always", host: host, isInit: true)
+            if let last = catchUp(&inits[i], c, pod: pod, policy: "Always", host: host, isInit: true) { caughtUp = max(caughtUp ?? last, last) }
+        }
+        p["status"]["initContainerStatuses"] = .array(inits)
+        return caughtUp
+    }
+}

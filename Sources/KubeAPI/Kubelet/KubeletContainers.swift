@@ -150,6 +150,8 @@ extension ControllerManager {
             st["started"] = true
             st["state"] = ["running": ["startedAt": t]]
             postStartFailed(c, pod: ctx.pod, host: ctx.nodeName)
+            applyProbes(&st, c, pod: ctx.pod)
+            probeEvents(c, st, pod: ctx.pod, host: ctx.nodeName, from: now.seconds, through: now.seconds)
         }
         let mounts = containerMounts(c)
         if !mounts.isEmpty { st["volumeMounts"] = .array(mounts) }

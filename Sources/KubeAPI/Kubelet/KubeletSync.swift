@@ -82,6 +82,8 @@ extension ControllerManager {
                                node: JSONValue) throws {
         let ns = p["metadata"]["namespace"].string ?? "default"
         var ctx = ContainerContext(pod: p, node: node, namespace: ns, mode: mode)
+        // The probes reach the pod at its IP.
+        ctx.pod["status"]["podIP"] = status["podIP"]
         var inits: [JSONValue] = []
         var incomplete: [String] = []
         let previousInits = byName(status["initContainerStatuses"])

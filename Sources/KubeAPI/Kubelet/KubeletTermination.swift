@@ -30,8 +30,13 @@ extension ControllerManager {
         let requested = deletionRequested(pod)?.seconds ?? 0
         let statuses = pod["status"]["containerStatuses"].array ?? []
         var slowest: Int64 = 1
-        for c in pod["spec"]["containers"].array ?? [] {
-            let status = statuses.first { $0["name"] == c["name"] }
+        let initStatuses = pod["status"]["initContainerStatuses"].array ?? []
+        // Running init containers (one whose turn it is, sidecars) stop the same way.
+        let runningInits = (pod["spec"]["initContainers"].array ?? []).filter { c in
+            initStatuses.contains { $0["name"] == c["name"] && !$0["state"]["running"].isNull }
+        }
+        for c in runningInits + (pod["spec"]["containers"].array ?? []) {
+            let status = statuses.first { $0["name"] == c["name"] } ?? initStatuses.first { $0["name"] == c["name"] }
             // A container that is not running (waiting, or ended) has nothing to stop.
             if let status, status["state"]["running"].isNull { continue }
             var stop = ContainerFate.stopsOnSIGTERM(c) ? ContainerFate.preStopSeconds(c) + 1 : timeout
@@ -93,11 +98,13 @@ extension ControllerManager {
         let scheduled = try Timers.scheduled(s.tx, id: id)
         if let scheduled, scheduled.due <= due { return }
         if scheduled == nil {
-            let running = Set((pod["status"]["containerStatuses"].array ?? []).filter { !$0["state"]["running"].isNull }.compactMap { $0["name"].string })
-            for c in pod["spec"]["containers"].array ?? [] {
-                guard let cname = c["name"].string, running.contains(cname) else { continue }
-                event(pod, reason: "Killing", message: "Stopping container \(cname)", component: "kubelet", host: nodeName,
-                      fieldPath: "spec.containers{\(cname)}")
+            for (specKey, statusKey, isInit) in [("initContainers", "initContainerStatuses", true), ("containers", "containerStatuses", false)] {
+                let running = Set((pod["status"][statusKey].array ?? []).filter { !$0["state"]["running"].isNull }.compactMap { $0["name"].string })
+                for c in pod["spec"][specKey].array ?? [] {
+                    guard let cname = c["name"].string, running.contains(cname) else { continue }
+                    event(pod, reason: "Killing", message: "Stopping container \(cname)", component: "kubelet", host: nodeName,
+                          fieldPath: Self.fieldPath(cname, isInit: isInit))
+                }
             }
         }
         let awaited = s.awaitedPod.map { $0.namespace == ns && $0.name == name && due <= now.seconds + $0.withinSeconds } ?? false
@@ -258,6 +265,25 @@ extension ControllerManager {
             statuses[i]["started"] = false
         }
         pod["status"]["containerStatuses"] = .array(statuses)
+        // A running init container (its turn, or a sidecar) is stopped as the others are.
+        let initSpecs = Dictionary((pod["spec"]["initContainers"].array ?? []).map { ($0["name"].string ?? "", $0) }, uniquingKeysWith: { a, _ in a })
+        if var inits = pod["status"]["initContainerStatuses"].array {
+            for i in inits.indices where !inits[i]["state"]["running"].isNull {
+                let c = initSpecs[inits[i]["name"].string ?? ""] ?? .null
+                var code: Int64 = killedAtOnce || !ContainerFate.stopsOnSIGTERM(c) ? 137 : 0
+                var finished = t
+                if !killedAtOnce, let end = Self.ownEnd(c, inits[i]), end <= now.seconds, let fate = ContainerFate.of(c) {
+                    code = fate.exitCode
+                    finished = .string(Timestamp(seconds: end).rfc3339)
+                }
+                inits[i]["state"] = ["terminated": ["containerID": inits[i]["containerID"], "exitCode": .int(code), "finishedAt": finished,
+                                                    "reason": .string(code == 0 ? "Completed" : "Error"),
+                                                    "startedAt": inits[i]["state"]["running"]["startedAt"]]]
+                inits[i]["ready"] = false
+                inits[i]["started"] = false
+            }
+            pod["status"]["initContainerStatuses"] = .array(inits)
+        }
         let old = pod["status"]
         settlePhase(&pod, policy: pod["spec"]["restartPolicy"].string ?? "Always")
         keepTransitionTimes(&pod["status"], old: old)

@@ -61,4 +61,17 @@ enum GoNamedTypes {
         "RuleWithOperations.operations": "v1.OperationType",
     ]
 
+    /// `scalars` and `listElements` by struct, then field: the walker looks its struct up once and
+    /// builds no "Struct.field" string for each field it meets.
+    static let scalarsByStruct = byStruct(scalars)
+    static let listElementsByStruct = byStruct(listElements)
+
+    private static func byStruct(_ table: [String: String]) -> [String: [String: String]] {
+        var out: [String: [String: String]] = [:]
+        for (key, value) in table {
+            guard let dot = key.firstIndex(of: ".") else { continue }
+            out[String(key[..<dot]), default: [:]][String(key[key.index(after: dot)...])] = value
+        }
+        return out
+    }
 }

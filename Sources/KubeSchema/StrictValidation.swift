@@ -44,7 +44,16 @@ public func strictFieldErrors(_ object: JSONValue, definition: SchemaDefinition,
 
 /// The full decode check of `object` as `definition`.
 public func decodeReport(_ object: JSONValue, definition: SchemaDefinition, index: SchemaIndex) -> DecodeReport {
+    // The order keys are walked in decides only which error comes first: a walk in the stored order
+    // that meets no error is the report, and only an object with errors is walked again in Go's order.
+    let quick = decodeReport(object, definition: definition, index: index, sortedKeys: false)
+    if quick.decodeError == nil && quick.strictErrors.isEmpty { return quick }
+    return decodeReport(object, definition: definition, index: index, sortedKeys: true)
+}
+
+private func decodeReport(_ object: JSONValue, definition: SchemaDefinition, index: SchemaIndex, sortedKeys: Bool) -> DecodeReport {
     var w = DecodeWalker(index: index)
+    w.sortedKeys = sortedKeys
     do {
         try w.walkStruct(object, definition)
     } catch let e as FatalDecodeError {
@@ -132,11 +141,31 @@ struct DecodeWalker {
     var strictErrors: [String] = []
     private var seenStrict: Set<String> = []
     var savedError: String?
+    /// Whether keys are walked in Go's byte order (the order the server meets them, which decides the
+    /// order of errors); `decodeReport` first walks them as stored.
+    var sortedKeys = true
     /// Go's errorContext: the struct whose field is being decoded and the struct field names from the root.
     private var structName = ""
     private var fieldStack: [String] = []
-    /// sigs.k8s.io/json's strict path: keys joined with ".", list positions as "[i]".
-    private var strictPath = ""
+    /// sigs.k8s.io/json's strict path: keys joined with ".", list positions as "[i]" (written out
+    /// only for an error: `strictPath`).
+    private var path: [PathPart] = []
+
+    private enum PathPart {
+        case key(String)
+        case index(Int)
+    }
+
+    private var strictPath: String {
+        var text = ""
+        for part in path {
+            switch part {
+            case .key(let key): text = text.isEmpty ? key : text + "." + key
+            case .index(let i): text = text + "[" + String(i) + "]"
+            }
+        }
+        return text
+    }
 
     init(index: SchemaIndex) { self.index = index }
 
@@ -144,7 +173,8 @@ struct DecodeWalker {
 
     private mutating func strictError(_ kind: String, _ key: String) {
         guard strictErrors.count < 100 else { return }
-        let path = strictPath.isEmpty ? key : strictPath + "." + key
+        let current = strictPath
+        let path = current.isEmpty ? key : current + "." + key
         let msg = kind + " " + strconvQuote(path)
         if seenStrict.insert(msg).inserted { strictErrors.append(msg) }
     }
@@ -206,23 +236,29 @@ struct DecodeWalker {
                 saveTypeError(jsonKind(value), goTypeName(type))
                 return
             }
-            let saved = strictPath
             for (i, v) in items.enumerated() {
-                strictPath = saved + "[" + String(i) + "]"
+                path.append(.index(i))
                 try walk(v, item)
+                path.removeLast()
             }
-            strictPath = saved
         case .map(let valueType):
             guard case .object(let o) = value else {
                 saveTypeError(jsonKind(value), goTypeName(type))
                 return
             }
-            let saved = strictPath
-            for key in o.sortedKeys {
-                strictPath = saved.isEmpty ? key : saved + "." + key
-                try walk(o[key]!, valueType)
+            if sortedKeys {
+                for key in o.sortedKeys {
+                    path.append(.key(key))
+                    try walk(o[key]!, valueType)
+                    path.removeLast()
+                }
+            } else {
+                for (key, v) in o {
+                    path.append(.key(key))
+                    try walk(v, valueType)
+                    path.removeLast()
+                }
             }
-            strictPath = saved
         case .intOrString:
             // IntOrString.UnmarshalJSON: a quoted string, else json.Unmarshal into int32 (fatal on error).
             switch value {
@@ -248,32 +284,56 @@ struct DecodeWalker {
             saveTypeError(jsonKind(value), def.name.isEmpty ? "struct {}" : def.goTypeName)
             return
         }
+        let fields = StructFields(def)
+        if sortedKeys {
+            for key in o.sortedKeys { try walkField(key, o[key]!, fields) }
+        } else {
+            for (key, value) in o { try walkField(key, value, fields) }
+        }
+    }
+
+    /// What `walkField` needs of a struct's definition, looked up once per struct.
+    private struct StructFields {
+        let def: SchemaDefinition
+        let shortName: String
+        let preserve: Bool
+        let embedded: Bool
+        let namedScalars: [String: String]?
+        let namedLists: [String: String]?
+
+        init(_ def: SchemaDefinition) {
+            self.def = def
+            shortName = def.shortName
+            preserve = def.extensions.preserveUnknownFields
+            embedded = def.extensions.embeddedResource
+            namedScalars = GoNamedTypes.scalarsByStruct[shortName]
+            namedLists = GoNamedTypes.listElementsByStruct[shortName]
+        }
+    }
+
+    /// Decodes one key of a struct: a known field recurses, another is a strict error.
+    private mutating func walkField(_ key: String, _ value: JSONValue, _ fields: StructFields) throws {
+        guard let prop = fields.def.property(named: key) else {
+            if !fields.preserve && !(fields.embedded && (key == "apiVersion" || key == "kind" || key == "metadata")) {
+                strictError("unknown field", key)
+            }
+            return
+        }
         let savedStruct = structName
         let savedStack = fieldStack.count
-        let savedPath = strictPath
-        let preserve = def.extensions.preserveUnknownFields
-        let embedded = def.extensions.embeddedResource
-        for key in o.sortedKeys {
-            guard let prop = def.property(named: key) else {
-                if !preserve && !(embedded && (key == "apiVersion" || key == "kind" || key == "metadata")) {
-                    strictError("unknown field", key)
-                }
-                continue
-            }
-            structName = def.shortName
-            fieldStack.append(key)
-            strictPath = savedPath.isEmpty ? key : savedPath + "." + key
-            if let named = GoNamedTypes.scalars[def.shortName + "." + key], !o[key]!.isNull, o[key]!.string == nil {
-                saveTypeError(jsonKind(o[key]!), named)
-            } else if let element = GoNamedTypes.listElements[def.shortName + "." + key] {
-                walkNamedStringList(o[key]!, element: element)
-            } else {
-                try walk(o[key]!, prop.type, prop.extensions)
-            }
-            structName = savedStruct
-            fieldStack.removeLast(fieldStack.count - savedStack)
-            strictPath = savedPath
+        structName = fields.shortName
+        fieldStack.append(key)
+        path.append(.key(key))
+        if let named = fields.namedScalars?[key], !value.isNull, value.string == nil {
+            saveTypeError(jsonKind(value), named)
+        } else if let element = fields.namedLists?[key] {
+            walkNamedStringList(value, element: element)
+        } else {
+            try walk(value, prop.type, prop.extensions)
         }
+        structName = savedStruct
+        fieldStack.removeLast(fieldStack.count - savedStack)
+        path.removeLast()
     }
 
     /// A list of a named string type: a wrong list names `[]T`, a wrong item `T`.

@@ -57,6 +57,9 @@ final class ControllerManager {
     var stageCache: [String: [Stage]]?
     /// Whether kwok manages a node (annotation `kwok.x-k8s.io/node: fake`), per node looked at.
     var managedNodes: [String: Bool] = [:]
+    /// `normalizeImage` of each image a kubelet started in this transaction (the pods of one file or
+    /// one ReplicaSet mostly share theirs).
+    var normalizedImages: [String: Result<String, ImageError>] = [:]
     /// The stage last applied (`<timer id>#<stage>`): a stage that applies again to the same object repeats.
     var lastStageApplied: String?
     /// Work was left for a later transaction (a resync timer): the timer loop ends this transaction there.

@@ -32,7 +32,14 @@ extension ControllerManager {
         let prevReason = previous?["state"]["waiting"]["reason"].string
         let quiet = ctx.mode == .wake && previous?["image"] == c["image"] && prevReason != nil
         let full: String
-        switch normalizeImage(image) {
+        let normalized: Result<String, ImageError>
+        if let known = normalizedImages[image] {
+            normalized = known
+        } else {
+            normalized = normalizeImage(image)
+            normalizedImages[image] = normalized
+        }
+        switch normalized {
         case .failure(let err):
             if quiet { return previous! }
             let msg = "Failed to apply default image tag \(strconvQuote(image)): couldn't parse image name \(strconvQuote(image)): \(err.message)"

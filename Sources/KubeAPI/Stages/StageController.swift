@@ -44,7 +44,9 @@ extension ControllerManager {
 
     func kwokManagedNode(_ name: String) throws -> Bool {
         if let known = managedNodes[name] { return known }
-        let managed = try s.find(nodeType, namespace: "", name: name)?["metadata"]["annotations"][StageDefaults.managedAnnotation].string == "fake"
+        // The scheduler's view of the node (read once per transaction, or remembered across them while
+        // its resource version holds) instead of another read and decode of the node.
+        let managed = try nodeInfo(name)?.obj["metadata"]["annotations"][StageDefaults.managedAnnotation].string == "fake"
         managedNodes[name] = managed
         return managed
     }

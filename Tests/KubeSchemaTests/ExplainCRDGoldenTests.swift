@@ -84,36 +84,21 @@ struct CRDTestDescriptions: SchemaDescriptions {
 
     @Test(arguments: explainCRDCases)
     func byteExactWithSyntheticDescriptions(_ c: ExplainCase) throws {
-        let stdout = readFixture("explain/golden/\(c.name).stdout")
-        guard c.path != "-", !stdout.isEmpty else { return }
-        let stderr = readFixture("explain/golden/\(c.name).stderr")
-        var group = "", kind = "", version = ""
-        for l in stdout.split(separator: "\n").prefix(3) {
-            if l.hasPrefix("GROUP:") { group = String(l.dropFirst(12)) }
-            if l.hasPrefix("KIND:") { kind = String(l.dropFirst(12)) }
-            if l.hasPrefix("VERSION:") { version = String(l.dropFirst(12)) }
-        }
-        let index = try #require(explainCRDIndex(group: group, version: version, kind: kind))
+        let rec = ExplainRecording(c)
+        guard c.path != "-", !rec.stdout.isEmpty else { return }
+        let gvk = rec.headerKind()
+        let index = try #require(explainCRDIndex(group: gvk.group, version: gvk.version, kind: gvk.kind))
         let explainer = Explainer(index: index, descriptions: CRDTestDescriptions())
-        let path = c.path.isEmpty ? [] : c.path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        let r = explainer.plaintext(gvk: GroupVersionKind(group: group, version: version, kind: kind), fieldPath: path,
-                                    recursive: c.args.contains("--recursive"))
-        #expect(r.output == stdout)
-        #expect((r.error?.message).map { $0 + "\n" } ?? "" == stderr)
+        let r = explainer.plaintext(gvk: gvk, fieldPath: c.fieldPath, recursive: c.args.contains("--recursive"))
+        #expect(r.output == rec.stdout)
+        #expect((r.error?.message).map { $0 + "\n" } ?? "" == rec.stderr)
     }
 
     @Test(arguments: explainCRDCases)
     func endToEndStructure(_ c: ExplainCase) throws {
-        let stdout = readFixture("explain/golden/\(c.name).stdout")
-        let stderr = readFixture("explain/golden/\(c.name).stderr")
-        let exit = Int32(readFixture("explain/golden/\(c.name).exit").split(separator: "\n").first ?? "") ?? -1
         let store = TestStore()
         let crds = store.writeFile("crds.json", readFixture("explain/crds.json"))
         #expect(store.run(args: ["create", "-f", crds]).exitCode == 0)
-        let r = store.run(args: ["explain"] + c.args.split(separator: " ").map(String.init))
-        #expect(r.exitCode == exit)
-        #expect(r.stderr == stderr)
-        #expect(explainStructure(r.stdout) == explainStructure(stdout))
-        if exit == 0 { #expect(r.stdout.hasSuffix("\n\n")) }
+        ExplainRecording(c).expectSameOutcome(store.run(args: ["explain"] + c.args.split(separator: " ").map(String.init)))
     }
 }

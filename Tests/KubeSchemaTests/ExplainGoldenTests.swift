@@ -103,6 +103,52 @@ func explainFlags(_ args: String) -> (output: String, recursive: Bool) {
     return (output, recursive)
 }
 
+/// What kubectl v1.32 printed for a case (Fixtures/explain/golden): stdout, stderr, exit code.
+struct ExplainRecording {
+    let stdout: String
+    let stderr: String
+    let exit: Int32
+
+    init(_ c: ExplainCase) {
+        stdout = readFixture("explain/golden/\(c.name).stdout")
+        stderr = readFixture("explain/golden/\(c.name).stderr")
+        exit = Int32(readFixture("explain/golden/\(c.name).exit").split(separator: "\n").first ?? "") ?? -1
+    }
+
+    /// The kind the recorded header names (resolution itself is checked end to end). The old template
+    /// (plaintext-openapiv2) prints `KIND:     K` and `VERSION:  group/version` and no GROUP line.
+    func headerKind(oldTemplate: Bool = false) -> GroupVersionKind {
+        var group = "", kind = "", version = ""
+        for l in stdout.split(separator: "\n").prefix(3) {
+            if l.hasPrefix("GROUP:") { group = String(l.dropFirst(12)) }
+            if l.hasPrefix("KIND:") { kind = String(l.dropFirst(oldTemplate ? 10 : 12)) }
+            if l.hasPrefix("VERSION:") { version = String(l.dropFirst(oldTemplate ? 10 : 12)) }
+        }
+        if oldTemplate, let slash = version.firstIndex(of: "/") {
+            group = String(version[..<slash])
+            version = String(version[version.index(after: slash)...])
+        }
+        return GroupVersionKind(group: group, version: version, kind: kind)
+    }
+
+    /// Expects `kubectl-local explain` to end as kubectl did: exit code, stderr and structure; without
+    /// errors the output ends as the golden does (the v3 template with one empty line; the old template
+    /// ends a field's page with its description, `--recursive` with a field).
+    func expectSameOutcome(_ r: CLIResult) {
+        #expect(r.exitCode == exit)
+        #expect(r.stderr == stderr)
+        #expect(explainStructure(r.stdout) == explainStructure(stdout))
+        if exit == 0 { #expect(r.stdout.hasSuffix("\n\n") == stdout.hasSuffix("\n\n")) }
+    }
+}
+
+extension ExplainCase {
+    /// The field path as the Explainer takes it (empty segments kept, as kubectl keeps them).
+    var fieldPath: [String] {
+        path.isEmpty ? [] : path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+    }
+}
+
 @Suite struct ExplainGoldenTests {
     @Test func casesAreRecorded() {
         #expect(explainCases.count >= 40)
@@ -110,49 +156,25 @@ func explainFlags(_ args: String) -> (output: String, recursive: Bool) {
 
     @Test(arguments: explainCases)
     func byteExactWithSyntheticDescriptions(_ c: ExplainCase) throws {
-        let stdout = readFixture("explain/golden/\(c.name).stdout")
+        let rec = ExplainRecording(c)
         // kubectl failed before printing anything (resolution, flags): checked end to end only.
-        guard c.path != "-", !stdout.isEmpty else { return }
-        let stderr = readFixture("explain/golden/\(c.name).stderr").split(separator: "\n")
-            .filter { !$0.hasPrefix("Warning: ") }.map { $0 + "\n" }.joined()
-        // The kind comes from the recorded header (resolution is checked end to end below).
-        // The old template (plaintext-openapiv2) prints `KIND:     K` and `VERSION:  group/version`.
+        guard c.path != "-", !rec.stdout.isEmpty else { return }
+        let stderr = rec.stderr.split(separator: "\n").filter { !$0.hasPrefix("Warning: ") }.map { $0 + "\n" }.joined()
         let (output, recursive) = explainFlags(c.args)
         let v2 = output == "plaintext-openapiv2"
-        var group = "", kind = "", version = ""
-        for l in stdout.split(separator: "\n").prefix(3) {
-            if l.hasPrefix("GROUP:") { group = String(l.dropFirst(12)) }
-            if l.hasPrefix("KIND:") { kind = String(l.dropFirst(v2 ? 10 : 12)) }
-            if l.hasPrefix("VERSION:") { version = String(l.dropFirst(v2 ? 10 : 12)) }
-        }
-        if v2, let slash = version.firstIndex(of: "/") {
-            group = String(version[..<slash])
-            version = String(version[version.index(after: slash)...])
-        }
-        let gvk = GroupVersionKind(group: group, version: version, kind: kind)
+        let gvk = rec.headerKind(oldTemplate: v2)
         let explainer = Explainer(index: .builtin, descriptions: SyntheticDescriptions())
-        let path = c.path.isEmpty ? [] : c.path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        let r = v2 ? explainer.plaintextV2(gvk: gvk, fieldPath: path, recursive: recursive)
-                   : explainer.plaintext(gvk: gvk, fieldPath: path, recursive: recursive)
+        let r = v2 ? explainer.plaintextV2(gvk: gvk, fieldPath: c.fieldPath, recursive: recursive)
+                   : explainer.plaintext(gvk: gvk, fieldPath: c.fieldPath, recursive: recursive)
         checkExplain(c, "bytes") {
-            #expect(r.output == stdout)
+            #expect(r.output == rec.stdout)
             #expect((r.error?.message).map { $0 + "\n" } ?? "" == stderr)
         }
     }
 
     @Test(arguments: explainCases)
     func endToEndStructure(_ c: ExplainCase) throws {
-        let stdout = readFixture("explain/golden/\(c.name).stdout")
-        let stderr = readFixture("explain/golden/\(c.name).stderr")
-        let exit = Int32(readFixture("explain/golden/\(c.name).exit").split(separator: "\n").first ?? "") ?? -1
         let r = TestStore().run(args: ["explain"] + c.args.split(separator: " ").map(String.init))
-        checkExplain(c, "e2e") {
-            #expect(r.exitCode == exit)
-            #expect(r.stderr == stderr)
-            #expect(explainStructure(r.stdout) == explainStructure(stdout))
-            // Without errors, the output ends like kubectl's: one empty line (the v3 template), or as the
-            // golden does (the old template ends a field's page with its description, --recursive with a field).
-            if exit == 0 { #expect(r.stdout.hasSuffix("\n\n") == stdout.hasSuffix("\n\n")) }
-        }
+        checkExplain(c, "e2e") { ExplainRecording(c).expectSameOutcome(r) }
     }
 }

@@ -182,6 +182,23 @@ for r in others:
     if d:
         add(f"sw-rec-{r['plural']}-{r['version']}", f"{r['plural']}.{r['version']}.{r['group']} --recursive", "")
 
+def random_walk(rng, d):
+    """A path 1-6 fields deep from definition d, through objects while it can go deeper; with the
+    definition it ends in (None at a scalar)."""
+    path, cur = [], d
+    depth = rng.randint(1, 6)
+    while len(path) < depth and cur:
+        props = SCHEMAS[cur].get("properties", {})
+        if not props:
+            break
+        keys = sorted(props)
+        objs = [k for k in keys if object_under(props[k])]
+        k = rng.choice(objs if objs and len(path) < depth - 1 else keys)
+        path.append(k)
+        cur = object_under(props[k])
+    return path, cur
+
+
 # 3. Random walks 1-6 levels deep, and errors along them.
 for r in ga:
     d = definition_for(r)
@@ -189,17 +206,7 @@ for r in ga:
         continue
     q = qualified(r)
     for w in range(3):
-        path, cur = [], d
-        depth = rng.randint(1, 6)
-        while len(path) < depth and cur:
-            props = SCHEMAS[cur].get("properties", {})
-            if not props:
-                break
-            keys = sorted(props)
-            objs = [k for k in keys if object_under(props[k])]
-            k = rng.choice(objs if objs and len(path) < depth - 1 else keys)
-            path.append(k)
-            cur = object_under(props[k])
+        path, cur = random_walk(rng, d)
         if not path:
             continue
         add(f"sw-walk-{q}-{'.'.join(path)}", arg(q, path), ".".join(path))
@@ -425,17 +432,7 @@ for r in ga:
     add(f"sw-v2kind-{q}", q + " -o plaintext-openapiv2", "")
     add(f"sw-v2kindrec-{q}", q + " -o plaintext-openapiv2 --recursive", "")
     for w in range(2):
-        path, cur = [], d
-        depth = rng2.randint(1, 6)
-        while len(path) < depth and cur:
-            props = SCHEMAS[cur].get("properties", {})
-            if not props:
-                break
-            keys = sorted(props)
-            objs = [k for k in keys if object_under(props[k])]
-            k = rng2.choice(objs if objs and len(path) < depth - 1 else keys)
-            path.append(k)
-            cur = object_under(props[k])
+        path, cur = random_walk(rng2, d)
         if not path:
             continue
         add(f"sw-v2walk-{q}-{'.'.join(path)}", arg(q, path) + " -o plaintext-openapiv2", ".".join(path))

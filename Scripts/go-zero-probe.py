@@ -13,6 +13,8 @@ come back is a value with omitempty (`-`; one that comes back is a pointer or ma
 kinds (`set image`, and `set serviceaccount` for the image itself), Services (`set selector`) and
 RoleBindings/ClusterRoleBindings (`set subject`) are round-tripped. The types reached are printed with a
 leading `=` (every field of theirs is classified: an unmarked field is a pointer, slice or map with omitempty).
+The kinds kubectl cannot round-trip offline follow, with the marks read from the types.go json tags
+(Scripts/go-zero-tags.txt; Scripts/go-zero-check.py checks them against what kubectl's generators print).
 
 Usage: Scripts/go-zero-probe.py [OPENAPI_DIR] [KUBECTL]   (defaults: ../shared/openapi/v1.32, kubectl.1.32)
 """
@@ -179,3 +181,18 @@ for n in sorted(reached):
     print("=" + n, " ".join(k + m for k, m in marks.items()))
 for n, marks in TAGGED.items():
     print("=" + n, " ".join(k + m for k, m in marks.items()), "  # from the types.go tags")
+# The other built-in kinds (Namespace, ServiceAccount, Node, PersistentVolume, Ingress, NetworkPolicy, HPA, PDB,
+# StorageClass, Events, EndpointSlice, Lease, webhooks, CRDs, ...): their marks were read from the types.go json tags
+# into Scripts/go-zero-tags.txt (each package line names the file and commit); printed here with the fields the v1.32
+# OpenAPI documents define, in Go order. Scripts/go-zero-check.py checks them against kubectl's generators.
+prefix, src = "", ""
+for line in open(os.path.join(ROOT, "Scripts", "go-zero-tags.txt")):
+    w = line.split()
+    if not w or w[0].startswith("#"): continue
+    if w[0].startswith("@"): prefix, src = w[0][1:], " ".join(w[1:]); continue
+    unclassified = w[0].startswith("~")  # read, but kept out of the table (the file says why)
+    n = prefix + "." + w[0].lstrip("~")
+    if n not in S: continue
+    fields = [x for x in w[1:] if (x[:-1] if x[-1] in "+!-" else x) in S[n].get("properties", {})]
+    if unclassified: fields = [x[:-1] if x[-1] in "+!-" else x for x in fields]
+    print(("" if unclassified else "=") + n, " ".join(fields), "  # from the types.go tags:", src)

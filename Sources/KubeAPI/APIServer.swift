@@ -47,6 +47,7 @@ public final class APIServer {
         // A user who may only read the store sees it as it is: neither the seed upgrade nor the clock's
         // controllers can write.
         if !store.isReadOnly {
+            try server.upgradeStoredZeros()
             try server.upgradeSeed()
             try server.runClockControllers()
             try server.finishDeferredWork()

@@ -131,9 +131,24 @@ enum Defaults {
         setIfMissing(&obj, ["spec", "podCIDR"], .string(cidr))
         setIfMissing(&obj, ["spec", "podCIDRs"], [.string(cidr)])
         setIfMissing(&obj, ["spec", "providerID"], .string("local://\(name)"))
+        // What the manifest leaves at Go's zero (decoding writes `nodeInfo` and `daemonEndpoints` with
+        // empty values, as every struct that is not a pointer) does not replace the kubelet's status.
         var status = template["status"]
-        for (k, v) in obj["status"].object ?? JSONObject() { status[k] = v }
+        for (k, v) in obj["status"].object ?? JSONObject() where !isZeroValue(v) { status[k] = v }
         obj["status"] = status
+    }
+
+    /// Whether `v` holds only Go zero values (`""`, `0`, `false`, null, empty lists and objects), at any depth.
+    static func isZeroValue(_ v: JSONValue) -> Bool {
+        switch v {
+        case .null: return true
+        case .string(let s): return s.isEmpty
+        case .int(let i): return i == 0
+        case .double(let d): return d == 0
+        case .bool(let b): return !b
+        case .array(let a): return a.isEmpty
+        case .object(let o): return o.allSatisfy { isZeroValue($0.1) }
+        }
     }
 
     /// autoscaling/v2: a `behavior` that is set gets both directions' rules filled in (scale up: no

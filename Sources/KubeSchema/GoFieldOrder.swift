@@ -32,7 +32,7 @@ public enum GoFieldOrder {
     @io.k8s.api.core.v1
     =Pod kind apiVersion metadata+ spec+ status+
     =PodTemplateSpec metadata+ spec+
-    PodTemplate kind apiVersion metadata+ template+
+    =PodTemplate kind apiVersion metadata+ template+
     =PodSpec volumes initContainers containers! ephemeralContainers restartPolicy- terminationGracePeriodSeconds activeDeadlineSeconds dnsPolicy- nodeSelector serviceAccountName- serviceAccount- automountServiceAccountToken nodeName- hostNetwork- hostPID- hostIPC- shareProcessNamespace securityContext imagePullSecrets hostname- subdomain- affinity schedulerName- tolerations hostAliases priorityClassName- priority dnsConfig readinessGates runtimeClassName enableServiceLinks preemptionPolicy overhead topologySpreadConstraints setHostnameAsFQDN os hostUsers schedulingGates resourceClaims resources
     =Volume name+ hostPath emptyDir gcePersistentDisk awsElasticBlockStore gitRepo secret nfs iscsi glusterfs persistentVolumeClaim rbd flexVolume cinder cephfs flocker downwardAPI fc azureFile configMap vsphereVolume quobyte azureDisk photonPersistentDisk projected portworxVolume scaleIO storageos csi ephemeral image
     =HostPathVolumeSource path+ type
@@ -44,18 +44,18 @@ public enum GoFieldOrder {
     =KeyToPath key+ path+ mode
     =NFSVolumeSource server+ path+ readOnly-
     =ISCSIVolumeSource targetPortal+ iqn+ lun+ iscsiInterface- fsType- readOnly- portals chapAuthDiscovery- chapAuthSession- secretRef initiatorName
-    ISCSIPersistentVolumeSource targetPortal iqn lun iscsiInterface fsType readOnly portals chapAuthDiscovery chapAuthSession secretRef initiatorName
+    =ISCSIPersistentVolumeSource targetPortal+ iqn+ lun+ iscsiInterface- fsType- readOnly- portals chapAuthDiscovery- chapAuthSession- secretRef initiatorName
     =GlusterfsVolumeSource endpoints+ path+ readOnly-
-    GlusterfsPersistentVolumeSource endpoints path readOnly endpointsNamespace
+    =GlusterfsPersistentVolumeSource endpoints+ path+ readOnly- endpointsNamespace
     =PersistentVolumeClaimVolumeSource claimName+ readOnly-
     =RBDVolumeSource monitors! image+ fsType- pool- user- keyring- secretRef readOnly-
-    RBDPersistentVolumeSource monitors image fsType pool user keyring secretRef readOnly
+    =RBDPersistentVolumeSource monitors! image+ fsType- pool- user- keyring- secretRef readOnly-
     =FlexVolumeSource driver+ fsType- secretRef readOnly- options
-    FlexPersistentVolumeSource driver fsType secretRef readOnly options
+    =FlexPersistentVolumeSource driver+ fsType- secretRef readOnly- options
     =CinderVolumeSource volumeID+ fsType- readOnly- secretRef
-    CinderPersistentVolumeSource volumeID fsType readOnly secretRef
+    =CinderPersistentVolumeSource volumeID+ fsType- readOnly- secretRef
     =CephFSVolumeSource monitors! path- user- secretFile- secretRef readOnly-
-    CephFSPersistentVolumeSource monitors path user secretFile secretRef readOnly
+    =CephFSPersistentVolumeSource monitors! path- user- secretFile- secretRef readOnly-
     =FlockerVolumeSource datasetName- datasetUUID-
     =DownwardAPIVolumeSource items defaultMode
     =DownwardAPIVolumeFile path+ fieldRef resourceFieldRef mode
@@ -63,7 +63,7 @@ public enum GoFieldOrder {
     =ResourceFieldSelector containerName- resource+ divisor+
     =FCVolumeSource targetWWNs lun fsType- readOnly- wwids
     =AzureFileVolumeSource secretName+ shareName+ readOnly-
-    AzureFilePersistentVolumeSource secretName shareName readOnly secretNamespace
+    =AzureFilePersistentVolumeSource secretName+ shareName+ readOnly- secretNamespace!
     =ConfigMapVolumeSource name- items defaultMode optional
     =VsphereVirtualDiskVolumeSource volumePath+ fsType- storagePolicyName- storagePolicyID-
     =QuobyteVolumeSource registry+ volume+ readOnly- user- group- tenant-
@@ -77,17 +77,17 @@ public enum GoFieldOrder {
     =ServiceAccountTokenProjection audience- expirationSeconds path+
     =ClusterTrustBundleProjection name signerName labelSelector optional path+
     =PortworxVolumeSource volumeID+ fsType- readOnly-
-    =ScaleIOVolumeSource gateway+ system+ secretRef sslEnabled- protectionDomain- storagePool- storageMode- volumeName- fsType- readOnly-
-    ScaleIOPersistentVolumeSource gateway system secretRef sslEnabled protectionDomain storagePool storageMode volumeName fsType readOnly
+    =ScaleIOVolumeSource gateway+ system+ secretRef! sslEnabled- protectionDomain- storagePool- storageMode- volumeName- fsType- readOnly-
+    =ScaleIOPersistentVolumeSource gateway+ system+ secretRef! sslEnabled- protectionDomain- storagePool- storageMode- volumeName- fsType- readOnly-
     =StorageOSVolumeSource volumeName- volumeNamespace- fsType- readOnly- secretRef
-    StorageOSPersistentVolumeSource volumeName volumeNamespace fsType readOnly secretRef
+    =StorageOSPersistentVolumeSource volumeName- volumeNamespace- fsType- readOnly- secretRef
     =CSIVolumeSource driver+ readOnly fsType volumeAttributes nodePublishSecretRef
-    CSIPersistentVolumeSource driver volumeHandle readOnly fsType volumeAttributes controllerPublishSecretRef nodeStageSecretRef nodePublishSecretRef controllerExpandSecretRef nodeExpandSecretRef
+    =CSIPersistentVolumeSource driver+ volumeHandle+ readOnly- fsType- volumeAttributes controllerPublishSecretRef nodeStageSecretRef nodePublishSecretRef controllerExpandSecretRef nodeExpandSecretRef
     =EphemeralVolumeSource volumeClaimTemplate
     =PersistentVolumeClaimTemplate metadata+ spec+
     =ImageVolumeSource reference- pullPolicy-
     =LocalObjectReference name-
-    SecretReference name namespace
+    =SecretReference name- namespace-
     =Container name+ image- command args workingDir- ports envFrom env resources+ resizePolicy restartPolicy volumeMounts volumeDevices livenessProbe readinessProbe startupProbe lifecycle terminationMessagePath- terminationMessagePolicy- imagePullPolicy- securityContext stdin- stdinOnce- tty-
     =EphemeralContainer name+ image- command args workingDir- ports envFrom env resources+ resizePolicy restartPolicy volumeMounts volumeDevices livenessProbe readinessProbe startupProbe lifecycle terminationMessagePath- terminationMessagePolicy- imagePullPolicy- securityContext stdin- stdinOnce- tty- targetContainerName-
     =ContainerPort name- hostPort- containerPort+ protocol- hostIP-
@@ -156,11 +156,11 @@ public enum GoFieldOrder {
     =PodResourceClaimStatus name+ resourceClaimName
     =ConfigMap kind apiVersion metadata+ immutable data binaryData
     =Secret kind apiVersion metadata+ immutable data stringData type-
-    Namespace kind apiVersion metadata spec status
-    NamespaceSpec finalizers
-    NamespaceStatus phase conditions
-    NamespaceCondition type status lastTransitionTime reason message
-    ServiceAccount kind apiVersion metadata secrets imagePullSecrets automountServiceAccountToken
+    =Namespace kind apiVersion metadata+ spec+ status+
+    =NamespaceSpec finalizers
+    =NamespaceStatus phase- conditions
+    =NamespaceCondition type+ status+ lastTransitionTime+ reason- message-
+    =ServiceAccount kind apiVersion metadata+ secrets imagePullSecrets automountServiceAccountToken
     =ObjectReference kind- namespace- name- uid- apiVersion- resourceVersion- fieldPath-
     =Service kind apiVersion metadata+ spec+ status+
     =ServiceSpec ports selector clusterIP- clusterIPs type- externalIPs sessionAffinity- loadBalancerIP- loadBalancerSourceRanges externalName- externalTrafficPolicy- healthCheckNodePort- publishNotReadyAddresses- sessionAffinityConfig ipFamilies ipFamilyPolicy allocateLoadBalancerNodePorts loadBalancerClass internalTrafficPolicy trafficDistribution
@@ -171,10 +171,10 @@ public enum GoFieldOrder {
     =LoadBalancerStatus ingress
     =LoadBalancerIngress ip- hostname- ipMode ports
     =PortStatus port+ protocol+ error
-    Endpoints kind apiVersion metadata subsets
-    EndpointSubset addresses notReadyAddresses ports
-    EndpointAddress ip hostname nodeName targetRef
-    EndpointPort name port protocol appProtocol
+    =Endpoints kind apiVersion metadata+ subsets
+    =EndpointSubset addresses notReadyAddresses ports
+    =EndpointAddress ip+ hostname- nodeName targetRef
+    =EndpointPort name- port+ protocol- appProtocol
     =PersistentVolumeClaim kind- apiVersion- metadata+ spec+ status+
     =PersistentVolumeClaimSpec accessModes selector resources+ volumeName- storageClassName volumeMode dataSource dataSourceRef volumeAttributesClassName
     =VolumeResourceRequirements limits requests
@@ -183,40 +183,40 @@ public enum GoFieldOrder {
     =PersistentVolumeClaimStatus phase- accessModes capacity conditions allocatedResources allocatedResourceStatuses currentVolumeAttributesClassName modifyVolumeStatus
     =PersistentVolumeClaimCondition type+ status+ lastProbeTime+ lastTransitionTime+ reason- message-
     =ModifyVolumeStatus targetVolumeAttributesClassName- status+
-    PersistentVolume kind apiVersion metadata spec status
-    PersistentVolumeSpec capacity gcePersistentDisk awsElasticBlockStore hostPath glusterfs nfs rbd iscsi cinder cephfs fc flocker flexVolume azureFile vsphereVolume quobyte azureDisk photonPersistentDisk portworxVolume scaleIO local storageos csi accessModes claimRef persistentVolumeReclaimPolicy storageClassName mountOptions volumeMode nodeAffinity volumeAttributesClassName
-    LocalVolumeSource path fsType
-    VolumeNodeAffinity required
-    PersistentVolumeStatus phase message reason lastPhaseTransitionTime
+    =PersistentVolume kind apiVersion metadata+ spec+ status+
+    =PersistentVolumeSpec capacity gcePersistentDisk awsElasticBlockStore hostPath glusterfs nfs rbd iscsi cinder cephfs fc flocker flexVolume azureFile vsphereVolume quobyte azureDisk photonPersistentDisk portworxVolume scaleIO local storageos csi accessModes claimRef persistentVolumeReclaimPolicy- storageClassName- mountOptions volumeMode nodeAffinity volumeAttributesClassName
+    =LocalVolumeSource path+ fsType
+    =VolumeNodeAffinity required
+    =PersistentVolumeStatus phase- message- reason- lastPhaseTransitionTime
     =ReplicationController kind apiVersion metadata+ spec+ status+
     =ReplicationControllerSpec replicas minReadySeconds- selector template
     =ReplicationControllerStatus replicas+ fullyLabeledReplicas- readyReplicas- availableReplicas- observedGeneration- conditions
     =ReplicationControllerCondition type+ status+ lastTransitionTime+ reason- message-
-    ResourceQuota kind apiVersion metadata spec status
-    ResourceQuotaSpec hard scopes scopeSelector
-    ScopeSelector matchExpressions
-    ScopedResourceSelectorRequirement scopeName operator values
-    ResourceQuotaStatus hard used
-    LimitRange kind apiVersion metadata spec
-    LimitRangeSpec limits
-    LimitRangeItem type max min default defaultRequest maxLimitRequestRatio
-    Event kind apiVersion metadata involvedObject reason message source firstTimestamp lastTimestamp count type eventTime series action related reportingComponent reportingInstance
-    EventSource component host
-    EventSeries count lastObservedTime
-    Node kind apiVersion metadata spec status
-    NodeSpec podCIDR podCIDRs providerID unschedulable taints configSource externalID
-    Taint key value effect timeAdded
-    NodeStatus capacity allocatable phase conditions addresses daemonEndpoints nodeInfo images volumesInUse volumesAttached config runtimeHandlers features
-    NodeCondition type status lastHeartbeatTime lastTransitionTime reason message
-    NodeAddress type address
-    NodeDaemonEndpoints kubeletEndpoint
-    DaemonEndpoint Port
-    NodeSystemInfo machineID systemUUID bootID kernelVersion osImage containerRuntimeVersion kubeletVersion kubeProxyVersion operatingSystem architecture
-    ContainerImage names sizeBytes
-    AttachedVolume name devicePath
-    NodeRuntimeHandler name features
-    NodeRuntimeHandlerFeatures recursiveReadOnlyMounts userNamespaces
-    NodeFeatures supplementalGroupsPolicy
+    =ResourceQuota kind apiVersion metadata+ spec+ status+
+    =ResourceQuotaSpec hard scopes scopeSelector
+    =ScopeSelector matchExpressions
+    =ScopedResourceSelectorRequirement scopeName+ operator+ values
+    =ResourceQuotaStatus hard used
+    =LimitRange kind apiVersion metadata+ spec+
+    =LimitRangeSpec limits!
+    =LimitRangeItem type+ max min default defaultRequest maxLimitRequestRatio
+    =Event kind apiVersion metadata+ involvedObject+ reason- message- source+ firstTimestamp+ lastTimestamp+ count- type- eventTime+ series action- related reportingComponent+ reportingInstance+
+    =EventSource component- host-
+    =EventSeries count- lastObservedTime+
+    =Node kind apiVersion metadata+ spec+ status+
+    =NodeSpec podCIDR- podCIDRs providerID- unschedulable- taints configSource externalID-
+    =Taint key+ value- effect+ timeAdded
+    =NodeStatus capacity allocatable phase- conditions addresses daemonEndpoints+ nodeInfo+ images volumesInUse volumesAttached config runtimeHandlers features
+    =NodeCondition type+ status+ lastHeartbeatTime+ lastTransitionTime+ reason- message-
+    =NodeAddress type+ address+
+    =NodeDaemonEndpoints kubeletEndpoint+
+    =DaemonEndpoint Port+
+    =NodeSystemInfo machineID+ systemUUID+ bootID+ kernelVersion+ osImage+ containerRuntimeVersion+ kubeletVersion+ kubeProxyVersion+ operatingSystem+ architecture+
+    =ContainerImage names! sizeBytes-
+    =AttachedVolume name+ devicePath+
+    =NodeRuntimeHandler name+ features
+    =NodeRuntimeHandlerFeatures recursiveReadOnlyMounts userNamespaces
+    =NodeFeatures supplementalGroupsPolicy
     @io.k8s.api.apps.v1
     =Deployment kind apiVersion metadata+ spec+ status+
     =DeploymentSpec replicas selector template+ strategy+ minReadySeconds- revisionHistoryLimit paused- progressDeadlineSeconds
@@ -242,7 +242,7 @@ public enum GoFieldOrder {
     =RollingUpdateDaemonSet maxUnavailable maxSurge
     =DaemonSetStatus currentNumberScheduled+ numberMisscheduled+ desiredNumberScheduled+ numberReady+ observedGeneration- updatedNumberScheduled- numberAvailable- numberUnavailable- collisionCount conditions
     =DaemonSetCondition type+ status+ lastTransitionTime+ reason- message-
-    ControllerRevision kind apiVersion metadata data revision
+    =ControllerRevision kind apiVersion metadata+ data! revision+
     @io.k8s.api.batch.v1
     =Job kind apiVersion metadata+ spec+ status+
     =JobSpec parallelism completions activeDeadlineSeconds podFailurePolicy successPolicy backoffLimit backoffLimitPerIndex maxFailedIndexes selector manualSelector template+ ttlSecondsAfterFinished completionMode suspend podReplacementPolicy managedBy
@@ -260,57 +260,57 @@ public enum GoFieldOrder {
     =JobTemplateSpec metadata+ spec+
     =CronJobStatus active lastScheduleTime lastSuccessfulTime
     @io.k8s.api.autoscaling.v2
-    HorizontalPodAutoscaler kind apiVersion metadata spec status
-    HorizontalPodAutoscalerSpec scaleTargetRef minReplicas maxReplicas metrics behavior
-    CrossVersionObjectReference kind name apiVersion
-    MetricSpec type object pods resource containerResource external
-    ObjectMetricSource describedObject target metric
-    PodsMetricSource metric target
-    ResourceMetricSource name target
-    ContainerResourceMetricSource name target container
-    ExternalMetricSource metric target
-    MetricIdentifier name selector
-    MetricTarget type value averageValue averageUtilization
-    HorizontalPodAutoscalerBehavior scaleUp scaleDown
+    =HorizontalPodAutoscaler kind apiVersion metadata+ spec+ status+
+    =HorizontalPodAutoscalerSpec scaleTargetRef+ minReplicas maxReplicas+ metrics behavior
+    =CrossVersionObjectReference kind+ name+ apiVersion-
+    =MetricSpec type+ object pods resource containerResource external
+    =ObjectMetricSource describedObject+ target+ metric+
+    =PodsMetricSource metric+ target+
+    =ResourceMetricSource name+ target+
+    =ContainerResourceMetricSource name+ target+ container+
+    =ExternalMetricSource metric+ target+
+    =MetricIdentifier name+ selector
+    =MetricTarget type+ value averageValue averageUtilization
+    =HorizontalPodAutoscalerBehavior scaleUp scaleDown
     HPAScalingRules stabilizationWindowSeconds selectPolicy policies
-    HPAScalingPolicy type value periodSeconds
-    HorizontalPodAutoscalerStatus observedGeneration lastScaleTime currentReplicas desiredReplicas currentMetrics conditions
-    MetricStatus type object pods resource containerResource external
-    ObjectMetricStatus metric current describedObject
-    PodsMetricStatus metric current
-    ResourceMetricStatus name current
-    ContainerResourceMetricStatus name current container
-    ExternalMetricStatus metric current
-    MetricValueStatus value averageValue averageUtilization
-    HorizontalPodAutoscalerCondition type status lastTransitionTime reason message
+    =HPAScalingPolicy type+ value+ periodSeconds+
+    =HorizontalPodAutoscalerStatus observedGeneration lastScaleTime currentReplicas- desiredReplicas+ currentMetrics! conditions
+    =MetricStatus type+ object pods resource containerResource external
+    =ObjectMetricStatus metric+ current+ describedObject+
+    =PodsMetricStatus metric+ current+
+    =ResourceMetricStatus name+ current+
+    =ContainerResourceMetricStatus name+ current+ container+
+    =ExternalMetricStatus metric+ current+
+    =MetricValueStatus value averageValue averageUtilization
+    =HorizontalPodAutoscalerCondition type+ status+ lastTransitionTime+ reason- message-
     @io.k8s.api.policy.v1
-    PodDisruptionBudget kind apiVersion metadata spec status
-    PodDisruptionBudgetSpec minAvailable selector maxUnavailable unhealthyPodEvictionPolicy
-    PodDisruptionBudgetStatus observedGeneration disruptedPods disruptionsAllowed currentHealthy desiredHealthy expectedPods conditions
+    =PodDisruptionBudget kind apiVersion metadata+ spec+ status+
+    =PodDisruptionBudgetSpec minAvailable selector maxUnavailable unhealthyPodEvictionPolicy
+    =PodDisruptionBudgetStatus observedGeneration- disruptedPods disruptionsAllowed+ currentHealthy+ desiredHealthy+ expectedPods+ conditions
     @io.k8s.api.networking.v1
-    Ingress kind apiVersion metadata spec status
-    IngressSpec ingressClassName defaultBackend tls rules
-    IngressBackend service resource
-    IngressServiceBackend name port
-    ServiceBackendPort name number
-    IngressTLS hosts secretName
-    IngressRule host http
-    HTTPIngressRuleValue paths
-    HTTPIngressPath path pathType backend
-    IngressStatus loadBalancer
-    IngressLoadBalancerStatus ingress
-    IngressLoadBalancerIngress ip hostname ports
-    IngressPortStatus port protocol error
-    IngressClass kind apiVersion metadata spec
-    IngressClassSpec controller parameters
-    IngressClassParametersReference apiGroup kind name scope namespace
-    NetworkPolicy kind apiVersion metadata spec
-    NetworkPolicySpec podSelector ingress egress policyTypes
-    NetworkPolicyIngressRule ports from
-    NetworkPolicyEgressRule ports to
-    NetworkPolicyPort protocol port endPort
-    NetworkPolicyPeer podSelector namespaceSelector ipBlock
-    IPBlock cidr except
+    =Ingress kind apiVersion metadata+ spec+ status+
+    =IngressSpec ingressClassName defaultBackend tls rules
+    =IngressBackend service resource
+    =IngressServiceBackend name+ port+
+    =ServiceBackendPort name- number-
+    =IngressTLS hosts secretName-
+    =IngressRule host- http
+    =HTTPIngressRuleValue paths!
+    =HTTPIngressPath path- pathType! backend+
+    =IngressStatus loadBalancer+
+    =IngressLoadBalancerStatus ingress
+    =IngressLoadBalancerIngress ip- hostname- ports
+    =IngressPortStatus port+ protocol+ error
+    =IngressClass kind apiVersion metadata+ spec+
+    =IngressClassSpec controller- parameters
+    =IngressClassParametersReference apiGroup kind+ name+ scope! namespace
+    =NetworkPolicy kind apiVersion metadata+ spec+
+    =NetworkPolicySpec podSelector+ ingress egress policyTypes
+    =NetworkPolicyIngressRule ports from
+    =NetworkPolicyEgressRule ports to
+    =NetworkPolicyPort protocol port endPort
+    =NetworkPolicyPeer podSelector namespaceSelector ipBlock
+    =IPBlock cidr+ except
     @io.k8s.api.rbac.v1
     =Role kind apiVersion metadata+ rules!
     =ClusterRole kind apiVersion metadata+ rules! aggregationRule
@@ -321,22 +321,88 @@ public enum GoFieldOrder {
     =Subject kind+ apiGroup- name+ namespace-
     =RoleRef apiGroup+ kind+ name+
     @io.k8s.api.scheduling.v1
-    PriorityClass kind apiVersion metadata value globalDefault description preemptionPolicy
+    =PriorityClass kind apiVersion metadata+ value+ globalDefault- description- preemptionPolicy
     @io.k8s.api.storage.v1
-    StorageClass kind apiVersion metadata provisioner parameters reclaimPolicy mountOptions allowVolumeExpansion volumeBindingMode allowedTopologies
+    =StorageClass kind apiVersion metadata+ provisioner+ parameters reclaimPolicy mountOptions allowVolumeExpansion volumeBindingMode allowedTopologies
     @io.k8s.api.core.v1
-    TopologySelectorTerm matchLabelExpressions
-    TopologySelectorLabelRequirement key values
+    =TopologySelectorTerm matchLabelExpressions
+    =TopologySelectorLabelRequirement key+ values!
     @io.k8s.api.discovery.v1
-    EndpointSlice kind apiVersion metadata addressType endpoints ports
-    Endpoint addresses conditions hostname targetRef deprecatedTopology nodeName zone hints
-    EndpointConditions ready serving terminating
-    EndpointHints forZones
-    ForZone name
-    EndpointPort name protocol port appProtocol
+    =EndpointSlice kind apiVersion metadata+ addressType+ endpoints! ports!
+    =Endpoint addresses! conditions+ hostname targetRef deprecatedTopology nodeName zone hints
+    =EndpointConditions ready serving terminating
+    =EndpointHints forZones
+    =ForZone name+
+    =EndpointPort name protocol port appProtocol
     @io.k8s.api.coordination.v1
-    Lease kind apiVersion metadata spec
-    LeaseSpec holderIdentity leaseDurationSeconds acquireTime renewTime leaseTransitions strategy preferredHolder
+    =Lease kind apiVersion metadata+ spec+
+    =LeaseSpec holderIdentity leaseDurationSeconds acquireTime renewTime leaseTransitions strategy preferredHolder
+    @io.k8s.api.autoscaling.v1
+    =CrossVersionObjectReference kind+ name+ apiVersion-
+    =HorizontalPodAutoscalerSpec scaleTargetRef+ minReplicas maxReplicas+ targetCPUUtilizationPercentage
+    =HorizontalPodAutoscalerStatus observedGeneration lastScaleTime currentReplicas+ desiredReplicas+ currentCPUUtilizationPercentage
+    =HorizontalPodAutoscaler kind apiVersion metadata+ spec+ status+
+    @io.k8s.api.events.v1
+    =Event kind apiVersion metadata+ eventTime+ series reportingController- reportingInstance- action- reason- regarding+ related note- type- deprecatedSource+ deprecatedFirstTimestamp+ deprecatedLastTimestamp+ deprecatedCount-
+    =EventSeries count+ lastObservedTime+
+    @io.k8s.api.storage.v1
+    =VolumeAttachment kind apiVersion metadata+ spec+ status+
+    =VolumeAttachmentSpec attacher+ source+ nodeName+
+    =VolumeAttachmentSource persistentVolumeName inlineVolumeSpec
+    =VolumeAttachmentStatus attached+ attachmentMetadata attachError detachError
+    =VolumeError time+ message-
+    =CSIDriver kind apiVersion metadata+ spec+
+    =CSIDriverSpec attachRequired podInfoOnMount volumeLifecycleModes storageCapacity fsGroupPolicy tokenRequests requiresRepublish seLinuxMount
+    =TokenRequest audience+ expirationSeconds
+    =CSINode kind apiVersion metadata+ spec+
+    =CSINodeSpec drivers!
+    =CSINodeDriver name+ nodeID+ topologyKeys! allocatable
+    =VolumeNodeResources count
+    =CSIStorageCapacity kind apiVersion metadata+ nodeTopology storageClassName+ capacity maximumVolumeSize
+    @io.k8s.api.node.v1
+    =RuntimeClass kind apiVersion metadata+ handler+ overhead scheduling
+    =Overhead podFixed
+    =Scheduling nodeSelector tolerations
+    @io.k8s.api.certificates.v1
+    =CertificateSigningRequest kind apiVersion metadata+ spec+ status+
+    =CertificateSigningRequestSpec request! signerName+ expirationSeconds usages username- uid- groups extra
+    =CertificateSigningRequestStatus conditions certificate
+    =CertificateSigningRequestCondition type+ status+ reason- message- lastUpdateTime+ lastTransitionTime+
+    @io.k8s.api.core.v1
+    =NodeConfigSource configMap
+    =ConfigMapNodeConfigSource namespace+ name+ uid- resourceVersion- kubeletConfigKey+
+    =NodeConfigStatus assigned active lastKnownGood error-
+    =Binding kind apiVersion metadata+ target+
+    =ComponentCondition type+ status+ message- error-
+    =ComponentStatus kind apiVersion metadata+ conditions
+    @io.k8s.api.admissionregistration.v1
+    =ValidatingWebhookConfiguration kind apiVersion metadata+ webhooks
+    =MutatingWebhookConfiguration kind apiVersion metadata+ webhooks
+    =ValidatingWebhook name+ clientConfig+ rules failurePolicy matchPolicy namespaceSelector objectSelector sideEffects! timeoutSeconds admissionReviewVersions! matchConditions
+    =MutatingWebhook name+ clientConfig+ rules failurePolicy matchPolicy namespaceSelector objectSelector sideEffects! timeoutSeconds admissionReviewVersions! reinvocationPolicy matchConditions
+    =RuleWithOperations operations apiGroups apiVersions resources scope
+    =WebhookClientConfig url service caBundle
+    =ServiceReference namespace+ name+ path port
+    =MatchCondition name+ expression+
+    @io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1
+    =CustomResourceDefinition kind apiVersion metadata+ spec+ status+
+    =CustomResourceDefinitionSpec group+ names+ scope+ versions! conversion preserveUnknownFields
+    =CustomResourceConversion strategy+ webhook
+    =WebhookConversion clientConfig conversionReviewVersions!
+    =WebhookClientConfig url service caBundle
+    =ServiceReference namespace+ name+ path port
+    =CustomResourceDefinitionVersion name+ served+ storage+ deprecated deprecationWarning schema subresources additionalPrinterColumns selectableFields
+    =CustomResourceColumnDefinition name+ type+ format- description- priority- jsonPath+
+    =CustomResourceDefinitionNames plural+ singular- shortNames kind+ listKind- categories
+    =CustomResourceDefinitionCondition type+ status+ lastTransitionTime+ reason- message-
+    =CustomResourceDefinitionStatus conditions! acceptedNames+ storedVersions!
+    =CustomResourceValidation openAPIV3Schema
+    =CustomResourceSubresources status scale
+    =CustomResourceSubresourceScale specReplicasPath+ statusReplicasPath+ labelSelectorPath
+    =SelectableField jsonPath+
+    =JSONSchemaProps id- $schema- $ref description- type- format- title- default maximum exclusiveMaximum- minimum exclusiveMinimum- maxLength minLength pattern- maxItems minItems uniqueItems- multipleOf enum maxProperties minProperties required items allOf oneOf anyOf not properties additionalProperties patternProperties dependencies additionalItems definitions externalDocs example nullable- x-kubernetes-preserve-unknown-fields x-kubernetes-embedded-resource- x-kubernetes-int-or-string- x-kubernetes-list-map-keys x-kubernetes-list-type x-kubernetes-map-type x-kubernetes-validations
+    =ValidationRule rule+ message- messageExpression- reason fieldPath- optionalOldSelf
+    =ExternalDocumentation description- url-
     """
 
     /// Definition name → JSON field names in Go order.

@@ -8,6 +8,39 @@ import KubeModel
 /// ""`, `replicas: 0`, a nil pointer or slice as `null`). Which fields are meant comes from the marks of
 /// `GoFieldOrder`; the zero value itself follows from the field's schema type.
 public enum GoZeroValues {
+    /// A fingerprint of what the table says of the definition `name` and of every definition its fields
+    /// reach (FNV-1a 64 of their classification, field order and marks): the API layer reshapes the stored
+    /// objects of a kind once whenever its fingerprint changes (`upgradeStoredZeros`).
+    public static func fingerprint(of name: String, index: SchemaIndex = .builtin) -> String {
+        var seen: Set<String> = []
+        var stack = [name]
+        func refs(_ t: SchemaType) {
+            switch t {
+            case .ref(let r): stack.append(r)
+            case .array(let i), .map(let i): refs(i)
+            default: break
+            }
+        }
+        while let n = stack.popLast() {
+            guard seen.insert(n).inserted, let def = index.definition(named: n) else { continue }
+            for p in def.properties { refs(p.type) }
+        }
+        var h: UInt64 = 14_695_981_039_346_656_037
+        func feed(_ s: String) {
+            for b in s.utf8 {
+                h ^= UInt64(b)
+                h = h &* 1_099_511_628_211
+            }
+        }
+        for n in seen.sorted() {
+            feed(n + (GoFieldOrder.omitEmptyKnown.contains(n) ? "=" : ":"))
+            feed((GoFieldOrder.fields(n) ?? []).joined(separator: " "))
+            feed("+" + (GoFieldOrder.alwaysWritten[n] ?? []).map { $0.name + ($0.nilable ? "!" : "") }.joined(separator: " "))
+            feed("-" + (GoFieldOrder.zeroLeftOut[n] ?? []).sorted().joined(separator: " ") + "\n")
+        }
+        return String(h, radix: 16)
+    }
+
     /// The always-written fields of the definition named `name` (OpenAPI name), in Go order.
     public static func written(_ name: String) -> [(name: String, nilable: Bool)]? {
         GoFieldOrder.alwaysWritten[name]
@@ -75,28 +108,38 @@ public enum GoZeroValues {
     }
 
     /// `value` (of `type`) with the always-written fields of every struct in it added, at any depth.
-    public static func filled(_ value: JSONValue, type: SchemaType?, index: SchemaIndex = .builtin, depth: Int = 0) -> JSONValue {
+    public static func filled(_ value: JSONValue, type: SchemaType?, index: SchemaIndex = .builtin) -> JSONValue {
+        walk(value, type: type, index: index, depth: 0) { o, def in adding(to: o, def, index: index) ?? o }
+    }
+
+    /// `value` (of `type`) with `shape` applied to every struct in it (a value of a definition that is not
+    /// `x-kubernetes-preserve-unknown-fields`), outermost first: the fields `shape` returns are walked in turn,
+    /// through lists and maps too; values of other types, unknown fields and what lies deeper than 64 levels
+    /// stay as they are. `filled` and `withoutLeftOut` are this walk with their own step.
+    static func walk(_ value: JSONValue, type: SchemaType?, index: SchemaIndex, depth: Int,
+                     _ shape: (JSONObject, SchemaDefinition) -> JSONObject) -> JSONValue {
         guard let type, depth < 64 else { return value }
         switch value {
         case .object(let o):
             let (t, def) = index.resolve(type)
             if let def, case .object = t {
                 if def.extensions.preserveUnknownFields { return value }
-                var out = adding(to: o, def, index: index) ?? o
-                for (k, v) in out where v.object != nil || v.array != nil {
-                    if let p = def.property(named: k) { out[k] = filled(v, type: p.type, index: index, depth: depth + 1) }
+                var out = JSONObject()
+                for (k, v) in shape(o, def) {
+                    guard v.object != nil || v.array != nil, let p = def.property(named: k) else { out.appendUnchecked(k, v); continue }
+                    out.appendUnchecked(k, walk(v, type: p.type, index: index, depth: depth + 1, shape))
                 }
                 return .object(out)
             }
             if case .map(let vt) = t {
                 var out = o
-                for (k, v) in o where v.object != nil || v.array != nil { out[k] = filled(v, type: vt, index: index, depth: depth + 1) }
+                for (k, v) in o where v.object != nil || v.array != nil { out[k] = walk(v, type: vt, index: index, depth: depth + 1, shape) }
                 return .object(out)
             }
             return value
         case .array(let items):
             guard case .array(let it) = index.resolve(type).0 else { return value }
-            return .array(items.map { filled($0, type: it, index: index, depth: depth + 1) })
+            return .array(items.map { walk($0, type: it, index: index, depth: depth + 1, shape) })
         default:
             return value
         }
@@ -161,33 +204,13 @@ public enum GoZeroValues {
 
     /// `value` (of `type`) without the fields encoding/json leaves out (`leftOut`), at any depth; other
     /// fields (unknown ones too) stay.
-    public static func withoutLeftOut(_ value: JSONValue, type: SchemaType?, index: SchemaIndex = .builtin, depth: Int = 0) -> JSONValue {
-        guard let type, depth < 64 else { return value }
-        switch value {
-        case .object(let o):
-            let (t, def) = index.resolve(type)
-            if let def, case .object = t {
-                if def.extensions.preserveUnknownFields { return value }
-                var out = JSONObject()
-                let rule = omitRules[def.name]
-                for (k, v) in o {
-                    if let rule, leftOut(v, field: k, rule: rule, of: def, index: index) { continue }
-                    guard v.object != nil || v.array != nil, let p = def.property(named: k) else { out.appendUnchecked(k, v); continue }
-                    out.appendUnchecked(k, withoutLeftOut(v, type: p.type, index: index, depth: depth + 1))
-                }
-                return .object(out)
-            }
-            if case .map(let vt) = t {
-                var out = o
-                for (k, v) in o where v.object != nil || v.array != nil { out[k] = withoutLeftOut(v, type: vt, index: index, depth: depth + 1) }
-                return .object(out)
-            }
-            return value
-        case .array(let items):
-            guard case .array(let it) = index.resolve(type).0 else { return value }
-            return .array(items.map { withoutLeftOut($0, type: it, index: index, depth: depth + 1) })
-        default:
-            return value
+    public static func withoutLeftOut(_ value: JSONValue, type: SchemaType?, index: SchemaIndex = .builtin) -> JSONValue {
+        walk(value, type: type, index: index, depth: 0) { o, def in
+            guard let rule = omitRules[def.name] else { return o }
+            guard o.contains(where: { leftOut($0.1, field: $0.0, rule: rule, of: def, index: index) }) else { return o }
+            var out = JSONObject()
+            for (k, v) in o where !leftOut(v, field: k, rule: rule, of: def, index: index) { out.appendUnchecked(k, v) }
+            return out
         }
     }
 

@@ -405,6 +405,20 @@ public final class StoreTransaction {
         }
     }
 
+    /// Rewrites the stored row with `row`'s key as `row`, keeping its resource version and logging no
+    /// change: a one-time reshaping of stored objects whose meaning stays the same (the API layer's
+    /// `upgradeStoredZeros` leaves out the zero values Go leaves out). Throws `.notFound` when there is
+    /// no such row.
+    public func rewriteInPlace(_ row: ObjectRow) throws {
+        try checkWritable()
+        if !pending.isEmpty { try flushPending() }
+        if !pendingUpdates.isEmpty { try flushUpdates() }
+        let existing = try currentRow(resource: row.resource, namespace: row.namespace, name: row.name)
+        var row = row
+        row.resourceVersion = existing.resourceVersion
+        try rewrite(existing, with: row, encoded: db.codec.encode(row.data))
+    }
+
     /// Deletes the row with this key. Throws `.notFound` when there is none, and `.conflict` when
     /// `expectedResourceVersion` is given and differs.
     /// `lastState`: the object as it was last written, when that was only logged (`logPassingState`):

@@ -83,6 +83,8 @@ enum Defaults {
         case ("", "Endpoints"): endpoints(&obj)
         case ("scheduling.k8s.io", "PriorityClass"): setIfMissing(&obj, ["preemptionPolicy"], "PreemptLowerPriority")
         case ("discovery.k8s.io", "EndpointSlice"): endpointSlice(&obj)
+        case ("networking.k8s.io", "NetworkPolicy"): networkPolicy(&obj)
+        case ("networking.k8s.io", "IngressClass"): ingressClass(&obj)
         case ("batch", "CronJob"):
             setIfMissing(&obj, ["spec", "concurrencyPolicy"], "Allow")
             setIfMissing(&obj, ["spec", "suspend"], false)

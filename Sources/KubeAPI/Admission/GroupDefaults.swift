@@ -1,8 +1,9 @@
 import KubeModel
 
-/// Defaults of the API groups beyond core and apps that validation relies on (SetDefaults_* of
-/// rbac/v1, batch/v1 and discovery/v1): a binding's `roleRef.apiGroup` and its subjects' API groups,
-/// a pod failure policy's condition status, and the ports of Endpoints and EndpointSlices.
+/// Defaults of the API groups beyond core and apps (SetDefaults_* of rbac/v1, batch/v1, discovery/v1
+/// and networking/v1): a binding's `roleRef.apiGroup` and its subjects' API groups, a pod failure
+/// policy's condition status, the ports of Endpoints and EndpointSlices, a NetworkPolicy's policy
+/// types and port protocols, an IngressClass's parameters scope.
 extension Defaults {
     static let rbacGroup = "rbac.authorization.k8s.io"
 
@@ -53,5 +54,31 @@ extension Defaults {
             if ports[p]["protocol"].isNull { ports[p]["protocol"] = "TCP" }
         }
         obj["ports"] = .array(ports)
+    }
+
+    /// NetworkPolicy: without policy types a policy affects ingress, and egress too when it has egress
+    /// rules; a rule port's protocol defaults to TCP.
+    static func networkPolicy(_ obj: inout JSONValue) {
+        guard obj["spec"].object != nil else { return }
+        if (obj["spec"]["policyTypes"].array ?? []).isEmpty {
+            let egress = !(obj["spec"]["egress"].array ?? []).isEmpty
+            obj["spec"]["policyTypes"] = .array(egress ? ["Ingress", "Egress"] : ["Ingress"])
+        }
+        for direction in ["ingress", "egress"] {
+            guard var rules = obj["spec"][direction].array else { continue }
+            for r in rules.indices {
+                guard var ports = rules[r]["ports"].array else { continue }
+                for p in ports.indices where ports[p].object != nil && ports[p]["protocol"].isNull { ports[p]["protocol"] = "TCP" }
+                rules[r]["ports"] = .array(ports)
+            }
+            obj["spec"][direction] = .array(rules)
+        }
+    }
+
+    /// IngressClass: parameters without a scope are cluster-scoped.
+    static func ingressClass(_ obj: inout JSONValue) {
+        if obj["spec"]["parameters"].object != nil, obj["spec"]["parameters"]["scope"].isNull {
+            obj["spec"]["parameters"]["scope"] = "Cluster"
+        }
     }
 }

@@ -108,9 +108,12 @@ import Testing
         for file in ["web", "batch", "rbac"] { _ = s.run("apply -f \(Self.dir)\(file).yaml") }
         let web = s.run("apply -f \(Self.dir)web.yaml")
         // The server defaults a downward API `fieldRef.apiVersion` to v1, also inside a projected
-        // volume's `sources` (an atomic list): the Deployment is reported configured, the rest unchanged.
-        #expect(web.stdout.split(separator: "\n").allSatisfy { $0.hasSuffix(" unchanged") || $0 == "deployment.apps/web configured" })
-        #expect(web.stdout.contains("deployment.apps/web configured\n"), "\(web.stdout)")
+        // volume's `sources` (an atomic list), and a NetworkPolicy port's protocol to TCP inside the
+        // atomic `ingress` list: the Deployment and the NetworkPolicy are reported configured (kubectl's
+        // three-way patch replaces an atomic list that differs from the live one), the rest unchanged.
+        let configured = ["deployment.apps/web configured", "networkpolicy.networking.k8s.io/web configured"]
+        #expect(web.stdout.split(separator: "\n").allSatisfy { $0.hasSuffix(" unchanged") || configured.contains(String($0)) })
+        for line in configured { #expect(web.stdout.contains(line + "\n"), "\(web.stdout)") }
         let rbac = s.run("apply -f \(Self.dir)rbac.yaml")
         #expect(rbac.stdout.split(separator: "\n").allSatisfy { $0.hasSuffix(" unchanged") }, "\(rbac.stdout)")
         // Server defaults inside atomic lists (a claim template's volumeMode, a pod failure policy's

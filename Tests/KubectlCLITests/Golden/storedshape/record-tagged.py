@@ -30,6 +30,8 @@ for line in text.split("\n"):
     if w[0].startswith("="):
         MARKS[prefix + w[0][1:]] = {x[:-1] if x[-1] in "+!-" else x: (x[-1] if x[-1] in "+!-" else "") for x in w[1:]}
 WRITTEN = ("+", "!")
+# Fields the API server's defaulting fills when they are missing: their value, not the zero, is stored.
+DEFAULTED = {("io.k8s.api.networking.v1.IngressClassParametersReference", "scope"): "Cluster"}
 
 def ref(v):
     if isinstance(v.get("$ref"), str): return v["$ref"].split("/")[-1]
@@ -79,7 +81,7 @@ def struct(o, n, path):
         for f, m in marks.items():
             if m in WRITTEN and f not in o and f not in ("kind", "apiVersion", "status") and path[:1] != ["metadata"] \
                     and not (path == [] and f == "metadata"):
-                z = zero_of(n, f)
+                z = DEFAULTED[(n, f)] if (n, f) in DEFAULTED else zero_of(n, f)
                 (exists.append(path + [f]) if isinstance(z, dict) else present.append([path + [f], z]))
 
 KINDS = {}

@@ -106,7 +106,7 @@ struct Kustomization {
         }
         guard case .object(let raw) = doc else {
             if doc.isNull { throw KustomizeError("kustomization.yaml is empty") }
-            throw KustomizeError("invalid Kustomization: json: cannot unmarshal \(goJSONTypeName(doc)) into Go value of type types.Kustomization")
+            throw KustomizeError("invalid Kustomization: json: cannot unmarshal \(doc.goJSONTypeName) into Go value of type types.Kustomization")
         }
         // Only a kind and an apiVersion (or nothing) is an empty kustomization.
         if raw.keys.allSatisfy({ ["kind", "apiversion"].contains($0.lowercased()) }) {
@@ -257,15 +257,5 @@ struct Kustomization {
                               annotationSelector: scalar(member(t, "annotationSelector")))
         }
         return p
-    }
-
-    static func goJSONTypeName(_ v: JSONValue) -> String {
-        switch v {
-        case .array: return "array"
-        case .string: return "string"
-        case .int, .double: return "number"
-        case .bool: return "bool"
-        default: return "object"
-        }
     }
 }

@@ -96,18 +96,6 @@ indirect enum GoShape {
         ("buildMetadata", .stringList("[]string")),
     ])
 
-    /// Go's word for a JSON value in `cannot unmarshal X into ...`.
-    static func valueWord(_ v: JSONValue) -> String {
-        switch v {
-        case .string: return "string"
-        case .int, .double: return "number"
-        case .bool: return "bool"
-        case .array: return "array"
-        case .object: return "object"
-        case .null: return "null"
-        }
-    }
-
     /// The first error Go reports decoding `value` into this shape (nil when it fits). `structName` and
     /// `path` are the innermost struct's name and the field names from the root, as Go prints them.
     func firstError(_ value: JSONValue, structName: String, path: [String]) -> String? {
@@ -115,7 +103,7 @@ indirect enum GoShape {
         func mismatch(_ word: String? = nil, type: String? = nil) -> String {
             let field = structName.isEmpty ? "" : " into Go struct field \(structName).\(path.joined(separator: "."))"
             let into = structName.isEmpty ? " into Go value" : field
-            return "json: cannot unmarshal \(word ?? GoShape.valueWord(value))\(into) of type \(type ?? typeName)"
+            return "json: cannot unmarshal \(word ?? value.goJSONTypeName)\(into) of type \(type ?? typeName)"
         }
         switch self {
         case .any:
@@ -134,12 +122,12 @@ indirect enum GoShape {
             let parts = names.split(separator: ",").map(String.init)
             guard let items = value.array else { return mismatch(type: parts[0]) }
             let elem = parts.count > 1 ? parts[1] : "string"
-            for item in items where !item.isNull && item.string == nil { return mismatch(GoShape.valueWord(item), type: elem) }
+            for item in items where !item.isNull && item.string == nil { return mismatch(item.goJSONTypeName, type: elem) }
         case .stringMap(let valueType):
             guard let o = value.object else { return mismatch() }
             for (_, v) in o.sorted(by: { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }) where !v.isNull {
                 let ok = valueType == "bool" ? v.bool != nil : v.string != nil
-                if !ok { return mismatch(GoShape.valueWord(v), type: valueType) }
+                if !ok { return mismatch(v.goJSONTypeName, type: valueType) }
             }
         case .list(_, let elem):
             guard let items = value.array else { return mismatch() }

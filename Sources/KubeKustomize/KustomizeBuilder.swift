@@ -548,7 +548,7 @@ public struct KustomizeBuilder {
                     }
                     var trimmed = Substring(text)
                     while let last = trimmed.last, last == "\n" || last == " " { trimmed = trimmed.dropLast() }
-                    throw KustomizeError("trouble configuring builtin PatchJson6902Transformer with config: `\n\(YAMLCodec.encode(.object(config)))`: decoding \(strconvQuote(String(trimmed))): json: cannot unmarshal \(GoShape.valueWord(first)) into Go value of type jsonpatch.Patch")
+                    throw KustomizeError("trouble configuring builtin PatchJson6902Transformer with config: `\n\(YAMLCodec.encode(.object(config)))`: decoding \(strconvQuote(String(trimmed))): json: cannot unmarshal \(first.goJSONTypeName) into Go value of type jsonpatch.Patch")
                 }
                 throw KustomizeError("unable to parse SM or JSON patch from [\(text)]")
             }

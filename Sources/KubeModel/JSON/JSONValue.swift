@@ -153,3 +153,17 @@ extension JSONValue {
         }
     }
 }
+
+extension JSONValue {
+    /// The name Go's encoding/json gives this value's JSON type in `json: cannot unmarshal X into ...`.
+    public var goJSONTypeName: String {
+        switch self {
+        case .string: return "string"
+        case .int, .double: return "number"
+        case .bool: return "bool"
+        case .array: return "array"
+        case .object: return "object"
+        case .null: return "null"
+        }
+    }
+}

@@ -72,7 +72,7 @@ enum FileSource {
     static func decodedObjects(of doc: JSONValue, source: String, requireAPIVersion: Bool = true) throws -> [JSONValue] {
         guard case .object(let o) = doc else {
             // kubectl decodes each document into a struct: anything but a map cannot be one.
-            throw CLIError.message("unable to decode \(goQuoted(source)): json: cannot unmarshal \(goJSONTypeName(doc)) into Go value of type unstructured.detector")
+            throw CLIError.message("unable to decode \(goQuoted(source)): json: cannot unmarshal \(doc.goJSONTypeName) into Go value of type unstructured.detector")
         }
         var items: [JSONValue]?
         if let raw = o["items"] {
@@ -81,12 +81,12 @@ enum FileSource {
             case .array(let a):
                 items = try a.map { item in
                     guard case .object = item else {
-                        throw CLIError.message("unable to decode \(goQuoted(source)): json: cannot unmarshal \(goJSONTypeName(item)) into Go value of type map[string]interface {}")
+                        throw CLIError.message("unable to decode \(goQuoted(source)): json: cannot unmarshal \(item.goJSONTypeName) into Go value of type map[string]interface {}")
                     }
                     return listItem(item, of: doc)
                 }
             default:
-                throw CLIError.message("unable to decode \(goQuoted(source)): json: cannot unmarshal \(goJSONTypeName(raw)) into Go struct field decodeList.items of type []json.RawMessage")
+                throw CLIError.message("unable to decode \(goQuoted(source)): json: cannot unmarshal \(raw.goJSONTypeName) into Go struct field decodeList.items of type []json.RawMessage")
             }
         }
         try checkTypeMeta(doc, source: source, requireAPIVersion: requireAPIVersion && items == nil)
@@ -213,17 +213,6 @@ enum FileSource {
     }
 }
 
-/// The JSON type encoding/json names in "cannot unmarshal X into ...".
-func goJSONTypeName(_ v: JSONValue) -> String {
-    switch v {
-    case .string: return "string"
-    case .int, .double: return "number"
-    case .bool: return "bool"
-    case .array: return "array"
-    case .object: return "object"
-    case .null: return "null"
-    }
-}
 
 /// Go `%q` (`strconv.Quote`).
 func goQuoted(_ s: String) -> String { strconvQuote(s) }

@@ -53,11 +53,11 @@ enum SchemeDecoder {
     /// Decodes one document as kubectl's scheme does; returns its group, version and kind.
     static func decode(_ doc: JSONValue) throws -> GroupVersionKind {
         guard case .object(let o) = doc else {
-            throw Failure(text: "couldn't get version/kind; json parse error: json: cannot unmarshal \(goJSONTypeName(doc)) into Go value of type \(detectorType)")
+            throw Failure(text: "couldn't get version/kind; json parse error: json: cannot unmarshal \(doc.goJSONTypeName) into Go value of type \(detectorType)")
         }
         for field in ["apiVersion", "kind"] {
             if let v = o[field], v.string == nil, !v.isNull {
-                throw Failure(text: "couldn't get version/kind; json parse error: json: cannot unmarshal \(goJSONTypeName(v)) into Go struct field .\(field) of type string")
+                throw Failure(text: "couldn't get version/kind; json parse error: json: cannot unmarshal \(v.goJSONTypeName) into Go struct field .\(field) of type string")
             }
         }
         let apiVersion = o["apiVersion"]?.string ?? "", kind = o["kind"]?.string ?? ""
@@ -69,7 +69,7 @@ enum SchemeDecoder {
             throw Failure(text: "no kind \(goQuoted(kind)) is registered for version \(goQuoted(gv)) in scheme \"pkg/scheme/scheme.go:28\"")
         }
         if kind == "List" && group.isEmpty, let items = o["items"], !items.isNull, items.array == nil {
-            throw Failure(text: "json: cannot unmarshal \(goJSONTypeName(items)) into Go struct field List.items of type []runtime.RawExtension")
+            throw Failure(text: "json: cannot unmarshal \(items.goJSONTypeName) into Go struct field List.items of type []runtime.RawExtension")
         }
         if let def = definition(group: group, version: version, kind: kind),
            let e = decodeReport(doc, definition: def, index: .builtin).decodeError {

@@ -47,7 +47,11 @@ enum SetCommand {
     /// and do not stop them (set selector visits the objects; the other verbs read them all first).
     /// `printsUnchanged`: set serviceaccount and set selector print a local (or client dry-run) object even
     /// when nothing changed (kubectl skips empty patches only in the other verbs).
-    static func apply(_ inv: inout Invocation, _ o: SetOptions, resources: [String], verb: String, earlierErrors: () -> [String] = { [] },
+    /// `patchFailure`: the words each verb puts before the API server's refusal of its patch (kubectl's
+    /// `fmt.Errorf("failed to patch ... %v", err)`, so the refusal's message without `Error from server`);
+    /// nil for set selector, whose visitor returns the refusal itself and stops there.
+    static func apply(_ inv: inout Invocation, _ o: SetOptions, resources: [String], verb: String, patchFailure: String?,
+                      earlierErrors: () -> [String] = { [] },
                       readErrorsLast: Bool = false, printsUnchanged: Bool = false, validate: ([WorkTarget]) throws -> Void = { _ in },
                       change: (inout JSONValue, WorkTarget) throws -> Void) throws
     {
@@ -104,7 +108,12 @@ enum SetCommand {
             var result = modified
             if !clientSide, let type = t.type {
                 do { result = try Workloads.store(modified, type: type, inv: &inv, dryRun: dryRun) } catch {
-                    errors.append(ErrorRenderer.lineFor(error))
+                    guard let patchFailure else {
+                        if errors.isEmpty { throw error }
+                        errors.append(ErrorRenderer.lineFor(error))
+                        continue
+                    }
+                    errors.append(patchFailure + refusalText(error))
                     continue
                 }
             }
@@ -128,6 +137,15 @@ enum SetCommand {
             throw CLIError.raw(m.hasPrefix("error: ") || m.hasPrefix("Error from server") ? m : "error: " + m)
         }
         throw CLIError.raw(errors.map { $0 + "\n" }.joined())
+    }
+
+    /// Go's `%v` of an API server refusal: the Status message alone.
+    static func refusalText(_ error: Error) -> String {
+        switch error {
+        case CLIError.api(let e): return e.message
+        case let e as APIError: return e.message
+        default: return messageText(error)
+        }
     }
 
     static func messageText(_ error: Error) -> String {

@@ -51,7 +51,7 @@ extension SetCommand {
             return
         }
         let errStream = inv.io.err
-        try apply(&inv, o, resources: resources, verb: "env updated") { obj, t in
+        try apply(&inv, o, resources: resources, verb: "env updated", patchFailure: "failed to patch env update to pod template: ") { obj, t in
             var warned = false
             try withPodSpec(&obj, type: t.type) { spec in
                 let matched = try changeContainers(&spec, matching: pattern) { container in

@@ -23,7 +23,7 @@ extension SetCommand {
         if pairs.isEmpty { throw CLIError.message("at least one image update is required") }
         try o.builder.rejectAllWithSelector()
         var missingErrors: [String] = []
-        try apply(&inv, o, resources: resources, verb: "image updated", earlierErrors: { missingErrors }) { obj, t in
+        try apply(&inv, o, resources: resources, verb: "image updated", patchFailure: "failed to patch image update to pod template: ", earlierErrors: { missingErrors }) { obj, t in
             var missing: [String] = []
             try withPodSpec(&obj, type: t.type) { spec in
                 for (name, image) in images {

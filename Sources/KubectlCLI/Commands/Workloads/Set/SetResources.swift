@@ -44,7 +44,7 @@ extension SetCommand {
         // kubectl computes every object's change first: a missing container is reported before the
         // errors of the objects (and that object is left unchanged).
         var missingErrors: [String] = []
-        try apply(&inv, o, resources: resources, verb: "resource requirements updated", earlierErrors: { missingErrors },
+        try apply(&inv, o, resources: resources, verb: "resource requirements updated", patchFailure: "failed to patch resources update to pod template ", earlierErrors: { missingErrors },
                   validate: { _ in try checkFlags() }) { obj, t in
             try withPodSpec(&obj, type: t.type) { spec in
                 let matched = changeContainers(&spec, matching: pattern) { container in

@@ -23,7 +23,7 @@ extension SetCommand {
         guard let sel = selectorValue else { throw CLIError.message("one selector is required") }
         try requireTargets(o, resources)
         let rv = o.resourceVersion
-        try apply(&inv, o, resources: resources, verb: "selector updated", readErrorsLast: true, printsUnchanged: true) { obj, _ in
+        try apply(&inv, o, resources: resources, verb: "selector updated", patchFailure: nil, readErrorsLast: true, printsUnchanged: true) { obj, _ in
             // Errors of the visitor: one reads `error: ...`, several are printed bare (an aggregate).
             guard obj["kind"].string == "Service", GroupVersionKind.parse(apiVersion: obj["apiVersion"].string ?? "", kind: "Service").group.isEmpty else {
                 throw ChangeError(text: "setting a selector is only supported for Services")

@@ -16,7 +16,7 @@ extension SetCommand {
             resources = []
         }
         try requireTargets(o, resources)
-        try apply(&inv, o, resources: resources, verb: "serviceaccount updated", printsUnchanged: true) { obj, t in
+        try apply(&inv, o, resources: resources, verb: "serviceaccount updated", patchFailure: "failed to patch ServiceAccountName ", printsUnchanged: true) { obj, t in
             try withPodSpec(&obj, type: t.type) { spec in
                 spec["serviceAccountName"] = .string(sa)
                 spec = TypedOrder.podSpec(spec)

@@ -43,7 +43,7 @@ extension SetCommand {
             subjects.append(JSONObject([("kind", "ServiceAccount"), ("name", .string(String(tokens[1]))),
                                         ("namespace", .string(tokens[0].isEmpty ? namespace : String(tokens[0])))]).asValue)
         }
-        try apply(&inv, o, resources: resources, verb: "subjects updated", validate: { targets in
+        try apply(&inv, o, resources: resources, verb: "subjects updated", patchFailure: "failed to patch subjects to rolebinding: ", validate: { targets in
             if let flagError { throw flagError }
             if accounts.contains(where: { $0.namespace.isEmpty }), targets.contains(where: { $0.kind == "ClusterRoleBinding" }) {
                 throw CLIError.message("serviceaccount must be <namespace>:<name>, namespace must be specified")

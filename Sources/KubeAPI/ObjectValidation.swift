@@ -13,26 +13,41 @@ enum Validation {
                 causes.append(.init(field: "metadata.name", message: "Invalid value: \(strconvQuote(name)): \(msg)"))
             }
         }
-        for (k, v) in meta["labels"].stringMap {
+        causes += labels(meta["labels"], field: "metadata.labels")
+        causes += annotations(meta["annotations"], field: "metadata.annotations")
+        causes += ownerReferences(meta["ownerReferences"].array ?? [])
+        causes += finalizers(meta["finalizers"].array ?? [], old: old, builtin: Registry.builtin.type(storageKey: type.storageKey) != nil)
+        return causes
+    }
+
+    /// `ValidateLabels`: each key a qualified name, each value a label value.
+    static func labels(_ labels: JSONValue, field: String) -> [APIError.Cause] {
+        var causes: [APIError.Cause] = []
+        for (k, v) in labels.stringMap {
             for msg in isQualifiedName(k) {
-                causes.append(.init(field: "metadata.labels", message: "Invalid value: \(strconvQuote(k)): \(msg)"))
+                causes.append(.init(field: field, message: "Invalid value: \(strconvQuote(k)): \(msg)"))
             }
             for msg in isValidLabelValue(v) {
-                causes.append(.init(field: "metadata.labels", message: "Invalid value: \(strconvQuote(v)): \(msg)"))
+                causes.append(.init(field: field, message: "Invalid value: \(strconvQuote(v)): \(msg)"))
             }
         }
+        return causes
+    }
+
+    /// `ValidateAnnotations`: each key (lowercased) a qualified name, keys and values together at most
+    /// 256 KiB.
+    static func annotations(_ annotations: JSONValue, field: String) -> [APIError.Cause] {
+        var causes: [APIError.Cause] = []
         var total = 0
-        for (k, v) in meta["annotations"].stringMap {
+        for (k, v) in annotations.stringMap {
             for msg in isQualifiedName(k.lowercased()) {
-                causes.append(.init(field: "metadata.annotations", message: "Invalid value: \(strconvQuote(k)): \(msg)"))
+                causes.append(.init(field: field, message: "Invalid value: \(strconvQuote(k)): \(msg)"))
             }
             total += k.utf8.count + v.utf8.count
         }
         if total > 262144 {
-            causes.append(.init(field: "metadata.annotations", message: "Too long: must have at most 262144 bytes"))
+            causes.append(.init(field: field, message: "Too long: must have at most 262144 bytes"))
         }
-        causes += ownerReferences(meta["ownerReferences"].array ?? [])
-        causes += finalizers(meta["finalizers"].array ?? [], old: old, builtin: Registry.builtin.type(storageKey: type.storageKey) != nil)
         return causes
     }
 

@@ -31,15 +31,18 @@ enum SpecValidation {
             containers(obj["spec"], path: "spec", into: &causes)
         case ("apps", "StatefulSet"):
             selectorMatchesTemplate(obj, into: &causes)
+            templateMetadata(obj, type: type, into: &causes)
         case ("apps", "Deployment"), ("apps", "ReplicaSet"), ("apps", "DaemonSet"):
             selectorMatchesTemplate(obj, into: &causes)
+            templateMetadata(obj, type: type, into: &causes)
             containers(obj["spec"]["template"]["spec"], path: "spec.template.spec", into: &causes)
         case ("batch", "Job"):
+            templateMetadata(obj, type: type, into: &causes)
             containers(obj["spec"]["template"]["spec"], path: "spec.template.spec", into: &causes)
         case ("", "Service"):
             if let old { serviceUpdate(obj, old: old, into: &causes) }
         default:
-            break
+            templateMetadata(obj, type: type, into: &causes)
         }
         return causes
     }
@@ -190,6 +193,20 @@ enum SpecValidation {
         for (i, c) in list.enumerated() where (c["image"].string ?? "").isEmpty {
             causes.append(.init(field: "\(path).containers[\(i)].image", message: "Required value"))
         }
+    }
+
+    /// `ValidatePodTemplateSpec`'s metadata part, for every kind with a pod template (a ReplicationController,
+    /// CronJob and PodTemplate too): the template's labels and annotations, reported at
+    /// `<template>.labels` and `<template>.annotations` (the Go field path has no `metadata`), so the
+    /// controllers never meet a template whose pods or ReplicaSets the API server would refuse.
+    static func templateMetadata(_ obj: JSONValue, type: ResourceType, into causes: inout [APIError.Cause]) {
+        guard let specPath = type.podSpecPath, specPath.count > 1 else { return }
+        let path = Array(specPath.dropLast())
+        let meta = obj.at(path)["metadata"]
+        guard meta.object != nil else { return }
+        let field = path.joined(separator: ".")
+        causes += Validation.labels(meta["labels"], field: field + ".labels")
+        causes += Validation.annotations(meta["annotations"], field: field + ".annotations")
     }
 
     /// `spec.template.metadata.labels: Invalid value: map[string]string{"app":"x"}: `selector` does not match template `labels``

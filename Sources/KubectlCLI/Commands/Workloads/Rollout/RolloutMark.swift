@@ -26,20 +26,37 @@ extension RolloutCommand {
     static func mark<Mark: RolloutMark>(_ inv: inout Invocation, _ mark: Mark.Type, _ o: RolloutOptions) throws {
         let dryRun = try DryRun.parse(o.printFlags.dryRun, inv)
         let printer = OperationPrinter(format: try o.printFlags.format(), dryRun: dryRun, showManagedFields: o.printFlags.showManagedFields)
-        try visit(&inv, o) { t, inv in
-            var changed = t.object
-            // kubectl's patch errors: `error: deployments.apps "web" is already paused`.
-            let subject = "error: \(t.type?.qualifiedPlural ?? t.kind.lowercased()) \(goQuoted(t.name))"
-            guard let kind = kind(t), let type = t.type else { throw CLIError.raw("\(subject) \(Mark.gerund) is not supported") }
-            switch Mark.change(&changed, kind: kind, now: inv.clock.now) {
-            case .refused(let text) where text.isEmpty:
-                throw CLIError.raw("\(subject) \(Mark.gerund) is not supported")
-            case .refused(let text):
-                throw CLIError.raw("\(subject) \(text)")
-            case .changed(let operation):
-                let result = try Workloads.store(changed, type: type, inv: &inv, dryRun: dryRun)
-                try printer.printNow(result, type: t.type, operation: operation, inv: &inv)
+        // kubectl reads every object first (`r.Infos()`), then patches them: the objects it could not
+        // read are reported before the patches that failed.
+        var patchErrors: [Error] = []
+        do {
+            try visit(&inv, o) { t, inv in
+                do { try markOne(t, &inv, mark, dryRun: dryRun, printer: printer) } catch { patchErrors.append(error) }
             }
+        } catch CLIError.aggregate(let readErrors) {
+            throw CLIError.aggregate(readErrors + patchErrors)
+        }
+        if !patchErrors.isEmpty { throw CLIError.aggregate(patchErrors) }
+    }
+
+    static func markOne<Mark: RolloutMark>(_ t: WorkTarget, _ inv: inout Invocation, _ mark: Mark.Type, dryRun: DryRun,
+                                           printer: OperationPrinter) throws {
+        var changed = t.object
+        // kubectl's patch errors: `error: deployments.apps "web" is already paused`.
+        let subject = "error: \(t.type?.qualifiedPlural ?? t.kind.lowercased()) \(goQuoted(t.name))"
+        guard let kind = kind(t), let type = t.type else { throw CLIError.raw("\(subject) \(Mark.gerund) is not supported") }
+        switch Mark.change(&changed, kind: kind, now: inv.clock.now) {
+        case .refused(let text) where text.isEmpty:
+            throw CLIError.raw("\(subject) \(Mark.gerund) is not supported")
+        case .refused(let text):
+            throw CLIError.raw("\(subject) \(text)")
+        case .changed(let operation):
+            let result: JSONValue
+            do { result = try Workloads.store(changed, type: type, inv: &inv, dryRun: dryRun) } catch {
+                // kubectl's `fmt.Errorf("failed to patch: %v", err)`: the refusal's message alone.
+                throw CLIError.message("failed to patch: " + SetCommand.refusalText(error))
+            }
+            try printer.printNow(result, type: t.type, operation: operation, inv: &inv)
         }
     }
 

@@ -3,7 +3,8 @@
 tagged.yaml (built-in kinds kubectl cannot round-trip offline: Namespace, ServiceAccount, PersistentVolume,
 Ingress, IngressClass, NetworkPolicy, HorizontalPodAutoscaler v1 and v2, PodDisruptionBudget, StorageClass,
 Endpoints, EndpointSlice, Lease, ResourceQuota, LimitRange, PriorityClass, RuntimeClass, CSIDriver, both Events,
-a webhook configuration, a CustomResourceDefinition), each carrying zero values of every sort. Runs no binary:
+a webhook configuration, a CustomResourceDefinition, a FlowSchema, PriorityLevelConfigurations, a
+ValidatingAdmissionPolicy and its binding, an APIService), each carrying zero values of every sort. Runs no binary:
 the expectation follows from the marks of Sources/KubeSchema/GoFieldOrder.swift (read from the tags; see
 Scripts/go-zero-tags.txt) by encoding/json's rules, implemented here apart from the Swift code: in a struct
 whose fields are all classified, `null` of a field not marked `+`/`!`, `""`/`0`/`false` of one marked `-` and an
@@ -31,7 +32,11 @@ for line in text.split("\n"):
         MARKS[prefix + w[0][1:]] = {x[:-1] if x[-1] in "+!-" else x: (x[-1] if x[-1] in "+!-" else "") for x in w[1:]}
 WRITTEN = ("+", "!")
 # Fields the API server's defaulting fills when they are missing: their value, not the zero, is stored.
-DEFAULTED = {("io.k8s.api.networking.v1.IngressClassParametersReference", "scope"): "Cluster"}
+DEFAULTED = {("io.k8s.api.networking.v1.IngressClassParametersReference", "scope"): "Cluster",
+             ("io.k8s.api.flowcontrol.v1.FlowSchemaSpec", "matchingPrecedence"): 1000,
+             ("io.k8s.api.flowcontrol.v1.LimitedPriorityLevelConfiguration", "nominalConcurrencyShares"): 30,
+             ("io.k8s.api.flowcontrol.v1.QueuingConfiguration", "handSize"): 8,
+             ("io.k8s.api.flowcontrol.v1.QueuingConfiguration", "queueLengthLimit"): 50}
 
 def ref(v):
     if isinstance(v.get("$ref"), str): return v["$ref"].split("/")[-1]

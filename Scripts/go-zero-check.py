@@ -9,30 +9,14 @@ generator reaches them. Prints one line per struct checked and `N checked, M wro
 
 Usage: Scripts/go-zero-check.py [OPENAPI_DIR] [KUBECTL]
 """
-import glob, json, os, re, subprocess, sys
+import json, os, subprocess, sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gozero import KUBECTL as DEFAULT_KUBECTL, OPENAPI as DEFAULT_OPENAPI, SPECIAL, marks, ref, schemas
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-OPENAPI = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "..", "shared", "openapi", "v1.32")
-KUBECTL = sys.argv[2] if len(sys.argv) > 2 else "/usr/lib/google-cloud-sdk/bin/kubectl.1.32"
-S = {}
-for f in [os.path.join(OPENAPI, "api", "v1.json")] + glob.glob(os.path.join(OPENAPI, "apis", "*", "*.json")):
-    S.update(json.load(open(f))["components"]["schemas"])
-SPECIAL = {"io.k8s.apimachinery.pkg.apis.meta.v1.Time", "io.k8s.apimachinery.pkg.apis.meta.v1.MicroTime",
-           "io.k8s.apimachinery.pkg.api.resource.Quantity", "io.k8s.apimachinery.pkg.util.intstr.IntOrString"}
-
-text = open(os.path.join(ROOT, "Sources/KubeSchema/GoFieldOrder.swift")).read().split('static let text = """')[1].split('"""')[0]
-MARKS = {}
-prefix = ""
-for line in text.split("\n"):
-    w = line.split()
-    if not w: continue
-    if w[0].startswith("@"): prefix = w[0][1:] + "."; continue
-    if not w[0].startswith("="): continue
-    MARKS[prefix + w[0][1:]] = {x[:-1] if x[-1] in "+!-" else x: (x[-1] if x[-1] in "+!-" else "") for x in w[1:]}
-
-def ref(v):
-    if isinstance(v.get("$ref"), str): return v["$ref"].split("/")[-1]
-    if "allOf" in v: return v["allOf"][0]["$ref"].split("/")[-1]
+OPENAPI = sys.argv[1] if len(sys.argv) > 1 else DEFAULT_OPENAPI
+KUBECTL = sys.argv[2] if len(sys.argv) > 2 else DEFAULT_KUBECTL
+S = schemas(OPENAPI)
+MARKS = marks()
 
 def zero(v):
     return v in ("", 0, False, None, [], {})

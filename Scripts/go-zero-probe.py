@@ -18,17 +18,13 @@ The kinds kubectl cannot round-trip offline follow, with the marks read from the
 
 Usage: Scripts/go-zero-probe.py [OPENAPI_DIR] [KUBECTL]   (defaults: ../shared/openapi/v1.32, kubectl.1.32)
 """
-import copy, glob, json, os, subprocess, sys
+import copy, json, os, subprocess, sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gozero import KUBECTL as DEFAULT_KUBECTL, OPENAPI as DEFAULT_OPENAPI, ROOT, SPECIAL, item_type, ref, schemas
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-OPENAPI = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "..", "shared", "openapi", "v1.32")
-KUBECTL = sys.argv[2] if len(sys.argv) > 2 else "/usr/lib/google-cloud-sdk/bin/kubectl.1.32"
-S = {}
-for f in [os.path.join(OPENAPI, "api", "v1.json")] + glob.glob(os.path.join(OPENAPI, "apis", "*", "*.json")):
-    S.update(json.load(open(f))["components"]["schemas"])
-SPECIAL = {"io.k8s.apimachinery.pkg.apis.meta.v1.Time", "io.k8s.apimachinery.pkg.apis.meta.v1.MicroTime",
-           "io.k8s.apimachinery.pkg.api.resource.Quantity", "io.k8s.apimachinery.pkg.util.intstr.IntOrString",
-           "io.k8s.apimachinery.pkg.apis.meta.v1.Duration"}
+OPENAPI = sys.argv[1] if len(sys.argv) > 1 else DEFAULT_OPENAPI
+KUBECTL = sys.argv[2] if len(sys.argv) > 2 else DEFAULT_KUBECTL
+S = schemas(OPENAPI)
 KINDS = {"io.k8s.api.core.v1.Pod": ("v1", "Pod"), "io.k8s.api.apps.v1.Deployment": ("apps/v1", "Deployment"),
          "io.k8s.api.apps.v1.StatefulSet": ("apps/v1", "StatefulSet"), "io.k8s.api.apps.v1.DaemonSet": ("apps/v1", "DaemonSet"),
          "io.k8s.api.apps.v1.ReplicaSet": ("apps/v1", "ReplicaSet"),
@@ -46,16 +42,9 @@ TOUCHED = {("io.k8s.api.core.v1.ServiceSpec", "selector"), ("io.k8s.api.rbac.v1.
            ("io.k8s.api.rbac.v1.ClusterRoleBinding", "subjects")}
 POD = [["set", "image", "--local", "-f", "-", "*=SENTINEL"], ["set", "serviceaccount", "--local", "-f", "-", "probe"]]
 
-def ref(v):
-    if "$ref" in v: return v["$ref"].split("/")[-1]
-    if "allOf" in v: return v["allOf"][0]["$ref"].split("/")[-1]
-
 def isstruct(n):
     s = S.get(n, {})
     return n not in SPECIAL and s.get("type") == "object" and "properties" in s and not s.get("x-kubernetes-preserve-unknown-fields")
-
-def item_type(v):
-    return ref(v.get("items", {})) if v.get("type") == "array" else None
 
 def probe(n, stack):
     o = {}

@@ -85,6 +85,11 @@ enum Defaults {
         case ("discovery.k8s.io", "EndpointSlice"): endpointSlice(&obj)
         case ("networking.k8s.io", "NetworkPolicy"): networkPolicy(&obj)
         case ("networking.k8s.io", "IngressClass"): ingressClass(&obj)
+        case ("flowcontrol.apiserver.k8s.io", "FlowSchema"): flowSchema(&obj)
+        case ("flowcontrol.apiserver.k8s.io", "PriorityLevelConfiguration"): priorityLevel(&obj)
+        case ("admissionregistration.k8s.io", "ValidatingAdmissionPolicy"), ("admissionregistration.k8s.io", "ValidatingAdmissionPolicyBinding"):
+            admissionPolicy(&obj, kind: type.kind)
+        case ("apiregistration.k8s.io", "APIService"): apiService(&obj)
         case ("batch", "CronJob"):
             setIfMissing(&obj, ["spec", "concurrencyPolicy"], "Allow")
             setIfMissing(&obj, ["spec", "suspend"], false)
@@ -173,14 +178,17 @@ enum Defaults {
         }
     }
 
+    /// Sets `path` when it is missing or null, or an empty list (the defaulters test a slice's length: an
+    /// empty one decoded from `[]` is kept until the write, see `Pruning`).
     static func setIfMissing(_ obj: inout JSONValue, _ path: [String], _ value: JSONValue) {
-        if obj.at(path).isNull { obj.set(path, value) }
+        let v = obj.at(path)
+        if v.isNull || v.array?.isEmpty == true { obj.set(path, value) }
     }
 
     static func namespace(_ obj: inout JSONValue) {
         let name = obj["metadata"]["name"].string ?? ""
         obj["metadata"]["labels"]["kubernetes.io/metadata.name"] = .string(name)
-        if obj["spec"]["finalizers"].isNull { obj["spec"]["finalizers"] = ["kubernetes"] }
+        if obj["spec"]["finalizers"].array?.isEmpty ?? true { obj["spec"]["finalizers"] = ["kubernetes"] }
         setIfMissing(&obj, ["status", "phase"], "Active")
     }
 
@@ -441,7 +449,7 @@ enum Defaults {
             if spec["clusterIP"].isNull || spec["clusterIP"].string == "" {
                 spec["clusterIP"] = .string(session.allocateClusterIP())
             }
-            if spec["clusterIPs"].isNull { spec["clusterIPs"] = [spec["clusterIP"]] }
+            if spec["clusterIPs"].array?.isEmpty ?? true { spec["clusterIPs"] = [spec["clusterIP"]] }
             if spec["clusterIP"].string != "None" {
                 setIfMissing(&spec, ["ipFamilies"], ["IPv4"])
                 setIfMissing(&spec, ["ipFamilyPolicy"], "SingleStack")

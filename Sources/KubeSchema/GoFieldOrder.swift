@@ -272,7 +272,7 @@ public enum GoFieldOrder {
     =MetricIdentifier name+ selector
     =MetricTarget type+ value averageValue averageUtilization
     =HorizontalPodAutoscalerBehavior scaleUp scaleDown
-    HPAScalingRules stabilizationWindowSeconds selectPolicy policies
+    =HPAScalingRules stabilizationWindowSeconds selectPolicy policies
     =HPAScalingPolicy type+ value+ periodSeconds+
     =HorizontalPodAutoscalerStatus observedGeneration lastScaleTime currentReplicas- desiredReplicas+ currentMetrics! conditions
     =MetricStatus type+ object pods resource containerResource external
@@ -384,14 +384,56 @@ public enum GoFieldOrder {
     =WebhookClientConfig url service caBundle
     =ServiceReference namespace+ name+ path port
     =MatchCondition name+ expression+
+    =ValidatingAdmissionPolicy kind apiVersion metadata+ spec+ status+
+    =ValidatingAdmissionPolicySpec paramKind matchConstraints validations failurePolicy auditAnnotations matchConditions variables
+    =ParamKind apiVersion- kind-
+    =MatchResources namespaceSelector objectSelector resourceRules excludeResourceRules matchPolicy
+    =NamedRuleWithOperations resourceNames operations apiGroups apiVersions resources scope
+    =Validation expression+ message- reason messageExpression-
+    =Variable name+ expression+
+    =AuditAnnotation key+ valueExpression+
+    =ValidatingAdmissionPolicyStatus observedGeneration- typeChecking conditions
+    =TypeChecking expressionWarnings
+    =ExpressionWarning fieldRef+ warning+
+    =ValidatingAdmissionPolicyBinding kind apiVersion metadata+ spec+
+    =ValidatingAdmissionPolicyBindingSpec policyName- paramRef matchResources validationActions
+    =ParamRef name- namespace- selector parameterNotFoundAction
+    @io.k8s.api.flowcontrol.v1
+    =FlowSchema kind apiVersion metadata+ spec+ status+
+    =FlowSchemaSpec priorityLevelConfiguration+ matchingPrecedence+ distinguisherMethod rules
+    =FlowDistinguisherMethod type+
+    =PriorityLevelConfigurationReference name+
+    =PolicyRulesWithSubjects subjects! resourceRules nonResourceRules
+    =Subject kind+ user group serviceAccount
+    =UserSubject name+
+    =GroupSubject name+
+    =ServiceAccountSubject namespace+ name+
+    =ResourcePolicyRule verbs! apiGroups! resources! clusterScope- namespaces!
+    =NonResourcePolicyRule verbs! nonResourceURLs!
+    =FlowSchemaStatus conditions
+    =FlowSchemaCondition type- status- lastTransitionTime+ reason- message-
+    =PriorityLevelConfiguration kind apiVersion metadata+ spec+ status+
+    =PriorityLevelConfigurationSpec type+ limited exempt
+    =LimitedPriorityLevelConfiguration nominalConcurrencyShares! limitResponse+ lendablePercent borrowingLimitPercent
+    =ExemptPriorityLevelConfiguration nominalConcurrencyShares lendablePercent
+    =LimitResponse type+ queuing
+    =QueuingConfiguration queues+ handSize+ queueLengthLimit+
+    =PriorityLevelConfigurationStatus conditions
+    =PriorityLevelConfigurationCondition type- status- lastTransitionTime+ reason- message-
+    @io.k8s.kube-aggregator.pkg.apis.apiregistration.v1
+    =APIService kind apiVersion metadata+ spec+ status+
+    =APIServiceSpec service! group- version- insecureSkipTLSVerify- caBundle groupPriorityMinimum+ versionPriority+
+    =ServiceReference namespace- name- port
+    =APIServiceStatus conditions
+    =APIServiceCondition type+ status+ lastTransitionTime+ reason- message-
     @io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1
     =CustomResourceDefinition kind apiVersion metadata+ spec+ status+
-    =CustomResourceDefinitionSpec group+ names+ scope+ versions! conversion preserveUnknownFields
+    =CustomResourceDefinitionSpec group+ names+ scope+ versions! conversion preserveUnknownFields-
     =CustomResourceConversion strategy+ webhook
     =WebhookConversion clientConfig conversionReviewVersions!
     =WebhookClientConfig url service caBundle
     =ServiceReference namespace+ name+ path port
-    =CustomResourceDefinitionVersion name+ served+ storage+ deprecated deprecationWarning schema subresources additionalPrinterColumns selectableFields
+    =CustomResourceDefinitionVersion name+ served+ storage+ deprecated- deprecationWarning schema subresources additionalPrinterColumns selectableFields
     =CustomResourceColumnDefinition name+ type+ format- description- priority- jsonPath+
     =CustomResourceDefinitionNames plural+ singular- shortNames kind+ listKind- categories
     =CustomResourceDefinitionCondition type+ status+ lastTransitionTime+ reason- message-

@@ -214,6 +214,29 @@ public enum GoZeroValues {
         }
     }
 
+    /// `value` (of `type`) without the empty lists and maps of `omitempty` fields (`leftOut`), at any depth:
+    /// what encoding the stored object leaves out that decoding kept (a Go slice or map that is empty is
+    /// not nil, so defaulting and validation see it; see the API layer's `Pruning`).
+    public static func withoutEmptyCollections(_ value: JSONValue, type: SchemaType?, index: SchemaIndex = .builtin) -> JSONValue {
+        walk(value, type: type, index: index, depth: 0) { o, def in
+            guard let rule = omitRules[def.name] else { return o }
+            func gone(_ k: String, _ v: JSONValue) -> Bool {
+                (v.array?.isEmpty ?? v.object?.isEmpty ?? false) && leftOut(v, field: k, rule: rule, of: def, index: index)
+            }
+            guard o.contains(where: { gone($0.0, $0.1) }) else { return o }
+            var out = JSONObject()
+            for (k, v) in o where !gone(k, v) { out.appendUnchecked(k, v) }
+            return out
+        }
+    }
+
+    /// `withoutEmptyCollections` of a whole object of a built-in kind (others are left as they are).
+    public static func withoutEmptyCollections(object: JSONValue, index: SchemaIndex = .builtin) -> JSONValue {
+        guard let apiVersion = object["apiVersion"].string, let kind = object["kind"].string,
+              let def = index.definition(apiVersion: apiVersion, kind: kind), !def.name.isEmpty else { return object }
+        return withoutEmptyCollections(object, type: .ref(def.name), index: index)
+    }
+
     /// A whole object of a built-in kind without the zero values encoding/json leaves out (kinds without a
     /// built-in definition are left as they are).
     public static func withoutLeftOut(object: JSONValue, index: SchemaIndex = .builtin) -> JSONValue {

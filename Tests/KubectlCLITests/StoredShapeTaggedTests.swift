@@ -6,8 +6,9 @@ import Testing
 /// server stores them: Golden/storedshape/tagged.yaml writes zero values of every sort into a Namespace, a
 /// ServiceAccount, PersistentVolumes, an Ingress and IngressClass, a NetworkPolicy, HorizontalPodAutoscalers (v1
 /// and v2), a PodDisruptionBudget, a StorageClass, Endpoints and an EndpointSlice, a Lease, a ResourceQuota, a
-/// LimitRange, a PriorityClass, a RuntimeClass, a CSIDriver, both Events, a webhook configuration and a
-/// CustomResourceDefinition; tagged-expected.jsonl (record-tagged.py, which runs no binary: it applies
+/// LimitRange, a PriorityClass, a RuntimeClass, a CSIDriver, both Events, a webhook configuration, a
+/// CustomResourceDefinition, a FlowSchema, PriorityLevelConfigurations, a ValidatingAdmissionPolicy and its binding
+/// and an APIService (the defaults that fill their written zeros included); tagged-expected.jsonl (record-tagged.py, which runs no binary: it applies
 /// encoding/json's rules to the tags' marks) lists for each object the zero-valued fields that must be gone, those
 /// that must stay with their value and the structs Go always writes.
 @Suite struct StoredShapeTaggedTests {

@@ -21,6 +21,9 @@ public struct AdmissionRequest {
     /// The object as decoded, before quantities were made canonical (kept only for the kinds whose
     /// errors print a `resource.Quantity` as the decoder built it: ResourceQuota, LimitRange).
     var received: JSONValue = .null
+    /// Whether decoding kept empty lists or maps that encoding/json leaves out (`policies: []`): defaulting
+    /// and validation see them, the write does not (`AdmissionChain.admit` drops them after validation).
+    var emptyCollectionsKept = false
 
     public init(operation: Operation, type: ResourceType, object: JSONValue, old: JSONValue?, fromClient: Bool,
                 body: RequestBody = .object)
@@ -31,6 +34,12 @@ public struct AdmissionRequest {
         self.old = old
         self.fromClient = fromClient
         self.body = body
+    }
+
+    /// The object as the update rules compare it with the stored one: apiequality.Semantic.DeepEqual takes an
+    /// empty list or map for a nil one, so the empty ones decoding kept are left out (the stored object has none).
+    var compared: JSONValue {
+        emptyCollectionsKept ? GoZeroValues.withoutEmptyCollections(object: object) : object
     }
 
     /// The `(group, kind)` of the request, for steps that apply to one kind.
@@ -83,11 +92,22 @@ enum AdmissionChain {
         try run(defaulting, &request, session)
         let requested = request.object
         try run(mutating, &request, session)
-        // The field manager sees the decoded, defaulted object (what admission plugins add is no one's).
-        session.recordManagedFields(&request.object, old: request.old, type: request.type, fromClient: request.fromClient,
-                                    requested: requested)
+        // The field manager sees the decoded, defaulted object (what admission plugins add is no one's), as
+        // encoding/json writes it: without the empty lists and maps kept for validation.
+        if request.emptyCollectionsKept {
+            var encoded = GoZeroValues.withoutEmptyCollections(object: request.object)
+            session.recordManagedFields(&encoded, old: request.old, type: request.type, fromClient: request.fromClient,
+                                        requested: GoZeroValues.withoutEmptyCollections(object: requested))
+            let fields = encoded["metadata"]["managedFields"]
+            if fields.isNull { request.object.remove(["metadata", "managedFields"]) } else { request.object["metadata"]["managedFields"] = fields }
+        } else {
+            session.recordManagedFields(&request.object, old: request.old, type: request.type, fromClient: request.fromClient,
+                                        requested: requested)
+        }
         try run(validation, &request, session)
         try run(validating, &request, session)
+        // Encoding the stored object leaves out the empty lists and maps decoding kept (`PruneUnknownFields`).
+        if request.emptyCollectionsKept { request.object = GoZeroValues.withoutEmptyCollections(object: request.object) }
     }
 }
 
@@ -98,13 +118,15 @@ struct CustomResourceAdmission: AdmissionStep {
     }
 }
 
-/// Decoding into the Go type drops fields the type does not have (with Ignore/Warn they are accepted).
+/// Decoding into the Go type drops fields the type does not have (with Ignore/Warn they are accepted) and
+/// the zero values encoding/json leaves out; empty lists and maps are kept for defaulting and validation.
 struct PruneUnknownFields: AdmissionStep {
     func admit(_ r: inout AdmissionRequest, _ s: APISession) throws {
         // The controllers build their objects from stored (already pruned) ones: nothing to drop.
         guard r.fromClient else { return }
         if r.groupKind == ("", "ResourceQuota") || r.groupKind == ("", "LimitRange") { r.received = r.object }
-        Pruning.prune(&r.object)
+        // Empty lists and maps stay until after validation (a Go slice or map decoded from `[]`/`{}` is not nil).
+        r.emptyCollectionsKept = Pruning.prune(&r.object, keepingEmptyCollections: true)
     }
 }
 
@@ -157,11 +179,12 @@ struct SpecRules: AdmissionStep {
         if let path = r.type.podSpecPath, (group, kind) != ("apps", "StatefulSet") {
             errs += PodSpecRules.validate(r.object.at(path), path: path.joined(separator: "."))
         }
-        errs += WorkloadRules.validate(r.object, old: r.old, group: group, kind: kind)
+        let compared = r.old != nil && r.emptyCollectionsKept ? r.compared : r.object
+        errs += WorkloadRules.validate(r.object, old: r.old, group: group, kind: kind, compared: compared)
         switch (group, kind) {
         case ("", "ConfigMap"): errs += ConfigDataRules.configMap(r.object, old: r.old)
         case ("", "Secret"): errs += ConfigDataRules.secret(r.object, old: r.old)
-        case ("", "Pod"): if let old = r.old { errs += PodUpdateRules.validate(r.object, old: old) }
+        case ("", "Pod"): if let old = r.old { errs += PodUpdateRules.validate(compared, old: old) }
         case ("", "Service"): errs += ServiceRules.validate(r.object)
         case ("networking.k8s.io", "Ingress"): errs += NetworkingRules.ingress(r.object)
         case ("storage.k8s.io", "StorageClass"): errs += StorageRules.storageClass(r.object, old: r.old)
@@ -215,7 +238,9 @@ struct APIWarnings: AdmissionStep {
         if path == ["spec"] {
             return r.operation == .create ? APIWarningRules.podTemplate(r.object, prefix: "") : []
         }
-        if let old = r.old, old["spec"] == r.object["spec"], old["template"] == r.object["template"] { return [] }
+        // A template warns when the generation moves (apiequality.Semantic.DeepEqual of the specs).
+        let compared = r.old != nil && r.emptyCollectionsKept ? r.compared : r.object
+        if let old = r.old, old["spec"] == compared["spec"], old["template"] == compared["template"] { return [] }
         let templatePath = Array(path.dropLast())
         return APIWarningRules.podTemplate(r.object.at(templatePath), prefix: templatePath.joined(separator: ".") + ".")
     }

@@ -1,9 +1,11 @@
 import KubeModel
 
-/// Defaults of the API groups beyond core and apps (SetDefaults_* of rbac/v1, batch/v1, discovery/v1
-/// and networking/v1): a binding's `roleRef.apiGroup` and its subjects' API groups, a pod failure
-/// policy's condition status, the ports of Endpoints and EndpointSlices, a NetworkPolicy's policy
-/// types and port protocols, an IngressClass's parameters scope.
+/// Defaults of the API groups beyond core and apps (SetDefaults_* of rbac/v1, batch/v1, discovery/v1,
+/// networking/v1, flowcontrol/v1, admissionregistration/v1 and apiregistration/v1): a binding's
+/// `roleRef.apiGroup` and its subjects' API groups, a pod failure policy's condition status, the ports of
+/// Endpoints and EndpointSlices, a NetworkPolicy's policy types and port protocols, an IngressClass's
+/// parameters scope, a FlowSchema's precedence and a priority level's shares and queues, a validating
+/// admission policy's failure policy and match defaults, an APIService's service port.
 extension Defaults {
     static let rbacGroup = "rbac.authorization.k8s.io"
 
@@ -80,5 +82,57 @@ extension Defaults {
         if obj["spec"]["parameters"].object != nil, obj["spec"]["parameters"]["scope"].isNull {
             obj["spec"]["parameters"]["scope"] = "Cluster"
         }
+    }
+
+    /// FlowSchema (flowcontrol/v1 SetDefaults_FlowSchemaSpec): a matching precedence of 0 or none is 1000.
+    static func flowSchema(_ obj: inout JSONValue) {
+        guard obj["spec"].object != nil else { return }
+        if (obj["spec"]["matchingPrecedence"].int ?? 0) == 0 { obj["spec"]["matchingPrecedence"] = 1000 }
+    }
+
+    /// PriorityLevelConfiguration (flowcontrol/v1): a limited level's nominal shares default to 30 (0 is kept:
+    /// a "jail"), lendable percent to 0, a queuing configuration's zeros to 64 queues, hand size 8 and
+    /// queue length 50; an exempt level's shares and lendable percent to 0.
+    static func priorityLevel(_ obj: inout JSONValue) {
+        if obj["spec"]["limited"].object != nil {
+            var l = obj["spec"]["limited"]
+            if l["nominalConcurrencyShares"].isNull { l["nominalConcurrencyShares"] = 30 }
+            if l["lendablePercent"].isNull { l["lendablePercent"] = 0 }
+            if l["limitResponse"]["queuing"].object != nil {
+                for (key, value) in [("queues", 64), ("handSize", 8), ("queueLengthLimit", 50)]
+                where (l["limitResponse"]["queuing"][key].int ?? 0) == 0 {
+                    l["limitResponse"]["queuing"][key] = .int(Int64(value))
+                }
+            }
+            obj["spec"]["limited"] = l
+        }
+        if obj["spec"]["exempt"].object != nil {
+            for key in ["nominalConcurrencyShares", "lendablePercent"] where obj["spec"]["exempt"][key].isNull {
+                obj["spec"]["exempt"][key] = 0
+            }
+        }
+    }
+
+    /// ValidatingAdmissionPolicy and its binding (admissionregistration/v1): a policy's failure policy is Fail;
+    /// match resources get matchPolicy Equivalent and empty namespace and object selectors (which match all);
+    /// a rule's scope is `*`.
+    static func admissionPolicy(_ obj: inout JSONValue, kind: String) {
+        guard obj["spec"].object != nil else { return }
+        if kind == "ValidatingAdmissionPolicy", obj["spec"]["failurePolicy"].isNull { obj["spec"]["failurePolicy"] = "Fail" }
+        let key = kind == "ValidatingAdmissionPolicy" ? "matchConstraints" : "matchResources"
+        guard var m = obj["spec"][key].object.map(JSONValue.object) else { return }
+        if m["matchPolicy"].isNull { m["matchPolicy"] = "Equivalent" }
+        for selector in ["namespaceSelector", "objectSelector"] where m[selector].isNull { m[selector] = .emptyObject }
+        for rules in ["resourceRules", "excludeResourceRules"] {
+            guard var list = m[rules].array else { continue }
+            for i in list.indices where list[i].object != nil && list[i]["scope"].isNull { list[i]["scope"] = "*" }
+            m[rules] = .array(list)
+        }
+        obj["spec"][key] = m
+    }
+
+    /// APIService (apiregistration/v1 SetDefaults_ServiceReference): a service without a port is on 443.
+    static func apiService(_ obj: inout JSONValue) {
+        if obj["spec"]["service"].object != nil, obj["spec"]["service"]["port"].isNull { obj["spec"]["service"]["port"] = 443 }
     }
 }

@@ -20,17 +20,13 @@ public enum RevisionData {
 }
 
 extension TypedFields {
-    /// Zero values Go writes although the field is `omitempty` (a struct: `divisor`'s Quantity is "0").
-    static let writtenZeros: [String: [(String, JSONValue)]] = [
-        "io.k8s.api.core.v1.ResourceFieldSelector": [("divisor", "0")],
-    ]
-
     /// `v` as encoding/json writes it after decoding into the Go type of `s`.
     func goEncoded(_ v: JSONValue, _ s: FieldShape) -> JSONValue {
         switch (v, s) {
         case (.object(let o), .structure(let def, _)):
             var out = JSONObject()
-            let skeleton = Self.zeroFields(def.name).map { ($0.name, $0.zero) } + (Self.writtenZeros[def.name] ?? [])
+            // (A Quantity is a struct: `divisor` is written "0" although it is `omitempty`; the table marks it.)
+            let skeleton = Self.zeroFields(def.name).map { ($0.name, $0.zero) }
             let omit = GoZeroValues.omitRules[def.name]
             var keys = o.keys
             for (k, _) in skeleton where o[k] == nil { keys.append(k) }

@@ -102,42 +102,15 @@ extension TypedFields {
 
     // MARK: the zero value
 
-    /// Fields that Go's zero value of a type always has (structs that are not pointers, lists and
-    /// maps without `omitempty`): present in every version of an object, so never "added" themselves.
-    static let skeleton: [String: [(String, JSONValue)]] = [
-        "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta": [("creationTimestamp", .null)],
-        "io.k8s.api.apps.v1.DeploymentSpec": [("strategy", .emptyObject), ("template", .emptyObject)],
-        "io.k8s.api.apps.v1.ReplicaSetSpec": [("template", .emptyObject)],
-        "io.k8s.api.apps.v1.StatefulSetSpec": [("template", .emptyObject), ("updateStrategy", .emptyObject)],
-        "io.k8s.api.apps.v1.DaemonSetSpec": [("template", .emptyObject), ("updateStrategy", .emptyObject)],
-        "io.k8s.api.batch.v1.JobSpec": [("template", .emptyObject)],
-        "io.k8s.api.batch.v1.CronJobSpec": [("jobTemplate", .emptyObject)],
-        "io.k8s.api.batch.v1.JobTemplateSpec": [("metadata", .emptyObject), ("spec", .emptyObject)],
-        "io.k8s.api.core.v1.PodTemplateSpec": [("metadata", .emptyObject), ("spec", .emptyObject)],
-        "io.k8s.api.core.v1.PodTemplate": [("template", .emptyObject)],
-        "io.k8s.api.core.v1.PodSpec": [("containers", .null)],
-        "io.k8s.api.core.v1.Container": [("resources", .emptyObject)],
-        "io.k8s.api.core.v1.ServiceStatus": [("loadBalancer", .emptyObject)],
-        "io.k8s.api.networking.v1.IngressStatus": [("loadBalancer", .emptyObject)],
-        "io.k8s.api.core.v1.NodeStatus": [("daemonEndpoints", .emptyObject), ("nodeInfo", .emptyObject)],
-        "io.k8s.api.core.v1.NodeDaemonEndpoints": [("kubeletEndpoint", .emptyObject)],
-        "io.k8s.api.core.v1.PersistentVolumeClaimSpec": [("resources", .emptyObject)],
-        "io.k8s.api.core.v1.Event": [("involvedObject", .emptyObject), ("source", .emptyObject)],
-        "io.k8s.api.rbac.v1.RoleBinding": [("roleRef", .emptyObject)],
-        "io.k8s.api.rbac.v1.ClusterRoleBinding": [("roleRef", .emptyObject)],
-        "io.k8s.api.rbac.v1.Role": [("rules", .null)],
-        "io.k8s.api.rbac.v1.ClusterRole": [("rules", .null)],
-        "io.k8s.api.autoscaling.v2.HorizontalPodAutoscalerSpec": [("scaleTargetRef", .emptyObject)],
-        "io.k8s.api.autoscaling.v1.HorizontalPodAutoscalerSpec": [("scaleTargetRef", .emptyObject)],
-    ]
-
-    /// The fields Go's zero value of the type has: `GoZeroValues` where its table knows the type, else `skeleton`.
+    /// The fields Go's zero value of the type has (structs that are not pointers, lists and maps without
+    /// `omitempty`): present in every version of an object, so never "added" themselves. One table says
+    /// which: `GoZeroValues` (the marks of `GoFieldOrder`), which covers every type a kind's zero value reaches.
     static func zeroFields(_ type: String) -> [(name: String, zero: JSONValue)] {
-        GoZeroValues.zeroFields[type] ?? skeleton[type]?.map { (name: $0.0, zero: $0.1) } ?? []
+        GoZeroValues.zeroFields[type] ?? []
     }
 
     /// `v` with the zero value's fields filled in where missing (the metadata, spec and status of a
-    /// kind; the structs listed in `skeleton`), recursively.
+    /// kind; the structs `zeroFields` knows), recursively.
     func withSkeleton(_ v: JSONValue) -> JSONValue { filled(v, root, top: true) ?? v }
 
     /// `v` filled in, or nil when nothing in it lacks a zero value's field (the value is then kept as

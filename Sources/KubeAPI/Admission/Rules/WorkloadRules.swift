@@ -6,8 +6,11 @@ import KubeModel
 enum WorkloadRules {
     static let isNegative = "must be greater than or equal to 0"
 
-    static func validate(_ obj: JSONValue, old: JSONValue?, group: String, kind: String) -> [FieldError] {
+    /// `compared`: the object as the update rules compare it with the stored one (`AdmissionRequest.compared`:
+    /// apiequality.Semantic.DeepEqual takes an empty list or map for a nil one); `obj` when not given.
+    static func validate(_ obj: JSONValue, old: JSONValue?, group: String, kind: String, compared: JSONValue? = nil) -> [FieldError] {
         var errs: [FieldError] = []
+        let new = compared ?? obj
         switch (group, kind) {
         case ("", "ReplicationController"):
             errs += replicas(obj)
@@ -17,14 +20,14 @@ enum WorkloadRules {
             errs += replicas(obj)
             errs += templateRestartAlways(obj)
             // A StatefulSet's selector is one of its fixed fields (one Forbidden error for all of them).
-            if let old { errs += kind == "StatefulSet" ? statefulSetUpdate(obj, old) : immutableSelector(obj, old) }
+            if let old { errs += kind == "StatefulSet" ? statefulSetUpdate(new, old) : immutableSelector(new, old) }
         case ("apps", "DaemonSet"):
             errs += templateRestartAlways(obj)
             errs += daemonSetRollingUpdate(obj)
-            if let old { errs += immutableSelector(obj, old) }
+            if let old { errs += immutableSelector(new, old) }
         case ("batch", "Job"):
             errs += JobRules.jobSpec(obj["spec"], path: "spec")
-            if let old { errs += jobUpdate(obj, old) } else { errs += JobRules.indexedName(obj) }
+            if let old { errs += jobUpdate(new, old) } else { errs += JobRules.indexedName(obj) }
         case ("batch", "CronJob"):
             errs += CronJobRules.validate(obj)
             errs += JobRules.jobSpec(obj["spec"]["jobTemplate"]["spec"], path: "spec.jobTemplate.spec")

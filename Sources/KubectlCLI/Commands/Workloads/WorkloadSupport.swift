@@ -126,39 +126,24 @@ enum TypedRoundTrip {
             o["spec"] = TypedOrder.podSpec(obj["spec"])
             o["status"] = status(obj["status"], order: podStatusOrder, required: [])
         case ("apps", "Deployment"):
-            o["spec"] = workloadSpec(obj["spec"], order: ["replicas", "selector", "template", "strategy", "minReadySeconds",
-                                                          "revisionHistoryLimit", "paused", "progressDeadlineSeconds"],
-                                     required: [("strategy", .emptyObject)], selectorPointer: selectorPointer)
-            o["status"] = status(obj["status"], order: ["observedGeneration", "replicas", "updatedReplicas", "readyReplicas",
-                                                        "availableReplicas", "unavailableReplicas", "terminatingReplicas",
-                                                        "conditions", "collisionCount"], required: [])
+            o["spec"] = workloadSpec(obj["spec"], order: order(apps + "DeploymentSpec"), required: written(apps + "DeploymentSpec"),
+                                     selectorPointer: selectorPointer)
+            o["status"] = status(obj["status"], order: order(apps + "DeploymentStatus"), required: written(apps + "DeploymentStatus"))
         case ("apps", "ReplicaSet"), ("", "ReplicationController"):
             // A ReplicationController's selector is a map with omitempty, not a pointer.
-            o["spec"] = workloadSpec(obj["spec"], order: ["replicas", "minReadySeconds", "selector", "template"], required: [],
+            let def = kind == "ReplicaSet" ? apps + "ReplicaSet" : "io.k8s.api.core.v1.ReplicationController"
+            o["spec"] = workloadSpec(obj["spec"], order: order(def + "Spec"), required: written(def + "Spec"),
                                      selectorPointer: selectorPointer && kind == "ReplicaSet")
-            o["status"] = status(obj["status"], order: ["replicas", "fullyLabeledReplicas", "readyReplicas", "availableReplicas",
-                                                        "terminatingReplicas", "observedGeneration", "conditions"],
-                                 required: [("replicas", .int(0))])
+            o["status"] = status(obj["status"], order: order(def + "Status"), required: written(def + "Status"))
         case ("apps", "StatefulSet"):
-            o["spec"] = workloadSpec(obj["spec"], order: ["replicas", "selector", "template", "volumeClaimTemplates", "serviceName",
-                                                          "podManagementPolicy", "updateStrategy", "revisionHistoryLimit",
-                                                          "minReadySeconds", "persistentVolumeClaimRetentionPolicy", "ordinals"],
-                                     required: [("serviceName", .string("")), ("updateStrategy", .emptyObject)],
+            o["spec"] = workloadSpec(obj["spec"], order: order(apps + "StatefulSetSpec"), required: written(apps + "StatefulSetSpec"),
                                      selectorPointer: selectorPointer)
             if !o["spec"]["volumeClaimTemplates"].isNull { o["spec"]["volumeClaimTemplates"] = claimTemplates(o["spec"]["volumeClaimTemplates"]) }
-            o["status"] = status(obj["status"], order: ["observedGeneration", "replicas", "readyReplicas", "currentReplicas",
-                                                        "updatedReplicas", "currentRevision", "updateRevision", "collisionCount",
-                                                        "conditions", "availableReplicas"],
-                                 required: [("replicas", .int(0)), ("availableReplicas", .int(0))])
+            o["status"] = status(obj["status"], order: order(apps + "StatefulSetStatus"), required: written(apps + "StatefulSetStatus"))
         case ("apps", "DaemonSet"):
-            o["spec"] = workloadSpec(obj["spec"], order: ["selector", "template", "updateStrategy", "minReadySeconds",
-                                                          "revisionHistoryLimit"],
-                                     required: [("updateStrategy", .emptyObject)], selectorPointer: selectorPointer)
-            o["status"] = status(obj["status"], order: ["currentNumberScheduled", "numberMisscheduled", "desiredNumberScheduled",
-                                                        "numberReady", "observedGeneration", "updatedNumberScheduled",
-                                                        "numberAvailable", "numberUnavailable", "collisionCount", "conditions"],
-                                 required: [("currentNumberScheduled", .int(0)), ("numberMisscheduled", .int(0)),
-                                            ("desiredNumberScheduled", .int(0)), ("numberReady", .int(0))])
+            o["spec"] = workloadSpec(obj["spec"], order: order(apps + "DaemonSetSpec"), required: written(apps + "DaemonSetSpec"),
+                                     selectorPointer: selectorPointer)
+            o["status"] = status(obj["status"], order: order(apps + "DaemonSetStatus"), required: written(apps + "DaemonSetStatus"))
         case ("batch", "Job"):
             o["spec"] = TypedOrder.jobSpec(obj["spec"])
             o["status"] = status(obj["status"], order: [], required: [])
@@ -222,6 +207,17 @@ enum TypedRoundTrip {
         case .array(let a): return .array(a.map(deepDefaults))
         default: return v
         }
+    }
+
+    static let apps = "io.k8s.api.apps.v1."
+
+    /// A struct's fields in Go order (`GoFieldOrder`; the older apps versions share apps/v1's layout).
+    static func order(_ definition: String) -> [String] { GoFieldOrder.fields(definition) ?? [] }
+
+    /// The fields encoding/json writes at their zero value (`GoZeroValues`: `strategy: {}`, a StatefulSet's
+    /// `serviceName: ""`, status counters without omitempty), but the template, which `workloadSpec` builds.
+    static func written(_ definition: String) -> [(String, JSONValue)] {
+        (GoZeroValues.zeroFields[definition] ?? []).filter { $0.name != "template" }.map { ($0.name, $0.zero) }
     }
 
     static let serviceSpecOrder = GoFieldOrder.fields("io.k8s.api.core.v1.ServiceSpec") ?? []

@@ -3,7 +3,8 @@
 tagged.yaml (built-in kinds kubectl cannot round-trip offline: Namespace, ServiceAccount, PersistentVolume,
 Ingress, IngressClass, NetworkPolicy, HorizontalPodAutoscaler v1 and v2, PodDisruptionBudget, StorageClass,
 Endpoints, EndpointSlice, Lease, ResourceQuota, LimitRange, PriorityClass, RuntimeClass, CSIDriver, both Events,
-a webhook configuration, a CustomResourceDefinition), each carrying zero values of every sort. Runs no binary:
+a webhook configuration, a CustomResourceDefinition, a FlowSchema, PriorityLevelConfigurations, a
+ValidatingAdmissionPolicy and its binding, an APIService), each carrying zero values of every sort. Runs no binary:
 the expectation follows from the marks of Sources/KubeSchema/GoFieldOrder.swift (read from the tags; see
 Scripts/go-zero-tags.txt) by encoding/json's rules, implemented here apart from the Swift code: in a struct
 whose fields are all classified, `null` of a field not marked `+`/`!`, `""`/`0`/`false` of one marked `-` and an
@@ -11,38 +12,19 @@ empty list or map not marked `+`/`!` are left out; a field marked `+`/`!` that i
 (`!` as null). One line per object: the `get` arguments, the zero-valued paths that must be gone (`absent`),
 those that must be there with their value (`present`) and structs Go always writes (`exists`). Status fields a controller fills are not asserted.
 Usage: ./record-tagged.py"""
-import glob, json, os, sys
+import json, os, sys
 import yaml
 here = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.join(here, "../../../..")
-OPENAPI = os.path.join(ROOT, "..", "shared", "openapi", "v1.32")
-S = {}
-for f in [os.path.join(OPENAPI, "api", "v1.json")] + glob.glob(os.path.join(OPENAPI, "apis", "*", "*.json")):
-    S.update(json.load(open(f))["components"]["schemas"])
-SPECIAL = {"io.k8s.apimachinery.pkg.apis.meta.v1.Time", "io.k8s.apimachinery.pkg.apis.meta.v1.MicroTime",
-           "io.k8s.apimachinery.pkg.api.resource.Quantity", "io.k8s.apimachinery.pkg.util.intstr.IntOrString"}
-text = open(os.path.join(ROOT, "Sources/KubeSchema/GoFieldOrder.swift")).read().split('static let text = """')[1].split('"""')[0]
-MARKS, prefix = {}, ""
-for line in text.split("\n"):
-    w = line.split()
-    if not w: continue
-    if w[0].startswith("@"): prefix = w[0][1:] + "."; continue
-    if w[0].startswith("="):
-        MARKS[prefix + w[0][1:]] = {x[:-1] if x[-1] in "+!-" else x: (x[-1] if x[-1] in "+!-" else "") for x in w[1:]}
-WRITTEN = ("+", "!")
+sys.path.insert(0, os.path.join(here, "../../../../Scripts"))
+from gozero import SPECIAL, WRITTEN, marks, ref, schemas, typeof
+S = schemas()
+MARKS = marks()
 # Fields the API server's defaulting fills when they are missing: their value, not the zero, is stored.
-DEFAULTED = {("io.k8s.api.networking.v1.IngressClassParametersReference", "scope"): "Cluster"}
-
-def ref(v):
-    if isinstance(v.get("$ref"), str): return v["$ref"].split("/")[-1]
-    if "allOf" in v: return v["allOf"][0]["$ref"].split("/")[-1]
-
-def typeof(p):
-    r = ref(p)
-    if r: return "ref", r
-    if p.get("type") == "array": return "array", p.get("items", {})
-    if p.get("type") == "object" and "additionalProperties" in p: return "map", p["additionalProperties"]
-    return "scalar", p.get("type")
+DEFAULTED = {("io.k8s.api.networking.v1.IngressClassParametersReference", "scope"): "Cluster",
+             ("io.k8s.api.flowcontrol.v1.FlowSchemaSpec", "matchingPrecedence"): 1000,
+             ("io.k8s.api.flowcontrol.v1.LimitedPriorityLevelConfiguration", "nominalConcurrencyShares"): 30,
+             ("io.k8s.api.flowcontrol.v1.QueuingConfiguration", "handSize"): 8,
+             ("io.k8s.api.flowcontrol.v1.QueuingConfiguration", "queueLengthLimit"): 50}
 
 def zero_of(n, f):
     k, x = typeof(S[n]["properties"][f])

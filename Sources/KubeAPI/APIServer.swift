@@ -179,6 +179,9 @@ public final class APISession {
     /// kubelet stops it in the same transaction when the stop falls within `withinSeconds`, with no
     /// timer on the agenda (nothing else can see the pod meanwhile).
     var awaitedPod: (namespace: String, name: String, withinSeconds: Int64)?
+    /// The text of the last state of a pod's graceful deletion (`deletionRow`): the next state of the
+    /// same pod copies the parts that did not change.
+    var deletionText = JSONTextMemo()
     /// Who makes the client's requests and what RBAC allowed them so far.
     var auth = AuthState()
     /// Objects decoded in this write transaction with the resource version they were read at, by key:
@@ -595,14 +598,15 @@ public final class APISession {
         return r
     }
 
-    func row(for obj: JSONValue, type: ResourceType, resourceVersion: Int64) -> ObjectRow {
+    /// `data`: the object's text (`jsonString(.compactOrdered)`) when the caller has it.
+    func row(for obj: JSONValue, type: ResourceType, resourceVersion: Int64, data: String? = nil) -> ObjectRow {
         let meta = obj["metadata"]
         let owners = (meta["ownerReferences"].array ?? []).compactMap { $0["uid"].string }
         let cells = storedCells(for: obj, type: type)
         let labels = meta["labels"].object.map { JSONValue.object($0).compactJSON } ?? "{}"
         return ObjectRow(resource: type.storageKey, namespace: type.namespaced ? (meta["namespace"].string ?? "") : "",
                          name: meta["name"].string ?? "", uid: meta["uid"].string ?? "", resourceVersion: resourceVersion,
-                         labels: labels, ownerUIDs: owners, cells: cells, data: obj.jsonString(.compactOrdered),
+                         labels: labels, ownerUIDs: owners, cells: cells, data: data ?? obj.jsonString(.compactOrdered),
                          fields: FieldIndex.fields(of: obj, type: type))
     }
 

@@ -15,6 +15,18 @@ extension APISession {
         return try setDeletion(type, old, stored: oldRow, at: now.adding(seconds: Self.goSeconds(grace)), grace: grace)
     }
 
+    /// `row(for:type:resourceVersion:)` of a state of a pod's graceful deletion: its text copies the
+    /// parts unchanged since the state before (`JSONTextMemo`; the first state, since the stored text),
+    /// the same bytes as written anew.
+    func deletionRow(for obj: JSONValue, type: ResourceType, resourceVersion: Int64) -> ObjectRow {
+        row(for: obj, type: type, resourceVersion: resourceVersion, data: deletionText.compactOrdered(obj, key: deletionKey(type, obj)))
+    }
+
+    private func deletionKey(_ type: ResourceType, _ obj: JSONValue) -> String {
+        let meta = obj["metadata"]
+        return type.storageKey + "\u{1}" + (meta["namespace"].string ?? "") + "\u{1}" + (meta["name"].string ?? "")
+    }
+
     /// `time.Second * time.Duration(seconds)` as Go computes it, in whole seconds (rounded down): int64
     /// nanoseconds that wrap on overflow. The API server places `deletionTimestamp` with it (rest.BeforeDelete)
     /// and the container runtime takes its stop timeout so (containerd's StopContainer): a grace period of
@@ -26,13 +38,15 @@ extension APISession {
     }
 
     private func setDeletion(_ type: ResourceType, _ old: JSONValue, stored: ObjectRow, at: Timestamp, grace: Int64) throws -> JSONValue {
+        // The stored text serves as the last one written: its unchanged parts are copied (`deletionRow`).
+        if !stored.data.isEmpty { deletionText.seed(old, text: stored.data, key: deletionKey(type, old)) }
         var obj = old
         obj["metadata"]["deletionTimestamp"] = .string(at.rfc3339)
         obj["metadata"]["deletionGracePeriodSeconds"] = .int(grace)
         obj = Normalize.metadataOrder(obj)
         let rv = try tx.nextResourceVersion()
         obj["metadata"]["resourceVersion"] = .string(String(rv))
-        let written = row(for: obj, type: type, resourceVersion: rv)
+        let written = deletionRow(for: obj, type: type, resourceVersion: rv)
         // Deferred: when its kubelet stops and removes the pod within this request (the client waits),
         // the Terminating state is only logged (a watch sees it) and the row is never rewritten; any
         // read of the store before that, or the end of the request, writes it.
@@ -91,7 +105,7 @@ extension APISession {
         obj = Normalize.metadataOrder(obj)
         let rv = try tx.nextResourceVersion()
         obj["metadata"]["resourceVersion"] = .string(String(rv))
-        let last = row(for: obj, type: type, resourceVersion: rv)
+        let last = deletionRow(for: obj, type: type, resourceVersion: rv)
         return (obj, (last, try tx.logPassingState(last)))
     }
 
@@ -111,7 +125,7 @@ extension APISession {
         if obj != old {
             let rv = try tx.nextResourceVersion()
             obj["metadata"]["resourceVersion"] = .string(String(rv))
-            try tx.logPassingState(row(for: obj, type: type, resourceVersion: rv))
+            try tx.logPassingState(deletionRow(for: obj, type: type, resourceVersion: rv))
         }
         let (gone, lastState) = try recordGraceZero(type, obj)
         obj = gone

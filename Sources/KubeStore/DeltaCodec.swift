@@ -162,14 +162,6 @@ enum DeltaCodec {
         return w
     }
 
-    static func appendVarint(_ out: inout [UInt8], _ value: Int) {
-        var n = value
-        repeat {
-            out.append(UInt8(n & 0x7F) | (n >= 0x80 ? 0x80 : 0))
-            n >>= 7
-        } while n > 0
-    }
-
     static func readVarint(_ p: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> Int? {
         var value = 0, shift = 0
         while i < p.count {

@@ -323,14 +323,6 @@ enum EventCodec {
         }
     }
 
-    static func appendVarint(_ out: inout [UInt8], _ value: UInt64) {
-        var n = value
-        repeat {
-            out.append(UInt8(n & 0x7F) | (n >= 0x80 ? 0x80 : 0))
-            n >>= 7
-        } while n > 0
-    }
-
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// The 16 bytes of a lowercase 8-4-4-4-12 uid.

@@ -98,33 +98,31 @@ public func writeJSONString(_ s: String, into out: inout [UInt8], escapeHTML: Bo
     out.append(0x22)
     var copy = s
     copy.withUTF8 { bytes in
+        guard let p = bytes.baseAddress else { return }
         let n = bytes.count
+        // Which ASCII bytes are escaped, one bit each: control characters, `"` and `\`, and with
+        // `escapeHTML` `<`, `>` and `&`. Bytes from 0x80 on are copied, but for U+2028 and U+2029.
+        let low: UInt64 = 0x0000_0004_FFFF_FFFF | (escapeHTML ? 1 << 0x26 | 1 << 0x3C | 1 << 0x3E : 0)
+        let high: UInt64 = 1 << (0x5C - 64)
         var i = 0
         var run = 0
-        func flush(_ upTo: Int) {
-            if upTo > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<upTo])) }
-        }
         while i < n {
-            let b = bytes[i]
-            if b >= 0x80 {
+            let b = p[i]
+            if b < 0x40 {
+                if low & (1 << UInt64(b)) == 0 { i += 1; continue }
+            } else if b < 0x80 {
+                if high & (1 << UInt64(b &- 0x40)) == 0 { i += 1; continue }
+            } else {
                 // U+2028 and U+2029 (E2 80 A8/A9) are escaped; every other scalar is copied as it is.
-                if b == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
-                    flush(i)
-                    out.append(contentsOf: "\\u202".utf8)
-                    out.append(bytes[i + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9"))
-                    i += 3
-                    run = i
-                    continue
-                }
-                i += 1
+                guard b == 0xE2, i + 2 < n, p[i + 1] == 0x80, p[i + 2] == 0xA8 || p[i + 2] == 0xA9 else { i += 1; continue }
+                if i > run { out.append(contentsOf: UnsafeBufferPointer(start: p + run, count: i - run)) }
+                out.append(contentsOf: "\\u202".utf8)
+                out.append(p[i + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9"))
+                i += 3
+                run = i
                 continue
             }
-            let plain = b >= 0x20 && b != 0x22 && b != 0x5C && !(escapeHTML && (b == 0x3C || b == 0x3E || b == 0x26))
-            if plain {
-                i += 1
-                continue
-            }
-            flush(i)
+            if i > run { out.append(contentsOf: UnsafeBufferPointer(start: p + run, count: i - run)) }
             switch b {
             case 0x22: out.append(0x5C); out.append(0x22)
             case 0x5C: out.append(0x5C); out.append(0x5C)
@@ -139,7 +137,7 @@ public func writeJSONString(_ s: String, into out: inout [UInt8], escapeHTML: Bo
             i += 1
             run = i
         }
-        flush(n)
+        if n > run { out.append(contentsOf: UnsafeBufferPointer(start: p + run, count: n - run)) }
     }
     out.append(0x22)
 }

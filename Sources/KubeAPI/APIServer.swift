@@ -414,6 +414,7 @@ public final class APISession {
         let row = try storableRow(for: obj, type: type, resourceVersion: rv)
         // A pod's scheduler and kubelet update it at once: its data and index entries are written once.
         try tx.insert(row, deferred: type.group.isEmpty && type.kind == "Pod")
+        if type.group.isEmpty && type.kind == "Pod" { controllers.podCreated(uid: uid) }
         remember(obj, row: row)
         try afterWrite(type: type, object: obj, old: nil)
         return HPAConversion.served(obj, as: type)

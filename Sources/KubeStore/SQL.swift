@@ -203,9 +203,16 @@ enum SQL {
     /// their entries (found as before) until they are next written.
     static let migrateV11 = "SELECT 1"
 
+    /// Version 12: no table changes; a pod's routine kubelet events (`Pulling`, `Pulled`, `Created`,
+    /// `Started`) recorded in the transaction that created the pod are written without a correlator
+    /// alias (`object_aliases`), and the recorder finds such an event by the pod's name when the alias
+    /// finds none. A build of v11 would record a repeat of one as a new event instead of counting it, so
+    /// it refuses the store. Aliases written before stay and are used first.
+    static let migrateV12 = "SELECT 1"
+
     /// Ordered migrations; index i brings the schema from version i to version i + 1.
     static let migrations: [String] = [schemaV1, migrateV2, migrateV3, migrateV4, migrateV5, migrateV6, migrateV7,
-                                       migrateV8, migrateV9, migrateV10, migrateV11]
+                                       migrateV8, migrateV9, migrateV10, migrateV11, migrateV12]
     static var currentVersion: Int32 { Int32(migrations.count) }
 
     // MARK: Connection and transactions

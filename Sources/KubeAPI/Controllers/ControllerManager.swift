@@ -20,6 +20,11 @@ final class ControllerManager {
     /// (`spamRowsTx`); nil when there are too many to keep: each is then asked for on its own.
     var spamRows: Set<String>?
     var spamRowsTx: StoreTransaction?
+    /// Pods created in `freshPodsTx` under new uids, and the events recorded about them since, by
+    /// correlator alias (`EventRecorder.isFreshPod`).
+    var freshPods: Set<String> = []
+    var freshPodEvents: [Int64: String] = [:]
+    var freshPodsTx: StoreTransaction?
     /// Pods per node (non-terminated, scheduled), read from the store's counts on first use in a
     /// transaction and kept in step with every pod write after that.
     var podsPerNode: [String: Int]?

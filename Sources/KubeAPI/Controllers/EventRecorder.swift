@@ -28,18 +28,35 @@ extension ControllerManager {
         // hidden but not yet swept): its patch then finds nothing and it creates the event again under
         // the same name, with the count and first time it remembers.
         let expiry = s.tx.expiry
-        s.tx.expiry = nil
-        let stored = try s.tx.get(alias: alias)
-        s.tx.expiry = expiry
+        // Schema v12: about a pod created in this transaction, only what this transaction recorded can
+        // match (`freshPodEvents`); otherwise the alias, then the events the alias does not name.
+        let fresh = !combined && isFreshPod(ev["involvedObject"])
         var found: JSONValue?
         var expired = false
-        if let row = stored, row.resource == eventType.storageKey, row.namespace == ns,
-           case let existing = try s.decode(row), Self.eventIdentity(existing) == identity || combined && existing["message"].string?
-               .hasPrefix("(combined from similar events): ") == true && Self.aggregateKey(existing) == Self.aggregateKey(ev)
-        {
+        func matches(_ row: ObjectRow) throws -> Bool {
+            guard row.resource == eventType.storageKey, row.namespace == ns else { return false }
+            let existing = try s.decode(row)
+            guard Self.eventIdentity(existing) == identity || combined && existing["message"].string?
+                .hasPrefix("(combined from similar events): ") == true && Self.aggregateKey(existing) == Self.aggregateKey(ev)
+            else { return false }
             found = existing
             expired = expiry.map { row.resource == $0.resource && row.resourceVersion < $0.belowVersion } ?? false
+            return true
         }
+        do {
+            s.tx.expiry = nil
+            defer { s.tx.expiry = expiry }
+            let stored = try fresh ? freshPodEvents[alias].flatMap { try s.tx.get(resource: eventType.storageKey, namespace: ns, name: $0) }
+                : s.tx.get(alias: alias)
+            if let row = stored, try matches(row) {
+            } else if !fresh && !combined && Self.mayBeWithoutAlias(ev), let name = ev["involvedObject"]["name"].string {
+                for row in try s.tx.list(resource: eventType.storageKey, namespace: ns, fields: [.equals("involvedObject.name", name)])
+                where try matches(row) { break }
+            }
+        }
+        // A pod's routine kubelet events (not `Killing`, which comes in another transaction) written
+        // while the pod is fresh keep no alias: later transactions find them by the pod's name.
+        let keepsAlias = !(fresh && routine && Self.mayBeWithoutAlias(ev))
         // The source's spam filter has the last word; what it drops of a stored event still counts.
         guard let dropped = try spamFilterPass(ev, alias: alias, existing: found != nil, repeats: repeats,
                                                     routine: routine && !combined) else { return }
@@ -54,6 +71,7 @@ extension ControllerManager {
                 existing["metadata"]["uid"] = .string(uuidV4())
                 existing["metadata"]["creationTimestamp"] = ev["metadata"]["creationTimestamp"]
                 try s.tx.insert(s.row(for: existing, type: eventType, resourceVersion: rv), alias: alias)
+                if fresh { freshPodEvents[alias] = existing["metadata"]["name"].string }
             } else {
                 try s.tx.update(s.row(for: existing, type: eventType, resourceVersion: rv), expectedResourceVersion: nil)
             }
@@ -66,7 +84,35 @@ extension ControllerManager {
         try eventWritten()
         let rv = try s.tx.nextResourceVersion()
         ev["metadata"]["resourceVersion"] = .string(String(rv))
-        try s.tx.insert(s.row(for: ev, type: eventType, resourceVersion: rv), alias: alias)
+        try s.tx.insert(s.row(for: ev, type: eventType, resourceVersion: rv), alias: keepsAlias ? alias : nil)
+        if fresh { freshPodEvents[alias] = ev["metadata"]["name"].string }
+    }
+
+    /// Reasons of a pod's routine kubelet events that schema v12 may store without a correlator alias.
+    static let reasonsWithoutAlias: Set<String> = ["Pulling", "Pulled", "Created", "Started"]
+
+    /// Whether a stored event with `ev`'s identity may have been written without an alias (v12): a
+    /// pod's Normal kubelet event of one of `reasonsWithoutAlias`, whatever its containers.
+    static func mayBeWithoutAlias(_ ev: JSONValue) -> Bool {
+        ev["source"]["component"].string == "kubelet" && ev["type"].string == "Normal"
+            && ev["involvedObject"]["kind"].string == "Pod" && reasonsWithoutAlias.contains(ev["reason"].string ?? "")
+    }
+
+    /// A pod this session created in its transaction under a new uid (`podCreated`): no event about it
+    /// can be stored but the ones this session recorded, which `freshPodEvents` names.
+    func isFreshPod(_ involved: JSONValue) -> Bool {
+        guard involved["kind"].string == "Pod", let uid = involved["uid"].string, freshPodsTx === s.tx else { return false }
+        return freshPods.contains(uid)
+    }
+
+    /// A pod was created under a uid made for it in this transaction (`APISession.create`).
+    func podCreated(uid: String) {
+        if freshPodsTx !== s.tx {
+            freshPodsTx = s.tx
+            freshPods = []
+            freshPodEvents = [:]
+        }
+        freshPods.insert(uid)
     }
 
     /// Whether `ns` is being deleted (remembered per transaction until a namespace is written).

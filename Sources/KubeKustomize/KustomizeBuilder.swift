@@ -97,7 +97,7 @@ public struct KustomizeBuilder {
         var resources = try accumulate(root)
         try addHashes(&resources)
         fixNameReferences(resources)
-        try KustomizeVars.resolve(vars, in: resources)
+        try KustomizeVars.resolve(vars, in: resources, extraSpecs: config.varReference)
         addBuildMetadata(resources)
         let sort = topSort ?? ("", nil, nil)
         if !sort.order.isEmpty && sort.order != "legacy" && sort.order != "fifo" {
@@ -147,6 +147,9 @@ public struct KustomizeBuilder {
     /// The vars of every level, merged; resolved at the end of the build.
     private var vars: [KustomizeVar] = []
 
+    /// The field specs the kustomizations built so far added with `configurations`.
+    var config = TransformerConfig()
+
     /// The directory being built and its buildMetadata options.
     private var topRoot = ""
     private var topBuildMetadata: [String] = []
@@ -183,8 +186,8 @@ public struct KustomizeBuilder {
                 throw KustomizeError("evalsymlink failure on '\(path)' : lstat \(path): no such file or directory")
             }
         }
-        if !k.configurations.isEmpty {
-            throw KustomizeError("kustomization field \"configurations\" is not supported by kubectl-local")
+        for entry in k.configurations {
+            try config.merge(try TransformerConfig.parse(try KustomizeFS.read(KustomizeFS.join(dir, entry)), source: entry))
         }
         for entry in k.resources {
             let loaded = try loadResource(entry, dir: dir)
@@ -423,6 +426,9 @@ public struct KustomizeBuilder {
             for r in resources { before[ObjectIdentifier(r)] = (r.kind, r.name, r.namespace) }
             for r in resources { applyNamespace(k.namespace, r) }
             try checkNamespaceConflicts(resources, before: before)
+            for r in resources {
+                for spec in config.namespace { spec.apply(to: &r.object) { $0 = .string(k.namespace) } }
+            }
             noteTransformer("NamespaceTransformer", dir: dir, resources)
         }
         if !k.namePrefix.isEmpty || !k.nameSuffix.isEmpty {
@@ -430,21 +436,32 @@ public struct KustomizeBuilder {
             for r in resources where !["Namespace", "CustomResourceDefinition", "APIService"].contains(r.kind) {
                 r.rename(k.namePrefix + r.name + k.nameSuffix)
             }
+            for r in resources {
+                for spec in config.namePrefix where !k.namePrefix.isEmpty {
+                    spec.apply(to: &r.object) { if let v = $0.string { $0 = .string(k.namePrefix + v) } }
+                }
+                for spec in config.nameSuffix where !k.nameSuffix.isEmpty {
+                    spec.apply(to: &r.object) { if let v = $0.string { $0 = .string(v + k.nameSuffix) } }
+                }
+            }
             if !k.namePrefix.isEmpty { noteTransformer("PrefixTransformer", dir: dir, resources) }
             if !k.nameSuffix.isEmpty { noteTransformer("SuffixTransformer", dir: dir, resources) }
         }
         if !k.commonLabels.isEmpty {
-            for r in resources { addPairs(k.commonLabels, r, specs: KustomizeFieldSpecs.commonLabels) }
+            let specs = TransformerConfig.adding(KustomizeFieldSpecs.commonLabels, config.commonLabels)
+            for r in resources { addPairs(k.commonLabels, r, specs: specs) }
             noteTransformer("LabelTransformer", dir: dir, resources)
         }
         for l in k.labels where !l.pairs.isEmpty {
-            let specs = l.includeSelectors ? KustomizeFieldSpecs.commonLabels
-                : l.includeTemplates ? KustomizeFieldSpecs.templateLabels : [FieldSpec("metadata/labels", create: true)]
+            let specs = l.includeSelectors ? TransformerConfig.adding(KustomizeFieldSpecs.commonLabels, config.commonLabels)
+                : l.includeTemplates ? TransformerConfig.adding(KustomizeFieldSpecs.templateLabels, config.templateLabels)
+                : [FieldSpec("metadata/labels", create: true)]
             for r in resources { addPairs(l.pairs, r, specs: specs) }
             noteTransformer("LabelTransformer", dir: dir, resources)
         }
         if !k.commonAnnotations.isEmpty {
-            for r in resources { addPairs(k.commonAnnotations, r, specs: KustomizeFieldSpecs.commonAnnotations) }
+            let specs = TransformerConfig.adding(KustomizeFieldSpecs.commonAnnotations, config.commonAnnotations)
+            for r in resources { addPairs(k.commonAnnotations, r, specs: specs) }
             noteTransformer("AnnotationsTransformer", dir: dir, resources)
         }
         for p in k.patchesJson6902 {
@@ -454,20 +471,26 @@ public struct KustomizeBuilder {
         for rep in k.replicas {
             // Each entry must name an object of a kind with replicas (by any name it had).
             var found = false
-            for spec in KustomizeFieldSpecs.replicas {
+            let replicaSpecs = TransformerConfig.adding(KustomizeFieldSpecs.replicas, config.replicas)
+            for spec in replicaSpecs {
                 for r in resources where r.allNames.contains(rep.name) && spec.applies(to: r.object) {
                     found = true
                     spec.apply(to: &r.object) { $0 = rep.count }
                 }
             }
             if !found {
-                let gvks = KustomizeFieldSpecs.replicas.map { "\($0.kind ?? "~K").[noVer].[noGrp]" }
+                let gvks = replicaSpecs.map { "\($0.kind ?? "~K").[noVer].[noGrp]" }
                 throw KustomizeError("resource with name \(rep.name) does not match a config with the following GVK [\(gvks.joined(separator: " "))]")
             }
             noteTransformer("ReplicaCountTransformer", dir: dir, resources)
         }
         if !k.images.isEmpty {
-            for r in resources { KustomizeImages.apply(k.images, to: &r.object) }
+            for r in resources {
+                KustomizeImages.apply(k.images, to: &r.object)
+                for spec in config.images {
+                    spec.apply(to: &r.object) { if let v = $0.string { $0 = .string(KustomizeImages.update(v, k.images)) } }
+                }
+            }
             for _ in k.images { noteTransformer("ImageTagTransformer", dir: dir, resources) }
         }
         let current = resources
@@ -691,7 +714,7 @@ public struct KustomizeBuilder {
     }
 
     private func fixNameReferences(_ resources: [KustomizeResource]) {
-        for rule in KustomizeFieldSpecs.nameReferences {
+        for rule in config.nameReferences() {
             let referrals = resources.filter { $0.kind == rule.kind && $0.group == rule.group && !$0.previousNames.isEmpty || ($0.kind == rule.kind && $0.group == rule.group && !$0.previousNamespaces.isEmpty) }
             if referrals.isEmpty { continue }
             for referrer in resources {

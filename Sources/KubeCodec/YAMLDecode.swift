@@ -165,6 +165,9 @@ struct YAMLDocumentDecoder {
                 switch key {
                 case .merge: merge(value, into: &obj)
                 case .key(let k): obj[k] = value
+                case .unsignedKey(let u):
+                    let shown = value.isNull ? "<nil>" : goSharpV(value)
+                    defer_(2, "unsupported map key of type: uint64, key: 0x\(String(u, radix: 16)), value: \(shown)")
                 case .nullKey:
                     let shown = value.isNull ? "<nil>" : goSharpV(value)
                     defer_(2, "unsupported map key of type: %!s(<nil>), key: <nil>, value: \(shown)")
@@ -217,7 +220,7 @@ struct YAMLDocumentDecoder {
         return DocumentError(message: mark.line == 0 ? "yaml: \(problem)" : "yaml: line \(mark.line + 1): \(problem)")
     }
 
-    private enum Key { case key(String), merge, nullKey, invalid }
+    private enum Key { case key(String), merge, nullKey, unsignedKey(UInt64), invalid }
 
     private mutating func parseKey() throws -> Key {
         readingKey = true
@@ -237,6 +240,11 @@ struct YAMLDocumentDecoder {
             deferred = saved
             // kyaml keeps a plain key that go-yaml v3 reads as a number, boolean or time as written; such a
             // key fails once kustomize turns the object into JSON (`KyamlScalar`).
+            // sigs.k8s.io/yaml has no string for a uint64 key (an integer beyond int64).
+            if !kyaml, s.style == YAML_PLAIN_SCALAR_STYLE, s.tag == nil, case .double = value {
+                let text = String(decoding: UnsafeBufferPointer(start: s.value, count: s.length), as: UTF8.self)
+                if case .unsigned(let u) = KyamlScalar.resolve(text) { return .unsignedKey(u) }
+            }
             if kyaml, s.style == YAML_PLAIN_SCALAR_STYLE, s.tag == nil, !value.isNull {
                 let bytes = UnsafeBufferPointer(start: s.value, count: s.length)
                 let text = String(decoding: bytes, as: UTF8.self)
@@ -344,8 +352,22 @@ extension YAMLDocumentDecoder {
         default: break
         }
         if plainUntagged, atMetadataMapValue { return .string(KyamlScalar.raw(text)) }
+        // A plain number, boolean or null not in its plain form (`0x1F`, `+12`, `1_0`, `~`, `True`) keeps its
+        // text: a replacement copies it, an annotation reads it back so.
+        if plainUntagged, !YAMLDocumentDecoder.isCanonical(r, text) { return .string(KyamlScalar.raw(text)) }
         if case .float(let d) = r, !d.isFinite { return .double(d) }
         return nil
+    }
+
+    /// Whether `text` is how the value it resolves to is written anyway (`12`, `true`, `null`, `0.5`).
+    static func isCanonical(_ r: ResolvedScalar, _ text: String) -> Bool {
+        switch r {
+        case .null: return text == "null"
+        case .bool(let b): return text == (b ? "true" : "false")
+        case .int(let i): return text == String(i)
+        case .float(let d): return d.isFinite && text == goFormatG(d) && text.contains(".")
+        default: return true
+        }
     }
 }
 

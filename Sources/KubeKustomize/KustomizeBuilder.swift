@@ -405,7 +405,7 @@ public struct KustomizeBuilder {
         for (i, entry) in k.patchesStrategicMerge.enumerated() {
             let text: String
             if !entry.contains("\n") && !entry.contains(":") {
-                text = try readPatchFile(entry, dir: dir, config: "paths:\n- \(entry)\n")
+                text = try readPatchFile(entry, dir: dir, config: "paths:\n- \(entry)\n", transformer: "PatchStrategicMergeTransformer")
             } else {
                 text = entry
             }
@@ -447,16 +447,17 @@ public struct KustomizeBuilder {
             if !k.namePrefix.isEmpty { noteTransformer("PrefixTransformer", dir: dir, resources) }
             if !k.nameSuffix.isEmpty { noteTransformer("SuffixTransformer", dir: dir, resources) }
         }
-        if !k.commonLabels.isEmpty {
-            let specs = TransformerConfig.adding(KustomizeFieldSpecs.commonLabels, config.commonLabels)
-            for r in resources { addPairs(k.commonLabels, r, specs: specs) }
-            noteTransformer("LabelTransformer", dir: dir, resources)
-        }
-        for l in k.labels where !l.pairs.isEmpty {
+        // One LabelTransformer per `labels` entry, then the commonLabels one (there whenever either field is).
+        for l in k.labels {
             let specs = l.includeSelectors ? TransformerConfig.adding(KustomizeFieldSpecs.commonLabels, config.commonLabels)
                 : l.includeTemplates ? TransformerConfig.adding(KustomizeFieldSpecs.templateLabels, config.templateLabels)
                 : [FieldSpec("metadata/labels", create: true)]
-            for r in resources { addPairs(l.pairs, r, specs: specs) }
+            if !l.pairs.isEmpty { for r in resources { addPairs(l.pairs, r, specs: specs) } }
+            noteTransformer("LabelTransformer", dir: dir, resources)
+        }
+        if !k.commonLabels.isEmpty || !k.labels.isEmpty {
+            let specs = TransformerConfig.adding(KustomizeFieldSpecs.commonLabels, config.commonLabels)
+            for r in resources where !k.commonLabels.isEmpty { addPairs(k.commonLabels, r, specs: specs) }
             noteTransformer("LabelTransformer", dir: dir, resources)
         }
         if !k.commonAnnotations.isEmpty {
@@ -546,13 +547,17 @@ public struct KustomizeBuilder {
         }
     }
 
-    private func readPatchFile(_ path: String, dir: String, config: String) throws -> String {
+    private func readPatchFile(_ path: String, dir: String, config: String, transformer: String = "PatchTransformer") throws -> String {
         let full = KustomizeFS.join(dir, path)
-        let failure = "trouble configuring builtin PatchTransformer with config: `\n\(config)`: failed to get the patch file from path(\(path)): "
+        let configuring = "trouble configuring builtin \(transformer) with config: `\n\(config)`: "
+        let failure = configuring + "failed to get the patch file from path(\(path)): "
         guard KustomizeFS.isFile(full) else {
             throw KustomizeError(failure + "evalsymlink failure on '\(full)' : lstat \(full): no such file or directory")
         }
-        if let refusal = KustomizeFS.outsideRoot(full, root: dir, restricted: rootOnly) { throw KustomizeError(failure + refusal) }
+        if let refusal = KustomizeFS.outsideRoot(full, root: dir, restricted: rootOnly) {
+            // patchesStrategicMerge reports the loader's refusal alone.
+            throw KustomizeError((transformer == "PatchTransformer" ? failure : configuring) + refusal)
+        }
         return try KustomizeFS.read(full)
     }
 
@@ -659,11 +664,8 @@ public struct KustomizeBuilder {
             let name = r.name
             // A patch with a target, and a patchesStrategicMerge file, merges its labels and annotations
             // into a copy of itself as strings first (kustomize's CopyMergeMetaDataFieldsFrom).
-            if legacy || target != nil {
-                KustomizeScalars.metadataAsText(&p, fields: ["labels", "annotations"])
-            } else {
-                KustomizeScalars.metadataNulls(&p)
-            }
+            if legacy || target != nil { KustomizeScalars.metadataAsText(&p, fields: ["labels", "annotations"]) }
+            p = KustomizeScalars.nullsDeep(p)
             let merged = try merger.merge(r.object, patch: p)
             if merged.isNull { r.deleted = true; continue }  // `$patch: delete` of the whole object
             let (kind, apiVersion) = (r.kind, r.apiVersion)

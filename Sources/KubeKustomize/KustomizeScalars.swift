@@ -19,7 +19,8 @@ enum KustomizeScalars {
         case .bool(let b): return b ? "true" : "false"
         case .int(let i): return String(i)
         case .double(let d): return KyamlScalar.goG(d)
-        case .array, .object: return nil
+        // kyaml reads a label or annotation that is a list or map as its (empty) scalar text.
+        case .array, .object: return ""
         }
     }
 
@@ -58,17 +59,18 @@ enum KustomizeScalars {
         }
     }
 
-    /// A plain null among a patch's labels and annotations is a null (it deletes the key as it merges).
-    static func metadataNulls(_ obj: inout JSONValue) {
-        for field in ["labels", "annotations"] {
-            guard case .object(var o) = obj["metadata"][field] else { continue }
-            var changed = false
-            for (k, v) in o {
-                guard let t = KyamlScalar.text(v), KyamlScalar.resolve(t) == .json(.null) else { continue }
-                o[k] = .null
-                changed = true
-            }
-            if changed { obj["metadata"][field] = .object(o) }
+    /// A strategic merge patch with every plain null (`~`, `Null`, an empty value) a null: it deletes.
+    static func nullsDeep(_ v: JSONValue) -> JSONValue {
+        switch v {
+        case .string(let s):
+            guard let t = KyamlScalar.text(s), KyamlScalar.resolve(t) == .json(.null) else { return v }
+            return .null
+        case .array(let a): return .array(a.map(nullsDeep))
+        case .object(let o):
+            var out = JSONObject()
+            for (k, x) in o { out[k] = nullsDeep(x) }
+            return .object(out)
+        default: return v
         }
     }
 

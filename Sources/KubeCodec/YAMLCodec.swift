@@ -19,12 +19,13 @@ public enum YAMLCodec {
         return r.documents
     }
 
-    /// The same, with booleans as kustomize reads resources and patches (kyaml, YAML 1.2): plain `yes`,
-    /// `no`, `on`, `off`, `y` and `n` stay strings.
-    public static func decodeDocuments(_ text: String, source: String, kyamlBooleans: Bool) throws -> [JSONValue] {
+    /// The same, with plain scalars as kustomize reads resources and patches (kyaml, YAML 1.2 as go-yaml v3
+    /// reads it): plain `yes`, `no`, `on`, `off`, `y` and `n` stay strings, NaN and infinities are kept,
+    /// and scalars whose meaning depends on where they end up are kept as written (`KyamlScalar`).
+    public static func decodeDocuments(_ text: String, source: String, kyaml: Bool) throws -> [JSONValue] {
         var copy = text
         return try copy.withUTF8 { buf in
-            var cursor = YAMLDocumentCursor(bytes: Array(buf), source: source, kyamlBooleans: kyamlBooleans)
+            var cursor = YAMLDocumentCursor(bytes: Array(buf), source: source, kyaml: kyaml)
             var docs: [JSONValue] = []
             do {
                 while let doc = try cursor.next() { docs.append(doc) }

@@ -30,14 +30,18 @@ struct YAMLDocumentDecoder {
     private var deferred: (level: Int, message: String)?
     /// A map key is being read: its floats keep their float form (`123456789.0:` is the key `1.2345679e+08`).
     private var readingKey = false
-    /// kustomize's reading (kyaml, YAML 1.2): only `true`/`false` in their three spellings are booleans;
-    /// YAML 1.1's `yes`, `no`, `on`, `off`, `y`, `n` stay strings.
-    private var kyamlBooleans = false
+    /// kustomize's reading (kyaml, go-yaml v3): only `true`/`false` in their three spellings are booleans
+    /// (YAML 1.1's `yes`, `no`, `on`, `off`, `y`, `n` stay strings); NaN and infinities are values (kustomize
+    /// fails only when it turns the object into JSON); a timestamp, an integer beyond int64, and any plain
+    /// non-string scalar that is a label or annotation value, are kept as written (`KyamlScalar.raw`).
+    private var kyaml = false
+    /// The keys from the document's root to the value being read (`[]` for a sequence item), in kyaml mode.
+    private var path: [String] = []
 
     init(parser: UnsafeMutablePointer<yaml_parser_t>) { self.parser = parser }
 
     /// Decodes the first document of the chunk; nil for an empty chunk.
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, kyamlBooleans: Bool = false) throws -> JSONValue? {
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, kyaml: Bool = false) throws -> JSONValue? {
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         defer { parser.deallocate() }
         guard yaml_parser_initialize(parser) == 1 else { throw DocumentError(message: "yaml: out of memory") }
@@ -50,7 +54,7 @@ struct YAMLDocumentDecoder {
             withUnsafeMutablePointer(to: &empty) { yaml_parser_set_input_string(parser, $0, 0) }
         }
         var d = YAMLDocumentDecoder(parser: parser)
-        d.kyamlBooleans = kyamlBooleans
+        d.kyaml = kyaml
         defer { yaml_event_delete(&d.event) }
         return try d.run()
     }
@@ -128,11 +132,13 @@ struct YAMLDocumentDecoder {
             let pushed = try enterCollection(flow: event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE)
             defer { leaveCollection(pushed) }
             var items: [JSONValue] = []
+            if kyaml { path.append("[]") }
             while true {
                 try next()
                 if event.type == YAML_SEQUENCE_END_EVENT { break }
                 items.append(try parseNode())
             }
+            if kyaml { path.removeLast() }
             let v = JSONValue.array(items)
             if let anchor { anchors[anchor] = .some(Anchored(value: v, count: limits.decodeCount - startCount)) }
             return v
@@ -151,10 +157,17 @@ struct YAMLDocumentDecoder {
                 try next()
                 // go-yaml merges a sequence's maps one by one: the sequence itself is no decode step.
                 if case .merge = key, event.type == YAML_SEQUENCE_START_EVENT { limits.decodeCount -= 1 }
+                if kyaml {
+                    if case .key(let k) = key { path.append(k) } else { path.append("") }
+                }
                 let value = try parseNode()
+                if kyaml { path.removeLast() }
                 switch key {
                 case .merge: merge(value, into: &obj)
                 case .key(let k): obj[k] = value
+                case .unsignedKey(let u):
+                    let shown = value.isNull ? "<nil>" : goSharpV(value)
+                    defer_(2, "unsupported map key of type: uint64, key: 0x\(String(u, radix: 16)), value: \(shown)")
                 case .nullKey:
                     let shown = value.isNull ? "<nil>" : goSharpV(value)
                     defer_(2, "unsupported map key of type: %!s(<nil>), key: <nil>, value: \(shown)")
@@ -207,7 +220,7 @@ struct YAMLDocumentDecoder {
         return DocumentError(message: mark.line == 0 ? "yaml: \(problem)" : "yaml: line \(mark.line + 1): \(problem)")
     }
 
-    private enum Key { case key(String), merge, nullKey, invalid }
+    private enum Key { case key(String), merge, nullKey, unsignedKey(UInt64), invalid }
 
     private mutating func parseKey() throws -> Key {
         readingKey = true
@@ -225,6 +238,18 @@ struct YAMLDocumentDecoder {
             let saved = deferred
             value = try parseNode()
             deferred = saved
+            // kyaml keeps a plain key that go-yaml v3 reads as a number, boolean or time as written; such a
+            // key fails once kustomize turns the object into JSON (`KyamlScalar`).
+            // sigs.k8s.io/yaml has no string for a uint64 key (an integer beyond int64).
+            if !kyaml, s.style == YAML_PLAIN_SCALAR_STYLE, s.tag == nil, case .double = value {
+                let text = String(decoding: UnsafeBufferPointer(start: s.value, count: s.length), as: UTF8.self)
+                if case .unsigned(let u) = KyamlScalar.resolve(text) { return .unsignedKey(u) }
+            }
+            if kyaml, s.style == YAML_PLAIN_SCALAR_STYLE, s.tag == nil, !value.isNull {
+                let bytes = UnsafeBufferPointer(start: s.value, count: s.length)
+                let text = String(decoding: bytes, as: UTF8.self)
+                if case .json(.string) = KyamlScalar.resolve(text) {} else { return .key(KyamlScalar.raw(text)) }
+            }
         default:
             value = try parseNode()
         }
@@ -283,12 +308,11 @@ struct YAMLDocumentDecoder {
         default:
             return .string(string(s.value, s.length))
         }
-        let r = YAMLResolver.resolve(bytes, detectTimestamps: false)
+        let r = YAMLResolver.resolve(bytes, detectTimestamps: kyaml && (tag == nil || tag == "!!timestamp"))
+        if kyaml, let v = kyamlValue(r, bytes: bytes, plainUntagged: plain && tag == nil, tag: tag) { return v }
         switch r {
         case .null: return .null
-        case .bool(let b):
-            if kyamlBooleans, tag != "!!bool", !YAMLDocumentDecoder.isCoreBoolean(bytes) { return .string(string(s.value, s.length)) }
-            return .bool(b)
+        case .bool(let b): return .bool(b)
         // sigs.k8s.io/yaml writes a float64 with an integral value as JSON digits (`1e3`, `3.`, `!!float 1`
         // become `1000`, `3`, `1`), which kubectl then reads as an int64 when it fits one.
         case .int(let i): return tag == "!!float" && readingKey ? .double(Double(i)) : .int(i)
@@ -300,6 +324,49 @@ struct YAMLDocumentDecoder {
             return .double(d)
         case .timestamp, .string, .merge:
             return .string(string(s.value, s.length))
+        }
+    }
+}
+
+extension YAMLDocumentDecoder {
+    /// Whether the value being read is a label or annotation value of the document's object (or of an
+    /// item of a List document).
+    var atMetadataMapValue: Bool {
+        let p = path.count == 5 && path[0] == "items" && path[1] == "[]" ? Array(path[2...]) : path
+        return p.count == 3 && p[0] == "metadata" && (p[1] == "labels" || p[1] == "annotations")
+    }
+
+    /// kyaml's reading of a resolved scalar where it differs from go-yaml v2's; nil where it does not.
+    func kyamlValue(_ r: ResolvedScalar, bytes: UnsafeBufferPointer<UInt8>, plainUntagged: Bool, tag: String?) -> JSONValue? {
+        let text = String(decoding: bytes, as: UTF8.self)
+        if readingKey {
+            // A key keeps go-yaml v2's reading but for YAML 1.1's booleans.
+            if case .bool = r, tag != "!!bool", !YAMLDocumentDecoder.isCoreBoolean(bytes) { return .string(text) }
+            return nil
+        }
+        switch r {
+        case .string, .merge: return nil
+        case .timestamp: return .string(KyamlScalar.raw(text))
+        case .bigInt: return .string(KyamlScalar.raw(text))
+        case .bool where tag != "!!bool" && !YAMLDocumentDecoder.isCoreBoolean(bytes): return .string(text)
+        default: break
+        }
+        if plainUntagged, atMetadataMapValue { return .string(KyamlScalar.raw(text)) }
+        // A plain number, boolean or null not in its plain form (`0x1F`, `+12`, `1_0`, `~`, `True`) keeps its
+        // text: a replacement copies it, an annotation reads it back so.
+        if plainUntagged, !YAMLDocumentDecoder.isCanonical(r, text) { return .string(KyamlScalar.raw(text)) }
+        if case .float(let d) = r, !d.isFinite { return .double(d) }
+        return nil
+    }
+
+    /// Whether `text` is how the value it resolves to is written anyway (`12`, `true`, `null`, `0.5`).
+    static func isCanonical(_ r: ResolvedScalar, _ text: String) -> Bool {
+        switch r {
+        case .null: return text == "null"
+        case .bool(let b): return text == (b ? "true" : "false")
+        case .int(let i): return text == String(i)
+        case .float(let d): return d.isFinite && text == goFormatG(d) && text.contains(".")
+        default: return true
         }
     }
 }

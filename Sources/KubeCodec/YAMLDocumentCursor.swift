@@ -14,13 +14,13 @@ public struct YAMLDocumentCursor {
     private var chunkStart = 0
     private let json: Bool
     private var finished = false
-    /// Booleans as kustomize's kyaml reads them (YAML 1.2: `yes`/`no`/`on`/`off`/`y`/`n` are strings).
-    private let kyamlBooleans: Bool
+    /// Plain scalars as kustomize's kyaml reads them (`YAMLDocumentDecoder.kyaml`).
+    private let kyaml: Bool
 
-    public init(bytes: [UInt8], source: String, kyamlBooleans: Bool = false) {
+    public init(bytes: [UInt8], source: String, kyaml: Bool = false) {
         self.bytes = bytes
         self.source = source
-        self.kyamlBooleans = kyamlBooleans
+        self.kyaml = kyaml
         var i = 0
         while i < bytes.count, isGoSpace(bytes[i]) { i += 1 }
         json = i < bytes.count && bytes[i] == UInt8(ascii: "{")
@@ -71,7 +71,7 @@ public struct YAMLDocumentCursor {
     private func document(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) throws -> JSONValue? {
         guard !range.isEmpty else { return nil }
         do {
-            guard let v = try YAMLDocumentDecoder.decode(UnsafeBufferPointer(rebasing: b[range]), kyamlBooleans: kyamlBooleans), !v.isNull else { return nil }
+            guard let v = try YAMLDocumentDecoder.decode(UnsafeBufferPointer(rebasing: b[range]), kyaml: kyaml), !v.isNull else { return nil }
             if let c = firstTooDeepContainer(v) {
                 throw YAMLError("error parsing \(source): error unmarshaling JSON: while decoding JSON: invalid character '\(c)' exceeded max depth")
             }

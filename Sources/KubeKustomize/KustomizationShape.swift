@@ -24,7 +24,7 @@ indirect enum GoShape {
         case .int(let n): return n
         case .stringList(let n): return n
         case .stringMap(let v): return "map[string]\(v)"
-        case .structure(let n, _): return "types.\(n)"
+        case .structure(let n, _): return n.contains(".") ? n : "types.\(n)"
         case .list(let n, _): return n
         case .any: return "interface {}"
         }
@@ -53,6 +53,18 @@ indirect enum GoShape {
         ]))),
         ("path", str),
     ])
+    /// A `configurations` file (kustomize's builtinconfig.TransformerConfig).
+    static let transformerConfig: GoShape = {
+        let fs = GoShape.list("types.FsSlice", fieldSpec)
+        return .structure("builtinconfig.TransformerConfig", [
+            ("namePrefix", fs), ("nameSuffix", fs), ("namespace", fs), ("commonLabels", fs), ("templateLabels", fs),
+            ("commonAnnotations", fs),
+            ("nameReference", .list("builtinconfig.nbrSlice", .structure("builtinconfig.NameBackReferences",
+                                                                          [("group", str), ("version", str), ("kind", str), ("fieldSpecs", fs)]))),
+            ("varReference", fs), ("images", fs), ("replicas", fs),
+        ])
+    }()
+
     static let kustomization = GoShape.structure("Kustomization", [
         ("kind", str), ("apiVersion", str),
         ("metadata", .structure("ObjectMeta", [("name", str), ("namespace", str), ("labels", .stringMap("string")),
@@ -136,10 +148,11 @@ indirect enum GoShape {
             }
         case .structure(let name, let fields):
             guard let o = value.object else { return mismatch() }
+            let bare = name.split(separator: ".").last.map(String.init) ?? name
             for (key, v) in o.sorted(by: { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }) {
                 let field = fields.first(where: { $0.0 == key }) ?? fields.first(where: { $0.0.lowercased() == key.lowercased() })
                 guard let (fname, shape) = field else { return "json: unknown field \(strconvQuote(key))" }
-                if let e = shape.firstError(v, structName: name, path: path + [fname]) { return e }
+                if let e = shape.firstError(v, structName: bare, path: path + [fname]) { return e }
             }
         }
         return nil

@@ -17,6 +17,9 @@ final class KustomizeResource {
     var behavior = ""
     /// Where the object came from, as buildMetadata's originAnnotations writes it (`path: x.yaml\n`).
     var origin = ""
+    /// The builtin transformers that ran over the object (buildMetadata's transformerAnnotations), each as
+    /// `(configuredIn, kind)`.
+    var transformations: [(file: String, kind: String)] = []
     /// Removed by a strategic merge patch's `$patch: delete`.
     var deleted = false
 
@@ -94,13 +97,13 @@ public struct KustomizeBuilder {
         var resources = try accumulate(root)
         try addHashes(&resources)
         fixNameReferences(resources)
-        try KustomizeVars.resolve(vars, in: resources)
+        try KustomizeVars.resolve(vars, in: resources, extraSpecs: config.varReference)
         addBuildMetadata(resources)
         let sort = topSort ?? ("", nil, nil)
         if !sort.order.isEmpty && sort.order != "legacy" && sort.order != "fifo" {
             throw KustomizeError("the field 'sortOptions.order' must be one of [fifo, legacy]")
         }
-        if sort.order == "fifo" { return resources.map(\.object) }
+        if sort.order == "fifo" { return try resources.map { try KustomizeScalars.finished($0.object) } }
         let first = sort.first ?? KustomizeFieldSpecs.orderFirst, last = sort.last ?? KustomizeFieldSpecs.orderLast
         let sorted = resources.enumerated().sorted { a, b in
             let ka = a.element.kind, kb = b.element.kind
@@ -112,12 +115,17 @@ public struct KustomizeBuilder {
             if ia != ib { return ia < ib }
             return a.offset < b.offset
         }
-        return sorted.map { $0.element.object }
+        return try sorted.map { try KustomizeScalars.finished($0.element.object) }
     }
 
     /// The YAML kubectl kustomize prints: documents separated by `---`.
     public static func render(_ objects: [JSONValue]) -> String {
-        objects.map { YAMLCodec.encode($0) }.joined(separator: "---\n")
+        objects.map(KustomizeScalars.render).joined(separator: "---\n")
+    }
+
+    /// A built object as kubectl reads kustomize's output back (`create -k`): plain JSON values.
+    public static func jsonObject(_ object: JSONValue) -> JSONValue {
+        KustomizeScalars.plainJSON(object)
     }
 
     private func legacyGvk(_ r: KustomizeResource) -> String {
@@ -138,6 +146,9 @@ public struct KustomizeBuilder {
     private var topSort: (order: String, first: [String]?, last: [String]?)?
     /// The vars of every level, merged; resolved at the end of the build.
     private var vars: [KustomizeVar] = []
+
+    /// The field specs the kustomizations built so far added with `configurations`.
+    var config = TransformerConfig()
 
     /// The directory being built and its buildMetadata options.
     private var topRoot = ""
@@ -175,8 +186,8 @@ public struct KustomizeBuilder {
                 throw KustomizeError("evalsymlink failure on '\(path)' : lstat \(path): no such file or directory")
             }
         }
-        if !k.configurations.isEmpty {
-            throw KustomizeError("kustomization field \"configurations\" is not supported by kubectl-local")
+        for entry in k.configurations {
+            try config.merge(try TransformerConfig.parse(try KustomizeFS.read(KustomizeFS.join(dir, entry)), source: entry))
         }
         for entry in k.resources {
             let loaded = try loadResource(entry, dir: dir)
@@ -249,32 +260,15 @@ public struct KustomizeBuilder {
         }
     }
 
-    /// kustomize makes label and annotation values strings when it reads an object (a resource, a
-    /// patchesStrategicMerge file, the result of a JSON patch): `true`, `null`, `0.1` become "true", "null",
-    /// "0.1" (kustomize keeps the text as written, `0x1F` or `~`, which the decoded value no longer has).
-    static func stringifyMetadata(_ obj: inout JSONValue) {
-        for field in ["labels", "annotations"] {
-            guard case .object(var o) = obj["metadata"][field] else { continue }
-            var changed = false
-            for key in o.keys {
-                switch o[key] ?? .null {
-                case .string, .object, .array: continue
-                case .null: o[key] = "null"
-                case .bool(let b): o[key] = .string(b ? "true" : "false")
-                case .int(let i): o[key] = .string(String(i))
-                case .double(let d): o[key] = .string(goFormatFloat(d))
-                }
-                changed = true
-            }
-            if changed { obj["metadata"][field] = .object(o) }
-        }
-    }
-
     /// buildMetadata: `originAnnotations` (where each object came from) and `managedByLabel`.
     private func addBuildMetadata(_ resources: [KustomizeResource]) {
         for r in resources {
             if topBuildMetadata.contains("originAnnotations"), !r.origin.isEmpty {
                 r.object["metadata"]["annotations"]["config.kubernetes.io/origin"] = .string(r.origin)
+            }
+            if !r.transformations.isEmpty {
+                let list = r.transformations.map { "- configuredIn: \($0.file)\n  configuredBy:\n    apiVersion: builtin\n    kind: \($0.kind)\n" }
+                r.object["metadata"]["annotations"]["alpha.config.kubernetes.io/transformations"] = .string(list.joined())
             }
             if topBuildMetadata.contains("managedByLabel") {
                 r.object["metadata"]["labels"]["app.kubernetes.io/managed-by"] = "kustomize-(devel)"  // kubectl's build has no version
@@ -365,7 +359,7 @@ public struct KustomizeBuilder {
 
     /// The objects of a resource file (multi-document, `List`s flattened).
     static func decodeObjects(_ text: String, source: String) throws -> [KustomizeResource] {
-        let docs = try YAMLCodec.decodeDocuments(text, source: source, kyamlBooleans: true)
+        let docs = try YAMLCodec.decodeDocuments(text, source: source, kyaml: true)
         var out: [KustomizeResource] = []
         for doc in docs {
             if doc.isNull { continue }
@@ -373,14 +367,10 @@ public struct KustomizeBuilder {
             if (doc["kind"].string ?? "").hasSuffix("List"), doc["items"].array != nil || !doc["items"].isNull {
                 // A List's items, none when `items` is not a list.
                 for item in doc["items"].array ?? [] {
-                    var obj = try checked(item)
-                    stringifyMetadata(&obj)
-                    out.append(KustomizeResource(obj))
+                    out.append(KustomizeResource(try checked(item)))
                 }
             } else {
-                var obj = try checked(doc)
-                stringifyMetadata(&obj)
-                out.append(KustomizeResource(obj))
+                out.append(KustomizeResource(try checked(doc)))
             }
         }
         return out
@@ -401,23 +391,34 @@ public struct KustomizeBuilder {
 
     // MARK: - transformers, in kustomize's order
 
+    /// kustomize records each builtin transformer it ran on every object it ran over (one per patch,
+    /// label, image, replica or JSON 6902 entry; one for all patchesStrategicMerge, one for replacements).
+    private func noteTransformer(_ kind: String, dir: String, _ resources: [KustomizeResource]) {
+        guard topBuildMetadata.contains("transformerAnnotations") else { return }
+        let name = KustomizeBuilder.kustomizationFileNames.first { KustomizeFS.isFile(dir + "/" + $0) } ?? "kustomization.yaml"
+        let file = dir == topRoot ? name : KustomizeBuilder.relative(dir, from: topRoot) + "/" + name
+        for r in resources where !r.deleted { r.transformations.append((file, kind)) }
+    }
+
     private func applyTransformers(_ k: Kustomization, dir: String, _ resources: inout [KustomizeResource]) throws {
         // patchesStrategicMerge
         for (i, entry) in k.patchesStrategicMerge.enumerated() {
             let text: String
             if !entry.contains("\n") && !entry.contains(":") {
-                text = try readPatchFile(entry, dir: dir, config: "paths:\n- \(entry)\n")
+                text = try readPatchFile(entry, dir: dir, config: "paths:\n- \(entry)\n", transformer: "PatchStrategicMergeTransformer")
             } else {
                 text = entry
             }
             _ = i
-            for patch in try YAMLCodec.decodeDocuments(text, source: entry, kyamlBooleans: true) where patch.object != nil {
+            for patch in try YAMLCodec.decodeDocuments(text, source: entry, kyaml: true) where patch.object != nil {
                 try applyStrategic(patch, target: nil, resources: resources.filter { !$0.deleted }, legacy: true)
             }
         }
+        if !k.patchesStrategicMerge.isEmpty { noteTransformer("PatchStrategicMergeTransformer", dir: dir, resources) }
         // patches
         for p in k.patches {
             try applyPatchEntry(p, dir: dir, resources: resources.filter { !$0.deleted }, legacyJSON: false)
+            noteTransformer("PatchTransformer", dir: dir, resources)
         }
         resources.removeAll { $0.deleted }
         if !k.namespace.isEmpty {
@@ -425,48 +426,80 @@ public struct KustomizeBuilder {
             for r in resources { before[ObjectIdentifier(r)] = (r.kind, r.name, r.namespace) }
             for r in resources { applyNamespace(k.namespace, r) }
             try checkNamespaceConflicts(resources, before: before)
+            for r in resources {
+                for spec in config.namespace { spec.apply(to: &r.object) { $0 = .string(k.namespace) } }
+            }
+            noteTransformer("NamespaceTransformer", dir: dir, resources)
         }
         if !k.namePrefix.isEmpty || !k.nameSuffix.isEmpty {
             // kustomize never prefixes these kinds' names.
             for r in resources where !["Namespace", "CustomResourceDefinition", "APIService"].contains(r.kind) {
                 r.rename(k.namePrefix + r.name + k.nameSuffix)
             }
+            for r in resources {
+                for spec in config.namePrefix where !k.namePrefix.isEmpty {
+                    spec.apply(to: &r.object) { if let v = $0.string { $0 = .string(k.namePrefix + v) } }
+                }
+                for spec in config.nameSuffix where !k.nameSuffix.isEmpty {
+                    spec.apply(to: &r.object) { if let v = $0.string { $0 = .string(v + k.nameSuffix) } }
+                }
+            }
+            if !k.namePrefix.isEmpty { noteTransformer("PrefixTransformer", dir: dir, resources) }
+            if !k.nameSuffix.isEmpty { noteTransformer("SuffixTransformer", dir: dir, resources) }
         }
-        if !k.commonLabels.isEmpty {
-            for r in resources { addPairs(k.commonLabels, r, specs: KustomizeFieldSpecs.commonLabels) }
+        // One LabelTransformer per `labels` entry, then the commonLabels one (there whenever either field is).
+        for l in k.labels {
+            let specs = l.includeSelectors ? TransformerConfig.adding(KustomizeFieldSpecs.commonLabels, config.commonLabels)
+                : l.includeTemplates ? TransformerConfig.adding(KustomizeFieldSpecs.templateLabels, config.templateLabels)
+                : [FieldSpec("metadata/labels", create: true)]
+            if !l.pairs.isEmpty { for r in resources { addPairs(l.pairs, r, specs: specs) } }
+            noteTransformer("LabelTransformer", dir: dir, resources)
         }
-        for l in k.labels where !l.pairs.isEmpty {
-            let specs = l.includeSelectors ? KustomizeFieldSpecs.commonLabels
-                : l.includeTemplates ? KustomizeFieldSpecs.templateLabels : [FieldSpec("metadata/labels", create: true)]
-            for r in resources { addPairs(l.pairs, r, specs: specs) }
+        if !k.commonLabels.isEmpty || !k.labels.isEmpty {
+            let specs = TransformerConfig.adding(KustomizeFieldSpecs.commonLabels, config.commonLabels)
+            for r in resources where !k.commonLabels.isEmpty { addPairs(k.commonLabels, r, specs: specs) }
+            noteTransformer("LabelTransformer", dir: dir, resources)
         }
         if !k.commonAnnotations.isEmpty {
-            for r in resources { addPairs(k.commonAnnotations, r, specs: KustomizeFieldSpecs.commonAnnotations) }
+            let specs = TransformerConfig.adding(KustomizeFieldSpecs.commonAnnotations, config.commonAnnotations)
+            for r in resources { addPairs(k.commonAnnotations, r, specs: specs) }
+            noteTransformer("AnnotationsTransformer", dir: dir, resources)
         }
         for p in k.patchesJson6902 {
             try applyPatchEntry(p, dir: dir, resources: resources, legacyJSON: true)
+            noteTransformer("PatchJson6902Transformer", dir: dir, resources)
         }
         for rep in k.replicas {
             // Each entry must name an object of a kind with replicas (by any name it had).
             var found = false
-            for spec in KustomizeFieldSpecs.replicas {
+            let replicaSpecs = TransformerConfig.adding(KustomizeFieldSpecs.replicas, config.replicas)
+            for spec in replicaSpecs {
                 for r in resources where r.allNames.contains(rep.name) && spec.applies(to: r.object) {
                     found = true
                     spec.apply(to: &r.object) { $0 = rep.count }
                 }
             }
             if !found {
-                let gvks = KustomizeFieldSpecs.replicas.map { "\($0.kind ?? "~K").[noVer].[noGrp]" }
+                let gvks = replicaSpecs.map { "\($0.kind ?? "~K").[noVer].[noGrp]" }
                 throw KustomizeError("resource with name \(rep.name) does not match a config with the following GVK [\(gvks.joined(separator: " "))]")
             }
+            noteTransformer("ReplicaCountTransformer", dir: dir, resources)
         }
         if !k.images.isEmpty {
-            for r in resources { KustomizeImages.apply(k.images, to: &r.object) }
+            for r in resources {
+                KustomizeImages.apply(k.images, to: &r.object)
+                for spec in config.images {
+                    spec.apply(to: &r.object) { if let v = $0.string { $0 = .string(KustomizeImages.update(v, k.images)) } }
+                }
+            }
+            for _ in k.images { noteTransformer("ImageTagTransformer", dir: dir, resources) }
         }
         let current = resources
-        for rep in try KustomizeReplacements.entries(k, dir: dir, read: { try KustomizeFS.read(KustomizeFS.join(dir, $0)) }) {
+        let replacements = try KustomizeReplacements.entries(k, dir: dir, read: { try KustomizeFS.read(KustomizeFS.join(dir, $0)) })
+        for rep in replacements {
             try KustomizeReplacements.apply(rep, to: current, select: { try self.select($0, current) })
         }
+        if !replacements.isEmpty { noteTransformer("ReplacementTransformer", dir: dir, resources) }
     }
 
     /// Two objects the namespace made one id: kustomize's error dumps both with the ids they had.
@@ -508,19 +541,23 @@ public struct KustomizeBuilder {
             spec.apply(to: &r.object) { value in
                 var o = value.object ?? JSONObject()
                 if value.object == nil && !value.isNull { return }
-                for (k, v) in pairs { o[k] = .string(v) }
+                for (k, v) in pairs { o[KustomizeScalars.key(k)] = .string(v) }
                 value = .object(o)
             }
         }
     }
 
-    private func readPatchFile(_ path: String, dir: String, config: String) throws -> String {
+    private func readPatchFile(_ path: String, dir: String, config: String, transformer: String = "PatchTransformer") throws -> String {
         let full = KustomizeFS.join(dir, path)
-        let failure = "trouble configuring builtin PatchTransformer with config: `\n\(config)`: failed to get the patch file from path(\(path)): "
+        let configuring = "trouble configuring builtin \(transformer) with config: `\n\(config)`: "
+        let failure = configuring + "failed to get the patch file from path(\(path)): "
         guard KustomizeFS.isFile(full) else {
             throw KustomizeError(failure + "evalsymlink failure on '\(full)' : lstat \(full): no such file or directory")
         }
-        if let refusal = KustomizeFS.outsideRoot(full, root: dir, restricted: rootOnly) { throw KustomizeError(failure + refusal) }
+        if let refusal = KustomizeFS.outsideRoot(full, root: dir, restricted: rootOnly) {
+            // patchesStrategicMerge reports the loader's refusal alone.
+            throw KustomizeError((transformer == "PatchTransformer" ? failure : configuring) + refusal)
+        }
         return try KustomizeFS.read(full)
     }
 
@@ -530,7 +567,7 @@ public struct KustomizeBuilder {
         if !p.path.isEmpty {
             text = try readPatchFile(p.path, dir: dir, config: "path: \(p.path)\n")
         }
-        var docs = try YAMLCodec.decodeDocuments(text, source: p.path, kyamlBooleans: true)
+        var docs = try YAMLCodec.decodeDocuments(text, source: p.path, kyaml: true)
         // A JSON 6902 patch is decoded as sigs.k8s.io/yaml does (YAML 1.1: `value: y` is true).
         if docs.first?.array != nil || legacyJSON { docs = try YAMLCodec.decodeDocuments(text, source: p.path) }
         if legacyJSON || docs.first?.array != nil {
@@ -559,11 +596,11 @@ public struct KustomizeBuilder {
                 let (name, kind) = (r.name, r.kind)
                 // kustomize's objects carry internal annotations while it builds, so a patch may add to
                 // /metadata/annotations of an object that has none.
-                var doc = r.object
+                var doc = try KustomizeScalars.toJSON(r.object)
                 let hadAnnotations = !doc["metadata"]["annotations"].isNull
                 if !hadAnnotations, doc["metadata"].object != nil { doc["metadata"]["annotations"] = .emptyObject }
                 doc = try KustomizeJSONPatch.apply(ops, to: doc)
-                KustomizeBuilder.stringifyMetadata(&doc)
+                KustomizeScalars.annotationsFromJSON(&doc)
                 if !hadAnnotations, doc["metadata"]["annotations"].object?.isEmpty == true {
                     doc["metadata"]["annotations"] = .null
                     if case .object(var md) = doc["metadata"] { md["annotations"] = nil; doc["metadata"] = .object(md) }
@@ -625,7 +662,10 @@ public struct KustomizeBuilder {
                 p["apiVersion"] = .string(r.apiVersion)
             }
             let name = r.name
-            if legacy { KustomizeBuilder.stringifyMetadata(&p) }  // patchesStrategicMerge files are read as resources
+            // A patch with a target, and a patchesStrategicMerge file, merges its labels and annotations
+            // into a copy of itself as strings first (kustomize's CopyMergeMetaDataFieldsFrom).
+            if legacy || target != nil { KustomizeScalars.metadataAsText(&p, fields: ["labels", "annotations"]) }
+            p = KustomizeScalars.nullsDeep(p)
             let merged = try merger.merge(r.object, patch: p)
             if merged.isNull { r.deleted = true; continue }  // `$patch: delete` of the whole object
             let (kind, apiVersion) = (r.kind, r.apiVersion)
@@ -652,16 +692,8 @@ public struct KustomizeBuilder {
             if let re = kindRe, !re.matches(r.kind) { return false }
             if let re = nameRe, !re.matches(r.name), !re.matches(r.originalName) { return false }
             if let re = nsRe, !re.matches(r.namespace), !re.matches(r.previousNamespaces.first ?? r.namespace) { return false }
-            if let sel = labelSel {
-                var m: [String: String] = [:]
-                for (k, v) in r.object["metadata"]["labels"].stringMap { m[k] = v }
-                if !sel.matches(m) { return false }
-            }
-            if let sel = annotationSel {
-                var m: [String: String] = [:]
-                for (k, v) in r.object["metadata"]["annotations"].stringMap { m[k] = v }
-                if !sel.matches(m) { return false }
-            }
+            if let sel = labelSel, !sel.matches(KustomizeScalars.strings(r.object, "labels")) { return false }
+            if let sel = annotationSel, !sel.matches(KustomizeScalars.strings(r.object, "annotations")) { return false }
             return true
         }
     }
@@ -684,7 +716,7 @@ public struct KustomizeBuilder {
     }
 
     private func fixNameReferences(_ resources: [KustomizeResource]) {
-        for rule in KustomizeFieldSpecs.nameReferences {
+        for rule in config.nameReferences() {
             let referrals = resources.filter { $0.kind == rule.kind && $0.group == rule.group && !$0.previousNames.isEmpty || ($0.kind == rule.kind && $0.group == rule.group && !$0.previousNamespaces.isEmpty) }
             if referrals.isEmpty { continue }
             for referrer in resources {

@@ -47,8 +47,8 @@ enum KustomizeGenerators {
         var obj: JSONValue = ["apiVersion": "v1", "kind": .string(secret ? "Secret" : "ConfigMap")]
         obj["metadata"]["name"] = .string(g.name)
         if !g.namespace.isEmpty { obj["metadata"]["namespace"] = .string(g.namespace) }
-        if !labels.isEmpty { obj["metadata"]["labels"] = JSONValue(stringMap: labels) }
-        if !annotations.isEmpty { obj["metadata"]["annotations"] = JSONValue(stringMap: annotations) }
+        if !labels.isEmpty { obj["metadata"]["labels"] = KustomizeScalars.stringMap(labels) }
+        if !annotations.isEmpty { obj["metadata"]["annotations"] = KustomizeScalars.stringMap(annotations) }
         // A Secret keeps an empty `data`, a ConfigMap leaves it out.
         if !data.isEmpty || secret { obj["data"] = .object(data) }
         if !binary.isEmpty { obj["binaryData"] = .object(binary) }

@@ -85,10 +85,19 @@ enum KustomizeJSONPatch {
     static func member(_ container: JSONValue, _ key: String, context: String) throws -> JSONValue? {
         if let o = container.object { return o[key] }
         let a = container.array ?? []
-        guard let i = Int(key), i >= 0, i < a.count else {
-            throw KustomizeError("\(context): Unable to access invalid index: \(Int(key) ?? 0): invalid index referenced")
-        }
-        return a[i]
+        return a[try index(key, count: a.count, failure: invalidIndex(key, context))]
+    }
+
+    /// The array index a path segment names: within the array (`inserting`: up to its end as well), or
+    /// `failure` is thrown.
+    static func index(_ segment: String, count: Int, inserting: Bool = false, failure: @autoclosure () -> String) throws -> Int {
+        guard let i = Int(segment), i >= 0, inserting ? i <= count : i < count else { throw KustomizeError(failure()) }
+        return i
+    }
+
+    /// evanphx/json-patch's text for an index outside the array.
+    static func invalidIndex(_ segment: String, _ context: String) -> String {
+        "\(context): Unable to access invalid index: \(Int(segment) ?? 0): invalid index referenced"
     }
 
     private static func add(_ doc: inout JSONValue, _ path: [String], _ value: JSONValue, failure: String, context: String) throws {
@@ -100,10 +109,7 @@ enum KustomizeJSONPatch {
                 parent = .object(o)
             case .array(var a):
                 if last == "-" { a.append(value) } else {
-                    guard let i = Int(last), i >= 0, i <= a.count else {
-                        throw KustomizeError("\(context): Unable to access invalid index: \(Int(last) ?? 0): invalid index referenced")
-                    }
-                    a.insert(value, at: i)
+                    a.insert(value, at: try index(last, count: a.count, inserting: true, failure: invalidIndex(last, context)))
                 }
                 parent = .array(a)
             default: throw KustomizeError("\(failure): \(missingValue)")
@@ -121,10 +127,7 @@ enum KustomizeJSONPatch {
                 }
                 parent = .object(o)
             case .array(var a):
-                guard let i = Int(last), i >= 0, i < a.count else {
-                    throw KustomizeError("\(context): Unable to access invalid index: \(Int(last) ?? 0): invalid index referenced")
-                }
-                a.remove(at: i)
+                a.remove(at: try index(last, count: a.count, failure: invalidIndex(last, context)))
                 parent = .array(a)
             default: throw KustomizeError("\(failure): \(missingValue)")
             }
@@ -140,10 +143,7 @@ enum KustomizeJSONPatch {
                 o[last] = value
                 parent = .object(o)
             case .array(var a):
-                guard let i = Int(last), i >= 0, i < a.count else {
-                    throw KustomizeError("replace operation does not apply: doc is missing key: \(pathText): \(missingValue)")
-                }
-                a[i] = value
+                a[try index(last, count: a.count, failure: "replace operation does not apply: doc is missing key: \(pathText): \(missingValue)")] = value
                 parent = .array(a)
             default: throw KustomizeError("\(failure): \(missingValue)")
             }

@@ -52,11 +52,12 @@ enum KustomizeReplacements {
             throw KustomizeError("multiple matches for selector \(id):\(fieldPath)")
         }
         let found = values(from.object, segments(fieldPath))
-        guard var value = found.first else {
+        // A null source (`~`, an empty value) is missing too.
+        guard var value = found.first, !value.isNull, KyamlScalar.text(value).map({ KyamlScalar.resolve($0) == .json(.null) }) != true else {
             throw KustomizeError("fieldPath `\(fieldPath)` is missing for replacement source \(id)")
         }
         let sourceOptions = Options(Kustomization.member(source, "options"))
-        if !sourceOptions.delimiter.isEmpty, let s = value.string {
+        if !sourceOptions.delimiter.isEmpty, let s = KyamlScalar.text(value) ?? value.string {
             let parts = split(s, sourceOptions.delimiter)
             guard sourceOptions.index >= 0, sourceOptions.index < parts.count else {
                 throw KustomizeError("options.index \(sourceOptions.index) is out of bounds for value \(s)")
@@ -74,15 +75,14 @@ enum KustomizeReplacements {
                     let hit = set(&obj, segments(path)[...], create: options.create) { old in
                         // A field the replacement creates gets the text untagged: kustomize writes it plain,
                         // so "5432" reads back as a number.
-                        if old.isNull, let text = value.string, let plain = try? YAMLCodec.decode(text) {
-                            switch plain {
-                            case .int, .double, .bool: return plain
-                            default: break
-                            }
+                        // (The text keeps its place's meaning: an annotation reads `0x1F` back as written.)
+                        if old.isNull, options.delimiter.isEmpty, let text = value.string, KyamlScalar.text(text) == nil {
+                            if case .json(.string) = KyamlScalar.resolve(text) { return value }
+                            return .string(KyamlScalar.raw(text))
                         }
                         guard !options.delimiter.isEmpty else { return value }
-                        var parts = split(old.string ?? "", options.delimiter)
-                        let v = value.string ?? Kustomization.scalar(value)
+                        var parts = split(KyamlScalar.text(old) ?? old.string ?? "", options.delimiter)
+                        let v = KyamlScalar.text(value) ?? value.string ?? Kustomization.scalar(value)
                         if options.index >= parts.count { parts.append(v) } else if options.index < 0 { parts.insert(v, at: 0) } else {
                             parts[options.index] = v
                         }

@@ -1,3 +1,4 @@
+import KubeCodec
 import KubeModel
 
 /// `vars` (legacy): `$(NAME)` in container commands, args, env values and mount paths (and Ingress
@@ -67,7 +68,7 @@ enum KustomizeVars {
         }
     } + [FieldSpec("spec/rules/host", kind: "Ingress"), FieldSpec("spec/tls/hosts", kind: "Ingress")]
 
-    static func resolve(_ vars: [KustomizeVar], in resources: [KustomizeResource]) throws {
+    static func resolve(_ vars: [KustomizeVar], in resources: [KustomizeResource], extraSpecs: [FieldSpec] = []) throws {
         if vars.isEmpty { return }
         var values: [String: String] = [:]
         for v in vars {
@@ -86,10 +87,10 @@ enum KustomizeVars {
             if value.isNull {
                 throw KustomizeError("field specified in var '\(v.defaultedText)' not found in corresponding resource")
             }
-            values[v.name] = Kustomization.scalar(value)
+            values[v.name] = KyamlScalar.text(value) ?? Kustomization.scalar(value)
         }
         for r in resources {
-            for spec in specs {
+            for spec in TransformerConfig.adding(specs, extraSpecs) {
                 spec.apply(to: &r.object) { value in substitute(&value, values) }
             }
         }

@@ -31,8 +31,9 @@ enum CreateCommand {
             // else: `--dry-run=client -o yaml` shows it, and so does `--save-config`'s annotation.
             var obj = info.objectInNamespace
             if saveConfig { obj = LastApplied.annotate(obj) }
-            // The server's decoder checks fields on every other request (the admission chain).
-            if dryRun == .client {
+            // The server's decoder checks fields on every other request (the admission chain). With
+            // `--validate=false` kubectl validates nothing itself: a client dry run prints the object as read.
+            if dryRun == .client, validation != .ignore {
                 for w in try SchemaCheck.check(obj, type: type, mode: validation, source: info.source, verb: "creating") { inv.warn(w) }
             }
             return (type, obj, info.namespace)

@@ -6,6 +6,6 @@ enum KustomizeSource {
     static func read(_ dir: String, warn: (String) -> Void) throws -> [SourcedObject] {
         var builder = KustomizeBuilder()
         defer { for w in builder.warnings { warn(w) } }
-        return try builder.build(dir).map { SourcedObject(source: dir, object: $0) }
+        return try builder.build(dir).map { SourcedObject(source: dir, object: KustomizeBuilder.jsonObject($0)) }
     }
 }

@@ -904,6 +904,154 @@ def fam_scalars(n):
         case("scalars-%03d" % i, files)
 
 
+# ---------- round 4: kyaml scalars by place, keys that are no strings, transformerAnnotations, configurations ----------
+
+SCALARS4 = SCALARS + ["0X1f", "+12", "-0x10", "1_0", "0o777", "0b11", "2001-12-14T21:59:43.10-05:00", "2001-12-14 21:59:43.5",
+                      "2001-12-14t21:59:43Z", "18446744073709551615", "18446744073709551616", "-9223372036854775809",
+                      "9223372036854775807", "1e21", "1e6", "123456789.0", "NaN", "Inf", "FALSE", "NULL", "", "!!int 7",
+                      "!!str 0x1F", "!!float 3", "\"0x1F\"", "[a, 1]", "{a: 0x1F}"]
+KEYS4 = ["on", "off", "yes", "y", "1", "2.5", "true", "0x1F", "ok", "n", "12345678901234567890", "2001-12-14"]
+
+
+def fam_kyaml(n):
+    """Scalars in every place kustomize treats differently: data, labels, annotations (top and template),
+    spec fields, keys; with patches with and without a target, patchesStrategicMerge, JSON patches, bases."""
+    for i in range(n):
+        v = lambda: R.choice(SCALARS4)
+        files = {}
+        data = "".join("  k%d: %s\n" % (j, v()) for j in range(R.randint(1, 4)))
+        labels = {"app": "web"}
+        if R.random() < 0.6:
+            labels["l1"] = v()
+        ann = {"a1": v(), "a2": v()} if R.random() < 0.8 else None
+        cm = meta("ConfigMap", "v1", "cm", labels=labels if R.random() < 0.3 else None, ann=ann) + "data:\n" + data
+        if R.random() < 0.2:
+            cm += "binaryData:\n  %s: aGk=\n" % R.choice(KEYS4)
+        dep = workload("Deployment", "web", {}, labels={"app": "web"}, replicas=R.choice([None, "2", "0x2", "2.0"]))
+        if ann is not None or R.random() < 0.5:
+            dep = dep.replace("  labels:\n    app: web\n", "  labels:\n    app: web\n    l2: %s\n  annotations:\n    d1: %s\n" % (v(), v()), 1)
+        if R.random() < 0.5:
+            dep = dep.replace("      labels:\n        app: web\n", "      labels:\n        app: web\n      annotations:\n        t1: %s\n" % v(), 1)
+        files["cm.yaml"] = cm
+        files["dep.yaml"] = dep
+        fields = {"resources": ["cm.yaml", "dep.yaml"]}
+        mode = R.randint(0, 6)
+        if mode == 1:
+            files["p.yaml"] = ("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  labels:\n    pl: %s\n  annotations:\n    pa: %s\n"
+                               "spec:\n  template:\n    metadata:\n      annotations:\n        pt: %s\n" % (v(), v(), v()))
+            fields["patches"] = "\n- path: p.yaml\n" + ("  target:\n    kind: Deployment\n" if R.random() < 0.5 else "")
+        elif mode == 2:
+            files["p.yaml"] = ("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n  labels:\n    pl: %s\n  annotations:\n    pa: %s\ndata:\n  pk: %s\n" % (v(), v(), v()))
+            fields["patchesStrategicMerge"] = ["p.yaml"]
+        elif mode == 3:
+            ops = R.choice(["/metadata/annotations/ja", "/metadata/labels/jl", "/data/jd", "/spec/template/metadata/annotations/jt"])
+            fields["patches"] = ("\n- patch: |-\n    - op: add\n      path: %s\n      value: %s\n  target:\n    kind: %s\n"
+                                 % (ops, v(), "Deployment" if "spec" in ops else R.choice(["Deployment", "ConfigMap"])))
+        elif mode == 4:
+            files["base/kustomization.yaml"] = "resources:\n- ../cm.yaml\n- ../dep.yaml\nnamePrefix: b-\n"
+            fields = {"resources": ["base"], "commonAnnotations": "\n  c: %s\n" % R.choice(["\"yes\"", "x", "\"0x1F\""])}
+        elif mode == 5:
+            fields["patches"] = ("\n- patch: |-\n    apiVersion: v1\n    kind: ConfigMap\n    metadata:\n      name: cm\n      labels:\n        %s: %s\n"
+                                 "  target:\n    labelSelector: %s\n" % (R.choice(KEYS4), v(), R.choice(["app=web", "l1", "!l1", "l1 in (31, 0x1F, true)"])))
+        elif mode == 6:
+            fields["replacements"] = ("\n- source:\n    kind: ConfigMap\n    fieldPath: data.k0\n  targets:\n  - select:\n      kind: Deployment\n"
+                                      "    fieldPaths:\n    - metadata.annotations.r\n    - spec.template.metadata.labels.r\n    options:\n      create: true\n")
+        files["kustomization.yaml"] = kz(**fields)
+        case("kyaml-%03d" % i, files)
+
+
+def fam_keys(n):
+    """Keys a transformer writes that go-yaml v3 reads as no string (a kustomization's `on:` is `true`)."""
+    for i in range(n):
+        files = {"cm.yaml": configmap("cm"), "dep.yaml": workload(R.choice(["Deployment", "StatefulSet", "Job"]), "web", {})}
+        fields = {"resources": ["cm.yaml", "dep.yaml"]}
+        k = R.choice(KEYS4)
+        mode = R.randint(0, 5)
+        if mode == 0:
+            fields["commonLabels"] = "\n  %s: x\n  a: b\n" % k
+        elif mode == 1:
+            fields["labels"] = "\n- pairs:\n    %s: x\n  includeSelectors: %s\n" % (k, R.choice(["true", "false"]))
+        elif mode == 2:
+            fields["commonAnnotations"] = "\n  %s: x\n" % k
+        elif mode == 3:
+            fields["generatorOptions"] = "\n  labels:\n    %s: x\n" % k
+            fields["configMapGenerator"] = "\n- name: g\n  literals:\n  - a=b\n"
+        elif mode == 4:
+            fields["configMapGenerator"] = "\n- name: g\n  literals:\n  - a=b\n  options:\n    annotations:\n      %s: x\n" % k
+        else:
+            files["cm.yaml"] = meta("ConfigMap", "v1", "cm") + "data:\n  %s: x\n  b: c\n" % k
+        if R.random() < 0.3:
+            fields["patches"] = "\n- patch: |-\n    - op: add\n      path: /metadata/annotations/z\n      value: q\n  target:\n    kind: ConfigMap\n"
+        files["kustomization.yaml"] = kz(**fields)
+        case("keys-%03d" % i, files)
+
+
+def fam_buildmeta(n):
+    """buildMetadata over every builtin transformer, bases and components."""
+    for i in range(n):
+        files = {"cm.yaml": configmap("cm"), "dep.yaml": workload("Deployment", "web", {"cm": "cm"}, replicas=1)}
+        fields = {"resources": ["cm.yaml", "dep.yaml"]}
+        opts = pick(["namespace: ns", "namePrefix: p-", "nameSuffix: -s", "commonLabels:\n  a: b", "labels:\n- pairs:\n    c: d\n- pairs:\n    e: f\n  includeTemplates: true",
+                     "commonAnnotations:\n  g: h", "images:\n- name: nginx\n  newTag: \"2\"\n- name: busybox\n  newTag: \"3\"",
+                     "replicas:\n- name: web\n  count: 4",
+                     "patches:\n- patch: |-\n    - op: add\n      path: /data/x\n      value: y\n  target:\n    kind: ConfigMap\n- path: p.yaml",
+                     "patchesStrategicMerge:\n- p.yaml", "patchesJson6902:\n- target: {version: v1, kind: ConfigMap, name: cm}\n  patch: '[{\"op\": \"add\", \"path\": \"/data/j\", \"value\": \"1\"}]'",
+                     "replacements:\n- source: {kind: ConfigMap, name: cm, fieldPath: data.a}\n  targets:\n  - select: {kind: Deployment}\n    fieldPaths: [metadata.annotations.r]\n    options: {create: true}",
+                     "configMapGenerator:\n- name: gen\n  literals: [a=b]"], R.randint(1, 5))
+        files["p.yaml"] = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\ndata:\n  p: q\n"
+        bm = R.choice(["[transformerAnnotations]", "[originAnnotations, transformerAnnotations]", "[transformerAnnotations, managedByLabel]"])
+        layout = R.randint(0, 2)
+        text = "\n".join(opts) + "\n"
+        if layout == 0:
+            files["kustomization.yaml"] = kz(**fields) + text + "buildMetadata: %s\n" % bm
+        elif layout == 1:
+            files["base/kustomization.yaml"] = "resources:\n- ../cm.yaml\n- ../dep.yaml\n" + text.replace("- p.yaml", "- ../p.yaml").replace("path: p.yaml", "path: ../p.yaml")
+            files["kustomization.yaml"] = "resources:\n- base\nnamePrefix: top-\nbuildMetadata: %s\n" % bm
+        else:
+            files["comp/kustomization.yaml"] = "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n" + text.replace("- p.yaml", "- ../p.yaml").replace("path: p.yaml", "path: ../p.yaml")
+            files["kustomization.yaml"] = kz(**fields) + "components:\n- comp\ncommonAnnotations:\n  top: \"1\"\nbuildMetadata: %s\n" % bm
+        case("buildmeta-%03d" % i, files)
+
+
+def fam_configs(n):
+    """`configurations`: field specs for custom kinds and builtin ones, in a base or the top, and their errors."""
+    for i in range(n):
+        foo = ("apiVersion: x.io/v1\nkind: Foo\nmetadata:\n  name: f\nspec:\n  cm: cm\n  cms: [cm, other]\n  secretRef:\n    name: sec\n"
+               "  image: nginx:1\n  pods:\n  - image: busybox\n  selector: {}\n  count: 1\n  text: $(V)\n  targetNs: q\n  owner: f\n")
+        files = {"foo.yaml": foo, "cm.yaml": configmap("cm"), "sec.yaml": secret("sec"), "dep.yaml": workload("Deployment", "web", {"cm": "cm"})}
+        specs = {
+            "nameReference": "- kind: ConfigMap\n  fieldSpecs:\n  - path: spec/cm\n    kind: Foo\n  - path: spec/cms\n    kind: Foo\n- kind: Secret\n  version: v1\n  fieldSpecs:\n  - path: spec/secretRef/name\n    kind: Foo\n- kind: Foo\n  group: x.io\n  fieldSpecs:\n  - path: spec/owner\n    kind: Foo\n",
+            "commonLabels": "- path: spec/selector\n  kind: Foo\n  create: %s\n- path: spec/extra/labels\n  kind: Foo\n  create: true\n" % R.choice(["true", "false"]),
+            "templateLabels": "- path: spec/tpl/labels\n  kind: Foo\n  create: true\n",
+            "commonAnnotations": "- path: spec/ann\n  kind: Foo\n  create: true\n",
+            "images": "- path: spec/image\n  kind: Foo\n- path: spec/pods/image\n  kind: Foo\n",
+            "replicas": "- path: spec/count\n  kind: Foo\n",
+            "varReference": "- path: spec/text\n  kind: Foo\n",
+            "namePrefix": "- path: spec/owner\n  kind: Foo\n",
+            "namespace": "- path: spec/targetNs\n  kind: Foo\n  create: true\n",
+        }
+        chosen = pick(list(specs), R.randint(1, 5))
+        conf = "".join("%s:\n%s" % (k, specs[k]) for k in chosen)
+        bad = R.random() < 0.2
+        if bad:
+            conf = R.choice(["bogus: 1\n", "- a\n", "commonLabels:\n- path: metadata/labels\n  create: false\n", "images: 3\n",
+                             "nameReference:\n- kind: ConfigMap\n  fieldSpecs:\n  - path: x\n    create: maybe\n", "commonLabels:\n- path: spec/x\n  kind: Foo\n  create: true\n- path: spec/x\n  kind: Foo\n"])
+        files["conf.yaml"] = conf
+        top = ["namePrefix: p-", "namespace: ns", "commonLabels:\n  a: b", "labels:\n- pairs:\n    t: u\n  includeTemplates: true",
+               "commonAnnotations:\n  c: d", "images:\n- name: nginx\n  newTag: \"2\"\n- name: busybox\n  newName: bb",
+               "replicas:\n- name: f\n  count: 5",
+               "vars:\n- name: V\n  objref: {kind: ConfigMap, name: cm, apiVersion: v1}\n  fieldref: {fieldpath: data.a}"]
+        text = "\n".join(pick(top, R.randint(2, 6))) + "\n"
+        res = "resources:\n- foo.yaml\n- cm.yaml\n- sec.yaml\n- dep.yaml\n"
+        if R.random() < 0.3:
+            files = {"base/" + k: v for k, v in files.items()}
+            files["base/kustomization.yaml"] = res + "configurations:\n- conf.yaml\n"
+            files["kustomization.yaml"] = "resources:\n- base\n" + text
+        else:
+            files["kustomization.yaml"] = res + "configurations:\n- conf.yaml\n" + text
+        case("configs-%03d" % i, files)
+
+
 def round_of_families():
     fam_nameref(70)
     fam_namespace(25)
@@ -934,6 +1082,17 @@ fam_create_k(R.sample(simple, 40))
 R = random.Random(11)
 PREFIX = "s3-"
 fam_scalars(40)
+# Round 4: kyaml scalars by place, keys that are no strings, transformerAnnotations, configurations (after
+# round 3's fixes; seed drawn before either binary ran on these inputs).
+R = random.Random(20261241)
+PREFIX = "s4-"
+start = len(lines)
+fam_kyaml(60)
+fam_keys(25)
+fam_buildmeta(30)
+fam_configs(40)
+simple = [l["name"] for l in lines[start:] if len(l["args"]) == 2 and "#" not in l["name"]]
+fam_create_k(R.sample(simple, 25))
 with open(os.path.join(here, "cases.jsonl"), "w", encoding="utf-8") as f:
     for l in lines:
         f.write(json.dumps(l, ensure_ascii=False) + "\n")

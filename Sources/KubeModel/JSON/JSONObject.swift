@@ -32,6 +32,29 @@ public struct JSONObject: Sendable, Equatable, Sequence {
         }
     }
 
+    /// The value for `key`, changed in place (`.null` when missing; a missing key is appended once the
+    /// change is done): nested changes such as `pod["status"]["phase"] = ...` do not copy each level.
+    public subscript(modifying key: String) -> JSONValue {
+        get { self[key] ?? .null }
+        _modify {
+            if let i = index(of: key) {
+                yield &values[i]
+            } else {
+                var v = JSONValue.null
+                defer {
+                    keys.append(key)
+                    values.append(v)
+                }
+                yield &v
+            }
+        }
+    }
+
+    public mutating func reserveCapacity(_ n: Int) {
+        keys.reserveCapacity(n)
+        values.reserveCapacity(n)
+    }
+
     /// Appends without checking for an existing key: for decoders that already de-duplicated.
     public mutating func appendUnchecked(_ key: String, _ value: JSONValue) {
         keys.append(key)

@@ -54,6 +54,22 @@ extension JSONValue {
                 self = .object(o)
             }
         }
+        // The same as get-then-set, without copying the member being changed (nested assignments).
+        _modify {
+            if case .object(var o) = self {
+                self = .null
+                defer { self = .object(o) }
+                yield &o[modifying: key]
+            } else if case .null = self {
+                var o = JSONObject()
+                defer { self = .object(o) }
+                yield &o[modifying: key]
+            } else {
+                // Not an object: reads give null and writes are ignored, as with the setter.
+                var ignored = JSONValue.null
+                yield &ignored
+            }
+        }
     }
 
     public subscript(index: Int) -> JSONValue {
@@ -135,6 +151,7 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
         var o = JSONObject()
+        o.reserveCapacity(elements.count)
         for (k, v) in elements { o[k] = v }
         self = .object(o)
     }

@@ -19,58 +19,79 @@ public struct JSONWriteOptions: Sendable {
 
 extension JSONValue {
     public func jsonString(_ options: JSONWriteOptions = .kubectl) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(256)
-        writeJSON(into: &out, options: options, level: 0)
-        return String(decoding: out, as: UTF8.self)
+        var sink = JSONByteSink(capacity: 1024)
+        defer { sink.free() }
+        writeJSON(into: &sink, options: options, level: 0)
+        return sink.string
     }
 
     /// Compact JSON with sorted keys, as Go's `json.Marshal` of an unstructured value.
     public var compactJSON: String { jsonString(.compact) }
 
     public func writeJSON(into out: inout [UInt8], options: JSONWriteOptions, level: Int) {
+        var sink = JSONByteSink(capacity: 1024)
+        defer { sink.free() }
+        writeJSON(into: &sink, options: options, level: level)
+        sink.appendBytes(to: &out)
+    }
+
+    func writeJSON(into out: inout JSONByteSink, options: JSONWriteOptions, level: Int) {
         switch self {
-        case .null: out.append(contentsOf: "null".utf8)
-        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-        case .int(let i): appendDecimal(i, into: &out)
-        case .double(let d): out.append(contentsOf: goFormatFloat(d).utf8)
-        case .string(let s): writeJSONString(s, into: &out, escapeHTML: options.escapeHTML)
+        case .null: out.append(ascii: "null")
+        case .bool(let b): out.append(ascii: b ? "true" : "false")
+        case .int(let i): out.appendDecimal(i)
+        case .double(let d): out.append(ascii: goFormatFloat(d))
+        case .string(let s): out.appendJSONString(s, escapeHTML: options.escapeHTML)
         case .array(let a):
-            if a.isEmpty { out.append(contentsOf: "[]".utf8); return }
-            out.append(UInt8(ascii: "["))
-            for (i, v) in a.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
+            if a.isEmpty { out.append(0x5B); out.append(0x5D); return }
+            out.append(0x5B)
+            var first = true
+            for v in a {
+                if !first { out.append(0x2C) }
+                first = false
                 newline(&out, options, level + 1)
                 v.writeJSON(into: &out, options: options, level: level + 1)
             }
             newline(&out, options, level)
-            out.append(UInt8(ascii: "]"))
+            out.append(0x5D)
         case .object(let o):
-            if o.isEmpty { out.append(contentsOf: "{}".utf8); return }
-            out.append(UInt8(ascii: "{"))
+            if o.isEmpty { out.append(0x7B); out.append(0x7D); return }
+            out.append(0x7B)
             // Members by position (in Go's key order when sorting), not looked up by key.
             func member(_ m: Int, first: Bool) {
-                if !first { out.append(UInt8(ascii: ",")) }
+                if !first { out.append(0x2C) }
                 newline(&out, options, level + 1)
-                writeJSONString(o.keys[m], into: &out, escapeHTML: options.escapeHTML)
-                out.append(UInt8(ascii: ":"))
-                if options.indent != nil { out.append(UInt8(ascii: " ")) }
+                out.appendJSONString(o.keys[m], escapeHTML: options.escapeHTML)
+                out.append(0x3A)
+                if options.indent != nil { out.append(0x20) }
                 o.values[m].writeJSON(into: &out, options: options, level: level + 1)
             }
-            if options.sortKeys {
+            if options.sortKeys, !o.keysAreSorted {
                 for (i, m) in o.keys.indices.sorted(by: { goStringLess(o.keys[$0], o.keys[$1]) }).enumerated() { member(m, first: i == 0) }
             } else {
                 for m in o.keys.indices { member(m, first: m == 0) }
             }
             newline(&out, options, level)
-            out.append(UInt8(ascii: "}"))
+            out.append(0x7D)
         }
     }
 
-    private func newline(_ out: inout [UInt8], _ options: JSONWriteOptions, _ level: Int) {
+    private func newline(_ out: inout JSONByteSink, _ options: JSONWriteOptions, _ level: Int) {
         guard let indent = options.indent else { return }
         out.append(0x0A)
-        for _ in 0..<(indent * level) { out.append(0x20) }
+        out.append(repeating: 0x20, count: indent * level)
+    }
+}
+
+extension JSONObject {
+    /// Whether the keys are already in Go's order (byte-wise), so a sorted writer can skip sorting.
+    var keysAreSorted: Bool {
+        var i = 1
+        while i < keys.count {
+            if !goStringLess(keys[i - 1], keys[i]) { return false }
+            i += 1
+        }
+        return true
     }
 }
 
@@ -95,51 +116,148 @@ func appendDecimal(_ i: Int64, into out: inout [UInt8]) {
 
 /// Go encoding/json string escaping, over the UTF-8 bytes: runs that need no escape are copied at once.
 public func writeJSONString(_ s: String, into out: inout [UInt8], escapeHTML: Bool = true) {
-    out.append(0x22)
-    var copy = s
-    copy.withUTF8 { bytes in
-        guard let p = bytes.baseAddress else { return }
-        let n = bytes.count
-        // Which ASCII bytes are escaped, one bit each: control characters, `"` and `\`, and with
-        // `escapeHTML` `<`, `>` and `&`. Bytes from 0x80 on are copied, but for U+2028 and U+2029.
-        let low: UInt64 = 0x0000_0004_FFFF_FFFF | (escapeHTML ? 1 << 0x26 | 1 << 0x3C | 1 << 0x3E : 0)
-        let high: UInt64 = 1 << (0x5C - 64)
-        var i = 0
-        var run = 0
-        while i < n {
-            let b = p[i]
-            if b < 0x40 {
-                if low & (1 << UInt64(b)) == 0 { i += 1; continue }
-            } else if b < 0x80 {
-                if high & (1 << UInt64(b &- 0x40)) == 0 { i += 1; continue }
-            } else {
-                // U+2028 and U+2029 (E2 80 A8/A9) are escaped; every other scalar is copied as it is.
-                guard b == 0xE2, i + 2 < n, p[i + 1] == 0x80, p[i + 2] == 0xA8 || p[i + 2] == 0xA9 else { i += 1; continue }
-                if i > run { out.append(contentsOf: UnsafeBufferPointer(start: p + run, count: i - run)) }
-                out.append(contentsOf: "\\u202".utf8)
-                out.append(p[i + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9"))
-                i += 3
-                run = i
-                continue
-            }
-            if i > run { out.append(contentsOf: UnsafeBufferPointer(start: p + run, count: i - run)) }
-            switch b {
-            case 0x22: out.append(0x5C); out.append(0x22)
-            case 0x5C: out.append(0x5C); out.append(0x5C)
-            case 0x0A: out.append(0x5C); out.append(UInt8(ascii: "n"))
-            case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "r"))
-            case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
-            case 0x08: out.append(0x5C); out.append(UInt8(ascii: "b"))
-            case 0x0C: out.append(0x5C); out.append(UInt8(ascii: "f"))
-            default:
-                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hexDigits[Int(b >> 4)], hexDigits[Int(b & 0xF)]])
-            }
-            i += 1
-            run = i
-        }
-        if n > run { out.append(contentsOf: UnsafeBufferPointer(start: p + run, count: n - run)) }
+    var sink = JSONByteSink(capacity: s.utf8.count + 16)
+    defer { sink.free() }
+    sink.appendJSONString(s, escapeHTML: escapeHTML)
+    sink.appendBytes(to: &out)
+}
+
+/// What a byte needs in a JSON string as Go writes it: 0 nothing, 1 an escape, 2 an escape when HTML
+/// characters are escaped (`<`, `>`, `&`), 3 a look at the bytes after it (0xE2 may start U+2028/U+2029).
+private let jsonByteClass: [UInt8] = (0..<256).map { b -> UInt8 in
+    if b < 0x20 || b == 0x22 || b == 0x5C { return 1 }
+    if b == 0x3C || b == 0x3E || b == 0x26 { return 2 }
+    if b == 0xE2 { return 3 }
+    return 0
+}
+
+/// A growing byte buffer for the JSON writer: appends are stores and `memcpy`s, without the checks and
+/// calls an `[UInt8]` append makes. Its owner calls `free()` once done with it.
+struct JSONByteSink {
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = Swift.max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
     }
-    out.append(0x22)
+
+    func free() { base.deallocate() }
+
+    var string: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
+
+    func appendBytes(to out: inout [UInt8]) { out.append(contentsOf: UnsafeBufferPointer(start: base, count: count)) }
+
+    @inline(__always) private mutating func reserve(_ extra: Int) {
+        if count + extra > capacity { grow(count + extra) }
+    }
+
+    private mutating func grow(_ needed: Int) {
+        var c = capacity * 2
+        while c < needed { c *= 2 }
+        let b = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
+        b.update(from: base, count: count)
+        base.deallocate()
+        base = b
+        capacity = c
+    }
+
+    @inline(__always) mutating func append(_ b: UInt8) {
+        reserve(1)
+        base[count] = b
+        count += 1
+    }
+
+    mutating func append(_ p: UnsafePointer<UInt8>, _ n: Int) {
+        guard n > 0 else { return }
+        reserve(n)
+        (base + count).update(from: p, count: n)
+        count += n
+    }
+
+    mutating func append(repeating b: UInt8, count n: Int) {
+        guard n > 0 else { return }
+        reserve(n)
+        (base + count).update(repeating: b, count: n)
+        count += n
+    }
+
+    mutating func append(ascii s: String) {
+        var s = s
+        s.withUTF8 { append($0.baseAddress!, $0.count) }
+    }
+
+    mutating func appendDecimal(_ i: Int64) {
+        reserve(20)
+        if i < 0 { base[count] = UInt8(ascii: "-"); count += 1 }
+        var v = i.magnitude
+        var digits = 0
+        var n = v
+        repeat { digits += 1; n /= 10 } while n > 0
+        var p = count + digits - 1
+        repeat {
+            base[p] = UInt8(ascii: "0") + UInt8(v % 10)
+            v /= 10
+            p -= 1
+        } while v > 0
+        count += digits
+    }
+
+    /// Go encoding/json string escaping, over the UTF-8 bytes: runs that need no escape are copied at once.
+    mutating func appendJSONString(_ s: String, escapeHTML: Bool) {
+        var copy = s
+        copy.withUTF8 { bytes in
+            let n = bytes.count
+            // Quotes and the text in the common case (nothing to escape): one reservation.
+            reserve(n + 2)
+            base[count] = 0x22
+            count += 1
+            guard n > 0, let src = bytes.baseAddress else {
+                base[count] = 0x22
+                count += 1
+                return
+            }
+            jsonByteClass.withUnsafeBufferPointer { classes in
+                var i = 0, run = 0
+                while i < n {
+                    let c = classes[Int(src[i])]
+                    if c == 0 || (c == 2 && !escapeHTML) { i += 1; continue }
+                    if c == 3 {
+                        // U+2028 and U+2029 (E2 80 A8/A9) are escaped; every other scalar is copied as it is.
+                        if i + 2 < n, src[i + 1] == 0x80, src[i + 2] == 0xA8 || src[i + 2] == 0xA9 {
+                            append(src + run, i - run)
+                            append(ascii: "\\u202")
+                            append(src[i + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9"))
+                            i += 3
+                            run = i
+                            continue
+                        }
+                        i += 1
+                        continue
+                    }
+                    append(src + run, i - run)
+                    let b = src[i]
+                    switch b {
+                    case 0x22: append(0x5C); append(0x22)
+                    case 0x5C: append(0x5C); append(0x5C)
+                    case 0x0A: append(0x5C); append(UInt8(ascii: "n"))
+                    case 0x0D: append(0x5C); append(UInt8(ascii: "r"))
+                    case 0x09: append(0x5C); append(UInt8(ascii: "t"))
+                    case 0x08: append(0x5C); append(UInt8(ascii: "b"))
+                    case 0x0C: append(0x5C); append(UInt8(ascii: "f"))
+                    default:
+                        append(0x5C); append(UInt8(ascii: "u")); append(0x30); append(0x30)
+                        append(hexDigits[Int(b >> 4)]); append(hexDigits[Int(b & 0xF)])
+                    }
+                    i += 1
+                    run = i
+                }
+                append(src + run, n - run)
+            }
+            append(0x22)
+        }
+    }
 }
 
 /// Go's `strconv.FormatFloat(f, 'f' or 'e', -1, 64)` as encoding/json chooses it: plain decimal for

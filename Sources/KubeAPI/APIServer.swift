@@ -382,10 +382,10 @@ public final class APISession {
         }
         if name.isEmpty {
             throw APIError.invalid(kind: kindName, name: "", causes: [
-                .init(field: "metadata.name", message: "Required value: name or generateName is required")])
+                .init(field: "metadata.name", message: "Required value: name or generateName is required")], group: type.group)
         }
         let causes = Validation.objectMeta(obj, type: type)
-        if !causes.isEmpty { throw APIError.invalid(kind: kindName, name: name, causes: causes) }
+        if !causes.isEmpty { throw APIError.invalid(kind: kindName, name: name, causes: causes, group: type.group) }
         if type.namespaced {
             try requireNamespace(namespace, creating: type, name: givenName)
         }
@@ -448,7 +448,7 @@ public final class APISession {
                                     "the object has been modified; please apply your changes to the latest version and try again")
         }
         let causes = Validation.objectMeta(obj, type: type, old: old)
-        if !causes.isEmpty { throw APIError.invalid(kind: type.kind, name: name, causes: causes) }
+        if !causes.isEmpty { throw APIError.invalid(kind: type.kind, name: name, causes: causes, group: type.group) }
         for key in ["uid", "creationTimestamp", "generation", "deletionTimestamp"] {
             let v = old["metadata"][key]
             if v.isNull { obj.remove(["metadata", key]) } else { obj["metadata"][key] = v }

@@ -187,7 +187,12 @@ final class DeploymentRollout {
                          "ownerReferences": [c.ownerReference(stored, apiVersion: "apps/v1", kind: "Deployment")]],
             "spec": spec,
         ]
-        newRS = try c.s.create(rs, type: c.rsType, namespace: ns)
+        do {
+            newRS = try c.s.create(rs, type: c.rsType, namespace: ns)
+        } catch let e as APIError where e.reason == .invalid || e.reason == .forbidden {
+            try refusedReplicaSet(rsName, e)
+            return
+        }
         if count > 0 {
             c.event(stored, reason: "ScalingReplicaSet", message: "Scaled up replica set \(rsName) from 0 to \(count)",
                     component: "deployment-controller")
@@ -196,6 +201,24 @@ final class DeploymentRollout {
         if hasProgressDeadline {
             setCondition("Progressing", "True", "NewReplicaSetCreated", "Created new replica set \(strconvQuote(rsName))")
         }
+    }
+
+    /// getNewReplicaSet when the API server refuses the new ReplicaSet (a quota on ReplicaSets, or a
+    /// Deployment named so long that `<name>-<hash>` passes 253 characters): a Warning event
+    /// `ReplicaSetCreateError` and, with a progress deadline, Progressing False for the same reason,
+    /// written at once; the sync ends there (the command that wrote the Deployment succeeds).
+    func refusedReplicaSet(_ rsName: String, _ e: APIError) throws {
+        let message = "Failed to create new replica set \(strconvQuote(rsName)): \(e.message)"
+        if hasProgressDeadline {
+            setCondition("Progressing", "False", "ReplicaSetCreateError", message)
+            if let current = try c.s.find(c.deployType, namespace: ns, name: deploymentName) {
+                var u = current
+                u["status"]["conditions"] = d["status"]["conditions"]
+                try c.save(u, current, c.deployType)
+            }
+        }
+        c.event(stored, type: "Warning", reason: "ReplicaSetCreateError", message: message, component: "deployment-controller")
+        stop = true
     }
 
     // MARK: steps

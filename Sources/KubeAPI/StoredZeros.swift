@@ -40,9 +40,15 @@ extension APIServer {
         "Service", "RoleBinding", "ClusterRoleBinding", "ConfigMap", "Secret", "Role", "ClusterRole",
     ]
 
-    /// Reshapes the stored objects of the kinds whose fingerprint changed (see above); reads one range of
-    /// `config` keys when none did.
+    /// The whole table's stamp (`GoZeroValues.tableStamp`) once every kind's fingerprint is recorded: a
+    /// store holding the current one skips computing the fingerprints (a walk of most of the schema,
+    /// ~30 ms), so a command pays one `config` read.
+    static let storedZerosStampKey = "stored.go-zero-values"
+
+    /// Reshapes the stored objects of the kinds whose fingerprint changed (see above); reads one `config`
+    /// key when the table is the one the store was last shaped by.
     func upgradeStoredZeros() throws {
+        if try read({ try $0.tx.config(APIServer.storedZerosStampKey) }) == GoZeroValues.tableStamp { return }
         func stale(_ tx: StoreTransaction) throws -> [(key: String, fingerprint: String, types: [ResourceType])] {
             let entries = try tx.configEntries(withPrefix: APIServer.storedZerosKey)
             var stored: [String: String] = [:]
@@ -52,7 +58,6 @@ extension APIServer {
                 return !(entries.isEmpty && r.types.allSatisfy { APIServer.shapedBeforeFingerprints.contains($0.kind) })
             }
         }
-        guard try !read({ try stale($0.tx) }).isEmpty else { return }
         try store.write { tx in
             let session = makeSession(tx)
             for r in try stale(tx) {
@@ -60,6 +65,7 @@ extension APIServer {
                                                      rowFor: { session.row(for: $0, type: $1, resourceVersion: $2) })
             }
             for r in APIServer.zeroShapedResources { try tx.setConfig(APIServer.storedZerosKey + r.key, r.fingerprint) }
+            try tx.setConfig(APIServer.storedZerosStampKey, GoZeroValues.tableStamp)
         }
     }
 

@@ -11,6 +11,22 @@ public enum GoZeroValues {
     /// A fingerprint of what the table says of the definition `name` and of every definition its fields
     /// reach (FNV-1a 64 of their classification, field order and marks): the API layer reshapes the stored
     /// objects of a kind once whenever its fingerprint changes (`upgradeStoredZeros`).
+    /// One stamp for the whole table and the embedded schema it is read against, cheap to compute (the
+    /// table's text and the schema's size, not a walk): equal stamps mean equal fingerprints for every
+    /// kind, so a store that holds the current stamp needs no fingerprint computed.
+    public static let tableStamp: String = {
+        var h: UInt64 = 14_695_981_039_346_656_037
+        var text = GoFieldOrder.text
+        text.withUTF8 { bytes in
+            for b in bytes {
+                h ^= UInt64(b)
+                h = h &* 1_099_511_628_211
+            }
+        }
+        let schemaBytes = builtinSchemaChunks.reduce(0) { $0 + $1.utf8CodeUnitCount }
+        return String(h, radix: 16) + "-" + String(schemaBytes)
+    }()
+
     public static func fingerprint(of name: String, index: SchemaIndex = .builtin) -> String {
         var seen: Set<String> = []
         var stack = [name]

@@ -8,9 +8,6 @@ import KubeModel
 /// ""`, `replicas: 0`, a nil pointer or slice as `null`). Which fields are meant comes from the marks of
 /// `GoFieldOrder`; the zero value itself follows from the field's schema type.
 public enum GoZeroValues {
-    /// A fingerprint of what the table says of the definition `name` and of every definition its fields
-    /// reach (FNV-1a 64 of their classification, field order and marks): the API layer reshapes the stored
-    /// objects of a kind once whenever its fingerprint changes (`upgradeStoredZeros`).
     /// One stamp for the whole table and the embedded schema it is read against, cheap to compute (the
     /// table's text and the schema's size, not a walk): equal stamps mean equal fingerprints for every
     /// kind, so a store that holds the current stamp needs no fingerprint computed.
@@ -27,6 +24,9 @@ public enum GoZeroValues {
         return String(h, radix: 16) + "-" + String(schemaBytes)
     }()
 
+    /// A fingerprint of what the table says of the definition `name` and of every definition its fields
+    /// reach (FNV-1a 64 of their classification, field order and marks): the API layer reshapes the stored
+    /// objects of a kind once whenever its fingerprint changes (`upgradeStoredZeros`).
     public static func fingerprint(of name: String, index: SchemaIndex = .builtin) -> String {
         var seen: Set<String> = []
         var stack = [name]

@@ -58,5 +58,15 @@ public enum ErrorRenderer {
         }
     }
 
+    /// Go's `%v` of an error, as a command wraps it in its own words (`failed to patch: %v`): an API
+    /// server refusal is its Status message alone, without `Error from server (Reason): `.
+    static func goText(_ error: Error) -> String {
+        switch error {
+        case CLIError.api(let e): return e.message
+        case let e as APIError: return e.message
+        default: return lineFor(error)
+        }
+    }
+
     static func terminated(_ s: String) -> String { s.hasSuffix("\n") || s.isEmpty ? s : s + "\n" }
 }

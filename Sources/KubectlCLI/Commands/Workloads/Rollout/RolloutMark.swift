@@ -54,7 +54,7 @@ extension RolloutCommand {
             let result: JSONValue
             do { result = try Workloads.store(changed, type: type, inv: &inv, dryRun: dryRun) } catch {
                 // kubectl's `fmt.Errorf("failed to patch: %v", err)`: the refusal's message alone.
-                throw CLIError.message("failed to patch: " + SetCommand.refusalText(error))
+                throw CLIError.message("failed to patch: " + ErrorRenderer.goText(error))
             }
             try printer.printNow(result, type: t.type, operation: operation, inv: &inv)
         }

@@ -113,7 +113,7 @@ enum SetCommand {
                         errors.append(ErrorRenderer.lineFor(error))
                         continue
                     }
-                    errors.append(patchFailure + refusalText(error))
+                    errors.append(patchFailure + ErrorRenderer.goText(error))
                     continue
                 }
             }
@@ -137,15 +137,6 @@ enum SetCommand {
             throw CLIError.raw(m.hasPrefix("error: ") || m.hasPrefix("Error from server") ? m : "error: " + m)
         }
         throw CLIError.raw(errors.map { $0 + "\n" }.joined())
-    }
-
-    /// Go's `%v` of an API server refusal: the Status message alone.
-    static func refusalText(_ error: Error) -> String {
-        switch error {
-        case CLIError.api(let e): return e.message
-        case let e as APIError: return e.message
-        default: return messageText(error)
-        }
     }
 
     static func messageText(_ error: Error) -> String {

@@ -7,40 +7,15 @@
 # the timestamps it serves so kubectl's ages read as at T1 (bench/sweep/unshift.py puts absolute times
 # back). Each line of cases.txt is NAME<TAB>kubectl arguments; writes golden/NAME.{stdout,stderr,exit}.
 # TimeflowGoldenTests replays the same (random pod-name suffixes, container ids and pod UIDs masked).
-set -u
-HERE=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(cd "$HERE/../../../.." && pwd)
-BIN=${BIN:-$ROOT/.build/debug/kubectl-local}
-KUBECTL=${KUBECTL:-/usr/lib/google-cloud-sdk/bin/kubectl.1.32}
-OPENAPI=${OPENAPI:-$ROOT/../shared/openapi/v1.32}
+. "$(dirname "$0")/../served.sh"
 T0=2026-11-23T12:00:00Z T1=2026-11-23T12:05:00Z
-TMP=$(mktemp -d); mkdir "$TMP/fx"
-export KUBECTL_LOCAL_STORE=$TMP/store.db HOME=$TMP
 # Setup lines name files relative to this directory (manifests/...).
 grep -v '^#' "$HERE/setup.txt" | while read -r -a words; do
-    [ ${#words[@]} -gt 0 ] && (cd "$HERE" && KUBECTL_LOCAL_NOW=$T0 "$BIN" "${words[@]}" >/dev/null 2>&1)
+    [ ${#words[@]} -gt 0 ] && served_run $T0 "${words[@]}"
 done
-for r in $(KUBECTL_LOCAL_NOW=$T1 "$BIN" api-resources --verbs=list -o name); do
-    KUBECTL_LOCAL_NOW=$T1 "$BIN" get "$r" -A -o json 2>/dev/null \
-        | python3 -c 'import json,sys; print(json.dumps(json.load(sys.stdin).get("items",[])))' >"$TMP/fx/$r.json" || rm -f "$TMP/fx/$r.json"
-done
-FAKE_NOW=$T1 FAKE_DELTA_LOG=$TMP/delta python3 "$ROOT/Tests/KubeRegistryTests/Golden/describe/fake_cluster.py" "$OPENAPI" "$TMP/fx" "$TMP/port" &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null; rm -rf "$TMP"' EXIT INT TERM
-while [ ! -f "$TMP/port" ]; do sleep 0.1; done
-mkdir -p "$HERE/golden"
+served_start $T1
 grep -v '^#' "$HERE/cases.txt" | while IFS=$'\t' read -r name args; do
-    [ -n "$name" ] || continue
-    for try in 1 2 3; do
-        : >"$TMP/delta"
-        # shellcheck disable=SC2086
-        "$KUBECTL" --server="http://127.0.0.1:$(cat "$TMP/port")" --cache-dir="$TMP/cache" $args \
-            >"$TMP/out" 2>"$TMP/err" </dev/null
-        echo $? >"$HERE/golden/$name.exit"
-        [ "$(sort -u "$TMP/delta" | wc -l)" -le 1 ] && break
-    done
-    d=$(head -1 "$TMP/delta"); d=${d:-0}
-    python3 "$ROOT/bench/sweep/unshift.py" "$d" <"$TMP/out" >"$HERE/golden/$name.stdout"
-    python3 "$ROOT/bench/sweep/unshift.py" "$d" <"$TMP/err" >"$HERE/golden/$name.stderr"
+    # shellcheck disable=SC2086
+    [ -n "$name" ] && served_record "$name" $args
 done
 echo "recorded $(grep -vc '^#' "$HERE/cases.txt") cases"

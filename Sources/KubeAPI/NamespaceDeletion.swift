@@ -41,9 +41,10 @@ extension APISession {
     /// namespace, nil when it stays.
     @discardableResult
     func finishNamespace(_ name: String) throws -> JSONValue? {
+        // `storedRow`: the namespace this transaction read already is confirmed by its resource version,
+        // not read and expanded again (every pod of a namespace that goes asks).
         guard let nsType = registry.type(group: "", kind: "Namespace"),
-              let row = try tx.get(resource: nsType.storageKey, namespace: "", name: name) else { return nil }
-        let ns = try decode(row)
+              let (row, ns) = try storedRow(nsType, namespace: "", name: name) else { return nil }
         guard !ns["metadata"]["deletionTimestamp"].isNull else { return nil }
         var remaining: [String: Int] = [:], finalizers: [String: Int] = [:]
         for type in registry.types where type.namespaced {

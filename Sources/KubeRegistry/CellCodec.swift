@@ -4,26 +4,24 @@ import KubeModel
 /// prints rows without decoding objects. The encoding is a flat string: cells separated by U+001F; a
 /// time-dependent cell is U+001E, the epoch seconds, U+001D, prefix, U+001D, suffix.
 public enum CellCodec {
-    static let cellSep: Character = "\u{1F}"
-    static let sinceMark: Character = "\u{1E}"
-    static let partSep: Character = "\u{1D}"
-
+    /// Written as UTF-8 bytes: a text cell loses the three separators (each a control character, so
+    /// always a character of its own: dropping its byte is dropping that character).
     public static func encode(_ cells: [Cell]) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(96)
         for (i, c) in cells.enumerated() {
-            if i > 0 { out.append(cellSep) }
+            if i > 0 { out.append(0x1F) }
             switch c {
             case .text(let s):
-                out += s.contains(where: { $0 == cellSep || $0 == sinceMark || $0 == partSep })
-                    ? String(s.filter { $0 != cellSep && $0 != sinceMark && $0 != partSep }) : s
+                for b in s.utf8 where b != 0x1F && b != 0x1E && b != 0x1D { out.append(b) }
             case .since(let t, let p, let s):
-                out.append(sinceMark)
-                out += String(t.seconds)
-                out.append(partSep); out += p
-                out.append(partSep); out += s
+                out.append(0x1E)
+                out.append(contentsOf: String(t.seconds).utf8)
+                out.append(0x1D); out.append(contentsOf: p.utf8)
+                out.append(0x1D); out.append(contentsOf: s.utf8)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     public static func decode(_ text: String) -> [Cell] {

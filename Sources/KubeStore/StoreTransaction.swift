@@ -20,6 +20,11 @@ public final class StoreTransaction {
     /// Updates written with `deferred: true` whose row is not rewritten yet, by key: see
     /// `update(_:expectedResourceVersion:deferred:)`.
     var pendingUpdates: [String: PendingUpdate] = [:]
+    /// The stored data `get` read last (its BLOB and text) with the key and resource version it was
+    /// read at: the base of a state logged next for that object (`storedData`) without reading and
+    /// expanding the BLOB again. A key's data changes only with its resource version, except in
+    /// `rewriteInPlace`, which forgets it.
+    private var lastRead: (key: String, resourceVersion: Int64, data: StoredData)?
     /// Rows of `resource` whose resource version is below `belowVersion` have expired (as keys whose
     /// etcd lease ran out): no read returns or counts them, `update` and `delete` find none, and an
     /// `insert` of such a row's key replaces it. They stay in the file until `deleteExpired` or
@@ -65,7 +70,14 @@ public final class StoreTransaction {
         if !pendingUpdates.isEmpty { try flushUpdate(key: StoreTransaction.pendingKey(resource, namespace, name)) }
         let s = try db.statement(SQL.selectByKey)
         try s.bind([resource, namespace, name])
-        return try rows(s, full: true).first
+        defer { s.reset() }
+        guard try s.step() else { return nil }
+        let row = try readRow(s, full: true, resource: nil, namespace: nil)
+        if expiry != nil && isExpired(row.resource, row.resourceVersion) { return nil }
+        if db.codec.deltaFormat, let blob = s.blob(8) {
+            lastRead = (StoreTransaction.pendingKey(resource, namespace, name), row.resourceVersion, StoredData(blob: blob, text: row.data))
+        }
+        return row
     }
 
     /// The resource version of the row with this key, or nil when there is none: one index lookup,
@@ -368,7 +380,7 @@ public final class StoreTransaction {
         }
         if deferred {
             // Logged against the stored data (`DeltaCodec`): the row itself is encoded only if it is written.
-            let base = db.codec.deltaFormat ? try storedData(id: existing.id) : nil
+            let base = db.codec.deltaFormat ? try storedData(id: existing.id, key: key, resourceVersion: existing.resourceVersion) : nil
             let logged = db.codec.encode(row.data, against: base)
             pendingUpdates[key] = PendingUpdate(row: row, encoded: logged, base: base)
             return try logChange(.modified, row, encoded: logged)
@@ -379,7 +391,8 @@ public final class StoreTransaction {
     }
 
     /// The stored data of row `id` (the base of a logged state), or nil when it is not a BLOB.
-    private func storedData(id: Int64) throws -> StoredData? {
+    private func storedData(id: Int64, key: String, resourceVersion: Int64) throws -> StoredData? {
+        if let last = lastRead, last.resourceVersion == resourceVersion, last.key == key { return last.data }
         let s = try db.statement(SQL.selectDataByID)
         defer { s.reset() }
         try s.bind(1, id)
@@ -414,6 +427,7 @@ public final class StoreTransaction {
         if !pending.isEmpty { try flushPending() }
         if !pendingUpdates.isEmpty { try flushUpdates() }
         let existing = try currentRow(resource: row.resource, namespace: row.namespace, name: row.name)
+        lastRead = nil
         var row = row
         row.resourceVersion = existing.resourceVersion
         try rewrite(existing, with: row, encoded: db.codec.encode(row.data))
@@ -478,7 +492,7 @@ public final class StoreTransaction {
         var base = pendingUpdates.isEmpty ? nil : pendingUpdates[key]?.base
         if base == nil, db.codec.deltaFormat, pending[key] == nil,
            let stored = try? currentRow(resource: row.resource, namespace: row.namespace, name: row.name) {
-            base = try storedData(id: stored.id)
+            base = try storedData(id: stored.id, key: key, resourceVersion: stored.resourceVersion)
         }
         let encoded = db.codec.encode(row.data, against: base)
         try logChange(.modified, row, encoded: encoded)

@@ -61,16 +61,18 @@ extension ControllerManager {
     }
 
     /// Whether the pod's node is there and its kubelet reports (Ready is not Unknown).
+    /// The node is the scheduler's view of it (`nodeInfo`: read once per transaction, forgotten when a
+    /// node is written), not another read of the store per pod.
     func kubeletReachable(_ pod: JSONValue) throws -> Bool {
         guard let nodeName = pod["spec"]["nodeName"].string, !nodeName.isEmpty,
-              let node = try s.find(nodeType, namespace: "", name: nodeName) else { return false }
+              let node = try nodeInfo(nodeName)?.obj else { return false }
         return !(node["status"]["conditions"].array ?? []).contains { $0["type"].string == "Ready" && $0["status"].string == "Unknown" }
     }
 
     /// A pod marked for deletion: its kubelet starts stopping it (events, the stop on the agenda). A pod
     /// bound to a node that no longer exists has no kubelet: the pod garbage collector deletes it at once.
     func kubeletTerminating(_ pod: JSONValue) throws {
-        if let nodeName = pod["spec"]["nodeName"].string, !nodeName.isEmpty, try s.find(nodeType, namespace: "", name: nodeName) == nil,
+        if let nodeName = pod["spec"]["nodeName"].string, !nodeName.isEmpty, try nodeInfo(nodeName) == nil,
            (pod["metadata"]["deletionGracePeriodSeconds"].int ?? 0) > 0 {
             _ = try s.delete(podType, namespace: pod["metadata"]["namespace"].string ?? "", name: pod["metadata"]["name"].string ?? "",
                              gracePeriod: 0)

@@ -15,8 +15,11 @@ public struct JSONObject: Sendable, Equatable, Sequence {
     public var count: Int { keys.count }
     public var isEmpty: Bool { keys.isEmpty }
 
+    /// Keys of another length in UTF-8 are passed over without a string comparison (most keys of an
+    /// object differ in length): equal keys are the same bytes, as Go's map keys are.
     public func index(of key: String) -> Int? {
-        for i in keys.indices where keys[i] == key { return i }
+        let n = key.utf8.count
+        for i in keys.indices where keys[i].utf8.count == n && keys[i] == key { return i }
         return nil
     }
 

@@ -361,14 +361,14 @@ public final class StoreTransaction {
             try bindRow()
             try s.run()
         }
-        let id = db.lastInsertRowID
-        if let named, named != id {
+        if let named, named != db.lastInsertRowID {
             // The row took another id: its uid is kept as any other, with its index entry.
             let u = try db.statement(SQL.updateUID)
-            try u.bind(1, id)
+            try u.bind(1, db.lastInsertRowID)
             try u.bindUID(2, row.uid)
             try u.run()
         }
+        let id = db.lastInsertRowID
         let encoded = db.codec.encode(row.data)
         let entry = PendingRow(id: id, row: row, encoded: encoded, owners: owners)
         if deferred && alias == nil {

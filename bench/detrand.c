@@ -5,6 +5,8 @@
  *  - with DETRAND_FREEZE=1 the monotonic clock stands still, so the controllers' time budgets never run
  *    out and a large scale-up is cut into the same 500-pod transactions on every run (on a loaded machine
  *    the cut otherwise moves, and with it the order of random draws: two runs of one binary differ).
+ *  - with DETRAND_SEED=N the generator starts from another state (N x 2^48 added): give each command its own N, or
+ *    the uids two commands make are the same (objects then share uids, and owner references mix them up).
  * Build: gcc -O2 -shared -fPIC -o detrand.so bench/detrand.c -ldl
  * Use:   DETRAND_FREEZE=1 KUBECTL_LOCAL_NOW=2026-11-23T12:00:00Z LD_PRELOAD=$PWD/detrand.so kubectl-local ...
  * (a dynamically linked build: `swift build -c release`, not bench/run.sh's static one). */
@@ -20,6 +22,11 @@
 #include <time.h>
 
 static uint64_t state = 0x12345678abcdefULL;
+
+__attribute__((constructor)) static void seed(void) {
+    const char *s = getenv("DETRAND_SEED");
+    if (s) state += 0x1000000000000ULL * (uint64_t)strtoull(s, NULL, 10);
+}
 
 static uint64_t next(void) {
     uint64_t z = (state += 0x9E3779B97F4A7C15ULL);

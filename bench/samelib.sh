@@ -5,6 +5,9 @@
 # (its stdout, stderr and exit code kept as OUT/N.out and OUT/N.err); `same_compare NAME` runs the
 # scenario with both binaries and reports every output that differs.
 # Both binaries must be dynamically linked builds (`swift build -c release`): detrand.so is preloaded.
+# SAME_SEED_PER_COMMAND=1: each command draws its own random sequence (detrand's DETRAND_SEED = its number),
+# so uids made by different commands do not collide. NORMUID=1: every uid in the outputs is replaced by
+# its order of first appearance before comparing (bench/normuid.py), for a change in how uids are made.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -24,7 +27,7 @@ same_begin() {
 }
 
 # One command of the scenario against its store (uses the scenario's BIN, S, OUT and counter n).
-run() { n=$((n+1)); "$BIN" --store $S "$@" > $OUT/$n.out 2> $OUT/$n.err; echo "exit $?" >> $OUT/$n.out; }
+run() { n=$((n+1)); DETRAND_SEED=${SAME_SEED_PER_COMMAND:+$n} "$BIN" --store $S "$@" > $OUT/$n.out 2> $OUT/$n.err; echo "exit $?" >> $OUT/$n.out; }
 
 same_end() {
   unset LD_PRELOAD DETRAND_FREEZE
@@ -33,6 +36,7 @@ same_end() {
 
 same_compare() { # NAME
   scenario "$OLD" $W/old; scenario "$NEW" $W/new
+  if [ -n "${NORMUID:-}" ]; then python3 bench/normuid.py $W/old; python3 bench/normuid.py $W/new; fi
   if diff -r $W/old $W/new > $W/diff.txt; then
     echo "$1: identical ($(ls $W/old | wc -l) files, $(cat $W/old/* | wc -c) bytes)"; rm -rf $W
   else

@@ -395,7 +395,9 @@ public final class APISession {
         request.object = obj
         try AdmissionChain.admit(&request, self)
         obj = request.object
-        let uid = uuidV4()
+        // Schema v13: a uid naming the row the insert below takes (`StoreTransaction.rowUID`), found by uid
+        // without an index entry.
+        let uid = dryRun ? uuidV4() : try tx.rowUID(uuidV4())
         obj["metadata"]["uid"] = .string(uid)
         obj["metadata"]["creationTimestamp"] = .string(now.rfc3339)
         if type.group == "batch" && type.kind == "Job" { Defaults.jobSelector(&obj, uid: uid) }

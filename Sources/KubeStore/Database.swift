@@ -262,17 +262,20 @@ final class Statement {
         return Array(UnsafeRawBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, column))))
     }
 
-    /// Binds a uid as `objects.uid` keeps it (`UIDCodec`; text in a store older than v8).
-    func bindUID(_ index: Int32, _ uid: String) throws {
-        guard database.schemaVersion >= 8, let bytes = UIDCodec.bytes(uid) else { return try bind(index, uid) }
-        let rc = bytes.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, 16, sqliteTransient) }
+    /// Binds a uid as `objects.uid` keeps it (`UIDCodec`; text in a store older than v8). `row`: the id
+    /// of the row it is written to; a uid naming that row (`RowUID`, schema v13) is bound as its 16
+    /// bytes and the marker byte, which `objects_by_uid` leaves out.
+    func bindUID(_ index: Int32, _ uid: String, row: Int64? = nil) throws {
+        guard database.schemaVersion >= 8, var bytes = UIDCodec.bytes(uid) else { return try bind(index, uid) }
+        if let row, database.schemaVersion >= 13, RowUID.id(bytes) == row { bytes.append(RowUID.marker) }
+        let rc = bytes.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), sqliteTransient) }
         guard rc == SQLITE_OK else { throw database.error(rc, sql: sql) }
     }
 
     /// A uid bound with `bindUID` (or stored as text).
     func uid(_ column: Int32) -> String {
-        guard sqlite3_column_type(handle, column) == SQLITE_BLOB, sqlite3_column_bytes(handle, column) == 16,
-              let p = sqlite3_column_blob(handle, column) else { return text(column) }
+        guard sqlite3_column_type(handle, column) == SQLITE_BLOB, case let n = sqlite3_column_bytes(handle, column),
+              n == 16 || n == Int32(RowUID.markedLength), let p = sqlite3_column_blob(handle, column) else { return text(column) }
         return UIDCodec.string(UnsafeRawBufferPointer(start: p, count: 16))
     }
 

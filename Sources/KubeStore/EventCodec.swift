@@ -1,4 +1,8 @@
 import KubeModel
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Format 5 (schema v9) of a stored object's data: an event's JSON as one of the few shapes the
 /// recorders write (`skeletons`: the text with every string value emptied) and its string values, each
 /// coded by what it is (`Slot`): a copy or a prefix of an earlier value, a uid as its 16 bytes, a time as
@@ -39,7 +43,6 @@ enum EventCodec {
     /// Each skeleton cut at its string values: the bytes before value i are `segments[i]` (its opening
     /// quote included), the last segment follows the last value.
     static let segments: [[[UInt8]]] = skeletons.map { split(Array($0.utf8)) }
-    static let index: [[UInt8]: UInt8] = Dictionary(uniqueKeysWithValues: skeletons.enumerated().map { (Array($1.utf8), UInt8($0)) })
 
     /// The value tags.
     enum Tag: UInt8 {
@@ -68,44 +71,82 @@ enum EventCodec {
 
     /// The stored bytes of an event's JSON `text`, or nil when it is not of a known shape.
     static func encode(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        guard text.count > prefix.count, text.starts(with: prefix) else { return nil }
-        var skeleton: [UInt8] = []
-        skeleton.reserveCapacity(text.count)
+        guard text.count > prefix.count, hasPrefix(text, prefix) else { return nil }
+        let n = text.count
+        guard let base = text.baseAddress else { return nil }
         var values: [Range<Int>] = []
         values.reserveCapacity(24)
-        var i = 0
-        let n = text.count
-        while i < n {
-            let b = text[i]
-            guard b == 0x22 else {
-                skeleton.append(b)
-                i += 1
-                continue
+        // The skeleton (the text with its string values emptied) is written into a buffer of the text's
+        // size (it is never longer), then looked up among the known ones by length and bytes.
+        let shape: Int? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { skeleton -> Int? in
+            var w = 0
+            var i = 0
+            while i < n {
+                let b = base[i]
+                guard b == 0x22 else {
+                    skeleton[w] = b
+                    w += 1
+                    i += 1
+                    continue
+                }
+                // A string: find its closing quote.
+                var j = i + 1
+                while j < n && base[j] != 0x22 { j += base[j] == 0x5C ? 2 : 1 }
+                guard j < n else { return nil }
+                if j + 1 < n && base[j + 1] == 0x3A {
+                    let length = j - i + 1
+                    (skeleton.baseAddress! + w).update(from: base + i, count: length)
+                    w += length
+                } else {
+                    skeleton[w] = 0x22
+                    skeleton[w + 1] = 0x22
+                    w += 2
+                    values.append(i + 1 ..< j)
+                }
+                i = j + 1
             }
-            // A string: find its closing quote.
-            var j = i + 1
-            while j < n && text[j] != 0x22 { j += text[j] == 0x5C ? 2 : 1 }
-            guard j < n else { return nil }
-            if j + 1 < n && text[j + 1] == 0x3A {
-                skeleton.append(contentsOf: UnsafeBufferPointer(rebasing: text[i...j]))
-            } else {
-                skeleton.append(0x22)
-                skeleton.append(0x22)
-                values.append(i + 1 ..< j)
-            }
-            i = j + 1
+            let written = UnsafeBufferPointer(start: skeleton.baseAddress, count: w)
+            return skeletonBytes.firstIndex { $0.count == w && equal(written, $0) }
         }
-        guard let shape = index[skeleton], values.count < 256 else { return nil }
-        var out: [UInt8] = [format, shape]
+        guard let shape, values.count < 256 else { return nil }
+        var out: [UInt8] = [format, UInt8(shape)]
         out.reserveCapacity(160)
         for (k, range) in values.enumerated() {
             encodeValue(UnsafeBufferPointer(rebasing: text[range]), k: k, values: values, text: text, into: &out)
         }
         // Kept only when it reads back as the same text.
-        guard let back = out.withUnsafeBufferPointer({ try? decode($0) }), back.count == n, back.elementsEqual(text) else {
+        guard let back = out.withUnsafeBufferPointer({ try? decode($0) }), back.count == n,
+              back.withUnsafeBufferPointer({ equal($0, text) }) else {
             return nil
         }
         return out
+    }
+
+    /// The skeletons' bytes, by position.
+    static let skeletonBytes: [[UInt8]] = skeletons.map { Array($0.utf8) }
+
+    /// Whether two byte runs are the same (lengths and bytes).
+    @inline(__always)
+    static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
+    }
+
+    @inline(__always)
+    static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: [UInt8]) -> Bool {
+        b.withUnsafeBufferPointer { equal(a, $0) }
+    }
+
+    /// Whether `a` starts with `p`.
+    @inline(__always)
+    static func hasPrefix(_ a: UnsafeBufferPointer<UInt8>, _ p: [UInt8]) -> Bool {
+        a.count >= p.count && (p.isEmpty || p.withUnsafeBufferPointer { memcmp(a.baseAddress!, $0.baseAddress!, p.count) == 0 })
+    }
+
+    /// Whether `a` ends with `s`.
+    @inline(__always)
+    static func hasSuffix(_ a: UnsafeBufferPointer<UInt8>, _ s: [UInt8]) -> Bool {
+        a.count >= s.count
+            && (s.isEmpty || s.withUnsafeBufferPointer { memcmp(a.baseAddress! + (a.count - s.count), $0.baseAddress!, s.count) == 0 })
     }
 
     private static func encodeValue(_ v: UnsafeBufferPointer<UInt8>, k: Int, values: [Range<Int>], text: UnsafeBufferPointer<UInt8>,
@@ -114,7 +155,7 @@ enum EventCodec {
         var bestPrefix: (j: Int, length: Int)?
         for j in 0..<k {
             let other = UnsafeBufferPointer(rebasing: text[values[j]])
-            if other.count == v.count && other.elementsEqual(v) {
+            if equal(other, v) {
                 if j < 128 {
                     out.append(shortCopy + UInt8(j))
                 } else {
@@ -123,7 +164,9 @@ enum EventCodec {
                 }
                 return
             }
-            if v.count >= 4 && other.count > v.count && other.starts(with: v) && bestPrefix == nil { bestPrefix = (j, v.count) }
+            if bestPrefix == nil && v.count >= 4 && other.count > v.count && memcmp(other.baseAddress!, v.baseAddress!, v.count) == 0 {
+                bestPrefix = (j, v.count)
+            }
         }
         if v.count == 36, let bytes = uidBytes(v) {
             out.append(Tag.uid.rawValue)
@@ -160,17 +203,16 @@ enum EventCodec {
             appendVarint(&out, number)
             return
         }
-        if let id = phrases.firstIndex(where: { $0.count == v.count && $0.elementsEqual(v) }), id < 96 {
+        if let id = phrases.firstIndex(where: { equal(v, $0) }), id < 96 {
             out.append(constant + UInt8(id))
             return
         }
         // The longest phrase it starts with and the longest it ends with (not overlapping).
         var (p, s, pl, sl) = (0, 0, 0, 0)
-        for (id, phrase) in phrases.enumerated() where phrase.count > pl && v.count >= phrase.count && v.starts(with: phrase) {
+        for (id, phrase) in phrases.enumerated() where phrase.count > pl && hasPrefix(v, phrase) {
             (p, pl) = (id, phrase.count)
         }
-        for (id, phrase) in phrases.enumerated() where phrase.count > sl && v.count - pl >= phrase.count
-            && UnsafeBufferPointer(rebasing: v[(v.count - phrase.count)...]).elementsEqual(phrase) {
+        for (id, phrase) in phrases.enumerated() where phrase.count > sl && v.count - pl >= phrase.count && hasSuffix(v, phrase) {
             (s, sl) = (id, phrase.count)
         }
         if pl + sl >= 2 {
@@ -205,8 +247,7 @@ enum EventCodec {
                 if tagByte >= shortCopy {
                     let j = Int(tagByte - shortCopy)
                     guard j < values.count else { throw StoreError.corrupt("event data is damaged") }
-                    let piece = Array(out[values[j]])
-                    out.append(contentsOf: piece)
+                    for at in values[j] { out.append(out[at]) }
                 } else {
                     let p = Int(tagByte - constant)
                     guard p < phrases.count else { throw StoreError.corrupt("event data is damaged") }
@@ -223,8 +264,7 @@ enum EventCodec {
                 let other = values[j]
                 let length = tag == .copy ? other.count : Int(try r.varint())
                 guard length <= other.count else { throw StoreError.corrupt("event data is damaged") }
-                let piece = Array(out[other.lowerBound ..< other.lowerBound + length])
-                out.append(contentsOf: piece)
+                for at in other.lowerBound ..< other.lowerBound + length { out.append(out[at]) }
             case .uid:
                 let bytes = try r.bytes(16)
                 appendUID(&out, bytes)

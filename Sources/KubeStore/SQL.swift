@@ -210,9 +210,23 @@ enum SQL {
     /// it refuses the store. Aliases written before stay and are used first.
     static let migrateV12 = "SELECT 1"
 
+    /// Version 13: an object created through the API (`StoreTransaction.rowUID`) has a uid naming its
+    /// row (`RowUID`), kept as 17 bytes; `objects_by_uid` holds only the other uids (those given by a
+    /// restore, of stores written before), and `get(uid:)` finds the rest by the row id their uid names.
+    /// A pod and its four events write no uid index entry. A build of v12 would not find such rows by
+    /// uid (owner checks), so it refuses the store. Rows written before keep their uids and entries.
+    static let migrateV13 = """
+        DROP INDEX objects_by_uid;
+        CREATE INDEX objects_by_uid ON objects (uid) WHERE \(uidIndexed);
+        """
+
+    /// The condition of `objects_by_uid` (v13): a uid that is not a marked 17-byte one. A query uses the
+    /// index only when its WHERE clause holds this very term.
+    static let uidIndexed = "typeof(uid) <> 'blob' OR length(uid) <> \(RowUID.markedLength)"
+
     /// Ordered migrations; index i brings the schema from version i to version i + 1.
     static let migrations: [String] = [schemaV1, migrateV2, migrateV3, migrateV4, migrateV5, migrateV6, migrateV7,
-                                       migrateV8, migrateV9, migrateV10, migrateV11, migrateV12]
+                                       migrateV8, migrateV9, migrateV10, migrateV11, migrateV12, migrateV13]
     static var currentVersion: Int32 { Int32(migrations.count) }
 
     // MARK: Connection and transactions
@@ -278,7 +292,9 @@ enum SQL {
     static let selectByKey =
         "SELECT " + fullColumns + fromFull + " WHERE o.resource = ?1 AND o.namespace = ?2 AND o.name = ?3"
     static let selectByUID =
-        "SELECT " + fullColumns + fromFull + " WHERE o.uid = ?1 ORDER BY o.resource, o.namespace, o.name LIMIT 1"
+        "SELECT " + fullColumns + fromFull + " WHERE o.uid = ?1 AND (" + uidIndexed + ") ORDER BY o.resource, o.namespace, o.name LIMIT 1"
+    /// The row with id `?1` (v13: the row a uid names, `RowUID`).
+    static let selectByID = "SELECT " + fullColumns + fromFull + " WHERE o.id = ?1"
     static let selectVersionByKey =
         "SELECT resource_version FROM objects WHERE resource = ?1 AND namespace = ?2 AND name = ?3"
     static let selectCurrentByKey =
@@ -419,6 +435,7 @@ enum SQL {
         UPDATE objects SET uid = ?2, resource_version = ?3, labels = ?4, owners = ?5, cells = ?6, fields = ?7 WHERE id = ?1
         """
     static let updateData = "UPDATE object_data SET data = ?2 WHERE id = ?1"
+    static let updateUID = "UPDATE objects SET uid = ?2 WHERE id = ?1"
     static let deleteObject = "DELETE FROM objects WHERE id = ?1"
     static let deleteData = "DELETE FROM object_data WHERE id = ?1"
 

@@ -95,13 +95,40 @@ public final class StoreTransaction {
         return isExpired(resource, version) ? nil : version
     }
 
-    /// The row with this uid, or nil (the first by key if several share it).
+    /// The row with this uid, or nil (the first by key if several share it): through `objects_by_uid`,
+    /// and (v13) the row the uid names (`RowUID`) when it holds that uid.
     public func get(uid: String) throws -> ObjectRow? {
         try checkOpen()
         try flushPending { $0.row.uid == uid }
         let s = try db.statement(SQL.selectByUID)
         try s.bindUID(1, uid)
-        return try rows(s, full: true).first
+        var found = try rows(s, full: true).first
+        if db.schemaVersion >= 13, let id = RowUID.id(uid) {
+            let t = try db.statement(SQL.selectByID)
+            try t.bind(1, id)
+            if let named = try rows(t, full: true).first, named.uid == uid,
+               found.map({ StoreTransaction.keyPrecedes(named, $0) }) ?? true {
+                found = named
+            }
+        }
+        return found
+    }
+
+    /// Whether `a`'s key (resource, namespace, name) sorts before `b`'s as SQLite orders them (bytes).
+    static func keyPrecedes(_ a: ObjectRow, _ b: ObjectRow) -> Bool {
+        for (x, y) in [(a.resource, b.resource), (a.namespace, b.namespace), (a.name, b.name)] where x != y {
+            return x.utf8.lexicographicallyPrecedes(y.utf8)
+        }
+        return false
+    }
+
+    /// `random` (a fresh random uid) made to name the row the next insert takes (`RowUID`, schema
+    /// v13), so that row is found by uid without a uid index entry. As random as `random` to anyone
+    /// reading it; `random` itself in an older store. If another row is inserted first, the uid is
+    /// still unique and is kept with an index entry as any other.
+    public func rowUID(_ random: String) throws -> String {
+        guard db.schemaVersion >= 13 else { return random }
+        return RowUID.uid(random, naming: try maxRowID() + 1)
     }
 
     /// Rows of `resource` in `namespace` (nil = every namespace), matching every label requirement,
@@ -323,9 +350,11 @@ public final class StoreTransaction {
         let owners = encodeOwners(row.ownerUIDs)
         let s = try db.statement(SQL.insertObject)
         // Bound again for a second try (a run clears the bindings).
+        // A uid naming the row the insert is expected to take is bound marked (`RowUID`); checked below.
+        let named = db.schemaVersion >= 13 ? RowUID.id(row.uid) : nil
         func bindRow() throws {
             try s.bind([row.resource, row.namespace, row.name])
-            try s.bindUID(4, row.uid)
+            try s.bindUID(4, row.uid, row: named)
             try s.bind(5, row.resourceVersion)
             try s.bind(6, row.labels)
             try s.bind(7, owners)
@@ -343,6 +372,13 @@ public final class StoreTransaction {
             try deleteRow(old)
             try bindRow()
             try s.run()
+        }
+        if let named, named != db.lastInsertRowID {
+            // The row took another id: its uid is kept as any other, with its index entry.
+            let u = try db.statement(SQL.updateUID)
+            try u.bind(1, db.lastInsertRowID)
+            try u.bindUID(2, row.uid)
+            try u.run()
         }
         let id = db.lastInsertRowID
         let encoded = db.codec.encode(row.data)
@@ -814,7 +850,7 @@ public final class StoreTransaction {
     private func rewriteObjectRow(id: Int64, _ row: ObjectRow, owners: String, fields: String) throws {
         let s = try db.statement(SQL.updateObject)
         try s.bind(1, id)
-        try s.bindUID(2, row.uid)
+        try s.bindUID(2, row.uid, row: id)
         try s.bind(3, row.resourceVersion)
         try s.bind(4, row.labels)
         try s.bind(5, owners)

@@ -68,7 +68,7 @@ extension ControllerManager {
             let rv = try s.tx.nextResourceVersion()
             existing["metadata"]["resourceVersion"] = .string(String(rv))
             if expired {
-                existing["metadata"]["uid"] = .string(uuidV4())
+                existing["metadata"]["uid"] = .string(try s.tx.rowUID(uuidV4()))
                 existing["metadata"]["creationTimestamp"] = ev["metadata"]["creationTimestamp"]
                 try s.tx.insert(s.row(for: existing, type: eventType, resourceVersion: rv), alias: alias)
                 if fresh { freshPodEvents[alias] = existing["metadata"]["name"].string }
@@ -82,6 +82,8 @@ extension ControllerManager {
             if let first { ev["firstTimestamp"] = .string(first.rfc3339) }
         }
         try eventWritten()
+        // Schema v13: the event's uid names its row (`StoreTransaction.rowUID`): no uid index entry.
+        if let random = ev["metadata"]["uid"].string { ev["metadata"]["uid"] = .string(try s.tx.rowUID(random)) }
         let rv = try s.tx.nextResourceVersion()
         ev["metadata"]["resourceVersion"] = .string(String(rv))
         try s.tx.insert(s.row(for: ev, type: eventType, resourceVersion: rv), alias: keepsAlias ? alias : nil)

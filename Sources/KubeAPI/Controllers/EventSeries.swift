@@ -99,6 +99,8 @@ extension ControllerManager {
         try? eventWritten()
         if let rv = try? s.tx.nextResourceVersion() {
             var e = ev
+            // Schema v13: the event's uid names its row (`StoreTransaction.rowUID`): no uid index entry.
+            if let random = e["metadata"]["uid"].string, let uid = try? s.tx.rowUID(random) { e["metadata"]["uid"] = .string(uid) }
             e["metadata"]["resourceVersion"] = .string(String(rv))
             try? s.tx.insert(s.row(for: e, type: eventType, resourceVersion: rv))
         }

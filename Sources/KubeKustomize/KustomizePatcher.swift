@@ -1,3 +1,4 @@
+import KubeCodec
 import KubeModel
 import KubeSchema
 
@@ -40,6 +41,11 @@ struct SimpleStrategicMerge: KustomizeStrategicMerger {
             }
             guard case .object(var d) = dest else { return .object(clean(p)) }
             let (resolvedType, resolvedDef) = resolve(type, def)
+            // kyaml walks the original's own fields too: a plain empty value (`k0:`) it does not keep.
+            for (key, value) in d where p[key] == nil {
+                let (childType, ext) = fieldType(key, type: resolvedType, def: resolvedDef)
+                d[key] = walkOriginal(value, type: childType, ext: ext)
+            }
             for (key, value) in p {
                 let (childType, ext) = fieldType(key, type: resolvedType, def: resolvedDef)
                 if value.isNull { _ = d.removeValue(forKey: key); continue }
@@ -95,8 +101,46 @@ struct SimpleStrategicMerge: KustomizeStrategicMerger {
                 result.append(.object(clean(o)))
             }
         }
-        for (i, d) in dest.enumerated() where !used.contains(i) { result.append(d) }
+        for (i, d) in dest.enumerated() where !used.contains(i) {
+            if let kept = walkOriginal(d, type: elementType, ext: nil) { result.append(kept) }
+        }
         return .array(result)
+    }
+
+    /// A value of the original the patch does not mention, as kyaml's merge walks it: a field whose
+    /// value is a plain empty scalar (`k0:`) is dropped (a written `null` or `~` stays), in maps and in
+    /// the elements of lists merged by key; other lists are kept as they are. Nil: drop the value.
+    private func walkOriginal(_ v: JSONValue, type: SchemaType?, ext: SchemaExtensions?) -> JSONValue? {
+        switch v {
+        case .string(let s):
+            // (JSONValue is nil-literal expressible: `.none` is "drop", not `.null`)
+            if KyamlScalar.text(s) == "" { return .none }
+            return v
+        case .object(var o):
+            let (resolvedType, resolvedDef) = resolve(type, nil)
+            for (key, value) in o {
+                let (childType, childExt) = fieldType(key, type: resolvedType, def: resolvedDef)
+                o[key] = walkOriginal(value, type: childType, ext: childExt)
+            }
+            return .object(o)
+        case .array(let items):
+            let associative: Bool
+            if case .array? = type {
+                associative = ext?.patchMergeKey != nil && (ext?.patchStrategy?.contains("merge") ?? false)
+            } else if type == nil {
+                let elements = items.filter { !$0.isNull }
+                associative = !elements.isEmpty && elements.allSatisfy { $0.object != nil }
+                    && SimpleStrategicMerge.associativeKeys.contains { k in elements.allSatisfy { $0.object?[k] != nil } }
+            } else {
+                associative = false
+            }
+            guard associative else { return v }
+            var elementType: SchemaType?
+            if case .array(let t)? = type { elementType = t }
+            return .array(items.map { item in item.object == nil ? item : (walkOriginal(item, type: elementType, ext: nil) ?? item) })
+        default:
+            return v
+        }
     }
 
     /// A patch value added where nothing was: directives and nulls dropped.

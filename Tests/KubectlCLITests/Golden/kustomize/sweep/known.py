@@ -23,12 +23,7 @@ REASONS = [
     (lambda n, k: n.startswith("err-038"), "kustomize's namespace ID-conflict check (its text dumps internal annotations) is not made"),
     (lambda n, k: n.startswith("err-039"), "a legacy JSON 6902 patch file that is not a list: kustomize's config dump is not reproduced"),
 ]
-ROUND4 = [
-    (lambda n: n.startswith("s4-") and n.endswith("#create"),
-     "create -k: kubectl decodes each built object into its Go type, so a label that is no string (`l2: 31`, `false`) fails with 'unable to decode DIR: json: cannot unmarshal number into Go struct field ObjectMeta.metadata.labels of type string' after the objects before it; kubectl-local does not check"),
-    (lambda n: n == "s4-kyaml-001",
-     "a strategic merge patch drops a null field of the object it patches (`data.k0:` with no value); kubectl-local keeps it as null"),
-]
+ROUND4 = []  # round 4's differences (create -k label decoding, a strategic merge dropping `k0:`) are fixed
 names = [l.split()[1] for l in open(sys.argv[1]) if l.startswith("DIFF ")]
 ERRORS = {l.split()[1] for l in open(sys.argv[1]) if l.startswith("DIFF ") and l.split()[2].startswith("err")}
 out = []

@@ -205,6 +205,12 @@ public struct KustomizeBuilder {
                 throw KustomizeError("evalsymlink failure on '\(path)' : lstat \(path): no such file or directory")
             }
         }
+        // A schema's keyed lists of custom kinds (its other content is not used).
+        if !k.openapiPath.isEmpty, var m = merger as? SimpleStrategicMerge,
+           let schema = try? YAMLCodec.decodeDocuments(try KustomizeFS.read(KustomizeFS.join(dir, k.openapiPath)), source: k.openapiPath).first {
+            m.customMergeKeys = SimpleStrategicMerge.customMergeKeys(schema: schema ?? .null)
+            merger = m
+        }
         for entry in k.resources {
             let loaded = try loadResource(entry, dir: dir)
             for r in loaded {
@@ -259,8 +265,12 @@ public struct KustomizeBuilder {
         func fail(_ message: String) -> KustomizeError {
             KustomizeError("accumulating components: accumulateDirectory: \(strconvQuote(message))")
         }
+        // kustomize makes a loader for the path first (a component is always a directory).
+        guard KustomizeFS.exists(path) else {
+            throw KustomizeError("accumulating components: loader.New \(strconvQuote("must build at directory: not a valid directory: evalsymlink failure on '\(path)' : lstat \(path): no such file or directory"))")
+        }
         guard KustomizeFS.isDirectory(path) else {
-            throw fail("couldn't make target for path '\(path)': must build at directory: not a valid directory: evalsymlink failure on '\(path)' : lstat \(path): no such file or directory")
+            throw KustomizeError("accumulating components: loader.New \(strconvQuote("must build at directory: '\(path)': file is not directory"))")
         }
         let k: Kustomization
         do { k = try load(path) } catch let e as KustomizeError {

@@ -1452,6 +1452,21 @@ for l in lines[helm_start:]:
         lines.append({"name": l["name"] + "#1", "args": l["args"] + ["--enable-helm"]})
 simple = [l["name"] for l in lines[start:helm_start] if len(l["args"]) == 2 and "#" not in l["name"]]
 fam_create_k(R.sample(simple, 20))
+# Round 6: round 5's families from another seed, written and recorded after round 5's fixes, to check them on
+# inputs they were not made for.
+R = random.Random(6)
+PREFIX = "s6-"
+start = len(lines)
+fam_cfgscope(20)
+fam_nameref5(15)
+fam_ns5(15)
+fam_labels5(10)
+fam_hashsfx(12)
+fam_patchopts(8)
+fam_repl5(10)
+fam_comp5(10)
+simple = [l["name"] for l in lines[start:] if len(l["args"]) == 2 and "#" not in l["name"]]
+fam_create_k(R.sample(simple, 10))
 with open(os.path.join(here, "cases.jsonl"), "w", encoding="utf-8") as f:
     for l in lines:
         f.write(json.dumps(l, ensure_ascii=False) + "\n")

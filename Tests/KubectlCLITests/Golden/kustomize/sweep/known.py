@@ -29,8 +29,6 @@ ROUND5 = [
      "a field spec conflict found when a kustomization's table joins the accumulated one: kubectl's error prints the whole table with Go's %v (`merging config &{...}`, in the order its unstable sort leaves); kubectl-local prints the conflict alone"),
     (lambda n: n.startswith("s5-cfgscope-019") or n.startswith("s5-nameref5-009"),
      "a name reference with several possible referrals: kubectl's error wraps it in its field walk and dumps the referrer and candidates as YAML with kustomize's internal annotations; kubectl-local prints the ids alone"),
-    (lambda n: n.startswith("s5-openapi-"),
-     "openapi.path: kustomize merges a custom kind's lists by the schema's x-kubernetes-patch-merge-key; kubectl-local reads no schema file"),
     (lambda n: n.startswith("s5-helm-"),
      "--enable-helm: kubectl checks the chart's values files, then runs helm; kubectl-local refuses to run helm"),
 ]

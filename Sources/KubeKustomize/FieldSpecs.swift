@@ -37,6 +37,15 @@ struct FieldSpec {
         return out
     }
 
+    /// Whether the spec's kind, group and version (those given) are these.
+    func selects(kind k: String, apiVersion: String) -> Bool {
+        let (g, v) = splitAPIVersion(apiVersion)
+        if let kind, kind != k { return false }
+        if let group, group != g { return false }
+        if let version, version != v { return false }
+        return true
+    }
+
     func applies(to obj: JSONValue) -> Bool {
         let (group, version) = splitAPIVersion(obj["apiVersion"].string ?? "")
         if let kind, kind != (obj["kind"].string ?? "") { return false }
@@ -155,12 +164,45 @@ enum KustomizeFieldSpecs {
         FieldSpec("spec/replicas", kind: "ReplicationController", create: true),
     ]
 
-    /// One name reference rule: fields of referrers that hold the name of a `kind` object.
+    /// One name reference rule: fields of referrers that hold the name of an object of this kind, group
+    /// and version (each nil: any).
     struct NameReference {
-        var kind: String
-        var group: String
+        var kind: String?
+        var group: String?
+        var version: String?
         var specs: [FieldSpec]
+
+        init(kind: String?, group: String? = nil, version: String? = nil, specs: [FieldSpec]) {
+            self.kind = kind
+            self.group = group
+            self.version = version
+            self.specs = specs
+        }
+
+        /// Whether an object of this kind and apiVersion is a referral of the rule.
+        func selects(kind k: String, apiVersion: String) -> Bool {
+            let (g, v) = splitAPIVersion(apiVersion)
+            if let kind, kind != k { return false }
+            if let group, group != g { return false }
+            if let version, version != v { return false }
+            return true
+        }
     }
+
+    /// The namespace transformer's table (the object's own metadata.namespace is set apart from it).
+    static let namespace: [FieldSpec] = [
+        FieldSpec("metadata/name", kind: "Namespace", create: true),
+        FieldSpec("spec/service/namespace", kind: "APIService", group: "apiregistration.k8s.io", create: true),
+        FieldSpec("spec/conversion/webhook/clientConfig/service/namespace", kind: "CustomResourceDefinition", group: "apiextensions.k8s.io"),
+    ]
+
+    /// The image transformer's table.
+    static let images: [FieldSpec] = [
+        FieldSpec("spec/containers[]/image", create: true),
+        FieldSpec("spec/initContainers[]/image", create: true),
+        FieldSpec("spec/template/spec/containers[]/image", create: true),
+        FieldSpec("spec/template/spec/initContainers[]/image", create: true),
+    ]
 
     static let podSpecPrefixes: [(kind: String, prefix: String)] = [
         ("Pod", "spec/"), ("PodTemplate", "template/spec/"), ("Deployment", "spec/template/spec/"),
@@ -182,11 +224,11 @@ enum KustomizeFieldSpecs {
     ]
 
     static let nameReferences: [NameReference] = [
-        NameReference(kind: "Deployment", group: "apps", specs: [FieldSpec("spec/scaleTargetRef/name", kind: "HorizontalPodAutoscaler")]),
-        NameReference(kind: "ReplicationController", group: "", specs: [FieldSpec("spec/scaleTargetRef/name", kind: "HorizontalPodAutoscaler")]),
-        NameReference(kind: "ReplicaSet", group: "apps", specs: [FieldSpec("spec/scaleTargetRef/name", kind: "HorizontalPodAutoscaler")]),
-        NameReference(kind: "StatefulSet", group: "apps", specs: [FieldSpec("spec/scaleTargetRef/name", kind: "HorizontalPodAutoscaler")]),
-        NameReference(kind: "ConfigMap", group: "", specs: podFields([
+        NameReference(kind: "Deployment", specs: [FieldSpec("spec/scaleTargetRef/name", kind: "HorizontalPodAutoscaler")]),
+        NameReference(kind: "ReplicationController", specs: [FieldSpec("spec/scaleTargetRef/name", kind: "HorizontalPodAutoscaler")]),
+        NameReference(kind: "ReplicaSet", specs: [FieldSpec("spec/scaleTargetRef/name", kind: "HorizontalPodAutoscaler")]),
+        NameReference(kind: "StatefulSet", specs: [FieldSpec("spec/scaleTargetRef/name", kind: "HorizontalPodAutoscaler")]),
+        NameReference(kind: "ConfigMap", version: "v1", specs: podFields([
             "volumes/configMap/name", "containers/env/valueFrom/configMapKeyRef/name",
             "initContainers/env/valueFrom/configMapKeyRef/name", "containers/envFrom/configMapRef/name",
             "initContainers/envFrom/configMapRef/name", "volumes/projected/sources/configMap/name",
@@ -196,7 +238,7 @@ enum KustomizeFieldSpecs {
             FieldSpec("rules/resourceNames", kind: "ClusterRole"),
             FieldSpec("metadata/annotations/nginx.ingress.kubernetes.io\\/fastcgi-params-configmap", kind: "Ingress"),
         ]),
-        NameReference(kind: "Secret", group: "", specs: podFields([
+        NameReference(kind: "Secret", version: "v1", specs: podFields([
             "volumes/secret/secretName", "containers/env/valueFrom/secretKeyRef/name",
             "initContainers/env/valueFrom/secretKeyRef/name", "containers/envFrom/secretRef/name",
             "initContainers/envFrom/secretRef/name", "imagePullSecrets/name", "volumes/projected/sources/secret/name",
@@ -215,7 +257,7 @@ enum KustomizeFieldSpecs {
             FieldSpec("spec/template/spec/containers/env/valueFrom/secretKeyRef/name", kind: "Service", group: "serving.knative.dev", version: "v1"),
             FieldSpec("spec/azureFile/secretName", kind: "PersistentVolume"),
         ]),
-        NameReference(kind: "Service", group: "", specs: [
+        NameReference(kind: "Service", version: "v1", specs: [
             FieldSpec("spec/serviceName", kind: "StatefulSet", group: "apps"),
             FieldSpec("spec/rules/http/paths/backend/serviceName", kind: "Ingress"),
             FieldSpec("spec/backend/serviceName", kind: "Ingress"),
@@ -233,22 +275,22 @@ enum KustomizeFieldSpecs {
             FieldSpec("roleRef/name", kind: "RoleBinding", group: "rbac.authorization.k8s.io"),
             FieldSpec("roleRef/name", kind: "ClusterRoleBinding", group: "rbac.authorization.k8s.io"),
         ]),
-        NameReference(kind: "ServiceAccount", group: "", specs: [
+        NameReference(kind: "ServiceAccount", version: "v1", specs: [
             FieldSpec("subjects", kind: "RoleBinding", group: "rbac.authorization.k8s.io"),
             FieldSpec("subjects", kind: "ClusterRoleBinding", group: "rbac.authorization.k8s.io"),
         ] + podFields(["serviceAccountName"], kinds: workloadPrefixes)),
-        NameReference(kind: "PersistentVolumeClaim", group: "", specs: podFields(["volumes/persistentVolumeClaim/claimName"], kinds: workloadPrefixes)),
-        NameReference(kind: "PersistentVolume", group: "", specs: [
+        NameReference(kind: "PersistentVolumeClaim", version: "v1", specs: podFields(["volumes/persistentVolumeClaim/claimName"], kinds: workloadPrefixes)),
+        NameReference(kind: "PersistentVolume", version: "v1", specs: [
             FieldSpec("spec/volumeName", kind: "PersistentVolumeClaim"),
             FieldSpec("rules/resourceNames", kind: "ClusterRole"),
         ]),
-        NameReference(kind: "StorageClass", group: "storage.k8s.io", specs: [
+        NameReference(kind: "StorageClass", group: "storage.k8s.io", version: "v1", specs: [
             FieldSpec("spec/storageClassName", kind: "PersistentVolume"),
             FieldSpec("spec/storageClassName", kind: "PersistentVolumeClaim"),
             FieldSpec("spec/volumeClaimTemplates/spec/storageClassName", kind: "StatefulSet"),
         ]),
-        NameReference(kind: "PriorityClass", group: "scheduling.k8s.io", specs: podFields(["priorityClassName"], kinds: workloadPrefixes)),
-        NameReference(kind: "IngressClass", group: "networking.k8s.io", specs: [FieldSpec("spec/ingressClassName", kind: "Ingress")]),
+        NameReference(kind: "PriorityClass", group: "scheduling.k8s.io", version: "v1", specs: podFields(["priorityClassName"], kinds: workloadPrefixes)),
+        NameReference(kind: "IngressClass", group: "networking.k8s.io/v1", version: "v1", specs: [FieldSpec("spec/ingressClassName", kind: "Ingress")]),
     ]
 
     /// kustomize's legacy order: these kinds first (in this order), the `last` ones at the end,

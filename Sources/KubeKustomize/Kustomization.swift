@@ -28,6 +28,10 @@ struct Kustomization {
     var buildMetadata: [String] = []
     /// Files kustomize reads before building (`openapi.path`, `configurations`): they must exist.
     var openapiPath = ""
+    /// `openapi.version`: kubectl's kustomize has v1.21.2 built in, and refuses it next to a `path`.
+    var openapiVersion = ""
+    /// `helmGlobals` (chartHome, configHome), printed with each chart's configuration.
+    var helmGlobals: [(String, String)] = []
     var configurations: [String] = []
     /// `replacements` entries as written (inline, or `path:` of a file of them).
     var replacements: [JSONValue] = []
@@ -45,6 +49,8 @@ struct Kustomization {
         var pairs: [(String, String)] = []
         var includeSelectors = false
         var includeTemplates = false
+        /// `fields`: more field specs for this entry's labels.
+        var fields: [FieldSpec] = []
     }
 
     struct ImageEntry {
@@ -81,6 +87,10 @@ struct Kustomization {
         var path = ""
         var patch = ""
         var target: Target?
+        /// `options`: a strategic merge patch may rename (`allowNameChange`) or re-kind (`allowKindChange`)
+        /// the objects it targets.
+        var allowNameChange = false
+        var allowKindChange = false
     }
 
     /// Every field kustomize v5.5's Kustomization type declares; a key that matches none is an error.
@@ -95,7 +105,6 @@ struct Kustomization {
     /// Fields kustomize knows that this implementation does not carry out; using one is an error
     /// rather than a silently different result.
     static let unsupportedFields = [
-        "helmGlobals",
         "helmChartInflationGenerator", "generators", "transformers", "validators",
     ]
 
@@ -115,6 +124,13 @@ struct Kustomization {
         // Go decodes the kustomization into its types: the first value that does not fit is the error.
         if let e = GoShape.kustomization.firstError(doc, structName: "", path: []) {
             throw KustomizeError("invalid Kustomization: \(e)")
+        }
+        // A chart's string fields (the shape leaves charts open).
+        for chart in raw["helmCharts"]?.array ?? [] {
+            for field in ["name", "version", "repo", "releaseName", "namespace", "nameTemplate", "valuesFile", "kubeVersion"] {
+                guard let v = chart.object?[field], v.string == nil, !v.isNull else { continue }
+                throw KustomizeError("invalid Kustomization: json: cannot unmarshal \(v.goJSONTypeName) into Go struct field HelmChart.helmCharts.\(field) of type string")
+            }
         }
         // Canonical field name -> value, matching keys case-insensitively.
         var fields: [String: JSONValue] = [:]
@@ -143,6 +159,12 @@ struct Kustomization {
             e.pairs = stringPairs(member(l, "pairs"))
             e.includeSelectors = member(l, "includeSelectors").bool ?? false
             e.includeTemplates = member(l, "includeTemplates").bool ?? false
+            for f in member(l, "fields").array ?? [] {
+                guard let path = member(f, "path").string else { continue }
+                func opt(_ key: String) -> String? { member(f, key).string.flatMap { $0.isEmpty ? nil : $0 } }
+                e.fields.append(FieldSpec(path, kind: opt("kind"), group: opt("group"), version: opt("version"),
+                                          create: member(f, "create").bool ?? false))
+            }
             k.labels.append(e)
         }
         // imageTags (deprecated) are images after the images.
@@ -166,6 +188,11 @@ struct Kustomization {
         k.vars = (fields["vars"]?.array ?? []).map(KustomizeVar.init)
         k.buildMetadata = strings(fields["buildMetadata"])
         k.openapiPath = scalar(member(fields["openapi"] ?? .null, "path"))
+        k.openapiVersion = scalar(member(fields["openapi"] ?? .null, "version"))
+        for key in ["chartHome", "configHome"] {
+            let v = scalar(member(fields["helmGlobals"] ?? .null, key))
+            if !v.isEmpty { k.helmGlobals.append((key, v)) }
+        }
         k.configurations = strings(fields["configurations"])
         k.replacements = fields["replacements"]?.array ?? []
         k.crds = strings(fields["crds"])
@@ -248,6 +275,9 @@ struct Kustomization {
         var p = PatchEntry()
         p.path = scalar(member(v, "path"))
         p.patch = scalar(member(v, "patch"))
+        let o = member(v, "options")
+        p.allowNameChange = member(o, "allowNameChange").bool ?? false
+        p.allowKindChange = member(o, "allowKindChange").bool ?? false
         let t = member(v, "target")
         if case .object = t {
             p.target = Target(group: scalar(member(t, "group")), version: scalar(member(t, "version")),

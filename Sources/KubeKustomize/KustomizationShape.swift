@@ -57,7 +57,7 @@ indirect enum GoShape {
     static let transformerConfig: GoShape = {
         let fs = GoShape.list("types.FsSlice", fieldSpec)
         return .structure("builtinconfig.TransformerConfig", [
-            ("namePrefix", fs), ("nameSuffix", fs), ("namespace", fs), ("commonLabels", fs), ("templateLabels", fs),
+            ("namePrefix", fs), ("nameSuffix", fs), ("namespace", fs), ("commonLabels", fs), ("labels", fs), ("templateLabels", fs),
             ("commonAnnotations", fs),
             ("nameReference", .list("builtinconfig.nbrSlice", .structure("builtinconfig.NameBackReferences",
                                                                           [("group", str), ("version", str), ("kind", str), ("fieldSpecs", fs)]))),

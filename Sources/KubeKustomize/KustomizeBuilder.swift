@@ -22,6 +22,14 @@ final class KustomizeResource {
     var transformations: [(file: String, kind: String)] = []
     /// Removed by a strategic merge patch's `$patch: delete`.
     var deleted = false
+    /// kustomize's previous ids (kind, name, namespace), stored by each transformer that may rename or move
+    /// the object (namespace, prefix, suffix, hash, JSON patch) whether or not it changed anything; name
+    /// references find their referrals by them.
+    var prevIds: [(kind: String, name: String, namespace: String)] = []
+    /// The name prefixes and suffixes applied, innermost first (kustomize's `prefixes`/`suffixes` notes):
+    /// of several referrals a reference could mean, the one named like the referrer wins.
+    var namePrefixes: [String] = []
+    var nameSuffixes: [String] = []
 
     init(_ object: JSONValue) { self.object = object }
 
@@ -38,6 +46,11 @@ final class KustomizeResource {
         previousNames.append(name)
         object["metadata"]["name"] = .string(newName)
     }
+
+    func storePreviousId() { prevIds.append((kind, name, namespace)) }
+
+    /// The kind the object had first (kustomize's OrgId).
+    var orgKind: String { prevIds.first?.kind ?? kind }
 
     func setNamespace(_ ns: String) {
         if ns == namespace { return }
@@ -94,10 +107,11 @@ public struct KustomizeBuilder {
         if !KustomizeFS.isDirectory(root) {
             throw KustomizeError("must build at directory: '\(dir)': file is not directory")
         }
+        config = TransformerConfig()
         var resources = try accumulate(root)
         try addHashes(&resources)
-        fixNameReferences(resources)
-        try KustomizeVars.resolve(vars, in: resources, extraSpecs: config.varReference)
+        try fixNameReferences(resources)
+        try KustomizeVars.resolve(vars, in: resources, table: config.varReference)
         addBuildMetadata(resources)
         let sort = topSort ?? ("", nil, nil)
         if !sort.order.isEmpty && sort.order != "legacy" && sort.order != "fifo" {
@@ -147,7 +161,8 @@ public struct KustomizeBuilder {
     /// The vars of every level, merged; resolved at the end of the build.
     private var vars: [KustomizeVar] = []
 
-    /// The field specs the kustomizations built so far added with `configurations`.
+    /// The field specs of the kustomization being built: its own (builtin and `configurations`) merged with
+    /// those of the kustomizations it includes; empty until the first is merged.
     var config = TransformerConfig()
 
     /// The directory being built and its buildMetadata options.
@@ -180,20 +195,30 @@ public struct KustomizeBuilder {
     private mutating func build(_ k: Kustomization, dir: String, into resources: inout [KustomizeResource]) throws {
         // The schema and transformer configuration files are read first; their content is not applied
         // (configurations with field specs are refused below).
+        if !k.openapiVersion.isEmpty {
+            if !k.openapiPath.isEmpty { throw KustomizeError("builtin version and custom schema provided, cannot use both") }
+            if k.openapiVersion != "v1.21.2" { throw KustomizeError("the specified OpenAPI version is not built in") }
+        }
         for entry in (k.openapiPath.isEmpty ? [] : [k.openapiPath]) + k.configurations {
             let path = KustomizeFS.join(dir, entry)
             guard KustomizeFS.isFile(path) else {
                 throw KustomizeError("evalsymlink failure on '\(path)' : lstat \(path): no such file or directory")
             }
         }
-        for entry in k.configurations {
-            try config.merge(try TransformerConfig.parse(try KustomizeFS.read(KustomizeFS.join(dir, entry)), source: entry))
+        // A schema's keyed lists of custom kinds (its other content is not used).
+        if !k.openapiPath.isEmpty, var m = merger as? SimpleStrategicMerge,
+           let schema = try? YAMLCodec.decodeDocuments(try KustomizeFS.read(KustomizeFS.join(dir, k.openapiPath)), source: k.openapiPath).first {
+            m.customMergeKeys = SimpleStrategicMerge.customMergeKeys(schema: schema ?? .null)
+            merger = m
         }
         for entry in k.resources {
             let loaded = try loadResource(entry, dir: dir)
             for r in loaded {
-                if let dup = resources.first(where: { sameId($0, r) }) {
-                    _ = dup
+                if resources.contains(where: { sameId($0, r) }) {
+                    let path = KustomizeFS.join(dir, entry)
+                    if KustomizeFS.isDirectory(path) {
+                        throw KustomizeError("accumulating resources: accumulation err='accumulating resources from '\(entry)': '\(path)' must resolve to a file': recursed merging from path '\(path)': may not add resource with an already registered id: \(r.idString)")
+                    }
                     throw KustomizeError("accumulating resources: accumulation err='merging resources from '\(entry)': may not add resource with an already registered id: \(r.idString)': must build at directory: '\(KustomizeFS.join(dir, entry))': file is not directory")
                 }
                 resources.append(r)
@@ -208,9 +233,15 @@ public struct KustomizeBuilder {
         for entry in k.components {
             try accumulateComponent(entry, dir: dir, into: &resources)
         }
+        // This kustomization's own table joins those of what it includes (after its resources and components).
+        var files: [TransformerConfig] = []
+        for entry in k.configurations {
+            files.append(try TransformerConfig.parse(try KustomizeFS.read(KustomizeFS.join(dir, entry)), source: entry))
+        }
+        try config.merge(try TransformerConfig.of(files))
         if let chart = k.helmCharts.first {
             guard enableHelm else {
-                throw KustomizeError("trouble configuring builtin HelmChartInflationGenerator with config: `\n\(KustomizeBuilder.helmChartYAML(chart))`: must specify --enable-helm")
+                throw KustomizeError("trouble configuring builtin HelmChartInflationGenerator with config: `\n\(KustomizeBuilder.helmChartYAML(chart, globals: k.helmGlobals))`: must specify --enable-helm")
             }
             throw KustomizeError("kubectl-local cannot run helm to inflate chart \(strconvQuote(chart["name"].string ?? ""))")
         }
@@ -234,8 +265,12 @@ public struct KustomizeBuilder {
         func fail(_ message: String) -> KustomizeError {
             KustomizeError("accumulating components: accumulateDirectory: \(strconvQuote(message))")
         }
+        // kustomize makes a loader for the path first (a component is always a directory).
+        guard KustomizeFS.exists(path) else {
+            throw KustomizeError("accumulating components: loader.New \(strconvQuote("must build at directory: not a valid directory: evalsymlink failure on '\(path)' : lstat \(path): no such file or directory"))")
+        }
         guard KustomizeFS.isDirectory(path) else {
-            throw fail("couldn't make target for path '\(path)': must build at directory: not a valid directory: evalsymlink failure on '\(path)' : lstat \(path): no such file or directory")
+            throw KustomizeError("accumulating components: loader.New \(strconvQuote("must build at directory: '\(path)': file is not directory"))")
         }
         let k: Kustomization
         do { k = try load(path) } catch let e as KustomizeError {
@@ -285,10 +320,11 @@ public struct KustomizeBuilder {
     }
 
     /// A chart entry as kustomize prints its generator config: the HelmChart fields in their Go order.
-    static func helmChartYAML(_ chart: JSONValue) -> String {
+    static func helmChartYAML(_ chart: JSONValue, globals: [(String, String)] = []) -> String {
         let order = ["name", "version", "repo", "releaseName", "namespace", "additionalValuesFiles", "valuesFile", "valuesInline",
                      "valuesMerge", "includeCRDs", "skipHooks", "apiVersions", "kubeVersion", "nameTemplate", "skipTests", "debug"]
         var out = JSONObject()
+        for (key, v) in globals { out[key] = .string(v) }
         for key in order { if let v = chart.object?[key], !v.isEmptyValue { out[key] = v } }
         for (key, v) in chart.object ?? JSONObject() where out[key] == nil && !order.contains(key) { out[key] = v }
         return YAMLCodec.encode(.object(out))
@@ -339,11 +375,21 @@ public struct KustomizeBuilder {
         }
         visitedRoots.append(parent)
         defer { visitedRoots.removeLast() }
+        // A kustomization it includes is built with a table of its own, merged into this one afterwards.
+        let outer = config
+        config = TransformerConfig()
+        let built: [KustomizeResource]
         do {
-            return try accumulate(path)
+            built = try accumulate(path)
         } catch let e as KustomizeError {
             throw KustomizeError(wrap("recursed accumulation of path '\(path)': \(e.message)"))
         }
+        let inner = config
+        config = outer
+        do { try config.merge(inner) } catch let e as KustomizeError {
+            throw KustomizeError(wrap("recursed merging from path '\(path)': \(e.message)"))
+        }
+        return built
     }
 
     /// A patch target's label or annotation selector; kustomize reports a bad one with `labels.Parse`'s text.
@@ -424,45 +470,73 @@ public struct KustomizeBuilder {
         if !k.namespace.isEmpty {
             var before: [ObjectIdentifier: (String, String, String)] = [:]
             for r in resources { before[ObjectIdentifier(r)] = (r.kind, r.name, r.namespace) }
-            for r in resources { applyNamespace(k.namespace, r) }
-            try checkNamespaceConflicts(resources, before: before)
             for r in resources {
-                for spec in config.namespace { spec.apply(to: &r.object) { $0 = .string(k.namespace) } }
+                r.storePreviousId()
+                applyNamespace(k.namespace, r)
+            }
+            try checkNamespaceConflicts(resources, before: before)
+            // The table's other fields (APIService and conversion webhook services, configurations' own);
+            // an object's metadata.namespace and a Namespace's name are set above.
+            let table = config.namespace.filter { s in
+                s.path != ["metadata", "namespace"] && !(s.path == ["metadata", "name"] && s.kind == "Namespace")
+            }
+            for r in resources {
+                for spec in table { spec.apply(to: &r.object) { $0 = .string(k.namespace) } }
             }
             noteTransformer("NamespaceTransformer", dir: dir, resources)
         }
-        if !k.namePrefix.isEmpty || !k.nameSuffix.isEmpty {
-            // kustomize never prefixes these kinds' names.
-            for r in resources where !["Namespace", "CustomResourceDefinition", "APIService"].contains(r.kind) {
-                r.rename(k.namePrefix + r.name + k.nameSuffix)
-            }
-            for r in resources {
-                for spec in config.namePrefix where !k.namePrefix.isEmpty {
-                    spec.apply(to: &r.object) { if let v = $0.string { $0 = .string(k.namePrefix + v) } }
+        // The prefix, then the suffix, over every field of its table that selects the object (by its original
+        // kind); `metadata/name` renames it (kustomize never renames a Namespace, CRD or APIService).
+        for (affix, isPrefix) in [(k.namePrefix, true), (k.nameSuffix, false)] where !affix.isEmpty {
+            let table = isPrefix ? config.namePrefix : config.nameSuffix
+            for r in resources where !["Namespace", "CustomResourceDefinition", "APIService"].contains(r.orgKind) {
+                for spec in table where spec.selects(kind: r.orgKind, apiVersion: r.apiVersion) && spec.applies(to: r.object) {
+                    if spec.path == ["metadata", "name"] && spec.listSegments.isEmpty {
+                        r.storePreviousId()
+                        if isPrefix { r.namePrefixes.append(affix) } else { r.nameSuffixes.append(affix) }
+                        r.rename(isPrefix ? affix + r.name : r.name + affix)
+                        continue
+                    }
+                    spec.apply(to: &r.object) { value in
+                        switch value {
+                        case .string(let s):
+                            let text = KyamlScalar.text(s) ?? s
+                            value = .string(isPrefix ? affix + text : text + affix)
+                        case .null: value = .string(affix)  // created
+                        default: break
+                        }
+                    }
                 }
-                for spec in config.nameSuffix where !k.nameSuffix.isEmpty {
-                    spec.apply(to: &r.object) { if let v = $0.string { $0 = .string(v + k.nameSuffix) } }
-                }
             }
-            if !k.namePrefix.isEmpty { noteTransformer("PrefixTransformer", dir: dir, resources) }
-            if !k.nameSuffix.isEmpty { noteTransformer("SuffixTransformer", dir: dir, resources) }
+            noteTransformer(isPrefix ? "PrefixTransformer" : "SuffixTransformer", dir: dir, resources)
         }
         // One LabelTransformer per `labels` entry, then the commonLabels one (there whenever either field is).
         for l in k.labels {
-            let specs = l.includeSelectors ? TransformerConfig.adding(KustomizeFieldSpecs.commonLabels, config.commonLabels)
-                : l.includeTemplates ? TransformerConfig.adding(KustomizeFieldSpecs.templateLabels, config.templateLabels)
-                : [FieldSpec("metadata/labels", create: true)]
-            if !l.pairs.isEmpty { for r in resources { addPairs(l.pairs, r, specs: specs) } }
+            // The entry's own fields, with the table merged in (kustomize's FsSlice.MergeAll: a conflict fails).
+            var all = l.fields
+            do {
+                if l.includeSelectors {
+                    all = try TransformerConfig.mergeAll(all, config.commonLabels)
+                } else {
+                    if l.includeTemplates {
+                        do { all = try TransformerConfig.mergeAll(all, config.templateLabels) } catch {
+                            throw KustomizeError("failed to merge template fieldSpec: conflicting fieldspecs")
+                        }
+                    }
+                    all = try TransformerConfig.mergeAll(all, [FieldSpec("metadata/labels", create: true)])
+                }
+            } catch is TransformerConfig.Conflict {
+                throw KustomizeError("failed to merge labels: conflicting fieldspecs")
+            }
+            if !l.pairs.isEmpty { for r in resources { addPairs(l.pairs, r, specs: all) } }
             noteTransformer("LabelTransformer", dir: dir, resources)
         }
         if !k.commonLabels.isEmpty || !k.labels.isEmpty {
-            let specs = TransformerConfig.adding(KustomizeFieldSpecs.commonLabels, config.commonLabels)
-            for r in resources where !k.commonLabels.isEmpty { addPairs(k.commonLabels, r, specs: specs) }
+            for r in resources where !k.commonLabels.isEmpty { addPairs(k.commonLabels, r, specs: config.commonLabels) }
             noteTransformer("LabelTransformer", dir: dir, resources)
         }
         if !k.commonAnnotations.isEmpty {
-            let specs = TransformerConfig.adding(KustomizeFieldSpecs.commonAnnotations, config.commonAnnotations)
-            for r in resources { addPairs(k.commonAnnotations, r, specs: specs) }
+            for r in resources { addPairs(k.commonAnnotations, r, specs: config.commonAnnotations) }
             noteTransformer("AnnotationsTransformer", dir: dir, resources)
         }
         for p in k.patchesJson6902 {
@@ -472,7 +546,7 @@ public struct KustomizeBuilder {
         for rep in k.replicas {
             // Each entry must name an object of a kind with replicas (by any name it had).
             var found = false
-            let replicaSpecs = TransformerConfig.adding(KustomizeFieldSpecs.replicas, config.replicas)
+            let replicaSpecs = config.replicas
             for spec in replicaSpecs {
                 for r in resources where r.allNames.contains(rep.name) && spec.applies(to: r.object) {
                     found = true
@@ -488,7 +562,9 @@ public struct KustomizeBuilder {
         if !k.images.isEmpty {
             for r in resources {
                 KustomizeImages.apply(k.images, to: &r.object)
-                for spec in config.images {
+                // The image transformer creates nothing (a spec's `create` aside).
+                for var spec in TransformerConfig.added(config.images, KustomizeFieldSpecs.images) {
+                    spec.create = false
                     spec.apply(to: &r.object) { if let v = $0.string { $0 = .string(KustomizeImages.update(v, k.images)) } }
                 }
             }
@@ -524,9 +600,6 @@ public struct KustomizeBuilder {
             r.rename(ns)
         } else if !r.isClusterScoped {
             r.setNamespace(ns)
-        }
-        if r.kind == "APIService", r.group == "apiregistration.k8s.io", r.object["spec"]["service"]["namespace"].string != nil {
-            r.object["spec"]["service"]["namespace"] = .string(ns)
         }
         if r.kind == "RoleBinding" || r.kind == "ClusterRoleBinding", var subjects = r.object["subjects"].array {
             for i in subjects.indices where subjects[i]["name"].string == "default" {
@@ -593,6 +666,7 @@ public struct KustomizeBuilder {
                 throw KustomizeError("must specify a target for JSON patch \(KustomizeBuilder.patchConfig(p))")
             }
             for r in try select(target, resources) {
+                r.storePreviousId()
                 let (name, kind) = (r.name, r.kind)
                 // kustomize's objects carry internal annotations while it builds, so a patch may add to
                 // /metadata/annotations of an object that has none.
@@ -622,7 +696,8 @@ public struct KustomizeBuilder {
             throw KustomizeError("Multiple Strategic-Merge Patches in one `patches` entry is not allowed to set `patches.target` field: \(KustomizeBuilder.patchConfig(p))")
         }
         for patch in patches {
-            try applyStrategic(patch, target: p.target, resources: resources, legacy: false)
+            try applyStrategic(patch, target: p.target, resources: resources, legacy: false,
+                               allowNameChange: p.allowNameChange, allowKindChange: p.allowKindChange)
         }
     }
 
@@ -634,7 +709,8 @@ public struct KustomizeBuilder {
         return "[" + parts.joined(separator: " ") + "]"
     }
 
-    private func applyStrategic(_ patch: JSONValue, target: Kustomization.Target?, resources: [KustomizeResource], legacy: Bool) throws {
+    private func applyStrategic(_ patch: JSONValue, target: Kustomization.Target?, resources: [KustomizeResource], legacy: Bool,
+                                allowNameChange: Bool = false, allowKindChange: Bool = false) throws {
         let targets: [KustomizeResource]
         if let target {
             targets = try select(target, resources)
@@ -655,12 +731,14 @@ public struct KustomizeBuilder {
         for r in targets {
             var p = patch
             if target != nil {
-                // The patch applies to each target under the target's own identity.
-                p["metadata"]["name"] = .string(r.name)
+                // The patch applies to each target under the target's own identity (its own name and kind
+                // where the options allow them to change).
+                if !allowNameChange || (p["metadata"]["name"].string ?? "").isEmpty { p["metadata"]["name"] = .string(r.name) }
                 if !r.namespace.isEmpty { p["metadata"]["namespace"] = .string(r.namespace) }
-                p["kind"] = .string(r.kind)
+                if !allowKindChange || (p["kind"].string ?? "").isEmpty { p["kind"] = .string(r.kind) }
                 p["apiVersion"] = .string(r.apiVersion)
             }
+            if allowNameChange || allowKindChange { r.storePreviousId() }
             let name = r.name
             // A patch with a target, and a patchesStrategicMerge file, merges its labels and annotations
             // into a copy of itself as strings first (kustomize's CopyMergeMetaDataFieldsFrom).
@@ -669,10 +747,16 @@ public struct KustomizeBuilder {
             let merged = try merger.merge(r.object, patch: p)
             if merged.isNull { r.deleted = true; continue }  // `$patch: delete` of the whole object
             let (kind, apiVersion) = (r.kind, r.apiVersion)
+            let (newName, newKind) = (merged["metadata"]["name"].string ?? name, merged["kind"].string ?? kind)
             r.object = merged
             r.object["metadata"]["name"] = .string(name)
             r.object["kind"] = .string(kind)
             r.object["apiVersion"] = .string(apiVersion)
+            if allowKindChange && newKind != kind {
+                r.previousKinds.append(kind)
+                r.object["kind"] = .string(newKind)
+            }
+            if allowNameChange && newName != name { r.rename(newName) }
         }
     }
 
@@ -711,73 +795,135 @@ public struct KustomizeBuilder {
                 hash = NameHash.secret(name: "", type: r.object["type"].string ?? "",
                                        data: r.object["data"].isNull ? .string("") : r.object["data"])
             }
+            r.storePreviousId()
             r.rename(r.name + "-" + hash)
         }
     }
 
-    private func fixNameReferences(_ resources: [KustomizeResource]) {
-        for rule in config.nameReferences() {
-            let referrals = resources.filter { $0.kind == rule.kind && $0.group == rule.group && !$0.previousNames.isEmpty || ($0.kind == rule.kind && $0.group == rule.group && !$0.previousNamespaces.isEmpty) }
-            if referrals.isEmpty { continue }
-            for referrer in resources {
-                for spec in rule.specs {
-                    let isRoleRef = spec.path.last == "name" && spec.path.dropLast().last == "roleRef"
-                    if isRoleRef && referrer.object["roleRef"]["kind"].string != rule.kind { continue }
-                    let view = ReferrerView(namespace: referrer.namespace, clusterScoped: referrer.isClusterScoped)
-                    var obj = referrer.object
-                    spec.apply(to: &obj) { value in
-                        updateReference(&value, rule: rule, referrer: view, referrals: referrals)
-                    }
-                    referrer.object = obj
+    /// kustomize's name reference transformer: for each rule, each of its referrer specs and each object
+    /// whose original kind the spec selects, the field is looked up (never created) in that object; a name
+    /// there (a string, each string of a list, or the `name` of a map with its `namespace`) is replaced by
+    /// the current name of the one object it meant (`selectReferral`).
+    private func fixNameReferences(_ resources: [KustomizeResource]) throws {
+        var work: [(referrer: KustomizeResource, spec: FieldSpec, rule: KustomizeFieldSpecs.NameReference)] = []
+        for rule in config.nameReference {
+            for spec in rule.specs {
+                let selector = KustomizeFieldSpecs.NameReference(kind: spec.kind, group: spec.group, version: spec.version, specs: [])
+                for r in resources where selector.selects(kind: r.orgKind, apiVersion: r.apiVersion) {
+                    work.append((r, spec, rule))
                 }
             }
         }
-    }
-
-    struct ReferrerView {
-        var namespace: String
-        var clusterScoped: Bool
-        var effectiveNamespace: String { clusterScoped ? "_non_namespaceable_" : namespace.isEmpty ? "default" : namespace }
-    }
-
-    private func candidate(for name: String, namespace: String?, referrer: ReferrerView,
-                           referrals: [KustomizeResource]) -> KustomizeResource? {
-        let matches = referrals.filter { c in
-            guard c.previousNames.contains(name) || (c.name == name && !c.previousNamespaces.isEmpty) else { return false }
-            if c.isClusterScoped || referrer.clusterScoped { return true }
-            return c.effectiveNamespace == referrer.effectiveNamespace
+        // Each referrer's fields in rule order (kustomize runs one referrer's filters together).
+        var order: [ObjectIdentifier] = []
+        var byReferrer: [ObjectIdentifier: [(FieldSpec, KustomizeFieldSpecs.NameReference)]] = [:]
+        for w in work {
+            let id = ObjectIdentifier(w.referrer)
+            if byReferrer[id] == nil { order.append(id) }
+            byReferrer[id, default: []].append((w.spec, w.rule))
         }
-        if matches.count <= 1 { return matches.first }
-        return matches.first { $0.originalName == name } ?? matches.first
+        let objects = Dictionary(resources.map { (ObjectIdentifier($0), $0) }, uniquingKeysWith: { a, _ in a })
+        for id in order {
+            guard let referrer = objects[id] else { continue }
+            let candidates = couldBeReferenced(by: referrer, resources)
+            for (spec, rule) in byReferrer[id] ?? [] {
+                var obj = referrer.object
+                let path = spec.path.joined(separator: "/")
+                do {
+                    try FieldSpec.walk(&obj, spec.path[...], create: false, lists: spec.listSegments) { value in
+                        try setReference(&value, rule: rule, path: path, referrer: referrer, candidates: candidates)
+                    }
+                } catch let e as KustomizeError {
+                    throw KustomizeError("updating name reference in '\(path)' field of '\(referrer.idString)': \(e.message)")
+                }
+                referrer.object = obj
+            }
+        }
     }
 
-    private func updateReference(_ value: inout JSONValue, rule: KustomizeFieldSpecs.NameReference,
-                                 referrer: ReferrerView, referrals: [KustomizeResource]) {
+    /// The objects a referrer may name (kustomize's SubsetThatCouldBeReferencedByResource): all of them for a
+    /// cluster-scoped referrer; else the cluster-scoped ones, those of its namespace, and for a RoleBinding
+    /// those of its ServiceAccount subjects' namespaces.
+    private func couldBeReferenced(by referrer: KustomizeResource, _ resources: [KustomizeResource]) -> [KustomizeResource] {
+        if referrer.isClusterScoped { return resources }
+        var subjectNamespaces: Set<String> = []
+        if referrer.kind == "RoleBinding" {
+            for s in referrer.object["subjects"].array ?? [] where s["kind"].string == "ServiceAccount" {
+                if let ns = s["namespace"].string { subjectNamespaces.insert(ns) }
+            }
+        }
+        return resources.filter { t in
+            t.isClusterScoped || t.effectiveNamespace == referrer.effectiveNamespace || subjectNamespaces.contains(t.namespace)
+        }
+    }
+
+    private func setReference(_ value: inout JSONValue, rule: KustomizeFieldSpecs.NameReference, path: String,
+                              referrer: KustomizeResource, candidates: [KustomizeResource]) throws {
         switch value {
         case .string(let s):
-            if let c = candidate(for: s, namespace: nil, referrer: referrer, referrals: referrals) { value = .string(c.name) }
+            let old = KyamlScalar.text(s) ?? s
+            guard let referral = try selectReferral(old, candidates, rule: rule, path: path, referrer: referrer, sameNamespace: false),
+                  referral.name != old else { return }
+            value = .string(referral.name)
         case .array(var items):
-            for i in items.indices { updateReference(&items[i], rule: rule, referrer: referrer, referrals: referrals) }
-            value = .array(items)
-        case .object:
-            // subjects, webhook services, node config sources: {kind?, name, namespace}
-            if let kind = value["kind"].string, kind != rule.kind { return }
-            guard let s = value["name"].string else { return }
-            let subjectNs = value["namespace"].string ?? ""
-            let matches = referrals.filter { c in
-                guard c.allNames.contains(s) else { return false }
-                if c.isClusterScoped { return true }
-                let cOrig = c.previousNamespaces.first ?? c.namespace
-                let want = subjectNs.isEmpty ? referrer.namespace : subjectNs
-                return (cOrig.isEmpty ? "default" : cOrig) == (want.isEmpty ? "default" : want)
-                    || (c.namespace.isEmpty ? "default" : c.namespace) == (want.isEmpty ? "default" : want)
+            for i in items.indices where items[i].string != nil || items[i].object != nil {
+                try setReference(&items[i], rule: rule, path: path, referrer: referrer, candidates: candidates)
             }
-            guard let c = matches.first else { return }
-            value["name"] = .string(c.name)
-            if !c.namespace.isEmpty && !c.isClusterScoped { value["namespace"] = .string(c.namespace) }
+            value = .array(items)
+        case .object(let o):
+            guard let nameValue = o["name"] else { throw KustomizeError("path config error; no 'name' field in node") }
+            var pool = candidates
+            if let nsValue = o["namespace"] {
+                let ns = nsValue.string.map { KyamlScalar.text($0) ?? $0 } ?? ""
+                let byOriginal = candidates.filter { c in
+                    !c.isClusterScoped && KustomizeBuilder.effective(c.prevIds.first?.namespace ?? c.namespace) == ns
+                }
+                pool = byOriginal.isEmpty ? candidates.filter { !$0.isClusterScoped && $0.effectiveNamespace == ns } : byOriginal
+            }
+            let old = nameValue.string.map { KyamlScalar.text($0) ?? $0 } ?? ""
+            guard let referral = try selectReferral(old, pool, rule: rule, path: path, referrer: referrer, sameNamespace: true)
+            else { return }
+            if referral.name == old && referral.namespace.isEmpty { return }
+            value["name"] = .string(referral.name)
+            if !referral.namespace.isEmpty { value["namespace"] = .string(referral.namespace) }
         default:
             return
         }
+    }
+
+    static func effective(_ namespace: String) -> String { namespace.isEmpty ? "default" : namespace }
+
+    /// kustomize's selectReferral: the candidates once named `old` as an object of the rule's kind (of the
+    /// roleRef's kind and group for a roleRef), in the referrer's namespace unless either is cluster-scoped
+    /// or the candidate is a ServiceAccount; of several, those with the referrer's prefixes and suffixes;
+    /// several that agree on the name (and namespace) give the first; others are an error.
+    private func selectReferral(_ old: String, _ candidates: [KustomizeResource], rule: KustomizeFieldSpecs.NameReference,
+                                path: String, referrer: KustomizeResource, sameNamespace: Bool) throws -> KustomizeResource? {
+        var c = candidates.filter { r in r.prevIds.contains { $0.name == old } }
+        c = c.filter { r in r.prevIds.contains { rule.selects(kind: $0.kind, apiVersion: r.apiVersion) } }
+        if path.hasSuffix("roleRef/name"), let group = referrer.object["roleRef"]["apiGroup"].string,
+           let kind = referrer.object["roleRef"]["kind"].string {
+            let roleRef = KustomizeFieldSpecs.NameReference(kind: kind.isEmpty ? nil : kind, group: group.isEmpty ? nil : group, specs: [])
+            c = c.filter { r in r.prevIds.contains { roleRef.selects(kind: $0.kind, apiVersion: r.apiVersion) } }
+        }
+        if !referrer.isClusterScoped {
+            c = c.filter { $0.isClusterScoped || $0.kind == "ServiceAccount" || $0.effectiveNamespace == referrer.effectiveNamespace }
+        }
+        if c.count == 1 { return c[0] }
+        c = c.filter {
+            KustomizeBuilder.sameEnding($0.namePrefixes, referrer.namePrefixes) && KustomizeBuilder.sameEnding($0.nameSuffixes, referrer.nameSuffixes)
+        }
+        if c.count == 1 { return c[0] }
+        guard let first = c.first else { return nil }
+        if c.allSatisfy({ $0.name == first.name && (!sameNamespace || $0.namespace == first.namespace) }) { return first }
+        throw KustomizeError(" found multiple possible referrals: \(c.map(\.idString).joined(separator: ", "))")
+    }
+
+    /// Whether one list ends the other (both empty counts; one empty and not the other does not).
+    static func sameEnding(_ a: [String], _ b: [String]) -> Bool {
+        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+        if short.isEmpty { return long.isEmpty }
+        return Array(long.suffix(short.count)) == short
     }
 }
 

@@ -56,10 +56,15 @@ enum KustomizeGenerators {
         if immutable { obj["immutable"] = true }
 
         let kind = secret ? "Secret" : "ConfigMap"
-        let existing = resources.first { r in
-            r.kind == kind && r.apiVersion == "v1" && r.allNames.contains(g.name)
-                && (r.namespace == g.namespace || (g.namespace.isEmpty && r.namespace == "default"))
+        // kustomize looks the generated id up among every id an object had (current and previous): with the
+        // same namespace first, then by kind and name alone.
+        func ids(_ r: KustomizeResource) -> [(name: String, namespace: String)] {
+            [(r.name, r.namespace)] + r.prevIds.filter { $0.kind == kind }.map { ($0.name, $0.namespace) }
         }
+        let effective = KustomizeBuilder.effective(g.namespace)
+        let candidates = resources.filter { $0.kind == kind && $0.apiVersion == "v1" }
+        let existing = candidates.first { r in ids(r).contains { $0.name == g.name && KustomizeBuilder.effective($0.namespace) == effective } }
+            ?? candidates.first { r in ids(r).contains { $0.name == g.name } }
         // kustomize reads a behavior it does not know as unspecified, which creates.
         let behavior = ["merge", "replace"].contains(g.behavior) ? g.behavior : "create"
         switch behavior {

@@ -1,3 +1,4 @@
+import KubeCodec
 import KubeModel
 import KubeSchema
 
@@ -19,9 +20,64 @@ struct SimpleStrategicMerge: KustomizeStrategicMerger {
 
     static let associativeKeys = ["mountPath", "devicePath", "ip", "type", "topologyKey", "name", "containerPort"]
 
+    /// The lists of custom kinds merged by key, from a kustomization's `openapi.path` schema:
+    /// `apiVersion|kind` -> field path -> merge key.
+    var customMergeKeys: [String: [[String]: String]] = [:]
+
     func merge(_ original: JSONValue, patch: JSONValue) throws -> JSONValue {
-        let def = index.definition(apiVersion: original["apiVersion"].string ?? "", kind: original["kind"].string ?? "")
+        let apiVersion = original["apiVersion"].string ?? "", kind = original["kind"].string ?? ""
+        let def = index.definition(apiVersion: apiVersion, kind: kind)
+        if def == nil, let keys = customMergeKeys[apiVersion + "|" + kind] {
+            return mergeCustom(original, patch, path: [], keys: keys) ?? .null
+        }
         return mergeValue(original, patch, type: def.map { _ in SchemaType.object }, def: def) ?? .null
+    }
+
+    /// A custom kind's merge: maps key by key as elsewhere, the schema's keyed lists merged by their key.
+    private func mergeCustom(_ dest: JSONValue, _ patch: JSONValue, path: [String], keys: [[String]: String]) -> JSONValue? {
+        guard case .object(let p) = patch, p["$patch"] == nil, case .object(var d) = dest else {
+            return mergeValue(dest, patch, type: nil, def: nil)
+        }
+        for (key, value) in d where p[key] == nil { d[key] = walkOriginal(value, type: nil, ext: nil) }
+        for (key, value) in p {
+            let childPath = path + [key]
+            if value.isNull { _ = d.removeValue(forKey: key); continue }
+            if case .array(let items) = value, let mergeKey = keys[childPath] {
+                d[key] = mergeList(d[key]?.array ?? [], items, elementType: nil, mergeKey: mergeKey, strategy: "merge", hasSchema: true)
+            } else if let existing = d[key], keys.keys.contains(where: { $0.count > childPath.count && Array($0.prefix(childPath.count)) == childPath }) {
+                d[key] = mergeCustom(existing, value, path: childPath, keys: keys)
+            } else if let merged = mergeField(d[key] ?? .null, value, type: nil, ext: nil) {
+                d[key] = merged
+            } else {
+                _ = d.removeValue(forKey: key)
+            }
+        }
+        return .object(d)
+    }
+
+    /// The keyed lists an OpenAPI (v2) schema declares for the kinds it names
+    /// (`x-kubernetes-group-version-kind`, `x-kubernetes-patch-merge-key` with a `merge` strategy).
+    static func customMergeKeys(schema: JSONValue) -> [String: [[String]: String]] {
+        let definitions = schema["definitions"].object ?? JSONObject()
+        var out: [String: [[String]: String]] = [:]
+        func walk(_ s: JSONValue, _ path: [String], _ depth: Int, _ into: inout [[String]: String]) {
+            guard depth < 16 else { return }
+            var s = s
+            if let ref = s["$ref"].string, ref.hasPrefix("#/definitions/"), let d = definitions[String(ref.dropFirst(14))] { s = d }
+            if let key = s["x-kubernetes-patch-merge-key"].string, (s["x-kubernetes-patch-strategy"].string ?? "").contains("merge") {
+                into[path] = key
+            }
+            for (name, prop) in s["properties"].object ?? JSONObject() { walk(prop, path + [name], depth + 1, &into) }
+        }
+        for (_, def) in definitions {
+            for gvk in def["x-kubernetes-group-version-kind"].array ?? [] {
+                let group = gvk["group"].string ?? "", version = gvk["version"].string ?? ""
+                var keys: [[String]: String] = [:]
+                walk(def, [], 0, &keys)
+                if !keys.isEmpty { out[(group.isEmpty ? version : group + "/" + version) + "|" + (gvk["kind"].string ?? "")] = keys }
+            }
+        }
+        return out
     }
 
     /// Returns nil when the value is to be deleted.
@@ -40,6 +96,11 @@ struct SimpleStrategicMerge: KustomizeStrategicMerger {
             }
             guard case .object(var d) = dest else { return .object(clean(p)) }
             let (resolvedType, resolvedDef) = resolve(type, def)
+            // kyaml walks the original's own fields too: a plain empty value (`k0:`) it does not keep.
+            for (key, value) in d where p[key] == nil {
+                let (childType, ext) = fieldType(key, type: resolvedType, def: resolvedDef)
+                d[key] = walkOriginal(value, type: childType, ext: ext)
+            }
             for (key, value) in p {
                 let (childType, ext) = fieldType(key, type: resolvedType, def: resolvedDef)
                 if value.isNull { _ = d.removeValue(forKey: key); continue }
@@ -95,8 +156,46 @@ struct SimpleStrategicMerge: KustomizeStrategicMerger {
                 result.append(.object(clean(o)))
             }
         }
-        for (i, d) in dest.enumerated() where !used.contains(i) { result.append(d) }
+        for (i, d) in dest.enumerated() where !used.contains(i) {
+            if let kept = walkOriginal(d, type: elementType, ext: nil) { result.append(kept) }
+        }
         return .array(result)
+    }
+
+    /// A value of the original the patch does not mention, as kyaml's merge walks it: a field whose
+    /// value is a plain empty scalar (`k0:`) is dropped (a written `null` or `~` stays), in maps and in
+    /// the elements of lists merged by key; other lists are kept as they are. Nil: drop the value.
+    private func walkOriginal(_ v: JSONValue, type: SchemaType?, ext: SchemaExtensions?) -> JSONValue? {
+        switch v {
+        case .string(let s):
+            // (JSONValue is nil-literal expressible: `.none` is "drop", not `.null`)
+            if KyamlScalar.text(s) == "" { return .none }
+            return v
+        case .object(var o):
+            let (resolvedType, resolvedDef) = resolve(type, nil)
+            for (key, value) in o {
+                let (childType, childExt) = fieldType(key, type: resolvedType, def: resolvedDef)
+                o[key] = walkOriginal(value, type: childType, ext: childExt)
+            }
+            return .object(o)
+        case .array(let items):
+            let associative: Bool
+            if case .array? = type {
+                associative = ext?.patchMergeKey != nil && (ext?.patchStrategy?.contains("merge") ?? false)
+            } else if type == nil {
+                let elements = items.filter { !$0.isNull }
+                associative = !elements.isEmpty && elements.allSatisfy { $0.object != nil }
+                    && SimpleStrategicMerge.associativeKeys.contains { k in elements.allSatisfy { $0.object?[k] != nil } }
+            } else {
+                associative = false
+            }
+            guard associative else { return v }
+            var elementType: SchemaType?
+            if case .array(let t)? = type { elementType = t }
+            return .array(items.map { item in item.object == nil ? item : (walkOriginal(item, type: elementType, ext: nil) ?? item) })
+        default:
+            return v
+        }
     }
 
     /// A patch value added where nothing was: directives and nulls dropped.

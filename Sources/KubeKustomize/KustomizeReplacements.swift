@@ -72,7 +72,9 @@ enum KustomizeReplacements {
             for r in selected where !rejects.contains(where: { $0 === r }) {
                 for path in Kustomization.strings(Kustomization.member(t, "fieldPaths")) {
                     var obj = r.object
-                    let hit = set(&obj, segments(path)[...], create: options.create) { old in
+                    let hit: Bool
+                    do {
+                        hit = try set(&obj, segments(path)[...], create: options.create) { old in
                         // A field the replacement creates gets the text untagged: kustomize writes it plain,
                         // so "5432" reads back as a number.
                         // (The text keeps its place's meaning: an annotation reads `0x1F` back as written.)
@@ -87,6 +89,9 @@ enum KustomizeReplacements {
                             parts[options.index] = v
                         }
                         return .string(parts.joined(separator: options.delimiter))
+                        }
+                    } catch is WildcardOnCreatedMap {
+                        throw KustomizeError("unable to find or create field \(strconvQuote(path)) in replacement target: wrong node kind: expected SequenceNode but got MappingNode: node contents:\n{}")
                     }
                     if !hit { throw KustomizeError("unable to find field \(strconvQuote(path)) in replacement target") }
                     r.object = obj
@@ -165,7 +170,10 @@ enum KustomizeReplacements {
     }
 
     /// Sets every field the path reaches to `make(old)`; returns whether any was reached (or created).
-    static func set(_ v: inout JSONValue, _ path: ArraySlice<String>, create: Bool, _ make: (JSONValue) -> JSONValue) -> Bool {
+    /// kyaml creates a missing field as a map, so a `*` after it finds no list.
+    struct WildcardOnCreatedMap: Error {}
+
+    static func set(_ v: inout JSONValue, _ path: ArraySlice<String>, create: Bool, _ make: (JSONValue) -> JSONValue) throws -> Bool {
         guard let seg = path.first else { v = make(v); return true }
         let rest = path.dropFirst()
         switch v {
@@ -174,12 +182,13 @@ enum KustomizeReplacements {
             if let c = o[seg], !c.isNull {
                 child = c
             } else if create {
+                if rest.first == "*" { throw WildcardOnCreatedMap() }
                 child = rest.first.map { Int($0) != nil || $0 == "*" || elementMatch($0) != nil ? JSONValue.array([]) : .emptyObject } ?? .null
             } else {
                 return false
             }
             v = .null
-            let hit = set(&child, rest, create: create, make)
+            let hit = try set(&child, rest, create: create, make)
             if hit { o[seg] = child }
             v = .object(o)
             return hit
@@ -188,14 +197,14 @@ enum KustomizeReplacements {
             if seg == "*" || elementMatch(seg) != nil {
                 let m = elementMatch(seg)
                 for i in items.indices where m == nil || Kustomization.scalar(items[i][m!.0]) == m!.1 {
-                    if set(&items[i], rest, create: create, make) { hit = true }
+                    if try set(&items[i], rest, create: create, make) { hit = true }
                 }
             } else if let i = Int(seg), i >= 0 {
                 if i < items.count {
-                    hit = set(&items[i], rest, create: create, make)
+                    hit = try set(&items[i], rest, create: create, make)
                 } else if create && i == items.count {
                     var fresh: JSONValue = rest.isEmpty ? .null : .emptyObject
-                    hit = set(&fresh, rest, create: create, make)
+                    hit = try set(&fresh, rest, create: create, make)
                     if hit { items.append(fresh) }
                 }
             }

@@ -59,16 +59,19 @@ enum KustomizeVars {
     static let podSpecPrefixes: [(kind: String, prefix: String)] = [
         ("Pod", "spec"), ("Deployment", "spec/template/spec"), ("StatefulSet", "spec/template/spec"),
         ("DaemonSet", "spec/template/spec"), ("ReplicaSet", "spec/template/spec"), ("Job", "spec/template/spec"),
-        ("ReplicationController", "spec/template/spec"), ("CronJob", "spec/jobTemplate/spec/template/spec"),
+        ("CronJob", "spec/jobTemplate/spec/template/spec"),
     ]
 
     static let specs: [FieldSpec] = podSpecPrefixes.flatMap { entry in
         ["containers", "initContainers"].flatMap { list in
             ["command", "args", "env/value", "volumeMounts/mountPath"].map { FieldSpec("\(entry.prefix)/\(list)/\($0)", kind: entry.kind) }
         }
-    } + [FieldSpec("spec/rules/host", kind: "Ingress"), FieldSpec("spec/tls/hosts", kind: "Ingress")]
+    } + [FieldSpec("spec/rules/host", kind: "Ingress"), FieldSpec("spec/tls/hosts", kind: "Ingress"),
+         FieldSpec("spec/tls/secretName", kind: "Ingress"), FieldSpec("spec/ports/port", kind: "Service"),
+         FieldSpec("spec/ports/targetPort", kind: "Service"), FieldSpec("metadata/labels"), FieldSpec("metadata/annotations")]
 
-    static func resolve(_ vars: [KustomizeVar], in resources: [KustomizeResource], extraSpecs: [FieldSpec] = []) throws {
+    /// Substitutes the vars in the fields of `table` (the varReference table: builtin and configurations).
+    static func resolve(_ vars: [KustomizeVar], in resources: [KustomizeResource], table: [FieldSpec] = specs) throws {
         if vars.isEmpty { return }
         var values: [String: String] = [:]
         for v in vars {
@@ -90,7 +93,7 @@ enum KustomizeVars {
             values[v.name] = KyamlScalar.text(value) ?? Kustomization.scalar(value)
         }
         for r in resources {
-            for spec in TransformerConfig.adding(specs, extraSpecs) {
+            for spec in table {
                 spec.apply(to: &r.object) { value in substitute(&value, values) }
             }
         }
@@ -118,6 +121,10 @@ enum KustomizeVars {
         case .array(var items):
             for i in items.indices { substitute(&items[i], values) }
             value = .array(items)
+        case .object(var o):
+            // A map (labels, annotations): each of its string values.
+            for (k, v) in o { if case .string(let s) = v { o[k] = .string(expand(s, values)) } }
+            value = .object(o)
         default: break
         }
     }

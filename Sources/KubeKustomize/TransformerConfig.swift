@@ -1,15 +1,26 @@
 import KubeCodec
 import KubeModel
 
-/// A kustomization's `configurations`: files of extra field specs for the builtin transformers
-/// (kustomize's TransformerConfig). Each list is added to the transformer's own table; a kustomization
-/// sees its own files and those of every kustomization built below it (kustomize merges a base's
-/// configuration into the one including it).
+/// kustomize's TransformerConfig: for each builtin transformer, the field specs it works on (its builtin
+/// table and what `configurations` files added), in kustomize's order.
+///
+/// How kustomize builds and scopes it (checked against kubectl v1.32):
+/// - each kustomization's own table is the builtin one merged with its `configurations` files (the files
+///   first merged into an empty table, one after another: a repeated spec with another `create` in one
+///   file is already a conflict);
+/// - a kustomization's transformers use its own table merged with those of the kustomizations it includes
+///   (`resources` directories, which come first, and components); a sibling's files do not count;
+/// - merging a spec that is "already there" (same path, and an entry there whose kind, group and version
+///   the new spec's non-empty ones select) keeps one, and fails when their `create` differs; a
+///   `nameReference` entry merges into one of the same kind, group and version (exactly), so its own
+///   specs are never compared with each other the first time it is added.
 struct TransformerConfig {
     var namePrefix: [FieldSpec] = []
     var nameSuffix: [FieldSpec] = []
     var namespace: [FieldSpec] = []
     var commonLabels: [FieldSpec] = []
+    /// `labels`: read and merged (conflicts included); no builtin transformer of kubectl v1.32 reads it.
+    var labels: [FieldSpec] = []
     var templateLabels: [FieldSpec] = []
     var commonAnnotations: [FieldSpec] = []
     var images: [FieldSpec] = []
@@ -17,7 +28,34 @@ struct TransformerConfig {
     var varReference: [FieldSpec] = []
     var nameReference: [KustomizeFieldSpecs.NameReference] = []
 
-    /// One configuration file (YAML as kustomize decodes it; unknown fields are ignored).
+    /// The builtin tables (kustomize v5.5's defaults).
+    static let builtin: TransformerConfig = {
+        var c = TransformerConfig()
+        c.namePrefix = [FieldSpec("metadata/name")]
+        c.nameSuffix = [FieldSpec("metadata/name")]
+        c.namespace = KustomizeFieldSpecs.namespace
+        c.commonLabels = KustomizeFieldSpecs.commonLabels
+        c.templateLabels = KustomizeFieldSpecs.templateLabels
+        c.commonAnnotations = KustomizeFieldSpecs.commonAnnotations
+        c.images = KustomizeFieldSpecs.images
+        c.replicas = KustomizeFieldSpecs.replicas
+        c.varReference = KustomizeVars.specs
+        c.nameReference = KustomizeFieldSpecs.nameReferences
+        c.sortTables()
+        return c
+    }()
+
+    /// The table of a kustomization: the builtin one merged with its configuration files, in order.
+    static func of(_ files: [TransformerConfig]) throws -> TransformerConfig {
+        if files.isEmpty { return builtin }
+        var own = TransformerConfig()
+        for f in files { try own.merge(f) }
+        var out = builtin
+        try out.merge(own)
+        return out
+    }
+
+    /// One configuration file (YAML as kustomize decodes it; unknown fields are ignored), its tables sorted.
     static func parse(_ text: String, source: String) throws -> TransformerConfig {
         let doc: JSONValue
         do { doc = try YAMLCodec.decodeDocuments(text, source: source).first ?? .null } catch let e as YAMLError {
@@ -32,58 +70,99 @@ struct TransformerConfig {
         c.nameSuffix = specs("nameSuffix")
         c.namespace = specs("namespace")
         c.commonLabels = specs("commonLabels")
+        c.labels = specs("labels")
         c.templateLabels = specs("templateLabels")
         c.commonAnnotations = specs("commonAnnotations")
         c.images = specs("images")
         c.replicas = specs("replicas")
         c.varReference = specs("varReference")
         for entry in doc["nameReference"].array ?? [] {
-            let (g, _) = splitAPIVersion(entry["apiVersion"].string ?? "")
+            func opt(_ key: String) -> String? { entry[key].string.flatMap { $0.isEmpty ? nil : $0 } }
             c.nameReference.append(KustomizeFieldSpecs.NameReference(
-                kind: entry["kind"].string ?? "", group: entry["group"].string ?? g,
+                kind: opt("kind"), group: opt("group"), version: opt("version"),
                 specs: (entry["fieldSpecs"].array ?? []).compactMap(fieldSpec)))
         }
+        c.sortTables()
         return c
     }
 
     private static func fieldSpec(_ v: JSONValue) -> FieldSpec? {
         guard let path = v["path"].string else { return nil }
         func opt(_ key: String) -> String? { v[key].string.flatMap { $0.isEmpty ? nil : $0 } }
-        return FieldSpec(path, kind: opt("kind"), group: opt("group"), version: opt("version"), create: v["create"].bool ?? false)
+        return FieldSpec(path, kind: opt("kind"), group: opt("group"), version: opt("version"),
+                         create: v["create"].bool ?? false)
     }
 
-    /// Adds `other`'s specs (a spec already there, same kind, group, version and path, is kept once; the
-    /// same field with another `create` is kustomize's "conflicting fieldspecs", the builtin tables included).
+    /// kustomize's Merge: `other`'s specs added table by table (a spec already there is kept once, with
+    /// another `create` it is "conflicting fieldspecs"), then every table sorted.
     mutating func merge(_ other: TransformerConfig) throws {
-        func add(_ list: inout [FieldSpec], _ more: [FieldSpec], builtin: [FieldSpec], _ name: String) throws {
-            for s in more {
-                if let same = (builtin + list).first(where: { $0.sameField(s) }) {
-                    if same.create != s.create { throw KustomizeError("failed to merge \(name) fieldSpec: conflicting fieldspecs") }
-                    continue
-                }
-                list.append(s)
+        func add(_ list: inout [FieldSpec], _ more: [FieldSpec], _ name: String) throws {
+            do { list = try TransformerConfig.mergeAll(list, more) } catch {
+                throw KustomizeError("failed to merge \(name) fieldSpec: conflicting fieldspecs")
             }
         }
-        let name = [FieldSpec("metadata/name")]
-        try add(&namePrefix, other.namePrefix, builtin: name, "NamePrefix")
-        try add(&nameSuffix, other.nameSuffix, builtin: name, "NameSuffix")
-        try add(&namespace, other.namespace, builtin: [FieldSpec("metadata/namespace", create: true)], "NameSpace")
-        try add(&commonLabels, other.commonLabels, builtin: KustomizeFieldSpecs.commonLabels, "CommonLabels")
-        try add(&templateLabels, other.templateLabels, builtin: KustomizeFieldSpecs.templateLabels, "TemplateLabels")
-        try add(&commonAnnotations, other.commonAnnotations, builtin: KustomizeFieldSpecs.commonAnnotations, "CommonAnnotations")
-        try add(&varReference, other.varReference, builtin: KustomizeVars.specs, "VarReference")
-        try add(&images, other.images, builtin: [], "Images")
-        try add(&replicas, other.replicas, builtin: KustomizeFieldSpecs.replicas, "Replicas")
+        try add(&namePrefix, other.namePrefix, "NamePrefix")
+        try add(&nameSuffix, other.nameSuffix, "NameSuffix")
+        try add(&namespace, other.namespace, "NameSpace")
+        try add(&commonAnnotations, other.commonAnnotations, "CommonAnnotations")
+        try add(&commonLabels, other.commonLabels, "CommonLabels")
+        try add(&labels, other.labels, "Labels")
+        try add(&templateLabels, other.templateLabels, "TemplateLabels")
+        try add(&varReference, other.varReference, "VarReference")
         for ref in other.nameReference {
-            let builtin = KustomizeFieldSpecs.nameReferences.first { $0.kind == ref.kind && $0.group == ref.group }?.specs ?? []
-            if let i = nameReference.firstIndex(where: { $0.kind == ref.kind && $0.group == ref.group }) {
-                try add(&nameReference[i].specs, ref.specs, builtin: builtin, "NameReference")
+            if let i = nameReference.firstIndex(where: { $0.kind == ref.kind && $0.group == ref.group && $0.version == ref.version }) {
+                do { nameReference[i].specs = try TransformerConfig.mergeAll(nameReference[i].specs, ref.specs) } catch {
+                    throw KustomizeError("failed to merge NameReference fieldSpec: conflicting fieldspecs")
+                }
             } else {
-                var fresh = KustomizeFieldSpecs.NameReference(kind: ref.kind, group: ref.group, specs: [])
-                try add(&fresh.specs, ref.specs, builtin: builtin, "NameReference")
-                nameReference.append(fresh)
+                nameReference.append(ref)
             }
         }
+        try add(&images, other.images, "Images")
+        try add(&replicas, other.replicas, "Replicas")
+        sortTables()
+    }
+
+    struct Conflict: Error {}
+
+    static func mergeAll(_ list: [FieldSpec], _ more: [FieldSpec]) throws -> [FieldSpec] {
+        var out = list
+        for s in more {
+            // The first entry there that the new spec's kind, group and version select, on the same path.
+            if let same = out.first(where: { $0.path == s.path && $0.listSegments == s.listSegments && $0.isSelected(by: s) }) {
+                if same.create != s.create { throw Conflict() }
+                continue
+            }
+            out.append(s)
+        }
+        return out
+    }
+
+    private mutating func sortTables() {
+        for kp in [\TransformerConfig.namePrefix, \.nameSuffix, \.namespace, \.commonLabels, \.labels, \.templateLabels,
+                   \.commonAnnotations, \.images, \.replicas, \.varReference] as [WritableKeyPath<TransformerConfig, [FieldSpec]>] {
+            self[keyPath: kp] = TransformerConfig.sorted(self[keyPath: kp]) { ($0.kind, $0.group, $0.version) }
+        }
+        nameReference = TransformerConfig.sorted(nameReference) { ($0.kind, $0.group, $0.version) }
+    }
+
+    /// kustomize's Gvk order: kinds of its legacy order first, then by `group_version_kind` text.
+    static func sorted<T>(_ list: [T], _ gvk: (T) -> (String?, String?, String?)) -> [T] {
+        func key(_ x: T) -> (Int, String) {
+            let (k, g, v) = gvk(x)
+            return (KustomizeFieldSpecs.typeOrder(k ?? ""), "\(g ?? "~G")_\(v ?? "~V")_\(k ?? "~K")")
+        }
+        return list.enumerated().sorted { a, b in
+            let ka = key(a.element), kb = key(b.element)
+            if ka.0 != kb.0 { return ka.0 < kb.0 }
+            if ka.1 != kb.1 { return ka.1 < kb.1 }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+
+    /// The specs a table has beyond the builtin one.
+    static func added(_ table: [FieldSpec], _ builtin: [FieldSpec]) -> [FieldSpec] {
+        table.filter { s in !builtin.contains { $0.sameField(s) && $0.create == s.create } }
     }
 
     /// A builtin table with these specs added.
@@ -92,23 +171,18 @@ struct TransformerConfig {
         for s in more where !out.contains(where: { $0.sameField(s) }) { out.append(s) }
         return out
     }
-
-    /// The builtin name reference rules with these added (same referral kind and group: one rule).
-    func nameReferences() -> [KustomizeFieldSpecs.NameReference] {
-        var out = KustomizeFieldSpecs.nameReferences
-        for ref in nameReference {
-            if let i = out.firstIndex(where: { $0.kind == ref.kind && $0.group == ref.group }) {
-                out[i].specs = TransformerConfig.adding(out[i].specs, ref.specs)
-            } else {
-                out.append(ref)
-            }
-        }
-        return out
-    }
 }
 
 extension FieldSpec {
     func sameField(_ o: FieldSpec) -> Bool {
         kind == o.kind && group == o.group && version == o.version && path == o.path && listSegments == o.listSegments
+    }
+
+    /// Whether `selector`'s non-empty kind, group and version are this spec's (kustomize's Gvk.IsSelected).
+    func isSelected(by selector: FieldSpec) -> Bool {
+        if let k = selector.kind, k != kind { return false }
+        if let g = selector.group, g != group { return false }
+        if let v = selector.version, v != version { return false }
+        return true
     }
 }

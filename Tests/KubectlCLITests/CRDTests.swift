@@ -246,7 +246,7 @@ private func cronTabStore() -> TestStore {
     @Test func importedV3DocumentReplacesTheEmbeddedSchemaForItsKinds() {
         let s = TestStore()
         let doc = crdFixture("apps-v1-openapi-v3.json")
-        #expect(s.run("explain --import \(doc)") == CLIResult(stdout: "imported OpenAPI v3 document \(doc): 1 kind in apps/v1\n", stderr: "", exitCode: 0))
+        #expect(s.run("schema --import \(doc)") == CLIResult(stdout: "imported OpenAPI v3 document \(doc): 1 kind in apps/v1\n", stderr: "", exitCode: 0))
         #expect(s.run("explain deploy.spec").stdout == """
             GROUP:      apps
             KIND:       Deployment
@@ -274,7 +274,7 @@ private func cronTabStore() -> TestStore {
             """)
         // Kinds the document does not define keep the embedded schema.
         #expect(!s.run("explain sts.spec").stdout.contains("IMPORTED"))
-        #expect(s.run("explain --remove-imports").stdout == "removed 1 imported OpenAPI document\n")
+        #expect(s.run("schema --remove-imports").stdout == "removed 1 imported OpenAPI document\n")
         #expect(!s.run("explain deploy.spec").stdout.contains("IMPORTED"))
         #expect(s.run("explain deploy.spec").stdout.contains("  template\t<PodTemplateSpec> -required-\n"))
     }
@@ -282,7 +282,7 @@ private func cronTabStore() -> TestStore {
     @Test func importedV2Document() {
         let s = TestStore()
         let doc = crdFixture("core-v1-swagger.json")
-        #expect(s.run("explain --import \(doc)").stdout == "imported OpenAPI v2 document \(doc): 1 kind in v1\n")
+        #expect(s.run("schema --import \(doc)").stdout == "imported OpenAPI v2 document \(doc): 1 kind in v1\n")
         let e = s.run("explain cm")
         #expect(e.stdout.contains("DESCRIPTION:\n    SWAGGER configmap text.\n"))
         #expect(e.stdout.contains("  data\t<map[string]string>\n    SWAGGER data text.\n"))
@@ -293,8 +293,8 @@ private func cronTabStore() -> TestStore {
     @Test func importErrors() {
         let s = TestStore()
         let bad = s.writeFile("bad.json", "{\"openapi\": \"3.0.0\"}")
-        #expect(s.run("explain --import \(bad)") == CLIResult(stdout: "", stderr: "error: \(bad): not an OpenAPI document: neither \"components.schemas\" (v3) nor \"definitions\" (v2) found\n", exitCode: 1))
-        #expect(s.run("explain --import \(s.directory)/missing.json").stderr == "error: cannot read \(s.directory)/missing.json: No such file or directory\n")
+        #expect(s.run("schema --import \(bad)") == CLIResult(stdout: "", stderr: "error: \(bad): not an OpenAPI document: neither \"components.schemas\" (v3) nor \"definitions\" (v2) found\n", exitCode: 1))
+        #expect(s.run("schema --import \(s.directory)/missing.json").stderr == "error: cannot read \(s.directory)/missing.json: No such file or directory\n")
     }
 }
 

@@ -8,14 +8,51 @@ import KubeRegistry
 import KubeSchema
 
 /// `kubectl explain TYPE[.field...]`: kubectl v1.32's plaintext explain over the embedded schema, with
-/// our own descriptions; plus `--depth`, `--find` and `-o json|yaml` (the schema subtree as data).
+/// our own descriptions, and kubectl's flags only. kubectl-local's additions (`--depth`, `--find`,
+/// `-o json|yaml`, importing OpenAPI documents) are `kubectl-local schema`.
 enum ExplainCommand {
     static let spec = CommandSpec(
         "explain",
         use: "explain TYPE [--recursive=FALSE|TRUE] [--api-version=api-version-group] [-o|--output=plaintext|plaintext-openapiv2]",
         short: "Describe the fields of a type and their meaning",
-        group: "Basic Commands (Intermediate):", options: ExplainOptions.self)
+        group: "Basic Commands (Intermediate):", options: KubectlExplainOptions.self)
 
+    /// `kubectl-local schema`: explain with kubectl-local's additions.
+    static let schemaSpec = CommandSpec(
+        "schema",
+        use: "schema TYPE [--recursive] [--depth=N] [--find=WORD] [-o plaintext|plaintext-openapiv2|json|yaml] | schema --import=FILE | schema --remove-imports",
+        short: "Explain a type with kubectl-local's additions: depth, search, the schema as data, imported OpenAPI documents (kubectl-local only)",
+        example: """
+            # The field paths of a Deployment that mention probes
+            kubectl-local schema deployments --find=probe
+
+            # Two levels of a Pod's fields, as YAML
+            kubectl-local schema pods --recursive --depth=2 -o yaml
+            """,
+        group: "Other Commands:", options: ExplainOptions.self)
+}
+
+/// `kubectl explain`'s own flags: kubectl v1.32's, no more.
+struct KubectlExplainOptions: FlagOptions {
+    var recursive = false
+    var apiVersion: String?
+    var output = "plaintext"
+
+    static var flags: [OptionFlag<Self>] {
+        [.init(\.recursive, "recursive", usage: "List every nested field name at once, instead of one level of fields with their descriptions."),
+         .init(\.apiVersion, "api-version", usage: "Explain the type as served in this group/version."),
+         .init(\.output, "output", short: "o", default: "plaintext", usage: "How to print the schema: plaintext or plaintext-openapiv2.",
+               completions: ["plaintext", "plaintext-openapiv2"])]
+    }
+
+    func run(_ inv: inout Invocation) throws {
+        var full = ExplainOptions()
+        full.recursive = recursive
+        full.apiVersion = apiVersion
+        full.output = output
+        full.formats = ["plaintext", "plaintext-openapiv2"]
+        try full.run(&inv)
+    }
 }
 
 /// explain's options: the type and field path, the schema's form, or an import of OpenAPI documents.
@@ -27,6 +64,8 @@ struct ExplainOptions: FlagOptions {
     var find: String?
     var importPath: String?
     var removeImports = false
+    /// The output formats accepted (`kubectl explain` has kubectl's two).
+    var formats = ["plaintext", "plaintext-openapiv2", "json", "yaml"]
 
     static var flags: [OptionFlag<Self>] {
         [.init(\.recursive, "recursive", usage: "List every nested field name at once, instead of one level of fields with their descriptions."),
@@ -54,7 +93,7 @@ struct ExplainOptions: FlagOptions {
         let (type, fieldPath, warnings) = try ExplainCommand.resolve(inv.args[0], registry: registry,
                                                                      matchingPrefix: apiVersion == nil)
         for w in warnings { inv.io.err.write("Warning: \(w)\n") }
-        guard ["plaintext", "plaintext-openapiv2", "json", "yaml"].contains(output) else {
+        guard formats.contains(output) else {
             throw CLIError.message("unrecognized format: \(output)")
         }
         if output == "plaintext-openapiv2" {
@@ -209,7 +248,7 @@ extension ExplainCommand {
     }
 }
 
-/// OpenAPI documents imported with `explain --import FILE`, kept in the store's settings: the document
+/// OpenAPI documents imported with `kubectl-local schema --import FILE`, kept in the store's settings: the document
 /// under `schema.import/<id>` and the kinds it defines (`group/version/Kind` lines) under
 /// `schema.import-kinds/<id>`, where the id is the group/version of a v3 document or `openapi-v2`.
 enum ImportedSchemas {

@@ -226,7 +226,7 @@ public enum Completer {
 
     /// Commands and flags of kubectl-local that kubectl does not have: they work, but completion offers
     /// what kubectl offers.
-    static let kubectlLocalOnly: Set<String> = ["store"]
+    static let kubectlLocalOnly: Set<String> = ["store", "schema"]
 
     /// Flag names for a word starting with `-`: the required flags not yet given if any match (as cobra),
     /// else every visible flag not yet given (lists may repeat): the inherited (global) flags first, then

@@ -1,6 +1,7 @@
 import KubeAPI
 import KubeModel
 import KubeRegistry
+import KubeSchema
 
 /// One object a command acts on (cli-runtime's resource.Info): its type (nil for a `--local` object of
 /// a kind the registry does not know), namespace and name, the object when it has been read (from the
@@ -171,7 +172,17 @@ struct ResourceBuilder {
             var warnings: [String] = []
             defer { for w in warnings { inv.io.err.write(w + "\n") } }
             var objects = try KustomizeSource.read(kustomize) { warnings.append($0) }.makeIterator()
-            return AnyIterator { objects.next().map { .success($0) } }
+            var failed = false
+            // kubectl reads kustomize's output as a stream and decodes each object's metadata into its Go
+            // type: a label that is no string ends reading there (`unable to decode "DIR": ...`).
+            return AnyIterator {
+                guard !failed, let o = objects.next() else { return nil }
+                if let e = clientMetadataDecodeError(o.object) {
+                    failed = true
+                    return .failure(CLIError.message("unable to decode \(goQuoted(o.source)): \(e)"))
+                }
+                return .success(o)
+            }
         }
         var stream = FileObjectStream(paths: filenames, recursive: recursive, validate: validateDocuments, stdin: inv.io.readStdin)
         stream.typed = decodeTyped

@@ -23,7 +23,7 @@ enum TimeflowGolden {
     /// The random parts of generated names and ids, as `x`s of the same length.
     static func mask(_ text: String) -> String {
         var out = text
-        for pattern in [#/web-6dc5cd68db-[a-z0-9]{5}/#, #/refused-fc85cfbb-[a-z0-9]{5}/#, #/kube-api-access-[a-z0-9]{5}/#] {
+        for pattern in [#/web-6dc5cd68db-[a-z0-9]{5}/#, #/refused-fc85cfbb-[a-z0-9]{5}/#, #/greedy-685b84f7f6-[a-z0-9]{5}/#, #/kube-api-access-[a-z0-9]{5}/#] {
             out = out.replacing(pattern) { m in String(m.output.dropLast(5)) + "xxxxx" }
         }
         // Pod UIDs (in the kubelet's `name_namespace(uid)` of BackOff messages).

@@ -148,13 +148,18 @@ struct SpecRules: AdmissionStep {
             && s.fieldManager.subresource != "ephemeralcontainers"
         let spec: JSONValue? = podCreate ? .some(SpecValidation.withoutTokenVolumeName(r.object["spec"])) : .none
         if let spec, let valid = s.validPodSpec, valid == spec { return }
-        // A controller's pod create is judged by `SpecValidation` alone, which reads the spec: the
-        // pods of one template pass once per session.
+        // A controller's pod create is judged as any pod's, by its spec: the pods of one template pass
+        // once per session. Its template passed the same rules, except a StatefulSet's (whose pod spec
+        // the API server does not check) and a spec a LimitRange's defaults changed (a default limit
+        // below the template's request): those pods are refused, and their controller records it.
         if !r.fromClient && r.operation == .create && r.groupKind == ("", "Pod") && r.object["apiVersion"].string == "v1"
             && r.object["kind"].string == "Pod" {
             let spec = SpecValidation.withoutTokenVolumeName(r.object["spec"])
             if let valid = s.validControllerPodSpec, valid == spec { return }
-            let causes = SpecValidation.validate(r.object, old: r.old, type: r.type, session: s)
+            var causes = SpecValidation.validate(r.object, old: r.old, type: r.type, session: s)
+            let ruled = Self.rules(r).map { APIError.Cause(field: $0.field, message: $0.body) }
+            causes.removeAll { c in ruled.contains { $0.field == c.field && $0.message == c.message } }
+            causes += ruled
             if !causes.isEmpty { throw r.invalid(causes) }
             s.validControllerPodSpec = spec
             return

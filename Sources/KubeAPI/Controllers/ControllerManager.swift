@@ -368,8 +368,7 @@ final class ControllerManager {
             queued.remove(w)
             processed += 1
             do { try run(w) } catch is PodCreationRefused {
-                try retryRefused(w.retried, failures: refusedBefore[w.retried] ?? 0)
-                waitingRetry.insert(w.retried)
+                if try retryRefused(w.retried, failures: refusedBefore[w.retried] ?? 0) { waitingRetry.insert(w.retried) }
                 continue
             }
         }
@@ -488,13 +487,18 @@ final class ControllerManager {
         let pod: JSONValue = ["apiVersion": "v1", "kind": "Pod", "metadata": meta, "spec": spec]
         do {
             return try s.create(pod, type: podType, namespace: ns)
-        } catch let e as APIError where e.reason == .forbidden {
-            // Refused by admission (a quota, a limit range): the owner records it, as a cluster does.
-            // The StatefulSet controller words it its own way (StatefulPodControl.recordPodEvent).
-            let message = ownerKind == "StatefulSet"
-                ? "create Pod \(name ?? "") in StatefulSet \(owner["metadata"]["name"].string ?? "") failed error: \(e.message)"
-                : "Error creating: \(e.message)"
-            event(owner, type: "Warning", reason: "FailedCreate", message: message, component: Self.controllerName(ownerKind))
+        } catch let e as APIError where e.reason != .alreadyExists {
+            // Refused by admission (a quota, a limit range: Forbidden) or by validation (a StatefulSet's
+            // template, whose pod spec the API server does not check, or a spec a LimitRange's defaults
+            // made invalid: Invalid): the owner records it, as a cluster does (RealPodControl.createPods:
+            // any error but the namespace's termination). The StatefulSet controller words it its own
+            // way (StatefulPodControl.recordPodEvent).
+            if !e.message.hasSuffix("because it is being terminated") {
+                let message = ownerKind == "StatefulSet"
+                    ? "create Pod \(name ?? "") in StatefulSet \(owner["metadata"]["name"].string ?? "") failed error: \(e.message)"
+                    : "Error creating: \(e.message)"
+                event(owner, type: "Warning", reason: "FailedCreate", message: message, component: Self.controllerName(ownerKind))
+            }
             throw PodCreationRefused(message: e.message)
         }
     }
@@ -511,15 +515,22 @@ final class ControllerManager {
     /// Job's queue: 1 s doubling, at most 60 s). A sync the controller is woken for meanwhile (its own
     /// status write, a scale) counts as a refusal too but leaves the earlier retry in place, as the
     /// delaying queue keeps an item's earliest time. Times are kept in milliseconds (`ms` in the
-    /// timer's payload); the timer falls due in the second the retry happens.
-    func retryRefused(_ w: Work, failures: Int) throws {
-        guard let target = retryTarget(w) else { return }
+    /// timer's payload); the timer falls due in the second the retry happens. The Deployment controller
+    /// gives up after 15 requeues (`maxRetries`: the key is forgotten until the Deployment, one of its
+    /// ReplicaSets or pods changes again). Returns whether a retry is scheduled.
+    @discardableResult
+    func retryRefused(_ w: Work, failures: Int) throws -> Bool {
+        guard let target = retryTarget(w) else { return false }
         let id = Timers.objectID(Self.retryPrefix, target.0.storageKey, target.1, target.2)
         var f = failures
         var dueMs = Int64.max
         if let pending = try Timers.scheduled(s.tx, id: id) {
             f = max(f, Int(pending.payload["failures"].int ?? 0))
             dueMs = pending.payload["ms"].int ?? pending.due * 1000
+        }
+        if target.0.kind == "Deployment", f >= Self.deploymentMaxRetries, dueMs == Int64.max {
+            refusedBefore[w] = nil
+            return false
         }
         let (base, cap): (Int64, Int64) = target.0.kind == "Job" ? (1000, 60_000) : (5, 1_000_000)
         let delay = f >= 40 ? cap : min(cap, base << Int64(f))
@@ -533,7 +544,11 @@ final class ControllerManager {
             f += Int(min(skipped, 1000))
         }
         try Timers.set(s.tx, id: id, due: dueMs / 1000, payload: ["failures": .int(Int64(f + 1)), "ms": .int(dueMs)])
+        return true
     }
+
+    /// The Deployment controller's `maxRetries`: a sync that keeps failing is requeued 15 times.
+    static let deploymentMaxRetries = 15
 
     private func retryTarget(_ w: Work) -> (ResourceType, String, String)? {
         switch w {
@@ -542,6 +557,7 @@ final class ControllerManager {
         case .statefulSet(let ns, let name): return (stsType, ns, name)
         case .daemonSet(let ns, let name): return (dsType, ns, name)
         case .job(let ns, let name): return (jobType, ns, name)
+        case .deployment(let ns, let name): return (deployType, ns, name)
         default: return nil
         }
     }
@@ -561,6 +577,7 @@ final class ControllerManager {
         case stsType.storageKey: w = .statefulSet(ns, name)
         case dsType.storageKey: w = .daemonSet(ns, name)
         case jobType.storageKey: w = .job(ns, name)
+        case deployType.storageKey: w = .deployment(ns, name)
         default: return
         }
         refusedBefore[w] = Int(payload["failures"].int ?? 1)

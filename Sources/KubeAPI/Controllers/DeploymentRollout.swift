@@ -206,7 +206,8 @@ final class DeploymentRollout {
     /// getNewReplicaSet when the API server refuses the new ReplicaSet (a quota on ReplicaSets, or a
     /// Deployment named so long that `<name>-<hash>` passes 253 characters): a Warning event
     /// `ReplicaSetCreateError` and, with a progress deadline, Progressing False for the same reason,
-    /// written at once; the sync ends there (the command that wrote the Deployment succeeds).
+    /// written at once; the sync ends there (the command that wrote the Deployment succeeds) and is
+    /// retried on the controller's back-off (`retryRefused`), each retry another event.
     func refusedReplicaSet(_ rsName: String, _ e: APIError) throws {
         let message = "Failed to create new replica set \(strconvQuote(rsName)): \(e.message)"
         if hasProgressDeadline {
@@ -219,6 +220,7 @@ final class DeploymentRollout {
         }
         c.event(stored, type: "Warning", reason: "ReplicaSetCreateError", message: message, component: "deployment-controller")
         stop = true
+        throw ControllerManager.PodCreationRefused(message: e.message)
     }
 
     // MARK: steps

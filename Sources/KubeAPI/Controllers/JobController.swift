@@ -26,6 +26,7 @@ extension ControllerManager {
         let parallelism = Int(job["spec"]["parallelism"].int ?? 1)
         let backoff = Int(job["spec"]["backoffLimit"].int ?? 6)
         let indexed = job["spec"]["completionMode"].string == "Indexed"
+        var refused: PodCreationRefused?
         let suspended = job["spec"]["suspend"].bool == true
         if pastBackoffLimitOnFailure(job, pods: pods, limit: backoff) {
             return try failJob(job, reason: "BackoffLimitExceeded", message: "Job has reached the specified backoff limit")
@@ -90,6 +91,7 @@ extension ControllerManager {
                 for k in 0..<(want - active.count) {
                     if try creationBurstSpent(jobType, namespace: ns, name: name) { break }
                     var pod: JSONValue
+                    do {
                     if indexed {
                         guard k < pendingIndexes.count else { break }
                         let idx = pendingIndexes[k]
@@ -103,6 +105,11 @@ extension ControllerManager {
                     } else {
                         pod = try createPod(owner: job, ownerAPIVersion: "batch/v1", ownerKind: "Job",
                                             template: job["spec"]["template"], generateName: name + "-")
+                    }
+                    } catch let e as PodCreationRefused {
+                        // manageJob stops at a refused create; the status is written all the same.
+                        refused = e
+                        break
                     }
                     event(job, reason: "SuccessfulCreate", message: "Created pod: \(pod["metadata"]["name"].string ?? "")",
                           component: "job-controller")
@@ -127,6 +134,7 @@ extension ControllerManager {
         var u = current
         u["status"] = status
         try save(u, current, jobType)
+        if let refused { throw refused }
     }
 
     /// With `restartPolicy: OnFailure` failed containers restart in their pod instead of failing it: the

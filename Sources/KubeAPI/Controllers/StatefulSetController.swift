@@ -87,6 +87,7 @@ extension ControllerManager {
             byOrdinal[i] = pod
         }
         var changed = false
+        var refused: PodCreationRefused?
         // A Terminating pod keeps its name until its kubelet has stopped it: it is replaced after it
         // goes, and an ordered StatefulSet waits for it before its next step.
         // Create missing pods in order, at most a burst per transaction (the rest after a resync).
@@ -96,8 +97,15 @@ extension ControllerManager {
                 continue
             }
             if try creationBurstSpent(stsType, namespace: ns, name: name) { changed = true; break }
-            byOrdinal[i] = try createStatefulPod(sts, ordinal: i, revisionName: rev.name)
             changed = true
+            do {
+                byOrdinal[i] = try createStatefulPod(sts, ordinal: i, revisionName: rev.name)
+            } catch let e as PodCreationRefused {
+                // A refused create ends the pass (ordered, or Parallel's first slow-start batch of one);
+                // the status is still written (performUpdate), then the sync is retried on back-off.
+                refused = e
+                break
+            }
             if !parallel { break }
         }
         // Scale down from the highest ordinal.
@@ -152,6 +160,7 @@ extension ControllerManager {
         var u = current
         u["status"] = status
         try save(u, current, stsType)
+        if let refused { throw refused }
     }
 
     func createStatefulPod(_ sts: JSONValue, ordinal i: Int, revisionName: String) throws -> JSONValue {

@@ -28,6 +28,13 @@ extension ControllerManager {
         isInit ? "spec.initContainers{\(name)}" : "spec.containers{\(name)}"
     }
 
+    /// The field path of a pod's container by its spec: a sidecar's (or any init container's) events
+    /// name `spec.initContainers{NAME}` (names are unique across both lists).
+    static func fieldPath(of c: JSONValue, pod: JSONValue) -> String {
+        let name = c["name"].string ?? ""
+        return fieldPath(name, isInit: (pod["spec"]["initContainers"].array ?? []).contains { $0["name"].string == name })
+    }
+
     /// The time of a container's next transition, or nil when it has none.
     func nextTransition(_ c: JSONValue, _ st: JSONValue, pod: JSONValue) -> Int64? {
         guard let fate = ContainerFate.effective(c, pod: pod) else { return nil }
@@ -51,6 +58,13 @@ extension ControllerManager {
         if pod["metadata"]["deletionTimestamp"].isNull, !isTerminated(pod) {
             due = nextInitTransition(pod)
             if let t = nextSidecarTransition(pod) { due = min(due ?? t, t) }
+            // A running sidecar's probes, as an app container's.
+            let inits = byName(pod["status"]["initContainerStatuses"])
+            for c in (pod["spec"]["initContainers"].array ?? []).filter(PodSpecs.isSidecar) {
+                guard let st = inits[c["name"].string ?? ""] else { continue }
+                if let m = nextProbeMoment(c, st, pod: pod) { due = min(due ?? m, m) }
+                if let k = livenessFailures(c, st, pod: pod).first(where: { $0 > now.seconds }) { due = min(due ?? k, k) }
+            }
             for c in pod["spec"]["containers"].array ?? [] {
                 guard let st = statuses[c["name"].string ?? ""] else { continue }
                 // Startup and readiness probes: the next change of their result, or failed probe.
@@ -75,10 +89,29 @@ extension ControllerManager {
             try scheduleContainerTransitions(try save(p, pod, podType))
             return
         }
+        if podInitializing(pod) {
+            // Still initializing: only the sidecars move (exits, restarts, probes); one whose startup
+            // probe succeeds now lets the next init container (or the app containers) start.
+            _ = sidecarTransitionsDue(&p, pod: pod, host: node)
+            if sidecarProbesDue(&p, pod: pod, host: node), let info = try nodeInfo(node) {
+                try kubeletSync(&p, node: info.obj, mode: .retry)
+            }
+            keepTransitionTimes(&p["status"], old: pod["status"])
+            try scheduleContainerTransitions(try save(p, pod, podType))
+            return
+        }
         var statuses = p["status"]["containerStatuses"].array ?? []
-        let specs = (pod["spec"]["containers"].array ?? []).reduce(into: [String: JSONValue]()) { $0[$1["name"].string ?? ""] = $1 }
+        var specs = (pod["spec"]["containers"].array ?? []).reduce(into: [String: JSONValue]()) { $0[$1["name"].string ?? ""] = $1 }
         var caughtUp: Int64? = sidecarTransitionsDue(&p, pod: pod, host: node)
         var budget = try jobRestartBudget(pod, policy: policy)
+        // Running sidecars' liveness probes, then the app containers'.
+        let sidecars = (pod["spec"]["initContainers"].array ?? []).filter(PodSpecs.isSidecar)
+        let sidecarStatuses = (p["status"]["initContainerStatuses"].array ?? [])
+        for c in sidecars {
+            guard let st = sidecarStatuses.first(where: { $0["name"] == c["name"] }) else { continue }
+            let failures = livenessFailures(c, st, pod: pod)
+            if failures.contains(now.seconds) { livenessProbeFailed(c, pod: pod, host: node, kills: failures.last == now.seconds) }
+        }
         for st in statuses {
             guard let c = specs[st["name"].string ?? ""] else { continue }
             let failures = livenessFailures(c, st, pod: pod)
@@ -99,7 +132,15 @@ extension ControllerManager {
         }
         // The pod's status is written as of the last transition the catch-up passed.
         if let caughtUp { setClock(Timestamp(seconds: caughtUp)) }
-        probesDue(&statuses, specs: specs, moved: moved, pod: pod, host: node, batch: moved.isEmpty && caughtUp == nil)
+        // The sidecars' startup and readiness probes are worked out with the app containers' (one batch).
+        var inits = p["status"]["initContainerStatuses"].array ?? []
+        let sidecarIndexes = inits.indices.filter { i in sidecars.contains { $0["name"] == inits[i]["name"] } }
+        for c in sidecars { specs[c["name"].string ?? ""] = c }
+        var all = statuses + sidecarIndexes.map { inits[$0] }
+        probesDue(&all, specs: specs, moved: moved, pod: pod, host: node, batch: moved.isEmpty && caughtUp == nil)
+        statuses = Array(all.prefix(statuses.count))
+        for (k, i) in sidecarIndexes.enumerated() { inits[i] = all[statuses.count + k] }
+        if !sidecarIndexes.isEmpty { p["status"]["initContainerStatuses"] = .array(inits) }
         p["status"]["containerStatuses"] = .array(statuses)
         settlePhase(&p, policy: policy)
         keepTransitionTimes(&p["status"], old: pod["status"])
@@ -226,7 +267,7 @@ extension ControllerManager {
             let saved = clockOverride
             let decided = (lastRun?.end ?? T) - kill.stop
             setClock(Timestamp(seconds: decided))
-            let name = c["name"].string ?? "", fieldPath = "spec.containers{\(name)}"
+            let name = c["name"].string ?? "", fieldPath = Self.fieldPath(of: c, pod: pod)
             for f in timeline.failing(from: 0, through: kill.at) {
                 let message: String
                 switch f.result {

@@ -73,7 +73,7 @@ extension ControllerManager {
 /// sidecar is left as it is.
 extension ControllerManager {
     func nextSidecarTransition(_ pod: JSONValue) -> Int64? {
-        guard currentInit(pod) == nil else { return nil }
+        guard currentInit(pod) == nil || sidecarGates(pod) else { return nil }
         let statuses = byName(pod["status"]["initContainerStatuses"])
         return (pod["spec"]["initContainers"].array ?? []).filter(PodSpecs.isSidecar).compactMap { c in
             statuses[c["name"].string ?? ""].flatMap { nextTransition(c, $0, pod: pod) }
@@ -82,7 +82,7 @@ extension ControllerManager {
 
     /// The sidecars whose exit or restart is due move on. Returns the last transition a catch-up passed.
     func sidecarTransitionsDue(_ p: inout JSONValue, pod: JSONValue, host: String) -> Int64? {
-        guard currentInit(pod) == nil, var inits = p["status"]["initContainerStatuses"].array else { return nil }
+        guard currentInit(pod) == nil || sidecarGates(pod), var inits = p["status"]["initContainerStatuses"].array else { return nil }
         var caughtUp: Int64?
         for c in (pod["spec"]["initContainers"].array ?? []).filter(PodSpecs.isSidecar) {
             guard let i = inits.firstIndex(where: { $0["name"] == c["name"] }), let t = nextTransition(c, inits[i], pod: pod),
@@ -92,5 +92,61 @@ extension ControllerManager {
         }
         p["status"]["initContainerStatuses"] = .array(inits)
         return caughtUp
+    }
+}
+
+/// Sidecars with startup probes gate what follows them: the next init container (and the app
+/// containers) start once the sidecar has started, as computeInitContainerActions waits for it; a
+/// startup probe that fails `failureThreshold` times restarts it meanwhile.
+extension ControllerManager {
+    /// Whether the pod is still initializing (Initialized not True).
+    func podInitializing(_ pod: JSONValue) -> Bool {
+        guard !(pod["spec"]["initContainers"].array ?? []).isEmpty else { return false }
+        let initialized = (pod["status"]["conditions"].array ?? []).first { $0["type"].string == "Initialized" }
+        return initialized?["status"].string != "True"
+    }
+
+    /// Whether the pod waits for a sidecar that has not started (the regular init containers after it
+    /// are not running yet): its exits and restarts move on meanwhile.
+    func sidecarGates(_ pod: JSONValue) -> Bool {
+        let statuses = byName(pod["status"]["initContainerStatuses"])
+        for c in pod["spec"]["initContainers"].array ?? [] {
+            guard let st = statuses[c["name"].string ?? ""] else { return false }
+            if PodSpecs.isSidecar(c) {
+                if st["started"].bool != true { return true }
+                continue
+            }
+            if !st["state"]["terminated"].isNull && st["state"]["terminated"]["exitCode"].int == 0 { continue }
+            return false
+        }
+        return false
+    }
+
+    /// The running sidecars' probes due now, while the pod initializes: liveness failures (the kill is
+    /// part of the container's fate), startup and readiness results and failed probes (a stretch of
+    /// failed probes in one write, up to the current init container's next move). Returns whether a
+    /// sidecar's startup probe succeeded.
+    func sidecarProbesDue(_ p: inout JSONValue, pod: JSONValue, host: String) -> Bool {
+        guard var inits = p["status"]["initContainerStatuses"].array else { return false }
+        let sidecars = (pod["spec"]["initContainers"].array ?? []).filter(PodSpecs.isSidecar)
+        let specs = sidecars.reduce(into: [String: JSONValue]()) { $0[$1["name"].string ?? ""] = $1 }
+        let indexes = inits.indices.filter { specs[inits[$0]["name"].string ?? ""] != nil }
+        guard !indexes.isEmpty else { return false }
+        for i in indexes where !inits[i]["state"]["running"].isNull {
+            let c = specs[inits[i]["name"].string ?? ""]!
+            let failures = livenessFailures(c, inits[i], pod: pod)
+            if failures.contains(now.seconds) { livenessProbeFailed(c, pod: pod, host: host, kills: failures.last == now.seconds) }
+        }
+        var statuses = indexes.map { inits[$0] }
+        let before = statuses.map { $0["started"].bool }
+        probesDue(&statuses, specs: specs, moved: [], pod: pod, host: host, batch: true,
+                  limit: nextInitTransition(pod).map { $0 - 1 })
+        var startedNow = false
+        for (k, i) in indexes.enumerated() {
+            inits[i] = statuses[k]
+            if before[k] == false && statuses[k]["started"].bool == true { startedNow = true }
+        }
+        p["status"]["initContainerStatuses"] = .array(inits)
+        return startedNow
     }
 }

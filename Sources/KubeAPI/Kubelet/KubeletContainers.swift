@@ -139,9 +139,13 @@ extension ControllerManager {
             st["state"] = ["running": ["startedAt": t]]
         } else if isInit {
             if PodSpecs.isSidecar(c) {
+                // A sidecar runs as an app container does: its hook, its startup and readiness probes.
                 st["ready"] = true
                 st["started"] = true
                 st["state"] = ["running": ["startedAt": t]]
+                postStartFailed(c, pod: ctx.pod, host: ctx.nodeName)
+                applyProbes(&st, c, pod: ctx.pod)
+                probeEvents(c, st, pod: ctx.pod, host: ctx.nodeName, from: now.seconds, through: now.seconds)
             } else if try awaitedService(c, namespace: ctx.namespace) != nil || ContainerFate.runs(c) {
                 // Running until its command ends (see `initTransition`) or its Service resolves.
                 st["started"] = true

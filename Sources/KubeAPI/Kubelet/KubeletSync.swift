@@ -97,7 +97,10 @@ extension ControllerManager {
             }
             let st = try startContainer(c, previous: previousInits[cname], isInit: true, ctx: &ctx, rec: &rec)
             inits.append(st)
-            let done = !st["state"]["terminated"].isNull || (PodSpecs.isSidecar(c) && !st["state"]["running"].isNull)
+            // A sidecar is done once it runs and its startup probe (if any) has succeeded: the next
+            // init container waits for that (computeInitContainerActions).
+            let done = !st["state"]["terminated"].isNull
+                || (PodSpecs.isSidecar(c) && !st["state"]["running"].isNull && st["started"].bool != false)
             if !done { incomplete.append(cname) }
         }
         if !inits.isEmpty { status["initContainerStatuses"] = .array(inits) }

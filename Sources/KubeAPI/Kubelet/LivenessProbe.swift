@@ -168,7 +168,7 @@ extension ControllerManager {
     /// (`Killing`); a catch-up counts `runs` killed runs at once (the clock at the last kill).
     func livenessProbeFailed(_ c: JSONValue, pod: JSONValue, host: String, kills: Bool, runs: Int64 = 1, first: Timestamp? = nil) {
         guard let kill = ContainerFate.livenessKill(c, pod: pod) else { return }
-        let name = c["name"].string ?? "", fieldPath = "spec.containers{\(name)}"
+        let name = c["name"].string ?? "", fieldPath = Self.fieldPath(of: c, pod: pod)
         let probes = runs > 1 ? Int64(kill.failures.count) * runs : 1
         event(pod, type: "Warning", reason: "Unhealthy", message: "Liveness probe failed: \(kill.output)", component: "kubelet",
               host: host, fieldPath: fieldPath, repeats: probes, first: first)

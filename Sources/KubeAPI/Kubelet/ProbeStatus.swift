@@ -50,7 +50,7 @@ extension ControllerManager {
         guard Self.statusProbed(c, pod: pod), let start = st["state"]["running"]["startedAt"].string.flatMap(Timestamp.init(rfc3339:))?.seconds
         else { return }
         let probes = ContainerFate.probes(c, pod: pod)
-        let name = c["name"].string ?? "", fieldPath = "spec.containers{\(name)}"
+        let name = c["name"].string ?? "", fieldPath = Self.fieldPath(of: c, pod: pod)
         let saved = clockOverride
         defer { setClock(saved) }
         var records: [(first: Int64, last: Int64, count: Int64, message: String)] = []
@@ -86,14 +86,14 @@ extension ControllerManager {
     /// exit, a liveness probe), are reported at once and the pod is written as of then: a probe failing
     /// for a year costs one write.
     func probesDue(_ statuses: inout [JSONValue], specs: [String: JSONValue], moved: Set<Int>, pod: JSONValue, host: String,
-                   batch: Bool) {
+                   batch: Bool, limit extra: Int64? = nil) {
         let probed = statuses.indices.filter { i in
             specs[statuses[i]["name"].string ?? ""].map { Self.statusProbed($0, pod: pod) } ?? false
         }
         guard !probed.isEmpty else { return }
         var end = now.seconds
         if batch && wallNow.seconds > now.seconds {
-            var limit = wallNow.seconds
+            var limit = min(wallNow.seconds, extra ?? Int64.max)
             for st in statuses {
                 guard let c = specs[st["name"].string ?? ""] else { continue }
                 if let t = nextTransition(c, st, pod: pod) { limit = min(limit, t - 1) }

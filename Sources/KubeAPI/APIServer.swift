@@ -200,6 +200,10 @@ public final class APISession {
     var requiredInSpec: (definition: String, spec: JSONValue, causes: [APIError.Cause])?
     /// The last pod spec a client's create passed `SpecRules` with (`SpecValidation.withoutTokenVolumeName`).
     var validPodSpec: JSONValue?
+    /// Decoding and pruning of a client's pods, once per spec.
+    var clientSpecs = ClientSpecMemo()
+    /// The last new pod's spec as given and as `Defaults.podSpecAdmission` left it.
+    var defaultedPodSpec: (input: JSONValue, mirror: Bool, output: JSONValue)?
     /// The last pod spec a controller's create passed `SpecRules` with (`SpecValidation.withoutTokenVolumeName`).
     var validControllerPodSpec: JSONValue?
     /// The managed fields of the last pod created in this session, with what they depend on.

@@ -358,11 +358,35 @@ enum Defaults {
     }
 
     static func pod(_ obj: inout JSONValue, session: APISession) {
-        var spec = obj["spec"]
-        podSpec(&spec)
-        // Admission: ServiceAccount, DefaultTolerationSeconds (Priority: PriorityAdmission).
+        let input = obj["spec"]
         // Mirror pods of static pods get no service account (ServiceAccount admission skips them).
         let mirror = !obj["metadata"]["annotations"]["kubernetes.io/config.mirror"].isNull
+        let creating = obj["metadata"]["uid"].isNull
+        var spec: JSONValue
+        // What follows up to the token volume reads the spec alone: the pods of one file or template
+        // (the same spec, keys in the same order) are defaulted once per session.
+        if creating, let known = session.defaultedPodSpec, known.mirror == mirror, ClientSpecMemo.identical(known.input, input) {
+            spec = known.output
+        } else {
+            spec = input
+            podSpecAdmission(&spec, mirror: mirror)
+            if creating { session.defaultedPodSpec = (input, mirror, spec) }
+        }
+        // The plugin admits creates only (an update has its uid by now).
+        if !mirror, spec["automountServiceAccountToken"].bool != false, obj["metadata"]["uid"].isNull {
+            mountServiceAccountToken(&spec)
+        }
+        obj["spec"] = spec
+        if obj["status"]["phase"].isNull {
+            obj["status"]["phase"] = "Pending"
+            obj["status"]["qosClass"] = .string(qosClass(spec))
+        }
+    }
+
+    /// `podSpec` and the admission plugins' defaults of a pod's spec: ServiceAccount (its name),
+    /// DefaultTolerationSeconds (Priority: PriorityAdmission).
+    static func podSpecAdmission(_ spec: inout JSONValue, mirror: Bool) {
+        podSpec(&spec)
         if !mirror {
             if spec["serviceAccountName"].isNull { spec["serviceAccountName"] = spec["serviceAccount"].isNull ? "default" : spec["serviceAccount"] }
             spec["serviceAccount"] = spec["serviceAccountName"]
@@ -376,15 +400,6 @@ enum Defaults {
             tolerations.append(["effect": "NoExecute", "key": .string(key), "operator": "Exists", "tolerationSeconds": 300])
         }
         spec["tolerations"] = .array(tolerations)
-        // The plugin admits creates only (an update has its uid by now).
-        if !mirror, spec["automountServiceAccountToken"].bool != false, obj["metadata"]["uid"].isNull {
-            mountServiceAccountToken(&spec)
-        }
-        obj["spec"] = spec
-        if obj["status"]["phase"].isNull {
-            obj["status"]["phase"] = "Pending"
-            obj["status"]["qosClass"] = .string(qosClass(spec))
-        }
     }
 
     /// The ServiceAccount plugin's token volume: every container without a mount at the token path

@@ -68,6 +68,30 @@ final class DataCodec {
         return delta ?? encode(text)
     }
 
+    /// The last new object's first state deflated in full, per resource: the base a later one of the same
+    /// shape is logged against (`logDelta`).
+    private var shapeBases: [String: StoredData] = [:]
+
+    /// The first state of a new object as its change-log entry (format 6, `DeltaCodec`) against the last
+    /// such state of its resource deflated in full, or nil when there is none or too little in common.
+    /// The objects of one file or template differ in a few names, labels and ids: their states are
+    /// logged without deflating each (the row's own data is encoded when it is written).
+    func logDelta(_ text: String, resource: String) -> [UInt8]? {
+        guard deltaFormat, let base = shapeBases[resource] else { return nil }
+        var text = text, baseText = base.text
+        return text.withUTF8 { t in
+            baseText.withUTF8 { b in
+                base.blob.withUnsafeBufferPointer { DeltaCodec.encode(t, base: b, baseBlob: $0, table: &deltaTable) }
+            }
+        }
+    }
+
+    /// Keeps `encoded` (a new object's first state, deflated) as its resource's base for `logDelta`.
+    func keepShapeBase(_ text: String, encoded: [UInt8]?, resource: String) {
+        guard deltaFormat, let encoded, encoded.first == DataCodec.writeFormat else { return }
+        shapeBases[resource] = StoredData(blob: encoded, text: text)
+    }
+
     /// The bytes to store for a row's table cells, or nil to store them as text (short cells).
     func encodeCells(_ text: String) -> [UInt8]? {
         encode(text, format: DataCodec.cellsFormat)

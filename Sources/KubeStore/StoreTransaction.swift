@@ -381,9 +381,15 @@ public final class StoreTransaction {
             try u.run()
         }
         let id = db.lastInsertRowID
-        let encoded = db.codec.encode(row.data)
-        let entry = PendingRow(id: id, row: row, encoded: encoded, owners: owners)
-        if deferred && alias == nil {
+        let later = deferred && alias == nil
+        // A deferred row (a pod its scheduler and kubelet update at once) is logged against the last
+        // new object of its resource deflated in full when the two have enough in common; its own
+        // data is encoded only if it is written as it is (an update in the meantime brings new data).
+        let delta = later ? db.codec.logDelta(row.data, resource: row.resource) : nil
+        let encoded = delta == nil ? db.codec.encode(row.data) : nil
+        if later && delta == nil { db.codec.keepShapeBase(row.data, encoded: encoded, resource: row.resource) }
+        let entry = PendingRow(id: id, row: row, encoded: encoded, owners: owners, encodeLater: delta != nil)
+        if later {
             pending[StoreTransaction.pendingKey(row.resource, row.namespace, row.name)] = entry
         } else {
             try writeSideTables(entry)
@@ -394,7 +400,7 @@ public final class StoreTransaction {
             try a.bind(2, id)
             try a.run()
         }
-        try logChange(.added, row, encoded: encoded)
+        try logChange(.added, row, encoded: delta ?? encoded)
     }
 
     /// Replaces the row with `row`'s key. Throws `.notFound` when there is none, and
@@ -691,6 +697,8 @@ public final class StoreTransaction {
         var row: ObjectRow
         var encoded: [UInt8]?
         var owners: String
+        /// Whether `encoded` is still to be computed (the row's state was only logged, as a delta).
+        var encodeLater = false
     }
 
     static func pendingKey(_ resource: String, _ namespace: String, _ name: String) -> String {
@@ -701,7 +709,7 @@ public final class StoreTransaction {
     private func writeSideTables(_ entry: PendingRow) throws {
         let d = try db.statement(SQL.insertData)
         try d.bind(1, entry.id)
-        try d.bindData(2, entry.row.data, encoded: entry.encoded)
+        try d.bindData(2, entry.row.data, encoded: entry.encodeLater ? db.codec.encode(entry.row.data) : entry.encoded)
         try d.run()
         try writeLabels(id: entry.id, labels: entry.row.labels, replacing: false)
         try writeOwners(id: entry.id, owners: entry.owners, replacing: false)
@@ -721,6 +729,7 @@ public final class StoreTransaction {
         let encoded = db.codec.encode(row.data)
         entry.row = next
         entry.encoded = encoded
+        entry.encodeLater = false
         entry.owners = owners
         pending[key] = entry
         try logChange(.modified, row, encoded: encoded)

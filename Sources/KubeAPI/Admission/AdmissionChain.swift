@@ -126,7 +126,11 @@ struct PruneUnknownFields: AdmissionStep {
         guard r.fromClient else { return }
         if r.groupKind == ("", "ResourceQuota") || r.groupKind == ("", "LimitRange") { r.received = r.object }
         // Empty lists and maps stay until after validation (a Go slice or map decoded from `[]`/`{}` is not nil).
-        r.emptyCollectionsKept = Pruning.prune(&r.object, keepingEmptyCollections: true)
+        if ClientSpecMemo.isPod(r) {
+            r.emptyCollectionsKept = s.clientSpecs.prune(&r.object)
+        } else {
+            r.emptyCollectionsKept = Pruning.prune(&r.object, keepingEmptyCollections: true)
+        }
     }
 }
 

@@ -22,7 +22,12 @@ struct StrictDecoding: AdmissionStep {
         guard let apiVersion = r.object["apiVersion"].string, let kind = r.object["kind"].string,
             let def = SchemaIndex.builtin.definition(apiVersion: apiVersion, kind: kind)
         else { return }
-        let report = decodeReport(r.object, definition: def, index: .builtin)
+        let report: DecodeReport
+        if case .object = r.body, ClientSpecMemo.isPod(r) {
+            report = s.clientSpecs.decodeReport(r.object, definition: def)
+        } else {
+            report = decodeReport(r.object, definition: def, index: .builtin)
+        }
         switch r.body {
         case .object:
             if let message = decodeErrorMessage(report, apiVersion: apiVersion, kind: kind, definition: def, fieldValidation: level) {

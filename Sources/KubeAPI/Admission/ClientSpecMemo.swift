@@ -1,0 +1,76 @@
+import KubeModel
+import KubeSchema
+
+/// Decoding and pruning of a client's pods worked out once per spec: the pods of one file differ in
+/// their metadata (names, namespaces, labels), and both steps read each top-level field of the object
+/// by its own schema, so a spec met before gives what it gave before. The rest of the object is still
+/// walked every time, with the spec swapped for `placeholder` (a one-field spec both steps leave as
+/// it is); anything unusual (a decode complaint, an empty list or map kept) takes the full walk.
+struct ClientSpecMemo {
+    /// The last pod spec whose object decoded without an error or a strict-decoding complaint.
+    var cleanSpec: JSONValue?
+    /// The last pod spec pruned alone (no empty list or map kept), and its pruned form.
+    var prunedInput: JSONValue?
+    var prunedOutput: JSONValue = .null
+
+    static let placeholder: JSONValue = ["restartPolicy": "Always"]
+
+    /// The object with its spec swapped for `placeholder`, or nil when its spec is not an object.
+    static func withPlaceholder(_ obj: JSONValue) -> JSONValue? {
+        guard case .object(var o) = obj, case .object? = o["spec"] else { return nil }
+        o["spec"] = placeholder
+        return .object(o)
+    }
+
+    static func isPod(_ r: AdmissionRequest) -> Bool {
+        r.groupKind == ("", "Pod") && r.object["apiVersion"].string == "v1" && r.object["kind"].string == "Pod"
+    }
+
+    /// Equal with every object's keys in the same order (pruning keeps the order it is given).
+    static func identical(_ a: JSONValue, _ b: JSONValue) -> Bool {
+        switch (a, b) {
+        case (.object(let x), .object(let y)):
+            guard x.count == y.count, x.keys == y.keys else { return false }
+            for i in x.values.indices where !identical(x.values[i], y.values[i]) { return false }
+            return true
+        case (.array(let x), .array(let y)):
+            guard x.count == y.count else { return false }
+            for i in x.indices where !identical(x[i], y[i]) { return false }
+            return true
+        default:
+            return a == b
+        }
+    }
+
+    static func clean(_ report: DecodeReport) -> Bool { report.decodeError == nil && report.strictErrors.isEmpty }
+
+    /// `decodeReport` of a client's pod.
+    mutating func decodeReport(_ object: JSONValue, definition def: SchemaDefinition) -> DecodeReport {
+        let spec = object["spec"]
+        if let known = cleanSpec, known == spec, let rest = Self.withPlaceholder(object) {
+            let report = KubeSchema.decodeReport(rest, definition: def, index: .builtin)
+            if Self.clean(report) { return report }
+        }
+        let report = KubeSchema.decodeReport(object, definition: def, index: .builtin)
+        if Self.clean(report), case .object = spec { cleanSpec = spec }
+        return report
+    }
+
+    /// `Pruning.prune(_:keepingEmptyCollections: true)` of a client's pod.
+    mutating func prune(_ object: inout JSONValue) -> Bool {
+        let spec = object["spec"]
+        if let known = prunedInput, Self.identical(known, spec), var rest = Self.withPlaceholder(object),
+           !Pruning.prune(&rest, keepingEmptyCollections: true), case .object(var o) = rest, o["spec"] == Self.placeholder {
+            o["spec"] = prunedOutput
+            object = .object(o)
+            return false
+        }
+        let kept = Pruning.prune(&object, keepingEmptyCollections: true)
+        // Remembered when pruning the spec alone keeps nothing empty either.
+        if !kept, case .object = spec, case .object = object["spec"] {
+            prunedInput = spec
+            prunedOutput = object["spec"]
+        }
+        return kept
+    }
+}

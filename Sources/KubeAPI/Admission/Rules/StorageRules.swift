@@ -27,7 +27,9 @@ enum StorageRules {
             errs.append(.notSupported("volumeBindingMode", .string(mode), supported: ["Immediate", "WaitForFirstConsumer"]))
         }
         guard let old else { return errs }
-        if sc["parameters"] != old["parameters"] && !(isEmptyMap(sc["parameters"]) && isEmptyMap(old["parameters"])) {
+        // reflect.DeepEqual of the maps: `parameters: {}` (an empty map, kept from decoding until the write)
+        // differs from a stored class without parameters (a nil map: the store never keeps an empty one).
+        if sc["parameters"] != old["parameters"] {
             errs.append(FieldError(.forbidden, field: "parameters", detail: "updates to parameters are forbidden."))
         }
         if sc["provisioner"] != old["provisioner"] {
@@ -42,8 +44,6 @@ enum StorageRules {
         }
         return errs
     }
-
-    static func isEmptyMap(_ v: JSONValue) -> Bool { v.isNull || (v.object?.isEmpty ?? false) }
 
     // MARK: PersistentVolume
 

@@ -205,6 +205,8 @@ struct SpecRules: AdmissionStep {
         case ("", "Namespace"): errs += NamespaceStrategy.validate(r.object)
         case ("node.k8s.io", "RuntimeClass"): errs += ClusterObjectRules.runtimeClass(r.object, old: r.old)
         case ("coordination.k8s.io", "Lease"): errs += ClusterObjectRules.lease(r.object)
+        case ("discovery.k8s.io", "EndpointSlice"): errs += EndpointSliceRules.validate(r.object, old: r.old)
+        case ("storage.k8s.io", "CSIDriver"): errs += StorageRules.csiDriver(r.object, old: r.old)
         case ("admissionregistration.k8s.io", "ValidatingWebhookConfiguration"): errs += WebhookRules.validate(r.object, old: r.old, mutating: false)
         case ("admissionregistration.k8s.io", "MutatingWebhookConfiguration"): errs += WebhookRules.validate(r.object, old: r.old, mutating: true)
         default: break

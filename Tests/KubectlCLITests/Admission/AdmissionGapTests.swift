@@ -410,4 +410,73 @@ import Testing
 
             """, check: "get leases -o name")
     }
+
+    /// ValidateEndpointSliceCreate: address type, addresses, hostname, ports (names, duplicates, protocol,
+    /// appProtocol); the address type cannot change.
+    @Test func endpointSliceFields() {
+        FieldRuleTests.refused("""
+            apiVersion: discovery.k8s.io/v1
+            kind: EndpointSlice
+            metadata: {name: es}
+            addressType: IPv5
+            endpoints:
+            - addresses: []
+              hostname: Web_1
+            ports:
+            - {name: http, port: 80}
+            - {name: http, port: 81, protocol: ICMP}
+            - {name: Bad_Name, port: 82, appProtocol: "a b"}
+
+            """, """
+            The EndpointSlice "es" is invalid: 
+            * addressType: Unsupported value: "IPv5": supported values: "FQDN", "IPv4", "IPv6"
+            * endpoints[0].addresses: Required value: must contain at least 1 address
+            * endpoints[0].hostname: Invalid value: "Web_1": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')
+            * ports[1].name: Duplicate value: "http"
+            * ports[1].protocol: Unsupported value: "ICMP": supported values: "SCTP", "TCP", "UDP"
+            * ports[2].name: Invalid value: "Bad_Name": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')
+            * ports[2].appProtocol: Invalid value: "a b": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')
+
+            """, check: "get endpointslices -o name --field-selector metadata.name=es")
+        let s = TestStore()
+        let f = s.writeFile("es.yaml", "apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata: {name: es}\naddressType: IPv4\nendpoints:\n- addresses: [10.0.0.1]\n")
+        #expect(s.run("create -f \(f)").exitCode == 0)
+        #expect(s.run(#"patch endpointslice es --type=merge -p '{"addressType":"IPv6"}'"#) == CLIResult(stdout: "", stderr: """
+            The EndpointSlice "es" is invalid: addressType: Invalid value: "IPv6": field is immutable
+
+            """, exitCode: 1))
+    }
+
+    /// validateCSIDriverSpec's value checks and the immutable fields (at the server's `spec.attachedRequired`).
+    @Test func csiDriverSpec() {
+        FieldRuleTests.refused("""
+            apiVersion: storage.k8s.io/v1
+            kind: CSIDriver
+            metadata: {name: csi.example.com}
+            spec:
+              fsGroupPolicy: Sometimes
+              tokenRequests:
+              - {audience: a, expirationSeconds: 60}
+              - {audience: a}
+              volumeLifecycleModes: [Persistent, Bogus]
+
+            """, """
+            The CSIDriver "csi.example.com" is invalid: 
+            * spec.fsGroupPolicy: Unsupported value: "Sometimes": supported values: "File", "None", "ReadWriteOnceWithFSType"
+            * spec.tokenRequests[0].expirationSeconds: Invalid value: 60: may not specify a duration less than 10 minutes
+            * spec.tokenRequests[1].audience: Duplicate value: "a"
+            * spec.volumeLifecycleModes: Unsupported value: "Bogus": supported values: "Persistent", "Ephemeral"
+
+            """, check: "get csidrivers -o name")
+        let s = TestStore()
+        let f = s.writeFile("d.yaml", "apiVersion: storage.k8s.io/v1\nkind: CSIDriver\nmetadata: {name: d.example.com}\nspec: {attachRequired: true}\n")
+        #expect(s.run("create -f \(f)").exitCode == 0)
+        #expect(s.run(#"patch csidriver d.example.com --type=merge -p '{"spec":{"attachRequired":false,"volumeLifecycleModes":["Ephemeral"]}}'"#)
+            == CLIResult(stdout: "", stderr: """
+            The CSIDriver "d.example.com" is invalid: 
+            * spec.attachedRequired: Invalid value: false: field is immutable
+            * spec.volumeLifecycleModes: Invalid value: []storage.VolumeLifecycleMode{"Ephemeral"}: field is immutable
+
+            """, exitCode: 1))
+    }
 }

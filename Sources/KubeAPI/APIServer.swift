@@ -366,6 +366,10 @@ public final class APISession {
         if writeDepth == 0 { try checkRequestBody(input) }
         if type.group == StageDefaults.group { try installStageAPI() }
         var request = AdmissionRequest(operation: .create, type: type, object: input, old: nil, fromClient: writeDepth == 0)
+        if Self.isReview(type) {
+            try AdmissionChain.run(AdmissionChain.decoding, &request, self)
+            return try review(request.object, type: type, namespace: namespace)
+        }
         writeDepth += 1
         defer { writeDepth -= 1 }
         try AdmissionChain.run(AdmissionChain.decoding, &request, self)

@@ -146,7 +146,7 @@ extension APIServer {
         let fresh = try APIServer.inMemory(registry: registry, clock: clock)
         return try fresh.read { s in
             var keys: Set<String> = []
-            for type in registry.types {
+            for type in registry.types where !APISession.servesOnlyCreate(type) {
                 try s.forEachRow(type, namespace: nil, full: false) { keys.insert(ExportRules.key(type, $0.namespace, $0.name)) }
             }
             return keys
@@ -160,7 +160,7 @@ extension APIServer {
 extension APISession {
     /// Calls `body` with each object to export, cleaned, in export order (streamed type by type).
     public func forEachExported(seed: Set<String>, _ body: (JSONValue, ResourceType) throws -> Void) throws {
-        for type in ExportRules.orderedTypes(registry) {
+        for type in ExportRules.orderedTypes(registry) where !Self.servesOnlyCreate(type) {
             try forEachRow(type, namespace: nil, full: true) { row in
                 let obj = try decode(row)
                 guard ExportRules.isExported(obj, type: type, seed: seed) else { return }

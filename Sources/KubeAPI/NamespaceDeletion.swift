@@ -58,8 +58,19 @@ extension APISession {
         }
         if remaining.isEmpty {
             var done = ns
-            done["spec"]["finalizers"] = .null
-            done.remove(["spec", "finalizers"])
+            // The controller removes its own finalizer only; another one in `spec.finalizers` keeps the
+            // namespace Terminating (with the conditions of a pass that found nothing) until it is removed.
+            let others = (ns["spec"]["finalizers"].array ?? []).filter { $0 != .string(NamespaceStrategy.kubernetes) }
+            if others.isEmpty {
+                done["spec"]["finalizers"] = .null
+                done.remove(["spec", "finalizers"])
+            } else {
+                done["spec"]["finalizers"] = .array(others)
+                done["status"]["conditions"] = .array(namespaceConditions(old: ns["status"]["conditions"].array ?? [],
+                                                                          remaining: [:], finalizers: [:]))
+                if done != ns { _ = try writeDirectly(done, type: nsType, old: ns, expected: row.resourceVersion) }
+                return nil
+            }
             if !Self.finalizers(done).isEmpty {
                 if done != ns { _ = try writeDirectly(done, type: nsType, old: ns, expected: row.resourceVersion) }
                 return nil

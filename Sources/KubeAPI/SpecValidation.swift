@@ -37,7 +37,15 @@ enum SpecValidation {
             templateMetadata(obj, type: type, into: &causes)
             containers(obj["spec"]["template"]["spec"], path: "spec.template.spec", into: &causes)
         case ("batch", "Job"):
-            templateMetadata(obj, type: type, into: &causes)
+            // The strategy labels the template with the Job's name before validating a create.
+            let labelled = old == nil ? jobWithGeneratedLabels(obj) : obj
+            if obj["spec"]["template"]["metadata"]["labels"].object != nil,
+               (obj["metadata"]["labels"].object ?? JSONObject()).isEmpty {
+                // SetDefaults_Job gave the Job its template's label map (the same map), so the Job's own
+                // labels carry them too; ValidateObjectMeta reports them first.
+                causes.insert(contentsOf: Validation.labels(labelled["spec"]["template"]["metadata"]["labels"], field: "metadata.labels"), at: 0)
+            }
+            templateMetadata(labelled, type: type, into: &causes)
             containers(obj["spec"]["template"]["spec"], path: "spec.template.spec", into: &causes)
         case ("", "Service"):
             if let old { serviceUpdate(obj, old: old, into: &causes) }
@@ -207,6 +215,24 @@ enum SpecValidation {
         let field = path.joined(separator: ".")
         causes += Validation.labels(meta["labels"], field: field + ".labels")
         causes += Validation.annotations(meta["annotations"], field: field + ".annotations")
+    }
+
+    /// A Job as the strategy's `generateSelector` leaves it for validation on create (unless
+    /// `manualSelector: true`): its template labelled `batch.kubernetes.io/job-name` and `job-name` with the
+    /// Job's name where the client did not set them, so a name over 63 characters fails as a label value.
+    static func jobWithGeneratedLabels(_ obj: JSONValue) -> JSONValue {
+        guard obj["spec"]["manualSelector"].bool != true, obj["spec"].object != nil else { return obj }
+        let name = obj["metadata"]["name"].string ?? ""
+        var labels = obj["spec"]["template"]["metadata"]["labels"].object ?? JSONObject()
+        var changed = false
+        for key in ["job-name", "batch.kubernetes.io/job-name"] where labels[key] == nil {
+            labels[key] = .string(name)
+            changed = true
+        }
+        guard changed else { return obj }
+        var out = obj
+        out["spec"]["template"]["metadata"]["labels"] = .object(labels)
+        return out
     }
 
     /// `spec.template.metadata.labels: Invalid value: map[string]string{"app":"x"}: `selector` does not match template `labels``

@@ -74,10 +74,11 @@ enum AdmissionChain {
     /// Defaulting as decoding into the versioned type does, then dropping fields the type lacks.
     /// (`ServiceAllocation` checks the cluster IP and node ports the client chose, before the allocators fill in the rest.)
     static let defaulting: [AdmissionStep] = [CustomResourceAdmission(), PruneUnknownFields(), DecodeDefaults(), ServiceAllocation()]
-    /// Mutating admission plugins, in the API server's order.
+    /// Mutating admission plugins, in the API server's order (then a strategy's PrepareForCreate/Update).
     /// (`KindDefaulting` also runs the ServiceAccount, DefaultTolerationSeconds and DefaultStorageClass
     /// plugins; it comes after LimitRanger so the QoS class sees its defaults.)
-    static let mutating: [AdmissionStep] = [DropDisabledFields(), LimitRanger(), KindDefaulting(), PriorityAdmission(), StorageProtection(), CSRAdmission()]
+    static let mutating: [AdmissionStep] = [DropDisabledFields(), LimitRanger(), KindDefaulting(), PriorityAdmission(), StorageProtection(), CSRAdmission(),
+                                                   NamespaceStrategy()]
     /// The kind's validation on create and on update (field rules, immutable fields).
     static let validation: [AdmissionStep] = [SpecRules(), CustomResourceValidation(), APIWarnings()]
     /// Validating admission plugins.
@@ -210,6 +211,13 @@ struct SpecRules: AdmissionStep {
                 : QuotaRules.validate(r.object, old: r.old, received: r.received)
         case ("", "LimitRange"): errs += LimitRangeRules.validate(r.object, received: r.received)
         case ("networking.k8s.io", "IngressClass"): errs += ClusterObjectRules.ingressClass(r.object)
+        case ("", "Namespace"): errs += NamespaceStrategy.validate(r.object)
+        case ("node.k8s.io", "RuntimeClass"): errs += ClusterObjectRules.runtimeClass(r.object, old: r.old)
+        case ("coordination.k8s.io", "Lease"): errs += ClusterObjectRules.lease(r.object)
+        case ("discovery.k8s.io", "EndpointSlice"): errs += EndpointSliceRules.validate(r.object, old: r.old)
+        case ("storage.k8s.io", "CSIDriver"): errs += StorageRules.csiDriver(r.object, old: r.old)
+        case ("admissionregistration.k8s.io", "ValidatingWebhookConfiguration"): errs += WebhookRules.validate(r.object, old: r.old, mutating: false)
+        case ("admissionregistration.k8s.io", "MutatingWebhookConfiguration"): errs += WebhookRules.validate(r.object, old: r.old, mutating: true)
         default: break
         }
         return errs
@@ -231,7 +239,23 @@ struct APIWarnings: AdmissionStep {
 
     func admit(_ r: inout AdmissionRequest, _ s: APISession) throws {
         guard r.fromClient else { return }
+        if r.operation == .create, let w = Self.nameWarning(r) { s.warn(w) }
         for w in Self.warnings(r) { s.warn(w) }
+    }
+
+    /// The workload strategies' first warning on create (v1.27+): a name that is not a DNS label ends up in
+    /// pod hostnames (`IsDNS1123Label`'s messages, as Go prints a []string).
+    static func nameWarning(_ r: AdmissionRequest) -> String? {
+        let what: String
+        switch r.groupKind {
+        case ("", "Pod"): what = "the Pod's hostname"
+        case ("apps", "Deployment"), ("apps", "ReplicaSet"), ("", "ReplicationController"), ("batch", "Job"), ("batch", "CronJob"):
+            what = "Pod names and hostnames"
+        default: return nil
+        }
+        let msgs = isDNS1123Label(r.name)
+        guard !msgs.isEmpty else { return nil }
+        return "metadata.name: this is used in \(what), which can result in surprising behavior; a DNS label is recommended: [\(msgs.joined(separator: " "))]"
     }
 
     /// A pod warns on create only; a pod template when it is created or its spec changes (the

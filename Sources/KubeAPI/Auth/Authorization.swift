@@ -47,7 +47,9 @@ extension APISession {
     /// Authorises a client request (`verb` on `type`, a subresource, a name) for the session's user;
     /// requests the server makes itself (controllers, admission, the authorizer) are not checked.
     func authorize(_ verb: String, _ type: ResourceType, namespace: String?, name: String = "", subresource: String = "") throws {
-        guard auth.user != nil, writeDepth == 0, auth.internalDepth == 0 else { return }
+        guard writeDepth == 0, auth.internalDepth == 0 else { return }
+        try requireServed(verb, type, subresource: subresource)
+        guard auth.user != nil else { return }
         let attributes = AuthorizationAttributes(verb: verb, namespace: type.namespaced ? namespace ?? "" : "",
                                                  apiGroup: type.group, resource: type.plural, subresource: subresource, name: name)
         try authorize(attributes)

@@ -46,6 +46,40 @@ struct RBACAuthorizer {
         return out
     }
 
+    /// RBAC's reason for allowing the request (`RBAC: allowed by ClusterRoleBinding "b" of ClusterRole "r" to
+    /// Group "g"`, from the first binding in the authorizer's order whose role allows it), nil when none does.
+    func allowingReason(_ user: UserInfo, _ attributes: AuthorizationAttributes) throws -> String? {
+        guard let crbType = rbac("clusterrolebindings"), let rbType = rbac("rolebindings") else { return nil }
+        func subject(_ binding: JSONValue, namespace: String) -> JSONValue? {
+            (binding["subjects"].array ?? []).first { RBACRule.appliesTo(user, [$0], namespace: namespace) }
+        }
+        func describe(_ s: JSONValue, namespace: String) -> String {
+            let kind = s["kind"].string ?? "", name = s["name"].string ?? ""
+            guard kind == "ServiceAccount" else { return "\(kind) \(strconvQuote(name))" }
+            let ns = (s["namespace"].string ?? "").isEmpty ? namespace : s["namespace"].string ?? ""
+            return "\(kind) \(strconvQuote(name + "/" + ns))"
+        }
+        for binding in try session.cachedList(crbType, namespace: nil) {
+            guard let s = subject(binding, namespace: "") else { continue }
+            if try roleRules(binding["roleRef"], namespace: "").contains(where: { RBACRule.allows($0, attributes) }) {
+                let ref = binding["roleRef"]
+                return "RBAC: allowed by ClusterRoleBinding \(strconvQuote(binding["metadata"]["name"].string ?? "")) of "
+                    + "\(ref["kind"].string ?? "") \(strconvQuote(ref["name"].string ?? "")) to \(describe(s, namespace: ""))"
+            }
+        }
+        let namespace = attributes.namespace
+        guard !namespace.isEmpty else { return nil }
+        for binding in try session.cachedList(rbType, namespace: namespace) {
+            guard let s = subject(binding, namespace: namespace) else { continue }
+            if try roleRules(binding["roleRef"], namespace: namespace).contains(where: { RBACRule.allows($0, attributes) }) {
+                let ref = binding["roleRef"]
+                return "RBAC: allowed by RoleBinding \(strconvQuote((binding["metadata"]["name"].string ?? "") + "/" + namespace)) of "
+                    + "\(ref["kind"].string ?? "") \(strconvQuote(ref["name"].string ?? "")) to \(describe(s, namespace: namespace))"
+            }
+        }
+        return nil
+    }
+
     /// Calls `visit` with each rule granted to `user`; stops when it returns false.
     private func visitRules(_ user: UserInfo, namespace: String, _ visit: (JSONValue) throws -> Bool) throws {
         guard let crbType = rbac("clusterrolebindings"), let rbType = rbac("rolebindings") else { return }

@@ -201,6 +201,8 @@ struct GetOptions: FlagOptions {
             }
         }
         guard case .table(let wide) = format else {
+            // printGeneric: a named object that could not be read returns the error, printing nothing.
+            if result.singleItemImplied && !errors.isEmpty { return }
             var objects: [JSONValue] = []
             for block in blocks { for f in block.items { objects.append(try f.object()) } }
             let single = result.singleItemImplied && objects.count == 1 && errors.isEmpty

@@ -27,7 +27,9 @@ enum StorageRules {
             errs.append(.notSupported("volumeBindingMode", .string(mode), supported: ["Immediate", "WaitForFirstConsumer"]))
         }
         guard let old else { return errs }
-        if sc["parameters"] != old["parameters"] && !(isEmptyMap(sc["parameters"]) && isEmptyMap(old["parameters"])) {
+        // reflect.DeepEqual of the maps: `parameters: {}` (an empty map, kept from decoding until the write)
+        // differs from a stored class without parameters (a nil map: the store never keeps an empty one).
+        if sc["parameters"] != old["parameters"] {
             errs.append(FieldError(.forbidden, field: "parameters", detail: "updates to parameters are forbidden."))
         }
         if sc["provisioner"] != old["provisioner"] {
@@ -43,7 +45,50 @@ enum StorageRules {
         return errs
     }
 
-    static func isEmptyMap(_ v: JSONValue) -> Bool { v.isNull || (v.object?.isEmpty ?? false) }
+    // MARK: CSIDriver
+
+    /// `validateCSIDriverSpec`'s value checks (the required booleans are always set by the v1 defaults): the
+    /// fsGroupPolicy enum, each volume lifecycle mode (reported at the list, without an index), token requests'
+    /// audiences unique and expirations of 10 minutes to 2^32 s; on update `attachRequired` (at the server's
+    /// misspelt `spec.attachedRequired`) and the lifecycle modes may not change (compared as defaulted).
+    static func csiDriver(_ obj: JSONValue, old: JSONValue?) -> [FieldError] {
+        let spec = obj["spec"]
+        var errs: [FieldError] = []
+        let policies = ["File", "None", "ReadWriteOnceWithFSType"]
+        if let policy = spec["fsGroupPolicy"].string, !policies.contains(policy) {
+            errs.append(.notSupported("spec.fsGroupPolicy", .string(policy), supported: policies))
+        }
+        var audiences = Set<String>()
+        for (i, request) in (spec["tokenRequests"].array ?? []).enumerated() {
+            let p = "spec.tokenRequests[\(i)]"
+            let audience = request["audience"].string ?? ""
+            if audiences.contains(audience) { errs.append(FieldError(.duplicate, field: "\(p).audience", value: .string(audience))); continue }
+            audiences.insert(audience)
+            guard let secs = request["expirationSeconds"].int else { continue }
+            if secs < 600 {
+                errs.append(FieldError(.invalid, field: "\(p).expirationSeconds", value: .int(secs), detail: "may not specify a duration less than 10 minutes"))
+            }
+            if secs > 1 << 32 {
+                errs.append(FieldError(.invalid, field: "\(p).expirationSeconds", value: .int(secs), detail: "may not specify a duration larger than 2^32 seconds"))
+            }
+        }
+        let modes = (spec["volumeLifecycleModes"].array ?? []).map { $0.string ?? "" }
+        for mode in modes where mode != "Persistent" && mode != "Ephemeral" {
+            errs.append(.notSupported("spec.volumeLifecycleModes", .string(mode), supported: ["Persistent", "Ephemeral"]))
+        }
+        guard let old else { return errs }
+        let attach = spec["attachRequired"].bool ?? true, oldAttach = old["spec"]["attachRequired"].bool ?? true
+        if attach != oldAttach {
+            errs.append(FieldError(.invalid, field: "spec.attachedRequired", value: .bool(attach), detail: "field is immutable"))
+        }
+        let oldModes = (old["spec"]["volumeLifecycleModes"].array ?? []).map { $0.string ?? "" }
+        let effective = modes.isEmpty ? ["Persistent"] : modes
+        if effective != (oldModes.isEmpty ? ["Persistent"] : oldModes) {
+            let shown = "[]storage.VolumeLifecycleMode{" + effective.map(strconvQuote).joined(separator: ", ") + "}"
+            errs.append(FieldError(.invalid, field: "spec.volumeLifecycleModes", value: .raw(shown), detail: "field is immutable"))
+        }
+        return errs
+    }
 
     // MARK: PersistentVolume
 

@@ -35,3 +35,23 @@ public func removeTree(_ path: String) {
         unlink(path)
     }
 }
+
+/// A path beside the calling test file: `besideTest("Golden/create")` in `Tests/X/CreateTests.swift` is
+/// `Tests/X/Golden/create`. The default argument takes the caller's `#filePath`.
+public func besideTest(_ relative: String, file: String = #filePath) -> String {
+    guard let slash = file.lastIndex(of: "/") else { return relative }
+    return String(file[..<slash]) + "/" + relative
+}
+
+/// The lines of a golden list file (`cases.txt` and its siblings), without empty lines and `#` comments.
+public func goldenListLines(_ path: String) -> [String] {
+    (readTextFile(path) ?? "").split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") }
+}
+
+/// The `NAME<TAB>ARGS` lines of a golden list file, split at their first tab; other lines are skipped.
+public func goldenTabCases(_ path: String) -> [(name: String, args: String)] {
+    goldenListLines(path).compactMap { line in
+        let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
+        return parts.count == 2 ? (parts[0], parts[1]) : nil
+    }
+}

@@ -10,10 +10,7 @@ import Testing
 /// kwok's `*.output.yaml` files say. `<...>` in an expected value stands for a value that depends on
 /// the cluster (now, addresses, versions).
 struct KwokStageTestdataTests {
-    static let root: String = {
-        let file = "\(#filePath)"
-        return String(file[..<file.lastIndex(of: "/")!]) + "/Fixtures/kwok-stages"
-    }()
+    static let root = besideTest("Fixtures/kwok-stages")
 
     struct Env: StageEnvironment {
         var now = Timestamp(rfc3339: "2006-01-02T15:04:05Z")!

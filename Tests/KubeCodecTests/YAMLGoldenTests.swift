@@ -8,11 +8,7 @@ import KubeTestSupport
 /// `Golden/cases/` is read with `YAMLCodec`, gets the label `k=v` (as `kubectl label --local -f
 /// CASE k=v` does), and must print byte-for-byte what kubectl printed with `-o json` and `-o yaml`;
 /// inputs kubectl rejects must produce kubectl's error text.
-private let casesDir: String = {
-    var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-    parts.removeLast()
-    return parts.joined(separator: "/") + "/Golden/cases"
-}()
+private let casesDir = besideTest("Golden/cases")
 
 private func caseNames() -> [String] {
     directoryEntries(casesDir).filter { name in

@@ -4,11 +4,7 @@ import KubeModel
 import KubeTestSupport
 @testable import KubeCodec
 
-private let goldenDir: String = {
-    var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-    parts.removeLast()
-    return parts.joined(separator: "/") + "/Golden"
-}()
+private let goldenDir = besideTest("Golden")
 
 @Suite struct YAMLUnitTests {
     @Test(arguments: ["deployment", "configmap", "service"])

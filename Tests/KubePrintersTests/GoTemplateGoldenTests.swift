@@ -15,11 +15,7 @@ struct GoTemplateGoldenCase: CustomStringConvertible, Sendable {
 }
 
 enum GoTemplateGolden {
-    static let dir: String = {
-        let file = "\(#filePath)"
-        let base = file.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-        return base + "/Golden/gotemplate"
-    }()
+    static let dir = besideTest("Golden/gotemplate")
 
     /// Same format as record.sh reads.
     static let cases: [GoTemplateGoldenCase] = {

@@ -4,11 +4,7 @@ import Glibc
 import KubeTestSupport
 
 /// Folder of the recorded kubectl outputs, found from this file's path.
-let goldenRoot: String = {
-    var parts = String(#filePath).split(separator: "/", omittingEmptySubsequences: false)
-    parts.removeLast()
-    return parts.joined(separator: "/") + "/Golden"
-}()
+let goldenRoot = besideTest("Golden")
 
 /// One recorded case of `Golden/jsonpath/cases.txt`.
 struct JSONPathCase: CustomStringConvertible {

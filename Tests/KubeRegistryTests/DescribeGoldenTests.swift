@@ -7,20 +7,10 @@ import Testing
 /// the same fixture objects the fake API server served are given to our describer through a context
 /// that answers lists and event searches as the server did, and the text must match byte for byte.
 enum DescribeGolden {
-    static let dir: String = {
-        let file = "\(#filePath)"
-        return String(file[..<file.lastIndex(of: "/")!]) + "/Golden/describe"
-    }()
+    static let dir = besideTest("Golden/describe")
 
     /// NAME → describe arguments, from cases.txt.
-    static let cases: [(name: String, args: String)] = {
-        let text = readTextFile("\(dir)/cases.txt") ?? ""
-        return text.split(separator: "\n").compactMap { line in
-            if line.hasPrefix("#") { return nil }
-            let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
-            return parts.count == 2 ? (parts[0], parts[1]) : nil
-        }
-    }()
+    static let cases = goldenTabCases("\(dir)/cases.txt")
 
     static var caseNames: [String] { cases.map(\.name) }
 

@@ -6,11 +6,7 @@ import KubeModel
 import KubeTestSupport
 @testable import KubeSchema
 
-private let fixturesDir: String = {
-    var p = #filePath
-    while let last = p.last, last != "/" { p.removeLast() }
-    return p + "Fixtures/"
-}()
+private let fixturesDir = besideTest("Fixtures/")
 
 func readFixture(_ name: String) -> String { readTextFile(fixturesDir + name) ?? "" }
 

@@ -6,16 +6,10 @@ import Testing
 /// (Golden/apiresources/record.sh): sorting (stable over discovery order for one name in two groups),
 /// filters and output forms must match byte for byte.
 enum APIResourcesGolden {
-    static let dir: String = {
-        let file = "\(#filePath)"
-        return String(file[..<file.lastIndex(of: "/")!]) + "/Golden/apiresources"
-    }()
+    static let dir = besideTest("Golden/apiresources")
 
     static var cases: [RequestLimitGolden.Case] {
-        (readTextFile(dir + "/cases.txt") ?? "").split(separator: "\n").compactMap { line in
-            let parts = line.split(separator: "\t", maxSplits: 1)
-            return parts.count == 2 ? RequestLimitGolden.Case(name: String(parts[0]), args: String(parts[1])) : nil
-        }
+        goldenTabCases(dir + "/cases.txt").map { RequestLimitGolden.Case(name: $0.name, args: $0.args) }
     }
 }
 

@@ -8,10 +8,7 @@ import Testing
 /// specs, wait's jsonpath, top's selectors, `--local` with `--dry-run=server`), `plugin list`, and
 /// `set subject --local`, recorded from kubectl v1.32 under Golden/argcheck (record.sh).
 enum ArgCheckGolden {
-    static let dir: String = {
-        let file = "\(#filePath)"
-        return String(file[..<file.lastIndex(of: "/")!]) + "/Golden/argcheck"
-    }()
+    static let dir = besideTest("Golden/argcheck")
     static var cases: [String] { goldenCaseNames(in: dir) }
 }
 

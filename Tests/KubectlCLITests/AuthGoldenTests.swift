@@ -6,10 +6,7 @@ import Testing
 /// printed them from the API server answers in each case's `response.json`; kubectl-local must print the
 /// same after replaying the case's `setup` commands, computing the answer from the store.
 enum AuthGolden {
-    static let dir: String = {
-        let file = "\(#filePath)"
-        return String(file[..<file.lastIndex(of: "/")!]) + "/Golden/auth"
-    }()
+    static let dir = besideTest("Golden/auth")
 
     static var cases: [String] { goldenCaseNames(in: dir) }
 

@@ -9,10 +9,7 @@ import Testing
 /// the built binary in a shell (so stdin redirection and `$(cat ...)` work, and deep documents go
 /// through the real process stack): stdout, stderr and exit code must equal kubectl's.
 enum BadInputGolden {
-    static let dir: String = {
-        let file = "\(#filePath)"
-        return String(file[..<file.lastIndex(of: "/")!]) + "/Golden/badinput"
-    }()
+    static let dir = besideTest("Golden/badinput")
     static var cases: [String] { goldenCaseNames(in: dir) }
 }
 

@@ -3,9 +3,7 @@ import Testing
 
 /// The CRD fixtures (Golden/crd), located from this file.
 private func crdFixture(_ name: String) -> String {
-    var dir = #filePath
-    while let last = dir.last, last != "/" { dir.removeLast() }
-    return dir + "Golden/crd/" + name
+    besideTest("Golden/crd/" + name)
 }
 
 private let cronTab = """

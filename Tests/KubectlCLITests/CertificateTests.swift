@@ -9,10 +9,7 @@ import Testing
 /// record.sh), and the API server's CertificateSigningRequest handling: the requester written into
 /// the spec, validation, conditions, and the signing controller's certificates.
 enum CertificateGolden {
-    static let dir: String = {
-        let file = "\(#filePath)"
-        return String(file[..<file.lastIndex(of: "/")!]) + "/Golden/certificate"
-    }()
+    static let dir = besideTest("Golden/certificate")
     static var cases: [String] { goldenCaseNames(in: dir) }
 
     /// The store the recording served: the three requests, one approved, one denied.

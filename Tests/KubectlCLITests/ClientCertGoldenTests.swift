@@ -5,10 +5,7 @@ import Testing
 /// (Golden/clientcerts, recorded from kubectl v1.32 with its record.sh): which commands check, the
 /// texts, the exit code; a case that passes the check prints what kubectl prints.
 enum ClientCertGolden {
-    static let dir: String = {
-        let file = "\(#filePath)"
-        return String(file[..<file.lastIndex(of: "/")!]) + "/Golden/clientcerts"
-    }()
+    static let dir = besideTest("Golden/clientcerts")
     static var cases: [String] { goldenCaseNames(in: dir) }
 }
 

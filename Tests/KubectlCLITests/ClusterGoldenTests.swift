@@ -6,10 +6,7 @@ import Testing
 /// record.sh from the objects of _files/events.yaml as a kubectl-local store holds them): the same
 /// objects are created here at the same time, and each command must print what kubectl printed.
 enum ClusterGolden {
-    static let dir: String = {
-        let file = "\(#filePath)"
-        return String(file[..<file.lastIndex(of: "/")!]) + "/Golden/cluster"
-    }()
+    static let dir = besideTest("Golden/cluster")
     static let seedNow = "2026-12-05T11:59:00Z"
     static let cmdNow = "2026-12-05T12:00:00Z"
     static var cases: [String] { goldenCaseNames(in: dir) }

@@ -6,10 +6,7 @@ import Testing
 /// replayed on a store holding the same objects: stdout, stderr and exit code must match. Flag and
 /// command descriptions are our own words, so the text after a candidate's tab is not compared.
 @Suite struct CompletionGoldenTests {
-    static let dir: String = {
-        let file = "\(#filePath)"
-        return String(file[..<file.lastIndex(of: "/")!]) + "/Golden/complete"
-    }()
+    static let dir = besideTest("Golden/complete")
 
     static let cases: [(name: String, words: [String])] = {
         (readTextFile(dir + "/cases.txt") ?? "").split(separator: "\n").compactMap { line in

@@ -7,10 +7,7 @@ import Testing
 /// binary in a shell; each command's stdout, stderr and exit code must equal kubectl's. The store's
 /// directory is written `@DIR@` in the recordings, the cases' working directory (_files) `@FILES@`.
 enum ConfigGolden {
-    static let dir: String = {
-        let file = "\(#filePath)"
-        return String(file[..<file.lastIndex(of: "/")!]) + "/Golden/config"
-    }()
+    static let dir = besideTest("Golden/config")
     static var cases: [String] { goldenCaseNames(in: dir) }
 }
 

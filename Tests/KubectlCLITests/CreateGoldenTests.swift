@@ -9,10 +9,7 @@ import Testing
 /// whole CLI (parser, generator, printers) on a fresh store: stdout, stderr and exit code must equal
 /// what the real kubectl v1.32 printed.
 enum CreateGolden {
-    static let dir: String = {
-        let file = "\(#filePath)"
-        return String(file[..<file.lastIndex(of: "/")!]) + "/Golden/create"
-    }()
+    static let dir = besideTest("Golden/create")
 
     static var cases: [String] {
         // git keeps no empty directory: the sweep's `emptydir` fixture is made here.

@@ -7,10 +7,7 @@ import Testing
 /// sends (each field of its patch must be in the stored container); then what the store does with the
 /// debugging objects (copies, node pods, the kubelet starting ephemeral containers).
 enum DebugGolden {
-    static let dir: String = {
-        let file = "\(#filePath)"
-        return String(file[..<file.lastIndex(of: "/")!]) + "/Golden/debug"
-    }()
+    static let dir = besideTest("Golden/debug")
     static var cases: [String] { goldenCaseNames(in: dir) }
 
     static func store() -> TestStore {

@@ -6,10 +6,7 @@ import Testing
 /// patch/record.sh): one case per merge rule, directive and error, compared byte for byte (stdout,
 /// stderr, exit code).
 enum DeclarativeGolden {
-    static let dir: String = {
-        let file = "\(#filePath)"
-        return String(file[..<file.lastIndex(of: "/")!]) + "/Golden/declarative"
-    }()
+    static let dir = besideTest("Golden/declarative")
 
     struct Case: CustomStringConvertible, Sendable {
         var name: String
@@ -18,12 +15,7 @@ enum DeclarativeGolden {
     }
 
     static var patchCases: [Case] {
-        guard let text = readTextFile(dir + "/patch/cases.txt") else { return [] }
-        return text.split(separator: "\n").compactMap { line in
-            let parts = line.split(separator: "\t", maxSplits: 1)
-            guard parts.count == 2 else { return nil }
-            return Case(name: String(parts[0]), args: String(parts[1]))
-        }
+        goldenTabCases(dir + "/patch/cases.txt").map { Case(name: $0.name, args: $0.args) }
     }
 }
 

@@ -8,10 +8,7 @@ import Testing
 /// Every fixture under Golden/kustomize/cases, built with `kubectl kustomize` on our side and compared
 /// with what kubectl v1.32 (kustomize v5.5) printed (record.sh): stdout, stderr and exit code.
 enum KustomizeGolden {
-    static let dir: String = {
-        let file = "\(#filePath)"
-        return String(file[..<file.lastIndex(of: "/")!]) + "/Golden/kustomize"
-    }()
+    static let dir = besideTest("Golden/kustomize")
 
     static var cases: [String] {
         guard let d = opendir(dir + "/cases") else { return [] }

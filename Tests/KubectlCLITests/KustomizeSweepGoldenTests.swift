@@ -14,10 +14,7 @@ import Testing
 /// stdout, stderr and exit code must be kubectl's, byte for byte. known-differences.jsonl names the
 /// lines that still differ and why (README "Oracle sweep of kustomize").
 enum KustomizeSweep {
-    static let dir: String = {
-        let file = "\(#filePath)"
-        return String(file[..<file.lastIndex(of: "/")!]) + "/Golden/kustomize/sweep"
-    }()
+    static let dir = besideTest("Golden/kustomize/sweep")
 
     struct Line {
         var name: String

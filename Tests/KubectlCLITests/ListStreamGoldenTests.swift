@@ -6,10 +6,7 @@ import Testing
 /// stream item by item, ones that need the whole list, client-go's early stop of `[*]` on an empty list,
 /// nested ranges, `{{break}}`/`{{continue}}`, empty lists, sorting by keys read from every object.
 @Suite struct ListStreamGoldenTests {
-    static let dir: String = {
-        let file = "\(#filePath)"
-        return String(file[..<file.lastIndex(of: "/")!]) + "/Golden/liststream"
-    }()
+    static let dir = besideTest("Golden/liststream")
 
     /// The arguments of one line of cases.txt: words before " -o ", then the output spec as one word.
     static func arguments(_ line: String) -> [String] {

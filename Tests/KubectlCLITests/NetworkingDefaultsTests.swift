@@ -7,10 +7,7 @@ import Testing
 /// cluster-scoped. What kubectl v1.32 describes of the objects a cluster stores is in
 /// Golden/networkingdefaults (see its README).
 @Suite struct NetworkingDefaultsTests {
-    static let dir: String = {
-        let file = "\(#filePath)"
-        return String(file[..<file.lastIndex(of: "/")!]) + "/Golden/networkingdefaults"
-    }()
+    static let dir = besideTest("Golden/networkingdefaults")
 
     func store() throws -> TestStore {
         let s = TestStore(now: "2026-12-06T18:00:00Z")

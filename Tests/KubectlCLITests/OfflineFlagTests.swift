@@ -8,10 +8,7 @@ import Testing
 /// refuses is refused with kubectl's text (recorded from kubectl v1.32 under Golden/offlineflags, with
 /// its record.sh), and a value it accepts changes nothing: same output, same exit code, same store.
 enum OfflineFlagGolden {
-    static let dir: String = {
-        let file = "\(#filePath)"
-        return String(file[..<file.lastIndex(of: "/")!]) + "/Golden/offlineflags"
-    }()
+    static let dir = besideTest("Golden/offlineflags")
     static var cases: [String] { goldenCaseNames(in: dir) }
 }
 

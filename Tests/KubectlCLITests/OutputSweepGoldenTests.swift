@@ -14,10 +14,7 @@ import Testing
 /// create generators with every output format. Each case runs the built binary in Golden/outputsweep/fx;
 /// stdout, stderr and exit code must be kubectl's, byte for byte.
 enum OutputSweepGolden {
-    static let corpus = SweepCorpus(dir: {
-        let file = "\(#filePath)"
-        return String(file[..<file.lastIndex(of: "/")!]) + "/Golden/outputsweep"
-    }())
+    static let corpus = SweepCorpus(dir: besideTest("Golden/outputsweep"))
 
     /// Cases where kubectl-local still differs (known-differences.jsonl: the arguments and why; see the
     /// README's "Oracle sweep of output formats").

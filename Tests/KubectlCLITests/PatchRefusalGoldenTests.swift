@@ -8,10 +8,7 @@ import Testing
 /// and still prints the objects whose patch went through. Each case runs `_files/setup` in a fresh
 /// store, then its `cmd`; a refused object must be left as it was.
 enum PatchRefusalGolden {
-    static let dir: String = {
-        let file = "\(#filePath)"
-        return String(file[..<file.lastIndex(of: "/")!]) + "/Golden/patchrefusal"
-    }()
+    static let dir = besideTest("Golden/patchrefusal")
 
     static var cases: [String] { goldenCaseNames(in: dir) }
 

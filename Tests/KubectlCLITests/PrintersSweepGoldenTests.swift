@@ -12,10 +12,7 @@ import Testing
 /// Golden/printers/fx (error texts name the files as given); stdout, stderr and exit code must be
 /// kubectl's, byte for byte.
 enum PrintersSweepGolden {
-    static let corpus = SweepCorpus(dir: {
-        let file = "\(#filePath)"
-        return String(file[..<file.lastIndex(of: "/")!]) + "/Golden/printers"
-    }())
+    static let corpus = SweepCorpus(dir: besideTest("Golden/printers"))
 
     /// Cases where kubectl-local still differs (see the README's printers notes): the items of a typed
     /// list (`kind: PodList`) have no kind of their own in kubectl, so set subject names one `/a`.
@@ -43,10 +40,7 @@ enum PrintersSweepGolden {
 /// over what the API server returns. manifests/ is created at T0, each case runs at T1, as recorded
 /// against kubectl v1.32 serving the same objects.
 enum PrintersGetGolden {
-    static let dir: String = {
-        let file = "\(#filePath)"
-        return String(file[..<file.lastIndex(of: "/")!]) + "/Golden/printers-get"
-    }()
+    static let dir = besideTest("Golden/printers-get")
 
     static let cases: [(name: String, args: [String])] = {
         (readTextFile("\(dir)/cases.txt") ?? "").split(separator: "\n").compactMap { line in

@@ -108,10 +108,7 @@ import Testing
 /// Golden/requestlimits: the cases recorded with kubectl v1.32 (cases.txt) and their inputs, written as
 /// the recording's inputs.py writes them.
 enum RequestLimitGolden {
-    static let dir: String = {
-        let file = "\(#filePath)"
-        return String(file[..<file.lastIndex(of: "/")!]) + "/Golden/requestlimits"
-    }()
+    static let dir = besideTest("Golden/requestlimits")
 
     struct Case: CustomStringConvertible, Sendable {
         var name: String, args: String
@@ -119,10 +116,7 @@ enum RequestLimitGolden {
     }
 
     static var cases: [Case] {
-        (readTextFile(dir + "/cases.txt") ?? "").split(separator: "\n").compactMap { line in
-            let parts = line.split(separator: "\t", maxSplits: 1)
-            return parts.count == 2 ? Case(name: String(parts[0]), args: String(parts[1])) : nil
-        }
+        goldenTabCases(dir + "/cases.txt").map { Case(name: $0.name, args: $0.args) }
     }
 
     /// The inputs' directory.

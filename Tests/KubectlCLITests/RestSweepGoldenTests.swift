@@ -7,10 +7,7 @@ import Testing
 /// the objects of _files/seed.yaml as a kubectl-local store holds them): the same store is built here at
 /// the same times, and each command must print what kubectl printed.
 enum RestSweepGolden {
-    static let dir: String = {
-        let file = "\(#filePath)"
-        return String(file[..<file.lastIndex(of: "/")!]) + "/Golden/restsweep"
-    }()
+    static let dir = besideTest("Golden/restsweep")
     static let seedNow = "2026-12-05T11:58:00Z", csrNow = "2026-12-05T11:59:40Z", cmdNow = "2026-12-05T12:12:30Z"
     static var cases: [String] { goldenCaseNames(in: dir) }
 

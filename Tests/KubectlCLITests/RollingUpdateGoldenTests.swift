@@ -6,19 +6,11 @@ import Testing
 /// store, each line at the time of the last `@TIME` line, each case at T1 (12:05:00); stdout, stderr and
 /// the exit code must match kubectl's byte for byte once UIDs are masked on both sides.
 enum RollingUpdateGolden {
-    static let dir: String = {
-        let file = "\(#filePath)"
-        return String(file[..<file.lastIndex(of: "/")!]) + "/Golden/rollingupdate"
-    }()
+    static let dir = besideTest("Golden/rollingupdate")
 
-    static func lines(_ file: String) -> [String] {
-        (readTextFile("\(dir)/\(file)") ?? "").split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") }
-    }
+    static func lines(_ file: String) -> [String] { goldenListLines("\(dir)/\(file)") }
 
-    static let cases: [(name: String, args: String)] = lines("cases.txt").compactMap { line in
-        let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
-        return parts.count == 2 ? (parts[0], parts[1]) : nil
-    }
+    static let cases = goldenTabCases("\(dir)/cases.txt")
 
     static func mask(_ text: String) -> String {
         text.replacing(#/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/#) { _ in "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx" }

@@ -7,10 +7,7 @@ import Testing
 /// seeded store's objects as the API server writes JSON, so kubectl's byte comparison of a revision's data
 /// with its own encoding of the live object decides `skipped rollback` or `rolled back` as on a cluster.
 enum RolloutRevisionGolden {
-    static let dir: String = {
-        let file = "\(#filePath)"
-        return String(file[..<file.lastIndex(of: "/")!]) + "/Golden/rolloutrevisions"
-    }()
+    static let dir = besideTest("Golden/rolloutrevisions")
 
     static var cases: [String] { goldenCaseNames(in: dir) }
 

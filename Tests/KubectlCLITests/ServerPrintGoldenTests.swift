@@ -4,10 +4,7 @@ import Testing
 /// `get --server-print=false`: kubectl's own printer (Golden/serverprint, recorded from kubectl v1.32
 /// against the fake API server serving the objects the test creates, at the same times).
 enum ServerPrintGolden {
-    static let dir: String = {
-        let file = "\(#filePath)"
-        return String(file[..<file.lastIndex(of: "/")!]) + "/Golden/serverprint"
-    }()
+    static let dir = besideTest("Golden/serverprint")
     static var cases: [String] { goldenCaseNames(in: dir) }
 }
 

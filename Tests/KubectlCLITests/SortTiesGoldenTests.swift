@@ -4,10 +4,7 @@ import Testing
 /// `--sort-by` with many equal keys: kubectl sorts with Go's (unstable) sort.Sort, so equal keys come
 /// out in pdqsort's order; recorded from kubectl v1.32 under Golden/sortties (see its record.sh).
 @Suite struct SortTiesGoldenTests {
-    static let dir: String = {
-        let file = "\(#filePath)"
-        return String(file[..<file.lastIndex(of: "/")!]) + "/Golden/sortties"
-    }()
+    static let dir = besideTest("Golden/sortties")
 
     @Test(arguments: [("h", "sort-h"), ("g", "sort-g"), ("creationTimestamp", "sort-ts")])
     func tiesComeOutInGoSortOrder(_ field: String, _ golden: String) throws {

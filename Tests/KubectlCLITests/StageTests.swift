@@ -146,9 +146,5 @@ import Testing
 }
 
 enum KwokFixtures {
-    static let root: String = {
-        let file = "\(#filePath)"
-        let tests = file[..<file.lastIndex(of: "/")!]
-        return String(tests[..<tests.lastIndex(of: "/")!]) + "/KubeAPITests/Fixtures/kwok-stages"
-    }()
+    static let root = besideTest("../KubeAPITests/Fixtures/kwok-stages")
 }

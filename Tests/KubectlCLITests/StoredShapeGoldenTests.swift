@@ -10,10 +10,7 @@ import Testing
 /// objects the controllers wrote), recorded by record.py, which also checked that kubectl's output equalled
 /// ours. `get -o json` must print the same values (keys sorted, as kubectl prints unstructured objects).
 @Suite struct StoredShapeGoldenTests {
-    static let dir: String = {
-        let file = "\(#filePath)"
-        return String(file[..<file.lastIndex(of: "/")!]) + "/Golden/storedshape"
-    }()
+    static let dir = besideTest("Golden/storedshape")
 
     /// What is random in a stored object, as record.py masks it: UIDs, the object's own name (pods of a
     /// controller), the token volume's suffix and container IDs.

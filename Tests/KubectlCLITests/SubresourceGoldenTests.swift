@@ -7,10 +7,7 @@ import Testing
 /// store, then the command must print what kubectl printed, exit as it exited, and a refused request
 /// must leave the store as it was (`check`: what the store shows afterwards).
 enum SubresourceGolden {
-    static let dir: String = {
-        let file = "\(#filePath)"
-        return String(file[..<file.lastIndex(of: "/")!]) + "/Golden/subresource"
-    }()
+    static let dir = besideTest("Golden/subresource")
 
     static var cases: [String] { goldenCaseNames(in: dir) }
 }

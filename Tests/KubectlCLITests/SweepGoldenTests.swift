@@ -5,17 +5,9 @@ import Testing
 /// oracle sweeps of bench/sweep found. manifests/ is created at T0 in a fresh store, each case's command
 /// runs at T1, and stdout, stderr and the exit code must match kubectl's byte for byte.
 enum SweepGolden {
-    static let dir: String = {
-        let file = "\(#filePath)"
-        return String(file[..<file.lastIndex(of: "/")!]) + "/Golden/sweep"
-    }()
+    static let dir = besideTest("Golden/sweep")
 
-    static let cases: [(name: String, args: String)] = {
-        (readTextFile("\(dir)/cases.txt") ?? "").split(separator: "\n").compactMap { line in
-            let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
-            return line.hasPrefix("#") || parts.count != 2 ? nil : (parts[0], parts[1])
-        }
-    }()
+    static let cases = goldenTabCases("\(dir)/cases.txt")
 }
 
 @Test("kubectl v1.32 goldens of the oracle sweeps' fixes", arguments: SweepGolden.cases.map(\.name))

@@ -6,19 +6,11 @@ import Testing
 /// and stdout, stderr and the exit code must match kubectl's byte for byte, once the random parts of
 /// names (pod-name suffixes, container ids, token volume names, pod UIDs) are masked on both sides.
 enum TimeflowGolden {
-    static let dir: String = {
-        let file = "\(#filePath)"
-        return String(file[..<file.lastIndex(of: "/")!]) + "/Golden/timeflow"
-    }()
+    static let dir = besideTest("Golden/timeflow")
 
-    static func lines(_ file: String) -> [String] {
-        (readTextFile("\(dir)/\(file)") ?? "").split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") }
-    }
+    static func lines(_ file: String) -> [String] { goldenListLines("\(dir)/\(file)") }
 
-    static let cases: [(name: String, args: String)] = lines("cases.txt").compactMap { line in
-        let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
-        return parts.count == 2 ? (parts[0], parts[1]) : nil
-    }
+    static let cases = goldenTabCases("\(dir)/cases.txt")
 
     /// The random parts of generated names and ids, as `x`s of the same length.
     static func mask(_ text: String) -> String {

@@ -10,10 +10,7 @@ import Testing
 /// fail after `!`), and each `stdout`/`stderr` pattern must match (or not, after `!`) what it printed.
 /// Lines that assume an API server without controllers are listed in `exceptions` with the reason.
 struct UpstreamScriptTests {
-    static let root: String = {
-        let file = "\(#filePath)"
-        return String(file[..<file.lastIndex(of: "/")!]) + "/Golden/upstream"
-    }()
+    static let root = besideTest("Golden/upstream")
 
     /// Script lines (trimmed) that cannot hold on a store with controllers, and why.
     static let exceptions: [String: String] = [

@@ -8,10 +8,7 @@ import Testing
 /// Replays every case recorded from kubectl v1.32 under Golden/workloads (see its record.sh) through
 /// kubectl-local on a fresh store, and compares stdout, stderr and the exit code byte for byte.
 enum WorkloadGolden {
-    static let dir: String = {
-        let file = "\(#filePath)"
-        return String(file[..<file.lastIndex(of: "/")!]) + "/Golden/workloads"
-    }()
+    static let dir = besideTest("Golden/workloads")
 
     static var caseNames: [String] { goldenCaseNames(in: dir) }
 }

@@ -29,10 +29,7 @@ func maskUUIDs(_ text: String) -> String {
 /// folder's `seed` commands. Each case runs on a copy of a store seeded the same way; stdout, stderr and
 /// the exit code must equal kubectl's.
 enum WorkloadVerbGolden {
-    static let dir: String = {
-        let file = "\(#filePath)"
-        return String(file[..<file.lastIndex(of: "/")!]) + "/Golden/workloadverbs"
-    }()
+    static let dir = besideTest("Golden/workloadverbs")
 
     static var cases: [String] { goldenCaseNames(in: dir) }
 

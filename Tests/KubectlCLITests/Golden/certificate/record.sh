@@ -5,7 +5,7 @@
 # those objects as the API server would and accepts kubectl's updates of the approval subresource.
 # Writes `stdout`, `stderr`, `exit` next to each `cmd`.   Usage: record.sh [CASE...]
 set -u
-KUBECTL=${KUBECTL:-/usr/lib/google-cloud-sdk/bin/kubectl.1.32}
+. "$(dirname "$0")/../casedirs.sh"
 here=$(cd "$(dirname "$0")" && pwd)
 LOCAL=${LOCAL:-$here/../../../../.build/debug/kubectl-local}
 cd "$here"
@@ -27,13 +27,7 @@ routes[base + "nope"] = {"code": 404, "body": {"kind": "Status", "apiVersion": "
 json.dump(routes, open(f"{w}/routes.json", "w"))
 PY
 export KUBECONFIG=$work/kubeconfig HOME=$work
-sed 's/18080/18092/' ../create/_files/fake-kubeconfig > "$KUBECONFIG"
+casedirs_fake_kubeconfig 18092 "$KUBECONFIG"
 FAKEAPI_ROUTES=$work/routes.json python3 ../create/fakeapi.py 18092 & server=$!
-for _ in 1 2 3 4 5 6 7 8 9 10; do (exec 3<>/dev/tcp/127.0.0.1/18092) 2>/dev/null && break; sleep 0.3; done
-kubectl() { "$KUBECTL" "$@"; }
-cases=("$@")
-if [ ${#cases[@]} -eq 0 ]; then for d in */; do [ -f "$d/cmd" ] && cases+=("${d%/}"); done; fi
-for c in "${cases[@]}"; do
-  eval "$(cat "$c/cmd")" >"$c/stdout" 2>"$c/stderr"
-  echo $? >"$c/exit"
-done
+casedirs_wait 18092
+casedirs_run "$@"

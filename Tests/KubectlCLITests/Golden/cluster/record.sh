@@ -6,7 +6,7 @@
 # ages read as they would at CMD_NOW. Writes `stdout`, `stderr`, `exit` next to each `cmd`.
 # Usage: record.sh [CASE...]   (needs a built .build/debug/kubectl-local)
 set -u
-KUBECTL=${KUBECTL:-/usr/lib/google-cloud-sdk/bin/kubectl.1.32}
+. "$(dirname "$0")/../casedirs.sh"
 here=$(cd "$(dirname "$0")" && pwd)
 LOCAL=${LOCAL:-$here/../../../../.build/debug/kubectl-local}
 SEED_NOW=2026-12-05T11:59:00Z
@@ -16,6 +16,8 @@ work=$(mktemp -d)
 trap 'kill $server 2>/dev/null; rm -rf "$work"' EXIT
 export KUBECTL_LOCAL_STORE=$work/store.db
 KUBECTL_LOCAL_NOW=$SEED_NOW "$LOCAL" create -f _files/events.yaml >/dev/null
+# The dumps read the store at CMD_NOW: at the real time the events would have expired (event TTL).
+export KUBECTL_LOCAL_NOW=$CMD_NOW
 for ns in default kube-system ties; do "$LOCAL" get events -n $ns -o json > "$work/ev-$ns.json"; done
 "$LOCAL" get events -A -o json > "$work/ev-all.json"
 "$LOCAL" get services -n kube-system -l kubernetes.io/cluster-service=true -o json > "$work/svc.json"
@@ -37,16 +39,12 @@ routes = {"/api/v1/namespaces/default/events": lst("ev-default.json", "EventList
 json.dump(routes, open(f"{w}/routes.json", "w"))
 PY
 export KUBECONFIG=$work/kubeconfig HOME=$work
-sed 's/18080/18091/' ../create/_files/fake-kubeconfig > "$KUBECONFIG"
-cases=("$@")
-if [ ${#cases[@]} -eq 0 ]; then for d in */; do [ -f "$d/cmd" ] && cases+=("${d%/}"); done; fi
-for c in "${cases[@]}"; do
-  # Tables show ages: shift the served timestamps; object formats print them as stored.
-  shift_now=$CMD_NOW; [ -f "$c/noshift" ] && shift_now=
+casedirs_fake_kubeconfig 18091 "$KUBECONFIG"
+# Tables show ages: shift the served timestamps; object formats print them as stored.
+casedirs_before() {
+  local shift_now=$CMD_NOW; [ -f "$1/noshift" ] && shift_now=
   FAKEAPI_ROUTES=$work/routes.json FAKEAPI_NOW=$shift_now python3 ../create/fakeapi.py 18091 & server=$!
-  for _ in 1 2 3 4 5 6 7 8 9 10; do (exec 3<>/dev/tcp/127.0.0.1/18091) 2>/dev/null && break; sleep 0.3; done
-  kubectl() { "$KUBECTL" "$@"; }
-  eval "$(cat "$c/cmd")" >"$c/stdout" 2>"$c/stderr"
-  echo $? >"$c/exit"
-  kill $server; wait $server 2>/dev/null
-done
+  casedirs_wait 18091
+}
+casedirs_after() { kill $server; wait $server 2>/dev/null; }
+casedirs_run "$@"

@@ -5,7 +5,7 @@
 # Each `cmd` is one shell command line starting with `kubectl`; it is evaluated by bash with
 # `kubectl` replaced by the real binary. Writes `stdout`, `stderr`, `exit` next to it.
 set -u
-KUBECTL=${KUBECTL:-/usr/lib/google-cloud-sdk/bin/kubectl.1.32}
+. "$(dirname "$0")/../casedirs.sh"
 here=$(cd "$(dirname "$0")" && pwd)
 cd "$here"
 mkdir -p _files/sweep/emptydir  # git keeps no empty directory
@@ -18,16 +18,6 @@ export HOME=$(mktemp -d)
 python3 "$here/fakeapi.py" 18080 "$here/_files/cronjob.json" &
 server=$!
 trap 'kill $server 2>/dev/null' EXIT
-for _ in 1 2 3 4 5 6 7 8 9 10; do (exec 3<>/dev/tcp/127.0.0.1/18080) 2>/dev/null && break; sleep 0.3; done
-kubectl() { "$KUBECTL" "$@"; }
-cases=("$@")
-if [ ${#cases[@]} -eq 0 ]; then
-  cases=()
-  for d in */; do [ -f "$d/cmd" ] && cases+=("${d%/}"); done
-fi
-for c in "${cases[@]}"; do
-  cmd=$(cat "$c/cmd")
-  eval "$cmd" >"$c/stdout" 2>"$c/stderr"
-  echo $? >"$c/exit"
-done
+casedirs_wait 18080
+casedirs_run "$@"
 rm -rf "$HOME"

@@ -7,7 +7,7 @@
 # not decoded). Writes `stdout`, `stderr`, `exit` (and `request`) next to each `cmd`.
 # Usage: record.sh [CASE...]
 set -u
-KUBECTL=${KUBECTL:-/usr/lib/google-cloud-sdk/bin/kubectl.1.32}
+. "$(dirname "$0")/../casedirs.sh"
 here=$(cd "$(dirname "$0")" && pwd)
 LOCAL=${LOCAL:-$here/../../../../.build/debug/kubectl-local}
 cd "$here"
@@ -36,16 +36,9 @@ routes = {"/api/v1/namespaces/default/pods/web": json.load(open(f"{w}/pod.json")
 json.dump(routes, open(f"{w}/routes.json", "w"))
 PY
 export KUBECONFIG=$work/kubeconfig HOME=$work
-sed 's/18080/18094/' ../create/_files/fake-kubeconfig > "$KUBECONFIG"
+casedirs_fake_kubeconfig 18094 "$KUBECONFIG"
 FAKEAPI_ROUTES=$work/routes.json FAKEAPI_ECHO=$work/echo.log python3 ../create/fakeapi.py 18094 & server=$!
-for _ in 1 2 3 4 5 6 7 8 9 10; do (exec 3<>/dev/tcp/127.0.0.1/18094) 2>/dev/null && break; sleep 0.3; done
-kubectl() { "$KUBECTL" "$@"; }
-cases=("$@")
-if [ ${#cases[@]} -eq 0 ]; then for d in */; do [ -f "$d/cmd" ] && cases+=("${d%/}"); done; fi
-for c in "${cases[@]}"; do
-  : > "$work/echo.log"
-  eval "$(cat "$c/cmd")" >"$c/stdout" 2>"$c/stderr"
-  echo $? >"$c/exit"
-  rm -f "$c/request"
-  [ -s "$work/echo.log" ] && cp "$work/echo.log" "$c/request"
-done
+casedirs_wait 18094
+casedirs_before() { : > "$work/echo.log"; }
+casedirs_after() { rm -f "$1/request"; if [ -s "$work/echo.log" ]; then cp "$work/echo.log" "$1/request"; fi; }
+casedirs_run "$@"

@@ -10,7 +10,7 @@
 # certificate updates are accepted as sent. Writes `stdout`, `stderr`, `exit` next to each `cmd`.
 # Usage: record.sh [CASE...]   (needs a built .build/debug/kubectl-local)
 set -u
-KUBECTL=${KUBECTL:-/usr/lib/google-cloud-sdk/bin/kubectl.1.32}
+. "$(dirname "$0")/../casedirs.sh"
 here=$(cd "$(dirname "$0")" && pwd)
 LOCAL=${LOCAL:-$here/../../../../.build/debug/kubectl-local}
 export OPENAPI=${OPENAPI:-/work/shared/openapi/v1.32}
@@ -52,17 +52,13 @@ for line in open(f"{w}/bodies"):
 json.dump(routes, open(f"{w}/routes.json", "w"))
 PY
 export KUBECONFIG=$work/kubeconfig HOME=$work
-sed "s/18080/$port/" ../create/_files/fake-kubeconfig > "$KUBECONFIG"
-kubectl() { "$KUBECTL" "$@"; }
-cases=("$@")
-if [ ${#cases[@]} -eq 0 ]; then for d in */; do [ -f "$d/cmd" ] && cases+=("${d%/}"); done; fi
-for c in "${cases[@]}"; do
-  shift_now=$CMD_NOW; [ -f "$c/noshift" ] && shift_now=
+casedirs_fake_kubeconfig $port "$KUBECONFIG"
+casedirs_before() {
+  local shift_now=$CMD_NOW; [ -f "$1/noshift" ] && shift_now=
   FAKEAPI_ROUTES=$work/routes.json FAKEAPI_NOTFOUND=1 FAKEAPI_RESPONSE=$here/_files/ssar-allowed.json FAKEAPI_NOW=$shift_now \
     python3 fullapi.py $port & server=$!
   for _ in $(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null && break; sleep 0.2; done
-  eval "$(cat "$c/cmd")" >"$c/stdout" 2>"$c/stderr"
-  echo $? >"$c/exit"
-  kill $server; wait $server 2>/dev/null
-done
+}
+casedirs_after() { kill $server; wait $server 2>/dev/null; }
+casedirs_run "$@"
 rm -f _files/ssar-allowed.json.request

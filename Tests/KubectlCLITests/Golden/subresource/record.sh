@@ -7,7 +7,7 @@
 # (read from its source: the update handler's decode error into autoscaling.Scale, the field manager's
 # version check, NotFound for a path no kind serves). Writes `stdout`, `stderr`, `exit`.
 set -u
-KUBECTL=${KUBECTL:-/usr/lib/google-cloud-sdk/bin/kubectl.1.32}
+. "$(dirname "$0")/../casedirs.sh"
 here=$(cd "$(dirname "$0")" && pwd)
 cd "$here"
 export KUBECONFIG=$here/_files/fake-kubeconfig
@@ -15,13 +15,5 @@ export HOME=$(mktemp -d)
 FAKEAPI_ROUTES=$here/_files/routes.json python3 "$here/../create/fakeapi.py" 18392 &
 server=$!
 trap 'kill $server 2>/dev/null; rm -rf "$HOME"' EXIT
-for _ in 1 2 3 4 5 6 7 8 9 10; do (exec 3<>/dev/tcp/127.0.0.1/18392) 2>/dev/null && break; sleep 0.3; done
-kubectl() { "$KUBECTL" "$@"; }
-cases=("$@")
-if [ ${#cases[@]} -eq 0 ]; then
-  for d in */; do [ -f "$d/cmd" ] && cases+=("${d%/}"); done
-fi
-for c in "${cases[@]}"; do
-  eval "$(cat "$c/cmd")" >"$c/stdout" 2>"$c/stderr"
-  echo $? >"$c/exit"
-done
+casedirs_wait 18392
+casedirs_run "$@"

@@ -6,11 +6,13 @@
 # (FAKEAPI_ECHO). Each case folder's `cmd` is one `kubectl ...` line run in this folder; writes stdout,
 # stderr and exit beside it. The fake server cannot watch: client-go's reflector warnings about that
 # (lines with `reflector.go:`) are dropped from stderr. WorkloadVerbGoldenTests replays the same seed.
-# Usage: record.sh [CASE...]
+# Usage: record.sh [CASE...]. ../rolloutrevisions/record.sh runs this script on its own folder (CASES_DIR:
+# its seed and case folders) with FAKEAPI_COMPACT=1.
 set -u
-KUBECTL=${KUBECTL:-/usr/lib/google-cloud-sdk/bin/kubectl.1.32}
-here=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(cd "$here/../../../.." && pwd)
+. "$(dirname "$0")/../casedirs.sh"
+self=$(cd "$(dirname "$0")" && pwd)
+here=${CASES_DIR:-$self}
+ROOT=$(cd "$self/../../../.." && pwd)
 BIN=${BIN:-$ROOT/.build/debug/kubectl-local}
 PORT=${PORT:-18393}
 cd "$here"
@@ -21,24 +23,14 @@ while read -r line; do
   # shellcheck disable=SC2086
   "$BIN" $line >/dev/null || { echo "seed failed: $line"; exit 1; }
 done <seed
-python3 gen_routes.py "$BIN" "$tmp/store.db" >"$tmp/routes.json"
-printf 'apiVersion: v1\nkind: Config\nclusters:\n- name: fake\n  cluster:\n    server: http://127.0.0.1:%s\ncontexts:\n- name: fake\n  context:\n    cluster: fake\n    user: fake\ncurrent-context: fake\nusers:\n- name: fake\n  user: {}\n' "$PORT" >"$tmp/kubeconfig"
+python3 "$self/gen_routes.py" "$BIN" "$tmp/store.db" >"$tmp/routes.json"
+casedirs_fake_kubeconfig "$PORT" "$tmp/kubeconfig"
 FAKEAPI_ROUTES=$tmp/routes.json FAKEAPI_ECHO=$tmp/echo.log FAKEAPI_WORKLOADS=1 FAKEAPI_NOTFOUND=1 \
-  python3 "$here/../create/fakeapi.py" "$PORT" &
+  python3 "$self/../create/fakeapi.py" "$PORT" &
 server=$!
 trap 'kill $server 2>/dev/null; rm -rf "$tmp"' EXIT
-for _ in 1 2 3 4 5 6 7 8 9 10; do (exec 3<>/dev/tcp/127.0.0.1/$PORT) 2>/dev/null && break; sleep 0.3; done
+casedirs_wait "$PORT"
 export KUBECONFIG=$tmp/kubeconfig HOME=$tmp
 unset KUBECTL_LOCAL_STORE KUBECTL_LOCAL_NOW
-kubectl() { "$KUBECTL" "$@"; }
-cases=("$@")
-if [ ${#cases[@]} -eq 0 ]; then
-  cases=()
-  for d in */; do [ -f "$d/cmd" ] && cases+=("${d%/}"); done
-fi
-for c in "${cases[@]}"; do
-  cmd=$(cat "$c/cmd")
-  eval "$cmd" >"$c/stdout" 2>"$tmp/stderr"
-  echo $? >"$c/exit"
-  grep -v 'reflector.go:' "$tmp/stderr" >"$c/stderr"
-done
+casedirs_filter_stderr() { grep -v 'reflector.go:'; }
+casedirs_run "$@"

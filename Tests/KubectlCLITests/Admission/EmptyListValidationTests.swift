@@ -8,10 +8,7 @@ import Testing
 /// and validation as sent, on every write path, and are gone from what is stored, served and owned
 /// (managed fields). Refusals as kubectl v1.32 prints them are in Golden/emptylists (see its README).
 @Suite struct EmptyListValidationTests {
-    static let dir: String = {
-        let file = "\(#filePath)"
-        return String(file[..<file.lastIndex(of: "/")!]) + "/../Golden/emptylists"
-    }()
+    static let dir = besideTest("../Golden/emptylists")
 
     static func golden(_ name: String) -> String { readTextFile(dir + "/" + name) ?? "<missing \(name)>" }
 

@@ -7,11 +7,7 @@ import Testing
 /// (`<case>.expected`, `<case>.apply.expected` where apply prints otherwise), and a refused object
 /// leaves no trace.
 @Suite struct KubectlValidateCaseTests {
-    static let dir: String = {
-        var d = #filePath
-        while let last = d.last, last != "/" { d.removeLast() }
-        return d + "../Golden/kubectl-validate/"
-    }()
+    static let dir = besideTest("../Golden/kubectl-validate/")
 
     static var cases: [String] {
         directoryEntries(dir).filter { $0.hasSuffix(".yaml") && !$0.hasPrefix("crd_") }.map { String($0.dropLast(5)) }
@@ -84,11 +80,7 @@ import Testing
 /// templates, RBAC) are accepted by `create -f` and by `apply -f`, and applying them again changes
 /// nothing that a cluster would not report as configured.
 @Suite struct RealWorldManifestTests {
-    static let dir: String = {
-        var d = #filePath
-        while let last = d.last, last != "/" { d.removeLast() }
-        return d + "../Golden/realworld/"
-    }()
+    static let dir = besideTest("../Golden/realworld/")
 
     @Test func acceptedByCreateAndApply() {
         for verb in ["create", "apply"] {

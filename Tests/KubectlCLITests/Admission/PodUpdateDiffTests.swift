@@ -7,11 +7,7 @@ import Testing
 /// back), as v1.32's API server prints it. The goldens' diff parts equal the output of go-cmp itself on
 /// the same specs (Golden/gocmp/record.sh tells how).
 @Suite struct PodUpdateDiffTests {
-    static let dir: String = {
-        let file = "\(#filePath)"
-        let admission = String(file[..<file.lastIndex(of: "/")!])
-        return String(admission[..<admission.lastIndex(of: "/")!]) + "/Golden/gocmp/"
-    }()
+    static let dir = besideTest("../Golden/gocmp/")
 
     static let cases: [(name: String, args: [String])] = [
         ("env", ["patch", "pod", "nginx", "-p", #"{"spec":{"containers":[{"name":"nginx","env":[{"name":"A","value":"1"}]}]}}"#]),

@@ -10,11 +10,7 @@ import Testing
 /// and `apply --server-side -f`; each, broken in one field, is refused by all three with v1.32's text (rules
 /// from apis/*/validation, apimachinery and apiextensions of v1.32), leaving the broken object unstored.
 @Suite struct RealWorldChartTests {
-    static let dir: String = {
-        var d = #filePath
-        while let last = d.last, last != "/" { d.removeLast() }
-        return d + "../Golden/realworld/charts/"
-    }()
+    static let dir = besideTest("../Golden/realworld/charts/")
 
     static var files: [String] {
         directoryEntries(dir).filter { $0.hasSuffix(".yaml") }.sorted()

@@ -340,8 +340,10 @@ public final class APISession {
 
     /// Keeps an object this transaction just stored in `decoded`, as `decode` would read it back. Not
     /// an object holding a floating-point number: its stored text may read back as an integer.
-    func remember(_ obj: JSONValue, row: ObjectRow) {
-        guard decoded != nil, !obj.holdsDouble else { return }
+    /// `readBack`: the object is one `decode` returned with only strings and integers set since, so its
+    /// numbers read back as they are (the walk looking for one is skipped).
+    func remember(_ obj: JSONValue, row: ObjectRow, readBack: Bool = false) {
+        guard decoded != nil, readBack || !obj.holdsDouble else { return }
         if decoded!.count >= APISession.decodedLimit { decoded!.removeAll(keepingCapacity: true) }
         decoded![row.resource + "\u{1}" + row.namespace + "\u{1}" + row.name] = (row.resourceVersion, obj)
     }

@@ -51,8 +51,9 @@ extension APISession {
         // the Terminating state is only logged (a watch sees it) and the row is never rewritten; any
         // read of the store before that, or the end of the request, writes it.
         try tx.update(written, expectedResourceVersion: stored.resourceVersion, deferred: true)
-        // Its kubelet reads it next (and deletes it, when the client waits): from memory.
-        remember(obj, row: written)
+        // Its kubelet reads it next (and deletes it, when the client waits): from memory. The pod as read
+        // (`decode`, or remembered so), with strings and integers set: it reads back as it is.
+        remember(obj, row: written, readBack: true)
         try afterWrite(type: type, object: obj, old: old)
         return obj
     }

@@ -54,6 +54,8 @@ final class DataCodec {
     /// Whether logged states may be written in format 6 (`DeltaCodec`; the store's schema is v10 or later).
     var deltaFormat = false
     private var deltaTable: [UInt16] = []
+    /// The base text `deltaTable` was made for (a pod's states are logged against the same stored data).
+    private var deltaTableBase: [UInt8] = []
 
     /// The bytes to log for a state of an object whose stored data is `base`: format 6 (`DeltaCodec`)
     /// when the state has enough in common with it, else `encode(_:)`.
@@ -62,7 +64,7 @@ final class DataCodec {
         var text = text, baseText = base.text
         let delta = text.withUTF8 { t in
             baseText.withUTF8 { b in
-                base.blob.withUnsafeBufferPointer { DeltaCodec.encode(t, base: b, baseBlob: $0, table: &deltaTable) }
+                base.blob.withUnsafeBufferPointer { DeltaCodec.encode(t, base: b, baseBlob: $0, table: &deltaTable, tableBase: &deltaTableBase) }
             }
         }
         return delta ?? encode(text)
@@ -81,7 +83,7 @@ final class DataCodec {
         var text = text, baseText = base.text
         return text.withUTF8 { t in
             baseText.withUTF8 { b in
-                base.blob.withUnsafeBufferPointer { DeltaCodec.encode(t, base: b, baseBlob: $0, table: &deltaTable) }
+                base.blob.withUnsafeBufferPointer { DeltaCodec.encode(t, base: b, baseBlob: $0, table: &deltaTable, tableBase: &deltaTableBase) }
             }
         }
     }

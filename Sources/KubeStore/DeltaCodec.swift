@@ -25,9 +25,10 @@ enum DeltaCodec {
     static let literalFraction = 4
 
     /// The bytes to log for `text` against the stored data `baseBlob` (whose text is `base`), or nil
-    /// when the base cannot serve (another delta, or too little in common).
+    /// when the base cannot serve (another delta, or too little in common). `table` is kept between
+    /// calls with the base text it was made for (`tableBase`): made again only for another base.
     static func encode(_ text: UnsafeBufferPointer<UInt8>, base: UnsafeBufferPointer<UInt8>, baseBlob: UnsafeBufferPointer<UInt8>,
-                       table: inout [UInt16]) -> [UInt8]? {
+                       table: inout [UInt16], tableBase: inout [UInt8]) -> [UInt8]? {
         guard let baseFormat = baseBlob.first, baseFormat != format, !text.isEmpty, !base.isEmpty,
               base.count < Int(UInt16.max) else { return nil }
         var out: [UInt8] = [format]
@@ -40,9 +41,8 @@ enum DeltaCodec {
         let n = text.count, bn = base.count
         // Where 8-byte runs of the base start (the first of equal ones), by a hash of their bytes.
         let bits = 11
-        if table.count != 1 << bits { table = [UInt16](repeating: 0, count: 1 << bits) } else {
-            table.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
-        }
+        let sameBase = table.count == 1 << bits && tableBase.count == bn
+            && tableBase.withUnsafeBytes { memcmp($0.baseAddress!, base.baseAddress!, bn) == 0 }
         @inline(__always) func key(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
             let k = UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)
             return Int((k &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
@@ -61,12 +61,18 @@ enum DeltaCodec {
             while p + length < n && o + length < bn && text[p + length] == base[o + length] { length += 1 }
             return length
         }
-        table.withUnsafeMutableBufferPointer { t in
-            if bn >= minimumRun {
-                // Every fourth place: the text is looked up at every byte it does not copy, so it meets
-                // one of them within three bytes of where the base resumes.
-                for i in stride(from: (bn - minimumRun) & ~3, through: 0, by: -4) { t[key(base, i)] = UInt16(i + 1) }
+        if !sameBase {
+            if table.count != 1 << bits { table = [UInt16](repeating: 0, count: 1 << bits) } else {
+                table.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
             }
+            table.withUnsafeMutableBufferPointer { t in
+                if bn >= minimumRun {
+                    // Every fourth place: the text is looked up at every byte it does not copy, so it meets
+                    // one of them within three bytes of where the base resumes.
+                    for i in stride(from: (bn - minimumRun) & ~3, through: 0, by: -4) { t[key(base, i)] = UInt16(i + 1) }
+                }
+            }
+            tableBase = Array(base)
         }
         // Copies follow the text through the base: after a run ends, the next one is looked for where
         // the base would go on if the bytes since were inserted (`from`) or replaced (`from` plus as

@@ -12,6 +12,14 @@ public struct JSONObject: Sendable, Equatable, Sequence {
         for (k, v) in pairs { self[k] = v }
     }
 
+    /// An object of these members, in this order: the keys must be distinct (a decoder that already
+    /// de-duplicated them), and as many as the values.
+    public init(uniqueKeys: [String], values: [JSONValue]) {
+        precondition(uniqueKeys.count == values.count)
+        keys = uniqueKeys
+        self.values = values
+    }
+
     public var count: Int { keys.count }
     public var isEmpty: Bool { keys.isEmpty }
 

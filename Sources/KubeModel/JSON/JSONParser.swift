@@ -29,6 +29,11 @@ public enum JSON {
 struct JSONByteParser {
     let bytes: UnsafeBufferPointer<UInt8>
     var pos = 0
+    /// The members of the objects and arrays being read, innermost last: each is built once at its
+    /// size when it ends, instead of growing one member at a time (most of a pod's reading was spent
+    /// growing arrays).
+    var pendingKeys: [String] = []
+    var pendingValues: [JSONValue] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -54,9 +59,14 @@ struct JSONByteParser {
         switch bytes[pos] {
         case UInt8(ascii: "{"):
             pos += 1
-            var obj = JSONObject()
             skipWhitespace()
-            if pos < bytes.count, bytes[pos] == UInt8(ascii: "}") { pos += 1; return .object(obj) }
+            if pos < bytes.count, bytes[pos] == UInt8(ascii: "}") { pos += 1; return .object(JSONObject()) }
+            // An array's elements may be pending below: the values have a base of their own.
+            let base = pendingKeys.count, valueBase = pendingValues.count
+            defer {
+                pendingKeys.removeSubrange(base...)
+                pendingValues.removeSubrange(valueBase...)
+            }
             while true {
                 skipWhitespace()
                 guard pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") else {
@@ -70,25 +80,34 @@ struct JSONByteParser {
                 pos += 1
                 skipWhitespace()
                 let v = try parseValue(depth: depth + 1)
-                obj[key] = v
+                // A key given again keeps its first place and takes the last value.
+                if let i = pendingIndex(of: key, from: base) { pendingValues[valueBase + i - base] = v } else {
+                    pendingKeys.append(key)
+                    pendingValues.append(v)
+                }
                 skipWhitespace()
                 guard pos < bytes.count else { throw error("unexpected end of JSON input") }
                 if bytes[pos] == UInt8(ascii: ",") { pos += 1; continue }
-                if bytes[pos] == UInt8(ascii: "}") { pos += 1; return .object(obj) }
+                if bytes[pos] == UInt8(ascii: "}") {
+                    pos += 1
+                    return .object(JSONObject(uniqueKeys: Array(pendingKeys[base...]), values: Array(pendingValues[valueBase...])))
+                }
                 throw error("invalid character '\(charDescription)' after object key:value pair")
             }
         case UInt8(ascii: "["):
             pos += 1
-            var arr: [JSONValue] = []
             skipWhitespace()
-            if pos < bytes.count, bytes[pos] == UInt8(ascii: "]") { pos += 1; return .array(arr) }
+            if pos < bytes.count, bytes[pos] == UInt8(ascii: "]") { pos += 1; return .array([]) }
+            let base = pendingValues.count
+            defer { pendingValues.removeSubrange(base...) }
             while true {
                 skipWhitespace()
-                arr.append(try parseValue(depth: depth + 1))
+                let v = try parseValue(depth: depth + 1)
+                pendingValues.append(v)
                 skipWhitespace()
                 guard pos < bytes.count else { throw error("unexpected end of JSON input") }
                 if bytes[pos] == UInt8(ascii: ",") { pos += 1; continue }
-                if bytes[pos] == UInt8(ascii: "]") { pos += 1; return .array(arr) }
+                if bytes[pos] == UInt8(ascii: "]") { pos += 1; return .array(Array(pendingValues[base...])) }
                 throw error("invalid character '\(charDescription)' after array element")
             }
         case UInt8(ascii: "\""):
@@ -104,6 +123,17 @@ struct JSONByteParser {
         default:
             throw error("invalid character '\(charDescription)' looking for beginning of value")
         }
+    }
+
+    /// Where `key` is among the pending keys from `base` on (the object being read), or nil.
+    func pendingIndex(of key: String, from base: Int) -> Int? {
+        let n = key.utf8.count
+        var i = base
+        while i < pendingKeys.count {
+            if pendingKeys[i].utf8.count == n && pendingKeys[i] == key { return i }
+            i += 1
+        }
+        return nil
     }
 
     mutating func expectLiteral(_ lit: StaticString) throws {
@@ -140,7 +170,16 @@ struct JSONByteParser {
     mutating func parseString() throws -> String {
         pos += 1  // opening quote
         let start = pos
-        // Fast path: no escapes.
+        // Fast path: no escapes. Eight bytes at a time while none is a quote, a backslash or a
+        // control character.
+        let base = UnsafeRawPointer(bytes.baseAddress!)
+        while pos + 8 <= bytes.count {
+            let w = base.loadUnaligned(fromByteOffset: pos, as: UInt64.self)
+            let q = w ^ 0x2222_2222_2222_2222, b = w ^ 0x5C5C_5C5C_5C5C_5C5C
+            let low: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+            if ((q &- low) & ~q | (b &- low) & ~b | (w &- 0x2020_2020_2020_2020) & ~w) & high != 0 { break }
+            pos += 8
+        }
         while pos < bytes.count {
             let c = bytes[pos]
             if c == UInt8(ascii: "\"") {

@@ -119,6 +119,15 @@ public struct JSONTextMemo {
             switch p[i] {
             case 0x22:
                 i += 1
+                // Eight bytes at a time while none of them is a quote or a backslash.
+                let base = UnsafeRawPointer(p.baseAddress!)
+                while i + 8 <= n {
+                    let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    let q = w ^ 0x2222_2222_2222_2222, b = w ^ 0x5C5C_5C5C_5C5C_5C5C
+                    let low: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+                    if ((q &- low) & ~q | (b &- low) & ~b) & high != 0 { break }
+                    i += 8
+                }
                 while i < n && p[i] != 0x22 { i += p[i] == 0x5C ? 2 : 1 }
                 guard i < n else { return false }
                 i += 1

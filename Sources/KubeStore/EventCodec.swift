@@ -40,6 +40,10 @@ enum EventCodec {
         "Scaled up replica set ", "Scaled down replica set ", " from ",
     ].map { Array($0.utf8) }
 
+    /// The positions of the non-empty phrases by their first byte, and by their last, in order.
+    static let phrasesByFirstByte: [[Int]] = (0..<256).map { b in phrases.indices.filter { phrases[$0].first == UInt8(b) } }
+    static let phrasesByLastByte: [[Int]] = (0..<256).map { b in phrases.indices.filter { phrases[$0].last == UInt8(b) } }
+
     /// Each skeleton cut at its string values: the bytes before value i are `segments[i]` (its opening
     /// quote included), the last segment follows the last value.
     static let segments: [[[UInt8]]] = skeletons.map { split(Array($0.utf8)) }
@@ -203,17 +207,25 @@ enum EventCodec {
             appendVarint(&out, number)
             return
         }
-        if let id = phrases.firstIndex(where: { equal(v, $0) }), id < 96 {
+        // Only the phrases that start with the value's first byte (end with its last) can match: those
+        // are tried, in the same order, so the choice is the one a scan of all of them makes.
+        let first = v.isEmpty ? nil : phrasesByFirstByte[Int(v[0])]
+        if v.isEmpty {
+            out.append(constant)    // phrase 0, the empty one
+            return
+        }
+        if let id = first?.first(where: { equal(v, phrases[$0]) }), id < 96 {
             out.append(constant + UInt8(id))
             return
         }
         // The longest phrase it starts with and the longest it ends with (not overlapping).
         var (p, s, pl, sl) = (0, 0, 0, 0)
-        for (id, phrase) in phrases.enumerated() where phrase.count > pl && hasPrefix(v, phrase) {
-            (p, pl) = (id, phrase.count)
+        for id in first ?? [] where phrases[id].count > pl && hasPrefix(v, phrases[id]) {
+            (p, pl) = (id, phrases[id].count)
         }
-        for (id, phrase) in phrases.enumerated() where phrase.count > sl && v.count - pl >= phrase.count && hasSuffix(v, phrase) {
-            (s, sl) = (id, phrase.count)
+        for id in phrasesByLastByte[Int(v[v.count - 1])] where phrases[id].count > sl && v.count - pl >= phrases[id].count
+            && hasSuffix(v, phrases[id]) {
+            (s, sl) = (id, phrases[id].count)
         }
         if pl + sl >= 2 {
             out.append(Tag.phrased.rawValue)

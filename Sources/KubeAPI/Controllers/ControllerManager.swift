@@ -614,6 +614,11 @@ final class ControllerManager {
         eventCounter += 1_000
         let nanos = UInt64(max(0, now.seconds)) &* 1_000_000_000 &+ UInt64(eventCounter % 1_000_000_000)
         let eventName = name + "." + hex(nanos)
+        // Drawn here on both paths, so the random sequence is the same whichever writes the event.
+        let random = uuidV4()
+        if repeats == 1, first == nil, component == "kubelet", type == "Normal",
+           recordRoutineKubelet(obj, reason: reason, message: message, host: host, fieldPath: fieldPath,
+                                eventName: eventName, random: random) { return }
         var involved: JSONValue = ["apiVersion": obj["apiVersion"], "kind": obj["kind"], "name": .string(name)]
         if let fieldPath { involved["fieldPath"] = .string(fieldPath) }
         if !(meta["namespace"].string ?? "").isEmpty { involved["namespace"] = .string(ns) }
@@ -624,7 +629,7 @@ final class ControllerManager {
         let t = JSONValue.string(now.rfc3339)
         let ev: JSONValue = [
             "apiVersion": "v1", "kind": "Event",
-            "metadata": ["name": .string(eventName), "namespace": .string(ns), "uid": .string(uuidV4()),
+            "metadata": ["name": .string(eventName), "namespace": .string(ns), "uid": .string(random),
                          "creationTimestamp": t],
             "involvedObject": involved, "reason": .string(reason), "message": .string(message), "source": source,
             "firstTimestamp": t, "lastTimestamp": t, "count": 1, "type": .string(type), "eventTime": nil,

@@ -86,23 +86,30 @@ extension ControllerManager {
         let sub = eventCounter % 1_000_000_000
         let nanos = UInt64(max(0, now.seconds)) &* 1_000_000_000 &+ UInt64(sub)
         let eventName = name + "." + hex(nanos)
-        let involved: JSONValue = ["apiVersion": "v1", "kind": "Pod", "name": .string(name), "namespace": .string(ns),
-                                   "resourceVersion": meta["resourceVersion"], "uid": meta["uid"]]
-        let created = JSONValue.string(now.rfc3339)
-        let ev: JSONValue = [
-            "apiVersion": "v1", "kind": "Event",
-            "metadata": ["name": .string(eventName), "namespace": .string(ns), "uid": .string(uuidV4()), "creationTimestamp": created],
-            "involvedObject": involved, "reason": .string(reason), "message": .string(message), "source": .emptyObject,
-            "firstTimestamp": nil, "lastTimestamp": nil, "type": .string(type), "eventTime": .string(Self.microTime(now.seconds, micros: sub / 1000)),
-            "action": .string(action), "reportingComponent": "default-scheduler", "reportingInstance": .string(instance),
-        ]
+        let created = now.rfc3339
+        let random = uuidV4()
+        let eventTime = Self.microTime(now.seconds, micros: sub / 1000)
         try? eventWritten()
         if let rv = try? s.tx.nextResourceVersion() {
-            var e = ev
             // Schema v13: the event's uid names its row (`StoreTransaction.rowUID`): no uid index entry.
-            if let random = e["metadata"]["uid"].string, let uid = try? s.tx.rowUID(random) { e["metadata"]["uid"] = .string(uid) }
-            e["metadata"]["resourceVersion"] = .string(String(rv))
-            try? s.tx.insert(s.row(for: e, type: eventType, resourceVersion: rv))
+            let uid = (try? s.tx.rowUID(random)) ?? random
+            // Its text written from the parts (`schedulerEventRow`), else from the object as before.
+            if let row = schedulerEventRow(pod, name: eventName, uid: uid, resourceVersion: rv, created: created, reason: reason,
+                                           message: message, type: type, eventTime: eventTime, action: action, instance: instance) {
+                try? s.tx.insert(row)
+            } else {
+                let involved: JSONValue = ["apiVersion": "v1", "kind": "Pod", "name": .string(name), "namespace": .string(ns),
+                                           "resourceVersion": meta["resourceVersion"], "uid": meta["uid"]]
+                let ev: JSONValue = [
+                    "apiVersion": "v1", "kind": "Event",
+                    "metadata": ["name": .string(eventName), "namespace": .string(ns), "uid": .string(uid),
+                                 "creationTimestamp": .string(created), "resourceVersion": .string(String(rv))],
+                    "involvedObject": involved, "reason": .string(reason), "message": .string(message), "source": .emptyObject,
+                    "firstTimestamp": nil, "lastTimestamp": nil, "type": .string(type), "eventTime": .string(eventTime),
+                    "action": .string(action), "reportingComponent": "default-scheduler", "reportingInstance": .string(instance),
+                ]
+                try? s.tx.insert(s.row(for: ev, type: eventType, resourceVersion: rv))
+            }
         }
         return eventName
     }

@@ -53,9 +53,14 @@ extension ControllerManager {
 
     static func spamKey(_ ev: JSONValue) -> String {
         let io = ev["involvedObject"]
-        let text = [ev["source"]["component"].string ?? "", ev["source"]["host"].string ?? "", io["kind"].string ?? "",
-                    io["namespace"].string ?? "", io["name"].string ?? "", io["uid"].string ?? "",
-                    io["apiVersion"].string ?? ""].joined(separator: "\u{1}")
+        return spamKey(component: ev["source"]["component"].string ?? "", host: ev["source"]["host"].string ?? "",
+                       kind: io["kind"].string ?? "", namespace: io["namespace"].string ?? "", name: io["name"].string ?? "",
+                       uid: io["uid"].string ?? "", apiVersion: io["apiVersion"].string ?? "")
+    }
+
+    static func spamKey(component: String, host: String, kind: String, namespace: String, name: String, uid: String,
+                        apiVersion: String) -> String {
+        let text = [component, host, kind, namespace, name, uid, apiVersion].joined(separator: "\u{1}")
         let h = hex(fnv64a(text))
         return spamPrefix + String(repeating: "0", count: 16 - h.count) + h
     }
@@ -104,7 +109,7 @@ extension ControllerManager {
     static let spamRowsKept = 4096
 
     /// Whether the setting `key` may exist: false only when it surely does not.
-    private func spamRowMayExist(_ key: String) throws -> Bool {
+    func spamRowMayExist(_ key: String) throws -> Bool {
         if spamRowsTx !== s.tx {
             spamRowsTx = s.tx
             let keys = try s.tx.configKeys(from: Self.spamPrefix, below: "evspam0", limit: Self.spamRowsKept)

@@ -15,6 +15,8 @@ final class KustomizeResource {
     /// Generated ConfigMap/Secret that gets the content hash appended to its name at the end.
     var needsHash = false
     var behavior = ""
+    /// A generated object's behavior as kustomize notes it (`unspecified`, `create`, `merge`, `replace`).
+    var generatorBehavior: String?
     /// Where the object came from, as buildMetadata's originAnnotations writes it (`path: x.yaml\n`).
     var origin = ""
     /// The builtin transformers that ran over the object (buildMetadata's transformerAnnotations), each as
@@ -64,6 +66,43 @@ final class KustomizeResource {
         return "\(kind.isEmpty ? "[noKind]" : kind).\(v.isEmpty ? "[noVer]" : v).\(g.isEmpty ? "[noGrp]" : g)/\(name.isEmpty ? "[noName]" : name).\(namespace.isEmpty ? "[noNs]" : namespace)"
     }
 
+    /// The object with the notes kustomize keeps in its annotations while it builds (`internal.config.
+    /// kubernetes.io/`: the prefixes and suffixes applied, and the previous ids, an empty namespace as
+    /// `default` and a cluster-scoped kind's as `_non_namespaceable_`), as its error dumps show it.
+    /// `origin`: buildMetadata asks for origin annotations (kustomize keeps them, and the transformers'
+    /// notes, from the start when it does).
+    func objectWithBuildNotes(origin withOrigin: Bool) -> JSONValue {
+        var o = object
+        if withOrigin, !origin.isEmpty { o["metadata"]["annotations"]["config.kubernetes.io/origin"] = .string(origin) }
+        if !transformations.isEmpty {
+            o["metadata"]["annotations"]["alpha.config.kubernetes.io/transformations"] = .string(transformationsText)
+        }
+        var notes = generatorNotes
+        if !namePrefixes.isEmpty { notes.append(("prefixes", namePrefixes.joined(separator: ","))) }
+        if !prevIds.isEmpty {
+            notes.append(("previousKinds", prevIds.map(\.kind).joined(separator: ",")))
+            notes.append(("previousNames", prevIds.map(\.name).joined(separator: ",")))
+            notes.append(("previousNamespaces", prevIds.map { id -> String in
+                if KustomizeResource.isClusterScoped(group: group, kind: id.kind) { return "_non_namespaceable_" }
+                return id.namespace.isEmpty ? "default" : id.namespace
+            }.joined(separator: ",")))
+        }
+        if !nameSuffixes.isEmpty { notes.append(("suffixes", nameSuffixes.joined(separator: ","))) }
+        for (key, value) in notes { o["metadata"]["annotations"]["internal.config.kubernetes.io/" + key] = .string(value) }
+        return o
+    }
+
+    /// buildMetadata's `alpha.config.kubernetes.io/transformations` text.
+    var transformationsText: String {
+        transformations.map { "- configuredIn: \($0.file)\n  configuredBy:\n    apiVersion: builtin\n    kind: \($0.kind)\n" }.joined()
+    }
+
+    /// A generated object's notes: its behavior, and whether its name gets the content hash.
+    var generatorNotes: [(String, String)] {
+        guard let b = generatorBehavior else { return [] }
+        return [("generatorBehavior", b)] + (needsHash ? [("needsHashSuffix", "enabled")] : [])
+    }
+
     /// The same id as the typed Go value prints with %#v in kustomize's merge errors.
     var goResIdDump: String {
         let (g, v) = splitAPIVersion(apiVersion)
@@ -102,7 +141,7 @@ public struct KustomizeBuilder {
     public mutating func build(_ dir: String) throws -> [JSONValue] {
         let root = KustomizeFS.absolute(dir)
         if !KustomizeFS.exists(root) {
-            throw KustomizeError("must build at directory: not a valid directory: evalsymlink failure on '\(root)' : lstat \(root): no such file or directory")
+            throw KustomizeError("must build at directory: not a valid directory: \(KustomizeFS.evalSymlinksFailure(root))")
         }
         if !KustomizeFS.isDirectory(root) {
             throw KustomizeError("must build at directory: '\(dir)': file is not directory")
@@ -202,7 +241,7 @@ public struct KustomizeBuilder {
         for entry in (k.openapiPath.isEmpty ? [] : [k.openapiPath]) + k.configurations {
             let path = KustomizeFS.join(dir, entry)
             guard KustomizeFS.isFile(path) else {
-                throw KustomizeError("evalsymlink failure on '\(path)' : lstat \(path): no such file or directory")
+                throw KustomizeError("\(KustomizeFS.evalSymlinksFailure(path))")
             }
         }
         // A schema's keyed lists of custom kinds (its other content is not used).
@@ -227,7 +266,7 @@ public struct KustomizeBuilder {
         for entry in k.crds {
             let path = KustomizeFS.join(dir, entry)
             guard KustomizeFS.isFile(path) else {
-                throw KustomizeError("evalsymlink failure on '\(path)' : lstat \(path): no such file or directory")
+                throw KustomizeError("\(KustomizeFS.evalSymlinksFailure(path))")
             }
         }
         for entry in k.components {
@@ -243,6 +282,8 @@ public struct KustomizeBuilder {
             guard enableHelm else {
                 throw KustomizeError("trouble configuring builtin HelmChartInflationGenerator with config: `\n\(KustomizeBuilder.helmChartYAML(chart, globals: k.helmGlobals))`: must specify --enable-helm")
             }
+            // Every chart is configured (its arguments checked) before any generator runs.
+            for chart in k.helmCharts { try checkHelmChart(chart, globals: k.helmGlobals, dir: dir) }
             throw KustomizeError("kubectl-local cannot run helm to inflate chart \(strconvQuote(chart["name"].string ?? ""))")
         }
         let generatedFrom = resources.count
@@ -267,7 +308,7 @@ public struct KustomizeBuilder {
         }
         // kustomize makes a loader for the path first (a component is always a directory).
         guard KustomizeFS.exists(path) else {
-            throw KustomizeError("accumulating components: loader.New \(strconvQuote("must build at directory: not a valid directory: evalsymlink failure on '\(path)' : lstat \(path): no such file or directory"))")
+            throw KustomizeError("accumulating components: loader.New \(strconvQuote("must build at directory: not a valid directory: \(KustomizeFS.evalSymlinksFailure(path))"))")
         }
         guard KustomizeFS.isDirectory(path) else {
             throw KustomizeError("accumulating components: loader.New \(strconvQuote("must build at directory: '\(path)': file is not directory"))")
@@ -301,9 +342,8 @@ public struct KustomizeBuilder {
             if topBuildMetadata.contains("originAnnotations"), !r.origin.isEmpty {
                 r.object["metadata"]["annotations"]["config.kubernetes.io/origin"] = .string(r.origin)
             }
-            if !r.transformations.isEmpty {
-                let list = r.transformations.map { "- configuredIn: \($0.file)\n  configuredBy:\n    apiVersion: builtin\n    kind: \($0.kind)\n" }
-                r.object["metadata"]["annotations"]["alpha.config.kubernetes.io/transformations"] = .string(list.joined())
+            if topBuildMetadata.contains("transformerAnnotations"), !r.transformations.isEmpty {
+                r.object["metadata"]["annotations"]["alpha.config.kubernetes.io/transformations"] = .string(r.transformationsText)
             }
             if topBuildMetadata.contains("managedByLabel") {
                 r.object["metadata"]["labels"]["app.kubernetes.io/managed-by"] = "kustomize-(devel)"  // kubectl's build has no version
@@ -317,6 +357,26 @@ public struct KustomizeBuilder {
         var i = 0
         while i < p.count, i < b.count, p[i] == b[i] { i += 1 }
         return (Array(repeating: "..", count: b.count - i) + p[i...].map(String.init)).joined(separator: "/")
+    }
+
+    /// The HelmChartInflationGenerator's own checks of a chart's arguments (its validateArgs): a name, then
+    /// each additional values file loadable under the kustomization, then the values merge mode.
+    private func checkHelmChart(_ chart: JSONValue, globals: [(String, String)], dir: String) throws {
+        let configuring = "trouble configuring builtin HelmChartInflationGenerator with config: `\n\(KustomizeBuilder.helmChartYAML(chart, globals: globals))`: "
+        if (chart["name"].string ?? "").isEmpty { throw KustomizeError(configuring + "chart name cannot be empty") }
+        for file in (chart["additionalValuesFiles"].array ?? []).compactMap(\.string) {
+            let path = file.hasPrefix("/") ? file : KustomizeFS.join(dir, file)
+            guard KustomizeFS.exists(path) else {
+                throw KustomizeError(configuring + "could not load additionalValuesFile: " + KustomizeFS.evalSymlinksFailure(path))
+            }
+            if let refusal = KustomizeFS.outsideRoot(path, root: dir, restricted: rootOnly) {
+                throw KustomizeError(configuring + "could not load additionalValuesFile: " + refusal)
+            }
+        }
+        let merge = chart["valuesMerge"].string ?? ""
+        if !["", "override", "replace", "merge"].contains(merge) {
+            throw KustomizeError(configuring + "valuesMerge must be one of [merge override replace]")
+        }
     }
 
     /// A chart entry as kustomize prints its generator config: the HelmChart fields in their Go order.
@@ -336,15 +396,21 @@ public struct KustomizeBuilder {
 
     private mutating func loadResource(_ entry: String, dir: String) throws -> [KustomizeResource] {
         let path = KustomizeFS.join(dir, entry)
-        if entry.hasPrefix("http://") || entry.hasPrefix("https://") || entry.contains("github.com/") {
-            throw KustomizeError("accumulating resources: accumulation err='accumulating resources from '\(entry)': kubectl-local works offline and cannot fetch remote resources")
+        if entry.hasPrefix("http://") || entry.hasPrefix("https://") {
+            // kustomize tries the URL as a file (an HTTP GET), then as a directory under the kustomization;
+            // kubectl-local never fetches, so its GET error is a refusal of its own, the rest kubectl's text.
+            let why = KustomizeFS.evalSymlinksFailure(path)
+            throw KustomizeError("accumulating resources: accumulation err='accumulating resources from '\(entry)': Get \(strconvQuote(entry)): kubectl-local works offline and does not fetch remote resources': must build at directory: not a valid directory: \(why)")
+        }
+        if entry.contains("github.com/") {
+            throw KustomizeError("accumulating resources: accumulation err='accumulating resources from '\(entry)': kubectl-local works offline and does not fetch remote resources'")
         }
         if KustomizeFS.isDirectory(path) {
             let notFile = "accumulating resources from '\(entry)': '\(path)' must resolve to a file"
             return try accumulateDirectory(path, parent: dir, wrap: { "accumulating resources: accumulation err='\(notFile)': \($0)" })
         }
         guard KustomizeFS.exists(path) else {
-            let why = "evalsymlink failure on '\(path)' : lstat \(path): no such file or directory"
+            let why = "\(KustomizeFS.evalSymlinksFailure(path))"
             throw KustomizeError("accumulating resources: accumulation err='accumulating resources from '\(entry)': \(why)': must build at directory: not a valid directory: \(why)")
         }
         if let refusal = KustomizeFS.outsideRoot(path, root: dir, restricted: rootOnly) {
@@ -440,7 +506,9 @@ public struct KustomizeBuilder {
     /// kustomize records each builtin transformer it ran on every object it ran over (one per patch,
     /// label, image, replica or JSON 6902 entry; one for all patchesStrategicMerge, one for replacements).
     private func noteTransformer(_ kind: String, dir: String, _ resources: [KustomizeResource]) {
-        guard topBuildMetadata.contains("transformerAnnotations") else { return }
+        // kustomize notes the transformers whenever it tracks origins (either option); only
+        // transformerAnnotations keeps the notes in the output.
+        guard topBuildMetadata.contains("transformerAnnotations") || topBuildMetadata.contains("originAnnotations") else { return }
         let name = KustomizeBuilder.kustomizationFileNames.first { KustomizeFS.isFile(dir + "/" + $0) } ?? "kustomization.yaml"
         let file = dir == topRoot ? name : KustomizeBuilder.relative(dir, from: topRoot) + "/" + name
         for r in resources where !r.deleted { r.transformations.append((file, kind)) }
@@ -486,10 +554,12 @@ public struct KustomizeBuilder {
             noteTransformer("NamespaceTransformer", dir: dir, resources)
         }
         // The prefix, then the suffix, over every field of its table that selects the object (by its original
-        // kind); `metadata/name` renames it (kustomize never renames a Namespace, CRD or APIService).
+        // kind); `metadata/name` renames it (kustomize never renames a Namespace, a CRD or an
+        // apiregistration.k8s.io APIService).
         for (affix, isPrefix) in [(k.namePrefix, true), (k.nameSuffix, false)] where !affix.isEmpty {
             let table = isPrefix ? config.namePrefix : config.nameSuffix
-            for r in resources where !["Namespace", "CustomResourceDefinition", "APIService"].contains(r.orgKind) {
+            for r in resources where !["Namespace", "CustomResourceDefinition"].contains(r.orgKind)
+                && !(r.orgKind == "APIService" && r.group == "apiregistration.k8s.io") {
                 for spec in table where spec.selects(kind: r.orgKind, apiVersion: r.apiVersion) && spec.applies(to: r.object) {
                     if spec.path == ["metadata", "name"] && spec.listSegments.isEmpty {
                         r.storePreviousId()
@@ -586,9 +656,10 @@ public struct KustomizeBuilder {
             let dumps = ([a] + clashes).map { r -> String in
                 var o = r.object
                 let (kind, name, ns) = before[ObjectIdentifier(r)] ?? (r.kind, r.name, r.namespace)
+                for (key, value) in r.generatorNotes { o["metadata"]["annotations"]["internal.config.kubernetes.io/" + key] = .string(value) }
                 o["metadata"]["annotations"]["internal.config.kubernetes.io/previousKinds"] = .string(kind)
                 o["metadata"]["annotations"]["internal.config.kubernetes.io/previousNames"] = .string(name)
-                o["metadata"]["annotations"]["internal.config.kubernetes.io/previousNamespaces"] = .string(ns)
+                o["metadata"]["annotations"]["internal.config.kubernetes.io/previousNamespaces"] = .string(KustomizeBuilder.effective(ns))
                 return o.jsonString(.compact)
             }
             throw KustomizeError("namespace transformation produces ID conflict: [\(dumps.joined(separator: " "))]")
@@ -625,7 +696,7 @@ public struct KustomizeBuilder {
         let configuring = "trouble configuring builtin \(transformer) with config: `\n\(config)`: "
         let failure = configuring + "failed to get the patch file from path(\(path)): "
         guard KustomizeFS.isFile(full) else {
-            throw KustomizeError(failure + "evalsymlink failure on '\(full)' : lstat \(full): no such file or directory")
+            throw KustomizeError(failure + "\(KustomizeFS.evalSymlinksFailure(full))")
         }
         if let refusal = KustomizeFS.outsideRoot(full, root: dir, restricted: rootOnly) {
             // patchesStrategicMerge reports the loader's refusal alone.
@@ -830,14 +901,42 @@ public struct KustomizeBuilder {
                 var obj = referrer.object
                 let path = spec.path.joined(separator: "/")
                 do {
-                    try FieldSpec.walk(&obj, spec.path[...], create: false, lists: spec.listSegments) { value in
+                    try KustomizeBuilder.walkReferences(&obj, spec.path[...]) { value in
                         try setReference(&value, rule: rule, path: path, referrer: referrer, candidates: candidates)
                     }
                 } catch let e as KustomizeError {
-                    throw KustomizeError("updating name reference in '\(path)' field of '\(referrer.idString)': \(e.message)")
+                    // The name reference filter, then its field walk, name the field and the referrer.
+                    let id = referrer.idString
+                    throw KustomizeError("updating name reference in '\(path)' field of '\(id)': considering field '\(path)' of object \(id): \(e.message)")
                 }
                 referrer.object = obj
             }
+        }
+    }
+
+    /// The field walk of a name reference (never creating): each list crossed on the way prefixes an error
+    /// found below it with the path still to walk, as kustomize's field spec filter does.
+    static func walkReferences(_ v: inout JSONValue, _ path: ArraySlice<String>,
+                               _ visit: (inout JSONValue) throws -> Void) throws {
+        guard let seg = path.first else { try visit(&v); return }
+        switch v {
+        case .array(var items):
+            v = .null
+            do {
+                for i in items.indices { try walkReferences(&items[i], path, visit) }
+            } catch let e as KustomizeError {
+                throw KustomizeError("visit traversal on path: [\(path.joined(separator: " "))]: \(e.message)")
+            }
+            v = .array(items)
+        case .object(var o):
+            guard let child = o[seg], !child.isNull else { return }
+            var c = child
+            v = .null
+            try walkReferences(&c, path.dropFirst(), visit)
+            o[seg] = c
+            v = .object(o)
+        default:
+            return
         }
     }
 
@@ -916,7 +1015,14 @@ public struct KustomizeBuilder {
         if c.count == 1 { return c[0] }
         guard let first = c.first else { return nil }
         if c.allSatisfy({ $0.name == first.name && (!sameNamespace || $0.namespace == first.namespace) }) { return first }
-        throw KustomizeError(" found multiple possible referrals: \(c.map(\.idString).joined(separator: ", "))")
+        // kustomize's error carries the referrer and each candidate as it holds them then: YAML with its
+        // build notes (prefixes, suffixes, previous ids) among the annotations.
+        let withOrigin = topBuildMetadata.contains("originAnnotations")
+        var details = "\n**** Too many possible referral targets to referrer:\n\(YAMLCodec.encode(referrer.objectWithBuildNotes(origin: withOrigin)))\n"
+        for (i, r) in c.enumerated() {
+            details += "--- possible referral \(i):\n\(YAMLCodec.encode(r.objectWithBuildNotes(origin: withOrigin)))\n"
+        }
+        throw KustomizeError("found multiple possible referrals: \(c.map(\.idString).joined(separator: ", "))\n\(details)")
     }
 
     /// Whether one list ends the other (both empty counts; one empty and not the other does not).
@@ -936,6 +1042,18 @@ public enum KustomizeFS {
     static func exists(_ path: String) -> Bool {
         var st = stat()
         return stat(path, &st) == 0
+    }
+
+    /// CleanedAbs's error for a path that does not exist: the path, then lstat's of the first component
+    /// missing (Go's EvalSymlinks stops there).
+    static func evalSymlinksFailure(_ path: String) -> String {
+        var prefix = path.hasPrefix("/") ? "" : "."
+        var missing = path
+        for part in path.split(separator: "/") {
+            prefix += "/" + part
+            if !exists(prefix) { missing = prefix; break }
+        }
+        return "evalsymlink failure on '\(path)' : lstat \(missing): no such file or directory"
     }
 
     static func isDirectory(_ path: String) -> Bool {

@@ -56,25 +56,26 @@ enum KustomizeGenerators {
         if immutable { obj["immutable"] = true }
 
         let kind = secret ? "Secret" : "ConfigMap"
-        // kustomize looks the generated id up among every id an object had (current and previous): with the
-        // same namespace first, then by kind and name alone.
+        // kustomize looks the generated id up among every id an object had (current and previous), namespace
+        // included (an empty one is `default`): a ConfigMap of the same name in another namespace is another id.
         func ids(_ r: KustomizeResource) -> [(name: String, namespace: String)] {
             [(r.name, r.namespace)] + r.prevIds.filter { $0.kind == kind }.map { ($0.name, $0.namespace) }
         }
         let effective = KustomizeBuilder.effective(g.namespace)
         let candidates = resources.filter { $0.kind == kind && $0.apiVersion == "v1" }
         let existing = candidates.first { r in ids(r).contains { $0.name == g.name && KustomizeBuilder.effective($0.namespace) == effective } }
-            ?? candidates.first { r in ids(r).contains { $0.name == g.name } }
         // kustomize reads a behavior it does not know as unspecified, which creates.
         let behavior = ["merge", "replace"].contains(g.behavior) ? g.behavior : "create"
         switch behavior {
         case "create":
-            if let e = existing {
-                throw KustomizeError("merging from generator &{0xc000000000 <nil>}: id \(e.goResIdDump) exists; behavior must be merge or replace")
+            if existing != nil {
+                // kustomize names the generated id (the one it looked up).
+                throw KustomizeError("merging from generator &{0xc000000000 <nil>}: id \(KustomizeResource(obj).goResIdDump) exists; behavior must be merge or replace")
             }
             let r = KustomizeResource(obj)
             r.origin = "configuredIn: kustomization.yaml\nconfiguredBy:\n  apiVersion: builtin\n  kind: \(secret ? "SecretGenerator" : "ConfigMapGenerator")\n"
             r.needsHash = !disableHash
+            r.generatorBehavior = ["create", "merge", "replace"].contains(g.behavior) ? g.behavior : "unspecified"
             resources.append(r)
         case "merge", "replace":
             guard let e = existing else {
@@ -117,7 +118,7 @@ enum KustomizeGenerators {
         for env in g.envs {
             let path = KustomizeFS.join(dir, env)
             guard KustomizeFS.isFile(path) else {
-                throw KustomizeError("loading KV pairs: env source files: [\(g.envs.joined(separator: " "))]: evalsymlink failure on '\(path)' : lstat \(path): no such file or directory")
+                throw KustomizeError("loading KV pairs: env source files: [\(g.envs.joined(separator: " "))]: \(KustomizeFS.evalSymlinksFailure(path))")
             }
             if let refusal = KustomizeFS.outsideRoot(path, root: dir, restricted: rootOnly) {
                 throw KustomizeError("loading KV pairs: env source files: [\(g.envs.joined(separator: " "))]: \(refusal)")
@@ -146,7 +147,7 @@ enum KustomizeGenerators {
             }
             let full = KustomizeFS.join(dir, path)
             guard KustomizeFS.isFile(full) else {
-                throw KustomizeError("loading KV pairs: file sources: [\(g.files.joined(separator: " "))]: evalsymlink failure on '\(full)' : lstat \(full): no such file or directory")
+                throw KustomizeError("loading KV pairs: file sources: [\(g.files.joined(separator: " "))]: \(KustomizeFS.evalSymlinksFailure(full))")
             }
             if let refusal = KustomizeFS.outsideRoot(full, root: dir, restricted: rootOnly) {
                 throw KustomizeError("loading KV pairs: file sources: [\(g.files.joined(separator: " "))]: \(refusal)")

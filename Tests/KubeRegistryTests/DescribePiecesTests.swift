@@ -86,6 +86,18 @@ import KubeModel
 
     // MARK: Events
 
+    /// A MicroTime with a fraction above one half is a second younger than its whole second (kubectl's
+    /// clock is inside its second; kubectl-local's now is taken as its middle): 119.2 s is `119s`.
+    @Test func microTimeFractionsAboveOneHalfAgeOneSecondLess() {
+        let now = Timestamp(rfc3339: "2026-11-21T00:00:00Z")!
+        #expect(microAge(.string("2026-11-20T23:58:00.793669Z"), now) == "119s")
+        #expect(microAge(.string("2026-11-20T23:58:00.500000Z"), now) == "2m")
+        #expect(microAge(.string("2026-11-20T23:58:00.500001Z"), now) == "119s")
+        #expect(microAge(.string("2026-11-20T23:58:00.000360Z"), now) == "2m")
+        #expect(microAge(.string("2026-11-20T23:58:00Z"), now) == "2m")
+        #expect(microAge(.null, now) == "<unknown>")
+    }
+
     @Test func eventsAgeFormsAndOrdering() {
         var series = event("u", reason: "Series", message: "m3", component: "", now: Self.now, firstAgo: 3600, lastAgo: 5)
         series["reportingComponent"] = "ctrl"  // core/v1 JSON name of ReportingController

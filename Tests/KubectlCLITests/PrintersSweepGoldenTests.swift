@@ -14,11 +14,8 @@ import Testing
 enum PrintersSweepGolden {
     static let corpus = SweepCorpus(dir: besideTest("Golden/printers"))
 
-    /// Cases where kubectl-local still differs (see the README's printers notes): the items of a typed
-    /// list (`kind: PodList`) have no kind of their own in kubectl, so set subject names one `/a`.
-    static let knownDifferences: [[String]] = [
-        ["set", "subject", "--local", "-f", "docs/podlist.yaml", "--user=u1", "-o", "yaml"],
-    ]
+    /// Cases where kubectl-local still differs (see the README's printers notes); none now.
+    static let knownDifferences: [[String]] = []
 }
 
 @Suite struct PrintersSweepGoldenTests {

@@ -36,6 +36,7 @@ struct DescribeOptions: FlagOptions {
         var found: [(ResourceType, JSONValue)] = []
         var errors: [Error] = []
         var prefixMatched = false
+        var missing = false
         for r in try result.infos(&inv, fetch: .latest, keepMissing: true) {
             switch r {
             case .failure(let e): errors.append(e)
@@ -49,6 +50,7 @@ struct DescribeOptions: FlagOptions {
                     try s.list(type, namespace: info.namespace).filter { ($0["metadata"]["name"].string ?? "").hasPrefix(info.name) }
                 } : []
                 if matches.isEmpty {
+                    missing = true
                     // The NotFound kubectl's read gave: of the namespace when that is what is missing.
                     let noNamespace = try server.read { s in ResourceResult.namespaceMissing(type, info.namespace, session: s) }
                     errors.append(noNamespace ? APIError.notFound("namespaces", info.namespace) : APIError.notFound(type.qualifiedPlural, info.name))
@@ -58,6 +60,10 @@ struct DescribeOptions: FlagOptions {
                 }
             }
         }
+        // Two arguments and a NotFound send kubectl to its name-prefix search with the first argument as
+        // the type and the second as the prefix: with TYPE/NAME words no name has that prefix, so it
+        // describes nothing and returns the first error (`describe pod/a pod/missing`).
+        if missing, inv.args.count == 2, inv.args[0].contains("/") { found = [] }
         let ctx = try server.read { s in
             StoreDescribeContext(now: inv.clock.now, showEvents: showEvents, session: s)
         }

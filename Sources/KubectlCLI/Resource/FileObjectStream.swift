@@ -26,6 +26,8 @@ struct FileObjectStream: Sequence, IteratorProtocol {
     private var source = ""
     /// The objects of the current document (a List's items) not handed out yet.
     private var items: ArraySlice<JSONValue> = []
+    /// Whether the current document is a typed list whose items had no kind of their own (one per item).
+    private var kindless: ArraySlice<Bool> = []
     private var ended = false
     /// Errors of files that could not be read or parsed, reported after the last object.
     private var fileErrors: [Error] = []
@@ -56,7 +58,9 @@ struct FileObjectStream: Sequence, IteratorProtocol {
             try FileSource.checkLocalPathsExist(paths)
         }
         while true {
-            if let item = items.popFirst() { return SourcedObject(source: source, object: item) }
+            if let item = items.popFirst() {
+                return SourcedObject(source: source, object: item, kindlessListItem: kindless.popFirst() ?? false)
+            }
             if cursor != nil {
                 do {
                     if let doc = try FileSource.nextDocument(&cursor!) {
@@ -65,6 +69,7 @@ struct FileObjectStream: Sequence, IteratorProtocol {
                             items = try (typed ? SchemeDecoder.objects(of: doc, source: source)
                                                : FileSource.decodedObjects(of: doc, source: source,
                                                                            requireAPIVersion: requireAPIVersion))[...]
+                            kindless = (typed ? SchemeDecoder.kindlessItems(of: doc) : [])[...]
                         } catch {
                             fileErrors.append(error)  // this document only: the next ones are read
                         }

@@ -10,6 +10,9 @@ import KubeSchema
 struct SourcedObject {
     var source: String
     var object: JSONValue
+    /// An item of a typed list (`kind: PodList`) decoded without a kind of its own: kubectl's typed
+    /// object has none, so with `--local` (no mapping) its messages name it `/NAME`.
+    var kindlessListItem = false
 }
 
 /// Reads `-f FILE|DIR|-` (with `-R`) the way kubectl's builder does: files by extension inside

@@ -14,6 +14,8 @@ struct ResourceInfo {
     var row: ObjectRow?
     /// The file (`x.yaml`, `STDIN`, the kustomization directory); "" for objects named by arguments.
     var source: String
+    /// See `SourcedObject.kindlessListItem` (set for `--local` objects only).
+    var kindlessListItem = false
 
     /// The object with its namespace in `metadata.namespace` when its type is namespaced (cli-runtime sets
     /// it on every object read from a file).
@@ -139,8 +141,10 @@ struct ResourceBuilder {
     /// An object of a file with `--local`: its type as the built-in registry knows it (nil if not).
     static func localInfo(_ o: SourcedObject) -> ResourceInfo {
         let t = Registry.builtin.type(apiVersion: o.object["apiVersion"].string ?? "", kind: o.object["kind"].string ?? "")
-        return ResourceInfo(type: t, namespace: o.object["metadata"]["namespace"].string ?? "",
-                            name: o.object["metadata"]["name"].string ?? "", object: o.object, source: o.source)
+        var info = ResourceInfo(type: t, namespace: o.object["metadata"]["namespace"].string ?? "",
+                                name: o.object["metadata"]["name"].string ?? "", object: o.object, source: o.source)
+        info.kindlessListItem = o.kindlessListItem
+        return info
     }
 
     /// With `--local` and an explicit `-n`, an object of `-f` that names another namespace is an error of

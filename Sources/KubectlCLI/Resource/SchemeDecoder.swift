@@ -45,6 +45,12 @@ enum SchemeDecoder {
         return items
     }
 
+    /// For a typed list (not `List`), whether each item came without a kind of its own; [] otherwise.
+    static func kindlessItems(of doc: JSONValue) -> [Bool] {
+        guard let gvk = try? decode(doc), isList(gvk), gvk.kind != "List" else { return [] }
+        return (doc["items"].array ?? []).map { ($0["kind"].string ?? "").isEmpty }
+    }
+
     static func isList(_ gvk: GroupVersionKind) -> Bool {
         (gvk.kind == "List" && gvk.group.isEmpty && gvk.version == "v1") || (gvk.kind.hasSuffix("List") && gvk.kind.count > 4
             && registered(gvk.group.isEmpty ? gvk.version : gvk.group + "/" + gvk.version, String(gvk.kind.dropLast(4))))

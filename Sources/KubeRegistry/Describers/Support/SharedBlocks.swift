@@ -126,13 +126,13 @@ func describeEvents(_ w: DescribeWriter, _ events: [JSONValue], now: Timestamp) 
 /// The Age cell: first-seen age, or `last (xN over first)` for repeated events and series.
 func eventAge(_ e: JSONValue, now: Timestamp) -> String {
     var first: String
-    if let t = timestamp(e["eventTime"]) {
-        first = translateTimestampSince(t, now: now)
+    if timestamp(e["eventTime"]) != nil {
+        first = microAge(e["eventTime"], now)
     } else {
         first = age(e["firstTimestamp"], now)
     }
     if case .object = e["series"] {
-        let last = age(e["series"]["lastObservedTime"], now)
+        let last = microAge(e["series"]["lastObservedTime"], now)
         return "\(last) (x\(e["series"]["count"].i64) over \(first))"
     }
     let count = e["count"].i64
@@ -141,6 +141,22 @@ func eventAge(_ e: JSONValue, now: Timestamp) -> String {
     }
     _ = first
     return first
+}
+
+/// translateMicroTimestampSince: kubectl takes the whole seconds elapsed since the exact instant, from a
+/// real clock that is somewhere inside its second. kubectl-local's clock has whole seconds, so a MicroTime is
+/// aged as if now were the middle of that second: a fraction above one half makes it a second younger
+/// (23:58:00.79 at 00:00:00 is `119s`, as kubectl printed it in Golden/describeodd; 23:58:00.0004 is `2m`).
+func microAge(_ v: JSONValue, _ now: Timestamp) -> String {
+    guard var t = timestamp(v) else { return translateTimestampSince(nil, now: now) }
+    let b = Array((v.string ?? "").utf8)
+    if b.count > 20, b[19] == UInt8(ascii: ".") {
+        let digits = b[20...].prefix { $0 >= 0x30 && $0 <= 0x39 }
+        if let first = digits.first, first > UInt8(ascii: "5") || (first == UInt8(ascii: "5") && digits.dropFirst().contains { $0 != 0x30 }) {
+            t.seconds += 1
+        }
+    }
+    return translateTimestampSince(t, now: now)
 }
 
 func eventSource(_ e: JSONValue) -> String {

@@ -10,6 +10,8 @@ struct WorkTarget {
     var type: ResourceType?
     var object: JSONValue
     var source: String
+    /// An item of a typed list without a kind of its own, read with `--local` (`SourcedObject`).
+    var kindlessListItem = false
 
     var name: String { object["metadata"]["name"].string ?? "" }
     var namespace: String { object["metadata"]["namespace"].string ?? "" }
@@ -53,7 +55,8 @@ enum Workloads {
         if b.local && (b.filenames.isEmpty || !b.args.isEmpty) { throw CLIError.message(localNeedsFilenameMessage) }
         b.rejectAllWithNames = false
         return try b.resolve(&inv).infos(&inv, fetch: fetch).map { r in
-            r.map { WorkTarget(type: $0.type, object: $0.object ?? .emptyObject, source: $0.source) }
+            r.map { WorkTarget(type: $0.type, object: $0.object ?? .emptyObject, source: $0.source,
+                               kindlessListItem: $0.kindlessListItem) }
         }
     }
 

@@ -150,6 +150,8 @@ enum SetCommand {
     /// kubectl's stray newline after grouped kinds) for local ones.
     static func objectName(_ t: WorkTarget, local: Bool) -> String {
         if !local, let type = t.type { return "\(type.plural)/\(t.name)" }
+        // Info.ObjectName of a typed object without kind: an empty kind and group.
+        if t.kindlessListItem { return "/\(t.name)" }
         let gvk = GroupVersionKind.parse(apiVersion: t.object["apiVersion"].string ?? "", kind: t.kind)
         if gvk.group.isEmpty { return "\(gvk.kind.lowercased())/\(t.name)" }
         return "\(gvk.kind.lowercased()).\(gvk.group)/\(t.name)\n"
@@ -167,24 +169,34 @@ enum SetCommand {
         obj.set(path, spec)
     }
 
-    /// filepath.Match for container names (`*`, `?`, `[...]` are enough for container globs).
+    /// kubectl's container selector (set's selectString): `*` alone matches every name, a pattern
+    /// without `*` the name itself; otherwise each piece between the stars is looked for in the rest of
+    /// the name, as kubectl does it: the first piece may sit anywhere (`i*` matches `main`), the last must
+    /// end the name, and a later piece is searched from the offset where the previous one was found in
+    /// the remainder, not past it. Bytes, as Go's strings.
     static func globMatch(_ pattern: String, _ name: String) -> Bool {
-        let p = Array(pattern), s = Array(name)
-        func m(_ i: Int, _ j: Int) -> Bool {
-            if i == p.count { return j == s.count }
-            if p[i] == "*" {
-                var k = j
-                while true {
-                    if m(i + 1, k) { return true }
-                    if k == s.count { return false }
-                    k += 1
-                }
-            }
-            guard j < s.count else { return false }
-            if p[i] == "?" || p[i] == s[j] { return m(i + 1, j + 1) }
-            return false
+        if pattern == "*" { return true }
+        if !pattern.contains("*") { return name == pattern }
+        let s = Array(name.utf8)
+        let parts = pattern.utf8.split(separator: UInt8(ascii: "*"), omittingEmptySubsequences: false).map(Array.init)
+        var pos = 0
+        for (i, part) in parts.enumerated() where !part.isEmpty {
+            let next = byteIndex(of: part, in: s[pos...])
+            if next < pos { return false }
+            if i == parts.count - 1 && s.count != part.count + next { return false }
+            pos = next
         }
-        return m(0, 0)
+        return true
+    }
+
+    /// strings.Index over bytes: the offset of `needle` in `hay` (counted from hay's start), or -1.
+    private static func byteIndex(of needle: [UInt8], in hay: ArraySlice<UInt8>) -> Int {
+        let h = Array(hay)
+        guard needle.count <= h.count else { return -1 }
+        for start in 0...(h.count - needle.count) where h[start..<(start + needle.count)].elementsEqual(needle) {
+            return start
+        }
+        return -1
     }
 
     static func split(_ args: [String], noun: String) throws -> (resources: [String], pairs: [String]) {

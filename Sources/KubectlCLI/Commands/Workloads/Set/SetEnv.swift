@@ -146,14 +146,15 @@ extension SetCommand {
         }
     }
 
-    /// `--from` with `--local`: kubectl's builder reads the -f objects as the source; each must be a
-    /// Secret or a ConfigMap.
+    /// `--from` with `--local`: kubectl's builder reads the -f objects as the source (typed, every one
+    /// read before any is looked at, so a document that does not decode is reported first); each must be
+    /// a Secret or a ConfigMap.
     static func envFromFiles(_ inv: inout Invocation, _ o: SetOptions) throws -> [JSONValue] {
-        var b = o.builder
-        b.args = []
+        let (targets, errors) = try Workloads.collect(&inv, o.typedBuilder, resources: [])
+        if !errors.isEmpty { throw errors.count == 1 ? errors[0] : CLIError.aggregate(errors) }
         var out: [JSONValue] = []
-        for r in try b.resolve(&inv).infos(&inv, fetch: .latest) {
-            let obj = try r.get().object ?? .emptyObject
+        for t in targets {
+            let obj = t.object
             let core = (obj["apiVersion"].string ?? "") == "v1"
             let kind = obj["kind"].string ?? ""
             guard core, kind == "Secret" || kind == "ConfigMap" else {
@@ -223,6 +224,11 @@ extension SetCommand {
             // kubectl lists nothing for objects without a pod template, and does not complain.
             guard let path = Workloads.podSpecPath(t.object, type: t.type) else { continue }
             let spec = t.object.at(path)
+            let names = (spec["containers"].array ?? []) + (spec["initContainers"].array ?? [])
+            if !names.contains(where: { globMatch(pattern, $0["name"].string ?? "") }) {
+                inv.io.err.write("Warning: \(t.kind)/\(t.name) does not have any containers matching \(goQuoted(pattern))\n")
+                continue
+            }
             for key in ["containers", "initContainers"] {
                 for c in spec[key].array ?? [] where globMatch(pattern, c["name"].string ?? "") {
                     inv.io.out.write("# \(t.kind) \(t.name), container \(c["name"].string ?? "")\n")

@@ -58,7 +58,7 @@ extension ContainerFate {
 extension ControllerManager {
     /// The kubelet's events when the container's postStart hook fails (at its start).
     func postStartFailed(_ c: JSONValue, pod: JSONValue, host: String, repeats: Int64 = 1, first: Timestamp? = nil) {
-        guard let f = ContainerFate.postStartFailure(c, pod: pod) else { return }
+        guard ContainerFate.postStartFailure(c, pod: pod) != nil else { return }
         let fieldPath = Self.fieldPath(of: c, pod: pod)
         // Since v1.26 the event does not carry the runner's message (it may hold secrets); the
         // container's `PostStartHookError` state does.

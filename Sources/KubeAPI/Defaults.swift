@@ -76,6 +76,7 @@ enum Defaults {
             }
             setIfMissing(&obj, ["spec", "revisionHistoryLimit"], 10)
             podTemplate(&obj, ["spec", "template"])
+        case ("", "LimitRange"): limitRange(&obj)
         case ("batch", "Job"):
             job(&obj, path: [])
         case ("rbac.authorization.k8s.io", "RoleBinding"), ("rbac.authorization.k8s.io", "ClusterRoleBinding"):
@@ -178,6 +179,32 @@ enum Defaults {
             }
             obj["spec"]["behavior"][key] = r
         }
+    }
+
+    /// v1 defaulting of a LimitRange's `Container` items: a resource with a `max` but no `default`
+    /// gets the max as its default limit; one with a `default` (then one with a `min`) but no
+    /// `defaultRequest` gets it as its default request.
+    static func limitRange(_ obj: inout JSONValue) {
+        guard var items = obj["spec"]["limits"].array else { return }
+        for i in items.indices where items[i]["type"].string == "Container" {
+            func fill(_ key: String, from source: String) {
+                guard let from = items[i][source].object, !from.isEmpty else { return }
+                var to = items[i][key].object ?? JSONObject()
+                var added = false
+                for (k, v) in from where to[k] == nil {
+                    to[k] = v
+                    added = true
+                }
+                guard added else { return }
+                var sorted = JSONObject()
+                for k in to.keys.sorted() { sorted[k] = to[k]! }
+                items[i][key] = .object(sorted)
+            }
+            fill("default", from: "max")
+            fill("defaultRequest", from: "default")
+            fill("defaultRequest", from: "min")
+        }
+        obj["spec"]["limits"] = .array(items)
     }
 
     /// Sets `path` when it is missing or null, or an empty list (the defaulters test a slice's length: an

@@ -13,13 +13,20 @@ import Testing
         let s = TestStore()
         #expect(s.run("run crash --image=busybox -- sh -c 'echo starting; exit 1'").exitCode == 0)
         #expect(s.run("get pods --no-headers").stdout == "crash   1/1   Running   0     0s\n")
-        // Exit at +1s and an immediate first restart; exit at +2s, then 10 s of back-off.
-        #expect(pods(s, at: "2026-11-23T12:00:01Z") == "crash   1/1   Running   1 (0s ago)   1s\n")
-        #expect(pods(s, at: "2026-11-23T12:00:05Z") == "crash   0/1   CrashLoopBackOff   1 (3s ago)   5s\n")
-        #expect(pods(s, at: "2026-11-23T12:00:12Z") == "crash   1/1   Running   2 (10s ago)   12s\n")
+        // Exit at +1s, shown (`Error`) until the kubelet's next sync restarts it at once; exit at +3s,
+        // shown, then 10 s of back-off from the exit.
+        #expect(pods(s, at: "2026-11-23T12:00:01Z") == "crash   0/1   Error   0     1s\n")
+        #expect(s.run("get pod crash -o 'jsonpath={.status.phase} {.status.containerStatuses[0].lastState}'").stdout == "Running {}")
+        #expect(pods(s, at: "2026-11-23T12:00:02Z") == "crash   1/1   Running   1 (1s ago)   2s\n")
+        #expect(pods(s, at: "2026-11-23T12:00:03Z") == "crash   0/1   Error   1 (2s ago)   3s\n")
+        #expect(s.run("get pod crash -o 'jsonpath={.status.containerStatuses[0].state.terminated.finishedAt} {.status.containerStatuses[0].lastState.terminated.finishedAt}'").stdout
+            == "2026-11-23T12:00:03Z 2026-11-23T12:00:01Z")
+        #expect(pods(s, at: "2026-11-23T12:00:05Z") == "crash   0/1   CrashLoopBackOff   1 (2s ago)   5s\n")
+        #expect(pods(s, at: "2026-11-23T12:00:12Z") == "crash   0/1   CrashLoopBackOff   1 (9s ago)   12s\n")
+        #expect(pods(s, at: "2026-11-23T12:00:13Z") == "crash   1/1   Running   2 (10s ago)   13s\n")
         // Then 20 s, 40 s, 80 s, 160 s, 300 s.
-        #expect(pods(s, at: "2026-11-23T12:00:30Z") == "crash   0/1   CrashLoopBackOff   2 (17s ago)   30s\n")
-        #expect(pods(s, at: "2026-11-23T12:10:00Z") == "crash   0/1   CrashLoopBackOff   6 (4m43s ago)   10m\n")
+        #expect(pods(s, at: "2026-11-23T12:00:30Z") == "crash   0/1   CrashLoopBackOff   2 (16s ago)   30s\n")
+        #expect(pods(s, at: "2026-11-23T12:10:00Z") == "crash   0/1   CrashLoopBackOff   6 (4m42s ago)   10m\n")
         let state = s.run("get pod crash -o jsonpath={.status.containerStatuses[0].state.waiting.message}").stdout
         let uid = s.run("get pod crash -o jsonpath={.metadata.uid}").stdout
         #expect(state == "back-off 5m0s restarting failed container=crash pod=crash_default(\(uid))")

@@ -26,9 +26,9 @@ import Testing
         #expect(s.run("run crash --image=busybox -- sh -c 'exit 1'").exitCode == 0)
         #expect(events(s, "crash") == "Scheduled/ Pulling/1 Pulled/1 Created/1 Started/1 ")
         #expect(aliases(s, "crash") == 0)
-        // The first restart, in a later command: the same Created and Started, counted on the first
-        // ones; the image is already present (a new Pulled, with an alias).
-        s.setNow("2026-11-23T12:00:01Z")
+        // The first restart (a second after the exit), in a later command: the same Created and Started,
+        // counted on the first ones; the image is already present (a new Pulled, with an alias).
+        s.setNow("2026-11-23T12:00:02Z")
         #expect(s.run("get pods").exitCode == 0)
         #expect(events(s, "crash") == "Scheduled/ Pulling/1 Pulled/1 Created/2 Started/2 Pulled/1 ")
         s.setNow("2026-11-23T12:00:30Z")

@@ -46,19 +46,24 @@ import Testing
         // The third failure decides the kill; the shell ignores SIGTERM and is killed 30 s later.
         #expect(s.pods(at: "2026-11-23T12:00:45Z") == "liveness-exec   1/1   Running   0     45s\n")
         #expect(s.events("Killing") == "1|2026-11-23T12:00:45Z|2026-11-23T12:00:45Z|spec.containers{liveness}|Container liveness failed liveness probe, will be restarted")
-        #expect(s.pods(at: "2026-11-23T12:01:15Z") == "liveness-exec   1/1   Running   1 (0s ago)   75s\n")
+        // Its exit is shown until the kubelet's next sync restarts it.
+        #expect(s.pods(at: "2026-11-23T12:01:15Z") == "liveness-exec   0/1   Error   0     75s\n")
+        #expect(s.run("get pod liveness-exec -o 'jsonpath={.status.containerStatuses[0].state.terminated.reason}/{.status.containerStatuses[0].state.terminated.exitCode}/{.status.containerStatuses[0].state.terminated.finishedAt}'").stdout
+            == "Error/137/2026-11-23T12:01:15Z")
+        #expect(s.pods(at: "2026-11-23T12:01:16Z") == "liveness-exec   1/1   Running   1 (1s ago)   76s\n")
         #expect(s.run("get pod liveness-exec -o 'jsonpath={.status.containerStatuses[0].lastState.terminated.reason}/{.status.containerStatuses[0].lastState.terminated.exitCode}/{.status.containerStatuses[0].lastState.terminated.finishedAt}'").stdout
             == "Error/137/2026-11-23T12:01:15Z")
-        // The second run is killed at +75s+45s and ends at +150s; then 10 s of back-off.
-        #expect(s.pods(at: "2026-11-23T12:02:35Z") == "liveness-exec   0/1   CrashLoopBackOff   1 (5s ago)   2m35s\n")
-        #expect(s.events("Killing").hasPrefix("2|2026-11-23T12:00:45Z|2026-11-23T12:02:00Z|"))
-        #expect(s.pods(at: "2026-11-23T12:02:40Z") == "liveness-exec   1/1   Running   2 (10s ago)   2m40s\n")
+        // The second run is killed at +76s+45s and ends at +151s; then 10 s of back-off.
+        #expect(s.pods(at: "2026-11-23T12:02:35Z") == "liveness-exec   0/1   CrashLoopBackOff   1 (4s ago)   2m35s\n")
+        #expect(s.events("Killing").hasPrefix("2|2026-11-23T12:00:45Z|2026-11-23T12:02:01Z|"))
+        #expect(s.pods(at: "2026-11-23T12:02:41Z") == "liveness-exec   1/1   Running   2 (10s ago)   2m41s\n")
     }
 
     @Test func aShorterGracePeriodEndsTheKillSooner() {
         let s = TestStore()
         #expect(s.run("create -f \(docsExample(s, extra: "\n      terminationGracePeriodSeconds: 2"))").exitCode == 0)
-        #expect(s.pods(at: "2026-11-23T12:00:47Z") == "liveness-exec   1/1   Running   1 (0s ago)   47s\n")
+        #expect(s.pods(at: "2026-11-23T12:00:47Z") == "liveness-exec   0/1   Error   0     47s\n")
+        #expect(s.pods(at: "2026-11-23T12:00:48Z") == "liveness-exec   1/1   Running   1 (1s ago)   48s\n")
     }
 
     @Test func aProbeOnAFileTheScriptDoesNotTouchSucceeds() {
@@ -126,6 +131,8 @@ import Testing
         #expect(s.run("get pod late -o 'jsonpath={.status.containerStatuses[0].restartCount}'").stdout == "0")
         #expect(s.events("Killing") == "")
         s.setNow("2026-11-24T12:00:05Z")
+        #expect(s.run("get pod late -o 'jsonpath={.status.containerStatuses[0].restartCount} {.status.containerStatuses[0].state.terminated.exitCode}'").stdout == "0 137")
+        s.setNow("2026-11-24T12:00:06Z")
         #expect(s.run("get pod late -o 'jsonpath={.status.containerStatuses[0].restartCount}'").stdout == "1")
         #expect(s.events("Killing").hasPrefix("1|2026-11-24T12:00:03Z|2026-11-24T12:00:03Z|spec.containers{app}|"))
         #expect(s.run("get pod delayed -o 'jsonpath={.status.containerStatuses[0].restartCount}'").stdout == "0")

@@ -50,15 +50,17 @@ import Testing
                 failureThreshold: 3
             """)
         #expect(s.run("create -f \(f)").exitCode == 0)
-        // Failures at +0, +10, +20 (the kill); the shell ignores SIGTERM: killed 5 s later, restarted at once.
+        // Failures at +0, +10, +20 (the kill); the shell ignores SIGTERM: killed 5 s later (shown `Error`),
+        // restarted at the kubelet's next sync.
         #expect(s.pods(at: "2026-11-23T12:00:20Z") == "p     0/1   Running   0     20s\n")
         #expect(s.events("Killing") == "1|2026-11-23T12:00:20Z|2026-11-23T12:00:20Z|spec.containers{app}|Container app failed startup probe, will be restarted")
-        #expect(s.pods(at: "2026-11-23T12:00:25Z") == "p     0/1   Running   1 (0s ago)   25s\n")
+        #expect(s.pods(at: "2026-11-23T12:00:25Z") == "p     0/1   Error   0     25s\n")
+        #expect(s.pods(at: "2026-11-23T12:00:26Z") == "p     0/1   Running   1 (1s ago)   26s\n")
         #expect(s.run("get pod p -o 'jsonpath={.status.containerStatuses[0].lastState.terminated.reason}/{.status.containerStatuses[0].lastState.terminated.exitCode}'").stdout
             == "Error/137")
-        // The second run is killed at +45s, stops at +50s, then 10 s of back-off.
-        #expect(s.pods(at: "2026-11-23T12:00:55Z") == "p     0/1   CrashLoopBackOff   1 (5s ago)   55s\n")
-        #expect(s.pods(at: "2026-11-23T12:01:00Z") == "p     0/1   Running   2 (10s ago)   60s\n")
+        // The second run is killed at +46s, stops at +51s, then 10 s of back-off.
+        #expect(s.pods(at: "2026-11-23T12:00:55Z") == "p     0/1   CrashLoopBackOff   1 (4s ago)   55s\n")
+        #expect(s.pods(at: "2026-11-23T12:01:01Z") == "p     0/1   Running   2 (10s ago)   61s\n")
         // A year: counted.
         let out = s.pods(at: "2027-11-23T12:00:00Z")
         let restarts = Int(out.split(separator: " ", omittingEmptySubsequences: true)[3]) ?? 0

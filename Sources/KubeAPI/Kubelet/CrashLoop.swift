@@ -3,10 +3,11 @@ import KubeRegistry
 import KubeStore
 
 /// Containers that end by themselves (see `ContainerFate`) as the kubelet handles them: the container
-/// exits at its time (`Completed` with code 0, `Error` otherwise); under the pod's restart policy it is
-/// restarted, at once the first time and then after a back-off of 10 s doubling to 5 min
-/// (`CrashLoopBackOff`, `back-off 20s restarting failed container=...`, `BackOff` events), counting
-/// `restartCount`; without a restart the pod ends `Succeeded` or `Failed` once every container is done.
+/// exits at its time (`Completed` with code 0, `Error` otherwise); under the pod's restart policy the
+/// exit is shown for a second (the kubelet's sync that sees it reports the termination, or
+/// `PostStartHookError` when its postStart hook killed it), then it is restarted, at the next sync the
+/// first time and otherwise a back-off of 10 s doubling to 5 min after the exit (`CrashLoopBackOff`,
+/// `back-off 20s restarting failed container=...`, `BackOff` events), counting `restartCount`; without a restart the pod ends `Succeeded` or `Failed` once every container is done.
 /// The next transition of a pod is one timer (`kubelet/<pods>/<ns>/<name>`); the state itself is read
 /// from the pod's status, so nothing else is kept.
 extension ControllerManager {
@@ -35,18 +36,70 @@ extension ControllerManager {
         return fieldPath(name, isInit: (pod["spec"]["initContainers"].array ?? []).contains { $0["name"].string == name })
     }
 
-    /// The time of a container's next transition, or nil when it has none.
+    /// The time of a container's next transition, or nil when it has none. An exit the kubelet will
+    /// answer with a restart is shown for a second (the sync that sees it reports the termination, or
+    /// `PostStartHookError` when its postStart hook killed it); then it restarts (the first time) or
+    /// waits out its back-off (`CrashLoopBackOff`).
     func nextTransition(_ c: JSONValue, _ st: JSONValue, pod: JSONValue) -> Int64? {
         guard let fate = ContainerFate.effective(c, pod: pod) else { return nil }
         if let started = st["state"]["running"]["startedAt"].string.flatMap(Timestamp.init(rfc3339:)) {
             return started.adding(seconds: max(1, fate.seconds)).seconds
         }
+        if let exited = exitShown(c, st, pod: pod) { return exited + 1 }
         if st["state"]["waiting"]["reason"].string == "CrashLoopBackOff",
             let finished = st["lastState"]["terminated"]["finishedAt"].string.flatMap(Timestamp.init(rfc3339:))
         {
             return finished.seconds + Self.crashBackoff(restarts: st["restartCount"].int ?? 0)
         }
         return nil
+    }
+
+    /// When the container's exit that is still shown happened: a termination the kubelet restarts
+    /// (before its next sync), or a `PostStartHookError`; nil otherwise.
+    func exitShown(_ c: JSONValue, _ st: JSONValue, pod: JSONValue) -> Int64? {
+        // A pod being deleted, or done, restarts nothing.
+        guard pod["metadata"]["deletionTimestamp"].isNull, !["Succeeded", "Failed"].contains(pod["status"]["phase"].string ?? "")
+        else { return nil }
+        let terminated = st["state"]["terminated"]
+        if !terminated.isNull {
+            let isInit = (pod["spec"]["initContainers"].array ?? []).contains { $0["name"] == c["name"] }
+            let sidecar = isInit && PodSpecs.isSidecar(c)
+            guard Self.restarts(policy: sidecar ? "Always" : pod["spec"]["restartPolicy"].string ?? "Always",
+                                code: terminated["exitCode"].int ?? 0, isInit: isInit && !sidecar) else { return nil }
+            return terminated["finishedAt"].string.flatMap(Timestamp.init(rfc3339:))?.seconds
+        }
+        guard st["state"]["waiting"]["reason"].string == "PostStartHookError" else { return nil }
+        return st["lastState"]["terminated"]["finishedAt"].string.flatMap(Timestamp.init(rfc3339:))?.seconds
+    }
+
+    /// Whether a terminated status is one the kubelet will restart (shown until its next sync).
+    func restartPending(_ c: JSONValue, _ st: JSONValue, pod: JSONValue) -> Bool {
+        !st["state"]["terminated"].isNull && exitShown(c, st, pod: pod) != nil
+    }
+
+    /// The container's runs end by its failing postStart hook (the kill), when they do.
+    static func hookEnd(_ c: JSONValue, pod: JSONValue) -> PostStartFailure? {
+        guard let hook = ContainerFate.postStartFailure(c, pod: pod),
+              ContainerFate.effective(c, pod: pod) == ContainerFate(seconds: hook.at + hook.stop, exitCode: hook.containerExitCode)
+        else { return nil }
+        return hook
+    }
+
+    /// The status the kubelet reports right after a run ended and before the restart: the
+    /// termination itself, or `PostStartHookError` with the hook runner's message (the termination
+    /// then is the last state).
+    static func exitedStatus(_ st: JSONValue, _ c: JSONValue, pod: JSONValue, terminated: JSONValue, previous: JSONValue) -> JSONValue {
+        var out = st
+        out["ready"] = false
+        out["started"] = false
+        if let hook = hookEnd(c, pod: pod) {
+            out["lastState"] = terminated
+            out["state"] = ["waiting": ["message": .string(hook.message), "reason": "PostStartHookError"]]
+        } else {
+            out["lastState"] = previous
+            out["state"] = terminated
+        }
+        return out
     }
 
     /// Sets (or clears) the pod's timer from its containers' next transitions.
@@ -178,13 +231,23 @@ extension ControllerManager {
         let life = max(1, fate.seconds)
         var rc = st["restartCount"].int ?? 0
         var running = st["state"]["running"]["startedAt"].string.flatMap(Timestamp.init(rfc3339:))?.seconds
-        var waitingSince: Int64?
-        if running == nil, st["state"]["waiting"]["reason"].string == "CrashLoopBackOff" {
-            waitingSince = st["lastState"]["terminated"]["finishedAt"].string.flatMap(Timestamp.init(rfc3339:))?.seconds
+        // An exit waiting for its restart: shown for a second, then restarted (the first time) or
+        // backing off.
+        var exitedAt: Int64?
+        if running == nil {
+            if let shown = exitShown(c, st, pod: pod) {
+                exitedAt = shown
+            } else if st["state"]["waiting"]["reason"].string == "CrashLoopBackOff" {
+                exitedAt = st["lastState"]["terminated"]["finishedAt"].string.flatMap(Timestamp.init(rfc3339:))?.seconds
+            }
         }
-        guard running != nil || waitingSince != nil else { return nil }
+        guard running != nil || exitedAt != nil else { return nil }
         var restarts = CatchUpCount(), exits = CatchUpCount()
-        var lastRun: (start: Int64, end: Int64)?
+        var lastRun: (start: Int64, end: Int64)?, runBefore: (start: Int64, end: Int64)?
+        func ended(_ run: (start: Int64, end: Int64)) {
+            runBefore = lastRun
+            lastRun = run
+        }
         while true {
             if let start = running {
                 var begin = start
@@ -194,7 +257,8 @@ extension ControllerManager {
                     if n > 0 {
                         exits.add(n, first: start + life, last: start + life + (n - 1) * cycle)
                         restarts.add(n, first: start + cycle, last: start + n * cycle)
-                        lastRun = (start + (n - 1) * cycle, start + (n - 1) * cycle + life)
+                        if n > 1 { ended((start + (n - 2) * cycle, start + (n - 2) * cycle + life)) }
+                        ended((start + (n - 1) * cycle, start + (n - 1) * cycle + life))
                         begin = start + n * cycle
                         rc += n
                     }
@@ -202,42 +266,44 @@ extension ControllerManager {
                 }
                 let end = begin + life
                 guard end <= T else { running = begin; break }
-                lastRun = (begin, end)
-                if rc == 0 {
-                    restarts.add(1, first: end, last: end)
-                    rc = 1
-                    running = end
-                    if let budget, restarts.count >= budget { break }
-                    continue
-                }
-                exits.add(1, first: end, last: end)
+                ended((begin, end))
+                if rc > 0 { exits.add(1, first: end, last: end) }
                 running = nil
-                waitingSince = end
+                exitedAt = end
             }
-            guard let since = waitingSince else { break }
-            let restartAt = since + Self.crashBackoff(restarts: rc)
+            guard let exited = exitedAt else { break }
+            let restartAt = exited + (rc == 0 ? 1 : Self.crashBackoff(restarts: rc))
             guard restartAt <= T else { break }
             restarts.add(1, first: restartAt, last: restartAt)
             rc += 1
             running = restartAt
-            waitingSince = nil
+            exitedAt = nil
             if let budget, restarts.count >= budget { break }
         }
         guard restarts.count > 0 || exits.count > 0 else { return nil }
+        // A termination still shown is the last state once anything moved on.
+        if !st["state"]["terminated"].isNull { st["lastState"] = st["state"] }
         let name = c["name"].string ?? ""
-        if let (started, finished) = lastRun {
-            st["lastState"] = ["terminated": ["containerID": st["containerID"], "exitCode": .int(fate.exitCode),
-                                              "finishedAt": .string(Timestamp(seconds: finished).rfc3339),
-                                              "reason": .string(fate.exitCode == 0 ? "Completed" : "Error"),
-                                              "startedAt": .string(Timestamp(seconds: started).rfc3339)]]
+        func termination(_ run: (start: Int64, end: Int64), id: JSONValue) -> JSONValue {
+            ["terminated": ["containerID": id, "exitCode": .int(fate.exitCode),
+                            "finishedAt": .string(Timestamp(seconds: run.end).rfc3339),
+                            "reason": .string(fate.exitCode == 0 ? "Completed" : "Error"),
+                            "startedAt": .string(Timestamp(seconds: run.start).rfc3339)]]
         }
+        let previousID = st["containerID"]
         if restarts.count > 0 { st["containerID"] = .string("containerd://" + randomHex64()) }
         st["restartCount"] = .int(rc)
         if let start = running {
+            if let lastRun { st["lastState"] = termination(lastRun, id: previousID) }
             st["ready"] = .bool(!isInit || sidecar)
             st["started"] = true
             st["state"] = ["running": ["startedAt": .string(Timestamp(seconds: start).rfc3339)]]
+        } else if let exited = exitedAt, T < exited + 1, let lastRun {
+            // The last exit is still shown (the kubelet's next sync has not come).
+            let before = runBefore.map { termination($0, id: previousID) } ?? st["lastState"]
+            st = Self.exitedStatus(st, c, pod: pod, terminated: termination(lastRun, id: st["containerID"]), previous: before)
         } else {
+            if let lastRun { st["lastState"] = termination(lastRun, id: previousID) }
             st["ready"] = false
             st["started"] = false
             let backoff = GoDuration(seconds: Self.crashBackoff(restarts: rc))
@@ -335,15 +401,24 @@ extension ControllerManager {
                 out["state"] = terminated
                 return out
             }
-            out["lastState"] = terminated
+            // The sync that sees the exit reports it (a second, until the next sync); a container
+            // restarted before is in its back-off already.
+            out = Self.exitedStatus(out, c, pod: pod, terminated: terminated, previous: st["lastState"])
+            if (st["restartCount"].int ?? 0) > 0 {
+                event(pod, type: "Warning", reason: "BackOff",
+                      message: "Back-off restarting failed container \(name) in pod \(Self.podFormat(pod))",
+                      component: "kubelet", host: host, fieldPath: fieldPath)
+            }
+            return out
+        }
+        if exitShown(c, st, pod: pod) != nil {
+            // The next sync: restarted at once the first time, else waiting out the back-off.
+            if !st["state"]["terminated"].isNull { out["lastState"] = st["state"] }
             let restarts = st["restartCount"].int ?? 0
             if restarts == 0 { return restarted(c, out, pod: pod, host: host, fieldPath: fieldPath) }
             let backoff = GoDuration(seconds: Self.crashBackoff(restarts: restarts))
             out["state"] = ["waiting": ["message": .string("back-off \(backoff) restarting failed container=\(name) pod=\(Self.podFormat(pod))"),
                                         "reason": "CrashLoopBackOff"]]
-            event(pod, type: "Warning", reason: "BackOff",
-                  message: "Back-off restarting failed container \(name) in pod \(Self.podFormat(pod))",
-                  component: "kubelet", host: host, fieldPath: fieldPath)
             return out
         }
         return restarted(c, out, pod: pod, host: host, fieldPath: fieldPath)
@@ -378,7 +453,11 @@ extension ControllerManager {
         let byName = byName(p["status"]["containerStatuses"])
         let unready = sidecarsUnready(p, p["status"]["initContainerStatuses"].array ?? [])
             + (p["spec"]["containers"].array ?? []).compactMap { $0["name"].string }.filter { byName[$0].map { $0["ready"].bool != true } ?? false }
-        let allDone = !statuses.isEmpty && statuses.allSatisfy { !$0["state"]["terminated"].isNull }
+        // A termination the kubelet restarts is no end.
+        let specs = self.byName(p["spec"]["containers"])
+        let allDone = !statuses.isEmpty && statuses.allSatisfy {
+            !$0["state"]["terminated"].isNull && !restartPending(specs[$0["name"].string ?? ""] ?? .null, $0, pod: p)
+        }
         if allDone {
             let failed = statuses.contains { ($0["state"]["terminated"]["exitCode"].int ?? 0) != 0 }
             p["status"]["phase"] = .string(failed ? "Failed" : "Succeeded")

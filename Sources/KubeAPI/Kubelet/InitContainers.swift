@@ -4,7 +4,7 @@ import KubeRegistry
 /// Init containers whose command ends by itself (see `ContainerFate`), as the kubelet runs them: one at
 /// a time, in order; each runs its time (`Init:0/2` while the first sleeps) and the next starts when it
 /// exits 0, then the app containers. One that exits non-zero is `Init:Error`: under `restartPolicy:
-/// Never` the pod fails; otherwise it is restarted, at once the first time and then after the same
+/// Never` the pod fails; otherwise it is restarted, at the next sync (a second) the first time and then after the same
 /// back-off as any container (10 s doubling to 5 min, `Init:CrashLoopBackOff`, `BackOff` events), and
 /// the pod stays Pending with Initialized False. Sidecars (`restartPolicy: Always`) start and keep
 /// running, they are not waited for. The moves share the pod's one timer with its app containers.
@@ -45,7 +45,7 @@ extension ControllerManager {
         if terminated["exitCode"].int == 0, let node = try nodeInfo(nodeName)?.obj {
             // Done: the next init container (or the app containers) starts now.
             try kubeletSync(&p, node: node, mode: .retry)
-        } else if !terminated.isNull {
+        } else if !terminated.isNull && !restartPending(c, next, pod: pod) {
             // Failed under restartPolicy Never: so is the pod.
             p["status"]["phase"] = "Failed"
             let incomplete = (pod["spec"]["initContainers"].array ?? []).compactMap { spec -> String? in

@@ -84,7 +84,7 @@ extension ControllerManager {
         let state = prev["state"]
         if !state["terminated"].isNull { return prev }
         // A crash loop's back-off ends at its own time (the pod's timer), not at a resync.
-        if state["waiting"]["reason"].string == "CrashLoopBackOff" { return prev }
+        if ["CrashLoopBackOff", "PostStartHookError"].contains(state["waiting"]["reason"].string) { return prev }
         guard !state["running"].isNull else { return nil }
         if !isInit || PodSpecs.isSidecar(c) { return prev }
         // An init container whose command ends by itself exits at its time (the pod's timer).

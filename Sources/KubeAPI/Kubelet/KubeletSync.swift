@@ -99,7 +99,7 @@ extension ControllerManager {
             inits.append(st)
             // A sidecar is done once it runs and its startup probe (if any) has succeeded: the next
             // init container waits for that (computeInitContainerActions).
-            let done = !st["state"]["terminated"].isNull
+            let done = (!st["state"]["terminated"].isNull && !restartPending(c, st, pod: p))
                 || (PodSpecs.isSidecar(c) && !st["state"]["running"].isNull && st["started"].bool != false)
             if !done { incomplete.append(cname) }
         }
@@ -118,7 +118,10 @@ extension ControllerManager {
         }
         status["containerStatuses"] = .array(mains.sorted { ($0["name"].string ?? "") < ($1["name"].string ?? "") })
         rec.due = ctx.due
-        let allCompleted = incomplete.isEmpty && !mains.isEmpty && mains.allSatisfy { $0["state"]["terminated"]["exitCode"].int == 0 }
+        let specs = byName(p["spec"]["containers"])
+        let allCompleted = incomplete.isEmpty && !mains.isEmpty && mains.allSatisfy {
+            $0["state"]["terminated"]["exitCode"].int == 0 && !restartPending(specs[$0["name"].string ?? ""] ?? .null, $0, pod: p)
+        }
         if allCompleted {
             status["conditions"] = [condition("PodReadyToStartContainers", false), condition("Initialized", true, reason: "PodCompleted"),
                                     condition("Ready", false, reason: "PodCompleted"),
@@ -127,7 +130,11 @@ extension ControllerManager {
             return
         }
         status["conditions"] = podConditions(sandbox: true, incompleteInits: incomplete, unready: unready)
-        let running = incomplete.isEmpty && mains.contains { !$0["state"]["running"].isNull }
+        // An exit the kubelet restarts keeps the pod Running (getPhase counts it as stopped, not waiting).
+        let running = incomplete.isEmpty && mains.contains {
+            !$0["state"]["running"].isNull || restartPending(specs[$0["name"].string ?? ""] ?? .null, $0, pod: p)
+                || ["CrashLoopBackOff", "PostStartHookError"].contains($0["state"]["waiting"]["reason"].string)
+        }
         status["phase"] = running ? "Running" : "Pending"
     }
 

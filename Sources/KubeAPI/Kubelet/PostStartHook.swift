@@ -1,14 +1,15 @@
 import KubeModel
 
 /// A `postStart` exec hook whose command fails (its fate is known: `exit 1`, `false`, `sh -c "...; exit
-/// 2"`), as the kubelet handles it: `FailedPostStartHook` with the hook runner's message, `Killing`
+/// 2"`), as the kubelet handles it: `FailedPostStartHook` (`PostStartHook failed`), `Killing`
 /// (`FailedPostStartHook`), the process stopping as on any stop (a shell: the grace period, exit 137),
-/// then a restart under the pod's restart policy with the crash back-off. Both events are reported as
+/// the container then `PostStartHookError` with the hook runner's message until the kubelet's next
+/// sync, and a restart under the pod's restart policy with the crash back-off. Both events are reported as
 /// the container starts; every run repeats it, so it is part of the container's fate. An httpGet hook
 /// fails by the network probes' rule (`Probes.swift`: a container that serves nothing refuses it).
 /// Other hooks (sleep, commands that succeed or cannot be told) succeed.
 struct PostStartFailure: Equatable {
-    /// The hook runner's message (handlers.go), in the `FailedPostStartHook` event.
+    /// The hook runner's message (handlers.go), in the container's `PostStartHookError` state.
     var message: String
     /// Seconds after the start: the hook's run, then the stop.
     var at: Int64
@@ -57,9 +58,11 @@ extension ContainerFate {
 extension ControllerManager {
     /// The kubelet's events when the container's postStart hook fails (at its start).
     func postStartFailed(_ c: JSONValue, pod: JSONValue, host: String, repeats: Int64 = 1, first: Timestamp? = nil) {
-        guard let f = ContainerFate.postStartFailure(c, pod: pod) else { return }
+        guard ContainerFate.postStartFailure(c, pod: pod) != nil else { return }
         let fieldPath = Self.fieldPath(of: c, pod: pod)
-        event(pod, type: "Warning", reason: "FailedPostStartHook", message: f.message, component: "kubelet", host: host,
+        // Since v1.26 the event does not carry the runner's message (it may hold secrets); the
+        // container's `PostStartHookError` state does.
+        event(pod, type: "Warning", reason: "FailedPostStartHook", message: "PostStartHook failed", component: "kubelet", host: host,
               fieldPath: fieldPath, repeats: repeats, first: first)
         event(pod, reason: "Killing", message: "FailedPostStartHook", component: "kubelet", host: host, fieldPath: fieldPath,
               repeats: repeats, first: first)

@@ -190,11 +190,17 @@ import Testing
         let f = s.writeFile("lr.yaml", "apiVersion: v1\nkind: LimitRange\nmetadata:\n  name: lr\nspec:\n  limits:\n  - {type: Container, max: {cpu: \"1\"}}\n")
         #expect(s.run("create -f \(f)").exitCode == 0)
         let r = s.run(args: ["patch", "limits", "lr", "--type=json", "-p", #"[{"op":"add","path":"/spec/limits/0/min","value":{"cpu":"2"}}]"#])
+        // The stored item was defaulted on create (default and defaultRequest from max): the new min
+        // is also above both.
         #expect(r == CLIResult(stdout: "", stderr: """
-            The LimitRange "lr" is invalid: spec.limits[0].min[cpu]: Invalid value: resource.Quantity{i:resource.int64Amount{value:2, scale:0}, d:resource.infDecAmount{Dec:(*inf.Dec)(nil)}, s:"2", Format:"DecimalSI"}: min value 2 is greater than max value 1
+            The LimitRange "lr" is invalid: \n\
+            * spec.limits[0].min[cpu]: Invalid value: resource.Quantity{i:resource.int64Amount{value:2, scale:0}, d:resource.infDecAmount{Dec:(*inf.Dec)(nil)}, s:"2", Format:"DecimalSI"}: min value 2 is greater than max value 1
+            * spec.limits[0].defaultRequest[cpu]: Invalid value: resource.Quantity{i:resource.int64Amount{value:1, scale:0}, d:resource.infDecAmount{Dec:(*inf.Dec)(nil)}, s:"1", Format:"DecimalSI"}: min value 2 is greater than default request value 1
+            * spec.limits[0].default[cpu]: Invalid value: resource.Quantity{i:resource.int64Amount{value:2, scale:0}, d:resource.infDecAmount{Dec:(*inf.Dec)(nil)}, s:"2", Format:"DecimalSI"}: min value 2 is greater than default value 1
 
             """, exitCode: 1))
-        #expect(s.run("get limits lr -o jsonpath={.spec.limits[0]}").stdout == #"{"max":{"cpu":"1"},"type":"Container"}"#)
+        #expect(s.run("get limits lr -o jsonpath={.spec.limits[0]}").stdout
+            == #"{"default":{"cpu":"1"},"defaultRequest":{"cpu":"1"},"max":{"cpu":"1"},"type":"Container"}"#)
     }
 
     /// A `resource.Quantity` prints as ParseQuantity left it: the int64 amount and scale of the text, and the

@@ -291,7 +291,10 @@ enum LimitRangeRules {
             let keys = Set(max.keys).union(min.keys).union(defaults.keys).union(requests.keys).union(ratios.keys)
             for k in keys.sorted() {
                 errs += consistency(k, path: p, min: min[k], max: max[k], def: defaults[k], req: requests[k], ratio: ratios[k]) {
-                    sent[$0][k]
+                    // A defaulted amount is a copy of the one it came from (default <- max,
+                    // defaultRequest <- default, then min).
+                    let sources = ["default": ["default", "max"], "defaultRequest": ["defaultRequest", "default", "min"]][$0] ?? [$0]
+                    return sources.lazy.map { sent[$0][k] }.first { !$0.isNull } ?? .null
                 }
             }
         }

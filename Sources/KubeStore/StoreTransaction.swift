@@ -230,12 +230,18 @@ public final class StoreTransaction {
     /// How many objects have each value of the counted field `name` (a `#` field), by value.
     public func fieldCounts(_ name: String) throws -> [String: Int] {
         try checkOpen()
-        try flushPending { $0.row.fields.contains { $0.name == name } }
+        // The deferred rows stay deferred: their entries (not in `field_counts` yet) are counted here as
+        // `writeSideTables` will write them. Flushing them would write the created state of every pod a
+        // controller just made, which its scheduler rewrites at once (each deflated twice).
+        try flushUpdates()
         let s = try db.statement(SQL.selectFieldCounts)
         defer { s.reset() }
         try s.bind(1, name)
         var result: [String: Int] = [:]
         while try s.step() { result[s.text(0)] = Int(s.int64(1)) }
+        for entry in pending.values where name.hasPrefix("#") && entry.row.fields.contains(where: { $0.name == name }) {
+            for field in storedFields(entry.row) where field.name == name { result[field.value, default: 0] += 1 }
+        }
         return result
     }
 

@@ -74,7 +74,7 @@ struct ReplaceOptions: FlagOptions {
     }
 
     func run(_ inv: inout Invocation) throws {
-        if !raw.isEmpty { throw RawRequest.unavailable }
+        if !raw.isEmpty { return try RawRequest.put(&inv, path: raw, file: builder.filenames[0]) }
         let printer = try printFlags.toPrinter(dryRun: dryRun)
         let server = try inv.server()
         let errors = try builder.resolve(&inv).visit(&inv, fetch: .names, verb: "replacing") { inv, info in

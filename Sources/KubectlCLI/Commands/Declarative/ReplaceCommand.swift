@@ -41,7 +41,7 @@ struct ReplaceOptions: FlagOptions {
          .fieldManager("kubectl-replace"),
          .init(\.force, "force", usage: "Delete the object, then create it again."),
          .init(\.gracePeriod, "grace-period", default: "-1", usage: "Seconds the object deleted by --force may take to terminate; -1 uses its own."),
-         .init(\.raw, "raw", usage: "Raw URI to PUT to the server (not available offline)."),
+         .init(\.raw, "raw", usage: "Raw URI to PUT to the server (offline only the namespace finalize subresource, /api/v1/namespaces/NAME/finalize)."),
          .init(\.saveConfig, "save-config", usage: "Record the object in the last-applied-configuration annotation, for later apply."),
          .subresource(\.subresource, FlagSpec("subresource", .string, usage: "Replace this subresource: status (only the status is taken from the file) or scale.")),
          .init(\.timeout, "timeout", .duration, default: "0s", usage: "Wait time for --force deletions. No effect offline: --force waits up to 5 minutes of store time."),

@@ -5,7 +5,8 @@ group = sys.argv[1]
 text = sys.stdin.read()
 m = re.match(r'The (\w+) "([^"]*)" is invalid: (.*)', text, re.S)
 kind, name, rest = m.group(1), m.group(2), m.group(3)
-lines = [l[2:] for l in rest.split("\n") if l.startswith("* ")] if rest.startswith("\n") else [rest.rstrip("\n")]
+# A cause's message may span lines (CEL compile errors): causes start at "\n* ".
+lines = rest.rstrip("\n").split("\n* ")[1:] if rest.startswith("\n* ") else [rest.rstrip("\n")]
 reasons = {"Required value": "FieldValueRequired", "Invalid value": "FieldValueInvalid", "Unsupported value": "FieldValueNotSupported",
            "Forbidden": "FieldValueForbidden", "Duplicate value": "FieldValueDuplicate", "Too many": "FieldValueTooMany"}
 causes = []

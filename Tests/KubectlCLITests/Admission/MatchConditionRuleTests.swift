@@ -28,6 +28,8 @@ import Testing
               - {name: has-spec, expression: "has(object.spec) && object.spec.replicas > 1"}
               - {name: users, expression: "request.userInfo.groups.exists(g, g == 'system:masters') || request.dryRun == true"}
               - {name: authz, expression: "authorizer.requestResource.check('get').allowed()"}
+              - {name: system-namespaces, expression: "!(request.namespace in ['kube-system', 'gatekeeper-system'])"}
+              - {name: same-namespace, expression: "namespaceObject.metadata.name == object.metadata.namespace"}
 
             """))
         #expect(s.run("create -f \(f)") == CLIResult(stdout: "mutatingwebhookconfiguration.admissionregistration.k8s.io/demo created\n", stderr: "", exitCode: 0))

@@ -80,7 +80,23 @@ enum MatchConditionRules {
                                ("phase", string)])),
         ])
         return ["object": .dyn(), "oldObject": .dyn(),
-                "request": SchemaType.from(schema: request, name: "kubernetes.AdmissionRequest"),
-                "namespaceObject": SchemaType.from(schema: namespace, name: "kubernetes.Namespace")]
+                "request": handWritten(SchemaType.from(schema: request, name: "kubernetes.AdmissionRequest")),
+                "namespaceObject": handWritten(SchemaType.from(schema: namespace, name: "kubernetes.Namespace"))]
     }()
+
+    /// These types are declared by hand, not from a schema: their fields keep their names (`request.namespace`),
+    /// where a schema's properties named as CEL reserved words are escaped (`__namespace__`).
+    static func handWritten(_ t: SchemaType) -> SchemaType {
+        if case .object(let o) = t.type {
+            for key in Array(o.fields.keys) {
+                guard let field = o.fields[key] else { continue }
+                let plain = key.hasPrefix("__") && key.hasSuffix("__") && key.count > 4 ? String(key.dropFirst(2).dropLast(2)) : key
+                o.fields[key] = nil
+                o.fields[plain] = handWritten(field)
+            }
+        }
+        var out = t
+        out.element = t.element.map(handWritten)
+        return out
+    }
 }

@@ -91,6 +91,7 @@ enum Defaults {
         case ("admissionregistration.k8s.io", "ValidatingAdmissionPolicy"), ("admissionregistration.k8s.io", "ValidatingAdmissionPolicyBinding"):
             admissionPolicy(&obj, kind: type.kind)
         case ("apiregistration.k8s.io", "APIService"): apiService(&obj)
+        case ("storage.k8s.io", "CSIDriver"): csiDriver(&obj)
         case ("admissionregistration.k8s.io", "ValidatingWebhookConfiguration"): WebhookRules.applyDefaults(&obj, mutating: false)
         case ("admissionregistration.k8s.io", "MutatingWebhookConfiguration"): WebhookRules.applyDefaults(&obj, mutating: true)
         case ("batch", "CronJob"):

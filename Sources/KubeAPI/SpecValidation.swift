@@ -186,6 +186,19 @@ enum SpecValidation {
         "io.k8s.api.core.v1.NodeSelectorRequirement.key", "io.k8s.api.core.v1.NodeSelectorRequirement.operator",
         "io.k8s.api.core.v1.ServicePort.port", "io.k8s.api.networking.v1.HTTPIngressPath.pathType",
         "io.k8s.api.networking.v1.HTTPIngressPath.backend",
+        "io.k8s.api.core.v1.EndpointAddress.ip", "io.k8s.api.core.v1.EndpointPort.port",
+        "io.k8s.api.apps.v1.ControllerRevision.revision", "io.k8s.api.storage.v1.CSIDriver.spec",
+        "io.k8s.api.discovery.v1.EndpointSlice.endpoints", "io.k8s.api.discovery.v1.Endpoint.addresses",
+        "io.k8s.api.discovery.v1.ForZone.name",
+        "io.k8s.api.flowcontrol.v1.FlowSchemaSpec.priorityLevelConfiguration",
+        "io.k8s.api.flowcontrol.v1.PriorityLevelConfigurationReference.name",
+        "io.k8s.api.flowcontrol.v1.PolicyRulesWithSubjects.subjects", "io.k8s.api.flowcontrol.v1.Subject.kind",
+        "io.k8s.api.flowcontrol.v1.ServiceAccountSubject.name", "io.k8s.api.flowcontrol.v1.ServiceAccountSubject.namespace",
+        "io.k8s.api.flowcontrol.v1.UserSubject.name", "io.k8s.api.flowcontrol.v1.GroupSubject.name",
+        "io.k8s.api.flowcontrol.v1.ResourcePolicyRule.verbs", "io.k8s.api.flowcontrol.v1.ResourcePolicyRule.apiGroups",
+        "io.k8s.api.flowcontrol.v1.ResourcePolicyRule.resources", "io.k8s.api.flowcontrol.v1.NonResourcePolicyRule.verbs",
+        "io.k8s.api.flowcontrol.v1.NonResourcePolicyRule.nonResourceURLs", "io.k8s.api.flowcontrol.v1.FlowDistinguisherMethod.type",
+        "io.k8s.api.flowcontrol.v1.PriorityLevelConfigurationSpec.type", "io.k8s.api.flowcontrol.v1.LimitResponse.type",
     ]
 
     /// Pods need containers, and every container an image.

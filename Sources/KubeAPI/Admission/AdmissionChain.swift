@@ -216,6 +216,10 @@ struct SpecRules: AdmissionStep {
         case ("coordination.k8s.io", "Lease"): errs += ClusterObjectRules.lease(r.object)
         case ("discovery.k8s.io", "EndpointSlice"): errs += EndpointSliceRules.validate(r.object, old: r.old)
         case ("storage.k8s.io", "CSIDriver"): errs += StorageRules.csiDriver(r.object, old: r.old)
+        case ("", "Endpoints"): errs += EndpointsRules.validate(r.object)
+        case ("apps", "ControllerRevision"): errs += ControllerRevisionRules.validate(r.object, old: r.old)
+        case ("flowcontrol.apiserver.k8s.io", "FlowSchema"): errs += FlowControlRules.flowSchema(r.object)
+        case ("flowcontrol.apiserver.k8s.io", "PriorityLevelConfiguration"): errs += FlowControlRules.priorityLevel(r.object)
         case ("admissionregistration.k8s.io", "ValidatingWebhookConfiguration"): errs += WebhookRules.validate(r.object, old: r.old, mutating: false)
         case ("admissionregistration.k8s.io", "MutatingWebhookConfiguration"): errs += WebhookRules.validate(r.object, old: r.old, mutating: true)
         default: break

@@ -41,7 +41,7 @@ extension Defaults {
         guard var subsets = obj["subsets"].array else { return }
         for s in subsets.indices {
             guard var ports = subsets[s]["ports"].array else { continue }
-            for p in ports.indices where ports[p].object != nil && ports[p]["protocol"].isNull { ports[p]["protocol"] = "TCP" }
+            for p in ports.indices where ports[p].object != nil && (ports[p]["protocol"].string ?? "").isEmpty { ports[p]["protocol"] = "TCP" }
             subsets[s]["ports"] = .array(ports)
         }
         obj["subsets"] = .array(subsets)
@@ -129,6 +129,19 @@ extension Defaults {
             m[rules] = .array(list)
         }
         obj["spec"][key] = m
+    }
+
+    /// CSIDriver (storage/v1 SetDefaults_CSIDriver, v1.32 with SELinuxMountReadWriteOncePod on): attachment
+    /// required, no pod info on mount, no capacity tracking, fsGroup applied for ReadWriteOnce volumes with
+    /// an fsType, persistent volumes only, no republish, no SELinux mount option.
+    static func csiDriver(_ obj: inout JSONValue) {
+        setIfMissing(&obj, ["spec", "attachRequired"], true)
+        setIfMissing(&obj, ["spec", "podInfoOnMount"], false)
+        setIfMissing(&obj, ["spec", "storageCapacity"], false)
+        setIfMissing(&obj, ["spec", "fsGroupPolicy"], "ReadWriteOnceWithFSType")
+        if (obj["spec"]["volumeLifecycleModes"].array ?? []).isEmpty { obj["spec"]["volumeLifecycleModes"] = ["Persistent"] }
+        setIfMissing(&obj, ["spec", "requiresRepublish"], false)
+        setIfMissing(&obj, ["spec", "seLinuxMount"], false)
     }
 
     /// APIService (apiregistration/v1 SetDefaults_ServiceReference): a service without a port is on 443.

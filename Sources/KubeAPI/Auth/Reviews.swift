@@ -37,8 +37,7 @@ extension APISession {
             status["userInfo"] = user.json
         case "TokenReview":
             if (obj["spec"]["token"].string ?? "").isEmpty { throw APIError.badRequest("token is required for TokenReview in authentication") }
-            // Tokens are not authenticated offline: the review answers as for a token no authenticator knows.
-            status["user"] = .emptyObject
+            status = try tokenReviewStatus(obj["spec"])
         case "SelfSubjectRulesReview":
             let ns = obj["spec"]["namespace"].string ?? ""
             if ns.isEmpty { throw APIError.badRequest("no namespace on request") }

@@ -441,8 +441,11 @@ import Testing
         let s = TestStore()
         let f = s.writeFile("es.yaml", "apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata: {name: es}\naddressType: IPv4\nendpoints:\n- addresses: [10.0.0.1]\n")
         #expect(s.run("create -f \(f)").exitCode == 0)
+        // v1.32 validates the endpoints again against the new type before the type's own update rule.
         #expect(s.run(#"patch endpointslice es --type=merge -p '{"addressType":"IPv6"}'"#) == CLIResult(stdout: "", stderr: """
-            The EndpointSlice "es" is invalid: addressType: Invalid value: "IPv6": field is immutable
+            The EndpointSlice "es" is invalid: 
+            * endpoints[0].addresses[0]: Invalid value: "10.0.0.1": must be a valid IPv6 address
+            * addressType: Invalid value: "IPv6": field is immutable
 
             """, exitCode: 1))
     }

@@ -6,7 +6,7 @@ import KubeModel
 /// subresources, scope), the failure, match, side-effect and reinvocation policies, a timeout of 1..30 s,
 /// the namespace and object selectors, exactly one of url and service (the url `https` with a host and
 /// nothing else, the service named with a valid port and path); then its admission review versions and a
-/// name unique in the configuration. (Match conditions' CEL expressions are not compiled.)
+/// name unique in the configuration. Match conditions: MatchConditionRules.
 enum WebhookRules {
     static let reviewVersions = ["v1", "v1beta1"]
     static let operations = ["*", "CONNECT", "CREATE", "DELETE", "UPDATE"]
@@ -99,6 +99,7 @@ enum WebhookRules {
         } else if let service {
             errs += webhookService(service, path: "\(p).clientConfig.service")
         }
+        errs += MatchConditionRules.validate(h["matchConditions"], path: "\(p).matchConditions")
         return errs
     }
 

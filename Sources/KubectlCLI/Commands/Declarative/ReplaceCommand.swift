@@ -41,7 +41,7 @@ struct ReplaceOptions: FlagOptions {
          .fieldManager("kubectl-replace"),
          .init(\.force, "force", usage: "Delete the object, then create it again."),
          .init(\.gracePeriod, "grace-period", default: "-1", usage: "Seconds the object deleted by --force may take to terminate; -1 uses its own."),
-         .init(\.raw, "raw", usage: "Raw URI to PUT to the server (not available offline)."),
+         .init(\.raw, "raw", usage: "Raw URI to PUT to the server (offline only the namespace finalize subresource, /api/v1/namespaces/NAME/finalize)."),
          .init(\.saveConfig, "save-config", usage: "Record the object in the last-applied-configuration annotation, for later apply."),
          .subresource(\.subresource, FlagSpec("subresource", .string, usage: "Replace this subresource: status (only the status is taken from the file) or scale.")),
          .init(\.timeout, "timeout", .duration, default: "0s", usage: "Wait time for --force deletions. No effect offline: --force waits up to 5 minutes of store time."),
@@ -74,7 +74,7 @@ struct ReplaceOptions: FlagOptions {
     }
 
     func run(_ inv: inout Invocation) throws {
-        if !raw.isEmpty { throw RawRequest.unavailable }
+        if !raw.isEmpty { return try RawRequest.put(&inv, path: raw, file: builder.filenames[0]) }
         let printer = try printFlags.toPrinter(dryRun: dryRun)
         let server = try inv.server()
         let errors = try builder.resolve(&inv).visit(&inv, fetch: .names, verb: "replacing") { inv, info in

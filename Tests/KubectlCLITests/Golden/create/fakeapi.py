@@ -17,6 +17,9 @@ groups = {
  "certificates.k8s.io/v1": [res("certificatesigningrequests","CertificateSigningRequest",False,short=["csr"])],
  "extensions/v1beta1": [res("ingresses","Ingress",short=["ing"]), res("deployments","Deployment")],
 }
+# FAKEAPI_GROUPS=groups.json adds resources to discovery: {"group/version": [[name, kind, namespaced], ...]}.
+for _gv, _rs in (json.load(open(os.environ["FAKEAPI_GROUPS"])) if os.environ.get("FAKEAPI_GROUPS") else {}).items():
+    groups.setdefault(_gv, []).extend(res(r[0], r[1], r[2]) for r in _rs)
 # FAKEAPI_ROUTES=routes.json serves recorded responses: {"/path?query": body or {"code": N, "body": ...}};
 # a path without its query matches any query. FAKEAPI_NOW=<RFC3339> shifts every timestamp in served
 # bodies by (real now - FAKEAPI_NOW), so kubectl's ages (LAST SEEN, AGE) read as they did at FAKEAPI_NOW.

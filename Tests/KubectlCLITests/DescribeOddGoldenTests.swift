@@ -12,10 +12,7 @@ import Testing
 /// - kubectl prints ConfigMap and Secret data and LimitRange rows from Go maps, in an order that changes
 ///   from run to run (two recordings differed): for those cases the lines are compared as a multiset.
 enum DescribeOddGolden {
-    static let dir: String = {
-        let file = "\(#filePath)"
-        return String(file[..<file.lastIndex(of: "/")!]) + "/Golden/describeodd"
-    }()
+    static let dir = besideTest("Golden/describeodd")
 
     static let cases: [(name: String, args: [String])] = {
         (readTextFile("\(dir)/cases.txt") ?? "").split(separator: "\n").compactMap { line in

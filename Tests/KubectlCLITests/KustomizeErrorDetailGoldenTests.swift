@@ -15,10 +15,7 @@ import Testing
 /// different on every run) and the network error of an HTTP GET (kubectl-local never fetches; its own
 /// text names that).
 enum KustomizeErrorDetail {
-    static let dir: String = {
-        let file = "\(#filePath)"
-        return String(file[..<file.lastIndex(of: "/")!]) + "/Golden/kustomize/errdetail"
-    }()
+    static let dir = besideTest("Golden/kustomize/errdetail")
 
     static let lines: [KustomizeSweep.Line] = {
         guard let caseText = readTextFile(dir + "/cases.jsonl"), let expectedText = readTextFile(dir + "/expected.jsonl")

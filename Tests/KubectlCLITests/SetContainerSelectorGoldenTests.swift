@@ -9,10 +9,7 @@ import Testing
 /// and --list) and set resources. The items of a typed list (`kind: ServiceList`, `PodList`) have no kind of
 /// their own there, so set's errors name them `/NAME`.
 enum SetContainerSelectorGolden {
-    static let corpus = SweepCorpus(dir: {
-        let file = "\(#filePath)"
-        return String(file[..<file.lastIndex(of: "/")!]) + "/Golden/setselector"
-    }())
+    static let corpus = SweepCorpus(dir: besideTest("Golden/setselector"))
 }
 
 @Suite struct SetContainerSelectorGoldenTests {

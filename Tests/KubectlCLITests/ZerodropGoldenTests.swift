@@ -5,10 +5,7 @@ import Testing
 /// Golden/zerodrop: kubectl v1.32 printed each case's refusal from the 422 Status in its `response.json`
 /// (see record.sh); kubectl-local must print the same for the same command, and store nothing.
 enum ZerodropGolden {
-    static let dir: String = {
-        let file = "\(#filePath)"
-        return String(file[..<file.lastIndex(of: "/")!]) + "/Golden/zerodrop"
-    }()
+    static let dir = besideTest("Golden/zerodrop")
 
     static var cases: [String] { goldenCaseNames(in: dir) }
 }

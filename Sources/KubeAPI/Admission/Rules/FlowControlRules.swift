@@ -1,4 +1,6 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import KubeModel
 
 /// ControllerRevision (apps/v1 `ValidateControllerRevision`/`Update`): `data` is required, the revision is

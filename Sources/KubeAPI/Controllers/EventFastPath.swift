@@ -66,16 +66,7 @@ extension ControllerManager {
             let rv = try s.tx.nextResourceVersion()
             let t = now.rfc3339
             var w = EventTextWriter()
-            w.raw(#"{"apiVersion":"v1","kind":"Event","metadata":{"name":"#)
-            w.string(eventName)
-            w.raw(#","namespace":"#)
-            w.string(ns)
-            w.raw(#","uid":"#)
-            w.string(eventUID)
-            w.raw(#","creationTimestamp":"#)
-            w.string(t)
-            w.raw(#","resourceVersion":"#)
-            w.string(String(rv))
+            w.eventHeader(name: eventName, namespace: ns, uid: eventUID, created: t, resourceVersion: rv)
             w.raw(#"},"involvedObject":{"apiVersion":"#)
             w.string(apiVersion)
             w.raw(#","kind":"#)
@@ -127,16 +118,7 @@ extension ControllerManager {
         else { return nil }
         let ns = meta["namespace"].string ?? "default", name = meta["name"].string ?? ""
         var w = EventTextWriter()
-        w.raw(#"{"apiVersion":"v1","kind":"Event","metadata":{"name":"#)
-        w.string(eventName)
-        w.raw(#","namespace":"#)
-        w.string(ns)
-        w.raw(#","uid":"#)
-        w.string(eventUID)
-        w.raw(#","creationTimestamp":"#)
-        w.string(created)
-        w.raw(#","resourceVersion":"#)
-        w.string(String(rv))
+        w.eventHeader(name: eventName, namespace: ns, uid: eventUID, created: created, resourceVersion: rv)
         w.raw(#"},"involvedObject":{"apiVersion":"v1","kind":"Pod","name":"#)
         w.string(name)
         w.raw(#","namespace":"#)
@@ -170,6 +152,21 @@ struct EventTextWriter {
     private var bytes: [UInt8] = []
 
     init() { bytes.reserveCapacity(640) }
+
+    /// `{"apiVersion":"v1","kind":"Event","metadata":{...}` up to the resourceVersion, as the recorder
+    /// stores every event's metadata (the caller goes on with `},"involvedObject":...`).
+    mutating func eventHeader(name: String, namespace: String, uid: String, created: String, resourceVersion: Int64) {
+        raw(#"{"apiVersion":"v1","kind":"Event","metadata":{"name":"#)
+        string(name)
+        raw(#","namespace":"#)
+        string(namespace)
+        raw(#","uid":"#)
+        string(uid)
+        raw(#","creationTimestamp":"#)
+        string(created)
+        raw(#","resourceVersion":"#)
+        string(String(resourceVersion))
+    }
 
     mutating func raw(_ s: StaticString) {
         s.withUTF8Buffer { bytes.append(contentsOf: $0) }

@@ -247,7 +247,7 @@ public struct KustomizeBuilder {
         // A schema's keyed lists of custom kinds (its other content is not used).
         if !k.openapiPath.isEmpty, var m = merger as? SimpleStrategicMerge,
            let schema = try? YAMLCodec.decodeDocuments(try KustomizeFS.read(KustomizeFS.join(dir, k.openapiPath)), source: k.openapiPath).first {
-            m.customMergeKeys = SimpleStrategicMerge.customMergeKeys(schema: schema ?? .null)
+            m.customMergeKeys = SimpleStrategicMerge.customMergeKeys(schema: schema)
             merger = m
         }
         for entry in k.resources {

@@ -6,6 +6,8 @@
 #   served_start T1 [VAR=VALUE...]          # dumps every listable resource at T1 and serves them with the
 #                                           # describe goldens' fake_cluster.py (ages read as at T1)
 #   served_record NAME ARG...               # kubectl ARG... against it -> golden/NAME.{stdout,stderr,exit}
+#   served_record_cases [NAME...]           # served_record for each line of cases.txt (NAME<TAB>arguments,
+#                                           # split at white space; # comments), or only the NAMEs given
 #
 # served_record retries (up to 3 runs) until the fake server shifted every timestamp by one amount, and
 # bench/sweep/unshift.py puts absolute times back. A script may define served_filter_stderr (stdin to
@@ -59,4 +61,15 @@ served_record() {
     else
         python3 "$ROOT/bench/sweep/unshift.py" "$d" <"$TMP/err" >"$HERE/golden/$name.stderr"
     fi
+}
+
+served_record_cases() {
+    local name args
+    grep -v '^#' "$HERE/cases.txt" | while IFS=$'\t' read -r name args; do
+        [ -n "$name" ] || continue
+        if [ $# -gt 0 ]; then case " $* " in *" $name "*) ;; *) continue ;; esac; fi
+        # shellcheck disable=SC2086
+        served_record "$name" $args
+    done
+    echo "recorded $(grep -v '^#' "$HERE/cases.txt" | grep -c .) cases"
 }

@@ -138,10 +138,8 @@ enum CronJobRules {
             if end > hi { return "end of range (\(end)) above maximum (\(hi)): \(expr)" }
             if start > end { return "beginning of range (\(start)) beyond end of range (\(end)): \(expr)" }
             if step == 0 { return "step of range should be a positive number: \(expr)" }
-        } catch let m as Message {
-            return m.text
         } catch {
-            return nil
+            return error.text
         }
         return nil
     }

@@ -11,10 +11,4 @@ T0=2026-11-01T00:00:00Z T1=2026-11-21T00:00:00Z
 served_run $T0 create -f "$HERE/manifests"
 served_run $T0 create -f "$HERE/manifests-cr"   # after its CRD is served
 served_start $T1
-grep -v '^#' "$HERE/cases.txt" | while IFS=$'\t' read -r name args; do
-    [ -n "$name" ] || continue
-    if [ $# -gt 0 ]; then case " $* " in *" $name "*) ;; *) continue ;; esac; fi
-    # shellcheck disable=SC2086
-    served_record "$name" $args
-done
-echo "recorded $(grep -vc '^#' "$HERE/cases.txt") cases"
+served_record_cases "$@"

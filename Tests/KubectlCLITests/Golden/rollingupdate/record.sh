@@ -22,8 +22,5 @@ done <"$HERE/setup.txt"
 served_start $T1
 # The fake server cannot watch: client-go's reflector warnings about that are dropped.
 served_filter_stderr() { grep -v 'reflector.go:'; }
-grep -v '^#' "$HERE/cases.txt" | while IFS=$'\t' read -r name args; do
-    # shellcheck disable=SC2086
-    [ -n "$name" ] && served_record "$name" $args
-done
+served_record_cases "$@"
 echo "recorded $(grep -vc '^#' "$HERE/cases.txt") cases"

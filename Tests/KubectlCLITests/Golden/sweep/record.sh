@@ -12,10 +12,4 @@ served_start $T1 FAKE_METRICS=1
 # top's "age:" is Go's Duration of the real clock's distance from the creation: with the clock at T1
 # exactly (as kubectl-local's KUBECTL_LOCAL_NOW) it has no fraction of a second, so that is cut.
 served_filter_stderr() { sed -E 's/(age: [0-9hm]+[0-9]+)\.[0-9]+s$/\1s/'; }
-grep -v '^#' "$HERE/cases.txt" | while IFS=$'\t' read -r name args; do
-    [ -n "$name" ] || continue
-    if [ $# -gt 0 ]; then case " $* " in *" $name "*) ;; *) continue ;; esac; fi
-    # shellcheck disable=SC2086
-    served_record "$name" $args
-done
-echo "recorded $(grep -vc '^#' "$HERE/cases.txt") cases"
+served_record_cases "$@"

@@ -14,8 +14,5 @@ grep -v '^#' "$HERE/setup.txt" | while read -r -a words; do
     [ ${#words[@]} -gt 0 ] && served_run $T0 "${words[@]}"
 done
 served_start $T1
-grep -v '^#' "$HERE/cases.txt" | while IFS=$'\t' read -r name args; do
-    # shellcheck disable=SC2086
-    [ -n "$name" ] && served_record "$name" $args
-done
+served_record_cases "$@"
 echo "recorded $(grep -vc '^#' "$HERE/cases.txt") cases"

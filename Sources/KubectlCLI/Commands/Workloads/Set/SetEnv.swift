@@ -20,7 +20,7 @@ struct SetEnvOptions: SetVerbOptions {
 
 extension SetCommand {
     static func env(_ inv: inout Invocation, _ o: SetOptions) throws {
-        guard var (resources, envArgs) = splitEnvironment(inv.args) else {
+        guard case (var resources, let envArgs)? = splitEnvironment(inv.args) else {
             throw CLIError.message("all resources must be specified before environment changes: \(inv.args.joined(separator: " "))")
         }
         let list = o.list

@@ -100,4 +100,21 @@ import Testing
         #expect(alone.contains { $0.contains("unknown field \"spec.bogus\"") })
         #expect(alone.contains { $0.contains(#""name":"p2""#) && $0.contains(#""hostNetwork""#) == false })
     }
+
+    /// Pods of one spec after the first are pruned through the memo and come out exactly as a full prune
+    /// leaves them. (Its check compared the rest's pruned spec with the unpruned placeholder, which
+    /// pruning gives `"containers": null`: it never matched, and every pod was pruned twice.)
+    @Test func podsOfOneSpecArePrunedOnce() {
+        var memo = ClientSpecMemo()
+        let sameSpec = Self.pods.filter { ["p0", "p1", "p9"].contains($0["metadata"]["name"].string ?? "") }
+        #expect(sameSpec.count == 3)
+        for pod in sameSpec {
+            var viaMemo = pod, full = pod
+            let keptViaMemo = memo.prune(&viaMemo)
+            let keptFull = Pruning.prune(&full, keepingEmptyCollections: true)
+            #expect(keptViaMemo == keptFull)
+            #expect(viaMemo.jsonString(.compactOrdered) == full.jsonString(.compactOrdered))
+        }
+        #expect(memo.prunedFromMemo == 2)
+    }
 }

@@ -14,6 +14,16 @@ struct ClientSpecMemo {
     var prunedOutput: JSONValue = .null
 
     static let placeholder: JSONValue = ["restartPolicy": "Always"]
+    /// `placeholder` as pruning leaves it in a pod: with the Go zero values encoding/json writes for the
+    /// fields it never leaves out (`"containers": null`). Comparing with `placeholder` itself never
+    /// matched, so every pod was pruned in full as well (until session 30).
+    static let prunedPlaceholder: JSONValue = {
+        var pod: JSONValue = ["apiVersion": "v1", "kind": "Pod", "spec": placeholder]
+        Pruning.prune(&pod, keepingEmptyCollections: true)
+        return pod["spec"]
+    }()
+    /// Pods pruned through the remembered spec (the rest of the object walked alone).
+    private(set) var prunedFromMemo = 0
 
     /// The object with its spec swapped for `placeholder`, or nil when its spec is not an object.
     static func withPlaceholder(_ obj: JSONValue) -> JSONValue? {
@@ -60,9 +70,10 @@ struct ClientSpecMemo {
     mutating func prune(_ object: inout JSONValue) -> Bool {
         let spec = object["spec"]
         if let known = prunedInput, Self.identical(known, spec), var rest = Self.withPlaceholder(object),
-           !Pruning.prune(&rest, keepingEmptyCollections: true), case .object(var o) = rest, o["spec"] == Self.placeholder {
+           !Pruning.prune(&rest, keepingEmptyCollections: true), case .object(var o) = rest, o["spec"] == Self.prunedPlaceholder {
             o["spec"] = prunedOutput
             object = .object(o)
+            prunedFromMemo += 1
             return false
         }
         let kept = Pruning.prune(&object, keepingEmptyCollections: true)

@@ -104,16 +104,26 @@ final class ControllerManager {
 
     init(session: APISession) {
         self.s = session
+        versionsAtStart = (try? session.tx.currentResourceVersion()) ?? 0
     }
 
-    /// When this transaction's controller work began (monotonic seconds).
-    let startedAt = Timers.monotonicSeconds()
-    /// Whether this transaction has run long enough that splittable work should go to the next one.
-    var transactionOverBudget: Bool { Timers.monotonicSeconds() - startedAt > Timers.transactionSeconds }
-    /// Whether creating more pods in this transaction would take it over its budget: each pod created
-    /// is then scheduled and started in the same transaction, which costs about twice its creation,
-    /// so creations stop at a third of the budget.
-    var creationOverBudget: Bool { Timers.monotonicSeconds() - startedAt > Timers.transactionSeconds / 3 }
+    /// The store's resource version when this transaction's controller work began: what it has written
+    /// since (every stored write takes one) is the work it has done, counted in objects, so where a
+    /// transaction ends does not depend on the machine's load or speed.
+    let versionsAtStart: Int64
+    /// Objects written in this transaction so far (creates, updates, deletions' states, events).
+    var writesInTransaction: Int64 { ((try? s.tx.currentResourceVersion()) ?? versionsAtStart) - versionsAtStart }
+    /// How many writes a transaction of controller or timer work makes before splittable work goes to
+    /// the next one: a burst of 500 pods created, scheduled and started (about ten writes each, events
+    /// included) fits, about a quarter of a second of CPU.
+    static let transactionWrites: Int64 = 5_000
+    /// Whether this transaction has done enough that splittable work should go to the next one.
+    var transactionOverBudget: Bool { writesInTransaction > Self.transactionWrites }
+    /// Whether creating more pods in this transaction would take it over its budget: a pod's creation
+    /// (the pod and its event) is a fifth of its writes, the scheduling and start that follow in the
+    /// same transaction the rest, so creations stop at a third of the budget (a lone burst of 500,
+    /// about 1,000 writes, is never cut).
+    var creationOverBudget: Bool { writesInTransaction > Self.transactionWrites / 3 }
 
     enum Work: Hashable {
         case pod(String, String)

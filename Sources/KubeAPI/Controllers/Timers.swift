@@ -13,14 +13,6 @@ enum Timers {
     static let reversePrefix = "timerof/"
     /// `what` of a controller's deferred sync (the rest of a large scale-up or scale-down).
     static let resync = "resync"
-    /// How long one transaction of timer work may run before the rest goes to the next one.
-    static let transactionSeconds = 0.3
-
-    static func monotonicSeconds() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-    }
 
     static func key(due: Int64, id: String) -> String {
         let d = String(max(0, due))
@@ -84,8 +76,9 @@ extension APIServer {
 
     /// Runs every timer that fell due since the last command, in time order, each at its own time.
     /// Bounded: at most `limit` entries per command (what repeats collapses when far behind). The work
-    /// is split into transactions of at most about half a second (a short pause between them), so a
-    /// store catching up on thousands of timers never holds other writers for long. A resync left by
+    /// is split into transactions of about 5,000 writes at most (`ControllerManager.transactionWrites`,
+    /// a short pause between them), so a store catching up on thousands of timers never holds other
+    /// writers for long. A resync left by
     /// another live process is its own to finish: the loop stops there.
     func runTimers(until: Int64? = nil, limit: Int = 20_000) throws {
         let until = until ?? clock.now.seconds
@@ -97,7 +90,6 @@ extension APIServer {
             let more = try controllerWrite { s -> Bool in
                 let c = s.controllers
                 defer { c.setClock(nil) }
-                let started = Timers.monotonicSeconds()
                 while steps < limit, let (due, id, payload) = try Timers.next(s.tx, until: until) {
                     if ownedElsewhere(id, payload) { return false }
                     steps += 1
@@ -108,7 +100,7 @@ extension APIServer {
                     try c.drain()
                     // Counted here: the write that ends this transaction may go on with split work itself.
                     if c.deferredWork { deferred = true; deferredPodsLeft -= max(1, c.podsCreated); return true }
-                    if Timers.monotonicSeconds() - started > Timers.transactionSeconds { return true }
+                    if c.transactionOverBudget { return true }
                 }
                 return false
             }
@@ -118,7 +110,8 @@ extension APIServer {
     }
 
     /// Split-off controller work one command carries out before it returns, in bursts of 500 pods: 20
-    /// bursts, 10,000 pods (batches end early when a transaction runs long; the budget counts the pods).
+    /// bursts, 10,000 pods (a burst ends early in a transaction that has written much already; the
+    /// budget counts the pods).
     /// The rest waits, due, for the next command, as a cluster keeps working after kubectl returns.
     /// A `replicas: 2147483647` typo costs each command a bounded amount of work instead of hanging it.
     public static let deferredBatchesPerCommand = 20

@@ -69,4 +69,24 @@ import Testing
         #expect(restarts > 104_000 && restarts < 105_500, "\(out)")
         #expect(out.contains("CrashLoopBackOff") || out.contains("Running"))
     }
+
+    /// The kubelet's back-off entry expires when an exit comes more than 10 minutes (twice the 5-minute
+    /// cap) after the restart that began its run: a container that runs 10 minutes restarts at once
+    /// every time; one that runs 598 s backs off as usual.
+    @Test func aRunOfTenMinutesResetsTheBackOff() {
+        let s = TestStore()
+        #expect(s.run("run long --image=busybox -- sh -c 'sleep 600; exit 1'").exitCode == 0)
+        #expect(s.run("run short --image=busybox -- sh -c 'sleep 598; exit 1'").exitCode == 0)
+        // First exits at +600s and +598s: restarted a second later (runs from +601s and +599s).
+        #expect(pods(s, at: "2026-11-23T12:10:01Z") == "long    1/1   Running   1 (1s ago)   10m\nshort   1/1   Running   1 (3s ago)   10m\n")
+        // Second exits at +1201s (601 s after the restart was decided: expired) and +1197s (599 s: 10 s back-off).
+        #expect(pods(s, at: "2026-11-23T12:20:01Z") == "long    0/1   Error   1 (10m ago)   20m\nshort   0/1   Error   1 (10m ago)   20m\n")
+        #expect(pods(s, at: "2026-11-23T12:20:02Z") == "long    1/1   Running   2 (1s ago)    20m\nshort   0/1   Error     1 (10m ago)   20m\n")
+        #expect(pods(s, at: "2026-11-23T12:20:07Z") == "long    1/1   Running            2 (6s ago)    20m\nshort   0/1   CrashLoopBackOff   1 (10s ago)   20m\n")
+        #expect(pods(s, at: "2026-11-23T12:20:08Z") == "long    1/1   Running   2 (7s ago)    20m\nshort   1/1   Running   2 (11s ago)   20m\n")
+        #expect(s.run("get events --field-selector reason=BackOff -o jsonpath={.items[*].involvedObject.name}").stdout == "short")
+        // A year: every 601 s (no back-off) and every 899 s (598 s + the 5-minute back-off + 1 s).
+        #expect(pods(s, at: "2027-11-23T12:00:00Z").hasPrefix("long    1/1   Running   52472 ("))
+        #expect(s.run("get pods short --no-headers").stdout.hasPrefix("short   1/1   Running   35080 ("))
+    }
 }

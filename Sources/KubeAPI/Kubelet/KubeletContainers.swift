@@ -51,7 +51,7 @@ extension ControllerManager {
         if let pullError = try imagePullError(image) {
             if quiet, prevReason == "ErrImagePull" || prevReason == "ImagePullBackOff" {
                 let (attempts, last) = rec.pulls[name] ?? (1, now.seconds)
-                ctx.retry(at: prevReason == "ErrImagePull" ? last + 1 : last + ControllerManager.pullBackoff(attempts: attempts))
+                ctx.retry(at: prevReason == "ErrImagePull" ? last + Self.syncRetrySeconds : last + ControllerManager.pullBackoff(attempts: attempts))
                 return previous!
             }
             return pullFailed(c, image: image, error: pullError, fieldPath: fieldPath, ctx: &ctx, rec: &rec)
@@ -115,7 +115,9 @@ extension ControllerManager {
               component: "kubelet", host: host, fieldPath: fieldPath)
         event(p, type: "Warning", reason: "Failed", message: "Error: ErrImagePull", component: "kubelet", host: host, fieldPath: fieldPath)
         rec.pulls[name] = (attempts + 1, t)
-        ctx.retry(at: t + 1)
+        // The failed sync is retried by the pod worker 10 s later (ErrImagePull shown until then): it
+        // pulls again once the image's back-off (10 s, 20 s, ... from this pull) is over, else backs off.
+        ctx.retry(at: t + Self.syncRetrySeconds)
         return waitingStatus(c, reason: "ErrImagePull", message: error)
     }
 

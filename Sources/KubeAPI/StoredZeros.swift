@@ -40,7 +40,7 @@ extension APIServer {
         "Service", "RoleBinding", "ClusterRoleBinding", "ConfigMap", "Secret", "Role", "ClusterRole",
     ]
 
-    /// The whole table's stamp (`GoZeroValues.tableStamp`) once every kind's fingerprint is recorded: a
+    /// The whole table's stamp (`GoZeroValues.tableStamp`, then `+` and `storedDefaultsVersion`) once every kind's fingerprint is recorded: a
     /// store holding the current one skips computing the fingerprints (a walk of most of the schema,
     /// ~30 ms), so a command pays one `config` read.
     static let storedZerosStampKey = "stored.go-zero-values"
@@ -48,7 +48,8 @@ extension APIServer {
     /// Reshapes the stored objects of the kinds whose fingerprint changed (see above); reads one `config`
     /// key when the table is the one the store was last shaped by.
     func upgradeStoredZeros() throws {
-        if try read({ try $0.tx.config(APIServer.storedZerosStampKey) }) == GoZeroValues.tableStamp { return }
+        let stamp = GoZeroValues.tableStamp + "+" + APIServer.storedDefaultsVersion
+        if try read({ try $0.tx.config(APIServer.storedZerosStampKey) }) == stamp { return }
         func stale(_ tx: StoreTransaction) throws -> [(key: String, fingerprint: String, types: [ResourceType])] {
             let entries = try tx.configEntries(withPrefix: APIServer.storedZerosKey)
             var stored: [String: String] = [:]
@@ -64,8 +65,10 @@ extension APIServer {
                 _ = try APIServer.reshapeStoredZeros(tx, resource: r.key, types: r.types,
                                                      rowFor: { session.row(for: $0, type: $1, resourceVersion: $2) })
             }
+            // Objects stored before their kind's defaulting (StoredDefaults.swift), idempotent.
+            _ = try APIServer.defaultStoredObjects(tx, rowFor: { session.row(for: $0, type: $1, resourceVersion: $2) })
             for r in APIServer.zeroShapedResources { try tx.setConfig(APIServer.storedZerosKey + r.key, r.fingerprint) }
-            try tx.setConfig(APIServer.storedZerosStampKey, GoZeroValues.tableStamp)
+            try tx.setConfig(APIServer.storedZerosStampKey, stamp)
         }
     }
 

@@ -33,7 +33,7 @@ import Testing
         #expect(events(s, "crash") == "Scheduled/ Pulling/1 Pulled/1 Created/2 Started/2 Pulled/1 ")
         s.setNow("2026-11-23T12:00:30Z")
         #expect(s.run("get pods").exitCode == 0)
-        #expect(events(s, "crash") == "Scheduled/ Pulling/1 Pulled/1 Created/3 Started/3 Pulled/2 BackOff/2 ")
+        #expect(events(s, "crash") == "Scheduled/ Pulling/1 Pulled/1 Created/3 Started/3 Pulled/2 BackOff/3 ")
         #expect(aliases(s, "crash") == 2)
     }
 

@@ -14,17 +14,24 @@ import Testing
         #expect(statusLine(s, "x") == "0/1 ErrImagePull")
         let pullError = "failed to pull and unpack image \"docker.io/library/ngnix:latest\": failed to resolve reference \"docker.io/library/ngnix:latest\": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed"
         #expect(s.run("get pod x -o jsonpath={.status.containerStatuses[0].state.waiting.message}").stdout == pullError)
+        // The failed sync is retried 10 s later: a second pull (the image's back-off of 10 s is over), that
+        // fails too and is shown until the retry at 20 s, which finds the image in its 20 s back-off.
         s.setNow("2026-11-23T12:00:05Z")
+        #expect(statusLine(s, "x") == "0/1 ErrImagePull")
+        s.setNow("2026-11-23T12:00:19Z")
+        #expect(statusLine(s, "x") == "0/1 ErrImagePull")
+        s.setNow("2026-11-23T12:00:20Z")
         #expect(statusLine(s, "x") == "0/1 ImagePullBackOff")
         #expect(s.run("get pod x -o jsonpath={.status.containerStatuses[0].state.waiting.message}").stdout
             == "Back-off pulling image \"ngnix\": ErrImagePull: " + pullError)
-        // Attempts at 0 s, 10 s, 30 s and 70 s (back-off 10 s doubling), each followed by a back-off sync.
+        // Attempts at 0 s, 10 s, 30 s and 70 s (back-off 10 s doubling); every 10 s retry within a back-off
+        // records BackOff and ImagePullBackOff: 20 s; 40, 50, 60 s; 80 ... 120 s (this command's time).
         s.setNow("2026-11-23T12:02:00Z")
         let events = s.run("describe pod x").stdout
-        #expect(events.contains("  Normal   Pulling    50s (x4 over 2m)    kubelet            Pulling image \"ngnix\"\n"))
-        #expect(events.contains("  Warning  Failed     50s (x4 over 2m)    kubelet            Error: ErrImagePull\n"))
-        #expect(events.contains("  Normal   BackOff    49s (x4 over 119s)  kubelet            Back-off pulling image \"ngnix\"\n"))
-        #expect(events.contains("  Warning  Failed     49s (x4 over 119s)  kubelet            Error: ImagePullBackOff\n"))
+        #expect(events.contains("  Normal   Pulling    50s (x4 over 2m)   kubelet            Pulling image \"ngnix\"\n"))
+        #expect(events.contains("  Warning  Failed     50s (x4 over 2m)   kubelet            Error: ErrImagePull\n"))
+        #expect(events.contains("  Normal   BackOff    0s (x9 over 100s)  kubelet            Back-off pulling image \"ngnix\"\n"))
+        #expect(events.contains("  Warning  Failed     0s (x9 over 100s)  kubelet            Error: ImagePullBackOff\n"))
         #expect(s.run("get events --no-headers").stdout.split(separator: "\n").count == 6)
         #expect(s.run("set image pod/x x=nginx").exitCode == 0)
         #expect(statusLine(s, "x") == "1/1 Running")

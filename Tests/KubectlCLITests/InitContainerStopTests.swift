@@ -33,14 +33,15 @@ import Testing
         #expect(s.run("create -f \(f)").exitCode == 0)
         #expect(s.run("get pods --no-headers").stdout == "p     2/2   Running   0     0s\n")
         // Exits at +5s (kubectl prints the exited sidecar `Init:Error`) and restarts at the kubelet's next
-        // sync; exits at +11s, then 10 s of back-off.
+        // sync; exits at +11s, in the 10 s back-off: shown until the pod worker's retry at +21s.
         #expect(s.pods(at: "2026-11-23T12:00:05Z") == "p     1/2   Init:Error   0     5s\n")
         #expect(s.pods(at: "2026-11-23T12:00:06Z") == "p     2/2   Running   1 (1s ago)   6s\n")
         // kubectl prints a sidecar that is not started as `Init:` its waiting reason.
-        #expect(s.pods(at: "2026-11-23T12:00:12Z") == "p     1/2   Init:CrashLoopBackOff   1 (1s ago)   12s\n")
+        #expect(s.pods(at: "2026-11-23T12:00:12Z") == "p     1/2   Init:Error   1 (7s ago)   12s\n")
+        #expect(s.pods(at: "2026-11-23T12:00:21Z") == "p     1/2   Init:CrashLoopBackOff   1 (10s ago)   21s\n")
         #expect(s.run("get pod p -o 'jsonpath={.status.initContainerStatuses[0].state.waiting.reason} {.status.conditions[2].message}'").stdout
             == "CrashLoopBackOff containers with unready status: [proxy]")
-        #expect(s.pods(at: "2026-11-23T12:00:21Z") == "p     2/2   Running   2 (10s ago)   21s\n")
+        #expect(s.pods(at: "2026-11-23T12:00:22Z") == "p     2/2   Running   2 (11s ago)   22s\n")
         #expect(s.events("BackOff").hasPrefix("1|2026-11-23T12:00:11Z|2026-11-23T12:00:11Z|spec.initContainers{proxy}|Back-off restarting failed container proxy"))
         // A year: counted, not replayed.
         let out = s.pods(at: "2027-11-23T12:00:00Z")

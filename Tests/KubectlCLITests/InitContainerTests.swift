@@ -51,19 +51,20 @@ import Testing
         let f = manifest(s, inits: "[{name: migrate, image: busybox, command: [sh, -c, 'sleep 2; exit 1']}]")
         #expect(s.run("create -f \(f)").exitCode == 0)
         #expect(s.run("get pods --no-headers").stdout == "p     0/1   Init:0/1   0     0s\n")
-        // Exit at +2s (`Init:Error` until the kubelet's next sync restarts it); exit at +5s, then 10 s of back-off.
+        // Exit at +2s (`Init:Error` until the kubelet's next sync restarts it); exit at +5s, in the 10 s
+        // back-off: `Init:Error` until the pod worker's retry at +15s shows the back-off and restarts it.
         #expect(s.pods(at: "2026-11-23T12:00:02Z") == "p     0/1   Init:Error   0     2s\n")
         #expect(s.pods(at: "2026-11-23T12:00:03Z") == "p     0/1   Init:0/1   1 (1s ago)   3s\n")
         #expect(s.pods(at: "2026-11-23T12:00:05Z") == "p     0/1   Init:Error   1 (3s ago)   5s\n")
         #expect(pod(s, "{.status.initContainerStatuses[0].state.terminated.finishedAt} {.status.initContainerStatuses[0].lastState.terminated.finishedAt}")
             == "2026-11-23T12:00:05Z 2026-11-23T12:00:02Z")
-        #expect(s.pods(at: "2026-11-23T12:00:06Z") == "p     0/1   Init:CrashLoopBackOff   1 (1s ago)   6s\n")
+        #expect(s.pods(at: "2026-11-23T12:00:14Z") == "p     0/1   Init:Error   1 (12s ago)   14s\n")
+        #expect(s.pods(at: "2026-11-23T12:00:15Z") == "p     0/1   Init:CrashLoopBackOff   1 (10s ago)   15s\n")
         #expect(pod(s, "{.status.phase}/{.status.initContainerStatuses[0].lastState.terminated.reason}/{.status.initContainerStatuses[0].lastState.terminated.exitCode}")
             == "Pending/Error/1")
         let uid = pod(s, "{.metadata.uid}")
         #expect(pod(s, "{.status.initContainerStatuses[0].state.waiting.message}") == "back-off 10s restarting failed container=migrate pod=p_default(\(uid))")
-        #expect(s.pods(at: "2026-11-23T12:00:14Z") == "p     0/1   Init:CrashLoopBackOff   1 (9s ago)   14s\n")
-        #expect(s.pods(at: "2026-11-23T12:00:15Z") == "p     0/1   Init:0/1   2 (10s ago)   15s\n")
+        #expect(s.pods(at: "2026-11-23T12:00:16Z") == "p     0/1   Init:0/1   2 (11s ago)   16s\n")
         #expect(s.pods(at: "2026-11-23T12:10:00Z").contains("Init:CrashLoopBackOff   6 ("))
         #expect(pod(s, "{.status.containerStatuses[0].state.waiting.reason}") == "PodInitializing")
         let backoff = s.run("get events --field-selector reason=BackOff -o jsonpath={.items[0].involvedObject.fieldPath}|{.items[0].message}").stdout

@@ -60,26 +60,29 @@ import Testing
 
             """)
         #expect(s.run("create -f \(job)").exitCode == 0)
-        // Exits at 12:00:05 (`Error` until the kubelet's next sync restarts it: 1 restart), at 12:00:11,
-        // restarted at 12:00:21 (2 restarts).
+        // Exits at 12:00:05 (`Error` until the kubelet's next sync restarts it: 1 restart), at 12:00:11
+        // (`Error` until the pod worker's retry at 12:00:21 shows the back-off and restarts it, shown at
+        // 12:00:22: 2 restarts).
         s.setNow("2026-11-23T12:00:05Z")
         #expect(s.run("get pods --no-headers").stdout.contains("   0/1   Error   0   "))
         s.setNow("2026-11-23T12:00:20Z")
         let pod = s.run("get pods --no-headers").stdout
-        #expect(pod.contains("CrashLoopBackOff   1 (9s ago)"), "\(pod)")
-        #expect(s.run("get job flaky --no-headers").stdout.hasPrefix("flaky   Running   0/1"))
+        #expect(pod.contains("   0/1   Error   1 (15s ago)"), "\(pod)")
         s.setNow("2026-11-23T12:00:21Z")
+        #expect(s.run("get pods --no-headers").stdout.contains("CrashLoopBackOff   1 (10s ago)"))
+        #expect(s.run("get job flaky --no-headers").stdout.hasPrefix("flaky   Running   0/1"))
+        s.setNow("2026-11-23T12:00:22Z")
         // v1.32 job_controller.go: pastBackoffLimitOnFailure gives FailureTarget (delayTerminalCondition, JobManagedBy and
         // JobPodReplacementPolicy on by default) and deleteActivePods deletes the running pod, counted failed and terminating.
         #expect(s.run("get pods --no-headers").stdout.contains("   Terminating   2 ("))
         #expect(s.run("get job flaky --no-headers").stdout.hasPrefix("flaky   FailureTarget   0/1"))
         #expect(s.run("get job flaky -o 'jsonpath={.status.conditions[*].type} {.status.failed} {.status.active} {.status.terminating}'").stdout
             == "FailureTarget 1  1")
-        // Its shell ignores SIGTERM, but `sleep 5; exit 1` (restarted at 12:00:21) ends by itself at 12:00:26, within
+        // Its shell ignores SIGTERM, but `sleep 5; exit 1` (restarted at 12:00:22) ends by itself at 12:00:27, within
         // the 30 s grace period: the container exits 1 then and the kubelet removes the pod.
-        s.setNow("2026-11-23T12:00:25Z")
-        #expect(s.run("get pods --no-headers").stdout.contains("   Terminating   2 ("))
         s.setNow("2026-11-23T12:00:26Z")
+        #expect(s.run("get pods --no-headers").stdout.contains("   Terminating   2 ("))
+        s.setNow("2026-11-23T12:00:27Z")
         #expect(s.run("get pods").stderr == "No resources found in default namespace.\n")
         // enactJobFinished: Failed (and recordJobFinished's Warning event) once no pod is terminating.
         #expect(s.run("get job flaky --no-headers").stdout.hasPrefix("flaky   Failed   0/1"))
@@ -90,7 +93,7 @@ import Testing
               Normal   SuccessfulCreate      60s   job-controller  Created pod: flaky-
             """))
         #expect(s.run("describe job flaky").stdout.contains("""
-              Warning  BackoffLimitExceeded  34s   job-controller  Job has reached the specified backoff limit\n
+              Warning  BackoffLimitExceeded  33s   job-controller  Job has reached the specified backoff limit\n
             """))
     }
 
@@ -118,14 +121,14 @@ import Testing
         #expect(s.run("get job once -o 'jsonpath={.status.conditions[*].type} {.status.conditions[*].lastTransitionTime} {.status.failed}'").stdout
             == "FailureTarget Failed 2026-11-23T12:00:06Z 2026-11-23T12:00:11Z 1")
         #expect(s.run("get pods -o name").stdout == "")
-        // backoffLimit 9: restarts at :06 (a second after the first exit), :21, :46, 1:31, 2:56, 5:41, then every
-        // 5 min 5 s; the 9th at 20:56.
+        // backoffLimit 9: restarts at :06 (a second after the first exit), :22, :48, 1:34, 3:00, 5:46 (each
+        // a second after the pod worker's retry at the back-off's end), then every 5 min 6 s; the 9th at 21:04.
         let nine = s.writeFile("nine.yaml", readTextFile(job)!.replacingAll("backoffLimit: 0", with: "backoffLimit: 9")
             .replacingAll("name: once", with: "name: nine"))
         s.setNow("2026-11-25T12:00:00Z")
         #expect(s.run("create -f \(nine)").exitCode == 0)
         s.setNow("2026-12-25T12:00:00Z")
         #expect(s.run("get job nine -o 'jsonpath={.status.conditions[*].type} {.status.conditions[*].lastTransitionTime} {.status.failed}'").stdout
-            == "FailureTarget Failed 2026-11-25T12:20:56Z 2026-11-25T12:21:01Z 1")
+            == "FailureTarget Failed 2026-11-25T12:21:04Z 2026-11-25T12:21:09Z 1")
     }
 }

@@ -58,9 +58,11 @@ import Testing
         #expect(s.pods(at: "2026-11-23T12:00:26Z") == "p     0/1   Running   1 (1s ago)   26s\n")
         #expect(s.run("get pod p -o 'jsonpath={.status.containerStatuses[0].lastState.terminated.reason}/{.status.containerStatuses[0].lastState.terminated.exitCode}'").stdout
             == "Error/137")
-        // The second run is killed at +46s, stops at +51s, then 10 s of back-off.
-        #expect(s.pods(at: "2026-11-23T12:00:55Z") == "p     0/1   CrashLoopBackOff   1 (4s ago)   55s\n")
-        #expect(s.pods(at: "2026-11-23T12:01:01Z") == "p     0/1   Running   2 (10s ago)   61s\n")
+        // The second run is killed at +46s, stops at +51s, in the 10 s back-off: shown until the pod
+        // worker's retry at +61s.
+        #expect(s.pods(at: "2026-11-23T12:00:55Z") == "p     0/1   Error   1 (30s ago)   55s\n")
+        #expect(s.pods(at: "2026-11-23T12:01:01Z") == "p     0/1   CrashLoopBackOff   1 (10s ago)   61s\n")
+        #expect(s.pods(at: "2026-11-23T12:01:02Z") == "p     0/1   Running   2 (11s ago)   62s\n")
         // A year: counted.
         let out = s.pods(at: "2027-11-23T12:00:00Z")
         let restarts = Int(out.split(separator: " ", omittingEmptySubsequences: true)[3]) ?? 0

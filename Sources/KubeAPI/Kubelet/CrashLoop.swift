@@ -4,15 +4,51 @@ import KubeStore
 
 /// Containers that end by themselves (see `ContainerFate`) as the kubelet handles them: the container
 /// exits at its time (`Completed` with code 0, `Error` otherwise); under the pod's restart policy the
-/// exit is shown for a second (the kubelet's sync that sees it reports the termination, or
-/// `PostStartHookError` when its postStart hook killed it), then it is restarted, at the next sync the
-/// first time and otherwise a back-off of 10 s doubling to 5 min after the exit (`CrashLoopBackOff`,
-/// `back-off 20s restarting failed container=...`, `BackOff` events), counting `restartCount`; without a restart the pod ends `Succeeded` or `Failed` once every container is done.
+/// kubelet's sync that sees the exit reports it (or `PostStartHookError` when its postStart hook killed
+/// it) and restarts it at once the first time (shown a second later), else finds it in its back-off
+/// (10 s doubling to 5 min, counted from the exit): that sync and the pod worker's retries every 10 s
+/// record `BackOff`, the first retry shows `CrashLoopBackOff`, and the retry at the back-off's end
+/// restarts it. An exit more than 10 minutes after its run's restart restarts at once again. Without a
+/// restart the pod ends `Succeeded` or `Failed` once every container is done. (The timeline and its
+/// sources: README, failure states.)
 /// The next transition of a pod is one timer (`kubelet/<pods>/<ns>/<name>`); the state itself is read
 /// from the pod's status, so nothing else is kept.
 extension ControllerManager {
     static func crashBackoff(restarts: Int64) -> Int64 {
         restarts >= 6 ? 300 : min(300, 10 << max(0, restarts - 1))
+    }
+
+    /// The pod worker's retry of a sync that failed (its `backOffPeriod`; the jitter of up to half of it
+    /// that it adds is not simulated): a container in its back-off is looked at again this often.
+    static let syncRetrySeconds: Int64 = 10
+
+    /// The back-off the kubelet applies to an exit of a run of `run` seconds by a container restarted
+    /// `restarts` times, 0 when it restarts it at once: the first exit (no back-off entry yet), and one
+    /// that comes more than 10 minutes (twice the 5-minute cap) after the restart that began its run
+    /// (the entry has expired; the restart is decided a second before the run starts).
+    static func exitBackoff(restarts: Int64, run: Int64) -> Int64 {
+        restarts == 0 || run + 1 > 600 ? 0 : crashBackoff(restarts: restarts)
+    }
+
+    /// The back-off of the exit a status shows or waits after: its terminated state, or the last state
+    /// (`CrashLoopBackOff`, `PostStartHookError`).
+    static func exitBackoff(_ st: JSONValue) -> Int64 {
+        let t = st["state"]["terminated"].isNull ? st["lastState"]["terminated"] : st["state"]["terminated"]
+        let start = t["startedAt"].string.flatMap(Timestamp.init(rfc3339:))?.seconds ?? 0
+        let end = t["finishedAt"].string.flatMap(Timestamp.init(rfc3339:))?.seconds ?? start
+        return exitBackoff(restarts: st["restartCount"].int ?? 0, run: end - start)
+    }
+
+    /// The pod worker's retries of a back-off of `backoff` seconds after an exit at `exited` (each one a
+    /// `BackOff` event; the retry at the back-off's end restarts the container) that fall after `after`
+    /// and by `through`: how many, the first and the last.
+    static func backoffRetries(exited: Int64, backoff: Int64, after: Int64, through: Int64) -> (count: Int64, first: Int64, last: Int64)? {
+        let step = syncRetrySeconds
+        let from = after < exited ? 0 : (after - exited) / step + 1
+        guard through >= exited else { return nil }
+        let to = min((backoff + step - 1) / step - 1, (through - exited) / step)
+        guard to >= from else { return nil }
+        return (to - from + 1, exited + from * step, exited + to * step)
     }
 
     func podTimerID(_ ns: String, _ name: String) -> String { Timers.objectID("kubelet", podType.storageKey, ns, name) }
@@ -37,19 +73,25 @@ extension ControllerManager {
     }
 
     /// The time of a container's next transition, or nil when it has none. An exit the kubelet will
-    /// answer with a restart is shown for a second (the sync that sees it reports the termination, or
-    /// `PostStartHookError` when its postStart hook killed it); then it restarts (the first time) or
-    /// waits out its back-off (`CrashLoopBackOff`).
-    func nextTransition(_ c: JSONValue, _ st: JSONValue, pod: JSONValue) -> Int64? {
+    /// answer with a restart is shown until its next sync: a second when it restarts it at once, else the
+    /// pod worker's retry (10 s), which shows `CrashLoopBackOff`; retries come every 10 s (`BackOff`)
+    /// until the one at the back-off's end restarts it, shown a second later. A retry at `now` counts when
+    /// `due` (the check whether the pod's timer has work for the container), not when scheduling the next.
+    func nextTransition(_ c: JSONValue, _ st: JSONValue, pod: JSONValue, due: Bool = false) -> Int64? {
         guard let fate = ContainerFate.effective(c, pod: pod) else { return nil }
         if let started = st["state"]["running"]["startedAt"].string.flatMap(Timestamp.init(rfc3339:)) {
             return started.adding(seconds: max(1, fate.seconds)).seconds
         }
-        if let exited = exitShown(c, st, pod: pod) { return exited + 1 }
+        if let exited = exitShown(c, st, pod: pod) {
+            return exited + (Self.exitBackoff(st) == 0 ? 1 : Self.syncRetrySeconds)
+        }
         if st["state"]["waiting"]["reason"].string == "CrashLoopBackOff",
             let finished = st["lastState"]["terminated"]["finishedAt"].string.flatMap(Timestamp.init(rfc3339:))
         {
-            return finished.seconds + Self.crashBackoff(restarts: st["restartCount"].int ?? 0)
+            let backoff = Self.exitBackoff(st), exited = finished.seconds
+            let after = now.seconds - (due ? 1 : 0)
+            let retry = after < exited ? exited : exited + ((after - exited) / Self.syncRetrySeconds + 1) * Self.syncRetrySeconds
+            return retry < exited + backoff ? retry : exited + backoff + 1
         }
         return nil
     }
@@ -106,10 +148,16 @@ extension ControllerManager {
     func scheduleContainerTransitions(_ pod: JSONValue) throws {
         let ns = pod["metadata"]["namespace"].string ?? "", name = pod["metadata"]["name"].string ?? ""
         let id = podTimerID(ns, name)
+        if let due = nextPodMoment(pod) { try Timers.set(s.tx, id: id, due: due) } else { try Timers.cancel(s.tx, id: id) }
+    }
+
+    /// When the pod's containers next move (exits, restarts, back-off retries, probes), or nil; without
+    /// the app or current init container `skipping`'s own transitions when given.
+    func nextPodMoment(_ pod: JSONValue, skipping: String? = nil) -> Int64? {
         let statuses = byName(pod["status"]["containerStatuses"])
         var due: Int64?
         if pod["metadata"]["deletionTimestamp"].isNull, !isTerminated(pod) {
-            due = nextInitTransition(pod)
+            due = skipping != nil && currentInit(pod)?.1["name"].string == skipping ? nil : nextInitTransition(pod)
             if let t = nextSidecarTransition(pod) { due = min(due ?? t, t) }
             // A running sidecar's probes, as an app container's.
             let inits = byName(pod["status"]["initContainerStatuses"])
@@ -122,13 +170,30 @@ extension ControllerManager {
                 guard let st = statuses[c["name"].string ?? ""] else { continue }
                 // Startup and readiness probes: the next change of their result, or failed probe.
                 if let m = nextProbeMoment(c, st, pod: pod) { due = min(due ?? m, m) }
-                guard let t = nextTransition(c, st, pod: pod) else { continue }
+                guard c["name"].string != skipping, let t = nextTransition(c, st, pod: pod) else { continue }
                 due = min(due ?? t, t)
                 // Each failed liveness probe is reported at its time, the kill when it is decided.
                 if let k = livenessFailures(c, st, pod: pod).first(where: { $0 > now.seconds }) { due = min(due ?? k, k) }
             }
         }
-        if let due { try Timers.set(s.tx, id: id, due: due) } else { try Timers.cancel(s.tx, id: id) }
+        return due
+    }
+
+    /// A container in its back-off whose retry just fell due, with real time further on: the retries up to
+    /// real now (or to the second before anything else in the pod moves, or the last before its restart)
+    /// are reported at once, one `BackOff` write, as probes are. Returns the last one's time.
+    func batchBackoffRetries(_ st: JSONValue, _ c: JSONValue, pod: JSONValue, host: String) -> Int64? {
+        guard wallNow.seconds > now.seconds, st["state"]["waiting"]["reason"].string == "CrashLoopBackOff",
+              let exited = st["lastState"]["terminated"]["finishedAt"].string.flatMap(Timestamp.init(rfc3339:))?.seconds
+        else { return nil }
+        let limit = min(wallNow.seconds, (nextPodMoment(pod, skipping: c["name"].string) ?? Int64.max) - 1)
+        guard let r = Self.backoffRetries(exited: exited, backoff: Self.exitBackoff(st), after: now.seconds, through: limit)
+        else { return nil }
+        let saved = clockOverride
+        setClock(Timestamp(seconds: r.last))
+        backOffEvent(c, pod: pod, host: host, fieldPath: Self.fieldPath(of: c, pod: pod), repeats: r.count, first: Timestamp(seconds: r.first))
+        setClock(saved)
+        return r.last
     }
 
     /// The pod's timer fell due: every container whose transition is due moves on.
@@ -172,7 +237,7 @@ extension ControllerManager {
         }
         var moved = Set<Int>()
         for i in statuses.indices {
-            guard let c = specs[statuses[i]["name"].string ?? ""], let t = nextTransition(c, statuses[i], pod: pod),
+            guard let c = specs[statuses[i]["name"].string ?? ""], let t = nextTransition(c, statuses[i], pod: pod, due: true),
                 t <= now.seconds else { continue }
             moved.insert(i)
             let before = statuses[i]["restartCount"].int ?? 0
@@ -180,7 +245,11 @@ extension ControllerManager {
             budget = budget.map { $0 - ((statuses[i]["restartCount"].int ?? 0) - before) }
             if budget.map({ $0 <= 0 }) == true { continue }
             let caught = statuses[i]["restartCount"].int ?? 0
-            if let last = catchUp(&statuses[i], c, pod: pod, policy: policy, host: node, budget: budget) { caughtUp = max(caughtUp ?? last, last) }
+            if let last = catchUp(&statuses[i], c, pod: pod, policy: policy, host: node, budget: budget) {
+                caughtUp = max(caughtUp ?? last, last)
+            } else if let last = batchBackoffRetries(statuses[i], c, pod: pod, host: node) {
+                caughtUp = max(caughtUp ?? last, last)
+            }
             budget = budget.map { $0 - ((statuses[i]["restartCount"].int ?? 0) - caught) }
         }
         // The pod's status is written as of the last transition the catch-up passed.
@@ -231,8 +300,8 @@ extension ControllerManager {
         let life = max(1, fate.seconds)
         var rc = st["restartCount"].int ?? 0
         var running = st["state"]["running"]["startedAt"].string.flatMap(Timestamp.init(rfc3339:))?.seconds
-        // An exit waiting for its restart: shown for a second, then restarted (the first time) or
-        // backing off.
+        // An exit waiting for its restart: shown until the next sync, then restarted (the first time)
+        // or backing off.
         var exitedAt: Int64?
         if running == nil {
             if let shown = exitShown(c, st, pod: pod) {
@@ -242,20 +311,32 @@ extension ControllerManager {
             }
         }
         guard running != nil || exitedAt != nil else { return nil }
-        var restarts = CatchUpCount(), exits = CatchUpCount()
+        // The back-off of each exit: every run is as long, so either each exit restarts at once (runs of
+        // 10 minutes or more) or the back-off doubles from the second exit on.
+        func backoff(_ restarts: Int64) -> Int64 { Self.exitBackoff(restarts: restarts, run: life) }
+        let resets = Self.exitBackoff(restarts: 1, run: life) == 0
+        let step = Self.syncRetrySeconds
+        var restarts = CatchUpCount(), retries = CatchUpCount()
+        var moved = now.seconds
         var lastRun: (start: Int64, end: Int64)?, runBefore: (start: Int64, end: Int64)?
         func ended(_ run: (start: Int64, end: Int64)) {
             runBefore = lastRun
             lastRun = run
+            moved = max(moved, run.end)
         }
         while true {
             if let start = running {
                 var begin = start
-                if rc >= 6 {
-                    let cycle = life + 300
+                if rc >= 6 || resets {
+                    let steady = backoff(max(rc, 1))
+                    // The same cycle from here on: the run, its back-off's retries, the restart.
+                    let cycle = life + steady + 1
                     let n = min(max(0, (T - start) / cycle - 1), budget.map { max(0, $0 - restarts.count) } ?? Int64.max)
                     if n > 0 {
-                        exits.add(n, first: start + life, last: start + life + (n - 1) * cycle)
+                        let perExit = steady / step
+                        if perExit > 0 {
+                            retries.add(n * perExit, first: start + life, last: start + life + (n - 1) * cycle + (perExit - 1) * step)
+                        }
                         restarts.add(n, first: start + cycle, last: start + n * cycle)
                         if n > 1 { ended((start + (n - 2) * cycle, start + (n - 2) * cycle + life)) }
                         ended((start + (n - 1) * cycle, start + (n - 1) * cycle + life))
@@ -267,20 +348,32 @@ extension ControllerManager {
                 let end = begin + life
                 guard end <= T else { running = begin; break }
                 ended((begin, end))
-                if rc > 0 { exits.add(1, first: end, last: end) }
                 running = nil
                 exitedAt = end
             }
             guard let exited = exitedAt else { break }
-            let restartAt = exited + (rc == 0 ? 1 : Self.crashBackoff(restarts: rc))
-            guard restartAt <= T else { break }
+            let wait = backoff(rc)
+            // The retries of this back-off not reported yet (the transition before this catch-up reported `now`'s).
+            if wait > 0, let r = Self.backoffRetries(exited: exited, backoff: wait, after: now.seconds, through: T) {
+                retries.add(r.count, first: r.first, last: r.last)
+                moved = max(moved, r.last)
+            }
+            let restartAt = exited + wait + 1
+            guard restartAt <= T else {
+                // Still shown as it exited until the next sync; the pod worker's retry shows the back-off.
+                if wait > 0, T >= exited + step { moved = max(moved, exited + step) }
+                break
+            }
             restarts.add(1, first: restartAt, last: restartAt)
+            moved = max(moved, restartAt)
             rc += 1
             running = restartAt
             exitedAt = nil
             if let budget, restarts.count >= budget { break }
         }
-        guard restarts.count > 0 || exits.count > 0 else { return nil }
+        if restarts.count > 0 { moved = max(moved, restarts.last) }
+        if retries.count > 0 { moved = max(moved, retries.last) }
+        guard restarts.count > 0 || retries.count > 0 || lastRun != nil || moved > now.seconds else { return nil }
         // A termination still shown is the last state once anything moved on.
         if !st["state"]["terminated"].isNull { st["lastState"] = st["state"] }
         let name = c["name"].string ?? ""
@@ -298,19 +391,19 @@ extension ControllerManager {
             st["ready"] = .bool(!isInit || sidecar)
             st["started"] = true
             st["state"] = ["running": ["startedAt": .string(Timestamp(seconds: start).rfc3339)]]
-        } else if let exited = exitedAt, T < exited + 1, let lastRun {
+        } else if let exited = exitedAt, T < exited + (backoff(rc) == 0 ? 1 : step), let lastRun {
             // The last exit is still shown (the kubelet's next sync has not come).
             let before = runBefore.map { termination($0, id: previousID) } ?? st["lastState"]
             st = Self.exitedStatus(st, c, pod: pod, terminated: termination(lastRun, id: st["containerID"]), previous: before)
-        } else {
+        } else if exitedAt != nil {
             if let lastRun { st["lastState"] = termination(lastRun, id: previousID) }
             st["ready"] = false
             st["started"] = false
-            let backoff = GoDuration(seconds: Self.crashBackoff(restarts: rc))
+            let backoff = GoDuration(seconds: backoff(rc))
             st["state"] = ["waiting": ["message": .string("back-off \(backoff) restarting failed container=\(name) pod=\(Self.podFormat(pod))"),
                                        "reason": "CrashLoopBackOff"]]
         }
-        catchUpEvents(pod, c, host: host, restarts: restarts, exits: exits, isInit: isInit)
+        catchUpEvents(pod, c, host: host, restarts: restarts, retries: retries, isInit: isInit)
         // Every run started here failed its postStart hook, when it has one that fails.
         if restarts.count > 0, let hook = ContainerFate.postStartFailure(c, pod: pod),
            fate == ContainerFate(seconds: hook.at + hook.stop, exitCode: hook.containerExitCode) {
@@ -348,7 +441,7 @@ extension ControllerManager {
                   host: host, fieldPath: fieldPath, repeats: kills, first: Timestamp(seconds: restarts.first))
             setClock(saved)
         }
-        return max(restarts.last, exits.last)
+        return moved
     }
 
     struct CatchUpCount {
@@ -360,15 +453,14 @@ extension ControllerManager {
         }
     }
 
-    private func catchUpEvents(_ pod: JSONValue, _ c: JSONValue, host: String, restarts: CatchUpCount, exits: CatchUpCount,
+    private func catchUpEvents(_ pod: JSONValue, _ c: JSONValue, host: String, restarts: CatchUpCount, retries: CatchUpCount,
                                isInit: Bool) {
         let saved = clockOverride
         defer { setClock(saved) }
         let name = c["name"].string ?? "", fieldPath = Self.fieldPath(name, isInit: isInit)
-        if exits.count > 0 {
-            setClock(Timestamp(seconds: exits.last))
-            event(pod, type: "Warning", reason: "BackOff", message: "Back-off restarting failed container \(name) in pod \(Self.podFormat(pod))",
-                  component: "kubelet", host: host, fieldPath: fieldPath, repeats: exits.count, first: Timestamp(seconds: exits.first))
+        if retries.count > 0 {
+            setClock(Timestamp(seconds: retries.last))
+            backOffEvent(c, pod: pod, host: host, fieldPath: fieldPath, repeats: retries.count, first: Timestamp(seconds: retries.first))
         }
         guard restarts.count > 0 else { return }
         setClock(Timestamp(seconds: restarts.last))
@@ -401,27 +493,37 @@ extension ControllerManager {
                 out["state"] = terminated
                 return out
             }
-            // The sync that sees the exit reports it (a second, until the next sync); a container
-            // restarted before is in its back-off already.
+            // The sync that sees the exit reports it; a container restarted before (and not for 10
+            // minutes) is in its back-off already.
             out = Self.exitedStatus(out, c, pod: pod, terminated: terminated, previous: st["lastState"])
-            if (st["restartCount"].int ?? 0) > 0 {
-                event(pod, type: "Warning", reason: "BackOff",
-                      message: "Back-off restarting failed container \(name) in pod \(Self.podFormat(pod))",
-                      component: "kubelet", host: host, fieldPath: fieldPath)
-            }
+            if Self.exitBackoff(out) > 0 { backOffEvent(c, pod: pod, host: host, fieldPath: fieldPath) }
             return out
         }
-        if exitShown(c, st, pod: pod) != nil {
-            // The next sync: restarted at once the first time, else waiting out the back-off.
+        if let exited = exitShown(c, st, pod: pod) {
+            // The next sync: restarted at once the first time, else the pod worker's retry shows the back-off.
             if !st["state"]["terminated"].isNull { out["lastState"] = st["state"] }
-            let restarts = st["restartCount"].int ?? 0
-            if restarts == 0 { return restarted(c, out, pod: pod, host: host, fieldPath: fieldPath) }
-            let backoff = GoDuration(seconds: Self.crashBackoff(restarts: restarts))
-            out["state"] = ["waiting": ["message": .string("back-off \(backoff) restarting failed container=\(name) pod=\(Self.podFormat(pod))"),
+            let backoff = Self.exitBackoff(st)
+            if backoff == 0 { return restarted(c, out, pod: pod, host: host, fieldPath: fieldPath) }
+            out["state"] = ["waiting": ["message": .string("back-off \(GoDuration(seconds: backoff)) restarting failed container=\(name) pod=\(Self.podFormat(pod))"),
                                         "reason": "CrashLoopBackOff"]]
+            if now.seconds < exited + backoff { backOffEvent(c, pod: pod, host: host, fieldPath: fieldPath) }
+            return out
+        }
+        if st["state"]["waiting"]["reason"].string == "CrashLoopBackOff",
+           let exited = st["lastState"]["terminated"]["finishedAt"].string.flatMap(Timestamp.init(rfc3339:))?.seconds,
+           now.seconds <= exited + Self.exitBackoff(st) {
+            // A retry within the back-off (the one at its end decides the restart, shown a second later).
+            if now.seconds < exited + Self.exitBackoff(st) { backOffEvent(c, pod: pod, host: host, fieldPath: fieldPath) }
             return out
         }
         return restarted(c, out, pod: pod, host: host, fieldPath: fieldPath)
+    }
+
+    /// The kubelet's `BackOff` event: a sync found the container in its back-off.
+    func backOffEvent(_ c: JSONValue, pod: JSONValue, host: String, fieldPath: String, repeats: Int64 = 1, first: Timestamp? = nil) {
+        event(pod, type: "Warning", reason: "BackOff",
+              message: "Back-off restarting failed container \(c["name"].string ?? "") in pod \(Self.podFormat(pod))",
+              component: "kubelet", host: host, fieldPath: fieldPath, repeats: repeats, first: first)
     }
 
     private func restarted(_ c: JSONValue, _ st: JSONValue, pod: JSONValue, host: String, fieldPath: String) -> JSONValue {

@@ -22,20 +22,21 @@ extension ControllerManager {
     }
 
     /// When the current init container next moves (exits, or ends its back-off), or nil.
-    func nextInitTransition(_ pod: JSONValue) -> Int64? {
+    func nextInitTransition(_ pod: JSONValue, due: Bool = false) -> Int64? {
         guard let (_, c, st) = currentInit(pod), ContainerFate.of(c) != nil else { return nil }
-        return nextTransition(c, st, pod: pod)
+        return nextTransition(c, st, pod: pod, due: due)
     }
 
     /// The pod's timer fell due while it initializes: the current init container moves. Returns false
     /// when no init container is due (the app containers' turn).
     func initTransitionDue(_ p: inout JSONValue, pod: JSONValue, nodeName: String, policy: String) throws -> Bool {
-        guard let (i, c, st) = currentInit(pod), let t = nextInitTransition(pod), t <= now.seconds else { return false }
+        guard let (i, c, st) = currentInit(pod), let t = nextInitTransition(pod, due: true), t <= now.seconds else { return false }
         var next = transition(c, st, pod: pod, policy: policy, host: nodeName, isInit: true)
         var caughtUp: Int64?
         let budget = try jobRestartBudget(pod, policy: policy).map { $0 - ((next["restartCount"].int ?? 0) - (st["restartCount"].int ?? 0)) }
         if budget.map({ $0 > 0 }) ?? true {
             caughtUp = catchUp(&next, c, pod: pod, policy: policy, host: nodeName, budget: budget, isInit: true)
+                ?? batchBackoffRetries(next, c, pod: pod, host: nodeName)
         }
         var inits = p["status"]["initContainerStatuses"].array ?? []
         inits[i] = next
@@ -85,7 +86,7 @@ extension ControllerManager {
         guard currentInit(pod) == nil || sidecarGates(pod), var inits = p["status"]["initContainerStatuses"].array else { return nil }
         var caughtUp: Int64?
         for c in (pod["spec"]["initContainers"].array ?? []).filter(PodSpecs.isSidecar) {
-            guard let i = inits.firstIndex(where: { $0["name"] == c["name"] }), let t = nextTransition(c, inits[i], pod: pod),
+            guard let i = inits.firstIndex(where: { $0["name"] == c["name"] }), let t = nextTransition(c, inits[i], pod: pod, due: true),
                   t <= now.seconds else { continue }
             inits[i] = transition(c, inits[i], pod: pod, policy: "Always", host: host, isInit: true)
             if let last = catchUp(&inits[i], c, pod: pod, policy: "Always", host: host, isInit: true) { caughtUp = max(caughtUp ?? last, last) }

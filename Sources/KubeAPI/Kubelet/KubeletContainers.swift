@@ -51,7 +51,7 @@ extension ControllerManager {
         if let pullError = try imagePullError(image) {
             if quiet, prevReason == "ErrImagePull" || prevReason == "ImagePullBackOff" {
                 let (attempts, last) = rec.pulls[name] ?? (1, now.seconds)
-                ctx.retry(at: prevReason == "ErrImagePull" ? last + 1 : last + ControllerManager.pullBackoff(attempts: attempts))
+                ctx.retry(at: prevReason == "ErrImagePull" ? last + Self.syncRetrySeconds : last + ControllerManager.pullBackoff(attempts: attempts))
                 return previous!
             }
             return pullFailed(c, image: image, error: pullError, fieldPath: fieldPath, ctx: &ctx, rec: &rec)
@@ -103,10 +103,20 @@ extension ControllerManager {
         let name = c["name"].string ?? "", p = ctx.pod, host = ctx.nodeName
         let t = now.seconds
         let (attempts, last) = rec.pulls[name] ?? (0, 0)
-        if attempts > 0 && t < last + ControllerManager.pullBackoff(attempts: attempts) {
-            event(p, reason: "BackOff", message: "Back-off pulling image \(strconvQuote(image))", component: "kubelet", host: host, fieldPath: fieldPath)
-            event(p, type: "Warning", reason: "Failed", message: "Error: ImagePullBackOff", component: "kubelet", host: host, fieldPath: fieldPath)
-            ctx.retry(at: last + ControllerManager.pullBackoff(attempts: attempts))
+        let backoff = ControllerManager.pullBackoff(attempts: attempts)
+        if attempts > 0 && t < last + backoff {
+            // Each of the pod worker's retries within the image's back-off records both events; those up
+            // to real now are reported at once (one write each), the next retry is scheduled after them.
+            let r = Self.backoffRetries(exited: last, backoff: backoff, after: t - 1, through: min(max(t, wallNow.seconds), last + backoff - 1))
+                ?? (1, t, t)
+            let saved = clockOverride
+            setClock(Timestamp(seconds: r.last))
+            event(p, reason: "BackOff", message: "Back-off pulling image \(strconvQuote(image))", component: "kubelet", host: host, fieldPath: fieldPath,
+                  repeats: r.count, first: Timestamp(seconds: r.first))
+            event(p, type: "Warning", reason: "Failed", message: "Error: ImagePullBackOff", component: "kubelet", host: host, fieldPath: fieldPath,
+                  repeats: r.count, first: Timestamp(seconds: r.first))
+            setClock(saved)
+            ctx.retry(at: min(r.last + Self.syncRetrySeconds, last + backoff))
             return waitingStatus(c, reason: "ImagePullBackOff",
                                  message: "Back-off pulling image \(strconvQuote(image)): ErrImagePull: \(error)")
         }
@@ -115,7 +125,9 @@ extension ControllerManager {
               component: "kubelet", host: host, fieldPath: fieldPath)
         event(p, type: "Warning", reason: "Failed", message: "Error: ErrImagePull", component: "kubelet", host: host, fieldPath: fieldPath)
         rec.pulls[name] = (attempts + 1, t)
-        ctx.retry(at: t + 1)
+        // The failed sync is retried by the pod worker 10 s later (ErrImagePull shown until then): it
+        // pulls again once the image's back-off (10 s, 20 s, ... from this pull) is over, else backs off.
+        ctx.retry(at: t + Self.syncRetrySeconds)
         return waitingStatus(c, reason: "ErrImagePull", message: error)
     }
 

@@ -1,3 +1,5 @@
+import KubeModel
+import KubeStore
 import KubeTestSupport
 import Testing
 
@@ -86,5 +88,48 @@ import Testing
 
             """)
         #expect(s.run("get limits").stderr == "No resources found in default namespace.\n")
+    }
+
+    /// A LimitRange stored before its defaulting (an older build wrote `min` without `defaultRequest`)
+    /// reads defaulted, as an API server defaults what it reads from etcd: same resource version, no
+    /// change logged, and LimitRanger gives pods the min as their request.
+    @Test func oneStoredBeforeTheDefaultingReadsDefaulted() throws {
+        let s = TestStore()
+        let f = s.writeFile("old.yaml", """
+            apiVersion: v1
+            kind: LimitRange
+            metadata: {name: old}
+            spec:
+              limits:
+              - type: Container
+                min: {cpu: 50m}
+
+            """)
+        #expect(s.run("create -f \(f)").exitCode == 0)
+        var version: Int64 = 0, lastChange: Int64 = 0
+        do {
+            // Put back what an older build stored, and its stamp (the table's alone).
+            let store = try Store(path: s.path)
+            try store.write { tx in
+                var row = try #require(try tx.get(resource: "/limitranges", namespace: "default", name: "old"))
+                var o = try JSON.parse(row.data)
+                #expect(o["spec"]["limits"][0]["defaultRequest"].jsonString(.compact) == #"{"cpu":"50m"}"#)
+                var items = o["spec"]["limits"].array ?? []
+                items[0].remove(["defaultRequest"])
+                o["spec"]["limits"] = .array(items)
+                row.data = o.jsonString(.compactOrdered)
+                try tx.update(row, expectedResourceVersion: nil)
+                let stamp = try #require(try tx.config("stored.go-zero-values"))
+                try tx.setConfig("stored.go-zero-values", String(stamp.prefix { $0 != "+" }))
+                version = try tx.resourceVersion(resource: "/limitranges", namespace: "default", name: "old") ?? 0
+                lastChange = try tx.changeLogBounds().last
+            }
+        }
+        #expect(s.run(args: ["get", "limits", "old", "-o", "jsonpath={.metadata.resourceVersion} {.spec.limits}"]).stdout
+            == "\(version) " + #"[{"defaultRequest":{"cpu":"50m"},"min":{"cpu":"50m"},"type":"Container"}]"#)
+        let after = try Store(path: s.path).read { try $0.changeLogBounds().last }
+        #expect(after == lastChange)
+        #expect(s.run("run web --image=nginx").exitCode == 0)
+        #expect(s.run("get pod web -o jsonpath={.spec.containers[0].resources}").stdout == #"{"requests":{"cpu":"50m"}}"#)
     }
 }

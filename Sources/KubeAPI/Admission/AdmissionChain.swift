@@ -269,6 +269,7 @@ struct APIWarnings: AdmissionStep {
         switch (r.type.group, r.type.kind) {
         case ("", "PersistentVolume"): return APIWarningRules.persistentVolume(r.object)
         case ("", "PersistentVolumeClaim"): return APIWarningRules.persistentVolumeClaim(r.object)
+        case ("", "Service"): return ServiceWarnings.warnings(r.object)
         default: break
         }
         guard let path = r.type.podSpecPath else { return [] }

@@ -344,6 +344,23 @@ struct DeclarativeScenarioTests {
         #expect(e.exitCode == 1)
     }
 
+    /// kubectl's forceReplace deletes every object of the files, then creates each: the deletions print first,
+    /// and a refused create is the server's error as it is (no `error when replacing` around it); the object
+    /// stays deleted, as on a cluster.
+    @Test func forceReplaceDeletesAllThenCreates() {
+        let s = TestStore()
+        #expect(s.run("create cm a --from-literal=x=1").exitCode == 0)
+        #expect(s.run("create cm b --from-literal=x=1").exitCode == 0)
+        let f = s.writeFile("ab.yaml", s.run("get cm a b -o yaml").stdout)
+        #expect(s.run("replace --force -f \(f)") == CLIResult(
+            stdout: "configmap \"a\" deleted\nconfigmap \"b\" deleted\nconfigmap/a replaced\nconfigmap/b replaced\n", stderr: "", exitCode: 0))
+        let bad = s.writeFile("bad.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata: {x: 1}\n")
+        let r = s.run("replace --force -f \(bad)")
+        #expect(r == CLIResult(stdout: "configmap \"a\" deleted\n", stderr: "Error from server (BadRequest): ConfigMap in version \"v1\" cannot be handled "
+            + "as a ConfigMap: json: cannot unmarshal number into Go struct field ConfigMap.data of type string\n", exitCode: 1))
+        #expect(s.run("get cm -o name").stdout == "configmap/b\nconfigmap/kube-root-ca.crt\n")
+    }
+
     @Test func diffExitCodes() {
         let s = TestStore()
         let f = s.writeFile("pod.yaml", Self.pod)

@@ -199,7 +199,7 @@ struct SpecRules: AdmissionStep {
         case ("networking.k8s.io", "Ingress"): errs += NetworkingRules.ingress(r.object)
         case ("storage.k8s.io", "StorageClass"): errs += StorageRules.storageClass(r.object, old: r.old)
         case ("", "PersistentVolume"): errs += StorageRules.persistentVolume(r.object)
-        case ("", "PersistentVolumeClaim"): errs += StorageRules.persistentVolumeClaim(r.object, old: r.old)
+        case ("", "PersistentVolumeClaim"): errs += StorageRules.persistentVolumeClaim(r.object, old: r.old, compared: compared)
         case ("networking.k8s.io", "NetworkPolicy"): errs += NetworkPolicyRules.validate(r.object)
         case ("policy", "PodDisruptionBudget"): errs += AutoscalingRules.podDisruptionBudget(r.object)
         case ("autoscaling", "HorizontalPodAutoscaler"): errs += AutoscalingRules.horizontalPodAutoscaler(r.object)
@@ -269,6 +269,7 @@ struct APIWarnings: AdmissionStep {
         switch (r.type.group, r.type.kind) {
         case ("", "PersistentVolume"): return APIWarningRules.persistentVolume(r.object)
         case ("", "PersistentVolumeClaim"): return APIWarningRules.persistentVolumeClaim(r.object)
+        case ("", "Service"): return ServiceWarnings.warnings(r.object)
         default: break
         }
         guard let path = r.type.podSpecPath else { return [] }

@@ -1,4 +1,4 @@
-/// The Go types of v1.32's internal `core` API that a Pod spec decodes into, as go-cmp walks them:
+/// The Go types of v1.32's internal `core` API that a Pod spec (and a claim's spec) decodes into, as go-cmp walks them:
 /// field names in declaration order, Go types, and the JSON names they come from (`-` for an embedded
 /// struct whose fields sit inline). One type a line: `Name struct Field:Type:json ...`, or a named
 /// string (`Name string`, `stringer` when it has a String method) or map (`Name map[K]V`). A name with a
@@ -84,6 +84,12 @@ enum GoCoreTypes {
     WeightedPodAffinityTerm struct Weight:int32:weight PodAffinityTerm:PodAffinityTerm:podAffinityTerm
     v1.LabelSelector struct MatchLabels:map[string]string:matchLabels MatchExpressions:[]v1.LabelSelectorRequirement:matchExpressions
     v1.LabelSelectorRequirement struct Key:string:key Operator:string:operator Values:[]string:values
+    PersistentVolumeClaimSpec struct AccessModes:[]PersistentVolumeAccessMode:accessModes Selector:*v1.LabelSelector:selector Resources:VolumeResourceRequirements:resources VolumeName:string:volumeName StorageClassName:*string:storageClassName VolumeMode:*PersistentVolumeMode:volumeMode DataSource:*TypedLocalObjectReference:dataSource DataSourceRef:*TypedObjectReference:dataSourceRef VolumeAttributesClassName:*string:volumeAttributesClassName
+    PersistentVolumeAccessMode string
+    PersistentVolumeMode string
+    VolumeResourceRequirements struct Limits:ResourceList:limits Requests:ResourceList:requests
+    TypedLocalObjectReference struct APIGroup:*string:apiGroup Kind:string:kind Name:string:name
+    TypedObjectReference struct APIGroup:*string:apiGroup Kind:string:kind Name:string:name Namespace:*string:namespace
     TopologySpreadConstraint struct MaxSkew:int32:maxSkew TopologyKey:string:topologyKey WhenUnsatisfiable:string:whenUnsatisfiable LabelSelector:*v1.LabelSelector:labelSelector MinDomains:*int32:minDomains NodeAffinityPolicy:*string:nodeAffinityPolicy NodeTaintsPolicy:*string:nodeTaintsPolicy MatchLabelKeys:[]string:matchLabelKeys
     """
 }

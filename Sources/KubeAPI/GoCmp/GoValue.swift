@@ -4,6 +4,8 @@ import KubeModel
 /// stored JSON. Kinds are those the diff tells apart; `quantity` is a leaf (it has an Equal method).
 indirect enum GoType {
     case string(stringer: Bool), int, bool
+    /// A named string type (`core.PersistentVolumeAccessMode`): its name shows in a slice's type.
+    case namedString(String, stringer: Bool)
     case named(String)           // a struct of the schema
     case slice(GoType), ptr(GoType), map(name: String?, key: GoType, value: GoType)
     case quantity, intOrString, opaque
@@ -12,6 +14,7 @@ indirect enum GoType {
     var name: String {
         switch self {
         case .string: return "string"
+        case .namedString(let n, _): return "core." + n
         case .int: return "int64"
         case .bool: return "bool"
         case .named(let n): return n == "int64Amount" ? "resource.int64Amount" : n.contains(".") ? n : "core." + n
@@ -134,7 +137,7 @@ enum GoValues {
         }
         guard let kind = kinds[t] else { return .named(t) }
         switch kind[0] {
-        case "string": return .string(stringer: kind.count > 1)
+        case "string": return kind.count > 1 ? .string(stringer: true) : .namedString(t, stringer: false)
         case "struct": return .named(t)
         default:
             if case .map(_, let k, let v) = parse(kind[0]) { return .map(name: t, key: k, value: v) }
@@ -145,7 +148,7 @@ enum GoValues {
     /// The value of `type` that `json` decodes to (missing or null: the zero value).
     static func value(_ json: JSONValue, _ type: GoType) -> GoValue {
         switch type {
-        case .string(let s): return .string(json.string ?? "", stringer: s)
+        case .string(let s), .namedString(_, let s): return .string(json.string ?? "", stringer: s)
         case .int: return .int(json.int ?? 0)
         case .bool: return .bool(json.bool ?? false)
         case .slice(let e):

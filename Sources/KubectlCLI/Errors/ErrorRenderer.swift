@@ -34,8 +34,10 @@ public enum ErrorRenderer {
         if e.reason == .invalid, !e.causes.isEmpty {
             let prefix = e.detailsKind.isEmpty && e.detailsName.isEmpty
                 ? "The request is invalid: " : "The \(e.detailsKind) \(strconvQuote(e.detailsName)) is invalid: "
-            if e.causes.count == 1 { return prefix + "\(e.causes[0].field): \(e.causes[0].message)" }
-            return prefix + "\n" + e.causes.map { "* \($0.field): \($0.message)" }.joined(separator: "\n")
+            // MultilineError: `%s%v\n` for one cause, `* %v\n` for each of several, whatever a cause ends with
+            // (a go-cmp diff ends with a newline, so a blank line follows it).
+            if e.causes.count == 1 { return prefix + "\(e.causes[0].field): \(e.causes[0].message)\n" }
+            return prefix + "\n" + e.causes.map { "* \($0.field): \($0.message)\n" }.joined()
         }
         if e.reason == .invalid, e.detailsKind.isEmpty, e.detailsName.isEmpty {
             // checkErr: an Invalid status without kind, name or causes prints its message.

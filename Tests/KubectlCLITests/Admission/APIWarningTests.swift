@@ -5,6 +5,57 @@ import Testing
 /// The API server's write warnings (v1.32 GetWarningsForPod / PodTemplate / PersistentVolume /
 /// PersistentVolumeClaim texts): kubectl prints each as `Warning: ...` and the write succeeds.
 @Suite struct APIWarningTests {
+    /// v1.32's GetWarningsForService on every write: IPs netip.ParseAddr refuses (leading zeros, which validation's
+    /// sloppy parser accepts) or IPv6 not in RFC 5952 form, the same for source ranges (netip.ParsePrefix), the
+    /// deprecated topology annotation, external IPs or name that the type ignores. The texts are Go's
+    /// (`ParseAddr("...")` errors of Go 1.23's net/netip, `%q` quoting).
+    @Test func serviceIPWarnings() {
+        let s = TestStore()
+        let svc = """
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: ips
+              annotations: {service.kubernetes.io/topology-aware-hints: auto}
+            spec:
+              type: LoadBalancer
+              clusterIP: 10.96.010.20
+              externalIPs: ["192.168.001.5", "2001:DB8::1", "2001:db8:0:0:0:0:0:2", "::ffff:1.2.3.4", "10.1.2.3"]
+              loadBalancerIP: "010.1.1.1"
+              loadBalancerSourceRanges: ["10.0.0.0/8", "2001:DB8::/32", "010.0.0.0/8", "10.0.0.0/08"]
+              externalName: foo.example.com
+              selector: {app: a}
+              ports: [{port: 80}]
+            """
+        let want = [
+            "annotation service.kubernetes.io/topology-aware-hints is deprecated, please use service.kubernetes.io/topology-mode instead",
+            #"spec.clusterIPs[0]: IP address was accepted, but will be invalid in a future Kubernetes release: ParseAddr("10.96.010.20"): IPv4 field has octet with leading zero"#,
+            #"spec.externalIPs[0]: IP address was accepted, but will be invalid in a future Kubernetes release: ParseAddr("192.168.001.5"): IPv4 field has octet with leading zero"#,
+            #"spec.externalIPs[1]: IPv6 address "2001:DB8::1" is not in RFC 5952 canonical format ("2001:db8::1"), which may cause controller apply-loops"#,
+            #"spec.externalIPs[2]: IPv6 address "2001:db8:0:0:0:0:0:2" is not in RFC 5952 canonical format ("2001:db8::2"), which may cause controller apply-loops"#,
+            #"spec.loadBalancerIP: IP address was accepted, but will be invalid in a future Kubernetes release: ParseAddr("010.1.1.1"): IPv4 field has octet with leading zero"#,
+            #"spec.loadBalancerSourceRanges[1]: IPv6 prefix "2001:DB8::/32" is not in RFC 5952 canonical format ("2001:db8::/32"), which may cause controller apply-loops"#,
+            #"spec.loadBalancerSourceRanges[2]: IP prefix was accepted, but will be invalid in a future Kubernetes release: netip.ParsePrefix("010.0.0.0/8"): ParseAddr("010.0.0.0"): IPv4 field has octet with leading zero"#,
+            #"spec.loadBalancerSourceRanges[3]: IP prefix was accepted, but will be invalid in a future Kubernetes release: netip.ParsePrefix("10.0.0.0/08"): bad bits after slash: "08""#,
+            #"spec.externalName is ignored when spec.type is not "ExternalName""#,
+        ].map { "Warning: \($0)\n" }.joined()
+        let r = s.run("create -f -", stdin: svc)
+        #expect(r == CLIResult(stdout: "service/ips created\n", stderr: want, exitCode: 0))
+        // Every update warns again (the strategy's WarningsOnUpdate), dry runs too.
+        let l = s.run("label svc ips a=b --dry-run=server")
+        #expect(l.stderr == want)
+        #expect(l.stdout == "service/ips labeled (server dry run)\n")
+        // ExternalName with external IPs; canonical addresses warn about nothing else.
+        let en = s.run("create -f -", stdin: """
+            apiVersion: v1
+            kind: Service
+            metadata: {name: en}
+            spec: {type: ExternalName, externalName: db.example.com, externalIPs: ["10.1.2.3", "2001:db8::5"]}
+            """)
+        #expect(en.stderr == "Warning: spec.externalIPs is ignored when spec.type is \"ExternalName\"\n")
+        #expect(s.run("create svc clusterip plain --tcp=80").stderr == "")
+    }
+
     @Test func podWarningsOnCreateOnly() {
         let s = TestStore()
         let f = s.writeFile("w.yaml", """

@@ -154,7 +154,8 @@ enum StorageRules {
 
     // MARK: PersistentVolumeClaim
 
-    static func persistentVolumeClaim(_ pvc: JSONValue, old: JSONValue?) -> [FieldError] {
+    /// `compared`: the claim as the update rules compare it (`AdmissionRequest.compared`).
+    static func persistentVolumeClaim(_ pvc: JSONValue, old: JSONValue?, compared: JSONValue? = nil) -> [FieldError] {
         let spec = pvc["spec"]
         var errs: [FieldError] = []
         accessModeList(spec["accessModes"], path: "spec.accessModes", into: &errs)
@@ -167,12 +168,46 @@ enum StorageRules {
         if let mode = spec["volumeMode"].string, !volumeModes.contains(mode) {
             errs.append(.notSupported("spec.volumeMode", .string(mode), supported: volumeModes))
         }
-        guard let old, let oldQ = try? Quantity.parse(json: old["spec"]["resources"]["requests"]["storage"]),
-            let newQ = try? Quantity.parse(json: storage), newQ < oldQ,
-            let capacity = try? Quantity.parse(json: old["status"]["capacity"]["storage"]), newQ <= capacity else { return errs }
+        guard let old else { return errs }
+        errs += claimSpecUpdate(compared ?? pvc, old: old)
         // (RecoverVolumeExpansionFailure, on in v1.32: a request may shrink, but not to the capacity.)
-        errs.append(FieldError(.forbidden, field: "spec.resources.requests.storage", detail: "field can not be less than status.capacity"))
+        if let oldQ = try? Quantity.parse(json: old["spec"]["resources"]["requests"]["storage"]),
+           let newQ = try? Quantity.parse(json: storage), newQ < oldQ,
+           let capacity = try? Quantity.parse(json: old["status"]["capacity"]["storage"]), newQ <= capacity
+        {
+            errs.append(FieldError(.forbidden, field: "spec.resources.requests.storage", detail: "field can not be less than status.capacity"))
+        }
+        // ValidateImmutableField of the (defaulted) mode, at the path `volumeMode`.
+        if let mode = spec["volumeMode"].string, let was = old["spec"]["volumeMode"].string, mode != was {
+            errs.append(.invalid("volumeMode", mode, "field is immutable"))
+        }
         return errs
+    }
+}
+
+extension StorageRules {
+    /// `ValidatePersistentVolumeClaimUpdate`'s spec rule: a claim's spec does not change, except a volume name
+    /// set once, a storage class set where there was none (retroactive default class, on in v1.32), and for a
+    /// bound claim its storage request and volume attributes class (checked elsewhere). The Forbidden detail
+    /// ends with go-cmp's diff of the old spec and the new one, as the API server prints it.
+    static func claimSpecUpdate(_ pvc: JSONValue, old: JSONValue) -> [FieldError] {
+        var new = pvc["spec"], was = old["spec"]
+        if (was["volumeName"].string ?? "").isEmpty { was["volumeName"] = new["volumeName"] }
+        let betaClass = "volume.beta.kubernetes.io/storage-class"
+        if old["metadata"]["annotations"][betaClass].isNull, was["storageClassName"].isNull,
+           let cls = new["storageClassName"].string, !cls.isEmpty
+        {
+            new.remove(["storageClassName"])
+        }
+        if pvc["status"]["phase"].string == "Bound" {
+            if !new["resources"]["requests"].isNull { new["resources"]["requests"]["storage"] = was["resources"]["requests"]["storage"] }
+            if !new["volumeAttributesClassName"].isNull { new["volumeAttributesClassName"] = was["volumeAttributesClassName"] }
+        }
+        let type = GoType.named("PersistentVolumeClaimSpec")
+        let diff = GoCmp.diff(GoValues.value(was, type), GoValues.value(new, type))
+        guard !diff.isEmpty else { return [] }
+        return [FieldError(.forbidden, field: "spec",
+                           detail: "spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims\n" + diff)]
     }
 }
 

@@ -44,7 +44,7 @@ enum WorkloadRules {
     /// maxUnavailable at most 100%.
     static func rollingUpdate(_ obj: JSONValue) -> [FieldError] {
         let ru = obj["spec"]["strategy"]["rollingUpdate"]
-        guard ru.object != nil, obj["spec"]["strategy"]["type"].string != "Recreate" else { return [] }
+        guard ru.object != nil, (obj["spec"]["strategy"]["type"].string ?? "RollingUpdate") == "RollingUpdate" else { return [] }
         let p = "spec.strategy.rollingUpdate", unavailable = ru["maxUnavailable"], surge = ru["maxSurge"]
         var errs: [FieldError] = []
         for (key, v) in [("maxUnavailable", unavailable), ("maxSurge", surge)] where !v.isNull {
@@ -114,10 +114,18 @@ enum WorkloadRules {
     }
 
     /// `ValidateDeploymentStrategy`: a Recreate deployment has no rollingUpdate (what a server-side
-    /// apply switching to Recreate meets when the defaulted rollingUpdate has no owner to remove it).
+    /// apply switching to Recreate meets when the defaulted rollingUpdate has no owner to remove it);
+    /// another type than Recreate or RollingUpdate (defaulting fills only a missing one) is refused with
+    /// the whole strategy as the bad value, `%#v` of the internal `apps.DeploymentStrategy`.
     static func deploymentStrategy(_ obj: JSONValue) -> [FieldError] {
         let strategy = obj["spec"]["strategy"]
-        guard strategy["type"].string == "Recreate", !strategy["rollingUpdate"].isNull else { return [] }
+        let type = strategy["type"].string ?? "RollingUpdate"
+        if type != "Recreate" && type != "RollingUpdate" {
+            let pointer = strategy["rollingUpdate"].isNull ? "nil" : "0xc000000000"
+            let value = "apps.DeploymentStrategy{Type:\(strconvQuote(type)), RollingUpdate:(*apps.RollingUpdateDeployment)(\(pointer))}"
+            return [.notSupported("spec.strategy", .raw(value), supported: ["Recreate", "RollingUpdate"])]
+        }
+        guard type == "Recreate", !strategy["rollingUpdate"].isNull else { return [] }
         return [FieldError(.forbidden, field: "spec.strategy.rollingUpdate", detail: "may not be specified when strategy `type` is 'Recreate'")]
     }
 

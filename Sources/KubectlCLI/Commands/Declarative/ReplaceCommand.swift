@@ -77,6 +77,7 @@ struct ReplaceOptions: FlagOptions {
         if !raw.isEmpty { return try RawRequest.put(&inv, path: raw, file: builder.filenames[0]) }
         let printer = try printFlags.toPrinter(dryRun: dryRun)
         let server = try inv.server()
+        if force { return try forceReplace(&inv, printer: printer, server: server) }
         let errors = try builder.resolve(&inv).visit(&inv, fetch: .names, verb: "replacing") { inv, info in
             guard let type = info.type else { return }
             var obj = info.objectInNamespace
@@ -86,25 +87,6 @@ struct ReplaceOptions: FlagOptions {
             // kubectl prints the object of the file at once: nothing is read from the store.
             if dryRun == .client {
                 printer.print(obj, type: type, operation: "replaced", inv: inv)
-                return
-            }
-            if force {
-                do {
-                    // kubectl waits for the object to go (up to 5 minutes) before creating it again.
-                    let deleted = try server.write { s -> JSONValue in
-                        let gone = try s.delete(type, namespace: info.namespace, name: info.name, propagation: cascade,
-                                                gracePeriod: gracePeriod >= 0 ? Int64(gracePeriod) : nil)
-                        _ = try s.finishDeletion(type, namespace: info.namespace, name: info.name, uid: gone["metadata"]["uid"].string ?? "",
-                                                 withinSeconds: 300)
-                        return gone
-                    }
-                    inv.io.out.write("\(type.qualifiedKind) \(goQuoted(deleted["metadata"]["name"].string ?? info.name)) deleted\n")
-                } catch let e as APIError where e.reason == .notFound {
-                }
-                obj.remove(["metadata", "resourceVersion"])
-                obj.remove(["metadata", "uid"])
-                let created = try server.write { try $0.create(Declarative.dropNulls(obj), type: type, namespace: info.namespace) }
-                printer.print(created, type: type, operation: "replaced", suffixed: false, inv: inv)
                 return
             }
             if !subresource.isEmpty && (subresource != "status" || !SubresourceWrite.serves("status", type)) {
@@ -124,6 +106,41 @@ struct ReplaceOptions: FlagOptions {
                 return try s.update(next, type: type, dryRun: dryRun == .server)
             }
             printer.print(result, type: type, operation: "replaced", inv: inv)
+        }
+        try printer.flush(&inv)
+        if !errors.isEmpty { throw CLIError.aggregate(errors) }
+    }
+
+    /// kubectl's forceReplace: every object is deleted first (one missing is no error) and waited for (up to
+    /// 5 minutes), then each is created again. A failed delete stops before any create; a failed create is
+    /// reported as the server words it (no `error when replacing` around it) and the others go on.
+    func forceReplace(_ inv: inout Invocation, printer: OperationPrinter, server: APIServer) throws {
+        let resolved = try builder.resolve(&inv)
+        let deleteErrors = try resolved.visit(&inv, fetch: .names, verb: nil) { inv, info in
+            guard let type = info.type else { return }
+            do {
+                let deleted = try server.write { s -> JSONValue in
+                    let gone = try s.delete(type, namespace: info.namespace, name: info.name, propagation: cascade,
+                                            gracePeriod: gracePeriod >= 0 ? Int64(gracePeriod) : nil)
+                    _ = try s.finishDeletion(type, namespace: info.namespace, name: info.name, uid: gone["metadata"]["uid"].string ?? "",
+                                             withinSeconds: 300)
+                    return gone
+                }
+                inv.io.out.write("\(type.qualifiedKind) \(goQuoted(deleted["metadata"]["name"].string ?? info.name)) deleted\n")
+            } catch let e as APIError where e.reason == .notFound {
+            }
+        }
+        if !deleteErrors.isEmpty { throw CLIError.aggregate(deleteErrors) }
+        let errors = try resolved.visit(&inv, fetch: .names, verb: nil) { inv, info in
+            guard let type = info.type else { return }
+            var obj = info.objectInNamespace
+            if saveConfig || !obj["metadata"]["annotations"][LastApplied.key].isNull {
+                obj = LastApplied.annotate(obj)
+            }
+            obj.remove(["metadata", "resourceVersion"])
+            obj.remove(["metadata", "uid"])
+            let created = try server.write { try $0.create(Declarative.dropNulls(obj), type: type, namespace: info.namespace) }
+            printer.print(created, type: type, operation: "replaced", suffixed: false, inv: inv)
         }
         try printer.flush(&inv)
         if !errors.isEmpty { throw CLIError.aggregate(errors) }

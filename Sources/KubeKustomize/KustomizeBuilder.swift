@@ -156,7 +156,7 @@ public struct KustomizeBuilder {
         }
         let root = KustomizeFS.absolute(dir)
         if !KustomizeFS.exists(root) {
-            throw KustomizeError("must build at directory: not a valid directory: \(KustomizeFS.evalSymlinksFailure(root))")
+            throw KustomizeError("must build at directory: not a valid directory: \(KustomizeFS.evalSymlinksFailure(root, shown: dir))")
         }
         if !KustomizeFS.isDirectory(root) {
             throw KustomizeError("must build at directory: '\(dir)': file is not directory")
@@ -1149,14 +1149,15 @@ public enum KustomizeFS {
 
     /// CleanedAbs's error for a path that does not exist: the path, then lstat's of the first component
     /// missing (Go's EvalSymlinks stops there).
-    static func evalSymlinksFailure(_ path: String) -> String {
+    /// `shown` is the path as the caller gave it (kustomize names that one, and lstat's absolute path).
+    static func evalSymlinksFailure(_ path: String, shown: String? = nil) -> String {
         var prefix = path.hasPrefix("/") ? "" : "."
         var missing = path
         for part in path.split(separator: "/") {
             prefix += "/" + part
             if !exists(prefix) { missing = prefix; break }
         }
-        return "evalsymlink failure on '\(path)' : lstat \(missing): no such file or directory"
+        return "evalsymlink failure on '\(shown ?? path)' : lstat \(missing): no such file or directory"
     }
 
     static func isDirectory(_ path: String) -> Bool {

@@ -52,9 +52,25 @@ enum KustomizeErrorDetail {
 
     static func run(_ line: KustomizeSweep.Line, root: String) -> CLIResult {
         let s = TestStore()
-        let r = s.run(args: line.args.map { KustomizeSweep.swapRoot($0, "$ROOT", root) })
+        // A relative argument (`cases/...`, relative to the golden folder where kubectl ran) is given
+        // relative to this process's directory, and read back as kubectl printed it.
+        let rel = relativeToWorkingDirectory(root)
+        let args = line.args.map { KustomizeSweep.swapRoot($0.hasPrefix("cases/") ? rel + $0 : $0, "$ROOT", root) }
+        let r = s.run(args: args)
+        let stderr = KustomizeSweep.swapRoot(KustomizeSweep.swapRoot(r.stderr, "'" + rel + "cases/", "'cases/"), root, "$ROOT")
         return CLIResult(stdout: KustomizeSweep.swapRoot(r.stdout, root, "$ROOT"),
-                         stderr: maskPointers(KustomizeSweep.swapRoot(r.stderr, root, "$ROOT")), exitCode: r.exitCode)
+                         stderr: maskPointers(stderr), exitCode: r.exitCode)
+    }
+
+    /// `dir` relative to the working directory, with a trailing slash (`Tests/.../errdetail/`, `../x/`).
+    static func relativeToWorkingDirectory(_ dir: String) -> String {
+        var buf = [CChar](repeating: 0, count: 4096)
+        let cwd = getcwd(&buf, buf.count) != nil ? String(cString: buf) : "/"
+        let p = dir.split(separator: "/"), b = cwd.split(separator: "/")
+        var i = 0
+        while i < p.count, i < b.count, p[i] == b[i] { i += 1 }
+        let parts = Array(repeating: "..", count: b.count - i) + p[i...].map(String.init)
+        return parts.isEmpty ? "" : parts.joined(separator: "/") + "/"
     }
 
     static func want(_ e: CLIResult) -> CLIResult {

@@ -229,7 +229,7 @@ enum KustomizeGit {
             let base = environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
             throw KustomizeError("mkdirtemp \(base)/kustomize-*: \(goErrnoText(errno))")
         }
-        guard let git = lookPath("git") else {
+        guard let git = lookPath("git", path: environment["PATH"]) else {
             removeTree(dir)
             throw KustomizeError("no 'git' program on path: exec: \"git\": executable file not found in $PATH")
         }

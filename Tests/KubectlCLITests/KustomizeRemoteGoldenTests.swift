@@ -9,7 +9,7 @@ import Testing
 /// cases were written before either binary ran on them): git repository specs in each form kustomize reads
 /// (github.com shorthand, https with and without .git, scp-style and ssh URLs, Azure's _git, go-getter's
 /// git:: prefix, file:// repositories, queries), http(s) files, components, the build argument itself,
-/// create -k and apply -k. Both kubectl and kubectl-local run git for them; what git sees is fixed as
+/// create -k and apply -k, a git that outlasts `?timeout=` and no git at all. Both kubectl and kubectl-local run git for them; what git sees is fixed as
 /// the recording fixed it (the golden's gitconfig rewrites github.com to a mirror path that does not
 /// exist; a repository is made from _repo/ at $REPO). Masked on both sides: the case folder, the
 /// repository, kustomize's clone directories (random names), klog headers (time and pid) and the name
@@ -18,6 +18,19 @@ enum KustomizeRemote {
     static let dir = besideTest("Golden/kustomize/remote")
 
     static let lines = KustomizeSweep.loadLines(dir)
+
+    /// Each line's own environment (cases.jsonl's "env", `$HERE` standing for this folder): a PATH whose
+    /// git hangs (_fakegit) or that has none.
+    static let lineEnvironment: [String: [String: String]] = {
+        var out: [String: [String: String]] = [:]
+        for l in (readTextFile(dir + "/cases.jsonl") ?? "").split(separator: "\n") {
+            guard let c = try? JSON.parse(String(l)), let name = c["name"].string, let env = c["env"].object else { continue }
+            var e: [String: String] = [:]
+            for (k, v) in env { e[k] = (v.string ?? "").replacingAll("$HERE", with: dir) }
+            out[name] = e
+        }
+        return out
+    }()
 
     /// The git environment of the recording: the golden's gitconfig only, a fixed author and date.
     static var gitEnvironment: [String: String] {
@@ -44,7 +57,7 @@ enum KustomizeRemote {
 
     /// The masks of record.py.
     static func mask(_ s: String, cases: String, repo: String) -> String {
-        var text = s.replacingAll(cases, with: "$ROOT").replacingAll(repo, with: "$REPO")
+        var text = s.replacingAll(cases, with: "$ROOT").replacingAll(repo, with: "$REPO").replacingAll(dir, with: "$HERE")
             .replacingAll(" on \(nameServer): ", with: " on $NAMESERVER: ")
         // <dir>/kustomize-<digits> -> $TMP/kustomize-N
         var out = "", rest = Substring(text)
@@ -65,7 +78,7 @@ enum KustomizeRemote {
 
 @Suite(.serialized) struct KustomizeRemoteGoldenTests {
     @Test func corpusIsThere() {
-        #expect(KustomizeRemote.lines.count >= 25)
+        #expect(KustomizeRemote.lines.count >= 29)
     }
 
     @Test func matchesKubectl() throws {
@@ -74,6 +87,7 @@ enum KustomizeRemote {
         for line in KustomizeRemote.lines {
             let s = TestStore()
             for (k, v) in KustomizeRemote.gitEnvironment { s.environment[k] = v }
+            for (k, v) in KustomizeRemote.lineEnvironment[line.name] ?? [:] { s.environment[k] = v }
             let r = s.run(args: line.args.map { $0.replacingAll("$ROOT", with: cases).replacingAll("$REPO", with: repo) })
             let got = CLIResult(stdout: KustomizeRemote.mask(r.stdout, cases: cases, repo: repo),
                                 stderr: KustomizeRemote.mask(r.stderr, cases: cases, repo: repo), exitCode: r.exitCode)

@@ -119,14 +119,15 @@ public func monotonicSeconds() -> Double {
 }
 
 /// Go's `exec.LookPath`: the first executable file named `name` in PATH's directories (an empty entry is
-/// the current directory), or nil. A name with a slash is itself when it is executable.
-public func lookPath(_ name: String) -> String? {
+/// the current directory), or nil. A name with a slash is itself when it is executable. `path` stands for
+/// `$PATH` when given (an environment other than the process's).
+public func lookPath(_ name: String, path searchPath: String? = nil) -> String? {
     func executable(_ p: String) -> Bool {
         var st = stat()
         return stat(p, &st) == 0 && (st.st_mode & S_IFMT) != S_IFDIR && access(p, X_OK) == 0
     }
     if name.contains("/") { return executable(name) ? name : nil }
-    let path = getenv("PATH").map { String(cString: $0) } ?? ""
+    let path = searchPath ?? getenv("PATH").map { String(cString: $0) } ?? ""
     for dir in path.split(separator: ":", omittingEmptySubsequences: false) {
         let candidate = (dir.isEmpty ? "." : String(dir)) + "/" + name
         if executable(candidate) { return candidate }

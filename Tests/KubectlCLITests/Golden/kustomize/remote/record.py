@@ -8,7 +8,8 @@ is rewritten to a mirror path that does not exist, so no network is asked), GIT_
 a local repository is made from _repo/ (one commit, tag v1) in a temporary directory; `$REPO` in the
 case files and arguments is its path. In the output the case folder is $ROOT, the repository $REPO,
 kustomize's clone directories `$TMP/kustomize-N`, klog headers `I0000 00:00:00.000000       0`, and the
-name server Go's resolver names (first nameserver of /etc/resolv.conf) `$NAMESERVER`.
+name server Go's resolver names (first nameserver of /etc/resolv.conf) `$NAMESERVER`, this folder $HERE. A
+line's "env" is added to the environment ($HERE in it: this folder), e.g. a PATH whose git is _fakegit/git.
 Usage: record.py   (needs git; offline: .invalid names must not resolve)"""
 import json, os, re, shutil, subprocess, tempfile
 here = os.path.dirname(os.path.abspath(__file__))
@@ -34,7 +35,7 @@ ns = next((l.split()[1] for l in open("/etc/resolv.conf") if l.split()[:1] == ["
 ns = f"[{ns}]:53" if ":" in ns else ns + ":53"
 
 def mask(text):
-    text = text.replace(cases, "$ROOT").replace(repo, "$REPO")
+    text = text.replace(cases, "$ROOT").replace(repo, "$REPO").replace(here, "$HERE")
     text = re.sub(r"[^\s'\"]*/kustomize-[0-9]+", "$TMP/kustomize-N", text)
     text = re.sub(r"^I[0-9]{4} [0-9:.]{15} +[0-9]+ ", "I0000 00:00:00.000000       0 ", text, flags=re.M)
     return text.replace(f" on {ns}: ", " on $NAMESERVER: ")
@@ -43,7 +44,8 @@ out = []
 for line in open(os.path.join(here, "cases.jsonl")):
     c = json.loads(line)
     args = [a.replace("$ROOT", cases).replace("$REPO", repo) for a in c["args"]]
-    r = subprocess.run([kubectl] + args, capture_output=True, cwd=cases, stdin=subprocess.DEVNULL, env=env)
+    case_env = dict(env, **{k: v.replace("$HERE", here) for k, v in c.get("env", {}).items()})
+    r = subprocess.run([kubectl] + args, capture_output=True, cwd=cases, stdin=subprocess.DEVNULL, env=case_env)
     out.append({"name": c["name"], "out": mask(r.stdout.decode()), "err": mask(r.stderr.decode()), "rc": r.returncode})
 open(os.path.join(here, "expected.jsonl"), "w").write("".join(json.dumps(o) + "\n" for o in out))
 shutil.rmtree(work)

@@ -32,6 +32,9 @@ final class KustomizeResource {
     /// of several referrals a reference could mean, the one named like the referrer wins.
     var namePrefixes: [String] = []
     var nameSuffixes: [String] = []
+    /// The referrers whose name references picked this object in the current name reference pass
+    /// (kustomize's `refBy` note, shown in its multiple-referral error).
+    var refBy: [String] = []
 
     init(_ object: JSONValue) { self.object = object }
 
@@ -87,6 +90,7 @@ final class KustomizeResource {
                 return id.namespace.isEmpty ? "default" : id.namespace
             }.joined(separator: ",")))
         }
+        if !refBy.isEmpty { notes.append(("refBy", refBy.joined(separator: ","))) }
         if !nameSuffixes.isEmpty { notes.append(("suffixes", nameSuffixes.joined(separator: ","))) }
         for (key, value) in notes { o["metadata"]["annotations"]["internal.config.kubernetes.io/" + key] = .string(value) }
         return o
@@ -127,6 +131,10 @@ public struct KustomizeBuilder {
     var merger: KustomizeStrategicMerger = SimpleStrategicMerge()
     /// Deprecation notes, printed by the command on stderr.
     public var warnings: [String] = []
+    /// The environment git runs with (kubectl's own, passed on to the git it runs for remote roots).
+    public var environment: [String: String] = [:]
+    /// Lines kustomize writes with Go's log package (kubectl prints them as klog INFO lines from log.go:245).
+    public var logLines: [String] = []
     /// `--load-restrictor=LoadRestrictionsRootOnly` (the default): files a kustomization reads must be in
     /// or below its directory; other kustomization directories may be anywhere.
     public var rootOnly = true
@@ -139,9 +147,16 @@ public struct KustomizeBuilder {
 
     /// Builds the directory and returns the objects in kustomize's output order.
     public mutating func build(_ dir: String) throws -> [JSONValue] {
+        if let spec = KustomizeRepoSpec(dir) {
+            // A repository to build: cloned, then built as a local directory.
+            return try withClone(spec, failure: { $0 }) { builder, root in
+                builder.remote = nil
+                return try builder.build(root)
+            }
+        }
         let root = KustomizeFS.absolute(dir)
         if !KustomizeFS.exists(root) {
-            throw KustomizeError("must build at directory: not a valid directory: \(KustomizeFS.evalSymlinksFailure(root))")
+            throw KustomizeError("must build at directory: not a valid directory: \(KustomizeFS.evalSymlinksFailure(root, shown: dir))")
         }
         if !KustomizeFS.isDirectory(root) {
             throw KustomizeError("must build at directory: '\(dir)': file is not directory")
@@ -288,11 +303,11 @@ public struct KustomizeBuilder {
         }
         let generatedFrom = resources.count
         try KustomizeGenerators.run(k, dir: dir, rootOnly: rootOnly, into: &resources)
-        if dir != topRoot {
-            // A base's generated objects name the base's kustomization file.
-            let file = KustomizeBuilder.relative(dir, from: topRoot) + "/kustomization.yaml"
+        if dir != topRoot || remote != nil {
+            // A base's generated objects name the base's kustomization file (and a clone's, its repository).
+            let file = originPath(dir) + "/kustomization.yaml"
             for r in resources[generatedFrom...] {
-                r.origin = r.origin.replacingAll("configuredIn: kustomization.yaml", with: "configuredIn: \(file)")
+                r.origin = originRepo + r.origin.replacingAll("configuredIn: kustomization.yaml", with: "configuredIn: \(file)")
             }
         }
         try applyTransformers(k, dir: dir, &resources)
@@ -302,16 +317,26 @@ public struct KustomizeBuilder {
 
     /// A component: a kustomization of kind Component built over the including kustomization's objects.
     private mutating func accumulateComponent(_ entry: String, dir: String, into resources: inout [KustomizeResource]) throws {
-        let path = KustomizeFS.join(dir, entry)
-        func fail(_ message: String) -> KustomizeError {
-            KustomizeError("accumulating components: accumulateDirectory: \(strconvQuote(message))")
+        if let spec = KustomizeRepoSpec(entry) {
+            try withClone(spec, failure: { "accumulating components: loader.New \(strconvQuote($0))" }) { builder, root in
+                try builder.accumulateComponent(at: root, dir: dir, into: &resources)
+            }
+            return
         }
+        let path = KustomizeFS.join(dir, entry)
         // kustomize makes a loader for the path first (a component is always a directory).
         guard KustomizeFS.exists(path) else {
             throw KustomizeError("accumulating components: loader.New \(strconvQuote("must build at directory: not a valid directory: \(KustomizeFS.evalSymlinksFailure(path))"))")
         }
         guard KustomizeFS.isDirectory(path) else {
             throw KustomizeError("accumulating components: loader.New \(strconvQuote("must build at directory: '\(path)': file is not directory"))")
+        }
+        try accumulateComponent(at: path, dir: dir, into: &resources)
+    }
+
+    private mutating func accumulateComponent(at path: String, dir: String, into resources: inout [KustomizeResource]) throws {
+        func fail(_ message: String) -> KustomizeError {
+            KustomizeError("accumulating components: accumulateDirectory: \(strconvQuote(message))")
         }
         let k: Kustomization
         do { k = try load(path) } catch let e as KustomizeError {
@@ -396,15 +421,7 @@ public struct KustomizeBuilder {
 
     private mutating func loadResource(_ entry: String, dir: String) throws -> [KustomizeResource] {
         let path = KustomizeFS.join(dir, entry)
-        if entry.hasPrefix("http://") || entry.hasPrefix("https://") {
-            // kustomize tries the URL as a file (an HTTP GET), then as a directory under the kustomization;
-            // kubectl-local never fetches, so its GET error is a refusal of its own, the rest kubectl's text.
-            let why = KustomizeFS.evalSymlinksFailure(path)
-            throw KustomizeError("accumulating resources: accumulation err='accumulating resources from '\(entry)': Get \(strconvQuote(entry)): kubectl-local works offline and does not fetch remote resources': must build at directory: not a valid directory: \(why)")
-        }
-        if entry.contains("github.com/") {
-            throw KustomizeError("accumulating resources: accumulation err='accumulating resources from '\(entry)': kubectl-local works offline and does not fetch remote resources'")
-        }
+        if let remote = try loadRemoteResource(entry, dir: dir) { return remote }
         if KustomizeFS.isDirectory(path) {
             let notFile = "accumulating resources from '\(entry)': '\(path)' must resolve to a file"
             return try accumulateDirectory(path, parent: dir, wrap: { "accumulating resources: accumulation err='\(notFile)': \($0)" })
@@ -419,7 +436,7 @@ public struct KustomizeBuilder {
         let text = try KustomizeFS.read(path)
         do {
             let objects = try KustomizeBuilder.decodeObjects(text, source: path)
-            let origin = "path: \(KustomizeBuilder.relative(path, from: topRoot))\n"
+            let origin = "path: \(originPath(path))\n" + originRepo
             for r in objects { r.origin = origin }
             return objects
         } catch let e as YAMLError {
@@ -428,6 +445,83 @@ public struct KustomizeBuilder {
         } catch let e as KustomizeError {
             throw KustomizeError("accumulating resources: accumulation err='accumulating resources from '\(entry)': \(e.message)': must build at directory: '\(path)': file is not directory")
         }
+    }
+
+    /// A resource kustomize fetches: an http(s) URL (read as a file first: kubectl-local never fetches, see
+    /// KustomizeHTTP) or a git repository spec, cloned with git and built from its directory. Nil for a
+    /// local entry (and for a repository spec that is also a local file, which kustomize reads as one).
+    private mutating func loadRemoteResource(_ entry: String, dir: String) throws -> [KustomizeResource]? {
+        let http = KustomizeHTTP.isHTTPURL(entry)
+        let spec = KustomizeRepoSpec(entry)
+        guard http || spec != nil else { return nil }
+        let path = KustomizeFS.join(dir, entry)
+        let fileFailure: String
+        if http {
+            fileFailure = KustomizeHTTP.getFailure(entry)
+        } else if KustomizeFS.isFile(path) {
+            return nil
+        } else if KustomizeFS.isDirectory(path) {
+            fileFailure = "'\(path)' must resolve to a file"
+        } else {
+            fileFailure = KustomizeFS.evalSymlinksFailure(path)
+        }
+        let prefix = "accumulating resources: accumulation err='accumulating resources from '\(entry)': \(fileFailure)': "
+        guard let spec else {
+            let why = KustomizeFS.evalSymlinksFailure(path)
+            throw KustomizeError(prefix + "must build at directory: not a valid directory: \(why)")
+        }
+        return try withClone(spec, failure: { prefix + $0 }) { builder, root in
+            try builder.accumulateDirectory(root, parent: dir, wrap: { prefix + $0 })
+        }
+    }
+
+    /// Clones the repository, builds `body` with the clone's directory as a root-only loader root (origins
+    /// naming the repository), and removes the clone afterwards. Clone and root errors go through `failure`.
+    private mutating func withClone<T>(_ spec: KustomizeRepoSpec, failure: (String) -> String,
+                                       _ body: (inout KustomizeBuilder, String) throws -> T) throws -> T {
+        if spec.forcedGitProtocol {
+            logLines.append("Warning: Forcing the git protocol using the 'git::' URL prefix is not supported. Kustomize currently strips this invalid prefix, but will stop doing so in a future release. Please remove the 'git::' prefix from your configuration.")
+        }
+        let clone: String, root: String
+        do {
+            clone = try KustomizeGit.clone(spec, environment: environment)
+        } catch let e as KustomizeError { throw KustomizeError(failure(e.message)) }
+        defer { removeTree(clone) }
+        do { root = try KustomizeGit.root(of: spec, clone: clone) } catch let e as KustomizeError {
+            throw KustomizeError(failure(e.message))
+        }
+        let (outerRemote, outerRootOnly) = (remote, rootOnly)
+        remote = RemoteOrigin(root: root, path: spec.cleanedRootPath.isEmpty ? "notCloned" : spec.cleanedRootPath,
+                              repo: spec.cloneSpec, ref: spec.ref)
+        rootOnly = true
+        defer { (remote, rootOnly) = (outerRemote, outerRootOnly) }
+        return try body(&self, root)
+    }
+
+    /// Where the objects being loaded come from when they are in a clone: its directory, the path kustomize
+    /// records for it (the root path in the repository, `notCloned` for its top: kustomize takes it from a
+    /// spec that was never cloned), the repository and ref.
+    struct RemoteOrigin {
+        var root: String
+        var path: String
+        var repo: String
+        var ref: String
+    }
+
+    private var remote: RemoteOrigin?
+
+    /// A file's path as buildMetadata's origin records it: relative to the top kustomization, or for a
+    /// clone, to the root path in the repository.
+    func originPath(_ path: String) -> String {
+        guard let remote else { return KustomizeBuilder.relative(path, from: topRoot) }
+        let inside = KustomizeBuilder.relative(path, from: remote.root)
+        return inside.isEmpty ? remote.path : remote.path + "/" + inside
+    }
+
+    /// The origin's repository lines for objects from a clone (`repo:`, `ref:`), else nothing.
+    var originRepo: String {
+        guard let remote else { return "" }
+        return "repo: \(remote.repo)\n" + (remote.ref.isEmpty ? "" : "ref: \(remote.ref)\n")
     }
 
     /// A nested kustomization: kustomize's loader refuses a root that contains the current one or any
@@ -510,7 +604,7 @@ public struct KustomizeBuilder {
         // transformerAnnotations keeps the notes in the output.
         guard topBuildMetadata.contains("transformerAnnotations") || topBuildMetadata.contains("originAnnotations") else { return }
         let name = KustomizeBuilder.kustomizationFileNames.first { KustomizeFS.isFile(dir + "/" + $0) } ?? "kustomization.yaml"
-        let file = dir == topRoot ? name : KustomizeBuilder.relative(dir, from: topRoot) + "/" + name
+        let file = dir == topRoot && remote == nil ? name : originPath(dir) + "/" + name
         for r in resources where !r.deleted { r.transformations.append((file, kind)) }
     }
 
@@ -876,6 +970,8 @@ public struct KustomizeBuilder {
     /// there (a string, each string of a list, or the `name` of a map with its `namespace`) is replaced by
     /// the current name of the one object it meant (`selectReferral`).
     private func fixNameReferences(_ resources: [KustomizeResource]) throws {
+        for r in resources { r.refBy = [] }
+        defer { for r in resources { r.refBy = [] } }
         var work: [(referrer: KustomizeResource, spec: FieldSpec, rule: KustomizeFieldSpecs.NameReference)] = []
         for rule in config.nameReference {
             for spec in rule.specs {
@@ -998,6 +1094,13 @@ public struct KustomizeBuilder {
     /// several that agree on the name (and namespace) give the first; others are an error.
     private func selectReferral(_ old: String, _ candidates: [KustomizeResource], rule: KustomizeFieldSpecs.NameReference,
                                 path: String, referrer: KustomizeResource, sameNamespace: Bool) throws -> KustomizeResource? {
+        let picked = try pickReferral(old, candidates, rule: rule, path: path, referrer: referrer, sameNamespace: sameNamespace)
+        picked?.refBy.append(referrer.idString)
+        return picked
+    }
+
+    private func pickReferral(_ old: String, _ candidates: [KustomizeResource], rule: KustomizeFieldSpecs.NameReference,
+                              path: String, referrer: KustomizeResource, sameNamespace: Bool) throws -> KustomizeResource? {
         var c = candidates.filter { r in r.prevIds.contains { $0.name == old } }
         c = c.filter { r in r.prevIds.contains { rule.selects(kind: $0.kind, apiVersion: r.apiVersion) } }
         if path.hasSuffix("roleRef/name"), let group = referrer.object["roleRef"]["apiGroup"].string,
@@ -1046,14 +1149,15 @@ public enum KustomizeFS {
 
     /// CleanedAbs's error for a path that does not exist: the path, then lstat's of the first component
     /// missing (Go's EvalSymlinks stops there).
-    static func evalSymlinksFailure(_ path: String) -> String {
+    /// `shown` is the path as the caller gave it (kustomize names that one, and lstat's absolute path).
+    static func evalSymlinksFailure(_ path: String, shown: String? = nil) -> String {
         var prefix = path.hasPrefix("/") ? "" : "."
         var missing = path
         for part in path.split(separator: "/") {
             prefix += "/" + part
             if !exists(prefix) { missing = prefix; break }
         }
-        return "evalsymlink failure on '\(path)' : lstat \(missing): no such file or directory"
+        return "evalsymlink failure on '\(shown ?? path)' : lstat \(missing): no such file or directory"
     }
 
     static func isDirectory(_ path: String) -> Bool {

@@ -24,18 +24,6 @@ public func goldenCaseNames(in dir: String) -> [String] {
     }
 }
 
-/// `rm -r path` (files, links and directories below it; links are not followed).
-public func removeTree(_ path: String) {
-    var st = stat()
-    guard lstat(path, &st) == 0 else { return }
-    if (st.st_mode & S_IFMT) == S_IFDIR {
-        for name in directoryEntries(path) where name != "." && name != ".." { removeTree(path + "/" + name) }
-        rmdir(path)
-    } else {
-        unlink(path)
-    }
-}
-
 /// A path beside the calling test file: `besideTest("Golden/create")` in `Tests/X/CreateTests.swift` is
 /// `Tests/X/Golden/create`. The default argument takes the caller's `#filePath`.
 public func besideTest(_ relative: String, file: String = #filePath) -> String {

@@ -8,32 +8,26 @@ import Testing
 /// kustomize's error details, recorded from kubectl v1.32 under Golden/kustomize/errdetail (record.py; the
 /// cases were written before either binary ran): `--enable-helm` argument checks (chart name, additional
 /// values files missing or outside the root, valuesMerge), remote resources and components, several
-/// possible referrals (the referrer and candidates dumped with kustomize's build notes, generator notes
-/// and origin annotations), generators meeting an existing id (namespaces compared), APIService names,
-/// and namespace ID conflicts of generated objects. Two parts of kubectl's text cannot be reproduced and
-/// are swapped before comparing, nothing else: a Go heap address (`merging from generator &{0xc...`,
-/// different on every run) and the network error of an HTTP GET (kubectl-local never fetches; its own
-/// text names that).
+/// possible referrals (the referrer and candidates dumped with kustomize's build notes, generator notes,
+/// origin annotations and refBy, the referrers that picked a candidate earlier in the same pass: kustomize
+/// takes referrers in Go map order, which for a handful of objects is their resource order 6 runs in 8;
+/// n5 and n6 hold that order, kubectl-local always takes it), generators meeting an existing id (namespaces compared), APIService names,
+/// and namespace ID conflicts of generated objects. Swapped before comparing, nothing else: a Go heap
+/// address (`merging from generator &{0xc...`, different on every run), and the name server of the
+/// recording machine in an HTTP GET's lookup error (`lookup example.invalid on 10.255.255.53:53: no such
+/// host`) for this machine's, the one Go's resolver would ask here (first nameserver of /etc/resolv.conf).
 enum KustomizeErrorDetail {
     static let dir = besideTest("Golden/kustomize/errdetail")
 
-    static let lines: [KustomizeSweep.Line] = {
-        guard let caseText = readTextFile(dir + "/cases.jsonl"), let expectedText = readTextFile(dir + "/expected.jsonl")
-        else { return [] }
-        var expected: [String: CLIResult] = [:]
-        for l in expectedText.split(separator: "\n") {
-            guard let r = try? JSON.parse(String(l)), let name = r["name"].string else { continue }
-            expected[name] = CLIResult(stdout: r["out"].string ?? "", stderr: r["err"].string ?? "",
-                                       exitCode: Int32(r["rc"].int ?? -1))
-        }
-        return caseText.split(separator: "\n").compactMap { l in
-            guard let c = try? JSON.parse(String(l)), let name = c["name"].string, let e = expected[name] else { return nil }
-            return KustomizeSweep.Line(name: name, args: (c["args"].array ?? []).compactMap(\.string), expected: e)
-        }
-    }()
+    static let lines = KustomizeSweep.loadLines(dir)
 
-    /// kubectl-local's words where kubectl prints the error of its HTTP GET of a remote resource.
-    static let offlineGet = "kubectl-local works offline and does not fetch remote resources"
+    /// The name server kubectl named when the goldens were recorded.
+    static let recordedNameServer = "10.255.255.53:53"
+
+    /// kubectl's lookup error as it reads on this machine: its name server in place of the recorded one.
+    static func localNameServer(_ s: String) -> String {
+        s.replacingAll(" on \(recordedNameServer): no such host", with: " on \(KustomizeRemote.nameServer): no such host")
+    }
 
     /// Where `needle` first occurs in `hay`.
     static func find(_ needle: String, in hay: Substring) -> Range<Substring.Index>? {
@@ -56,26 +50,31 @@ enum KustomizeErrorDetail {
         return out + rest
     }
 
-    /// kubectl's `Get "URL": <network error>': ` with kubectl-local's refusal in place of the network error.
-    static func offline(_ s: String) -> String {
-        var out = "", rest = Substring(s)
-        while let g = find("Get \"", in: rest), let q = find("\": ", in: rest[g.upperBound...]),
-              let end = find("': ", in: rest[q.upperBound...]) {
-            out += rest[..<q.upperBound] + offlineGet
-            rest = rest[end.lowerBound...]
-        }
-        return out + rest
-    }
-
     static func run(_ line: KustomizeSweep.Line, root: String) -> CLIResult {
         let s = TestStore()
-        let r = s.run(args: line.args.map { KustomizeSweep.swapRoot($0, "$ROOT", root) })
+        // A relative argument (`cases/...`, relative to the golden folder where kubectl ran) is given
+        // relative to this process's directory, and read back as kubectl printed it.
+        let rel = relativeToWorkingDirectory(root)
+        let args = line.args.map { KustomizeSweep.swapRoot($0.hasPrefix("cases/") ? rel + $0 : $0, "$ROOT", root) }
+        let r = s.run(args: args)
+        let stderr = KustomizeSweep.swapRoot(KustomizeSweep.swapRoot(r.stderr, "'" + rel + "cases/", "'cases/"), root, "$ROOT")
         return CLIResult(stdout: KustomizeSweep.swapRoot(r.stdout, root, "$ROOT"),
-                         stderr: maskPointers(KustomizeSweep.swapRoot(r.stderr, root, "$ROOT")), exitCode: r.exitCode)
+                         stderr: maskPointers(stderr), exitCode: r.exitCode)
+    }
+
+    /// `dir` relative to the working directory, with a trailing slash (`Tests/.../errdetail/`, `../x/`).
+    static func relativeToWorkingDirectory(_ dir: String) -> String {
+        var buf = [CChar](repeating: 0, count: 4096)
+        let cwd = getcwd(&buf, buf.count) != nil ? String(cString: buf) : "/"
+        let p = dir.split(separator: "/"), b = cwd.split(separator: "/")
+        var i = 0
+        while i < p.count, i < b.count, p[i] == b[i] { i += 1 }
+        let parts = Array(repeating: "..", count: b.count - i) + p[i...].map(String.init)
+        return parts.isEmpty ? "" : parts.joined(separator: "/") + "/"
     }
 
     static func want(_ e: CLIResult) -> CLIResult {
-        CLIResult(stdout: e.stdout, stderr: offline(maskPointers(e.stderr)), exitCode: e.exitCode)
+        CLIResult(stdout: e.stdout, stderr: localNameServer(maskPointers(e.stderr)), exitCode: e.exitCode)
     }
 }
 
@@ -91,20 +90,19 @@ enum KustomizeErrorDetail {
         #expect(got == KustomizeErrorDetail.want(line.expected), "\(name): kubectl \(line.args.joined(separator: " "))")
     }
 
-    /// The main sweep's remote resource line (a known difference there, for the network error): all of
-    /// kubectl's text but that error.
+    /// The main sweep's remote resource line: kubectl's text, its lookup error included.
     @Test func sweepRemoteResourceLine() throws {
         let line = try #require(KustomizeSweep.lines.first { $0.name == "err-032" })
         let got = KustomizeErrorDetail.run(line, root: KustomizeSweep.dir)
-        #expect(got.stderr.contains(KustomizeErrorDetail.offlineGet))
+        #expect(got.stderr.contains("dial tcp: lookup example.invalid on "))
         #expect(got == KustomizeErrorDetail.want(line.expected))
     }
 
     /// The swaps touch only what they name.
     @Test func swapsAreNarrow() {
         #expect(KustomizeErrorDetail.maskPointers("a &{0xc0007128f0 <nil>}: b") == "a &{0x <nil>}: b")
-        #expect(KustomizeErrorDetail.offline("from 'u': Get \"u\": dial tcp: no such host': must")
-                == "from 'u': Get \"u\": \(KustomizeErrorDetail.offlineGet)': must")
-        #expect(KustomizeErrorDetail.offline("no get here': x") == "no get here': x")
+        #expect(KustomizeErrorDetail.localNameServer("lookup a on 10.255.255.53:53: no such host': must")
+                == "lookup a on \(KustomizeRemote.nameServer): no such host': must")
+        #expect(KustomizeErrorDetail.localNameServer("on 10.255.255.53:53 here") == "on 10.255.255.53:53 here")
     }
 }

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import KubeModel
 import KubeTestSupport
 import Testing
 

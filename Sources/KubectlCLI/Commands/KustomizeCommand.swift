@@ -53,20 +53,18 @@ struct KustomizeOptions: FlagOptions {
 
     func run(_ inv: inout Invocation) throws {
         let dir = inv.args.first ?? "."
-        if dir.hasPrefix("http://") || dir.hasPrefix("https://") || dir.hasPrefix("github.com/") {
-            throw CLIError.message("kubectl-local works offline and cannot build remote kustomizations")
-        }
         var builder = KustomizeBuilder()
         builder.rootOnly = loadRestrictor != "LoadRestrictionsNone"
         builder.enableHelm = enableHelm
+        builder.environment = inv.environment
         let objects: [JSONValue]
         do {
             objects = try builder.build(dir)
         } catch {
-            for w in builder.warnings { inv.io.err.write(w + "\n") }
+            for w in KustomizeSource.messages(of: builder, now: inv.clock.now) { inv.io.err.write(w + "\n") }
             throw error
         }
-        for w in builder.warnings { inv.io.err.write(w + "\n") }
+        for w in KustomizeSource.messages(of: builder, now: inv.clock.now) { inv.io.err.write(w + "\n") }
         let text = KustomizeBuilder.render(objects)
         if output.isEmpty {
             inv.io.out.write(text)

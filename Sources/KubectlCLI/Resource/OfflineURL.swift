@@ -20,34 +20,16 @@ enum OfflineURL {
         let hostPort = String(authority.split(separator: "@", omittingEmptySubsequences: false).last ?? "")
         let host = hostName(hostPort)
         if host.isEmpty { return .raw("Unable to connect to the server: http: no Host in request URL") }
-        if host.lowercased() == "localhost" || isIPAddress(host) {
+        if host.lowercased() == "localhost" || GoNet.isIPAddress(host) {
             return .raw("The connection to the server \(hostPort) was refused - did you specify the right host or port?")
         }
-        return .raw("Unable to connect to the server: dial tcp: lookup \(host) on \(nameserver()): no such host")
+        return .raw("Unable to connect to the server: dial tcp: lookup \(host) on \(GoNet.resolverNameServer()): no such host")
     }
 
     /// The host of `host:port`, `[v6]:port` or `host`.
     static func hostName(_ hostPort: String) -> String {
         if hostPort.hasPrefix("[") { return String(hostPort.dropFirst().prefix { $0 != "]" }) }
         return String(hostPort.prefix { $0 != ":" })
-    }
-
-    static func isIPAddress(_ host: String) -> Bool {
-        var v4 = in_addr(), v6 = in6_addr()
-        return inet_pton(AF_INET, host, &v4) == 1 || inet_pton(AF_INET6, host, &v6) == 1
-    }
-
-    /// Go's resolver asks the first nameserver of /etc/resolv.conf (127.0.0.1 without one), on port 53.
-    static func nameserver() -> String {
-        let text = (try? FileSource.readText("/etc/resolv.conf")) ?? ""
-        for line in text.split(separator: "\n") {
-            let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
-            if fields.count >= 2, fields[0] == "nameserver" {
-                let ip = String(fields[1])
-                return ip.contains(":") ? "[\(ip)]:53" : "\(ip):53"
-            }
-        }
-        return "127.0.0.1:53"
     }
 
     /// A `%` not followed by two hex digits (Go's url.Parse refuses it), as Go quotes it.

@@ -175,7 +175,7 @@ struct ResourceBuilder {
             if !filenames.isEmpty { throw CLIError.message("only one of -f or -k can be specified") }
             var warnings: [String] = []
             defer { for w in warnings { inv.io.err.write(w + "\n") } }
-            var objects = try KustomizeSource.read(kustomize) { warnings.append($0) }.makeIterator()
+            var objects = try KustomizeSource.read(kustomize, now: inv.clock.now, environment: inv.environment) { warnings.append($0) }.makeIterator()
             var failed = false
             // kubectl reads kustomize's output as a stream and decodes each object's metadata into its Go
             // type: a label that is no string ends reading there (`unable to decode "DIR": ...`).

@@ -44,8 +44,8 @@ struct DiffOptions: FlagOptions {
         let live = try DiffCommand.makeTempDir("LIVE-")
         let merged = try DiffCommand.makeTempDir("MERGED-")
         defer {
-            DiffCommand.removeTree(live)
-            DiffCommand.removeTree(merged)
+            removeTree(live)
+            removeTree(merged)
         }
         var visited: [ApplyCommand.Visited] = []
         var namespaces: [String] = []

@@ -103,7 +103,7 @@ struct EditSession {
         if crlf { buffer = buffer.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n") }
         if !file.isEmpty { unlink(file) }
         file = try EditCommand.tempFile(prefix: "kubectl-edit-", suffix: json ? ".json" : ".yaml", contents: buffer)
-        let (_, status) = runProcess(["/bin/sh", "-c", "\(editor) \(file)"], environment: inv.environment)
+        let status = runProgram(["/bin/sh", "-c", "\(editor) \(file)"], environment: inv.environment).end.shellStatus
         if status != 0 {
             inv.io.err.write("A copy of your changes has been stored to \(goQuoted(file))\n")
             throw CLIError.message("there was a problem with the editor \(goQuoted(editor))")

@@ -298,7 +298,7 @@ func withDeployment() -> TestStore {
             error: unable to drain node "node-1" due to error: cannot delete cannot delete Pods that declare no controller (use --force to override): default/lonely, continuing command...
             There are pending nodes to be drained:
              node-1
-            error: cannot delete cannot delete Pods that declare no controller (use --force to override): default/lonely
+            cannot delete cannot delete Pods that declare no controller (use --force to override): default/lonely
 
             """)
         #expect(r.exitCode == 1)

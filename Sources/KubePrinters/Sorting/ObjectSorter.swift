@@ -20,8 +20,10 @@ public enum ObjectSorter {
         public let field: String
         let parser: JSONPath
 
+        /// A path that is none of kubectl's relaxed forms (`{.a`, `{.a}{.b}`, `{}`) is refused with
+        /// RelaxedJSONPathExpression's error, as SortObjects refuses it.
         public init(_ sortBy: String) throws {
-            field = (try? relaxedJSONPathExpression(sortBy)) ?? sortBy
+            field = try relaxedJSONPathExpression(sortBy)
             do { parser = try JSONPath(field, allowMissingKeys: true) } catch let e as JSONPathError {
                 throw PrinterError(e.message)
             }

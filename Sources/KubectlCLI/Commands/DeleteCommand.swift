@@ -53,23 +53,41 @@ struct DeleteOptions: FlagOptions {
          .init(\.wait, "wait", default: "true", usage: "Return only once the objects are gone (pods once their kubelet has stopped them).")]
     }
 
+    /// kubectl's order: the cascade value (read as the options are made), then Complete: --now with
+    /// --grace-period, the dry-run value; then the builder (in `validate` and `run`), then Validate.
     mutating func complete(_ inv: inout Invocation) throws {
-        dryRun = try DryRun.parse(dryRunText, inv)
-        if !output.isEmpty && output != "name" {
-            throw CLIError.message("unexpected -o output mode: \(output), the flag 'output' must be one of yaml|json|jsonpath|name|go-template|go-template-file|template|templatefile|jsonpath-file|jsonpath-as-json|custom-columns|custom-columns-file|wide")
-        }
         cascade = try PropagationPolicy.cascade(cascadeText)
+        if now && (gracePeriod ?? -1) != -1 {
+            throw CLIError.message("--now and --grace-period cannot be specified together")
+        }
+        dryRun = try DryRun.parse(dryRunText, inv)
         printer = OperationPrinter(format: output.isEmpty ? nil : .name, dryRun: dryRun)
+        builder.allIsSelector = true
     }
 
+    /// The builder's errors that need no server come first (with --raw kubectl builds none); the rest of
+    /// its errors come from `resolve` in `run`, and Validate's checks after them.
     func validate(_ inv: Invocation) throws {
-        // With --raw kubectl builds no resource list: nothing else need be named.
-        if builder.isEmpty && raw.isEmpty { throw CLIError.message(ResourceArgs.noResourcesMessage) }
+        if raw.isEmpty {
+            if builder.selectAll && !(builder.labelSelector.allSatisfy(\.isWhitespace) && builder.fieldSelector.allSatisfy(\.isWhitespace)) {
+                throw CLIError.message("setting 'all' parameter but found a non empty selector. ")
+            }
+            if builder.isEmpty { throw CLIError.message(ResourceArgs.noResourcesMessage) }
+        } else {
+            try validateOptions()
+        }
+    }
+
+    /// kubectl's Validate: the output mode, --all with selectors, --force with a grace period, --raw.
+    func validateOptions() throws {
+        if !output.isEmpty && output != "name" {
+            throw CLIError.message("unexpected -o output mode: \(output). We only support '-o name'")
+        }
         try builder.rejectAllWithSelector()
         if builder.selectAll && !builder.fieldSelector.isEmpty {
             throw CLIError.message("cannot set --all and --field-selector at the same time")
         }
-        try DeleteConfirmation.validate(now: now, force: force, gracePeriod: gracePeriod ?? -1, raw: raw, interactive: interactive)
+        try DeleteConfirmation.validate(force: force, gracePeriod: gracePeriod ?? -1, raw: raw, interactive: interactive)
         if !raw.isEmpty {
             if builder.filenames.count > 1 { throw CLIError.message("--raw can only use a single local file or stdin") }
             if let f = builder.filenames.first, f.hasPrefix("http://") || f.hasPrefix("https://") {
@@ -85,12 +103,14 @@ struct DeleteOptions: FlagOptions {
         if !raw.isEmpty { throw RawRequest.unavailable }
         let grace = requestedGracePeriod
         let immediate = grace == 0
+        // Names only, built into infos one at a time as they are deleted (`delete pods --all -A` of
+        // 100,000 pods holds their names, not their infos).
+        let resolved = try builder.resolve(&inv)
+        try validateOptions()
         if force {
             inv.io.err.write("Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n")
         }
-        // Names only, built into infos one at a time as they are deleted (`delete pods --all -A` of
-        // 100,000 pods holds their names, not their infos).
-        let infos = try builder.resolve(&inv).namedInfos(&inv)
+        let infos = try resolved.namedInfos(&inv)
         if infos.isEmpty {
             inv.io.out.write("No resources found\n")
             return

@@ -2,11 +2,8 @@ import KubeRegistry
 
 /// `kubectl delete --interactive` and the flag combinations `delete` refuses.
 enum DeleteConfirmation {
-    /// kubectl's checks of `--now`, `--force`, `--grace-period` and `--raw`, in its order.
-    static func validate(now: Bool, force: Bool, gracePeriod grace: Int, raw: String, interactive: Bool) throws {
-        if now && grace != -1 {
-            throw CLIError.message("--now and --grace-period cannot be specified together")
-        }
+    /// kubectl's checks of `--force`, `--grace-period` and `--raw`, in its order.
+    static func validate(force: Bool, gracePeriod grace: Int, raw: String, interactive: Bool) throws {
         if force && grace > 0 {
             throw CLIError.message("--force and --grace-period greater than 0 cannot be specified together")
         }

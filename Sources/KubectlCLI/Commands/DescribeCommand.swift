@@ -86,7 +86,10 @@ struct DescribeOptions: FlagOptions {
             }
             first = false
         }
-        if found.isEmpty && errors.isEmpty { inv.io.err.write(result.noResourcesMessage()) }
+        // describe names the namespace unless -A, whatever the types (nodes too), unlike get.
+        if found.isEmpty && errors.isEmpty {
+            inv.io.err.write(result.allNamespaces ? "No resources found\n" : "No resources found in \(result.namespace) namespace.\n")
+        }
         if !errors.isEmpty { throw CLIError.aggregate(errors) }
     }
 }

@@ -44,6 +44,8 @@ struct GetOptions: FlagOptions {
     var serverPrint = true
     /// `-o` parsed in complete (`--template` alone means go-template).
     var format = OutputFormat.table(wide: false)
+    /// A printer that cannot be made: kubectl makes it only once the objects are read (printGeneric).
+    var formatError: Error?
 
     static var flags: [OptionFlag<Self>] {
         [.printing(\.printFlags, CommonFlags.output(tables: true)),
@@ -67,7 +69,9 @@ struct GetOptions: FlagOptions {
     mutating func complete(_ inv: inout Invocation) throws {
         builder.requireNames = false
         builder.enforceNamespace = true
-        if raw.isEmpty { format = try outputFormat() }
+        if raw.isEmpty {
+            do { format = try outputFormat() } catch { formatError = error }
+        }
     }
 
     func validate(_ inv: Invocation) throws {
@@ -80,6 +84,13 @@ struct GetOptions: FlagOptions {
                 See '\(inv.commandLine) -h' for help and examples
                 """)
         }
+        // Validate names the printer by `-o` as given (`jsonpath={.x}`); `--template` alone is not checked.
+        if raw.isEmpty, showLabels, !printFlags.output.isEmpty, printFlags.output != "wide" {
+            throw CLIError.message("--show-labels option cannot be used with \(printFlags.output) printer")
+        }
+        if outputWatchEvents && !(watch || watchOnly) {
+            throw CLIError.message("--output-watch-events option can only be used with --watch or --watch-only")
+        }
     }
 
     func run(_ inv: inout Invocation) throws {
@@ -89,6 +100,7 @@ struct GetOptions: FlagOptions {
         if !builder.hasFiles && builder.allNamespaces && result.items.contains(where: { $0.info != nil }) {
             throw CLIError.message("a resource cannot be retrieved by name across all namespaces")
         }
+        if let formatError { return try failPrinting(&inv, result, formatError) }
         if watch || watchOnly {
             try watch(&inv, result)
             return
@@ -118,17 +130,30 @@ struct GetOptions: FlagOptions {
         if !errors.isEmpty { throw CLIError.aggregate(errors) }
     }
 
-    /// `-o` (tables allowed; `--template` alone means go-template) and its check with `--show-labels`.
+    /// A printer that cannot be made fails once the objects are read, as kubectl's printGeneric: the error
+    /// of a single named object comes first; with --ignore-not-found and nothing found the command
+    /// succeeds quietly (the only way this returns); otherwise the printer's error is the only one shown.
+    func failPrinting(_ inv: inout Invocation, _ result: ResourceResult, _ printerError: Error) throws {
+        var errors: [Error] = []
+        var found = 0
+        for r in try result.infos(&inv, fetch: .rows(objects: false), ignoreNotFound: ignoreNotFound) {
+            if case .failure(let e) = r { errors.append(e) } else { found += 1 }
+        }
+        if (result.singleItemImplied || watch || watchOnly), !errors.isEmpty { throw CLIError.aggregate(errors) }
+        if found == 0 && ignoreNotFound && !(watch || watchOnly) {
+            if errors.isEmpty { return }
+            throw CLIError.aggregate(errors)
+        }
+        throw printerError
+    }
+
+    /// `-o` (tables allowed; `--template` alone means go-template).
     func outputFormat() throws -> OutputFormat {
         var output = printFlags.output
         if output.isEmpty && !printFlags.template.isEmpty { output = "go-template" }
         let format: OutputFormat
         do { format = try OutputFormat.parse(output, template: printFlags.template, allowTables: true) } catch {
             throw CLIError.message(String(describing: error))
-        }
-        // kubectl names the printer by `-o` as given (`jsonpath={.x}`); `--template` alone is not checked.
-        if showLabels, !format.isHumanReadable, !printFlags.output.isEmpty {
-            throw CLIError.message("--show-labels option cannot be used with \(printFlags.output) printer")
         }
         return format
     }

@@ -54,6 +54,9 @@ struct LabelAnnotateOptions<Vocabulary: LabelVocabulary>: FlagOptions {
     /// without it, no objects at all; then the updates.
     func validate(_ inv: Invocation) throws {
         try builder.rejectAllWithSelector()
+        if builder.selectAll && !builder.fieldSelector.isEmpty {
+            throw CLIError.message("cannot set --all and --field-selector at the same time")
+        }
         if builder.local {
             if !resources.isEmpty {
                 throw CLIError.message("can only use local files by \(mode.localHint) when --local=true is set")

@@ -8,6 +8,8 @@ struct ResourceSelection {
     var multipleTypes: Bool
     /// True when exactly one named object was asked for (`get pod x`, `get pod/x`).
     var singleItem: Bool
+    /// True when the objects were named as `type/name` pairs (`get pod/x deploy/y`).
+    var pairs = false
     /// Warnings from type resolution (ambiguous short names).
     var warnings: [String]
 }
@@ -52,7 +54,7 @@ enum ResourceArgs {
                 requests.append((r.type, [String(parts[1])]))
             }
             return ResourceSelection(requests: requests, multipleTypes: kinds.count > 1,
-                                     singleItem: requests.count == 1, warnings: warnings)
+                                     singleItem: requests.count == 1, pairs: true, warnings: warnings)
         }
         guard let first = args.first else {
             return ResourceSelection(requests: [], multipleTypes: false, singleItem: false, warnings: [])

@@ -56,8 +56,10 @@ struct ResourceBuilder {
     /// An object of `-f` whose namespace differs from an explicit `-n` is an error of its own
     /// (cli-runtime's RequireNamespace); false leaves the object's namespace as it is.
     var enforceNamespace = true
-    /// `--all` with names is an error (`cannot set --all and specify names`), as delete and label check.
-    var rejectAllWithNames = true
+    /// `--all` is a selector of everything (cli-runtime's SelectAllParam, which only `delete` uses): with
+    /// names it is refused as `-l` is. Otherwise `--all` only lets a type without names stand for all of
+    /// its objects (ResourceTypeOrNameArgs' allowEmptySelector) and names given beside it are used.
+    var allIsSelector = false
     /// `--validate` (create, apply, replace): each document's apiVersion and kind are checked as it is read.
     var validateDocuments = false
     /// A document that cannot be read ends reading, but the objects before it are still handled and the
@@ -280,6 +282,13 @@ struct ResourceBuilder {
         result.multipleTypes = selection.multipleTypes
         result.singleItemImplied = selection.singleItem
         result.requestedTypes = selection.requests.map(\.type)
+        // A selector goes with types only (the builder's visitBySelector): names, then type/name pairs.
+        if labels != nil || fields != nil || (selectAll && allIsSelector),
+           selection.requests.contains(where: { !$0.names.isEmpty })
+        {
+            throw CLIError.message(selection.pairs ? "selectors and the all flag cannot be used when passing resource/name arguments"
+                                                   : "name cannot be provided when a selector is specified")
+        }
         let bulk = selectAll || labels != nil || fields != nil
         for req in selection.requests {
             if req.names.isEmpty {
@@ -289,8 +298,6 @@ struct ResourceBuilder {
                 result.items.append(.list(req.type, allNamespaces ? nil : namespace))
                 continue
             }
-            if selectAll && rejectAllWithNames { throw CLIError.message("cannot set --all and specify names") }
-            if labels != nil { throw CLIError.message("name cannot be provided when a selector is specified") }
             for name in req.names {
                 result.items.append(.object(ResourceInfo(type: req.type, namespace: req.type.namespaced ? namespace : "",
                                                          name: name, object: nil, source: "")))

@@ -89,22 +89,43 @@ struct ViewLastAppliedOptions: FlagOptions {
          .init(\.output, "output", short: "o", default: "yaml", usage: "Output format: yaml or json.", completions: ["yaml", "json"])]
     }
 
+    /// kubectl's builder: a lone type stands for all its objects when `-n` is given (its allowEmptySelector
+    /// is the namespace being explicit); `--all` is a selector (SelectAllParam), refused beside that
+    /// implied selector or beside `-l`, which it precedes.
     func validate(_ inv: Invocation) throws {
+        if builder.selectAll {
+            if impliedSelector(inv) { throw CLIError.message("setting 'all' parameter but found a non empty selector. ") }
+            if !builder.labelSelector.allSatisfy(\.isWhitespace) {
+                throw CLIError.message("found non-empty label selector \(strconvQuote(builder.labelSelector)) with previously set 'all' parameter. ")
+            }
+        }
         if builder.isEmpty { throw CLIError.message(ResourceArgs.noResourcesMessage) }
+    }
+
+    func impliedSelector(_ inv: Invocation) -> Bool {
+        builder.args.count == 1 && !builder.args[0].contains("/") && inv.namespaceExplicit
     }
 
     func run(_ inv: inout Invocation) throws {
         var texts: [String] = []
+        var builder = builder
+        builder.selectAll = builder.selectAll || impliedSelector(inv)
+        builder.allIsSelector = true
         for r in try builder.resolve(&inv).infos(&inv, fetch: .latest) {
-            let obj = try r.get().object ?? .emptyObject
+            let info = try r.get()
+            let obj = info.object ?? .emptyObject
             guard let text = obj["metadata"]["annotations"][LastApplied.key].string else {
-                throw CLIError.message(LastAppliedCommands.noAnnotation + (obj["metadata"]["name"].string ?? ""))
+                // kubectl adds the file to a nil error: an object named by arguments is skipped quietly,
+                // one read from a file fails with "error when ...: <nil>".
+                if info.source.isEmpty { continue }
+                throw CLIError.message("error when " + LastAppliedCommands.noAnnotation + (obj["metadata"]["name"].string ?? "")
+                                       + "\n \(strconvQuote(info.source)): <nil>")
             }
             texts.append(text)
         }
-        // kubectl reads the objects before it looks at -o.
-        guard output == "yaml" || output == "json" else {
-            throw CLIError.message("unexpected -o output mode: \(output), the flag 'output' must be one of yaml|json")
+        // kubectl reads the objects before it looks at -o, and looks at it once per object printed.
+        guard texts.isEmpty || output == "yaml" || output == "json" else {
+            throw CLIError.usage("Unexpected -o output mode: \(output), the flag 'output' must be one of yaml|json")
         }
         for text in texts {
             let value = try JSON.parse(text)

@@ -36,9 +36,9 @@ extension NodeCommands {
         let word = unschedulable ? "cordoned" : "uncordoned"
         let printer = OperationPrinter(format: nil, dryRun: dryRun)
         for node in nodes {
-            let name = node["metadata"]["name"].string ?? ""
             if (node["spec"]["unschedulable"].bool ?? false) == unschedulable {
-                inv.io.out.write("node/\(name) already \(word)\n")
+                // kubectl prints the node as it is, with the dry-run suffix too.
+                printer.print(node, type: type, operation: "already \(word)", inv: inv)
                 continue
             }
             var changed = node

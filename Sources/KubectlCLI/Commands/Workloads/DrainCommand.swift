@@ -107,13 +107,13 @@ struct DrainOptions: FlagOptions {
         let server = try inv.server()
         guard let podType = server.registry.type(group: "", kind: "Pod") else { return }
         var pending: [String] = []
-        var failures: [String] = []
+        var failures: [(errors: [String], refused: Bool)] = []
         for node in nodes {
             let nodeName = node["metadata"]["name"].string ?? ""
-            let errs = try drainNode(nodeName, podType: podType, server: server, printer: printer, inv: &inv)
-            if !errs.isEmpty {
+            let result = try drainNode(nodeName, podType: podType, server: server, printer: printer, inv: &inv)
+            if !result.errors.isEmpty {
                 pending.append(nodeName)
-                failures += errs
+                failures.append(result)
                 continue
             }
             printer.print(name: "node/\(nodeName)", operation: "drained", inv: inv)
@@ -121,14 +121,25 @@ struct DrainOptions: FlagOptions {
         if !pending.isEmpty {
             inv.io.err.write("There are pending nodes to be drained:\n")
             for n in pending { inv.io.err.write(" \(n)\n") }
-            let text = failures.count == 1 ? failures[0] : "[" + failures.joined(separator: ", ") + "]"
-            throw CLIError.message(text)
+            // kubectl returns an aggregate of each node's error: one node's is printed as it is (the pod
+            // filters' refusals are an aggregate: a line each, without "error: "); several nodes' errors
+            // are a line each.
+            func text(_ errs: [String]) -> String { errs.count == 1 ? errs[0] : "[" + errs.joined(separator: ", ") + "]" }
+            if failures.count == 1 {
+                if failures[0].refused {
+                    if failures[0].errors.count == 1 { throw CLIError.raw(failures[0].errors[0]) }
+                    throw CLIError.aggregate(failures[0].errors.map { CLIError.message($0) })
+                }
+                throw CLIError.message(text(failures[0].errors))
+            }
+            throw CLIError.aggregate(failures.map { CLIError.message(text($0.errors)) })
         }
     }
 
-    /// Evicts the pods of one node; returns the errors that leave it pending.
+    /// Evicts the pods of one node; returns the errors that leave it pending, and whether they are the
+    /// pod filters' refusals (kubectl's aggregate, printed a line each without "error: ").
     func drainNode(_ nodeName: String, podType: ResourceType, server: APIServer, printer: OperationPrinter,
-                   inv: inout Invocation) throws -> [String]
+                   inv: inout Invocation) throws -> (errors: [String], refused: Bool)
     {
         let pods = try server.read { try $0.list(podType, namespace: nil) }.filter {
             $0["spec"]["nodeName"].string == nodeName
@@ -139,7 +150,7 @@ struct DrainOptions: FlagOptions {
         if !errs.isEmpty {
             let joined = errs.count == 1 ? errs[0] : "[" + errs.joined(separator: ", ") + "]"
             inv.io.err.write("error: unable to drain node \(goQuoted(nodeName)) due to error: \(joined), continuing command...\n")
-            return errs
+            return (errs, true)
         }
         var warnings: [String] = []
         if !groups.daemonSet.isEmpty { warnings.append("ignoring DaemonSet-managed Pods: " + groups.daemonSet.joined(separator: ", ")) }
@@ -150,7 +161,7 @@ struct DrainOptions: FlagOptions {
                                                               uid: $0["metadata"]["uid"].string ?? "") }
         if dryRun == .client {
             for t in targets { inv.io.out.write("evicting pod \(t.namespace)/\(t.name) (dry run)\n") }
-            return []
+            return ([], false)
         }
         let eviction = DrainEviction(useEviction: !disableEviction, timeout: timeoutNanoseconds,
                                      skipWaitForDeleteTimeout: skipWaitForDeleteTimeout, dryRun: dryRun, server: server) { name, usingEviction, inv in
@@ -160,6 +171,6 @@ struct DrainOptions: FlagOptions {
         if !failed.isEmpty {
             try DrainEviction.reportPending(failed, node: nodeName, targets: targets, server: server, podType: podType, inv: &inv)
         }
-        return failed
+        return (failed, false)
     }
 }

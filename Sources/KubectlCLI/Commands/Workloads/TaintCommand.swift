@@ -38,7 +38,7 @@ extension NodeCommands {
 
     /// The new taints of a node: `add` replaces taints of the same key and effect; `remove` drops
     /// taints by key (and effect); the operation word kubectl prints.
-    static func retaint(_ node: JSONValue, add: [Taint], remove: [Taint], overwrite: Bool, now: Timestamp) throws -> (JSONValue, String) {
+    static func retaint(_ node: JSONValue, add: [Taint], remove: [Taint], overwrite: Bool, now: Timestamp?) throws -> (JSONValue, String) {
         let name = node["metadata"]["name"].string ?? ""
         let oldValues = node["spec"]["taints"].array ?? []
         let old = oldValues.map { Taint(key: $0["key"].string ?? "", value: $0["value"].string ?? "", effect: $0["effect"].string ?? "") }
@@ -69,7 +69,7 @@ extension NodeCommands {
             o["key"] = .string(tn.key)
             if !tn.value.isEmpty { o["value"] = .string(tn.value) }
             o["effect"] = .string(tn.effect)
-            if tn.effect == "NoExecute" { o["timeAdded"] = .string(now.rfc3339) }
+            if tn.effect == "NoExecute", let now { o["timeAdded"] = .string(now.rfc3339) }
             return .object(o)
         }
         var changed = node
@@ -160,7 +160,8 @@ struct TaintOptions: FlagOptions {
     }
 
     func run(_ inv: inout Invocation) throws {
-        let printer = try printFlags.toPrinter(dryRun: dryRun)
+        // kubectl's taint printer names the operation only: no "(dry run)" suffix.
+        let printer = try printFlags.toPrinter(dryRun: .none)
         // -l or --all select nodes by themselves; otherwise the names after the type.
         let named = all || !selector.isEmpty ? ["nodes"] : ["nodes"] + resources.dropFirst()
         var nodes = ResourceBuilder()
@@ -171,7 +172,9 @@ struct TaintOptions: FlagOptions {
         // As kubectl's builder with ContinueOnError: every node is tried, the errors come at the end.
         for t in targets {
             do {
-                let (changed, operation) = try NodeCommands.retaint(t.object, add: add, remove: remove, overwrite: overwrite, now: inv.clock.now)
+                // The API server stamps a new NoExecute taint's timeAdded: not under a client dry run.
+                let (changed, operation) = try NodeCommands.retaint(t.object, add: add, remove: remove, overwrite: overwrite,
+                                                                    now: dryRun == .client ? nil : inv.clock.now)
                 let result = try Workloads.store(changed, type: nodeType, inv: &inv, dryRun: dryRun)
                 try printer.printNow(result, type: nodeType, operation: operation, inv: &inv)
             } catch {

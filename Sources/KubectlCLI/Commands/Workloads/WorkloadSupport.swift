@@ -53,7 +53,6 @@ enum Workloads {
         var b = builder
         if let resources { b.args = resources }
         if b.local && (b.filenames.isEmpty || !b.args.isEmpty) { throw CLIError.message(localNeedsFilenameMessage) }
-        b.rejectAllWithNames = false
         return try b.resolve(&inv).infos(&inv, fetch: fetch).map { r in
             r.map { WorkTarget(type: $0.type, object: $0.object ?? .emptyObject, source: $0.source,
                                kindlessListItem: $0.kindlessListItem) }

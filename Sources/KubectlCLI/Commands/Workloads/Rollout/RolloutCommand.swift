@@ -31,7 +31,6 @@ enum RolloutCommand {
         if o.builder.isEmpty { throw CLIError.message("required resource not specified") }
         var b = o.builder
         b.requireNames = false
-        b.rejectAllWithNames = false
         var errors: [Error] = []
         for r in try b.resolve(&inv).infos(&inv, fetch: .latest) {
             switch r {

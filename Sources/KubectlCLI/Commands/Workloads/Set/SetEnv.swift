@@ -47,7 +47,7 @@ extension SetCommand {
         let pattern = o.containers
         let overwrite = o.overwrite
         if list {
-            try listEnv(&inv, o, resources: resources, pattern: pattern)
+            try listEnv(&inv, o, resources: resources, pattern: pattern, add: add, remove: remove)
             return
         }
         let errStream = inv.io.err
@@ -56,15 +56,7 @@ extension SetCommand {
             try withPodSpec(&obj, type: t.type) { spec in
                 let matched = try changeContainers(&spec, matching: pattern) { container in
                     let existing = container["env"].array ?? []
-                    if !overwrite {
-                        for e in add {
-                            // Go compares the Value strings: a variable from valueFrom has "" (so `B=` is no overwrite).
-                            if let cur = existing.first(where: { $0["name"] == e["name"] }),
-                               (cur["value"].string ?? "") != (e["value"].string ?? "") {
-                                throw CLIError.message("'\(cur["name"].string ?? "")' already has a value (\(cur["value"].string ?? "")), and --overwrite is false")
-                            }
-                        }
-                    }
+                    if !overwrite { try checkNoOverwrite(existing, add) }
                     let updated = updateEnv(existing, add, remove)
                     if updated.isEmpty { container.remove(["env"]) } else { container["env"] = .array(updated) }
                     container = TypedOrder.container(container)
@@ -73,6 +65,17 @@ extension SetCommand {
             }
             if warned {
                 errStream.write("Warning: \(Workloads.kindSlashName(obj)) does not have any containers matching \(goQuoted(pattern))\n")
+            }
+        }
+    }
+
+    /// validateNoOverwrites: Go compares the Value strings, so a variable from valueFrom has "" (and
+    /// `B=` over it is no overwrite).
+    static func checkNoOverwrite(_ existing: [JSONValue], _ add: [JSONValue]) throws {
+        for e in add {
+            if let cur = existing.first(where: { $0["name"] == e["name"] }),
+               (cur["value"].string ?? "") != (e["value"].string ?? "") {
+                throw CLIError.message("'\(cur["name"].string ?? "")' already has a value (\(cur["value"].string ?? "")), and --overwrite is false")
             }
         }
     }
@@ -131,17 +134,20 @@ extension SetCommand {
                 guard isSecret || (req.type.kind == "ConfigMap" && req.type.group.isEmpty) else {
                     throw CLIError.message("unsupported resource specified in --from")
                 }
-                out += envReferences(obj, isSecret: isSecret, name: name, keys: keys)
+                out += envReferences(obj, isSecret: isSecret, name: name, keys: keys, inv: inv)
             }
         }
         return out
     }
 
-    /// One variable per data key (of `keys` when given), referencing the key.
-    static func envReferences(_ obj: JSONValue, isSecret: Bool, name: String, keys: [String]) -> [JSONValue] {
+    /// One variable per data key (of `keys` when given), referencing the key. A key whose variable name
+    /// differs from it is reported (`Warning: key a.b transferred to A_B`; kubectl's order is Go's map
+    /// order, these come in key order).
+    static func envReferences(_ obj: JSONValue, isSecret: Bool, name: String, keys: [String], inv: Invocation) -> [JSONValue] {
         let refKey = isSecret ? "secretKeyRef" : "configMapKeyRef"
         return (obj["data"].object?.sortedKeys ?? []).filter { keys.isEmpty || keys.contains($0) }.map { key in
-            ["name": .string(envNameFromKey(key)),
+            if envNameFromKey(key) != key { inv.warn("key \(key) transferred to \(envNameFromKey(key))") }
+            return ["name": .string(envNameFromKey(key)),
              "valueFrom": .object(JSONObject([(refKey, ["name": .string(name), "key": .string(key)])]))]
         }
     }
@@ -160,7 +166,7 @@ extension SetCommand {
             guard core, kind == "Secret" || kind == "ConfigMap" else {
                 throw CLIError.message("unsupported resource specified in --from")
             }
-            out += envReferences(obj, isSecret: kind == "Secret", name: obj["metadata"]["name"].string ?? "", keys: o.keys)
+            out += envReferences(obj, isSecret: kind == "Secret", name: obj["metadata"]["name"].string ?? "", keys: o.keys, inv: inv)
         }
         return out
     }
@@ -216,7 +222,12 @@ extension SetCommand {
         }).uppercased()
     }
 
-    static func listEnv(_ inv: inout Invocation, _ o: SetOptions, resources: [String], pattern: String) throws {
+    /// `--list`: each matching container's variables as the command would leave them (kubectl lists after
+    /// its update: variables of the arguments and of --from are shown, removed ones are not, nothing is
+    /// written). Without --overwrite, a container whose variable would change ends the object's listing
+    /// before its header, and kubectl reports nothing.
+    static func listEnv(_ inv: inout Invocation, _ o: SetOptions, resources: [String], pattern: String,
+                        add: [JSONValue], remove: [String]) throws {
         let (targets, errs) = try Workloads.collect(&inv, o.typedBuilder, resources: resources)
         if let e = errs.first { throw e }
         var resolveErrors: [Error] = []
@@ -229,10 +240,12 @@ extension SetCommand {
                 inv.io.err.write("Warning: \(t.kind)/\(t.name) does not have any containers matching \(goQuoted(pattern))\n")
                 continue
             }
-            for key in ["containers", "initContainers"] {
+            listing: for key in ["containers", "initContainers"] {
                 for c in spec[key].array ?? [] where globMatch(pattern, c["name"].string ?? "") {
+                    let existing = c["env"].array ?? []
+                    if !o.overwrite, (try? checkNoOverwrite(existing, add)) == nil { break listing }
                     inv.io.out.write("# \(t.kind) \(t.name), container \(c["name"].string ?? "")\n")
-                    for e in c["env"].array ?? [] {
+                    for e in updateEnv(existing, add, remove) {
                         let name = e["name"].string ?? ""
                         let vf = e["valueFrom"]
                         if vf.isNull {

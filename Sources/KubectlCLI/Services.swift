@@ -132,9 +132,10 @@ extension Invocation {
     private func configureRequests(_ s: APIServer) {
         request.configure(s)
         let err = io.err
-        let services = services
-        s.warningHandler = {
-            services.warningCount += 1
+        // Weak: the services hold the server, which holds this handler (a cycle would keep the store's
+        // connection, and its three open files, alive after the command).
+        s.warningHandler = { [weak services = services] in
+            services?.warningCount += 1
             err.write("Warning: \($0)\n")
         }
     }

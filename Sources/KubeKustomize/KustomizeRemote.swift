@@ -225,6 +225,12 @@ struct KustomizeRepoSpec {
 /// failure, as kustomize reports it; the directory is removed again on failure.
 enum KustomizeGit {
     static func clone(_ spec: KustomizeRepoSpec, environment: [String: String]) throws -> String {
+        // kubectl-local uses no network: a repository on a host that can be reached (an address, or a name
+        // that resolves) is refused; one whose name does not resolve is left to git, which fails as it does
+        // for kubectl on a machine without a network. `file://` repositories are cloned.
+        if let host = networkHost(spec), GoNet.isIPAddress(host) || GoNet.resolves(host) {
+            throw KustomizeError("\(spec.cloneSpec): kubectl-local works offline and does not fetch remote repositories")
+        }
         guard let dir = makeTemporaryDirectory("kustomize-", tmpdir: environment["TMPDIR"]) else {
             let base = environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
             throw KustomizeError("mkdirtemp \(base)/kustomize-*: \(goErrnoText(errno))")
@@ -258,6 +264,17 @@ enum KustomizeGit {
             throw error
         }
         return dir
+    }
+
+    /// The host `git fetch` would connect to (`github.com` of `https://github.com/` or `git@github.com:`),
+    /// nil for a `file://` repository or a spec naming no host.
+    static func networkHost(_ spec: KustomizeRepoSpec) -> String? {
+        var h = Substring(spec.host)
+        if h.hasPrefix("file://") { return nil }
+        if let scheme = h.firstRange(of: "://") { h = h[scheme.upperBound...] }
+        if let at = h.lastIndex(of: "@") { h = h[h.index(after: at)...] }
+        let host = h.hasPrefix("[") ? String(h.dropFirst().prefix { $0 != "]" }) : String(h.prefix { $0 != ":" && $0 != "/" })
+        return host.isEmpty ? nil : host
     }
 
     /// The directory of the clone to build, checked as kustomize checks it after cloning: it exists, is a

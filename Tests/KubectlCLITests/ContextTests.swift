@@ -61,10 +61,9 @@ import Testing
     @Test func namespaceKeptInAnOlderStoreCarriesOver() throws {
         let s = TestStore()
         #expect(s.run("create ns legacy").exitCode == 0)
-        var inv = Invocation(commandPath: [], args: [], flags: ParsedFlags(), io: .buffers(), environment: s.environment,
+        let inv = Invocation(commandPath: [], args: [], flags: ParsedFlags(), io: .buffers(), environment: s.environment,
                              clock: Clock(now: Timestamp(seconds: 0)))
         try inv.server().write { try $0.setConfig("context.namespace", "legacy") }
-        _ = inv
         #expect(access(s.directory + "/store.kubeconfig", F_OK) != 0)
         #expect(s.run("config view --minify -o jsonpath={.contexts[0].context.namespace}").stdout == "legacy")
         #expect(s.run("create cm c").stdout == "configmap/c created\n")

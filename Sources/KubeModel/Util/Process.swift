@@ -41,6 +41,10 @@ public func runProgram(_ argv: [String], directory: String? = nil, environment: 
                        mergeStderr: Bool = false, timeout: Double? = nil) -> (output: [UInt8], end: ProgramEnd) {
     var fds: [Int32] = [0, 0]
     guard pipe(&fds) == 0 else { return ([], .notStarted(errno)) }
+    // Close-on-exec: a program another thread starts meanwhile must not inherit this pipe (its write end
+    // held open there would keep this read from ending). The dup2 below gives the child its own copy.
+    _ = fcntl(fds[0], F_SETFD, FD_CLOEXEC)
+    _ = fcntl(fds[1], F_SETFD, FD_CLOEXEC)
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     posix_spawn_file_actions_adddup2(&actions, fds[1], 1)

@@ -43,3 +43,10 @@ public func goldenTabCases(_ path: String) -> [(name: String, args: String)] {
         return parts.count == 2 ? (parts[0], parts[1]) : nil
     }
 }
+
+/// A recorded command's result: `BASE.stdout`, `BASE.stderr` and `BASE.exit` (a missing file reads as empty,
+/// a missing or unreadable exit as -1).
+public func recordedResult(_ base: String) -> CLIResult {
+    CLIResult(stdout: readTextFile("\(base).stdout") ?? "", stderr: readTextFile("\(base).stderr") ?? "",
+              exitCode: Int32((readTextFile("\(base).exit") ?? "").trimmingCharacters(in: "\n")) ?? -1)
+}

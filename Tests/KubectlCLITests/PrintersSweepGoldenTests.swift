@@ -56,7 +56,6 @@ func printersGetGolden(_ name: String) throws {
     store.environment["KUBECTL_LOCAL_NOW"] = "2026-11-21T00:00:00Z"
     let got = store.run(args: args)
     let base = "\(PrintersGetGolden.dir)/golden/\(name)"
-    let want = CLIResult(stdout: readTextFile("\(base).stdout") ?? "", stderr: readTextFile("\(base).stderr") ?? "",
-                         exitCode: Int32((readTextFile("\(base).exit") ?? "").trimmingCharacters(in: "\n")) ?? -1)
+    let want = recordedResult(base)
     #expect(got == want, "kubectl \(args.joined(separator: " "))")
 }

@@ -8,6 +8,8 @@
 #   served_record NAME ARG...               # kubectl ARG... against it -> golden/NAME.{stdout,stderr,exit}
 #   served_record_cases [NAME...]           # served_record for each line of cases.txt (NAME<TAB>arguments,
 #                                           # split at white space; # comments), or only the NAMEs given
+#   served_record_tab_cases [NAME...]       # the same for NAME<TAB>ARG<TAB>ARG... lines (arguments keep
+#                                           # their spaces)
 #
 # served_record retries (up to 3 runs) until the fake server shifted every timestamp by one amount, and
 # bench/sweep/unshift.py puts absolute times back. A script may define served_filter_stderr (stdin to
@@ -72,4 +74,15 @@ served_record_cases() {
         served_record "$name" $args
     done
     echo "recorded $(grep -v '^#' "$HERE/cases.txt" | grep -c .) cases"
+}
+
+served_record_tab_cases() {
+    local name words
+    while IFS=$'\t' read -r -a words; do
+        name=${words[0]:-}
+        [ -n "$name" ] || continue
+        if [ $# -gt 0 ]; then case " $* " in *" $name "*) ;; *) continue ;; esac; fi
+        served_record "$name" "${words[@]:1}"
+    done <"$HERE/cases.txt"
+    echo "recorded $(wc -l <"$HERE/cases.txt") cases"
 }

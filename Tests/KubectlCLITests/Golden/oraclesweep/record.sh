@@ -11,10 +11,4 @@
 T0=2026-11-01T00:00:00Z T1=2026-11-21T00:00:00Z
 served_run $T0 create -f "$HERE/manifests"
 served_start $T1
-while IFS=$'\t' read -r -a words; do
-    name=${words[0]}
-    [ -n "$name" ] || continue
-    if [ $# -gt 0 ]; then case " $* " in *" $name "*) ;; *) continue ;; esac; fi
-    served_record "$name" "${words[@]:1}"
-done <"$HERE/cases.txt"
-echo "recorded $(wc -l <"$HERE/cases.txt") cases"
+served_record_tab_cases "$@"

@@ -47,7 +47,7 @@ enum Pruning {
             return value
         }
         var out = JSONObject()
-        let omit = GoZeroValues.omitRules[definition.name]
+        let omit = GoZeroValues.omitRule(definition.name)
         for (k, v) in o {
             guard let p = definition.property(named: k) else { continue }
             // encoding/json leaves out the zero values of omitempty fields (`paused: false`, `env: []`).

@@ -1,4 +1,5 @@
 import KubeModel
+import Synchronization
 
 /// The JSON field order of the v1.32 Go API types (their declaration order, embedded structs inline), which
 /// encoding/json follows when the API server encodes a typed object; the OpenAPI documents list properties
@@ -447,56 +448,120 @@ public enum GoFieldOrder {
     =ExternalDocumentation description- url-
     """
 
-    /// Definition name → JSON field names in Go order.
-    public static let table: [String: [String]] = parsed.order
+    /// What the table says of one definition: its JSON field names in Go order, the fields encoding/json
+    /// writes although they hold Go's zero value (in Go order, each with whether it is a pointer, slice or
+    /// map, `!`: written as `null`, rather than a value, `+`), the fields marked `-` (values with `omitempty`:
+    /// a string, number or bool that is not a pointer, left out at `""`, `0` or `false`), and whether every
+    /// field is classified (a line starting with `=`: there an unmarked field is a pointer, slice or map with
+    /// `omitempty`, left out when nil or empty; a pointer's zero value is written).
+    public struct Entry: Sendable {
+        public let order: [String]
+        public let written: [(name: String, nilable: Bool)]?
+        public let zeroLeftOut: Set<String>?
+        public let omitEmptyKnown: Bool
+    }
 
-    /// Definition name → the fields encoding/json writes although they hold Go's zero value, in Go order,
-    /// each with whether it is a pointer, slice or map (`!`: written as `null`) rather than a value (`+`).
-    public static let alwaysWritten: [String: [(name: String, nilable: Bool)]] = parsed.written
-
-    /// Definition name → its fields marked `-`: values with `omitempty` (a string, number or bool that is not
-    /// a pointer), left out when they hold Go's zero value (`""`, `0`, `false`).
-    public static let zeroLeftOut: [String: Set<String>] = parsed.leftOut
-
-    /// The definitions (lines starting with `=`) whose every field is classified: there an unmarked field is a
-    /// pointer, slice or map with `omitempty` (left out when nil or empty; a pointer's zero value is written).
-    public static let omitEmptyKnown: Set<String> = parsed.known
-
-    private static let parsed: (order: [String: [String]], written: [String: [(name: String, nilable: Bool)]],
-                                leftOut: [String: Set<String>], known: Set<String>) = {
-        var order: [String: [String]] = [:]
-        var written: [String: [(name: String, nilable: Bool)]] = [:]
-        var leftOut: [String: Set<String>] = [:]
-        var known: Set<String> = []
-        var prefix = ""
-        for line in text.split(separator: "\n") {
-            let words = line.split(separator: " ").map(String.init)
-            guard var first = words.first else { continue }
-            if first.hasPrefix("@") { prefix = String(first.dropFirst()) + "."; continue }
-            if first.hasPrefix("=") { first.removeFirst(); known.insert(prefix + first) }
-            var names: [String] = []
-            var marked: [(name: String, nilable: Bool)] = []
-            var dropped: Set<String> = []
-            for w in words.dropFirst() {
-                if w.hasSuffix("+") || w.hasSuffix("!") {
-                    names.append(String(w.dropLast()))
-                    marked.append((String(w.dropLast()), w.hasSuffix("!")))
-                } else if w.hasSuffix("-") {
-                    names.append(String(w.dropLast()))
-                    dropped.insert(String(w.dropLast()))
-                } else {
-                    names.append(w)
-                }
-            }
-            order[prefix + first] = names
-            if !marked.isEmpty { written[prefix + first] = marked }
-            if !dropped.isEmpty { leftOut[prefix + first] = dropped }
-        }
-        return (order, written, leftOut, known)
-    }()
+    /// The entry of the definition named `name` (OpenAPI name), if the table lists it. A command needs a
+    /// handful of the table's 400 lines, so only the line's place is found at first use (one pass over the
+    /// bytes) and a line is split when it is first asked for.
+    public static func entry(_ name: String) -> Entry? {
+        if let e = parsedEntries.withLock({ $0[name] }) { return e }
+        guard let line = lineRanges[name] else { return nil }
+        let e = parseLine(line)
+        parsedEntries.withLock { $0[name] = e }
+        return e
+    }
 
     /// The Go field order of the definition named `name` (OpenAPI name), if known.
-    public static func fields(_ name: String) -> [String]? { table[name] }
+    public static func fields(_ name: String) -> [String]? { entry(name)?.order }
+
+    /// The always-written fields of the definition named `name`, if it has any.
+    public static func alwaysWritten(_ name: String) -> [(name: String, nilable: Bool)]? { entry(name)?.written }
+
+    /// The fields of `name` marked `-`, if it has any.
+    public static func zeroLeftOut(_ name: String) -> Set<String>? { entry(name)?.zeroLeftOut }
+
+    /// Whether the table classifies every field of `name` (its line starts with `=`).
+    public static func omitEmptyKnown(_ name: String) -> Bool { entry(name)?.omitEmptyKnown ?? false }
+
+    /// Every listed definition name.
+    public static var names: Dictionary<String, LineRange>.Keys { lineRanges.keys }
+
+    /// Definition name → JSON field names in Go order, for the whole table (tests read it all).
+    public static var table: [String: [String]] {
+        var out: [String: [String]] = [:]
+        for name in names { out[name] = fields(name) }
+        return out
+    }
+
+    /// Where a definition's fields start and end in `text`'s UTF-8 bytes, and whether its line starts with `=`.
+    public struct LineRange: Sendable {
+        let fields: Range<Int>
+        let known: Bool
+    }
+
+    private static let parsedEntries = Mutex<[String: Entry]>([:])
+
+    /// Definition name (with its `@package` prefix) → its line, found in one pass over the text's bytes.
+    private static let lineRanges: [String: LineRange] = {
+        var out: [String: LineRange] = [:]
+        out.reserveCapacity(512)
+        var prefix = ""
+        var text = GoFieldOrder.text
+        text.withUTF8 { b in
+            let n = b.count
+            var pos = 0
+            while pos < n {
+                var end = pos
+                while end < n && b[end] != 0x0A { end += 1 }
+                var first = pos
+                while first < end && b[first] == 0x20 { first += 1 }
+                var wordEnd = first
+                while wordEnd < end && b[wordEnd] != 0x20 { wordEnd += 1 }
+                if first < wordEnd {
+                    if b[first] == UInt8(ascii: "@") {
+                        prefix = String(decoding: UnsafeBufferPointer(rebasing: b[(first + 1)..<wordEnd]), as: UTF8.self) + "."
+                    } else {
+                        let known = b[first] == UInt8(ascii: "=")
+                        let nameStart = known ? first + 1 : first
+                        let name = prefix + String(decoding: UnsafeBufferPointer(rebasing: b[nameStart..<wordEnd]), as: UTF8.self)
+                        out[name] = LineRange(fields: wordEnd..<end, known: known)
+                    }
+                }
+                pos = end + 1
+            }
+        }
+        return out
+    }()
+
+    private static func parseLine(_ line: LineRange) -> Entry {
+        var names: [String] = []
+        var marked: [(name: String, nilable: Bool)] = []
+        var dropped: Set<String> = []
+        var text = GoFieldOrder.text
+        text.withUTF8 { b in
+            var pos = line.fields.lowerBound
+            let end = line.fields.upperBound
+            while pos < end {
+                while pos < end && b[pos] == 0x20 { pos += 1 }
+                var wordEnd = pos
+                while wordEnd < end && b[wordEnd] != 0x20 { wordEnd += 1 }
+                guard pos < wordEnd else { break }
+                let last = b[wordEnd - 1]
+                let marks = last == UInt8(ascii: "+") || last == UInt8(ascii: "!") || last == UInt8(ascii: "-")
+                let name = String(decoding: UnsafeBufferPointer(rebasing: b[pos..<(marks ? wordEnd - 1 : wordEnd)]), as: UTF8.self)
+                names.append(name)
+                if last == UInt8(ascii: "+") || last == UInt8(ascii: "!") {
+                    marked.append((name, last == UInt8(ascii: "!")))
+                } else if last == UInt8(ascii: "-") {
+                    dropped.insert(name)
+                }
+                pos = wordEnd
+            }
+        }
+        return Entry(order: names, written: marked.isEmpty ? nil : marked, zeroLeftOut: dropped.isEmpty ? nil : dropped,
+                     omitEmptyKnown: line.known)
+    }
 
     /// `value` as encoding/json writes a Go value of `type`: struct fields in declaration order (unknown
     /// keys after, sorted), map keys sorted, recursively. Keep the result's order when writing it

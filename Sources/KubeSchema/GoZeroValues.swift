@@ -1,4 +1,5 @@
 import KubeModel
+import Synchronization
 
 /// The fields encoding/json writes for a Go value although they hold the zero value, as the API server
 /// serves every object after decoding it into its Go type: a struct that is not a pointer is always
@@ -49,29 +50,37 @@ public enum GoZeroValues {
             }
         }
         for n in seen.sorted() {
-            feed(n + (GoFieldOrder.omitEmptyKnown.contains(n) ? "=" : ":"))
-            feed((GoFieldOrder.fields(n) ?? []).joined(separator: " "))
-            feed("+" + (GoFieldOrder.alwaysWritten[n] ?? []).map { $0.name + ($0.nilable ? "!" : "") }.joined(separator: " "))
-            feed("-" + (GoFieldOrder.zeroLeftOut[n] ?? []).sorted().joined(separator: " ") + "\n")
+            let e = GoFieldOrder.entry(n)
+            feed(n + (e?.omitEmptyKnown == true ? "=" : ":"))
+            feed((e?.order ?? []).joined(separator: " "))
+            feed("+" + (e?.written ?? []).map { $0.name + ($0.nilable ? "!" : "") }.joined(separator: " "))
+            feed("-" + (e?.zeroLeftOut ?? []).sorted().joined(separator: " ") + "\n")
         }
         return String(h, radix: 16)
     }
 
     /// The always-written fields of the definition named `name` (OpenAPI name), in Go order.
     public static func written(_ name: String) -> [(name: String, nilable: Bool)]? {
-        GoFieldOrder.alwaysWritten[name]
+        GoFieldOrder.alwaysWritten(name)
     }
 
-    /// Definition name → its always-written fields with the value each has in Go's zero value of the type.
-    public static let zeroFields: [String: [(name: String, zero: JSONValue)]] = {
-        var out: [String: [(name: String, zero: JSONValue)]] = [:]
-        let index = SchemaIndex.builtin
-        for (type, fields) in GoFieldOrder.alwaysWritten {
-            let def = index.definition(named: type)
-            out[type] = fields.map { f in (f.name, f.nilable ? .null : zero(def?.property(named: f.name)?.type, index: index)) }
+    /// The always-written fields of the definition named `name` with the value each has in Go's zero value
+    /// of the type; nil when it has none. Computed for a definition when first asked for (a command touches
+    /// a few dozen of the table's types; computing all of them read the whole schema) and then kept.
+    public static func zeroFields(_ name: String) -> [(name: String, zero: JSONValue)]? {
+        if let known = zeroFieldCache.withLock({ $0[name] }) { return known.fields }
+        var fields: [(name: String, zero: JSONValue)]? = nil
+        if let written = GoFieldOrder.alwaysWritten(name) {
+            let index = SchemaIndex.builtin
+            let def = index.definition(named: name)
+            fields = written.map { f in (f.name, f.nilable ? .null : zero(def?.property(named: f.name)?.type, index: index)) }
         }
-        return out
-    }()
+        zeroFieldCache.withLock { $0[name] = ZeroFields(fields: fields) }
+        return fields
+    }
+
+    private struct ZeroFields: Sendable { let fields: [(name: String, zero: JSONValue)]? }
+    private static let zeroFieldCache = Mutex<[String: ZeroFields]>([:])
 
     /// What encoding/json writes for a zero value of `type` that is not a pointer: a struct with its own
     /// always-written fields, `null` for `metav1.Time`, `"0"` for a quantity, `0` for an int-or-string,
@@ -100,7 +109,7 @@ public enum GoZeroValues {
     /// `o` (a value of the struct `def`) with its always-written fields that are missing (or `null`, as
     /// decoding leaves a struct that is not a pointer zero) added at their Go place; nil when none is missing.
     public static func adding(to o: JSONObject, _ def: SchemaDefinition, index: SchemaIndex = .builtin) -> JSONObject? {
-        guard let fields = zeroFields[def.name] else { return nil }
+        guard let fields = zeroFields(def.name) else { return nil }
         var missing = false
         for (name, z) in fields {
             guard let v = o[name] else { missing = true; break }
@@ -168,15 +177,16 @@ public enum GoZeroValues {
         public let zeroLeftOut: Set<String>
     }
 
-    /// Definition name → its `OmitRule`, for the classified definitions only.
-    public static let omitRules: [String: OmitRule] = {
-        var out: [String: OmitRule] = [:]
-        for name in GoFieldOrder.omitEmptyKnown {
-            out[name] = OmitRule(written: Set((GoFieldOrder.alwaysWritten[name] ?? []).map(\.name)),
-                                 zeroLeftOut: GoFieldOrder.zeroLeftOut[name] ?? [])
-        }
-        return out
-    }()
+    /// The `OmitRule` of the definition named `name`, for the classified definitions only; kept once made.
+    public static func omitRule(_ name: String) -> OmitRule? {
+        if let known = omitRuleCache.withLock({ $0[name] }) { return known }
+        guard let e = GoFieldOrder.entry(name), e.omitEmptyKnown else { return nil }
+        let rule = OmitRule(written: Set((e.written ?? []).map(\.name)), zeroLeftOut: e.zeroLeftOut ?? [])
+        omitRuleCache.withLock { $0[name] = rule }
+        return rule
+    }
+
+    private static let omitRuleCache = Mutex<[String: OmitRule]>([:])
 
     /// Whether encoding/json leaves out `value` of the field `field` of the struct `def` (the other half of
     /// Go's zero values: `omitempty`): in a definition whose fields `GoFieldOrder` classifies, `null` of
@@ -184,7 +194,7 @@ public enum GoZeroValues {
     /// `-`, and an empty list or map of a field not marked `!`. A pointer's zero (`automountServiceAccountToken:
     /// false`), a struct (`{}`) and every field of an unclassified definition are kept.
     public static func leftOut(_ value: JSONValue, field: String, of def: SchemaDefinition, index: SchemaIndex = .builtin) -> Bool {
-        guard let rule = omitRules[def.name] else { return false }
+        guard let rule = omitRule(def.name) else { return false }
         return leftOut(value, field: field, rule: rule, of: def, index: index)
     }
 
@@ -222,7 +232,7 @@ public enum GoZeroValues {
     /// fields (unknown ones too) stay.
     public static func withoutLeftOut(_ value: JSONValue, type: SchemaType?, index: SchemaIndex = .builtin) -> JSONValue {
         walk(value, type: type, index: index, depth: 0) { o, def in
-            guard let rule = omitRules[def.name] else { return o }
+            guard let rule = omitRule(def.name) else { return o }
             guard o.contains(where: { leftOut($0.1, field: $0.0, rule: rule, of: def, index: index) }) else { return o }
             var out = JSONObject()
             for (k, v) in o where !leftOut(v, field: k, rule: rule, of: def, index: index) { out.appendUnchecked(k, v) }
@@ -235,7 +245,7 @@ public enum GoZeroValues {
     /// not nil, so defaulting and validation see it; see the API layer's `Pruning`).
     public static func withoutEmptyCollections(_ value: JSONValue, type: SchemaType?, index: SchemaIndex = .builtin) -> JSONValue {
         walk(value, type: type, index: index, depth: 0) { o, def in
-            guard let rule = omitRules[def.name] else { return o }
+            guard let rule = omitRule(def.name) else { return o }
             func gone(_ k: String, _ v: JSONValue) -> Bool {
                 (v.array?.isEmpty ?? v.object?.isEmpty ?? false) && leftOut(v, field: k, rule: rule, of: def, index: index)
             }

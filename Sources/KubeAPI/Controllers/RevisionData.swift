@@ -27,7 +27,7 @@ extension TypedFields {
             var out = JSONObject()
             // (A Quantity is a struct: `divisor` is written "0" although it is `omitempty`; the table marks it.)
             let skeleton = Self.zeroFields(def.name).map { ($0.name, $0.zero) }
-            let omit = GoZeroValues.omitRules[def.name]
+            let omit = GoZeroValues.omitRule(def.name)
             var keys = o.keys
             for (k, _) in skeleton where o[k] == nil { keys.append(k) }
             for k in keys.sorted(by: goStringLess) {

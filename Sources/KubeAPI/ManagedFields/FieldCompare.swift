@@ -106,7 +106,7 @@ extension TypedFields {
     /// `omitempty`): present in every version of an object, so never "added" themselves. One table says
     /// which: `GoZeroValues` (the marks of `GoFieldOrder`), which covers every type a kind's zero value reaches.
     static func zeroFields(_ type: String) -> [(name: String, zero: JSONValue)] {
-        GoZeroValues.zeroFields[type] ?? []
+        GoZeroValues.zeroFields(type) ?? []
     }
 
     /// `v` with the zero value's fields filled in where missing (the metadata, spec and status of a

@@ -219,7 +219,7 @@ enum TypedRoundTrip {
     /// The fields encoding/json writes at their zero value (`GoZeroValues`: `strategy: {}`, a StatefulSet's
     /// `serviceName: ""`, status counters without omitempty), but the template, which `workloadSpec` builds.
     static func written(_ definition: String) -> [(String, JSONValue)] {
-        (GoZeroValues.zeroFields[definition] ?? []).filter { $0.name != "template" }.map { ($0.name, $0.zero) }
+        (GoZeroValues.zeroFields(definition) ?? []).filter { $0.name != "template" }.map { ($0.name, $0.zero) }
     }
 
     static let serviceSpecOrder = GoFieldOrder.fields("io.k8s.api.core.v1.ServiceSpec") ?? []

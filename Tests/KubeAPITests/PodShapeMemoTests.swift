@@ -126,6 +126,35 @@ import Testing
         #expect(check.hits >= 50, "\(check.hits) uses, \(check.misses) misses, \(check.unmemoizable) not memoizable")
     }
 
+    /// The fingerprint's tokens are the ones a `[String: Int]` gives, ASCII strings through the hashed
+    /// table and the rest through the dictionary once one is met (Swift's string equality: U+212A
+    /// KELVIN SIGN is "K", "e" and a combining acute accent is "é"), before and after the table grows.
+    @Test(arguments: [0, 5, 40, 300])
+    func tokensAreTheDictionarysTokens(asciiFirst: Int) {
+        var r = FuzzRandom(seed: 12)
+        let ascii = words(400, &r).flatMap { [$0, "kube-api-access-" + $0] }
+        let other = ["\u{212A}", "K", "é", "e\u{301}", "\u{212B}", "\u{C5}", "A\u{30A}", "日本", "K"]
+        var sequence = Array(ascii.prefix(asciiFirst)) + ["K", "x"]
+        var shuffled = ascii
+        for i in stride(from: shuffled.count - 1, to: 0, by: -1) { shuffled.swapAt(i, r.below(i + 1)) }
+        sequence += other + shuffled + other + ascii.prefix(asciiFirst)
+        var tokens = PodShapeTokens(), strings: [String] = [], reference: [String: Int] = [:]
+        // Lookups in the table alone (no string that is not ASCII added yet).
+        for s in sequence.prefix(asciiFirst + 2) {
+            let expected: Int
+            if let known = reference[s] { expected = known } else { expected = reference.count; reference[s] = expected }
+            #expect(tokens.token(adding: s, to: &strings) == expected, "\(s)")
+        }
+        for s in other + ["y", "kube-api-access-"] { #expect(tokens.token(s, in: strings) == reference[s], "\(s)") }
+        for s in sequence.dropFirst(asciiFirst + 2) {
+            let expected: Int
+            if let known = reference[s] { expected = known } else { expected = reference.count; reference[s] = expected }
+            #expect(tokens.token(adding: s, to: &strings) == expected, "\(s)")
+        }
+        #expect(strings.count == reference.count)
+        for (s, t) in reference { #expect(tokens.token(s, in: strings) == t && strings[t] == s, "\(s)") }
+    }
+
     /// A controller's change of every container (new entries with several list keys of the pod's
     /// own strings in one level, whose order differs from pod to pod).
     @Test func memoSortsThePodsOwnKeys() throws {

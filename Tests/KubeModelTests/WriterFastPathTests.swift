@@ -49,6 +49,25 @@ import Testing
         #expect(value.jsonString(.compact) == "{" + q + ":" + q + "}")
     }
 
+    /// Each byte the escaping looks at, at every position of the words the fast check reads (eight
+    /// bytes at a time, then one by one), among plain bytes: the same text as the plain form.
+    @Test(arguments: [true, false])
+    func everyByteAtEveryPosition(escapeHTML: Bool) {
+        var specials: [String] = (0..<0x20).map { String(UnicodeScalar(UInt8($0))) }
+        specials += ["\"", "\\", "<", ">", "&", "\u{7f}", "é", "\u{2028}", "\u{2029}", "\u{2027}", "🚀", " ", "~", "!", "=", "?"]
+        for special in specials {
+            for length in [1, 7, 8, 9, 15, 16, 17, 24] {
+                for at in 0..<length {
+                    let text = String(repeating: "a", count: at) + special + String(repeating: "z", count: length - at - 1)
+                    var out: [UInt8] = []
+                    writeJSONString(text, into: &out, escapeHTML: escapeHTML)
+                    #expect(String(decoding: out, as: UTF8.self) == Self.referenceQuoted(text, escapeHTML: escapeHTML),
+                            "\(Array(special.utf8)) at \(at) of \(length)")
+                }
+            }
+        }
+    }
+
     @Test func writerGrowsAndKeepsStructure() throws {
         var big = JSONValue.emptyObject
         for i in 0..<300 { big["k\(i)"] = ["n": .int(Int64(i) * -7919), "s": .string(String(repeating: "é<", count: i)), "a": [1, 2.5, nil, true]] }

@@ -46,6 +46,8 @@ final class ControllerManager {
     var nodesChanged = false
     /// The kubelet's clock while it replays retries that fell due between two commands.
     var clockOverride: Timestamp?
+    /// The image ids the kubelet reported for the last images it started (`imageID(of:)`).
+    var imageIDs: [String: String] = [:]
     /// Set while kube-system is seeded: no start-up events.
     var muteEvents = false
     /// The scheduler is retrying an unschedulable pod (each attempt is a FailedScheduling occurrence).
@@ -680,9 +682,12 @@ func fnv32a(_ s: String) -> UInt32 {
 /// FNV-1a, 64 bits.
 func fnv64a(_ s: String) -> UInt64 {
     var h: UInt64 = 14_695_981_039_346_656_037
-    for b in s.utf8 {
-        h ^= UInt64(b)
-        h = h &* 1_099_511_628_211
+    var s = s
+    s.withUTF8 { bytes in
+        for b in bytes {
+            h ^= UInt64(b)
+            h = h &* 1_099_511_628_211
+        }
     }
     return h
 }

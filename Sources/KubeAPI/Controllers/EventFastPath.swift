@@ -175,18 +175,17 @@ struct EventTextWriter {
     /// A string value: copied between quotes when no byte of it needs a look (printable ASCII other
     /// than `"`, `\`, `<`, `>`, `&`), else through the JSON writer's own escaping.
     mutating func string(_ s: String) {
-        var plain = true
-        for b in s.utf8 where b < 0x20 || b >= 0x7F || b == 0x22 || b == 0x5C || b == 0x3C || b == 0x3E || b == 0x26 {
-            plain = false
-            break
-        }
-        if plain {
+        var s = s
+        let plain = s.withUTF8 { u -> Bool in
+            for b in u where b < 0x20 || b >= 0x7F || b == 0x22 || b == 0x5C || b == 0x3C || b == 0x3E || b == 0x26 {
+                return false
+            }
             bytes.append(0x22)
-            bytes.append(contentsOf: s.utf8)
+            bytes.append(contentsOf: u)
             bytes.append(0x22)
-        } else {
-            writeJSONString(s, into: &bytes)
+            return true
         }
+        if !plain { writeJSONString(s, into: &bytes) }
     }
 
     var text: String { String(decoding: bytes, as: UTF8.self) }

@@ -131,15 +131,26 @@ extension ControllerManager {
         return waitingStatus(c, reason: "ErrImagePull", message: error)
     }
 
-    private func startedStatus(_ c: JSONValue, full: String, isInit: Bool, ephemeral: Bool = false,
-                               ctx: ContainerContext) throws -> JSONValue {
-        let t = JSONValue.string(now.rfc3339)
+    /// The image id the kubelet reports for the image `full` (a reference normalised by `normalizeImage`):
+    /// the reference itself when it has a digest, else its repository with a digest derived from it.
+    /// Remembered for the last few images (the pods of a file or template run one or two).
+    func imageID(of full: String) -> String {
+        if let known = imageIDs[full] { return known }
         let digestBase = full.split(separator: "@").first.map { s -> String in
             let str = String(s)
             if let colon = str.lastIndex(of: ":"), !str[colon...].contains("/") { return String(str[..<colon]) }
             return str
         } ?? full
         let imageID = full.contains("@") ? full : digestBase + "@sha256:" + stableHex64(full)
+        if imageIDs.count >= 16 { imageIDs.removeAll() }
+        imageIDs[full] = imageID
+        return imageID
+    }
+
+    private func startedStatus(_ c: JSONValue, full: String, isInit: Bool, ephemeral: Bool = false,
+                               ctx: ContainerContext) throws -> JSONValue {
+        let t = JSONValue.string(now.rfc3339)
+        let imageID = imageID(of: full)
         let containerID = JSONValue.string("containerd://" + randomHex64())
         var st: JSONValue = ["containerID": containerID, "image": .string(full), "imageID": .string(imageID),
                              "lastState": .emptyObject, "name": c["name"], "ready": false, "restartCount": 0, "started": false]

@@ -15,7 +15,7 @@ struct PodShapeFingerprint {
     private(set) var bytes: [UInt8] = []
     /// Token `i`'s string in this pod.
     private(set) var strings: [String] = []
-    private var tokens: [String: Int] = [:]
+    private var tokens = PodShapeTokens()
     /// False when a key of the managed fields is not in the form the field manager writes (the
     /// tokens would not say everything about it).
     private(set) var memoizable = true
@@ -36,7 +36,7 @@ struct PodShapeFingerprint {
     static let strippedMetadata: Set<String> = ["name", "namespace", "creationTimestamp", "selfLink", "uid", "generation",
                                                 "managedFields", "resourceVersion"]
 
-    func token(_ s: String) -> Int? { tokens[s] }
+    func token(_ s: String) -> Int? { tokens.token(s, in: strings) }
 
     private mutating func count(_ n: Int) {
         var n = UInt(n)
@@ -45,8 +45,11 @@ struct PodShapeFingerprint {
     }
 
     private mutating func text(_ s: String) {
-        count(s.utf8.count)
-        bytes.append(contentsOf: s.utf8)
+        var s = s
+        s.withUTF8 { u in
+            count(u.count)
+            bytes.append(contentsOf: u)
+        }
     }
 
     private mutating func word(_ w: UInt64) {
@@ -57,9 +60,9 @@ struct PodShapeFingerprint {
     /// volume's prefix, which the field manager checks).
     private mutating func string(_ s: String) {
         if Self.isFixed(s) { bytes.append(5); text(s); return }
-        let t: Int
-        if let known = tokens[s] { t = known } else { t = strings.count; tokens[s] = t; strings.append(s) }
-        bytes.append(s.hasPrefix("kube-api-access-") ? 7 : 6)
+        let t = tokens.token(adding: s, to: &strings)
+        // A string shorter than the prefix's 16 bytes cannot start with it.
+        bytes.append(s.utf8.count >= 16 && s.hasPrefix("kube-api-access-") ? 7 : 6)
         count(t)
     }
 
@@ -179,6 +182,87 @@ struct PodShapeFingerprint {
         // The sorted members go after the outer bytes (the deferred swap puts those back in front).
         outer.append(contentsOf: bytes)
         bytes = []
+    }
+}
+
+/// The tokens of a fingerprint's strings (token `i` is `strings[i]`), as a `[String: Int]` keeps them
+/// (Swift's string equality), found without its seeded hashing and growth while every string is ASCII
+/// (then equal strings are equal bytes): an open-addressed table of tokens hashed with FNV-1a. The first
+/// string that is not ASCII moves the tokens into a `Dictionary`, which keeps them from then on.
+struct PodShapeTokens {
+    /// Token + 1 per slot (0: empty); a power of two, at least twice as many as the tokens.
+    private var slots = [Int32](repeating: 0, count: 64)
+    /// Each token's hash.
+    private var hashes: [UInt64] = []
+    /// The tokens once a string that is not ASCII has been met.
+    private var general: [String: Int]?
+
+    /// FNV-1a of the UTF-8 bytes, or nil when a byte is not ASCII.
+    static func asciiHash(_ s: String) -> UInt64? {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var high: UInt8 = 0
+        var s = s
+        s.withUTF8 { u in
+            for b in u {
+                high |= b
+                h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3
+            }
+        }
+        return high < 0x80 ? h : nil
+    }
+
+    /// The token of `s` (ASCII, of hash `h`), or nil and the empty slot where it would go.
+    private func find(_ s: String, _ h: UInt64, _ strings: [String]) -> (token: Int?, slot: Int) {
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let v = Int(slots[i])
+            if v == 0 { return (nil, i) }
+            if hashes[v - 1] == h && strings[v - 1] == s { return (v - 1, i) }
+            i = (i + 1) & mask
+        }
+    }
+
+    /// The token of `s`, if it has one.
+    func token(_ s: String, in strings: [String]) -> Int? {
+        if let general { return general[s] }
+        // Every string with a token is ASCII (distinct ones are unequal): a string that is not may still
+        // equal one of them (U+212A KELVIN SIGN is "K").
+        guard let h = Self.asciiHash(s) else { return strings.firstIndex(of: s) }
+        return find(s, h, strings).token
+    }
+
+    /// The token of `s`; a new one, appended to `strings`, when it has none.
+    mutating func token(adding s: String, to strings: inout [String]) -> Int {
+        if general == nil, let h = Self.asciiHash(s) {
+            let (known, slot) = find(s, h, strings)
+            if let known { return known }
+            strings.append(s)
+            hashes.append(h)
+            slots[slot] = Int32(strings.count)
+            if hashes.count * 2 > slots.count { grow() }
+            return strings.count - 1
+        }
+        if general == nil {
+            var tokens = [String: Int](minimumCapacity: strings.count * 2 + 8)
+            for (t, x) in strings.enumerated() { tokens[x] = t }
+            general = tokens
+        }
+        if let known = general![s] { return known }
+        strings.append(s)
+        general![s] = strings.count - 1
+        return strings.count - 1
+    }
+
+    private mutating func grow() {
+        var bigger = [Int32](repeating: 0, count: slots.count * 2)
+        let mask = bigger.count - 1
+        for (t, h) in hashes.enumerated() {
+            var i = Int(truncatingIfNeeded: h) & mask
+            while bigger[i] != 0 { i = (i + 1) & mask }
+            bigger[i] = Int32(t + 1)
+        }
+        slots = bigger
     }
 }
 

@@ -204,6 +204,35 @@ struct JSONByteSink {
         count += digits
     }
 
+    /// Whether none of the `n` bytes at `p` is one the escaping looks at: a control byte, `"`, `\`,
+    /// a byte above 0x7F (0xE2 may start U+2028/U+2029; the others are copied, but the slow way), and
+    /// with `escapeHTML` `<`, `>`, `&`. Eight bytes at a time, then one by one: with no top bit set, a
+    /// word has a byte below 0x20 when `x - 0x20*0x01..` borrows into a byte's top bit, and a byte `c`
+    /// when `x ^ c*0x01..` has a zero byte.
+    @inline(__always)
+    static func needsNoLook(_ p: UnsafePointer<UInt8>, _ n: Int, escapeHTML: Bool) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func zeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        var i = 0
+        let raw = UnsafeRawPointer(p)
+        while i + 8 <= n {
+            let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            if x & highs != 0 || (x &- 0x20 &* ones) & ~x & highs != 0 || zeroByte(x ^ (0x22 &* ones)) || zeroByte(x ^ (0x5C &* ones)) {
+                return false
+            }
+            if escapeHTML && (zeroByte(x ^ (0x3C &* ones)) || zeroByte(x ^ (0x3E &* ones)) || zeroByte(x ^ (0x26 &* ones))) {
+                return false
+            }
+            i += 8
+        }
+        while i < n {
+            let b = p[i]
+            if b < 0x20 || b >= 0x80 || b == 0x22 || b == 0x5C || (escapeHTML && (b == 0x3C || b == 0x3E || b == 0x26)) { return false }
+            i += 1
+        }
+        return true
+    }
+
     /// Go encoding/json string escaping, over the UTF-8 bytes: runs that need no escape are copied at once.
     mutating func appendJSONString(_ s: String, escapeHTML: Bool) {
         var copy = s
@@ -214,6 +243,14 @@ struct JSONByteSink {
             base[count] = 0x22
             count += 1
             guard n > 0, let src = bytes.baseAddress else {
+                base[count] = 0x22
+                count += 1
+                return
+            }
+            // Most strings need no escape: those are copied at once.
+            if Self.needsNoLook(src, n, escapeHTML: escapeHTML) {
+                (base + count).update(from: src, count: n)
+                count += n
                 base[count] = 0x22
                 count += 1
                 return

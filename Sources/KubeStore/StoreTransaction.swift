@@ -325,44 +325,35 @@ public final class StoreTransaction {
     /// The row a 64-bit `alias` names (`insert(_:alias:)`), or nil. An alias outlives its row, and a
     /// later row may take its id: the caller checks that the row is the one it meant.
     public func get(alias: Int64) throws -> ObjectRow? {
+        try row(alias: alias, full: true)
+    }
+
+    /// `get(alias:)` as a summary row (without its data): one index lookup, nothing expanded.
+    public func summary(alias: Int64) throws -> ObjectRow? {
+        try row(alias: alias, full: false)
+    }
+
+    private func row(alias: Int64, full: Bool) throws -> ObjectRow? {
         try checkOpen()
-        let s = try db.statement(SQL.selectByAlias)
+        let s = try db.statement(full ? SQL.selectByAlias : SQL.selectSummaryByAlias)
         try s.bind(1, alias)
         defer { s.reset() }
         guard try s.step() else { return nil }
-        if s.isNull(8) {
+        if full && s.isNull(8) {
             // The row's data is not written yet (`insert(_:alias:deferred:)`): written, then read again.
             guard !pending.isEmpty else { throw StoreError.corrupt("object \(s.text(2)) has no data") }
             s.reset()
             try flushPending()
-            return try get(alias: alias)
+            return try row(alias: alias, full: full)
         }
-        let row = try readRow(s, full: true, resource: nil, namespace: nil)
+        let found = try readRow(s, full: full, resource: nil, namespace: nil)
         // A deferred update of the row (`update(_:expectedResourceVersion:deferred:)`): written, then read again.
-        if !pendingUpdates.isEmpty, pendingUpdates[StoreTransaction.pendingKey(row.resource, row.namespace, row.name)] != nil {
+        if !pendingUpdates.isEmpty, pendingUpdates[StoreTransaction.pendingKey(found.resource, found.namespace, found.name)] != nil {
             s.reset()
-            try flushUpdate(key: StoreTransaction.pendingKey(row.resource, row.namespace, row.name))
-            return try get(alias: alias)
+            try flushUpdate(key: StoreTransaction.pendingKey(found.resource, found.namespace, found.name))
+            return try row(alias: alias, full: full)
         }
-        return isExpired(row.resource, row.resourceVersion) ? nil : row
-    }
-
-    /// `get(alias:)` without the row's data and cells (a summary row: key, uid, resource version,
-    /// labels, owners): one index lookup, nothing expanded.
-    public func summary(alias: Int64) throws -> ObjectRow? {
-        try checkOpen()
-        let s = try db.statement(SQL.selectSummaryByAlias)
-        try s.bind(1, alias)
-        defer { s.reset() }
-        guard try s.step() else { return nil }
-        let row = try readRow(s, full: false, resource: nil, namespace: nil)
-        // A deferred update of the row (`update(_:expectedResourceVersion:deferred:)`): written, then read again.
-        if !pendingUpdates.isEmpty, pendingUpdates[StoreTransaction.pendingKey(row.resource, row.namespace, row.name)] != nil {
-            s.reset()
-            try flushUpdate(key: StoreTransaction.pendingKey(row.resource, row.namespace, row.name))
-            return try summary(alias: alias)
-        }
-        return isExpired(row.resource, row.resourceVersion) ? nil : row
+        return isExpired(found.resource, found.resourceVersion) ? nil : found
     }
 
     /// Inserts a new row, storing `row.resourceVersion` as given. Throws `.alreadyExists` when a

@@ -41,8 +41,9 @@ extension ControllerManager {
         // has not decoded the event at its stored version yet (`APISession.object(of:)`).
         func matches(_ row: ObjectRow) throws -> Bool {
             guard row.resource == eventType.storageKey, row.namespace == ns, let existing = try s.object(of: row) else { return false }
-            guard Self.eventIdentity(existing) == identity || combined && existing["message"].string?
-                .hasPrefix("(combined from similar events): ") == true && Self.aggregateKey(existing) == aggregateKey
+            // The combined event first: its identity (which ends in its message) is not computed then.
+            guard combined && existing["message"].string?.hasPrefix("(combined from similar events): ") == true
+                && Self.aggregateKey(existing) == aggregateKey || Self.eventIdentity(existing) == identity
             else { return false }
             found = existing
             expired = expiry.map { row.resource == $0.resource && row.resourceVersion < $0.belowVersion } ?? false

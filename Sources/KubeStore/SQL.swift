@@ -461,6 +461,9 @@ enum SQL {
     static let selectByAlias =
         "SELECT " + fullColumns + " FROM object_aliases a JOIN objects o ON o.id = a.object_id"
         + " LEFT JOIN object_data d ON d.id = o.id WHERE a.hash = ?1"
+    /// The row an alias names, without its data.
+    static let selectSummaryByAlias =
+        "SELECT " + summaryColumns + " FROM object_aliases a JOIN objects o ON o.id = a.object_id WHERE a.hash = ?1"
     static let upsertAlias = "INSERT OR REPLACE INTO object_aliases (hash, object_id) VALUES (?1, ?2)"
     static let selectFieldCounts = "SELECT value, n FROM field_counts WHERE name = ?1 ORDER BY value"
     static let selectFieldCount = "SELECT n FROM field_counts WHERE name = ?1 AND value = ?2"

@@ -125,7 +125,7 @@ public final class Store {
                 let tx = StoreTransaction(db: db, writable: true)
                 defer { tx.isOpen = false }
                 try onCreate(tx)
-                try tx.flushPending()
+                try tx.flushAll()
                 try tx.flushResourceVersion()
             }
             try db.execute(SQL.commit)
@@ -146,12 +146,12 @@ public final class Store {
         if let tx = current {
             guard tx.writable else { throw StoreError.misuse("write inside a read transaction") }
             if isReadOnly { throw StoreError.readOnly }
-            // Deferred side tables never span a savepoint's bounds: a rollback forgets all of them.
-            try tx.flushPending()
+            // Deferred side tables and settings never span a savepoint's bounds: a rollback forgets all of them.
+            try tx.flushAll()
             try db.runCached(SQL.savepoint)
             do {
                 let result = try body(tx)
-                try tx.flushPending()
+                try tx.flushAll()
                 try db.runCached(SQL.releaseSavepoint)
                 return result
             } catch {
@@ -217,7 +217,7 @@ public final class Store {
         do {
             let result = try body(tx)
             if writable {
-                try tx.flushPending()
+                try tx.flushAll()
                 try tx.flushResourceVersion()
             }
             try Store.retryingBusy { try db.execute(SQL.commit) }

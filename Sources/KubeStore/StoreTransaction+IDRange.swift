@@ -29,6 +29,8 @@ extension StoreTransaction {
     public func deleteExpired(resource: String, ids: Range<Int64>, belowVersion: Int64, keepPrefix: String) throws -> Int {
         try checkWritable()
         try flushPending { $0.row.resource == resource }
+        // The statements read the settings that keep rows (`keepPrefix`).
+        try flushConfig()
         func bound(_ sql: String) throws -> Statement {
             let s = try db.statement(sql)
             try s.bind(1, ids.lowerBound)

@@ -20,6 +20,11 @@ public final class StoreTransaction {
     /// Updates written with `deferred: true` whose row is not rewritten yet, by key: see
     /// `update(_:expectedResourceVersion:deferred:)`.
     var pendingUpdates: [String: PendingUpdate] = [:]
+    /// Settings written by `setConfig` and not yet in the table, by key (nil: removed). Written with the
+    /// deferred rows (`flushPending`: before a savepoint begins or ends and before COMMIT) and before any
+    /// read of the table other than one key's (`config` answers from here): a setting rewritten at each
+    /// event of a scale-up (the event aggregator's and spam filter's) is written once per transaction.
+    var pendingConfig: [String: String?] = [:]
     /// The stored data `get` read last (its BLOB and text) with the key and resource version it was
     /// read at: the base of a state logged next for that object (`storedData`) without reading and
     /// expanding the BLOB again. A key's data changes only with its resource version, except in
@@ -320,26 +325,35 @@ public final class StoreTransaction {
     /// The row a 64-bit `alias` names (`insert(_:alias:)`), or nil. An alias outlives its row, and a
     /// later row may take its id: the caller checks that the row is the one it meant.
     public func get(alias: Int64) throws -> ObjectRow? {
+        try row(alias: alias, full: true)
+    }
+
+    /// `get(alias:)` as a summary row (without its data): one index lookup, nothing expanded.
+    public func summary(alias: Int64) throws -> ObjectRow? {
+        try row(alias: alias, full: false)
+    }
+
+    private func row(alias: Int64, full: Bool) throws -> ObjectRow? {
         try checkOpen()
-        let s = try db.statement(SQL.selectByAlias)
+        let s = try db.statement(full ? SQL.selectByAlias : SQL.selectSummaryByAlias)
         try s.bind(1, alias)
         defer { s.reset() }
         guard try s.step() else { return nil }
-        if s.isNull(8) {
+        if full && s.isNull(8) {
             // The row's data is not written yet (`insert(_:alias:deferred:)`): written, then read again.
             guard !pending.isEmpty else { throw StoreError.corrupt("object \(s.text(2)) has no data") }
             s.reset()
             try flushPending()
-            return try get(alias: alias)
+            return try row(alias: alias, full: full)
         }
-        let row = try readRow(s, full: true, resource: nil, namespace: nil)
+        let found = try readRow(s, full: full, resource: nil, namespace: nil)
         // A deferred update of the row (`update(_:expectedResourceVersion:deferred:)`): written, then read again.
-        if !pendingUpdates.isEmpty, pendingUpdates[StoreTransaction.pendingKey(row.resource, row.namespace, row.name)] != nil {
+        if !pendingUpdates.isEmpty, pendingUpdates[StoreTransaction.pendingKey(found.resource, found.namespace, found.name)] != nil {
             s.reset()
-            try flushUpdate(key: StoreTransaction.pendingKey(row.resource, row.namespace, row.name))
-            return try get(alias: alias)
+            try flushUpdate(key: StoreTransaction.pendingKey(found.resource, found.namespace, found.name))
+            return try row(alias: alias, full: full)
         }
-        return isExpired(row.resource, row.resourceVersion) ? nil : row
+        return isExpired(found.resource, found.resourceVersion) ? nil : found
     }
 
     /// Inserts a new row, storing `row.resourceVersion` as given. Throws `.alreadyExists` when a
@@ -588,6 +602,7 @@ public final class StoreTransaction {
     /// A small setting (current namespace, contexts, ...), or nil when unset.
     public func config(_ key: String) throws -> String? {
         try checkOpen()
+        if let value = pendingConfig[key] { return value }
         let s = try db.statement(SQL.selectConfig)
         defer { s.reset() }
         try s.bind(1, key)
@@ -595,12 +610,29 @@ public final class StoreTransaction {
     }
 
     /// Sets a setting; nil removes it.
+    /// Written to the table later (`pendingConfig`), at the latest before COMMIT.
     public func setConfig(_ key: String, _ value: String?) throws {
         try checkWritable()
-        let s = try db.statement(value == nil ? SQL.deleteConfig : SQL.upsertConfig)
-        try s.bind(1, key)
-        if let value { try s.bind(2, value) }
-        try s.run()
+        pendingConfig[key] = .some(value)
+    }
+
+    /// Writes everything kept for later (deferred rows and settings): before a savepoint begins or ends
+    /// and before COMMIT.
+    func flushAll() throws {
+        try flushPending()
+        try flushConfig()
+    }
+
+    /// Writes the settings `setConfig` kept (`pendingConfig`), in key order.
+    func flushConfig() throws {
+        guard !pendingConfig.isEmpty else { return }
+        for (key, value) in pendingConfig.sorted(by: { $0.key < $1.key }) {
+            let s = try db.statement(value == nil ? SQL.deleteConfig : SQL.upsertConfig)
+            try s.bind(1, key)
+            if let value { try s.bind(2, value) }
+            try s.run()
+        }
+        pendingConfig.removeAll(keepingCapacity: true)
     }
 
     /// The first setting (by key) with `lower <= key < upper`, or nil: one index seek.
@@ -611,6 +643,7 @@ public final class StoreTransaction {
     /// The keys of the settings with `lower <= key < upper`, in key order, at most `limit` of them.
     public func configKeys(from lower: String, below upper: String, limit: Int) throws -> [String] {
         try checkOpen()
+        try flushConfig()
         let s = try db.statement(SQL.selectConfigKeysInRange)
         defer { s.reset() }
         try s.bind(1, lower)
@@ -629,6 +662,7 @@ public final class StoreTransaction {
     /// The one setting a range query (`sql`, bound to `lower` and `upper`) finds, or nil.
     private func configEntry(_ sql: String, from lower: String, below upper: String) throws -> (key: String, value: String)? {
         try checkOpen()
+        try flushConfig()
         let s = try db.statement(sql)
         defer { s.reset() }
         try s.bind(1, lower)
@@ -639,6 +673,7 @@ public final class StoreTransaction {
     /// Every setting whose key starts with `prefix`, ordered by key.
     public func configEntries(withPrefix prefix: String) throws -> [(key: String, value: String)] {
         try checkOpen()
+        try flushConfig()
         let s = try db.statement(SQL.selectConfigWithPrefix)
         defer { s.reset() }
         try s.bind(1, prefix)
@@ -784,6 +819,7 @@ public final class StoreTransaction {
     func discardPending() {
         pending.removeAll()
         pendingUpdates.removeAll()
+        pendingConfig.removeAll()
     }
 
     // MARK: Internals

@@ -254,4 +254,35 @@ import Testing
             #expect(try tx.config("context/b") == nil)
         }
     }
+
+    /// Settings are kept until the transaction or savepoint ends: what a nested write sets is read back
+    /// at once, by key and by range, kept when it succeeds and gone when it fails, with what the outer
+    /// transaction set before and after it.
+    @Test func settingsFollowSavepoints() throws {
+        struct Boom: Error {}
+        let store = try Store.inMemory()
+        try store.write { tx throws in
+            try tx.setConfig("k/a", "1")
+            try? store.write { inner in
+                try inner.setConfig("k/a", "lost")
+                try inner.setConfig("k/b", "lost")
+                #expect(try inner.config("k/a") == "lost")
+                #expect(try inner.configEntries(withPrefix: "k/").map { "\($0.key)=\($0.value)" } == ["k/a=lost", "k/b=lost"])
+                try inner.setConfig("k/c", "lost")
+                throw Boom()
+            }
+            #expect(try tx.config("k/a") == "1")
+            #expect(try tx.config("k/c") == nil)
+            try store.write { inner in
+                try inner.setConfig("k/b", "2")
+                try inner.setConfig("k/a", nil)
+            }
+            try tx.setConfig("k/d", "4")
+            #expect(try tx.firstConfigEntry(from: "k/", below: "k0")?.key == "k/b")
+            #expect(try tx.lastConfigEntry(from: "k/", below: "k0")?.key == "k/d")
+            #expect(try tx.configKeys(from: "k/", below: "k0", limit: 10) == ["k/b", "k/d"])
+            try tx.setConfig("k/e", "5")
+        }
+        #expect(try store.read { try $0.configEntries(withPrefix: "k/").map { "\($0.key)=\($0.value)" } } == ["k/b=2", "k/d=4", "k/e=5"])
+    }
 }

@@ -20,6 +20,11 @@ final class ControllerManager {
     /// (`spamRowsTx`); nil when there are too many to keep: each is then asked for on its own.
     var spamRows: Set<String>?
     var spamRowsTx: StoreTransaction?
+    /// The last aggregator record and spam bucket read or written, with the setting's text they were
+    /// parsed from or written as: the same text again (the setting of the same group at the next
+    /// event) is not parsed again (`EventRecorder.aggregated`, `EventSpamFilter.spamFilterPass`).
+    var aggregateMemo: (key: String, text: String, messages: [String], time: Int64?)?
+    var spamBucketMemo: (key: String, text: String, bucket: SpamBucket)?
     /// Pods created in `freshPodsTx` under new uids, and the events recorded about them since, by
     /// correlator alias (`EventRecorder.isFreshPod`).
     var freshPods: Set<String> = []

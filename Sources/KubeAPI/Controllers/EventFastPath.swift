@@ -47,7 +47,7 @@ extension ControllerManager {
             s.tx.expiry = nil
             defer { s.tx.expiry = expiry }
             do {
-                if try s.tx.get(alias: alias) != nil { return false }
+                if try s.tx.summary(alias: alias) != nil { return false }
             } catch {
                 return false
             }

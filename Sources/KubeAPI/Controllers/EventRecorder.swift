@@ -16,12 +16,16 @@ extension ControllerManager {
         // NamespaceLifecycle refuses new content in a namespace being deleted, events included.
         if try namespaceTerminating(ns) { return }
         var ev = ev
-        var identity = Self.eventIdentity(ev)
-        let combined = try aggregate && aggregated(ev)
+        // The message is not part of it: the same before and after the message is combined.
+        let aggregateKey = aggregate ? Self.aggregateKey(ev) : ""
+        let combined = try aggregate && aggregated(ev, aggregateKey: aggregateKey)
+        let identity: String
         if combined {
             // Counted on the one event that stands for them all, whatever its message.
             ev["message"] = .string("(combined from similar events): " + (ev["message"].string ?? ""))
-            identity = Self.aggregateKey(ev) + "\u{1}combined"
+            identity = aggregateKey + "\u{1}combined"
+        } else {
+            identity = Self.eventIdentity(ev)
         }
         let alias = Int64(bitPattern: fnv64a(ns + "/" + hex(fnv64a(identity))))
         // The recorder remembers the event it wrote even when its lease has run out since (the row is
@@ -33,11 +37,13 @@ extension ControllerManager {
         let fresh = !combined && isFreshPod(ev["involvedObject"])
         var found: JSONValue?
         var expired = false
+        // A summary row (`StoreTransaction.summary(alias:)`) is read in full only when this transaction
+        // has not decoded the event at its stored version yet (`APISession.object(of:)`).
         func matches(_ row: ObjectRow) throws -> Bool {
-            guard row.resource == eventType.storageKey, row.namespace == ns else { return false }
-            let existing = try s.decode(row)
-            guard Self.eventIdentity(existing) == identity || combined && existing["message"].string?
-                .hasPrefix("(combined from similar events): ") == true && Self.aggregateKey(existing) == Self.aggregateKey(ev)
+            guard row.resource == eventType.storageKey, row.namespace == ns, let existing = try s.object(of: row) else { return false }
+            // The combined event first: its identity (which ends in its message) is not computed then.
+            guard combined && existing["message"].string?.hasPrefix("(combined from similar events): ") == true
+                && Self.aggregateKey(existing) == aggregateKey || Self.eventIdentity(existing) == identity
             else { return false }
             found = existing
             expired = expiry.map { row.resource == $0.resource && row.resourceVersion < $0.belowVersion } ?? false
@@ -47,7 +53,7 @@ extension ControllerManager {
             s.tx.expiry = nil
             defer { s.tx.expiry = expiry }
             let stored = try fresh ? freshPodEvents[alias].flatMap { try s.tx.get(resource: eventType.storageKey, namespace: ns, name: $0) }
-                : s.tx.get(alias: alias)
+                : s.tx.summary(alias: alias)
             if let row = stored, try matches(row) {
             } else if !fresh && !combined && Self.mayBeWithoutAlias(ev), let name = ev["involvedObject"]["name"].string {
                 for row in try s.tx.list(resource: eventType.storageKey, namespace: ns, fields: [.equals("involvedObject.name", name)])
@@ -155,18 +161,28 @@ extension ControllerManager {
     /// event, `(combined from similar events): <latest message>`, whose count grows. The recorder's
     /// memory of each group (the messages seen, when the last was) is a setting
     /// `evagg/<namespace>/<hash of the group>`. Returns whether `ev` goes to the combined event.
-    func aggregated(_ ev: JSONValue) throws -> Bool {
-        let key = Self.aggregatePrefix + (ev["metadata"]["namespace"].string ?? "") + "/" + hex(fnv64a(Self.aggregateKey(ev)))
-        let record = try s.tx.config(key).flatMap { try? JSON.parse($0) } ?? .null
+    /// `aggregateKey`: `Self.aggregateKey(ev)`.
+    func aggregated(_ ev: JSONValue, aggregateKey: String) throws -> Bool {
+        let key = Self.aggregatePrefix + (ev["metadata"]["namespace"].string ?? "") + "/" + hex(fnv64a(aggregateKey))
+        let text = try s.tx.config(key)
+        var messages: [String]
+        let last: Int64?
+        if let memo = aggregateMemo, memo.key == key, memo.text == text {
+            (messages, last) = (memo.messages, memo.time)
+        } else {
+            let record = text.flatMap { try? JSON.parse($0) } ?? .null
+            (messages, last) = ((record["m"].array ?? []).compactMap(\.string), record["t"].int)
+        }
         let t = now.seconds
-        var messages = (record["m"].array ?? []).compactMap(\.string)
-        if let last = record["t"].int, t - last > Self.aggregateInterval { messages = [] }
+        if let last, t - last > Self.aggregateInterval { messages = [] }
         let message = hex(fnv64a(ev["message"].string ?? ""))
         if !messages.contains(message) { messages.append(message) }
         let combine = messages.count >= Self.aggregateMaxEvents
         // The set never grows past the limit: one (any) leaves once it is reached.
         if combine { messages.removeFirst() }
-        try s.tx.setConfig(key, (["m": .array(messages.map { .string($0) }), "t": .int(t)] as JSONValue).compactJSON)
+        let written = (["m": .array(messages.map { .string($0) }), "t": .int(t)] as JSONValue).compactJSON
+        try s.tx.setConfig(key, written)
+        aggregateMemo = (key, written, messages, t)
         return combine
     }
 }

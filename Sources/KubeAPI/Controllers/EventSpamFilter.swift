@@ -84,7 +84,7 @@ extension ControllerManager {
     /// event of a pod whose bucket has no setting passes without reading or writing one.
     func spamFilterPass(_ ev: JSONValue, alias: Int64, existing: Bool, repeats: Int64, routine: Bool = false) throws -> Int64? {
         let key = Self.spamKey(ev)
-        let stored = try spamRowMayExist(key) ? try s.tx.config(key).flatMap(SpamBucket.init) : nil
+        let stored = try spamRowMayExist(key) ? try s.tx.config(key).flatMap { spamBucket(key: key, text: $0) } : nil
         if stored == nil && routine && !existing && repeats == 1 { return 0 }
         var bucket = try stored ?? derivedSpamBucket(ev)
         let t = now.seconds
@@ -140,8 +140,18 @@ extension ControllerManager {
     }
 
     private func saveSpamBucket(_ key: String, _ b: SpamBucket) throws {
-        try s.tx.setConfig(key, b.text)
+        let text = b.text
+        try s.tx.setConfig(key, text)
         spamRows?.insert(key)
+        spamBucketMemo = (key, text, b)
+    }
+
+    /// The bucket a setting's text holds (`spamBucketMemo` when it is the text last read or written).
+    private func spamBucket(key: String, text: String) -> SpamBucket? {
+        if let memo = spamBucketMemo, memo.key == key, memo.text == text { return memo.bucket }
+        guard let bucket = SpamBucket(text) else { return nil }
+        spamBucketMemo = (key, text, bucket)
+        return bucket
     }
 
     static let spamCursorKey = "evspam-cursor"

@@ -23,6 +23,7 @@ extension ControllerManager {
     func startContainer(_ c: JSONValue, previous: JSONValue?, isInit: Bool, ctx: inout ContainerContext,
                         rec: inout KubeletRecord, ephemeral: Bool = false) throws -> JSONValue {
         let name = c["name"].string ?? ""
+        if !isInit, !ephemeral, let held = heldStart(c, previous: previous, ctx: &ctx, rec: &rec) { return held }
         if let prev = previous, let kept = try keepStarted(c, prev, isInit: isInit, ctx: ctx) { return kept }
         let image = c["image"].string ?? ""
         let fieldPath = ephemeral ? "spec.ephemeralContainers{\(name)}"
@@ -76,7 +77,32 @@ extension ControllerManager {
         }
         event(p, reason: "Created", message: "Created container: \(name)", component: "kubelet", host: host, fieldPath: fieldPath)
         event(p, reason: "Started", message: "Started container \(name)", component: "kubelet", host: host, fieldPath: fieldPath)
-        return try startedStatus(c, full: full, isInit: isInit && !ephemeral, ephemeral: ephemeral, ctx: ctx)
+        let st = try startedStatus(c, full: full, isInit: isInit && !ephemeral, ephemeral: ephemeral, ctx: ctx)
+        // The sync is held in the container's postStart hook: the status it wrote as it began stays
+        // (`ContainerCreating`) until the hook (and, when it fails, the kill) is over.
+        if !isInit, !ephemeral, !st["state"]["running"].isNull, let hook = Self.postStartSeconds(c, pod: p) {
+            rec.hooks[name] = st
+            ctx.retry(at: now.seconds + hook)
+            return waitingStatus(c, reason: "ContainerCreating", message: nil)
+        }
+        return st
+    }
+
+    /// The first run of a container whose start sync is held in its postStart hook (see
+    /// `postStartSeconds`): the status shown until then, or, once the sync returns, the run (its hook
+    /// succeeded) or its end (the hook's kill). Nil for any other container.
+    private func heldStart(_ c: JSONValue, previous: JSONValue?, ctx: inout ContainerContext, rec: inout KubeletRecord) -> JSONValue? {
+        let name = c["name"].string ?? ""
+        guard let run = rec.hooks[name] else { return nil }
+        let start = run["state"]["running"]["startedAt"].string.flatMap(Timestamp.init(rfc3339:))?.seconds ?? now.seconds
+        let end = start + (Self.postStartSeconds(c, pod: ctx.pod) ?? 0)
+        if now.seconds < end, let previous {
+            ctx.retry(at: end)
+            return previous
+        }
+        rec.hooks[name] = nil
+        guard Self.hookEnd(c, pod: ctx.pod) != nil else { return run }
+        return transition(c, run, pod: ctx.pod, policy: ctx.pod["spec"]["restartPolicy"].string ?? "Always", host: ctx.nodeName)
     }
 
     /// A container already up stays as it is; an init container whose Service appeared completes.
@@ -193,6 +219,10 @@ struct KubeletRecord {
     var mountAttempts: Int64 = 0
     var mountErrors: String?
     var pulls: [String: (Int64, Int64)] = [:]
+    /// Containers whose first start is held in their postStart hook: the run as it started.
+    var hooks: [String: JSONValue] = [:]
+    /// The IP of a pod whose first sync is held (its status has none yet).
+    var podIP: String?
 
     static func key(_ ns: String, _ name: String) -> String { prefix + ns + "/" + name }
 
@@ -206,6 +236,8 @@ struct KubeletRecord {
         for (k, a) in v["pulls"].object ?? JSONObject() {
             rec.pulls[k] = (a[0].int ?? 0, a[1].int ?? 0)
         }
+        for (k, st) in v["hooks"].object ?? JSONObject() { rec.hooks[k] = st }
+        rec.podIP = v["podIP"].string
         return rec
     }
 
@@ -219,9 +251,15 @@ struct KubeletRecord {
         if let due { v["due"] = .int(due) }
         if let mountSince { v["mountSince"] = .int(mountSince) }
         if let mountErrors { v["mountErrors"] = .string(mountErrors) }
+        if let podIP { v["podIP"] = .string(podIP) }
         var pulls = JSONObject()
         for (k, (a, l)) in self.pulls.sorted(by: { $0.key < $1.key }) { pulls[k] = [.int(a), .int(l)] }
         v["pulls"] = .object(pulls)
+        if !hooks.isEmpty {
+            var held = JSONObject()
+            for (k, st) in hooks.sorted(by: { $0.key < $1.key }) { held[k] = st }
+            v["hooks"] = .object(held)
+        }
         try tx.setConfig(KubeletRecord.key(ns, name), v.compactJSON)
     }
 }

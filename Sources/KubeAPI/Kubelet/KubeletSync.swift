@@ -28,11 +28,24 @@ extension ControllerManager {
             rec.mountSince = nil
             rec.mountErrors = nil
             if status["podIP"].isNull || (status["podIP"].string ?? "").isEmpty {
-                let podIP = p["spec"]["hostNetwork"].bool == true ? hostIP : allocatePodIP(node: node)
+                let podIP = rec.podIP ?? (p["spec"]["hostNetwork"].bool == true ? hostIP : allocatePodIP(node: node))
                 status["podIP"] = .string(podIP)
                 status["podIPs"] = [["ip": .string(podIP)]]
             }
             try runContainers(p, status: &status, rec: &rec, mode: mode, node: node)
+            rec.podIP = nil
+            if !rec.hooks.isEmpty {
+                // The first sync is held in a postStart hook: its status was written before the pod's
+                // sandbox was made (no IP, PodReadyToStartContainers False); the IP is kept for later.
+                rec.podIP = status["podIP"].string
+                _ = status.remove(["podIP"])
+                _ = status.remove(["podIPs"])
+                status["conditions"] = .array((status["conditions"].array ?? []).map { c in
+                    var c = c
+                    if c["type"].string == "PodReadyToStartContainers" { c["status"] = "False" }
+                    return c
+                })
+            }
         }
         keepTransitionTimes(&status, old: p["status"])
         p["status"] = status
@@ -127,6 +140,14 @@ extension ControllerManager {
                                     condition("Ready", false, reason: "PodCompleted"),
                                     condition("ContainersReady", false, reason: "PodCompleted"), condition("PodScheduled", true)]
             status["phase"] = "Succeeded"
+            return
+        }
+        if incomplete.isEmpty, !mains.isEmpty, mains.allSatisfy({ !$0["state"]["terminated"].isNull && !restartPending(specs[$0["name"].string ?? ""] ?? .null, $0, pod: p) }) {
+            // Every container ended for good (one killed by its postStart hook under `Never`): done.
+            var done = p
+            done["status"] = status
+            settlePhase(&done, policy: p["spec"]["restartPolicy"].string ?? "Always")
+            status = done["status"]
             return
         }
         status["conditions"] = podConditions(sandbox: true, incompleteInits: incomplete, unready: unready)

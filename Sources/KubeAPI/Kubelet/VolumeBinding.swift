@@ -84,7 +84,9 @@ extension ControllerManager {
 
 extension APIServer {
     /// The kubelet's retries that fell due since the last command (image pulls, mounts, container config).
-    func runKubeletRetries() throws {
+    /// Returns whether any did.
+    @discardableResult
+    func runKubeletRetries() throws -> Bool {
         let now = clock.now
         let due = try read { s -> [(String, String)] in
             try s.tx.configEntries(withPrefix: KubeletRecord.prefix).compactMap { key, value in
@@ -94,10 +96,11 @@ extension APIServer {
                 return (String(rest[..<slash]), String(rest[rest.index(after: slash)...]))
             }
         }
-        guard !due.isEmpty else { return }
+        guard !due.isEmpty else { return false }
         try controllerWrite { s in
             for (ns, name) in due { try s.controllers.kubeletRetry(namespace: ns, name: name, until: now) }
             try s.controllers.drain()
         }
+        return true
     }
 }

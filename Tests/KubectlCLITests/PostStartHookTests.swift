@@ -173,6 +173,13 @@ import Testing
         for minute in stride(from: 5, through: 55, by: 5) { _ = r.pods(at: "2026-11-23T12:\(minute):00Z") }
         #expect(r.pods(at: "2026-11-23T12:58:15Z") == "p     0/1   CrashLoopBackOff   14 (5m21s ago)   58m\n")
         #expect(r.pods(at: "2026-11-23T13:00:00Z") == "p     0/1   CrashLoopBackOff   15 (95s ago)   60m\n")
+        // More than an hour behind, the first run's end still comes at its time: 27 runs by +7200 s (the
+        // 26th exit at +7146 s), each counted once.
+        let h = TestStore()
+        #expect(h.run("create -f \(manifest(h, hook: "[sh, -c, 'exit 1']"))").exitCode == 0)
+        #expect(h.pods(at: "2026-11-23T14:00:00Z") == "p     0/1   CrashLoopBackOff   26 (54s ago)   120m\n")
+        #expect(h.run("get events -o 'jsonpath={range .items[?(@.reason==\"Killing\")]}{.count}|{.firstTimestamp}|{.lastTimestamp}{end}'").stdout
+            == "27|2026-11-23T12:00:00Z|2026-11-23T13:58:36Z")
     }
 
     @Test func aHookThatSucceedsChangesNothing() {

@@ -72,8 +72,10 @@ extension ControllerManager {
             let rec = try KubeletRecord.load(s.tx, namespace: ns, name: name, uid: pod["metadata"]["uid"].string ?? "")
             guard let due = rec.due, due <= until.seconds else { return }
             steps += 1
-            // Far behind (a store left idle): one retry now stands for the ones in between.
-            setClock(steps == 100 || until.seconds - due > 3600 ? until : Timestamp(seconds: due))
+            // Far behind (a store left idle): one retry now stands for the ones in between; but the end of
+            // a start held in its postStart hook comes at its time (what follows is timed from it).
+            let far = (steps == 100 || until.seconds - due > 3600) && rec.hooks.isEmpty
+            setClock(far ? until : Timestamp(seconds: due))
             var p = pod
             try kubeletSync(&p, node: node, mode: .retry)
             // A container that started now may end by itself (an init container's `sleep 10`).

@@ -130,6 +130,9 @@ extension ControllerManager {
         let t = now.seconds
         let (attempts, last) = rec.pulls[name] ?? (0, 0)
         let backoff = ControllerManager.pullBackoff(attempts: attempts)
+        if attempts > 0 && t > last + backoff {
+            return pullsCaughtUp(c, image: image, error: error, fieldPath: fieldPath, ctx: &ctx, rec: &rec)
+        }
         if attempts > 0 && t < last + backoff {
             // Each of the pod worker's retries within the image's back-off records both events; those up
             // to real now are reported at once (one write each), the next retry is scheduled after them.
@@ -223,6 +226,8 @@ struct KubeletRecord {
     var hooks: [String: JSONValue] = [:]
     /// The IP of a pod whose first sync is held (its status has none yet).
     var podIP: String?
+    /// The retry this sync answers, as loaded (not saved): retries before it were reported.
+    var loadedDue: Int64?
 
     static func key(_ ns: String, _ name: String) -> String { prefix + ns + "/" + name }
 
@@ -230,6 +235,7 @@ struct KubeletRecord {
         var rec = KubeletRecord(uid: uid)
         guard let text = try tx.config(key(ns, name)), let v = try? JSON.parse(text), v["uid"].string == uid else { return rec }
         rec.due = v["due"].int
+        rec.loadedDue = rec.due
         rec.mountSince = v["mountSince"].int
         rec.mountAttempts = v["mountAttempts"].int ?? 0
         rec.mountErrors = v["mountErrors"].string

@@ -102,6 +102,27 @@ import Testing
         #expect(t.pods(at: "2026-11-23T12:00:03Z") == "p     1/1   Running   0     3s\n")
     }
 
+    /// The sync is held as a whole: a second container started in it shows `ContainerCreating` too (0/2,
+    /// Pending) until the hook returns.
+    @Test func aHookHoldsTheWholeSync() {
+        let s = TestStore()
+        let f = s.writeFile("two.yaml", """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: p}
+            spec:
+              containers:
+              - {name: app, image: nginx, lifecycle: {postStart: {exec: {command: [sh, -c, 'sleep 20']}}}}
+              - {name: side, image: busybox, command: [sleep, '3600']}
+
+            """)
+        #expect(s.run("create -f \(f)").exitCode == 0)
+        #expect(s.pods(at: "2026-11-23T12:00:19Z") == "p     0/2   ContainerCreating   0     19s\n")
+        #expect(s.run("get pod p -o 'jsonpath={.status.phase}|{.status.containerStatuses[*].state.waiting.reason}'").stdout
+            == "Pending|ContainerCreating ContainerCreating")
+        #expect(s.pods(at: "2026-11-23T12:00:20Z") == "p     2/2   Running   0     20s\n")
+    }
+
     /// The study notes' pod (seeds 000_03be8aaaa34fcc69, lifecycle hooks): the hook echoes, sleeps 5 s and
     /// exits 15; the image's own server stops within a second of the kill. Pending and ContainerCreating
     /// until then, then `PostStartHookError` with what the hook printed, `FailedPostStartHook` in describe.

@@ -80,12 +80,23 @@ extension ControllerManager {
         let st = try startedStatus(c, full: full, isInit: isInit && !ephemeral, ephemeral: ephemeral, ctx: ctx)
         // The sync is held in the container's postStart hook: the status it wrote as it began stays
         // (`ContainerCreating`) until the hook (and, when it fails, the kill) is over.
-        if !isInit, !ephemeral, !st["state"]["running"].isNull, let hook = Self.postStartSeconds(c, pod: p) {
+        if !isInit, !ephemeral, !st["state"]["running"].isNull, Self.postStartSeconds(c, pod: p) != nil {
             rec.hooks[name] = st
-            ctx.retry(at: now.seconds + hook)
             return waitingStatus(c, reason: "ContainerCreating", message: nil)
         }
         return st
+    }
+
+    /// When a first sync held in postStart hooks returns: the containers it started, one after the other,
+    /// each start waiting for the hook before it (the containers' own start times are not moved).
+    func heldSyncEnd(_ rec: KubeletRecord, pod: JSONValue) -> Int64 {
+        var start = Int64.max, held: Int64 = 0
+        for c in pod["spec"]["containers"].array ?? [] {
+            guard let run = rec.hooks[c["name"].string ?? ""] else { continue }
+            start = min(start, run["state"]["running"]["startedAt"].string.flatMap(Timestamp.init(rfc3339:))?.seconds ?? now.seconds)
+            held += Self.postStartSeconds(c, pod: pod) ?? 0
+        }
+        return start == Int64.max ? now.seconds : start + held
     }
 
     /// The first run of a container whose start sync is held in its postStart hook (see
@@ -94,8 +105,7 @@ extension ControllerManager {
     private func heldStart(_ c: JSONValue, previous: JSONValue?, ctx: inout ContainerContext, rec: inout KubeletRecord) -> JSONValue? {
         let name = c["name"].string ?? ""
         guard let run = rec.hooks[name] else { return nil }
-        let start = run["state"]["running"]["startedAt"].string.flatMap(Timestamp.init(rfc3339:))?.seconds ?? now.seconds
-        let end = start + (Self.postStartSeconds(c, pod: ctx.pod) ?? 0)
+        let end = heldSyncEnd(rec, pod: ctx.pod)
         if now.seconds < end, let previous {
             ctx.retry(at: end)
             return previous

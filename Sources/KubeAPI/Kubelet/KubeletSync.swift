@@ -121,17 +121,28 @@ extension ControllerManager {
         // Sidecars count in ContainersReady, first (the kubelet lists init containers before the others).
         var unready = sidecarsUnready(p, inits)
         let previous = byName(status["containerStatuses"])
+        let specs = byName(p["spec"]["containers"])
         for c in p["spec"]["containers"].array ?? [] {
             let cname = c["name"].string ?? ""
             let st = incomplete.isEmpty
                 ? try startContainer(c, previous: previous[cname], isInit: false, ctx: &ctx, rec: &rec)
                 : waitingStatus(c, reason: "PodInitializing", message: nil)
-            if st["ready"].bool != true { unready.append(cname) }
             mains.append(st)
         }
+        if !rec.hooks.isEmpty {
+            // A postStart hook holds the whole sync: every container it started shows as when the sync
+            // began (ContainerCreating) until the sync returns, after the hooks of all it started.
+            for (i, c) in (p["spec"]["containers"].array ?? []).enumerated() {
+                let cname = c["name"].string ?? ""
+                guard rec.hooks[cname] == nil, mains[i]["state"]["running"]["startedAt"].string == now.rfc3339 else { continue }
+                rec.hooks[cname] = mains[i]
+                mains[i] = waitingStatus(c, reason: "ContainerCreating", message: nil)
+            }
+            ctx.retry(at: heldSyncEnd(rec, pod: p))
+        }
+        unready += mains.filter { $0["ready"].bool != true }.compactMap { $0["name"].string }
         status["containerStatuses"] = .array(mains.sorted { ($0["name"].string ?? "") < ($1["name"].string ?? "") })
         rec.due = ctx.due
-        let specs = byName(p["spec"]["containers"])
         let allCompleted = incomplete.isEmpty && !mains.isEmpty && mains.allSatisfy {
             $0["state"]["terminated"]["exitCode"].int == 0 && !restartPending(specs[$0["name"].string ?? ""] ?? .null, $0, pod: p)
         }

@@ -147,12 +147,30 @@ import Testing
 
             """)
         #expect(s.run("create -f \(hook)").exitCode == 0)
+        // The hook fails at +5s: reported then, not at the start.
+        #expect(s.pods(at: "2026-11-23T12:00:04Z") == "pod-with-poststart-hook   0/1   ContainerCreating   0     4s\n")
+        #expect(events(s, "FailedPostStartHook") == "")
         #expect(s.pods(at: "2026-11-23T12:00:05Z") == "pod-with-poststart-hook   0/1   ContainerCreating   0     5s\n")
+        #expect(events(s, "Killing") == "Normal|1|spec.containers{kubia}|FailedPostStartHook")
         #expect(s.pods(at: "2026-11-23T12:00:06Z") == "pod-with-poststart-hook   0/1   PostStartHookError   0     6s\n")
         #expect(s.run("get pod pod-with-poststart-hook -o 'jsonpath={.status.containerStatuses[0].state.waiting.message}'").stdout
             .hasSuffix("exited with 15: , message: \"hook will fail with exec code 15\\n\""))
         let describe = s.run("describe pod pod-with-poststart-hook").stdout
-        #expect(describe.contains("  Warning  FailedPostStartHook  6s    kubelet            PostStartHook failed\n"))
+        #expect(describe.contains("  Warning  FailedPostStartHook  1s    kubelet            PostStartHook failed\n"))
+        // The restart at +7s, its hook failing at +12s, shown PostStartHookError 1 from +13s.
+        #expect(s.pods(at: "2026-11-23T12:00:11Z") == "pod-with-poststart-hook   0/1   PostStartHookError   0     11s\n")
+        #expect(events(s, "FailedPostStartHook") == "Warning|1|spec.containers{kubia}|PostStartHook failed")
+        #expect(s.pods(at: "2026-11-23T12:00:12Z") == "pod-with-poststart-hook   0/1   PostStartHookError   0     12s\n")
+        #expect(events(s, "FailedPostStartHook") == "Warning|2|spec.containers{kubia}|PostStartHook failed")
+        #expect(s.pods(at: "2026-11-23T12:00:13Z") == "pod-with-poststart-hook   0/1   PostStartHookError   1 (0s ago)   13s\n")
+        // Far behind, each hook's failure counted once, at its time: runs start at 0, 7, 24, 51, 98, 185,
+        // 352, 659 s, then every 307 s (300 s back-off, a second, 6 s in the hook and kill); by +3600 s the
+        // run from +3422 s has failed (+3427 s) and ended (+3428 s): 17 failures, the last at 12:57:07.
+        let far = TestStore()
+        #expect(far.run("create -f \(hook)").exitCode == 0)
+        #expect(far.pods(at: "2026-11-23T13:00:00Z") == "pod-with-poststart-hook   0/1   CrashLoopBackOff   16 (2m52s ago)   60m\n")
+        #expect(far.run("get events -o 'jsonpath={range .items[?(@.reason==\"FailedPostStartHook\")]}{.count}|{.firstTimestamp}|{.lastTimestamp}{end}'").stdout
+            == "17|2026-11-23T12:00:05Z|2026-11-23T12:57:07Z")
         #expect(describe.contains("    State:          Waiting\n      Reason:       PostStartHookError\n"))
     }
 

@@ -81,7 +81,11 @@ extension ControllerManager {
         guard let fate = ContainerFate.effective(c, pod: pod) else { return nil }
         // A restart whose sync is held in the postStart hook: that sync's return (the restart itself, at
         // its time, counts when `due`).
-        if let run = heldRun(c, st, pod: pod), now.seconds > run.start || (now.seconds == run.start && !due) { return run.end }
+        if let run = heldRun(c, st, pod: pod), now.seconds > run.start || (now.seconds == run.start && !due) {
+            // Its hook's failure is reported at its time, when that is later than the start.
+            let fails = run.start + Self.hookFailsAfter(c, pod: pod)
+            return fails > run.start && (now.seconds < fails || (now.seconds == fails && due)) ? fails : run.end
+        }
         if let started = st["state"]["running"]["startedAt"].string.flatMap(Timestamp.init(rfc3339:)) {
             return started.adding(seconds: max(1, fate.seconds)).seconds
         }
@@ -314,8 +318,10 @@ extension ControllerManager {
             }
         }
         // A restart held in its postStart hook since before: that run began at the restart.
+        var begunBefore: Int64?, restartBefore: Int64 = 0
         if running == nil, let run = heldRun(c, st, pod: pod), now.seconds >= run.start {
             running = run.start
+            begunBefore = run.start
             exitedAt = nil
             rc += 1
         }
@@ -346,6 +352,7 @@ extension ControllerManager {
                         if perExit > 0 {
                             retries.add(n * perExit, first: start + life, last: start + life + (n - 1) * cycle + (perExit - 1) * step)
                         }
+                        restartBefore = n > 1 ? start + (n - 1) * cycle : restarts.last
                         restarts.add(n, first: start + cycle, last: start + n * cycle)
                         if n > 1 { ended((start + (n - 2) * cycle, start + (n - 2) * cycle + life)) }
                         ended((start + (n - 1) * cycle, start + (n - 1) * cycle + life))
@@ -373,6 +380,7 @@ extension ControllerManager {
                 if wait > 0, T >= exited + step { moved = max(moved, exited + step) }
                 break
             }
+            restartBefore = restarts.last
             restarts.add(1, first: restartAt, last: restartAt)
             moved = max(moved, restartAt)
             rc += 1
@@ -428,12 +436,26 @@ extension ControllerManager {
         }
         catchUpEvents(pod, c, host: host, restarts: restarts, retries: retries, isInit: isInit)
         // Every run started here failed its postStart hook, when it has one that fails.
-        if restarts.count > 0, let hook = ContainerFate.postStartFailure(c, pod: pod),
+        // Each is reported at its hook's time: not yet for a run whose hook is still going at T, and once
+        // for a run begun before this catch-up whose hook fails in it.
+        if let hook = ContainerFate.postStartFailure(c, pod: pod),
            fate == ContainerFate(seconds: hook.at + hook.stop, exitCode: hook.containerExitCode) {
-            let saved = clockOverride
-            setClock(Timestamp(seconds: restarts.last))
-            postStartFailed(c, pod: pod, host: host, repeats: restarts.count, first: Timestamp(seconds: restarts.first))
-            setClock(saved)
+            var failures = CatchUpCount()
+            if let begun = begunBefore, begun + hook.at > now.seconds, begun + hook.at <= T {
+                failures.add(1, first: begun + hook.at, last: begun + hook.at)
+            }
+            if restarts.count > 0 {
+                let reported = restarts.last + hook.at <= T ? restarts.count : restarts.count - 1
+                let lastStart = restarts.last + hook.at <= T ? restarts.last : restartBefore
+                if reported > 0 { failures.add(reported, first: restarts.first + hook.at, last: lastStart + hook.at) }
+            }
+            if failures.count > 0 {
+                moved = max(moved, failures.last)
+                let saved = clockOverride
+                setClock(Timestamp(seconds: failures.last))
+                postStartFailed(c, pod: pod, host: host, repeats: failures.count, first: Timestamp(seconds: failures.first))
+                setClock(saved)
+            }
         }
         // Every run that ended here was killed by its liveness probe, when it has one that fails.
         let kills = restarts.count - (inRun ? 1 : 0)
@@ -505,7 +527,9 @@ extension ControllerManager {
             // The restart's sync runs the postStart hook: its events now, the status as it was until
             // the sync returns; then the run shows (its hook succeeded) or its end (the hook's kill).
             guard now.seconds >= run.end else {
-                restartEvents(c, pod: pod, host: host, fieldPath: fieldPath)
+                if now.seconds == run.start { restartEvents(c, pod: pod, host: host, fieldPath: fieldPath) }
+                let fails = run.start + Self.hookFailsAfter(c, pod: pod)
+                if fails > run.start, now.seconds == fails { postStartFailed(c, pod: pod, host: host) }
                 return st
             }
             let saved = clockOverride
@@ -592,7 +616,7 @@ extension ControllerManager {
               component: "kubelet", host: host, fieldPath: fieldPath)
         event(pod, reason: "Created", message: "Created container: \(name)", component: "kubelet", host: host, fieldPath: fieldPath)
         event(pod, reason: "Started", message: "Started container \(name)", component: "kubelet", host: host, fieldPath: fieldPath)
-        if !fieldPath.hasPrefix("spec.initContainers") { postStartFailed(c, pod: pod, host: host) }
+        if !fieldPath.hasPrefix("spec.initContainers"), Self.hookFailsAfter(c, pod: pod) == 0 { postStartFailed(c, pod: pod, host: host) }
     }
 
     /// Phase and conditions from the containers: done when none runs or will run again.

@@ -82,6 +82,9 @@ extension ControllerManager {
         // (`ContainerCreating`) until the hook (and, when it fails, the kill) is over.
         if !isInit, !ephemeral, !st["state"]["running"].isNull, Self.postStartSeconds(c, pod: p) != nil {
             rec.hooks[name] = st
+            // Its hook's failure is reported at its time.
+            let fails = Self.hookFailsAfter(c, pod: p)
+            if fails > 0 { ctx.retry(at: now.seconds + fails) }
             return waitingStatus(c, reason: "ContainerCreating", message: nil)
         }
         return st
@@ -106,8 +109,11 @@ extension ControllerManager {
         let name = c["name"].string ?? ""
         guard let run = rec.hooks[name] else { return nil }
         let end = heldSyncEnd(rec, pod: ctx.pod)
+        let start = run["state"]["running"]["startedAt"].string.flatMap(Timestamp.init(rfc3339:))?.seconds ?? now.seconds
+        let fails = start + Self.hookFailsAfter(c, pod: ctx.pod)
+        if fails > start, now.seconds == fails { postStartFailed(c, pod: ctx.pod, host: ctx.nodeName) }
         if now.seconds < end, let previous {
-            ctx.retry(at: end)
+            ctx.retry(at: fails > now.seconds ? fails : end)
             return previous
         }
         rec.hooks[name] = nil
@@ -211,7 +217,8 @@ extension ControllerManager {
             st["ready"] = true
             st["started"] = true
             st["state"] = ["running": ["startedAt": t]]
-            postStartFailed(c, pod: ctx.pod, host: ctx.nodeName)
+            // A hook that fails later is reported then (see `heldStart`).
+            if Self.hookFailsAfter(c, pod: ctx.pod) == 0 { postStartFailed(c, pod: ctx.pod, host: ctx.nodeName) }
             applyProbes(&st, c, pod: ctx.pod)
             probeEvents(c, st, pod: ctx.pod, host: ctx.nodeName, from: now.seconds, through: now.seconds)
         }

@@ -99,6 +99,10 @@ extension ControllerManager {
         return seconds
     }
 
+    /// Seconds after a held run's start its failing hook is reported (`FailedPostStartHook`, `Killing`):
+    /// the hook's own time (`sleep 5; exit 15`: 5 s); 0 when it fails at once or the run is not held.
+    static func hookFailsAfter(_ c: JSONValue, pod: JSONValue) -> Int64 { hookEnd(c, pod: pod)?.at ?? 0 }
+
     /// The restart a container's shown exit waits for, when its postStart hook holds that run's start
     /// sync: the restart's time and when the sync returns. Restarted at once (the first exit, or after
     /// a long run), a second after the exit; else at the end of its back-off (and a second).

@@ -102,6 +102,20 @@ import Testing
         #expect(t.pods(at: "2026-11-23T12:00:03Z") == "p     1/1   Running   0     3s\n")
     }
 
+    /// A slow hook holds every restart's sync too: the exit (or back-off) it restarts from stays shown for
+    /// the hook's 5 s. `sleep 30; exit 1`: Running at 5 s, Error at 30 s, restarted at 31 s, Running 1 at
+    /// 36 s, Error at 61 s, CrashLoopBackOff at 71 s, restarted at 72 s, Running 2 at 77 s.
+    @Test func aSlowHookHoldsEveryRestart() {
+        let s = TestStore()
+        #expect(s.run("create -f \(manifest(s, hook: "[sh, -c, 'sleep 5']", command: "[sh, -c, 'sleep 30; exit 1']"))").exitCode == 0)
+        #expect(s.pods(at: "2026-11-23T12:00:05Z") == "p     1/1   Running   0     5s\n")
+        #expect(s.pods(at: "2026-11-23T12:00:35Z") == "p     0/1   Error   0     35s\n")
+        #expect(s.pods(at: "2026-11-23T12:00:36Z") == "p     1/1   Running   1 (6s ago)   36s\n")
+        #expect(s.run("get pod p -o jsonpath={.status.containerStatuses[0].state.running.startedAt}").stdout == "2026-11-23T12:00:31Z")
+        #expect(s.pods(at: "2026-11-23T12:01:16Z") == "p     0/1   CrashLoopBackOff   1 (15s ago)   76s\n")
+        #expect(s.pods(at: "2026-11-23T12:01:17Z") == "p     1/1   Running   2 (16s ago)   77s\n")
+    }
+
     /// The sync is held as a whole: a second container started in it shows `ContainerCreating` too (0/2,
     /// Pending) until the hook returns.
     @Test func aHookHoldsTheWholeSync() {

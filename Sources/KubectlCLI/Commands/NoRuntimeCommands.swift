@@ -198,12 +198,7 @@ enum NoRuntimeCommands {
     /// a Go map's, so any order is one kubectl can show: spec order here). With `--ignore-errors` each
     /// refusal is printed on stdout and the rest go on. True when no request needed a runtime.
     static func answerLogs(_ inv: Invocation, _ pod: JSONValue) throws -> Bool {
-        let server = try inv.server()
-        let nodes = server.registry.type(group: "", kind: "Node")
-        let nodeExists = { (name: String) -> Bool in
-            guard let nodes else { return false }
-            return (try? server.read { try $0.find(nodes, namespace: "", name: name) }) != nil
-        }
+        let nodeExists = try PodLogAnswer.nodeLookup(inv)
         let previous = inv.flags.bool("previous")
         var needsRuntime = false
         for container in PodLogAnswer.containers(of: pod, named: inv.flags.string("container"), all: inv.flags.bool("all-containers")) {

@@ -45,6 +45,21 @@ enum PodLogAnswer: Equatable {
         }
     }
 
+    /// Whether a node is in the store, each name read once.
+    static func nodeLookup(_ inv: Invocation) throws -> (String) -> Bool {
+        let server = try inv.server()
+        let nodes = server.registry.type(group: "", kind: "Node")
+        let seen = NodeCache()
+        return { name in
+            if let known = seen.names[name] { return known }
+            let found = nodes.map { type in (try? server.read { try $0.find(type, namespace: "", name: name) }) != nil } ?? false
+            seen.names[name] = found
+            return found
+        }
+    }
+
+    final class NodeCache { var names: [String: Bool] = [:] }
+
     /// The containers kubectl asks for: every one (init, regular, ephemeral, in spec order) with
     /// `--all-containers`, else the one named, else the annotated default when the pod has it, else the first.
     static func containers(of pod: JSONValue, named: String, all: Bool) -> [String] {

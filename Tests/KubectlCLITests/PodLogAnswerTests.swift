@@ -126,4 +126,19 @@ import Testing
         #expect(s.run("logs lost -c nope") == CLIResult(stdout: "", stderr: "error: container nope is not valid for pod lost\n", exitCode: 1))
         #expect(s.run("logs ghost") == CLIResult(stdout: "", stderr: "Error from server (NotFound): nodes \"ghost\" not found\n", exitCode: 1))
     }
+
+    /// A node whose kubelet stopped answering (NotReady): the API server's request to it fails on the
+    /// connection, so the stored waiting reason is not what a user would see; kubectl-local says it has
+    /// no runtime, as for a log it cannot read.
+    @Test func aNodeThatDoesNotAnswer() {
+        let s = TestStore()
+        s.run("run bad --image=ngnix")
+        #expect(s.run("apply -f \(s.writeFile("stage.yaml", NodeLifecycleTests.kubeletStops))").exitCode == 0)
+        #expect(s.run("label node node-1 simulate=kubelet-down").exitCode == 0)
+        #expect(s.pods(at: "2026-11-23T12:00:39Z") == "bad   0/1   ErrImagePull   0     39s\n")
+        #expect(s.run("logs bad") == Self.refused("container \"bad\" in pod \"bad\" is waiting to start: image can't be pulled"))
+        s.setNow("2026-11-23T12:00:41Z")
+        #expect(s.run("get nodes --no-headers").stdout == "node-1   NotReady   control-plane   41s   v1.32.5\n")
+        #expect(s.run("logs bad") == CLIResult(stdout: "", stderr: Self.noRuntime, exitCode: 1))
+    }
 }

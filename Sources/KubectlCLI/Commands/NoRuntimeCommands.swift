@@ -198,11 +198,11 @@ enum NoRuntimeCommands {
     /// a Go map's, so any order is one kubectl can show: spec order here). With `--ignore-errors` each
     /// refusal is printed on stdout and the rest go on. True when no request needed a runtime.
     static func answerLogs(_ inv: Invocation, _ pod: JSONValue) throws -> Bool {
-        let nodeExists = try PodLogAnswer.nodeLookup(inv)
+        let node = try PodLogAnswer.nodeLookup(inv)
         let previous = inv.flags.bool("previous")
         var needsRuntime = false
         for container in PodLogAnswer.containers(of: pod, named: inv.flags.string("container"), all: inv.flags.bool("all-containers")) {
-            switch PodLogAnswer.answer(pod: pod, container: container, previous: previous, nodeExists: nodeExists) {
+            switch PodLogAnswer.answer(pod: pod, container: container, previous: previous, node: node) {
             case .refused(let error):
                 guard inv.flags.bool("ignore-errors") else { throw error }
                 inv.io.out.write("error: \(error.message)\n")

@@ -13,12 +13,20 @@ enum PodLogAnswer: Equatable {
     /// The kubelet would read the container's log from the runtime.
     case runtime
 
-    /// The answer for `container` of `pod` (`previous`: `--previous`). `nodeExists` says whether the
-    /// pod's node is in the store (the API server reads it to reach its kubelet).
-    static func answer(pod: JSONValue, container: String, previous: Bool, nodeExists: (String) -> Bool) -> PodLogAnswer {
+    /// How the API server finds a pod's node: not in the store, there but its kubelet does not answer
+    /// (not Ready: the request fails on the connection, which kubectl-local cannot show), or answering.
+    enum Node { case missing, unreachable, ready }
+
+    /// The answer for `container` of `pod` (`previous`: `--previous`). `node` says how the pod's node
+    /// is found (the API server reads it to reach its kubelet).
+    static func answer(pod: JSONValue, container: String, previous: Bool, node: (String) -> Node) -> PodLogAnswer {
         let nodeName = pod["spec"]["nodeName"].string ?? ""
         if nodeName.isEmpty { return .empty }
-        if !nodeExists(nodeName) { return .refused(APIError.notFound("nodes", nodeName)) }
+        switch node(nodeName) {
+        case .missing: return .refused(APIError.notFound("nodes", nodeName))
+        case .unreachable: return .runtime
+        case .ready: break
+        }
         let podName = pod["metadata"]["name"].string ?? ""
         let what = "container \(strconvQuote(container)) in pod \(strconvQuote(podName))"
         let status = pod["status"]
@@ -45,20 +53,24 @@ enum PodLogAnswer: Equatable {
         }
     }
 
-    /// Whether a node is in the store, each name read once.
-    static func nodeLookup(_ inv: Invocation) throws -> (String) -> Bool {
+    /// How each node is found in the store (its Ready condition), each name read once.
+    static func nodeLookup(_ inv: Invocation) throws -> (String) -> Node {
         let server = try inv.server()
         let nodes = server.registry.type(group: "", kind: "Node")
         let seen = NodeCache()
         return { name in
             if let known = seen.names[name] { return known }
-            let found = nodes.map { type in (try? server.read { try $0.find(type, namespace: "", name: name) }) != nil } ?? false
+            var found = Node.missing
+            if let type = nodes, let node = try? server.read({ try $0.find(type, namespace: "", name: name) }) {
+                let ready = (node["status"]["conditions"].array ?? []).first { $0["type"].string == "Ready" }
+                found = ready?["status"].string == "True" ? .ready : .unreachable
+            }
             seen.names[name] = found
             return found
         }
     }
 
-    final class NodeCache { var names: [String: Bool] = [:] }
+    final class NodeCache { var names: [String: Node] = [:] }
 
     /// The containers kubectl asks for: every one (init, regular, ephemeral, in spec order) with
     /// `--all-containers`, else the one named, else the annotated default when the pod has it, else the first.

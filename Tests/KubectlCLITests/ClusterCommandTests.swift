@@ -71,6 +71,28 @@ import Testing
         #expect(yaml.contains("kind: PodList\n") && yaml.contains("==== START logs for container a of pod default/a ====\n"))
     }
 
+    /// The dump's log request for a container that has not started is refused by the kubelet in its own
+    /// words; an unscheduled pod's log is empty (the API server has no kubelet to ask).
+    @Test func clusterInfoDumpGivesTheClustersLogAnswers() {
+        let s = TestStore()
+        s.run("run bad --image=ngnix")
+        #expect(s.run("run lost --image=nginx --overrides='{\"spec\":{\"nodeSelector\":{\"disk\":\"none\"}}}'").exitCode == 0)
+        s.setNow("2026-11-23T12:00:20Z")
+        let dir = s.directory + "/dump"
+        #expect(s.run("cluster-info dump --namespaces default --output-directory \(dir)").exitCode == 0)
+        #expect(readTextFile(dir + "/default/bad/logs.txt") == """
+            ==== START logs for container bad of pod default/bad ====
+            Request log error: container "bad" in pod "bad" is waiting to start: trying and failing to pull image
+            ==== END logs for container bad of pod default/bad ====
+
+            """)
+        #expect(readTextFile(dir + "/default/lost/logs.txt") == """
+            ==== START logs for container lost of pod default/lost ====
+            ==== END logs for container lost of pod default/lost ====
+
+            """)
+    }
+
     @Test func versionReportsTheServer() {
         let s = TestStore()
         #expect(s.run("version").stdout == "Client Version: v1.32.5\nKustomize Version: v5.5.0\nServer Version: v1.32.5\n")

@@ -41,6 +41,25 @@ import Testing
         #expect(statusLine(s, "a") == "1/1 Running" && statusLine(s, "b") == "1/1 Running")
     }
 
+    /// A year idle, the pulls are counted as the kubelet makes them: at 0, 10, 30, 70, 150, 310 s (back-off
+    /// 10 s doubling), then every 300 s (the cap; an entry updated every 300 s never expires): 6 + 105,118
+    /// pulls, the last at +31,535,710 s, 290 s before the command. Retries within the back-offs: 1 + 3 + 7
+    /// + 15, 29 per 300 s window (105,118 of them), 29 in the current one: 3,048,477.
+    @Test func aYearIdleBadImageCountsItsPullsAtTheCap() {
+        let s = TestStore()
+        #expect(s.run("run x --image=ngnix").exitCode == 0)
+        s.setNow("2027-11-23T12:00:00Z")
+        #expect(s.run("get pod x --no-headers").stdout == "x     0/1   ImagePullBackOff   0     365d\n")
+        let counts = s.run("get events -o 'jsonpath={range .items[*]}{.reason}/{.message}|{.count}|{.lastTimestamp}{\"\\n\"}{end}'").stdout
+        #expect(counts.contains("Pulling/Pulling image \"ngnix\"|105124|2027-11-23T11:55:10Z\n"))
+        #expect(counts.contains("Failed/Error: ErrImagePull|105124|2027-11-23T11:55:10Z\n"))
+        #expect(counts.contains("BackOff/Back-off pulling image \"ngnix\"|3048477|2027-11-23T12:00:00Z\n"))
+        #expect(counts.contains("Failed/Error: ImagePullBackOff|3048477|2027-11-23T12:00:00Z\n"))
+        // The next pull comes at the cap: 10 s later.
+        s.setNow("2027-11-23T12:00:10Z")
+        #expect(s.run("get pod x --no-headers").stdout == "x     0/1   ErrImagePull   0     365d\n")
+    }
+
     @Test func configMapVolumeWaitsInContainerCreatingUntilTheConfigMapExists() {
         let s = TestStore()
         let f = s.writeFile("pod.yaml", """

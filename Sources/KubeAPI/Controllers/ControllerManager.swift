@@ -733,7 +733,8 @@ extension APIServer {
     /// whether anything is due, and only then a write transaction reconciles.
     public func runClockControllers() throws {
         try runCronJobsAndTimers()
-        try runKubeletRetries()
+        // A retry may start what has its own timer, already due (a run held in its postStart hook ended).
+        if try runKubeletRetries() { try runCronJobsAndTimers() }
         try runHPASyncs()
         try sweepExpiredEventsOnOpen()
     }

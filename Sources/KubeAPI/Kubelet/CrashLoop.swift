@@ -79,6 +79,13 @@ extension ControllerManager {
     /// `due` (the check whether the pod's timer has work for the container), not when scheduling the next.
     func nextTransition(_ c: JSONValue, _ st: JSONValue, pod: JSONValue, due: Bool = false) -> Int64? {
         guard let fate = ContainerFate.effective(c, pod: pod) else { return nil }
+        // A restart whose sync is held in the postStart hook: that sync's return (the restart itself, at
+        // its time, counts when `due`).
+        if let run = heldRun(c, st, pod: pod), now.seconds > run.start || (now.seconds == run.start && !due) {
+            // Its hook's failure is reported at its time, when that is later than the start.
+            let fails = run.start + Self.hookFailsAfter(c, pod: pod)
+            return fails > run.start && (now.seconds < fails || (now.seconds == fails && due)) ? fails : run.end
+        }
         if let started = st["state"]["running"]["startedAt"].string.flatMap(Timestamp.init(rfc3339:)) {
             return started.adding(seconds: max(1, fate.seconds)).seconds
         }
@@ -310,6 +317,14 @@ extension ControllerManager {
                 exitedAt = st["lastState"]["terminated"]["finishedAt"].string.flatMap(Timestamp.init(rfc3339:))?.seconds
             }
         }
+        // A restart held in its postStart hook since before: that run began at the restart.
+        var begunBefore: Int64?, restartBefore: Int64 = 0
+        if running == nil, let run = heldRun(c, st, pod: pod), now.seconds >= run.start {
+            running = run.start
+            begunBefore = run.start
+            exitedAt = nil
+            rc += 1
+        }
         guard running != nil || exitedAt != nil else { return nil }
         // The back-off of each exit: every run is as long, so either each exit restarts at once (runs of
         // 10 minutes or more) or the back-off doubles from the second exit on.
@@ -337,6 +352,7 @@ extension ControllerManager {
                         if perExit > 0 {
                             retries.add(n * perExit, first: start + life, last: start + life + (n - 1) * cycle + (perExit - 1) * step)
                         }
+                        restartBefore = n > 1 ? start + (n - 1) * cycle : restarts.last
                         restarts.add(n, first: start + cycle, last: start + n * cycle)
                         if n > 1 { ended((start + (n - 2) * cycle, start + (n - 2) * cycle + life)) }
                         ended((start + (n - 1) * cycle, start + (n - 1) * cycle + life))
@@ -364,6 +380,7 @@ extension ControllerManager {
                 if wait > 0, T >= exited + step { moved = max(moved, exited + step) }
                 break
             }
+            restartBefore = restarts.last
             restarts.add(1, first: restartAt, last: restartAt)
             moved = max(moved, restartAt)
             rc += 1
@@ -374,8 +391,21 @@ extension ControllerManager {
         if restarts.count > 0 { moved = max(moved, restarts.last) }
         if retries.count > 0 { moved = max(moved, retries.last) }
         guard restarts.count > 0 || retries.count > 0 || lastRun != nil || moved > now.seconds else { return nil }
+        // A run begun here whose start sync is still in its postStart hook: the status is the one before.
+        var held = false
+        let inRun = running != nil
+        if let start = running, restarts.count > 0, let hook = Self.postStartSeconds(c, pod: pod), T < start + hook {
+            held = true
+            rc -= 1
+            if let last = lastRun {
+                running = nil
+                exitedAt = last.end
+            }
+        }
+        // Held in the run's first restart here: the exit shown before stays (only events were added).
+        let unchanged = held && lastRun == nil
         // A termination still shown is the last state once anything moved on.
-        if !st["state"]["terminated"].isNull { st["lastState"] = st["state"] }
+        if !unchanged, !st["state"]["terminated"].isNull { st["lastState"] = st["state"] }
         let name = c["name"].string ?? ""
         func termination(_ run: (start: Int64, end: Int64), id: JSONValue) -> JSONValue {
             ["terminated": ["containerID": id, "exitCode": .int(fate.exitCode),
@@ -384,14 +414,15 @@ extension ControllerManager {
                             "startedAt": .string(Timestamp(seconds: run.start).rfc3339)]]
         }
         let previousID = st["containerID"]
-        if restarts.count > 0 { st["containerID"] = .string("containerd://" + randomHex64()) }
+        if restarts.count > 0, !unchanged { st["containerID"] = .string("containerd://" + randomHex64()) }
         st["restartCount"] = .int(rc)
-        if let start = running {
+        if unchanged {
+        } else if let start = running {
             if let lastRun { st["lastState"] = termination(lastRun, id: previousID) }
             st["ready"] = .bool(!isInit || sidecar)
             st["started"] = true
             st["state"] = ["running": ["startedAt": .string(Timestamp(seconds: start).rfc3339)]]
-        } else if let exited = exitedAt, T < exited + (backoff(rc) == 0 ? 1 : step), let lastRun {
+        } else if let exited = exitedAt, T < exited + (backoff(rc) == 0 ? 1 : step) || (held && backoff(rc) == 0), let lastRun {
             // The last exit is still shown (the kubelet's next sync has not come).
             let before = runBefore.map { termination($0, id: previousID) } ?? st["lastState"]
             st = Self.exitedStatus(st, c, pod: pod, terminated: termination(lastRun, id: st["containerID"]), previous: before)
@@ -405,15 +436,29 @@ extension ControllerManager {
         }
         catchUpEvents(pod, c, host: host, restarts: restarts, retries: retries, isInit: isInit)
         // Every run started here failed its postStart hook, when it has one that fails.
-        if restarts.count > 0, let hook = ContainerFate.postStartFailure(c, pod: pod),
+        // Each is reported at its hook's time: not yet for a run whose hook is still going at T, and once
+        // for a run begun before this catch-up whose hook fails in it.
+        if let hook = ContainerFate.postStartFailure(c, pod: pod),
            fate == ContainerFate(seconds: hook.at + hook.stop, exitCode: hook.containerExitCode) {
-            let saved = clockOverride
-            setClock(Timestamp(seconds: restarts.last))
-            postStartFailed(c, pod: pod, host: host, repeats: restarts.count, first: Timestamp(seconds: restarts.first))
-            setClock(saved)
+            var failures = CatchUpCount()
+            if let begun = begunBefore, begun + hook.at > now.seconds, begun + hook.at <= T {
+                failures.add(1, first: begun + hook.at, last: begun + hook.at)
+            }
+            if restarts.count > 0 {
+                let reported = restarts.last + hook.at <= T ? restarts.count : restarts.count - 1
+                let lastStart = restarts.last + hook.at <= T ? restarts.last : restartBefore
+                if reported > 0 { failures.add(reported, first: restarts.first + hook.at, last: lastStart + hook.at) }
+            }
+            if failures.count > 0 {
+                moved = max(moved, failures.last)
+                let saved = clockOverride
+                setClock(Timestamp(seconds: failures.last))
+                postStartFailed(c, pod: pod, host: host, repeats: failures.count, first: Timestamp(seconds: failures.first))
+                setClock(saved)
+            }
         }
         // Every run that ended here was killed by its liveness probe, when it has one that fails.
-        let kills = restarts.count - (running != nil ? 1 : 0)
+        let kills = restarts.count - (inRun ? 1 : 0)
         if kills > 0, let kill = ContainerFate.livenessKill(c, pod: pod), fate == ContainerFate(seconds: kill.at + kill.stop, exitCode: kill.exitCode) {
             let saved = clockOverride
             setClock(Timestamp(seconds: (lastRun?.end ?? T) - kill.stop))
@@ -478,6 +523,22 @@ extension ControllerManager {
         let name = c["name"].string ?? ""
         let fieldPath = Self.fieldPath(name, isInit: isInit)
         var out = st
+        if let run = heldRun(c, st, pod: pod), now.seconds >= run.start {
+            // The restart's sync runs the postStart hook: its events now, the status as it was until
+            // the sync returns; then the run shows (its hook succeeded) or its end (the hook's kill).
+            guard now.seconds >= run.end else {
+                if now.seconds == run.start { restartEvents(c, pod: pod, host: host, fieldPath: fieldPath) }
+                let fails = run.start + Self.hookFailsAfter(c, pod: pod)
+                if fails > run.start, now.seconds == fails { postStartFailed(c, pod: pod, host: host) }
+                return st
+            }
+            let saved = clockOverride
+            setClock(Timestamp(seconds: run.start))
+            if !st["state"]["terminated"].isNull { out["lastState"] = st["state"] }
+            out = restartedStatus(c, out, pod: pod, fieldPath: fieldPath)
+            setClock(saved)
+            return Self.hookEnd(c, pod: pod) == nil ? out : transition(c, out, pod: pod, policy: policy, host: host, isInit: isInit)
+        }
         if let started = st["state"]["running"]["startedAt"].string {
             let fate = ContainerFate.effective(c, pod: pod) ?? ContainerFate(seconds: 0, exitCode: 0)
             let end = Timestamp(seconds: (Timestamp(rfc3339: started)?.seconds ?? now.seconds) + max(1, fate.seconds))
@@ -527,25 +588,35 @@ extension ControllerManager {
     }
 
     private func restarted(_ c: JSONValue, _ st: JSONValue, pod: JSONValue, host: String, fieldPath: String) -> JSONValue {
+        let out = restartedStatus(c, st, pod: pod, fieldPath: fieldPath)
+        restartEvents(c, pod: pod, host: host, fieldPath: fieldPath)
+        if !fieldPath.hasPrefix("spec.initContainers") {
+            probeEvents(c, out, pod: pod, host: host, from: now.seconds, through: now.seconds)
+        }
+        return out
+    }
+
+    /// The status of a container restarted now.
+    private func restartedStatus(_ c: JSONValue, _ st: JSONValue, pod: JSONValue, fieldPath: String) -> JSONValue {
         var out = st
-        let name = c["name"].string ?? ""
-        let image = c["image"].string ?? ""
         out["restartCount"] = .int((st["restartCount"].int ?? 0) + 1)
         out["containerID"] = .string("containerd://" + randomHex64())
         // A running (regular) init container is started but not ready until it succeeds.
         out["ready"] = .bool(!fieldPath.hasPrefix("spec.initContainers") || PodSpecs.isSidecar(c))
         out["started"] = true
         out["state"] = ["running": ["startedAt": .string(now.rfc3339)]]
+        if !fieldPath.hasPrefix("spec.initContainers") { applyProbes(&out, c, pod: pod) }
+        return out
+    }
+
+    /// The kubelet's events of a restart (the image, the container, its postStart hook failing).
+    private func restartEvents(_ c: JSONValue, pod: JSONValue, host: String, fieldPath: String) {
+        let name = c["name"].string ?? "", image = c["image"].string ?? ""
         event(pod, reason: "Pulled", message: "Container image \(strconvQuote(image)) already present on machine",
               component: "kubelet", host: host, fieldPath: fieldPath)
         event(pod, reason: "Created", message: "Created container: \(name)", component: "kubelet", host: host, fieldPath: fieldPath)
         event(pod, reason: "Started", message: "Started container \(name)", component: "kubelet", host: host, fieldPath: fieldPath)
-        if !fieldPath.hasPrefix("spec.initContainers") {
-            postStartFailed(c, pod: pod, host: host)
-            applyProbes(&out, c, pod: pod)
-            probeEvents(c, out, pod: pod, host: host, from: now.seconds, through: now.seconds)
-        }
-        return out
+        if !fieldPath.hasPrefix("spec.initContainers"), Self.hookFailsAfter(c, pod: pod) == 0 { postStartFailed(c, pod: pod, host: host) }
     }
 
     /// Phase and conditions from the containers: done when none runs or will run again.

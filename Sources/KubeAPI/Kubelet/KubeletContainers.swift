@@ -23,6 +23,7 @@ extension ControllerManager {
     func startContainer(_ c: JSONValue, previous: JSONValue?, isInit: Bool, ctx: inout ContainerContext,
                         rec: inout KubeletRecord, ephemeral: Bool = false) throws -> JSONValue {
         let name = c["name"].string ?? ""
+        if !isInit, !ephemeral, let held = heldStart(c, previous: previous, ctx: &ctx, rec: &rec) { return held }
         if let prev = previous, let kept = try keepStarted(c, prev, isInit: isInit, ctx: ctx) { return kept }
         let image = c["image"].string ?? ""
         let fieldPath = ephemeral ? "spec.ephemeralContainers{\(name)}"
@@ -76,7 +77,48 @@ extension ControllerManager {
         }
         event(p, reason: "Created", message: "Created container: \(name)", component: "kubelet", host: host, fieldPath: fieldPath)
         event(p, reason: "Started", message: "Started container \(name)", component: "kubelet", host: host, fieldPath: fieldPath)
-        return try startedStatus(c, full: full, isInit: isInit && !ephemeral, ephemeral: ephemeral, ctx: ctx)
+        let st = try startedStatus(c, full: full, isInit: isInit && !ephemeral, ephemeral: ephemeral, ctx: ctx)
+        // The sync is held in the container's postStart hook: the status it wrote as it began stays
+        // (`ContainerCreating`) until the hook (and, when it fails, the kill) is over.
+        if !isInit, !ephemeral, !st["state"]["running"].isNull, Self.postStartSeconds(c, pod: p) != nil {
+            rec.hooks[name] = st
+            // Its hook's failure is reported at its time.
+            let fails = Self.hookFailsAfter(c, pod: p)
+            if fails > 0 { ctx.retry(at: now.seconds + fails) }
+            return waitingStatus(c, reason: "ContainerCreating", message: nil)
+        }
+        return st
+    }
+
+    /// When a first sync held in postStart hooks returns: the containers it started, one after the other,
+    /// each start waiting for the hook before it (the containers' own start times are not moved).
+    func heldSyncEnd(_ rec: KubeletRecord, pod: JSONValue) -> Int64 {
+        var start = Int64.max, held: Int64 = 0
+        for c in pod["spec"]["containers"].array ?? [] {
+            guard let run = rec.hooks[c["name"].string ?? ""] else { continue }
+            start = min(start, run["state"]["running"]["startedAt"].string.flatMap(Timestamp.init(rfc3339:))?.seconds ?? now.seconds)
+            held += Self.postStartSeconds(c, pod: pod) ?? 0
+        }
+        return start == Int64.max ? now.seconds : start + held
+    }
+
+    /// The first run of a container whose start sync is held in its postStart hook (see
+    /// `postStartSeconds`): the status shown until then, or, once the sync returns, the run (its hook
+    /// succeeded) or its end (the hook's kill). Nil for any other container.
+    private func heldStart(_ c: JSONValue, previous: JSONValue?, ctx: inout ContainerContext, rec: inout KubeletRecord) -> JSONValue? {
+        let name = c["name"].string ?? ""
+        guard let run = rec.hooks[name] else { return nil }
+        let end = heldSyncEnd(rec, pod: ctx.pod)
+        let start = run["state"]["running"]["startedAt"].string.flatMap(Timestamp.init(rfc3339:))?.seconds ?? now.seconds
+        let fails = start + Self.hookFailsAfter(c, pod: ctx.pod)
+        if fails > start, now.seconds == fails { postStartFailed(c, pod: ctx.pod, host: ctx.nodeName) }
+        if now.seconds < end, let previous {
+            ctx.retry(at: fails > now.seconds ? fails : end)
+            return previous
+        }
+        rec.hooks[name] = nil
+        guard Self.hookEnd(c, pod: ctx.pod) != nil else { return run }
+        return transition(c, run, pod: ctx.pod, policy: ctx.pod["spec"]["restartPolicy"].string ?? "Always", host: ctx.nodeName)
     }
 
     /// A container already up stays as it is; an init container whose Service appeared completes.
@@ -104,6 +146,9 @@ extension ControllerManager {
         let t = now.seconds
         let (attempts, last) = rec.pulls[name] ?? (0, 0)
         let backoff = ControllerManager.pullBackoff(attempts: attempts)
+        if attempts > 0 && t > last + backoff {
+            return pullsCaughtUp(c, image: image, error: error, fieldPath: fieldPath, ctx: &ctx, rec: &rec)
+        }
         if attempts > 0 && t < last + backoff {
             // Each of the pod worker's retries within the image's back-off records both events; those up
             // to real now are reported at once (one write each), the next retry is scheduled after them.
@@ -183,7 +228,8 @@ extension ControllerManager {
             st["ready"] = true
             st["started"] = true
             st["state"] = ["running": ["startedAt": t]]
-            postStartFailed(c, pod: ctx.pod, host: ctx.nodeName)
+            // A hook that fails later is reported then (see `heldStart`).
+            if Self.hookFailsAfter(c, pod: ctx.pod) == 0 { postStartFailed(c, pod: ctx.pod, host: ctx.nodeName) }
             applyProbes(&st, c, pod: ctx.pod)
             probeEvents(c, st, pod: ctx.pod, host: ctx.nodeName, from: now.seconds, through: now.seconds)
         }
@@ -204,6 +250,12 @@ struct KubeletRecord {
     var mountAttempts: Int64 = 0
     var mountErrors: String?
     var pulls: [String: (Int64, Int64)] = [:]
+    /// Containers whose first start is held in their postStart hook: the run as it started.
+    var hooks: [String: JSONValue] = [:]
+    /// The IP of a pod whose first sync is held (its status has none yet).
+    var podIP: String?
+    /// The retry this sync answers, as loaded (not saved): retries before it were reported.
+    var loadedDue: Int64?
 
     static func key(_ ns: String, _ name: String) -> String { prefix + ns + "/" + name }
 
@@ -211,12 +263,15 @@ struct KubeletRecord {
         var rec = KubeletRecord(uid: uid)
         guard let text = try tx.config(key(ns, name)), let v = try? JSON.parse(text), v["uid"].string == uid else { return rec }
         rec.due = v["due"].int
+        rec.loadedDue = rec.due
         rec.mountSince = v["mountSince"].int
         rec.mountAttempts = v["mountAttempts"].int ?? 0
         rec.mountErrors = v["mountErrors"].string
         for (k, a) in v["pulls"].object ?? JSONObject() {
             rec.pulls[k] = (a[0].int ?? 0, a[1].int ?? 0)
         }
+        for (k, st) in v["hooks"].object ?? JSONObject() { rec.hooks[k] = st }
+        rec.podIP = v["podIP"].string
         return rec
     }
 
@@ -230,9 +285,15 @@ struct KubeletRecord {
         if let due { v["due"] = .int(due) }
         if let mountSince { v["mountSince"] = .int(mountSince) }
         if let mountErrors { v["mountErrors"] = .string(mountErrors) }
+        if let podIP { v["podIP"] = .string(podIP) }
         var pulls = JSONObject()
         for (k, (a, l)) in self.pulls.sorted(by: { $0.key < $1.key }) { pulls[k] = [.int(a), .int(l)] }
         v["pulls"] = .object(pulls)
+        if !hooks.isEmpty {
+            var held = JSONObject()
+            for (k, st) in hooks.sorted(by: { $0.key < $1.key }) { held[k] = st }
+            v["hooks"] = .object(held)
+        }
         try tx.setConfig(KubeletRecord.key(ns, name), v.compactJSON)
     }
 }

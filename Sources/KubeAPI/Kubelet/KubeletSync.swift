@@ -28,11 +28,24 @@ extension ControllerManager {
             rec.mountSince = nil
             rec.mountErrors = nil
             if status["podIP"].isNull || (status["podIP"].string ?? "").isEmpty {
-                let podIP = p["spec"]["hostNetwork"].bool == true ? hostIP : allocatePodIP(node: node)
+                let podIP = rec.podIP ?? (p["spec"]["hostNetwork"].bool == true ? hostIP : allocatePodIP(node: node))
                 status["podIP"] = .string(podIP)
                 status["podIPs"] = [["ip": .string(podIP)]]
             }
             try runContainers(p, status: &status, rec: &rec, mode: mode, node: node)
+            rec.podIP = nil
+            if !rec.hooks.isEmpty {
+                // The first sync is held in a postStart hook: its status was written before the pod's
+                // sandbox was made (no IP, PodReadyToStartContainers False); the IP is kept for later.
+                rec.podIP = status["podIP"].string
+                _ = status.remove(["podIP"])
+                _ = status.remove(["podIPs"])
+                status["conditions"] = .array((status["conditions"].array ?? []).map { c in
+                    var c = c
+                    if c["type"].string == "PodReadyToStartContainers" { c["status"] = "False" }
+                    return c
+                })
+            }
         }
         keepTransitionTimes(&status, old: p["status"])
         p["status"] = status
@@ -108,17 +121,28 @@ extension ControllerManager {
         // Sidecars count in ContainersReady, first (the kubelet lists init containers before the others).
         var unready = sidecarsUnready(p, inits)
         let previous = byName(status["containerStatuses"])
+        let specs = byName(p["spec"]["containers"])
         for c in p["spec"]["containers"].array ?? [] {
             let cname = c["name"].string ?? ""
             let st = incomplete.isEmpty
                 ? try startContainer(c, previous: previous[cname], isInit: false, ctx: &ctx, rec: &rec)
                 : waitingStatus(c, reason: "PodInitializing", message: nil)
-            if st["ready"].bool != true { unready.append(cname) }
             mains.append(st)
         }
+        if !rec.hooks.isEmpty {
+            // A postStart hook holds the whole sync: every container it started shows as when the sync
+            // began (ContainerCreating) until the sync returns, after the hooks of all it started.
+            for (i, c) in (p["spec"]["containers"].array ?? []).enumerated() {
+                let cname = c["name"].string ?? ""
+                guard rec.hooks[cname] == nil, mains[i]["state"]["running"]["startedAt"].string == now.rfc3339 else { continue }
+                rec.hooks[cname] = mains[i]
+                mains[i] = waitingStatus(c, reason: "ContainerCreating", message: nil)
+            }
+            ctx.retry(at: heldSyncEnd(rec, pod: p))
+        }
+        unready += mains.filter { $0["ready"].bool != true }.compactMap { $0["name"].string }
         status["containerStatuses"] = .array(mains.sorted { ($0["name"].string ?? "") < ($1["name"].string ?? "") })
         rec.due = ctx.due
-        let specs = byName(p["spec"]["containers"])
         let allCompleted = incomplete.isEmpty && !mains.isEmpty && mains.allSatisfy {
             $0["state"]["terminated"]["exitCode"].int == 0 && !restartPending(specs[$0["name"].string ?? ""] ?? .null, $0, pod: p)
         }
@@ -127,6 +151,14 @@ extension ControllerManager {
                                     condition("Ready", false, reason: "PodCompleted"),
                                     condition("ContainersReady", false, reason: "PodCompleted"), condition("PodScheduled", true)]
             status["phase"] = "Succeeded"
+            return
+        }
+        if incomplete.isEmpty, !mains.isEmpty, mains.allSatisfy({ !$0["state"]["terminated"].isNull && !restartPending(specs[$0["name"].string ?? ""] ?? .null, $0, pod: p) }) {
+            // Every container ended for good (one killed by its postStart hook under `Never`): done.
+            var done = p
+            done["status"] = status
+            settlePhase(&done, policy: p["spec"]["restartPolicy"].string ?? "Always")
+            status = done["status"]
             return
         }
         status["conditions"] = podConditions(sandbox: true, incompleteInits: incomplete, unready: unready)

@@ -68,3 +68,56 @@ extension ControllerManager {
               repeats: repeats, first: first)
     }
 }
+
+extension ControllerManager {
+    /// Seconds an app container's start sync stays in its postStart hook, when that is more than none:
+    /// a hook that fails, until the kill has stopped the process (the whole run); one that succeeds, for
+    /// as long as its command is known to take (`sleep 5`, `sh -c "...; sleep 5"`, the `sleep` action).
+    /// The kubelet writes a pod's status at the start of each sync, and the sync that starts a container
+    /// runs its hook (and, when it fails, the kill) before it returns, so meanwhile the status shows what
+    /// it showed before that start: `ContainerCreating` for the first run, else the last exit
+    /// (`PostStartHookError`, `CrashLoopBackOff`) with the restart count it had. What the hook's command
+    /// does is read from the command alone (nothing is run): a command whose fate cannot be told
+    /// (a program, a loop) is taken to succeed at once, as an httpGet hook to a container that serves.
+    /// Init containers have no hooks; sidecars' are not held (they start as before).
+    static func postStartSeconds(_ c: JSONValue, pod: JSONValue) -> Int64? {
+        let name = c["name"]
+        guard !(pod["spec"]["initContainers"].array ?? []).contains(where: { $0["name"] == name }) else { return nil }
+        if let hook = hookEnd(c, pod: pod) { return max(1, hook.at + hook.stop) }
+        guard ContainerFate.postStartFailure(c, pod: pod) == nil else { return nil }
+        let hook = c["lifecycle"]["postStart"]
+        var seconds: Int64 = 0
+        if let s = hook["sleep"]["seconds"].int {
+            seconds = s
+        } else if let command = hook["exec"]["command"].array?.compactMap(\.string), !command.isEmpty,
+                  let fate = ContainerFate.of(["command": .array(command.map { .string($0) })]) {
+            seconds = fate.seconds
+        }
+        guard seconds > 0 else { return nil }
+        // A container whose own command ends first is not held (its hook's exec would fail then).
+        if let own = ContainerFate.effective(c, pod: pod), own.seconds <= seconds { return nil }
+        return seconds
+    }
+
+    /// Seconds after a held run's start its failing hook is reported (`FailedPostStartHook`, `Killing`):
+    /// the hook's own time (`sleep 5; exit 15`: 5 s); 0 when it fails at once or the run is not held.
+    static func hookFailsAfter(_ c: JSONValue, pod: JSONValue) -> Int64 { hookEnd(c, pod: pod)?.at ?? 0 }
+
+    /// The restart a container's shown exit waits for, when its postStart hook holds that run's start
+    /// sync: the restart's time and when the sync returns. Restarted at once (the first exit, or after
+    /// a long run), a second after the exit; else at the end of its back-off (and a second).
+    func heldRun(_ c: JSONValue, _ st: JSONValue, pod: JSONValue) -> (start: Int64, end: Int64)? {
+        guard let held = Self.postStartSeconds(c, pod: pod), st["state"]["running"].isNull else { return nil }
+        let start: Int64
+        if let exited = exitShown(c, st, pod: pod) {
+            guard Self.exitBackoff(st) == 0 else { return nil }
+            start = exited + 1
+        } else if st["state"]["waiting"]["reason"].string == "CrashLoopBackOff",
+                  let exited = st["lastState"]["terminated"]["finishedAt"].string.flatMap(Timestamp.init(rfc3339:))?.seconds {
+            start = exited + Self.exitBackoff(st) + 1
+        } else {
+            return nil
+        }
+        return (start, start + held)
+    }
+}

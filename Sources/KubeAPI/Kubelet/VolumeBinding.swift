@@ -72,8 +72,10 @@ extension ControllerManager {
             let rec = try KubeletRecord.load(s.tx, namespace: ns, name: name, uid: pod["metadata"]["uid"].string ?? "")
             guard let due = rec.due, due <= until.seconds else { return }
             steps += 1
-            // Far behind (a store left idle): one retry now stands for the ones in between.
-            setClock(steps == 100 || until.seconds - due > 3600 ? until : Timestamp(seconds: due))
+            // Far behind (a store left idle): one retry now stands for the ones in between; but the end of
+            // a start held in its postStart hook comes at its time (what follows is timed from it).
+            let far = (steps == 100 || until.seconds - due > 3600) && rec.hooks.isEmpty
+            setClock(far ? until : Timestamp(seconds: due))
             var p = pod
             try kubeletSync(&p, node: node, mode: .retry)
             // A container that started now may end by itself (an init container's `sleep 10`).
@@ -84,7 +86,9 @@ extension ControllerManager {
 
 extension APIServer {
     /// The kubelet's retries that fell due since the last command (image pulls, mounts, container config).
-    func runKubeletRetries() throws {
+    /// Returns whether any did.
+    @discardableResult
+    func runKubeletRetries() throws -> Bool {
         let now = clock.now
         let due = try read { s -> [(String, String)] in
             try s.tx.configEntries(withPrefix: KubeletRecord.prefix).compactMap { key, value in
@@ -94,10 +98,11 @@ extension APIServer {
                 return (String(rest[..<slash]), String(rest[rest.index(after: slash)...]))
             }
         }
-        guard !due.isEmpty else { return }
+        guard !due.isEmpty else { return false }
         try controllerWrite { s in
             for (ns, name) in due { try s.controllers.kubeletRetry(namespace: ns, name: name, until: now) }
             try s.controllers.drain()
         }
+        return true
     }
 }

@@ -18,14 +18,14 @@ enum NoRuntimeCommands {
         return spec
     }
 
-    /// Why `kubectl NAME` cannot run here.
-    static func refusal(_ inv: Invocation) throws -> CLIError {
+    /// Why `kubectl NAME` cannot run here (nil: the cluster would have answered without a runtime, and did).
+    static func refusal(_ inv: Invocation) throws -> CLIError? {
         let name = inv.commandPath.last ?? ""
         if name == "proxy" {
             return .message("kubectl proxy needs an API server to forward requests to, and kubectl-local has none: the cluster is the local store (\(try ClusterInfoCommand.serverURL(inv))), read and written by kubectl-local itself")
         }
         try checkArguments(inv)
-        try checkTarget(inv)
+        if try checkTarget(inv) { return nil }
         if name == "cp" { try checkCopyPod(inv) }
         return .message("kubectl \(name) needs a running container, and kubectl-local has no container runtime: pods are simulated in the local store and no process runs in them")
     }
@@ -64,12 +64,13 @@ enum NoRuntimeCommands {
     }
 
     /// kubectl reads the object a runtime command names before anything else: a missing one is the
-    /// API server's NotFound (logs words it its own way, with the namespace).
-    static func checkTarget(_ inv: Invocation) throws {
+    /// API server's NotFound (logs words it its own way, with the namespace). True when the command was
+    /// answered without a runtime (an unscheduled pod's empty logs).
+    static func checkTarget(_ inv: Invocation) throws -> Bool {
         let command = inv.commandPath.last ?? ""
-        guard ["logs", "exec", "attach", "port-forward"].contains(command) else { return }
+        guard ["logs", "exec", "attach", "port-forward"].contains(command) else { return false }
         let beforeDash = inv.argsLenAtDash.map { Array(inv.args[..<$0]) } ?? inv.args
-        guard let arg = beforeDash.first, !arg.isEmpty else { return }
+        guard let arg = beforeDash.first, !arg.isEmpty else { return false }
         let server = try inv.server()
         let namespace = try inv.namespace()
         var type: ResourceType
@@ -80,11 +81,11 @@ enum NoRuntimeCommands {
             name = beforeDash[1]
         } else if arg.contains("/") {
             guard let request = try ResourceArgs.parse([arg], registry: server.registry).requests.first,
-                  let n = request.names.first else { return }
+                  let n = request.names.first else { return false }
             type = request.type
             name = n
         } else {
-            guard let pods = server.registry.type(group: "", kind: "Pod") else { return }
+            guard let pods = server.registry.type(group: "", kind: "Pod") else { return false }
             type = pods
         }
         if let object = try server.read({ try $0.find(type, namespace: namespace, name: name) }) {
@@ -101,8 +102,8 @@ enum NoRuntimeCommands {
 
     /// What kubectl checks of the object it found before it connects: attach's container, port-forward's
     /// ports (named ports looked up in the pod or the service, the pod running, the ports and addresses
-    /// parsed).
-    static func checkFound(_ inv: Invocation, _ object: JSONValue, type: ResourceType, namespace: String) throws {
+    /// parsed), logs' answers that need no runtime. True when the command was answered.
+    static func checkFound(_ inv: Invocation, _ object: JSONValue, type: ResourceType, namespace: String) throws -> Bool {
         let command = inv.commandPath.last ?? ""
         let isPod = type.group.isEmpty && type.kind == "Pod"
         let name = object["metadata"]["name"].string ?? ""
@@ -127,13 +128,16 @@ enum NoRuntimeCommands {
            let pod = isPod ? object : isService ? try podForService(inv, object, namespace: namespace) : nil {
             inv.io.err.write(defaultedContainerNote(pod))
         }
+        if command == "logs", let pod = isPod ? object : isService ? try podForService(inv, object, namespace: namespace) : nil {
+            return try answerLogs(inv, pod)
+        }
         if command == "attach", isPod {
             let container = inv.flags.string("container")
             if !container.isEmpty && !containerNames(object).contains(container) {
                 throw CLIError.message("cannot attach to the container: container \(container) not found in pod \(name)")
             }
         }
-        guard command == "port-forward" else { return }
+        guard command == "port-forward" else { return false }
         let ports = Array(inv.args.dropFirst())
         var pod = object
         var converted: [String] = []
@@ -144,7 +148,7 @@ enum NoRuntimeCommands {
                 converted.append(local != remote ? "\(local):\(number)" : number)
             }
         } else if isService {
-            guard let first = try podForService(inv, object, namespace: namespace) else { return }
+            guard let first = try podForService(inv, object, namespace: namespace) else { return false }
             pod = first
             for port in ports {
                 var (local, remote) = splitPort(port)
@@ -165,7 +169,7 @@ enum NoRuntimeCommands {
                 converted.append(local == remote && Int(remote) != nil ? String(target) : "\(local):\(target)")
             }
         } else {
-            return
+            return false
         }
         let phase = pod["status"]["phase"].string ?? ""
         if phase != "Running" {
@@ -186,6 +190,27 @@ enum NoRuntimeCommands {
                 throw CLIError.message("\(address) is not a valid IP")
             }
         }
+        return false
+    }
+
+    /// The log requests kubectl makes for `pod`, answered as the cluster would before any runtime: a
+    /// refusal is thrown (kubectl stops at the first one it reads; its order over several containers is
+    /// a Go map's, so any order is one kubectl can show: spec order here). With `--ignore-errors` each
+    /// refusal is printed on stdout and the rest go on. True when no request needed a runtime.
+    static func answerLogs(_ inv: Invocation, _ pod: JSONValue) throws -> Bool {
+        let node = try PodLogAnswer.nodeLookup(inv)
+        let previous = inv.flags.bool("previous")
+        var needsRuntime = false
+        for container in PodLogAnswer.containers(of: pod, named: inv.flags.string("container"), all: inv.flags.bool("all-containers")) {
+            switch PodLogAnswer.answer(pod: pod, container: container, previous: previous, node: node) {
+            case .refused(let error):
+                guard inv.flags.bool("ignore-errors") else { throw error }
+                inv.io.out.write("error: \(error.message)\n")
+            case .empty: break
+            case .runtime: needsRuntime = true
+            }
+        }
+        return !needsRuntime
     }
 
     /// podcmd's note when a pod has more than one container and none is named: the first container (or
@@ -358,5 +383,7 @@ struct NoRuntimeOptions: FlagOptions {
         for name in inv.flags.ownNames { _ = inv.flags.strings(name) }
     }
 
-    func run(_ inv: inout Invocation) throws { throw try NoRuntimeCommands.refusal(inv) }
+    func run(_ inv: inout Invocation) throws {
+        if let refusal = try NoRuntimeCommands.refusal(inv) { throw refusal }
+    }
 }

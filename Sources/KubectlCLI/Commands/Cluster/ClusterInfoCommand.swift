@@ -169,6 +169,7 @@ struct ClusterInfoDumpOptions: FlagOptions {
     func run(_ inv: inout Invocation) throws {
         let server = try inv.server()
         var printed = 0
+        let node = try PodLogAnswer.nodeLookup(inv)
         try emit(&inv, file: "nodes", list: try list(server, inv, group: "", plural: "nodes", namespace: nil, kind: "NodeList", apiVersion: "v1"),
                  printed: &printed)
         for ns in namespaces {
@@ -178,7 +179,7 @@ struct ClusterInfoDumpOptions: FlagOptions {
                 try emit(&inv, file: ns + "/" + k.file, list: l, printed: &printed)
                 if k.plural == "pods" { pods = l["items"].array ?? [] }
             }
-            for pod in pods { try writeLogs(&inv, pod, namespace: ns) }
+            for pod in pods { try writeLogs(&inv, pod, namespace: ns, node: node) }
         }
         if !outputDir.isEmpty && outputDir != "-" { inv.io.out.write("Cluster info dumped to \(outputDir)\n") }
     }
@@ -228,15 +229,20 @@ struct ClusterInfoDumpOptions: FlagOptions {
         try write(&inv, file + fileExtension, text)
     }
 
-    /// kubectl's log section per container; the log request fails here, as it would against a node
-    /// without a runtime, and says why.
-    func writeLogs(_ inv: inout Invocation, _ pod: JSONValue, namespace: String) throws {
+    /// kubectl's log section per container: the cluster's answer where it needs no runtime (a refusal,
+    /// an unscheduled pod's empty log); else the request fails, as it would against a node without a
+    /// runtime, and says why.
+    func writeLogs(_ inv: inout Invocation, _ pod: JSONValue, namespace: String, node: (String) -> PodLogAnswer.Node) throws {
         let name = pod["metadata"]["name"].string ?? ""
         var text = ""
         for c in (pod["spec"]["initContainers"].array ?? []) + (pod["spec"]["containers"].array ?? []) {
             let container = c["name"].string ?? ""
             text += "==== START logs for container \(container) of pod \(namespace)/\(name) ====\n"
-            text += "Request log error: \(NoRuntimeCommands.noLogs)\n"
+            switch PodLogAnswer.answer(pod: pod, container: container, previous: false, node: node) {
+            case .refused(let error): text += "Request log error: \(error.message)\n"
+            case .empty: break
+            case .runtime: text += "Request log error: \(NoRuntimeCommands.noLogs)\n"
+            }
             text += "==== END logs for container \(container) of pod \(namespace)/\(name) ====\n"
         }
         try write(&inv, namespace + "/" + name + "/logs.txt", text)

@@ -32,6 +32,9 @@ struct ApplyBodyTypes {
         case map(SchemaType)
         /// keys nil: atomic (items indexed); [] a set (items by value); else a list-map.
         case list(SchemaType, keys: [String]?)
+        /// A position of a custom resource: its CRD schema there, and whether an object above opened it
+        /// with `x-kubernetes-preserve-unknown-fields`.
+        case custom(JSONValue, preserve: Bool)
     }
 
     struct Failure {
@@ -102,38 +105,101 @@ struct ApplyBodyTypes {
             if case .bool = v { return }
             out.append(Failure(path: path, message: "expected boolean, got &{" + goFormatV(Self.asFloats(v)) + "}"))
         case .map(let element):
-            guard case .object(let o) = v else { return expected("map", v, path, &out) }
-            let el = atom(element)
-            for k in o.sortedKeys { walk(o[k]!, el, path + "." + k, &out) }
+            walkFields(v, path, open: true, &out) { _ in atom(element) }
         case .structure(let def, let open):
-            guard case .object(let o) = v else { return expected("map", v, path, &out) }
-            for k in o.sortedKeys {
-                if let p = def.property(named: k) {
-                    walk(o[k]!, atom(p.type, p.extensions), path + "." + k, &out)
-                } else if !open {
-                    out.append(Failure(path: path + "." + k, message: "field not declared in schema"))
-                    return
-                }
-            }
+            walkFields(v, path, open: open, &out) { k in def.property(named: k).map { atom($0.type, $0.extensions) } }
         case .list(let element, let keys):
-            guard case .array(let items) = v else { return expected("list", v, path, &out) }
-            let el = atom(element)
-            var seen = Set<String>()
             let defaults = keys?.isEmpty == false ? TypedFields.keyDefaults(element, index: index) : [:]
-            for (i, item) in items.enumerated() {
-                var pe = "[\(i)]"
-                if let keys {
-                    switch Self.itemKey(item, keys: keys, defaults: defaults) {
-                    case .failure(let why):
-                        out.append(Failure(path: path, message: "element \(i): \(why.text)"))
-                        return
-                    case .success(let key):
-                        pe = key
-                        if !seen.insert(key).inserted { out.append(Failure(path: path, message: "duplicate entries for key " + key)) }
-                    }
-                }
-                walk(item, el, path + pe, &out)
+            walkItems(v, path, keys: keys, defaults: defaults, atom(element), &out)
+        case .custom(let schema, let preserve):
+            walkCustom(v, schema, preserve: preserve, path, &out)
+        }
+    }
+
+    /// A map's or struct's members in key order; `field` gives a member's atom (nil: undeclared, which
+    /// ends the walk of this map unless it is `open`).
+    func walkFields(_ v: JSONValue, _ path: String, open: Bool, _ out: inout [Failure], field: (String) -> Atom?) {
+        guard case .object(let o) = v else { return expected("map", v, path, &out) }
+        for k in o.sortedKeys {
+            if let a = field(k) {
+                walk(o[k]!, a, path + "." + k, &out)
+            } else if !open {
+                out.append(Failure(path: path + "." + k, message: "field not declared in schema"))
+                return
             }
+        }
+    }
+
+    /// A list's items: by index (atomic), by value (a set) or by key fields (a list-map, with the key
+    /// fields' defaults).
+    func walkItems(_ v: JSONValue, _ path: String, keys: [String]?, defaults: [String: JSONValue], _ element: Atom,
+                   _ out: inout [Failure])
+    {
+        guard case .array(let items) = v else { return expected("list", v, path, &out) }
+        var seen = Set<String>()
+        for (i, item) in items.enumerated() {
+            var pe = "[\(i)]"
+            if let keys {
+                switch Self.itemKey(item, keys: keys, defaults: defaults) {
+                case .failure(let why):
+                    out.append(Failure(path: path, message: "element \(i): \(why.text)"))
+                    return
+                case .success(let key):
+                    pe = key
+                    if !seen.insert(key).inserted { out.append(Failure(path: path, message: "duplicate entries for key " + key)) }
+                }
+            }
+            walk(item, element, path + pe, &out)
+        }
+    }
+
+    // MARK: custom resources
+
+    /// A custom resource's body against its CRD's structural schema, as the API server's model of it
+    /// for apply (kube-openapi's builder with value validations stripped, so a string's `format` does not
+    /// matter): `apiVersion`, `kind` and `metadata` (ObjectMeta) at the root and in embedded resources,
+    /// `x-kubernetes-preserve-unknown-fields` opening its object and everything below it.
+    func customErrors(_ body: JSONValue, schema: JSONValue) -> [Failure] {
+        var out: [Failure] = []
+        walk(body, .custom(schema, preserve: false), "", &out)
+        return out
+    }
+
+    func walkCustom(_ v: JSONValue, _ s: JSONValue, preserve inherited: Bool, _ path: String, _ out: inout [Failure]) {
+        let preserve = inherited || s["x-kubernetes-preserve-unknown-fields"].bool == true
+        if s["x-kubernetes-int-or-string"].bool == true { return }
+        switch s["type"].string {
+        case "string": walk(v, .string, path, &out)
+        case "integer", "number": walk(v, .numeric, path, &out)
+        case "boolean": walk(v, .boolean, path, &out)
+        case "array":
+            let items = s["items"]
+            let keys: [String]?
+            switch s["x-kubernetes-list-type"].string {
+            case "map": keys = (s["x-kubernetes-list-map-keys"].array ?? []).compactMap(\.string)
+            case "set": keys = []
+            default: keys = nil
+            }
+            var defaults: [String: JSONValue] = [:]
+            for k in keys ?? [] where !items["properties"][k]["default"].isNull { defaults[k] = items["properties"][k]["default"] }
+            walkItems(v, path, keys: keys, defaults: defaults, items.isNull ? .anything : .custom(items, preserve: preserve), &out)
+        case "object":
+            let props = s["properties"].object ?? JSONObject()
+            let root = path.isEmpty
+            let embedded = root || s["x-kubernetes-embedded-resource"].bool == true
+            let additional = s["additionalProperties"]
+            let open = additional.bool == true || (additional.isNull && (preserve || props.isEmpty))
+            walkFields(v, path, open: open, &out) { k in
+                if embedded, k == "apiVersion" || k == "kind" { return .string }
+                if embedded, k == "metadata" {
+                    return index.definition(named: "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta").map { .structure($0, open: false) } ?? .anything
+                }
+                if let p = props[k] { return .custom(p, preserve: preserve) }
+                if additional.object != nil { return .custom(additional, preserve: preserve) }
+                return open ? .anything : nil
+            }
+        default:
+            return
         }
     }
 

@@ -75,15 +75,23 @@ extension APISession {
     }
 
     /// What the API server's apply refuses before it merges: an apply body that carries managed fields
-    /// (400), and one that does not convert to the kind's typed value (`ApplyBodyTypes`, 500). Built-in
-    /// kinds only: a custom resource's schema is not walked here.
+    /// (400), and one that does not convert to the kind's typed value (`ApplyBodyTypes`, 500): a built-in
+    /// kind's schema, or a custom resource's CRD schema.
     func checkApplyBody(_ input: JSONValue, type: ResourceType, namespace: String, apiVersion: String) throws {
         if input["metadata"].object?["managedFields"].map({ !$0.isNull }) == true {
             throw APIError.badRequest("metadata.managedFields must be nil")
         }
-        guard type.openAPIV3Schema == nil, let kind = input["kind"].string,
-              let def = SchemaIndex.builtin.definition(apiVersion: apiVersion, kind: kind),
-              let text = ApplyBodyTypes.message(ApplyBodyTypes(index: .builtin).errors(input, definition: def)) else { return }
+        let walker = ApplyBodyTypes(index: .builtin)
+        guard let kind = input["kind"].string else { return }
+        let failures: [ApplyBodyTypes.Failure]
+        if let schema = type.openAPIV3Schema {
+            failures = schema.object != nil ? walker.customErrors(input, schema: schema) : []
+        } else if let def = SchemaIndex.builtin.definition(apiVersion: apiVersion, kind: kind) {
+            failures = walker.errors(input, definition: def)
+        } else {
+            return
+        }
+        guard let text = ApplyBodyTypes.message(failures) else { return }
         let ns = type.namespaced ? namespace : input["metadata"]["namespace"].string ?? ""
         let group = apiVersion.contains("/") ? "" : "/"
         let object = "\(ns)/\(input["metadata"]["name"].string ?? ""); \(group)\(apiVersion), Kind=\(kind)"

@@ -297,7 +297,6 @@ enum Defaults {
         for source in ["configMap", "secret", "downwardAPI", "projected"] where v[source].object != nil {
             setIfMissing(&v, [source, "defaultMode"], 420)
         }
-        if v["hostPath"].object != nil { setIfMissing(&v, ["hostPath", "type"], "") }
         volumeSource(&v)
         if v["ephemeral"]["volumeClaimTemplate"]["spec"].object != nil {
             setIfMissing(&v, ["ephemeral", "volumeClaimTemplate", "spec", "volumeMode"], "Filesystem")
@@ -318,7 +317,7 @@ enum Defaults {
     }
 
     /// The defaults of volume sources a pod and a PersistentVolume share (SetDefaults_* of core/v1:
-    /// iSCSI's interface, RBD's pool, user and keyring, Azure Disk's caching, kind, fsType and readOnly,
+    /// a hostPath's empty type, iSCSI's interface, RBD's pool, user and keyring, Azure Disk's caching, kind, fsType and readOnly,
     /// ScaleIO's storage mode and fsType).
     static func volumeSource(_ v: inout JSONValue) {
         let defaults: [(String, [(String, JSONValue)])] = [
@@ -327,6 +326,7 @@ enum Defaults {
             ("azureDisk", [("cachingMode", "ReadWrite"), ("fsType", "ext4"), ("readOnly", false), ("kind", "Shared")]),
             ("scaleIO", [("storageMode", "ThinProvisioned"), ("fsType", "xfs")]),
         ]
+        if v["hostPath"].object != nil { setIfMissing(&v, ["hostPath", "type"], "") }
         for (source, fields) in defaults where v[source].object != nil {
             for (key, value) in fields where (v[source][key].string ?? "").isEmpty && v[source][key].bool == nil {
                 v[source][key] = value

@@ -198,7 +198,7 @@ struct SpecRules: AdmissionStep {
         case ("", "Service"): errs += ServiceRules.validate(r.object)
         case ("networking.k8s.io", "Ingress"): errs += NetworkingRules.ingress(r.object)
         case ("storage.k8s.io", "StorageClass"): errs += StorageRules.storageClass(r.object, old: r.old)
-        case ("", "PersistentVolume"): errs += StorageRules.persistentVolume(r.object)
+        case ("", "PersistentVolume"): errs += StorageRules.persistentVolume(r.object, old: r.old, compared: compared)
         case ("", "PersistentVolumeClaim"): errs += StorageRules.persistentVolumeClaim(r.object, old: r.old, compared: compared)
         case ("networking.k8s.io", "NetworkPolicy"): errs += NetworkPolicyRules.validate(r.object)
         case ("policy", "PodDisruptionBudget"): errs += AutoscalingRules.podDisruptionBudget(r.object)

@@ -1,4 +1,4 @@
-/// The Go types of v1.32's internal `core` API that a Pod spec (and a claim's spec) decodes into, as go-cmp walks them:
+/// The Go types of v1.32's internal `core` API that a Pod spec (and a claim's spec, a volume's source) decodes into, as go-cmp walks them:
 /// field names in declaration order, Go types, and the JSON names they come from (`-` for an embedded
 /// struct whose fields sit inline). One type a line: `Name struct Field:Type:json ...`, or a named
 /// string (`Name string`, `stringer` when it has a String method) or map (`Name map[K]V`). A name with a
@@ -84,6 +84,11 @@ enum GoCoreTypes {
     WeightedPodAffinityTerm struct Weight:int32:weight PodAffinityTerm:PodAffinityTerm:podAffinityTerm
     v1.LabelSelector struct MatchLabels:map[string]string:matchLabels MatchExpressions:[]v1.LabelSelectorRequirement:matchExpressions
     v1.LabelSelectorRequirement struct Key:string:key Operator:string:operator Values:[]string:values
+    PersistentVolumeSource struct GCEPersistentDisk:*Opaque:gcePersistentDisk AWSElasticBlockStore:*Opaque:awsElasticBlockStore HostPath:*HostPathVolumeSource:hostPath Glusterfs:*Opaque:glusterfs NFS:*NFSVolumeSource:nfs RBD:*Opaque:rbd Quobyte:*Opaque:quobyte ISCSI:*Opaque:iscsi FlexVolume:*Opaque:flexVolume Cinder:*Opaque:cinder CephFS:*Opaque:cephfs FC:*Opaque:fc Flocker:*Opaque:flocker AzureFile:*Opaque:azureFile VsphereVolume:*Opaque:vsphereVolume AzureDisk:*Opaque:azureDisk PhotonPersistentDisk:*Opaque:photonPersistentDisk PortworxVolume:*Opaque:portworxVolume ScaleIO:*Opaque:scaleIO Local:*LocalVolumeSource:local StorageOS:*Opaque:storageos CSI:*CSIPersistentVolumeSource:csi
+    NFSVolumeSource struct Server:string:server Path:string:path ReadOnly:bool:readOnly
+    LocalVolumeSource struct Path:string:path FSType:*string:fsType
+    CSIPersistentVolumeSource struct Driver:string:driver VolumeHandle:string:volumeHandle ReadOnly:bool:readOnly FSType:string:fsType VolumeAttributes:map[string]string:volumeAttributes ControllerPublishSecretRef:*SecretReference:controllerPublishSecretRef NodeStageSecretRef:*SecretReference:nodeStageSecretRef NodePublishSecretRef:*SecretReference:nodePublishSecretRef ControllerExpandSecretRef:*SecretReference:controllerExpandSecretRef NodeExpandSecretRef:*SecretReference:nodeExpandSecretRef
+    SecretReference struct Name:string:name Namespace:string:namespace
     PersistentVolumeClaimSpec struct AccessModes:[]PersistentVolumeAccessMode:accessModes Selector:*v1.LabelSelector:selector Resources:VolumeResourceRequirements:resources VolumeName:string:volumeName StorageClassName:*string:storageClassName VolumeMode:*PersistentVolumeMode:volumeMode DataSource:*TypedLocalObjectReference:dataSource DataSourceRef:*TypedObjectReference:dataSourceRef VolumeAttributesClassName:*string:volumeAttributesClassName
     PersistentVolumeAccessMode string
     PersistentVolumeMode string

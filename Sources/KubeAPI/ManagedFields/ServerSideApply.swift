@@ -1,5 +1,6 @@
 import KubeModel
 import KubeRegistry
+import KubeSchema
 
 /// Server-side apply (an apply patch): the configuration is merged into the live object, its applier
 /// comes to own exactly the fields it sets, fields it stopped setting are removed unless another
@@ -16,6 +17,7 @@ extension APISession {
         let name = input["metadata"]["name"].string ?? ""
         let apiVersion = input["apiVersion"].string ?? type.apiVersion
         let typed = TypedFields(type, apiVersion: apiVersion)
+        try checkApplyBody(input, type: type, namespace: namespace, apiVersion: apiVersion)
         var config = input
         if type.namespaced { config["metadata"]["namespace"] = .string(namespace) }
         if case .structure(let def, _) = TypedFields(apiVersion: apiVersion, kind: type.kind).root, def.property(named: "status") != nil {
@@ -70,6 +72,30 @@ extension APISession {
         }
         merged["metadata"]["resourceVersion"] = live["metadata"]["resourceVersion"]
         return (try update(merged, type: type, dryRun: dryRun, verb: "patch", subresource: sub), false)
+    }
+
+    /// What the API server's apply refuses before it merges: an apply body that carries managed fields
+    /// (400), and one that does not convert to the kind's typed value (`ApplyBodyTypes`, 500): a built-in
+    /// kind's schema, or a custom resource's CRD schema.
+    func checkApplyBody(_ input: JSONValue, type: ResourceType, namespace: String, apiVersion: String) throws {
+        if input["metadata"].object?["managedFields"].map({ !$0.isNull }) == true {
+            throw APIError.badRequest("metadata.managedFields must be nil")
+        }
+        let walker = ApplyBodyTypes(index: .builtin)
+        guard let kind = input["kind"].string else { return }
+        let failures: [ApplyBodyTypes.Failure]
+        if let schema = type.openAPIV3Schema {
+            failures = schema.object != nil ? walker.customErrors(input, schema: schema) : []
+        } else if let def = SchemaIndex.builtin.definition(apiVersion: apiVersion, kind: kind) {
+            failures = walker.errors(input, definition: def)
+        } else {
+            return
+        }
+        guard let text = ApplyBodyTypes.message(failures) else { return }
+        let ns = type.namespaced ? namespace : input["metadata"]["namespace"].string ?? ""
+        let group = apiVersion.contains("/") ? "" : "/"
+        let object = "\(ns)/\(input["metadata"]["name"].string ?? ""); \(group)\(apiVersion), Kind=\(kind)"
+        throw APIError(reason: .unknown, message: "failed to create typed patch object (\(object)): \(text)", code: 500)
     }
 
     /// Fields other managers own that the apply changes: the API server's 409 unless forced. kubectl's

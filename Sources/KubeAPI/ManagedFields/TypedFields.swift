@@ -62,12 +62,12 @@ struct TypedFields {
         case .array(let el):
             let e = ext ?? SchemaExtensions()
             switch e.listType {
-            case "map": return .list(el, .map(e.listMapKeys, defaults: Self.keyDefaults(el)))
+            case "map": return .list(el, .map(e.listMapKeys, defaults: Self.keyDefaults(el, index: index)))
             case "set": return .list(el, .set)
             case "atomic": return .list(el, .atomic)
             default:
                 if e.patchStrategy?.contains("merge") == true {
-                    if let k = e.patchMergeKey, !k.isEmpty { return .list(el, .map([k])) }
+                    if let k = e.patchMergeKey, !k.isEmpty { return .list(el, .map([k], defaults: Self.keyDefaults(el, index: index))) }
                     return .list(el, .set)
                 }
                 return .list(el, .atomic)
@@ -102,12 +102,26 @@ struct TypedFields {
         return .deduced
     }
 
-    /// The built-in list elements whose key fields have a schema default (the ports' `protocol`,
-    /// `default: TCP`); structured-merge-diff reads a missing key field as its default.
-    static func keyDefaults(_ element: SchemaType) -> [String: JSONValue] {
-        guard case .ref(let name) = element, portTypes.contains(name) else { return [:] }
-        return ["protocol": .string("TCP")]
+    /// The defaults structured-merge-diff reads for missing key fields of a list item: v1.32's OpenAPI v3
+    /// gives every key field of a built-in list-map one (`""` for strings, `0` for the ports' numbers,
+    /// `TCP` for their protocol), except the four in `keysWithoutDefault`.
+    static func keyDefaults(_ element: SchemaType, index: SchemaIndex = .builtin) -> [String: JSONValue] {
+        guard case .ref(let name) = element, index === SchemaIndex.builtin, let def = index.definition(named: name) else { return [:] }
+        var out: [String: JSONValue] = [:]
+        for p in def.properties where !keysWithoutDefault.contains(name + "." + p.name) {
+            switch p.type {
+            case .string: out[p.name] = .string(p.name == "protocol" && portTypes.contains(name) ? "TCP" : "")
+            case .integer: out[p.name] = .int(0)
+            default: break
+            }
+        }
+        return out
     }
+
+    static let keysWithoutDefault: Set<String> = [
+        "io.k8s.api.flowcontrol.v1.FlowSchemaCondition.type", "io.k8s.api.flowcontrol.v1.PriorityLevelConfigurationCondition.type",
+        "io.k8s.api.apiserverinternal.v1alpha1.ServerStorageVersion.apiServerID", "io.k8s.api.core.v1.ObjectReference.name",
+    ]
 
     static let portTypes: Set<String> = ["io.k8s.api.core.v1.ContainerPort", "io.k8s.api.core.v1.ServicePort",
                                           "io.k8s.api.core.v1.EndpointPort", "io.k8s.api.discovery.v1.EndpointPort"]

@@ -92,7 +92,14 @@ enum StorageRules {
 
     // MARK: PersistentVolume
 
-    static func persistentVolume(_ pv: JSONValue) -> [FieldError] {
+    /// `compared`: the volume as the update rules compare it (`AdmissionRequest.compared`).
+    static func persistentVolume(_ pv: JSONValue, old: JSONValue? = nil, compared: JSONValue? = nil) -> [FieldError] {
+        var errs = persistentVolumeSpec(pv)
+        if let old { errs += persistentVolumeUpdate(compared ?? pv, old: old) }
+        return errs
+    }
+
+    static func persistentVolumeSpec(_ pv: JSONValue) -> [FieldError] {
         let spec = pv["spec"]
         var errs: [FieldError] = []
         accessModeList(spec["accessModes"], path: "spec.accessModes", into: &errs)
@@ -186,6 +193,92 @@ enum StorageRules {
 }
 
 extension StorageRules {
+    /// `ValidatePersistentVolumeUpdate`: a volume's source does not change after creation (a CSI volume may
+    /// gain the controllerExpandSecretRef it had none of), the Forbidden detail ending with go-cmp's diff
+    /// of the old `core.PersistentVolumeSource` and the new one; nor does its mode; nor a node affinity once
+    /// set, except a requirement's key going from a beta label to its GA one
+    /// (`failure-domain.beta.kubernetes.io/zone` to `topology.kubernetes.io/zone`, ...).
+    static func persistentVolumeUpdate(_ pv: JSONValue, old: JSONValue) -> [FieldError] {
+        var new = pv["spec"]
+        let was = old["spec"]
+        var errs: [FieldError] = []
+        if !was["csi"].isNull, was["csi"]["controllerExpandSecretRef"].isNull, !new["csi"]["controllerExpandSecretRef"].isNull {
+            new["csi"].remove(["controllerExpandSecretRef"])
+        }
+        if !semanticallyEqual(sourceFields(new), sourceFields(was)) {
+            let type = GoType.named("PersistentVolumeSource")
+            let diff = GoCmp.diff(GoValues.value(was, type), GoValues.value(new, type))
+            errs.append(FieldError(.forbidden, field: "spec.persistentvolumesource",
+                                   detail: "spec.persistentvolumesource is immutable after creation\n" + diff))
+        }
+        if let mode = new["volumeMode"].string, let wasMode = was["volumeMode"].string, mode != wasMode {
+            errs.append(.invalid("volumeMode", mode, "field is immutable"))
+        }
+        if !was["nodeAffinity"].isNull, !semanticallyEqual(new["nodeAffinity"], gaKeys(was["nodeAffinity"], as: new["nodeAffinity"])) {
+            let value: FieldError.BadValue = new["nodeAffinity"].isNull ? .string("null")
+                : .raw("core.VolumeNodeAffinity{Required:(*core.NodeSelector)(\(new["nodeAffinity"]["required"].isNull ? "nil" : "0xc000000000"))}")
+            errs.append(FieldError(.invalid, field: "nodeAffinity", value: value,
+                                   detail: "field is immutable, except for updating from beta label to GA"))
+        }
+        return errs
+    }
+
+    /// The members of a volume spec that make its `PersistentVolumeSource` (the spec's other fields dropped).
+    static func sourceFields(_ spec: JSONValue) -> JSONValue {
+        var out = JSONObject()
+        for key in sources where !spec[key].isNull { out[key] = spec[key] }
+        return .object(out)
+    }
+
+    /// The beta node labels v1.32 lets a volume's node affinity move to their GA names.
+    static let betaToGALabel = [
+        "failure-domain.beta.kubernetes.io/zone": "topology.kubernetes.io/zone",
+        "failure-domain.beta.kubernetes.io/region": "topology.kubernetes.io/region",
+        "beta.kubernetes.io/os": "kubernetes.io/os", "beta.kubernetes.io/arch": "kubernetes.io/arch",
+        "beta.kubernetes.io/instance-type": "node.kubernetes.io/instance-type",
+    ]
+
+    /// `old` with each node selector requirement's beta key renamed to the GA key the same requirement
+    /// of `new` has (the API server's masked comparison).
+    static func gaKeys(_ old: JSONValue, as new: JSONValue) -> JSONValue {
+        guard var terms = old["required"]["nodeSelectorTerms"].array else { return old }
+        let newTerms = new["required"]["nodeSelectorTerms"].array ?? []
+        for t in terms.indices where t < newTerms.count {
+            for list in ["matchExpressions", "matchFields"] {
+                guard var reqs = terms[t][list].array else { continue }
+                let newReqs = newTerms[t][list].array ?? []
+                for r in reqs.indices where r < newReqs.count {
+                    if let key = reqs[r]["key"].string, let ga = betaToGALabel[key], newReqs[r]["key"].string == ga {
+                        reqs[r]["key"] = .string(ga)
+                    }
+                }
+                terms[t][list] = .array(reqs)
+            }
+        }
+        var out = old
+        out["required"]["nodeSelectorTerms"] = .array(terms)
+        return out
+    }
+
+    /// apimachinery's `Semantic.DeepEqual` on decoded values: an empty list or map equals a missing one.
+    static func semanticallyEqual(_ a: JSONValue, _ b: JSONValue) -> Bool {
+        withoutEmptyCollections(a) == withoutEmptyCollections(b)
+    }
+
+    static func withoutEmptyCollections(_ v: JSONValue) -> JSONValue {
+        switch v {
+        case .array(let a): return a.isEmpty ? .null : .array(a.map(withoutEmptyCollections))
+        case .object(let o):
+            var out = JSONObject()
+            for k in o.keys {
+                let c = withoutEmptyCollections(o[k]!)
+                if !c.isNull { out[k] = c }
+            }
+            return .object(out)
+        default: return v
+        }
+    }
+
     /// `ValidatePersistentVolumeClaimUpdate`'s spec rule: a claim's spec does not change, except a volume name
     /// set once, a storage class set where there was none (retroactive default class, on in v1.32), and for a
     /// bound claim its storage request and volume attributes class (checked elsewhere). The Forbidden detail

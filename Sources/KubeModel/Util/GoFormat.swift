@@ -1,6 +1,4 @@
-import KubeModel
-
-/// Go `fmt` renderings of unstructured values that kubectl's printers expose.
+/// Go `fmt` renderings of unstructured values (kubectl's printers, the API server's messages).
 
 /// `%v`: strings raw, `map[a:1 b:[x y]]` with sorted keys, `<nil>` for null, floats as `%g`.
 public func goFormatV(_ v: JSONValue) -> String {

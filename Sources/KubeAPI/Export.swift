@@ -33,12 +33,34 @@ public enum ExportRules {
     public static let admissionKinds = ["LimitRange", "ResourceQuota", "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding",
                                         "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"]
 
+    /// A file name's base (before `.yaml`) short enough for a file system's 255-byte names: a longer one
+    /// (an object name near 253 characters, percent-escaped) keeps its first 200 bytes and gets `-` and
+    /// the FNV-64a of the whole; the file's content names the object.
+    public static func fileBase(_ base: String) -> String {
+        guard base.utf8.count > 250 else { return base }
+        return String(decoding: Array(base.utf8.prefix(200)), as: UTF8.self) + "-" + hex(fnv64a(base))
+    }
+
+    /// Where an object goes in a stream that recreates a store, as `forEachExported` writes one: its
+    /// kind's place (unlisted kinds after the listed, `admissionKinds` last), and a global default
+    /// PriorityClass between the pods without a class and those naming one. `store import` orders the
+    /// objects of its files so (a stable sort), which `--dir` exports, read in file-name order, need.
+    public static func place(_ obj: JSONValue) -> (Int, Int) {
+        let kind = obj["kind"].string ?? ""
+        if kind == "PriorityClass" && obj["globalDefault"].bool == true { return (kindRank(of: "Pod"), 1) }
+        if kind == "Pod" { return (kindRank(of: kind), (obj["spec"]["priorityClassName"].string ?? "").isEmpty ? 0 : 2) }
+        return (kindRank(of: kind), 0)
+    }
+
+    static let kindRanks: [String: Int] = Dictionary(uniqueKeysWithValues:
+        kindOrder.enumerated().map { ($1, $0) } + admissionKinds.enumerated().map { ($1, kindOrder.count + 1 + $0) })
+
+    static func kindRank(of kind: String) -> Int { kindRanks[kind] ?? kindOrder.count }
+
     /// The kinds of `registry` in export order.
     public static func orderedTypes(_ registry: Registry) -> [ResourceType] {
-        let ranks = kindOrder.enumerated().map { ($1, $0) } + admissionKinds.enumerated().map { ($1, kindOrder.count + 1 + $0) }
-        let rank = Dictionary(uniqueKeysWithValues: ranks)
-        return registry.types.enumerated().sorted { a, b in
-            let ra = rank[a.element.kind] ?? kindOrder.count, rb = rank[b.element.kind] ?? kindOrder.count
+        registry.types.enumerated().sorted { a, b in
+            let ra = kindRank(of: a.element.kind), rb = kindRank(of: b.element.kind)
             return ra != rb ? ra < rb : a.offset < b.offset
         }.map(\.element)
     }

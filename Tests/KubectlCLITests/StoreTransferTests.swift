@@ -84,7 +84,8 @@ import Testing
     /// The describe goldens' objects (about 40 kinds, made in an order a real cluster would judge
     /// differently: a LoadBalancer Service before a quota forbidding it, pods before a limit range they
     /// break and a global default PriorityClass, a legacy token Secret, pre-bound volumes, user-made
-    /// EndpointSlices and a Lease): exported, imported into a fresh store, every object comes back.
+    /// EndpointSlices and a Lease): exported, imported into a fresh store, every object comes back; so
+    /// too through `--dir` and `import -R`.
     @Test func roundTripOfManyKinds() {
         let a = TestStore(now: "2026-11-01T00:00:00Z")
         for dir in ["describeodd/manifests", "describeodd/manifests-cr", "describe31/manifests"] {
@@ -113,6 +114,12 @@ import Testing
             let wanted = objects(a, resource)
             #expect(!wanted.isEmpty && objects(b, resource) == wanted, "\(resource)")
         }
+        // The same through --dir (read back in file-name order; a 253-character name fits a file name).
+        let dir = a.directory + "/out"
+        #expect(a.run("store export --dir \(dir)").stdout == "exported \(count) objects to \(dir)\n")
+        let c = TestStore(now: "2026-11-01T00:00:00Z")
+        #expect(c.run("store import -f \(dir) -R").stdout == "imported \(count) objects into \(c.path) (\(count) new, 0 replaced)\n")
+        #expect(c.run("store export").stdout == exported)
         #expect(b.run("get secret runner-legacy -n d31 -o jsonpath={.data.namespace}").stdout == "ZDMx")
         #expect(b.run("get pv pv-hostpath pv-local-block -o jsonpath={.items[*].status.phase}").stdout == "Bound Bound")
     }

@@ -78,6 +78,7 @@ struct StoreImportOptions: StoreOptions {
             let registry = server.registry
             try server.write { s in
                 var restored: [(JSONValue, ResourceType)] = []
+                var gone: [String] = []
                 for item in batch {
                     let obj = item.object
                     guard let type = registry.type(apiVersion: obj["apiVersion"].string ?? "", kind: obj["kind"].string ?? "") else {
@@ -92,14 +93,16 @@ struct StoreImportOptions: StoreOptions {
                         }
                         switch try s.restore(obj, type: type) {
                         case .created: created += 1
-                        case .replaced: replaced += 1
+                        case .replaced(let previous):
+                            replaced += 1
+                            gone.append(previous)
                         }
                         restored.append((obj, type))
                     } catch {
                         failures.append(error)
                     }
                 }
-                try s.settleRestored(restored)
+                try s.settleRestored(restored, goneUIDs: gone)
             }
             try server.loadCustomResources(columns: .jsonPath)  // the kinds of imported CRDs
         }

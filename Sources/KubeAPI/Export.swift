@@ -12,8 +12,10 @@ public enum ExportRules {
     static let clusterKinds: Set<String> = ["Event", "Node", "ControllerRevision", "ComponentStatus"]
     static let metadataFields = ["uid", "resourceVersion", "creationTimestamp", "generation", "managedFields", "selfLink",
                                  "deletionTimestamp", "deletionGracePeriodSeconds", "ownerReferences"]
+    /// Not `kubernetes.io/limit-ranger`: limit ranges are written after the pods, which keep the
+    /// defaults the plugin gave them and its note of it.
     static let assignedAnnotations = ["kubectl.kubernetes.io/last-applied-configuration", "deployment.kubernetes.io/revision",
-                                      "kubernetes.io/limit-ranger", "pv.kubernetes.io/bind-completed",
+                                      "pv.kubernetes.io/bind-completed",
                                       "pv.kubernetes.io/bound-by-controller", "pv.kubernetes.io/provisioned-by",
                                       "volume.beta.kubernetes.io/storage-provisioner", "volume.kubernetes.io/storage-provisioner",
                                       "volume.kubernetes.io/selected-node"]

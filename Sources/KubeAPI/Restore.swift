@@ -6,7 +6,8 @@ import KubeSchema
 /// with its uid (when no other object has it), creationTimestamp, generation and status, bypassing
 /// admission, which already ran on the cluster it comes from. Only the resourceVersion is this store's.
 extension APISession {
-    public enum RestoreOutcome: Sendable { case created, replaced }
+    /// `replaced` names the uid the replaced object had.
+    public enum RestoreOutcome: Sendable { case created, replaced(previousUID: String) }
 
     /// Stores `input` (replacing an object of the same name); controllers are not run here: call
     /// `settleRestored` once every object of the batch is in.
@@ -55,7 +56,7 @@ extension APISession {
         let row = row(for: obj, type: type, resourceVersion: rv)
         if let existing {
             try tx.update(row, expectedResourceVersion: existing.resourceVersion)
-            return .replaced
+            return .replaced(previousUID: existing.uid)
         }
         try tx.insert(row)
         return .created
@@ -63,7 +64,11 @@ extension APISession {
 
     /// After a batch of `restore`s: the controllers look at each restored object once, so what the
     /// dump did not carry (a Deployment's ReplicaSet, a namespace's default ServiceAccount) appears.
-    public func settleRestored(_ objects: [(JSONValue, ResourceType)]) throws {
+    /// `goneUIDs`: uids of objects the batch replaced with another uid; the garbage collector deletes
+    /// what they owned and nothing of the batch replaced (a fresh store's coredns pods, when a dump
+    /// brings its own coredns ReplicaSet and pods).
+    public func settleRestored(_ objects: [(JSONValue, ResourceType)], goneUIDs: [String] = []) throws {
+        for uid in goneUIDs where try tx.get(uid: uid) == nil { try deleteDependents(of: uid) }
         for (obj, type) in objects {
             let ns = type.namespaced ? (obj["metadata"]["namespace"].string ?? "default") : ""
             guard let row = try tx.get(resource: type.storageKey, namespace: ns, name: obj["metadata"]["name"].string ?? "") else {

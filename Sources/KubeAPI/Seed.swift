@@ -96,11 +96,14 @@ enum Seed {
 }
 
 extension APISession {
-    /// Creates a seed object from its apiVersion/kind, skipping kinds the registry lacks.
+    /// Creates a seed object from its apiVersion/kind, skipping kinds the registry lacks and objects
+    /// that exist (a namespace `store import` replaced keeps its default ServiceAccount).
     func createIfPossible(_ obj: JSONValue) throws {
         let gvk = GroupVersionKind.parse(apiVersion: obj["apiVersion"].string ?? "", kind: obj["kind"].string ?? "")
         guard let type = registry.type(group: gvk.group, kind: gvk.kind) else { return }
-        try create(obj, type: type, namespace: obj["metadata"]["namespace"].string ?? "")
+        let ns = obj["metadata"]["namespace"].string ?? ""
+        if try tx.get(resource: type.storageKey, namespace: ns, name: obj["metadata"]["name"].string ?? "") != nil { return }
+        try create(obj, type: type, namespace: ns)
     }
 
     /// Sequential ClusterIPs from 10.96.0.0/12 (10.96.0.1 is the `kubernetes` service).

@@ -14,12 +14,37 @@ import Testing
 enum DescribeOddGolden {
     static let dir = besideTest("Golden/describeodd")
 
-    static let cases: [(name: String, args: [String])] = {
+    static let cases = cases(in: dir)
+
+    /// The NAME<TAB>arguments lines of a golden folder's cases.txt (arguments split at spaces).
+    static func cases(in dir: String) -> [(name: String, args: [String])] {
         (readTextFile("\(dir)/cases.txt") ?? "").split(separator: "\n").compactMap { line in
             let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
             return line.hasPrefix("#") || parts.count != 2 ? nil : (parts[0], parts[1].split(separator: " ").map(String.init))
         }
-    }()
+    }
+
+    /// A golden folder recorded as record.sh records it: `manifests` created in that order at T0 in one
+    /// store, each case run at T1; stdout (masked; as a multiset of lines for `unordered` cases), stderr
+    /// and the exit code must be kubectl's.
+    static func replay(_ dir: String, manifests: [String], unordered: Set<String>) {
+        let store = TestStore(now: "2026-11-01T00:00:00Z")
+        for m in manifests {  // custom objects after their CRDs
+            let created = store.run(args: ["create", "-f", "\(dir)/\(m)"])
+            #expect(created.exitCode == 0, "\(created.stderr)")
+        }
+        store.environment["KUBECTL_LOCAL_NOW"] = "2026-11-21T00:00:00Z"
+        for (name, args) in cases(in: dir) {
+            // Files are named relative to the golden folder, where record.sh ran.
+            let r = store.run(args: args.map { $0.hasPrefix("manifests/") ? "\(dir)/\($0)" : $0 })
+            let want = recordedResult("\(dir)/golden/\(name)")
+            let isUnordered = unordered.contains(name)
+            #expect(comparable(r.stdout, unordered: isUnordered) == comparable(want.stdout, unordered: isUnordered),
+                    "stdout of \(name): kubectl \(args.joined(separator: " "))")
+            #expect(mask(r.stderr) == mask(want.stderr), "stderr of \(name)")
+            #expect(r.exitCode == want.exitCode, "exit code of \(name)")
+        }
+    }
 
     /// Cases whose text kubectl prints in Go map order.
     static let unordered: Set<String> = [
@@ -83,23 +108,7 @@ enum DescribeOddGolden {
 
     /// One store for every case (created at T0, described at T1, as recorded).
     @Test func matchesKubectl() {
-        let store = TestStore(now: "2026-11-01T00:00:00Z")
-        for manifests in ["manifests", "manifests-cr"] {  // custom objects after their CRDs
-            let created = store.run(args: ["create", "-f", "\(DescribeOddGolden.dir)/\(manifests)"])
-            #expect(created.exitCode == 0, "\(created.stderr)")
-        }
-        store.environment["KUBECTL_LOCAL_NOW"] = "2026-11-21T00:00:00Z"
-        for (name, args) in DescribeOddGolden.cases {
-            // Files are named relative to the golden folder, where record.sh ran.
-            let r = store.run(args: args.map { $0.hasPrefix("manifests/") ? "\(DescribeOddGolden.dir)/\($0)" : $0 })
-            let base = "\(DescribeOddGolden.dir)/golden/\(name)"
-            let unordered = DescribeOddGolden.unordered.contains(name)
-            #expect(DescribeOddGolden.comparable(r.stdout, unordered: unordered)
-                    == DescribeOddGolden.comparable(readTextFile("\(base).stdout") ?? "", unordered: unordered),
-                    "stdout of \(name): kubectl \(args.joined(separator: " "))")
-            #expect(DescribeOddGolden.mask(r.stderr) == DescribeOddGolden.mask(readTextFile("\(base).stderr") ?? ""), "stderr of \(name)")
-            #expect("\(r.exitCode)\n" == readTextFile("\(base).exit"), "exit code of \(name)")
-        }
+        DescribeOddGolden.replay(DescribeOddGolden.dir, manifests: ["manifests", "manifests-cr"], unordered: DescribeOddGolden.unordered)
     }
 
     /// The masks change only what they name.

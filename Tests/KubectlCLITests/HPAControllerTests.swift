@@ -66,6 +66,17 @@ import Testing
         #expect(s.run("describe hpa web").stdout.contains("New size: 1; reason: All metrics below target\n"))
     }
 
+    /// A target scaled to zero: autoscaling/v2 leaves `currentReplicas: 0` out (omitempty), v1 shows it.
+    @Test func zeroCurrentReplicasIsLeftOutOfV2() {
+        let s = TestStore()
+        #expect(s.run("create deployment web --image=nginx --replicas=0").exitCode == 0)
+        #expect(s.run("autoscale deployment web --max=4").exitCode == 0)
+        s.setNow("2026-11-23T12:00:30Z")
+        #expect(s.run("get hpa web -o jsonpath={.status}").stdout.hasPrefix("{\"conditions\":"))
+        #expect(!s.run("get hpa web -o yaml").stdout.contains("currentReplicas"))
+        #expect(s.run("get hpa.v1.autoscaling web -o yaml").stdout.hasSuffix("status:\n  currentReplicas: 0\n  desiredReplicas: 0\n"))
+    }
+
     @Test func podsWithoutRequestsLeaveTheTargetUnknown() {
         let s = TestStore()
         #expect(s.run("create deployment web --image=nginx --replicas=2").exitCode == 0)

@@ -141,7 +141,7 @@ extension DeploymentRollout {
         guard d["status"] != stored["status"] || d["metadata"]["annotations"] != stored["metadata"]["annotations"],
               let current = try c.s.find(c.deployType, namespace: ns, name: deploymentName) else { return }
         var u = current
-        u["metadata"]["annotations"] = d["metadata"]["annotations"]
+        if d["metadata"]["annotations"].isNull { u.remove(["metadata", "annotations"]) } else { u["metadata"]["annotations"] = d["metadata"]["annotations"] }
         u["status"] = status
         try c.save(u, current, c.deployType)
     }

@@ -40,6 +40,11 @@ extension ControllerManager {
         }
     }
 
+    /// `currentReplicas` is `omitempty` in autoscaling/v2 (0 is left out; autoscaling/v1 still shows it).
+    func setHPACurrentReplicas(_ status: inout JSONValue, _ current: Int64) {
+        if current == 0 { status.remove(["currentReplicas"]) } else { status["currentReplicas"] = .int(current) }
+    }
+
     /// One HPA sync at `now`; returns whether it changed the target's scale or its recommendations matter.
     @discardableResult
     func syncHPA(namespace ns: String, name: String) throws -> Bool {
@@ -85,7 +90,7 @@ extension ControllerManager {
             metricStatuses = computed.statuses
             guard let proposal = computed.replicas else {
                 status["currentMetrics"] = .array(metricStatuses)
-                status["currentReplicas"] = .int(current)
+                setHPACurrentReplicas(&status, current)
                 if status["desiredReplicas"].isNull { status["desiredReplicas"] = 0 }
                 h["status"] = status
                 try save(h, hpa, hpaType)
@@ -114,7 +119,7 @@ extension ControllerManager {
             desired = current
         }
         if !metricStatuses.isEmpty { status["currentMetrics"] = .array(metricStatuses) }
-        status["currentReplicas"] = .int(current)
+        setHPACurrentReplicas(&status, current)
         status["desiredReplicas"] = .int(desired)
         h["status"] = status
         try save(h, hpa, hpaType)

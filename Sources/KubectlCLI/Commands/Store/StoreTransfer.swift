@@ -39,7 +39,7 @@ struct StoreExportOptions: StoreOptions {
     /// DIR/NAMESPACE/RESOURCE/NAME.yaml, or DIR/_cluster/RESOURCE/NAME.yaml.
     private func writeObjectFile(_ text: String, obj: JSONValue, type: ResourceType) throws {
         let ns = type.namespaced ? (obj["metadata"]["namespace"].string ?? "default") : "_cluster"
-        let name = KubeconfigLocation.fileName(obj["metadata"]["name"].string ?? "")
+        let name = ExportRules.fileBase(KubeconfigLocation.fileName(obj["metadata"]["name"].string ?? ""))
         let path = "\(dir)/\(ns)/\(type.qualifiedPlural)/\(name).yaml"
         try KubeconfigFile.makeParentDirectories(of: path)
         if let f = writeWholeFile(path, text) { throw CLIError.message("\(f.call) \(path): \(goErrnoText(f.errno))") }
@@ -47,7 +47,8 @@ struct StoreExportOptions: StoreOptions {
 }
 
 /// `store import -f FILE`: objects from a cluster (a `kubectl get -o yaml` List or a stream) stored
-/// as they were, status and uids included (`APISession.restore`); namespaces and CRDs first.
+/// as they were, status and uids included (`APISession.restore`); namespaces and CRDs first, the rest
+/// in export order (`ExportRules.place`).
 struct StoreImportOptions: StoreOptions {
     var files: [String] = []
     var recursive = false
@@ -65,7 +66,11 @@ struct StoreImportOptions: StoreOptions {
         let io = inv.io
         let objects = try FileSource.read(paths: files, recursive: recursive, stdin: { io.readStdin() })
         let early = objects.filter { Self.isEarly($0.object) }
-        let rest = objects.filter { !Self.isEarly($0.object) }
+        // In the order an export writes (what a quota, limit range or webhook judges goes in before it).
+        let rest = objects.filter { !Self.isEarly($0.object) }.enumerated().sorted { a, b in
+            let pa = ExportRules.place(a.element.object), pb = ExportRules.place(b.element.object)
+            return pa != pb ? pa < pb : a.offset < b.offset
+        }.map(\.element)
         let server = try inv.server()
         var failures: [Error] = []
         var created = 0, replaced = 0, kept = 0
@@ -73,6 +78,7 @@ struct StoreImportOptions: StoreOptions {
             let registry = server.registry
             try server.write { s in
                 var restored: [(JSONValue, ResourceType)] = []
+                var gone: [String] = []
                 for item in batch {
                     let obj = item.object
                     guard let type = registry.type(apiVersion: obj["apiVersion"].string ?? "", kind: obj["kind"].string ?? "") else {
@@ -87,14 +93,16 @@ struct StoreImportOptions: StoreOptions {
                         }
                         switch try s.restore(obj, type: type) {
                         case .created: created += 1
-                        case .replaced: replaced += 1
+                        case .replaced(let previous):
+                            replaced += 1
+                            gone.append(previous)
                         }
                         restored.append((obj, type))
                     } catch {
                         failures.append(error)
                     }
                 }
-                try s.settleRestored(restored)
+                try s.settleRestored(restored, goneUIDs: gone)
             }
             try server.loadCustomResources(columns: .jsonPath)  // the kinds of imported CRDs
         }

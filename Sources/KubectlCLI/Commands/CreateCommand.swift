@@ -76,6 +76,7 @@ struct CreateOptions: FlagOptions {
     var saveConfig = false
     var validation = ValidationMode.strict
     var windowsLineEndings = false
+    var printer = OperationPrinter(format: nil, dryRun: .none)
 
     static var flags: [OptionFlag<Self>] {
         [.printing(\.printFlags, CommonFlags.output(tables: false) + [CommonFlags.dryRun]),
@@ -92,16 +93,42 @@ struct CreateOptions: FlagOptions {
          .init(\.windowsLineEndings, "windows-line-endings", usage: "With --edit, use Windows line endings.")]
     }
 
-    func validate(_ inv: Invocation) throws {
-        if !raw.isEmpty && edit { throw CLIError.message("--raw and --edit are mutually exclusive") }
-        // `create` has a Run of its own, so cobra hands it an unknown subcommand as arguments.
+    /// kubectl's order: arguments (`create` has a Run of its own, so cobra hands it an unknown
+    /// subcommand as arguments), the dry-run strategy and printer, -f/-k, then --raw's checks.
+    mutating func complete(_ inv: inout Invocation) throws {
         if !inv.args.isEmpty { throw CLIError.unexpectedArgs(inv.args) }
+        printer = try printFlags.toPrinter(inv)
+    }
+
+    func validate(_ inv: Invocation) throws {
         if !builder.hasFiles { throw CLIError.message("must specify one of -f and -k") }
-        if !raw.isEmpty { throw RawRequest.unavailable }
+        if !raw.isEmpty {
+            if edit { throw CLIError.message("--raw and --edit are mutually exclusive") }
+            if builder.filenames.count != 1 { throw CLIError.message("--raw can only use a single local file or stdin") }
+            if builder.filenames[0].hasPrefix("http://") || builder.filenames[0].hasPrefix("https://") {
+                throw CLIError.message("--raw cannot read from a url")
+            }
+            if builder.recursive { throw CLIError.message("--raw and --recursive are mutually exclusive") }
+            if !builder.labelSelector.isEmpty { throw CLIError.message("--raw and --selector (-l) are mutually exclusive") }
+            if !printFlags.output.isEmpty { throw CLIError.message("--raw and --output are mutually exclusive") }
+            if let why = Self.requestURIError(raw) { throw CLIError.message("--raw must be a valid URL path: parse \(goQuoted(raw)): \(why)") }
+            throw RawRequest.unavailable
+        }
+    }
+
+    /// Go's `url.ParseRequestURI` refusals of a path: it must be absolute or carry a scheme.
+    static func requestURIError(_ s: String) -> String? {
+        if s.hasPrefix("/") { return nil }
+        for (i, c) in s.enumerated() {
+            if c.isASCII && c.isLetter { continue }
+            if i > 0 && (c.isASCII && c.isNumber || c == "+" || c == "-" || c == ".") { continue }
+            if c == ":" { return i == 0 ? "missing protocol scheme" : nil }
+            break
+        }
+        return "invalid URI for request"
     }
 
     func run(_ inv: inout Invocation) throws {
-        let printer = try printFlags.toPrinter(inv)
         let validation = try ValidationMode.from(inv)
         if edit {
             let result = try builder.resolve(&inv)

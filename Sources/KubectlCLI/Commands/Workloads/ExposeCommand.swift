@@ -99,6 +99,7 @@ struct ExposeOptions: FlagOptions {
     var saveConfig = false
     /// Hidden and deprecated; accepted, nothing recorded.
     var record = false
+    var printer = OperationPrinter(format: nil, dryRun: .none)
 
     static var flags: [OptionFlag<Self>] {
         [.printing(\.printFlags, CommonFlags.output(tables: false) + [CommonFlags.dryRun]),
@@ -122,8 +123,12 @@ struct ExposeOptions: FlagOptions {
          .init(\.serviceType, "type", usage: "ClusterIP, NodePort, LoadBalancer or ExternalName.")]
     }
 
-    /// `--selector` is the service's selector, not a label query over the objects exposed.
-    mutating func complete(_ inv: inout Invocation) throws { builder.labelSelector = "" }
+    /// `--selector` is the service's selector, not a label query over the objects exposed. kubectl's
+    /// Complete reads the dry-run strategy and makes the printer before Validate looks for objects.
+    mutating func complete(_ inv: inout Invocation) throws {
+        printer = try printFlags.toPrinter(inv)
+        builder.labelSelector = ""
+    }
 
     func validate(_ inv: Invocation) throws {
         if builder.isEmpty { throw CLIError.message(ResourceArgs.noResourcesMessage) }
@@ -131,7 +136,7 @@ struct ExposeOptions: FlagOptions {
 
     func run(_ inv: inout Invocation) throws {
         let explicit = inv.namespaceExplicit
-        try Workloads.createForEach(&inv, builder: builder, printFlags: printFlags,
+        try Workloads.createForEach(&inv, builder: builder, printer: printer,
                                     kind: ("", "Service"), operation: "exposed") { t, namespace in
             var service = try service(for: t, namespace: namespace, explicit: explicit)
             if !overrides.isEmpty { service = try RunOverrides.apply(service, overrides: overrides, type: overrideType) }

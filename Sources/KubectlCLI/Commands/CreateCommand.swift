@@ -19,7 +19,7 @@ enum CreateCommand {
     /// reports every failure (the builder's too, in order), exit 1 if any failed.
     static func createAll<Infos: Sequence<Result<ResourceInfo, Error>>>(
         _ infos: Infos, inv: inout Invocation, printer: OperationPrinter, validation: ValidationMode, saveConfig: Bool,
-        errorWrapper: ((Error) -> Error)? = nil) throws
+        changeCause: String? = nil, errorWrapper: ((Error) -> Error)? = nil) throws
     {
         let server = try inv.server()
         let dryRun = printer.dryRun
@@ -31,6 +31,8 @@ enum CreateCommand {
             // else: `--dry-run=client -o yaml` shows it, and so does `--save-config`'s annotation.
             var obj = info.objectInNamespace
             if saveConfig { obj = LastApplied.annotate(obj) }
+            // --record: after --save-config's annotation, so that one does not hold it (kubectl's order).
+            if let changeCause { obj["metadata"]["annotations"][RolloutCommand.changeCauseKey] = .string(changeCause) }
             // The server's decoder checks fields on every other request (the admission chain). With
             // `--validate=false` kubectl validates nothing itself: a client dry run prints the object as read.
             if dryRun == .client, validation != .ignore {
@@ -71,7 +73,7 @@ struct CreateOptions: FlagOptions {
     var printFlags = PrintFlags()
     var raw = ""
     var edit = false
-    /// Hidden and deprecated: the notice alone (README: Flags).
+    /// Hidden and deprecated: the notice, and the command line in each object's change-cause annotation.
     var record = false
     var saveConfig = false
     var validation = ValidationMode.strict
@@ -140,7 +142,8 @@ struct CreateOptions: FlagOptions {
         guard let first = infos.next() else { throw CLIError.message("no objects passed to create") }
         var pending: Result<ResourceInfo, Error>? = first
         try CreateCommand.createAll(AnyIterator { if let p = pending { pending = nil; return p }; return infos.next() },
-                                    inv: &inv, printer: printer, validation: validation, saveConfig: saveConfig)
+                                    inv: &inv, printer: printer, validation: validation, saveConfig: saveConfig,
+                                    changeCause: record ? SetCommand.changeCause(inv) : nil)
     }
 }
 

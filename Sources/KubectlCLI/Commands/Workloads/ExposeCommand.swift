@@ -97,7 +97,7 @@ struct ExposeOptions: FlagOptions {
     var overrideType = "merge", overrides = ""
     var port = "", protocolName = "", selector = "", sessionAffinity = "", targetPort = "", serviceType = ""
     var saveConfig = false
-    /// Hidden and deprecated; accepted, nothing recorded.
+    /// Hidden and deprecated: the notice, and the command line in the service's change-cause annotation.
     var record = false
     var printer = OperationPrinter(format: nil, dryRun: .none)
 
@@ -136,10 +136,12 @@ struct ExposeOptions: FlagOptions {
 
     func run(_ inv: inout Invocation) throws {
         let explicit = inv.namespaceExplicit
+        let changeCause = record ? SetCommand.changeCause(inv) : nil
         try Workloads.createForEach(&inv, builder: builder, printer: printer,
                                     kind: ("", "Service"), operation: "exposed") { t, namespace in
             var service = try service(for: t, namespace: namespace, explicit: explicit)
             if !overrides.isEmpty { service = try RunOverrides.apply(service, overrides: overrides, type: overrideType) }
+            if let changeCause { service["metadata"]["annotations"][RolloutCommand.changeCauseKey] = .string(changeCause) }
             return (service, t.namespace.isEmpty ? namespace : t.namespace)
         }
     }

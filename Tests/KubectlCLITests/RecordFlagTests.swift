@@ -65,6 +65,17 @@ import Testing
             .contains("change-cause") == false)
     }
 
+    /// apply writes it before the last-applied annotation is made, so that one holds it too (kubectl v1.32).
+    @Test func applyRecordsTheChangeCauseInLastAppliedToo() {
+        let s = TestStore()
+        let cm = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: \"1\"}\n"
+        #expect(s.run(args: ["apply", "-f", "-", "--record"], stdin: cm) == CLIResult(stdout: "configmap/c created\n", stderr: Self.notice, exitCode: 0))
+        let cause = s.run(args: ["get", "cm", "c", "-o", #"jsonpath={.metadata.annotations.kubernetes\.io/change-cause}"#]).stdout
+        #expect(cause == "kubectl apply --filename=- --record=true")
+        let lastApplied = s.run(args: ["get", "cm", "c", "-o", #"jsonpath={.metadata.annotations.kubectl\.kubernetes\.io/last-applied-configuration}"#])
+        #expect(lastApplied.stdout.contains(#""kubernetes.io/change-cause":"kubectl apply --filename=- --record=true""#))
+    }
+
     @Test func scaleOfMissingObjects() {
         let s = TestStore()
         #expect(s.run("scale deploy nope --replicas=2").stderr

@@ -47,6 +47,35 @@ import Testing
             == "kubectl set image deploy/web nginx=nginx:1.26 --record=true --namespace=default")
     }
 
+    /// create -f, run and expose record too, in client dry runs as well (kubectl v1.32, 2026-12-07: the
+    /// annotation after --save-config's, so last-applied does not hold it). Texts checked against kubectl
+    /// invoked as `kubectl`; run's golden is Golden/create/s31-run-record-*.
+    @Test func createExposeAndRunRecordTheChangeCause() {
+        let s = TestStore()
+        let pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: p1, labels: {app: x}}\nspec: {containers: [{name: c, image: nginx}]}\n"
+        let cause = #"jsonpath={.metadata.annotations.kubernetes\.io/change-cause}"#
+        let created = s.run(args: ["create", "-f", "-", "--record", "--save-config"], stdin: pod)
+        #expect(created == CLIResult(stdout: "pod/p1 created\n", stderr: Self.notice, exitCode: 0))
+        #expect(s.run(args: ["get", "pod", "p1", "-o", cause]).stdout == "kubectl create --filename=- --record=true --save-config=true")
+        let lastApplied = s.run(args: ["get", "pod", "p1", "-o", #"jsonpath={.metadata.annotations.kubectl\.kubernetes\.io/last-applied-configuration}"#])
+        #expect(!lastApplied.stdout.isEmpty && !lastApplied.stdout.contains("change-cause"))
+        let exposed = s.run(args: ["expose", "pod", "p1", "--port=80", "--record", "--dry-run=client", "-o", cause])
+        #expect(exposed.stdout == "kubectl expose pod p1 --port=80 --record=true --dry-run=client --output=\(cause)")
+        #expect(s.run(args: ["create", "-f", "-", "--record=false", "--dry-run=client", "-o", "yaml"], stdin: pod).stdout
+            .contains("change-cause") == false)
+    }
+
+    /// apply writes it before the last-applied annotation is made, so that one holds it too (kubectl v1.32).
+    @Test func applyRecordsTheChangeCauseInLastAppliedToo() {
+        let s = TestStore()
+        let cm = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: \"1\"}\n"
+        #expect(s.run(args: ["apply", "-f", "-", "--record"], stdin: cm) == CLIResult(stdout: "configmap/c created\n", stderr: Self.notice, exitCode: 0))
+        let cause = s.run(args: ["get", "cm", "c", "-o", #"jsonpath={.metadata.annotations.kubernetes\.io/change-cause}"#]).stdout
+        #expect(cause == "kubectl apply --filename=- --record=true")
+        let lastApplied = s.run(args: ["get", "cm", "c", "-o", #"jsonpath={.metadata.annotations.kubectl\.kubernetes\.io/last-applied-configuration}"#])
+        #expect(lastApplied.stdout.contains(#""kubernetes.io/change-cause":"kubectl apply --filename=- --record=true""#))
+    }
+
     @Test func scaleOfMissingObjects() {
         let s = TestStore()
         #expect(s.run("scale deploy nope --replicas=2").stderr

@@ -64,12 +64,20 @@ enum CommonFlags {
 enum DryRun: String {
     case none, client, server
 
-    /// kubectl's `GetDryRunStrategy`: bare `--dry-run` means client (with a deprecation warning);
-    /// empty (a command without `--dry-run`) means none.
+    /// kubectl's `GetDryRunStrategy`: bare `--dry-run` means client, and Go's boolean spellings
+    /// (`true`, `0`, `F`...) client or none, each with a deprecation warning; empty means none unless
+    /// given as `--dry-run=` (a command without the flag reads it empty), which is refused.
     static func parse(_ v: String, _ inv: Invocation) throws -> DryRun {
+        if let b = goBool(v) {
+            let to = b ? "client" : "none"
+            inv.io.err.write(klogHeader("W", file: b ? "helpers.go:716" : "helpers.go:719", now: inv.clock.now)
+                + "--dry-run=\(v) is deprecated (boolean value) and can be replaced with --dry-run=\(to).\n")
+            return b ? .client : .none
+        }
         switch v {
-        case "", "none", "false": return .none
-        case "client", "true": return .client
+        case "" where !(inv.flags.declares("dry-run") && inv.flags.isSet("dry-run")): return .none
+        case "none": return .none
+        case "client": return .client
         case "server":
             if inv.flags.declares("local") && inv.flags.bool("local") {
                 throw CLIError.message("cannot specify --local and --dry-run=server - did you mean --dry-run=client?")
@@ -80,6 +88,15 @@ enum DryRun: String {
             return .client
         default:
             throw CLIError.message("Invalid dry-run value (\(v)). Must be \"none\", \"server\", or \"client\".")
+        }
+    }
+
+    /// Go's `strconv.ParseBool`.
+    private static func goBool(_ v: String) -> Bool? {
+        switch v {
+        case "1", "t", "T", "true", "TRUE", "True": return true
+        case "0", "f", "F", "false", "FALSE", "False": return false
+        default: return nil
         }
     }
 

@@ -19,7 +19,7 @@ enum CreateCommand {
     /// reports every failure (the builder's too, in order), exit 1 if any failed.
     static func createAll<Infos: Sequence<Result<ResourceInfo, Error>>>(
         _ infos: Infos, inv: inout Invocation, printer: OperationPrinter, validation: ValidationMode, saveConfig: Bool,
-        errorWrapper: ((Error) -> Error)? = nil) throws
+        changeCause: String? = nil, errorWrapper: ((Error) -> Error)? = nil) throws
     {
         let server = try inv.server()
         let dryRun = printer.dryRun
@@ -31,6 +31,8 @@ enum CreateCommand {
             // else: `--dry-run=client -o yaml` shows it, and so does `--save-config`'s annotation.
             var obj = info.objectInNamespace
             if saveConfig { obj = LastApplied.annotate(obj) }
+            // --record: after --save-config's annotation, so that one does not hold it (kubectl's order).
+            if let changeCause { obj["metadata"]["annotations"][RolloutCommand.changeCauseKey] = .string(changeCause) }
             // The server's decoder checks fields on every other request (the admission chain). With
             // `--validate=false` kubectl validates nothing itself: a client dry run prints the object as read.
             if dryRun == .client, validation != .ignore {
@@ -71,11 +73,12 @@ struct CreateOptions: FlagOptions {
     var printFlags = PrintFlags()
     var raw = ""
     var edit = false
-    /// Hidden and deprecated: the notice alone (README: Flags).
+    /// Hidden and deprecated: the notice, and the command line in each object's change-cause annotation.
     var record = false
     var saveConfig = false
     var validation = ValidationMode.strict
     var windowsLineEndings = false
+    var printer = OperationPrinter(format: nil, dryRun: .none)
 
     static var flags: [OptionFlag<Self>] {
         [.printing(\.printFlags, CommonFlags.output(tables: false) + [CommonFlags.dryRun]),
@@ -92,16 +95,42 @@ struct CreateOptions: FlagOptions {
          .init(\.windowsLineEndings, "windows-line-endings", usage: "With --edit, use Windows line endings.")]
     }
 
-    func validate(_ inv: Invocation) throws {
-        if !raw.isEmpty && edit { throw CLIError.message("--raw and --edit are mutually exclusive") }
-        // `create` has a Run of its own, so cobra hands it an unknown subcommand as arguments.
+    /// kubectl's order: arguments (`create` has a Run of its own, so cobra hands it an unknown
+    /// subcommand as arguments), the dry-run strategy and printer, -f/-k, then --raw's checks.
+    mutating func complete(_ inv: inout Invocation) throws {
         if !inv.args.isEmpty { throw CLIError.unexpectedArgs(inv.args) }
+        printer = try printFlags.toPrinter(inv)
+    }
+
+    func validate(_ inv: Invocation) throws {
         if !builder.hasFiles { throw CLIError.message("must specify one of -f and -k") }
-        if !raw.isEmpty { throw RawRequest.unavailable }
+        if !raw.isEmpty {
+            if edit { throw CLIError.message("--raw and --edit are mutually exclusive") }
+            if builder.filenames.count != 1 { throw CLIError.message("--raw can only use a single local file or stdin") }
+            if builder.filenames[0].hasPrefix("http://") || builder.filenames[0].hasPrefix("https://") {
+                throw CLIError.message("--raw cannot read from a url")
+            }
+            if builder.recursive { throw CLIError.message("--raw and --recursive are mutually exclusive") }
+            if !builder.labelSelector.isEmpty { throw CLIError.message("--raw and --selector (-l) are mutually exclusive") }
+            if !printFlags.output.isEmpty { throw CLIError.message("--raw and --output are mutually exclusive") }
+            if let why = Self.requestURIError(raw) { throw CLIError.message("--raw must be a valid URL path: parse \(goQuoted(raw)): \(why)") }
+            throw RawRequest.unavailable
+        }
+    }
+
+    /// Go's `url.ParseRequestURI` refusals of a path: it must be absolute or carry a scheme.
+    static func requestURIError(_ s: String) -> String? {
+        if s.hasPrefix("/") { return nil }
+        for (i, c) in s.enumerated() {
+            if c.isASCII && c.isLetter { continue }
+            if i > 0 && (c.isASCII && c.isNumber || c == "+" || c == "-" || c == ".") { continue }
+            if c == ":" { return i == 0 ? "missing protocol scheme" : nil }
+            break
+        }
+        return "invalid URI for request"
     }
 
     func run(_ inv: inout Invocation) throws {
-        let printer = try printFlags.toPrinter(inv)
         let validation = try ValidationMode.from(inv)
         if edit {
             let result = try builder.resolve(&inv)
@@ -113,7 +142,8 @@ struct CreateOptions: FlagOptions {
         guard let first = infos.next() else { throw CLIError.message("no objects passed to create") }
         var pending: Result<ResourceInfo, Error>? = first
         try CreateCommand.createAll(AnyIterator { if let p = pending { pending = nil; return p }; return infos.next() },
-                                    inv: &inv, printer: printer, validation: validation, saveConfig: saveConfig)
+                                    inv: &inv, printer: printer, validation: validation, saveConfig: saveConfig,
+                                    changeCause: record ? SetCommand.changeCause(inv) : nil)
     }
 }
 

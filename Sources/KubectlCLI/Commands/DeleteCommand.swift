@@ -138,6 +138,9 @@ struct DeleteOptions: FlagOptions {
         try server.writeEach(infos, batchSize: 256, { s, r -> String? in
             let t = try r.get()
             guard let type = t.type else { return nil }
+            // Client dry run sends nothing: named objects and those from files are not read, so one that
+            // does not exist is "deleted (dry run)" too, as kubectl prints it.
+            if dryRun == .client { return nil }
             var left: String?
             if !deleted.removedWithNamespace(t) {
                 // kubectl waits for the object to go: the kubelets stop its pods meanwhile.

@@ -77,10 +77,19 @@ enum LabelCommand {
                 throw CLIError.message("unknown \(mode.noun) spec: \(p)")
             }
         }
-        for k in remove where add.contains(where: { $0.0 == k }) {
-            throw CLIError.message("can not both modify and remove \(mode.noun == "label" ? "a label" : "an annotation") in the same command")
+        // label refuses a key both set and removed here; annotate later, in its Validate (annotateConflict).
+        if mode.field == "labels", remove.contains(where: { k in add.contains(where: { $0.0 == k }) }) {
+            throw CLIError.message("can not both modify and remove a label in the same command")
         }
         return (add, remove)
+    }
+
+    /// annotate names every removal that is also set, in argument order (repeats included).
+    static func annotateConflict(add: [(String, String)], remove: [String]) throws {
+        let both = remove.filter { k in add.contains(where: { $0.0 == k }) }
+        if both.isEmpty { return }
+        throw CLIError.message("can not both modify and remove the following annotation(s) in the same command: "
+            + both.joined(separator: ", "))
     }
 
     static func apply(_ obj: JSONValue, add: [(String, String)], remove: [String], overwrite: Bool,

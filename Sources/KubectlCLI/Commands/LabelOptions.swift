@@ -51,7 +51,7 @@ struct LabelAnnotateOptions<Vocabulary: LabelVocabulary>: FlagOptions {
     }
 
     /// kubectl's Validate order: --all with selectors; with --local, resource words then no files;
-    /// without it, no objects at all; then the updates.
+    /// without it, no objects at all; then the updates (annotate: then a key both set and removed).
     func validate(_ inv: Invocation) throws {
         try builder.rejectAllWithSelector()
         if builder.selectAll && !builder.fieldSelector.isEmpty {
@@ -68,6 +68,7 @@ struct LabelAnnotateOptions<Vocabulary: LabelVocabulary>: FlagOptions {
             throw CLIError.message("one or more resources must be specified as <resource> <name> or <resource>/<name>")
         }
         if pairs.isEmpty && !list { throw CLIError.message("at least one \(mode.noun) update is required") }
+        if mode.field != "labels" { try LabelCommand.annotateConflict(add: add, remove: remove) }
     }
 
     func run(_ inv: inout Invocation) throws {

@@ -117,7 +117,8 @@ struct DataCollector {
             for (i, var raw) in lines.enumerated() {
                 if raw.last == 0x0D { raw.removeLast() }  // bufio.ScanLines drops a trailing \r
                 guard var line = String(validatingUTF8Bytes: raw) else {
-                    throw CLIError.message("env file \(path) contains invalid utf8 bytes at line \(i + 1): \(raw)")
+                    let goBytes = "[" + raw.map(String.init).joined(separator: " ") + "]"  // Go's %v of []byte
+                    throw CLIError.message("env file \(path) contains invalid utf8 bytes at line \(i + 1): \(goBytes)")
                 }
                 if i == 0, line.hasPrefix("\u{FEFF}") { line.removeFirst() }
                 let trimmed = String(line.drop(while: { $0.isWhitespace }))

@@ -20,7 +20,7 @@ struct ApplyOptions: FlagOptions {
     var subresource = ""
     var validation = ValidationMode.strict
     var overwrite = true
-    /// Hidden and deprecated: the notice alone (README: Flags).
+    /// Hidden and deprecated: the notice, and the command line in each object's change-cause annotation.
     var record = false
     /// For pruned objects: their grace period and whether apply waits for them to go. `--timeout` and
     /// `--openapi-patch` are accepted without effect (README, help).
@@ -98,11 +98,14 @@ struct ApplyOptions: FlagOptions {
         if result.isEmpty { throw CLIError.message("no objects passed to apply") }
         var visited: [(type: ResourceType, namespace: String, name: String)] = []
         var visitedNamespaces: [String] = []
+        let changeCause = record ? SetCommand.changeCause(inv) : nil
         let errors = try result.visit(&inv, fetch: .names, verb: nil, readErrorsFirst: true) { inv, info in
             guard let type = info.type else { return }
             if type.namespaced && !visitedNamespaces.contains(info.namespace) { visitedNamespaces.append(info.namespace) }
             visited.append((type, info.namespace, info.name))
-            let obj = info.objectInNamespace
+            var obj = info.objectInNamespace
+            // --record: kubectl writes the command line on the object first, so last-applied holds it too.
+            if let changeCause { obj["metadata"]["annotations"][RolloutCommand.changeCauseKey] = .string(changeCause) }
             if serverSide && !subresource.isEmpty && (subresource != "status" || !SubresourceWrite.serves("status", type)) {
                 throw try SubresourceWrite.applyRefusal(subresource, type: type, object: obj, namespace: info.namespace, server: server)
             }

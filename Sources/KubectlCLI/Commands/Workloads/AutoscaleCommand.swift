@@ -22,6 +22,7 @@ struct AutoscaleOptions: FlagOptions {
     var saveConfig = false
     /// Hidden and deprecated; accepted, nothing recorded.
     var record = false
+    var dryRun = DryRun.none
 
     static var flags: [OptionFlag<Self>] {
         [.printing(\.printFlags, CommonFlags.output(tables: false) + [CommonFlags.dryRun]),
@@ -35,6 +36,9 @@ struct AutoscaleOptions: FlagOptions {
          .init(\.saveConfig, "save-config", usage: "Accepted for compatibility; kubectl v1.32 writes no annotation here either.")]
     }
 
+    /// kubectl's Complete reads the dry-run strategy before Validate checks the counts; `-o` is read later.
+    mutating func complete(_ inv: inout Invocation) throws { dryRun = try DryRun.parse(printFlags.dryRun, inv) }
+
     func validate(_ inv: Invocation) throws {
         if maxPods < 1 { throw CLIError.message("--max=MAXPODS is required and must be at least 1, max: \(maxPods)") }
         if maxPods < minPods {
@@ -46,8 +50,8 @@ struct AutoscaleOptions: FlagOptions {
     func run(_ inv: inout Invocation) throws {
         let explicit = inv.namespaceExplicit
         // v1.32 says `created` for a client dry run, `autoscaled` otherwise.
-        let operation = printFlags.dryRun == "client" ? "created" : "autoscaled"
-        try Workloads.createForEach(&inv, builder: builder, printFlags: printFlags,
+        let operation = dryRun == .client ? "created" : "autoscaled"
+        try Workloads.createForEach(&inv, builder: builder, printer: try printFlags.toPrinter(dryRun: dryRun),
                                     kind: ("autoscaling", "HorizontalPodAutoscaler"), operation: operation) { t, namespace in
             (try autoscaler(for: t, namespace: namespace, explicit: explicit), namespace)
         }

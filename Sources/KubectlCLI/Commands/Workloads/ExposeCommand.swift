@@ -97,8 +97,9 @@ struct ExposeOptions: FlagOptions {
     var overrideType = "merge", overrides = ""
     var port = "", protocolName = "", selector = "", sessionAffinity = "", targetPort = "", serviceType = ""
     var saveConfig = false
-    /// Hidden and deprecated; accepted, nothing recorded.
+    /// Hidden and deprecated: the notice, and the command line in the service's change-cause annotation.
     var record = false
+    var printer = OperationPrinter(format: nil, dryRun: .none)
 
     static var flags: [OptionFlag<Self>] {
         [.printing(\.printFlags, CommonFlags.output(tables: false) + [CommonFlags.dryRun]),
@@ -122,8 +123,12 @@ struct ExposeOptions: FlagOptions {
          .init(\.serviceType, "type", usage: "ClusterIP, NodePort, LoadBalancer or ExternalName.")]
     }
 
-    /// `--selector` is the service's selector, not a label query over the objects exposed.
-    mutating func complete(_ inv: inout Invocation) throws { builder.labelSelector = "" }
+    /// `--selector` is the service's selector, not a label query over the objects exposed. kubectl's
+    /// Complete reads the dry-run strategy and makes the printer before Validate looks for objects.
+    mutating func complete(_ inv: inout Invocation) throws {
+        printer = try printFlags.toPrinter(inv)
+        builder.labelSelector = ""
+    }
 
     func validate(_ inv: Invocation) throws {
         if builder.isEmpty { throw CLIError.message(ResourceArgs.noResourcesMessage) }
@@ -131,10 +136,12 @@ struct ExposeOptions: FlagOptions {
 
     func run(_ inv: inout Invocation) throws {
         let explicit = inv.namespaceExplicit
-        try Workloads.createForEach(&inv, builder: builder, printFlags: printFlags,
+        let changeCause = record ? SetCommand.changeCause(inv) : nil
+        try Workloads.createForEach(&inv, builder: builder, printer: printer,
                                     kind: ("", "Service"), operation: "exposed") { t, namespace in
             var service = try service(for: t, namespace: namespace, explicit: explicit)
             if !overrides.isEmpty { service = try RunOverrides.apply(service, overrides: overrides, type: overrideType) }
+            if let changeCause { service["metadata"]["annotations"][RolloutCommand.changeCauseKey] = .string(changeCause) }
             return (service, t.namespace.isEmpty ? namespace : t.namespace)
         }
     }

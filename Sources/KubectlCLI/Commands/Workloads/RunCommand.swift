@@ -116,9 +116,17 @@ struct RunOptions: FlagOptions {
             return try server.write { try $0.create(obj, type: type, namespace: namespace, dryRun: dryRun == .server) }
         }
         // kubectl creates the pod first, then the service; it prints the service first.
-        let createdPod = try create(pod, podType)
+        // --record writes the command line on each object made, after the overrides (kubectl's order).
+        func recorded(_ obj: JSONValue) -> JSONValue {
+            guard record else { return obj }
+            var o = obj
+            o["metadata"]["annotations"][RolloutCommand.changeCauseKey] = .string(SetCommand.changeCause(inv))
+            return o
+        }
+        let createdPod = try create(recorded(pod), podType)
         if expose {
-            let service = RunCommand.serviceForRun(pod: generated, port: port, explicitLabels: !labels.isEmpty, namespace: context.namespace)
+            let service = recorded(RunCommand.serviceForRun(pod: generated, port: port, explicitLabels: !labels.isEmpty,
+                                                            namespace: context.namespace))
             let createdService = try create(service, svcType)
             try emit(createdService, svcType, &inv)
         }

@@ -29,6 +29,7 @@ struct ScaleOptions: FlagOptions {
     var record = false
     /// Accepted, no effect offline (README, help): the store settles at once.
     var timeout = "0s"
+    var printer = OperationPrinter(format: nil, dryRun: .none)
 
     static var flags: [OptionFlag<Self>] {
         [.printing(\.printFlags, CommonFlags.output(tables: false) + [CommonFlags.dryRun]),
@@ -41,8 +42,12 @@ struct ScaleOptions: FlagOptions {
          .init(\.timeout, "timeout", .duration, default: "0s", usage: "How long to wait for the scale to finish. No effect offline: the store settles at once.")]
     }
 
-    /// Every write goes through the scale subresource (its managedFields entry says so).
-    mutating func complete(_ inv: inout Invocation) throws { inv.request.subresource = "scale" }
+    /// Every write goes through the scale subresource (its managedFields entry says so). kubectl's
+    /// Complete reads the dry-run strategy and makes the printer before Validate checks the counts.
+    mutating func complete(_ inv: inout Invocation) throws {
+        printer = try printFlags.toPrinter(inv)
+        inv.request.subresource = "scale"
+    }
 
     func validate(_ inv: Invocation) throws {
         if replicas < 0 {
@@ -54,7 +59,6 @@ struct ScaleOptions: FlagOptions {
     }
 
     func run(_ inv: inout Invocation) throws {
-        let printer = try printFlags.toPrinter(inv)
         let (targets, errors) = try Workloads.collect(&inv, builder, fetch: .named)
         if targets.isEmpty {
             // kubectl appends the builder's error: one message, or an aggregate `[a, b]`.

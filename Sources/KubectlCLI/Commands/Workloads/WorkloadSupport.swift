@@ -82,11 +82,10 @@ enum Workloads {
     /// namespace to create it in), created unless `--dry-run=client`, and printed at once (in Go field
     /// order when not sent to the store). Both commands declare `--save-config` but v1.32 never writes
     /// the annotation. The objects that cannot be read are reported last.
-    static func createForEach(_ inv: inout Invocation, builder: ResourceBuilder, printFlags: PrintFlags,
+    static func createForEach(_ inv: inout Invocation, builder: ResourceBuilder, printer: OperationPrinter,
                               kind: (group: String, kind: String), operation: String,
                               make: (WorkTarget, String) throws -> (JSONValue, String)) throws
     {
-        let printer = try printFlags.toPrinter(inv)
         printer.typedJSON = printer.dryRun == .client
         let (targets, errors) = try collect(&inv, builder, fetch: .named)
         let server = try inv.server()

@@ -1,4 +1,5 @@
 import KubeModel
+import KubeAPI
 import KubeKustomize
 
 /// The data flags of `create configmap` and `create secret generic`: literals, files and env files,
@@ -94,41 +95,11 @@ struct CreateSecretTLS: ObjectGenerator {
             }
         }
         let cert = try read(certPath), key = try read(keyPath)
-        try Self.checkPEM(cert, wanted: { $0 == "CERTIFICATE" }, wantedName: "\"CERTIFICATE\"", what: "certificate")
-        try Self.checkPEM(key, wanted: { $0 == "PRIVATE KEY" || $0.hasSuffix(" PRIVATE KEY") }, wantedName: "\"PRIVATE KEY\"", what: "key")
+        if let refusal = TLSKeyPair.refusal(certPEM: cert, keyPEM: key) { throw CLIError.message(refusal) }
         let data = Gen.sortedMap([("tls.crt", base64Encode(cert)), ("tls.key", base64Encode(key))])
         var finalName = name
         if appendHash { finalName += "-" + NameHash.secret(name: name, type: "kubernetes.io/tls", data: data) }
         return secretObject(name: finalName, namespace: context.namespace, data: data, type: "kubernetes.io/tls")
-    }
-
-    /// The PEM-block part of Go's `tls.X509KeyPair` checks (the DER contents are not parsed).
-    static func checkPEM(_ bytes: [UInt8], wanted: (String) -> Bool, wantedName: String, what: String) throws {
-        let text = String(decoding: bytes, as: UTF8.self)
-        var types: [String] = []
-        var rest = Substring(text)
-        while let r = rest.firstRange(of: "-----BEGIN ") {
-            let after = rest[r.upperBound...]
-            guard let end = after.firstRange(of: "-----") else { break }
-            let type = String(after[..<end.lowerBound])
-            guard after.firstRange(of: "-----END \(type)-----") != nil else { break }
-            types.append(type)
-            rest = after[end.upperBound...]
-        }
-        if types.isEmpty { throw CLIError.message("tls: failed to find any PEM data in \(what) input") }
-        if !types.contains(where: wanted) {
-            // Go's tls.X509KeyPair names the two inputs given the wrong way round.
-            if what == "certificate", types.count == 1, types[0].hasSuffix("PRIVATE KEY") {
-                throw CLIError.message("tls: failed to find certificate PEM data in certificate input, but did find a private key; PEM inputs may have been switched")
-            }
-            if what == "key", types == ["CERTIFICATE"] {
-                throw CLIError.message("tls: found a certificate rather than a key in the PEM for the private key")
-            }
-            if what == "key" {
-                throw CLIError.message("tls: failed to find PEM block with type ending in \"PRIVATE KEY\" in key input after skipping PEM blocks of the following types: [\(types.joined(separator: " "))]")
-            }
-            throw CLIError.message("tls: failed to find \(wantedName) PEM block in \(what) input after skipping PEM blocks of the following types: [\(types.joined(separator: " "))]")
-        }
     }
 }
 

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import KubeModel
 import KubeTestSupport
 import Testing
 
@@ -17,12 +18,14 @@ func runShell(_ script: String, store: TestStore) -> Int32 {
     var env = store.environment.map { "\($0.key)=\($0.value)" }
     env.append("PATH=/usr/bin:/bin")
     env.append("KL=\(builtBinary())")
+    var attributes = ChildSignals.attributes()
+    defer { posix_spawnattr_destroy(&attributes) }
     var pid: pid_t = 0
     let args = ["/bin/bash", "-c", script]
     let cargs = args.map { strdup($0) } + [nil]
     let cenv = env.map { strdup($0) } + [nil]
     defer { (cargs + cenv).forEach { free($0) } }
-    guard posix_spawn(&pid, "/bin/bash", nil, nil, cargs, cenv) == 0 else { return -1 }
+    guard posix_spawn(&pid, "/bin/bash", nil, &attributes, cargs, cenv) == 0 else { return -1 }
     var status: Int32 = 0
     waitpid(pid, &status, 0)
     return (status >> 8) & 0xFF

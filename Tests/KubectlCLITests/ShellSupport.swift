@@ -48,8 +48,10 @@ enum ShellSupport {
         let cargs = argv.map { strdup($0) } + [nil]
         let cenv = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (cargs + cenv).forEach { free($0) } }
+        var attributes = ChildSignals.attributes()
+        defer { posix_spawnattr_destroy(&attributes) }
         var pid: pid_t = 0
-        guard posix_spawnp(&pid, argv[0], &actions, nil, cargs, cenv) == 0 else { return ("", "cannot spawn \(argv[0])", -1) }
+        guard posix_spawnp(&pid, argv[0], &actions, &attributes, cargs, cenv) == 0 else { return ("", "cannot spawn \(argv[0])", -1) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         return (readTextFile(dir + "/out") ?? "", readTextFile(dir + "/err") ?? "", (status >> 8) & 0xFF)

@@ -75,8 +75,10 @@ public func runProgram(_ argv: [String], directory: String? = nil, environment: 
         for p in cEnv { free(p) }
         posix_spawn_file_actions_destroy(&actions)
     }
+    var attributes = ChildSignals.attributes()
+    defer { posix_spawnattr_destroy(&attributes) }
     var pid: pid_t = 0
-    let rc = posix_spawnp(&pid, argv[0], &actions, nil, cArgs, cEnv)
+    let rc = posix_spawnp(&pid, argv[0], &actions, &attributes, cArgs, cEnv)
     close(fds[1])
     if rc != 0 { close(fds[0]); return ([], .notStarted(rc)) }
     var output: [UInt8] = []
@@ -106,6 +108,27 @@ public func runProgram(_ argv: [String], directory: String? = nil, environment: 
     if timedOut { return (output, .timedOut) }
     if (status & 0x7f) == 0 { return (output, .exited((status >> 8) & 0xff)) }
     return (output, .signaled(status & 0x7f))
+}
+
+/// The signal state a started program gets: no signal blocked, and the default action for the signals a
+/// terminal, a shell's `kill` or a closed pipe sends. A thread of a pool (libdispatch's, which runs the test
+/// suite) blocks and ignores some, and a program inherits both through exec: it would then outlive `kill`
+/// and ignore Ctrl-C. Go's os/exec starts programs the same way.
+public enum ChildSignals {
+    /// Spawn attributes that set that state; the caller destroys them (`posix_spawnattr_destroy`).
+    public static func attributes() -> posix_spawnattr_t {
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        var none = sigset_t()
+        sigemptyset(&none)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        var reset = sigset_t()
+        sigemptyset(&reset)
+        for signal in [SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGTERM, SIGALRM, SIGUSR1, SIGUSR2] { sigaddset(&reset, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &reset)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        return attributes
+    }
 }
 
 /// glibc's posix_spawn_file_actions_addchdir_np (2.29 and later), which Swift's Glibc module does not

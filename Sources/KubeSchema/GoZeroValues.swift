@@ -177,16 +177,19 @@ public enum GoZeroValues {
         public let zeroLeftOut: Set<String>
     }
 
-    /// The `OmitRule` of the definition named `name`, for the classified definitions only; kept once made.
+    /// The `OmitRule` of the definition named `name`, for the classified definitions only; the answer, a
+    /// rule or none, is kept once made (the walks ask it for every struct of every object they visit).
     public static func omitRule(_ name: String) -> OmitRule? {
         if let known = omitRuleCache.withLock({ $0[name] }) { return known }
-        guard let e = GoFieldOrder.entry(name), e.omitEmptyKnown else { return nil }
-        let rule = OmitRule(written: Set((e.written ?? []).map(\.name)), zeroLeftOut: e.zeroLeftOut ?? [])
-        omitRuleCache.withLock { $0[name] = rule }
+        var rule: OmitRule? = nil
+        if let e = GoFieldOrder.entry(name), e.omitEmptyKnown {
+            rule = OmitRule(written: Set((e.written ?? []).map(\.name)), zeroLeftOut: e.zeroLeftOut ?? [])
+        }
+        omitRuleCache.withLock { $0[name] = .some(rule) }
         return rule
     }
 
-    private static let omitRuleCache = Mutex<[String: OmitRule]>([:])
+    private static let omitRuleCache = Mutex<[String: OmitRule?]>([:])
 
     /// Whether encoding/json leaves out `value` of the field `field` of the struct `def` (the other half of
     /// Go's zero values: `omitempty`): in a definition whose fields `GoFieldOrder` classifies, `null` of

@@ -26,9 +26,14 @@ extension CommandSpec {
          example: String = "", subcommands: [CommandSpec] = [], group: String = "", hidden: Bool = false,
          options: any FlagOptions.Type)
     {
-        self.init(name, aliases: aliases, use: use, short: short, long: long, example: example, flags: options.flagSpecs,
-                  subcommands: subcommands, group: group, hidden: hidden, run: CommandSpec.runner(options))
+        self.init(name, aliases: aliases, use: use, short: short, long: long, example: example,
+                  lazyFlags: CommandSpec.flagMaker(options), subcommands: subcommands, group: group, hidden: hidden,
+                  run: CommandSpec.runner(options))
         self.optionsType = options
+    }
+
+    private static func flagMaker<O: FlagOptions>(_: O.Type) -> @Sendable () -> [FlagSpec] {
+        { O.flagSpecs }
     }
 
     private static func runner<O: CommandOptions>(_: O.Type) -> @Sendable (inout Invocation) throws -> Void {

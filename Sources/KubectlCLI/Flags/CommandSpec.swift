@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A command of the command table: its words, help texts, flags and what runs it.
 public struct CommandSpec: Sendable {
     public var name: String
@@ -7,8 +9,14 @@ public struct CommandSpec: Sendable {
     public var short: String
     public var long: String
     public var example: String
-    /// Flags of this command only; global flags are added by the root.
-    public var flags: [FlagSpec]
+    /// Flags of this command only; global flags are added by the root. A command made from typed
+    /// options builds its table when first read: `kubectl create configmap` then builds one of the
+    /// create subcommands' tables, not all twenty (their key paths cost about 8 M instructions).
+    public var flags: [FlagSpec] {
+        get { flagTable.flags }
+        set { flagTable = LazyFlagTable(newValue) }
+    }
+    private var flagTable: LazyFlagTable
     public var subcommands: [CommandSpec]
     /// Help group at the root (`Basic Commands (Beginner):`).
     public var group: String
@@ -31,14 +39,47 @@ public struct CommandSpec: Sendable {
         self.short = short
         self.long = long
         self.example = example
-        self.flags = flags
+        self.flagTable = LazyFlagTable(flags)
         self.subcommands = subcommands
         self.group = group
         self.hidden = hidden
         self.run = run
     }
 
+    /// A command whose flags are made when first read, then kept.
+    init(_ name: String, aliases: [String], use: String?, short: String, long: String, example: String,
+         lazyFlags make: @escaping @Sendable () -> [FlagSpec], subcommands: [CommandSpec], group: String, hidden: Bool,
+         run: (@Sendable (inout Invocation) throws -> Void)?)
+    {
+        self.init(name, aliases: aliases, use: use, short: short, long: long, example: example, subcommands: subcommands,
+                  group: group, hidden: hidden, run: run)
+        flagTable = LazyFlagTable(make)
+    }
+
     public func subcommand(named word: String) -> CommandSpec? {
         subcommands.first { $0.name == word || $0.aliases.contains(word) }
+    }
+}
+
+/// A command's flag table, given or made on first use (then kept).
+private final class LazyFlagTable: Sendable {
+    private let made: Mutex<[FlagSpec]?>
+    private let make: (@Sendable () -> [FlagSpec])?
+
+    init(_ flags: [FlagSpec]) {
+        made = Mutex(flags)
+        make = nil
+    }
+
+    init(_ make: @escaping @Sendable () -> [FlagSpec]) {
+        made = Mutex(nil)
+        self.make = make
+    }
+
+    var flags: [FlagSpec] {
+        if let flags = made.withLock({ $0 }) { return flags }
+        let flags = make?() ?? []
+        made.withLock { $0 = $0 ?? flags }
+        return flags
     }
 }

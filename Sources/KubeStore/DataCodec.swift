@@ -141,84 +141,43 @@ struct StoredData {
     var text: String
 }
 
-/// A deflate stream primed with the dictionary for each object. Each format's dictionary is loaded once,
-/// into a stream of its own (`primed`); each object is compressed by a copy of that stream
-/// (`deflateCopy`), which is the state `deflateReset` and `deflateSetDictionary` gave a stream for every
-/// object before (so the same bytes come out) without hashing the dictionary's bytes again: that and the
-/// reset were a third of the instructions of deflating a pod.
-final class Deflater {
-    /// Per format: a stream whose dictionary is set and which has compressed nothing (never written to).
-    private var primed: [UInt8: UnsafeMutablePointer<z_stream>] = [:]
-    /// The stream objects are compressed with (a copy of a primed one), at a fixed address: zlib's
-    /// state points back at its stream.
-    private let work = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
-    /// Whether `work` holds a copy (to be ended before the next one).
-    private var workLive = false
+/// A deflate stream primed with the dictionary for each object.
+private final class Deflater {
+    private var stream = z_stream()
+    private let ready: Bool
 
-    init() { work.initialize(to: z_stream()) }
-
-    deinit {
-        if workLive { deflateEnd(work) }
-        work.deallocate()
-        for stream in primed.values {
-            deflateEnd(stream)
-            stream.deallocate()
-        }
+    init() {
+        // Raw deflate (negative window bits: no zlib header or checksum; SQLite pages carry their own).
+        // A smaller hash table than zlib's default (memory level 6): each object resets it. Level 6,
+        // not 1: level 1 hardly looks for matches in the dictionary (an event took 216 bytes instead
+        // of 158, a pod 384 instead of 314) and saves no time on objects this small.
+        ready = deflateInit2_(&stream, 6, Z_DEFLATED, -15, 6, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
+                              Int32(MemoryLayout<z_stream>.size)) == Z_OK
     }
 
-    /// Opens `stream`: raw deflate (negative window bits: no zlib header or checksum; SQLite pages carry
-    /// their own), a smaller hash table than zlib's default (memory level 6), level 6, not 1: level 1
-    /// hardly looks for matches in the dictionary (an event took 216 bytes instead of 158, a pod 384
-    /// instead of 314) and saves no time on objects this small. False when zlib cannot.
-    static func open(_ stream: UnsafeMutablePointer<z_stream>) -> Bool {
-        deflateInit2_(stream, 6, Z_DEFLATED, -15, 6, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK
-    }
-
-    /// The primed stream of `format` (made on first use).
-    private func primedStream(_ format: UInt8) -> UnsafeMutablePointer<z_stream>? {
-        if let stream = primed[format] { return stream }
-        guard let dictionary = DataCodec.dictionary(format) else { return nil }
-        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
-        stream.initialize(to: z_stream())
-        guard Self.open(stream) else {
-            stream.deallocate()
-            return nil
-        }
-        _ = dictionary.withUnsafeBufferPointer { deflateSetDictionary(stream, $0.baseAddress, UInt32($0.count)) }
-        primed[format] = stream
-        return stream
-    }
+    deinit { if ready { deflateEnd(&stream) } }
 
     func compress(_ input: UnsafeBufferPointer<UInt8>, format: UInt8) -> [UInt8]? {
-        guard let source = primedStream(format) else { return nil }
-        if workLive {
-            deflateEnd(work)
-            workLive = false
+        guard ready, deflateReset(&stream) == Z_OK else { return nil }
+        _ = DataCodec.dictionary(format)!.withUnsafeBufferPointer {
+            deflateSetDictionary(&stream, $0.baseAddress, UInt32($0.count))
         }
-        guard deflateCopy(work, source) == Z_OK else { return nil }
-        workLive = true
-        return Self.finish(work, input, format: format)
-    }
-
-    /// The format byte, the input's length (a varint) and `input` deflated by `stream` (primed, nothing
-    /// written yet); nil when that is not shorter than the input.
-    static func finish(_ stream: UnsafeMutablePointer<z_stream>, _ input: UnsafeBufferPointer<UInt8>, format: UInt8) -> [UInt8]? {
         var header: [UInt8] = [format]
         var n = input.count
         repeat {
             header.append(UInt8(n & 0x7F) | (n >= 0x80 ? 0x80 : 0))
             n >>= 7
         } while n > 0
-        let bound = Int(deflateBound(stream, UInt(input.count)))
+        let bound = Int(deflateBound(&stream, UInt(input.count)))
         var out = [UInt8](repeating: 0, count: header.count + bound)
         let written: Int? = out.withUnsafeMutableBufferPointer { buffer in
             for (i, b) in header.enumerated() { buffer[i] = b }
-            stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
-            stream.pointee.avail_in = UInt32(input.count)
-            stream.pointee.next_out = buffer.baseAddress! + header.count
-            stream.pointee.avail_out = UInt32(bound)
-            guard deflate(stream, Z_FINISH) == Z_STREAM_END else { return nil }
-            return header.count + bound - Int(stream.pointee.avail_out)
+            stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
+            stream.avail_in = UInt32(input.count)
+            stream.next_out = buffer.baseAddress! + header.count
+            stream.avail_out = UInt32(bound)
+            guard deflate(&stream, Z_FINISH) == Z_STREAM_END else { return nil }
+            return header.count + bound - Int(stream.avail_out)
         }
         guard let written, written < input.count else { return nil }
         out.removeSubrange(written...)

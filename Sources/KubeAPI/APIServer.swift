@@ -204,8 +204,6 @@ public final class APISession {
     var clientSpecs = ClientSpecMemo()
     /// The last new pod's spec as given and as `Defaults.podSpecAdmission` left it.
     var defaultedPodSpec: (input: JSONValue, mirror: Bool, output: JSONValue)?
-    /// The same for the last pod updated (whose spec has its node's and its volumes' names).
-    var defaultedUpdatedPodSpec: (input: JSONValue, mirror: Bool, output: JSONValue)?
     /// The last pod spec a controller's create passed `SpecRules` with (`SpecValidation.withoutTokenVolumeName`).
     var validControllerPodSpec: JSONValue?
     /// The managed fields of the last pod created in this session, with what they depend on.

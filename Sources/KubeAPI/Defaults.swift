@@ -395,17 +395,12 @@ enum Defaults {
         var spec: JSONValue
         // What follows up to the token volume reads the spec alone: the pods of one file or template
         // (the same spec, keys in the same order) are defaulted once per session.
-        // An update (a bound pod's status writes) is defaulted from the last updated pod's spec when the
-        // two differ only in names the defaulting neither reads nor writes (`PodSpecNames`).
         if creating, let known = session.defaultedPodSpec, known.mirror == mirror, ClientSpecMemo.identical(known.input, input) {
             spec = known.output
-        } else if !creating, let known = session.defaultedUpdatedPodSpec, known.mirror == mirror,
-                  let renamed = PodSpecNames.substituted(known.output, from: known.input, into: input) {
-            spec = renamed
         } else {
             spec = input
             podSpecAdmission(&spec, mirror: mirror)
-            if creating { session.defaultedPodSpec = (input, mirror, spec) } else { session.defaultedUpdatedPodSpec = (input, mirror, spec) }
+            if creating { session.defaultedPodSpec = (input, mirror, spec) }
         }
         // The plugin admits creates only (an update has its uid by now).
         if !mirror, spec["automountServiceAccountToken"].bool != false, obj["metadata"]["uid"].isNull {

@@ -81,4 +81,66 @@ import Testing
         #expect(changes.map(\.type) == [.added, .deleted])
         #expect(changes.map(\.row.data) == [text, text])
     }
+
+    /// Every value an event's place can hold reads back as it was written: values made of what the
+    /// tags look for (uids, times, micro times, numbers, dotted hex names, phrases, copies and prefixes
+    /// of earlier values) and of what they must refuse (capitals, leading zeros, impossible dates,
+    /// escapes, other scripts), in each known shape. (The encoder no longer decodes what it made in a
+    /// release build: this is the check that it never had to.)
+    @Test func everyKindOfValueReadsBackInEveryShape() throws {
+        var rng = SplitMix(seed: 5)
+        func pick<T>(_ xs: [T]) -> T { xs[Int(rng.next() % UInt64(xs.count))] }
+        let phrases = EventCodec.phrases.map { String(decoding: $0, as: UTF8.self) }
+        let pieces = ["a", "z", "0", "7", "9", ".", "-", ":", "T", "Z", "F", #"\""#, #"\\"#, #"\u003c"#, "é", "✓", " ", "{", "}", "/", "x1"]
+        func hex(_ n: Int, upper: Bool = false) -> String {
+            String((0..<n).map { _ in pick(Array(upper ? "0123456789ABCDEF" : "0123456789abcdef")) })
+        }
+        func value(_ earlier: [String]) -> String {
+            switch rng.next() % 16 {
+            case 0: return [hex(8), hex(4), hex(4), hex(4), hex(12)].joined(separator: "-")
+            case 1: return [hex(8, upper: true), hex(4), hex(4), hex(4), hex(12)].joined(separator: "-")
+            case 2:
+                let y = pick(["1969", "1970", "2000", "2026", "2100", "9999", "0999"])
+                let d = pick(["01", "28", "29", "30", "31", "00", "32"]), m = pick(["01", "02", "12", "13", "00"])
+                let hms = pick(["00:00:00", "23:59:59", "24:00:00", "12:60:00", "12:00:61"])
+                return y + "-" + m + "-" + d + "T" + hms + pick(["Z", "", "z"])
+            case 3: return "2026-11-23T12:00:00." + pick(["000000", "004000", "999999", "12345", "1234567", "00000a"]) + pick(["Z", ""])
+            case 4: return pick(["0", "00", "007", "1", "42", "123456789012345678", "1234567890123456789", "-1", "1e3"])
+            case 5: return pick(["web-1", "a.b", "", "x"]) + "." + pick(["0", "0ff", "ff", "18eaaacd4929d29b", "ffffffffffffffff", "1ffffffffffffffff", "AB", ""])
+            case 6: return pick(phrases)
+            case 7: return pick(phrases) + (0..<Int(rng.next() % 6)).map { _ in pick(pieces) }.joined() + pick(phrases)
+            case 8, 9:
+                guard !earlier.isEmpty else { return "" }
+                let e = pick(earlier)
+                if rng.next() % 2 == 0 { return e }
+                // A prefix that does not end inside an escape (a lone backslash would escape the quote).
+                var p = String(e.prefix(Int(rng.next() % UInt64(e.count + 1))))
+                while p.reversed().prefix(while: { $0 == "\\" }).count % 2 == 1 { p.removeLast() }
+                return p
+            case 10: return ""
+            default:
+                return (0..<Int(rng.next() % 12)).map { _ in pick(pieces) }.joined()
+            }
+        }
+        let codec = DataCodec()
+        codec.eventFormat = true
+        var format5 = 0
+        for round in 0..<4000 {
+            let shape = round % EventCodec.segments.count
+            let parts = EventCodec.segments[shape].map { String(decoding: $0, as: UTF8.self) }
+            // Every event starts `{"apiVersion":"v1","kind":"Event",` (`EventCodec.prefix`).
+            var values = ["v1", "Event"]
+            for _ in 2..<(parts.count - 1) { values.append(value(values)) }
+            var text = ""
+            for (k, part) in parts.enumerated() {
+                text += part
+                if k < values.count { text += values[k] }
+            }
+            let bytes = try #require(codec.encode(text))
+            if bytes.first == EventCodec.format { format5 += 1 }
+            #expect(try bytes.withUnsafeBufferPointer { try codec.decode($0) } == text, "\(text)")
+        }
+        // Every text of a known shape is kept in format 5.
+        #expect(format5 == 4000)
+    }
 }

@@ -152,7 +152,7 @@ struct SpecRules: AdmissionStep {
         let podCreate = r.fromClient && r.operation == .create && r.groupKind == ("", "Pod")
             && s.fieldManager.subresource != "ephemeralcontainers"
         let spec: JSONValue? = podCreate ? .some(SpecValidation.withoutTokenVolumeName(r.object["spec"])) : .none
-        if let spec, let valid = s.validPodSpec, valid == spec { return }
+        if let spec, let valid = s.validPodSpec, ClientSpecMemo.identical(valid, spec) { return }
         // A controller's pod create is judged as any pod's, by its spec: the pods of one template pass
         // once per session. Its template passed the same rules, except a StatefulSet's (whose pod spec
         // the API server does not check) and a spec a LimitRange's defaults changed (a default limit
@@ -160,7 +160,7 @@ struct SpecRules: AdmissionStep {
         if !r.fromClient && r.operation == .create && r.groupKind == ("", "Pod") && r.object["apiVersion"].string == "v1"
             && r.object["kind"].string == "Pod" {
             let spec = SpecValidation.withoutTokenVolumeName(r.object["spec"])
-            if let valid = s.validControllerPodSpec, valid == spec { return }
+            if let valid = s.validControllerPodSpec, ClientSpecMemo.identical(valid, spec) { return }
             var causes = SpecValidation.validate(r.object, old: r.old, type: r.type, session: s)
             let ruled = Self.rules(r).map { APIError.Cause(field: $0.field, message: $0.body) }
             causes.removeAll { c in ruled.contains { $0.field == c.field && $0.message == c.message } }

@@ -36,20 +36,46 @@ struct ClientSpecMemo {
         r.groupKind == ("", "Pod") && r.object["apiVersion"].string == "v1" && r.object["kind"].string == "Pod"
     }
 
-    /// Equal with every object's keys in the same order (pruning keeps the order it is given).
+    /// Equal to the byte, with every object's keys in the same order (pruning keeps the order it is
+    /// given): strings and keys by their UTF-8 bytes, not by Swift's `==` (which takes canonically
+    /// equivalent texts for equal: `"\u{212A}" == "K"`, a valid environment variable name and an invalid
+    /// one), numbers by their bits (`-0.0 == 0.0`). What the memos give for one spec they give only for
+    /// the same bytes.
+    /// Lists and objects held in the same storage (a memo's output shared by the pods it served) are
+    /// the same without a walk.
     static func identical(_ a: JSONValue, _ b: JSONValue) -> Bool {
         switch (a, b) {
         case (.object(let x), .object(let y)):
-            guard x.count == y.count, x.keys == y.keys else { return false }
-            for i in x.values.indices where !identical(x.values[i], y.values[i]) { return false }
+            guard x.count == y.count else { return false }
+            if sameStorage(x.keys, y.keys) && sameStorage(x.values, y.values) { return true }
+            for i in x.values.indices where !sameBytes(x.keys[i], y.keys[i]) || !identical(x.values[i], y.values[i]) { return false }
             return true
         case (.array(let x), .array(let y)):
             guard x.count == y.count else { return false }
+            if sameStorage(x, y) { return true }
             for i in x.indices where !identical(x[i], y[i]) { return false }
             return true
+        case (.string(let x), .string(let y)):
+            return sameBytes(x, y)
+        case (.double(let x), .double(let y)):
+            return x.bitPattern == y.bitPattern
         default:
             return a == b
         }
+    }
+
+    /// Whether two arrays are one buffer (so the same elements).
+    @inline(__always)
+    static func sameStorage<T>(_ a: [T], _ b: [T]) -> Bool {
+        a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress && x.count == y.count } }
+    }
+
+    /// Whether two strings are the same UTF-8 bytes: unequal by `==` (which compares ASCII and NFC
+    /// texts byte by byte) is unequal; equal by `==` is the same bytes when the lengths agree and the
+    /// bytes do.
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        guard a == b else { return false }
+        return a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
     }
 
     static func clean(_ report: DecodeReport) -> Bool { report.decodeError == nil && report.strictErrors.isEmpty }
@@ -57,7 +83,7 @@ struct ClientSpecMemo {
     /// `decodeReport` of a client's pod.
     mutating func decodeReport(_ object: JSONValue, definition def: SchemaDefinition) -> DecodeReport {
         let spec = object["spec"]
-        if let known = cleanSpec, known == spec, let rest = Self.withPlaceholder(object) {
+        if let known = cleanSpec, Self.identical(known, spec), let rest = Self.withPlaceholder(object) {
             let report = KubeSchema.decodeReport(rest, definition: def, index: .builtin)
             if Self.clean(report) { return report }
         }

@@ -51,7 +51,17 @@ enum DeltaCodec {
         @inline(__always) func run(_ o: Int, _ p: Int) -> Int {
             guard o >= 0, o < bn else { return 0 }
             var length = 0
-            // Eight bytes at a time, then the rest one by one.
+            // 32 bytes at a time while all are equal (a copy runs for hundreds), then eight at a time,
+            // then the rest one by one.
+            while p + length + 32 <= n && o + length + 32 <= bn {
+                let t = tp + p + length, b = bp + o + length
+                let x = (t.loadUnaligned(as: UInt64.self) ^ b.loadUnaligned(as: UInt64.self))
+                    | (t.loadUnaligned(fromByteOffset: 8, as: UInt64.self) ^ b.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+                    | (t.loadUnaligned(fromByteOffset: 16, as: UInt64.self) ^ b.loadUnaligned(fromByteOffset: 16, as: UInt64.self))
+                    | (t.loadUnaligned(fromByteOffset: 24, as: UInt64.self) ^ b.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
+                if x != 0 { break }
+                length += 32
+            }
             while p + length + 8 <= n && o + length + 8 <= bn {
                 let x = tp.loadUnaligned(fromByteOffset: p + length, as: UInt64.self)
                     ^ bp.loadUnaligned(fromByteOffset: o + length, as: UInt64.self)
@@ -73,7 +83,9 @@ enum DeltaCodec {
                 }
             }
             tableBase = Array(base)
-            memo = DeltaMemo()
+            // The base itself is the first text the states are compared with: the first state (a pod
+            // marked Terminating) differs from it in a few metadata fields.
+            memo = DeltaMemo(text: tableBase, ops: [DeltaMemo.Op(start: 0, length: bn, offset: 0)])
         }
         var ops: [DeltaMemo.Op] = []
         ops.reserveCapacity(64)

@@ -56,6 +56,8 @@ final class DataCodec {
     private var deltaTable: [UInt16] = []
     /// The base text `deltaTable` was made for (a pod's states are logged against the same stored data).
     private var deltaTableBase: [UInt8] = []
+    /// The last state encoded against that base, whose shared parts the next one takes over.
+    private var deltaMemo = DeltaMemo()
 
     /// The bytes to log for a state of an object whose stored data is `base`: format 6 (`DeltaCodec`)
     /// when the state has enough in common with it, else `encode(_:)`.
@@ -64,7 +66,7 @@ final class DataCodec {
         var text = text, baseText = base.text
         let delta = text.withUTF8 { t in
             baseText.withUTF8 { b in
-                base.blob.withUnsafeBufferPointer { DeltaCodec.encode(t, base: b, baseBlob: $0, table: &deltaTable, tableBase: &deltaTableBase) }
+                base.blob.withUnsafeBufferPointer { DeltaCodec.encode(t, base: b, baseBlob: $0, table: &deltaTable, tableBase: &deltaTableBase, memo: &deltaMemo) }
             }
         }
         return delta ?? encode(text)
@@ -83,7 +85,7 @@ final class DataCodec {
         var text = text, baseText = base.text
         return text.withUTF8 { t in
             baseText.withUTF8 { b in
-                base.blob.withUnsafeBufferPointer { DeltaCodec.encode(t, base: b, baseBlob: $0, table: &deltaTable, tableBase: &deltaTableBase) }
+                base.blob.withUnsafeBufferPointer { DeltaCodec.encode(t, base: b, baseBlob: $0, table: &deltaTable, tableBase: &deltaTableBase, memo: &deltaMemo) }
             }
         }
     }

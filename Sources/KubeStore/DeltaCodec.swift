@@ -11,6 +11,11 @@
 /// stored data BLOB of another format), then operations until the end: a varint `length << 1 | 1`
 /// followed by the offset (varint) for a copy, a varint `length << 1` followed by the bytes for a
 /// literal. The encoder keeps an encoding only when it decodes to the same bytes.
+///
+/// The states of one deletion share their base and most of their text (the grace-0 delete differs from
+/// the stopped status in three metadata fields): `DeltaMemo` keeps the last text encoded against the
+/// base and its operations, and the next text takes over the operations of the parts it shares with it
+/// at its start and its end, looking for copies only in between.
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -27,17 +32,12 @@ enum DeltaCodec {
     /// The bytes to log for `text` against the stored data `baseBlob` (whose text is `base`), or nil
     /// when the base cannot serve (another delta, or too little in common). `table` is kept between
     /// calls with the base text it was made for (`tableBase`): made again only for another base.
+    /// `memo`: the last text encoded against the base `table` was made for, and its operations (see
+    /// above); emptied for another base, and set to this text when it is encoded.
     static func encode(_ text: UnsafeBufferPointer<UInt8>, base: UnsafeBufferPointer<UInt8>, baseBlob: UnsafeBufferPointer<UInt8>,
-                       table: inout [UInt16], tableBase: inout [UInt8]) -> [UInt8]? {
+                       table: inout [UInt16], tableBase: inout [UInt8], memo: inout DeltaMemo) -> [UInt8]? {
         guard let baseFormat = baseBlob.first, baseFormat != format, !text.isEmpty, !base.isEmpty,
               base.count < Int(UInt16.max) else { return nil }
-        var out: [UInt8] = [format]
-        out.reserveCapacity(baseBlob.count + text.count / 4 + 16)
-        appendVarint(&out, text.count)
-        appendVarint(&out, baseBlob.count)
-        out.append(contentsOf: baseBlob)
-        let start = out.count
-        var literal = 0
         let n = text.count, bn = base.count
         // Where 8-byte runs of the base start (the first of equal ones), by a hash of their bytes.
         let bits = 11
@@ -51,7 +51,17 @@ enum DeltaCodec {
         @inline(__always) func run(_ o: Int, _ p: Int) -> Int {
             guard o >= 0, o < bn else { return 0 }
             var length = 0
-            // Eight bytes at a time, then the rest one by one.
+            // 32 bytes at a time while all are equal (a copy runs for hundreds), then eight at a time,
+            // then the rest one by one.
+            while p + length + 32 <= n && o + length + 32 <= bn {
+                let t = tp + p + length, b = bp + o + length
+                let x = (t.loadUnaligned(as: UInt64.self) ^ b.loadUnaligned(as: UInt64.self))
+                    | (t.loadUnaligned(fromByteOffset: 8, as: UInt64.self) ^ b.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+                    | (t.loadUnaligned(fromByteOffset: 16, as: UInt64.self) ^ b.loadUnaligned(fromByteOffset: 16, as: UInt64.self))
+                    | (t.loadUnaligned(fromByteOffset: 24, as: UInt64.self) ^ b.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
+                if x != 0 { break }
+                length += 32
+            }
             while p + length + 8 <= n && o + length + 8 <= bn {
                 let x = tp.loadUnaligned(fromByteOffset: p + length, as: UInt64.self)
                     ^ bp.loadUnaligned(fromByteOffset: o + length, as: UInt64.self)
@@ -73,12 +83,33 @@ enum DeltaCodec {
                 }
             }
             tableBase = Array(base)
+            // The base itself is the first text the states are compared with: the first state (a pod
+            // marked Terminating) differs from it in a few metadata fields.
+            memo = DeltaMemo(text: tableBase, ops: [DeltaMemo.Op(start: 0, length: bn, offset: 0)])
+        }
+        var ops: [DeltaMemo.Op] = []
+        ops.reserveCapacity(64)
+        var pos = 0, lit = 0, from = -1
+        // The parts shared with the memo's text at the start and the end keep its operations (the
+        // start's now, the end's after the search below).
+        var end = n, suffix = 0
+        if !memo.text.isEmpty {
+            let m = memo.text.count
+            let (prefix, shared) = memo.text.withUnsafeBufferPointer { old -> (Int, Int) in
+                let p = commonPrefix(text, old)
+                return (p, commonSuffix(text, old, limit: Swift.min(n, m) - p))
+            }
+            memo.clip(0, prefix, shift: 0, into: &ops)
+            pos = prefix
+            lit = prefix
+            if let last = ops.last, last.offset >= 0, last.start + last.length == prefix { from = last.offset + last.length }
+            suffix = shared
+            end = n - shared
         }
         // Copies follow the text through the base: after a run ends, the next one is looked for where
         // the base would go on if the bytes since were inserted (`from`) or replaced (`from` plus as
         // many), or wherever the hash of the next 8 bytes names.
-        var pos = 0, lit = 0, from = -1
-        while pos < n {
+        while pos < end {
             var o = -1, length = 0
             if from >= 0 {
                 let a = run(from, pos)
@@ -99,22 +130,47 @@ enum DeltaCodec {
                 pos += 1
                 continue
             }
-            if lit < pos {
-                appendVarint(&out, (pos - lit) << 1)
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: text[lit..<pos]))
-                literal += pos - lit
-            }
-            appendVarint(&out, length << 1 | 1)
-            appendVarint(&out, o)
+            if lit < pos { ops.append(DeltaMemo.Op(start: lit, length: pos - lit, offset: -1)) }
+            ops.append(DeltaMemo.Op(start: pos, length: length, offset: o))
             pos += length
             lit = pos
             from = o + length
         }
-        if lit < n {
-            appendVarint(&out, (n - lit) << 1)
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[lit..<n]))
-            literal += n - lit
+        if suffix > 0 && pos < n {
+            // The rest is the end of the memo's text (`pos` is at or past `end`).
+            if lit < pos { ops.append(DeltaMemo.Op(start: lit, length: pos - lit, offset: -1)) }
+            let m = memo.text.count
+            memo.clip(pos - (n - m), m, shift: n - m, into: &ops)
+            lit = n
         }
+        if lit < n { ops.append(DeltaMemo.Op(start: lit, length: n - lit, offset: -1)) }
+        var out: [UInt8] = [format]
+        out.reserveCapacity(baseBlob.count + text.count / 4 + 16)
+        appendVarint(&out, text.count)
+        appendVarint(&out, baseBlob.count)
+        out.append(contentsOf: baseBlob)
+        let start = out.count
+        var literal = 0, i = 0
+        while i < ops.count {
+            let op = ops[i]
+            i += 1
+            if op.offset >= 0 {
+                appendVarint(&out, op.length << 1 | 1)
+                appendVarint(&out, op.offset)
+                continue
+            }
+            // Literal runs next to each other (one ending a shared part) are written as one.
+            var length = op.length
+            while i < ops.count && ops[i].offset < 0 {
+                length += ops[i].length
+                i += 1
+            }
+            appendVarint(&out, length << 1)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[op.start..<(op.start + length)]))
+            literal += length
+        }
+        memo.text = Array(text)
+        memo.ops = ops
         guard literal * literalFraction <= n else { return nil }
         // Kept only when it reads back as the same bytes.
         let check = [UInt8](unsafeUninitializedCapacity: n) { buffer, count in
@@ -123,8 +179,41 @@ enum DeltaCodec {
             guard let written = apply(ops, base: base, into: buffer), written == n else { return }
             count = written
         }
-        guard check.count == n, check.withUnsafeBytes({ memcmp($0.baseAddress!, text.baseAddress!, n) == 0 }) else { return nil }
+        guard check.count == n, check.withUnsafeBytes({ memcmp($0.baseAddress!, text.baseAddress!, n) == 0 }) else {
+            memo = DeltaMemo()
+            return nil
+        }
         return out
+    }
+
+    /// How many bytes `a` and `b` share at their start.
+    static func commonPrefix(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+        let limit = Swift.min(a.count, b.count)
+        guard limit > 0 else { return 0 }
+        let pa = UnsafeRawPointer(a.baseAddress!), pb = UnsafeRawPointer(b.baseAddress!)
+        var i = 0
+        while i + 8 <= limit {
+            let x = pa.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ pb.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            if x != 0 { return i + x.littleEndian.trailingZeroBitCount / 8 }
+            i += 8
+        }
+        while i < limit && a[i] == b[i] { i += 1 }
+        return i
+    }
+
+    /// How many bytes `a` and `b` share at their end, at most `limit`.
+    static func commonSuffix(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
+        guard limit > 0 else { return 0 }
+        let pa = UnsafeRawPointer(a.baseAddress!), pb = UnsafeRawPointer(b.baseAddress!)
+        let na = a.count, nb = b.count
+        var k = 0
+        while k + 8 <= limit {
+            let x = pa.loadUnaligned(fromByteOffset: na - k - 8, as: UInt64.self) ^ pb.loadUnaligned(fromByteOffset: nb - k - 8, as: UInt64.self)
+            if x != 0 { return k + x.littleEndian.leadingZeroBitCount / 8 }
+            k += 8
+        }
+        while k < limit && a[na - k - 1] == b[nb - k - 1] { k += 1 }
+        return k
     }
 
     /// The text of a format-6 BLOB; `decodeBase` reads the stored data it holds.
@@ -179,5 +268,38 @@ enum DeltaCodec {
             if shift > 35 { return nil }
         }
         return nil
+    }
+}
+
+/// The last text `DeltaCodec.encode` encoded against a base, and its operations in text order: a copy
+/// of `length` bytes from `offset` of the base text, or (`offset` -1) the text's own bytes.
+struct DeltaMemo {
+    struct Op {
+        var start: Int
+        var length: Int
+        var offset: Int
+    }
+    var text: [UInt8] = []
+    var ops: [Op] = []
+
+    /// Appends the operations that make `text[lower..<upper]`, cut at both ends, moved by `shift`.
+    func clip(_ lower: Int, _ upper: Int, shift: Int, into out: inout [Op]) {
+        guard lower < upper else { return }
+        // The first operation that reaches past `lower` (they are in text order).
+        var lo = 0, hi = ops.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if ops[mid].start + ops[mid].length <= lower { lo = mid + 1 } else { hi = mid }
+        }
+        var i = lo
+        while i < ops.count && ops[i].start < upper {
+            var op = ops[i]
+            let from = Swift.max(op.start, lower), to = Swift.min(op.start + op.length, upper)
+            if op.offset >= 0 { op.offset += from - op.start }
+            op.start = from + shift
+            op.length = to - from
+            if op.length > 0 { out.append(op) }
+            i += 1
+        }
     }
 }

@@ -90,6 +90,41 @@ import CSQLite
         #expect(deltas > 200)
     }
 
+    /// The states of one deletion in turn (each taking over the parts it shares with the one before, at
+    /// its start and its end), a state again, and texts that are each an edit of the one before: each
+    /// reads back exactly, no larger than encoded alone by a fresh codec (plus a few bytes where a
+    /// taken-over copy is cut).
+    @Test func successiveStatesTakeOverSharedPartsAndReadBackExactly() throws {
+        let codec = DeltaCodecTests.codec()
+        let base = try DeltaCodecTests.stored(codec, DeltaCodecTests.pod())
+        let grace0 = DeltaCodecTests.stoppedPod(rv: "1207", deletion: #","deletionTimestamp":"2026-11-23T12:00:00Z","deletionGracePeriodSeconds":0"#)
+        for state in [DeltaCodecTests.terminating, DeltaCodecTests.stopped, grace0, grace0, DeltaCodecTests.pod(), DeltaCodecTests.stopped] {
+            let bytes = try #require(codec.encode(state, against: base))
+            let alone = try #require(DeltaCodecTests.codec().encode(state, against: base))
+            #expect(bytes.first == DeltaCodec.format)
+            #expect(try decode(codec, bytes) == state)
+            #expect(bytes.count <= alone.count + 8)
+        }
+        var rng = SplitMix(seed: 31)
+        var text = DeltaCodecTests.pod()
+        let pieces = [",", "\"", "{", "é", "✓", "ready", "\"running\":{", "0", "x", "\"a\":1,"]
+        for round in 0..<300 {
+            // Chains of ten, each from a state of the pod.
+            if round % 10 == 0 { text = [DeltaCodecTests.terminating, DeltaCodecTests.stopped, grace0][round / 10 % 3] }
+            var chars = Array(text)
+            // Now and then the same text again, or an edit at its very start or end.
+            for _ in 0..<(round % 7 == 0 ? 0 : Int(rng.next() % 4) + 1) {
+                let at = [0, chars.count, Int(rng.next() % UInt64(chars.count + 1))][Int(rng.next() % 3)]
+                let cut = min(chars.count - at, Int(rng.next() % 30))
+                let insert = (0..<Int(rng.next() % 4)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+                chars.replaceSubrange(at..<(at + cut), with: Array(insert))
+            }
+            text = String(chars)
+            let bytes = try #require(codec.encode(text, against: base))
+            #expect(try decode(codec, bytes) == text)
+        }
+    }
+
     @Test func aDamagedEntryIsReportedNotCrashed() throws {
         let codec = DeltaCodecTests.codec()
         let base = try DeltaCodecTests.stored(codec, DeltaCodecTests.pod())

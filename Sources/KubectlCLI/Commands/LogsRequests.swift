@@ -5,7 +5,7 @@ import KubePrinters
 import KubeSchema
 
 /// `kubectl logs`: the log requests kubectl v1.32 makes, chosen as its LogsForObject chooses them (source
-/// read for facts: cmd/logs, polymorphichelpers logsforobject and helpers, podutils ByLogging), each
+/// read for facts: cmd/logs, polymorphichelpers logsforobject; the pods of a workload: ObjectPods), each
 /// answered by the API server and kubelet before any runtime (PodLogAnswer).
 ///
 /// kubectl's order: Complete (argument count, `--pod-running-timeout`, `--since-time`, then the object or
@@ -95,7 +95,7 @@ enum LogsRequests {
         guard let podType = server.registry.type(group: "", kind: "Pod") else { throw CLIError.message("no pods resource") }
         guard let arg = inv.args.first else {
             let selector = try parseLabelSelector(inv.flags.string("selector")) ?? .everything
-            let pods = try listPods(server, podType, namespace: namespace, selector: selector)
+            let pods = try ObjectPods.list(server, podType, namespace: namespace, selector: selector)
             if pods.isEmpty { inv.io.err.write("No resources found in \(namespace) namespace.\n") }
             return .pods(pods)
         }
@@ -116,16 +116,6 @@ enum LogsRequests {
         return type.group.isEmpty && type.kind == "Pod" ? .pod(object) : .object(object, type)
     }
 
-    /// The pods of `namespace` that `selector` picks, in the API server's order (by name), read through
-    /// the store's label index where it answers the selector.
-    static func listPods(_ server: APIServer, _ podType: ResourceType, namespace: String, selector: LabelSelector) throws -> [JSONValue] {
-        if selector.matchesNothing { return [] }
-        if let labels = selector.indexRequirements {
-            return try server.read { s in try s.rows(podType, namespace: namespace, labels: labels).map { try JSON.parse($0.data) } }
-        }
-        return try server.read { try $0.list(podType, namespace: namespace) }.filter { selector.matches(labels: $0["metadata"]["labels"]) }
-    }
-
     /// LogsForObject: the requests for `target` (kubectl's notes on the way go to stderr at once).
     static func requests(for target: Target, _ inv: Invocation, timeout: Int64, allPods: Bool, allContainers: Bool) throws -> [Request] {
         switch target {
@@ -134,28 +124,8 @@ enum LogsRequests {
         case .pod(let pod):
             return try podRequests(pod, named: container(inv), allPods: allPods, allContainers: allContainers, notes: inv.io.err)
         case .object(let object, let type):
-            let selector: LabelSelector
-            do { selector = try podSelector(object, type) } catch let e as SelectorError {
-                throw CLIError.message("cannot get the logs from \(goTypeName(type)): \(e.message)")
-            }
-            let server = try inv.server()
-            guard let podType = server.registry.type(group: "", kind: "Pod") else { return [] }
-            let namespace = object["metadata"]["namespace"].string ?? ""
-            var pods = try listPods(server, podType, namespace: namespace, selector: selector)
-            if pods.isEmpty {
-                // kubectl watches for a pod until the timeout passes.
-                var wait = ClientWait(timeoutNanoseconds: timeout)
-                wait.server = server
-                let appeared = try wait.until {
-                    pods = try listPods(server, podType, namespace: namespace, selector: selector)
-                    return !pods.isEmpty
-                }
-                if !appeared { throw CLIError.message("timed out waiting for the condition") }
-                // v1.32's GetPodList returns the list it read before the watch (empty), and GetFirstPod
-                // takes its first item.
-                throw GoPanic.index(0, length: 0)
-            }
-            let sorted = sortedForLogging(pods)
+            let pods = try ObjectPods.pods(of: object, type, inv, timeout: timeout, failure: "cannot get the logs from")
+            let sorted = ObjectPods.sortedForLogging(pods)
             if sorted.count > 1 && allPods {
                 return try requests(for: .pods(sorted), inv, timeout: timeout, allPods: allPods, allContainers: allContainers)
             }
@@ -191,70 +161,6 @@ enum LogsRequests {
             throw CLIError.message("container \(container) is not valid for pod \(podName)")
         }
         return [Request(pod: pod, container: container)]
-    }
-
-    /// SelectorsForObject: the pod selector of the kinds kubectl knows (the error, for others, is its own).
-    static func podSelector(_ object: JSONValue, _ type: ResourceType) throws -> LabelSelector {
-        let spec = object["spec"]
-        switch (type.group, type.kind) {
-        case ("apps", "ReplicaSet"), ("apps", "StatefulSet"), ("apps", "DaemonSet"), ("apps", "Deployment"), ("batch", "Job"):
-            guard spec["selector"].object != nil else { return .nothing }
-            do { return try LabelSelector(from: spec["selector"]) } catch {
-                throw SelectorError("invalid label selector: \(error)")
-            }
-        case ("", "ReplicationController"):
-            return LabelSelector(matchingLabels: Dictionary(spec["selector"].stringMap, uniquingKeysWith: { $1 }))
-        case ("", "Service"):
-            let selector = spec["selector"].stringMap
-            if selector.isEmpty {
-                throw SelectorError("invalid service '\(object["metadata"]["name"].string ?? "")': Service is defined without a selector")
-            }
-            return LabelSelector(matchingLabels: Dictionary(selector, uniquingKeysWith: { $1 }))
-        default:
-            throw SelectorError("selector for \(goTypeName(type)) not implemented")
-        }
-    }
-
-    /// Go's `%T` of the object kubectl decoded: a built-in kind's typed struct, else unstructured.
-    static func goTypeName(_ type: ResourceType) -> String {
-        type.schemaName?.hasPrefix("io.k8s.api.") == true ? "*\(type.version).\(type.kind)" : "*unstructured.Unstructured"
-    }
-
-    /// The pods in kubectl's ByLogging order, sorted as Go's sort.Sort does (GoSort, so ties stay where
-    /// pdqsort leaves them): scheduled before unscheduled; Running, then Unknown, then Pending (any other
-    /// phase counts as Running); ready before not ready; ready longer before shorter; more restarts
-    /// before fewer; older before newer.
-    static func sortedForLogging(_ pods: [JSONValue]) -> [JSONValue] {
-        struct Key {
-            var assigned: Bool, node: String, phaseRank: Int, ready: Bool, readySince: Int64?, restarts: Int64, created: Int64?
-        }
-        let keys = pods.map { pod -> Key in
-            let status = pod["status"]
-            let ready = (status["conditions"].array ?? []).first { $0["type"].string == "Ready" && $0["status"].string == "True" }
-            let phaseRank = ["Unknown": 1, "Pending": 2][status["phase"].string ?? ""] ?? 0
-            let restarts = (status["containerStatuses"].array ?? []).map { $0["restartCount"].int ?? 0 }.max() ?? 0
-            func time(_ v: JSONValue) -> Int64? { v.string.flatMap { Timestamp(rfc3339: $0)?.seconds } }
-            let node = pod["spec"]["nodeName"].string ?? ""
-            return Key(assigned: !node.isEmpty, node: node, phaseRank: phaseRank, ready: ready != nil,
-                       readySince: ready.flatMap { time($0["lastTransitionTime"]) }, restarts: max(0, restarts),
-                       created: time(pod["metadata"]["creationTimestamp"]))
-        }
-        // afterOrZero: t1 after t2, a zero time counting as after any other.
-        func afterOrZero(_ t1: Int64?, _ t2: Int64?) -> Bool {
-            guard let t1, let t2 else { return t1 == nil }
-            return t1 > t2
-        }
-        let order = GoSort.permutation(count: pods.count) { i, j in
-            let a = keys[i], b = keys[j]
-            if a.node != b.node && (!a.assigned || !b.assigned) { return a.assigned }
-            if a.phaseRank != b.phaseRank { return a.phaseRank < b.phaseRank }
-            if a.ready != b.ready { return a.ready }
-            if a.ready && b.ready && a.readySince != b.readySince { return afterOrZero(b.readySince, a.readySince) }
-            if a.restarts != b.restarts { return a.restarts > b.restarts }
-            if a.created != b.created { return afterOrZero(b.created, a.created) }
-            return false
-        }
-        return order.map { pods[$0] }
     }
 
     /// The requests answered in order: a refusal ends the command (with `--ignore-errors` it is printed

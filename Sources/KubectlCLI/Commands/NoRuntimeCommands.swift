@@ -42,12 +42,21 @@ enum NoRuntimeCommands {
     static func checkArguments(_ inv: Invocation) throws {
         let args = inv.args
         let afterDash = inv.argsLenAtDash.map { Array(args[$0...]) } ?? []
-        switch inv.commandPath.last ?? "" {
+        let command = inv.commandPath.last ?? ""
+        // How long to wait for a pod of a workload: checked where each command's Complete reads it.
+        func checkTimeout() throws {
+            if (inv.flags.durationNanoseconds("pod-running-timeout") ?? 0) <= 0 {
+                throw CLIError.usage("--pod-running-timeout must be higher than zero")
+            }
+        }
+        if command == "attach" { try checkTimeout() }
+        switch command {
         case "exec":
             let beforeDash = inv.argsLenAtDash ?? args.count
             if inv.argsLenAtDash == nil && args.count > 1 {
                 throw CLIError.usage("exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead")
             }
+            try checkTimeout()
             let files = inv.flags.strings("filename")
             if beforeDash == 0 && files.isEmpty { throw CLIError.message("pod, type/name or --filename must be specified") }
             if afterDash.isEmpty { throw CLIError.message("you must specify at least one command for the container") }
@@ -58,6 +67,8 @@ enum NoRuntimeCommands {
             throw CLIError.message("expected POD, TYPE/NAME, or TYPE NAME, (at most 2 arguments) saw \(args.count): [\(args.joined(separator: " "))]")
         case "port-forward" where args.count < 2:
             throw CLIError.usage("TYPE/NAME and list of ports are required for port-forward")
+        case "port-forward":
+            try checkTimeout()
         case "cp":
             if args.count != 2 { throw CLIError.message("source and destination are required") }
             try checkCopySpecs(args[0], args[1])
@@ -103,40 +114,38 @@ enum NoRuntimeCommands {
     /// parsed). True when the command was answered.
     static func checkFound(_ inv: Invocation, _ object: JSONValue, type: ResourceType, namespace: String) throws -> Bool {
         let command = inv.commandPath.last ?? ""
-        let isPod = type.group.isEmpty && type.kind == "Pod"
         let name = object["metadata"]["name"].string ?? ""
         let isService = type.group.isEmpty && type.kind == "Service"
-        if command == "exec" || command == "attach", let pod = isPod ? object : isService ? try podForService(inv, object, namespace: namespace) : nil {
-            let phase = pod["status"]["phase"].string ?? ""
+        // A workload or service stands for one of its pods (AttachablePodForObject).
+        let attachable = try ObjectPods.attachablePod(object, type, inv, timeout: inv.flags.durationNanoseconds("pod-running-timeout") ?? 0)
+        if command == "exec" || command == "attach" {
+            let phase = attachable["status"]["phase"].string ?? ""
             if phase == "Succeeded" || phase == "Failed" {
                 throw CLIError.message(command == "exec" ? "cannot exec into a container in a completed pod; current phase is \(phase)"
                                                          : "cannot attach a container in a completed pod; current phase is \(phase)")
             }
         }
         // The container kubectl picks when none is named, said on stderr before it connects.
-        if ["exec", "attach"].contains(command), inv.flags.string("container").isEmpty, !inv.flags.bool("quiet"),
-           let pod = isPod ? object : isService ? try podForService(inv, object, namespace: namespace) : nil {
-            inv.io.err.write(defaultedContainerNote(pod))
+        if ["exec", "attach"].contains(command), inv.flags.string("container").isEmpty, !inv.flags.bool("quiet") {
+            inv.io.err.write(defaultedContainerNote(attachable))
         }
-        if command == "attach", isPod {
+        if command == "attach" {
             let container = inv.flags.string("container")
-            if !container.isEmpty && !containerNames(object).contains(container) {
-                throw CLIError.message("cannot attach to the container: container \(container) not found in pod \(name)")
+            if !container.isEmpty && !containerNames(attachable).contains(container) {
+                throw CLIError.message("cannot attach to the container: container \(container) not found in pod \(attachable["metadata"]["name"].string ?? "")")
             }
         }
         guard command == "port-forward" else { return false }
         let ports = Array(inv.args.dropFirst())
-        var pod = object
+        let pod = attachable
         var converted: [String] = []
-        if isPod {
+        if !isService {
             for port in ports {
                 let (local, remote) = splitPort(port)
-                let number = Int(remote) != nil ? remote : String(try containerPort(named: remote, in: object))
+                let number = Int(remote) != nil ? remote : String(try containerPort(named: remote, in: pod))
                 converted.append(local != remote ? "\(local):\(number)" : number)
             }
-        } else if isService {
-            guard let first = try podForService(inv, object, namespace: namespace) else { return false }
-            pod = first
+        } else {
             for port in ports {
                 var (local, remote) = splitPort(port)
                 var number = Int(remote) ?? 0
@@ -155,8 +164,6 @@ enum NoRuntimeCommands {
                 else if let n = spec["targetPort"].string, !n.isEmpty { target = try containerPort(named: n, in: pod) }
                 converted.append(local == remote && Int(remote) != nil ? String(target) : "\(local):\(target)")
             }
-        } else {
-            return false
         }
         let phase = pod["status"]["phase"].string ?? ""
         if phase != "Running" {
@@ -200,14 +207,6 @@ enum NoRuntimeCommands {
     static func defaultedLine(_ containers: [String], _ inits: [String], _ ephemeral: [String]) -> String {
         let all = containers + inits.map { $0 + " (init)" } + ephemeral.map { $0 + " (ephem)" }
         return "Defaulted container \(strconvQuote(containers[0])) out of: \(all.joined(separator: ", "))\n"
-    }
-
-    /// The first pod (by name) a service's selector picks, as kubectl's AttachablePodForObject finds one.
-    static func podForService(_ inv: Invocation, _ svc: JSONValue, namespace: String) throws -> JSONValue? {
-        let selector = svc["spec"]["selector"].object ?? JSONObject()
-        guard !selector.isEmpty, let podType = inv.registry.type(group: "", kind: "Pod") else { return nil }
-        let pods = try inv.server().read { s in try s.rows(podType, namespace: namespace).map { try JSON.parse($0.data) } }
-        return pods.first { p in selector.allSatisfy { k, v in p["metadata"]["labels"][k].string == v.string } }
     }
 
     /// kubectl's splitPort: `LOCAL:REMOTE`, or one port for both.

@@ -52,6 +52,25 @@ enum Seed {
         ])
     }
 
+    /// The `kubernetes` Service's Endpoints and EndpointSlice, which the API server writes itself (its
+    /// endpoint reconciler: the Endpoints labelled so the mirroring controller leaves them alone, the
+    /// slice named after the service): the API server's address and secure port, ready.
+    static func apiServerEndpoints() -> [JSONValue] {
+        let port: JSONValue = ["name": "https", "port": 6443, "protocol": "TCP"]
+        return [
+            ["apiVersion": "v1", "kind": "Endpoints",
+             "metadata": ["name": "kubernetes", "namespace": "default",
+                          "labels": ["endpointslice.kubernetes.io/skip-mirror": "true"]],
+             "subsets": [["addresses": [["ip": "172.18.0.2"]], "ports": [port]]]],
+            ["apiVersion": "discovery.k8s.io/v1", "kind": "EndpointSlice",
+             "metadata": ["name": "kubernetes", "namespace": "default",
+                          "labels": ["kubernetes.io/service-name": "kubernetes"]],
+             "addressType": "IPv4",
+             "endpoints": [["addresses": ["172.18.0.2"], "conditions": ["ready": true]]],
+             "ports": [port]],
+        ]
+    }
+
     /// A Ready node as a kubelet would register it.
     static func node(name: String, ip: String, podCIDR: String, now: Timestamp) -> JSONValue {
         let t = JSONValue.string(now.rfc3339)

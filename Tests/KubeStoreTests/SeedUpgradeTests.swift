@@ -31,10 +31,34 @@ import Testing
         #expect(pods.count == 7)
         #expect(pods.allSatisfy { $0["status"]["phase"].string == "Running" })
         #expect(try server.read { try $0.list(registry.type(group: "scheduling.k8s.io", kind: "PriorityClass")!, namespace: nil) }.count == 2)
-        #expect(try server.read { try $0.tx.config("seed.kube-system") } == "1")
+        #expect(try server.read { try $0.tx.config("seed.kube-system") } == "2")
         // Opening again adds nothing.
         let version = try server.read { try $0.tx.currentResourceVersion() }
         let again = try APIServer.open(path: path, registry: registry, clock: clock)
         #expect(try again.read { try $0.tx.currentResourceVersion() } == version)
+    }
+
+    /// A store seeded at level 1 gains only what level 2 added (the `kubernetes` Service's Endpoints and
+    /// EndpointSlice); what its user deleted from kube-system stays deleted.
+    @Test func levelOneStoreGainsOnlyTheAPIServersEndpoints() throws {
+        let dir = TempDir()
+        defer { dir.remove() }
+        let path = dir.file("store.db")
+        let clock = Clock(now: Timestamp(rfc3339: "2026-11-23T12:00:00Z")!)
+        let registry = Registry.builtin
+        func type(_ group: String, _ kind: String) -> ResourceType { registry.type(group: group, kind: kind)! }
+        _ = try APIServer.open(path: path, registry: registry, clock: clock)
+        try Store(path: path).write { tx in
+            try tx.setConfig("seed.kube-system", "1")
+            try tx.delete(resource: type("", "Endpoints").storageKey, namespace: "default", name: "kubernetes")
+            try tx.delete(resource: type("discovery.k8s.io", "EndpointSlice").storageKey, namespace: "default", name: "kubernetes")
+            try tx.delete(resource: type("apps", "DaemonSet").storageKey, namespace: "kube-system", name: "kube-proxy")
+        }
+        let server = try APIServer.open(path: path, registry: registry, clock: clock)
+        let endpoints = try server.read { try $0.find(type("", "Endpoints"), namespace: "default", name: "kubernetes") }
+        #expect(endpoints?["subsets"][0]["addresses"][0]["ip"].string == "172.18.0.2")
+        #expect(try server.read { try $0.find(type("discovery.k8s.io", "EndpointSlice"), namespace: "default", name: "kubernetes") } != nil)
+        #expect(try server.read { try $0.find(type("apps", "DaemonSet"), namespace: "kube-system", name: "kube-proxy") } == nil)
+        #expect(try server.read { try $0.tx.config("seed.kube-system") } == "2")
     }
 }

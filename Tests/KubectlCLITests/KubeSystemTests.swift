@@ -3,6 +3,31 @@ import Testing
 
 /// kube-system as a kubeadm (kind) cluster has it, in a fresh store.
 @Suite struct KubeSystemTests {
+    /// The API server keeps the `kubernetes` Service's Endpoints and EndpointSlice: its own address and
+    /// secure port, which `get ep`, `get endpointslices` and `describe svc kubernetes` show on a cluster.
+    @Test func kubernetesServiceHasTheAPIServersEndpoints() {
+        let s = TestStore(now: "2026-11-23T12:00:00Z")
+        s.run("get svc")
+        s.setNow("2026-11-23T12:05:00Z")
+        #expect(s.run("get ep") == CLIResult(stdout: """
+            NAME         ENDPOINTS         AGE
+            kubernetes   172.18.0.2:6443   5m
+
+            """, stderr: "", exitCode: 0))
+        #expect(s.run("get endpointslices").stdout == """
+            NAME         ADDRESSTYPE   PORTS   ENDPOINTS    AGE
+            kubernetes   IPv4          6443    172.18.0.2   5m
+
+            """)
+        #expect(s.run("describe svc kubernetes").stdout.contains("\nEndpoints:                172.18.0.2:6443\n"))
+        #expect(s.run("get ep kubernetes -o jsonpath={.metadata.labels}").stdout == #"{"endpointslice.kubernetes.io/skip-mirror":"true"}"#)
+        #expect(s.run("get endpointslice kubernetes -o jsonpath={.metadata.labels}/{.endpoints}/{.ports}").stdout
+            == #"{"kubernetes.io/service-name":"kubernetes"}/[{"addresses":["172.18.0.2"],"conditions":{"ready":true}}]/[{"name":"https","port":6443,"protocol":"TCP"}]"#)
+        // The endpoints controller leaves a Service without a selector alone: they stay after writes.
+        s.run("label svc kubernetes x=y")
+        #expect(s.run("get ep kubernetes --no-headers").stdout == "kubernetes   172.18.0.2:6443   5m\n")
+    }
+
     @Test func controlPlaneAndAddOnsRun() {
         let s = TestStore()
         let pods = s.run("get pods -n kube-system -o wide --no-headers").stdout.split(separator: "\n").map(String.init)

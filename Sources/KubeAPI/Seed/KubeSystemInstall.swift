@@ -2,11 +2,12 @@ import KubeModel
 import KubeRegistry
 
 /// Puts kube-system in place: in a new store as it is created, and once in a store created before
-/// kube-system was seeded (the store setting `seed.kube-system` records that it was done). Objects the
-/// user already created under the same names are left alone. No events are recorded: a cluster's
+/// kube-system was seeded, or seeded at an older level (the store setting `seed.kube-system` records the
+/// level done; level 2 added the `kubernetes` Service's Endpoints and EndpointSlice). Objects the user
+/// already created under the same names are left alone. No events are recorded: a cluster's
 /// start-up events have long expired by the time anyone looks.
 extension Seed {
-    static let kubeSystemLevel = "1"
+    static let kubeSystemLevel = "2"
 
     /// Who makes a kube-system object on a kind cluster: the API server its bootstrap RBAC and priority
     /// classes, the kubelet its mirror pods, kubeadm the rest.
@@ -17,22 +18,28 @@ extension Seed {
         return kind == "Pod" ? "kubelet" : "kubeadm"
     }
 
-    static func installKubeSystem(into s: APISession) throws {
+    /// `done`: the level a store already has (nil: none), whose objects are not made again (one the user
+    /// deleted stays deleted).
+    static func installKubeSystem(into s: APISession, done: String? = nil) throws {
         let savedManager = s.fieldManager
         defer { s.fieldManager = savedManager }
         let nodeType = s.registry.type(group: "", kind: "Node")!
         let nodeUID = try s.find(nodeType, namespace: "", name: nodeName)?["metadata"]["uid"].string ?? ""
         s.controllers.muteEvents = true
         defer { s.controllers.muteEvents = false }
-        var objects = KubeSystemSeed.objects(nodeUID: nodeUID, now: s.now)
-        objects.append(["apiVersion": "v1", "kind": "ConfigMap", "metadata": ["name": "cluster-info", "namespace": "kube-public"],
-                        "data": ["kubeconfig": .string(KubeSystemFiles.clusterInfoKubeconfig)]])
+        var objects: [JSONValue] = []
+        if done == nil {
+            objects = KubeSystemSeed.objects(nodeUID: nodeUID, now: s.now)
+            objects.append(["apiVersion": "v1", "kind": "ConfigMap", "metadata": ["name": "cluster-info", "namespace": "kube-public"],
+                            "data": ["kubeconfig": .string(KubeSystemFiles.clusterInfoKubeconfig)]])
+        }
+        objects += apiServerEndpoints()  // level 2
         for obj in objects {
             let gvk = GroupVersionKind.parse(apiVersion: obj["apiVersion"].string ?? "", kind: obj["kind"].string ?? "")
             guard let type = s.registry.type(group: gvk.group, kind: gvk.kind) else { continue }
             let ns = obj["metadata"]["namespace"].string ?? ""
             if type.kind == "Pod", nodeUID.isEmpty { continue }
-            s.fieldManager.manager = seedManager(obj, kind: type.kind)
+            s.fieldManager.manager = ns == "default" ? "kube-apiserver" : seedManager(obj, kind: type.kind)
             if try s.find(type, namespace: ns, name: obj["metadata"]["name"].string ?? "") != nil { continue }
             _ = try s.create(obj, type: type, namespace: ns)
         }
@@ -41,12 +48,13 @@ extension Seed {
 }
 
 extension APIServer {
-    /// Seeds kube-system in a store that predates it (one read per command otherwise).
+    /// Seeds kube-system in a store that predates it or its level (one read per command otherwise).
     func upgradeSeed() throws {
-        guard try read({ try $0.tx.config("seed.kube-system") }) == nil else { return }
+        guard try read({ try $0.tx.config("seed.kube-system") }) != Seed.kubeSystemLevel else { return }
         try write { s in
-            guard try s.tx.config("seed.kube-system") == nil else { return }
-            try Seed.installKubeSystem(into: s)
+            let done = try s.tx.config("seed.kube-system")
+            guard done != Seed.kubeSystemLevel else { return }
+            try Seed.installKubeSystem(into: s, done: done)
         }
     }
 }

@@ -24,10 +24,15 @@ enum NoRuntimeCommands {
         if name == "proxy" {
             return .message("kubectl proxy needs an API server to forward requests to, and kubectl-local has none: the cluster is the local store (\(try ClusterInfoCommand.serverURL(inv))), read and written by kubectl-local itself")
         }
+        if name == "logs" { return try LogsRequests.answer(inv) ? nil : noRuntime(name) }
         try checkArguments(inv)
         if try checkTarget(inv) { return nil }
         if name == "cp" { try checkCopyPod(inv) }
-        return .message("kubectl \(name) needs a running container, and kubectl-local has no container runtime: pods are simulated in the local store and no process runs in them")
+        return noRuntime(name)
+    }
+
+    static func noRuntime(_ name: String) -> CLIError {
+        .message("kubectl \(name) needs a running container, and kubectl-local has no container runtime: pods are simulated in the local store and no process runs in them")
     }
 
     /// Why there are no container logs (cluster-info dump's log sections say it).
@@ -37,14 +42,21 @@ enum NoRuntimeCommands {
     static func checkArguments(_ inv: Invocation) throws {
         let args = inv.args
         let afterDash = inv.argsLenAtDash.map { Array(args[$0...]) } ?? []
-        switch inv.commandPath.last ?? "" {
-        case "logs":
-            try checkLogsArguments(inv)
+        let command = inv.commandPath.last ?? ""
+        // How long to wait for a pod of a workload: checked where each command's Complete reads it.
+        func checkTimeout() throws {
+            if (inv.flags.durationNanoseconds("pod-running-timeout") ?? 0) <= 0 {
+                throw CLIError.usage("--pod-running-timeout must be higher than zero")
+            }
+        }
+        if command == "attach" { try checkTimeout() }
+        switch command {
         case "exec":
             let beforeDash = inv.argsLenAtDash ?? args.count
             if inv.argsLenAtDash == nil && args.count > 1 {
                 throw CLIError.usage("exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead")
             }
+            try checkTimeout()
             let files = inv.flags.strings("filename")
             if beforeDash == 0 && files.isEmpty { throw CLIError.message("pod, type/name or --filename must be specified") }
             if afterDash.isEmpty { throw CLIError.message("you must specify at least one command for the container") }
@@ -55,6 +67,8 @@ enum NoRuntimeCommands {
             throw CLIError.message("expected POD, TYPE/NAME, or TYPE NAME, (at most 2 arguments) saw \(args.count): [\(args.joined(separator: " "))]")
         case "port-forward" where args.count < 2:
             throw CLIError.usage("TYPE/NAME and list of ports are required for port-forward")
+        case "port-forward":
+            try checkTimeout()
         case "cp":
             if args.count != 2 { throw CLIError.message("source and destination are required") }
             try checkCopySpecs(args[0], args[1])
@@ -64,11 +78,10 @@ enum NoRuntimeCommands {
     }
 
     /// kubectl reads the object a runtime command names before anything else: a missing one is the
-    /// API server's NotFound (logs words it its own way, with the namespace). True when the command was
-    /// answered without a runtime (an unscheduled pod's empty logs).
+    /// API server's NotFound. True when the command was answered without a runtime.
     static func checkTarget(_ inv: Invocation) throws -> Bool {
         let command = inv.commandPath.last ?? ""
-        guard ["logs", "exec", "attach", "port-forward"].contains(command) else { return false }
+        guard ["exec", "attach", "port-forward"].contains(command) else { return false }
         let beforeDash = inv.argsLenAtDash.map { Array(inv.args[..<$0]) } ?? inv.args
         guard let arg = beforeDash.first, !arg.isEmpty else { return false }
         let server = try inv.server()
@@ -93,63 +106,46 @@ enum NoRuntimeCommands {
         }
         // As kubectl v1.32's read: a missing namespace (other than `default`) is the NotFound reported.
         let noNamespace = try server.read { s in ResourceResult.namespaceMissing(type, namespace, session: s) }
-        let notFound = noNamespace ? APIError.notFound("namespaces", namespace) : APIError.notFound(type.qualifiedPlural, name)
-        if command == "logs" {
-            throw CLIError.message("error from server (NotFound): \(notFound.message) in namespace \(strconvQuote(namespace))")
-        }
-        throw notFound
+        throw noNamespace ? APIError.notFound("namespaces", namespace) : APIError.notFound(type.qualifiedPlural, name)
     }
 
     /// What kubectl checks of the object it found before it connects: attach's container, port-forward's
     /// ports (named ports looked up in the pod or the service, the pod running, the ports and addresses
-    /// parsed), logs' answers that need no runtime. True when the command was answered.
+    /// parsed). True when the command was answered.
     static func checkFound(_ inv: Invocation, _ object: JSONValue, type: ResourceType, namespace: String) throws -> Bool {
         let command = inv.commandPath.last ?? ""
-        let isPod = type.group.isEmpty && type.kind == "Pod"
         let name = object["metadata"]["name"].string ?? ""
         let isService = type.group.isEmpty && type.kind == "Service"
-        if command == "logs", let pod = isPod ? object : isService ? try podForService(inv, object, namespace: namespace) : nil {
-            let container = inv.flags.string("container")
-            if !container.isEmpty && !containerNames(pod).contains(container) {
-                throw CLIError.message("container \(container) is not valid for pod \(pod["metadata"]["name"].string ?? "")")
-            }
-        }
-        if command == "exec" || command == "attach", let pod = isPod ? object : isService ? try podForService(inv, object, namespace: namespace) : nil {
-            let phase = pod["status"]["phase"].string ?? ""
+        // A workload or service stands for one of its pods (AttachablePodForObject).
+        let attachable = try ObjectPods.attachablePod(object, type, inv, timeout: inv.flags.durationNanoseconds("pod-running-timeout") ?? 0)
+        if command == "exec" || command == "attach" {
+            let phase = attachable["status"]["phase"].string ?? ""
             if phase == "Succeeded" || phase == "Failed" {
                 throw CLIError.message(command == "exec" ? "cannot exec into a container in a completed pod; current phase is \(phase)"
                                                          : "cannot attach a container in a completed pod; current phase is \(phase)")
             }
         }
         // The container kubectl picks when none is named, said on stderr before it connects.
-        // (logs has no --quiet; exec and attach have no --all-containers: read only the flags each declares)
-        if ["exec", "attach", "logs"].contains(command), inv.flags.string("container").isEmpty,
-           !(command == "logs" ? inv.flags.bool("all-containers") : inv.flags.bool("quiet")),
-           let pod = isPod ? object : isService ? try podForService(inv, object, namespace: namespace) : nil {
-            inv.io.err.write(defaultedContainerNote(pod))
+        if ["exec", "attach"].contains(command), inv.flags.string("container").isEmpty, !inv.flags.bool("quiet") {
+            inv.io.err.write(defaultedContainerNote(attachable))
         }
-        if command == "logs", let pod = isPod ? object : isService ? try podForService(inv, object, namespace: namespace) : nil {
-            return try answerLogs(inv, pod)
-        }
-        if command == "attach", isPod {
+        if command == "attach" {
             let container = inv.flags.string("container")
-            if !container.isEmpty && !containerNames(object).contains(container) {
-                throw CLIError.message("cannot attach to the container: container \(container) not found in pod \(name)")
+            if !container.isEmpty && !containerNames(attachable).contains(container) {
+                throw CLIError.message("cannot attach to the container: container \(container) not found in pod \(attachable["metadata"]["name"].string ?? "")")
             }
         }
         guard command == "port-forward" else { return false }
         let ports = Array(inv.args.dropFirst())
-        var pod = object
+        let pod = attachable
         var converted: [String] = []
-        if isPod {
+        if !isService {
             for port in ports {
                 let (local, remote) = splitPort(port)
-                let number = Int(remote) != nil ? remote : String(try containerPort(named: remote, in: object))
+                let number = Int(remote) != nil ? remote : String(try containerPort(named: remote, in: pod))
                 converted.append(local != remote ? "\(local):\(number)" : number)
             }
-        } else if isService {
-            guard let first = try podForService(inv, object, namespace: namespace) else { return false }
-            pod = first
+        } else {
             for port in ports {
                 var (local, remote) = splitPort(port)
                 var number = Int(remote) ?? 0
@@ -168,8 +164,6 @@ enum NoRuntimeCommands {
                 else if let n = spec["targetPort"].string, !n.isEmpty { target = try containerPort(named: n, in: pod) }
                 converted.append(local == remote && Int(remote) != nil ? String(target) : "\(local):\(target)")
             }
-        } else {
-            return false
         }
         let phase = pod["status"]["phase"].string ?? ""
         if phase != "Running" {
@@ -193,26 +187,6 @@ enum NoRuntimeCommands {
         return false
     }
 
-    /// The log requests kubectl makes for `pod`, answered as the cluster would before any runtime: a
-    /// refusal is thrown (kubectl stops at the first one it reads; its order over several containers is
-    /// a Go map's, so any order is one kubectl can show: spec order here). With `--ignore-errors` each
-    /// refusal is printed on stdout and the rest go on. True when no request needed a runtime.
-    static func answerLogs(_ inv: Invocation, _ pod: JSONValue) throws -> Bool {
-        let node = try PodLogAnswer.nodeLookup(inv)
-        let previous = inv.flags.bool("previous")
-        var needsRuntime = false
-        for container in PodLogAnswer.containers(of: pod, named: inv.flags.string("container"), all: inv.flags.bool("all-containers")) {
-            switch PodLogAnswer.answer(pod: pod, container: container, previous: previous, node: node) {
-            case .refused(let error):
-                guard inv.flags.bool("ignore-errors") else { throw error }
-                inv.io.out.write("error: \(error.message)\n")
-            case .empty: break
-            case .runtime: needsRuntime = true
-            }
-        }
-        return !needsRuntime
-    }
-
     /// podcmd's note when a pod has more than one container and none is named: the first container (or
     /// the one the `kubectl.kubernetes.io/default-container` annotation names), out of all of them.
     static func defaultedContainerNote(_ pod: JSONValue) -> String {
@@ -233,14 +207,6 @@ enum NoRuntimeCommands {
     static func defaultedLine(_ containers: [String], _ inits: [String], _ ephemeral: [String]) -> String {
         let all = containers + inits.map { $0 + " (init)" } + ephemeral.map { $0 + " (ephem)" }
         return "Defaulted container \(strconvQuote(containers[0])) out of: \(all.joined(separator: ", "))\n"
-    }
-
-    /// The first pod (by name) a service's selector picks, as kubectl's AttachablePodForObject finds one.
-    static func podForService(_ inv: Invocation, _ svc: JSONValue, namespace: String) throws -> JSONValue? {
-        let selector = svc["spec"]["selector"].object ?? JSONObject()
-        guard !selector.isEmpty, let podType = inv.registry.type(group: "", kind: "Pod") else { return nil }
-        let pods = try inv.server().read { s in try s.rows(podType, namespace: namespace).map { try JSON.parse($0.data) } }
-        return pods.first { p in selector.allSatisfy { k, v in p["metadata"]["labels"][k].string == v.string } }
     }
 
     /// kubectl's splitPort: `LOCAL:REMOTE`, or one port for both.
@@ -267,24 +233,6 @@ enum NoRuntimeCommands {
             return UInt16(s) == nil ? "strconv.ParseUint: parsing \(strconvQuote(s)): value out of range" : nil
         }
         return "strconv.ParseUint: parsing \(strconvQuote(s)): invalid syntax"
-    }
-
-    /// kubectl logs' Complete: the argument count against `-l`, then `--since-time`.
-    static func checkLogsArguments(_ inv: Invocation) throws {
-        let usage = "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command"
-        let selector = inv.flags.string("selector")
-        switch inv.args.count {
-        case 0 where selector.isEmpty: throw CLIError.usage(usage)
-        case 1 where !selector.isEmpty: throw CLIError.usage("only a selector (-l) or a POD name is allowed")
-        case 3...: throw CLIError.usage(usage)
-        default: break
-        }
-        let since = inv.flags.string("since-time")
-        if !since.isEmpty, let e = goParseRFC3339Error(since, layout: "2006-01-02T15:04:05Z07:00") { throw CLIError.message(e) }
-        let container = inv.flags.string("container")
-        if inv.flags.bool("all-containers") && !container.isEmpty {
-            throw CLIError.message("--all-containers=true should not be specified with container name \(container)")
-        }
     }
 
     /// kubectl cp reads the pod of the remote spec (`[namespace/]pod:path`) before it runs anything in it.

@@ -71,17 +71,4 @@ enum PodLogAnswer: Equatable {
     }
 
     final class NodeCache { var names: [String: Node] = [:] }
-
-    /// The containers kubectl asks for: every one (init, regular, ephemeral, in spec order) with
-    /// `--all-containers`, else the one named, else the annotated default when the pod has it, else the first.
-    static func containers(of pod: JSONValue, named: String, all: Bool) -> [String] {
-        let spec = pod["spec"]
-        let everyOne = ["initContainers", "containers", "ephemeralContainers"].flatMap { (spec[$0].array ?? []).compactMap { $0["name"].string } }
-        if all { return everyOne }
-        if !named.isEmpty { return [named] }
-        if let annotated = pod["metadata"]["annotations"]["kubectl.kubernetes.io/default-container"].string, everyOne.contains(annotated) {
-            return [annotated]
-        }
-        return (spec["containers"].array ?? []).prefix(1).compactMap { $0["name"].string }
-    }
 }

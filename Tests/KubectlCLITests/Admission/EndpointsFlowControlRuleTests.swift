@@ -66,7 +66,7 @@ import Testing
             * endpoints[0].nodeName: Invalid value: "Bad_Node": \(Self.subdomain)
             * endpoints[0].hostname: Invalid value: "Bad.Host": \(Self.label)
 
-            """, check: "get endpointslices -o name")
+            """, check: "get endpointslices -o name --field-selector metadata.name!=kubernetes")
     }
 
     @Test func endpointSliceIPv6AndFQDNAddresses() {
@@ -78,14 +78,14 @@ import Testing
             * endpoints[0].addresses[3]: Invalid value: "ff02::1": may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)
             * endpoints[0].addresses[4]: Invalid value: "::": may not be unspecified (::)
 
-            """, check: "get endpointslices -o name")
+            """, check: "get endpointslices -o name --field-selector metadata.name!=kubernetes")
         FieldRuleTests.refused(Self.slice("sf", "FQDN", #"["example.com", "localhost", "Bad_Name.com", "a..b", "ok.example.com."]"#), """
             The EndpointSlice "sf" is invalid: 
             * endpoints[0].addresses[1]: Invalid value: "localhost": should be a domain with at least two segments separated by dots
             * endpoints[0].addresses[2]: Invalid value: "Bad_Name.com": \(Self.subdomain)
             * endpoints[0].addresses[3]: Invalid value: "a..b": \(Self.subdomain)
 
-            """, check: "get endpointslices -o name")
+            """, check: "get endpointslices -o name --field-selector metadata.name!=kubernetes")
         let s = TestStore()
         let ok = s.writeFile("ok.yaml", Self.slice("ok6", "IPv6", #"["2001:db8::1", "fd00::5"]"#) + "---\n"
                              + Self.slice("okf", "FQDN", #"["db.example.com", "x.example.org."]"#)
@@ -99,7 +99,7 @@ import Testing
             * endpoints[0].hints.forZones[1].name: Duplicate value: "a"
             * endpoints[0].hints.forZones[2].name: Invalid value: "-x": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')
 
-            """, check: "get endpointslices -o name")
+            """, check: "get endpointslices -o name --field-selector metadata.name!=kubernetes")
     }
 
     @Test func controllerRevisionNeedsDataAndKeepsIt() {

@@ -11,6 +11,8 @@ Usage: fake_cluster.py OPENAPI_DIR FIXTURES_DIR PORTFILE
 FAKE_NOW=<RFC 3339> shifts every timestamp of a served body by the whole seconds between FAKE_NOW and
 the real clock, so kubectl's ages read as they would at FAKE_NOW; FAKE_DELTA_LOG=<file> gets one line
 per request whose body held a timestamp, with the shift used (the sweeps shift absolute times in kubectl's output back by it).
+FAKE_WATCH_IDLE=1 answers a watch (`watch=true`) as a server with nothing to report: the response stays
+open, with no events, until the client goes (kubectl's own timeout ends it). Without it a watch gets the list.
 FAKE_METRICS=1 adds the metrics API (metrics.k8s.io/v1beta1 pods and nodes), its figures following
 kubectl-local's documented rule (SimulatedUsage): a Running pod's container uses what it requests, or
 1m of CPU and 4Mi of memory; a node uses the sum of its Running pods.
@@ -263,6 +265,17 @@ def main():
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self):
             u = urlsplit(self.path)
+            if os.environ.get("FAKE_WATCH_IDLE") and parse_qs(u.query).get("watch", [""])[0] in ("true", "1"):
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Transfer-Encoding", "chunked")
+                self.end_headers()
+                self.wfile.flush()
+                try:
+                    self.rfile.read(1)  # blocks until the client closes the connection
+                except OSError:
+                    pass
+                return
             body = answer(u.path, parse_qs(u.query))
             code = 200
             if isinstance(body, tuple):

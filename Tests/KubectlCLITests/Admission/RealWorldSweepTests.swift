@@ -1,0 +1,92 @@
+import KubeModel
+import KubeTestSupport
+import Testing
+
+/// What a sweep of public example manifests (kubernetes/website and kubernetes/examples, written for recent
+/// Kubernetes) found refused or accepted differently from v1.32, as small manifests of the same shape. Every
+/// write path gives one verdict: `create -f`, `apply -f`, `apply --server-side -f`, `create --dry-run=server -f`.
+@Suite struct RealWorldSweepTests {
+    static let paths: [(verb: String, done: String)] = [
+        ("create -f", "created"), ("apply -f", "created"), ("apply --server-side -f", "serverside-applied"),
+        ("create --dry-run=server -f", "created (server dry run)"),
+    ]
+
+    /// Each path refuses `manifest` with `stderr` (exit 1) and stores nothing `check` lists.
+    static func refusedEverywhere(_ manifest: String, _ stderr: String, check: String) {
+        for (verb, _) in paths {
+            let s = TestStore()
+            let f = s.writeFile("m.yaml", manifest)
+            let r = s.run("\(verb) \(f)")
+            #expect(r.exitCode == 1 && r.stdout == "" && r.stderr == stderr, "\(verb): \(r.stdout)\(r.stderr)")
+            #expect(s.run(check).stdout == "", "\(verb) stored it")
+        }
+    }
+
+    static func service(_ spec: String) -> String {
+        """
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: web
+        spec:
+        \(spec)  ports:
+          - port: 80
+
+        """
+    }
+
+    /// kind's cluster serves IPv4 only: `initIPFamilyFields` refuses an IPv6 family (the website's
+    /// dual-stack examples ask for one), a dual-stack requirement and an IPv6 cluster IP before allocating.
+    @Test func dualStackRequestsAreRefusedOnASingleStackCluster() {
+        Self.refusedEverywhere(Self.service("  ipFamilyPolicy: PreferDualStack\n  ipFamilies: [IPv6]\n  type: LoadBalancer\n  selector: {app: web}\n"),
+            "The Service \"web\" is invalid: spec.ipFamilies[0]: Invalid value: \"IPv6\": not configured on this cluster\n",
+            check: "get services -o name --field-selector metadata.name=web")
+        Self.refusedEverywhere(Self.service("  ipFamilyPolicy: RequireDualStack\n  selector: {app: web}\n"),
+            "The Service \"web\" is invalid: spec.ipFamilyPolicy: Invalid value: \"RequireDualStack\": this cluster is not configured for dual-stack services\n",
+            check: "get services -o name --field-selector metadata.name=web")
+        Self.refusedEverywhere(Self.service("  clusterIP: fd00::10\n  selector: {app: web}\n"),
+            "The Service \"web\" is invalid: spec.clusterIPs[0]: Invalid value: []string{\"fd00::10\"}: IPv6 is not configured on this cluster\n",
+            check: "get services -o name --field-selector metadata.name=web")
+        Self.refusedEverywhere(Self.service("  ipFamilyPolicy: SingleStack\n  ipFamilies: [IPv4, IPv6]\n  selector: {app: web}\n"),
+            "The Service \"web\" is invalid: spec.ipFamilyPolicy: Invalid value: \"SingleStack\": must be 'RequireDualStack' or 'PreferDualStack' when multiple IP families are specified\n",
+            check: "get services -o name --field-selector metadata.name=web")
+    }
+
+    /// PreferDualStack with one IPv4 family is accepted (one family is given); a headless service without a
+    /// selector may name both families and defaults to them, with RequireDualStack.
+    @Test func preferredDualStackAndSelectorlessHeadlessAreAccepted() {
+        for (verb, done) in Self.paths {
+            let s = TestStore()
+            let f = s.writeFile("m.yaml", Self.service("  ipFamilyPolicy: PreferDualStack\n  selector: {app: web}\n"))
+            let r = s.run("\(verb) \(f)")
+            #expect(r.exitCode == 0 && r.stderr == "" && r.stdout == "service/web \(done)\n", "\(verb): \(r.stderr)")
+        }
+        let s = TestStore()
+        let f = s.writeFile("m.yaml", Self.service("  clusterIP: None\n"))
+        #expect(s.run("apply -f \(f)").exitCode == 0)
+        let r = s.run(#"get service web -o jsonpath={.spec.ipFamilyPolicy}/{.spec.ipFamilies}/{.spec.clusterIPs}"#)
+        #expect(r.stdout == #"RequireDualStack/["IPv4","IPv6"]/["None"]"#, "\(r.stderr)")
+        let g = s.writeFile("g.yaml", Self.service("  clusterIP: None\n  ipFamilyPolicy: SingleStack\n").replacingAll("name: web", with: "name: one"))
+        #expect(s.run("create -f \(g)").exitCode == 0)
+        #expect(s.run(#"get service one -o jsonpath={.spec.ipFamilyPolicy}/{.spec.ipFamilies}"#).stdout == #"SingleStack/["IPv4"]"#)
+    }
+
+    /// kubectl apply refuses a generated name before sending anything, client-side and server-side alike;
+    /// server-side apply without any name fails in the client (no PATCH URL without a name).
+    @Test func applyRefusesGeneratedAndMissingNames() {
+        let generated = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  generateName: job-\ndata:\n  a: b\n"
+        for verb in ["apply -f", "apply --server-side -f", "apply --dry-run=server -f", "apply --server-side --dry-run=server -f"] {
+            let s = TestStore()
+            let r = s.run("\(verb) \(s.writeFile("g.yaml", generated))")
+            #expect(r.exitCode == 1 && r.stdout == "" && r.stderr == "error: from job-: cannot use generate name with apply\n", "\(verb): \(r.stderr)")
+            #expect(s.run("get configmaps -o name").stdout == "configmap/kube-root-ca.crt\n", "\(verb)")
+        }
+        let s = TestStore()
+        let nameless = s.writeFile("n.yaml", "apiVersion: v1\nkind: ConfigMap\ndata:\n  a: b\n")
+        let r = s.run("apply --server-side -f \(nameless)")
+        #expect(r.exitCode == 1 && r.stdout == "" && r.stderr == "error: resource name may not be empty\n", "\(r.stderr)")
+        // `create` takes a generated name.
+        let c = s.run("create -f \(s.writeFile("g.yaml", generated)) -o name")
+        #expect(c.exitCode == 0 && c.stdout.hasPrefix("configmap/job-"), "\(c.stderr)")
+    }
+}

@@ -89,4 +89,122 @@ import Testing
         let c = s.run("create -f \(s.writeFile("g.yaml", generated)) -o name")
         #expect(c.exitCode == 0 && c.stdout.hasPrefix("configmap/job-"), "\(c.stderr)")
     }
+
+    /// Fields of features whose gate is off by default in v1.32 (the website's pod-level resources, resize
+    /// policy, user namespace and trust bundle examples use them) are accepted and dropped, as the pod
+    /// strategy's dropDisabledFields does, on every path and in pod templates; procMount becomes Default.
+    @Test func fieldsOfDisabledFeaturesAreDropped() {
+        let spec = """
+              hostUsers: false
+              resources:
+                limits: {cpu: "1"}
+              securityContext:
+                supplementalGroupsPolicy: Strict
+                seLinuxChangePolicy: Recursive
+                runAsUser: 1000
+              resourceClaims:
+              - name: gpu
+                resourceClaimName: gpu-claim
+              containers:
+              - name: c
+                image: nginx
+                resizePolicy:
+                - resourceName: cpu
+                  restartPolicy: NotRequired
+                resources:
+                  claims:
+                  - name: gpu
+                  requests: {cpu: 100m}
+                securityContext:
+                  procMount: Unmasked
+              volumes:
+              - name: roots
+                projected:
+                  sources:
+                  - clusterTrustBundle:
+                      name: example
+                      path: roots.pem
+                  - configMap:
+                      name: extra
+            """
+        let pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: gated\nspec:\n" + spec
+        let deployment = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: gated
+            spec:
+              selector:
+                matchLabels: {app: gated}
+              template:
+                metadata:
+                  labels: {app: gated}
+                spec:
+
+            """ + spec.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")
+        for (manifest, resource, at) in [(pod, "pod", "{.spec}"), (deployment, "deployment", "{.spec.template.spec}")] {
+            for (verb, done) in Self.paths where !verb.contains("dry-run") {
+                let s = TestStore()
+                let r = s.run("\(verb) \(s.writeFile("m.yaml", manifest))")
+                #expect(r.exitCode == 0 && r.stderr == "" && r.stdout == "\(resource == "pod" ? "pod" : "deployment.apps")/gated \(done)\n", "\(verb): \(r.stderr)")
+                let j = s.run("get \(resource) gated -o jsonpath=\(at)").stdout
+                for gone in ["hostUsers", "supplementalGroupsPolicy", "seLinuxChangePolicy", "resourceClaims", "claims", "resizePolicy",
+                             "clusterTrustBundle", "Unmasked", #""limits":{"cpu":"1"}"#] {
+                    #expect(!j.contains(gone), "\(verb) \(resource) kept \(gone): \(j)")
+                }
+                #expect(j.contains(#""procMount":"Default""#) && j.contains(#""sources":[{},{"configMap":{"name":"extra"}}]"#)
+                        && j.contains(#""runAsUser":1000"#) && j.contains(#""requests":{"cpu":"100m"}"#), "\(verb) \(resource): \(j)")
+            }
+        }
+    }
+
+    /// A claim's `volumeAttributesClassName` (the website's VolumeAttributesClass example) and a cross-namespace
+    /// `dataSourceRef.namespace` are dropped on create (their gates are off in v1.32); so is a volume's class.
+    @Test func volumeAttributesClassNamesAreDropped() {
+        let claim = """
+            apiVersion: v1
+            kind: PersistentVolumeClaim
+            metadata:
+              name: gold
+            spec:
+              accessModes: [ReadWriteOnce]
+              resources:
+                requests: {storage: 2Gi}
+              volumeAttributesClassName: gold
+              dataSourceRef:
+                kind: PersistentVolumeClaim
+                name: source
+                namespace: other
+
+            """
+        let volume = """
+            apiVersion: v1
+            kind: PersistentVolume
+            metadata:
+              name: gold-pv
+            spec:
+              capacity: {storage: 1Gi}
+              accessModes: [ReadWriteOnce]
+              hostPath: {path: /data}
+              volumeAttributesClassName: gold
+
+            """
+        for (verb, _) in Self.paths where !verb.contains("dry-run") {
+            let s = TestStore()
+            #expect(s.run("\(verb) \(s.writeFile("c.yaml", claim))").exitCode == 0, "\(verb)")
+            #expect(s.run("\(verb) \(s.writeFile("v.yaml", volume))").exitCode == 0, "\(verb)")
+            let c = s.run("get pvc gold -o jsonpath={.spec}").stdout, v = s.run("get pv gold-pv -o jsonpath={.spec}").stdout
+            #expect(!c.contains("volumeAttributesClassName") && !c.contains("other") && c.contains(#""dataSource":{"apiGroup":null,"kind":"PersistentVolumeClaim","name":"source"}"#)
+                    && c.contains(#""dataSourceRef":{"apiGroup":null,"kind":"PersistentVolumeClaim","name":"source"}"#),
+                    "\(verb): \(c)")
+            #expect(!v.contains("volumeAttributesClassName") && v.contains("/data"), "\(verb): \(v)")
+            // A restore from a snapshot (the website's restore-pvc example) gains the matching dataSourceRef.
+            let restore = claim.replacingAll("name: gold", with: "name: restore")
+                .replacingAll("dataSourceRef:\n    kind: PersistentVolumeClaim\n    name: source\n    namespace: other",
+                              with: "dataSource:\n    apiGroup: snapshot.storage.k8s.io\n    kind: VolumeSnapshot\n    name: snap")
+            #expect(s.run("\(verb) \(s.writeFile("r.yaml", restore))").exitCode == 0, "\(verb)")
+            let r = s.run("get pvc restore -o jsonpath={.spec.dataSourceRef}").stdout
+            #expect(r == #"{"apiGroup":"snapshot.storage.k8s.io","kind":"VolumeSnapshot","name":"snap"}"#, "\(verb): \(r)")
+        }
+    }
 }

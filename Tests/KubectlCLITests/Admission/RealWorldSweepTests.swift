@@ -207,4 +207,36 @@ import Testing
             #expect(r == #"{"apiGroup":"snapshot.storage.k8s.io","kind":"VolumeSnapshot","name":"snap"}"#, "\(verb): \(r)")
         }
     }
+
+    /// The website's FlowSchema examples: the flow control strategies set generation 1 on create and count
+    /// spec changes only.
+    @Test func flowControlObjectsCountTheirSpecGenerations() {
+        let s = TestStore()
+        let schema = """
+            apiVersion: flowcontrol.apiserver.k8s.io/v1
+            kind: FlowSchema
+            metadata:
+              name: health-for-strangers
+            spec:
+              matchingPrecedence: 1000
+              priorityLevelConfiguration: {name: exempt}
+              rules:
+              - nonResourceRules:
+                - nonResourceURLs: [/healthz, /livez, /readyz]
+                  verbs: ["*"]
+                subjects:
+                - kind: Group
+                  group: {name: "system:unauthenticated"}
+
+            """
+        let level = "apiVersion: flowcontrol.apiserver.k8s.io/v1\nkind: PriorityLevelConfiguration\nmetadata:\n  name: low\nspec:\n  type: Limited\n  limited:\n    nominalConcurrencyShares: 5\n    limitResponse: {type: Reject}\n"
+        #expect(s.run("apply -f \(s.writeFile("fs.yaml", schema))").exitCode == 0)
+        #expect(s.run("apply -f \(s.writeFile("pl.yaml", level))").exitCode == 0)
+        let gens = "get flowschema/health-for-strangers prioritylevelconfiguration/low -o jsonpath={.items[*].metadata.generation}"
+        #expect(s.run(gens).stdout == "1 1")
+        #expect(s.run("label flowschema health-for-strangers team=a").exitCode == 0)
+        #expect(s.run("apply -f \(s.writeFile("fs.yaml", schema.replacingAll("1000", with: "2000")))").exitCode == 0)
+        #expect(s.run("apply -f \(s.writeFile("pl.yaml", level.replacingAll("Shares: 5", with: "Shares: 7")))").exitCode == 0)
+        #expect(s.run(gens).stdout == "2 2", "\(s.run(gens))")
+    }
 }

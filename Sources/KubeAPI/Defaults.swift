@@ -495,9 +495,13 @@ enum Defaults {
                 spec["clusterIP"] = .string(session.allocateClusterIP())
             }
             if spec["clusterIPs"].array?.isEmpty ?? true { spec["clusterIPs"] = [spec["clusterIP"]] }
-            if spec["clusterIP"].string != "None" {
+            if spec["clusterIP"].string == "None", spec["selector"].object?.isEmpty ?? true {
+                // A headless service without a selector defaults to both families (`initIPFamilyFields`).
+                setIfMissing(&spec, ["ipFamilyPolicy"], "RequireDualStack")
                 setIfMissing(&spec, ["ipFamilies"], ["IPv4"])
-                setIfMissing(&spec, ["ipFamilyPolicy"], "SingleStack")
+                if spec["ipFamilyPolicy"].string != "SingleStack", let families = spec["ipFamilies"].array, families.count == 1 {
+                    spec["ipFamilies"] = .array(families + [families[0].string == "IPv4" ? "IPv6" : "IPv4"])
+                }
             } else {
                 setIfMissing(&spec, ["ipFamilies"], ["IPv4"])
                 setIfMissing(&spec, ["ipFamilyPolicy"], "SingleStack")

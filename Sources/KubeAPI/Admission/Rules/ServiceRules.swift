@@ -206,9 +206,58 @@ struct ServiceAllocation: AdmissionStep {
         return !(ip[2] == 0 && ip[3] == 0) && !(ip[2] == 255 && ip[3] == 255)
     }
 
+    /// `initIPFamilyFields` on this single-stack IPv4 cluster, before any address is allocated: the family
+    /// fields pre-validated alone (`ValidateServiceClusterIPsRelatedFields`), then a policy or family the
+    /// cluster cannot give (an IPv6 family or address, RequireDualStack) refused, except for a headless
+    /// service without a selector (which may name both families).
+    static func ipFamilyErrors(_ spec: JSONValue, old: JSONValue?) -> [FieldError] {
+        guard spec["type"].string != "ExternalName" else { return [] }
+        var spec = spec
+        // `normalizeClusterIPs` on create: a lone clusterIP fills clusterIPs.
+        let single = spec["clusterIP"].string ?? ""
+        if old == nil, !single.isEmpty, spec["clusterIPs"].array?.isEmpty ?? true { spec["clusterIPs"] = [.string(single)] }
+        let ips = (spec["clusterIPs"].array ?? []).compactMap(\.string)
+        let selectorless = spec["selector"].object?.isEmpty ?? true
+        let headlessSelectorless = single == "None" && selectorless
+        let policy = spec["ipFamilyPolicy"].string ?? old?["spec"]["ipFamilyPolicy"].string
+            ?? (headlessSelectorless ? "RequireDualStack" : "SingleStack")
+        spec["ipFamilyPolicy"] = .string(policy)
+        var errs: [FieldError] = []
+        ServiceRules.clusterIPs(spec, into: &errs)
+        if !errs.isEmpty { return errs }
+        var families = (spec["ipFamilies"].array ?? []).compactMap(\.string)
+        if policy == "SingleStack" {
+            if ips.count == 2 {
+                errs.append(.invalid("spec.ipFamilyPolicy", policy, "must be 'RequireDualStack' or 'PreferDualStack' when multiple cluster IPs are specified"))
+            }
+            if families.count == 2 {
+                errs.append(.invalid("spec.ipFamilyPolicy", policy, "must be 'RequireDualStack' or 'PreferDualStack' when multiple IP families are specified"))
+            }
+        }
+        for (i, ip) in ips.enumerated() {
+            if ip == "None" { break }
+            guard i >= families.count else { continue }
+            if (SloppyIP.parse(ip)?.count ?? 4) == 16 && !ip.contains(".") {
+                errs.append(FieldError(.invalid, field: "spec.clusterIPs[\(i)]", value: .stringList(ips), detail: "IPv6 is not configured on this cluster"))
+            } else {
+                families.append("IPv4")
+            }
+        }
+        if !errs.isEmpty || headlessSelectorless { return errs }
+        if policy == "RequireDualStack" {
+            errs.append(.invalid("spec.ipFamilyPolicy", policy, "this cluster is not configured for dual-stack services"))
+        }
+        for (i, family) in families.enumerated() where family != "IPv4" {
+            errs.append(.invalid("spec.ipFamilies[\(i)]", family, "not configured on this cluster"))
+        }
+        return errs
+    }
+
     func admit(_ r: inout AdmissionRequest, _ s: APISession) throws {
         guard r.fromClient, r.groupKind == ("", "Service") else { return }
         if let old = r.old { Self.normalizeClusterIPs(&r.object, old: old) }
+        let familyErrors = Self.ipFamilyErrors(r.object["spec"], old: r.old)
+        if !familyErrors.isEmpty { throw r.invalid(familyErrors.map { APIError.Cause(field: $0.field, message: $0.body) }) }
         let spec = r.object["spec"], ns = r.object["metadata"]["namespace"].string ?? "", name = r.name
         var errs: [FieldError] = []
         var others: [JSONValue]?

@@ -106,6 +106,14 @@ struct ApplyOptions: FlagOptions {
             var obj = info.objectInNamespace
             // --record: kubectl writes the command line on the object first, so last-applied holds it too.
             if let changeCause { obj["metadata"]["annotations"][RolloutCommand.changeCauseKey] = .string(changeCause) }
+            if info.name.isEmpty {
+                // kubectl refuses these before sending anything: a generated name cannot be applied, and the
+                // client builds no server-side apply PATCH without a name.
+                if let generate = obj["metadata"]["generateName"].string, !generate.isEmpty {
+                    throw CLIError.message("from \(generate): cannot use generate name with apply")
+                }
+                if serverSide { throw CLIError.message("resource name may not be empty") }
+            }
             if serverSide && !subresource.isEmpty && (subresource != "status" || !SubresourceWrite.serves("status", type)) {
                 throw try SubresourceWrite.applyRefusal(subresource, type: type, object: obj, namespace: info.namespace, server: server)
             }

@@ -81,11 +81,17 @@ extension APISession {
     static let anyName = "\u{0}"
 
     /// The rules granted to `user` in `namespace` (a SelfSubjectRulesReview's resource and
-    /// non-resource rules, in the order the authorizer finds them).
-    public func rules(for user: UserInfo, namespace: String) throws -> [JSONValue] {
+    /// non-resource rules, in the order the authorizer finds them), as kind's `Node,RBAC` authorizers
+    /// answer: the node authorizer cannot list a node's rules (the answer is then incomplete), RBAC's
+    /// errors are those of bindings whose role cannot be resolved; both aggregated into the
+    /// evaluation error.
+    func rules(for user: UserInfo, namespace: String) throws -> (rules: [JSONValue], incomplete: Bool, evaluationError: String) {
         auth.internalDepth += 1
         defer { auth.internalDepth -= 1 }
-        return try RBACAuthorizer(session: self).rules(user, namespace: namespace)
+        let rbac = try RBACAuthorizer(session: self).rules(user, namespace: namespace)
+        let node = user.nodeName != nil
+        let errors = (node ? ["node authorizer does not support user rule resolution"] : []) + rbac.errors
+        return (rbac.rules, node, aggregateMessage(errors))
     }
 
     /// Objects of an RBAC type, decoded once per session.

@@ -151,4 +151,36 @@ import Testing
         // kubeadm's admin asks nothing on anyone's behalf, and may create every review.
         #expect(s.run("auth can-i create selfsubjectrulesreviews.authorization.k8s.io").stdout == "yes\n")
     }
+
+    /// A kubelet's identity is answered first by the node authorizer (kind runs Node,RBAC): objects
+    /// related to the node through a pod bound to it, its own Node and Lease, the system:node role's
+    /// fixed rules for the rest; a denial's Forbidden carries the authorizers' reasons after a colon.
+    @Test func nodeIdentitiesGoThroughTheNodeAuthorizer() {
+        let s = store()
+        let node = "--as system:node:node-1 --as-group system:nodes"
+        for line in ["create secret generic mounted --from-literal=a=b", "create secret generic other --from-literal=a=b"] {
+            #expect(s.run(line).exitCode == 0, "\(line)")
+        }
+        let overrides = #"{"spec":{"volumes":[{"name":"v","secret":{"secretName":"mounted"}}]}}"#
+        #expect(s.run(args: ["run", "p", "--image=nginx", "--overrides=" + overrides]).exitCode == 0)
+        #expect(s.run("get secret mounted -o name \(node)").stdout == "secret/mounted\n")
+        #expect(s.run("get secret other \(node)").stderr == "Error from server (Forbidden): secrets \"other\" is forbidden: User \"system:node:node-1\" cannot get resource \"secrets\" in API group \"\" in the namespace \"default\": no relationship found between node 'node-1' and this object\n")
+        #expect(s.run("get nodes \(node)").stderr == "Error from server (Forbidden): nodes is forbidden: User \"system:node:node-1\" cannot list resource \"nodes\" in API group \"\" at the cluster scope: node 'node-1' cannot read all nodes, only its own Node object\n")
+        #expect(s.run("get node node-1 -o name \(node)").stdout == "node/node-1\n")
+        func canI(_ args: String) -> String { s.run("auth can-i \(args) \(node)").stdout }
+        #expect(canI("get pods/p") == "yes\n")
+        #expect(canI("list pods") == "no - can only list/watch pods with spec.nodeName field selector\n")
+        #expect(canI("list secrets") == "no - No Object name found\n")
+        #expect(canI("create serviceaccounts/default --subresource=token") == "yes\n")
+        #expect(canI("create serviceaccounts/builder --subresource=token") == "no - no relationship found between node 'node-1' and this object\n")
+        #expect(canI("update leases.coordination.k8s.io/node-1 -n kube-node-lease") == "yes\n")
+        #expect(canI("update leases.coordination.k8s.io/node-2 -n kube-node-lease") == "no - can only access node lease with the same name as the requesting node\n")
+        #expect(canI("list services -A") == "yes\n")
+        #expect(canI("delete services -A") == "no\n")
+        // RBAC's reason joins the node authorizer's on a new line.
+        #expect(s.run("create clusterrolebinding ghost --clusterrole=nothing --group=system:nodes").exitCode == 0)
+        #expect(canI("get secrets/other") == "no - no relationship found between node 'node-1' and this object\nRBAC: clusterrole.rbac.authorization.k8s.io \"nothing\" not found\n")
+        // Not a node without the group.
+        #expect(s.run("auth can-i get secrets/mounted --as system:node:node-1").stdout == "no\n")
+    }
 }

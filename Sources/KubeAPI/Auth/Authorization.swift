@@ -57,7 +57,20 @@ extension APISession {
 
     func authorize(_ attributes: AuthorizationAttributes) throws {
         guard let user = auth.user else { return }
-        if try !allows(user, attributes) { throw APIError.forbidden(attributes, user: user.name) }
+        if try !allows(user, attributes) {
+            throw APIError.forbidden(attributes, user: user.name, reason: try denialReason(user, attributes))
+        }
+    }
+
+    /// Why kind's authorizers (Node, then RBAC) do not allow a request, their reasons joined by lines as
+    /// the union authorizer joins them: the node authorizer's for a kubelet, RBAC's errors resolving
+    /// roles. Empty when they give none.
+    func denialReason(_ user: UserInfo, _ attributes: AuthorizationAttributes) throws -> String {
+        auth.internalDepth += 1
+        defer { auth.internalDepth -= 1 }
+        let reasons = [try NodeAuthorizer(session: self).decide(user, attributes)?.reason ?? "",
+                       try RBACAuthorizer(session: self).denialReason(user, namespace: attributes.namespace)]
+        return reasons.filter { !$0.isEmpty }.joined(separator: "\n")
     }
 
     /// Whether `user` may do what `attributes` describe (a SubjectAccessReview).
@@ -72,7 +85,9 @@ extension APISession {
         }
         auth.internalDepth += 1
         defer { auth.internalDepth -= 1 }
-        let allowed = try RBACAuthorizer(session: self).allows(user, attributes)
+        // kind's authorizers in order (Node,RBAC): the node authorizer answers only for kubelets.
+        let allowed = try NodeAuthorizer(session: self).decide(user, attributes)?.allowed == true
+            || RBACAuthorizer(session: self).allows(user, attributes)
         if user == auth.user { auth.decisions[attributes] = allowed }
         return allowed
     }
@@ -113,6 +128,14 @@ extension APISession {
 
 extension APIError {
     /// The API server's Forbidden status for a denied request.
+    /// The API server's Forbidden status for a denied request; a non-empty `reason` (the authorizers')
+    /// follows the message after a colon.
+    public static func forbidden(_ a: AuthorizationAttributes, user: String, reason: String) -> APIError {
+        var e = forbidden(a, user: user)
+        if !reason.isEmpty { e.message += ": " + reason }
+        return e
+    }
+
     public static func forbidden(_ a: AuthorizationAttributes, user: String) -> APIError {
         guard let path = a.path else {
             let resource = a.subresource.isEmpty ? a.resource : a.resource + "/" + a.subresource

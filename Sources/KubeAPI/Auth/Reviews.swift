@@ -70,13 +70,18 @@ extension APISession {
             }
             auth.internalDepth += 1
             defer { auth.internalDepth -= 1 }
+            // The union of kind's authorizers (Node, then RBAC): the first to allow answers (the node
+            // authorizer with no reason); a denial joins their reasons by lines.
+            let node = try NodeAuthorizer(session: self).decide(subject, attributes)
             let authorizer = RBACAuthorizer(session: self)
-            if let reason = try authorizer.allowingReason(subject, attributes) {
+            if node?.allowed == true {
+                status["allowed"] = true
+            } else if let reason = try authorizer.allowingReason(subject, attributes) {
                 status["allowed"] = true
                 status["reason"] = .string(reason)
             } else {
                 status["allowed"] = false
-                let reason = try authorizer.denialReason(subject, namespace: attributes.namespace)
+                let reason = try denialReason(subject, attributes)
                 if !reason.isEmpty { status["reason"] = .string(reason) }
             }
         }

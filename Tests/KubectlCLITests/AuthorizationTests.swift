@@ -183,4 +183,35 @@ import Testing
         // Not a node without the group.
         #expect(s.run("auth can-i get secrets/mounted --as system:node:node-1").stdout == "no\n")
     }
+
+    /// A list or watch carries its field selector to the authorizers (AuthorizeWithSelectors, on in
+    /// v1.32): a kubelet may list and watch the pods whose spec.nodeName is its own node, and a term
+    /// `metadata.name=X` names the request (nodes: its own only; RBAC: a rule's resourceNames).
+    @Test func fieldSelectorsReachTheAuthorizers() {
+        let s = store()
+        let node = "--as system:node:node-1 --as-group system:nodes"
+        #expect(s.run("run p --image=nginx").exitCode == 0)
+        #expect(s.run("get pod p -o jsonpath={.spec.nodeName}").stdout == "node-1")
+        var r = s.run("get pods --field-selector spec.nodeName=node-1 -o name \(node)")
+        #expect(r.stdout == "pod/p\n" && r.stderr.isEmpty && r.exitCode == 0)
+        #expect(s.run("get pods -A --field-selector=spec.nodeName==node-1,status.phase!=Failed -o name \(node)").stdout.contains("pod/p\n"))
+        r = s.run("get pods -w --field-selector spec.nodeName=node-1 --request-timeout=300ms -o name \(node)")
+        #expect(r.stdout == "pod/p\n" && r.stderr.isEmpty && r.exitCode == 0)
+        let refusal = "Error from server (Forbidden): pods is forbidden: User \"system:node:node-1\" cannot list resource \"pods\" in API group \"\" in the namespace \"default\": can only list/watch pods with spec.nodeName field selector\n"
+        for selector in ["spec.nodeName=node-2", "spec.nodeName!=node-1", "status.phase=Running"] {
+            r = s.run("get pods --field-selector \(selector) \(node)")
+            #expect(r.stderr == refusal && r.stdout.isEmpty && r.exitCode == 1, "\(selector)")
+        }
+        #expect(s.run("get nodes --field-selector metadata.name=node-1 -o name \(node)").stdout == "node/node-1\n")
+        r = s.run("get nodes --field-selector metadata.name=node-2 \(node)")
+        #expect(r.stderr == "Error from server (Forbidden): nodes \"node-2\" is forbidden: User \"system:node:node-1\" cannot list resource \"nodes\" in API group \"\" at the cluster scope: node 'node-1' cannot read 'node-2', only its own Node object\n" && r.exitCode == 1)
+        // RBAC: a list naming one object by metadata.name is what a rule's resourceNames allow.
+        #expect(s.run("create role one-pod --verb=list --resource=pods --resource-name=p").exitCode == 0)
+        #expect(s.run("create rolebinding jane-one-pod --role=one-pod --user=jane").exitCode == 0)
+        #expect(s.run("get pods --field-selector metadata.name=p -o name --as jane").stdout == "pod/p\n")
+        r = s.run("get pods --field-selector metadata.name=q --as jane")
+        #expect(r.stderr == "Error from server (Forbidden): pods \"q\" is forbidden: User \"jane\" cannot list resource \"pods\" in API group \"\" in the namespace \"default\"\n" && r.exitCode == 1)
+        r = s.run("get pods --as jane")
+        #expect(r.stderr == "Error from server (Forbidden): pods is forbidden: User \"jane\" cannot list resource \"pods\" in API group \"\" in the namespace \"default\"\n" && r.exitCode == 1)
+    }
 }

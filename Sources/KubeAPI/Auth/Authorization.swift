@@ -46,12 +46,23 @@ extension APIServer {
 extension APISession {
     /// Authorises a client request (`verb` on `type`, a subresource, a name) for the session's user;
     /// requests the server makes itself (controllers, admission, the authorizer) are not checked.
-    func authorize(_ verb: String, _ type: ResourceType, namespace: String?, name: String = "", subresource: String = "") throws {
+    /// A list or watch carries its field-selector terms; one requiring `metadata.name` to equal a valid
+    /// name names the request, as the API server's request info does.
+    func authorize(_ verb: String, _ type: ResourceType, namespace: String?, name: String = "", subresource: String = "",
+                   fields: [FieldRequirement] = []) throws
+    {
         guard writeDepth == 0, auth.internalDepth == 0 else { return }
         try requireServed(verb, type, subresource: subresource)
         guard auth.user != nil else { return }
-        let attributes = AuthorizationAttributes(verb: verb, namespace: type.namespaced ? namespace ?? "" : "",
+        var name = name
+        if name.isEmpty, let term = fields.first(where: { $0.field == "metadata.name" && $0.op == .equals }),
+           ![".", ".."].contains(term.value), !term.value.contains("/"), !term.value.contains("%")
+        {
+            name = term.value
+        }
+        var attributes = AuthorizationAttributes(verb: verb, namespace: type.namespaced ? namespace ?? "" : "",
                                                  apiGroup: type.group, resource: type.plural, subresource: subresource, name: name)
+        attributes.fieldSelector = fields
         try authorize(attributes)
     }
 

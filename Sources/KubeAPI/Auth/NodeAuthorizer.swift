@@ -55,7 +55,9 @@ struct NodeAuthorizer {
             switch (a.subresource, a.verb) {
             case ("", "get"): return try getRelated(node, a)
             case ("", "list"), ("", "watch"):
-                // A request carries no field selector here (spec.nodeName=NODE would be allowed).
+                if a.fieldSelector.contains(where: { $0.field == "spec.nodeName" && $0.op == .equals && $0.value == node }) {
+                    return (true, "")
+                }
                 if !a.name.isEmpty { return try related(node, a) }
                 return (false, "can only list/watch pods with spec.nodeName field selector")
             case ("", "create"), ("", "delete"), ("status", "update"), ("status", "patch"), ("eviction", "create"): return (true, "")

@@ -88,6 +88,8 @@ public struct AuthorizationAttributes: Sendable, Hashable {
     public var name: String
     /// Set for non-resource requests (`/healthz`); then only `verb` counts.
     public var path: String?
+    /// A list's or watch's field-selector terms (AuthorizeWithSelectors, beta and on in v1.32).
+    public var fieldSelector: [FieldRequirement] = []
 
     public init(verb: String, namespace: String = "", apiGroup: String = "", resource: String, subresource: String = "",
                 name: String = "")

@@ -257,9 +257,10 @@ public final class APISession {
         return rows
     }
 
+    /// `selector` is the client's field selector, as the authorizers see it (a watch's first list).
     public func rows(_ type: ResourceType, namespace: String?, labels: [KubeStore.LabelRequirement] = [],
-                     fields: [FieldTerm] = []) throws -> [ObjectRow] {
-        try authorize("list", type, namespace: namespace)
+                     fields: [FieldTerm] = [], selector: [FieldRequirement] = []) throws -> [ObjectRow] {
+        try authorize("list", type, namespace: namespace, fields: selector)
         return try tx.list(resource: type.storageKey, namespace: type.namespaced ? namespace : nil, labels: labels, fields: fields)
             .map { try withCells($0, type: type) }
     }

@@ -24,8 +24,8 @@ extension APISession {
     public func currentResourceVersion() throws -> Int64 { try tx.currentResourceVersion() }
 
     /// The change log's entries for a type after position `seq`, in commit order (what a watch reads).
-    public func changes(_ type: ResourceType, after seq: Int64) throws -> [Change] {
-        try authorize("watch", type, namespace: nil)
+    public func changes(_ type: ResourceType, after seq: Int64, fields: [FieldRequirement] = []) throws -> [Change] {
+        try authorize("watch", type, namespace: nil, fields: fields)
         return try tx.changes(resource: type.storageKey, after: seq).map { change in
             var change = change
             change.row = try withCells(change.row, type: type)

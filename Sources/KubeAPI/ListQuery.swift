@@ -72,7 +72,7 @@ extension APISession {
 
     /// The rows of `query`, one at a time in key order (`data` only when `full`); memory stays flat.
     public func forEach(_ query: ListQuery, full: Bool, _ body: (ObjectRow) throws -> Void) throws {
-        try authorize("list", query.type, namespace: query.namespace)
+        try authorize("list", query.type, namespace: query.namespace, fields: query.rowTerms + query.fields)
         // Terms on fields indexed by a later schema than the store's (a read-only user reading an old
         // store) are checked on the objects.
         let (indexed, unindexed) = split(query.fields)

@@ -125,4 +125,93 @@ import Testing
             #expect(r.exitCode == 1 && r.stdout.isEmpty, "\(flags)")
         }
     }
+
+    /// A non-resource rule ending in `*` covers every path starting with what is left once all its
+    /// trailing stars are trimmed (RBAC's NonResourceURLMatches); a denial names the bindings whose role
+    /// is missing; answers follow a role created or deleted later.
+    @Test func nonResourceStarsAndMissingRoles() {
+        let s = store()
+        // kubectl's create clusterrole refuses `**`; the API server takes it.
+        let role = s.writeFile("logs.yaml", """
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRole
+            metadata: {name: logs}
+            rules: [{verbs: [get], nonResourceURLs: ["/logs**"]}]
+            """)
+        #expect(s.run("create -f \(role)").exitCode == 0)
+        #expect(s.run("create clusterrolebinding jane-logs --clusterrole=logs --user=jane").exitCode == 0)
+        #expect(s.run("auth can-i get /logs/kubelet.log --as jane").stdout == "yes\n")
+        #expect(s.run("auth can-i get /logs --as jane").stdout == "yes\n")
+        #expect(s.run("auth can-i get /log --as jane").stdout == "no\n")
+        #expect(s.run("delete clusterrole logs").exitCode == 0)
+        let r = s.run("auth can-i get /logs --as jane")
+        #expect(r.stdout == "no - RBAC: clusterrole.rbac.authorization.k8s.io \"logs\" not found\n" && r.exitCode == 1)
+        #expect(s.run("create clusterrole logs --verb=get --non-resource-url=/logs/*").exitCode == 0)
+        #expect(s.run("auth can-i get /logs/x --as jane").stdout == "yes\n")
+        // kubeadm's admin asks nothing on anyone's behalf, and may create every review.
+        #expect(s.run("auth can-i create selfsubjectrulesreviews.authorization.k8s.io").stdout == "yes\n")
+    }
+
+    /// A kubelet's identity is answered first by the node authorizer (kind runs Node,RBAC): objects
+    /// related to the node through a pod bound to it, its own Node and Lease, the system:node role's
+    /// fixed rules for the rest; a denial's Forbidden carries the authorizers' reasons after a colon.
+    @Test func nodeIdentitiesGoThroughTheNodeAuthorizer() {
+        let s = store()
+        let node = "--as system:node:node-1 --as-group system:nodes"
+        for line in ["create secret generic mounted --from-literal=a=b", "create secret generic other --from-literal=a=b"] {
+            #expect(s.run(line).exitCode == 0, "\(line)")
+        }
+        let overrides = #"{"spec":{"volumes":[{"name":"v","secret":{"secretName":"mounted"}}]}}"#
+        #expect(s.run(args: ["run", "p", "--image=nginx", "--overrides=" + overrides]).exitCode == 0)
+        #expect(s.run("get secret mounted -o name \(node)").stdout == "secret/mounted\n")
+        #expect(s.run("get secret other \(node)").stderr == "Error from server (Forbidden): secrets \"other\" is forbidden: User \"system:node:node-1\" cannot get resource \"secrets\" in API group \"\" in the namespace \"default\": no relationship found between node 'node-1' and this object\n")
+        #expect(s.run("get nodes \(node)").stderr == "Error from server (Forbidden): nodes is forbidden: User \"system:node:node-1\" cannot list resource \"nodes\" in API group \"\" at the cluster scope: node 'node-1' cannot read all nodes, only its own Node object\n")
+        #expect(s.run("get node node-1 -o name \(node)").stdout == "node/node-1\n")
+        func canI(_ args: String) -> String { s.run("auth can-i \(args) \(node)").stdout }
+        #expect(canI("get pods/p") == "yes\n")
+        #expect(canI("list pods") == "no - can only list/watch pods with spec.nodeName field selector\n")
+        #expect(canI("list secrets") == "no - No Object name found\n")
+        #expect(canI("create serviceaccounts/default --subresource=token") == "yes\n")
+        #expect(canI("create serviceaccounts/builder --subresource=token") == "no - no relationship found between node 'node-1' and this object\n")
+        #expect(canI("update leases.coordination.k8s.io/node-1 -n kube-node-lease") == "yes\n")
+        #expect(canI("update leases.coordination.k8s.io/node-2 -n kube-node-lease") == "no - can only access node lease with the same name as the requesting node\n")
+        #expect(canI("list services -A") == "yes\n")
+        #expect(canI("delete services -A") == "no\n")
+        // RBAC's reason joins the node authorizer's on a new line.
+        #expect(s.run("create clusterrolebinding ghost --clusterrole=nothing --group=system:nodes").exitCode == 0)
+        #expect(canI("get secrets/other") == "no - no relationship found between node 'node-1' and this object\nRBAC: clusterrole.rbac.authorization.k8s.io \"nothing\" not found\n")
+        // Not a node without the group.
+        #expect(s.run("auth can-i get secrets/mounted --as system:node:node-1").stdout == "no\n")
+    }
+
+    /// A list or watch carries its field selector to the authorizers (AuthorizeWithSelectors, on in
+    /// v1.32): a kubelet may list and watch the pods whose spec.nodeName is its own node, and a term
+    /// `metadata.name=X` names the request (nodes: its own only; RBAC: a rule's resourceNames).
+    @Test func fieldSelectorsReachTheAuthorizers() {
+        let s = store()
+        let node = "--as system:node:node-1 --as-group system:nodes"
+        #expect(s.run("run p --image=nginx").exitCode == 0)
+        #expect(s.run("get pod p -o jsonpath={.spec.nodeName}").stdout == "node-1")
+        var r = s.run("get pods --field-selector spec.nodeName=node-1 -o name \(node)")
+        #expect(r.stdout == "pod/p\n" && r.stderr.isEmpty && r.exitCode == 0)
+        #expect(s.run("get pods -A --field-selector=spec.nodeName==node-1,status.phase!=Failed -o name \(node)").stdout.contains("pod/p\n"))
+        r = s.run("get pods -w --field-selector spec.nodeName=node-1 --request-timeout=300ms -o name \(node)")
+        #expect(r.stdout == "pod/p\n" && r.stderr.isEmpty && r.exitCode == 0)
+        let refusal = "Error from server (Forbidden): pods is forbidden: User \"system:node:node-1\" cannot list resource \"pods\" in API group \"\" in the namespace \"default\": can only list/watch pods with spec.nodeName field selector\n"
+        for selector in ["spec.nodeName=node-2", "spec.nodeName!=node-1", "status.phase=Running"] {
+            r = s.run("get pods --field-selector \(selector) \(node)")
+            #expect(r.stderr == refusal && r.stdout.isEmpty && r.exitCode == 1, "\(selector)")
+        }
+        #expect(s.run("get nodes --field-selector metadata.name=node-1 -o name \(node)").stdout == "node/node-1\n")
+        r = s.run("get nodes --field-selector metadata.name=node-2 \(node)")
+        #expect(r.stderr == "Error from server (Forbidden): nodes \"node-2\" is forbidden: User \"system:node:node-1\" cannot list resource \"nodes\" in API group \"\" at the cluster scope: node 'node-1' cannot read 'node-2', only its own Node object\n" && r.exitCode == 1)
+        // RBAC: a list naming one object by metadata.name is what a rule's resourceNames allow.
+        #expect(s.run("create role one-pod --verb=list --resource=pods --resource-name=p").exitCode == 0)
+        #expect(s.run("create rolebinding jane-one-pod --role=one-pod --user=jane").exitCode == 0)
+        #expect(s.run("get pods --field-selector metadata.name=p -o name --as jane").stdout == "pod/p\n")
+        r = s.run("get pods --field-selector metadata.name=q --as jane")
+        #expect(r.stderr == "Error from server (Forbidden): pods \"q\" is forbidden: User \"jane\" cannot list resource \"pods\" in API group \"\" in the namespace \"default\"\n" && r.exitCode == 1)
+        r = s.run("get pods --as jane")
+        #expect(r.stderr == "Error from server (Forbidden): pods is forbidden: User \"jane\" cannot list resource \"pods\" in API group \"\" in the namespace \"default\"\n" && r.exitCode == 1)
+    }
 }

@@ -5,27 +5,10 @@ import Testing
 /// A CRD whose `spec` carries x-kubernetes-validations rules (plain, messageExpression with
 /// fieldPath, reason, transition, optionalOldSelf) and a defaulted list-map key.
 private func crd(_ specSchema: String, name: String = "widgets") -> String {
-    """
-    apiVersion: apiextensions.k8s.io/v1
-    kind: CustomResourceDefinition
-    metadata:
-      name: \(name).example.com
-    spec:
-      group: example.com
-      scope: Namespaced
-      names: {plural: \(name), singular: \(name.dropLast()), kind: \(name == "widgets" ? "Widget" : "Gadget")}
-      versions:
-      - name: v1
-        served: true
-        storage: true
-        schema:
-          openAPIV3Schema:
-            type: object
-            properties:
-              spec:
-    \(specSchema)
-
-    """
+    // specSchema is written at the depth of the properties of `spec` in the whole document (12 columns).
+    let spec = specSchema.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasPrefix("        ") ? $0.dropFirst(8) : $0 }
+    return crdYAML(kind: name == "widgets" ? "Widget" : "Gadget", plural: name, singular: String(name.dropLast()),
+                   schema: "type: object\nproperties:\n  spec:\n" + spec.joined(separator: "\n"))
 }
 
 private let widgetSpec = """
@@ -216,33 +199,19 @@ private func widgetStore() -> TestStore {
 
     @Test func evaluationErrorsAndRootRules() {
         let s = TestStore()
-        let f = s.writeFile("crd.yaml", """
-            apiVersion: apiextensions.k8s.io/v1
-            kind: CustomResourceDefinition
-            metadata: {name: gadgets.example.com}
-            spec:
-              group: example.com
-              scope: Namespaced
-              names: {plural: gadgets, singular: gadget, kind: Gadget}
-              versions:
-              - name: v1
-                served: true
-                storage: true
-                schema:
-                  openAPIV3Schema:
-                    type: object
-                    x-kubernetes-validations:
-                    - rule: "self.metadata.name.startsWith('g-')"
-                    properties:
-                      spec:
-                        type: object
-                        x-kubernetes-validations:
-                        - rule: "self.limit / self.divisor > 0"
-                        properties:
-                          limit: {type: integer}
-                          divisor: {type: integer}
-
-            """)
+        let f = s.writeFile("crd.yaml", crdYAML(kind: "Gadget", plural: "gadgets", singular: "gadget", schema: """
+            type: object
+            x-kubernetes-validations:
+            - rule: "self.metadata.name.startsWith('g-')"
+            properties:
+              spec:
+                type: object
+                x-kubernetes-validations:
+                - rule: "self.limit / self.divisor > 0"
+                properties:
+                  limit: {type: integer}
+                  divisor: {type: integer}
+            """))
         #expect(s.run("create -f \(f)").exitCode == 0)
         let g = "apiVersion: example.com/v1\nkind: Gadget\nmetadata: {name: NAME}\nspec: {limit: 1, divisor: 0}\n"
         #expect(s.run("create -f \(s.writeFile("g.yaml", g.replacingOccurrences("NAME", "g-1")))").stderr

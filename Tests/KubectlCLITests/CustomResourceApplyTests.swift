@@ -6,48 +6,34 @@ import Testing
 /// `x-kubernetes-list-map-keys` and `x-kubernetes-map-type`: map lists are owned item by item (by
 /// key), sets value by value, atomic lists and maps as a whole.
 @Suite struct CustomResourceApplyTests {
-    static let crd = """
-        apiVersion: apiextensions.k8s.io/v1
-        kind: CustomResourceDefinition
-        metadata:
-          name: widgets.example.com
-        spec:
-          group: example.com
-          names: {kind: Widget, plural: widgets, singular: widget}
-          scope: Namespaced
-          versions:
-          - name: v1
-            served: true
-            storage: true
-            schema:
-              openAPIV3Schema:
+    static let crd = crdYAML(schema: """
+        type: object
+        properties:
+          spec:
+            type: object
+            properties:
+              ports:
+                type: array
+                x-kubernetes-list-type: map
+                x-kubernetes-list-map-keys: [name]
+                items:
+                  type: object
+                  required: [name]
+                  properties:
+                    name: {type: string}
+                    port: {type: integer}
+              tags:
+                type: array
+                x-kubernetes-list-type: set
+                items: {type: string}
+              plain:
+                type: array
+                items: {type: string}
+              selector:
                 type: object
-                properties:
-                  spec:
-                    type: object
-                    properties:
-                      ports:
-                        type: array
-                        x-kubernetes-list-type: map
-                        x-kubernetes-list-map-keys: [name]
-                        items:
-                          type: object
-                          required: [name]
-                          properties:
-                            name: {type: string}
-                            port: {type: integer}
-                      tags:
-                        type: array
-                        x-kubernetes-list-type: set
-                        items: {type: string}
-                      plain:
-                        type: array
-                        items: {type: string}
-                      selector:
-                        type: object
-                        x-kubernetes-map-type: atomic
-                        additionalProperties: {type: string}
-        """
+                x-kubernetes-map-type: atomic
+                additionalProperties: {type: string}
+        """)
 
     func store() -> TestStore {
         let s = TestStore()

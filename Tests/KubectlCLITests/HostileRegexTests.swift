@@ -6,31 +6,17 @@ import Testing
 @Suite struct HostileRegexTests {
     @Test func catastrophicPatternsInRulesAnswerAtOnce() {
         let s = TestStore()
-        let crd = s.writeFile("crd.yaml", """
-            apiVersion: apiextensions.k8s.io/v1
-            kind: CustomResourceDefinition
-            metadata: {name: res.ex.com}
-            spec:
-              group: ex.com
-              names: {kind: Re, plural: res}
-              scope: Namespaced
-              versions:
-              - name: v1
-                served: true
-                storage: true
-                schema:
-                  openAPIV3Schema:
-                    type: object
-                    properties:
-                      spec:
-                        type: object
-                        x-kubernetes-validations:
-                        - rule: "self.b.matches('^(a*)*b$')"
-                        - rule: "self.b.find('(a|aa)+X') == ''"
-                        properties:
-                          b: {type: string, maxLength: 200}
-
-            """)
+        let crd = s.writeFile("crd.yaml", crdYAML(group: "ex.com", kind: "Re", plural: "res", singular: nil, schema: """
+            type: object
+            properties:
+              spec:
+                type: object
+                x-kubernetes-validations:
+                - rule: "self.b.matches('^(a*)*b$')"
+                - rule: "self.b.find('(a|aa)+X') == ''"
+                properties:
+                  b: {type: string, maxLength: 200}
+            """))
         #expect(s.run("create -f \(crd)").exitCode == 0)
         let cr = s.writeFile("cr.yaml", "apiVersion: ex.com/v1\nkind: Re\nmetadata: {name: x}\nspec: {b: \"\(String(repeating: "a", count: 120))X\"}\n")
         #expect(s.run("create -f \(cr)") == CLIResult(stdout: "", stderr: """
@@ -44,28 +30,14 @@ import Testing
     /// A schema `pattern` is checked as kube-openapi checks it (after the lengths), in linear time.
     @Test func schemaPatternIsCheckedInLinearTime() {
         let s = TestStore()
-        let crd = s.writeFile("crd.yaml", """
-            apiVersion: apiextensions.k8s.io/v1
-            kind: CustomResourceDefinition
-            metadata: {name: pats.ex.com}
-            spec:
-              group: ex.com
-              names: {kind: Pat, plural: pats}
-              scope: Namespaced
-              versions:
-              - name: v1
-                served: true
-                storage: true
-                schema:
-                  openAPIV3Schema:
-                    type: object
-                    properties:
-                      spec:
-                        type: object
-                        properties:
-                          b: {type: string, maxLength: 200, pattern: "^(a+)+c$"}
-
-            """)
+        let crd = s.writeFile("crd.yaml", crdYAML(group: "ex.com", kind: "Pat", plural: "pats", singular: nil, schema: """
+            type: object
+            properties:
+              spec:
+                type: object
+                properties:
+                  b: {type: string, maxLength: 200, pattern: "^(a+)+c$"}
+            """))
         #expect(s.run("create -f \(crd)").exitCode == 0)
         let bad = s.writeFile("bad.yaml", "apiVersion: ex.com/v1\nkind: Pat\nmetadata: {name: x}\nspec: {b: \"\(String(repeating: "a", count: 150))X\"}\n")
         let r = s.run("create -f \(bad)")

@@ -9,25 +9,11 @@ import Testing
     /// A store with something of most kinds a user makes.
     static func populated() -> TestStore {
         let s = TestStore()
-        let crd = s.writeFile("crd.yaml", """
-            apiVersion: apiextensions.k8s.io/v1
-            kind: CustomResourceDefinition
-            metadata:
-              name: widgets.example.com
-            spec:
-              group: example.com
-              names: {kind: Widget, plural: widgets, singular: widget}
-              scope: Namespaced
-              versions:
-              - name: v1
-                served: true
-                storage: true
-                schema:
-                  openAPIV3Schema:
-                    type: object
-                    properties:
-                      spec: {type: object, x-kubernetes-preserve-unknown-fields: true}
-            """)
+        let crd = s.writeFile("crd.yaml", crdYAML(schema: """
+            type: object
+            properties:
+              spec: {type: object, x-kubernetes-preserve-unknown-fields: true}
+            """))
         let widget = s.writeFile("w.yaml", "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w1\n  namespace: team\nspec:\n  size: 3\n")
         for line in ["create ns team", "create deployment web --image=nginx:1.27 --replicas=2", "expose deploy web --port=80 --type=NodePort",
                      "create cm app --from-literal=mode=dev -n team", "create secret generic pw --from-literal=p=x -n team",

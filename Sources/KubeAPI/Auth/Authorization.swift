@@ -46,18 +46,42 @@ extension APIServer {
 extension APISession {
     /// Authorises a client request (`verb` on `type`, a subresource, a name) for the session's user;
     /// requests the server makes itself (controllers, admission, the authorizer) are not checked.
-    func authorize(_ verb: String, _ type: ResourceType, namespace: String?, name: String = "", subresource: String = "") throws {
+    /// A list or watch carries its field-selector terms; one requiring `metadata.name` to equal a valid
+    /// name names the request, as the API server's request info does.
+    func authorize(_ verb: String, _ type: ResourceType, namespace: String?, name: String = "", subresource: String = "",
+                   fields: [FieldRequirement] = []) throws
+    {
         guard writeDepth == 0, auth.internalDepth == 0 else { return }
         try requireServed(verb, type, subresource: subresource)
         guard auth.user != nil else { return }
-        let attributes = AuthorizationAttributes(verb: verb, namespace: type.namespaced ? namespace ?? "" : "",
+        var name = name
+        if name.isEmpty, let term = fields.first(where: { $0.field == "metadata.name" && $0.op == .equals }),
+           ![".", ".."].contains(term.value), !term.value.contains("/"), !term.value.contains("%")
+        {
+            name = term.value
+        }
+        var attributes = AuthorizationAttributes(verb: verb, namespace: type.namespaced ? namespace ?? "" : "",
                                                  apiGroup: type.group, resource: type.plural, subresource: subresource, name: name)
+        attributes.fieldSelector = fields
         try authorize(attributes)
     }
 
     func authorize(_ attributes: AuthorizationAttributes) throws {
         guard let user = auth.user else { return }
-        if try !allows(user, attributes) { throw APIError.forbidden(attributes, user: user.name) }
+        if try !allows(user, attributes) {
+            throw APIError.forbidden(attributes, user: user.name, reason: try denialReason(user, attributes))
+        }
+    }
+
+    /// Why kind's authorizers (Node, then RBAC) do not allow a request, their reasons joined by lines as
+    /// the union authorizer joins them: the node authorizer's for a kubelet, RBAC's errors resolving
+    /// roles. Empty when they give none.
+    func denialReason(_ user: UserInfo, _ attributes: AuthorizationAttributes) throws -> String {
+        auth.internalDepth += 1
+        defer { auth.internalDepth -= 1 }
+        let reasons = [try NodeAuthorizer(session: self).decide(user, attributes)?.reason ?? "",
+                       try RBACAuthorizer(session: self).denialReason(user, namespace: attributes.namespace)]
+        return reasons.filter { !$0.isEmpty }.joined(separator: "\n")
     }
 
     /// Whether `user` may do what `attributes` describe (a SubjectAccessReview).
@@ -72,7 +96,9 @@ extension APISession {
         }
         auth.internalDepth += 1
         defer { auth.internalDepth -= 1 }
-        let allowed = try RBACAuthorizer(session: self).allows(user, attributes)
+        // kind's authorizers in order (Node,RBAC): the node authorizer answers only for kubelets.
+        let allowed = try NodeAuthorizer(session: self).decide(user, attributes)?.allowed == true
+            || RBACAuthorizer(session: self).allows(user, attributes)
         if user == auth.user { auth.decisions[attributes] = allowed }
         return allowed
     }
@@ -81,11 +107,17 @@ extension APISession {
     static let anyName = "\u{0}"
 
     /// The rules granted to `user` in `namespace` (a SelfSubjectRulesReview's resource and
-    /// non-resource rules, in the order the authorizer finds them).
-    public func rules(for user: UserInfo, namespace: String) throws -> [JSONValue] {
+    /// non-resource rules, in the order the authorizer finds them), as kind's `Node,RBAC` authorizers
+    /// answer: the node authorizer cannot list a node's rules (the answer is then incomplete), RBAC's
+    /// errors are those of bindings whose role cannot be resolved; both aggregated into the
+    /// evaluation error.
+    func rules(for user: UserInfo, namespace: String) throws -> (rules: [JSONValue], incomplete: Bool, evaluationError: String) {
         auth.internalDepth += 1
         defer { auth.internalDepth -= 1 }
-        return try RBACAuthorizer(session: self).rules(user, namespace: namespace)
+        let rbac = try RBACAuthorizer(session: self).rules(user, namespace: namespace)
+        let node = user.nodeName != nil
+        let errors = (node ? ["node authorizer does not support user rule resolution"] : []) + rbac.errors
+        return (rbac.rules, node, aggregateMessage(errors))
     }
 
     /// Objects of an RBAC type, decoded once per session.
@@ -107,6 +139,14 @@ extension APISession {
 
 extension APIError {
     /// The API server's Forbidden status for a denied request.
+    /// The API server's Forbidden status for a denied request; a non-empty `reason` (the authorizers')
+    /// follows the message after a colon.
+    public static func forbidden(_ a: AuthorizationAttributes, user: String, reason: String) -> APIError {
+        var e = forbidden(a, user: user)
+        if !reason.isEmpty { e.message += ": " + reason }
+        return e
+    }
+
     public static func forbidden(_ a: AuthorizationAttributes, user: String) -> APIError {
         guard let path = a.path else {
             let resource = a.subresource.isEmpty ? a.resource : a.resource + "/" + a.subresource

@@ -31,7 +31,7 @@ struct RBACAuthorizer {
         for name in Self.adminBindings {
             guard let binding = try session.find(crbType, namespace: "", name: name),
                   RBACRule.appliesTo(user, binding["subjects"].array ?? [], namespace: "") else { continue }
-            if try roleRules(binding["roleRef"], namespace: "").contains(where: { RBACRule.allows($0, attributes) }) {
+            if try roleRules(binding["roleRef"], namespace: "").rules.contains(where: { RBACRule.allows($0, attributes) }) {
                 return true
             }
         }
@@ -39,11 +39,19 @@ struct RBACAuthorizer {
     }
 
     /// Every rule that applies to `user` in `namespace` (cluster-wide ones first), as a
-    /// SelfSubjectRulesReview lists them.
-    func rules(_ user: UserInfo, namespace: String) throws -> [JSONValue] {
-        var out: [JSONValue] = []
-        try visitRules(user, namespace: namespace) { out.append($0); return true }
-        return out
+    /// SelfSubjectRulesReview lists them, and the errors met resolving the bindings' roles.
+    func rules(_ user: UserInfo, namespace: String) throws -> (rules: [JSONValue], errors: [String]) {
+        var out: [JSONValue] = [], errors: [String] = []
+        try visitRules(user, namespace: namespace, failed: { errors.append($0) }) { out.append($0); return true }
+        return (out, errors)
+    }
+
+    /// RBAC's reason for not allowing a request: `RBAC: ` and the errors met resolving the roles of the
+    /// bindings that apply to `user` (a denial visits them all); empty when there were none.
+    func denialReason(_ user: UserInfo, namespace: String) throws -> String {
+        var errors: [String] = []
+        try visitRules(user, namespace: namespace, failed: { errors.append($0) }) { _ in true }
+        return errors.isEmpty ? "" : "RBAC: " + aggregateMessage(errors)
     }
 
     /// RBAC's reason for allowing the request (`RBAC: allowed by ClusterRoleBinding "b" of ClusterRole "r" to
@@ -61,7 +69,7 @@ struct RBACAuthorizer {
         }
         for binding in try session.cachedList(crbType, namespace: nil) {
             guard let s = subject(binding, namespace: "") else { continue }
-            if try roleRules(binding["roleRef"], namespace: "").contains(where: { RBACRule.allows($0, attributes) }) {
+            if try roleRules(binding["roleRef"], namespace: "").rules.contains(where: { RBACRule.allows($0, attributes) }) {
                 let ref = binding["roleRef"]
                 return "RBAC: allowed by ClusterRoleBinding \(strconvQuote(binding["metadata"]["name"].string ?? "")) of "
                     + "\(ref["kind"].string ?? "") \(strconvQuote(ref["name"].string ?? "")) to \(describe(s, namespace: ""))"
@@ -71,7 +79,7 @@ struct RBACAuthorizer {
         guard !namespace.isEmpty else { return nil }
         for binding in try session.cachedList(rbType, namespace: namespace) {
             guard let s = subject(binding, namespace: namespace) else { continue }
-            if try roleRules(binding["roleRef"], namespace: namespace).contains(where: { RBACRule.allows($0, attributes) }) {
+            if try roleRules(binding["roleRef"], namespace: namespace).rules.contains(where: { RBACRule.allows($0, attributes) }) {
                 let ref = binding["roleRef"]
                 return "RBAC: allowed by RoleBinding \(strconvQuote((binding["metadata"]["name"].string ?? "") + "/" + namespace)) of "
                     + "\(ref["kind"].string ?? "") \(strconvQuote(ref["name"].string ?? "")) to \(describe(s, namespace: namespace))"
@@ -80,33 +88,43 @@ struct RBACAuthorizer {
         return nil
     }
 
-    /// Calls `visit` with each rule granted to `user`; stops when it returns false.
-    private func visitRules(_ user: UserInfo, namespace: String, _ visit: (JSONValue) throws -> Bool) throws {
+    /// Calls `visit` with each rule granted to `user`; stops when it returns false. `failed` hears the
+    /// error of each applying binding whose role cannot be resolved, in the order the bindings are met.
+    private func visitRules(_ user: UserInfo, namespace: String, failed: (String) -> Void = { _ in },
+                            _ visit: (JSONValue) throws -> Bool) throws {
         guard let crbType = rbac("clusterrolebindings"), let rbType = rbac("rolebindings") else { return }
         for binding in try session.cachedList(crbType, namespace: nil)
         where RBACRule.appliesTo(user, binding["subjects"].array ?? [], namespace: "") {
-            for rule in try roleRules(binding["roleRef"], namespace: "") where try !visit(rule) { return }
+            let role = try roleRules(binding["roleRef"], namespace: "")
+            if let error = role.error { failed(error) }
+            for rule in role.rules where try !visit(rule) { return }
         }
         guard !namespace.isEmpty else { return }
         for binding in try session.cachedList(rbType, namespace: namespace)
         where RBACRule.appliesTo(user, binding["subjects"].array ?? [], namespace: namespace) {
-            for rule in try roleRules(binding["roleRef"], namespace: namespace) where try !visit(rule) { return }
+            let role = try roleRules(binding["roleRef"], namespace: namespace)
+            if let error = role.error { failed(error) }
+            for rule in role.rules where try !visit(rule) { return }
         }
     }
 
-    /// The rules of the role a binding refers to (none when the role does not exist).
-    private func roleRules(_ ref: JSONValue, namespace: String) throws -> [JSONValue] {
+    /// The rules of the role a binding refers to, or the rule resolver's error for a role that does not
+    /// exist (its informer lister's NotFound, which names the resource in the singular) or a kind RBAC
+    /// does not know.
+    private func roleRules(_ ref: JSONValue, namespace: String) throws -> (rules: [JSONValue], error: String?) {
         let name = ref["name"].string ?? ""
-        switch ref["kind"].string {
+        let kind = ref["kind"].string ?? ""
+        let found: JSONValue?
+        switch kind {
         case "ClusterRole":
-            guard let t = rbac("clusterroles") else { return [] }
-            return try session.find(t, namespace: "", name: name)?["rules"].array ?? []
-        case "Role" where !namespace.isEmpty:
-            guard let t = rbac("roles") else { return [] }
-            return try session.find(t, namespace: namespace, name: name)?["rules"].array ?? []
+            found = try rbac("clusterroles").flatMap { try session.find($0, namespace: "", name: name) }
+        case "Role":
+            found = namespace.isEmpty ? nil : try rbac("roles").flatMap { try session.find($0, namespace: namespace, name: name) }
         default:
-            return []
+            return ([], "unsupported role reference kind: \(strconvQuote(kind))")
         }
+        guard let found else { return ([], "\(kind.lowercased()).rbac.authorization.k8s.io \(strconvQuote(name)) not found") }
+        return (found["rules"].array ?? [], nil)
     }
 }
 
@@ -139,7 +157,7 @@ enum RBACRule {
             return names.isEmpty || names.contains(a.name)
         }
         return strings(rule["nonResourceURLs"]).contains { url in
-            url == "*" || url == path || (url.hasSuffix("*") && path.hasPrefix(String(url.dropLast())))
+            url == "*" || url == path || (url.hasSuffix("*") && path.hasPrefix(String(url.reversed().drop(while: { $0 == "*" }).reversed())))
         }
     }
 

@@ -41,9 +41,9 @@ extension APISession {
         case "SelfSubjectRulesReview":
             let ns = obj["spec"]["namespace"].string ?? ""
             if ns.isEmpty { throw APIError.badRequest("no namespace on request") }
-            let rules = try rules(for: user, namespace: ns)
+            let review = try rules(for: user, namespace: ns)
             var resourceRules: [JSONValue] = [], nonResourceRules: [JSONValue] = []
-            for rule in rules {
+            for rule in review.rules {
                 if !(rule["nonResourceURLs"].array ?? []).isEmpty {
                     nonResourceRules.append(.object(JSONObject([("verbs", rule["verbs"]), ("nonResourceURLs", rule["nonResourceURLs"])])))
                 } else {
@@ -53,7 +53,8 @@ extension APISession {
                 }
             }
             status = JSONObject([("resourceRules", .array(resourceRules)), ("nonResourceRules", .array(nonResourceRules)),
-                                 ("incomplete", false)])
+                                 ("incomplete", .bool(review.incomplete))])
+            if !review.evaluationError.isEmpty { status["evaluationError"] = .string(review.evaluationError) }
         default:
             let subject = type.kind == "SelfSubjectAccessReview" ? user : Self.reviewSubject(obj["spec"])
             let spec = obj["spec"]
@@ -69,9 +70,20 @@ extension APISession {
             }
             auth.internalDepth += 1
             defer { auth.internalDepth -= 1 }
-            let reason = try RBACAuthorizer(session: self).allowingReason(subject, attributes)
-            status["allowed"] = .bool(reason != nil)
-            if let reason { status["reason"] = .string(reason) }
+            // The union of kind's authorizers (Node, then RBAC): the first to allow answers (the node
+            // authorizer with no reason); a denial joins their reasons by lines.
+            let node = try NodeAuthorizer(session: self).decide(subject, attributes)
+            let authorizer = RBACAuthorizer(session: self)
+            if node?.allowed == true {
+                status["allowed"] = true
+            } else if let reason = try authorizer.allowingReason(subject, attributes) {
+                status["allowed"] = true
+                status["reason"] = .string(reason)
+            } else {
+                status["allowed"] = false
+                let reason = try denialReason(subject, attributes)
+                if !reason.isEmpty { status["reason"] = .string(reason) }
+            }
         }
         var meta = JSONObject([("creationTimestamp", .null)])
         if type.namespaced { meta["namespace"] = obj["metadata"]["namespace"] }

@@ -26,6 +26,14 @@ public struct UserInfo: Sendable, Equatable {
         name: "kubernetes-admin", groups: ["kubeadm:cluster-admins", "system:authenticated"],
         extra: [("authentication.kubernetes.io/credential-id", ["X509SHA256=" + SHA256.hex(Array("kubectl-local:kubernetes-admin".utf8))])])
 
+    /// The node a kubelet's identity names (`system:node:NAME` in group `system:nodes`, as the node
+    /// identifier reads it); nil for other users.
+    public var nodeName: String? {
+        let prefix = "system:node:"
+        guard name.hasPrefix(prefix), groups.contains("system:nodes") else { return nil }
+        return String(name.dropFirst(prefix.count))
+    }
+
     /// `system:serviceaccount:NS:NAME`, split; nil for other names.
     public var serviceAccount: (namespace: String, name: String)? { UserInfo.serviceAccount(name) }
 
@@ -80,6 +88,8 @@ public struct AuthorizationAttributes: Sendable, Hashable {
     public var name: String
     /// Set for non-resource requests (`/healthz`); then only `verb` counts.
     public var path: String?
+    /// A list's or watch's field-selector terms (AuthorizeWithSelectors, beta and on in v1.32).
+    public var fieldSelector: [FieldRequirement] = []
 
     public init(verb: String, namespace: String = "", apiGroup: String = "", resource: String, subresource: String = "",
                 name: String = "")

@@ -3,8 +3,10 @@ import KubeRegistry
 
 /// The API server's handling of CertificateSigningRequests: on create the requester's identity is
 /// written into the spec (`username`, `groups`, as the authenticator saw them) and any status is
-/// dropped; on update the spec stays as it was and only the signer may set `status.certificate`
-/// (clients change conditions, as the approval subresource allows). Validation as the v1 API.
+/// replaced by an empty one (the registry's PrepareForCreate; v1's `status` is a struct, so JSON
+/// always carries it: `status: {}`, as Restore's zero-value shaping stores it); on update the spec
+/// stays as it was and only the signer may set `status.certificate` (clients change conditions, as
+/// the approval subresource allows). Validation as the v1 API.
 struct CSRAdmission: AdmissionStep {
     /// kubectl-local's user: a kind cluster's admin (kubeadm's admin.conf client certificate).
     static let requester = (username: "kubernetes-admin", groups: ["kubeadm:cluster-admins", "system:authenticated"])
@@ -17,7 +19,7 @@ struct CSRAdmission: AdmissionStep {
             if r.object["status"]["certificate"].isNull { r.object.remove(["status", "certificate"]) }
             stampConditions(&r.object, old: old, now: s.now)
         } else {
-            r.object.remove(["status"])
+            r.object["status"] = .object(JSONObject())
             var spec = r.object["spec"]
             spec.remove(["uid"])
             spec.remove(["extra"])

@@ -3,6 +3,33 @@ import KubeModel
 /// More cluster roles and bindings of the v1.32 bootstrap policy: the control-plane components
 /// (controller manager, scheduler, node), the certificate approvers and a few add-on roles.
 extension BootstrapRBAC {
+    /// The `system:node` role's rules (bootstrappolicy's NodeRules), which the node authorizer also
+    /// applies to nodes' requests for resources it does not relate to a node.
+    static let nodeRules: [Rule] = [
+        rule(["authentication.k8s.io"], ["tokenreviews"], ["create"]),
+        rule(["authorization.k8s.io"], ["localsubjectaccessreviews", "subjectaccessreviews"], ["create"]),
+        rule([""], ["services"], read),
+        rule([""], ["nodes"], ["create", "get", "list", "watch"]),
+        rule([""], ["nodes/status"], ["patch", "update"]),
+        rule([""], ["nodes"], ["patch", "update"]),
+        rule([""], ["events"], ["create", "patch", "update"]),
+        rule([""], ["pods"], read),
+        rule([""], ["pods"], ["create", "delete"]),
+        rule([""], ["pods/status"], ["patch", "update"]),
+        rule([""], ["pods/eviction"], ["create"]),
+        rule([""], ["configmaps", "secrets"], read),
+        rule([""], ["persistentvolumeclaims", "persistentvolumes"], ["get"]),
+        rule([""], ["endpoints"], ["get"]),
+        rule(["certificates.k8s.io"], ["certificatesigningrequests"], ["create", "get", "list", "watch"]),
+        rule(["coordination.k8s.io"], ["leases"], ["create", "delete", "get", "patch", "update"]),
+        rule(["storage.k8s.io"], ["volumeattachments"], ["get"]),
+        rule([""], ["serviceaccounts/token"], ["create"]),
+        rule([""], ["persistentvolumeclaims/status"], ["get", "patch", "update"]),
+        rule(["storage.k8s.io"], ["csidrivers"], read),
+        rule(["storage.k8s.io"], ["csinodes"], ["create", "delete", "get", "patch", "update"]),
+        rule(["node.k8s.io"], ["runtimeclasses"], read),
+    ]
+
     static func systemComponentRoles() -> [JSONValue] {
         let events = rule(["", "events.k8s.io"], ["events"], ["create", "patch", "update"])
         func approver(_ name: String) -> JSONValue {
@@ -52,30 +79,7 @@ extension BootstrapRBAC {
             ]),
             clusterRole("system:kubelet-api-admin", [rule([""], ["nodes"], read), rule([""], ["nodes"], ["proxy"]),
                                                      rule([""], ["nodes/log", "nodes/metrics", "nodes/proxy", "nodes/stats"], ["*"])]),
-            clusterRole("system:node", [
-                rule(["authentication.k8s.io"], ["tokenreviews"], ["create"]),
-                rule(["authorization.k8s.io"], ["localsubjectaccessreviews", "subjectaccessreviews"], ["create"]),
-                rule([""], ["services"], read),
-                rule([""], ["nodes"], ["create", "get", "list", "watch"]),
-                rule([""], ["nodes/status"], ["patch", "update"]),
-                rule([""], ["nodes"], ["patch", "update"]),
-                rule([""], ["events"], ["create", "patch", "update"]),
-                rule([""], ["pods"], read),
-                rule([""], ["pods"], ["create", "delete"]),
-                rule([""], ["pods/status"], ["patch", "update"]),
-                rule([""], ["pods/eviction"], ["create"]),
-                rule([""], ["configmaps", "secrets"], read),
-                rule([""], ["persistentvolumeclaims", "persistentvolumes"], ["get"]),
-                rule([""], ["endpoints"], ["get"]),
-                rule(["certificates.k8s.io"], ["certificatesigningrequests"], ["create", "get", "list", "watch"]),
-                rule(["coordination.k8s.io"], ["leases"], ["create", "delete", "get", "patch", "update"]),
-                rule(["storage.k8s.io"], ["volumeattachments"], ["get"]),
-                rule([""], ["serviceaccounts/token"], ["create"]),
-                rule([""], ["persistentvolumeclaims/status"], ["get", "patch", "update"]),
-                rule(["storage.k8s.io"], ["csidrivers"], read),
-                rule(["storage.k8s.io"], ["csinodes"], ["create", "delete", "get", "patch", "update"]),
-                rule(["node.k8s.io"], ["runtimeclasses"], read),
-            ]),
+            clusterRole("system:node", nodeRules),
             clusterRole("system:node-problem-detector", [rule([""], ["nodes"], ["get"]), rule([""], ["nodes/status"], ["patch"]), events]),
         ]
     }

@@ -3,7 +3,7 @@
 // the canonical `String()` form.
 
 /// One field selector term.
-public struct FieldRequirement: Sendable, Equatable, CustomStringConvertible {
+public struct FieldRequirement: Sendable, Hashable, CustomStringConvertible {
     public enum Operator: String, Sendable {
         case equals = "="
         case notEquals = "!="

@@ -58,7 +58,7 @@ enum GetWatch {
             if let deadline, monotonicNow() >= deadline { return }
             usleep(pollMicroseconds)
             let (bounds, log, floor) = try server.read { s in
-                (try s.changeLogBounds(), try s.changes(target.type, after: position), s.expiredBelow(target.type, at: now()))
+                (try s.changeLogBounds(), try s.changes(target.type, after: position, fields: target.fieldSelector?.requirements ?? []), s.expiredBelow(target.type, at: now()))
             }
             if bounds.first > position + 1 {
                 // The log was trimmed past this watcher: compare the current objects with what was seen.
@@ -147,7 +147,7 @@ enum GetWatch {
             // One named object: read by its key, not by listing its type.
             do { rows = [try s.getRow(t.type, namespace: ns, name: name)] } catch let e as APIError where e.reason == .notFound { rows = [] }
         } else {
-            rows = try s.rows(t.type, namespace: t.namespace)
+            rows = try s.rows(t.type, namespace: t.namespace, selector: t.fieldSelector?.requirements ?? [])
             if let name = t.name { rows = rows.filter { $0.name == name } }
         }
         if let sel = t.labelSelector { rows = rows.filter { sel.matches(labelMap($0.labels)) } }

@@ -108,50 +108,36 @@ import Testing
         "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: \(name)\nspec:\n\(spec)\n"
     }
 
-    static let crd = """
-        apiVersion: apiextensions.k8s.io/v1
-        kind: CustomResourceDefinition
-        metadata:
-          name: widgets.example.com
-        spec:
-          group: example.com
-          names: {kind: Widget, plural: widgets, singular: widget}
-          scope: Namespaced
-          versions:
-          - name: v1
-            served: true
-            storage: true
-            schema:
-              openAPIV3Schema:
+    static let crd = crdYAML(schema: """
+        type: object
+        properties:
+          spec:
+            type: object
+            properties:
+              replicas: {type: integer}
+              size: {x-kubernetes-int-or-string: true}
+              when: {type: string, format: date-time}
+              extra:
                 type: object
+                x-kubernetes-preserve-unknown-fields: true
                 properties:
-                  spec:
-                    type: object
-                    properties:
-                      replicas: {type: integer}
-                      size: {x-kubernetes-int-or-string: true}
-                      when: {type: string, format: date-time}
-                      extra:
-                        type: object
-                        x-kubernetes-preserve-unknown-fields: true
-                        properties:
-                          known: {type: string}
-                      labels:
-                        type: object
-                        additionalProperties: {type: string}
-                      ports:
-                        type: array
-                        x-kubernetes-list-type: map
-                        x-kubernetes-list-map-keys: [name]
-                        items:
-                          type: object
-                          required: [name]
-                          properties:
-                            name: {type: string}
-                            port: {type: integer}
-                      template:
-                        type: object
-                        x-kubernetes-embedded-resource: true
-                        x-kubernetes-preserve-unknown-fields: true
-        """
+                  known: {type: string}
+              labels:
+                type: object
+                additionalProperties: {type: string}
+              ports:
+                type: array
+                x-kubernetes-list-type: map
+                x-kubernetes-list-map-keys: [name]
+                items:
+                  type: object
+                  required: [name]
+                  properties:
+                    name: {type: string}
+                    port: {type: integer}
+              template:
+                type: object
+                x-kubernetes-embedded-resource: true
+                x-kubernetes-preserve-unknown-fields: true
+        """)
 }

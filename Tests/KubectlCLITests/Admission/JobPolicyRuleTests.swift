@@ -250,23 +250,8 @@ import Testing
         #expect(s.run("create -f \(j) --validate=false").stderr.contains("* spec.managedBy: Too long: may not be longer than 63\n"))
     }
 
-    static let widgetCRD = """
-        apiVersion: apiextensions.k8s.io/v1
-        kind: CustomResourceDefinition
-        metadata:
-          name: widgets.example.com
-        spec:
-          group: example.com
-          names: {kind: Widget, plural: widgets, singular: widget}
-          scope: Namespaced
-          versions:
-          - name: v1
-            served: true
-            storage: true
-            schema:
-              openAPIV3Schema:
-                type: object
-                x-kubernetes-preserve-unknown-fields: true
-
-        """
+    static let widgetCRD = crdYAML(schema: """
+        type: object
+        x-kubernetes-preserve-unknown-fields: true
+        """)
 }

@@ -122,19 +122,48 @@ struct CanIOptions: FlagOptions {
     }
 
     func run(_ inv: inout Invocation) throws {
-        let server = try inv.server()
-        let user = server.effectiveUser
         if list {
-            let rules = try server.read { try $0.rules(for: user, namespace: namespace) }
+            let status = try Self.review("SelfSubjectRulesReview", spec: ["namespace": .string(namespace)], &inv)
+            if status["incomplete"].bool == true {
+                inv.warn("the list may be incomplete: \(status["evaluationError"].string ?? "")")
+            }
+            let rules = (status["resourceRules"].array ?? []) + (status["nonResourceRules"].array ?? [])
             return inv.io.out.write(Self.rulesTable(rules, headers: !noHeaders))
         }
-        let attributes = nonResourceURL.isEmpty
-            ? AuthorizationAttributes(verb: verb, namespace: namespace, apiGroup: group, resource: resource, subresource: subresource,
-                                      name: resourceName)
-            : AuthorizationAttributes(verb: verb, path: nonResourceURL)
-        let allowed = try server.read { try $0.allows(user, attributes) }
-        if !quiet { inv.io.out.write(allowed ? "yes\n" : "no\n") }
+        var attributes = JSONObject()
+        if nonResourceURL.isEmpty {
+            for (key, value) in [("namespace", namespace), ("verb", verb), ("group", group), ("resource", resource),
+                                 ("subresource", subresource), ("name", resourceName)] where !value.isEmpty {
+                attributes[key] = .string(value)
+            }
+        } else {
+            attributes = JSONObject([("verb", .string(verb)), ("path", .string(nonResourceURL))])
+        }
+        let key = nonResourceURL.isEmpty ? "resourceAttributes" : "nonResourceAttributes"
+        let status = try Self.review("SelfSubjectAccessReview", spec: .object(JSONObject([(key, .object(attributes))])), &inv)
+        let allowed = status["allowed"].bool == true
+        if !quiet {
+            // kubectl: "no", then " - reason" and " - evaluationError" when the server gives them.
+            var answer = allowed ? "yes" : "no"
+            if !allowed {
+                for field in ["reason", "evaluationError"] {
+                    if let text = status[field].string, !text.isEmpty { answer += " - " + text }
+                }
+            }
+            inv.io.out.write(answer + "\n")
+        }
         if !allowed { throw CLIError.exit(1) }
+    }
+
+    /// Creates a review of the authorization.k8s.io group as the request's user (who must be allowed
+    /// to create it: the API server's Forbidden otherwise) and returns its `status`.
+    static func review(_ kind: String, spec: JSONValue, _ inv: inout Invocation) throws -> JSONValue {
+        let body: JSONValue = JSONObject([("kind", .string(kind)), ("apiVersion", "authorization.k8s.io/v1"),
+                                          ("metadata", .emptyObject), ("spec", spec)]).asValue
+        guard let type = inv.registry.type(group: "authorization.k8s.io", plural: kind.lowercased() + "s") else {
+            throw CLIError.message("the server doesn't have a resource type \(strconvQuote(kind.lowercased() + "s"))")
+        }
+        return try inv.server().read { try $0.create(body, type: type, namespace: "") }["status"]
     }
 
     /// The rules review as kubectl prints it: resource rules, then non-resource ones, compacted and sorted.

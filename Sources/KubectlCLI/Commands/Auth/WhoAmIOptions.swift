@@ -17,25 +17,34 @@ struct WhoAmIOptions: FlagOptions {
 
     func run(_ inv: inout Invocation) throws {
         let format = try printFlags.format()
-        let user = try inv.server().effectiveUser
-        let review: JSONValue = JSONObject([
-            ("kind", "SelfSubjectReview"), ("apiVersion", "authentication.k8s.io/v1"),
-            ("metadata", ["creationTimestamp": .null]), ("status", ["userInfo": user.json]),
-        ]).asValue
-        guard let format else { return inv.io.out.write(Self.table(user)) }
+        guard let type = inv.registry.type(group: "authentication.k8s.io", plural: "selfsubjectreviews") else {
+            throw CLIError.message(Self.forbidden)
+        }
+        let body: JSONValue = JSONObject([("kind", "SelfSubjectReview"), ("apiVersion", "authentication.k8s.io/v1"),
+                                          ("metadata", .emptyObject)]).asValue
+        let review: JSONValue
+        do {
+            review = try inv.server().read { try $0.create(body, type: type, namespace: "") }
+        } catch let e as APIError where e.code == 403 || e.code == 404 {
+            throw CLIError.message(Self.forbidden)  // kubectl's answer to a Forbidden (or NotFound) review
+        }
+        guard let format else { return inv.io.out.write(Self.table(review["status"]["userInfo"])) }
         try OperationPrinter.printObjects([review], format: format, showManagedFields: printFlags.showManagedFields,
                                           typedJSON: true, inv: &inv)
     }
 
-    static func table(_ user: UserInfo) -> String {
+    static let forbidden = "the selfsubjectreviews API is not enabled in the cluster or you do not have permission to call it"
+
+    /// kubectl's table of a review's `status.userInfo`: extra keys sorted, lists as Go prints them.
+    static func table(_ info: JSONValue) -> String {
+        func list(_ v: JSONValue) -> String { "[" + (v.array ?? []).compactMap(\.string).joined(separator: " ") + "]" }
         var w = TabWriter.table()
         w.writeRow(["ATTRIBUTE", "VALUE"])
-        if !user.name.isEmpty { w.writeRow(["Username", user.name]) }
-        if !user.uid.isEmpty { w.writeRow(["UID", user.uid]) }
-        if !user.groups.isEmpty { w.writeRow(["Groups", "[" + user.groups.joined(separator: " ") + "]"]) }
-        for (key, values) in user.extra.sorted(by: { $0.key < $1.key }) {
-            w.writeRow(["Extra: " + key, "[" + values.joined(separator: " ") + "]"])
-        }
+        if let name = info["username"].string, !name.isEmpty { w.writeRow(["Username", name]) }
+        if let uid = info["uid"].string, !uid.isEmpty { w.writeRow(["UID", uid]) }
+        if !(info["groups"].array ?? []).isEmpty { w.writeRow(["Groups", list(info["groups"])]) }
+        let extra = info["extra"].object ?? JSONObject()
+        for key in extra.keys.sorted() { w.writeRow(["Extra: " + key, list(extra[key] ?? .null)]) }
         return w.flush()
     }
 }

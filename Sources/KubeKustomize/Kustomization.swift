@@ -108,6 +108,17 @@ struct Kustomization {
         "helmChartInflationGenerator", "generators", "transformers", "validators",
     ]
 
+    /// kustomize's EnforceFields: a kind other than Kustomization or Component, an apiVersion other
+    /// than the kind's.
+    var fieldProblems: [String] {
+        var problems: [String] = []
+        let kind = kind.isEmpty ? "Kustomization" : kind
+        if kind != "Kustomization" && kind != "Component" { problems.append("kind should be Kustomization or Component") }
+        let required = kind == "Component" ? "kustomize.config.k8s.io/v1alpha1" : "kustomize.config.k8s.io/v1beta1"
+        if !apiVersion.isEmpty && apiVersion != required { problems.append("apiVersion for \(kind) should be \(required)") }
+        return problems
+    }
+
     static func parse(_ text: String) throws -> Kustomization {
         let doc: JSONValue
         do { doc = try YAMLCodec.decode(text) } catch let e as YAMLError {

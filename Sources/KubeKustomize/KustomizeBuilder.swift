@@ -224,7 +224,10 @@ public struct KustomizeBuilder {
     private var topBuildMetadata: [String] = []
 
     mutating func accumulate(_ dir: String) throws -> [KustomizeResource] {
-        let k = try load(dir)
+        try accumulate(try load(dir), dir: dir)
+    }
+
+    private mutating func accumulate(_ k: Kustomization, dir: String) throws -> [KustomizeResource] {
         if topSort == nil {
             topSort = (k.sortOrder, k.orderFirst, k.orderLast)
             topRoot = dir
@@ -240,6 +243,10 @@ public struct KustomizeBuilder {
             throw KustomizeError("unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '\(dir)'")
         }
         let k = try Kustomization.parse(try KustomizeFS.read(file))
+        let problems = k.fieldProblems
+        if !problems.isEmpty {
+            throw KustomizeError("Failed to read kustomization file under \(dir):\n" + problems.joined(separator: "\n"))
+        }
         warnings += k.warnings
         return k
     }
@@ -343,12 +350,6 @@ public struct KustomizeBuilder {
             throw fail("couldn't make target for path '\(path)': \(e.message)")
         }
         let kind = k.kind.isEmpty ? "Kustomization" : k.kind
-        if kind == "Kustomization", !k.apiVersion.isEmpty, k.apiVersion != "kustomize.config.k8s.io/v1beta1" {
-            throw fail("couldn't make target for path '\(path)': Failed to read kustomization file under \(path):\napiVersion for Kustomization should be kustomize.config.k8s.io/v1beta1")
-        }
-        if kind == "Component", !k.apiVersion.isEmpty, k.apiVersion != "kustomize.config.k8s.io/v1alpha1" {
-            throw fail("couldn't make target for path '\(path)': Failed to read kustomization file under \(path):\napiVersion for Component should be kustomize.config.k8s.io/v1alpha1")
-        }
         guard kind == "Component" else {
             throw fail("expected kind 'Component' for path '\(path)' but got '\(kind)'")
         }
@@ -538,9 +539,19 @@ public struct KustomizeBuilder {
         // A kustomization it includes is built with a table of its own, merged into this one afterwards.
         let outer = config
         config = TransformerConfig()
+        // Loading it (reading, decoding, kind and apiVersion) is making its target; then building it.
+        let k: Kustomization
+        do { k = try load(path) } catch let e as KustomizeError {
+            config = outer
+            throw KustomizeError(wrap("couldn't make target for path '\(path)': \(e.message)"))
+        }
+        if k.kind == "Component" {
+            config = outer
+            throw KustomizeError(wrap("expected kind != 'Component' for path '\(path)'"))
+        }
         let built: [KustomizeResource]
         do {
-            built = try accumulate(path)
+            built = try accumulate(k, dir: path)
         } catch let e as KustomizeError {
             throw KustomizeError(wrap("recursed accumulation of path '\(path)': \(e.message)"))
         }
@@ -724,12 +735,13 @@ public struct KustomizeBuilder {
             noteTransformer("ReplicaCountTransformer", dir: dir, resources)
         }
         if !k.images.isEmpty {
+            let images = KustomizeImages(k.images)
             for r in resources {
-                KustomizeImages.apply(k.images, to: &r.object)
+                images.apply(to: &r.object)
                 // The image transformer creates nothing (a spec's `create` aside).
                 for var spec in TransformerConfig.added(config.images, KustomizeFieldSpecs.images) {
                     spec.create = false
-                    spec.apply(to: &r.object) { if let v = $0.string { $0 = .string(KustomizeImages.update(v, k.images)) } }
+                    spec.apply(to: &r.object) { if let v = $0.string { $0 = .string(images.update(v)) } }
                 }
             }
             for _ in k.images { noteTransformer("ImageTagTransformer", dir: dir, resources) }

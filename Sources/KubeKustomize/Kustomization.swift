@@ -91,6 +91,8 @@ struct Kustomization {
         /// the objects it targets.
         var allowNameChange = false
         var allowKindChange = false
+        /// Every option as written (kustomize prints them back in its configuration texts).
+        var options = JSONObject()
     }
 
     /// Every field kustomize v5.5's Kustomization type declares; a key that matches none is an error.
@@ -289,6 +291,7 @@ struct Kustomization {
         let o = member(v, "options")
         p.allowNameChange = member(o, "allowNameChange").bool ?? false
         p.allowKindChange = member(o, "allowKindChange").bool ?? false
+        p.options = o.object ?? JSONObject()
         let t = member(v, "target")
         if case .object = t {
             p.target = Target(group: scalar(member(t, "group")), version: scalar(member(t, "version")),

@@ -634,9 +634,12 @@ public struct KustomizeBuilder {
             }
         }
         if !k.patchesStrategicMerge.isEmpty { noteTransformer("PatchStrategicMergeTransformer", dir: dir, resources) }
+        // kustomize configures every transformer (reading patch files) before it runs any.
+        let patchTexts = try k.patches.map { try configurePatch($0, dir: dir) }
+        let jsonPatchTexts = try k.patchesJson6902.map { try configureJSON6902($0, dir: dir) }
         // patches
-        for p in k.patches {
-            try applyPatchEntry(p, dir: dir, resources: resources.filter { !$0.deleted }, legacyJSON: false)
+        for (p, text) in zip(k.patches, patchTexts) {
+            try applyPatchEntry(p, text: text, dir: dir, resources: resources.filter { !$0.deleted }, legacyJSON: false)
             noteTransformer("PatchTransformer", dir: dir, resources)
         }
         resources.removeAll { $0.deleted }
@@ -714,8 +717,8 @@ public struct KustomizeBuilder {
             for r in resources { addPairs(k.commonAnnotations, r, specs: config.commonAnnotations) }
             noteTransformer("AnnotationsTransformer", dir: dir, resources)
         }
-        for p in k.patchesJson6902 {
-            try applyPatchEntry(p, dir: dir, resources: resources, legacyJSON: true)
+        for (p, text) in zip(k.patchesJson6902, jsonPatchTexts) {
+            try applyPatchEntry(p, text: text, dir: dir, resources: resources, legacyJSON: true)
             noteTransformer("PatchJson6902Transformer", dir: dir, resources)
         }
         for rep in k.replicas {
@@ -800,7 +803,7 @@ public struct KustomizeBuilder {
     private func readPatchFile(_ path: String, dir: String, config: String, transformer: String = "PatchTransformer") throws -> String {
         let full = KustomizeFS.join(dir, path)
         let configuring = "trouble configuring builtin \(transformer) with config: `\n\(config)`: "
-        let failure = configuring + "failed to get the patch file from path(\(path)): "
+        let failure = transformer == "PatchTransformer" ? configuring + "failed to get the patch file from path(\(path)): " : configuring
         guard KustomizeFS.isFile(full) else {
             throw KustomizeError(failure + "\(KustomizeFS.evalSymlinksFailure(full))")
         }
@@ -811,12 +814,59 @@ public struct KustomizeBuilder {
         return try KustomizeFS.read(full)
     }
 
-    private func applyPatchEntry(_ p: Kustomization.PatchEntry, dir: String, resources: [KustomizeResource],
-                                 legacyJSON: Bool) throws {
+    /// The YAML kustomize prints for a patch transformer's configuration: the entry's fields (JSON 6902's
+    /// inline patch is `jsonOp`), keys sorted, empty ones left out.
+    static func transformerConfig(_ p: Kustomization.PatchEntry, legacyJSON: Bool) -> String {
+        var config = JSONObject()
+        if !legacyJSON, !p.options.isEmpty {
+            config["options"] = .object(JSONObject(p.options.sortedKeys.map { ($0, p.options[$0]!) }))
+        }
+        if !p.patch.isEmpty { config[legacyJSON ? "jsonOp" : "patch"] = .string(p.patch) }
+        if !p.path.isEmpty { config["path"] = .string(p.path) }
+        if let t = p.target {
+            let fields = [("annotationSelector", t.annotationSelector), ("group", t.group), ("kind", t.kind),
+                          ("labelSelector", t.labelSelector), ("name", t.name), ("namespace", t.namespace), ("version", t.version)]
+            config["target"] = .object(JSONObject(fields.filter { !$0.1.isEmpty }.map { ($0.0, .string($0.1)) }))
+        }
+        let sorted = JSONObject(config.sortedKeys.map { ($0, config[$0]!) })
+        return sorted.isEmpty ? "{}\n" : YAMLCodec.encode(.object(sorted))
+    }
+
+    /// A `patches` entry's configuration (PatchTransformer's Config): one of patch and path, the file read.
+    private func configurePatch(_ p: Kustomization.PatchEntry, dir: String) throws -> String {
+        let config = KustomizeBuilder.transformerConfig(p, legacyJSON: false)
+        let prefix = "trouble configuring builtin PatchTransformer with config: `\n\(config)`: "
+        let patch = goTrimSpace(p.patch)
+        if patch.isEmpty && p.path.isEmpty { throw KustomizeError(prefix + "must specify one of patch and path in\n" + config) }
+        if !patch.isEmpty && !p.path.isEmpty { throw KustomizeError(prefix + "patch and path can't be set at the same time\n" + config) }
+        return p.path.isEmpty ? p.patch : try readPatchFile(p.path, dir: dir, config: config)
+    }
+
+    /// A `patchesJson6902` entry's configuration: a target with a name, one of path and patch, a file
+    /// that is not empty, operations that are not none.
+    private func configureJSON6902(_ p: Kustomization.PatchEntry, dir: String) throws -> String {
+        let config = KustomizeBuilder.transformerConfig(p, legacyJSON: true)
+        func fail(_ message: String) -> KustomizeError {
+            KustomizeError("trouble configuring builtin PatchJson6902Transformer with config: `\n\(config)`: " + message)
+        }
+        // (kustomize panics on an entry without a target; that is left to the patch's own checks.)
+        guard p.target != nil else { return p.patch }
+        if p.target?.name.isEmpty == true { throw fail("must specify the target name") }
+        if p.path.isEmpty && p.patch.isEmpty { throw fail("empty file path and empty jsonOp") }
         var text = p.patch
         if !p.path.isEmpty {
-            text = try readPatchFile(p.path, dir: dir, config: "path: \(p.path)\n")
+            if !p.patch.isEmpty { throw fail("must specify a file path or jsonOp, not both") }
+            text = try readPatchFile(p.path, dir: dir, config: config, transformer: "PatchJson6902Transformer")
+            if text.isEmpty { throw fail("patch file '\(p.path)' empty seems to be empty") }
         }
+        if text.hasPrefix("["), let ops = (try? YAMLCodec.decodeDocuments(text, source: p.path))?.first?.array, ops.isEmpty {
+            throw fail("patch appears to be empty; file=\(p.path), JsonOp=\(text)")
+        }
+        return text
+    }
+
+    private func applyPatchEntry(_ p: Kustomization.PatchEntry, text: String, dir: String, resources: [KustomizeResource],
+                                 legacyJSON: Bool) throws {
         var docs = try YAMLCodec.decodeDocuments(text, source: p.path, kyaml: true)
         // A JSON 6902 patch is decoded as sigs.k8s.io/yaml does (YAML 1.1: `value: y` is true).
         if docs.first?.array != nil || legacyJSON { docs = try YAMLCodec.decodeDocuments(text, source: p.path) }
@@ -824,18 +874,9 @@ public struct KustomizeBuilder {
             guard let ops = docs.first?.array else {
                 if legacyJSON, !p.path.isEmpty, let first = docs.first {
                     // kustomize decodes the file into a JSON patch and fails with Go's text.
-                    var config = JSONObject()
-                    config["path"] = .string(p.path)
-                    if let t = p.target {
-                        var o = JSONObject()
-                        for (key, v) in [("group", t.group), ("version", t.version), ("kind", t.kind), ("name", t.name),
-                                         ("namespace", t.namespace), ("labelSelector", t.labelSelector),
-                                         ("annotationSelector", t.annotationSelector)] where !v.isEmpty { o[key] = .string(v) }
-                        config["target"] = .object(o)
-                    }
                     var trimmed = Substring(text)
                     while let last = trimmed.last, last == "\n" || last == " " { trimmed = trimmed.dropLast() }
-                    throw KustomizeError("trouble configuring builtin PatchJson6902Transformer with config: `\n\(YAMLCodec.encode(.object(config)))`: decoding \(strconvQuote(String(trimmed))): json: cannot unmarshal \(first.goJSONTypeName) into Go value of type jsonpatch.Patch")
+                    throw KustomizeError("trouble configuring builtin PatchJson6902Transformer with config: `\n\(KustomizeBuilder.transformerConfig(p, legacyJSON: true))`: decoding \(strconvQuote(String(trimmed))): json: cannot unmarshal \(first.goJSONTypeName) into Go value of type jsonpatch.Patch")
                 }
                 throw KustomizeError("unable to parse SM or JSON patch from [\(text)]")
             }

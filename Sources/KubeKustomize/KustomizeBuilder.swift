@@ -140,6 +140,8 @@ public struct KustomizeBuilder {
     public var rootOnly = true
     /// `--enable-helm`: without it a kustomization with helm charts is refused as kustomize refuses it.
     public var enableHelm = false
+    /// `--enable-managedby-label` (deprecated): every object gets the managed-by label, as `buildMetadata: [managedByLabel]`.
+    public var managedByLabel = false
 
     public init() {}
 
@@ -371,7 +373,7 @@ public struct KustomizeBuilder {
             if topBuildMetadata.contains("transformerAnnotations"), !r.transformations.isEmpty {
                 r.object["metadata"]["annotations"]["alpha.config.kubernetes.io/transformations"] = .string(r.transformationsText)
             }
-            if topBuildMetadata.contains("managedByLabel") {
+            if managedByLabel || topBuildMetadata.contains("managedByLabel") {
                 r.object["metadata"]["labels"]["app.kubernetes.io/managed-by"] = "kustomize-(devel)"  // kubectl's build has no version
             }
         }
@@ -1252,6 +1254,6 @@ public enum KustomizeFS {
 
 extension KustomizeFS {
     public static func write(_ path: String, _ text: String) throws {
-        if let f = writeWholeFile(path, text) { throw KustomizeError("\(f.call) \(path): \(String(cString: strerror(f.errno)))") }
+        if let f = writeWholeFile(path, text) { throw KustomizeError("\(f.call) \(path): \(goErrnoText(f.errno))") }
     }
 }

@@ -292,6 +292,9 @@ public struct KustomizeBuilder {
             guard KustomizeFS.isFile(path) else {
                 throw KustomizeError("\(KustomizeFS.evalSymlinksFailure(path))")
             }
+            if let problem = KustomizeBuilder.openAPIDefinitionProblem(try KustomizeFS.read(path)) {
+                throw KustomizeError("loading CRDs [\(k.crds.joined(separator: " "))]: unable to parse open API definition from '\(entry)': \(problem)")
+            }
         }
         for entry in k.components {
             try accumulateComponent(entry, dir: dir, into: &resources)
@@ -525,6 +528,24 @@ public struct KustomizeBuilder {
     var originRepo: String {
         guard let remote else { return "" }
         return "repo: \(remote.repo)\n" + (remote.ref.isEmpty ? "" : "ref: \(remote.ref)\n")
+    }
+
+    /// What kustomize's decoding of a `crds` file into a map of OpenAPI definitions refuses: a document
+    /// that is not a map, or a definition that is not an object (Go meets the keys in the order of the
+    /// JSON it decodes: as written for JSON, sorted for YAML, which it turns into JSON first).
+    static func openAPIDefinitionProblem(_ text: String) -> String? {
+        guard let doc = try? YAMLCodec.decode(text), !doc.isNull else { return nil }
+        let prefix = text.hasPrefix("{") ? "" : "error unmarshaling JSON: while decoding JSON: "
+        guard let map = doc.object else {
+            return prefix + "json: cannot unmarshal \(doc.goJSONTypeName) into Go value of type accumulator.nameToApiMap"
+        }
+        let keys = text.hasPrefix("{") ? map.keys : map.sortedKeys
+        for key in keys {
+            let v = map[key]!
+            if v.isNull || v.object != nil { continue }
+            return prefix + "json: cannot unmarshal \(v.goJSONTypeName) into Go value of type accumulator.OpenAPIDefinition"
+        }
+        return nil
     }
 
     /// A nested kustomization: kustomize's loader refuses a root that contains the current one or any

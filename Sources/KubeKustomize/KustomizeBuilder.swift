@@ -276,6 +276,12 @@ public struct KustomizeBuilder {
         }
         for entry in k.resources {
             let loaded = try loadResource(entry, dir: dir)
+            // A file's own objects make one map first (two with one id refused there), then join the others.
+            if !KustomizeFS.isDirectory(KustomizeFS.join(dir, entry)) {
+                for (i, r) in loaded.enumerated() where loaded[..<i].contains(where: { sameId($0, r) }) {
+                    throw KustomizeError("accumulating resources: accumulation err='accumulating resources from '\(entry)': may not add resource with an already registered id: \(r.idString)': must build at directory: '\(KustomizeFS.join(dir, entry))': file is not directory")
+                }
+            }
             for r in loaded {
                 if resources.contains(where: { sameId($0, r) }) {
                     let path = KustomizeFS.join(dir, entry)

@@ -125,8 +125,9 @@ struct ViewConfigOptions: FlagOptions {
         if !flags.template.isEmpty && !inv.flags.isSet("output") { flags.output = "go-template" }
         switch flags.output.lowercased() {
         case "json": inv.io.out.write(doc.jsonString(JSONWriteOptions(indent: 4, sortKeys: false)) + "\n")
-        case "yaml", "": inv.io.out.write(try OutputWriter.yaml(doc))
-        case "name": inv.io.out.write("config/<unknown>\n")  // kubectl's name printer: a Config has no name
+        case "yaml": inv.io.out.write(try OutputWriter.yaml(doc))
+        // kubectl's name printer (also what an empty -o picks): a Config has no name.
+        case "name", "": inv.io.out.write("config/<unknown>\n")
         default:
             guard let format = try flags.format() else { return inv.io.out.write(try OutputWriter.yaml(doc)) }
             try TemplateOutput.write([doc], format: format, typed: true, inv: &inv)  // a typed clientcmd Config

@@ -868,7 +868,19 @@ public struct KustomizeBuilder {
         let patch = goTrimSpace(p.patch)
         if patch.isEmpty && p.path.isEmpty { throw KustomizeError(prefix + "must specify one of patch and path in\n" + config) }
         if !patch.isEmpty && !p.path.isEmpty { throw KustomizeError(prefix + "patch and path can't be set at the same time\n" + config) }
-        return p.path.isEmpty ? p.patch : try readPatchFile(p.path, dir: dir, config: config)
+        let text = p.path.isEmpty ? p.patch : try readPatchFile(p.path, dir: dir, config: config)
+        // The patch must read as strategic merge objects or as JSON patch operations, not both, not neither.
+        if let docs = try? YAMLCodec.decodeDocuments(text, source: p.path, kyaml: true) {
+            var shown = p
+            shown.patch = p.path.isEmpty ? goTrimSpace(text) : ""
+            if docs.count == 1, docs[0].array?.isEmpty == true {
+                throw KustomizeError(prefix + "illegally qualifies as both an SM and JSON patch: \(KustomizeBuilder.patchConfig(shown))")
+            }
+            if docs.first?.array == nil, docs.contains(where: { !$0.isNull && $0.object == nil && $0.array == nil }) {
+                throw KustomizeError(prefix + "unable to parse SM or JSON patch from \(KustomizeBuilder.patchConfig(shown))")
+            }
+        }
+        return text
     }
 
     /// A `patchesJson6902` entry's configuration: a target with a name, one of path and patch, a file

@@ -91,6 +91,8 @@ struct Kustomization {
         /// the objects it targets.
         var allowNameChange = false
         var allowKindChange = false
+        /// Every option as written (kustomize prints them back in its configuration texts).
+        var options = JSONObject()
     }
 
     /// Every field kustomize v5.5's Kustomization type declares; a key that matches none is an error.
@@ -107,6 +109,17 @@ struct Kustomization {
     static let unsupportedFields = [
         "helmChartInflationGenerator", "generators", "transformers", "validators",
     ]
+
+    /// kustomize's EnforceFields: a kind other than Kustomization or Component, an apiVersion other
+    /// than the kind's.
+    var fieldProblems: [String] {
+        var problems: [String] = []
+        let kind = kind.isEmpty ? "Kustomization" : kind
+        if kind != "Kustomization" && kind != "Component" { problems.append("kind should be Kustomization or Component") }
+        let required = kind == "Component" ? "kustomize.config.k8s.io/v1alpha1" : "kustomize.config.k8s.io/v1beta1"
+        if !apiVersion.isEmpty && apiVersion != required { problems.append("apiVersion for \(kind) should be \(required)") }
+        return problems
+    }
 
     static func parse(_ text: String) throws -> Kustomization {
         let doc: JSONValue
@@ -278,6 +291,7 @@ struct Kustomization {
         let o = member(v, "options")
         p.allowNameChange = member(o, "allowNameChange").bool ?? false
         p.allowKindChange = member(o, "allowKindChange").bool ?? false
+        p.options = o.object ?? JSONObject()
         let t = member(v, "target")
         if case .object = t {
             p.target = Target(group: scalar(member(t, "group")), version: scalar(member(t, "version")),

@@ -140,6 +140,8 @@ public struct KustomizeBuilder {
     public var rootOnly = true
     /// `--enable-helm`: without it a kustomization with helm charts is refused as kustomize refuses it.
     public var enableHelm = false
+    /// `--enable-managedby-label` (deprecated): every object gets the managed-by label, as `buildMetadata: [managedByLabel]`.
+    public var managedByLabel = false
 
     public init() {}
 
@@ -224,7 +226,10 @@ public struct KustomizeBuilder {
     private var topBuildMetadata: [String] = []
 
     mutating func accumulate(_ dir: String) throws -> [KustomizeResource] {
-        let k = try load(dir)
+        try accumulate(try load(dir), dir: dir)
+    }
+
+    private mutating func accumulate(_ k: Kustomization, dir: String) throws -> [KustomizeResource] {
         if topSort == nil {
             topSort = (k.sortOrder, k.orderFirst, k.orderLast)
             topRoot = dir
@@ -240,6 +245,10 @@ public struct KustomizeBuilder {
             throw KustomizeError("unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '\(dir)'")
         }
         let k = try Kustomization.parse(try KustomizeFS.read(file))
+        let problems = k.fieldProblems
+        if !problems.isEmpty {
+            throw KustomizeError("Failed to read kustomization file under \(dir):\n" + problems.joined(separator: "\n"))
+        }
         warnings += k.warnings
         return k
     }
@@ -267,6 +276,12 @@ public struct KustomizeBuilder {
         }
         for entry in k.resources {
             let loaded = try loadResource(entry, dir: dir)
+            // A file's own objects make one map first (two with one id refused there), then join the others.
+            if !KustomizeFS.isDirectory(KustomizeFS.join(dir, entry)) {
+                for (i, r) in loaded.enumerated() where loaded[..<i].contains(where: { sameId($0, r) }) {
+                    throw KustomizeError("accumulating resources: accumulation err='accumulating resources from '\(entry)': may not add resource with an already registered id: \(r.idString)': must build at directory: '\(KustomizeFS.join(dir, entry))': file is not directory")
+                }
+            }
             for r in loaded {
                 if resources.contains(where: { sameId($0, r) }) {
                     let path = KustomizeFS.join(dir, entry)
@@ -282,6 +297,9 @@ public struct KustomizeBuilder {
             let path = KustomizeFS.join(dir, entry)
             guard KustomizeFS.isFile(path) else {
                 throw KustomizeError("\(KustomizeFS.evalSymlinksFailure(path))")
+            }
+            if let problem = KustomizeBuilder.openAPIDefinitionProblem(try KustomizeFS.read(path)) {
+                throw KustomizeError("loading CRDs [\(k.crds.joined(separator: " "))]: unable to parse open API definition from '\(entry)': \(problem)")
             }
         }
         for entry in k.components {
@@ -343,12 +361,6 @@ public struct KustomizeBuilder {
             throw fail("couldn't make target for path '\(path)': \(e.message)")
         }
         let kind = k.kind.isEmpty ? "Kustomization" : k.kind
-        if kind == "Kustomization", !k.apiVersion.isEmpty, k.apiVersion != "kustomize.config.k8s.io/v1beta1" {
-            throw fail("couldn't make target for path '\(path)': Failed to read kustomization file under \(path):\napiVersion for Kustomization should be kustomize.config.k8s.io/v1beta1")
-        }
-        if kind == "Component", !k.apiVersion.isEmpty, k.apiVersion != "kustomize.config.k8s.io/v1alpha1" {
-            throw fail("couldn't make target for path '\(path)': Failed to read kustomization file under \(path):\napiVersion for Component should be kustomize.config.k8s.io/v1alpha1")
-        }
         guard kind == "Component" else {
             throw fail("expected kind 'Component' for path '\(path)' but got '\(kind)'")
         }
@@ -370,7 +382,7 @@ public struct KustomizeBuilder {
             if topBuildMetadata.contains("transformerAnnotations"), !r.transformations.isEmpty {
                 r.object["metadata"]["annotations"]["alpha.config.kubernetes.io/transformations"] = .string(r.transformationsText)
             }
-            if topBuildMetadata.contains("managedByLabel") {
+            if managedByLabel || topBuildMetadata.contains("managedByLabel") {
                 r.object["metadata"]["labels"]["app.kubernetes.io/managed-by"] = "kustomize-(devel)"  // kubectl's build has no version
             }
         }
@@ -524,6 +536,24 @@ public struct KustomizeBuilder {
         return "repo: \(remote.repo)\n" + (remote.ref.isEmpty ? "" : "ref: \(remote.ref)\n")
     }
 
+    /// What kustomize's decoding of a `crds` file into a map of OpenAPI definitions refuses: a document
+    /// that is not a map, or a definition that is not an object (Go meets the keys in the order of the
+    /// JSON it decodes: as written for JSON, sorted for YAML, which it turns into JSON first).
+    static func openAPIDefinitionProblem(_ text: String) -> String? {
+        guard let doc = try? YAMLCodec.decode(text), !doc.isNull else { return nil }
+        let prefix = text.hasPrefix("{") ? "" : "error unmarshaling JSON: while decoding JSON: "
+        guard let map = doc.object else {
+            return prefix + "json: cannot unmarshal \(doc.goJSONTypeName) into Go value of type accumulator.nameToApiMap"
+        }
+        let keys = text.hasPrefix("{") ? map.keys : map.sortedKeys
+        for key in keys {
+            let v = map[key]!
+            if v.isNull || v.object != nil { continue }
+            return prefix + "json: cannot unmarshal \(v.goJSONTypeName) into Go value of type accumulator.OpenAPIDefinition"
+        }
+        return nil
+    }
+
     /// A nested kustomization: kustomize's loader refuses a root that contains the current one or any
     /// visited before it (a cycle would otherwise never end), then builds it with its errors wrapped.
     private mutating func accumulateDirectory(_ path: String, parent: String, wrap: (String) -> String) throws -> [KustomizeResource] {
@@ -538,9 +568,19 @@ public struct KustomizeBuilder {
         // A kustomization it includes is built with a table of its own, merged into this one afterwards.
         let outer = config
         config = TransformerConfig()
+        // Loading it (reading, decoding, kind and apiVersion) is making its target; then building it.
+        let k: Kustomization
+        do { k = try load(path) } catch let e as KustomizeError {
+            config = outer
+            throw KustomizeError(wrap("couldn't make target for path '\(path)': \(e.message)"))
+        }
+        if k.kind == "Component" {
+            config = outer
+            throw KustomizeError(wrap("expected kind != 'Component' for path '\(path)'"))
+        }
         let built: [KustomizeResource]
         do {
-            built = try accumulate(path)
+            built = try accumulate(k, dir: path)
         } catch let e as KustomizeError {
             throw KustomizeError(wrap("recursed accumulation of path '\(path)': \(e.message)"))
         }
@@ -623,9 +663,12 @@ public struct KustomizeBuilder {
             }
         }
         if !k.patchesStrategicMerge.isEmpty { noteTransformer("PatchStrategicMergeTransformer", dir: dir, resources) }
+        // kustomize configures every transformer (reading patch files) before it runs any.
+        let patchTexts = try k.patches.map { try configurePatch($0, dir: dir) }
+        let jsonPatchTexts = try k.patchesJson6902.map { try configureJSON6902($0, dir: dir) }
         // patches
-        for p in k.patches {
-            try applyPatchEntry(p, dir: dir, resources: resources.filter { !$0.deleted }, legacyJSON: false)
+        for (p, text) in zip(k.patches, patchTexts) {
+            try applyPatchEntry(p, text: text, dir: dir, resources: resources.filter { !$0.deleted }, legacyJSON: false)
             noteTransformer("PatchTransformer", dir: dir, resources)
         }
         resources.removeAll { $0.deleted }
@@ -703,8 +746,8 @@ public struct KustomizeBuilder {
             for r in resources { addPairs(k.commonAnnotations, r, specs: config.commonAnnotations) }
             noteTransformer("AnnotationsTransformer", dir: dir, resources)
         }
-        for p in k.patchesJson6902 {
-            try applyPatchEntry(p, dir: dir, resources: resources, legacyJSON: true)
+        for (p, text) in zip(k.patchesJson6902, jsonPatchTexts) {
+            try applyPatchEntry(p, text: text, dir: dir, resources: resources, legacyJSON: true)
             noteTransformer("PatchJson6902Transformer", dir: dir, resources)
         }
         for rep in k.replicas {
@@ -724,12 +767,13 @@ public struct KustomizeBuilder {
             noteTransformer("ReplicaCountTransformer", dir: dir, resources)
         }
         if !k.images.isEmpty {
+            let images = KustomizeImages(k.images)
             for r in resources {
-                KustomizeImages.apply(k.images, to: &r.object)
+                images.apply(to: &r.object)
                 // The image transformer creates nothing (a spec's `create` aside).
                 for var spec in TransformerConfig.added(config.images, KustomizeFieldSpecs.images) {
                     spec.create = false
-                    spec.apply(to: &r.object) { if let v = $0.string { $0 = .string(KustomizeImages.update(v, k.images)) } }
+                    spec.apply(to: &r.object) { if let v = $0.string { $0 = .string(images.update(v)) } }
                 }
             }
             for _ in k.images { noteTransformer("ImageTagTransformer", dir: dir, resources) }
@@ -788,7 +832,7 @@ public struct KustomizeBuilder {
     private func readPatchFile(_ path: String, dir: String, config: String, transformer: String = "PatchTransformer") throws -> String {
         let full = KustomizeFS.join(dir, path)
         let configuring = "trouble configuring builtin \(transformer) with config: `\n\(config)`: "
-        let failure = configuring + "failed to get the patch file from path(\(path)): "
+        let failure = transformer == "PatchTransformer" ? configuring + "failed to get the patch file from path(\(path)): " : configuring
         guard KustomizeFS.isFile(full) else {
             throw KustomizeError(failure + "\(KustomizeFS.evalSymlinksFailure(full))")
         }
@@ -799,12 +843,71 @@ public struct KustomizeBuilder {
         return try KustomizeFS.read(full)
     }
 
-    private func applyPatchEntry(_ p: Kustomization.PatchEntry, dir: String, resources: [KustomizeResource],
-                                 legacyJSON: Bool) throws {
+    /// The YAML kustomize prints for a patch transformer's configuration: the entry's fields (JSON 6902's
+    /// inline patch is `jsonOp`), keys sorted, empty ones left out.
+    static func transformerConfig(_ p: Kustomization.PatchEntry, legacyJSON: Bool) -> String {
+        var config = JSONObject()
+        if !legacyJSON, !p.options.isEmpty {
+            config["options"] = .object(JSONObject(p.options.sortedKeys.map { ($0, p.options[$0]!) }))
+        }
+        if !p.patch.isEmpty { config[legacyJSON ? "jsonOp" : "patch"] = .string(p.patch) }
+        if !p.path.isEmpty { config["path"] = .string(p.path) }
+        if let t = p.target {
+            let fields = [("annotationSelector", t.annotationSelector), ("group", t.group), ("kind", t.kind),
+                          ("labelSelector", t.labelSelector), ("name", t.name), ("namespace", t.namespace), ("version", t.version)]
+            config["target"] = .object(JSONObject(fields.filter { !$0.1.isEmpty }.map { ($0.0, .string($0.1)) }))
+        }
+        let sorted = JSONObject(config.sortedKeys.map { ($0, config[$0]!) })
+        return sorted.isEmpty ? "{}\n" : YAMLCodec.encode(.object(sorted))
+    }
+
+    /// A `patches` entry's configuration (PatchTransformer's Config): one of patch and path, the file read.
+    private func configurePatch(_ p: Kustomization.PatchEntry, dir: String) throws -> String {
+        let config = KustomizeBuilder.transformerConfig(p, legacyJSON: false)
+        let prefix = "trouble configuring builtin PatchTransformer with config: `\n\(config)`: "
+        let patch = goTrimSpace(p.patch)
+        if patch.isEmpty && p.path.isEmpty { throw KustomizeError(prefix + "must specify one of patch and path in\n" + config) }
+        if !patch.isEmpty && !p.path.isEmpty { throw KustomizeError(prefix + "patch and path can't be set at the same time\n" + config) }
+        let text = p.path.isEmpty ? p.patch : try readPatchFile(p.path, dir: dir, config: config)
+        // The patch must read as strategic merge objects or as JSON patch operations, not both, not neither.
+        if let docs = try? YAMLCodec.decodeDocuments(text, source: p.path, kyaml: true) {
+            var shown = p
+            shown.patch = p.path.isEmpty ? goTrimSpace(text) : ""
+            if docs.count == 1, docs[0].array?.isEmpty == true {
+                throw KustomizeError(prefix + "illegally qualifies as both an SM and JSON patch: \(KustomizeBuilder.patchConfig(shown))")
+            }
+            if docs.first?.array == nil, docs.contains(where: { !$0.isNull && $0.object == nil && $0.array == nil }) {
+                throw KustomizeError(prefix + "unable to parse SM or JSON patch from \(KustomizeBuilder.patchConfig(shown))")
+            }
+        }
+        return text
+    }
+
+    /// A `patchesJson6902` entry's configuration: a target with a name, one of path and patch, a file
+    /// that is not empty, operations that are not none.
+    private func configureJSON6902(_ p: Kustomization.PatchEntry, dir: String) throws -> String {
+        let config = KustomizeBuilder.transformerConfig(p, legacyJSON: true)
+        func fail(_ message: String) -> KustomizeError {
+            KustomizeError("trouble configuring builtin PatchJson6902Transformer with config: `\n\(config)`: " + message)
+        }
+        // (kustomize panics on an entry without a target; that is left to the patch's own checks.)
+        guard p.target != nil else { return p.patch }
+        if p.target?.name.isEmpty == true { throw fail("must specify the target name") }
+        if p.path.isEmpty && p.patch.isEmpty { throw fail("empty file path and empty jsonOp") }
         var text = p.patch
         if !p.path.isEmpty {
-            text = try readPatchFile(p.path, dir: dir, config: "path: \(p.path)\n")
+            if !p.patch.isEmpty { throw fail("must specify a file path or jsonOp, not both") }
+            text = try readPatchFile(p.path, dir: dir, config: config, transformer: "PatchJson6902Transformer")
+            if text.isEmpty { throw fail("patch file '\(p.path)' empty seems to be empty") }
         }
+        if text.hasPrefix("["), let ops = (try? YAMLCodec.decodeDocuments(text, source: p.path))?.first?.array, ops.isEmpty {
+            throw fail("patch appears to be empty; file=\(p.path), JsonOp=\(text)")
+        }
+        return text
+    }
+
+    private func applyPatchEntry(_ p: Kustomization.PatchEntry, text: String, dir: String, resources: [KustomizeResource],
+                                 legacyJSON: Bool) throws {
         var docs = try YAMLCodec.decodeDocuments(text, source: p.path, kyaml: true)
         // A JSON 6902 patch is decoded as sigs.k8s.io/yaml does (YAML 1.1: `value: y` is true).
         if docs.first?.array != nil || legacyJSON { docs = try YAMLCodec.decodeDocuments(text, source: p.path) }
@@ -812,18 +915,9 @@ public struct KustomizeBuilder {
             guard let ops = docs.first?.array else {
                 if legacyJSON, !p.path.isEmpty, let first = docs.first {
                     // kustomize decodes the file into a JSON patch and fails with Go's text.
-                    var config = JSONObject()
-                    config["path"] = .string(p.path)
-                    if let t = p.target {
-                        var o = JSONObject()
-                        for (key, v) in [("group", t.group), ("version", t.version), ("kind", t.kind), ("name", t.name),
-                                         ("namespace", t.namespace), ("labelSelector", t.labelSelector),
-                                         ("annotationSelector", t.annotationSelector)] where !v.isEmpty { o[key] = .string(v) }
-                        config["target"] = .object(o)
-                    }
                     var trimmed = Substring(text)
                     while let last = trimmed.last, last == "\n" || last == " " { trimmed = trimmed.dropLast() }
-                    throw KustomizeError("trouble configuring builtin PatchJson6902Transformer with config: `\n\(YAMLCodec.encode(.object(config)))`: decoding \(strconvQuote(String(trimmed))): json: cannot unmarshal \(first.goJSONTypeName) into Go value of type jsonpatch.Patch")
+                    throw KustomizeError("trouble configuring builtin PatchJson6902Transformer with config: `\n\(KustomizeBuilder.transformerConfig(p, legacyJSON: true))`: decoding \(strconvQuote(String(trimmed))): json: cannot unmarshal \(first.goJSONTypeName) into Go value of type jsonpatch.Patch")
                 }
                 throw KustomizeError("unable to parse SM or JSON patch from [\(text)]")
             }
@@ -1199,6 +1293,6 @@ public enum KustomizeFS {
 
 extension KustomizeFS {
     public static func write(_ path: String, _ text: String) throws {
-        if let f = writeWholeFile(path, text) { throw KustomizeError("\(f.call) \(path): \(String(cString: strerror(f.errno)))") }
+        if let f = writeWholeFile(path, text) { throw KustomizeError("\(f.call) \(path): \(goErrnoText(f.errno))") }
     }
 }

@@ -137,22 +137,29 @@ enum KustomizeGenerators {
             out.append((key, Array(value.utf8)))
         }
         for f in g.files {
-            var key: String
-            var path = f
-            if let eq = f.firstIndex(of: "=") {
-                key = String(f[..<eq])
-                path = String(f[f.index(after: eq)...])
-            } else {
-                key = String(f.split(separator: "/").last ?? Substring(f))
+            func fail(_ why: String) -> KustomizeError {
+                KustomizeError("loading KV pairs: file sources: [\(g.files.joined(separator: " "))]: \(why)")
+            }
+            // kustomize's ParseFileSource: `path` (the key is its base name) or `key=path`.
+            let key: String, path: String
+            let parts = f.split(separator: "=", omittingEmptySubsequences: false).map(String.init)
+            switch parts.count {
+            case 1:
+                key = goPathBase(f)
+                path = f
+            case 2 where parts[0].isEmpty:
+                throw fail("missing key name for file path \(strconvQuote(parts[1])) in source \(strconvQuote(f))")
+            case 2 where parts[1].isEmpty:
+                throw fail("missing file path for key name \(strconvQuote(parts[0])) in source \(strconvQuote(f))")
+            case 2:
+                (key, path) = (parts[0], parts[1])
+            default:
+                throw fail("source \(strconvQuote(f)) key name or file path contains '='")
             }
             let full = KustomizeFS.join(dir, path)
-            guard KustomizeFS.isFile(full) else {
-                throw KustomizeError("loading KV pairs: file sources: [\(g.files.joined(separator: " "))]: \(KustomizeFS.evalSymlinksFailure(full))")
-            }
-            if let refusal = KustomizeFS.outsideRoot(full, root: dir, restricted: rootOnly) {
-                throw KustomizeError("loading KV pairs: file sources: [\(g.files.joined(separator: " "))]: \(refusal)")
-            }
-            if key.isEmpty { key = String(path.split(separator: "/").last ?? "") }
+            if KustomizeFS.isDirectory(full) { throw fail("'\(full)' must resolve to a file") }
+            guard KustomizeFS.isFile(full) else { throw fail(KustomizeFS.evalSymlinksFailure(full)) }
+            if let refusal = KustomizeFS.outsideRoot(full, root: dir, restricted: rootOnly) { throw fail(refusal) }
             out.append((key, try KustomizeFS.readBytes(full)))
         }
         return out
@@ -209,4 +216,15 @@ enum KustomizeGenerators {
         if !chunk.isEmpty { out += chunk + "\n" }
         return out
     }
+}
+
+/// Go's `path.Base`: the last element of a slash-separated path, trailing slashes dropped ("." for
+/// an empty path, "/" for slashes only).
+func goPathBase(_ path: String) -> String {
+    if path.isEmpty { return "." }
+    var p = Substring(path)
+    while p.count > 1, p.last == "/" { p = p.dropLast() }
+    if p == "/" { return "/" }
+    if let slash = p.lastIndex(of: "/") { return String(p[p.index(after: slash)...]) }
+    return String(p)
 }

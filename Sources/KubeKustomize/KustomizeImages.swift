@@ -4,18 +4,27 @@ import Glibc
 import KubeModel
 
 /// The `images` transformer: every `containers`/`initContainers` list anywhere in an object (as
-/// kustomize's legacy image filter walks them) plus image volume references.
-enum KustomizeImages {
-    static func apply(_ images: [Kustomization.ImageEntry], to obj: inout JSONValue) {
-        walk(&obj, images)
+/// kustomize's legacy image filter walks them) plus image volume references. An entry's name is a
+/// regular expression, as kustomize's image.IsImageMatched uses it: `^NAME(:tag)?(@sha256:digest)?$`
+/// over the whole image (`ngin.` matches `nginx`, `postgres:15` matches `postgres:15`).
+struct KustomizeImages {
+    private let entries: [(entry: Kustomization.ImageEntry, pattern: GoRegex?)]
+
+    init(_ images: [Kustomization.ImageEntry]) {
+        // A name Go's regexp cannot compile makes kustomize panic on the first image; here it matches nothing.
+        entries = images.map { ($0, try? GoRegex("^" + $0.name + "(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$")) }
+    }
+
+    func apply(to obj: inout JSONValue) {
+        walk(&obj)
         for spec in [FieldSpec("spec/volumes[]/image/reference"), FieldSpec("spec/template/spec/volumes[]/image/reference")] {
             spec.apply(to: &obj) { v in
-                if let s = v.string { v = .string(update(s, images)) }
+                if let s = v.string { v = .string(update(s)) }
             }
         }
     }
 
-    private static func walk(_ v: inout JSONValue, _ images: [Kustomization.ImageEntry]) {
+    private func walk(_ v: inout JSONValue) {
         switch v {
         case .object(var o):
             v = .null
@@ -23,17 +32,17 @@ enum KustomizeImages {
                 guard var child = o[key] else { continue }
                 if key == "containers" || key == "initContainers", case .array(var items) = child {
                     for i in items.indices {
-                        if let s = items[i]["image"].string { items[i]["image"] = .string(update(s, images)) }
+                        if let s = items[i]["image"].string { items[i]["image"] = .string(update(s)) }
                     }
                     child = .array(items)
                 }
-                walk(&child, images)
+                walk(&child)
                 o[key] = child
             }
             v = .object(o)
         case .array(var items):
             v = .null
-            for i in items.indices { walk(&items[i], images) }
+            for i in items.indices { walk(&items[i]) }
             v = .array(items)
         default:
             return
@@ -59,16 +68,15 @@ enum KustomizeImages {
         return (String(chars[..<c]), String(chars[(c + 1)...]), "")
     }
 
-    static func update(_ image: String, _ images: [Kustomization.ImageEntry]) -> String {
+    func update(_ image: String) -> String {
         // Every entry runs as its own transformer, in order: a later one sees what an earlier one wrote.
         var image = image
-        for entry in images { image = update(image, entry) }
+        for (entry, pattern) in entries where pattern?.matches(image) == true { image = Self.update(image, entry) }
         return image
     }
 
     static func update(_ image: String, _ entry: Kustomization.ImageEntry) -> String {
         var (name, tag, digest) = split(image)
-        guard entry.name == name else { return image }
         if !entry.newName.isEmpty { name = entry.newName }
         if !entry.newTag.isEmpty && !entry.digest.isEmpty {
             tag = entry.newTag

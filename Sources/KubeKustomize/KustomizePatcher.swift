@@ -11,14 +11,12 @@ protocol KustomizeStrategicMerger {
 
 /// A small strategic merge in kustomize's (kyaml merge2) manner, used until the shared engine lands:
 /// maps merge key by key (null deletes), lists of objects merge by their patch merge key from the
-/// embedded schema (`containers` by `name`, `ports` by `containerPort`, ...; without schema by the
-/// first of kyaml's associative keys present) with the patch's elements first and the original's
-/// other elements after them, other lists are replaced; `$patch: delete|replace` directives on maps
-/// and list elements.
+/// embedded schema (`containers` by `name`, `ports` by `containerPort`, ...) with the patch's elements
+/// first and the original's other elements after them; other lists (custom kinds, fields the schema
+/// does not describe) are replaced by the patch's as written; `$patch: delete|replace` directives on
+/// maps and on the elements of keyed lists.
 struct SimpleStrategicMerge: KustomizeStrategicMerger {
     var index: SchemaIndex = .builtin
-
-    static let associativeKeys = ["mountPath", "devicePath", "ip", "type", "topologyKey", "name", "containerPort"]
 
     /// The lists of custom kinds merged by key, from a kustomization's `openapi.path` schema:
     /// `apiVersion|kind` -> field path -> merge key.
@@ -43,7 +41,7 @@ struct SimpleStrategicMerge: KustomizeStrategicMerger {
             let childPath = path + [key]
             if value.isNull { _ = d.removeValue(forKey: key); continue }
             if case .array(let items) = value, let mergeKey = keys[childPath] {
-                d[key] = mergeList(d[key]?.array ?? [], items, elementType: nil, mergeKey: mergeKey, strategy: "merge", hasSchema: true)
+                d[key] = mergeList(d[key]?.array ?? [], items, elementType: nil, mergeKey: mergeKey, strategy: "merge")
             } else if let existing = d[key], keys.keys.contains(where: { $0.count > childPath.count && Array($0.prefix(childPath.count)) == childPath }) {
                 d[key] = mergeCustom(existing, value, path: childPath, keys: keys)
             } else if let merged = mergeField(d[key] ?? .null, value, type: nil, ext: nil) {
@@ -125,23 +123,21 @@ struct SimpleStrategicMerge: KustomizeStrategicMerger {
             var elementType: SchemaType?
             if case .array(let t)? = type { elementType = t }
             return mergeList(dest.array ?? [], items, elementType: elementType, mergeKey: ext?.patchMergeKey,
-                             strategy: ext?.patchStrategy, hasSchema: type != nil)
+                             strategy: ext?.patchStrategy)
         }
         return mergeValue(dest, patch, type: type, def: nil)
     }
 
     private func mergeList(_ dest: [JSONValue], _ patch: [JSONValue], elementType: SchemaType?, mergeKey: String?,
-                           strategy: String?, hasSchema: Bool) -> JSONValue {
+                           strategy: String?) -> JSONValue {
+        // A list the schema does not merge by key (any list of a kind or field it does not describe) is
+        // replaced by the patch's, as written: directives and nulls in it stay.
+        guard let key = mergeKey, strategy?.contains("merge") ?? true, patch.allSatisfy({ $0.object != nil }) else {
+            return .array(patch)
+        }
         // `$patch: replace` as an element replaces the whole list with the other elements.
         if patch.contains(where: { $0["$patch"].string == "replace" && $0.object?.count == 1 }) {
             return .array(patch.filter { !($0["$patch"].string == "replace" && $0.object?.count == 1) })
-        }
-        var key = mergeKey
-        if key == nil, !hasSchema, patch.allSatisfy({ $0.object != nil }) {
-            key = SimpleStrategicMerge.associativeKeys.first { k in patch.allSatisfy { !$0[k].isNull } }
-        }
-        guard let key, strategy?.contains("merge") ?? true, patch.allSatisfy({ $0.object != nil }) else {
-            return .array(patch.map { v in v.object.map { .object(clean($0)) } ?? v })
         }
         var result: [JSONValue] = []
         var used = Set<Int>()
@@ -182,10 +178,6 @@ struct SimpleStrategicMerge: KustomizeStrategicMerger {
             let associative: Bool
             if case .array? = type {
                 associative = ext?.patchMergeKey != nil && (ext?.patchStrategy?.contains("merge") ?? false)
-            } else if type == nil {
-                let elements = items.filter { !$0.isNull }
-                associative = !elements.isEmpty && elements.allSatisfy { $0.object != nil }
-                    && SimpleStrategicMerge.associativeKeys.contains { k in elements.allSatisfy { $0.object?[k] != nil } }
             } else {
                 associative = false
             }

@@ -23,6 +23,10 @@ enum KustomizeReplacements {
         for r in k.replacements {
             let path = Kustomization.scalar(Kustomization.member(r, "path"))
             if path.isEmpty { out.append(r); continue }
+            if !Kustomization.member(r, "source").isNull || !(Kustomization.member(r, "targets").array ?? []).isEmpty {
+                let config = YAMLCodec.encode(.object(JSONObject([("Replacements", configValue(.array(k.replacements)))])))
+                throw KustomizeError("trouble configuring builtin ReplacementTransformer with config: `\n\(config)`: cannot specify both path and inline replacement")
+            }
             for doc in try YAMLCodec.decodeDocuments(try read(path), source: path) {
                 if let items = doc.array { out += items } else if !doc.isNull { out.append(doc) }
             }
@@ -30,9 +34,31 @@ enum KustomizeReplacements {
         return out
     }
 
+    /// A value as kustomize marshals its configuration back: keys sorted, empty fields left out.
+    private static func configValue(_ v: JSONValue) -> JSONValue {
+        switch v {
+        case .object(let o):
+            var out = JSONObject()
+            for key in o.sortedKeys {
+                let child = o[key]!
+                switch child {
+                case .null, .string(""), .bool(false), .int(0): continue
+                case .array(let a) where a.isEmpty: continue
+                default: out[key] = configValue(child)
+                }
+            }
+            return .object(out)
+        case .array(let a): return .array(a.map(configValue))
+        default: return v
+        }
+    }
+
     static func apply(_ replacement: JSONValue, to resources: [KustomizeResource],
                       select: (Kustomization.Target) throws -> [KustomizeResource]) throws {
         let source = Kustomization.member(replacement, "source")
+        if source.isNull || (Kustomization.member(replacement, "targets").array ?? []).isEmpty {
+            throw KustomizeError("replacements must specify a source and at least one target")
+        }
         let sourceTarget = target(source)
         var fieldPath = Kustomization.scalar(Kustomization.member(source, "fieldPath"))
         if fieldPath.isEmpty { fieldPath = "metadata.name" }
@@ -66,11 +92,14 @@ enum KustomizeReplacements {
         }
 
         for t in Kustomization.member(replacement, "targets").array ?? [] {
+            guard !Kustomization.member(t, "select").isNull else { throw KustomizeError("target must specify resources to select") }
             let selected = try select(target(Kustomization.member(t, "select")))
             let rejects = try (Kustomization.member(t, "reject").array ?? []).flatMap { try select(target($0)) }
             let options = Options(Kustomization.member(t, "options"))
             for r in selected where !rejects.contains(where: { $0 === r }) {
-                for path in Kustomization.strings(Kustomization.member(t, "fieldPaths")) {
+                var fieldPaths = Kustomization.strings(Kustomization.member(t, "fieldPaths"))
+                if fieldPaths.isEmpty { fieldPaths = ["metadata.name"] }
+                for path in fieldPaths {
                     var obj = r.object
                     let hit: Bool
                     do {
@@ -82,7 +111,7 @@ enum KustomizeReplacements {
                             if case .json(.string) = KyamlScalar.resolve(text) { return value }
                             return .string(KyamlScalar.raw(text))
                         }
-                        guard !options.delimiter.isEmpty else { return value }
+                        guard !options.delimiter.isEmpty else { return try scalarInto(old, value) }
                         var parts = split(KyamlScalar.text(old) ?? old.string ?? "", options.delimiter)
                         let v = KyamlScalar.text(value) ?? value.string ?? Kustomization.scalar(value)
                         if options.index >= parts.count { parts.append(v) } else if options.index < 0 { parts.insert(v, at: 0) } else {
@@ -98,6 +127,36 @@ enum KustomizeReplacements {
                 }
             }
         }
+    }
+
+    /// kyaml copies only the text of a scalar into a field that holds a scalar, which keeps its tag:
+    /// into a string it is that text as a string ("42", "0x1F"), into a number or boolean the text read
+    /// as YAML, refused (as go-yaml refuses it when the object is decoded) when it reads as another type.
+    static func scalarInto(_ old: JSONValue, _ value: JSONValue) throws -> JSONValue {
+        if old.isNull || old.array != nil || old.object != nil || value.array != nil || value.object != nil { return value }
+        let text = KyamlScalar.text(value) ?? Kustomization.scalar(value)
+        func tag(_ v: JSONValue) -> String {
+            switch v {
+            case .string(let s):
+                guard let t = KyamlScalar.text(s) else { return "str" }
+                switch KyamlScalar.resolve(t) {
+                case .json(let j): return tag(j)
+                case .timestamp: return "timestamp"
+                case .unsigned: return "int"
+                }
+            case .int: return "int"
+            case .double: return "float"
+            case .bool: return "bool"
+            default: return "null"
+            }
+        }
+        let oldTag = tag(old)
+        if oldTag == "str" { return .string(text) }
+        let newTag = tag(.string(KyamlScalar.raw(text)))
+        guard newTag == oldTag || (oldTag == "float" && newTag == "int") else {
+            throw KustomizeError("map[string]interface {}(nil): yaml: cannot decode !!\(newTag) `\(text)` as a !!\(oldTag)")
+        }
+        return .string(KyamlScalar.raw(text))
     }
 
     /// Go's strings.Split with a non-empty separator.
@@ -173,8 +232,8 @@ enum KustomizeReplacements {
     /// kyaml creates a missing field as a map, so a `*` after it finds no list.
     struct WildcardOnCreatedMap: Error {}
 
-    static func set(_ v: inout JSONValue, _ path: ArraySlice<String>, create: Bool, _ make: (JSONValue) -> JSONValue) throws -> Bool {
-        guard let seg = path.first else { v = make(v); return true }
+    static func set(_ v: inout JSONValue, _ path: ArraySlice<String>, create: Bool, _ make: (JSONValue) throws -> JSONValue) throws -> Bool {
+        guard let seg = path.first else { v = try make(v); return true }
         let rest = path.dropFirst()
         switch v {
         case .object(var o):

@@ -57,6 +57,11 @@ public enum OutputFormat: Equatable, Sendable {
         }
         // With `--template` given, kubectl's template printers do not split `-o FORMAT=VALUE`: no format matches.
         if arg != nil && !template.isEmpty { throw unmatched() }
+        // `-o=` (pflag hands the shorthand "=") names no format.
+        if name.isEmpty && arg != nil { throw unmatched() }
+        // kubectl lowercases json, yaml and name only: the template formats match as written.
+        let templateNames = ["jsonpath", "jsonpath-file", "jsonpath-as-json", "go-template", "template", "go-template-file", "templatefile"]
+        if templateNames.contains(name.lowercased()) && !templateNames.contains(name) { throw unmatched() }
         switch name.lowercased() {
         case "": return .table(wide: false)
         case "wide" where allowTables && arg == nil: return .table(wide: true)

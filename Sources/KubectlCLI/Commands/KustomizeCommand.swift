@@ -18,6 +18,7 @@ struct KustomizeOptions: FlagOptions {
     var loadRestrictor = "LoadRestrictionsRootOnly"
     var enableHelm = false
     var reorder = "legacy"
+    var managedByLabel = false
 
     static var flags: [OptionFlag<Self>] {
         [.init(\.output, "output", short: "o", usage: "Write the built objects to this file instead of standard output."),
@@ -26,6 +27,8 @@ struct KustomizeOptions: FlagOptions {
          .init(\.enableHelm, "enable-helm", usage: "Allow the helm chart inflator (kubectl-local cannot run helm and refuses charts)."),
          .init(\.reorder, "reorder", default: "legacy", usage: "Output order: legacy or none.", hidden: true,
                deprecated: "use the new 'sortOptions' field in kustomization.yaml instead."),
+         .init(\.managedByLabel, "enable-managedby-label", usage: "Add the app.kubernetes.io/managed-by label to every object.", hidden: true,
+               deprecated: "The flag `enable-managedby-label` has been deprecated. Use the `managedByLabel` option in the `buildMetadata` field instead."),
          .noEffectOffline([
             FlagSpec("as-current-user", .bool, usage: "Run function containers as the current user. No effect offline."),
             FlagSpec("enable-alpha-plugins", .bool, usage: "Allow alpha plugins (functions). No effect offline."),
@@ -53,7 +56,9 @@ struct KustomizeOptions: FlagOptions {
 
     func run(_ inv: inout Invocation) throws {
         let dir = inv.args.first ?? "."
+        if dir.isEmpty { throw CLIError.message("must build at directory: directory path cannot be empty") }
         var builder = KustomizeBuilder()
+        builder.managedByLabel = managedByLabel
         builder.rootOnly = loadRestrictor != "LoadRestrictionsNone"
         builder.enableHelm = enableHelm
         builder.environment = inv.environment

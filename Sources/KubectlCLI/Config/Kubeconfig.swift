@@ -72,13 +72,45 @@ struct Kubeconfig: Equatable {
     /// as its decoder drops them.
     init(document: JSONValue) {
         preferences = document["preferences"].object ?? JSONObject()
+        Self.normalizeExtensions(&preferences)
         currentContext = document["current-context"].string ?? ""
-        extensions = document["extensions"].array ?? []
+        extensions = Self.normalizedExtensions(document["extensions"].array ?? [])
         for section in Section.allCases {
             for item in document[section.rawValue].array ?? [] {
                 // An entry without a name is the entry named "" (clientcmd's map key).
-                put(section, Entry(name: item["name"].string ?? "", fields: item[section.bodyKey].object ?? JSONObject()))
+                var fields = item[section.bodyKey].object ?? JSONObject()
+                Self.normalizeExtensions(&fields)
+                put(section, Entry(name: item["name"].string ?? "", fields: fields))
             }
+        }
+    }
+
+    /// clientcmd keeps extensions in a map of objects decoded from JSON whose keys Go sorted: they come
+    /// back sorted by name, each value's keys sorted at every depth, a missing value as null (a null
+    /// value is replaced by a later one of the same name; two values are refused by KubeconfigSchema).
+    static func normalizedExtensions(_ items: [JSONValue]) -> [JSONValue] {
+        var byName: [String: JSONValue] = [:]
+        for item in items {
+            let name = item["name"].string ?? ""
+            if byName[name].map({ !$0.isNull }) ?? false { continue }
+            byName[name] = item["extension"]
+        }
+        return byName.keys.sorted(by: goStringLess).map { name in
+            .object(JSONObject([("name", .string(name)), ("extension", sortedDeep(byName[name]!))]))
+        }
+    }
+
+    private static func normalizeExtensions(_ fields: inout JSONObject) {
+        guard let items = fields["extensions"]?.array else { return }
+        let normalized = normalizedExtensions(items)
+        if normalized.isEmpty { _ = fields.removeValue(forKey: "extensions") } else { fields["extensions"] = .array(normalized) }
+    }
+
+    private static func sortedDeep(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .object(let o): .object(JSONObject(o.sortedKeys.map { ($0, sortedDeep(o[$0]!)) }))
+        case .array(let a): .array(a.map(sortedDeep))
+        default: value
         }
     }
 

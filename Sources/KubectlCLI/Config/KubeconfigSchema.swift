@@ -127,9 +127,11 @@ enum KubeconfigSchema {
         }
     }
 
-    /// clientcmd's v1 → internal conversion refuses two entries with one name (clusters, then users,
-    /// then contexts), printing the list as Go's %v does.
+    /// clientcmd's v1 → internal conversion refuses two entries with one name, in its order:
+    /// preferences' extensions, then clusters, users and contexts (each entry's extensions before its
+    /// name), then the top level's extensions; the list printed as Go's %v does.
     private static func duplicate(_ top: JSONObject) -> String? {
+        if let e = extensionDuplicate(top["preferences"]?["extensions"].array) { return e }
         let sections: [(String, String, String, String, (JSONObject) -> String)] = [
             ("clusters", "cluster", "NamedCluster", "map[string]*api.Cluster", clusterText),
             ("users", "user", "NamedAuthInfo", "map[string]*api.AuthInfo", userText),
@@ -138,13 +140,35 @@ enum KubeconfigSchema {
             let items = top[key]?.array ?? []
             var seen = Set<String>()
             for item in items {
+                if let e = extensionDuplicate(item[body]["extensions"].array) { return e }
                 let name = item["name"].string ?? ""
                 if seen.insert(name).inserted { continue }
                 let list = items.map { "{\($0["name"].string ?? "") {\(text($0[body].object ?? JSONObject()))}}" }
                 return "error converting *[]\(goName) into *\(mapName): duplicate name \"\(name)\" in list: [\(list.joined(separator: " "))]"
             }
         }
+        return extensionDuplicate(top["extensions"]?.array)
+    }
+
+    /// A second extension of one name is refused unless the first one's value was null (Go keeps nil).
+    private static func extensionDuplicate(_ items: [JSONValue]?) -> String? {
+        guard let items else { return nil }
+        var holds: [String: Bool] = [:]
+        for item in items {
+            let name = item["name"].string ?? ""
+            if holds[name] == true {
+                return "error converting *[]NamedExtension into *map[string]runtime.Object: duplicate name \"\(name)\" in list: \(extensionsText(items))"
+            }
+            holds[name] = !rawExtension(item["extension"]).isEmpty
+        }
         return nil
+    }
+
+    /// A RawExtension's bytes: the value as compact JSON with sorted keys (sigs.k8s.io/yaml's
+    /// conversion), none for null.
+    private static func rawExtension(_ value: JSONValue?) -> [UInt8] {
+        guard let value, !value.isNull else { return [] }
+        return Array(value.compactJSON.utf8)
     }
 
     private static func s(_ o: JSONObject, _ k: String) -> String { o[k]?.string ?? "" }
@@ -156,8 +180,11 @@ enum KubeconfigSchema {
     private static func strings(_ o: JSONObject, _ k: String) -> String {
         "[" + (o[k]?.array ?? []).map { $0.string ?? "" }.joined(separator: " ") + "]"
     }
-    private static func extensionsText(_ o: JSONObject) -> String {
-        "[" + (o["extensions"]?.array ?? []).map { "{\($0["name"].string ?? "") {[] <nil>}}" }.joined(separator: " ") + "]"
+    private static func extensionsText(_ o: JSONObject) -> String { extensionsText(o["extensions"]?.array ?? []) }
+    private static func extensionsText(_ items: [JSONValue]) -> String {
+        "[" + items.map { item in
+            "{\(item["name"].string ?? "") {[" + rawExtension(item["extension"]).map(String.init).joined(separator: " ") + "] <nil>}}"
+        }.joined(separator: " ") + "]"
     }
     private static func clusterText(_ c: JSONObject) -> String {
         [s(c, "server"), s(c, "tls-server-name"), b(c, "insecure-skip-tls-verify"), s(c, "certificate-authority"),

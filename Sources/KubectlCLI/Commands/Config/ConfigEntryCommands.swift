@@ -52,6 +52,8 @@ struct SetClusterOptions: FlagOptions {
 
     private func modified(_ old: JSONObject?) throws -> JSONObject {
         var fields = old ?? JSONObject([("server", "")])
+        // A new --server drops the old tls-server-name (kept only when the flag gives it again).
+        if server != nil { fields["tls-server-name"] = nil }
         for (key, value) in [("server", server), ("tls-server-name", tlsServerName), ("proxy-url", proxyURL)] {
             if let value { fields[key] = .string(value) }
         }

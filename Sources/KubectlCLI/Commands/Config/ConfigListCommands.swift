@@ -119,12 +119,17 @@ struct ViewConfigOptions: FlagOptions {
             config = Self.shortened(config)
         }
         let doc = config.json()
-        switch printFlags.output {
+        // kubectl's PrintFlags: a --template without -o given means go-template (-o defaults to yaml
+        // here); json, yaml and name in any case.
+        var flags = printFlags
+        if !flags.template.isEmpty && !inv.flags.isSet("output") { flags.output = "go-template" }
+        switch flags.output.lowercased() {
         case "json": inv.io.out.write(doc.jsonString(JSONWriteOptions(indent: 4, sortKeys: false)) + "\n")
-        case "yaml", "": inv.io.out.write(try OutputWriter.yaml(doc))
-        case "name": inv.io.out.write("config/<unknown>\n")  // kubectl's name printer: a Config has no name
+        case "yaml": inv.io.out.write(try OutputWriter.yaml(doc))
+        // kubectl's name printer (also what an empty -o picks): a Config has no name.
+        case "name", "": inv.io.out.write("config/<unknown>\n")
         default:
-            guard let format = try printFlags.format() else { return inv.io.out.write(try OutputWriter.yaml(doc)) }
+            guard let format = try flags.format() else { return inv.io.out.write(try OutputWriter.yaml(doc)) }
             try TemplateOutput.write([doc], format: format, typed: true, inv: &inv)  // a typed clientcmd Config
         }
     }

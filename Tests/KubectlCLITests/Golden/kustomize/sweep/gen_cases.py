@@ -1467,6 +1467,17 @@ fam_repl5(10)
 fam_comp5(10)
 simple = [l["name"] for l in lines[start:] if len(l["args"]) == 2 and "#" not in l["name"]]
 fam_create_k(R.sample(simple, 10))
+# Session 32: kubectl kustomize's own flags and arguments (hand-written, not drawn from the seed).
+PREFIX = "s32-cli-"
+CM = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n"
+case("managedby", {"kustomization.yaml": "resources: [cm.yaml]\nnamePrefix: p-\n", "cm.yaml": CM},
+     args=["kustomize", "$DIR", "--enable-managedby-label"],
+     extra=[["kustomize", "$DIR", "--enable-managedby-label=false"], ["kustomize", "--enable-managedby-label=true", "$DIR"]])
+case("managedby-both", {"kustomization.yaml": "resources: [cm.yaml]\nbuildMetadata: [managedByLabel]\n", "cm.yaml": CM},
+     args=["kustomize", "$DIR", "--enable-managedby-label"])
+case("empty-dir", {"kustomization.yaml": "resources: []\n"}, args=["kustomize", ""])
+case("output-no-dir", {"kustomization.yaml": "resources: [cm.yaml]\n", "cm.yaml": CM},
+     args=["kustomize", "$DIR", "--output=/nonexistent/dir/x.yaml"])
 with open(os.path.join(here, "cases.jsonl"), "w", encoding="utf-8") as f:
     for l in lines:
         f.write(json.dumps(l, ensure_ascii=False) + "\n")

@@ -110,18 +110,23 @@ import Testing
     func endpoints(_ c: Cluster) throws -> (pods: [String], port: Int64?, slice: [String]) {
         let ep = try c.get("", "Endpoints", "web")!
         let pods = (ep["subsets"][0]["addresses"].array ?? []).compactMap { $0["targetRef"]["name"].string }
-        let slice = try c.list("discovery.k8s.io", "EndpointSlice")[0]
+        let slice = try webSlice(c)
         return (pods, ep["subsets"][0]["ports"][0]["port"].int, (slice["endpoints"].array ?? []).compactMap { $0["targetRef"]["name"].string })
+    }
+
+    /// The slice of Service `web` (default also holds the kubernetes Service's).
+    func webSlice(_ c: Cluster) throws -> JSONValue {
+        try #require(try c.list("discovery.k8s.io", "EndpointSlice").first { $0["metadata"]["labels"]["kubernetes.io/service-name"].string == "web" })
     }
 
     /// A Service write makes the controller read every selected pod: nothing may change then.
     func expectSameAsFullSync(_ c: Cluster) throws {
         let ep = try c.get("", "Endpoints", "web")!
-        let slice = try c.list("discovery.k8s.io", "EndpointSlice")[0]
+        let slice = try webSlice(c)
         try c.update("", "Service", "web") { $0["metadata"]["annotations"]["touch"] = .string(ep["metadata"]["resourceVersion"].string ?? "") }
         let after = try c.get("", "Endpoints", "web")!
         #expect(after == ep)
-        #expect(try c.list("discovery.k8s.io", "EndpointSlice")[0] == slice)
+        #expect(try webSlice(c) == slice)
     }
 
     @Test func endpointsFollowEachPodChange() throws {

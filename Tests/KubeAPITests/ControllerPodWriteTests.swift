@@ -8,7 +8,8 @@ import Testing
 /// (`ControllerPodWrite`). Debug builds run the whole chain beside each such write; here every
 /// difference is recorded, over pods whose create changed their spec in every way admission does
 /// (LimitRange defaults, a default PriorityClass, requests from limits, a gRPC probe's service,
-/// the token volume, mirror pods, sidecars, pods bound by their client, controllers' pods).
+/// the token volume, mirror pods, sidecars, pods bound by their client, controllers' pods), and the
+/// managed fields their memo gives are checked against the field manager's full computation.
 @Suite struct ControllerPodWriteTests {
     func pod(_ name: String, _ spec: JSONValue, annotations: JSONValue? = nil) -> JSONValue {
         var meta: JSONValue = ["name": .string(name)]
@@ -17,9 +18,9 @@ import Testing
     }
 
     @Test func statusWritesAdmitAsTheWholeChainDoes() throws {
-        let checks = ControllerPodWriteChecks()
+        let checks = ControllerPodWriteChecks(), fields = PodShapeCheck()
         let c = try Cluster()
-        try ControllerPodWrite.$checks.withValue(checks) {
+        try ControllerPodWrite.$checks.withValue(checks) { try APISession.$podShapeCheck.withValue(fields) {
             try c.create(["apiVersion": "v1", "kind": "Node", "metadata": ["name": "worker-a"],
                           "status": ["allocatable": ["cpu": "8", "memory": "16Gi", "pods": "110"],
                                      "capacity": ["cpu": "8", "memory": "16Gi", "pods": "110"]]], "", "Node", ns: "")
@@ -58,10 +59,15 @@ import Testing
             try c.delete("", "Pod", "plain")
             try c.delete("", "Pod", "sidecar")
             try c.settleAll()
-        }
+        } }
         #expect(checks.problems.isEmpty, "\(checks.problems.prefix(3))")
         // Each pod's first status write (binding included) at least, the Deployment's three too.
         #expect(checks.writes >= 13, "\(checks.writes) status writes")
+        // The managed fields of those writes, from the memo of their status (`PodShapeFingerprint.statusWrite`),
+        // are what the field manager computes in full.
+        #expect(fields.mismatches.isEmpty, "\(fields.mismatches.prefix(3))")
+        // (The pods here are of many shapes; the Deployment's second and third pods at least use the memo.)
+        #expect(fields.hits >= 2, "\(fields.hits) uses, \(fields.misses) misses, \(fields.unmemoizable) not memoizable")
         let pods = try c.list("", "Pod")
         #expect(pods.count == 11)
         for p in pods where p["metadata"]["name"].string != "bad-image" && p["metadata"]["name"].string != "failing" {

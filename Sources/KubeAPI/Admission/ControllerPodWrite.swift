@@ -63,7 +63,7 @@ enum ControllerPodWrite {
             request.object["status"]["qosClass"] = .string(Defaults.qosClass(request.object["spec"]))
         }
         session.recordManagedFields(&request.object, old: request.old, type: request.type, fromClient: false,
-                                    requested: requested)
+                                    requested: requested, statusWrite: true)
     }
 
     /// Debug builds: the whole chain (but the managed fields, which `admit` records as the chain does)

@@ -19,9 +19,9 @@ import KubeRegistry
 enum ControllerPodWrite {
     /// Whether `request` (an update of a pod by a controller) changes only status and the binding.
     static func changesOnlyStatus(_ request: AdmissionRequest, session: APISession) -> Bool {
+        // (The client's subresource, `scale` or `ephemeralcontainers`, changes only client steps.)
         guard !request.fromClient, request.operation == .update, case .object = request.body,
-              request.type.group.isEmpty, request.type.kind == "Pod", session.fieldManager.subresource.isEmpty,
-              let old = request.old else { return false }
+              request.type.group.isEmpty, request.type.kind == "Pod", let old = request.old else { return false }
         let obj = request.object
         guard ClientSpecMemo.identical(obj["metadata"], old["metadata"]),
               ClientSpecMemo.identical(obj["apiVersion"], old["apiVersion"]),

@@ -16,8 +16,9 @@ public struct FieldManagerContext: Sendable, Equatable {
 extension APISession {
     /// Records in `obj.metadata.managedFields` who changed what, as the API server's field manager
     /// does on create and update (before mutating admission: defaults count, plugin additions do not).
+    /// `statusWrite`: the write changes only the pod's status and binding (`ControllerPodWrite`).
     func recordManagedFields(_ obj: inout JSONValue, old: JSONValue?, type: ResourceType, fromClient: Bool,
-                             requested: JSONValue? = nil) {
+                             requested: JSONValue? = nil, statusWrite: Bool = false) {
         // A server-side apply has already recorded its applier (defaults it causes are no one's).
         if fromClient && applyingManagedFields { return }
         let memo: (key: JSONValue, context: String)? = old == nil && type.group.isEmpty && type.kind == "Pod" && obj["metadata"]["managedFields"].isNull
@@ -30,7 +31,7 @@ extension APISession {
         // A controller's update of a pod: the result for an earlier pod of the same shape, with this
         // pod's strings in its keys (`PodShapeMemo`).
         if let old, !fromClient, usesPodShapeMemo, type.group.isEmpty, type.kind == "Pod" {
-            guard let shape = podShape(obj, old: old, requested: requested ?? obj) else {
+            guard let shape = podShape(obj, old: old, requested: requested ?? obj, statusWrite: statusWrite) else {
                 Self.podShapeCheck?.unmemoizable += 1
                 computeManagedFields(&obj, old: old, type: type, fromClient: fromClient, requested: requested)
                 return
@@ -93,10 +94,15 @@ extension APISession {
 
     /// The fingerprint of a controller's pod update (nil when it cannot be memoized), the context it
     /// holds for, and the managed-fields entries the book starts from.
-    func podShape(_ obj: JSONValue, old: JSONValue, requested: JSONValue) -> (fp: PodShapeFingerprint, context: String, source: [JSONValue])? {
+    func podShape(_ obj: JSONValue, old: JSONValue, requested: JSONValue, statusWrite: Bool = false)
+        -> (fp: PodShapeFingerprint, context: String, source: [JSONValue])? {
         var fp = PodShapeFingerprint()
-        fp.object(obj)
-        fp.object(old, after: obj)
+        if statusWrite {
+            fp.statusWrite(obj, old: old)
+        } else {
+            fp.object(obj)
+            fp.object(old, after: obj)
+        }
         var source = obj["metadata"]["managedFields"]
         fp.entries(source, keys: &podShapeKeys)
         // The book reads the old object's entries when the new one has none it can read.
@@ -105,8 +111,8 @@ extension APISession {
             fp.entries(source, keys: &podShapeKeys)
         }
         guard fp.memoizable else { return nil }
-        var context = [fieldManager.manager, fieldManager.subresource, obj["apiVersion"].string ?? "", now.rfc3339]
-            .joined(separator: "\u{1}")
+        var context = [fieldManager.manager, fieldManager.subresource, obj["apiVersion"].string ?? "", now.rfc3339,
+                       statusWrite ? "status" : "object"].joined(separator: "\u{1}")
         for f in ["serviceAccountName", "serviceAccount", "priority", "preemptionPolicy", "tolerations"] {
             context += requested["spec"][f].isNull ? "0" : "1"
         }

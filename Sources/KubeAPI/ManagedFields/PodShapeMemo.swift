@@ -133,6 +133,26 @@ struct PodShapeFingerprint {
         bytes.append(24)
     }
 
+    /// A write that changes only a pod's status and binding (`ControllerPodWrite`: metadata and the
+    /// rest of the spec are the same bytes): the comparison finds no change elsewhere whatever they
+    /// say, and the binding is read only as whether each version has a node. So the two statuses and
+    /// those two facts stand for the objects.
+    mutating func statusWrite(_ new: JSONValue, old: JSONValue) {
+        bytes.append(40)
+        bytes.append((old["spec"]["nodeName"].string ?? "").isEmpty ? 0 : 1)
+        bytes.append((new["spec"]["nodeName"].string ?? "").isEmpty ? 0 : 1)
+        if let status = new.object?["status"] { bytes.append(41); value(status) } else { bytes.append(42) }
+        guard let oldStatus = old.object?["status"] else { bytes.append(42); return }
+        bytes.append(41)
+        guard case .object(let o) = oldStatus, case .object(let n)? = new.object?["status"] else { value(oldStatus); return }
+        // Members equal to the new status's are written as such (the comparison finds them unchanged).
+        bytes.append(27); count(o.count)
+        for (k, x) in o {
+            text(k)
+            if let y = n[k], y == x { bytes.append(26) } else { value(x) }
+        }
+    }
+
     /// Managed-fields entries: as they are, but for the strings inside their `k:` and `v:` keys.
     mutating func entries(_ v: JSONValue, keys: inout PodShapeKeyCache) {
         guard case .array(let a) = v else { bytes.append(30); value(v, raw: true); return }

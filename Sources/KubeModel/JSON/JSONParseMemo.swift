@@ -7,8 +7,9 @@ import Synchronization
 /// array indexes from the top), with their text: a later document with the very same bytes at the same
 /// place takes the value already built instead of building it again. Stored objects of one kind repeat
 /// most of their parts from one to the next (a pod's managed fields, conditions, tolerations, volume
-/// sources), and building those parts (two arrays per object, a string per key) and freeing them again
-/// was most of what reading a pod cost. The value is shared, as any copy of a `JSONValue` is: the same
+/// sources); building those parts (two arrays per object, a string per key) and freeing them again is
+/// where a reader of many such objects spends much of its time (`delete pods --all`: about a tenth of
+/// its instructions, bench/HISTORY.md). The value is shared, as any copy of a `JSONValue` is: the same
 /// bytes parse to the same value, so sharing it is not seen (a change copies it).
 ///
 /// Kept between parses on one thread at a time (`take`/`putBack`); a parse that finds it taken by

@@ -14,8 +14,11 @@ public enum JSON {
 
     public static func parse(bytes: UnsafeBufferPointer<UInt8>) throws -> JSONValue {
         var p = JSONByteParser(bytes: bytes)
+        // A document of a few members has few parts worth looking up (`JSONParseMemo`).
+        if bytes.count >= 256 { p.memo = JSONParseMemo.take() }
+        defer { if let memo = p.memo { JSONParseMemo.putBack(memo) } }
         p.skipWhitespace()
-        let v = try p.parseValue(depth: 0)
+        let v = try p.parseValue(depth: 0, path: JSONParseMemo.root)
         p.skipWhitespace()
         if p.pos < bytes.count { throw p.error("invalid character '\(p.charDescription)' after top-level value") }
         return v
@@ -34,6 +37,8 @@ struct JSONByteParser {
     /// growing arrays).
     var pendingKeys: [String] = []
     var pendingValues: [JSONValue] = []
+    /// The parts read before, taken again when the same bytes are at the same place (`JSONParseMemo`).
+    var memo: JSONParseMemo?
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -50,7 +55,31 @@ struct JSONByteParser {
         }
     }
 
-    mutating func parseValue(depth: Int) throws -> JSONValue {
+    /// The object or array at `path` (its keys and indexes from the top, `JSONParseMemo.path`) that
+    /// starts at `pos`: the memo's value when the bytes there are its text, else read, and kept when of
+    /// a size worth keeping.
+    mutating func parseContainer(depth: Int, path: UInt64) throws -> JSONValue {
+        guard memo != nil, depth <= JSONParseMemo.maxDepth else { return try parseValue(depth: depth, path: path) }
+        if let (value, length) = memo!.match(path, bytes, at: pos) {
+            pos += length
+            return value
+        }
+        let start = pos
+        let value = try parseValue(depth: depth, path: path)
+        let length = pos - start
+        if length >= JSONParseMemo.minLength && length <= JSONParseMemo.maxLength {
+            memo!.keep(path, UnsafeBufferPointer(rebasing: bytes[start..<pos]), value)
+        }
+        return value
+    }
+
+    /// Whether the value at `pos` is an object or an array.
+    func atContainer() -> Bool {
+        pos < bytes.count && (bytes[pos] == UInt8(ascii: "{") || bytes[pos] == UInt8(ascii: "["))
+    }
+
+    /// `path`: where the value is in its document (`JSONParseMemo`), used only with a memo.
+    mutating func parseValue(depth: Int, path: UInt64 = 0) throws -> JSONValue {
         guard pos < bytes.count else { throw error("unexpected end of JSON input") }
         // encoding/json refuses a 10,001st nested object or array.
         if depth >= 10_000, bytes[pos] == UInt8(ascii: "{") || bytes[pos] == UInt8(ascii: "[") {
@@ -72,14 +101,22 @@ struct JSONByteParser {
                 guard pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") else {
                     throw error("invalid character '\(charDescription)' looking for beginning of object key string")
                 }
+                let keyStart = pos + 1
                 let key = try parseString()
+                let keyEnd = pos - 1
                 skipWhitespace()
                 guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else {
                     throw error("invalid character '\(charDescription)' after object key")
                 }
                 pos += 1
                 skipWhitespace()
-                let v = try parseValue(depth: depth + 1)
+                let v: JSONValue
+                if memo != nil, atContainer() {
+                    let at = JSONParseMemo.path(path, key: UnsafeBufferPointer(rebasing: bytes[keyStart..<keyEnd]))
+                    v = try parseContainer(depth: depth + 1, path: at)
+                } else {
+                    v = try parseValue(depth: depth + 1)
+                }
                 // A key given again keeps its first place and takes the last value.
                 if let i = pendingIndex(of: key, from: base) { pendingValues[valueBase + i - base] = v } else {
                     pendingKeys.append(key)
@@ -100,9 +137,16 @@ struct JSONByteParser {
             if pos < bytes.count, bytes[pos] == UInt8(ascii: "]") { pos += 1; return .array([]) }
             let base = pendingValues.count
             defer { pendingValues.removeSubrange(base...) }
+            var index = 0
             while true {
                 skipWhitespace()
-                let v = try parseValue(depth: depth + 1)
+                let v: JSONValue
+                if memo != nil, atContainer() {
+                    v = try parseContainer(depth: depth + 1, path: JSONParseMemo.path(path, index: index))
+                } else {
+                    v = try parseValue(depth: depth + 1)
+                }
+                index += 1
                 pendingValues.append(v)
                 skipWhitespace()
                 guard pos < bytes.count else { throw error("unexpected end of JSON input") }

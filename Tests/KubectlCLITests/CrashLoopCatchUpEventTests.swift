@@ -12,9 +12,23 @@ import Testing
     /// What a user sees of the pod at `start + seconds`: the table, the kubelet's events (count, first
     /// and last time), the container's restarts and states, describe's events. The store was opened
     /// at `start + from` and then every `step` seconds (never in between when `step` is 0).
-    func seen(_ command: String, at seconds: Int64, from: Int64 = 0, step: Int64 = 0) -> String {
+    /// `command`: the container's; `second`: a second container's, when given.
+    func seen(_ command: String, at seconds: Int64, from: Int64 = 0, step: Int64 = 0, second: String? = nil) -> String {
         let s = TestStore()
-        #expect(s.run(args: ["run", "crash", "--image=busybox", "--", "sh", "-c", command]).exitCode == 0)
+        if let second {
+            let pod = s.writeFile("pod.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: crash}
+                spec:
+                  containers:
+                  - {name: a, image: busybox, command: [sh, -c, "\(command)"]}
+                  - {name: b, image: busybox, command: [sh, -c, "\(second)"]}
+                """)
+            #expect(s.run("apply -f \(pod)").exitCode == 0)
+        } else {
+            #expect(s.run(args: ["run", "crash", "--image=busybox", "--", "sh", "-c", command]).exitCode == 0)
+        }
         if step > 0 {
             var t = from == 0 ? step : from
             while t < seconds {
@@ -25,11 +39,10 @@ import Testing
         }
         s.setNow(Self.start.adding(seconds: seconds).rfc3339)
         let uid = s.run("get pod crash -o jsonpath={.metadata.uid}").stdout
-        let events = s.run("get events --field-selector source=kubelet -o "
-            + "jsonpath={range .items[*]}{.reason}/{.count}/{.firstTimestamp}/{.lastTimestamp}/{.message}{\"\\n\"}{end}").stdout
-        let states = s.run("get pod crash -o jsonpath={.status.containerStatuses[0].restartCount} "
-            + "{.status.containerStatuses[0].lastState.terminated.startedAt}-{.status.containerStatuses[0].lastState.terminated.finishedAt} "
-            + "{.status.containerStatuses[0].state}").stdout
+        let events = s.run(args: ["get", "events", "--field-selector", "source=kubelet", "-o",
+            "jsonpath={range .items[*]}{.reason}/{.count}/{.firstTimestamp}/{.lastTimestamp}/{.involvedObject.fieldPath}/{.message}{\"\\n\"}{end}"]).stdout
+        let states = s.run(args: ["get", "pod", "crash", "-o", "jsonpath={range .status.containerStatuses[*]}{.restartCount} "
+            + "{.lastState.terminated.startedAt}-{.lastState.terminated.finishedAt} {.state.*.reason}{\"\\n\"}{end}"]).stdout
         let describe = s.run("describe pod crash").stdout
         let shown = describe[(describe.firstRange(of: "Events:")?.lowerBound ?? describe.endIndex)...]
         let text = s.run("get pods --no-headers").stdout + events.split(separator: "\n").sorted().joined(separator: "\n")
@@ -77,5 +90,13 @@ import Testing
         if command == "exit 1" {
             #expect(caughtUp.contains("  Warning  BackOff  4m55s (x3132686 over 364d)  kubelet  Back-off restarting failed container crash"), "\(caughtUp)")
         }
+    }
+
+    /// Two crash loops in one pod share the kubelet's bucket: their occurrences meet it in time order.
+    @Test func twoContainersShareTheFilter() {
+        let replayed = seen("exit 1", at: 30 * 60, step: 10, second: "sleep 30; exit 1")
+        #expect(seen("exit 1", at: 30 * 60, second: "sleep 30; exit 1") == replayed)
+        #expect(replayed.contains("Created/2/2026-11-23T12:00:00Z/2026-11-23T12:00:31Z/spec.containers{b}/"), "\(replayed)")
+        #expect(seen("exit 1", at: 3 * 3600, second: "sleep 30; exit 1") == seen("exit 1", at: 3 * 3600, step: 60, second: "sleep 30; exit 1"))
     }
 }

@@ -55,6 +55,8 @@ final class ControllerManager {
     var imageIDs: [String: String] = [:]
     /// Set while kube-system is seeded: no start-up events.
     var muteEvents = false
+    /// The catch-up replays of the pod whose containers are moving (`collectingReplays`), nil otherwise.
+    var collectedReplays: [ReplayPart]?
     /// The scheduler is retrying an unschedulable pod (each attempt is a FailedScheduling occurrence).
     var schedulerRetrying = false
     /// While a CronJob's runs are replayed: the time its controller last looked (the previous run).
@@ -636,6 +638,8 @@ final class ControllerManager {
         let eventName = name + "." + hex(nanos)
         // Drawn here on both paths, so the random sequence is the same whichever writes the event.
         let random = uuidV4()
+        if repeats == 1, first == nil, decided == nil,
+           joinReplay(obj, type: type, reason: reason, message: message, component: component, host: host, fieldPath: fieldPath) { return }
         if repeats == 1, first == nil, decided == nil, component == "kubelet", type == "Normal",
            recordRoutineKubelet(obj, reason: reason, message: message, host: host, fieldPath: fieldPath,
                                 eventName: eventName, random: random) { return }

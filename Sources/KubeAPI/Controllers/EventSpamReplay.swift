@@ -120,9 +120,38 @@ struct SpamReplay {
                     looking = false
                 }
             }
+            if b > after {
+                let k = droppedCycles(template, from: b, cycle: cycle, upTo: n - i)
+                if k > 1 {
+                    i += k
+                    continue
+                }
+            }
             for o in template where b + o.offset > after { occur(o.event, at: b + o.offset) }
             i += 1
         }
+    }
+
+    /// Cycles from `b` (at most `limit`) whose every occurrence the empty bucket drops while no stored
+    /// event's lease ends: counted at once (each stored event's dropped occurrences wait for its next
+    /// write, the others are lost). Returns how many.
+    private mutating func droppedCycles(_ template: [(offset: Int64, event: Int)], from b: Int64, cycle: Int64, upTo limit: Int64) -> Int64 {
+        guard hasSetting, let last = template.last?.offset else { return 0 }
+        let opens = full - (C.spamBurst - 1) * C.spamRefill
+        var ends = opens
+        for e in events where e.alive && e.expires < ends { ends = e.expires }
+        guard ends > b + last else { return 0 }
+        let k = min(limit, (ends - 1 - last - b) / cycle + 1)
+        guard k > 1 else { return k }
+        for o in template where events[o.event].alive {
+            let alias = events[o.event].alias
+            if let j = pending.firstIndex(where: { $0.alias == alias }) {
+                pending[j].count += k
+            } else if pending.count < C.spamPendingLimit {
+                pending.append((alias, k))
+            }
+        }
+        return k
     }
 
     /// The most cycles looked at for a repeat (it comes within a few hundred).
@@ -166,6 +195,18 @@ struct OccurrencePlan {
 
     var isEmpty: Bool { before.isEmpty && cycle == nil && after.isEmpty }
 
+    /// How many occurrences it holds.
+    var size: Int64 { Int64(before.count + after.count) + (cycle.map { $0.count * Int64($0.template.count) } ?? 0) }
+
+    /// Every occurrence, in time order.
+    var expanded: [(at: Int64, event: Int)] {
+        var out = before
+        if let c = cycle {
+            for i in 0..<c.count { out += c.template.map { (c.start + i * c.length + $0.offset, $0.event) } }
+        }
+        return out + after
+    }
+
     mutating func add(_ t: Int64, _ event: Int) {
         if cycle == nil { before.append((t, event)) } else { after.append((t, event)) }
     }
@@ -196,23 +237,104 @@ extension ControllerManager {
         var message: String
     }
 
-    /// The events of `plan` (indexes into `kinds`, about `pod`'s container at `fieldPath`) as the
-    /// kubelet's recorder would have left them had each occurrence come at its time (`SpamReplay`):
-    /// each event written once, at its last write, and the source's bucket as the replay leaves it.
-    func replayEvents(_ pod: JSONValue, kinds: [CountedEvent], plan: OccurrencePlan, host: String, fieldPath: String) {
-        guard !muteEvents, !plan.isEmpty, !kinds.isEmpty else { return }
+    /// The events of one container a catch-up counted: `plan`'s occurrences (indexes into `kinds`, about
+    /// `pod`'s container at `fieldPath`) after `after`.
+    struct ReplayPart {
+        var pod: JSONValue
+        var kinds: [CountedEvent]
+        var plan: OccurrencePlan
+        var fieldPath: String
+        var host: String
+        var after: Int64
+    }
+
+    /// The most occurrences of several containers of one pod interleaved (a day of two crash loops);
+    /// beyond, each container's are replayed after the other's.
+    static let mergedReplayLimit: Int64 = 100_000
+
+    /// Replays `part` with the others of its pod when timers are being run (`collectingReplays`): one
+    /// bucket for them all.
+    func queueReplay(_ part: ReplayPart) {
+        if collectedReplays != nil { collectedReplays?.append(part) } else { replayEvents([part]) }
+    }
+
+    /// A kubelet event about a pod whose catch-up is queued joins its replay (its time among the
+    /// counted ones'). Returns whether it did.
+    func joinReplay(_ obj: JSONValue, type: String, reason: String, message: String, component: String, host: String?,
+                    fieldPath: String?) -> Bool {
+        guard component == "kubelet", let parts = collectedReplays, !parts.isEmpty, let host, let fieldPath,
+              case .string(let uid) = obj["metadata"]["uid"], parts.contains(where: { $0.pod["metadata"]["uid"].string == uid })
+        else { return false }
+        var plan = OccurrencePlan()
+        plan.add(now.seconds, 0)
+        collectedReplays?.append(ReplayPart(pod: obj, kinds: [CountedEvent(type: type, reason: reason, message: message)], plan: plan,
+                                            fieldPath: fieldPath, host: host, after: now.seconds - 1))
+        return true
+    }
+
+    /// Runs `body`, then replays what it queued, each pod's parts together (within an outer call's, at its end).
+    func collectingReplays(_ body: () throws -> Void) rethrows {
+        if collectedReplays != nil { return try body() }
+        collectedReplays = []
+        defer { flushReplays() }
+        try body()
+    }
+
+    /// Replays what was queued, each pod's parts together, and stops collecting.
+    func flushReplays() {
+        let parts = collectedReplays ?? []
+        collectedReplays = nil
+        var order: [String] = [], byPod: [String: [ReplayPart]] = [:]
+        for part in parts {
+            let uid = part.pod["metadata"]["uid"].string ?? ""
+            if byPod[uid] == nil { order.append(uid) }
+            byPod[uid, default: []].append(part)
+        }
+        for uid in order { replayEvents(byPod[uid] ?? []) }
+    }
+
+    /// The events of `parts` (one pod's containers) as the kubelet's recorder would have left them had
+    /// each occurrence come at its time (`SpamReplay`): each event written once, at its last write, and
+    /// the source's bucket as the replay leaves it.
+    func replayEvents(_ parts: [ReplayPart]) {
+        let parts = parts.filter { !$0.plan.isEmpty && !$0.kinds.isEmpty }
+        guard !muteEvents, let head = parts.first else { return }
+        if parts.count > 1, parts.reduce(0, { $0 + $1.plan.size }) > Self.mergedReplayLimit {
+            for part in parts { replayEvents([part]) }
+            return
+        }
+        // The store as the replay starts: its events' leases, the bucket they make.
+        let saved = clockOverride
+        defer { setClock(saved) }
+        setClock(Timestamp(seconds: parts.map(\.after).min() ?? head.after))
         do {
-            let bodies = kinds.map {
-                eventBody(pod, type: $0.type, reason: $0.reason, message: $0.message, component: "kubelet", host: host, fieldPath: fieldPath)
-            }
-            let ns = pod["metadata"]["namespace"].string ?? ""
+            let ns = head.pod["metadata"]["namespace"].string ?? ""
             if try namespaceTerminating(ns) { return }
+            var owner: [(part: Int, kind: Int)] = []
+            var bodies: [JSONValue] = []
+            for (k, part) in parts.enumerated() {
+                for (j, kind) in part.kinds.enumerated() {
+                    owner.append((k, j))
+                    bodies.append(eventBody(part.pod, type: kind.type, reason: kind.reason, message: kind.message, component: "kubelet",
+                                            host: part.host, fieldPath: part.fieldPath))
+                }
+            }
             let (bucket, kept) = try spamBucketNow(bodies[0])
             var tracked: [SpamReplay.Tracked] = []
-            for (ev, kind) in zip(bodies, kinds) {
+            // Parts name the same event more than once (a container's and a joined occurrence): one each.
+            var index: [Int] = [], byAlias: [Int64: Int] = [:], first: [Int] = []
+            for (n, (ev, o)) in zip(bodies, owner).enumerated() {
+                let kind = parts[o.part].kinds[o.kind]
                 let identity = Self.eventIdentity(ev)
                 let alias = Self.eventAlias(ns: ns, identity: identity)
-                let routine = Self.routineSpam(pod, type: kind.type, reason: kind.reason, component: "kubelet")
+                if let k = byAlias[alias] {
+                    index.append(k)
+                    continue
+                }
+                byAlias[alias] = tracked.count
+                index.append(tracked.count)
+                first.append(n)
+                let routine = Self.routineSpam(head.pod, type: kind.type, reason: kind.reason, component: "kubelet")
                 let seconds = { (v: JSONValue) in v.string.flatMap(Timestamp.init(rfc3339:))?.seconds ?? 0 }
                 if let (e, expired) = try storedEvent(ev, ns: ns, alias: alias, identity: identity), !expired {
                     let last = seconds(e["lastTimestamp"])
@@ -224,15 +346,25 @@ extension ControllerManager {
             }
             var replay = SpamReplay(full: bucket.full, hasSetting: kept, lease: try s.tx.config(Self.openLeaseKey).flatMap { Int64($0) },
                                     pending: bucket.pending, events: tracked)
-            replay.run(plan, after: now.seconds)
-            let saved = clockOverride
-            defer { setClock(saved) }
+            if parts.count == 1, index == Array(index.indices) {
+                replay.run(head.plan, after: head.after)
+            } else {
+                // Interleaved in time; within a second, in the order the pod's containers move.
+                var all: [(at: Int64, part: Int, seq: Int, event: Int)] = []
+                var base = 0
+                for (k, part) in parts.enumerated() {
+                    for (j, o) in part.plan.expanded.enumerated() where o.at > part.after { all.append((o.at, k, j, index[base + o.event])) }
+                    base += part.kinds.count
+                }
+                all.sort { ($0.at, $0.part, $0.seq) < ($1.at, $1.part, $1.seq) }
+                for o in all { replay.occur(o.event, at: o.at) }
+            }
             // In the order of their last writes, as the replay wrote them.
             for k in replay.events.indices.filter({ replay.events[$0].passes > 0 }).sorted(by: { replay.events[$0].written < replay.events[$1].written }) {
-                let e = replay.events[k]
+                let e = replay.events[k], o = owner[first[k]], part = parts[o.part], kind = part.kinds[o.kind]
                 setClock(Timestamp(seconds: e.written))
-                event(pod, type: kinds[k].type, reason: kinds[k].reason, message: kinds[k].message, component: "kubelet", host: host,
-                      fieldPath: fieldPath, decided: SpamDecision(count: e.count, first: Timestamp(seconds: e.first), fresh: e.recreations > 0))
+                event(part.pod, type: kind.type, reason: kind.reason, message: kind.message, component: "kubelet", host: part.host,
+                      fieldPath: part.fieldPath, decided: SpamDecision(count: e.count, first: Timestamp(seconds: e.first), fresh: e.recreations > 0))
             }
             if replay.hasSetting {
                 var b = SpamBucket()

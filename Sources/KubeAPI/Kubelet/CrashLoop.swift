@@ -199,12 +199,18 @@ extension ControllerManager {
         else { return nil }
         var plan = OccurrencePlan()
         plan.add(every: Self.syncRetrySeconds, from: r.first, through: r.last, 0)
-        replayEvents(pod, kinds: Array(crashEvents(c, pod: pod).prefix(1)), plan: plan, host: host, fieldPath: Self.fieldPath(of: c, pod: pod))
+        queueReplay(ReplayPart(pod: pod, kinds: Array(crashEvents(c, pod: pod).prefix(1)), plan: plan, fieldPath: Self.fieldPath(of: c, pod: pod),
+                               host: host, after: now.seconds))
         return r.last
     }
 
-    /// The pod's timer fell due: every container whose transition is due moves on.
+    /// The pod's timer fell due: every container whose transition is due moves on. The events its
+    /// containers' catch-ups counted are replayed together (`collectingReplays`).
     func containerTransitionsDue(namespace ns: String, name: String) throws {
+        try collectingReplays { try containersMove(namespace: ns, name: name) }
+    }
+
+    private func containersMove(namespace ns: String, name: String) throws {
         guard let pod = try s.find(podType, namespace: ns, name: name), pod["metadata"]["deletionTimestamp"].isNull,
             !isTerminated(pod), let node = pod["spec"]["nodeName"].string else { return }
         var p = pod
@@ -442,7 +448,8 @@ extension ControllerManager {
         }
         if ContainerFate.postStartFailure(c, pod: pod) == nil, ContainerFate.livenessKill(c, pod: pod) == nil,
            ContainerFate.startupKill(c, pod: pod) == nil {
-            replayEvents(pod, kinds: crashEvents(c, pod: pod), plan: plan, host: host, fieldPath: Self.fieldPath(name, isInit: isInit))
+            queueReplay(ReplayPart(pod: pod, kinds: crashEvents(c, pod: pod), plan: plan, fieldPath: Self.fieldPath(name, isInit: isInit),
+                                   host: host, after: now.seconds))
         } else {
             // Not replayed yet: runs ended by their hook or a probe, whose own events are counted below.
             countedEvents(pod, c, host: host, restarts: restarts, retries: retries, fieldPath: Self.fieldPath(name, isInit: isInit))

@@ -99,4 +99,28 @@ import Testing
         #expect(replayed.contains("Created/2/2026-11-23T12:00:00Z/2026-11-23T12:00:31Z/spec.containers{b}/"), "\(replayed)")
         #expect(seen("exit 1", at: 3 * 3600, second: "sleep 30; exit 1") == seen("exit 1", at: 3 * 3600, step: 60, second: "sleep 30; exit 1"))
     }
+
+    /// Several pods caught up in one command: each event is written at its time, with the lease open
+    /// then, so the restarts' events of every pod expire an hour after their last write.
+    @Test func severalPodsCaughtUpTogether() {
+        func seen(step: Int64) -> String {
+            let s = TestStore()
+            for (name, command) in [("p1", "exit 1"), ("p2", "sleep 7; exit 1"), ("p3", "sleep 100; exit 1")] {
+                #expect(s.run(args: ["run", name, "--image=busybox", "--", "sh", "-c", command]).exitCode == 0)
+            }
+            var t = step
+            while step > 0, t < 3 * 3600 {
+                s.setNow(Self.start.adding(seconds: t).rfc3339)
+                s.run("get pods")
+                t += step
+            }
+            s.setNow(Self.start.adding(seconds: 3 * 3600).rfc3339)
+            return s.run(args: ["get", "events", "--field-selector", "source=kubelet", "-o",
+                "jsonpath={range .items[*]}{.involvedObject.name}/{.reason}/{.count}/{.firstTimestamp}/{.lastTimestamp}{\"\\n\"}{end}"]).stdout
+                .split(separator: "\n").sorted().joined(separator: "\n")
+        }
+        let caughtUp = seen(step: 0)
+        #expect(caughtUp == seen(step: 60))
+        #expect(!caughtUp.contains("/Created/"), "\(caughtUp)")
+    }
 }

@@ -290,18 +290,34 @@ extension ControllerManager {
             if byPod[uid] == nil { order.append(uid) }
             byPod[uid, default: []].append(part)
         }
-        for uid in order { replayEvents(byPod[uid] ?? []) }
+        // Written in time order across pods, as the replay would have (each write's lease is the one open then).
+        var writes: [ReplayWrite] = []
+        for uid in order { writes += replayWrites(byPod[uid] ?? []) }
+        runWrites(writes)
     }
+
+    /// One event write a replay decided (`at`: its time), or the bucket it leaves (`at`: nil, last).
+    typealias ReplayWrite = (at: Int64?, write: () throws -> Void)
+
+    func runWrites(_ writes: [ReplayWrite]) {
+        let saved = clockOverride
+        defer { setClock(saved) }
+        for w in writes.enumerated().sorted(by: { ($0.element.at ?? Int64.max, $0.offset) < ($1.element.at ?? Int64.max, $1.offset) }) {
+            if let at = w.element.at { setClock(Timestamp(seconds: at)) }
+            try? w.element.write()
+        }
+    }
+
+    func replayEvents(_ parts: [ReplayPart]) { runWrites(replayWrites(parts)) }
 
     /// The events of `parts` (one pod's containers) as the kubelet's recorder would have left them had
     /// each occurrence come at its time (`SpamReplay`): each event written once, at its last write, and
     /// the source's bucket as the replay leaves it.
-    func replayEvents(_ parts: [ReplayPart]) {
+    func replayWrites(_ parts: [ReplayPart]) -> [ReplayWrite] {
         let parts = parts.filter { !$0.plan.isEmpty && !$0.kinds.isEmpty }
-        guard !muteEvents, let head = parts.first else { return }
+        guard !muteEvents, let head = parts.first else { return [] }
         if parts.count > 1, parts.reduce(0, { $0 + $1.plan.size }) > Self.mergedReplayLimit {
-            for part in parts { replayEvents([part]) }
-            return
+            return parts.flatMap { replayWrites([$0]) }
         }
         // The store as the replay starts: its events' leases, the bucket they make.
         let saved = clockOverride
@@ -309,7 +325,7 @@ extension ControllerManager {
         setClock(Timestamp(seconds: parts.map(\.after).min() ?? head.after))
         do {
             let ns = head.pod["metadata"]["namespace"].string ?? ""
-            if try namespaceTerminating(ns) { return }
+            if try namespaceTerminating(ns) { return [] }
             var owner: [(part: Int, kind: Int)] = []
             var bodies: [JSONValue] = []
             for (k, part) in parts.enumerated() {
@@ -344,8 +360,10 @@ extension ControllerManager {
                     tracked.append(.init(alias: alias, routine: routine, alive: false, expires: 0, count: 0, first: 0, written: 0))
                 }
             }
-            var replay = SpamReplay(full: bucket.full, hasSetting: kept, lease: try s.tx.config(Self.openLeaseKey).flatMap { Int64($0) },
-                                    pending: bucket.pending, events: tracked)
+            // The lease open as the replay starts (other pods' replays may have granted later ones since).
+            let start = parts.map(\.after).min() ?? head.after
+            let lease = try s.tx.lastConfigEntry(from: Self.leasePrefix, below: Self.leaseKey(start + 1)).flatMap { EventLease(key: $0.key, value: $0.value)?.start }
+            var replay = SpamReplay(full: bucket.full, hasSetting: kept, lease: lease, pending: bucket.pending, events: tracked)
             if parts.count == 1, index == Array(index.indices) {
                 replay.run(head.plan, after: head.after)
             } else {
@@ -359,20 +377,26 @@ extension ControllerManager {
                 all.sort { ($0.at, $0.part, $0.seq) < ($1.at, $1.part, $1.seq) }
                 for o in all { replay.occur(o.event, at: o.at) }
             }
-            // In the order of their last writes, as the replay wrote them.
-            for k in replay.events.indices.filter({ replay.events[$0].passes > 0 }).sorted(by: { replay.events[$0].written < replay.events[$1].written }) {
+            // Each event at its last write.
+            var writes: [ReplayWrite] = []
+            for k in replay.events.indices where replay.events[k].passes > 0 {
                 let e = replay.events[k], o = owner[first[k]], part = parts[o.part], kind = part.kinds[o.kind]
-                setClock(Timestamp(seconds: e.written))
-                event(part.pod, type: kind.type, reason: kind.reason, message: kind.message, component: "kubelet", host: part.host,
-                      fieldPath: part.fieldPath, decided: SpamDecision(count: e.count, first: Timestamp(seconds: e.first), fresh: e.recreations > 0))
+                writes.append((e.written, { [self] in
+                    event(part.pod, type: kind.type, reason: kind.reason, message: kind.message, component: "kubelet", host: part.host,
+                          fieldPath: part.fieldPath, decided: SpamDecision(count: e.count, first: Timestamp(seconds: e.first), fresh: e.recreations > 0))
+                }))
             }
             if replay.hasSetting {
                 var b = SpamBucket()
                 b.full = replay.full
                 b.pending = replay.pending
-                try saveSpamBucket(Self.spamKey(bodies[0]), b)
+                let key = Self.spamKey(bodies[0])
+                writes.append((nil, { [self] in try saveSpamBucket(key, b) }))
             }
-        } catch {}
+            return writes
+        } catch {
+            return []
+        }
     }
 
     /// When the event written last at `t` goes: the end of the lease that write fell in.

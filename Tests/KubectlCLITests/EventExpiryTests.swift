@@ -75,15 +75,15 @@ import Testing
     /// recorder creates it again when its patch finds nothing.
     @Test func theRecorderWritesAnExpiredEventAgainWithItsCount() {
         let s = TestStore()
-        #expect(s.run("run crash --image=busybox -- sh -c 'exit 1'").exitCode == 0)
-        let created = #"jsonpath={range .items[?(@.reason=="Created")]}{.metadata.name} {.count} {.firstTimestamp}{"\n"}{end}"#
+        #expect(s.run("run pull --image=ngnix").exitCode == 0)
+        let pulling = #"jsonpath={range .items[?(@.reason=="Pulling")]}{.metadata.name} {.count} {.firstTimestamp}{"\n"}{end}"#
         s.setNow("2026-11-23T12:00:30Z")
-        let before = s.run(args: ["get", "events", "--field-selector", "involvedObject.name=crash", "-o", created]).stdout
+        let before = s.run(args: ["get", "events", "--field-selector", "involvedObject.name=pull", "-o", pulling]).stdout
         let name = before.split(separator: " ").first.map(String.init) ?? ""
         #expect(before == "\(name) 3 2026-11-23T12:00:00Z\n")
-        // Its lease ended at 13:01; the restarts since are written at 13:25 with the count it remembers.
+        // Its lease ended at 13:01; the pulls since are written at 13:25 with the count it remembers.
         s.setNow("2026-11-23T13:30:00Z")
-        let after = s.run(args: ["get", "events", "--field-selector", "involvedObject.name=crash", "-o", created]).stdout
+        let after = s.run(args: ["get", "events", "--field-selector", "involvedObject.name=pull", "-o", pulling]).stdout
         #expect(after.hasPrefix("\(name) ") && after.hasSuffix(" 2026-11-23T12:00:00Z\n"), "\(after)")
         let count = Int(after.split(separator: " ").dropFirst().first ?? "") ?? 0
         #expect(count > 20, "\(after)")

@@ -55,6 +55,8 @@ final class ControllerManager {
     var imageIDs: [String: String] = [:]
     /// Set while kube-system is seeded: no start-up events.
     var muteEvents = false
+    /// The catch-up replays of the pod whose containers are moving (`collectingReplays`), nil otherwise.
+    var collectedReplays: [ReplayPart]?
     /// The scheduler is retrying an unschedulable pod (each attempt is a FailedScheduling occurrence).
     var schedulerRetrying = false
     /// While a CronJob's runs are replayed: the time its controller last looked (the previous run).
@@ -617,8 +619,10 @@ final class ControllerManager {
     // MARK: events
 
     /// Records a core/v1 Event about `obj` (kind and apiVersion from the object).
+    /// `decided`: a catch-up's replay decided its count and first time (`replayEvents`).
     func event(_ obj: JSONValue, type: String = "Normal", reason: String, message: String, component: String,
-               host: String? = nil, fieldPath: String? = nil, repeats: Int64 = 1, first: Timestamp? = nil)
+               host: String? = nil, fieldPath: String? = nil, repeats: Int64 = 1, first: Timestamp? = nil,
+               decided: SpamDecision? = nil)
     {
         if muteEvents || repeats < 1 { return }
         let meta = obj["metadata"]
@@ -626,37 +630,49 @@ final class ControllerManager {
         // What the spam filter lets through is decided as the event is recorded (EventSpamFilter).
         eventsPerObject[uid, default: 0] += 1
         let name = meta["name"].string ?? ""
-        let ns = meta["namespace"].string ?? "default"
         startEventCounter()
         eventCounter += 1_000
-        let nanos = UInt64(max(0, now.seconds)) &* 1_000_000_000 &+ UInt64(eventCounter % 1_000_000_000)
+        // An event a replay made anew is named for the time it was made.
+        let made = decided.map { $0.fresh ? $0.first : now } ?? now
+        let nanos = UInt64(max(0, made.seconds)) &* 1_000_000_000 &+ UInt64(eventCounter % 1_000_000_000)
         let eventName = name + "." + hex(nanos)
         // Drawn here on both paths, so the random sequence is the same whichever writes the event.
         let random = uuidV4()
-        if repeats == 1, first == nil, component == "kubelet", type == "Normal",
+        if repeats == 1, first == nil, decided == nil,
+           joinReplay(obj, type: type, reason: reason, message: message, component: component, host: host, fieldPath: fieldPath) { return }
+        if repeats == 1, first == nil, decided == nil, component == "kubelet", type == "Normal",
            recordRoutineKubelet(obj, reason: reason, message: message, host: host, fieldPath: fieldPath,
                                 eventName: eventName, random: random) { return }
-        var involved: JSONValue = ["apiVersion": obj["apiVersion"], "kind": obj["kind"], "name": .string(name)]
-        if let fieldPath { involved["fieldPath"] = .string(fieldPath) }
-        if !(meta["namespace"].string ?? "").isEmpty { involved["namespace"] = .string(ns) }
-        involved["resourceVersion"] = meta["resourceVersion"]
-        involved["uid"] = .string(uid)
-        var source: JSONValue = ["component": .string(component)]
-        if let host { source["host"] = .string(host) }
-        let t = JSONValue.string(now.rfc3339)
-        let ev: JSONValue = [
-            "apiVersion": "v1", "kind": "Event",
-            "metadata": ["name": .string(eventName), "namespace": .string(ns), "uid": .string(random),
-                         "creationTimestamp": t],
-            "involvedObject": involved, "reason": .string(reason), "message": .string(message), "source": source,
-            "firstTimestamp": t, "lastTimestamp": t, "count": 1, "type": .string(type), "eventTime": nil,
-            "reportingComponent": .string(component), "reportingInstance": .string(host ?? ""),
-        ]
+        var ev = eventBody(obj, type: type, reason: reason, message: message, component: component, host: host, fieldPath: fieldPath)
+        ev["metadata"]["name"] = .string(eventName)
+        ev["metadata"]["uid"] = .string(random)
         // Events are best effort, as in a cluster.
         // A pod's Normal kubelet events (pulling, created, started, ...) are a few distinct ones per
         // pod: the aggregator, which needs ten different messages of one reason, is not asked.
         try? record(ev, repeats: repeats, first: first, aggregate: !(component == "kubelet" && type == "Normal"),
-                    routine: Self.routineSpam(obj, type: type, reason: reason, component: component))
+                    routine: Self.routineSpam(obj, type: type, reason: reason, component: component), decided: decided)
+    }
+
+    /// The Event `event` writes about `obj` at `now`, without its name and uid.
+    func eventBody(_ obj: JSONValue, type: String, reason: String, message: String, component: String, host: String?,
+                   fieldPath: String?) -> JSONValue {
+        let meta = obj["metadata"]
+        let ns = meta["namespace"].string ?? "default"
+        var involved: JSONValue = ["apiVersion": obj["apiVersion"], "kind": obj["kind"], "name": .string(meta["name"].string ?? "")]
+        if let fieldPath { involved["fieldPath"] = .string(fieldPath) }
+        if !(meta["namespace"].string ?? "").isEmpty { involved["namespace"] = .string(ns) }
+        involved["resourceVersion"] = meta["resourceVersion"]
+        involved["uid"] = .string(meta["uid"].string ?? "")
+        var source: JSONValue = ["component": .string(component)]
+        if let host { source["host"] = .string(host) }
+        let t = JSONValue.string(now.rfc3339)
+        return [
+            "apiVersion": "v1", "kind": "Event",
+            "metadata": ["name": "", "namespace": .string(ns), "uid": "", "creationTimestamp": t],
+            "involvedObject": involved, "reason": .string(reason), "message": .string(message), "source": source,
+            "firstTimestamp": t, "lastTimestamp": t, "count": 1, "type": .string(type), "eventTime": nil,
+            "reportingComponent": .string(component), "reportingInstance": .string(host ?? ""),
+        ]
     }
 
     var now: Timestamp { clockOverride ?? s.now }

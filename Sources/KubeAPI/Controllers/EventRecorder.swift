@@ -11,7 +11,10 @@ extension ControllerManager {
     /// `repeats` occurrences at once (a catch-up counting what it does not replay): the count grows by
     /// that many; a new event starts at `first`.
     /// `routine`: one of a pod's routine kubelet events (`routineSpam`).
-    func record(_ ev: JSONValue, repeats: Int64 = 1, first: Timestamp? = nil, aggregate: Bool = false, routine: Bool = false) throws {
+    /// `decided`: a catch-up's replay of the spam filter decided the write (`replayEvents`): the filter
+    /// is not asked, the count and first time are the replay's, a `fresh` one is made anew.
+    func record(_ ev: JSONValue, repeats: Int64 = 1, first: Timestamp? = nil, aggregate: Bool = false, routine: Bool = false,
+                decided: SpamDecision? = nil) throws {
         let ns = ev["metadata"]["namespace"].string ?? ""
         // NamespaceLifecycle refuses new content in a namespace being deleted, events included.
         if try namespaceTerminating(ns) { return }
@@ -27,47 +30,27 @@ extension ControllerManager {
         } else {
             identity = Self.eventIdentity(ev)
         }
-        let alias = Int64(bitPattern: fnv64a(ns + "/" + hex(fnv64a(identity))))
-        // The recorder remembers the event it wrote even when its lease has run out since (the row is
-        // hidden but not yet swept): its patch then finds nothing and it creates the event again under
-        // the same name, with the count and first time it remembers.
-        let expiry = s.tx.expiry
+        let alias = Self.eventAlias(ns: ns, identity: identity)
         // Schema v12: about a pod created in this transaction, only what this transaction recorded can
         // match (`freshPodEvents`); otherwise the alias, then the events the alias does not name.
         let fresh = !combined && isFreshPod(ev["involvedObject"])
-        var found: JSONValue?
-        var expired = false
-        // A summary row (`StoreTransaction.summary(alias:)`) is read in full only when this transaction
-        // has not decoded the event at its stored version yet (`APISession.object(of:)`).
-        func matches(_ row: ObjectRow) throws -> Bool {
-            guard row.resource == eventType.storageKey, row.namespace == ns, let existing = try s.object(of: row) else { return false }
-            // The combined event first: its identity (which ends in its message) is not computed then.
-            guard combined && existing["message"].string?.hasPrefix("(combined from similar events): ") == true
-                && Self.aggregateKey(existing) == aggregateKey || Self.eventIdentity(existing) == identity
-            else { return false }
-            found = existing
-            expired = expiry.map { row.resource == $0.resource && row.resourceVersion < $0.belowVersion } ?? false
-            return true
-        }
-        do {
-            s.tx.expiry = nil
-            defer { s.tx.expiry = expiry }
-            let stored = try fresh ? freshPodEvents[alias].flatMap { try s.tx.get(resource: eventType.storageKey, namespace: ns, name: $0) }
-                : s.tx.summary(alias: alias)
-            if let row = stored, try matches(row) {
-            } else if !fresh && !combined && Self.mayBeWithoutAlias(ev), let name = ev["involvedObject"]["name"].string {
-                for row in try s.tx.list(resource: eventType.storageKey, namespace: ns, fields: [.equals("involvedObject.name", name)])
-                where try matches(row) { break }
-            }
-        }
+        let stored = try storedEvent(ev, ns: ns, alias: alias, identity: identity, combined: combined ? aggregateKey : nil, fresh: fresh)
+        let found = decided?.fresh == true ? nil : stored?.event
+        let expired = stored?.expired ?? false
         // A pod's routine kubelet events (not `Killing`, which comes in another transaction) written
         // while the pod is fresh keep no alias: later transactions find them by the pod's name.
         let keepsAlias = !(fresh && routine && Self.mayBeWithoutAlias(ev))
         // The source's spam filter has the last word; what it drops of a stored event still counts.
-        guard let dropped = try spamFilterPass(ev, alias: alias, existing: found != nil, repeats: repeats,
-                                                    routine: routine && !combined) else { return }
+        let dropped: Int64
+        if decided != nil {
+            dropped = 0
+        } else {
+            guard let d = try spamFilterPass(ev, alias: alias, existing: found != nil, repeats: repeats, routine: routine && !combined)
+            else { return }
+            dropped = d
+        }
         if var existing = found {
-            existing["count"] = .int((existing["count"].int ?? 1) + repeats + dropped)
+            existing["count"] = .int(decided?.count ?? ((existing["count"].int ?? 1) + repeats + dropped))
             existing["message"] = ev["message"]
             existing["lastTimestamp"] = ev["lastTimestamp"]
             try eventWritten()
@@ -83,7 +66,12 @@ extension ControllerManager {
             }
             return
         }
-        if repeats > 1 {
+        if let decided {
+            // Made when the replay made it.
+            ev["count"] = .int(decided.count)
+            ev["firstTimestamp"] = .string(decided.first.rfc3339)
+            ev["metadata"]["creationTimestamp"] = .string(decided.first.rfc3339)
+        } else if repeats > 1 {
             ev["count"] = .int(repeats)
             if let first { ev["firstTimestamp"] = .string(first.rfc3339) }
         }
@@ -94,6 +82,42 @@ extension ControllerManager {
         ev["metadata"]["resourceVersion"] = .string(String(rv))
         try s.tx.insert(s.row(for: ev, type: eventType, resourceVersion: rv), alias: keepsAlias ? alias : nil)
         if fresh { freshPodEvents[alias] = ev["metadata"]["name"].string }
+    }
+
+    /// The correlator's alias of an event with `identity` in `ns`.
+    static func eventAlias(ns: String, identity: String) -> Int64 {
+        Int64(bitPattern: fnv64a(ns + "/" + hex(fnv64a(identity))))
+    }
+
+    /// The stored event `ev` is counted on, and whether its lease has run out (its row still there): the
+    /// one the alias names, else one stored without it. `combined`: the aggregate key of a combined
+    /// event (matched by it, whatever its message); `fresh`: about a pod made in this transaction.
+    /// A summary row (`StoreTransaction.summary(alias:)`) is read in full only when this transaction
+    /// has not decoded the event at its stored version yet (`APISession.object(of:)`).
+    func storedEvent(_ ev: JSONValue, ns: String, alias: Int64, identity: String, combined: String? = nil,
+                     fresh: Bool = false) throws -> (event: JSONValue, expired: Bool)? {
+        // The recorder remembers the event it wrote even when its lease has run out since (the row is
+        // hidden but not yet swept): its patch then finds nothing and it creates the event again under
+        // the same name, with the count and first time it remembers.
+        let expiry = s.tx.expiry
+        s.tx.expiry = nil
+        defer { s.tx.expiry = expiry }
+        func matches(_ row: ObjectRow) throws -> (event: JSONValue, expired: Bool)? {
+            guard row.resource == eventType.storageKey, row.namespace == ns, let existing = try s.object(of: row) else { return nil }
+            // The combined event first: its identity (which ends in its message) is not computed then.
+            guard combined.map({ existing["message"].string?.hasPrefix("(combined from similar events): ") == true
+                && Self.aggregateKey(existing) == $0 }) ?? false || Self.eventIdentity(existing) == identity
+            else { return nil }
+            return (existing, expiry.map { row.resource == $0.resource && row.resourceVersion < $0.belowVersion } ?? false)
+        }
+        let row = try fresh ? freshPodEvents[alias].flatMap { try s.tx.get(resource: eventType.storageKey, namespace: ns, name: $0) }
+            : s.tx.summary(alias: alias)
+        if let row, let found = try matches(row) { return found }
+        guard !fresh && combined == nil && Self.mayBeWithoutAlias(ev), let name = ev["involvedObject"]["name"].string else { return nil }
+        for row in try s.tx.list(resource: eventType.storageKey, namespace: ns, fields: [.equals("involvedObject.name", name)]) {
+            if let found = try matches(row) { return found }
+        }
+        return nil
     }
 
     /// Reasons of a pod's routine kubelet events that schema v12 may store without a correlator alias.

@@ -105,6 +105,13 @@ extension ControllerManager {
         return existing ? dropped : 0
     }
 
+    /// The bucket of `ev`'s source and object as `spamFilterPass` finds it, and whether it is kept as a setting.
+    func spamBucketNow(_ ev: JSONValue) throws -> (SpamBucket, kept: Bool) {
+        let key = Self.spamKey(ev)
+        if try spamRowMayExist(key), let text = try s.tx.config(key), let b = spamBucket(key: key, text: text) { return (b, true) }
+        return (try derivedSpamBucket(ev), false)
+    }
+
     /// The most bucket settings a transaction reads at once to know which exist.
     static let spamRowsKept = 4096
 
@@ -139,7 +146,7 @@ extension ControllerManager {
         return bucket
     }
 
-    private func saveSpamBucket(_ key: String, _ b: SpamBucket) throws {
+    func saveSpamBucket(_ key: String, _ b: SpamBucket) throws {
         let text = b.text
         try s.tx.setConfig(key, text)
         spamRows?.insert(key)

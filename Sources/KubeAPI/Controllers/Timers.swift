@@ -90,6 +90,9 @@ extension APIServer {
             let more = try controllerWrite { s -> Bool in
                 let c = s.controllers
                 defer { c.setClock(nil) }
+                // Crash-loop catch-ups' events, each pod's replayed together as the transaction ends.
+                c.collectedReplays = c.collectedReplays ?? []
+                defer { c.flushReplays() }
                 while steps < limit, let (due, id, payload) = try Timers.next(s.tx, until: until) {
                     if ownedElsewhere(id, payload) { return false }
                     steps += 1

@@ -188,7 +188,8 @@ extension ControllerManager {
 
     /// A container in its back-off whose retry just fell due, with real time further on: the retries up to
     /// real now (or to the second before anything else in the pod moves, or the last before its restart)
-    /// are reported at once, one `BackOff` write, as probes are. Returns the last one's time.
+    /// are reported at once, each through the spam filter at its time (`replayEvents`), so the `BackOff`
+    /// event is what retries recorded one by one would have made it. Returns the last one's time.
     func batchBackoffRetries(_ st: JSONValue, _ c: JSONValue, pod: JSONValue, host: String) -> Int64? {
         guard wallNow.seconds > now.seconds, st["state"]["waiting"]["reason"].string == "CrashLoopBackOff",
               let exited = st["lastState"]["terminated"]["finishedAt"].string.flatMap(Timestamp.init(rfc3339:))?.seconds
@@ -196,15 +197,20 @@ extension ControllerManager {
         let limit = min(wallNow.seconds, (nextPodMoment(pod, skipping: c["name"].string) ?? Int64.max) - 1)
         guard let r = Self.backoffRetries(exited: exited, backoff: Self.exitBackoff(st), after: now.seconds, through: limit)
         else { return nil }
-        let saved = clockOverride
-        setClock(Timestamp(seconds: r.last))
-        backOffEvent(c, pod: pod, host: host, fieldPath: Self.fieldPath(of: c, pod: pod), repeats: r.count, first: Timestamp(seconds: r.first))
-        setClock(saved)
+        var plan = OccurrencePlan()
+        plan.add(every: Self.syncRetrySeconds, from: r.first, through: r.last, 0)
+        queueReplay(ReplayPart(pod: pod, kinds: Array(crashEvents(c, pod: pod).prefix(1)), plan: plan, fieldPath: Self.fieldPath(of: c, pod: pod),
+                               host: host, after: now.seconds))
         return r.last
     }
 
-    /// The pod's timer fell due: every container whose transition is due moves on.
+    /// The pod's timer fell due: every container whose transition is due moves on. The events its
+    /// containers' catch-ups counted are replayed together (`collectingReplays`).
     func containerTransitionsDue(namespace ns: String, name: String) throws {
+        try collectingReplays { try containersMove(namespace: ns, name: name) }
+    }
+
+    private func containersMove(namespace ns: String, name: String) throws {
         guard let pod = try s.find(podType, namespace: ns, name: name), pod["metadata"]["deletionTimestamp"].isNull,
             !isTerminated(pod), let node = pod["spec"]["nodeName"].string else { return }
         var p = pod
@@ -278,9 +284,10 @@ extension ControllerManager {
     }
 
     /// Far behind real time (a store left idle), a crash loop is not replayed: its state at real now is
-    /// computed (restart count, current start or back-off, the last termination) and its events are
-    /// counted into the aggregated ones (`Pulled`/`Created`/`Started` per restart, `BackOff` per exit),
-    /// one write per pod whatever the idle time. Returns the time of the last transition it passed.
+    /// computed (restart count, current start or back-off, the last termination) and its events
+    /// (`Pulled`/`Created`/`Started` per restart, `BackOff` per retry) go through the recorder's spam
+    /// filter each at its time, in memory (`replayEvents`), then each is written once as that replay
+    /// left it, whatever the idle time. Returns the time of the last transition it passed.
     /// A Job's pod under `restartPolicy: OnFailure`: how many more container restarts its Job allows before
     /// the job controller fails it (the catch-up stops there, so the Job fails at that restart's time).
     func jobRestartBudget(_ pod: JSONValue, policy: String) throws -> Int64? {
@@ -332,6 +339,8 @@ extension ControllerManager {
         let resets = Self.exitBackoff(restarts: 1, run: life) == 0
         let step = Self.syncRetrySeconds
         var restarts = CatchUpCount(), retries = CatchUpCount()
+        // Their events, one by one (`crashEvents`' indexes: BackOff, then a restart's three).
+        var plan = OccurrencePlan()
         var moved = now.seconds
         var lastRun: (start: Int64, end: Int64)?, runBefore: (start: Int64, end: Int64)?
         func ended(_ run: (start: Int64, end: Int64)) {
@@ -352,6 +361,7 @@ extension ControllerManager {
                         if perExit > 0 {
                             retries.add(n * perExit, first: start + life, last: start + life + (n - 1) * cycle + (perExit - 1) * step)
                         }
+                        plan.cycle = ((0..<perExit).map { (life + $0 * step, 0) } + [(cycle, 1), (cycle, 2), (cycle, 3)], start, cycle, n)
                         restartBefore = n > 1 ? start + (n - 1) * cycle : restarts.last
                         restarts.add(n, first: start + cycle, last: start + n * cycle)
                         if n > 1 { ended((start + (n - 2) * cycle, start + (n - 2) * cycle + life)) }
@@ -372,6 +382,7 @@ extension ControllerManager {
             // The retries of this back-off not reported yet (the transition before this catch-up reported `now`'s).
             if wait > 0, let r = Self.backoffRetries(exited: exited, backoff: wait, after: now.seconds, through: T) {
                 retries.add(r.count, first: r.first, last: r.last)
+                plan.add(every: step, from: r.first, through: r.last, 0)
                 moved = max(moved, r.last)
             }
             let restartAt = exited + wait + 1
@@ -382,6 +393,7 @@ extension ControllerManager {
             }
             restartBefore = restarts.last
             restarts.add(1, first: restartAt, last: restartAt)
+            for e in 1...3 { plan.add(restartAt, e) }
             moved = max(moved, restartAt)
             rc += 1
             running = restartAt
@@ -434,7 +446,14 @@ extension ControllerManager {
             st["state"] = ["waiting": ["message": .string("back-off \(backoff) restarting failed container=\(name) pod=\(Self.podFormat(pod))"),
                                        "reason": "CrashLoopBackOff"]]
         }
-        catchUpEvents(pod, c, host: host, restarts: restarts, retries: retries, isInit: isInit)
+        if ContainerFate.postStartFailure(c, pod: pod) == nil, ContainerFate.livenessKill(c, pod: pod) == nil,
+           ContainerFate.startupKill(c, pod: pod) == nil {
+            queueReplay(ReplayPart(pod: pod, kinds: crashEvents(c, pod: pod), plan: plan, fieldPath: Self.fieldPath(name, isInit: isInit),
+                                   host: host, after: now.seconds))
+        } else {
+            // Not replayed yet: runs ended by their hook or a probe, whose own events are counted below.
+            countedEvents(pod, c, host: host, restarts: restarts, retries: retries, fieldPath: Self.fieldPath(name, isInit: isInit))
+        }
         // Every run started here failed its postStart hook, when it has one that fails.
         // Each is reported at its hook's time: not yet for a run whose hook is still going at T, and once
         // for a run begun before this catch-up whose hook fails in it.
@@ -498,23 +517,27 @@ extension ControllerManager {
         }
     }
 
-    private func catchUpEvents(_ pod: JSONValue, _ c: JSONValue, host: String, restarts: CatchUpCount, retries: CatchUpCount,
-                               isInit: Bool) {
+    /// A catch-up's events written as counted, each at its last time (past the spam filter once).
+    private func countedEvents(_ pod: JSONValue, _ c: JSONValue, host: String, restarts: CatchUpCount, retries: CatchUpCount,
+                               fieldPath: String) {
         let saved = clockOverride
         defer { setClock(saved) }
-        let name = c["name"].string ?? "", fieldPath = Self.fieldPath(name, isInit: isInit)
-        if retries.count > 0 {
-            setClock(Timestamp(seconds: retries.last))
-            backOffEvent(c, pod: pod, host: host, fieldPath: fieldPath, repeats: retries.count, first: Timestamp(seconds: retries.first))
+        let kinds = crashEvents(c, pod: pod)
+        for (k, counted) in [(0, retries), (1, restarts), (2, restarts), (3, restarts)] where counted.count > 0 {
+            setClock(Timestamp(seconds: counted.last))
+            event(pod, type: kinds[k].type, reason: kinds[k].reason, message: kinds[k].message, component: "kubelet", host: host,
+                  fieldPath: fieldPath, repeats: counted.count, first: Timestamp(seconds: counted.first))
         }
-        guard restarts.count > 0 else { return }
-        setClock(Timestamp(seconds: restarts.last))
-        let image = c["image"].string ?? ""
-        for (reason, message) in [("Pulled", "Container image \(strconvQuote(image)) already present on machine"),
-                                  ("Created", "Created container: \(name)"), ("Started", "Started container \(name)")] {
-            event(pod, reason: reason, message: message, component: "kubelet", host: host, fieldPath: fieldPath,
-                  repeats: restarts.count, first: Timestamp(seconds: restarts.first))
-        }
+    }
+
+    /// The kubelet events of a crash loop a catch-up counts: `BackOff`, and a restart's `Pulled`,
+    /// `Created`, `Started`.
+    func crashEvents(_ c: JSONValue, pod: JSONValue) -> [CountedEvent] {
+        let name = c["name"].string ?? "", image = c["image"].string ?? ""
+        return [CountedEvent(type: "Warning", reason: "BackOff", message: "Back-off restarting failed container \(name) in pod \(Self.podFormat(pod))"),
+                CountedEvent(reason: "Pulled", message: "Container image \(strconvQuote(image)) already present on machine"),
+                CountedEvent(reason: "Created", message: "Created container: \(name)"),
+                CountedEvent(reason: "Started", message: "Started container \(name)")]
     }
 
     /// One container's move: a running one exits (and restarts at once the first time, or waits), a

@@ -64,8 +64,9 @@ extension APISession {
             merged["metadata"]["annotations"][Self.lastAppliedKey] = .string(last.compactJSON + "\n")
         }
         book.write(to: &merged)
-        applyingManagedFields = true
-        defer { applyingManagedFields = false }
+        let outerApply = applyingManagedFieldsAt
+        applyingManagedFieldsAt = writeDepth + 1
+        defer { applyingManagedFieldsAt = outerApply }
         guard let live else {
             merged.remove(["metadata", "resourceVersion"])
             return (try create(merged, type: type, namespace: namespace, dryRun: dryRun), true)
@@ -169,8 +170,9 @@ extension APISession {
         }
         guard changed else { return false }
         book.write(to: &obj)
-        applyingManagedFields = true
-        defer { applyingManagedFields = false }
+        let outerApply = applyingManagedFieldsAt
+        applyingManagedFieldsAt = writeDepth + 1
+        defer { applyingManagedFieldsAt = outerApply }
         _ = try update(obj, type: type, verb: "patch")
         return true
     }

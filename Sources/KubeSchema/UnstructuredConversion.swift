@@ -11,7 +11,11 @@ import KubeModel
 ///   regular expression ...`), Time and MicroTime (`time.Parse` errors);
 /// - a byte slice given a string decodes it as base64: `error decoding from json: illegal base64 data at input
 ///   byte 3`.
-/// Mismatched JSON kinds never get here (structured-merge-diff refuses them first).
+/// - a value of another JSON kind: `unrecognized type: int32` (a string, bool, list or map for a number;
+///   likewise `string`, `bool`, `float64`), `cannot convert int64 to string`, `cannot restore slice from map`,
+///   `cannot restore map from slice`, `cannot restore struct from: string`.
+/// A strategic merge patch's result meets the same converter; a server-side apply's body has passed
+/// structured-merge-diff, which refuses mismatched kinds first.
 public struct UnstructuredConversion {
     let index: SchemaIndex
 
@@ -40,7 +44,10 @@ public struct UnstructuredConversion {
             switch def.type {
             case .object: return try walkStruct(&value, def)
             case .string(format: "date-time"):
-                guard case .string(let s) = value else { return false }
+                // metav1.Time.UnmarshalJSON: a JSON string, then time.Parse.
+                guard case .string(let s) = value else {
+                    throw Failure(message: "json: cannot unmarshal \(Self.jsonKind(value)) into Go value of type string")
+                }
                 let micro = def.shortName == "MicroTime"
                 if let e = goParseRFC3339Error(s, layout: micro ? "2006-01-02T15:04:05.000000Z07:00" : "2006-01-02T15:04:05Z07:00") {
                     throw Failure(message: e)
@@ -49,13 +56,31 @@ public struct UnstructuredConversion {
             default: return try walk(&value, def.type)
             }
         case .inline(let def): return try walkStruct(&value, def)
-        case .object, .boolean, .number, .any: return false
-        case .string(let format):
-            // []byte: the string is base64 (an empty one is an empty slice).
-            if format == "byte", case .string(let s) = value, !s.isEmpty, let bad = goBase64Error(s) {
-                throw Failure(message: "error decoding from json: illegal base64 data at input byte \(bad)")
-            }
+        case .object:
+            if value.object == nil { throw Failure(message: "cannot restore struct from: \(Self.goKind(value))") }
             return false
+        case .any: return false
+        case .boolean:
+            if case .bool = value { return false }
+            throw Failure(message: "unrecognized type: bool")
+        case .number:
+            switch value {
+            case .int, .double: return false
+            default: throw Failure(message: "unrecognized type: float64")
+            }
+        case .string(let format):
+            if format == "byte" {
+                // []byte: the string is base64 (an empty one is an empty slice).
+                if case .string(let s) = value, !s.isEmpty, let bad = goBase64Error(s) {
+                    throw Failure(message: "error decoding from json: illegal base64 data at input byte \(bad)")
+                }
+                return false
+            }
+            switch value {
+            case .string: return false
+            case .int, .double: throw Failure(message: "cannot convert \(Self.goKind(value)) to string")
+            default: throw Failure(message: "unrecognized type: string")
+            }
         case .integer(let format):
             let goType = format == "int32" ? "int32" : "int64"
             switch value {
@@ -70,16 +95,17 @@ public struct UnstructuredConversion {
                 if t == i { return false }
                 value = .int(t)
                 return true
-            default: return false
+            case .int: return false
+            default: throw Failure(message: "unrecognized type: \(goType)")
             }
         case .array(let item):
-            guard case .array(var items) = value else { return false }
+            guard case .array(var items) = value else { throw Failure(message: "cannot restore slice from \(Self.goKind(value))") }
             var changed = false
             for i in items.indices where try walk(&items[i], item) { changed = true }
             if changed { value = .array(items) }
             return changed
         case .map(let valueType):
-            guard case .object(var o) = value else { return false }
+            guard case .object(var o) = value else { throw Failure(message: "cannot restore map from \(Self.goKind(value))") }
             var changed = false
             for key in o.sortedKeys {
                 var v = o[key]!
@@ -98,9 +124,7 @@ public struct UnstructuredConversion {
                 let literal = goFormatFloat(d)
                 if let i = Int64(literal), i >= Int64(Int32.min) && i <= Int64(Int32.max) { return false }
                 text = "number " + literal
-            case .bool: text = "bool"
-            case .array: text = "array"
-            default: text = "object"
+            default: text = Self.jsonKind(value)
             }
             throw Failure(message: "json: cannot unmarshal \(text) into Go value of type int32")
         case .quantity:
@@ -112,7 +136,8 @@ public struct UnstructuredConversion {
     /// A struct: its fields in Go's declaration order (sorted names when the order is not known); keys it
     /// does not declare are ignored.
     private func walkStruct(_ value: inout JSONValue, _ def: SchemaDefinition) throws(Failure) -> Bool {
-        guard case .object(var o) = value else { return false }
+        if value.isNull || def.extensions.preserveUnknownFields { return false }
+        guard case .object(var o) = value else { throw Failure(message: "cannot restore struct from: \(Self.goKind(value))") }
         let known = GoFieldOrder.fields(def.name) ?? []
         let rest = def.properties.map(\.name).filter { !known.contains($0) }.sorted()
         var changed = false
@@ -122,5 +147,30 @@ public struct UnstructuredConversion {
         }
         if changed { value = .object(o) }
         return changed
+    }
+
+    /// reflect.Kind names of decoded JSON values.
+    static func goKind(_ v: JSONValue) -> String {
+        switch v {
+        case .null: return "invalid"
+        case .bool: return "bool"
+        case .int: return "int64"
+        case .double: return "float64"
+        case .string: return "string"
+        case .array: return "slice"
+        case .object: return "map"
+        }
+    }
+
+    /// How encoding/json names a JSON value in type errors.
+    static func jsonKind(_ v: JSONValue) -> String {
+        switch v {
+        case .null: return "null"
+        case .bool: return "bool"
+        case .int, .double: return "number"
+        case .string: return "string"
+        case .array: return "array"
+        case .object: return "object"
+        }
     }
 }

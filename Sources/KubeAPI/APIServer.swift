@@ -169,8 +169,9 @@ public final class APISession {
     public var fieldValidation: FieldValidation = .warn
     /// The field manager of the client's writes in this session.
     public var fieldManager = FieldManagerContext()
-    /// Set while a server-side apply writes the object whose managedFields it computed.
-    var applyingManagedFields = false
+    /// While a server-side apply writes the object whose managedFields it computed: the `writeDepth` of
+    /// that write (a client's apply writes at 1, a controller's deeper).
+    var applyingManagedFieldsAt: Int?
     /// Where API warnings go (the server passes them to kubectl's warning printer).
     var warningSink: ((String) -> Void)?
     /// How many writes are in progress: writes made while one is (by controllers) are not client requests.

@@ -381,16 +381,7 @@ struct DecodeWalker {
     // MARK: helpers
 
     /// How encoding/json names a JSON value in type errors.
-    private func jsonKind(_ v: JSONValue) -> String {
-        switch v {
-        case .null: return "null"
-        case .bool: return "bool"
-        case .int, .double: return "number"
-        case .string: return "string"
-        case .array: return "array"
-        case .object: return "object"
-        }
-    }
+    private func jsonKind(_ v: JSONValue) -> String { UnstructuredConversion.jsonKind(v) }
 
     /// nil when the number fits the Go integer type; else the literal as kubectl would have sent it.
     private func integerText(_ v: JSONValue, goType: String) -> String? {

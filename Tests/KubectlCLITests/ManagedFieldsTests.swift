@@ -223,6 +223,18 @@ struct AllocatedFieldsTests {
         #expect(s.run("get cm c -o jsonpath={.metadata.resourceVersion}").stdout == rv)
         #expect(s.run("get cm c -o jsonpath={.metadata.managedFields[0].time}").stdout == "2026-11-23T12:00:00Z")
     }
+
+    /// An applier whose metadata holds only its name owns nothing under metadata: the field manager strips
+    /// the name and smd's set difference drops the node it emptied (no `"f:metadata":{}`).
+    @Test func aNameOnlyMetadataLeavesNoMetadataNode() {
+        let s = TestStore()
+        let f = s.writeFile("c.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: \"1\"\n")
+        #expect(s.run("apply --server-side -f \(f)").exitCode == 0)
+        #expect(ManagedFieldsTests().entries(s, "cm c") == [#"kubectl/Apply/={"f:data":{"f:a":{}}}"#])
+        let labelled = s.writeFile("l.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: l\n  labels: {x: z}\n")
+        #expect(s.run("apply --server-side -f \(labelled)").exitCode == 0)
+        #expect(ManagedFieldsTests().entries(s, "cm l") == [#"kubectl/Apply/={"f:metadata":{"f:labels":{"f:x":{}}}}"#])
+    }
 }
 
 extension ServerSideApplyTests {

@@ -244,6 +244,8 @@ struct APIWarnings: AdmissionStep {
     func admit(_ r: inout AdmissionRequest, _ s: APISession) throws {
         guard r.fromClient else { return }
         if r.operation == .create, let w = Self.nameWarning(r) { s.warn(w) }
+        // The built-in kinds' status strategies warn about nothing.
+        if s.fieldManager.subresource == "status", Registry.builtin.type(storageKey: r.type.storageKey) != nil { return }
         for w in Self.warnings(r) { s.warn(w) }
     }
 
@@ -276,10 +278,12 @@ struct APIWarnings: AdmissionStep {
         if path == ["spec"] {
             return r.operation == .create ? APIWarningRules.podTemplate(r.object, prefix: "") : []
         }
+        // A StatefulSet's claim templates warn on every write, after its pod template's warnings.
+        let claims = r.groupKind == ("apps", "StatefulSet") ? APIWarningRules.claimTemplates(r.object, update: r.old != nil) : []
         // A template warns when the generation moves (apiequality.Semantic.DeepEqual of the specs).
         let compared = r.old != nil && r.emptyCollectionsKept ? r.compared : r.object
-        if let old = r.old, old["spec"] == compared["spec"], old["template"] == compared["template"] { return [] }
+        if let old = r.old, old["spec"] == compared["spec"], old["template"] == compared["template"] { return claims }
         let templatePath = Array(path.dropLast())
-        return APIWarningRules.podTemplate(r.object.at(templatePath), prefix: templatePath.joined(separator: ".") + ".")
+        return APIWarningRules.podTemplate(r.object.at(templatePath), prefix: templatePath.joined(separator: ".") + ".") + claims
     }
 }

@@ -8,14 +8,17 @@ import KubeModel
 /// `resources.claims` (DynamicResourceAllocation) and a projection's `clusterTrustBundle`
 /// (ClusterTrustBundleProjection, leaving an empty source) are removed; a container's `procMount` becomes
 /// `Default` (ProcMountType). Runs for pods and for every kind with a pod template, and (`dropVolumeFields`)
-/// for claims and volumes.
+/// for claims and volumes (whoever writes them), and a StatefulSet's `maxUnavailable` (`dropStatefulSetFields`).
 struct DropDisabledFields: AdmissionStep {
     func admit(_ r: inout AdmissionRequest, _ s: APISession) throws {
-        guard r.fromClient else { return }
+        // The strategies drop for every writer: a claim the StatefulSet controller makes from a template
+        // (templates keep the class name: only the claim strategy drops it) loses it too.
         if r.groupKind == ("", "PersistentVolumeClaim") || r.groupKind == ("", "PersistentVolume") {
             Self.dropVolumeFields(&r.object, old: r.old)
             return
         }
+        guard r.fromClient else { return }
+        if r.groupKind == ("apps", "StatefulSet") { Self.dropStatefulSetFields(&r.object, old: r.old) }
         guard let path = r.type.podSpecPath else { return }
         var spec = r.object.at(path)
         guard spec.object != nil else { return }
@@ -26,6 +29,13 @@ struct DropDisabledFields: AdmissionStep {
             changed = true
         }
         if changed { r.object.set(path, spec) }
+    }
+
+    /// The StatefulSet strategy's `dropStatefulSetDisabledFields`: `updateStrategy.rollingUpdate.maxUnavailable`
+    /// (MaxUnavailableStatefulSet, alpha in v1.32) unless the stored StatefulSet has one.
+    static func dropStatefulSetFields(_ obj: inout JSONValue, old: JSONValue?) {
+        let path = ["spec", "updateStrategy", "rollingUpdate", "maxUnavailable"]
+        if !obj.at(path).isNull, old?.at(path).isNull ?? true { obj.remove(path) }
     }
 
     /// The claim and volume strategies' `DropDisabledFields`: `volumeAttributesClassName` (VolumeAttributesClass,

@@ -35,11 +35,10 @@ struct StrictDecoding: AdmissionStep {
             }
         case .strategicPatch(let patch):
             let shown = PatchDecoding.goPrint(patch)
-            if let e = PatchDecoding.converterError(r.object, definition: def) {
+            // The converter narrows integers as Go converts them (4294967301 into an int32 is 5).
+            if let e = UnstructuredConversion().convert(&r.object, definition: def) {
                 throw PatchDecoding.invalid(shown, e)
             }
-            // The converter narrows integers as Go converts them (4294967301 into an int32 is 5).
-            PatchDecoding.narrowIntegers(&r.object, definition: def)
             let report = decodeReport(r.object, definition: def, index: .builtin)
             if let e = report.decodeError { throw PatchDecoding.invalid(shown, e) }
             try patchStrictErrors(report.strictErrors.sorted(), shown: shown, level: level)

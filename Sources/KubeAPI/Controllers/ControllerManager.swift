@@ -155,6 +155,8 @@ final class ControllerManager {
         case hpa(String, String)
         case stage(String, String, String)  // storage key, namespace, name
         case csr(String)
+        case flowSchema(String)
+        case flowSchemasNaming(String)  // a priority level's name
 
         /// The work a refused sync retries (a DaemonSet's node syncs wait with the DaemonSet).
         var retried: Work {
@@ -169,7 +171,7 @@ final class ControllerManager {
             case .pvc, .pendingClaims, .stage: return 1
             case .replicaSet, .replicationController, .statefulSet, .daemonSet, .daemonSetNode, .daemonSetsOnNode, .job, .adopt: return 2
             case .deployment, .cronJob, .hpa: return 3
-            case .services, .csr: return 4
+            case .services, .csr, .flowSchema, .flowSchemasNaming: return 4
             }
         }
     }
@@ -313,6 +315,10 @@ final class ControllerManager {
             if !deleted { enqueue(.csr(name)) }
         case ("rbac.authorization.k8s.io", "ClusterRole"):
             try aggregateClusterRoles()
+        case (Self.apfGroup, "FlowSchema"):
+            if !deleted { enqueue(.flowSchema(name)) }
+        case (Self.apfGroup, "PriorityLevelConfiguration"):
+            if deleted || old == nil { enqueue(.flowSchemasNaming(name)) }
         case ("", "PersistentVolume"), ("storage.k8s.io", "StorageClass"):
             enqueue(.pendingClaims)
             if !deleted { rescanPendingPods() }
@@ -418,6 +424,8 @@ final class ControllerManager {
         case .hpa(let ns, let name): try scheduleHPA(namespace: ns, name: name)
         case .stage(let key, let ns, let name): try syncStage(storageKey: key, namespace: ns, name: name)
         case .csr(let name): try syncCSR(name: name)
+        case .flowSchema(let name): try syncFlowSchemaDangling(name: name)
+        case .flowSchemasNaming(let level): try syncFlowSchemasNaming(level: level)
         }
     }
 

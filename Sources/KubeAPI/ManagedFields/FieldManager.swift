@@ -19,8 +19,9 @@ extension APISession {
     /// `statusWrite`: the write changes only the pod's status and binding (`ControllerPodWrite`).
     func recordManagedFields(_ obj: inout JSONValue, old: JSONValue?, type: ResourceType, fromClient: Bool,
                              requested: JSONValue? = nil, statusWrite: Bool = false) {
-        // A server-side apply has already recorded its applier (defaults it causes are no one's).
-        if fromClient && applyingManagedFields { return }
+        // A server-side apply has already recorded its applier (defaults it causes are no one's); the
+        // writes its controllers make meanwhile are recorded as usual.
+        if applyingManagedFieldsAt == writeDepth { return }
         let memo: (key: JSONValue, context: String)? = old == nil && type.group.isEmpty && type.kind == "Pod" && obj["metadata"]["managedFields"].isNull
             ? CreatedPodFields.key(obj, requested: requested ?? obj, fromClient: fromClient, manager: fieldManager,
                                    time: now.rfc3339) : .none

@@ -43,6 +43,7 @@ extension APISession {
         // An apply that changes nothing keeps the object as it is (its entry's time too).
         let noop = changes.isEmpty && me.map { book.entries[$0].set == configSet } == true
         try checkConflicts(book, except: me, changes: changes, live: live, typed: typed, force: force, manager: manager)
+        try convertMerged(&merged, type: type, namespace: namespace, input: input, apiVersion: apiVersion)
         for j in book.entries.indices where j != me {
             book.entries[j].setIfChanged(book.entries[j].set.difference(changes.changed).difference(changes.removed))
         }
@@ -64,8 +65,9 @@ extension APISession {
             merged["metadata"]["annotations"][Self.lastAppliedKey] = .string(last.compactJSON + "\n")
         }
         book.write(to: &merged)
-        applyingManagedFields = true
-        defer { applyingManagedFields = false }
+        let outerApply = applyingManagedFieldsAt
+        applyingManagedFieldsAt = writeDepth + 1
+        defer { applyingManagedFieldsAt = outerApply }
         guard let live else {
             merged.remove(["metadata", "resourceVersion"])
             return (try create(merged, type: type, namespace: namespace, dryRun: dryRun), true)
@@ -92,10 +94,27 @@ extension APISession {
             return
         }
         guard let text = ApplyBodyTypes.message(failures) else { return }
+        let object = Self.applyObjectName(input, type: type, namespace: namespace, apiVersion: apiVersion)
+        throw APIError(reason: .unknown, message: "failed to create typed patch object (\(object)): \(text)", code: 500)
+    }
+
+    /// The merged object's conversion to the kind's Go type (built-in kinds; `UnstructuredConversion`): what
+    /// structured-merge-diff let through but Go cannot hold refuses the apply with a 500, and an int32 too
+    /// large is truncated as the typed object holds it.
+    func convertMerged(_ merged: inout JSONValue, type: ResourceType, namespace: String, input: JSONValue,
+                       apiVersion: String) throws {
+        guard type.openAPIV3Schema == nil, let kind = input["kind"].string,
+              let def = SchemaIndex.builtin.definition(apiVersion: apiVersion, kind: kind),
+              let error = UnstructuredConversion().convert(&merged, definition: def) else { return }
+        let gvk = (apiVersion.contains("/") ? "" : "/") + "\(apiVersion), Kind=\(kind)"
+        throw APIError(reason: .unknown, message: "failed to convert new object (\(Self.applyObjectName(input, type: type, namespace: namespace, apiVersion: apiVersion))) to proper version: unable to convert unstructured object to \(gvk): \(error)", code: 500)
+    }
+
+    /// `objectGVKNN` of an apply body: `<namespace>/<name>; <group>/<version>, Kind=<Kind>`.
+    static func applyObjectName(_ input: JSONValue, type: ResourceType, namespace: String, apiVersion: String) -> String {
         let ns = type.namespaced ? namespace : input["metadata"]["namespace"].string ?? ""
         let group = apiVersion.contains("/") ? "" : "/"
-        let object = "\(ns)/\(input["metadata"]["name"].string ?? ""); \(group)\(apiVersion), Kind=\(kind)"
-        throw APIError(reason: .unknown, message: "failed to create typed patch object (\(object)): \(text)", code: 500)
+        return "\(ns)/\(input["metadata"]["name"].string ?? ""); \(group)\(apiVersion), Kind=\(input["kind"].string ?? "")"
     }
 
     /// Fields other managers own that the apply changes: the API server's 409 unless forced. kubectl's
@@ -169,8 +188,9 @@ extension APISession {
         }
         guard changed else { return false }
         book.write(to: &obj)
-        applyingManagedFields = true
-        defer { applyingManagedFields = false }
+        let outerApply = applyingManagedFieldsAt
+        applyingManagedFieldsAt = writeDepth + 1
+        defer { applyingManagedFieldsAt = outerApply }
         _ = try update(obj, type: type, verb: "patch")
         return true
     }

@@ -142,6 +142,8 @@ struct TypedFields {
         var set = FieldSet()
         var stripped = config
         ManagedFieldsBook.strip(&stripped)
+        // Metadata that held only stripped keys leaves nothing behind (smd's Difference drops empty nodes).
+        if config["metadata"].object?.isEmpty == false, stripped["metadata"].object?.isEmpty == true { stripped.remove(["metadata"]) }
         toFieldSet(stripped, root, [], &set)
         return set
     }

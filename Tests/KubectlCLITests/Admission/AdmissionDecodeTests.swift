@@ -68,6 +68,29 @@ import Testing
         #expect(s.run("get deploy web -o jsonpath={.spec.replicas}").stdout == "1")
     }
 
+    /// The converter hands IntOrString and Quantity fields their own JSON decoding, outside any struct
+    /// context (`into Go value of type int32`, not `into Go struct field ...`), and walks a struct's fields in
+    /// Go's declaration order: the first failure wins.
+    @Test func strategicPatchCustomDecodersSpeakWithoutStructContext() {
+        let s = TestStore()
+        _ = s.run("create deployment web --image=nginx")
+        _ = s.run("create service clusterip s1 --tcp=80:8080")
+        let cases: [([String], String)] = [
+            (["svc", "s1", "-p", #"{"spec":{"ports":[{"port":80,"targetPort":true}]}}"#],
+             #"The request is invalid: patch: Invalid value: "map[spec:map[ports:[map[port:80 targetPort:true]]]]": json: cannot unmarshal bool into Go value of type int32"#),
+            (["deploy", "web", "-p", #"{"spec":{"template":{"spec":{"containers":[{"name":"nginx","resources":{"limits":{"cpu":"abc"}}}]}}}}"#],
+             #"The request is invalid: patch: Invalid value: "map[spec:map[template:map[spec:map[containers:[map[name:nginx resources:map[limits:map[cpu:abc]]]]]]]]": quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"#),
+            // DeploymentSpec declares replicas before minReadySeconds (alphabetical order would be the other way).
+            (["deploy", "web", "-p", #"{"spec":{"minReadySeconds":"x","replicas":2.5}}"#],
+             #"The request is invalid: patch: Invalid value: "map[spec:map[minReadySeconds:x replicas:2.5]]": cannot convert float64 to int32"#),
+        ]
+        for (args, stderr) in cases {
+            #expect(s.run(args: ["patch"] + args) == CLIResult(stdout: "", stderr: stderr + "\n", exitCode: 1), "\(args)")
+        }
+        #expect(s.run("get deploy web -o jsonpath={.spec.replicas}").stdout == "1")
+        #expect(s.run("get svc s1 -o jsonpath={.spec.ports[0].targetPort}").stdout == "8080")
+    }
+
     /// apimachinery's unstructured converter sets an int32 field with reflect's Convert (low 32 bits
     /// kept), where JSON decoding of a merge patch fails.
     @Test func strategicPatchNarrowsLargeIntegersAsGoConverts() {

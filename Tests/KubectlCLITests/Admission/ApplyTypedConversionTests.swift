@@ -75,6 +75,50 @@ import Testing
         #expect(s.run("get pod p -o jsonpath={.spec.containers[0].resources.limits.cpu}").stdout == "1")
     }
 
+    /// Bodies structured-merge-diff takes but the Go types cannot hold: after the merge the object is converted
+    /// to the kind's Go type (apimachinery's unstructured converter, Go field order, first failure wins) and
+    /// the apply is a 500 `failed to convert new object (...) to proper version: unable to convert
+    /// unstructured object to <gvk>: <error>`, on every apply path, nothing stored. An int32 too large is
+    /// truncated as Go converts it, which validation then judges.
+    @Test func bodiesTheGoTypesCannotHoldAreRefusedAfterTheMerge() {
+        let deploy = TestStore().run("create deployment web --image=nginx --dry-run=client -o yaml").stdout
+        let service = "apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  ports: [{port: 80, targetPort: %@}]\n"
+        let prefix = { (ns: String, gvk: String) in
+            "Error from server: failed to convert new object (\(ns); \(gvk)) to proper version: unable to convert unstructured object to \(gvk): "
+        }
+        let dep = prefix("default/web", "apps/v1, Kind=Deployment"), svc = prefix("default/s", "/v1, Kind=Service")
+        let cases: [(String, String, String)] = [
+            (deploy.replacingAll("replicas: 1", with: "replicas: 2.5"), dep + "cannot convert float64 to int32", "deploy web"),
+            (deploy.replacingAll("resources: {}", with: "resources: {limits: {cpu: abc}}"),
+             dep + "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'", "deploy web"),
+            // Go's field order: replicas (DeploymentSpec) before the template's quantity.
+            (deploy.replacingAll("replicas: 1", with: "replicas: 1.5").replacingAll("resources: {}", with: "resources: {limits: {cpu: abc}}"),
+             dep + "cannot convert float64 to int32", "deploy web"),
+            (deploy.replacingAll("replicas: 1", with: "replicas: 1\n  progressDeadlineSeconds: 60.5"), dep + "cannot convert float64 to int32", "deploy web"),
+            (service.replacingAll("%@", with: "true"), svc + "json: cannot unmarshal bool into Go value of type int32", "svc s"),
+            (service.replacingAll("%@", with: "8080.5"), svc + "json: cannot unmarshal number 8080.5 into Go value of type int32", "svc s"),
+            (service.replacingAll("%@", with: "3000000000"), svc + "json: cannot unmarshal number 3000000000 into Go value of type int32", "svc s"),
+            (service.replacingAll("%@", with: "{a: 1}"), svc + "json: cannot unmarshal object into Go value of type int32", "svc s"),
+            ("apiVersion: v1\nkind: Secret\nmetadata: {name: sec}\ndata:\n  k: \"not base64!\"\n",
+             prefix("default/sec", "/v1, Kind=Secret") + "error decoding from json: illegal base64 data at input byte 3", "secret sec"),
+        ]
+        for (body, stderr, what) in cases {
+            for dry in [false, true] {
+                let s = TestStore()
+                let r = s.run("apply --server-side\(dry ? " --dry-run=server" : "") -f -", stdin: body)
+                #expect(r == CLIResult(stdout: "", stderr: stderr + "\n", exitCode: 1), "\(body)")
+                #expect(s.run("get \(what)").exitCode == 1, "\(what) stored")
+            }
+        }
+        let s = TestStore()
+        #expect(s.run("create deployment web --image=nginx").exitCode == 0)
+        let before = s.run("get deploy web -o yaml").stdout
+        #expect(s.run("apply --server-side --force-conflicts -f -", stdin: cases[0].0).stderr == cases[0].1 + "\n")
+        #expect(s.run("get deploy web -o yaml").stdout == before)
+        let huge = s.run("apply --server-side --force-conflicts -f -", stdin: deploy.replacingAll("replicas: 1", with: "replicas: 3000000000"))
+        #expect(huge.stderr == "The Deployment \"web\" is invalid: spec.replicas: Invalid value: -1294967296: must be greater than or equal to 0\n")
+    }
+
     /// A custom resource's body against its CRD's schema: undeclared fields (also in an embedded
     /// resource's metadata), wrong scalar types, repeated list-map keys; `x-kubernetes-preserve-unknown-fields`
     /// opens its subtree, int-or-string takes either, a string's format does not matter. The texts equal

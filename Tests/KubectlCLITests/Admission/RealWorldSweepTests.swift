@@ -208,6 +208,71 @@ import Testing
         }
     }
 
+    /// A StatefulSet's claim templates and a pod's ephemeral claim template keep `volumeAttributesClassName`
+    /// (only the claim strategy drops it, and the template validation skips it with the gate off), but the
+    /// claim the StatefulSet controller makes from the template loses it; `rollingUpdate.maxUnavailable`
+    /// (MaxUnavailableStatefulSet, alpha) is dropped. Claim templates warn about fractional storage on create
+    /// and, under the Go field's name `Spec`, on every update; the status subresource warns about nothing.
+    @Test func statefulSetTemplatesKeepTheClassTheirClaimsDoNot() {
+        let sts = """
+            apiVersion: apps/v1
+            kind: StatefulSet
+            metadata:
+              name: db
+            spec:
+              serviceName: db
+              replicas: 1
+              selector: {matchLabels: {app: db}}
+              updateStrategy:
+                type: RollingUpdate
+                rollingUpdate: {maxUnavailable: 2}
+              template:
+                metadata: {labels: {app: db}}
+                spec:
+                  containers:
+                  - {name: c, image: nginx, volumeMounts: [{name: data, mountPath: /data}]}
+              volumeClaimTemplates:
+              - metadata: {name: data}
+                spec:
+                  accessModes: [ReadWriteOnce]
+                  volumeAttributesClassName: Bad_Name
+                  resources: {requests: {storage: 1500m}}
+
+            """
+        let pod = """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: eph}
+            spec:
+              containers: [{name: c, image: nginx}]
+              volumes:
+              - name: scratch
+                ephemeral:
+                  volumeClaimTemplate:
+                    spec:
+                      accessModes: [ReadWriteOnce]
+                      volumeAttributesClassName: Bad_Name
+                      resources: {requests: {storage: 1Gi}}
+
+            """
+        let warning = "spec.volumeClaimTemplates[0]%@.resources.requests[storage]: fractional byte value \"1500m\" is invalid, must be an integer"
+        for (verb, done) in Self.paths where !verb.contains("dry-run") {
+            let s = TestStore()
+            let created = s.run("\(verb) \(s.writeFile("s.yaml", sts))")
+            #expect(created.stdout == "statefulset.apps/db \(done)\n", "\(verb): \(created)")
+            #expect(created.stderr == "Warning: " + warning.replacingAll("%@", with: "") + "\n", "\(verb): \(created)")
+            #expect(s.run("get sts db -o jsonpath={.spec.updateStrategy.rollingUpdate}").stdout == #"{"partition":0}"#, "\(verb)")
+            #expect(s.run("get sts db -o jsonpath={.spec.volumeClaimTemplates[0].spec.volumeAttributesClassName}").stdout == "Bad_Name")
+            #expect(s.run("get pvc data-db-0 -o jsonpath={.spec.volumeAttributesClassName}").stdout == "", "\(verb)")
+            #expect(s.run("\(verb) \(s.writeFile("p.yaml", pod))").exitCode == 0, "\(verb)")
+            #expect(s.run("get pod eph -o jsonpath={.spec.volumes[0].ephemeral.volumeClaimTemplate.spec.volumeAttributesClassName}").stdout == "Bad_Name")
+            let labelled = s.run("label sts db tier=db")
+            #expect(labelled.stderr == "Warning: " + warning.replacingAll("%@", with: ".Spec") + "\n", "\(verb): \(labelled)")
+            let status = s.run(#"patch sts db --subresource=status --type=merge -p '{"status":{"replicas":1}}'"#)
+            #expect(status.exitCode == 0 && status.stderr == "", "\(verb): \(status)")
+        }
+    }
+
     /// The website's FlowSchema examples: the flow control strategies set generation 1 on create and count
     /// spec changes only.
     @Test func flowControlObjectsCountTheirSpecGenerations() {

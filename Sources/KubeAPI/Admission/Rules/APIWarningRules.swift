@@ -157,6 +157,15 @@ enum APIWarningRules {
         }
     }
 
+    /// A StatefulSet's `volumeClaimTemplates` (its strategy's WarningsOnCreate/WarningsOnUpdate): the claim
+    /// spec's storage quantities, at `spec.volumeClaimTemplates[i]` on create and, as v1.32 names it on
+    /// update, `spec.volumeClaimTemplates[i].Spec` (the Go field's name).
+    static func claimTemplates(_ o: JSONValue, update: Bool) -> [String] {
+        (o["spec"]["volumeClaimTemplates"].array ?? []).enumerated().flatMap { i, t in
+            claimSpec(t["spec"], "spec.volumeClaimTemplates[\(i)]" + (update ? ".Spec" : ""))
+        }
+    }
+
     static let betaStorageClass = "volume.beta.kubernetes.io/storage-class"
     static let betaStorageClassMessage = #"deprecated since v1.8; use "storageClassName" attribute instead"#
 

@@ -293,24 +293,22 @@ public struct KustomizeBuilder {
                 resources.append(r)
             }
         }
-        for entry in k.crds {
-            let path = KustomizeFS.join(dir, entry)
-            guard KustomizeFS.isFile(path) else {
-                throw KustomizeError("\(KustomizeFS.evalSymlinksFailure(path))")
-            }
-            if let problem = KustomizeBuilder.openAPIDefinitionProblem(try KustomizeFS.read(path)) {
-                throw KustomizeError("loading CRDs [\(k.crds.joined(separator: " "))]: unable to parse open API definition from '\(entry)': \(problem)")
-            }
-        }
-        for entry in k.components {
-            try accumulateComponent(entry, dir: dir, into: &resources)
-        }
-        // This kustomization's own table joins those of what it includes (after its resources and components).
+        // This kustomization's own table joins those of its resources (kustomize v5.5's accumulateTarget:
+        // resources, configurations, crds, generators, then components, then transformers).
         var files: [TransformerConfig] = []
         for entry in k.configurations {
             files.append(try TransformerConfig.parse(try KustomizeFS.read(KustomizeFS.join(dir, entry)), source: entry))
         }
         try config.merge(try TransformerConfig.of(files))
+        for entry in k.crds {
+            let path = KustomizeFS.join(dir, entry)
+            guard KustomizeFS.isFile(path) else {
+                throw KustomizeError("loading CRDs [\(k.crds.joined(separator: " "))]: \(KustomizeFS.evalSymlinksFailure(path))")
+            }
+            if let problem = KustomizeBuilder.openAPIDefinitionProblem(try KustomizeFS.read(path)) {
+                throw KustomizeError("loading CRDs [\(k.crds.joined(separator: " "))]: unable to parse open API definition from '\(entry)': \(problem)")
+            }
+        }
         if let chart = k.helmCharts.first {
             guard enableHelm else {
                 throw KustomizeError("trouble configuring builtin HelmChartInflationGenerator with config: `\n\(KustomizeBuilder.helmChartYAML(chart, globals: k.helmGlobals))`: must specify --enable-helm")
@@ -327,6 +325,10 @@ public struct KustomizeBuilder {
             for r in resources[generatedFrom...] {
                 r.origin = originRepo + r.origin.replacingAll("configuredIn: kustomization.yaml", with: "configuredIn: \(file)")
             }
+        }
+        // Components join after this kustomization's generators, before its transformers.
+        for entry in k.components {
+            try accumulateComponent(entry, dir: dir, into: &resources)
         }
         try applyTransformers(k, dir: dir, &resources)
         resources.removeAll { $0.deleted }

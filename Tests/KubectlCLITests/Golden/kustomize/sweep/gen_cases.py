@@ -1478,6 +1478,32 @@ case("managedby-both", {"kustomization.yaml": "resources: [cm.yaml]\nbuildMetada
 case("empty-dir", {"kustomization.yaml": "resources: []\n"}, args=["kustomize", ""])
 case("output-no-dir", {"kustomization.yaml": "resources: [cm.yaml]\n", "cm.yaml": CM},
      args=["kustomize", "$DIR", "--output=/nonexistent/dir/x.yaml"])
+# Session 33: the order of a kustomization's steps (resources, configurations, crds, generators, then
+# components, then transformers) seen in fifo output and in which error comes first (hand-written).
+PREFIX = "s33-order-"
+CMP = "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n"
+def cmap(name):
+    return "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: %s}\n" % name
+case("gen-then-comp", {"kustomization.yaml": "resources: [r.yaml]\nconfigMapGenerator:\n- name: gen\n  literals: [a=b]\ncomponents: [comp]\nsortOptions: {order: fifo}\n",
+                       "r.yaml": cmap("res"), "comp/kustomization.yaml": CMP + "resources: [c.yaml]\nsecretGenerator:\n- name: cgen\n  literals: [x=y]\n",
+                       "comp/c.yaml": cmap("fromcomp")})
+case("two-comps-gens", {"kustomization.yaml": "components: [c1, c2]\nsecretGenerator:\n- name: top\n  literals: [k=v]\nresources: [r.yaml]\nsortOptions:\n  order: fifo\nnamePrefix: p-\n",
+                        "r.yaml": cmap("res"), "c1/kustomization.yaml": CMP + "configMapGenerator:\n- name: one\n  literals: [a=1]\nresources: [a.yaml]\n",
+                        "c1/a.yaml": cmap("a"), "c2/kustomization.yaml": CMP + "resources: [b.yaml]\nconfigMapGenerator:\n- name: two\n  literals: [b=2]\n",
+                        "c2/b.yaml": cmap("b")})
+case("base-gen-comp", {"kustomization.yaml": "resources: [base]\ncomponents: [comp]\nconfigMapGenerator:\n- name: top\n  literals: [t=1]\nsortOptions: {order: fifo}\n",
+                       "base/kustomization.yaml": "resources: [r.yaml]\ncomponents: [../comp2]\nconfigMapGenerator:\n- name: base\n  literals: [b=1]\n",
+                       "base/r.yaml": cmap("base-res"), "comp/kustomization.yaml": CMP + "resources: [c.yaml]\n", "comp/c.yaml": cmap("comp-res"),
+                       "comp2/kustomization.yaml": CMP + "configMapGenerator:\n- name: c2\n  literals: [x=1]\n"})
+case("comp-gen-behavior-merge", {"kustomization.yaml": "configMapGenerator:\n- name: cfg\n  literals: [a=top]\ncomponents: [comp]\n",
+                                 "comp/kustomization.yaml": CMP + "configMapGenerator:\n- name: cfg\n  behavior: merge\n  literals: [b=comp]\n"})
+case("comp-gen-before-top", {"kustomization.yaml": "components: [comp]\nconfigMapGenerator:\n- name: cfg\n  behavior: merge\n  literals: [a=top]\n",
+                             "comp/kustomization.yaml": CMP + "configMapGenerator:\n- name: cfg\n  literals: [b=comp]\n"})
+case("comp-patches-generated", {"kustomization.yaml": "configMapGenerator:\n- name: cfg\n  literals: [a=1]\ncomponents: [comp]\n",
+                                "comp/kustomization.yaml": CMP + "patches:\n- patch: |\n    apiVersion: v1\n    kind: ConfigMap\n    metadata: {name: cfg}\n    data: {b: \"2\"}\n"})
+case("comp-crds-missing", {"kustomization.yaml": "components: [comp]\ncrds: [missing.json]\n", "comp/kustomization.yaml": CMP + "resources: [nope.yaml]\n"})
+case("comp-config-missing", {"kustomization.yaml": "components: [comp]\nconfigurations: [missing.yaml]\n", "comp/kustomization.yaml": CMP + "resources: [nope.yaml]\n"})
+case("comp-gen-missing-file", {"kustomization.yaml": "components: [comp]\nconfigMapGenerator:\n- name: g\n  files: [missing.txt]\n", "comp/kustomization.yaml": CMP + "resources: [nope.yaml]\n"})
 with open(os.path.join(here, "cases.jsonl"), "w", encoding="utf-8") as f:
     for l in lines:
         f.write(json.dumps(l, ensure_ascii=False) + "\n")

@@ -299,7 +299,10 @@ public struct KustomizeBuilder {
         for entry in k.configurations {
             files.append(try TransformerConfig.parse(try KustomizeFS.read(KustomizeFS.join(dir, entry)), source: entry))
         }
-        try config.merge(try TransformerConfig.of(files))
+        let own = try TransformerConfig.of(files)
+        do { try config.merge(own) } catch let e as KustomizeError {
+            throw KustomizeError("merging config \(own.goDump): \(e.message)")
+        }
         for entry in k.crds {
             let path = KustomizeFS.join(dir, entry)
             guard KustomizeFS.isFile(path) else {

@@ -1504,6 +1504,38 @@ case("comp-patches-generated", {"kustomization.yaml": "configMapGenerator:\n- na
 case("comp-crds-missing", {"kustomization.yaml": "components: [comp]\ncrds: [missing.json]\n", "comp/kustomization.yaml": CMP + "resources: [nope.yaml]\n"})
 case("comp-config-missing", {"kustomization.yaml": "components: [comp]\nconfigurations: [missing.yaml]\n", "comp/kustomization.yaml": CMP + "resources: [nope.yaml]\n"})
 case("comp-gen-missing-file", {"kustomization.yaml": "components: [comp]\nconfigMapGenerator:\n- name: g\n  files: [missing.txt]\n", "comp/kustomization.yaml": CMP + "resources: [nope.yaml]\n"})
+# Session 33: document separators as kyaml splits a stream (a separator right after another opens an
+# explicit document), and configuration tables that conflict (kustomize prints the whole table, sorted by
+# Go's pdqsort) in bases, components and the top (hand-written).
+PREFIX = "s33-docs-"
+for i, body in enumerate(["A\n---\n---\n...\n", "A\n---\n...\n", "---\n...\nA\n", "A\n---\n---\n...\n---\nB\n",
+                          "A\n---\n---\n...\n...\n", "A\n---\n---\n--- \n...\nB\n", "A\n---  \n---\n...\n---\n---\nB\n",
+                          "# c\n---\n---\n...\nA\n---\nB\n", "A\n--- # x\n---\n...\n", "---\n---\n...\nA\n---\n---\nB\n"]):
+    text = body.replace("A\n", cmap("a")).replace("B\n", cmap("b"))
+    case("%02d" % i, {"kustomization.yaml": "resources: [r.yaml]\n", "r.yaml": text})
+PREFIX = "s33-cfg-"
+case("labels-base-top", {"kustomization.yaml": "resources: [base]\nconfigurations: [c.yaml]\ncommonLabels: {a: b}\n",
+                         "c.yaml": "commonLabels:\n- path: spec/sel\n  kind: Foo\n  create: true\n",
+                         "base/kustomization.yaml": "resources: [cm.yaml]\nconfigurations: [c.yaml]\n", "base/cm.yaml": cmap("cm"),
+                         "base/c.yaml": "commonLabels:\n- path: spec/sel\n  kind: Foo\n"})
+case("images-comp", {"kustomization.yaml": "resources: [cm.yaml]\nconfigurations: [c.yaml]\ncomponents: [comp]\n", "cm.yaml": cmap("cm"),
+                     "c.yaml": "images:\n" + "".join("- path: spec/i%d/image\n  kind: K%d\n" % (j, j % 3) for j in range(14)),
+                     "comp/kustomization.yaml": CMP + "configurations: [c.yaml]\n",
+                     "comp/c.yaml": "images:\n- path: spec/i5/image\n  kind: K2\n  create: true\n"})
+case("namespace-two-bases", {"kustomization.yaml": "resources: [a, b]\n",
+                             "a/kustomization.yaml": "resources: [cm.yaml]\nconfigurations: [c.yaml]\n", "a/cm.yaml": cmap("a"),
+                             "a/c.yaml": "namespace:\n- path: spec/ns\n  kind: Deployment\n  group: apps\n  create: true\n",
+                             "b/kustomization.yaml": "resources: [cm.yaml]\nconfigurations: [c.yaml]\n", "b/cm.yaml": cmap("b"),
+                             "b/c.yaml": "namespace:\n- path: spec/ns\n  kind: Deployment\n  group: apps\n"})
+case("annotations-comp-in-base", {"kustomization.yaml": "resources: [base]\n",
+                                  "base/kustomization.yaml": "resources: [cm.yaml]\nconfigurations: [c.yaml]\ncomponents: [../comp]\n", "base/cm.yaml": cmap("cm"),
+                                  "base/c.yaml": "commonAnnotations:\n- path: spec/note\n  create: true\n",
+                                  "comp/kustomization.yaml": CMP + "configurations: [c.yaml]\n",
+                                  "comp/c.yaml": "commonAnnotations:\n- path: spec/note\n"})
+case("varref-top", {"kustomization.yaml": "resources: [base]\nconfigurations: [c.yaml]\n",
+                    "c.yaml": "varReference:\n- path: spec/v\n  kind: Pod\n",
+                    "base/kustomization.yaml": "resources: [cm.yaml]\nconfigurations: [c.yaml]\n", "base/cm.yaml": cmap("cm"),
+                    "base/c.yaml": "varReference:\n- path: spec/v\n  kind: Pod\n  create: true\n"})
 with open(os.path.join(here, "cases.jsonl"), "w", encoding="utf-8") as f:
     for l in lines:
         f.write(json.dumps(l, ensure_ascii=False) + "\n")

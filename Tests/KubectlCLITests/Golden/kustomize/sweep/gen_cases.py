@@ -1536,6 +1536,15 @@ case("varref-top", {"kustomization.yaml": "resources: [base]\nconfigurations: [c
                     "c.yaml": "varReference:\n- path: spec/v\n  kind: Pod\n",
                     "base/kustomization.yaml": "resources: [cm.yaml]\nconfigurations: [c.yaml]\n", "base/cm.yaml": cmap("cm"),
                     "base/c.yaml": "varReference:\n- path: spec/v\n  kind: Pod\n  create: true\n"})
+case("tables-in-use", {"kustomization.yaml": "namePrefix: p-\nresources: [r.yaml]\nvars:\n- name: SVC\n  objref: {kind: Service, name: s, apiVersion: v1}\n",
+                       "r.yaml": "apiVersion: admissionregistration.k8s.io/v1\nkind: ValidatingAdmissionPolicy\nmetadata: {name: pol}\nspec: {validations: [{expression: \"true\"}]}\n---\n"
+                                 "apiVersion: admissionregistration.k8s.io/v1\nkind: ValidatingAdmissionPolicyBinding\nmetadata: {name: bind}\nspec: {policyName: pol, validationActions: [Deny]}\n---\n"
+                                 "apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {ports: [{port: 80}]}\n---\n"
+                                 "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r}\nspec: {rules: [{backendRefs: [{name: s}]}]}\n---\n"
+                                 "apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: pv}\nspec: {nfs: {server: $(SVC), path: /x}}\n---\n"
+                                 "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  selector: {matchLabels: {a: b}}\n  template:\n"
+                                 "    metadata: {labels: {a: b}, annotations: {x: $(SVC)}}\n"
+                                 "    spec: {containers: [{name: c, image: i}], volumes: [{name: v, nfs: {server: $(SVC), path: /}}]}\n"})
 with open(os.path.join(here, "cases.jsonl"), "w", encoding="utf-8") as f:
     for l in lines:
         f.write(json.dumps(l, ensure_ascii=False) + "\n")

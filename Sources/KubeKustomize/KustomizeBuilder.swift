@@ -740,15 +740,15 @@ public struct KustomizeBuilder {
             } catch is TransformerConfig.Conflict {
                 throw KustomizeError("failed to merge labels: conflicting fieldspecs")
             }
-            if !l.pairs.isEmpty { for r in resources { addPairs(l.pairs, r, specs: all) } }
+            if !l.pairs.isEmpty { for r in resources { try addPairs(l.pairs, r, specs: all) } }
             noteTransformer("LabelTransformer", dir: dir, resources)
         }
         if !k.commonLabels.isEmpty || !k.labels.isEmpty {
-            for r in resources where !k.commonLabels.isEmpty { addPairs(k.commonLabels, r, specs: config.commonLabels) }
+            for r in resources where !k.commonLabels.isEmpty { try addPairs(k.commonLabels, r, specs: config.commonLabels) }
             noteTransformer("LabelTransformer", dir: dir, resources)
         }
         if !k.commonAnnotations.isEmpty {
-            for r in resources { addPairs(k.commonAnnotations, r, specs: config.commonAnnotations) }
+            for r in resources { try addPairs(k.commonAnnotations, r, specs: config.commonAnnotations) }
             noteTransformer("AnnotationsTransformer", dir: dir, resources)
         }
         for (p, text) in zip(k.patchesJson6902, jsonPatchTexts) {
@@ -823,11 +823,41 @@ public struct KustomizeBuilder {
         }
     }
 
-    private func addPairs(_ pairs: [(String, String)], _ r: KustomizeResource, specs: [FieldSpec]) {
+    private func addPairs(_ pairs: [(String, String)], _ r: KustomizeResource, specs: [FieldSpec]) throws {
+        // kustomize sets the keys in sorted order, an empty one first: kyaml's FieldSetter without a name
+        // sets the node itself, which must then be a scalar (a map found or created there is an error).
+        let id = r.idString
+        if let empty = pairs.first(where: { $0.0.isEmpty }) {
+            for spec in specs {
+                try spec.apply(to: &r.object) { value in
+                    let kind: String
+                    switch value {
+                    case .object(let o): kind = o.isEmpty ? "" : "MappingNode"
+                    case .null: kind = ""
+                    case .array: kind = "SequenceNode"
+                    default:
+                        value = .string(empty.1)  // a scalar there is replaced by the value
+                        return
+                    }
+                    let contents = kind.isEmpty ? "{}\n" : YAMLCodec.encode(value)
+                    throw KustomizeError("considering field '\(spec.rawPath)' of object \(id): wrong node kind: expected ScalarNode but got \(kind.isEmpty ? "MappingNode" : kind): node contents:\n\(contents)")
+                }
+            }
+        }
+        let pairs = pairs.filter { !$0.0.isEmpty }
+        if pairs.isEmpty { return }
         for spec in specs {
-            spec.apply(to: &r.object) { value in
+            try spec.apply(to: &r.object) { value in
                 var o = value.object ?? JSONObject()
-                if value.object == nil && !value.isNull { return }
+                if value.object == nil && !value.isNull {
+                    // kyaml's FieldSetter needs a map there; it prints the node as written (a plain scalar
+                    // here: kubectl-local keeps no quoting or flow style).
+                    let contents: String
+                    if let items = value.array { contents = YAMLCodec.encode(.array(items)) } else {
+                        contents = (KyamlScalar.text(value) ?? Kustomization.scalar(value)) + "\n"
+                    }
+                    throw KustomizeError("considering field '\(spec.rawPath)' of object \(id): wrong node kind: expected MappingNode but got \(value.array != nil ? "SequenceNode" : "ScalarNode"): node contents:\n\(contents)")
+                }
                 for (k, v) in pairs { o[KustomizeScalars.key(k)] = .string(v) }
                 value = .object(o)
             }

@@ -1545,6 +1545,30 @@ case("tables-in-use", {"kustomization.yaml": "namePrefix: p-\nresources: [r.yaml
                                  "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  selector: {matchLabels: {a: b}}\n  template:\n"
                                  "    metadata: {labels: {a: b}, annotations: {x: $(SVC)}}\n"
                                  "    spec: {containers: [{name: c, image: i}], volumes: [{name: v, nfs: {server: $(SVC), path: /}}]}\n"})
+# An empty label or annotation key (kyaml sets the node itself: a map there fails, a scalar is replaced)
+# and a labels or annotations field that is not a map (hand-written, block style: kyaml keeps flow style).
+PREFIX = "s33-keys-"
+DEP = ("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\n  labels:\n    app: old\nspec:\n  selector:\n    matchLabels:\n"
+       "      app: old\n  template:\n    metadata:\n      labels:\n        app: old\n    spec:\n      containers:\n      - name: c\n        image: i\n")
+SCALAR = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  labels: str\n"
+for name, k, extra in [
+        ("common-labels", "commonLabels:\n  \"\": e\n  app: new\n", {}),
+        ("common-annotations", "commonAnnotations:\n  \"\": e\n", {}),
+        ("labels-selectors", "labels:\n- pairs: {\"\": e}\n  includeSelectors: true\n", {}),
+        ("labels-plain", "labels:\n- pairs: {\"\": e}\n", {}),
+        ("scalar-replaced", "commonLabels: {\"\": x}\n", {"res": SCALAR}),
+        ("scalar-then-map", "commonLabels: {\"\": x, b: c}\n", {"res": SCALAR, "both": True}),
+        ("scalar-labels", "commonLabels: {b: c}\n", {"res": SCALAR}),
+        ("int-labels", "labels: [{pairs: {b: c}}]\n", {"res": SCALAR.replace("labels: str", "labels: 5")}),
+        ("nested", "namePrefix: x-\ncommonLabels: {\"\": v}\n", {"nested": True})]:
+    res = extra.get("res", DEP)
+    files = {"r.yaml": res, "d.yaml": DEP}
+    resources = "[r.yaml, d.yaml]" if extra.get("both") else "[r.yaml]"
+    if extra.get("nested"):
+        files.update({"base/kustomization.yaml": "resources: [r.yaml]\n" + k, "base/r.yaml": res, "kustomization.yaml": "resources: [base]\n"})
+    else:
+        files["kustomization.yaml"] = "resources: %s\n" % resources + k
+    case(name, files)
 with open(os.path.join(here, "cases.jsonl"), "w", encoding="utf-8") as f:
     for l in lines:
         f.write(json.dumps(l, ensure_ascii=False) + "\n")

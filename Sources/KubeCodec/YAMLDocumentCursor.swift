@@ -16,6 +16,10 @@ public struct YAMLDocumentCursor {
     private var finished = false
     /// Plain scalars as kustomize's kyaml reads them (`YAMLDocumentDecoder.kyaml`).
     private let kyaml: Bool
+    /// kyaml splits a stream at a separator line with the newline before it, so a separator at the
+    /// start of the stream or right after another one that split is no split: it opens the next
+    /// document explicitly (`---` then `...` is an empty document there, not a bare `...`).
+    private var atSplit = true
 
     public init(bytes: [UInt8], source: String, kyaml: Bool = false) {
         self.bytes = bytes
@@ -58,6 +62,11 @@ public struct YAMLDocumentCursor {
                 let rest = String(decoding: UnsafeBufferPointer(rebasing: b[x..<y]), as: UTF8.self)
                 throw YAMLError("error parsing \(source): invalid Yaml document separator: \(rest)")
             }
+            if kyaml, atSplit, start == chunkStart {
+                atSplit = false
+                continue
+            }
+            atSplit = true
             let chunk = chunkStart..<start
             chunkStart = lineEnd
             if let doc = try document(b, chunk) { return doc }
@@ -72,6 +81,8 @@ public struct YAMLDocumentCursor {
         guard !range.isEmpty else { return nil }
         do {
             guard let v = try YAMLDocumentDecoder.decode(UnsafeBufferPointer(rebasing: b[range]), kyaml: kyaml), !v.isNull else { return nil }
+            // kyaml skips a document that is an empty or null scalar (kept as written in kyaml mode).
+            if kyaml, case .string = v, KyamlScalar.resolvedDeep(v).isNull { return nil }
             if let c = firstTooDeepContainer(v) {
                 throw YAMLError("error parsing \(source): error unmarshaling JSON: while decoding JSON: invalid character '\(c)' exceeded max depth")
             }

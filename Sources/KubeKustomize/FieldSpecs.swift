@@ -11,8 +11,11 @@ struct FieldSpec {
     /// Indexes of the path's segments written `name[]`: lists, which a missing one is never created.
     var listSegments: Set<Int> = []
     var create: Bool
+    /// The path as written (`[]` and `\/` included), as kustomize prints a spec.
+    var rawPath: String
 
     init(_ path: String, kind: String? = nil, group: String? = nil, version: String? = nil, create: Bool = false) {
+        self.rawPath = path
         self.kind = kind
         self.group = group
         self.version = version
@@ -131,7 +134,6 @@ enum KustomizeFieldSpecs {
             FieldSpec("spec/selector/matchLabels", kind: "ReplicaSet", create: true),
             FieldSpec("spec/selector/matchLabels", kind: "DaemonSet", create: true),
             FieldSpec("spec/selector/matchLabels", kind: "StatefulSet", group: "apps", create: true),
-            FieldSpec("spec/volumeClaimTemplates[]/metadata/labels", kind: "StatefulSet", group: "apps", create: true),
         ]
         specs += affinity.map { FieldSpec($0, kind: "StatefulSet", group: "apps") }
         specs += [
@@ -151,7 +153,7 @@ enum KustomizeFieldSpecs {
         FieldSpec("spec/template/metadata/annotations", kind: "Deployment", create: true),
         FieldSpec("spec/template/metadata/annotations", kind: "ReplicaSet", create: true),
         FieldSpec("spec/template/metadata/annotations", kind: "DaemonSet", create: true),
-        FieldSpec("spec/template/metadata/annotations", kind: "StatefulSet", group: "apps", create: true),
+        FieldSpec("spec/template/metadata/annotations", kind: "StatefulSet", create: true),
         FieldSpec("spec/template/metadata/annotations", kind: "Job", group: "batch", create: true),
         FieldSpec("spec/jobTemplate/metadata/annotations", kind: "CronJob", group: "batch", create: true),
         FieldSpec("spec/jobTemplate/spec/template/metadata/annotations", kind: "CronJob", group: "batch", create: true),
@@ -211,9 +213,19 @@ enum KustomizeFieldSpecs {
         ("CronJob", "spec/jobTemplate/spec/template/spec/"),
     ]
 
-    static func podFields(_ suffixes: [String], kinds: [(kind: String, prefix: String)] = podSpecPrefixes) -> [FieldSpec] {
+    /// `podVersion`: the version kustomize's table gives the Pod entries (ConfigMap and Secret referrers);
+    /// a CronJob's projected volume source comes second there, after the volume itself.
+    static func podFields(_ suffixes: [String], kinds: [(kind: String, prefix: String)] = podSpecPrefixes,
+                          podVersion: String? = nil) -> [FieldSpec]
+    {
         var out: [FieldSpec] = []
-        for (kind, prefix) in kinds { for s in suffixes { out.append(FieldSpec(prefix + s, kind: kind)) } }
+        for (kind, prefix) in kinds {
+            var own = suffixes
+            if kind == "CronJob", let i = own.firstIndex(where: { $0.hasPrefix("volumes/projected/") }) {
+                own.insert(own.remove(at: i), at: min(1, own.count - 1))
+            }
+            for s in own { out.append(FieldSpec(prefix + s, kind: kind, version: kind == "Pod" ? podVersion : nil)) }
+        }
         return out
     }
 
@@ -232,7 +244,7 @@ enum KustomizeFieldSpecs {
             "volumes/configMap/name", "containers/env/valueFrom/configMapKeyRef/name",
             "initContainers/env/valueFrom/configMapKeyRef/name", "containers/envFrom/configMapRef/name",
             "initContainers/envFrom/configMapRef/name", "volumes/projected/sources/configMap/name",
-        ]) + [
+        ], podVersion: "v1") + [
             FieldSpec("spec/configSource/configMap", kind: "Node"),
             FieldSpec("rules/resourceNames", kind: "Role"),
             FieldSpec("rules/resourceNames", kind: "ClusterRole"),
@@ -242,11 +254,12 @@ enum KustomizeFieldSpecs {
             "volumes/secret/secretName", "containers/env/valueFrom/secretKeyRef/name",
             "initContainers/env/valueFrom/secretKeyRef/name", "containers/envFrom/secretRef/name",
             "initContainers/envFrom/secretRef/name", "imagePullSecrets/name", "volumes/projected/sources/secret/name",
-        ]) + [
+        ], podVersion: "v1") + [
             FieldSpec("spec/tls/secretName", kind: "Ingress"),
             FieldSpec("metadata/annotations/ingress.kubernetes.io\\/auth-secret", kind: "Ingress"),
             FieldSpec("metadata/annotations/nginx.ingress.kubernetes.io\\/auth-secret", kind: "Ingress"),
             FieldSpec("metadata/annotations/nginx.ingress.kubernetes.io\\/auth-tls-secret", kind: "Ingress"),
+            FieldSpec("spec/tls/secretName", kind: "Ingress"),  // twice in kustomize's table
             FieldSpec("imagePullSecrets/name", kind: "ServiceAccount"),
             FieldSpec("parameters/secretName", kind: "StorageClass"),
             FieldSpec("parameters/adminSecretName", kind: "StorageClass"),
@@ -266,7 +279,6 @@ enum KustomizeFieldSpecs {
             FieldSpec("spec/service/name", kind: "APIService", group: "apiregistration.k8s.io"),
             FieldSpec("webhooks/clientConfig/service", kind: "ValidatingWebhookConfiguration", group: "admissionregistration.k8s.io"),
             FieldSpec("webhooks/clientConfig/service", kind: "MutatingWebhookConfiguration", group: "admissionregistration.k8s.io"),
-            FieldSpec("spec/rules/backendRefs/name", kind: "HTTPRoute"),
         ]),
         NameReference(kind: "Role", group: "rbac.authorization.k8s.io", specs: [
             FieldSpec("roleRef/name", kind: "RoleBinding", group: "rbac.authorization.k8s.io"),
@@ -291,6 +303,9 @@ enum KustomizeFieldSpecs {
         ]),
         NameReference(kind: "PriorityClass", group: "scheduling.k8s.io", version: "v1", specs: podFields(["priorityClassName"], kinds: workloadPrefixes)),
         NameReference(kind: "IngressClass", group: "networking.k8s.io/v1", version: "v1", specs: [FieldSpec("spec/ingressClassName", kind: "Ingress")]),
+        NameReference(kind: "ValidatingAdmissionPolicy", group: "admissionregistration.k8s.io", specs: [
+            FieldSpec("spec/policyName", kind: "ValidatingAdmissionPolicyBinding", group: "admissionregistration.k8s.io"),
+        ]),
     ]
 
     /// kustomize's legacy order: these kinds first (in this order), the `last` ones at the end,

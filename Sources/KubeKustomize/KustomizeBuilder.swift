@@ -293,24 +293,25 @@ public struct KustomizeBuilder {
                 resources.append(r)
             }
         }
+        // This kustomization's own table joins those of its resources (kustomize v5.5's accumulateTarget:
+        // resources, configurations, crds, generators, then components, then transformers).
+        var files: [TransformerConfig] = []
+        for entry in k.configurations {
+            files.append(try TransformerConfig.parse(try KustomizeFS.read(KustomizeFS.join(dir, entry)), source: entry))
+        }
+        let own = try TransformerConfig.of(files)
+        do { try config.merge(own) } catch let e as KustomizeError {
+            throw KustomizeError("merging config \(own.goDump): \(e.message)")
+        }
         for entry in k.crds {
             let path = KustomizeFS.join(dir, entry)
             guard KustomizeFS.isFile(path) else {
-                throw KustomizeError("\(KustomizeFS.evalSymlinksFailure(path))")
+                throw KustomizeError("loading CRDs [\(k.crds.joined(separator: " "))]: \(KustomizeFS.evalSymlinksFailure(path))")
             }
             if let problem = KustomizeBuilder.openAPIDefinitionProblem(try KustomizeFS.read(path)) {
                 throw KustomizeError("loading CRDs [\(k.crds.joined(separator: " "))]: unable to parse open API definition from '\(entry)': \(problem)")
             }
         }
-        for entry in k.components {
-            try accumulateComponent(entry, dir: dir, into: &resources)
-        }
-        // This kustomization's own table joins those of what it includes (after its resources and components).
-        var files: [TransformerConfig] = []
-        for entry in k.configurations {
-            files.append(try TransformerConfig.parse(try KustomizeFS.read(KustomizeFS.join(dir, entry)), source: entry))
-        }
-        try config.merge(try TransformerConfig.of(files))
         if let chart = k.helmCharts.first {
             guard enableHelm else {
                 throw KustomizeError("trouble configuring builtin HelmChartInflationGenerator with config: `\n\(KustomizeBuilder.helmChartYAML(chart, globals: k.helmGlobals))`: must specify --enable-helm")
@@ -327,6 +328,10 @@ public struct KustomizeBuilder {
             for r in resources[generatedFrom...] {
                 r.origin = originRepo + r.origin.replacingAll("configuredIn: kustomization.yaml", with: "configuredIn: \(file)")
             }
+        }
+        // Components join after this kustomization's generators, before its transformers.
+        for entry in k.components {
+            try accumulateComponent(entry, dir: dir, into: &resources)
         }
         try applyTransformers(k, dir: dir, &resources)
         resources.removeAll { $0.deleted }
@@ -735,15 +740,15 @@ public struct KustomizeBuilder {
             } catch is TransformerConfig.Conflict {
                 throw KustomizeError("failed to merge labels: conflicting fieldspecs")
             }
-            if !l.pairs.isEmpty { for r in resources { addPairs(l.pairs, r, specs: all) } }
+            if !l.pairs.isEmpty { for r in resources { try addPairs(l.pairs, r, specs: all) } }
             noteTransformer("LabelTransformer", dir: dir, resources)
         }
         if !k.commonLabels.isEmpty || !k.labels.isEmpty {
-            for r in resources where !k.commonLabels.isEmpty { addPairs(k.commonLabels, r, specs: config.commonLabels) }
+            for r in resources where !k.commonLabels.isEmpty { try addPairs(k.commonLabels, r, specs: config.commonLabels) }
             noteTransformer("LabelTransformer", dir: dir, resources)
         }
         if !k.commonAnnotations.isEmpty {
-            for r in resources { addPairs(k.commonAnnotations, r, specs: config.commonAnnotations) }
+            for r in resources { try addPairs(k.commonAnnotations, r, specs: config.commonAnnotations) }
             noteTransformer("AnnotationsTransformer", dir: dir, resources)
         }
         for (p, text) in zip(k.patchesJson6902, jsonPatchTexts) {
@@ -818,11 +823,41 @@ public struct KustomizeBuilder {
         }
     }
 
-    private func addPairs(_ pairs: [(String, String)], _ r: KustomizeResource, specs: [FieldSpec]) {
+    private func addPairs(_ pairs: [(String, String)], _ r: KustomizeResource, specs: [FieldSpec]) throws {
+        // kustomize sets the keys in sorted order, an empty one first: kyaml's FieldSetter without a name
+        // sets the node itself, which must then be a scalar (a map found or created there is an error).
+        let id = r.idString
+        if let empty = pairs.first(where: { $0.0.isEmpty }) {
+            for spec in specs {
+                try spec.apply(to: &r.object) { value in
+                    let kind: String
+                    switch value {
+                    case .object(let o): kind = o.isEmpty ? "" : "MappingNode"
+                    case .null: kind = ""
+                    case .array: kind = "SequenceNode"
+                    default:
+                        value = .string(empty.1)  // a scalar there is replaced by the value
+                        return
+                    }
+                    let contents = kind.isEmpty ? "{}\n" : YAMLCodec.encode(value)
+                    throw KustomizeError("considering field '\(spec.rawPath)' of object \(id): wrong node kind: expected ScalarNode but got \(kind.isEmpty ? "MappingNode" : kind): node contents:\n\(contents)")
+                }
+            }
+        }
+        let pairs = pairs.filter { !$0.0.isEmpty }
+        if pairs.isEmpty { return }
         for spec in specs {
-            spec.apply(to: &r.object) { value in
+            try spec.apply(to: &r.object) { value in
                 var o = value.object ?? JSONObject()
-                if value.object == nil && !value.isNull { return }
+                if value.object == nil && !value.isNull {
+                    // kyaml's FieldSetter needs a map there; it prints the node as written (a plain scalar
+                    // here: kubectl-local keeps no quoting or flow style).
+                    let contents: String
+                    if let items = value.array { contents = YAMLCodec.encode(.array(items)) } else {
+                        contents = (KyamlScalar.text(value) ?? Kustomization.scalar(value)) + "\n"
+                    }
+                    throw KustomizeError("considering field '\(spec.rawPath)' of object \(id): wrong node kind: expected MappingNode but got \(value.array != nil ? "SequenceNode" : "ScalarNode"): node contents:\n\(contents)")
+                }
                 for (k, v) in pairs { o[KustomizeScalars.key(k)] = .string(v) }
                 value = .object(o)
             }

@@ -56,19 +56,27 @@ enum KustomizeVars {
         all += new
     }
 
-    static let podSpecPrefixes: [(kind: String, prefix: String)] = [
-        ("Pod", "spec"), ("Deployment", "spec/template/spec"), ("StatefulSet", "spec/template/spec"),
-        ("DaemonSet", "spec/template/spec"), ("ReplicaSet", "spec/template/spec"), ("Job", "spec/template/spec"),
-        ("CronJob", "spec/jobTemplate/spec/template/spec"),
-    ]
-
-    static let specs: [FieldSpec] = podSpecPrefixes.flatMap { entry in
-        ["containers", "initContainers"].flatMap { list in
-            ["command", "args", "env/value", "volumeMounts/mountPath"].map { FieldSpec("\(entry.prefix)/\(list)/\($0)", kind: entry.kind) }
+    static let specs: [FieldSpec] = {
+        // kustomize's varReference table in its order: per kind, the containers' and init containers'
+        // args, command, env values and mount paths, then its NFS server field.
+        func pod(_ kind: String, _ prefix: String, nfs: String) -> [FieldSpec] {
+            ["containers", "initContainers"].flatMap { list in
+                ["args", "command", "env/value", "volumeMounts/mountPath"].map { FieldSpec("\(prefix)\(list)/\($0)", kind: kind) }
+            } + [FieldSpec(nfs, kind: kind)]
         }
-    } + [FieldSpec("spec/rules/host", kind: "Ingress"), FieldSpec("spec/tls/hosts", kind: "Ingress"),
-         FieldSpec("spec/tls/secretName", kind: "Ingress"), FieldSpec("spec/ports/port", kind: "Service"),
-         FieldSpec("spec/ports/targetPort", kind: "Service"), FieldSpec("metadata/labels"), FieldSpec("metadata/annotations")]
+        return pod("CronJob", "spec/jobTemplate/spec/template/spec/", nfs: "spec/jobTemplate/spec/template/volumes/nfs/server")
+            + pod("DaemonSet", "spec/template/spec/", nfs: "spec/template/spec/volumes/nfs/server")
+            + pod("Deployment", "spec/template/spec/", nfs: "spec/template/spec/volumes/nfs/server")
+            + [FieldSpec("spec/template/metadata/annotations", kind: "Deployment"),
+               FieldSpec("spec/rules/host", kind: "Ingress"), FieldSpec("spec/tls/hosts", kind: "Ingress"),
+               FieldSpec("spec/tls/secretName", kind: "Ingress")]
+            + pod("Job", "spec/template/spec/", nfs: "spec/template/spec/volumes/nfs/server")
+            + pod("Pod", "spec/", nfs: "spec/volumes/nfs/server")
+            + pod("ReplicaSet", "spec/template/spec/", nfs: "spec/template/spec/volumes/nfs/server")
+            + [FieldSpec("spec/ports/port", kind: "Service"), FieldSpec("spec/ports/targetPort", kind: "Service")]
+            + pod("StatefulSet", "spec/template/spec/", nfs: "spec/volumeClaimTemplates/spec/nfs/server")
+            + [FieldSpec("spec/nfs/server", kind: "PersistentVolume"), FieldSpec("metadata/labels"), FieldSpec("metadata/annotations")]
+    }()
 
     /// Substitutes the vars in the fields of `table` (the varReference table: builtin and configurations).
     static func resolve(_ vars: [KustomizeVar], in resources: [KustomizeResource], table: [FieldSpec] = specs) throws {

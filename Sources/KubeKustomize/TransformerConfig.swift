@@ -146,18 +146,29 @@ struct TransformerConfig {
         nameReference = TransformerConfig.sorted(nameReference) { ($0.kind, $0.group, $0.version) }
     }
 
-    /// kustomize's Gvk order: kinds of its legacy order first, then by `group_version_kind` text.
+    /// kustomize's `sort.Sort` of a table by Gvk (kinds of its legacy order first, then by
+    /// `group_version_kind` text): Go's pdqsort, so specs of one Gvk end where it leaves them.
     static func sorted<T>(_ list: [T], _ gvk: (T) -> (String?, String?, String?)) -> [T] {
-        func key(_ x: T) -> (Int, String) {
+        let keys = list.map { x -> (Int, String) in
             let (k, g, v) = gvk(x)
             return (KustomizeFieldSpecs.typeOrder(k ?? ""), "\(g ?? "~G")_\(v ?? "~V")_\(k ?? "~K")")
         }
-        return list.enumerated().sorted { a, b in
-            let ka = key(a.element), kb = key(b.element)
-            if ka.0 != kb.0 { return ka.0 < kb.0 }
-            if ka.1 != kb.1 { return ka.1 < kb.1 }
-            return a.offset < b.offset
-        }.map(\.element)
+        return GoSort.permutation(count: list.count) { a, b in
+            keys[a].0 != keys[b].0 ? keys[a].0 < keys[b].0 : keys[a].1 < keys[b].1
+        }.map { list[$0] }
+    }
+
+    /// Go's `%v` of the `*TransformerConfig` (kustomize's error when a table conflicts): each table in
+    /// its field order, a spec as `Kind.Version.Group:create:path`, a name reference as its Gvk and
+    /// referrers on lines of their own.
+    var goDump: String {
+        func table(_ specs: [FieldSpec]) -> String { "[" + specs.map(\.goString).joined(separator: " ") + "]" }
+        let refs = nameReference.map { r in
+            FieldSpec.gvkString(kind: r.kind, version: r.version, group: r.group) + ":  (\n" + r.specs.map { $0.goString + "\n" }.joined() + ")"
+        }
+        let fields = [namePrefix, nameSuffix, namespace, commonLabels, labels, templateLabels, commonAnnotations].map(table)
+            + ["[" + refs.joined(separator: " ") + "]"] + [varReference, images, replicas].map(table)
+        return "&{" + fields.joined(separator: " ") + "}"
     }
 
     /// The specs a table has beyond the builtin one.
@@ -174,6 +185,13 @@ struct TransformerConfig {
 }
 
 extension FieldSpec {
+    /// kustomize's `FieldSpec.String()`.
+    var goString: String { FieldSpec.gvkString(kind: kind, version: version, group: group) + ":\(create):" + rawPath }
+
+    static func gvkString(kind: String?, version: String?, group: String?) -> String {
+        "\(kind ?? "[noKind]").\(version ?? "[noVer]").\(group ?? "[noGrp]")"
+    }
+
     func sameField(_ o: FieldSpec) -> Bool {
         kind == o.kind && group == o.group && version == o.version && path == o.path && listSegments == o.listSegments
     }

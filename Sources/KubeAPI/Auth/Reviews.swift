@@ -29,7 +29,9 @@ extension APISession {
         var obj = input
         if type.namespaced, (obj["metadata"]["namespace"].string ?? "").isEmpty { obj["metadata"]["namespace"] = .string(namespace) }
         let causes = Self.reviewErrors(obj, kind: type.kind).map { APIError.Cause(field: $0.field, message: $0.body) }
-        if !causes.isEmpty { throw APIError.invalid(kind: type.kind, name: obj["metadata"]["name"].string ?? "", causes: causes, group: type.group) }
+        // The review's REST handler names the kind from the decoded internal object, whose type
+        // meta is empty: no kind and no name in the error (kubectl: "The request is invalid").
+        if !causes.isEmpty { throw APIError.invalid(kind: "", name: "", causes: causes, group: type.group) }
         let user = auth.user ?? .kubeadmAdmin
         var status = JSONObject()
         switch type.kind {
@@ -58,7 +60,7 @@ extension APISession {
         default:
             let subject = type.kind == "SelfSubjectAccessReview" ? user : Self.reviewSubject(obj["spec"])
             let spec = obj["spec"]
-            let attributes: AuthorizationAttributes
+            var attributes: AuthorizationAttributes
             if spec["nonResourceAttributes"].object != nil {
                 attributes = AuthorizationAttributes(verb: spec["nonResourceAttributes"]["verb"].string ?? "",
                                                      path: spec["nonResourceAttributes"]["path"].string ?? "")
@@ -67,6 +69,7 @@ extension APISession {
                 attributes = AuthorizationAttributes(verb: ra["verb"].string ?? "", namespace: ra["namespace"].string ?? "",
                                                      apiGroup: ra["group"].string ?? "", resource: ra["resource"].string ?? "",
                                                      subresource: ra["subresource"].string ?? "", name: ra["name"].string ?? "")
+                attributes.fieldSelector = Self.reviewFieldSelector(ra["fieldSelector"])
             }
             auth.internalDepth += 1
             defer { auth.internalDepth -= 1 }
@@ -102,8 +105,8 @@ extension APISession {
     }
 
     /// `pkg/apis/authorization/validation`: exactly one of resource and non-resource attributes, a
-    /// subject for SubjectAccessReview, empty metadata (a local review: but its namespace, which its
-    /// resource attributes must name).
+    /// subject for SubjectAccessReview, well-formed selectors in the resource attributes, empty
+    /// metadata (a local review: but its namespace, which its resource attributes must name).
     static func reviewErrors(_ obj: JSONValue, kind: String) -> [FieldError] {
         guard kind.hasSuffix("AccessReview") else { return [] }
         let spec = obj["spec"]
@@ -120,6 +123,7 @@ extension APISession {
         if kind != "SelfSubjectAccessReview", (spec["user"].string ?? "").isEmpty, (spec["groups"].array ?? []).isEmpty {
             errs.append(.invalid("spec.user", "", "at least one of user or group must be specified"))
         }
+        errs += selectorAttributeErrors(spec["resourceAttributes"])
         var meta = obj["metadata"]
         meta.remove(["managedFields"])
         if meta["creationTimestamp"].isNull { meta.remove(["creationTimestamp"]) }

@@ -95,22 +95,35 @@ enum SchedulingRules {
         guard s.object != nil else { return [] }
         var errs: [FieldError] = []
         for (i, r) in (s["matchExpressions"].array ?? []).enumerated() {
-            let p = "\(path).matchExpressions[\(i)]"
-            let values = r["values"].array ?? []
-            switch r["operator"].string ?? "" {
-            case "In", "NotIn":
-                if values.isEmpty { errs.append(FieldError(.required, field: "\(p).values", detail: "must be specified when `operator` is 'In' or 'NotIn'")) }
-            case "Exists", "DoesNotExist":
-                if !values.isEmpty { errs.append(FieldError(.forbidden, field: "\(p).values", detail: "may not be specified when `operator` is 'Exists' or 'DoesNotExist'")) }
-            case let op:
-                errs.append(.invalid("\(p).operator", op, "not a valid selector operator"))
-            }
-            labelName(r["key"].string ?? "", path: "\(p).key", into: &errs)
+            labelSelectorRequirement(r, path: "\(path).matchExpressions[\(i)]", into: &errs)
         }
         var pairs: [(String, String)] = []
         for (k, v) in s["matchLabels"].stringMap { pairs.append((k, v)) }
         errs += validateLabels(pairs, path: "\(path).matchLabels")
         return errs
+    }
+
+    /// `ValidateLabelSelectorRequirement`: the values an operator needs, then the key. A review's
+    /// selector (`allowUnknownOperator`) lets an operator the server does not know pass and has its
+    /// values checked as label values.
+    static func labelSelectorRequirement(_ r: JSONValue, path p: String, allowUnknownOperator: Bool = false, checkValues: Bool = false,
+                                         into errs: inout [FieldError])
+    {
+        let values = r["values"].array ?? []
+        switch r["operator"].string ?? "" {
+        case "In", "NotIn":
+            if values.isEmpty { errs.append(FieldError(.required, field: "\(p).values", detail: "must be specified when `operator` is 'In' or 'NotIn'")) }
+        case "Exists", "DoesNotExist":
+            if !values.isEmpty { errs.append(FieldError(.forbidden, field: "\(p).values", detail: "may not be specified when `operator` is 'Exists' or 'DoesNotExist'")) }
+        case let op:
+            if !allowUnknownOperator { errs.append(.invalid("\(p).operator", op, "not a valid selector operator")) }
+        }
+        labelName(r["key"].string ?? "", path: "\(p).key", into: &errs)
+        guard checkValues else { return }
+        for (j, v) in values.enumerated() {
+            let value = v.string ?? ""
+            for msg in isValidLabelValue(value) { errs.append(.invalid("\(p).values[\(j)]", value, msg)) }
+        }
     }
 
     // MARK: topology spread

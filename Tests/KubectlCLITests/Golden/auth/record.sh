@@ -12,7 +12,8 @@ export HOME=$(mktemp -d)
 port=18081
 casedirs_fake_kubeconfig $port "$HOME/kubeconfig"
 export KUBECONFIG=$HOME/kubeconfig
-FAKEAPI_RESPONSE=$HOME/response.json python3 ../create/fakeapi.py $port &
+# _files/groups.json adds the review kinds a `create -f` case sends (SubjectAccessReview, LocalSubjectAccessReview).
+FAKEAPI_GROUPS=$here/_files/groups.json FAKEAPI_RESPONSE=$HOME/response.json python3 ../create/fakeapi.py $port &
 server=$!
 trap 'kill $server 2>/dev/null; rm -rf "$HOME"' EXIT
 casedirs_wait $port

@@ -1478,6 +1478,97 @@ case("managedby-both", {"kustomization.yaml": "resources: [cm.yaml]\nbuildMetada
 case("empty-dir", {"kustomization.yaml": "resources: []\n"}, args=["kustomize", ""])
 case("output-no-dir", {"kustomization.yaml": "resources: [cm.yaml]\n", "cm.yaml": CM},
      args=["kustomize", "$DIR", "--output=/nonexistent/dir/x.yaml"])
+# Session 33: the order of a kustomization's steps (resources, configurations, crds, generators, then
+# components, then transformers) seen in fifo output and in which error comes first (hand-written).
+PREFIX = "s33-order-"
+CMP = "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n"
+def cmap(name):
+    return "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: %s}\n" % name
+case("gen-then-comp", {"kustomization.yaml": "resources: [r.yaml]\nconfigMapGenerator:\n- name: gen\n  literals: [a=b]\ncomponents: [comp]\nsortOptions: {order: fifo}\n",
+                       "r.yaml": cmap("res"), "comp/kustomization.yaml": CMP + "resources: [c.yaml]\nsecretGenerator:\n- name: cgen\n  literals: [x=y]\n",
+                       "comp/c.yaml": cmap("fromcomp")})
+case("two-comps-gens", {"kustomization.yaml": "components: [c1, c2]\nsecretGenerator:\n- name: top\n  literals: [k=v]\nresources: [r.yaml]\nsortOptions:\n  order: fifo\nnamePrefix: p-\n",
+                        "r.yaml": cmap("res"), "c1/kustomization.yaml": CMP + "configMapGenerator:\n- name: one\n  literals: [a=1]\nresources: [a.yaml]\n",
+                        "c1/a.yaml": cmap("a"), "c2/kustomization.yaml": CMP + "resources: [b.yaml]\nconfigMapGenerator:\n- name: two\n  literals: [b=2]\n",
+                        "c2/b.yaml": cmap("b")})
+case("base-gen-comp", {"kustomization.yaml": "resources: [base]\ncomponents: [comp]\nconfigMapGenerator:\n- name: top\n  literals: [t=1]\nsortOptions: {order: fifo}\n",
+                       "base/kustomization.yaml": "resources: [r.yaml]\ncomponents: [../comp2]\nconfigMapGenerator:\n- name: base\n  literals: [b=1]\n",
+                       "base/r.yaml": cmap("base-res"), "comp/kustomization.yaml": CMP + "resources: [c.yaml]\n", "comp/c.yaml": cmap("comp-res"),
+                       "comp2/kustomization.yaml": CMP + "configMapGenerator:\n- name: c2\n  literals: [x=1]\n"})
+case("comp-gen-behavior-merge", {"kustomization.yaml": "configMapGenerator:\n- name: cfg\n  literals: [a=top]\ncomponents: [comp]\n",
+                                 "comp/kustomization.yaml": CMP + "configMapGenerator:\n- name: cfg\n  behavior: merge\n  literals: [b=comp]\n"})
+case("comp-gen-before-top", {"kustomization.yaml": "components: [comp]\nconfigMapGenerator:\n- name: cfg\n  behavior: merge\n  literals: [a=top]\n",
+                             "comp/kustomization.yaml": CMP + "configMapGenerator:\n- name: cfg\n  literals: [b=comp]\n"})
+case("comp-patches-generated", {"kustomization.yaml": "configMapGenerator:\n- name: cfg\n  literals: [a=1]\ncomponents: [comp]\n",
+                                "comp/kustomization.yaml": CMP + "patches:\n- patch: |\n    apiVersion: v1\n    kind: ConfigMap\n    metadata: {name: cfg}\n    data: {b: \"2\"}\n"})
+case("comp-crds-missing", {"kustomization.yaml": "components: [comp]\ncrds: [missing.json]\n", "comp/kustomization.yaml": CMP + "resources: [nope.yaml]\n"})
+case("comp-config-missing", {"kustomization.yaml": "components: [comp]\nconfigurations: [missing.yaml]\n", "comp/kustomization.yaml": CMP + "resources: [nope.yaml]\n"})
+case("comp-gen-missing-file", {"kustomization.yaml": "components: [comp]\nconfigMapGenerator:\n- name: g\n  files: [missing.txt]\n", "comp/kustomization.yaml": CMP + "resources: [nope.yaml]\n"})
+# Session 33: document separators as kyaml splits a stream (a separator right after another opens an
+# explicit document), and configuration tables that conflict (kustomize prints the whole table, sorted by
+# Go's pdqsort) in bases, components and the top (hand-written).
+PREFIX = "s33-docs-"
+for i, body in enumerate(["A\n---\n---\n...\n", "A\n---\n...\n", "---\n...\nA\n", "A\n---\n---\n...\n---\nB\n",
+                          "A\n---\n---\n...\n...\n", "A\n---\n---\n--- \n...\nB\n", "A\n---  \n---\n...\n---\n---\nB\n",
+                          "# c\n---\n---\n...\nA\n---\nB\n", "A\n--- # x\n---\n...\n", "---\n---\n...\nA\n---\n---\nB\n"]):
+    text = body.replace("A\n", cmap("a")).replace("B\n", cmap("b"))
+    case("%02d" % i, {"kustomization.yaml": "resources: [r.yaml]\n", "r.yaml": text})
+PREFIX = "s33-cfg-"
+case("labels-base-top", {"kustomization.yaml": "resources: [base]\nconfigurations: [c.yaml]\ncommonLabels: {a: b}\n",
+                         "c.yaml": "commonLabels:\n- path: spec/sel\n  kind: Foo\n  create: true\n",
+                         "base/kustomization.yaml": "resources: [cm.yaml]\nconfigurations: [c.yaml]\n", "base/cm.yaml": cmap("cm"),
+                         "base/c.yaml": "commonLabels:\n- path: spec/sel\n  kind: Foo\n"})
+case("images-comp", {"kustomization.yaml": "resources: [cm.yaml]\nconfigurations: [c.yaml]\ncomponents: [comp]\n", "cm.yaml": cmap("cm"),
+                     "c.yaml": "images:\n" + "".join("- path: spec/i%d/image\n  kind: K%d\n" % (j, j % 3) for j in range(14)),
+                     "comp/kustomization.yaml": CMP + "configurations: [c.yaml]\n",
+                     "comp/c.yaml": "images:\n- path: spec/i5/image\n  kind: K2\n  create: true\n"})
+case("namespace-two-bases", {"kustomization.yaml": "resources: [a, b]\n",
+                             "a/kustomization.yaml": "resources: [cm.yaml]\nconfigurations: [c.yaml]\n", "a/cm.yaml": cmap("a"),
+                             "a/c.yaml": "namespace:\n- path: spec/ns\n  kind: Deployment\n  group: apps\n  create: true\n",
+                             "b/kustomization.yaml": "resources: [cm.yaml]\nconfigurations: [c.yaml]\n", "b/cm.yaml": cmap("b"),
+                             "b/c.yaml": "namespace:\n- path: spec/ns\n  kind: Deployment\n  group: apps\n"})
+case("annotations-comp-in-base", {"kustomization.yaml": "resources: [base]\n",
+                                  "base/kustomization.yaml": "resources: [cm.yaml]\nconfigurations: [c.yaml]\ncomponents: [../comp]\n", "base/cm.yaml": cmap("cm"),
+                                  "base/c.yaml": "commonAnnotations:\n- path: spec/note\n  create: true\n",
+                                  "comp/kustomization.yaml": CMP + "configurations: [c.yaml]\n",
+                                  "comp/c.yaml": "commonAnnotations:\n- path: spec/note\n"})
+case("varref-top", {"kustomization.yaml": "resources: [base]\nconfigurations: [c.yaml]\n",
+                    "c.yaml": "varReference:\n- path: spec/v\n  kind: Pod\n",
+                    "base/kustomization.yaml": "resources: [cm.yaml]\nconfigurations: [c.yaml]\n", "base/cm.yaml": cmap("cm"),
+                    "base/c.yaml": "varReference:\n- path: spec/v\n  kind: Pod\n  create: true\n"})
+case("tables-in-use", {"kustomization.yaml": "namePrefix: p-\nresources: [r.yaml]\nvars:\n- name: SVC\n  objref: {kind: Service, name: s, apiVersion: v1}\n",
+                       "r.yaml": "apiVersion: admissionregistration.k8s.io/v1\nkind: ValidatingAdmissionPolicy\nmetadata: {name: pol}\nspec: {validations: [{expression: \"true\"}]}\n---\n"
+                                 "apiVersion: admissionregistration.k8s.io/v1\nkind: ValidatingAdmissionPolicyBinding\nmetadata: {name: bind}\nspec: {policyName: pol, validationActions: [Deny]}\n---\n"
+                                 "apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {ports: [{port: 80}]}\n---\n"
+                                 "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r}\nspec: {rules: [{backendRefs: [{name: s}]}]}\n---\n"
+                                 "apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: pv}\nspec: {nfs: {server: $(SVC), path: /x}}\n---\n"
+                                 "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  selector: {matchLabels: {a: b}}\n  template:\n"
+                                 "    metadata: {labels: {a: b}, annotations: {x: $(SVC)}}\n"
+                                 "    spec: {containers: [{name: c, image: i}], volumes: [{name: v, nfs: {server: $(SVC), path: /}}]}\n"})
+# An empty label or annotation key (kyaml sets the node itself: a map there fails, a scalar is replaced)
+# and a labels or annotations field that is not a map (hand-written, block style: kyaml keeps flow style).
+PREFIX = "s33-keys-"
+DEP = ("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\n  labels:\n    app: old\nspec:\n  selector:\n    matchLabels:\n"
+       "      app: old\n  template:\n    metadata:\n      labels:\n        app: old\n    spec:\n      containers:\n      - name: c\n        image: i\n")
+SCALAR = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  labels: str\n"
+for name, k, extra in [
+        ("common-labels", "commonLabels:\n  \"\": e\n  app: new\n", {}),
+        ("common-annotations", "commonAnnotations:\n  \"\": e\n", {}),
+        ("labels-selectors", "labels:\n- pairs: {\"\": e}\n  includeSelectors: true\n", {}),
+        ("labels-plain", "labels:\n- pairs: {\"\": e}\n", {}),
+        ("scalar-replaced", "commonLabels: {\"\": x}\n", {"res": SCALAR}),
+        ("scalar-then-map", "commonLabels: {\"\": x, b: c}\n", {"res": SCALAR, "both": True}),
+        ("scalar-labels", "commonLabels: {b: c}\n", {"res": SCALAR}),
+        ("int-labels", "labels: [{pairs: {b: c}}]\n", {"res": SCALAR.replace("labels: str", "labels: 5")}),
+        ("nested", "namePrefix: x-\ncommonLabels: {\"\": v}\n", {"nested": True})]:
+    res = extra.get("res", DEP)
+    files = {"r.yaml": res, "d.yaml": DEP}
+    resources = "[r.yaml, d.yaml]" if extra.get("both") else "[r.yaml]"
+    if extra.get("nested"):
+        files.update({"base/kustomization.yaml": "resources: [r.yaml]\n" + k, "base/r.yaml": res, "kustomization.yaml": "resources: [base]\n"})
+    else:
+        files["kustomization.yaml"] = "resources: %s\n" % resources + k
+    case(name, files)
 with open(os.path.join(here, "cases.jsonl"), "w", encoding="utf-8") as f:
     for l in lines:
         f.write(json.dumps(l, ensure_ascii=False) + "\n")

@@ -401,12 +401,14 @@ public final class APISession {
         if type.namespaced {
             try requireNamespace(namespace, creating: type, name: givenName)
         }
-        if try tx.resourceVersion(resource: type.storageKey, namespace: type.namespaced ? namespace : "", name: name) != nil {
-            throw APIError.alreadyExists(type.qualifiedPlural, name)
-        }
         request.object = obj
         try AdmissionChain.admit(&request, self)
         obj = request.object
+        // The registry validates (and admission runs) before storage finds the name taken: an invalid
+        // object is refused as invalid even when one of its name exists.
+        if try tx.resourceVersion(resource: type.storageKey, namespace: type.namespaced ? namespace : "", name: name) != nil {
+            throw APIError.alreadyExists(type.qualifiedPlural, name)
+        }
         // Schema v13: a uid naming the row the insert below takes (`StoreTransaction.rowUID`), found by uid
         // without an index entry.
         let uid = dryRun ? uuidV4() : try tx.rowUID(uuidV4())
@@ -646,6 +648,7 @@ public final class APISession {
         if old == nil && type.group.isEmpty && type.kind == "Namespace" {
             try namespaceCreated(object["metadata"]["name"].string ?? "")
         }
+        if old == nil && type.group.isEmpty && type.kind == "Node" { try nodeCreated(object) }
         try quotaObjectWritten(type: type, new: object, old: old)
         try disruptionObjectWritten(type: type, new: object, old: old)
         try controllers.objectWritten(type: type, object: object, old: old)
@@ -663,6 +666,18 @@ public final class APISession {
                               "metadata": ["name": "kube-root-ca.crt", "namespace": .string(ns),
                                            "annotations": ["kubernetes.io/description": "Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IPs or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters."]],
                               "data": ["ca.crt": .string(Seed.caCertificate)]])
+    }
+
+    /// A registered node's kubelet takes its lease in kube-node-lease (a node kwok manages is left to its
+    /// Stages; the seed's node gets its lease with the seed).
+    func nodeCreated(_ node: JSONValue) throws {
+        guard node["metadata"]["annotations"]["kwok.x-k8s.io/node"].string != "fake",
+            (try tx.config("seed.kube-system")) != nil, let name = node["metadata"]["name"].string else { return }
+        let saved = fieldManager
+        defer { fieldManager = saved }
+        fieldManager.manager = "kubelet"
+        // Without kube-node-lease (deleted) the kubelet's create fails and the node is registered anyway.
+        try? createIfPossible(SeedLeases.nodeLease(node: name, nodeUID: node["metadata"]["uid"].string ?? "", now: now))
     }
 
     func afterDelete(type: ResourceType, object: JSONValue) throws {

@@ -67,6 +67,25 @@ import Testing
             """)
     }
 
+    /// The leases a cluster holds: each node's in kube-node-lease (a node registered later gets one from its
+    /// kubelet, owned by the node and gone with it), the leader leases and the API server's identity lease.
+    @Test func leasesOfNodesAndControlPlane() {
+        let s = TestStore(now: "2026-11-23T12:00:00Z")
+        let leases = s.run("get leases -A").stdout.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        #expect(leases.first == ["NAMESPACE", "NAME", "HOLDER", "AGE"])
+        #expect(leases.dropFirst().map { $0[1] }.filter { !$0.hasPrefix("apiserver-") } == ["node-1", "kube-controller-manager", "kube-scheduler"])
+        #expect(leases.dropFirst().allSatisfy { $0[1].hasPrefix("apiserver-") ? $0[2].hasPrefix($0[1] + "_") : $0[2].hasPrefix("node-1") })
+        #expect(s.run("get lease node-1 -n kube-node-lease -o jsonpath={.spec.leaseDurationSeconds}/{.spec.renewTime}/{.metadata.ownerReferences[0].name}").stdout
+            == "40/2026-11-23T12:00:00.000000Z/node-1")
+        #expect(s.run("describe node node-1").stdout.contains("Lease:\n  HolderIdentity:  node-1\n  AcquireTime:     <unset>\n"))
+        let node = s.writeFile("n.yaml", "apiVersion: v1\nkind: Node\nmetadata:\n  name: worker-2\n")
+        s.setNow("2026-11-23T12:03:00Z")
+        #expect(s.run("create -f \(node)").exitCode == 0)
+        #expect(s.run("get lease worker-2 -n kube-node-lease --no-headers").stdout == "worker-2   worker-2   0s\n")
+        #expect(s.run("delete node worker-2").exitCode == 0)
+        #expect(s.run("get lease worker-2 -n kube-node-lease").stderr.contains("not found"))
+    }
+
     @Test func clusterWideSystemObjects() {
         let s = TestStore()
         #expect(s.run("get priorityclasses").stdout == """
@@ -77,7 +96,9 @@ import Testing
             """)
         #expect(s.run("get cs -o name").stdout == "componentstatus/controller-manager\ncomponentstatus/etcd-0\ncomponentstatus/scheduler\n")
         let roles = s.run("get clusterroles -o name").stdout
-        for role in ["admin", "cluster-admin", "edit", "view", "system:discovery", "system:basic-user", "system:node-proxier"] {
+        #expect(roles.split(separator: "\n").count == 66 && s.run("get clusterrolebindings -o name").stdout.split(separator: "\n").count == 52)
+        for role in ["admin", "cluster-admin", "edit", "view", "system:discovery", "system:basic-user", "system:node-proxier",
+                     "system:controller:deployment-controller", "system:controller:validatingadmissionpolicy-status-controller"] {
             #expect(roles.contains("clusterrole.rbac.authorization.k8s.io/\(role)\n"))
         }
         #expect(s.run("get clusterrolebinding cluster-admin -o jsonpath={.subjects[0].name}").stdout == "system:masters")

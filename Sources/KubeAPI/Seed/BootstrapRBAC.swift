@@ -2,8 +2,8 @@ import KubeModel
 
 /// The RBAC objects a v1.32 API server (bootstrap policy) and kubeadm create: the user-facing roles
 /// (cluster-admin, admin, edit, view and their aggregation sources), the system:* basics and the roles
-/// the control-plane components and add-ons bind to (BootstrapSystemRoles.swift). The per-controller
-/// `system:controller:*` roles are left out.
+/// the control-plane components and add-ons bind to (BootstrapSystemRoles.swift); the per-controller
+/// `system:controller:*` roles are in ControllerRoles.swift (seed level 3).
 enum BootstrapRBAC {
     typealias Rule = JSONValue
     static let bootstrapLabels: JSONValue = ["kubernetes.io/bootstrapping": "rbac-defaults"]

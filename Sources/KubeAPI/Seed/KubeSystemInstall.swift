@@ -3,15 +3,19 @@ import KubeRegistry
 
 /// Puts kube-system in place: in a new store as it is created, and once in a store created before
 /// kube-system was seeded, or seeded at an older level (the store setting `seed.kube-system` records the
-/// level done; level 2 added the `kubernetes` Service's Endpoints and EndpointSlice). Objects the user
+/// level done; level 2 added the `kubernetes` Service's Endpoints and EndpointSlice, level 3 the bootstrap
+/// policy's controller roles and bindings, API Priority and Fairness's bootstrap objects and the
+/// leases). Objects the user
 /// already created under the same names are left alone. No events are recorded: a cluster's
 /// start-up events have long expired by the time anyone looks.
 extension Seed {
-    static let kubeSystemLevel = "2"
+    static let kubeSystemLevel = "3"
 
     /// Who makes a kube-system object on a kind cluster: the API server its bootstrap RBAC and priority
     /// classes, the kubelet its mirror pods, kubeadm the rest.
     static func seedManager(_ obj: JSONValue, kind: String) -> String {
+        if kind == "FlowSchema" || kind == "PriorityLevelConfiguration" { return FlowControlBootstrap.manager }
+        if kind == "Lease" { return SeedLeases.manager(obj) }
         if kind == "PriorityClass" || obj["metadata"]["labels"]["kubernetes.io/bootstrapping"].string == "rbac-defaults" {
             return "kube-apiserver"
         }
@@ -33,7 +37,8 @@ extension Seed {
             objects.append(["apiVersion": "v1", "kind": "ConfigMap", "metadata": ["name": "cluster-info", "namespace": "kube-public"],
                             "data": ["kubeconfig": .string(KubeSystemFiles.clusterInfoKubeconfig)]])
         }
-        objects += apiServerEndpoints()  // level 2
+        if done == nil || done == "1" { objects += apiServerEndpoints() }  // level 2
+        objects += levelThree(nodeUID: nodeUID, now: s.now)
         for obj in objects {
             let gvk = GroupVersionKind.parse(apiVersion: obj["apiVersion"].string ?? "", kind: obj["kind"].string ?? "")
             guard let type = s.registry.type(group: gvk.group, kind: gvk.kind) else { continue }
@@ -41,9 +46,25 @@ extension Seed {
             if type.kind == "Pod", nodeUID.isEmpty { continue }
             s.fieldManager.manager = ns == "default" ? "kube-apiserver" : seedManager(obj, kind: type.kind)
             if try s.find(type, namespace: ns, name: obj["metadata"]["name"].string ?? "") != nil { continue }
-            _ = try s.create(obj, type: type, namespace: ns)
+            let made = try s.create(obj, type: type, namespace: ns)
+            if !obj["status"].isNull, made["status"] != obj["status"] {
+                // What the component's own controller writes once the object exists (a flow schema's
+                // Dangling condition).
+                var withStatus = made
+                withStatus["status"] = obj["status"]
+                s.fieldManager.manager = FlowControlBootstrap.statusManager
+                _ = try s.update(withStatus, type: type, subresource: "status")
+            }
         }
         try s.tx.setConfig("seed.kube-system", kubeSystemLevel)
+    }
+}
+
+extension Seed {
+    /// Level 3: the per-controller roles and bindings, the flow schemas and priority levels, the leases.
+    static func levelThree(nodeUID: String, now: Timestamp) -> [JSONValue] {
+        BootstrapRBAC.controllerRoles() + BootstrapRBAC.controllerRoleBindings() + FlowControlBootstrap.objects(now: now)
+            + SeedLeases.objects(nodeUID: nodeUID, now: now)
     }
 }
 

@@ -31,7 +31,7 @@ enum ControllerRevisionRules {
 
 /// FlowSchema and PriorityLevelConfiguration (flowcontrol/v1, v1.32 validation; the same rules on
 /// update). Status is reset on create, so only the spec is checked. (The mandatory `exempt` and
-/// `catch-all` objects' fixed specs are not enforced: this store does not hold them.)
+/// `catch-all` objects the seed holds are not restored to their fixed specs: no ensurer runs.)
 enum FlowControlRules {
     static let verbs = ["create", "delete", "deletecollection", "get", "list", "patch", "proxy", "update", "watch"]
     static let maxMatchingPrecedence = 10000

@@ -38,7 +38,7 @@ import Testing
         #expect(s.run("create -f \(s.writeFile("fs.yaml", Self.schema("web", level: "low")))").exitCode == 0)
         #expect(s.run("get flowschema web -o jsonpath=\(Self.condition)").stdout
             == #"Dangling/True/NotFound/2026-11-23T12:00:00Z: This FlowSchema references the PriorityLevelConfiguration object named "low" but there is no such object"#)
-        #expect(s.run("get flowschemas").stdout == """
+        #expect(s.run("get flowschema web").stdout == """
             NAME   PRIORITYLEVEL   MATCHINGPRECEDENCE   DISTINGUISHERMETHOD   AGE   MISSINGPL
             web    low             1000                 <none>                0s    True
 
@@ -47,7 +47,7 @@ import Testing
         #expect(s.run("create -f \(s.writeFile("pl.yaml", Self.level("low")))").exitCode == 0)
         #expect(s.run("get flowschema web -o jsonpath=\(Self.condition)").stdout
             == #"Dangling/False/Found/2026-11-23T12:01:00Z: This FlowSchema references the PriorityLevelConfiguration object named "low" and it exists"#)
-        #expect(s.run("get flowschemas").stdout.hasSuffix("60s   False\n"))
+        #expect(s.run("get flowschema web").stdout.hasSuffix("60s   False\n"))
         // A spec change that keeps the level writes nothing; a label neither.
         s.setNow("2026-11-23T12:02:00Z")
         let rv = s.run("get flowschema web -o jsonpath={.metadata.resourceVersion}").stdout
@@ -90,7 +90,8 @@ import Testing
         let s = TestStore()
         let f = s.writeFile("fs.yaml", Self.schema("web", level: "low"))
         #expect(s.run("create -f \(f) --dry-run=server -o jsonpath={.status}").stdout == "{}")
-        #expect(s.run("get flowschemas").stderr == "No resources found\n")
+        #expect(s.run("get flowschema web").stderr
+            == #"Error from server (NotFound): flowschemas.flowcontrol.apiserver.k8s.io "web" not found"# + "\n")
         #expect(s.run("create -f \(f) -o jsonpath={.status}").stdout == "{}")
         let patched = s.run(#"patch flowschema web --subresource=status --type=merge -p '{"status":{"conditions":[{"type":"Dangling","status":"False","reason":"Mine","message":"m","lastTransitionTime":"2020-01-01T00:00:00Z"}]}}'"#)
         #expect(patched.exitCode == 0, "\(patched)")

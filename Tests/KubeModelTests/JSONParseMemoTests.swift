@@ -88,7 +88,7 @@ import Testing
     /// Random documents in families (each a few edits from the one before), read with and without the
     /// memo, then cut short at random places.
     @Test func randomFamiliesOfDocuments() {
-        var rng = SplitMix(seed: 33)
+        var rng = SeededGenerator(seed: 33)
         for _ in 0..<30 {
             var doc = Self.randomValue(&rng, depth: 0)
             for _ in 0..<8 {
@@ -102,21 +102,10 @@ import Testing
         }
     }
 
-    struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     static let words = ["a", "name", "f:lastTransitionTime", "k:{\"type\":\"Ready\"}", "é", "x\ny", ""]
 
-    static func randomValue(_ rng: inout SplitMix, depth: Int) -> JSONValue {
+    static func randomValue(_ rng: inout SeededGenerator, depth: Int) -> JSONValue {
         switch rng.next() % (depth > 4 ? 4 : 7) {
         case 0: return .int(Int64(bitPattern: rng.next() % 1000))
         case 1: return .string(words[Int(rng.next() % UInt64(words.count))] + String(rng.next() % 3))
@@ -131,7 +120,7 @@ import Testing
         }
     }
 
-    static func edit(_ v: inout JSONValue, _ rng: inout SplitMix, depth: Int) {
+    static func edit(_ v: inout JSONValue, _ rng: inout SeededGenerator, depth: Int) {
         switch v {
         case .object(let o) where !o.isEmpty && rng.next() % 4 != 0:
             let key = o.keys[Int(rng.next() % UInt64(o.count))]

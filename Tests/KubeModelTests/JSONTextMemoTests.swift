@@ -80,7 +80,7 @@ import Testing
     @Test func stringEscapingFollowsGo() {
         let alphabet: [String] = ["a", "Z", "0", " ", "\"", "\\", "\n", "\r", "\t", "\u{8}", "\u{c}", "\u{1}", "\u{1f}", "\u{7f}",
                                   "<", ">", "&", "é", "€", "\u{2028}", "\u{2029}", "\u{2027}", "\u{202a}", "😀", "\u{0}", "/", "'"]
-        var rng = SplitMix(seed: 12)
+        var rng = SeededGenerator(seed: 12)
         for _ in 0..<3000 {
             var s = ""
             for _ in 0..<Int(rng.next() % 24) { s += alphabet[Int(rng.next() % UInt64(alphabet.count))] }
@@ -120,15 +120,4 @@ import Testing
         return r + "\""
     }
 
-    struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 }

@@ -16,7 +16,11 @@ public final class StoreTransaction {
     private var counterDirty = false
     /// Rows inserted with `deferred: true` whose side tables (data, label, owner and field entries) are
     /// not written yet, by key: see `insert(_:alias:deferred:)`.
-    var pending: [String: PendingRow] = [:]
+    /// Changed only through `setPending`, `removePending` and `discardPending`, which keep `pendingByField`.
+    private(set) var pending: [String: PendingRow] = [:]
+    /// The keys of the rows in `pending` by each of their `fields`: `fieldCount` flushes the rows holding
+    /// one field value without walking every deferred row (a transaction defers thousands of events).
+    private var pendingByField: [IndexedField: Set<String>] = [:]
     /// Updates written with `deferred: true` whose row is not rewritten yet, by key: see
     /// `update(_:expectedResourceVersion:deferred:)`.
     var pendingUpdates: [String: PendingUpdate] = [:]
@@ -253,7 +257,7 @@ public final class StoreTransaction {
     /// How many objects have `value` in the counted field `name`.
     public func fieldCount(_ name: String, value: String) throws -> Int {
         try checkOpen()
-        try flushPending { $0.row.fields.contains(IndexedField(name, value)) }
+        try flushPending(holding: IndexedField(name, value))
         let s = try db.statement(SQL.selectFieldCount)
         defer { s.reset() }
         try s.bind([name, value])
@@ -410,7 +414,7 @@ public final class StoreTransaction {
         if later && delta == nil { db.codec.keepShapeBase(row.data, encoded: encoded, resource: row.resource) }
         let entry = PendingRow(id: id, row: row, encoded: encoded, owners: owners, encodeLater: delta != nil)
         if later {
-            pending[StoreTransaction.pendingKey(row.resource, row.namespace, row.name)] = entry
+            setPending(entry, key: StoreTransaction.pendingKey(row.resource, row.namespace, row.name))
         } else {
             try writeSideTables(entry)
         }
@@ -772,7 +776,7 @@ public final class StoreTransaction {
         entry.encoded = encoded
         entry.encodeLater = false
         entry.owners = owners
-        pending[key] = entry
+        setPending(entry, key: key)
         try logChange(.modified, row, encoded: encoded)
     }
 
@@ -805,19 +809,55 @@ public final class StoreTransaction {
         guard !pending.isEmpty else { return }
         // In row id order, as they would have been written.
         for (key, entry) in pending.filter({ which($0.value) }).sorted(by: { $0.value.id < $1.value.id }) {
-            pending[key] = nil
+            removePending(key)
+            try writeSideTables(entry)
+        }
+    }
+
+    /// `flushPending { $0.row.fields.contains(field) }`, through `pendingByField`.
+    private func flushPending(holding field: IndexedField) throws {
+        try flushUpdates()
+        guard let keys = pendingByField[field], !keys.isEmpty else { return }
+        for (key, entry) in keys.compactMap({ key in pending[key].map { (key, $0) } }).sorted(by: { $0.1.id < $1.1.id }) {
+            removePending(key)
             try writeSideTables(entry)
         }
     }
 
     private func flushPending(key: String) throws {
-        guard let entry = pending.removeValue(forKey: key) else { return }
+        guard let entry = removePending(key) else { return }
         try writeSideTables(entry)
+    }
+
+    /// Puts a deferred row in `pending` (replacing the one with its key) and its fields in `pendingByField`.
+    private func setPending(_ entry: PendingRow, key: String) {
+        if let old = pending.updateValue(entry, forKey: key) {
+            if old.row.fields == entry.row.fields { return }
+            unindexPending(old, key: key)
+        }
+        for field in entry.row.fields { pendingByField[field, default: []].insert(key) }
+    }
+
+    /// Takes a deferred row out of `pending` and its fields out of `pendingByField`.
+    @discardableResult
+    private func removePending(_ key: String) -> PendingRow? {
+        guard let entry = pending.removeValue(forKey: key) else { return nil }
+        unindexPending(entry, key: key)
+        return entry
+    }
+
+    private func unindexPending(_ entry: PendingRow, key: String) {
+        for field in entry.row.fields {
+            guard var keys = pendingByField.removeValue(forKey: field) else { continue }
+            keys.remove(key)
+            if !keys.isEmpty { pendingByField[field] = keys }
+        }
     }
 
     /// Forgets the deferred rows (their savepoint or transaction was rolled back).
     func discardPending() {
         pending.removeAll()
+        pendingByField.removeAll()
         pendingUpdates.removeAll()
         pendingConfig.removeAll()
     }

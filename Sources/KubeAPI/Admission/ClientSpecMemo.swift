@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import KubeModel
 import KubeSchema
 
@@ -74,6 +77,12 @@ struct ClientSpecMemo {
     /// texts byte by byte) is unequal; equal by `==` is the same bytes when the lengths agree and the
     /// bytes do.
     static func sameBytes(_ a: String, _ b: String) -> Bool {
+        // Native and small strings hold their UTF-8 contiguously: one length check and one memcmp.
+        if let same = a.utf8.withContiguousStorageIfAvailable({ x in
+            b.utf8.withContiguousStorageIfAvailable { y in
+                x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
+            }
+        }), let same { return same }
         guard a == b else { return false }
         return a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
     }

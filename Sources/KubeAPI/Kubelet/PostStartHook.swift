@@ -20,6 +20,8 @@ struct PostStartFailure: Equatable {
 extension ContainerFate {
     static func postStartFailure(_ c: JSONValue, pod: JSONValue) -> PostStartFailure? {
         let hook = c["lifecycle"]["postStart"]
+        // Most containers have no hook: nothing to quote for them (called several times per container).
+        guard case .object = hook else { return nil }
         let name = strconvQuote(c["name"].string ?? ""), podText = strconvQuote(ControllerManager.podFormat(pod))
         let message: String, at: Int64
         if let command = hook["exec"]["command"].array?.compactMap(\.string), !command.isEmpty {

@@ -2,6 +2,8 @@
 /// printable runes kept as they are, control characters as `\a \b \f \n \r \t \v` or `\xNN`,
 /// other non-printable runes as `\uNNNN` / `\UNNNNNNNN`.
 public func strconvQuote(_ s: String) -> String {
+    // Printable ASCII without `"` or `\\` (names, paths, most messages) is kept as it is.
+    if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) { return "\"" + s + "\"" }
     var out = "\""
     for scalar in s.unicodeScalars {
         goAppendEscaped(scalar, quote: "\"", to: &out)

@@ -13,11 +13,16 @@ struct StatementKey: Hashable {
     init(_ sql: String) { self.sql = sql }
 
     func hash(into hasher: inout Hasher) {
-        let utf8 = sql.utf8
-        hasher.combine(utf8.count)
+        // The texts are literals (contiguous UTF-8): their last bytes are read in place.
+        let tail = sql.utf8.withContiguousStorageIfAvailable(StatementKey.tail) ?? StatementKey.tail(Array(sql.utf8))
+        hasher.combine(sql.utf8.count)
+        hasher.combine(tail)
+    }
+
+    private static func tail<C: Collection>(_ utf8: C) -> UInt64 where C.Element == UInt8 {
         var tail: UInt64 = 0
         for b in utf8.suffix(8) { tail = tail << 8 | UInt64(b) }
-        hasher.combine(tail)
+        return tail
     }
 
     static func == (a: StatementKey, b: StatementKey) -> Bool { a.sql == b.sql }
@@ -118,7 +123,7 @@ final class Database {
     func statement(_ sql: String) throws -> Statement {
         let key = StatementKey(sql)
         if let cached = statements[key] {
-            cached.reset()
+            if !cached.isReset { cached.reset() }
             return cached
         }
         let statement = try Statement(database: self, sql: sql)
@@ -183,6 +188,9 @@ final class Statement {
     let handle: OpaquePointer
     let sql: String
     private unowned let database: Database
+    /// Whether the statement is reset with no bindings (just prepared, or `reset` since its last
+    /// bind or step): `Database.statement` hands it out without resetting it again.
+    private(set) var isReset = true
 
     init(database: Database, sql: String) throws {
         var stmt: OpaquePointer?
@@ -198,15 +206,18 @@ final class Statement {
     func reset() {
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
+        isReset = true
     }
 
     func bind(_ index: Int32, _ value: String) throws {
+        isReset = false
         let count = Int32(value.utf8.count)
         let rc = value.withCString { sqlite3_bind_text(handle, index, $0, count, sqliteTransient) }
         guard rc == SQLITE_OK else { throw database.error(rc, sql: sql) }
     }
 
     func bind(_ index: Int32, _ value: Int64) throws {
+        isReset = false
         let rc = sqlite3_bind_int64(handle, index, value)
         guard rc == SQLITE_OK else { throw database.error(rc, sql: sql) }
     }
@@ -219,6 +230,7 @@ final class Statement {
     /// Steps once: true when a row is available, false when done.
     @discardableResult
     func step() throws -> Bool {
+        isReset = false
         let rc = sqlite3_step(handle)
         switch rc {
         case SQLITE_ROW: return true
@@ -244,6 +256,7 @@ final class Statement {
     /// `bindData` with the text already encoded (`DataCodec.encode`), to bind one encoding twice.
     func bindData(_ index: Int32, _ text: String, encoded: [UInt8]?) throws {
         guard let blob = encoded else { return try bind(index, text) }
+        isReset = false
         let rc = blob.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), sqliteTransient) }
         guard rc == SQLITE_OK else { throw database.error(rc, sql: sql) }
     }
@@ -268,6 +281,7 @@ final class Statement {
     func bindUID(_ index: Int32, _ uid: String, row: Int64? = nil) throws {
         guard database.schemaVersion >= 8, var bytes = UIDCodec.bytes(uid) else { return try bind(index, uid) }
         if let row, database.schemaVersion >= 13, RowUID.id(bytes) == row { bytes.append(RowUID.marker) }
+        isReset = false
         let rc = bytes.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), sqliteTransient) }
         guard rc == SQLITE_OK else { throw database.error(rc, sql: sql) }
     }

@@ -39,6 +39,17 @@ public final class StoreTransaction {
     /// `insert` of such a row's key replaces it. They stay in the file until `deleteExpired` or
     /// `delete` (with `expiry` cleared) removes them. The API layer sets it for events (EventTTL).
     public var expiry: (resource: String, belowVersion: Int64)?
+    /// Key ranges (a resource's objects in one namespace, or in all of them) that a count or an
+    /// unfiltered list of this transaction found empty, by `rangeKey`: a count or list of one (with
+    /// any selector) answers at once. The controllers look for quotas, budgets, ReplicaSets and
+    /// Services in the namespace of every pod they see change; a namespace has none of them, mostly.
+    /// Only an insert of the resource can fill such a range (`insert` forgets its ranges; an expired
+    /// row hides nothing here: ranges are noted only while none of the resource's rows are hidden),
+    /// and a rolled-back savepoint may bring deleted rows back (`discardPending` forgets them all).
+    private var emptyRanges: Set<String> = []
+    /// Settings this transaction read and found unset (`config`): each is set again only through
+    /// `setConfig`, which forgets it.
+    private var unsetConfig: Set<String> = []
 
     /// Whether a row of `resource` at `version` has expired (see `expiry`).
     @inline(__always) func isExpired(_ resource: String, _ version: Int64) -> Bool {
@@ -71,6 +82,23 @@ public final class StoreTransaction {
     }
 
     // MARK: Reads
+
+    /// `emptyRanges`' key of `resource`'s objects in `namespace` (nil: in every namespace).
+    private static func rangeKey(_ resource: String, _ namespace: String?) -> String {
+        resource + "\u{1}" + (namespace ?? "\u{2}")
+    }
+
+    /// Whether this transaction knows `resource` has no object in `namespace` (nil: in any).
+    private func knownEmpty(_ resource: String, _ namespace: String?) -> Bool {
+        guard !emptyRanges.isEmpty else { return false }
+        return emptyRanges.contains(Self.rangeKey(resource, nil))
+            || (namespace != nil && emptyRanges.contains(Self.rangeKey(resource, namespace)))
+    }
+
+    /// Notes an empty range (see `emptyRanges`), unless expired rows of the resource are hidden.
+    private func noteEmpty(_ resource: String, _ namespace: String?) {
+        if expiryFloor(resource) == nil { emptyRanges.insert(Self.rangeKey(resource, namespace)) }
+    }
 
     /// The row with this key, or nil.
     public func get(resource: String, namespace: String, name: String) throws -> ObjectRow? {
@@ -169,8 +197,14 @@ public final class StoreTransaction {
 
     private func select(full: Bool, resource: String, namespace: String?,
                         labels: [LabelRequirement], fields: [FieldTerm]) throws -> [ObjectRow] {
+        if knownEmpty(resource, namespace) {
+            try checkOpen()
+            return []
+        }
         let s = try prepareList(full: full, resource: resource, namespace: namespace, labels: labels, fields: fields)
-        return try rows(s, full: full, resource: resource, namespace: namespace)
+        let found = try rows(s, full: full, resource: resource, namespace: namespace)
+        if found.isEmpty && labels.isEmpty && fields.isEmpty { noteEmpty(resource, namespace) }
+        return found
     }
 
     private func prepareList(full: Bool, resource: String, namespace: String?,
@@ -313,6 +347,7 @@ public final class StoreTransaction {
     /// Number of objects of `resource` in `namespace` (nil = all namespaces).
     public func count(resource: String, namespace: String?) throws -> Int {
         try checkOpen()
+        if knownEmpty(resource, namespace) { return 0 }
         let floor = expiryFloor(resource)
         let s = try db.statement(namespace == nil ? (floor == nil ? SQL.countAll : SQL.countAllFrom)
                                  : (floor == nil ? SQL.countInNamespace : SQL.countInNamespaceFrom))
@@ -321,7 +356,9 @@ public final class StoreTransaction {
         if let namespace { try s.bind(2, namespace) }
         if let floor { try s.bind(namespace == nil ? 2 : 3, floor) }
         guard try s.step() else { return 0 }
-        return Int(s.int64(0))
+        let n = Int(s.int64(0))
+        if n == 0 { noteEmpty(resource, namespace) }
+        return n
     }
 
     // MARK: Writes
@@ -384,6 +421,10 @@ public final class StoreTransaction {
             try s.bind(7, owners)
             try s.bindCells(8, row.cells)
             try s.bind(9, try encodeFields(storedFields(row)))
+        }
+        if !emptyRanges.isEmpty {
+            emptyRanges.remove(Self.rangeKey(row.resource, nil))
+            emptyRanges.remove(Self.rangeKey(row.resource, row.namespace))
         }
         try bindRow()
         do {
@@ -607,10 +648,15 @@ public final class StoreTransaction {
     public func config(_ key: String) throws -> String? {
         try checkOpen()
         if let value = pendingConfig[key] { return value }
+        if unsetConfig.contains(key) { return nil }
         let s = try db.statement(SQL.selectConfig)
         defer { s.reset() }
         try s.bind(1, key)
-        return try s.step() ? s.text(0) : nil
+        guard try s.step() else {
+            unsetConfig.insert(key)
+            return nil
+        }
+        return s.text(0)
     }
 
     /// Sets a setting; nil removes it.
@@ -618,6 +664,7 @@ public final class StoreTransaction {
     public func setConfig(_ key: String, _ value: String?) throws {
         try checkWritable()
         pendingConfig[key] = .some(value)
+        unsetConfig.remove(key)
     }
 
     /// Writes everything kept for later (deferred rows and settings): before a savepoint begins or ends
@@ -860,6 +907,8 @@ public final class StoreTransaction {
         pendingByField.removeAll()
         pendingUpdates.removeAll()
         pendingConfig.removeAll()
+        emptyRanges.removeAll()
+        unsetConfig.removeAll()
     }
 
     // MARK: Internals

@@ -151,16 +151,30 @@ extension ControllerManager {
         }
         if attempts > 0 && t < last + backoff {
             // Each of the pod worker's retries within the image's back-off records both events; those up
-            // to real now are reported at once (one write each), the next retry is scheduled after them.
+            // to real now are reported at once (each through the spam filter at its time), the next retry
+            // is scheduled after them.
             let r = Self.backoffRetries(exited: last, backoff: backoff, after: t - 1, through: min(max(t, wallNow.seconds), last + backoff - 1))
                 ?? (1, t, t)
-            let saved = clockOverride
-            setClock(Timestamp(seconds: r.last))
-            event(p, reason: "BackOff", message: "Back-off pulling image \(strconvQuote(image))", component: "kubelet", host: host, fieldPath: fieldPath,
-                  repeats: r.count, first: Timestamp(seconds: r.first))
-            event(p, type: "Warning", reason: "Failed", message: "Error: ImagePullBackOff", component: "kubelet", host: host, fieldPath: fieldPath,
-                  repeats: r.count, first: Timestamp(seconds: r.first))
-            setClock(saved)
+            if r.count == 1 {
+                let saved = clockOverride
+                defer { setClock(saved) }
+                setClock(Timestamp(seconds: r.last))
+                event(p, reason: "BackOff", message: "Back-off pulling image \(strconvQuote(image))", component: "kubelet", host: host,
+                      fieldPath: fieldPath)
+                event(p, type: "Warning", reason: "Failed", message: "Error: ImagePullBackOff", component: "kubelet", host: host,
+                      fieldPath: fieldPath)
+            } else {
+                // Each through the spam filter at its time.
+                var plan = OccurrencePlan()
+                var at = r.first
+                while at <= r.last {
+                    plan.add(at, 3)
+                    plan.add(at, 4)
+                    at += Self.syncRetrySeconds
+                }
+                queueReplay(ReplayPart(pod: p, kinds: Self.pullEvents(image: image, error: error), plan: plan, fieldPath: fieldPath,
+                                       host: host, after: t - 1))
+            }
             ctx.retry(at: min(r.last + Self.syncRetrySeconds, last + backoff))
             return waitingStatus(c, reason: "ImagePullBackOff",
                                  message: "Back-off pulling image \(strconvQuote(image)): ErrImagePull: \(error)")

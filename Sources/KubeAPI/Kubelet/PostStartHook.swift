@@ -56,16 +56,16 @@ extension ContainerFate {
 }
 
 extension ControllerManager {
-    /// The kubelet's events when the container's postStart hook fails (at its start).
-    func postStartFailed(_ c: JSONValue, pod: JSONValue, host: String, repeats: Int64 = 1, first: Timestamp? = nil) {
+    /// The kubelet's events when the container's postStart hook fails (a catch-up replays them with the
+    /// crash loop's: `runEvents`).
+    func postStartFailed(_ c: JSONValue, pod: JSONValue, host: String) {
         guard ContainerFate.postStartFailure(c, pod: pod) != nil else { return }
         let fieldPath = Self.fieldPath(of: c, pod: pod)
         // Since v1.26 the event does not carry the runner's message (it may hold secrets); the
         // container's `PostStartHookError` state does.
         event(pod, type: "Warning", reason: "FailedPostStartHook", message: "PostStartHook failed", component: "kubelet", host: host,
-              fieldPath: fieldPath, repeats: repeats, first: first)
-        event(pod, reason: "Killing", message: "FailedPostStartHook", component: "kubelet", host: host, fieldPath: fieldPath,
-              repeats: repeats, first: first)
+              fieldPath: fieldPath)
+        event(pod, reason: "Killing", message: "FailedPostStartHook", component: "kubelet", host: host, fieldPath: fieldPath)
     }
 }
 

@@ -29,25 +29,8 @@ import Testing
         } else {
             #expect(s.run(args: ["run", "crash", "--image=busybox", "--", "sh", "-c", command]).exitCode == 0)
         }
-        if step > 0 {
-            var t = from == 0 ? step : from
-            while t < seconds {
-                s.setNow(Self.start.adding(seconds: t).rfc3339)
-                s.run("get pods")
-                t += step
-            }
-        }
-        s.setNow(Self.start.adding(seconds: seconds).rfc3339)
-        let uid = s.run("get pod crash -o jsonpath={.metadata.uid}").stdout
-        let events = s.run(args: ["get", "events", "--field-selector", "source=kubelet", "-o",
-            "jsonpath={range .items[*]}{.reason}/{.count}/{.firstTimestamp}/{.lastTimestamp}/{.involvedObject.fieldPath}/{.message}{\"\\n\"}{end}"]).stdout
-        let states = s.run(args: ["get", "pod", "crash", "-o", "jsonpath={range .status.containerStatuses[*]}{.restartCount} "
-            + "{.lastState.terminated.startedAt}-{.lastState.terminated.finishedAt} {.state.*.reason}{\"\\n\"}{end}"]).stdout
-        let describe = s.run("describe pod crash").stdout
-        let shown = describe[(describe.firstRange(of: "Events:")?.lowerBound ?? describe.endIndex)...]
-        let text = s.run("get pods --no-headers").stdout + events.split(separator: "\n").sorted().joined(separator: "\n")
-            + "\n" + states + "\n" + shown
-        return text.replacing(uid, with: "UID")
+        s.open(every: step, from: from, until: seconds, after: Self.start)
+        return s.kubeletView(pod: "crash")
     }
 
     @Test(arguments: [60, 16 * 60, 30 * 60] as [Int64])

@@ -32,6 +32,9 @@ struct SpamReplay {
         /// Writes in this replay, and how many of them made it anew.
         var passes: Int64 = 0
         var recreations: Int64 = 0
+        /// Stored with its lease ended (its row not swept yet): the recorder still has its count, and its
+        /// next write carries it on under its name, as `record` writes such an event again.
+        var remembered = false
     }
 
     var full: Int64
@@ -48,7 +51,7 @@ struct SpamReplay {
         var e = events[i]
         defer { events[i] = e }
         if e.alive && t >= e.expires { e.alive = false }
-        if !hasSetting && e.routine && !e.alive {
+        if !hasSetting && e.routine && !e.alive && !e.remembered {
             // A routine new event of a pod without a setting: it passes, its token counted from the stored events.
             full = max(full, t) + C.spamRefill
             write(&e, at: t, dropped: 0)
@@ -57,7 +60,7 @@ struct SpamReplay {
         hasSetting = true
         let k = pending.firstIndex { $0.alias == e.alias }
         if full - t > (C.spamBurst - 1) * C.spamRefill {
-            guard e.alive else { return }
+            guard e.alive || e.remembered else { return }
             if let k { pending[k].count += 1 } else if pending.count < C.spamPendingLimit { pending.append((e.alias, 1)) }
             return
         }
@@ -69,6 +72,10 @@ struct SpamReplay {
     private mutating func write(_ e: inout Tracked, at t: Int64, dropped: Int64) {
         if e.alive {
             e.count += 1 + dropped
+        } else if e.remembered {
+            e.count += 1 + dropped
+            e.alive = true
+            e.remembered = false
         } else {
             e.count = 1
             e.first = t
@@ -90,7 +97,7 @@ struct SpamReplay {
     private func key(at b: Int64) -> Key {
         Key(full: max(full - b, 0), lease: lease.map { max($0 - b, -C.leaseReuse - 1) } ?? Int64.min, hasSetting: hasSetting,
             pending: pending.flatMap { [$0.alias, $0.count] },
-            events: events.map { $0.alive && $0.expires > b ? $0.expires - b : -1 })
+            events: events.map { $0.alive && $0.expires > b ? $0.expires - b : $0.remembered ? -2 : -1 })
     }
 
     /// `n` cycles of `template` (offsets from each cycle's start with the event, in time order) from
@@ -143,7 +150,7 @@ struct SpamReplay {
         guard ends > b + last else { return 0 }
         let k = min(limit, (ends - 1 - last - b) / cycle + 1)
         guard k > 1 else { return k }
-        for o in template where events[o.event].alive {
+        for o in template where events[o.event].alive || events[o.event].remembered {
             let alias = events[o.event].alias
             if let j = pending.firstIndex(where: { $0.alias == alias }) {
                 pending[j].count += k
@@ -352,10 +359,12 @@ extension ControllerManager {
                 first.append(n)
                 let routine = Self.routineSpam(head.pod, type: kind.type, reason: kind.reason, component: "kubelet")
                 let seconds = { (v: JSONValue) in v.string.flatMap(Timestamp.init(rfc3339:))?.seconds ?? 0 }
-                if let (e, expired) = try storedEvent(ev, ns: ns, alias: alias, identity: identity), !expired {
+                if let (e, expired) = try storedEvent(ev, ns: ns, alias: alias, identity: identity) {
                     let last = seconds(e["lastTimestamp"])
-                    tracked.append(.init(alias: alias, routine: routine, alive: true, expires: try leaseEnd(writtenAt: last),
-                                         count: e["count"].int ?? 1, first: seconds(e["firstTimestamp"]), written: last))
+                    var t = SpamReplay.Tracked(alias: alias, routine: routine, alive: !expired, expires: try leaseEnd(writtenAt: last),
+                                               count: e["count"].int ?? 1, first: seconds(e["firstTimestamp"]), written: last)
+                    t.remembered = expired
+                    tracked.append(t)
                 } else {
                     tracked.append(.init(alias: alias, routine: routine, alive: false, expires: 0, count: 0, first: 0, written: 0))
                 }

@@ -325,10 +325,8 @@ extension ControllerManager {
             }
         }
         // A restart held in its postStart hook since before: that run began at the restart.
-        var begunBefore: Int64?, restartBefore: Int64 = 0
         if running == nil, let run = heldRun(c, st, pod: pod), now.seconds >= run.start {
             running = run.start
-            begunBefore = run.start
             exitedAt = nil
             rc += 1
         }
@@ -339,9 +337,22 @@ extension ControllerManager {
         let resets = Self.exitBackoff(restarts: 1, run: life) == 0
         let step = Self.syncRetrySeconds
         var restarts = CatchUpCount(), retries = CatchUpCount()
-        // Their events, one by one (`crashEvents`' indexes: BackOff, then a restart's three).
+        // Their events, one by one (`crashEvents`' indexes: BackOff, then a restart's three, then the
+        // run's own: its hook's failure, its probe's kill).
         var plan = OccurrencePlan()
+        let crash = crashEvents(c, pod: pod)
+        let own = runEvents(c, pod: pod, base: crash.count)
         var moved = now.seconds
+        // A run's own events, once each: the hook's as far as T, a kill's when the run ended by T.
+        var lastRunAdded: Int64?
+        func addRun(_ begin: Int64) {
+            guard !own.isEmpty, lastRunAdded != begin else { return }
+            lastRunAdded = begin
+            for o in own.occurrences(from: begin, through: T, ended: begin + life <= T) {
+                plan.add(o.at, o.event)
+                if o.at > now.seconds { moved = max(moved, o.at) }
+            }
+        }
         var lastRun: (start: Int64, end: Int64)?, runBefore: (start: Int64, end: Int64)?
         func ended(_ run: (start: Int64, end: Int64)) {
             runBefore = lastRun
@@ -361,16 +372,17 @@ extension ControllerManager {
                         if perExit > 0 {
                             retries.add(n * perExit, first: start + life, last: start + life + (n - 1) * cycle + (perExit - 1) * step)
                         }
-                        plan.cycle = ((0..<perExit).map { (life + $0 * step, 0) } + [(cycle, 1), (cycle, 2), (cycle, 3)], start, cycle, n)
-                        restartBefore = n > 1 ? start + (n - 1) * cycle : restarts.last
+                        plan.cycle = (own.merged + (0..<perExit).map { (life + $0 * step, 0) } + [(cycle, 1), (cycle, 2), (cycle, 3)],
+                                      start, cycle, n)
                         restarts.add(n, first: start + cycle, last: start + n * cycle)
                         if n > 1 { ended((start + (n - 2) * cycle, start + (n - 2) * cycle + life)) }
                         ended((start + (n - 1) * cycle, start + (n - 1) * cycle + life))
                         begin = start + n * cycle
                         rc += n
                     }
-                    if let budget, restarts.count >= budget { running = begin; break }
+                    if let budget, restarts.count >= budget { running = begin; addRun(begin); break }
                 }
+                addRun(begin)
                 let end = begin + life
                 guard end <= T else { running = begin; break }
                 ended((begin, end))
@@ -391,21 +403,19 @@ extension ControllerManager {
                 if wait > 0, T >= exited + step { moved = max(moved, exited + step) }
                 break
             }
-            restartBefore = restarts.last
             restarts.add(1, first: restartAt, last: restartAt)
             for e in 1...3 { plan.add(restartAt, e) }
             moved = max(moved, restartAt)
             rc += 1
             running = restartAt
             exitedAt = nil
-            if let budget, restarts.count >= budget { break }
+            if let budget, restarts.count >= budget { addRun(restartAt); break }
         }
         if restarts.count > 0 { moved = max(moved, restarts.last) }
         if retries.count > 0 { moved = max(moved, retries.last) }
         guard restarts.count > 0 || retries.count > 0 || lastRun != nil || moved > now.seconds else { return nil }
         // A run begun here whose start sync is still in its postStart hook: the status is the one before.
         var held = false
-        let inRun = running != nil
         if let start = running, restarts.count > 0, let hook = Self.postStartSeconds(c, pod: pod), T < start + hook {
             held = true
             rc -= 1
@@ -446,65 +456,8 @@ extension ControllerManager {
             st["state"] = ["waiting": ["message": .string("back-off \(backoff) restarting failed container=\(name) pod=\(Self.podFormat(pod))"),
                                        "reason": "CrashLoopBackOff"]]
         }
-        if ContainerFate.postStartFailure(c, pod: pod) == nil, ContainerFate.livenessKill(c, pod: pod) == nil,
-           ContainerFate.startupKill(c, pod: pod) == nil {
-            queueReplay(ReplayPart(pod: pod, kinds: crashEvents(c, pod: pod), plan: plan, fieldPath: Self.fieldPath(name, isInit: isInit),
-                                   host: host, after: now.seconds))
-        } else {
-            // Not replayed yet: runs ended by their hook or a probe, whose own events are counted below.
-            countedEvents(pod, c, host: host, restarts: restarts, retries: retries, fieldPath: Self.fieldPath(name, isInit: isInit))
-        }
-        // Every run started here failed its postStart hook, when it has one that fails.
-        // Each is reported at its hook's time: not yet for a run whose hook is still going at T, and once
-        // for a run begun before this catch-up whose hook fails in it.
-        if let hook = ContainerFate.postStartFailure(c, pod: pod),
-           fate == ContainerFate(seconds: hook.at + hook.stop, exitCode: hook.containerExitCode) {
-            var failures = CatchUpCount()
-            if let begun = begunBefore, begun + hook.at > now.seconds, begun + hook.at <= T {
-                failures.add(1, first: begun + hook.at, last: begun + hook.at)
-            }
-            if restarts.count > 0 {
-                let reported = restarts.last + hook.at <= T ? restarts.count : restarts.count - 1
-                let lastStart = restarts.last + hook.at <= T ? restarts.last : restartBefore
-                if reported > 0 { failures.add(reported, first: restarts.first + hook.at, last: lastStart + hook.at) }
-            }
-            if failures.count > 0 {
-                moved = max(moved, failures.last)
-                let saved = clockOverride
-                setClock(Timestamp(seconds: failures.last))
-                postStartFailed(c, pod: pod, host: host, repeats: failures.count, first: Timestamp(seconds: failures.first))
-                setClock(saved)
-            }
-        }
-        // Every run that ended here was killed by its liveness probe, when it has one that fails.
-        let kills = restarts.count - (inRun ? 1 : 0)
-        if kills > 0, let kill = ContainerFate.livenessKill(c, pod: pod), fate == ContainerFate(seconds: kill.at + kill.stop, exitCode: kill.exitCode) {
-            let saved = clockOverride
-            setClock(Timestamp(seconds: (lastRun?.end ?? T) - kill.stop))
-            livenessProbeFailed(c, pod: pod, host: host, kills: true, runs: kills, first: Timestamp(seconds: restarts.first))
-            setClock(saved)
-        }
-        // Every run that ended here was killed by its startup probe, when it has one that fails.
-        if kills > 0, let kill = ContainerFate.startupKill(c, pod: pod), fate == ContainerFate(seconds: kill.at + kill.stop, exitCode: kill.exitCode),
-           let timeline = ContainerFate.startupTimeline(c, pod: pod) {
-            let saved = clockOverride
-            let decided = (lastRun?.end ?? T) - kill.stop
-            setClock(Timestamp(seconds: decided))
-            let name = c["name"].string ?? "", fieldPath = Self.fieldPath(of: c, pod: pod)
-            for f in timeline.failing(from: 0, through: kill.at) {
-                let message: String
-                switch f.result {
-                case .failure(let o): message = "Startup probe failed: \(o)"
-                case .errored(let e): message = "Startup probe errored and resulted in unknown state: \(e)"
-                case .success: continue
-                }
-                event(pod, type: "Warning", reason: "Unhealthy", message: message, component: "kubelet", host: host,
-                      fieldPath: fieldPath, repeats: f.count * kills, first: Timestamp(seconds: restarts.first))
-            }
-            event(pod, reason: "Killing", message: "Container \(name) failed startup probe, will be restarted", component: "kubelet",
-                  host: host, fieldPath: fieldPath, repeats: kills, first: Timestamp(seconds: restarts.first))
-            setClock(saved)
-        }
+        queueReplay(ReplayPart(pod: pod, kinds: crash + own.kinds, plan: plan, fieldPath: Self.fieldPath(name, isInit: isInit),
+                               host: host, after: now.seconds))
         return moved
     }
 
@@ -514,19 +467,6 @@ extension ControllerManager {
             if count == 0 { first = f }
             count += n
             last = l
-        }
-    }
-
-    /// A catch-up's events written as counted, each at its last time (past the spam filter once).
-    private func countedEvents(_ pod: JSONValue, _ c: JSONValue, host: String, restarts: CatchUpCount, retries: CatchUpCount,
-                               fieldPath: String) {
-        let saved = clockOverride
-        defer { setClock(saved) }
-        let kinds = crashEvents(c, pod: pod)
-        for (k, counted) in [(0, retries), (1, restarts), (2, restarts), (3, restarts)] where counted.count > 0 {
-            setClock(Timestamp(seconds: counted.last))
-            event(pod, type: kinds[k].type, reason: kinds[k].reason, message: kinds[k].message, component: "kubelet", host: host,
-                  fieldPath: fieldPath, repeats: counted.count, first: Timestamp(seconds: counted.first))
         }
     }
 

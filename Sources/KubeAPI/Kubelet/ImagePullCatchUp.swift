@@ -6,34 +6,55 @@ import KubeModel
 /// doubling to 300 s, never expiring while pulls come every 300 s), and each retry within it records
 /// `BackOff` and `Error: ImagePullBackOff`: 29 of them per 300 s in the steady state, with 3 pull events.
 extension ControllerManager {
+    /// The kubelet's events of a failing image: a pull's three (`Pulling`, `Failed` with the error,
+    /// `Failed: Error: ErrImagePull`), then a retry's two within the back-off (`BackOff`, `Failed: Error:
+    /// ImagePullBackOff`).
+    static func pullEvents(image: String, error: String) -> [CountedEvent] {
+        let quoted = strconvQuote(image)
+        return [CountedEvent(reason: "Pulling", message: "Pulling image \(quoted)"),
+                CountedEvent(type: "Warning", reason: "Failed", message: "Failed to pull image \(quoted): \(error)"),
+                CountedEvent(type: "Warning", reason: "Failed", message: "Error: ErrImagePull"),
+                CountedEvent(reason: "BackOff", message: "Back-off pulling image \(quoted)"),
+                CountedEvent(type: "Warning", reason: "Failed", message: "Error: ImagePullBackOff")]
+    }
+
+    /// The pulls and retries since the last pull, each through the kubelet's spam filter at its time
+    /// (`replayEvents`, a steady state of 300 s repeated as a cycle), so the events are what a kubelet
+    /// recording them one by one leaves.
     func pullsCaughtUp(_ c: JSONValue, image: String, error: String, fieldPath: String, ctx: inout ContainerContext,
                        rec: inout KubeletRecord) -> JSONValue {
         let name = c["name"].string ?? "", p = ctx.pod, host = ctx.nodeName
         let t = now.seconds, step = Self.syncRetrySeconds
         var (attempts, last) = rec.pulls[name] ?? (1, t)
-        var pulls = CatchUpCount(), retries = CatchUpCount()
+        var plan = OccurrencePlan()
         // Retries before the one this sync answers were reported when they came.
-        var reported = max(last, (rec.loadedDue ?? last + step) - 1)
+        let caughtFrom = max(last, (rec.loadedDue ?? last + step) - 1)
+        var reported = caughtFrom
         func window(_ backoff: Int64, through: Int64) {
             if let r = Self.backoffRetries(exited: last, backoff: backoff, after: reported, through: through) {
-                retries.add(r.count, first: r.first, last: r.last)
+                var at = r.first
+                while at <= r.last {
+                    plan.add(at, 3)
+                    plan.add(at, 4)
+                    at += step
+                }
             }
         }
+        func pull(_ at: Int64) { for e in 0...2 { plan.add(at, e) } }
         while attempts < 6, last + Self.pullBackoff(attempts: attempts) <= t {
             let backoff = Self.pullBackoff(attempts: attempts)
             window(backoff, through: last + backoff - 1)
             last += backoff
             attempts += 1
-            pulls.add(1, first: last, last: last)
+            pull(last)
             reported = last
         }
         let cap = Self.pullBackoff(attempts: 6)
         let n = attempts >= 6 ? (t - last) / cap : 0
         if n > 0 {
-            window(cap, through: last + cap - 1)
-            let perWindow = (cap - 1) / step
-            if n > 1 { retries.add((n - 1) * perWindow, first: last + cap + step, last: last + (n - 1) * cap + perWindow * step) }
-            pulls.add(n, first: last + cap, last: last + n * cap)
+            // The steady state: each window's retries (the first ones may have been reported), then a pull.
+            let template = (1...((cap - 1) / step)).flatMap { [($0 * step, 3), ($0 * step, 4)] } + [(cap, 0), (cap, 1), (cap, 2)]
+            plan.cycle = (template, last, cap, n)
             last += n * cap
             attempts += n
             reported = last
@@ -41,26 +62,10 @@ extension ControllerManager {
         // After the last pull: shown ErrImagePull until the next retry, then backing off until now.
         let backoff = Self.pullBackoff(attempts: attempts)
         window(backoff, through: t)
-        let saved = clockOverride
-        defer { setClock(saved) }
-        let quoted = strconvQuote(image)
-        if pulls.count > 0 {
-            setClock(Timestamp(seconds: pulls.last))
-            for (type, reason, message) in [("Normal", "Pulling", "Pulling image \(quoted)"),
-                                             ("Warning", "Failed", "Failed to pull image \(quoted): \(error)"),
-                                             ("Warning", "Failed", "Error: ErrImagePull")] {
-                event(p, type: type, reason: reason, message: message, component: "kubelet", host: host, fieldPath: fieldPath,
-                      repeats: pulls.count, first: Timestamp(seconds: pulls.first))
-            }
-        }
-        if retries.count > 0 {
-            setClock(Timestamp(seconds: retries.last))
-            event(p, reason: "BackOff", message: "Back-off pulling image \(quoted)", component: "kubelet", host: host, fieldPath: fieldPath,
-                  repeats: retries.count, first: Timestamp(seconds: retries.first))
-            event(p, type: "Warning", reason: "Failed", message: "Error: ImagePullBackOff", component: "kubelet", host: host,
-                  fieldPath: fieldPath, repeats: retries.count, first: Timestamp(seconds: retries.first))
-        }
+        queueReplay(ReplayPart(pod: p, kinds: Self.pullEvents(image: image, error: error), plan: plan, fieldPath: fieldPath, host: host,
+                               after: caughtFrom))
         rec.pulls[name] = (attempts, last)
+        let quoted = strconvQuote(image)
         if t < last + step {
             ctx.retry(at: last + step)
             return waitingStatus(c, reason: "ErrImagePull", message: error)

@@ -23,7 +23,7 @@ extension ControllerManager {
     func startContainer(_ c: JSONValue, previous: JSONValue?, isInit: Bool, ctx: inout ContainerContext,
                         rec: inout KubeletRecord, ephemeral: Bool = false) throws -> JSONValue {
         let name = c["name"].string ?? ""
-        if !isInit, !ephemeral, let held = heldStart(c, previous: previous, ctx: &ctx, rec: &rec) { return held }
+        if !isInit || PodSpecs.isSidecar(c), !ephemeral, let held = heldStart(c, previous: previous, ctx: &ctx, rec: &rec) { return held }
         if let prev = previous, let kept = try keepStarted(c, prev, isInit: isInit, ctx: ctx) { return kept }
         let image = c["image"].string ?? ""
         let fieldPath = ephemeral ? "spec.ephemeralContainers{\(name)}"
@@ -80,12 +80,14 @@ extension ControllerManager {
         let st = try startedStatus(c, full: full, isInit: isInit && !ephemeral, ephemeral: ephemeral, ctx: ctx)
         // The sync is held in the container's postStart hook: the status it wrote as it began stays
         // (`ContainerCreating`) until the hook (and, when it fails, the kill) is over.
-        if !isInit, !ephemeral, !st["state"]["running"].isNull, Self.postStartSeconds(c, pod: p) != nil {
+        // A sidecar's hook holds the sync as well (startContainer runs it before the next init container
+        // or the app containers are started); it shows as before its start, `PodInitializing`.
+        if !isInit || PodSpecs.isSidecar(c), !ephemeral, !st["state"]["running"].isNull, Self.postStartSeconds(c, pod: p) != nil {
             rec.hooks[name] = st
             // Its hook's failure is reported at its time.
             let fails = Self.hookFailsAfter(c, pod: p)
             if fails > 0 { ctx.retry(at: now.seconds + fails) }
-            return waitingStatus(c, reason: "ContainerCreating", message: nil)
+            return waitingStatus(c, reason: isInit ? "PodInitializing" : "ContainerCreating", message: nil)
         }
         return st
     }
@@ -94,7 +96,7 @@ extension ControllerManager {
     /// each start waiting for the hook before it (the containers' own start times are not moved).
     func heldSyncEnd(_ rec: KubeletRecord, pod: JSONValue) -> Int64 {
         var start = Int64.max, held: Int64 = 0
-        for c in pod["spec"]["containers"].array ?? [] {
+        for c in (pod["spec"]["initContainers"].array ?? []) + (pod["spec"]["containers"].array ?? []) {
             guard let run = rec.hooks[c["name"].string ?? ""] else { continue }
             start = min(start, run["state"]["running"]["startedAt"].string.flatMap(Timestamp.init(rfc3339:))?.seconds ?? now.seconds)
             held += Self.postStartSeconds(c, pod: pod) ?? 0
@@ -151,16 +153,30 @@ extension ControllerManager {
         }
         if attempts > 0 && t < last + backoff {
             // Each of the pod worker's retries within the image's back-off records both events; those up
-            // to real now are reported at once (one write each), the next retry is scheduled after them.
+            // to real now are reported at once (each through the spam filter at its time), the next retry
+            // is scheduled after them.
             let r = Self.backoffRetries(exited: last, backoff: backoff, after: t - 1, through: min(max(t, wallNow.seconds), last + backoff - 1))
                 ?? (1, t, t)
-            let saved = clockOverride
-            setClock(Timestamp(seconds: r.last))
-            event(p, reason: "BackOff", message: "Back-off pulling image \(strconvQuote(image))", component: "kubelet", host: host, fieldPath: fieldPath,
-                  repeats: r.count, first: Timestamp(seconds: r.first))
-            event(p, type: "Warning", reason: "Failed", message: "Error: ImagePullBackOff", component: "kubelet", host: host, fieldPath: fieldPath,
-                  repeats: r.count, first: Timestamp(seconds: r.first))
-            setClock(saved)
+            if r.count == 1 {
+                let saved = clockOverride
+                defer { setClock(saved) }
+                setClock(Timestamp(seconds: r.last))
+                event(p, reason: "BackOff", message: "Back-off pulling image \(strconvQuote(image))", component: "kubelet", host: host,
+                      fieldPath: fieldPath)
+                event(p, type: "Warning", reason: "Failed", message: "Error: ImagePullBackOff", component: "kubelet", host: host,
+                      fieldPath: fieldPath)
+            } else {
+                // Each through the spam filter at its time.
+                var plan = OccurrencePlan()
+                var at = r.first
+                while at <= r.last {
+                    plan.add(at, 3)
+                    plan.add(at, 4)
+                    at += Self.syncRetrySeconds
+                }
+                queueReplay(ReplayPart(pod: p, kinds: Self.pullEvents(image: image, error: error), plan: plan, fieldPath: fieldPath,
+                                       host: host, after: t - 1))
+            }
             ctx.retry(at: min(r.last + Self.syncRetrySeconds, last + backoff))
             return waitingStatus(c, reason: "ImagePullBackOff",
                                  message: "Back-off pulling image \(strconvQuote(image)): ErrImagePull: \(error)")
@@ -211,7 +227,7 @@ extension ControllerManager {
                 st["ready"] = true
                 st["started"] = true
                 st["state"] = ["running": ["startedAt": t]]
-                postStartFailed(c, pod: ctx.pod, host: ctx.nodeName)
+                if Self.hookFailsAfter(c, pod: ctx.pod) == 0 { postStartFailed(c, pod: ctx.pod, host: ctx.nodeName) }
                 applyProbes(&st, c, pod: ctx.pod)
                 probeEvents(c, st, pod: ctx.pod, host: ctx.nodeName, from: now.seconds, through: now.seconds)
             } else if try awaitedService(c, namespace: ctx.namespace) != nil || ContainerFate.runs(c) {

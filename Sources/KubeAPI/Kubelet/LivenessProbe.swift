@@ -165,15 +165,14 @@ extension ControllerManager {
     }
 
     /// The kubelet's events of a failed liveness probe now (`Unhealthy`), and of the kill it decides
-    /// (`Killing`); a catch-up counts `runs` killed runs at once (the clock at the last kill).
-    func livenessProbeFailed(_ c: JSONValue, pod: JSONValue, host: String, kills: Bool, runs: Int64 = 1, first: Timestamp? = nil) {
+    /// (`Killing`). (A catch-up replays them with the crash loop's: `runEvents`.)
+    func livenessProbeFailed(_ c: JSONValue, pod: JSONValue, host: String, kills: Bool) {
         guard let kill = ContainerFate.livenessKill(c, pod: pod) else { return }
         let name = c["name"].string ?? "", fieldPath = Self.fieldPath(of: c, pod: pod)
-        let probes = runs > 1 ? Int64(kill.failures.count) * runs : 1
         event(pod, type: "Warning", reason: "Unhealthy", message: "Liveness probe failed: \(kill.output)", component: "kubelet",
-              host: host, fieldPath: fieldPath, repeats: probes, first: first)
+              host: host, fieldPath: fieldPath)
         guard kills else { return }
         event(pod, reason: "Killing", message: "Container \(name) failed liveness probe, will be restarted", component: "kubelet",
-              host: host, fieldPath: fieldPath, repeats: runs, first: first)
+              host: host, fieldPath: fieldPath)
     }
 }

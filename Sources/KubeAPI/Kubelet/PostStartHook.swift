@@ -58,16 +58,16 @@ extension ContainerFate {
 }
 
 extension ControllerManager {
-    /// The kubelet's events when the container's postStart hook fails (at its start).
-    func postStartFailed(_ c: JSONValue, pod: JSONValue, host: String, repeats: Int64 = 1, first: Timestamp? = nil) {
+    /// The kubelet's events when the container's postStart hook fails (a catch-up replays them with the
+    /// crash loop's: `runEvents`).
+    func postStartFailed(_ c: JSONValue, pod: JSONValue, host: String) {
         guard ContainerFate.postStartFailure(c, pod: pod) != nil else { return }
         let fieldPath = Self.fieldPath(of: c, pod: pod)
         // Since v1.26 the event does not carry the runner's message (it may hold secrets); the
         // container's `PostStartHookError` state does.
         event(pod, type: "Warning", reason: "FailedPostStartHook", message: "PostStartHook failed", component: "kubelet", host: host,
-              fieldPath: fieldPath, repeats: repeats, first: first)
-        event(pod, reason: "Killing", message: "FailedPostStartHook", component: "kubelet", host: host, fieldPath: fieldPath,
-              repeats: repeats, first: first)
+              fieldPath: fieldPath)
+        event(pod, reason: "Killing", message: "FailedPostStartHook", component: "kubelet", host: host, fieldPath: fieldPath)
     }
 }
 
@@ -81,10 +81,11 @@ extension ControllerManager {
     /// (`PostStartHookError`, `CrashLoopBackOff`) with the restart count it had. What the hook's command
     /// does is read from the command alone (nothing is run): a command whose fate cannot be told
     /// (a program, a loop) is taken to succeed at once, as an httpGet hook to a container that serves.
-    /// Init containers have no hooks; sidecars' are not held (they start as before).
+    /// Regular init containers have no hooks; a sidecar's holds the sync as an app container's does.
     static func postStartSeconds(_ c: JSONValue, pod: JSONValue) -> Int64? {
         let name = c["name"]
-        guard !(pod["spec"]["initContainers"].array ?? []).contains(where: { $0["name"] == name }) else { return nil }
+        guard !(pod["spec"]["initContainers"].array ?? []).contains(where: { $0["name"] == name && !PodSpecs.isSidecar($0) })
+        else { return nil }
         if let hook = hookEnd(c, pod: pod) { return max(1, hook.at + hook.stop) }
         guard ContainerFate.postStartFailure(c, pod: pod) == nil else { return nil }
         let hook = c["lifecycle"]["postStart"]

@@ -44,8 +44,8 @@ extension ControllerManager {
     }
 
     /// Records the running container's failed startup and readiness probes in [a, b] (absolute seconds)
-    /// as the kubelet's `Unhealthy` events, each stretch of one message in one write, and the startup
-    /// kill when it falls there.
+    /// as the kubelet's `Unhealthy` events, and the startup kill when it falls there: one at its time,
+    /// several (a batch up to real now) each through the spam filter at its time (`replayEvents`).
     func probeEvents(_ c: JSONValue, _ st: JSONValue, pod: JSONValue, host: String, from a: Int64, through b: Int64) {
         guard Self.statusProbed(c, pod: pod), let start = st["state"]["running"]["startedAt"].string.flatMap(Timestamp.init(rfc3339:))?.seconds
         else { return }
@@ -53,7 +53,15 @@ extension ControllerManager {
         let name = c["name"].string ?? "", fieldPath = Self.fieldPath(of: c, pod: pod)
         let saved = clockOverride
         defer { setClock(saved) }
-        var records: [(first: Int64, last: Int64, count: Int64, message: String)] = []
+        var kinds: [CountedEvent] = []
+        func index(_ reason: String, _ message: String, type: String = "Warning") -> Int {
+            if let i = kinds.firstIndex(where: { $0.reason == reason && $0.message == message }) { return i }
+            kinds.append(CountedEvent(type: type, reason: reason, message: message))
+            return kinds.count - 1
+        }
+        // Stretches of one message, every `period` seconds (the startup probe's end before the readiness
+        // probe's start: each in turn).
+        var stretches: [(first: Int64, count: Int64, period: Int64, event: Int)] = []
         for (kind, timeline) in [("Startup", probes.startup), ("Readiness", probes.readiness)] {
             guard let timeline else { continue }
             for f in timeline.failing(from: a - start, through: b - start) {
@@ -63,19 +71,37 @@ extension ControllerManager {
                 case .errored(let e): message = "\(kind) probe errored and resulted in unknown state: \(e)"
                 case .success: continue
                 }
-                records.append((start + f.first, start + f.last, f.count, message))
+                stretches.append((start + f.first, f.count, timeline.params.period, index("Unhealthy", message)))
             }
         }
-        for r in records.sorted(by: { $0.last < $1.last }) {
-            setClock(Timestamp(seconds: r.last))
-            event(pod, type: "Warning", reason: "Unhealthy", message: r.message, component: "kubelet", host: host,
-                  fieldPath: fieldPath, repeats: r.count, first: Timestamp(seconds: r.first))
+        var kill: Int64?
+        if let k = ContainerFate.startupKill(c, pod: pod), (a...b).contains(start + k.at) { kill = start + k.at }
+        let killing = kill.map { _ in index("Killing", "Container \(name) failed startup probe, will be restarted", type: "Normal") }
+        let total = stretches.reduce(0) { $0 + $1.count } + (kill == nil ? 0 : 1)
+        guard total > 0 else { return }
+        if total == 1 {
+            // One at its time: recorded as it comes.
+            let at = stretches.first?.first ?? kill ?? now.seconds, e = kinds[stretches.first?.event ?? killing ?? 0]
+            setClock(Timestamp(seconds: at))
+            event(pod, type: e.type, reason: e.reason, message: e.message, component: "kubelet", host: host, fieldPath: fieldPath)
+            return
         }
-        if let kill = ContainerFate.startupKill(c, pod: pod), (a...b).contains(start + kill.at) {
-            setClock(Timestamp(seconds: start + kill.at))
-            event(pod, reason: "Killing", message: "Container \(name) failed startup probe, will be restarted", component: "kubelet",
-                  host: host, fieldPath: fieldPath)
+        // Several: each through the kubelet's spam filter at its time (a long stretch as a cycle).
+        stretches.sort { $0.first < $1.first }
+        let ends = stretches.map { $0.first + ($0.count - 1) * $0.period }
+        let disjoint = zip(ends, stretches.dropFirst()).allSatisfy { $0 < $1.first }
+        let longest = disjoint ? stretches.indices.max { stretches[$0].count < stretches[$1].count } : nil
+        var plan = OccurrencePlan()
+        for (i, r) in stretches.enumerated() {
+            if i == longest && r.count > 1 {
+                plan.cycle = ([(0, r.event)], r.first, r.period, r.count)
+                continue
+            }
+            plan.add(every: r.period, from: r.first, through: ends[i], r.event)
         }
+        // The kill comes with the last failed probe (it ends the startup probe's failures).
+        if let kill, let killing { plan.add(kill, killing) }
+        queueReplay(ReplayPart(pod: pod, kinds: kinds, plan: plan, fieldPath: fieldPath, host: host, after: a - 1))
     }
 }
 

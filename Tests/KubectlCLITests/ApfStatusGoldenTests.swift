@@ -6,31 +6,14 @@ import Testing
 /// level one of them names was deleted. setup.txt runs at T0 in a fresh store, each case at T1; stdout, stderr
 /// and the exit code must match kubectl's byte for byte once uids are masked on both sides.
 enum ApfStatusGolden {
-    static let dir = besideTest("Golden/apfstatus")
-    static let cases = goldenTabCases("\(dir)/cases.txt")
-
-    static func mask(_ text: String) -> String {
-        text.replacing(#/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/#) { _ in "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx" }
-    }
-
-    static func setUp() -> TestStore {
-        let store = TestStore(now: "2026-11-23T12:00:00Z")
-        for line in goldenListLines("\(dir)/setup.txt") {
-            let set = store.run(args: line.split(separator: " ").map { $0.hasPrefix("manifests/") ? "\(dir)/\($0)" : String($0) })
-            #expect(set.exitCode == 0, "\(line): \(set.stderr)")
-        }
-        store.environment["KUBECTL_LOCAL_NOW"] = "2026-11-23T12:05:00Z"
-        return store
-    }
+    static let golden = SetupGolden(dir: besideTest("Golden/apfstatus"), t0: "2026-11-23T12:00:00Z", t1: "2026-11-23T12:05:00Z")
 }
 
-@Test("kubectl v1.32 describes FlowSchemas with their Dangling condition", arguments: ApfStatusGolden.cases.map(\.name))
+@Test("kubectl v1.32 describes FlowSchemas with their Dangling condition", arguments: ApfStatusGolden.golden.cases.map(\.name))
 func apfStatusGolden(_ name: String) throws {
-    let args = try #require(ApfStatusGolden.cases.first { $0.name == name }).args
-    let store = ApfStatusGolden.setUp()
-    let result = store.run(args: args.split(separator: " ").map(String.init))
-    let base = "\(ApfStatusGolden.dir)/golden/\(name)"
-    #expect(ApfStatusGolden.mask(result.stdout) == ApfStatusGolden.mask(readTextFile("\(base).stdout") ?? ""), "stdout of \(args)")
-    #expect(result.stderr == readTextFile("\(base).stderr"), "stderr of \(args)")
-    #expect("\(result.exitCode)\n" == readTextFile("\(base).exit"), "exit code of \(args)")
+    let run = try #require(ApfStatusGolden.golden.replay(name))
+    #expect(run.setupFailures == [])
+    #expect(run.got.stdout == run.want.stdout, "stdout of \(name)")
+    #expect(run.got.stderr == run.want.stderr, "stderr of \(name)")
+    #expect(run.got.exitCode == run.want.exitCode, "exit code of \(name)")
 }

@@ -9,38 +9,29 @@ import Testing
     /// The rule's estimate is just over the per-rule limit (5,000 strings of up to 1,000 characters, each
     /// matched against a regex) and well under the per-CRD total.
     static func crd(uid: Bool) -> String {
-        """
-        apiVersion: apiextensions.k8s.io/v1
-        kind: CustomResourceDefinition
-        metadata: {name: widgets.example.com\(uid ? ", uid: 0b7e3c1a-5f2d-4c8e-9a1b-2d3e4f5a6b7c" : "")}
-        spec:
-          group: example.com
-          names: {plural: widgets, singular: widget, kind: Widget, listKind: WidgetList}
-          scope: Namespaced
-          versions:
-          - name: v1
-            served: true
-            storage: true
-            schema:
-              openAPIV3Schema:
+        let yaml = crdYAML(schema: """
+            type: object
+            properties:
+              spec:
                 type: object
                 properties:
-                  spec:
-                    type: object
-                    properties:
-                      items:
-                        type: array
-                        maxItems: 5000
-                        items: {type: string, maxLength: 1000}
-                    x-kubernetes-validations:
-                    - rule: "self.items.all(x, x.matches('^[a-z]+$'))"
-        status:
-          acceptedNames: {plural: widgets, singular: widget, kind: Widget, listKind: WidgetList}
-          storedVersions: [v1]
-          conditions:
-          - {type: Established, status: "True", reason: InitialNamesAccepted, message: the initial names have been accepted, lastTransitionTime: "2026-11-23T12:00:00Z"}
+                  items:
+                    type: array
+                    maxItems: 5000
+                    items: {type: string, maxLength: 1000}
+                x-kubernetes-validations:
+                - rule: "self.items.all(x, x.matches('^[a-z]+$'))"
+            """)
+        guard uid else { return yaml }
+        // As a cluster keeps it: a uid, and the status of an established CRD.
+        return yaml.replacing("  name: widgets.example.com\n", with: "  name: widgets.example.com\n  uid: 0b7e3c1a-5f2d-4c8e-9a1b-2d3e4f5a6b7c\n") + """
+            status:
+              acceptedNames: {plural: widgets, singular: widget, kind: Widget, listKind: WidgetList}
+              storedVersions: [v1]
+              conditions:
+              - {type: Established, status: "True", reason: InitialNamesAccepted, message: the initial names have been accepted, lastTransitionTime: "2026-11-23T12:00:00Z"}
 
-        """
+            """
     }
 
     static let overBudget = "The CustomResourceDefinition \"widgets.example.com\" is invalid: spec.validation.openAPIV3Schema.properties[spec].x-kubernetes-validations[0].rule: Forbidden: estimated rule cost exceeds budget by factor of 1.002000x (try simplifying the rule, or adding maxItems, maxProperties, and maxLength where arrays, maps, and strings are declared)\n"

@@ -59,7 +59,12 @@ enum FieldIndex {
     /// message), hashed (FNV-64a). A new scheduling input must be added here.
     static func schedulingClass(of pod: JSONValue) -> String {
         let spec = pod["spec"]
-        let claims = (spec["volumes"].array ?? []).compactMap { $0["persistentVolumeClaim"]["claimName"].string }
+        let podName = pod["metadata"]["name"].string ?? ""
+        var claims = (spec["volumes"].array ?? []).compactMap { $0["persistentVolumeClaim"]["claimName"].string }
+        // A generic ephemeral volume's claim is the pod's own (named after it, checked against its uid).
+        for v in spec["volumes"].array ?? [] where v["ephemeral"].object != nil {
+            claims.append(EphemeralVolumes.claimName(pod: podName, volume: v["name"].string ?? "") + "#" + (pod["metadata"]["uid"].string ?? ""))
+        }
         let message = (pod["status"]["conditions"].array ?? []).first { $0["type"].string == "PodScheduled" }?["message"] ?? .null
         let inputs: JSONValue = [
             spec["schedulerName"], spec["nodeSelector"], spec["affinity"], spec["tolerations"],

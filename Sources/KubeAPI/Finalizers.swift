@@ -75,7 +75,7 @@ extension APISession {
         case "PersistentVolumeClaim":
             finalizer = Self.pvcProtection
             let ns = obj["metadata"]["namespace"].string ?? "", name = obj["metadata"]["name"].string ?? ""
-            guard Self.finalizers(obj).contains(.string(finalizer)), try !claimInUse(namespace: ns, name: name) else { return }
+            guard Self.finalizers(obj).contains(.string(finalizer)), try !claimInUse(namespace: ns, name: name, claim: obj) else { return }
         case "PersistentVolume":
             finalizer = Self.pvProtection
             guard Self.finalizers(obj).contains(.string(finalizer)), obj["status"]["phase"].string != "Bound" else { return }
@@ -88,13 +88,24 @@ extension APISession {
         try update(u, type: type)
     }
 
-    /// Whether a pod that has not finished mounts the claim (directly or as its generic ephemeral volume).
-    func claimInUse(namespace ns: String, name: String) throws -> Bool {
+    /// Whether a pod that has not finished mounts the claim: directly, or as its generic ephemeral volume
+    /// when the claim is the pod's own (a claim of that name the pod does not control is not its volume;
+    /// the pod that controls it is found by its owner reference, since its rows never hold the claim's name).
+    func claimInUse(namespace ns: String, name: String, claim: JSONValue) throws -> Bool {
         guard let podType = registry.type(group: "", kind: "Pod") else { return false }
+        let running = { (pod: JSONValue) in !["Succeeded", "Failed"].contains(pod["status"]["phase"].string ?? "") }
         for row in try tx.list(resource: podType.storageKey, namespace: ns) where row.data.contains(name) {
             let pod = try decode(row)
-            if ["Succeeded", "Failed"].contains(pod["status"]["phase"].string ?? "") { continue }
-            if Self.claimNames(of: pod).contains(name) { return true }
+            if running(pod), (pod["spec"]["volumes"].array ?? []).contains(where: { $0["persistentVolumeClaim"]["claimName"].string == name }) {
+                return true
+            }
+        }
+        for ref in claim["metadata"]["ownerReferences"].array ?? [] where ref["controller"].bool == true && ref["kind"].string == "Pod" {
+            guard let podName = ref["name"].string, let row = try tx.get(resource: podType.storageKey, namespace: ns, name: podName) else { continue }
+            let pod = try decode(row)
+            if running(pod), EphemeralVolumes.notForPod(claim, pod) == nil, (pod["spec"]["volumes"].array ?? []).contains(where: {
+                $0["ephemeral"].object != nil && EphemeralVolumes.claimName(pod: podName, volume: $0["name"].string ?? "") == name
+            }) { return true }
         }
         return false
     }

@@ -40,8 +40,9 @@ struct DropDisabledFields: AdmissionStep {
 
     /// The claim and volume strategies' `DropDisabledFields`: `volumeAttributesClassName` (VolumeAttributesClass,
     /// beta but off in v1.32) unless the stored object has one, and a claim's `dataSourceRef.namespace`
-    /// (CrossNamespaceVolumeDataSource) unless the stored claim names one; then a claim's two data source
-    /// fields are made to agree.
+    /// (CrossNamespaceVolumeDataSource) unless the stored claim names one, and a claim's status
+    /// `currentVolumeAttributesClassName` and `modifyVolumeStatus` unless stored; then a claim's two data
+    /// source fields are made to agree.
     static func dropVolumeFields(_ obj: inout JSONValue, old: JSONValue?) {
         if !obj["spec"]["volumeAttributesClassName"].isNull, old?["spec"]["volumeAttributesClassName"].isNull ?? true {
             obj.remove(["spec", "volumeAttributesClassName"])
@@ -50,9 +51,14 @@ struct DropDisabledFields: AdmissionStep {
            (old?["spec"]["dataSourceRef"]["namespace"].string ?? "").isEmpty {
             obj.remove(["spec", "dataSourceRef", "namespace"])
         }
+        guard obj["kind"].string == "PersistentVolumeClaim" else { return }
+        // `DropDisabledFieldsFromStatus`: the claim's current class and modify status likewise.
+        for key in ["currentVolumeAttributesClassName", "modifyVolumeStatus"]
+        where !obj["status"][key].isNull && (old?["status"][key].isNull ?? true) {
+            obj.remove(["status", key])
+        }
         // `NormalizeDataSources` (AnyVolumeDataSource is on): either data source fills the other, except that a
         // reference to another namespace has no dataSource form.
-        guard obj["kind"].string == "PersistentVolumeClaim" else { return }
         let source = obj["spec"]["dataSource"], ref = obj["spec"]["dataSourceRef"]
         if source.object != nil, ref.isNull {
             obj["spec"]["dataSourceRef"] = ["apiGroup": source["apiGroup"], "kind": source["kind"], "name": source["name"]]

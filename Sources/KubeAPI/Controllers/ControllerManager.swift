@@ -137,6 +137,7 @@ final class ControllerManager {
     enum Work: Hashable {
         case pod(String, String)
         case pendingPods
+        case ephemeralClaims(String, String)
         case pvc(String, String)
         case pendingClaims
         case replicaSet(String, String)
@@ -167,7 +168,7 @@ final class ControllerManager {
         var level: Int {
             switch self {
             case .node: return 0
-            case .pod, .pendingPods, .waitingPods: return 0
+            case .pod, .pendingPods, .waitingPods, .ephemeralClaims: return 0
             case .pvc, .pendingClaims, .stage: return 1
             case .replicaSet, .replicationController, .statefulSet, .daemonSet, .daemonSetNode, .daemonSetsOnNode, .job, .adopt: return 2
             case .deployment, .cronJob, .hpa: return 3
@@ -246,6 +247,7 @@ final class ControllerManager {
                 try? s.tx.setConfig(KubeletRecord.key(ns, name), nil)
                 try Timers.cancel(s.tx, id: podTimerID(ns, name))
                 if !meta["deletionTimestamp"].isNull { try Timers.cancel(s.tx, id: stopTimerID(ns, name)) }
+                if EphemeralVolumes.has(object) { try Timers.cancel(s.tx, id: Timers.objectID(Self.retryPrefix, podType.storageKey, ns, name)) }
             } else {
                 if let old, object["status"]["phase"].string == "Pending",
                     old["spec"]["containers"] != object["spec"]["containers"] || old["spec"]["initContainers"] != object["spec"]["initContainers"]
@@ -253,6 +255,8 @@ final class ControllerManager {
                     kubeletWake.insert(meta["uid"].string ?? "")
                 }
                 enqueue(.pod(ns, name))
+                // The ephemeral volume controller looks at new pods only (a pod's volumes do not change).
+                if old == nil, meta["deletionTimestamp"].isNull, EphemeralVolumes.has(object) { enqueue(.ephemeralClaims(ns, name)) }
                 if !object["spec"]["activeDeadlineSeconds"].isNull { try podDeadlineTimer(object) }
             }
             for obj in [object, old ?? .null] where !obj.isNull {
@@ -308,7 +312,12 @@ final class ControllerManager {
         case ("", "ServiceAccount"):
             if deleted { try serviceAccountDeleted(object) }
         case ("", "PersistentVolumeClaim"):
-            if deleted { reclaimQueue.append(object) } else { enqueue(.pvc(ns, name)) }
+            if deleted {
+                reclaimQueue.append(object)
+                try ephemeralClaimDeleted(object)
+            } else {
+                enqueue(.pvc(ns, name))
+            }
             enqueue(.pendingClaims)
             if object["status"]["phase"].string == "Bound" { rescanPendingPods() }
         case ("certificates.k8s.io", "CertificateSigningRequest"):
@@ -403,6 +412,7 @@ final class ControllerManager {
         switch w {
         case .pod(let ns, let name): try syncPod(namespace: ns, name: name)
         case .pendingPods: try schedulePendingPods()
+        case .ephemeralClaims(let ns, let name): try syncEphemeralClaims(namespace: ns, name: name)
         case .node(let name): try syncNode(name)
         case .pvc(let ns, let name): try syncClaim(namespace: ns, name: name)
         case .pendingClaims: try syncPendingClaims()
@@ -585,6 +595,7 @@ final class ControllerManager {
         case .daemonSet(let ns, let name): return (dsType, ns, name)
         case .job(let ns, let name): return (jobType, ns, name)
         case .deployment(let ns, let name): return (deployType, ns, name)
+        case .ephemeralClaims(let ns, let name): return (podType, ns, name)
         default: return nil
         }
     }
@@ -605,6 +616,7 @@ final class ControllerManager {
         case dsType.storageKey: w = .daemonSet(ns, name)
         case jobType.storageKey: w = .job(ns, name)
         case deployType.storageKey: w = .deployment(ns, name)
+        case podType.storageKey: w = .ephemeralClaims(ns, name)
         default: return
         }
         refusedBefore[w] = Int(payload["failures"].int ?? 1)

@@ -58,8 +58,15 @@ extension ControllerManager {
                 pvc["metadata"]["annotations"]["volume.kubernetes.io/selected-node"].isNull
             {
                 if !emittedClaimEvent(pvc) {
-                    event(pvc, reason: "WaitForFirstConsumer", message: "waiting for first consumer to be created before binding",
-                          component: "persistentvolume-controller")
+                    // `emitEventForUnboundDelayBindingClaim`: a pod that uses the claim and waits for a node
+                    // (here the pod whose generic ephemeral volume the claim is).
+                    if let pod = try unscheduledOwnerPod(pvc) {
+                        event(pvc, reason: "WaitForPodScheduled", message: "waiting for pod \(pod) to be scheduled",
+                              component: "persistentvolume-controller")
+                    } else {
+                        event(pvc, reason: "WaitForFirstConsumer", message: "waiting for first consumer to be created before binding",
+                              component: "persistentvolume-controller")
+                    }
                 }
                 return
             }
@@ -119,6 +126,15 @@ extension ControllerManager {
         pvc["status"]["capacity"] = pv["spec"]["capacity"]
         pvc["status"]["phase"] = "Bound"
         try save(pvc, original, pvcType)
+    }
+
+    /// The unscheduled pod whose generic ephemeral volume the claim is, if any.
+    func unscheduledOwnerPod(_ pvc: JSONValue) throws -> String? {
+        guard let owner = controllerRef(pvc), owner.kind == "Pod" else { return nil }
+        let ns = pvc["metadata"]["namespace"].string ?? ""
+        guard let pod = try s.find(podType, namespace: ns, name: owner.name), pod["metadata"]["uid"].string == owner.uid,
+              (pod["spec"]["nodeName"].string ?? "").isEmpty, !isTerminated(pod) else { return nil }
+        return owner.name
     }
 
     func emittedClaimEvent(_ pvc: JSONValue) -> Bool {

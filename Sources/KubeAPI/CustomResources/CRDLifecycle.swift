@@ -62,7 +62,7 @@ extension APISession {
         } else if info.versions.filter(\.storage).count != 1 {
             causes.append(.init(field: "spec.versions", message: "Invalid value: \(info.versions.filter(\.storage).count): must have exactly one version marked as storage version"))
         }
-        causes += CRDSchemaValidation.validate(spec: spec)
+        causes += CRDSchemaValidation.validate(spec: spec, old: old?["spec"])
         if let old { causes += CRDSchemaValidation.immutableFields(spec: spec, old: old) }
         if !causes.isEmpty { throw APIError.invalid(kind: "CustomResourceDefinition", name: name, causes: causes) }
 

@@ -12,8 +12,10 @@ enum CRDSchemaValidation {
     static let openAPITypes = ["array", "boolean", "integer", "number", "object", "string"]
 
     /// The field errors of every version's schema, with the paths the API server reports (a schema
-    /// shared by all versions is reported under `spec.validation.openAPIV3Schema`).
-    static func validate(spec: JSONValue) -> [Cause] {
+    /// shared by all versions is reported under `spec.validation.openAPIV3Schema`). On update (`old`), a
+    /// version whose schema did not change is not held to the per-expression cost limit (a rule the API
+    /// server accepted once stays accepted whatever its cost estimate now is); the total still is.
+    static func validate(spec: JSONValue, old: JSONValue? = nil) -> [Cause] {
         let versions = spec["versions"].array ?? []
         var causes: [Cause] = []
         for (i, v) in versions.enumerated() where v["schema"]["openAPIV3Schema"].isNull {
@@ -21,13 +23,29 @@ enum CRDSchemaValidation {
         }
         if !causes.isEmpty { return causes }
         let schemas = versions.map { $0["schema"]["openAPIV3Schema"] }
+        let unchanged = old.map { unchangedVersions(spec: spec, old: $0) } ?? []
         if let first = schemas.first, schemas.allSatisfy({ $0 == first }) {
-            return validate(schema: first, path: "spec.validation.openAPIV3Schema")
+            // The shared schema is validated with the (internal) top-level version: the first one.
+            let name = versions.first?["name"].string ?? ""
+            return validate(schema: first, path: "spec.validation.openAPIV3Schema", suppressPerExpressionCost: unchanged.contains(name))
         }
         for (i, s) in schemas.enumerated() {
-            causes += validate(schema: s, path: "spec.versions[\(i)].schema.openAPIV3Schema")
+            causes += validate(schema: s, path: "spec.versions[\(i)].schema.openAPIV3Schema",
+                               suppressPerExpressionCost: unchanged.contains(versions[i]["name"].string ?? ""))
         }
         return causes
+    }
+
+    /// `findVersionsWithUnchangedSchemas`: the versions of the new spec whose schema the old spec has, equal.
+    static func unchangedVersions(spec: JSONValue, old: JSONValue) -> Set<String> {
+        var out: Set<String> = []
+        let oldVersions = old["versions"].array ?? []
+        for v in spec["versions"].array ?? [] {
+            guard let name = v["name"].string, let was = oldVersions.first(where: { $0["name"].string == name }) else { continue }
+            let a = v["schema"]["openAPIV3Schema"], b = was["schema"]["openAPIV3Schema"]
+            if !a.isNull, !b.isNull, StorageRules.semanticallyEqual(a, b) { out.insert(name) }
+        }
+        return out
     }
 
     /// `ValidateCustomResourceDefinitionSpecUpdate`: scope and kind are fixed once the CRD is established,
@@ -46,7 +64,7 @@ enum CRDSchemaValidation {
         }
     }
 
-    static func validate(schema: JSONValue, path: String) -> [Cause] {
+    static func validate(schema: JSONValue, path: String, suppressPerExpressionCost: Bool = false) -> [Cause] {
         var causes: [Cause] = []
         if schema["nullable"].bool == true {
             causes.append(Cause(field: path + ".nullable", message: "Forbidden: nullable cannot be true at the root"))
@@ -57,7 +75,7 @@ enum CRDSchemaValidation {
         causes += structural
         let structuralOK = structural.isEmpty
         if structuralOK { causes += CRDDefaults.validate(schema, path: path) }
-        var rules = RuleContext(root: schema, enabled: structuralOK && causes.isEmpty)
+        var rules = RuleContext(root: schema, enabled: structuralOK && causes.isEmpty, suppressPerExpressionCost: suppressPerExpressionCost)
         var schemaErrors: [Cause] = []
         openAPI(schema, path: path, isRoot: true, uncorrelatable: nil, cardinality: 1, rules: &rules, into: &schemaErrors)
         causes += schemaErrors + rules.errors

@@ -13,16 +13,36 @@ extension ControllerManager {
 
     func claimsForScheduling(_ pod: JSONValue) throws -> PodClaims {
         let ns = pod["metadata"]["namespace"].string ?? "default"
+        let podName = pod["metadata"]["name"].string ?? ""
         var result = PodClaims()
         var unboundImmediate = false
         for v in pod["spec"]["volumes"].array ?? [] {
-            guard let claimName = v["persistentVolumeClaim"]["claimName"].string else { continue }
+            // `podHasPVCs`: a claim the pod names, or its generic ephemeral volume's `<pod>-<volume>`.
+            let claimName: String
+            let ephemeral = v["ephemeral"].object != nil
+            if let named = v["persistentVolumeClaim"]["claimName"].string {
+                claimName = named
+            } else if ephemeral {
+                claimName = EphemeralVolumes.claimName(pod: podName, volume: v["name"].string ?? "")
+            } else {
+                continue
+            }
             guard let pvc = try s.find(pvcType, namespace: ns, name: claimName) else {
-                result.blocked = "persistentvolumeclaim \(strconvQuote(claimName)) not found"
+                result.blocked = ephemeral
+                    ? "waiting for ephemeral volume controller to create the persistentvolumeclaim \(strconvQuote(claimName))"
+                    : "persistentvolumeclaim \(strconvQuote(claimName)) not found"
+                return result
+            }
+            if pvc["status"]["phase"].string == "Lost" {
+                result.blocked = "persistentvolumeclaim \(strconvQuote(claimName)) bound to non-existent persistentvolume \(strconvQuote(pvc["spec"]["volumeName"].string ?? ""))"
                 return result
             }
             if !pvc["metadata"]["deletionTimestamp"].isNull {
                 result.blocked = "persistentvolumeclaim \(strconvQuote(claimName)) is being deleted"
+                return result
+            }
+            if ephemeral, let refusal = EphemeralVolumes.notForPod(pvc, pod) {
+                result.blocked = refusal
                 return result
             }
             if pvc["status"]["phase"].string == "Bound" { continue }

@@ -214,6 +214,7 @@ import Testing
                 * spec.type: Invalid value: "Limited": type must be 'Exempt' if and only if name is 'exempt'
                 * spec.exempt: Forbidden: must be nil if the type is Limited
                 * spec.limited.limitResponse.queuing: Forbidden: must be nil if limited.limitResponse.type is not Limited
+                * spec: Invalid value: flowcontrol.PriorityLevelConfigurationSpec{Type:"Limited", Limited:(*flowcontrol.LimitedPriorityLevelConfiguration)(0xc000000000), Exempt:(*flowcontrol.ExemptPriorityLevelConfiguration)(0xc000000000)}: spec of 'exempt' except the 'spec.exempt' field must equal the fixed value
 
                 """),
             (Self.level("p3", "  type: Exempt\n  exempt: {nominalConcurrencyShares: -1, lendablePercent: -5}\n  limited: {}\n"), """

@@ -3,6 +3,8 @@
 #
 #   . "$(dirname "$0")/../served.sh"        # sets HERE, ROOT, BIN, KUBECTL, OPENAPI, TMP; a fresh store
 #   served_run NOW ARG...                   # kubectl-local ARG... at NOW in that store, from HERE
+#   served_run_setup NOW                    # served_run NOW for each line of setup.txt (split at white
+#                                           # space; # comments), files named relative to HERE
 #   served_start T1 [VAR=VALUE...]          # dumps every listable resource at T1 and serves them with the
 #                                           # describe goldens' fake_cluster.py (ages read as at T1)
 #   served_record NAME ARG...               # kubectl ARG... against it -> golden/NAME.{stdout,stderr,exit}
@@ -27,6 +29,13 @@ trap 'rm -rf "$TMP"' EXIT INT TERM
 served_run() {
     local now=$1; shift
     (cd "$HERE" && KUBECTL_LOCAL_NOW=$now "$BIN" "$@" >/dev/null 2>&1 </dev/null)
+}
+
+served_run_setup() {
+    local now=$1 words
+    grep -v '^#' "$HERE/setup.txt" | while read -r -a words; do
+        [ ${#words[@]} -gt 0 ] && served_run "$now" "${words[@]}"
+    done
 }
 
 served_start() {

@@ -30,8 +30,8 @@ enum ControllerRevisionRules {
 }
 
 /// FlowSchema and PriorityLevelConfiguration (flowcontrol/v1, v1.32 validation; the same rules on
-/// update). Status is reset on create, so only the spec is checked. (The mandatory `exempt` and
-/// `catch-all` objects the seed holds are not restored to their fixed specs: no ensurer runs.)
+/// update). Status is reset on create, so only the spec is checked; the mandatory `exempt` and
+/// `catch-all` objects keep their fixed specs (`FlowControlMandatory`).
 enum FlowControlRules {
     static let verbs = ["create", "delete", "deletecollection", "get", "list", "patch", "proxy", "update", "watch"]
     static let maxMatchingPrecedence = 10000
@@ -69,7 +69,7 @@ enum FlowControlRules {
             for msg in isDNS1123Subdomain(level) { errs.append(.invalid("spec.priorityLevelConfiguration.name", level, msg)) }
         }
         for (i, rule) in (spec["rules"].array ?? []).enumerated() { errs += rulesWithSubjects(rule, path: "spec.rules[\(i)]") }
-        return errs
+        return errs + FlowControlMandatory.flowSchema(obj)
     }
 
     static func rulesWithSubjects(_ rule: JSONValue, path: String) -> [FieldError] {
@@ -247,7 +247,7 @@ enum FlowControlRules {
         default:
             errs.append(.notSupported("spec.type", .string(type), supported: ["Exempt", "Limited"]))
         }
-        return errs
+        return errs + FlowControlMandatory.priorityLevel(obj)
     }
 
     static func limited(_ l: JSONValue, path: String) -> [FieldError] {

@@ -94,8 +94,8 @@ enum StorageRules {
 
     /// `compared`: the volume as the update rules compare it (`AdmissionRequest.compared`).
     static func persistentVolume(_ pv: JSONValue, old: JSONValue? = nil, compared: JSONValue? = nil) -> [FieldError] {
-        var errs = persistentVolumeSpec(pv)
-        if let old { errs += persistentVolumeUpdate(compared ?? pv, old: old) }
+        var errs = persistentVolumeSpec(pv) + attributesClassSpec(pv, old: old, claim: false)
+        if let old { errs += persistentVolumeUpdate(compared ?? pv, old: old) + attributesClassUpdate(pv, old: old, claim: false) }
         return errs
     }
 
@@ -175,6 +175,7 @@ enum StorageRules {
         if let mode = spec["volumeMode"].string, !volumeModes.contains(mode) {
             errs.append(.notSupported("spec.volumeMode", .string(mode), supported: volumeModes))
         }
+        errs += attributesClassSpec(pvc, old: old, claim: true)
         guard let old else { return errs }
         errs += claimSpecUpdate(compared ?? pvc, old: old)
         // (RecoverVolumeExpansionFailure, on in v1.32: a request may shrink, but not to the capacity.)
@@ -187,6 +188,44 @@ enum StorageRules {
         // ValidateImmutableField of the (defaulted) mode, at the path `volumeMode`.
         if let mode = spec["volumeMode"].string, let was = old["spec"]["volumeMode"].string, mode != was {
             errs.append(.invalid("volumeMode", mode, "field is immutable"))
+        }
+        return errs + attributesClassUpdate(pvc, old: old, claim: true)
+    }
+
+    // MARK: VolumeAttributesClass (beta, off in v1.32)
+
+    /// The class name is checked only when the stored object has one (the strategies drop a new one
+    /// otherwise): a volume's must be a non-empty DNS subdomain on a CSI volume, a claim's a DNS subdomain
+    /// when not empty.
+    static func attributesClassSpec(_ obj: JSONValue, old: JSONValue?, claim: Bool) -> [FieldError] {
+        guard old.map({ !$0["spec"]["volumeAttributesClassName"].isNull }) ?? false,
+              let name = obj["spec"]["volumeAttributesClassName"].string else { return [] }
+        let path = "spec.volumeAttributesClassName"
+        var errs: [FieldError] = []
+        if name.isEmpty {
+            if !claim { errs.append(.required(path, "an empty string is disallowed")) }
+        } else {
+            for msg in isDNS1123Subdomain(name) { errs.append(.invalid(path, name, msg)) }
+        }
+        if !claim, obj["spec"]["csi"].object == nil {
+            errs.append(.required("spec.csi", "has to be specified when using volumeAttributesClassName"))
+        }
+        return errs
+    }
+
+    /// A stored class name may not change while the feature gate is off, nor be removed (a claim's nor
+    /// emptied).
+    static func attributesClassUpdate(_ obj: JSONValue, old: JSONValue, claim: Bool) -> [FieldError] {
+        let was = old["spec"]["volumeAttributesClassName"], now = obj["spec"]["volumeAttributesClassName"]
+        guard was != now else { return [] }
+        let path = "spec.volumeAttributesClassName"
+        var errs = [FieldError(.forbidden, field: path, detail: "update is forbidden when the VolumeAttributesClass feature gate is disabled")]
+        if !was.isNull {
+            if now.isNull {
+                errs.append(FieldError(.forbidden, field: path, detail: "update from non-nil value to nil is forbidden"))
+            } else if claim, now.string == "" {
+                errs.append(FieldError(.forbidden, field: path, detail: "update from non-nil value to an empty string is forbidden"))
+            }
         }
         return errs
     }

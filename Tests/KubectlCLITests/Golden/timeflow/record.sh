@@ -9,10 +9,7 @@
 # TimeflowGoldenTests replays the same (random pod-name suffixes, container ids and pod UIDs masked).
 . "$(dirname "$0")/../served.sh"
 T0=2026-11-23T12:00:00Z T1=2026-11-23T12:05:00Z
-# Setup lines name files relative to this directory (manifests/...).
-grep -v '^#' "$HERE/setup.txt" | while read -r -a words; do
-    [ ${#words[@]} -gt 0 ] && served_run $T0 "${words[@]}"
-done
+served_run_setup $T0
 served_start $T1
 served_record_cases "$@"
 echo "recorded $(grep -vc '^#' "$HERE/cases.txt") cases"

@@ -308,6 +308,9 @@ struct YAMLDocumentDecoder {
         default:
             return .string(string(s.value, s.length))
         }
+        // kyaml reads an empty value inside a flow collection (`{k: }`, `{k}`, `[k: ]`) as an empty string;
+        // in block style (`k:`) it stays null (measured with kubectl v1.32's kustomize).
+        if kyaml, plain, tag == nil, s.length == 0, limits.flowLevel > 0 { return .string("") }
         let r = YAMLResolver.resolve(bytes, detectTimestamps: kyaml && (tag == nil || tag == "!!timestamp"))
         if kyaml, let v = kyamlValue(r, bytes: bytes, plainUntagged: plain && tag == nil, tag: tag) { return v }
         switch r {

@@ -35,8 +35,18 @@ final class KustomizeResource {
     /// The referrers whose name references picked this object in the current name reference pass
     /// (kustomize's `refBy` note, shown in its multiple-referral error).
     var refBy: [String] = []
+    /// The text of the file the object was read from: kyaml's errors print a node in its written style.
+    var sourceText: String?
 
     init(_ object: JSONValue) { self.object = object }
+
+    /// A node of the object as kyaml prints it in `node contents:` (its written style when the file
+    /// still holds it unchanged; else go-yaml's block style).
+    func nodeContents(_ path: [String], _ value: JSONValue) -> String {
+        if let text = sourceText, let written = KyamlNodeText.find(in: text, path: path, value: value) { return written }
+        if value.array != nil || value.object != nil { return YAMLCodec.encode(value) }
+        return (KyamlScalar.text(value) ?? Kustomization.scalar(value)) + "\n"
+    }
 
     var kind: String { object["kind"].string ?? "" }
     var apiVersion: String { object["apiVersion"].string ?? "" }
@@ -624,6 +634,7 @@ public struct KustomizeBuilder {
                 out.append(KustomizeResource(try checked(doc)))
             }
         }
+        for r in out { r.sourceText = text }
         return out
     }
 
@@ -774,11 +785,11 @@ public struct KustomizeBuilder {
         if !k.images.isEmpty {
             let images = KustomizeImages(k.images)
             for r in resources {
-                images.apply(to: &r.object)
+                try images.apply(to: &r.object)
                 // The image transformer creates nothing (a spec's `create` aside).
                 for var spec in TransformerConfig.added(config.images, KustomizeFieldSpecs.images) {
                     spec.create = false
-                    spec.apply(to: &r.object) { if let v = $0.string { $0 = .string(images.update(v)) } }
+                    try spec.apply(to: &r.object) { if let v = $0.string { $0 = .string(try images.update(v)) } }
                 }
             }
             for _ in k.images { noteTransformer("ImageTagTransformer", dir: dir, resources) }
@@ -839,7 +850,7 @@ public struct KustomizeBuilder {
                         value = .string(empty.1)  // a scalar there is replaced by the value
                         return
                     }
-                    let contents = kind.isEmpty ? "{}\n" : YAMLCodec.encode(value)
+                    let contents = kind.isEmpty ? "{}\n" : r.nodeContents(spec.path, value)
                     throw KustomizeError("considering field '\(spec.rawPath)' of object \(id): wrong node kind: expected ScalarNode but got \(kind.isEmpty ? "MappingNode" : kind): node contents:\n\(contents)")
                 }
             }
@@ -850,12 +861,8 @@ public struct KustomizeBuilder {
             try spec.apply(to: &r.object) { value in
                 var o = value.object ?? JSONObject()
                 if value.object == nil && !value.isNull {
-                    // kyaml's FieldSetter needs a map there; it prints the node as written (a plain scalar
-                    // here: kubectl-local keeps no quoting or flow style).
-                    let contents: String
-                    if let items = value.array { contents = YAMLCodec.encode(.array(items)) } else {
-                        contents = (KyamlScalar.text(value) ?? Kustomization.scalar(value)) + "\n"
-                    }
+                    // kyaml's FieldSetter needs a map there; it prints the node as written.
+                    let contents = r.nodeContents(spec.path, value)
                     throw KustomizeError("considering field '\(spec.rawPath)' of object \(id): wrong node kind: expected MappingNode but got \(value.array != nil ? "SequenceNode" : "ScalarNode"): node contents:\n\(contents)")
                 }
                 for (k, v) in pairs { o[KustomizeScalars.key(k)] = .string(v) }

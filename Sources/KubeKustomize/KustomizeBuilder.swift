@@ -674,7 +674,11 @@ public struct KustomizeBuilder {
                 text = entry
             }
             _ = i
-            for patch in try YAMLCodec.decodeDocuments(text, source: entry, kyaml: true) where patch.object != nil {
+            let patches: [JSONValue]
+            do { patches = try YAMLCodec.decodeDocuments(text, source: entry, kyaml: true) } catch let e as YAMLError where text != entry {
+                throw KustomizeError("trouble configuring builtin PatchStrategicMergeTransformer with config: `\npaths:\n- \(entry)\n`: MalformedYAMLError: \(KustomizeBuilder.bareYAMLError(e)) in File: \(entry)")
+            }
+            for patch in patches where patch.object != nil {
                 try applyStrategic(patch, target: nil, resources: resources.filter { !$0.deleted }, legacy: true)
             }
         }
@@ -912,9 +916,18 @@ public struct KustomizeBuilder {
         if !patch.isEmpty && !p.path.isEmpty { throw KustomizeError(prefix + "patch and path can't be set at the same time\n" + config) }
         let text = p.path.isEmpty ? p.patch : try readPatchFile(p.path, dir: dir, config: config)
         // The patch must read as strategic merge objects or as JSON patch operations, not both, not neither.
-        if let docs = try? YAMLCodec.decodeDocuments(text, source: p.path, kyaml: true) {
-            var shown = p
-            shown.patch = p.path.isEmpty ? goTrimSpace(text) : ""
+        let smDocs = try? YAMLCodec.decodeDocuments(text, source: p.path, kyaml: true)
+        var shown = p
+        shown.patch = p.path.isEmpty ? goTrimSpace(text) : ""
+        // As JSON patch kustomize reads only the first YAML document (sigs.k8s.io/yaml): an empty one
+        // (`---` then `---`) is the JSON `null`, no operations and no error.
+        if !text.hasPrefix("["), ((try? YAMLCodec.decode(text)) ?? .object(JSONObject())).isNull {
+            if smDocs != nil {
+                throw KustomizeError(prefix + "illegally qualifies as both an SM and JSON patch: \(KustomizeBuilder.patchConfig(shown))")
+            }
+            return "[]"  // the objects fail to read as kyaml reads them: a JSON patch of no operations
+        }
+        if let docs = smDocs {
             if docs.count == 1, docs[0].array?.isEmpty == true {
                 throw KustomizeError(prefix + "illegally qualifies as both an SM and JSON patch: \(KustomizeBuilder.patchConfig(shown))")
             }

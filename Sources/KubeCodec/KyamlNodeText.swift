@@ -21,8 +21,7 @@ public enum KyamlNodeText {
         }
         for root in roots {
             for node in reach(root, path[...]) {
-                guard let out = emit(node) else { continue }
-                var copy = out
+                guard let out = emit(node), var copy = emit(node, checking: true) else { continue }
                 let back = copy.withUTF8 { try? YAMLDocumentDecoder.decode($0, kyaml: true) }
                 if back == value { return out }
             }
@@ -131,26 +130,28 @@ public enum KyamlNodeText {
     // MARK: writing
 
     /// The node as a document of its own, ending in a newline.
-    static func emit(_ node: Node) -> String? {
+    static func emit(_ node: Node, checking: Bool = false) -> String? {
         var out = ""
-        guard write(node, indent: 0, into: &out, inFlow: false) else { return nil }
-        if !out.hasSuffix("\n") { out += "\n" }
-        return out
+        guard write(node, indent: 0, into: &out, inFlow: false, checking: checking) else { return nil }
+        return out + "\n"
     }
 
     /// Writes `node` where the cursor stands (after `- `, after `key:`'s space, or at a line start) at
     /// block indentation `indent`; block collections start on the cursor's line.
-    private static func write(_ node: Node, indent: Int, into out: inout String, inFlow: Bool) -> Bool {
+    /// `checking`: block scalars are written double-quoted, so the text reads back as the node's value
+    /// (go-yaml v3's folded text does not: it doubles line breaks).
+    private static func write(_ node: Node, indent: Int, into out: inout String, inFlow: Bool, checking: Bool) -> Bool {
         let pad = String(repeating: " ", count: indent)
         switch node {
         case .scalar(let s, let style):
-            return scalar(s, style, indent: indent, into: &out, inFlow: inFlow)
+            let shown = checking && (style == YAML_LITERAL_SCALAR_STYLE || style == YAML_FOLDED_SCALAR_STYLE) ? YAML_DOUBLE_QUOTED_SCALAR_STYLE : style
+            return scalar(s, shown, indent: indent, into: &out, inFlow: inFlow)
         case .seq(let items, let flow):
             if flow || inFlow || items.isEmpty {
                 out += "["
                 for (i, item) in items.enumerated() {
                     if i > 0 { out += ", " }
-                    guard write(item, indent: indent, into: &out, inFlow: true) else { return false }
+                    guard write(item, indent: indent, into: &out, inFlow: true, checking: checking) else { return false }
                 }
                 out += "]"
                 return true
@@ -158,7 +159,7 @@ public enum KyamlNodeText {
             for (i, item) in items.enumerated() {
                 if i > 0 { out += "\n" + pad }
                 out += "- "
-                guard write(item, indent: indent + 2, into: &out, inFlow: false) else { return false }
+                guard write(item, indent: indent + 2, into: &out, inFlow: false, checking: checking) else { return false }
             }
             return true
         case .map(let pairs, let flow):
@@ -166,31 +167,31 @@ public enum KyamlNodeText {
                 out += "{"
                 for (i, p) in pairs.enumerated() {
                     if i > 0 { out += ", " }
-                    guard write(p.key, indent: indent, into: &out, inFlow: true) else { return false }
+                    guard write(p.key, indent: indent, into: &out, inFlow: true, checking: checking) else { return false }
                     // An empty value in a flow map is read as an empty string and written quoted.
                     if case .scalar("", YAML_PLAIN_SCALAR_STYLE) = p.value { out += ": ''"; continue }
                     out += ": "
-                    guard write(p.value, indent: indent, into: &out, inFlow: true) else { return false }
+                    guard write(p.value, indent: indent, into: &out, inFlow: true, checking: checking) else { return false }
                 }
                 out += "}"
                 return true
             }
             for (i, p) in pairs.enumerated() {
                 if i > 0 { out += "\n" + pad }
-                guard case .scalar = p.key, write(p.key, indent: indent, into: &out, inFlow: false) else { return false }
+                guard case .scalar = p.key, write(p.key, indent: indent, into: &out, inFlow: false, checking: checking) else { return false }
                 out += ":"
                 switch p.value {
                 case .map(let inner, let f) where !f && !inner.isEmpty:
                     out += "\n" + pad + "  "
-                    guard write(p.value, indent: indent + 2, into: &out, inFlow: false) else { return false }
+                    guard write(p.value, indent: indent + 2, into: &out, inFlow: false, checking: checking) else { return false }
                 case .seq(let inner, let f) where !f && !inner.isEmpty:
                     out += "\n" + pad
-                    guard write(p.value, indent: indent, into: &out, inFlow: false) else { return false }
+                    guard write(p.value, indent: indent, into: &out, inFlow: false, checking: checking) else { return false }
                 case .scalar("", YAML_PLAIN_SCALAR_STYLE):
                     break
                 default:
                     out += " "
-                    guard write(p.value, indent: indent + 2, into: &out, inFlow: false) else { return false }
+                    guard write(p.value, indent: indent + 2, into: &out, inFlow: false, checking: checking) else { return false }
                 }
             }
             return true
@@ -218,19 +219,42 @@ public enum KyamlNodeText {
                 }
             }
             out += "\""
-        case YAML_LITERAL_SCALAR_STYLE:
-            if inFlow || s.isEmpty || s.first == " " || s.first == "\n" { return false }
+        case YAML_LITERAL_SCALAR_STYLE, YAML_FOLDED_SCALAR_STYLE:
+            let folded = style == YAML_FOLDED_SCALAR_STYLE
+            if inFlow || s.isEmpty || s.first == "\n" { return false }
             let body = s.hasSuffix("\n") ? String(s.dropLast()) : s
-            if body.hasSuffix("\n") { return false }
-            out += s.hasSuffix("\n") ? "|" : "|-"
+            if body.hasSuffix("\n") || body.contains("\r") { return false }  // keep chomping: not written here
+            let leadingBlank = s.first == " " || s.first == "\t"
+            out += (folded ? ">" : "|") + (leadingBlank ? "2" : "") + (s.hasSuffix("\n") ? "" : "-")
             let pad = String(repeating: " ", count: max(indent, 2))
-            for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
-                out += "\n" + (line.isEmpty ? "" : pad + line)
+            // go-yaml v3 writes a folded scalar's line break twice (so it reads back as a break, not a
+            // space) after a line that does not start with a blank, unless the text itself starts with one
+            // (its check looks at the text's start, not at the next line).
+            var lineStartsBlank = leadingBlank
+            var previousBreak = false
+            out += "\n"
+            var atLineStart = true
+            for ch in s {
+                if ch == "\n" {
+                    if folded, !previousBreak, !lineStartsBlank, !leadingBlank { out += "\n" }
+                    out += "\n"
+                    previousBreak = true
+                    atLineStart = true
+                    continue
+                }
+                if atLineStart {
+                    out += pad
+                    lineStartsBlank = ch == " " || ch == "\t"
+                    atLineStart = false
+                }
+                previousBreak = false
+                out.append(ch)
             }
+            if out.hasSuffix("\n") { out.removeLast() }  // the caller ends the line
         case YAML_PLAIN_SCALAR_STYLE:
             out += s
         default:
-            return false  // folded: go-yaml refolds it at its own width
+            return false
         }
         return true
     }

@@ -222,10 +222,12 @@ public enum KyamlNodeText {
         case YAML_LITERAL_SCALAR_STYLE, YAML_FOLDED_SCALAR_STYLE:
             let folded = style == YAML_FOLDED_SCALAR_STYLE
             if inFlow || s.isEmpty || s.first == "\n" { return false }
-            let body = s.hasSuffix("\n") ? String(s.dropLast()) : s
-            if body.hasSuffix("\n") || body.contains("\r") { return false }  // keep chomping: not written here
+            if s.contains("\r") { return false }
+            // Chomping as the text ends: strip without a break, clip with one, keep with more (the breaks
+            // written are the text's own, so the last ends the line).
+            let chomp = !s.hasSuffix("\n") ? "-" : s.dropLast().hasSuffix("\n") ? "+" : ""
             let leadingBlank = s.first == " " || s.first == "\t"
-            out += (folded ? ">" : "|") + (leadingBlank ? "2" : "") + (s.hasSuffix("\n") ? "" : "-")
+            out += (folded ? ">" : "|") + (leadingBlank ? "2" : "") + chomp
             let pad = String(repeating: " ", count: max(indent, 2))
             // go-yaml v3 writes a folded scalar's line break twice (so it reads back as a break, not a
             // space) after a line that does not start with a blank, unless the text itself starts with one

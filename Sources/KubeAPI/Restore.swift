@@ -69,6 +69,7 @@ extension APISession {
     /// brings its own coredns ReplicaSet and pods).
     public func settleRestored(_ objects: [(JSONValue, ResourceType)], goneUIDs: [String] = []) throws {
         for uid in goneUIDs where try tx.get(uid: uid) == nil { try deleteDependents(of: uid) }
+        for (obj, type) in objects { try collectIfOwnersAbsent(obj, type: type) }
         for (obj, type) in objects {
             let ns = type.namespaced ? (obj["metadata"]["namespace"].string ?? "default") : ""
             guard let row = try tx.get(resource: type.storageKey, namespace: ns, name: obj["metadata"]["name"].string ?? "") else {
@@ -78,6 +79,44 @@ extension APISession {
             if type.group.isEmpty && type.kind == "Namespace" { try namespaceCreated(row.name) }
             try quotaObjectWritten(type: type, new: stored, old: nil)
             try controllers.objectWritten(type: type, object: stored, old: nil)
+        }
+    }
+
+    /// The garbage collector's view of a restored object's owners: an owner reference is dangling when
+    /// no object of that kind and name exists (in the object's namespace for a namespaced owner) or the
+    /// one that exists has another uid. With no live owner left the object is deleted (its finalizers
+    /// choosing orphan or foreground, else in the background); with some, the dangling references are
+    /// removed. Owners of kinds this store does not know are left alone, as the collector only retries
+    /// them. A mirror pod of a node that exists is the kubelet's: it makes it again under its node.
+    func collectIfOwnersAbsent(_ restored: JSONValue, type: ResourceType) throws {
+        let ns = type.namespaced ? (restored["metadata"]["namespace"].string ?? "default") : ""
+        guard let row = try tx.get(resource: type.storageKey, namespace: ns, name: restored["metadata"]["name"].string ?? "") else { return }
+        var obj = try decode(row)
+        guard obj["metadata"]["deletionTimestamp"].isNull, let refs = obj["metadata"]["ownerReferences"].array, !refs.isEmpty else { return }
+        let mirror = type.group.isEmpty && type.kind == "Pod" && !obj["metadata"]["annotations"]["kubernetes.io/config.mirror"].isNull
+        var kept: [JSONValue] = [], dangling = 0, changed = false
+        for var ref in refs {
+            guard let ownerType = registry.type(apiVersion: ref["apiVersion"].string ?? "", kind: ref["kind"].string ?? ""),
+                  ownerType.namespaced == false || !ns.isEmpty
+            else { kept.append(ref); continue }
+            let owner = try tx.get(resource: ownerType.storageKey, namespace: ownerType.namespaced ? ns : "", name: ref["name"].string ?? "")
+            if let owner, owner.uid == ref["uid"].string { kept.append(ref); continue }
+            if mirror, let owner, ownerType.group.isEmpty, ownerType.kind == "Node" {
+                ref["uid"] = .string(owner.uid)
+                kept.append(ref)
+                changed = true
+                continue
+            }
+            dangling += 1
+        }
+        if kept.isEmpty {
+            let finalizers = obj["metadata"]["finalizers"].array?.compactMap(\.string) ?? []
+            let policy: PropagationPolicy = finalizers.contains("orphan") ? .orphan
+                : finalizers.contains("foregroundDeletion") ? .foreground : .background
+            try delete(type, namespace: ns, name: row.name, propagation: policy)
+        } else if dangling > 0 || changed {
+            obj["metadata"]["ownerReferences"] = .array(kept)
+            try update(obj, type: type)
         }
     }
 }

@@ -13,6 +13,9 @@ public struct YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
 /// An error inside one document, before kubectl adds `error parsing FILE: `.
 struct DocumentError: Error {
     var message: String
+    /// libyaml's `found unexpected ':'` in a flow collection (`{y:}`, `[k:]`): the plain scalar's start
+    /// and the colon's byte offsets. go-yaml v3 reads the colon as part of the scalar.
+    var flowColon: (start: Int, colon: Int)? = nil
 }
 
 /// Turns one YAML document (a chunk of a `---` separated stream) into a `JSONValue` as
@@ -42,6 +45,37 @@ struct YAMLDocumentDecoder {
 
     /// Decodes the first document of the chunk; nil for an empty chunk.
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, kyaml: Bool = false) throws -> JSONValue? {
+        guard kyaml else { return try decodeOnce(bytes, kyaml: false) }
+        // kyaml (go-yaml v3) takes `x:` right before `,`, `[`, `]`, `{` or `}` in a flow collection as a
+        // plain scalar `x:`, where libyaml (and go-yaml v2) fail: such a scalar is quoted and read again.
+        var copy: [UInt8]? = nil
+        for _ in 0..<100 {
+            do {
+                if let c = copy { return try c.withUnsafeBufferPointer { try decodeOnce($0, kyaml: true) } }
+                return try decodeOnce(bytes, kyaml: true)
+            } catch let e as DocumentError {
+                guard let fc = e.flowColon else { throw e }
+                var b = copy ?? Array(bytes)
+                // libyaml's marks count characters; the scalar is found by bytes.
+                func byteOffset(_ chars: Int) -> Int {
+                    var i = 0, n = 0
+                    while i < b.count, n < chars { i += 1; while i < b.count, b[i] & 0xC0 == 0x80 { i += 1 }; n += 1 }
+                    return i
+                }
+                let (start, colon) = (byteOffset(fc.start), byteOffset(fc.colon))
+                guard start < colon, colon < b.count, b[colon] == 0x3A,
+                      b[start..<colon].allSatisfy({ $0 != 0x0A && $0 != 0x0D }) else { throw e }
+                var quoted: [UInt8] = [0x27]
+                for ch in b[start...colon] { quoted.append(ch); if ch == 0x27 { quoted.append(0x27) } }
+                quoted.append(0x27)
+                b.replaceSubrange(start...colon, with: quoted)
+                copy = b
+            }
+        }
+        return try decodeOnce(bytes, kyaml: true)
+    }
+
+    private static func decodeOnce(_ bytes: UnsafeBufferPointer<UInt8>, kyaml: Bool) throws -> JSONValue? {
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         defer { parser.deallocate() }
         guard yaml_parser_initialize(parser) == 1 else { throw DocumentError(message: "yaml: out of memory") }
@@ -81,7 +115,12 @@ struct YAMLDocumentDecoder {
             line = Int(p.context_mark.line)
         }
         let problem = p.problem.map { String(cString: $0) } ?? "unknown problem parsing YAML content"
-        return DocumentError(message: line != 0 ? "yaml: line \(line): \(problem)" : "yaml: \(problem)")
+        var e = DocumentError(message: line != 0 ? "yaml: line \(line): \(problem)" : "yaml: \(problem)")
+        if p.error == YAML_SCANNER_ERROR, problem == "found unexpected ':'",
+           p.context.map({ String(cString: $0) }) == "while scanning a plain scalar" {
+            e.flowColon = (Int(p.context_mark.index), Int(p.problem_mark.index))
+        }
+        return e
     }
 
     private mutating func defer_(_ level: Int, _ message: String) {
@@ -308,6 +347,9 @@ struct YAMLDocumentDecoder {
         default:
             return .string(string(s.value, s.length))
         }
+        // kyaml reads an empty value inside a flow collection (`{k: }`, `{k}`, `[k: ]`) as an empty string;
+        // in block style (`k:`) it stays null (measured with kubectl v1.32's kustomize).
+        if kyaml, plain, tag == nil, s.length == 0, limits.flowLevel > 0 { return .string("") }
         let r = YAMLResolver.resolve(bytes, detectTimestamps: kyaml && (tag == nil || tag == "!!timestamp"))
         if kyaml, let v = kyamlValue(r, bytes: bytes, plainUntagged: plain && tag == nil, tag: tag) { return v }
         switch r {

@@ -35,8 +35,18 @@ final class KustomizeResource {
     /// The referrers whose name references picked this object in the current name reference pass
     /// (kustomize's `refBy` note, shown in its multiple-referral error).
     var refBy: [String] = []
+    /// The text of the file the object was read from: kyaml's errors print a node in its written style.
+    var sourceText: String?
 
     init(_ object: JSONValue) { self.object = object }
+
+    /// A node of the object as kyaml prints it in `node contents:` (its written style when the file
+    /// still holds it unchanged; else go-yaml's block style).
+    func nodeContents(_ path: [String], _ value: JSONValue) -> String {
+        if let text = sourceText, let written = KyamlNodeText.find(in: text, path: path, value: value) { return written }
+        if value.array != nil || value.object != nil { return YAMLCodec.encode(value) }
+        return (KyamlScalar.text(value) ?? Kustomization.scalar(value)) + "\n"
+    }
 
     var kind: String { object["kind"].string ?? "" }
     var apiVersion: String { object["apiVersion"].string ?? "" }
@@ -624,6 +634,7 @@ public struct KustomizeBuilder {
                 out.append(KustomizeResource(try checked(doc)))
             }
         }
+        for r in out { r.sourceText = text }
         return out
     }
 
@@ -663,7 +674,11 @@ public struct KustomizeBuilder {
                 text = entry
             }
             _ = i
-            for patch in try YAMLCodec.decodeDocuments(text, source: entry, kyaml: true) where patch.object != nil {
+            let patches: [JSONValue]
+            do { patches = try YAMLCodec.decodeDocuments(text, source: entry, kyaml: true) } catch let e as YAMLError where text != entry {
+                throw KustomizeError("trouble configuring builtin PatchStrategicMergeTransformer with config: `\npaths:\n- \(entry)\n`: MalformedYAMLError: \(KustomizeBuilder.bareYAMLError(e)) in File: \(entry)")
+            }
+            for patch in patches where patch.object != nil {
                 try applyStrategic(patch, target: nil, resources: resources.filter { !$0.deleted }, legacy: true)
             }
         }
@@ -774,11 +789,11 @@ public struct KustomizeBuilder {
         if !k.images.isEmpty {
             let images = KustomizeImages(k.images)
             for r in resources {
-                images.apply(to: &r.object)
+                try images.apply(to: &r.object)
                 // The image transformer creates nothing (a spec's `create` aside).
                 for var spec in TransformerConfig.added(config.images, KustomizeFieldSpecs.images) {
                     spec.create = false
-                    spec.apply(to: &r.object) { if let v = $0.string { $0 = .string(images.update(v)) } }
+                    try spec.apply(to: &r.object) { if let v = $0.string { $0 = .string(try images.update(v)) } }
                 }
             }
             for _ in k.images { noteTransformer("ImageTagTransformer", dir: dir, resources) }
@@ -839,7 +854,7 @@ public struct KustomizeBuilder {
                         value = .string(empty.1)  // a scalar there is replaced by the value
                         return
                     }
-                    let contents = kind.isEmpty ? "{}\n" : YAMLCodec.encode(value)
+                    let contents = kind.isEmpty ? "{}\n" : r.nodeContents(spec.path, value)
                     throw KustomizeError("considering field '\(spec.rawPath)' of object \(id): wrong node kind: expected ScalarNode but got \(kind.isEmpty ? "MappingNode" : kind): node contents:\n\(contents)")
                 }
             }
@@ -850,12 +865,8 @@ public struct KustomizeBuilder {
             try spec.apply(to: &r.object) { value in
                 var o = value.object ?? JSONObject()
                 if value.object == nil && !value.isNull {
-                    // kyaml's FieldSetter needs a map there; it prints the node as written (a plain scalar
-                    // here: kubectl-local keeps no quoting or flow style).
-                    let contents: String
-                    if let items = value.array { contents = YAMLCodec.encode(.array(items)) } else {
-                        contents = (KyamlScalar.text(value) ?? Kustomization.scalar(value)) + "\n"
-                    }
+                    // kyaml's FieldSetter needs a map there; it prints the node as written.
+                    let contents = r.nodeContents(spec.path, value)
                     throw KustomizeError("considering field '\(spec.rawPath)' of object \(id): wrong node kind: expected MappingNode but got \(value.array != nil ? "SequenceNode" : "ScalarNode"): node contents:\n\(contents)")
                 }
                 for (k, v) in pairs { o[KustomizeScalars.key(k)] = .string(v) }
@@ -905,9 +916,18 @@ public struct KustomizeBuilder {
         if !patch.isEmpty && !p.path.isEmpty { throw KustomizeError(prefix + "patch and path can't be set at the same time\n" + config) }
         let text = p.path.isEmpty ? p.patch : try readPatchFile(p.path, dir: dir, config: config)
         // The patch must read as strategic merge objects or as JSON patch operations, not both, not neither.
-        if let docs = try? YAMLCodec.decodeDocuments(text, source: p.path, kyaml: true) {
-            var shown = p
-            shown.patch = p.path.isEmpty ? goTrimSpace(text) : ""
+        let smDocs = try? YAMLCodec.decodeDocuments(text, source: p.path, kyaml: true)
+        var shown = p
+        shown.patch = p.path.isEmpty ? goTrimSpace(text) : ""
+        // As JSON patch kustomize reads only the first YAML document (sigs.k8s.io/yaml): an empty one
+        // (`---` then `---`) is the JSON `null`, no operations and no error.
+        if !text.hasPrefix("["), ((try? YAMLCodec.decode(text)) ?? .object(JSONObject())).isNull {
+            if smDocs != nil {
+                throw KustomizeError(prefix + "illegally qualifies as both an SM and JSON patch: \(KustomizeBuilder.patchConfig(shown))")
+            }
+            return "[]"  // the objects fail to read as kyaml reads them: a JSON patch of no operations
+        }
+        if let docs = smDocs {
             if docs.count == 1, docs[0].array?.isEmpty == true {
                 throw KustomizeError(prefix + "illegally qualifies as both an SM and JSON patch: \(KustomizeBuilder.patchConfig(shown))")
             }

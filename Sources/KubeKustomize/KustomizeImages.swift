@@ -9,22 +9,73 @@ import KubeModel
 /// over the whole image (`ngin.` matches `nginx`, `postgres:15` matches `postgres:15`).
 struct KustomizeImages {
     private let entries: [(entry: Kustomization.ImageEntry, pattern: GoRegex?)]
+    /// An entry's name Go's regexp cannot compile (`ngin(x`): kustomize ignores the compile error and
+    /// panics matching the first image it meets with the nil pattern.
+    private let panics: Bool
 
     init(_ images: [Kustomization.ImageEntry]) {
-        // A name Go's regexp cannot compile makes kustomize panic on the first image; here it matches nothing.
         entries = images.map { ($0, try? GoRegex("^" + $0.name + "(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$")) }
+        panics = images.contains { !Self.goCompiles("^" + $0.name + "(@sha256)?(:[a-zA-Z0-9_.{}-]*)?$") }
     }
 
-    func apply(to obj: inout JSONValue) {
-        walk(&obj)
+    /// Whether Go's regexp.Compile accepts the pattern, as far as the linear matcher's parser tells (it
+    /// refuses what it cannot run, such as Unicode classes, which Go accepts).
+    static func goCompiles(_ pattern: String) -> Bool {
+        if hasNestedRepeat(Array(pattern)) { return false }
+        do { _ = try LinearRegex(pattern) } catch let e as LinearRegex.Unsupported {
+            return e.reason == "expression too large" || e.reason.hasPrefix("unsupported escape \\p")
+                || e.reason.hasPrefix("unsupported escape \\P")
+        } catch { return true }
+        return true
+    }
+
+    /// Go's `invalid nested repetition operator` (`x**`, `a+*`, `b{2}+`; a lazy `*?` is one operator),
+    /// which the linear matcher accepts.
+    static func hasNestedRepeat(_ c: [Character]) -> Bool {
+        var i = 0, lastRepeat = false
+        func braces(_ j: Int) -> Int? {
+            guard c[j] == "{", let close = c[j...].firstIndex(of: "}") else { return nil }
+            let inner = c[(j + 1)..<close]
+            guard let first = inner.first, first.isASCII, first.isNumber,
+                  inner.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "," }), inner.filter({ $0 == "," }).count <= 1 else { return nil }
+            return close + 1
+        }
+        while i < c.count {
+            switch c[i] {
+            case "\\":
+                i += 2; lastRepeat = false; continue
+            case "[":
+                var j = i + 1
+                if j < c.count, c[j] == "^" { j += 1 }
+                if j < c.count, c[j] == "]" { j += 1 }
+                while j < c.count, c[j] != "]" { j += c[j] == "\\" ? 2 : 1 }
+                i = j + 1; lastRepeat = false; continue
+            case "*", "+", "?":
+                if lastRepeat { return true }
+                i += 1
+            case "{":
+                guard let end = braces(i) else { i += 1; lastRepeat = false; continue }
+                if lastRepeat { return true }
+                i = end
+            default:
+                i += 1; lastRepeat = false; continue
+            }
+            if i < c.count, c[i] == "?" { i += 1 }
+            lastRepeat = true
+        }
+        return false
+    }
+
+    func apply(to obj: inout JSONValue) throws {
+        try walk(&obj)
         for spec in [FieldSpec("spec/volumes[]/image/reference"), FieldSpec("spec/template/spec/volumes[]/image/reference")] {
-            spec.apply(to: &obj) { v in
-                if let s = v.string { v = .string(update(s)) }
+            try spec.apply(to: &obj) { v in
+                if let s = v.string { v = .string(try update(s)) }
             }
         }
     }
 
-    private func walk(_ v: inout JSONValue) {
+    private func walk(_ v: inout JSONValue) throws {
         switch v {
         case .object(var o):
             v = .null
@@ -32,17 +83,17 @@ struct KustomizeImages {
                 guard var child = o[key] else { continue }
                 if key == "containers" || key == "initContainers", case .array(var items) = child {
                     for i in items.indices {
-                        if let s = items[i]["image"].string { items[i]["image"] = .string(update(s)) }
+                        if let s = items[i]["image"].string { items[i]["image"] = .string(try update(s)) }
                     }
                     child = .array(items)
                 }
-                walk(&child)
+                try walk(&child)
                 o[key] = child
             }
             v = .object(o)
         case .array(var items):
             v = .null
-            for i in items.indices { walk(&items[i]) }
+            for i in items.indices { try walk(&items[i]) }
             v = .array(items)
         default:
             return
@@ -68,7 +119,8 @@ struct KustomizeImages {
         return (String(chars[..<c]), String(chars[(c + 1)...]), "")
     }
 
-    func update(_ image: String) -> String {
+    func update(_ image: String) throws -> String {
+        if panics { throw KustomizePanic.nilRegexp }
         // Every entry runs as its own transformer, in order: a later one sees what an earlier one wrote.
         var image = image
         for (entry, pattern) in entries where pattern?.matches(image) == true { image = Self.update(image, entry) }

@@ -184,6 +184,69 @@ import Testing
         #expect(s.run("auth can-i get secrets/mounted --as system:node:node-1").stdout == "no\n")
     }
 
+    /// A persistent volume bound to a claim of a pod on the node links the volume's secrets to the node
+    /// (the node graph's secret -> PV edges): of a CSI volume only the references the kubelet uses (node
+    /// stage, publish, expand), never the controller's (publish, expand); CSI, Cinder and StorageOS
+    /// references name their namespace, ISCSI/RBD/CephFS ones without one mean the claim's.
+    @Test func volumeSecretsFollowTheKubeletsReferences() {
+        let s = store()
+        let node = "--as system:node:node-1 --as-group system:nodes"
+        let pvs = """
+        apiVersion: v1
+        kind: PersistentVolume
+        metadata: {name: pv-csi}
+        spec:
+          capacity: {storage: 1Gi}
+          accessModes: [ReadWriteOnce]
+          storageClassName: ""
+          claimRef: {namespace: default, name: c-csi}
+          csi:
+            driver: csi.example.com
+            volumeHandle: h-1
+            controllerPublishSecretRef: {name: ctl-pub, namespace: default}
+            controllerExpandSecretRef: {name: ctl-exp, namespace: default}
+            nodeStageSecretRef: {name: node-stage, namespace: default}
+            nodePublishSecretRef: {name: node-pub, namespace: default}
+            nodeExpandSecretRef: {name: node-exp, namespace: other-ns}
+        ---
+        apiVersion: v1
+        kind: PersistentVolume
+        metadata: {name: pv-iscsi}
+        spec:
+          capacity: {storage: 1Gi}
+          accessModes: [ReadWriteOnce]
+          storageClassName: ""
+          claimRef: {namespace: default, name: c-iscsi}
+          iscsi: {targetPortal: "10.0.2.15:3260", iqn: "iqn.2001-04.com.example:a", lun: 0, secretRef: {name: chap}}
+        ---
+        apiVersion: v1
+        kind: PersistentVolumeClaim
+        metadata: {name: c-csi}
+        spec: {storageClassName: "", volumeName: pv-csi, accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
+        ---
+        apiVersion: v1
+        kind: PersistentVolumeClaim
+        metadata: {name: c-iscsi}
+        spec: {storageClassName: "", volumeName: pv-iscsi, accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: user}
+        spec:
+          nodeName: node-1
+          containers: [{name: c, image: busybox}]
+          volumes: [{name: a, persistentVolumeClaim: {claimName: c-csi}}, {name: b, persistentVolumeClaim: {claimName: c-iscsi}}]
+        """
+        let created = s.run(args: ["create", "-f", "-"], stdin: pvs)
+        #expect(created.exitCode == 0, "\(created.stderr)")
+        func canI(_ args: String) -> String { s.run("auth can-i \(args) \(node)").stdout }
+        for name in ["node-stage", "node-pub", "chap"] { #expect(canI("get secrets/\(name)") == "yes\n", "\(name)") }
+        #expect(canI("get secrets/node-exp -n other-ns") == "yes\n")
+        for name in ["ctl-pub", "ctl-exp", "node-exp"] {
+            #expect(canI("get secrets/\(name)") == "no - no relationship found between node 'node-1' and this object\n", "\(name)")
+        }
+    }
+
     /// A list or watch carries its field selector to the authorizers (AuthorizeWithSelectors, on in
     /// v1.32): a kubelet may list and watch the pods whose spec.nodeName is its own node, and a term
     /// `metadata.name=X` names the request (nodes: its own only; RBAC: a rule's resourceNames).

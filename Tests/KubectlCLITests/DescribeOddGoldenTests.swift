@@ -120,3 +120,14 @@ enum DescribeOddGolden {
         #expect(DescribeOddGolden.mask("claim-block pv-nfs-tiny many-keys web-zzzzzz") == "claim-block pv-nfs-tiny many-keys web-zzzzzz")
     }
 }
+
+/// Golden/describeaudit (session 34's audit of issue 15 on inputs nobody tuned to, see its record.sh):
+/// describe of 24 kinds' odd objects, `get -o yaml|json` of some, and `events` (by namespace, `-A
+/// --types`, `--for`), recorded from kubectl v1.32 against the served store.
+@Suite struct DescribeAuditGoldenTests {
+    @Test func matchesKubectl() {
+        let dir = besideTest("Golden/describeaudit")
+        #expect(DescribeOddGolden.cases(in: dir).count >= 30)
+        DescribeOddGolden.replay(dir, manifests: ["manifests"], unordered: ["limits", "ns"])
+    }
+}

@@ -61,3 +61,19 @@ enum KustomizeGolden {
         #expect(s.run("kustomize a b").stderr == "error: specify one path to kustomization.yaml\n")
     }
 }
+
+/// Golden/kustomize/panic: inputs on which kubectl v1.32's kustomize panics (an images name that is not a
+/// Go regexp, met by an image). record.sh keeps stderr up to `goroutine 1 [running]:` (the dump after
+/// it holds run-dependent addresses); kubectl-local prints exactly that, exit 2.
+@Suite struct KustomizePanicGoldenTests {
+    static let dir = besideTest("Golden/kustomize/panic")
+
+    @Test(arguments: ["regex-paren", "regex-after-good-entry", "regex-no-image", "nested-repeat"])
+    func matchesKubectl(_ name: String) {
+        let s = TestStore()
+        let r = s.run(args: ["kustomize", Self.dir + "/cases/" + name])
+        #expect(r.stdout == readTextFile("\(Self.dir)/expected/\(name).out"))
+        #expect(r.stderr == readTextFile("\(Self.dir)/expected/\(name).err"))
+        #expect("\(r.exitCode)\n" == readTextFile("\(Self.dir)/expected/\(name).code"))
+    }
+}

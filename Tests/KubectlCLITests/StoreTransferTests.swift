@@ -125,7 +125,8 @@ import Testing
     /// A `kubectl get -o yaml` dump keeps its state: uids, status, owned objects.
     @Test func importOfADumpKeepsState() {
         let a = Self.populated()
-        let dump = a.run("get deploy,rs,pods,svc -o yaml").stdout
+        // The Job comes too: its pod, without it, has no live owner (`importOfAPartialDump...`).
+        let dump = a.run("get deploy,rs,jobs,pods,svc -o yaml").stdout
         let uid = a.run("get deploy web -o jsonpath={.metadata.uid}").stdout
         let pods = a.run("get pods -o name").stdout
         let b = TestStore()
@@ -159,6 +160,54 @@ import Testing
         }
         // A paused Deployment's status sync leaves no `annotations: null` behind (it did, and a dump carried it).
         #expect(!a.run("get deploy still -o json").stdout.contains("\"annotations\": null"))
+    }
+
+    /// A partial dump (ReplicaSets and pods without their Deployment, DaemonSet pods of another
+    /// DaemonSet uid) goes through the garbage collector's rule: an owner reference whose object is
+    /// absent, or present under another uid, is dangling; an object with no live owner is deleted with
+    /// what it owns, one with a live owner left loses only its dangling references.
+    @Test func importOfAPartialDumpCollectsWhatHasNoLiveOwner() {
+        let a = TestStore()
+        let dump = a.run("get rs,pods -n kube-system -o yaml").stdout
+        let b = TestStore()
+        let deployUID = b.run("get deploy coredns -n kube-system -o jsonpath={.metadata.uid}").stdout
+        let dsUID = b.run("get ds kube-proxy -n kube-system -o jsonpath={.metadata.uid}").stdout
+        let nodeUID = b.run("get node node-1 -o jsonpath={.metadata.uid}").stdout
+        let shared = """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: shared
+              namespace: kube-system
+              uid: 0b7c1d7e-0000-4000-8000-000000000001
+              ownerReferences:
+              - {apiVersion: apps/v1, kind: Deployment, name: coredns, uid: \(deployUID)}
+              - {apiVersion: apps/v1, kind: Deployment, name: gone, uid: 0b7c1d7e-0000-4000-8000-000000000002}
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: orphan
+              namespace: kube-system
+              uid: 0b7c1d7e-0000-4000-8000-000000000003
+              ownerReferences:
+              - {apiVersion: apps/v1, kind: Deployment, name: coredns, uid: 0b7c1d7e-0000-4000-8000-000000000004}
+
+            """
+        let r = b.run("store import -f \(b.writeFile("dump.yaml", dump + "---\n" + shared))")
+        #expect(r.exitCode == 0, "\(r.stderr)")
+        b.setNow("2026-11-23T12:01:00Z")  // a minute on: the collected pods' grace period is over
+        let owners = "jsonpath={range .items[*]}{.metadata.name} {.metadata.ownerReferences[*].uid}\n{end}"
+        let rs = b.run(args: ["get", "rs", "-n", "kube-system", "-o", owners]).stdout.split(separator: "\n")
+        #expect(rs.count == 1 && rs.allSatisfy { $0.hasSuffix(" " + deployUID) }, "\(rs)")
+        let pods = b.run(args: ["get", "pods", "-n", "kube-system", "-l", "k8s-app=kube-proxy", "-o", owners]).stdout.split(separator: "\n")
+        #expect(pods.count == 1 && pods.allSatisfy { $0.hasSuffix(" " + dsUID) }, "\(pods)")
+        #expect(b.run("get pods -n kube-system -l k8s-app=kube-dns -o name").stdout.split(separator: "\n").count == 2)
+        let own = "jsonpath={.metadata.ownerReferences[*].uid}"
+        #expect(b.run(args: ["get", "pod", "etcd-node-1", "-n", "kube-system", "-o", own]).stdout == nodeUID)
+        #expect(b.run(args: ["get", "cm", "shared", "-n", "kube-system", "-o", own]).stdout == deployUID)
+        #expect(b.run("get cm orphan -n kube-system") == CLIResult(
+            stdout: "", stderr: "Error from server (NotFound): configmaps \"orphan\" not found\n", exitCode: 1))
     }
 
     @Test func importRefusesUnknownKinds() {

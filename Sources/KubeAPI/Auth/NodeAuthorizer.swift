@@ -198,13 +198,17 @@ enum PodReferences {
         for (key, ref) in [("azureFile", "secretName")] {
             if let name = spec[key][ref].string, (spec[key]["secretNamespace"].string ?? namespace) == namespace { out.insert(name) }
         }
-        var refs: [JSONValue] = []
-        for key in ["cephfs", "cinder", "flexVolume", "rbd", "scaleIO", "iscsi", "storageos"] { refs.append(spec[key]["secretRef"]) }
-        for key in ["controllerPublishSecretRef", "nodeStageSecretRef", "nodePublishSecretRef", "controllerExpandSecretRef", "nodeExpandSecretRef"] {
-            refs.append(spec["csi"][key])
-        }
-        for ref in refs {
+        // A reference without a namespace means the claim's for these sources...
+        for key in ["cephfs", "flexVolume", "rbd", "scaleIO", "iscsi"] {
+            let ref = spec[key]["secretRef"]
             if let name = ref["name"].string, (ref["namespace"].string ?? namespace) == namespace { out.insert(name) }
+        }
+        // ...and is taken as written for these. Of a CSI volume's references only those the kubelet
+        // uses (node stage, publish, expand) link the secret to the node; the controller ones do not.
+        var asWritten = [spec["cinder"]["secretRef"], spec["storageos"]["secretRef"]]
+        for key in ["nodePublishSecretRef", "nodeStageSecretRef", "nodeExpandSecretRef"] { asWritten.append(spec["csi"][key]) }
+        for ref in asWritten {
+            if let name = ref["name"].string, ref["namespace"].string ?? "" == namespace { out.insert(name) }
         }
         return out
     }

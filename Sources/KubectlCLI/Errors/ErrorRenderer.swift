@@ -1,4 +1,5 @@
 import KubeAPI
+import KubeKustomize
 import KubeModel
 
 /// kubectl's `CheckErr`: turns any error into the text kubectl prints on stderr and the exit code.
@@ -10,6 +11,8 @@ public enum ErrorRenderer {
         case CLIError.exit(let code):
             return ("", code)
         case let p as GoPanic:
+            return ("panic: \(p.message)\n\ngoroutine 1 [running]:\n", 2)
+        case let p as KustomizePanic:
             return ("panic: \(p.message)\n\ngoroutine 1 [running]:\n", 2)
         case CLIError.usage(let msg):
             return ("error: \(msg)\nSee '\(commandLine) -h' for help and examples\n", 1)

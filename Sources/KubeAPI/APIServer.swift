@@ -227,12 +227,12 @@ public final class APISession {
         guard let stored = try stored(type, namespace: namespace, name: name) else {
             throw APIError.notFound(type.qualifiedPlural, name)
         }
-        return HPAConversion.served(stored.object, as: type)
+        return try served(stored.object, as: type)
     }
 
     public func find(_ type: ResourceType, namespace: String, name: String) throws -> JSONValue? {
         try authorize("get", type, namespace: namespace, name: name)
-        return try stored(type, namespace: namespace, name: name).map { HPAConversion.served($0.object, as: type) }
+        return try stored(type, namespace: namespace, name: name).map { try served($0.object, as: type) }
     }
 
     /// Objects of a type, ordered by namespace then name as an API server lists them; `fields` are
@@ -240,7 +240,13 @@ public final class APISession {
     public func list(_ type: ResourceType, namespace: String?, fields: [FieldTerm] = []) throws -> [JSONValue] {
         try authorize("list", type, namespace: namespace)
         return try tx.list(resource: type.storageKey, namespace: type.namespaced ? namespace : nil, fields: fields)
-            .map { HPAConversion.served(try decode($0), as: type) }
+            .map { try served(try decode($0), as: type) }
+    }
+
+    /// A stored object as a client of `type` reads it: an HPA in the version asked for, a lease as its
+    /// holder has renewed it by now (`LeaseRenewal`).
+    func served(_ obj: JSONValue, as type: ResourceType) throws -> JSONValue {
+        try servedLease(HPAConversion.served(obj, as: type), as: type)
     }
 
     /// Rows without decoding the objects (for fast tables); `data` is empty.
@@ -289,6 +295,8 @@ public final class APISession {
 
     /// `list(_:namespace:fieldValues:)` building only the parts of each object `keeping` names.
     public func list(_ type: ResourceType, namespace: String?, fieldValues: [(String, String)], keeping: JSONKeep) throws -> [JSONValue] {
+        // A lease's renewal needs the whole object.
+        if LeaseRenewal.isLease(type) { return try list(type, namespace: namespace, fieldValues: fieldValues) }
         try authorize("list", type, namespace: namespace)
         return try tx.list(resource: type.storageKey, namespace: type.namespaced ? namespace : nil,
                            fields: fieldValues.map { FieldTerm.equals($0.0, $0.1) }).map { row in

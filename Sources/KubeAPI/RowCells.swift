@@ -30,6 +30,11 @@ extension APISession {
             out.data = HPAConversion.served(try decode(row), as: type).jsonString(.compactOrdered)
             return out
         }
+        if LeaseRenewal.isLease(type), !row.data.isEmpty {
+            var out = try servedLeaseRow(row, type: type)
+            if !keepData { out.data = "" }
+            return out
+        }
         guard type.cellsOnRead, row.cells.isEmpty, !row.data.isEmpty else { return row }
         var out = row
         let obj = try JSON.parse(row.data)
@@ -39,5 +44,6 @@ extension APISession {
     }
 
     /// Whether reading rows of `type` as a table needs their `data` too.
-    func needsData(_ type: ResourceType) -> Bool { type.cellsOnRead }
+    /// A lease's too: its holder shown may be one its kubelet has written back since (`LeaseRenewal`).
+    func needsData(_ type: ResourceType) -> Bool { type.cellsOnRead || LeaseRenewal.isLease(type) }
 }

@@ -176,6 +176,9 @@ public final class APISession {
     var warningSink: ((String) -> Void)?
     /// How many writes are in progress: writes made while one is (by controllers) are not client requests.
     var writeDepth = 0
+    /// A component writing through the API as a client with its own field manager (the API server's
+    /// loopback clients): its writes are recorded under `fieldManager` as a client's are.
+    var componentClient = false
     /// The pod a client's delete is about to wait for (kubectl delete's `--wait`, `finishDeletion`): its
     /// kubelet stops it in the same transaction when the stop falls within `withinSeconds`, with no
     /// timer on the agenda (nothing else can see the pod meanwhile).

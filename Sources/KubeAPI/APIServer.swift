@@ -464,9 +464,11 @@ public final class APISession {
         var obj = input
         let name = obj["metadata"]["name"].string ?? ""
         let namespace = type.namespaced ? (obj["metadata"]["namespace"].string ?? "") : ""
-        guard let (oldVersion, old) = try stored(type, namespace: namespace, name: name) else {
+        guard let (oldVersion, stored) = try stored(type, namespace: namespace, name: name) else {
             throw APIError.notFound(type.qualifiedPlural, name)
         }
+        // A lease is updated from what it is now: its holder's renewals since it was stored are theirs.
+        let old = try servedLease(stored, as: type)
         var request = AdmissionRequest(operation: .update, type: type, object: obj, old: old, fromClient: fromClient, body: body)
         try AdmissionChain.run(AdmissionChain.decoding, &request, self)
         obj = request.object

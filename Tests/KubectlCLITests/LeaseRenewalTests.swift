@@ -72,6 +72,9 @@ import Testing
         #expect(s.run("get lease node-1 -n kube-node-lease -o jsonpath={.spec.holderIdentity}/{.spec.leaseDurationSeconds}/{.spec.renewTime}").stdout
             == "me/5/2026-11-23T12:00:10.000000Z")
         #expect(s.run("get lease node-1 -n kube-node-lease --no-headers").stdout.split(separator: " ") == ["node-1", "me", "15s\n"])
+        // The renewal at 12:00:10 is the kubelet's: the patch owns only what it changed.
+        #expect(s.run("get lease node-1 -n kube-node-lease -o 'jsonpath={range .metadata.managedFields[*]}{.manager}={.fieldsV1.f:spec};{end}'").stdout
+            == #"kubelet={"f:renewTime":{}};kubectl-patch={"f:holderIdentity":{},"f:leaseDurationSeconds":{}};"#)
         s.setNow("2026-11-23T12:00:20Z")
         #expect(s.run("get lease node-1 -n kube-node-lease -o jsonpath={.spec.holderIdentity}/{.spec.leaseDurationSeconds}/{.spec.renewTime}").stdout
             == "node-1/40/2026-11-23T12:00:20.000000Z")

@@ -247,9 +247,9 @@ public final class APISession {
     }
 
     /// A stored object as a client of `type` reads it: an HPA in the version asked for, a lease as its
-    /// holder has renewed it by now (`LeaseRenewal`).
+    /// holder has renewed it by now (`LeaseRenewal`), a node with its kubelet's status posts (`NodeHeartbeat`).
     func served(_ obj: JSONValue, as type: ResourceType) throws -> JSONValue {
-        try servedLease(HPAConversion.served(obj, as: type), as: type)
+        try servedNode(servedLease(HPAConversion.served(obj, as: type), as: type), as: type)
     }
 
     /// Rows without decoding the objects (for fast tables); `data` is empty.
@@ -467,8 +467,8 @@ public final class APISession {
         guard let (oldVersion, stored) = try stored(type, namespace: namespace, name: name) else {
             throw APIError.notFound(type.qualifiedPlural, name)
         }
-        // A lease is updated from what it is now: its holder's renewals since it was stored are theirs.
-        let old = try servedLease(stored, as: type)
+        // A lease or node is updated from what it is now: its holder's renewals since it was stored are theirs.
+        let old = servedNode(try servedLease(stored, as: type), as: type)
         var request = AdmissionRequest(operation: .update, type: type, object: obj, old: old, fromClient: fromClient, body: body)
         try AdmissionChain.run(AdmissionChain.decoding, &request, self)
         obj = request.object

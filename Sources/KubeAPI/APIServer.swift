@@ -176,6 +176,9 @@ public final class APISession {
     var warningSink: ((String) -> Void)?
     /// How many writes are in progress: writes made while one is (by controllers) are not client requests.
     var writeDepth = 0
+    /// A component writing through the API as a client with its own field manager (the API server's
+    /// loopback clients): its writes are recorded under `fieldManager` as a client's are.
+    var componentClient = false
     /// The pod a client's delete is about to wait for (kubectl delete's `--wait`, `finishDeletion`): its
     /// kubelet stops it in the same transaction when the stop falls within `withinSeconds`, with no
     /// timer on the agenda (nothing else can see the pod meanwhile).
@@ -227,12 +230,12 @@ public final class APISession {
         guard let stored = try stored(type, namespace: namespace, name: name) else {
             throw APIError.notFound(type.qualifiedPlural, name)
         }
-        return HPAConversion.served(stored.object, as: type)
+        return try served(stored.object, as: type)
     }
 
     public func find(_ type: ResourceType, namespace: String, name: String) throws -> JSONValue? {
         try authorize("get", type, namespace: namespace, name: name)
-        return try stored(type, namespace: namespace, name: name).map { HPAConversion.served($0.object, as: type) }
+        return try stored(type, namespace: namespace, name: name).map { try served($0.object, as: type) }
     }
 
     /// Objects of a type, ordered by namespace then name as an API server lists them; `fields` are
@@ -240,7 +243,13 @@ public final class APISession {
     public func list(_ type: ResourceType, namespace: String?, fields: [FieldTerm] = []) throws -> [JSONValue] {
         try authorize("list", type, namespace: namespace)
         return try tx.list(resource: type.storageKey, namespace: type.namespaced ? namespace : nil, fields: fields)
-            .map { HPAConversion.served(try decode($0), as: type) }
+            .map { try served(try decode($0), as: type) }
+    }
+
+    /// A stored object as a client of `type` reads it: an HPA in the version asked for, a lease as its
+    /// holder has renewed it by now (`LeaseRenewal`), a node with its kubelet's status posts (`NodeHeartbeat`).
+    func served(_ obj: JSONValue, as type: ResourceType) throws -> JSONValue {
+        try servedNode(servedLease(HPAConversion.served(obj, as: type), as: type), as: type)
     }
 
     /// Rows without decoding the objects (for fast tables); `data` is empty.
@@ -289,6 +298,8 @@ public final class APISession {
 
     /// `list(_:namespace:fieldValues:)` building only the parts of each object `keeping` names.
     public func list(_ type: ResourceType, namespace: String?, fieldValues: [(String, String)], keeping: JSONKeep) throws -> [JSONValue] {
+        // A lease's renewal needs the whole object.
+        if LeaseRenewal.isLease(type) { return try list(type, namespace: namespace, fieldValues: fieldValues) }
         try authorize("list", type, namespace: namespace)
         return try tx.list(resource: type.storageKey, namespace: type.namespaced ? namespace : nil,
                            fields: fieldValues.map { FieldTerm.equals($0.0, $0.1) }).map { row in
@@ -453,9 +464,11 @@ public final class APISession {
         var obj = input
         let name = obj["metadata"]["name"].string ?? ""
         let namespace = type.namespaced ? (obj["metadata"]["namespace"].string ?? "") : ""
-        guard let (oldVersion, old) = try stored(type, namespace: namespace, name: name) else {
+        guard let (oldVersion, stored) = try stored(type, namespace: namespace, name: name) else {
             throw APIError.notFound(type.qualifiedPlural, name)
         }
+        // A lease or node is updated from what it is now: its holder's renewals since it was stored are theirs.
+        let old = servedNode(try servedLease(stored, as: type), as: type)
         var request = AdmissionRequest(operation: .update, type: type, object: obj, old: old, fromClient: fromClient, body: body)
         try AdmissionChain.run(AdmissionChain.decoding, &request, self)
         obj = request.object

@@ -25,9 +25,24 @@ extension APISession {
     /// An HPA read through autoscaling/v1 gets its `data` in the v1 form (the cells are the same: the
     /// server prints both versions from one internal object).
     func withCells(_ row: ObjectRow, type: ResourceType, keepData: Bool = true) throws -> ObjectRow {
+        // A node's data with its kubelet's status posts since it was stored (`NodeHeartbeat`); its cells do not show them.
+        if NodeHeartbeat.isNode(type), keepData, !row.data.isEmpty {
+            let obj = try decode(row)
+            let served = servedNode(obj, as: type)
+            if served != obj {
+                var out = row
+                out.data = served.jsonString(.compactOrdered)
+                return out
+            }
+        }
         if HPAConversion.isHPA(type), type.version == "v1", !row.data.isEmpty {
             var out = row
             out.data = HPAConversion.served(try decode(row), as: type).jsonString(.compactOrdered)
+            return out
+        }
+        if LeaseRenewal.isLease(type), !row.data.isEmpty {
+            var out = try servedLeaseRow(row, type: type)
+            if !keepData { out.data = "" }
             return out
         }
         guard type.cellsOnRead, row.cells.isEmpty, !row.data.isEmpty else { return row }
@@ -39,5 +54,6 @@ extension APISession {
     }
 
     /// Whether reading rows of `type` as a table needs their `data` too.
-    func needsData(_ type: ResourceType) -> Bool { type.cellsOnRead }
+    /// A lease's too: its holder shown may be one its kubelet has written back since (`LeaseRenewal`).
+    func needsData(_ type: ResourceType) -> Bool { type.cellsOnRead || LeaseRenewal.isLease(type) }
 }

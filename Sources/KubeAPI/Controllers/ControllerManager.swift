@@ -158,6 +158,7 @@ final class ControllerManager {
         case csr(String)
         case flowSchema(String)
         case flowSchemasNaming(String)  // a priority level's name
+        case apfEnsure
 
         /// The work a refused sync retries (a DaemonSet's node syncs wait with the DaemonSet).
         var retried: Work {
@@ -172,7 +173,7 @@ final class ControllerManager {
             case .pvc, .pendingClaims, .stage: return 1
             case .replicaSet, .replicationController, .statefulSet, .daemonSet, .daemonSetNode, .daemonSetsOnNode, .job, .adopt: return 2
             case .deployment, .cronJob, .hpa: return 3
-            case .services, .csr, .flowSchema, .flowSchemasNaming: return 4
+            case .services, .csr, .flowSchema, .flowSchemasNaming, .apfEnsure: return 4
             }
         }
     }
@@ -326,8 +327,10 @@ final class ControllerManager {
             try aggregateClusterRoles()
         case (Self.apfGroup, "FlowSchema"):
             if !deleted { enqueue(.flowSchema(name)) }
+            try apfConfigurationChanged()
         case (Self.apfGroup, "PriorityLevelConfiguration"):
             if deleted || old == nil { enqueue(.flowSchemasNaming(name)) }
+            try apfConfigurationChanged()
         case ("", "PersistentVolume"), ("storage.k8s.io", "StorageClass"):
             enqueue(.pendingClaims)
             if !deleted { rescanPendingPods() }
@@ -436,6 +439,7 @@ final class ControllerManager {
         case .csr(let name): try syncCSR(name: name)
         case .flowSchema(let name): try syncFlowSchemaDangling(name: name)
         case .flowSchemasNaming(let level): try syncFlowSchemasNaming(level: level)
+        case .apfEnsure: try ensureAPFConfiguration()
         }
     }
 

@@ -184,6 +184,7 @@ extension ControllerManager {
         // A lease's timer (stores from before leases were swept by each command): nothing to do.
         case "evttl": break
         case "evexpire": try eventExpiryDue(namespace: ns, name: name, payload: payload)
+        case ControllerManager.apfEnsureTimer: enqueue(.apfEnsure)
         case ControllerManager.retryPrefix: retryDue(storageKey: storageKey, namespace: ns, name: name, payload: payload)
         default: break
         }

@@ -68,6 +68,7 @@ extension APISession {
     @discardableResult
     func computeManagedFields(_ obj: inout JSONValue, old: JSONValue?, type: ResourceType, fromClient: Bool,
                               requested: JSONValue?) -> [Int?] {
+        let fromClient = fromClient || componentClient
         let typed = TypedFields(type, apiVersion: obj["apiVersion"].string ?? type.apiVersion)
         var book = ManagedFieldsBook(object: obj, parse: parsedFieldSet)
         if book.entries.isEmpty, let old { book = ManagedFieldsBook(object: old, parse: parsedFieldSet) }

@@ -26,11 +26,18 @@ enum SeedLeases {
          "spec": ["holderIdentity": .string(node), "leaseDurationSeconds": 40, "renewTime": .string(microTime(now))]]
     }
 
+    /// The holder of the leader lease `name` (`kube-controller-manager`, `kube-scheduler`): the
+    /// component on the control-plane node that took it.
+    static func leaderIdentity(_ name: String) -> String { Seed.nodeName + "_" + uuid(name + "@" + Seed.nodeName) }
+
+    /// The holder of the API server's identity lease `name`.
+    static func apiServerIdentity(_ name: String) -> String { name + "_" + uuid(name) }
+
     static func leaderLease(_ name: String, now: Timestamp) -> JSONValue {
         let t = JSONValue.string(microTime(now))
         return ["apiVersion": .string(apiVersion), "kind": "Lease",
                 "metadata": ["name": .string(name), "namespace": "kube-system"],
-                "spec": ["acquireTime": t, "holderIdentity": .string(Seed.nodeName + "_" + uuid(name + "@" + Seed.nodeName)),
+                "spec": ["acquireTime": t, "holderIdentity": .string(leaderIdentity(name)),
                          "leaseDurationSeconds": 15, "leaseTransitions": 0, "renewTime": t]]
     }
 
@@ -42,7 +49,7 @@ enum SeedLeases {
         return ["apiVersion": .string(apiVersion), "kind": "Lease",
                 "metadata": ["name": .string(name), "namespace": "kube-system",
                              "labels": ["apiserver.kubernetes.io/identity": "kube-apiserver", "kubernetes.io/hostname": .string(Seed.nodeName)]],
-                "spec": ["holderIdentity": .string(name + "_" + uuid(name)), "leaseDurationSeconds": 3600,
+                "spec": ["holderIdentity": .string(apiServerIdentity(name)), "leaseDurationSeconds": 3600,
                          "renewTime": .string(microTime(now))]]
     }
 

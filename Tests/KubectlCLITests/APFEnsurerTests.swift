@@ -50,13 +50,16 @@ import Testing
         // A suggested level without the annotation after an edit (generation 2): marked false, kept.
         #expect(s.run("annotate \(Self.plc) workload-high apf.kubernetes.io/autoupdate-spec-").exitCode == 0)
         #expect(s.run("patch \(Self.plc) workload-high --type=merge -p '{\"spec\":{\"limited\":{\"nominalConcurrencyShares\":45}}}'").exitCode == 0)
-        // A mandatory schema marked false: restored anyway, and marked true again.
+        // A mandatory schema marked false: its spec cannot change (validation refuses it), and the ensurer
+        // marks it true again.
         #expect(s.run("annotate flowschema catch-all apf.kubernetes.io/autoupdate-spec=false --overwrite").exitCode == 0)
-        #expect(s.run("patch flowschema catch-all --type=merge -p '{\"spec\":{\"matchingPrecedence\":9999}}'").exitCode == 0)
+        let refused = s.run("patch flowschema catch-all --type=merge -p '{\"spec\":{\"matchingPrecedence\":9999}}'")
+        #expect(refused.exitCode == 1)
+        #expect(refused.stderr.hasSuffix("spec of 'catch-all' must equal the fixed value\n"))
         // The exempt level's shares are the operator's; its type is not.
         #expect(s.run("patch \(Self.plc) exempt --type=merge -p '{\"spec\":{\"exempt\":{\"nominalConcurrencyShares\":7}}}'").exitCode == 0)
         let precedences = "get flowschema probes global-default catch-all -o jsonpath={.items[*].spec.matchingPrecedence}"
-        #expect(s.run(precedences).stdout == "3 9800 9999")
+        #expect(s.run(precedences).stdout == "3 9800 10000")
         s.setNow("2026-11-23T12:01:00Z")
         #expect(s.run(precedences).stdout == "2 9800 10000")
         #expect(s.run("get flowschema probes global-default catch-all -o 'jsonpath={.items[*].metadata.annotations.apf\\.kubernetes\\.io/autoupdate-spec}'").stdout

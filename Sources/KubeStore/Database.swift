@@ -6,34 +6,12 @@ import Glibc
 /// `SQLITE_TRANSIENT` is a C macro and is not imported: it tells SQLite to copy bound text.
 let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
-/// The statement cache's key: the SQL text, hashed by its length and its last eight bytes instead of
-/// all of it (a lookup per statement run; the texts are a few hundred bytes), compared in full.
-struct StatementKey: Hashable {
-    let sql: String
-    init(_ sql: String) { self.sql = sql }
-
-    func hash(into hasher: inout Hasher) {
-        // The texts are literals (contiguous UTF-8): their last bytes are read in place.
-        let tail = sql.utf8.withContiguousStorageIfAvailable(StatementKey.tail) ?? StatementKey.tail(Array(sql.utf8))
-        hasher.combine(sql.utf8.count)
-        hasher.combine(tail)
-    }
-
-    private static func tail<C: Collection>(_ utf8: C) -> UInt64 where C.Element == UInt8 {
-        var tail: UInt64 = 0
-        for b in utf8.suffix(8) { tail = tail << 8 | UInt64(b) }
-        return tail
-    }
-
-    static func == (a: StatementKey, b: StatementKey) -> Bool { a.sql == b.sql }
-}
-
 /// A thin owner of one `sqlite3*` connection. Statements are prepared once per connection and
 /// cached by their SQL text; every failure becomes `StoreError.sqlite` carrying the SQL and
 /// SQLite's own message (GRDB's `DatabaseError` shape).
 final class Database {
     let handle: OpaquePointer
-    private var statements: [StatementKey: Statement] = [:]
+    private var statements = StatementCache()
     /// Compresses and expands the objects' JSON (`object_data.data`, `changes.data`).
     lazy var codec = DataCodec()
     /// The schema version of the open store (`PRAGMA user_version` after migrations; an older one
@@ -121,13 +99,12 @@ final class Database {
 
     /// A prepared statement for `sql`, reset and with cleared bindings, cached for this connection.
     func statement(_ sql: String) throws -> Statement {
-        let key = StatementKey(sql)
-        if let cached = statements[key] {
+        if let cached = statements.find(sql) {
             if !cached.isReset { cached.reset() }
             return cached
         }
         let statement = try Statement(database: self, sql: sql)
-        statements[key] = statement
+        statements.insert(statement)
         return statement
     }
 

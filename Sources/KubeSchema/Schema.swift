@@ -107,6 +107,17 @@ public struct SchemaDefinition: Sendable, Equatable {
 
     /// The last dot-separated component of the name: the Go type name (`Deployment`).
     public var shortName: String {
+        // The names are ASCII: the last "." byte with ASCII bytes around it is the last "." character
+        // (no grapheme cluster joins it), found without walking characters back from the end.
+        let utf8 = name.utf8
+        if let dot = utf8.lastIndex(of: UInt8(ascii: ".")) {
+            let after = utf8.index(after: dot)
+            if (dot == utf8.startIndex || utf8[utf8.index(before: dot)] < 0x80) && (after == utf8.endIndex || utf8[after] < 0x80) {
+                return String(decoding: utf8[after...], as: UTF8.self)
+            }
+        } else {
+            return name
+        }
         guard let dot = name.lastIndex(of: ".") else { return name }
         return String(name[name.index(after: dot)...])
     }

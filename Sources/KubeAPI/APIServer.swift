@@ -186,6 +186,9 @@ public final class APISession {
     /// The text of the last state of a pod's graceful deletion (`deletionRow`): the next state of the
     /// same pod copies the parts that did not change.
     var deletionText = JSONTextMemo()
+    /// The pod and row of the last state `deletionRow` made: the next state whose row inputs it
+    /// shares (`samePodRowInputs`) takes its cells, labels, owners and fields.
+    var lastDeletionRow: (object: JSONValue, row: ObjectRow)?
     /// Who makes the client's requests and what RBAC allowed them so far.
     var auth = AuthState()
     /// Objects decoded in this write transaction with the resource version they were read at, by key:

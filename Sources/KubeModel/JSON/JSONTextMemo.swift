@@ -158,7 +158,7 @@ public struct JSONTextMemo {
     private static func write(_ v: JSONValue, previous: Node?, previousStart: Int, old: UnsafeBufferPointer<UInt8>,
                               into out: inout [UInt8], depth: Int) -> Node {
         let start = out.count
-        if let previous, sameStorage(v, previous.value) {
+        if let previous, v.sharesStorage(with: previous.value) {
             let from = previousStart + previous.offset
             out.append(contentsOf: UnsafeBufferPointer(rebasing: old[from..<(from + previous.length)]))
             return Node(value: v, offset: start, length: previous.length, children: previous.children)
@@ -196,15 +196,19 @@ public struct JSONTextMemo {
         out.append(UInt8(ascii: "}"))
         return Node(value: v, offset: start, length: out.count - start, children: children)
     }
+}
 
-    /// Whether `a` is `b`: the same storage for objects and arrays (so unchanged since `b` was
-    /// written), the same value for scalars.
-    private static func sameStorage(_ a: JSONValue, _ b: JSONValue) -> Bool {
-        switch (a, b) {
+extension JSONValue {
+    /// Whether this value is `other`: the same storage for objects and arrays (an object's key and
+    /// value arrays, an array's elements), the same value for scalars. Storage that is kept alive
+    /// cannot have changed (a change copies it), so a value sharing it is equal, with its keys in the
+    /// same order; false says nothing (equal values may be stored apart).
+    public func sharesStorage(with other: JSONValue) -> Bool {
+        switch (self, other) {
         case (.object(let x), .object(let y)):
-            return x.count == y.count && sameBuffer(x.keys, y.keys) && sameBuffer(x.values, y.values)
+            return x.count == y.count && Self.sameBuffer(x.keys, y.keys) && Self.sameBuffer(x.values, y.values)
         case (.array(let x), .array(let y)):
-            return x.count == y.count && sameBuffer(x, y)
+            return x.count == y.count && Self.sameBuffer(x, y)
         case (.string(let x), .string(let y)): return x == y
         case (.int(let x), .int(let y)): return x == y
         case (.bool(let x), .bool(let y)): return x == y

@@ -68,9 +68,11 @@ extension APISession {
         return nanos % 1_000_000_000 < 0 ? whole - 1 : whole
     }
 
-    private func setDeletion(_ type: ResourceType, _ old: JSONValue, stored: ObjectRow, at: Timestamp, grace: Int64) throws -> JSONValue {
+    /// `layout`: the stored text's, noted when it was parsed into `old` (else the text is scanned).
+    private func setDeletion(_ type: ResourceType, _ old: JSONValue, stored: ObjectRow, layout: JSONTextLayout? = nil,
+                             at: Timestamp, grace: Int64) throws -> JSONValue {
         // The stored text serves as the last one written: its unchanged parts are copied (`deletionRow`).
-        if !stored.data.isEmpty { deletionText.seed(old, text: stored.data, key: deletionKey(type, old)) }
+        if !stored.data.isEmpty { deletionText.seed(old, text: stored.data, layout: layout, key: deletionKey(type, old)) }
         var obj = old
         obj["metadata"]["deletionTimestamp"] = .string(at.rfc3339)
         obj["metadata"]["deletionGracePeriodSeconds"] = .int(grace)
@@ -103,11 +105,13 @@ extension APISession {
     /// with a grace period is marked and stays; a pod already marked may only have its grace period
     /// shortened. Returns the pod as it stays, or nil when the delete goes on at once (grace 0, or a
     /// deletion already at grace 0), finalizers permitting.
-    func deletePodGracefully(_ type: ResourceType, _ pod: JSONValue, stored: ObjectRow, requested: Int64?) throws -> JSONValue? {
+    /// `layout`: the stored text's, noted when it was parsed into `pod` (`JSON.parseWithLayout`).
+    func deletePodGracefully(_ type: ResourceType, _ pod: JSONValue, stored: ObjectRow, layout: JSONTextLayout?,
+                             requested: Int64?) throws -> JSONValue? {
         guard let at = pod["metadata"]["deletionTimestamp"].string.flatMap(Timestamp.init(rfc3339:)) else {
             let period = Self.podGracePeriod(pod, requested: requested)
             if period == 0 { return nil }
-            return try setDeletion(type, pod, stored: stored, at: now.adding(seconds: Self.goSeconds(period)), grace: period)
+            return try setDeletion(type, pod, stored: stored, layout: layout, at: now.adding(seconds: Self.goSeconds(period)), grace: period)
         }
         guard let grace = pod["metadata"]["deletionGracePeriodSeconds"].int, grace > 0 else { return nil }
         // Only a shorter grace period changes a pending deletion.
@@ -115,7 +119,7 @@ extension APISession {
         let shorter = max(0, requested)
         let when = at.adding(seconds: -Self.goSeconds(grace)).adding(seconds: Self.goSeconds(shorter))
         if shorter == 0 && Self.finalizers(pod).isEmpty { return nil }
-        return try setDeletion(type, pod, stored: stored, at: when, grace: shorter)
+        return try setDeletion(type, pod, stored: stored, layout: layout, at: when, grace: shorter)
     }
 }
 

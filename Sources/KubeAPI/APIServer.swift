@@ -186,6 +186,9 @@ public final class APISession {
     /// The text of the last state of a pod's graceful deletion (`deletionRow`): the next state of the
     /// same pod copies the parts that did not change.
     var deletionText = JSONTextMemo()
+    /// The pod and row of the last state `deletionRow` made: the next state whose row inputs it
+    /// shares (`samePodRowInputs`) takes its cells, labels, owners and fields.
+    var lastDeletionRow: (object: JSONValue, row: ObjectRow)?
     /// Who makes the client's requests and what RBAC allowed them so far.
     var auth = AuthState()
     /// Objects decoded in this write transaction with the resource version they were read at, by key:
@@ -314,18 +317,24 @@ public final class APISession {
         FieldIndex.indexes(field, type: type) && FieldIndex.schemaVersion(of: field) <= tx.schemaVersion
     }
 
-    func decode(_ row: ObjectRow) throws -> JSONValue {
+    func decode(_ row: ObjectRow) throws -> JSONValue { try decode(row, layout: false).object }
+
+    /// `decode`, with the layout of the row's text when asked for and parsed (`JSON.parseWithLayout`).
+    func decode(_ row: ObjectRow, layout wanted: Bool) throws -> (object: JSONValue, layout: JSONTextLayout?) {
         let key = decoded == nil ? "" : row.resource + "\u{1}" + row.namespace + "\u{1}" + row.name
-        if let hit = decoded?[key], hit.resourceVersion == row.resourceVersion { return hit.object }
+        if let hit = decoded?[key], hit.resourceVersion == row.resourceVersion { return (hit.object, nil) }
         let object: JSONValue
-        do { object = try JSON.parse(row.data) } catch {
+        var layout: JSONTextLayout?
+        do {
+            if wanted { (object, layout) = try JSON.parseWithLayout(row.data) } else { object = try JSON.parse(row.data) }
+        } catch {
             throw APIError(reason: .internalError, message: "stored object \(row.resource) \(row.namespace)/\(row.name) is unreadable: \(error)", code: 500)
         }
         if decoded != nil {
             if decoded!.count >= APISession.decodedLimit { decoded!.removeAll(keepingCapacity: true) }
             decoded![key] = (row.resourceVersion, object)
         }
-        return object
+        return (object, layout)
     }
 
     /// The stored object with this key and its resource version. When this transaction holds it in
@@ -338,17 +347,24 @@ public final class APISession {
     /// `stored`, with the object's row: read from the store, or (when `decoded` holds the object at the
     /// stored version) a row of its key, uid and resource version without data or cells.
     func storedRow(_ type: ResourceType, namespace: String, name: String) throws -> (row: ObjectRow, object: JSONValue)? {
+        try storedRow(type, namespace: namespace, name: name, layout: false).map { ($0.row, $0.object) }
+    }
+
+    /// `storedRow`, with the layout of the row's text when asked for and the row was read and parsed.
+    func storedRow(_ type: ResourceType, namespace: String, name: String,
+                   layout wanted: Bool) throws -> (row: ObjectRow, object: JSONValue, layout: JSONTextLayout?)? {
         let ns = type.namespaced ? namespace : ""
         if let cache = decoded, !cache.isEmpty,
            let hit = cache[type.storageKey + "\u{1}" + ns + "\u{1}" + name] {
             guard let rv = try tx.resourceVersion(resource: type.storageKey, namespace: ns, name: name) else { return nil }
             if rv == hit.resourceVersion {
                 return (ObjectRow(resource: type.storageKey, namespace: ns, name: name, uid: hit.object["metadata"]["uid"].string ?? "",
-                                  resourceVersion: rv, data: ""), hit.object)
+                                  resourceVersion: rv, data: ""), hit.object, nil)
             }
         }
         guard let row = try tx.get(resource: type.storageKey, namespace: ns, name: name) else { return nil }
-        return (row, try decode(row))
+        let (object, layout) = try decode(row, layout: wanted)
+        return (row, object, layout)
     }
 
     /// Keeps an object this transaction just stored in `decoded`, as `decode` would read it back. Not
@@ -525,8 +541,10 @@ public final class APISession {
     {
         try authorize("delete", type, namespace: namespace, name: name)
         let ns = type.namespaced ? namespace : ""
-        // A pod its kubelet deletes after marking it is read from `decoded`, not parsed again.
-        guard let (row, obj) = try storedRow(type, namespace: ns, name: name) else {
+        // A pod its kubelet deletes after marking it is read from `decoded`, not parsed again. A pod
+        // read from the store is parsed noting its layout: marking it copies parts of its text.
+        let isPod = type.group.isEmpty && type.kind == "Pod"
+        guard let (row, obj, layout) = try storedRow(type, namespace: ns, name: name, layout: isPod) else {
             throw APIError.notFound(type.qualifiedPlural, name)
         }
         // What a delete causes (garbage collection, controllers) is not the client's request.
@@ -538,8 +556,7 @@ public final class APISession {
         if dryRun { return obj }
         if type.group.isEmpty && type.kind == "Namespace" { return try deleteNamespace(type, obj, stored: row) }
         // A pod's own deletion (its kubelet's) comes first: graceful, then in the background.
-        let isPod = type.group.isEmpty && type.kind == "Pod"
-        if isPod, let stays = try deletePodGracefully(type, obj, stored: row, requested: gracePeriod) { return stays }
+        if isPod, let stays = try deletePodGracefully(type, obj, stored: row, layout: layout, requested: gracePeriod) { return stays }
         if propagation == .foreground && !isPod { return try deleteInForeground(type, obj, stored: row) }
         let kept = Self.finalizers(of: obj, after: isPod ? .background : propagation)
         if propagation == .orphan && !kept.isEmpty { try orphanDependents(of: row.uid) }

@@ -18,8 +18,39 @@ extension APISession {
     /// `row(for:type:resourceVersion:)` of a state of a pod's graceful deletion: its text copies the
     /// parts unchanged since the state before (`JSONTextMemo`; the first state, since the stored text),
     /// the same bytes as written anew.
+    /// A state whose row inputs are those of the state before (the grace-0 record after the kubelet's
+    /// stopped status: only the deletion timestamp's value, the grace period and the resource version
+    /// move) takes that state's cells, labels, owners and fields instead of computing them again.
     func deletionRow(for obj: JSONValue, type: ResourceType, resourceVersion: Int64) -> ObjectRow {
-        row(for: obj, type: type, resourceVersion: resourceVersion, data: deletionText.compactOrdered(obj, key: deletionKey(type, obj)))
+        let data = deletionText.compactOrdered(obj, key: deletionKey(type, obj))
+        var out: ObjectRow
+        if let last = lastDeletionRow, last.row.resource == type.storageKey, type.group.isEmpty, type.kind == "Pod",
+           Self.samePodRowInputs(last.object, obj) {
+            out = last.row
+            out.resourceVersion = resourceVersion
+            out.data = data
+            assert(out == row(for: obj, type: type, resourceVersion: resourceVersion, data: data))
+        } else {
+            out = row(for: obj, type: type, resourceVersion: resourceVersion, data: data)
+        }
+        lastDeletionRow = (obj, out)
+        return out
+    }
+
+    /// Whether two states of a pod give the same row apart from data and resource version: what the
+    /// row reads of them is the same. The pod's cells (`PodColumns.row`) and indexed fields
+    /// (`FieldIndex.fields`, the scheduling class among them) read spec, status, and of the metadata
+    /// the name, namespace, uid, creationTimestamp and whether deletionTimestamp is set; the row also
+    /// keeps the labels and owners. spec, status, labels and ownerReferences must be the same storage
+    /// (`sharesStorage`: the same value with keys in the same order), the rest equal; a deletion
+    /// timestamp set in both (its value is in no cell or field).
+    static func samePodRowInputs(_ a: JSONValue, _ b: JSONValue) -> Bool {
+        let am = a["metadata"], bm = b["metadata"]
+        guard a["spec"].sharesStorage(with: b["spec"]), a["status"].sharesStorage(with: b["status"]),
+              am["labels"].sharesStorage(with: bm["labels"]),
+              am["ownerReferences"].sharesStorage(with: bm["ownerReferences"]) else { return false }
+        for key in ["name", "namespace", "uid", "creationTimestamp"] where am[key] != bm[key] { return false }
+        return am["deletionTimestamp"].string != nil && bm["deletionTimestamp"].string != nil
     }
 
     private func deletionKey(_ type: ResourceType, _ obj: JSONValue) -> String {
@@ -37,9 +68,11 @@ extension APISession {
         return nanos % 1_000_000_000 < 0 ? whole - 1 : whole
     }
 
-    private func setDeletion(_ type: ResourceType, _ old: JSONValue, stored: ObjectRow, at: Timestamp, grace: Int64) throws -> JSONValue {
+    /// `layout`: the stored text's, noted when it was parsed into `old` (else the text is scanned).
+    private func setDeletion(_ type: ResourceType, _ old: JSONValue, stored: ObjectRow, layout: JSONTextLayout? = nil,
+                             at: Timestamp, grace: Int64) throws -> JSONValue {
         // The stored text serves as the last one written: its unchanged parts are copied (`deletionRow`).
-        if !stored.data.isEmpty { deletionText.seed(old, text: stored.data, key: deletionKey(type, old)) }
+        if !stored.data.isEmpty { deletionText.seed(old, text: stored.data, layout: layout, key: deletionKey(type, old)) }
         var obj = old
         obj["metadata"]["deletionTimestamp"] = .string(at.rfc3339)
         obj["metadata"]["deletionGracePeriodSeconds"] = .int(grace)
@@ -72,11 +105,13 @@ extension APISession {
     /// with a grace period is marked and stays; a pod already marked may only have its grace period
     /// shortened. Returns the pod as it stays, or nil when the delete goes on at once (grace 0, or a
     /// deletion already at grace 0), finalizers permitting.
-    func deletePodGracefully(_ type: ResourceType, _ pod: JSONValue, stored: ObjectRow, requested: Int64?) throws -> JSONValue? {
+    /// `layout`: the stored text's, noted when it was parsed into `pod` (`JSON.parseWithLayout`).
+    func deletePodGracefully(_ type: ResourceType, _ pod: JSONValue, stored: ObjectRow, layout: JSONTextLayout?,
+                             requested: Int64?) throws -> JSONValue? {
         guard let at = pod["metadata"]["deletionTimestamp"].string.flatMap(Timestamp.init(rfc3339:)) else {
             let period = Self.podGracePeriod(pod, requested: requested)
             if period == 0 { return nil }
-            return try setDeletion(type, pod, stored: stored, at: now.adding(seconds: Self.goSeconds(period)), grace: period)
+            return try setDeletion(type, pod, stored: stored, layout: layout, at: now.adding(seconds: Self.goSeconds(period)), grace: period)
         }
         guard let grace = pod["metadata"]["deletionGracePeriodSeconds"].int, grace > 0 else { return nil }
         // Only a shorter grace period changes a pending deletion.
@@ -84,7 +119,7 @@ extension APISession {
         let shorter = max(0, requested)
         let when = at.adding(seconds: -Self.goSeconds(grace)).adding(seconds: Self.goSeconds(shorter))
         if shorter == 0 && Self.finalizers(pod).isEmpty { return nil }
-        return try setDeletion(type, pod, stored: stored, at: when, grace: shorter)
+        return try setDeletion(type, pod, stored: stored, layout: layout, at: when, grace: shorter)
     }
 }
 

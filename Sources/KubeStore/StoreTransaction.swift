@@ -40,13 +40,13 @@ public final class StoreTransaction {
     /// `delete` (with `expiry` cleared) removes them. The API layer sets it for events (EventTTL).
     public var expiry: (resource: String, belowVersion: Int64)?
     /// Key ranges (a resource's objects in one namespace, or in all of them) that a count or an
-    /// unfiltered list of this transaction found empty, by `rangeKey`: a count or list of one (with
+    /// unfiltered list of this transaction found empty (`RangeKey`): a count or list of one (with
     /// any selector) answers at once. The controllers look for quotas, budgets, ReplicaSets and
     /// Services in the namespace of every pod they see change; a namespace has none of them, mostly.
     /// Only an insert of the resource can fill such a range (`insert` forgets its ranges; an expired
     /// row hides nothing here: ranges are noted only while none of the resource's rows are hidden),
     /// and a rolled-back savepoint may bring deleted rows back (`discardPending` forgets them all).
-    private var emptyRanges: Set<String> = []
+    private var emptyRanges: Set<RangeKey> = []
     /// Settings this transaction read and found unset (`config`): each is set again only through
     /// `setConfig`, which forgets it.
     private var unsetConfig: Set<String> = []
@@ -83,21 +83,23 @@ public final class StoreTransaction {
 
     // MARK: Reads
 
-    /// `emptyRanges`' key of `resource`'s objects in `namespace` (nil: in every namespace).
-    private static func rangeKey(_ resource: String, _ namespace: String?) -> String {
-        resource + "\u{1}" + (namespace ?? "\u{2}")
+    /// `emptyRanges`' key of `resource`'s objects in `namespace` (nil: in every namespace): the two
+    /// strings as they are, not joined into a new one at each lookup.
+    private struct RangeKey: Hashable {
+        var resource: String
+        var namespace: String?
     }
 
     /// Whether this transaction knows `resource` has no object in `namespace` (nil: in any).
     private func knownEmpty(_ resource: String, _ namespace: String?) -> Bool {
         guard !emptyRanges.isEmpty else { return false }
-        return emptyRanges.contains(Self.rangeKey(resource, nil))
-            || (namespace != nil && emptyRanges.contains(Self.rangeKey(resource, namespace)))
+        return emptyRanges.contains(RangeKey(resource: resource, namespace: nil))
+            || (namespace != nil && emptyRanges.contains(RangeKey(resource: resource, namespace: namespace)))
     }
 
     /// Notes an empty range (see `emptyRanges`), unless expired rows of the resource are hidden.
     private func noteEmpty(_ resource: String, _ namespace: String?) {
-        if expiryFloor(resource) == nil { emptyRanges.insert(Self.rangeKey(resource, namespace)) }
+        if expiryFloor(resource) == nil { emptyRanges.insert(RangeKey(resource: resource, namespace: namespace)) }
     }
 
     /// The row with this key, or nil.
@@ -423,8 +425,8 @@ public final class StoreTransaction {
             try s.bind(9, try encodeFields(storedFields(row)))
         }
         if !emptyRanges.isEmpty {
-            emptyRanges.remove(Self.rangeKey(row.resource, nil))
-            emptyRanges.remove(Self.rangeKey(row.resource, row.namespace))
+            emptyRanges.remove(RangeKey(resource: row.resource, namespace: nil))
+            emptyRanges.remove(RangeKey(resource: row.resource, namespace: row.namespace))
         }
         try bindRow()
         do {

@@ -75,6 +75,56 @@ import Testing
         #expect(try JSON.parse(written) == obj)
     }
 
+    /// The layout the parser notes (`JSON.parseWithLayout`) seeds the memo as a scan of the text does:
+    /// the same texts refused, the same parts copied. Every string is written with an escape the
+    /// writer does not use (`\u0041` for "A"), so a copied part shows it and a rewritten one does not.
+    @Test func aParsedLayoutSeedsAsTheScanDoes() throws {
+        let base = #"{"apiVersion":"v\u0041","kind":"Pod","metadata":{"name":"p\u0041","labels":{"app":"\u0041"},"managedFields":[{"manager":"m\u0041","fieldsV1":{"f:spec":{}}}],"resourceVersion":"7","empty":{}},"spec":{"containers":[{"name":"c\u0041","image":"nginx\u0041"}],"nodeName":"n\u0041","priority":0},"status":{"phase":"Running\u0041","conditions":[{"type":"Ready","status":"True"}]},"list":[{"a":"\u0041"}],"n":1}"#
+        let texts = [
+            base,
+            // Whitespace deep inside, or between members: refused.
+            base.replacing(#""fieldsV1":"#, with: #""fieldsV1": "#),
+            base.replacing(#""n":1}"#, with: #""n":1 }"#),
+            // A key given twice, or written with an escape, at the first two levels: refused.
+            base.replacing(#""priority":0"#, with: #""priority":0,"nodeName":"x""#),
+            base.replacing(#""kind":"Pod""#, with: #""kind":"Pod","n":2"#),
+            base.replacing(#""nodeName""#, with: #""node\u004eame""#),
+            // Deeper, it is copied with the part holding it.
+            base.replacing(#""f:spec""#, with: #""f:\u0073pec""#),
+            #"{}"#, #"[{"a":"\u0041"}]"#, #"{"a":{}}"#,
+        ]
+        for text in texts {
+            // Twice: the second parse takes the member objects from the parser's memo whole.
+            for _ in 0..<2 {
+                let (value, layout) = try JSON.parseWithLayout(text)
+                #expect(value == (try JSON.parse(text)))
+                var scanned = JSONTextMemo(), laid = JSONTextMemo()
+                let a = scanned.seed(value, text: text, key: "k")
+                let b = laid.seed(value, text: text, layout: layout, key: "k")
+                #expect(a == b, "\(text)")
+                var next = value
+                if value["metadata"].object != nil {
+                    next["metadata"]["resourceVersion"] = "8"
+                    next["status"]["phase"] = "Succeeded"
+                }
+                let x = scanned.compactOrdered(next, key: "k"), y = laid.compactOrdered(next, key: "k")
+                #expect(x == y, "\(text)")
+                #expect(try JSON.parse(y) == next)
+            }
+        }
+        // The base text is laid out and copied: its escapes stay where nothing changed.
+        let (value, layout) = try JSON.parseWithLayout(base)
+        #expect(layout != nil)
+        var memo = JSONTextMemo()
+        let seeded = memo.seed(value, text: base, layout: layout, key: "k")
+        #expect(seeded)
+        var next = value
+        next["metadata"]["resourceVersion"] = "8"
+        let text = memo.compactOrdered(next, key: "k")
+        #expect(text.contains(#""name":"p\u0041","labels":{"app":"\u0041"}"#) && text.contains(#""resourceVersion":"8""#))
+        #expect(text.contains(#""spec":{"containers":[{"name":"c\u0041","image":"nginx\u0041"}],"nodeName":"n\u0041","priority":0}"#))
+    }
+
     /// Random strings over the characters Go escapes (and their neighbours) come out as the
     /// byte-by-byte rules say, with and without HTML escaping.
     @Test func stringEscapingFollowsGo() {

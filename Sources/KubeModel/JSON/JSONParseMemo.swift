@@ -26,11 +26,14 @@ struct JSONParseMemo: Sendable {
     private var paths: [UInt64]
     private var texts: [[UInt8]]
     private var values: [JSONValue]
+    /// Whether the part's text has whitespace between its tokens.
+    private var spaced: [Bool]
 
     init() {
         paths = Array(repeating: 0, count: Self.slots)
         texts = Array(repeating: [], count: Self.slots)
         values = Array(repeating: .null, count: Self.slots)
+        spaced = Array(repeating: false, count: Self.slots)
     }
 
     /// The place of a document's top value.
@@ -38,23 +41,25 @@ struct JSONParseMemo: Sendable {
 
     static func slot(_ path: UInt64) -> Int { Int(truncatingIfNeeded: path >> 56) }
 
-    /// The value kept for `path` when the bytes from `at` on start with its text; its text's length.
-    func match(_ path: UInt64, _ bytes: UnsafeBufferPointer<UInt8>, at: Int) -> (JSONValue, Int)? {
+    /// The value kept for `path` when the bytes from `at` on start with its text; its text's length,
+    /// and whether the text has whitespace between tokens.
+    func match(_ path: UInt64, _ bytes: UnsafeBufferPointer<UInt8>, at: Int) -> (JSONValue, Int, Bool)? {
         let s = Self.slot(path)
         guard paths[s] == path else { return nil }
-        return texts[s].withUnsafeBufferPointer { t -> (JSONValue, Int)? in
+        return texts[s].withUnsafeBufferPointer { t -> (JSONValue, Int, Bool)? in
             let n = t.count
             guard n > 0, at + n <= bytes.count, memcmp(bytes.baseAddress! + at, t.baseAddress!, n) == 0 else { return nil }
-            return (values[s], n)
+            return (values[s], n, spaced[s])
         }
     }
 
-    mutating func keep(_ path: UInt64, _ text: UnsafeBufferPointer<UInt8>, _ value: JSONValue) {
+    mutating func keep(_ path: UInt64, _ text: UnsafeBufferPointer<UInt8>, _ value: JSONValue, spaced: Bool) {
         let s = Self.slot(path)
         paths[s] = path
         texts[s].removeAll(keepingCapacity: true)
         texts[s].append(contentsOf: text)
         values[s] = value
+        self.spaced[s] = spaced
     }
 
     private static let shared = Mutex<JSONParseMemo?>(JSONParseMemo())

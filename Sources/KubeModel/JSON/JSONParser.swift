@@ -14,14 +14,22 @@ public enum JSON {
 
     public static func parse(bytes: UnsafeBufferPointer<UInt8>) throws -> JSONValue {
         var p = JSONByteParser(bytes: bytes)
-        // A document of a few members has few parts worth looking up (`JSONParseMemo`).
-        if bytes.count >= 256 { p.memo = JSONParseMemo.take() }
-        defer { if let memo = p.memo { JSONParseMemo.putBack(memo) } }
-        p.skipWhitespace()
-        let v = try p.parseValue(depth: 0, path: JSONParseMemo.root)
-        p.skipWhitespace()
-        if p.pos < bytes.count { throw p.error("invalid character '\(p.charDescription)' after top-level value") }
-        return v
+        return try p.parseDocument()
+    }
+
+    /// `parse`, also noting where the members of the top object and those of its members' objects
+    /// are in the text: a `JSONTextMemo` seeded with the text (`seed(_:text:layout:key:)`) need not
+    /// scan it again. The layout is nil when the text has whitespace between its tokens, or a key
+    /// given twice at those levels.
+    public static func parseWithLayout(_ text: String) throws -> (value: JSONValue, layout: JSONTextLayout?) {
+        var copy = text
+        return try copy.withUTF8 { bytes in
+            var p = JSONByteParser(bytes: bytes)
+            p.marks = []
+            let v = try p.parseDocument()
+            guard p.spaces == 0, !p.marksBroken, let marks = p.marks else { return (v, nil) }
+            return (v, JSONTextLayout(marks: marks, count: bytes.count))
+        }
     }
 
     public static func parse(bytes: [UInt8]) throws -> JSONValue {
@@ -39,6 +47,13 @@ struct JSONByteParser {
     var pendingValues: [JSONValue] = []
     /// The parts read before, taken again when the same bytes are at the same place (`JSONParseMemo`).
     var memo: JSONParseMemo?
+    /// Whitespace bytes skipped between tokens (one more for each part the memo gave whose text has some).
+    var spaces = 0
+    /// When noting the layout (`JSON.parseWithLayout`): the members of the top object (level 1) and of
+    /// its members' objects (level 2), each as its value ends.
+    var marks: [JSONTextLayout.Mark]?
+    /// A key given twice at those levels (the value keeps the first place): the marks do not fit it.
+    var marksBroken = false
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -48,10 +63,22 @@ struct JSONByteParser {
 
     func error(_ m: String) -> JSONParseError { JSONParseError(message: m, offset: pos) }
 
+    /// The one value of the whole text, between optional whitespace.
+    mutating func parseDocument() throws -> JSONValue {
+        // A document of a few members has few parts worth looking up (`JSONParseMemo`).
+        if bytes.count >= 256 { memo = JSONParseMemo.take() }
+        defer { if let memo { JSONParseMemo.putBack(memo) } }
+        skipWhitespace()
+        let v = try parseValue(depth: 0, path: JSONParseMemo.root)
+        skipWhitespace()
+        if pos < bytes.count { throw error("invalid character '\(charDescription)' after top-level value") }
+        return v
+    }
+
     mutating func skipWhitespace() {
         while pos < bytes.count {
             let c = bytes[pos]
-            if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { pos += 1 } else { break }
+            if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { pos += 1; spaces += 1 } else { break }
         }
     }
 
@@ -60,15 +87,16 @@ struct JSONByteParser {
     /// a size worth keeping.
     mutating func parseContainer(depth: Int, path: UInt64) throws -> JSONValue {
         guard memo != nil, depth <= JSONParseMemo.maxDepth else { return try parseValue(depth: depth, path: path) }
-        if let (value, length) = memo!.match(path, bytes, at: pos) {
+        if let (value, length, spaced) = memo!.match(path, bytes, at: pos) {
             pos += length
+            if spaced { spaces += 1 }
             return value
         }
-        let start = pos
+        let start = pos, spacesBefore = spaces
         let value = try parseValue(depth: depth, path: path)
         let length = pos - start
         if length >= JSONParseMemo.minLength && length <= JSONParseMemo.maxLength {
-            memo!.keep(path, UnsafeBufferPointer(rebasing: bytes[start..<pos]), value)
+            memo!.keep(path, UnsafeBufferPointer(rebasing: bytes[start..<pos]), value, spaced: spaces != spacesBefore)
         }
         return value
     }
@@ -111,14 +139,21 @@ struct JSONByteParser {
                 pos += 1
                 skipWhitespace()
                 let v: JSONValue
+                let valueStart = pos
                 if memo != nil, atContainer() {
                     let at = JSONParseMemo.path(path, key: UnsafeBufferPointer(rebasing: bytes[keyStart..<keyEnd]))
                     v = try parseContainer(depth: depth + 1, path: at)
                 } else {
                     v = try parseValue(depth: depth + 1)
                 }
+                if marks != nil, depth <= 1 {
+                    marks!.append(JSONTextLayout.Mark(level: depth + 1, keyStart: keyStart, keyEnd: keyEnd, start: valueStart, end: pos))
+                }
                 // A key given again keeps its first place and takes the last value.
-                if let i = pendingIndex(of: key, from: base) { pendingValues[valueBase + i - base] = v } else {
+                if let i = pendingIndex(of: key, from: base) {
+                    pendingValues[valueBase + i - base] = v
+                    if depth <= 1 { marksBroken = true }
+                } else {
                     pendingKeys.append(key)
                     pendingValues.append(v)
                 }

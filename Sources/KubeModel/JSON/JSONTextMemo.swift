@@ -1,3 +1,21 @@
+/// Where the parser found the members of a document's top object (level 1) and those of its
+/// members' objects (level 2), in the order their values ended: each object's members after those
+/// of its own members' objects (`JSON.parseWithLayout`, `JSONTextMemo.seed(_:text:layout:key:)`).
+public struct JSONTextLayout: Sendable {
+    struct Mark: Sendable {
+        var level: Int
+        /// The key's text between its quotes, and the value's.
+        var keyStart: Int
+        var keyEnd: Int
+        var start: Int
+        var end: Int
+    }
+
+    var marks: [Mark]
+    /// The length of the text, in bytes.
+    var count: Int
+}
+
 /// The compact text of a value (`jsonString(.compactOrdered)`) written again after a few changes: the
 /// parts still held in the same storage as in the value written last are copied from its text instead
 /// of being written again. A pod deleted gracefully is written three times in a row (Terminating, its
@@ -70,6 +88,67 @@ public struct JSONTextMemo {
         self.text = bytes
         self.key = key
         return true
+    }
+
+    /// `seed(_:text:key:)` with the layout the parser noted while it read `text` into `value`
+    /// (`JSON.parseWithLayout`): the members' places come from it instead of a scan of the text. The
+    /// same checks hold (each key as written, without escapes, in `value`'s order) and give the same
+    /// memo; a member object the parser took whole from its memo (no places noted inside) is scanned.
+    /// Without a layout, or one of another text, the text is scanned.
+    @discardableResult
+    public mutating func seed(_ value: JSONValue, text: String, layout: JSONTextLayout?, key: String) -> Bool {
+        guard let layout, layout.count == text.utf8.count, case .object(let o) = value, !o.isEmpty else {
+            return seed(value, text: text, key: key)
+        }
+        let bytes = Array(text.utf8)
+        let node = bytes.withUnsafeBufferPointer { p -> Node? in
+            var children: [Node] = []
+            children.reserveCapacity(o.count)
+            var inner = 0  // the first of the level-2 marks not yet placed
+            for (n, mark) in layout.marks.enumerated() where mark.level == 1 {
+                let m = children.count
+                guard m < o.count, Self.keyAsWritten(o.keys[m], p, mark) else { return nil }
+                let v = o.values[m]
+                var child = Node(value: v, offset: mark.start, length: mark.end - mark.start, children: [])
+                if case .object(let c) = v, !c.isEmpty {
+                    if inner == n {
+                        var i = mark.start
+                        guard let scanned = Self.scan(v, p, &i, depth: Self.depth - 1), i == mark.end else { return nil }
+                        child.children = scanned.children
+                    } else {
+                        guard n - inner == c.count else { return nil }
+                        child.children.reserveCapacity(c.count)
+                        for j in 0..<c.count {
+                            let im = layout.marks[inner + j]
+                            guard Self.keyAsWritten(c.keys[j], p, im) else { return nil }
+                            child.children.append(Node(value: c.values[j], offset: im.start - mark.start,
+                                                       length: im.end - im.start, children: []))
+                        }
+                    }
+                } else if inner != n {
+                    return nil
+                }
+                children.append(child)
+                inner = n + 1
+            }
+            guard children.count == o.count, inner == layout.marks.count else { return nil }
+            return Node(value: value, offset: 0, length: p.count, children: children)
+        }
+        guard let node else { reset(); return false }
+        root = node
+        self.text = bytes
+        self.key = key
+        return true
+    }
+
+    /// Whether the text between the mark's key quotes is `key` as written, without escapes.
+    private static func keyAsWritten(_ key: String, _ p: UnsafeBufferPointer<UInt8>, _ mark: JSONTextLayout.Mark) -> Bool {
+        var k = key
+        return k.withUTF8 { key -> Bool in
+            guard mark.keyEnd - mark.keyStart == key.count else { return false }
+            for j in 0..<key.count where p[mark.keyStart + j] != key[j] || key[j] == 0x5C || key[j] < 0x20 { return false }
+            return true
+        }
     }
 
     /// The node of `value` whose text starts at `i` (moved past it), with its members' down to `depth`.
@@ -158,7 +237,7 @@ public struct JSONTextMemo {
     private static func write(_ v: JSONValue, previous: Node?, previousStart: Int, old: UnsafeBufferPointer<UInt8>,
                               into out: inout [UInt8], depth: Int) -> Node {
         let start = out.count
-        if let previous, sameStorage(v, previous.value) {
+        if let previous, v.sharesStorage(with: previous.value) {
             let from = previousStart + previous.offset
             out.append(contentsOf: UnsafeBufferPointer(rebasing: old[from..<(from + previous.length)]))
             return Node(value: v, offset: start, length: previous.length, children: previous.children)
@@ -196,15 +275,19 @@ public struct JSONTextMemo {
         out.append(UInt8(ascii: "}"))
         return Node(value: v, offset: start, length: out.count - start, children: children)
     }
+}
 
-    /// Whether `a` is `b`: the same storage for objects and arrays (so unchanged since `b` was
-    /// written), the same value for scalars.
-    private static func sameStorage(_ a: JSONValue, _ b: JSONValue) -> Bool {
-        switch (a, b) {
+extension JSONValue {
+    /// Whether this value is `other`: the same storage for objects and arrays (an object's key and
+    /// value arrays, an array's elements), the same value for scalars. Storage that is kept alive
+    /// cannot have changed (a change copies it), so a value sharing it is equal, with its keys in the
+    /// same order; false says nothing (equal values may be stored apart).
+    public func sharesStorage(with other: JSONValue) -> Bool {
+        switch (self, other) {
         case (.object(let x), .object(let y)):
-            return x.count == y.count && sameBuffer(x.keys, y.keys) && sameBuffer(x.values, y.values)
+            return x.count == y.count && Self.sameBuffer(x.keys, y.keys) && Self.sameBuffer(x.values, y.values)
         case (.array(let x), .array(let y)):
-            return x.count == y.count && sameBuffer(x, y)
+            return x.count == y.count && Self.sameBuffer(x, y)
         case (.string(let x), .string(let y)): return x == y
         case (.int(let x), .int(let y)): return x == y
         case (.bool(let x), .bool(let y)): return x == y

@@ -718,6 +718,7 @@ public final class APISession {
         try disruptionObjectWritten(type: type, new: nil, old: object)
         try controllers.objectDeleted(type: type, object: object)
         if type.group.isEmpty && type.kind == "Pod" { try podReleasedClaims(object) }
+        try nodeLeaseDeleted(object, type: type)
         // The API server keeps its own `kubernetes` Service: deleting it brings it straight back.
         if type.group.isEmpty && type.kind == "Service" && object["metadata"]["name"].string == "kubernetes"
             && object["metadata"]["namespace"].string == "default"

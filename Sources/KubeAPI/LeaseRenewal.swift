@@ -109,3 +109,44 @@ extension APISession {
         return out
     }
 }
+
+/// A node's lease deleted while its kubelet runs: the kubelet's next renewal (10 s after its last one)
+/// finds it gone and creates it again, as its lease controller does (an update of the vanished lease
+/// fails, so it falls back to a get and a create of a fresh lease: holder the node, 40 s, renewed at
+/// that tick, owned by the node; a new uid). One timer per lease (`nodelease/<leases>/kube-node-lease/
+/// <node>`), set at the delete; when it falls due, a lease made meanwhile, a node gone or a kubelet
+/// stopped by then leaves nothing to do. A kwok-managed node's lease is its Stages' business.
+extension APISession {
+    static let nodeLeaseTimer = "nodelease"
+
+    /// After a delete of `lease`: the timer of its kubelet's next renewal, when one will come.
+    func nodeLeaseDeleted(_ lease: JSONValue, type: ResourceType) throws {
+        guard LeaseRenewal.isLease(type), lease["metadata"]["namespace"].string == LeaseRenewal.nodeLeaseNamespace,
+              let name = lease["metadata"]["name"].string, let node = try kubeletNode(name),
+              let last = lease["spec"]["renewTime"].string.flatMap(Timestamp.init(rfc3339:))?.seconds
+        else { return }
+        let period = LeaseRenewal.kubeletInterval
+        let due = LeaseRenewal.lastTick(from: last, period: period, until: now.seconds) + period
+        guard due <= (try kubeletAlive(node: name) ?? Int64.min), node["metadata"]["deletionTimestamp"].isNull else { return }
+        try Timers.set(tx, id: Timers.objectID(Self.nodeLeaseTimer, type.storageKey, LeaseRenewal.nodeLeaseNamespace, name), due: due)
+    }
+
+    /// The renewal after a delete fell due: the kubelet of node `name` creates its lease again.
+    func nodeLeaseRenewalDue(node name: String) throws {
+        guard let node = try kubeletNode(name), node["metadata"]["deletionTimestamp"].isNull,
+              now.seconds <= (try kubeletAlive(node: name) ?? Int64.min) else { return }
+        let saved = (fieldManager, componentClient)
+        fieldManager = FieldManagerContext(manager: "kubelet")
+        componentClient = true
+        defer { (fieldManager, componentClient) = saved }
+        // Without kube-node-lease (deleted, or going) the create fails; the next renewal would try again.
+        try? createIfPossible(SeedLeases.nodeLease(node: name, nodeUID: node["metadata"]["uid"].string ?? "", now: now))
+    }
+
+    /// The Node `name` when a kubelet of ours runs it (not one kwok manages).
+    private func kubeletNode(_ name: String) throws -> JSONValue? {
+        guard let nodeType = registry.type(group: "", kind: "Node"), let node = try stored(nodeType, namespace: "", name: name)?.object,
+              node["metadata"]["annotations"]["kwok.x-k8s.io/node"].string != "fake" else { return nil }
+        return node
+    }
+}

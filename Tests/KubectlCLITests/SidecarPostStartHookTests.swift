@@ -87,7 +87,7 @@ import Testing
             views.append(s.kubeletView(pod: "p"))
         }
         #expect(views[0].hasPrefix("p     0/2   Init:CrashLoopBackOff   4 (51s ago)   5m\n"))
-        #expect(views[0].contains("FailedPostStartHook/4/2026-11-23T12:00:05Z/2026-11-23T12:02:23Z/spec.initContainers{proxy}/PostStartHook failed"))
+        #expect(views[0].contains("FailedPostStartHook/3/2026-11-23T12:00:05Z/2026-11-23T12:01:27Z/spec.initContainers{proxy}/PostStartHook failed"))
         #expect(views[1] == views[0])
         #expect(views[2] == views[0])
     }

@@ -185,6 +185,7 @@ extension ControllerManager {
         case "evttl": break
         case "evexpire": try eventExpiryDue(namespace: ns, name: name, payload: payload)
         case ControllerManager.apfEnsureTimer: enqueue(.apfEnsure)
+        case APISession.nodeLeaseTimer: try s.nodeLeaseRenewalDue(node: name)
         case ControllerManager.retryPrefix: retryDue(storageKey: storageKey, namespace: ns, name: name, payload: payload)
         default: break
         }

@@ -337,7 +337,7 @@ extension ControllerManager {
         let resets = Self.exitBackoff(restarts: 1, run: life) == 0
         let step = Self.syncRetrySeconds
         var restarts = CatchUpCount(), retries = CatchUpCount()
-        // Their events, one by one (`crashEvents`' indexes: BackOff, then a restart's three, then the
+        // Their events, one by one (`crashEvents`' indexes: BackOff, then a restart's, then the
         // run's own: its hook's failure, its probe's kill).
         var plan = OccurrencePlan()
         let crash = crashEvents(c, pod: pod)
@@ -372,7 +372,7 @@ extension ControllerManager {
                         if perExit > 0 {
                             retries.add(n * perExit, first: start + life, last: start + life + (n - 1) * cycle + (perExit - 1) * step)
                         }
-                        plan.cycle = (own.merged + (0..<perExit).map { (life + $0 * step, 0) } + [(cycle, 1), (cycle, 2), (cycle, 3)],
+                        plan.cycle = (own.merged + (0..<perExit).map { (life + $0 * step, 0) } + (1..<crash.count).map { (cycle, $0) },
                                       start, cycle, n)
                         restarts.add(n, first: start + cycle, last: start + n * cycle)
                         if n > 1 { ended((start + (n - 2) * cycle, start + (n - 2) * cycle + life)) }
@@ -404,7 +404,7 @@ extension ControllerManager {
                 break
             }
             restarts.add(1, first: restartAt, last: restartAt)
-            for e in 1...3 { plan.add(restartAt, e) }
+            for e in 1..<crash.count { plan.add(restartAt, e) }
             moved = max(moved, restartAt)
             rc += 1
             running = restartAt
@@ -470,14 +470,38 @@ extension ControllerManager {
         }
     }
 
-    /// The kubelet events of a crash loop a catch-up counts: `BackOff`, and a restart's `Pulled`,
-    /// `Created`, `Started`.
+    /// The kubelet events of a crash loop a catch-up counts: `BackOff` (index 0), then a restart's, in
+    /// order: its image's (`pullEvents`), `Created`, `Started`.
     func crashEvents(_ c: JSONValue, pod: JSONValue) -> [CountedEvent] {
-        let name = c["name"].string ?? "", image = c["image"].string ?? ""
-        return [CountedEvent(type: "Warning", reason: "BackOff", message: "Back-off restarting failed container \(name) in pod \(Self.podFormat(pod))"),
-                CountedEvent(reason: "Pulled", message: "Container image \(strconvQuote(image)) already present on machine"),
-                CountedEvent(reason: "Created", message: "Created container: \(name)"),
-                CountedEvent(reason: "Started", message: "Started container \(name)")]
+        let name = c["name"].string ?? ""
+        return [CountedEvent(type: "Warning", reason: "BackOff", message: "Back-off restarting failed container \(name) in pod \(Self.podFormat(pod))")]
+            + pullEvents(c) + startEvents(c)
+    }
+
+    /// A container's `Created` and `Started`.
+    func startEvents(_ c: JSONValue) -> [CountedEvent] {
+        let name = c["name"].string ?? ""
+        return [CountedEvent(reason: "Created", message: "Created container: \(name)"), CountedEvent(reason: "Started", message: "Started container \(name)")]
+    }
+
+    /// The image's events at each start of the container (the kubelet makes sure of the image every
+    /// time it starts one): under `imagePullPolicy: Always` a pull (`Pulling`, then `Pulled` with the
+    /// pull's time and the image's size, the same every time here), else the image already on the node.
+    /// `full`: the image's normalized name when the caller has it.
+    func pullEvents(_ c: JSONValue, full: String? = nil) -> [CountedEvent] {
+        let image = c["image"].string ?? ""
+        guard (c["imagePullPolicy"].string ?? "IfNotPresent") == "Always" else {
+            return [CountedEvent(reason: "Pulled", message: "Container image \(strconvQuote(image)) already present on machine")]
+        }
+        let name: String
+        if let full { name = full } else {
+            let normalized = normalizedImages[image] ?? normalizeImage(image)
+            normalizedImages[image] = normalized
+            name = (try? normalized.get()) ?? image
+        }
+        let size = 50_000_000 + Int(fnv32a(name) % 100_000_000)
+        return [CountedEvent(reason: "Pulling", message: "Pulling image \(strconvQuote(image))"),
+                CountedEvent(reason: "Pulled", message: "Successfully pulled image \(strconvQuote(image)) in 1.02s (1.02s including waiting). Image size: \(size) bytes.")]
     }
 
     /// One container's move: a running one exits (and restarts at once the first time, or waits), a
@@ -574,11 +598,9 @@ extension ControllerManager {
 
     /// The kubelet's events of a restart (the image, the container, its postStart hook failing).
     private func restartEvents(_ c: JSONValue, pod: JSONValue, host: String, fieldPath: String) {
-        let name = c["name"].string ?? "", image = c["image"].string ?? ""
-        event(pod, reason: "Pulled", message: "Container image \(strconvQuote(image)) already present on machine",
-              component: "kubelet", host: host, fieldPath: fieldPath)
-        event(pod, reason: "Created", message: "Created container: \(name)", component: "kubelet", host: host, fieldPath: fieldPath)
-        event(pod, reason: "Started", message: "Started container \(name)", component: "kubelet", host: host, fieldPath: fieldPath)
+        for e in pullEvents(c) + startEvents(c) {
+            event(pod, type: e.type, reason: e.reason, message: e.message, component: "kubelet", host: host, fieldPath: fieldPath)
+        }
         if !fieldPath.hasPrefix("spec.initContainers"), Self.hookFailsAfter(c, pod: pod) == 0 { postStartFailed(c, pod: pod, host: host) }
     }
 

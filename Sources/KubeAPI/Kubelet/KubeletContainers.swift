@@ -58,14 +58,10 @@ extension ControllerManager {
             return pullFailed(c, image: image, error: pullError, fieldPath: fieldPath, ctx: &ctx, rec: &rec)
         }
         rec.pulls[name] = nil
-        if (c["imagePullPolicy"].string ?? "IfNotPresent") == "Always" {
-            event(p, reason: "Pulling", message: "Pulling image \(strconvQuote(image))", component: "kubelet", host: host, fieldPath: fieldPath)
-            let size = 50_000_000 + Int(fnv32a(full) % 100_000_000)
-            event(p, reason: "Pulled", message: "Successfully pulled image \(strconvQuote(image)) in 1.02s (1.02s including waiting). Image size: \(size) bytes.",
-                  component: "kubelet", host: host, fieldPath: fieldPath)
-        } else if !(quiet && prevReason == "CreateContainerConfigError") {
-            event(p, reason: "Pulled", message: "Container image \(strconvQuote(image)) already present on machine",
-                  component: "kubelet", host: host, fieldPath: fieldPath)
+        if (c["imagePullPolicy"].string ?? "IfNotPresent") == "Always" || !(quiet && prevReason == "CreateContainerConfigError") {
+            for e in pullEvents(c, full: full) {
+                event(p, type: e.type, reason: e.reason, message: e.message, component: "kubelet", host: host, fieldPath: fieldPath)
+            }
         }
         if let envError = try envError(c, namespace: ctx.namespace) {
             ctx.retry(at: now.seconds + 10)

@@ -91,11 +91,13 @@ enum SchedulingRules {
     }
 
     /// `ValidateLabelSelector`: operators, values per operator, keys and values.
-    static func labelSelector(_ s: JSONValue, path: String) -> [FieldError] {
+    /// `checkValues`: the values of In/NotIn expressions must be label values (a selector validated
+    /// without AllowInvalidLabelValueInSelector).
+    static func labelSelector(_ s: JSONValue, path: String, checkValues: Bool = false) -> [FieldError] {
         guard s.object != nil else { return [] }
         var errs: [FieldError] = []
         for (i, r) in (s["matchExpressions"].array ?? []).enumerated() {
-            labelSelectorRequirement(r, path: "\(path).matchExpressions[\(i)]", into: &errs)
+            labelSelectorRequirement(r, path: "\(path).matchExpressions[\(i)]", checkValues: checkValues, into: &errs)
         }
         var pairs: [(String, String)] = []
         for (k, v) in s["matchLabels"].stringMap { pairs.append((k, v)) }

@@ -95,13 +95,13 @@ enum SchedulingRules {
     /// without AllowInvalidLabelValueInSelector).
     static func labelSelector(_ s: JSONValue, path: String, checkValues: Bool = false) -> [FieldError] {
         guard s.object != nil else { return [] }
-        var errs: [FieldError] = []
+        // The labels first, then each expression (metav1 validation's ValidateLabelSelector).
+        var pairs: [(String, String)] = []
+        for (k, v) in s["matchLabels"].stringMap { pairs.append((k, v)) }
+        var errs = validateLabels(pairs, path: "\(path).matchLabels")
         for (i, r) in (s["matchExpressions"].array ?? []).enumerated() {
             labelSelectorRequirement(r, path: "\(path).matchExpressions[\(i)]", checkValues: checkValues, into: &errs)
         }
-        var pairs: [(String, String)] = []
-        for (k, v) in s["matchLabels"].stringMap { pairs.append((k, v)) }
-        errs += validateLabels(pairs, path: "\(path).matchLabels")
         return errs
     }
 

@@ -312,21 +312,14 @@ import Testing
     /// Selectors as metav1 validation checks them: matchLabels before matchExpressions, and a webhook's
     /// selector values checked on create (allowInvalidLabelValueInSelector is false then).
     @Test func selectorsCheckLabelsFirstAndValuesStrictly() {
-        FieldRuleTests.refused("""
-            apiVersion: admissionregistration.k8s.io/v1
-            kind: ValidatingWebhookConfiguration
-            metadata: {name: demo}
-            webhooks:
-            - name: demo.example.com
-              sideEffects: None
-              admissionReviewVersions: [v1]
-              clientConfig: {url: "https://example.com/hook"}
+        // (No match conditions: the selector follows the helper's empty `matchConditions:`.)
+        FieldRuleTests.refused(MatchConditionRuleTests.webhook(kind: "ValidatingWebhookConfiguration", """
               objectSelector:
                 matchLabels: {"a b": x}
                 matchExpressions:
                 - {key: tier, operator: NotIn, values: ["front end"]}
 
-            """, """
+            """), """
             The ValidatingWebhookConfiguration "demo" is invalid: 
             * webhooks[0].objectSelector.matchLabels: Invalid value: "a b": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')
             * webhooks[0].objectSelector.matchExpressions[0].values[0]: Invalid value: "front end": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')

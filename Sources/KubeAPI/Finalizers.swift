@@ -88,22 +88,28 @@ extension APISession {
         try update(u, type: type)
     }
 
-    /// Whether a pod that has not finished mounts the claim: directly, or as its generic ephemeral volume
-    /// when the claim is the pod's own (a claim of that name the pod does not control is not its volume;
-    /// the pod that controls it is found by its owner reference, since its rows never hold the claim's name).
+    /// Whether a scheduled pod uses the claim (v1.32 pvc-protection `podUsesPVC`): a pod without a node
+    /// uses nothing, since the kubelet never starts a pod whose claim is being deleted. A scheduled pod
+    /// uses a claim it names, whatever its phase, until the pod is deleted; and its generic ephemeral
+    /// volume's claim when the claim is the pod's own (a claim of that name the pod does not control is
+    /// not its volume) and the pod is not shut down (deleted with a grace period of 0). The pod that
+    /// controls an ephemeral claim is found by its owner reference, since its rows never hold the name.
     func claimInUse(namespace ns: String, name: String, claim: JSONValue) throws -> Bool {
         guard let podType = registry.type(group: "", kind: "Pod") else { return false }
-        let running = { (pod: JSONValue) in !["Succeeded", "Failed"].contains(pod["status"]["phase"].string ?? "") }
+        let scheduled = { (pod: JSONValue) in !(pod["spec"]["nodeName"].string ?? "").isEmpty }
         for row in try tx.list(resource: podType.storageKey, namespace: ns) where row.data.contains(name) {
             let pod = try decode(row)
-            if running(pod), (pod["spec"]["volumes"].array ?? []).contains(where: { $0["persistentVolumeClaim"]["claimName"].string == name }) {
+            if scheduled(pod), (pod["spec"]["volumes"].array ?? []).contains(where: { $0["persistentVolumeClaim"]["claimName"].string == name }) {
                 return true
             }
+        }
+        let shutDown = { (pod: JSONValue) in
+            !pod["metadata"]["deletionTimestamp"].isNull && pod["metadata"]["deletionGracePeriodSeconds"].int == 0
         }
         for ref in claim["metadata"]["ownerReferences"].array ?? [] where ref["controller"].bool == true && ref["kind"].string == "Pod" {
             guard let podName = ref["name"].string, let row = try tx.get(resource: podType.storageKey, namespace: ns, name: podName) else { continue }
             let pod = try decode(row)
-            if running(pod), EphemeralVolumes.notForPod(claim, pod) == nil, (pod["spec"]["volumes"].array ?? []).contains(where: {
+            if scheduled(pod), !shutDown(pod), EphemeralVolumes.notForPod(claim, pod) == nil, (pod["spec"]["volumes"].array ?? []).contains(where: {
                 $0["ephemeral"].object != nil && EphemeralVolumes.claimName(pod: podName, volume: $0["name"].string ?? "") == name
             }) { return true }
         }

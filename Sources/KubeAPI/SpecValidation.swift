@@ -199,6 +199,10 @@ enum SpecValidation {
         "io.k8s.api.flowcontrol.v1.ResourcePolicyRule.resources", "io.k8s.api.flowcontrol.v1.NonResourcePolicyRule.verbs",
         "io.k8s.api.flowcontrol.v1.NonResourcePolicyRule.nonResourceURLs", "io.k8s.api.flowcontrol.v1.FlowDistinguisherMethod.type",
         "io.k8s.api.flowcontrol.v1.PriorityLevelConfigurationSpec.type", "io.k8s.api.flowcontrol.v1.LimitResponse.type",
+        "io.k8s.api.admissionregistration.v1.AuditAnnotation.key", "io.k8s.api.admissionregistration.v1.AuditAnnotation.valueExpression",
+        "io.k8s.api.admissionregistration.v1.MatchCondition.name", "io.k8s.api.admissionregistration.v1.MatchCondition.expression",
+        "io.k8s.api.admissionregistration.v1.Validation.expression",
+        "io.k8s.api.admissionregistration.v1.Variable.name", "io.k8s.api.admissionregistration.v1.Variable.expression",
     ]
 
     /// Pods need containers, and every container an image.

@@ -11,7 +11,7 @@ enum ZerodropGolden {
 }
 
 @Suite struct ZerodropGoldenTests {
-    @Test func corpusIsThere() { #expect(ZerodropGolden.cases.count >= 7) }
+    @Test func corpusIsThere() { #expect(ZerodropGolden.cases.count >= 10) }
 
     @Test(arguments: ZerodropGolden.cases)
     func matchesKubectl(_ name: String) throws {
@@ -21,13 +21,13 @@ enum ZerodropGolden {
             let r = s.run(String(line).replacingAll("_files/", with: ZerodropGolden.dir + "/_files/"))
             #expect(r.exitCode == 0, "\(name) setup: \(line): \(r.stderr)")
         }
-        let before = s.run("get endpoints,endpointslices,controllerrevisions,flowschemas,prioritylevelconfigurations,validatingwebhookconfigurations,mutatingwebhookconfigurations -A -o name").stdout
+        let before = s.run("get endpoints,endpointslices,controllerrevisions,flowschemas,prioritylevelconfigurations,validatingwebhookconfigurations,mutatingwebhookconfigurations,validatingadmissionpolicies,validatingadmissionpolicybindings -A -o name").stdout
         let cmd = readTextFile(base + "/cmd")!.trimmingCharacters(in: "\n")
         let r = s.run(args: shellWords(cmd).map { $0.replacingAll("_files/", with: ZerodropGolden.dir + "/_files/") })
         #expect(r.stdout == (readTextFile(base + "/stdout") ?? ""), "\(name): \(cmd)")
         #expect(r.stderr.replacingAll(ZerodropGolden.dir + "/", with: "") == (readTextFile(base + "/stderr") ?? ""), "\(name): \(cmd)")
         #expect(r.exitCode == Int32(readTextFile(base + "/exit")!.trimmingCharacters(in: "\n"))!, "\(name): \(cmd)")
-        let after = s.run("get endpoints,endpointslices,controllerrevisions,flowschemas,prioritylevelconfigurations,validatingwebhookconfigurations,mutatingwebhookconfigurations -A -o name").stdout
+        let after = s.run("get endpoints,endpointslices,controllerrevisions,flowschemas,prioritylevelconfigurations,validatingwebhookconfigurations,mutatingwebhookconfigurations,validatingadmissionpolicies,validatingadmissionpolicybindings -A -o name").stdout
         #expect(after == before, "\(name): the refused write left a trace")
     }
 }

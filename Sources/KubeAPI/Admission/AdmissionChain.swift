@@ -222,6 +222,10 @@ struct SpecRules: AdmissionStep {
         case ("flowcontrol.apiserver.k8s.io", "PriorityLevelConfiguration"): errs += FlowControlRules.priorityLevel(r.object)
         case ("admissionregistration.k8s.io", "ValidatingWebhookConfiguration"): errs += WebhookRules.validate(r.object, old: r.old, mutating: false)
         case ("admissionregistration.k8s.io", "MutatingWebhookConfiguration"): errs += WebhookRules.validate(r.object, old: r.old, mutating: true)
+        case ("admissionregistration.k8s.io", "ValidatingAdmissionPolicy"):
+            // A write of the status subresource is judged by the status rules, which this store does not model.
+            if subresource != "status" { errs += AdmissionPolicyRules.policy(r.object, old: r.old) }
+        case ("admissionregistration.k8s.io", "ValidatingAdmissionPolicyBinding"): errs += AdmissionPolicyRules.binding(r.object)
         default: break
         }
         return errs

@@ -67,6 +67,11 @@ public final class Checker {
             issue("undeclared reference to '\(name)' (in container '')", e)
             return Info(.dyn, 1)
         case .select(let operand, let field, let testOnly, _):
+            // A declared variable whose name has dots (`authorizer.requestResource`) is found first.
+            if !testOnly, let q = declaredQualifiedName(e), let t = declarations[q] {
+                references.insert(q)
+                return Info(t, 1)
+            }
             let base = visit(operand)
             var out = selectField(base.t, field, e)
             if testOnly { out = Info(.bool, 0).t }
@@ -100,6 +105,14 @@ public final class Checker {
             return Info(.dyn, 40)
         case .comprehension(let c):
             return comprehension(c)
+        }
+    }
+
+    func declaredQualifiedName(_ e: Expr) -> String? {
+        switch e.kind {
+        case .ident(let n): return scopes.contains(where: { $0[n] != nil }) ? nil : n
+        case .select(let operand, let field, false, _): return declaredQualifiedName(operand).map { $0 + "." + field }
+        default: return nil
         }
     }
 

@@ -26,6 +26,7 @@ enum Signatures {
 
     /// The result type of a member call `recv.name(args)`, nil when no overload matches.
     static func member(_ name: String, _ recv: CELType, _ args: [CELType]) -> CELType? {
+        if let authz = AuthzTypes.member(name, recv, args) { return authz }
         let n = args.count
         let allStrings = args.allSatisfy { fits($0, "string") }
         switch name {

@@ -40,7 +40,7 @@ public indirect enum CELType: Equatable, Sendable, CustomStringConvertible {
 public final class ObjectType: @unchecked Sendable, Equatable {
     public let name: String
     public var fields: [String: SchemaType] = [:]
-    init(name: String) { self.name = name }
+    public init(name: String) { self.name = name }
     public static func == (a: ObjectType, b: ObjectType) -> Bool { a === b }
 }
 
@@ -56,6 +56,11 @@ public struct SchemaType: Sendable {
     public static let maxRequestSize: UInt64 = 3 * 1024 * 1024
 
     public static func dyn() -> SchemaType { SchemaType(type: .dyn, maxSize: 0, minSerializedSize: 1, element: []) }
+
+    /// A declared type with no size bounds from a schema (a hand-declared variable's type).
+    public static func declared(_ type: CELType, element: [SchemaType] = []) -> SchemaType {
+        SchemaType(type: type, maxSize: 0, minSerializedSize: 1, element: element)
+    }
 
     static func bounded(_ v: JSONValue, else fallback: UInt64) -> UInt64 {
         guard let i = v.int else { return fallback }

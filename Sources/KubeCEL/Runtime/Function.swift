@@ -51,7 +51,7 @@ public struct FunctionTable: @unchecked Sendable {
     }()
 
     /// What Kubernetes offers to `x-kubernetes-validations` rules: the standard library, extended
-    /// strings, and the Kubernetes libraries (lists, sets, regex, URLs, quantities, IP/CIDR, format).
+    /// strings, and the Kubernetes libraries (lists, sets, regex, URLs, quantities, IP/CIDR, format, authz).
     public static let kubernetes: FunctionTable = {
         var t = standard
         t.addKubernetesLists()
@@ -60,6 +60,7 @@ public struct FunctionTable: @unchecked Sendable {
         t.addKubernetesQuantity()
         t.addKubernetesIP()
         t.addFormatLibrary()
+        t.addKubernetesAuthz()
         return t
     }()
 }

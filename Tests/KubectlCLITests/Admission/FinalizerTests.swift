@@ -50,6 +50,31 @@ import Testing
         #expect(s.run("get pvc,pv -o name").stdout == "")
     }
 
+    /// v1.32's pvc-protection counts only scheduled pods (spec.nodeName set) as users of a claim: a pod no
+    /// node can take does not keep the claim; a scheduled pod that has finished still does, until it goes.
+    @Test func onlyScheduledPodsKeepTheirClaim() {
+        let s = TestStore()
+        let pending = Self.claimAndPod.replacingAll("  containers:", with: "  nodeSelector: {disk: none}\n  containers:")
+        let f = s.writeFile("c.yaml", pending)
+        #expect(s.run("create -f \(f)").exitCode == 0)
+        #expect(s.run("get pod user -o jsonpath={.spec.nodeName}/{.status.phase}").stdout == "/Pending")
+        #expect(s.run("delete pvc data") == CLIResult(stdout: "persistentvolumeclaim \"data\" deleted\n", stderr: "", exitCode: 0))
+        #expect(s.run("get pvc -o name").stdout == "")
+
+        let t = TestStore()
+        let done = Self.claimAndPod.replacingAll("image: nginx", with: "image: busybox\n    command: [sh, -c, 'sleep 5']")
+            .replacingAll("  containers:", with: "  restartPolicy: Never\n  containers:")
+        let g = t.writeFile("c.yaml", done)
+        #expect(t.run("create -f \(g)").exitCode == 0)
+        t.setNow("2026-11-23T12:00:06Z")
+        #expect(t.run("get pod user -o jsonpath={.status.phase}").stdout == "Succeeded")
+        #expect(t.run("get pod user -o jsonpath={.spec.nodeName}").stdout.isEmpty == false)
+        #expect(t.run("delete pvc data").exitCode == 0)
+        #expect(t.run("get pvc -o name").stdout == "persistentvolumeclaim/data\n")
+        #expect(t.run("delete pod user").exitCode == 0)
+        #expect(t.run("get pvc -o name").stdout == "")
+    }
+
     @Test func unusedClaimGoesAtOnce() {
         let s = TestStore()
         let f = s.writeFile("c.yaml", String(Self.claimAndPod.prefix(while: { $0 != "-" })))

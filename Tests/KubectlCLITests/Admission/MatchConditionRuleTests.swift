@@ -37,7 +37,7 @@ import Testing
         let before = s.run("get mutatingwebhookconfiguration demo -o yaml").stdout
         let bad = s.writeFile("bad.yaml", Self.webhook(kind: "MutatingWebhookConfiguration", "      - {name: cond, expression: 'object.spec.replicas + 1'}\n"))
         #expect(s.run("replace -f \(bad)") == CLIResult(stdout: "", stderr: """
-            The MutatingWebhookConfiguration "demo" is invalid: webhooks[0].matchConditions[0].expression: Invalid value: "object.spec.replicas + 1": must evaluate to bool
+            The MutatingWebhookConfiguration "demo" is invalid: webhooks[0].matchConditions[0].expression: Invalid value: "object.spec.replicas + 1": must evaluate to bool but got int
 
             """, exitCode: 1))
         #expect(s.run("get mutatingwebhookconfiguration demo -o yaml").stdout == before)

@@ -91,15 +91,17 @@ enum SchedulingRules {
     }
 
     /// `ValidateLabelSelector`: operators, values per operator, keys and values.
-    static func labelSelector(_ s: JSONValue, path: String) -> [FieldError] {
+    /// `checkValues`: the values of In/NotIn expressions must be label values (a selector validated
+    /// without AllowInvalidLabelValueInSelector).
+    static func labelSelector(_ s: JSONValue, path: String, checkValues: Bool = false) -> [FieldError] {
         guard s.object != nil else { return [] }
-        var errs: [FieldError] = []
-        for (i, r) in (s["matchExpressions"].array ?? []).enumerated() {
-            labelSelectorRequirement(r, path: "\(path).matchExpressions[\(i)]", into: &errs)
-        }
+        // The labels first, then each expression (metav1 validation's ValidateLabelSelector).
         var pairs: [(String, String)] = []
         for (k, v) in s["matchLabels"].stringMap { pairs.append((k, v)) }
-        errs += validateLabels(pairs, path: "\(path).matchLabels")
+        var errs = validateLabels(pairs, path: "\(path).matchLabels")
+        for (i, r) in (s["matchExpressions"].array ?? []).enumerated() {
+            labelSelectorRequirement(r, path: "\(path).matchExpressions[\(i)]", checkValues: checkValues, into: &errs)
+        }
         return errs
     }
 

@@ -48,11 +48,19 @@ enum WebhookRules {
         }
         let oldNames = oldHooks.map { $0["name"].string ?? "" }
         let requireUniqueNames = old == nil || Set(oldNames).count == oldNames.count
+        // Label values in selectors are checked unless a stored selector already fails the strict check;
+        // match conditions are not compiled again when no hook's conditions changed.
+        let strictSelectors = old == nil || !oldHooks.contains { h in
+            ["namespaceSelector", "objectSelector"].contains { !SchedulingRules.labelSelector(h[$0], path: "", checkValues: true).isEmpty }
+        }
+        let checkConditions = old == nil || hooks.count != oldHooks.count
+            || zip(hooks, oldHooks).contains { $0["matchConditions"] != $1["matchConditions"] }
         var errs: [FieldError] = []
         var names = Set<String>()
         for (i, h) in hooks.enumerated() {
             let p = "webhooks[\(i)]"
-            errs += webhook(h, path: p, mutating: mutating, requireNoSideEffects: requireNoSideEffects)
+            errs += webhook(h, path: p, mutating: mutating, requireNoSideEffects: requireNoSideEffects,
+                            strictSelectors: strictSelectors, checkConditions: checkConditions)
             errs += admissionReviewVersions(h["admissionReviewVersions"], path: "\(p).admissionReviewVersions", requireKnown: requireKnownVersion)
             let name = h["name"].string ?? ""
             if requireUniqueNames, !name.isEmpty {
@@ -63,7 +71,8 @@ enum WebhookRules {
         return errs
     }
 
-    static func webhook(_ h: JSONValue, path p: String, mutating: Bool, requireNoSideEffects: Bool) -> [FieldError] {
+    static func webhook(_ h: JSONValue, path p: String, mutating: Bool, requireNoSideEffects: Bool, strictSelectors: Bool = true,
+                        checkConditions: Bool = true) -> [FieldError] {
         var errs = fullyQualifiedName(h["name"].string ?? "", path: "\(p).name")
         for (i, rule) in (h["rules"].array ?? []).enumerated() {
             errs += ruleWithOperations(rule, path: "\(p).rules[\(i)]")
@@ -83,8 +92,8 @@ enum WebhookRules {
         if let t = h["timeoutSeconds"].int, t > 30 || t < 1 {
             errs.append(FieldError(.invalid, field: "\(p).timeoutSeconds", value: .int(t), detail: "the timeout value must be between 1 and 30 seconds"))
         }
-        errs += SchedulingRules.labelSelector(h["namespaceSelector"], path: "\(p).namespaceSelector")
-        errs += SchedulingRules.labelSelector(h["objectSelector"], path: "\(p).objectSelector")
+        errs += SchedulingRules.labelSelector(h["namespaceSelector"], path: "\(p).namespaceSelector", checkValues: strictSelectors)
+        errs += SchedulingRules.labelSelector(h["objectSelector"], path: "\(p).objectSelector", checkValues: strictSelectors)
         if mutating, let v = h["reinvocationPolicy"].string, !["IfNeeded", "Never"].contains(v) {
             errs.append(.notSupported("\(p).reinvocationPolicy", .string(v), supported: ["IfNeeded", "Never"]))
         }
@@ -99,7 +108,7 @@ enum WebhookRules {
         } else if let service {
             errs += webhookService(service, path: "\(p).clientConfig.service")
         }
-        errs += MatchConditionRules.validate(h["matchConditions"], path: "\(p).matchConditions")
+        if checkConditions { errs += MatchConditionRules.validate(h["matchConditions"], path: "\(p).matchConditions") }
         return errs
     }
 

@@ -144,8 +144,12 @@ public enum KyamlNodeText {
         let pad = String(repeating: " ", count: indent)
         switch node {
         case .scalar(let s, let style):
-            let shown = checking && (style == YAML_LITERAL_SCALAR_STYLE || style == YAML_FOLDED_SCALAR_STYLE) ? YAML_DOUBLE_QUOTED_SCALAR_STYLE : style
-            return scalar(s, shown, indent: indent, into: &out, inFlow: inFlow)
+            guard checking, style == YAML_LITERAL_SCALAR_STYLE || style == YAML_FOLDED_SCALAR_STYLE else {
+                return scalar(s, style, indent: indent, into: &out, inFlow: inFlow)
+            }
+            // A folded scalar's value as the decoder gives it to kustomize (`KyamlFolded`).
+            let value = style == YAML_FOLDED_SCALAR_STYLE ? KyamlFolded.readBack(s) : s
+            return scalar(value, YAML_DOUBLE_QUOTED_SCALAR_STYLE, indent: indent, into: &out, inFlow: inFlow)
         case .seq(let items, let flow):
             if flow || inFlow || items.isEmpty {
                 out += "["
@@ -220,44 +224,51 @@ public enum KyamlNodeText {
             }
             out += "\""
         case YAML_LITERAL_SCALAR_STYLE, YAML_FOLDED_SCALAR_STYLE:
-            let folded = style == YAML_FOLDED_SCALAR_STYLE
-            if inFlow || s.isEmpty || s.first == "\n" { return false }
-            if s.contains("\r") { return false }
-            // Chomping as the text ends: strip without a break, clip with one, keep with more (the breaks
-            // written are the text's own, so the last ends the line).
-            let chomp = !s.hasSuffix("\n") ? "-" : s.dropLast().hasSuffix("\n") ? "+" : ""
-            let leadingBlank = s.first == " " || s.first == "\t"
-            out += (folded ? ">" : "|") + (leadingBlank ? "2" : "") + chomp
-            let pad = String(repeating: " ", count: max(indent, 2))
-            // go-yaml v3 writes a folded scalar's line break twice (so it reads back as a break, not a
-            // space) after a line that does not start with a blank, unless the text itself starts with one
-            // (its check looks at the text's start, not at the next line).
-            var lineStartsBlank = leadingBlank
-            var previousBreak = false
-            out += "\n"
-            var atLineStart = true
-            for ch in s {
-                if ch == "\n" {
-                    if folded, !previousBreak, !lineStartsBlank, !leadingBlank { out += "\n" }
-                    out += "\n"
-                    previousBreak = true
-                    atLineStart = true
-                    continue
-                }
-                if atLineStart {
-                    out += pad
-                    lineStartsBlank = ch == " " || ch == "\t"
-                    atLineStart = false
-                }
-                previousBreak = false
-                out.append(ch)
-            }
-            if out.hasSuffix("\n") { out.removeLast() }  // the caller ends the line
+            if inFlow { return false }
+            return blockScalar(s, folded: style == YAML_FOLDED_SCALAR_STYLE, indent: indent, into: &out)
         case YAML_PLAIN_SCALAR_STYLE:
             out += s
         default:
             return false
         }
+        return true
+    }
+
+    /// `s` as go-yaml v3 writes a literal or folded scalar after `key: ` (or `- `) at block indentation
+    /// `indent`; false for what this does not write.
+    static func blockScalar(_ s: String, folded: Bool, indent: Int, into out: inout String) -> Bool {
+        if s.isEmpty || s.first == "\n" { return false }
+        if s.contains("\r") { return false }
+        // Chomping as the text ends: strip without a break, clip with one, keep with more (the breaks
+        // written are the text's own, so the last ends the line).
+        let chomp = !s.hasSuffix("\n") ? "-" : s.dropLast().hasSuffix("\n") ? "+" : ""
+        let leadingBlank = s.first == " " || s.first == "\t"
+        out += (folded ? ">" : "|") + (leadingBlank ? "2" : "") + chomp
+        let pad = String(repeating: " ", count: max(indent, 2))
+        // go-yaml v3 writes a folded scalar's line break twice (so it reads back as a break, not a
+        // space) after a line that does not start with a blank, unless the text itself starts with one
+        // (its check looks at the text's start, not at the next line).
+        var lineStartsBlank = leadingBlank
+        var previousBreak = false
+        out += "\n"
+        var atLineStart = true
+        for ch in s {
+            if ch == "\n" {
+                if folded, !previousBreak, !lineStartsBlank, !leadingBlank { out += "\n" }
+                out += "\n"
+                previousBreak = true
+                atLineStart = true
+                continue
+            }
+            if atLineStart {
+                out += pad
+                lineStartsBlank = ch == " " || ch == "\t"
+                atLineStart = false
+            }
+            previousBreak = false
+            out.append(ch)
+        }
+        if out.hasSuffix("\n") { out.removeLast() }  // the caller ends the line
         return true
     }
 }

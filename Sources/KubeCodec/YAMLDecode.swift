@@ -331,6 +331,12 @@ struct YAMLDocumentDecoder {
         let plain = s.style == YAML_PLAIN_SCALAR_STYLE
         switch tag {
         case nil:
+            // kustomize's output reads a folded scalar back from go-yaml v3's text (`KyamlFolded`).
+            // Annotations are not: kustomize sets them again from their values before it prints; nor
+            // are a List's items: kustomize reads them out of the List through JSON (no style left).
+            if kyaml, !readingKey, s.style == YAML_FOLDED_SCALAR_STYLE, !inMetadataAnnotations, !inListItems {
+                return .string(KyamlFolded.readBack(string(s.value, s.length)))
+            }
             if !plain { return .string(string(s.value, s.length)) }
         case "!!str":
             return .string(string(s.value, s.length))
@@ -373,6 +379,15 @@ struct YAMLDocumentDecoder {
 extension YAMLDocumentDecoder {
     /// Whether the value being read is a label or annotation value of the document's object (or of an
     /// item of a List document).
+    /// Whether the value being read is inside an item of the document's `items` (a List's objects).
+    var inListItems: Bool { path.count >= 2 && path[0] == "items" && path[1] == "[]" }
+
+    /// Whether the value being read is inside the document's object's (or a List item's) annotations.
+    var inMetadataAnnotations: Bool {
+        let p = path.count >= 4 && path[0] == "items" && path[1] == "[]" ? Array(path[2...]) : path
+        return p.count >= 2 && p[0] == "metadata" && p[1] == "annotations"
+    }
+
     var atMetadataMapValue: Bool {
         let p = path.count == 5 && path[0] == "items" && path[1] == "[]" ? Array(path[2...]) : path
         return p.count == 3 && p[0] == "metadata" && (p[1] == "labels" || p[1] == "annotations")

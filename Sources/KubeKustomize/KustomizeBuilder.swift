@@ -51,7 +51,10 @@ final class KustomizeResource {
     var kind: String { object["kind"].string ?? "" }
     var apiVersion: String { object["apiVersion"].string ?? "" }
     var group: String { splitAPIVersion(apiVersion).group }
-    var name: String { object["metadata"]["name"].string ?? "" }
+    var name: String {
+        let s = object["metadata"]["name"].string ?? ""
+        return KyamlScalar.text(s) ?? s
+    }
     var namespace: String { object["metadata"]["namespace"].string ?? "" }
     var originalName: String { previousNames.first ?? name }
     var allNames: [String] { previousNames + [name] }
@@ -179,6 +182,7 @@ public struct KustomizeBuilder {
         try fixNameReferences(resources)
         try KustomizeVars.resolve(vars, in: resources, table: config.varReference)
         addBuildMetadata(resources)
+        for r in resources { try KustomizeScalars.annotationsReadBack(&r.object) }
         let sort = topSort ?? ("", nil, nil)
         if !sort.order.isEmpty && sort.order != "legacy" && sort.order != "fifo" {
             throw KustomizeError("the field 'sortOptions.order' must be one of [fifo, legacy]")
@@ -642,7 +646,15 @@ public struct KustomizeBuilder {
         let md = obj["metadata"]
         let dump = "{{\(obj["apiVersion"].string ?? "") \(obj["kind"].string ?? "")} {{\(md["name"].string ?? "") \(md["namespace"].string ?? "")} \(goMap(md["labels"])) \(goMap(md["annotations"]))}}"
         if (obj["kind"].string ?? "").isEmpty { throw KustomizeError("missing kind in object \(dump)") }
-        if (md["name"].string ?? "").isEmpty { throw KustomizeError("missing metadata.name in object \(dump)") }
+        // kyaml reads the name as the scalar's text: `name: 5` is the name "5", printed as the number.
+        var obj = obj
+        switch md["name"] {
+        case .int(let i): obj["metadata"]["name"] = .string(KyamlScalar.raw(String(i)))
+        case .bool(let b): obj["metadata"]["name"] = .string(KyamlScalar.raw(b ? "true" : "false"))
+        case .double(let d) where d.isFinite: obj["metadata"]["name"] = .string(KyamlScalar.raw(KyamlScalar.goG(d)))
+        case .string(let s) where !s.isEmpty: break
+        default: throw KustomizeError("missing metadata.name in object \(dump)")
+        }
         return obj
     }
 
@@ -864,7 +876,9 @@ public struct KustomizeBuilder {
         for spec in specs {
             try spec.apply(to: &r.object) { value in
                 var o = value.object ?? JSONObject()
-                if value.object == nil && !value.isNull {
+                // A null in any spelling (`~`, `Null`, empty) is no node: kyaml creates the map.
+                let null = value.isNull || KyamlScalar.text(value).map { KyamlScalar.resolve($0) == .json(.null) } == true
+                if value.object == nil && !null {
                     // kyaml's FieldSetter needs a map there; it prints the node as written.
                     let contents = r.nodeContents(spec.path, value)
                     throw KustomizeError("considering field '\(spec.rawPath)' of object \(id): wrong node kind: expected MappingNode but got \(value.array != nil ? "SequenceNode" : "ScalarNode"): node contents:\n\(contents)")

@@ -97,6 +97,31 @@ enum KustomizeScalars {
         obj["metadata"]["annotations"] = .object(o)
     }
 
+    /// kustomize sets every object's annotations again from kyaml's reading of them before it prints
+    /// (`RemoveBuildAnnotations`): a sequence's items are read in pairs as keys and values (an odd count
+    /// panics, an empty key fails to be set), a scalar gives none; no annotations remove the field. A key
+    /// is written plain, so one go-yaml v3 reads as no string (`1`, `"1"`, `~`, `true`) is kept raw.
+    static func annotationsReadBack(_ obj: inout JSONValue) throws {
+        guard case .object(var md) = obj["metadata"], let annotations = md["annotations"] else { return }
+        switch annotations {
+        case .object: return
+        case .array(let items):
+            if items.count % 2 == 1 {
+                throw KustomizePanic(message: "runtime error: index out of range [\(items.count)] with length \(items.count)")
+            }
+            var o = JSONObject()
+            for i in stride(from: 0, to: items.count, by: 2) {
+                let k = text(items[i]) ?? "", v = text(items[i + 1]) ?? ""
+                if k.isEmpty { throw KustomizePanic(message: "wrong node kind: expected ScalarNode but got MappingNode: node contents:\n\t{}\n\t") }
+                if case .json(.string) = KyamlScalar.resolve(k) { o[k] = .string(v) } else { o[KyamlScalar.raw(k)] = .string(v) }
+            }
+            md["annotations"] = o.isEmpty ? nil : .object(o)
+        default:
+            md["annotations"] = nil
+        }
+        obj["metadata"] = .object(md)
+    }
+
     /// The object as kustomize prints it: annotations as text, every other raw scalar as its value
     /// (a uint64 stays raw for `render`). A NaN or infinity fails with Go's `%#v` of the object.
     static func finished(_ obj: JSONValue) throws -> JSONValue {

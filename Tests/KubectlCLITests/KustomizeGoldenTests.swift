@@ -63,12 +63,13 @@ enum KustomizeGolden {
 }
 
 /// Golden/kustomize/panic: inputs on which kubectl v1.32's kustomize panics (an images name that is not a
-/// Go regexp, met by an image). record.sh keeps stderr up to `goroutine 1 [running]:` (the dump after
+/// Go regexp, met by an image; annotations given as a list of odd length, or with a list or map as a key). record.sh keeps stderr up to `goroutine 1 [running]:` (the dump after
 /// it holds run-dependent addresses); kubectl-local prints exactly that, exit 2.
 @Suite struct KustomizePanicGoldenTests {
     static let dir = besideTest("Golden/kustomize/panic")
 
-    @Test(arguments: ["regex-paren", "regex-after-good-entry", "regex-no-image", "nested-repeat"])
+    @Test(arguments: ["regex-paren", "regex-after-good-entry", "regex-no-image", "nested-repeat",
+                      "ann-list-odd-1", "ann-list-odd-3", "ann-list-seq-key", "ann-list-map-key"])
     func matchesKubectl(_ name: String) {
         let s = TestStore()
         let r = s.run(args: ["kustomize", Self.dir + "/cases/" + name])

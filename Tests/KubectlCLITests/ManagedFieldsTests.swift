@@ -30,6 +30,20 @@ struct ManagedFieldsTests {
         #expect(!p.joined().contains("kube-api-access") && !p.joined().contains("tolerations"))
     }
 
+    /// kubectl v1.32's autoscale POSTs an autoscaling/v1 object (measured: the request it sends to a
+    /// stand-in server); the API server records the entry in the version the write came in, on v1's
+    /// fields (scaleTargetRef is atomic there; the defaulted minReplicas and CPU target are the creator's).
+    @Test func autoscaleEntryIsInTheVersionItWasWrittenIn() {
+        let s = TestStore()
+        #expect(s.run("create deployment web --image=nginx").exitCode == 0)
+        #expect(s.run("autoscale deploy web --max=3").exitCode == 0)
+        let q = #"{.metadata.managedFields[?(@.manager=="kubectl-autoscale")]}"#
+        let e = s.run("get hpa web -o jsonpath='\(q)'").stdout
+        let entry = try? JSON.parse(e)
+        #expect(entry?["apiVersion"].string == "autoscaling/v1")
+        #expect(entry?["fieldsV1"].jsonString(.compactOrdered) == #"{"f:spec":{"f:maxReplicas":{},"f:minReplicas":{},"f:scaleTargetRef":{},"f:targetCPUUtilizationPercentage":{}}}"#)
+    }
+
     @Test func eachCommandIsItsOwnManagerAndTakesWhatItChanges() {
         let s = TestStore()
         #expect(s.run("create deployment web --image=nginx:1.27").exitCode == 0)

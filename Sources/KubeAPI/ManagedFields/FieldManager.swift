@@ -69,6 +69,16 @@ extension APISession {
     func computeManagedFields(_ obj: inout JSONValue, old: JSONValue?, type: ResourceType, fromClient: Bool,
                               requested: JSONValue?) -> [Int?] {
         let fromClient = fromClient || componentClient
+        // The API server computes a write's fields in the version it came in: an HPA written through
+        // autoscaling/v1 (kubectl autoscale) is stored as v2, and its entry is v1's, on v1's fields.
+        if HPAConversion.isHPA(type), type.version == "v1", obj["apiVersion"].string == "autoscaling/v2" {
+            var served = HPAConversion.served(obj, as: type)
+            let origins = computeManagedFields(&served, old: old.map { HPAConversion.served($0, as: type) }, type: type,
+                                               fromClient: fromClient, requested: requested.map { HPAConversion.served($0, as: type) })
+            let fields = served["metadata"]["managedFields"]
+            if fields.isNull { obj.remove(["metadata", "managedFields"]) } else { obj["metadata"]["managedFields"] = fields }
+            return origins
+        }
         let typed = TypedFields(type, apiVersion: obj["apiVersion"].string ?? type.apiVersion)
         var book = ManagedFieldsBook(object: obj, parse: parsedFieldSet)
         if book.entries.isEmpty, let old { book = ManagedFieldsBook(object: old, parse: parsedFieldSet) }

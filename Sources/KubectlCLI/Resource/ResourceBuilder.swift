@@ -105,7 +105,7 @@ struct ResourceBuilder {
 
     /// Resolves names, types and files into what to visit, or throws the builder's error.
     func resolve(_ inv: inout Invocation) throws -> ResourceResult {
-        let labels = try parseLabelSelector(labelSelector)
+        let labels = try hasFiles ? parseFileLabelSelector(labelSelector) : parseLabelSelector(labelSelector)
         let fields = try parseFieldSelector(fieldSelector)
         var result = ResourceResult(labelSelectorText: labelSelector, fieldSelectorText: fieldSelector,
                                     labels: labels, fields: fields, local: local)
@@ -256,7 +256,7 @@ struct ResourceBuilder {
     /// each an info or its error, the read error that ends them last. Builder errors are thrown here.
     func resolveStreaming(_ inv: inout Invocation) throws -> AnyIterator<Result<ResourceInfo, Error>> {
         precondition(hasFiles && !local, "only files stream")
-        let labels = try parseLabelSelector(labelSelector)
+        let labels = try parseFileLabelSelector(labelSelector)
         _ = try parseFieldSelector(fieldSelector)
         if !args.isEmpty {
             throw CLIError.message("when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well")

@@ -10,6 +10,14 @@ func parseLabelSelector(_ text: String) throws -> LabelSelector? {
     }
 }
 
+/// The selector that filters objects read from files (`-f x -l ...`): the builder parses it itself.
+func parseFileLabelSelector(_ text: String) throws -> LabelSelector? {
+    if text.isEmpty { return nil }
+    do { return try LabelSelector.parse(text) } catch {
+        throw CLIError.message("the provided selector \(goQuoted(text)) is not valid: \(error)")
+    }
+}
+
 /// A selector kubectl parses itself (top, drain's --pod-selector): its error is kubectl's own, not the server's.
 func parseLabelSelectorClientSide(_ text: String) throws -> LabelSelector? {
     if text.isEmpty { return nil }

@@ -133,6 +133,9 @@ struct ClusterInfoDumpOptions: FlagOptions {
     }
 
     mutating func complete(_ inv: inout Invocation) throws {
+        // kubectl's PrintFlags: `--template` without an explicit `-o` means go-template (the default
+        // `json` is no choice).
+        if !printFlags.template.isEmpty && !inv.flags.isSet("output") { printFlags.output = "go-template" }
         format = try printFlags.format() ?? .json
         if let ns = podRunningTimeout.nanoseconds, ns <= 0 { throw CLIError.message("--pod-running-timeout must be higher than zero") }
         let explicit = namespaces
@@ -196,7 +199,8 @@ struct ClusterInfoDumpOptions: FlagOptions {
                 if let def { o = GoFieldOrder.ordered(o, type: .ref(def.name)) }
                 o.remove(["kind"])
                 o.remove(["apiVersion"])
-                return showManagedFields ? o : ObjectPrinter.stripManagedFields(o)
+                // Only kubectl's JSON and YAML printers leave managed fields out; templates see them.
+                return showManagedFields || !(format == .json || format == .yaml) ? o : ObjectPrinter.stripManagedFields(o)
             })
         }
         return .object(JSONObject([("kind", .string(kind)), ("apiVersion", .string(apiVersion)),
@@ -223,7 +227,12 @@ struct ClusterInfoDumpOptions: FlagOptions {
         default:
             var sub = inv
             sub.io = IOStreams(out: OutputStream(), err: inv.io.err, stdin: { [] })
-            try TemplateOutput.write([list], format: format, inv: &sub)
+            // A template that fails has printed its debugging text where the list goes; then the dump stops.
+            // The lists are typed (kubectl decodes each into its Go list type): raw data keeps field order.
+            do { try TemplateOutput.write([list], format: format, typed: true, inv: &sub) } catch {
+                try write(&inv, file + fileExtension, sub.io.out.text)
+                throw error
+            }
             text = sub.io.out.text
         }
         try write(&inv, file + fileExtension, text)

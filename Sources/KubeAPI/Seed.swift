@@ -34,7 +34,7 @@ enum Seed {
             "apiVersion": "storage.k8s.io/v1", "kind": "StorageClass",
             "metadata": ["name": "standard",
                          "annotations": ["storageclass.kubernetes.io/is-default-class": "true"]],
-            "provisioner": "rancher.io/local-path", "reclaimPolicy": "Delete", "volumeBindingMode": "Immediate",
+            "provisioner": "rancher.io/local-path", "reclaimPolicy": "Delete", "volumeBindingMode": "WaitForFirstConsumer",
         ])
         s.fieldManager.manager = "kube-apiserver"
         try kubernetesService(into: s)

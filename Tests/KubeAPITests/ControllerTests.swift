@@ -475,12 +475,23 @@ func isSuffix(_ s: Substring) -> Bool { s.count == 5 && s.allSatisfy { "bcdfghjk
         try c.create(["apiVersion": "v1", "kind": "PersistentVolumeClaim", "metadata": ["name": "data"],
                       "spec": ["resources": ["requests": ["storage": "1Gi"]], "accessModes": ["ReadWriteOnce"]]],
                      "", "PersistentVolumeClaim")
-        let pvc = try c.get("", "PersistentVolumeClaim", "data")!
+        var pvc = try c.get("", "PersistentVolumeClaim", "data")!
         #expect(pvc["spec"]["storageClassName"].string == "standard")
-        #expect(pvc["spec"]["volumeName"].string == "pvc-" + pvc["metadata"]["uid"].string!)
-        #expect(try c.names("", "PersistentVolume", ns: nil).count == 1)
-        try c.delete("", "PersistentVolumeClaim", "data")
+        // kind's `standard` class waits for the first pod that uses the claim.
+        #expect(pvc["status"]["phase"].string == "Pending" && pvc["spec"]["volumeName"].isNull)
         #expect(try c.names("", "PersistentVolume", ns: nil).isEmpty)
+        try c.create(["apiVersion": "v1", "kind": "Pod", "metadata": ["name": "user"],
+                      "spec": ["containers": [["name": "app", "image": "nginx"]],
+                               "volumes": [["name": "data", "persistentVolumeClaim": ["claimName": "data"]]]]],
+                     "", "Pod")
+        pvc = try c.get("", "PersistentVolumeClaim", "data")!
+        #expect(pvc["spec"]["volumeName"].string == "pvc-" + pvc["metadata"]["uid"].string!)
+        #expect(pvc["metadata"]["annotations"]["volume.kubernetes.io/selected-node"].string == "node-1")
+        #expect(try c.names("", "PersistentVolume", ns: nil).count == 1)
+        // While the pod uses it, the claim's pvc-protection finalizer keeps it and its volume.
+        try c.delete("", "PersistentVolumeClaim", "data")
+        #expect(try c.get("", "PersistentVolumeClaim", "data")?["metadata"]["deletionTimestamp"].isNull == false)
+        #expect(try c.names("", "PersistentVolume", ns: nil).count == 1)
     }
 
     @Test func serviceEndpointsFollowReadyPods() throws {

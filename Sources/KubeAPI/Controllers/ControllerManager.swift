@@ -320,7 +320,8 @@ final class ControllerManager {
                 enqueue(.pvc(ns, name))
             }
             enqueue(.pendingClaims)
-            if object["status"]["phase"].string == "Bound" { rescanPendingPods() }
+            // A new claim may be the one a pod waits for (the scheduler requeues pods on claim adds).
+            if object["status"]["phase"].string == "Bound" || (old == nil && !deleted) { rescanPendingPods() }
         case ("certificates.k8s.io", "CertificateSigningRequest"):
             if !deleted { enqueue(.csr(name)) }
         case ("rbac.authorization.k8s.io", "ClusterRole"):

@@ -56,7 +56,7 @@ extension ControllerManager {
             }
             return false
         }
-        try bindDelayedClaims(claims.waitingForConsumer, node: node.name, namespace: ns)
+        try bindDelayedClaims(claims.volumes.delayed, node: node)
         p["spec"]["nodeName"] = .string(node.name)
         p["status"]["conditions"] = [condition("PodScheduled", true)]
         schedulerEvent(pod, type: "Normal", reason: "Scheduled", action: "Binding", message: "Successfully assigned \(ns)/\(name) to \(node.name)")
@@ -72,7 +72,7 @@ extension ControllerManager {
             let count = try nodeNames().count
             return (nil, "0/\(count) nodes are available: \(blocked). preemption: 0/\(count) nodes are available: \(count) Preemption is not helpful for scheduling.", claims)
         }
-        let (node, message) = try pickNode(p)
+        let (node, message) = try pickNode(p, volumes: claims.volumes)
         return (node, message, claims)
     }
 

@@ -280,43 +280,43 @@ extension ControllerManager {
         return true
     }
 
-    /// The first failing filter's reason for `node`, or nil when the pod fits.
-    func filter(_ spec: JSONValue, node: NodeInfo, counts: [String: Int]) -> String? {
-        filter(spec, tolerations: spec["tolerations"].array ?? [], checkAffinity: true, node: node, counts: counts)
-    }
-
-    /// `filter` with the pod's tolerations read once; `checkAffinity` false when the pod has neither a
-    /// nodeSelector nor node affinity (every node matches).
-    func filter(_ spec: JSONValue, tolerations: [JSONValue], checkAffinity: Bool, node: NodeInfo,
-                counts: [String: Int]) -> String? {
+    /// The first failing filter's reasons for `node` (only VolumeBinding gives more than one), empty when
+    /// the pod fits. The pod's tolerations are read once; `checkAffinity` is false when the pod has
+    /// neither a nodeSelector nor node affinity (every node matches).
+    func filter(_ spec: JSONValue, tolerations: [JSONValue], checkAffinity: Bool, volumes: VolumeFilter, node: NodeInfo,
+                counts: [String: Int]) throws -> [String] {
         if node.unschedulable,
             !ControllerManager.tolerates(tolerations, ["key": "node.kubernetes.io/unschedulable", "effect": "NoSchedule"])
         {
-            return "node(s) were unschedulable"
+            return ["node(s) were unschedulable"]
         }
         for taint in node.taints where taint["effect"].string == "NoSchedule" || taint["effect"].string == "NoExecute" {
             if !ControllerManager.tolerates(tolerations, taint) {
-                return "node(s) had untolerated taint {\(taint["key"].string ?? ""): \(taint["value"].string ?? "")}"
+                return ["node(s) had untolerated taint {\(taint["key"].string ?? ""): \(taint["value"].string ?? "")}"]
             }
         }
         if checkAffinity, !ControllerManager.matchesAffinity(spec, node: node) {
-            return "node(s) didn't match Pod's node affinity/selector"
+            return ["node(s) didn't match Pod's node affinity/selector"]
         }
-        if counts[node.name, default: 0] >= node.maxPods { return "Too many pods" }
-        return nil
+        if counts[node.name, default: 0] >= node.maxPods { return ["Too many pods"] }
+        return try volumeReasons(volumes, node: node)
     }
 
     /// Picks a node for the pod, or returns the FailedScheduling message. The scheduler's choice is the
     /// feasible node with the fewest pods (the first in name order on a tie), so nodes are tried in that
     /// order and only those tried are read: on a large cluster with room, one or two nodes per pod.
-    /// Only when none fits is every node read, for the message's reasons.
-    func pickNode(_ pod: JSONValue) throws -> (node: NodeInfo?, message: String) {
+    /// Only when none fits is every node read, for the message's reasons. Bound volumes that name their
+    /// nodes leave only those to try.
+    func pickNode(_ pod: JSONValue, volumes: VolumeFilter = VolumeFilter()) throws -> (node: NodeInfo?, message: String) {
         let names = try nodeNames()
         if names.isEmpty { return (nil, "no nodes available to schedule pods") }
         let counts = try computePodsPerNode()
         let spec = pod["spec"]
         let tolerations = spec["tolerations"].array ?? []
         let checkAffinity = !spec["nodeSelector"].isNull || !spec["affinity"]["nodeAffinity"].isNull
+        if volumes.eligible != nil {
+            return try pickNodeReadingAll(spec, tolerations: tolerations, checkAffinity: checkAffinity, volumes: volumes, counts: counts)
+        }
         var podCounts = podCounts(names, counts)
         let tried = Int.max
         for _ in 0..<min(names.count, 8) {
@@ -325,11 +325,11 @@ extension ControllerManager {
             guard best >= 0 else { break }
             podCounts[best] = tried
             guard let node = try nodeInfo(names[best]) else { continue }
-            if filter(spec, tolerations: tolerations, checkAffinity: checkAffinity, node: node, counts: counts) == nil {
+            if try filter(spec, tolerations: tolerations, checkAffinity: checkAffinity, volumes: volumes, node: node, counts: counts).isEmpty {
                 return (node, "")
             }
         }
-        return try pickNodeReadingAll(spec, tolerations: tolerations, checkAffinity: checkAffinity, counts: counts)
+        return try pickNodeReadingAll(spec, tolerations: tolerations, checkAffinity: checkAffinity, volumes: volumes, counts: counts)
     }
 
     /// `counts` by position in `names` (0 for a node without pods), kept in step with every pod write
@@ -345,17 +345,22 @@ extension ControllerManager {
         return byIndex
     }
 
-    /// `pickNode` over every node: the fewest-pods feasible node, or why none is.
+    /// `pickNode` over every node (those the bound volumes name, when they do): the fewest-pods
+    /// feasible node, or why none is. Nodes left out count as not satisfying VolumeBinding.
     private func pickNodeReadingAll(_ spec: JSONValue, tolerations: [JSONValue], checkAffinity: Bool,
-                                    counts: [String: Int]) throws -> (node: NodeInfo?, message: String) {
+                                    volumes: VolumeFilter, counts: [String: Int]) throws -> (node: NodeInfo?, message: String) {
         let all = try nodes()
         if all.isEmpty { return (nil, "no nodes available to schedule pods") }
         var reasons: [String: Int] = [:]
         var best: Int?
         var bestCount = 0
+        var failed = 0
         for i in all.indices {
-            if let r = filter(spec, tolerations: tolerations, checkAffinity: checkAffinity, node: all[i], counts: counts) {
-                reasons[r, default: 0] += 1
+            if let eligible = volumes.eligible, !eligible.contains(all[i].name) { continue }
+            let r = try filter(spec, tolerations: tolerations, checkAffinity: checkAffinity, volumes: volumes, node: all[i], counts: counts)
+            if !r.isEmpty {
+                for reason in r { reasons[reason, default: 0] += 1 }
+                failed += 1
                 continue
             }
             let count = counts[all[i].name, default: 0]
@@ -365,6 +370,7 @@ extension ControllerManager {
             }
         }
         if let best { return (all[best], "") }
+        if failed < all.count { reasons["node(s) didn't satisfy plugin(s) [VolumeBinding]", default: 0] += all.count - failed }
         let parts = reasons.map { "\($0.value) \($0.key)" }.sorted()
         let resourceReasons = reasons.filter { $0.key == "Too many pods" }.values.reduce(0, +)
         var preemption: [String] = []

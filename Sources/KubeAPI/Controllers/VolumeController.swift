@@ -22,27 +22,21 @@ extension ControllerManager {
         if pvc["status"]["phase"].string == "Bound" { return }
         let original = pvc
         let className = pvc["spec"]["storageClassName"].string ?? ""
-        let modes = Set((pvc["spec"]["accessModes"].array ?? []).compactMap(\.string))
-        let request = storage(pvc["spec"]["resources"]["requests"]["storage"])
         let volumeMode = pvc["spec"]["volumeMode"].string ?? "Filesystem"
-        let claimSelector = pvc["spec"]["selector"].isNull ? LabelSelector.everything : ((try? LabelSelector(from: pvc["spec"]["selector"])) ?? .nothing)
         let uid = pvc["metadata"]["uid"].string ?? ""
         var chosen: JSONValue?
         let wanted = pvc["spec"]["volumeName"].string ?? ""
+        // A claim of a WaitForFirstConsumer class gets an unbound volume from the scheduler only.
+        let delayBinding = try delayingClass(pvc) != nil
         for pv in try s.list(pvType, namespace: nil) {
             if !wanted.isEmpty && pv["metadata"]["name"].string != wanted { continue }
             let ref = pv["spec"]["claimRef"]
             if !ref.isNull {
                 guard ref["name"].string == name && (ref["namespace"].string ?? "") == ns
                     && (ref["uid"].isNull || ref["uid"].string == uid) else { continue }
-            } else if pv["status"]["phase"].string != "Available" { continue }
-            if (pv["spec"]["storageClassName"].string ?? "") != className { continue }
-            if (pv["spec"]["volumeMode"].string ?? "Filesystem") != volumeMode { continue }
-            let pvModes = Set((pv["spec"]["accessModes"].array ?? []).compactMap(\.string))
-            if !modes.isSubset(of: pvModes) { continue }
+            } else if pv["status"]["phase"].string != "Available" || delayBinding { continue }
+            if !claimAccepts(pvc, pv) { continue }
             let cap = storage(pv["spec"]["capacity"]["storage"])
-            if cap < request { continue }
-            if !claimSelector.matches(labels: pv["metadata"]["labels"]) { continue }
             if chosen == nil || cap < storage(chosen!["spec"]["capacity"]["storage"]) || !ref.isNull { chosen = pv }
             if !ref.isNull { break }
         }
@@ -84,6 +78,7 @@ extension ControllerManager {
                 "claimRef": ["apiVersion": "v1", "kind": "PersistentVolumeClaim", "name": .string(name), "namespace": .string(ns),
                              "resourceVersion": pvc["metadata"]["resourceVersion"], "uid": .string(uid)],
             ]
+            let selectedNode = pvc["metadata"]["annotations"]["volume.kubernetes.io/selected-node"].string
             if provisioner == "rancher.io/local-path" {
                 spec["hostPath"] = ["path": .string("/var/local-path-provisioner/\(pvName)_\(ns)_\(name)"), "type": "DirectoryOrCreate"]
             } else {
@@ -91,7 +86,17 @@ extension ControllerManager {
             }
             spec["persistentVolumeReclaimPolicy"] = .string(sc["reclaimPolicy"].string ?? "Delete")
             spec["storageClassName"] = .string(className)
-            spec["volumeMode"] = .string(volumeMode)
+            if provisioner == "rancher.io/local-path", let selectedNode {
+                // The local-path provisioner: a Filesystem directory on the selected node, which the volume
+                // names by the node's hostname label (its name when unlabelled).
+                let hostname = try s.find(nodeType, namespace: "", name: selectedNode)?["metadata"]["labels"]["kubernetes.io/hostname"].string
+                spec["volumeMode"] = "Filesystem"
+                spec["nodeAffinity"] = ["required": ["nodeSelectorTerms": [["matchExpressions": [[
+                    "key": "kubernetes.io/hostname", "operator": "In", "values": [.string(hostname ?? selectedNode)],
+                ]]]]]]
+            } else {
+                spec["volumeMode"] = .string(volumeMode)
+            }
             let pv: JSONValue = ["apiVersion": "v1", "kind": "PersistentVolume",
                                  "metadata": ["name": .string(pvName),
                                               "annotations": ["pv.kubernetes.io/provisioned-by": .string(provisioner)],

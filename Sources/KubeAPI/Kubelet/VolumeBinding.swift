@@ -8,7 +8,8 @@ import KubeStore
 extension ControllerManager {
     struct PodClaims {
         var blocked: String?
-        var waitingForConsumer: [String] = []
+        /// What the plugin checks on each node.
+        var volumes = VolumeFilter()
     }
 
     func claimsForScheduling(_ pod: JSONValue) throws -> PodClaims {
@@ -45,27 +46,55 @@ extension ControllerManager {
                 result.blocked = refusal
                 return result
             }
-            if pvc["status"]["phase"].string == "Bound" { continue }
-            let className = pvc["spec"]["storageClassName"].string ?? ""
-            if !className.isEmpty, let sc = try s.find(scType, namespace: "", name: className),
-                sc["volumeBindingMode"].string == "WaitForFirstConsumer"
-            {
-                result.waitingForConsumer.append(claimName)
+            if pvc["status"]["phase"].string == "Bound" {
+                result.volumes.bound.append(try s.find(pvType, namespace: "", name: pvc["spec"]["volumeName"].string ?? ""))
+                continue
+            }
+            if let sc = try delayingClass(pvc) {
+                result.volumes.delayed.append(try delayedClaim(pvc, storageClass: sc))
                 continue
             }
             unboundImmediate = true
         }
         if unboundImmediate { result.blocked = "pod has unbound immediate PersistentVolumeClaims" }
+        result.volumes.narrow()
+        if let eligible = result.volumes.eligible, eligible.isEmpty, result.blocked == nil {
+            result.blocked = "node(s) didn't satisfy plugin VolumeBinding"
+        }
         return result
     }
 
-    /// The scheduler picked `node`: it names the node on each delayed claim, and the provisioner binds it.
-    func bindDelayedClaims(_ names: [String], node: String, namespace ns: String) throws {
-        for claimName in names {
-            guard var pvc = try s.find(pvcType, namespace: ns, name: claimName) else { continue }
-            let old = pvc
-            pvc["metadata"]["annotations"]["volume.kubernetes.io/selected-node"] = .string(node)
-            try save(pvc, old, pvcType)
+    /// The class of a claim without a volume when that class binds once a pod using the claim is
+    /// scheduled (`WaitForFirstConsumer`).
+    func delayingClass(_ pvc: JSONValue) throws -> JSONValue? {
+        guard (pvc["spec"]["volumeName"].string ?? "").isEmpty else { return nil }
+        let className = pvc["spec"]["storageClassName"].string ?? ""
+        guard !className.isEmpty, let sc = try s.find(scType, namespace: "", name: className),
+              sc["volumeBindingMode"].string == "WaitForFirstConsumer" else { return nil }
+        return sc
+    }
+
+    /// The scheduler picked `node`: a delayed claim with an Available volume that allows the node gets
+    /// that volume (the scheduler writes the volume's claimRef); the others name the node, and the
+    /// provisioner makes a volume there. The volume controller then binds both sides.
+    func bindDelayedClaims(_ claims: [DelayedClaim], node: NodeInfo) throws {
+        guard !claims.isEmpty, let volumes = try delayedBindings(claims, node: node) else { return }
+        for (delayed, volume) in zip(claims, volumes) {
+            let claim = delayed.claim
+            let ns = claim["metadata"]["namespace"].string ?? "", claimName = claim["metadata"]["name"].string ?? ""
+            if var pv = volume {
+                let old = pv
+                pv["spec"]["claimRef"] = ["apiVersion": "v1", "kind": "PersistentVolumeClaim", "name": .string(claimName),
+                                          "namespace": .string(ns), "resourceVersion": claim["metadata"]["resourceVersion"],
+                                          "uid": claim["metadata"]["uid"]]
+                pv["metadata"]["annotations"]["pv.kubernetes.io/bound-by-controller"] = "yes"
+                try save(pv, old, pvType)
+            } else {
+                guard var pvc = try s.find(pvcType, namespace: ns, name: claimName) else { continue }
+                let old = pvc
+                pvc["metadata"]["annotations"]["volume.kubernetes.io/selected-node"] = .string(node.name)
+                try save(pvc, old, pvcType)
+            }
             try syncClaim(namespace: ns, name: claimName)
         }
     }

@@ -213,6 +213,9 @@ import Testing
 
             """)
         #expect(s.run("create -f \(f)").exitCode == 0)
+        // The default class binds the claim once a pod uses it.
+        #expect(s.run(args: ["run", "user", "--image=nginx", #"--overrides={"spec":{"volumes":[{"name":"d","persistentVolumeClaim":{"claimName":"grow"}}]}}"#]).exitCode == 0)
+        #expect(s.run("get pvc grow -o jsonpath={.status.phase}").stdout == "Bound")
         let grow = ["patch", "pvc", "grow", "-p", #"{"spec":{"resources":{"requests":{"storage":"5Gi"}}}}"#]
         #expect(s.run(args: grow) == CLIResult(stdout: "", stderr: """
             Error from server (Forbidden): persistentvolumeclaims "grow" is forbidden: only dynamically provisioned pvc can be resized and the storageclass that provisions the pvc must support resize

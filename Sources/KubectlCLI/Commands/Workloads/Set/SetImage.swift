@@ -20,8 +20,15 @@ extension SetCommand {
         }
         if !invalid.isEmpty { throw CLIError.message("invalid image format: \(invalid.joined(separator: ", "))") }
         try requireTargets(o, resources, readsFiles: true)
-        if pairs.isEmpty { throw CLIError.message("at least one image update is required") }
-        try o.builder.rejectAllWithSelector()
+        // SetImageOptions.Validate: every failed check is reported, one per line when more than one.
+        var invalidArgs: [Error] = []
+        do { try o.builder.rejectAllWithSelector() } catch { invalidArgs.append(error) }
+        if images.isEmpty {
+            invalidArgs.append(CLIError.message("at least one image update is required"))
+        } else if images.count > 1 && images.contains(where: { $0.0 == "*" }) {
+            invalidArgs.append(CLIError.message("all containers are already specified by *, but saw more than one container_name=container_image pairs"))
+        }
+        if !invalidArgs.isEmpty { throw CLIError.aggregate(invalidArgs) }
         var missingErrors: [String] = []
         try apply(&inv, o, resources: resources, verb: "image updated", patchFailure: "failed to patch image update to pod template: ", earlierErrors: { missingErrors }) { obj, t in
             var missing: [String] = []

@@ -20,6 +20,8 @@ struct SetEnvOptions: SetVerbOptions {
 
 extension SetCommand {
     static func env(_ inv: inout Invocation, _ o: SetOptions) throws {
+        // kubectl's Complete checks --all with --selector before it reads the arguments.
+        try o.builder.rejectAllWithSelector()
         guard case (var resources, let envArgs)? = splitEnvironment(inv.args) else {
             throw CLIError.message("all resources must be specified before environment changes: \(inv.args.joined(separator: " "))")
         }

@@ -419,16 +419,16 @@ public final class APISession {
             name = try uniqueName(prefix: prefix, type: type, namespace: namespace)
             obj["metadata"]["name"] = .string(name)
         }
-        if name.isEmpty {
-            throw APIError.invalid(kind: kindName, name: "", causes: [
-                .init(field: "metadata.name", message: "Required value: name or generateName is required")], group: type.group)
-        }
-        let causes = Validation.objectMeta(obj, type: type)
-        if !causes.isEmpty { throw APIError.invalid(kind: kindName, name: name, causes: causes, group: type.group) }
+        // ObjectMeta is judged with the spec, by the kind's validation, after mutating admission (whose
+        // NamespaceLifecycle refuses a missing namespace first): its causes lead the kind's list.
+        let metaCauses = (name.isEmpty
+            ? [APIError.Cause(field: "metadata.name", message: "Required value: name or generateName is required")] : [])
+            + Validation.objectMeta(obj, type: type)
         if type.namespaced {
             try requireNamespace(namespace, creating: type, name: givenName)
         }
         request.object = obj
+        request.metaCauses = metaCauses
         try AdmissionChain.admit(&request, self)
         obj = request.object
         // The registry validates (and admission runs) before storage finds the name taken: an invalid
@@ -497,8 +497,8 @@ public final class APISession {
         request.object = obj
         let statusOnly = ControllerPodWrite.changesOnlyStatus(request, session: self)
         if !statusOnly {
-            let causes = Validation.objectMeta(obj, type: type, old: old)
-            if !causes.isEmpty { throw APIError.invalid(kind: type.kind, name: name, causes: causes, group: type.group) }
+            // Judged with the spec by the kind's update validation (`SpecRules`), its causes first.
+            request.metaCauses = Validation.objectMeta(obj, type: type, old: old)
             for key in ["uid", "creationTimestamp", "generation", "deletionTimestamp"] {
                 let v = old["metadata"][key]
                 if v.isNull { obj.remove(["metadata", key]) } else { obj["metadata"][key] = v }

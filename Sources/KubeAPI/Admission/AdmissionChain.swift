@@ -24,6 +24,12 @@ public struct AdmissionRequest {
     /// Whether decoding kept empty lists or maps that encoding/json leaves out (`policies: []`): defaulting
     /// and validation see them, the write does not (`AdmissionChain.admit` drops them after validation).
     var emptyCollectionsKept = false
+    /// The ObjectMeta rules' causes (`Validation.objectMeta`), found before admission and reported by the
+    /// kind's validation ahead of its own, in one Invalid error, as every ValidateX starts with ValidateObjectMeta.
+    var metaCauses: [APIError.Cause] = []
+    /// The items of the namespace's LimitRanges, as LimitRanger's mutating half found them (its validating
+    /// half judges the object with them).
+    var limitRangeItems: [JSONValue] = []
 
     public init(operation: Operation, type: ResourceType, object: JSONValue, old: JSONValue?, fromClient: Bool,
                 body: RequestBody = .object)
@@ -82,7 +88,7 @@ enum AdmissionChain {
     /// The kind's validation on create and on update (field rules, immutable fields).
     static let validation: [AdmissionStep] = [SpecRules(), CustomResourceValidation(), APIWarnings()]
     /// Validating admission plugins.
-    static let validating: [AdmissionStep] = [ClaimResizeAdmission(), ResourceQuotaAdmission()]
+    static let validating: [AdmissionStep] = [LimitRangerValidation(), ClaimResizeAdmission(), ResourceQuotaAdmission()]
 
     static func run(_ steps: [AdmissionStep], _ request: inout AdmissionRequest, _ session: APISession) throws {
         for step in steps { try step.admit(&request, session) }
@@ -152,7 +158,8 @@ struct SpecRules: AdmissionStep {
         let podCreate = r.fromClient && r.operation == .create && r.groupKind == ("", "Pod")
             && s.fieldManager.subresource != "ephemeralcontainers"
         let spec: JSONValue? = podCreate ? .some(SpecValidation.withoutTokenVolumeName(r.object["spec"])) : .none
-        if let spec, let valid = s.validPodSpec, ClientSpecMemo.identical(valid, spec) { return }
+        let meta = r.metaCauses
+        if meta.isEmpty, let spec, let valid = s.validPodSpec, ClientSpecMemo.identical(valid, spec) { return }
         // A controller's pod create is judged as any pod's, by its spec: the pods of one template pass
         // once per session. Its template passed the same rules, except a StatefulSet's (whose pod spec
         // the API server does not check) and a spec a LimitRange's defaults changed (a default limit
@@ -160,12 +167,12 @@ struct SpecRules: AdmissionStep {
         if !r.fromClient && r.operation == .create && r.groupKind == ("", "Pod") && r.object["apiVersion"].string == "v1"
             && r.object["kind"].string == "Pod" {
             let spec = SpecValidation.withoutTokenVolumeName(r.object["spec"])
-            if let valid = s.validControllerPodSpec, ClientSpecMemo.identical(valid, spec) { return }
+            if meta.isEmpty, let valid = s.validControllerPodSpec, ClientSpecMemo.identical(valid, spec) { return }
             var causes = SpecValidation.validate(r.object, old: r.old, type: r.type, session: s)
             let ruled = Self.rules(r).map { APIError.Cause(field: $0.field, message: $0.body) }
             causes.removeAll { c in ruled.contains { $0.field == c.field && $0.message == c.message } }
             causes += ruled
-            if !causes.isEmpty { throw r.invalid(causes) }
+            if !meta.isEmpty || !causes.isEmpty { throw r.invalid(meta + causes) }
             s.validControllerPodSpec = spec
             return
         }
@@ -177,7 +184,9 @@ struct SpecRules: AdmissionStep {
             causes.removeAll { c in ruled.contains { $0.field == c.field && $0.message == c.message } }
             causes += ruled
         }
-        if !causes.isEmpty { throw r.invalid(causes) }
+        // A custom resource's metadata causes lead its schema's (`CustomResourceValidation`).
+        if causes.isEmpty, !meta.isEmpty, CustomResourceValidation.judges(r, s) { return }
+        if !meta.isEmpty || !causes.isEmpty { throw r.invalid(meta + causes) }
         if let spec { s.validPodSpec = spec }
     }
 

@@ -1,10 +1,11 @@
 import KubeModel
 import KubeRegistry
 
-/// The LimitRanger admission plugin on pod and claim create: `Container` items of the namespace's
-/// LimitRanges give containers their default requests and limits (recorded in the
-/// `kubernetes.io/limit-ranger` annotation), then min, max and maxLimitRequestRatio of `Container` and
-/// `Pod` items are enforced, and min and max of `PersistentVolumeClaim` items (Forbidden on violation).
+/// The LimitRanger admission plugin on pod and claim create. As a mutating plugin (`LimitRanger`), the
+/// `Container` items of the namespace's LimitRanges give containers their default requests and limits
+/// (recorded in the `kubernetes.io/limit-ranger` annotation); as a validating one (`LimitRangerValidation`,
+/// after the kind's validation), min, max and maxLimitRequestRatio of `Container` and `Pod` items are
+/// enforced, and min and max of `PersistentVolumeClaim` items (Forbidden on violation).
 struct LimitRanger: AdmissionStep {
     static let annotation = "kubernetes.io/limit-ranger"
 
@@ -15,21 +16,29 @@ struct LimitRanger: AdmissionStep {
         let ns = r.object["metadata"]["namespace"].string ?? ""
         let ranges = try s.limitRanges(in: ns)
         guard !ranges.isEmpty else { return }
-        let all = ranges.flatMap { $0["spec"]["limits"].array ?? [] }
+        r.limitRangeItems = ranges.flatMap { $0["spec"]["limits"].array ?? [] }
+        if r.type.kind == "Pod" {
+            Self.applyDefaults(&r.object, items: r.limitRangeItems.filter { $0["type"].string == "Container" })
+        }
+    }
+}
+
+/// LimitRanger's validating half: the items its mutating half found, against the object as validated.
+struct LimitRangerValidation: AdmissionStep {
+    func admit(_ r: inout AdmissionRequest, _ s: APISession) throws {
+        guard !r.limitRangeItems.isEmpty else { return }
         var errs: [String] = []
         if r.type.kind == "Pod" {
-            let items = all.filter { $0["type"].string == "Container" }
-            Self.applyDefaults(&r.object, items: items)
-            for item in all {
+            for item in r.limitRangeItems {
                 switch item["type"].string {
-                case "Container": errs += Self.violations(r.object["spec"], item: item)
-                case "Pod": errs += Self.podViolations(r.object["spec"], item: item)
+                case "Container": errs += LimitRanger.violations(r.object["spec"], item: item)
+                case "Pod": errs += LimitRanger.podViolations(r.object["spec"], item: item)
                 default: break
                 }
             }
         } else {
-            for item in all where item["type"].string == "PersistentVolumeClaim" {
-                errs += Self.claimViolations(r.object["spec"]["resources"]["requests"], item: item)
+            for item in r.limitRangeItems where item["type"].string == "PersistentVolumeClaim" {
+                errs += LimitRanger.claimViolations(r.object["spec"]["resources"]["requests"], item: item)
             }
         }
         if !errs.isEmpty {
@@ -37,7 +46,9 @@ struct LimitRanger: AdmissionStep {
             throw APIError(reason: .forbidden, message: "\(r.type.qualifiedPlural) \(strconvQuote(r.name)) is forbidden: \(detail)", code: 403)
         }
     }
+}
 
+extension LimitRanger {
     /// Default requests and limits per container; the annotation lists what was set.
     static func applyDefaults(_ pod: inout JSONValue, items: [JSONValue]) {
         var limits = JSONObject(), requests = JSONObject()

@@ -6,9 +6,19 @@ import KubeModel
 
 /// The admission chain's validation step for custom resources (after pruning and defaulting).
 struct CustomResourceValidation: AdmissionStep {
+    /// Whether this step validates the request's object (a custom resource with a schema).
+    static func judges(_ r: AdmissionRequest, _ s: APISession) -> Bool {
+        !s.isCRD(r.type) && s.isCustomResource(r.type) && r.type.openAPIV3Schema != nil
+    }
+
     func admit(_ r: inout AdmissionRequest, _ s: APISession) throws {
-        guard !s.isCRD(r.type), s.isCustomResource(r.type), let schema = r.type.openAPIV3Schema else { return }
-        try s.validateCustomResource(r.object, old: r.old, schema: schema, kind: r.type.kind)
+        guard Self.judges(r, s), let schema = r.type.openAPIV3Schema else { return }
+        do {
+            try s.validateCustomResource(r.object, old: r.old, schema: schema, kind: r.type.kind)
+        } catch let error as APIError where !r.metaCauses.isEmpty {
+            throw r.invalid(r.metaCauses + error.causes)
+        }
+        if !r.metaCauses.isEmpty { throw r.invalid(r.metaCauses) }
     }
 }
 

@@ -1,4 +1,7 @@
 import CZlib
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// How an object's JSON is kept on disk (schema v6): a BLOB of one format byte, the text's length as a
 /// LEB128 varint, then a raw deflate stream primed with the dictionary the format byte names
@@ -53,23 +56,45 @@ final class DataCodec {
 
     /// Whether logged states may be written in format 6 (`DeltaCodec`; the store's schema is v10 or later).
     var deltaFormat = false
-    private var deltaTable: [UInt16] = []
-    /// The base text `deltaTable` was made for (a pod's states are logged against the same stored data).
-    private var deltaTableBase: [UInt8] = []
-    /// The last state encoded against that base, whose shared parts the next one takes over.
-    private var deltaMemo = DeltaMemo()
+    /// `DeltaCodec`'s working state for logged states (`encode(_:against:)`, `logDelta`).
+    private var logState = DeltaState()
+    /// Its working state for stored data (`encodeStored`), whose base changes seldom.
+    private var storedState = DeltaState()
 
     /// The bytes to log for a state of an object whose stored data is `base`: format 6 (`DeltaCodec`)
-    /// when the state has enough in common with it, else `encode(_:)`.
+    /// when the state has enough in common with it, else `encode(_:)`. Stored data that is itself a
+    /// delta (`encodeStored`) serves through the stored data it holds.
     func encode(_ text: String, against base: StoredData?) -> [UInt8]? {
-        guard deltaFormat, let base else { return encode(text) }
+        guard deltaFormat, var base else { return encode(text) }
+        if base.blob.first == DeltaCodec.format {
+            guard let inner = innerBase(base.blob) else { return encode(text) }
+            base = inner
+        }
+        return delta(text, against: base, &logState) ?? encode(text)
+    }
+
+    /// `DeltaCodec.encode` of `text` against `base` with the working state `state`.
+    private func delta(_ text: String, against base: StoredData, _ state: inout DeltaState,
+                       literalFraction: Int = DeltaCodec.literalFraction) -> [UInt8]? {
         var text = text, baseText = base.text
-        let delta = text.withUTF8 { t in
+        return text.withUTF8 { t in
             baseText.withUTF8 { b in
-                base.blob.withUnsafeBufferPointer { DeltaCodec.encode(t, base: b, baseBlob: $0, table: &deltaTable, tableBase: &deltaTableBase, memo: &deltaMemo) }
+                base.blob.withUnsafeBufferPointer {
+                    DeltaCodec.encode(t, base: b, baseBlob: $0, table: &state.table, tableBase: &state.tableBase,
+                                      memo: &state.memo, literalFraction: literalFraction)
+                }
             }
         }
-        return delta ?? encode(text)
+    }
+
+    /// The stored data a format-6 BLOB holds, with its text (read through `decodedBase`).
+    private func innerBase(_ blob: [UInt8]) -> StoredData? {
+        blob.withUnsafeBufferPointer { p -> StoredData? in
+            guard let range = DeltaCodec.baseRange(p) else { return nil }
+            let inner = UnsafeBufferPointer(rebasing: p[range])
+            guard let text = try? decodedBase(inner) else { return nil }
+            return StoredData(blob: Array(inner), text: text)
+        }
     }
 
     /// The last new object's first state deflated in full, per resource: the base a later one of the same
@@ -82,18 +107,47 @@ final class DataCodec {
     /// logged without deflating each (the row's own data is encoded when it is written).
     func logDelta(_ text: String, resource: String) -> [UInt8]? {
         guard deltaFormat, let base = shapeBases[resource] else { return nil }
-        var text = text, baseText = base.text
-        return text.withUTF8 { t in
-            baseText.withUTF8 { b in
-                base.blob.withUnsafeBufferPointer { DeltaCodec.encode(t, base: b, baseBlob: $0, table: &deltaTable, tableBase: &deltaTableBase, memo: &deltaMemo) }
-            }
-        }
+        return delta(text, against: base, &logState)
     }
 
     /// Keeps `encoded` (a new object's first state, deflated) as its resource's base for `logDelta`.
     func keepShapeBase(_ text: String, encoded: [UInt8]?, resource: String) {
         guard deltaFormat, let encoded, encoded.first == DataCodec.writeFormat else { return }
         shapeBases[resource] = StoredData(blob: encoded, text: text)
+    }
+
+    /// The last object of each resource whose stored data was deflated in full: the base the stored data
+    /// of the next ones is written against (`encodeStored`).
+    private var storedBases: [String: StoredData] = [:]
+
+    /// Stored data is written as a delta only when at most this fraction (1/n) of it is literal: each
+    /// such row holds its base besides (a few hundred bytes for a pod), so the rest must stay small.
+    static let storedLiteralFraction = 8
+
+    /// The bytes to store as the data of an object of `resource` (a row, and its change-log entry): as
+    /// `encode(_:)`, except that an object with enough in common with the last one of its resource
+    /// deflated in full is written as format 6 against that one's data (`DeltaCodec`). The pods of one
+    /// file or template, and their statuses, differ in a few names, ids, addresses and times: each is
+    /// written without deflating it, and reads back as the text given (format 6 reads in any store of
+    /// schema v10 or later). Otherwise the object is deflated and is the base of the next ones.
+    func encodeStored(_ text: String, resource: String) -> [UInt8]? {
+        if eventFormat {
+            var text = text
+            if let bytes = text.withUTF8({ EventCodec.encode($0) }) { return bytes }
+        }
+        if deltaFormat, let base = storedBases[resource] {
+            // Texts of very different lengths have too little in common: not looked at.
+            let n = text.utf8.count, bn = base.text.utf8.count
+            if n >= bn / 2 && n <= bn * 2,
+               let bytes = delta(text, against: base, &storedState, literalFraction: DataCodec.storedLiteralFraction) {
+                return bytes
+            }
+        }
+        let encoded = encode(text, format: DataCodec.writeFormat)
+        if deltaFormat, let encoded, encoded.first == DataCodec.writeFormat {
+            storedBases[resource] = StoredData(blob: encoded, text: text)
+        }
+        return encoded
     }
 
     /// The bytes to store for a row's table cells, or nil to store them as text (short cells).
@@ -114,7 +168,7 @@ final class DataCodec {
     func decode(_ blob: UnsafeBufferPointer<UInt8>) throws -> String {
         guard let format = blob.first else { return "" }
         if format == EventCodec.format { return String(decoding: try EventCodec.decode(blob), as: UTF8.self) }
-        if format == DeltaCodec.format { return try DeltaCodec.decode(blob) { try decode($0) } }
+        if format == DeltaCodec.format { return try DeltaCodec.decode(blob) { try decodedBase($0) } }
         guard let dictionary = DataCodec.dictionary(format) else {
             throw StoreError.corrupt("object data in unknown format \(format)")
         }
@@ -134,9 +188,32 @@ final class DataCodec {
         }
         return text
     }
+
+    /// The last base of a format-6 BLOB read, and its text: the stored data of many rows holds the same
+    /// base (`encodeStored`), which is then expanded once.
+    private var lastBase: StoredData?
+
+    /// `decode` of the base a format-6 BLOB holds, through `lastBase`.
+    private func decodedBase(_ blob: UnsafeBufferPointer<UInt8>) throws -> String {
+        if let last = lastBase, last.blob.count == blob.count,
+           last.blob.withUnsafeBytes({ memcmp($0.baseAddress!, blob.baseAddress!, blob.count) == 0 }) {
+            return last.text
+        }
+        let text = try decode(blob)
+        lastBase = StoredData(blob: Array(blob), text: text)
+        return text
+    }
 }
 
-/// An object's data as stored (a BLOB of format 1-5) and its text: the base of a logged state
+/// `DeltaCodec.encode`'s working state for one stream of texts: the table of the base it was made for,
+/// and the last text encoded against it.
+struct DeltaState {
+    var table: [UInt16] = []
+    var tableBase: [UInt8] = []
+    var memo = DeltaMemo()
+}
+
+/// An object's data as stored (a BLOB of format 1-6) and its text: the base of a logged state
 /// (`DataCodec.encode(_:against:)`).
 struct StoredData {
     var blob: [UInt8]

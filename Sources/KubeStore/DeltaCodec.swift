@@ -34,8 +34,10 @@ enum DeltaCodec {
     /// calls with the base text it was made for (`tableBase`): made again only for another base.
     /// `memo`: the last text encoded against the base `table` was made for, and its operations (see
     /// above); emptied for another base, and set to this text when it is encoded.
+    /// `literalFraction`: the most literal bytes kept, as 1/n of the text (the default for logged states).
     static func encode(_ text: UnsafeBufferPointer<UInt8>, base: UnsafeBufferPointer<UInt8>, baseBlob: UnsafeBufferPointer<UInt8>,
-                       table: inout [UInt16], tableBase: inout [UInt8], memo: inout DeltaMemo) -> [UInt8]? {
+                       table: inout [UInt16], tableBase: inout [UInt8], memo: inout DeltaMemo,
+                       literalFraction: Int = DeltaCodec.literalFraction) -> [UInt8]? {
         guard let baseFormat = baseBlob.first, baseFormat != format, !text.isEmpty, !base.isEmpty,
               base.count < Int(UInt16.max) else { return nil }
         let n = text.count, bn = base.count
@@ -214,6 +216,14 @@ enum DeltaCodec {
         }
         while k < limit && a[na - k - 1] == b[nb - k - 1] { k += 1 }
         return k
+    }
+
+    /// Where the stored data a format-6 BLOB holds (its base) lies in it, or nil when the BLOB is damaged.
+    static func baseRange(_ blob: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        var i = 1
+        guard blob.first == format, readVarint(blob, &i) != nil, let baseLength = readVarint(blob, &i),
+              baseLength > 0, baseLength <= blob.count - i, blob[i] != format else { return nil }
+        return i..<(i + baseLength)
     }
 
     /// The text of a format-6 BLOB; `decodeBase` reads the stored data it holds.

@@ -453,7 +453,9 @@ public final class StoreTransaction {
         // new object of its resource deflated in full when the two have enough in common; its own
         // data is encoded only if it is written as it is (an update in the meantime brings new data).
         let delta = later ? db.codec.logDelta(row.data, resource: row.resource) : nil
-        let encoded = delta == nil ? db.codec.encode(row.data) : nil
+        // A deferred row's first state stays the base of `logDelta` (deflated in full); another row is
+        // stored as `encodeStored` writes it.
+        let encoded = delta != nil ? nil : later ? db.codec.encode(row.data) : db.codec.encodeStored(row.data, resource: row.resource)
         if later && delta == nil { db.codec.keepShapeBase(row.data, encoded: encoded, resource: row.resource) }
         let entry = PendingRow(id: id, row: row, encoded: encoded, owners: owners, encodeLater: delta != nil)
         if later {
@@ -494,7 +496,7 @@ public final class StoreTransaction {
             pendingUpdates[key] = PendingUpdate(row: row, encoded: logged, base: base)
             return try logChange(.modified, row, encoded: logged)
         }
-        let encoded = db.codec.encode(row.data)
+        let encoded = db.codec.encodeStored(row.data, resource: row.resource)
         try rewrite(existing, with: row, encoded: encoded)
         try logChange(.modified, row, encoded: encoded)
     }
@@ -803,7 +805,7 @@ public final class StoreTransaction {
     private func writeSideTables(_ entry: PendingRow) throws {
         let d = try db.statement(SQL.insertData)
         try d.bind(1, entry.id)
-        try d.bindData(2, entry.row.data, encoded: entry.encodeLater ? db.codec.encode(entry.row.data) : entry.encoded)
+        try d.bindData(2, entry.row.data, encoded: entry.encodeLater ? db.codec.encodeStored(entry.row.data, resource: entry.row.resource) : entry.encoded)
         try d.run()
         try writeLabels(id: entry.id, labels: entry.row.labels, replacing: false)
         try writeOwners(id: entry.id, owners: entry.owners, replacing: false)
@@ -820,7 +822,7 @@ public final class StoreTransaction {
         var next = row
         if next.fields.isEmpty { next.fields = entry.row.fields }
         try rewriteObjectRow(id: entry.id, row, owners: owners, fields: try encodeFields(storedFields(next)))
-        let encoded = db.codec.encode(row.data)
+        let encoded = db.codec.encodeStored(row.data, resource: row.resource)
         entry.row = next
         entry.encoded = encoded
         entry.encodeLater = false
@@ -848,7 +850,7 @@ public final class StoreTransaction {
     private func flushUpdate(key: String) throws {
         guard let u = pendingUpdates.removeValue(forKey: key) else { return }
         try rewrite(try currentRow(resource: u.row.resource, namespace: u.row.namespace, name: u.row.name), with: u.row,
-                    encoded: u.base == nil ? u.encoded : db.codec.encode(u.row.data))
+                    encoded: u.base == nil ? u.encoded : db.codec.encodeStored(u.row.data, resource: u.row.resource))
     }
 
     /// Writes the side tables of the deferred rows `which` picks (all by default), and the rows of the

@@ -169,8 +169,9 @@ import CSQLite
         #expect(try store.read { try $0.count(resource: "/pods", namespace: nil) } == 0)
     }
 
-    /// A deferred update that is read again is written as the row, deflated, never as a delta.
-    @Test func aDeferredUpdateWrittenLaterIsStoredDeflated() throws {
+    /// A deferred update that is read again is written as the row: as a delta of the pod stored before
+    /// it in this connection (`DataCodec.encodeStored`), holding that one's data.
+    @Test func aDeferredUpdateWrittenLaterIsStoredAgainstTheResourcesBase() throws {
         let store = try Store.inMemory()
         let r = ObjectRow(resource: "/pods", namespace: "ns-3", name: "p", uid: "97d503ae-ae51-41b9-8802-ee36315e4190",
                           resourceVersion: 162, data: DeltaCodecTests.pod())
@@ -182,7 +183,9 @@ import CSQLite
             try tx.update(next, expectedResourceVersion: 162, deferred: true)
             #expect(try tx.get(resource: "/pods", namespace: "ns-3", name: "p")?.data == DeltaCodecTests.terminating)
         }
-        #expect(try store.db.scalarInt("SELECT count(*) FROM object_data WHERE substr(data, 1, 1) = x'06'") == 0)
+        #expect(try store.db.scalarInt("SELECT count(*) FROM object_data WHERE substr(data, 1, 1) = x'06'") == 1)
+        let stored = try #require(try store.read { try $0.get(resource: "/pods", namespace: "ns-3", name: "p") })
+        #expect(stored.data == DeltaCodecTests.terminating)
         #expect(try store.db.scalarInt("SELECT count(*) FROM changes WHERE substr(data, 1, 1) = x'06'") == 1)
         #expect(try store.read { try $0.get(resource: "/pods", namespace: "ns-3", name: "p") }?.data == DeltaCodecTests.terminating)
     }

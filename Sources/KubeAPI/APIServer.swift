@@ -148,6 +148,12 @@ public final class APISession {
     public let registry: Registry
     public let clock: Clock
     lazy var controllers = ControllerManager(session: self)
+    /// Types the hooks of every write look up (`registry` is fixed for the session; `Registry.type(group:kind:)`
+    /// joins and hashes a key at each call).
+    lazy var pdbType = registry.type(group: "policy", kind: "PodDisruptionBudget")
+    lazy var quotaType = registry.type(group: "", kind: "ResourceQuota")
+    lazy var namespaceType = registry.type(group: "", kind: "Namespace")
+    lazy var claimType = registry.type(group: "", kind: "PersistentVolumeClaim")
     /// The server's controller memory (nil in read sessions and while a store is seeded).
     var memory: ControllerMemory?
 

@@ -127,7 +127,7 @@ extension APISession {
 
     /// A pod went: the terminating claims it used may go too.
     func podReleasedClaims(_ pod: JSONValue) throws {
-        guard let pvcType = registry.type(group: "", kind: "PersistentVolumeClaim") else { return }
+        guard let pvcType = claimType else { return }
         let ns = pod["metadata"]["namespace"].string ?? ""
         for claim in Self.claimNames(of: pod) {
             guard let row = try tx.get(resource: pvcType.storageKey, namespace: ns, name: claim) else { continue }

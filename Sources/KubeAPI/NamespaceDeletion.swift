@@ -43,7 +43,7 @@ extension APISession {
     func finishNamespace(_ name: String) throws -> JSONValue? {
         // `storedRow`: the namespace this transaction read already is confirmed by its resource version,
         // not read and expanded again (every pod of a namespace that goes asks).
-        guard let nsType = registry.type(group: "", kind: "Namespace"),
+        guard let nsType = namespaceType,
               let (row, ns) = try storedRow(nsType, namespace: "", name: name) else { return nil }
         guard !ns["metadata"]["deletionTimestamp"].isNull else { return nil }
         var remaining: [String: Int] = [:], finalizers: [String: Int] = [:]

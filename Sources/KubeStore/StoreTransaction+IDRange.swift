@@ -28,6 +28,7 @@ extension StoreTransaction {
     @discardableResult
     public func deleteExpired(resource: String, ids: Range<Int64>, belowVersion: Int64, keepPrefix: String) throws -> Int {
         try checkWritable()
+        forgetVersions()
         try flushPending { $0.row.resource == resource }
         // The statements read the settings that keep rows (`keepPrefix`).
         try flushConfig()

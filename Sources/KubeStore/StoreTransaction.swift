@@ -50,6 +50,30 @@ public final class StoreTransaction {
     /// Settings this transaction read and found unset (`config`): each is set again only through
     /// `setConfig`, which forgets it.
     private var unsetConfig: Set<String> = []
+    /// The resource versions `resourceVersion` read from the table (nil: no row), by key. A key asked
+    /// again answers from here: the controllers confirm the namespace of every pod they see change
+    /// (`storedRow`), three or four times per deleted pod. Only this transaction can change a row
+    /// meanwhile (a write transaction holds the store's write lock; a read one reads one snapshot):
+    /// `insert`, `update`, `rewriteInPlace` and `delete` forget their key, `deleteExpired` forgets all,
+    /// and so does a rolled-back savepoint (`discardPending`). Expiry is applied when answering, as it
+    /// may change meanwhile (`expiry`). Emptied when it reaches `knownVersionLimit` keys.
+    private var knownVersions: [VersionKey: Int64?] = [:]
+    static let knownVersionLimit = 4096
+
+    /// `knownVersions`' key: the three strings as they are, not joined into a new one.
+    private struct VersionKey: Hashable {
+        var resource: String
+        var namespace: String
+        var name: String
+    }
+
+    /// Forgets every key of `knownVersions` (rows were deleted by other than their key).
+    func forgetVersions() { knownVersions.removeAll() }
+
+    /// Forgets what `knownVersions` holds of this key.
+    private func forgetVersion(_ resource: String, _ namespace: String, _ name: String) {
+        if !knownVersions.isEmpty { knownVersions.removeValue(forKey: VersionKey(resource: resource, namespace: namespace, name: name)) }
+    }
 
     /// Whether a row of `resource` at `version` has expired (see `expiry`).
     @inline(__always) func isExpired(_ resource: String, _ version: Int64) -> Bool {
@@ -126,11 +150,19 @@ public final class StoreTransaction {
         if !pendingUpdates.isEmpty, let u = pendingUpdates[StoreTransaction.pendingKey(resource, namespace, name)] {
             return u.row.resourceVersion
         }
-        let s = try db.statement(SQL.selectVersionByKey)
-        defer { s.reset() }
-        try s.bind([resource, namespace, name])
-        guard try s.step() else { return nil }
-        let version = s.int64(0)
+        let key = VersionKey(resource: resource, namespace: namespace, name: name)
+        let version: Int64?
+        if let known = knownVersions[key] {
+            version = known
+        } else {
+            let s = try db.statement(SQL.selectVersionByKey)
+            defer { s.reset() }
+            try s.bind([resource, namespace, name])
+            version = try s.step() ? s.int64(0) : nil
+            if knownVersions.count >= StoreTransaction.knownVersionLimit { knownVersions.removeAll(keepingCapacity: true) }
+            knownVersions[key] = .some(version)
+        }
+        guard let version else { return nil }
         return isExpired(resource, version) ? nil : version
     }
 
@@ -410,6 +442,7 @@ public final class StoreTransaction {
     /// Its key, resource version, uid and change log entries are written at once, as for any row.
     public func insert(_ row: ObjectRow, alias: Int64? = nil, deferred: Bool = false) throws {
         try checkWritable()
+        forgetVersion(row.resource, row.namespace, row.name)
         let owners = encodeOwners(row.ownerUIDs)
         let s = try db.statement(SQL.insertObject)
         // Bound again for a second try (a run clears the bindings).
@@ -482,6 +515,7 @@ public final class StoreTransaction {
     /// the same request: its Terminating state is only logged).
     public func update(_ row: ObjectRow, expectedResourceVersion: Int64?, deferred: Bool = false) throws {
         try checkWritable()
+        forgetVersion(row.resource, row.namespace, row.name)
         let key = StoreTransaction.pendingKey(row.resource, row.namespace, row.name)
         if var entry = pending[key] { return try updatePending(&entry, key: key, row, expectedResourceVersion: expectedResourceVersion) }
         if !pendingUpdates.isEmpty { try flushUpdate(key: key) }
@@ -535,6 +569,7 @@ public final class StoreTransaction {
     /// no such row.
     public func rewriteInPlace(_ row: ObjectRow) throws {
         try checkWritable()
+        forgetVersion(row.resource, row.namespace, row.name)
         if !pending.isEmpty { try flushPending() }
         if !pendingUpdates.isEmpty { try flushUpdates() }
         let existing = try currentRow(resource: row.resource, namespace: row.namespace, name: row.name)
@@ -551,6 +586,7 @@ public final class StoreTransaction {
     public func delete(resource: String, namespace: String, name: String,
                        expectedResourceVersion: Int64? = nil, lastState: (row: ObjectRow, encoded: [UInt8]?)? = nil) throws {
         try checkWritable()
+        forgetVersion(resource, namespace, name)
         if !pending.isEmpty { try flushPending(key: StoreTransaction.pendingKey(resource, namespace, name)) }
         let existing = try currentRow(resource: resource, namespace: namespace, name: name)
         // A deferred update of the row is never written: the row goes as stored (its index entries are
@@ -913,6 +949,7 @@ public final class StoreTransaction {
         pendingConfig.removeAll()
         emptyRanges.removeAll()
         unsetConfig.removeAll()
+        knownVersions.removeAll()
     }
 
     // MARK: Internals

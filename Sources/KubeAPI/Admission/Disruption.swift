@@ -5,7 +5,6 @@ import KubeRegistry
 /// pods its selector matches (expected, healthy = Ready) and how many may be disrupted; an eviction
 /// that would leave fewer healthy pods than the budget wants is refused with HTTP 429.
 extension APISession {
-    var pdbType: ResourceType? { registry.type(group: "policy", kind: "PodDisruptionBudget") }
 
     func disruptionBudgets(in ns: String) throws -> [JSONValue] {
         guard let t = pdbType, !ns.isEmpty, try tx.count(resource: t.storageKey, namespace: ns) > 0 else { return [] }

@@ -11,8 +11,11 @@ extension ControllerManager {
     /// Endpoints as the controller last wrote them.
     func syncServices(namespace ns: String) throws {
         let changedPods = endpointPodChanges.removeValue(forKey: ns) ?? [:]
-        guard try namespaceExists(ns) else { return }
-        for svc in try s.list(svcType, namespace: ns) {
+        // A namespace without Services has nothing to sync (the transaction answers an empty range it
+        // has seen without a query), so the namespace itself is looked up only when it has one.
+        let services = try s.list(svcType, namespace: ns)
+        guard !services.isEmpty, try namespaceExists(ns) else { return }
+        for svc in services {
             let name = svc["metadata"]["name"].string ?? ""
             if endpointsFullSync || changedServices.remove(ns + "/" + name) != nil {
                 try syncEndpoints(svc, changedPods: nil)

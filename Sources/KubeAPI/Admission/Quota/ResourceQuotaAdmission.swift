@@ -61,7 +61,6 @@ struct ResourceQuotaAdmission: AdmissionStep {
 }
 
 extension APISession {
-    var quotaType: ResourceType? { registry.type(group: "", kind: "ResourceQuota") }
 
     /// The namespace's quotas, by name (none when the namespace has none: one indexed count).
     func resourceQuotas(in ns: String) throws -> [JSONValue] {

@@ -162,6 +162,7 @@ extension ControllerManager {
         case "kubelet": try containerTransitionsDue(namespace: ns, name: name)
         case "evict": try evictionDue(namespace: ns, name: name)
         case "terminate": try kubeletStopDue(namespace: ns, name: name)
+        case "prestop": try preStopDue(namespace: ns, name: name, payload: payload)
         case "progress": enqueue(.deployment(ns, name))
         // A ReplicaSet's pod has been ready for `minReadySeconds`: it counts as available now.
         case "rsavailable":

@@ -59,7 +59,7 @@ extension ControllerManager {
         }
         rec.pulls[name] = nil
         if (c["imagePullPolicy"].string ?? "IfNotPresent") == "Always" || !(quiet && prevReason == "CreateContainerConfigError") {
-            for e in pullEvents(c, full: full) {
+            for e in pullEvents(c, pod: p, full: full) {
                 event(p, type: e.type, reason: e.reason, message: e.message, component: "kubelet", host: host, fieldPath: fieldPath)
             }
         }

@@ -17,12 +17,15 @@ extension ControllerManager {
     func stopTimerID(_ ns: String, _ name: String) -> String { Timers.objectID("terminate", podType.storageKey, ns, name) }
 
     /// Seconds from the delete request until every container has stopped: for each running container
-    /// its `preStop` hook, then 1 second when its process stops on SIGTERM, else the whole grace period
-    /// (killed), unless the process ends by itself before that (a `sleep 5` that has 3 s left); the
-    /// slowest container decides, at least 1 second, at most the grace period. A grace period the runtime
+    /// its `preStop` hook (at most the grace period), then 1 second when its process stops on SIGTERM,
+    /// else what is left of the grace period, at least 2 seconds (killed), unless the process ends by
+    /// itself before that (a `sleep 5` that has 3 s left); the slowest container decides, at least 1
+    /// second. A hook that runs out the grace period, or a grace period of 1 second, so takes 2 seconds
+    /// longer than the grace period for a process that ignores SIGTERM. A grace period the runtime
     /// cannot hold (its stop timeout, Go's `time.Duration(grace) * time.Second`, wraps to zero or less:
     /// `APISession.goSeconds`) makes containerd kill at once, without SIGTERM: 0 seconds.
     static func stopSeconds(_ pod: JSONValue) -> Int64 {
+        let minimumStopSeconds: Int64 = 2
         let grace = pod["metadata"]["deletionGracePeriodSeconds"].int ?? 0
         guard grace > 0 else { return 0 }
         let timeout = APISession.goSeconds(grace)
@@ -39,11 +42,14 @@ extension ControllerManager {
             let status = statuses.first { $0["name"] == c["name"] } ?? initStatuses.first { $0["name"] == c["name"] }
             // A container that is not running (waiting, or ended) has nothing to stop.
             if let status, status["state"]["running"].isNull { continue }
-            var stop = ContainerFate.stopsOnSIGTERM(c) ? ContainerFate.preStopSeconds(c) + 1 : timeout
+            // The hook runs for at most the grace period; the stop then has what is left of it, at least
+            // 2 seconds (the kubelet's minimum), and a process that handles SIGTERM exits within a second.
+            let hook = min(ContainerFate.preStopSeconds(c), timeout)
+            var stop = hook + (ContainerFate.stopsOnSIGTERM(c) ? 1 : max(minimumStopSeconds, timeout - hook))
             if let status, let end = ownEnd(c, status) { stop = min(stop, max(0, end - requested)) }
             slowest = max(slowest, stop)
         }
-        return min(timeout, slowest)
+        return slowest
     }
 
     /// When a running container's process ends by itself (its command's known fate), nil if it runs
@@ -108,6 +114,7 @@ extension ControllerManager {
                           fieldPath: Self.fieldPath(cname, isInit: isInit))
                 }
             }
+            try preStopHooksStarted(pod, host: nodeName)
         }
         let awaited = s.awaitedPod.map { $0.namespace == ns && $0.name == name && due <= now.seconds + $0.withinSeconds } ?? false
         if due <= now.seconds || awaited {
@@ -126,6 +133,7 @@ extension ControllerManager {
         // The kubelet writes the stopped containers and terminal phase, then deletes the pod with grace 0.
         // A finalizer keeps the pod after that delete, with its stopped containers; without one the pod
         // goes at once, its last two states seen only by watchers (`removeStoppedPod`).
+        try preStopBeforeStop(pod)
         let old = pod
         stoppedStatus(&pod)
         if !APISession.finalizers(pod).isEmpty {

@@ -19,7 +19,18 @@ struct PostStartFailure: Equatable {
 
 extension ContainerFate {
     static func postStartFailure(_ c: JSONValue, pod: JSONValue) -> PostStartFailure? {
-        let hook = c["lifecycle"]["postStart"]
+        guard let failure = hookFailure(c["lifecycle"]["postStart"], c, pod: pod) else { return nil }
+        let grace = pod["spec"]["terminationGracePeriodSeconds"].int ?? 30
+        let handles = stopsOnSIGTERM(c)
+        let stop = handles ? min(grace, preStopSeconds(c) + 1) : grace
+        return PostStartFailure(message: failure.message, at: failure.at, stop: max(0, stop), containerExitCode: handles ? 0 : 137)
+    }
+
+    /// A lifecycle hook of `c` (its postStart or preStop) that fails: the hook runner's message and the
+    /// seconds its run takes before it fails. An exec hook fails when its command's known fate is a
+    /// non-zero exit; an httpGet hook by the network probes' rule. nil when it succeeds (a sleep action,
+    /// a command that succeeds or cannot be told).
+    static func hookFailure(_ hook: JSONValue, _ c: JSONValue, pod: JSONValue) -> (message: String, at: Int64)? {
         // Most containers have no hook: nothing to quote for them (called several times per container).
         guard case .object = hook else { return nil }
         let name = strconvQuote(c["name"].string ?? ""), podText = strconvQuote(ControllerManager.podFormat(pod))
@@ -50,10 +61,7 @@ extension ContainerFate {
         } else {
             return nil
         }
-        let grace = pod["spec"]["terminationGracePeriodSeconds"].int ?? 30
-        let handles = stopsOnSIGTERM(c)
-        let stop = handles ? min(grace, preStopSeconds(c) + 1) : grace
-        return PostStartFailure(message: message, at: at, stop: max(0, stop), containerExitCode: handles ? 0 : 137)
+        return (message, at)
     }
 }
 

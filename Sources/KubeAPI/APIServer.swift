@@ -515,8 +515,6 @@ public final class APISession {
             ControllerPodWrite.check(request, self)
             #endif
             ControllerPodWrite.admit(&request, self)
-            // Admission policies judge these writes too (nothing to do without one).
-            try ValidatingPolicyAdmission().admit(&request, self)
         }
         obj = request.object
         Normalize.dropEmptyMetadataMaps(&obj)

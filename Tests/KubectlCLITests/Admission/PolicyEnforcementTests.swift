@@ -200,4 +200,118 @@ import Testing
             exitCode: 1))
         #expect(s.run("get deployment two -n prod -o jsonpath={.metadata.labels}").stdout == "{\"app\":\"two\"}")
     }
+
+    static let configMapCreates = """
+          matchConstraints:
+            resourceRules:
+            - apiGroups: [""]
+              apiVersions: [v1]
+              operations: [CREATE]
+              resources: [configmaps]
+
+        """
+
+    static func configMap(_ s: TestStore, _ name: String, labels: String = "{}") -> String {
+        s.writeFile("\(name).yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: \(name)\n  labels: \(labels)\ndata: {a: b}\n")
+    }
+
+    @Test func variablesAndTheAuthorizer() {
+        let s = TestStore()
+        Self.install(s, Self.policy("owned", Self.configMapCreates + """
+              variables:
+              - name: owner
+                expression: "has(object.metadata.labels) && 'owner' in object.metadata.labels ? object.metadata.labels['owner'] : ''"
+              - name: owned
+                expression: "variables.owner != ''"
+              validations:
+              - expression: "variables.owned"
+                message: "an owner label is required"
+              - expression: "authorizer.serviceAccount('default', 'robot').group('').resource('configmaps').namespace(request.namespace).check('create').allowed()"
+                messageExpression: "'default/robot may not create configmaps in ' + request.namespace"
+              - expression: "authorizer.requestResource.check('create').allowed()"
+
+            """), Self.binding("owned-binding", policy: "owned"),
+            Self.policy("var-error", Self.configMapCreates + """
+              variables:
+              - name: missing
+                expression: "object.data.missing"
+              validations:
+              - expression: "variables.missing == 'x'"
+
+            """), Self.binding("var-error-binding", policy: "var-error", "  validationActions: [Warn]\n"))
+        let warning = "Warning: Validation failed for ValidatingAdmissionPolicy 'var-error' with binding 'var-error-binding': expression 'variables.missing == 'x'' resulted in error: composited variable \"missing\" fails to evaluate: no such key: missing\n"
+        let head = "ValidatingAdmissionPolicy 'owned' with binding 'owned-binding' denied request: "
+        #expect(s.run("create -f \(Self.configMap(s, "a"))") == CLIResult(
+            stdout: "", stderr: warning + "The configmaps \"a\" is invalid: : \(head)an owner label is required\n", exitCode: 1))
+        #expect(s.run("create -f \(Self.configMap(s, "b", labels: "{owner: me}"))") == CLIResult(
+            stdout: "", stderr: warning + "The configmaps \"b\" is invalid: : \(head)default/robot may not create configmaps in default\n", exitCode: 1))
+        #expect(s.run("create rolebinding robot-edit --clusterrole=edit --serviceaccount=default:robot").exitCode == 0)
+        #expect(s.run("create -f \(Self.configMap(s, "b", labels: "{owner: me}"))") == CLIResult(
+            stdout: "configmap/b created\n", stderr: warning, exitCode: 0))
+    }
+
+    @Test func statusWritesAndSubresourcesAreNotTheResource() {
+        let s = TestStore()
+        Self.install(s, Self.policy("frozen", """
+              matchConstraints:
+                resourceRules:
+                - apiGroups: [apps]
+                  apiVersions: [v1]
+                  operations: [UPDATE]
+                  resources: [deployments]
+              validations:
+              - expression: "false"
+                message: "deployments are frozen"
+
+            """), Self.binding("frozen-binding", policy: "frozen"))
+        // The controller's status writes go through deployments/status, scale through deployments/scale.
+        #expect(s.run("create deployment d --image=nginx") == CLIResult(stdout: "deployment.apps/d created\n", stderr: "", exitCode: 0))
+        #expect(s.run("get deployment d -o jsonpath={.status.replicas}").stdout == "1")
+        #expect(s.run("scale deployment d --replicas=2") == CLIResult(stdout: "deployment.apps/d scaled\n", stderr: "", exitCode: 0))
+        #expect(s.run("label deployment d a=b") == CLIResult(
+            stdout: "",
+            stderr: "The deployments \"d\" is invalid: : ValidatingAdmissionPolicy 'frozen' with binding 'frozen-binding' denied request: deployments are frozen\n",
+            exitCode: 1))
+    }
+
+    @Test func anExpressionOverThePerCallCostLimit() {
+        let s = TestStore()
+        let hundred = "[" + (0..<100).map(String.init).joined(separator: ",") + "]"
+        let expression = "\(hundred).all(i, \(hundred).all(j, \(hundred).all(k, i + j + k >= 0)))"
+        Self.install(s, Self.policy("costly", Self.configMapCreates + """
+              validations:
+              - expression: "\(expression)"
+
+            """), Self.binding("costly-binding", policy: "costly"))
+        #expect(s.run("create -f \(Self.configMap(s, "a"))") == CLIResult(
+            stdout: "",
+            stderr: "The configmaps \"a\" is invalid: : ValidatingAdmissionPolicy 'costly' with binding 'costly-binding' denied request: expression '\(expression)' resulted in error: operation cancelled: actual cost limit exceeded\n",
+            exitCode: 1))
+        #expect(s.run("get configmaps -o name").stdout == "configmap/kube-root-ca.crt\n")
+    }
+
+    @Test func aControllersPodCreateRefusedIsRecordedOnItsOwner() {
+        let s = TestStore()
+        Self.install(s, Self.policy("no-bad", """
+              matchConstraints:
+                resourceRules:
+                - apiGroups: [""]
+                  apiVersions: [v1]
+                  operations: [CREATE]
+                  resources: [pods]
+              validations:
+              - expression: "object.spec.containers.all(c, c.image != 'nginx:bad')"
+                message: "bad image"
+
+            """), Self.binding("no-bad-binding", policy: "no-bad"))
+        #expect(s.run("create deployment d --image=nginx:bad") == CLIResult(stdout: "deployment.apps/d created\n", stderr: "", exitCode: 0))
+        #expect(s.run("get pods -o name").stdout == "")
+        let message = s.run("get events --field-selector reason=FailedCreate -o jsonpath={.items[0].message}").stdout
+        #expect(message.hasPrefix("Error creating: pods \"d-"), "\(message)")
+        #expect(message.hasSuffix("\" is forbidden: ValidatingAdmissionPolicy 'no-bad' with binding 'no-bad-binding' denied request: bad image"), "\(message)")
+        #expect(s.run("run p --image=nginx:bad") == CLIResult(
+            stdout: "",
+            stderr: "The pods \"p\" is invalid: : ValidatingAdmissionPolicy 'no-bad' with binding 'no-bad-binding' denied request: bad image\n",
+            exitCode: 1))
+    }
 }

@@ -8,9 +8,13 @@ import KubeRegistry
 /// binding's validationActions say: Deny refuses the request (the first denial is the error, with the
 /// validation's reason: Invalid unless Forbidden or RequestEntityTooLarge), Warn sends kubectl a
 /// warning, Audit goes to the audit log (not kept here). Requests for policies and bindings themselves
-/// are not judged. With no policy bound, a request costs one count per session.
+/// are not judged, nor controllers' writes but pod creates. With no policy bound, a request costs one
+/// count per session.
 struct ValidatingPolicyAdmission: AdmissionStep {
     func admit(_ r: inout AdmissionRequest, _ s: APISession) throws {
+        // Controllers' writes are judged only where their refusal is modelled: a pod create (the owner
+        // records FailedCreate and retries). A cluster's controllers retry any other refused write.
+        guard r.fromClient || (r.operation == .create && r.groupKind == ("", "Pod")) else { return }
         guard try !s.boundValidatingPolicies().isEmpty else { return }
         let ns = r.type.namespaced ? (r.object["metadata"]["namespace"].string ?? "") : ""
         let attributes = PolicyAttributes(
@@ -85,9 +89,10 @@ extension APISession {
         return out
     }
 
-    /// A delete as the policies see it (`DELETE`, the stored object as oldObject).
+    /// A client's delete as the policies see it (`DELETE`, the stored object as oldObject); deletes the
+    /// delete causes (garbage collection) are controllers' and not judged.
     func judgeDeletionByPolicies(_ type: ResourceType, _ obj: JSONValue, dryRun: Bool) throws {
-        guard try !boundValidatingPolicies().isEmpty else { return }
+        guard writeDepth == 1, try !boundValidatingPolicies().isEmpty else { return }
         let name = obj["metadata"]["name"].string ?? ""
         let isNamespace = type.group.isEmpty && type.plural == "namespaces"
         try judgeByPolicies(PolicyAttributes(
@@ -203,6 +208,11 @@ extension APISession {
             "object": CELValues.from(a.object, schema: .null), "oldObject": CELValues.from(a.oldObject, schema: .null),
             "request": CELValues.from(request, schema: .null), "namespaceObject": .null,
         ]
+        let authorizer = SessionAuthorizer(session: self, user: user)
+        vars["authorizer"] = .opaque(AuthzValue(backend: authorizer))
+        vars["authorizer.requestResource"] = .opaque(AuthzValue(
+            backend: authorizer, stage: .resource,
+            check: AuthzCheck(group: a.group, resource: a.resource, subresource: a.subresource, namespace: a.namespace, name: a.name)))
         // A namespace's own requests see no namespaceObject.
         if !a.isNamespaceObject, let ns = try namespaceObject(a.namespace) {
             var meta = CELMap()
@@ -225,3 +235,32 @@ extension APISession {
 }
 
 struct PolicyConfigurationError: Error { var message: String }
+
+/// The `authorizer` of policy expressions: the session's authorizer (Node, then RBAC) asked for the
+/// requester, or for the service account a check names. It gives no reason for an allowed request.
+final class SessionAuthorizer: CELAuthorizer {
+    unowned let session: APISession
+    let user: UserInfo
+
+    init(session: APISession, user: UserInfo) {
+        self.session = session
+        self.user = user
+    }
+
+    func decide(_ c: AuthzCheck) -> AuthzDecision {
+        var who = user
+        if let sa = c.serviceAccount, let slash = sa.firstIndex(of: "/") {
+            let ns = String(sa[..<slash]), name = String(sa[sa.index(after: slash)...])
+            who = UserInfo(name: "system:serviceaccount:\(ns):\(name)",
+                           groups: ["system:serviceaccounts", "system:serviceaccounts:\(ns)", "system:authenticated"])
+        }
+        var attributes = AuthorizationAttributes(verb: c.verb, namespace: c.namespace, apiGroup: c.group, resource: c.resource,
+                                                 subresource: c.subresource, name: c.name)
+        if let path = c.path { attributes = AuthorizationAttributes(verb: c.verb, resource: ""); attributes.path = path }
+        do {
+            return AuthzDecision(allowed: try session.allows(who, attributes))
+        } catch {
+            return AuthzDecision(allowed: false, error: "\(error)")
+        }
+    }
+}

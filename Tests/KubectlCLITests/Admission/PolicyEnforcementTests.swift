@@ -314,4 +314,31 @@ import Testing
             stderr: "The pods \"p\" is invalid: : ValidatingAdmissionPolicy 'no-bad' with binding 'no-bad-binding' denied request: bad image\n",
             exitCode: 1))
     }
+
+    @Test func matchPolicyEquivalentTriesTheOtherVersions() {
+        let s = TestStore()
+        let rule = { (name: String, policy: String) in Self.policy(name, """
+              matchConstraints:
+                matchPolicy: \(policy)
+                resourceRules:
+                - apiGroups: [autoscaling]
+                  apiVersions: [v1]
+                  operations: [CREATE]
+                  resources: [horizontalpodautoscalers]
+              validations:
+              - expression: "object.spec.maxReplicas <= 2"
+                message: "\(policy): at most 2"
+
+            """) }
+        Self.install(s, rule("exact", "Exact"), Self.binding("exact-binding", policy: "exact"))
+        #expect(s.run("create deployment d --image=nginx").exitCode == 0)
+        // kubectl autoscale creates an autoscaling/v2 object: an Exact v1 rule does not match it.
+        #expect(s.run("autoscale deployment d --max=3") == CLIResult(stdout: "horizontalpodautoscaler.autoscaling/d autoscaled\n", stderr: "", exitCode: 0))
+        #expect(s.run("delete hpa d").exitCode == 0)
+        Self.install(s, rule("equivalent", "Equivalent"), Self.binding("equivalent-binding", policy: "equivalent"))
+        #expect(s.run("autoscale deployment d --max=3") == CLIResult(
+            stdout: "",
+            stderr: "The horizontalpodautoscalers \"d\" is invalid: : ValidatingAdmissionPolicy 'equivalent' with binding 'equivalent-binding' denied request: Equivalent: at most 2\n",
+            exitCode: 1))
+    }
 }

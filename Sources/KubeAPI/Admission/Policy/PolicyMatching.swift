@@ -66,7 +66,8 @@ enum PolicyMatching {
 
     static func rulesMatch(_ rules: [JSONValue], _ a: PolicyAttributes, equivalent: Bool, session s: APISession) -> Bool {
         if rules.contains(where: { ruleMatches($0, a, version: a.version) }) { return true }
-        guard equivalent else { return false }
+        // Another version can only help a rule that matches but for the version (the registry is read then).
+        guard equivalent, rules.contains(where: { ruleMatches($0, a, version: nil) }) else { return false }
         let others = equivalentVersions(a, registry: s.registry)
         return others.contains { v in rules.contains { ruleMatches($0, a, version: v) } }
     }
@@ -80,12 +81,13 @@ enum PolicyMatching {
     }
 
     /// One `NamedRuleWithOperations` (webhook `rules.Matcher` plus resourceNames).
-    static func ruleMatches(_ r: JSONValue, _ a: PolicyAttributes, version: String) -> Bool {
+    /// (A nil `version` leaves the rule's apiVersions out.)
+    static func ruleMatches(_ r: JSONValue, _ a: PolicyAttributes, version: String?) -> Bool {
         func has(_ key: String, _ value: String) -> Bool {
             let list = (r[key].array ?? []).compactMap(\.string)
             return list.contains("*") || list.contains(value)
         }
-        guard has("operations", a.operation), has("apiGroups", a.group), has("apiVersions", version) else { return false }
+        guard has("operations", a.operation), has("apiGroups", a.group), version.map({ has("apiVersions", $0) }) ?? true else { return false }
         guard resourceMatches((r["resources"].array ?? []).compactMap(\.string), a) else { return false }
         guard scopeMatches(r["scope"].string, a) else { return false }
         let names = (r["resourceNames"].array ?? []).compactMap(\.string)

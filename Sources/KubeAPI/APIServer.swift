@@ -211,6 +211,8 @@ public final class APISession {
     /// The spec `SpecValidation` last walked for required fields (by its schema definition) and the
     /// causes it found: the same spec gives the same causes.
     var requiredInSpec: (definition: String, spec: JSONValue, causes: [APIError.Cause])?
+    /// The ValidatingAdmissionPolicies with bindings, compiled (nil: not read, or one was written since).
+    var validatingPolicies: [CompiledPolicy]?
     /// The last pod spec a client's create passed `SpecRules` with (`SpecValidation.withoutTokenVolumeName`).
     var validPodSpec: JSONValue?
     /// Decoding and pruning of a client's pods, once per spec.
@@ -435,6 +437,8 @@ public final class APISession {
         }
         request.object = obj
         request.metaCauses = metaCauses
+        request.requestName = input["metadata"]["name"].string ?? ""
+        request.dryRun = dryRun
         try AdmissionChain.admit(&request, self)
         obj = request.object
         // The registry validates (and admission runs) before storage finds the name taken: an invalid
@@ -492,6 +496,7 @@ public final class APISession {
         // A lease or node is updated from what it is now: its holder's renewals since it was stored are theirs.
         let old = servedNode(try servedLease(stored, as: type), as: type)
         var request = AdmissionRequest(operation: .update, type: type, object: obj, old: old, fromClient: fromClient, body: body)
+        request.dryRun = dryRun
         try AdmissionChain.run(AdmissionChain.decoding, &request, self)
         obj = request.object
         if let rv = obj["metadata"]["resourceVersion"].string, !rv.isEmpty, rv != String(oldVersion) {
@@ -559,6 +564,7 @@ public final class APISession {
         if type.group.isEmpty && type.kind == "Namespace" && ["default", "kube-system", "kube-public"].contains(name) {
             throw APIError(reason: .forbidden, message: "namespaces \"\(name)\" is forbidden: this namespace may not be deleted", code: 403)
         }
+        try judgeDeletionByPolicies(type, obj, dryRun: dryRun)
         if dryRun { return obj }
         if type.group.isEmpty && type.kind == "Namespace" { return try deleteNamespace(type, obj, stored: row) }
         // A pod's own deletion (its kubelet's) comes first: graceful, then in the background.
@@ -681,6 +687,7 @@ public final class APISession {
     func afterWrite(type: ResourceType, object: JSONValue, old: JSONValue?) throws {
         rbacChanged(type)
         if type.kind == "PriorityClass" { priorityClasses = nil }
+        if ValidatingPolicies.isPolicyResource(type) { validatingPolicies = nil }
         if old == nil && type.group.isEmpty && type.kind == "Namespace" {
             try namespaceCreated(object["metadata"]["name"].string ?? "")
         }
@@ -719,6 +726,7 @@ public final class APISession {
     func afterDelete(type: ResourceType, object: JSONValue) throws {
         rbacChanged(type)
         if type.kind == "PriorityClass" { priorityClasses = nil }
+        if ValidatingPolicies.isPolicyResource(type) { validatingPolicies = nil }
         if isCRD(type) { try customResourceDefinitionDeleted(object) }
         try quotaObjectWritten(type: type, new: nil, old: object)
         try disruptionObjectWritten(type: type, new: nil, old: object)

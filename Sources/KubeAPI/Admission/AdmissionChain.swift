@@ -30,6 +30,10 @@ public struct AdmissionRequest {
     /// The items of the namespace's LimitRanges, as LimitRanger's mutating half found them (its validating
     /// half judges the object with them).
     var limitRangeItems: [JSONValue] = []
+    /// The name the request gave, when the object's is generated (empty for a create by generateName).
+    var requestName: String?
+    /// A `--dry-run=server` request (admission policies see `request.dryRun`).
+    var dryRun = false
 
     public init(operation: Operation, type: ResourceType, object: JSONValue, old: JSONValue?, fromClient: Bool,
                 body: RequestBody = .object)
@@ -87,8 +91,8 @@ enum AdmissionChain {
                                                    NamespaceStrategy()]
     /// The kind's validation on create and on update (field rules, immutable fields).
     static let validation: [AdmissionStep] = [SpecRules(), CustomResourceValidation(), APIWarnings()]
-    /// Validating admission plugins.
-    static let validating: [AdmissionStep] = [LimitRangerValidation(), ClaimResizeAdmission(), ResourceQuotaAdmission()]
+    /// Validating admission plugins, in the API server's order (ValidatingAdmissionPolicy before ResourceQuota).
+    static let validating: [AdmissionStep] = [LimitRangerValidation(), ClaimResizeAdmission(), ValidatingPolicyAdmission(), ResourceQuotaAdmission()]
 
     static func run(_ steps: [AdmissionStep], _ request: inout AdmissionRequest, _ session: APISession) throws {
         for step in steps { try step.admit(&request, session) }

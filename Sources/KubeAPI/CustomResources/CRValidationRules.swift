@@ -80,7 +80,8 @@ enum CustomResourceRules {
             compiled = c
         } else {
             let vars = RuleContext.variables(for: s, isResourceRoot: isResourceRoot, optionalOldSelf: optionalOld)
-            guard case .success(let c) = CELCompiler.compile(text, variables: vars) else {
+            // The validator compiles the stored rules with everything the server has.
+            guard case .success(let c) = CELCompiler.compile(text, variables: vars, environment: .storedExpressions) else {
                 w.causes.append(Cause(field: here, message: "Invalid value: \(strconvQuote(type)): rule compile error: " + text))
                 return
             }
@@ -128,7 +129,8 @@ enum CustomResourceRules {
         }
         var message = ruleMessage(rule)
         if let me = rule["messageExpression"].string, !me.isEmpty,
-           case .success(let compiled) = CELCompiler.compile(me, variables: variables.mapValues { _ in SchemaType.dyn() }) {
+           case .success(let compiled) = CELCompiler.compile(me, variables: variables.mapValues { _ in SchemaType.dyn() },
+                                                              environment: .storedExpressions) {
             let interpreter = Interpreter(functions: .kubernetes, costLimit: min(perCallLimit, w.budget))
             let v = interpreter.evaluate(compiled.ast, Activation(variables))
             w.budget -= interpreter.cost

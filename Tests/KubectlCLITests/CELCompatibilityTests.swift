@@ -60,6 +60,22 @@ import Testing
         #expect(s.run("create -f \(s.writeFile("ok.yaml", Self.crd(["self.tags.all(t, t != 'x')"])))").exitCode == 0)
     }
 
+    @Test func aNewMessageExpressionIsCompiledTheSameWay() {
+        let s = TestStore()
+        let message = "self.tags.all(i, t, i < 3) ? 'ok' : 'too many'"
+        let f = s.writeFile("crd.yaml", Self.crd(["size(self.tags) < 3"]).replacingAll(
+            "- rule: \"size(self.tags) < 3\"\n", with: "- rule: \"size(self.tags) < 3\"\n" + String(repeating: " ", count: 14) + "messageExpression: \"\(message)\"\n"))
+        let e = [Self.undeclared("all", 14, message), Self.undeclared("i", 15, message), Self.undeclared("t", 18, message),
+                 Self.undeclared("i", 21, message)].joined(separator: "\n")
+        let value = "apiextensions.ValidationRule{Rule:\"size(self.tags) < 3\", Message:\"\", MessageExpression:\"\(message)\", "
+            + "Reason:(*apiextensions.FieldValueErrorReason)(nil), FieldPath:\"\", OptionalOldSelf:(*bool)(nil)}"
+        #expect(s.run("create -f \(f)") == CLIResult(stdout: "", stderr: """
+            The CustomResourceDefinition "widgets.example.com" is invalid: spec.validation.openAPIV3Schema.properties[spec].x-kubernetes-validations[0].messageExpression: \
+            Invalid value: \(value): messageExpression compilation failed: \(e)
+
+            """, exitCode: 1))
+    }
+
     @Test func librariesKubernetesNeverOfferedAreRefused() {
         let s = TestStore()
         let rules = ["math.greatest(1, 2) == 2", "self.tags[0].reverse() == 'a'", "cel.bind(x, 1, x == 1)"]

@@ -35,10 +35,12 @@ enum CustomResourceRules {
         return (w.causes, w.warnings)
     }
 
-    /// The nearest correlated node at or above the one being validated.
-    struct Correlated {
+    /// The nearest correlated node at or above the one being validated (shared by the items of an
+    /// uncorrelatable list, so its comparison is made once).
+    final class Correlated {
         let new: JSONValue, old: JSONValue, schema: JSONValue
-        var unchanged: Bool { CustomResourceRatcheting.equal(new, old, schema: schema) }
+        init(new: JSONValue, old: JSONValue, schema: JSONValue) { (self.new, self.old, self.schema) = (new, old, schema) }
+        lazy var unchanged: Bool = CustomResourceRatcheting.equal(new, old, schema: schema)
     }
 
     static func join(_ path: String?, _ child: String) -> String { path.map { $0 + "." + child } ?? child }

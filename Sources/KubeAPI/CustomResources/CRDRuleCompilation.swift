@@ -4,23 +4,27 @@ import KubeModel
 // Compiling a CRD's x-kubernetes-validations rules as the API server does when the CRD is written:
 // `self`/`oldSelf` typed from the schema node, compile errors in cel-go's words, the rule must be a
 // bool (a messageExpression a string), transition rules only where old values can be correlated,
-// and the estimated cost within the per-rule and per-CRD budgets.
+// and the estimated cost within the per-rule and per-CRD budgets. A rule or messageExpression whose
+// text the old CRD already has compiles against everything the server has, a new one against the
+// compatibility version (CELEnvironment).
 
 struct RuleContext {
     let root: JSONValue
     let enabled: Bool
     /// The schema is unchanged by this update: no rule is refused for its own estimated cost.
     let suppressPerExpressionCost: Bool
+    let preexisting: PreexistingExpressions
     var errors: [APIError.Cause] = []
     var costs: [(path: String, cost: UInt64)] = []
 
     static let perRuleLimit: UInt64 = 10_000_000
     static let perCRDLimit: UInt64 = 100_000_000
 
-    init(root: JSONValue, enabled: Bool, suppressPerExpressionCost: Bool = false) {
+    init(root: JSONValue, enabled: Bool, suppressPerExpressionCost: Bool = false, preexisting: PreexistingExpressions = .init()) {
         self.root = root
         self.enabled = enabled
         self.suppressPerExpressionCost = suppressPerExpressionCost
+        self.preexisting = preexisting
     }
 
     /// Go's `%#v` of the internal ValidationRule, as field errors print an invalid rule.
@@ -47,7 +51,7 @@ struct RuleContext {
             let p = path + ".x-kubernetes-validations[\(i)]"
             let text = rule["rule"].string ?? ""
             let vars = Self.variables(for: s, isResourceRoot: isResourceRoot, optionalOldSelf: rule["optionalOldSelf"].bool == true)
-            switch CELCompiler.compile(text, variables: vars) {
+            switch CELCompiler.compile(text, variables: vars, environment: .forExpression(stored: preexisting.rules.contains(text))) {
             case .failure(let f):
                 errors.append(.init(field: p + ".rule", message: "Invalid value: \(Self.ruleValue(rule)): compilation failed: \(f.text)"))
             case .success(let compiled):
@@ -74,7 +78,8 @@ struct RuleContext {
     }
 
     mutating func compileMessage(_ source: String, _ rule: JSONValue, _ vars: [String: SchemaType], _ p: String, _ card: UInt64) {
-        switch CELCompiler.compile(source, variables: vars) {
+        let environment = CELEnvironment.forExpression(stored: preexisting.messageExpressions.contains(source))
+        switch CELCompiler.compile(source, variables: vars, environment: environment) {
         case .failure(let f):
             errors.append(.init(field: p + ".messageExpression", message: "Invalid value: \(Self.ruleValue(rule)): messageExpression compilation failed: \(f.text)"))
         case .success(let compiled):
@@ -131,6 +136,33 @@ struct RuleContext {
         }
         out.append(.init(field: path, message: "Forbidden: " + Self.costMessage("x-kubernetes-validations estimated rule & messageExpression cost total for entire OpenAPIv3 schema", total, Self.perCRDLimit)))
         return out
+    }
+}
+
+/// `findPreexistingExpressions`: every rule and messageExpression text anywhere in the old CRD's schemas.
+struct PreexistingExpressions {
+    var rules: Set<String> = []
+    var messageExpressions: Set<String> = []
+
+    init() {}
+
+    init(spec: JSONValue) {
+        for v in spec["versions"].array ?? [] { collect(v["schema"]["openAPIV3Schema"]) }
+    }
+
+    private mutating func collect(_ s: JSONValue) {
+        guard case .object(let o) = s else { return }
+        for r in o["x-kubernetes-validations"]?.array ?? [] {
+            if let rule = r["rule"].string { rules.insert(rule) }
+            if let m = r["messageExpression"].string, !m.isEmpty { messageExpressions.insert(m) }
+        }
+        for key in ["properties", "patternProperties", "definitions"] {
+            for (_, child) in o[key]?.object ?? JSONObject() { collect(child) }
+        }
+        for key in ["items", "additionalProperties", "additionalItems", "not"] { collect(o[key] ?? .null) }
+        for key in ["items", "allOf", "anyOf", "oneOf"] {
+            for child in o[key]?.array ?? [] { collect(child) }
+        }
     }
 }
 

@@ -24,14 +24,16 @@ enum CRDSchemaValidation {
         if !causes.isEmpty { return causes }
         let schemas = versions.map { $0["schema"]["openAPIV3Schema"] }
         let unchanged = old.map { unchangedVersions(spec: spec, old: $0) } ?? []
+        let preexisting = old.map { PreexistingExpressions(spec: $0) } ?? PreexistingExpressions()
         if let first = schemas.first, schemas.allSatisfy({ $0 == first }) {
             // The shared schema is validated with the (internal) top-level version: the first one.
             let name = versions.first?["name"].string ?? ""
-            return validate(schema: first, path: "spec.validation.openAPIV3Schema", suppressPerExpressionCost: unchanged.contains(name))
+            return validate(schema: first, path: "spec.validation.openAPIV3Schema", suppressPerExpressionCost: unchanged.contains(name),
+                            preexisting: preexisting)
         }
         for (i, s) in schemas.enumerated() {
             causes += validate(schema: s, path: "spec.versions[\(i)].schema.openAPIV3Schema",
-                               suppressPerExpressionCost: unchanged.contains(versions[i]["name"].string ?? ""))
+                               suppressPerExpressionCost: unchanged.contains(versions[i]["name"].string ?? ""), preexisting: preexisting)
         }
         return causes
     }
@@ -64,7 +66,8 @@ enum CRDSchemaValidation {
         }
     }
 
-    static func validate(schema: JSONValue, path: String, suppressPerExpressionCost: Bool = false) -> [Cause] {
+    static func validate(schema: JSONValue, path: String, suppressPerExpressionCost: Bool = false,
+                         preexisting: PreexistingExpressions = .init()) -> [Cause] {
         var causes: [Cause] = []
         if schema["nullable"].bool == true {
             causes.append(Cause(field: path + ".nullable", message: "Forbidden: nullable cannot be true at the root"))
@@ -75,7 +78,8 @@ enum CRDSchemaValidation {
         causes += structural
         let structuralOK = structural.isEmpty
         if structuralOK { causes += CRDDefaults.validate(schema, path: path) }
-        var rules = RuleContext(root: schema, enabled: structuralOK && causes.isEmpty, suppressPerExpressionCost: suppressPerExpressionCost)
+        var rules = RuleContext(root: schema, enabled: structuralOK && causes.isEmpty, suppressPerExpressionCost: suppressPerExpressionCost,
+                                preexisting: preexisting)
         var schemaErrors: [Cause] = []
         openAPI(schema, path: path, isRoot: true, uncorrelatable: nil, cardinality: 1, rules: &rules, into: &schemaErrors)
         causes += schemaErrors + rules.errors

@@ -75,14 +75,25 @@ public enum CustomResourceSchema {
         public var message: String
     }
 
-    /// Validation errors of the object's content (metadata excluded) against the schema.
-    public static func validate(_ object: JSONValue, schema: JSONValue) -> [FieldError] {
+    /// Validation errors of the object's content (metadata excluded) against the schema; on update
+    /// (`old`), errors inside a part equal to its old value are ratcheted away (CustomResourceRatcheting).
+    public static func validate(_ object: JSONValue, schema: JSONValue, old: JSONValue? = nil) -> [FieldError] {
         var errors: [FieldError] = []
-        validate(object, schema, path: "", root: true, errors: &errors)
+        validate(object, schema, path: "", root: true, old: old, errors: &errors)
         return errors
     }
 
-    static func validate(_ value: JSONValue, _ schema: JSONValue, path: String, root: Bool, errors: inout [FieldError]) {
+    /// `old`: the correlated old value, nil when there is none.
+    static func validate(_ value: JSONValue, _ schema: JSONValue, path: String, root: Bool, old: JSONValue? = nil,
+                         errors: inout [FieldError]) {
+        guard let old else { return check(value, schema, path: path, root: root, old: nil, errors: &errors) }
+        var mine: [FieldError] = []
+        check(value, schema, path: path, root: root, old: old, errors: &mine)
+        if mine.isEmpty || CustomResourceRatcheting.equal(value, old, schema: schema) { return }
+        errors += mine
+    }
+
+    static func check(_ value: JSONValue, _ schema: JSONValue, path: String, root: Bool, old: JSONValue?, errors: inout [FieldError]) {
         if value.isNull {
             if schema["nullable"].bool == true || root { return }
             if !schema["type"].isNull {
@@ -144,7 +155,8 @@ public enum CustomResourceSchema {
             let itemSchema = schema["items"]
             if !itemSchema.isNull {
                 for (i, v) in items.enumerated() {
-                    validate(v, itemSchema, path: path + "[\(i)]", root: false, errors: &errors)
+                    validate(v, itemSchema, path: path + "[\(i)]", root: false,
+                             old: CustomResourceRatcheting.item(old, v, schema: schema), errors: &errors)
                 }
             }
         case .object(let o):
@@ -157,10 +169,11 @@ public enum CustomResourceSchema {
                 if root && (k == "metadata" || k == "apiVersion" || k == "kind") { continue }
                 let v = o[k]!
                 let childPath = path.isEmpty ? k : path + "." + k
+                let was = root && (k == "apiVersion" || k == "kind") ? nil : CustomResourceRatcheting.child(old, value, key: k, schema: schema)
                 if let p = props?[k] {
-                    validate(v, p, path: childPath, root: false, errors: &errors)
+                    validate(v, p, path: childPath, root: false, old: was, errors: &errors)
                 } else if case .object = additional {
-                    validate(v, additional, path: childPath, root: false, errors: &errors)
+                    validate(v, additional, path: childPath, root: false, old: was, errors: &errors)
                 }
             }
         default:

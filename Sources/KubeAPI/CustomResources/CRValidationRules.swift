@@ -4,7 +4,8 @@ import KubeModel
 // Enforcing x-kubernetes-validations on custom-resource create and update: every schema node with
 // rules is evaluated with `self` (and `oldSelf` for transition rules, from the correlated old value)
 // and failures are reported as the API server reports them (message, messageExpression, reason,
-// fieldPath), within the per-call and per-object cost budgets.
+// fieldPath), within the per-call and per-object cost budgets. On update, a rule without oldSelf that
+// fails on a part equal to its old value (or under one) is ratcheted: a warning, not an error.
 
 enum CustomResourceRules {
     typealias Cause = APIError.Cause
@@ -14,6 +15,8 @@ enum CustomResourceRules {
     struct Walk {
         var budget = CustomResourceRules.perObjectBudget
         var causes: [Cause] = []
+        /// Ratcheted failures, as `<field>: <message>` warnings.
+        var warnings: [String] = []
         var stopped = false
         /// Rules already compiled during this validation (a rule under a list runs once per item).
         var compiled: [String: CompiledExpression] = [:]
@@ -21,20 +24,36 @@ enum CustomResourceRules {
 
     /// The rule failures of an object (`path` nil at a resource's root, which the server prints as `<nil>`).
     static func validate(_ obj: JSONValue, old: JSONValue?, schema: JSONValue, path: String? = nil, isResourceRoot: Bool = true) -> [Cause] {
+        validateRatcheting(obj, old: old, schema: schema, path: path, isResourceRoot: isResourceRoot).causes
+    }
+
+    /// The failures and the ratcheted failures (warnings) of an object.
+    static func validateRatcheting(_ obj: JSONValue, old: JSONValue?, schema: JSONValue, path: String? = nil,
+                                   isResourceRoot: Bool = true) -> (causes: [Cause], warnings: [String]) {
         var w = Walk()
-        visit(obj, old, schema, path: path, isResourceRoot: isResourceRoot, &w)
-        return w.causes
+        visit(obj, old, schema, path: path, isResourceRoot: isResourceRoot, nearest: old.map { Correlated(new: obj, old: $0, schema: schema) }, &w)
+        return (w.causes, w.warnings)
+    }
+
+    /// The nearest correlated node at or above the one being validated (shared by the items of an
+    /// uncorrelatable list, so its comparison is made once).
+    final class Correlated {
+        let new: JSONValue, old: JSONValue, schema: JSONValue
+        init(new: JSONValue, old: JSONValue, schema: JSONValue) { (self.new, self.old, self.schema) = (new, old, schema) }
+        lazy var unchanged: Bool = CustomResourceRatcheting.equal(new, old, schema: schema)
     }
 
     static func join(_ path: String?, _ child: String) -> String { path.map { $0 + "." + child } ?? child }
 
-    static func visit(_ value: JSONValue, _ old: JSONValue?, _ s: JSONValue, path: String?, isResourceRoot: Bool, _ w: inout Walk) {
+    static func visit(_ value: JSONValue, _ old: JSONValue?, _ s: JSONValue, path: String?, isResourceRoot: Bool,
+                      nearest: Correlated?, _ w: inout Walk) {
         if value.isNull || w.stopped { return }
         if let rules = s["x-kubernetes-validations"].array, !rules.isEmpty {
             for (i, rule) in rules.enumerated() where !w.stopped {
-                evaluate(rule, index: i, value, old, s, path: path, isResourceRoot: isResourceRoot, &w)
+                evaluate(rule, index: i, value, old, s, path: path, isResourceRoot: isResourceRoot, nearest: nearest, &w)
             }
         }
+        func near(_ v: JSONValue, _ o: JSONValue?, _ cs: JSONValue) -> Correlated? { o.map { Correlated(new: v, old: $0, schema: cs) } ?? nearest }
         switch value {
         case .object(let o):
             let correlatable = [nil, "granular", "atomic"].contains(s["x-kubernetes-map-type"].string)
@@ -42,14 +61,16 @@ enum CustomResourceRules {
                 for (k, v) in o {
                     guard let p = props[k] else { continue }
                     let oldV = correlatable ? old?[k] : nil
-                    visit(v, oldV.flatMap { $0.isNull ? nil : $0 }, p, path: join(path, k),
-                          isResourceRoot: p["x-kubernetes-embedded-resource"].bool == true, &w)
+                    let was = oldV.flatMap { $0.isNull ? nil : $0 }
+                    visit(v, was, p, path: join(path, k),
+                          isResourceRoot: p["x-kubernetes-embedded-resource"].bool == true, nearest: near(v, was, p), &w)
                 }
             } else if s["additionalProperties"].object != nil {
                 for (k, v) in o {
                     let oldV = correlatable ? old?[k] : nil
-                    visit(v, oldV.flatMap { $0.isNull ? nil : $0 }, s["additionalProperties"], path: (path ?? "") + "[\(k)]",
-                          isResourceRoot: false, &w)
+                    let was = oldV.flatMap { $0.isNull ? nil : $0 }
+                    visit(v, was, s["additionalProperties"], path: (path ?? "") + "[\(k)]",
+                          isResourceRoot: false, nearest: near(v, was, s["additionalProperties"]), &w)
                 }
             }
         case .array(let items):
@@ -61,7 +82,7 @@ enum CustomResourceRules {
                     oldItem = olds.first { o in keys.allSatisfy { o[$0] == item[$0] } }
                 }
                 visit(item, oldItem, s["items"], path: (path ?? "") + "[\(i)]",
-                      isResourceRoot: s["items"]["x-kubernetes-embedded-resource"].bool == true, &w)
+                      isResourceRoot: s["items"]["x-kubernetes-embedded-resource"].bool == true, nearest: near(item, oldItem, s["items"]), &w)
             }
         default:
             break
@@ -69,7 +90,7 @@ enum CustomResourceRules {
     }
 
     static func evaluate(_ rule: JSONValue, index: Int, _ value: JSONValue, _ old: JSONValue?, _ s: JSONValue,
-                         path: String?, isResourceRoot: Bool, _ w: inout Walk) {
+                         path: String?, isResourceRoot: Bool, nearest: Correlated?, _ w: inout Walk) {
         let type = s["type"].string ?? ""
         let here = path ?? "<nil>"
         let text = rule["rule"].string ?? ""
@@ -80,7 +101,8 @@ enum CustomResourceRules {
             compiled = c
         } else {
             let vars = RuleContext.variables(for: s, isResourceRoot: isResourceRoot, optionalOldSelf: optionalOld)
-            guard case .success(let c) = CELCompiler.compile(text, variables: vars) else {
+            // The validator compiles the stored rules with everything the server has.
+            guard case .success(let c) = CELCompiler.compile(text, variables: vars, environment: .storedExpressions) else {
                 w.causes.append(Cause(field: here, message: "Invalid value: \(strconvQuote(type)): rule compile error: " + text))
                 return
             }
@@ -89,8 +111,6 @@ enum CustomResourceRules {
         }
         let transition = compiled.references.contains("oldSelf")
         if transition && old == nil && !optionalOld { return }
-        // Ratcheting (on by default in v1.32): an unchanged value is not held to rules it may already break.
-        if !transition, let old, old == value { return }
         var variables: [String: Value] = ["self": CELValues.from(value, schema: s, isResourceRoot: isResourceRoot)]
         if transition {
             let o = old.map { CELValues.from($0, schema: s, isResourceRoot: isResourceRoot) }
@@ -116,7 +136,13 @@ enum CustomResourceRules {
         case .error(let e):
             w.causes.append(Cause(field: here, message: "Invalid value: \(strconvQuote(type)): \(e.message) evaluating rule: \(ruleText)"))
         default:
+            let before = w.causes.count
             failed(rule, type: type, path: path, variables: variables, &w)
+            // Ratcheting (on by default in v1.32): an unchanged part is not held to a rule it already broke.
+            if !transition, w.causes.count > before, nearest?.unchanged == true {
+                w.warnings += w.causes[before...].map { $0.field + ": " + $0.message }
+                w.causes.removeSubrange(before...)
+            }
         }
     }
 
@@ -128,7 +154,8 @@ enum CustomResourceRules {
         }
         var message = ruleMessage(rule)
         if let me = rule["messageExpression"].string, !me.isEmpty,
-           case .success(let compiled) = CELCompiler.compile(me, variables: variables.mapValues { _ in SchemaType.dyn() }) {
+           case .success(let compiled) = CELCompiler.compile(me, variables: variables.mapValues { _ in SchemaType.dyn() },
+                                                              environment: .storedExpressions) {
             let interpreter = Interpreter(functions: .kubernetes, costLimit: min(perCallLimit, w.budget))
             let v = interpreter.evaluate(compiled.ast, Activation(variables))
             w.budget -= interpreter.cost

@@ -157,7 +157,8 @@ public final class Checker {
 
     func comprehension(_ c: Expr.Comprehension) -> Info {
         let range = visit(c.iterRange)
-        var iterType = SchemaType.dyn(), iterType2: SchemaType?
+        // (Over a dynamic range both variables are dyn.)
+        var iterType = SchemaType.dyn(), iterType2: SchemaType? = c.iterVar2 == nil ? nil : .dyn()
         switch range.t.type {
         case .list:
             iterType = range.t.element.first ?? .dyn()

@@ -12,10 +12,11 @@ public struct CompiledExpression: Sendable {
 public enum CELCompiler {
     /// The compiled expression, or cel-go's issue text (without a "compilation failed: " prefix).
     public static func compile(_ source: String, variables: [String: SchemaType],
-                               functions: FunctionTable = .kubernetes) -> Result<CompiledExpression, CompileFailure> {
+                               functions: FunctionTable = .kubernetes,
+                               features: Parser.Features = .all) -> Result<CompiledExpression, CompileFailure> {
         let ast: Expr
         do {
-            ast = try Parser.parse(source)
+            ast = try Parser.parse(source, features: features)
         } catch let e as CELSyntaxError {
             return .failure(CompileFailure(text: render([CheckIssue(message: e.message, offset: e.offset)], source)))
         } catch {
@@ -24,6 +25,12 @@ public enum CELCompiler {
         let result = Checker(variables: variables, functions: functions).check(ast)
         if !result.issues.isEmpty { return .failure(CompileFailure(text: render(result.issues, source))) }
         return .success(CompiledExpression(ast: ast, type: result.type, maxCost: result.maxCost, references: result.references))
+    }
+
+    /// Compiled in one of Kubernetes' versioned environments (its functions and macros).
+    public static func compile(_ source: String, variables: [String: SchemaType],
+                               environment: CELEnvironment) -> Result<CompiledExpression, CompileFailure> {
+        compile(source, variables: variables, functions: environment.functions, features: environment.features)
     }
 
     public struct CompileFailure: Error, Sendable { public var text: String }

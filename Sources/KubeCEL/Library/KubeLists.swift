@@ -31,6 +31,10 @@ extension FunctionTable {
                 return best
             }
         }
+    }
+
+    /// cel-go's sets library (`ext.Sets`).
+    mutating func addSets() {
         for (name, op) in [("sets.contains", 0), ("sets.equivalent", 1), ("sets.intersects", 2)] {
             global(name, cost: sizeCost) { a in
                 guard case .list(let x) = a[0], case .list(let y) = a[1] else { return .error(.noOverload(name, a)) }

@@ -50,19 +50,8 @@ public struct FunctionTable: @unchecked Sendable {
         return t
     }()
 
-    /// What Kubernetes offers to `x-kubernetes-validations` rules: the standard library, extended
-    /// strings, and the Kubernetes libraries (lists, sets, regex, URLs, quantities, IP/CIDR, format, authz).
-    public static let kubernetes: FunctionTable = {
-        var t = standard
-        t.addKubernetesLists()
-        t.addKubernetesRegex()
-        t.addKubernetesURLs()
-        t.addKubernetesQuantity()
-        t.addKubernetesIP()
-        t.addFormatLibrary()
-        t.addKubernetesAuthz()
-        return t
-    }()
+    /// Everything the v1.32 API server offers to stored expressions (see CELEnvironment).
+    public static let kubernetes: FunctionTable = kubernetes(version: CELEnvironment.binaryVersion)
 }
 
 /// Sizes charged as cost: roughly one unit per ten characters or elements, as Kubernetes' cost model.

@@ -1,5 +1,6 @@
 // Macro expansion at parse time, as cel-go expands them: has(), all/exists/exists_one/map/filter
 // (one and two iteration variables), transformList/transformMap, cel.bind and optMap/optFlatMap.
+// The two-variable forms and cel.bind exist only when the parser's features include them.
 
 extension Parser {
     static let accu = "@result"
@@ -15,7 +16,7 @@ extension Parser {
             return nil
         }
         guard let target else { return nil }
-        if case .ident("cel") = target.kind, name == "bind", args.count == 3 {
+        if case .ident("cel") = target.kind, name == "bind", args.count == 3, features.contains(.bindings) {
             let v = try iterName(args[0])
             return comprehension(at, iter: "#unused", range: make(at, .list(elements: [], optionalIndices: [])),
                                  accu: v, initial: args[1], cond: lit(at, .bool(false)), step: make(at, .ident(v)), result: args[2])
@@ -25,8 +26,10 @@ extension Parser {
             return try oneVar(at, name, target, args)
         case ("all", 3), ("exists", 3), ("existsOne", 3), ("exists_one", 3), ("transformList", 3), ("transformList", 4),
              ("transformMap", 3), ("transformMap", 4), ("transformMapEntry", 3), ("transformMapEntry", 4):
+            // Without the extension these are plain calls of functions nobody declares.
+            guard features.contains(.twoVariableComprehensions) else { return nil }
             return try twoVar(at, name, target, args)
-        case ("optMap", 2), ("optFlatMap", 2):
+        case ("optMap", 2), ("optFlatMap", 2) where features.contains(.optionalSyntax):
             let v = try iterName(args[0])
             let value = call(at, "value", [], target: target)
             let inner = comprehension(at, iter: "#unused", range: make(at, .list(elements: [], optionalIndices: [])),

@@ -10,16 +10,29 @@ public struct Parser {
     var pos = 0
     var nextID = 1
     var depth = 0
-    let enableOptionals: Bool
+    let features: Features
     static let maxDepth = 250
     static let reserved: Set<String> = ["as", "break", "const", "continue", "else", "for", "function", "if", "import",
                                         "let", "loop", "package", "namespace", "return", "var", "void", "while"]
 
-    public init(enableOptionals: Bool = true) { self.enableOptionals = enableOptionals }
+    /// Syntax and macros an environment may lack (cel-go adds them with its optional and extension libraries).
+    public struct Features: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        /// `.?field` and `[?index]` (cel.OptionalTypes).
+        public static let optionalSyntax = Features(rawValue: 1)
+        /// all/exists/existsOne with two variables, transformList, transformMap, transformMapEntry.
+        public static let twoVariableComprehensions = Features(rawValue: 2)
+        /// `cel.bind` (ext.Bindings).
+        public static let bindings = Features(rawValue: 4)
+        public static let all: Features = [.optionalSyntax, .twoVariableComprehensions, .bindings]
+    }
+
+    public init(features: Features = .all) { self.features = features }
 
     /// Parses and expands macros.
-    public static func parse(_ text: String) throws -> Expr {
-        var p = Parser()
+    public static func parse(_ text: String, features: Features = .all) throws -> Expr {
+        var p = Parser(features: features)
         var lx = Lexer(text)
         p.toks = try lx.tokens()
         let e = try p.expr()
@@ -170,16 +183,18 @@ public struct Parser {
         while true {
             if isPunct(".") || isPunct(".?") {
                 let optional = isPunct(".?")
-                if optional && !enableOptionals { throw error("unsupported syntax '.?'") }
+                if optional && !features.contains(.optionalSyntax) { throw error("unsupported syntax '.?'") }
                 let at = cur.offset
                 pos += 1
                 guard let name = escapedField() else {
                     throw error("no viable alternative at input '.\(tokenText(cur.token))'")
                 }
                 if !optional && isPunct("(") {
+                    // cel-go places a call (and a macro's expansion) at its opening parenthesis.
+                    let open = cur.offset
                     pos += 1
                     let args = try exprList(close: ")")
-                    e = try expandMacro(at, name, target: e, args: args) ?? call(at, name, args, target: e)
+                    e = try expandMacro(open, name, target: e, args: args) ?? call(open, name, args, target: e)
                 } else if optional {
                     e = call(at, Operators.optSelect, [e, make(at, .literal(.string(name)))])
                 } else {
@@ -187,6 +202,7 @@ public struct Parser {
                 }
             } else if isPunct("[") || isPunct("[?") {
                 let optional = isPunct("[?")
+                if optional && !features.contains(.optionalSyntax) { throw error("unsupported syntax '[?'") }
                 let at = cur.offset
                 pos += 1
                 let index = try expr()
@@ -269,9 +285,10 @@ public struct Parser {
         if Self.reserved.contains(first) { throw error("reserved identifier: \(first)", at: at) }
         let name = leadingDot ? "." + first : first
         if isPunct("(") {
+            let open = cur.offset
             pos += 1
             let args = try exprList(close: ")")
-            return try expandMacro(at, name, target: nil, args: args) ?? call(at, name, args)
+            return try expandMacro(open, name, target: nil, args: args) ?? call(open, name, args)
         }
         // A message literal: Ident{.Ident}{ fields }.
         if isPunct("{") || (isPunct(".") && messageAhead()) {

@@ -30,8 +30,10 @@ enum AdmissionCEL {
     }
 
     /// nil when the expression is accepted, else the error detail with the expression's output type.
-    static func compile(_ expression: String, returns: Returns, options: Options) -> (detail: String?, type: CELType) {
-        switch CELCompiler.compile(expression, variables: declarations(options)) {
+    /// A `stored` expression (already in the object being replaced) compiles against everything the
+    /// server has, a new one against its compatibility version (CELEnvironment).
+    static func compile(_ expression: String, returns: Returns, options: Options, stored: Bool = false) -> (detail: String?, type: CELType) {
+        switch CELCompiler.compile(expression, variables: declarations(options), environment: .forExpression(stored: stored)) {
         case .failure(let f):
             return ("compilation failed: " + f.text, .dyn)
         case .success(let compiled):

@@ -36,12 +36,16 @@ enum AdmissionPolicyRules {
         }
         // An update that changes neither the paramKind nor the match conditions does not compile them again.
         let unchanged = old.map { $0["spec"]["paramKind"] == spec["paramKind"] && $0["spec"]["matchConditions"] == spec["matchConditions"] } ?? false
-        if !unchanged { errs += MatchConditionRules.validate(spec["matchConditions"], path: "spec.matchConditions", params: hasParams) }
+        let stored = Preexisting(old?["spec"] ?? .null)
+        if !unchanged {
+            errs += MatchConditionRules.validate(spec["matchConditions"], path: "spec.matchConditions", params: hasParams,
+                                                 preexisting: stored.matchConditions)
+        }
 
         let variables = spec["variables"].array ?? []
         var options = AdmissionCEL.Options(params: hasParams, variables: variables.isEmpty ? nil : ObjectType(name: "kubernetes.variables"))
         for (i, v) in variables.enumerated() {
-            errs += variable(v, path: "spec.variables[\(i)]", options: options)
+            errs += variable(v, path: "spec.variables[\(i)]", options: options, preexisting: stored)
         }
         let validations = spec["validations"].array ?? []
         let annotations = spec["auditAnnotations"].array ?? []
@@ -49,7 +53,7 @@ enum AdmissionPolicyRules {
             let detail = "validations or auditAnnotations must contain at least one item"
             return errs + [.required("spec.validations", detail), .required("spec.auditAnnotations", detail)]
         }
-        for (i, v) in validations.enumerated() { errs += validation(v, path: "spec.validations[\(i)]", options: options) }
+        for (i, v) in validations.enumerated() { errs += validation(v, path: "spec.validations[\(i)]", options: options, preexisting: stored) }
         guard spec["auditAnnotations"].array != nil else { return errs }
         if annotations.count > maxAuditAnnotations {
             errs.append(FieldError(.invalid, field: "spec.auditAnnotations", value: .raw(goAuditAnnotations(annotations)),
@@ -60,7 +64,7 @@ enum AdmissionPolicyRules {
         let name = obj["metadata"]["name"].string ?? ""
         for (i, a) in annotations.enumerated() {
             let p = "spec.auditAnnotations[\(i)]"
-            errs += auditAnnotation(a, policyName: name, path: p, options: options)
+            errs += auditAnnotation(a, policyName: name, path: p, options: options, preexisting: stored)
             let key = a["key"].string ?? ""
             if !keys.insert(key).inserted { errs.append(FieldError(.duplicate, field: "\(p).key", value: .string(key))) }
         }
@@ -138,7 +142,7 @@ enum AdmissionPolicyRules {
 
     /// `validateVariable`: a name that is a CEL identifier, an expression compiled with the variables
     /// before it; the variable joins `variables` typed by its output (dyn when it does not compile).
-    static func variable(_ v: JSONValue, path p: String, options: AdmissionCEL.Options) -> [FieldError] {
+    static func variable(_ v: JSONValue, path p: String, options: AdmissionCEL.Options, preexisting: Preexisting = .init(.null)) -> [FieldError] {
         var errs: [FieldError] = []
         let name = v["name"].string ?? ""
         if MatchConditionRules.trimSpace(name).isEmpty {
@@ -151,19 +155,22 @@ enum AdmissionPolicyRules {
             errs.append(.required("\(p).expression", "expression is not specified"))
             return errs
         }
-        let (detail, type) = AdmissionCEL.compile(expression, returns: .any, options: options)
+        // (v1.32 looks a variable's expression up among the old validation expressions, not its variables.)
+        let (detail, type) = AdmissionCEL.compile(expression, returns: .any, options: options,
+                                                  stored: preexisting.validations.contains(expression))
         options.variables?.fields[name] = AdmissionCEL.declaredType(detail == nil ? AdmissionCEL.variableType(type) : .dyn)
         if let detail { errs.append(.invalid("\(p).expression", expression, detail)) }
         return errs
     }
 
     /// `validateValidation`.
-    static func validation(_ v: JSONValue, path p: String, options: AdmissionCEL.Options) -> [FieldError] {
+    static func validation(_ v: JSONValue, path p: String, options: AdmissionCEL.Options, preexisting: Preexisting = .init(.null)) -> [FieldError] {
         var errs: [FieldError] = []
         let expression = v["expression"].string ?? ""
         if MatchConditionRules.trimSpace(expression).isEmpty {
             errs.append(.required("\(p).expression", "expression is not specified"))
-        } else if let detail = AdmissionCEL.compile(expression, returns: .bool, options: options).detail {
+        } else if let detail = AdmissionCEL.compile(expression, returns: .bool, options: options,
+                                                    stored: preexisting.validations.contains(expression)).detail {
             errs.append(.invalid("\(p).expression", expression, detail))
         }
         let messageExpression = v["messageExpression"].string ?? ""
@@ -172,7 +179,8 @@ enum AdmissionPolicyRules {
         } else if !messageExpression.isEmpty {
             var o = options
             o.authorizer = false
-            if let detail = AdmissionCEL.compile(messageExpression, returns: .string, options: o).detail {
+            if let detail = AdmissionCEL.compile(messageExpression, returns: .string, options: o,
+                                                 stored: preexisting.messageExpressions.contains(messageExpression)).detail {
                 errs.append(.invalid("\(p).messageExpression", messageExpression, detail))
             }
         }
@@ -191,7 +199,8 @@ enum AdmissionPolicyRules {
 
     /// `validateAuditAnnotation`: `<policy name>/<key>` a qualified name; the trimmed value expression at
     /// most 5 KiB, compiled to a string or null.
-    static func auditAnnotation(_ a: JSONValue, policyName: String, path p: String, options: AdmissionCEL.Options) -> [FieldError] {
+    static func auditAnnotation(_ a: JSONValue, policyName: String, path p: String, options: AdmissionCEL.Options,
+                                preexisting: Preexisting = .init(.null)) -> [FieldError] {
         var errs: [FieldError] = []
         let key = a["key"].string ?? ""
         if policyName.isEmpty {
@@ -206,10 +215,28 @@ enum AdmissionPolicyRules {
             errs.append(.required("\(p).valueExpression", "valueExpression is not specified"))
         } else if trimmed.utf8.count > maxValueExpressionLength {
             errs.append(.required("\(p).valueExpression", "must not exceed \(maxValueExpressionLength) bytes in length"))
-        } else if let detail = AdmissionCEL.compile(trimmed, returns: .stringOrNull, options: options).detail {
+        } else if let detail = AdmissionCEL.compile(trimmed, returns: .stringOrNull, options: options,
+                                                    stored: preexisting.auditValues.contains(value)).detail {
             errs.append(.invalid("\(p).valueExpression", value, detail))
         }
         return errs
+    }
+
+    /// `findValidatingPolicyPreexistingExpressions`: the expressions of the policy being replaced, by kind
+    /// (raw texts; a match condition is looked up trimmed, the others as written).
+    struct Preexisting {
+        var matchConditions: Set<String> = [], validations: Set<String> = [], messageExpressions: Set<String> = []
+        var auditValues: Set<String> = []
+
+        init(_ oldSpec: JSONValue) {
+            func texts(_ list: String, _ key: String) -> Set<String> {
+                Set((oldSpec[list].array ?? []).compactMap { $0[key].string })
+            }
+            matchConditions = texts("matchConditions", "expression")
+            validations = texts("validations", "expression")
+            messageExpressions = texts("validations", "messageExpression").filter { !$0.isEmpty }
+            auditValues = texts("auditAnnotations", "valueExpression")
+        }
     }
 
     /// Go's `%#v` of a []admissionregistration.AuditAnnotation.

@@ -6,7 +6,9 @@ import KubeModel
 /// oldObject, request, namespaceObject, authorizer; params only for a policy with a paramKind; never
 /// variables) and must evaluate to bool.
 enum MatchConditionRules {
-    static func validate(_ conditions: JSONValue, path: String, params: Bool = false) -> [FieldError] {
+    /// `preexisting`: the expressions of the object being replaced; the trimmed expression found among
+    /// them compiles against everything the server has, any other against the compatibility version.
+    static func validate(_ conditions: JSONValue, path: String, params: Bool = false, preexisting: Set<String> = []) -> [FieldError] {
         let list = conditions.array ?? []
         var errs: [FieldError] = []
         if list.count > 64 {
@@ -18,7 +20,8 @@ enum MatchConditionRules {
             let expression = trimSpace(c["expression"].string ?? "")
             if expression.isEmpty {
                 errs.append(.required("\(p).expression"))
-            } else if let detail = AdmissionCEL.compile(expression, returns: .bool, options: .init(params: params)).detail {
+            } else if let detail = AdmissionCEL.compile(expression, returns: .bool, options: .init(params: params),
+                                                        stored: preexisting.contains(expression)).detail {
                 errs.append(.invalid("\(p).expression", expression, detail))
             }
             let name = c["name"].string ?? ""

@@ -55,12 +55,14 @@ enum WebhookRules {
         }
         let checkConditions = old == nil || hooks.count != oldHooks.count
             || zip(hooks, oldHooks).contains { $0["matchConditions"] != $1["matchConditions"] }
+        // An expression some old hook already had compiles against everything the server has.
+        let preexisting = Set(oldHooks.flatMap { ($0["matchConditions"].array ?? []).compactMap { $0["expression"].string } })
         var errs: [FieldError] = []
         var names = Set<String>()
         for (i, h) in hooks.enumerated() {
             let p = "webhooks[\(i)]"
             errs += webhook(h, path: p, mutating: mutating, requireNoSideEffects: requireNoSideEffects,
-                            strictSelectors: strictSelectors, checkConditions: checkConditions)
+                            strictSelectors: strictSelectors, checkConditions: checkConditions, preexisting: preexisting)
             errs += admissionReviewVersions(h["admissionReviewVersions"], path: "\(p).admissionReviewVersions", requireKnown: requireKnownVersion)
             let name = h["name"].string ?? ""
             if requireUniqueNames, !name.isEmpty {
@@ -72,7 +74,7 @@ enum WebhookRules {
     }
 
     static func webhook(_ h: JSONValue, path p: String, mutating: Bool, requireNoSideEffects: Bool, strictSelectors: Bool = true,
-                        checkConditions: Bool = true) -> [FieldError] {
+                        checkConditions: Bool = true, preexisting: Set<String> = []) -> [FieldError] {
         var errs = fullyQualifiedName(h["name"].string ?? "", path: "\(p).name")
         for (i, rule) in (h["rules"].array ?? []).enumerated() {
             errs += ruleWithOperations(rule, path: "\(p).rules[\(i)]")
@@ -108,7 +110,9 @@ enum WebhookRules {
         } else if let service {
             errs += webhookService(service, path: "\(p).clientConfig.service")
         }
-        if checkConditions { errs += MatchConditionRules.validate(h["matchConditions"], path: "\(p).matchConditions") }
+        if checkConditions {
+            errs += MatchConditionRules.validate(h["matchConditions"], path: "\(p).matchConditions", preexisting: preexisting)
+        }
         return errs
     }
 

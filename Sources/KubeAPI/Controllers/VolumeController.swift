@@ -65,6 +65,9 @@ extension ControllerManager {
                 return
             }
             let provisioner = sc["provisioner"].string ?? ""
+            if provisioner == Self.localPathProvisioner, pvc["metadata"]["annotations"]["volume.kubernetes.io/selected-node"].isNull {
+                return try provisionWithoutNode(pvc, original: original, className: className, provisioner: provisioner)
+            }
             event(pvc, reason: "ExternalProvisioning",
                   message: "Waiting for a volume to be created either by the external provisioner '\(provisioner)' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.",
                   component: "persistentvolume-controller")

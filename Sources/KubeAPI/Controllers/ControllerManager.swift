@@ -316,6 +316,9 @@ final class ControllerManager {
             if deleted {
                 reclaimQueue.append(object)
                 try ephemeralClaimDeleted(object)
+                for what in [Self.claimSyncTimer, Self.provisionRetryTimer] {
+                    try Timers.cancel(s.tx, id: Timers.objectID(what, pvcType.storageKey, ns, name))
+                }
             } else {
                 enqueue(.pvc(ns, name))
             }

@@ -245,14 +245,16 @@ extension ControllerManager {
     }
 
     /// The events of one container a catch-up counted: `plan`'s occurrences (indexes into `kinds`, about
-    /// `pod`'s container at `fieldPath`) after `after`.
+    /// `pod`'s container at `fieldPath`) after `after`. Another source's (a controller's events about
+    /// another object, `pod`) names its `component` and no field path or host.
     struct ReplayPart {
         var pod: JSONValue
         var kinds: [CountedEvent]
         var plan: OccurrencePlan
-        var fieldPath: String
-        var host: String
+        var fieldPath: String?
+        var host: String?
         var after: Int64
+        var component = "kubelet"
     }
 
     /// The most occurrences of several containers of one pod interleaved (a day of two crash loops);
@@ -338,7 +340,7 @@ extension ControllerManager {
             for (k, part) in parts.enumerated() {
                 for (j, kind) in part.kinds.enumerated() {
                     owner.append((k, j))
-                    bodies.append(eventBody(part.pod, type: kind.type, reason: kind.reason, message: kind.message, component: "kubelet",
+                    bodies.append(eventBody(part.pod, type: kind.type, reason: kind.reason, message: kind.message, component: part.component,
                                             host: part.host, fieldPath: part.fieldPath))
                 }
             }
@@ -357,7 +359,7 @@ extension ControllerManager {
                 byAlias[alias] = tracked.count
                 index.append(tracked.count)
                 first.append(n)
-                let routine = Self.routineSpam(head.pod, type: kind.type, reason: kind.reason, component: "kubelet")
+                let routine = Self.routineSpam(head.pod, type: kind.type, reason: kind.reason, component: head.component)
                 let seconds = { (v: JSONValue) in v.string.flatMap(Timestamp.init(rfc3339:))?.seconds ?? 0 }
                 if let (e, expired) = try storedEvent(ev, ns: ns, alias: alias, identity: identity) {
                     let last = seconds(e["lastTimestamp"])
@@ -391,7 +393,7 @@ extension ControllerManager {
             for k in replay.events.indices where replay.events[k].passes > 0 {
                 let e = replay.events[k], o = owner[first[k]], part = parts[o.part], kind = part.kinds[o.kind]
                 writes.append((e.written, { [self] in
-                    event(part.pod, type: kind.type, reason: kind.reason, message: kind.message, component: "kubelet", host: part.host,
+                    event(part.pod, type: kind.type, reason: kind.reason, message: kind.message, component: part.component, host: part.host,
                           fieldPath: part.fieldPath, decided: SpamDecision(count: e.count, first: Timestamp(seconds: e.first), fresh: e.recreations > 0))
                 }))
             }

@@ -176,6 +176,8 @@ extension ControllerManager {
             case jobType.storageKey: enqueue(.job(ns, name))
             default: break
             }
+        case Self.claimSyncTimer: try claimSyncDue(namespace: ns, name: name, due: now.seconds, payload: payload)
+        case Self.provisionRetryTimer: try provisionRetryDue(namespace: ns, name: name, due: now.seconds, payload: payload)
         case "poddeadline": try podDeadlineDue(namespace: ns, name: name)
         case "jobdeadline": try jobDeadlineDue(namespace: ns, name: name)
         case "jobttl": try jobTTLDue(namespace: ns, name: name)

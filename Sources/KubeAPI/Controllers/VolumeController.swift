@@ -42,7 +42,7 @@ extension ControllerManager {
         }
         if chosen == nil, !className.isEmpty, wanted.isEmpty {
             guard let sc = try s.find(scType, namespace: "", name: className) else {
-                if pvc["status"]["phase"].string == "Pending" && !emittedClaimEvent(pvc) {
+                if pvc["status"]["phase"].string == "Pending", try firstClaimSync(pvc) {
                     event(pvc, type: "Warning", reason: "ProvisioningFailed",
                           message: "storageclass.storage.k8s.io \(strconvQuote(className)) not found", component: "persistentvolume-controller")
                 }
@@ -51,20 +51,16 @@ extension ControllerManager {
             if sc["volumeBindingMode"].string == "WaitForFirstConsumer",
                 pvc["metadata"]["annotations"]["volume.kubernetes.io/selected-node"].isNull
             {
-                if !emittedClaimEvent(pvc) {
-                    // `emitEventForUnboundDelayBindingClaim`: a pod that uses the claim and waits for a node
-                    // (here the pod whose generic ephemeral volume the claim is).
-                    if let pod = try unscheduledOwnerPod(pvc) {
-                        event(pvc, reason: "WaitForPodScheduled", message: "waiting for pod \(pod) to be scheduled",
-                              component: "persistentvolume-controller")
-                    } else {
-                        event(pvc, reason: "WaitForFirstConsumer", message: "waiting for first consumer to be created before binding",
-                              component: "persistentvolume-controller")
-                    }
+                if try firstClaimSync(pvc) {
+                    let e = try delayedClaimEvent(pvc)
+                    event(pvc, reason: e.reason, message: e.message, component: "persistentvolume-controller")
                 }
                 return
             }
             let provisioner = sc["provisioner"].string ?? ""
+            if provisioner == Self.localPathProvisioner, pvc["metadata"]["annotations"]["volume.kubernetes.io/selected-node"].isNull {
+                return try provisionWithoutNode(pvc, original: original, className: className, provisioner: provisioner)
+            }
             event(pvc, reason: "ExternalProvisioning",
                   message: "Waiting for a volume to be created either by the external provisioner '\(provisioner)' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.",
                   component: "persistentvolume-controller")
@@ -108,7 +104,7 @@ extension ControllerManager {
             pvc["metadata"]["annotations"]["volume.kubernetes.io/storage-provisioner"] = .string(provisioner)
         }
         guard var pv = chosen else {
-            if className.isEmpty && !emittedClaimEvent(pvc) {
+            if className.isEmpty, try firstClaimSync(pvc) {
                 event(pvc, reason: "FailedBinding", message: "no persistent volumes available for this claim and no storage class is set",
                       component: "persistentvolume-controller")
             }
@@ -133,17 +129,36 @@ extension ControllerManager {
         try save(pvc, original, pvcType)
     }
 
-    /// The unscheduled pod whose generic ephemeral volume the claim is, if any.
-    func unscheduledOwnerPod(_ pvc: JSONValue) throws -> String? {
-        guard let owner = controllerRef(pvc), owner.kind == "Pod" else { return nil }
-        let ns = pvc["metadata"]["namespace"].string ?? ""
-        guard let pod = try s.find(podType, namespace: ns, name: owner.name), pod["metadata"]["uid"].string == owner.uid,
-              (pod["spec"]["nodeName"].string ?? "").isEmpty, !isTerminated(pod) else { return nil }
-        return owner.name
+    /// `emitEventForUnboundDelayBindingClaim`: `WaitForPodScheduled` naming the pods that use the claim
+    /// and wait for a node (not terminated, no node), else `WaitForFirstConsumer`.
+    func delayedClaimEvent(_ pvc: JSONValue) throws -> CountedEvent {
+        let pods = try unscheduledPods(using: pvc)
+        if pods.isEmpty {
+            return CountedEvent(reason: "WaitForFirstConsumer", message: "waiting for first consumer to be created before binding")
+        }
+        let message = pods.count == 1 ? "waiting for pod \(pods[0]) to be scheduled"
+            : "waiting for pods \(pods.joined(separator: ",")) to be scheduled"
+        return CountedEvent(reason: "WaitForPodScheduled", message: message)
     }
 
-    func emittedClaimEvent(_ pvc: JSONValue) -> Bool {
-        eventsPerObject[pvc["metadata"]["uid"].string ?? ""] != nil
+    /// The pods of the claim's namespace that name it (a `persistentVolumeClaim` volume, or the generic
+    /// ephemeral volume it is made for) with no node and not terminated, by name. Rows that do not
+    /// mention the claim's name are not decoded.
+    func unscheduledPods(using pvc: JSONValue) throws -> [String] {
+        let ns = pvc["metadata"]["namespace"].string ?? "", name = pvc["metadata"]["name"].string ?? ""
+        let quoted = "\"" + name + "\""
+        var names: [String] = []
+        for row in try s.tx.list(resource: podType.storageKey, namespace: ns) where row.data.contains(quoted) || name.hasPrefix(row.name + "-") {
+            let pod = try s.decode(row)
+            guard (pod["spec"]["nodeName"].string ?? "").isEmpty, !isTerminated(pod), pod["metadata"]["deletionTimestamp"].isNull else { continue }
+            let podName = pod["metadata"]["name"].string ?? ""
+            let uses = (pod["spec"]["volumes"].array ?? []).contains { v in
+                v["persistentVolumeClaim"]["claimName"].string == name
+                    || (!v["ephemeral"].isNull && podName + "-" + (v["name"].string ?? "") == name)
+            }
+            if uses { names.append(podName) }
+        }
+        return names.sorted()
     }
 
     /// The claim is gone: its volume is deleted or released, as its reclaim policy says.

@@ -143,12 +143,13 @@ extension ControllerManager {
 
     /// The pods of the claim's namespace that name it (a `persistentVolumeClaim` volume, or the generic
     /// ephemeral volume it is made for) with no node and not terminated, by name. Rows that do not
-    /// mention the claim's name are not decoded.
+    /// mention the claim's name are not decoded, and only pods with no node are read (the field index):
+    /// the cost follows the namespace's pending pods, not all of its pods.
     func unscheduledPods(using pvc: JSONValue) throws -> [String] {
         let ns = pvc["metadata"]["namespace"].string ?? "", name = pvc["metadata"]["name"].string ?? ""
         let quoted = "\"" + name + "\""
         var names: [String] = []
-        for row in try s.tx.list(resource: podType.storageKey, namespace: ns) where row.data.contains(quoted) || name.hasPrefix(row.name + "-") {
+        for row in try s.tx.list(resource: podType.storageKey, namespace: ns, fields: [.equals("spec.nodeName", "")]) where row.data.contains(quoted) || name.hasPrefix(row.name + "-") {
             let pod = try s.decode(row)
             guard (pod["spec"]["nodeName"].string ?? "").isEmpty, !isTerminated(pod), pod["metadata"]["deletionTimestamp"].isNull else { continue }
             let podName = pod["metadata"]["name"].string ?? ""
